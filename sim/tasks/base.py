@@ -1,0 +1,130 @@
+"""What every task provides, and the scene layout sampler they share."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+
+from sim.scene import BIN_HALF, BIN_WALL, PAD_HALF
+from sim.scene_view import SceneView
+
+# Where objects may be placed on the table (m, robot base frame = world frame).
+REGION_LOW = np.array([0.36, -0.26])
+REGION_HIGH = np.array([0.64, 0.26])
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaskGoal:
+    """One episode's goal: which objects are involved and the instruction that names them."""
+
+    task: str
+    instruction: str
+    object: str | None = None
+    target: str | None = None
+    """The place: ``target_pad``, ``bin``, ``goal_marker`` or another object's name."""
+    extras: dict[str, float] = field(default_factory=dict)
+
+
+class Expert(Protocol):
+    def act(self) -> np.ndarray: ...
+
+
+class Task(Protocol):
+    """A small declarative task: reset distribution, success, reward terms, language, expert."""
+
+    name: str
+    max_steps: int
+    templates: tuple[str, ...]
+
+    def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal: ...
+
+    def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray: ...
+
+    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool: ...
+
+    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]: ...
+
+    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> Expert: ...
+
+
+def color_of(object_name: str) -> str:
+    return object_name.split("_", 1)[0]
+
+
+def phrase(rng: np.random.Generator, templates: tuple[str, ...], **names: str) -> str:
+    """Fill a randomly chosen template; object names become '<colour> cube' phrases."""
+    template = templates[int(rng.integers(len(templates)))]
+    return template.format(**{k: color_of(v) for k, v in names.items()})
+
+
+def _far_enough(p: np.ndarray, placed: list[tuple[np.ndarray, float]], radius: float) -> bool:
+    return all(np.linalg.norm(p - q) >= radius + r for q, r in placed)
+
+
+def sample_layout(rng: np.random.Generator, view: SceneView) -> None:
+    """Place bin, pad and cubes at random, non-overlapping spots inside the region; cubes get a yaw."""
+    m, d = view.model, view.data
+    placed: list[tuple[np.ndarray, float]] = []
+
+    def draw(radius: float, low: np.ndarray = REGION_LOW, high: np.ndarray = REGION_HIGH) -> np.ndarray:
+        for _ in range(1000):
+            p = rng.uniform(low + radius * 0.5, high - radius * 0.5)
+            if _far_enough(p, placed, radius):
+                placed.append((p, radius))
+                return p
+        raise RuntimeError("could not place objects without overlap")  # region far too small
+
+    if view.bin_body >= 0:
+        # The bin stands at either side of the region so that cubes keep the middle.
+        side = 1.0 if rng.random() < 0.5 else -1.0
+        y = side * rng.uniform(0.2, 0.26)
+        p = np.array([rng.uniform(0.42, 0.58), y])
+        placed.append((p, BIN_HALF + BIN_WALL + 0.01))
+        m.body_pos[view.bin_body, :2] = p
+    if view.pad_body >= 0:
+        m.body_pos[view.pad_body, :2] = draw(PAD_HALF * 1.5)
+    for name in view.object_names:
+        half = view.object_half(name)
+        xy = draw(0.05)
+        adr = view.object_qadr[name]
+        yaw = rng.uniform(-math.pi / 4, math.pi / 4)
+        d.qpos[adr : adr + 3] = (xy[0], xy[1], half)
+        d.qpos[adr + 3 : adr + 7] = (math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2))
+        d.qvel[view.object_dadr[name] : view.object_dadr[name] + 6] = 0.0
+
+
+def resting_on_table(view: SceneView, name: str, tol: float = 0.01) -> bool:
+    return abs(float(view.object_pos(name)[2]) - view.object_half(name)) < tol
+
+
+# Proportional gain of the experts' closed loop: with up to two control steps of action latency,
+# x[k+1] = x[k] + K e[k-d] stays well damped only for K below about 0.5.
+EXPERT_GAIN = 0.4
+
+
+def move_action(view: SceneView, target: np.ndarray, max_pos_step: float, gain: float = EXPERT_GAIN) -> np.ndarray:
+    """The xyz part of an action that moves the TCP towards ``target`` at most one step a tick."""
+    return np.clip(gain * (target - view.tcp_pos) / max_pos_step, -1.0, 1.0)
+
+
+def angle_diff(a: float, b: float) -> float:
+    """a - b wrapped to [-pi, pi)."""
+    return (a - b + math.pi) % (2 * math.pi) - math.pi
+
+
+def yaw_action(current: float, desired: float, max_yaw_step: float = 0.15) -> float:
+    return float(np.clip(EXPERT_GAIN * angle_diff(desired, current) / max_yaw_step, -1.0, 1.0))
+
+
+def grasp_yaw(object_yaw: float, tcp_yaw: float) -> float:
+    """The yaw among the cube's four symmetric grasps nearest the current tool yaw."""
+    best = object_yaw
+    for k in range(-4, 5):
+        cand = object_yaw + k * math.pi / 2
+        if abs((cand - tcp_yaw + math.pi) % (2 * math.pi) - math.pi) < math.pi / 4 + 1e-9:
+            best = cand
+            break
+    return best

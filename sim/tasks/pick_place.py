@@ -1,0 +1,79 @@
+"""PickPlace: put a named cube on the target pad or into the bin."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.scene import BIN_HALF, BIN_HEIGHT, BIN_WALL, PAD_HALF
+from sim.scene_view import SceneView
+from sim.tasks.base import TaskGoal, phrase
+from sim.tasks.pick_motion import PickAndPlaceMotion
+
+PAD_TOLERANCE = 0.03
+
+PAD_TEMPLATES = (
+    "put the {obj} cube on the pad",
+    "place the {obj} cube on the white pad",
+    "pick up the {obj} cube and put it on the target pad",
+    "move the {obj} block onto the white square",
+    "set the {obj} cube down on the pad",
+)
+BIN_TEMPLATES = (
+    "put the {obj} cube in the bin",
+    "drop the {obj} cube into the bin",
+    "pick up the {obj} cube and place it in the grey bin",
+    "throw the {obj} block in the bin",
+    "place the {obj} cube inside the box",
+)
+
+
+class PickPlaceTask:
+    name = "pick_place"
+    max_steps = 140
+    templates = PAD_TEMPLATES + BIN_TEMPLATES
+
+    def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
+        obj = view.object_names[int(rng.integers(len(view.object_names)))]
+        targets = [t for t, ok in (("target_pad", view.pad_body >= 0), ("bin", view.bin_body >= 0)) if ok]
+        target = targets[int(rng.integers(len(targets)))]
+        templates = PAD_TEMPLATES if target == "target_pad" else BIN_TEMPLATES
+        return TaskGoal(task=self.name, instruction=phrase(rng, templates, obj=obj), object=obj, target=target)
+
+    def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray:
+        assert goal.object is not None
+        half = view.object_half(goal.object)
+        if goal.target == "bin":
+            return view.bin_pos + np.array([0.0, 0.0, BIN_WALL + half])
+        return view.pad_pos + np.array([0.0, 0.0, half])
+
+    def _placed(self, view: SceneView, goal: TaskGoal) -> bool:
+        assert goal.object is not None
+        p = view.object_pos(goal.object)
+        half = view.object_half(goal.object)
+        if goal.target == "bin":
+            inside = np.all(np.abs(p[:2] - view.bin_pos[:2]) < BIN_HALF)
+            return bool(inside and p[2] < BIN_HEIGHT)
+        near = np.linalg.norm(p[:2] - view.pad_pos[:2]) < min(PAD_TOLERANCE, PAD_HALF)
+        return bool(near and abs(p[2] - half) < 0.01)
+
+    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
+        assert goal.object is not None
+        return self._placed(view, goal) and not view.is_grasped(goal.object, pairs)
+
+    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
+        assert goal.object is not None
+        o = view.object_pos(goal.object)
+        grasped = view.is_grasped(goal.object, pairs)
+        return {
+            "reach_distance": -float(np.linalg.norm(view.tcp_pos - o)),
+            "grasped": float(grasped),
+            "place_distance": -float(np.linalg.norm(o - self.goal_position(view, goal))),
+            "success": float(self._placed(view, goal) and not grasped),
+        }
+
+    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PickAndPlaceMotion:
+        assert goal.object is not None
+        extra = BIN_HEIGHT if goal.target == "bin" else 0.0
+        drop = 0.03 if goal.target == "bin" else 0.006
+        return PickAndPlaceMotion(view, goal.object, lambda: self.goal_position(view, goal), max_pos_step,
+                                  carry_height=extra, release_drop=drop)

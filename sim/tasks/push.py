@@ -1,0 +1,135 @@
+"""Push: slide a named cube along the table onto the target pad."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from sim.scene_view import SceneView
+from sim.tasks.base import (
+    REGION_HIGH,
+    REGION_LOW,
+    TaskGoal,
+    angle_diff,
+    move_action,
+    phrase,
+    resting_on_table,
+    yaw_action,
+)
+
+SUCCESS_DISTANCE = 0.03
+PUSH_CLEARANCE = 0.02  # between the cube face and the closed fingers before pushing
+
+
+class PushExpert:
+    """Closed fingers behind the cube, pushed along the cube-to-goal line; re-aligns when off line."""
+
+    def __init__(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> None:
+        assert goal.object is not None
+        self.view, self.obj, self.step_size = view, goal.object, max_pos_step
+        self.phase = "align"
+
+    def act(self) -> np.ndarray:
+        v = self.view
+        o = v.object_pos(self.obj)
+        half = v.object_half(self.obj)
+        goal = v.pad_pos
+        to_goal = goal[:2] - o[:2]
+        dist = float(np.linalg.norm(to_goal))
+        a = np.zeros(5)
+        a[4] = 1.0
+        if dist < 0.008:
+            self.phase = "retreat"
+        if self.phase == "retreat":
+            a[:3] = move_action(v, np.array([*v.tcp_pos[:2], 0.15]), self.step_size)
+            return a
+        u = to_goal / max(dist, 1e-9)
+        push_z = max(half, 0.016)
+        behind = np.array([*(o[:2] - u * (half + PUSH_CLEARANCE + 0.01)), push_z])
+        # The closed fingers are symmetric under a half turn: take the nearer of the two yaws.
+        yaw = math.atan2(u[1], u[0])
+        if abs(angle_diff(yaw, v.tcp_yaw)) > math.pi / 2:
+            yaw += math.pi
+        a[3] = yaw_action(v.tcp_yaw, yaw)
+        tcp = v.tcp_pos
+        rel = tcp[:2] - o[:2]
+        lateral = abs(rel[0] * u[1] - rel[1] * u[0])
+        along = float(rel @ u)
+        if self.phase == "push" and (lateral > 0.02 or along > -half):
+            self.phase = "align"
+        if self.phase == "align":
+            # Travel high, then drop behind the cube.
+            far = np.linalg.norm(tcp[:2] - behind[:2]) > 0.012
+            if far and tcp[2] < 0.06:
+                a[:3] = move_action(v, np.array([tcp[0], tcp[1], 0.08]), self.step_size)
+            elif far:
+                a[:3] = move_action(v, np.array([behind[0], behind[1], 0.08]), self.step_size)
+            else:
+                a[:3] = move_action(v, behind, self.step_size)
+                if abs(tcp[2] - push_z) < 0.008:
+                    self.phase = "push"
+            return a
+        # Aim the contact point a little past the goal so that the cube ends on it; slow near the end.
+        push_target = np.array([*(goal[:2] - u * (half + PUSH_CLEARANCE - 0.012)), push_z])
+        speed = 0.5 if dist > 0.04 else 0.25
+        a[:3] = move_action(v, push_target, self.step_size, gain=1.0) * speed
+        return a
+
+
+class PushTask:
+    name = "push"
+    max_steps = 140
+    templates = (
+        "push the {obj} cube onto the pad",
+        "slide the {obj} cube to the white pad",
+        "shove the {obj} block onto the white square",
+        "push the {obj} cube over to the target",
+        "nudge the {obj} cube onto the pad",
+    )
+
+    def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
+        obj = view.object_names[int(rng.integers(len(view.object_names)))]
+        o = view.object_pos(obj)[:2]
+        others = [view.object_pos(n)[:2] for n in view.object_names if n != obj]
+        if view.bin_body >= 0:
+            others.append(view.bin_pos[:2])
+        for _ in range(200):
+            angle = rng.uniform(-math.pi, math.pi)
+            p = o + rng.uniform(0.1, 0.16) * np.array([math.cos(angle), math.sin(angle)])
+            if np.any(p < REGION_LOW - 0.02) or np.any(p > REGION_HIGH + 0.02):
+                continue
+            # Keep the pushing path and the pad clear of the other objects and the bin.
+            path = np.linspace(o - 0.05 * (p - o) / np.linalg.norm(p - o), p, 8)
+            clear = all(np.min(np.linalg.norm(path - q, axis=1)) > 0.09 for q in others[:-1]) if others else True
+            if view.bin_body >= 0:
+                clear = clear and np.min(np.linalg.norm(path - view.bin_pos[:2], axis=1)) > 0.15
+            if clear:
+                break
+        view.model.body_pos[view.pad_body, :2] = p
+        return TaskGoal(task=self.name, instruction=phrase(rng, self.templates, obj=obj), object=obj,
+                        target="target_pad")
+
+    def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray:
+        assert goal.object is not None
+        return view.pad_pos + np.array([0.0, 0.0, view.object_half(goal.object)])
+
+    def _on_pad(self, view: SceneView, goal: TaskGoal) -> bool:
+        assert goal.object is not None
+        o = view.object_pos(goal.object)
+        return bool(np.linalg.norm(o[:2] - view.pad_pos[:2]) < SUCCESS_DISTANCE and resting_on_table(view, goal.object))
+
+    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
+        return self._on_pad(view, goal)
+
+    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
+        assert goal.object is not None
+        o = view.object_pos(goal.object)
+        return {
+            "reach_distance": -float(np.linalg.norm(view.tcp_pos - o)),
+            "push_distance": -float(np.linalg.norm(o[:2] - view.pad_pos[:2])),
+            "success": float(self._on_pad(view, goal)),
+        }
+
+    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PushExpert:
+        return PushExpert(view, goal, max_pos_step)

@@ -1,0 +1,51 @@
+"""Reach: move the tool centre point to a floating marker."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.tasks.base import TaskGoal, move_action, phrase
+from sim.scene_view import SceneView
+
+SUCCESS_DISTANCE = 0.03
+
+
+class ReachExpert:
+    def __init__(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> None:
+        self.view, self.max_pos_step = view, max_pos_step
+
+    def act(self) -> np.ndarray:
+        a = np.zeros(5)
+        a[:3] = move_action(self.view, self.view.goal_marker_pos, self.max_pos_step)
+        a[4] = -1.0
+        return a
+
+
+class ReachTask:
+    name = "reach"
+    max_steps = 60
+    templates = (
+        "reach the orange marker",
+        "move the gripper to the orange ball",
+        "touch the floating orange marker",
+        "go to the orange target",
+        "bring your hand to the orange sphere",
+    )
+
+    def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
+        view.model.body_pos[view.goal_body] = (rng.uniform(0.35, 0.65), rng.uniform(-0.25, 0.25),
+                                               rng.uniform(0.06, 0.3))
+        return TaskGoal(task=self.name, instruction=phrase(rng, self.templates), target="goal_marker")
+
+    def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray:
+        return view.goal_marker_pos.copy()
+
+    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
+        return bool(np.linalg.norm(view.tcp_pos - view.goal_marker_pos) < SUCCESS_DISTANCE)
+
+    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
+        dist = float(np.linalg.norm(view.tcp_pos - view.goal_marker_pos))
+        return {"reach_distance": -dist, "success": float(dist < SUCCESS_DISTANCE)}
+
+    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> ReachExpert:
+        return ReachExpert(view, goal, max_pos_step)
