@@ -8,7 +8,7 @@ InertialTable = dict[str, tuple[float, tuple[float, float, float], tuple[float, 
 
 
 def vec(values: tuple[float, ...] | list[float]) -> str:
-    return " ".join(f"{v:.6g}" for v in values)
+    return " ".join(f"{v:.10g}" for v in values)
 
 
 def inertial(table: InertialTable, body: str) -> str:
@@ -20,8 +20,8 @@ def arm_joint(spec: RobotSpec, index: int, axis: str) -> str:
     name = spec.arm_joints[index]
     lo, hi = spec.lower[index], spec.upper[index]
     return (
-        f'<joint name="{name}" axis="{axis}" range="{lo:.6g} {hi:.6g}" '
-        f'actuatorfrcrange="{-spec.effort_limits[index]:.6g} {spec.effort_limits[index]:.6g}"/>'
+        f'<joint name="{name}" axis="{axis}" range="{lo:.10g} {hi:.10g}" '
+        f'actuatorfrcrange="{-spec.effort_limits[index]:.10g} {spec.effort_limits[index]:.10g}"/>'
     )
 
 
@@ -30,15 +30,15 @@ def actuators(spec: RobotSpec) -> str:
     lines = []
     for i, joint in enumerate(spec.arm_joints):
         lines.append(
-            f'<position name="{joint}" joint="{joint}" kp="{spec.kp[i]:.6g}" kv="{spec.kv[i]:.6g}" '
-            f'ctrlrange="{spec.lower[i]:.6g} {spec.upper[i]:.6g}" '
-            f'forcerange="{-spec.effort_limits[i]:.6g} {spec.effort_limits[i]:.6g}"/>'
+            f'<position name="{joint}" joint="{joint}" kp="{spec.kp[i]:.10g}" kv="{spec.kv[i]:.10g}" '
+            f'ctrlrange="{spec.lower[i]:.10g} {spec.upper[i]:.10g}" '
+            f'forcerange="{-spec.effort_limits[i]:.10g} {spec.effort_limits[i]:.10g}"/>'
         )
     for joint in spec.gripper_joints:
         lines.append(
             f'<position name="{joint}" joint="{joint}" kp="2000" kv="40" '
-            f'ctrlrange="{spec.gripper_closed:.6g} {spec.gripper_open:.6g}" '
-            f'forcerange="{-spec.gripper_force:.6g} {spec.gripper_force:.6g}"/>'
+            f'ctrlrange="{spec.gripper_closed:.10g} {spec.gripper_open:.10g}" '
+            f'forcerange="{-spec.gripper_force:.10g} {spec.gripper_force:.10g}"/>'
         )
     return "\n    ".join(lines)
 
@@ -66,5 +66,5 @@ ROBOT_DEFAULTS = """
 
 def robot_defaults(spec: RobotSpec, cls: str, rgba: str) -> str:
     return ROBOT_DEFAULTS.format(
-        cls=cls, rgba=rgba, grip_lo=f"{spec.gripper_closed:.6g}", grip_hi=f"{spec.gripper_open:.6g}"
+        cls=cls, rgba=rgba, grip_lo=f"{spec.gripper_closed:.10g}", grip_hi=f"{spec.gripper_open:.10g}"
     )

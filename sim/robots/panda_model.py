@@ -61,7 +61,7 @@ def panda_xml() -> str:
                       {inertial(I, "panda_hand")}
                       <geom name="panda_hand_c" type="box" size="0.025 0.1 0.028" pos="0 0 0.03"/>
                       <site name="tcp" pos="0 0 {TCP_OFFSET}" size="0.005" rgba="1 0 0 0.5" group="4"/>
-                      <camera name="wrist" pos="0.07 0 0.03" xyaxes="0 -1 0 0.62 0 0.78" fovy="75"/>
+                      <camera name="wrist" pos="0.07 0 0.03" xyaxes="0 1 0 0.79 0 0.61" fovy="75"/>
                       <body name="panda_leftfinger" pos="0 0 0.0584" gravcomp="1">
                         <inertial mass="0.015" pos="0 0.01 0.03" diaginertia="2.4e-06 2.4e-06 1.2e-06"/>
                         <joint name="{s.gripper_joints[0]}" class="panda_finger" axis="0 1 0"/>

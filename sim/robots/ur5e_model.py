@@ -56,7 +56,7 @@ def ur5e_xml() -> str:
                     <geom name="gripper_base_c" type="cylinder" size="0.04 0.03" pos="0 0 0.03"/>
                     <geom name="gripper_palm_c" type="box" size="0.022 0.055 0.022" pos="0 0 0.085"/>
                     <site name="tcp" pos="0 0 {TCP_OFFSET}" size="0.005" rgba="1 0 0 0.5" group="4"/>
-                    <camera name="wrist" pos="0.08 0 0.06" xyaxes="0 -1 0 0.62 0 0.78" fovy="75"/>
+                    <camera name="wrist" pos="0.08 0 0.06" xyaxes="0 1 0 0.809 0 0.588" fovy="75"/>
                     <body name="gripper_left_finger" pos="0 0 0.11" gravcomp="1">
                       <inertial mass="0.03" pos="0 0.01 0.04" diaginertia="5e-06 5e-06 2e-06"/>
                       <joint name="{s.gripper_joints[0]}" class="ur5e_finger" axis="0 1 0"/>

@@ -1,0 +1,1 @@
+"""The ``armstack`` command line (dispatches to sim, policies and robot)."""
