@@ -61,7 +61,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
     ``control_hz`` (20 Hz), physics at 500 Hz.
     """
 
-    metadata = {"render_modes": ["rgb_array"], "render_fps": 20}
+    metadata = {"render_modes": ["rgb_array"], "render_fps": 20}  # noqa: RUF012 - Gymnasium API
 
     def __init__(
         self,
@@ -118,7 +118,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self.data = mujoco.MjData(self.model)
         self.view = SceneView(self.scene, self.data)
         physics_dt = float(self.model.opt.timestep)
-        self.n_substeps = max(1, int(round(1.0 / (control_hz * physics_dt))))
+        self.n_substeps = max(1, round(1.0 / (control_hz * physics_dt)))
         self.control_dt = self.n_substeps * physics_dt
         self.control_hz = 1.0 / self.control_dt
         self.controller = DiffIKController(self.model, self.scene.robot, controller, self.control_dt)

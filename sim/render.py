@@ -66,7 +66,7 @@ def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: float = 20.
         for frame in frames:
             if stream is None:
                 h, w = frame.shape[:2]
-                stream = container.add_stream("libx264", rate=int(round(fps)))
+                stream = container.add_stream("libx264", rate=round(fps))
                 stream.width, stream.height = w - w % 2, h - h % 2
                 stream.pix_fmt = "yuv420p"
                 stream.options = {"crf": "23", "preset": "veryfast"}

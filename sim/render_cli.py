@@ -29,7 +29,7 @@ def caption(frame: np.ndarray, text: str) -> np.ndarray:
 
 
 def make_env(env_id: str, **kwargs: Any) -> TabletopEnv:
-    import sim  # noqa: F401 - registers the ids
+    import sim
 
     if env_id not in sim.ENV_IDS:
         raise UnknownNameError("env id", env_id, sim.ENV_IDS)

@@ -5,4 +5,4 @@ import os
 os.environ.setdefault("MUJOCO_GL", "egl")
 os.environ.setdefault("PYOPENGL_PLATFORM", os.environ["MUJOCO_GL"])
 
-import sim  # noqa: E402,F401 - registers armstack/* ids
+import sim  # noqa: F401 - registers armstack/* ids

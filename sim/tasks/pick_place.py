@@ -30,7 +30,7 @@ BIN_TEMPLATES = (
 class PickPlaceTask:
     name = "pick_place"
     max_steps = 140
-    templates = PAD_TEMPLATES + BIN_TEMPLATES
+    templates: tuple[str, ...] = PAD_TEMPLATES + BIN_TEMPLATES
 
     def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
         obj = view.object_names[int(rng.integers(len(view.object_names)))]

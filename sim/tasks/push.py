@@ -80,7 +80,7 @@ class PushExpert:
 class PushTask:
     name = "push"
     max_steps = 140
-    templates = (
+    templates: tuple[str, ...] = (
         "push the {obj} cube onto the pad",
         "slide the {obj} cube to the white pad",
         "shove the {obj} block onto the white square",

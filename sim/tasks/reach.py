@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.tasks.base import TaskGoal, move_action, phrase
 from sim.scene_view import SceneView
+from sim.tasks.base import TaskGoal, move_action, phrase
 
 SUCCESS_DISTANCE = 0.03
 
@@ -24,7 +24,7 @@ class ReachExpert:
 class ReachTask:
     name = "reach"
     max_steps = 60
-    templates = (
+    templates: tuple[str, ...] = (
         "reach the orange marker",
         "move the gripper to the orange ball",
         "touch the floating orange marker",

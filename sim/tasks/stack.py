@@ -14,7 +14,7 @@ XY_TOLERANCE = 0.02
 class StackTask:
     name = "stack"
     max_steps = 160
-    templates = (
+    templates: tuple[str, ...] = (
         "put the {obj} cube on the {base} cube",
         "stack the {obj} cube on top of the {base} cube",
         "place the {obj} block on the {base} block",

@@ -92,7 +92,7 @@ def test_bad_controller_and_scene() -> None:
 def test_action_wrong_shape(bad: object) -> None:
     env = gym.make("armstack/Reach-v0")
     env.reset(seed=0)
-    with pytest.raises((InvalidActionError, ValueError), match="action|could not convert"):
+    with pytest.raises((InvalidActionError, ValueError), match=r"action|could not convert"):
         env.step(bad)
     env.close()
 
@@ -129,7 +129,7 @@ def test_diverged_physics_is_reported_not_returned() -> None:
     env.reset(seed=0)
     u = env.unwrapped
     u.data.qvel[u.view.object_dadr["red_cube"]] = 1e30  # blow the simulation up
-    obs, reward, terminated, truncated, info = env.step(np.zeros(5))
+    obs, _reward, _terminated, truncated, info = env.step(np.zeros(5))
     assert truncated and info["physics_diverged"] and not info["is_success"]
     assert all(np.all(np.isfinite(v)) for k, v in obs.items() if k != "instruction")
     env.close()

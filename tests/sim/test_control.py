@@ -90,7 +90,7 @@ def test_workspace_clamp_keeps_tool_above_table() -> None:
 
 
 def test_gripper_closes_at_its_speed_limit() -> None:
-    model, data, ctl = _setup(PANDA)
+    _model, data, ctl = _setup(PANDA)
     ctrl = ctl.compute(data, validate_action([0, 0, 0, 0, 1.0]))
     assert ctrl[-1] == pytest.approx(PANDA.gripper_open - PANDA.gripper_velocity * 0.05)
 

@@ -19,7 +19,7 @@ def test_sync_vector_env_steps() -> None:
     venv = make_vector_env("armstack/Reach-v0", num_envs=2, asynchronous=False)
     obs, _ = venv.reset(seed=0)
     assert obs["joint_pos"].shape == (2, 7)
-    obs, reward, term, trunc, info = venv.step(np.zeros((2, 5), dtype=np.float32))
+    obs, reward, _term, _trunc, _info = venv.step(np.zeros((2, 5), dtype=np.float32))
     assert reward.shape == (2,)
     venv.close()
 
