@@ -20,6 +20,12 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_regress(args: argparse.Namespace) -> int:
+    if args.record_golden:
+        from sim.regression.golden import GOLDEN_DIR, record_golden
+
+        for path in record_golden(GOLDEN_DIR):
+            print(path)
+        return 0
     from sim.regression.runner import run_regression
 
     report = run_regression(scene_dir=Path(args.scenes) if args.scenes else None, out_dir=Path(args.out),
@@ -30,7 +36,7 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sim.demo import run_demo
 
-    run_demo(out_dir=Path(args.out), episodes=args.episodes, robot=args.robot)
+    run_demo(out_dir=Path(args.out), episodes=args.episodes, robots=tuple(args.robot or ("panda", "ur5e")))
     return 0
 
 
@@ -55,12 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenes", default=None, help="folder of scene YAMLs (default: the built-in ones)")
     p.add_argument("--scene", action="append", help="run only this scene (repeatable)")
     p.add_argument("--out", default="out/regression")
+    p.add_argument("--record-golden", action="store_true",
+                   help="re-record the golden trajectories into sim/regression/golden/ (after a deliberate "
+                        "physics change) instead of running the scenes")
     p.set_defaults(func=_cmd_regress)
 
     p = sub.add_parser("demo", help="the end-to-end demo on embedded defaults")
     p.add_argument("--out", default="out/demo")
-    p.add_argument("--episodes", type=int, default=10, help="episodes per task for the success rates")
-    p.add_argument("--robot", default="panda")
+    p.add_argument("--episodes", type=int, default=20, help="episodes per task for the success rates")
+    p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
     p.set_defaults(func=_cmd_demo)
     return parser
 

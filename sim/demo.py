@@ -21,21 +21,24 @@ from sim.rollout import run_episode
 DEMO_TASKS = ("armstack/Reach-v0", "armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
 
 
-def run_demo(out_dir: Path, episodes: int = 10, robot: str = "panda") -> dict[str, Any]:
+def run_demo(out_dir: Path, episodes: int = 20, robots: tuple[str, ...] = ("panda", "ur5e")) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    report: dict[str, Any] = {"robot": robot, "tasks": {}}
+    report: dict[str, Any] = {"robots": list(robots), "results": []}
     start = time.perf_counter()
-    for env_id in DEMO_TASKS:
-        env = make_env(env_id, robot=robot, randomization="default")
-        outcomes = [run_episode(env, 1000 + s).success
-                    for s in tqdm(range(episodes), desc=f"{env_id} expert", unit="ep", leave=False)]
-        env.close()
-        name = env_id.split("/")[1].removesuffix("-v0").lower()
-        video = out_dir / f"{name}.mp4"
-        render_rollouts(env_id, robot, episodes=1, out=video, seed=1000)
-        report["tasks"][env_id] = {"success_rate": float(np.mean(outcomes)), "episodes": episodes,
-                                   "video": str(video)}
-        print(f"{env_id:24s} expert success {np.mean(outcomes):6.1%} over {episodes} seeds   video: {video}")
+    for robot in robots:
+        for env_id in DEMO_TASKS:
+            env = make_env(env_id, robot=robot, randomization="default")
+            outcomes = [run_episode(env, 1000 + s).success
+                        for s in tqdm(range(episodes), desc=f"{robot} {env_id}", unit="ep", leave=False)]
+            env.close()
+            name = env_id.split("/")[1].removesuffix("-v0").lower()
+            video = out_dir / f"{robot}_{name}.mp4"
+            render_rollouts(env_id, robot, episodes=2, out=video, seed=1000)
+            rate = float(np.mean(outcomes))
+            report["results"].append({"robot": robot, "env": env_id, "success_rate": rate, "episodes": episodes,
+                                      "video": str(video)})
+            print(f"{robot:6s} {env_id:24s} expert success {rate:6.1%} over {episodes} randomised seeds"
+                  f"   video: {video}")
     report["seconds"] = round(time.perf_counter() - start, 1)
     tmp = out_dir / ".report.json.partial"
     tmp.write_text(json.dumps(report, indent=2))

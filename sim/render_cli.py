@@ -23,8 +23,9 @@ def caption(frame: np.ndarray, text: str) -> np.ndarray:
     band = max(18, h // 14)
     out[h - band :] = (0.35 * out[h - band :]).astype(np.uint8)
     scale = band / 30.0
-    cv2.putText(out, text[: max(10, w // 7)], (6, h - band // 3), cv2.FONT_HERSHEY_SIMPLEX, scale,
-                (255, 255, 255), 1, cv2.LINE_AA)
+    (tw, _), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, 1)
+    scale *= min(1.0, (w - 12) / max(tw, 1))  # shrink long instructions to fit the width
+    cv2.putText(out, text, (6, h - band // 3), cv2.FONT_HERSHEY_SIMPLEX, scale, (255, 255, 255), 1, cv2.LINE_AA)
     return out
 
 
