@@ -90,23 +90,25 @@ class PushTask:
 
     def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
         obj = view.object_names[int(rng.integers(len(view.object_names)))]
-        o = view.object_pos(obj)[:2]
-        others = [view.object_pos(n)[:2] for n in view.object_names if n != obj]
-        if view.bin_body >= 0:
-            others.append(view.bin_pos[:2])
+        o = view.object_pos(obj)[:2].copy()
+        cubes = [view.object_pos(n)[:2] for n in view.object_names if n != obj]
+        best, best_clearance = o, -np.inf
         for _ in range(200):
             angle = rng.uniform(-math.pi, math.pi)
             p = o + rng.uniform(0.1, 0.16) * np.array([math.cos(angle), math.sin(angle)])
             if np.any(p < REGION_LOW - 0.02) or np.any(p > REGION_HIGH + 0.02):
                 continue
-            # Keep the pushing path and the pad clear of the other objects and the bin.
+            # The path (from behind the cube to the pad) must keep clear of the other cubes and the bin.
             path = np.linspace(o - 0.05 * (p - o) / np.linalg.norm(p - o), p, 8)
-            clear = all(np.min(np.linalg.norm(path - q, axis=1)) > 0.09 for q in others[:-1]) if others else True
+            clearance = min((float(np.min(np.linalg.norm(path - q, axis=1))) - 0.09 for q in cubes), default=1.0)
             if view.bin_body >= 0:
-                clear = clear and np.min(np.linalg.norm(path - view.bin_pos[:2], axis=1)) > 0.15
-            if clear:
+                clearance = min(clearance, float(np.min(np.linalg.norm(path - view.bin_pos[:2], axis=1))) - 0.15)
+            if clearance > best_clearance:
+                best, best_clearance = p, clearance
+            if clearance > 0:
                 break
-        view.model.body_pos[view.pad_body, :2] = p
+        # A crowded layout keeps the clearest candidate seen rather than the last one drawn.
+        view.model.body_pos[view.pad_body, :2] = best
         return TaskGoal(task=self.name, instruction=phrase(rng, self.templates, obj=obj), object=obj,
                         target="target_pad")
 
