@@ -217,8 +217,6 @@ def summarize(runs: list[LoopTimes]) -> dict[str, Any]:
         "replay_exact": round(mid.exact / mid.steps, 4),
         "ratio_per_repeat": [round(x, 3) for x in ratios],
         "env_steps_per_s_per_repeat": [per_s(r.steps, r.env_ns) for r in runs],
-        "best_env_steps_per_s": max(per_s(r.steps, r.env_ns) for r in runs),
-        "best_bare_physics_steps_per_s": max(per_s(r.steps, r.bare_ns) for r in runs),
         "_act_ms": ms(mid.act_ns, mid.steps),
     }
 
@@ -291,24 +289,39 @@ def bench_rgb(cfg: BenchConfig) -> dict[str, Any]:
     return out
 
 
-def bench_peers(python: str, cfg: BenchConfig) -> dict[str, Any]:
-    cmd = [python, str(PEERS_SCRIPT), "--steps", str(cfg.steps), "--repeats", str(cfg.repeats),
-           "--rgb-steps", str(cfg.rgb_steps), "--seed", str(cfg.seed)]
-    if not cfg.rgb:
-        cmd.append("--no-rgb")
-    log(f"peers: {' '.join(cmd)}")
-    env = {**os.environ, "MUJOCO_GL": os.environ.get("MUJOCO_GL") or "egl"}
+def run_json(cmd: list[str], env: dict[str, str]) -> dict[str, Any]:
+    """The JSON object a child benchmark printed, or {"error": why not}."""
+    log(" ".join(cmd))
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PEERS_TIMEOUT_S, env=env)
     except (OSError, subprocess.SubprocessError) as exc:
-        return {"error": f"{type(exc).__name__}: {exc}", "python": python}
+        return {"error": f"{type(exc).__name__}: {exc}"}
     if proc.returncode != 0:
-        return {"error": f"exit {proc.returncode}: {proc.stderr[-2000:]}", "python": python}
+        return {"error": f"exit {proc.returncode}: {proc.stderr[-2000:]}"}
     try:
         result: dict[str, Any] = json.loads(proc.stdout)
     except json.JSONDecodeError as exc:
-        return {"error": f"unreadable output ({exc}): {proc.stdout[-500:]}", "python": python}
+        return {"error": f"unreadable output ({exc}): {proc.stdout[-500:]}"}
+    return result
+
+
+def bench_peers(python: str, cfg: BenchConfig) -> dict[str, Any]:
+    """The peers in their venv, and armstack's panda/pick_place on that venv's mujoco (same-version figures)."""
+    env = {**os.environ, "MUJOCO_GL": os.environ.get("MUJOCO_GL") or "egl"}
+    common = ["--steps", str(cfg.steps), "--repeats", str(cfg.repeats), "--seed", str(cfg.seed)]
+    cmd = [python, str(PEERS_SCRIPT), *common, "--rgb-steps", str(cfg.rgb_steps)]
+    result = run_json([*cmd, "--no-rgb"] if not cfg.rgb else cmd, env)
     result["python"] = python
+    # Needs pyyaml in that venv besides the peers; armstack itself accepts mujoco >= 3.3.
+    root = str(Path(__file__).resolve().parents[1])
+    own = run_json([python, str(Path(__file__).resolve()), *common, "--no-rgb", "--no-peers", "--robots", "panda",
+                    "--tasks", "pick_place"],
+                   {**env, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))})
+    if "error" in own:
+        result["armstack_same_mujoco"] = own
+    else:
+        result["armstack_same_mujoco"] = {"mujoco_version": own["machine"]["mujoco_version"],
+                                          "panda_pick_place": own["state"]["panda"]["pick_place"]}
     return result
 
 
@@ -327,11 +340,15 @@ def headline(state: dict[str, Any], peers: dict[str, Any]) -> dict[str, Any]:
         "min_env_steps_per_s": min(r["env_steps_per_s"] for _, _, r in rows),
         "median_env_steps_per_s": statistics.median(r["env_steps_per_s"] for _, _, r in rows),
     }
-    panda_pp = state.get("panda", {}).get("pick_place")
+    # Peers are driven by random actions: compare with armstack's panda/pick_place under random actions.
+    ours = {"": state.get("panda", {}).get("pick_place"),
+            "_same_mujoco": peers.get("armstack_same_mujoco", {}).get("panda_pick_place")}
     for name in ("fetch_pick_and_place_20hz", "robosuite_lift_panda"):
         peer = peers.get(name, {})
-        if panda_pp and "env_steps_per_s" in peer:
-            summary[f"speedup_vs_{name}"] = round(panda_pp["env_steps_per_s"] / peer["env_steps_per_s"], 2)
+        for suffix, row in ours.items():
+            if row and "env_steps_per_s" in peer:
+                ratio = row["random_actions"]["env_steps_per_s"] / peer["env_steps_per_s"]
+                summary[f"speedup_vs_{name}{suffix}"] = round(ratio, 2)
     return summary
 
 
@@ -356,9 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         cfg = BenchConfig(
-            steps=args.steps or (300 if args.quick else 2000),
+            steps=args.steps or (200 if args.quick else 2000),
             repeats=args.repeats or (1 if args.quick else 3),
-            rgb_steps=args.rgb_steps or (30 if args.quick else 300),
+            rgb_steps=args.rgb_steps or (10 if args.quick else 300),
             robots=tuple(r for r in args.robots.split(",") if r),
             tasks=tuple(t for t in args.tasks.split(",") if t),
             seed=args.seed, rgb=not args.no_rgb, quick=args.quick,
@@ -377,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         peers = {"skipped": "no --peers-python or ARMSTACK_PEERS_PYTHON given"}
     else:
         peers = bench_peers(args.peers_python, cfg)
+    if hasattr(os, "getloadavg"):  # other work on the machine skews every figure: say how much there was
+        result["machine"]["loadavg_at_end"] = list(os.getloadavg())
     result.update(summary=headline(state, peers), state=state, rgb=rgb, peers=peers,
                   wall_s=round(time.perf_counter() - started, 1))
     print(json.dumps(result, indent=2))

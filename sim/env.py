@@ -29,8 +29,14 @@ INSTRUCTION_CHARSET = string.ascii_letters + string.digits + " ,.'-"
 MAX_INSTRUCTION = 200
 HOME_JITTER = 0.03  # rad, on every arm joint at reset
 # MuJoCo resets the state itself when these fire, so they are the signal of divergence.
-_INSTABILITY_WARNINGS = np.array([int(mujoco.mjtWarning.mjWARN_BADQPOS), int(mujoco.mjtWarning.mjWARN_BADQVEL),
-                                  int(mujoco.mjtWarning.mjWARN_BADQACC)])
+_INSTABILITY_WARNINGS = (int(mujoco.mjtWarning.mjWARN_BADQPOS), int(mujoco.mjtWarning.mjWARN_BADQVEL),
+                         int(mujoco.mjtWarning.mjWARN_BADQACC))
+
+
+def _instability_warnings(data: mujoco.MjData) -> int:
+    """How often MuJoCo has flagged bad qpos, qvel or qacc in ``data`` (plain ints: this runs every step)."""
+    counts = data.warning.number.tolist()
+    return sum(counts[i] for i in _INSTABILITY_WARNINGS)
 
 
 class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
@@ -157,7 +163,6 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self._steps = 0
         self._latency = 0
         self._noise_std = 0.0
-        self._quat = np.zeros(4)
         self._seed: int | None = None
         self._warnings = 0
         self.episode_params: dict[str, Any] = {}
@@ -195,7 +200,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         hold = np.array([0.0, 0.0, 0.0, 0.0, -1.0])
         self._pending = collections.deque([hold] * self._latency)
         self._steps = 0
-        self._warnings = int(d.warning.number[_INSTABILITY_WARNINGS].sum())
+        self._warnings = _instability_warnings(d)
         self.episode_params = params
         info = {"task": task_name, "instruction": self.goal.instruction, "object": self.goal.object,
                 "target": self.goal.target, "randomization": params, "is_success": False}
@@ -212,8 +217,8 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self._steps += 1
         truncated = self._steps >= self.max_steps
         info: dict[str, Any] = {}
-        warnings = int(self.data.warning.number[_INSTABILITY_WARNINGS].sum())
-        if warnings != self._warnings or not np.all(np.isfinite(self.data.qpos)):
+        warnings = _instability_warnings(self.data)
+        if warnings != self._warnings or not np.isfinite(self.data.qpos).all():
             self._warnings = warnings
             # Diverged physics is reported, never returned as NaN observations.
             info.update(is_success=False, physics_diverged=True, reward_terms={})
@@ -269,12 +274,14 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
     def _observation(self) -> dict[str, Any]:
         v, d = self.view, self.data
         names = self.scene.object_names
-        mujoco.mju_mat2Quat(self._quat, d.site_xmat[v.tcp_id])
+        ee_pose = np.empty(7)
+        ee_pose[:3] = d.site_xpos[v.tcp_id]
+        mujoco.mju_mat2Quat(ee_pose[3:], d.site_xmat[v.tcp_id])
         objects = d.qpos[v.objects_q].reshape(len(names), 7).copy()
         obs: dict[str, Any] = {
             "joint_pos": d.qpos[v.arm_q].copy(),
             "joint_vel": d.qvel[v.arm_v].copy(),
-            "ee_pose": np.concatenate((d.site_xpos[v.tcp_id], self._quat)),
+            "ee_pose": ee_pose,
             "gripper": np.array([v.gripper_opening]),
             "object_poses": objects,
         }

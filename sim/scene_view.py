@@ -83,7 +83,8 @@ class SceneView:
     @property
     def gripper_opening(self) -> float:
         """Finger opening as a fraction of the full stroke: 1 open, 0 closed."""
-        return float(self.data.qpos[self.grip_q].mean() / self.scene.robot.gripper_open)
+        q = self.data.qpos[self.grip_q]
+        return float(q.sum() / q.size / self.scene.robot.gripper_open)  # mean(): same bits, half the cost
 
     # --- objects -----------------------------------------------------------------------
     def object_pos(self, name: str) -> np.ndarray:
@@ -122,8 +123,7 @@ class SceneView:
         n = self.data.ncon
         if n == 0:
             return set()
-        g = np.sort(self.data.contact.geom[:n], axis=1)
-        return set(map(tuple, g.tolist()))
+        return {(a, b) if a < b else (b, a) for a, b in self.data.contact.geom[:n].tolist()}
 
     def is_grasped(self, name: str, pairs: set[tuple[int, int]] | None = None) -> bool:
         """Both finger pads touch the object."""
