@@ -98,6 +98,7 @@ class DiffIKController:
         self._cols: slice | np.ndarray = slice(int(dof[0]), int(dof[0]) + len(dof)) if contiguous else dof
         self._jac = np.zeros((6, len(dof)), order="F")  # the layout np.vstack gave: same BLAS path, same bits
         self._reg = (cfg.damping**2) * np.eye(6)
+        self._redundant = len(robot.arm_joints) > 6 and cfg.nullspace_gain > 0
         self._grip_step = robot.gripper_velocity * control_dt
         self.target_pos = np.zeros(3)
         self.target_yaw = 0.0
@@ -142,11 +143,14 @@ class DiffIKController:
         jac[3:] = self._jacr[:, self._cols]
         q = data.qpos[self._qadr]
         jjt = jac @ jac.T + self._reg
-        dq = jac.T @ np.linalg.solve(jjt, err)
-        # Null-space pull towards home keeps the redundant Panda away from its joint limits.
-        if cfg.nullspace_gain > 0:
+        if self._redundant:
+            # Null-space pull towards home keeps the redundant Panda away from its joint limits:
+            # dq = v + J^T (J J^T + l^2 I)^-1 (e - J v), one solve for task and posture together.
             v = cfg.nullspace_gain * (self._home - q)
-            dq += v - jac.T @ np.linalg.solve(jjt, jac @ v)
+            dq = v + jac.T @ np.linalg.solve(jjt, err - jac @ v)
+        else:
+            # A 6-joint arm has no null space: a posture term would only fight the task.
+            dq = jac.T @ np.linalg.solve(jjt, err)
         scale = (np.abs(dq) / self._max_dq).max()
         if scale > 1.0:
             dq /= scale

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from sim.scene import BIN_HALF, BIN_HEIGHT, BIN_WALL, PAD_HALF
@@ -46,29 +48,24 @@ class PickPlaceTask:
             return view.bin_pos + np.array([0.0, 0.0, BIN_WALL + half])
         return view.pad_pos + np.array([0.0, 0.0, half])
 
-    def _placed(self, view: SceneView, goal: TaskGoal) -> bool:
+    def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
         assert goal.object is not None
-        p = view.object_pos(goal.object)
+        o = view.object_pos(goal.object).tolist()
         half = view.object_half(goal.object)
+        grasped = view.is_grasped(goal.object)
         if goal.target == "bin":
-            inside = np.all(np.abs(p[:2] - view.bin_pos[:2]) < BIN_HALF)
-            return bool(inside and p[2] < BIN_HEIGHT)
-        near = np.linalg.norm(p[:2] - view.pad_pos[:2]) < min(PAD_TOLERANCE, PAD_HALF)
-        return bool(near and abs(p[2] - half) < 0.01)
-
-    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
-        assert goal.object is not None
-        return self._placed(view, goal) and not view.is_grasped(goal.object, pairs)
-
-    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
-        assert goal.object is not None
-        o = view.object_pos(goal.object)
-        grasped = view.is_grasped(goal.object, pairs)
+            b = view.bin_pos.tolist()
+            place = [b[0], b[1], b[2] + BIN_WALL + half]
+            placed = abs(o[0] - b[0]) < BIN_HALF and abs(o[1] - b[1]) < BIN_HALF and o[2] < BIN_HEIGHT
+        else:
+            p = view.pad_pos.tolist()
+            place = [p[0], p[1], p[2] + half]
+            placed = math.dist(o[:2], p[:2]) < min(PAD_TOLERANCE, PAD_HALF) and abs(o[2] - half) < 0.01
         return {
-            "reach_distance": -float(np.linalg.norm(view.tcp_pos - o)),
+            "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
             "grasped": float(grasped),
-            "place_distance": -float(np.linalg.norm(o - self.goal_position(view, goal))),
-            "success": float(self._placed(view, goal) and not grasped),
+            "place_distance": -math.dist(o, place),
+            "success": float(placed and not grasped),
         }
 
     def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PickAndPlaceMotion:

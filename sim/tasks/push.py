@@ -14,11 +14,11 @@ from sim.tasks.base import (
     angle_diff,
     move_action,
     phrase,
-    resting_on_table,
     yaw_action,
 )
 
 SUCCESS_DISTANCE = 0.03
+RESTING_TOLERANCE = 0.01  # m between the cube's height and its half size: on the table, not lifted
 PUSH_CLEARANCE = 0.02  # between the cube face and the closed fingers before pushing
 
 
@@ -116,21 +116,16 @@ class PushTask:
         assert goal.object is not None
         return view.pad_pos + np.array([0.0, 0.0, view.object_half(goal.object)])
 
-    def _on_pad(self, view: SceneView, goal: TaskGoal) -> bool:
+    def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
         assert goal.object is not None
-        o = view.object_pos(goal.object)
-        return bool(np.linalg.norm(o[:2] - view.pad_pos[:2]) < SUCCESS_DISTANCE and resting_on_table(view, goal.object))
-
-    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
-        return self._on_pad(view, goal)
-
-    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
-        assert goal.object is not None
-        o = view.object_pos(goal.object)
+        o = view.object_pos(goal.object).tolist()
+        pad = view.pad_pos.tolist()
+        push_distance = math.dist(o[:2], pad[:2])
+        on_pad = push_distance < SUCCESS_DISTANCE and abs(o[2] - view.object_half(goal.object)) < RESTING_TOLERANCE
         return {
-            "reach_distance": -float(np.linalg.norm(view.tcp_pos - o)),
-            "push_distance": -float(np.linalg.norm(o[:2] - view.pad_pos[:2])),
-            "success": float(self._on_pad(view, goal)),
+            "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
+            "push_distance": -push_distance,
+            "success": float(on_pad),
         }
 
     def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PushExpert:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from sim.scene_view import SceneView
@@ -40,11 +42,8 @@ class ReachTask:
     def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray:
         return view.goal_marker_pos.copy()
 
-    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
-        return bool(np.linalg.norm(view.tcp_pos - view.goal_marker_pos) < SUCCESS_DISTANCE)
-
-    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
-        dist = float(np.linalg.norm(view.tcp_pos - view.goal_marker_pos))
+    def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
+        dist = math.dist(view.tcp_pos.tolist(), view.goal_marker_pos.tolist())
         return {"reach_distance": -dist, "success": float(dist < SUCCESS_DISTANCE)}
 
     def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> ReachExpert:

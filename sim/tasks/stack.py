@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from sim.scene_view import SceneView
-from sim.tasks.base import TaskGoal, phrase, resting_on_table
+from sim.tasks.base import TaskGoal, phrase
 from sim.tasks.pick_motion import PickAndPlaceMotion
 
 XY_TOLERANCE = 0.02
@@ -32,30 +34,23 @@ class StackTask:
         base = view.object_pos(goal.target)
         return base + np.array([0.0, 0.0, view.object_half(goal.target) + view.object_half(goal.object)])
 
-    def _stacked(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
+    def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
         assert goal.object is not None and goal.target is not None
-        top, base = view.object_pos(goal.object), view.object_pos(goal.target)
-        dz = top[2] - base[2] - view.object_half(goal.object) - view.object_half(goal.target)
-        return bool(
-            np.linalg.norm(top[:2] - base[:2]) < XY_TOLERANCE
-            and abs(dz) < 0.008
-            and resting_on_table(view, goal.target)
+        top, base = view.object_pos(goal.object).tolist(), view.object_pos(goal.target).tolist()
+        h_top, h_base = view.object_half(goal.object), view.object_half(goal.target)
+        pairs = view.contact_pairs()
+        grasped = view.is_grasped(goal.object, pairs)
+        stacked = (
+            math.dist(top[:2], base[:2]) < XY_TOLERANCE
+            and abs(top[2] - base[2] - h_top - h_base) < 0.008
+            and abs(base[2] - h_base) < 0.01  # the base cube still rests on the table
             and view.touches(goal.object, goal.target, pairs)
         )
-
-    def is_success(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> bool:
-        assert goal.object is not None
-        return self._stacked(view, goal, pairs) and not view.is_grasped(goal.object, pairs)
-
-    def reward_terms(self, view: SceneView, goal: TaskGoal, pairs: set[tuple[int, int]]) -> dict[str, float]:
-        assert goal.object is not None
-        o = view.object_pos(goal.object)
-        grasped = view.is_grasped(goal.object, pairs)
         return {
-            "reach_distance": -float(np.linalg.norm(view.tcp_pos - o)),
+            "reach_distance": -math.dist(view.tcp_pos.tolist(), top),
             "grasped": float(grasped),
-            "place_distance": -float(np.linalg.norm(o - self.goal_position(view, goal))),
-            "success": float(self._stacked(view, goal, pairs) and not grasped),
+            "place_distance": -math.dist(top, [base[0], base[1], base[2] + h_base + h_top]),
+            "success": float(stacked and not grasped),
         }
 
     def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PickAndPlaceMotion:
