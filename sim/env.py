@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import math
 import string
 from typing import Any
 
@@ -28,15 +29,8 @@ TASK_NAMES = tuple(TASKS)
 INSTRUCTION_CHARSET = string.ascii_letters + string.digits + " ,.'-"
 MAX_INSTRUCTION = 200
 HOME_JITTER = 0.03  # rad, on every arm joint at reset
-# MuJoCo resets the state itself when these fire, so they are the signal of divergence.
-_INSTABILITY_WARNINGS = (int(mujoco.mjtWarning.mjWARN_BADQPOS), int(mujoco.mjtWarning.mjWARN_BADQVEL),
-                         int(mujoco.mjtWarning.mjWARN_BADQACC))
-
-
-def _instability_warnings(data: mujoco.MjData) -> int:
-    """How often MuJoCo has flagged bad qpos, qvel or qacc in ``data`` (plain ints: this runs every step)."""
-    counts = data.warning.number.tolist()
-    return sum(counts[i] for i in _INSTABILITY_WARNINGS)
+_BADQPOS, _BADQVEL, _BADQACC = (int(mujoco.mjtWarning.mjWARN_BADQPOS), int(mujoco.mjtWarning.mjWARN_BADQVEL),
+                                 int(mujoco.mjtWarning.mjWARN_BADQACC))
 
 
 class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
@@ -127,6 +121,8 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self.n_substeps = max(1, round(1.0 / (control_hz * physics_dt)))
         self.control_dt = self.n_substeps * physics_dt
         self.control_hz = 1.0 / self.control_dt
+        self._warning_counts = self.data.warning.number  # a view into MjData: read without copies
+        self._warnings = 0
         self.controller = DiffIKController(self.model, self.scene.robot, controller, self.control_dt)
         self.sampler = RandomizationSampler(self.scene, self.randomization)
         self._model_sha256 = model_sha256(self.model)
@@ -165,7 +161,6 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self._noise_std = 0.0
         self._noise_size = n_arm + 7 + 7 * n_obj
         self._seed: int | None = None
-        self._warnings = 0
         self.episode_params: dict[str, Any] = {}
 
     # --- Gymnasium API -------------------------------------------------------------------
@@ -201,7 +196,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         hold = np.array([0.0, 0.0, 0.0, 0.0, -1.0])
         self._pending = collections.deque([hold] * self._latency)
         self._steps = 0
-        self._warnings = _instability_warnings(d)
+        self._warnings = int(d.warning.number[[_BADQPOS, _BADQVEL, _BADQACC]].sum())
         self.episode_params = params
         info = {"task": task_name, "instruction": self.goal.instruction, "object": self.goal.object,
                 "target": self.goal.target, "randomization": params, "is_success": False}
@@ -218,8 +213,10 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self._steps += 1
         truncated = self._steps >= self.max_steps
         info: dict[str, Any] = {}
-        warnings = _instability_warnings(self.data)
-        if warnings != self._warnings or not np.isfinite(self.data.qpos).all():
+        # On bad qpos/qvel/qacc MuJoCo warns and resets the state itself: the warning counters tell.
+        counts = self._warning_counts
+        warnings = int(counts[_BADQPOS] + counts[_BADQVEL] + counts[_BADQACC])
+        if warnings != self._warnings or not math.isfinite(self.data.qpos.sum()):
             self._warnings = warnings
             # Diverged physics is reported, never returned as NaN observations.
             info.update(is_success=False, physics_diverged=True, reward_terms={})
