@@ -40,6 +40,35 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_datagen(args: argparse.Namespace) -> int:
+    from sim.datagen import DatagenConfig, format_summary, run_datagen
+    from sim.datagen.driver import parse_list
+
+    config = DatagenConfig(env_id=args.env, robot=args.robot, episodes=args.episodes, workers=args.workers,
+                           obs=parse_list(args.obs, "--obs"), cameras=parse_list(args.cameras, "--cameras"),
+                           image_size=args.image_size, randomization=args.randomization, seed=args.seed,
+                           out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage)
+    summary = run_datagen(config, progress=not args.quiet)
+    print(format_summary(summary) if summary else "nothing to do")
+    return 0
+
+
+def _cmd_dataset(args: argparse.Namespace) -> int:
+    from sim.dataset import dataset_info, verify_dataset, view_episode
+
+    root = Path(args.dir)
+    if args.dataset_command == "verify":
+        report = verify_dataset(root)
+        print(report.format())
+        return 0 if report.ok else 1
+    if args.dataset_command == "info":
+        print(json.dumps(dataset_info(root), indent=2))
+        return 0
+    path = view_episode(root, args.episode, Path(args.out))
+    print(f"wrote {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="armstack", description="armstack: simulation to real arm.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -65,6 +94,35 @@ def build_parser() -> argparse.ArgumentParser:
                    help="re-record the golden trajectories into sim/regression/golden/ (after a deliberate "
                         "physics change) instead of running the scenes")
     p.set_defaults(func=_cmd_regress)
+
+    p = sub.add_parser("datagen", help="generate a language-annotated LeRobot v3.0 dataset with the experts")
+    p.add_argument("--env", default="armstack/Tabletop-v0")
+    p.add_argument("--robot", default="panda", help="panda or ur5e")
+    p.add_argument("--episodes", type=int, default=10, help="successful episodes to keep")
+    p.add_argument("--workers", type=int, default=1, help="worker processes (or Ray tasks in flight / 2)")
+    p.add_argument("--obs", default="state", help="comma list: state[,rgb]")
+    p.add_argument("--cameras", default="front,wrist", help="comma list of front, overhead, wrist (with rgb)")
+    p.add_argument("--image-size", type=int, default=128)
+    p.add_argument("--randomization", default="default", help="none, default or strong")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", required=True, help="dataset folder (created; a killed run resumes here)")
+    p.add_argument("--backend", default="local", choices=["local", "ray"])
+    p.add_argument("--ray-address", default=None, help="an existing Ray cluster (default: a local runtime)")
+    p.add_argument("--storage", default="video", choices=["video", "image"], help="mp4 per camera, or PNG frames")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_datagen)
+
+    p = sub.add_parser("dataset", help="inspect a dataset: verify, info, view")
+    dsub = p.add_subparsers(dest="dataset_command", required=True)
+    d = dsub.add_parser("verify", help="check hashes, schema, frame counts and that every video decodes")
+    d.add_argument("dir")
+    d = dsub.add_parser("info", help="counts, features, tasks and generation statistics")
+    d.add_argument("dir")
+    d = dsub.add_parser("view", help="camera montage of one episode with its instruction")
+    d.add_argument("dir")
+    d.add_argument("--episode", type=int, default=0)
+    d.add_argument("--out", default="out/episode.mp4")
+    p.set_defaults(func=_cmd_dataset)
 
     p = sub.add_parser("demo", help="the end-to-end demo on embedded defaults")
     p.add_argument("--out", default="out/demo")

@@ -1,0 +1,110 @@
+"""The configuration of one data-generation run; everything that shapes the dataset's content."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from sim.errors import ConfigError, UnknownNameError
+from sim.randomize import RANDOMIZATION_LEVELS
+from sim.robots import ROBOTS
+from sim.scene import CAMERAS
+
+BACKENDS = ("local", "ray")
+STORAGE = ("video", "image")
+OBS_KINDS = ("state", "rgb")
+# Fields that change how a run executes but not what it produces: a resumed run may change them.
+EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DatagenConfig:
+    """``armstack datagen`` arguments. Episode k of the dataset is the k-th successful attempt."""
+
+    env_id: str = "armstack/Tabletop-v0"
+    robot: str = "panda"
+    episodes: int = 10
+    workers: int = 1
+    obs: tuple[str, ...] = ("state",)
+    cameras: tuple[str, ...] = ("front", "wrist")
+    image_size: int = 128
+    randomization: str = "default"
+    seed: int = 0
+    out: str = "out/dataset"
+    backend: str = "local"
+    ray_address: str | None = None
+    storage: str = "video"
+    max_attempts_factor: float = 3.0
+    """Give up when this many times ``episodes`` attempts have not produced enough successes."""
+
+    def __post_init__(self) -> None:
+        import sim
+
+        if self.env_id not in sim.ENV_IDS:
+            raise UnknownNameError("env id", self.env_id, sim.ENV_IDS)
+        if self.robot not in ROBOTS:
+            raise UnknownNameError("robot", self.robot, ROBOTS)
+        if self.episodes < 1:
+            raise ConfigError(f"--episodes must be >= 1, got {self.episodes}")
+        if self.workers < 1:
+            raise ConfigError(f"--workers must be >= 1, got {self.workers}")
+        for kind in self.obs:
+            if kind not in OBS_KINDS:
+                raise UnknownNameError("observation kind", kind, OBS_KINDS)
+        if "state" not in self.obs:
+            raise ConfigError(f"--obs must include 'state' (the state is always recorded), got {','.join(self.obs)}")
+        if self.rgb:
+            if not self.cameras:
+                raise ConfigError("--obs rgb needs at least one camera in --cameras")
+            for cam in self.cameras:
+                if cam not in CAMERAS:
+                    raise UnknownNameError("camera", cam, CAMERAS)
+            if len(set(self.cameras)) != len(self.cameras):
+                raise ConfigError(f"--cameras lists a camera twice: {','.join(self.cameras)}")
+        if not 16 <= self.image_size <= 640:
+            raise ConfigError(f"--image-size must be between 16 and 640, got {self.image_size}")
+        if self.randomization not in RANDOMIZATION_LEVELS:
+            raise UnknownNameError("randomization level", self.randomization, RANDOMIZATION_LEVELS)
+        if not 0 <= self.seed < 2**63:
+            raise ConfigError(f"--seed must be a non-negative integer, got {self.seed}")
+        if self.backend not in BACKENDS:
+            raise UnknownNameError("backend", self.backend, BACKENDS)
+        if self.ray_address is not None and self.backend != "ray":
+            raise ConfigError("--ray-address only applies to --backend ray")
+        if self.storage not in STORAGE:
+            raise UnknownNameError("storage", self.storage, STORAGE)
+        if self.max_attempts_factor < 1.0:
+            raise ConfigError(f"max_attempts_factor must be >= 1, got {self.max_attempts_factor}")
+
+    @property
+    def rgb(self) -> bool:
+        return "rgb" in self.obs
+
+    @property
+    def active_cameras(self) -> tuple[str, ...]:
+        return self.cameras if self.rgb else ()
+
+    @property
+    def max_attempts(self) -> int:
+        return int(np.ceil(self.episodes * self.max_attempts_factor))
+
+    def content_fields(self) -> dict[str, Any]:
+        """The fields that determine the dataset's content (a resumed run must match them)."""
+        d = dataclasses.asdict(self)
+        for name in EXECUTION_FIELDS:
+            d.pop(name)
+        d["obs"], d["cameras"] = list(self.obs), list(self.active_cameras)
+        return d
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["obs"], d["cameras"] = list(self.obs), list(self.cameras)
+        return d
+
+
+def attempt_seed(base_seed: int, attempt: int) -> int:
+    """The reset seed of attempt ``attempt``: independent of worker count and scheduling."""
+    return int(np.random.SeedSequence([base_seed, attempt]).generate_state(1, dtype=np.uint64)[0] >> 1)

@@ -1,0 +1,187 @@
+"""The data-generation driver: plan attempts, resume, schedule workers, commit the dataset.
+
+Determinism: attempt k always uses ``attempt_seed(seed, k)``, and the dataset is the first
+``episodes`` successful attempts in attempt order, so the content does not depend on the number
+of workers, the backend or how often the run was killed and resumed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from sim.datagen.backends import make_backend
+from sim.datagen.config import DatagenConfig
+from sim.datagen.shards import WORK_DIR, scan_shards, shard_name, shard_root, write_json_atomic
+from sim.errors import ConfigError, SimError
+
+RUN_FILE = "run.json"
+MANIFEST = "manifest.json"
+
+
+class DatagenError(SimError):
+    """A data-generation run that cannot start or cannot finish."""
+
+
+def _bytes_per_frame(config: DatagenConfig) -> float:
+    # Measured on 128x128 renders (bench/datagen.py): ~0.9 KB of state per frame, H.264 frames of a
+    # few KB, PNG frames of ~20 KB. Pessimistic on purpose.
+    state = 1200.0
+    pixels = config.image_size * config.image_size * 3
+    per_camera = pixels * (0.08 if config.storage == "video" else 0.7)
+    return state + per_camera * len(config.active_cameras)
+
+
+def estimate_bytes(config: DatagenConfig, frames_per_episode: int = 150) -> int:
+    """Disk needed: shards plus the committed dataset, with a margin."""
+    return int(2.2 * config.episodes * frames_per_episode * _bytes_per_frame(config))
+
+
+def check_disk_space(out: Path, config: DatagenConfig) -> None:
+    probe = out
+    while not probe.exists():
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    need = estimate_bytes(config)
+    if free < need:
+        raise DatagenError(f"not enough free disk space at {probe}: about {need / 1e6:.0f} MB needed for "
+                           f"{config.episodes} episodes, {free / 1e6:.0f} MB free; free space or choose another --out")
+
+
+def prepare_out_dir(out: Path, config: DatagenConfig) -> str:
+    """'new', 'resume' or 'complete'; refuses a folder that holds something else."""
+    run_file = out / WORK_DIR / RUN_FILE
+    manifest = out / MANIFEST
+    if manifest.is_file():
+        stored = json.loads(manifest.read_text()).get("content_config")
+        if stored != config.content_fields():
+            raise DatagenError(f"{out} already holds a different dataset (its manifest was made with another "
+                               "configuration); choose another --out")
+        return "complete"
+    if run_file.is_file():
+        stored = json.loads(run_file.read_text())["config"]
+        if stored != config.content_fields():
+            changed = sorted(k for k in config.content_fields() if stored.get(k) != config.content_fields()[k])
+            raise DatagenError(f"{out} holds an unfinished run with a different configuration "
+                               f"(differs in: {', '.join(changed)}); re-run it with the same arguments or choose "
+                               "another --out")
+        return "resume"
+    if out.exists() and any(out.iterdir()):
+        raise DatagenError(f"{out} is not empty and holds no armstack dataset; choose an empty or new --out")
+    shard_root(out).mkdir(parents=True, exist_ok=True)
+    write_json_atomic(run_file, {"config": config.content_fields(), "started": time.time()})
+    return "new"
+
+
+def _contiguous_successes(done: dict[int, dict[str, Any]]) -> tuple[int, list[int]]:
+    """How far attempts are finished without a gap, and the successes in that prefix."""
+    k = 0
+    successes: list[int] = []
+    while k in done:
+        if done[k]["success"]:
+            successes.append(k)
+        k += 1
+    return k, successes
+
+
+def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
+    """Generate (or resume, or confirm) the dataset of ``config``; returns the summary."""
+    from sim.dataset import commit_dataset, spec_for_env
+
+    out = Path(config.out)
+    state = prepare_out_dir(out, config)
+    if state == "complete":
+        stored: dict[str, Any] = json.loads((out / MANIFEST).read_text()).get("summary", {})
+        print(f"{out}: dataset already complete ({stored.get('episodes', '?')} episodes); nothing to do",
+              file=sys.stderr)
+        return stored
+    check_disk_space(out, config)
+    root = shard_root(out)
+    done = scan_shards(root)
+    start = time.perf_counter()
+    resumed = len(done)
+    _, successes = _contiguous_successes(done)
+    bar = tqdm(total=config.episodes, desc="datagen", unit="ep", disable=not progress, dynamic_ncols=True,
+               initial=min(len([a for a, r in done.items() if r["success"]]), config.episodes))
+    backend = make_backend(config)
+    try:
+        next_attempt = 0
+        in_flight: list[Any] = []
+        while True:
+            prefix, successes = _contiguous_successes(done)
+            if len(successes) >= config.episodes:
+                break
+            if prefix >= config.max_attempts and not in_flight:
+                raise DatagenError(f"only {len(successes)} of {config.episodes} episodes succeeded in "
+                                   f"{config.max_attempts} attempts; the expert fails too often in this setting")
+            while len(in_flight) < 2 * config.workers and next_attempt < config.max_attempts:
+                if next_attempt not in done:
+                    in_flight.append(backend.submit(next_attempt))
+                next_attempt += 1
+            if not in_flight:
+                continue
+            for handle, result in backend.wait_any(in_flight):
+                in_flight.remove(handle)
+                done[int(result["attempt"])] = result
+                if result["success"]:
+                    bar.update(1)
+                bar.set_postfix(failed=sum(1 for r in done.values() if not r["success"]))
+    finally:
+        backend.close()
+        bar.close()
+    selected = successes[: config.episodes]
+    gen_seconds = time.perf_counter() - start
+    first_failures = [a for a in range(selected[-1] + 1) if not done[a]["success"]]
+    attempted = selected[-1] + 1
+    kept_by_task = Counter(done[a]["task"] for a in selected)
+    failed_by_task = Counter(done[a]["task"] for a in first_failures)
+    replay = [bool(done[a].get("replay_success", False)) for a in selected]
+    summary: dict[str, Any] = {
+        "episodes": len(selected), "attempts": attempted, "failed": len(first_failures),
+        "kept_by_task": dict(sorted(kept_by_task.items())), "failed_by_task": dict(sorted(failed_by_task.items())),
+        "expert_success_rate": len(selected) / attempted,
+        "open_loop_replay_success_rate": sum(replay) / len(replay),
+        "frames": sum(int(done[a]["length"]) for a in selected),
+        "generation_seconds": round(gen_seconds, 2), "resumed_attempts": resumed,
+    }
+    # A killed commit may have left parts of a dataset: nothing without a manifest counts.
+    for part in ("data", "videos", "meta"):
+        if (out / part).exists():
+            shutil.rmtree(out / part)
+    from sim.datagen.episode import env_for
+
+    spec = spec_for_env(env_for(config), cameras=config.active_cameras, image_size=config.image_size,
+                        storage=config.storage)
+    t0 = time.perf_counter()
+    commit_summary = commit_dataset([root / shard_name(a) for a in selected], spec, out,
+                                    extra_meta={"config": config.to_dict(),
+                                                "content_config": config.content_fields(), "summary": summary})
+    summary["commit_seconds"] = round(time.perf_counter() - t0, 2)
+    summary.update({k: v for k, v in commit_summary.items() if k not in summary})
+    shutil.rmtree(out / WORK_DIR)
+    return summary
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    lines = [f"episodes kept {summary['episodes']} of {summary['attempts']} attempts "
+             f"(expert success {summary['expert_success_rate']:.1%}, "
+             f"open-loop replay success {summary['open_loop_replay_success_rate']:.1%})"]
+    for task, kept in summary["kept_by_task"].items():
+        lines.append(f"  {task:12s} kept {kept:5d}  failed {summary['failed_by_task'].get(task, 0):5d}")
+    if "bytes" in summary:
+        lines.append(f"size {summary['bytes'] / 1e6:.1f} MB, {summary['frames']} frames")
+    return "\n".join(lines)
+
+
+def parse_list(value: str, what: str) -> tuple[str, ...]:
+    items = tuple(v.strip() for v in value.split(",") if v.strip())
+    if not items:
+        raise ConfigError(f"{what} must name at least one item")
+    return items

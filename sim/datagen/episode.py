@@ -1,0 +1,119 @@
+"""One data-generation attempt: an expert episode in a randomised scene, turned into a record."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import gymnasium as gym
+import mujoco
+import numpy as np
+
+from sim.datagen.config import DatagenConfig, attempt_seed
+from sim.dataset.env_spec import STATE_SPEC
+from sim.dataset.record import EpisodeRecord
+from sim.env import TabletopEnv
+
+_STATE_SPEC = STATE_SPEC
+_ENVS: dict[tuple[Any, ...], TabletopEnv] = {}  # one env per worker process and configuration
+
+
+def env_for(config: DatagenConfig) -> TabletopEnv:
+    """The (cached) environment a worker uses for ``config``."""
+    import sim  # noqa: F401 - registers the ids in a fresh worker process
+
+    key = (config.env_id, config.robot, config.active_cameras, config.image_size, config.randomization)
+    if key not in _ENVS:
+        env = gym.make(config.env_id, robot=config.robot, obs_mode="rgb" if config.rgb else "state",
+                       cameras=config.active_cameras or ("front",), image_size=config.image_size,
+                       randomization=config.randomization)
+        _ENVS[key] = env.unwrapped  # type: ignore[assignment]
+    return _ENVS[key]
+
+
+def state_vector(obs: dict[str, Any]) -> np.ndarray:
+    """observation.state: joint positions and velocities, TCP pose, gripper opening."""
+    return np.concatenate((obs["joint_pos"], obs["joint_vel"], obs["ee_pose"], obs["gripper"])).astype(np.float32)
+
+
+def environment_vector(obs: dict[str, Any]) -> np.ndarray:
+    """observation.environment_state: every object's pose, then the goal position."""
+    return np.concatenate((obs["object_poses"].ravel(), obs["goal_pos"])).astype(np.float32)
+
+
+def goal_ids(obs: dict[str, Any]) -> np.ndarray:
+    return np.array([obs["task_id"], obs["object_id"], obs["target_id"]], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What an attempt produced: the record (None for a failure) and a JSON-ready summary."""
+
+    record: EpisodeRecord | None
+    summary: dict[str, Any]
+
+
+def replay_open_loop(env: TabletopEnv, seed: int, actions: np.ndarray) -> bool:
+    """Reset to the same initial state and apply the stored actions blindly: does the task still succeed?"""
+    env.reset(seed=seed)
+    success = False
+    for action in actions:
+        _, _, terminated, truncated, info = env.step(action.astype(np.float64))
+        success = bool(info.get("is_success", False))
+        if terminated or truncated:
+            break
+    return success
+
+
+def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
+    """Run the expert for ``attempt``; successful episodes become records, failures only summaries."""
+    start = time.perf_counter()
+    env = env_for(config)
+    seed = attempt_seed(config.seed, attempt)
+    obs, info = env.reset(seed=seed)
+    expert = env.expert()
+    model, data = env.model, env.data
+    state_size = mujoco.mj_stateSize(model, _STATE_SPEC)
+    cams = config.active_cameras
+    cols: dict[str, list[np.ndarray]] = {k: [] for k in (
+        "observation.state", "observation.environment_state", "observation.goal_ids", "env_state",
+        "action", "next.reward", "next.success", "next.done")}
+    images: dict[str, list[np.ndarray]] = {c: [] for c in cams}
+    success, steps = False, 0
+    while True:
+        cols["observation.state"].append(state_vector(obs))
+        cols["observation.environment_state"].append(environment_vector(obs))
+        cols["observation.goal_ids"].append(goal_ids(obs))
+        physics = np.empty(state_size)
+        mujoco.mj_getState(model, data, physics, _STATE_SPEC)
+        cols["env_state"].append(physics)
+        for cam in cams:
+            images[cam].append(obs[f"{cam}_rgb"])
+        action = np.asarray(expert.act(), dtype=np.float32)
+        obs, reward, terminated, truncated, step_info = env.step(action.astype(np.float64))
+        steps += 1
+        success = bool(step_info.get("is_success", False))
+        done = bool(terminated or truncated)
+        cols["action"].append(action)
+        cols["next.reward"].append(np.array([reward], dtype=np.float32))
+        cols["next.success"].append(np.array([success]))
+        cols["next.done"].append(np.array([done]))
+        if done:
+            diverged = bool(step_info.get("physics_diverged", False))
+            break
+    summary: dict[str, Any] = {
+        "attempt": attempt, "seed": seed, "task": info["task"], "instruction": info["instruction"],
+        "robot": config.robot, "success": success, "length": steps, "physics_diverged": diverged,
+    }
+    if not success:
+        summary["seconds"] = round(time.perf_counter() - start, 4)
+        return Attempt(None, summary)
+    frames = {k: np.stack(v) for k, v in cols.items()}
+    summary["replay_success"] = replay_open_loop(env, seed, frames["action"])
+    summary["seconds"] = round(time.perf_counter() - start, 4)
+    meta = {**summary, "object": info["object"], "target": info["target"], "randomization": info["randomization"],
+            "model_sha256": env.provenance()["model_sha256"]}
+    record = EpisodeRecord(attempt=attempt, task=info["instruction"], frames=frames,
+                           images={c: np.stack(v) for c, v in images.items()}, meta=meta)
+    return Attempt(record, summary)

@@ -1,0 +1,260 @@
+"""Worker-local shards: one episode per folder, written atomically, checked by hash when read back.
+
+A shard folder holds ``frames.parquet`` (the record features; PNG frames too in image mode),
+``videos/<camera>.mp4`` in video mode, ``meta.json`` (the record's meta plus attempt and length,
+what the datagen driver scans on resume) and ``shard.json`` (spec, task, image stats, and the size
+and SHA-256 of every other file). The folder is built under a dot-name ending in ``.partial`` and
+renamed into place when complete, so a folder under its final name is always a whole shard.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sim.dataset import stats as st
+from sim.dataset.errors import DatasetFileError, DatasetSchemaError
+from sim.dataset.layout import IMAGE_STRUCT, data_schema, read_json, read_parquet, to_arrow
+from sim.dataset.png import encode_png
+from sim.dataset.record import EpisodeRecord
+from sim.dataset.schema import DatasetSpec
+from sim.dataset.video import encode_video
+
+SHARD_FORMAT = "armstack-shard/1"
+FRAMES_FILE = "frames.parquet"
+META_FILE = "meta.json"
+SHARD_FILE = "shard.json"
+PARTIAL_SUFFIX = ".partial"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Shard:
+    """A complete shard as read back: what the committer needs, without loading the frames."""
+
+    path: Path
+    spec: dict[str, Any]
+    task: str
+    attempt: int
+    length: int
+    meta: dict[str, Any]
+    image_stats: dict[str, st.Stats]
+    """Per camera key, computed by the worker from the raw (not re-decoded) frames."""
+    files: dict[str, dict[str, Any]]
+    """Relative path -> {"bytes", "sha256"} for every file but shard.json."""
+
+    @property
+    def frames_path(self) -> Path:
+        return self.path / FRAMES_FILE
+
+    def video_path(self, camera: str) -> Path:
+        return self.path / "videos" / f"{camera}.mp4"
+
+    def size(self, relpath: str) -> int:
+        return int(self.files[relpath]["bytes"])
+
+    def read_frames(self) -> pa.Table:
+        return read_parquet(self.frames_path)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def to_json_text(payload: Any, what: str) -> str:
+    """JSON (numpy scalars and arrays allowed) or a DatasetSchemaError naming the key that is not."""
+    try:
+        return json.dumps(payload, indent=2, sort_keys=True, default=_json_default)
+    except (TypeError, ValueError) as exc:
+        bad = [k for k, v in payload.items() if not _serialisable(v)] if isinstance(payload, dict) else []
+        raise DatasetSchemaError(f"{what} is not JSON-ready ({exc}); offending keys: {bad or '?'}") from exc
+
+
+def _serialisable(value: Any) -> bool:
+    try:
+        json.dumps(value, default=_json_default)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def validate_record(record: EpisodeRecord, spec: DatasetSpec) -> dict[str, np.ndarray]:
+    """The record's frames as (T, n) arrays of the spec's dtypes, or a DatasetSchemaError saying what is off."""
+    if not isinstance(record, EpisodeRecord):
+        raise DatasetSchemaError(f"expected an EpisodeRecord, got {type(record).__name__}")
+    missing = sorted(set(spec.feature_names) - set(record.frames))
+    extra = sorted(set(record.frames) - set(spec.feature_names))
+    if missing or extra:
+        raise DatasetSchemaError(f"record of attempt {record.attempt}: frames keys do not match the spec "
+                                 f"(missing: {missing}, unexpected: {extra}); expected {list(spec.feature_names)}")
+    if set(record.images) != set(spec.cameras):
+        raise DatasetSchemaError(f"record of attempt {record.attempt}: cameras {sorted(record.images)} do not "
+                                 f"match the spec's {list(spec.cameras)}")
+    if not isinstance(record.task, str) or not record.task.strip():
+        raise DatasetSchemaError(f"record of attempt {record.attempt}: task must be a non-empty instruction, "
+                                 f"got {record.task!r}")
+    length = record.length
+    if length < 1:
+        raise DatasetSchemaError(f"record of attempt {record.attempt} has no frames")
+    out: dict[str, np.ndarray] = {}
+    for feat in spec.features:
+        arr = np.asarray(record.frames[feat.name])
+        if arr.shape == (length,) and feat.size == 1:
+            arr = arr.reshape(length, 1)
+        where = f"record of attempt {record.attempt}, feature {feat.name!r}"
+        if arr.shape != (length, feat.size):
+            raise DatasetSchemaError(f"{where}: shape {arr.shape}, expected ({length}, {feat.size})")
+        kind = arr.dtype.kind
+        ok = {"bool": kind == "b", "int64": kind in "iu", "float32": kind in "fiu", "float64": kind in "fiu"}
+        if not ok[feat.dtype]:
+            raise DatasetSchemaError(f"{where}: dtype {arr.dtype} cannot be stored as {feat.dtype}")
+        arr = arr.astype(feat.dtype, copy=False)
+        if kind == "f" and not np.isfinite(arr).all():
+            frame = int(np.argwhere(~np.isfinite(arr))[0][0])
+            raise DatasetSchemaError(f"{where}: non-finite value at frame {frame}")
+        out[feat.name] = arr
+    expected = (length, spec.image_height, spec.image_width, 3)
+    for cam, frames in record.images.items():
+        if frames.shape != expected or frames.dtype != np.uint8:
+            raise DatasetSchemaError(f"record of attempt {record.attempt}, camera {cam!r}: frames {frames.shape} "
+                                     f"{frames.dtype}, expected {expected} uint8")
+    return out
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def write_shard(record: EpisodeRecord, spec: DatasetSpec, shard_dir: Path) -> Path:
+    """Write ``record`` as the shard ``shard_dir`` (replacing one already there); returns ``shard_dir``."""
+    shard_dir = Path(shard_dir)
+    if shard_dir.name.startswith("."):
+        raise DatasetSchemaError(f"shard folder name {shard_dir.name!r} must not start with '.' (kept for temp files)")
+    arrays = validate_record(record, spec)
+    meta = dict(record.meta)
+    for key, value in (("attempt", record.attempt), ("length", record.length)):
+        if key in meta and meta[key] != value:
+            raise DatasetSchemaError(f"record of attempt {record.attempt}: meta[{key!r}] = {meta[key]!r} "
+                                     f"disagrees with the record ({value!r})")
+        meta[key] = value
+    meta_text = to_json_text(meta, f"meta of the record of attempt {record.attempt}")
+
+    shard_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = shard_dir.parent / f".{shard_dir.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}"
+    tmp.mkdir()
+    try:
+        features = {f.name: f.to_lerobot() for f in spec.features}
+        columns = {name: to_arrow(name, features[name], arrays[name]) for name in features}
+        image_stats: dict[str, dict[str, Any]] = {}
+        for cam in spec.cameras:
+            frames = record.images[cam]
+            key = spec.camera_key(cam)
+            image_stats[key] = {k: v.tolist() for k, v in st.image_stats(frames).items()}
+            if spec.storage == "image":
+                features[key] = spec.camera_feature()
+                columns[key] = pa.array([{"bytes": encode_png(f), "path": f"frame-{k:06d}.png"}
+                                         for k, f in enumerate(frames)], type=IMAGE_STRUCT)
+            else:
+                (tmp / "videos").mkdir(exist_ok=True)
+                encode_video(frames, tmp / "videos" / f"{cam}.mp4", spec.fps, spec.codec)
+                fsync_path(tmp / "videos" / f"{cam}.mp4")
+        table = pa.table(columns, schema=data_schema(features))
+        pq.write_table(table, tmp / FRAMES_FILE)
+        fsync_path(tmp / FRAMES_FILE)
+        _write_bytes(tmp / META_FILE, meta_text.encode())
+        files = {p.relative_to(tmp).as_posix(): {"bytes": p.stat().st_size, "sha256": sha256_file(p)}
+                 for p in sorted(tmp.rglob("*")) if p.is_file()}
+        manifest = {"format": SHARD_FORMAT, "spec": spec.content_dict(), "task": record.task,
+                    "attempt": record.attempt, "length": record.length, "image_stats": image_stats, "files": files}
+        _write_bytes(tmp / SHARD_FILE, to_json_text(manifest, "shard.json").encode())
+        fsync_path(tmp)
+        _move_into_place(tmp, shard_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return shard_dir
+
+
+def _move_into_place(tmp: Path, final: Path) -> None:
+    """Rename ``tmp`` to ``final``; an existing ``final`` (a re-run attempt) is swapped out first."""
+    old = None
+    if final.exists():
+        old = final.parent / f".{final.name}.old.{uuid.uuid4().hex[:8]}{PARTIAL_SUFFIX}"
+        os.rename(final, old)
+    os.rename(tmp, final)
+    fsync_path(final.parent)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def read_shard(path: Path, spec: DatasetSpec | None = None, verify: bool = True) -> Shard:
+    """A complete shard, checked against its own file list (sizes; hashes when ``verify``) and ``spec``."""
+    path = Path(path)
+    if path.name.startswith("."):
+        raise DatasetFileError(path, "is a temporary (partial) shard, not a complete one")
+    if not path.is_dir():
+        raise DatasetFileError(path, "missing shard folder")
+    info = read_json(path / SHARD_FILE)
+    if not isinstance(info, dict) or info.get("format") != SHARD_FORMAT:
+        raise DatasetFileError(path / SHARD_FILE, f"not an armstack shard (format {SHARD_FORMAT!r} expected)")
+    for rel, entry in info["files"].items():
+        file = path / rel
+        if not file.is_file():
+            raise DatasetFileError(file, "missing from its shard")
+        if file.stat().st_size != entry["bytes"]:
+            raise DatasetFileError(file, f"has {file.stat().st_size} bytes, the shard recorded {entry['bytes']}")
+        if verify and sha256_file(file) != entry["sha256"]:
+            raise DatasetFileError(file, "content differs from the SHA-256 its shard recorded (corrupt)")
+    if spec is not None and info["spec"] != spec.content_dict():
+        want = spec.content_dict()
+        diff = sorted(k for k in set(want) | set(info["spec"]) if want.get(k) != info["spec"].get(k))
+        raise DatasetSchemaError(f"shard {path} was written with another dataset spec (differs in: {', '.join(diff)})")
+    meta = read_json(path / META_FILE)
+    return Shard(path=path, spec=info["spec"], task=info["task"], attempt=int(info["attempt"]),
+                 length=int(info["length"]), meta=meta, files=info["files"],
+                 image_stats={k: {s: np.asarray(v) for s, v in d.items()} for k, d in info["image_stats"].items()})
+
+
+def remove_partial_shards(root: Path) -> list[Path]:
+    """Delete what killed writes left in ``root`` (``.*.partial``); returns what was removed."""
+    removed = []
+    if Path(root).is_dir():
+        for entry in Path(root).iterdir():
+            if entry.name.startswith(".") and entry.name.endswith(PARTIAL_SUFFIX):
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+                removed.append(entry)
+    return removed

@@ -1,0 +1,236 @@
+"""The data factory: round trip, determinism across workers and backends, kill-and-resume, bad input."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sim import ConfigError, UnknownNameError
+from sim.datagen import DatagenConfig, DatagenError, attempt_seed, run_datagen
+from sim.datagen.driver import _contiguous_successes
+from sim.datagen.episode import run_attempt
+from sim.dataset import DatasetReader, verify_dataset
+
+
+def _config(out: Path, **kw) -> DatagenConfig:  # type: ignore[no-untyped-def]
+    base = {"env_id": "armstack/Tabletop-v0", "episodes": 4, "obs": ("state", "rgb"), "cameras": ("front",),
+            "image_size": 32, "seed": 7, "out": str(out)}
+    return DatagenConfig(**{**base, **kw})
+
+
+def _content(root: Path) -> dict[str, object]:
+    """Everything a dataset holds, decoded: per episode all columns and video frames, plus the tasks."""
+    reader = DatasetReader(root)
+    episodes = [reader.episode(k) for k in range(reader.num_episodes)]
+    reader.close()
+    return {"episodes": episodes, "tasks": [e["task"] for e in episodes]}
+
+
+def _assert_same_content(a: Path, b: Path) -> None:
+    ca, cb = _content(a), _content(b)
+    assert ca["tasks"] == cb["tasks"]
+    for ea, eb in zip(ca["episodes"], cb["episodes"], strict=True):  # type: ignore[call-overload]
+        assert set(ea) == set(eb)
+        for key in ea:
+            if isinstance(ea[key], np.ndarray):
+                np.testing.assert_array_equal(ea[key], eb[key], err_msg=key)
+            else:
+                assert ea[key] == eb[key], key
+
+
+def test_round_trip_equals_what_the_env_produced(tmp_path: Path) -> None:
+    config = _config(tmp_path / "ds", episodes=3)
+    summary = run_datagen(config, progress=False)
+    assert summary["episodes"] == 3 and summary["expert_success_rate"] > 0
+    assert 0.0 <= summary["open_loop_replay_success_rate"] <= 1.0
+    assert verify_dataset(tmp_path / "ds").ok
+    reader = DatasetReader(tmp_path / "ds")
+    lines = (tmp_path / "ds/meta/armstack_episodes.jsonl").read_text().splitlines()
+    episodes_meta = [json.loads(line) for line in lines]
+    for k in range(3):
+        stored = reader.episode(k)
+        attempt = episodes_meta[k]["attempt"]
+        fresh = run_attempt(config, attempt).record
+        assert fresh is not None and stored["task"] == fresh.task
+        for key, values in fresh.frames.items():
+            np.testing.assert_array_equal(np.asarray(stored[key]).reshape(values.shape), values, err_msg=key)
+        video = stored["observation.images.front"]
+        assert video.shape == fresh.images["front"].shape
+        assert np.abs(video.astype(int) - fresh.images["front"].astype(int)).mean() < 6.0
+        assert episodes_meta[k]["seed"] == attempt_seed(7, attempt)
+        assert "randomization" in episodes_meta[k]
+    manifest = json.loads((tmp_path / "ds/manifest.json").read_text())
+    assert manifest["config"]["seed"] == 7 and manifest["summary"]["episodes"] == 3
+    reader.close()
+
+
+def test_env_state_replays_the_physics_exactly(tmp_path: Path) -> None:
+    """Restoring the stored state of frame k and applying the ctrl of frame k+1 reproduces frame k+1."""
+    import mujoco
+
+    from sim.datagen.episode import env_for
+    from sim.dataset.env_spec import STATE_SPEC
+
+    config = _config(tmp_path / "ds", obs=("state",), episodes=2)
+    run_datagen(config, progress=False)
+    reader = DatasetReader(tmp_path / "ds")
+    lines = (tmp_path / "ds/meta/armstack_episodes.jsonl").read_text().splitlines()
+    env = env_for(config)
+    for k, line in enumerate(lines):
+        env.reset(seed=json.loads(line)["seed"])  # the same randomised model
+        states = reader.episode(k)["env_state"]
+        for t in range(len(states) - 1):
+            mujoco.mj_setState(env.model, env.data, states[t], STATE_SPEC)
+            after = np.empty_like(states[t + 1])
+            mujoco.mj_getState(env.model, env.data, after, STATE_SPEC)
+            nu = env.model.nu
+            ctrl_bit = int(mujoco.mjtState.mjSTATE_CTRL)
+            ctrl_at = mujoco.mj_stateSize(env.model, int(STATE_SPEC) & (ctrl_bit - 1))  # the parts before ctrl
+            env.data.ctrl[:] = states[t + 1][ctrl_at : ctrl_at + nu]
+            mujoco.mj_step(env.model, env.data, nstep=env.n_substeps)
+            mujoco.mj_getState(env.model, env.data, after, STATE_SPEC)
+            np.testing.assert_array_equal(after, states[t + 1], err_msg=f"episode {k} frame {t + 1}")
+    reader.close()
+
+
+def test_worker_count_does_not_change_the_dataset(tmp_path: Path) -> None:
+    run_datagen(_config(tmp_path / "w1", obs=("state",), episodes=5), progress=False)
+    run_datagen(_config(tmp_path / "w2", obs=("state",), episodes=5, workers=2), progress=False)
+    _assert_same_content(tmp_path / "w1", tmp_path / "w2")
+
+
+@pytest.mark.slow
+def test_ray_backend_gives_the_same_dataset(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    run_datagen(_config(tmp_path / "local", episodes=3, cameras=("front",)), progress=False)
+    run_datagen(_config(tmp_path / "ray", episodes=3, cameras=("front",), backend="ray", workers=2),
+                progress=False)
+    _assert_same_content(tmp_path / "local", tmp_path / "ray")
+
+
+def _datagen_cmd(out: Path, workers: int) -> list[str]:
+    return [sys.executable, "-m", "armstack.cli", "datagen", "--env", "armstack/Tabletop-v0", "--episodes", "14",
+            "--workers", str(workers), "--obs", "state,rgb", "--cameras", "front", "--image-size", "32",
+            "--seed", "3", "--out", str(out), "--quiet"]
+
+
+@pytest.mark.slow
+def test_sigkill_and_resume_gives_the_uninterrupted_dataset(tmp_path: Path) -> None:
+    env = {**os.environ, "MUJOCO_GL": "egl"}
+    killed = tmp_path / "killed"
+    proc = subprocess.Popen(_datagen_cmd(killed, 2), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    shards = killed / ".datagen" / "shards"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if shards.is_dir() and len([p for p in shards.iterdir() if not p.name.startswith(".")]) >= 5:
+            break
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the driver and its workers, mid-write
+    proc.wait()
+    assert not (killed / "manifest.json").exists()
+    with pytest.raises(Exception):  # noqa: B017 - any error: an unfinished dataset must not open
+        DatasetReader(killed)
+    resumed = subprocess.run(_datagen_cmd(killed, 2), env=env, capture_output=True, text=True, timeout=600,
+                             check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    straight = subprocess.run(_datagen_cmd(tmp_path / "straight", 1), env=env, capture_output=True, text=True,
+                              timeout=600, check=False)
+    assert straight.returncode == 0, straight.stderr
+    assert not (killed / ".datagen").exists()
+    manifest = json.loads((killed / "manifest.json").read_text())
+    assert manifest["summary"]["resumed_attempts"] >= 5
+    _assert_same_content(killed, tmp_path / "straight")
+
+
+def test_rerun_of_a_complete_dataset_does_nothing(tmp_path: Path) -> None:
+    config = _config(tmp_path / "ds", obs=("state",), episodes=2)
+    run_datagen(config, progress=False)
+    before = (tmp_path / "ds/manifest.json").read_bytes()
+    run_datagen(config, progress=False)
+    assert (tmp_path / "ds/manifest.json").read_bytes() == before
+
+
+def test_refuses_a_folder_with_a_different_dataset(tmp_path: Path) -> None:
+    run_datagen(_config(tmp_path / "ds", obs=("state",), episodes=2), progress=False)
+    with pytest.raises(DatagenError, match="different dataset"):
+        run_datagen(_config(tmp_path / "ds", obs=("state",), episodes=2, seed=8), progress=False)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine")
+    with pytest.raises(DatagenError, match="not empty"):
+        run_datagen(_config(tmp_path / "other", obs=("state",)), progress=False)
+    assert (tmp_path / "other" / "notes.txt").read_text() == "mine"
+
+
+def test_refuses_an_unfinished_run_with_other_arguments(tmp_path: Path) -> None:
+    out = tmp_path / "ds"
+    (out / ".datagen" / "shards").mkdir(parents=True)
+    config = _config(out, obs=("state",))
+    (out / ".datagen" / "run.json").write_text(json.dumps({"config": config.content_fields()}))
+    with pytest.raises(DatagenError, match="differs in: episodes"):
+        run_datagen(_config(out, obs=("state",), episodes=9), progress=False)
+
+
+def test_refuses_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import sim.datagen.driver as driver
+
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(driver.shutil, "disk_usage", lambda p: usage._replace(free=10_000))
+    with pytest.raises(DatagenError, match="not enough free disk space"):
+        run_datagen(_config(tmp_path / "ds", episodes=50), progress=False)
+
+
+def test_a_killed_shard_write_is_ignored_on_resume(tmp_path: Path) -> None:
+    from sim.datagen.shards import scan_shards
+
+    root = tmp_path / "shards"
+    root.mkdir()
+    (root / ".attempt-0000003.tmp").mkdir()
+    (root / ".attempt-0000004.failed.json.1.partial").write_text("{")
+    (root / "attempt-0000001.failed.json").write_text(json.dumps({"attempt": 1, "success": False, "task": "x"}))
+    done = scan_shards(root)
+    assert list(done) == [1] and sorted(p.name for p in root.iterdir()) == ["attempt-0000001.failed.json"]
+
+
+def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
+    done = {0: {"success": True}, 1: {"success": False}, 2: {"success": True}, 4: {"success": True}}
+    assert _contiguous_successes(done) == (3, [0, 2])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"env_id": "armstack/Fold-v0"}, UnknownNameError, "unknown env id"),
+        ({"robot": "kuka"}, UnknownNameError, "panda, ur5e"),
+        ({"episodes": 0}, ConfigError, "--episodes"),
+        ({"workers": 0}, ConfigError, "--workers"),
+        ({"obs": ("rgb",)}, ConfigError, "must include 'state'"),
+        ({"obs": ("state", "depth")}, UnknownNameError, "observation kind"),
+        ({"cameras": ("side",)}, UnknownNameError, "front, overhead, wrist"),
+        ({"cameras": ("front", "front")}, ConfigError, "twice"),
+        ({"image_size": 4}, ConfigError, "--image-size"),
+        ({"randomization": "wild"}, UnknownNameError, "randomization level"),
+        ({"backend": "slurm"}, UnknownNameError, "local, ray"),
+        ({"ray_address": "auto"}, ConfigError, "only applies to --backend ray"),
+        ({"storage": "hdf5"}, UnknownNameError, "image, video"),
+    ],
+)
+def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, match: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(error, match=match):
+        _config(tmp_path / "ds", **kwargs)
+
+
+def test_cli_bad_argument_is_a_clear_error(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "armstack.cli", "datagen", "--robot", "kuka", "--out",
+                           str(tmp_path / "x")], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 2 and "unknown robot 'kuka'" in proc.stderr
+    assert not (tmp_path / "x").exists()
