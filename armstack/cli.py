@@ -36,7 +36,8 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from sim.demo import run_demo
 
-    run_demo(out_dir=Path(args.out), episodes=args.episodes, robots=tuple(args.robot or ("panda", "ur5e")))
+    run_demo(out_dir=Path(args.out), episodes=args.episodes, robots=tuple(args.robot or ("panda", "ur5e")),
+             dataset_episodes=args.dataset_episodes)
     return 0
 
 
@@ -126,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="the end-to-end demo on embedded defaults")
     p.add_argument("--out", default="out/demo")
-    p.add_argument("--episodes", type=int, default=20, help="episodes per task for the success rates")
+    p.add_argument("--episodes", type=int, default=10, help="episodes per task for the success rates")
+    p.add_argument("--dataset-episodes", type=int, default=12, help="episodes of the demo dataset (0: none)")
     p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
     p.set_defaults(func=_cmd_demo)
     return parser

@@ -13,7 +13,7 @@ from sim.dataset.record import EpisodeRecord
 from sim.dataset.schema import CODEBASE_VERSION, DatasetSpec, Feature, VideoCodec, make_features
 from sim.dataset.shard import Shard, read_shard, remove_partial_shards, validate_record, write_shard
 from sim.dataset.verify import VerifyReport, verify_dataset
-from sim.dataset.view import view_episode
+from sim.dataset.view import view_episode, view_episodes
 
 LeRobotReader = DatasetReader
 
@@ -21,5 +21,6 @@ __all__ = [
     "CODEBASE_VERSION", "DatasetError", "DatasetFileError", "DatasetReader", "DatasetSchemaError", "DatasetSpec",
     "EpisodeRecord", "Feature", "LeRobotReader", "Shard", "UnknownDatasetNameError", "VerifyReport", "VideoCodec",
     "commit_dataset", "dataset_info", "make_features", "physics_state_names", "read_shard", "record_features",
-    "remove_partial_shards", "spec_for_env", "validate_record", "verify_dataset", "view_episode", "write_shard",
+    "remove_partial_shards", "spec_for_env", "validate_record", "verify_dataset", "view_episode", "view_episodes",
+    "write_shard",
 ]

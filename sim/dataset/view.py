@@ -31,12 +31,9 @@ def _scalar(ep: dict[str, Any], key: str, t: int) -> str:
     return f"{np.asarray(ep[key][t]).reshape(-1)[0]:.3g}" if key in ep else "-"
 
 
-def view_episode(root: str | Path, episode: int, out_mp4: str | Path, fps: float | None = None) -> Path:
-    """Write ``out_mp4``: the episode's camera frames tiled left to right and captioned with its task."""
-    with DatasetReader(root) as reader:
-        ep = reader.episode(episode)
-        keys = [*reader.video_keys, *reader.image_keys]
-        fps = fps or reader.fps
+def _episode_frames(reader: DatasetReader, episode: int) -> list[np.ndarray]:
+    ep = reader.episode(episode)
+    keys = [*reader.video_keys, *reader.image_keys]
     length = len(ep["index"])
     label = f"#{episode}: {ep['task']}"
     frames = []
@@ -51,6 +48,21 @@ def view_episode(root: str | Path, episode: int, out_mp4: str | Path, fps: float
                                       f"reward {_scalar(ep, 'next.reward', t)}",
                                       f"success {_scalar(ep, 'next.success', t)}",
                                       f"action {np.round(ep['action'][t], 2).tolist()}" if "action" in ep else ""]))
+    return frames
+
+
+def view_episode(root: str | Path, episode: int, out_mp4: str | Path, fps: float | None = None) -> Path:
+    """Write ``out_mp4``: the episode's camera frames tiled left to right and captioned with its task."""
+    return view_episodes(root, [episode], out_mp4, fps)
+
+
+def view_episodes(root: str | Path, episodes: list[int], out_mp4: str | Path, fps: float | None = None) -> Path:
+    """Several episodes one after another in one mp4, each frame captioned with its instruction."""
+    frames: list[np.ndarray] = []
+    with DatasetReader(root) as reader:
+        fps = fps or reader.fps
+        for episode in episodes:
+            frames.extend(_episode_frames(reader, episode))
     return write_video(out_mp4, frames, fps=fps)
 
 
