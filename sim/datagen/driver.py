@@ -113,6 +113,7 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
     backend = make_backend(config)
     try:
         next_attempt = 0
+        below = 0  # successes among the finished attempts before next_attempt
         in_flight: list[Any] = []
         while True:
             prefix, successes = _contiguous_successes(done)
@@ -121,9 +122,14 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
             if prefix >= config.max_attempts and not in_flight:
                 raise DatagenError(f"only {len(successes)} of {config.episodes} episodes succeeded in "
                                    f"{config.max_attempts} attempts; the expert fails too often in this setting")
-            while len(in_flight) < 2 * config.workers and next_attempt < config.max_attempts:
+            # Should every running attempt succeed, a later one could not be selected: start it only when
+            # that bound leaves the dataset short (at the end of a run this spared up to 2*workers-1 attempts).
+            while (len(in_flight) < 2 * config.workers and next_attempt < config.max_attempts
+                   and below + len(in_flight) < config.episodes):
                 if next_attempt not in done:
                     in_flight.append(backend.submit(next_attempt))
+                elif done[next_attempt]["success"]:
+                    below += 1
                 next_attempt += 1
             if not in_flight:
                 continue
@@ -131,6 +137,7 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
                 in_flight.remove(handle)
                 done[int(result["attempt"])] = result
                 if result["success"]:
+                    below += 1
                     bar.update(1)
                 bar.set_postfix(failed=sum(1 for r in done.values() if not r["success"]))
     finally:
