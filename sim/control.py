@@ -90,7 +90,6 @@ class DiffIKController:
         self._hi = np.array(robot.upper) - cfg.joint_margin
         self._home = np.array(robot.home)
         self._max_dq = np.array(robot.velocity_limits) * control_dt
-        self._ws_lo, self._ws_hi = np.array(cfg.workspace_low), np.array(cfg.workspace_high)
         self._ws_lo_f, self._ws_hi_f = [float(v) for v in cfg.workspace_low], [float(v) for v in cfg.workspace_high]
         self._jacp = np.zeros((3, model.nv))
         self._jacr = np.zeros((3, model.nv))

@@ -102,10 +102,6 @@ class SceneView:
     def object_half(self, name: str) -> float:
         return float(self.model.geom_size[self.object_geom[name], 2])
 
-    def object_speed(self, name: str) -> float:
-        adr = self.object_dadr[name]
-        return float(np.linalg.norm(self.data.qvel[adr : adr + 3]))
-
     @property
     def pad_pos(self) -> np.ndarray:
         return self.model.body_pos[self.pad_body]

@@ -96,9 +96,6 @@ def sample_layout(rng: np.random.Generator, view: SceneView) -> None:
         d.qvel[view.object_dadr[name] : view.object_dadr[name] + 6] = 0.0
 
 
-def resting_on_table(view: SceneView, name: str, tol: float = 0.01) -> bool:
-    return abs(float(view.object_pos(name)[2]) - view.object_half(name)) < tol
-
 
 # Proportional gain of the experts' closed loop: with up to two control steps of action latency,
 # x[k+1] = x[k] + K e[k-d] stays well damped only for K below about 0.5.
