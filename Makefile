@@ -12,7 +12,7 @@ export PYOPENGL_PLATFORM ?= egl
 $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,llm,ros]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -131,7 +132,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset-episodes", type=int, default=12, help="episodes of the demo dataset (0: none)")
     p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
     p.set_defaults(func=_cmd_demo)
+
+    for module_name in _EXTENSIONS:
+        importlib.import_module(module_name).register(sub)
     return parser
+
+
+# Each package adds its own subcommands through ``register(subparsers)``; those modules import nothing heavy
+# at the top, so ``armstack --help`` stays fast.
+_EXTENSIONS = ("policies.cli", "policies.planner.cli", "policies.planner.run_cli", "robot.cli")
+
+# Base errors whose messages are meant for the user: printed without a traceback, exit status 2.
+_USER_ERRORS = ("sim.errors:SimError", "policies.errors:PolicyError", "policies.planner.errors:PlannerError",
+                "robot.errors:RobotError")
+
+
+def _user_error_types() -> tuple[type[BaseException], ...]:
+    types: list[type[BaseException]] = []
+    for spec in _USER_ERRORS:
+        module_name, _, attr = spec.partition(":")
+        types.append(getattr(importlib.import_module(module_name), attr))
+    return tuple(types)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,9 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the one place that catches broadly: a readable message, exit 2
-        from sim.errors import SimError
-
-        if isinstance(exc, SimError):
+        if isinstance(exc, _user_error_types()):
             print(f"armstack {args.command}: error: {exc}", file=sys.stderr)
             return 2
         raise

@@ -1,0 +1,9 @@
+"""Errors raised by the planner (bad scenes, unavailable backends)."""
+
+from __future__ import annotations
+
+from policies.errors import PolicyError
+
+
+class PlannerError(PolicyError):
+    """Base class of every error raised by ``policies.planner``."""
