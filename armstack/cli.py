@@ -35,10 +35,11 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from sim.demo import run_demo
+    from armstack.demo import run_demo
 
     run_demo(out_dir=Path(args.out), episodes=args.episodes, robots=tuple(args.robot or ("panda", "ur5e")),
-             dataset_episodes=args.dataset_episodes)
+             dataset_episodes=args.dataset_episodes, bc_episodes=args.bc_episodes, bc_epochs=args.bc_epochs,
+             eval_episodes=args.eval_episodes, instruction=args.instruction)
     return 0
 
 
@@ -49,7 +50,8 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
     config = DatagenConfig(env_id=args.env, robot=args.robot, episodes=args.episodes, workers=args.workers,
                            obs=parse_list(args.obs, "--obs"), cameras=parse_list(args.cameras, "--cameras"),
                            image_size=args.image_size, randomization=args.randomization, seed=args.seed,
-                           out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage)
+                           out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage,
+                           action_noise=args.action_noise)
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -111,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--backend", default="local", choices=["local", "ray"])
     p.add_argument("--ray-address", default=None, help="an existing Ray cluster (default: a local runtime)")
     p.add_argument("--storage", default="video", choices=["video", "image"], help="mp4 per camera, or PNG frames")
+    p.add_argument("--action-noise", type=float, default=0.0,
+                   help="DART noise std on the executed EE action; 'action' keeps the expert's clean label")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 
@@ -128,8 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="the end-to-end demo on embedded defaults")
     p.add_argument("--out", default="out/demo")
-    p.add_argument("--episodes", type=int, default=10, help="episodes per task for the success rates")
-    p.add_argument("--dataset-episodes", type=int, default=12, help="episodes of the demo dataset (0: none)")
+    p.add_argument("--episodes", type=int, default=5, help="episodes per task for the expert success rates")
+    p.add_argument("--dataset-episodes", type=int, default=8, help="episodes of the RGB demo dataset (0: none)")
+    p.add_argument("--bc-episodes", type=int, default=150, help="state episodes for the BC policy (0: no policy)")
+    p.add_argument("--bc-epochs", type=int, default=60)
+    p.add_argument("--eval-episodes", type=int, default=5, help="held-out episodes per task for the policy")
+    p.add_argument("--instruction", default=None, help="instruction for the planner + agent section ('' to skip)")
     p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
     p.set_defaults(func=_cmd_demo)
 

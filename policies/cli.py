@@ -1,14 +1,71 @@
-"""Subcommands of ``armstack`` contributed by this package (registered from ``armstack.cli``)."""
+"""``armstack train bc|rl`` and ``armstack eval``."""
 
 from __future__ import annotations
 
 import argparse
+import json
+from pathlib import Path
 from typing import Any
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    if args.algorithm == "rl":
+        from policies.rl_cli import run_rl
+
+        return int(run_rl(args))
+    from policies.bc import load_bc_config, train_bc
+
+    config = load_bc_config(args.config, data=args.data, out=args.out, seed=args.seed, epochs=args.epochs,
+                            eval_every=args.eval_every, eval_episodes=args.eval_episodes,
+                            max_episodes=args.max_episodes)
+    summary = train_bc(config, progress=not args.quiet)
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    import policies
+    from policies.evaluate import evaluate_policy, format_report, write_report
+
+    policy = policies.load(args.policy, robot=args.robot)
+    seeds = (policy.spec.data or {}).get("seeds", [])
+    report = evaluate_policy(policy, env_id=args.env, robot=args.robot or policy.spec.robot, episodes=args.episodes,
+                             randomization=args.randomization, exclude_seeds=seeds, video=args.video,
+                             progress=not args.quiet)
+    report["policy"] = str(Path(args.policy).resolve())
+    path = write_report(report, args.report)
+    print(format_report(report))
+    print(f"report: {path}")
+    return 0
+
+
 def register(sub: Any) -> None:
-    """Add this package's subcommands to the ``armstack`` parser's subparsers."""
-    del sub
+    """Add ``train`` and ``eval`` to the ``armstack`` parser."""
+    p = sub.add_parser("train", help="train a policy: bc (behaviour cloning on a dataset) or rl (Stable-Baselines3)")
+    tsub = p.add_subparsers(dest="algorithm", required=True)
+    b = tsub.add_parser("bc", help="instruction-conditioned behaviour cloning on an armstack dataset")
+    b.add_argument("--data", required=True, help="dataset folder (armstack datagen output, LeRobot v3.0)")
+    b.add_argument("--out", required=True, help="run folder: best/ and last/ checkpoints, curves, TensorBoard")
+    b.add_argument("--config", default=None, help="YAML of BCConfig fields (unknown keys are an error)")
+    b.add_argument("--seed", type=int, default=None)
+    b.add_argument("--epochs", type=int, default=None)
+    b.add_argument("--eval-every", type=int, default=None, help="epochs between sim evaluations (0: none)")
+    b.add_argument("--eval-episodes", type=int, default=None, help="episodes per task in each evaluation")
+    b.add_argument("--max-episodes", type=int, default=None, help="use only the first N episodes")
+    b.add_argument("--quiet", action="store_true")
+    r = tsub.add_parser("rl", help="Stable-Baselines3 SAC/PPO (optionally with HER) on an armstack env")
+    from policies.rl_cli import add_rl_arguments
 
+    add_rl_arguments(r)
+    p.set_defaults(func=_cmd_train)
 
-_ = argparse
+    e = sub.add_parser("eval", help="success rate with 95%% intervals on held-out seeds, videos, JSON report")
+    e.add_argument("--policy", required=True, help="checkpoint directory")
+    e.add_argument("--env", default="armstack/Tabletop-v0")
+    e.add_argument("--robot", default=None, help="default: the checkpoint's robot (another one is refused)")
+    e.add_argument("--episodes", type=int, default=20, help="episodes per task")
+    e.add_argument("--randomization", default="default")
+    e.add_argument("--video", default=None, help="mp4 of the first episodes; failures beside it")
+    e.add_argument("--report", default="out/eval/report.json")
+    e.add_argument("--quiet", action="store_true")
+    e.set_defaults(func=_cmd_eval)

@@ -39,6 +39,10 @@ class DatagenConfig:
     storage: str = "video"
     max_attempts_factor: float = 3.0
     """Give up when this many times ``episodes`` attempts have not produced enough successes."""
+    action_noise: float = 0.0
+    """DART-style noise: the env executes the expert's action plus N(0, action_noise) on dx, dy, dz, dyaw,
+    while ``action`` records the expert's own (clean) action. The closed-loop expert then demonstrates
+    recoveries from the states a learned policy drifts into. 0 records exactly what was executed."""
 
     def __post_init__(self) -> None:
         import sim
@@ -68,6 +72,8 @@ class DatagenConfig:
             raise ConfigError(f"--image-size must be between 16 and 640, got {self.image_size}")
         if self.randomization not in RANDOMIZATION_LEVELS:
             raise UnknownNameError("randomization level", self.randomization, RANDOMIZATION_LEVELS)
+        if not 0.0 <= self.action_noise <= 1.0:
+            raise ConfigError(f"--action-noise must be between 0 and 1, got {self.action_noise}")
         if not 0 <= self.seed < 2**63:
             raise ConfigError(f"--seed must be a non-negative integer, got {self.seed}")
         if self.backend not in BACKENDS:

@@ -149,12 +149,13 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
     attempted = selected[-1] + 1
     kept_by_task = Counter(done[a]["task"] for a in selected)
     failed_by_task = Counter(done[a]["task"] for a in first_failures)
-    replay = [bool(done[a].get("replay_success", False)) for a in selected]
+    replay = [bool(done[a]["replay_success"]) for a in selected if done[a].get("replay_success") is not None]
     summary: dict[str, Any] = {
         "episodes": len(selected), "attempts": attempted, "failed": len(first_failures),
         "kept_by_task": dict(sorted(kept_by_task.items())), "failed_by_task": dict(sorted(failed_by_task.items())),
         "expert_success_rate": len(selected) / attempted,
-        "open_loop_replay_success_rate": sum(replay) / len(replay),
+        # None under DART noise: the stored actions are labels, not what ran (env_state replays exactly).
+        "open_loop_replay_success_rate": sum(replay) / len(replay) if replay else None,
         "frames": sum(int(done[a]["length"]) for a in selected),
         "generation_seconds": round(gen_seconds, 2), "resumed_attempts": resumed,
     }
@@ -177,9 +178,10 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
 
 
 def format_summary(summary: dict[str, Any]) -> str:
+    replay = summary["open_loop_replay_success_rate"]
     lines = [f"episodes kept {summary['episodes']} of {summary['attempts']} attempts "
-             f"(expert success {summary['expert_success_rate']:.1%}, "
-             f"open-loop replay success {summary['open_loop_replay_success_rate']:.1%})"]
+             f"(expert success {summary['expert_success_rate']:.1%}, open-loop replay success "
+             + (f"{replay:.1%})" if replay is not None else "n/a: DART-noise labels)")]
     for task, kept in summary["kept_by_task"].items():
         lines.append(f"  {task:12s} kept {kept:5d}  failed {summary['failed_by_task'].get(task, 0):5d}")
     if "bytes" in summary:

@@ -88,6 +88,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         "observation.state", "observation.environment_state", "observation.goal_ids", "env_state",
         "action", "next.reward", "next.success", "next.done")}
     images: dict[str, list[np.ndarray]] = {c: [] for c in cams}
+    noise_rng = np.random.default_rng([seed, 0xDA27]) if config.action_noise > 0 else None
     success, steps = False, 0
     while True:
         cols["observation.state"].append(state_vector(obs))
@@ -99,7 +100,10 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         for cam in cams:
             images[cam].append(obs[f"{cam}_rgb"])
         action = np.asarray(expert.act(), dtype=np.float32)
-        obs, reward, terminated, truncated, step_info = env.step(action.astype(np.float64))
+        executed = action.astype(np.float64)
+        if noise_rng is not None:
+            executed[:4] = np.clip(executed[:4] + noise_rng.normal(0.0, config.action_noise, 4), -1.0, 1.0)
+        obs, reward, terminated, truncated, step_info = env.step(executed)
         steps += 1
         success = bool(step_info.get("is_success", False))
         done = bool(terminated or truncated)
@@ -118,7 +122,8 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         summary["seconds"] = round(time.perf_counter() - start, 4)
         return Attempt(None, summary)
     frames = {k: np.stack(v) for k, v in cols.items()}
-    summary["replay_success"] = replay_open_loop(env, seed, frames["action"])
+    # With DART noise the recorded actions are the expert's labels, not what ran: replay via env_state instead.
+    summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if noise_rng is None else None
     summary["seconds"] = round(time.perf_counter() - start, 4)
     meta = {**summary, "object": info["object"], "target": info["target"], "randomization": info["randomization"],
             "model_sha256": env.provenance()["model_sha256"]}

@@ -222,6 +222,7 @@ def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
         ({"backend": "slurm"}, UnknownNameError, "local, ray"),
         ({"ray_address": "auto"}, ConfigError, "only applies to --backend ray"),
         ({"storage": "hdf5"}, UnknownNameError, "image, video"),
+        ({"action_noise": -0.1}, ConfigError, "--action-noise"),
     ],
 )
 def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, match: str) -> None:  # type: ignore[type-arg]
@@ -234,3 +235,17 @@ def test_cli_bad_argument_is_a_clear_error(tmp_path: Path) -> None:
                            str(tmp_path / "x")], capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 2 and "unknown robot 'kuka'" in proc.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_dart_noise_records_the_expert_label_not_the_executed_action(tmp_path: Path) -> None:
+    """With action noise the physics departs from the noise-free run while ``action`` stays a clean label."""
+    clean = run_attempt(_config(tmp_path / "a", obs=("state",)), 0)
+    noisy = run_attempt(_config(tmp_path / "b", obs=("state",), action_noise=0.3), 0)
+    assert clean.record is not None and noisy.record is not None
+    assert clean.summary["replay_success"] is True and noisy.summary["replay_success"] is None
+    a, b = clean.record.frames, noisy.record.frames
+    assert not np.array_equal(a["env_state"][: len(b["env_state"])][5:], b["env_state"][: len(a["env_state"])][5:])
+    # The executed action moved the TCP; the recorded label is the expert's own, still inside [-1, 1].
+    assert np.all(np.abs(b["action"]) <= 1.0)
+    # Labels are the expert's bang-bang gripper commands exactly: noise never touches the gripper channel.
+    assert set(np.unique(b["action"][:, 4]).tolist()) <= {-1.0, 1.0}

@@ -1,0 +1,288 @@
+"""Behaviour cloning on an armstack (LeRobot v3.0) dataset: a multi-task, instruction-conditioned state policy.
+
+``train_bc(config)`` writes RUN_DIR/{best,last}/ (checkpoints), ``metrics.jsonl``, ``loss_curve.png``,
+``tb/`` (TensorBoard) and ``config.json``. Episodes are split into train and validation sets by episode;
+the best checkpoint is the one with the highest success in periodic simulator evaluation (validation
+loss breaks ties and stands in when evaluation is off).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from policies.checkpoint import PolicySpec, save_checkpoint
+from policies.errors import TrainConfigError
+from policies.observation import ObservationLayout, features
+from policies.text import TextEncoder, shared_encoder
+from sim.config_io import from_mapping, load_yaml
+from sim.dataset.layout import ARMSTACK_EPISODES_PATH
+
+_STATE, _ENV, _ACTION = "observation.state", "observation.environment_state", "action"
+
+
+@dataclass(frozen=True, kw_only=True)
+class BCConfig:
+    data: str
+    out: str
+    seed: int = 0
+    epochs: int = 150
+    batch_size: int = 512
+    lr: float = 1e-3
+    weight_decay: float = 1e-4
+    hidden: int = 512
+    depth: int = 3
+    conditioning: str = "film"
+    feature_noise: float = 0.05
+    """Std of Gaussian noise added to normalised features while training (robustness to drift)."""
+    val_fraction: float = 0.1
+    max_episodes: int | None = None
+    eval_every: int = 25
+    """Epochs between simulator evaluations (0: none; the best checkpoint then minimises validation loss)."""
+    eval_episodes: int = 20
+    eval_env: str = "armstack/Tabletop-v0"
+    randomization: str = "default"
+    threads: int = 2
+
+    def __post_init__(self) -> None:
+        if self.epochs < 1 or self.batch_size < 1 or self.hidden < 1 or self.depth < 1:
+            raise TrainConfigError("epochs, batch_size, hidden and depth must be >= 1")
+        if not (0.0 <= self.val_fraction < 0.5):
+            raise TrainConfigError(f"val_fraction must be in [0, 0.5), got {self.val_fraction}")
+        if self.conditioning not in ("film", "concat"):
+            raise TrainConfigError(f"conditioning {self.conditioning!r}; valid: film, concat")
+        if not (self.lr > 0 and math.isfinite(self.lr)):
+            raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
+        if self.eval_every < 0 or self.eval_episodes < 1:
+            raise TrainConfigError("eval_every must be >= 0 and eval_episodes >= 1")
+
+
+def load_bc_config(path: str | Path | None, **overrides: Any) -> BCConfig:
+    """A BCConfig from a YAML file (unknown keys rejected) with command-line overrides on top."""
+    data: dict[str, Any] = {}
+    if path is not None:
+        loaded = load_yaml(path)
+        if loaded is not None:
+            if not isinstance(loaded, dict):
+                raise TrainConfigError(f"{path}: expected a mapping of BC settings")
+            data.update(loaded)
+    data.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return from_mapping(BCConfig, data, where=str(path or "bc config"))
+    except Exception as exc:  # sim's ConfigError: re-raise as this package's error
+        if isinstance(exc, TrainConfigError):
+            raise
+        raise TrainConfigError(str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Demonstrations:
+    """All frames in memory: features, instruction index per frame, actions, episode boundaries."""
+
+    layout: ObservationLayout
+    x: np.ndarray
+    text_index: np.ndarray
+    texts: tuple[str, ...]
+    actions: np.ndarray
+    episode_of_frame: np.ndarray
+    episode_meta: tuple[dict[str, Any], ...]
+    fps: int
+    manifest_sha256: str | None
+
+
+def load_demonstrations(root: str | Path, max_episodes: int | None = None) -> Demonstrations:
+    from sim.dataset import DatasetReader
+
+    root = Path(root)
+    with DatasetReader(root) as reader:
+        n = reader.num_episodes if max_episodes is None else min(max_episodes, reader.num_episodes)
+        for key in (_STATE, _ENV, _ACTION):
+            if key not in reader.features:
+                raise TrainConfigError(f"{root}: dataset lacks feature {key!r}; BC needs an armstack state dataset")
+        state_names = reader.features[_STATE]["names"]
+        env_names = reader.features[_ENV]["names"]
+        arm = tuple(s.removesuffix(".pos") for s in state_names if s.endswith(".pos"))
+        objects = tuple(dict.fromkeys(s.split(".")[0] for s in env_names if not s.startswith("goal.")))
+        layout = ObservationLayout(robot=str(reader.info.get("robot_type")), arm_joints=arm, objects=objects)
+        xs, acts, texts, eps = [], [], [], []
+        for k in range(n):
+            ep = reader.episode(k, [_STATE, _ENV, _ACTION])
+            xs.append(features(layout, ep[_STATE], ep[_ENV]))
+            acts.append(np.asarray(ep[_ACTION], np.float32))
+            texts.extend([ep["task"]] * len(acts[-1]))
+            eps.append(np.full(len(acts[-1]), k))
+        fps = reader.fps
+    meta_path = root / ARMSTACK_EPISODES_PATH
+    metas = [json.loads(line) for line in meta_path.read_text().splitlines()] if meta_path.is_file() else []
+    metas = (metas + [{}] * n)[:n]
+    unique = tuple(dict.fromkeys(texts))
+    index = {t: i for i, t in enumerate(unique)}
+    manifest = root / "manifest.json"
+    digest = json.loads(manifest.read_text()).get("manifest_sha256") if manifest.is_file() else None
+    return Demonstrations(layout=layout, x=np.concatenate(xs), text_index=np.array([index[t] for t in texts]),
+                          texts=unique, actions=np.concatenate(acts), episode_of_frame=np.concatenate(eps),
+                          episode_meta=tuple(metas), fps=fps, manifest_sha256=digest)
+
+
+def _plot_curves(history: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(1, 2, figsize=(10, 3.6))
+    ep = [h["epoch"] for h in history]
+    ax[0].plot(ep, [h["train_loss"] for h in history], label="train")
+    ax[0].plot(ep, [h["val_loss"] for h in history], label="validation")
+    ax[0].set_yscale("log")
+    ax[0].set_xlabel("epoch")
+    ax[0].set_ylabel("action MSE")
+    ax[0].legend()
+    evals = [h for h in history if "success" in h]
+    if evals:
+        ax[1].plot([h["epoch"] for h in evals], [h["success"] for h in evals], marker="o")
+    ax[1].set_ylim(0, 1.02)
+    ax[1].set_xlabel("epoch")
+    ax[1].set_ylabel("success in sim (held-out seeds)")
+    fig.tight_layout()
+    tmp = path.with_suffix(".partial.png")
+    fig.savefig(tmp, dpi=100)
+    plt.close(fig)
+    tmp.replace(path)
+
+
+def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | None = None) -> dict[str, Any]:
+    """Train, evaluate periodically, keep the best checkpoint; returns the summary (also in summary.json)."""
+    from torch.utils.tensorboard import SummaryWriter
+    from tqdm import tqdm
+
+    from policies.evaluate import evaluate_policy
+    from policies.policy import StateTextPolicy
+
+    torch.manual_seed(config.seed)
+    torch.set_num_threads(config.threads)
+    rng = np.random.default_rng(config.seed)
+    out = Path(config.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.json").write_text(json.dumps(dataclasses.asdict(config), indent=2) + "\n")
+    start = time.perf_counter()
+    demos = load_demonstrations(config.data, config.max_episodes)
+    n_eps = len(demos.episode_meta)
+    if n_eps < 2:
+        raise TrainConfigError(f"{config.data}: {n_eps} episode(s); BC needs at least 2 (train + validation)")
+    enc = encoder if encoder is not None else shared_encoder()
+    text_table = torch.from_numpy(enc.encode(list(demos.texts)))
+
+    order = rng.permutation(n_eps)
+    n_val = max(1, round(config.val_fraction * n_eps)) if config.val_fraction > 0 else 0
+    val_eps = set(order[:n_val].tolist())
+    is_val = np.isin(demos.episode_of_frame, list(val_eps))
+    train_idx, val_idx = np.flatnonzero(~is_val), np.flatnonzero(is_val)
+    mean = demos.x[train_idx].mean(axis=0)
+    std = np.maximum(demos.x[train_idx].std(axis=0), 1e-3)
+    x = torch.from_numpy(((demos.x - mean) / std).astype(np.float32))
+    a = torch.from_numpy(demos.actions)
+    ti = torch.from_numpy(demos.text_index)
+
+    net = _network(config, demos.layout)
+    opt = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    steps_per_epoch = max(1, math.ceil(len(train_idx) / config.batch_size))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=config.lr, total_steps=config.epochs * steps_per_epoch,
+                                                pct_start=0.05)
+    gen = torch.Generator().manual_seed(config.seed)
+    writer = SummaryWriter(str(out / "tb"))
+    train_seeds = sorted({int(m["seed"]) for m in demos.episode_meta if "seed" in m})
+
+    def spec(metrics: dict[str, Any]) -> PolicySpec:
+        return PolicySpec(
+            architecture="conditioned_mlp",
+            arch_params={"in_dim": demos.layout.feature_dim, "text_dim": demos.layout.text_dim, "out_dim": 5,
+                         "hidden": config.hidden, "depth": config.depth, "conditioning": config.conditioning},
+            observation=demos.layout.to_json(),
+            action={"dim": 5, "names": ["dx", "dy", "dz", "dyaw", "gripper"], "low": -1.0, "high": 1.0},
+            normalization={"mean": mean.tolist(), "std": std.tolist()},
+            robot=demos.layout.robot, control_hz=float(demos.fps),
+            data={"root": str(Path(config.data).resolve()), "manifest_sha256": demos.manifest_sha256,
+                  "episodes": n_eps, "frames": len(demos.x), "seeds": train_seeds},
+            training={"algorithm": "bc", "config": dataclasses.asdict(config), "metrics": metrics})
+
+    history: list[dict[str, Any]] = []
+    best_key: tuple[float, float] | None = None
+    best: dict[str, Any] = {}
+    bar = tqdm(range(1, config.epochs + 1), desc="bc", unit="epoch", disable=not progress, dynamic_ncols=True)
+    for epoch in bar:
+        net.train()
+        perm = train_idx[torch.randperm(len(train_idx), generator=gen).numpy()]
+        total = 0.0
+        for b in range(0, len(perm), config.batch_size):
+            idx = torch.from_numpy(perm[b : b + config.batch_size])
+            xb = x[idx]
+            if config.feature_noise > 0:
+                xb = xb + config.feature_noise * torch.randn(xb.shape, generator=gen)
+            loss = nn.functional.mse_loss(net(xb, text_table[ti[idx]]), a[idx])
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach()) * len(idx)
+        row: dict[str, Any] = {"epoch": epoch, "train_loss": total / len(perm), "val_loss": _val_loss(net, x, a, ti,
+                                                                                                      text_table,
+                                                                                                      val_idx),
+                               "seconds": round(time.perf_counter() - start, 1)}
+        writer.add_scalar("loss/train", row["train_loss"], epoch)
+        writer.add_scalar("loss/val", row["val_loss"], epoch)
+        last_epoch = epoch == config.epochs
+        if config.eval_every and (epoch % config.eval_every == 0 or last_epoch):
+            net.eval()
+            policy = StateTextPolicy(spec({}), net, encoder=enc)
+            report = evaluate_policy(policy, env_id=config.eval_env, robot=demos.layout.robot,
+                                     episodes=config.eval_episodes, randomization=config.randomization,
+                                     exclude_seeds=train_seeds, progress=False)
+            row["success"] = report["success_rate"]
+            row["success_by_task"] = {t: r["success_rate"] for t, r in report["tasks"].items()}
+            writer.add_scalar("eval/success", row["success"], epoch)
+            torch.set_num_threads(config.threads)
+        history.append(row)
+        bar.set_postfix(train=f"{row['train_loss']:.4f}", val=f"{row['val_loss']:.4f}",
+                        success=row.get("success", "-"))
+        with open(out / "metrics.jsonl", "a") as f:
+            f.write(json.dumps(row) + "\n")
+        key = (row["success"], -row["val_loss"]) if "success" in row else (
+            None if config.eval_every else (0.0, -row["val_loss"]))
+        if key is not None and (best_key is None or key > best_key):
+            best_key, best = key, dict(row)
+            save_checkpoint(out / "best", net, spec(best))
+    writer.close()
+    _plot_curves(history, out / "loss_curve.png")
+    summary = {"run_dir": str(out), "best": best, "epochs": config.epochs, "episodes": n_eps,
+               "train_frames": len(train_idx), "val_frames": len(val_idx),
+               "seconds": round(time.perf_counter() - start, 1)}
+    save_checkpoint(out / "last", net, spec(history[-1]))
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return summary
+
+
+def _network(config: BCConfig, layout: ObservationLayout) -> nn.Module:
+    from policies.networks import ConditionedMLP
+
+    return ConditionedMLP(in_dim=layout.feature_dim, text_dim=layout.text_dim, out_dim=5, hidden=config.hidden,
+                          depth=config.depth, conditioning=config.conditioning)
+
+
+def _val_loss(net: nn.Module, x: torch.Tensor, a: torch.Tensor, ti: torch.Tensor, text: torch.Tensor,
+              idx: np.ndarray) -> float:
+    if len(idx) == 0:
+        return float("nan")
+    net.eval()
+    with torch.inference_mode():
+        t = torch.from_numpy(idx)
+        return float(nn.functional.mse_loss(net(x[t], text[ti[t]]), a[t]))

@@ -1,0 +1,142 @@
+"""Policy checkpoints: a directory with ``model.safetensors`` and ``policy.json``; loading never unpickles.
+
+``policy.json`` records the architecture (a name in ``policies.networks.ARCHITECTURES`` and its
+parameters), the observation layout and adapter, the action spec, normalisation statistics, control
+rate, robot, the manifest hash of the training data, the training config and metrics, and the SHA-256
+of the weights file, so a tampered or swapped ``model.safetensors`` is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+from torch import nn
+
+from policies.errors import CheckpointError
+from policies.networks import build_network
+
+FORMAT = "armstack-policy"
+FORMAT_VERSION = 1
+WEIGHTS = "model.safetensors"
+SPEC = "policy.json"
+
+
+@dataclass(frozen=True, kw_only=True)
+class PolicySpec:
+    """Everything but the weights. ``observation["adapter"]`` names how env observations become inputs."""
+
+    architecture: str
+    arch_params: dict[str, Any]
+    observation: dict[str, Any]
+    action: dict[str, Any]
+    normalization: dict[str, Any]
+    robot: str
+    control_hz: float
+    data: dict[str, Any] | None = None
+    training: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if "adapter" not in self.observation:
+            raise CheckpointError("policy spec: observation must name its 'adapter'")
+        if not self.control_hz > 0:
+            raise CheckpointError(f"policy spec: control_hz must be > 0, got {self.control_hz!r}")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def save_checkpoint(out_dir: str | Path, network: nn.Module, spec: PolicySpec) -> Path:
+    """Write the checkpoint atomically: a reader sees the old directory or the new one, never half."""
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+    try:
+        tensors = {k: v.detach().cpu().contiguous() for k, v in network.state_dict().items()}
+        save_file(tensors, str(tmp / WEIGHTS), metadata={"format": FORMAT})
+        doc = {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(spec),
+               "weights_sha256": _sha256(tmp / WEIGHTS)}
+        (tmp / SPEC).write_text(json.dumps(doc, indent=2, sort_keys=False, allow_nan=False) + "\n")
+        if out.exists():
+            old = out.with_name(f".{out.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(out, old)
+            os.replace(tmp, out)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def read_spec(path: str | Path) -> PolicySpec:
+    root = Path(path)
+    spec_path = root / SPEC
+    if not root.is_dir():
+        raise CheckpointError(f"{root}: not a checkpoint directory (expected {SPEC} and {WEIGHTS} inside)")
+    try:
+        doc = json.loads(spec_path.read_text())
+    except FileNotFoundError as exc:
+        raise CheckpointError(f"{spec_path}: missing; is {root} a checkpoint directory?") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CheckpointError(f"{spec_path}: not valid JSON ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise CheckpointError(f"{spec_path}: not an armstack policy (format {doc.get('format')!r})"
+                              if isinstance(doc, dict) else f"{spec_path}: not a JSON object")
+    if doc.get("format_version") != FORMAT_VERSION:
+        raise CheckpointError(f"{spec_path}: format_version {doc.get('format_version')!r}; this armstack reads "
+                              f"version {FORMAT_VERSION}")
+    fields = {k: doc[k] for k in PolicySpec.__dataclass_fields__ if k in doc}
+    try:
+        return PolicySpec(**fields)
+    except TypeError as exc:
+        raise CheckpointError(f"{spec_path}: incomplete policy spec: {exc}") from exc
+
+
+def read_checkpoint(path: str | Path) -> tuple[PolicySpec, nn.Module]:
+    """The spec and the network with its weights, after checking the weights' hash."""
+    root = Path(path)
+    spec = read_spec(root)
+    doc = json.loads((root / SPEC).read_text())
+    weights = root / WEIGHTS
+    if not weights.is_file():
+        raise CheckpointError(f"{weights}: missing")
+    digest = _sha256(weights)
+    if digest != doc.get("weights_sha256"):
+        raise CheckpointError(f"{weights}: SHA-256 {digest[:16]}... does not match policy.json "
+                              f"({str(doc.get('weights_sha256'))[:16]}...): the weights were modified or swapped")
+    try:
+        tensors = load_file(str(weights))
+    except (SafetensorError, OSError) as exc:
+        raise CheckpointError(f"{weights}: unreadable safetensors file: {exc}") from exc
+    network = build_network(spec.architecture, spec.arch_params)
+    try:
+        network.load_state_dict(tensors, strict=True)
+    except RuntimeError as exc:
+        raise CheckpointError(f"{weights}: weights do not fit architecture {spec.architecture!r}: {exc}") from exc
+    network.eval()
+    for p in network.parameters():
+        p.requires_grad_(False)
+    return spec, network
+
+
+def manifest_sha256(dataset_root: str | Path) -> str | None:
+    """Hash of the dataset's manifest (what the data factory commits last), or None without one."""
+    path = Path(dataset_root) / "manifest.json"
+    return _sha256(path) if path.is_file() else None
+

@@ -1,0 +1,71 @@
+"""Policy networks, by name: a checkpoint names its architecture and parameters, never pickled code."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+import torch
+from torch import nn
+
+from policies.errors import CheckpointError
+
+
+class ConditionedMLP(nn.Module):
+    """State features + instruction embedding -> action in [-1, 1].
+
+    ``conditioning``: ``concat`` (embedding projected and concatenated to the input, as CALVIN feeds
+    MiniLM) or ``film`` (the same, plus zero-initialised FiLM of every hidden layer, as RT-1 does), so a
+    freshly built FiLM network starts as the concat one.
+    """
+
+    def __init__(self, *, in_dim: int, text_dim: int, out_dim: int, hidden: int = 512, depth: int = 3,
+                 text_proj: int = 64, conditioning: str = "concat") -> None:
+        super().__init__()
+        if conditioning not in ("concat", "film"):
+            raise CheckpointError(f"unknown conditioning {conditioning!r}; valid: concat, film")
+        if depth < 1 or hidden < 1:
+            raise CheckpointError(f"depth and hidden must be >= 1, got {depth}, {hidden}")
+        self.conditioning = conditioning
+        self.text_proj = nn.Linear(text_dim, text_proj)
+        dims = [in_dim + text_proj] + [hidden] * depth
+        self.layers = nn.ModuleList(nn.Linear(a, b) for a, b in itertools.pairwise(dims))
+        self.film = nn.ModuleList()
+        if conditioning == "film":
+            for _ in range(depth):
+                f = nn.Linear(text_dim, 2 * hidden)
+                nn.init.zeros_(f.weight)
+                nn.init.zeros_(f.bias)
+                self.film.append(f)
+        self.head = nn.Linear(hidden, out_dim)
+
+    def forward(self, x: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+        h = torch.cat([x, torch.relu(self.text_proj(text))], dim=-1)
+        for i, layer in enumerate(self.layers):
+            h = layer(h)
+            if self.film:
+                gamma, beta = self.film[i](text).chunk(2, dim=-1)
+                h = h * (1.0 + gamma) + beta
+            h = torch.relu(h)
+        return torch.tanh(self.head(h))
+
+
+ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
+    "conditioned_mlp": ConditionedMLP,
+}
+"""Name -> constructor taking the keyword parameters stored in ``policy.json``. Other modules (e.g. the
+RL exporter) add their architectures with ``register_architecture``."""
+
+
+def register_architecture(name: str, builder: Callable[..., nn.Module]) -> None:
+    ARCHITECTURES[name] = builder
+
+
+def build_network(name: str, params: dict[str, Any]) -> nn.Module:
+    if name not in ARCHITECTURES:
+        raise CheckpointError(f"unknown architecture {name!r}; valid: {', '.join(sorted(ARCHITECTURES))}")
+    try:
+        return ARCHITECTURES[name](**params)
+    except TypeError as exc:
+        raise CheckpointError(f"architecture {name!r} does not take parameters {params!r}: {exc}") from exc
