@@ -54,9 +54,12 @@ def register(sub: Any) -> None:
     b.add_argument("--max-episodes", type=int, default=None, help="use only the first N episodes")
     b.add_argument("--quiet", action="store_true")
     r = tsub.add_parser("rl", help="Stable-Baselines3 SAC/PPO (optionally with HER) on an armstack env")
-    from policies.rl_cli import add_rl_arguments
+    import importlib.util
 
-    add_rl_arguments(r)
+    if importlib.util.find_spec("policies.rl_cli") is not None:
+        from policies.rl_cli import add_rl_arguments
+
+        add_rl_arguments(r)
     p.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("eval", help="success rate with 95%% intervals on held-out seeds, videos, JSON report")
