@@ -29,6 +29,17 @@ BIN_HALF = 0.075  # inner half width
 BIN_WALL = 0.006
 BIN_HEIGHT = 0.06
 
+# ArUco markers textured on the cube tops and the pad when ``SceneConfig.marker_textures`` is on (perception
+# tests): one id per cube colour, so an id always names the same cube. The marker's black square is
+# MARKER_FRACTION of its plate; the rest is the white quiet zone that detection needs.
+MARKER_DICTIONARY = "DICT_4X4_50"
+CUBE_MARKER_IDS: dict[str, int] = {color: i for i, color in enumerate(COLORS)}
+PAD_MARKER_ID = 20
+MARKER_FRACTION = 6 / 7
+CUBE_MARKER_PLATE_HALF = 0.021
+PAD_MARKER_PLATE_HALF = 0.04
+MARKER_PLATE_THICKNESS = 0.0005  # half thickness; the plate lies on the face it marks
+
 # Objects collide with everything; robot geoms (contype 2, conaffinity 1) collide only with these.
 WORLD_CONTYPE = 1
 WORLD_CONAFFINITY = 3
@@ -43,6 +54,8 @@ class SceneConfig:
     with_pad: bool = True
     with_bin: bool = True
     offscreen_size: tuple[int, int] = (640, 480)
+    marker_textures: bool = False
+    """Texture an ArUco marker on each cube's top face and on the pad (visual only: no mass, no contacts)."""
 
     def __post_init__(self) -> None:
         get_robot(self.robot)
@@ -102,7 +115,39 @@ def _add_table(world: mujoco.MjsBody) -> None:
                    rgba=[0.3, 0.32, 0.35, 1])
 
 
-def _add_cube(world: mujoco.MjsBody, color: str, index: int) -> None:
+def _marker_material(spec: mujoco.MjSpec, marker_id: int) -> str:
+    """A material showing ArUco marker ``marker_id`` inside a white quiet zone; returns its name.
+
+    MuJoCo maps a 2D texture onto a box face with image columns along the geom's +x and image rows along its
+    -y, so the marker's OpenCV frame (x right, y up, z out) equals the frame of the geom it is drawn on.
+    """
+    import cv2  # only scenes with markers need OpenCV
+
+    dictionary = cv2.aruco.getPredefinedDictionary(getattr(cv2.aruco, MARKER_DICTIONARY))
+    # Texels per marker bit: 4x4 bits + black border = 6 cells, quiet zone half a cell each side. Edges on
+    # multiples of 16 texels stay on texel boundaries through four mipmap levels, so a minified marker keeps
+    # its true size (with 24 it rendered up to a pixel small, i.e. centimetres of depth error).
+    cell = 32
+    image = np.full((7 * cell, 7 * cell), 255, np.uint8)
+    image[cell // 2 : -cell // 2, cell // 2 : -cell // 2] = cv2.aruco.generateImageMarker(dictionary, marker_id,
+                                                                                          6 * cell)
+    name = f"aruco_{marker_id}"
+    texture = spec.add_texture(name=name, type=mujoco.mjtTexture.mjTEXTURE_2D, width=image.shape[1],
+                               height=image.shape[0], nchannel=3)
+    texture.data = np.repeat(image[..., None], 3, axis=2).tobytes()
+    material = spec.add_material(name=name)
+    material.textures[mujoco.mjtTextureRole.mjTEXROLE_RGB] = name
+    return name
+
+
+def _add_marker_plate(body: mujoco.MjsBody, name: str, half: float, top_z: float, material: str) -> None:
+    geom = body.add_geom(name=name, type=mujoco.mjtGeom.mjGEOM_BOX, size=[half, half, MARKER_PLATE_THICKNESS],
+                         pos=[0, 0, top_z + MARKER_PLATE_THICKNESS], material=material, rgba=[1, 1, 1, 1])
+    geom.contype, geom.conaffinity = 0, 0
+    geom.density = 0.0  # visual only: the cube's mass and inertia stay as without markers
+
+
+def _add_cube(world: mujoco.MjsBody, color: str, index: int, marker_material: str | None = None) -> None:
     body = world.add_body(name=f"{color}_cube", pos=[0.5, -0.2 + 0.1 * index, CUBE_HALF])
     body.add_freejoint(name=f"{color}_cube_joint")
     geom = _add_box(body, f"{color}_cube", (CUBE_HALF,) * 3, (0, 0, 0), (*COLORS[color], 1.0))
@@ -110,11 +155,15 @@ def _add_cube(world: mujoco.MjsBody, color: str, index: int) -> None:
     geom.condim = 4
     geom.friction = [1.0, 0.01, 0.0001]
     body.add_site(name=f"{color}_cube_site", size=[0.004, 0.004, 0.004], rgba=[0, 0, 0, 0], group=4)
+    if marker_material is not None:
+        _add_marker_plate(body, f"{color}_cube_marker", CUBE_MARKER_PLATE_HALF, CUBE_HALF, marker_material)
 
 
-def _add_pad(world: mujoco.MjsBody) -> None:
+def _add_pad(world: mujoco.MjsBody, marker_material: str | None = None) -> None:
     pad = world.add_body(name="target_pad", pos=[0.5, 0.2, 0.0])
     _add_box(pad, "target_pad", (PAD_HALF, PAD_HALF, 0.0008), (0, 0, 0.0008), (0.95, 0.95, 0.95, 1), collide=False)
+    if marker_material is not None:
+        _add_marker_plate(pad, "target_pad_marker", PAD_MARKER_PLATE_HALF, 0.0016, marker_material)
 
 
 def _add_bin(world: mujoco.MjsBody) -> None:
@@ -172,10 +221,11 @@ def build_scene(config: SceneConfig | None = None) -> Scene:
     spec.visual.quality.shadowsize = 2048
     world = spec.worldbody
     _add_table(world)
+    markers = config.marker_textures
     for i, color in enumerate(config.cubes):
-        _add_cube(world, color, i)
+        _add_cube(world, color, i, _marker_material(spec, CUBE_MARKER_IDS[color]) if markers else None)
     if config.with_pad:
-        _add_pad(world)
+        _add_pad(world, _marker_material(spec, PAD_MARKER_ID) if markers else None)
     if config.with_bin:
         _add_bin(world)
     _add_goal_marker(world)

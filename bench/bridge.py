@@ -1,0 +1,369 @@
+"""Bridge benchmark: control-loop jitter, fault-to-safe-command latency, policy share, DDS round trip.
+
+Prints one JSON object to stdout (progress to stderr). Everything runs in one ROS_DOMAIN_ID (``--domain``)
+with separate processes: ``armstack-sim-arm``, ``armstack-bridge`` (tick log on) and, for the baseline, a bare
+rclpy echo node (this script with ``--echo``). Figures, each beside a raw baseline measured in the same run:
+
+* ``loop``: the bridge's tick period p50/p99 and lateness at ``control_rate_hz`` (from its tick log, node
+  clock) beside a bare Python ``time.sleep`` loop at the same rate in this process;
+* ``fault_latency``: per injected fault, the time from the moment its detection criterion was met (as the
+  monitor records it) to the publication of the first safe command, in ms and in control periods;
+* ``policy``: the scripted expert's inference time per policy step and its share of the control period,
+  during a pick-and-place through ROS;
+* ``round_trip``: an ``~/instruction`` message to the bridge and back as its ``~/events`` acknowledgement
+  (a ``bad_input`` event quoting it; includes waiting for the next tick: on average half a period) beside
+  a bare rclpy String echo node in its own process (publish -> subscribe -> republish -> subscribe).
+
+``--tolerant`` widens the staleness, rate and overrun thresholds (as the ROS tests do) for a loaded shared
+machine, where the defaults (meant for a real-time host) stop the arm on genuinely late joint states.
+
+Run from the repository root: ``MUJOCO_GL=egl python bench/bridge.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FAULTS: list[dict[str, Any]] = [
+    {"fault": "stale"}, {"fault": "freeze"}, {"fault": "nan"}, {"fault": "jump", "magnitude": 0.3},
+    {"fault": "effort_spike"}, {"fault": "latency", "delay": 0.6}, {"fault": "drop", "rate": 0.9},
+    {"fault": "estop"}, {"fault": "estop_heartbeat"},
+]
+METHOD = (
+    "All processes on this host in one ROS_DOMAIN_ID (Fast DDS, localhost discovery). loop: intervals between "
+    "consecutive tick starts of the bridge's control thread (monotonic clock) are recorded by the bridge as "
+    "lateness against its fixed schedule (tick log); the baseline is a bare Python loop sleeping to the same "
+    "fixed schedule in this process for the same duration. fault_latency: each fault is injected through the "
+    "sim arm's ~/inject, and for the first non-NOMINAL tick after it the bridge's tick log gives t_pub (node "
+    "clock after publishing the command) minus the earliest 'since' of its faults (when the criterion was met, "
+    "e.g. last arrival + stale limit); periods = ms / control period. policy: policy_ms of the ticks that ran "
+    "the expert during a pick-and-place (seed 3). round_trip: this process publishes and waits for the answer, "
+    "alternating bridge and echo, after discovery and 5 warm-up round trips each."
+)
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def bare_loop(rate_hz: float, seconds: float) -> dict[str, float]:
+    """A bare fixed-schedule sleep loop: the floor the bridge's loop jitter is compared with."""
+    period = 1.0 / rate_hz
+    deadline = time.monotonic()
+    late: list[float] = []
+    end = deadline + seconds
+    while deadline < end:
+        delay = deadline - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        late.append(time.monotonic() - deadline)
+        deadline += period
+    ms = [x * 1e3 for x in late]
+    return {"lateness_ms_p50": pct(ms, 50), "lateness_ms_p99": pct(ms, 99), "lateness_ms_max": max(ms)}
+
+
+def echo_main() -> None:
+    """The bare baseline node: republish every String on ``bench/ping`` to ``bench/pong`` at once."""
+    import rclpy
+    from rclpy.executors import ExternalShutdownException
+    from std_msgs.msg import String
+
+    rclpy.init()
+    node = rclpy.create_node("bench_echo")
+    pub = node.create_publisher(String, "bench/pong", 10)
+    node.create_subscription(String, "bench/ping", lambda m: pub.publish(m), 10)
+    try:
+        rclpy.spin(node)
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    finally:
+        rclpy.try_shutdown()
+
+
+class Proc:
+    """A node subprocess in the bench's domain; stopped with SIGINT."""
+
+    def __init__(self, cmd: list[str], env: dict[str, str]) -> None:
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the process, closed in stop()
+        self.proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def stop(self) -> None:
+        for sig in (signal.SIGINT, signal.SIGKILL):
+            if self.proc.poll() is None:
+                self.proc.send_signal(sig)
+                try:
+                    self.proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    continue
+        self.log.close()
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return str(self.log.read().decode(errors="replace")[-3000:])
+
+
+class Probe:
+    """The bench's own rclpy node: publishes, records, waits."""
+
+    def __init__(self) -> None:
+        import rclpy
+        from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+        from std_msgs.msg import String
+
+        rclpy.init()
+        self.rclpy, self.String = rclpy, String
+        self.node = rclpy.create_node("bench_probe")
+        self.received: dict[str, list[tuple[float, str]]] = {}
+        self.pubs: dict[str, Any] = {}
+        events_qos = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE,
+                                durability=DurabilityPolicy.TRANSIENT_LOCAL)
+        for topic in ("bench/pong", "armstack_bridge/state", "armstack_bridge/events", "armstack_sim_arm/events"):
+            store = self.received.setdefault(topic, [])
+            qos = events_qos if topic.endswith("events") else 100
+            self.node.create_subscription(String, topic, lambda m, s=store: s.append((time.monotonic(), m.data)), qos)
+
+    def pub(self, topic: str, text: str) -> None:
+        if topic not in self.pubs:
+            # A message published before discovery matched a subscriber is lost: wait for the match first.
+            self.pubs[topic] = self.node.create_publisher(self.String, topic, 10)
+            self.spin_until(lambda: self.pubs[topic].get_subscription_count() > 0, 20.0)
+        self.pubs[topic].publish(self.String(data=text))
+
+    def spin_until(self, pred: Any, timeout: float) -> bool:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if pred():
+                return True
+            self.rclpy.spin_once(self.node, timeout_sec=0.005)
+        return bool(pred())
+
+    def state(self) -> dict[str, Any]:
+        store = self.received["armstack_bridge/state"]
+        return json.loads(store[-1][1]) if store else {}
+
+    def count(self, topic: str, event: str) -> int:
+        return sum(1 for _, m in self.received[topic] if json.loads(m).get("event") == event)
+
+    def close(self) -> None:
+        self.node.destroy_node()
+        self.rclpy.try_shutdown()
+
+
+def round_trips(probe: Probe, n: int) -> dict[str, Any]:
+    out: dict[str, list[float]] = {"bridge": [], "echo": []}
+    for k in range(n + 5):
+        for which in ("echo", "bridge"):
+            tag = f"rt-{which}-{k}"
+            if which == "echo":
+                store, topic = probe.received["bench/pong"], "bench/ping"
+                text = tag
+                done = lambda s=store, t=tag: any(m == t for _, m in s[-3:])  # noqa: E731
+            else:
+                store, topic = probe.received["armstack_bridge/events"], "armstack_bridge/instruction"
+                # An instruction the bridge cannot read: acknowledged by a bad_input event quoting it, no task set.
+                text = tag
+                done = lambda s=store, t=tag: any(t in m for _, m in s[-5:])  # noqa: E731
+            start = time.monotonic()
+            probe.pub(topic, text)
+            if probe.spin_until(done, 5.0) and k >= 5:
+                out[which].append((time.monotonic() - start) * 1e3)
+    summary: dict[str, Any] = {}
+    for which, ms in out.items():
+        summary[which] = {"n": len(ms), "ms_p50": pct(ms, 50), "ms_p99": pct(ms, 99)}
+    summary["ratio_p50_bridge_over_echo"] = summary["bridge"]["ms_p50"] / summary["echo"]["ms_p50"]
+    return summary
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="short phases (smoke test)")
+    ap.add_argument("--robot", default="panda", choices=("panda", "ur5e", "fr3"))
+    ap.add_argument("--domain", type=int, default=int(os.environ.get("ROS_DOMAIN_ID", "77")))
+    ap.add_argument("--tolerant", action="store_true", help="thresholds for a loaded shared machine")
+    ap.add_argument("--echo", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.echo:
+        echo_main()
+        return 0
+    os.environ["ROS_DOMAIN_ID"] = str(args.domain)
+    os.environ.setdefault("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST")
+    os.environ.setdefault("MUJOCO_GL", "egl")
+    idle_s = 1.0 if args.quick else 5.0
+    n_rt = 10 if args.quick else 100
+    faults = FAULTS[:3] if args.quick else FAULTS
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_bridge_"))
+    ticks_path = tmp / "ticks.jsonl"
+    params = yaml.safe_load((ROOT / "launch" / "config" / f"{args.robot}.yaml").read_text())
+    bridge_params = params["armstack_bridge"]["ros__parameters"]
+    bridge_params.update(tick_log=str(ticks_path), clear_hold_s=0.3)
+    if args.tolerant:
+        bridge_params.update(stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50)
+    params_path = tmp / "params.yaml"
+    params_path.write_text(yaml.safe_dump(params))
+    rate = float(params["armstack_bridge"]["ros__parameters"]["control_rate_hz"])
+    period = 1.0 / rate
+    report: dict[str, Any] = {
+        "machine": {"cpu_count": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
+                    "load_avg_1min": os.getloadavg()[0]},
+        "robot": args.robot, "control_rate_hz": rate, "bridge_parameters": bridge_params, "method": METHOD}
+
+    log(f"baseline: bare {rate:g} Hz sleep loop for {idle_s} s")
+    report["loop_baseline"] = bare_loop(rate, idle_s)
+    probe = Probe()
+    procs: list[Proc] = []
+    try:
+        procs.append(Proc([sys.executable, __file__, "--echo"], env))
+        bridge = Proc([str(BIN / "armstack-bridge"), "--ros-args", "--params-file", str(params_path)], env)
+        procs.append(bridge)
+        log("round trip: bridge (no arm yet) beside a bare echo node")
+        if not probe.spin_until(lambda: bool(probe.state()), 60.0):
+            raise RuntimeError(f"the bridge did not start:\n{bridge.output()}")
+        probe.spin_until(lambda: probe.node.count_subscribers("bench/ping") > 0, 30.0)
+        report["round_trip"] = round_trips(probe, n_rt)
+
+        arm = Proc([str(BIN / "armstack-sim-arm"), "--ros-args", "--params-file", str(params_path)], env)
+        procs.append(arm)
+        if not probe.spin_until(lambda: probe.state().get("mode") == "NOMINAL", 60.0):
+            raise RuntimeError(f"the bridge did not arm:\n{bridge.output()}\n{arm.output()}")
+        t_idle = time.time()
+        log(f"idle loop for {idle_s} s, then a pick-and-place with the expert")
+        probe.spin_until(lambda: False, idle_s)
+        t_task = time.time()
+        seen = probe.count("armstack_sim_arm/events", "scene_reset")
+        probe.pub("armstack_sim_arm/scene_reset", json.dumps({"seed": 3, "task": "pick_place"}))
+        probe.spin_until(lambda: probe.count("armstack_sim_arm/events", "scene_reset") > seen, 10.0)
+        reset = [json.loads(m) for _, m in probe.received["armstack_sim_arm/events"]
+                 if json.loads(m).get("event") == "scene_reset"][-1]
+        probe.pub("armstack_bridge/instruction", reset["instruction"])
+        success = probe.spin_until(lambda: bool(probe.state().get("task_success")), 30.0 if args.quick else 60.0)
+        t_faults = time.time()
+        report["pick_and_place"] = {
+            "success": success, "seconds": t_faults - t_task,
+            "transitions": [json.loads(m) for t, m in probe.received["armstack_bridge/events"]
+                            if json.loads(m).get("event") == "transition" and json.loads(m)["t"] >= t_task]}
+        injected: list[tuple[str, float]] = []
+        for payload in faults:
+            if not probe.spin_until(lambda: probe.state().get("mode") == "NOMINAL", 2.0):
+                _rearm(probe)
+            log(f"fault {payload}")
+            injected.append((payload["fault"], time.time()))
+            probe.pub("armstack_sim_arm/inject", json.dumps(payload))
+            probe.spin_until(lambda: probe.state().get("mode") not in ("NOMINAL", None), 5.0)
+            probe.spin_until(lambda: False, 0.3)
+            probe.pub("armstack_sim_arm/clear", "{}")
+            probe.spin_until(lambda: bool(probe.state().get("rearm_ready")) or probe.state().get("mode") == "NOMINAL",
+                             10.0)
+            if probe.state().get("mode") != "NOMINAL":
+                _rearm(probe)
+        probe.spin_until(lambda: False, 0.3)
+    finally:
+        for p in reversed(procs):
+            p.stop()
+        probe.close()
+
+    ticks = [json.loads(line) for line in ticks_path.read_text().splitlines() if line.strip()]
+    report["loop"] = _loop_stats(ticks, t_idle, t_task, period)
+    report["loop"]["lateness_p99_over_baseline"] = (report["loop"]["idle"]["lateness_ms_p99"]
+                                                    / max(report["loop_baseline"]["lateness_ms_p99"], 1e-3))
+    policy_ms = [t["policy_ms"] for t in ticks if t_task <= t["t"] < t_faults and t["policy_ms"] is not None]
+    report["policy"] = {"steps": len(policy_ms), "ms_p50": pct(policy_ms, 50), "ms_p99": pct(policy_ms, 99),
+                        "share_of_period_p50": pct(policy_ms, 50) / (period * 1e3),
+                        "share_of_period_p99": pct(policy_ms, 99) / (period * 1e3)}
+    tick_ms = [t["tick_ms"] for t in ticks if t_task <= t["t"] < t_faults]
+    report["policy"]["bridge_tick_ms_p50"] = pct(tick_ms, 50)
+    report["policy"]["bridge_tick_ms_p99"] = pct(tick_ms, 99)
+    report["policy"]["bridge_tick_share_of_period_p99"] = pct(tick_ms, 99) / (period * 1e3)
+    report["fault_latency"] = _latencies(ticks, injected, period)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def _rearm(probe: Probe) -> None:
+    from std_srvs.srv import Trigger
+
+    client: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
+    for _ in range(5):
+        probe.spin_until(lambda: bool(probe.state().get("rearm_ready")), 5.0)
+        client.wait_for_service(timeout_sec=5.0)
+        future = client.call_async(Trigger.Request())
+        probe.spin_until(future.done, 5.0)
+        result = future.result() if future.done() else None
+        if result is not None and result.success:
+            break
+    probe.spin_until(lambda: probe.state().get("mode") == "NOMINAL", 5.0)
+    probe.node.destroy_client(client)
+
+
+def _loop_stats(ticks: list[dict[str, Any]], t_idle: float, t_task: float, period: float) -> dict[str, Any]:
+    def stats(rows: list[dict[str, Any]]) -> dict[str, float]:
+        late = [r["lateness"] * 1e3 for r in rows]
+        times = [r["t"] for r in rows]
+        dts = [(b - a) * 1e3 for a, b in itertools.pairwise(times)]
+        return {"ticks": len(rows), "period_ms_p50": pct(dts, 50), "period_ms_p99": pct(dts, 99),
+                "lateness_ms_p50": pct(late, 50), "lateness_ms_p99": pct(late, 99),
+                "lateness_ms_max": max(late) if late else float("nan")}
+
+    idle = [t for t in ticks if t_idle <= t["t"] < t_task]
+    return {"target_period_ms": period * 1e3, "idle": stats(idle), "whole_run": stats(ticks)}
+
+
+EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_state", "jump": "state_jump",
+            "effort_spike": "effort_limit", "latency": "stale_state", "drop": "state_rate", "estop": "estop",
+            "estop_heartbeat": "estop_heartbeat"}
+
+
+def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], period: float) -> dict[str, Any]:
+    """Per injected fault: the first tick whose faults include the fault it should cause, and the latency from
+    that fault's criterion time to the command published in that tick (plus the first reaction of any kind)."""
+    out: dict[str, Any] = {}
+    for k, (name, t_inj) in enumerate(injected):
+        t_next = injected[k + 1][1] if k + 1 < len(injected) else float("inf")
+        window = [t for t in ticks if t_inj <= t["t"] < t_next]
+        expected = EXPECTED[name]
+        first = next((t for t in window if any(f["kind"] == expected for f in t["faults"])), None)
+        reaction = next((t for t in window if t["mode"] != "NOMINAL" and t["faults"]), None)
+        if first is None:
+            out[name] = {"detected": False, "expected_fault": expected}
+            continue
+        since = next(f["since"] for f in first["faults"] if f["kind"] == expected)
+        ms = (first["t_pub"] - since) * 1e3
+        out[name] = {"detected": True, "expected_fault": expected, "mode": first["mode"], "command": first["source"],
+                     "latency_ms": ms, "latency_periods": ms / (period * 1e3),
+                     "decision_ms": (first["t"] - since) * 1e3, "tick_lateness_ms": first["lateness"] * 1e3,
+                     "detect_ms_after_inject": (first["t"] - t_inj) * 1e3,
+                     "first_reaction": None if reaction is None else {
+                         "faults": sorted({f["kind"] for f in reaction["faults"]}), "mode": reaction["mode"],
+                         "command": reaction["source"], "ms_after_inject": (reaction["t"] - t_inj) * 1e3}}
+    lat = [v["latency_ms"] for v in out.values() if v.get("detected")]
+    out["summary"] = {"detected": f"{len(lat)}/{len(injected)}", "max_latency_ms": max(lat) if lat else None,
+                      "max_latency_periods": max(lat) / (period * 1e3) if lat else None,
+                      "median_latency_ms": statistics.median(lat) if lat else None,
+                      "within_one_period": sum(1 for x in lat if x <= period * 1e3)}
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())

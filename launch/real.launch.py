@@ -1,0 +1,53 @@
+"""Bridge only, against a real ros2_control arm: ``ros2 launch launch/real.launch.py robot:=fr3 policy:=DIR``.
+
+The arm's driver and controllers (franka_ros2, ur_robot_driver) run separately and must provide
+``joint_states``, a position controller (``<controller>/commands`` or ``<controller>/joint_trajectory``, as
+``command_interface`` in the parameter file says), the gripper controller and an ``estop`` relay publishing
+std_msgs/Bool (see launch/README.md). Remap the bridge's inputs with ``joint_states_topic`` and ``estop_topic``
+when the driver publishes them elsewhere (e.g. ``/franka/joint_states``).
+"""
+
+from launch import LaunchDescription  # type: ignore[attr-defined]  # mypy here sees the launch/ folder
+from launch.actions import DeclareLaunchArgument
+from launch.substitutions import LaunchConfiguration, PathJoinSubstitution, TextSubstitution, ThisLaunchFileDir
+from launch_ros.actions import Node
+from launch_ros.parameter_descriptions import ParameterValue
+
+ROBOTS = ["panda", "ur5e", "fr3"]
+
+
+def generate_launch_description() -> LaunchDescription:
+    robot = LaunchConfiguration("robot")
+    return LaunchDescription([
+        DeclareLaunchArgument("robot", default_value="panda", choices=ROBOTS,
+                              description="which arm the bridge drives"),
+        DeclareLaunchArgument("controller", default_value="arm_controller",
+                              description="ros2_control controller name: <controller>/commands or /joint_trajectory"),
+        DeclareLaunchArgument("policy", default_value="expert",
+                              description="'expert' (scripted) or a policy checkpoint directory"),
+        DeclareLaunchArgument("record", default_value="",
+                              description="MCAP file the bridge records to ('' = no recording)"),
+        DeclareLaunchArgument("namespace", default_value="", description="namespace of the bridge and its topics"),
+        DeclareLaunchArgument("joint_states_topic", default_value="joint_states",
+                              description="where the arm's driver publishes sensor_msgs/JointState"),
+        DeclareLaunchArgument("estop_topic", default_value="estop",
+                              description="where the e-stop relay publishes std_msgs/Bool (true = stop)"),
+        DeclareLaunchArgument(
+            "params_file",
+            default_value=PathJoinSubstitution([ThisLaunchFileDir(), "config",
+                                                [robot, TextSubstitution(text=".yaml")]]),
+            description="ROS 2 parameter file with the armstack_bridge section"),
+        Node(
+            executable="armstack-bridge",
+            name="armstack_bridge",
+            namespace=LaunchConfiguration("namespace"),
+            parameters=[LaunchConfiguration("params_file"), {
+                "controller": ParameterValue(LaunchConfiguration("controller"), value_type=str),
+                "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
+                "record": ParameterValue(LaunchConfiguration("record"), value_type=str),
+            }],
+            remappings=[("joint_states", LaunchConfiguration("joint_states_topic")),
+                        ("estop", LaunchConfiguration("estop_topic"))],
+            output="screen",
+        ),
+    ])

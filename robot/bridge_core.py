@@ -1,0 +1,294 @@
+"""BridgeCore: one control tick of the bridge, without ROS.
+
+Each tick: take the joint states, e-stop and objects received since the last tick; run the fault monitor;
+let the supervisor pick the mode; at the policy rate, run the policy (the scripted expert of the instructed
+task on the MuJoCo mirror, or a checkpoint loaded with ``policies.load``) and turn its action into joint
+targets with ``sim.control.DiffIKController`` on the mirror; then send what the mode allows through the
+command gate. The node (``robot.bridge_node``) only copies messages in and publishes what a tick returns,
+so every behaviour here is testable tick by tick with explicit times.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import mujoco
+import numpy as np
+
+from robot.params import BridgeParams
+from robot.safety.arm_mirror import ArmMirror
+from robot.safety.command_gate import CommandGate
+from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
+from robot.safety.faults import Fault, FaultKind
+from robot.safety.input_validation import InputError, JointMap, parse_instruction, parse_objects
+from robot.safety.joint_state import JointState
+from robot.safety.safe_commander import Command, SafeCommander
+from robot.safety.supervisor import Mode, Supervisor
+from sim.control import ACTION_DIM, DiffIKController
+from sim.tasks import TASKS, Expert, TaskGoal
+
+TASK_NAMES = tuple(TASKS)
+
+
+class Policy(Protocol):
+    """What ``policies.load`` returns: ``act(obs) -> action`` on the sim env's observation dict."""
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray: ...
+
+    def reset(self) -> None: ...
+
+
+@dataclass(frozen=True, kw_only=True)
+class TickResult:
+    """What one tick decided: the command to publish (None: publish nothing), the mode, faults, events."""
+
+    command: Command | None
+    mode: Mode
+    faults: list[Fault]
+    events: list[dict[str, Any]]
+    record: dict[str, Any] = field(default_factory=dict)
+
+
+class BridgeCore:
+    """The bridge's per-tick logic for the robot in ``params``; times are the node clock (s)."""
+
+    def __init__(self, params: BridgeParams, *, start: float, policy: Policy | None = None) -> None:
+        self.params = params
+        self.mirror = ArmMirror(params.sim_model, cubes=params.cubes)
+        self.robot = self.mirror.scene.robot
+        self.joint_map = JointMap(*params.joint_names())
+        self.monitor = FaultMonitor(self.robot, params.monitor_config(), start=start, model_check=self.mirror.check)
+        self.supervisor = Supervisor(clear_hold=params.clear_hold_s, auto_resume_degraded=params.auto_resume_degraded,
+                                     start=start)
+        self.gate = CommandGate(self.robot, params.gate_config())
+        self.commander = SafeCommander(self.gate)
+        self.controller = DiffIKController(self.mirror.model, self.robot, self.mirror.controller_config,
+                                           control_dt=1.0 / params.policy_rate_hz)
+        self.policy = policy
+        self.goal: TaskGoal | None = None
+        self.expert: Expert | None = None
+        self._policy_every = max(1, round(params.control_rate_hz / params.policy_rate_hz))
+        self._samples: list[JointState] = []
+        self._invalid: str | None = None
+        self._estop = False
+        self._estop_since: float | None = None
+        self._estop_last: float | None = None
+        self._objects_at: float | None = None
+        self._pending_objects: tuple[dict[str, list[float]], dict[str, list[float]]] | None = None
+        self._events: list[dict[str, Any]] = []
+        self._active: set[FaultKind] = set()
+        self._target: tuple[np.ndarray, float] | None = None
+        self._armed_once = not params.arm_on_start
+        self.tick_count = 0
+        self.policy_ms = 0.0
+        self.task_success = False
+
+    # --- inputs (called from ROS callbacks) ------------------------------------------------------
+    def on_joint_state(self, names: Sequence[str], position: Sequence[float], velocity: Sequence[float],
+                       effort: Sequence[float], stamp: float, now: float) -> None:
+        try:
+            self._samples.append(self.joint_map.parse(names, position, velocity, effort, stamp, now))
+        except InputError as exc:
+            self._invalid = str(exc)
+
+    def on_estop(self, asserted: bool, now: float) -> None:
+        if asserted and not self._estop:
+            self._estop_since = now
+        self._estop, self._estop_last = asserted, now
+
+    def on_objects(self, text: str, now: float) -> None:
+        try:
+            poses, places = parse_objects(text)
+        except InputError as exc:
+            self._bad_input("scene/objects", str(exc), now)
+            return
+        unknown = sorted(set(poses) - set(self.mirror.scene.object_names))
+        if unknown:
+            self._bad_input("scene/objects", f"unknown object(s) {', '.join(unknown)} ignored; the bridge knows "
+                                             f"{', '.join(self.mirror.scene.object_names)}", now)
+        # Applied in the next tick, after that tick's joint states: a grasp is judged on simultaneous poses.
+        self._pending_objects = (poses, places)
+        self._objects_at = now
+
+    def on_instruction(self, text: str, now: float) -> TaskGoal | None:
+        try:
+            goal = parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)
+        except InputError as exc:
+            self._bad_input("~/instruction", str(exc), now)
+            return None
+        self.goal, self.task_success = goal, False
+        self.expert = TASKS[goal.task].make_expert(self.mirror.view, goal, self.controller.config.max_pos_step)
+        if self.policy is not None:
+            self.policy.reset()
+        self._target = None
+        self._events.append({"event": "instruction", "t": now, "task": goal.task, "object": goal.object,
+                             "target": goal.target, "instruction": goal.instruction})
+        return goal
+
+    def rearm(self, now: float) -> tuple[bool, str]:
+        ok, why = self.supervisor.rearm(now)
+        self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
+        if ok:
+            self._events.append(self.supervisor.log[-1].to_dict())
+        return ok, why
+
+    def stop(self, now: float) -> tuple[bool, str]:
+        transitions = self.supervisor.stop(now)
+        self._events.extend(t.to_dict() for t in transitions)
+        return True, "stopping" if transitions else f"already {self.supervisor.mode.name}"
+
+    def _bad_input(self, topic: str, error: str, now: float) -> None:
+        self._events.append({"event": "bad_input", "t": now, "topic": topic, "error": error})
+
+    # --- the tick ----------------------------------------------------------------------------------
+    def tick(self, now: float, lateness: float = 0.0) -> TickResult:
+        samples, self._samples = self._samples, []
+        invalid, self._invalid = self._invalid, None
+        last = self.commander.last if self.commander.commanding else None
+        perception_stale = (self.params.perception_timeout_s > 0 and self.goal is not None
+                            and (self._objects_at is None or now - self._objects_at > self.params.perception_timeout_s))
+        faults = self.monitor.tick(now, MonitorInputs(
+            samples=samples, invalid_state=invalid, estop_asserted=self._estop, estop_since=self._estop_since,
+            estop_last_msg=self._estop_last, command=None if last is None else last.arm,
+            gripper_command=None if last is None else last.gripper, tick_lateness=lateness,
+            perception_stale=perception_stale))
+        sup = self.supervisor
+        transitions = sup.update(now, faults)
+        trusted = self.monitor.trusted
+        if self._pending_objects is not None:
+            if trusted is not None:
+                self.mirror.set_arm(trusted.position, trusted.finger_positions)
+            self.mirror.set_places(self._pending_objects[1])
+            self.mirror.set_objects(self._pending_objects[0])
+            self._pending_objects = None
+        # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
+        # (no state yet, no heartbeat yet) are start-up, not stops to latch.
+        if not self._armed_once and trusted is not None and not sup.pending(now):
+            self._armed_once = True
+            self.rearm(now)
+        resumed, sup.resumed = sup.resumed, False
+        if trusted is not None and (resumed or (transitions and transitions[-1].target == Mode.DEGRADED)):
+            # The IK target restarts from the measured pose: no jump to a target from before the stop.
+            self.mirror.set_arm(trusted.position, trusted.finger_positions)
+            self.controller.reset(self.mirror.data)
+            self._target = None
+        nominal = retreat = None
+        policy_ran = False
+        if trusted is not None and self.tick_count % self._policy_every == 0 and sup.mode <= Mode.DEGRADED:
+            if sup.mode == Mode.NOMINAL:
+                policy_ran = self.goal is not None
+                fault = self._run_policy(trusted)
+                if fault is not None:
+                    faults.append(fault)
+                    transitions += sup.update(now, [fault])
+            elif self.params.degraded_fallback == "retreat":
+                self._target = self._retreat(trusted)
+        if self._target is not None:
+            nominal = self._target if sup.mode == Mode.NOMINAL else None
+            retreat = self._target if sup.mode == Mode.DEGRADED else None
+        command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat)
+        events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
+        events, self._events = self._events + events, []
+        record = {"tick": self.tick_count, "t": now, "lateness": lateness, "mode": sup.mode.name,
+                  "faults": [f.to_dict() for f in faults], "samples": len(samples),
+                  "measured": None if trusted is None else trusted.position.tolist(),
+                  "cmd": None if command is None else command.arm.tolist(),
+                  "gripper": None if command is None else command.gripper,
+                  "source": None if command is None else command.source,
+                  "changed": [] if command is None else list(command.changed),
+                  "policy_ms": self.policy_ms if policy_ran else None}
+        self.tick_count += 1
+        return TickResult(command=command, mode=sup.mode, faults=faults, events=events, record=record)
+
+    def _fault_events(self, now: float, faults: list[Fault]) -> list[dict[str, Any]]:
+        kinds = {f.kind for f in faults}
+        out = [{"event": "fault", "t": now, **f.to_dict()} for f in faults if f.kind not in self._active]
+        out += [{"event": "fault_cleared", "t": now, "kind": k.id} for k in sorted(self._active - kinds,
+                                                                                   key=lambda k: k.name)]
+        self._active = kinds
+        return out
+
+    # --- policy and backup -------------------------------------------------------------------------
+    def _run_policy(self, trusted: JointState) -> Fault | None:
+        """One policy step on the mirror; sets the joint target, or returns the policy fault."""
+        if self.goal is None or (self.expert is None and self.policy is None):
+            self._target = None
+            return None
+        mirror = self.mirror
+        mirror.set_arm(trusted.position, trusted.finger_positions)
+        began = time.perf_counter()
+        try:
+            if self.policy is not None:
+                action = np.asarray(self.policy.act(self.observation()), dtype=np.float64)
+            else:
+                assert self.expert is not None
+                action = np.asarray(self.expert.act(), dtype=np.float64)
+        except Exception as exc:  # a crashing policy is a fault to fall back from, never a crashed bridge
+            self.policy_ms = (time.perf_counter() - began) * 1e3
+            self._target = None
+            return Fault(kind=FaultKind.POLICY_CRASH, since=trusted.received, detail=f"{type(exc).__name__}: {exc}")
+        self.policy_ms = (time.perf_counter() - began) * 1e3
+        if action.shape != (ACTION_DIM,) or not np.isfinite(action).all():
+            self._target = None
+            return Fault(kind=FaultKind.POLICY_NONFINITE, since=trusted.received,
+                         detail=f"action {np.asarray(action).tolist()} (shape {action.shape}, need {ACTION_DIM} "
+                                f"finite values)")
+        if self.policy_ms > self.params.policy_deadline_s * 1e3:
+            self._target = None
+            return Fault(kind=FaultKind.POLICY_DEADLINE, since=trusted.received,
+                         detail=f"inference took {self.policy_ms:.1f} ms, deadline "
+                                f"{self.params.policy_deadline_s * 1e3:.1f} ms")
+        ctrl = self.controller.compute(mirror.data, np.clip(action, -1.0, 1.0))
+        n = self.robot.n_arm
+        self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
+        self.task_success = TASKS[self.goal.task].reward_terms(mirror.view, self.goal)["success"] > 0.5
+        return None
+
+    def _retreat(self, trusted: JointState) -> tuple[np.ndarray, float]:
+        """The scripted backup: straight up along z to ``retreat_height``, gripper as it is, then hold."""
+        mirror = self.mirror
+        mirror.set_arm(trusted.position, trusted.finger_positions)
+        up = 1.0 if mirror.view.tcp_pos[2] < self.params.retreat_height else 0.0
+        grip = 1.0 if trusted.gripper < 0.5 * (self.robot.gripper_open + self.robot.gripper_closed) else -1.0
+        ctrl = self.controller.compute(mirror.data, np.array([0.0, 0.0, up, 0.0, grip]))
+        n = self.robot.n_arm
+        return ctrl[:n].copy(), float(ctrl[n:].mean())
+
+    def observation(self) -> dict[str, Any]:
+        """The sim env's observation dict (state keys), built from the mirror: one contract for both."""
+        v, d = self.mirror.view, self.mirror.data
+        names = self.mirror.scene.object_names
+        ee = np.empty(7)
+        ee[:3] = d.site_xpos[v.tcp_id]
+        mujoco.mju_mat2Quat(ee[3:], d.site_xmat[v.tcp_id])
+        trusted = self.monitor.trusted
+        goal = self.goal
+        assert goal is not None  # only called while a task runs
+        targets = {"target_pad": len(names), "bin": len(names) + 1, "goal_marker": len(names) + 2}
+        return {
+            "joint_pos": d.qpos[v.arm_q].copy(),
+            "joint_vel": np.zeros(self.robot.n_arm) if trusted is None else trusted.velocity.copy(),
+            "ee_pose": ee,
+            "gripper": np.array([v.gripper_opening]),
+            "object_poses": d.qpos[v.objects_q].reshape(len(names), 7).copy(),
+            "goal_pos": TASKS[goal.task].goal_position(v, goal),
+            "task_id": TASK_NAMES.index(goal.task),
+            "object_id": names.index(goal.object) if goal.object in names else len(names),
+            "target_id": names.index(goal.target) if goal.target in names else targets.get(goal.target or "", 2),
+            "instruction": goal.instruction,
+        }
+
+    def state(self, now: float) -> dict[str, Any]:
+        """The summary published on ``~/state``: mode, active faults, whether a re-arm would be accepted."""
+        sup = self.supervisor
+        goal = self.goal
+        return {"mode": sup.mode.name, "faults": sorted(k.id for k in self._active),
+                "pending": [k.id for k in sup.pending(now)],
+                "rearm_ready": sup.mode != Mode.NOMINAL and not sup.pending(now),
+                "task": None if goal is None else goal.task, "object": None if goal is None else goal.object,
+                "target": None if goal is None else goal.target, "task_success": self.task_success,
+                "tick": self.tick_count, "commanding": self.commander.commanding,
+                "last_transition": sup.log[-1].to_dict()}

@@ -1,0 +1,296 @@
+"""``armstack-bridge``: the ROS 2 bridge node, thin wiring around :class:`robot.bridge_core.BridgeCore`.
+
+Subscribes ``joint_states``, ``estop``, ``scene/objects``, ``~/instruction``; publishes joint targets on
+``<controller>/commands`` (Float64MultiArray) or ``<controller>/joint_trajectory`` (JointTrajectory) by
+``command_interface``, the finger position on ``<gripper_controller>/commands``, ``diagnostics``,
+``~/state`` (JSON, 10 Hz and on every change) and ``~/events`` (one JSON object per fault, transition or
+rejected input; transient-local). Services ``~/rearm`` and ``~/stop`` (std_srvs/Trigger). With ``record``
+set, joint states, commands, events, state and diagnostics go to that MCAP file (``robot.recording``).
+
+One dedicated thread runs the control loop at ``control_rate_hz`` on a fixed schedule; executor callbacks
+only copy inputs into the core under a lock, so the tick never waits for a subscription. All times are the
+node clock. With ``tick_log`` set, every tick is appended to that JSON-lines file with the time its command
+was published (``t_pub``), which is how tests check detection-to-command latency on the bridge's own clock.
+
+Run: ``armstack-bridge --ros-args --params-file launch/config/panda.yaml``.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from typing import IO, Any
+
+import rclpy
+from builtin_interfaces.msg import Duration
+from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
+from rcl_interfaces.msg import ParameterDescriptor
+from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.node import Node
+from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+from sensor_msgs.msg import JointState
+from std_msgs.msg import Bool, Float64MultiArray, String
+from std_srvs.srv import Trigger
+from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
+
+from robot.bridge_core import BridgeCore, Policy, TickResult
+from robot.errors import RobotError
+from robot.params import NODE_NAME, BridgeParams, load_bridge_params
+from robot.recording import Recorder, RecordingError
+from robot.safety.faults import FaultKind
+from robot.safety.supervisor import Mode
+from robot.sim_arm_node import params_files
+
+STATE_PERIOD_S = 0.1
+DIAGNOSTICS_PERIOD_S = 0.5
+EVENTS_QOS = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
+_LEVEL = {Mode.NOMINAL: DiagnosticStatus.OK, Mode.DEGRADED: DiagnosticStatus.WARN,
+          Mode.SAFE_STOP: DiagnosticStatus.ERROR, Mode.ESTOP: DiagnosticStatus.ERROR}
+
+
+class BridgeNode(Node):
+    """Monitors the arm, runs the policy, falls back safely; publishes gated joint targets."""
+
+    def __init__(self, params: BridgeParams, policy: Policy | None = None) -> None:
+        super().__init__(NODE_NAME)
+        self.params = params
+        read_only = ParameterDescriptor(read_only=True)
+        for name, value in vars(params).items():
+            self.declare_parameter(name, list(value) if isinstance(value, tuple) else value, read_only,
+                                   ignore_override=True)
+        self.core = BridgeCore(params, start=self._now(), policy=policy)
+        self.arm_names = params.joint_names()[0]
+        self._lock = threading.Lock()
+        self._running = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._periods: collections.deque[float] = collections.deque(maxlen=1000)
+        self._last_state: tuple[str, tuple[str, ...], bool] | None = None
+        self._log: IO[str] | None = open(params.tick_log, "a", buffering=1) if params.tick_log else None  # noqa: SIM115
+        # Encoding and writing happen on the recorder's own thread: the control loop only queues messages.
+        self._rec: Recorder | None = Recorder(params.record, background=True) if params.record else None
+        ctl, grip = params.controller, params.gripper_controller
+        if params.command_interface == "trajectory":
+            self.arm_pub = self.create_publisher(JointTrajectory, f"{ctl}/joint_trajectory", 10)
+        else:
+            self.arm_pub = self.create_publisher(Float64MultiArray, f"{ctl}/commands", 10)
+        self.grip_pub = self.create_publisher(Float64MultiArray, f"{grip}/commands", 10)
+        self.diag_pub = self.create_publisher(DiagnosticArray, "diagnostics", 10)
+        self.state_pub = self.create_publisher(String, "~/state", 10)
+        self.events_pub = self.create_publisher(String, "~/events", EVENTS_QOS)
+        self._joint_topic = self.create_subscription(JointState, "joint_states", self._on_joint_state, 50).topic_name
+        self.create_subscription(Bool, "estop", self._on_estop, 10)
+        self.create_subscription(String, "scene/objects", self._on_objects, 10)
+        self.create_subscription(String, "~/instruction", self._on_instruction, 10)
+        self.create_service(Trigger, "~/rearm", self._on_rearm)
+        self.create_service(Trigger, "~/stop", self._on_stop)
+        self.get_logger().info(f"bridge for {params.robot}: {params.control_rate_hz:g} Hz control, policy "
+                               f"{params.policy!r} at {params.policy_rate_hz:g} Hz, {params.command_interface} "
+                               f"commands on {ctl}; joints {', '.join(self.arm_names)}")
+
+    def _now(self) -> float:
+        return self.get_clock().now().nanoseconds * 1e-9
+
+    # --- inputs ------------------------------------------------------------------------------------
+    def _record(self, topic: str, msg_type: str, msg: Any) -> None:
+        rec = self._rec
+        if rec is None:
+            return
+        try:
+            rec.write(topic, msg_type, msg, self.get_clock().now().nanoseconds)
+        except RecordingError as exc:  # a full disk must not stop the bridge: drop the recording, say so
+            self._rec = None
+            self.get_logger().error(f"recording stopped: {exc}")
+            self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": f"recording stopped: {exc}"})))
+
+    def _on_joint_state(self, msg: JointState) -> None:
+        stamp = msg.header.stamp.sec + 1e-9 * msg.header.stamp.nanosec
+        with self._lock:
+            self.core.on_joint_state(msg.name, msg.position, msg.velocity, msg.effort, stamp, self._now())
+        self._record(self._joint_topic, "sensor_msgs/msg/JointState", msg)
+
+    def _on_estop(self, msg: Bool) -> None:
+        with self._lock:
+            self.core.on_estop(bool(msg.data), self._now())
+
+    def _on_objects(self, msg: String) -> None:
+        with self._lock:
+            self.core.on_objects(msg.data, self._now())
+
+    def _on_instruction(self, msg: String) -> None:
+        with self._lock:
+            self.core.on_instruction(msg.data, self._now())
+
+    def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        with self._lock:
+            response.success, response.message = self.core.rearm(self._now())
+        self.get_logger().info(f"re-arm requested: {response.message}")
+        return response
+
+    def _on_stop(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        with self._lock:
+            response.success, response.message = self.core.stop(self._now())
+        self.get_logger().warning(f"stop requested: {response.message}")
+        return response
+
+    # --- the control loop ----------------------------------------------------------------------------
+    def start(self) -> None:
+        self._running.set()
+        self._thread = threading.Thread(target=self._loop, name="bridge_loop", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._running.clear()
+        if self._thread is not None:
+            self._thread.join(timeout=2.0)
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._rec is not None:
+            self._rec.close()
+            self._rec = None
+
+    def _loop(self) -> None:
+        period = self.params.control_period
+        deadline = last = time.monotonic()
+        every_state = max(1, round(STATE_PERIOD_S / period))
+        every_diag = max(1, round(DIAGNOSTICS_PERIOD_S / period))
+        tick = 0
+        while self._running.is_set() and self.context.ok():
+            delay = deadline - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            started = time.monotonic()
+            lateness = started - deadline
+            if lateness > period:
+                deadline = started  # re-anchor rather than run a burst of catch-up ticks
+            deadline += period
+            self._periods.append(started - last)
+            last = started
+            try:
+                self._tick(lateness, tick % every_state == 0, tick % every_diag == 0)
+            except Exception as exc:  # a failing tick must not silently end the control loop
+                if not self.context.ok():
+                    return
+                self.get_logger().error(f"bridge tick failed: {exc!r}")
+                self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": repr(exc)})))
+            tick += 1
+
+    def _tick(self, lateness: float, publish_state: bool, publish_diag: bool) -> None:
+        with self._lock:
+            now = self._now()
+            began = time.perf_counter()
+            result = self.core.tick(now, lateness)
+            tick_ms = (time.perf_counter() - began) * 1e3
+            state = self.core.state(now)
+        if result.command is not None:
+            self._publish_command(result, now)
+        t_pub = self._now()
+        for event in result.events:
+            text = String(data=json.dumps(event))
+            self.events_pub.publish(text)
+            self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
+            if event["event"] in ("transition", "fault", "bad_input"):
+                self.get_logger().warning(json.dumps(event))
+        key = (state["mode"], tuple(state["faults"]), state["rearm_ready"])
+        changed = key != self._last_state
+        if publish_state or changed:
+            text = String(data=json.dumps(state))
+            self.state_pub.publish(text)
+            self._record(self.state_pub.topic_name, "std_msgs/msg/String", text)
+            self._last_state = key
+        if publish_diag or changed:
+            diag = self._diagnostics(result, state, now)
+            self.diag_pub.publish(diag)
+            self._record(self.diag_pub.topic_name, "diagnostic_msgs/msg/DiagnosticArray", diag)
+        if self._log is not None:
+            self._log.write(json.dumps({**result.record, "t_pub": t_pub, "tick_ms": tick_ms}) + "\n")
+
+    def _publish_command(self, result: TickResult, now: float) -> None:
+        cmd = result.command
+        assert cmd is not None
+        if self.params.command_interface == "trajectory":
+            msg = JointTrajectory()
+            sec, nsec = divmod(int(now * 1e9), 1_000_000_000)
+            msg.header.stamp.sec, msg.header.stamp.nanosec = sec, nsec
+            msg.joint_names = list(self.arm_names)
+            point = JointTrajectoryPoint(positions=cmd.arm.tolist())
+            point.time_from_start = Duration(sec=0, nanosec=int(self.params.control_period * 1e9))
+            msg.points = [point]
+            self.arm_pub.publish(msg)
+            self._record(self.arm_pub.topic_name, "trajectory_msgs/msg/JointTrajectory", msg)
+        else:
+            arm = Float64MultiArray(data=cmd.arm.tolist())
+            self.arm_pub.publish(arm)
+            self._record(self.arm_pub.topic_name, "std_msgs/msg/Float64MultiArray", arm)
+        grip = Float64MultiArray(data=[cmd.gripper])
+        self.grip_pub.publish(grip)
+        self._record(self.grip_pub.topic_name, "std_msgs/msg/Float64MultiArray", grip)
+
+    def _diagnostics(self, result: TickResult, state: dict[str, Any], now: float) -> DiagnosticArray:
+        periods = sorted(self._periods)
+        p50 = periods[len(periods) // 2] * 1e3 if periods else 0.0
+        p99 = periods[min(len(periods) - 1, int(0.99 * len(periods)))] * 1e3 if periods else 0.0
+        kinds = {f.kind for f in result.faults}
+        level = DiagnosticStatus.STALE if FaultKind.STALE_STATE in kinds else _LEVEL[result.mode]
+        status = DiagnosticStatus(level=level, name=f"{NODE_NAME}: supervisor", hardware_id=self.params.robot,
+                                  message=f"{result.mode.name}" + (f": {', '.join(state['faults'])}"
+                                                                   if state["faults"] else ""))
+        values = {"mode": result.mode.name, "faults": ",".join(state["faults"]), "pending": ",".join(state["pending"]),
+                  "rearm_ready": str(state["rearm_ready"]).lower(), "task": str(state["task"]),
+                  "task_success": str(state["task_success"]).lower(), "period_ms_p50": f"{p50:.2f}",
+                  "period_ms_p99": f"{p99:.2f}", "policy_ms": f"{self.core.policy_ms:.2f}",
+                  "last_transition": state["last_transition"]["cause"]}
+        status.values = [KeyValue(key=k, value=v) for k, v in values.items()]
+        msg = DiagnosticArray(status=[status])
+        sec, nsec = divmod(int(now * 1e9), 1_000_000_000)
+        msg.header.stamp.sec, msg.header.stamp.nanosec = sec, nsec
+        return msg
+
+
+def load_policy(params: BridgeParams) -> Policy | None:
+    """None for the scripted expert, else the checkpoint at ``params.policy`` (policies.load)."""
+    if params.policy == "expert":
+        return None
+    try:
+        from policies import load
+    except ImportError as exc:  # the policies package is optional for a bridge that runs the expert
+        raise RobotError(f"policy {params.policy!r}: the policies package cannot be imported ({exc})") from exc
+    try:
+        policy: Policy = load(params.policy, robot=params.sim_model)
+    except Exception as exc:  # any load failure is a configuration error reported without a traceback
+        raise RobotError(f"policy {params.policy!r} could not be loaded: {exc}") from exc
+    return policy
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    try:
+        params = load_bridge_params(params_files(argv))
+        policy = load_policy(params)
+    except RobotError as exc:
+        print(f"armstack-bridge: error: {exc}", file=sys.stderr)
+        return 2
+    rclpy.init(args=argv)
+    node: BridgeNode | None = None
+    try:
+        node = BridgeNode(params, policy)
+        executor = SingleThreadedExecutor()
+        executor.add_node(node)
+        node.start()
+        executor.spin()
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    finally:
+        if node is not None:
+            node.stop()
+            node.destroy_node()
+        rclpy.try_shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

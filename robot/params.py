@@ -1,0 +1,198 @@
+"""Parameters of the bridge node (``armstack_bridge``), validated before any rclpy call.
+
+Read from the node's section of a ROS 2 parameter file (``launch/config/<robot>.yaml``); unknown parameters
+are rejected with the list of valid ones, every bad value with a message naming it and the valid range.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from robot.errors import ParameterError
+from robot.safety.command_gate import GateConfig
+from robot.safety.monitor_config import MonitorConfig
+from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_node_parameters
+from sim.config_io import from_mapping
+from sim.errors import SimError
+from sim.robots import get_robot
+from sim.scene import COLORS
+from sim.tasks import TASKS
+
+NODE_NAME = "armstack_bridge"
+COMMAND_INTERFACES = ("position", "trajectory")
+FALLBACKS = ("hold", "retreat")
+# Name of each numeric parameter -> (low, high); bounds inclusive.
+_RANGES: dict[str, tuple[float, float]] = {
+    "control_rate_hz": (10.0, 1000.0),
+    "policy_rate_hz": (1.0, 100.0),
+    "policy_deadline_s": (1e-4, 1.0),
+    "estop_heartbeat_timeout_s": (0.02, 5.0),
+    "stale_periods": (1.0, 1000.0),
+    "frozen_repeats": (1, 1000),
+    "jump_rad": (0.001, 3.0),
+    "position_margin": (0.0, 0.5),
+    "velocity_factor": (0.1, 10.0),
+    "effort_factor": (0.1, 10.0),
+    "tracking_tol": (0.001, 1.0),
+    "tracking_time_s": (0.001, 10.0),
+    "tracking_max": (0.01, 3.0),
+    "expected_state_rate_hz": (0.0, 10000.0),
+    "min_rate_fraction": (0.01, 1.0),
+    "overrun_ticks": (1, 1000),
+    "gripper_stall_s": (0.01, 60.0),
+    "perception_timeout_s": (0.0, 60.0),
+    "gate_velocity_scale": (0.001, 1.0),
+    "gate_position_margin": (0.0, 0.5),
+    "gate_max_lead": (0.001, 2.0),
+    "clear_hold_s": (0.0, 60.0),
+    "retreat_height": (0.05, 1.0),
+}
+_INTS = ("frozen_repeats", "overrun_ticks")
+
+
+@dataclass(frozen=True, kw_only=True)
+class BridgeParams:
+    """Everything ``armstack-bridge`` reads from its parameter file (rates Hz, times s, angles rad)."""
+
+    robot: str = "panda"
+    control_rate_hz: float = 100.0
+    policy_rate_hz: float = 20.0
+    policy: str = "expert"
+    """``expert`` (the scripted expert of the instructed task, run on the mirror) or a checkpoint directory."""
+    policy_deadline_s: float = 0.03
+    command_interface: str = "position"
+    controller: str = "arm_controller"
+    gripper_controller: str = "gripper_controller"
+    estop_heartbeat: bool = True
+    estop_heartbeat_timeout_s: float = 0.25
+    stale_periods: float = 8.0
+    check_stamp_age: bool = True
+    frozen_repeats: int = 3
+    jump_rad: float = 0.1
+    position_margin: float = 0.01
+    velocity_factor: float = 1.1
+    effort_factor: float = 1.0
+    tracking_tol: float = 0.02
+    tracking_time_s: float = 0.15
+    tracking_max: float = 0.3
+    expected_state_rate_hz: float = 0.0
+    min_rate_fraction: float = 0.6
+    overrun_ticks: int = 5
+    gripper_stall_s: float = 1.0
+    perception_timeout_s: float = 0.0
+    """0: objects never go stale; otherwise an older ``scene/objects`` is a perception fault while a task runs."""
+    gate_velocity_scale: float = 0.5
+    gate_position_margin: float = 0.02
+    gate_max_lead: float = 0.15
+    clear_hold_s: float = 0.5
+    auto_resume_degraded: bool = True
+    arm_on_start: bool = True
+    """Arm once by itself at start-up when the first joint states are healthy; later stops need ``~/rearm``."""
+    degraded_fallback: str = "hold"
+    retreat_height: float = 0.3
+    task: str = "pick_place"
+    """The task an instruction names when it does not say."""
+    cubes: tuple[str, ...] = ("red", "green", "blue")
+    tick_log: str = ""
+    """A JSON-lines file of every control tick (time, mode, faults, command), for tests and post-mortems."""
+    record: str = ""
+    """An MCAP file to record joint states, commands, events, state and diagnostics to ('' = off)."""
+
+    def __post_init__(self) -> None:
+        if self.robot not in SIM_MODELS:
+            raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
+        for name, (low, high) in _RANGES.items():
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+                    or not low <= value <= high or (name in _INTS and not isinstance(value, int)):
+                kind = "an integer" if name in _INTS else "a number"
+                raise ParameterError(f"{NODE_NAME}: {name} must be {kind} in [{low}, {high}], got {value!r}")
+        for f in fields(self):
+            if f.type in ("bool", bool) and not isinstance(getattr(self, f.name), bool):
+                raise ParameterError(f"{NODE_NAME}: {f.name} must be true or false, got {getattr(self, f.name)!r}")
+        if self.policy_rate_hz > self.control_rate_hz:
+            raise ParameterError(f"{NODE_NAME}: policy_rate_hz ({self.policy_rate_hz}) must not exceed "
+                                 f"control_rate_hz ({self.control_rate_hz})")
+        if self.command_interface not in COMMAND_INTERFACES:
+            raise ParameterError(f"{NODE_NAME}: command_interface must be one of {', '.join(COMMAND_INTERFACES)}, "
+                                 f"got {self.command_interface!r}")
+        if self.degraded_fallback not in FALLBACKS:
+            raise ParameterError(f"{NODE_NAME}: degraded_fallback must be one of {', '.join(FALLBACKS)}, "
+                                 f"got {self.degraded_fallback!r}")
+        for name in ("controller", "gripper_controller"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value or value.startswith("/") or value.endswith("/") \
+                    or not all(c.isalnum() or c in "_/" for c in value):
+                raise ParameterError(f"{NODE_NAME}: {name} must be a relative topic name like 'arm_controller', "
+                                     f"got {value!r}")
+        if not isinstance(self.policy, str) or not self.policy:
+            raise ParameterError(f"{NODE_NAME}: policy must be 'expert' or a checkpoint directory, got {self.policy!r}")
+        if self.policy != "expert" and not Path(self.policy).is_dir():
+            raise ParameterError(f"{NODE_NAME}: policy {self.policy!r} is neither 'expert' nor an existing "
+                                 f"checkpoint directory")
+        if self.task not in TASKS:
+            raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
+        if not isinstance(self.cubes, tuple) or not self.cubes or len(set(self.cubes)) != len(self.cubes) \
+                or any(c not in COLORS for c in self.cubes):
+            raise ParameterError(f"{NODE_NAME}: cubes must be distinct colours from {', '.join(COLORS)}, "
+                                 f"got {self.cubes!r}")
+        for name in ("tick_log", "record"):
+            if not isinstance(getattr(self, name), str):
+                raise ParameterError(f"{NODE_NAME}: {name} must be a file path or '', got {getattr(self, name)!r}")
+
+    @property
+    def control_period(self) -> float:
+        return 1.0 / self.control_rate_hz
+
+    @property
+    def sim_model(self) -> str:
+        """The built-in model (``sim.robots``) whose kinematics and limits the bridge uses."""
+        return SIM_MODELS[self.robot]
+
+    def joint_names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Arm and finger joint names as this robot's driver publishes them."""
+        spec = get_robot(self.sim_model)
+        arm, fingers = spec.arm_joints, spec.gripper_joints
+        if self.robot in JOINT_PREFIX_RENAMES:
+            old, new = JOINT_PREFIX_RENAMES[self.robot]
+            arm = tuple(n.replace(old, new, 1) for n in arm)
+            fingers = tuple(n.replace(old, new, 1) for n in fingers)
+        return arm, fingers
+
+    def monitor_config(self) -> MonitorConfig:
+        return MonitorConfig(
+            control_period=self.control_period, stale_periods=self.stale_periods,
+            check_stamp_age=self.check_stamp_age, frozen_repeats=self.frozen_repeats, jump_rad=self.jump_rad,
+            position_margin=self.position_margin, velocity_factor=self.velocity_factor,
+            effort_factor=self.effort_factor, tracking_tol=self.tracking_tol, tracking_time=self.tracking_time_s,
+            tracking_max=self.tracking_max, expected_state_rate_hz=self.expected_state_rate_hz,
+            min_rate_fraction=self.min_rate_fraction,
+            estop_heartbeat_timeout=self.estop_heartbeat_timeout_s if self.estop_heartbeat else 0.0,
+            overrun_ticks=self.overrun_ticks, gripper_stall_time=self.gripper_stall_s)
+
+    def gate_config(self) -> GateConfig:
+        return GateConfig(control_period=self.control_period, position_margin=self.gate_position_margin,
+                          velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead)
+
+
+def bridge_params_from_mapping(params: dict[str, Any], *, where: str = NODE_NAME) -> BridgeParams:
+    """Build and validate; unknown parameters are an error listing the valid ones."""
+    # ROS parameter files write whole numbers without a point: 100 is a valid control_rate_hz.
+    try:
+        return from_mapping(BridgeParams, params, where=where)
+    except SimError as exc:
+        raise ParameterError(str(exc)) from exc
+
+
+def load_bridge_params(paths: list[str] | tuple[str, ...]) -> BridgeParams:
+    """The bridge's parameters from ROS 2 parameter files (later files override earlier ones; defaults if none)."""
+    merged: dict[str, Any] = {}
+    for path in paths:
+        if not Path(path).is_file():
+            raise ParameterError(f"parameter file {path!r} does not exist (pass --ros-args --params-file "
+                                 f"launch/config/<robot>.yaml with robot one of {', '.join(SIM_MODELS)})")
+        merged.update(read_node_parameters(path, NODE_NAME))
+    return bridge_params_from_mapping(merged, where=f"{paths[-1]}: {NODE_NAME}" if paths else NODE_NAME)

@@ -1,0 +1,178 @@
+"""Positions of the task's coloured cubes from HSV thresholds, with depth or a table-plane intersection.
+
+A cube is centrally symmetric, so the centroid of its whole silhouette (all visible faces, whatever their
+shading) is the image of its centre, up to a perspective term far below a millimetre at working range.
+The centre lies on the ray through that centroid; its height comes from the depth image (the cube's top
+face, minus half a side: stacked cubes work) or, without depth, from the table plane plus half a side.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from robot.perception.camera_model import CameraModel
+from robot.perception.detection import ObjectDetection
+from robot.perception.errors import PerceptionConfigError
+from robot.perception.pose_math import yaw_quat
+
+
+@dataclass(frozen=True, kw_only=True)
+class HsvRange:
+    """OpenCV HSV (hue 0..179, wrapping); a pixel matches inside ``hue +- hue_tol`` with enough S and V."""
+
+    hue: int
+    hue_tol: int = 5
+    s_min: int = 120
+    v_min: int = 40
+
+    def __post_init__(self) -> None:
+        for label, value, lo, hi in (("hue", self.hue, 0, 179), ("hue_tol", self.hue_tol, 1, 89),
+                                     ("s_min", self.s_min, 0, 255), ("v_min", self.v_min, 0, 255)):
+            if isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi:
+                raise PerceptionConfigError(f"HSV range: {label} must be an integer in [{lo}, {hi}], got {value!r}")
+
+    def mask(self, hsv: np.ndarray) -> np.ndarray:
+        lo, hi = self.hue - self.hue_tol, self.hue + self.hue_tol
+        if lo >= 0 and hi <= 179:
+            return cv2.inRange(hsv, (lo, self.s_min, self.v_min), (hi, 255, 255))
+        # Red wraps around hue 0: two bands.
+        a = cv2.inRange(hsv, (max(lo, 0) if lo >= 0 else 180 + lo, self.s_min, self.v_min), (179, 255, 255))
+        b = cv2.inRange(hsv, (0, self.s_min, self.v_min), (hi - 180 if hi > 179 else hi, 255, 255))
+        return cv2.bitwise_or(a, b)
+
+
+def default_color_ranges() -> dict[str, HsvRange]:
+    """HSV ranges of the sim's cube colours (``sim.scene.COLORS``), for ``<color>_cube`` objects."""
+    from sim.scene import COLORS
+
+    out = {}
+    for name, rgb in COLORS.items():
+        h, _, _ = colorsys.rgb_to_hsv(*rgb)
+        out[name] = HsvRange(hue=round(h * 180) % 180)
+    return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class ColorDetectorConfig:
+    """Which colours to look for, the cube size, and where the table is (base frame, metres)."""
+
+    colors: Mapping[str, HsvRange] = field(default_factory=default_color_ranges)
+    cube_half: float = 0.022
+    table_z: float = 0.0
+    min_area_px: int = 60
+    """Blobs smaller than this are noise (or a cube too far or too hidden to locate)."""
+    area_ratio_range: tuple[float, float] = (0.8, 1.25)
+    """Accepted blob area over the area of the cube's projection at the estimated pose: a partly hidden
+    cube (lower) or two touching blobs (higher) would give a wrong centre, so they are not reported."""
+
+    def __post_init__(self) -> None:
+        if not self.colors:
+            raise PerceptionConfigError("colour detector: at least one colour is needed")
+        if not 0.003 <= self.cube_half <= 0.2:
+            raise PerceptionConfigError(f"colour detector: cube_half must be in [0.003, 0.2] m, got {self.cube_half}")
+        if not math.isfinite(self.table_z):
+            raise PerceptionConfigError(f"colour detector: table_z must be finite, got {self.table_z}")
+        lo, hi = self.area_ratio_range
+        if not 0.0 < lo < 1.0 < hi:
+            raise PerceptionConfigError(f"colour detector: area_ratio_range must be (lo < 1 < hi), got {lo, hi}")
+        if self.min_area_px < 4:
+            raise PerceptionConfigError(f"colour detector: min_area_px must be >= 4, got {self.min_area_px}")
+
+
+class ColorCubeDetector:
+    """Finds the largest blob of each configured colour and returns the cube ``<color>_cube`` it shows."""
+
+    def __init__(self, config: ColorDetectorConfig, camera: CameraModel) -> None:
+        self.config, self.camera = config, camera
+        self._kernel = np.ones((3, 3), np.uint8)
+        self.rejected: dict[str, float] = {}
+        """Blobs of the last frame refused by the area check: object name -> area ratio."""
+        signs = np.array([[sx, sy, sz] for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)], float)
+        self._corners = signs * config.cube_half
+
+    def _projected_area(self, centre: np.ndarray, yaw: float, base_from_camera: np.ndarray) -> float:
+        """Image area (px) of a cube at ``centre`` with ``yaw``: the convex hull of its projected corners."""
+        c, s = math.cos(yaw), math.sin(yaw)
+        rot = np.array([[c, -s, 0.0], [s, c, 0.0], [0.0, 0.0, 1.0]])
+        world = self._corners @ rot.T + centre
+        cam_rot = base_from_camera[:3, :3].T
+        cam = (world - base_from_camera[:3, 3]) @ cam_rot.T
+        img, _ = cv2.projectPoints(cam, np.zeros(3), np.zeros(3), self.camera.matrix, self.camera.dist_coeffs)
+        return max(float(cv2.contourArea(cv2.convexHull(img.reshape(-1, 2).astype(np.float32)))), 1.0)
+
+    def blob(self, hsv: np.ndarray, color: str) -> np.ndarray | None:
+        """The outer contour of the largest blob of ``color``, or None."""
+        mask = self.config.colors[color].mask(hsv)
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, self._kernel)
+        contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+        if not contours:
+            return None
+        largest = max(contours, key=cv2.contourArea)
+        return largest if cv2.contourArea(largest) >= self.config.min_area_px else None
+
+    def _top_height(self, contour: np.ndarray, depth: np.ndarray, base_from_camera: np.ndarray) -> float | None:
+        """Height of the cube's top face from depth pixels inside the blob (eroded, so no background mixes in)."""
+        x, y, w, h = cv2.boundingRect(contour)
+        roi = np.zeros((h, w), np.uint8)
+        cv2.drawContours(roi, [contour - np.array([x, y])], -1, 255, thickness=cv2.FILLED)
+        inner = cv2.erode(roi, self._kernel, iterations=2)
+        vs, us = np.nonzero(inner)
+        z = depth[vs + y, us + x]
+        ok = np.isfinite(z) & (z > 0)
+        if ok.sum() < 5:
+            return None
+        rays = self.camera.pixel_rays(np.column_stack([us[ok] + x, vs[ok] + y]))
+        pts = (base_from_camera[:3, :3] @ (rays * z[ok, None]).T).T + base_from_camera[:3, 3]
+        # The top face is the highest surface of a resting cube; a high percentile ignores stray pixels.
+        return float(np.percentile(pts[:, 2], 95))
+
+    def detect(self, rgb: np.ndarray, base_from_camera: np.ndarray,
+               depth: np.ndarray | None = None) -> dict[str, ObjectDetection]:
+        """Detections keyed ``<color>_cube`` for the colours in view; ``rgb`` is RGB uint8, depth in metres."""
+        self.rejected = {}
+        hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+        half = self.config.cube_half
+        out: dict[str, ObjectDetection] = {}
+        origin = base_from_camera[:3, 3]
+        for color in self.config.colors:
+            contour = self.blob(hsv, color)
+            if contour is None:
+                continue
+            m = cv2.moments(contour)
+            if m["m00"] <= 0:
+                continue
+            centroid = np.array([[m["m10"] / m["m00"], m["m01"] / m["m00"]]])
+            centre_z = self.config.table_z + half
+            if depth is not None:
+                top = self._top_height(contour, depth, base_from_camera)
+                if top is None:
+                    continue
+                centre_z = top - half
+            ray = base_from_camera[:3, :3] @ self.camera.pixel_rays(centroid)[0]
+            if ray[2] > -1e-6:
+                continue  # the ray never comes down to the cube's height: camera looks up or level
+            t = (centre_z - origin[2]) / ray[2]
+            if t <= 0:
+                continue
+            centre = origin + t * ray
+            # Yaw (modulo 90 deg) from the silhouette projected onto the top-face plane.
+            pts = self.camera.pixel_rays(contour.reshape(-1, 2)) @ base_from_camera[:3, :3].T
+            s = (centre_z + half - origin[2]) / np.minimum(pts[:, 2], -1e-9)
+            ground = origin[:2] + s[:, None] * pts[:, :2]
+            (_, _), (_, _), angle = cv2.minAreaRect(ground.astype(np.float32))
+            yaw = math.radians(angle % 90.0)
+            ratio = float(m["m00"]) / self._projected_area(centre, yaw, base_from_camera)
+            lo, hi = self.config.area_ratio_range
+            if not lo <= ratio <= hi:
+                self.rejected[f"{color}_cube"] = ratio
+                continue
+            confidence = float(np.clip(1.0 - abs(1.0 - ratio) * 2.0, 0.1, 1.0))
+            out[f"{color}_cube"] = ObjectDetection(name=f"{color}_cube", position=centre, quat=yaw_quat(yaw),
+                                                   confidence=confidence, method="color")
+        return out

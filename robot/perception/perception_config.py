@@ -1,0 +1,80 @@
+"""Configuration of the perception pipeline (also the ``armstack_perception`` node's parameters)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from robot.perception.errors import PerceptionConfigError
+from sim.config_io import from_mapping, load_yaml
+from sim.errors import SimError
+
+METHODS = ("marker", "color")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PerceptionConfig:
+    """What to detect, how, and when to call the scene stale. Lengths in metres, in the robot base frame."""
+
+    camera: str = "front"
+    """Name of the camera; CameraInfo frames and calibration files for another camera are refused."""
+    method: str = "marker"
+    object_names: tuple[str, ...] = ("red_cube", "green_cube", "blue_cube")
+    markers_file: str = ""
+    """YAML of marker ids and offsets (``MarkerConfig``); empty: the sim's cube-top markers."""
+    use_depth: bool = False
+    cube_half: float = 0.022
+    table_z: float = 0.0
+    smoothing: float = 0.5
+    outlier_distance: float = 0.05
+    confirm_frames: int = 3
+    stale_frames: int = 10
+    required_objects: tuple[str, ...] = ()
+    """Objects the current skill needs: unseen for ``stale_frames`` frames, they raise the stale fault."""
+    regions: tuple[str, ...] = ("left", "right", "bin", "pad")
+    calibration_file: str = ""
+    """Camera calibration YAML (intrinsics + mount); empty: intrinsics from CameraInfo, mount from tf params."""
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise PerceptionConfigError(f"unknown perception method {self.method!r}; valid: {', '.join(METHODS)}")
+        if not self.camera:
+            raise PerceptionConfigError("perception: camera must name the camera in use")
+        names = tuple(self.object_names)
+        if not names or len(set(names)) != len(names):
+            raise PerceptionConfigError(f"perception: object_names must be distinct and non-empty, got {names}")
+        for name in names:
+            parts = name.split("_")
+            if len(parts) != 2 or not all(parts):
+                raise PerceptionConfigError(f"perception: object name {name!r} must be '<color>_<kind>'")
+        missing = sorted(set(self.required_objects) - set(names))
+        if missing:
+            raise PerceptionConfigError(f"perception: required_objects {missing} are not in object_names {names}")
+        if self.method == "color" and any(not n.endswith("_cube") for n in names):
+            raise PerceptionConfigError(f"perception: the colour method finds cubes only, got {names}")
+        for label in ("cube_half", "table_z", "outlier_distance", "smoothing"):
+            value = getattr(self, label)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                raise PerceptionConfigError(f"perception: {label} must be a finite number, got {value!r}")
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, where: str = "perception config") -> PerceptionConfig:
+        try:
+            return from_mapping(cls, data, where=where)
+        except SimError as exc:
+            raise PerceptionConfigError(str(exc)) from exc
+
+    @classmethod
+    def load(cls, path: str | Path) -> PerceptionConfig:
+        try:
+            data = load_yaml(path)
+        except SimError as exc:
+            raise PerceptionConfigError(str(exc)) from exc
+        return cls.from_dict(data or {}, where=str(path))
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))

@@ -1,0 +1,97 @@
+"""The perception pipeline: check the image, detect objects, filter them, report staleness. No ROS here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import cv2
+import numpy as np
+
+from robot.perception.camera_model import CameraModel
+from robot.perception.color_detector import ColorCubeDetector, ColorDetectorConfig, default_color_ranges
+from robot.perception.detection import ObjectDetection
+from robot.perception.errors import CameraInfoError, PerceptionConfigError
+from robot.perception.marker_config import MarkerConfig, sim_marker_config
+from robot.perception.marker_detector import MarkerDetector
+from robot.perception.object_tracker import ObjectTracker, StaleFault, TrackedObject, TrackerConfig
+from robot.perception.perception_config import PerceptionConfig
+from robot.perception.scene_output import object_poses, scene_dict
+
+
+@dataclass(frozen=True)
+class PerceptionResult:
+    """One processed frame: raw detections, filtered objects, and the stale fault if any."""
+
+    stamp: float
+    detections: dict[str, ObjectDetection]
+    objects: list[TrackedObject]
+    fault: StaleFault | None
+    object_names: tuple[str, ...]
+    regions: tuple[str, ...]
+
+    def object_poses(self) -> np.ndarray:
+        return object_poses(self.objects, self.object_names)
+
+    def scene(self) -> dict[str, Any]:
+        return scene_dict(self.objects, self.stamp, self.regions)
+
+
+class Perception:
+    """Turns camera frames into object poses in the base frame, for one camera of known intrinsics."""
+
+    def __init__(self, config: PerceptionConfig, camera: CameraModel,
+                 marker_config: MarkerConfig | None = None) -> None:
+        if camera.name != config.camera:
+            raise CameraInfoError(f"perception is configured for camera {config.camera!r}, got intrinsics of "
+                                  f"camera {camera.name!r}")
+        self.config, self.camera = config, camera
+        self._markers: MarkerDetector | None = None
+        self._colors: ColorCubeDetector | None = None
+        if config.method == "marker":
+            if marker_config is None:
+                marker_config = (MarkerConfig.load(config.markers_file) if config.markers_file
+                                 else sim_marker_config(n.split("_")[0] for n in config.object_names))
+            unknown = sorted({m.object for m in marker_config.markers} - set(config.object_names))
+            if unknown:
+                raise PerceptionConfigError(f"markers name objects {unknown} not in object_names "
+                                            f"{list(config.object_names)}")
+            self._markers = MarkerDetector(marker_config, camera)
+        else:
+            ranges = default_color_ranges()
+            colors = [n.split("_")[0] for n in config.object_names]
+            missing = [c for c in colors if c not in ranges]
+            if missing:
+                raise PerceptionConfigError(f"no HSV range for colours {missing}; valid: {', '.join(ranges)}")
+            self._colors = ColorCubeDetector(ColorDetectorConfig(
+                colors={c: ranges[c] for c in colors}, cube_half=config.cube_half, table_z=config.table_z), camera)
+        self.tracker = ObjectTracker(TrackerConfig(smoothing=config.smoothing,
+                                                   outlier_distance=config.outlier_distance,
+                                                   confirm_frames=config.confirm_frames,
+                                                   stale_frames=config.stale_frames), config.object_names)
+        self.required: tuple[str, ...] = tuple(config.required_objects)
+
+    def detect(self, image: np.ndarray, encoding: str, base_from_camera: np.ndarray,
+               depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> dict[str, ObjectDetection]:
+        """Per-frame detections (unfiltered) after checking the image against the camera model."""
+        self.camera.check_color(image, encoding)
+        if base_from_camera.shape != (4, 4) or not np.all(np.isfinite(base_from_camera)):
+            raise PerceptionConfigError(f"base_from_camera must be a finite 4x4 transform, got {base_from_camera!r}")
+        depth_m = self.camera.depth_in_metres(depth, depth_encoding) if depth is not None else None
+        if self.config.use_depth and depth_m is None and self._colors is not None:
+            raise PerceptionConfigError("use_depth is set but the frame has no depth image")
+        if self._markers is not None:
+            code = cv2.COLOR_RGB2GRAY if encoding == "rgb8" else cv2.COLOR_BGR2GRAY
+            return self._markers.detect(cv2.cvtColor(image, code), base_from_camera)
+        assert self._colors is not None  # one of the two is always built in __init__
+        rgb = image if encoding == "rgb8" else cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+        return self._colors.detect(rgb, base_from_camera, depth_m if self.config.use_depth else None)
+
+    def process(self, image: np.ndarray, encoding: str, stamp: float, base_from_camera: np.ndarray,
+                depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> PerceptionResult:
+        """Detect, filter, and check staleness of the required objects for one frame stamped ``stamp`` (s)."""
+        detections = self.detect(image, encoding, base_from_camera, depth, depth_encoding)
+        self.tracker.update(stamp, detections)
+        return PerceptionResult(stamp=stamp, detections=detections, objects=self.tracker.objects(),
+                                fault=self.tracker.stale(self.required), object_names=self.config.object_names,
+                                regions=self.config.regions)

@@ -1,0 +1,246 @@
+"""FaultMonitor: turns what the bridge measured this tick into the set of active faults.
+
+Driven tick by tick with explicit times (the node clock, s), so every check is testable without ROS and
+staleness never depends on the wall clock of a test. Each fault carries ``since``: the time its detection
+criterion was met (for a stale stream, the last arrival plus the allowed age), so the bridge can show that
+its first safe command went out within one control period of that moment.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from robot.safety.faults import Fault, FaultKind
+from robot.safety.joint_state import JointState
+from robot.safety.monitor_config import MonitorConfig
+from sim.robots.spec import RobotSpec
+
+ModelCheck = Callable[[np.ndarray, float | np.ndarray], list[tuple[FaultKind, str]]]
+"""Checks measured arm positions (and finger position) on the arm's MuJoCo model: workspace, self-collision."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MonitorInputs:
+    """Everything the bridge observed since the previous tick."""
+
+    samples: Sequence[JointState] = ()
+    """New joint-state samples in arrival order."""
+    invalid_state: str | None = None
+    """Why a joint-state message was rejected since the previous tick (wrong names, lengths, ...)."""
+    estop_asserted: bool = False
+    estop_since: float | None = None
+    """Node time of the message that asserted the e-stop."""
+    estop_last_msg: float | None = None
+    """Node time of the latest e-stop message of either value (the heartbeat)."""
+    command: np.ndarray | None = None
+    """The arm command in force when these samples were taken (None while not commanding)."""
+    gripper_command: float | None = None
+    policy_fault: tuple[FaultKind, str] | None = None
+    tick_lateness: float = 0.0
+    """How late this tick started against its schedule (s)."""
+    perception_stale: bool = False
+
+
+class FaultMonitor:
+    """Holds the history the checks need (last sample, repeat counts, timers) and reports active faults."""
+
+    def __init__(self, robot: RobotSpec, config: MonitorConfig, *, start: float,
+                 model_check: ModelCheck | None = None) -> None:
+        self.robot, self.config, self.model_check = robot, config, model_check
+        self._lo = np.array(robot.lower) + config.position_margin
+        self._hi = np.array(robot.upper) - config.position_margin
+        self._vmax = np.array(robot.velocity_limits) * config.velocity_factor
+        self._emax = np.array(robot.effort_limits) * config.effort_factor
+        self._start = start
+        self.last: JointState | None = None
+        """The latest sample that was finite and in order."""
+        self.trusted: JointState | None = None
+        """The latest sample that passed every state check: where a stop may safely hold."""
+        self._repeats = 0
+        self._arrivals: collections.deque[float] = collections.deque()
+        self._since: dict[FaultKind, float] = {}
+        self._tracking_start: float | None = None
+        self._gripper_start: tuple[float, float] | None = None
+        self._late_ticks = 0
+
+    @property
+    def stale_after(self) -> float:
+        return self.config.stale_periods * self.config.control_period
+
+    def tick(self, now: float, inputs: MonitorInputs) -> list[Fault]:
+        """The faults active at ``now``, each with the time its criterion was first met."""
+        found: dict[FaultKind, tuple[float, str]] = {}
+        for sample in inputs.samples:
+            self._check_sample(sample, inputs, found)
+        if inputs.invalid_state is not None:
+            found.setdefault(FaultKind.INVALID_STATE, (now, inputs.invalid_state))
+        self._check_stale(now, found)
+        self._check_rate(now, found)
+        self._check_estop(now, inputs, found)
+        if inputs.policy_fault is not None:
+            found.setdefault(inputs.policy_fault[0], (now, inputs.policy_fault[1]))
+        self._check_overrun(now, inputs.tick_lateness, found)
+        if inputs.perception_stale:
+            found.setdefault(FaultKind.PERCEPTION_STALE, (now, "object poses too old"))
+        return self._active(found)
+
+    # --- per-sample checks ------------------------------------------------------------------
+    def _check_sample(self, s: JointState, inputs: MonitorInputs, found: dict[FaultKind, tuple[float, str]]) -> None:
+        cfg, t = self.config, s.received
+        self._arrivals.append(t)
+        prev = self.last
+        if not s.is_finite():
+            found.setdefault(FaultKind.NONFINITE_STATE, (t, f"non-finite joint state at stamp {s.stamp:.3f}"))
+            return
+        if prev is not None and s.stamp < prev.stamp:
+            found.setdefault(FaultKind.INVALID_STATE,
+                             (t, f"stamp {s.stamp:.6f} older than the previous {prev.stamp:.6f} (out of order)"))
+            return
+        if prev is not None and (s.stamp == prev.stamp or s.same_values(prev)):
+            self._repeats += 1
+        else:
+            self._repeats = 0
+        ok = True
+        if self._repeats >= cfg.frozen_repeats:
+            found.setdefault(FaultKind.FROZEN_STATE, (t, f"{self._repeats} repeated samples (stamp {s.stamp:.3f})"))
+            ok = False
+        if prev is not None and s.stamp > prev.stamp:
+            dt = s.stamp - prev.stamp
+            allowed = cfg.jump_rad + np.array(self.robot.velocity_limits) * dt
+            jump = np.abs(s.position - prev.position) - allowed
+            if (jump > 0).any():
+                j = int(np.argmax(jump))
+                found.setdefault(FaultKind.STATE_JUMP, (t, f"{self.robot.arm_joints[j]} moved "
+                                                        f"{s.position[j] - prev.position[j]:+.3f} rad in {dt:.4f} s"))
+                ok = False
+        self.last = s
+        ok &= self._check_limits(s, found)
+        ok &= self._check_tracking(s, inputs.command, found)
+        self._check_gripper(s, inputs.gripper_command, found)
+        if self.model_check is not None:
+            for kind, detail in self.model_check(s.position, s.finger_positions):
+                found.setdefault(kind, (t, detail))
+                ok = False
+        if ok:
+            self.trusted = s
+
+    def _check_limits(self, s: JointState, found: dict[FaultKind, tuple[float, str]]) -> bool:
+        names, t, ok = self.robot.arm_joints, s.received, True
+        outside = (s.position < self._lo) | (s.position > self._hi)
+        if outside.any():
+            j = int(np.argmax(outside))
+            found.setdefault(FaultKind.POSITION_LIMIT, (t, f"{names[j]} at {s.position[j]:.3f} rad, allowed "
+                                                        f"[{self._lo[j]:.3f}, {self._hi[j]:.3f}]"))
+            ok = False
+        fast = np.abs(s.velocity) > self._vmax
+        if fast.any():
+            j = int(np.argmax(fast))
+            found.setdefault(FaultKind.VELOCITY_LIMIT, (t, f"{names[j]} at {s.velocity[j]:.3f} rad/s, "
+                                                        f"limit {self._vmax[j]:.3f}"))
+            ok = False
+        strong = np.abs(s.effort) > self._emax
+        if strong.any():
+            j = int(np.argmax(strong))
+            found.setdefault(FaultKind.EFFORT_LIMIT, (t, f"{names[j]} effort {s.effort[j]:.1f}, "
+                                                      f"limit {self._emax[j]:.1f}"))
+            ok = False
+        return ok
+
+    def _check_tracking(self, s: JointState, command: np.ndarray | None,
+                        found: dict[FaultKind, tuple[float, str]]) -> bool:
+        cfg, t = self.config, s.received
+        if command is None:
+            self._tracking_start = None
+            return True
+        err = np.abs(command - s.position)
+        j = int(np.argmax(err))
+        if err[j] > cfg.tracking_max:
+            found.setdefault(FaultKind.TRACKING_ERROR, (t, f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its "
+                                                        f"command (max {cfg.tracking_max})"))
+            return False
+        # A healthy joint that lags its command is moving towards it; one that lags and stands still is stuck.
+        stuck = (err > cfg.tracking_tol) & (np.abs(s.velocity) < cfg.tracking_still_velocity)
+        if not stuck.any():
+            self._tracking_start = None
+            return True
+        if self._tracking_start is None:
+            self._tracking_start = t
+        if t - self._tracking_start >= cfg.tracking_time:
+            j = int(np.argmax(np.where(stuck, err, 0.0)))
+            # Met when a sample shows the error has lasted long enough: that sample's arrival.
+            found.setdefault(FaultKind.TRACKING_ERROR, (t,
+                                                        f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its "
+                                                        f"command and not moving for {cfg.tracking_time} s"))
+            return False
+        return True
+
+    def _check_gripper(self, s: JointState, command: float | None, found: dict[FaultKind, tuple[float, str]]) -> None:
+        cfg, t = self.config, s.received
+        # Closing onto an object stops the fingers by design; failing to open does not.
+        if command is None or command - s.gripper <= cfg.gripper_tolerance:
+            self._gripper_start = None
+            return
+        if self._gripper_start is None or s.gripper - self._gripper_start[1] > cfg.gripper_tolerance / 2:
+            self._gripper_start = (t, s.gripper)
+            return
+        if t - self._gripper_start[0] >= cfg.gripper_stall_time:
+            found.setdefault(FaultKind.GRIPPER_STALL, (t,
+                                                       f"fingers at {s.gripper:.4f} m, commanded {command:.4f} m"))
+
+    # --- per-tick checks ----------------------------------------------------------------------
+    def _check_stale(self, now: float, found: dict[FaultKind, tuple[float, str]]) -> None:
+        limit = self.stale_after
+        last_arrival = self._arrivals[-1] if self._arrivals else self._start
+        if now - last_arrival > limit:
+            found.setdefault(FaultKind.STALE_STATE, (last_arrival + limit, f"no joint state for "
+                                                     f"{now - last_arrival:.3f} s (limit {limit:.3f} s)"))
+            return
+        last = self.last
+        # The header stamp's age catches delayed streams that still arrive regularly (clocks must agree).
+        if self.config.check_stamp_age and last is not None and now - last.stamp > limit:
+            found.setdefault(FaultKind.STALE_STATE, (max(last.received, last.stamp + limit),
+                                                     f"latest joint state is {now - last.stamp:.3f} s old "
+                                                     f"(limit {limit:.3f} s)"))
+
+    def _check_rate(self, now: float, found: dict[FaultKind, tuple[float, str]]) -> None:
+        cfg = self.config
+        window = cfg.rate_window
+        while self._arrivals and self._arrivals[0] < now - window:
+            self._arrivals.popleft()
+        if cfg.expected_state_rate_hz <= 0 or now - self._start < window:
+            return
+        expected = cfg.expected_state_rate_hz * window
+        if 0 < len(self._arrivals) < cfg.min_rate_fraction * expected:
+            found.setdefault(FaultKind.STATE_RATE, (now, f"{len(self._arrivals)} joint states in {window} s, "
+                                                    f"expected about {expected:.0f}"))
+
+    def _check_estop(self, now: float, inputs: MonitorInputs, found: dict[FaultKind, tuple[float, str]]) -> None:
+        cfg = self.config
+        if inputs.estop_asserted:
+            since = inputs.estop_since if inputs.estop_since is not None else now
+            found.setdefault(FaultKind.ESTOP, (since, "e-stop asserted"))
+        if cfg.estop_heartbeat_timeout > 0:
+            last = inputs.estop_last_msg if inputs.estop_last_msg is not None else self._start
+            if now - last > cfg.estop_heartbeat_timeout:
+                found.setdefault(FaultKind.ESTOP_HEARTBEAT, (last + cfg.estop_heartbeat_timeout,
+                                                             f"no e-stop heartbeat for {now - last:.3f} s"))
+
+    def _check_overrun(self, now: float, lateness: float, found: dict[FaultKind, tuple[float, str]]) -> None:
+        cfg = self.config
+        if lateness > cfg.overrun_fraction * cfg.control_period:
+            self._late_ticks += 1
+        else:
+            self._late_ticks = 0
+        if self._late_ticks >= cfg.overrun_ticks:
+            found.setdefault(FaultKind.LOOP_OVERRUN, (now, f"{self._late_ticks} ticks late in a row "
+                                                      f"(latest {lateness * 1e3:.1f} ms)"))
+
+    def _active(self, found: dict[FaultKind, tuple[float, str]]) -> list[Fault]:
+        # A condition that persists keeps the time it started, so latency is measured from its onset.
+        since = {k: min(self._since.get(k, t), t) for k, (t, _) in found.items()}
+        self._since = since
+        return [Fault(kind=k, since=since[k], detail=found[k][1]) for k in sorted(found, key=lambda k: k.name)]

@@ -1,0 +1,91 @@
+"""SafeCommander: what to command in each supervisor mode, always through the command gate.
+
+=========== ==================================================================================================
+NOMINAL     the policy's joint targets (or a hold when it has none); the first tick after a re-arm or resume
+            commands exactly the measured position, so nothing jumps to a target from before the stop
+DEGRADED    the scripted backup: ``retreat`` targets when the bridge supplies them (up along z via the IK on
+            the mirror), else a hold at the position trusted when DEGRADED began
+SAFE_STOP   hold at the position trusted when the stop began (a controlled stop, category 2): the gate's
+            maximum step ramps the command there; the gripper keeps its last command (a held cube stays held)
+ESTOP       one hold at the trusted position on entry, then nothing: commanding stops (category 0/1), and a
+            re-arm restarts from the measured state
+=========== ==================================================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from robot.safety.command_gate import CommandGate, GateResult
+from robot.safety.joint_state import JointState
+from robot.safety.supervisor import Mode
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    """One gated command: arm joint targets, finger position (m), the mode that chose it, what the gate changed."""
+
+    arm: np.ndarray
+    gripper: float
+    mode: Mode
+    changed: tuple[str, ...]
+    source: str
+    """policy, hold, retreat, resume or estop_hold."""
+
+
+class SafeCommander:
+    """Picks the desired target for the mode and gates it; remembers the hold position of the current stop."""
+
+    def __init__(self, gate: CommandGate) -> None:
+        self.gate = gate
+        self._mode: Mode | None = None
+        self._hold: tuple[np.ndarray, float] | None = None
+        self._estop_sent = False
+        self.last: Command | None = None
+
+    @property
+    def commanding(self) -> bool:
+        """False once an ESTOP hold went out (or before any trusted state): nothing is being sent."""
+        return self.last is not None and not (self._mode == Mode.ESTOP and self._estop_sent)
+
+    def command(self, mode: Mode, trusted: JointState | None, *, resumed: bool = False,
+                nominal: tuple[np.ndarray, float] | None = None,
+                retreat: tuple[np.ndarray, float] | None = None) -> Command | None:
+        """The command for this tick, or None when nothing may be sent (no trusted state yet, or ESTOP)."""
+        if trusted is None:
+            return None
+        entered = mode != self._mode
+        self._mode = mode
+        grip_now = self.gate.prev_gripper if self.gate.prev is not None else trusted.gripper
+        if self.gate.prev is None or resumed:
+            # A re-arm or first command starts from where the arm is, not from an old target.
+            self.gate.reset(trusted.position, trusted.gripper)
+            self._hold = (trusted.position.copy(), trusted.gripper)
+            self._estop_sent = mode == Mode.ESTOP  # in ESTOP this is the one hold, then nothing
+            return self._send(self.gate.apply(trusted.position, trusted.gripper), mode, "resume")
+        if entered:
+            self._estop_sent = False
+            self._hold = (trusted.position.copy(), grip_now)
+        assert self._hold is not None  # set by the first command and on every mode change
+        hold_arm, hold_grip = self._hold
+        if mode == Mode.ESTOP:
+            if self._estop_sent:
+                return None
+            self._estop_sent = True
+            return self._send(self.gate.apply(hold_arm, hold_grip, trusted.position), mode, "estop_hold")
+        if mode == Mode.NOMINAL and nominal is not None:
+            return self._send(self.gate.apply(nominal[0], nominal[1], trusted.position), mode, "policy")
+        if mode == Mode.DEGRADED and retreat is not None:
+            return self._send(self.gate.apply(retreat[0], retreat[1], trusted.position), mode, "retreat")
+        if mode == Mode.NOMINAL and self.last is not None and self.last.source == "policy":
+            # The policy went idle: stay at its last command (where the arm is heading), no step back.
+            self._hold = (self.last.arm.copy(), self.last.gripper)
+            hold_arm, hold_grip = self._hold
+        return self._send(self.gate.apply(hold_arm, hold_grip, trusted.position), mode, "hold")
+
+    def _send(self, result: GateResult, mode: Mode, source: str) -> Command:
+        cmd = Command(arm=result.arm, gripper=result.gripper, mode=mode, changed=result.changed, source=source)
+        self.last = cmd
+        return cmd

@@ -1,0 +1,99 @@
+"""Supervisor: the fallback state machine NOMINAL -> DEGRADED -> SAFE_STOP -> ESTOP.
+
+Escalation is immediate (the worst active fault's severity picks the state, never a milder one). Leaving a
+state has hysteresis: a fault counts as cleared only after it has been absent for ``clear_hold`` seconds.
+DEGRADED returns to NOMINAL by itself once its faults have cleared (when ``auto_resume_degraded``);
+SAFE_STOP and ESTOP are latched and need an explicit :meth:`Supervisor.rearm` after their faults cleared.
+Every transition is kept with its time and cause, and every resume sets :attr:`resumed` so the bridge
+restarts its command from the measured state instead of an old target.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from robot.safety.faults import Fault, FaultKind, Severity
+
+
+class Mode(enum.IntEnum):
+    """Supervisor states, ordered by how far they fall back."""
+
+    NOMINAL = 0
+    DEGRADED = 1
+    SAFE_STOP = 2
+    ESTOP = 3
+
+
+_MODE_FOR = {Severity.WARNING: Mode.DEGRADED, Severity.STOP: Mode.SAFE_STOP, Severity.EMERGENCY: Mode.ESTOP}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Transition:
+    """One state change: when, from, to, and why."""
+
+    t: float
+    source: Mode
+    target: Mode
+    cause: str
+    faults: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"event": "transition", "t": self.t, "from": self.source.name, "to": self.target.name,
+                "cause": self.cause, "faults": list(self.faults)}
+
+
+class Supervisor:
+    """Decides the mode from the active faults; holds the transition log."""
+
+    def __init__(self, *, clear_hold: float = 0.5, auto_resume_degraded: bool = True, start: float = 0.0,
+                 start_mode: Mode = Mode.SAFE_STOP) -> None:
+        self.clear_hold, self.auto_resume_degraded = clear_hold, auto_resume_degraded
+        self.mode = start_mode
+        self.log: list[Transition] = [Transition(t=start, source=start_mode, target=start_mode, cause="startup")]
+        self._last_seen: dict[FaultKind, float] = {}
+        self.resumed = False
+        """Set when the last update or re-arm entered NOMINAL from a fallback; the bridge clears it."""
+
+    def pending(self, now: float) -> list[FaultKind]:
+        """Faults seen within the last ``clear_hold`` seconds: they block a re-arm."""
+        return sorted((k for k, t in self._last_seen.items() if now - t < self.clear_hold), key=lambda k: k.name)
+
+    def update(self, now: float, faults: list[Fault]) -> list[Transition]:
+        """Feed this tick's active faults; returns the transitions made (at most one)."""
+        for f in faults:
+            self._last_seen[f.kind] = now
+        if faults:
+            worst = max(f.kind.severity for f in faults)
+            wanted = _MODE_FOR[worst]
+            if wanted > self.mode:
+                causes = tuple(f.kind.id for f in faults if f.kind.severity == worst)
+                return [self._go(now, wanted, "fault: " + ", ".join(causes), causes)]
+        if self.mode == Mode.DEGRADED and self.auto_resume_degraded and not self.pending(now):
+            self.resumed = True
+            return [self._go(now, Mode.NOMINAL, "faults cleared")]
+        return []
+
+    def rearm(self, now: float) -> tuple[bool, str]:
+        """Return to NOMINAL on request, only once every fault has cleared."""
+        if self.mode == Mode.NOMINAL:
+            return False, "already NOMINAL"
+        pending = self.pending(now)
+        if pending:
+            return False, "faults not cleared: " + ", ".join(k.id for k in pending)
+        source = self.mode
+        self._go(now, Mode.NOMINAL, f"re-armed from {source.name}")
+        self.resumed = True
+        return True, f"re-armed from {source.name}"
+
+    def stop(self, now: float, cause: str = "operator stop") -> list[Transition]:
+        """An operator stop: SAFE_STOP unless already there or worse (it never lowers the mode)."""
+        if self.mode >= Mode.SAFE_STOP:
+            return []
+        return [self._go(now, Mode.SAFE_STOP, cause, (FaultKind.OPERATOR_STOP.id,))]
+
+    def _go(self, now: float, target: Mode, cause: str, faults: tuple[str, ...] = ()) -> Transition:
+        tr = Transition(t=now, source=self.mode, target=target, cause=cause, faults=faults)
+        self.mode = target
+        self.log.append(tr)
+        return tr

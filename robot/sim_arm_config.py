@@ -1,0 +1,158 @@
+"""Parameters of the simulated arm node, and reading a node's section from a ROS 2 parameter file.
+
+A ROS 2 parameter file holds one section per node: ``<node_name>: {ros__parameters: {...}}`` (the key may
+also be ``/<node_name>``, ``/<namespace>/<node_name>`` or the wildcard ``/**``). The sim arm validates its
+section here, before any rclpy call, so that a bad file gives a message naming the bad value, and so that
+tests can check every shipped file without starting a node.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from robot.errors import ParameterError
+from sim.config_io import from_mapping, load_yaml
+from sim.errors import SimError
+from sim.scene import COLORS
+from sim.tasks import TASKS
+
+NODE_NAME = "armstack_sim_arm"
+# Robots the sim arm can stand in for, and the built-in model each one runs on. The FR3 shares the Panda's
+# kinematics for our purposes: the sim runs the Panda model and publishes the FR3 driver's joint names.
+SIM_MODELS: dict[str, str] = {"panda": "panda", "ur5e": "ur5e", "fr3": "panda"}
+# Joint-name prefix the FR3 driver (franka_ros2 for FR3) uses in place of the Panda's.
+JOINT_PREFIX_RENAMES: dict[str, tuple[str, str]] = {"fr3": ("panda_", "fr3_")}
+
+
+def _rate(name: str, value: Any, low: float, high: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
+            or not low <= value <= high:
+        raise ParameterError(f"{NODE_NAME}: {name} must be a number in [{low}, {high}], got {value!r}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SimArmConfig:
+    """What the simulated arm models and how often it publishes (rates in Hz, times in s)."""
+
+    robot: str = "panda"
+    publish_rate_hz: float = 250.0
+    controller: str = "arm_controller"
+    gripper_controller: str = "gripper_controller"
+    estop_heartbeat: bool = True
+    estop_rate_hz: float = 20.0
+    publish_objects: bool = True
+    objects_rate_hz: float = 20.0
+    task: str = "pick_place"
+    """Task whose goal a ``~/scene_reset`` samples (reported on ``~/events``) when the request names none."""
+    seed: int = 0
+    """Seed of the initial object layout."""
+    cubes: tuple[str, ...] = ("red", "green", "blue")
+    max_catchup_s: float = 0.05
+    """Physics further behind real time than this skips ahead (counted as an overrun) instead of bursting."""
+    record: str = ""
+    """An MCAP file recording what the arm published and every command and request it received ('' = off)."""
+    camera: str = ""
+    """A scene camera (front, overhead, wrist) to publish as ``<camera>/image_raw`` + ``camera_info`` ('' = off)."""
+    camera_rate_hz: float = 10.0
+    camera_width: int = 640
+    camera_height: int = 480
+    marker_textures: bool = False
+    """ArUco markers on the cube tops, for the marker method of the perception node."""
+
+    def __post_init__(self) -> None:
+        if self.robot not in SIM_MODELS:
+            raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
+        _rate("publish_rate_hz", self.publish_rate_hz, 1.0, 1000.0)
+        _rate("estop_rate_hz", self.estop_rate_hz, 10.0, 200.0)
+        _rate("objects_rate_hz", self.objects_rate_hz, 1.0, 100.0)
+        _rate("max_catchup_s", self.max_catchup_s, 0.002, 1.0)
+        for name in ("controller", "gripper_controller"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value or not all(c.isalnum() or c in "_/" for c in value) \
+                    or value.startswith("/") or value.endswith("/"):
+                raise ParameterError(f"{NODE_NAME}: {name} must be a relative topic name like 'arm_controller', "
+                                     f"got {value!r}")
+        for name in ("estop_heartbeat", "publish_objects"):
+            if not isinstance(getattr(self, name), bool):
+                raise ParameterError(f"{NODE_NAME}: {name} must be true or false, got {getattr(self, name)!r}")
+        if self.camera not in ("", "front", "overhead", "wrist"):
+            raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), front, overhead, wrist")
+        _rate("camera_rate_hz", self.camera_rate_hz, 0.1, 60.0)
+        if not (16 <= self.camera_width <= 1920 and 16 <= self.camera_height <= 1080):
+            raise ParameterError(f"{NODE_NAME}: camera size {self.camera_width}x{self.camera_height} must be within "
+                                 "16x16 .. 1920x1080")
+        if not isinstance(self.marker_textures, bool):
+            raise ParameterError(f"{NODE_NAME}: marker_textures must be true or false, got {self.marker_textures!r}")
+        if self.task not in TASKS:
+            raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ParameterError(f"{NODE_NAME}: seed must be an integer >= 0, got {self.seed!r}")
+        if not isinstance(self.record, str) or (self.record and not self.record.endswith(".mcap")):
+            raise ParameterError(f"{NODE_NAME}: record must be '' (off) or a path ending in .mcap, got {self.record!r}")
+        if not isinstance(self.cubes, tuple) or not self.cubes or len(set(self.cubes)) != len(self.cubes) \
+                or any(c not in COLORS for c in self.cubes):
+            raise ParameterError(f"{NODE_NAME}: cubes must be distinct colours from {', '.join(COLORS)}, "
+                                 f"got {self.cubes!r}")
+
+    @property
+    def sim_model(self) -> str:
+        """The built-in model (``sim.robots``) the arm runs on."""
+        return SIM_MODELS[self.robot]
+
+
+def read_node_parameters(path: str | Path, node_name: str) -> dict[str, Any]:
+    """The ``ros__parameters`` of ``node_name`` in the ROS 2 parameter file at ``path`` ({} if it has none).
+
+    Wildcard sections (``/**``) apply first, then the node's own section, as ROS 2 does.
+    """
+    try:
+        data = load_yaml(path)
+    except SimError as exc:
+        raise ParameterError(f"parameter file: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ParameterError(f"{path}: expected a mapping of node names to sections, got {type(data).__name__}")
+    merged: dict[str, Any] = {}
+    for wildcard in (True, False):
+        for key, section in data.items():
+            name = str(key).rstrip("/").rsplit("/", 1)[-1]
+            if (str(key) == "/**") != wildcard or (not wildcard and name != node_name):
+                continue
+            if not isinstance(section, dict) or set(section) != {"ros__parameters"} \
+                    or not isinstance(section["ros__parameters"], dict):
+                raise ParameterError(f"{path}: section {key!r} must hold exactly one mapping 'ros__parameters'")
+            merged.update(section["ros__parameters"])
+    return merged
+
+
+def sim_arm_config_from_parameters(params: dict[str, Any], *, where: str = NODE_NAME) -> SimArmConfig:
+    """Build and validate the config; unknown parameters are an error that lists the valid ones."""
+    try:
+        return from_mapping(SimArmConfig, params, where=where)
+    except SimError as exc:
+        raise ParameterError(str(exc)) from exc
+
+
+def load_sim_arm_config(path: str | Path | None) -> SimArmConfig:
+    """The sim arm's config from a ROS 2 parameter file (defaults without one)."""
+    if path is None:
+        return SimArmConfig()
+    return sim_arm_config_from_parameters(read_node_parameters(path, NODE_NAME), where=f"{path}: {NODE_NAME}")
+
+
+def params_files(argv: Sequence[str]) -> list[str]:
+    """The ``--params-file`` arguments inside the ``--ros-args`` part of ``argv``, in order (no rclpy needed)."""
+    files, in_ros = [], False
+    for i, arg in enumerate(argv):
+        if arg == "--ros-args":
+            in_ros = True
+        elif arg == "--":
+            in_ros = False
+        elif in_ros and arg == "--params-file" and i + 1 < len(argv):
+            files.append(argv[i + 1])
+    return files

@@ -1,0 +1,329 @@
+"""``armstack-sim-arm``: the MuJoCo-backed arm as a ROS 2 node (thin wiring around :class:`robot.sim_arm.SimArm`).
+
+Publishes ``joint_states`` at ``publish_rate_hz``, ``estop`` (heartbeat), ``scene/objects`` and
+``scene/object_poses`` (ground truth), ``~/events`` (one JSON object per injection, clearing, scene reset or
+rejected input; transient-local so a late subscriber still gets them) and ``~/stats`` (1 Hz JSON: achieved
+publish rate, period jitter, physics overruns). Subscribes ``<controller>/joint_trajectory``,
+``<controller>/commands``, ``<gripper_controller>/commands``, ``~/inject``, ``~/clear``, ``~/scene_reset``.
+With ``record: FILE.mcap`` it records what it published and every command it received, rejected ones included
+(an account of what the bridge sent that does not depend on the bridge).
+
+One dedicated thread steps physics and publishes on a fixed schedule, so the executor's callbacks (commands,
+injections) never delay a joint state; one lock serialises access to the core.
+
+Run: ``armstack-sim-arm --ros-args --params-file launch/config/panda.yaml``.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import rclpy
+from geometry_msgs.msg import Pose, PoseArray
+from rcl_interfaces.msg import ParameterDescriptor
+from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
+from rclpy.node import Node
+from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+from sensor_msgs.msg import JointState
+from std_msgs.msg import Bool, Float64MultiArray, String
+from trajectory_msgs.msg import JointTrajectory
+
+from robot.errors import RobotError
+from robot.fault_injection import JointSample
+from robot.recording import Recorder, RecordingError
+from robot.sim_arm import SimArm
+from robot.sim_arm_config import (
+    NODE_NAME,
+    SimArmConfig,
+    params_files,
+    read_node_parameters,
+    sim_arm_config_from_parameters,
+)
+
+__all__ = ["SimArmNode", "config_from_argv", "main", "params_files"]
+
+STATS_PERIOD_S = 1.0
+# Rejected commands can arrive at the control rate: log the first of each kind per window, count the rest.
+REJECT_LOG_WINDOW_S = 1.0
+
+
+class SimArmNode(Node):
+    """The simulated arm: publishes joint states and ground truth, follows commands, injects faults."""
+
+    def __init__(self, config: SimArmConfig) -> None:
+        super().__init__(NODE_NAME)
+        self.config = config
+        self._declare_read_only(config)
+        self.arm = SimArm(config)
+        self._lock = threading.Lock()
+        self._running = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._intervals: collections.deque[float] = collections.deque(maxlen=max(10, int(config.publish_rate_hz * 5)))
+        self._published = 0
+        self._late_ticks = 0
+        self._rejects: dict[str, tuple[float, int]] = {}
+        self._last_estop: bool | None = None
+
+        events_qos = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE,
+                                durability=DurabilityPolicy.TRANSIENT_LOCAL)
+        self.joint_pub = self.create_publisher(JointState, "joint_states", 10)
+        self.estop_pub = self.create_publisher(Bool, "estop", 10)
+        self.objects_pub = self.create_publisher(String, "scene/objects", 10)
+        self.poses_pub = self.create_publisher(PoseArray, "scene/object_poses", 10)
+        self.events_pub = self.create_publisher(String, "~/events", events_qos)
+        self.stats_pub = self.create_publisher(String, "~/stats", 10)
+        ctl, grip = config.controller, config.gripper_controller
+        self._subs = {
+            "trajectory": self.create_subscription(JointTrajectory, f"{ctl}/joint_trajectory", self._on_trajectory, 10),
+            "positions": self.create_subscription(Float64MultiArray, f"{ctl}/commands", self._on_positions, 10),
+            "gripper": self.create_subscription(Float64MultiArray, f"{grip}/commands", self._on_gripper, 10),
+            "inject": self.create_subscription(String, "~/inject", self._on_inject, 10),
+            "clear": self.create_subscription(String, "~/clear", self._on_clear, 10),
+            "scene_reset": self.create_subscription(String, "~/scene_reset", self._on_scene_reset, 10),
+        }
+        self.recorder = Recorder(config.record, background=True) if config.record else None
+        self.camera_pub: Any = None
+        if config.camera:
+            from robot.sim_camera_publisher import SimCameraPublisher
+
+            self.camera_pub = SimCameraPublisher(self, self.arm.model, self.arm.data, config.camera,
+                                                 rate_hz=config.camera_rate_hz,
+                                                 size=(config.camera_width, config.camera_height), lock=self._lock)
+        self.get_logger().info(
+            f"sim arm {config.robot} ({config.sim_model} model): joint_states at {config.publish_rate_hz:g} Hz, "
+            f"joints {', '.join(self.arm.joint_names)}; first task: {self.arm.goal['instruction']}")
+
+    def _declare_read_only(self, config: SimArmConfig) -> None:
+        # Declared for introspection (ros2 param get); the values were validated from the file already,
+        # so overrides are ignored here rather than re-typed by rclpy.
+        read_only = ParameterDescriptor(read_only=True)
+        for name, value in vars(config).items():
+            self.declare_parameter(name, list(value) if isinstance(value, tuple) else value, read_only,
+                                   ignore_override=True)
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._running.set()
+        self._thread = threading.Thread(target=self._loop, name="sim_arm_loop", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._running.clear()
+        if self._thread is not None:
+            self._thread.join(timeout=2.0)
+        if self.recorder is not None:
+            try:
+                self.recorder.close()
+            except RecordingError as exc:
+                self.get_logger().error(f"recording incomplete: {exc}")
+
+    def _record(self, topic: str, msg_type: str, msg: Any, stamp_ns: int | None = None) -> None:
+        """Append to the recording (if any); a failing recording is reported once and switched off."""
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.write(topic, msg_type, msg, self._now()[1] if stamp_ns is None else stamp_ns)
+        except RecordingError as exc:
+            self.get_logger().error(f"recording stopped: {exc}")
+            recorder, self.recorder = self.recorder, None
+            with contextlib.suppress(RecordingError):
+                recorder.close()
+
+    def _now(self) -> tuple[float, int]:
+        ns = self.get_clock().now().nanoseconds
+        return ns * 1e-9, ns
+
+    # --- the real-time loop ------------------------------------------------------------------------
+    def _loop(self) -> None:
+        cfg = self.config
+        period = 1.0 / cfg.publish_rate_hz
+        every_estop = max(1, round(cfg.publish_rate_hz / cfg.estop_rate_hz))
+        every_objects = max(1, round(cfg.publish_rate_hz / cfg.objects_rate_hz))
+        every_stats = max(1, round(cfg.publish_rate_hz * STATS_PERIOD_S))
+        start = time.monotonic()
+        deadline, last_tick, tick = start, start, 0
+        while self._running.is_set() and self.context.ok():
+            delay = deadline - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            now_mono = time.monotonic()
+            if now_mono - deadline > period:
+                # More than a whole period late: re-anchor instead of publishing a burst to catch up.
+                self._late_ticks += 1
+                deadline = now_mono
+            deadline += period
+            self._intervals.append(now_mono - last_tick)
+            last_tick = now_mono
+            try:
+                self._tick(now_mono - start, tick, every_estop, every_objects, every_stats)
+            except Exception as exc:  # a failing tick must not silently kill the arm's only thread
+                if not self.context.ok():
+                    return  # SIGINT/SIGTERM shut the context down under us: a normal exit
+                self.get_logger().error(f"sim arm tick failed: {exc!r}")
+                self._event({"event": "error", "reason": repr(exc)})
+            tick += 1
+
+    def _tick(self, elapsed: float, tick: int, every_estop: int, every_objects: int, every_stats: int) -> None:
+        now, now_ns = self._now()
+        with self._lock:
+            self.arm.advance(elapsed)
+            events = self.arm.faults.expire(now)
+            samples = self.arm.faults.filter(self.arm.sample(now_ns), now)
+            estop = self.arm.faults.estop_asserted
+            heartbeat = self.config.estop_heartbeat and not self.arm.faults.heartbeat_suppressed
+            objects = self.arm.objects_message(now) if self.config.publish_objects and tick % every_objects == 0 \
+                else None
+        for event in events:
+            self._event(event)
+        for sample in samples:
+            msg = _joint_state(sample)
+            self.joint_pub.publish(msg)
+            self._record(self.joint_pub.topic_name, "sensor_msgs/msg/JointState", msg, now_ns)
+            self._published += 1
+        if tick % every_estop == 0 and (estop or heartbeat or estop != self._last_estop):
+            estop_msg = Bool(data=estop)
+            self.estop_pub.publish(estop_msg)
+            self._record(self.estop_pub.topic_name, "std_msgs/msg/Bool", estop_msg, now_ns)
+            self._last_estop = estop
+        if objects is not None:
+            self._publish_objects(objects, now_ns)
+        if tick % every_stats == every_stats - 1:
+            self.stats_pub.publish(String(data=json.dumps(self.stats())))
+
+    def _publish_objects(self, objects: dict[str, Any], now_ns: int) -> None:
+        text = String(data=json.dumps(objects))
+        self.objects_pub.publish(text)
+        self._record(self.objects_pub.topic_name, "std_msgs/msg/String", text, now_ns)
+        poses = PoseArray()
+        poses.header.stamp.sec, poses.header.stamp.nanosec = divmod(now_ns, 1_000_000_000)
+        poses.header.frame_id = objects["frame"]
+        for obj in objects["objects"]:
+            pose = Pose()
+            pose.position.x, pose.position.y, pose.position.z = obj["position"]
+            q = obj["quaternion"]
+            pose.orientation.w, pose.orientation.x, pose.orientation.y, pose.orientation.z = q
+            poses.poses.append(pose)
+        self.poses_pub.publish(poses)
+
+    def stats(self) -> dict[str, Any]:
+        """Achieved publish rate and period jitter over the last few seconds, and the physics counters."""
+        intervals = sorted(self._intervals)
+        with self._lock:
+            out: dict[str, Any] = {"published": self._published, "late_ticks": self._late_ticks, **self.arm.stats()}
+        if intervals:
+            mean = sum(intervals) / len(intervals)
+            out.update(rate_hz=1.0 / mean if mean > 0 else 0.0, period_ms_p50=1e3 * intervals[len(intervals) // 2],
+                       period_ms_p99=1e3 * intervals[min(len(intervals) - 1, int(0.99 * len(intervals)))],
+                       period_ms_max=1e3 * intervals[-1], target_period_ms=1e3 / self.config.publish_rate_hz)
+        return out
+
+    # --- inputs ------------------------------------------------------------------------------------
+    def _event(self, event: dict[str, Any]) -> None:
+        text = String(data=json.dumps(event))
+        self.events_pub.publish(text)
+        self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
+
+    def _guarded(self, topic: str, action: Callable[[], dict[str, Any] | list[dict[str, Any]] | None]) -> None:
+        try:
+            with self._lock:
+                result = action()
+        except RobotError as exc:
+            self._reject(topic, str(exc))
+            return
+        for event in [result] if isinstance(result, dict) else result or []:
+            self.get_logger().info(f"{topic}: {json.dumps(event)}")
+            self._event(event)
+
+    def _reject(self, topic: str, reason: str) -> None:
+        now = time.monotonic()
+        since, count = self._rejects.get(topic, (-REJECT_LOG_WINDOW_S, 0))
+        if now - since >= REJECT_LOG_WINDOW_S:
+            self.get_logger().error(f"{topic}: rejected: {reason}" + (f" ({count} more since)" if count else ""))
+            self._event({"event": "rejected", "topic": topic, "reason": reason, "suppressed": count})
+            self._rejects[topic] = (now, 0)
+        else:
+            self._rejects[topic] = (since, count + 1)
+
+    def _on_trajectory(self, msg: JointTrajectory) -> None:
+        self._record(self._subs["trajectory"].topic_name, "trajectory_msgs/msg/JointTrajectory", msg)
+        topic = f"{self.config.controller}/joint_trajectory"
+        if not msg.points:
+            self._reject(topic, "a trajectory without points")
+            return
+        self._guarded(topic, lambda: self.arm.command_trajectory(msg.joint_names, msg.points[0].positions))
+
+    def _on_positions(self, msg: Float64MultiArray) -> None:
+        self._record(self._subs["positions"].topic_name, "std_msgs/msg/Float64MultiArray", msg)
+        self._guarded(f"{self.config.controller}/commands", lambda: self.arm.command_positions(msg.data))
+
+    def _on_gripper(self, msg: Float64MultiArray) -> None:
+        self._record(self._subs["gripper"].topic_name, "std_msgs/msg/Float64MultiArray", msg)
+        self._guarded(f"{self.config.gripper_controller}/commands", lambda: self.arm.command_gripper(msg.data))
+
+    def _on_inject(self, msg: String) -> None:
+        self._guarded("~/inject", lambda: self.arm.faults.inject(msg.data, self._now()[0]))
+
+    def _on_clear(self, msg: String) -> None:
+        self._guarded("~/clear", lambda: self.arm.faults.clear(self._now()[0]))
+
+    def _on_scene_reset(self, msg: String) -> None:
+        self._guarded("~/scene_reset", lambda: self.arm.reset_scene(msg.data))
+
+
+def _joint_state(sample: JointSample) -> JointState:
+    msg = JointState()
+    msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(sample.stamp_ns, 1_000_000_000)
+    msg.name = list(sample.names)
+    msg.position = list(sample.position)
+    msg.velocity = list(sample.velocity)
+    msg.effort = list(sample.effort)
+    return msg
+
+
+def config_from_argv(argv: Sequence[str]) -> SimArmConfig:
+    """The node's config from the parameter files named in ``argv`` (later files override earlier ones)."""
+    params: dict[str, Any] = {}
+    files = params_files(argv)
+    for path in files:
+        if not Path(path).is_file():
+            raise RobotError(f"parameter file {path!r} does not exist (pass --ros-args --params-file "
+                             f"launch/config/<robot>.yaml with robot one of panda, ur5e, fr3)")
+        params.update(read_node_parameters(path, NODE_NAME))
+    return sim_arm_config_from_parameters(params, where=f"{files[-1]}: {NODE_NAME}" if files else NODE_NAME)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    try:
+        config = config_from_argv(argv)
+    except RobotError as exc:
+        print(f"armstack-sim-arm: error: {exc}", file=sys.stderr)
+        return 2
+    rclpy.init(args=argv)
+    node: SimArmNode | None = None
+    try:
+        node = SimArmNode(config)
+        executor = SingleThreadedExecutor()
+        executor.add_node(node)
+        node.start()
+        executor.spin()
+    except (KeyboardInterrupt, ExternalShutdownException):
+        pass
+    finally:
+        if node is not None:
+            node.stop()
+            node.destroy_node()
+        rclpy.try_shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,242 @@
+"""BridgeCore closed loop with the simulated arm's core in the same process (no DDS), tick by tick.
+
+The arm (``robot.sim_arm.SimArm`` with its ``FaultInjector``) publishes at 250 Hz, the bridge ticks at
+100 Hz on the same simulated clock; every command the bridge emits is sent to the arm and checked
+against the gate's envelope.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from robot.bridge_core import BridgeCore, TickResult
+from robot.params import BridgeParams
+from robot.safety import FaultKind, Mode
+from robot.sim_arm import SimArm
+from robot.sim_arm_config import SimArmConfig
+
+SUB = 0.004  # arm publish period
+
+
+def _source(res: TickResult) -> str | None:
+    return None if res.command is None else res.command.source
+
+
+class Loop:
+    """Arm and bridge on one simulated clock."""
+
+    def __init__(self, robot: str = "panda", seed: int = 1, **params: object) -> None:
+        self.arm = SimArm(SimArmConfig(robot=robot, seed=seed))
+        # Simulated time, but inference is timed on the wall clock: a loaded test box must not miss deadlines.
+        params = {"expected_state_rate_hz": 250.0, "policy_deadline_s": 1.0, **params}
+        self.core = BridgeCore(BridgeParams(robot=robot, **params), start=0.0)  # type: ignore[arg-type]
+        self.t = 0.0
+        self.k = 0
+        self.prev_cmd: np.ndarray | None = None
+        self.results: list[TickResult] = []
+        self.sub_t = 0.0
+
+    def inject(self, payload: dict[str, Any]) -> None:
+        self.arm.faults.inject(payload, self.t)
+
+    def clear(self) -> None:
+        self.arm.faults.clear(self.t)
+
+    def step(self) -> TickResult:
+        """One bridge period: arm physics + publishing at 250 Hz, then one bridge tick."""
+        self.t = round((self.k + 1) * 0.01, 9)
+        while self.sub_t + SUB <= self.t + 1e-9:
+            self.sub_t += SUB
+            self.arm.advance(self.sub_t)
+            self.arm.faults.expire(self.sub_t)
+            for s in self.arm.faults.filter(self.arm.sample(int(self.sub_t * 1e9)), self.sub_t):
+                self.core.on_joint_state(s.names, s.position, s.velocity, s.effort, s.stamp_ns * 1e-9, self.sub_t)
+        if self.k % 5 == 0:
+            if not self.arm.faults.heartbeat_suppressed or self.arm.faults.estop_asserted:
+                self.core.on_estop(self.arm.faults.estop_asserted, self.t)
+            self.core.on_objects(json.dumps(self.arm.objects_message(self.t)), self.t)
+        res = self.core.tick(self.t)
+        self.k += 1
+        cmd = res.command
+        if cmd is not None:
+            if cmd.source != "resume":
+                assert self.prev_cmd is not None
+                assert self.core.gate.within_envelope(self.prev_cmd, cmd.arm), (self.prev_cmd, cmd.arm)
+            self.prev_cmd = cmd.arm
+            self.arm.command_positions(cmd.arm)
+            self.arm.command_gripper([cmd.gripper])
+        self.results.append(res)
+        return res
+
+    def run(self, seconds: float) -> None:
+        for _ in range(round(seconds / 0.01)):
+            self.step()
+
+    def until(self, pred: Callable[[TickResult], bool], seconds: float) -> bool:
+        return any(pred(self.step()) for _ in range(round(seconds / 0.01)))
+
+
+@pytest.mark.parametrize("robot", ["panda", "ur5e", "fr3"])
+def test_starts_stopped_then_arms_by_itself_and_holds_still(robot: str) -> None:
+    loop = Loop(robot)
+    first = loop.core.tick(0.0)
+    assert first.mode == Mode.SAFE_STOP and first.command is None  # nothing measured yet: nothing sent
+    loop.run(1.0)
+    assert loop.core.supervisor.mode == Mode.NOMINAL
+    assert _source(loop.results[-1]) == "hold"
+    causes = [t.cause for t in loop.core.supervisor.log]
+    assert causes[:2] == ["startup", "re-armed from SAFE_STOP"]
+    assert np.abs(loop.arm.data.qpos[loop.arm.view.arm_q] - loop.arm.spec.home).max() < 0.02
+
+
+@pytest.mark.parametrize("robot", ["panda", "ur5e"])
+def test_fault_free_pick_and_place_through_the_bridge_succeeds(robot: str) -> None:
+    loop = Loop(robot, seed=3)
+    loop.run(0.6)
+    goal = loop.arm.goal
+    assert loop.core.on_instruction(goal["instruction"], loop.t) is not None
+    ok = loop.until(lambda r: loop.core.task_success, 40.0)
+    assert ok, (loop.core.expert.phase, loop.core.state(loop.t))  # type: ignore[union-attr]
+    assert loop.core.supervisor.mode == Mode.NOMINAL
+    assert all(not r.faults for r in loop.results[60:]), [r.faults for r in loop.results if r.faults][:3]
+
+
+FAULT_CASES: list[tuple[dict[str, Any], FaultKind, Mode]] = [
+    ({"fault": "stale"}, FaultKind.STALE_STATE, Mode.SAFE_STOP),
+    ({"fault": "freeze"}, FaultKind.FROZEN_STATE, Mode.SAFE_STOP),
+    ({"fault": "nan"}, FaultKind.NONFINITE_STATE, Mode.SAFE_STOP),
+    ({"fault": "jump", "magnitude": 0.3}, FaultKind.STATE_JUMP, Mode.SAFE_STOP),
+    ({"fault": "effort_spike"}, FaultKind.EFFORT_LIMIT, Mode.SAFE_STOP),
+    ({"fault": "latency", "delay": 0.2}, FaultKind.STALE_STATE, Mode.SAFE_STOP),
+    ({"fault": "drop", "rate": 0.8}, FaultKind.STATE_RATE, Mode.DEGRADED),
+    ({"fault": "estop"}, FaultKind.ESTOP, Mode.ESTOP),
+    ({"fault": "estop_heartbeat"}, FaultKind.ESTOP_HEARTBEAT, Mode.ESTOP),
+]
+
+
+@pytest.mark.parametrize(("payload", "kind", "mode"), FAULT_CASES, ids=[c[0]["fault"] for c in FAULT_CASES])
+def test_each_injected_fault_is_caught_within_a_period_and_rearm_resumes_without_a_jump(
+        payload: dict, kind: FaultKind, mode: Mode) -> None:
+    loop = Loop()
+    loop.run(0.8)
+    assert loop.core.supervisor.mode == Mode.NOMINAL
+    loop.inject(payload)
+    assert loop.until(lambda r: r.mode != Mode.NOMINAL, 2.0)
+    res = loop.results[-1]
+    assert res.mode >= mode and kind in {f.kind for f in res.faults}, res.faults
+    first = min(f.since for f in res.faults)
+    assert res.record["t"] - first <= 0.01 + 1e-9  # published in the tick that saw the criterion met
+    assert res.command is not None and res.command.source in ("hold", "estop_hold", "retreat")
+    loop.run(0.3)
+    if mode == Mode.ESTOP:
+        assert all(r.command is None for r in loop.results[-20:])  # stopped commanding after the hold
+    loop.clear()
+    if mode != Mode.DEGRADED:
+        loop.run(1.0)
+        assert loop.core.supervisor.mode == mode  # latched until re-armed
+        measured = loop.core.monitor.trusted.position  # type: ignore[union-attr]
+        ok, why = loop.core.rearm(loop.t)
+        assert ok, why
+        res = loop.step()
+        assert res.command is not None and res.command.source == "resume"
+        np.testing.assert_allclose(res.command.arm, loop.core.monitor.trusted.position, atol=0)  # type: ignore[union-attr]
+        assert np.abs(res.command.arm - measured).max() < 0.01
+    else:
+        assert loop.until(lambda r: r.mode == Mode.NOMINAL, 2.0)
+    loop.run(0.5)
+    assert loop.core.supervisor.mode == Mode.NOMINAL
+
+
+def test_a_stuck_joint_is_a_tracking_error_while_moving() -> None:
+    loop = Loop(seed=3)
+    loop.run(0.6)
+    loop.core.on_instruction(loop.arm.goal["instruction"], loop.t)
+    loop.run(0.3)
+    loop.inject({"fault": "stuck", "joint": 0})
+    assert loop.until(lambda r: r.mode != Mode.NOMINAL, 10.0)
+    assert FaultKind.TRACKING_ERROR in {f.kind for f in loop.results[-1].faults}
+
+
+def test_policy_faults_fall_back_to_degraded_and_resume() -> None:
+    class Bad:
+        def __init__(self, mode: str) -> None:
+            self.mode = mode
+
+        def act(self, obs: dict) -> np.ndarray:
+            assert obs["joint_pos"].shape == (7,) and obs["instruction"]
+            if self.mode == "crash":
+                raise RuntimeError("boom")
+            return np.array([math.nan, 0, 0, 0, 0])
+
+        def reset(self) -> None:
+            pass
+
+    for mode, kind in (("crash", FaultKind.POLICY_CRASH), ("nan", FaultKind.POLICY_NONFINITE)):
+        loop = Loop()
+        loop.core.policy = Bad(mode)
+        loop.run(0.8)
+        loop.core.on_instruction("put the red cube in the bin", loop.t)
+        assert loop.until(lambda r: r.mode == Mode.DEGRADED, 0.2)
+        assert kind in {f.kind for f in loop.results[-1].faults}
+        assert _source(loop.results[-1]) == "hold"
+
+
+def test_retreat_backup_moves_up() -> None:
+    loop = Loop(degraded_fallback="retreat")
+    loop.run(0.8)
+    z0 = float(loop.arm.view.tcp_pos[2])
+    loop.inject({"fault": "drop", "rate": 0.8})
+    loop.run(1.0)
+    assert loop.core.supervisor.mode == Mode.DEGRADED
+    assert _source(loop.results[-1]) == "retreat"
+    assert loop.arm.view.tcp_pos[2] > z0 + 0.01 or z0 >= 0.3 - 0.01
+
+
+def test_bad_inputs_give_events_or_faults_never_exceptions() -> None:
+    loop = Loop()
+    loop.run(0.8)
+    core = loop.core
+    core.on_objects("{not json", loop.t)
+    core.on_objects(json.dumps({"objects": [{"name": "red_cube", "position": [0, "x", 0]}]}), loop.t)
+    core.on_instruction("{bad", loop.t)
+    core.on_instruction("dance a jig", loop.t)
+    core.on_instruction(json.dumps({"task": "fly"}), loop.t)
+    res = loop.step()
+    bad = [e for e in res.events if e["event"] == "bad_input"]
+    assert [e["topic"] for e in bad] == ["scene/objects"] * 2 + ["~/instruction"] * 3
+    assert "not JSON" in bad[0]["error"] and "valid: reach" in bad[4]["error"]
+    assert res.mode == Mode.NOMINAL
+    cases: list[tuple[list[str], list[float]]] = [(["a", "b"], [0.0, 0.0]),  # wrong names
+                                                  (list(loop.arm.joint_names), [0.0] * 3)]  # wrong length
+    for names, position in cases:
+        core.on_joint_state(names, position, [], [], 1.0, now=loop.t)
+        res = loop.step()
+        assert FaultKind.INVALID_STATE in {f.kind for f in res.faults}
+        assert res.mode == Mode.SAFE_STOP and res.command is not None and res.command.source == "hold"
+    detail = next(f.detail for f in loop.results[-2].faults if f.kind == FaultKind.INVALID_STATE)
+    assert "missing joint(s) panda_joint1" in detail
+
+
+def test_a_late_policy_step_is_a_deadline_fault() -> None:
+    class Slow:
+        def act(self, obs: dict[str, Any]) -> np.ndarray:
+            time.sleep(0.01)
+            return np.zeros(5)
+
+        def reset(self) -> None:
+            pass
+
+    loop = Loop(policy_deadline_s=0.005)
+    loop.core.policy = Slow()
+    loop.run(0.8)
+    loop.core.on_instruction("put the red cube in the bin", loop.t)
+    assert loop.until(lambda r: r.mode == Mode.DEGRADED, 0.2)
+    assert FaultKind.POLICY_DEADLINE in {f.kind for f in loop.results[-1].faults}
+    assert _source(loop.results[-1]) == "hold"

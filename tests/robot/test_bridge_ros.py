@@ -1,0 +1,332 @@
+"""``armstack-bridge`` and ``armstack-sim-arm`` as separate processes over real DDS, one ROS_DOMAIN_ID each test.
+
+One process pair per test is faulted, cleared and re-armed many times (starting processes is the slow
+part). Timing is judged on the bridge's own tick log (``tick_log``: node-clock time of every tick, its
+faults with the time each criterion was met, and when the command was published), never on this test's
+wall clock.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+
+pytest.importorskip("rclpy")
+
+from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+from ros_procs import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
+from sensor_msgs.msg import JointState
+from std_msgs.msg import String
+from std_srvs.srv import Trigger
+from trajectory_msgs.msg import JointTrajectory
+
+from robot.params import load_bridge_params
+from robot.safety import CommandGate
+from sim.robots import get_robot
+
+CONFIG = REPO_ROOT / "launch" / "config"
+TIMING_FAULTS = {"stale_state", "state_rate", "loop_overrun", "estop_heartbeat"}
+EVENTS_QOS = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
+STARTUP_S = 60.0
+PERIOD = 0.01
+# (payload, faults that may explain the stop, whether a re-arm is needed)
+FAULTS: list[tuple[dict[str, Any], set[str], bool]] = [
+    ({"fault": "stale"}, {"stale_state"}, True),
+    ({"fault": "freeze"}, {"frozen_state", "stale_state"}, True),
+    ({"fault": "nan"}, {"nonfinite_state"}, True),
+    ({"fault": "jump", "magnitude": 0.3}, {"state_jump"}, True),
+    ({"fault": "effort_spike"}, {"effort_limit"}, True),
+    ({"fault": "latency", "delay": 0.6}, {"stale_state"}, True),
+    ({"fault": "drop", "rate": 0.8}, {"state_rate", "stale_state"}, False),
+    ({"fault": "estop"}, {"estop"}, True),
+    ({"fault": "estop_heartbeat"}, {"estop_heartbeat"}, True),
+]
+
+
+def _params_file(tmp: Path, robot: str = "panda", **bridge: Any) -> Path:
+    data = yaml.safe_load((CONFIG / f"{robot}.yaml").read_text())
+    data["armstack_bridge"]["ros__parameters"].update(bridge)
+    path = tmp / f"{robot}.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+class Rig:
+    """Sim arm + bridge processes and a probe node wired to their topics."""
+
+    def __init__(self, probe: RosProbe, arm: NodeProcess, bridge: NodeProcess) -> None:
+        self.probe, self.arm, self.bridge = probe, arm, bridge
+        self.states = probe.subscribe(String, "armstack_bridge/state")
+        self.events = probe.subscribe(String, "armstack_bridge/events", EVENTS_QOS)
+        self.arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
+        self.objects = probe.subscribe(String, "scene/objects")
+        for topic in ("armstack_sim_arm/inject", "armstack_sim_arm/clear", "armstack_sim_arm/scene_reset",
+                      "armstack_bridge/instruction"):
+            probe.publisher(String, topic)
+        probe.publisher(JointState, "joint_states")
+        self.rearm_client: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
+        self.stop_client: Any = probe.node.create_client(Trigger, "armstack_bridge/stop")
+
+    def state(self) -> dict[str, Any]:
+        return json.loads(self.states[-1][1].data) if self.states else {}
+
+    def wait_state(self, pred: Any, timeout: float, what: str) -> dict[str, Any]:
+        ok = self.probe.spin_until(lambda: bool(self.states) and pred(self.state()), timeout, self.bridge)
+        assert ok, f"timed out waiting for {what}; last state {self.state()}\n{self.output()}"
+        return self.state()
+
+    def output(self) -> str:
+        return f"--- bridge ---\n{self.bridge.output()[-4000:]}\n--- sim arm ---\n{self.arm.output()[-2000:]}"
+
+    def send(self, topic: str, payload: Any, confirm: str | None = None) -> None:
+        """Publish (retrying until the sim arm's events confirm ``confirm``, for its topics)."""
+        text = payload if isinstance(payload, str) else json.dumps(payload)
+        seen = len(self.arm_events)
+        for _ in range(10):
+            self.probe.publish(String, topic, String(data=text))
+            if confirm is None or self.probe.spin_until(
+                    lambda: any(json.loads(m.data)["event"] == confirm for _, m in self.arm_events[seen:]), 1.0):
+                return
+        raise AssertionError(f"{topic}: no {confirm} event\n{self.output()}")
+
+    def call(self, client: Any) -> Trigger.Response:
+        assert client.wait_for_service(timeout_sec=0.1) or self.probe.spin_until(client.service_is_ready, 20.0)
+        future = client.call_async(Trigger.Request())
+        assert self.probe.spin_until(future.done, 10.0), f"service call timed out\n{self.output()}"
+        return future.result()
+
+    def rearm(self) -> None:
+        """Re-arm once the bridge reports its faults clear (again if one flared up in between, as a technician)."""
+        reasons = []
+        for _ in range(5):
+            self.wait_state(lambda s: s.get("rearm_ready"), 10.0, "rearm_ready")
+            response = self.call(self.rearm_client)
+            if response.success:
+                break
+            reasons.append(response.message)
+            self.probe.spin_for(0.2)
+        assert response.success, reasons
+        self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
+
+    def bridge_events(self) -> list[dict[str, Any]]:
+        return [json.loads(m.data) for _, m in self.events]
+
+
+def _ticks(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _check_log(ticks: list[dict[str, Any]], gate: CommandGate) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Every command inside the gate's envelope; returns (previous tick, first non-nominal tick) per episode."""
+    prev: np.ndarray | None = None
+    episodes: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    mode = "SAFE_STOP"  # the bridge starts stopped
+    for before, t in zip([ticks[0], *ticks], ticks, strict=False):
+        if t["cmd"] is not None:
+            cmd = np.array(t["cmd"])
+            assert np.isfinite(cmd).all() and math.isfinite(t["gripper"])
+            if t["source"] == "resume":
+                np.testing.assert_array_equal(cmd, np.clip(t["measured"], gate.lower, gate.upper))
+            else:
+                assert prev is not None and gate.within_envelope(prev, cmd), (t["tick"], prev, cmd)
+            prev = cmd
+        if mode == "NOMINAL" and t["mode"] != "NOMINAL":
+            episodes.append((before, t))
+        mode = t["mode"]
+    return episodes
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("bridge_ros")
+def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succeeds(tmp_path: Path) -> None:
+    log = tmp_path / "ticks.jsonl"
+    # Thresholds with room for a loaded 2-core CI box (the defaults assume a real-time host).
+    params = _params_file(tmp_path, tick_log=str(log), stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
+                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    with allocate_domain_id() as domain, RosProbe(domain) as probe, \
+            NodeProcess("armstack-sim-arm", domain, params) as arm, \
+            NodeProcess("armstack-bridge", domain, params) as bridge:
+        rig = Rig(probe, arm, bridge)
+        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        for topic in ("armstack_sim_arm/inject", "armstack_bridge/instruction"):
+            assert probe.wait_for_subscriber(topic, 20.0, bridge)
+
+        # Faults, each cleared and recovered from, on one process pair.
+        for payload, kinds, needs_rearm in FAULTS:
+            rig.send("armstack_sim_arm/inject", payload, confirm="inject")
+            # A milder fault may show first (a delayed stream first looks thin): wait for the expected one.
+            rig.wait_state(lambda s, k=kinds: s.get("mode") != "NOMINAL" and bool(
+                set(s["faults"]) & k or set(s["last_transition"]["faults"]) & k), 5.0, f"{payload} to be detected")
+            probe.spin_for(0.3)
+            rig.send("armstack_sim_arm/clear", "{}", confirm="clear")
+            if needs_rearm:
+                assert rig.state()["mode"] != "NOMINAL", "a latched stop resumed without a re-arm"
+                rig.rearm()
+            else:
+                rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "DEGRADED to resume by itself")
+        # An operator stop through the service.
+        assert rig.call(rig.stop_client).success
+        rig.wait_state(lambda s: s.get("mode") == "SAFE_STOP", 2.0, "the operator stop")
+        rig.rearm()
+
+        # A fault-free pick-and-place through ROS with the scripted expert.
+        rig.send("armstack_sim_arm/scene_reset", {"seed": 3, "task": "pick_place"}, confirm="scene_reset")
+        reset = [json.loads(m.data) for _, m in rig.arm_events if json.loads(m.data)["event"] == "scene_reset"][-1]
+        probe.publish(String, "armstack_bridge/instruction", String(data=reset["instruction"]))
+        rig.wait_state(lambda s: s.get("task") == "pick_place", 5.0, "the instruction to be taken")
+        # On a loaded shared box the host itself can starve a process long enough for a genuine timing fault
+        # (late joint states or heartbeat): re-arm after those, as a technician would, and go on. Any other
+        # fault fails the test; tests/robot/test_bridge_core.py shows the strictly fault-free run.
+        timing_stops: list[list[str]] = []
+        while True:
+            state = rig.wait_state(lambda s: s.get("task_success") or s.get("mode") in ("SAFE_STOP", "ESTOP"),
+                                   60.0, "the task")
+            if state["task_success"]:
+                break
+            causes = state["last_transition"]["faults"]
+            assert set(causes) <= TIMING_FAULTS and len(timing_stops) < 3, (state, timing_stops)
+            timing_stops.append(causes)
+            rig.rearm()
+        # Ground truth from the sim arm agrees: the cube lies at its target.
+        objects = json.loads(rig.objects[-1][1].data)
+        cube = next(o for o in objects["objects"] if o["name"] == reset["object"])
+        place = objects["places"]["bin" if reset["target"] == "bin" else "pad"]
+        assert math.dist(cube["position"][:2], place[:2]) < 0.075, (cube, place)
+
+        # A stuck joint shows as a tracking error while the expert moves the arm.
+        rig.send("armstack_sim_arm/scene_reset", {"seed": 5, "task": "pick_place"}, confirm="scene_reset")
+        reset = [json.loads(m.data) for _, m in rig.arm_events if json.loads(m.data)["event"] == "scene_reset"][-1]
+        probe.publish(String, "armstack_bridge/instruction", String(data=reset["instruction"]))
+        probe.spin_for(0.3)
+        rig.send("armstack_sim_arm/inject", {"fault": "stuck", "joint": 0}, confirm="inject")
+        state = rig.wait_state(lambda s: s.get("mode") != "NOMINAL", 15.0, "the stuck joint to be detected")
+        assert "tracking_error" in state["last_transition"]["faults"], state
+        rig.send("armstack_sim_arm/clear", "{}", confirm="clear")
+        rig.rearm()
+        probe.spin_for(0.5)
+
+    ticks = _ticks(log)
+    bridge_params = load_bridge_params([str(params)])
+    gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
+    episodes = _check_log(ticks, gate)
+    assert len(episodes) >= len(FAULTS) + 2
+    for before, first in episodes:
+        assert first["cmd"] is not None and first["source"] in ("hold", "estop_hold", "retreat"), first
+        if not first["faults"]:
+            continue  # the operator stop
+        since = min(f["since"] for f in first["faults"])
+        # The safe command goes out from the first tick after the criterion was met (no tick in between
+        # let it pass), so within one control period of it when the loop runs on time; how long after it
+        # depends on the host's load and is measured by bench/bridge.py.
+        assert before["t"] < since + 1e-6 or before["tick"] == first["tick"], (before, first)
+        assert first["t"] - since <= PERIOD + max(0.0, first["lateness"]) + 0.002, first
+
+
+def _joint_state(names: list[str], position: list[float], stamp: float) -> JointState:
+    msg = JointState()
+    msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(int(stamp * 1e9), 1_000_000_000)
+    msg.name, msg.position = names, position
+    msg.velocity = [0.0] * len(position)
+    msg.effort = [0.0] * len(position)
+    return msg
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("bridge_ros")
+def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> None:
+    log = tmp_path / "ticks.jsonl"
+    # The probe stands in for the arm: no heartbeat and a slower, burstier stream than a real arm.
+    mcap_path = tmp_path / "run.mcap"
+    params = _params_file(tmp_path, tick_log=str(log), estop_heartbeat=False, expected_state_rate_hz=0.0,
+                          stale_periods=50.0, clear_hold_s=0.2, command_interface="trajectory", record=str(mcap_path))
+    spec = get_robot("panda")
+    names = list(spec.all_joints)
+    home = list(spec.home) + [spec.gripper_open] * 2
+    with allocate_domain_id() as domain, RosProbe(domain) as probe, \
+            NodeProcess("armstack-bridge", domain, params) as bridge:
+        states = probe.subscribe(String, "armstack_bridge/state")
+        events = probe.subscribe(String, "armstack_bridge/events", EVENTS_QOS)
+        commands = probe.subscribe(JointTrajectory, "arm_controller/joint_trajectory")
+        for topic in ("armstack_bridge/instruction", "scene/objects"):
+            probe.publisher(String, topic)
+        probe.publisher(JointState, "joint_states")
+        rearm: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
+        noise = [0.0]
+
+        def pump(seconds: float, until: Any = None) -> bool:
+            """Publish a healthy joint state every 10 ms (noise: a real stream never repeats exactly)."""
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                noise[0] += 1e-7
+                healthy = _joint_state(names, [q + noise[0] for q in home], stamp_now())
+                probe.publish(JointState, "joint_states", healthy)
+                probe.spin_for(0.01)
+                if until is not None and until():
+                    return True
+            return until is None
+
+        def state() -> dict[str, Any]:
+            return json.loads(states[-1][1].data) if states else {}
+
+        def invalid_events() -> list[dict[str, Any]]:
+            decoded = (json.loads(m.data) for _, m in events)
+            return [e for e in decoded if e["event"] == "fault" and e["kind"] == "invalid_state"]
+
+        def stamp_now() -> float:
+            return float(probe.node.get_clock().now().nanoseconds * 1e-9)
+
+        assert probe.wait_for_subscriber("joint_states", 40.0, bridge), bridge.output()
+        assert pump(40.0, lambda: state().get("mode") == "NOMINAL"), (state(), bridge.output())
+        assert probe.wait_for_subscriber("armstack_bridge/instruction", 10.0, bridge)
+
+        # Malformed JSON and unknown names on the string topics: events, and the bridge keeps running.
+        for topic, text in (("armstack_bridge/instruction", "{oops"), ("scene/objects", "not json"),
+                            ("armstack_bridge/instruction", '{"task": "pick_place", "object": "pink_cube"}')):
+            probe.publish(String, topic, String(data=text))
+        assert pump(5.0, lambda: len([1 for _, m in events if json.loads(m.data)["event"] == "bad_input"]) >= 3)
+        bad = [json.loads(m.data) for _, m in events if json.loads(m.data)["event"] == "bad_input"]
+        assert {e["topic"] for e in bad} == {"~/instruction", "scene/objects"}
+        assert any("pink_cube" in e["error"] and "valid" in e["error"] for e in bad)
+        assert state()["mode"] == "NOMINAL"
+
+        for label, msg in (
+                ("wrong joint names", _joint_state([n.replace("panda", "fr3") for n in names], home, stamp_now())),
+                ("wrong-length arrays", _joint_state(names, home[:4], stamp_now())),
+                ("out-of-order stamps", _joint_state(names, home, stamp_now() - 5.0))):
+            seen = len(invalid_events())
+            probe.publish(JointState, "joint_states", msg)
+            assert pump(5.0, lambda n=seen: len(invalid_events()) > n), (label, state())
+            assert pump(2.0, lambda: state().get("mode") == "SAFE_STOP"), (label, state())
+            assert pump(5.0, lambda: state().get("rearm_ready")), (label, state())
+            assert rearm.wait_for_service(timeout_sec=5.0)
+            future: Any = rearm.call_async(Trigger.Request())
+            assert pump(5.0, future.done) and future.result().success, (label, future.result())
+            assert pump(5.0, lambda: state().get("mode") == "NOMINAL"), (label, state())
+        details = [e["detail"] for e in invalid_events()]
+        assert any("missing joint(s) panda_joint1" in d for d in details), details
+        assert any("out of order" in d for d in details), details
+        assert commands, "the bridge never commanded"
+        assert list(commands[-1][1].joint_names) == list(spec.arm_joints)
+        assert bridge.alive(), bridge.output()
+        assert bridge.stop() == 0, bridge.output()
+    bridge_params = load_bridge_params([str(params)])
+    gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
+    _check_log(_ticks(log), gate)
+    # The MCAP recording holds what the bridge saw and did, with rosbag2 schemas.
+    from mcap.reader import make_reader
+
+    with mcap_path.open("rb") as f:
+        summary = make_reader(f).get_summary()
+    assert summary is not None
+    topics = {c.topic: summary.schemas[c.schema_id].name for c in summary.channels.values()}
+    assert topics["/joint_states"] == "sensor_msgs/msg/JointState"
+    assert topics["/arm_controller/joint_trajectory"] == "trajectory_msgs/msg/JointTrajectory"
+    assert {"/armstack_bridge/events", "/armstack_bridge/state", "/diagnostics", "/gripper_controller/commands"} \
+        <= set(topics)

@@ -1,0 +1,241 @@
+"""FaultMonitor tick by tick: each fault is raised by its criterion, with the time the criterion was met."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from robot.errors import ParameterError
+from robot.safety import FaultKind, FaultMonitor, JointState, MonitorConfig, MonitorInputs
+from sim.robots import PANDA
+
+P = 0.01  # control period (s)
+HOME = np.array(PANDA.home)
+
+
+def sample(t: float, q: np.ndarray | None = None, *, stamp: float | None = None, v: np.ndarray | None = None,
+           e: np.ndarray | None = None, grip: float = 0.04) -> JointState:
+    n = PANDA.n_arm
+    # Tiny per-sample noise, as a real encoder stream has: identical values mean a frozen stream.
+    noise = 1e-6 * math.sin(t * 1e3)
+    return JointState(stamp=t if stamp is None else stamp, received=t,
+                      position=(HOME if q is None else q) + noise, velocity=np.zeros(n) if v is None else v,
+                      effort=np.full(n, 1.0 + noise) if e is None else e, gripper=grip)
+
+
+def monitor(**kw: object) -> FaultMonitor:
+    return FaultMonitor(PANDA, MonitorConfig(control_period=P, **kw), start=0.0)  # type: ignore[arg-type]
+
+
+def kinds(faults: list) -> set[FaultKind]:
+    return {f.kind for f in faults}
+
+
+def run_stream(mon: FaultMonitor, t0: float, t1: float, **inputs: object) -> list:
+    """Feed one sample per tick from t0 to t1; returns the faults of the last tick."""
+    faults: list = []
+    for k in range(round((t1 - t0) / P)):
+        t = t0 + k * P
+        faults = mon.tick(t, MonitorInputs(samples=[sample(t)], **inputs))  # type: ignore[arg-type]
+    return faults
+
+
+def test_a_healthy_stream_raises_nothing() -> None:
+    mon = monitor(expected_state_rate_hz=100.0, estop_heartbeat_timeout=0.2)
+    for k in range(100):
+        t = k * P
+        assert mon.tick(t, MonitorInputs(samples=[sample(t)], estop_last_msg=t, command=HOME.copy(),
+                                         gripper_command=0.04)) == []
+    assert mon.trusted is not None
+
+
+def test_stale_is_raised_after_n_periods_with_the_criterion_time() -> None:
+    mon = monitor(stale_periods=5)
+    run_stream(mon, 0.0, 0.1)
+    last = 0.09
+    assert mon.tick(last + 0.0499, MonitorInputs()) == []  # just under 5 periods: not yet
+    faults = mon.tick(last + 0.06, MonitorInputs())
+    assert kinds(faults) == {FaultKind.STALE_STATE}
+    assert faults[0].since == pytest.approx(last + 0.05)
+
+
+def test_old_stamps_arriving_on_time_are_stale() -> None:
+    """A delayed stream still arrives regularly: only the header stamp's age shows it."""
+    for check, expected in ((True, {FaultKind.STALE_STATE}), (False, set())):
+        mon = monitor(stale_periods=5, check_stamp_age=check)
+        faults: list = []
+        for k in range(20):
+            t = 0.3 + k * P
+            faults = mon.tick(t, MonitorInputs(samples=[sample(t, stamp=t - 0.2)]))
+        assert kinds(faults) == expected
+
+
+def test_repeated_samples_are_frozen() -> None:
+    mon = monitor(frozen_repeats=3)
+    s = sample(0.0)
+    faults: list = []
+    for k in range(4):
+        t = k * P
+        faults = mon.tick(t, MonitorInputs(samples=[dataclasses.replace(s, received=t)]))
+        if k < 3:
+            assert FaultKind.FROZEN_STATE not in kinds(faults)
+    assert FaultKind.FROZEN_STATE in kinds(faults)
+    assert kinds(mon.tick(0.05, MonitorInputs(samples=[sample(0.05)]))) == set()  # a fresh sample clears it
+
+
+def test_nonfinite_state_is_a_fault_and_not_trusted() -> None:
+    mon = monitor()
+    run_stream(mon, 0.0, 0.05)
+    trusted = mon.trusted
+    q = HOME.copy()
+    q[2] = math.nan
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, q)]))
+    assert kinds(faults) == {FaultKind.NONFINITE_STATE}
+    assert mon.trusted is trusted
+
+
+def test_out_of_order_stamps_are_invalid() -> None:
+    mon = monitor()
+    run_stream(mon, 0.0, 0.05)
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, stamp=0.01)]))
+    assert kinds(faults) == {FaultKind.INVALID_STATE}
+    assert "out of order" in faults[0].detail
+
+
+def test_an_encoder_jump_is_detected_and_the_jumped_sample_not_trusted() -> None:
+    mon = monitor(jump_rad=0.1)
+    run_stream(mon, 0.0, 0.05)
+    before = mon.trusted
+    q = HOME.copy()
+    q[0] += 0.3
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, q)]))
+    assert kinds(faults) == {FaultKind.STATE_JUMP}
+    assert "panda_joint1" in faults[0].detail
+    assert mon.trusted is before
+    # A fast but physically possible move is not a jump.
+    mon2 = monitor(jump_rad=0.1)
+    run_stream(mon2, 0.0, 0.05)
+    q2 = HOME.copy()
+    q2[0] += 0.1 + 0.5 * PANDA.velocity_limits[0] * P
+    assert mon2.tick(0.05, MonitorInputs(samples=[sample(0.05, q2)])) == []
+
+
+@pytest.mark.parametrize(("field", "kind"), [("position", FaultKind.POSITION_LIMIT),
+                                             ("velocity", FaultKind.VELOCITY_LIMIT),
+                                             ("effort", FaultKind.EFFORT_LIMIT)])
+def test_limits(field: str, kind: FaultKind) -> None:
+    mon = monitor(jump_rad=10.0)
+    run_stream(mon, 0.0, 0.03)
+    n = PANDA.n_arm
+    if field == "position":
+        q = HOME.copy()
+        q[3] = PANDA.upper[3] - 0.005  # inside the limit, inside the 0.01 margin
+        s = sample(0.03, q)
+    elif field == "velocity":
+        s = sample(0.03, v=np.r_[np.zeros(n - 1), PANDA.velocity_limits[-1] * 1.2])
+    else:
+        s = sample(0.03, e=np.r_[PANDA.effort_limits[0] * 1.5, np.zeros(n - 1)])
+    faults = mon.tick(0.03, MonitorInputs(samples=[s]))
+    assert kinds(faults) == {kind}
+
+
+def test_a_joint_that_lags_without_moving_is_a_tracking_error() -> None:
+    mon = monitor(tracking_tol=0.02, tracking_time=0.1)
+    cmd = HOME.copy()
+    cmd[1] += 0.05
+    faults: list = []
+    for k in range(20):
+        t = k * P
+        faults = mon.tick(t, MonitorInputs(samples=[sample(t)], command=cmd))
+        if t < 0.1 - 1e-9:
+            assert faults == [], t
+    assert kinds(faults) == {FaultKind.TRACKING_ERROR}
+    assert faults[0].since == pytest.approx(0.1)  # the first sample showing 0.1 s without motion
+    # The same lag while the joint moves towards its command is normal following.
+    mon2 = monitor(tracking_tol=0.02, tracking_time=0.1)
+    v = np.zeros(PANDA.n_arm)
+    v[1] = 0.5
+    for k in range(20):
+        assert mon2.tick(k * P, MonitorInputs(samples=[sample(k * P, v=v)], command=cmd)) == []
+    # A gross error is immediate.
+    cmd[1] += 0.5
+    assert kinds(monitor().tick(0.0, MonitorInputs(samples=[sample(0.0)], command=cmd))) == {FaultKind.TRACKING_ERROR}
+
+
+def test_estop_and_its_heartbeat() -> None:
+    mon = monitor(estop_heartbeat_timeout=0.2)
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05)], estop_asserted=True, estop_since=0.045,
+                                          estop_last_msg=0.045))
+    assert kinds(faults) == {FaultKind.ESTOP}
+    assert faults[0].since == 0.045
+    assert mon.tick(0.1, MonitorInputs(samples=[sample(0.1)], estop_last_msg=0.09)) == []
+    faults = mon.tick(0.31, MonitorInputs(samples=[sample(0.31)], estop_last_msg=0.1))
+    assert kinds(faults) == {FaultKind.ESTOP_HEARTBEAT}
+    assert faults[0].since == pytest.approx(0.3)
+
+
+def test_dropped_messages_lower_the_rate() -> None:
+    mon = monitor(expected_state_rate_hz=100.0, rate_window=0.2, stale_periods=20)
+    faults: list = []
+    for k in range(60):
+        t = k * P
+        faults = mon.tick(t, MonitorInputs(samples=[sample(t)] if k < 30 or k % 3 == 0 else []))
+    assert kinds(faults) == {FaultKind.STATE_RATE}
+
+
+def test_overruns_count_only_in_a_row() -> None:
+    mon = monitor(overrun_ticks=3, stale_periods=100)
+    late = 0.8 * P
+    assert mon.tick(0.0, MonitorInputs(tick_lateness=late)) == []
+    assert mon.tick(0.01, MonitorInputs(tick_lateness=late)) == []
+    assert mon.tick(0.02, MonitorInputs(tick_lateness=0.0)) == []
+    for k in range(2):
+        assert mon.tick(0.03 + k * P, MonitorInputs(tick_lateness=late)) == []
+    assert kinds(mon.tick(0.05, MonitorInputs(tick_lateness=late))) == {FaultKind.LOOP_OVERRUN}
+
+
+def test_policy_perception_and_gripper_stall() -> None:
+    mon = monitor(gripper_stall_time=0.2)
+    faults = mon.tick(0.0, MonitorInputs(samples=[sample(0.0)], policy_fault=(FaultKind.POLICY_NONFINITE, "nan"),
+                                         perception_stale=True))
+    assert kinds(faults) == {FaultKind.POLICY_NONFINITE, FaultKind.PERCEPTION_STALE}
+    for k in range(1, 30):  # commanded open (0.04 m), fingers stay at 0.01 m
+        faults = mon.tick(k * P, MonitorInputs(samples=[sample(k * P, grip=0.01)], gripper_command=0.04))
+    assert kinds(faults) == {FaultKind.GRIPPER_STALL}
+    for k in range(30, 60):  # commanded closed on a cube: the fingers stop by design
+        faults = mon.tick(k * P, MonitorInputs(samples=[sample(k * P, grip=0.02)], gripper_command=0.0))
+    assert faults == []
+
+
+def test_workspace_and_self_collision_on_the_mujoco_model() -> None:
+    from robot.safety.arm_mirror import ArmMirror
+
+    mirror = ArmMirror("panda")
+    mon = FaultMonitor(PANDA, MonitorConfig(control_period=P, jump_rad=10.0), start=0.0, model_check=mirror.check)
+    assert mon.tick(0.0, MonitorInputs(samples=[sample(0.0)])) == []
+    curled = np.array([0.794, -0.812, -2.66, -3.022, 1.815, 3.424, 0.618])  # wrist folded onto the base
+    faults = mon.tick(0.01, MonitorInputs(samples=[sample(0.01, curled)]))
+    assert {FaultKind.SELF_COLLISION, FaultKind.WORKSPACE} <= kinds(faults)
+    behind = HOME.copy()
+    behind[0] = 3.0 - 0.2  # turned round: the TCP is behind the base, outside the workspace box
+    faults = mon.tick(0.02, MonitorInputs(samples=[sample(0.02, behind)]))
+    assert FaultKind.WORKSPACE in kinds(faults)
+
+
+def test_invalid_config_names_the_value() -> None:
+    with pytest.raises(ParameterError, match="stale_periods"):
+        MonitorConfig(stale_periods=-1)
+    with pytest.raises(ParameterError, match="tracking_tol"):
+        MonitorConfig(tracking_tol=0.5, tracking_max=0.3)
+    with pytest.raises(ParameterError, match="frozen_repeats"):
+        MonitorConfig(frozen_repeats=2.5)  # type: ignore[arg-type]
+
+
+def test_the_safety_core_imports_no_rclpy() -> None:
+    code = "import sys, robot.safety, robot.safety.arm_mirror; assert 'rclpy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
