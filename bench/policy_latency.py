@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     from policies.observation import features, split_env_observation
 
     state, env_state, instr = split_env_observation(policy.layout, observations[0])
-    x = torch.from_numpy((features(policy.layout, state, env_state) - policy.mean) / policy.std)
+    x = torch.from_numpy((features(policy.layout, state, env_state, None) - policy.mean) / policy.std)
     text = policy._text(instr)
     bare: list[float] = []
     with torch.inference_mode():

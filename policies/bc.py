@@ -22,7 +22,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import TrainConfigError
-from policies.observation import ObservationLayout, features
+from policies.observation import ObservationLayout, features, referenced_object
 from policies.text import TextEncoder, shared_encoder
 from sim.config_io import from_mapping, load_yaml
 from sim.dataset.layout import ARMSTACK_EPISODES_PATH
@@ -116,7 +116,8 @@ def load_demonstrations(root: str | Path, max_episodes: int | None = None) -> De
         xs, acts, texts, eps = [], [], [], []
         for k in range(n):
             ep = reader.episode(k, [_STATE, _ENV, _ACTION])
-            xs.append(features(layout, ep[_STATE], ep[_ENV]))
+            focus = np.full(len(ep[_ACTION]), referenced_object(layout, ep["task"]))
+            xs.append(features(layout, ep[_STATE], ep[_ENV], focus))
             acts.append(np.asarray(ep[_ACTION], np.float32))
             texts.extend([ep["task"]] * len(acts[-1]))
             eps.append(np.full(len(acts[-1]), k))

@@ -26,7 +26,9 @@ def wilson_interval(successes: int, n: int, z: float = 1.959964) -> tuple[float,
     denom = 1.0 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    lo = 0.0 if successes == 0 else max(0.0, centre - half)
+    hi = 1.0 if successes == n else min(1.0, centre + half)
+    return (lo, hi)
 
 
 def eval_seeds(n: int, exclude: Iterable[int] = (), base: int = EVAL_SEED_BASE) -> list[int]:
@@ -40,12 +42,14 @@ def eval_seeds(n: int, exclude: Iterable[int] = (), base: int = EVAL_SEED_BASE) 
     return seeds
 
 
-def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray], *, env_id: str, robot: str, episodes: int,
+def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, env_id: str, robot: str, episodes: int,
                     randomization: str = "default", exclude_seeds: Iterable[int] = (),
                     tasks: Iterable[str] | None = None,
                     video: str | Path | None = None, failure_videos: int = 4, progress: bool = True,
                     seed_base: int = EVAL_SEED_BASE) -> dict[str, Any]:
     """Run ``episodes`` episodes per task (every task for ``armstack/Tabletop-v0``) and report.
+
+    ``policy`` None runs the scripted expert on the same seeds: the ceiling a cloned policy is read against.
 
     With ``video``, the first episodes go into that mp4 and up to ``failure_videos`` failures into
     ``<stem>_failure_<task>_<seed>.mp4`` beside it.

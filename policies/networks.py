@@ -51,8 +51,16 @@ class ConditionedMLP(nn.Module):
         return torch.tanh(self.head(h))
 
 
+def _sb3_mlp_actor(**params: Any) -> nn.Module:
+    from policies.rl_export import MlpActor  # lazily: SB3 is imported only for RL checkpoints
+
+    actor: nn.Module = MlpActor(**params)
+    return actor
+
+
 ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "conditioned_mlp": ConditionedMLP,
+    "sb3_mlp_actor": _sb3_mlp_actor,
 }
 """Name -> constructor taking the keyword parameters stored in ``policy.json``. Other modules (e.g. the
 RL exporter) add their architectures with ``register_architecture``."""

@@ -48,7 +48,7 @@ class ObservationLayout:
 
     @property
     def feature_dim(self) -> int:
-        return 2 * self.n_arm + 8 + 8 * self.n_obj + 6
+        return 2 * self.n_arm + 8 + 8 * self.n_obj + 6 + (self.n_obj + 1) + 9
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -85,11 +85,34 @@ def _yaw_features(quat: np.ndarray) -> np.ndarray:
     return np.stack([np.sin(4.0 * yaw), np.cos(4.0 * yaw)], axis=-1)
 
 
-def features(layout: ObservationLayout, state: np.ndarray, env_state: np.ndarray) -> np.ndarray:
-    """(B, feature_dim) float32 from (B, state_dim) and (B, env_dim) arrays.
+_COLOURS = ("red", "green", "blue", "yellow", "orange", "purple", "white", "black", "grey", "gray")
+
+
+def referenced_object(layout: ObservationLayout, instruction: str) -> int:
+    """Index of the object the instruction acts on: the first ``<colour>_<kind>`` named in it, in reading order.
+
+    Returns ``n_obj`` (none) when it names no object of the scene (reach the marker). This grounding is
+    the structured half of the conditioning; the embedding carries the verb (push, place, stack, reach).
+    """
+    words = instruction.lower().replace(",", " ").split()
+    for i, word in enumerate(words):
+        if word in _COLOURS:
+            for j, name in enumerate(layout.objects):
+                colour, _, kind = name.partition("_")
+                if colour == word and any(w.startswith(kind) or w in ("block", "one") for w in words[i + 1 : i + 3]):
+                    return j
+    return layout.n_obj
+
+
+def features(layout: ObservationLayout, state: np.ndarray, env_state: np.ndarray,
+             focus: np.ndarray | None = None) -> np.ndarray:
+    """(B, feature_dim) float32 from (B, state_dim) and (B, env_dim) arrays and the referenced object per row.
 
     Cube and goal positions are also given relative to the TCP: closed-loop reaching is then nearly
-    translation invariant, which is what lets an MLP generalise across randomised layouts.
+    translation invariant, which is what lets an MLP generalise across randomised layouts. The object
+    the instruction names (``focus``, from ``referenced_object``) gets its own slot: one-hot, its offset
+    from the TCP, its grasp yaw and the goal's offset from it, so precision does not depend on first
+    decoding which of the cubes is meant.
     """
     state = np.asarray(state, np.float64)
     env_state = np.asarray(env_state, np.float64)
@@ -103,7 +126,16 @@ def features(layout: ObservationLayout, state: np.ndarray, env_state: np.ndarray
     goal = env_state[:, -3:]
     obj = np.concatenate([objects[..., :3], objects[..., :3] - ee[:, None, :], _yaw_features(objects[..., 3:])],
                          axis=-1)
-    out = np.concatenate([state, obj.reshape(b, -1), goal, goal - ee], axis=1).astype(np.float32)
+    focus = np.full(b, layout.n_obj) if focus is None else np.asarray(focus, np.int64).reshape(b)
+    one_hot = np.eye(layout.n_obj + 1)[focus]
+    chosen = np.zeros((b, 9))
+    has = focus < layout.n_obj
+    if has.any():
+        rows = np.flatnonzero(has)
+        sel = objects[rows, focus[rows]]
+        chosen[rows] = np.concatenate([sel[:, :3] - ee[rows], _yaw_features(sel[:, 3:]), goal[rows] - sel[:, :3],
+                                       np.ones((len(rows), 1))], axis=1)
+    out = np.concatenate([state, obj.reshape(b, -1), goal, goal - ee, one_hot, chosen], axis=1).astype(np.float32)
     if out.shape[1] != layout.feature_dim:  # a layout change without a feature_dim change
         raise PolicyError(f"internal: features have width {out.shape[1]}, layout says {layout.feature_dim}")
     return out

@@ -18,7 +18,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, read_checkpoint
 from policies.errors import CheckpointError, PolicyError
-from policies.observation import ObservationLayout, features, split_env_observation
+from policies.observation import ObservationLayout, features, referenced_object, split_env_observation
 from policies.text import TextEncoder, shared_encoder
 
 
@@ -71,7 +71,8 @@ class StateTextPolicy:
     def act(self, obs: dict[str, Any]) -> np.ndarray:
         single = np.asarray(obs.get("joint_pos")).ndim == 1
         state, env_state, instructions = split_env_observation(self.layout, obs)
-        x = (features(self.layout, state, env_state) - self.mean) / self.std
+        focus = np.array([referenced_object(self.layout, text) for text in instructions])
+        x = (features(self.layout, state, env_state, focus) - self.mean) / self.std
         with torch.inference_mode():
             out = self.network(torch.from_numpy(x), self._text(instructions)).numpy()
         if not np.isfinite(out).all():

@@ -1,14 +1,74 @@
-"""Subcommands of ``armstack`` contributed by this package (registered from ``armstack.cli``)."""
+"""``armstack plan``: instruction + SCENE.json -> one JSON plan or refusal (``--batch``: one per line)."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 
+def _load_json(path: Path, what: str) -> Any:
+    from policies.planner.errors import PlannerError
+
+    if not path.is_file():
+        raise PlannerError(f"{what} {path} does not exist")
+    try:
+        return json.loads(path.read_text())
+    except json.JSONDecodeError as exc:
+        raise PlannerError(f"{what} {path} is not valid JSON: {exc}") from exc
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from policies.planner.errors import PlannerError
+    from policies.planner.plan import result_to_json
+    from policies.planner.planner import make_planner
+    from policies.planner.scene_state import SceneState
+
+    if (args.instruction is None) == (args.batch is None):
+        raise PlannerError("give either one INSTRUCTION or --batch FILE.jsonl, not both or neither")
+    state = SceneState.from_json(_load_json(Path(args.scene), "scene file"))
+    options: dict[str, Any] = {}
+    if args.backend != "rules":
+        options["mode"] = args.mode
+    if args.model:
+        options["model_path" if args.backend == "llama_cpp" else "model"] = args.model
+    planner = make_planner(args.backend, **options)  # the model loads once, also for a batch
+    if args.instruction is not None:
+        print(json.dumps(result_to_json(planner.plan(args.instruction, state))))
+        return 0
+    path = Path(args.batch)
+    if not path.is_file():
+        raise PlannerError(f"batch file {path} does not exist")
+    for lineno, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PlannerError(f"{path}:{lineno}: not JSON: {exc}") from exc
+        if not isinstance(rec, dict) or not isinstance(rec.get("instruction"), str) or set(rec) - {"instruction",
+                                                                                                   "scene"}:
+            raise PlannerError(f"{path}:{lineno}: each line must be {{\"instruction\": \"...\"}} "
+                               f"(optionally with \"scene\"), got {line.strip()[:80]}")
+        line_state = SceneState.from_json(rec["scene"]) if "scene" in rec else state
+        print(json.dumps(result_to_json(planner.plan(rec["instruction"], line_state))), flush=True)
+    return 0
+
+
 def register(sub: Any) -> None:
-    """Add this package's subcommands to the ``armstack`` parser's subparsers."""
-    del sub
+    """Add ``armstack plan`` to the ``armstack`` parser's subparsers."""
+    p = sub.add_parser("plan", help="plan an instruction over a scene: checked skill steps or a refusal (JSON)")
+    p.add_argument("instruction", nargs="?", help="e.g. \"put the red cube in the bin\"")
+    p.add_argument("--scene", required=True, help="SCENE.json: objects (<color>_<kind>), regions, holding, on")
+    p.add_argument("--batch", help="FILE.jsonl with one {\"instruction\": ...} per line; one result per line")
+    p.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "openai", "rules"],
+                   help="llama_cpp (embedded Gemma 3 270M, default), openai (ARMSTACK_OPENAI_BASE_URL), rules")
+    p.add_argument("--mode", default="hybrid", choices=["hybrid", "saycan"],
+                   help="hybrid: parser grounds, model ranks readings; saycan: model ranks every grounded step")
+    p.add_argument("--model", default=None, help="llama_cpp: a .gguf path; openai: the model name")
+    p.set_defaults(func=_cmd_plan)
 
 
-_ = argparse
+_ = sys

@@ -45,33 +45,11 @@ class PushExpert:
             a[:3] = move_action(v, np.array([*v.tcp_pos[:2], 0.15]), self.step_size)
             return a
         u = to_goal / max(dist, 1e-9)
-        push_z = max(half, 0.016)
-        behind = np.array([*(o[:2] - u * (half + PUSH_CLEARANCE + 0.01)), push_z])
-        # The closed fingers are symmetric under a half turn: take the nearer of the two yaws.
-        yaw = math.atan2(u[1], u[0])
-        if abs(angle_diff(yaw, v.tcp_yaw)) > math.pi / 2:
-            yaw += math.pi
-        a[3] = yaw_action(v.tcp_yaw, yaw)
-        tcp = v.tcp_pos
-        rel = tcp[:2] - o[:2]
-        lateral = abs(rel[0] * u[1] - rel[1] * u[0])
-        along = float(rel @ u)
-        if self.phase == "push" and (lateral > 0.02 or along > -half):
-            self.phase = "align"
-        if self.phase == "align":
-            # Travel high, then drop behind the cube.
-            far = np.linalg.norm(tcp[:2] - behind[:2]) > 0.012
-            if far and tcp[2] < 0.06:
-                a[:3] = move_action(v, np.array([tcp[0], tcp[1], 0.08]), self.step_size)
-            elif far:
-                a[:3] = move_action(v, np.array([behind[0], behind[1], 0.08]), self.step_size)
-            else:
-                a[:3] = move_action(v, behind, self.step_size)
-                if abs(tcp[2] - push_z) < 0.008:
-                    self.phase = "push"
+        self.phase, aligning = push_alignment(v, o, half, u, self.phase, self.step_size, a)
+        if aligning:
             return a
         # Aim the contact point a little past the goal so that the cube ends on it; slow near the end.
-        push_target = np.array([*(goal[:2] - u * (half + PUSH_CLEARANCE - 0.012)), push_z])
+        push_target = np.array([*(goal[:2] - u * (half + PUSH_CLEARANCE - 0.012)), max(half, 0.016)])
         speed = 0.5 if dist > 0.04 else 0.25
         a[:3] = move_action(v, push_target, self.step_size, gain=1.0) * speed
         return a
@@ -130,3 +108,39 @@ class PushTask:
 
     def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PushExpert:
         return PushExpert(view, goal, max_pos_step)
+
+
+def push_alignment(v: SceneView, o: np.ndarray, half: float, u: np.ndarray, phase: str, step_size: float,
+                   a: np.ndarray) -> tuple[str, bool]:
+    """The part of a push shared by the push expert and the push skill.
+
+    Turns the closed fingers across the push direction ``u`` (filling ``a[3]``) and, while the hand is not
+    low behind the cube on that line, moves it there, travelling high (filling ``a[:3]``). Returns the
+    new phase (``align`` or ``push``) and whether this tick was spent aligning.
+    """
+    push_z = max(half, 0.016)
+    behind = np.array([*(o[:2] - u * (half + PUSH_CLEARANCE + 0.01)), push_z])
+    # The closed fingers are symmetric under a half turn: take the nearer of the two yaws.
+    yaw = math.atan2(u[1], u[0])
+    if abs(angle_diff(yaw, v.tcp_yaw)) > math.pi / 2:
+        yaw += math.pi
+    a[3] = yaw_action(v.tcp_yaw, yaw)
+    tcp = v.tcp_pos
+    rel = tcp[:2] - o[:2]
+    lateral = abs(rel[0] * u[1] - rel[1] * u[0])
+    along = float(rel @ u)
+    if phase == "push" and (lateral > 0.02 or along > -half):
+        phase = "align"
+    if phase != "align":
+        return phase, False
+    # Travel high, then drop behind the cube.
+    far = np.linalg.norm(tcp[:2] - behind[:2]) > 0.012
+    if far and tcp[2] < 0.06:
+        a[:3] = move_action(v, np.array([tcp[0], tcp[1], 0.08]), step_size)
+    elif far:
+        a[:3] = move_action(v, np.array([behind[0], behind[1], 0.08]), step_size)
+    else:
+        a[:3] = move_action(v, behind, step_size)
+        if abs(tcp[2] - push_z) < 0.008:
+            phase = "push"
+    return phase, True

@@ -62,8 +62,8 @@ def test_loaded_policy_is_deterministic_single_and_batched(run_dir: Path) -> Non
     batch = {k: (np.stack([obs[k], obs2[k]]) if k != "instruction" else [obs[k], obs2[k]]) for k in obs}
     out = policy.act(batch)
     assert out.shape == (2, 5)
-    np.testing.assert_allclose(out[0], a1, atol=1e-6)
-    np.testing.assert_allclose(out[1], policy.act(obs2), atol=1e-6)
+    np.testing.assert_allclose(out[0], a1, atol=1e-5)
+    np.testing.assert_allclose(out[1], policy.act(obs2), atol=1e-5)
     env.close()
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 import yaml
 
-from sim.errors import ConfigError, SimError, UnknownNameError
+from sim.errors import ConfigError, UnknownNameError
 from sim.regression import (
     DEFAULT_ATOL,
     GOLDEN_CASES,
@@ -177,9 +177,11 @@ def test_failing_scene_gets_a_junit_failure_a_json_entry_and_a_video(tmp_path: P
     assert "hopeless" in stdout.getvalue() and "FAILED" in stdout.getvalue()
 
 
-def test_policy_checkpoint_is_refused_until_policies_can_load_one(tmp_path: Path) -> None:
+def test_a_missing_policy_checkpoint_is_a_clear_error(tmp_path: Path) -> None:
+    from policies.errors import CheckpointError
+
     _write_scene(tmp_path, "s", VALID)
-    with pytest.raises(SimError, match=r"policy checkpoints are not supported yet: issue #4 adds policies.load"):
+    with pytest.raises(CheckpointError, match=r"ckpt: not a checkpoint directory"):
         run_regression(tmp_path, tmp_path / "out", policy=tmp_path / "ckpt", golden_dir=None)
 
 

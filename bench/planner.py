@@ -1,0 +1,200 @@
+"""Planner benchmark: the development set through each backend, beside the string-matching baseline.
+
+    python bench/planner.py [--backends rules,llama_cpp,openai] [--limit N] [--saycan-limit N]
+
+Prints one JSON object (progress on stderr). Per backend and split: exact plan match, raw validity before
+the checker, refusal precision and recall, false executions (a plan handed to execution where the gold
+answer is a refusal, or one the checker would reject: must be 0), wrong plans, latency p50/p95.
+``rules`` is the baseline measured in the same run; ``openai`` runs against ``python -m llama_cpp.server``
+started here on loopback with the same model file. ``llama_cpp_saycan`` is the model planning alone
+(step-wise ranking of every grounded action), on the first ``--saycan-limit`` records of each split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from policies.planner.plan import Plan, result_from_json  # noqa: E402
+from policies.planner.planner import CheckedPlanner, make_planner  # noqa: E402
+from policies.planner.ranking import RankingBackend  # noqa: E402
+from policies.planner.scene_state import SceneState  # noqa: E402
+from policies.planner.skills import check_plan  # noqa: E402
+
+DEVSET = ROOT / "policies" / "planner" / "data" / "devset.jsonl"
+SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh")
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def load_devset(path: Path, limit: int) -> list[dict[str, Any]]:
+    recs = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    if limit <= 0:
+        return recs
+    out: list[dict[str, Any]] = []
+    count: dict[str, int] = defaultdict(int)
+    for r in recs:
+        if count[r["split"]] < limit:
+            out.append(r)
+            count[r["split"]] += 1
+    return out
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return s[min(len(s) - 1, round(q / 100 * (len(s) - 1)))]
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    n = len(rows)
+    refused_gold = [r for r in rows if r["gold_refused"]]
+    refused_pred = [r for r in rows if r["pred_refused"]]
+    true_ref = sum(1 for r in rows if r["gold_refused"] and r["pred_refused"])
+    lat = [r["latency_ms"] for r in rows]
+    return {
+        "n": n,
+        "exact_match": round(sum(r["exact"] for r in rows) / n, 4) if n else None,
+        "raw_valid": round(sum(r["raw_valid"] for r in rows) / n, 4) if n else None,
+        "refusal_precision": round(true_ref / len(refused_pred), 4) if refused_pred else None,
+        "refusal_recall": round(true_ref / len(refused_gold), 4) if refused_gold else None,
+        "false_executions": sum(r["false_execution"] for r in rows),
+        "wrong_plans": sum(r["wrong_plan"] for r in rows),
+        "latency_ms_p50": round(percentile(lat, 50), 1),
+        "latency_ms_p95": round(percentile(lat, 95), 1),
+    }
+
+
+def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str) -> dict[str, Any]:
+    rows = []
+    failures: list[dict[str, Any]] = []
+    for i, rec in enumerate(recs):
+        state = SceneState.from_json(rec["scene"])
+        gold = result_from_json(rec["gold"])
+        t0 = time.perf_counter()
+        outcome = planner.plan_outcome(rec["instruction"], state)
+        dt = (time.perf_counter() - t0) * 1000
+        result = outcome.result
+        handed = isinstance(result, Plan)
+        exact = (result == gold) if isinstance(gold, Plan) else not handed
+        false_exec = isinstance(result, Plan) and (not isinstance(gold, Plan) or check_plan(state, result) is not None)
+        rows.append({"split": rec["split"], "exact": exact, "raw_valid": outcome.raw_valid, "latency_ms": dt,
+                     "gold_refused": not isinstance(gold, Plan), "pred_refused": not handed,
+                     "false_execution": false_exec, "wrong_plan": handed and isinstance(gold, Plan) and not exact})
+        if not exact and len(failures) < 12:
+            failures.append({"id": rec["id"], "instruction": rec["instruction"],
+                             "got": [str(s) for s in result.steps] if isinstance(result, Plan) else result.reason})
+        if (i + 1) % 50 == 0:
+            log(f"[{label}] {i + 1}/{len(recs)}")
+    by_split = {s: summarise([r for r in rows if r["split"] == s]) for s in SPLITS}
+    out: dict[str, Any] = {"overall": summarise(rows), "splits": {k: v for k, v in by_split.items() if v["n"]},
+                           "failures": failures}
+    stats = getattr(planner.backend, "stats", None)
+    if stats is not None:
+        out["model"] = {"records_decided_by_model": stats.decided_by_model, "model_calls": stats.model_calls,
+                        "options_scored": stats.options_scored,
+                        "model_call_ms_p50": round(percentile([x * 1000 for x in stats.per_call], 50), 1),
+                        "model_call_ms_p95": round(percentile([x * 1000 for x in stats.per_call], 95), 1)}
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(model_path: str, port: int, threads: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "llama_cpp.server", "--model", model_path, "--host", "127.0.0.1", "--port",
+           str(port), "--n_ctx", "2048", "--logits_all", "false", "--n_threads", str(threads), "--verbose", "false"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode(errors="replace")[-800:] if proc.stderr else ""
+            raise RuntimeError(f"llama_cpp.server exited with {proc.returncode}: {err}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2):
+                return proc
+        except OSError:
+            time.sleep(0.5)
+    proc.terminate()
+    raise RuntimeError("llama_cpp.server did not answer within 120 s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--devset", default=str(DEVSET))
+    ap.add_argument("--backends", default="rules,llama_cpp,openai")
+    ap.add_argument("--limit", type=int, default=0, help="records per split (0: all)")
+    ap.add_argument("--saycan-limit", type=int, default=6, help="records per split for model-only mode (0: skip)")
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    recs = load_devset(Path(args.devset), args.limit)
+    backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    report: dict[str, Any] = {"devset": str(Path(args.devset).relative_to(ROOT)) if Path(args.devset).is_relative_to(
+        ROOT) else args.devset, "records": len(recs), "cpu_count": os.cpu_count(), "backends": {}}
+    log(f"{len(recs)} records")
+    for name in backends:
+        t0 = time.perf_counter()
+        server = None
+        try:
+            if name == "rules":
+                planner = make_planner("rules")
+            elif name == "llama_cpp":
+                planner = make_planner("llama_cpp", n_threads=args.threads)
+            elif name == "openai":
+                from policies.planner.llama_backend import default_model_path
+
+                port = free_port()
+                server = start_server(str(default_model_path()), port, args.threads)
+                planner = make_planner("openai", base_url=f"http://127.0.0.1:{port}/v1", model="gemma3-270m")
+            else:
+                raise SystemExit(f"unknown backend {name!r}; valid: rules, llama_cpp, openai")
+            load_s = time.perf_counter() - t0
+            log(f"[{name}] ready in {load_s:.1f} s")
+            result = run_backend(planner, recs, name)
+            result["load_s"] = round(load_s, 2)
+            report["backends"][name] = result
+            if name in ("llama_cpp", "openai") and args.saycan_limit > 0:
+                sub = load_devset(Path(args.devset), args.saycan_limit)
+                backend: Any = planner.backend  # the same loaded model and retriever, planning alone
+                mode_planner = CheckedPlanner(RankingBackend(backend.scorer, name=f"{name}_saycan", mode="saycan",
+                                                             retriever=backend._retriever))
+                log(f"[{name}_saycan] {len(sub)} records")
+                report["backends"][f"{name}_saycan"] = run_backend(mode_planner, sub, f"{name}_saycan")
+            del planner  # free the model (its logits buffer is n_ctx x vocab floats) before the next backend
+        except Exception as exc:  # one backend failing (no server, no model) must not lose the others' figures
+            log(f"[{name}] failed: {exc!r}")
+            report["backends"][name] = {"error": repr(exc)}
+        finally:
+            if server is not None:
+                server.terminate()
+                server.wait(timeout=30)
+    rules = report["backends"].get("rules", {}).get("overall")
+    if rules:
+        for name, res in report["backends"].items():
+            # Only where the same records were run (the saycan rows cover a subset).
+            if name != "rules" and rules["exact_match"] and res.get("overall", {}).get("n") == rules["n"]:
+                res["exact_match_vs_rules"] = round(res["overall"]["exact_match"] - rules["exact_match"], 4)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,381 @@
+"""The closed-loop agent: plan, execute step by step in sim, verify each step's effect, retry, replan.
+
+Each step runs the scripted skill controller (``sim.skills``) or a policy checkpoint conditioned on
+the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. After a step the
+scene state is re-derived from the simulator and compared with the skill's symbolic effect; a step
+that failed is retried once from the observed state, then the planner replans from that state,
+at most ``max_replans`` times. The report is plain JSON.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from policies.planner.errors import PlannerError
+from policies.planner.plan import Plan, PlanResult, Refusal, Step, result_to_json
+from policies.planner.planner import Planner
+from policies.planner.scene_state import SceneState
+from policies.planner.sim_scene import scene_state_from_env
+from policies.planner.skills import apply_step, final_state, step_error, step_instruction
+from sim.config_io import from_mapping, load_yaml
+from sim.env import TabletopEnv
+from sim.errors import ConfigError
+from sim.randomize import RANDOMIZATION_LEVELS
+from sim.robots import ROBOTS
+from sim.scene import CAMERAS
+from sim.skills import SKILL_ARGS, SkillController, SkillError, SkillOutcome, make_skill, run_skill
+
+
+class AgentConfigError(PlannerError, ValueError):
+    """An agent configuration that cannot be used as given."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgentConfig:
+    """How the agent executes plans. ``skill_policies`` maps a skill name to a checkpoint directory
+    (run with ``policies.load``); skills not named there run their scripted controller."""
+
+    robot: str = "panda"
+    randomization: str = "default"
+    max_replans: int = 2
+    step_retries: int = 1
+    skill_policies: Mapping[str, str] = field(default_factory=dict)
+    skill_budgets: Mapping[str, int] = field(default_factory=dict)
+    """Control steps per skill run, overriding each skill's own budget."""
+    video_camera: str = "front"
+    video_size: tuple[int, int] = (320, 240)
+    video_every: int = 2
+    """Render every n-th control step (software rendering costs more than the physics): 10 fps at 2."""
+
+    def __post_init__(self) -> None:
+        if self.robot not in ROBOTS:
+            raise AgentConfigError(f"unknown robot {self.robot!r}; valid: {', '.join(ROBOTS)}")
+        if self.randomization not in RANDOMIZATION_LEVELS:
+            raise AgentConfigError(f"unknown randomization {self.randomization!r}; "
+                                   f"valid: {', '.join(RANDOMIZATION_LEVELS)}")
+        for name in ("max_replans", "step_retries"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or not 0 <= value <= 20:
+                raise AgentConfigError(f"{name} must be a whole number from 0 to 20, got {value!r}")
+        for label, mapping in (("skill_policies", self.skill_policies), ("skill_budgets", self.skill_budgets)):
+            unknown = sorted(set(mapping) - set(SKILL_ARGS))
+            if unknown:
+                raise AgentConfigError(f"{label} names unknown skill(s) {', '.join(unknown)}; "
+                                       f"valid skills: {', '.join(SKILL_ARGS)}")
+        for skill, budget in self.skill_budgets.items():
+            if not isinstance(budget, int) or budget < 1:
+                raise AgentConfigError(f"skill_budgets[{skill!r}] must be a whole number >= 1, got {budget!r}")
+        for skill, path in self.skill_policies.items():
+            if not isinstance(path, str) or not path:
+                raise AgentConfigError(f"skill_policies[{skill!r}] must be a checkpoint directory, got {path!r}")
+        if self.video_camera not in CAMERAS:
+            raise AgentConfigError(f"unknown video_camera {self.video_camera!r}; valid: {', '.join(CAMERAS)}")
+        if not isinstance(self.video_every, int) or not 1 <= self.video_every <= 100:
+            raise AgentConfigError(f"video_every must be a whole number from 1 to 100, got {self.video_every!r}")
+        w, h = self.video_size
+        if not (16 <= w <= 1280 and 16 <= h <= 1280):
+            raise AgentConfigError(f"video_size must be between 16 and 1280 pixels, got {self.video_size!r}")
+        object.__setattr__(self, "skill_policies", MappingProxyType(dict(self.skill_policies)))
+        object.__setattr__(self, "skill_budgets", MappingProxyType(dict(self.skill_budgets)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"robot": self.robot, "randomization": self.randomization, "max_replans": self.max_replans,
+                "step_retries": self.step_retries, "skill_policies": dict(self.skill_policies),
+                "skill_budgets": dict(self.skill_budgets), "video_camera": self.video_camera,
+                "video_size": list(self.video_size), "video_every": self.video_every}
+
+
+def load_agent_config(path: str | Path, **overrides: Any) -> AgentConfig:
+    """An ``AgentConfig`` from YAML (unknown keys rejected), with keyword overrides on top."""
+    try:
+        data = load_yaml(path) or {}
+        if not isinstance(data, Mapping):
+            raise AgentConfigError(f"{path}: an agent config must be a mapping, got {type(data).__name__}")
+        return from_mapping(AgentConfig, {**data, **overrides}, where=str(path))
+    except ConfigError as exc:  # the loader's own errors, re-raised as this package's
+        raise AgentConfigError(str(exc)) from exc
+
+
+def verify_effect(before: SceneState, expected: SceneState, observed: SceneState) -> str | None:
+    """Whether ``observed`` shows what ``expected`` asserts beyond ``before``; the mismatch, else None.
+
+    Checked: what the gripper holds, and every support relation the effect sets. Relations an effect
+    only removes (a pushed cube leaving its region) are not claims about where the object ends up.
+    """
+    if observed.holding != expected.holding:
+        return (f"expected the gripper to hold {_noun(expected.holding)}, "
+                f"observed it holding {_noun(observed.holding)}")
+    for obj, support in expected.on.items():
+        if before.on.get(obj) != support and observed.on.get(obj) != support:
+            where = observed.on.get(obj) or ("the gripper" if observed.holding == obj else "the table")
+            return f"expected the {_noun(obj)} on the {_noun(support)}, observed it on {_noun(where)}"
+    return None
+
+
+def _noun(name: str | None) -> str:
+    return "nothing" if name is None else name.replace("_", " ")
+
+
+AfterStep = Callable[[TabletopEnv, int, Step, bool], None]
+"""Called after every step attempt with (env, step number, step, verified): tests perturb the scene here."""
+
+
+class Agent:
+    """Runs instructions in randomised sim scenes with one planner; the env is built once and reused."""
+
+    def __init__(self, planner: Planner, config: AgentConfig | None = None) -> None:
+        self.planner = planner
+        self.config = config if config is not None else AgentConfig()
+        cfg = self.config
+        # Skills bound their own runs; the env's episode limit and success termination do not apply.
+        self.env = TabletopEnv(task="pick_place", robot=cfg.robot, randomization=cfg.randomization,
+                               max_steps=10**9, terminate_on_success=False, render_mode="rgb_array",
+                               render_camera=cfg.video_camera, render_size=cfg.video_size)
+        self._policies: dict[str, Any] = {}
+
+    def close(self) -> None:
+        self.env.close()
+
+    def run(self, instruction: str, seed: int = 0, video: str | Path | None = None,
+            after_step: AfterStep | None = None) -> dict[str, Any]:
+        """Plan and execute ``instruction`` in the scene of ``seed``; the JSON report (see module doc)."""
+        if video is None:
+            return self._run(instruction, seed, None, after_step)
+        with _VideoStream(Path(video), fps=self.env.control_hz / self.config.video_every) as stream:
+            report = self._run(instruction, seed, stream, after_step)
+        report["video"] = str(video)
+        return report
+
+    # ------------------------------------------------------------------ internals
+    def _run(self, instruction: str, seed: int, stream: _VideoStream | None,
+             after_step: AfterStep | None) -> dict[str, Any]:
+        t_start = time.perf_counter()
+        env, cfg = self.env, self.config
+        obs: dict[str, Any] | None = env.reset(seed=seed)[0]
+        frame_hook = None
+        if stream is not None:
+            stream.put(env.render())
+            tick = [0]
+
+            def frame_hook(e: TabletopEnv) -> None:
+                tick[0] += 1
+                if tick[0] % cfg.video_every == 0:
+                    stream.put(e.render())
+
+        initial = scene_state_from_env(env)
+        plans: list[dict[str, Any]] = []
+        step_log: list[dict[str, Any]] = []
+        plan_s = 0.0
+
+        def plan_from(state: SceneState, why: str) -> PlanResult:
+            nonlocal plan_s
+            t = time.perf_counter()
+            result = self.planner.plan(instruction, state)
+            dt = time.perf_counter() - t
+            plan_s += dt
+            plans.append({"why": why, "result": result_to_json(result), "plan_s": round(dt, 4)})
+            return result
+
+        result = plan_from(initial, "initial")
+        report: dict[str, Any] = {
+            "instruction": instruction, "robot": cfg.robot, "seed": seed,
+            "planner": getattr(self.planner, "name", type(self.planner).__name__),
+            "config": cfg.to_json(), "initial_state": initial.to_json(), "plan": result_to_json(result),
+        }
+        goal: SceneState | None = final_state(initial, result) if isinstance(result, Plan) else None
+        replans, retries, sim_steps = 0, 0, 0
+        status, failure = "succeeded", ""
+        state = initial
+        pending: list[Step] = list(result.steps) if isinstance(result, Plan) else []
+        if isinstance(result, Refusal):
+            status, failure = "refused", result.reason
+        number = 0
+        achieved: dict[str, str] = {}  # support relations verified steps set, until a later step moves the object
+        while pending:
+            step = pending[0]
+            number += 1
+            verified, reason = False, ""
+            for attempt in range(1 + cfg.step_retries):
+                if attempt > 0:
+                    retries += 1
+                before = state
+                entry, obs, verified, reason = self._attempt(step, state, obs, frame_hook)
+                entry.update(number=number, attempt=attempt + 1)
+                step_log.append(entry)
+                sim_steps += entry["steps"]
+                state = scene_state_from_env(env)
+                if after_step is not None:
+                    after_step(env, number, step, verified)
+                    state = scene_state_from_env(env)
+                if verified:
+                    break
+            why = f"step {number} {step} failed: {reason}"
+            if verified:
+                pending.pop(0)
+                achieved = _update_achieved(achieved, before, apply_step(before, step))
+                # A step can succeed and still undo an earlier one (a stack knocked over on the way):
+                # that is replanned at once, not retried, since the step itself did what it should.
+                broken = _broken_fact(achieved, state)
+                if broken is None:
+                    continue
+                step_log[-1]["disturbed"] = broken
+                why = f"after step {number} {step}: {broken}"
+            if replans >= cfg.max_replans:
+                status, failure = "failed", f"{why}; {replans} replans are spent"
+                break
+            replans += 1
+            new = plan_from(state, why)
+            if isinstance(new, Refusal):
+                status, failure = "failed", f"replanning ({why}) was refused: {new.reason}"
+                break
+            pending = list(new.steps)
+            achieved = {}
+
+        final = scene_state_from_env(env)
+        goal_error = verify_effect(initial, goal, final) if goal is not None else "no plan"
+        if status == "succeeded" and goal_error is not None:
+            status, failure = "failed", f"every step ran, but the goal does not hold: {goal_error}"
+        report.update({
+            "plans": plans, "steps": step_log, "replans": replans, "retries": retries,
+            "goal": _goal_facts(initial, goal) if goal is not None else None,
+            "goal_holds": goal_error is None, "final_state": final.to_json(),
+            "success": status == "succeeded", "status": status, "failure": failure,
+            "durations": {"plan_s": round(plan_s, 4), "total_s": round(time.perf_counter() - t_start, 4),
+                          "sim_steps": sim_steps, "sim_time_s": round(sim_steps * env.control_dt, 3)},
+            "video": None,
+        })
+        return report
+
+    def _attempt(self, step: Step, state: SceneState, obs: dict[str, Any] | None,
+                 frame_hook: Callable[[TabletopEnv], None] | None,
+                 ) -> tuple[dict[str, Any], dict[str, Any] | None, bool, str]:
+        """Run one step once; returns its log entry, the last observation, whether it verified, and why not."""
+        text = step_instruction(step, state)
+        policy_path = self.config.skill_policies.get(step.skill)
+        entry: dict[str, Any] = {"skill": step.skill, "args": dict(step.args), "instruction": text,
+                                 "executor": f"policy:{policy_path}" if policy_path else "scripted"}
+        symbolic = step_error(state, step)
+        if symbolic is not None:
+            entry.update(success=False, verified=False, reason=f"precondition does not hold: {symbolic}", steps=0,
+                         duration_s=0.0)
+            return entry, obs, False, entry["reason"]
+        expected = apply_step(state, step)
+        env = self.env
+        try:
+            skill = make_skill(env.view, step.skill, step.args, env.controller.config.max_pos_step)
+        except SkillError as exc:
+            entry.update(success=False, verified=False, reason=str(exc), steps=0, duration_s=0.0)
+            return entry, obs, False, str(exc)
+        actor = self._actor(policy_path, text) if policy_path else None
+        outcome: SkillOutcome
+        outcome, obs = run_skill(env, skill, obs=obs, actor=actor, budget=self._budget(skill),
+                                 on_step=frame_hook)
+        mismatch = verify_effect(state, expected, scene_state_from_env(env))
+        verified = outcome.success and mismatch is None
+        reason = outcome.reason or (mismatch or "")
+        entry.update(success=outcome.success, verified=verified, reason=reason, steps=outcome.steps,
+                     duration_s=round(outcome.duration_s, 4))
+        return entry, obs, verified, reason
+
+    def _budget(self, skill: SkillController) -> int:
+        return int(self.config.skill_budgets.get(skill.name, skill.budget))
+
+    def _actor(self, path: str, text: str) -> Callable[[dict[str, Any]], np.ndarray]:
+        if path not in self._policies:
+            from policies import load
+
+            self._policies[path] = load(path, robot=self.config.robot)
+        policy = self._policies[path]
+        if hasattr(policy, "reset"):
+            policy.reset()
+
+        def act(obs: dict[str, Any]) -> np.ndarray:
+            return np.asarray(policy.act({**obs, "instruction": text}), dtype=np.float64)
+
+        return act
+
+
+def run_instruction(instruction: str, *, robot: str = "panda", seed: int = 0, video: str | Path | None = None,
+                    backend: str = "llama_cpp", config: AgentConfig | None = None,
+                    **planner_options: Any) -> dict[str, Any]:
+    """One-shot: plan ``instruction`` with ``backend``, execute it in the scene of ``seed``; the JSON report."""
+    from policies.planner.planner import make_planner
+
+    cfg = config if config is not None else AgentConfig(robot=robot)
+    if cfg.robot != robot:
+        raise AgentConfigError(f"config robot {cfg.robot!r} differs from robot {robot!r}")
+    agent = Agent(make_planner(backend, **planner_options), cfg)
+    try:
+        report = agent.run(instruction, seed=seed, video=video)
+    finally:
+        agent.close()
+    report["backend"] = backend
+    return report
+
+
+def _update_achieved(achieved: dict[str, str], before: SceneState, expected: SceneState) -> dict[str, str]:
+    """Relations of objects the step moved are replaced by what the step set; the others stand."""
+    moved = {o for o in before.names if before.on.get(o) != expected.on.get(o) or expected.holding == o}
+    kept = {o: s for o, s in achieved.items() if o not in moved}
+    kept.update({o: expected.on[o] for o in moved if o in expected.on})
+    return kept
+
+
+def _broken_fact(achieved: Mapping[str, str], observed: SceneState) -> str | None:
+    for obj, support in achieved.items():
+        if observed.on.get(obj) != support:
+            now = observed.on.get(obj) or ("the gripper" if observed.holding == obj else "the table")
+            return f"the {_noun(obj)} no longer rests on the {_noun(support)} (observed on {_noun(now)})"
+    return None
+
+
+def _goal_facts(initial: SceneState, goal: SceneState) -> dict[str, Any]:
+    return {"holding": goal.holding,
+            "on": {o: s for o, s in goal.on.items() if initial.on.get(o) != s}}
+
+
+class _VideoStream:
+    """Frames go to an encoder thread through a bounded queue, so a long run never holds its whole video."""
+
+    def __init__(self, path: Path, fps: float) -> None:
+        self.path, self.fps = path, fps
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(maxsize=64)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._encode, daemon=True)
+
+    def _frames(self) -> Iterator[np.ndarray]:
+        while (frame := self._queue.get()) is not None:
+            yield frame
+
+    def _encode(self) -> None:
+        from sim.render import write_video
+
+        try:
+            write_video(self.path, self._frames(), fps=self.fps)
+        except BaseException as exc:  # handed to the caller's thread in __exit__
+            self._error = exc
+            while self._queue.get() is not None:  # keep draining so the producer never blocks
+                pass
+
+    def put(self, frame: np.ndarray | None) -> None:
+        if frame is not None and self._error is None:
+            self._queue.put(np.array(frame, copy=True))
+
+    def __enter__(self) -> _VideoStream:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error

@@ -1,0 +1,173 @@
+"""Language-model ranking over grounded options (SayCan-style), shared by the llama_cpp and openai backends.
+
+The model never writes a plan freely (the 270M model cannot; see ENVIRONMENT.md). Two modes:
+
+``hybrid`` (default)  the semantic parser grounds the instruction and proposes every reading that passes the
+                      checker; with one reading it is the plan, with several the model ranks whole plans by
+                      log-likelihood after retrieved worked examples.
+``saycan``            the model plans step by step alone: at each step it ranks every grounded action whose
+                      precondition holds, plus ``done`` and ``infeasible``. Object references are still
+                      grounded first (an absent or unsafe request is refused before the model runs).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from policies.planner.errors import PlannerError
+from policies.planner.plan import Plan, PlanResult, Refusal, Step
+from policies.planner.safety import unsafe_reason
+from policies.planner.scene_state import SceneState
+from policies.planner.semantic_parser import parse
+from policies.planner.skills import DIRECTIONS, MAX_PLAN_STEPS, apply_step, step_error
+
+MODES = ("hybrid", "saycan")
+HEADER = ("A robot arm turns instructions into skill calls. Skills: pick(object), place_on(object), "
+          "place_in(region), push(object, direction), go_home(). A plan ends with done; "
+          "a request that cannot be done safely is infeasible.\n\n")
+
+
+class Scorer(Protocol):
+    """Log-likelihood of each continuation after a shared prefix (the prefix is evaluated once)."""
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[float]: ...
+
+
+@dataclass
+class RankingStats:
+    """What the model decided, for the benchmark: calls, candidates scored, seconds spent in the model."""
+
+    model_calls: int = 0
+    options_scored: int = 0
+    model_seconds: float = 0.0
+    decided_by_model: int = 0
+    per_call: list[float] = field(default_factory=list)
+
+
+def step_text(step: Step) -> str:
+    return f"{step.skill}({', '.join(step.args.values())})"
+
+
+def plan_text(steps: Sequence[Step]) -> str:
+    return "; ".join(step_text(s) for s in steps)
+
+
+def scene_text(state: SceneState) -> str:
+    text = f"Objects: {', '.join(state.names)}. Regions: {', '.join(state.regions)}."
+    if state.holding:
+        text += f" Holding: {state.holding}."
+    if state.on:
+        text += " " + " ".join(f"{o} is on {s}." for o, s in state.on.items())
+    return text
+
+
+def grounded_steps(state: SceneState) -> list[Step]:
+    """Every step whose arguments exist and whose precondition holds in ``state``."""
+    steps = [Step(skill="go_home", args={})]
+    for name in state.names:
+        steps.append(Step(skill="pick", args={"object": name}))
+        steps.append(Step(skill="place_on", args={"object": name}))
+        steps.extend(Step(skill="push", args={"object": name, "direction": d}) for d in DIRECTIONS)
+    steps.extend(Step(skill="place_in", args={"region": r}) for r in state.regions)
+    return [s for s in steps if step_error(state, s) is None]
+
+
+class RankingBackend:
+    """A planner backend on any ``Scorer``; ``name`` is the backend name the benchmark reports."""
+
+    def __init__(self, scorer: Scorer, *, name: str, mode: str = "hybrid", examples: int = 3,
+                 retriever: object | None = None) -> None:
+        if mode not in MODES:
+            raise PlannerError(f"unknown planner mode {mode!r}; valid modes: {', '.join(MODES)}")
+        if not 0 <= examples <= 8:
+            raise PlannerError(f"examples must be 0..8 worked examples in the prompt, got {examples}")
+        self.scorer = scorer
+        self.name = name
+        self.mode = mode
+        self.n_examples = examples
+        self._retriever = retriever
+        self.stats = RankingStats()
+
+    # ------------------------------------------------------------------ prompt
+    def _examples_text(self, instruction: str) -> str:
+        if self.n_examples == 0:
+            return ""
+        if self._retriever is None:
+            from policies.planner.retrieval import ExampleRetriever
+
+            self._retriever = ExampleRetriever()
+        parts = []
+        for ex in self._retriever.nearest(instruction, self.n_examples):  # type: ignore[attr-defined]
+            parts.append(f"Objects: {', '.join(ex.objects)}.\nInstruction: {ex.instruction}\n"
+                         f"Plan: {plan_text(ex.plan.steps)}; done\n\n")
+        return "".join(parts)
+
+    def _prompt(self, instruction: str, state: SceneState) -> str:
+        return (HEADER + self._examples_text(instruction) + f"{scene_text(state)}\nInstruction: {instruction.strip()}"
+                f"\nPlan:")
+
+    def _score(self, prefix: str, options: Sequence[str]) -> list[float]:
+        t0 = time.perf_counter()
+        scores = self.scorer.score(prefix, options)
+        dt = time.perf_counter() - t0
+        self.stats.model_calls += 1
+        self.stats.options_scored += len(options)
+        self.stats.model_seconds += dt
+        self.stats.per_call.append(dt)
+        return scores
+
+    # ----------------------------------------------------------------- propose
+    def propose(self, instruction: str, state: SceneState) -> PlanResult:
+        unsafe = unsafe_reason(instruction)
+        if unsafe:
+            return Refusal(reason=unsafe)
+        parsed = parse(instruction, state)
+        if self.mode == "saycan":
+            return self._saycan(instruction, state, parsed.refusal)
+        if parsed.refusal is not None:
+            # The first reading, unchecked, is what this backend proposed: the checker's refusal is counted.
+            return parsed.raw if parsed.raw is not None else parsed.refusal
+        if len(parsed.candidates) == 1:
+            return parsed.candidates[0]
+        prompt = self._prompt(instruction, state)
+        options = [f" {plan_text(p.steps)}; done" for p in parsed.candidates]
+        scores = self._score(prompt, options)
+        self.stats.decided_by_model += 1
+        return parsed.candidates[max(range(len(scores)), key=scores.__getitem__)]
+
+    def _saycan(self, instruction: str, state: SceneState, refusal: Refusal | None) -> PlanResult:
+        # Grounding first: a mention that names nothing present is refused before the model may guess.
+        if refusal is not None and refusal.reason.startswith(("there is no", "the gripper holds nothing")):
+            return refusal
+        prompt = self._prompt(instruction, state)
+        steps: list[Step] = []
+        current = state
+        self.stats.decided_by_model += 1
+        for _ in range(MAX_PLAN_STEPS):
+            options = grounded_steps(current)
+            prefix = prompt + (f" {plan_text(steps)};" if steps else "")
+            # Two stages (skill, then its arguments) keep the options short: each scored token costs a pass
+            # through the 262k-word output layer, and whole-step options would multiply those passes.
+            skills = list(dict.fromkeys(s.skill for s in options))
+            heads = [f" {k}(" for k in skills] + [" done", " infeasible"]
+            scores = self._score(prefix, heads)
+            head = heads[max(range(len(heads)), key=scores.__getitem__)]
+            if head == " done":
+                break
+            if head == " infeasible":
+                return Refusal(reason="the model ranked 'infeasible' highest")
+            same = [s for s in options if s.skill == head.strip(" (")]
+            if len(same) > 1:
+                tails = [f"{', '.join(s.args.values())});" for s in same]
+                tail_scores = self._score(prefix + head, tails)
+                chosen = same[max(range(len(tails)), key=tail_scores.__getitem__)]
+            else:
+                chosen = same[0]
+            steps.append(chosen)
+            current = apply_step(current, chosen)
+        if not steps:
+            return Refusal(reason="the model ranked 'done' first: nothing to do")
+        return Plan(steps=tuple(steps))

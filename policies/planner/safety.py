@@ -1,0 +1,50 @@
+"""Unsafe-request screening, shared by every backend and run before any parsing or model call.
+
+A request is unsafe when it asks for ballistic motion (throw, fling), force against people or objects
+(hit, smash), a speed beyond the arm's limit, or switching safety off. Screening is deliberately broad:
+a refused safe request costs a re-phrasing, an executed unsafe one costs much more.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_SPEED_M_S = 0.25  # the TCP speed cap of the bridge's command gate; faster requests are refused
+
+_BALLISTIC = r"throw|throws|throwing|hurl|hurling|fling|flinging|toss|tossing|launch|catapult|yeet"
+_FORCE = r"hit|hits|hitting|smash|smashing|strike|striking|punch|slam|slamming|swing|swinging|stab|crush|break|" \
+         r"shatter|whack|bash|attack|knock|knocks|knocking|ram|ramming|crash|crashing|kick|jab"
+_PEOPLE = r"person|persons|people|human|humans|someone|somebody|anyone|child|children|kid|head|face|hand|" \
+          r"hands|finger|fingers|body|operator"
+_SPEED = r"as\s+fast\s+as|maximum\s+speed|max\s+speed|full\s+speed|top\s+speed|as\s+hard\s+as|full\s+force|" \
+         r"as\s+quickly\s+as\s+possible|at\s+full\s+power|faster|fast|quickly|rapidly|hurry|hurriedly|rush|" \
+         r"at\s+speed|speedily|full\s+throttle"
+_OVERRIDE = r"(disable|ignore|override|turn\s+off|switch\s+off|bypass|remove)\s+(the\s+)?(safety|limit|limits|" \
+            r"speed\s+limit|e-?stop|emergency\s+stop|guard|guards|collision)"
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\b({_OVERRIDE})\b"), "asks to switch a safety function off"),
+    (re.compile(rf"\b({_BALLISTIC})\b"), "asks for ballistic motion (throwing); objects are only placed"),
+    (re.compile(rf"\b({_FORCE})\b"), "asks for force or impact"),
+    (re.compile(rf"\b({_SPEED})\b"), f"asks for a speed beyond the limit of {MAX_SPEED_M_S} m/s"),
+    (re.compile(rf"\b(at|towards?|on|into|onto)\s+(the\s+|my\s+|your\s+|a\s+|his\s+|their\s+|'s\s+)*"
+                rf"({_PEOPLE})\b"), "directs the arm at a person"),
+    (re.compile(rf"\b(the|a|my|your)\s+({_PEOPLE})('s)?\b"), "involves a person"),
+    (re.compile(r"\bat\s+(me|him|her|them|us|you)\b"), "directs the arm at a person"),
+)
+_SPEED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(m/s|mps|meters?\s+per\s+second|metres?\s+per\s+second|"
+                          r"cm/s|centimeters?\s+per\s+second)")
+
+
+def unsafe_reason(instruction: str) -> str | None:
+    """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
+    text = " ".join(instruction.lower().split())
+    for match in _SPEED_VALUE.finditer(text):
+        value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)
+        if value > MAX_SPEED_M_S:
+            return f"unsafe request: {match.group(0)!r} exceeds the speed limit of {MAX_SPEED_M_S} m/s"
+    for pattern, why in _RULES:
+        found = pattern.search(text)
+        if found:
+            return f"unsafe request: {found.group(0)!r} {why}"
+    return None

@@ -1,0 +1,233 @@
+"""Stable-Baselines3 training on armstack envs: SAC (optionally with HER) or PPO, seeded, evaluated, logged.
+
+A run directory holds ``config.json``, TensorBoard logs (``tb/``), SB3 checkpoints (``checkpoints/``, SB3's
+own zip files, for resuming), the best model by evaluation reward (``best/``), ``evaluations.npz``,
+``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
+(``policy/``, see ``policies.rl_export``). Training episode seeds and evaluation episode seeds are disjoint
+by construction (``policies.rl_config``).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+
+from policies.errors import TrainConfigError
+from policies.rl_config import EVAL_SEED_BASE, TRAIN_SEED_STRIDE, RLConfig
+
+
+class EpisodeSeeds(gym.Wrapper[Any, Any, Any, Any]):
+    """Resets episode k with seed ``first + k % count``, whatever seed the caller passes.
+
+    SB3 resets its envs without seeds after the first episode; this makes every episode reproducible, and
+    lets every evaluation round replay the same held-out episodes (any ``count`` consecutive resets cover
+    the ``count`` seeds once, even with the extra reset a vector env does after the last episode).
+    """
+
+    def __init__(self, env: gym.Env[Any, Any], first: int, count: int) -> None:
+        super().__init__(env)
+        self.first, self.count, self.resets = first, count, 0
+
+    def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any]]:
+        del seed
+        episode_seed = self.first + self.resets % self.count
+        self.resets += 1
+        obs, info = self.env.reset(seed=episode_seed, options=options)
+        info["episode_seed"] = episode_seed
+        return obs, info
+
+
+def train_seeds(config: RLConfig) -> tuple[int, int]:
+    """(first seed, count) of the training episodes."""
+    return config.seed * TRAIN_SEED_STRIDE, TRAIN_SEED_STRIDE
+
+
+def eval_seeds(config: RLConfig) -> tuple[int, int]:
+    """(first seed, count) of the evaluation episodes: the same held-out set at every evaluation."""
+    return EVAL_SEED_BASE, config.eval_episodes
+
+
+def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
+    """The env a run trains on: the goal-conditioned Reach for SAC/HER, the same with a dense reward otherwise."""
+    from policies.goal_env import make_goal_env
+
+    return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
+                         reward_type="sparse" if config.her else "dense")
+
+
+def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int, *,
+              normalize_obs: bool = False, training: bool = True) -> Any:
+    """A one-env ``DummyVecEnv`` with episode seeds and SB3's ``Monitor`` (episode returns, success).
+
+    ``normalize_obs`` adds ``VecNormalize`` (running mean/std of every observation key, rewards untouched:
+    HER recomputes them from the raw goals); ``training=False`` freezes its statistics (evaluation envs).
+    """
+    from stable_baselines3.common.monitor import Monitor
+    from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
+
+    def factory() -> gym.Env[Any, Any]:
+        return Monitor(EpisodeSeeds(make_env(), first_seed, count), info_keywords=("is_success",))
+
+    env = DummyVecEnv([factory])
+    if normalize_obs:
+        return VecNormalize(env, training=training, norm_obs=True, norm_reward=False)
+    return env
+
+
+def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) -> Any:
+    """The SB3 model for ``config`` on vector env ``env`` (Dict observations: ``MultiInputPolicy``)."""
+    from stable_baselines3 import PPO, SAC, HerReplayBuffer
+
+    common: dict[str, Any] = {"learning_rate": config.learning_rate, "gamma": config.gamma, "seed": config.seed,
+                              "device": config.device, "tensorboard_log": tensorboard_log, "verbose": 0,
+                              "policy_kwargs": {"net_arch": list(config.net_arch)}}
+    if config.algo == "ppo":
+        return PPO("MultiInputPolicy", env, n_steps=config.ppo_n_steps,
+                   batch_size=min(config.batch_size, config.ppo_n_steps), **common)
+    her: dict[str, Any] = {}
+    if config.her:
+        try:
+            horizon = int(max(env.get_attr("max_steps")))
+        except AttributeError:  # not an armstack env: SB3 reports it itself
+            horizon = 0
+        if config.learning_starts < horizon:
+            raise TrainConfigError(f"learning_starts {config.learning_starts} is shorter than one episode "
+                                   f"({horizon} steps): HER can only sample finished episodes; use >= {horizon}")
+        her = {"replay_buffer_class": HerReplayBuffer,
+               "replay_buffer_kwargs": {"n_sampled_goal": config.n_sampled_goal,
+                                        "goal_selection_strategy": config.goal_selection_strategy}}
+    return SAC("MultiInputPolicy", env, buffer_size=config.buffer_size, batch_size=config.batch_size,
+               learning_starts=config.learning_starts, train_freq=config.train_freq,
+               gradient_steps=config.gradient_steps, ent_coef=_ent_coef(config.ent_coef), **her, **common)
+
+
+def _ent_coef(value: str) -> str | float:
+    return value if value.startswith("auto") else float(value)
+
+
+def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
+    """Deterministic rollouts of ``model`` on vector env ``env``: success rate (at the last step) and returns.
+
+    With observation normalisation the training env's current statistics are copied to ``env`` first.
+    """
+    from stable_baselines3.common.evaluation import evaluate_policy
+    from stable_baselines3.common.vec_env import sync_envs_normalization
+
+    if model.get_vec_normalize_env() is not None:
+        sync_envs_normalization(model.get_env(), env)
+
+    successes: list[bool] = []
+
+    def record(local: dict[str, Any], _globals: dict[str, Any]) -> None:
+        if local["done"]:
+            successes.append(bool(local["info"].get("is_success", False)))
+
+    returns, lengths = evaluate_policy(model, env, n_eval_episodes=episodes, deterministic=True,
+                                       return_episode_rewards=True, callback=record, warn=False)
+    assert isinstance(returns, list) and isinstance(lengths, list)  # return_episode_rewards=True
+    return {"episodes": len(successes), "success_rate": float(np.mean(successes)) if successes else 0.0,
+            "mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
+
+
+@dataclass(frozen=True, kw_only=True)
+class RLRun:
+    """What a finished run produced."""
+
+    out_dir: Path
+    model_path: Path
+    metrics: dict[str, Any]
+    policy_dir: Path | None
+
+
+def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gym.Env[Any, Any]] | None = None,
+             export: bool = True) -> RLRun:
+    """Train ``config`` into ``out_dir``; returns the paths and the final held-out evaluation.
+
+    ``make_env`` replaces the armstack env factory (the benchmark trains the same way on FetchReach).
+    """
+    import torch
+    from stable_baselines3.common.callbacks import CallbackList, CheckpointCallback, EvalCallback
+
+    out = Path(out_dir)
+    if out.exists() and any(out.iterdir()):
+        raise TrainConfigError(f"run directory {out} is not empty; give a new --out")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "config.json").write_text(json.dumps(config.to_dict(), indent=2))
+    factory = make_env if make_env is not None else (lambda: make_armstack_env(config))
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(config.torch_threads)  # small MLPs: thread hand-offs cost more than they save
+    try:
+        train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
+        eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
+        model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
+        callbacks = CallbackList([
+            EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
+                         log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
+                         verbose=0),
+            CheckpointCallback(save_freq=config.checkpoint_every, save_path=str(out / "checkpoints"),
+                               name_prefix=config.algo),
+        ])
+        start = time.perf_counter()
+        model.learn(total_timesteps=config.steps, callback=callbacks, progress_bar=config.progress_bar,
+                    tb_log_name=config.algo)
+        train_s = time.perf_counter() - start
+        model_path = out / "final_model.zip"
+        model.save(model_path)
+        if config.normalize_obs:
+            train_env.save(str(out / "vecnormalize.pkl"))  # SB3's own format, to resume; the export holds JSON
+        final = evaluate_success(model, eval_env, config.eval_episodes)
+        train_env.close()
+        eval_env.close()
+    finally:
+        torch.set_num_threads(threads)
+
+    curve = read_eval_curve(out / "evaluations.npz")
+    metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "final_eval": final,
+               "eval_curve": curve, "eval_seeds": list(eval_seeds(config)), "train_seeds": list(train_seeds(config))}
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
+    plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
+                                                                  f"{config.env_id}")
+    policy_dir = None
+    if export and make_env is None:
+        from policies.rl_export import export_sb3_policy
+
+        policy_dir = export_sb3_policy(model, config, out / "policy", metrics=metrics,
+                                       obs_normalizer=train_env if config.normalize_obs else None)
+    return RLRun(out_dir=out, model_path=model_path, metrics=metrics, policy_dir=policy_dir)
+
+
+def read_eval_curve(path: Path) -> dict[str, list[float]]:
+    """Timesteps, mean return and success rate of each evaluation round EvalCallback saved."""
+    if not path.is_file():
+        return {"timesteps": [], "mean_return": [], "success_rate": []}
+    data = np.load(path)
+    successes = data["successes"] if "successes" in data.files else np.zeros_like(data["results"])
+    return {"timesteps": [int(t) for t in data["timesteps"]],
+            "mean_return": [float(r) for r in data["results"].mean(axis=1)],
+            "success_rate": [float(s) for s in np.asarray(successes, dtype=float).mean(axis=1)]}
+
+
+def plot_learning_curve(curve: dict[str, list[float]], path: Path, *, title: str) -> Path:
+    """Success rate and mean return of the held-out evaluations against env steps (PNG, no display)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (ax_s, ax_r) = plt.subplots(1, 2, figsize=(9, 3.5))
+    ax_s.plot(curve["timesteps"], curve["success_rate"], marker="o")
+    ax_s.set(xlabel="env steps", ylabel="success rate (held-out seeds)", ylim=(-0.05, 1.05), title=title)
+    ax_r.plot(curve["timesteps"], curve["mean_return"], marker="o", color="tab:orange")
+    ax_r.set(xlabel="env steps", ylabel="mean return")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+    return path

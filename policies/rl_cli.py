@@ -1,0 +1,47 @@
+"""``armstack train rl``: the arguments and the handler, wired in by ``policies.cli`` (imports stay light)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+
+def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``train rl`` options to ``parser``; unset options keep the config file's (or RLConfig's) value."""
+    parser.add_argument("--env", dest="env_id", default=None, help="Gymnasium id (default armstack/Reach-v0)")
+    parser.add_argument("--algo", default=None, help="sac or ppo (default sac)")
+    her = parser.add_mutually_exclusive_group()
+    her.add_argument("--her", dest="her", action="store_true", default=None,
+                     help="hindsight experience replay (SAC; the default)")
+    her.add_argument("--no-her", dest="her", action="store_false", help="dense reward, no HER")
+    parser.add_argument("--steps", type=int, default=None, help="env steps to train (default 10000)")
+    parser.add_argument("--out", required=True, help="run directory (must be new or empty)")
+    parser.add_argument("--seed", type=int, default=None, help="training seed, 0..9999 (default 0)")
+    parser.add_argument("--robot", default=None, help="panda or ur5e (default panda)")
+    parser.add_argument("--randomization", default=None, help="none, default or strong (default: default)")
+    parser.add_argument("--device", default=None, help="cpu, cuda or auto (default cpu)")
+    parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+_FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device")
+
+
+def run_rl(args: argparse.Namespace) -> int:
+    """Train as ``args`` say, export the policy, print a JSON summary; 0 on success."""
+    from policies.rl import train_rl
+    from policies.rl_config import RLConfig
+
+    overrides: dict[str, Any] = {k: getattr(args, k) for k in _FIELDS if getattr(args, k, None) is not None}
+    if overrides.get("algo") == "ppo" and "her" not in overrides:
+        overrides["her"] = False  # HER is SAC's default only
+    if args.quiet:
+        overrides["progress_bar"] = False
+    config = RLConfig.from_yaml(args.config, **overrides) if args.config else RLConfig.from_dict(overrides)
+    run = train_rl(config, args.out)
+    final = run.metrics["final_eval"]
+    print(json.dumps({"out": str(run.out_dir), "policy": str(run.policy_dir) if run.policy_dir else None,
+                      "env_steps": run.metrics["env_steps"], "train_wall_s": round(run.metrics["train_wall_s"], 1),
+                      "success_rate": final["success_rate"], "eval_episodes": final["episodes"]}, indent=2))
+    return 0

@@ -1,0 +1,128 @@
+"""The configuration of one Stable-Baselines3 run on an armstack env (validated, YAML-loadable)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policies.errors import TrainConfigError
+
+ALGOS = ("sac", "ppo")
+DEVICES = ("cpu", "cuda", "auto")
+GOAL_STRATEGIES = ("future", "final", "episode")
+# Training episode k uses seed ``seed * TRAIN_SEED_STRIDE + k``; evaluation episode k uses ``EVAL_SEED_BASE + k``.
+# With seed < MAX_SEED and fewer than TRAIN_SEED_STRIDE training episodes the two sets never meet.
+TRAIN_SEED_STRIDE = 100_000
+MAX_SEED = 10_000
+EVAL_SEED_BASE = 2_000_000_000
+
+
+def _valid_ent_coef(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    number = value.removeprefix("auto").removeprefix("_") if value.startswith("auto") else value
+    if number == "" and value == "auto":
+        return True
+    try:
+        return float(number) > 0
+    except ValueError:
+        return False
+
+
+@dataclass(frozen=True, kw_only=True)
+class RLConfig:
+    """One RL run: the env, the algorithm and its hyperparameters, evaluation and checkpoint cadence.
+
+    The defaults are the rl-baselines3-zoo settings for FetchReach with SAC+HER (net [64, 64],
+    lr 1e-3, gamma 0.95, batch 256, 4 sampled goals with the ``future`` strategy, observations normalised
+    with running statistics), with fewer warm-up steps and SAC's entropy coefficient starting at 0.1 instead
+    of 1 (``ent_coef="auto_0.1"``, still tuned automatically): in a 10k-step budget the default spends the
+    first thousands of steps near-random while the coefficient decays.
+    """
+
+    env_id: str = "armstack/Reach-v0"
+    algo: str = "sac"
+    her: bool = True
+    steps: int = 10_000
+    seed: int = 0
+    robot: str = "panda"
+    randomization: str = "default"
+    net_arch: tuple[int, ...] = (64, 64)
+    learning_rate: float = 1e-3
+    gamma: float = 0.95
+    batch_size: int = 256
+    buffer_size: int = 100_000
+    learning_starts: int = 500
+    train_freq: int = 1
+    gradient_steps: int = 1
+    ent_coef: str = "auto_0.1"
+    n_sampled_goal: int = 4
+    goal_selection_strategy: str = "future"
+    normalize_obs: bool = True
+    ppo_n_steps: int = 1024
+    eval_every: int = 2_000
+    eval_episodes: int = 20
+    checkpoint_every: int = 5_000
+    torch_threads: int = 1
+    device: str = "cpu"
+    progress_bar: bool = True
+
+    def __post_init__(self) -> None:
+        if self.algo not in ALGOS:
+            raise TrainConfigError(f"unknown algo {self.algo!r}; valid options: {', '.join(ALGOS)}")
+        if self.her and self.algo != "sac":
+            raise TrainConfigError(f"--her needs an off-policy algorithm (sac), got algo {self.algo!r}")
+        if self.device not in DEVICES:
+            raise TrainConfigError(f"unknown device {self.device!r}; valid options: {', '.join(DEVICES)} "
+                                   "(small MLPs train faster on the CPU)")
+        if self.goal_selection_strategy not in GOAL_STRATEGIES:
+            raise TrainConfigError(f"unknown goal_selection_strategy {self.goal_selection_strategy!r}; "
+                                   f"valid options: {', '.join(GOAL_STRATEGIES)}")
+        if not (0 <= self.seed < MAX_SEED):
+            raise TrainConfigError(f"seed must be in [0, {MAX_SEED}), got {self.seed!r}")
+        positive = ("steps", "batch_size", "buffer_size", "train_freq", "gradient_steps", "n_sampled_goal",
+                    "ppo_n_steps", "eval_every", "eval_episodes", "checkpoint_every", "torch_threads")
+        for name in positive:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise TrainConfigError(f"{name} must be a whole number >= 1, got {value!r}")
+        if not isinstance(self.learning_starts, int) or self.learning_starts < 0:
+            raise TrainConfigError(f"learning_starts must be a whole number >= 0, got {self.learning_starts!r}")
+        if not self.net_arch or any(not isinstance(w, int) or w < 1 for w in self.net_arch):
+            raise TrainConfigError(f"net_arch must be a non-empty list of layer widths >= 1, got {self.net_arch!r}")
+        if not (0.0 < self.learning_rate < 1.0):
+            raise TrainConfigError(f"learning_rate must be in (0, 1), got {self.learning_rate!r}")
+        if not _valid_ent_coef(self.ent_coef):
+            raise TrainConfigError(f"ent_coef must be 'auto', 'auto_<initial value>' or a number > 0 as a string, "
+                                   f"got {self.ent_coef!r}")
+        if not (0.0 < self.gamma <= 1.0):
+            raise TrainConfigError(f"gamma must be in (0, 1], got {self.gamma!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RLConfig:
+        from sim.config_io import from_mapping
+        from sim.errors import ConfigError
+
+        try:
+            return from_mapping(cls, data, where="rl config")
+        except ConfigError as exc:  # unknown keys: report them as this package's error
+            raise TrainConfigError(str(exc)) from exc
+
+    @classmethod
+    def from_yaml(cls, path: str | Path, **overrides: Any) -> RLConfig:
+        """Load a YAML mapping of fields (unknown keys rejected); ``overrides`` win over the file."""
+        from sim.config_io import load_yaml
+        from sim.errors import ConfigError
+
+        try:
+            data = load_yaml(path) or {}
+        except ConfigError as exc:
+            raise TrainConfigError(str(exc)) from exc
+        if not isinstance(data, dict):
+            raise TrainConfigError(f"{path}: expected a mapping of RLConfig fields, got {type(data).__name__}")
+        return cls.from_dict({**data, **overrides})

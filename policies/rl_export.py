@@ -1,0 +1,213 @@
+"""Export a trained Stable-Baselines3 actor to the armstack checkpoint format, and the policy that runs it.
+
+Only the deterministic actor is kept, as plain tensors: SAC's ``latent_pi`` + ``mu`` followed by tanh (the
+mean of its squashed Gaussian), or PPO's ``policy_net`` + ``action_net`` followed by a clip to [-1, 1] (what
+``predict(deterministic=True)`` returns). The observation adapter ``reach_goal_v1`` turns the *env*
+observation into the goal-env observation the actor was trained on (``policies.goal_env.goal_observation``),
+flattened in the key order SB3's ``CombinedExtractor`` used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from policies.checkpoint import PolicySpec, save_checkpoint
+from policies.errors import CheckpointError, PolicyError, TrainConfigError
+from policies.goal_env import JOINT_VEL_SCALE, goal_observation
+from policies.networks import ARCHITECTURES, register_architecture
+from policies.rl_config import RLConfig
+
+ARCHITECTURE = "sb3_mlp_actor"
+ADAPTER = "reach_goal_v1"
+ACTIVATIONS: dict[str, type[nn.Module]] = {"relu": nn.ReLU, "tanh": nn.Tanh}
+OUTPUTS = ("tanh", "clip")
+_ENV_KEYS = ("ee_pose", "joint_pos", "joint_vel", "goal_pos")
+
+
+class MlpActor(nn.Module):
+    """An MLP from the flattened goal observation to the env action: hidden layers, a mean head, a squash.
+
+    ``output``: ``tanh`` (SAC's squashed mean) or ``clip`` (PPO's Gaussian mean clipped to the action box).
+    """
+
+    def __init__(self, *, in_dim: int, hidden: list[int], out_dim: int, activation: str = "relu",
+                 output: str = "tanh") -> None:
+        super().__init__()
+        if activation not in ACTIVATIONS:
+            raise CheckpointError(f"unknown activation {activation!r}; valid: {', '.join(ACTIVATIONS)}")
+        if output not in OUTPUTS:
+            raise CheckpointError(f"unknown output {output!r}; valid: {', '.join(OUTPUTS)}")
+        layers: list[nn.Module] = []
+        width = in_dim
+        for h in hidden:
+            layers += [nn.Linear(width, h), ACTIVATIONS[activation]()]
+            width = h
+        self.latent = nn.Sequential(*layers)
+        self.mean = nn.Linear(width, out_dim)
+        self.output = output
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        m = self.mean(self.latent(x))
+        return torch.tanh(m) if self.output == "tanh" else torch.clamp(m, -1.0, 1.0)
+
+
+if ARCHITECTURE not in ARCHITECTURES:
+    register_architecture(ARCHITECTURE, MlpActor)
+
+
+def _linears(module: nn.Module) -> list[nn.Linear]:
+    return [m for m in module.modules() if isinstance(m, nn.Linear)]
+
+
+def _activation_name(module: nn.Module) -> str:
+    for name, cls in ACTIVATIONS.items():
+        if any(isinstance(m, cls) for m in module.modules()):
+            return name
+    raise CheckpointError(f"cannot export an actor whose activation is none of {', '.join(ACTIVATIONS)}")
+
+
+def actor_from_sb3(model: Any) -> tuple[MlpActor, list[str]]:
+    """The deterministic actor of an SB3 SAC or PPO ``MultiInputPolicy``, and its input key order."""
+    from stable_baselines3 import PPO, SAC
+
+    policy = model.policy
+    if isinstance(model, SAC):
+        extractor, latent, head, output = policy.actor.features_extractor, policy.actor.latent_pi, \
+            policy.actor.mu, "tanh"
+    elif isinstance(model, PPO):
+        extractor, latent, head, output = policy.pi_features_extractor, policy.mlp_extractor.policy_net, \
+            policy.action_net, "clip"
+    else:
+        raise TrainConfigError(f"cannot export a {type(model).__name__}; valid algorithms: SAC, PPO")
+    if any(True for _ in extractor.parameters()):
+        raise TrainConfigError("cannot export a policy with a learned feature extractor (images); "
+                               "only flattening Dict observations is supported")
+    keys = list(extractor.extractors.keys())
+    hidden = _linears(latent)
+    in_dim = hidden[0].in_features if hidden else head.in_features
+    actor = MlpActor(in_dim=in_dim, hidden=[lin.out_features for lin in hidden], out_dim=head.out_features,
+                     activation=_activation_name(latent) if hidden else "relu", output=output)
+    with torch.no_grad():
+        for dst, src in zip(_linears(actor), [*hidden, head], strict=True):
+            dst.weight.copy_(src.weight.detach().cpu())
+            dst.bias.copy_(src.bias.detach().cpu())
+    return actor.eval(), keys
+
+
+def normalization_stats(obs_normalizer: Any | None) -> dict[str, Any]:
+    """``VecNormalize``'s observation statistics as JSON (per key mean and variance, clip, epsilon)."""
+    if obs_normalizer is None:
+        return {"joint_vel_scale": JOINT_VEL_SCALE, "obs": None}
+    rms = obs_normalizer.obs_rms
+    return {"joint_vel_scale": JOINT_VEL_SCALE, "clip_obs": float(obs_normalizer.clip_obs),
+            "epsilon": float(obs_normalizer.epsilon),
+            "obs": {k: {"mean": np.asarray(v.mean, np.float64).ravel().tolist(),
+                        "var": np.asarray(v.var, np.float64).ravel().tolist()} for k, v in rms.items()}}
+
+
+def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
+                      metrics: dict[str, Any] | None = None, obs_normalizer: Any | None = None) -> Path:
+    """Write ``model``'s actor as an armstack checkpoint directory that ``policies.load`` reads.
+
+    ``obs_normalizer``: the ``VecNormalize`` the model was trained behind, whose statistics the policy applies.
+    """
+    from policies.goal_env import make_goal_env
+
+    actor, keys = actor_from_sb3(model)
+    env = make_goal_env(config.env_id, robot=config.robot, randomization="none")
+    base: Any = env.unwrapped
+    obs_space: Any = env.observation_space
+    unknown = [k for k in keys if k not in obs_space.spaces]
+    if unknown:
+        raise TrainConfigError(f"the actor reads observation keys {unknown} that {config.env_id}'s goal env lacks "
+                               f"(it has {list(obs_space.spaces)}): was it trained on another env?")
+    widths = {k: int(np.prod(obs_space[k].shape)) for k in keys}
+    env.close()
+    linears = _linears(actor)
+    if sum(widths.values()) != linears[0].in_features:
+        raise TrainConfigError(f"the actor takes {linears[0].in_features} inputs; the goal observation of "
+                               f"{config.env_id} has {widths}: was it trained on another env?")
+    spec = PolicySpec(
+        architecture=ARCHITECTURE,
+        arch_params={"in_dim": linears[0].in_features, "hidden": [lin.out_features for lin in linears[:-1]],
+                     "out_dim": actor.mean.out_features,
+                     "activation": _activation_name(actor.latent) if len(actor.latent) else "relu",
+                     "output": actor.output},
+        observation={"adapter": ADAPTER, "env_id": config.env_id, "robot": config.robot,
+                     "arm_joints": list(base.scene.robot.arm_joints), "keys": keys, "widths": widths,
+                     "env_keys": list(_ENV_KEYS)},
+        action={"dim": int(base.action_space.shape[0]), "low": -1.0, "high": 1.0,
+                "names": ["dx", "dy", "dz", "dyaw", "gripper"]},
+        normalization=normalization_stats(obs_normalizer),
+        robot=config.robot,
+        control_hz=float(base.control_hz),
+        data=None,
+        training={"algorithm": f"{config.algo}{'+her' if config.her else ''}", "framework": "stable-baselines3",
+                  "config": config.to_dict(), "metrics": metrics or {}},
+    )
+    return save_checkpoint(out_dir, actor, spec)
+
+
+class ReachGoalPolicy:
+    """Runs an exported SB3 actor on env observations (single or batched); stateless and deterministic."""
+
+    def __init__(self, spec: PolicySpec, network: nn.Module) -> None:
+        self.spec, self.network = spec, network
+        obs = spec.observation
+        try:
+            self.keys = [str(k) for k in obs["keys"]]
+            self.widths = {str(k): int(v) for k, v in obs["widths"].items()}
+            self.n_arm = len(obs["arm_joints"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CheckpointError(f"policy.json: malformed {ADAPTER} observation spec {obs!r}: {exc}") from exc
+        if sorted(self.keys) != sorted(self.widths):
+            raise CheckpointError(f"policy.json: observation keys {self.keys} differ from widths {self.widths}")
+        norm = spec.normalization
+        if norm.get("joint_vel_scale") != JOINT_VEL_SCALE:
+            raise CheckpointError(f"policy.json: joint_vel_scale {norm.get('joint_vel_scale')!r}; "
+                                  f"this armstack's {ADAPTER} adapter uses {JOINT_VEL_SCALE}")
+        self.stats: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+        if norm.get("obs") is not None:
+            try:
+                self.clip, eps = float(norm["clip_obs"]), float(norm["epsilon"])
+                self.stats = {k: (np.asarray(norm["obs"][k]["mean"], np.float64),
+                                  np.sqrt(np.asarray(norm["obs"][k]["var"], np.float64) + eps)) for k in self.keys}
+            except (KeyError, TypeError, ValueError) as exc:
+                raise CheckpointError(f"policy.json: malformed observation normalization: {exc}") from exc
+            for k, (mean, std) in self.stats.items():
+                if mean.shape != (self.widths[k],) or std.shape != mean.shape or not np.isfinite(mean).all() \
+                        or not np.isfinite(std).all():
+                    raise CheckpointError(f"policy.json: normalization of {k!r} must hold {self.widths[k]} finite "
+                                          f"means and variances")
+
+    def reset(self) -> None:
+        """Stateless actor: nothing to clear between episodes (kept for the Policy contract)."""
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray:
+        missing = [k for k in _ENV_KEYS if k not in obs]
+        if missing:
+            raise PolicyError(f"observation lacks {missing}; this policy needs {list(_ENV_KEYS)}")
+        joint_pos = np.asarray(obs["joint_pos"])
+        if joint_pos.shape[-1] != self.n_arm or joint_pos.ndim not in (1, 2):
+            raise PolicyError(f"observation joint_pos has shape {joint_pos.shape}; the policy was trained on robot "
+                              f"{self.spec.robot!r} with {self.n_arm} arm joints")
+        single = joint_pos.ndim == 1
+        goal_obs = goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS})
+        parts = [goal_obs[k].reshape(goal_obs[k].shape[0], -1) for k in self.keys]
+        if self.stats is not None:  # as VecNormalize does it: in float64, then clipped
+            parts = [np.clip((p - self.stats[k][0]) / self.stats[k][1], -self.clip, self.clip)
+                     for p, k in zip(parts, self.keys, strict=True)]
+        x = np.concatenate(parts, axis=1)
+        if not np.isfinite(x).all():
+            raise PolicyError("observation holds non-finite values: refusing to act on them")
+        with torch.inference_mode():
+            out = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
+        out = out.astype(np.float32)
+        return out[0] if single else out
+
+    __call__ = act

@@ -1,0 +1,61 @@
+"""go_home(): bring the tool back to the robot's home position and unwind the wrist, keeping any held cube."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import mujoco
+import numpy as np
+
+from sim.scene_view import SceneView
+from sim.skills.base import held_objects
+from sim.skills.wrist import Wrist
+from sim.tasks.base import move_action
+from sim.tasks.pick_motion import CLOSE, OPEN
+
+HOME_TOLERANCE = 0.02  # m
+WRIST_TOLERANCE = 0.1  # rad of the last arm joint from its home angle
+
+
+def home_tcp(view: SceneView) -> np.ndarray:
+    """TCP position at the robot's home joint angles (forward kinematics on a scratch state)."""
+    data = mujoco.MjData(view.model)
+    data.qpos[view.arm_q] = view.scene.robot.home
+    mujoco.mj_kinematics(view.model, data)
+    return data.site_xpos[view.tcp_id].copy()
+
+
+class GoHomeSkill:
+    """Move the TCP straight to its home position while turning the last joint back to its home angle.
+
+    The yaw is steered by the last joint, not by the tool yaw (see ``sim.skills.wrist``). The gripper
+    stays closed on a held cube, else opens.
+    """
+
+    name = "go_home"
+    budget = 140
+
+    def __init__(self, view: SceneView, max_pos_step: float) -> None:
+        self.view, self.step_size = view, max_pos_step
+        self.args: Mapping[str, str] = {}
+        self.home = home_tcp(view)
+        self.wrist = Wrist(view)
+        self.grip = CLOSE if held_objects(view) else OPEN
+
+    def precondition_error(self) -> str | None:
+        return None
+
+    def act(self) -> np.ndarray:
+        a = np.zeros(5)
+        a[:3] = move_action(self.view, self.home, self.step_size)
+        a[3] = self.wrist.unwind_action()
+        a[4] = self.grip
+        return a
+
+    def unmet(self) -> str | None:
+        miss = float(np.linalg.norm(self.view.tcp_pos - self.home))
+        if miss > HOME_TOLERANCE:
+            return f"the tool is {miss:.3f} m from home"
+        if abs(self.wrist.error()) > WRIST_TOLERANCE:
+            return f"the wrist is {self.wrist.error():.2f} rad from its home angle"
+        return None

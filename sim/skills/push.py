@@ -1,0 +1,131 @@
+"""push(object, direction): slide a cube a fixed distance along the table with the closed fingers.
+
+The controller is the push expert's (``sim.tasks.push.PushExpert``) with the goal a point
+``PUSH_DISTANCE`` from where the cube stood, instead of the pad.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from sim.scene import BIN_HALF, BIN_WALL
+from sim.scene_view import SceneView
+from sim.skills.base import MAX_RESTING_SPEED, held_objects, object_speed
+from sim.skills.regions import in_bin, on_table, resting_on
+from sim.skills.wrist import Unwinder
+from sim.tasks.base import move_action
+from sim.tasks.push import PUSH_CLEARANCE, push_alignment
+
+DIRECTIONS: dict[str, tuple[float, float]] = {
+    "left": (0.0, 1.0), "right": (0.0, -1.0), "forward": (1.0, 0.0), "backward": (-1.0, 0.0),
+}
+PUSH_DISTANCE = 0.08  # m
+GOAL_TOLERANCE = 0.025  # m from the goal point
+RETREAT_DISTANCE = 0.012  # m from the goal point: close enough, stop pushing and rise
+FINGER_ROOM = 0.02  # m around the point behind the cube where the closed fingers come down
+RETREAT_HEIGHT = 0.08  # m: the TCP is back up here before the push counts as done
+# Where a pushed cube may end up (m): on the table, within both arms' reach.
+PUSH_LOW = np.array([0.26, -0.34])
+PUSH_HIGH = np.array([0.74, 0.34])
+
+
+class PushSkill:
+    """Closed fingers behind the cube, pushed towards the goal point; re-aligns when off line, then rises."""
+
+    name = "push"
+    budget = 240
+
+    def __init__(self, view: SceneView, obj: str, direction: str, max_pos_step: float,
+                 distance: float = PUSH_DISTANCE) -> None:
+        self.view, self.obj, self.step_size = view, obj, max_pos_step
+        self.args: Mapping[str, str] = {"object": obj, "direction": direction}
+        self.start = view.object_pos(obj)[:2].copy()
+        self.u = np.array(DIRECTIONS[direction])
+        self.goal = self.start + distance * self.u
+        self.phase = "align"
+        self.retreat_xy = self.start
+        self.unwinder = Unwinder(view)
+
+    def precondition_error(self) -> str | None:
+        v, obj = self.view, self.obj
+        held = held_objects(v)
+        if held:
+            return f"cannot push while holding the {held[0]}"
+        if not on_table(v, obj) or in_bin(v, v.object_pos(obj)):
+            return f"the {obj} does not rest on the table"
+        on_top = [o for o in v.object_names if o != obj and resting_on(v, o, obj)]
+        if on_top:
+            return f"the {on_top[0]} rests on the {obj}"
+        if np.any(self.goal < PUSH_LOW) or np.any(self.goal > PUSH_HIGH):
+            return (f"pushing the {obj} {self.args['direction']} would take it to "
+                    f"({self.goal[0]:.2f}, {self.goal[1]:.2f}), outside the reachable table area")
+        if in_bin(v, np.array([*self.goal, 0.0])):
+            return f"pushing the {obj} {self.args['direction']} would run it into the bin"
+        blocker = self._behind_blocker()
+        if blocker is not None:
+            return f"no room behind the {obj} to push it {self.args['direction']}: the {blocker} is in the way"
+        return None
+
+    def _behind_blocker(self) -> str | None:
+        """What occupies the spot behind the cube where the fingers must come down, if anything."""
+        v = self.view
+        half = v.object_half(self.obj)
+        behind = self.start - self.u * (half + PUSH_CLEARANCE + 0.01)
+        if v.bin_body >= 0 and np.all(np.abs(behind - v.bin_pos[:2]) < BIN_HALF + BIN_WALL + FINGER_ROOM):
+            return "bin"
+        for other in v.object_names:
+            if other != self.obj and np.linalg.norm(behind - v.object_pos(other)[:2]) < (
+                    v.object_half(other) * math.sqrt(2) + FINGER_ROOM):
+                return other
+        return None
+
+    def act(self) -> np.ndarray:
+        v = self.view
+        o = v.object_pos(self.obj)
+        half = v.object_half(self.obj)
+        to_goal = self.goal - o[:2]
+        dist = float(np.linalg.norm(to_goal))
+        a = np.zeros(5)
+        a[4] = 1.0
+        if self.unwinder.needed():  # before the push picks a tool yaw near the current one
+            a[:3] = move_action(v, np.array([*v.tcp_pos[:2], max(float(v.tcp_pos[2]), RETREAT_HEIGHT)]), self.step_size)
+            a[3] = self.unwinder.wrist.unwind_action()
+            return a
+        past_goal = float((o[:2] - self.goal) @ self.u) > -0.004
+        if self.phase != "retreat" and (dist < RETREAT_DISTANCE or (past_goal and dist < GOAL_TOLERANCE)):
+            self.phase = "retreat"
+            # The controller's target leads the hand in the push direction: steer back off the cube
+            # explicitly, or the arm keeps pushing by that lead while it rises.
+            self.retreat_xy = v.tcp_pos[:2] - self.u * 0.01
+        elif self.phase == "retreat" and v.tcp_pos[2] > RETREAT_HEIGHT and dist > GOAL_TOLERANCE:
+            self.phase = "align"  # risen, but the cube slid off the goal: push it again (from its other side)
+        if self.phase == "retreat":
+            a[:3] = move_action(v, np.array([*self.retreat_xy, RETREAT_HEIGHT + 0.03]), self.step_size)
+            return a
+        # Push along the commanded direction; near the goal, along the cube-to-goal line to correct drift.
+        u = to_goal / dist if dist > 0.03 else self.u
+        self.phase, aligning = push_alignment(v, o, half, u, self.phase, self.step_size, a)
+        if aligning:
+            return a
+        contact = np.array([*(self.goal - u * (half + PUSH_CLEARANCE - 0.012)), max(half, 0.016)])
+        # Slower than the pad-push expert: a cube shoved at full speed slides (or tips) past a goal point.
+        speed = 0.35 if dist > 0.04 else 0.2
+        a[:3] = move_action(v, contact, self.step_size, gain=1.0) * speed
+        return a
+
+    def unmet(self) -> str | None:
+        v, obj = self.view, self.obj
+        o = v.object_pos(obj)
+        miss = float(np.linalg.norm(o[:2] - self.goal))
+        if miss > GOAL_TOLERANCE:
+            return f"the {obj} is {miss:.3f} m from its push goal"
+        if not on_table(v, obj):
+            return f"the {obj} is off the table surface"
+        if object_speed(v, obj) > MAX_RESTING_SPEED:
+            return f"the {obj} is still moving"
+        if v.tcp_pos[2] < RETREAT_HEIGHT:
+            return "the gripper has not risen clear of the cube"
+        return None

@@ -1,0 +1,35 @@
+"""The planner benchmark runs end to end on a tiny slice and prints the JSON the report reads."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("llama_model")
+def test_planner_benchmark_prints_its_json() -> None:
+    try:
+        import llama_cpp  # noqa: F401
+
+        backends = "rules,llama_cpp"
+    except ImportError:
+        backends = "rules"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "bench/planner.py", "--backends", backends, "--limit", "2",
+                           "--saycan-limit", "0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    assert report["records"] == 12
+    for name in backends.split(","):
+        res = report["backends"][name]
+        assert set(res["splits"]) == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh"}
+        assert res["overall"]["false_executions"] == 0
+        assert 0.0 <= res["overall"]["exact_match"] <= 1.0 and res["overall"]["latency_ms_p95"] >= 0
+    assert report["backends"]["rules"]["splits"]["negative"]["refusal_recall"] == 1.0

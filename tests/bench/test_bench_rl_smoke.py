@@ -1,0 +1,38 @@
+"""The RL benchmark runs end to end with tiny arguments and prints the JSON that reports read."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ROW_KEYS = {"env_steps", "final_success_rate", "learn_wall_s", "learn_cpu_s", "eval_wall_s", "curve"}
+
+
+@pytest.mark.slow
+def test_quick_rl_benchmark_prints_both_rows() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "bench/rl_reach.py", "--quick"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=900, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)  # stdout holds the JSON alone; progress goes to stderr
+
+    assert report["bench"] == "rl_reach" and report["method"]
+    config = report["config"]
+    assert config["algo"] == "sac" and config["her"] is True and config["steps"] == 300
+    arm = report["rows"]["armstack_reach"]
+    assert arm.keys() >= ROW_KEYS, arm
+    assert arm["env_steps"] >= 300 and arm["learn_wall_s"] > 0 and arm["learn_cpu_s"] > 0
+    assert [p["env_steps"] for p in arm["curve"]] == [150, 300]
+    assert 0.0 <= arm["final_success_rate"] <= 1.0
+    fetch = report["rows"]["fetch_reach"]
+    # FetchReach needs gymnasium-robotics; without it the row says why, and never carries made-up numbers.
+    assert ("skipped" in fetch and "learn_wall_s" not in fetch) or fetch.keys() >= ROW_KEYS, fetch
+    headline = report["headline"]
+    if "skipped" not in fetch:
+        assert headline["learn_wall_ratio_armstack_over_fetch"] == pytest.approx(
+            arm["learn_wall_s"] / fetch["learn_wall_s"], abs=1e-3)
+    assert headline["armstack_meets_success_target"] == (arm["final_success_rate"] >= 0.95)

@@ -1,0 +1,273 @@
+"""SB3 RL on armstack: the HER goal env, the run config, tiny trainings, and export -> load round trips."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+import pytest
+
+import policies
+from policies.errors import CheckpointError, PolicyError, TrainConfigError
+from policies.goal_env import SUCCESS_DISTANCE, ReachGoalEnv, goal_observation, make_goal_env
+from policies.rl import EpisodeSeeds, build_model, eval_seeds, train_rl, train_seeds, vectorize
+from policies.rl_config import RLConfig
+
+TINY = RLConfig(steps=240, learning_starts=60, batch_size=32, eval_every=120, eval_episodes=2, checkpoint_every=120,
+               net_arch=(16, 16), buffer_size=1_000, progress_bar=False)
+
+
+def rollout_observations(env: gym.Env[Any, Any], seed: int, steps: int) -> list[dict[str, Any]]:
+    """Env observations along a random-action rollout (the policy's inputs in the round-trip tests)."""
+    obs, _ = env.reset(seed=seed)
+    rng = np.random.default_rng(seed)
+    out = [obs]
+    for _ in range(steps):
+        obs, *_ = env.step(rng.uniform(-1, 1, 5))
+        out.append(obs)
+    return out
+
+
+# --- the goal-conditioned env --------------------------------------------------------------------------------
+def test_sparse_reward_agrees_with_env_success_along_expert_and_random_rollouts() -> None:
+    env = make_goal_env(randomization="none")
+    base: Any = env.unwrapped
+    seen = {True: 0, False: 0}
+    for seed in range(3):
+        env.reset(seed=seed)
+        for t in range(base.max_steps):
+            # The expert reaches and holds the marker; random actions afterwards take the TCP away again.
+            action = base.expert().act() if t < 40 else env.action_space.sample()
+            obs, reward, terminated, truncated, info = env.step(action)
+            assert not terminated  # success never ends the episode: HER relabels goals
+            assert (reward == 0.0) == info["is_success"]
+            assert env.compute_reward(obs["achieved_goal"], obs["desired_goal"], info) == reward
+            seen[bool(info["is_success"])] += 1
+            if truncated:
+                break
+    assert seen[True] > 0 and seen[False] > 0  # both branches of the predicate were exercised
+
+
+def test_compute_reward_is_vectorised_over_goal_batches() -> None:
+    env = make_goal_env(randomization="none")
+    rng = np.random.default_rng(0)
+    achieved = rng.uniform(0.3, 0.6, (64, 3)).astype(np.float32)
+    offsets = rng.normal(size=(64, 3))
+    offsets *= (rng.uniform(0.0, 2 * SUCCESS_DISTANCE, 64) / np.linalg.norm(offsets, axis=1))[:, None]
+    desired = (achieved + offsets).astype(np.float32)
+    batch = env.compute_reward(achieved, desired, [{}] * 64)
+    rows = [float(env.compute_reward(a, d, {})) for a, d in zip(achieved, desired, strict=True)]
+    assert batch.shape == (64,) and batch.tolist() == rows
+    inside = np.linalg.norm(achieved - desired, axis=1) < SUCCESS_DISTANCE
+    assert 0 < inside.sum() < 64 and np.array_equal(batch == 0.0, inside)
+    dense = ReachGoalEnv(gym.make("armstack/Reach-v0", randomization="none"), reward_type="dense")
+    assert np.allclose(dense.compute_reward(achieved, desired, None), -np.linalg.norm(achieved - desired, axis=1))
+
+
+def test_goal_env_passes_the_gymnasium_and_sb3_checkers() -> None:
+    from gymnasium.utils.env_checker import check_env
+    from stable_baselines3.common.env_checker import check_env as sb3_check_env
+
+    env = make_goal_env(randomization="default")
+    check_env(env, skip_render_check=True)
+    sb3_check_env(env, warn=False)
+    obs, _ = env.reset(seed=0)
+    base: Any = env.unwrapped
+    assert np.allclose(obs["desired_goal"], base.view.goal_marker_pos, atol=1e-6)
+    assert env.action_space == base.action_space  # the env's action contract, unchanged
+
+
+def test_goal_env_refuses_other_tasks_and_reward_types() -> None:
+    with pytest.raises(TrainConfigError, match="armstack/Reach-v0"):
+        make_goal_env("armstack/Push-v0")
+    with pytest.raises(TrainConfigError, match="reach"):
+        ReachGoalEnv(gym.make("armstack/Push-v0"))
+    with pytest.raises(TrainConfigError, match="sparse, dense"):
+        make_goal_env(reward_type="shaped")
+
+
+def test_episode_seeds_replay_the_same_held_out_episodes_every_round() -> None:
+    env = EpisodeSeeds(make_goal_env(), first=1000, count=3)
+    goals = [tuple(env.reset(seed=7)[0]["desired_goal"]) for _ in range(7)]  # the caller's seed is ignored
+    assert goals[:3] == goals[3:6] and goals[6] == goals[0] and len(set(goals[:3])) == 3
+
+
+# --- config --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("fields", "match"), [
+    ({"algo": "dqn"}, "sac, ppo"),
+    ({"algo": "ppo", "her": True}, "off-policy"),
+    ({"seed": -1}, "seed"),
+    ({"steps": 0}, "steps"),
+    ({"net_arch": ()}, "net_arch"),
+    ({"goal_selection_strategy": "random"}, "future, final, episode"),
+    ({"device": "tpu"}, "cpu, cuda, auto"),
+    ({"ent_coef": "auto_"}, "ent_coef"),
+    ({"ent_coef": "-0.1"}, "ent_coef"),
+])
+def test_config_rejects_bad_values_naming_the_valid_ones(fields: dict[str, Any], match: str) -> None:
+    with pytest.raises(TrainConfigError, match=match):
+        RLConfig(**fields)
+
+
+def test_config_yaml_rejects_unknown_keys_and_round_trips(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("algo: sac\nlearning_rat: 0.001\n")
+    with pytest.raises(TrainConfigError, match=r"learning_rat.*valid keys"):
+        RLConfig.from_yaml(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text("net_arch: [32, 32]\ngamma: 0.9\n")
+    config = RLConfig.from_yaml(good, seed=3)
+    assert config.net_arch == (32, 32) and config.gamma == 0.9 and config.seed == 3
+    assert RLConfig.from_dict(config.to_dict()) == config
+
+
+def test_her_warm_up_shorter_than_an_episode_is_refused_up_front() -> None:
+    config = RLConfig(learning_starts=30, buffer_size=1_000)
+    with pytest.raises(TrainConfigError, match=r"learning_starts 30.*60"):
+        build_model(config, vectorize(lambda: make_goal_env(), 0, 10))
+
+
+def test_training_and_evaluation_seeds_are_disjoint() -> None:
+    for seed in (0, 1, 9_999):
+        config = RLConfig(seed=seed, eval_episodes=100)
+        first, count = train_seeds(config)
+        eval_first, eval_count = eval_seeds(config)
+        assert first + count <= eval_first or eval_first + eval_count <= first
+
+
+# --- export -> load ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("algo", "normalize"), [("sac", True), ("sac", False), ("ppo", True)])
+def test_exported_actor_acts_exactly_like_sb3_predict(tmp_path: Path, algo: str, normalize: bool) -> None:
+    from policies.rl_export import export_sb3_policy
+
+    config = RLConfig(algo=algo, her=algo == "sac", net_arch=(32, 32), ppo_n_steps=64, batch_size=32, seed=1,
+                      normalize_obs=normalize, buffer_size=1_000)
+    venv = vectorize(lambda: make_goal_env(), 0, 10, normalize_obs=normalize)
+    model = build_model(config, venv)
+    if normalize:  # non-trivial running statistics
+        venv.reset()
+        for _ in range(30):
+            venv.step(np.random.default_rng(0).uniform(-1, 1, (1, 5)))
+
+    def sb3_action(goal_obs: dict[str, np.ndarray]) -> np.ndarray:
+        return model.predict(venv.normalize_obs(goal_obs) if normalize else goal_obs, deterministic=True)[0]
+
+    path = export_sb3_policy(model, config, tmp_path / "policy", obs_normalizer=venv if normalize else None)
+    assert sorted(p.name for p in path.iterdir()) == ["model.safetensors", "policy.json"]
+    policy = policies.load(path, robot="panda")
+    env = gym.make("armstack/Reach-v0", randomization="default")
+    observations = rollout_observations(env, seed=5, steps=20)
+    for obs in observations:
+        np.testing.assert_allclose(policy.act(obs), sb3_action(goal_observation(obs)), rtol=0, atol=1e-6)
+    batch = {k: np.stack([o[k] for o in observations]) for k in ("ee_pose", "joint_pos", "joint_vel", "goal_pos")}
+    actions = policy.act(batch)
+    assert actions.shape == (len(observations), 5) and actions.dtype == np.float32
+    np.testing.assert_allclose(actions, sb3_action(goal_observation(batch)), rtol=0, atol=1e-6)
+    assert len({tuple(a) for a in actions.round(4)}) > 1  # the actor reacts to its input
+    spec = json.loads((path / "policy.json").read_text())
+    assert spec["robot"] == "panda" and spec["data"] is None and spec["control_hz"] == pytest.approx(20.0)
+    assert (spec["normalization"]["obs"] is not None) == normalize
+
+
+def test_exported_policy_refuses_another_robot_and_tampered_weights(tmp_path: Path) -> None:
+    from policies.rl_export import export_sb3_policy
+
+    config = RLConfig(net_arch=(8,), buffer_size=1_000)
+    path = export_sb3_policy(build_model(config, vectorize(lambda: make_goal_env(), 0, 10)), config, tmp_path / "p")
+    with pytest.raises(CheckpointError, match="panda"):
+        policies.load(path, robot="ur5e")
+    policy = policies.load(path)
+    ur5e_obs, _ = gym.make("armstack/Reach-v0", robot="ur5e").reset(seed=0)
+    with pytest.raises(PolicyError, match="6"):
+        policy.act(ur5e_obs)
+    weights = path / "model.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[-1] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(CheckpointError, match="SHA-256"):
+        policies.load(path)
+
+
+# --- tiny trainings ------------------------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(("algo", "her"), [("sac", True), ("ppo", False)])
+def test_tiny_training_writes_a_complete_run_and_a_loadable_policy(tmp_path: Path, algo: str, her: bool) -> None:
+    config = dataclasses.replace(TINY, algo=algo, her=her, ppo_n_steps=120)
+    run = train_rl(config, tmp_path / "run")
+    out = run.out_dir
+    for name in ("config.json", "metrics.json", "learning_curve.png", "evaluations.npz", "final_model.zip"):
+        assert (out / name).is_file(), name
+    assert list((out / "tb").rglob("events.out.tfevents.*")), "no TensorBoard events"
+    assert list((out / "checkpoints").glob(f"{algo}_*_steps.zip")), "no SB3 checkpoint"
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["env_steps"] >= config.steps
+    assert metrics["eval_curve"]["timesteps"] == [120, 240]
+    assert metrics["final_eval"]["episodes"] == config.eval_episodes
+    assert 0.0 <= metrics["final_eval"]["success_rate"] <= 1.0
+    assert json.loads((out / "config.json").read_text()) == config.to_dict()
+
+    from stable_baselines3 import PPO, SAC
+    from stable_baselines3.common.vec_env import VecNormalize
+
+    venv = VecNormalize.load(str(out / "vecnormalize.pkl"), vectorize(lambda: make_goal_env(), 0, 1))
+    model = (SAC if algo == "sac" else PPO).load(run.model_path, env=venv, device="cpu")
+    assert run.policy_dir is not None
+    policy = policies.load(run.policy_dir)
+    obs = rollout_observations(gym.make("armstack/Reach-v0"), seed=11, steps=5)
+    for o in obs:
+        expected = model.predict(venv.normalize_obs(goal_observation(o)), deterministic=True)[0]
+        np.testing.assert_allclose(policy.act(o), expected, rtol=0, atol=1e-6)
+    with pytest.raises(TrainConfigError, match="not empty"):
+        train_rl(config, out)
+
+
+@pytest.mark.slow
+def test_same_seed_gives_the_same_training() -> None:
+    config = dataclasses.replace(TINY, steps=90, learning_starts=60)
+
+    def weights() -> np.ndarray:
+        model = build_model(config, vectorize(lambda: make_goal_env(), *train_seeds(config)))
+        model.learn(config.steps)
+        return np.concatenate([p.detach().numpy().ravel() for p in model.policy.actor.parameters()])
+
+    first, second = weights(), weights()
+    assert np.array_equal(first, second)
+
+
+# --- command line --------------------------------------------------------------------------------------------
+def rl_parser() -> argparse.ArgumentParser:
+    from policies.rl_cli import add_rl_arguments
+
+    parser = argparse.ArgumentParser(prog="armstack train rl")
+    add_rl_arguments(parser)
+    return parser
+
+
+def test_cli_rejects_a_bad_algorithm_before_training(tmp_path: Path) -> None:
+    from policies.rl_cli import run_rl
+
+    with pytest.raises(TrainConfigError, match="sac, ppo"):
+        run_rl(rl_parser().parse_args(["--algo", "dqn", "--out", str(tmp_path / "run")]))
+    assert not (tmp_path / "run").exists()
+
+
+@pytest.mark.slow
+def test_cli_trains_from_a_config_file_and_prints_a_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from policies.rl_cli import run_rl
+
+    config = tmp_path / "rl.yaml"
+    config.write_text("steps: 120\nlearning_starts: 60\nbatch_size: 16\neval_every: 60\neval_episodes: 1\n"
+                      "checkpoint_every: 120\nnet_arch: [8]\nbuffer_size: 1000\n")
+    args = rl_parser().parse_args(["--algo", "sac", "--her", "--steps", "100", "--seed", "3", "--out",
+                                   str(tmp_path / "run"), "--config", str(config), "--quiet"])
+    assert run_rl(args) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["env_steps"] >= 100 and summary["eval_episodes"] == 1  # the flag beat the file's 120 steps
+    saved = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert saved["steps"] == 100 and saved["seed"] == 3 and saved["net_arch"] == [8]
+    assert (tmp_path / "run" / "policy" / "policy.json").is_file()
