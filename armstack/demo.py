@@ -44,8 +44,16 @@ def _policy_section(out_dir: Path, episodes: int, epochs: int, eval_episodes: in
     write_report(report, out_dir / "bc_eval.json")
     print(format_report(report))
     print(f"video: {out_dir / 'bc_policy.mp4'}   report: {out_dir / 'bc_eval.json'}")
-    return {"dataset": str(data), "train": train, "eval": {k: report[k] for k in
-                                                           ("success_rate", "ci95", "tasks", "videos")}}
+    from policies.pretrained import PANDA_TABLETOP_BC
+
+    shipped = load(PANDA_TABLETOP_BC)
+    print(f"\nfor comparison, the shipped policy trained on 500 episodes ({PANDA_TABLETOP_BC}):")
+    shipped_report = evaluate_policy(shipped, env_id="armstack/Tabletop-v0", robot="panda", episodes=eval_episodes,
+                                     exclude_seeds=(shipped.spec.data or {}).get("seeds", []))
+    print(format_report(shipped_report))
+    return {"dataset": str(data), "train": train,
+            "eval": {k: report[k] for k in ("success_rate", "ci95", "tasks", "videos")},
+            "shipped_eval": {k: shipped_report[k] for k in ("success_rate", "ci95", "tasks")}}
 
 
 def _agent_section(out_dir: Path, instruction: str) -> dict[str, Any]:
