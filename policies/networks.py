@@ -40,15 +40,25 @@ class ConditionedMLP(nn.Module):
                 self.film.append(f)
         self.head = nn.Linear(hidden, out_dim)
 
-    def forward(self, x: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
-        h = torch.cat([x, torch.relu(self.text_proj(text))], dim=-1)
+    def condition(self, text: torch.Tensor) -> tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor]]]:
+        """Everything that depends on the instruction alone: computed once per instruction at inference."""
+        films = [tuple(f(text).chunk(2, dim=-1)) for f in self.film]
+        return torch.relu(self.text_proj(text)), films  # type: ignore[return-value]
+
+    def forward_conditioned(self, x: torch.Tensor, cond: tuple[torch.Tensor, list[tuple[torch.Tensor, torch.Tensor]]]
+                            ) -> torch.Tensor:
+        proj, films = cond
+        h = torch.cat([x, proj.expand(x.shape[0], -1)], dim=-1)
         for i, layer in enumerate(self.layers):
             h = layer(h)
-            if self.film:
-                gamma, beta = self.film[i](text).chunk(2, dim=-1)
+            if films:
+                gamma, beta = films[i]
                 h = h * (1.0 + gamma) + beta
             h = torch.relu(h)
         return torch.tanh(self.head(h))
+
+    def forward(self, x: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+        return self.forward_conditioned(x, self.condition(text))
 
 
 def _sb3_mlp_actor(**params: Any) -> nn.Module:

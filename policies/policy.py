@@ -52,6 +52,8 @@ class StateTextPolicy:
             raise CheckpointError("policy.json: normalization statistics must be finite with std > 0")
         self.encoder = encoder
         self._text_cache: dict[str, torch.Tensor] = {}
+        self._focus_cache: dict[str, int] = {}
+        self._cond_cache: dict[str, Any] = {}
         torch.set_num_threads(1)  # a 0.3M-parameter MLP: threads cost more than they give
 
     def reset(self) -> None:
@@ -68,13 +70,27 @@ class StateTextPolicy:
             rows.append(vec)
         return torch.stack(rows)
 
+    def _focus(self, text: str) -> int:
+        k = self._focus_cache.get(text)
+        if k is None:
+            k = self._focus_cache[text] = referenced_object(self.layout, text)
+        return k
+
     def act(self, obs: dict[str, Any]) -> np.ndarray:
         single = np.asarray(obs.get("joint_pos")).ndim == 1
         state, env_state, instructions = split_env_observation(self.layout, obs)
-        focus = np.array([referenced_object(self.layout, text) for text in instructions])
-        x = (features(self.layout, state, env_state, focus) - self.mean) / self.std
+        focus = np.array([self._focus(text) for text in instructions])
+        x = torch.from_numpy((features(self.layout, state, env_state, focus) - self.mean) / self.std)
+        net: Any = self.network
         with torch.inference_mode():
-            out = self.network(torch.from_numpy(x), self._text(instructions)).numpy()
+            if len(set(instructions)) == 1 and hasattr(net, "forward_conditioned"):
+                # One instruction (every single-env step): reuse its projection and FiLM terms.
+                cond = self._cond_cache.get(instructions[0])
+                if cond is None:
+                    cond = self._cond_cache[instructions[0]] = net.condition(self._text(instructions[:1]))
+                out = net.forward_conditioned(x, cond).numpy()
+            else:
+                out = net(x, self._text(instructions)).numpy()
         if not np.isfinite(out).all():
             raise PolicyError("the policy produced a non-finite action")
         out = np.clip(out, -1.0, 1.0).astype(np.float32)

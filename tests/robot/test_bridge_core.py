@@ -240,3 +240,21 @@ def test_a_late_policy_step_is_a_deadline_fault() -> None:
     assert loop.until(lambda r: r.mode == Mode.DEGRADED, 0.2)
     assert FaultKind.POLICY_DEADLINE in {f.kind for f in loop.results[-1].faults}
     assert _source(loop.results[-1]) == "hold"
+
+
+@pytest.mark.slow
+def test_a_policy_checkpoint_drives_a_pick_and_place_through_the_bridge() -> None:
+    """The shipped BC checkpoint, loaded by the bridge, acts on the observation the bridge builds from
+    measured joint states and object messages: the same contract as the sim env."""
+    from policies.pretrained import PANDA_TABLETOP_BC
+
+    successes = []
+    for seed in (3, 4, 5):
+        loop = Loop("panda", seed=seed, policy=str(PANDA_TABLETOP_BC))
+        loop.run(0.6)
+        assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
+        core = loop.core
+        successes.append(loop.until(lambda r, core=core: core.task_success, 30.0))
+        assert loop.core.supervisor.mode == Mode.NOMINAL
+        assert "policy" in {_source(r) for r in loop.results}
+    assert sum(successes) >= 2, successes
