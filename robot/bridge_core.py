@@ -19,6 +19,7 @@ import mujoco
 import numpy as np
 
 from robot.params import BridgeParams
+from robot.plan_goals import plan_instruction
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
 from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
@@ -30,6 +31,8 @@ from robot.safety.supervisor import Mode, Supervisor
 from sim.control import ACTION_DIM, DiffIKController
 from sim.tasks import TASKS, Expert, TaskGoal
 
+PLAN_SETTLE_S = 0.5
+"""A planned task counts as done once its success has held this long (a released cube has stopped moving)."""
 TASK_NAMES = tuple(TASKS)
 
 
@@ -85,6 +88,9 @@ class BridgeCore:
         self.tick_count = 0
         self.policy_ms = 0.0
         self.task_success = False
+        self._queue: list[TaskGoal] = []
+        self._planner: Any = None
+        self._success_since: float | None = None
 
     # --- inputs (called from ROS callbacks) ------------------------------------------------------
     def on_joint_state(self, names: Sequence[str], position: Sequence[float], velocity: Sequence[float],
@@ -113,13 +119,45 @@ class BridgeCore:
         self._pending_objects = (poses, places)
         self._objects_at = now
 
-    def on_instruction(self, text: str, now: float) -> TaskGoal | None:
+    def resolve_instruction(self, text: str) -> list[TaskGoal]:
+        """The task goals of ``~/instruction`` text (InputError if none). Reads no tick state, so the node
+        may call it outside its lock: planning with a language model must not stall the control loop."""
         try:
-            goal = parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)
-        except InputError as exc:
-            self._bad_input("~/instruction", str(exc), now)
+            return [parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)]
+        except InputError:
+            if self.params.planner == "none" or text.strip().startswith("{"):
+                raise
+        return plan_instruction(self._get_planner(), text, self.mirror.scene.object_names)
+
+    def on_instruction(self, text: str, now: float, resolved: list[TaskGoal] | InputError | None = None
+                       ) -> TaskGoal | None:
+        """Start the instruction's first task (the rest queue behind it); ``resolved`` from an earlier
+        ``resolve_instruction`` call, else resolved here."""
+        if resolved is None:
+            try:
+                resolved = self.resolve_instruction(text)
+            except InputError as exc:
+                resolved = exc
+        if isinstance(resolved, InputError):
+            self._bad_input("~/instruction", str(resolved), now)
             return None
-        self.goal, self.task_success = goal, False
+        goal, *queue = resolved
+        if queue:
+            self._events.append({"event": "plan", "t": now, "instruction": text,
+                                 "tasks": [{"task": g.task, "object": g.object, "target": g.target}
+                                           for g in resolved]})
+        self._queue = queue
+        return self._start(goal, now)
+
+    def _get_planner(self) -> Any:
+        if self._planner is None:
+            from policies.planner.planner import make_planner
+
+            self._planner = make_planner(self.params.planner)
+        return self._planner
+
+    def _start(self, goal: TaskGoal, now: float) -> TaskGoal:
+        self.goal, self.task_success, self._success_since = goal, False, None
         self.expert = TASKS[goal.task].make_expert(self.mirror.view, goal, self.controller.config.max_pos_step)
         if self.policy is not None:
             self.policy.reset()
@@ -245,6 +283,13 @@ class BridgeCore:
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
         self.task_success = TASKS[self.goal.task].reward_terms(mirror.view, self.goal)["success"] > 0.5
+        now = trusted.received
+        if not self.task_success:
+            self._success_since = None
+        elif self._success_since is None:
+            self._success_since = now
+        elif self._queue and now - self._success_since >= PLAN_SETTLE_S:
+            self._start(self._queue.pop(0), now)  # the next task of the plan, once this one has settled
         return None
 
     def _retreat(self, trusted: JointState) -> tuple[np.ndarray, float]:

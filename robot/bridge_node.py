@@ -42,6 +42,7 @@ from robot.errors import RobotError
 from robot.params import NODE_NAME, BridgeParams, load_bridge_params
 from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
+from robot.safety.input_validation import InputError
 from robot.safety.supervisor import Mode
 from robot.sim_arm_node import params_files
 
@@ -121,8 +122,20 @@ class BridgeNode(Node):
             self.core.on_objects(msg.data, self._now())
 
     def _on_instruction(self, msg: String) -> None:
+        # Planning (possibly a language model, seconds on first use) runs on its own thread and outside the
+        # lock: neither the control loop nor the joint-state callbacks wait for it.
+        threading.Thread(target=self._plan_and_start, args=(msg.data,), name="instruction", daemon=True).start()
+
+    def _plan_and_start(self, text: str) -> None:
+        resolved: list[Any] | InputError
+        try:
+            resolved = self.core.resolve_instruction(text)
+        except InputError as exc:
+            resolved = exc
+        except Exception as exc:  # a planner backend failing must not kill the bridge: report it as bad input
+            resolved = InputError(f"~/instruction: planning failed: {type(exc).__name__}: {exc}")
         with self._lock:
-            self.core.on_instruction(msg.data, self._now())
+            self.core.on_instruction(text, self._now(), resolved)
 
     def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         with self._lock:

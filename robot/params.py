@@ -95,6 +95,9 @@ class BridgeParams:
     retreat_height: float = 0.3
     task: str = "pick_place"
     """The task an instruction names when it does not say."""
+    planner: str = "none"
+    """Planner backend for free-form instructions (none, rules, llama_cpp, openai): a checked plan runs as a
+    queue of tasks; 'none' accepts only the pick-and-place phrasings and JSON goals."""
     cubes: tuple[str, ...] = ("red", "green", "blue")
     tick_log: str = ""
     """A JSON-lines file of every control tick (time, mode, faults, command), for tests and post-mortems."""
@@ -135,6 +138,10 @@ class BridgeParams:
                                  f"checkpoint directory")
         if self.task not in TASKS:
             raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
+        from robot.plan_goals import PLANNER_BACKENDS
+
+        if self.planner not in PLANNER_BACKENDS:
+            raise ParameterError(f"{NODE_NAME}: unknown planner {self.planner!r}; valid: {', '.join(PLANNER_BACKENDS)}")
         if not isinstance(self.cubes, tuple) or not self.cubes or len(set(self.cubes)) != len(self.cubes) \
                 or any(c not in COLORS for c in self.cubes):
             raise ParameterError(f"{NODE_NAME}: cubes must be distinct colours from {', '.join(COLORS)}, "
