@@ -182,6 +182,7 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
     import json
 
     pytest.importorskip("rclpy")
+    from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
     from ros_procs import NodeProcess, RosProbe, allocate_domain_id
     from std_msgs.msg import String
 
@@ -190,15 +191,19 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
     with allocate_domain_id() as domain, RosProbe(domain) as probe:
         procs = [NodeProcess(exe, domain, params).start() for exe in executables]
         try:
-            states = probe.subscribe(String, "armstack_bridge/state")
+            # Transitions on ~/events are transient-local: a NOMINAL reached before this probe matched, or
+            # left again at once because a starved CI box delayed joint states, is still seen.
+            qos = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE,
+                             durability=DurabilityPolicy.TRANSIENT_LOCAL)
+            events = probe.subscribe(String, "armstack_bridge/events", qos)
 
             def armed() -> bool:
-                # Any NOMINAL report counts: on a starved CI box a later load-induced fault may follow it.
-                return any(json.loads(m.data)["mode"] == "NOMINAL" for _, m in list(states))
+                return any(json.loads(m.data).get("event") == "transition" and json.loads(m.data).get("to") == "NOMINAL"
+                           for _, m in list(events))
 
             ok = probe.spin_until(armed, 60.0)
             output = "\n".join(f"--- {p.script}\n{p.output()}" for p in procs)
-            assert ok, f"bridge state {states[-1][1].data if states else None}\n{output}"
+            assert ok, f"bridge events {[m.data for _, m in events][-5:]}\n{output}"
             assert all(p.alive() for p in procs), output
         finally:
             for p in procs:
