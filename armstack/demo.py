@@ -74,14 +74,14 @@ def _agent_section(out_dir: Path, instruction: str) -> dict[str, Any]:
 def run_demo(out_dir: Path, episodes: int = 5, robots: tuple[str, ...] = ("panda", "ur5e"),
              dataset_episodes: int = 8, bc_episodes: int = 150, bc_epochs: int = 60, eval_episodes: int = 5,
              instruction: str | None = DEMO_INSTRUCTION) -> dict[str, Any]:
-    from sim.demo import _dataset_section, _expert_section
+    from sim.demo import dataset_section, expert_section
 
     instruction = DEMO_INSTRUCTION if instruction is None else instruction
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    report: dict[str, Any] = {"robots": list(robots), "results": _expert_section(out_dir, episodes, robots)}
+    report: dict[str, Any] = {"robots": list(robots), "results": expert_section(out_dir, episodes, robots)}
     if dataset_episodes > 0:
-        report["dataset"] = _dataset_section(out_dir, dataset_episodes)
+        report["dataset"] = dataset_section(out_dir, dataset_episodes)
     if bc_episodes > 0:
         report["policy"] = _policy_section(out_dir, bc_episodes, bc_epochs, eval_episodes)
     if instruction:

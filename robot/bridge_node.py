@@ -25,11 +25,9 @@ import time
 from collections.abc import Sequence
 from typing import IO, Any
 
-import rclpy
 from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
 from rcl_interfaces.msg import ParameterDescriptor
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import JointState
@@ -39,6 +37,7 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
+from robot.node_runner import spin_node
 from robot.params import NODE_NAME, BridgeParams, load_bridge_params
 from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
@@ -287,22 +286,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RobotError as exc:
         print(f"armstack-bridge: error: {exc}", file=sys.stderr)
         return 2
-    rclpy.init(args=argv)
-    node: BridgeNode | None = None
-    try:
-        node = BridgeNode(params, policy)
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        node.start()
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    finally:
-        if node is not None:
-            node.stop()
-            node.destroy_node()
-        rclpy.try_shutdown()
-    return 0
+    return spin_node(lambda: BridgeNode(params, policy), argv, script="armstack-bridge")
 
 
 if __name__ == "__main__":

@@ -27,16 +27,15 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-import rclpy
 from geometry_msgs.msg import Pose, PoseArray
 from rcl_interfaces.msg import ParameterDescriptor
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy, qos_profile_sensor_data
 from sensor_msgs.msg import CameraInfo, Image
 from std_msgs.msg import String
 
 from robot.errors import RobotError
+from robot.node_runner import spin_node
 from robot.perception.calibration_file import load_calibration
 from robot.perception.camera_model import CameraModel
 from robot.perception.errors import CameraInfoError, PerceptionError
@@ -208,23 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RobotError as exc:
         print(f"armstack-perception: error: {exc}", file=sys.stderr)
         return 2
-    rclpy.init(args=argv)
-    node: PerceptionNode | None = None
-    try:
-        node = PerceptionNode(params)
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        executor.spin()
-    except RobotError as exc:
-        print(f"armstack-perception: error: {exc}", file=sys.stderr)
-        return 2
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    finally:
-        if node is not None:
-            node.destroy_node()
-        rclpy.try_shutdown()
-    return 0
+    return spin_node(lambda: PerceptionNode(params), argv, script="armstack-perception", user_errors=(RobotError,))
 
 
 if __name__ == "__main__":

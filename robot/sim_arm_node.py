@@ -26,10 +26,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import rclpy
 from geometry_msgs.msg import Pose, PoseArray
 from rcl_interfaces.msg import ParameterDescriptor
-from rclpy.executors import ExternalShutdownException, SingleThreadedExecutor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import JointState
@@ -38,6 +36,7 @@ from trajectory_msgs.msg import JointTrajectory
 
 from robot.errors import RobotError
 from robot.fault_injection import JointSample
+from robot.node_runner import spin_node
 from robot.recording import Recorder, RecordingError
 from robot.sim_arm import SimArm
 from robot.sim_arm_config import (
@@ -307,22 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RobotError as exc:
         print(f"armstack-sim-arm: error: {exc}", file=sys.stderr)
         return 2
-    rclpy.init(args=argv)
-    node: SimArmNode | None = None
-    try:
-        node = SimArmNode(config)
-        executor = SingleThreadedExecutor()
-        executor.add_node(node)
-        node.start()
-        executor.spin()
-    except (KeyboardInterrupt, ExternalShutdownException):
-        pass
-    finally:
-        if node is not None:
-            node.stop()
-            node.destroy_node()
-        rclpy.try_shutdown()
-    return 0
+    return spin_node(lambda: SimArmNode(config), argv, script="armstack-sim-arm")
 
 
 if __name__ == "__main__":

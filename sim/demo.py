@@ -1,15 +1,12 @@
-"""`armstack demo`: the end-to-end demo on embedded defaults (no network, no GPU).
+"""The simulator's sections of `armstack demo` (``armstack.demo`` runs the whole pipeline).
 
-At this stage: scripted experts in randomised scenes for every task and both robots (success
-rates and one rendered rollout per task), then a small language-annotated dataset in the
-LeRobot v3.0 layout, verified and read back, with a montage video of a few of its episodes.
+``expert_section``: scripted experts in randomised scenes for every task and robot (success rates and
+one rendered rollout per task). ``dataset_section``: a small language-annotated dataset in the LeRobot
+v3.0 layout, verified and read back, with a montage video of a few of its episodes.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,7 @@ from sim.rollout import run_episode
 DEMO_TASKS = ("armstack/Reach-v0", "armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
 
 
-def _expert_section(out_dir: Path, episodes: int, robots: tuple[str, ...]) -> list[dict[str, Any]]:
+def expert_section(out_dir: Path, episodes: int, robots: tuple[str, ...]) -> list[dict[str, Any]]:
     results = []
     for robot in robots:
         for env_id in DEMO_TASKS:
@@ -41,7 +38,7 @@ def _expert_section(out_dir: Path, episodes: int, robots: tuple[str, ...]) -> li
     return results
 
 
-def _dataset_section(out_dir: Path, episodes: int) -> dict[str, Any]:
+def dataset_section(out_dir: Path, episodes: int) -> dict[str, Any]:
     from sim.datagen import DatagenConfig, format_summary, run_datagen
     from sim.dataset import DatasetReader, verify_dataset, view_episodes
 
@@ -62,18 +59,3 @@ def _dataset_section(out_dir: Path, episodes: int) -> dict[str, Any]:
     montage = view_episodes(root, shown, out_dir / "dataset_episodes.mp4")
     print(f"montage of episodes {shown}: {montage}")
     return {"dataset": str(root), "summary": summary, "verified": report.ok, "montage": str(montage)}
-
-
-def run_demo(out_dir: Path, episodes: int = 10, robots: tuple[str, ...] = ("panda", "ur5e"),
-             dataset_episodes: int = 12) -> dict[str, Any]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
-    report: dict[str, Any] = {"robots": list(robots), "results": _expert_section(out_dir, episodes, robots)}
-    if dataset_episodes > 0:
-        report["dataset"] = _dataset_section(out_dir, dataset_episodes)
-    report["seconds"] = round(time.perf_counter() - start, 1)
-    tmp = out_dir / ".report.json.partial"
-    tmp.write_text(json.dumps(report, indent=2, default=str))
-    os.replace(tmp, out_dir / "report.json")
-    print(f"report: {out_dir / 'report.json'}  ({report['seconds']} s)")
-    return report
