@@ -7,7 +7,9 @@ rclpy echo node (this script with ``--echo``). Figures, each beside a raw baseli
 * ``loop``: the bridge's tick period p50/p99 and lateness at ``control_rate_hz`` (from its tick log, node
   clock) beside a bare Python ``time.sleep`` loop at the same rate in this process;
 * ``fault_latency``: per injected fault, the time from the moment its detection criterion was met (as the
-  monitor records it) to the publication of the first safe command, in ms and in control periods;
+  monitor records it: the middleware's arrival time of the message that showed it, or the deadline of a
+  time-based criterion, e.g. last heartbeat arrival + timeout) to the publication of the first safe command,
+  in ms and in control periods, and whether a reaction between ticks or a scheduled tick sent it;
 * ``policy``: the scripted expert's inference time per policy step and its share of the control period,
   during a pick-and-place through ROS;
 * ``round_trip``: an ``~/instruction`` message to the bridge and back as its ``~/events`` acknowledgement
@@ -50,10 +52,13 @@ METHOD = (
     "All processes on this host in one ROS_DOMAIN_ID (Fast DDS, localhost discovery). loop: intervals between "
     "consecutive tick starts of the bridge's control thread (monotonic clock) are recorded by the bridge as "
     "lateness against its fixed schedule (tick log); the baseline is a bare Python loop sleeping to the same "
-    "fixed schedule in this process for the same duration. fault_latency: each fault is injected through the "
-    "sim arm's ~/inject, and for the first non-NOMINAL tick after it the bridge's tick log gives t_pub (node "
-    "clock after publishing the command) minus the earliest 'since' of its faults (when the criterion was met, "
-    "e.g. last arrival + stale limit); periods = ms / control period. policy: policy_ms of the ticks that ran "
+    "fixed schedule in this process for the same duration (scheduled ticks only, not reactions). fault_latency: "
+    "each fault is injected through the sim arm's ~/inject; the first entry of the bridge's tick log (a tick, or "
+    "a reaction the bridge ran between ticks on an input or a fault deadline) whose faults include the expected "
+    "one gives that fault's 'since' (when the criterion was met: arrival of the message that showed it, as the "
+    "middleware stamped its reception, or e.g. last arrival + stale limit); latency = t_pub (node clock after "
+    "publishing) of the first entry at or after 'since' in a fallback mode, minus 'since'; nominal commands "
+    "published in between are counted; periods = ms / control period. policy: policy_ms of the ticks that ran "
     "the expert during a pick-and-place (seed 3). round_trip: this process publishes and waits for the answer, "
     "alternating bridge and echo, after discovery and 5 warm-up round trips each."
 )
@@ -251,6 +256,12 @@ def main() -> int:
         t_idle = time.time()
         log(f"idle loop for {idle_s} s, then a pick-and-place with the expert")
         probe.spin_until(lambda: False, idle_s)
+        before_task = probe.state()
+        if before_task.get("mode") != "NOMINAL":
+            # A loaded host can stop the arm during the idle phase (late joint states): say so, re-arm, go on.
+            report["stopped_before_task"] = {"mode": before_task.get("mode"),
+                                             "last_transition": before_task.get("last_transition")}
+            _rearm(probe)
         t_task = time.time()
         seen = probe.count("armstack_sim_arm/events", "scene_reset")
         probe.pub("armstack_sim_arm/scene_reset", json.dumps({"seed": 3, "task": "pick_place"}))
@@ -284,7 +295,8 @@ def main() -> int:
             p.stop()
         probe.close()
 
-    ticks = [json.loads(line) for line in ticks_path.read_text().splitlines() if line.strip()]
+    entries = [json.loads(line) for line in ticks_path.read_text().splitlines() if line.strip()]
+    ticks = [t for t in entries if t.get("kind", "tick") == "tick"]  # the control loop's schedule
     report["loop"] = _loop_stats(ticks, t_idle, t_task, period)
     report["loop"]["lateness_p99_over_baseline"] = (report["loop"]["idle"]["lateness_ms_p99"]
                                                     / max(report["loop_baseline"]["lateness_ms_p99"], 1e-3))
@@ -296,7 +308,7 @@ def main() -> int:
     report["policy"]["bridge_tick_ms_p50"] = pct(tick_ms, 50)
     report["policy"]["bridge_tick_ms_p99"] = pct(tick_ms, 99)
     report["policy"]["bridge_tick_share_of_period_p99"] = pct(tick_ms, 99) / (period * 1e3)
-    report["fault_latency"] = _latencies(ticks, injected, period)
+    report["fault_latency"] = _latencies(entries, injected, period)
     print(json.dumps(report, indent=2))
     return 0
 
@@ -336,8 +348,12 @@ EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_
 
 
 def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], period: float) -> dict[str, Any]:
-    """Per injected fault: the first tick whose faults include the fault it should cause, and the latency from
-    that fault's criterion time to the command published in that tick (plus the first reaction of any kind)."""
+    """Per injected fault: its criterion time (``since`` of the fault it should cause, from the first tick or
+    reaction that lists it) and the latency to the first command published after that moment by a fallback
+    mode (a tick's or a reaction's; ``by`` says which), plus any nominal commands published in between.
+    ``listed_ms``: until the bridge first reported that very fault (later than the safe command when another
+    fault had already stopped the arm). ``lateness_ms``: for a tick, how late it started; for a reaction, from
+    the input's arrival or the deadline to the reaction's start (time the host kept the bridge waiting)."""
     out: dict[str, Any] = {}
     for k, (name, t_inj) in enumerate(injected):
         t_next = injected[k + 1][1] if k + 1 < len(injected) else float("inf")
@@ -349,21 +365,27 @@ def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], p
             out[name] = {"detected": False, "expected_fault": expected}
             continue
         since = next(f["since"] for f in first["faults"] if f["kind"] == expected)
-        ms = (first["t_pub"] - since) * 1e3
-        out[name] = {"detected": True, "expected_fault": expected, "mode": first["mode"], "command": first["source"],
-                     "latency_ms": ms, "latency_periods": ms / (period * 1e3),
-                     "decision_ms": (first["t"] - since) * 1e3, "tick_lateness_ms": first["lateness"] * 1e3,
-                     "detect_ms_after_inject": (first["t"] - t_inj) * 1e3,
+        safe = next(t for t in window if t["t_pub"] >= since and t["mode"] != "NOMINAL")  # `first` at the latest
+        nominal = [t for t in window if since <= t["t_pub"] < safe["t_pub"] and t["cmd"] is not None]
+        ms = (safe["t_pub"] - since) * 1e3
+        out[name] = {"detected": True, "expected_fault": expected, "mode": safe["mode"], "command": safe["source"],
+                     "latency_ms": ms, "latency_periods": ms / (period * 1e3), "by": safe.get("kind", "tick"),
+                     "nominal_commands_after_criterion": len(nominal),
+                     "listed_ms": (first["t_pub"] - since) * 1e3, "decision_ms": (safe["t"] - since) * 1e3,
+                     "lateness_ms": safe["lateness"] * 1e3, "detect_ms_after_inject": (first["t"] - t_inj) * 1e3,
                      "first_reaction": None if reaction is None else {
                          "faults": sorted({f["kind"] for f in reaction["faults"]}), "mode": reaction["mode"],
                          "command": reaction["source"], "ms_after_inject": (reaction["t"] - t_inj) * 1e3}}
     lat = [v["latency_ms"] for v in out.values() if v.get("detected")]
-    out["summary"] = {"detected": f"{len(lat)}/{len(injected)}", "max_latency_ms": max(lat) if lat else None,
+    by = [v["by"] for v in out.values() if v.get("detected")]
+    out["summary"] = {"detected": f"{len(lat)}/{len(injected)}", "by_reaction": by.count("reaction"),
+                      "by_tick": by.count("tick"), "max_latency_ms": max(lat) if lat else None,
                       "max_latency_periods": max(lat) / (period * 1e3) if lat else None,
                       "median_latency_ms": statistics.median(lat) if lat else None,
-                      "within_one_period": sum(1 for x in lat if x <= period * 1e3)}
+                      "within_one_period": sum(1 for x in lat if x <= period * 1e3),
+                      "nominal_commands_after_criterion": sum(v["nominal_commands_after_criterion"]
+                                                              for v in out.values() if v.get("detected"))}
     return out
-
 
 if __name__ == "__main__":
     sys.exit(main())

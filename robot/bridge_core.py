@@ -6,6 +6,11 @@ task on the MuJoCo mirror, or a checkpoint loaded with ``policies.load``) and tu
 targets with ``sim.control.DiffIKController`` on the mirror; then send what the mode allows through the
 command gate. The node (``robot.bridge_node``) only copies messages in and publishes what a tick returns,
 so every behaviour here is testable tick by tick with explicit times.
+
+Between ticks, :meth:`BridgeCore.react` runs the monitor on each input as it arrives and at
+:meth:`BridgeCore.next_deadline` (when a stale stream or lost heartbeat will be due): a fault that demands a
+fallback gets its safe command at once, not at the next tick, so it goes out within one control period of
+the moment its criterion was met for every fault, however the criterion falls between two ticks.
 """
 
 from __future__ import annotations
@@ -46,7 +51,8 @@ class Policy(Protocol):
 
 @dataclass(frozen=True, kw_only=True)
 class TickResult:
-    """What one tick decided: the command to publish (None: publish nothing), the mode, faults, events."""
+    """What one tick (or reaction between ticks) decided: the command to publish (None: publish nothing), the
+    mode, faults, events."""
 
     command: Command | None
     mode: Mode
@@ -75,7 +81,7 @@ class BridgeCore:
         self.expert: Expert | None = None
         self._policy_every = max(1, round(params.control_rate_hz / params.policy_rate_hz))
         self._samples: list[JointState] = []
-        self._invalid: str | None = None
+        self._invalid: tuple[str, float] | None = None
         self._estop = False
         self._estop_since: float | None = None
         self._estop_last: float | None = None
@@ -85,22 +91,28 @@ class BridgeCore:
         self._active: set[FaultKind] = set()
         self._target: tuple[np.ndarray, float] | None = None
         self._armed_once = not params.arm_on_start
+        self._restart_ik = False
+        self._out_mode = self.supervisor.mode
+        """The mode of the latest tick or reaction: a reaction commands only when the mode rose above it."""
         self.tick_count = 0
         self.policy_ms = 0.0
         self.task_success = False
         self._queue: list[TaskGoal] = []
         self._planner: Any = None
         self._success_since: float | None = None
+        self._goal_at = start
 
     # --- inputs (called from ROS callbacks) ------------------------------------------------------
     def on_joint_state(self, names: Sequence[str], position: Sequence[float], velocity: Sequence[float],
                        effort: Sequence[float], stamp: float, now: float) -> None:
+        """Queue a joint state; ``now`` is when it arrived (node clock): staleness and fault times count from it."""
         try:
             self._samples.append(self.joint_map.parse(names, position, velocity, effort, stamp, now))
         except InputError as exc:
-            self._invalid = str(exc)
+            self._invalid = (str(exc), now)
 
     def on_estop(self, asserted: bool, now: float) -> None:
+        """Note an e-stop message; ``now`` is when it arrived: the e-stop fault's criterion time."""
         if asserted and not self._estop:
             self._estop_since = now
         self._estop, self._estop_last = asserted, now
@@ -158,6 +170,7 @@ class BridgeCore:
 
     def _start(self, goal: TaskGoal, now: float) -> TaskGoal:
         self.goal, self.task_success, self._success_since = goal, False, None
+        self._goal_at = now
         self.expert = TASKS[goal.task].make_expert(self.mirror.view, goal, self.controller.config.max_pos_step)
         if self.policy is not None:
             self.policy.reset()
@@ -171,6 +184,7 @@ class BridgeCore:
         self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
         if ok:
             self._events.append(self.supervisor.log[-1].to_dict())
+            self._out_mode = self.supervisor.mode  # a fault before the next tick must fall back at once again
         return ok, why
 
     def stop(self, now: float) -> tuple[bool, str]:
@@ -181,18 +195,75 @@ class BridgeCore:
     def _bad_input(self, topic: str, error: str, now: float) -> None:
         self._events.append({"event": "bad_input", "t": now, "topic": topic, "error": error})
 
-    # --- the tick ----------------------------------------------------------------------------------
-    def tick(self, now: float, lateness: float = 0.0) -> TickResult:
+    # --- between ticks -------------------------------------------------------------------------------
+    def _perception_deadline(self) -> float | None:
+        if self.params.perception_timeout_s <= 0 or self.goal is None:
+            return None
+        if self._objects_at is None:
+            return self._goal_at  # a task without any object poses is stale from its start
+        return self._objects_at + self.params.perception_timeout_s
+
+    def next_deadline(self) -> float | None:
+        """When :meth:`react` must run next if no input arrives first: the earliest time a time-based fault
+        criterion (stale joint states, lost e-stop heartbeat, thin stream, old object poses) will be met."""
+        return self.monitor.next_deadline(estop_last_msg=self._estop_last,
+                                          perception_deadline=self._perception_deadline())
+
+    def react(self, now: float, lateness: float = 0.0) -> TickResult | None:
+        """Evaluate the monitor between ticks: on each input as it arrives, and at :meth:`next_deadline`.
+
+        When the mode rose since the last tick or reaction (a fault that demands a fallback, or an operator
+        :meth:`stop`), the safe command for the new mode is returned at once (``record["kind"] == "reaction"``)
+        instead of waiting for the next tick; otherwise None, and anything found is reported by the next tick.
+        ``lateness``: how long after the input arrived or the deadline fell this runs. Never runs the policy,
+        resumes or re-arms: those stay on the tick.
+        """
+        samples, invalid = self._take_inputs()
+        faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=None))
+        transitions = self.supervisor.escalate(now, faults)
+        events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
+        mode = self.supervisor.mode
+        if mode <= self._out_mode:
+            self._events += events  # published with the next tick's
+            return None
+        self._out_mode = mode
+        if mode == Mode.DEGRADED:
+            self._restart_ik = True  # the backup's IK starts from the measured pose on the next tick
+        command = self.commander.command(mode, self.monitor.trusted)
+        events, self._events = self._events + events, []
+        record = self._record("reaction", now, lateness, faults, len(samples), command)
+        return TickResult(command=command, mode=mode, faults=faults, events=events, record=record)
+
+    def _take_inputs(self) -> tuple[list[JointState], tuple[str, float] | None]:
         samples, self._samples = self._samples, []
         invalid, self._invalid = self._invalid, None
+        return samples, invalid
+
+    def _monitor_inputs(self, now: float, samples: list[JointState], invalid: tuple[str, float] | None, *,
+                        tick_lateness: float | None) -> MonitorInputs:
         last = self.commander.last if self.commander.commanding else None
-        perception_stale = (self.params.perception_timeout_s > 0 and self.goal is not None
-                            and (self._objects_at is None or now - self._objects_at > self.params.perception_timeout_s))
-        faults = self.monitor.tick(now, MonitorInputs(
-            samples=samples, invalid_state=invalid, estop_asserted=self._estop, estop_since=self._estop_since,
-            estop_last_msg=self._estop_last, command=None if last is None else last.arm,
-            gripper_command=None if last is None else last.gripper, tick_lateness=lateness,
-            perception_stale=perception_stale))
+        return MonitorInputs(
+            samples=samples, invalid_state=None if invalid is None else invalid[0],
+            invalid_since=None if invalid is None else invalid[1], estop_asserted=self._estop,
+            estop_since=self._estop_since, estop_last_msg=self._estop_last, command=None if last is None else last.arm,
+            gripper_command=None if last is None else last.gripper, tick_lateness=tick_lateness,
+            perception_deadline=self._perception_deadline())
+
+    def _record(self, kind: str, now: float, lateness: float, faults: list[Fault], samples: int,
+                command: Command | None) -> dict[str, Any]:
+        trusted = self.monitor.trusted
+        return {"kind": kind, "tick": self.tick_count, "t": now, "lateness": lateness,
+                "mode": self.supervisor.mode.name, "faults": [f.to_dict() for f in faults], "samples": samples,
+                "measured": None if trusted is None else trusted.position.tolist(),
+                "cmd": None if command is None else command.arm.tolist(),
+                "gripper": None if command is None else command.gripper,
+                "source": None if command is None else command.source,
+                "changed": [] if command is None else list(command.changed)}
+
+    # --- the tick ----------------------------------------------------------------------------------
+    def tick(self, now: float, lateness: float = 0.0) -> TickResult:
+        samples, invalid = self._take_inputs()
+        faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=lateness))
         sup = self.supervisor
         transitions = sup.update(now, faults)
         trusted = self.monitor.trusted
@@ -208,11 +279,13 @@ class BridgeCore:
             self._armed_once = True
             self.rearm(now)
         resumed, sup.resumed = sup.resumed, False
-        if trusted is not None and (resumed or (transitions and transitions[-1].target == Mode.DEGRADED)):
+        restart = resumed or self._restart_ik or bool(transitions and transitions[-1].target == Mode.DEGRADED)
+        if trusted is not None and restart:
             # The IK target restarts from the measured pose: no jump to a target from before the stop.
             self.mirror.set_arm(trusted.position, trusted.finger_positions)
             self.controller.reset(self.mirror.data)
             self._target = None
+            self._restart_ik = False
         nominal = retreat = None
         policy_ran = False
         if trusted is not None and self.tick_count % self._policy_every == 0 and sup.mode <= Mode.DEGRADED:
@@ -230,13 +303,8 @@ class BridgeCore:
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat)
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         events, self._events = self._events + events, []
-        record = {"tick": self.tick_count, "t": now, "lateness": lateness, "mode": sup.mode.name,
-                  "faults": [f.to_dict() for f in faults], "samples": len(samples),
-                  "measured": None if trusted is None else trusted.position.tolist(),
-                  "cmd": None if command is None else command.arm.tolist(),
-                  "gripper": None if command is None else command.gripper,
-                  "source": None if command is None else command.source,
-                  "changed": [] if command is None else list(command.changed),
+        self._out_mode = sup.mode
+        record = {**self._record("tick", now, lateness, faults, len(samples), command),
                   "policy_ms": self.policy_ms if policy_ran else None}
         self.tick_count += 1
         return TickResult(command=command, mode=sup.mode, faults=faults, events=events, record=record)

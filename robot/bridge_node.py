@@ -8,9 +8,15 @@ rejected input; transient-local). Services ``~/rearm`` and ``~/stop`` (std_srvs/
 set, joint states, commands, events, state and diagnostics go to that MCAP file (``robot.recording``).
 
 One dedicated thread runs the control loop at ``control_rate_hz`` on a fixed schedule; executor callbacks
-only copy inputs into the core under a lock, so the tick never waits for a subscription. All times are the
-node clock. With ``tick_log`` set, every tick is appended to that JSON-lines file with the time its command
-was published (``t_pub``), which is how tests check detection-to-command latency on the bridge's own clock.
+copy inputs into the core under a lock and let it react (``BridgeCore.react``): a joint state or e-stop
+message that demands a fallback gets its safe command published from the callback at once. Between ticks the
+control thread also wakes at ``BridgeCore.next_deadline`` (a stale stream or lost heartbeat falling due), so
+every fault's first safe command goes out when its criterion is met, not at the next tick. Commands are
+gated and published under the same lock, so they leave in the order the gate stepped them. All times are
+the node clock; an input's time is when the middleware received it (``MessageInfo``), so time spent queued
+behind other callbacks counts against the bridge. With ``tick_log`` set, every tick and every reaction is
+appended to that JSON-lines file with the time its command was published (``t_pub``), which is how tests
+check criterion-to-command latency on the bridge's own clock.
 
 Run: ``armstack-bridge --ros-args --params-file launch/config/panda.yaml``.
 """
@@ -28,8 +34,10 @@ from typing import IO, Any
 from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
 from rcl_interfaces.msg import ParameterDescriptor
+from rclpy.clock import ROSClock
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+from rclpy.subscription import MessageInfo
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
@@ -47,6 +55,8 @@ from robot.sim_arm_node import params_files
 
 STATE_PERIOD_S = 0.1
 DIAGNOSTICS_PERIOD_S = 0.5
+DEADLINE_SLACK_S = 1e-4
+"""Wake this long after a fault deadline: its criterion is strict (older than the limit), and sleeps round."""
 EVENTS_QOS = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
 _LEVEL = {Mode.NOMINAL: DiagnosticStatus.OK, Mode.DEGRADED: DiagnosticStatus.WARN,
           Mode.SAFE_STOP: DiagnosticStatus.ERROR, Mode.ESTOP: DiagnosticStatus.ERROR}
@@ -65,6 +75,9 @@ class BridgeNode(Node):
         self.core = BridgeCore(params, start=self._now(), policy=policy)
         self.arm_names = params.joint_names()[0]
         self._lock = threading.Lock()
+        """Serialises the core between the control thread and the executor's callbacks, and keeps commands
+        published in the order the gate stepped them."""
+        self._status_lock = threading.Lock()
         self._running = threading.Event()
         self._thread: threading.Thread | None = None
         self._periods: collections.deque[float] = collections.deque(maxlen=1000)
@@ -106,15 +119,50 @@ class BridgeNode(Node):
             self.get_logger().error(f"recording stopped: {exc}")
             self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": f"recording stopped: {exc}"})))
 
-    def _on_joint_state(self, msg: JointState) -> None:
+    def _arrival(self, info: MessageInfo, now: float) -> float:
+        """When the middleware received the message (node clock), else ``now``: a fault's criterion time counts
+        from the arrival, so time a message waited for the executor counts against the bridge."""
+        clock = self.get_clock()
+        received = info["received_timestamp"] * 1e-9
+        if received <= 0 or (isinstance(clock, ROSClock) and clock.ros_time_is_active):
+            return now  # no timestamp, or simulated time (the middleware stamps with the system clock)
+        if not 0.0 <= now - received < 60.0:
+            return now  # not the node's clock after all: never trust it to move fault times
+        return received
+
+    def _on_joint_state(self, msg: JointState, info: MessageInfo) -> None:
         stamp = msg.header.stamp.sec + 1e-9 * msg.header.stamp.nanosec
         with self._lock:
-            self.core.on_joint_state(msg.name, msg.position, msg.velocity, msg.effort, stamp, self._now())
+            now = self._now()
+            arrival = self._arrival(info, now)
+            self.core.on_joint_state(msg.name, msg.position, msg.velocity, msg.effort, stamp, arrival)
+            result = self._react(now, now - arrival)
         self._record(self._joint_topic, "sensor_msgs/msg/JointState", msg)
+        if result is not None:
+            self._publish_status(result, now, force=True)
 
-    def _on_estop(self, msg: Bool) -> None:
+    def _on_estop(self, msg: Bool, info: MessageInfo) -> None:
         with self._lock:
-            self.core.on_estop(bool(msg.data), self._now())
+            now = self._now()
+            arrival = self._arrival(info, now)
+            self.core.on_estop(bool(msg.data), arrival)
+            result = self._react(now, now - arrival)
+        if result is not None:
+            self._publish_status(result, now, force=True)
+
+    def _react(self, now: float, lateness: float) -> TickResult | None:
+        """Let the core react to what just arrived (or fell due) and publish its safe command at once.
+        Called with ``_lock`` held."""
+        began = time.perf_counter()
+        try:
+            result = self.core.react(now, lateness)
+            if result is not None:
+                self._emit(result, now, (time.perf_counter() - began) * 1e3)
+        except Exception as exc:  # as for a tick: a failing reaction must not end the executor's spin
+            self.get_logger().error(f"bridge reaction failed: {exc!r}")
+            self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": repr(exc)})))
+            return None
+        return result
 
     def _on_objects(self, msg: String) -> None:
         with self._lock:
@@ -144,8 +192,12 @@ class BridgeNode(Node):
 
     def _on_stop(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         with self._lock:
-            response.success, response.message = self.core.stop(self._now())
+            now = self._now()
+            response.success, response.message = self.core.stop(now)
+            result = self._react(now, 0.0)  # the operator's stop holds at once, not at the next tick
         self.get_logger().warning(f"stop requested: {response.message}")
+        if result is not None:
+            self._publish_status(result, now, force=True)
         return response
 
     # --- the control loop ----------------------------------------------------------------------------
@@ -171,10 +223,34 @@ class BridgeNode(Node):
         every_state = max(1, round(STATE_PERIOD_S / period))
         every_diag = max(1, round(DIAGNOSTICS_PERIOD_S / period))
         tick = 0
+        handled: float | None = None
         while self._running.is_set() and self.context.ok():
-            delay = deadline - time.monotonic()
+            # Sleep to the next tick, or to the moment a time-based fault falls due if that comes first.
+            with self._lock:
+                due = self.core.next_deadline()
+            if due == handled:
+                due = None  # reacted to once already (a node clock that does not advance, e.g. paused sim time)
+            wake = deadline
+            if due is not None:
+                at = time.monotonic() + max(0.0, due - self._now()) + DEADLINE_SLACK_S
+                if at < deadline:
+                    wake = at
+            delay = wake - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
+            if due is not None and wake < deadline:
+                handled = due
+                try:
+                    with self._lock:
+                        now = self._now()
+                        result = self._react(now, max(0.0, now - due))
+                    if result is not None:
+                        self._publish_status(result, now, force=True)
+                except Exception as exc:  # publishing at shutdown, say: report, keep the loop alive
+                    if not self.context.ok():
+                        return
+                    self.get_logger().error(f"bridge status after a reaction failed: {exc!r}")
+                continue
             started = time.monotonic()
             lateness = started - deadline
             if lateness > period:
@@ -196,30 +272,42 @@ class BridgeNode(Node):
             now = self._now()
             began = time.perf_counter()
             result = self.core.tick(now, lateness)
-            tick_ms = (time.perf_counter() - began) * 1e3
-            state = self.core.state(now)
+            self._emit(result, now, (time.perf_counter() - began) * 1e3)
+        self._publish_status(result, now, state=publish_state, diag=publish_diag)
+
+    def _emit(self, result: TickResult, now: float, compute_ms: float) -> None:
+        """Publish a tick's or reaction's command, then its events; log it. Called with ``_lock`` held: a
+        reaction's command must never overtake, or be overtaken by, a tick's."""
         if result.command is not None:
             self._publish_command(result, now)
         t_pub = self._now()
+        if self._log is not None:
+            self._log.write(json.dumps({**result.record, "t_pub": t_pub, "tick_ms": compute_ms}) + "\n")
         for event in result.events:
             text = String(data=json.dumps(event))
             self.events_pub.publish(text)
             self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
             if event["event"] in ("transition", "fault", "bad_input"):
                 self.get_logger().warning(json.dumps(event))
-        key = (state["mode"], tuple(state["faults"]), state["rearm_ready"])
-        changed = key != self._last_state
-        if publish_state or changed:
-            text = String(data=json.dumps(state))
-            self.state_pub.publish(text)
-            self._record(self.state_pub.topic_name, "std_msgs/msg/String", text)
-            self._last_state = key
-        if publish_diag or changed:
-            diag = self._diagnostics(result, state, now)
-            self.diag_pub.publish(diag)
-            self._record(self.diag_pub.topic_name, "diagnostic_msgs/msg/DiagnosticArray", diag)
-        if self._log is not None:
-            self._log.write(json.dumps({**result.record, "t_pub": t_pub, "tick_ms": tick_ms}) + "\n")
+
+    def _publish_status(self, result: TickResult, now: float, *, state: bool = False, diag: bool = False,
+                        force: bool = False) -> None:
+        """``~/state`` and ``/diagnostics``: when due, and at once when the mode, faults or re-arm readiness
+        changed (``force`` after a reaction)."""
+        with self._lock:
+            summary = self.core.state(now)
+        with self._status_lock:
+            key = (summary["mode"], tuple(summary["faults"]), summary["rearm_ready"])
+            changed = force or key != self._last_state
+            if state or changed:
+                text = String(data=json.dumps(summary))
+                self.state_pub.publish(text)
+                self._record(self.state_pub.topic_name, "std_msgs/msg/String", text)
+                self._last_state = key
+            if diag or changed:
+                msg = self._diagnostics(result, summary, now)
+                self.diag_pub.publish(msg)
+                self._record(self.diag_pub.topic_name, "diagnostic_msgs/msg/DiagnosticArray", msg)
 
     def _publish_command(self, result: TickResult, now: float) -> None:
         cmd = result.command

@@ -4,11 +4,18 @@ Driven tick by tick with explicit times (the node clock, s), so every check is t
 staleness never depends on the wall clock of a test. Each fault carries ``since``: the time its detection
 criterion was met (for a stale stream, the last arrival plus the allowed age), so the bridge can show that
 its first safe command went out within one control period of that moment.
+
+The bridge evaluates the monitor on every input (each joint state and e-stop message, as it arrives) and
+at :meth:`FaultMonitor.next_deadline`, the moment a time-based criterion (stale stream, lost heartbeat,
+thin stream, old object poses) will be met if nothing arrives first, besides its scheduled ticks: a fault
+is seen when its criterion is met, not at the next tick. Faults found on a joint-state message stay active
+until the next message replaces it, however many evaluations run in between.
 """
 
 from __future__ import annotations
 
 import collections
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,6 +38,8 @@ class MonitorInputs:
     """New joint-state samples in arrival order."""
     invalid_state: str | None = None
     """Why a joint-state message was rejected since the previous tick (wrong names, lengths, ...)."""
+    invalid_since: float | None = None
+    """Node time the rejected message arrived (None: the evaluation time)."""
     estop_asserted: bool = False
     estop_since: float | None = None
     """Node time of the message that asserted the e-stop."""
@@ -40,9 +49,11 @@ class MonitorInputs:
     """The arm command in force when these samples were taken (None while not commanding)."""
     gripper_command: float | None = None
     policy_fault: tuple[FaultKind, str] | None = None
-    tick_lateness: float = 0.0
-    """How late this tick started against its schedule (s)."""
-    perception_stale: bool = False
+    tick_lateness: float | None = 0.0
+    """How late this tick started against its schedule (s); None for an evaluation between ticks (on an input
+    or a deadline), which neither counts towards nor resets the run of late ticks."""
+    perception_deadline: float | None = None
+    """When the object poses become too old (last ``scene/objects`` + timeout); None: not checked now."""
 
 
 class FaultMonitor:
@@ -61,7 +72,16 @@ class FaultMonitor:
         self.trusted: JointState | None = None
         """The latest sample that passed every state check: where a stop may safely hold."""
         self._repeats = 0
+        self._last_arrival: float | None = None
+        """Kept apart from the rate window: staleness must not fall back to ``start`` once the window empties."""
         self._arrivals: collections.deque[float] = collections.deque()
+        """Arrivals within the rate window."""
+        self._history: collections.deque[float] = collections.deque()
+        """Arrivals within two rate windows: enough to tell when a thin stream's count went low."""
+        self._sample_found: dict[FaultKind, tuple[float, str]] = {}
+        """Faults of the latest joint-state message(s): active until the next message replaces them."""
+        self.evaluated_at = start
+        """The latest time the monitor was evaluated: deadlines up to here have been checked."""
         self._since: dict[FaultKind, float] = {}
         self._tracking_start: float | None = None
         self._gripper_start: tuple[float, float] | None = None
@@ -73,25 +93,55 @@ class FaultMonitor:
 
     def tick(self, now: float, inputs: MonitorInputs) -> list[Fault]:
         """The faults active at ``now``, each with the time its criterion was first met."""
-        found: dict[FaultKind, tuple[float, str]] = {}
-        for sample in inputs.samples:
-            self._check_sample(sample, inputs, found)
-        if inputs.invalid_state is not None:
-            found.setdefault(FaultKind.INVALID_STATE, (now, inputs.invalid_state))
+        if inputs.samples or inputs.invalid_state is not None:
+            batch: dict[FaultKind, tuple[float, str]] = {}
+            for sample in inputs.samples:
+                self._check_sample(sample, inputs, batch)
+            if inputs.invalid_state is not None:
+                at = now if inputs.invalid_since is None else inputs.invalid_since
+                batch.setdefault(FaultKind.INVALID_STATE, (at, inputs.invalid_state))
+            self._sample_found = batch
+        found = dict(self._sample_found)
+        self.evaluated_at = max(self.evaluated_at, now)
         self._check_stale(now, found)
         self._check_rate(now, found)
         self._check_estop(now, inputs, found)
         if inputs.policy_fault is not None:
             found.setdefault(inputs.policy_fault[0], (now, inputs.policy_fault[1]))
         self._check_overrun(now, inputs.tick_lateness, found)
-        if inputs.perception_stale:
-            found.setdefault(FaultKind.PERCEPTION_STALE, (now, "object poses too old"))
+        if inputs.perception_deadline is not None and now > inputs.perception_deadline:
+            found.setdefault(FaultKind.PERCEPTION_STALE, (inputs.perception_deadline, "object poses too old"))
         return self._active(found)
+
+    def next_deadline(self, *, estop_last_msg: float | None = None,
+                      perception_deadline: float | None = None) -> float | None:
+        """The earliest time after the latest evaluation at which a time-based criterion will be met if no
+        input arrives first (None: none pending). The bridge evaluates the monitor then, so a stale stream or
+        a lost heartbeat is acted on when its criterion is met, not at the next tick."""
+        cfg, after = self.config, self.evaluated_at
+        candidates = [self._stale_at()]
+        if self.config.check_stamp_age and self.last is not None:
+            candidates.append(self.last.stamp + self.stale_after)
+        if cfg.estop_heartbeat_timeout > 0:
+            candidates.append((self._start if estop_last_msg is None else estop_last_msg) + cfg.estop_heartbeat_timeout)
+        if perception_deadline is not None:
+            candidates.append(perception_deadline)
+        if cfg.expected_state_rate_hz > 0:
+            candidates.append(self._start + cfg.rate_window)  # the rate check starts one window in
+            needed = self._rate_needed()
+            if len(self._arrivals) >= needed:
+                # The count falls below the minimum when the needed-th latest arrival leaves the window.
+                candidates.append(self._arrivals[-needed] + cfg.rate_window)
+        # Criteria are strict (older than the limit): one due exactly at the latest evaluation is not met yet.
+        future = [t for t in candidates if t >= after]
+        return min(future) if future else None
 
     # --- per-sample checks ------------------------------------------------------------------
     def _check_sample(self, s: JointState, inputs: MonitorInputs, found: dict[FaultKind, tuple[float, str]]) -> None:
         cfg, t = self.config, s.received
         self._arrivals.append(t)
+        self._history.append(t)
+        self._last_arrival = t if self._last_arrival is None else max(self._last_arrival, t)
         prev = self.last
         if not s.is_finite():
             found.setdefault(FaultKind.NONFINITE_STATE, (t, f"non-finite joint state at stamp {s.stamp:.3f}"))
@@ -192,9 +242,18 @@ class FaultMonitor:
                                                        f"fingers at {s.gripper:.4f} m, commanded {command:.4f} m"))
 
     # --- per-tick checks ----------------------------------------------------------------------
+    def _stale_at(self) -> float:
+        """When the stream goes stale if nothing more arrives: the last arrival (or start) plus the limit."""
+        return (self._start if self._last_arrival is None else self._last_arrival) + self.stale_after
+
+    def _rate_needed(self) -> int:
+        """The fewest arrivals per window that are not a thin stream."""
+        cfg = self.config
+        return max(1, math.ceil(cfg.min_rate_fraction * cfg.expected_state_rate_hz * cfg.rate_window - 1e-9))
+
     def _check_stale(self, now: float, found: dict[FaultKind, tuple[float, str]]) -> None:
         limit = self.stale_after
-        last_arrival = self._arrivals[-1] if self._arrivals else self._start
+        last_arrival = self._start if self._last_arrival is None else self._last_arrival
         if now - last_arrival > limit:
             found.setdefault(FaultKind.STALE_STATE, (last_arrival + limit, f"no joint state for "
                                                      f"{now - last_arrival:.3f} s (limit {limit:.3f} s)"))
@@ -211,12 +270,34 @@ class FaultMonitor:
         window = cfg.rate_window
         while self._arrivals and self._arrivals[0] < now - window:
             self._arrivals.popleft()
+        while self._history and self._history[0] < now - 2 * window:
+            self._history.popleft()
         if cfg.expected_state_rate_hz <= 0 or now - self._start < window:
             return
         expected = cfg.expected_state_rate_hz * window
-        if 0 < len(self._arrivals) < cfg.min_rate_fraction * expected:
-            found.setdefault(FaultKind.STATE_RATE, (now, f"{len(self._arrivals)} joint states in {window} s, "
-                                                    f"expected about {expected:.0f}"))
+        count = len(self._arrivals)
+        if 0 < count < self._rate_needed():
+            found.setdefault(FaultKind.STATE_RATE, (self._rate_onset(now), f"{count} joint states in {window} s, "
+                                                                           f"expected about {expected:.0f}"))
+
+    def _rate_onset(self, now: float) -> float:
+        """When the count in the window last went from healthy (or empty) to thin, replayed over the last
+        window from the arrival history: the criterion time even when this evaluation runs late."""
+        window, needed = self.config.rate_window, self._rate_needed()
+        t0 = max(now - window, self._start + window)
+        count = sum(1 for a in self._history if t0 - window <= a <= t0)
+        # +1 at each arrival, -1 just after each arrival's window has passed.
+        changes = sorted([(a, 1) for a in self._history if t0 < a <= now]
+                         + [(a + window, -1) for a in self._history if t0 <= a + window < now])
+        onset: float | None = t0 if 0 < count < needed else None
+        for t, step in changes:
+            count += step
+            if not 0 < count < needed:
+                onset = None
+            elif onset is None:
+                onset = t
+        # Thin throughout the replayed window gives its start t0 (an earlier evaluation keeps an older time).
+        return now if onset is None else onset
 
     def _check_estop(self, now: float, inputs: MonitorInputs, found: dict[FaultKind, tuple[float, str]]) -> None:
         cfg = self.config
@@ -229,15 +310,14 @@ class FaultMonitor:
                 found.setdefault(FaultKind.ESTOP_HEARTBEAT, (last + cfg.estop_heartbeat_timeout,
                                                              f"no e-stop heartbeat for {now - last:.3f} s"))
 
-    def _check_overrun(self, now: float, lateness: float, found: dict[FaultKind, tuple[float, str]]) -> None:
+    def _check_overrun(self, now: float, lateness: float | None,
+                       found: dict[FaultKind, tuple[float, str]]) -> None:
         cfg = self.config
-        if lateness > cfg.overrun_fraction * cfg.control_period:
-            self._late_ticks += 1
-        else:
-            self._late_ticks = 0
+        if lateness is not None:
+            self._late_ticks = self._late_ticks + 1 if lateness > cfg.overrun_fraction * cfg.control_period else 0
         if self._late_ticks >= cfg.overrun_ticks:
-            found.setdefault(FaultKind.LOOP_OVERRUN, (now, f"{self._late_ticks} ticks late in a row "
-                                                      f"(latest {lateness * 1e3:.1f} ms)"))
+            latest = "" if lateness is None else f" (latest {lateness * 1e3:.1f} ms)"
+            found.setdefault(FaultKind.LOOP_OVERRUN, (now, f"{self._late_ticks} ticks late in a row{latest}"))
 
     def _active(self, found: dict[FaultKind, tuple[float, str]]) -> list[Fault]:
         # A condition that persists keeps the time it started, so latency is measured from its onset.

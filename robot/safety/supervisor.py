@@ -61,6 +61,17 @@ class Supervisor:
 
     def update(self, now: float, faults: list[Fault]) -> list[Transition]:
         """Feed this tick's active faults; returns the transitions made (at most one)."""
+        escalated = self.escalate(now, faults)
+        if escalated:
+            return escalated
+        if self.mode == Mode.DEGRADED and self.auto_resume_degraded and not self.pending(now):
+            self.resumed = True
+            return [self._go(now, Mode.NOMINAL, "faults cleared")]
+        return []
+
+    def escalate(self, now: float, faults: list[Fault]) -> list[Transition]:
+        """Feed faults found between ticks (on an input or a deadline): falls back at once if they demand it,
+        never resumes (leaving a state is the scheduled tick's decision, with its hysteresis)."""
         for f in faults:
             self._last_seen[f.kind] = now
         if faults:
@@ -69,9 +80,6 @@ class Supervisor:
             if wanted > self.mode:
                 causes = tuple(f.kind.id for f in faults if f.kind.severity == worst)
                 return [self._go(now, wanted, "fault: " + ", ".join(causes), causes)]
-        if self.mode == Mode.DEGRADED and self.auto_resume_degraded and not self.pending(now):
-            self.resumed = True
-            return [self._go(now, Mode.NOMINAL, "faults cleared")]
         return []
 
     def rearm(self, now: float) -> tuple[bool, str]:

@@ -1,8 +1,9 @@
 """BridgeCore closed loop with the simulated arm's core in the same process (no DDS), tick by tick.
 
 The arm (``robot.sim_arm.SimArm`` with its ``FaultInjector``) publishes at 250 Hz, the bridge ticks at
-100 Hz on the same simulated clock; every command the bridge emits is sent to the arm and checked
-against the gate's envelope.
+100 Hz on the same simulated clock and, as the node does, reacts to every input as it arrives and at each
+fault deadline (``BridgeCore.react`` / ``next_deadline``); every command the bridge emits, from a tick or a
+reaction, is sent to the arm and checked against the gate's envelope in the order it was gated.
 """
 
 from __future__ import annotations
@@ -30,10 +31,14 @@ def _source(res: TickResult) -> str | None:
     return None if res.command is None else res.command.source
 
 
-class Loop:
-    """Arm and bridge on one simulated clock."""
+def _task_done(core: BridgeCore) -> Callable[[TickResult], bool]:
+    return lambda _res: core.task_success
 
-    def __init__(self, robot: str = "panda", seed: int = 1, **params: object) -> None:
+
+class Loop:
+    """Arm and bridge on one simulated clock, scheduled as the node schedules them."""
+
+    def __init__(self, robot: str = "panda", seed: int = 1, *, reactive: bool = True, **params: object) -> None:
         self.arm = SimArm(SimArmConfig(robot=robot, seed=seed))
         # Simulated time, but inference is timed on the wall clock: a loaded test box must not miss deadlines.
         params = {"expected_state_rate_hz": 250.0, "policy_deadline_s": 1.0, **params}
@@ -43,6 +48,8 @@ class Loop:
         self.prev_cmd: np.ndarray | None = None
         self.results: list[TickResult] = []
         self.sub_t = 0.0
+        self.reactive = reactive
+        """False: only scheduled ticks, as the bridge ran before it reacted between ticks."""
 
     def inject(self, payload: dict[str, Any]) -> None:
         self.arm.faults.inject(payload, self.t)
@@ -51,20 +58,42 @@ class Loop:
         self.arm.faults.clear(self.t)
 
     def step(self) -> TickResult:
-        """One bridge period: arm physics + publishing at 250 Hz, then one bridge tick."""
+        """One bridge period: arm physics + publishing at 250 Hz with a reaction to each message and at each
+        fault deadline, then one bridge tick; returns the tick's result (reactions are in ``results``)."""
         self.t = round((self.k + 1) * 0.01, 9)
-        while self.sub_t + SUB <= self.t + 1e-9:
+        while True:
+            due = self.core.next_deadline() if self.reactive else None
+            if due is not None and due + 1e-6 < min(self.sub_t + SUB, self.t):
+                self.react(due + 1e-6)  # the criterion is strict: just after the deadline, as the node wakes
+                continue
+            if self.sub_t + SUB > self.t + 1e-9:
+                break
             self.sub_t += SUB
             self.arm.advance(self.sub_t)
             self.arm.faults.expire(self.sub_t)
             for s in self.arm.faults.filter(self.arm.sample(int(self.sub_t * 1e9)), self.sub_t):
                 self.core.on_joint_state(s.names, s.position, s.velocity, s.effort, s.stamp_ns * 1e-9, self.sub_t)
+                if self.reactive:
+                    self.react(self.sub_t)
         if self.k % 5 == 0:
             if not self.arm.faults.heartbeat_suppressed or self.arm.faults.estop_asserted:
                 self.core.on_estop(self.arm.faults.estop_asserted, self.t)
+                if self.reactive:
+                    self.react(self.t)
             self.core.on_objects(json.dumps(self.arm.objects_message(self.t)), self.t)
         res = self.core.tick(self.t)
         self.k += 1
+        self._send(res)
+        return res
+
+    def react(self, now: float) -> TickResult | None:
+        """What the node does after each input and at a deadline: a reaction's command is sent at once."""
+        res = self.core.react(now)
+        if res is not None:
+            self._send(res)
+        return res
+
+    def _send(self, res: TickResult) -> None:
         cmd = res.command
         if cmd is not None:
             if cmd.source != "resume":
@@ -74,14 +103,20 @@ class Loop:
             self.arm.command_positions(cmd.arm)
             self.arm.command_gripper([cmd.gripper])
         self.results.append(res)
-        return res
 
     def run(self, seconds: float) -> None:
         for _ in range(round(seconds / 0.01)):
             self.step()
 
-    def until(self, pred: Callable[[TickResult], bool], seconds: float) -> bool:
-        return any(pred(self.step()) for _ in range(round(seconds / 0.01)))
+    def until(self, pred: Callable[[TickResult], bool], seconds: float) -> TickResult | None:
+        """The first result (tick or reaction) that satisfies ``pred`` within ``seconds``, else None."""
+        for _ in range(round(seconds / 0.01)):
+            seen = len(self.results)
+            self.step()
+            match = next((r for r in self.results[seen:] if pred(r)), None)
+            if match is not None:
+                return match
+        return None
 
 
 @pytest.mark.parametrize("robot", ["panda", "ur5e", "fr3"])
@@ -129,11 +164,14 @@ def test_each_injected_fault_is_caught_within_a_period_and_rearm_resumes_without
     loop.run(0.8)
     assert loop.core.supervisor.mode == Mode.NOMINAL
     loop.inject(payload)
-    assert loop.until(lambda r: r.mode != Mode.NOMINAL, 2.0)
-    res = loop.results[-1]
+    res = loop.until(lambda r: r.mode != Mode.NOMINAL, 2.0)
+    assert res is not None
     assert res.mode >= mode and kind in {f.kind for f in res.faults}, res.faults
     first = min(f.since for f in res.faults)
-    assert res.record["t"] - first <= 0.01 + 1e-9  # published in the tick that saw the criterion met
+    # Not at the next tick: the safe command is decided when the criterion is met (the message that showed
+    # it arrived, or the deadline fell), between ticks.
+    assert res.record["kind"] == "reaction", res.record
+    assert 0.0 <= res.record["t"] - first <= 1e-5, (res.record["t"], res.faults)
     assert res.command is not None and res.command.source in ("hold", "estop_hold", "retreat")
     loop.run(0.3)
     if mode == Mode.ESTOP:
@@ -216,13 +254,24 @@ def test_bad_inputs_give_events_or_faults_never_exceptions() -> None:
     assert res.mode == Mode.NOMINAL
     cases: list[tuple[list[str], list[float]]] = [(["a", "b"], [0.0, 0.0]),  # wrong names
                                                   (list(loop.arm.joint_names), [0.0] * 3)]  # wrong length
-    for names, position in cases:
-        core.on_joint_state(names, position, [], [], 1.0, now=loop.t)
+    details = []
+    for k, (names, position) in enumerate(cases):
+        at = loop.t + 0.001
+        core.on_joint_state(names, position, [], [], 1.0, now=at)
+        reaction = loop.react(at)
+        if k == 0:  # the stop is immediate; the second arrives already stopped: reported, nothing to add
+            assert reaction is not None and reaction.record["kind"] == "reaction"
+            assert reaction.mode == Mode.SAFE_STOP and reaction.command is not None
+            assert reaction.command.source == "hold"
+        else:
+            assert reaction is None
         res = loop.step()
-        assert FaultKind.INVALID_STATE in {f.kind for f in res.faults}
+        events = (reaction.events if reaction is not None else []) + res.events
+        (fault,) = [e for e in events if e["event"] == "fault" and e["kind"] == "invalid_state"]
+        assert fault["since"] == at  # the arrival of the rejected message
+        details.append(fault["detail"])
         assert res.mode == Mode.SAFE_STOP and res.command is not None and res.command.source == "hold"
-    detail = next(f.detail for f in loop.results[-2].faults if f.kind == FaultKind.INVALID_STATE)
-    assert "missing joint(s) panda_joint1" in detail
+    assert "missing joint(s) panda_joint1" in details[0]
 
 
 def test_a_late_policy_step_is_a_deadline_fault() -> None:
@@ -254,8 +303,7 @@ def test_a_policy_checkpoint_drives_a_pick_and_place_through_the_bridge() -> Non
         loop = Loop("panda", seed=seed, policy=str(PANDA_TABLETOP_BC))
         loop.run(0.6)
         assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
-        core = loop.core
-        successes.append(loop.until(lambda r, core=core: core.task_success, 30.0))
+        successes.append(loop.until(_task_done(loop.core), 30.0) is not None)
         assert loop.core.supervisor.mode == Mode.NOMINAL
         assert "policy" in {_source(r) for r in loop.results}
     assert sum(successes) >= 2, successes
@@ -291,3 +339,52 @@ def test_a_planner_refusal_moves_nothing_and_says_why() -> None:
     assert loop.core.goal is None
     res = loop.step()
     assert any(e["event"] == "bad_input" and "purple" in e["error"] for e in res.events), res.events
+
+
+def test_an_operator_stop_holds_at_once_and_later_faults_wait_for_the_tick() -> None:
+    loop = Loop()
+    loop.run(0.8)
+    core = loop.core
+    at = loop.t + 0.003
+    assert core.stop(at)[0]
+    held = loop.react(at)  # what the node does right after ~/stop
+    assert held is not None and held.record["kind"] == "reaction" and held.mode == Mode.SAFE_STOP
+    assert held.command is not None and held.command.source == "hold"
+    assert loop.react(at + 0.001) is None  # nothing new: no second command between ticks
+    # A fault that asks for no more than SAFE_STOP adds no command between ticks; the tick reports it.
+    q = loop.arm.sample(0)
+    core.on_joint_state(q.names, [math.nan] * len(q.position), q.velocity, q.effort, at + 0.002, at + 0.002)
+    assert loop.react(at + 0.002) is None
+    res = loop.step()
+    assert res.record["kind"] == "tick" and res.mode == Mode.SAFE_STOP
+    assert any(e["event"] == "fault" and e["kind"] == "nonfinite_state" and e["since"] == at + 0.002
+               for e in res.events), res.events
+    # An e-stop still escalates at once from SAFE_STOP.
+    core.on_estop(True, loop.t + 0.001)
+    estop = loop.react(loop.t + 0.001)
+    assert estop is not None and estop.mode == Mode.ESTOP and estop.command is not None
+    assert estop.command.source == "estop_hold"
+    assert loop.step().command is None  # category 0: the one hold, then nothing
+    # Re-armed between ticks, a fault before the next tick falls back at once again.
+    core.on_estop(False, loop.t)
+    loop.run(1.0)
+    at = loop.t + 0.001
+    assert core.rearm(at)[0]
+    core.on_estop(True, at + 0.001)
+    again = loop.react(at + 0.001)
+    assert again is not None and again.mode == Mode.ESTOP and again.record["kind"] == "reaction"
+
+
+def test_reactions_bound_the_latency_the_tick_alone_leaves_up_to_a_period() -> None:
+    """The same heartbeat loss, scheduled by ticks only (the bridge before reactions) and with reactions:
+    ticks alone decide up to a period after the criterion (here a whole one: the deadline falls on a tick and
+    the criterion is strict, so the tick after it sees it), the reaction decides at it."""
+    delays = {}
+    for reactive in (False, True):
+        loop = Loop(reactive=reactive)
+        loop.run(0.8)
+        loop.inject({"fault": "estop_heartbeat"})
+        res = loop.until(lambda r: r.mode != Mode.NOMINAL, 1.0)
+        assert res is not None and res.command is not None and res.command.source == "estop_hold"
+        delays[reactive] = res.record["t"] - min(f.since for f in res.faults)
+    assert delays[True] <= 1e-5 < delays[False] <= 0.01 + 1e-9, delays

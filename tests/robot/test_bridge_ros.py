@@ -33,8 +33,9 @@ from sim.robots import get_robot
 
 CONFIG = REPO_ROOT / "launch" / "config"
 # Faults a starved host causes by itself. tracking_error belongs here too: when the sim arm's process gets no
-# CPU its physics falls behind real time and the measured arm trails the commands it was sent.
-TIMING_FAULTS = {"stale_state", "state_rate", "loop_overrun", "estop_heartbeat", "tracking_error"}
+# CPU its physics falls behind real time and the measured arm trails the commands it was sent; velocity_limit
+# likewise when it then catches up on the latest target in one burst (seen at load average 12 on 2 cores).
+TIMING_FAULTS = {"stale_state", "state_rate", "loop_overrun", "estop_heartbeat", "tracking_error", "velocity_limit"}
 EVENTS_QOS = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
 STARTUP_S = 60.0
 PERIOD = 0.01
@@ -126,7 +127,8 @@ def _ticks(path: Path) -> list[dict[str, Any]]:
 
 
 def _check_log(ticks: list[dict[str, Any]], gate: CommandGate) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """Every command inside the gate's envelope; returns (previous tick, first non-nominal tick) per episode."""
+    """Every command (ticks and reactions between them, in the order published) inside the gate's envelope;
+    returns (previous entry, first non-nominal entry) per episode."""
     prev: np.ndarray | None = None
     episodes: list[tuple[dict[str, Any], dict[str, Any]]] = []
     mode = "SAFE_STOP"  # the bridge starts stopped
@@ -219,16 +221,18 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
     gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
     episodes = _check_log(ticks, gate)
     assert len(episodes) >= len(FAULTS) + 2
-    for before, first in episodes:
+    assert {first.get("kind") for _, first in episodes} >= {"reaction"}, "no fault was met between ticks"
+    for _before, first in episodes:
         assert first["cmd"] is not None and first["source"] in ("hold", "estop_hold", "retreat"), first
         if not first["faults"]:
-            continue  # the operator stop
+            assert first["kind"] == "reaction", first  # the operator stop holds from the service call
+            continue
         since = min(f["since"] for f in first["faults"])
-        # The safe command goes out from the first tick after the criterion was met (no tick in between
-        # let it pass), so within one control period of it when the loop runs on time; how long after it
-        # depends on the host's load and is measured by bench/bridge.py.
-        assert before["t"] < since + 1e-6 or before["tick"] == first["tick"], (before, first)
-        assert first["t"] - since <= PERIOD + max(0.0, first["lateness"]) + 0.002, first
+        # Criterion met (the arrival of the message that showed it, or a deadline) -> safe command published:
+        # within one control period, less only the time the host kept the bridge from running (``lateness``:
+        # an input waiting for the executor, a deadline wake-up or a tick starting late), which depends on
+        # the load of a shared CI box and is measured as is by bench/bridge.py.
+        assert first["t_pub"] - since <= PERIOD + max(0.0, first["lateness"]), first
 
 
 def _joint_state(names: list[str], position: list[float], stamp: float) -> JointState:

@@ -202,8 +202,9 @@ def test_overruns_count_only_in_a_row() -> None:
 def test_policy_perception_and_gripper_stall() -> None:
     mon = monitor(gripper_stall_time=0.2)
     faults = mon.tick(0.0, MonitorInputs(samples=[sample(0.0)], policy_fault=(FaultKind.POLICY_NONFINITE, "nan"),
-                                         perception_stale=True))
+                                         perception_deadline=-0.004))
     assert kinds(faults) == {FaultKind.POLICY_NONFINITE, FaultKind.PERCEPTION_STALE}
+    assert next(f.since for f in faults if f.kind == FaultKind.PERCEPTION_STALE) == -0.004  # when poses went old
     for k in range(1, 30):  # commanded open (0.04 m), fingers stay at 0.01 m
         faults = mon.tick(k * P, MonitorInputs(samples=[sample(k * P, grip=0.01)], gripper_command=0.04))
     assert kinds(faults) == {FaultKind.GRIPPER_STALL}
@@ -239,3 +240,92 @@ def test_invalid_config_names_the_value() -> None:
 def test_the_safety_core_imports_no_rclpy() -> None:
     code = "import sys, robot.safety, robot.safety.arm_mirror; assert 'rclpy' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- evaluation between ticks: deadlines and honest criterion times ----------------------------------------
+def test_next_deadline_is_when_the_stale_criterion_falls_due() -> None:
+    mon = monitor(stale_periods=5, estop_heartbeat_timeout=0.2)
+    run_stream(mon, 0.0, 0.1, estop_last_msg=0.08)
+    last = 0.09
+    assert mon.next_deadline(estop_last_msg=0.08) == pytest.approx(last + 0.05)
+    due = mon.next_deadline(estop_last_msg=0.08)
+    assert due is not None
+    assert mon.tick(due - 1e-6, MonitorInputs(estop_last_msg=0.08)) == []  # not yet
+    assert mon.next_deadline(estop_last_msg=0.08) == due  # still pending
+    faults = mon.tick(due + 1e-6, MonitorInputs(estop_last_msg=0.08))
+    assert kinds(faults) == {FaultKind.STALE_STATE} and faults[0].since == pytest.approx(last + 0.05)
+    # Handled: the next deadline is the heartbeat's, not the stale one again.
+    assert mon.next_deadline(estop_last_msg=0.08) == pytest.approx(0.28)
+
+
+def test_next_deadline_follows_the_heartbeat_and_old_stamps() -> None:
+    mon = monitor(stale_periods=50, estop_heartbeat_timeout=0.2)
+    run_stream(mon, 0.0, 0.1, estop_last_msg=0.05)
+    assert mon.next_deadline(estop_last_msg=0.05) == pytest.approx(0.25)
+    assert mon.next_deadline(estop_last_msg=None) == pytest.approx(0.2)  # never heard: counted from start
+    # A delayed stream: the latest sample's stamp falls due before its arrival does.
+    mon = monitor(stale_periods=50)
+    run_stream(mon, 0.0, 0.1)
+    mon.tick(0.1, MonitorInputs(samples=[sample(0.1, stamp=0.095)]))
+    mon.tick(0.11, MonitorInputs(samples=[sample(0.11, stamp=0.096)]))
+    assert mon.next_deadline() == pytest.approx(0.096 + 0.5)
+
+
+def test_a_thin_stream_is_due_when_the_count_drops_and_says_when() -> None:
+    # 100 Hz expected, 0.2 s window, at least 10 arrivals: after the last arrival at 0.29 the count falls
+    # below 10 when the arrival at 0.20 leaves the window, at 0.40.
+    cfg = {"expected_state_rate_hz": 100.0, "rate_window": 0.2, "min_rate_fraction": 0.5, "stale_periods": 50}
+    mon = monitor(**cfg)
+    run_stream(mon, 0.0, 0.3)
+    # Every 2nd sample dropped would keep 10 in the window: send none, and the deadline is the expiry.
+    assert mon.next_deadline() == pytest.approx(0.40)
+    assert mon.tick(0.40, MonitorInputs()) == []
+    faults = mon.tick(0.40 + 1e-6, MonitorInputs())
+    assert kinds(faults) == {FaultKind.STATE_RATE} and faults[0].since == pytest.approx(0.40)
+    # Evaluated late (no deadline kept), the fault still carries when the count dropped, not when it was seen.
+    late = monitor(**cfg)
+    run_stream(late, 0.0, 0.3)
+    faults = late.tick(0.47, MonitorInputs())
+    assert kinds(faults) == {FaultKind.STATE_RATE} and faults[0].since == pytest.approx(0.40)
+
+
+def test_staleness_counts_from_the_last_arrival_after_the_rate_window_empties() -> None:
+    """A stale limit longer than the rate window: the window empties first, the criterion time must not
+    fall back to the monitor's start."""
+    mon = monitor(stale_periods=30, expected_state_rate_hz=100.0, rate_window=0.2, min_rate_fraction=0.5)
+    run_stream(mon, 0.0, 0.3)
+    last = 0.29
+    stale: list = []
+    for k in range(1, 40):
+        faults = mon.tick(last + k * P, MonitorInputs())
+        stale = [f for f in faults if f.kind == FaultKind.STALE_STATE]
+        if stale:
+            break
+    assert stale and stale[0].since == pytest.approx(last + 0.3)
+    assert last + k * P > last + 0.3
+
+
+def test_a_bad_sample_stays_a_fault_until_the_next_sample() -> None:
+    """Evaluations between messages (deadlines, ticks without new samples) keep the latest message's faults."""
+    mon = monitor()
+    run_stream(mon, 0.0, 0.05)
+    q = HOME.copy()
+    q[2] = math.nan
+    first = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, q)]))
+    again = mon.tick(0.055, MonitorInputs())
+    assert kinds(again) == {FaultKind.NONFINITE_STATE} and again[0].since == first[0].since == 0.05
+    assert mon.tick(0.06, MonitorInputs(samples=[sample(0.06)])) == []
+    invalid = mon.tick(0.07, MonitorInputs(invalid_state="wrong names", invalid_since=0.065))
+    assert kinds(invalid) == {FaultKind.INVALID_STATE} and invalid[0].since == 0.065  # the message's arrival
+
+
+def test_evaluations_between_ticks_neither_count_nor_reset_overruns() -> None:
+    mon = monitor(overrun_ticks=3, stale_periods=100)
+    late = 0.8 * P
+    for k in range(2):
+        assert mon.tick(k * P, MonitorInputs(tick_lateness=late)) == []
+        assert mon.tick(k * P + 0.004, MonitorInputs(tick_lateness=None)) == []  # not a tick: no reset
+    faults = mon.tick(0.02, MonitorInputs(tick_lateness=late))
+    assert kinds(faults) == {FaultKind.LOOP_OVERRUN}
+    assert kinds(mon.tick(0.024, MonitorInputs(tick_lateness=None))) == {FaultKind.LOOP_OVERRUN}  # still active
+    assert mon.tick(0.03, MonitorInputs(tick_lateness=0.0)) == []

@@ -23,7 +23,7 @@ from robot.safety import (
     MonitorInputs,
     Supervisor,
 )
-from robot.safety.safe_commander import SafeCommander
+from robot.safety.safe_commander import Command, SafeCommander
 from sim.robots import PANDA
 
 P = 0.01
@@ -107,3 +107,70 @@ def test_random_fault_sequences_never_yield_an_unsafe_command(ticks: list) -> No
         if nkind in ("nan", "inf", "far") and sup.mode == Mode.NOMINAL and cmd.source == "policy":
             assert cmd.changed, "an out-of-envelope request passed the gate unchanged"
         prev_cmd = cmd.arm
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(TICK, st.booleans()), min_size=5, max_size=120))
+def test_reactions_between_ticks_keep_every_command_safe(steps: list) -> None:
+    """As the bridge runs it: a sample may arrive between ticks and be evaluated at once (escalate only,
+    commanding only when the mode rose, as ``BridgeCore.react``); ticks and reactions share one gate."""
+    gate = CommandGate(PANDA, GateConfig(control_period=P))
+    mon = FaultMonitor(PANDA, MonitorConfig(control_period=P, stale_periods=3, estop_heartbeat_timeout=0.05),
+                       start=0.0)
+    sup = Supervisor(clear_hold=0.03, start=0.0)
+    cmdr = SafeCommander(gate)
+    q = HOME.copy()
+    prev_cmd: np.ndarray | None = None
+    prev_sample: JointState | None = None
+    out_mode = sup.mode
+    estop_hold_sent = False
+
+    def check(cmd: object, mode: Mode) -> None:
+        nonlocal prev_cmd, estop_hold_sent
+        if cmd is None:
+            return
+        assert isinstance(cmd, Command)
+        assert np.isfinite(cmd.arm).all() and math.isfinite(cmd.gripper)
+        if mode == Mode.ESTOP:
+            assert not estop_hold_sent, "commanded after the ESTOP hold"
+            estop_hold_sent = True
+        else:
+            estop_hold_sent = False
+        if cmd.source == "resume":
+            assert mon.trusted is not None
+            np.testing.assert_array_equal(cmd.arm, np.clip(mon.trusted.position, gate.lower, gate.upper))
+        else:
+            assert prev_cmd is not None and gate.within_envelope(prev_cmd, cmd.arm), (prev_cmd, cmd)
+        prev_cmd = cmd.arm
+
+    for k, ((skind, nkind, estop, action, drift), between) in enumerate(steps):
+        t = k * P
+        q = np.clip(q + drift * 0.1, np.array(PANDA.lower) + 0.05, np.array(PANDA.upper) - 0.05)
+        s = make_sample(skind, t - P / 2 if between else t, q, prev_sample)
+        prev_sample = s if s is not None and skind != "nan" else prev_sample
+        samples = [s] if s else []
+        if between:
+            before = sup.mode
+            faults = mon.tick(t - P / 2, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t - P / 2,
+                                                       estop_last_msg=t - P / 2, command=prev_cmd, tick_lateness=None))
+            sup.escalate(t - P / 2, faults)
+            assert sup.mode >= before, "a reaction lowered the mode"
+            if sup.mode > out_mode:
+                out_mode = sup.mode
+                check(cmdr.command(sup.mode, mon.trusted), sup.mode)
+            samples = []
+        faults = mon.tick(t, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t,
+                                           estop_last_msg=t if action != 9 else None, command=prev_cmd))
+        before = sup.mode
+        sup.update(t, faults)
+        rearmed = action == 0 and sup.rearm(t)[0]
+        if before == Mode.ESTOP and sup.mode != Mode.ESTOP:
+            assert rearmed, "left ESTOP without a re-arm"
+        nominal = {"idle": None, "near": (q + 0.01, 0.0), "far": (q + 3.0, 1.0),
+                   "nan": (np.full(7, math.nan), 0.0), "inf": (np.full(7, math.inf), math.inf)}[nkind]
+        resumed, sup.resumed = sup.resumed, False
+        out_mode = sup.mode
+        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal)
+        check(cmd, sup.mode)
+        if rearmed and cmd is not None:
+            assert cmd.source == "resume"

@@ -75,3 +75,15 @@ def test_operator_stop() -> None:
     assert sup.rearm(1.2)[0]
     sup.update(2.0, [fault(FaultKind.ESTOP)])
     assert sup.stop(2.1) == [] and sup.mode == Mode.ESTOP  # a stop never lowers the state
+
+
+def test_escalate_between_ticks_falls_back_at_once_but_never_resumes() -> None:
+    sup = armed(clear_hold=0.05)
+    (tr,) = sup.escalate(0.1, [fault(FaultKind.POLICY_CRASH)])
+    assert sup.mode == Mode.DEGRADED and tr.target == Mode.DEGRADED
+    assert sup.escalate(0.5, []) == [] and sup.mode == Mode.DEGRADED  # cleared long ago: still no resume
+    assert sup.escalate(0.5, [fault(FaultKind.POLICY_CRASH)]) == []  # seen again: counts for the hysteresis
+    assert sup.pending(0.52) == [FaultKind.POLICY_CRASH]
+    assert sup.update(0.52, []) == [] and sup.mode == Mode.DEGRADED
+    (back,) = sup.update(0.56, [])  # the tick resumes once the hold has passed
+    assert back.target == Mode.NOMINAL and sup.resumed
