@@ -22,7 +22,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import TrainConfigError
-from policies.observation import ObservationLayout, features, referenced_object
+from policies.observation import ADAPTER_NAMES, ObservationLayout, features, referenced_object
 from policies.text import TextEncoder, shared_encoder
 from sim.config_io import from_mapping, load_yaml
 from sim.dataset.layout import ARMSTACK_EPISODES_PATH
@@ -52,6 +52,8 @@ class BCConfig:
     eval_env: str = "armstack/Tabletop-v0"
     randomization: str = "default"
     threads: int = 2
+    adapter: str = "state_text_v2"
+    """How observations become inputs (policies.observation.ADAPTER_NAMES); v1 is kept for old checkpoints."""
 
     def __post_init__(self) -> None:
         if self.epochs < 1 or self.batch_size < 1 or self.hidden < 1 or self.depth < 1:
@@ -62,6 +64,8 @@ class BCConfig:
             raise TrainConfigError(f"conditioning {self.conditioning!r}; valid: film, concat")
         if not (self.lr > 0 and math.isfinite(self.lr)):
             raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
+        if self.adapter not in ADAPTER_NAMES:
+            raise TrainConfigError(f"adapter {self.adapter!r}; valid: {', '.join(ADAPTER_NAMES)}")
         if self.eval_every < 0 or self.eval_episodes < 1:
             raise TrainConfigError("eval_every must be >= 0 and eval_episodes >= 1")
 
@@ -99,7 +103,8 @@ class Demonstrations:
     manifest_sha256: str | None
 
 
-def load_demonstrations(root: str | Path, max_episodes: int | None = None) -> Demonstrations:
+def load_demonstrations(root: str | Path, max_episodes: int | None = None,
+                        adapter: str = "state_text_v2") -> Demonstrations:
     from sim.dataset import DatasetReader
 
     root = Path(root)
@@ -112,7 +117,8 @@ def load_demonstrations(root: str | Path, max_episodes: int | None = None) -> De
         env_names = reader.features[_ENV]["names"]
         arm = tuple(s.removesuffix(".pos") for s in state_names if s.endswith(".pos"))
         objects = tuple(dict.fromkeys(s.split(".")[0] for s in env_names if not s.startswith("goal.")))
-        layout = ObservationLayout(robot=str(reader.info.get("robot_type")), arm_joints=arm, objects=objects)
+        layout = ObservationLayout(robot=str(reader.info.get("robot_type")), arm_joints=arm, objects=objects,
+                                   adapter=adapter)
         xs, acts, texts, eps = [], [], [], []
         for k in range(n):
             ep = reader.episode(k, [_STATE, _ENV, _ACTION])
@@ -176,7 +182,7 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
     out.mkdir(parents=True, exist_ok=True)
     (out / "config.json").write_text(json.dumps(dataclasses.asdict(config), indent=2) + "\n")
     start = time.perf_counter()
-    demos = load_demonstrations(config.data, config.max_episodes)
+    demos = load_demonstrations(config.data, config.max_episodes, config.adapter)
     n_eps = len(demos.episode_meta)
     if n_eps < 2:
         raise TrainConfigError(f"{config.data}: {n_eps} episode(s); BC needs at least 2 (train + validation)")

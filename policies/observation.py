@@ -48,7 +48,8 @@ class ObservationLayout:
 
     @property
     def feature_dim(self) -> int:
-        return 2 * self.n_arm + 8 + 8 * self.n_obj + 6 + (self.n_obj + 1) + 9
+        base = 2 * self.n_arm + 8 + 8 * self.n_obj + 6 + (self.n_obj + 1) + 9
+        return base + (TASK_FRAME_DIM if self.adapter == "state_text_v2" else 0)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -83,6 +84,40 @@ def _yaw_features(quat: np.ndarray) -> np.ndarray:
     w, x, y, z = quat[..., 0], quat[..., 1], quat[..., 2], quat[..., 3]
     yaw = np.arctan2(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z))
     return np.stack([np.sin(4.0 * yaw), np.cos(4.0 * yaw)], axis=-1)
+
+
+TASK_FRAME_DIM = 8
+ADAPTER_NAMES = ("state_text_v1", "state_text_v2")
+"""v1: proprioception, cubes, goal and the named cube's slot. v2 adds the TCP in the named cube's task frame."""
+
+
+def _yaw(quat: np.ndarray) -> np.ndarray:
+    """Yaw (rad) of the frame's x axis in the table plane, from wxyz quaternions (..., 4)."""
+    w, x, y, z = quat[..., 0], quat[..., 1], quat[..., 2], quat[..., 3]
+    return np.arctan2(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z))
+
+
+def _task_frame(ee: np.ndarray, ee_quat: np.ndarray, obj: np.ndarray, obj_quat: np.ndarray,
+                goal: np.ndarray) -> np.ndarray:
+    """(B, 8): the TCP relative to the named cube and to the line from it to the goal.
+
+    Along and across that line on the table, height above the cube, the cube-to-goal distance; then the
+    tool's yaw against the line (sin/cos of 2x: closed fingers look the same after a half turn) and against
+    the cube (sin/cos of 4x: a cube looks the same every quarter turn). Which side of the cube the hand is
+    on, and how far the fingers must still turn, is what a push or a grasp acts on; as products and
+    differences of angles they are hard for a small MLP to compute from raw poses.
+    """
+    line = goal[:, :2] - obj[:, :2]
+    dist = np.linalg.norm(line, axis=1)
+    u = line / np.maximum(dist, 1e-6)[:, None]
+    rel = ee[:, :2] - obj[:, :2]
+    along = np.sum(rel * u, axis=1)
+    across = rel[:, 1] * u[:, 0] - rel[:, 0] * u[:, 1]
+    tool = _yaw(ee_quat)
+    to_line = np.arctan2(u[:, 1], u[:, 0]) - tool
+    to_cube = _yaw(obj_quat) - tool
+    return np.stack([along, across, ee[:, 2] - obj[:, 2], dist, np.sin(2 * to_line), np.cos(2 * to_line),
+                     np.sin(4 * to_cube), np.cos(4 * to_cube)], axis=1)
 
 
 _COLOURS = ("red", "green", "blue", "yellow", "orange", "purple", "white", "black", "grey", "gray")
@@ -135,7 +170,14 @@ def features(layout: ObservationLayout, state: np.ndarray, env_state: np.ndarray
         sel = objects[rows, focus[rows]]
         chosen[rows] = np.concatenate([sel[:, :3] - ee[rows], _yaw_features(sel[:, 3:]), goal[rows] - sel[:, :3],
                                        np.ones((len(rows), 1))], axis=1)
-    out = np.concatenate([state, obj.reshape(b, -1), goal, goal - ee, one_hot, chosen], axis=1).astype(np.float32)
+    parts = [state, obj.reshape(b, -1), goal, goal - ee, one_hot, chosen]
+    if layout.adapter == "state_text_v2":
+        frame = np.zeros((b, TASK_FRAME_DIM))
+        if has.any():
+            frame[rows] = _task_frame(ee[rows], state[rows, 2 * n + 3 : 2 * n + 7], sel[:, :3], sel[:, 3:],
+                                      goal[rows])
+        parts.append(frame)
+    out = np.concatenate(parts, axis=1).astype(np.float32)
     if out.shape[1] != layout.feature_dim:  # a layout change without a feature_dim change
         raise PolicyError(f"internal: features have width {out.shape[1]}, layout says {layout.feature_dim}")
     return out

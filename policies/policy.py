@@ -101,6 +101,7 @@ class StateTextPolicy:
 
 ADAPTERS: dict[str, str] = {
     "state_text_v1": "policies.policy:StateTextPolicy",
+    "state_text_v2": "policies.policy:StateTextPolicy",
     "reach_goal_v1": "policies.rl_export:ReachGoalPolicy",
 }
 """Observation adapter name -> ``module:class`` constructed as ``cls(spec, network)``."""

@@ -159,6 +159,8 @@ def test_bad_training_config_is_rejected(dataset: Path, tmp_path: Path) -> None:
         load_bc_config(cfg, data=str(dataset), out=str(tmp_path / "r"))
     with pytest.raises(TrainConfigError, match="conditioning"):
         BCConfig(data="d", out="o", conditioning="cross_attention")
+    with pytest.raises(TrainConfigError, match="state_text_v1, state_text_v2"):
+        BCConfig(data="d", out="o", adapter="pixels_v9")
     with pytest.raises(Exception, match=r"info\.json"):
         load_demonstrations(tmp_path)
 

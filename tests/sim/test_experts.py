@@ -35,3 +35,23 @@ def test_doing_nothing_does_not_succeed() -> None:
     result = run_episode(env.unwrapped, 0, policy=lambda obs: np.zeros(5))
     assert not result.success and result.steps == 30
     env.close()
+
+
+def test_push_expert_acts_on_the_scene_alone() -> None:
+    """The push expert keeps no memory: a fresh expert dropped into any state of an episode acts the same.
+
+    That is what makes it imitable by a policy that sees only the scene (policies/ BC).
+    """
+    env = gym.make("armstack/Push-v0", randomization="default").unwrapped
+    env.reset(seed=11)
+    running = env.expert()
+    phases = set()
+    for _ in range(60):
+        action = running.act()
+        np.testing.assert_array_equal(env.expert().act(), action)
+        phases.add(running.phase)
+        _, _, terminated, truncated, _ = env.step(action)
+        if terminated or truncated:
+            break
+    assert phases >= {"align", "push"}
+    env.close()
