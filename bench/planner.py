@@ -1,13 +1,20 @@
 """Planner benchmark: the development set through each backend, beside the string-matching baseline.
 
-    python bench/planner.py [--backends rules,llama_cpp,openai] [--limit N] [--saycan-limit N]
+    python bench/planner.py [--backends rules,parser_only,llama_cpp,llama_cpp_fallback,openai] [--limit N]
+        [--saycan-limit N]
 
 Prints one JSON object (progress on stderr). Per backend and split: exact plan match, raw validity before
 the checker, refusal precision and recall, false executions (a plan handed to execution where the gold
-answer is a refusal, or one the checker would reject: must be 0), wrong plans, latency p50/p95.
-``rules`` is the baseline measured in the same run; ``openai`` runs against ``python -m llama_cpp.server``
-started here on loopback with the same model file. ``llama_cpp_saycan`` is the model planning alone
-(step-wise ranking of every grounded action), on the first ``--saycan-limit`` records of each split.
+answer is a refusal, or one the checker would reject: must be 0), wrong plans, latency p50/p95, and for the
+model backends how many records the model decided (ranked readings, or planned an instruction the parser
+could not read) and how many of those it got right. ``rules`` is the baseline measured in the same run;
+``parser_only`` is the semantic parser with the model disabled, so the model's share is the difference;
+``llama_cpp`` is the shipped default (the model ranks the parser's readings only); ``llama_cpp_fallback`` also
+hands the instructions the parser cannot read to the model (opt-in: ``fallback=True``), which answers more of
+them and runs some wrong plans;
+``openai`` runs against ``python -m llama_cpp.server`` started here on loopback with the same model file.
+``llama_cpp_saycan`` is the model planning alone (step-wise ranking of every grounded action), on the first
+``--saycan-limit`` records of each split.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from policies.planner.fallback import FallbackConfig  # noqa: E402
 from policies.planner.plan import Plan, result_from_json  # noqa: E402
 from policies.planner.planner import CheckedPlanner, make_planner  # noqa: E402
 from policies.planner.ranking import RankingBackend  # noqa: E402
@@ -34,7 +42,7 @@ from policies.planner.scene_state import SceneState  # noqa: E402
 from policies.planner.skills import check_plan  # noqa: E402
 
 DEVSET = ROOT / "policies" / "planner" / "data" / "devset.jsonl"
-SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh")
+SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout")
 
 
 def log(msg: str) -> None:
@@ -77,37 +85,46 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "wrong_plans": sum(r["wrong_plan"] for r in rows),
         "latency_ms_p50": round(percentile(lat, 50), 1),
         "latency_ms_p95": round(percentile(lat, 95), 1),
+        "model_decided": sum(r["model_decided"] for r in rows),
+        "model_decided_correct": sum(r["model_decided"] and r["exact"] for r in rows),
     }
 
 
-def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str) -> dict[str, Any]:
+def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
+                max_failures: int = 12) -> dict[str, Any]:
     rows = []
     failures: list[dict[str, Any]] = []
+    stats = getattr(planner.backend, "stats", None)
     for i, rec in enumerate(recs):
         state = SceneState.from_json(rec["scene"])
         gold = result_from_json(rec["gold"])
+        decided_before = stats.decided_by_model if stats is not None else 0
         t0 = time.perf_counter()
         outcome = planner.plan_outcome(rec["instruction"], state)
         dt = (time.perf_counter() - t0) * 1000
+        decided = stats is not None and stats.decided_by_model > decided_before
         result = outcome.result
         handed = isinstance(result, Plan)
         exact = (result == gold) if isinstance(gold, Plan) else not handed
         false_exec = isinstance(result, Plan) and (not isinstance(gold, Plan) or check_plan(state, result) is not None)
         rows.append({"split": rec["split"], "exact": exact, "raw_valid": outcome.raw_valid, "latency_ms": dt,
                      "gold_refused": not isinstance(gold, Plan), "pred_refused": not handed,
-                     "false_execution": false_exec, "wrong_plan": handed and isinstance(gold, Plan) and not exact})
-        if not exact and len(failures) < 12:
-            failures.append({"id": rec["id"], "instruction": rec["instruction"],
+                     "false_execution": false_exec, "wrong_plan": handed and isinstance(gold, Plan) and not exact,
+                     "model_decided": decided})
+        if not exact and len(failures) < max_failures:
+            failures.append({"id": rec["id"], "instruction": rec["instruction"], "model_decided": decided,
                              "got": [str(s) for s in result.steps] if isinstance(result, Plan) else result.reason})
         if (i + 1) % 50 == 0:
             log(f"[{label}] {i + 1}/{len(recs)}")
     by_split = {s: summarise([r for r in rows if r["split"] == s]) for s in SPLITS}
     out: dict[str, Any] = {"overall": summarise(rows), "splits": {k: v for k, v in by_split.items() if v["n"]},
                            "failures": failures}
-    stats = getattr(planner.backend, "stats", None)
     if stats is not None:
+        margins = sorted(round(m, 2) for m in stats.first_margins)
         out["model"] = {"records_decided_by_model": stats.decided_by_model, "model_calls": stats.model_calls,
-                        "options_scored": stats.options_scored,
+                        "options_scored": stats.options_scored, "fallback_calls": stats.fallback_calls,
+                        "fallback_screened_refusals": stats.screened_refusals,
+                        "fallback_first_step_margins": margins,
                         "model_call_ms_p50": round(percentile([x * 1000 for x in stats.per_call], 50), 1),
                         "model_call_ms_p95": round(percentile([x * 1000 for x in stats.per_call], 95), 1)}
     return out
@@ -140,7 +157,9 @@ def start_server(model_path: str, port: int, threads: int) -> subprocess.Popen[b
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devset", default=str(DEVSET))
-    ap.add_argument("--backends", default="rules,llama_cpp,openai")
+    ap.add_argument("--backends", default="rules,parser_only,llama_cpp,llama_cpp_fallback,openai")
+    ap.add_argument("--margin", type=float, default=None, help="fallback margin in nats (default: FallbackConfig's)")
+    ap.add_argument("--failures", type=int, default=12, help="failures listed per backend")
     ap.add_argument("--limit", type=int, default=0, help="records per split (0: all)")
     ap.add_argument("--saycan-limit", type=int, default=6, help="records per split for model-only mode (0: skip)")
     ap.add_argument("--threads", type=int, default=2)
@@ -155,21 +174,28 @@ def main() -> None:
         t0 = time.perf_counter()
         server = None
         try:
+            fallback = {} if args.margin is None else {"fallback_config": FallbackConfig(margin=args.margin)}
             if name == "rules":
                 planner = make_planner("rules")
+            elif name == "parser_only":
+                planner = make_planner("parser")
             elif name == "llama_cpp":
                 planner = make_planner("llama_cpp", n_threads=args.threads)
+            elif name == "llama_cpp_fallback":
+                planner = make_planner("llama_cpp", n_threads=args.threads, fallback=True, **fallback)
             elif name == "openai":
                 from policies.planner.llama_backend import default_model_path
 
                 port = free_port()
                 server = start_server(str(default_model_path()), port, args.threads)
-                planner = make_planner("openai", base_url=f"http://127.0.0.1:{port}/v1", model="gemma3-270m")
+                planner = make_planner("openai", base_url=f"http://127.0.0.1:{port}/v1", model="gemma3-270m",
+                                       **fallback)
             else:
-                raise SystemExit(f"unknown backend {name!r}; valid: rules, llama_cpp, openai")
+                raise SystemExit(f"unknown backend {name!r}; valid: rules, parser_only, llama_cpp, llama_cpp_fallback, "
+                                 "openai")
             load_s = time.perf_counter() - t0
             log(f"[{name}] ready in {load_s:.1f} s")
-            result = run_backend(planner, recs, name)
+            result = run_backend(planner, recs, name, args.failures)
             result["load_s"] = round(load_s, 2)
             report["backends"][name] = result
             if name in ("llama_cpp", "openai") and args.saycan_limit > 0:

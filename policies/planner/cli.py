@@ -30,9 +30,9 @@ def _cmd_plan(args: argparse.Namespace) -> int:
         raise PlannerError("give either one INSTRUCTION or --batch FILE.jsonl, not both or neither")
     state = SceneState.from_json(_load_json(Path(args.scene), "scene file"))
     options: dict[str, Any] = {}
-    if args.backend != "rules":
+    if args.backend in ("llama_cpp", "openai"):
         options["mode"] = args.mode
-    if args.model:
+    if args.model and args.backend in ("llama_cpp", "openai"):
         options["model_path" if args.backend == "llama_cpp" else "model"] = args.model
     planner = make_planner(args.backend, **options)  # the model loads once, also for a batch
     if args.instruction is not None:
@@ -63,8 +63,9 @@ def register(sub: Any) -> None:
     p.add_argument("instruction", nargs="?", help="e.g. \"put the red cube in the bin\"")
     p.add_argument("--scene", required=True, help="SCENE.json: objects (<color>_<kind>), regions, holding, on")
     p.add_argument("--batch", help="FILE.jsonl with one {\"instruction\": ...} per line; one result per line")
-    p.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "openai", "rules"],
-                   help="llama_cpp (embedded Gemma 3 270M, default), openai (ARMSTACK_OPENAI_BASE_URL), rules")
+    p.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "openai", "rules", "parser"],
+                   help="llama_cpp (embedded Gemma 3 270M, default), openai (ARMSTACK_OPENAI_BASE_URL), rules, "
+                        "parser (the semantic parser alone, no model)")
     p.add_argument("--mode", default="hybrid", choices=["hybrid", "saycan"],
                    help="hybrid: parser grounds, model ranks readings; saycan: model ranks every grounded step")
     p.add_argument("--model", default=None, help="llama_cpp: a .gguf path; openai: the model name")

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from policies.planner.errors import PlannerError
+from policies.planner.fallback import FallbackConfig
 from policies.planner.ranking import RankingBackend
 
 
@@ -79,31 +80,44 @@ class LlamaScorer:
         base = self._tokens(prefix, bos=True)
         self._hold_prefix(base[:-1])
         start = len(base) - 1
-        out = []
+        tokenised = [self._tokens(text, bos=False) for text in continuations]
+        out = [0.0] * len(continuations)
+        # Options are visited in token order, so each shares its longest common prefix with the previous one;
+        # that shared part stays in the KV cache (and its logit rows stay in ``scores``): a set of plans that
+        # differ in their last argument costs little more than one plan.
+        held: list[int] = []  # option tokens currently evaluated after the prefix
         try:
-            for text in continuations:
-                cont = self._tokens(text, bos=False)
+            for i in sorted(range(len(tokenised)), key=lambda k: tokenised[k]):
+                cont = tokenised[i]
                 if not cont:
-                    out.append(0.0)
                     continue
                 if start + 1 + len(cont) > self.n_ctx:
                     raise PlannerError(f"prompt and option exceed the context of {self.n_ctx} tokens")
-                self.llm.n_tokens = start  # rewind to the shared prefix; its KV cache stays
+                common = 0
+                for a, b in zip(held, cont, strict=False):
+                    if a != b:
+                        break
+                    common += 1
+                common = min(common, len(cont) - 1)  # the row scoring the last token needs its predecessor
+                # Rewind to the shared prefix plus the shared option tokens; their KV cache stays.
+                self.llm.n_tokens = start + (1 + common if held else 0)
                 self.llm._logits_all = True  # logits for the last prefix token and every option token
-                self.llm.eval([base[-1], *cont])
+                self.llm.eval(([] if held else [base[-1]]) + cont[common if held else 0:])
+                held = cont
                 rows = np.asarray(self.llm.scores[start: start + len(cont)], dtype=np.float64)
                 rows = rows - rows.max(axis=1, keepdims=True)
                 logp = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))
-                out.append(float(logp[np.arange(len(cont)), cont].sum()))
+                out[i] = float(logp[np.arange(len(cont)), cont].sum())
         finally:
             self.llm._logits_all = False
         return out
 
 
 class LlamaBackend(RankingBackend):
-    """Ranking backend on the embedded model; options: model_path, n_ctx, n_threads, mode, examples."""
+    """Ranking backend on the embedded model; options: model_path, n_ctx, n_threads, mode, examples, fallback."""
 
     def __init__(self, *, model_path: str | Path | None = None, n_ctx: int = 2048, n_threads: int | None = None,
-                 mode: str = "hybrid", examples: int = 3, retriever: object | None = None) -> None:
+                 mode: str = "hybrid", examples: int = 3, retriever: object | None = None, fallback: bool = False,
+                 fallback_config: FallbackConfig | None = None) -> None:
         super().__init__(LlamaScorer(model_path, n_ctx=n_ctx, n_threads=n_threads), name="llama_cpp", mode=mode,
-                         examples=examples, retriever=retriever)
+                         examples=examples, retriever=retriever, fallback=fallback, fallback_config=fallback_config)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from policies.planner.errors import PlannerError
+from policies.planner.fallback import FallbackConfig
 from policies.planner.ranking import RankingBackend
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -30,6 +31,8 @@ class EndpointError(PlannerError, RuntimeError):
 
 class OpenAIScorer:
     """Continuation log-likelihoods from an OpenAI-compatible completions endpoint."""
+
+    calibrated = False  # the scores only rank the chosen letter first: no margin in nats
 
     def __init__(self, base_url: str, model: str, api_key: str = "", timeout_s: float = 60.0) -> None:
         if not base_url.startswith(("http://", "https://")):
@@ -77,7 +80,8 @@ class OpenAIBackend(RankingBackend):
 
     def __init__(self, *, base_url: str | None = None, model: str | None = None, api_key: str | None = None,
                  timeout_s: float = 60.0, mode: str = "hybrid", examples: int = 3,
-                 retriever: object | None = None) -> None:
+                 retriever: object | None = None, fallback: bool = True,
+                 fallback_config: FallbackConfig | None = None) -> None:
         url = base_url or os.environ.get("ARMSTACK_OPENAI_BASE_URL")
         if not url:
             raise PlannerError("the openai backend needs an endpoint: set ARMSTACK_OPENAI_BASE_URL "
@@ -85,4 +89,4 @@ class OpenAIBackend(RankingBackend):
         name = model or os.environ.get("ARMSTACK_OPENAI_MODEL") or "default"
         key = api_key if api_key is not None else os.environ.get("ARMSTACK_OPENAI_API_KEY", "")
         super().__init__(OpenAIScorer(url, name, key, timeout_s), name="openai", mode=mode, examples=examples,
-                         retriever=retriever)
+                         retriever=retriever, fallback=fallback, fallback_config=fallback_config)

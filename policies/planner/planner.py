@@ -15,7 +15,7 @@ from policies.planner.plan import Plan, PlanResult, Refusal
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import check_plan
 
-BACKENDS = ("llama_cpp", "openai", "rules")
+BACKENDS = ("llama_cpp", "openai", "rules", "parser")
 
 
 class UnknownBackendError(PlannerError, KeyError):
@@ -86,4 +86,8 @@ def make_planner(backend: str = "llama_cpp", **options: Any) -> CheckedPlanner:
         from policies.planner.openai_backend import OpenAIBackend
 
         return CheckedPlanner(OpenAIBackend(**options))
+    if backend == "parser":
+        from policies.planner.parser_backend import ParserBackend
+
+        return CheckedPlanner(ParserBackend(**options))
     raise UnknownBackendError(f"unknown planner backend {backend!r}; valid backends: {', '.join(BACKENDS)}")

@@ -4,7 +4,10 @@ The model never writes a plan freely (the 270M model cannot; see ENVIRONMENT.md)
 
 ``hybrid`` (default)  the semantic parser grounds the instruction and proposes every reading that passes the
                       checker; with one reading it is the plan, with several the model ranks whole plans by
-                      log-likelihood after retrieved worked examples.
+                      log-likelihood after retrieved worked examples. When the parser cannot read the
+                      instruction at all (``ParseResult.unread``; not a reasoned refusal), the model plans it
+                      step by step over grounded options with a margin against ``infeasible``
+                      (``fallback.py``), after the grounding screen (``grounding_guard.py``).
 ``saycan``            the model plans step by step alone: at each step it ranks every grounded action whose
                       precondition holds, plus ``done`` and ``infeasible``. Object references are still
                       grounded first (an absent or unsafe request is refused before the model runs).
@@ -18,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from policies.planner.errors import PlannerError
+from policies.planner.fallback import REFUSAL_EXAMPLES, FallbackConfig, rank_steps
+from policies.planner.grounding_guard import screen
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
@@ -45,6 +50,9 @@ class RankingStats:
     model_seconds: float = 0.0
     decided_by_model: int = 0
     per_call: list[float] = field(default_factory=list)
+    fallback_calls: int = 0  # unread instructions handed to the fallback
+    screened_refusals: int = 0  # of those, refused by the grounding screen before the model ran
+    first_margins: list[float] = field(default_factory=list)  # first step's lead over 'infeasible', per call
 
 
 def step_text(step: Step) -> str:
@@ -76,10 +84,16 @@ def grounded_steps(state: SceneState) -> list[Step]:
 
 
 class RankingBackend:
-    """A planner backend on any ``Scorer``; ``name`` is the backend name the benchmark reports."""
+    """A planner backend on any ``Scorer``; ``name`` is the backend name the benchmark reports.
+
+    ``fallback`` (off by default) hands instructions the parser cannot read to the model. On the held-out
+    split it turns about half of those refusals into right plans and the rest into wrong ones that would run
+    (bench/planner.py, ``llama_cpp_fallback``): a wrong plan that runs is worse than a refusal, so it is opt-in.
+    """
 
     def __init__(self, scorer: Scorer, *, name: str, mode: str = "hybrid", examples: int = 3,
-                 retriever: object | None = None) -> None:
+                 retriever: object | None = None, fallback: bool = False,
+                 fallback_config: FallbackConfig | None = None) -> None:
         if mode not in MODES:
             raise PlannerError(f"unknown planner mode {mode!r}; valid modes: {', '.join(MODES)}")
         if not 0 <= examples <= 8:
@@ -89,6 +103,10 @@ class RankingBackend:
         self.mode = mode
         self.n_examples = examples
         self._retriever = retriever
+        self.fallback = fallback
+        self.fallback_config = fallback_config if fallback_config is not None else FallbackConfig()
+        # Log-likelihood scorers give margins in nats; a multiple-choice scorer only names its choice.
+        self.calibrated = bool(getattr(scorer, "calibrated", True))
         self.stats = RankingStats()
 
     # ------------------------------------------------------------------ prompt
@@ -105,9 +123,9 @@ class RankingBackend:
                          f"Plan: {plan_text(ex.plan.steps)}; done\n\n")
         return "".join(parts)
 
-    def _prompt(self, instruction: str, state: SceneState) -> str:
-        return (HEADER + self._examples_text(instruction) + f"{scene_text(state)}\nInstruction: {instruction.strip()}"
-                f"\nPlan:")
+    def _prompt(self, instruction: str, state: SceneState, preamble: str = "") -> str:
+        return (HEADER + preamble + self._examples_text(instruction) + f"{scene_text(state)}\nInstruction: "
+                f"{instruction.strip()}\nPlan:")
 
     def _score(self, prefix: str, options: Sequence[str]) -> list[float]:
         t0 = time.perf_counter()
@@ -128,6 +146,8 @@ class RankingBackend:
         if self.mode == "saycan":
             return self._saycan(instruction, state, parsed.refusal)
         if parsed.refusal is not None:
+            if parsed.unread and self.fallback:
+                return self._fallback(instruction, state)
             # The first reading, unchecked, is what this backend proposed: the checker's refusal is counted.
             return parsed.raw if parsed.raw is not None else parsed.refusal
         if len(parsed.candidates) == 1:
@@ -137,6 +157,31 @@ class RankingBackend:
         scores = self._score(prompt, options)
         self.stats.decided_by_model += 1
         return parsed.candidates[max(range(len(scores)), key=scores.__getitem__)]
+
+    def _fallback(self, instruction: str, state: SceneState) -> PlanResult:
+        self.stats.fallback_calls += 1
+        screened = screen(instruction, state)
+        if screened.refusal is not None:
+            self.stats.screened_refusals += 1
+            return screened.refusal
+        if not self.calibrated:
+            # A multiple-choice answer names a step but says nothing of how sure the model is, and the 270M
+            # model picks some step for "wave hello": without a margin, unread instructions stay refused.
+            return Refusal(reason="could not understand the instruction, and this backend's scores carry no "
+                                  "margin to let the model plan it")
+        prompt = self._prompt(screened.text, state, preamble=REFUSAL_EXAMPLES)
+        self.stats.decided_by_model += 1
+        named = screened.objects
+
+        def options(current: SceneState) -> list[Step]:
+            # Only steps over the objects the instruction names (all objects where it names none by colour).
+            return [s for s in grounded_steps(current) if named is None or s.skill in ("place_in", "go_home")
+                    or s.args.get("object") in named]
+
+        trace = rank_steps(self._score, prompt, state, options, self.fallback_config)
+        if trace.first_margin is not None:
+            self.stats.first_margins.append(trace.first_margin)
+        return trace.result
 
     def _saycan(self, instruction: str, state: SceneState, refusal: Refusal | None) -> PlanResult:
         # Grounding first: a mention that names nothing present is refused before the model may guess.

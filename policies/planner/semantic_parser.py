@@ -337,11 +337,16 @@ def _realise(actions: Sequence[Action], state: SceneState) -> list[Plan]:
 
 @dataclass(frozen=True)
 class ParseResult:
-    """Readings that pass the checker (best first), or else a refusal; ``raw`` is the first reading found."""
+    """Readings that pass the checker (best first), or else a refusal; ``raw`` is the first reading found.
+
+    ``unread`` marks a refusal because a clause matched no known construction (as opposed to a reasoned
+    refusal: a mention that grounds to nothing, an impossible goal): only those may go to the model.
+    """
 
     candidates: tuple[Plan, ...]
     refusal: Refusal | None
     raw: Plan | None = None
+    unread: bool = False
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
@@ -355,7 +360,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         if not readings:
             return ParseResult((), Refusal(reason=f"could not understand '{' '.join(clause)}': no known action "
                                                   f"over the objects ({', '.join(state.names)}) and regions "
-                                                  f"({', '.join(state.regions)})"))
+                                                  f"({', '.join(state.regions)})"), unread=True)
         per_clause.append(readings)
         previous = readings[0]
     valid: list[Plan] = []

@@ -17,19 +17,22 @@ def test_planner_benchmark_prints_its_json() -> None:
     try:
         import llama_cpp  # noqa: F401
 
-        backends = "rules,llama_cpp"
+        backends = "rules,parser_only,llama_cpp"
     except ImportError:
-        backends = "rules"
+        backends = "rules,parser_only"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     proc = subprocess.run([sys.executable, "bench/planner.py", "--backends", backends, "--limit", "2",
                            "--saycan-limit", "0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
                           check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = json.loads(proc.stdout)
-    assert report["records"] == 12
+    assert report["records"] == 14
     for name in backends.split(","):
         res = report["backends"][name]
-        assert set(res["splits"]) == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh"}
+        assert set(res["splits"]) == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh",
+                                      "heldout"}
         assert res["overall"]["false_executions"] == 0
         assert 0.0 <= res["overall"]["exact_match"] <= 1.0 and res["overall"]["latency_ms_p95"] >= 0
+        assert 0 <= res["overall"]["model_decided_correct"] <= res["overall"]["model_decided"]
+    assert report["backends"]["parser_only"]["overall"]["model_decided"] == 0  # the model is off in that row
     assert report["backends"]["rules"]["splits"]["negative"]["refusal_recall"] == 1.0

@@ -7,7 +7,8 @@ Gold plans are built from each template's meaning, never by running a planner. S
 and synonyms; none of them appears in examples.jsonl), ``reference`` ("it", "the other one", the held object),
 ``relation`` ("the cube left of the blue one", "the leftmost cube", "the cube on the pad"), ``negative``
 (absent objects, impossible goals, unsafe requests: gold is a refusal), ``fresh`` (30 phrasings written after
-the parser was frozen; see fresh_probe.py).
+the parser was frozen; see fresh_probe.py), ``heldout`` (73 everyday phrasings written for issue #5 before the
+parser's code was read; see heldout_probe.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from policies.planner.data.fresh_probe import fresh_records
+from policies.planner.data.heldout_probe import heldout_records
 
 HERE = Path(__file__).resolve().parent
 COLORS = ("red", "green", "blue", "yellow", "purple", "orange")
@@ -332,7 +334,8 @@ def build(seed: int = 5) -> tuple[list[Record], list[Record]]:
     rng = random.Random(seed)
     dev = (phrasing_records(rng, SEEN, 90, "seen", unseen=False)
            + phrasing_records(rng, UNSEEN, 90, "unseen_paraphrase", unseen=True)
-           + reference_records(rng, 60) + relation_records(rng, 52) + negative_records(rng, 60) + fresh_records())
+           + reference_records(rng, 60) + relation_records(rng, 52) + negative_records(rng, 60) + fresh_records()
+           + heldout_records())
     examples = phrasing_records(random.Random(seed + 1000), SEEN, 120, "example", unseen=False)
     for i, rec in enumerate(dev):
         rec["id"] = f"{rec['split']}-{i:03d}"

@@ -90,7 +90,11 @@ def test_devset_is_regenerable_large_enough_and_its_gold_plans_check() -> None:
     stored = [json.loads(x) for x in (make_devset.HERE / "devset.jsonl").read_text().splitlines()]
     assert [r["instruction"] for r in stored] == [r["instruction"] for r in dev]
     assert len(dev) >= 300
-    assert {r["split"] for r in dev} == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh"}
+    assert {r["split"] for r in dev} == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh",
+                                         "heldout"}
+    heldout = [r for r in dev if r["split"] == "heldout"]
+    assert len(heldout) >= 60 and sum(r["gold"]["status"] == "refused" for r in heldout) >= 15
+    assert all(r["id"].startswith("heldout-") for r in heldout)
     assert not {r["instruction"] for r in examples} & {r["instruction"] for r in dev
                                                        if r["split"] == "unseen_paraphrase"}
     for r in dev:

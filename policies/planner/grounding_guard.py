@@ -1,0 +1,141 @@
+"""Grounding checks run before the language model sees an instruction the parser could not read.
+
+The 270M model picks a present object when the instruction names an absent one (issue #5), so whatever can
+be refused from the words alone is refused here, deterministically: a colour no object has (also when
+misspelt, "blakc cube"), a kind of object the scene does not hold ("the ball"), a reflexive goal ("on
+itself"), and a destination outside the closed world of the scene: the place after "in/on/to/under..." must
+be a region, an object or a position word, so "the drawer", "the table" or "me" never become the bin.
+Unknown region synonyms ("tray") are refused too: a refusal costs a re-phrasing, a guess can move the arm.
+The screen also corrects one-letter typos of known words so the model's prompt reads cleanly.
+It never proposes a plan: it only refuses or passes the instruction on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policies.planner import lexicon as lx
+from policies.planner.plan import Refusal
+from policies.planner.scene_state import SceneState
+
+# Colour names no lexicon entry maps to a scene colour: mentioning one names an absent object.
+OTHER_COLOURS = frozenset({"black", "white", "pink", "teal", "brown", "grey", "gray", "silver", "beige", "maroon",
+                           "turquoise", "indigo", "cream", "tan", "khaki", "bronze", "copper"})
+# Graspable things that are not cubes; the devset scenes hold only cubes, so naming one is an absent object.
+OTHER_OBJECTS = frozenset({"ball", "balls", "sphere", "cylinder", "bottle", "cup", "mug", "pen", "pencil",
+                           "phone", "book", "toy", "plate", "bowl", "spoon", "fork", "knife", "apple", "banana",
+                           "screwdriver", "hammer", "tool", "marker"})
+REFLEXIVES = frozenset({"itself", "themselves"})
+_REGION_WORDS = frozenset(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p
+                          if w not in ("left", "right"))
+# Only colour and object nouns are corrected: they are what grounding reads, and a wider vocabulary turns real
+# words into wrong ones ("bit" -> "bin", "once" -> "one", "hand" -> "and").
+_CORRECTABLE = (frozenset(lx.COLOR_WORDS) | OTHER_COLOURS
+                | frozenset({"cube", "cubes", "block", "blocks", "brick", "bricks"}))
+_REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)
+_DEST_PREPS = frozenset({"in", "into", "inside", "on", "onto", "to", "under", "underneath", "beneath", "below",
+                         "behind", "within", "atop"})
+# What may follow a destination preposition: regions, objects, positions (and a verb, for "to put").
+_PLACE_WORDS = (_REGION_WORDS | frozenset(lx.KIND_WORDS) | frozenset(lx.COLOR_WORDS) | lx.PICK_VERBS | lx.PLACE_VERBS
+                | lx.PUSH_VERBS | frozenset({"left", "right", "front", "back", "side", "half", "area", "region", "part",
+                                             "top", "middle", "center", "centre", "it", "them", "home", "position",
+                                             "pose", "start", "where", "itself", "themselves"}))
+_MODIFIERS = lx.DETERMINERS | frozenset({"my", "your", "his", "her", "its", "their", "our", "far", "very", "other",
+                                         "same"})
+_PEOPLE = frozenset({"me", "him", "us", "you", "someone", "somebody", "person", "people", "human", "operator"})
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^a-z\s]")
+
+
+# Words that point at an object without naming its colour ("the other one", "the middle block", "the cube
+# off the red one"): with one of them the model may use any object, not only the colours named.
+_RELATIONAL = frozenset({"other", "middle", "center", "centre", "furthest", "farthest", "leftmost", "rightmost",
+                         "far", "top", "off", "next", "nearest", "closest", "between", "beside", "of", "all",
+                         "every", "each", "rest", "remaining", "stack"})
+
+
+@dataclass(frozen=True)
+class Screened:
+    """The instruction with typos of known words corrected, and a refusal when the words alone decide.
+
+    ``objects``: the objects the words name by colour, to which the model's options are restricted; None
+    where the instruction names none by colour or points at one by relation ("the other one").
+    """
+
+    text: str
+    refusal: Refusal | None
+    objects: frozenset[str] | None = None
+
+
+def _osa_distance_at_most_one(a: str, b: str) -> bool:
+    """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def correct(token: str) -> str:
+    """The one colour or object noun within one edit of ``token`` (three letters or more), else ``token``."""
+    if token in _CORRECTABLE or len(token) < 3 or not token.isalpha():
+        return token
+    near = [w for w in _CORRECTABLE if len(w) >= 3 and _osa_distance_at_most_one(token, w)]
+    return near[0] if len(near) == 1 else token
+
+
+def screen(instruction: str, state: SceneState) -> Screened:
+    """Correct typos, then refuse absent colours or kinds and reflexive goals; anything else passes."""
+    raw = _WORD.findall(instruction.lower().replace("’", "'"))
+    fixed = [correct(t) for t in raw]
+    colours = {o.color for o in state.objects}
+    kinds = {o.kind for o in state.objects}
+    tokens: list[str] = []
+    for i, (orig, tok) in enumerate(zip(raw, fixed, strict=True)):
+        nxt = fixed[i + 1] if i + 1 < len(fixed) else ""
+        is_colour = tok in lx.COLOR_WORDS or tok in OTHER_COLOURS
+        # A corrected word counts as a colour only before a noun ("blakc cube"): "tray" is one letter from
+        # "gray" but names a container.
+        if is_colour and tok != orig and nxt not in lx.KIND_WORDS:
+            tok, is_colour = orig, False
+        tokens.append(tok)
+        if is_colour and (tok, nxt) not in _REGION_PAIRS:  # "the white pad" names a region, not an object
+            colour = lx.COLOR_WORDS.get(tok, tok)
+            if colour not in colours:
+                return Screened(" ".join(tokens), Refusal(
+                    reason=f"there is no {tok} object in the scene (objects: {', '.join(state.names)})"))
+        if tok in OTHER_OBJECTS and tok.rstrip("s") not in kinds:
+            return Screened(" ".join(tokens), Refusal(
+                reason=f"there is no {tok} in the scene (objects: {', '.join(state.names)})"))
+        if tok in REFLEXIVES:
+            return Screened(" ".join(tokens), Refusal(reason="cannot put an object on itself"))
+    place = _foreign_place(tokens)
+    if place is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"unsafe request: it directs the arm at a person ({place!r})" if place in _PEOPLE else
+            f"there is no {place!r} in the scene: places are {', '.join(state.regions)} and the objects"))
+    text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(tokens))
+    named = {lx.COLOR_WORDS[t] for i, t in enumerate(tokens) if t in lx.COLOR_WORDS
+             and (t, tokens[i + 1] if i + 1 < len(tokens) else "") not in _REGION_PAIRS}
+    if not named or _RELATIONAL & set(tokens):
+        return Screened(text, None)
+    return Screened(text, None, frozenset(o.name for o in state.objects if o.color in named))
+
+
+def _foreign_place(tokens: list[str]) -> str | None:
+    """The head word of a destination that is no region, object or position of the scene, else None."""
+    for i, tok in enumerate(tokens):
+        if tok not in _DEST_PREPS:
+            continue
+        for head in tokens[i + 1:]:
+            if head in _MODIFIERS:
+                continue
+            if head in _PLACE_WORDS or not head.isalpha():
+                break  # a known place, or punctuation: nothing was named
+            return head
+    return None
