@@ -121,7 +121,6 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self.n_substeps = max(1, round(1.0 / (control_hz * physics_dt)))
         self.control_dt = self.n_substeps * physics_dt
         self.control_hz = 1.0 / self.control_dt
-        self._warning_counts = self.data.warning.number  # a view into MjData: read without copies
         self._warnings = 0
         self.controller = DiffIKController(self.model, self.scene.robot, controller, self.control_dt)
         self.sampler = RandomizationSampler(self.scene, self.randomization)
@@ -162,6 +161,31 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self._noise_size = n_arm + 7 + 7 * n_obj
         self._seed: int | None = None
         self.episode_params: dict[str, Any] = {}
+        self._goal_ids: tuple[TaskGoal | None, int, int, int] = (None, 0, 0, 0)
+        self._quat = np.empty(4)
+        self._gripper_open = self.scene.robot.gripper_open
+        self._make_views()
+
+    def _make_views(self) -> None:
+        """Views into ``self.data`` read by every step, made once: MjData's buffers never move."""
+        d, v = self.data, self.view
+        self._qpos, self._ctrl = d.qpos, d.ctrl
+        self._arm_qpos, self._arm_qvel, self._grip_qpos = d.qpos[v.arm_q], d.qvel[v.arm_v], d.qpos[v.grip_q]
+        self._objects_qpos = d.qpos[v.objects_q]
+        self._tcp_xpos, self._tcp_xmat = d.site_xpos[v.tcp_id], d.site_xmat[v.tcp_id]
+        self._warning_counts = d.warning.number
+
+    _VIEWS = ("_qpos", "_ctrl", "_arm_qpos", "_arm_qvel", "_grip_qpos", "_objects_qpos", "_tcp_xpos", "_tcp_xmat",
+              "_warning_counts")
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A copied view would be a separate array, no longer part of the copied MjData: copy without the
+        # views (pickle, copy.deepcopy) and make them again on the other side.
+        return {k: v for k, v in self.__dict__.items() if k not in self._VIEWS}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._make_views()
 
     # --- Gymnasium API -------------------------------------------------------------------
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None
@@ -208,15 +232,16 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         a = validate_action(action)
         self._pending.append(a)
         a = self._pending.popleft()
-        self.data.ctrl[:] = self.controller.compute(self.data, a)
+        np.copyto(self._ctrl, self.controller.compute(self.data, a))
         mujoco.mj_step(self.model, self.data, nstep=self.n_substeps)
         self._steps += 1
         truncated = self._steps >= self.max_steps
         info: dict[str, Any] = {}
-        # On bad qpos/qvel/qacc MuJoCo warns and resets the state itself: the warning counters tell.
-        counts = self._warning_counts
-        warnings = int(counts[_BADQPOS] + counts[_BADQVEL] + counts[_BADQACC])
-        if warnings != self._warnings or not math.isfinite(self.data.qpos.sum()):
+        # On bad qpos/qvel/qacc MuJoCo warns and resets the state itself: the warning counters tell. Python
+        # sums of the listed values: numpy's reductions cost several times more right after mj_step.
+        counts = self._warning_counts.tolist()
+        warnings = counts[_BADQPOS] + counts[_BADQVEL] + counts[_BADQACC]
+        if warnings != self._warnings or not math.isfinite(sum(self._qpos.tolist())):
             self._warnings = warnings
             # Diverged physics is reported, never returned as NaN observations.
             info.update(is_success=False, physics_diverged=True, reward_terms={})
@@ -269,34 +294,41 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         }
 
     def _observation(self) -> dict[str, Any]:
-        v, d = self.view, self.data
-        names = self.scene.object_names
-        ee_pose = np.empty(7)
-        ee_pose[:3] = d.site_xpos[v.tcp_id]
-        mujoco.mju_mat2Quat(ee_pose[3:], d.site_xmat[v.tcp_id])
-        objects = d.qpos[v.objects_q].reshape(len(names), 7).copy()
-        obs: dict[str, Any] = {
-            "joint_pos": d.qpos[v.arm_q].copy(),
-            "joint_vel": d.qvel[v.arm_v].copy(),
-            "ee_pose": ee_pose,
-            "gripper": np.array([v.gripper_opening]),
-            "object_poses": objects,
-        }
+        # Runs every step, after mj_step has pushed this code out of the CPU caches: few numpy calls count more
+        # than few flops. All proprioception and object state is gathered by one concatenate into a fresh
+        # buffer (a caller may keep or modify what it gets; steps never share memory), noised by one add, and
+        # handed out as views of it. The ids that only change with the goal are cached with it.
+        quat = self._quat
+        mujoco.mju_mat2Quat(quat, self._tcp_xmat)
+        # Finger opening as SceneView.gripper_opening has it (mean over fingers / open stroke), in floats.
+        grip = self._grip_qpos.tolist()
+        state = np.concatenate(((sum(grip) / len(grip) / self._gripper_open,), self._arm_qvel, self._arm_qpos,
+                                self._tcp_xpos, quat, self._objects_qpos))
+        n = self.scene.robot.n_arm
         if self._noise_std > 0:
-            # One draw for all noisy keys: the same stream as three draws in this order, a third of the calls.
-            noise = self.np_random.normal(0.0, self._noise_std, self._noise_size)
-            start = 0
-            for key in ("joint_pos", "ee_pose", "object_poses"):
-                n = obs[key].size
-                obs[key] = obs[key] + noise[start : start + n].reshape(obs[key].shape)
-                start += n
+            # One draw for joint_pos, ee_pose and object_poses, in that order (the layout of ``state`` after
+            # gripper and joint_vel): the same numbers as one draw per key, a third of the calls.
+            noisy = state[1 + n :]
+            np.add(noisy, self.np_random.normal(0.0, self._noise_std, self._noise_size), out=noisy)
         goal = self.goal
         assert goal is not None
-        obs["goal_pos"] = self._task.goal_position(v, goal)
-        obs["task_id"] = TASK_NAMES.index(goal.task)
-        obs["object_id"] = names.index(goal.object) if goal.object else len(names)
-        obs["target_id"] = self._target_index(goal.target)
-        obs["instruction"] = goal.instruction
+        if self._goal_ids[0] is not goal:
+            names = self.scene.object_names
+            self._goal_ids = (goal, TASK_NAMES.index(goal.task),
+                              names.index(goal.object) if goal.object else len(names), self._target_index(goal.target))
+        _, task_id, object_id, target_id = self._goal_ids
+        obs: dict[str, Any] = {
+            "joint_pos": state[1 + n : 1 + 2 * n],
+            "joint_vel": state[1 : 1 + n],
+            "ee_pose": state[1 + 2 * n : 8 + 2 * n],
+            "gripper": state[:1],
+            "object_poses": state[8 + 2 * n :].reshape(-1, 7),
+            "goal_pos": self._task.goal_position(self.view, goal),
+            "task_id": task_id,
+            "object_id": object_id,
+            "target_id": target_id,
+            "instruction": goal.instruction,
+        }
         if self.cameras:
             obs.update(self._images())
         return obs
