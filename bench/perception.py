@@ -6,7 +6,9 @@ timed. Baselines in the same run, on the same frames: bare ``ArucoDetector.detec
 marker pipeline must pay) and bare ``cvtColor(RGB2HSV)`` + one ``inRange`` per colour (what any colour
 pipeline must pay); ``ratio_over_baseline`` is the pipeline's time per frame over the bare calls'.
 
-Run from the repository root: ``MUJOCO_GL=egl python bench/perception.py [--quick]``.
+Run from the repository root: ``MUJOCO_GL=egl python bench/perception.py [--quick]``. Perception in the ROS
+loop (pick-and-place success over seeds, image stamp to published pose latency, frames/s processed) is
+``bench/perception_loop.py``.
 """
 
 from __future__ import annotations

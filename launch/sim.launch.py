@@ -4,11 +4,22 @@ Starts ``armstack-sim-arm`` (MuJoCo arm, table and cubes behaving like a ros2_co
 ``armstack-bridge`` (fault monitor, fallback supervisor, command gate, policy or planner), both reading
 ``config/<robot>.yaml`` next to this file. The executables are the console scripts that ``pip install armstack``
 puts on PATH. Launch arguments override the file's ``controller``, ``policy`` and ``record`` parameters.
+
+``perception:=true`` puts perception in the loop: ``config/overlay/perception_loop.yaml`` is read after the
+robot's file (the sim arm renders its front camera with depth and stops publishing its ground truth on
+``scene/objects``) and ``armstack-perception`` starts, so the policy sees only poses perceived in the images.
 """
 
 from launch import LaunchDescription  # type: ignore[attr-defined]  # mypy here sees the launch/ folder
 from launch.actions import DeclareLaunchArgument
-from launch.substitutions import LaunchConfiguration, PathJoinSubstitution, TextSubstitution, ThisLaunchFileDir
+from launch.conditions import IfCondition
+from launch.substitutions import (
+    LaunchConfiguration,
+    PathJoinSubstitution,
+    PythonExpression,
+    TextSubstitution,
+    ThisLaunchFileDir,
+)
 from launch_ros.actions import Node
 from launch_ros.parameter_descriptions import ParameterValue
 
@@ -20,6 +31,11 @@ def generate_launch_description() -> LaunchDescription:
     namespace = LaunchConfiguration("namespace")
     params_file = LaunchConfiguration("params_file")
     controller = ParameterValue(LaunchConfiguration("controller"), value_type=str)
+    perception = LaunchConfiguration("perception")
+    # With perception:=false the robot's own file is read a second time, which changes nothing.
+    overlay = PythonExpression(["'", PathJoinSubstitution([ThisLaunchFileDir(), "config", "overlay",
+                                                           "perception_loop.yaml"]),
+                                "' if '", perception, "'.lower() == 'true' else '", params_file, "'"])
     return LaunchDescription([
         DeclareLaunchArgument("robot", default_value="panda", choices=ROBOTS,
                               description="which arm the sim models and the bridge drives"),
@@ -29,7 +45,10 @@ def generate_launch_description() -> LaunchDescription:
                               description="'expert' (scripted) or a policy checkpoint directory"),
         DeclareLaunchArgument("record", default_value="",
                               description="MCAP file the bridge records to ('' = no recording)"),
-        DeclareLaunchArgument("namespace", default_value="", description="namespace of both nodes and their topics"),
+        DeclareLaunchArgument("namespace", default_value="", description="namespace of the nodes and their topics"),
+        DeclareLaunchArgument("perception", default_value="false", choices=["true", "false"],
+                              description="true: object poses from armstack-perception on the sim's rendered "
+                                          "camera, not the sim's ground truth"),
         DeclareLaunchArgument(
             "params_file",
             default_value=PathJoinSubstitution([ThisLaunchFileDir(), "config",
@@ -39,14 +58,22 @@ def generate_launch_description() -> LaunchDescription:
             executable="armstack-sim-arm",
             name="armstack_sim_arm",
             namespace=namespace,
-            parameters=[params_file, {"controller": controller}],
+            parameters=[params_file, overlay, {"controller": controller}],
+            output="screen",
+        ),
+        Node(
+            executable="armstack-perception",
+            name="armstack_perception",
+            namespace=namespace,
+            parameters=[params_file, overlay],
+            condition=IfCondition(perception),
             output="screen",
         ),
         Node(
             executable="armstack-bridge",
             name="armstack_bridge",
             namespace=namespace,
-            parameters=[params_file, {
+            parameters=[params_file, overlay, {
                 "controller": controller,
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),

@@ -7,13 +7,15 @@ processed frame and stamped with the image's stamp:
 
 - ``scene/objects`` (std_msgs/String): ``{"stamp", "frame": "base", "objects": [{"name", "kind", "color",
   "position", "quaternion" (w, x, y, z), "confidence", "age"}], "regions"}``; objects never seen are absent;
+  with ``places`` configured also ``"places": {"pad": [x, y, z], "bin": [x, y, z]}`` (those located so far),
+  the layout of the sim arm's ground truth; ``stamp`` is the image's header stamp (s);
 - ``scene/object_poses`` (geometry_msgs/PoseArray, frame ``base``): one pose per object of that JSON, in the
   same order;
 - ``~/events`` (String, one JSON object each, transient-local): ``no_camera_info`` (images arrive but no
   CameraInfo yet: nothing is published), ``bad_image`` / ``bad_camera_info`` (encoding, size, intrinsics),
-  ``old_frame`` (older than ``max_frame_age_s`` on the node clock), ``no_frames`` (no image for
-  ``max(1 s, 4 x max_frame_age_s)``), ``perception_stale`` (an object in
-  ``required_objects`` unseen for ``stale_frames`` frames) and ``perception_ok`` when it clears.
+  ``old_frame`` (older than ``max_frame_age_s`` on the node clock), ``no_depth`` (colour frames whose depth
+  image never came), ``no_frames`` (no image for ``max(1 s, 4 x max_frame_age_s)``), ``perception_stale`` (an
+  object in ``required_objects`` unseen for ``stale_frames`` frames) and ``perception_ok`` when it clears.
 
 ``~/required`` (String, a JSON list of object names) sets the objects the current skill needs.
 Run: ``armstack-perception --ros-args --params-file launch/config/panda.yaml``.
@@ -44,6 +46,7 @@ from robot.perception.node_params import NODE_NAME, PerceptionNodeParams, load_n
 from robot.perception.pipeline import Perception
 
 EVENT_REPEAT_S = 2.0  # a persisting condition is re-reported at most this often
+PAIR_QUEUE = 4  # colour frames waiting for their depth image (and depth images kept), by stamp
 
 
 def _stamp_s(msg: Any) -> float:
@@ -75,6 +78,8 @@ class PerceptionNode(Node):
         self._perception: Perception | None = Perception(config, self._calibrated) if self._calibrated else None
         self._required: tuple[str, ...] = config.required_objects
         self._depth: dict[float, Any] = {}
+        self._waiting: dict[float, Image] = {}
+        self.unpaired = 0
         self._last_event: dict[str, float] = {}
         self._stale = False
         self.frames = 0
@@ -146,12 +151,30 @@ class PerceptionNode(Node):
             self._perception.required = self._required
 
     def _on_depth(self, msg: Image) -> None:
-        self._depth[_stamp_s(msg)] = msg
-        while len(self._depth) > 10:
+        stamp = _stamp_s(msg)
+        self._depth[stamp] = msg
+        while len(self._depth) > PAIR_QUEUE:
             self._depth.pop(next(iter(self._depth)))
+        waiting = self._waiting.pop(stamp, None)
+        if waiting is not None:
+            self._process(waiting)
 
     def _on_image(self, msg: Image) -> None:
         self._last_image_ns = self.get_clock().now().nanoseconds
+        stamp = _stamp_s(msg)
+        if self.params.topics.depth_topic and self.params.perception.use_depth and stamp not in self._depth:
+            # Colour and depth travel as two messages: hold the colour frame until its depth (same stamp)
+            # arrives, rather than process it without depth. Unpaired frames age out of the short queue.
+            self._waiting[stamp] = msg
+            while len(self._waiting) > PAIR_QUEUE:
+                self._waiting.pop(next(iter(self._waiting)))
+                self.unpaired += 1
+                self._event("no_depth", reason=f"colour frames without a depth image of the same stamp on "
+                                               f"{self.params.topics.depth_topic}: dropped", dropped=self.unpaired)
+            return
+        self._process(msg)
+
+    def _process(self, msg: Image) -> None:
         if self._perception is None or self._camera is None or self._base_from_camera is None:
             self._event("no_camera_info", reason=f"no CameraInfo on {self.params.topics.camera_info_topic} yet: "
                                                  "frames are dropped, nothing is published")

@@ -1,7 +1,9 @@
 """``armstack-sim-arm``: the MuJoCo-backed arm as a ROS 2 node (thin wiring around :class:`robot.sim_arm.SimArm`).
 
 Publishes ``joint_states`` at ``publish_rate_hz``, ``estop`` (heartbeat), ``scene/objects`` and
-``scene/object_poses`` (ground truth), ``~/events`` (one JSON object per injection, clearing, scene reset or
+``scene/object_poses`` (ground truth; off with ``publish_objects: false`` when perception publishes them, and then
+on ``~/ground_truth`` for evaluation with ``publish_ground_truth``), ``<camera>/image_raw`` + ``camera_info`` (+
+``depth/image_raw``) with ``camera`` set, ``~/events`` (one JSON object per injection, clearing, scene reset or
 rejected input; transient-local so a late subscriber still gets them) and ``~/stats`` (1 Hz JSON: achieved
 publish rate, period jitter, physics overruns). Subscribes ``<controller>/joint_trajectory``,
 ``<controller>/commands``, ``<gripper_controller>/commands``, ``~/inject``, ``~/clear``, ``~/scene_reset``.
@@ -75,8 +77,11 @@ class SimArmNode(Node):
                                 durability=DurabilityPolicy.TRANSIENT_LOCAL)
         self.joint_pub = self.create_publisher(JointState, "joint_states", 10)
         self.estop_pub = self.create_publisher(Bool, "estop", 10)
-        self.objects_pub = self.create_publisher(String, "scene/objects", 10)
-        self.poses_pub = self.create_publisher(PoseArray, "scene/object_poses", 10)
+        # Without publish_objects nothing of the sim's may appear on scene/objects (perception publishes there):
+        # not even an idle publisher in the graph.
+        if config.publish_objects:
+            self.objects_pub = self.create_publisher(String, "scene/objects", 10)
+            self.poses_pub = self.create_publisher(PoseArray, "scene/object_poses", 10)
         self.events_pub = self.create_publisher(String, "~/events", events_qos)
         self.stats_pub = self.create_publisher(String, "~/stats", 10)
         ctl, grip = config.controller, config.gripper_controller
@@ -95,7 +100,9 @@ class SimArmNode(Node):
 
             self.camera_pub = SimCameraPublisher(self, self.arm.model, self.arm.data, config.camera,
                                                  rate_hz=config.camera_rate_hz,
-                                                 size=(config.camera_width, config.camera_height), lock=self._lock)
+                                                 size=(config.camera_width, config.camera_height), lock=self._lock,
+                                                 depth=config.camera_depth, shadows=config.camera_shadows)
+        self.truth_pub = self.create_publisher(String, "~/ground_truth", 10) if config.publish_ground_truth else None
         self.get_logger().info(
             f"sim arm {config.robot} ({config.sim_model} model): joint_states at {config.publish_rate_hz:g} Hz, "
             f"joints {', '.join(self.arm.joint_names)}; first task: {self.arm.goal['instruction']}")
@@ -118,6 +125,8 @@ class SimArmNode(Node):
         self._running.clear()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
+        if self.camera_pub is not None:
+            self.camera_pub.close()
         if self.recorder is not None:
             try:
                 self.recorder.close()
@@ -178,8 +187,8 @@ class SimArmNode(Node):
             samples = self.arm.faults.filter(self.arm.sample(now_ns), now)
             estop = self.arm.faults.estop_asserted
             heartbeat = self.config.estop_heartbeat and not self.arm.faults.heartbeat_suppressed
-            objects = self.arm.objects_message(now) if self.config.publish_objects and tick % every_objects == 0 \
-                else None
+            want = tick % every_objects == 0 and (self.config.publish_objects or self.truth_pub is not None)
+            objects = self.arm.objects_message(now) if want else None
         for event in events:
             self._event(event)
         for sample in samples:
@@ -192,7 +201,9 @@ class SimArmNode(Node):
             self.estop_pub.publish(estop_msg)
             self._record(self.estop_pub.topic_name, "std_msgs/msg/Bool", estop_msg, now_ns)
             self._last_estop = estop
-        if objects is not None:
+        if objects is not None and self.truth_pub is not None:
+            self.truth_pub.publish(String(data=json.dumps(objects)))
+        if objects is not None and self.config.publish_objects:
             self._publish_objects(objects, now_ns)
         if tick % every_stats == every_stats - 1:
             self.stats_pub.publish(String(data=json.dumps(self.stats())))

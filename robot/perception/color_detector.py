@@ -21,6 +21,21 @@ from robot.perception.detection import ObjectDetection
 from robot.perception.errors import PerceptionConfigError
 from robot.perception.pose_math import yaw_quat
 
+TOP_FACE_BAND = 0.003
+"""Depth points within this (m) of the highest ones of a blob belong to the cube's top face."""
+TOP_FACE_SIDE_TOL = 0.012
+"""A top-face footprint off the cube's side by more than this (m) is cut by an occluder: refused."""
+SILHOUETTE_CUT = 0.009
+"""The silhouette's and the top face's centres this far apart (m): the silhouette is cut, the face is used."""
+TOP_FACE_EROSION = 0.006
+"""What eroding the silhouette by a pixel may take off the footprint, beyond TOP_FACE_SIDE_TOL (m)."""
+
+
+def cube_yaw(angle_deg: float) -> float:
+    """A cube's yaw (rad) from a footprint angle, in [-45, 45) degrees: its 4-fold symmetry leaves that
+    range, and the sim lays cubes out (and a policy trained there saw them) in the same one."""
+    return math.radians((angle_deg + 45.0) % 90.0 - 45.0)
+
 
 @dataclass(frozen=True, kw_only=True)
 class HsvRange:
@@ -132,6 +147,42 @@ class ColorCubeDetector:
         # The top face is the highest surface of a resting cube; a high percentile ignores stray pixels.
         return float(np.percentile(pts[:, 2], 95))
 
+    def _top_face(self, name: str, contour: np.ndarray, depth: np.ndarray,
+                  base_from_camera: np.ndarray) -> ObjectDetection | None:
+        """A partly hidden cube (behind a bin wall, in front of the arm) located by its top face alone.
+
+        The silhouette's centroid is then not the centre's image, but with depth the top face is a square of
+        known size in 3-D: its centre, less half a side, is the cube's. Only when the face's footprint has
+        that size (a face cut by an occluder is refused): never a guess.
+        """
+        x, y, w, h = cv2.boundingRect(contour)
+        roi = np.zeros((h, w), np.uint8)
+        cv2.drawContours(roi, [contour - np.array([x, y])], -1, 255, thickness=cv2.FILLED)
+        # One pixel in from the silhouette: edge pixels mix the cube with what is behind it, in colour and depth.
+        vs, us = np.nonzero(cv2.erode(roi, self._kernel))
+        z = depth[vs + y, us + x]
+        ok = np.isfinite(z) & (z > 0)
+        if ok.sum() < 10:
+            return None
+        rays = self.camera.pixel_rays(np.column_stack([us[ok] + x, vs[ok] + y]))
+        pts = (base_from_camera[:3, :3] @ (rays * z[ok, None]).T).T + base_from_camera[:3, 3]
+        top = float(np.percentile(pts[:, 2], 95))
+        # Both sides of the band: a few edge pixels may see the rim of a bin wall above the cube.
+        face = pts[np.abs(pts[:, 2] - top) <= TOP_FACE_BAND]
+        if len(face) < 10:
+            return None
+        (cx, cy), (fw, fh), angle = cv2.minAreaRect(face[:, :2].astype(np.float32))
+        side = 2 * self.config.cube_half
+        # The one-pixel erosion takes up to a pixel off each edge, more along the line of sight (a face seen
+        # at 30 degrees, a pixel is 6 mm deep at 1 m and 320x240): hence more room below the side than above.
+        if not (side - TOP_FACE_SIDE_TOL - TOP_FACE_EROSION <= min(fw, fh) and max(fw, fh) <= side + TOP_FACE_SIDE_TOL):
+            return None
+        centre = np.array([cx, cy, top - self.config.cube_half])
+        # At most half the confidence of a whole silhouette: fewer pixels, and an occluder close by.
+        confidence = float(np.clip(0.5 - max(abs(fw - side), abs(fh - side)) / TOP_FACE_SIDE_TOL * 0.4, 0.1, 0.5))
+        return ObjectDetection(name=name, position=centre, quat=yaw_quat(cube_yaw(angle)),
+                               confidence=confidence, method="color_top_face")
+
     def detect(self, rgb: np.ndarray, base_from_camera: np.ndarray,
                depth: np.ndarray | None = None) -> dict[str, ObjectDetection]:
         """Detections keyed ``<color>_cube`` for the colours in view; ``rgb`` is RGB uint8, depth in metres."""
@@ -166,13 +217,30 @@ class ColorCubeDetector:
             s = (centre_z + half - origin[2]) / np.minimum(pts[:, 2], -1e-9)
             ground = origin[:2] + s[:, None] * pts[:, :2]
             (_, _), (_, _), angle = cv2.minAreaRect(ground.astype(np.float32))
-            yaw = math.radians(angle % 90.0)
+            yaw = cube_yaw(angle)
             ratio = float(m["m00"]) / self._projected_area(centre, yaw, base_from_camera)
             lo, hi = self.config.area_ratio_range
             if not lo <= ratio <= hi:
-                self.rejected[f"{color}_cube"] = ratio
+                top_face = self._top_face(f"{color}_cube", contour, depth, base_from_camera) \
+                    if depth is not None and ratio < lo else None
+                if top_face is None:
+                    self.rejected[f"{color}_cube"] = ratio
+                else:
+                    out[top_face.name] = top_face
                 continue
             confidence = float(np.clip(1.0 - abs(1.0 - ratio) * 2.0, 0.1, 1.0))
-            out[f"{color}_cube"] = ObjectDetection(name=f"{color}_cube", position=centre, quat=yaw_quat(yaw),
+            quat = yaw_quat(yaw)
+            if depth is not None:
+                # The silhouette mixes the side faces into its outline (18 degrees off seen from the front
+                # camera at 320x240); the top face's 3-D footprint gives the yaw directly.
+                top_face = self._top_face(f"{color}_cube", contour, depth, base_from_camera)
+                if top_face is not None:
+                    if np.linalg.norm(top_face.position - centre) > SILHOUETTE_CUT:
+                        # A cut silhouette within the area check (a bin wall hiding the bottom): its centroid
+                        # is off by a centimetre or more, the top face is not.
+                        out[top_face.name] = top_face
+                        continue
+                    quat = top_face.quat
+            out[f"{color}_cube"] = ObjectDetection(name=f"{color}_cube", position=centre, quat=quat,
                                                    confidence=confidence, method="color")
         return out

@@ -2,7 +2,8 @@
 
 Driven frame by frame with the image stamp (never the wall clock), so it runs the same in tests, in the
 benchmark and in the node. A jump larger than ``outlier_distance`` is held back as an outlier until it has
-been seen ``confirm_frames`` frames in a row (then the object really moved, e.g. was picked up).
+been seen ``confirm_frames`` times close together (within ``stale_frames`` frames; frames where the object
+is not found in between do not reset the count): then the object really moved, e.g. was picked up.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ class _Track:
         self.position, self.quat = det.position.astype(float).copy(), det.quat.astype(float).copy()
         self.confidence, self.method = det.confidence, det.method
         self.last_stamp, self.unseen = stamp, 0
-        self.pending: list[ObjectDetection] = []
+        self.pending: list[tuple[int, ObjectDetection]] = []  # (frame number, detection) of an unconfirmed move
 
 
 class ObjectTracker:
@@ -81,25 +82,30 @@ class ObjectTracker:
         self._tracks: dict[str, _Track] = {}
         self.outliers_rejected = 0
         self.stamp = float("nan")
+        self._frame = 0
 
     def update(self, stamp: float, detections: Mapping[str, ObjectDetection]) -> None:
         cfg = self.config
         self.stamp = stamp
+        self._frame += 1
         for name in self.object_names:
             det = detections.get(name)
             track = self._tracks.get(name)
             if det is None or not (np.all(np.isfinite(det.position)) and np.all(np.isfinite(det.quat))):
                 if track is not None:
+                    # A miss does not undo the confirmations of a move: a cube seen in every other frame at
+                    # its new place (half hidden, refused in between) must still be followed there.
                     track.unseen += 1
-                    track.pending.clear()
                 continue
             if track is None:
                 self._tracks[name] = _Track(det, stamp)
                 continue
             if np.linalg.norm(det.position - track.position) > cfg.outlier_distance:
-                near = not track.pending or np.linalg.norm(det.position - track.pending[-1].position) \
-                    <= cfg.outlier_distance
-                track.pending = [*track.pending, det] if near else [det]
+                # Confirmations count within the last stale_frames frames, so two stray outliers long apart
+                # never add up to a move.
+                recent = [(f, p) for f, p in track.pending if self._frame - f < cfg.stale_frames]
+                near = not recent or np.linalg.norm(det.position - recent[-1][1].position) <= cfg.outlier_distance
+                track.pending = [*recent, (self._frame, det)] if near else [(self._frame, det)]
                 if len(track.pending) < cfg.confirm_frames:
                     self.outliers_rejected += 1
                     track.unseen += 1

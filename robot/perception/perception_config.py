@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from robot.perception.errors import PerceptionConfigError
+from robot.perception.place_detector import PLACES
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
 
@@ -35,6 +36,9 @@ class PerceptionConfig:
     required_objects: tuple[str, ...] = ()
     """Objects the current skill needs: unseen for ``stale_frames`` frames, they raise the stale fault."""
     regions: tuple[str, ...] = ("left", "right", "bin", "pad")
+    places: tuple[str, ...] = ()
+    """Places to locate (``pad``, ``bin``; colour method with depth): published as ``places`` in the scene
+    JSON, the layout the bridge reads the pick-and-place target from. Empty: none."""
     calibration_file: str = ""
     """Camera calibration YAML (intrinsics + mount); empty: intrinsics from CameraInfo, mount from tf params."""
 
@@ -55,6 +59,14 @@ class PerceptionConfig:
             raise PerceptionConfigError(f"perception: required_objects {missing} are not in object_names {names}")
         if self.method == "color" and any(not n.endswith("_cube") for n in names):
             raise PerceptionConfigError(f"perception: the colour method finds cubes only, got {names}")
+        unknown = sorted(set(self.places) - set(PLACES))
+        if unknown or len(set(self.places)) != len(self.places):
+            raise PerceptionConfigError(f"perception: places must be distinct names from {', '.join(PLACES)}, "
+                                        f"got {list(self.places)}")
+        if self.places and (self.method != "color" or not self.use_depth):
+            raise PerceptionConfigError("perception: places are located with the colour method and depth "
+                                        f"(method: color, use_depth: true), got method {self.method!r}, "
+                                        f"use_depth {self.use_depth!r}")
         for label in ("cube_half", "table_z", "outlier_distance", "smoothing"):
             value = getattr(self, label)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):

@@ -16,6 +16,7 @@ from robot.perception.marker_config import MarkerConfig, sim_marker_config
 from robot.perception.marker_detector import MarkerDetector
 from robot.perception.object_tracker import ObjectTracker, StaleFault, TrackedObject, TrackerConfig
 from robot.perception.perception_config import PerceptionConfig
+from robot.perception.place_detector import PlaceDetector, PlaceDetectorConfig
 from robot.perception.scene_output import object_poses, scene_dict
 
 
@@ -29,12 +30,18 @@ class PerceptionResult:
     fault: StaleFault | None
     object_names: tuple[str, ...]
     regions: tuple[str, ...]
+    places: tuple[TrackedObject, ...] = ()
+    """Filtered place poses (pad, bin) when the config asks for places; absent until first located."""
 
     def object_poses(self) -> np.ndarray:
         return object_poses(self.objects, self.object_names)
 
     def scene(self) -> dict[str, Any]:
-        return scene_dict(self.objects, self.stamp, self.regions)
+        out = scene_dict(self.objects, self.stamp, self.regions)
+        if self.places:
+            # The sim's ground-truth layout: place name -> [x, y, z] of the place's base on the table.
+            out["places"] = {p.name: [round(float(v), 5) for v in p.position] for p in self.places}
+        return out
 
 
 class Perception:
@@ -70,6 +77,14 @@ class Perception:
                                                    confirm_frames=config.confirm_frames,
                                                    stale_frames=config.stale_frames), config.object_names)
         self.required: tuple[str, ...] = tuple(config.required_objects)
+        self._places: PlaceDetector | None = None
+        self.place_tracker: ObjectTracker | None = None
+        if config.places:
+            self._places = PlaceDetector(PlaceDetectorConfig(places=config.places, table_z=config.table_z), camera)
+            # Places stand still: a heavy filter, and a move must be seen on several frames (a scene reset).
+            self.place_tracker = ObjectTracker(TrackerConfig(smoothing=0.3, outlier_distance=config.outlier_distance,
+                                                             confirm_frames=config.confirm_frames,
+                                                             stale_frames=config.stale_frames), config.places)
 
     def detect(self, image: np.ndarray, encoding: str, base_from_camera: np.ndarray,
                depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> dict[str, ObjectDetection]:
@@ -92,6 +107,13 @@ class Perception:
         """Detect, filter, and check staleness of the required objects for one frame stamped ``stamp`` (s)."""
         detections = self.detect(image, encoding, base_from_camera, depth, depth_encoding)
         self.tracker.update(stamp, detections)
+        places: tuple[TrackedObject, ...] = ()
+        if self._places is not None and self.place_tracker is not None and depth is not None:
+            rgb = image if encoding == "rgb8" else cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+            hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
+            found = self._places.detect(hsv, self.camera.depth_in_metres(depth, depth_encoding), base_from_camera)
+            self.place_tracker.update(stamp, found)
+            places = tuple(self.place_tracker.objects())
         return PerceptionResult(stamp=stamp, detections=detections, objects=self.tracker.objects(),
                                 fault=self.tracker.stale(self.required), object_names=self.config.object_names,
-                                regions=self.config.regions)
+                                regions=self.config.regions, places=places)

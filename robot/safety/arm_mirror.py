@@ -24,6 +24,9 @@ from sim.scene_view import SceneView
 
 _SELF_BIT = 4
 GRASP_SLACK = 0.003
+HELD_FINGER_MARGIN = 0.004
+"""A held cube stays in the hand while the fingers' mean opening is within this (m) of its half width: closed
+further, the cube is no longer between them (it fell); opened further, it was let go."""
 WORKSPACE_TOLERANCE = 0.03
 """How far (m) the TCP may stray outside the IK controller's workspace box before it is a fault."""
 
@@ -56,7 +59,9 @@ class ArmMirror:
         # few millimetres of slack rather than exact touching (the mirror never simulates, so no force changes).
         for pad in self.view.finger_geoms:
             m.geom_margin[pad] = GRASP_SLACK
-        self._held: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._held: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # Finger joints in grip_q order: their axes carry a held cube that slips between the pads.
+        self._grip_joints = np.array([int(np.flatnonzero(m.jnt_qposadr == a)[0]) for a in self.view.grip_qadr])
         self.set_arm(np.array(self.scene.robot.home), self.scene.robot.gripper_open)
         self._ignored = {p for p in self._robot_pairs()}
         fingers = [b for b in self._gripper_body if b != hand]
@@ -80,21 +85,33 @@ class ArmMirror:
             tcp, rot = d.site_xpos[v.tcp_id], d.site_xmat[v.tcp_id].reshape(3, 3)
             qtcp = np.empty(4)
             mujoco.mju_mat2Quat(qtcp, d.site_xmat[v.tcp_id])
-            for name, (rel_pos, rel_quat) in self._held.items():
+            fingers, axes = d.qpos[v.grip_q], d.xaxis[self._grip_joints]
+            for name, (rel_pos, rel_quat, fingers_then) in self._held.items():
                 adr = v.object_qadr[name]
-                d.qpos[adr : adr + 3] = tcp + rot @ rel_pos
+                # A held cube stays centred between the pads: when it slips towards one finger (one opens, the
+                # other closes by as much), it moves with them, so both pads still touch it.
+                shift = 0.5 * ((fingers - fingers_then)[:, None] * axes).sum(axis=0)
+                d.qpos[adr : adr + 3] = tcp + rot @ rel_pos + shift
                 mujoco.mju_mulQuat(d.qpos[adr + 3 : adr + 7], qtcp, rel_quat)
             mujoco.mj_kinematics(self.model, d)
         mujoco.mj_comPos(self.model, d)  # the Jacobians of the IK read cdof, computed here
         mujoco.mj_collision(self.model, d)
 
     def set_objects(self, poses: Mapping[str, Sequence[float]]) -> None:
-        """Place the named cubes (position + quaternion wxyz); unknown names are skipped."""
+        """Place the named cubes (position + quaternion wxyz); unknown names are skipped.
+
+        A cube held at the last update keeps the pose the hand carries it at while the fingers still close on
+        it: a measured pose of a cube in the hand is occluded and older than the joint states (a camera's by
+        a frame or more), and would pull it out of the mirror's grasp, so the policy would see it dropped.
+        Measurements take over again once the fingers open (released) or close past the cube (it fell).
+        """
         d, v = self.data, self.view
+        fingers = float(d.qpos[v.grip_q].mean())  # per-finger opening (m): half the gap between the pads
         for name, pose in poses.items():
             adr = v.object_qadr.get(name)
-            if adr is not None:
-                d.qpos[adr : adr + 7] = pose
+            if adr is None or (name in self._held and abs(fingers - v.object_half(name)) <= HELD_FINGER_MARGIN):
+                continue
+            d.qpos[adr : adr + 7] = pose
         mujoco.mj_kinematics(self.model, d)
         mujoco.mj_collision(self.model, d)
         pairs = v.contact_pairs()
@@ -107,7 +124,7 @@ class ArmMirror:
             if v.is_grasped(name, pairs):
                 rel_quat = np.empty(4)
                 mujoco.mju_mulQuat(rel_quat, qinv, v.object_quat(name))
-                self._held[name] = (rot.T @ (v.object_pos(name) - tcp), rel_quat)
+                self._held[name] = (rot.T @ (v.object_pos(name) - tcp), rel_quat, d.qpos[v.grip_q].copy())
 
     def set_places(self, places: Mapping[str, Sequence[float]]) -> None:
         """Move the pad and the bin (``{"pad": [x, y, z], "bin": [x, y, z]}``) to where the scene has them."""

@@ -49,7 +49,7 @@ def _launch(name: str) -> ast.Module:
 
 
 @pytest.mark.parametrize(("name", "executables"), [
-    ("sim.launch.py", ["armstack-sim-arm", "armstack-bridge"]),
+    ("sim.launch.py", ["armstack-sim-arm", "armstack-perception", "armstack-bridge"]),
     ("real.launch.py", ["armstack-bridge"]),
 ])
 def test_launch_file_declares_arguments_and_starts_our_console_scripts(name: str, executables: list[str]) -> None:
@@ -186,7 +186,9 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
     from ros_procs import NodeProcess, RosProbe, allocate_domain_id
     from std_msgs.msg import String
 
-    executables = [_kw(n, "executable") for n in _calls(_launch("sim.launch.py"), "Node")]
+    # The nodes started by default (perception:=true adds armstack-perception: test_perception_loop_ros.py).
+    nodes = [n for n in _calls(_launch("sim.launch.py"), "Node") if _kw(n, "condition") is None]
+    executables = [_kw(n, "executable") for n in nodes]
     params = LAUNCH / "config" / f"{robot}.yaml"
     with allocate_domain_id() as domain, RosProbe(domain) as probe:
         procs = [NodeProcess(exe, domain, params).start() for exe in executables]

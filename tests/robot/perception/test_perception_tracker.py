@@ -69,3 +69,25 @@ def test_measurements_within_the_gate_never_leave_their_span(noise: list[float],
     x = tracker.objects()[0].position[0]
     assert 0.5 + min(noise) - 1e-12 <= x <= 0.5 + max(noise) + 1e-12
     assert tracker.outliers_rejected == 0
+
+
+def test_a_move_seen_every_other_frame_is_still_confirmed_but_stray_outliers_long_apart_are_not() -> None:
+    # A cube teleported by a scene reset, half hidden at its new place: refused in every other frame.
+    tracker = ObjectTracker(TrackerConfig(confirm_frames=3, stale_frames=10), ["red_cube"])
+    tracker.update(0.0, {"red_cube": _det("red_cube", (0.5, 0.0, 0.02))})
+    stamp = 0.0
+    for _ in range(3):
+        stamp += 0.1
+        tracker.update(stamp, {"red_cube": _det("red_cube", (0.4, -0.12, 0.02))})
+        stamp += 0.1
+        tracker.update(stamp, {})
+    assert np.allclose(tracker.objects()[0].position, (0.4, -0.12, 0.02))
+    # Three stray detections at one wrong spot, each stale_frames frames after the last (nothing seen in
+    # between): never a confirmed move.
+    for _ in range(3):
+        for _ in range(9):
+            stamp += 0.1
+            tracker.update(stamp, {})
+        stamp += 0.1
+        tracker.update(stamp, {"red_cube": _det("red_cube", (0.9, 0.3, 0.02))})
+    assert np.allclose(tracker.objects()[0].position, (0.4, -0.12, 0.02))
