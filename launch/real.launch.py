@@ -5,10 +5,16 @@ The arm's driver and controllers (franka_ros2, ur_robot_driver) run separately a
 ``command_interface`` in the parameter file says), the gripper controller and an ``estop`` relay publishing
 std_msgs/Bool (see launch/README.md). Remap the bridge's inputs with ``joint_states_topic`` and ``estop_topic``
 when the driver publishes them elsewhere (e.g. ``/franka/joint_states``).
+
+``perception:=true`` also starts ``armstack-perception`` on a real camera driver's topics (``image_topic``,
+``camera_info_topic``, optional registered ``depth_topic``; defaults are RealSense's) with the intrinsics and
+hand-eye result of ``armstack calibrate`` (``calibration_file``); it publishes ``scene/objects`` for the bridge.
+Nothing else may publish ``scene/objects`` then.
 """
 
 from launch import LaunchDescription  # type: ignore[attr-defined]  # mypy here sees the launch/ folder
 from launch.actions import DeclareLaunchArgument
+from launch.conditions import IfCondition
 from launch.substitutions import LaunchConfiguration, PathJoinSubstitution, TextSubstitution, ThisLaunchFileDir
 from launch_ros.actions import Node
 from launch_ros.parameter_descriptions import ParameterValue
@@ -18,6 +24,7 @@ ROBOTS = ["panda", "ur5e", "fr3"]
 
 def generate_launch_description() -> LaunchDescription:
     robot = LaunchConfiguration("robot")
+    params_file = LaunchConfiguration("params_file")
     return LaunchDescription([
         DeclareLaunchArgument("robot", default_value="panda", choices=ROBOTS,
                               description="which arm the bridge drives"),
@@ -36,12 +43,36 @@ def generate_launch_description() -> LaunchDescription:
             "params_file",
             default_value=PathJoinSubstitution([ThisLaunchFileDir(), "config",
                                                 [robot, TextSubstitution(text=".yaml")]]),
-            description="ROS 2 parameter file with the armstack_bridge section"),
+            description="ROS 2 parameter file with the armstack_bridge (and armstack_perception) sections"),
+        DeclareLaunchArgument("perception", default_value="false", choices=["true", "false"],
+                              description="true: object poses from armstack-perception on a real camera"),
+        DeclareLaunchArgument("image_topic", default_value="camera/color/image_raw",
+                              description="the camera driver's sensor_msgs/Image (rgb8/bgr8)"),
+        DeclareLaunchArgument("camera_info_topic", default_value="camera/color/camera_info",
+                              description="the camera driver's sensor_msgs/CameraInfo"),
+        DeclareLaunchArgument("depth_topic", default_value="",
+                              description="registered depth image (16UC1 mm or 32FC1 m); '' = table-plane mode"),
+        DeclareLaunchArgument("calibration_file", default_value="",
+                              description="armstack calibrate intrinsics|handeye YAML ('' = CameraInfo and the "
+                                          "file's camera_pose)"),
+        Node(
+            executable="armstack-perception",
+            name="armstack_perception",
+            namespace=LaunchConfiguration("namespace"),
+            parameters=[params_file, {
+                "image_topic": ParameterValue(LaunchConfiguration("image_topic"), value_type=str),
+                "camera_info_topic": ParameterValue(LaunchConfiguration("camera_info_topic"), value_type=str),
+                "depth_topic": ParameterValue(LaunchConfiguration("depth_topic"), value_type=str),
+                "calibration_file": ParameterValue(LaunchConfiguration("calibration_file"), value_type=str),
+            }],
+            condition=IfCondition(LaunchConfiguration("perception")),
+            output="screen",
+        ),
         Node(
             executable="armstack-bridge",
             name="armstack_bridge",
             namespace=LaunchConfiguration("namespace"),
-            parameters=[LaunchConfiguration("params_file"), {
+            parameters=[params_file, {
                 "controller": ParameterValue(LaunchConfiguration("controller"), value_type=str),
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),

@@ -50,7 +50,7 @@ def _launch(name: str) -> ast.Module:
 
 @pytest.mark.parametrize(("name", "executables"), [
     ("sim.launch.py", ["armstack-sim-arm", "armstack-perception", "armstack-bridge"]),
-    ("real.launch.py", ["armstack-bridge"]),
+    ("real.launch.py", ["armstack-perception", "armstack-bridge"]),
 ])
 def test_launch_file_declares_arguments_and_starts_our_console_scripts(name: str, executables: list[str]) -> None:
     tree = _launch(name)
@@ -130,6 +130,10 @@ def _node_parameters(node: str) -> set[str]:
         from robot.sim_arm_config import SimArmConfig
 
         return {f.name for f in dataclasses.fields(SimArmConfig)}
+    if node == "armstack_perception":
+        from robot.perception.node_params import _valid_names
+
+        return set(_valid_names())
     from robot.params import BridgeParams
 
     return {f.name for f in dataclasses.fields(BridgeParams)}
