@@ -2,11 +2,18 @@
 
 Stable-Baselines3's ``HerReplayBuffer`` needs a Dict observation with ``observation``, ``achieved_goal`` and
 ``desired_goal`` and a vectorised ``compute_reward(achieved_goal, desired_goal, info)``, as in
-gymnasium-robotics' Fetch tasks. The action contract is the env's own: Box(5) in [-1, 1].
+gymnasium-robotics' Fetch tasks.
 
 The episode never ends on success (``terminate_on_success=False``): HER relabels goals, and a transition that
 ended the episode because the *original* goal was reached would stay terminal under a relabelled goal.
 Episodes are fixed-horizon and end by truncation only, like FetchReach.
+
+The agent's action is the TCP translation (dx, dy, dz) by default (``action_mode="xyz"``), as FetchReach's is;
+the env's yaw and gripper commands are held at what the Reach expert sends (``FIXED_ACTION``). Reach's success
+ignores both, yet SAC's entropy bonus keeps them busy: a full-action policy's yaw target wandered by 2-3 rad and
+left the wrist at its joint limit in most held-out episodes, a state the IK then works against and the policy
+must learn to ignore. ``action_mode="full"`` exposes the env's Box(5) unchanged. The policy also sees its own
+previous action(s) (``observe_actions``), the command that a randomised action latency still has in flight.
 """
 
 from __future__ import annotations
@@ -21,26 +28,58 @@ from policies.errors import TrainConfigError
 
 GOAL_ENV_IDS = ("armstack/Reach-v0",)
 REWARD_TYPES = ("sparse", "dense")
-# The env's own success radius for Reach (sim/tasks/reach.py): the sparse reward agrees with info["is_success"].
+ACTION_MODES = ("xyz", "full")
+ENV_ACTION_NAMES = ("dx", "dy", "dz", "dyaw", "gripper")
+# The env action parts "xyz" mode holds fixed: no yaw rate, gripper open (as sim/tasks/reach.py's expert).
+FIXED_ACTION = {"dyaw": 0.0, "gripper": -1.0}
+# The env's own success radius for Reach (sim/tasks/reach.py): the sparse reward agrees with info["is_success"]
+# exactly without observation noise; with it (1 mm std under 'default') achieved_goal is the *measured* TCP, as it
+# must be for a policy input and for HER's relabelled goals, so the two differ on a few boundary steps (9 of 12,000
+# expert steps).
 SUCCESS_DISTANCE = 0.03
 # Joint velocities (rad/s) reach a few units; scale them to about the range of positions (m, rad).
 JOINT_VEL_SCALE = 0.2
 
 
-def goal_observation(env_obs: dict[str, Any]) -> dict[str, np.ndarray]:
+def agent_action_dims(action_mode: str) -> list[int]:
+    """Indices of the env action the agent commands in ``action_mode`` (the others come from FIXED_ACTION)."""
+    if action_mode not in ACTION_MODES:
+        raise TrainConfigError(f"unknown action_mode {action_mode!r}; valid options: {', '.join(ACTION_MODES)}")
+    return [0, 1, 2] if action_mode == "xyz" else list(range(len(ENV_ACTION_NAMES)))
+
+
+def env_action(agent_action: np.ndarray, dims: list[int]) -> np.ndarray:
+    """The env's 5-d action from an agent action over ``dims`` (single or batched along a leading axis)."""
+    agent_action = np.asarray(agent_action, dtype=np.float32)
+    if len(dims) == len(ENV_ACTION_NAMES):
+        return agent_action
+    out = np.empty((*agent_action.shape[:-1], len(ENV_ACTION_NAMES)), dtype=np.float32)
+    for i, name in enumerate(ENV_ACTION_NAMES):
+        if name in FIXED_ACTION:
+            out[..., i] = FIXED_ACTION[name]
+    out[..., dims] = agent_action
+    return out
+
+
+def goal_observation(env_obs: dict[str, Any], past_actions: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The goal-env observation built from an env observation (single, or batched along a leading axis).
 
-    ``observation``: TCP position, arm joint positions, scaled arm joint velocities; ``achieved_goal``: the
-    TCP position; ``desired_goal``: the marker position. Everything comes from the env's observation, so the
-    same function serves training, an exported policy and the real arm.
+    ``observation``: TCP position, arm joint positions, scaled arm joint velocities and, when given, the agent's
+    previous actions (most recent first, flattened); ``achieved_goal``: the TCP position; ``desired_goal``: the
+    marker position. Everything comes from the env's observation and the policy's own output, so the same
+    function serves training, an exported policy and the real arm.
     """
     ee = np.asarray(env_obs["ee_pose"], dtype=np.float32)
     tcp = ee[..., :3]
     joint_pos = np.asarray(env_obs["joint_pos"], dtype=np.float32)
     joint_vel = np.asarray(env_obs["joint_vel"], dtype=np.float32) * np.float32(JOINT_VEL_SCALE)
     goal = np.asarray(env_obs["goal_pos"], dtype=np.float32)
+    parts = [tcp, joint_pos, joint_vel]
+    if past_actions is not None:
+        past = np.asarray(past_actions, dtype=np.float32)
+        parts.append(np.broadcast_to(past, (*tcp.shape[:-1], past.shape[-1])))
     return {
-        "observation": np.concatenate([tcp, joint_pos, joint_vel], axis=-1),
+        "observation": np.concatenate(parts, axis=-1),
         "achieved_goal": tcp.copy(),
         "desired_goal": goal.copy(),
     }
@@ -61,40 +100,62 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
     ================ ============ =====================================================
     observation key  space        meaning
     ================ ============ =====================================================
-    observation      Box(3+2n)    TCP position, joint positions, 0.2 x joint velocities
+    observation      Box(3+2n+ka) TCP position, joint positions, 0.2 x joint velocities, the k previous
+                                  actions of size a, most recent first (k = ``observe_actions``)
     achieved_goal    Box(3)       TCP position (m)
     desired_goal     Box(3)       marker position (m)
     ================ ============ =====================================================
 
-    Action: the env's Box(5) (dx, dy, dz, dyaw, gripper), unchanged.
+    Action: Box(3) (dx, dy, dz) in [-1, 1] with ``action_mode="xyz"`` (yaw rate 0 and gripper open are sent
+    for the rest), or the env's Box(5) (dx, dy, dz, dyaw, gripper) unchanged with ``action_mode="full"``.
+
+    ``observe_actions``: Reach randomises an action latency of 0 or 1 control step ('default'; up to 2 in
+    'strong'), so a command still in flight moves the arm after the policy has looked. Without the commands it
+    sent, the state the policy sees is not Markov, and a policy that commands full steps overshoots and
+    oscillates around the marker in the delayed episodes (a 2-step limit cycle some 4 cm wide): after 10k
+    steps every failed held-out episode had reached the marker and was such a delayed episode.
     """
 
-    def __init__(self, env: gym.Env[dict[str, Any], np.ndarray], reward_type: str = "sparse") -> None:
+    def __init__(self, env: gym.Env[dict[str, Any], np.ndarray], reward_type: str = "sparse",
+                 action_mode: str = "xyz", observe_actions: int = 1) -> None:
         if reward_type not in REWARD_TYPES:
             raise TrainConfigError(f"unknown reward_type {reward_type!r}; valid options: {', '.join(REWARD_TYPES)}")
-        gym.utils.RecordConstructorArgs.__init__(self, reward_type=reward_type)  # lets gym re-create it from its spec
+        dims = agent_action_dims(action_mode)
+        if not isinstance(observe_actions, int) or isinstance(observe_actions, bool) or observe_actions < 0:
+            raise TrainConfigError(f"observe_actions must be a whole number of past actions >= 0, "
+                                   f"got {observe_actions!r}")
+        # lets gym re-create it from its spec
+        gym.utils.RecordConstructorArgs.__init__(self, reward_type=reward_type, action_mode=action_mode,
+                                                 observe_actions=observe_actions)
         gym.Wrapper.__init__(self, env)
         base: Any = env.unwrapped
         if getattr(base, "task_name", None) != "reach":
             raise TrainConfigError(f"ReachGoalEnv wraps the reach task, got task {getattr(base, 'task_name', None)!r}; "
                                    f"valid envs: {', '.join(GOAL_ENV_IDS)}")
-        self.reward_type = reward_type
+        self.reward_type, self.action_mode, self.action_dims = reward_type, action_mode, dims
+        self.observe_actions = observe_actions
+        self._past = np.zeros(observe_actions * len(dims), np.float32)  # most recent first
         n_arm = int(base.observation_space["joint_pos"].shape[0])
         inf = np.inf
+        n_obs = 3 + 2 * n_arm + observe_actions * len(dims)
         self.observation_space = spaces.Dict({
-            "observation": spaces.Box(-inf, inf, (3 + 2 * n_arm,), np.float32),
+            "observation": spaces.Box(-inf, inf, (n_obs,), np.float32),
             "achieved_goal": spaces.Box(-inf, inf, (3,), np.float32),
             "desired_goal": spaces.Box(-inf, inf, (3,), np.float32),
         })
+        self.action_space = spaces.Box(-1.0, 1.0, (len(dims),), np.float32)
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None
               ) -> tuple[dict[str, Any], dict[str, Any]]:
         obs, info = self.env.reset(seed=seed, options=options)
-        return goal_observation(obs), info
+        self._past = np.zeros_like(self._past)
+        return goal_observation(obs, self._past if self.observe_actions else None), info
 
     def step(self, action: np.ndarray) -> tuple[dict[str, Any], float, bool, bool, dict[str, Any]]:
-        obs, _, terminated, truncated, info = self.env.step(action)
-        goal_obs = goal_observation(obs)
+        action = np.clip(np.asarray(action, np.float32), -1.0, 1.0)  # what the env acts on
+        self._past = np.concatenate([action, self._past[: -len(action)]]) if self.observe_actions else self._past
+        obs, _, terminated, truncated, info = self.env.step(env_action(action, self.action_dims))
+        goal_obs = goal_observation(obs, self._past if self.observe_actions else None)
         reward = float(goal_reward(goal_obs["achieved_goal"], goal_obs["desired_goal"], self.reward_type))
         return goal_obs, reward, terminated, truncated, info
 
@@ -105,12 +166,14 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
 
 
 def make_goal_env(env_id: str = "armstack/Reach-v0", *, robot: str = "panda", randomization: str = "default",
-                  reward_type: str = "sparse", max_steps: int | None = None) -> ReachGoalEnv:
+                  reward_type: str = "sparse", action_mode: str = "xyz", observe_actions: int = 1,
+                  max_steps: int | None = None) -> ReachGoalEnv:
     """A fresh goal-conditioned env; the episode runs to ``max_steps`` (the task's own by default)."""
     if env_id not in GOAL_ENV_IDS:
         raise TrainConfigError(f"no goal-conditioned version of {env_id!r}; valid envs: {', '.join(GOAL_ENV_IDS)}")
+    agent_action_dims(action_mode)  # a bad mode fails before the env is built
     import sim  # noqa: F401 - registers the armstack ids
 
     env = gym.make(env_id, robot=robot, randomization=randomization, max_steps=max_steps,
                    terminate_on_success=False, disable_env_checker=True)
-    return ReachGoalEnv(env, reward_type=reward_type)
+    return ReachGoalEnv(env, reward_type=reward_type, action_mode=action_mode, observe_actions=observe_actions)

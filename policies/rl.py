@@ -59,7 +59,8 @@ def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
     from policies.goal_env import make_goal_env
 
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
-                         reward_type="sparse" if config.her else "dense")
+                         reward_type="sparse" if config.her else "dense", action_mode=config.action_mode,
+                         observe_actions=config.observe_actions)
 
 
 def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int, *,
@@ -132,7 +133,8 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
     returns, lengths = evaluate_policy(model, env, n_eval_episodes=episodes, deterministic=True,
                                        return_episode_rewards=True, callback=record, warn=False)
     assert isinstance(returns, list) and isinstance(lengths, list)  # return_episode_rewards=True
-    return {"episodes": len(successes), "success_rate": float(np.mean(successes)) if successes else 0.0,
+    return {"episodes": len(successes), "successes": int(sum(successes)),
+            "success_rate": float(np.mean(successes)) if successes else 0.0,
             "mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
 
 

@@ -4,7 +4,9 @@ Only the deterministic actor is kept, as plain tensors: SAC's ``latent_pi`` + ``
 mean of its squashed Gaussian), or PPO's ``policy_net`` + ``action_net`` followed by a clip to [-1, 1] (what
 ``predict(deterministic=True)`` returns). The observation adapter ``reach_goal_v1`` turns the *env*
 observation into the goal-env observation the actor was trained on (``policies.goal_env.goal_observation``),
-flattened in the key order SB3's ``CombinedExtractor`` used.
+flattened in the key order SB3's ``CombinedExtractor`` used. An actor trained on a subset of the env action
+(``action_mode="xyz"``) is padded to the env's 5-d action with the goal env's ``FIXED_ACTION`` values, recorded
+in ``policy.json`` (``action.agent_dims``, ``action.fixed``), so the policy drives the env and the arm directly.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import CheckpointError, PolicyError, TrainConfigError
-from policies.goal_env import JOINT_VEL_SCALE, goal_observation
+from policies.goal_env import ENV_ACTION_NAMES, FIXED_ACTION, JOINT_VEL_SCALE, agent_action_dims, goal_observation
 from policies.networks import ARCHITECTURES, register_architecture
 from policies.rl_config import RLConfig
 
@@ -119,7 +121,8 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     from policies.goal_env import make_goal_env
 
     actor, keys = actor_from_sb3(model)
-    env = make_goal_env(config.env_id, robot=config.robot, randomization="none")
+    env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=config.action_mode,
+                        observe_actions=config.observe_actions)
     base: Any = env.unwrapped
     obs_space: Any = env.observation_space
     unknown = [k for k in keys if k not in obs_space.spaces]
@@ -132,6 +135,10 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     if sum(widths.values()) != linears[0].in_features:
         raise TrainConfigError(f"the actor takes {linears[0].in_features} inputs; the goal observation of "
                                f"{config.env_id} has {widths}: was it trained on another env?")
+    dims = agent_action_dims(config.action_mode)
+    if actor.mean.out_features != len(dims):
+        raise TrainConfigError(f"the actor outputs {actor.mean.out_features} actions; action_mode "
+                               f"{config.action_mode!r} commands {len(dims)}: was it trained with another action_mode?")
     spec = PolicySpec(
         architecture=ARCHITECTURE,
         arch_params={"in_dim": linears[0].in_features, "hidden": [lin.out_features for lin in linears[:-1]],
@@ -139,10 +146,12 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
                      "activation": _activation_name(actor.latent) if len(actor.latent) else "relu",
                      "output": actor.output},
         observation={"adapter": ADAPTER, "env_id": config.env_id, "robot": config.robot,
+                     "past_actions": config.observe_actions,
                      "arm_joints": list(base.scene.robot.arm_joints), "keys": keys, "widths": widths,
                      "env_keys": list(_ENV_KEYS)},
-        action={"dim": int(base.action_space.shape[0]), "low": -1.0, "high": 1.0,
-                "names": ["dx", "dy", "dz", "dyaw", "gripper"]},
+        action={"dim": int(base.action_space.shape[0]), "low": -1.0, "high": 1.0, "names": list(ENV_ACTION_NAMES),
+                "agent_dims": dims, "fixed": {k: v for k, v in FIXED_ACTION.items()
+                                              if ENV_ACTION_NAMES.index(k) not in dims}},
         normalization=normalization_stats(obs_normalizer),
         robot=config.robot,
         control_hz=float(base.control_hz),
@@ -167,6 +176,13 @@ class ReachGoalPolicy:
             raise CheckpointError(f"policy.json: malformed {ADAPTER} observation spec {obs!r}: {exc}") from exc
         if sorted(self.keys) != sorted(self.widths):
             raise CheckpointError(f"policy.json: observation keys {self.keys} differ from widths {self.widths}")
+        self.dim, self.agent_dims, self.fill = self._action_layout(spec.action, network)
+        # Trained with its previous actions in the observation (policies.goal_env): remembered between calls.
+        try:
+            self.past_actions = int(obs.get("past_actions", 0))
+        except (TypeError, ValueError) as exc:
+            raise CheckpointError(f"policy.json: past_actions must be a whole number: {exc}") from exc
+        self._past: np.ndarray | None = None
         norm = spec.normalization
         if norm.get("joint_vel_scale") != JOINT_VEL_SCALE:
             raise CheckpointError(f"policy.json: joint_vel_scale {norm.get('joint_vel_scale')!r}; "
@@ -185,8 +201,30 @@ class ReachGoalPolicy:
                     raise CheckpointError(f"policy.json: normalization of {k!r} must hold {self.widths[k]} finite "
                                           f"means and variances")
 
+    @staticmethod
+    def _action_layout(action: dict[str, Any], network: nn.Module) -> tuple[int, list[int], np.ndarray]:
+        """(env action size, indices the actor writes, the env action with the fixed parts filled in)."""
+        try:
+            dim = int(action["dim"])
+            names = [str(n) for n in action.get("names", ENV_ACTION_NAMES)]
+            dims = [int(i) for i in action.get("agent_dims", range(dim))]  # older exports: the full action
+            fixed = {str(k): float(v) for k, v in action.get("fixed", {}).items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise CheckpointError(f"policy.json: malformed action spec {action!r}: {exc}") from exc
+        out = getattr(network, "mean", None)
+        if len(names) != dim or sorted(set(dims)) != dims or not all(0 <= i < dim for i in dims) \
+                or not isinstance(out, nn.Linear) or out.out_features != len(dims):
+            raise CheckpointError(f"policy.json: action spec {action!r} does not match the network's "
+                                  f"{getattr(out, 'out_features', '?')} outputs")
+        missing = [names[i] for i in range(dim) if i not in dims and names[i] not in fixed]
+        if missing:
+            raise CheckpointError(f"policy.json: action parts {missing} are neither commanded nor fixed")
+        fill = np.array([fixed.get(names[i], 0.0) for i in range(dim)], dtype=np.float32)
+        return dim, dims, fill
+
     def reset(self) -> None:
-        """Stateless actor: nothing to clear between episodes (kept for the Policy contract)."""
+        """Forget the previous actions (a new episode starts from none, as the goal env does)."""
+        self._past = None
 
     def act(self, obs: dict[str, Any]) -> np.ndarray:
         missing = [k for k in _ENV_KEYS if k not in obs]
@@ -197,7 +235,13 @@ class ReachGoalPolicy:
             raise PolicyError(f"observation joint_pos has shape {joint_pos.shape}; the policy was trained on robot "
                               f"{self.spec.robot!r} with {self.n_arm} arm joints")
         single = joint_pos.ndim == 1
-        goal_obs = goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS})
+        batch = joint_pos.reshape(-1, self.n_arm).shape[0]
+        past = None
+        if self.past_actions:
+            if self._past is None or self._past.shape[0] != batch:  # first call, or another batch: no history
+                self._past = np.zeros((batch, self.past_actions * len(self.agent_dims)), np.float32)
+            past = self._past
+        goal_obs = goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS}, past)
         parts = [goal_obs[k].reshape(goal_obs[k].shape[0], -1) for k in self.keys]
         if self.stats is not None:  # as VecNormalize does it: in float64, then clipped
             parts = [np.clip((p - self.stats[k][0]) / self.stats[k][1], -self.clip, self.clip)
@@ -206,8 +250,11 @@ class ReachGoalPolicy:
         if not np.isfinite(x).all():
             raise PolicyError("observation holds non-finite values: refusing to act on them")
         with torch.inference_mode():
-            out = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
-        out = out.astype(np.float32)
+            agent = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
+        out = np.repeat(self.fill[None], agent.shape[0], axis=0)
+        out[:, self.agent_dims] = agent
+        if past is not None:  # most recent first, as policies.goal_env keeps them
+            self._past = np.concatenate([agent.astype(np.float32), past[:, : -agent.shape[1]]], axis=1)
         return out[0] if single else out
 
     __call__ = act

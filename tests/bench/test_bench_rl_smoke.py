@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ROW_KEYS = {"env_steps", "final_success_rate", "learn_wall_s", "learn_cpu_s", "eval_wall_s", "curve"}
+ROW_KEYS = {"seed", "env_steps", "final_success_rate", "final_ci95", "learn_wall_s", "learn_cpu_s", "eval_wall_s",
+            "success_at", "curve"}
 
 
 @pytest.mark.slow
@@ -23,16 +24,22 @@ def test_quick_rl_benchmark_prints_both_rows() -> None:
     assert report["bench"] == "rl_reach" and report["method"]
     config = report["config"]
     assert config["algo"] == "sac" and config["her"] is True and config["steps"] == 300
-    arm = report["rows"]["armstack_reach"]
+    assert report["seeds"] == [0] and report["eval_at"] == [150, 300]
+    pair = report["per_seed"]["0"]
+    arm = pair["armstack_reach"]
     assert arm.keys() >= ROW_KEYS, arm
-    assert arm["env_steps"] >= 300 and arm["learn_wall_s"] > 0 and arm["learn_cpu_s"] > 0
+    assert arm["seed"] == 0 and arm["env_steps"] >= 300 and arm["learn_wall_s"] > 0 and arm["learn_cpu_s"] > 0
     assert [p["env_steps"] for p in arm["curve"]] == [150, 300]
-    assert 0.0 <= arm["final_success_rate"] <= 1.0
-    fetch = report["rows"]["fetch_reach"]
+    assert all(p["episodes"] == 2 and 0 <= p["successes"] <= 2 for p in arm["curve"])
+    lo, hi = arm["final_ci95"]
+    assert 0.0 <= lo <= arm["final_success_rate"] <= hi <= 1.0 and hi - lo > 0.3  # 2 episodes: a wide interval
+    fetch = pair["fetch_reach"]
     # FetchReach needs gymnasium-robotics; without it the row says why, and never carries made-up numbers.
     assert ("skipped" in fetch and "learn_wall_s" not in fetch) or fetch.keys() >= ROW_KEYS, fetch
     headline = report["headline"]
     if "skipped" not in fetch:
-        assert headline["learn_wall_ratio_armstack_over_fetch"] == pytest.approx(
+        assert headline["learn_wall_ratio_armstack_over_fetch"]["0"] == pytest.approx(
             arm["learn_wall_s"] / fetch["learn_wall_s"], abs=1e-3)
+    assert headline["armstack_success_at"]["0"] == {"150": arm["curve"][0]["success_rate"],
+                                                     "300": arm["final_success_rate"]}
     assert headline["armstack_meets_success_target"] == (arm["final_success_rate"] >= 0.95)

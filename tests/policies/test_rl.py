@@ -14,7 +14,7 @@ import pytest
 
 import policies
 from policies.errors import CheckpointError, PolicyError, TrainConfigError
-from policies.goal_env import SUCCESS_DISTANCE, ReachGoalEnv, goal_observation, make_goal_env
+from policies.goal_env import FIXED_ACTION, SUCCESS_DISTANCE, ReachGoalEnv, goal_observation, make_goal_env
 from policies.rl import EpisodeSeeds, build_model, eval_seeds, train_rl, train_seeds, vectorize
 from policies.rl_config import RLConfig
 
@@ -42,7 +42,7 @@ def test_sparse_reward_agrees_with_env_success_along_expert_and_random_rollouts(
         env.reset(seed=seed)
         for t in range(base.max_steps):
             # The expert reaches and holds the marker; random actions afterwards take the TCP away again.
-            action = base.expert().act() if t < 40 else env.action_space.sample()
+            action = base.expert().act()[:3] if t < 40 else env.action_space.sample()
             obs, reward, terminated, truncated, info = env.step(action)
             assert not terminated  # success never ends the episode: HER relabels goals
             assert (reward == 0.0) == info["is_success"]
@@ -79,7 +79,41 @@ def test_goal_env_passes_the_gymnasium_and_sb3_checkers() -> None:
     obs, _ = env.reset(seed=0)
     base: Any = env.unwrapped
     assert np.allclose(obs["desired_goal"], base.view.goal_marker_pos, atol=1e-6)
-    assert env.action_space == base.action_space  # the env's action contract, unchanged
+    assert env.action_space.shape == (3,)  # xyz: the TCP translation of the env's action
+    full = make_goal_env(randomization="default", action_mode="full")
+    check_env(full, skip_render_check=True)
+    assert full.action_space == base.action_space  # the env's action contract, unchanged
+
+
+def test_xyz_actions_move_the_tcp_and_hold_yaw_and_gripper_as_the_reach_expert_does() -> None:
+    env = make_goal_env(randomization="none")
+    base: Any = env.unwrapped
+    env.reset(seed=0)
+    yaw0, start = base.controller.target_yaw, base.view.tcp_pos.copy()
+    for _ in range(10):
+        env.step(np.array([0.0, 0.0, -1.0], np.float32))
+    assert base.view.tcp_pos[2] < start[2] - 0.1  # ten full steps down at 2 cm a step
+    # dyaw 0 keeps the yaw target (a +-1 would turn it 0.15 rad a step); gripper -1 keeps the fingers open.
+    assert abs(base.controller.target_yaw - yaw0) < 0.02 and base.view.gripper_opening > 0.9
+    with pytest.raises(TrainConfigError, match="xyz, full"):
+        make_goal_env(action_mode="xyzyaw")
+
+
+def test_previous_actions_are_observed_most_recent_first_and_cleared_at_reset() -> None:
+    env = make_goal_env(randomization="default", observe_actions=2)
+    obs, _ = env.reset(seed=3)
+    space: Any = env.observation_space
+    assert obs["observation"].shape == space["observation"].shape == (3 + 14 + 6,)
+    assert obs["observation"][-6:].tolist() == [0.0] * 6
+    obs, *_ = env.step(np.array([0.5, -2.0, 0.25], np.float32))  # out of the box: the env acts on it clipped
+    assert obs["observation"][-6:].tolist() == [0.5, -1.0, 0.25, 0.0, 0.0, 0.0]
+    obs, *_ = env.step(np.array([0.0, 0.125, -0.5], np.float32))
+    assert obs["observation"][-6:].tolist() == [0.0, 0.125, -0.5, 0.5, -1.0, 0.25]
+    assert obs["observation"][:3].tolist() == obs["achieved_goal"].tolist()  # the TCP still leads the vector
+    obs, _ = env.reset(seed=4)
+    assert obs["observation"][-6:].tolist() == [0.0] * 6
+    with pytest.raises(TrainConfigError, match="observe_actions"):
+        make_goal_env(observe_actions=-1)
 
 
 def test_goal_env_refuses_other_tasks_and_reward_types() -> None:
@@ -108,6 +142,8 @@ def test_episode_seeds_replay_the_same_held_out_episodes_every_round() -> None:
     ({"device": "tpu"}, "cpu, cuda, auto"),
     ({"ent_coef": "auto_"}, "ent_coef"),
     ({"ent_coef": "-0.1"}, "ent_coef"),
+    ({"action_mode": "xyzyaw"}, "xyz, full"),
+    ({"observe_actions": 5}, r"observe_actions.*0\.\.4"),
 ])
 def test_config_rejects_bad_values_naming_the_valid_ones(fields: dict[str, Any], match: str) -> None:
     with pytest.raises(TrainConfigError, match=match):
@@ -141,18 +177,18 @@ def test_training_and_evaluation_seeds_are_disjoint() -> None:
 
 
 # --- export -> load ------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("algo", "normalize"), [("sac", True), ("sac", False), ("ppo", True)])
-def test_exported_actor_acts_exactly_like_sb3_predict(tmp_path: Path, algo: str, normalize: bool) -> None:
+@pytest.mark.parametrize(("algo", "normalize", "past"), [("sac", True, 2), ("sac", False, 0), ("ppo", True, 1)])
+def test_exported_actor_acts_exactly_like_sb3_predict(tmp_path: Path, algo: str, normalize: bool, past: int) -> None:
     from policies.rl_export import export_sb3_policy
 
     config = RLConfig(algo=algo, her=algo == "sac", net_arch=(32, 32), ppo_n_steps=64, batch_size=32, seed=1,
-                      normalize_obs=normalize, buffer_size=1_000)
-    venv = vectorize(lambda: make_goal_env(), 0, 10, normalize_obs=normalize)
+                      normalize_obs=normalize, buffer_size=1_000, observe_actions=past)
+    venv = vectorize(lambda: make_goal_env(observe_actions=past), 0, 10, normalize_obs=normalize)
     model = build_model(config, venv)
     if normalize:  # non-trivial running statistics
         venv.reset()
         for _ in range(30):
-            venv.step(np.random.default_rng(0).uniform(-1, 1, (1, 5)))
+            venv.step(np.random.default_rng(0).uniform(-1, 1, (1, 3)))
 
     def sb3_action(goal_obs: dict[str, np.ndarray]) -> np.ndarray:
         return model.predict(venv.normalize_obs(goal_obs) if normalize else goal_obs, deterministic=True)[0]
@@ -162,16 +198,31 @@ def test_exported_actor_acts_exactly_like_sb3_predict(tmp_path: Path, algo: str,
     policy = policies.load(path, robot="panda")
     env = gym.make("armstack/Reach-v0", randomization="default")
     observations = rollout_observations(env, seed=5, steps=20)
+    fixed = [FIXED_ACTION["dyaw"], FIXED_ACTION["gripper"]]  # the env action parts the xyz actor leaves alone
+    previous = np.zeros(3 * past, np.float32)  # the goal env's previous actions at reset, most recent first
     for obs in observations:
-        np.testing.assert_allclose(policy.act(obs), sb3_action(goal_observation(obs)), rtol=0, atol=1e-6)
+        action = policy.act(obs)
+        expected = sb3_action(goal_observation(obs, previous if past else None))
+        assert action.shape == (5,) and action[3:].tolist() == fixed
+        np.testing.assert_allclose(action[:3], expected, rtol=0, atol=1e-6)
+        previous = np.concatenate([expected, previous])[: 3 * past]
+    policy.reset()  # a new episode: no previous actions (the batch below starts from zeros)
     batch = {k: np.stack([o[k] for o in observations]) for k in ("ee_pose", "joint_pos", "joint_vel", "goal_pos")}
     actions = policy.act(batch)
     assert actions.shape == (len(observations), 5) and actions.dtype == np.float32
-    np.testing.assert_allclose(actions, sb3_action(goal_observation(batch)), rtol=0, atol=1e-6)
+    zeros = np.zeros((len(observations), 3 * past), np.float32)
+    np.testing.assert_allclose(actions[:, :3], sb3_action(goal_observation(batch, zeros if past else None)),
+                               rtol=0, atol=1e-6)
+    assert (actions[:, 3:] == fixed).all()
     assert len({tuple(a) for a in actions.round(4)}) > 1  # the actor reacts to its input
+    if past:  # the second batched call sees each row's own previous action
+        history = np.concatenate([actions[:, :3], zeros], axis=1)[:, : 3 * past]
+        np.testing.assert_allclose(policy.act(batch)[:, :3], sb3_action(goal_observation(batch, history)),
+                                   rtol=0, atol=1e-6)
     spec = json.loads((path / "policy.json").read_text())
     assert spec["robot"] == "panda" and spec["data"] is None and spec["control_hz"] == pytest.approx(20.0)
     assert (spec["normalization"]["obs"] is not None) == normalize
+    assert spec["observation"]["past_actions"] == past and spec["action"]["agent_dims"] == [0, 1, 2]
 
 
 def test_exported_policy_refuses_another_robot_and_tampered_weights(tmp_path: Path) -> None:
@@ -219,9 +270,11 @@ def test_tiny_training_writes_a_complete_run_and_a_loadable_policy(tmp_path: Pat
     assert run.policy_dir is not None
     policy = policies.load(run.policy_dir)
     obs = rollout_observations(gym.make("armstack/Reach-v0"), seed=11, steps=5)
+    previous = np.zeros(3 * config.observe_actions, np.float32)  # the policy remembers what it commanded
     for o in obs:
-        expected = model.predict(venv.normalize_obs(goal_observation(o)), deterministic=True)[0]
-        np.testing.assert_allclose(policy.act(o), expected, rtol=0, atol=1e-6)
+        expected = model.predict(venv.normalize_obs(goal_observation(o, previous)), deterministic=True)[0]
+        np.testing.assert_allclose(policy.act(o)[:3], expected, rtol=0, atol=1e-6)
+        previous = np.concatenate([expected, previous])[: len(previous)]
     with pytest.raises(TrainConfigError, match="not empty"):
         train_rl(config, out)
 
