@@ -51,7 +51,7 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            obs=parse_list(args.obs, "--obs"), cameras=parse_list(args.cameras, "--cameras"),
                            image_size=args.image_size, randomization=args.randomization, seed=args.seed,
                            out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage,
-                           action_noise=args.action_noise)
+                           action_noise=args.action_noise, replay_every=args.replay_every)
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -115,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--storage", default="video", choices=["video", "image"], help="mp4 per camera, or PNG frames")
     p.add_argument("--action-noise", type=float, default=0.0,
                    help="DART noise std on the executed EE action; 'action' keeps the expert's clean label")
+    p.add_argument("--replay-every", type=int, default=10,
+                   help="open-loop replay check on attempts whose index is a multiple of N (1: every episode)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

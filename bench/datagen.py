@@ -64,17 +64,21 @@ METHOD = (
     "Each scenario calls sim.datagen.run_datagen(DatagenConfig(env_id, episodes, workers, obs, cameras, "
     "image_size, storage, seed), progress=False) into a fresh folder and times it end to end (wall_s, "
     "perf_counter; cpu_s from os.times() of this process and its reaped children). 1 worker runs in this "
-    "process (InlineBackend), 2 workers are spawned processes (LocalBackend); runs alternate 1, 2, 1, 2, ... "
+    "process (InlineBackend); 2 workers are this (driver) process and one spawned process (LocalBackend: the "
+    "driver runs queued attempts itself while it would otherwise wait; attempts_by_process counts who ran "
+    "what); runs alternate 1, 2, 1, 2, ... "
     "and the median repeat by frames_per_s is reported. Every run uses the same seed, so all datasets of a "
     "scenario must hold identical data and video files (identical_content, by SHA-256 from the manifest). "
     "frames are the dataset's frames (control steps of kept episodes); failed attempts cost time but add no "
     "frames. The attempt function is wrapped (same process or worker) to time each attempt and, on a "
-    "worker's first attempt, its warm-up (env build, first reset with GL context, pyarrow's lazy pandas "
-    "import), which is counted in worker_startup_s with the process spawn; steady_frames_per_s excludes it. "
+    "worker's first attempt, its warm-up (env build, first reset with GL context), which is counted in "
+    "worker_startup_s with the process spawn; steady_frames_per_s excludes it. "
     "This process is warmed up the same way before any timing. In 1-worker runs env.reset/step/_images, "
     "mujoco.mj_step, expert.act, replay_open_loop, write_shard, encode_video/encode_png, image_stats and "
     "run_attempt are wrapped with perf_counter timers (a few us per frame, within run-to-run noise) and "
-    "exclusive times are reported per kept frame (breakdown_1_worker; replay.* is the open-loop replay). "
+    "exclusive times are reported per kept frame (breakdown_1_worker; replay.* is the open-loop replay, which "
+    "runs on the attempts whose index is a multiple of DatagenConfig.replay_every, default 10: "
+    "open_loop_replay_episodes counts them). "
     "scaling: speedup_2_over_1 = cores_used_2_over_1 x cpu_ms_per_frame_1_over_2 exactly; speedup_per_repeat "
     "pairs repeat i of each. Floor: after each 1-worker run, on its dataset (all frames in state runs, up to "
     "`floor_frames` with RGB; read back with DatasetReader) the env is reset with the episode's seed (the "
@@ -83,7 +87,9 @@ METHOD = (
     "data, nstep=n_substeps) is timed (floor_replay_exact: the result equals stored state k+1 bit for bit), "
     "then mujoco.Renderer(model, H, W) update_scene+render for each camera on that data is timed: the "
     "physics and the renders the env did for that frame. pipeline_over_floor = 1-worker wall per frame / "
-    "(bare physics + bare render per frame). bytes are the committed files (manifest), per frame; per "
+    "(bare physics + bare render per frame); pipeline_cpu_over_floor_cpu is the same in CPU time (os.times of "
+    "the 1-worker run / process_time around the bare calls), which the others' load on a shared machine does "
+    "not inflate the way it does wall time. bytes are the committed files (manifest), per frame; per "
     "camera from the mp4 files or the parquet image column."
 )
 
@@ -123,12 +129,15 @@ class BenchConfig:
 _WARM: set[tuple[Any, ...]] = set()
 
 
-def warm_up(config: DatagenConfig) -> float:
-    """Build the env, open its GL context and import what the first shard write imports; returns seconds."""
+def warm_up(config: DatagenConfig, driver: bool = False) -> float:
+    """Build the env and open its GL context (and, for the driver, import what the commit imports); seconds."""
     t0 = time.perf_counter()
     env = episode.env_for(config)
     env.reset(seed=0)  # every attempt resets with its own seed: this only creates the renderer
-    pa.array(np.zeros(1))  # pyarrow imports pandas on its first numpy conversion (~0.6 s)
+    if driver:
+        # pyarrow imports pandas on its first pa.array (~0.4 s): the commit does that once per process.
+        # Workers never do (sim.dataset.layout builds columns from buffers), so their warm-up must not.
+        pa.array(np.zeros(1))
     _WARM.add(_warm_key(config))
     return time.perf_counter() - t0
 
@@ -170,9 +179,10 @@ class RecordingBackend:
     def close(self) -> None:
         self.inner.close()
         for h in self.handles:  # attempts still running when enough episodes were in: wasted work
-            if isinstance(h, cf.Future) and id(h) not in self.seen and h.done() and not h.cancelled() \
-                    and h.exception() is None:
-                self.sink.append({**h.result(), "dropped": True})
+            f = getattr(h, "future", h)  # LocalBackend hands out jobs that hold the pool's future
+            if isinstance(f, cf.Future) and id(h) not in self.seen and f.done() and not f.cancelled() \
+                    and f.exception() is None:
+                self.sink.append({**f.result(), "dropped": True})
 
 
 class Profiler:
@@ -307,7 +317,10 @@ def run_once(config: DatagenConfig) -> tuple[dict[str, Any], Profiler | None]:
         "cpu_s": round(cpu, 2), "cores_used": round(cpu / wall, 2), "cpu_ms_per_frame": round(1e3 * cpu / frames, 3),
         "ms_per_frame": round(1e3 * wall / frames, 3),
         "expert_success_rate": round(summary["expert_success_rate"], 3),
-        "open_loop_replay_success_rate": round(summary["open_loop_replay_success_rate"], 3),
+        "open_loop_replay_success_rate": (None if summary["open_loop_replay_success_rate"] is None
+                                          else round(summary["open_loop_replay_success_rate"], 3)),
+        "open_loop_replay_episodes": summary["open_loop_replay_episodes"],
+        "attempts_by_process": sorted(Counter(s["pid"] for s in stamps).values(), reverse=True),
         "loadavg_1min_start_end": [round(load0, 2), round(os.getloadavg()[0], 2)],
     }
     return row, prof
@@ -324,8 +337,8 @@ def floor(config: DatagenConfig, max_frames: int) -> dict[str, Any]:
     w, h = env.image_size
     renderer = mujoco.Renderer(m, h, w) if config.active_cameras else None
     got = np.empty(mujoco.mj_stateSize(m, STATE_SPEC))
-    physics_ns = render_ns = steps = exact = 0
-    clock = time.perf_counter_ns
+    physics_ns = render_ns = physics_cpu_ns = render_cpu_ns = steps = exact = 0
+    clock, cpu = time.perf_counter_ns, time.process_time_ns
     with DatasetReader(Path(config.out)) as reader:
         for k, seed in enumerate(seeds):
             if steps >= max_frames:
@@ -339,20 +352,26 @@ def floor(config: DatagenConfig, max_frames: int) -> dict[str, Any]:
                 mujoco.mj_setState(m, scratch, states[i], STATE_SPEC)
                 mujoco.mj_setState(m, nxt, states[i + 1], STATE_SPEC)
                 scratch.ctrl[:] = nxt.ctrl
-                t0 = clock()
+                c0, t0 = cpu(), clock()
                 mujoco.mj_step(m, scratch, nstep=n_sub)
-                t1 = clock()
+                t1, c1 = clock(), cpu()
                 for cam in config.active_cameras if renderer is not None else ():
                     renderer.update_scene(scratch, camera=cam)  # type: ignore[union-attr]
                     renderer.render()  # type: ignore[union-attr]
-                t2 = clock()
+                t2, c2 = clock(), cpu()
                 physics_ns, render_ns, steps = physics_ns + t1 - t0, render_ns + t2 - t1, steps + 1
+                physics_cpu_ns, render_cpu_ns = physics_cpu_ns + c1 - c0, render_cpu_ns + c2 - c1
                 mujoco.mj_getState(m, scratch, got, STATE_SPEC)
                 exact += int(np.array_equal(got, states[i + 1]))
     out: dict[str, Any] = {"frames": steps, "bare_physics_ms_per_frame": round(physics_ns * 1e-6 / steps, 4),
            "bare_render_ms_per_frame": round(render_ns * 1e-6 / steps, 4),
            "bare_render_ms_per_camera_frame": round(render_ns * 1e-6 / steps / max(len(config.active_cameras), 1), 4),
            "floor_ms_per_frame": round((physics_ns + render_ns) * 1e-6 / steps, 4),
+           # CPU time (this process, all threads: llvmpipe's too) is what a loaded machine does not inflate:
+           # the wall-clock floor and pipeline run minutes apart, under whatever load the others put on.
+           "bare_physics_cpu_ms_per_frame": round(physics_cpu_ns * 1e-6 / steps, 4),
+           "bare_render_cpu_ms_per_frame": round(render_cpu_ns * 1e-6 / steps, 4),
+           "floor_cpu_ms_per_frame": round((physics_cpu_ns + render_cpu_ns) * 1e-6 / steps, 4),
            "floor_replay_exact": round(exact / steps, 4)}
     if renderer is not None:
         out["gl_renderer"] = gl_renderer_name(renderer)
@@ -392,7 +411,7 @@ def bench_scenario(cfg: BenchConfig, name: str, tmp: Path) -> dict[str, Any]:
     reference: dict[str, str] | None = None
     identical = True
     sizes: dict[str, Any] = {}
-    warm = warm_up(cfg.datagen(name, 1, tmp / "warm"))
+    warm = warm_up(cfg.datagen(name, 1, tmp / "warm"), driver=True)
     for rep in range(cfg.repeats[name]):
         for workers in cfg.workers[name]:
             config = cfg.datagen(name, workers, tmp / f"{name}-w{workers}-r{rep}")
@@ -406,6 +425,7 @@ def bench_scenario(cfg: BenchConfig, name: str, tmp: Path) -> dict[str, Any]:
                 # Bare physics alone is cheap: all frames, so that a scheduling hiccup cannot skew it.
                 fl = floor(config, cfg.floor_frames if config.rgb else 10**9)
                 fl["pipeline_over_floor"] = round(row["ms_per_frame"] / fl["floor_ms_per_frame"], 3)
+                fl["pipeline_cpu_over_floor_cpu"] = round(row["cpu_ms_per_frame"] / fl["floor_cpu_ms_per_frame"], 3)
                 floors.append(fl)
             rows[workers].append(row)
             log(f"{name} w={workers} rep {rep}: {row['frames_per_s']} frames/s ({row['frames']} frames, "
@@ -433,7 +453,9 @@ def bench_scenario(cfg: BenchConfig, name: str, tmp: Path) -> dict[str, Any]:
     if floors:
         ratios = [f["pipeline_over_floor"] for f in floors]
         k = ratios.index(statistics.median_low(ratios))
-        out["floor"] = {**floors[k], "pipeline_over_floor_per_repeat": ratios, "target_ratio": TARGET_RATIO,
+        out["floor"] = {**floors[k], "pipeline_over_floor_per_repeat": ratios,
+                        "pipeline_cpu_over_floor_cpu_per_repeat": [f["pipeline_cpu_over_floor_cpu"] for f in floors],
+                        "target_ratio": TARGET_RATIO,
                         "meets_target": floors[k]["pipeline_over_floor"] <= TARGET_RATIO}
         out["breakdown_1_worker"] = breakdowns[k]
     return out
@@ -448,6 +470,7 @@ def headline(scenarios: dict[str, Any]) -> dict[str, Any]:
                      "speedup_2_over_1": s.get("scaling", {}).get("speedup_2_over_1"),
                      "steady_speedup_2_over_1": s.get("scaling", {}).get("steady_speedup_2_over_1"),
                      "pipeline_over_floor": s.get("floor", {}).get("pipeline_over_floor"),
+                     "pipeline_cpu_over_floor_cpu": s.get("floor", {}).get("pipeline_cpu_over_floor_cpu"),
                      "cores_used_1w": one.get("cores_used"),
                      "bytes_per_frame": s["bytes"].get("per_frame"),
                      "identical_content": s["identical_content"]}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures as cf
 import multiprocessing
 import os
+import threading
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sim.datagen.config import DatagenConfig
-from sim.datagen.shards import generate_to_shard
+from sim.datagen.shards import generate_to_shard, warm_worker
 from sim.errors import ConfigError
 
 
@@ -20,11 +23,29 @@ class Backend(Protocol):
     def close(self) -> None: ...
 
 
-def _init_worker() -> None:
+def worker_threads(workers: int) -> dict[str, str]:
+    """Thread limits for a process that shares the machine with ``workers - 1`` other attempt runners.
+
+    The workers are the parallelism: a BLAS or OpenMP pool per worker only oversubscribes the cores, and
+    llvmpipe (software GL, when EGL has no GPU) hands every frame to its rasteriser threads, which under
+    a loaded machine wait for a core at each hand-off. A value the user set is kept.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    per_worker = max(1, cores // max(workers, 1))
+    limits = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    # LP_NUM_THREADS=0 rasterises in the rendering thread itself (no hand-offs).
+    limits["LP_NUM_THREADS"] = "0" if per_worker == 1 else str(per_worker)
+    return {k: os.environ.get(k, v) for k, v in limits.items()}
+
+
+def _init_worker(limits: dict[str, str]) -> None:
     os.environ.setdefault("MUJOCO_GL", "egl")
     os.environ.setdefault("PYOPENGL_PLATFORM", os.environ["MUJOCO_GL"])
-    # One physics thread per worker: the workers are the parallelism.
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    # llvmpipe reads LP_NUM_THREADS when this worker makes its first renderer, after this. The BLAS limits
+    # only reach libraries loaded later: numpy's OpenBLAS may be up already (spawn re-imports __main__), but
+    # its pool stays asleep on the IK's 6x7 solves. The driver, a worker too, keeps its own environment:
+    # changing it would change the caller's later renderers.
+    os.environ.update(limits)
 
 
 class InlineBackend:
@@ -43,22 +64,99 @@ class InlineBackend:
         return None
 
 
+@dataclass
+class _Job:
+    """An attempt handed to LocalBackend: queued, in the pool (``future``) or run by the driver."""
+
+    attempt: int
+    future: cf.Future[dict[str, Any]] | None = None
+
+
 class LocalBackend:
-    """A pool of ``workers`` spawned processes, each keeping its environment between attempts."""
+    """``workers`` processes run attempts: this (driver) process and ``workers - 1`` spawned ones.
+
+    Attempts wait in one queue. A spawned worker gets the next one the moment it finishes (a callback on
+    the pool's result thread), and the driver runs the next one itself whenever it has no result to
+    collect. A spawned worker needs seconds to start (imports, env build, GL context): it first runs
+    ``warm_worker`` and gets attempts only after that, so no attempt waits on a start-up while the
+    driver could run it (with the driver idle and attempts queued behind start-ups, 2 workers ran 1.6x
+    one). No attempt sits queued inside the pool, so at the end of a run nobody waits on an attempt an
+    idle process could have run, and a worker still starting when the run ends is stopped, not awaited.
+    """
 
     def __init__(self, config: DatagenConfig) -> None:
         self.config = config
-        self.pool = cf.ProcessPoolExecutor(max_workers=config.workers, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_init_worker)
+        self.spawned = config.workers - 1
+        self.pool = cf.ProcessPoolExecutor(max_workers=self.spawned, mp_context=multiprocessing.get_context("spawn"),
+                                           initializer=_init_worker, initargs=(worker_threads(config.workers),))
+        self.lock = threading.RLock()  # the pool's result thread dispatches too (_finished)
+        self.queue: collections.deque[_Job] = collections.deque()
+        self.unreported: list[_Job] = []  # sent to the pool, result not yet handed to the driver
+        self.closed = False
+        # Every slot starts busy with a start-up. (With more than one spawned worker, a fast one may take two
+        # start-ups and a slow one none: it then starts up inside its first attempt, as before.)
+        self.running = self.starting = self.spawned
+        for _ in range(self.spawned):
+            self.pool.submit(warm_worker, config).add_done_callback(self._started)
 
     def submit(self, attempt: int) -> Any:
-        return self.pool.submit(generate_to_shard, self.config, attempt)
+        job = _Job(attempt)
+        with self.lock:
+            self.queue.append(job)
+        self._dispatch()
+        return job
+
+    def _dispatch(self) -> None:
+        with self.lock:
+            while not self.closed and self.queue and self.running < self.spawned:
+                job = self.queue.popleft()
+                job.future = self.pool.submit(generate_to_shard, self.config, job.attempt)
+                self.running += 1
+                self.unreported.append(job)
+                job.future.add_done_callback(self._finished)
+
+    def _finished(self, _: cf.Future[Any]) -> None:
+        with self.lock:
+            self.running -= 1
+        self._dispatch()
+
+    def _started(self, future: cf.Future[Any]) -> None:
+        with self.lock:
+            self.starting -= 1
+        self._finished(future)  # a failed start-up frees its slot too: the attempts sent there report the error
+
+    def _collect(self, block: bool) -> list[tuple[Any, dict[str, Any]]]:
+        with self.lock:
+            futures = [j.future for j in self.unreported if j.future is not None]
+        if not futures:
+            return []
+        done, _ = cf.wait(futures, timeout=None if block else 0, return_when=cf.FIRST_COMPLETED)
+        with self.lock:
+            finished = [j for j in self.unreported if j.future in done]
+            self.unreported = [j for j in self.unreported if j.future not in done]
+        return [(j, j.future.result()) for j in finished if j.future is not None]
 
     def wait_any(self, handles: list[Any]) -> list[tuple[Any, dict[str, Any]]]:
-        done, _ = cf.wait(handles, return_when=cf.FIRST_COMPLETED)
-        return [(h, h.result()) for h in done]
+        results = self._collect(block=False)
+        if results:
+            return results
+        with self.lock:
+            job = self.queue.popleft() if self.queue else None
+        if job is None:
+            return self._collect(block=True)
+        return [(job, generate_to_shard(self.config, job.attempt)), *self._collect(block=False)]
 
     def close(self) -> None:
+        with self.lock:
+            self.closed = True
+            self.queue.clear()
+            only_starting = self.running == self.starting
+        if only_starting:
+            # Nothing but start-ups left (a short run): they write nothing, so stop them instead of waiting.
+            processes = list((getattr(self.pool, "_processes", None) or {}).values())
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.terminate()
         # Wait for running attempts: they must not write shards after the driver cleans up.
         self.pool.shutdown(wait=True, cancel_futures=True)
 

@@ -39,6 +39,11 @@ class DatagenConfig:
     storage: str = "video"
     max_attempts_factor: float = 3.0
     """Give up when this many times ``episodes`` attempts have not produced enough successes."""
+    replay_every: int = 10
+    """Open-loop replay (reset with the attempt's seed, apply the stored actions blindly) runs on the attempts
+    whose index is a multiple of this: a deterministic sample, the same for any worker count or resume. The
+    replay re-simulates the whole episode, so replaying every one doubled the physics of a state-only run;
+    the sample's size is published beside its success rate. 1 replays every episode."""
     action_noise: float = 0.0
     """DART-style noise: the env executes the expert's action plus N(0, action_noise) on dx, dy, dz, dyaw,
     while ``action`` records the expert's own (clean) action. The closed-loop expert then demonstrates
@@ -74,6 +79,8 @@ class DatagenConfig:
             raise UnknownNameError("randomization level", self.randomization, RANDOMIZATION_LEVELS)
         if not 0.0 <= self.action_noise <= 1.0:
             raise ConfigError(f"--action-noise must be between 0 and 1, got {self.action_noise}")
+        if isinstance(self.replay_every, bool) or not isinstance(self.replay_every, int) or self.replay_every < 1:
+            raise ConfigError(f"--replay-every must be an integer >= 1, got {self.replay_every!r}")
         if not 0 <= self.seed < 2**63:
             raise ConfigError(f"--seed must be a non-negative integer, got {self.seed}")
         if self.backend not in BACKENDS:
@@ -92,6 +99,10 @@ class DatagenConfig:
     @property
     def active_cameras(self) -> tuple[str, ...]:
         return self.cameras if self.rgb else ()
+
+    def replays(self, attempt: int) -> bool:
+        """Whether ``attempt`` is in the open-loop replay sample (never under DART noise: see ``action_noise``)."""
+        return self.action_noise == 0 and attempt % self.replay_every == 0
 
     @property
     def max_attempts(self) -> int:

@@ -154,8 +154,12 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
         "episodes": len(selected), "attempts": attempted, "failed": len(first_failures),
         "kept_by_task": dict(sorted(kept_by_task.items())), "failed_by_task": dict(sorted(failed_by_task.items())),
         "expert_success_rate": len(selected) / attempted,
-        # None under DART noise: the stored actions are labels, not what ran (env_state replays exactly).
+        # Over the replay sample (DatagenConfig.replay_every), so its size is published beside it. None when the
+        # sample is empty, and always under DART noise: the stored actions are labels, not what ran.
         "open_loop_replay_success_rate": sum(replay) / len(replay) if replay else None,
+        "open_loop_replay_episodes": len(replay),
+        "open_loop_replay_sample": (f"kept episodes whose attempt index is a multiple of {config.replay_every}"
+                                    if config.action_noise == 0 else "none: DART-noise labels"),
         "frames": sum(int(done[a]["length"]) for a in selected),
         "generation_seconds": round(gen_seconds, 2), "resumed_attempts": resumed,
     }
@@ -179,9 +183,11 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
 
 def format_summary(summary: dict[str, Any]) -> str:
     replay = summary["open_loop_replay_success_rate"]
+    n_replay = summary.get("open_loop_replay_episodes", 0)
     lines = [f"episodes kept {summary['episodes']} of {summary['attempts']} attempts "
              f"(expert success {summary['expert_success_rate']:.1%}, open-loop replay success "
-             + (f"{replay:.1%})" if replay is not None else "n/a: DART-noise labels)")]
+             + (f"{replay:.1%} of {n_replay} sampled episodes)" if replay is not None
+                else f"n/a: 0 episodes in the sample, {summary.get('open_loop_replay_sample', '?')})")]
     for task, kept in summary["kept_by_task"].items():
         lines.append(f"  {task:12s} kept {kept:5d}  failed {summary['failed_by_task'].get(task, 0):5d}")
     if "bytes" in summary:

@@ -122,8 +122,9 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         summary["seconds"] = round(time.perf_counter() - start, 4)
         return Attempt(None, summary)
     frames = {k: np.stack(v) for k, v in cols.items()}
-    # With DART noise the recorded actions are the expert's labels, not what ran: replay via env_state instead.
-    summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if noise_rng is None else None
+    # Only the sampled attempts replay (config.replays); None elsewhere and under DART noise, where the recorded
+    # actions are the expert's labels, not what ran (env_state replays those episodes exactly instead).
+    summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if config.replays(attempt) else None
     summary["seconds"] = round(time.perf_counter() - start, 4)
     meta = {**summary, "object": info["object"], "target": info["target"], "randomization": info["randomization"],
             "model_sha256": env.provenance()["model_sha256"]}

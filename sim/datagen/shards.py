@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,21 @@ def shard_name(attempt: int) -> str:
     return f"attempt-{attempt:07d}"
 
 
-def write_json_atomic(path: Path, payload: Any) -> None:
+def write_json_atomic(path: Path, payload: Any, sync: bool = True) -> None:
+    """Write-then-rename; ``sync=False`` for failure markers, which the resume scan checks (see scan_shards)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     tmp.write_text(json.dumps(payload, indent=2, sort_keys=True))
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
+    if sync:
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
     os.replace(tmp, path)
+
+
+def warm_worker(config: DatagenConfig) -> None:
+    """A spawned worker's start-up, before its first attempt: imports (done by unpickling this call), the
+    env build and, with cameras, the GL context (made by the first reset; each attempt resets with its own
+    seed, so this one leaves no trace in the data)."""
+    env_for(config).reset(seed=0)
 
 
 def generate_to_shard(config: DatagenConfig, attempt: int) -> dict[str, Any]:
@@ -42,7 +52,7 @@ def generate_to_shard(config: DatagenConfig, attempt: int) -> dict[str, Any]:
     root = shard_root(Path(config.out))
     result = run_attempt(config, attempt)
     if result.record is None:
-        write_json_atomic(root / f"{shard_name(attempt)}.failed.json", result.summary)
+        write_json_atomic(root / f"{shard_name(attempt)}.failed.json", result.summary, sync=False)
         return result.summary
     env = env_for(config)
     spec = spec_for_env(env, cameras=config.active_cameras, image_size=config.image_size, storage=config.storage)
@@ -52,7 +62,14 @@ def generate_to_shard(config: DatagenConfig, attempt: int) -> dict[str, Any]:
 
 
 def scan_shards(root: Path) -> dict[int, dict[str, Any]]:
-    """Finished attempts found on disk (a resumed run skips them); leftovers of killed writes are removed."""
+    """Finished attempts found on disk (a resumed run skips them); leftovers of killed writes are removed.
+
+    Shards are written without fsync (see sim.dataset.shard): one an OS crash left short or corrupt fails
+    ``read_shard``'s size and SHA-256 checks here and is removed, so its attempt runs again (a fresh run
+    has nothing to scan; a resumed one hashes what it keeps).
+    """
+    from sim.dataset import DatasetError, read_shard
+
     done: dict[int, dict[str, Any]] = {}
     if not root.is_dir():
         return done
@@ -61,9 +78,13 @@ def scan_shards(root: Path) -> dict[int, dict[str, Any]]:
             # A temp file or folder of a write that was killed: never complete, so start it over.
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
             continue
-        if m := _SHARD.match(entry.name):
-            meta = json.loads((entry / "meta.json").read_text())
-            done[int(m.group(1))] = {**meta, "success": True}
-        elif m := _FAILED.match(entry.name):
-            done[int(m.group(1))] = json.loads(entry.read_text())
+        try:
+            if m := _SHARD.match(entry.name):
+                meta = read_shard(entry, verify=True).meta
+                done[int(m.group(1))] = {**meta, "success": True}
+            elif m := _FAILED.match(entry.name):
+                done[int(m.group(1))] = json.loads(entry.read_text())
+        except (DatasetError, ValueError, OSError) as exc:
+            print(f"{entry}: damaged ({exc}); its attempt runs again", file=sys.stderr)
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     return done

@@ -43,6 +43,51 @@ def vector_stats(values: np.ndarray) -> Stats:
     return _stats(x, 0, len(x), kind)
 
 
+def constant_stats(value: int, length: int) -> Stats:
+    """``vector_stats(np.full(length, value))`` without the sorting: every stat of a constant is the constant.
+
+    Exact, not approximate: a sum of ``length`` copies of a small integer is exact in float64, so numpy's
+    mean is the value itself and its std 0.
+    """
+    v = np.array([value], dtype=np.int64)
+    out: Stats = {"min": v, "max": v.copy(), "mean": v.astype(np.float64), "std": np.zeros(1),
+                  "count": np.array([length], dtype=np.int64)}
+    for key in QUANTILES:
+        out[key] = v.astype(np.float64)
+    return out
+
+
+def episode_vector_stats(arrays: Mapping[str, np.ndarray]) -> dict[str, Stats]:
+    """``vector_stats`` of every (T, D) array of one episode, the vectors (D > 1) in one pass.
+
+    A quantile, mean or std call costs ~0.1 ms whatever its width: one call over the concatenated
+    columns instead of one per feature. The numbers are ``vector_stats``' bit for bit: each column of a
+    C-ordered (T, D) array is reduced over its rows in row order, whatever D is. A (T, 1) array is not
+    (numpy sums a contiguous vector pairwise), so those keep their own call.
+    """
+    out: dict[str, Stats] = {}
+    wide = {k: np.asarray(v).reshape(len(v), -1) for k, v in arrays.items()}
+    vectors = [k for k, v in wide.items() if v.shape[1] > 1 and v.dtype != bool]
+    for key in wide:
+        if key not in vectors:
+            out[key] = vector_stats(arrays[key])
+    if not vectors:
+        return out
+    length = len(wide[vectors[0]])
+    joined = np.concatenate([wide[k].astype(np.float64, copy=False) for k in vectors], axis=1)
+    both = _stats(joined, 0, length, np.dtype(np.float64))
+    start = 0
+    for key in vectors:
+        x = wide[key]
+        span = slice(start, start + x.shape[1])
+        start += x.shape[1]
+        stats = {k: (v if k == "count" else v[span].copy()) for k, v in both.items()}
+        if x.dtype.kind in "iu":  # vector_stats keeps integer extremes as int64 (exact below 2**53)
+            stats["min"], stats["max"] = stats["min"].astype(np.int64), stats["max"].astype(np.int64)
+        out[key] = stats
+    return out
+
+
 def _channel_stats(values: np.ndarray) -> dict[str, float]:
     """Exact stats of uint8 values from their histogram (np.quantile's linear rule), much faster than sorting."""
     counts = np.bincount(values, minlength=256).astype(np.float64)

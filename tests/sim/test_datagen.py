@@ -201,6 +201,53 @@ def test_a_killed_shard_write_is_ignored_on_resume(tmp_path: Path) -> None:
     assert list(done) == [1] and sorted(p.name for p in root.iterdir()) == ["attempt-0000001.failed.json"]
 
 
+def test_a_shard_damaged_after_its_rename_runs_again(tmp_path: Path) -> None:
+    """Shards are not fsynced: one an OS crash left short must be dropped by the resume scan, not committed."""
+    from sim.datagen.shards import generate_to_shard, scan_shards, shard_root
+
+    config = _config(tmp_path / "ds", obs=("state",), episodes=2)
+    root = shard_root(tmp_path / "ds")
+    root.mkdir(parents=True)
+    for attempt in (0, 1):
+        generate_to_shard(config, attempt)
+    frames = root / "attempt-0000001" / "frames.parquet"
+    data = bytearray(frames.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size, other content: only the hash can tell
+    frames.write_bytes(bytes(data))
+    (root / "attempt-0000002.failed.json").write_text("{")  # a marker cut short
+    assert sorted(scan_shards(root)) == [0]
+    assert sorted(p.name for p in root.iterdir()) == ["attempt-0000000"]
+    generate_to_shard(config, 1)
+    frames.write_bytes(frames.read_bytes()[:100])  # cut short
+    assert sorted(scan_shards(root)) == [0]
+
+
+def test_open_loop_replay_runs_on_a_published_deterministic_sample(tmp_path: Path) -> None:
+    summary = run_datagen(_config(tmp_path / "ds", obs=("state",), episodes=3, replay_every=2), progress=False)
+    lines = [json.loads(line) for line in (tmp_path / "ds/meta/armstack_episodes.jsonl").read_text().splitlines()]
+    sampled = [line for line in lines if line["attempt"] % 2 == 0]
+    assert sampled and all(isinstance(line["replay_success"], bool) for line in sampled)
+    assert all(line["replay_success"] is None for line in lines if line["attempt"] % 2)
+    assert summary["open_loop_replay_episodes"] == len(sampled)
+    assert summary["open_loop_replay_success_rate"] == sum(line["replay_success"] for line in sampled) / len(sampled)
+    assert "multiple of 2" in summary["open_loop_replay_sample"]
+    manifest = json.loads((tmp_path / "ds/manifest.json").read_text())
+    assert manifest["summary"]["open_loop_replay_episodes"] == len(sampled)
+    assert manifest["content_config"]["replay_every"] == 2
+
+
+def test_worker_thread_limits_keep_one_thread_per_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sim.datagen.backends import worker_threads
+
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "LP_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    cores = len(os.sched_getaffinity(0))
+    crowded = worker_threads(cores)
+    assert crowded["OMP_NUM_THREADS"] == crowded["OPENBLAS_NUM_THREADS"] == "1" and crowded["LP_NUM_THREADS"] == "0"
+    monkeypatch.setenv("LP_NUM_THREADS", "3")  # a user's choice stands
+    assert worker_threads(cores)["LP_NUM_THREADS"] == "3"
+
+
 def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
     done = {0: {"success": True}, 1: {"success": False}, 2: {"success": True}, 4: {"success": True}}
     assert _contiguous_successes(done) == (3, [0, 2])
@@ -223,6 +270,7 @@ def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
         ({"ray_address": "auto"}, ConfigError, "only applies to --backend ray"),
         ({"storage": "hdf5"}, UnknownNameError, "image, video"),
         ({"action_noise": -0.1}, ConfigError, "--action-noise"),
+        ({"replay_every": 0}, ConfigError, "--replay-every"),
     ],
 )
 def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, match: str) -> None:  # type: ignore[type-arg]

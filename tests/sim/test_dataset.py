@@ -246,6 +246,45 @@ def test_image_stats_match_numpy() -> None:
     np.testing.assert_allclose(got["std"].ravel(), sample.std(axis=(0, 1, 2)), atol=1e-12)
 
 
+@pytest.mark.parametrize("length", [1, 2, 7, 8, 9, 50, 129])
+def test_episode_stats_in_one_pass_equal_the_per_feature_stats_bit_for_bit(length: int) -> None:
+    """Workers compute all of an episode's stats in one pass; the numbers must be vector_stats' exactly."""
+    rng = np.random.default_rng(length)
+    arrays: dict[str, np.ndarray] = {
+        "f32": rng.normal(size=(length, 5)).astype(np.float32), "ids": rng.integers(-9, 9, (length, 3)),
+        "scalar": rng.normal(size=(length, 1)).astype(np.float32), "wide": rng.normal(size=(length, 40)),
+        "flag": rng.random((length, 1)) > 0.5}
+    together = st.episode_vector_stats(arrays)
+    for name, values in arrays.items():
+        alone = st.vector_stats(values)
+        assert set(together[name]) == set(alone), name
+        for key, value in alone.items():
+            got = together[name][key]
+            assert got.dtype == value.dtype and got.shape == value.shape, (name, key)
+            assert np.array_equal(got, value), (name, key)
+
+
+@pytest.mark.parametrize(("value", "length"), [(0, 1), (3, 2), (7, 50), (123456, 999)])
+def test_constant_stats_equal_vector_stats_bit_for_bit(value: int, length: int) -> None:
+    alone = st.vector_stats(np.full(length, value, dtype=np.int64))
+    fast = st.constant_stats(value, length)
+    assert set(fast) == set(alone)
+    for key, expected in alone.items():
+        assert fast[key].dtype == expected.dtype and fast[key].shape == expected.shape, key
+        assert np.array_equal(fast[key], expected), key
+
+
+def test_shard_stats_are_what_the_committer_used_to_compute(tmp_path: Path) -> None:
+    spec = make_spec()
+    record = make_record(2, 16, "pick")
+    shard = read_shard(write_shard(record, spec, tmp_path / "attempt-0000002"), spec)
+    for name, values in record.frames.items():
+        expected = st.vector_stats(np.asarray(values, dtype=spec.feature(name).dtype).reshape(len(values), -1))
+        for key, value in expected.items():
+            np.testing.assert_array_equal(shard.stats[name][key], value, err_msg=f"{name} {key}")
+            assert shard.stats[name][key].dtype == value.dtype, (name, key)
+
+
 def test_armstack_episode_log_and_manifest(video_ds: tuple[Path, list[EpisodeRecord], DatasetSpec]) -> None:
     root, records, _ = video_ds
     lines = [json.loads(line) for line in (root / "meta/armstack_episodes.jsonl").read_text().splitlines()]
