@@ -210,7 +210,14 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
         probe.publish(String, "armstack_bridge/instruction", String(data=reset["instruction"]))
         probe.spin_for(0.3)
         rig.send("armstack_sim_arm/inject", {"fault": "stuck", "joint": 0}, confirm="inject")
-        state = rig.wait_state(lambda s: s.get("mode") != "NOMINAL", 15.0, "the stuck joint to be detected")
+        for _ in range(3):
+            state = rig.wait_state(lambda s: s.get("mode") != "NOMINAL", 15.0, "the stuck joint to be detected")
+            causes = state["last_transition"]["faults"]
+            if "tracking_error" in causes:
+                break
+            # A starved host can stop the arm on a timing fault first (see above): re-arm and keep moving.
+            assert set(causes) <= TIMING_FAULTS, state
+            rig.rearm()
         assert "tracking_error" in state["last_transition"]["faults"], state
         rig.send("armstack_sim_arm/clear", "{}", confirm="clear")
         rig.rearm()

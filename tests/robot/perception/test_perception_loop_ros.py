@@ -11,6 +11,7 @@ the grasp by a late pose, a cube lost in the bin) does not reach.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,14 @@ def test_pick_and_place_succeeds_on_perceived_poses_only(tmp_path: Path) -> None
             PerceptionLoop(domain, write_params(tmp_path), measure_latency=False) as loop:
         loop.wait_ready()
         # Only the perception node publishes scene/objects: the sim's ground truth never reaches the bridge.
-        publishers = loop.probe.node.get_publishers_info_by_topic("/scene/objects")
-        assert {p.node_name for p in publishers} == {"armstack_perception"}, publishers
+        # Discovery fills in a remote publisher's node name a little after the publisher itself: wait for it.
+        deadline = time.monotonic() + 15.0
+        while True:
+            names = {p.node_name for p in loop.probe.node.get_publishers_info_by_topic("/scene/objects")}
+            if (names and "_NODE_NAME_UNKNOWN_" not in names) or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert names == {"armstack_perception"}, names
         episodes = []
         for seed in SEEDS:
             episodes.append(loop.episode(seed, timeout=EPISODE_TIMEOUT_S))
