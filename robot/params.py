@@ -68,20 +68,21 @@ class BridgeParams:
     gripper_controller: str = "gripper_controller"
     estop_heartbeat: bool = True
     estop_heartbeat_timeout_s: float = 0.25
-    stale_periods: float = 8.0
-    check_stamp_age: bool = True
-    frozen_repeats: int = 3
-    jump_rad: float = 0.1
-    position_margin: float = 0.01
-    velocity_factor: float = 1.1
-    effort_factor: float = 1.0
-    tracking_tol: float = 0.02
-    tracking_time_s: float = 0.15
-    tracking_max: float = 0.3
-    expected_state_rate_hz: float = 0.0
-    min_rate_fraction: float = 0.6
+    # Thresholds the fault monitor owns take its defaults, so the two cannot drift apart.
+    stale_periods: float = MonitorConfig.stale_periods
+    check_stamp_age: bool = MonitorConfig.check_stamp_age
+    frozen_repeats: int = MonitorConfig.frozen_repeats
+    jump_rad: float = MonitorConfig.jump_rad
+    position_margin: float = MonitorConfig.position_margin
+    velocity_factor: float = MonitorConfig.velocity_factor
+    effort_factor: float = MonitorConfig.effort_factor
+    tracking_tol: float = MonitorConfig.tracking_tol
+    tracking_time_s: float = MonitorConfig.tracking_time
+    tracking_max: float = MonitorConfig.tracking_max
+    expected_state_rate_hz: float = MonitorConfig.expected_state_rate_hz
+    min_rate_fraction: float = MonitorConfig.min_rate_fraction
     overrun_ticks: int = 5
-    gripper_stall_s: float = 1.0
+    gripper_stall_s: float = MonitorConfig.gripper_stall_time
     perception_timeout_s: float = 0.0
     """0: objects never go stale; otherwise an older ``scene/objects`` is a perception fault while a task runs."""
     gate_velocity_scale: float = 0.5

@@ -131,19 +131,28 @@ class ColorCubeDetector:
         largest = max(contours, key=cv2.contourArea)
         return largest if cv2.contourArea(largest) >= self.config.min_area_px else None
 
-    def _top_height(self, contour: np.ndarray, depth: np.ndarray, base_from_camera: np.ndarray) -> float | None:
-        """Height of the cube's top face from depth pixels inside the blob (eroded, so no background mixes in)."""
+    def _interior_points(self, contour: np.ndarray, depth: np.ndarray, base_from_camera: np.ndarray,
+                         erosions: int, min_points: int) -> np.ndarray | None:
+        """Base-frame 3-D points of the blob's pixels with valid depth, ``erosions`` pixels in from its outline.
+
+        Edge pixels mix the cube with what is behind it, in colour and depth. None below ``min_points``.
+        """
         x, y, w, h = cv2.boundingRect(contour)
         roi = np.zeros((h, w), np.uint8)
         cv2.drawContours(roi, [contour - np.array([x, y])], -1, 255, thickness=cv2.FILLED)
-        inner = cv2.erode(roi, self._kernel, iterations=2)
-        vs, us = np.nonzero(inner)
+        vs, us = np.nonzero(cv2.erode(roi, self._kernel, iterations=erosions))
         z = depth[vs + y, us + x]
         ok = np.isfinite(z) & (z > 0)
-        if ok.sum() < 5:
+        if ok.sum() < min_points:
             return None
         rays = self.camera.pixel_rays(np.column_stack([us[ok] + x, vs[ok] + y]))
-        pts = (base_from_camera[:3, :3] @ (rays * z[ok, None]).T).T + base_from_camera[:3, 3]
+        return (base_from_camera[:3, :3] @ (rays * z[ok, None]).T).T + base_from_camera[:3, 3]
+
+    def _top_height(self, contour: np.ndarray, depth: np.ndarray, base_from_camera: np.ndarray) -> float | None:
+        """Height of the cube's top face from depth pixels inside the blob (eroded, so no background mixes in)."""
+        pts = self._interior_points(contour, depth, base_from_camera, erosions=2, min_points=5)
+        if pts is None:
+            return None
         # The top face is the highest surface of a resting cube; a high percentile ignores stray pixels.
         return float(np.percentile(pts[:, 2], 95))
 
@@ -155,17 +164,9 @@ class ColorCubeDetector:
         known size in 3-D: its centre, less half a side, is the cube's. Only when the face's footprint has
         that size (a face cut by an occluder is refused): never a guess.
         """
-        x, y, w, h = cv2.boundingRect(contour)
-        roi = np.zeros((h, w), np.uint8)
-        cv2.drawContours(roi, [contour - np.array([x, y])], -1, 255, thickness=cv2.FILLED)
-        # One pixel in from the silhouette: edge pixels mix the cube with what is behind it, in colour and depth.
-        vs, us = np.nonzero(cv2.erode(roi, self._kernel))
-        z = depth[vs + y, us + x]
-        ok = np.isfinite(z) & (z > 0)
-        if ok.sum() < 10:
+        pts = self._interior_points(contour, depth, base_from_camera, erosions=1, min_points=10)
+        if pts is None:
             return None
-        rays = self.camera.pixel_rays(np.column_stack([us[ok] + x, vs[ok] + y]))
-        pts = (base_from_camera[:3, :3] @ (rays * z[ok, None]).T).T + base_from_camera[:3, 3]
         top = float(np.percentile(pts[:, 2], 95))
         # Both sides of the band: a few edge pixels may see the rim of a bin wall above the cube.
         face = pts[np.abs(pts[:, 2] - top) <= TOP_FACE_BAND]

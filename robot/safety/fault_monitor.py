@@ -180,24 +180,18 @@ class FaultMonitor:
 
     def _check_limits(self, s: JointState, found: dict[FaultKind, tuple[float, str]]) -> bool:
         names, t, ok = self.robot.arm_joints, s.received, True
-        outside = (s.position < self._lo) | (s.position > self._hi)
-        if outside.any():
-            j = int(np.argmax(outside))
-            found.setdefault(FaultKind.POSITION_LIMIT, (t, f"{names[j]} at {s.position[j]:.3f} rad, allowed "
-                                                        f"[{self._lo[j]:.3f}, {self._hi[j]:.3f}]"))
-            ok = False
-        fast = np.abs(s.velocity) > self._vmax
-        if fast.any():
-            j = int(np.argmax(fast))
-            found.setdefault(FaultKind.VELOCITY_LIMIT, (t, f"{names[j]} at {s.velocity[j]:.3f} rad/s, "
-                                                        f"limit {self._vmax[j]:.3f}"))
-            ok = False
-        strong = np.abs(s.effort) > self._emax
-        if strong.any():
-            j = int(np.argmax(strong))
-            found.setdefault(FaultKind.EFFORT_LIMIT, (t, f"{names[j]} effort {s.effort[j]:.1f}, "
-                                                      f"limit {self._emax[j]:.1f}"))
-            ok = False
+        checks = (
+            (FaultKind.POSITION_LIMIT, (s.position < self._lo) | (s.position > self._hi),
+             lambda j: f"{names[j]} at {s.position[j]:.3f} rad, allowed [{self._lo[j]:.3f}, {self._hi[j]:.3f}]"),
+            (FaultKind.VELOCITY_LIMIT, np.abs(s.velocity) > self._vmax,
+             lambda j: f"{names[j]} at {s.velocity[j]:.3f} rad/s, limit {self._vmax[j]:.3f}"),
+            (FaultKind.EFFORT_LIMIT, np.abs(s.effort) > self._emax,
+             lambda j: f"{names[j]} effort {s.effort[j]:.1f}, limit {self._emax[j]:.1f}"),
+        )
+        for kind, beyond, message in checks:
+            if beyond.any():
+                found.setdefault(kind, (t, message(int(np.argmax(beyond)))))
+                ok = False
         return ok
 
     def _check_tracking(self, s: JointState, command: np.ndarray | None,
