@@ -1,20 +1,21 @@
 """Planner benchmark: the development set through each backend, beside the string-matching baseline.
 
-    python bench/planner.py [--backends rules,parser_only,llama_cpp,llama_cpp_fallback,openai] [--limit N]
-        [--saycan-limit N]
+    python bench/planner.py [--backends rules,parser_only,llama_cpp,llama_cpp_no_fallback,openai] [--limit N]
+        [--saycan-limit N] [--threads 1]
 
 Prints one JSON object (progress on stderr). Per backend and split: exact plan match, raw validity before
 the checker, refusal precision and recall, false executions (a plan handed to execution where the gold
-answer is a refusal, or one the checker would reject: must be 0), wrong plans, latency p50/p95, and for the
-model backends how many records the model decided (ranked readings, or planned an instruction the parser
-could not read) and how many of those it got right. ``rules`` is the baseline measured in the same run;
-``parser_only`` is the semantic parser with the model disabled, so the model's share is the difference;
-``llama_cpp`` is the shipped default (the model ranks the parser's readings only); ``llama_cpp_fallback`` also
-hands the instructions the parser cannot read to the model (opt-in: ``fallback=True``), which answers more of
-them and runs some wrong plans;
-``openai`` runs against ``python -m llama_cpp.server`` started here on loopback with the same model file.
-``llama_cpp_saycan`` is the model planning alone (step-wise ranking of every grounded action), on the first
-``--saycan-limit`` records of each split.
+answer is a refusal, or one the checker would reject: must be 0), wrong plans run (a valid plan handed to
+execution that differs from the gold plan), latency p50/p95, and for the model backends how many records
+the model decided (ranked readings, or planned an instruction the parser could not read) and how many of
+those it got right. ``rules`` is the baseline measured in the same run; ``parser_only`` is the semantic
+parser with the model disabled, so the model's share is the difference; ``llama_cpp`` is the shipped
+default: the model ranks the parser's readings and plans, under the licence of the instruction's words
+(licence.py), what the parser cannot read; ``llama_cpp_no_fallback`` is the previous default (readings
+only); ``openai`` runs against ``python -m llama_cpp.server`` started here on loopback with the same model
+file. ``llama_cpp_saycan`` is the model planning alone (step-wise ranking of every grounded action), on the
+first ``--saycan-limit`` records of each split. Thresholds are chosen on ``tune``, ``negative`` and
+``fresh``; ``heldout`` is only reported.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from policies.planner.scene_state import SceneState  # noqa: E402
 from policies.planner.skills import check_plan  # noqa: E402
 
 DEVSET = ROOT / "policies" / "planner" / "data" / "devset.jsonl"
-SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout")
+SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune")
 
 
 def log(msg: str) -> None:
@@ -124,6 +125,8 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
         out["model"] = {"records_decided_by_model": stats.decided_by_model, "model_calls": stats.model_calls,
                         "options_scored": stats.options_scored, "fallback_calls": stats.fallback_calls,
                         "fallback_screened_refusals": stats.screened_refusals,
+                        "fallback_licence_refusals": stats.licence_refusals,
+                        "fallback_agreement_refusals": stats.agreement_refusals,
                         "fallback_first_step_margins": margins,
                         "model_call_ms_p50": round(percentile([x * 1000 for x in stats.per_call], 50), 1),
                         "model_call_ms_p95": round(percentile([x * 1000 for x in stats.per_call], 95), 1)}
@@ -157,18 +160,20 @@ def start_server(model_path: str, port: int, threads: int) -> subprocess.Popen[b
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--devset", default=str(DEVSET))
-    ap.add_argument("--backends", default="rules,parser_only,llama_cpp,llama_cpp_fallback,openai")
+    ap.add_argument("--backends", default="rules,parser_only,llama_cpp,openai")
     ap.add_argument("--margin", type=float, default=None, help="fallback margin in nats (default: FallbackConfig's)")
     ap.add_argument("--failures", type=int, default=12, help="failures listed per backend")
     ap.add_argument("--limit", type=int, default=0, help="records per split (0: all)")
     ap.add_argument("--saycan-limit", type=int, default=6, help="records per split for model-only mode (0: skip)")
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="llama.cpp threads (1: the default, see llama_backend)")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     recs = load_devset(Path(args.devset), args.limit)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
-    report: dict[str, Any] = {"devset": str(Path(args.devset).relative_to(ROOT)) if Path(args.devset).is_relative_to(
-        ROOT) else args.devset, "records": len(recs), "cpu_count": os.cpu_count(), "backends": {}}
+    devset = Path(args.devset)
+    report: dict[str, Any] = {"devset": str(devset.relative_to(ROOT)) if devset.is_relative_to(ROOT) else args.devset,
+                              "records": len(recs), "cpu_count": os.cpu_count(), "threads": args.threads,
+                              "load_average": [round(x, 2) for x in os.getloadavg()], "backends": {}}
     log(f"{len(recs)} records")
     for name in backends:
         t0 = time.perf_counter()
@@ -180,9 +185,9 @@ def main() -> None:
             elif name == "parser_only":
                 planner = make_planner("parser")
             elif name == "llama_cpp":
-                planner = make_planner("llama_cpp", n_threads=args.threads)
-            elif name == "llama_cpp_fallback":
-                planner = make_planner("llama_cpp", n_threads=args.threads, fallback=True, **fallback)
+                planner = make_planner("llama_cpp", n_threads=args.threads, **fallback)
+            elif name == "llama_cpp_no_fallback":
+                planner = make_planner("llama_cpp", n_threads=args.threads, fallback=False)
             elif name == "openai":
                 from policies.planner.llama_backend import default_model_path
 
@@ -191,8 +196,8 @@ def main() -> None:
                 planner = make_planner("openai", base_url=f"http://127.0.0.1:{port}/v1", model="gemma3-270m",
                                        **fallback)
             else:
-                raise SystemExit(f"unknown backend {name!r}; valid: rules, parser_only, llama_cpp, llama_cpp_fallback, "
-                                 "openai")
+                raise SystemExit(f"unknown backend {name!r}; valid: rules, parser_only, llama_cpp, "
+                                 "llama_cpp_no_fallback, openai")
             load_s = time.perf_counter() - t0
             log(f"[{name}] ready in {load_s:.1f} s")
             result = run_backend(planner, recs, name, args.failures)
@@ -213,6 +218,7 @@ def main() -> None:
             if server is not None:
                 server.terminate()
                 server.wait(timeout=30)
+    report["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     rules = report["backends"].get("rules", {}).get("overall")
     if rules:
         for name, res in report["backends"].items():

@@ -32,6 +32,7 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {}
     if args.backend in ("llama_cpp", "openai"):
         options["mode"] = args.mode
+        options["fallback"] = not args.no_fallback
     if args.model and args.backend in ("llama_cpp", "openai"):
         options["model_path" if args.backend == "llama_cpp" else "model"] = args.model
     planner = make_planner(args.backend, **options)  # the model loads once, also for a batch
@@ -67,8 +68,11 @@ def register(sub: Any) -> None:
                    help="llama_cpp (embedded Gemma 3 270M, default), openai (ARMSTACK_OPENAI_BASE_URL), rules, "
                         "parser (the semantic parser alone, no model)")
     p.add_argument("--mode", default="hybrid", choices=["hybrid", "saycan"],
-                   help="hybrid: parser grounds, model ranks readings; saycan: model ranks every grounded step")
+                   help="hybrid: parser grounds, model ranks readings and plans (licensed) what the parser cannot "
+                        "read; saycan: model ranks every grounded step")
     p.add_argument("--model", default=None, help="llama_cpp: a .gguf path; openai: the model name")
+    p.add_argument("--no-fallback", action="store_true",
+                   help="refuse what the parser cannot read instead of letting the model plan it (licensed)")
     p.set_defaults(func=_cmd_plan)
 
 

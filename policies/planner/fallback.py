@@ -22,19 +22,36 @@ from policies.planner.skills import apply_step
 # Written for the prompt, not taken from any devset split: an absent colour and a place the table lacks.
 REFUSAL_EXAMPLES = ("Objects: red_cube, blue_cube.\nInstruction: put the blue cube in the sink\nPlan: infeasible\n\n"
                     "Objects: green_cube, yellow_cube.\nInstruction: grab the silver cube\nPlan: infeasible\n\n")
+# Worked examples for the fallback's fixed prompt head, written for the prompt (not from any devset split):
+# one per skill shape. Fixed rather than retrieved, so the head's KV cache is computed once and restored
+# (LlamaScorer.pin): retrieved examples made every fallback call re-read ~250 tokens, 2 s on a loaded core.
+FIXED_EXAMPLES = ("Objects: green_cube, blue_cube.\nInstruction: drop the blue cube into the bin\n"
+                  "Plan: pick(blue_cube); place_in(bin); done\n\n"
+                  "Objects: red_cube, yellow_cube, purple_cube.\nInstruction: stack the red cube on the yellow cube, "
+                  "then go home\nPlan: pick(red_cube); place_on(yellow_cube); go_home(); done\n\n"
+                  "Objects: orange_cube, green_cube.\nInstruction: push the green cube forward\n"
+                  "Plan: push(green_cube, forward); done\n\n"
+                  "Objects: blue_cube, red_cube.\nInstruction: pick up the red cube\nPlan: pick(red_cube); done\n\n")
 INFEASIBLE = " infeasible"
 DONE = " done"
 
 
 @dataclass(frozen=True, kw_only=True)
 class FallbackConfig:
-    """``margin``: nats the best first step must lead ``infeasible`` by; ``max_steps``: plan length cap."""
+    """``margin``: nats the best first step must lead ``infeasible`` by; ``max_steps``: plan length cap;
+    ``agreement``: also require the sentence-embedding check of agreement.py."""
 
-    # Chosen on the negative and fresh splits only (never heldout): the three negatives that reach the model
-    # ("make me a sandwich", "open the door", "wave hello") lead 'infeasible' by 5.3-7.1 nats, the eight
-    # readable positives by 7.8-10.9. Dividing by an empty-instruction prior (PMI) separated them worse.
-    margin: float = 7.5
+    # Chosen on the tune, negative and fresh splits only (never heldout). Without the licence (licence.py)
+    # the negatives reaching the model led 'infeasible' by 5.3-9.5 nats ("do a little dance" 9.5) and the
+    # positives by 6.6-12.9: no margin separates them. With the licence, negatives that name nothing are
+    # refused before the model runs, and those that still reach it ("paint the red cube blue" 8.7, "make the
+    # yellow cube bigger" 8.8, fixed-head prompt) are refused by its coverage. Right plans led by 6.7-12.3
+    # with the fixed head (the old 7.5 refused five of them), so the margin is a floor just below those.
+    margin: float = 6.0
     max_steps: int = 6
+    # Accept a plan only if the sentence embedding of the instruction also ranks it first among the licensed
+    # plans (agreement.py): a second signal independent of the language model.
+    agreement: bool = True
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.margin <= 50.0:
@@ -52,18 +69,25 @@ class FallbackTrace:
 
 
 def rank_steps(score: Callable[[str, Sequence[str]], list[float]], prompt: str, state: SceneState,
-               options_for: Callable[[SceneState], list[Step]], cfg: FallbackConfig) -> FallbackTrace:
+               options_for: Callable[[SceneState], list[Step]], cfg: FallbackConfig, *,
+               max_steps: int | None = None, covered: Callable[[Sequence[Step]], bool] | None = None
+               ) -> FallbackTrace:
     """Plan step by step over ``options_for(state)``; refuse unless the first step clears the margin.
 
     Each step is ranked in two stages, the skill (``" pick("``) beside the stop option, then the chosen
     skill's arguments: every scored token runs Gemma's 262k-word output layer, and whole-step options would
-    score each object name once per skill.
+    score each object name once per skill. ``covered(steps)`` (the licence's coverage) saves model calls
+    after the first step: a covered plan that holds nothing is finished, and an uncovered one cannot stop,
+    so a single remaining option is taken without asking and ``done`` is not offered.
     """
     steps: list[Step] = []
     current = state
     first_margin: float | None = None
     prefix = prompt
-    for _ in range(cfg.max_steps):
+    for _ in range(min(cfg.max_steps, max_steps or cfg.max_steps)):
+        complete = covered is not None and covered(steps)
+        if steps and complete and current.holding is None:
+            break
         # An instruction moves each object once and goes home once: re-picking what this plan already placed
         # is the model echoing its own plan (seen on the fresh split: "pick; place_in(bin)" twice over).
         moved = {s.args["object"] for s in steps if s.skill in ("pick", "push")}
@@ -73,11 +97,15 @@ def rank_steps(score: Callable[[str, Sequence[str]], list[float]], prompt: str, 
                            or (s.skill == "go_home" and went_home))]
         if not options:
             break
-        stop = DONE if steps else INFEASIBLE
         skills = list(dict.fromkeys(s.skill for s in options))
         heads = [f" {k}(" for k in skills]
-        scores = score(prefix, [*heads, stop])
-        best = max(range(len(heads)), key=scores.__getitem__)
+        must_go_on = bool(steps) and covered is not None and not complete
+        if must_go_on and len(skills) == 1:
+            best = 0  # the only skill left, and stopping here would leave the instruction undone
+        else:
+            stop = [] if must_go_on else [DONE if steps else INFEASIBLE]
+            scores = score(prefix, [*heads, *stop])
+            best = max(range(len(heads)), key=scores.__getitem__)
         if not steps:
             first_margin = scores[best] - scores[-1]
             if scores[-1] >= scores[best]:
@@ -86,7 +114,7 @@ def rank_steps(score: Callable[[str, Sequence[str]], list[float]], prompt: str, 
                 return FallbackTrace(Refusal(
                     reason=f"the language model is unsure: its best skill {skills[best]} leads 'infeasible' by "
                            f"{first_margin:.1f} nats, below the margin of {cfg.margin}"), first_margin)
-        elif scores[-1] >= scores[best]:
+        elif not must_go_on and scores[-1] >= scores[best]:
             break
         same = [s for s in options if s.skill == skills[best]]
         tails = [f"{', '.join(s.args.values())});" for s in same]

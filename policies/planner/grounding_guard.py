@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
+from policies.planner.licence import BIN_WORDS, PAD_WORDS
 from policies.planner.plan import Refusal
 from policies.planner.scene_state import SceneState
 
@@ -40,7 +41,8 @@ _DEST_PREPS = frozenset({"in", "into", "inside", "on", "onto", "to", "under", "u
 _PLACE_WORDS = (_REGION_WORDS | frozenset(lx.KIND_WORDS) | frozenset(lx.COLOR_WORDS) | lx.PICK_VERBS | lx.PLACE_VERBS
                 | lx.PUSH_VERBS | frozenset({"left", "right", "front", "back", "side", "half", "area", "region", "part",
                                              "top", "middle", "center", "centre", "it", "them", "home", "position",
-                                             "pose", "start", "where", "itself", "themselves"}))
+                                             "pose", "start", "where", "itself", "themselves"})
+               | frozenset(w for p in lx.HOME_PHRASES for w in p) | BIN_WORDS | PAD_WORDS)
 _MODIFIERS = lx.DETERMINERS | frozenset({"my", "your", "his", "her", "its", "their", "our", "far", "very", "other",
                                          "same"})
 _PEOPLE = frozenset({"me", "him", "us", "you", "someone", "somebody", "person", "people", "human", "operator"})
@@ -81,18 +83,39 @@ def _osa_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def correct(token: str) -> str:
-    """The one colour or object noun within one edit of ``token`` (three letters or more), else ``token``."""
+# Words corrected only from a swap of two adjacent letters ("teh", "rigth"): any one edit would turn real words
+# into them ("then" -> "the", "lift" -> "left"), and a swap is the usual typo (seen on the tune split).
+_SWAP_CORRECTABLE = frozenset({"the", "left", "right", "side", "home", "push", "pick", "stack", "place", "grab"})
+
+
+def _is_adjacent_swap(a: str, b: str) -> bool:
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def correct(token: str, present: frozenset[str] = frozenset()) -> str:
+    """The one colour or object noun within one edit of ``token`` (three letters or more), else ``token``.
+
+    Where two words are that near ("gren": green, grey), the one colour ``present`` in the scene wins; with
+    none or several present the word stays as written.
+    """
     if token in _CORRECTABLE or len(token) < 3 or not token.isalpha():
         return token
+    swapped = [w for w in _SWAP_CORRECTABLE if _is_adjacent_swap(token, w)]
+    if len(swapped) == 1:
+        return swapped[0]
     near = [w for w in _CORRECTABLE if len(w) >= 3 and _osa_distance_at_most_one(token, w)]
+    if len(near) > 1:
+        near = [w for w in near if lx.COLOR_WORDS.get(w) in present]
     return near[0] if len(near) == 1 else token
 
 
 def screen(instruction: str, state: SceneState) -> Screened:
     """Correct typos, then refuse absent colours or kinds and reflexive goals; anything else passes."""
     raw = _WORD.findall(instruction.lower().replace("’", "'"))
-    fixed = [correct(t) for t in raw]
+    fixed = [correct(t, frozenset(o.color for o in state.objects)) for t in raw]
     colours = {o.color for o in state.objects}
     kinds = {o.kind for o in state.objects}
     tokens: list[str] = []

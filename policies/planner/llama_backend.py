@@ -7,7 +7,6 @@ scores all its tokens; the shared prompt prefix stays in the KV cache and is eva
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -49,10 +48,54 @@ class LlamaScorer:
         path = Path(model_path) if model_path is not None else default_model_path()
         if not path.is_file():
             raise ModelUnavailableError(f"model file {path} does not exist")
-        threads = n_threads or max(1, min(2, os.cpu_count() or 1))
+        # One thread by default: on the shared 2-core box two threads were 1.5-3x slower than one under load
+        # (prefix of 247 tokens: 2.1 s with 1 thread, 3.0-6.4 s with 2, load average 8; bench/planner.py).
+        threads = n_threads or 1
         self.llm: Any = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                               logits_all=True, verbose=False, seed=seed)
         self.n_ctx = n_ctx
+        self._pinned: tuple[list[int], bytes] | None = None  # a fixed prompt head and its KV cache
+
+    def pin(self, head: str) -> None:
+        """Keep the KV cache of ``head``, a prompt start shared by many calls, to restore instead of evaluating.
+
+        The fallback's prompt starts with a fixed head (instructions, worked examples, refusals) and ends with
+        the scene and instruction; a hybrid ranking call in between overwrites the cache, and re-evaluating the
+        head costs about 2 s on one loaded core where restoring its few MB of KV cache costs milliseconds.
+        """
+        import ctypes
+
+        import llama_cpp
+
+        tokens = self._tokens(head, bos=True)
+        self._hold_prefix(tokens)
+        ctx = self.llm._ctx.ctx
+        size = int(llama_cpp.llama_state_seq_get_size(ctx, 0))
+        buf = (ctypes.c_uint8 * size)()
+        written = int(llama_cpp.llama_state_seq_get_data(ctx, buf, size, 0))
+        if written <= 0:
+            raise PlannerError("llama.cpp could not copy the KV cache of the prompt head")
+        self._pinned = (tokens, bytes(buf)[:written])
+
+    def _restore_pinned(self, tokens: list[int], common: int) -> int:
+        """Restore the pinned head when ``tokens`` start with it and the cache holds less of it; the new common."""
+        if self._pinned is None:
+            return common
+        head, data = self._pinned
+        if common >= len(head) or tokens[: len(head)] != head:
+            return common
+        import ctypes
+
+        import llama_cpp
+
+        self.llm._ctx.kv_cache_seq_rm(-1, 0, -1)
+        buf = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+        if int(llama_cpp.llama_state_seq_set_data(self.llm._ctx.ctx, buf, len(data), 0)) == 0:
+            self.llm.n_tokens = 0  # the cache is empty now: evaluate everything
+            return 0
+        self.llm.input_ids[: len(head)] = head
+        self.llm.n_tokens = len(head)
+        return len(head)
 
     def _tokens(self, text: str, *, bos: bool) -> list[int]:
         return list(self.llm.tokenize(text.encode("utf-8"), add_bos=bos, special=False))
@@ -72,6 +115,7 @@ class LlamaScorer:
             if a != b:
                 break
             common += 1
+        common = self._restore_pinned(tokens, common)
         self.llm.n_tokens = common  # eval() drops the KV cache beyond n_tokens before decoding
         self.llm._logits_all = False
         self.llm.eval(tokens[common:])
@@ -114,10 +158,11 @@ class LlamaScorer:
 
 
 class LlamaBackend(RankingBackend):
-    """Ranking backend on the embedded model; options: model_path, n_ctx, n_threads, mode, examples, fallback."""
+    """Ranking backend on the embedded model; options: model_path, n_ctx, n_threads (1), mode, examples,
+    fallback (on), fallback_config."""
 
     def __init__(self, *, model_path: str | Path | None = None, n_ctx: int = 2048, n_threads: int | None = None,
-                 mode: str = "hybrid", examples: int = 3, retriever: object | None = None, fallback: bool = False,
+                 mode: str = "hybrid", examples: int = 3, retriever: object | None = None, fallback: bool = True,
                  fallback_config: FallbackConfig | None = None) -> None:
         super().__init__(LlamaScorer(model_path, n_ctx=n_ctx, n_threads=n_threads), name="llama_cpp", mode=mode,
                          examples=examples, retriever=retriever, fallback=fallback, fallback_config=fallback_config)

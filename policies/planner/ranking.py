@@ -6,8 +6,11 @@ The model never writes a plan freely (the 270M model cannot; see ENVIRONMENT.md)
                       checker; with one reading it is the plan, with several the model ranks whole plans by
                       log-likelihood after retrieved worked examples. When the parser cannot read the
                       instruction at all (``ParseResult.unread``; not a reasoned refusal), the model plans it
-                      step by step over grounded options with a margin against ``infeasible``
-                      (``fallback.py``), after the grounding screen (``grounding_guard.py``).
+                      step by step (``fallback.py``) after the grounding screen (``grounding_guard.py``), over
+                      only the options the instruction's words license (``licence.py``), with a margin
+                      against ``infeasible``; the finished plan must cover what the words ask for and agree
+                      with a sentence-embedding ranking of the licensed plans (``agreement.py``), or it is
+                      refused. The prompt's fixed head is evaluated once and its KV cache restored per call.
 ``saycan``            the model plans step by step alone: at each step it ranks every grounded action whose
                       precondition holds, plus ``done`` and ``infeasible``. Object references are still
                       grounded first (an absent or unsafe request is refused before the model runs).
@@ -17,12 +20,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from policies.planner.errors import PlannerError
-from policies.planner.fallback import REFUSAL_EXAMPLES, FallbackConfig, rank_steps
+from policies.planner.fallback import FIXED_EXAMPLES, REFUSAL_EXAMPLES, FallbackConfig, rank_steps
 from policies.planner.grounding_guard import screen
+from policies.planner.licence import Licence, acceptance_error, licence_for
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
@@ -33,6 +37,8 @@ MODES = ("hybrid", "saycan")
 HEADER = ("A robot arm turns instructions into skill calls. Skills: pick(object), place_on(object), "
           "place_in(region), push(object, direction), go_home(). A plan ends with done; "
           "a request that cannot be done safely is infeasible.\n\n")
+
+FALLBACK_HEAD = HEADER + REFUSAL_EXAMPLES + FIXED_EXAMPLES
 
 
 class Scorer(Protocol):
@@ -53,6 +59,8 @@ class RankingStats:
     fallback_calls: int = 0  # unread instructions handed to the fallback
     screened_refusals: int = 0  # of those, refused by the grounding screen before the model ran
     first_margins: list[float] = field(default_factory=list)  # first step's lead over 'infeasible', per call
+    licence_refusals: int = 0  # unread instructions refused by the licence (before or after the model ran)
+    agreement_refusals: int = 0  # model plans refused because the sentence embedding preferred another plan
 
 
 def step_text(step: Step) -> str:
@@ -86,9 +94,10 @@ def grounded_steps(state: SceneState) -> list[Step]:
 class RankingBackend:
     """A planner backend on any ``Scorer``; ``name`` is the backend name the benchmark reports.
 
-    ``fallback`` (off by default) hands instructions the parser cannot read to the model. On the held-out
-    split it turns about half of those refusals into right plans and the rest into wrong ones that would run
-    (bench/planner.py, ``llama_cpp_fallback``): a wrong plan that runs is worse than a refusal, so it is opt-in.
+    ``fallback`` hands instructions the parser cannot read to the model (on in the llama_cpp and openai
+    backends). Unlicensed, it ran 18 wrong plans on the devset; under the licence and acceptance rule it runs
+    almost none (bench/planner.py), so it is the default. An uncalibrated scorer (openai's multiple choice)
+    has no margin: there only the licence and the acceptance checks guard the model's plan.
     """
 
     def __init__(self, scorer: Scorer, *, name: str, mode: str = "hybrid", examples: int = 3,
@@ -108,6 +117,10 @@ class RankingBackend:
         # Log-likelihood scorers give margins in nats; a multiple-choice scorer only names its choice.
         self.calibrated = bool(getattr(scorer, "calibrated", True))
         self.stats = RankingStats()
+        self._encoder: object | None = None  # MiniLM, loaded on the first fallback plan to compare
+        pin = getattr(scorer, "pin", None)
+        if fallback and mode == "hybrid" and self.calibrated and pin is not None:
+            pin(FALLBACK_HEAD)  # evaluated once here; restored on each fallback call
 
     # ------------------------------------------------------------------ prompt
     def _examples_text(self, instruction: str) -> str:
@@ -164,24 +177,54 @@ class RankingBackend:
         if screened.refusal is not None:
             self.stats.screened_refusals += 1
             return screened.refusal
-        if not self.calibrated:
-            # A multiple-choice answer names a step but says nothing of how sure the model is, and the 270M
-            # model picks some step for "wave hello": without a margin, unread instructions stay refused.
-            return Refusal(reason="could not understand the instruction, and this backend's scores carry no "
-                                  "margin to let the model plan it")
-        prompt = self._prompt(screened.text, state, preamble=REFUSAL_EXAMPLES)
+        licence = licence_for(screened.text, state)
+        if licence.question:
+            self.stats.licence_refusals += 1
+            return Refusal(reason="the instruction is a question, not a request to move anything")
+        if not (licence.objects or licence.home or (state.holding and licence.regions)):
+            # Nothing the arm could act on is named ("do a little dance"): the model must not pick something.
+            self.stats.licence_refusals += 1
+            return Refusal(reason="could not understand the instruction: it names no object, place or home "
+                                  f"in this scene (objects: {', '.join(state.names)})")
+        # The fixed head first, the scene and instruction last: only they are evaluated per instruction.
+        prompt = FALLBACK_HEAD + f"{scene_text(state)}\nInstruction: {screened.text.strip()}\nPlan:"
         self.stats.decided_by_model += 1
-        named = screened.objects
 
         def options(current: SceneState) -> list[Step]:
-            # Only steps over the objects the instruction names (all objects where it names none by colour).
-            return [s for s in grounded_steps(current) if named is None or s.skill in ("place_in", "go_home")
-                    or s.args.get("object") in named]
+            # Only steps whose every argument the instruction names: the model orders and completes them.
+            return [s for s in grounded_steps(current) if licence.allows(s)]
 
-        trace = rank_steps(self._score, prompt, state, options, self.fallback_config)
+        # A multiple-choice scorer (openai) only names its choice, so it has no margin: its answer must still
+        # not be 'infeasible', and the licence, coverage and agreement checks below guard it as they guard the
+        # embedded model (on the tune, negative and fresh splits they, not the margin, refused every
+        # negative that reached the model).
+        cfg = self.fallback_config if self.calibrated else replace(self.fallback_config, margin=0.0)
+        trace = rank_steps(self._score, prompt, state, options, cfg, max_steps=licence.step_cap(),
+                           covered=lambda steps: licence.uncovered(steps) is None)
         if trace.first_margin is not None:
             self.stats.first_margins.append(trace.first_margin)
+        if isinstance(trace.result, Plan):
+            why = acceptance_error(trace.result.steps, licence)
+            if why is not None:
+                self.stats.licence_refusals += 1
+            elif self.fallback_config.agreement:
+                why = self._agreement(screened.text, state, licence, trace.result.steps)
+                if why is not None:
+                    self.stats.agreement_refusals += 1
+            if why is not None:
+                return Refusal(reason=f"the language model's plan {plan_text(trace.result.steps)} is not accepted: "
+                                      f"{why}")
         return trace.result
+
+    def _agreement(self, text: str, state: SceneState, licence: Licence, steps: Sequence[Step]) -> str | None:
+        from policies.planner.agreement import agreement_error, licensed_plans
+
+        if self._encoder is None:
+            from policies.text import shared_encoder
+
+            self._encoder = shared_encoder()
+        alternatives = licensed_plans(state, licence, grounded_steps, licence.step_cap())
+        return agreement_error(text, steps, alternatives, self._encoder)
 
     def _saycan(self, instruction: str, state: SceneState, refusal: Refusal | None) -> PlanResult:
         # Grounding first: a mention that names nothing present is refused before the model may guess.

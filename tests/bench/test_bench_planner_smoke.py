@@ -26,13 +26,16 @@ def test_planner_benchmark_prints_its_json() -> None:
                           check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = json.loads(proc.stdout)
-    assert report["records"] == 14
+    assert report["records"] == 16
     for name in backends.split(","):
         res = report["backends"][name]
         assert set(res["splits"]) == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh",
-                                      "heldout"}
+                                      "heldout", "tune"}
         assert res["overall"]["false_executions"] == 0
         assert 0.0 <= res["overall"]["exact_match"] <= 1.0 and res["overall"]["latency_ms_p95"] >= 0
         assert 0 <= res["overall"]["model_decided_correct"] <= res["overall"]["model_decided"]
     assert report["backends"]["parser_only"]["overall"]["model_decided"] == 0  # the model is off in that row
+    if "llama_cpp" in report["backends"]:  # the default runs the fallback: its refusals are counted by cause
+        assert {"fallback_calls", "fallback_licence_refusals", "fallback_agreement_refusals"} <= set(
+            report["backends"]["llama_cpp"]["model"])
     assert report["backends"]["rules"]["splits"]["negative"]["refusal_recall"] == 1.0

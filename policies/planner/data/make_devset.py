@@ -8,7 +8,9 @@ and synonyms; none of them appears in examples.jsonl), ``reference`` ("it", "the
 ``relation`` ("the cube left of the blue one", "the leftmost cube", "the cube on the pad"), ``negative``
 (absent objects, impossible goals, unsafe requests: gold is a refusal), ``fresh`` (30 phrasings written after
 the parser was frozen; see fresh_probe.py), ``heldout`` (73 everyday phrasings written for issue #5 before the
-parser's code was read; see heldout_probe.py).
+parser's code was read; see heldout_probe.py), ``tune`` (67 user-style phrasings and negatives for choosing the
+language-model fallback's acceptance thresholds, so that heldout stays untuned; see tune_probe.py; appended
+last so the other splits keep their ids).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 
 from policies.planner.data.fresh_probe import fresh_records
 from policies.planner.data.heldout_probe import heldout_records
+from policies.planner.data.tune_probe import tune_records
 
 HERE = Path(__file__).resolve().parent
 COLORS = ("red", "green", "blue", "yellow", "purple", "orange")
@@ -335,7 +338,7 @@ def build(seed: int = 5) -> tuple[list[Record], list[Record]]:
     dev = (phrasing_records(rng, SEEN, 90, "seen", unseen=False)
            + phrasing_records(rng, UNSEEN, 90, "unseen_paraphrase", unseen=True)
            + reference_records(rng, 60) + relation_records(rng, 52) + negative_records(rng, 60) + fresh_records()
-           + heldout_records())
+           + heldout_records() + tune_records())
     examples = phrasing_records(random.Random(seed + 1000), SEEN, 120, "example", unseen=False)
     for i, rec in enumerate(dev):
         rec["id"] = f"{rec['split']}-{i:03d}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner import Plan, Refusal, SceneState, Step, make_planner
 
 pytest.importorskip("llama_cpp")
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("llama_model")]
@@ -16,7 +16,15 @@ SCENE = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", 
 
 @pytest.fixture(scope="module")
 def planner():  # type: ignore[no-untyped-def]
-    return make_planner("llama_cpp", examples=2, fallback=True)
+    return make_planner("llama_cpp", examples=2)  # the default: the fallback is on
+
+
+def test_the_default_planner_has_the_fallback_on_with_its_head_pinned(planner) -> None:  # type: ignore[no-untyped-def]
+    from policies.planner.ranking import FALLBACK_HEAD
+
+    assert planner.backend.fallback is True and planner.backend.scorer.llm.n_threads == 1
+    head, _ = planner.backend.scorer._pinned
+    assert head == planner.backend.scorer._tokens(FALLBACK_HEAD, bos=True)
 
 
 def test_scores_reuse_the_prefix_cache_without_changing_the_numbers(planner) -> None:  # type: ignore[no-untyped-def]
@@ -62,27 +70,79 @@ ROW = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "c
 
 
 def test_fallback_lets_the_model_plan_what_the_parser_cannot_read(planner) -> None:  # type: ignore[no-untyped-def]
-    from policies.planner.planner import CheckedPlanner
-    from policies.planner.ranking import RankingBackend
     from policies.planner.semantic_parser import parse
 
     text = "i would like the blue block in the bin"
     assert parse(text, ROW).unread  # the parser alone refuses this
-    # The margin was chosen with the default three worked examples; the module's planner shows two.
-    default = CheckedPlanner(RankingBackend(planner.backend.scorer, name="llama_cpp",
-                                            retriever=planner.backend._retriever, fallback=True))
-    result = default.plan(text, ROW)
-    assert default.backend.stats.decided_by_model == 1
+    stats = planner.backend.stats
+    before = stats.decided_by_model
+    result = planner.plan(text, ROW)
+    assert stats.decided_by_model == before + 1
     assert isinstance(result, Plan) and [str(s) for s in result.steps] == ["pick(object=blue_cube)",
                                                                            "place_in(region=bin)"]
-    assert default.backend.stats.first_margins[-1] >= default.backend.fallback_config.margin
+    assert stats.first_margins[-1] >= planner.backend.fallback_config.margin
+    # The restored head scores what a cold evaluation scores (up to llama.cpp's batch-size rounding).
+    from policies.planner.ranking import FALLBACK_HEAD
+
+    scorer = planner.backend.scorer
+    prompt = FALLBACK_HEAD + "Objects: red_cube. Regions: bin.\nInstruction: bin the red cube\nPlan:"
+    warm = scorer.score(prompt, [" pick(", " infeasible"])
+    pinned, scorer._pinned = scorer._pinned, None
+    try:
+        scorer.llm.reset()
+        cold = scorer.score(prompt, [" pick(", " infeasible"])
+    finally:
+        scorer._pinned = pinned
+    assert warm == pytest.approx(cold, abs=0.3)
+
+
+def test_a_confident_wrong_plan_of_the_bare_model_is_not_accepted(planner) -> None:  # type: ignore[no-untyped-def]
+    from policies.planner.fallback import FallbackConfig, rank_steps
+    from policies.planner.licence import acceptance_error, licence_for
+    from policies.planner.ranking import FALLBACK_HEAD, grounded_steps, scene_text
+
+    # Seen on the tune split before the licence: the model pushes left, past the margin, for "away from you".
+    text = "nudge the violet cube away from you"
+    cubes = (("yellow", 0.16), ("purple", 0.0), ("orange", -0.16))
+    scene = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c,
+                                               "position": [0.5, y, 0.022]} for c, y in cubes],
+                                  "regions": ["left", "right", "bin", "pad"]})
+    backend = planner.backend
+    prompt = FALLBACK_HEAD + f"{scene_text(scene)}\nInstruction: {text}\nPlan:"
+
+    def purple_only(state: SceneState) -> list[Step]:  # the restriction the screen alone used to make
+        return [s for s in grounded_steps(state) if s.args.get("object") in (None, "purple_cube")]
+
+    bare = rank_steps(backend._score, prompt, scene, purple_only, FallbackConfig(margin=0.0, max_steps=1))
+    assert isinstance(bare.result, Plan) and bare.first_margin is not None
+    assert bare.first_margin >= backend.fallback_config.margin  # confident
+    right = [Step(skill="push", args={"object": "purple_cube", "direction": "forward"})]
+    assert list(bare.result.steps) != right  # the bare model's confident mistake (it pushed left, 11.4 nats)
+    assert acceptance_error(bare.result.steps, licence_for(text, scene)) is not None
+    result = planner.plan(text, scene)
+    assert isinstance(result, Refusal) or list(result.steps) == right
+
+
+@pytest.mark.parametrize("text", ["do a little dance", "make the yellow cube bigger", "paint the red cube blue",
+                                  "what colour is the green cube?"])
+def test_negatives_stay_refused_with_the_fallback_on(planner, text: str) -> None:  # type: ignore[no-untyped-def]
+    scene = ROW if "yellow" not in text else SceneState.from_json({"objects": [
+        {"name": "yellow_cube", "kind": "cube", "color": "yellow", "position": [0.5, 0.1, 0.022]}],
+        "regions": ["left", "right", "bin", "pad"]})
+    result = planner.plan(text, scene)
+    assert isinstance(result, Refusal), (text, result)
 
 
 def test_model_below_the_margin_refuses(planner) -> None:  # type: ignore[no-untyped-def]
-    stats = planner.backend.stats
-    result = planner.plan("wave hello", ROW)  # only grounded options are offered; none is what was asked
-    assert isinstance(result, Refusal)
-    assert stats.first_margins[-1] < planner.backend.fallback_config.margin
+    from policies.planner.fallback import FallbackConfig
+    from policies.planner.planner import CheckedPlanner
+    from policies.planner.ranking import RankingBackend
+
+    strict = CheckedPlanner(RankingBackend(planner.backend.scorer, name="strict", fallback=True,
+                                           fallback_config=FallbackConfig(margin=40.0)))
+    result = strict.plan("i would like the blue block in the bin", ROW)  # planned above at the default margin
+    assert isinstance(result, Refusal) and "unsure" in result.reason
+    assert strict.backend.stats.first_margins[-1] < 40.0
 
 
 def test_absent_place_stays_refused_although_the_model_is_confident(planner) -> None:  # type: ignore[no-untyped-def]

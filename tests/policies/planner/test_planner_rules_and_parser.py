@@ -91,10 +91,12 @@ def test_devset_is_regenerable_large_enough_and_its_gold_plans_check() -> None:
     assert [r["instruction"] for r in stored] == [r["instruction"] for r in dev]
     assert len(dev) >= 300
     assert {r["split"] for r in dev} == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh",
-                                         "heldout"}
-    heldout = [r for r in dev if r["split"] == "heldout"]
-    assert len(heldout) >= 60 and sum(r["gold"]["status"] == "refused" for r in heldout) >= 15
-    assert all(r["id"].startswith("heldout-") for r in heldout)
+                                         "heldout", "tune"}
+    for split in ("heldout", "tune"):  # tune: the fallback's calibration split, so heldout stays untuned
+        recs = [r for r in dev if r["split"] == split]
+        assert len(recs) >= 60 and sum(r["gold"]["status"] == "refused" for r in recs) >= 15
+        assert all(r["id"].startswith(f"{split}-") for r in recs)
+    assert [r["split"] for r in stored[-len(recs):]] == ["tune"] * len(recs)  # appended: older ids unchanged
     assert not {r["instruction"] for r in examples} & {r["instruction"] for r in dev
                                                        if r["split"] == "unseen_paraphrase"}
     for r in dev:

@@ -1,0 +1,225 @@
+"""What the words of an instruction license the language model's plan to touch, and the acceptance rule.
+
+The fallback hands the 270M model instructions the parser could not read. Left free, it runs confident wrong
+plans (issue #5: 18 on the devset): "away from you" became a push to the left, "into the bin" a place on the
+right side, "do a little dance" a push. So every argument of a step must be licensed by a word of the
+instruction (a colour or position word for an object, a region word for a place, a direction word for a push,
+a verb for a push or going home), options outside the licence are never offered to the model, and the finished
+plan must cover what the words ask for (each named object moved, each named place used). What is not licensed
+is refused with the reason: a refusal costs a re-phrasing, a wrong plan moves the arm.
+Pure logic over words and the symbolic scene; no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policies.planner import lexicon as lx
+from policies.planner.plan import Step
+from policies.planner.scene_state import SceneState
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^a-z\s]")
+BIN_WORDS = frozenset({"bin", "trash", "basket", "container", "bucket", "garbage", "rubbish", "waste"})
+PAD_WORDS = frozenset({"pad", "mat", "platform", "target", "square"})
+# Push verbs by stem, so "pushed", "sliding", "nudges" count too; "pull" pushes towards the base.
+_PUSH_STEMS = ("push", "slid", "nudg", "shov", "pull", "drag", "bump", "pok", "scoot", "roll")
+_SIDE_NOUNS = frozenset({"side", "half", "area", "region", "part", "hand"})  # "right-hand side"
+_PICK_VERBS = lx.PICK_VERBS | frozenset({"picks", "grabs", "lifts", "takes", "fetching", "hold", "holding", "pickup"})
+# "rest" and "start" alone are no home ("put the rest in the bin", "start with the red cube"): only before
+# "pose"/"position", like "initial" and "ready".
+HOME_WORDS = frozenset({"home", "resting", "started"})
+_HOME_BEFORE_POSE = frozenset({"rest", "start", "starting", "initial", "ready", "resting"})
+FORWARD_WORDS = frozenset({"forward", "forwards", "away", "ahead", "further"})
+BACKWARD_WORDS = frozenset({"back", "backward", "backwards", "closer", "nearer"})
+_SUPERLATIVE = frozenset({"furthest", "farthest", "far", "most", "very"})
+_CENTRE = frozenset({"middle", "center", "centre", "central"})
+_OTHER = frozenset({"other", "another", "remaining", "rest"})
+_ANCHOR_PREPS = frozenset({"of", "off", "from", "beside", "next", "near", "by", "besides"})
+_DEST_ON = frozenset({"on", "onto", "atop", "top", "ontop"})
+# A question asks about the scene; nothing in it licenses moving the arm ("what colour is the middle cube?").
+_QUESTION_WORDS = frozenset({"what", "which", "why", "who", "whose", "when", "where", "how"})
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The objects, regions and directions the words name, the skills they ask for, and what must be covered.
+
+    ``objects``: objects a step may touch; ``targets``: those named after "on" (place_on destinations);
+    ``required_objects``: named by colour as a thing to move or a
+    destination (not as an anchor, "the cube off the red one"), so the plan must touch each; ``regions`` and
+    ``directions``: the places and push directions named; ``side_words``: left/right words, each covered by
+    a place_in or a push in that direction; ``push``/``home``/``pick_verb``: a push verb / a home word / a
+    pick verb was used (a plan that ends holding an object needs one: "make the yellow cube bigger" does not
+    ask to pick it up).
+    """
+
+    objects: frozenset[str]
+    required_objects: frozenset[str]
+    regions: frozenset[str]
+    directions: frozenset[str]
+    side_words: frozenset[str]
+    push: bool
+    home: bool
+    targets: frozenset[str]
+    side_place: bool
+    pick_verb: bool
+    question: bool
+
+    def allows(self, step: Step) -> bool:
+        """True when every argument of ``step`` is named by the instruction."""
+        if step.skill == "go_home":
+            return self.home
+        if step.skill == "place_in":
+            return step.args.get("region") in self.regions
+        if step.skill == "place_on":
+            return step.args.get("object") in self.targets
+        if step.skill == "push":
+            return self.push and step.args.get("object") in self.objects and step.args.get("direction") in \
+                self.directions
+        return step.args.get("object") in self.objects  # pick
+
+    def uncovered(self, steps: Sequence[Step]) -> str | None:
+        """What the words ask for that ``steps`` leave out, as a phrase for the refusal; None when covered."""
+        touched = {s.args["object"] for s in steps if "object" in s.args}
+        missing = sorted(self.required_objects - touched)
+        if missing:
+            return f"it does not touch {', '.join(missing)}"
+        placed = {s.args["region"] for s in steps if s.skill == "place_in"}
+        pushed = {s.args["direction"] for s in steps if s.skill == "push"}
+        for region in sorted(self.regions - self.side_words):
+            if region not in placed:
+                return f"it never places anything in the {region}"
+        for side in sorted(self.side_words):
+            if side not in placed and side not in pushed:
+                return f"it never uses the {side} the instruction names"
+            if side in placed and not self.side_place:
+                # "... to the right" without a place verb or "side" may mean a push ("puhs the red cube to
+                # the rigth" became pick and place on the tune split): refuse rather than guess.
+                return f"'{side}' could be a push direction or the {side} side: say 'put' or '{side} side'"
+        for d in sorted(self.directions - self.side_words):
+            if self.push and d not in pushed:
+                return f"it never pushes {d}"
+        if self.push and not pushed:
+            return "it has no push although the instruction asks for one"
+        if self.home and not any(s.skill == "go_home" for s in steps):
+            return "it never goes home although the instruction asks to"
+        carrying = False
+        for i, s in enumerate(steps):
+            if s.skill == "go_home" and carrying and any(t.skill in ("place_in", "place_on") for t in steps[i + 1:]):
+                # Seen on the tune split (openai): pick, go_home, place_in. Home ends a task; it never splits one.
+                return "it goes home while carrying an object it places afterwards"
+            if s.skill == "pick":
+                carrying = True
+            elif s.skill in ("place_in", "place_on"):
+                carrying = False
+        if steps and steps[-1].skill == "pick" and not self.pick_verb:
+            return "it ends holding an object, and the instruction has no verb asking to pick one up"
+        return None
+
+    def step_cap(self) -> int:
+        """The most steps a plan over these words can need: pick and place per movable object, plus home."""
+        return max(1, 2 * len(self.objects) + int(self.home))
+
+
+def tokens_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+def licence_for(text: str, state: SceneState) -> Licence:
+    """The licence of an instruction (typos already corrected by the grounding screen) in ``state``."""
+    toks = tokens_of(text)
+    n = len(toks)
+    named: set[str] = set()
+    anchors: set[str] = set()
+    for i, t in enumerate(toks):
+        colour = lx.COLOR_WORDS.get(t)
+        if colour is None or (t, toks[i + 1] if i + 1 < n else "") in _REGION_PAIRS:
+            continue
+        names = {o.name for o in state.objects if o.color == colour}
+        named |= names
+        # "the cube off the red one", "left of the blue one": the colour locates another object.
+        if _ANCHOR_PREPS & set(toks[max(0, i - 3): i]) and not _DEST_ON & set(toks[max(0, i - 3): i]):
+            anchors |= names
+    objects = set(named)
+    words = set(toks)
+    # Destinations: objects named within three words after "on"/"onto"/"on top of" ("put it on the pad" names
+    # no object to stack on, "the cube off the yellow one" names the yellow cube as no destination).
+    targets = {o.name for i, t in enumerate(toks) if t in lx.COLOR_WORDS and _DEST_ON & set(toks[max(0, i - 4): i])
+               for o in state.objects if o.color == lx.COLOR_WORDS[t]}
+    by_y = sorted(state.objects, key=lambda o: o.position[1] if o.position is not None else 0.0)
+    if by_y and all(o.position is not None for o in state.objects):
+        if words & _CENTRE and len(by_y) >= 3 and len(by_y) % 2 == 1:
+            objects.add(by_y[len(by_y) // 2].name)
+        if "leftmost" in words or _superlative_side(toks, "left"):
+            objects.add(by_y[-1].name)  # left is +y
+        if "rightmost" in words or _superlative_side(toks, "right"):
+            objects.add(by_y[0].name)
+    if words & {"top", "off", "stack"} and state.on:
+        objects |= set(state.on)  # "the top cube", "the cube off the red one": an object resting on another
+    if words & _OTHER:
+        rest = [o.name for o in state.objects if o.name not in named]
+        if len(rest) == 1:
+            objects.add(rest[0])
+    # "on the other one", "on the middle cube": a position word after "on" makes that object a destination.
+    if any(t in _DEST_ON and (_OTHER | _CENTRE | {"leftmost", "rightmost"}) & set(toks[i + 1: i + 4])
+           for i, t in enumerate(toks)):
+        targets |= objects - named
+    if len(state.objects) == 1:
+        objects.add(state.objects[0].name)
+    regions: set[str] = set()
+    sides: set[str] = set()
+    for i, t in enumerate(toks):
+        if t in BIN_WORDS or (t == "box" and {"in", "into", "inside"} & set(toks[max(0, i - 3): i])):
+            regions.add("bin")
+        elif t in PAD_WORDS:
+            regions.add("pad")
+        elif t in ("left", "right") and not _side_is_position(toks, i):
+            sides.add(t)
+    regions |= sides
+    directions = set(sides)
+    if words & FORWARD_WORDS:
+        directions.add("forward")
+    if words & BACKWARD_WORDS or _towards_base(toks) or any(t.startswith("pull") for t in toks):
+        directions.add("backward")
+    push = any(t.startswith(_PUSH_STEMS) for t in toks)
+    home = bool(words & HOME_WORDS) or any(t in _HOME_BEFORE_POSE and i + 1 < n and toks[i + 1] in ("pose", "position")
+                                           for i, t in enumerate(toks))
+    regions &= set(state.regions)
+    return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors),
+                   regions=frozenset(regions), directions=frozenset(directions if push else set()),
+                   side_words=frozenset(sides & set(state.regions)), push=push, home=home,
+                   targets=frozenset(targets & objects), side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)),
+                   pick_verb=bool(words & _PICK_VERBS),
+                   question=bool(toks) and toks[0] in _QUESTION_WORDS)
+
+
+_REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)
+
+
+def _superlative_side(toks: list[str], side: str) -> bool:
+    """"furthest right", "farthest to the right", "far left": the side word locates an object."""
+    return any(t == side and _SUPERLATIVE & set(toks[max(0, i - 3): i]) for i, t in enumerate(toks))
+
+
+def _side_is_position(toks: list[str], i: int) -> bool:
+    """"furthest left", "left of the blue one", "the left cube": the side word locates an object, no place."""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return bool(_SUPERLATIVE & set(toks[max(0, i - 3): i])) or after in ("of", "most") or after in lx.KIND_WORDS
+
+
+def _towards_base(toks: list[str]) -> bool:
+    return any(t in ("toward", "towards") and i + 1 < len(toks) and toks[i + 1] in ("me", "you", "us", "yourself",
+                                                                                     "the")
+               and (toks[i + 1] != "the" or "base" in toks[i + 2: i + 4]) for i, t in enumerate(toks))
+
+
+def acceptance_error(steps: Sequence[Step], licence: Licence) -> str | None:
+    """Why a finished fallback plan must not run (an unlicensed step, or words it leaves out); None: accept."""
+    if licence.question:
+        return "the instruction is a question, not a request to move anything"
+    for s in steps:
+        if not licence.allows(s):
+            return f"the step {s} is not named by the instruction"
+    return licence.uncovered(steps)
