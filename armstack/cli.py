@@ -51,7 +51,8 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            obs=parse_list(args.obs, "--obs"), cameras=parse_list(args.cameras, "--cameras"),
                            image_size=args.image_size, randomization=args.randomization, seed=args.seed,
                            out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage,
-                           action_noise=args.action_noise, replay_every=args.replay_every)
+                           action_noise=args.action_noise, replay_every=args.replay_every,
+                           shadow_size=args.shadow_size, msaa_samples=args.msaa_samples)
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -117,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="DART noise std on the executed EE action; 'action' keeps the expert's clean label")
     p.add_argument("--replay-every", type=int, default=10,
                    help="open-loop replay check on attempts whose index is a multiple of N (1: every episode)")
+    p.add_argument("--shadow-size", type=int, default=512,
+                   help="shadow map texels of the rgb renders (the scene's default 2048 costs ~3x per 128 px frame)")
+    p.add_argument("--msaa-samples", type=int, default=0, help="multisamples per pixel of the rgb renders (0: off)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -44,13 +45,13 @@ import sim.datagen.backends as backends  # noqa: E402
 import sim.datagen.driver as driver  # noqa: E402
 import sim.datagen.episode as episode  # noqa: E402
 import sim.datagen.shards as shards  # noqa: E402
-import sim.dataset as dataset  # noqa: E402
 import sim.dataset.shard as shard  # noqa: E402
 import sim.dataset.stats as stats  # noqa: E402
 from sim.datagen import DatagenConfig, run_datagen  # noqa: E402
 from sim.dataset import DatasetReader  # noqa: E402
 from sim.dataset.env_spec import STATE_SPEC  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
+from sim.errors import SimError  # noqa: E402
 
 TARGET_SPEEDUP = 1.8
 TARGET_RATIO = 1.5
@@ -66,7 +67,8 @@ METHOD = (
     "perf_counter; cpu_s from os.times() of this process and its reaped children). 1 worker runs in this "
     "process (InlineBackend); 2 workers are this (driver) process and one spawned process (LocalBackend: the "
     "driver runs queued attempts itself while it would otherwise wait; attempts_by_process counts who ran "
-    "what); runs alternate 1, 2, 1, 2, ... "
+    "what; state-only workers are forked from the driver, rendering ones spawned: sim.datagen.backends."
+    "start_method); runs alternate 1, 2, 1, 2, ... "
     "and the median repeat by frames_per_s is reported. Every run uses the same seed, so all datasets of a "
     "scenario must hold identical data and video files (identical_content, by SHA-256 from the manifest). "
     "frames are the dataset's frames (control steps of kept episodes); failed attempts cost time but add no "
@@ -74,7 +76,8 @@ METHOD = (
     "worker's first attempt, its warm-up (env build, first reset with GL context), which is counted in "
     "worker_startup_s with the process spawn; steady_frames_per_s excludes it. "
     "This process is warmed up the same way before any timing. In 1-worker runs env.reset/step/_images, "
-    "mujoco.mj_step, expert.act, replay_open_loop, write_shard, encode_video/encode_png, image_stats and "
+    "mujoco.mj_step, expert.act, replay_open_loop, write_episode_shard (write_shard), encode_video/encode_png, "
+    "image_stats and "
     "run_attempt are wrapped with perf_counter timers (a few us per frame, within run-to-run noise) and "
     "exclusive times are reported per kept frame (breakdown_1_worker; replay.* is the open-loop replay, which "
     "runs on the attempts whose index is a multiple of DatagenConfig.replay_every, default 10: "
@@ -86,7 +89,9 @@ METHOD = (
     "state k is loaded into a scratch MjData with the ctrl of state k+1 (untimed), mujoco.mj_step(model, "
     "data, nstep=n_substeps) is timed (floor_replay_exact: the result equals stored state k+1 bit for bit), "
     "then mujoco.Renderer(model, H, W) update_scene+render for each camera on that data is timed: the "
-    "physics and the renders the env did for that frame. pipeline_over_floor = 1-worker wall per frame / "
+    "physics and the renders the env did for that frame, of the same model: RGB runs render with "
+    "DatagenConfig's shadow_size and msaa_samples (512 and 0 unless --shadow-size/--msaa-samples say otherwise; "
+    "datagen_config shows them), and so does the floor's Renderer. pipeline_over_floor = 1-worker wall per frame / "
     "(bare physics + bare render per frame); pipeline_cpu_over_floor_cpu is the same in CPU time (os.times of "
     "the 1-worker run / process_time around the bare calls), which the others' load on a shared machine does "
     "not inflate the way it does wall time. bytes are the committed files (manifest), per frame; per "
@@ -108,6 +113,8 @@ class BenchConfig:
     env_id: str
     seed: int
     quick: bool
+    shadow_size: int | None = None
+    msaa_samples: int | None = None
 
     def __post_init__(self) -> None:
         for name in self.scenarios:
@@ -120,9 +127,12 @@ class BenchConfig:
 
     def datagen(self, name: str, workers: int, out: Path) -> DatagenConfig:
         s = SCENARIOS[name]
-        return DatagenConfig(env_id=self.env_id, episodes=self.episodes[name], workers=workers, obs=s["obs"],
-                             cameras=self.cameras, image_size=self.image_size, storage=s["storage"],
-                             seed=self.seed, out=str(out))
+        config = DatagenConfig(env_id=self.env_id, episodes=self.episodes[name], workers=workers, obs=s["obs"],
+                               cameras=self.cameras, image_size=self.image_size, storage=s["storage"],
+                               seed=self.seed, out=str(out))
+        # None keeps DatagenConfig's render settings.
+        return dataclasses.replace(config, shadow_size=self.shadow_size or config.shadow_size,
+                                   msaa_samples=config.msaa_samples if self.msaa_samples is None else self.msaa_samples)
 
 
 # --- timing inside attempts (this process or a worker) --------------------------------------------------
@@ -219,7 +229,7 @@ class Profiler:
             (shards, "run_attempt", "run_attempt", None), (episode, "replay_open_loop", "replay", "replay."),
             (TabletopEnv, "reset", "env_reset", None), (TabletopEnv, "step", "env_step", None),
             (TabletopEnv, "_images", "render", None), (mujoco, "mj_step", "mj_step", None),
-            (dataset, "write_shard", "write_shard", None), (shard, "encode_video", "encode_video", None),
+            (shard, "write_episode_shard", "write_shard", None), (shard, "encode_video", "encode_video", None),
             (shard, "encode_png", "encode_png", None), (stats, "image_stats", "image_stats", None)]
         orig_expert = TabletopEnv.expert
 
@@ -491,6 +501,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--cameras", default="front,wrist")
     p.add_argument("--image-size", type=int, default=128)
     p.add_argument("--env-id", default="armstack/Tabletop-v0")
+    p.add_argument("--shadow-size", type=int, help="shadow map texels of RGB runs (default: DatagenConfig's, 512)")
+    p.add_argument("--msaa-samples", type=int, help="multisamples per pixel of RGB runs (default: DatagenConfig's, 0)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--tmp", default=None, help="folder for the datasets (default: the system temp folder)")
     return p.parse_args(argv)
@@ -510,10 +522,11 @@ def main(argv: list[str] | None = None) -> int:
             workers={"state": (1, 2), "rgb_video": (1, 2), "rgb_image": (1,)},
             floor_frames=args.floor_frames or (20 if q else 300),
             cameras=tuple(c for c in args.cameras.split(",") if c), image_size=args.image_size,
-            env_id=args.env_id, seed=args.seed, quick=q)
+            env_id=args.env_id, seed=args.seed, quick=q, shadow_size=args.shadow_size,
+            msaa_samples=args.msaa_samples)
         for name in cfg.scenarios:
             cfg.datagen(name, 1, Path("x"))  # DatagenConfig validates env id, cameras and size
-    except (ValueError, KeyError) as exc:
+    except (ValueError, KeyError, SimError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     started = time.perf_counter()

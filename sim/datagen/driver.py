@@ -172,7 +172,11 @@ def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
     spec = spec_for_env(env_for(config), cameras=config.active_cameras, image_size=config.image_size,
                         storage=config.storage)
     t0 = time.perf_counter()
-    commit_summary = commit_dataset([root / shard_name(a) for a in selected], spec, out,
+    # The shards as their workers returned them (or scan_shards read them, hashes checked): the commit reads no
+    # shard metadata again. A local worker's shard cannot have changed since it was hashed unless the OS
+    # crashed, which would have stopped this driver too; on a Ray cluster another node wrote it: hash it again.
+    shards = [done[a].get("shard") or root / shard_name(a) for a in selected]
+    commit_summary = commit_dataset(shards, spec, out, verify_shards=config.backend == "ray",
                                     extra_meta={"config": config.to_dict(),
                                                 "content_config": config.content_fields(), "summary": summary})
     summary["commit_seconds"] = round(time.perf_counter() - t0, 2)

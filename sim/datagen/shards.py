@@ -47,7 +47,8 @@ def warm_worker(config: DatagenConfig) -> None:
 
 def generate_to_shard(config: DatagenConfig, attempt: int) -> dict[str, Any]:
     """Worker entry point: run one attempt and leave exactly one complete shard (or failure marker)."""
-    from sim.dataset import spec_for_env, write_shard
+    from sim.dataset import spec_for_env
+    from sim.dataset.shard import write_episode_shard
 
     root = shard_root(Path(config.out))
     result = run_attempt(config, attempt)
@@ -57,8 +58,9 @@ def generate_to_shard(config: DatagenConfig, attempt: int) -> dict[str, Any]:
     env = env_for(config)
     spec = spec_for_env(env, cameras=config.active_cameras, image_size=config.image_size, storage=config.storage)
     start = time.perf_counter()
-    write_shard(result.record, spec, root / shard_name(attempt))
-    return {**result.summary, "write_seconds": round(time.perf_counter() - start, 4)}
+    shard = write_episode_shard(result.record, spec, root / shard_name(attempt))
+    # The Shard travels back with the result, so the driver's commit needs not read the shard again.
+    return {**result.summary, "write_seconds": round(time.perf_counter() - start, 4), "shard": shard}
 
 
 def scan_shards(root: Path) -> dict[int, dict[str, Any]]:
@@ -80,8 +82,8 @@ def scan_shards(root: Path) -> dict[int, dict[str, Any]]:
             continue
         try:
             if m := _SHARD.match(entry.name):
-                meta = read_shard(entry, verify=True).meta
-                done[int(m.group(1))] = {**meta, "success": True}
+                shard = read_shard(entry, verify=True)
+                done[int(m.group(1))] = {**shard.meta, "success": True, "shard": shard}
             elif m := _FAILED.match(entry.name):
                 done[int(m.group(1))] = json.loads(entry.read_text())
         except (DatasetError, ValueError, OSError) as exc:

@@ -16,6 +16,7 @@ from sim.datagen import DatagenConfig, DatagenError, attempt_seed, run_datagen
 from sim.datagen.driver import _contiguous_successes
 from sim.datagen.episode import run_attempt
 from sim.dataset import DatasetReader, verify_dataset
+from sim.dataset.shard import FRAMES_FILE
 
 
 def _config(out: Path, **kw) -> DatagenConfig:  # type: ignore[no-untyped-def]
@@ -210,7 +211,7 @@ def test_a_shard_damaged_after_its_rename_runs_again(tmp_path: Path) -> None:
     root.mkdir(parents=True)
     for attempt in (0, 1):
         generate_to_shard(config, attempt)
-    frames = root / "attempt-0000001" / "frames.parquet"
+    frames = root / "attempt-0000001" / FRAMES_FILE
     data = bytearray(frames.read_bytes())
     data[len(data) // 2] ^= 0xFF  # same size, other content: only the hash can tell
     frames.write_bytes(bytes(data))
@@ -248,6 +249,32 @@ def test_worker_thread_limits_keep_one_thread_per_worker(monkeypatch: pytest.Mon
     assert worker_threads(cores)["LP_NUM_THREADS"] == "3"
 
 
+def test_render_settings_shape_the_rgb_scene_only(tmp_path: Path) -> None:
+    """The cheap render settings reach the renderer's model with cameras; a state-only run keeps the plain scene."""
+    from sim.datagen.episode import env_for
+    from sim.provenance import model_sha256
+    from sim.scene import SceneConfig, build_scene
+
+    rgb = _config(tmp_path / "a", shadow_size=256, msaa_samples=2)
+    quality = env_for(rgb).model.vis.quality
+    assert (quality.shadowsize, quality.offsamples) == (256, 2)
+    assert rgb.content_fields()["shadow_size"] == 256  # a resumed rgb run must render the same way
+    default = env_for(_config(tmp_path / "b")).model.vis.quality
+    assert (default.shadowsize, default.offsamples) == (512, 0)
+    state = _config(tmp_path / "c", obs=("state",), shadow_size=256)
+    assert state.scene_config() == SceneConfig(robot="panda")
+    # The hash the episodes' meta carries (taken when the env was built; resets randomise the model after).
+    assert env_for(state).provenance()["model_sha256"] == model_sha256(build_scene().model)
+    assert "shadow_size" not in state.content_fields() and "msaa_samples" not in state.content_fields()
+
+
+def test_state_only_workers_fork_and_rendering_workers_spawn(tmp_path: Path) -> None:
+    from sim.datagen.backends import start_method
+
+    assert start_method(_config(tmp_path, obs=("state",))) == "fork"  # Linux: no interpreter start, no imports
+    assert start_method(_config(tmp_path)) == "spawn"  # a GL context does not survive a fork
+
+
 def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
     done = {0: {"success": True}, 1: {"success": False}, 2: {"success": True}, 4: {"success": True}}
     assert _contiguous_successes(done) == (3, [0, 2])
@@ -271,6 +298,8 @@ def test_the_dataset_is_the_first_successes_in_attempt_order() -> None:
         ({"storage": "hdf5"}, UnknownNameError, "image, video"),
         ({"action_noise": -0.1}, ConfigError, "--action-noise"),
         ({"replay_every": 0}, ConfigError, "--replay-every"),
+        ({"shadow_size": 16}, ConfigError, "shadow_size"),
+        ({"msaa_samples": 3}, ConfigError, "msaa_samples"),
     ],
 )
 def test_bad_arguments(tmp_path: Path, kwargs: dict, error: type, match: str) -> None:  # type: ignore[type-arg]

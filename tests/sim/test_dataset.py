@@ -38,6 +38,7 @@ from sim.dataset import (
 from sim.dataset import shard as shard_module
 from sim.dataset import stats as st
 from sim.dataset.env_spec import STATE_SPEC
+from sim.dataset.shard import FRAMES_FILE, write_episode_shard
 
 FPS = 20
 SIZE = 64
@@ -328,7 +329,7 @@ def test_files_hold_several_episodes_under_a_larger_limit(tmp_path: Path) -> Non
     sizes = {}
     root, _, _ = build(tmp_path, lengths=(16, 16, 16, 16, 16))
     for p in sorted((root / ".datagen/shards").iterdir()):
-        sizes[p.name] = read_shard(p).size("frames.parquet")
+        sizes[p.name] = read_shard(p).size(FRAMES_FILE)
     shutil.rmtree(root)
     limit_mb = 2.5 * max(sizes.values()) / (1024 * 1024)  # two episodes fit, a third does not
     root, _, _ = build(tmp_path, lengths=(16, 16, 16, 16, 16), data_files_size_in_mb=limit_mb)
@@ -432,12 +433,57 @@ def test_shard_round_trip_and_meta(tmp_path: Path) -> None:
     shard = read_shard(path, spec)
     assert (shard.attempt, shard.length, shard.task) == (5, 16, "stack the cubes")
     assert shard.meta["seed"] == 1005 and shard.meta["length"] == 16 and shard.meta["attempt"] == 5
-    assert json.loads((path / "meta.json").read_text())["task"] == "pick_place"  # the record's meta stays as is
+    # the record's meta stays as is
+    assert json.loads((path / "shard.json").read_text())["meta"]["task"] == "pick_place"
     assert set(shard.image_stats) == {"observation.images.front", "observation.images.wrist"}
     other = DatasetSpec(fps=10, robot_type="panda", features=FEATURES, cameras=CAMERAS, image_height=SIZE,
                         image_width=SIZE)
     with pytest.raises(DatasetSchemaError, match="another dataset spec"):
         read_shard(path, other)
+
+
+def test_the_written_shard_is_what_reading_it_gives_and_commits_the_same(tmp_path: Path) -> None:
+    """The Shard a worker hands to the driver equals read_shard's, and commits to the same bytes as the folder."""
+    spec = make_spec()
+    written = [write_episode_shard(make_record(i, n, TASKS[i]), spec, tmp_path / "shards" / f"attempt-{i:07d}")
+               for i, n in enumerate(LENGTHS)]
+    for shard in written:
+        read = read_shard(shard.path, spec)
+        assert (read.task, read.attempt, read.length, read.meta, read.files) == \
+               (shard.task, shard.attempt, shard.length, shard.meta, shard.files)
+        for mine, theirs in ((shard.stats, read.stats), (shard.image_stats, read.image_stats)):
+            assert mine.keys() == theirs.keys()
+            for name in mine:
+                for key, value in mine[name].items():
+                    assert value.dtype == theirs[name][key].dtype and np.array_equal(value, theirs[name][key])
+    by_object = commit_dataset(written, spec, tmp_path / "a", extra_meta={})
+    by_path = commit_dataset([s.path for s in written], spec, tmp_path / "b", extra_meta={})
+    files_a = json.loads((tmp_path / "a/manifest.json").read_text())["files"]
+    files_b = json.loads((tmp_path / "b/manifest.json").read_text())["files"]
+    assert files_a == files_b and by_object["frames"] == by_path["frames"] == sum(LENGTHS)
+    (written[1].path / FRAMES_FILE).write_bytes(b"short")
+    with pytest.raises(DatasetFileError, match="bytes"):  # a shard object is still checked against its files
+        commit_dataset(written, spec, tmp_path / "c", extra_meta={})
+
+
+def test_a_changed_shard_json_is_caught(tmp_path: Path) -> None:
+    path = write_shard(make_record(0, 16, "pick"), make_spec(), tmp_path / "attempt-0000000")
+    info = json.loads((path / "shard.json").read_text())
+    info["meta"]["seed"] += 1  # valid JSON, plausible content: only the recorded digest can tell
+    (path / "shard.json").write_text(json.dumps(info))
+    with pytest.raises(DatasetFileError, match=r"shard\.json.*SHA-256"):
+        read_shard(path)
+    assert read_shard(path, verify=False).meta["seed"] == 1001
+
+
+def test_data_parquet_dictionary_encodes_integer_columns_only(video_ds: tuple[Path, list[EpisodeRecord],
+                                                                                 DatasetSpec]) -> None:
+    meta = pq.ParquetFile(video_ds[0] / "data/chunk-000/file-000.parquet").metadata
+    encodings = {meta.row_group(0).column(c).path_in_schema.split(".list")[0]: meta.row_group(0).column(c).encodings
+                 for c in range(meta.num_columns)}
+    dictionary = {name for name, enc in encodings.items() if any("DICTIONARY" in e for e in enc)}
+    assert {"episode_index", "task_index", "index", "observation.goal_ids"} <= dictionary
+    assert not dictionary & {"observation.state", "action", "env_state", "next.reward", "timestamp"}
 
 
 def test_shard_write_failure_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
