@@ -43,8 +43,10 @@ ROWS = ("armstack_reach", "fetch_reach")
 METHOD = (
     "Per row, in its own `python -O` subprocess: SB3 SAC with HerReplayBuffer (future strategy), "
     "MultiInputPolicy, torch.set_num_threads(1), one env in a DummyVecEnv, hyperparameters identical across "
-    "rows (listed under `config`; action_mode applies to armstack only: the agent commands the TCP translation, "
-    "as FetchReach's agent does). Training episode k is reset with seed seed*100000+k, evaluation episode k "
+    "rows (listed under `config`; action_mode and observe_actions apply to armstack only: the agent commands the "
+    "TCP translation, as FetchReach's agent does, and sees its last observe_actions commands, which Reach's "
+    "randomised action latency may still hold in flight; FetchReach has no latency). "
+    "Training episode k is reset with seed seed*100000+k, evaluation episode k "
     "with 2000000000+k (disjoint, the same episodes at every evaluation and for every training seed). "
     "model.learn runs in chunks up to each eval_at step count (reset_num_timesteps=False, so episodes continue "
     "across chunks); then the deterministic policy runs eval_episodes held-out episodes, success = "

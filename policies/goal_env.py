@@ -112,12 +112,15 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
     ``observe_actions``: Reach randomises an action latency of 0 or 1 control step ('default'; up to 2 in
     'strong'), so a command still in flight moves the arm after the policy has looked. Without the commands it
     sent, the state the policy sees is not Markov, and a policy that commands full steps overshoots and
-    oscillates around the marker in the delayed episodes (a 2-step limit cycle some 4 cm wide): after 10k
-    steps every failed held-out episode had reached the marker and was such a delayed episode.
+    oscillates around the marker in the delayed episodes (a limit cycle some 4 cm wide): after 10k
+    steps most failed held-out episodes had reached the marker and were such delayed episodes. One past action
+    still left most failures in that cycle (the policy cannot tell a delayed episode, or a stiffer arm, from
+    one command); the default here is two, as ``policies.rl_config.RLConfig.observe_actions``'s (keep them
+    equal: an env made with the defaults must fit a model trained with them).
     """
 
     def __init__(self, env: gym.Env[dict[str, Any], np.ndarray], reward_type: str = "sparse",
-                 action_mode: str = "xyz", observe_actions: int = 1) -> None:
+                 action_mode: str = "xyz", observe_actions: int = 2) -> None:
         if reward_type not in REWARD_TYPES:
             raise TrainConfigError(f"unknown reward_type {reward_type!r}; valid options: {', '.join(REWARD_TYPES)}")
         dims = agent_action_dims(action_mode)
@@ -166,7 +169,7 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
 
 
 def make_goal_env(env_id: str = "armstack/Reach-v0", *, robot: str = "panda", randomization: str = "default",
-                  reward_type: str = "sparse", action_mode: str = "xyz", observe_actions: int = 1,
+                  reward_type: str = "sparse", action_mode: str = "xyz", observe_actions: int = 2,
                   max_steps: int | None = None) -> ReachGoalEnv:
     """A fresh goal-conditioned env; the episode runs to ``max_steps`` (the task's own by default)."""
     if env_id not in GOAL_ENV_IDS:

@@ -43,3 +43,17 @@ def test_quick_rl_benchmark_prints_both_rows() -> None:
     assert headline["armstack_success_at"]["0"] == {"150": arm["curve"][0]["success_rate"],
                                                      "300": arm["final_success_rate"]}
     assert headline["armstack_meets_success_target"] == (arm["final_success_rate"] >= 0.95)
+
+
+def test_reach_failures_are_classified_by_how_the_episode_ends() -> None:
+    from bench.rl_reach_failures import classify
+
+    r = 0.03
+    approach = [0.4 - 0.02 * t for t in range(19)]  # 0.40 .. 0.04 m, never inside
+    cycle = approach + [0.015, 0.012, 0.03, 0.04] * 5  # reached, then circles the marker in a 4-step cycle
+    assert classify(cycle[:-1], 0.03, r) == "limit_cycle"  # ends outside while moving
+    assert classify(cycle[:-2], 0.03, r) == "success"  # the same episode one step earlier ends inside
+    assert classify(cycle[:-1], 0.001, r) == "near_miss"  # outside, stopped: not a cycle
+    assert classify(approach, 0.02, r) == "still_approaching"  # the distance still falling every step
+    assert classify([*approach, 0.05, 0.05, 0.05], 0.0, r) == "near_miss"
+    assert classify([0.3] * 60, 0.0, r) == "lost"

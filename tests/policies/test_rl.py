@@ -116,6 +116,28 @@ def test_previous_actions_are_observed_most_recent_first_and_cleared_at_reset() 
         make_goal_env(observe_actions=-1)
 
 
+def test_a_delayed_command_is_in_the_observation_before_it_moves_the_arm() -> None:
+    # Reach's 'default' randomisation delays a command by up to one step: the TCP the policy sees has not
+    # answered its last command yet, so only the observed history tells it what is still coming.
+    delayed = gym.make("armstack/Reach-v0", randomization={"action_latency_steps": [1, 1]},
+                       terminate_on_success=False, disable_env_checker=True)
+    env = ReachGoalEnv(delayed, observe_actions=RLConfig().observe_actions)
+    obs, _ = env.reset(seed=5)
+    start = obs["achieved_goal"].copy()
+    obs, *_ = env.step(np.array([1.0, 0.0, 0.0], np.float32))
+    assert abs(obs["achieved_goal"][0] - start[0]) < 0.002  # held: the env applied the pending no-op
+    k = RLConfig().observe_actions
+    assert obs["observation"][-3 * k :][:3].tolist() == [1.0, 0.0, 0.0]  # ... and the policy knows it is in flight
+    obs, *_ = env.step(np.array([0.0, 0.0, 0.0], np.float32))
+    assert obs["achieved_goal"][0] > start[0] + 0.005  # now it moves
+    # The default history covers the longest delay the default randomisation draws, plus the command before,
+    # whose answer (or not) in the joint velocities tells a delayed episode (with one past action the policy
+    # circled the marker in most delayed episodes).
+    from sim.randomize import resolve_randomization
+
+    assert k >= resolve_randomization("default").action_latency_steps[1] + 1
+
+
 def test_goal_env_refuses_other_tasks_and_reward_types() -> None:
     with pytest.raises(TrainConfigError, match="armstack/Reach-v0"):
         make_goal_env("armstack/Push-v0")
