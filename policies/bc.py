@@ -9,9 +9,11 @@ loss breaks ties and stands in when evaluation is off).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import TrainConfigError
+from policies.networks import ConditionedMLP
 from policies.observation import ADAPTER_NAMES, ObservationLayout, features, referenced_object
 from policies.text import TextEncoder, shared_encoder
 from sim.config_io import from_mapping, load_yaml
@@ -32,7 +35,8 @@ _STATE, _ENV, _ACTION = "observation.state", "observation.environment_state", "a
 
 @dataclass(frozen=True, kw_only=True)
 class BCConfig:
-    data: str
+    data: str | tuple[str, ...]
+    """One dataset folder, or several mixed (same robot and scene; e.g. per-task datasets in chosen shares)."""
     out: str
     seed: int = 0
     epochs: int = 150
@@ -55,7 +59,13 @@ class BCConfig:
     adapter: str = "state_text_v2"
     """How observations become inputs (policies.observation.ADAPTER_NAMES); v1 is kept for old checkpoints."""
 
+    @property
+    def datasets(self) -> tuple[str, ...]:
+        return (self.data,) if isinstance(self.data, str) else tuple(self.data)
+
     def __post_init__(self) -> None:
+        if not self.datasets or not all(isinstance(d, str) and d for d in self.datasets):
+            raise TrainConfigError(f"data must name one dataset folder or a list of them, got {self.data!r}")
         if self.epochs < 1 or self.batch_size < 1 or self.hidden < 1 or self.depth < 1:
             raise TrainConfigError("epochs, batch_size, hidden and depth must be >= 1")
         if not (0.0 <= self.val_fraction < 0.5):
@@ -100,14 +110,55 @@ class Demonstrations:
     episode_of_frame: np.ndarray
     episode_meta: tuple[dict[str, Any], ...]
     fps: int
-    manifest_sha256: str | None
+    sources: tuple[dict[str, Any], ...]
+    """Per dataset: root, manifest_sha256 (None without a manifest), episodes used."""
+
+    @property
+    def manifest_sha256(self) -> str | None:
+        """The training data's identity: the manifest hash of its one dataset, or a hash over several."""
+        digests = [s["manifest_sha256"] for s in self.sources]
+        if any(d is None for d in digests):
+            return None
+        if len(digests) == 1:
+            return str(digests[0])
+        return hashlib.sha256("\n".join(digests).encode()).hexdigest()
 
 
-def load_demonstrations(root: str | Path, max_episodes: int | None = None,
+def load_demonstrations(roots: str | Path | Sequence[str | Path], max_episodes: int | None = None,
                         adapter: str = "state_text_v2") -> Demonstrations:
+    """Every frame of the datasets at ``roots``, in order, up to ``max_episodes`` episodes in all."""
+    paths = [Path(roots)] if isinstance(roots, (str, Path)) else [Path(r) for r in roots]
+    parts: list[Demonstrations] = []
+    left = max_episodes
+    for root in paths:
+        if left is not None and left <= 0:
+            break
+        part = _load_one(root, left, adapter)
+        if parts and part.layout != parts[0].layout:
+            raise TrainConfigError(f"{root}: its observation layout {part.layout.to_json()} differs from that of "
+                                   f"{paths[0]} ({parts[0].layout.to_json()}); mixed datasets need the same robot "
+                                   "and scene")
+        if parts and part.fps != parts[0].fps:
+            raise TrainConfigError(f"{root}: {part.fps} fps, but {paths[0]} has {parts[0].fps}")
+        parts.append(part)
+        left = None if left is None else left - len(part.episode_meta)
+    if len(parts) == 1:
+        return parts[0]
+    texts = tuple(dict.fromkeys(t for p in parts for t in p.texts))
+    index = {t: i for i, t in enumerate(texts)}
+    offsets = np.cumsum([0] + [len(p.episode_meta) for p in parts])
+    return Demonstrations(
+        layout=parts[0].layout, x=np.concatenate([p.x for p in parts]),
+        text_index=np.concatenate([np.array([index[p.texts[i]] for i in p.text_index]) for p in parts]),
+        texts=texts, actions=np.concatenate([p.actions for p in parts]),
+        episode_of_frame=np.concatenate([p.episode_of_frame + off for p, off in zip(parts, offsets, strict=False)]),
+        episode_meta=tuple(m for p in parts for m in p.episode_meta), fps=parts[0].fps,
+        sources=tuple(s for p in parts for s in p.sources))
+
+
+def _load_one(root: Path, max_episodes: int | None, adapter: str) -> Demonstrations:
     from sim.dataset import DatasetReader
 
-    root = Path(root)
     with DatasetReader(root) as reader:
         n = reader.num_episodes if max_episodes is None else min(max_episodes, reader.num_episodes)
         for key in (_STATE, _ENV, _ACTION):
@@ -137,7 +188,8 @@ def load_demonstrations(root: str | Path, max_episodes: int | None = None,
     digest = json.loads(manifest.read_text()).get("manifest_sha256") if manifest.is_file() else None
     return Demonstrations(layout=layout, x=np.concatenate(xs), text_index=np.array([index[t] for t in texts]),
                           texts=unique, actions=np.concatenate(acts), episode_of_frame=np.concatenate(eps),
-                          episode_meta=tuple(metas), fps=fps, manifest_sha256=digest)
+                          episode_meta=tuple(metas), fps=fps,
+                          sources=({"root": str(root.resolve()), "manifest_sha256": digest, "episodes": n},))
 
 
 def _plot_curves(history: list[dict[str, Any]], path: Path) -> None:
@@ -172,7 +224,7 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
     from torch.utils.tensorboard import SummaryWriter
     from tqdm import tqdm
 
-    from policies.evaluate import evaluate_policy
+    from policies.evaluate import SELECTION_SEED_BASE, evaluate_policy
     from policies.policy import StateTextPolicy
 
     torch.manual_seed(config.seed)
@@ -182,10 +234,11 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
     out.mkdir(parents=True, exist_ok=True)
     (out / "config.json").write_text(json.dumps(dataclasses.asdict(config), indent=2) + "\n")
     start = time.perf_counter()
-    demos = load_demonstrations(config.data, config.max_episodes, config.adapter)
+    demos = load_demonstrations(config.datasets, config.max_episodes, config.adapter)
     n_eps = len(demos.episode_meta)
     if n_eps < 2:
-        raise TrainConfigError(f"{config.data}: {n_eps} episode(s); BC needs at least 2 (train + validation)")
+        raise TrainConfigError(f"{', '.join(config.datasets)}: {n_eps} episode(s); BC needs at least 2 "
+                               "(train + validation)")
     enc = encoder if encoder is not None else shared_encoder()
     text_table = torch.from_numpy(enc.encode(list(demos.texts)))
 
@@ -218,7 +271,7 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
             action={"dim": 5, "names": ["dx", "dy", "dz", "dyaw", "gripper"], "low": -1.0, "high": 1.0},
             normalization={"mean": mean.tolist(), "std": std.tolist()},
             robot=demos.layout.robot, control_hz=float(demos.fps),
-            data={"root": str(Path(config.data).resolve()), "manifest_sha256": demos.manifest_sha256,
+            data={"datasets": list(demos.sources), "manifest_sha256": demos.manifest_sha256,
                   "episodes": n_eps, "frames": len(demos.x), "seeds": train_seeds},
             training={"algorithm": "bc", "config": dataclasses.asdict(config), "metrics": metrics})
 
@@ -235,7 +288,7 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
             xb = x[idx]
             if config.feature_noise > 0:
                 xb = xb + config.feature_noise * torch.randn(xb.shape, generator=gen)
-            loss = nn.functional.mse_loss(net(xb, text_table[ti[idx]]), a[idx])
+            loss = nn.functional.mse_loss(net.forward_indexed(xb, text_table, ti[idx]), a[idx])
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()
@@ -253,7 +306,7 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
             policy = StateTextPolicy(spec({}), net, encoder=enc)
             report = evaluate_policy(policy, env_id=config.eval_env, robot=demos.layout.robot,
                                      episodes=config.eval_episodes, randomization=config.randomization,
-                                     exclude_seeds=train_seeds, progress=False)
+                                     exclude_seeds=train_seeds, progress=False, seed_base=SELECTION_SEED_BASE)
             row["success"] = report["success_rate"]
             row["success_by_task"] = {t: r["success_rate"] for t, r in report["tasks"].items()}
             writer.add_scalar("eval/success", row["success"], epoch)
@@ -278,18 +331,16 @@ def train_bc(config: BCConfig, *, progress: bool = True, encoder: TextEncoder | 
     return summary
 
 
-def _network(config: BCConfig, layout: ObservationLayout) -> nn.Module:
-    from policies.networks import ConditionedMLP
-
+def _network(config: BCConfig, layout: ObservationLayout) -> ConditionedMLP:
     return ConditionedMLP(in_dim=layout.feature_dim, text_dim=layout.text_dim, out_dim=5, hidden=config.hidden,
                           depth=config.depth, conditioning=config.conditioning)
 
 
-def _val_loss(net: nn.Module, x: torch.Tensor, a: torch.Tensor, ti: torch.Tensor, text: torch.Tensor,
+def _val_loss(net: ConditionedMLP, x: torch.Tensor, a: torch.Tensor, ti: torch.Tensor, text: torch.Tensor,
               idx: np.ndarray) -> float:
     if len(idx) == 0:
         return float("nan")
     net.eval()
     with torch.inference_mode():
         t = torch.from_numpy(idx)
-        return float(nn.functional.mse_loss(net(x[t], text[ti[t]]), a[t]))
+        return float(nn.functional.mse_loss(net.forward_indexed(x[t], text, ti[t]), a[t]))

@@ -15,7 +15,8 @@ def _cmd_train(args: argparse.Namespace) -> int:
         return int(run_rl(args))
     from policies.bc import load_bc_config, train_bc
 
-    config = load_bc_config(args.config, data=args.data, out=args.out, seed=args.seed, epochs=args.epochs,
+    data = args.data[0] if len(args.data) == 1 else tuple(args.data)
+    config = load_bc_config(args.config, data=data, out=args.out, seed=args.seed, epochs=args.epochs,
                             eval_every=args.eval_every, eval_episodes=args.eval_episodes,
                             max_episodes=args.max_episodes)
     summary = train_bc(config, progress=not args.quiet)
@@ -44,14 +45,15 @@ def register(sub: Any) -> None:
     p = sub.add_parser("train", help="train a policy: bc (behaviour cloning on a dataset) or rl (Stable-Baselines3)")
     tsub = p.add_subparsers(dest="algorithm", required=True)
     b = tsub.add_parser("bc", help="instruction-conditioned behaviour cloning on an armstack dataset")
-    b.add_argument("--data", required=True, help="dataset folder (armstack datagen output, LeRobot v3.0)")
+    b.add_argument("--data", required=True, nargs="+",
+                   help="dataset folder(s) (armstack datagen output, LeRobot v3.0); several are mixed, in order")
     b.add_argument("--out", required=True, help="run folder: best/ and last/ checkpoints, curves, TensorBoard")
     b.add_argument("--config", default=None, help="YAML of BCConfig fields (unknown keys are an error)")
     b.add_argument("--seed", type=int, default=None)
     b.add_argument("--epochs", type=int, default=None)
     b.add_argument("--eval-every", type=int, default=None, help="epochs between sim evaluations (0: none)")
     b.add_argument("--eval-episodes", type=int, default=None, help="episodes per task in each evaluation")
-    b.add_argument("--max-episodes", type=int, default=None, help="use only the first N episodes")
+    b.add_argument("--max-episodes", type=int, default=None, help="use only the first N episodes (of all --data)")
     b.add_argument("--quiet", action="store_true")
     r = tsub.add_parser("rl", help="Stable-Baselines3 SAC/PPO (optionally with HER) on an armstack env")
     import importlib.util

@@ -15,6 +15,9 @@ from policies.errors import TrainConfigError
 
 EVAL_SEED_BASE = 1_000_000_007
 """Evaluation seeds count up from here; data seeds (63-bit SeedSequence draws) are also excluded explicitly."""
+SELECTION_SEED_BASE = 1_500_000_007
+"""Seeds of the evaluations that pick a checkpoint during training: a checkpoint chosen on the seeds it is
+then reported on would carry that choice's luck into the report."""
 REPORT_SCHEMA = "armstack-eval/1"
 
 

@@ -60,6 +60,15 @@ class ConditionedMLP(nn.Module):
     def forward(self, x: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
         return self.forward_conditioned(x, self.condition(text))
 
+    def forward_indexed(self, x: torch.Tensor, text_table: torch.Tensor, index: torch.Tensor) -> torch.Tensor:
+        """``forward(x, text_table[index])``, with the instruction terms computed once per table row.
+
+        A training batch holds a few dozen distinct instructions; the FiLM projections of 512 repeated
+        embeddings were about three quarters of the arithmetic of a training step.
+        """
+        proj, films = self.condition(text_table)
+        return self.forward_conditioned(x, (proj[index], [(g[index], b[index]) for g, b in films]))
+
 
 def _sb3_mlp_actor(**params: Any) -> nn.Module:
     from policies.rl_export import MlpActor  # lazily: SB3 is imported only for RL checkpoints

@@ -165,6 +165,37 @@ def test_bad_training_config_is_rejected(dataset: Path, tmp_path: Path) -> None:
         load_demonstrations(tmp_path)
 
 
+def test_datasets_mix_in_order_up_to_the_episode_budget(dataset: Path, tmp_path: Path) -> None:
+    push = tmp_path / "push"
+    run_datagen(DatagenConfig(env_id="armstack/Push-v0", robot="panda", episodes=3, workers=1, obs=("state",),
+                              cameras=(), seed=4, out=str(push)), progress=False)
+    mixed = load_demonstrations([push, dataset], max_episodes=5)
+    assert [s["episodes"] for s in mixed.sources] == [3, 2]
+    one_push, one_tabletop = load_demonstrations(push), load_demonstrations(dataset, max_episodes=2)
+    np.testing.assert_array_equal(mixed.x, np.concatenate([one_push.x, one_tabletop.x]))
+    assert [mixed.texts[i] for i in mixed.text_index] == [one_push.texts[i] for i in one_push.text_index] + [
+        one_tabletop.texts[i] for i in one_tabletop.text_index]
+    assert mixed.episode_of_frame.max() == 4 and len(np.unique(mixed.episode_of_frame)) == 5
+    # The mix has its own identity, built from both manifests.
+    assert mixed.manifest_sha256 not in (None, one_push.manifest_sha256, one_tabletop.manifest_sha256)
+    out = tmp_path / "run"
+    train_bc(BCConfig(data=(str(push), str(dataset)), out=str(out), epochs=1, hidden=16, depth=1, eval_every=0),
+             progress=False)
+    spec = read_spec(out / "best")
+    assert spec.data is not None and [d["episodes"] for d in spec.data["datasets"]] == [3, 8]
+    assert spec.data["manifest_sha256"] == load_demonstrations([push, dataset]).manifest_sha256
+
+
+def test_datasets_of_another_robot_do_not_mix(dataset: Path, tmp_path: Path) -> None:
+    ur5e = tmp_path / "ur5e"
+    run_datagen(DatagenConfig(env_id="armstack/Reach-v0", robot="ur5e", episodes=2, workers=1, obs=("state",),
+                              cameras=(), seed=4, out=str(ur5e)), progress=False)
+    with pytest.raises(TrainConfigError, match="same robot"):
+        load_demonstrations([dataset, ur5e])
+    with pytest.raises(TrainConfigError, match="data must name"):
+        BCConfig(data=(), out="o")
+
+
 def test_regression_scenes_run_with_a_policy(run_dir: Path, tmp_path: Path) -> None:
     from sim.regression.runner import run_regression
 
