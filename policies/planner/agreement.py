@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from policies.planner.fallback import repeats_itself
 from policies.planner.licence import Licence, acceptance_error
 from policies.planner.plan import Step
 from policies.planner.scene_state import SceneState
@@ -73,14 +74,9 @@ def licensed_plans(state: SceneState, licence: Licence, steps_of: Any, cap: int)
             out.append(plan)
         if len(plan) >= cap:
             return
-        moved = {s.args["object"] for s in plan if s.skill in ("pick", "push")}
         for step in steps_of(current):
-            if not licence.allows(step) or step_error(current, step) is not None:
-                continue
-            if (step.skill in ("pick", "push") and step.args["object"] in moved) or (
-                    step.skill == "go_home" and any(s.skill == "go_home" for s in plan)):
-                continue
-            extend((*plan, step), apply_step(current, step))
+            if licence.allows(step) and step_error(current, step) is None and not repeats_itself(plan, step):
+                extend((*plan, step), apply_step(current, step))
 
     extend((), state)
     return out

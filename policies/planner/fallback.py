@@ -36,6 +36,17 @@ INFEASIBLE = " infeasible"
 DONE = " done"
 
 
+def repeats_itself(plan: Sequence[Step], step: Step) -> bool:
+    """Whether ``step`` moves an object ``plan`` already moved, or goes home a second time.
+
+    An instruction moves each object once and goes home once: re-picking what the plan already placed is the
+    model echoing its own plan (seen on the fresh split: "pick; place_in(bin)" twice over).
+    """
+    if step.skill in ("pick", "push"):
+        return any(s.skill in ("pick", "push") and s.args["object"] == step.args["object"] for s in plan)
+    return step.skill == "go_home" and any(s.skill == "go_home" for s in plan)
+
+
 @dataclass(frozen=True, kw_only=True)
 class FallbackConfig:
     """``margin``: nats the best first step must lead ``infeasible`` by; ``max_steps``: plan length cap;
@@ -88,13 +99,7 @@ def rank_steps(score: Callable[[str, Sequence[str]], list[float]], prompt: str, 
         complete = covered is not None and covered(steps)
         if steps and complete and current.holding is None:
             break
-        # An instruction moves each object once and goes home once: re-picking what this plan already placed
-        # is the model echoing its own plan (seen on the fresh split: "pick; place_in(bin)" twice over).
-        moved = {s.args["object"] for s in steps if s.skill in ("pick", "push")}
-        went_home = any(s.skill == "go_home" for s in steps)
-        options = [s for s in options_for(current)
-                   if not ((s.skill in ("pick", "push") and s.args["object"] in moved)
-                           or (s.skill == "go_home" and went_home))]
+        options = [s for s in options_for(current) if not repeats_itself(steps, s)]
         if not options:
             break
         skills = list(dict.fromkeys(s.skill for s in options))

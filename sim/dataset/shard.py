@@ -231,9 +231,10 @@ def write_episode_shard(record: EpisodeRecord, spec: DatasetSpec, shard_dir: Pat
         for rel in videos:
             files[rel] = {"bytes": (tmp / rel).stat().st_size, "sha256": sha256_file(tmp / rel)}
         files = dict(sorted(files.items()))
+        stored, stored_images = _stored_stats(stats), _stored_stats(image_stats)
         manifest = {"format": SHARD_FORMAT, "spec": spec.content_dict(), "task": record.task,
-                    "attempt": record.attempt, "length": record.length, "meta": meta, "stats": _stats_to_json(stats),
-                    "image_stats": _stats_to_json(image_stats), "files": files}
+                    "attempt": record.attempt, "length": record.length, "meta": meta,
+                    "stats": _stats_to_json(stored), "image_stats": _stats_to_json(stored_images), "files": files}
         manifest["shard_sha256"] = hashlib.sha256(to_json_text(manifest, SHARD_FILE, compact=True).encode()).hexdigest()
         _write_bytes(tmp / SHARD_FILE, to_json_text(manifest, SHARD_FILE, compact=True).encode())
         _move_into_place(tmp, shard_dir)
@@ -242,8 +243,7 @@ def write_episode_shard(record: EpisodeRecord, spec: DatasetSpec, shard_dir: Pat
         raise
     # What read_shard would return, without reading it.
     return Shard(path=shard_dir, spec=manifest["spec"], task=record.task, attempt=record.attempt,
-                 length=record.length, meta=meta, files=files,
-                 stats=_stats_from_json(manifest["stats"]), image_stats=_stats_from_json(manifest["image_stats"]))
+                 length=record.length, meta=meta, files=files, stats=stored, image_stats=stored_images)
 
 
 def _arrow_bytes(table: pa.Table) -> pa.Buffer:
@@ -322,17 +322,24 @@ def _check_spec(path: Path, stored: dict[str, Any], spec: DatasetSpec | None) ->
 _STAT_DTYPES = ("<f8", "<i8", "|b1")  # what sim.dataset.stats produces: float64, int64 counts/extremes, bools
 
 
-def _stats_to_json(stats: dict[str, st.Stats]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
+def _stored_stats(stats: dict[str, st.Stats]) -> dict[str, st.Stats]:
+    """The stats as a shard stores them, and as ``_stats_from_json`` reads them back: float64, int64 or bool."""
+    out: dict[str, st.Stats] = {}
     for name, d in stats.items():
         out[name] = {}
         for key, value in d.items():
             arr = np.asarray(value)
             if arr.dtype.str not in _STAT_DTYPES:  # as JSON numbers would come back: float64, int64 or bool
                 arr = np.asarray(arr.tolist())
-            out[name][key] = {"dtype": arr.dtype.str, "shape": list(arr.shape),
-                              "data": base64.b64encode(np.ascontiguousarray(arr).tobytes()).decode("ascii")}
+            out[name][key] = np.ascontiguousarray(arr)
     return out
+
+
+def _stats_to_json(stats: dict[str, st.Stats]) -> dict[str, dict[str, Any]]:
+    """``_stored_stats`` output as JSON: each array's dtype, shape and base64 bytes."""
+    return {name: {key: {"dtype": arr.dtype.str, "shape": list(arr.shape),
+                         "data": base64.b64encode(arr.tobytes()).decode("ascii")} for key, arr in d.items()}
+            for name, d in stats.items()}
 
 
 def _stats_from_json(data: dict[str, dict[str, Any]]) -> dict[str, st.Stats]:

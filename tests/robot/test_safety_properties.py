@@ -55,58 +55,78 @@ def make_sample(kind: str, t: float, q: np.ndarray, prev: JointState | None) -> 
     return JointState(stamp=stamp, received=t, position=q, velocity=v, effort=e, gripper=0.03)
 
 
+def nominal_request(kind: str, q: np.ndarray) -> tuple[np.ndarray, float] | None:
+    return {"idle": None, "near": (q + 0.01, 0.0), "far": (q + 3.0, 1.0),
+            "nan": (np.full(7, math.nan), 0.0), "inf": (np.full(7, math.inf), math.inf)}[kind]
+
+
+class Rig:
+    """Monitor, supervisor, commander and gate as the bridge wires them, and the checks every command passes."""
+
+    def __init__(self) -> None:
+        self.gate = CommandGate(PANDA, GateConfig(control_period=P))
+        self.mon = FaultMonitor(PANDA, MonitorConfig(control_period=P, stale_periods=3,
+                                                     estop_heartbeat_timeout=0.05), start=0.0)
+        self.sup = Supervisor(clear_hold=0.03, start=0.0)
+        self.cmdr = SafeCommander(self.gate)
+        self.prev_cmd: np.ndarray | None = None
+        self.estop_hold_sent = False
+
+    def check(self, cmd: Command | None, mode: Mode) -> None:
+        """Finite, within limits, one envelope step from the previous command (or exactly the measured state on
+        a resume), and nothing after the ESTOP hold."""
+        if cmd is None:
+            return
+        assert isinstance(cmd, Command)
+        gate = self.gate
+        assert np.isfinite(cmd.arm).all() and math.isfinite(cmd.gripper)
+        assert (cmd.arm >= gate.lower - 1e-12).all() and (cmd.arm <= gate.upper + 1e-12).all()
+        if mode == Mode.ESTOP:
+            assert not self.estop_hold_sent, "commanded after the ESTOP hold"
+            self.estop_hold_sent = True
+        else:
+            self.estop_hold_sent = False
+        if cmd.source == "resume":
+            assert self.mon.trusted is not None
+            np.testing.assert_array_equal(cmd.arm, np.clip(self.mon.trusted.position, gate.lower, gate.upper))
+        else:
+            assert self.prev_cmd is not None and gate.within_envelope(self.prev_cmd, cmd.arm), (self.prev_cmd, cmd)
+        self.prev_cmd = cmd.arm
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(TICK, min_size=5, max_size=120))
 def test_random_fault_sequences_never_yield_an_unsafe_command(ticks: list) -> None:
-    gate = CommandGate(PANDA, GateConfig(control_period=P))
-    mon = FaultMonitor(PANDA, MonitorConfig(control_period=P, stale_periods=3, estop_heartbeat_timeout=0.05),
-                       start=0.0)
-    sup = Supervisor(clear_hold=0.03, start=0.0)
-    cmdr = SafeCommander(gate)
+    rig = Rig()
+    mon, sup, cmdr = rig.mon, rig.sup, rig.cmdr
     q = HOME.copy()
-    prev_cmd: np.ndarray | None = None
     prev_sample: JointState | None = None
-    estop_hold_sent = False
     for k, (skind, nkind, estop, action, drift) in enumerate(ticks):
         t = k * P
         q = np.clip(q + drift * 0.1, np.array(PANDA.lower) + 0.05, np.array(PANDA.upper) - 0.05)
         s = make_sample(skind, t, q, prev_sample)
         prev_sample = s if s is not None and skind != "nan" else prev_sample
         faults = mon.tick(t, MonitorInputs(samples=[s] if s else [], estop_asserted=estop, estop_since=t,
-                                           estop_last_msg=t if action != 9 else None, command=prev_cmd))
+                                           estop_last_msg=t if action != 9 else None, command=rig.prev_cmd))
         before = sup.mode
-        transitions = sup.update(t, faults)
+        sup.update(t, faults)
         rearmed = False
         if action == 0:
             rearmed, _ = sup.rearm(t)
         elif action == 1:
-            transitions += sup.stop(t)
+            sup.stop(t)
         if before == Mode.ESTOP and sup.mode != Mode.ESTOP:
             assert rearmed, "left ESTOP without a re-arm"
-        nominal = {"idle": None, "near": (q + 0.01, 0.0), "far": (q + 3.0, 1.0),
-                   "nan": (np.full(7, math.nan), 0.0), "inf": (np.full(7, math.inf), math.inf)}[nkind]
         resumed = sup.resumed
         sup.resumed = False
-        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal)
+        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q))
         if cmd is None:
             continue
-        assert np.isfinite(cmd.arm).all() and math.isfinite(cmd.gripper)
-        assert (cmd.arm >= gate.lower - 1e-12).all() and (cmd.arm <= gate.upper + 1e-12).all()
-        if sup.mode == Mode.ESTOP:
-            assert not estop_hold_sent, "commanded after the ESTOP hold"
-            estop_hold_sent = True
-        else:
-            estop_hold_sent = False
-        if cmd.source == "resume":
-            assert mon.trusted is not None
-            np.testing.assert_array_equal(cmd.arm, np.clip(mon.trusted.position, gate.lower, gate.upper))
-        else:
-            assert prev_cmd is not None and gate.within_envelope(prev_cmd, cmd.arm), (prev_cmd, cmd)
+        rig.check(cmd, sup.mode)
         if rearmed:
             assert cmd.source == "resume"
         if nkind in ("nan", "inf", "far") and sup.mode == Mode.NOMINAL and cmd.source == "policy":
             assert cmd.changed, "an out-of-envelope request passed the gate unchanged"
-        prev_cmd = cmd.arm
 
 
 @settings(max_examples=150, deadline=None)
@@ -114,35 +134,11 @@ def test_random_fault_sequences_never_yield_an_unsafe_command(ticks: list) -> No
 def test_reactions_between_ticks_keep_every_command_safe(steps: list) -> None:
     """As the bridge runs it: a sample may arrive between ticks and be evaluated at once (escalate only,
     commanding only when the mode rose, as ``BridgeCore.react``); ticks and reactions share one gate."""
-    gate = CommandGate(PANDA, GateConfig(control_period=P))
-    mon = FaultMonitor(PANDA, MonitorConfig(control_period=P, stale_periods=3, estop_heartbeat_timeout=0.05),
-                       start=0.0)
-    sup = Supervisor(clear_hold=0.03, start=0.0)
-    cmdr = SafeCommander(gate)
+    rig = Rig()
+    mon, sup, cmdr = rig.mon, rig.sup, rig.cmdr
     q = HOME.copy()
-    prev_cmd: np.ndarray | None = None
     prev_sample: JointState | None = None
     out_mode = sup.mode
-    estop_hold_sent = False
-
-    def check(cmd: object, mode: Mode) -> None:
-        nonlocal prev_cmd, estop_hold_sent
-        if cmd is None:
-            return
-        assert isinstance(cmd, Command)
-        assert np.isfinite(cmd.arm).all() and math.isfinite(cmd.gripper)
-        if mode == Mode.ESTOP:
-            assert not estop_hold_sent, "commanded after the ESTOP hold"
-            estop_hold_sent = True
-        else:
-            estop_hold_sent = False
-        if cmd.source == "resume":
-            assert mon.trusted is not None
-            np.testing.assert_array_equal(cmd.arm, np.clip(mon.trusted.position, gate.lower, gate.upper))
-        else:
-            assert prev_cmd is not None and gate.within_envelope(prev_cmd, cmd.arm), (prev_cmd, cmd)
-        prev_cmd = cmd.arm
-
     for k, ((skind, nkind, estop, action, drift), between) in enumerate(steps):
         t = k * P
         q = np.clip(q + drift * 0.1, np.array(PANDA.lower) + 0.05, np.array(PANDA.upper) - 0.05)
@@ -152,25 +148,24 @@ def test_reactions_between_ticks_keep_every_command_safe(steps: list) -> None:
         if between:
             before = sup.mode
             faults = mon.tick(t - P / 2, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t - P / 2,
-                                                       estop_last_msg=t - P / 2, command=prev_cmd, tick_lateness=None))
+                                                       estop_last_msg=t - P / 2, command=rig.prev_cmd,
+                                                       tick_lateness=None))
             sup.escalate(t - P / 2, faults)
             assert sup.mode >= before, "a reaction lowered the mode"
             if sup.mode > out_mode:
                 out_mode = sup.mode
-                check(cmdr.command(sup.mode, mon.trusted), sup.mode)
+                rig.check(cmdr.command(sup.mode, mon.trusted), sup.mode)
             samples = []
         faults = mon.tick(t, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t,
-                                           estop_last_msg=t if action != 9 else None, command=prev_cmd))
+                                           estop_last_msg=t if action != 9 else None, command=rig.prev_cmd))
         before = sup.mode
         sup.update(t, faults)
         rearmed = action == 0 and sup.rearm(t)[0]
         if before == Mode.ESTOP and sup.mode != Mode.ESTOP:
             assert rearmed, "left ESTOP without a re-arm"
-        nominal = {"idle": None, "near": (q + 0.01, 0.0), "far": (q + 3.0, 1.0),
-                   "nan": (np.full(7, math.nan), 0.0), "inf": (np.full(7, math.inf), math.inf)}[nkind]
         resumed, sup.resumed = sup.resumed, False
         out_mode = sup.mode
-        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal)
-        check(cmd, sup.mode)
+        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q))
+        rig.check(cmd, sup.mode)
         if rearmed and cmd is not None:
             assert cmd.source == "resume"
