@@ -16,7 +16,6 @@ from sim.datagen import DatagenConfig, DatagenError, attempt_seed, run_datagen
 from sim.datagen.driver import _contiguous_successes
 from sim.datagen.episode import run_attempt
 from sim.dataset import DatasetReader, verify_dataset
-from sim.dataset.shard import FRAMES_FILE
 
 
 def _config(out: Path, **kw) -> DatagenConfig:  # type: ignore[no-untyped-def]
@@ -211,15 +210,24 @@ def test_a_shard_damaged_after_its_rename_runs_again(tmp_path: Path) -> None:
     root.mkdir(parents=True)
     for attempt in (0, 1):
         generate_to_shard(config, attempt)
-    frames = root / "attempt-0000001" / FRAMES_FILE
-    data = bytearray(frames.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # same size, other content: only the hash can tell
-    frames.write_bytes(bytes(data))
+    # A state-only shard is one file: shard.json's text, a newline, then the frames (sim.dataset.shard).
+    shard = root / "attempt-0000001.shard"
+    data = bytearray(shard.read_bytes())
+    data[-len(data) // 4] ^= 0xFF  # in the frames; same size, other content: only the hash can tell
+    shard.write_bytes(bytes(data))
     (root / "attempt-0000002.failed.json").write_text("{")  # a marker cut short
     assert sorted(scan_shards(root)) == [0]
-    assert sorted(p.name for p in root.iterdir()) == ["attempt-0000000"]
+    assert sorted(p.name for p in root.iterdir()) == ["attempt-0000000.shard"]
     generate_to_shard(config, 1)
-    frames.write_bytes(frames.read_bytes()[:100])  # cut short
+    shard.write_bytes(shard.read_bytes()[:-100])  # cut short
+    assert sorted(scan_shards(root)) == [0]
+    generate_to_shard(config, 1)
+    shard.write_bytes(shard.read_bytes()[:100])  # cut inside the header line
+    assert sorted(scan_shards(root)) == [0]
+    generate_to_shard(config, 1)
+    header, frames = shard.read_bytes().split(b"\n", 1)
+    assert b'"robot":"panda"' in header
+    shard.write_bytes(header.replace(b'"robot":"panda"', b'"robot":"pandb"') + b"\n" + frames)  # not what it hashed
     assert sorted(scan_shards(root)) == [0]
 
 

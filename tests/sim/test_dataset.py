@@ -247,14 +247,33 @@ def test_image_stats_match_numpy() -> None:
     np.testing.assert_allclose(got["std"].ravel(), sample.std(axis=(0, 1, 2)), atol=1e-12)
 
 
-@pytest.mark.parametrize("length", [1, 2, 7, 8, 9, 50, 129])
+def test_column_quantiles_are_numpys_bit_for_bit() -> None:
+    """The sort-based quantiles equal np.quantile's to the bit: ties, integers, flags, mixed signed zeros, NaN."""
+    rng = np.random.default_rng(7)
+    q = list(st.QUANTILES.values())
+    for trial in range(600):
+        n, d = int(rng.integers(2, 300)), int(rng.integers(1, 9))
+        x = [rng.normal(size=(n, d)), rng.integers(-3, 4, (n, d)).astype(np.float64),
+             (rng.random((n, d)) > 0.7).astype(np.float64), rng.choice([-0.0, 0.0, 1.0, -1.0, 2.5], size=(n, d)),
+             np.where(rng.random((n, d)) < 0.05, np.nan, rng.normal(1e6, 1e-3, (n, d)))][trial % 5]
+        got, want = st.column_quantiles(x), np.quantile(x, q, axis=0)
+        assert got.shape == want.shape and np.array_equal(got.view(np.int64), want.view(np.int64)), (trial, n, d)
+
+
+@pytest.mark.parametrize("length", [1, 2, 7, 8, 9, 50, 129, 257, 1000])
 def test_episode_stats_in_one_pass_equal_the_per_feature_stats_bit_for_bit(length: int) -> None:
-    """Workers compute all of an episode's stats in one pass; the numbers must be vector_stats' exactly."""
+    """Workers compute all of an episode's stats in one pass; the numbers must be vector_stats' exactly.
+
+    Lengths past 128 and 256 cross numpy's pairwise-summation blocks (the (T, 1) features' sums); the
+    integers reach past 2**53, where float64 extremes would round.
+    """
     rng = np.random.default_rng(length)
     arrays: dict[str, np.ndarray] = {
         "f32": rng.normal(size=(length, 5)).astype(np.float32), "ids": rng.integers(-9, 9, (length, 3)),
         "scalar": rng.normal(size=(length, 1)).astype(np.float32), "wide": rng.normal(size=(length, 40)),
-        "flag": rng.random((length, 1)) > 0.5}
+        "flag": rng.random((length, 1)) > 0.5, "flags": rng.random((length, 3)) > 0.5,
+        "big": rng.integers(2**60, 2**60 + 7, (length, 1)), "f64": rng.normal(1e3, 1e-3, (length, 1)),
+        "done": np.arange(length).reshape(length, 1) == length - 1}
     together = st.episode_vector_stats(arrays)
     for name, values in arrays.items():
         alone = st.vector_stats(values)
@@ -273,6 +292,20 @@ def test_constant_stats_equal_vector_stats_bit_for_bit(value: int, length: int) 
     for key, expected in alone.items():
         assert fast[key].dtype == expected.dtype and fast[key].shape == expected.shape, key
         assert np.array_equal(fast[key], expected), key
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 8, 9, 50, 128, 129, 257, 1000])
+def test_shifted_stats_equal_the_stats_of_the_shifted_indices_bit_for_bit(length: int) -> None:
+    """The committer derives each episode's ``index`` stats from its ``frame_index`` stats plus its start."""
+    base = st.vector_stats(np.arange(length, dtype=np.int64))
+    for start in (0, 1, 7, 12345, 10**9 + 3, 2**40 + 1):
+        alone = st.vector_stats(np.arange(start, start + length, dtype=np.int64))
+        fast = st.shifted_stats(base, start)
+        assert set(fast) == set(alone)
+        for key, expected in alone.items():
+            assert fast[key].dtype == expected.dtype and fast[key].shape == expected.shape, (start, key)
+            assert np.array_equal(fast[key], expected), (start, key, fast[key], expected)
+    assert np.array_equal(base["min"], [0])  # the input is left as it was
 
 
 def test_shard_stats_are_what_the_committer_used_to_compute(tmp_path: Path) -> None:
@@ -464,6 +497,65 @@ def test_the_written_shard_is_what_reading_it_gives_and_commits_the_same(tmp_pat
     (written[1].path / FRAMES_FILE).write_bytes(b"short")
     with pytest.raises(DatasetFileError, match="bytes"):  # a shard object is still checked against its files
         commit_dataset(written, spec, tmp_path / "c", extra_meta={})
+
+
+def test_shard_json_is_the_canonical_text_that_read_shard_hashes(tmp_path: Path) -> None:
+    """shard.json is assembled from parts encoded once; it must be json.dumps' own compact text of itself,
+    also when the meta has keys JSON turns into strings (which then sort differently) and numpy values."""
+    spec = make_spec()
+    rec = make_record(3, 16, "pick")
+    meta = {**rec.meta, "by_id": {2: 0.5, 10: np.float32(1.5)}, "sizes": (np.int64(3), 4)}
+    for storage in ("video", "image"):
+        spec = make_spec(storage)
+        record = EpisodeRecord(attempt=3, task="pick", frames=rec.frames, images=rec.images, meta=meta)
+        written = write_episode_shard(record, spec, tmp_path / storage / "attempt-0000003")
+        assert written.flat == (storage == "image")  # no video files: one file, shard.json its first line
+        text = (written.flat_path.read_bytes().split(b"\n")[0].decode() if written.flat
+                else (written.path / "shard.json").read_text())
+        parsed = json.loads(text)
+        assert text == json.dumps(parsed, sort_keys=True, separators=(",", ":"))
+        assert parsed["spec"] == spec.content_dict() and parsed["format"] == shard_module.SHARD_FORMAT
+        read = read_shard(written.path, spec, verify=True)
+        assert read.meta == written.meta and read.meta["by_id"] == {"2": 0.5, "10": 1.5}
+        assert read.meta["sizes"] == [3, 4] and read.spec == written.spec
+
+
+def test_a_shard_without_videos_is_one_file_read_checked_and_committed_like_a_folder(tmp_path: Path) -> None:
+    """State-only (and PNG) shards are one file, no folder: read back, checked by size and hash, replaced whole."""
+    state = DatasetSpec(fps=FPS, robot_type="panda", features=FEATURES)
+    records = [EpisodeRecord(attempt=i, task=TASKS[i], frames=make_record(i, n, TASKS[i]).frames,
+                             meta={"seed": i}) for i, n in enumerate(LENGTHS)]
+    written = [write_episode_shard(r, state, tmp_path / "shards" / f"attempt-{i:07d}") for i, r in enumerate(records)]
+    assert sorted(p.name for p in (tmp_path / "shards").iterdir()) == [f"attempt-{i:07d}.shard" for i in range(3)]
+    for shard in written:
+        assert shard.flat and shard.flat_path.is_file() and not shard.path.exists()
+        for name in (shard.path, shard.flat_path):  # the shard's name, or its file
+            read = read_shard(name, state)
+            assert (read.flat, read.task, read.length, read.meta, read.files) == \
+                   (True, shard.task, shard.length, shard.meta, shard.files)
+        assert read.read_frames().num_rows == shard.length
+    commit_dataset(written, state, tmp_path / "a", extra_meta={})
+    commit_dataset([s.path for s in written], state, tmp_path / "b", extra_meta={})
+    files_a = json.loads((tmp_path / "a/manifest.json").read_text())["files"]
+    assert files_a == json.loads((tmp_path / "b/manifest.json").read_text())["files"]
+    with DatasetReader(tmp_path / "a") as reader:
+        got = reader.episode(1, keys=["action"])["action"]
+    np.testing.assert_array_equal(got, records[1].frames["action"])
+    path = written[0].flat_path
+    data = bytearray(path.read_bytes())
+    data[-20] ^= 0xFF  # in the frames: same size, only the hash can tell
+    path.write_bytes(bytes(data))
+    assert read_shard(written[0].path, verify=False).length == LENGTHS[0]
+    with pytest.raises(DatasetFileError, match="SHA-256"):
+        read_shard(written[0].path)
+    path.write_bytes(bytes(data[:-7]))
+    with pytest.raises(DatasetFileError, match="bytes"):
+        commit_dataset(written, state, tmp_path / "c", extra_meta={}, verify_shards=False)
+    # Rewritten (a re-run attempt), also over a folder of the other layout, which would shadow it.
+    write_shard(make_record(0, 16, "pick"), make_spec(), written[0].path)
+    assert written[0].path.is_dir() and not path.exists()
+    write_shard(records[0], state, written[0].path)
+    assert path.is_file() and not written[0].path.exists() and read_shard(written[0].path).length == LENGTHS[0]
 
 
 def test_a_changed_shard_json_is_caught(tmp_path: Path) -> None:
