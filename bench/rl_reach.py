@@ -17,7 +17,9 @@ hinge. ``-O`` removes that assert (and every other one, in both rows alike); not
 is patched. A row that cannot import or run is reported with its error, not numbers.
 
 Run from the repository root: ``MUJOCO_GL=egl .venv/bin/python bench/rl_reach.py`` (two seeds, about 15-25
-minutes on 2 cores), or ``--quick`` for a smoke run.
+minutes on 2 cores), or ``--quick`` for a smoke run. The two rows' env step costs alone (bare and in this
+training stack) come from ``bench/rl_reach_envstep.py``: SAC's update, the same in both rows, is most of the
+learning time, so the env's share bounds what a cheaper env can do to the learning-time ratio.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ import numpy as np
 from gymnasium import spaces
 
 from policies.errors import TrainConfigError
+from sim.errors import InvalidActionError
 
 GOAL_ENV_IDS = ("armstack/Reach-v0",)
 REWARD_TYPES = ("sparse", "dense")
@@ -39,6 +40,7 @@ FIXED_ACTION = {"dyaw": 0.0, "gripper": -1.0}
 SUCCESS_DISTANCE = 0.03
 # Joint velocities (rad/s) reach a few units; scale them to about the range of positions (m, rad).
 JOINT_VEL_SCALE = 0.2
+_JOINT_VEL_SCALE_F32 = np.float32(JOINT_VEL_SCALE)
 
 
 def agent_action_dims(action_mode: str) -> list[int]:
@@ -147,25 +149,61 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
             "desired_goal": spaces.Box(-inf, inf, (3,), np.float32),
         })
         self.action_space = spaces.Box(-1.0, 1.0, (len(dims),), np.float32)
+        self._vel = slice(3 + n_arm, 3 + 2 * n_arm)  # the joint velocities in ``observation``
+        # The env action's held parts, after the agent's (the agent's dims lead: agent_action_dims).
+        self._held = [FIXED_ACTION[name] for name in ENV_ACTION_NAMES[len(dims):]]
+        self._env_step = _step_below_order_checks(env)
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None
               ) -> tuple[dict[str, Any], dict[str, Any]]:
         obs, info = self.env.reset(seed=seed, options=options)
-        self._past = np.zeros_like(self._past)
-        return goal_observation(obs, self._past if self.observe_actions else None), info
+        self._past.fill(0.0)
+        return self._goal_observation(obs), info
 
     def step(self, action: np.ndarray) -> tuple[dict[str, Any], float, bool, bool, dict[str, Any]]:
-        action = np.clip(np.asarray(action, np.float32), -1.0, 1.0)  # what the env acts on
-        self._past = np.concatenate([action, self._past[: -len(action)]]) if self.observe_actions else self._past
-        obs, _, terminated, truncated, info = self.env.step(env_action(action, self.action_dims))
-        goal_obs = goal_observation(obs, self._past if self.observe_actions else None)
-        reward = float(goal_reward(goal_obs["achieved_goal"], goal_obs["desired_goal"], self.reward_type))
+        # Every training step runs this beside a physics step that costs a few times more: the few values
+        # go through Python floats, which numpy's small-array calls cost several times more than.
+        # ``env_action(np.clip(action as float32, -1, 1))``, ``goal_observation`` and ``goal_reward`` give
+        # the same values to the bit (tests/policies/test_rl.py checks it along rollouts).
+        values = np.asarray(action, np.float32).tolist()  # float32 first: what the env acts on
+        if not isinstance(values, list) or len(values) != len(self.action_dims):
+            raise InvalidActionError(f"action must have shape ({len(self.action_dims)},) in action_mode "
+                                     f"{self.action_mode!r}, got shape {np.shape(action)}")
+        values = [-1.0 if v < -1.0 else 1.0 if v > 1.0 else v for v in values]  # NaN passes: the env refuses it
+        if self.observe_actions:
+            past, n = self._past, len(values)
+            past[n:] = past[:-n]  # overlapping copy: numpy buffers it
+            past[:n] = values
+        obs, _, terminated, truncated, info = self._env_step(np.array(values + self._held))
+        goal_obs = self._goal_observation(obs)
+        diff = goal_obs["achieved_goal"] - goal_obs["desired_goal"]
+        dist = np.sqrt(np.add.reduce(diff * diff))  # np.linalg.norm's own float32 operations, without its checks
+        # In float32 as goal_reward (the 3 cm bound too); -0.0 inside, as -(False).astype(float32) is.
+        reward = -float(dist >= SUCCESS_DISTANCE) if self.reward_type == "sparse" else -float(dist)
         return goal_obs, reward, terminated, truncated, info
+
+    def _goal_observation(self, env_obs: dict[str, Any]) -> dict[str, np.ndarray]:
+        """``goal_observation(env_obs, past actions)`` for one env, in two numpy calls instead of a dozen."""
+        ee = env_obs["ee_pose"]
+        # float64 parts cast to float32 by the one concatenate: the casts goal_observation makes part by part.
+        observation = np.concatenate((ee[:3], env_obs["joint_pos"], env_obs["joint_vel"], self._past),
+                                     dtype=np.float32)
+        observation[self._vel] *= _JOINT_VEL_SCALE_F32
+        return {"observation": observation, "achieved_goal": observation[:3].copy(),
+                "desired_goal": np.asarray(env_obs["goal_pos"], np.float32).copy()}
 
     def compute_reward(self, achieved_goal: np.ndarray, desired_goal: np.ndarray, info: Any) -> np.ndarray:
         """The reward for (batches of) goals, as HER relabelling needs; ``info`` is unused."""
         del info
         return goal_reward(achieved_goal, desired_goal, self.reward_type)
+
+
+def _step_below_order_checks(env: gym.Env[Any, Any]) -> Any:
+    """``env.step``, or the step of the env under its ``OrderEnforcing`` layers: armstack envs refuse a step
+    before reset themselves (``ResetNeeded``), and the wrapper's check costs a call per step."""
+    while isinstance(env, gym.wrappers.OrderEnforcing):
+        env = env.env
+    return env.step
 
 
 def make_goal_env(env_id: str = "armstack/Reach-v0", *, robot: str = "panda", randomization: str = "default",

@@ -105,7 +105,7 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
                "replay_buffer_kwargs": {"n_sampled_goal": config.n_sampled_goal,
                                         "goal_selection_strategy": config.goal_selection_strategy}}
     return SAC("MultiInputPolicy", env, buffer_size=config.buffer_size, batch_size=config.batch_size,
-               learning_starts=config.learning_starts, train_freq=config.train_freq,
+               learning_starts=config.learning_starts, train_freq=config.train_freq, tau=config.tau,
                gradient_steps=config.gradient_steps, ent_coef=_ent_coef(config.ent_coef), **her, **common)
 
 

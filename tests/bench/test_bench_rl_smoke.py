@@ -57,3 +57,24 @@ def test_reach_failures_are_classified_by_how_the_episode_ends() -> None:
     assert classify(approach, 0.02, r) == "still_approaching"  # the distance still falling every step
     assert classify([*approach, 0.05, 0.05, 0.05], 0.0, r) == "near_miss"
     assert classify([0.3] * 60, 0.0, r) == "lost"
+
+
+@pytest.mark.slow
+def test_env_step_benchmark_times_both_rows_bare_and_in_the_training_stack() -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "bench/rl_reach_envstep.py", "--steps", "70", "--repeats", "2"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    assert report["bench"] == "rl_reach_envstep" and report["steps"] == 70 and report["repeats"] == 2
+    arm = report["rows"]["armstack_reach"]
+    for kind in ("bare", "vec_stack"):
+        assert 0 < arm[kind]["min_us"] <= arm[kind]["median_us"]
+    # The training stack wraps the bare env: it can only add work (70 steps cross one episode reset in both).
+    assert arm["vec_stack"]["min_us"] > arm["bare"]["min_us"]
+    fetch = report["rows"]["fetch_reach"]
+    if "skipped" in fetch:  # without gymnasium-robotics the row says why, and there is no ratio
+        assert report["median_ratio_armstack_over_fetch"] == {}
+    else:
+        assert report["median_ratio_armstack_over_fetch"]["bare"] == pytest.approx(
+            arm["bare"]["median_us"] / fetch["bare"]["median_us"], abs=1e-3)

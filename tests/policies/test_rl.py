@@ -14,7 +14,16 @@ import pytest
 
 import policies
 from policies.errors import CheckpointError, PolicyError, TrainConfigError
-from policies.goal_env import FIXED_ACTION, SUCCESS_DISTANCE, ReachGoalEnv, goal_observation, make_goal_env
+from policies.goal_env import (
+    FIXED_ACTION,
+    SUCCESS_DISTANCE,
+    ReachGoalEnv,
+    agent_action_dims,
+    env_action,
+    goal_observation,
+    goal_reward,
+    make_goal_env,
+)
 from policies.rl import EpisodeSeeds, build_model, eval_seeds, train_rl, train_seeds, vectorize
 from policies.rl_config import RLConfig
 
@@ -138,6 +147,60 @@ def test_a_delayed_command_is_in_the_observation_before_it_moves_the_arm() -> No
     assert k >= resolve_randomization("default").action_latency_steps[1] + 1
 
 
+@pytest.mark.parametrize(("kwargs", "seed"), [
+    ({"randomization": "default", "observe_actions": 2}, 0),
+    ({"randomization": "strong", "observe_actions": 4, "reward_type": "dense"}, 1),
+    ({"randomization": "default", "observe_actions": 0, "action_mode": "full"}, 2),
+])
+def test_step_gives_to_the_bit_what_the_public_functions_give(kwargs: dict[str, Any], seed: int) -> None:
+    # ReachGoalEnv.step computes in Python floats and fused numpy calls for speed; the exported policy and the
+    # arm use goal_observation, and HER relabels with goal_reward: all must agree exactly, or a trained policy
+    # sees other inputs at deployment than in training. The reference is the plain formulation, step by step
+    # on a twin env (same seed, same actions): clip in float32, env_action, goal_observation, goal_reward.
+    env, twin = make_goal_env(**kwargs), make_goal_env(**kwargs)
+    k, dims = env.observe_actions, agent_action_dims(env.action_mode)
+    base: Any = env.unwrapped
+    obs, _ = env.reset(seed=seed)
+    twin_obs, _ = twin.env.reset(seed=seed)
+    past = np.zeros(k * len(dims), np.float32)
+    rng = np.random.default_rng(seed)
+    rewards = set()
+    for t in range(130):  # two episodes and a bit: resets clear the history
+        expected = goal_observation(twin_obs, past if k else None)
+        for key in ("observation", "achieved_goal", "desired_goal"):
+            assert obs[key].dtype == expected[key].dtype and obs[key].tobytes() == expected[key].tobytes(), (t, key)
+        # The expert, scaled past the box at times (both clip), reaches the marker; random actions leave it.
+        expert = base.expert().act()[: len(dims)] * rng.choice([1.0, 1.3])
+        raw = expert if t % 60 < 40 else rng.uniform(-1.4, 1.4, len(dims))
+        action = raw.tolist() if t % 3 == 0 else raw.astype(np.float64 if t % 3 == 1 else np.float32)
+        clipped = np.clip(np.asarray(action, np.float32), -1.0, 1.0)
+        past = np.concatenate([clipped, past[: -len(dims)]]) if k else past
+        obs, reward, terminated, truncated, info = env.step(action)
+        twin_obs, _, twin_term, twin_trunc, twin_info = twin.env.step(env_action(clipped, dims))
+        relabelled = goal_observation(twin_obs, past if k else None)
+        want = float(goal_reward(relabelled["achieved_goal"], relabelled["desired_goal"], env.reward_type))
+        assert repr(reward) == repr(want) and (terminated, truncated) == (twin_term, twin_trunc), t
+        assert info["is_success"] == twin_info["is_success"]
+        rewards.add(reward)
+        if truncated:
+            obs, _ = env.reset()
+            twin_obs, _ = twin.env.reset()
+            past = np.zeros_like(past)
+    assert len(rewards) > (1 if env.reward_type == "sparse" else 50)  # both outcomes / a spread of distances
+
+
+def test_actions_of_the_wrong_shape_are_refused_naming_the_shape() -> None:
+    from sim import InvalidActionError
+
+    env = make_goal_env()
+    env.reset(seed=0)
+    for bad in (np.zeros(5, np.float32), np.zeros((1, 3), np.float32), np.float32(0.5)):
+        with pytest.raises(InvalidActionError, match=r"shape \(3,\) in action_mode 'xyz'"):
+            env.step(np.asarray(bad))
+    with pytest.raises(InvalidActionError, match="non-finite"):  # the env still refuses NaN itself
+        env.step(np.array([np.nan, 0.0, 0.0], np.float32))
+
+
 def test_goal_env_refuses_other_tasks_and_reward_types() -> None:
     with pytest.raises(TrainConfigError, match="armstack/Reach-v0"):
         make_goal_env("armstack/Push-v0")
@@ -166,6 +229,8 @@ def test_episode_seeds_replay_the_same_held_out_episodes_every_round() -> None:
     ({"ent_coef": "-0.1"}, "ent_coef"),
     ({"action_mode": "xyzyaw"}, "xyz, full"),
     ({"observe_actions": 5}, r"observe_actions.*0\.\.4"),
+    ({"tau": 0.0}, r"tau.*\(0, 1\]"),
+    ({"tau": 1.5}, r"tau.*\(0, 1\]"),
 ])
 def test_config_rejects_bad_values_naming_the_valid_ones(fields: dict[str, Any], match: str) -> None:
     with pytest.raises(TrainConfigError, match=match):
@@ -188,6 +253,12 @@ def test_her_warm_up_shorter_than_an_episode_is_refused_up_front() -> None:
     config = RLConfig(learning_starts=30, buffer_size=1_000)
     with pytest.raises(TrainConfigError, match=r"learning_starts 30.*60"):
         build_model(config, vectorize(lambda: make_goal_env(), 0, 10))
+
+
+def test_the_target_network_rate_reaches_sac() -> None:
+    config = RLConfig(tau=0.05, buffer_size=1_000)
+    model = build_model(config, vectorize(lambda: make_goal_env(), 0, 10))
+    assert model.tau == 0.05 and RLConfig().tau == 0.05  # the default: HER's polyak 0.95 (see RLConfig)
 
 
 def test_training_and_evaluation_seeds_are_disjoint() -> None:
