@@ -47,7 +47,8 @@ METHOD = (
     "MultiInputPolicy, torch.set_num_threads(1), one env in a DummyVecEnv, hyperparameters identical across "
     "rows (listed under `config`; action_mode and observe_actions apply to armstack only: the agent commands the "
     "TCP translation, as FetchReach's agent does, and sees its last observe_actions commands, which Reach's "
-    "randomised action latency may still hold in flight; FetchReach has no latency). "
+    "randomised action latency may still hold in flight; FetchReach has no latency; physics_sleep: MuJoCo "
+    "island sleeping in armstack's scene, so the cubes Reach does not use are not integrated while at rest). "
     "Training episode k is reset with seed seed*100000+k, evaluation episode k "
     "with 2000000000+k (disjoint, the same episodes at every evaluation and for every training seed). "
     "model.learn runs in chunks up to each eval_at step count (reset_num_timesteps=False, so episodes continue "
@@ -179,7 +180,22 @@ def headline(per_seed: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "learn_cpu_ratio_armstack_over_fetch": {s: r["learn_cpu_ratio_armstack_over_fetch"]
                                                 for s, r in per_seed.items()},
         "armstack_faster_than_fetch": bool(ratios) and len(ratios) == len(walls) and max(ratios) < 1.0,
+        # One pair's ratio moves by about +-5% from run to run (SAC's update, the same in both rows, is most of
+        # the time): the learning time summed over all seeds is the steadier comparison.
+        "learn_wall_s_over_seeds": {"armstack_reach": _total(arm, "learn_wall_s"),
+                                    "fetch_reach": _total(fetch, "learn_wall_s")},
+        "learn_wall_ratio_over_seeds": _ratio(_total(arm, "learn_wall_s"), _total(fetch, "learn_wall_s")),
+        "learn_cpu_ratio_over_seeds": _ratio(_total(arm, "learn_cpu_s"), _total(fetch, "learn_cpu_s")),
     }
+
+
+def _total(rows: dict[str, dict[str, Any]], key: str) -> float | None:
+    values = [r.get(key) for r in rows.values()]
+    return round(sum(values), 1) if values and None not in values else None
+
+
+def _ratio(num: float | None, den: float | None) -> float | None:
+    return round(num / den, 3) if num is not None and den else None
 
 
 def versions() -> dict[str, str | None]:

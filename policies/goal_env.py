@@ -208,13 +208,18 @@ def _step_below_order_checks(env: gym.Env[Any, Any]) -> Any:
 
 def make_goal_env(env_id: str = "armstack/Reach-v0", *, robot: str = "panda", randomization: str = "default",
                   reward_type: str = "sparse", action_mode: str = "xyz", observe_actions: int = 2,
-                  max_steps: int | None = None) -> ReachGoalEnv:
-    """A fresh goal-conditioned env; the episode runs to ``max_steps`` (the task's own by default)."""
+                  max_steps: int | None = None, physics_sleep: bool = False) -> ReachGoalEnv:
+    """A fresh goal-conditioned env; the episode runs to ``max_steps`` (the task's own by default).
+
+    ``physics_sleep``: MuJoCo island sleeping (``SceneConfig.physics_sleep``): the cubes Reach never needs to
+    touch rest unsimulated until the arm wakes them.
+    """
     if env_id not in GOAL_ENV_IDS:
         raise TrainConfigError(f"no goal-conditioned version of {env_id!r}; valid envs: {', '.join(GOAL_ENV_IDS)}")
     agent_action_dims(action_mode)  # a bad mode fails before the env is built
     import sim  # noqa: F401 - registers the armstack ids
 
     env = gym.make(env_id, robot=robot, randomization=randomization, max_steps=max_steps,
-                   terminate_on_success=False, disable_env_checker=True)
+                   terminate_on_success=False, disable_env_checker=True,
+                   scene={"physics_sleep": physics_sleep})
     return ReachGoalEnv(env, reward_type=reward_type, action_mode=action_mode, observe_actions=observe_actions)

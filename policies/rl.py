@@ -60,7 +60,7 @@ def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
 
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
                          reward_type="sparse" if config.her else "dense", action_mode=config.action_mode,
-                         observe_actions=config.observe_actions)
+                         observe_actions=config.observe_actions, physics_sleep=config.physics_sleep)
 
 
 def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int, *,

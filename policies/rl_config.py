@@ -63,6 +63,9 @@ class RLConfig:
     Two past actions: 96/99/97.5% on seeds 0/1/2 (94/99/97% on the first 100, bench/rl_reach.py's episodes);
     three: 97.5% on seed 0 but 83% on seed 1 (bench, 100 episodes): the spread between training seeds at 10k
     steps is as large as the difference, so two, the smallest history that covers the delay, stays.
+    The Reach env runs with MuJoCo island sleeping (``physics_sleep=True``, ``SceneConfig.physics_sleep``): the
+    cubes on the table, which Reach never needs, stop being integrated while they rest. An env step costs ~40%
+    less; trajectories move by ~1e-11 m (bench/rl_reach_envstep.py measures both rows' env steps).
     Tried and not kept: gamma 0.98 (79% on seed 2: the arm ran off to the workspace edge), half the updates
     with twice the batch (``train_freq=2, batch_size=512``: 25% less learn CPU, 69.5% on seed 0).
     """
@@ -89,6 +92,7 @@ class RLConfig:
     normalize_obs: bool = True
     action_mode: str = "xyz"
     observe_actions: int = 2
+    physics_sleep: bool = True
     ppo_n_steps: int = 1024
     eval_every: int = 2_000
     eval_episodes: int = 20
@@ -116,6 +120,8 @@ class RLConfig:
                 or not 0 <= self.observe_actions <= MAX_OBSERVED_ACTIONS:
             raise TrainConfigError(f"observe_actions must be a whole number in 0..{MAX_OBSERVED_ACTIONS}, "
                                    f"got {self.observe_actions!r}")
+        if not isinstance(self.physics_sleep, bool):
+            raise TrainConfigError(f"physics_sleep must be true or false, got {self.physics_sleep!r}")
         if not (0 <= self.seed < MAX_SEED):
             raise TrainConfigError(f"seed must be in [0, {MAX_SEED}), got {self.seed!r}")
         positive = ("steps", "batch_size", "buffer_size", "train_freq", "gradient_steps", "n_sampled_goal",
