@@ -17,7 +17,8 @@ and written data lives in the page cache. Only an OS crash or power loss could l
 with short or corrupt files, and ``read_shard`` catches that (sizes, SHA-256): the datagen resume scan
 drops such a shard and re-runs its attempt, and the committer checks the hashes again. The five fsyncs
 per shard cost ~45 ms per episode on a shared disk, a third of a state-only episode's physics. The
-committed dataset is fsynced.
+committed dataset is fsynced: every file and folder before the rename, the dataset folder after it, and
+``manifest.json`` last.
 """
 
 from __future__ import annotations

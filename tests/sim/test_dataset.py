@@ -757,3 +757,22 @@ def test_real_rollout_round_trip(tmp_path: Path) -> None:
     view = view_episode(out, 0, tmp_path / "card.mp4")  # no cameras: a text card per frame
     assert view.stat().st_size > 0
     env.close()
+
+
+def test_every_committed_file_is_on_disk_before_the_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Power-loss order: each data, video and meta file is fsynced before manifest.json vouches for it."""
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def recording_fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording_fsync)
+    out, _, _ = build(tmp_path)
+    files = json.loads((out / "manifest.json").read_text())["files"]
+    manifest_at = max(i for i, p in enumerate(synced) if ".manifest.json." in p)  # its temp file, then renamed
+    # Files are synced in the staging folder, before their folders are renamed into the dataset.
+    staged = {p.split(".staging-", 1)[1].split("/", 1)[1] for p in synced[:manifest_at] if ".staging-" in p}
+    assert set(files) <= staged, sorted(set(files) - staged)
+    assert any(p.endswith(".mp4") for p in files) and any(p.endswith(".parquet") for p in files)
