@@ -47,7 +47,8 @@ def _policy_section(out_dir: Path, episodes: int, epochs: int, eval_episodes: in
     from policies.pretrained import PANDA_TABLETOP_BC
 
     shipped = load(PANDA_TABLETOP_BC)
-    print(f"\nfor comparison, the shipped policy trained on 500 episodes ({PANDA_TABLETOP_BC}):")
+    episodes = (shipped.spec.data or {}).get("episodes", "?")
+    print(f"\nfor comparison, the shipped policy trained on {episodes} expert episodes ({PANDA_TABLETOP_BC}):")
     shipped_report = evaluate_policy(shipped, env_id="armstack/Tabletop-v0", robot="panda", episodes=eval_episodes,
                                      exclude_seeds=(shipped.spec.data or {}).get("seeds", []))
     print(format_report(shipped_report))

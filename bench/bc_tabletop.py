@@ -4,9 +4,10 @@ Prints one JSON object: data generation time and expert success, training wall t
 evaluation included), and the success rate with its 95% interval per task on held-out seeds, beside the
 scripted expert on the same seeds (the ceiling; the raw engine here is the expert that made the data).
 
-By default the data is what the shipped checkpoint was trained on: 500 ``Tabletop-v0`` episodes, tasks drawn
-uniformly; ``--shares push=190,pick_place=135,stack=115,reach=60`` generates one dataset per task in those
-shares instead and trains on the mix. Training uses the shipped checkpoint's config.
+By default the data is issue #4's budget: 500 ``Tabletop-v0`` episodes in all, tasks drawn uniformly (the
+shipped checkpoint adds 1,750 single-task episodes to these: policies/pretrained/README.md);
+``--shares push=190,pick_place=135,stack=115,reach=60`` generates one dataset per task in those shares instead
+and trains on the mix. Training uses the shipped checkpoint's config.
 
     MUJOCO_GL=egl python bench/bc_tabletop.py --eval-episodes 100 --out out/bench/bc
     MUJOCO_GL=egl python bench/bc_tabletop.py --data DIR [DIR ...]   # reuse datasets
