@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from sim.dataset import stats as st
 from sim.dataset.errors import DatasetError, DatasetSchemaError
+from sim.dataset.files import fsync_path, sha256_file, to_json_text
 from sim.dataset.layout import (
     ARMSTACK_EPISODES_PATH,
     INFO_PATH,
@@ -40,7 +41,7 @@ from sim.dataset.layout import (
 )
 from sim.dataset.layout import DATA_PATH as DATA_TEMPLATE
 from sim.dataset.schema import CODEBASE_VERSION, DEFAULT_FEATURE_DTYPES, DatasetSpec
-from sim.dataset.shard import FRAMES_FILE, Shard, check_shard, fsync_path, read_shard, sha256_file, to_json_text
+from sim.dataset.shard import FRAMES_FILE, Shard, check_shard, read_shard
 from sim.dataset.video import concat_videos
 from sim.provenance import armstack_version, git_commit, versions
 

@@ -23,7 +23,6 @@ committed dataset is fsynced: every file and folder before the rename, the datas
 
 from __future__ import annotations
 
-import base64
 import functools
 import hashlib
 import json
@@ -40,10 +39,12 @@ import pyarrow.ipc
 
 from sim.dataset import stats as st
 from sim.dataset.errors import DatasetFileError, DatasetSchemaError
+from sim.dataset.files import sha256_file, to_json_text
 from sim.dataset.layout import IMAGE_STRUCT, data_schema, read_json, to_arrow
 from sim.dataset.png import encode_png
 from sim.dataset.record import EpisodeRecord
 from sim.dataset.schema import DatasetSpec
+from sim.dataset.stats_codec import stats_from_json, stored_stats_json
 from sim.dataset.video import encode_video
 
 SHARD_FORMAT = "armstack-shard/3"  # 2: per-episode stats of every feature; 3: Arrow IPC frames, stats as bytes
@@ -106,55 +107,6 @@ class Shard:
 def flat_path(shard_path: Path) -> Path:
     """The file of the flat shard named ``shard_path`` (``.../attempt-0000003`` -> ``.../attempt-0000003.shard``)."""
     return shard_path.with_name(shard_path.name + FLAT_SUFFIX)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        return value.item()
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, Path):
-        return str(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def to_json_text(payload: Any, what: str, compact: bool = False) -> str:
-    """JSON (numpy scalars and arrays allowed) or a DatasetSchemaError naming the key that is not.
-
-    ``compact`` (files only programs read) takes Python's C encoder, which ``indent`` rules out: ~10x
-    faster on the per-feature stats each shard carries.
-    """
-    try:
-        if compact:
-            return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=_json_default)
-        return json.dumps(payload, indent=2, sort_keys=True, default=_json_default)
-    except (TypeError, ValueError) as exc:
-        bad = [k for k, v in payload.items() if not _serialisable(v)] if isinstance(payload, dict) else []
-        raise DatasetSchemaError(f"{what} is not JSON-ready ({exc}); offending keys: {bad or '?'}") from exc
-
-
-def _serialisable(value: Any) -> bool:
-    try:
-        json.dumps(value, default=_json_default)
-        return True
-    except (TypeError, ValueError):
-        return False
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def validate_record(record: EpisodeRecord, spec: DatasetSpec) -> dict[str, np.ndarray]:
@@ -263,8 +215,8 @@ def write_episode_shard(record: EpisodeRecord, spec: DatasetSpec, shard_dir: Pat
         for rel in videos:
             files[rel] = {"bytes": (tmp / rel).stat().st_size, "sha256": sha256_file(tmp / rel)}
         files = dict(sorted(files.items()))
-        stored, stats_json = _stored_stats_json(stats)
-        stored_images, image_stats_json = _stored_stats_json(image_stats)
+        stored, stats_json = stored_stats_json(stats, SHARD_FILE)
+        stored_images, image_stats_json = stored_stats_json(image_stats, SHARD_FILE)
         # Each part encoded once (the spec once per spec), for the hash and for the file: see _json_object.
         small = {"format": SHARD_FORMAT, "task": record.task, "attempt": record.attempt, "length": record.length,
                  "files": files}
@@ -370,7 +322,7 @@ def read_shard(path: Path, spec: DatasetSpec | None = None, verify: bool = True)
             raise DatasetFileError(where, "content differs from the SHA-256 it recorded (corrupt)")
     shard = Shard(path=path, spec=info["spec"], task=info["task"], attempt=int(info["attempt"]),
                   length=int(info["length"]), meta=info["meta"], files=info["files"],
-                  stats=_stats_from_json(info["stats"]), image_stats=_stats_from_json(info["image_stats"]), flat=flat)
+                  stats=stats_from_json(info["stats"]), image_stats=stats_from_json(info["image_stats"]), flat=flat)
     return check_shard(shard, spec, verify)
 
 
@@ -431,50 +383,6 @@ def _check_spec(path: Path, stored: dict[str, Any], spec: DatasetSpec | None) ->
         want = spec.content_dict()
         diff = sorted(k for k in set(want) | set(stored) if want.get(k) != stored.get(k))
         raise DatasetSchemaError(f"shard {path} was written with another dataset spec (differs in: {', '.join(diff)})")
-
-
-# Stats travel as the bytes of their arrays (base64) with dtype and shape: exact like JSON numbers, but JSON's
-# float repr of ~10 stats x ~270 dimensions per episode was ~3 ms, a tenth of a state-only episode's cost.
-_STAT_DTYPES = ("<f8", "<i8", "|b1")  # what sim.dataset.stats produces: float64, int64 counts/extremes, bools
-
-
-def _stored_stats(stats: dict[str, st.Stats]) -> dict[str, st.Stats]:
-    """The stats as a shard stores them, and as ``_stats_from_json`` reads them back: float64, int64 or bool."""
-    out: dict[str, st.Stats] = {}
-    for name, d in stats.items():
-        out[name] = {}
-        for key, value in d.items():
-            arr = np.asarray(value)
-            if arr.dtype.str not in _STAT_DTYPES:  # as JSON numbers would come back: float64, int64 or bool
-                arr = np.asarray(arr.tolist())
-            out[name][key] = np.ascontiguousarray(arr)
-    return out
-
-
-def _stats_to_json(stats: dict[str, st.Stats]) -> dict[str, dict[str, Any]]:
-    """``_stored_stats`` output as JSON: each array's dtype, shape and base64 bytes."""
-    return {name: {key: {"dtype": arr.dtype.str, "shape": list(arr.shape),
-                         "data": base64.b64encode(arr.tobytes()).decode("ascii")} for key, arr in d.items()}
-            for name, d in stats.items()}
-
-
-def _stored_stats_json(stats: dict[str, st.Stats]) -> tuple[dict[str, st.Stats], str]:
-    """``_stored_stats`` and the compact JSON text of its ``_stats_to_json``."""
-    stored = _stored_stats(stats)
-    return stored, to_json_text(_stats_to_json(stored), SHARD_FILE, compact=True)
-
-
-def _stats_from_json(data: dict[str, dict[str, Any]]) -> dict[str, st.Stats]:
-    out: dict[str, st.Stats] = {}
-    for name, d in data.items():
-        out[name] = {}
-        for key, value in d.items():
-            if value.get("dtype") not in _STAT_DTYPES:
-                raise DatasetSchemaError(f"stat {name}/{key}: dtype {value.get('dtype')!r}, expected one of "
-                                         f"{', '.join(_STAT_DTYPES)}")
-            raw = base64.b64decode(value["data"])
-            out[name][key] = np.frombuffer(raw, dtype=np.dtype(value["dtype"])).reshape(value["shape"]).copy()
-    return out
 
 
 def remove_partial_shards(root: Path) -> list[Path]:

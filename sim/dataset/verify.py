@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 from sim.dataset import stats as st
 from sim.dataset.commit import MANIFEST_FORMAT, PARTS, manifest_digest
 from sim.dataset.errors import DatasetError
+from sim.dataset.files import sha256_file
 from sim.dataset.layout import (
     EPISODES_DIR,
     INFO_PATH,
@@ -30,7 +31,6 @@ from sim.dataset.layout import (
     read_tasks,
 )
 from sim.dataset.schema import CODEBASE_VERSION, DEFAULT_FEATURE_DTYPES
-from sim.dataset.shard import sha256_file
 from sim.dataset.video import inspect_video
 
 
