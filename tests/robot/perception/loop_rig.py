@@ -157,9 +157,23 @@ class PerceptionLoop:
         return self.probe.spin_until(lambda: pred() or not self.alive(), timeout) and self.alive()
 
     def wait_ready(self, timeout: float = 90.0) -> None:
-        """Until the bridge has armed and perception publishes scenes with places (all processes up)."""
-        ok = self.spin_until(lambda: self.state().get("mode") == "NOMINAL" and any(
-            "places" in json.loads(m.data) for _, m in self.scenes[-3:]), timeout)
+        """Until the bridge has armed and perception publishes scenes with places (all processes up).
+
+        Three processes importing torch, OpenCV and MuJoCo at once can starve the sim arm's publisher for a
+        few hundred ms on 2 cores: the bridge then stops on ``stale_state``, as it must. A stop that clears
+        before the loop is up is re-armed the way a technician would (``~/rearm``); faults after start-up
+        are the episodes' business.
+        """
+        def up() -> bool:
+            return self.state().get("mode") == "NOMINAL" and any(
+                "places" in json.loads(m.data) for _, m in self.scenes[-3:])
+
+        def stopped() -> bool:
+            return self.state().get("mode") == "SAFE_STOP" and bool(self.state().get("rearm_ready"))
+
+        ok = self.spin_until(lambda: up() or stopped(), timeout)
+        if ok and not up() and stopped():
+            ok = self._rearm() and self.spin_until(up, timeout)
         for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
             ok = ok and self.probe.wait_for_subscriber(topic, 20.0)
         if not ok:
