@@ -23,9 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bc_tabletop import TASK_ENVS  # bench/ is sys.path[0] when run as a script
+from bc_tabletop import TARGETS, TASK_ENVS, train_and_evaluate  # bench/ is sys.path[0] as a script
 
-TARGETS = {"pick_place": 0.85, "stack": 0.70, "push": 0.80}
 MAX_EPISODES = 500
 MAX_TRAIN_SECONDS = 1200
 DATA_SEED_BASE = 21  # one datagen seed per task: 21, 22, 23 in --tasks order
@@ -42,9 +41,6 @@ def parse_data(items: list[str]) -> dict[str, Path]:
 
 
 def bench_task(task: str, k: int, args: argparse.Namespace, reuse: Path | None) -> dict[str, Any]:
-    import policies
-    from policies.bc import load_bc_config, train_bc
-    from policies.evaluate import evaluate_policy
     from sim.datagen import DatagenConfig, run_datagen
 
     env_id = TASK_ENVS[task]
@@ -62,24 +58,13 @@ def bench_task(task: str, k: int, args: argparse.Namespace, reuse: Path | None) 
     else:
         root = reuse
         row["datagen"] = {"reused": str(reuse)}
-    t0 = time.perf_counter()
-    config = load_bc_config(args.config, data=(str(root),), out=str(out / "run"), eval_env=env_id,
-                            epochs=args.epochs)
-    train = train_bc(config, progress=not args.quiet)
-    row["train"] = {"seconds": round(time.perf_counter() - t0, 1), "epochs": config.epochs,
-                    "best_epoch": train["best"].get("epoch"), "episodes": train["episodes"],
-                    "frames": train["train_frames"] + train["val_frames"]}
-    policy = policies.load(out / "run" / "best")
-    seeds = (policy.spec.data or {}).get("seeds", [])
-    report = evaluate_policy(policy, env_id=env_id, robot="panda", episodes=args.eval_episodes,
-                             exclude_seeds=seeds, progress=not args.quiet)
-    expert = evaluate_policy(None, env_id=env_id, robot="panda", episodes=args.eval_episodes,
-                             exclude_seeds=seeds, progress=not args.quiet)
+    row["train"], report, expert = train_and_evaluate(args.config, [root], out / "run", env_id, args.epochs,
+                                                      args.eval_episodes, not args.quiet)
     r = report["tasks"][task]
     row["policy"] = {"success": r["success_rate"], "ci95": r["ci95"], "episodes": r["episodes"]}
     row["expert_same_seeds"] = expert["tasks"][task]["success_rate"]
     row["target"] = TARGETS.get(task)
-    row["meets_target"] = (r["success_rate"] >= TARGETS.get(task, 0.0) and train["episodes"] <= MAX_EPISODES
+    row["meets_target"] = (r["success_rate"] >= TARGETS.get(task, 0.0) and row["train"]["episodes"] <= MAX_EPISODES
                            and row["train"]["seconds"] <= MAX_TRAIN_SECONDS)
     return row
 

@@ -280,6 +280,11 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
             raise gym.error.ResetNeeded("call reset() before expert()")
         return self._task.make_expert(self.view, self.goal, self.controller.config.max_pos_step)
 
+    @property
+    def model_sha256(self) -> str:
+        """The compiled model's hash, fixed when the env is built (a reset's randomised values are not in it)."""
+        return self._model_sha256
+
     def provenance(self) -> dict[str, Any]:
         """Everything needed to reproduce this episode."""
         return {

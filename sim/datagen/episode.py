@@ -34,18 +34,6 @@ def env_for(config: DatagenConfig) -> TabletopEnv:
     return _ENVS[key]
 
 
-_MODEL_SHA256: dict[int, str] = {}
-
-
-def _model_sha256(env: TabletopEnv) -> str:
-    """The env's model hash, which its provenance fixes when the env is built (the randomised values a reset
-    writes into the model are in the episode's meta instead); provenance() also gathers versions, ~0.1 ms."""
-    key = id(env)  # env_for keeps its envs alive, so an id is never reused for another
-    if key not in _MODEL_SHA256:
-        _MODEL_SHA256[key] = str(env.provenance()["model_sha256"])
-    return _MODEL_SHA256[key]
-
-
 def state_vector(obs: dict[str, Any]) -> np.ndarray:
     """observation.state: joint positions and velocities, TCP pose, gripper opening."""
     return np.concatenate((obs["joint_pos"], obs["joint_vel"], obs["ee_pose"], obs["gripper"])).astype(np.float32)
@@ -157,7 +145,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if config.replays(attempt) else None
     summary["seconds"] = round(time.perf_counter() - start, 4)
     meta = {**summary, "object": info["object"], "target": info["target"], "randomization": info["randomization"],
-            "model_sha256": _model_sha256(env)}
+            "model_sha256": env.model_sha256}
     record = EpisodeRecord(attempt=attempt, task=info["instruction"], frames=frames,
                            images={c: np.stack(v) for c, v in images.items()}, meta=meta)
     return Attempt(record, summary)

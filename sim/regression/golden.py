@@ -184,7 +184,7 @@ def replay_golden(path: str | Path, atol: float = DEFAULT_ATOL) -> GoldenResult:
                       max_steps=meta["env"]["max_steps"])
     try:
         names = _qpos_names(env.model)
-        model_matches = env.provenance()["model_sha256"] == meta["model_sha256"]
+        model_matches = env.model_sha256 == meta["model_sha256"]
         env.reset(seed=meta["seed"], options=meta["options"])
         states, success, diverged = [env.data.qpos.copy()], False, False
         for action in arrays["actions"]:
