@@ -7,29 +7,63 @@ STAMP := $(VENV)/.installed
 export MUJOCO_GL ?= egl
 export PYOPENGL_PLATFORM ?= egl
 
-.PHONY: install demo test lint typecheck bench clean
+# llama-cpp-python has no binary wheel on PyPI: pip compiles it, by default with -march=native. On Intel
+# Sapphire Rapids Xeons (AVX-512 + AMX) that build segfaults on the first eval, in ggml's AMX matrix kernels
+# (ggml-org/llama.cpp#20824). We build one portable x86-64 wheel instead: AVX2/FMA/F16C/BMI2 (every Intel
+# since Haswell, every AMD since Zen), no AVX-512, no AMX. It is built once per machine into a wheelhouse
+# keyed by version and flags, so pip's own wheel cache (which may hold a native build) is never used.
+# Override LLAMA_CMAKE_ARGS to try other flags; `armstack doctor` then tells whether the model runs.
+LLAMA_VERSION := 0.3.36
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON \
+	-DGGML_AVX_VNNI=OFF -DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF -DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF \
+	-DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DLLAVA_BUILD=OFF
+LLAMA_BUILD_ID := $(shell printf '%s' '$(LLAMA_VERSION) $(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
+WHEELHOUSE ?= $(HOME)/.cache/armstack/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(LLAMA_BUILD_ID)
+LLAMA_STAMP := $(VENV)/.llama-$(LLAMA_BUILD_ID)
 
-$(STAMP): pyproject.toml constraints.txt
+.PHONY: install install-llm demo test lint typecheck doctor bench clean
+
+$(WHEELHOUSE)/.built:
+	rm -rf $(WHEELHOUSE).partial && mkdir -p $(WHEELHOUSE).partial
+	@echo "building llama-cpp-python $(LLAMA_VERSION) for any x86-64 CPU (a few minutes, once per machine) ..."
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(PY) -m pip wheel -q --no-cache-dir \
+		--no-deps --no-binary llama-cpp-python -w $(WHEELHOUSE).partial llama-cpp-python==$(LLAMA_VERSION)
+	touch $(WHEELHOUSE).partial/.built
+	rm -rf $(WHEELHOUSE) && mv $(WHEELHOUSE).partial $(WHEELHOUSE)
+
+$(STAMP): pyproject.toml constraints.txt $(WHEELHOUSE)/.built
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[dev,llm,ros]"
+	$(BIN)/python -m pip install -q -c constraints.txt --find-links $(WHEELHOUSE) --only-binary llama-cpp-python \
+		-e ".[dev,llm,ros]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# A venv that already holds another build (a native one from before this rule) gets the portable wheel.
+$(LLAMA_STAMP): $(STAMP) $(WHEELHOUSE)/.built
+	$(BIN)/python -m pip install -q --force-reinstall --no-deps $(WHEELHOUSE)/llama_cpp_python-*.whl
+	rm -f $(VENV)/.llama-* && touch $(LLAMA_STAMP)
 
-demo: $(STAMP)
+install: $(STAMP) $(LLAMA_STAMP)
+
+install-llm: $(LLAMA_STAMP)
+
+demo: install
 	$(BIN)/armstack demo
 
-lint: $(STAMP)
+doctor: install
+	$(BIN)/armstack doctor
+
+lint: install
 	$(BIN)/ruff check .
 
-typecheck: $(STAMP)
+typecheck: install
 	$(BIN)/mypy
 
 test: lint typecheck
+	$(BIN)/armstack doctor
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-bench: $(STAMP)
+bench: install
 	$(BIN)/python bench/sim_throughput.py
 
 clean:

@@ -37,10 +37,11 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from armstack.demo import run_demo
 
-    run_demo(out_dir=Path(args.out), episodes=args.episodes, robots=tuple(args.robot or ("panda", "ur5e")),
-             dataset_episodes=args.dataset_episodes, bc_episodes=args.bc_episodes, bc_epochs=args.bc_epochs,
-             eval_episodes=args.eval_episodes, instruction=args.instruction)
-    return 0
+    report = run_demo(out_dir=Path(args.out), episodes=args.episodes,
+                      robots=tuple(args.robot or ("panda", "ur5e")), dataset_episodes=args.dataset_episodes,
+                      bc_episodes=args.bc_episodes, bc_epochs=args.bc_epochs, eval_episodes=args.eval_episodes,
+                      instruction=args.instruction)
+    return 1 if report["failed_parts"] else 0
 
 
 def _cmd_datagen(args: argparse.Namespace) -> int:
@@ -72,6 +73,12 @@ def _cmd_dataset(args: argparse.Namespace) -> int:
     path = view_episode(root, args.episode, Path(args.out))
     print(f"wrote {path}")
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from armstack.doctor import run_doctor
+
+    return run_doctor(args.check, as_json=args.json)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--instruction", default=None, help="instruction for the planner + agent section ('' to skip)")
     p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("doctor", help="check this machine: planner model, MuJoCo rendering, ROS 2, dataset tools")
+    p.add_argument("--check", action="append", help="run only this check (repeatable; default: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object instead of one line per check")
+    p.set_defaults(func=_cmd_doctor)
 
     for module_name in _EXTENSIONS:
         importlib.import_module(module_name).register(sub)

@@ -7,3 +7,7 @@ from policies.errors import PolicyError
 
 class PlannerError(PolicyError):
     """Base class of every error raised by ``policies.planner``."""
+
+
+class ModelUnavailableError(PlannerError, RuntimeError):
+    """The embedded model cannot be used: llama-cpp-python or the model file is missing, or it crashed."""

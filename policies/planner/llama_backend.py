@@ -13,13 +13,12 @@ from typing import Any
 
 import numpy as np
 
-from policies.planner.errors import PlannerError
+from policies.planner.errors import ModelUnavailableError, PlannerError
 from policies.planner.fallback import FallbackConfig
+from policies.planner.model_selftest import ensure_model_works
 from policies.planner.ranking import RankingBackend
 
-
-class ModelUnavailableError(PlannerError, RuntimeError):
-    """llama-cpp-python or the model file is missing."""
+__all__ = ["LlamaBackend", "LlamaScorer", "ModelUnavailableError", "default_model_path"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,6 +47,9 @@ class LlamaScorer:
         path = Path(model_path) if model_path is not None else default_model_path()
         if not path.is_file():
             raise ModelUnavailableError(f"model file {path} does not exist")
+        # A native crash in llama.cpp would take this process (the agent, the demo) down with it: the model
+        # first runs in a child, and a crash there is a ModelCrashedError naming the cause and the rebuild.
+        ensure_model_works(path)
         # One thread by default: on the shared 2-core box two threads were 1.5-3x slower than one under load
         # (prefix of 247 tokens: 2.1 s with 1 thread, 3.0-6.4 s with 2, load average 8; bench/planner.py).
         threads = n_threads or 1
