@@ -4,7 +4,7 @@ Importing this package is light (no llama, torch or sentence-transformers); back
 """
 
 from policies.planner.errors import PlannerError
-from policies.planner.plan import Plan, PlanResult, Refusal, Step, result_from_json, result_to_json
+from policies.planner.plan import Clarification, Plan, PlanResult, Refusal, Step, result_from_json, result_to_json
 from policies.planner.planner import BACKENDS, CheckedPlanner, Planner, make_planner
 from policies.planner.scene_state import SceneError, SceneObject, SceneState
 from policies.planner.skills import DIRECTIONS, SKILLS, SkillSpec, check_plan, final_state, step_instruction
@@ -14,6 +14,7 @@ __all__ = [
     "DIRECTIONS",
     "SKILLS",
     "CheckedPlanner",
+    "Clarification",
     "Plan",
     "PlanResult",
     "Planner",

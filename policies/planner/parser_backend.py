@@ -10,6 +10,7 @@ from policies.planner.plan import PlanResult, Refusal
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
 from policies.planner.semantic_parser import parse
+from policies.planner.skills import check_plan
 
 
 class ParserBackend:
@@ -23,5 +24,9 @@ class ParserBackend:
             return Refusal(reason=unsafe)
         parsed = parse(instruction, state)
         if parsed.refusal is not None:
-            return parsed.raw if parsed.raw is not None else parsed.refusal
+            # The raw reading goes on only where the step checker refuses it too (the benchmark counts those);
+            # a reading refused for what the words forbid or leave unmet is refused here, with that reason.
+            if parsed.raw is not None and check_plan(state, parsed.raw) is not None:
+                return parsed.raw
+            return parsed.refusal
         return parsed.candidates[0]

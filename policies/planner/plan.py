@@ -59,13 +59,29 @@ class Refusal:
     reason: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class Clarification(Refusal):
+    """The planner asks instead of guessing: ``reason`` is the question, ``candidates`` the objects it could
+    mean. It is a ``Refusal`` to everything that executes plans, so nothing moves until the user answers."""
+
+    candidates: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "candidates", tuple(self.candidates))
+        if len(self.candidates) < 2 or not all(isinstance(c, str) and c for c in self.candidates):
+            raise PlanFormatError(f"a clarification names two or more candidates, got {self.candidates!r}")
+
+
 PlanResult = Plan | Refusal
 
 
 def result_to_json(result: PlanResult) -> dict[str, Any]:
-    """``{"status": "ok", "steps": [...]}`` or ``{"status": "refused", "reason": ...}``."""
+    """``{"status": "ok", "steps": [...]}``, ``{"status": "refused", "reason": ...}`` or
+    ``{"status": "clarify", "reason": question, "candidates": [...]}``."""
     if isinstance(result, Plan):
         return {"status": "ok", "steps": [s.to_json() for s in result.steps]}
+    if isinstance(result, Clarification):
+        return {"status": "clarify", "reason": result.reason, "candidates": list(result.candidates)}
     return {"status": "refused", "reason": result.reason}
 
 
@@ -80,6 +96,12 @@ def result_from_json(data: Any) -> PlanResult:
         if not isinstance(reason, str) or not reason:
             raise PlanFormatError(f"a refusal needs a non-empty 'reason' string, got {reason!r}")
         return Refusal(reason=reason)
+    if status == "clarify":
+        _only(data, ("status", "reason", "candidates"))
+        reason, candidates = data.get("reason"), data.get("candidates")
+        if not isinstance(reason, str) or not reason or not isinstance(candidates, list):
+            raise PlanFormatError(f"a clarification needs a 'reason' question and a 'candidates' list, got {data!r}")
+        return Clarification(reason=reason, candidates=tuple(candidates))
     if status == "ok":
         _only(data, ("status", "steps"))
         steps = data.get("steps")
@@ -92,7 +114,7 @@ def result_from_json(data: Any) -> PlanResult:
             _only(raw, ("skill", "args"), f"steps[{i}]")
             parsed.append(Step(skill=raw.get("skill"), args=raw.get("args", {})))  # type: ignore[arg-type]
         return Plan(steps=tuple(parsed))
-    raise PlanFormatError(f"'status' must be 'ok' or 'refused', got {status!r}")
+    raise PlanFormatError(f"'status' must be 'ok', 'refused' or 'clarify', got {status!r}")
 
 
 def _only(data: Mapping[str, Any], valid: tuple[str, ...], where: str = "result") -> None:

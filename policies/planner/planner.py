@@ -1,8 +1,13 @@
-"""The ``Planner`` protocol and ``make_planner``: every backend's output passes ``check_plan`` before it leaves.
+"""The ``Planner`` protocol and ``make_planner``: every backend's output is checked whole before it leaves.
+
+``CheckedPlanner`` refuses a plan that cannot run step by step (``check_plan``) or that contradicts the words
+(``words_error``: negations, exclusions, stated order, goals left unmet, contradictory goals), so no backend,
+the model's fallback included, hands the agent a plan that moves what the instruction forbids.
 
 Backends (imported lazily, so choosing ``rules`` never loads a model):
 ``llama_cpp`` (default; embedded Gemma 3 270M ranking grounded candidates), ``openai`` (the same ranking over
-any OpenAI-compatible completions endpoint), ``rules`` (plain string matching, the baseline).
+any OpenAI-compatible completions endpoint), ``parser`` (the semantic parser alone), ``rules`` (plain string
+matching over a closed vocabulary, the baseline; it refuses every other word).
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from policies.planner.errors import PlannerError
-from policies.planner.plan import Plan, PlanResult, Refusal
+from policies.planner.plan import Clarification, Plan, PlanResult, Refusal
+from policies.planner.request import marked_words, request_error
 from policies.planner.scene_state import SceneState
+from policies.planner.semantic_parser import parse
 from policies.planner.skills import check_plan
 
 BACKENDS = ("llama_cpp", "openai", "rules", "parser")
@@ -65,11 +72,38 @@ class CheckedPlanner:
         raw = self.backend.propose(instruction, state)
         if isinstance(raw, Refusal):
             return Outcome(result=raw, raw=raw, raw_valid=True)
-        refusal = check_plan(state, raw)
-        if refusal is not None:
-            return Outcome(result=Refusal(reason=f"plan rejected by the checker: {refusal.reason}"), raw=raw,
-                           raw_valid=False)
+        why = words_error(instruction, state, raw)  # the words first: their reason says more than a step's
+        if isinstance(why, Clarification):  # the words name several objects: ask, whatever the backend chose
+            return Outcome(result=why, raw=raw, raw_valid=False)
+        refusal = check_plan(state, raw) if why is None else None
+        why = refusal.reason if refusal is not None else why
+        if why is not None:
+            return Outcome(result=Refusal(reason=f"plan rejected by the checker: {why}"), raw=raw, raw_valid=False)
         return Outcome(result=Plan(steps=raw.steps), raw=raw, raw_valid=True)
+
+
+def words_error(instruction: str, state: SceneState, plan: Plan) -> str | Clarification | None:
+    """Why ``plan`` contradicts the words of ``instruction`` (checked whole, before any step), else None.
+
+    The semantic parser reads the instruction into requests (ordered milestones, exclusions): the plan
+    must meet one of them. Where the words read as a refusal (a contradiction, an unreadable negation or
+    order word, an absent object) no plan may run; where they name several objects, the answer is the
+    parser's question. Where the parser cannot read the words at all, a plan (the model's) may run only if
+    they hold no negation, exclusion or order word.
+    """
+    parsed = parse(instruction, state)
+    if parsed.requests:
+        errors = [request_error(state, plan, r) for r in parsed.requests]
+        return None if None in errors else errors[0]
+    if isinstance(parsed.refusal, Clarification):
+        return parsed.refusal
+    if parsed.refusal is not None and not parsed.unread:
+        return parsed.refusal.reason
+    marks = marked_words(instruction)
+    if marks:
+        return (f"the instruction says {', '.join(repr(m) for m in marks)}, which the parser could not read "
+                f"completely: a plan could do what the words exclude or in the wrong order")
+    return None
 
 
 def make_planner(backend: str = "llama_cpp", **options: Any) -> CheckedPlanner:

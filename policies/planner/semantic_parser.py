@@ -5,7 +5,9 @@ mentions ("the crimson block", "it", "the other one", "the cube left of the blue
 pad"), grounds every mention in the scene and builds the plan while simulating the effects. Where the
 language is ambiguous (what "it" refers to, where an object phrase ends) it returns every reading that
 grounds; a ranker (the language model) chooses among them. A mention that does not ground is a refusal,
-never a guess.
+never a guess, and one that could name several objects is a question naming them (mentions.py).
+Negations and order words are read first (clause_structure.py): every reading comes with the ``Request``
+it must meet (milestones in order, exclusions), checked whole before anything moves (request.py).
 """
 
 from __future__ import annotations
@@ -13,12 +15,24 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
-from policies.planner.plan import Plan, Refusal, Step
+from policies.planner.clause_structure import read_structure
+from policies.planner.mentions import (
+    FILLERS,
+    Context,
+    Ref,
+    UngroundedError,
+    ground,
+    parse_direction,
+    parse_object,
+    parse_region,
+)
+from policies.planner.plan import Clarification, Plan, Refusal, Step
+from policies.planner.request import Milestone, Request, check_request
 from policies.planner.scene_state import SceneState
-from policies.planner.skills import apply_step, check_plan, step_error
+from policies.planner.skills import apply_step, step_error
 
 MAX_CANDIDATES = 8
 
@@ -32,31 +46,17 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\b(off|from) the table\b", " "),
     (r"\bof the table\b", " "),
     (r"\bdo the same with\b", " SAME "),
+    (r"\bwithout\b", " ; NOT "),  # "A without touching B": A, and a negative clause
+    (r"(\bdo not\b|\bdon't\b|\bdont\b|\bnever\b|\bnot\b)", " NOT "),
     (r"\bto the (left|right) of\b", r" \1 of "),
     (r"\bon top of\b", " ontop "),
     (r"\btoward(s)? me\b", " backward "),
 )
-_FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "down", "a", "an", "bit", "little",
-                      "over", "now", "carefully", "gently", "just", "then", "and", "go", "robot", "arm", "slightly"})
 _DEST_PREPS = frozenset({"on", "onto", "in", "into", "inside", "to", "toward", "towards", "ontop", "at"})
-_REL_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
 _VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS
 
 
-# ----------------------------------------------------------------------------------------- mentions
-@dataclass(frozen=True)
-class Ref:
-    """An object mention before grounding."""
-
-    kind: str  # color | it | other | held | generic | side_of | extreme | on
-    color: str | None = None
-    noun: str | None = None
-    side: str | None = None
-    anchor: Ref | None = None
-    support: str | None = None  # a region name, or None when ``anchor`` is the support object
-    text: str = ""
-
-
+# ---------------------------------------------------------------------------------------- actions
 @dataclass(frozen=True)
 class Action:
     verb: str  # pick | place | push | home | same
@@ -66,92 +66,12 @@ class Action:
     direction: str | None = None
 
 
-@dataclass
-class Context:
-    """What grounding needs across clauses: the simulated state and the objects mentioned so far."""
-
-    state: SceneState
-    mentioned: list[str] = field(default_factory=list)
-    last_primary: str | None = None
-    last_target: str | None = None
-
-
-class UngroundedError(Exception):
-    """A mention that names nothing in the scene; carries the refusal reason."""
-
-
 def _tokens(text: str) -> list[str]:
     text = " " + text.lower().replace("’", "'") + " "
     for pattern, repl in _REWRITES:
         text = re.sub(pattern, repl, text)
     text = re.sub(r"([,;:.!?])", r" \1 ", text)
     return [t for t in text.split() if t]
-
-
-def _strip_det(toks: Sequence[str]) -> list[str]:
-    return [t for t in toks if t not in lx.DETERMINERS or len(toks) == 1]
-
-
-def parse_object(toks: Sequence[str]) -> Ref | None:
-    """Parse a whole token span as one object mention, or None."""
-    toks = [t for t in toks if t not in _FILLERS]
-    text = " ".join(toks)
-    if toks in (["it"], ["that"], ["this"], ["them"]):
-        return Ref("it", text=text)
-    if toks == ["HELD"]:
-        return Ref("held", text=text)
-    toks = _strip_det(toks)
-    if not toks:
-        return None
-    if toks[0] == "other":
-        rest = toks[1:]
-        if len(rest) <= 1 and (not rest or rest[0] in lx.KIND_WORDS):
-            return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)
-        return None
-    if toks[0] in ("leftmost", "rightmost", "frontmost", "backmost") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
-        side = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward"}[toks[0]]
-        return Ref("extreme", side=side, noun=lx.KIND_WORDS[toks[1]], text=text)
-    color = lx.COLOR_WORDS.get(toks[0])
-    head = toks[1:] if color else toks
-    if not head:  # "the red"
-        return Ref("color", color=color, text=text) if color else None
-    if head[0] not in lx.KIND_WORDS:
-        return None
-    noun = lx.KIND_WORDS[head[0]]
-    base = Ref("color", color=color, noun=noun, text=text) if color else Ref("generic", noun=noun, text=text)
-    rest = head[1:]
-    if not rest:
-        return base
-    # relative clauses: "left of <np>", "on <region|np>", "that is on top of <np>"
-    if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
-        anchor = parse_object(rest[2:])
-        return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
-    rest = [t for t in rest if t not in _REL_FILLERS]
-    if rest and rest[0] in ("on", "in", "inside", "ontop"):
-        region = parse_region(rest[1:])
-        if region:
-            return Ref("on", noun=noun, color=color, support=region, text=text)
-        anchor = parse_object(rest[1:])
-        if anchor:
-            return Ref("on", noun=noun, color=color, anchor=anchor, text=text)
-    return None
-
-
-def parse_region(toks: Sequence[str]) -> str | None:
-    toks = _strip_det([t for t in toks if t not in _FILLERS])
-    for region, phrases in lx.REGION_PHRASES.items():
-        if tuple(toks) in phrases:
-            return region
-    return None
-
-
-def parse_direction(toks: Sequence[str]) -> str | None:
-    toks = [t for t in toks if t not in _FILLERS and t not in lx.DETERMINERS and t not in ("to", "toward", "towards")]
-    if len(toks) == 1:
-        return lx.DIRECTION_WORDS.get(toks[0])
-    if len(toks) == 2 and toks[1] in ("side", "ward"):
-        return lx.DIRECTION_WORDS.get(toks[0])
-    return None
 
 
 # ------------------------------------------------------------------------------------------ clauses
@@ -169,11 +89,11 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if t in (";", ":", ".", "!", "?"):
             clauses.append([])
-        elif t in (",", "and"):
+        elif t in (",", "and", "but"):
             after = toks[i + 1:i + 3]
-            if nxt in _VERBS or nxt in ("SAME", ",", "and") or after == ["the", "other"] or nxt == "other":
+            if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other":
                 clauses.append([])
-            elif t == "and":
+            elif t in ("and", "but"):
                 clauses[-1].append(t)
         else:
             clauses[-1].append(t)
@@ -201,7 +121,7 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         v = toks[verb_at]
         verb_class = "push" if v in lx.PUSH_VERBS else "pick" if v in lx.PICK_VERBS else "place"
         body = toks[verb_at + 1:]
-    body = [t for t in body if t not in _FILLERS and t not in (",",)]
+    body = [t for t in body if t not in FILLERS and t not in (",",)]
     readings: list[Action] = []
     if verb_class == "push":
         for p in range(len(body) - 1, 0, -1):
@@ -232,68 +152,6 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
     return readings
 
 
-# ---------------------------------------------------------------------------------------- grounding
-def _noun_phrase(ref: Ref) -> str:
-    return ref.text.replace("HELD", "the held object") or ref.kind
-
-
-def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
-    """Object names ``ref`` may denote (several only where language is genuinely ambiguous)."""
-    state = ctx.state
-    if ref.kind == "it":
-        options = [n for n in (ctx.last_primary, ctx.last_target) if n] if alternatives else [ctx.last_primary]
-        options = [n for n in options if n] or ([state.holding] if state.holding else [])
-        if not options:
-            raise UngroundedError(f"it is unclear what '{ref.text}' refers to: nothing was mentioned before")
-        return list(dict.fromkeys(options))
-    if ref.kind == "held":
-        if state.holding is None:
-            raise UngroundedError("the gripper holds nothing")
-        return [state.holding]
-    pool = [o for o in state.objects if ref.noun is None or o.kind == ref.noun]
-    if ref.color is not None:
-        pool = [o for o in pool if o.color == ref.color]
-        if not pool:
-            noun = ref.noun or "object"
-            raise UngroundedError(f"there is no {ref.color} {noun} in the scene (objects: {', '.join(state.names)})")
-    if ref.kind == "other":
-        rest = [o.name for o in pool if o.name not in ctx.mentioned]
-        if len(rest) != 1:
-            raise UngroundedError(f"'{ref.text}' is ambiguous: {len(rest)} objects were not mentioned yet")
-        return rest
-    if ref.kind == "extreme":
-        axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
-        placed = [o for o in pool if o.position is not None]
-        if len(placed) != len(pool) or not pool:
-            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
-        return [max(placed, key=lambda o: sign * (o.position or (0.0, 0.0, 0.0))[axis]).name]
-    if ref.kind == "side_of" and ref.anchor is not None and ref.side is not None:
-        anchor = ground(ref.anchor, ctx, alternatives=False)[0]
-        apos = state.get(anchor).position
-        sign = 1.0 if ref.side == "left" else -1.0  # left is +y from the robot's viewpoint
-        if apos is None or any(o.position is None for o in pool):
-            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
-        side = [(sign * ((o.position or apos)[1] - apos[1]), o.name) for o in pool if o.name != anchor]
-        side = [s for s in side if s[0] > 0]
-        if not side:
-            raise UngroundedError(f"there is no object {ref.side} of the {anchor.replace('_', ' ')}")
-        return [min(side)[1]]
-    if ref.kind == "on":
-        support = ref.support
-        if support is None and ref.anchor is not None:
-            support = ground(ref.anchor, ctx, alternatives=False)[0]
-        found = [o.name for o in pool if state.on.get(o.name) == support]
-        if len(found) != 1:
-            where = (support or "?").replace("_", " ")
-            raise UngroundedError(f"'{ref.text}': {len(found)} objects rest on the {where}, need exactly one")
-        return found
-    # color or generic
-    names = [o.name for o in pool]
-    if len(names) != 1:
-        raise UngroundedError(f"'{_noun_phrase(ref)}' is ambiguous: it could be {', '.join(names) or 'nothing'}")
-    return names
-
-
 def _steps_for(action: Action, obj: str | None, target: str | None, state: SceneState) -> list[Step]:
     if action.verb == "home":
         return [Step(skill="go_home", args={})]
@@ -311,12 +169,25 @@ def _steps_for(action: Action, obj: str | None, target: str | None, state: Scene
     return [*steps, Step(skill="place_on", args={"object": target or ""})]
 
 
-def _realise(actions: Sequence[Action], state: SceneState) -> list[Plan]:
-    """All plans for one reading of the clauses (several where "it" is ambiguous)."""
-    plans: list[tuple[list[Step], Context]] = [([], Context(state=state))]
+def _milestone(action: Action, obj: str | None, target: str | None) -> Milestone:
+    if action.verb == "home":
+        return Milestone(kind="home")
+    if action.verb == "pick":
+        return Milestone(kind="hold", obj=obj)
+    if action.verb == "push":
+        return Milestone(kind="push", obj=obj, direction=action.direction)
+    return Milestone(kind="on", obj=obj, support=action.region or target)
+
+
+Reading = tuple[Plan, tuple[Milestone, ...]]
+
+
+def _realise(actions: Sequence[Action], state: SceneState) -> list[Reading]:
+    """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones."""
+    plans: list[tuple[list[Step], Context, list[Milestone]]] = [([], Context(state=state), [])]
     for action in actions:
-        nxt: list[tuple[list[Step], Context]] = []
-        for steps, ctx in plans:
+        nxt: list[tuple[list[Step], Context, list[Milestone]]] = []
+        for steps, ctx, marks in plans:
             objs: list[str | None] = list(ground(action.obj, ctx)) if action.obj else [None]
             for obj in objs:
                 local = Context(state=ctx.state, mentioned=[*ctx.mentioned, *([obj] if obj else [])],
@@ -330,60 +201,152 @@ def _realise(actions: Sequence[Action], state: SceneState) -> list[Plan]:
                             s = apply_step(s, step)
                     mentioned = [*local.mentioned, *([target] if target else [])]
                     nxt.append(([*steps, *new], Context(state=s, mentioned=mentioned, last_primary=obj or
-                                                        ctx.last_primary, last_target=target)))
+                                                        ctx.last_primary, last_target=target),
+                                [*marks, _milestone(action, obj, target)]))
         plans = nxt[:MAX_CANDIDATES]
-    return [Plan(steps=tuple(steps)) for steps, _ in plans]
+    return [(Plan(steps=tuple(steps)), tuple(marks)) for steps, _, marks in plans]
+
+
+_TOUCH_VERBS = frozenset({"touch", "touching", "disturb", "disturbing", "bump", "bumping", "use", "using",
+                          "handle", "handling"}) | _VERBS
+
+
+def _clarify(exc: UngroundedError) -> Clarification:
+    names = [c.replace("_", " ") for c in exc.candidates]
+    listed = ", ".join(f"the {n}" for n in names[:-1]) + f" or the {names[-1]}"
+    return Clarification(reason=f"which one do you mean: {listed}? ({exc})", candidates=exc.candidates)
+
+
+def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Request | str | Clarification:
+    """Objects not to touch and facts not to make, from the negative clauses; a refusal reason if unreadable.
+
+    "don't touch / move / pick up / push X" and "not X" forbid every step on X; "don't put X in / on Y"
+    forbids the fact X on Y. Pronouns are refused: a negation must say plainly what it excludes.
+    """
+    objects: set[str] = set()
+    facts: set[tuple[str, str]] = set()
+    ctx = Context(state=state)
+    for neg in negatives:
+        words = [t for t in neg if t not in FILLERS and t != ","]
+        text = "not " + " ".join(words)
+        try:
+            readings = parse_clause(words, None) if words and words[0] in _VERBS else []
+            places = [a for a in readings if a.verb == "place" and a.obj is not None]
+            whole = parse_object(words[1:]) if words and words[0] in _TOUCH_VERBS else parse_object(words)
+            refs = [r for r in (whole, *(a.obj for a in places), *(a.target for a in places)) if r is not None]
+            if any(r.kind in ("it", "other") for r in refs):
+                return f"'{text}': a negation must name what it excludes, not refer to it"
+            if places:
+                found = set()
+                for a in places:
+                    obj = ground(a.obj, ctx, alternatives=False)[0]  # type: ignore[arg-type]
+                    support = a.region or ground(a.target, ctx, alternatives=False)[0]  # type: ignore[arg-type]
+                    found.add((obj, support))
+                if len(found) != 1:
+                    return f"'{text}' can be read in more than one way"
+                facts |= found
+            elif whole is not None:
+                objects.update(ground(whole, ctx, alternatives=False))
+            else:
+                return f"could not read the negated clause '{text}'; refusing rather than risk doing it"
+        except UngroundedError as exc:
+            if len(exc.candidates) > 1:
+                return _clarify(exc)
+            return f"'{text}': {exc}"
+    return Request(milestones=(), forbidden_objects=frozenset(objects), forbidden_facts=frozenset(facts))
 
 
 @dataclass(frozen=True)
 class ParseResult:
     """Readings that pass the checker (best first), or else a refusal; ``raw`` is the first reading found.
 
+    ``requests[i]`` is what ``candidates[i]`` was checked against (milestones in order, exclusions).
     ``unread`` marks a refusal because a clause matched no known construction (as opposed to a reasoned
-    refusal: a mention that grounds to nothing, an impossible goal): only those may go to the model.
+    refusal: a mention that grounds to nothing, an impossible goal, a negation or order word that cannot be
+    read): only those may go to the model.
     """
 
     candidates: tuple[Plan, ...]
     refusal: Refusal | None
     raw: Plan | None = None
     unread: bool = False
+    requests: tuple[Request, ...] = ()
+
+
+def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Action]] | None:
+    """"put A on B and C on D": two clauses joined by "and" without a second verb."""
+    for i, t in enumerate(clause):
+        if t != "and" or i == 0:
+            continue
+        left = parse_clause(clause[:i], previous)
+        right = parse_clause(clause[i + 1:], left[0]) if left else []
+        if left and right:
+            return [left, right]
+    return None
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
-    clauses = split_clauses(_tokens(instruction))
+    structure = read_structure(_tokens(instruction), _VERBS)
+    if isinstance(structure, str):
+        return ParseResult((), Refusal(reason=structure))
+    banned = read_negatives(structure.negatives, state)
+    if isinstance(banned, Clarification):
+        return ParseResult((), banned)
+    if isinstance(banned, str):
+        return ParseResult((), Refusal(reason=banned))
+    clauses = [c for group in structure.groups for c in split_clauses(list(group))]
     if not clauses:
+        if structure.negatives:
+            return ParseResult((), Refusal(reason="the instruction only says what not to do: there is nothing "
+                                                  "to plan"))
         return ParseResult((), Refusal(reason="the instruction is empty"))
+    # With a negation or a reordering, an unread clause is refused here: the model must not guess around it.
+    marked = bool(structure.negatives) or structure.reordered
     per_clause: list[list[Action]] = []
     previous: Action | None = None
     for clause in clauses:
         readings = parse_clause(clause, previous)
-        if not readings:
+        pieces = [readings] if readings else _split_at_and(clause, previous)
+        if not pieces:
             return ParseResult((), Refusal(reason=f"could not understand '{' '.join(clause)}': no known action "
                                                   f"over the objects ({', '.join(state.names)}) and regions "
-                                                  f"({', '.join(state.regions)})"), unread=True)
-        per_clause.append(readings)
-        previous = readings[0]
+                                                  f"({', '.join(state.regions)})"), unread=not marked)
+        per_clause.extend(pieces)
+        previous = pieces[-1][0]
     valid: list[Plan] = []
-    first_plan: Plan | None = None
+    requests: list[Request] = []
+    first: tuple[Plan, Request] | None = None
     first_error: str | None = None
+    ambiguity: UngroundedError | None = None
     for combo in itertools.islice(itertools.product(*per_clause), 64):
         try:
-            plans = _realise(combo, state)
+            realised = _realise(combo, state)
         except UngroundedError as exc:
             first_error = first_error or str(exc)
+            if ambiguity is None and len(exc.candidates) > 1:
+                ambiguity = exc
             continue
-        for plan in plans:
-            first_plan = first_plan or plan
+        for plan, marks in realised:
+            request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                              forbidden_facts=banned.forbidden_facts)
+            first = first or (plan, request)
             if not plan.steps:
                 continue
-            if check_plan(state, plan) is None and plan not in valid:
+            if check_request(state, plan, request) is None and plan not in valid:
                 valid.append(plan)
+                requests.append(request)
     if valid:
-        return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0])
-    if first_plan is not None and first_plan.steps:
-        checked = check_plan(state, first_plan)
-        reason = checked.reason if checked else "no reading of the instruction gives a plan"
-        return ParseResult((), Refusal(reason=reason), raw=first_plan)
-    if first_plan is not None and first_error is None:  # every reading is already satisfied in this scene
-        return ParseResult((first_plan,), None, raw=first_plan)
+        return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
+                           requests=tuple(requests[:MAX_CANDIDATES]))
+    if first is not None:
+        plan, request = first
+        checked = check_request(state, plan, request)
+        if checked is not None:
+            return ParseResult((), checked, raw=plan if plan.steps else None)
+        if not plan.steps and first_error is None:  # every reading is already satisfied in this scene
+            return ParseResult((plan,), None, raw=plan, requests=(request,))
+        if plan.steps:
+            return ParseResult((), Refusal(reason="no reading of the instruction gives a plan"), raw=plan)
+    if ambiguity is not None and first is None:  # no reading grounds: ask which object is meant, never guess
+        return ParseResult((), _clarify(ambiguity))
     return ParseResult((), Refusal(reason=first_error or "no reading of the instruction gives a plan"))

@@ -55,7 +55,7 @@ def test_a_file_the_model_cannot_load_refuses_with_the_rebuild_hint(tmp_path: Pa
 def test_plan_command_stops_with_one_line_and_exit_2_on_an_unusable_model(tmp_path: Path) -> None:
     pytest.importorskip("llama_cpp")
     bad = tmp_path / "broken.gguf"
-    bad.write_bytes(b"\0" * 4096)
+    bad.write_bytes(b"GGUF" + b"\0" * 4092)  # a GGUF header the loader then fails on, in the self-test's child
     scene = tmp_path / "scene.json"
     scene.write_text('{"objects": [{"name": "red_cube", "kind": "cube", "color": "red"}, '
                      '{"name": "blue_cube", "kind": "cube", "color": "blue"}]}')

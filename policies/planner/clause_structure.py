@@ -1,0 +1,210 @@
+"""Negations and order words, read at token level before the clauses are parsed.
+
+``read_structure`` cuts negative clauses ("don't touch the red cube", "without moving the blue one", "not
+the green cube", "leave the red cube alone") out of the token list and puts the positive clauses in the
+order they are to run ("before you A, B" and "B before A" run B then A; "A, but first B" runs B then A).
+Where a negation or an order word stands somewhere it cannot be read completely, it returns the refusal
+reason instead: a plan that ignores "don't" or "before" runs what the words forbid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policies.planner import lexicon as lx
+from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS
+
+NOT = "NOT"
+_CONNECTORS = frozenset({",", "and", "but", "please", "also", "just", "so"})
+_ENDS = frozenset({";", ".", "!", "?"})
+_SUBJECTS = frozenset({"you", "we", "i", "have", "has", "are", "finished", "done", "finish", "you've", "you're"})
+_PRONOUNS = frozenset({"it", "them", "that", "this", "other", "SAME"})
+# The negation and order words (request.py) that no construction below reads; their presence is a refusal,
+# never a guess. "before", "after" and "once" stay listed: only the one occurrence _reorder reads is cut out.
+_READ = frozenset({"not", "don't", "dont", "never", "without", "then", "first", "finally", "next", "afterwards",
+                   "leave"})
+_UNREAD = frozenset(m for m in NEGATION_MARKERS + ORDER_MARKERS if " " not in m) - _READ
+_UNREAD_PAIRS = (*(tuple(m.split()) for m in NEGATION_MARKERS + ORDER_MARKERS
+                   if " " in m and m not in ("but not", "do n't")), ("rather", "than"), ("in", "place"))
+_LEAVE_ALONE = (("alone",), ("untouched",), ("where", "it", "is"), ("in", "place"), ("as", "it", "is"))
+
+
+@dataclass(frozen=True)
+class Structure:
+    """Positive clauses' tokens in execution order, negative clauses' tokens (after the negation word)."""
+
+    groups: tuple[tuple[str, ...], ...]
+    negatives: tuple[tuple[str, ...], ...]
+    reordered: bool
+
+
+def _is_break(toks: Sequence[str], i: int, verbs: frozenset[str]) -> bool:
+    """Whether a clause ends before ``toks[i]`` (a sentence end, a break phrase, a connector before a verb)."""
+    t = toks[i]
+    if t in _ENDS or any(tuple(toks[i:i + len(p)]) == p for p in lx.CLAUSE_BREAKS):
+        return True
+    if t in (",", "and", "but"):
+        j = i + 1
+        while j < len(toks) and toks[j] in _CONNECTORS:
+            j += 1
+        return j < len(toks) and (toks[j] in verbs or toks[j] == NOT or toks[j] in ("go", "return", "SAME"))
+    return False
+
+
+def _ends_negation(toks: Sequence[str], j: int) -> bool:
+    """A negative clause ends only at a comma, "but" or a sentence end, never at "and" or "then": in "don't
+    A and then B" the negation may reach B, so such an instruction is refused, not guessed."""
+    k = j
+    while k < len(toks) and toks[k] in _CONNECTORS | _ENDS:
+        if toks[k] == "and":
+            return False
+        k += 1
+    if k < len(toks) and any(tuple(toks[k:k + len(p)]) == p for p in lx.CLAUSE_BREAKS):
+        return False
+    return toks[j] in (",", "but", *_ENDS)
+
+
+def _cut_negatives(toks: list[str], verbs: frozenset[str]) -> tuple[list[str], list[tuple[str, ...]]] | str:
+    """Positive tokens and the negative clauses cut out of them; a refusal reason where NOT is mid-clause."""
+    out: list[str] = []
+    negatives: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i] != NOT:
+            out.append(toks[i])
+            i += 1
+            continue
+        before = [t for t in out if t not in _CONNECTORS]
+        k = len(out)
+        while k > 0 and out[k - 1] in _CONNECTORS:
+            k -= 1
+        if before and out[k - 1] not in _ENDS and not (k < len(out) and out[k] in (",", "and", "but")):
+            return (f"the negation in '{' '.join(toks).replace(NOT, 'not')}' stands inside a clause: "
+                    f"it is unclear what it excludes")
+        j = i + 1
+        while j < len(toks) and not _is_break(toks, j, verbs):
+            j += 1
+        if j < len(toks) and not _ends_negation(toks, j):
+            return (f"'not {' '.join(toks[i + 1:j])}' is followed by '{toks[j]}': whether the negation reaches "
+                    f"the next clause too is unclear")
+        negatives.append(tuple(toks[i + 1:j]))
+        del out[k:]
+        out.append(";")
+        i = j
+    # "leave the red cube alone": a positive-looking clause that forbids touching
+    clauses: list[list[str]] = [[]]
+    for idx, t in enumerate(out):
+        if _is_break(out, idx, verbs) and clauses[-1]:
+            clauses.append([])
+        clauses[-1].append(t)
+    kept: list[str] = []
+    for clause in clauses:
+        words = [t for t in clause if t not in _CONNECTORS and t not in _ENDS]
+        if words and words[0] == "leave":
+            tail = next((p for p in _LEAVE_ALONE if tuple(words[-len(p):]) == p), None)
+            if tail is not None:
+                negatives.append(("touch", *words[1:-len(tail)]))
+                kept.append(";")
+                continue
+        kept.extend(clause)
+    return kept, negatives
+
+
+def _strip(toks: Sequence[str]) -> list[str]:
+    toks = list(toks)
+    while toks and (toks[0] in _CONNECTORS or toks[0] in _ENDS or toks[0] in _SUBJECTS):
+        toks.pop(0)
+    while toks and (toks[-1] in _CONNECTORS or toks[-1] in _ENDS):
+        toks.pop()
+    return toks
+
+
+def _has_break(toks: Sequence[str]) -> bool:
+    return any(t in _ENDS or any(tuple(toks[j:j + len(p)]) == p for p in lx.CLAUSE_BREAKS)
+               for j, t in enumerate(toks))
+
+
+def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
+    """Groups of tokens in execution order for "before"/"after"/"first"; a refusal reason if unreadable."""
+    order_at = [i for i, t in enumerate(toks) if t in ("before", "after", "once")
+                and not (toks[i + 1:i + 2] == ["that"] and t != "before")]
+    firsts = [i for i, t in enumerate(toks) if t == "first"]
+    if len(order_at) + (1 if firsts and _strip(toks[:firsts[0]]) else 0) > 1 or len(firsts) > 1:
+        return "more than one order word ('before', 'after', 'first'): the order of the steps is unclear"
+    if order_at:
+        i = order_at[0]
+        word = toks[i]
+        head = _strip(toks[:i])
+        if toks[i + 1:i + 2] in (["that"], ["this"]):  # "A, but before that B": B runs first
+            tail = _strip(toks[i + 2:])
+            if not head or not tail:
+                return f"'{word} that' has no clause to refer to"
+            return [tail, head], True
+        if not head:  # "before you A, B" / "after you A, B"
+            rest = toks[i + 1:]
+            if "," not in rest:
+                return f"'{word} ...' needs a comma to end its clause: cannot tell which actions it orders"
+            c = rest.index(",")
+            sub, main = _strip(rest[:c]), _strip(rest[c + 1:])
+        else:  # "B before you A" / "B after you A"
+            sub, main = _strip(toks[i + 1:]), head
+        if not sub or not main:
+            return f"'{word}' has no clause on one side: cannot tell which actions it orders"
+        if any(_has_break(side) for side in (sub, main)):  # "before you A, then B, C": which does it order?
+            return f"'{word}' beside a sequence of clauses: cannot tell which actions it orders"
+        return ([main, sub] if word == "before" else [sub, main]), True  # "once" orders as "after" does
+    if firsts and _strip(toks[:firsts[0]]):  # "A, but first B": B runs first
+        f = firsts[0]
+        tail = toks[f + 1:]
+        if _has_break(tail):
+            return "'first' in the middle of several clauses: the order of the steps is unclear"
+        return [_strip(tail), _strip(toks[:f])], True
+    if "finally" in toks:
+        f = toks.index("finally")
+        tail = toks[f + 1:]
+        if _has_break(tail):
+            return "'finally' is followed by further clauses: the order of the steps is unclear"
+    return [toks], False
+
+
+def _loose_pronoun(group: Sequence[str]) -> bool:
+    """A pronoun whose object is not named earlier in its own group (reordering moves what it refers to);
+    "the other one" and "do the same" depend on every mention, so they are always loose."""
+    for j, t in enumerate(group):
+        if t in ("other", "SAME") or (t in _PRONOUNS and not any(w in lx.KIND_WORDS for w in group[:j])):
+            return True
+    return False
+
+
+def read_structure(toks: list[str], verbs: frozenset[str]) -> Structure | str:
+    """Negative clauses and ordered positive groups of ``toks`` (NOT marks negations), or a refusal reason."""
+    cut = _cut_negatives(toks, verbs)
+    if isinstance(cut, str):
+        return cut
+    positive, negatives = cut
+    for neg in negatives:
+        bad = next((t for t in neg if t in ("before", "after", "first", "then", "finally", NOT)), None)
+        if bad is not None:
+            return f"'{bad}' inside the negated clause 'not {' '.join(neg)}': what it forbids is unclear"
+        if not neg:
+            return "a negation with nothing after it"
+    ordered = _reorder(positive)
+    if isinstance(ordered, str):
+        return ordered
+    groups, reordered = ordered
+    if reordered and any(_loose_pronoun(g) for g in groups):
+        return "a pronoun ('it', 'that', 'the other one') in a reordered instruction: what it names is unclear"
+    for g in groups:
+        for j, t in enumerate(g):
+            if t in _UNREAD and not (t == "once" and tuple(g[j:j + 4]) == ("once", "that", "is", "done")) and \
+                    not (t == "after" and tuple(g[j + 1:j + 2]) == ("that",)):
+                return f"the word '{t}' changes which actions are meant or their order, and cannot be read here"
+            pair = next((p for p in _UNREAD_PAIRS if tuple(g[j:j + len(p)]) == p), None)
+            if pair is not None:
+                return f"'{' '.join(pair)}' changes which actions are meant, and cannot be read here"
+    for neg in negatives:
+        for j, t in enumerate(neg):
+            if t in _UNREAD or any(tuple(neg[j:j + len(p)]) == p for p in _UNREAD_PAIRS):
+                return f"'{t}' inside the negated clause 'not {' '.join(neg)}' cannot be read"
+    return Structure(tuple(tuple(g) for g in groups if g), tuple(negatives), reordered)

@@ -1,0 +1,180 @@
+"""Object mentions and their grounding: "the crimson block", "it", "the other one", "the cube left of the
+blue one", "the cube on the pad" -> object names in the scene, or an ``UngroundedError`` with the reason.
+
+Where a mention could name several objects, the error carries them as candidates, so the planner asks
+which one is meant instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from policies.planner import lexicon as lx
+from policies.planner.scene_state import SceneState
+
+# Words that carry nothing for the plan, dropped wherever a mention or clause is read.
+FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "down", "a", "an", "bit", "little",
+                      "over", "now", "carefully", "gently", "just", "then", "and", "go", "robot", "arm", "slightly",
+                      "but"})
+_RELFILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An object mention before grounding."""
+
+    kind: str  # color | it | other | held | generic | side_of | extreme | on
+    color: str | None = None
+    noun: str | None = None
+    side: str | None = None
+    anchor: Ref | None = None
+    support: str | None = None  # a region name, or None when ``anchor`` is the support object
+    text: str = ""
+
+
+@dataclass
+class Context:
+    """What grounding needs across clauses: the simulated state and the objects mentioned so far."""
+
+    state: SceneState
+    mentioned: list[str] = field(default_factory=list)
+    last_primary: str | None = None
+    last_target: str | None = None
+
+
+class UngroundedError(Exception):
+    """A mention that names nothing in the scene; carries the refusal reason, and the objects it could name
+    where it names several (then the planner asks which one)."""
+
+    def __init__(self, reason: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(reason)
+        self.candidates = tuple(candidates)
+
+
+def _strip_det(toks: Sequence[str]) -> list[str]:
+    return [t for t in toks if t not in lx.DETERMINERS or len(toks) == 1]
+
+
+def parse_object(toks: Sequence[str]) -> Ref | None:
+    """Parse a whole token span as one object mention, or None."""
+    toks = [t for t in toks if t not in FILLERS]
+    text = " ".join(toks)
+    if toks in (["it"], ["that"], ["this"], ["them"]):
+        return Ref("it", text=text)
+    if toks == ["HELD"]:
+        return Ref("held", text=text)
+    toks = _strip_det(toks)
+    if not toks:
+        return None
+    if toks[0] == "other":
+        rest = toks[1:]
+        if len(rest) <= 1 and (not rest or rest[0] in lx.KIND_WORDS):
+            return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)
+        return None
+    if toks[0] in ("leftmost", "rightmost", "frontmost", "backmost") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        side = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward"}[toks[0]]
+        return Ref("extreme", side=side, noun=lx.KIND_WORDS[toks[1]], text=text)
+    color = lx.COLOR_WORDS.get(toks[0])
+    head = toks[1:] if color else toks
+    if not head:  # "the red"
+        return Ref("color", color=color, text=text) if color else None
+    if head[0] not in lx.KIND_WORDS:
+        return None
+    noun = lx.KIND_WORDS[head[0]]
+    base = Ref("color", color=color, noun=noun, text=text) if color else Ref("generic", noun=noun, text=text)
+    rest = head[1:]
+    if not rest:
+        return base
+    # relative clauses: "left of <np>", "on <region|np>", "that is on top of <np>"
+    if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
+        anchor = parse_object(rest[2:])
+        return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
+    rest = [t for t in rest if t not in _RELFILLERS]
+    if rest and rest[0] in ("on", "in", "inside", "ontop"):
+        region = parse_region(rest[1:])
+        if region:
+            return Ref("on", noun=noun, color=color, support=region, text=text)
+        anchor = parse_object(rest[1:])
+        if anchor:
+            return Ref("on", noun=noun, color=color, anchor=anchor, text=text)
+    return None
+
+
+def parse_region(toks: Sequence[str]) -> str | None:
+    toks = _strip_det([t for t in toks if t not in FILLERS])
+    for region, phrases in lx.REGION_PHRASES.items():
+        if tuple(toks) in phrases:
+            return region
+    return None
+
+
+def parse_direction(toks: Sequence[str]) -> str | None:
+    toks = [t for t in toks if t not in FILLERS and t not in lx.DETERMINERS and t not in ("to", "toward", "towards")]
+    if len(toks) == 1:
+        return lx.DIRECTION_WORDS.get(toks[0])
+    if len(toks) == 2 and toks[1] in ("side", "ward"):
+        return lx.DIRECTION_WORDS.get(toks[0])
+    return None
+
+
+def _noun_phrase(ref: Ref) -> str:
+    return ref.text.replace("HELD", "the held object") or ref.kind
+
+
+def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
+    """Object names ``ref`` may denote (several only where language is genuinely ambiguous)."""
+    state = ctx.state
+    if ref.kind == "it":
+        options = [n for n in (ctx.last_primary, ctx.last_target) if n] if alternatives else [ctx.last_primary]
+        options = [n for n in options if n] or ([state.holding] if state.holding else [])
+        if not options:
+            raise UngroundedError(f"it is unclear what '{ref.text}' refers to: nothing was mentioned before")
+        return list(dict.fromkeys(options))
+    if ref.kind == "held":
+        if state.holding is None:
+            raise UngroundedError("the gripper holds nothing")
+        return [state.holding]
+    pool = [o for o in state.objects if ref.noun is None or o.kind == ref.noun]
+    if ref.color is not None:
+        pool = [o for o in pool if o.color == ref.color]
+        if not pool:
+            noun = ref.noun or "object"
+            raise UngroundedError(f"there is no {ref.color} {noun} in the scene (objects: {', '.join(state.names)})")
+    if ref.kind == "other":
+        rest = [o.name for o in pool if o.name not in ctx.mentioned]
+        if len(rest) != 1:
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {len(rest)} objects were not mentioned yet", rest)
+        return rest
+    if ref.kind == "extreme":
+        axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
+        placed = [o for o in pool if o.position is not None]
+        if len(placed) != len(pool) or not pool:
+            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
+        return [max(placed, key=lambda o: sign * (o.position or (0.0, 0.0, 0.0))[axis]).name]
+    if ref.kind == "side_of" and ref.anchor is not None and ref.side is not None:
+        anchor = ground(ref.anchor, ctx, alternatives=False)[0]
+        apos = state.get(anchor).position
+        sign = 1.0 if ref.side == "left" else -1.0  # left is +y from the robot's viewpoint
+        if apos is None or any(o.position is None for o in pool):
+            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
+        side = [(sign * ((o.position or apos)[1] - apos[1]), o.name) for o in pool if o.name != anchor]
+        side = [s for s in side if s[0] > 0]
+        if not side:
+            raise UngroundedError(f"there is no object {ref.side} of the {anchor.replace('_', ' ')}")
+        return [min(side)[1]]
+    if ref.kind == "on":
+        support = ref.support
+        if support is None and ref.anchor is not None:
+            support = ground(ref.anchor, ctx, alternatives=False)[0]
+        found = [o.name for o in pool if state.on.get(o.name) == support]
+        if len(found) != 1:
+            where = (support or "?").replace("_", " ")
+            raise UngroundedError(f"'{ref.text}': {len(found)} objects rest on the {where}, need exactly one")
+        return found
+    # color or generic
+    names = [o.name for o in pool]
+    if len(names) != 1:
+        raise UngroundedError(f"'{_noun_phrase(ref)}' is ambiguous: it could be {', '.join(names) or 'nothing'}",
+                              names)
+    return names

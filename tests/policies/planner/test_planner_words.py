@@ -1,0 +1,280 @@
+"""Negations, exclusions and order words (issue #17): read, or the instruction is refused.
+
+The devset property: negated and reordered variants of every devset record through the parser and rules
+backends; no accepted plan performs a negated action, touches an excluded object or breaks a stated order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policies.planner import Plan, Refusal, SceneState, Step, make_planner, result_from_json
+from policies.planner.fallback import FallbackConfig
+from policies.planner.planner import CheckedPlanner
+from policies.planner.ranking import RankingBackend
+from policies.planner.rules_backend import RulesBackend
+from policies.planner.skills import apply_step
+
+SCENE = SceneState.from_json({"objects": [
+    {"name": "red_cube", "kind": "cube", "color": "red", "position": [0.5, 0.16, 0.02]},
+    {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.5, 0.0, 0.02]},
+    {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.5, -0.16, 0.02]}],
+    "regions": ["left", "right", "bin", "pad"]})
+DEVSET = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data" / "devset.jsonl"
+BACKENDS = ("parser", "rules")
+
+
+def steps(result: object) -> list[str]:
+    assert isinstance(result, Plan), result
+    return [str(s) for s in result.steps]
+
+
+# ------------------------------------------------------------------------------- the issue's cases
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text", [
+    "do not put the red cube in the bin", "don't put the red cube in the bin", "never put the red cube in the bin",
+    "put the red cube in the bin and don't put the red cube in the bin",
+    "never touch the red cube; put the red cube in the bin",
+    "put the red cube not in the bin",
+    "put the red cube on the blue cube and the blue cube on the red cube",
+    "put the red cube on the blue cube, then put the blue cube on the red cube",
+    "stack the red cube on the blue cube and don't touch the blue cube",
+])
+def test_negated_contradictory_or_unreadable_requests_are_refused(backend: str, text: str) -> None:
+    assert isinstance(make_planner(backend).plan(text, SCENE), Refusal), (backend, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("don't touch the red cube, put the green cube in the bin", ["pick(object=green_cube)", "place_in(region=bin)"]),
+    ("put the green cube in the bin without touching the red cube",
+     ["pick(object=green_cube)", "place_in(region=bin)"]),
+    ("put the green cube in the bin, but leave the red cube alone",
+     ["pick(object=green_cube)", "place_in(region=bin)"]),
+    ("put the red cube in the bin, not the blue cube", ["pick(object=red_cube)", "place_in(region=bin)"]),
+    ("don't put the red cube in the bin, put the red cube on the pad",
+     ["pick(object=red_cube)", "place_in(region=pad)"]),
+    ("before you put the red cube in the bin, put the green cube on the pad",
+     ["pick(object=green_cube)", "place_in(region=pad)", "pick(object=red_cube)", "place_in(region=bin)"]),
+    ("put the red cube in the bin after you put the green cube on the pad",
+     ["pick(object=green_cube)", "place_in(region=pad)", "pick(object=red_cube)", "place_in(region=bin)"]),
+    ("put the red cube in the bin before you put the green cube on the pad",
+     ["pick(object=red_cube)", "place_in(region=bin)", "pick(object=green_cube)", "place_in(region=pad)"]),
+    ("put the red cube in the bin, but first put the green cube on the pad",
+     ["pick(object=green_cube)", "place_in(region=pad)", "pick(object=red_cube)", "place_in(region=bin)"]),
+    ("put the red cube in the bin, but before that put the green cube on the pad",
+     ["pick(object=green_cube)", "place_in(region=pad)", "pick(object=red_cube)", "place_in(region=bin)"]),
+    ("after you go home, put the red cube in the bin", ["go_home()", "pick(object=red_cube)", "place_in(region=bin)"]),
+])
+def test_parser_reads_negations_and_order_words(text: str, expected: list[str]) -> None:
+    assert steps(make_planner("parser").plan(text, SCENE)) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("do not put the red cube in the bin", "only says what not to do"),
+    ("put the red cube in the bin and don't put the red cube in the bin", "contradictory"),
+    ("put the red cube on the blue cube and the blue cube on the red cube", "cycle"),
+    ("put the red cube not in the bin", "inside a clause"),
+    ("put the red cube in the bin unless the blue cube is on the pad", "'unless'"),
+    ("before you put it in the bin, pick up the red cube", "pronoun"),
+    ("put the red cube in the bin, but first put the green cube on the pad, then go home", "order"),
+])
+def test_refusals_say_which_words_were_not_read(text: str, words: str) -> None:
+    result = make_planner("parser").plan(text, SCENE)
+    assert isinstance(result, Refusal) and words in result.reason, result
+
+
+def test_rules_backend_refuses_every_negation_and_order_word_it_cannot_read() -> None:
+    rules = RulesBackend()
+    for text in ("don't touch the red cube, put the green cube in the bin",
+                 "before you put the red cube in the bin, put the green cube on the pad",
+                 "put the green cube in the bin without touching the red cube",
+                 "put the red cube in the bin, put the green cube on the pad",
+                 "push the red cube to the green cube"):
+        assert isinstance(rules.propose(text, SCENE), Refusal), text
+    assert isinstance(rules.propose("first put the red cube in the bin, then go home", SCENE), Plan)
+
+
+class _EagerScorer:
+    """A stand-in language model that is always sure of the first option: the worst case for a guard."""
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
+        return [100.0 if i == 0 else 0.0 for i in range(len(continuations))]
+
+
+def test_the_model_fallback_cannot_run_a_plan_past_words_the_parser_could_not_read() -> None:
+    backend = RankingBackend(_EagerScorer(), name="eager", fallback=True, examples=0,
+                             fallback_config=FallbackConfig(margin=0.0, agreement=False))
+    planner = CheckedPlanner(backend)
+    for text in ("please refrain from moving the red cube and bin the green one",
+                 "kindly bin the green one, and never the red one"):
+        raw = backend.propose(text, SCENE)
+        result = planner.plan(text, SCENE)
+        assert isinstance(result, Refusal), (text, raw, result)
+
+
+# ------------------------------------------------------------------------- the devset property
+@cache
+def _records() -> list[dict[str, object]]:
+    recs = [json.loads(x) for x in DEVSET.read_text().splitlines() if x.strip()]
+    return [r for r in recs if r["gold"]["status"] == "ok"]  # type: ignore[index]
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(".!?").strip()
+
+
+def _moved(plan: Plan) -> set[str]:
+    return {s.args["object"] for s in plan.steps if s.skill in ("pick", "push")}
+
+
+def _trajectory(state: SceneState, plan: Plan) -> list[SceneState]:
+    out = [state]
+    for step in plan.steps:
+        out.append(apply_step(out[-1], step))
+    return out
+
+
+def _new_facts(state: SceneState, plan: Plan) -> set[tuple[str, str]]:
+    end = _trajectory(state, plan)[-1]
+    return {(o, s) for o, s in end.on.items() if state.on.get(o) != s}
+
+
+Check = Callable[[SceneState, Plan], str | None]
+
+
+def _never_makes(facts: set[tuple[str, str]], pushes: set[Step]) -> Check:
+    def check(state: SceneState, plan: Plan) -> str | None:
+        made = {(o, s) for st_ in _trajectory(state, plan)[1:] for o, s in st_.on.items() if state.on.get(o) != s}
+        if made & facts:
+            return f"makes the negated fact(s) {sorted(made & facts)}"
+        if set(plan.steps) & pushes:
+            return "runs the negated push"
+        return None
+    return check
+
+
+def _never_touches(obj: str) -> Check:
+    def check(state: SceneState, plan: Plan) -> str | None:
+        return f"touches the excluded {obj}" if any(obj in s.args.values() for s in plan.steps) else None
+    return check
+
+
+def _in_order(first: Callable[[SceneState, Sequence[Step]], bool], second: set[str] | None) -> Check:
+    """``first`` holds (on the state and steps so far) before the first step of the second part, which moves
+    an object of ``second`` (None: the second part is going home)."""
+    def check(state: SceneState, plan: Plan) -> str | None:
+        states = _trajectory(state, plan)
+        for k, step in enumerate(plan.steps):
+            starts = step.skill == "go_home" if second is None else (
+                step.skill in ("pick", "push") and step.args["object"] in second)
+            if starts:
+                return None if first(states[k], plan.steps[:k]) else f"step {k + 1} {step} runs before its turn"
+        return None
+    return check
+
+
+def _facts_hold(facts: set[tuple[str, str]], held: str | None = None) -> Callable[[SceneState, Sequence[Step]], bool]:
+    def holds(state: SceneState, done: Sequence[Step]) -> bool:
+        return all(state.on.get(o) == s for o, s in facts) and (held is None or state.holding == held)
+    return holds
+
+
+def _went_home(state: SceneState, done: Sequence[Step]) -> bool:
+    return any(s.skill == "go_home" for s in done)
+
+
+def _variants(rec: dict[str, object]) -> list[tuple[str, Check | None]]:
+    """(instruction, check on an accepted plan; None: must be refused) for one devset record."""
+    scene = SceneState.from_json(rec["scene"])
+    gold = result_from_json(rec["gold"])
+    assert isinstance(gold, Plan)
+    text = _clean(str(rec["instruction"]))
+    facts = _new_facts(scene, gold)
+    pushes = {s for s in gold.steps if s.skill == "push"}
+    moved = _moved(gold)
+    end = _trajectory(scene, gold)[-1]
+    out: list[tuple[str, Check | None]] = []
+    for neg in ("do not", "don't", "never"):
+        out.append((f"{neg} {text}", None))  # nothing is left to do: refused
+    idle = [o for o in scene.names if o not in moved and o != scene.holding and scene.is_clear(o)
+            and all(o not in s.args.values() for s in gold.steps)]
+    others = f"put the {idle[0].replace('_', ' ')} on the pad" if idle else None
+    if others is not None and (facts or pushes):
+        negated = _never_makes(facts, pushes)
+        out += [(f"don't {text}, {others}", negated), (f"{others}, but never {text}", negated)]
+    for obj in sorted({v for s in gold.steps for k, v in s.args.items() if k == "object"}):
+        noun = obj.replace("_", " ")
+        out += [(f"don't touch the {noun}, {text}", _never_touches(obj)),
+                (f"{text} without touching the {noun}", _never_touches(obj))]
+    if idle:
+        noun = idle[0].replace("_", " ")
+        out += [(f"{text}, but leave the {noun} alone", _never_touches(idle[0])),
+                (f"don't touch the {noun}, {text}", _never_touches(idle[0]))]
+    if others is not None and idle:
+        pad = _facts_hold({(idle[0], "pad")})
+        gold_done = _facts_hold({(o, s) for o, s in end.on.items() if (o, s) in facts}, end.holding)
+        out += [(f"before you {text}, {others}", _in_order(pad, moved)),
+                (f"{text} after you {others}", _in_order(pad, moved)),
+                (f"{text}, but first {others}", _in_order(pad, moved)),
+                (f"after you {text}, {others}", _in_order(gold_done, {idle[0]})),
+                (f"{text} before you {others}", _in_order(gold_done, {idle[0]}))]
+    if not any(s.skill == "go_home" for s in gold.steps):
+        out += [(f"before you {text}, go home", _in_order(_went_home, moved)),
+                (f"go home, but first {text}", _in_order(_facts_hold(facts, end.holding), None))]
+    return out
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_no_accepted_variant_of_any_devset_record_contradicts_its_words(backend: str) -> None:
+    planner = make_planner(backend)
+    checked = accepted = 0
+    bad: list[str] = []
+    for rec in _records():
+        scene = SceneState.from_json(rec["scene"])
+        for text, check in _variants(rec):
+            checked += 1
+            result = planner.plan(text, scene)
+            if isinstance(result, Refusal):
+                continue
+            accepted += 1
+            why = "accepted a purely negated request" if check is None else check(scene, result)
+            if why is not None:
+                bad.append(f"{rec['id']} {text!r}: {why}: {[str(s) for s in result.steps]}")
+    assert checked > 5 * len(_records())
+    assert not bad, "\n".join(bad[:20])
+    if backend == "parser":  # the parser reads most variants rather than refusing them all
+        assert accepted > checked // 3, (accepted, checked)  # 3 of ~12 variants are purely negated
+
+
+@settings(max_examples=40, deadline=None)
+@given(index=st.integers(min_value=0, max_value=10**6), backend=st.sampled_from(BACKENDS),
+       neg=st.sampled_from(["don't", "do not", "never", "please don't", "Don't", "DO NOT"]))
+def test_a_negated_devset_instruction_is_never_run(index: int, backend: str, neg: str) -> None:
+    rec = _records()[index % len(_records())]
+    scene = SceneState.from_json(rec["scene"])
+    text = f"{neg} {_clean(str(rec['instruction']))}"
+    assert isinstance(make_planner(backend).plan(text, scene), Refusal), text
+
+
+# ------------------------------------------------------------------------------ ambiguity asks
+@pytest.mark.parametrize(("text", "candidates"), [
+    ("put the cube in the bin", ("red_cube", "green_cube", "blue_cube")),
+    ("don't touch the cube, put the red cube in the bin", ("red_cube", "green_cube", "blue_cube")),
+    ("put the red cube on the pad and the other one in the bin", ("green_cube", "blue_cube")),
+])
+def test_an_ambiguous_mention_asks_which_object_naming_the_candidates(text: str, candidates: tuple[str, ...]) -> None:
+    from policies.planner import Clarification, result_to_json
+
+    result = make_planner("parser").plan(text, SCENE)
+    assert isinstance(result, Clarification) and result.candidates == candidates, result
+    data = result_to_json(result)
+    assert data["status"] == "clarify" and data["candidates"] == list(candidates)
+    assert all(c.replace("_", " ") in data["reason"] for c in candidates)
+    assert result_from_json(data) == result
