@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -17,12 +18,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from safetensors import SafetensorError
+import torch
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 from torch import nn
 
 from policies.errors import CheckpointError
 from policies.networks import build_network
+from policies.spec_limits import MAX_SPEC_BYTES, check_parameter_count, check_spec_numbers
 
 FORMAT = "armstack-policy"
 FORMAT_VERSION = 1
@@ -87,17 +90,31 @@ def read_spec(path: str | Path) -> PolicySpec:
     if not root.is_dir():
         raise CheckpointError(f"{root}: not a checkpoint directory (expected {SPEC} and {WEIGHTS} inside)")
     try:
+        size = spec_path.stat().st_size
+        if size > MAX_SPEC_BYTES:
+            raise CheckpointError(f"{spec_path}: {size:,} bytes; the bound is {MAX_SPEC_BYTES:,}")
         doc = json.loads(spec_path.read_text())
     except FileNotFoundError as exc:
         raise CheckpointError(f"{spec_path}: missing; is {root} a checkpoint directory?") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise CheckpointError(f"{spec_path}: not valid JSON ({exc})") from exc
+    except OSError as exc:
+        raise CheckpointError(f"{spec_path}: unreadable ({exc.strerror or exc})") from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise CheckpointError(f"{spec_path}: not an armstack policy (format {doc.get('format')!r})"
                               if isinstance(doc, dict) else f"{spec_path}: not a JSON object")
     if doc.get("format_version") != FORMAT_VERSION:
         raise CheckpointError(f"{spec_path}: format_version {doc.get('format_version')!r}; this armstack reads "
                               f"version {FORMAT_VERSION}")
+    try:
+        check_spec_numbers(doc)
+    except CheckpointError as exc:
+        raise CheckpointError(f"{root}/{exc}") from exc
+    except RecursionError as exc:
+        raise CheckpointError(f"{spec_path}: nested too deeply to be a policy spec") from exc
+    for key in ("arch_params", "observation", "action", "normalization"):
+        if key in doc and not isinstance(doc[key], dict):
+            raise CheckpointError(f"{spec_path}: {key} must be a JSON object, got {type(doc[key]).__name__}")
     fields = {k: doc[k] for k in PolicySpec.__dataclass_fields__ if k in doc}
     try:
         return PolicySpec(**fields)
@@ -117,6 +134,7 @@ def read_checkpoint(path: str | Path) -> tuple[PolicySpec, nn.Module]:
     if digest != doc.get("weights_sha256"):
         raise CheckpointError(f"{weights}: SHA-256 {digest[:16]}... does not match policy.json "
                               f"({str(doc.get('weights_sha256'))[:16]}...): the weights were modified or swapped")
+    _check_size(weights, spec)
     try:
         tensors = load_file(str(weights))
     except (SafetensorError, OSError) as exc:
@@ -130,6 +148,24 @@ def read_checkpoint(path: str | Path) -> tuple[PolicySpec, nn.Module]:
     for p in network.parameters():
         p.requires_grad_(False)
     return spec, network
+
+
+def _check_size(weights: Path, spec: PolicySpec) -> None:
+    """The architecture's tensors, built on the meta device (no memory), against the bound on parameters and the
+    tensors the weights file holds: nothing is allocated for a network the file could not fill."""
+    with torch.device("meta"):
+        shapes = {k: tuple(v.shape) for k, v in build_network(spec.architecture, spec.arch_params).state_dict().items()}
+    check_parameter_count(sum(math.prod(s) for s in shapes.values()), spec.architecture)
+    try:
+        with safe_open(str(weights), framework="pt") as f:
+            stored = {k: tuple(f.get_slice(k).get_shape()) for k in f.keys()}  # noqa: SIM118 - not a dict
+    except (SafetensorError, OSError) as exc:
+        raise CheckpointError(f"{weights}: unreadable safetensors file: {exc}") from exc
+    if stored != shapes:
+        diff = sorted(k for k in set(stored) | set(shapes) if stored.get(k) != shapes.get(k))[:3]
+        raise CheckpointError(f"{weights}: weights do not fit architecture {spec.architecture!r} with arch_params "
+                              f"{spec.arch_params}: " + "; ".join(f"{k}: file {stored.get(k)}, network {shapes.get(k)}"
+                                                                  for k in diff))
 
 
 def manifest_sha256(dataset_root: str | Path) -> str | None:

@@ -18,7 +18,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
     data = args.data[0] if len(args.data) == 1 else tuple(args.data)
     config = load_bc_config(args.config, data=data, out=args.out, seed=args.seed, epochs=args.epochs,
                             eval_every=args.eval_every, eval_episodes=args.eval_episodes,
-                            max_episodes=args.max_episodes)
+                            max_episodes=args.max_episodes, verify_data=False if args.trust_data else None)
     summary = train_bc(config, progress=not args.quiet)
     print(json.dumps(summary, indent=2))
     return 0
@@ -27,7 +27,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_eval(args: argparse.Namespace) -> int:
     import policies
     from policies.evaluate import evaluate_policy, format_report, write_report
+    from sim.render import prepare_output_file
 
+    # Where the results go is checked before the episodes run, not after.
+    prepare_output_file(args.report, "--report")
+    if args.video:
+        prepare_output_file(args.video, "--video")
     policy = policies.load(args.policy, robot=args.robot)
     seeds = (policy.spec.data or {}).get("seeds", [])
     report = evaluate_policy(policy, env_id=args.env, robot=args.robot or policy.spec.robot, episodes=args.episodes,
@@ -54,6 +59,9 @@ def register(sub: Any) -> None:
     b.add_argument("--eval-every", type=int, default=None, help="epochs between sim evaluations (0: none)")
     b.add_argument("--eval-episodes", type=int, default=None, help="episodes per task in each evaluation")
     b.add_argument("--max-episodes", type=int, default=None, help="use only the first N episodes (of all --data)")
+    b.add_argument("--trust-data", action="store_true",
+                   help="skip the SHA-256 check of each dataset file against its manifest (trusted local data, or "
+                        "a dataset without an armstack manifest)")
     b.add_argument("--quiet", action="store_true")
     r = tsub.add_parser("rl", help="Stable-Baselines3 SAC/PPO (optionally with HER) on an armstack env")
     import importlib.util

@@ -53,13 +53,45 @@ def make_renderer(model: object, width: int, height: int) -> object:
         raise RenderError(f"offscreen rendering failed with MUJOCO_GL={backend}: {exc}. {_INSTALL_HINT}") from exc
 
 
+def prepare_output_file(path: str | Path, what: str = "output file") -> Path:
+    """``path`` with its folder made, or a RenderError naming it (a folder, under a file, not writable): checked
+    before minutes of rendering, not after."""
+    path = Path(path)
+    if path.is_dir():
+        raise RenderError(f"{what} {path} is a folder; give a file name such as {path / 'video.mp4'}")
+    existing = next(p for p in path.parents if p.exists())
+    if not existing.is_dir():
+        raise RenderError(f"{what} {path} is under {existing}, which is a file, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RenderError(f"{what} {path}: cannot create its folder {path.parent}: {exc.strerror or exc}") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise RenderError(f"{what} {path}: its folder {path.parent} is not writable")
+    return path
+
+
 def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: float = 20.0) -> Path:
     """Encode RGB frames (H, W, 3, uint8) to an H.264 mp4, written atomically."""
     import av
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = prepare_output_file(path, "video")
     tmp = path.with_name(f".{path.name}.partial")
+    try:
+        _encode(tmp, path, frames, fps)
+    except (OSError, av.error.FFmpegError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise RenderError(f"writing video {path} failed: {getattr(exc, 'strerror', None) or exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    os.replace(tmp, path)
+    return path
+
+
+def _encode(tmp: Path, path: Path, frames: Iterable[np.ndarray], fps: float) -> int:
+    import av
+
     n = 0
     with av.open(str(tmp), mode="w", format="mp4") as container:
         stream = None
@@ -78,8 +110,7 @@ def write_video(path: str | Path, frames: Iterable[np.ndarray], fps: float = 20.
             raise RenderError(f"no frames to write to {path}")
         for packet in stream.encode():
             container.mux(packet)
-    os.replace(tmp, path)
-    return path
+    return n
 
 
 def tile(images: list[np.ndarray], columns: int | None = None) -> np.ndarray:

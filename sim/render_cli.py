@@ -10,7 +10,7 @@ import numpy as np
 
 from sim.env import TabletopEnv
 from sim.errors import ConfigError, UnknownNameError
-from sim.render import write_video
+from sim.render import prepare_output_file, write_video
 from sim.rollout import run_episode
 
 
@@ -44,6 +44,7 @@ def render_rollouts(env_id: str, robot: str, episodes: int, out: Path, seed: int
     """Render ``episodes`` expert episodes one after another into ``out``; returns a summary."""
     if episodes < 1:
         raise ConfigError(f"episodes must be >= 1, got {episodes}")
+    prepare_output_file(out, "--out")
     env = make_env(env_id, robot=robot, randomization=randomization, render_mode="rgb_array",
                    render_camera=camera, render_size=size)
     frames: list[np.ndarray] = []

@@ -6,6 +6,7 @@ import collections
 import concurrent.futures as cf
 import multiprocessing
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -39,7 +40,25 @@ def worker_threads(workers: int) -> dict[str, str]:
     return {k: os.environ.get(k, v) for k, v in limits.items()}
 
 
-def _init_worker(limits: dict[str, str]) -> None:
+def _exit_with_driver(driver: int, period: float = 0.5) -> None:
+    """End this worker when the driver process is gone (killed by PID, not by process group).
+
+    A pool worker otherwise waits for its next attempt forever (a forked one even holds the pool's pipes open
+    itself), and with it the multiprocessing resource tracker, which exits once no process holds its pipe.
+    """
+    import time
+
+    while True:
+        time.sleep(period)
+        if os.getppid() != driver:  # re-parented: the driver died
+            os._exit(1)
+
+
+def _init_worker(limits: dict[str, str], driver: int | None = None) -> None:
+    if driver is not None:
+        if os.getppid() != driver:
+            os._exit(1)
+        threading.Thread(target=_exit_with_driver, args=(driver,), name="exit-with-driver", daemon=True).start()
     os.environ.setdefault("MUJOCO_GL", "egl")
     os.environ.setdefault("PYOPENGL_PLATFORM", os.environ["MUJOCO_GL"])
     # llvmpipe reads LP_NUM_THREADS when this worker makes its first renderer, after this. The BLAS limits
@@ -105,7 +124,8 @@ class LocalBackend:
         if method == "fork":
             env_for(config)  # the driver needs it anyway; built before the fork, the workers have it too
         self.pool = cf.ProcessPoolExecutor(max_workers=self.spawned, mp_context=multiprocessing.get_context(method),
-                                           initializer=_init_worker, initargs=(worker_threads(config.workers),))
+                                           initializer=_init_worker,
+                                           initargs=(worker_threads(config.workers), os.getpid()))
         self.lock = threading.RLock()  # the pool's result thread dispatches too (_finished)
         self.queue: collections.deque[_Job] = collections.deque()
         self.unreported: list[_Job] = []  # sent to the pool, result not yet handed to the driver
@@ -194,7 +214,7 @@ class RayBackend:
         self.config = config
         if not ray.is_initialized():
             if config.ray_address:
-                ray.init(address=config.ray_address, log_to_driver=False)
+                join_ray_cluster(ray, config.ray_address)
             else:
                 ray.init(num_cpus=config.workers, include_dashboard=False, log_to_driver=False,
                          runtime_env={"env_vars": {"MUJOCO_GL": os.environ.get("MUJOCO_GL", "egl")}})
@@ -210,6 +230,105 @@ class RayBackend:
     def close(self) -> None:
         if self.ray.is_initialized() and not self.config.ray_address:
             self.ray.shutdown()
+
+
+HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+HTTP2_EMPTY_SETTINGS = b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"  # length 0, type SETTINGS, no flags, stream 0
+HTTP2_SETTINGS = 0x04
+RAY_CONNECT_TIMEOUT_S = 3.0
+"""How long ``--ray-address`` gets to accept a TCP connection: ``ray.init`` itself retried for ~21 s."""
+
+
+def check_ray_address(address: str, timeout: float = RAY_CONNECT_TIMEOUT_S) -> None:
+    """Fail fast, naming the address, when nothing listens at a ``host:port`` (or ``ray://host:port``) address.
+
+    ``auto`` and other forms are left to Ray.
+    """
+    import socket
+
+    target = address.removeprefix("ray://")
+    host, sep, port = target.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    host = host.strip("[]")
+    try:
+        with socket.create_connection((host, int(port)), timeout=timeout) as conn:
+            # Ray's GCS (and Ray Client) speak gRPC: an HTTP/2 server answers the connection preface with its
+            # SETTINGS frame. Anything else (an HTTP/1 proxy, another service) held ray.init for minutes.
+            conn.sendall(HTTP2_PREFACE + HTTP2_EMPTY_SETTINGS)
+            reply = b""
+            while len(reply) < 9:
+                chunk = conn.recv(9 - len(reply))
+                if not chunk:
+                    break
+                reply += chunk
+    except OSError as exc:
+        reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
+        raise ConfigError(f"--ray-address {address}: no Ray cluster answers at {host}:{port} ({reason} after "
+                          f"at most {timeout:.0f} s); start one (ray start --head) or omit --ray-address for a "
+                          "local runtime") from exc
+    if len(reply) < 9 or reply[3] != HTTP2_SETTINGS:
+        raise ConfigError(f"--ray-address {address}: something answers at {host}:{port}, but not a Ray cluster "
+                          f"(no gRPC/HTTP-2 reply: {reply[:40]!r}); check the address (the head's GCS port, "
+                          "6379 by default) or omit --ray-address for a local runtime")
+
+
+def join_ray_cluster(ray: Any, address: str, timeout: float = RAY_CONNECT_TIMEOUT_S) -> None:
+    """``ray.init(address)``, failing within seconds with one line when no Ray cluster answers there.
+
+    Ray retries for ~20 s, logging a line per try from its C++ core straight to fd 2: those lines are held back
+    while it connects, replayed when it succeeds, and the last one names the cause when it fails.
+    """
+    import logging
+    import tempfile
+
+    check_ray_address(address, timeout)
+    wait_var = "RAY_gcs_server_port_wait_time_s"  # Ray's own budget of ~1 s connection tries
+    wait_before = os.environ.get(wait_var)
+    if wait_before is None:
+        os.environ[wait_var] = str(max(1, round(timeout)))
+    failure: BaseException | None = None
+    with tempfile.TemporaryFile() as held:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(held.fileno(), 2)
+        try:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        except (ConnectionError, RuntimeError, ValueError, TimeoutError) as exc:
+            failure = exc
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            if wait_before is None:
+                os.environ.pop(wait_var, None)
+        held.seek(0)
+        logged = held.read().decode(errors="replace")
+    if failure is None:
+        if logged:
+            sys.stderr.write(logged)
+        return
+    last = [line.split("] ", 1)[-1] for line in logged.splitlines() if line.strip()]
+    cause = f"; Ray's last log line: {last[-1][:200]}" if last else ""
+    raise ConfigError(f"--ray-address {address}: cannot join a Ray cluster there ({str(failure).splitlines()[0]}"
+                      f"{cause}); start one (ray start --head) or omit --ray-address for a local runtime"
+                      ) from failure
+
+
+WORKERS_PER_CORE = 4
+"""Local worker processes allowed per core: past one per core they only share it (each holds an env and, with
+cameras, a GL context: ~150 MB); ``--workers 100000`` forked until the machine ran out of memory."""
+
+
+def check_workers(config: DatagenConfig) -> None:
+    """Refuse more local worker processes than this machine can run (Ray tasks go to a cluster: not bounded here)."""
+    if config.backend != "local":
+        return
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    limit = WORKERS_PER_CORE * cores
+    if config.workers > limit:
+        raise ConfigError(f"--workers {config.workers} is more than this machine can run: at most {limit} "
+                          f"({WORKERS_PER_CORE} per core, {cores} cores); one per core is the fastest")
 
 
 def make_backend(config: DatagenConfig) -> Backend:

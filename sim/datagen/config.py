@@ -18,6 +18,8 @@ STORAGE = ("video", "image")
 OBS_KINDS = ("state", "rgb")
 # Fields that change how a run executes but not what it produces: a resumed run may change them.
 EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
+MAX_WORKERS = 10_000
+"""Ray tasks in flight are twice this; local worker processes are bounded by the machine (backends.check_workers)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,8 +69,8 @@ class DatagenConfig:
             raise UnknownNameError("robot", self.robot, ROBOTS)
         if self.episodes < 1:
             raise ConfigError(f"--episodes must be >= 1, got {self.episodes}")
-        if self.workers < 1:
-            raise ConfigError(f"--workers must be >= 1, got {self.workers}")
+        if not 1 <= self.workers <= MAX_WORKERS:
+            raise ConfigError(f"--workers must be between 1 and {MAX_WORKERS}, got {self.workers}")
         for kind in self.obs:
             if kind not in OBS_KINDS:
                 raise UnknownNameError("observation kind", kind, OBS_KINDS)

@@ -7,17 +7,19 @@ of workers, the backend or how often the run was killed and resumed.
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import sys
 import time
 from collections import Counter
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from sim.datagen.backends import make_backend
+from sim.datagen.backends import check_workers, make_backend
 from sim.datagen.config import DatagenConfig
 from sim.datagen.shards import WORK_DIR, scan_shards, shard_name, shard_root, write_json_atomic
 from sim.errors import ConfigError, SimError
@@ -39,34 +41,61 @@ def _bytes_per_frame(config: DatagenConfig) -> float:
     return state + per_camera * len(config.active_cameras)
 
 
-def estimate_bytes(config: DatagenConfig, frames_per_episode: int = 150) -> int:
-    """Disk needed: shards plus the committed dataset, with a margin."""
-    return int(2.2 * config.episodes * frames_per_episode * _bytes_per_frame(config))
+def estimate_bytes(config: DatagenConfig, frames_per_episode: int = 150, done_shards: int = 0,
+                   shard_bytes: int = 0) -> int:
+    """Disk still needed: the shards not yet written plus the committed dataset, with a margin.
+
+    A resumed run has ``done_shards`` of its episodes' shards on disk already (``shard_bytes`` in all): only the
+    missing ones are written, and the commit needs about their size again, not a guess.
+    """
+    per_episode = frames_per_episode * _bytes_per_frame(config)
+    missing = max(0, config.episodes - done_shards)
+    return int(2.2 * missing * per_episode + 1.1 * shard_bytes + 64 * 1024)
 
 
-def check_disk_space(out: Path, config: DatagenConfig) -> None:
+def check_disk_space(out: Path, config: DatagenConfig, done_shards: int = 0, shard_bytes: int = 0) -> None:
     probe = out
     while not probe.exists():
         probe = probe.parent
     free = shutil.disk_usage(probe).free
-    need = estimate_bytes(config)
+    need = estimate_bytes(config, done_shards=done_shards, shard_bytes=shard_bytes)
     if free < need:
-        raise DatagenError(f"not enough free disk space at {probe}: about {need / 1e6:.0f} MB needed for "
-                           f"{config.episodes} episodes, {free / 1e6:.0f} MB free; free space or choose another --out")
+        what = (f"{config.episodes} episodes" if not done_shards else
+                f"the {max(0, config.episodes - done_shards)} missing of {config.episodes} episodes and the commit")
+        raise DatagenError(f"not enough free disk space at {probe}: about {need / 1e6:.1f} MB needed for "
+                           f"{what}, {free / 1e6:.1f} MB free; free space or choose another --out")
 
 
-def prepare_out_dir(out: Path, config: DatagenConfig) -> str:
-    """'new', 'resume' or 'complete'; refuses a folder that holds something else."""
+def _read_json(path: Path, what: str) -> Any:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DatagenError(f"{path}: unreadable {what} ({exc}); choose another --out or remove it") from exc
+
+
+def inspect_out_dir(out: Path, config: DatagenConfig) -> str:
+    """'new', 'resume' or 'complete', writing nothing; refuses a folder that holds something else."""
+    if out.exists() and not out.is_dir():
+        raise DatagenError(f"--out {out} is a file, not a folder; choose a new or empty folder")
+    for parent in out.parents:
+        if parent.exists() and not parent.is_dir():
+            raise DatagenError(f"--out {out} is under {parent}, which is a file, not a folder")
+        if parent.exists():
+            break
     run_file = out / WORK_DIR / RUN_FILE
     manifest = out / MANIFEST
     if manifest.is_file():
-        stored = json.loads(manifest.read_text()).get("content_config")
+        doc = _read_json(manifest, "dataset manifest")
+        stored = doc.get("content_config") if isinstance(doc, dict) else None
         if stored != config.content_fields():
             raise DatagenError(f"{out} already holds a different dataset (its manifest was made with another "
                                "configuration); choose another --out")
         return "complete"
     if run_file.is_file():
-        stored = json.loads(run_file.read_text())["config"]
+        doc = _read_json(run_file, "run record")
+        stored = doc.get("config") if isinstance(doc, dict) else None
+        if not isinstance(stored, dict):
+            raise DatagenError(f"{run_file}: not a datagen run record; remove {out / WORK_DIR} or choose another --out")
         if stored != config.content_fields():
             changed = sorted(k for k in config.content_fields() if stored.get(k) != config.content_fields()[k])
             raise DatagenError(f"{out} holds an unfinished run with a different configuration "
@@ -75,9 +104,36 @@ def prepare_out_dir(out: Path, config: DatagenConfig) -> str:
         return "resume"
     if out.exists() and any(out.iterdir()):
         raise DatagenError(f"{out} is not empty and holds no armstack dataset; choose an empty or new --out")
-    shard_root(out).mkdir(parents=True, exist_ok=True)
-    write_json_atomic(run_file, {"config": config.content_fields(), "started": time.time()})
     return "new"
+
+
+def create_out_dir(out: Path, config: DatagenConfig) -> list[Path]:
+    """Make the work folder of a new run and its run record; returns the folders made (removed if it is refused)."""
+    made = [p for p in (*reversed(out.parents), out) if not p.exists()]
+    try:
+        shard_root(out).mkdir(parents=True, exist_ok=True)
+        write_json_atomic(out / WORK_DIR / RUN_FILE, {"config": config.content_fields(), "started": time.time()})
+    except OSError as exc:
+        remove_new_run(out, made)
+        raise DatagenError(f"cannot create the dataset folder --out {out}: {exc.strerror or exc}") from exc
+    return made
+
+
+def remove_new_run(out: Path, made: list[Path]) -> None:
+    """Undo ``create_out_dir`` for a run that wrote no shard: a refused run leaves nothing behind."""
+    shutil.rmtree(out / WORK_DIR, ignore_errors=True)
+    for folder in reversed(made):
+        try:
+            folder.rmdir()  # only if still empty
+        except OSError:
+            break
+
+
+def _disk_error(exc: OSError, out: Path, during: str) -> DatagenError:
+    where = exc.filename or out
+    hint = ("free space, then re-run the same command: it resumes" if exc.errno == errno.ENOSPC
+            else "re-run the same command to resume once it is fixed")
+    return DatagenError(f"{during} failed at {where}: {exc.strerror or exc}; {hint}")
 
 
 def _contiguous_successes(done: dict[int, dict[str, Any]]) -> tuple[int, list[int]]:
@@ -92,19 +148,55 @@ def _contiguous_successes(done: dict[int, dict[str, Any]]) -> tuple[int, list[in
 
 
 def run_datagen(config: DatagenConfig, progress: bool = True) -> dict[str, Any]:
-    """Generate (or resume, or confirm) the dataset of ``config``; returns the summary."""
-    from sim.dataset import commit_dataset, spec_for_env
+    """Generate (or resume, or confirm) the dataset of ``config``; returns the summary.
 
+    Refused runs (bad --out, too little disk, an unreachable Ray cluster) leave nothing behind; a run that fails
+    while writing (ENOSPC, a dead worker) keeps its shards and resumes from them.
+    """
     out = Path(config.out)
-    state = prepare_out_dir(out, config)
+    state = inspect_out_dir(out, config)
     if state == "complete":
-        stored: dict[str, Any] = json.loads((out / MANIFEST).read_text()).get("summary", {})
+        stored: dict[str, Any] = _read_json(out / MANIFEST, "dataset manifest").get("summary", {})
+        if (out / WORK_DIR).exists():  # a run killed between its manifest and its clean-up
+            shutil.rmtree(out / WORK_DIR)
         print(f"{out}: dataset already complete ({stored.get('episodes', '?')} episodes); nothing to do",
               file=sys.stderr)
         return stored
-    check_disk_space(out, config)
+    check_workers(config)
     root = shard_root(out)
-    done = scan_shards(root)
+    done = scan_shards(root) if state == "resume" else {}
+    kept = [r["shard"] for r in done.values() if r["success"] and r.get("shard") is not None][: config.episodes]
+    made = create_out_dir(out, config) if state == "new" else []  # before the disk check: it names unwritable places
+    try:
+        check_disk_space(out, config, done_shards=len(kept), shard_bytes=sum(_shard_bytes(s) for s in kept))
+        return _generate_and_commit(config, out, done, progress)
+    except OSError as exc:
+        if isinstance(exc, SimError):
+            raise
+        if made and not _has_shards(root):
+            remove_new_run(out, made)
+        raise _disk_error(exc, out, "writing a shard" if exc.errno is not None else "data generation") from exc
+    except BrokenProcessPool as exc:
+        raise DatagenError(f"a datagen worker process died ({exc}); re-run the same command to resume") from exc
+    except BaseException:
+        if made and not _has_shards(root):
+            remove_new_run(out, made)  # refused before any shard (e.g. Ray unreachable): leave nothing behind
+        raise
+
+
+def _shard_bytes(shard: Any) -> int:
+    return sum(int(f["bytes"]) for f in shard.files.values())
+
+
+def _has_shards(root: Path) -> bool:
+    return root.is_dir() and any(not p.name.startswith(".") for p in root.iterdir())
+
+
+def _generate_and_commit(config: DatagenConfig, out: Path, done: dict[int, dict[str, Any]], progress: bool
+                         ) -> dict[str, Any]:
+    from sim.dataset import commit_dataset, spec_for_env
+
+    root = shard_root(out)
     start = time.perf_counter()
     resumed = len(done)
     _, successes = _contiguous_successes(done)

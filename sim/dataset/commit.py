@@ -6,6 +6,7 @@ remuxing (packet copy with shifted timestamps), so the committer never re-encode
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -259,12 +260,26 @@ def manifest_digest(manifest: Mapping[str, Any]) -> str:
 
 def _write_json_atomic(path: Path, payload: Any) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    with open(tmp, "w") as f:
-        f.write(to_json_text(payload, path.name))
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w") as f:
+            f.write(to_json_text(payload, path.name))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     fsync_path(path.parent)
+
+
+def _write_failed(exc: BaseException, out_dir: Path) -> DatasetError:
+    """A write error of the commit (ENOSPC, EIO, ...) as one line naming the file; nothing half-written stays."""
+    where = getattr(exc, "filename", None) or out_dir
+    reason = getattr(exc, "strerror", None) or str(exc)
+    full = getattr(exc, "errno", None) == errno.ENOSPC or "[errno 28]" in str(exc)
+    return DatasetError(f"committing the dataset to {out_dir} failed writing {where}: {reason} (no manifest was "
+                        "written, so the folder holds no complete dataset; the shards are untouched"
+                        + ("; free space and commit again)" if full else ")"))
 
 
 def commit_dataset(shard_paths: Sequence[Path | Shard], spec: DatasetSpec, out_dir: Path,
@@ -278,8 +293,18 @@ def commit_dataset(shard_paths: Sequence[Path | Shard], spec: DatasetSpec, out_d
     ``out_dir`` may hold other things (the datagen work folder) but no ``data``, ``videos``, ``meta``
     or ``manifest.json``. Returns a summary: counts, ``bytes`` and timings.
     """
-    t0 = time.perf_counter()
     out_dir = Path(out_dir)
+    try:
+        return _commit(shard_paths, spec, out_dir, extra_meta, verify_shards)
+    except DatasetError:
+        raise
+    except (OSError, pa.ArrowException, av.error.FFmpegError) as exc:
+        raise _write_failed(exc, out_dir) from exc
+
+
+def _commit(shard_paths: Sequence[Path | Shard], spec: DatasetSpec, out_dir: Path,
+            extra_meta: Mapping[str, Any] | None, verify_shards: bool) -> dict[str, Any]:
+    t0 = time.perf_counter()
     extra = dict(extra_meta or {})
     clash = sorted(set(extra) & set(RESERVED_MANIFEST_KEYS))
     if clash:

@@ -14,7 +14,9 @@ from sim.dataset.reader import DatasetReader
 def dataset_info(root: str | Path) -> dict[str, Any]:
     """What ``armstack dataset info`` prints. Works on any v3.0 dataset; our extras appear when present."""
     root = Path(root)
-    reader = DatasetReader(root)
+    # Files are hashed against a manifest when there is one; without it (a LeRobot-made or unfinished dataset)
+    # the overview still shows, with "complete": false.
+    reader = DatasetReader(root, verify=(root / MANIFEST_PATH).is_file())
     info = read_json(root / INFO_PATH)
     per_task = Counter(reader.task(k) for k in range(reader.num_episodes))
     out: dict[str, Any] = {

@@ -1,7 +1,9 @@
 """Read a LeRobot v3.0 dataset (ours or LeRobot's) without the ``lerobot`` package.
 
 Files are opened only when an episode in them is touched, so a corrupt or missing data file or
-video raises a ``DatasetFileError`` naming it for those episodes while the others stay readable.
+video raises a ``DatasetFileError`` naming it for those episodes while the others stay readable. Each
+file's size and SHA-256 are checked against ``manifest.json`` the first time it is opened (``verify``;
+a dataset without a manifest, e.g. one LeRobot wrote, needs ``verify=False``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pyarrow as pa
 
 from sim.dataset import stats as st
 from sim.dataset.errors import DatasetError, DatasetFileError
+from sim.dataset.integrity import ManifestHashes
 from sim.dataset.layout import (
     EPISODES_DIR,
     INFO_PATH,
@@ -37,9 +40,14 @@ _CACHE = 4
 class DatasetReader:
     """Episodes and frame batches of the dataset at ``root``; see ``episode`` and ``batches``."""
 
-    def __init__(self, root: str | Path) -> None:
+    def __init__(self, root: str | Path, verify: bool = True) -> None:
         self.root = Path(root)
-        self.info: dict[str, Any] = read_json(self.root / INFO_PATH)
+        if not self.root.is_dir():
+            raise DatasetFileError(self.root, "is not a dataset folder" if self.root.exists() else "does not exist")
+        if not (self.root / INFO_PATH).is_file():
+            raise DatasetFileError(self.root / INFO_PATH, f"missing: {self.root} is not a LeRobot v3.0 dataset")
+        self.hashes = ManifestHashes(self.root, enabled=verify)
+        self.info: dict[str, Any] = read_json(self.hashes.check(self.root / INFO_PATH))
         version = self.info.get("codebase_version")
         if version != CODEBASE_VERSION:
             raise DatasetError(f"{self.root / INFO_PATH}: codebase_version {version!r}; this reader reads "
@@ -48,18 +56,19 @@ class DatasetReader:
         self.features: dict[str, dict[str, Any]] = self.info["features"]
         self.video_keys = tuple(k for k, f in self.features.items() if f["dtype"] == "video")
         self.image_keys = tuple(k for k, f in self.features.items() if f["dtype"] == "image")
-        self.tasks = read_tasks(self.root / TASKS_PATH)
+        self.tasks = read_tasks(self.hashes.check(self.root / TASKS_PATH))
         files = sorted((self.root / EPISODES_DIR).glob("chunk-*/file-*.parquet"))
         if not files:
             raise DatasetFileError(self.root / EPISODES_DIR, "holds no episode metadata files")
-        table = pa.concat_tables([read_parquet(f, columns=self._episode_columns(f)) for f in files])
+        table = pa.concat_tables([read_parquet(f, columns=self._episode_columns(self.hashes.check(f)))
+                                  for f in files])
         self.episodes: dict[str, np.ndarray] = {c: np.asarray(table.column(c).to_pylist(), dtype=object)
                                                 if c == "tasks" else table.column(c).to_numpy()
                                                 for c in table.column_names}
         if not np.array_equal(self.episodes["episode_index"], np.arange(table.num_rows)):
             raise DatasetFileError(self.root / EPISODES_DIR, "episode_index is not 0..n-1 in file order")
         stats_path = self.root / STATS_PATH
-        self.stats = st.from_json(read_json(stats_path)) if stats_path.is_file() else {}
+        self.stats = st.from_json(read_json(self.hashes.check(stats_path))) if stats_path.is_file() else {}
         self._tables: OrderedDict[tuple[int, int], tuple[int, pa.Table]] = OrderedDict()
         self._videos: OrderedDict[Path, VideoReader] = OrderedDict()
         # First global index of each data file, to turn dataset_from_index into a row number.
@@ -67,6 +76,11 @@ class DatasetReader:
         for k in range(self.num_episodes):
             loc = self._data_loc(k)
             self._file_start[loc] = min(self._file_start.get(loc, 1 << 62), int(self.episodes["dataset_from_index"][k]))
+
+    def checked_file(self, relpath: str) -> Path:
+        """The dataset file ``relpath`` (e.g. ``meta/armstack_episodes.jsonl``) for the caller to read, once its
+        size and SHA-256 match the manifest (unchecked with ``verify=False``)."""
+        return self.hashes.check(self.root / relpath)
 
     def _episode_columns(self, path: Path) -> list[str]:
         import pyarrow.parquet as pq
@@ -118,7 +132,7 @@ class DatasetReader:
         loc = self._data_loc(episode)
         path = self.data_file(episode)
         if loc not in self._tables:
-            self._tables[loc] = (self._file_start[loc], read_parquet(path))
+            self._tables[loc] = (self._file_start[loc], read_parquet(self.hashes.check(path)))
             if len(self._tables) > _CACHE:
                 self._tables.popitem(last=False)
         self._tables.move_to_end(loc)
@@ -127,7 +141,7 @@ class DatasetReader:
 
     def _video(self, path: Path) -> VideoReader:
         if path not in self._videos:
-            self._videos[path] = VideoReader(path, self.fps)
+            self._videos[path] = VideoReader(self.hashes.check(path), self.fps)
             if len(self._videos) > _CACHE:
                 self._videos.popitem(last=False)[1].close()
         self._videos.move_to_end(path)

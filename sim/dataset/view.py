@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from sim.dataset.layout import MANIFEST_PATH
 from sim.dataset.reader import DatasetReader
 from sim.render import tile, write_video
 from sim.render_cli import caption
@@ -59,7 +60,8 @@ def view_episode(root: str | Path, episode: int, out_mp4: str | Path, fps: float
 def view_episodes(root: str | Path, episodes: list[int], out_mp4: str | Path, fps: float | None = None) -> Path:
     """Several episodes one after another in one mp4, each frame captioned with its instruction."""
     frames: list[np.ndarray] = []
-    with DatasetReader(root) as reader:
+    root = Path(root)
+    with DatasetReader(root, verify=(root / MANIFEST_PATH).is_file()) as reader:  # any v3.0 dataset can be viewed
         fps = fps or reader.fps
         for episode in episodes:
             frames.extend(_episode_frames(reader, episode))

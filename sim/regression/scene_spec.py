@@ -155,7 +155,8 @@ def scene_files(scene_dir: str | Path | None = None) -> list[Path]:
     """The scene YAMLs in ``scene_dir`` (default: the built-in ones), sorted by name."""
     directory = Path(scene_dir) if scene_dir is not None else BUILTIN_SCENE_DIR
     if not directory.is_dir():
-        raise ConfigError(f"regression scene folder {directory} does not exist")
+        raise ConfigError(f"regression scene folder {directory} " + ("is a file, not a folder" if directory.exists()
+                                                                     else "does not exist"))
     files = sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")], key=lambda p: p.stem)
     if not files:
         raise ConfigError(f"no regression scene YAMLs (*.yaml) in {directory}")
