@@ -39,6 +39,7 @@ def _serve(conn: Connection, backend: str, options: dict[str, Any]) -> None:
             seq, (instruction, scene) = conn.recv()
         except EOFError:
             return
+        reply: dict[str, Any]
         try:
             reply = {"result": result_to_json(planner.plan(instruction, SceneState.from_json(scene)))}
         except Exception as exc:  # a planner error is an answer, not a crash

@@ -102,13 +102,14 @@ class PolicyProcess:
             if not self._worker.alive:
                 self._restart_in_background()
                 raise PolicyUnavailableError(f"{self._worker.name} is not running; restarting it")
-            if self._busy_since is not None:
+            busy_since = self._busy_since
+            if busy_since is not None:
                 # The child is still on an abandoned request: its answer must come before a new one can.
                 try:
                     self._worker.wait(self._busy_seq, time.monotonic(), "finishing a late answer")
                     self._busy_since = None
                 except ChildTimeoutError:
-                    if time.monotonic() - self._busy_since > self.hang_s:
+                    if time.monotonic() - busy_since > self.hang_s:
                         self._restart_in_background()
                         raise PolicyUnavailableError(f"{self._worker.name} hung for more than {self.hang_s:g} s; "
                                                      "restarting it") from None
