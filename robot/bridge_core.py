@@ -180,7 +180,7 @@ class BridgeCore:
         return goal
 
     def rearm(self, now: float) -> tuple[bool, str]:
-        ok, why = self.supervisor.rearm(now)
+        ok, why = self.supervisor.rearm(now, self.monitor.consistent_since)
         self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
         if ok:
             self._events.append(self.supervisor.log[-1].to_dict())
@@ -229,7 +229,8 @@ class BridgeCore:
         self._out_mode = mode
         if mode == Mode.DEGRADED:
             self._restart_ik = True  # the backup's IK starts from the measured pose on the next tick
-        command = self.commander.command(mode, self.monitor.trusted)
+        command = self.commander.command(mode, self.monitor.trusted,
+                                         measurements_trusted=self.supervisor.measurements_trusted)
         events, self._events = self._events + events, []
         record = self._record("reaction", now, lateness, faults, len(samples), command)
         return TickResult(command=command, mode=mode, faults=faults, events=events, record=record)
@@ -258,7 +259,8 @@ class BridgeCore:
                 "cmd": None if command is None else command.arm.tolist(),
                 "gripper": None if command is None else command.gripper,
                 "source": None if command is None else command.source,
-                "changed": [] if command is None else list(command.changed)}
+                "changed": [] if command is None else list(command.changed),
+                "measurements_trusted": self.supervisor.measurements_trusted}
 
     # --- the tick ----------------------------------------------------------------------------------
     def tick(self, now: float, lateness: float = 0.0) -> TickResult:
@@ -275,7 +277,8 @@ class BridgeCore:
             self._pending_objects = None
         # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
         # (no state yet, no heartbeat yet) are start-up, not stops to latch.
-        if not self._armed_once and trusted is not None and not sup.pending(now):
+        if not self._armed_once and trusted is not None \
+                and sup.rearm_blocker(now, self.monitor.consistent_since) is None:
             self._armed_once = True
             self.rearm(now)
         resumed, sup.resumed = sup.resumed, False
@@ -300,7 +303,8 @@ class BridgeCore:
         if self._target is not None:
             nominal = self._target if sup.mode == Mode.NOMINAL else None
             retreat = self._target if sup.mode == Mode.DEGRADED else None
-        command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat)
+        command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
+                                         measurements_trusted=sup.measurements_trusted)
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         events, self._events = self._events + events, []
         self._out_mode = sup.mode
@@ -400,7 +404,8 @@ class BridgeCore:
         goal = self.goal
         return {"mode": sup.mode.name, "faults": sorted(k.id for k in self._active),
                 "pending": [k.id for k in sup.pending(now)],
-                "rearm_ready": sup.mode != Mode.NOMINAL and not sup.pending(now),
+                "rearm_ready": sup.rearm_blocker(now, self.monitor.consistent_since) is None,
+                "measurements_trusted": sup.measurements_trusted,
                 "task": None if goal is None else goal.task, "object": None if goal is None else goal.object,
                 "target": None if goal is None else goal.target, "task_success": self.task_success,
                 "tick": self.tick_count, "commanding": self.commander.commanding,

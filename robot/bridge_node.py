@@ -340,7 +340,8 @@ class BridgeNode(Node):
                                   message=f"{result.mode.name}" + (f": {', '.join(state['faults'])}"
                                                                    if state["faults"] else ""))
         values = {"mode": result.mode.name, "faults": ",".join(state["faults"]), "pending": ",".join(state["pending"]),
-                  "rearm_ready": str(state["rearm_ready"]).lower(), "task": str(state["task"]),
+                  "rearm_ready": str(state["rearm_ready"]).lower(),
+                  "measurements_trusted": str(state["measurements_trusted"]).lower(), "task": str(state["task"]),
                   "task_success": str(state["task_success"]).lower(), "period_ms_p50": f"{p50:.2f}",
                   "period_ms_p99": f"{p99:.2f}", "policy_ms": f"{self.core.policy_ms:.2f}",
                   "last_transition": state["last_transition"]["cause"]}

@@ -6,7 +6,7 @@ bridge node is thin wiring around it. ``ArmMirror`` (MuJoCo) is imported on use,
 
 from robot.safety.command_gate import CommandGate, GateConfig, GateNotReadyError, GateResult
 from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
-from robot.safety.faults import FAULTS_BY_ID, Fault, FaultKind, Severity
+from robot.safety.faults import FAULTS_BY_ID, SENSOR_FAULTS, Fault, FaultKind, Severity
 from robot.safety.input_validation import InputError, JointMap, parse_instruction, parse_objects
 from robot.safety.joint_state import JointState
 from robot.safety.monitor_config import MonitorConfig
@@ -15,6 +15,7 @@ from robot.safety.supervisor import Mode, Supervisor, Transition
 
 __all__ = [
     "FAULTS_BY_ID",
+    "SENSOR_FAULTS",
     "Command",
     "CommandGate",
     "Fault",

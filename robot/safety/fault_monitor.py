@@ -10,6 +10,11 @@ at :meth:`FaultMonitor.next_deadline`, the moment a time-based criterion (stale 
 thin stream, old object poses) will be met if nothing arrives first, besides its scheduled ticks: a fault
 is seen when its criterion is met, not at the next tick. Faults found on a joint-state message stay active
 until the next message replaces it, however many evaluations run in between.
+
+A sample is only ever compared with earlier *accepted* samples: one with an unbelievable stamp (``bad_stamp``)
+or non-finite values is reported and then ignored, so one bad message cannot become the reference that good
+ones are judged against. :attr:`FaultMonitor.consistent_since` tracks the current run of samples that passed
+every check, which a re-arm after a sensor fault needs.
 """
 
 from __future__ import annotations
@@ -71,6 +76,10 @@ class FaultMonitor:
         """The latest sample that was finite and in order."""
         self.trusted: JointState | None = None
         """The latest sample that passed every state check: where a stop may safely hold."""
+        self.consistent_since: float | None = None
+        """Arrival of the first of the unbroken run of samples, up to the latest, that passed every check and lie
+        within ``tracking_tol`` of the command in force; None once one does not, a message is rejected or the
+        stream goes stale. A re-arm after a sensor fault needs this run to be long enough."""
         self._repeats = 0
         self._last_arrival: float | None = None
         """Kept apart from the rate window: staleness must not fall back to ``start`` once the window empties."""
@@ -78,6 +87,9 @@ class FaultMonitor:
         """Arrivals within the rate window."""
         self._history: collections.deque[float] = collections.deque()
         """Arrivals within two rate windows: enough to tell when a thin stream's count went low."""
+        self._timeline: tuple[JointState, JointState] | None = None
+        """Without synchronised clocks: (first, latest) of a run of samples consistent with each other whose
+        stamps disagree with the last accepted sample's (see :meth:`_new_timeline`)."""
         self._sample_found: dict[FaultKind, tuple[float, str]] = {}
         """Faults of the latest joint-state message(s): active until the next message replaces them."""
         self.evaluated_at = start
@@ -100,6 +112,7 @@ class FaultMonitor:
             if inputs.invalid_state is not None:
                 at = now if inputs.invalid_since is None else inputs.invalid_since
                 batch.setdefault(FaultKind.INVALID_STATE, (at, inputs.invalid_state))
+                self.consistent_since = None
             self._sample_found = batch
         found = dict(self._sample_found)
         self.evaluated_at = max(self.evaluated_at, now)
@@ -138,14 +151,40 @@ class FaultMonitor:
 
     # --- per-sample checks ------------------------------------------------------------------
     def _check_sample(self, s: JointState, inputs: MonitorInputs, found: dict[FaultKind, tuple[float, str]]) -> None:
-        cfg, t = self.config, s.received
+        t = s.received
         self._arrivals.append(t)
         self._history.append(t)
         self._last_arrival = t if self._last_arrival is None else max(self._last_arrival, t)
         prev = self.last
+        self._check_sample_trust(s, prev, inputs, found)
+        # After a sensor fault the command is frozen and a healthy arm settles on it: a reading that stays off it
+        # (an encoder offset reads consistently wrong, and passes every other check) never starts a run. With
+        # nothing commanded (ESTOP) there is nothing to compare with: the arm may have been moved by hand.
+        command = inputs.command
+        agrees = command is None or float(np.max(np.abs(command - s.position))) <= self.config.tracking_tol
+        if self.trusted is s and agrees:
+            if self.consistent_since is None:
+                self.consistent_since = t
+        else:
+            self.consistent_since = None
+
+    def _check_sample_trust(self, s: JointState, prev: JointState | None, inputs: MonitorInputs,
+                            found: dict[FaultKind, tuple[float, str]]) -> None:
+        """Every check of one sample; the sample becomes :attr:`trusted` only when it passes them all."""
+        cfg, t = self.config, s.received
         if not s.is_finite():
             found.setdefault(FaultKind.NONFINITE_STATE, (t, f"non-finite joint state at stamp {s.stamp:.3f}"))
             return
+        bad_stamp = self._bad_stamp(s, prev)
+        if bad_stamp is not None:
+            if not self._new_timeline(s):
+                # Checked before the order: a stamp far ahead must never become the reference that every later,
+                # correctly stamped sample is "older than" (issue #20: one stamp an hour ahead locked the
+                # bridge out until a restart).
+                found.setdefault(FaultKind.BAD_STAMP, (t, bad_stamp))
+                return
+            prev = None  # the stream's clock stepped: nothing to order or difference against on the old one
+        self._timeline = None
         if prev is not None and s.stamp < prev.stamp:
             found.setdefault(FaultKind.INVALID_STATE,
                              (t, f"stamp {s.stamp:.6f} older than the previous {prev.stamp:.6f} (out of order)"))
@@ -177,6 +216,44 @@ class FaultMonitor:
                 ok = False
         if ok:
             self.trusted = s
+
+    def _new_timeline(self, s: JointState) -> bool:
+        """Without synchronised clocks, whether ``s`` ends a run of samples that agree with each other but not
+        with the last accepted one for ``stamp_tolerance`` of arrivals: the driver's clock stepped (a restart),
+        so the stream is taken on its new timeline rather than refused for ever. With synchronised clocks each
+        stamp is judged against the node clock on its own, and no such run is needed."""
+        if self.config.check_stamp_age:
+            return False
+        run = self._timeline
+        if run is None or self._bad_stamp(s, run[1]) is not None:
+            self._timeline = (s, s)
+            return False
+        self._timeline = (run[0], s)
+        return s.received - run[0].received >= self.config.stamp_tolerance
+
+    def _bad_stamp(self, s: JointState, prev: JointState | None) -> str | None:
+        """Why the stamp of ``s`` cannot be believed, or None. See ``MonitorConfig.stamp_tolerance``."""
+        cfg = self.config
+        if cfg.check_stamp_age:
+            ahead, behind = s.stamp - s.received, s.received - s.stamp
+            if ahead > self.stale_after:
+                return (f"stamp {s.stamp:.6f} is {ahead:.3f} s ahead of its arrival on the node clock (allowed "
+                        f"{self.stale_after:.3f} s): clocks out of sync, or a driver stamping with another clock")
+            if behind > cfg.stamp_tolerance:
+                return (f"stamp {s.stamp:.6f} is {behind:.3f} s behind its arrival on the node clock (allowed "
+                        f"{cfg.stamp_tolerance:.3f} s): clocks out of sync, or a driver stamping with another clock")
+            return None
+        if prev is None:
+            return None
+        # Clocks may differ by any constant: compare how far the stamp moved with how far the arrivals did.
+        lead = (s.stamp - prev.stamp) - (s.received - prev.received)
+        if lead > cfg.stamp_tolerance:
+            return (f"stamp {s.stamp:.6f} ran {lead:.3f} s ahead of the arrivals since the previous sample "
+                    f"(stamp {prev.stamp:.6f}; allowed {cfg.stamp_tolerance:.3f} s)")
+        if prev.stamp - s.stamp > cfg.stamp_tolerance:
+            return (f"stamp {s.stamp:.6f} is {prev.stamp - s.stamp:.3f} s older than the previous sample's "
+                    f"(allowed {cfg.stamp_tolerance:.3f} s)")
+        return None
 
     def _check_limits(self, s: JointState, found: dict[FaultKind, tuple[float, str]]) -> bool:
         names, t, ok = self.robot.arm_joints, s.received, True
@@ -249,12 +326,14 @@ class FaultMonitor:
         limit = self.stale_after
         last_arrival = self._start if self._last_arrival is None else self._last_arrival
         if now - last_arrival > limit:
+            self.consistent_since = None  # a gap breaks the run: a re-arm needs readings that keep coming
             found.setdefault(FaultKind.STALE_STATE, (last_arrival + limit, f"no joint state for "
                                                      f"{now - last_arrival:.3f} s (limit {limit:.3f} s)"))
             return
         last = self.last
         # The header stamp's age catches delayed streams that still arrive regularly (clocks must agree).
         if self.config.check_stamp_age and last is not None and now - last.stamp > limit:
+            self.consistent_since = None
             found.setdefault(FaultKind.STALE_STATE, (max(last.received, last.stamp + limit),
                                                      f"latest joint state is {now - last.stamp:.3f} s old "
                                                      f"(limit {limit:.3f} s)"))

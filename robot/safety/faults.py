@@ -5,9 +5,17 @@ Stop categories (IEC 60204-1 clause 9.2.2) as this bridge applies them:
 * **0** — uncontrolled stop: drive power is removed at once. The bridge cannot cut power; it publishes one
   hold at the measured position and then commands nothing, so that the real e-stop circuit (which does cut
   power) never fights a command.
-* **1** — controlled stop, then power removed: the bridge holds the measured position (ramped within the
-  command gate's maximum step) and stops commanding once the arm is still; an external safety relay cuts power.
+* **1** — controlled stop, then power removed by an external safety relay. After a *sensor-integrity* fault
+  (:data:`SENSOR_FAULTS`: the joint readings themselves are suspect) the bridge freezes its command at the last
+  one it sent before the fault and sends exactly that until a re-arm: the readings may be offset, stuck or
+  stamped wrongly, so none taken after the fault may steer the arm, not even by the gate's lead toward the
+  measured position (issue #15: a 0.3 rad encoder offset, trusted again and followed by the lead, walked the
+  arm 1 rad). After an effort fault the bridge holds the measured position as in category 2 (that relieves a
+  collision) until power is removed.
 * **2** — controlled stop with power kept: the bridge holds the measured position until a re-arm.
+
+A sensor-integrity fault also withdraws the supervisor's trust in the readings until an operator re-arms after a
+fresh run of consistent readings (:meth:`robot.safety.supervisor.Supervisor.rearm`).
 
 Severity picks the supervisor state: ``WARNING`` -> DEGRADED (scripted backup or hold), ``STOP`` -> SAFE_STOP,
 ``EMERGENCY`` -> ESTOP.
@@ -30,11 +38,12 @@ class Severity(enum.IntEnum):
 class FaultKind(enum.Enum):
     """Every fault the monitor can raise: (severity, stop category, what it means for the technician)."""
 
-    STALE_STATE = (Severity.STOP, 2, "joint states older than the allowed number of control periods")
-    FROZEN_STATE = (Severity.STOP, 2, "joint states repeat identical stamps or values")
-    NONFINITE_STATE = (Severity.STOP, 2, "a joint position, velocity or effort is NaN or infinite")
-    INVALID_STATE = (Severity.STOP, 2, "joint state unusable: wrong joint names or lengths, or stamps out of order")
-    STATE_JUMP = (Severity.STOP, 2, "a joint position changed faster than the joint can move (encoder jump)")
+    STALE_STATE = (Severity.STOP, 1, "joint states older than the allowed number of control periods")
+    FROZEN_STATE = (Severity.STOP, 1, "joint states repeat identical stamps or values")
+    NONFINITE_STATE = (Severity.STOP, 1, "a joint position, velocity or effort is NaN or infinite")
+    INVALID_STATE = (Severity.STOP, 1, "joint state unusable: wrong joint names or lengths, or stamps out of order")
+    BAD_STAMP = (Severity.STOP, 1, "a joint-state stamp lies far ahead of or behind the node clock")
+    STATE_JUMP = (Severity.STOP, 1, "a joint position changed faster than the joint can move (encoder jump)")
     STATE_RATE = (Severity.WARNING, 2, "joint states arrive at well below their expected rate (dropped messages)")
     POSITION_LIMIT = (Severity.STOP, 2, "a joint is within the safety margin of its position limit")
     VELOCITY_LIMIT = (Severity.STOP, 2, "a joint moves faster than its velocity limit")
@@ -62,7 +71,17 @@ class FaultKind(enum.Enum):
         """The lower-case name used on topics and in logs (``stale_state``)."""
         return self.name.lower()
 
+    @property
+    def sensor(self) -> bool:
+        """True for a sensor-integrity fault: the readings cannot be trusted to steer a command."""
+        return self in SENSOR_FAULTS
 
+
+SENSOR_FAULTS: frozenset[FaultKind] = frozenset({
+    FaultKind.STALE_STATE, FaultKind.FROZEN_STATE, FaultKind.NONFINITE_STATE, FaultKind.INVALID_STATE,
+    FaultKind.BAD_STAMP, FaultKind.STATE_JUMP})
+"""Faults that say the joint readings themselves are wrong (late, stuck, not numbers, unusable, badly stamped or
+jumping), as opposed to readings that are believable and show a problem (limits, tracking, collisions)."""
 FAULTS_BY_ID: dict[str, FaultKind] = {k.id: k for k in FaultKind}
 
 

@@ -17,6 +17,13 @@ class MonitorConfig:
     """A joint state older than this many control periods is stale (arrival time, and stamp if checked)."""
     check_stamp_age: bool = True
     """Also judge the header stamp's age: catches delayed streams; needs the arm's and bridge's clocks in sync."""
+    stamp_tolerance: float = 10.0
+    """How far (s) a header stamp may lie behind its arrival before the stamp itself is wrong (``bad_stamp``)
+    rather than the message late (``stale_state``): beyond what any transport delay explains (the sim arm's
+    ``latency`` drill goes up to 5 s), short of the seconds-to-hours of a wrong clock. Ahead, a stamp may lead its
+    arrival by at most the stale limit: the clocks must agree that well for the stamp-age check anyway. Without
+    ``check_stamp_age`` (clocks not in sync) both are judged on the stamp's advance against the arrivals' since
+    the previous accepted sample, with this tolerance."""
     frozen_repeats: int = 3
     jump_rad: float = 0.1
     """Allowed position change between samples beyond what the velocity limit explains."""

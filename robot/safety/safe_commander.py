@@ -10,6 +10,13 @@ SAFE_STOP   hold at the position trusted when the stop began (a controlled stop,
 ESTOP       one hold at the trusted position on entry, then nothing: commanding stops (category 0/1), and a
             re-arm restarts from the measured state
 =========== ==================================================================================================
+
+While the supervisor does not trust the measurements (from a sensor-integrity fault until a re-arm), every mode
+above gives way to a *freeze*: the command stays exactly the last one sent before the fault (in ESTOP, once, then
+nothing), with no lead toward the measured position and no new hold taken from a reading on a mode change. A
+frozen command is a function of what was known before the fault only, so an offset, stuck or mis-stamped
+reading cannot move the arm (category 1; issue #15). Before anything was ever commanded there is nothing to
+freeze, and nothing is sent until a re-arm.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ class SafeCommander:
         self._mode: Mode | None = None
         self._hold: tuple[np.ndarray, float] | None = None
         self._estop_sent = False
+        self._frozen = False
         self.last: Command | None = None
 
     @property
@@ -52,12 +60,21 @@ class SafeCommander:
 
     def command(self, mode: Mode, trusted: JointState | None, *, resumed: bool = False,
                 nominal: tuple[np.ndarray, float] | None = None,
-                retreat: tuple[np.ndarray, float] | None = None) -> Command | None:
-        """The command for this tick, or None when nothing may be sent (no trusted state yet, or ESTOP)."""
+                retreat: tuple[np.ndarray, float] | None = None,
+                measurements_trusted: bool = True) -> Command | None:
+        """The command for this tick, or None when nothing may be sent (no trusted state yet, ESTOP, or nothing
+        commanded yet while the measurements are not trusted).
+
+        ``measurements_trusted``: the supervisor's :attr:`~robot.safety.supervisor.Supervisor.measurements_trusted`;
+        False freezes the command (see the module docstring); ``resumed`` (a re-arm) ends the freeze."""
         if trusted is None:
             return None
         entered = mode != self._mode
         self._mode = mode
+        if not measurements_trusted and not resumed:
+            return self._freeze(mode, entered)
+        if self._frozen:
+            self._frozen, entered = False, True  # trust came back: take the hold afresh
         grip_now = self.gate.prev_gripper if self.gate.prev is not None else trusted.gripper
         if self.gate.prev is None or resumed:
             # A re-arm or first command starts from where the arm is, not from an old target.
@@ -84,6 +101,26 @@ class SafeCommander:
             self._hold = (self.last.arm.copy(), self.last.gripper)
             hold_arm, hold_grip = self._hold
         return self._send(self.gate.apply(hold_arm, hold_grip, trusted.position), mode, "hold")
+
+    def _freeze(self, mode: Mode, entered: bool) -> Command | None:
+        """The frozen command: the last one sent before the measurements lost trust, and nothing else."""
+        prev = self.gate.prev
+        if prev is None:
+            return None  # never commanded: no target known without a reading, so send nothing
+        if not self._frozen:
+            self._frozen = True
+            self._hold = (prev.copy(), self.gate.prev_gripper)
+        if entered:
+            self._estop_sent = False
+        assert self._hold is not None  # set just above on the first frozen tick
+        hold_arm, hold_grip = self._hold
+        if mode == Mode.ESTOP:
+            if self._estop_sent:
+                return None
+            self._estop_sent = True
+            return self._send(self.gate.apply(hold_arm, hold_grip), mode, "estop_hold")
+        # No ``measured``: the gate's lead toward a reading is exactly what walked the arm after a jump.
+        return self._send(self.gate.apply(hold_arm, hold_grip), mode, "hold")
 
     def _send(self, result: GateResult, mode: Mode, source: str) -> Command:
         cmd = Command(arm=result.arm, gripper=result.gripper, mode=mode, changed=result.changed, source=source)

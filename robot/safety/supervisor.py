@@ -6,6 +6,12 @@ DEGRADED returns to NOMINAL by itself once its faults have cleared (when ``auto_
 SAFE_STOP and ESTOP are latched and need an explicit :meth:`Supervisor.rearm` after their faults cleared.
 Every transition is kept with its time and cause, and every resume sets :attr:`resumed` so the bridge
 restarts its command from the measured state instead of an old target.
+
+A sensor-integrity fault (``FaultKind.sensor``) also clears :attr:`Supervisor.measurements_trusted` until a
+re-arm: while it is clear the commander freezes its command and no reading steers it. Faults alone clearing is
+not enough to re-arm from such a stop, because an offset encoder reads consistently wrong and a clock-skewed
+stamp can look fresh: the re-arm also needs a fresh unbroken run of readings that passed every check, at least
+``clear_hold`` long (``consistent_since`` from the fault monitor), and an operator asking for it.
 """
 
 from __future__ import annotations
@@ -54,10 +60,32 @@ class Supervisor:
         self._last_seen: dict[FaultKind, float] = {}
         self.resumed = False
         """Set when the last update or re-arm entered NOMINAL from a fallback; the bridge clears it."""
+        self.measurements_trusted = True
+        """False from a sensor-integrity fault until an accepted re-arm: no reading may steer a command."""
+        self.distrusted_by: FaultKind | None = None
+        """The sensor fault that withdrew the trust (for the state summary and the re-arm refusal)."""
 
     def pending(self, now: float) -> list[FaultKind]:
         """Faults seen within the last ``clear_hold`` seconds: they block a re-arm."""
         return sorted((k for k, t in self._last_seen.items() if now - t < self.clear_hold), key=lambda k: k.name)
+
+    def rearm_blocker(self, now: float, consistent_since: float | None = None) -> str | None:
+        """Why a re-arm at ``now`` would be refused (None: it would be accepted).
+
+        ``consistent_since``: arrival time of the first of the unbroken run of joint states that passed every
+        check, up to now (``FaultMonitor.consistent_since``; None: the latest one failed, or none came)."""
+        if self.mode == Mode.NOMINAL:
+            return "already NOMINAL"
+        pending = self.pending(now)
+        if pending:
+            return "faults not cleared: " + ", ".join(k.id for k in pending)
+        if not self.measurements_trusted:
+            run = 0.0 if consistent_since is None else now - consistent_since
+            if consistent_since is None or run < self.clear_hold:
+                cause = self.distrusted_by.id if self.distrusted_by is not None else "a sensor fault"
+                return (f"no fresh run of consistent joint states since {cause}: {max(run, 0.0):.3f} s of "
+                        f"{self.clear_hold:.3f} s")
+        return None
 
     def update(self, now: float, faults: list[Fault]) -> list[Transition]:
         """Feed this tick's active faults; returns the transitions made (at most one)."""
@@ -74,6 +102,8 @@ class Supervisor:
         never resumes (leaving a state is the scheduled tick's decision, with its hysteresis)."""
         for f in faults:
             self._last_seen[f.kind] = now
+            if f.kind.sensor and self.measurements_trusted:
+                self.measurements_trusted, self.distrusted_by = False, f.kind
         if faults:
             worst = max(f.kind.severity for f in faults)
             wanted = _MODE_FOR[worst]
@@ -82,16 +112,16 @@ class Supervisor:
                 return [self._go(now, wanted, "fault: " + ", ".join(causes), causes)]
         return []
 
-    def rearm(self, now: float) -> tuple[bool, str]:
-        """Return to NOMINAL on request, only once every fault has cleared."""
-        if self.mode == Mode.NOMINAL:
-            return False, "already NOMINAL"
-        pending = self.pending(now)
-        if pending:
-            return False, "faults not cleared: " + ", ".join(k.id for k in pending)
+    def rearm(self, now: float, consistent_since: float | None = None) -> tuple[bool, str]:
+        """Return to NOMINAL on request, only once every fault has cleared (and, after a sensor fault, after a
+        fresh run of consistent readings: see :meth:`rearm_blocker`)."""
+        blocker = self.rearm_blocker(now, consistent_since)
+        if blocker is not None:
+            return False, blocker
         source = self.mode
         self._go(now, Mode.NOMINAL, f"re-armed from {source.name}")
         self.resumed = True
+        self.measurements_trusted, self.distrusted_by = True, None
         return True, f"re-armed from {source.name}"
 
     def stop(self, now: float, cause: str = "operator stop") -> list[Transition]:

@@ -296,17 +296,28 @@ def test_a_late_policy_step_is_a_deadline_fault() -> None:
 def test_a_policy_checkpoint_drives_a_pick_and_place_through_the_bridge() -> None:
     """The shipped BC checkpoint, loaded by the bridge, acts on the observation the bridge builds from
     measured joint states and object messages: the same contract as the sim env."""
+    import policies
     from policies.pretrained import PANDA_TABLETOP_BC
 
-    successes = []
+    # What robot.bridge_node.load_policy hands the core (that module imports rclpy). BridgeParams.policy alone
+    # loads nothing in BridgeCore: without this line the scripted expert drove these episodes.
+    policy = policies.load(PANDA_TABLETOP_BC, robot="panda")
+    # Measured on an Intel Xeon (Sapphire Rapids, AVX-512/AMX), seeds 3..122: 117/120 succeed (Wilson 95% low
+    # 0.93), the same with a relative 1e-6 perturbation of every action and with torch on 2 threads; successes
+    # take 3.5-5.0 s of the 30 s budget. A failure ends in a safe stop (tracking error on 18 and 93, where the
+    # scripted expert stops too; velocity limit on 103), so the mode is checked on the successes only: 2 of 3
+    # leaves a seed free to flip on another CPU without hiding a policy that does not work.
+    outcomes = []
     for seed in (3, 4, 5):
         loop = Loop("panda", seed=seed, policy=str(PANDA_TABLETOP_BC))
+        loop.core.policy = policy
         loop.run(0.6)
         assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
-        successes.append(loop.until(_task_done(loop.core), 30.0) is not None)
-        assert loop.core.supervisor.mode == Mode.NOMINAL
+        done = loop.until(_task_done(loop.core), 30.0) is not None
+        outcomes.append((seed, done, loop.core.supervisor.mode.name))
         assert "policy" in {_source(r) for r in loop.results}
-    assert sum(successes) >= 2, successes
+    assert sum(done for _, done, _ in outcomes) >= 2, outcomes
+    assert all(mode == "NOMINAL" for _, done, mode in outcomes if done), outcomes
 
 
 def test_a_free_form_instruction_is_planned_and_run_as_a_queue_of_tasks() -> None:
@@ -388,3 +399,61 @@ def test_reactions_bound_the_latency_the_tick_alone_leaves_up_to_a_period() -> N
         assert res is not None and res.command is not None and res.command.source == "estop_hold"
         delays[reactive] = res.record["t"] - min(f.since for f in res.faults)
     assert delays[True] <= 1e-5 < delays[False] <= 0.01 + 1e-9, delays
+
+
+def _true_arm(loop: Loop) -> np.ndarray:
+    return np.array(loop.arm.data.qpos[loop.arm.view.arm_q])
+
+
+def test_an_encoder_offset_moves_nothing_and_rearm_waits_for_readings_that_agree() -> None:
+    """Issue #15: a persistent 0.3 rad offset of joint 0's reading. The stop used to hold with the gate's lead
+    toward the (offset) reading, and the command and the arm chased the offset: 1.0 rad in about a second. Now
+    the command freezes at the last one before the fault, whatever the offset (two magnitudes, the same
+    commands), the arm stays put, and a re-arm is refused until the readings agree with the held command."""
+    sent: dict[float, list[tuple[float, list[float]]]] = {}
+    for magnitude in (0.3, 0.6):
+        loop = Loop()
+        loop.run(0.8)
+        q0 = _true_arm(loop)
+        t_inj = loop.t
+        seen = len(loop.results)
+        loop.inject({"fault": "jump", "joint": 0, "magnitude": magnitude})
+        first = loop.until(lambda r: r.mode != Mode.NOMINAL, 0.5)
+        assert first is not None and first.record["kind"] == "reaction"
+        assert FaultKind.STATE_JUMP in {f.kind for f in first.faults}
+        assert first.record["t"] - t_inj <= SUB + 1e-9  # the first offset sample
+        loop.run(2.0)
+        assert np.abs(_true_arm(loop) - q0).max() < 1e-6, _true_arm(loop) - q0
+        assert not loop.core.supervisor.measurements_trusted
+        ok, why = loop.core.rearm(loop.t)
+        assert not ok, why
+        sent[magnitude] = [(r.record["t"], r.command.arm.tolist()) for r in loop.results[seen:]
+                           if r.command is not None]
+        loop.clear()  # the encoder is fixed: the readings agree with the held command again
+        loop.run(1.0)
+        ok, why = loop.core.rearm(loop.t)
+        assert ok, why
+        assert _source(loop.step()) == "resume"
+        assert np.abs(_true_arm(loop) - q0).max() < 1e-3
+    assert sent[0.3] == sent[0.6] and len({tuple(c) for _, c in sent[0.3]}) == 1
+
+
+def test_one_future_stamped_joint_state_is_a_bad_stamp_that_clears_and_rearm_works_without_a_restart() -> None:
+    """Issue #20: one JointState stamped an hour ahead used to make every later sample "out of order"."""
+    loop = Loop()
+    loop.run(0.8)
+    core = loop.core
+    s = loop.arm.sample(0)
+    at = loop.t + 0.001
+    core.on_joint_state(s.names, s.position, s.velocity, s.effort, at + 3600.0, at)
+    reaction = loop.react(at)
+    assert reaction is not None and reaction.mode == Mode.SAFE_STOP
+    assert {f.kind for f in reaction.faults} == {FaultKind.BAD_STAMP}, reaction.faults
+    loop.run(1.0)
+    assert all(FaultKind.INVALID_STATE not in {f.kind for f in r.faults} for r in loop.results[-90:])
+    state = core.state(loop.t)
+    assert state["faults"] == [] and state["rearm_ready"], state
+    ok, why = core.rearm(loop.t)
+    assert ok, why
+    loop.run(0.3)
+    assert core.supervisor.mode == Mode.NOMINAL and core.supervisor.measurements_trusted

@@ -23,7 +23,7 @@ pytest.importorskip("rclpy")
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from ros_procs import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from sensor_msgs.msg import JointState
-from std_msgs.msg import String
+from std_msgs.msg import Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory
 
@@ -242,6 +242,79 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
         assert first["t_pub"] - since <= PERIOD + max(0.0, first["lateness"]), first
 
 
+# Faults of the readings themselves (issue #15): each must freeze the command, so the arm does not move at all.
+SENSOR_INJECTIONS: list[tuple[dict[str, Any], set[str]]] = [
+    ({"fault": "jump", "joint": 0, "magnitude": 0.3}, {"state_jump"}),
+    ({"fault": "nan"}, {"nonfinite_state"}),
+    ({"fault": "freeze"}, {"frozen_state", "stale_state"}),
+    ({"fault": "stale"}, {"stale_state"}),
+    ({"fault": "latency", "delay": 0.6}, {"stale_state"}),
+]
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("bridge_ros")
+def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_path: Path) -> None:
+    """The panda sim arm and bridge over DDS, armed and holding; each fault of the readings is injected for
+    1.5 s, cleared and re-armed. A 0.3 rad offset of joint 0's reading used to make the command and the arm chase
+    it (1.0 rad in about a second); now every command after the fault is the last one before it, and the
+    arm's true position (the reading less the known offset while the jump is on, the reading once cleared)
+    stays where it was."""
+    log = tmp_path / "ticks.jsonl"
+    params = _params_file(tmp_path, tick_log=str(log), stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
+                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    with allocate_domain_id() as domain, RosProbe(domain) as probe, \
+            NodeProcess("armstack-sim-arm", domain, params) as arm, \
+            NodeProcess("armstack-bridge", domain, params) as bridge:
+        rig = Rig(probe, arm, bridge)
+        joints = probe.subscribe(JointState, "joint_states")
+        commands = probe.subscribe(Float64MultiArray, "arm_controller/commands")
+        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        assert probe.wait_for_subscriber("armstack_sim_arm/inject", 20.0, bridge)
+        moved: dict[str, float] = {}
+        for payload, kinds in SENSOR_INJECTIONS:
+            probe.spin_for(0.3)
+            before = np.array(joints[-1][1].position[:7])
+            seen_joints, seen_cmds = len(joints), len(commands)
+            rig.send("armstack_sim_arm/inject", payload, confirm="inject")
+            state = rig.wait_state(lambda s: s.get("mode") != "NOMINAL" and not s.get("measurements_trusted"), 5.0,
+                                   f"{payload} to stop the bridge")
+            assert set(state["last_transition"]["faults"]) & (kinds | TIMING_FAULTS), state
+            probe.spin_for(1.5)
+            if payload["fault"] == "jump":
+                # The injector adds exactly the magnitude: the reading less it is the arm's true position.
+                offset = np.zeros(7)
+                offset[0] = payload["magnitude"]
+                readings = np.array([m.position[:7] for _, m in joints[seen_joints:]])
+                shown = int(np.argmax(readings[:, 0] - before[0] > 0.5 * offset[0]))  # the first offset sample
+                truth = readings[shown:] - offset
+                assert len(truth) > 100 and np.abs(truth - before).max() < 2e-3, np.abs(truth - before).max()
+            sent = np.array([m.data for _, m in commands[seen_cmds:]])
+            assert len(sent) > 50 and np.ptp(sent, axis=0).max() < 1e-9, np.ptp(sent, axis=0)  # one frozen command
+            rig.send("armstack_sim_arm/clear", "{}", confirm="clear")
+            rig.rearm()
+            probe.spin_for(0.3)
+            after = np.array(joints[-1][1].position[:7])
+            moved[payload["fault"]] = float(np.abs(after - before).max())
+        print("true joint motion per fault (rad):", moved)
+        assert max(moved.values()) < 2e-3, moved
+    ticks = _ticks(log)
+    bridge_params = load_bridge_params([str(params)])
+    gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
+    episodes = _check_log(ticks, gate)
+    assert len(episodes) >= len(SENSOR_INJECTIONS)  # and any stop the loaded host caused by itself
+    injected = [json.loads(m.data) for _, m in rig.arm_events]
+    injected = [e for e in injected if e["event"] == "inject"]
+    for _before, first in episodes:
+        event = [e for e in injected if e["t"] <= first["t_pub"]][-1]  # retried sends inject again: the latest
+        if not first["faults"] or first["t_pub"] - event["t"] > 1.0:
+            continue  # not this injection's stop
+        since = min(f["since"] for f in first["faults"])
+        print(f"{event['fault']}: {[f['kind'] for f in first['faults']]}, first safe command "
+              f"{1e3 * (first['t_pub'] - since):.2f} ms after the criterion, {1e3 * (first['t_pub'] - event['t']):.1f} "
+              f"ms after the injection ({first['kind']})")
+
+
 def _joint_state(names: list[str], position: list[float], stamp: float) -> JointState:
     msg = JointState()
     msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(int(stamp * 1e9), 1_000_000_000)
@@ -292,6 +365,21 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
             decoded = (json.loads(m.data) for _, m in events)
             return [e for e in decoded if e["event"] == "fault" and e["kind"] == "invalid_state"]
 
+        def rearm_when_ready(label: str) -> None:
+            """Re-arm once ready; again if the loaded host starved the stream in between (a stale_state flaring
+            up between the ready state and the call), as a technician would."""
+            replies = []
+            for _ in range(5):
+                assert pump(5.0, lambda: state().get("rearm_ready")), (label, state())
+                assert rearm.wait_for_service(timeout_sec=5.0)
+                future: Any = rearm.call_async(Trigger.Request())
+                assert pump(5.0, future.done), label
+                replies.append(future.result().message)
+                if future.result().success:
+                    break
+            assert future.result().success, (label, replies)
+            assert pump(5.0, lambda: state().get("mode") == "NOMINAL"), (label, state())
+
         def stamp_now() -> float:
             return float(probe.node.get_clock().now().nanoseconds * 1e-9)
 
@@ -317,11 +405,20 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
             probe.publish(JointState, "joint_states", msg)
             assert pump(5.0, lambda n=seen: len(invalid_events()) > n), (label, state())
             assert pump(2.0, lambda: state().get("mode") == "SAFE_STOP"), (label, state())
-            assert pump(5.0, lambda: state().get("rearm_ready")), (label, state())
-            assert rearm.wait_for_service(timeout_sec=5.0)
-            future: Any = rearm.call_async(Trigger.Request())
-            assert pump(5.0, future.done) and future.result().success, (label, future.result())
-            assert pump(5.0, lambda: state().get("mode") == "NOMINAL"), (label, state())
+            rearm_when_ready(label)
+        # Issue #20: one message stamped an hour ahead used to make every later one "out of order" (invalid_state
+        # for ever, until a restart). Now it is a bad_stamp that clears with the next good sample, and re-arming works.
+        def bad_stamps() -> list[dict[str, Any]]:
+            decoded = (json.loads(m.data) for _, m in events)
+            return [e for e in decoded if e["event"] == "fault" and e["kind"] == "bad_stamp"]
+
+        probe.publish(JointState, "joint_states", _joint_state(names, home, stamp_now() + 3600.0))
+        assert pump(5.0, lambda: bool(bad_stamps())), state()
+        assert "ahead" in bad_stamps()[0]["detail"]
+        assert pump(5.0, lambda: state().get("mode") == "SAFE_STOP"), state()
+        assert pump(5.0, lambda: state().get("rearm_ready")), state()
+        assert "invalid_state" not in state()["faults"], state()
+        rearm_when_ready("future stamp")
         details = [e["detail"] for e in invalid_events()]
         assert any("missing joint(s) panda_joint1" in d for d in details), details
         assert any("out of order" in d for d in details), details

@@ -329,3 +329,75 @@ def test_evaluations_between_ticks_neither_count_nor_reset_overruns() -> None:
     assert kinds(faults) == {FaultKind.LOOP_OVERRUN}
     assert kinds(mon.tick(0.024, MonitorInputs(tick_lateness=None))) == {FaultKind.LOOP_OVERRUN}  # still active
     assert mon.tick(0.03, MonitorInputs(tick_lateness=0.0)) == []
+
+
+# --- bad stamps (issue #20) and the run of consistent readings a re-arm needs ------------------------------
+def test_a_stamp_far_ahead_is_a_bad_stamp_and_never_the_reference_for_later_samples() -> None:
+    """One message stamped an hour ahead used to become the "previous" stamp that every real sample was older
+    than: invalid_state for ever. Now it is a bad_stamp, not trusted, and the next good sample clears it."""
+    mon = monitor()
+    run_stream(mon, 0.0, 0.05)
+    trusted = mon.trusted
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, stamp=0.05 + 3600.0)]))
+    assert kinds(faults) == {FaultKind.BAD_STAMP} and "ahead" in faults[0].detail
+    assert mon.trusted is trusted and mon.consistent_since is None
+    assert mon.next_deadline() == pytest.approx(0.04 + mon.stale_after)  # staleness still counts from good data
+    for k in range(6, 20):
+        assert mon.tick(k * P, MonitorInputs(samples=[sample(k * P)])) == [], k
+    assert mon.trusted is not None and mon.trusted.stamp == pytest.approx(0.19)
+    assert mon.consistent_since == pytest.approx(0.06)
+
+
+def test_stamps_far_behind_are_bad_and_slightly_old_ones_stay_out_of_order_or_stale() -> None:
+    mon = monitor(stale_periods=5)
+    run_stream(mon, 0.0, 0.05)
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, stamp=0.05 - 3600.0)]))
+    assert kinds(faults) == {FaultKind.BAD_STAMP} and "behind" in faults[0].detail
+    assert mon.tick(0.06, MonitorInputs(samples=[sample(0.06)])) == []
+    # Within the tolerance an older stamp is a reordering (invalid_state) or a late stream (stale_state).
+    assert kinds(mon.tick(0.07, MonitorInputs(samples=[sample(0.07, stamp=0.03)]))) == {FaultKind.INVALID_STATE}
+    late = mon.tick(0.08, MonitorInputs(samples=[sample(0.08, stamp=0.08 - 0.5)]))
+    assert FaultKind.BAD_STAMP not in kinds(late)
+    # Ahead of the arrival by more than the stale limit cannot be a measurement, even by under a second.
+    assert kinds(mon.tick(0.09, MonitorInputs(samples=[sample(0.09, stamp=0.09 + 0.2)]))) == {FaultKind.BAD_STAMP}
+
+
+def test_without_synchronised_clocks_stamps_are_judged_against_the_arrivals() -> None:
+    """Clocks may differ by any constant: a stamp an hour off the node clock is normal, one that jumps an hour
+    ahead of the stream is not; a driver whose clock stepped is followed on its new timeline after a while."""
+    offset = 1000.0
+    mon = monitor(check_stamp_age=False, stamp_tolerance=0.1)
+    for k in range(5):
+        assert mon.tick(k * P, MonitorInputs(samples=[sample(k * P, stamp=k * P + offset)])) == []
+    faults = mon.tick(0.05, MonitorInputs(samples=[sample(0.05, stamp=0.05 + offset + 3600.0)]))
+    assert kinds(faults) == {FaultKind.BAD_STAMP}
+    assert mon.tick(0.06, MonitorInputs(samples=[sample(0.06, stamp=0.06 + offset)])) == []
+    # The driver restarts with its clock 50 s back: bad stamps for stamp_tolerance, then the new timeline.
+    seen = []
+    for k in range(7, 30):
+        t = k * P
+        seen.append(kinds(mon.tick(t, MonitorInputs(samples=[sample(t, stamp=t + offset - 50.0)]))))
+    assert seen[0] == {FaultKind.BAD_STAMP} and seen[-1] == set()
+    assert sum(1 for f in seen if f) == round(0.1 / P)
+
+
+def test_the_consistent_run_breaks_on_any_doubtful_reading_and_on_disagreeing_with_the_command() -> None:
+    mon = monitor(stale_periods=5)
+    run_stream(mon, 0.0, 0.05)
+    assert mon.consistent_since == 0.0
+    mon.tick(0.05, MonitorInputs(invalid_state="wrong names", invalid_since=0.05))
+    assert mon.consistent_since is None
+    run_stream(mon, 0.06, 0.1)
+    assert mon.consistent_since == pytest.approx(0.06)
+    mon.tick(0.2, MonitorInputs())  # stale
+    assert mon.consistent_since is None
+    run_stream(mon, 0.21, 0.25)
+    assert mon.consistent_since == pytest.approx(0.21)
+    # A reading that passes every check but lies off the (frozen) command by an offset starts no run.
+    off = HOME.copy()
+    off[0] += 0.3
+    for k in range(26, 30):
+        mon.tick(k * P, MonitorInputs(samples=[sample(k * P)], command=off))
+        assert mon.consistent_since is None
+    mon.tick(0.3, MonitorInputs(samples=[sample(0.3)], command=HOME.copy()))
+    assert mon.consistent_since == pytest.approx(0.3)

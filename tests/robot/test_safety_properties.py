@@ -112,14 +112,15 @@ def test_random_fault_sequences_never_yield_an_unsafe_command(ticks: list) -> No
         sup.update(t, faults)
         rearmed = False
         if action == 0:
-            rearmed, _ = sup.rearm(t)
+            rearmed, _ = sup.rearm(t, mon.consistent_since)
         elif action == 1:
             sup.stop(t)
         if before == Mode.ESTOP and sup.mode != Mode.ESTOP:
             assert rearmed, "left ESTOP without a re-arm"
         resumed = sup.resumed
         sup.resumed = False
-        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q))
+        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q),
+                           measurements_trusted=sup.measurements_trusted)
         if cmd is None:
             continue
         rig.check(cmd, sup.mode)
@@ -154,18 +155,19 @@ def test_reactions_between_ticks_keep_every_command_safe(steps: list) -> None:
             assert sup.mode >= before, "a reaction lowered the mode"
             if sup.mode > out_mode:
                 out_mode = sup.mode
-                rig.check(cmdr.command(sup.mode, mon.trusted), sup.mode)
+                rig.check(cmdr.command(sup.mode, mon.trusted, measurements_trusted=sup.measurements_trusted), sup.mode)
             samples = []
         faults = mon.tick(t, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t,
                                            estop_last_msg=t if action != 9 else None, command=rig.prev_cmd))
         before = sup.mode
         sup.update(t, faults)
-        rearmed = action == 0 and sup.rearm(t)[0]
+        rearmed = action == 0 and sup.rearm(t, mon.consistent_since)[0]
         if before == Mode.ESTOP and sup.mode != Mode.ESTOP:
             assert rearmed, "left ESTOP without a re-arm"
         resumed, sup.resumed = sup.resumed, False
         out_mode = sup.mode
-        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q))
+        cmd = cmdr.command(sup.mode, mon.trusted, resumed=resumed, nominal=nominal_request(nkind, q),
+                           measurements_trusted=sup.measurements_trusted)
         rig.check(cmd, sup.mode)
         if rearmed and cmd is not None:
             assert cmd.source == "resume"

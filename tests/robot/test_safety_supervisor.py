@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from robot.safety import Fault, FaultKind, Mode, Supervisor
+from robot.safety import SENSOR_FAULTS, Fault, FaultKind, Mode, Supervisor
 
 
 def fault(kind: FaultKind, t: float = 0.0) -> Fault:
@@ -87,3 +87,31 @@ def test_escalate_between_ticks_falls_back_at_once_but_never_resumes() -> None:
     assert sup.update(0.52, []) == [] and sup.mode == Mode.DEGRADED
     (back,) = sup.update(0.56, [])  # the tick resumes once the hold has passed
     assert back.target == Mode.NOMINAL and sup.resumed
+
+
+@pytest.mark.parametrize("kind", [k for k in FaultKind if k in SENSOR_FAULTS])
+def test_a_sensor_fault_withdraws_trust_until_a_rearm_after_a_consistent_run(kind: FaultKind) -> None:
+    sup = armed(clear_hold=0.2)
+    sup.escalate(1.0, [fault(kind, 1.0)])
+    assert sup.mode == Mode.SAFE_STOP and not sup.measurements_trusted and sup.distrusted_by == kind
+    ok, why = sup.rearm(1.1, consistent_since=1.05)
+    assert not ok and kind.id in why  # still pending
+    ok, why = sup.rearm(1.3, consistent_since=None)
+    assert not ok and "no fresh run of consistent joint states" in why
+    ok, why = sup.rearm(1.3, consistent_since=1.15)
+    assert not ok and "0.150 s of 0.200 s" in why
+    assert sup.rearm_blocker(1.35, consistent_since=1.15) is None
+    ok, why = sup.rearm(1.35, consistent_since=1.15)
+    assert ok and sup.measurements_trusted and sup.distrusted_by is None and sup.resumed
+
+
+def test_other_stops_keep_the_readings_trusted() -> None:
+    sup = armed(clear_hold=0.2)
+    sup.escalate(1.0, [fault(FaultKind.EFFORT_LIMIT, 1.0), fault(FaultKind.ESTOP, 1.0)])
+    assert sup.mode == Mode.ESTOP and sup.measurements_trusted
+    assert sup.rearm(1.3)[0]  # no run of readings asked for
+    # Trust withdrawn while already stopped (an operator stop, then an encoder jump) still needs the run.
+    sup.stop(2.0)
+    sup.escalate(2.1, [fault(FaultKind.STATE_JUMP, 2.1)])
+    assert sup.mode == Mode.SAFE_STOP and not sup.measurements_trusted
+    assert not sup.rearm(3.0)[0]
