@@ -25,6 +25,7 @@ import numpy as np
 
 from robot.params import BridgeParams
 from robot.plan_goals import plan_instruction
+from robot.policy_process import PolicyDeadlineError
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
 from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
@@ -35,6 +36,9 @@ from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
 from sim.control import ACTION_DIM, DiffIKController
 from sim.tasks import TASKS, Expert, TaskGoal
+
+PLANNER_TIMEOUT_S = 60.0
+"""The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
 
 PLAN_SETTLE_S = 0.5
 """A planned task counts as done once its success has held this long (a released cube has stopped moving)."""
@@ -99,6 +103,7 @@ class BridgeCore:
         self.task_success = False
         self._queue: list[TaskGoal] = []
         self._planner: Any = None
+        self._planner_fault: str | None = None  # the planner's process died or overran; cleared by a re-arm
         self._success_since: float | None = None
         self._goal_at = start
 
@@ -162,11 +167,29 @@ class BridgeCore:
         return self._start(goal, now)
 
     def _get_planner(self) -> Any:
+        # The planner runs in a process of its own: a language model that crashes natively or hangs must not
+        # take the safety monitor with it (robot/planner_process.py).
         if self._planner is None:
-            from policies.planner.planner import make_planner
+            from robot.planner_process import PlannerProcess
 
-            self._planner = make_planner(self.params.planner)
+            self._planner = PlannerProcess(self.params.planner, timeout_s=PLANNER_TIMEOUT_S)
         return self._planner
+
+    def planner_failed(self, error: str, now: float) -> None:
+        """The planner's process died or overran mid-instruction: the ``planner_process`` fault, a controlled
+        stop, and the instruction's remaining tasks dropped; the fault shows on ``~/state`` until a re-arm."""
+        self._planner_fault = error
+        self._queue = []
+        self._events.append({"event": "fault", "t": now, "fault": FaultKind.PLANNER_PROCESS.id, "detail": error})
+        transitions = self.supervisor.stop(now, cause=f"{FaultKind.PLANNER_PROCESS.id}: {error}",
+                                           fault=FaultKind.PLANNER_PROCESS)
+        self._events.extend(t.to_dict() for t in transitions)
+
+    def close(self) -> None:
+        """Stop the planner's and the policy's processes, if any."""
+        for owned in (self._planner, self.policy):
+            if owned is not None and hasattr(owned, "close"):
+                owned.close()
 
     def _start(self, goal: TaskGoal, now: float) -> TaskGoal:
         self.goal, self.task_success, self._success_since = goal, False, None
@@ -181,6 +204,8 @@ class BridgeCore:
 
     def rearm(self, now: float) -> tuple[bool, str]:
         ok, why = self.supervisor.rearm(now, self.monitor.consistent_since)
+        if ok:
+            self._planner_fault = None
         self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
         if ok:
             self._events.append(self.supervisor.log[-1].to_dict())
@@ -336,6 +361,10 @@ class BridgeCore:
             else:
                 assert self.expert is not None
                 action = np.asarray(self.expert.act(), dtype=np.float64)
+        except PolicyDeadlineError as exc:  # the policy's process overran: the late answer is never used
+            self.policy_ms = (time.perf_counter() - began) * 1e3
+            self._target = None
+            return Fault(kind=FaultKind.POLICY_DEADLINE, since=trusted.received, detail=str(exc))
         except Exception as exc:  # a crashing policy is a fault to fall back from, never a crashed bridge
             self.policy_ms = (time.perf_counter() - began) * 1e3
             self._target = None
@@ -402,7 +431,8 @@ class BridgeCore:
         """The summary published on ``~/state``: mode, active faults, whether a re-arm would be accepted."""
         sup = self.supervisor
         goal = self.goal
-        return {"mode": sup.mode.name, "faults": sorted(k.id for k in self._active),
+        faults = sorted(k.id for k in self._active) + ([FaultKind.PLANNER_PROCESS.id] if self._planner_fault else [])
+        return {"mode": sup.mode.name, "faults": faults,
                 "pending": [k.id for k in sup.pending(now)],
                 "rearm_ready": sup.rearm_blocker(now, self.monitor.consistent_since) is None,
                 "measurements_trusted": sup.measurements_trusted,

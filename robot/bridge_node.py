@@ -47,9 +47,10 @@ from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
 from robot.node_runner import spin_node
 from robot.params import NODE_NAME, BridgeParams, load_bridge_params
+from robot.planner_process import PlannerCrashedError, PlannerTimeoutError
 from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
-from robot.safety.input_validation import InputError
+from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
 from robot.sim_arm_node import params_files
 
@@ -75,6 +76,7 @@ class BridgeNode(Node):
         self.core = BridgeCore(params, start=self._now(), policy=policy)
         self.arm_names = params.joint_names()[0]
         self._lock = threading.Lock()
+        self._planning = threading.Lock()  # held while an instruction is being planned
         """Serialises the core between the control thread and the executor's callbacks, and keeps commands
         published in the order the gate stepped them."""
         self._status_lock = threading.Lock()
@@ -169,20 +171,40 @@ class BridgeNode(Node):
             self.core.on_objects(msg.data, self._now())
 
     def _on_instruction(self, msg: String) -> None:
-        # Planning (possibly a language model, seconds on first use) runs on its own thread and outside the
-        # lock: neither the control loop nor the joint-state callbacks wait for it.
+        # Planning (a language model in its own process, seconds on first use) runs on its own thread and
+        # outside the lock: neither the control loop nor the joint-state callbacks wait for it. One at a time:
+        # a flood of instructions must not pile up threads.
+        try:
+            check_instruction_size(msg.data)
+        except InputError as exc:
+            with self._lock:
+                self.core.on_instruction(msg.data[:80], self._now(), exc)
+            return
+        if not self._planning.acquire(blocking=False):
+            with self._lock:
+                self.core.on_instruction(msg.data, self._now(), InputError(
+                    "~/instruction: still planning the previous instruction; send this one again when it starts"))
+            return
         threading.Thread(target=self._plan_and_start, args=(msg.data,), name="instruction", daemon=True).start()
 
     def _plan_and_start(self, text: str) -> None:
         resolved: list[Any] | InputError
         try:
-            resolved = self.core.resolve_instruction(text)
-        except InputError as exc:
-            resolved = exc
-        except Exception as exc:  # a planner backend failing must not kill the bridge: report it as bad input
-            resolved = InputError(f"~/instruction: planning failed: {type(exc).__name__}: {exc}")
-        with self._lock:
-            self.core.on_instruction(text, self._now(), resolved)
+            try:
+                resolved = self.core.resolve_instruction(text)
+            except InputError as exc:
+                resolved = exc
+            except (PlannerCrashedError, PlannerTimeoutError) as exc:  # mid-instruction: a named fault, a stop
+                with self._lock:
+                    self.core.planner_failed(str(exc), self._now())
+                self.get_logger().error(f"planner process failed: {exc}")
+                return
+            except Exception as exc:  # a planner backend failing must not kill the bridge: report it as bad input
+                resolved = InputError(f"~/instruction: planning failed: {type(exc).__name__}: {exc}")
+            with self._lock:
+                self.core.on_instruction(text, self._now(), resolved)
+        finally:
+            self._planning.release()
 
     def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         with self._lock:
@@ -210,6 +232,7 @@ class BridgeNode(Node):
         self._running.clear()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
+        self.core.close()
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -353,18 +376,17 @@ class BridgeNode(Node):
 
 
 def load_policy(params: BridgeParams) -> Policy | None:
-    """None for the scripted expert, else the checkpoint at ``params.policy`` (policies.load)."""
+    """None for the scripted expert, else the checkpoint at ``params.policy`` running in its own process
+    (torch there can crash or overrun without taking the safety monitor along: robot/policy_process.py)."""
     if params.policy == "expert":
         return None
+    from robot.policy_process import PolicyProcess
+
     try:
-        from policies import load
-    except ImportError as exc:  # the policies package is optional for a bridge that runs the expert
-        raise RobotError(f"policy {params.policy!r}: the policies package cannot be imported ({exc})") from exc
-    try:
-        policy: Policy = load(params.policy, robot=params.sim_model)
-    except Exception as exc:  # any load failure is a configuration error reported without a traceback
+        return PolicyProcess(params.policy, deadline_s=params.policy_deadline_s,
+                             hang_s=max(1.0, params.policy_deadline_s), robot=params.sim_model)
+    except RobotError as exc:  # any load failure is a configuration error reported without a traceback
         raise RobotError(f"policy {params.policy!r} could not be loaded: {exc}") from exc
-    return policy
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from robot.safety.input_validation import InputError
 from sim.tasks import TaskGoal
 
-PLANNER_BACKENDS = ("none", "rules", "llama_cpp", "openai")
+PLANNER_BACKENDS = ("none", "parser", "llama_cpp", "openai", "rules")
 _PLACES = {"bin": "bin", "pad": "target_pad"}
 REGIONS = ("left", "right", "bin", "pad")
 

@@ -28,7 +28,7 @@ class PolicyUnavailableError(ChildProcessError):
     """The policy's process is (re)starting or failed to start."""
 
 
-def _serve(conn: Connection, policy_dir: str) -> None:
+def _serve(conn: Connection, policy_dir: str, robot: str | None) -> None:
     """The child: load the checkpoint, then answer ``(seq, ("act", obs) | ("reset", None))`` until EOF."""
     import torch
 
@@ -36,7 +36,7 @@ def _serve(conn: Connection, policy_dir: str) -> None:
     from policies.policy import load
 
     try:
-        policy = load(policy_dir)
+        policy = load(policy_dir) if robot is None else load(policy_dir, robot=robot)
     except Exception as exc:  # reported to the parent, which refuses to start the policy with it
         conn.send({"error": f"{type(exc).__name__}: {exc}"})
         return
@@ -60,11 +60,12 @@ class PolicyProcess:
     """``act(obs)`` and ``reset()`` of the checkpoint at ``policy_dir``, answered by a child process."""
 
     def __init__(self, policy_dir: str, *, deadline_s: float, hang_s: float = 1.0,
-                 start_timeout_s: float = 120.0) -> None:
+                 start_timeout_s: float = 120.0, robot: str | None = None) -> None:
         if not 0 < deadline_s <= hang_s:
             raise ChildProcessError(f"need 0 < deadline_s <= hang_s, got {deadline_s!r} and {hang_s!r}")
         self.policy_dir, self.deadline_s, self.hang_s = policy_dir, float(deadline_s), float(hang_s)
         self.start_timeout_s = float(start_timeout_s)
+        self.robot = robot
         self._worker = self._new_worker()
         self._worker.start(start_timeout_s)  # at node start-up: a checkpoint that cannot load stops it here
         self._busy_since: float | None = None  # an abandoned request still computing in the child
@@ -73,7 +74,7 @@ class PolicyProcess:
         self._lock = threading.Lock()
 
     def _new_worker(self) -> ChildWorker:
-        return ChildWorker(_serve, (self.policy_dir,), name=f"the policy process ({self.policy_dir})")
+        return ChildWorker(_serve, (self.policy_dir, self.robot), name=f"the policy process ({self.policy_dir})")
 
     @property
     def pid(self) -> int | None:

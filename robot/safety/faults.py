@@ -60,6 +60,7 @@ class FaultKind(enum.Enum):
     GRIPPER_STALL = (Severity.WARNING, 2, "the gripper does not open as commanded")
     PERCEPTION_STALE = (Severity.WARNING, 2, "object poses are older than allowed")
     OPERATOR_STOP = (Severity.STOP, 2, "an operator requested a stop (~/stop)")
+    PLANNER_PROCESS = (Severity.STOP, 2, "the planner's process crashed or overran its deadline mid-instruction")
 
     def __init__(self, severity: Severity, category: int, meaning: str) -> None:
         self.severity = severity

@@ -22,6 +22,10 @@ from robot.safety.joint_state import JointState
 from sim.tasks import TASKS, TaskGoal
 
 MAX_OBJECTS = 64
+# Bounds checked before a payload is parsed: a flood of megabyte messages must cost the control loop nothing.
+MAX_JOINTS = 64
+MAX_OBJECTS_CHARS = 64 * 1024
+MAX_INSTRUCTION_CHARS = 2000
 
 
 class InputError(RobotError, ValueError):
@@ -38,6 +42,8 @@ class JointMap:
     def parse(self, names: Sequence[str], position: Sequence[float], velocity: Sequence[float],
               effort: Sequence[float], stamp: float, received: float) -> JointState:
         """A JointState in driver order; missing or unknown joints and mismatched lengths raise InputError."""
+        if len(names) > MAX_JOINTS:
+            raise InputError(f"joint_states: {len(names)} joint names, at most {MAX_JOINTS}")
         names = list(names)
         n = len(names)
         if len(position) != n:
@@ -63,6 +69,8 @@ class JointMap:
 def parse_objects(text: str) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     """Object poses (position + quaternion wxyz) by name, and place positions (``places``: pad, bin) if given,
     from a ``scene/objects`` JSON message."""
+    if len(text) > MAX_OBJECTS_CHARS:
+        raise InputError(f"scene/objects: {len(text)} characters, at most {MAX_OBJECTS_CHARS}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -132,3 +140,9 @@ def parse_instruction(text: str, *, objects: Sequence[str], default_task: str) -
                          f"'put the green cube on the pad' (objects: {', '.join(objects)}), or send JSON "
                          '{"task": "pick_place", "object": "red_cube", "target": "bin"}')
     return TaskGoal(task="pick_place", instruction=text, object=colours[0], target=target)
+
+
+def check_instruction_size(text: str) -> None:
+    """InputError for an ``~/instruction`` longer than a person would say (checked before any planning)."""
+    if len(text) > MAX_INSTRUCTION_CHARS:
+        raise InputError(f"~/instruction: {len(text)} characters, at most {MAX_INSTRUCTION_CHARS}")

@@ -124,11 +124,13 @@ class Supervisor:
         self.measurements_trusted, self.distrusted_by = True, None
         return True, f"re-armed from {source.name}"
 
-    def stop(self, now: float, cause: str = "operator stop") -> list[Transition]:
-        """An operator stop: SAFE_STOP unless already there or worse (it never lowers the mode)."""
+    def stop(self, now: float, cause: str = "operator stop",
+             fault: FaultKind = FaultKind.OPERATOR_STOP) -> list[Transition]:
+        """A stop asked from outside the monitor (an operator, a dead planner process): SAFE_STOP unless
+        already there or worse (it never lowers the mode)."""
         if self.mode >= Mode.SAFE_STOP:
             return []
-        return [self._go(now, Mode.SAFE_STOP, cause, (FaultKind.OPERATOR_STOP.id,))]
+        return [self._go(now, Mode.SAFE_STOP, cause, (fault.id,))]
 
     def _go(self, now: float, target: Mode, cause: str, faults: tuple[str, ...] = ()) -> Transition:
         tr = Transition(t=now, source=self.mode, target=target, cause=cause, faults=faults)

@@ -26,11 +26,14 @@ def test_planner_benchmark_prints_its_json() -> None:
                           check=False)
     assert proc.returncode == 0, proc.stderr[-3000:]
     report = json.loads(proc.stdout)
-    assert report["records"] == 16
     for name in backends.split(","):
         res = report["backends"][name]
-        assert set(res["splits"]) == {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh",
-                                      "heldout", "tune"}
+        assert {"seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
+                "heldout_phrasing"} <= set(res["splits"])
+        assert report["records"] == 2 * len(res["splits"])  # --limit 2 takes two records of every split
+        # A guard property, not a score line: the model's first-step margins on this slice were 6.12, 7.07 and
+        # 11.26 nats against the 6.0 margin (Intel Xeon, Sapphire Rapids; llama.cpp on 1 and 2 threads scores
+        # alike), and a margin that rounds below 6.0 elsewhere turns a plan into a refusal, never an execution.
         assert res["overall"]["false_executions"] == 0
         assert 0.0 <= res["overall"]["exact_match"] <= 1.0 and res["overall"]["latency_ms_p95"] >= 0
         assert 0 <= res["overall"]["model_decided_correct"] <= res["overall"]["model_decided"]

@@ -299,8 +299,8 @@ def test_a_policy_checkpoint_drives_a_pick_and_place_through_the_bridge() -> Non
     import policies
     from policies.pretrained import PANDA_TABLETOP_BC
 
-    # What robot.bridge_node.load_policy hands the core (that module imports rclpy). BridgeParams.policy alone
-    # loads nothing in BridgeCore: without this line the scripted expert drove these episodes.
+    # BridgeParams.policy alone loads nothing in BridgeCore (robot.bridge_node.load_policy does, into a child
+    # process, in a module that imports rclpy): without this line the scripted expert drove these episodes.
     policy = policies.load(PANDA_TABLETOP_BC, robot="panda")
     # Measured on an Intel Xeon (Sapphire Rapids, AVX-512/AMX), seeds 3..122: 117/120 succeed (Wilson 95% low
     # 0.93), the same with a relative 1e-6 perturbation of every action and with torch on 2 threads; successes
@@ -324,6 +324,9 @@ def test_a_free_form_instruction_is_planned_and_run_as_a_queue_of_tasks() -> Non
     """With ``planner: rules`` a two-part instruction becomes stack + pick-and-place, run one after the other."""
     from sim.tasks import TaskGoal
 
+    # Measured on an Intel Xeon (Sapphire Rapids, AVX-512/AMX), seeds 3..32: 28/30 finish both tasks (14 and 19
+    # safe-stop), the same seeds with a relative 1e-7 perturbation of every commanded joint position; seed 3
+    # finishes in 7.7 s of the 60 s allowed. Scripted expert and rules planner: no torch, no model scores.
     loop = Loop("panda", seed=3, planner="rules")
     loop.run(0.6)
     goal = loop.core.on_instruction("put the red cube on the blue cube, then put the green cube in the bin", loop.t)

@@ -1,0 +1,69 @@
+"""Killing the bridge's planner process mid-instruction, over DDS: a named fault and a stop, never a dead bridge."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from ros_procs import NodeProcess, RosProbe, allocate_domain_id
+from std_msgs.msg import String
+from test_bridge_ros import STARTUP_S, Rig, _params_file
+
+pytestmark = [pytest.mark.ros, pytest.mark.slow]
+
+
+def _spawned_children(pid: int) -> set[int]:
+    """Children of ``pid`` started by multiprocessing's spawn (not its resource tracker)."""
+    kids: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for kid in (task / "children").read_text().split():
+            try:
+                cmdline = Path(f"/proc/{kid}/cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"spawn_main" in cmdline:
+                kids.add(int(kid))
+    return kids
+
+
+def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_path: Path) -> None:
+    params = _params_file(tmp_path, planner="parser", stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
+                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    with allocate_domain_id() as domain, RosProbe(domain) as probe, \
+            NodeProcess("armstack-sim-arm", domain, params) as arm, \
+            NodeProcess("armstack-bridge", domain, params) as bridge:
+        rig = Rig(probe, arm, bridge)
+        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        assert probe.wait_for_subscriber("armstack_bridge/instruction", 20.0, bridge)
+        assert bridge._proc is not None
+        bridge_pid = bridge._proc.pid
+        before = _spawned_children(bridge_pid)
+        probe.publish(String, "armstack_bridge/instruction",
+                      String(data="put the red cube on the blue cube, then put the green cube in the bin"))
+        # The bridge spawns its planner's process for the first instruction: kill it while it is answering.
+        planner_pid = None
+        deadline = time.monotonic() + 20
+        while planner_pid is None and time.monotonic() < deadline:
+            new = _spawned_children(bridge_pid) - before
+            planner_pid = min(new) if new else None
+            time.sleep(0.002)
+        assert planner_pid is not None, rig.output()
+        os.kill(planner_pid, signal.SIGKILL)
+        state = rig.wait_state(lambda s: "planner_process" in s.get("faults", []), 20.0, "the planner_process fault")
+        assert state["mode"] == "SAFE_STOP" and state["task"] is None, state
+        assert state["last_transition"]["faults"] == ["planner_process"]
+        assert "SIGKILL" in state["last_transition"]["cause"], state
+        assert bridge.alive, rig.output()
+        assert probe.spin_until(lambda: any(e.get("fault") == "planner_process" for e in rig.bridge_events()),
+                                10.0), rig.bridge_events()
+        # The operator re-arms; the next instruction gets a fresh planner process and runs.
+        rig.rearm()
+        assert "planner_process" not in rig.state()["faults"]
+        probe.publish(String, "armstack_bridge/instruction", String(data="put the green cube in the bin"))
+        started = rig.wait_state(lambda s: s.get("task") is not None, 30.0, "the next instruction to start")
+        assert (started["task"], started["object"]) == ("pick_place", "green_cube"), started
+        assert any(json.loads(m.data).get("event") == "instruction" for _, m in rig.events), rig.output()
