@@ -15,7 +15,10 @@ default: the model ranks the parser's readings and plans, under the licence of t
 only); ``openai`` runs against ``python -m llama_cpp.server`` started here on loopback with the same model
 file. ``llama_cpp_saycan`` is the model planning alone (step-wise ranking of every grounded action), on the
 first ``--saycan-limit`` records of each split. Thresholds are chosen on ``tune``, ``negative`` and
-``fresh``; ``heldout`` is only reported.
+``fresh``; ``heldout`` is only reported. The phrasing splits (``--devset`` reads several files) add per-kind
+tables, wrong refusals (a refusal where the gold answer is a plan) and language refusals ("French is not
+supported: ..."); ``heldout_phrasing`` and ``heldout_fr_de`` were written before the parser was read and
+are only reported, ``dev_phrasing`` is the split looked at while developing.
 """
 
 from __future__ import annotations
@@ -36,22 +39,29 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from policies.planner.fallback import FallbackConfig  # noqa: E402
-from policies.planner.plan import Plan, result_from_json  # noqa: E402
+from policies.planner.plan import Clarification, Plan, Refusal, result_from_json  # noqa: E402
 from policies.planner.planner import CheckedPlanner, make_planner  # noqa: E402
 from policies.planner.ranking import RankingBackend  # noqa: E402
 from policies.planner.scene_state import SceneState  # noqa: E402
 from policies.planner.skills import check_plan  # noqa: E402
 
-DEVSET = ROOT / "policies" / "planner" / "data" / "devset.jsonl"
-SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune")
+DATA = ROOT / "policies" / "planner" / "data"
+DEVSET = DATA / "devset.jsonl"
+# The phrasing splits: ``dev_phrasing`` is looked at while developing; ``heldout_phrasing`` (English) and
+# ``heldout_fr_de`` (French, German) were written before the parser was read and are only reported.
+PHRASING = (DATA / "dev_phrasing.jsonl", DATA / "heldout_phrasing.jsonl")
+SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
+          "dev_phrasing", "heldout_phrasing", "heldout_fr_de")
+# Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
+KIND_SPLITS = ("dev_phrasing", "heldout_phrasing", "heldout_fr_de")
 
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def load_devset(path: Path, limit: int) -> list[dict[str, Any]]:
-    recs = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+def load_devset(paths: list[Path], limit: int) -> list[dict[str, Any]]:
+    recs = [json.loads(line) for path in paths for line in path.read_text().splitlines() if line.strip()]
     if limit <= 0:
         return recs
     out: list[dict[str, Any]] = []
@@ -76,9 +86,16 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     refused_pred = [r for r in rows if r["pred_refused"]]
     true_ref = sum(1 for r in rows if r["gold_refused"] and r["pred_refused"])
     lat = [r["latency_ms"] for r in rows]
+    wrong_refusals = sum(1 for r in rows if r["pred_refused"] and not r["gold_refused"])
     return {
         "n": n,
         "exact_match": round(sum(r["exact"] for r in rows) / n, 4) if n else None,
+        "wrong_refusals": wrong_refusals,
+        "wrong_refusal_rate": round(wrong_refusals / n, 4) if n else None,
+        "language_refusals": sum(r["language_refusal"] for r in rows),
+        # exact, or refused because the language is not read ("French is not supported: ..."): never a wrong plan
+        "exact_or_language_refusal": round(sum(r["exact"] or r["language_refusal"] for r in rows) / n, 4)
+        if n else None,
         "raw_valid": round(sum(r["raw_valid"] for r in rows) / n, 4) if n else None,
         "refusal_precision": round(true_ref / len(refused_pred), 4) if refused_pred else None,
         "refusal_recall": round(true_ref / len(refused_gold), 4) if refused_gold else None,
@@ -88,6 +105,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "latency_ms_p95": round(percentile(lat, 95), 1),
         "model_decided": sum(r["model_decided"] for r in rows),
         "model_decided_correct": sum(r["model_decided"] and r["exact"] for r in rows),
+        "model_share": round(sum(r["model_decided"] for r in rows) / n, 4) if n else None,
     }
 
 
@@ -106,20 +124,33 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
         decided = stats is not None and stats.decided_by_model > decided_before
         result = outcome.result
         handed = isinstance(result, Plan)
-        exact = (result == gold) if isinstance(gold, Plan) else not handed
+        if isinstance(gold, Plan):
+            exact = result == gold
+        elif isinstance(gold, Clarification):  # asking is right only if it names the same candidates
+            exact = isinstance(result, Clarification) and set(result.candidates) == set(gold.candidates)
+        else:  # a refusal: refusing or asking are both safe
+            exact = not handed
         false_exec = isinstance(result, Plan) and (not isinstance(gold, Plan) or check_plan(state, result) is not None)
-        rows.append({"split": rec["split"], "exact": exact, "raw_valid": outcome.raw_valid, "latency_ms": dt,
+        language = not handed and isinstance(result, Refusal) and "is not supported" in result.reason
+        rows.append({"split": rec["split"], "kind": rec.get("kind"), "language_refusal": language, "exact": exact,
+                     "raw_valid": outcome.raw_valid, "latency_ms": dt,
                      "gold_refused": not isinstance(gold, Plan), "pred_refused": not handed,
                      "false_execution": false_exec, "wrong_plan": handed and isinstance(gold, Plan) and not exact,
                      "model_decided": decided})
         if not exact and len(failures) < max_failures:
-            failures.append({"id": rec["id"], "instruction": rec["instruction"], "model_decided": decided,
+            failures.append({"id": rec["id"], "kind": rec.get("kind"), "instruction": rec["instruction"],
+                             "model_decided": decided,
                              "got": [str(s) for s in result.steps] if isinstance(result, Plan) else result.reason})
         if (i + 1) % 50 == 0:
             log(f"[{label}] {i + 1}/{len(recs)}")
     by_split = {s: summarise([r for r in rows if r["split"] == s]) for s in SPLITS}
-    out: dict[str, Any] = {"overall": summarise(rows), "splits": {k: v for k, v in by_split.items() if v["n"]},
-                           "failures": failures}
+    by_kind = {s: {k: summarise([r for r in rows if r["split"] == s and r["kind"] == k])
+                   for k in sorted({str(r["kind"]) for r in rows if r["split"] == s})}
+               for s in KIND_SPLITS if by_split[s]["n"]}
+    original = [r for r in rows if r["split"] in SPLITS[:8]]  # the 522-record devset, comparable across versions
+    out: dict[str, Any] = {"overall": summarise(rows), "overall_devset": summarise(original) if original else None,
+                           "splits": {k: v for k, v in by_split.items() if v["n"]},
+                           "kinds": by_kind, "failures": failures}
     if stats is not None:
         margins = sorted(round(m, 2) for m in stats.first_margins)
         out["model"] = {"records_decided_by_model": stats.decided_by_model, "model_calls": stats.model_calls,
@@ -159,7 +190,8 @@ def start_server(model_path: str, port: int, threads: int) -> subprocess.Popen[b
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--devset", default=str(DEVSET))
+    ap.add_argument("--devset", default=",".join(str(p) for p in (DEVSET, *PHRASING)),
+                    help="comma-separated JSONL files (default: the devset and the phrasing splits)")
     ap.add_argument("--backends", default="rules,parser_only,llama_cpp,openai")
     ap.add_argument("--margin", type=float, default=None, help="fallback margin in nats (default: FallbackConfig's)")
     ap.add_argument("--failures", type=int, default=12, help="failures listed per backend")
@@ -168,10 +200,11 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=1, help="llama.cpp threads (1: the default, see llama_backend)")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    recs = load_devset(Path(args.devset), args.limit)
+    devsets = [Path(p) for p in args.devset.split(",") if p.strip()]
+    recs = load_devset(devsets, args.limit)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
-    devset = Path(args.devset)
-    report: dict[str, Any] = {"devset": str(devset.relative_to(ROOT)) if devset.is_relative_to(ROOT) else args.devset,
+    report: dict[str, Any] = {"devset": [str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p)
+                                         for p in devsets],
                               "records": len(recs), "cpu_count": os.cpu_count(), "threads": args.threads,
                               "load_average": [round(x, 2) for x in os.getloadavg()], "backends": {}}
     log(f"{len(recs)} records")
@@ -204,7 +237,7 @@ def main() -> None:
             result["load_s"] = round(load_s, 2)
             report["backends"][name] = result
             if name in ("llama_cpp", "openai") and args.saycan_limit > 0:
-                sub = load_devset(Path(args.devset), args.saycan_limit)
+                sub = load_devset(devsets, args.saycan_limit)
                 backend: Any = planner.backend  # the same loaded model and retriever, planning alone
                 mode_planner = CheckedPlanner(RankingBackend(backend.scorer, name=f"{name}_saycan", mode="saycan",
                                                              retriever=backend._retriever))

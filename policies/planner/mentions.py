@@ -7,6 +7,7 @@ which one is meant instead of guessing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from policies.planner.scene_state import SceneState
 FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "down", "a", "an", "bit", "little",
                       "over", "now", "carefully", "gently", "just", "then", "and", "go", "robot", "arm", "slightly",
                       "but"})
+_NEAR_TIE_M = 0.02  # two objects closer to the anchor than this apart in distance are equally "next to" it
 _RELFILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
 
 
@@ -24,7 +26,7 @@ _RELFILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "
 class Ref:
     """An object mention before grounding."""
 
-    kind: str  # color | it | other | held | generic | side_of | extreme | on
+    kind: str  # color | it | other | held | generic | side_of | extreme | on | moved | not_color | near
     color: str | None = None
     noun: str | None = None
     side: str | None = None
@@ -64,6 +66,8 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         return Ref("it", text=text)
     if toks == ["HELD"]:
         return Ref("held", text=text)
+    if toks == ["justmoved"]:  # "the one you just moved" (phrasing.py)
+        return Ref("moved", text="the one you just moved")
     toks = _strip_det(toks)
     if not toks:
         return None
@@ -72,9 +76,12 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         if len(rest) <= 1 and (not rest or rest[0] in lx.KIND_WORDS):
             return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)
         return None
-    if toks[0] in ("leftmost", "rightmost", "frontmost", "backmost") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
-        side = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward"}[toks[0]]
-        return Ref("extreme", side=side, noun=lx.KIND_WORDS[toks[1]], text=text)
+    if toks[0] in _EXTREMES and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
+    if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        # "the cube that isn't red" (phrasing.py writes "nonred cube")
+        return Ref("not_color", color=lx.COLOR_WORDS[toks[0][3:]], noun=lx.KIND_WORDS[toks[1]],
+                   text=text.replace("non", "non-", 1))
     color = lx.COLOR_WORDS.get(toks[0])
     head = toks[1:] if color else toks
     if not head:  # "the red"
@@ -91,6 +98,11 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         anchor = parse_object(rest[2:])
         return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
     rest = [t for t in rest if t not in _RELFILLERS]
+    if len(rest) >= 2 and rest[0] in ("beside", "near", "by"):  # "the cube next to the blue one / the bin"
+        region = parse_region(rest[1:])
+        anchor = None if region else parse_object(rest[1:])
+        if region or anchor:
+            return Ref("near", noun=noun, color=color, support=region, anchor=anchor, text=text)
     if rest and rest[0] in ("on", "in", "inside", "ontop"):
         region = parse_region(rest[1:])
         if region:
@@ -99,6 +111,10 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         if anchor:
             return Ref("on", noun=noun, color=color, anchor=anchor, text=text)
     return None
+
+
+_EXTREMES = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward",
+             "middle": "middle"}
 
 
 def parse_region(toks: Sequence[str]) -> str | None:
@@ -135,17 +151,50 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if state.holding is None:
             raise UngroundedError("the gripper holds nothing")
         return [state.holding]
+    if ref.kind == "moved":
+        if ctx.last_primary is None:
+            raise UngroundedError("'the one you just moved' names nothing: no object was moved before it in "
+                                  "this instruction")
+        return [ctx.last_primary]
     pool = [o for o in state.objects if ref.noun is None or o.kind == ref.noun]
     if ref.color is not None:
         pool = [o for o in pool if o.color == ref.color]
         if not pool:
             noun = ref.noun or "object"
             raise UngroundedError(f"there is no {ref.color} {noun} in the scene (objects: {', '.join(state.names)})")
+    if ref.kind == "not_color":
+        rest = [o.name for o in state.objects if (ref.noun is None or o.kind == ref.noun) and o.color != ref.color]
+        if len(rest) != 1:
+            raise UngroundedError(f"'{ref.text}' is ambiguous: it could be {', '.join(rest) or 'nothing'}", rest)
+        return rest
     if ref.kind == "other":
         rest = [o.name for o in pool if o.name not in ctx.mentioned]
         if len(rest) != 1:
             raise UngroundedError(f"'{ref.text}' is ambiguous: {len(rest)} objects were not mentioned yet", rest)
         return rest
+    if ref.kind == "extreme" and ref.side == "middle":
+        placed = sorted((o for o in pool if o.position is not None), key=lambda o: (o.position or (0.0, 0.0))[1])
+        if len(placed) != len(pool) or not pool:
+            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
+        if len(placed) % 2 == 0:
+            mid = [o.name for o in placed[len(placed) // 2 - 1:len(placed) // 2 + 1]]
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {len(placed)} objects have no single middle one", mid)
+        return [placed[len(placed) // 2].name]
+    if ref.kind == "near":
+        if ref.support is not None:
+            raise UngroundedError(f"'{ref.text}': the scene gives no position for the {ref.support}, so what is next "
+                                  f"to it is unknown")
+        anchor = ground(ref.anchor, ctx, alternatives=False)[0]  # type: ignore[arg-type]
+        apos = state.get(anchor).position
+        if apos is None or any(o.position is None for o in pool):
+            raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
+        dist = sorted((math.dist((o.position or apos)[:2], apos[:2]), o.name) for o in pool if o.name != anchor)
+        if not dist:
+            raise UngroundedError(f"there is no object next to the {anchor.replace('_', ' ')}")
+        near = [n for d, n in dist if d - dist[0][0] < _NEAR_TIE_M]
+        if len(near) > 1:
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(near)} are equally close", near)
+        return near
     if ref.kind == "extreme":
         axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
         placed = [o for o in pool if o.position is not None]

@@ -81,11 +81,13 @@ class Milestone:
 
 @dataclass(frozen=True, kw_only=True)
 class Request:
-    """A read instruction: ordered milestones, objects never to touch, (object, support) facts never to make."""
+    """A read instruction: ordered milestones, objects never to touch, objects never to move ("don't move the
+    green cube": something may still be put on it), (object, support) facts never to make."""
 
     milestones: tuple[Milestone, ...]
     forbidden_objects: frozenset[str] = field(default_factory=frozenset)
     forbidden_facts: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    unmoved_objects: frozenset[str] = field(default_factory=frozenset)
 
     def movers(self, index: int) -> set[str]:
         m = self.milestones[index]
@@ -112,6 +114,8 @@ def contradiction(request: Request) -> str | None:
             return f"it asks for '{m}' and also not to touch the {_noun(m.support or '')}"
         if m.kind == "on" and (m.obj, m.support) in request.forbidden_facts:
             return f"it asks for '{m}' and also forbids it"
+        if m.obj in request.unmoved_objects:
+            return f"it asks for '{m}' and also not to move the {_noun(m.obj or '')}"
     for obj, support in on.items():
         if obj == support:
             return f"it asks to put the {_noun(obj)} on itself"
@@ -155,6 +159,8 @@ def request_error(state: SceneState, plan: Plan, request: Request) -> str | None
         moved = step.args.get("object") if step.skill in ("pick", "push") else \
             state.holding if step.skill in ("place_on", "place_in") else None
         if moved is not None:
+            if moved in request.unmoved_objects:
+                return f"step {i} {step} moves the {_noun(moved)}, which the instruction says not to move"
             if moved not in mentioned:
                 return f"step {i} {step} moves the {_noun(moved)}, which the instruction does not ask to move"
             earlier = any(moved in request.movers(j) for j in range(min(m + 1, n)))

@@ -36,9 +36,21 @@ _SPEED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(m/s|mps|meters?\s+per\s+second|me
                           r"cm/s|centimeters?\s+per\s+second)")
 
 
+# Idioms for the bin, which name no throw: "throw away X", "throw X out", "toss X into the bin". They are
+# taken out before screening only where nothing follows that aims or speeds the object ("throw X out of the
+# window", "toss X at me" stay unsafe): the rest of the text is screened as usual.
+_OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(?:[a-z]+\s+)?" \
+          r"(?:cube|block|brick|one|object|thing|item)s?|everything"
+_BIN_IDIOM = re.compile(
+    rf"\b(?:throw|toss|chuck)\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|into|onto)\b)|"
+    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|"
+    rf"into|onto)\b)|"
+    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:in|into)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish|waste\s+bin)\b")
+
+
 def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
-    text = " ".join(instruction.lower().split())
+    text = _BIN_IDIOM.sub(" discard ", " ".join(instruction.lower().replace("’", "'").split()))
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)
         if value > MAX_SPEED_M_S:

@@ -29,6 +29,7 @@ from policies.planner.mentions import (
     parse_object,
     parse_region,
 )
+from policies.planner.phrasing import rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
 from policies.planner.request import Milestone, Request, check_request
 from policies.planner.scene_state import SceneState
@@ -211,6 +212,12 @@ _TOUCH_VERBS = frozenset({"touch", "touching", "disturb", "disturbing", "bump", 
                           "handle", "handling"}) | _VERBS
 
 
+# Verbs whose negation forbids moving the object, not touching it: "don't move the green cube" still lets a
+# cube be put on it ("don't touch" does not).
+_MOVE_VERBS = frozenset({"move", "moving", "shift", "shifting", "relocate", "displace", "lift", "lifting", "pick",
+                         "picking", "grab", "take", "push", "pushing", "slide", "nudge"})
+
+
 def _clarify(exc: UngroundedError) -> Clarification:
     names = [c.replace("_", " ") for c in exc.candidates]
     listed = ", ".join(f"the {n}" for n in names[:-1]) + f" or the {names[-1]}"
@@ -220,10 +227,12 @@ def _clarify(exc: UngroundedError) -> Clarification:
 def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Request | str | Clarification:
     """Objects not to touch and facts not to make, from the negative clauses; a refusal reason if unreadable.
 
-    "don't touch / move / pick up / push X" and "not X" forbid every step on X; "don't put X in / on Y"
-    forbids the fact X on Y. Pronouns are refused: a negation must say plainly what it excludes.
+    "don't touch X" and "not X" forbid every step on X; "don't move / pick up / push X" forbid moving X (a
+    cube may still be put on it); "don't put X in / on Y" forbids the fact X on Y. Pronouns are refused: a
+    negation must say plainly what it excludes.
     """
     objects: set[str] = set()
+    unmoved: set[str] = set()
     facts: set[tuple[str, str]] = set()
     ctx = Context(state=state)
     for neg in negatives:
@@ -245,6 +254,8 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
                 if len(found) != 1:
                     return f"'{text}' can be read in more than one way"
                 facts |= found
+            elif whole is not None and words[0] in _MOVE_VERBS:  # "don't move X": X may still carry a cube
+                unmoved.update(ground(whole, ctx, alternatives=False))
             elif whole is not None:
                 objects.update(ground(whole, ctx, alternatives=False))
             else:
@@ -253,7 +264,8 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
             if len(exc.candidates) > 1:
                 return _clarify(exc)
             return f"'{text}': {exc}"
-    return Request(milestones=(), forbidden_objects=frozenset(objects), forbidden_facts=frozenset(facts))
+    return Request(milestones=(), forbidden_objects=frozenset(objects), forbidden_facts=frozenset(facts),
+                   unmoved_objects=frozenset(unmoved))
 
 
 @dataclass(frozen=True)
@@ -286,7 +298,10 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
-    structure = read_structure(_tokens(instruction), _VERBS)
+    rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
+    if rewritten.refusal is not None:
+        return ParseResult((), Refusal(reason=rewritten.refusal))
+    structure = read_structure(_tokens(rewritten.text), _VERBS)
     if isinstance(structure, str):
         return ParseResult((), Refusal(reason=structure))
     banned = read_negatives(structure.negatives, state)
@@ -328,6 +343,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             continue
         for plan, marks in realised:
             request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                              unmoved_objects=banned.unmoved_objects,
                               forbidden_facts=banned.forbidden_facts)
             first = first or (plan, request)
             if not plan.steps:

@@ -43,7 +43,8 @@ FRESH: tuple[tuple[str, list[tuple[str, dict[str, str]]] | str], ...] = (
     ("lift the red cube, then place it onto the blue cube",
      [("pick", {"object": "red_cube"}), ("place_on", {"object": "blue_cube"})]),
     ("hand the red cube to me", "unsafe"),
-    ("throw away the green cube", "unsafe"),
+    # Issue #17: "throw away" is an idiom for the bin, not a throw (it was gold "unsafe" until then).
+    ("throw away the green cube", [("pick", {"object": "green_cube"}), ("place_in", {"region": "bin"})]),
     ("put the pink cube in the bin", "absent"),
     ("stack the white block on the red block", "absent"),
     ("put the green cube on the green cube", "impossible"),

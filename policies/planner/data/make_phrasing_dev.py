@@ -1,0 +1,179 @@
+"""Writes ``dev_phrasing.jsonl``: the development split for the language people use (issue #17 items 2, 5).
+
+    python -m policies.planner.data.make_phrasing_dev
+
+Each record carries a ``kind`` (idiom_bin, tower_up, quantifier, ...) for the benchmark's per-kind tables.
+This split is the one looked at while extending phrasing.py; ``heldout_phrasing.jsonl`` (English) and its
+French/German records were written before the parser was read and are only reported, never tuned on.
+Plans over several objects follow the scene's object order; a refusal's gold reason is its class only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).with_name("dev_phrasing.jsonl")
+_Y = (0.24, 0.08, -0.08, -0.24, 0.16, -0.16, 0.0)
+
+
+def scene(objs: Sequence[str | tuple[str, float]], *, positions: bool = True,
+          regions: tuple[str, ...] = ("left", "right", "bin", "pad")) -> dict[str, Any]:
+    out = []
+    for i, o in enumerate(objs):
+        colour, y = (o, _Y[i]) if isinstance(o, str) else o
+        entry: dict[str, Any] = {"name": f"{colour}_cube", "kind": "cube", "color": colour}
+        if positions:
+            entry["position"] = [round(0.45 + 0.03 * i, 3), y, 0.022]
+        out.append(entry)
+    return {"objects": out, "regions": list(regions)}
+
+
+def plan(*steps: tuple[str, ...]) -> dict[str, Any]:
+    out: list[dict[str, Any]] = []
+    for s in steps:
+        if s[0] == "pick":
+            out.append({"skill": "pick", "args": {"object": f"{s[1]}_cube"}})
+        elif s[0] == "in":
+            out.append({"skill": "place_in", "args": {"region": s[1]}})
+        elif s[0] == "on":
+            out.append({"skill": "place_on", "args": {"object": f"{s[1]}_cube"}})
+        elif s[0] == "home":
+            out.append({"skill": "go_home", "args": {}})
+    return {"status": "ok", "steps": out}
+
+
+def mv(c: str, r: str) -> tuple[tuple[str, ...], ...]:
+    return (("pick", c), ("in", r))
+
+
+def st(c: str, t: str) -> tuple[tuple[str, ...], ...]:
+    return (("pick", c), ("on", t))
+
+
+def refused(reason: str) -> dict[str, Any]:
+    return {"status": "refused", "reason": reason}
+
+
+def ask(*cands: str) -> dict[str, Any]:
+    return {"status": "clarify", "reason": "which one?", "candidates": [f"{c}_cube" for c in cands]}
+
+
+RGB = ["red", "green", "blue"]
+RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
+    ("idiom_bin", "get rid of the green cube", scene(RGB), plan(*mv("green", "bin"))),
+    ("idiom_bin", "throw the blue cube away", scene(RGB), plan(*mv("blue", "bin"))),
+    ("idiom_bin", "toss the red cube in the trash", scene(RGB), plan(*mv("red", "bin"))),
+    ("idiom_bin", "please dispose of the yellow block", scene(["yellow", "red"]), plan(*mv("yellow", "bin"))),
+    ("idiom_bin", "throw out the orange cube", scene(["orange", "blue"]), plan(*mv("orange", "bin"))),
+    ("idiom_bin", "chuck the purple cube into the rubbish", scene(["purple", "green"]), plan(*mv("purple", "bin"))),
+    ("idiom_pad", "pop the red cube on the pad", scene(RGB), plan(*mv("red", "pad"))),
+    ("idiom_pad", "park the green block on the landing pad", scene(RGB), plan(*mv("green", "pad"))),
+    ("idiom_stack", "put the blue cube atop the red cube", scene(RGB), plan(*st("blue", "red"))),
+    ("idiom_stack", "plonk the green cube on top of the blue one", scene(RGB), plan(*st("green", "blue"))),
+    ("idiom_stack", "put the red cube beneath the green cube", scene(RGB), plan(*st("green", "red"))),
+    ("idiom_stack", "set the yellow cube so that it rests on the red cube", scene(["red", "yellow"]),
+     plan(*st("yellow", "red"))),
+    ("tower_up", "build a tower: blue at the bottom, then red, then green", scene(RGB),
+     plan(*st("red", "blue"), *st("green", "red"))),
+    ("tower_up", "bottom to top: red, blue", scene(RGB), plan(*st("blue", "red"))),
+    ("tower_up", "make a tower with the green cube on the bottom, the blue cube in the middle and the red cube "
+     "on top", scene(RGB), plan(*st("blue", "green"), *st("red", "blue"))),
+    ("tower_up", "start with the yellow cube, then the red cube, and finish with the blue cube on top",
+     scene(["red", "yellow", "blue"]), plan(*st("red", "yellow"), *st("blue", "red"))),
+    ("tower_down", "stack them from top to bottom: green, blue, red", scene(RGB),
+     plan(*st("blue", "red"), *st("green", "blue"))),
+    ("tower_down", "tower with red on top, blue in the middle and green at the bottom", scene(RGB),
+     plan(*st("blue", "green"), *st("red", "blue"))),
+    ("tower_down", "the blue cube on top of the green cube, which is on top of the red cube", scene(RGB),
+     plan(*st("green", "red"), *st("blue", "green"))),
+    ("tower_down", "a tower with yellow highest and purple lowest", scene(["purple", "yellow"]),
+     plan(*st("yellow", "purple"))),
+    ("tower_down", "build a tower with the red cube on top and the blue cube on top", scene(RGB),
+     refused("impossible")),
+    ("quantifier", "put every cube in the bin", scene(["red", "blue"]), plan(*mv("red", "bin"), *mv("blue", "bin"))),
+    ("quantifier", "move all the blocks to the pad except the blue one", scene(RGB),
+     plan(*mv("red", "pad"), *mv("green", "pad"))),
+    ("quantifier", "put all cubes except the red one in the bin", scene(RGB),
+     plan(*mv("green", "bin"), *mv("blue", "bin"))),
+    ("quantifier", "put the green cube in the bin and the rest on the pad", scene(RGB),
+     plan(*mv("green", "bin"), *mv("red", "pad"), *mv("blue", "pad"))),
+    ("quantifier", "get rid of everything except the yellow cube", scene(["yellow", "red", "blue"]),
+     plan(*mv("red", "bin"), *mv("blue", "bin"))),
+    ("quantifier", "put every cube except the pink one in the bin", scene(RGB), refused("absent")),
+    ("quantifier", "pick up all the cubes", scene(RGB), refused("impossible")),
+    ("quantifier", "put both blocks on the pad", scene(["green", "orange"]),
+     plan(*mv("green", "pad"), *mv("orange", "pad"))),
+    ("relative", "put the rightmost cube in the bin", scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]),
+     plan(*mv("green", "bin"))),
+    ("relative", "move the cube on the far left to the pad", scene([("red", 0.0), ("green", -0.2), ("blue", 0.2)]),
+     plan(*mv("blue", "pad"))),
+    ("relative", "put the cube next to the red cube in the bin",
+     scene([("red", 0.2), ("green", 0.1), ("blue", -0.2)]), plan(*mv("green", "bin"))),
+    ("relative", "put the block next to the pad in the bin", scene(RGB), refused("impossible")),
+    ("relative", "put the blue cube in the bin, then put the same cube on the pad", scene(RGB),
+     plan(*mv("blue", "bin"), *mv("blue", "pad"))),
+    ("relative", "put the middle cube on the pad", scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]),
+     plan(*mv("blue", "pad"))),
+    ("relative", "put the rightmost cube in the bin", scene(RGB, positions=False), refused("impossible")),
+    ("negation", "put the green cube on the pad but don't touch the red cube", scene(RGB),
+     plan(*mv("green", "pad"))),
+    ("negation", "don't put the red cube on the pad, put it in the bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("negation", "put the red cube on the green cube, not on the blue cube", scene(RGB), plan(*st("red", "green"))),
+    ("negation", "put the blocks on the pad but leave the green one alone", scene(RGB),
+     plan(*mv("red", "pad"), *mv("blue", "pad"))),
+    ("negation", "put the red cube in the bin but do not touch the red cube", scene(RGB), refused("impossible")),
+    ("negation", "stack the blue cube on the red cube but do not move the red cube", scene(RGB),
+     plan(*st("blue", "red"))),
+    ("negation", "put the green cube on the pad and don't pick up the red cube", scene(RGB), plan(*mv("green", "pad"))),
+    ("negation", "don't move the blue cube, put the blue cube in the bin", scene(RGB), refused("impossible")),
+    ("order", "after you put the red cube on the pad, put the blue cube in the bin", scene(RGB),
+     plan(*mv("red", "pad"), *mv("blue", "bin"))),
+    ("order", "once the green cube is on the pad, put the red cube in the bin", scene(RGB),
+     plan(*mv("green", "pad"), *mv("red", "bin"))),
+    ("order", "put the blue cube on the pad, but first put the red cube in the bin", scene(RGB),
+     plan(*mv("red", "bin"), *mv("blue", "pad"))),
+    ("chatty", "hey, could you please put the green cube in the bin? thank you", scene(RGB),
+     plan(*mv("green", "bin"))),
+    ("chatty", "hello robot! I'd love for the red cube to be on the pad", scene(RGB), plan(*mv("red", "pad"))),
+    ("chatty", "um, so, like, can you grab the blue cube", scene(RGB), plan(("pick", "blue"))),
+    ("chatty", "the yellow cube belongs in the bin", scene(["yellow", "red"]), plan(*mv("yellow", "bin"))),
+    ("chatty", "go back to your home position when you're done moving the green cube to the pad", scene(RGB),
+     plan(*mv("green", "pad"), ("home",))),
+    ("typo_case", "put the red cube in teh bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("typo_case", "PICK UP THE GREEN CUBE", scene(RGB), plan(("pick", "green"))),
+    ("typo_case", "stak the bleu cube on the red cube", scene(RGB), plan(*st("blue", "red"))),
+    ("typo_case", "plz put the yelow cube on the pad", scene(["yellow", "red"]), plan(*mv("yellow", "pad"))),
+    ("typo_case", "Put The Red Cube In The Bin.", scene(RGB), plan(*mv("red", "bin"))),
+    ("typo_case", "put the green cube inn the bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("chatty", "please, put the red cube on the pad", scene(RGB), plan(*mv("red", "pad"))),
+    ("chatty", "ok, now, put the blue cube in the bin, please.", scene(RGB), plan(*mv("blue", "bin"))),
+    ("refuse", "put the green cube on the red cube and the red cube on the green cube", scene(RGB),
+     refused("impossible")),
+    ("refuse", "throw the blue cube at me", scene(RGB), refused("unsafe")),
+    ("refuse", "throw the red cube out of the window", scene(RGB), refused("unsafe")),
+    ("refuse", "put the black cube on the pad", scene(RGB), refused("absent")),
+    ("clarify", "put the block on the pad", scene(["red", "blue"]), ask("red", "blue")),
+    ("clarify", "put the cube that is not blue in the bin", scene(RGB), ask("red", "green")),
+    ("clarify", "put the cube that isn't green in the bin", scene(["green", "blue"]), plan(*mv("blue", "bin"))),
+    ("clarify", "grab any of the cubes", scene(RGB), ask("red", "green", "blue")),
+    ("fr", "mets le cube vert sur le cube rouge", scene(RGB), plan(*st("green", "red"))),
+    ("fr", "jette le cube bleu", scene(RGB), plan(*mv("blue", "bin"))),
+    ("de", "leg den grünen Würfel auf den roten Würfel", scene(RGB), plan(*st("green", "red"))),
+    ("de", "nimm den blauen Würfel", scene(RGB), plan(("pick", "blue"))),
+]
+
+
+def main() -> None:
+    with OUT.open("w") as fh:
+        for i, (kind, instruction, sc, gold) in enumerate(RECORDS):
+            rec = {"id": f"dev_phrasing-{i:03d}", "split": "dev_phrasing", "kind": kind, "instruction": instruction,
+                   "scene": sc, "gold": gold}
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(f"wrote {len(RECORDS)} records to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

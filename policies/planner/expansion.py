@@ -1,0 +1,207 @@
+"""Towers and quantifiers, spelled out as the clauses they mean (phrasing.py calls these before parsing).
+
+"red at the bottom, then green, then blue" and "from top to bottom: blue, green, red" both become "put the
+green cube on the red cube, then put the blue cube on the green cube"; "every cube except the green one in
+the bin" and "... and the rest in the bin" become one clause per object, in the scene's object order. Where
+the words are recognised but cannot be read completely (order words that disagree, an exclusion naming
+nothing in the scene, "all three cubes") the result carries the refusal reason instead: a half-read
+quantifier would move what the words leave out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from policies.planner import lexicon as lx
+from policies.planner.scene_state import SceneState
+
+# An object phrase as typed ("the red cube", "the green one", "blocks"); also used by phrasing.py's idioms.
+NP = r"(?:the |a |an )?(?:[a-z]+ )?(?:cube|block|brick|one|object|thing)s?"
+# "putting the red cube in the bin" reads as "put the red cube in the bin".
+GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "stack", "picking": "pick",
+            "pushing": "push", "setting": "set", "dropping": "drop", "grabbing": "grab"}
+
+# ------------------------------------------------------------------------------------------- towers
+_ROLE_BOTTOM = r"(?:at|on|in) the (?:bottom|base)|lowest|at the base|first"
+_ROLE_TOP = r"(?:at|on) (?:the )?top(?! of)|highest|last"
+_ROLE_MIDDLE = r"in the middle|in between|next"
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """The instruction in the parser's English, or the reason it is refused (``refusal`` set, ``text`` kept)."""
+
+    text: str
+    refusal: str | None = None
+    changed: bool = False
+
+
+def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:
+    """(position, object name) of each colour word in ``text`` that names an object of the scene."""
+    out = []
+    for m in re.finditer(r"[a-z]+", text):
+        colour = lx.COLOR_WORDS.get(m.group(0))
+        if colour is None:
+            continue
+        names = [o.name for o in state.objects if o.color == colour]
+        out.append((m.start(), names[0] if len(names) == 1 else f"?{colour}"))
+    return out
+
+
+def expand_tower(text: str, state: SceneState) -> Rewrite | None:
+    """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
+    tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|at the bottom|"
+                            r"on the bottom|in the middle|highest|lowest|start with|finish with|end with)\b", text)
+    chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with)\s+)?({NP}) (?:is )?on top of ({NP}),? which is on top of "
+                         rf"({NP})\s*[.!]?\s*", text)
+    if (not tower_words and not chain) or re.search(r"\btower by\b", text):
+        return None  # "build a tower by putting A on B": plain clauses, the parser reads them
+    mentions = _colour_mentions(text, state)
+    if any(name.startswith("?") for _, name in mentions):
+        missing = next(name[1:] for _, name in mentions if name.startswith("?"))
+        return Rewrite(text, f"the tower names a {missing} cube, and there is no single {missing} object in the "
+                             f"scene (objects: {', '.join(state.names)})")
+    names = [n for _, n in mentions]
+    if len(names) < 2 or len(set(names)) != len(names):
+        return Rewrite(text, "the tower must name two or more different cubes, each once; cannot tell what goes "
+                             "where")
+    if chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text):
+        bottom_up = list(reversed(names))
+    elif re.search(r"\b(?:from )?bottom to top\b|\bfrom (?:the )?bottom\b", text):
+        bottom_up = names
+    else:
+        # each mention's role word (the words up to the next mention)
+        roles: list[str | None] = []
+        for k, (pos, _) in enumerate(mentions):
+            end = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
+            before = text[max(0, pos - 16):pos]
+            after = text[pos:end]
+            if re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before):
+                roles.append("bottom")
+            elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before):
+                roles.append("top")
+            elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
+                roles.append("middle")
+            else:
+                roles.append(None)
+        if roles[0] == "bottom" or roles[-1] == "top":
+            bottom_up = names
+        elif roles[0] == "top" or roles[-1] == "bottom":
+            bottom_up = list(reversed(names))
+        elif not any(roles):
+            return None  # "build a tower by putting A on B": plain clauses, the parser reads them
+        else:
+            return Rewrite(text, "the tower does not say which cube goes at the bottom: say 'X at the bottom, "
+                                 "then Y' or 'from top to bottom: X, Y'")
+        if roles.count("bottom") > 1 or roles.count("top") > 1 or (
+                "bottom" in roles and "top" in roles and roles.index("bottom") not in (0, len(roles) - 1)):
+            return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+        ranked = {"bottom": 0, "middle": 1, "top": 2}
+        seq = [ranked[r] for r in (roles if bottom_up == names else list(reversed(roles))) if r is not None]
+        if seq != sorted(seq):
+            return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+    clauses = [f"put the {upper.replace('_', ' ')} on the {lower.replace('_', ' ')}"
+               for lower, upper in itertools.pairwise(bottom_up)]
+    return Rewrite(", then ".join(clauses), changed=True)
+
+
+# -------------------------------------------------------------------------------------- quantifiers
+_ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|every (?:single )?(?:cube|block|"
+        r"brick|object|thing|item)|each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
+        r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all)")
+_EXCEPT = r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides)"
+_ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:one|cube|block|brick))?"
+_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or) {_ONE_EXCLUDED})*)"
+_NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|don't move|do not move|without touching|"
+                             r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)\s+"
+                             r"(?:one|cube|block|brick)")
+
+
+def _colour_names(span: str, state: SceneState) -> list[str] | str:
+    """Object names the colour words of ``span`` denote; a reason string if one names nothing."""
+    out = []
+    for word in re.findall(r"[a-z]+", span):
+        colour = lx.COLOR_WORDS.get(word)
+        if colour is None:
+            if word in ("the", "a", "one", "cube", "block", "brick", "and", "or", "for", "ones"):
+                continue
+            return f"'{span.strip()}' does not name a cube by its colour"
+        names = [o.name for o in state.objects if o.color == colour]
+        if not names:
+            return f"there is no {colour} object in the scene to leave out (objects: {', '.join(state.names)})"
+        out.extend(names)
+    return out or f"'{span.strip()}' names nothing to leave out"
+
+
+_UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|the rest|the others|remaining|"
+                                r"except|excluding|whole|entire)\b")
+
+
+def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
+    """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
+    object, in the scene's order; None where no quantifier is used."""
+    rest = re.search(r"(?:,?\s*(?:and|then)\s+|,\s*)(?:put |move |place )?(?:all )?the (?:rest|others|other cubes|"
+                     r"remaining cubes)(?: of (?:the|them) cubes)?\s+(in|into|on|onto)\s+(the [a-z ]+?)\s*[.!]?\s*$",
+                     text)
+    if rest:
+        head = text[:rest.start()]
+        named = {n for _, n in _colour_mentions(head, state)}
+        others = [o.name for o in state.objects if o.name not in named]
+        if not others:
+            return Rewrite(text, "'the rest' names nothing: every cube is already mentioned")
+        tail = ", then ".join(f"put the {n.replace('_', ' ')} {rest.group(1)} {rest.group(2)}" for n in others)
+        return Rewrite(f"{head}, then {tail}", changed=True)
+    m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
+    if m is None:
+        word = _UNREAD_QUANTIFIER.search(re.sub(r"\bboth the [a-z]+ and the [a-z]+\b", " ", text))
+        if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
+            return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "
+                                 f"it covers is unclear")
+        return None
+    excluded: list[str] = []
+    if m.group(1):
+        names = _colour_names(m.group(1), state)
+        if isinstance(names, str):
+            return Rewrite(text, names)
+        excluded = names
+        end = m.end(1)
+    else:
+        end = m.end()
+    pre, post = text[:m.start()], text[end:]
+    # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
+    neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|without|not)\b.*$", post)
+    tail = post[neg.start():] if neg else ""
+    post = post[:neg.start()] if neg else post
+    late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"
+    if late is not None and not excluded:
+        names = _colour_names(late.group(1), state)
+        if isinstance(names, str):
+            return Rewrite(text, names)
+        excluded, post = names, post[:late.start()]
+    if re.search(rf"\b{_ALL}\b", post) or re.search(rf"\b{_EXCEPT}\b", pre):
+        return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
+    verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(put|place|move|stack|set|bring|pick up|grab|take|putting|"
+                     r"placing|moving|setting)\s+$", pre)
+    if verb is None or _has_clause_break(pre[:verb.start(1)]) or _has_clause_break(post):
+        return Rewrite(text, "a quantifier ('all', 'every', 'both') beside other clauses: which actions it covers is "
+                             "unclear")
+    for m_neg in _NEGATED_OBJECT.finditer(text):
+        names = _colour_names(m_neg.group(1), state)
+        if isinstance(names, list):
+            excluded.extend(names)
+    chosen = [o.name for o in state.objects if o.name not in excluded]
+    if re.match(r"\s*both\b", text[m.start():]) and len(state.objects) != 2:
+        return Rewrite(text, f"'both' needs exactly two objects; the scene has {len(state.objects)}")
+    if not chosen:
+        return Rewrite(text, "the quantifier leaves no object to move once the exclusions are taken out")
+    if verb.group(1) in ("pick up", "grab", "take") and len(chosen) > 1:
+        return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
+    base = GERUNDS.get(verb.group(1), verb.group(1))
+    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in chosen]
+    return Rewrite(pre[:verb.start(1)] + ", then ".join(clauses) + tail, changed=True)
+
+
+def _has_clause_break(text: str) -> bool:
+    return bool(re.search(r"[;.!?]|\bthen\b|\band\s+(?:put|place|move|stack|pick|grab|push|go)\b", text))

@@ -1,0 +1,265 @@
+"""The language people use, rewritten into the plain English the semantic parser reads, before it reads it.
+
+Issue #17 items 2 and 5: idioms for the bin, the pad and stacking ("get rid of", "throw away", "atop"),
+relative references ("the one you just moved", "the cube on the far left"), chatty and polite wrappers,
+typos and casing; towers and quantifiers are spelled out by expansion.py. Each construction becomes the clauses it
+means ("put the red cube in the bin, then put the blue cube in the bin"), so the parser reads them into the
+same ``Request`` and the whole-request check (request.py) judges the plan exactly as it judges plain English.
+Where a construction is recognised but cannot be read completely (a tower whose order is unclear, an
+exclusion that names nothing in the scene, an instruction in French or German) the result is a refusal
+reason: a half-read quantifier would move what the words leave out.
+Pure logic over text and the symbolic scene; no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policies.planner import lexicon as lx
+from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
+from policies.planner.mentions import _RELFILLERS, FILLERS
+from policies.planner.scene_state import SceneState
+
+# ----------------------------------------------------------------------------------------- language
+# Function words that English instructions do not use; two or more of one language, and fewer English
+# function words, mark the instruction as that language. The planner reads English only: it refuses
+# with the language's name rather than guess from the colour words it happens to recognise.
+_FRENCH = frozenset({"le", "la", "les", "dans", "sur", "du", "des", "mets", "mettre", "pose", "poser", "prends",
+                     "prendre", "rouge", "bleu", "vert", "jaune", "violet", "rose", "au", "aux", "vers", "tous",
+                     "toutes", "sauf", "ne", "pas", "touche", "puis", "et", "poubelle", "bac", "plateforme",
+                     "gauche", "droite", "empile", "jette", "pousse", "retourne", "position", "initiale",
+                     "s'il", "plaît", "plait", "te", "cubes", "à"})
+_GERMAN = frozenset({"den", "die", "das", "der", "dem", "würfel", "wuerfel", "auf", "leg", "lege", "stell",
+                     "stelle", "nimm", "roten", "blauen", "grünen", "gelben", "orangen", "lila", "rosa", "alle",
+                     "außer", "ausser", "nach", "links", "rechts", "und", "dann", "nicht", "fass", "an", "weg",
+                     "wirf", "schieb", "fahr", "zurück", "ausgangsposition", "behälter", "bitte", "stapel",
+                     "staple", "in", "mit"})
+_ENGLISH = frozenset({"the", "cube", "cubes", "block", "put", "on", "onto", "into", "pick", "place", "and", "then",
+                      "it", "of", "to", "please", "one", "move", "stack", "bin", "pad", "top", "all", "every"})
+_LANGUAGE_NAMES = {"fr": "French", "de": "German"}
+
+
+def language_of(text: str) -> str:
+    """"en", "fr" or "de": the language the instruction's function words mark (English when unsure)."""
+    words = re.findall(r"[a-zà-ÿß']+", text.lower().replace("’", "'"))
+    words += [p for w in words if "'" in w for p in w.split("'")]
+    english = sum(w in _ENGLISH for w in words)
+    scores = {lang: len({w for w in words if w in vocab} - _ENGLISH)
+              for lang, vocab in (("fr", _FRENCH), ("de", _GERMAN))}
+    lang, score = max(scores.items(), key=lambda kv: kv[1])
+    umlaut = any(c in text.lower() for c in "äöüßàâçéèêëîïôûù")
+    if (score >= 2 and score > english) or (umlaut and score >= 1 and score >= english):
+        return lang
+    return "en"
+
+
+def language_refusal(text: str) -> str | None:
+    """The refusal for an instruction in a language the planner does not read, else None."""
+    lang = language_of(text)
+    if lang == "en":
+        return None
+    return (f"{_LANGUAGE_NAMES[lang]} is not supported: the planner reads English instructions only "
+            f"(e.g. 'put the red cube in the bin'); nothing was planned")
+
+
+# -------------------------------------------------------------------------------------------- typos
+_ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and",
+                  "&": "and", "w/": "with"}
+# Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
+# A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
+# is left alone: a corrected word changes the plan, so only an unambiguous correction is made.
+_TARGETS: tuple[str, ...] = (
+    *sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS), *sorted(lx.COLOR_WORDS),
+    *sorted(w for w in lx.KIND_WORDS if len(w) > 3), "bin", "pad", "trash", "left", "right", "home", "the", "please",
+    "on", "in", "onto", "into", "top", "then", "and", "cube", "cubes", "block", "blocks", "side", "after", "before",
+    "first", "every", "except",
+)
+_LEXICON_WORDS = frozenset(
+    [*lx.KIND_WORDS, *lx.DIRECTION_WORDS, *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
+     *(w for p in (*lx.HOME_PHRASES, *lx.CLAUSE_BREAKS) for w in p)])
+_KNOWN = frozenset(_TARGETS) | FILLERS | _RELFILLERS | lx.DETERMINERS | _LEXICON_WORDS | frozenset({
+    "ontop", "hand", "sitting", "lying", "standing", "resting", "placed", "mind", "would",
+    "a", "an", "in", "it", "of", "to", "up", "is", "at", "by", "be", "me", "my", "so", "do", "no", "not", "or",
+    "one", "ones", "you", "your", "can", "could", "will", "should", "with", "for", "from", "that", "this",
+    "these", "those", "them", "its", "all", "both", "each", "rest", "other", "others", "but", "off", "out", "away",
+    "down", "over", "under", "there", "here", "what", "which", "where", "when", "how", "why", "who", "while",
+    "pink", "white", "black", "brown", "grey", "gray", "silver", "sphere", "ball", "pyramid", "table", "floor",
+    "tower", "bottom", "middle", "top", "pop", "park", "plonk", "stick", "toss", "chuck", "dump", "throw",
+    "rid", "dispose", "sits", "sit", "atop", "onto", "mat", "box", "well", "good", "thanks", "cheers", "then",
+    "than", "let", "let's", "lets", "shall", "we", "us", "our", "dear", "kindly", "like", "love", "want", "need",
+    "just", "now", "moved", "move", "touch", "use", "leave", "alone", "done", "once", "until", "again", "same",
+    "far", "near", "next", "beside", "most", "hey", "hi", "hello", "ok", "okay", "um", "uh", "robot", "anything",
+    "everything", "something", "nothing", "bad", "bed", "red", "pad", "bag", "ban", "bun", "ten", "tin", "ton",
+    "pit", "pot", "pet", "sock", "back", "front", "forward", "backward", "end", "ends", "finish", "start",
+    "starting", "highest", "lowest", "higher", "lower", "above", "below", "beneath", "underneath",
+    "any", "some", "few", "many", "more", "less", "way", "get", "got", "set", "sets", "rests", "too",
+    "much", "very", "only", "also", "into", "if", "as", "are", "was", "were", "been", "has", "have", "had",
+    "did", "does", "i", "i'd", "i'm", "you're", "it's", "isn't", "don't", "dont", "yes", "yet",
+    "new", "old", "big", "small", "tall", "else", "case", "base", "make", "made", "build",
+    "they", "their", "three", "two", "four", "second", "third", "last", "lastly", "later", "on",
+})
+
+
+def _distance_one(a: str, b: str) -> bool:
+    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+_CORRECTABLE_VERBS = frozenset({"put", "pick", "place", "move", "stack", "push", "grab"})
+
+
+def correct_typo(word: str) -> str:
+    """``word`` with an unambiguous one-letter misspelling of a lexicon word corrected, else unchanged."""
+    if word in _ABBREVIATIONS:
+        return _ABBREVIATIONS[word]
+    if word in _KNOWN or not word.isalpha() or len(word) < 2 or (word.endswith("s") and word[:-1] in _KNOWN):
+        return word
+    found = [t for t in _TARGETS if _distance_one(word, t) and (len(t) >= 3 or t == re.sub(r"(.)\1", r"\1", word))]
+    if len(word) <= 3:  # short words are too close to each other: a swap ("teh"), a doubled letter ("onn"), a verb
+        found = [t for t in found if sorted(t) == sorted(word) or re.sub(r"(.)\1", r"\1", word) == t
+                 or t in _CORRECTABLE_VERBS]
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else word
+
+
+# ------------------------------------------------------------------------------------------ rewrites
+_WRAPPERS: tuple[tuple[str, str], ...] = (
+    # greetings, fillers and thanks around the request
+    (r"^(?:\s*(?:hey|hi|hello|ok|okay|so|um+|uh+|er+|erm|well|right|alright|good (?:morning|afternoon|evening)|"
+     r"there|robot|buddy|pal|friend)\b[\s,!.]*)+", " "),
+    (r"[\s,.!]*\b(?:thanks|thank you|thank you very much|cheers|ta)\b[\s,!.]*$", " "),
+    (r"[\s,]*\bshall we\b\s*\??", " "),
+    (r"\bif it'?s not too much trouble\b", " "),
+    (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
+    (r"\bcould you be a dear and\b", " "),
+    (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
+     r"i need you to|let'?s|lets)\b", " "),
+    (r"\byou like\b", "you"),
+    (r"\b(?:for me|if you can|if you could|if possible)\b", " "),
+    (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
+    # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
+    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like)\s+({NP})\s+(?:to\s+)?(?:end up|be|go|"
+     rf"sit)?\s*(on|in|into|onto)\b", r"put \1 \2"),
+    (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+    (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+)
+_BIN = "in the bin"
+_IDIOMS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:garbage|rubbish|waste ?basket|wastebasket|trash can|trashcan|dustbin)\b", "bin"),
+    (r"\blanding pad\b", "pad"),
+    (r"\bclear the table by\b", " "),
+    (r"\b(?:get rid of|dispose of|do away with)\s+", "discard "),
+    # "throw away X" / "throw X away" / "throw X out": the bin, never a throw; "throw X at/as ..." is not matched
+    (r"\b(?:throw|throwing|toss|tossing|chuck|chucking)\s+(?:away|out)\s+", "discard "),
+    (rf"\b(?:throw|toss|chuck)\s+({NP}|all {NP}|every {NP}|everything|(?:all|both) of {NP})\s+(?:away|out)\b"
+     r"(?=\s*(?:$|[,.;!?]|and\b|then\b|but\b|except\b|apart\b|other\b))", r"discard \1"),
+    (rf"\b(?:throw|toss|chuck|dump)\s+({NP})\s+(?:in|into|inside)\s+(?:the\s+)?(?:bin|trash)\b",
+     rf"put \1 {_BIN}"),
+    (r"^\s*(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |everything)", "discard "),
+    (r"\bdiscard(ing)?\b", "discard"),
+    (r"\b(?:park|pop|plonk|plop|balance|stick|dump)\b", "put"),
+    (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),
+    (r"\batop\b", "on top of"),
+    (r"\bon to\b", "onto"),
+    (r"\b(left|right)-most\b", r"\1most"),
+)
+
+
+_REGION_NOUNS = "|".join(sorted({p[-1] for phrases in lx.REGION_PHRASES.values() for p in phrases} | {"side"}))
+
+
+def _discard_destination(text: str) -> str:
+    """"discard X" (the idioms above) becomes "put X in the bin", the destination after the mention."""
+    out = []
+    for clause in re.split(r"(\s*(?:,|;|\.|!|\?|\band then\b|\bthen\b)\s*)", text):
+        m = re.match(r"^((?:\s*(?:and|please|now|just|kindly|you|can|could|would|also)\b)*\s*)discard\s+(.+?)\s*$",
+                     clause)
+        if m and not re.search(rf"\b(?:in|into|inside|on|onto|to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_REGION_NOUNS})\b",
+                               m.group(2)):
+            clause = f"{m.group(1)}put {m.group(2)} {_BIN}"
+        out.append(clause)
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------------- small constructions
+_REFERENCES: tuple[tuple[str, str], ...] = (
+    # "the one you just moved" names the last object moved (mentions.py reads "justmoved")
+    (r"\bthe (?:one|cube|block|object|thing) (?:that )?you (?:just |last )?(?:moved|placed|put down|put|picked|"
+     r"picked up|touched|used)(?: last)?\b", " justmoved "),
+    (r"\bthe same (?:one|cube|block|object)\b", " justmoved "),
+    (r"\bthe (cube|block|one|object) (?:on|at|to) the (?:far|very|extreme) (left|right)\b", r"the \2most \1"),
+    (r"\bthe (?:far|very) (left|right)(?: (cube|block|one|object))\b", r"the \1most \2"),
+    (r"\bthe (cube|block|one|object) (?:in|at) the (?:middle|centre|center)\b", r"the middle \1"),
+    (r"\bthe (?:centre|center|central) (cube|block|one|object)\b", r"the middle \1"),
+    (r"\b(cube|block|one|object) (?:that|which) (?:isn't|is not|isnt|is n't) ([a-z]+)\b", r"non\2 \1"),
+    (r"\bone of the (cubes|blocks|objects)\b", "a cube"),
+    (r"\bany (?:one )?of the (cubes|blocks|objects)\b", "a cube"),
+    (r"\bnext to\b", "beside"),
+)
+
+
+def _small(text: str) -> str:
+    # "put A on B, not on C" -> "put A on B, but don't put A on C": the negation names what it excludes
+    text = re.sub(r"\b(put|place|stack|set|move)\s+((?:the )?[a-z]+ (?:cube|block|brick))\s+(on|onto|in|into)"
+                  r"\s+([^,]+?),?\s+(?:but )?not\s+(on|onto|in|into)\s+([^,.;]+)",
+                  r"\1 \2 \3 \4, but don't put \2 \5 \6", text)
+    # "don't put X in Y, put it on Z": "it" names X, which the cut-out negative clause no longer shows
+    text = re.sub(r"\b((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the [a-z]+ (?:cube|block|brick))\s+"
+                  r"[^,]+,\s*(?:but\s+|instead\s+)?(?:put|place|move|drop|set|stack)\s+)it\b", r"\1\2", text)
+    # "once the X is in Y, ..." -> "once you put the X in Y, ..."
+    text = re.sub(r"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:is|has been|was)\s+(?:put\s+|"
+                  r"placed\s+)?(in|on|inside|onto)\b", r"\1 you put \2 \3", text)
+    # "A when you're done putting B" -> "after you put B, A"; "return to your home position" -> "go home"
+    m = re.fullmatch(r"(.+?)\s+(?:when|once|after) you(?:'re| are| have)? (?:done|finished)(?: with)?\s+"
+                     r"([a-z]+)\s+(.+?)\s*[.!?]?\s*", text)
+    if m and m.group(2) in GERUNDS:
+        text = f"{GERUNDS[m.group(2)]} {m.group(3)}, then {m.group(1)}"
+    text = re.sub(r"\breturn to (?:your|the) (home|starting|start|initial|rest|resting) (position|pose)\b",
+                  r"go to the \1 \2", text)
+    # "put A under/underneath/beneath B" -> "put B on A"
+    text = re.sub(r"\b(put|place|set|move|slide)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:underneath|beneath|under|"
+                  r"below)\s+(the [a-z]+ (?:cube|block|brick))", r"\1 \3 on \2", text)
+    for pattern, repl in _REFERENCES:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
+def _correct(text: str) -> str:
+    parts = re.split(r"([a-z']+)", text)
+    return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
+
+
+def rewrite(instruction: str, state: SceneState) -> Rewrite:
+    """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
+    quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
+    refusal = language_refusal(instruction)
+    if refusal is not None:
+        return Rewrite(instruction, refusal)
+    text = " ".join(instruction.lower().replace("’", "'").split())
+    text = re.sub(r"([!?.])\1+", r"\1", text)
+    text = _correct(text)
+    for pattern, repl in _WRAPPERS:
+        text = re.sub(pattern, repl, text).strip()
+    for pattern, repl in _IDIOMS:
+        text = re.sub(pattern, repl, text)
+    # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
+    text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)
+    text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
+    text = _discard_destination(" ".join(text.split()))
+    text = _small(" ".join(text.split()))
+    text = " ".join(text.split()).strip(" ,")
+    for construction in (expand_tower, expand_quantifier):
+        found = construction(text, state)
+        if found is not None:
+            if found.refusal is not None:
+                return found
+            text = found.text
+            break
+    return Rewrite(text, changed=text != instruction)
