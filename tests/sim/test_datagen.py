@@ -1,4 +1,11 @@
-"""The data factory: round trip, determinism across workers and backends, kill-and-resume, bad input."""
+"""The data factory: round trip, determinism across workers and backends, kill-and-resume, bad input.
+
+The determinism checks compare datasets bit for bit, and that is the point (a resumed or parallel run must be
+the uninterrupted one). Both datasets of a comparison are made in the same test on one machine and one build
+of MuJoCo, numpy and the codecs (checked on an Intel Xeon, Sapphire Rapids, x86-64); no dataset recorded
+elsewhere is compared, so another CPU's rounding cannot fail them. Only a fresh render against its stored,
+lossily encoded video is compared with a tolerance; two datasets are compared exactly, video included.
+"""
 
 import json
 import os

@@ -7,6 +7,11 @@ import pytest
 from sim.rollout import run_episode
 
 TASK_IDS = ("armstack/Reach-v0", "armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
+# Measured on an Intel Xeon (Sapphire Rapids, AVX-512/AMX; the experts are numpy, no torch): on seeds 0..99
+# panda 99-100% per task, ur5e 98-100% (failures: panda push 75, ur5e stack 67 and 95), the same seeds with a
+# relative 1e-6 perturbation of every action (another CPU's rounding); on held-out seeds 100..499 the lowest
+# rates were panda 99.5% (pick-and-place) and ur5e 98.0% (push; Wilson 95% low 0.96). A run fails only at 6+
+# panda or 11+ ur5e failures in 100, where at most 1 and 2 were measured.
 THRESHOLD = {"panda": 0.95, "ur5e": 0.90}
 
 
@@ -24,6 +29,9 @@ def test_expert_success_rate_over_100_seeds(env_id: str, robot: str) -> None:
 
 def test_expert_on_tabletop_follows_the_sampled_task() -> None:
     env = gym.make("armstack/Tabletop-v0", randomization="default")
+    # Measured (Sapphire Rapids): 399/400 on seeds 0..399 (one stack, seed 53), all 8 here, plain and with a
+    # relative 1e-6 perturbation of every action; 6 of 8 leaves two seeds to flip. The tasks drawn come from
+    # the seed's generator, not from physics, so no CPU changes them.
     results = [run_episode(env.unwrapped, seed) for seed in range(8)]
     env.close()
     assert len({r.task for r in results}) >= 3
