@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from diagnostic_msgs.msg import DiagnosticArray
 from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
 from test_bridge_ros import STARTUP_S, Rig, _params_file
@@ -37,6 +38,7 @@ def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_pat
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
         rig = Rig(probe, arm, bridge)
+        diagnostics = probe.subscribe(DiagnosticArray, "diagnostics")
         rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 20.0, bridge)
         assert bridge._proc is not None
@@ -58,6 +60,8 @@ def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_pat
         assert state["last_transition"]["faults"] == ["planner_process"]
         assert "SIGKILL" in state["last_transition"]["cause"], state
         assert bridge.alive, rig.output()
+        assert probe.spin_until(lambda: any("planner_process" in st.message for _, m in diagnostics[-5:]
+                                            for st in m.status), 5.0), "no planner_process on /diagnostics"
         assert probe.spin_until(lambda: any(e.get("fault") == "planner_process" for e in rig.bridge_events()),
                                 10.0), rig.bridge_events()
         # The operator re-arms; the next instruction gets a fresh planner process and runs.
