@@ -460,3 +460,32 @@ def test_one_future_stamped_joint_state_is_a_bad_stamp_that_clears_and_rearm_wor
     assert ok, why
     loop.run(0.3)
     assert core.supervisor.mode == Mode.NOMINAL and core.supervisor.measurements_trusted
+
+
+def test_the_policy_in_its_own_process_drives_the_bridge_and_its_death_is_a_policy_fault() -> None:
+    """What ``armstack-bridge`` runs with ``policy: DIR``: the checkpoint in a child process. Its actions
+    drive a pick-and-place; killed mid-task, it is a ``policy_crash`` fault the bridge falls back from
+    while the tick goes on (a fresh child replaces it in the background)."""
+    import os
+    import signal
+
+    from policies.pretrained import PANDA_TABLETOP_BC
+    from robot.policy_process import PolicyProcess
+
+    policy = PolicyProcess(str(PANDA_TABLETOP_BC), deadline_s=1.0, hang_s=5.0, robot="panda")
+    try:
+        loop = Loop("panda", seed=3, policy=str(PANDA_TABLETOP_BC))
+        loop.core.policy = policy
+        loop.run(0.6)
+        assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
+        loop.run(1.0)
+        assert "policy" in {_source(r) for r in loop.results}
+        assert policy.pid is not None
+        os.kill(policy.pid, signal.SIGKILL)
+        seen = len(loop.results)
+        loop.run(0.5)
+        kinds = {f.kind for r in loop.results[seen:] for f in r.faults}
+        assert FaultKind.POLICY_CRASH in kinds, kinds
+        assert loop.core.supervisor.mode.name in ("DEGRADED", "SAFE_STOP"), loop.core.supervisor.mode
+    finally:
+        policy.close()
