@@ -69,7 +69,7 @@ class Screened:
     objects: frozenset[str] | None = None
 
 
-def _osa_distance_at_most_one(a: str, b: str) -> bool:
+def within_one_edit(a: str, b: str) -> bool:
     """True when ``a`` becomes ``b`` by one insertion, deletion, substitution or adjacent swap."""
     if a == b:
         return True
@@ -106,7 +106,7 @@ def correct(token: str, present: frozenset[str] = frozenset()) -> str:
     swapped = [w for w in _SWAP_CORRECTABLE if _is_adjacent_swap(token, w)]
     if len(swapped) == 1:
         return swapped[0]
-    near = [w for w in _CORRECTABLE if len(w) >= 3 and _osa_distance_at_most_one(token, w)]
+    near = [w for w in _CORRECTABLE if len(w) >= 3 and within_one_edit(token, w)]
     if len(near) > 1:
         near = [w for w in near if lx.COLOR_WORDS.get(w) in present]
     return near[0] if len(near) == 1 else token

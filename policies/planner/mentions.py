@@ -19,7 +19,7 @@ FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "
                       "over", "now", "carefully", "gently", "just", "then", "and", "go", "robot", "arm", "slightly",
                       "but"})
 _NEAR_TIE_M = 0.02  # two objects closer to the anchor than this apart in distance are equally "next to" it
-_RELFILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
+RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
         anchor = parse_object(rest[2:])
         return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
-    rest = [t for t in rest if t not in _RELFILLERS]
+    rest = [t for t in rest if t not in RELATIVE_FILLERS]
     if len(rest) >= 2 and rest[0] in ("beside", "near", "by"):  # "the cube next to the blue one / the bin"
         region = parse_region(rest[1:])
         anchor = None if region else parse_object(rest[1:])

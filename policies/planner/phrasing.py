@@ -17,7 +17,8 @@ import re
 
 from policies.planner import lexicon as lx
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
-from policies.planner.mentions import _RELFILLERS, FILLERS
+from policies.planner.grounding_guard import within_one_edit
+from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
 from policies.planner.scene_state import SceneState
 
 # ----------------------------------------------------------------------------------------- language
@@ -77,7 +78,7 @@ _TARGETS: tuple[str, ...] = (
 _LEXICON_WORDS = frozenset(
     [*lx.KIND_WORDS, *lx.DIRECTION_WORDS, *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
      *(w for p in (*lx.HOME_PHRASES, *lx.CLAUSE_BREAKS) for w in p)])
-_KNOWN = frozenset(_TARGETS) | FILLERS | _RELFILLERS | lx.DETERMINERS | _LEXICON_WORDS | frozenset({
+_KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LEXICON_WORDS | frozenset({
     "ontop", "hand", "sitting", "lying", "standing", "resting", "placed", "mind", "would",
     "a", "an", "in", "it", "of", "to", "up", "is", "at", "by", "be", "me", "my", "so", "do", "no", "not", "or",
     "one", "ones", "you", "your", "can", "could", "will", "should", "with", "for", "from", "that", "this",
@@ -101,15 +102,8 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | _RELFILLERS | lx.DETERMINERS | _LEXICON
 
 
 def _distance_one(a: str, b: str) -> bool:
-    """One insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
-                                  and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    """``a`` differs from ``b`` by exactly one insertion, deletion, substitution or swap of neighbours."""
+    return a != b and within_one_edit(a, b)
 
 
 _CORRECTABLE_VERBS = frozenset({"put", "pick", "place", "move", "stack", "push", "grab"})
