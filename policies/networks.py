@@ -70,16 +70,40 @@ class ConditionedMLP(nn.Module):
         return self.forward_conditioned(x, (proj[index], [(g[index], b[index]) for g, b in films]))
 
 
-def _sb3_mlp_actor(**params: Any) -> nn.Module:
-    from policies.rl_export import MlpActor  # lazily: SB3 is imported only for RL checkpoints
+ACTIVATIONS: dict[str, type[nn.Module]] = {"relu": nn.ReLU, "tanh": nn.Tanh}
+OUTPUTS = ("tanh", "clip")
 
-    actor: nn.Module = MlpActor(**params)
-    return actor
+
+class MlpActor(nn.Module):
+    """An MLP from the flattened goal observation to the env action: hidden layers, a mean head, a squash.
+
+    ``output``: ``tanh`` (SAC's squashed mean) or ``clip`` (PPO's Gaussian mean clipped to the action box).
+    """
+
+    def __init__(self, *, in_dim: int, hidden: list[int], out_dim: int, activation: str = "relu",
+                 output: str = "tanh") -> None:
+        super().__init__()
+        if activation not in ACTIVATIONS:
+            raise CheckpointError(f"unknown activation {activation!r}; valid: {', '.join(ACTIVATIONS)}")
+        if output not in OUTPUTS:
+            raise CheckpointError(f"unknown output {output!r}; valid: {', '.join(OUTPUTS)}")
+        layers: list[nn.Module] = []
+        width = in_dim
+        for h in hidden:
+            layers += [nn.Linear(width, h), ACTIVATIONS[activation]()]
+            width = h
+        self.latent = nn.Sequential(*layers)
+        self.mean = nn.Linear(width, out_dim)
+        self.output = output
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        m = self.mean(self.latent(x))
+        return torch.tanh(m) if self.output == "tanh" else torch.clamp(m, -1.0, 1.0)
 
 
 ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "conditioned_mlp": ConditionedMLP,
-    "sb3_mlp_actor": _sb3_mlp_actor,
+    "sb3_mlp_actor": MlpActor,  # exported Stable-Baselines3 actors (policies.rl_export); no SB3 or sim import
 }
 """Name -> constructor taking the keyword parameters stored in ``policy.json``. Other modules (e.g. the
 RL exporter) add their architectures with ``register_architecture``."""

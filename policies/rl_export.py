@@ -21,45 +21,12 @@ from torch import nn
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import CheckpointError, PolicyError, TrainConfigError
 from policies.goal_env import ENV_ACTION_NAMES, FIXED_ACTION, JOINT_VEL_SCALE, agent_action_dims, goal_observation
-from policies.networks import ARCHITECTURES, register_architecture
+from policies.networks import ACTIVATIONS, MlpActor
 from policies.rl_config import RLConfig
 
 ARCHITECTURE = "sb3_mlp_actor"
 ADAPTER = "reach_goal_v1"
-ACTIVATIONS: dict[str, type[nn.Module]] = {"relu": nn.ReLU, "tanh": nn.Tanh}
-OUTPUTS = ("tanh", "clip")
 _ENV_KEYS = ("ee_pose", "joint_pos", "joint_vel", "goal_pos")
-
-
-class MlpActor(nn.Module):
-    """An MLP from the flattened goal observation to the env action: hidden layers, a mean head, a squash.
-
-    ``output``: ``tanh`` (SAC's squashed mean) or ``clip`` (PPO's Gaussian mean clipped to the action box).
-    """
-
-    def __init__(self, *, in_dim: int, hidden: list[int], out_dim: int, activation: str = "relu",
-                 output: str = "tanh") -> None:
-        super().__init__()
-        if activation not in ACTIVATIONS:
-            raise CheckpointError(f"unknown activation {activation!r}; valid: {', '.join(ACTIVATIONS)}")
-        if output not in OUTPUTS:
-            raise CheckpointError(f"unknown output {output!r}; valid: {', '.join(OUTPUTS)}")
-        layers: list[nn.Module] = []
-        width = in_dim
-        for h in hidden:
-            layers += [nn.Linear(width, h), ACTIVATIONS[activation]()]
-            width = h
-        self.latent = nn.Sequential(*layers)
-        self.mean = nn.Linear(width, out_dim)
-        self.output = output
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        m = self.mean(self.latent(x))
-        return torch.tanh(m) if self.output == "tanh" else torch.clamp(m, -1.0, 1.0)
-
-
-if ARCHITECTURE not in ARCHITECTURES:
-    register_architecture(ARCHITECTURE, MlpActor)
 
 
 def _linears(module: nn.Module) -> list[nn.Linear]:
