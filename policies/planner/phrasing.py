@@ -238,6 +238,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(instruction, refusal)
     text = " ".join(instruction.lower().replace("’", "'").split())
     text = re.sub(r"([!?.])\1+", r"\1", text)
+    # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
+    # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
+    text = re.sub(r"\s*[.!?]+$", "", text)
     text = _correct(text)
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
