@@ -128,17 +128,25 @@ class Demonstrations:
     episode_meta: tuple[dict[str, Any], ...]
     fps: int
     sources: tuple[dict[str, Any], ...]
-    """Per dataset: root, manifest_sha256 (None without a manifest), episodes used."""
+    """Per dataset: root, manifest_sha256 and content_sha256 (None without a manifest), episodes used."""
 
     @property
     def manifest_sha256(self) -> str | None:
-        """The training data's identity: the manifest hash of its one dataset, or a hash over several."""
-        digests = [s["manifest_sha256"] for s in self.sources]
+        """The manifest hash of its one dataset, or a hash over several (changes with timings and config)."""
+        return self._combined("manifest_sha256")
+
+    @property
+    def content_sha256(self) -> str | None:
+        """The training data's identity: what the datasets hold, not how or how fast they were made."""
+        return self._combined("content_sha256")
+
+    def _combined(self, key: str) -> str | None:
+        digests = [s.get(key) for s in self.sources]
         if any(d is None for d in digests):
             return None
         if len(digests) == 1:
             return str(digests[0])
-        return hashlib.sha256("\n".join(digests).encode()).hexdigest()
+        return hashlib.sha256("\n".join(str(d) for d in digests).encode()).hexdigest()
 
 
 def load_demonstrations(roots: str | Path | Sequence[str | Path], max_episodes: int | None = None,
@@ -209,13 +217,16 @@ def _load_one(root: Path, max_episodes: int | None, adapter: str, verify: bool) 
     index = {t: i for i, t in enumerate(unique)}
     manifest = root / "manifest.json"
     try:
-        digest = json.loads(manifest.read_text()).get("manifest_sha256") if manifest.is_file() else None
+        manifest_data = json.loads(manifest.read_text()) if manifest.is_file() else {}
+        digest = manifest_data.get("manifest_sha256")
+        content = manifest_data.get("content_sha256")
     except (UnicodeDecodeError, json.JSONDecodeError, AttributeError) as exc:
         raise TrainConfigError(f"{manifest}: not a dataset manifest ({exc})") from exc
     return Demonstrations(layout=layout, x=np.concatenate(xs), text_index=np.array([index[t] for t in texts]),
                           texts=unique, actions=np.concatenate(acts), episode_of_frame=np.concatenate(eps),
                           episode_meta=tuple(metas), fps=fps,
-                          sources=({"root": str(root.resolve()), "manifest_sha256": digest, "episodes": n},))
+                          sources=({"root": str(root.resolve()), "manifest_sha256": digest,
+                                    "content_sha256": content, "episodes": n},))
 
 
 def _plot_curves(history: list[dict[str, Any]], path: Path) -> None:
@@ -314,6 +325,7 @@ def _train_bc(config: BCConfig, *, progress: bool, encoder: TextEncoder | None) 
             normalization={"mean": mean.tolist(), "std": std.tolist()},
             robot=demos.layout.robot, control_hz=float(demos.fps),
             data={"datasets": list(demos.sources), "manifest_sha256": demos.manifest_sha256,
+                  "content_sha256": demos.content_sha256,
                   "episodes": n_eps, "frames": len(demos.x), "seeds": train_seeds},
             training={"algorithm": "bc", "config": dataclasses.asdict(config), "metrics": metrics})
 

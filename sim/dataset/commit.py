@@ -50,7 +50,7 @@ MANIFEST_FORMAT = "armstack-dataset/1"
 PARTS = ("data", "videos", "meta")
 MB = 1024 * 1024  # LeRobot's "MB" (get_file_size_in_mb divides by 1024**2)
 RESERVED_MANIFEST_KEYS = ("format", "codebase_version", "created_unix", "armstack", "versions", "spec", "counts",
-                          "timings", "files", "manifest_sha256")
+                          "timings", "files", "content_sha256", "manifest_sha256")
 
 
 @dataclass
@@ -252,6 +252,25 @@ def _write_meta(episodes: list[_Episode], spec: DatasetSpec, tasks: list[str], s
     return n_files
 
 
+TIMING_KEY_SUFFIX = "seconds"
+"""Keys of the per-episode log that hold wall-clock time (``seconds``): not part of what the data is."""
+
+
+def content_digest(out_dir: Path, files: Mapping[str, Mapping[str, Any]]) -> str:
+    """SHA-256 of what the dataset holds, not how long it took to make: every file's SHA-256 by path, the
+    per-episode log hashed without its wall-clock fields. Identical data from 1 or 2 workers, Ray, or a
+    resumed run has one content digest (the manifest's own digest also covers timings and the config)."""
+    h = hashlib.sha256()
+    for rel in sorted(files):
+        digest = str(files[rel]["sha256"])
+        if rel == ARMSTACK_EPISODES_PATH:
+            lines = [{k: v for k, v in json.loads(line).items() if not k.endswith(TIMING_KEY_SUFFIX)}
+                     for line in (out_dir / rel).read_text().splitlines() if line.strip()]
+            digest = hashlib.sha256(json.dumps(lines, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+        h.update(f"{rel}\0{digest}\n".encode())
+    return h.hexdigest()
+
+
 def manifest_digest(manifest: Mapping[str, Any]) -> str:
     """SHA-256 of the manifest's content without its own ``manifest_sha256``: a damaged manifest is detectable."""
     body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
@@ -372,6 +391,7 @@ def _commit(shard_paths: Sequence[Path | Shard], spec: DatasetSpec, out_dir: Pat
         "versions": {**versions(), "pyarrow": pa.__version__, "av": av.__version__},
         "spec": spec.to_dict(), **extra, "counts": counts,
         "timings": {k: round(v, 4) for k, v in timings.items()}, "files": files,
+        "content_sha256": content_digest(out_dir, files),
     }
     manifest = json.loads(to_json_text(manifest, MANIFEST_PATH, compact=True))  # the digest is of what readers load
     manifest["manifest_sha256"] = manifest_digest(manifest)
