@@ -35,14 +35,13 @@ from robot.safety.joint_state import JointState
 from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
 from sim.control import ACTION_DIM, DiffIKController
-from sim.tasks import TASKS, Expert, TaskGoal
+from sim.tasks import TASKS, Expert, TaskGoal, goal_ids
 
 PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
 
 PLAN_SETTLE_S = 0.5
 """A planned task counts as done once its success has held this long (a released cube has stopped moving)."""
-TASK_NAMES = tuple(TASKS)
 
 
 class Policy(Protocol):
@@ -413,7 +412,7 @@ class BridgeCore:
         trusted = self.monitor.trusted
         goal = self.goal
         assert goal is not None  # only called while a task runs
-        targets = {"target_pad": len(names), "bin": len(names) + 1, "goal_marker": len(names) + 2}
+        task_id, object_id, target_id = goal_ids(goal, names)
         return {
             "joint_pos": d.qpos[v.arm_q].copy(),
             "joint_vel": np.zeros(self.robot.n_arm) if trusted is None else trusted.velocity.copy(),
@@ -421,9 +420,9 @@ class BridgeCore:
             "gripper": np.array([v.gripper_opening]),
             "object_poses": d.qpos[v.objects_q].reshape(len(names), 7).copy(),
             "goal_pos": TASKS[goal.task].goal_position(v, goal),
-            "task_id": TASK_NAMES.index(goal.task),
-            "object_id": names.index(goal.object) if goal.object in names else len(names),
-            "target_id": names.index(goal.target) if goal.target in names else targets.get(goal.target or "", 2),
+            "task_id": task_id,
+            "object_id": object_id,
+            "target_id": target_id,
             "instruction": goal.instruction,
         }
 

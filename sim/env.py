@@ -21,11 +21,10 @@ from sim.randomize import Randomization, RandomizationSampler, resolve_randomiza
 from sim.render import make_renderer
 from sim.scene import CAMERAS, SceneConfig, build_scene
 from sim.scene_view import SceneView
-from sim.tasks import TASKS, Task, TaskGoal, get_task
+from sim.tasks import TASK_NAMES, TASKS, Task, TaskGoal, get_task, goal_ids
 from sim.tasks.base import sample_layout
 
 OBS_MODES = ("state", "rgb", "rgbd")
-TASK_NAMES = tuple(TASKS)
 INSTRUCTION_CHARSET = string.ascii_letters + string.digits + " ,.'-"
 MAX_INSTRUCTION = 200
 HOME_JITTER = 0.03  # rad, on every arm joint at reset
@@ -318,9 +317,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         goal = self.goal
         assert goal is not None
         if self._goal_ids[0] is not goal:
-            names = self.scene.object_names
-            self._goal_ids = (goal, TASK_NAMES.index(goal.task),
-                              names.index(goal.object) if goal.object else len(names), self._target_index(goal.target))
+            self._goal_ids = (goal, *goal_ids(goal, self.scene.object_names))
         _, task_id, object_id, target_id = self._goal_ids
         obs: dict[str, Any] = {
             "joint_pos": state[1 + n : 1 + 2 * n],
@@ -337,12 +334,6 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         if self.cameras:
             obs.update(self._images())
         return obs
-
-    def _target_index(self, target: str | None) -> int:
-        names = self.scene.object_names
-        if target in names:
-            return names.index(target)
-        return len(names) + {"target_pad": 0, "bin": 1, "goal_marker": 2}.get(target or "goal_marker", 2)
 
     def _images(self) -> dict[str, np.ndarray]:
         if self._renderer is None:

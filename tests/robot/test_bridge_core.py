@@ -489,3 +489,21 @@ def test_the_policy_in_its_own_process_drives_the_bridge_and_its_death_is_a_poli
         assert loop.core.supervisor.mode.name in ("DEGRADED", "SAFE_STOP"), loop.core.supervisor.mode
     finally:
         policy.close()
+
+
+@pytest.mark.parametrize("task", ["reach", "push", "pick_place", "stack"])
+def test_goal_ids_in_the_bridge_observation_equal_the_envs(task: str) -> None:
+    """The ids a policy could read (task, object, target) come from one definition, sim.tasks.goal_ids: for
+    the same goal the env and the bridge agree (a reach goal's target_id was 5 in the env and 2 here)."""
+    import gymnasium as gym
+
+    env = gym.make("armstack/Tabletop-v0", robot="panda").unwrapped
+    obs, _ = env.reset(seed=11, options={"task": task})
+    loop = Loop("panda", seed=11)
+    loop.run(0.3)
+    assert tuple(loop.arm.scene.object_names) == tuple(env.scene.object_names)
+    loop.core._start(env.goal, loop.t)
+    bridge = loop.core.observation()
+    env.close()
+    for key in ("task_id", "object_id", "target_id", "instruction"):
+        assert bridge[key] == obs[key], (key, bridge[key], obs[key])

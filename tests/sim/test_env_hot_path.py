@@ -49,7 +49,9 @@ def _plain_observation(env: TabletopEnv, rng: np.random.Generator) -> dict[str, 
     obs["goal_pos"] = TASKS[goal.task].goal_position(v, goal)
     obs["task_id"] = TASK_NAMES.index(goal.task)
     obs["object_id"] = names.index(goal.object) if goal.object else len(names)
-    obs["target_id"] = env._target_index(goal.target)
+    places = {"target_pad": 0, "bin": 1, "goal_marker": 2}
+    obs["target_id"] = (names.index(goal.target) if goal.target in names
+                        else len(names) + places.get(goal.target or "goal_marker", 2))
     obs["instruction"] = goal.instruction
     return obs
 
