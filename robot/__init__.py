@@ -1,7 +1,8 @@
 """armstack robot: the ROS 2 bridge, its safety core, the simulated arm, recording and perception.
 
-Only the ``*_node`` modules import rclpy; everything named here is plain Python, importable and testable
-without ROS. Names load on first use (MuJoCo and OpenCV stay out of ``import robot``).
+Only the ``*_node`` modules and ``robot.node_params`` (their declared parameters) import rclpy; everything
+named here is plain Python, importable and testable without ROS. Names load on first use (MuJoCo and OpenCV
+stay out of ``import robot``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ behind other callbacks counts against the bridge. With ``tick_log`` set, every t
 appended to that JSON-lines file with the time its command was published (``t_pub``), which is how tests
 check criterion-to-command latency on the bridge's own clock.
 
-Run: ``armstack-bridge --ros-args --params-file launch/config/panda.yaml``.
+Parameters are declared ROS parameters (``robot.node_params``): ``-p name:=value`` overrides the file, and
+``ros2 param set`` changes the few in ``robot.params.LIVE`` while the bridge runs; the rest are read-only.
+
+Run: ``armstack-bridge --ros-args --params-file launch/config/panda.yaml [-p control_rate_hz:=200.0]``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from typing import IO, Any
 
 from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
-from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.clock import ROSClock
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
@@ -45,14 +47,22 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
+from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
-from robot.params import NODE_NAME, BridgeParams, load_bridge_params
+from robot.params import (
+    DESCRIPTIONS,
+    LIVE,
+    NODE_NAME,
+    RANGES,
+    BridgeParams,
+    bridge_params_from_mapping,
+    load_bridge_params,
+)
 from robot.planner_process import PlannerCrashedError, PlannerTimeoutError
 from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
-from robot.sim_arm_node import params_files
 
 STATE_PERIOD_S = 0.1
 DIAGNOSTICS_PERIOD_S = 0.5
@@ -67,15 +77,17 @@ class BridgeNode(Node):
     """Monitors the arm, runs the policy, falls back safely; publishes gated joint targets."""
 
     def __init__(self, params: BridgeParams, policy: Policy | None = None) -> None:
+        """``params`` as read from the parameter files; ``-p`` overrides apply on top (a bad one raises
+        ``ParameterError``). Without ``policy``, the one ``params.policy`` names is loaded."""
         super().__init__(NODE_NAME)
-        self.params = params
-        read_only = ParameterDescriptor(read_only=True)
-        for name, value in vars(params).items():
-            self.declare_parameter(name, list(value) if isinstance(value, tuple) else value, read_only,
-                                   ignore_override=True)
-        self.core = BridgeCore(params, start=self._now(), policy=policy)
-        self.arm_names = params.joint_names()[0]
         self._lock = threading.Lock()
+        values, hints = dataclass_values(params)
+        self._declared = DeclaredParameters(self, values, hints, build=bridge_params_from_mapping,
+                                            descriptions=DESCRIPTIONS, ranges=RANGES, live=LIVE,
+                                            on_change=self._on_params)
+        self.params = params = self._declared.value
+        self.core = BridgeCore(params, start=self._now(), policy=policy if policy is not None else load_policy(params))
+        self.arm_names = params.joint_names()[0]
         self._planning = threading.Lock()  # held while an instruction is being planned
         """Serialises the core between the control thread and the executor's callbacks, and keeps commands
         published in the order the gate stepped them."""
@@ -108,6 +120,14 @@ class BridgeNode(Node):
 
     def _now(self) -> float:
         return self.get_clock().now().nanoseconds * 1e-9
+
+    def _on_params(self, params: BridgeParams) -> None:
+        """A ``ros2 param set`` of a live parameter, validated already: the core reads it from its next use."""
+        with self._lock:
+            self.params = params
+            self.core.params = params
+        self.get_logger().info("parameters changed: " + ", ".join(
+            f"{name}={getattr(params, name)!r}" for name in sorted(LIVE)))
 
     # --- inputs ------------------------------------------------------------------------------------
     def _record(self, topic: str, msg_type: str, msg: Any) -> None:
@@ -393,11 +413,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     try:
         params = load_bridge_params(params_files(argv))
-        policy = load_policy(params)
     except RobotError as exc:
         print(f"armstack-bridge: error: {exc}", file=sys.stderr)
         return 2
-    return spin_node(lambda: BridgeNode(params, policy), argv, script="armstack-bridge")
+    # The command line's -p overrides, and so the policy to load, are known once the node exists.
+    return spin_node(lambda: BridgeNode(params), argv, script="armstack-bridge", user_errors=(RobotError,))
 
 
 if __name__ == "__main__":

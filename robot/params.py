@@ -14,7 +14,7 @@ from typing import Any
 from robot.errors import ParameterError
 from robot.safety.command_gate import GateConfig
 from robot.safety.monitor_config import MonitorConfig
-from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_node_parameters
+from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
 from sim.config_io import from_mapping
 from sim.errors import SimError
 from sim.robots import get_robot
@@ -24,8 +24,8 @@ from sim.tasks import TASKS
 NODE_NAME = "armstack_bridge"
 COMMAND_INTERFACES = ("position", "trajectory")
 FALLBACKS = ("hold", "retreat")
-# Name of each numeric parameter -> (low, high); bounds inclusive.
-_RANGES: dict[str, tuple[float, float]] = {
+# Name of each numeric parameter -> (low, high); bounds inclusive; also the declared ROS parameters' ranges.
+RANGES: dict[str, tuple[float, float]] = {
     "control_rate_hz": (10.0, 1000.0),
     "policy_rate_hz": (1.0, 100.0),
     "policy_deadline_s": (1e-4, 1.0),
@@ -51,6 +51,51 @@ _RANGES: dict[str, tuple[float, float]] = {
     "retreat_height": (0.05, 1.0),
 }
 _INTS = ("frozen_repeats", "overrun_ticks")
+# Applied by the running node at once (the core reads them per use); every other parameter is read-only: the
+# control loop, fault monitor, gate, supervisor, policy, planner and recordings are built from it at start-up.
+LIVE: frozenset[str] = frozenset({"perception_timeout_s", "task", "degraded_fallback", "retreat_height"})
+# What each parameter does, for the declared ROS parameters' descriptors (``ros2 param describe``).
+DESCRIPTIONS: dict[str, str] = {
+    "robot": "robot driven: panda, ur5e or fr3 (joint names, limits, kinematics)",
+    "control_rate_hz": "control loop rate (Hz): monitor, supervisor and gated commands every period",
+    "policy_rate_hz": "policy rate (Hz); at most control_rate_hz",
+    "policy": "'expert' (the scripted expert on the mirror) or a checkpoint directory",
+    "policy_deadline_s": "a policy step slower than this (s) is a policy overrun",
+    "command_interface": "position (<controller>/commands) or trajectory (<controller>/joint_trajectory)",
+    "controller": "arm controller namespace the commands go to",
+    "gripper_controller": "gripper controller namespace: <gripper_controller>/commands",
+    "estop_heartbeat": "expect the estop topic as a heartbeat; its loss is an e-stop",
+    "estop_heartbeat_timeout_s": "estop heartbeat older than this (s) is lost",
+    "stale_periods": "joint states older than this many control periods are stale",
+    "check_stamp_age": "judge staleness by the joint states' header stamps too",
+    "frozen_repeats": "identical joint states this many times in a row are a frozen stream",
+    "jump_rad": "position change (rad) between samples beyond what the velocity limit explains is a jump",
+    "position_margin": "joint position beyond its limit by more than this (rad) is a fault",
+    "velocity_factor": "joint velocity above this many times its limit is a fault",
+    "effort_factor": "joint effort above this many times its limit is a fault",
+    "tracking_tol": "tracking error (rad) above which the tracking timer runs",
+    "tracking_time_s": "tracking error above tracking_tol this long (s) is a fault",
+    "tracking_max": "tracking error (rad) that is a fault at once",
+    "expected_state_rate_hz": "the arm's joint_states rate (Hz); well below it is dropped messages (0 = off)",
+    "min_rate_fraction": "joint_states rate below this fraction of expected_state_rate_hz is a fault",
+    "overrun_ticks": "this many control ticks over their period in a row is a fault",
+    "gripper_stall_s": "gripper commanded but not moving this long (s) is a stall",
+    "perception_timeout_s": "scene/objects older than this (s) while a task runs is a perception fault "
+                            "(0 = never; changes live)",
+    "gate_velocity_scale": "command gate: fraction of the joint velocity limits a command may use",
+    "gate_position_margin": "command gate: distance (rad) kept inside the joint limits",
+    "gate_max_lead": "command gate: largest lead (rad) of a command over the measured position",
+    "clear_hold_s": "a fault must stay clear this long (s) before re-arm is accepted",
+    "auto_resume_degraded": "leave degraded mode by itself when its fault clears",
+    "arm_on_start": "arm once at start-up when the first joint states are healthy",
+    "degraded_fallback": "degraded-mode fallback: hold or retreat (changes live)",
+    "retreat_height": "retreat fallback: height (m) to rise to (changes live)",
+    "task": "task an instruction names when it does not say (changes live)",
+    "planner": "planner backend for free-form instructions: none, parser, rules, llama_cpp, openai",
+    "cubes": "cube colours in the scene",
+    "tick_log": "JSON-lines file of every control tick ('' = off)",
+    "record": "MCAP file to record topics to ('' = off)",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,7 +153,7 @@ class BridgeParams:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
-        for name, (low, high) in _RANGES.items():
+        for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
                     or not low <= value <= high or (name in _INTS and not isinstance(value, int)):
@@ -197,10 +242,5 @@ def bridge_params_from_mapping(params: dict[str, Any], *, where: str = NODE_NAME
 
 def load_bridge_params(paths: list[str] | tuple[str, ...]) -> BridgeParams:
     """The bridge's parameters from ROS 2 parameter files (later files override earlier ones; defaults if none)."""
-    merged: dict[str, Any] = {}
-    for path in paths:
-        if not Path(path).is_file():
-            raise ParameterError(f"parameter file {path!r} does not exist (pass --ros-args --params-file "
-                                 f"launch/config/<robot>.yaml with robot one of {', '.join(SIM_MODELS)})")
-        merged.update(read_node_parameters(path, NODE_NAME))
+    merged = read_params_files(paths, NODE_NAME)
     return bridge_params_from_mapping(merged, where=f"{paths[-1]}: {NODE_NAME}" if paths else NODE_NAME)

@@ -18,6 +18,8 @@ processed frame and stamped with the image's stamp:
   object in ``required_objects`` unseen for ``stale_frames`` frames) and ``perception_ok`` when it clears.
 
 ``~/required`` (String, a JSON list of object names) sets the objects the current skill needs.
+Parameters are declared ROS parameters (``robot.node_params``): ``-p name:=value`` overrides the file;
+``max_frame_age_s`` changes live with ``ros2 param set``, the rest are read-only.
 Run: ``armstack-perception --ros-args --params-file launch/config/panda.yaml``.
 """
 
@@ -30,19 +32,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from geometry_msgs.msg import Pose, PoseArray
-from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy, qos_profile_sensor_data
 from sensor_msgs.msg import CameraInfo, Image
 from std_msgs.msg import String
 
 from robot.errors import RobotError
+from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
 from robot.perception.calibration_file import load_calibration
 from robot.perception.camera_model import CameraModel
 from robot.perception.errors import CameraInfoError, PerceptionError
 from robot.perception.image_codec import camera_model_from_info, image_from_fields
-from robot.perception.node_params import NODE_NAME, PerceptionNodeParams, load_node_params
+from robot.perception.node_params import (
+    DESCRIPTIONS,
+    LIVE,
+    NODE_NAME,
+    PerceptionNodeParams,
+    load_node_params,
+    perception_params_from_dict,
+)
 from robot.perception.pipeline import Perception
 
 EVENT_REPEAT_S = 2.0  # a persisting condition is re-reported at most this often
@@ -57,13 +66,16 @@ class PerceptionNode(Node):
     """Runs the perception pipeline on each camera frame and publishes the scene."""
 
     def __init__(self, params: PerceptionNodeParams) -> None:
+        """``params`` as read from the parameter files; ``-p`` overrides apply on top (a bad one raises
+        ``ParameterError``)."""
         super().__init__(NODE_NAME)
-        self.params = params
+        values, hints = dataclass_values(params.perception, params.topics)
+        self._declared = DeclaredParameters(
+            self, values, hints, build=perception_params_from_dict, descriptions=DESCRIPTIONS, ranges={},
+            live=LIVE, on_change=self._on_params,
+            flatten=lambda p: dataclass_values(p.perception, p.topics)[0])
+        self.params = params = self._declared.value
         config, topics = params.perception, params.topics
-        read_only = ParameterDescriptor(read_only=True)
-        for name, value in {**vars(config), **vars(topics)}.items():
-            self.declare_parameter(name, list(value) if isinstance(value, tuple) else value, read_only,
-                                   ignore_override=True)
         self._calibrated: CameraModel | None = None
         self._base_from_camera = params.camera_pose_matrix()
         if config.calibration_file:
@@ -98,6 +110,11 @@ class PerceptionNode(Node):
         self.create_timer(0.5, self._check_frames)
         self.get_logger().info(f"perception ({config.method}) on camera {config.camera!r}: {topics.image_topic}, "
                                f"objects {', '.join(config.object_names)}")
+
+    def _on_params(self, params: PerceptionNodeParams) -> None:
+        """A ``ros2 param set`` of a live parameter, validated already: used from the next frame."""
+        self.params = params
+        self.get_logger().info(f"parameters changed: max_frame_age_s={params.topics.max_frame_age_s}")
 
     # --- events -----------------------------------------------------------------------------------
     def _event(self, kind: str, force: bool = False, **fields: Any) -> None:
@@ -219,8 +236,6 @@ class PerceptionNode(Node):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from robot.sim_arm_node import params_files
-
     argv = list(sys.argv if argv is None else argv)
     files = params_files(argv)
     try:

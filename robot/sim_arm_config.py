@@ -28,7 +28,47 @@ SIM_MODELS: dict[str, str] = {"panda": "panda", "ur5e": "ur5e", "fr3": "panda"}
 JOINT_PREFIX_RENAMES: dict[str, tuple[str, str]] = {"fr3": ("panda_", "fr3_")}
 
 
-def _rate(name: str, value: Any, low: float, high: float) -> None:
+# Name of each bounded numeric parameter -> (low, high), inclusive; also the declared ROS parameters' ranges.
+RANGES: dict[str, tuple[float, float]] = {
+    "publish_rate_hz": (1.0, 1000.0),
+    "estop_rate_hz": (10.0, 200.0),
+    "objects_rate_hz": (1.0, 100.0),
+    "max_catchup_s": (0.002, 1.0),
+    "camera_rate_hz": (0.1, 60.0),
+    "camera_width": (16, 1920),
+    "camera_height": (16, 1080),
+    "seed": (0, 2**31 - 1),
+}
+# What each parameter does, for the declared ROS parameters' descriptors (``ros2 param describe``).
+DESCRIPTIONS: dict[str, str] = {
+    "robot": "robot the arm stands in for: panda, ur5e or fr3 (its driver's joint names)",
+    "publish_rate_hz": "joint_states publish rate (Hz); physics steps on the same schedule",
+    "controller": "arm controller namespace: <controller>/commands and <controller>/joint_trajectory",
+    "gripper_controller": "gripper controller namespace: <gripper_controller>/commands",
+    "estop_heartbeat": "publish estop=false as a heartbeat at estop_rate_hz (changes live)",
+    "estop_rate_hz": "estop heartbeat rate (Hz)",
+    "publish_objects": "publish ground truth on scene/objects and scene/object_poses (false when perception does)",
+    "objects_rate_hz": "scene/objects publish rate (Hz)",
+    "task": "task a ~/scene_reset samples its goal from when the request names none",
+    "seed": "seed of the initial object layout",
+    "cubes": "cube colours in the scene",
+    "max_catchup_s": "physics further behind real time than this (s) skips ahead instead of bursting",
+    "record": "MCAP file recording what the arm published and received ('' = off)",
+    "camera": "scene camera to publish as <camera>/image_raw + camera_info: front, overhead, wrist ('' = off)",
+    "camera_rate_hz": "camera image rate (Hz)",
+    "camera_width": "camera image width (px)",
+    "camera_height": "camera image height (px)",
+    "camera_depth": "also publish <camera>/depth/image_raw (16UC1 mm), registered to the colour image",
+    "camera_shadows": "cast shadows in the camera image (slow on software EGL)",
+    "marker_textures": "ArUco markers on the cube tops (perception's marker method)",
+    "publish_ground_truth": "ground truth on ~/ground_truth for evaluating a perception-driven run",
+}
+# Applied by the running node at once; every other parameter is read-only (set at start-up).
+LIVE: frozenset[str] = frozenset({"estop_heartbeat"})
+
+
+def _rate(name: str, value: Any) -> None:
+    low, high = RANGES[name]
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
             or not low <= value <= high:
         raise ParameterError(f"{NODE_NAME}: {name} must be a number in [{low}, {high}], got {value!r}")
@@ -74,10 +114,10 @@ class SimArmConfig:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
-        _rate("publish_rate_hz", self.publish_rate_hz, 1.0, 1000.0)
-        _rate("estop_rate_hz", self.estop_rate_hz, 10.0, 200.0)
-        _rate("objects_rate_hz", self.objects_rate_hz, 1.0, 100.0)
-        _rate("max_catchup_s", self.max_catchup_s, 0.002, 1.0)
+        _rate("publish_rate_hz", self.publish_rate_hz)
+        _rate("estop_rate_hz", self.estop_rate_hz)
+        _rate("objects_rate_hz", self.objects_rate_hz)
+        _rate("max_catchup_s", self.max_catchup_s)
         for name in ("controller", "gripper_controller"):
             value = getattr(self, name)
             if not isinstance(value, str) or not value or not all(c.isalnum() or c in "_/" for c in value) \
@@ -89,16 +129,20 @@ class SimArmConfig:
                 raise ParameterError(f"{NODE_NAME}: {name} must be true or false, got {getattr(self, name)!r}")
         if self.camera not in ("", "front", "overhead", "wrist"):
             raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), front, overhead, wrist")
-        _rate("camera_rate_hz", self.camera_rate_hz, 0.1, 60.0)
-        if not (16 <= self.camera_width <= 1920 and 16 <= self.camera_height <= 1080):
-            raise ParameterError(f"{NODE_NAME}: camera size {self.camera_width}x{self.camera_height} must be within "
-                                 "16x16 .. 1920x1080")
+        _rate("camera_rate_hz", self.camera_rate_hz)
+        (w_low, w_high), (h_low, h_high) = RANGES["camera_width"], RANGES["camera_height"]
+        if isinstance(self.camera_width, bool) or not isinstance(self.camera_width, int) \
+                or isinstance(self.camera_height, bool) or not isinstance(self.camera_height, int) \
+                or not (w_low <= self.camera_width <= w_high and h_low <= self.camera_height <= h_high):
+            raise ParameterError(f"{NODE_NAME}: camera size {self.camera_width!r}x{self.camera_height!r} must be "
+                                 f"integers within {w_low}x{h_low} .. {w_high}x{h_high}")
         if not isinstance(self.marker_textures, bool):
             raise ParameterError(f"{NODE_NAME}: marker_textures must be true or false, got {self.marker_textures!r}")
         if self.task not in TASKS:
             raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ParameterError(f"{NODE_NAME}: seed must be an integer >= 0, got {self.seed!r}")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) \
+                or not RANGES["seed"][0] <= self.seed <= RANGES["seed"][1]:
+            raise ParameterError(f"{NODE_NAME}: seed must be an integer in {list(RANGES['seed'])}, got {self.seed!r}")
         if not isinstance(self.record, str) or (self.record and not self.record.endswith(".mcap")):
             raise ParameterError(f"{NODE_NAME}: record must be '' (off) or a path ending in .mcap, got {self.record!r}")
         if not isinstance(self.cubes, tuple) or not self.cubes or len(set(self.cubes)) != len(self.cubes) \
@@ -138,6 +182,17 @@ def read_node_parameters(path: str | Path, node_name: str) -> dict[str, Any]:
     return merged
 
 
+def read_params_files(paths: Sequence[str | Path], node_name: str) -> dict[str, Any]:
+    """``node_name``'s parameters from ROS 2 parameter files, later files overriding earlier ones."""
+    merged: dict[str, Any] = {}
+    for path in paths:
+        if not Path(path).is_file():
+            raise ParameterError(f"parameter file {str(path)!r} does not exist (pass --ros-args --params-file "
+                                 f"launch/config/<robot>.yaml with robot one of {', '.join(SIM_MODELS)})")
+        merged.update(read_node_parameters(path, node_name))
+    return merged
+
+
 def sim_arm_config_from_parameters(params: dict[str, Any], *, where: str = NODE_NAME) -> SimArmConfig:
     """Build and validate the config; unknown parameters are an error that lists the valid ones."""
     try:
@@ -151,16 +206,3 @@ def load_sim_arm_config(path: str | Path | None) -> SimArmConfig:
     if path is None:
         return SimArmConfig()
     return sim_arm_config_from_parameters(read_node_parameters(path, NODE_NAME), where=f"{path}: {NODE_NAME}")
-
-
-def params_files(argv: Sequence[str]) -> list[str]:
-    """The ``--params-file`` arguments inside the ``--ros-args`` part of ``argv``, in order (no rclpy needed)."""
-    files, in_ros = [], False
-    for i, arg in enumerate(argv):
-        if arg == "--ros-args":
-            in_ros = True
-        elif arg == "--":
-            in_ros = False
-        elif in_ros and arg == "--params-file" and i + 1 < len(argv):
-            files.append(argv[i + 1])
-    return files

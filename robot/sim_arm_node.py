@@ -13,7 +13,10 @@ With ``record: FILE.mcap`` it records what it published and every command it rec
 One dedicated thread steps physics and publishes on a fixed schedule, so the executor's callbacks (commands,
 injections) never delay a joint state; one lock serialises access to the core.
 
-Run: ``armstack-sim-arm --ros-args --params-file launch/config/panda.yaml``.
+Parameters are declared ROS parameters (``robot.node_params``): ``-p name:=value`` overrides the file;
+``estop_heartbeat`` changes live with ``ros2 param set``, the rest are read-only.
+
+Run: ``armstack-sim-arm --ros-args --params-file launch/config/panda.yaml [-p publish_rate_hz:=500.0]``.
 """
 
 from __future__ import annotations
@@ -25,11 +28,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from geometry_msgs.msg import Pose, PoseArray
-from rcl_interfaces.msg import ParameterDescriptor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import JointState
@@ -38,18 +39,21 @@ from trajectory_msgs.msg import JointTrajectory
 
 from robot.errors import RobotError
 from robot.fault_injection import JointSample
+from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
 from robot.recording import Recorder, RecordingError
 from robot.sim_arm import SimArm
 from robot.sim_arm_config import (
+    DESCRIPTIONS,
+    LIVE,
     NODE_NAME,
+    RANGES,
     SimArmConfig,
-    params_files,
-    read_node_parameters,
+    read_params_files,
     sim_arm_config_from_parameters,
 )
 
-__all__ = ["SimArmNode", "config_from_argv", "main", "params_files"]
+__all__ = ["SimArmNode", "config_from_argv", "main"]
 
 STATS_PERIOD_S = 1.0
 # Rejected commands can arrive at the control rate: log the first of each kind per window, count the rest.
@@ -60,9 +64,14 @@ class SimArmNode(Node):
     """The simulated arm: publishes joint states and ground truth, follows commands, injects faults."""
 
     def __init__(self, config: SimArmConfig) -> None:
+        """``config`` as read from the parameter files; ``-p`` overrides apply on top (a bad one raises
+        ``ParameterError``)."""
         super().__init__(NODE_NAME)
-        self.config = config
-        self._declare_read_only(config)
+        values, hints = dataclass_values(config)
+        self._declared = DeclaredParameters(self, values, hints, build=sim_arm_config_from_parameters,
+                                            descriptions=DESCRIPTIONS, ranges=RANGES, live=LIVE,
+                                            on_change=self._on_config)
+        self.config = config = self._declared.value
         self.arm = SimArm(config)
         self._lock = threading.Lock()
         self._running = threading.Event()
@@ -107,13 +116,10 @@ class SimArmNode(Node):
             f"sim arm {config.robot} ({config.sim_model} model): joint_states at {config.publish_rate_hz:g} Hz, "
             f"joints {', '.join(self.arm.joint_names)}; first task: {self.arm.goal['instruction']}")
 
-    def _declare_read_only(self, config: SimArmConfig) -> None:
-        # Declared for introspection (ros2 param get); the values were validated from the file already,
-        # so overrides are ignored here rather than re-typed by rclpy.
-        read_only = ParameterDescriptor(read_only=True)
-        for name, value in vars(config).items():
-            self.declare_parameter(name, list(value) if isinstance(value, tuple) else value, read_only,
-                                   ignore_override=True)
+    def _on_config(self, config: SimArmConfig) -> None:
+        """A ``ros2 param set`` of a live parameter, validated already: the loop reads it at its next tick."""
+        self.config = config
+        self.get_logger().info(f"parameters changed: estop_heartbeat={config.estop_heartbeat}")
 
     # --- lifecycle ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -300,13 +306,8 @@ def _joint_state(sample: JointSample) -> JointState:
 
 def config_from_argv(argv: Sequence[str]) -> SimArmConfig:
     """The node's config from the parameter files named in ``argv`` (later files override earlier ones)."""
-    params: dict[str, Any] = {}
     files = params_files(argv)
-    for path in files:
-        if not Path(path).is_file():
-            raise RobotError(f"parameter file {path!r} does not exist (pass --ros-args --params-file "
-                             f"launch/config/<robot>.yaml with robot one of panda, ur5e, fr3)")
-        params.update(read_node_parameters(path, NODE_NAME))
+    params = read_params_files(files, NODE_NAME)
     return sim_arm_config_from_parameters(params, where=f"{files[-1]}: {NODE_NAME}" if files else NODE_NAME)
 
 
@@ -317,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RobotError as exc:
         print(f"armstack-sim-arm: error: {exc}", file=sys.stderr)
         return 2
-    return spin_node(lambda: SimArmNode(config), argv, script="armstack-sim-arm")
+    return spin_node(lambda: SimArmNode(config), argv, script="armstack-sim-arm", user_errors=(RobotError,))
 
 
 if __name__ == "__main__":

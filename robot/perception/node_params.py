@@ -19,6 +19,31 @@ from robot.perception.perception_config import PerceptionConfig
 from robot.perception.pose_math import pose_to_transform
 
 NODE_NAME = "armstack_perception"
+# Applied by the running node at once; every other parameter is read-only (the pipeline is built from it).
+LIVE: frozenset[str] = frozenset({"max_frame_age_s"})
+# What each parameter does, for the declared ROS parameters' descriptors (``ros2 param describe``).
+DESCRIPTIONS: dict[str, str] = {
+    "camera": "name of the camera; CameraInfo and calibration files for another camera are refused",
+    "method": "detection method: color (HSV cubes) or marker (ArUco/AprilTag)",
+    "object_names": "objects to detect, '<color>_<kind>'",
+    "markers_file": "YAML of marker ids and offsets ('' = the sim's cube-top markers)",
+    "use_depth": "use the registered depth image for positions",
+    "cube_half": "half the cube edge (m)",
+    "table_z": "table plane height in the base frame (m)",
+    "smoothing": "weight of each new measurement in the temporal filter",
+    "outlier_distance": "a jump above this (m) must repeat confirm_frames times to be accepted",
+    "confirm_frames": "frames an outlier must repeat to be accepted",
+    "stale_frames": "a required object unseen this many frames raises perception_stale",
+    "required_objects": "objects the current skill needs (also set on ~/required)",
+    "regions": "named table regions reported in the scene",
+    "places": "places to locate (pad, bin; colour method with depth)",
+    "calibration_file": "camera calibration YAML (intrinsics + mount) ('' = CameraInfo and camera_pose)",
+    "image_topic": "colour image topic (relative)",
+    "camera_info_topic": "CameraInfo topic (relative)",
+    "depth_topic": "registered depth image topic ('' = none)",
+    "camera_pose": "optical frame in the base frame: x, y, z, qw, qx, qy, qz ([] = calibration file's mount)",
+    "max_frame_age_s": "frames older than this (s, in (0, 60]) are dropped (changes live)",
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,14 +108,9 @@ def perception_params_from_dict(params: dict[str, Any], *, where: str = NODE_NAM
 
 def load_node_params(*paths: str | Path) -> PerceptionNodeParams:
     """The node's parameters from its sections of ROS 2 parameter files (later files override earlier ones)."""
-    from robot.sim_arm_config import read_node_parameters
+    from robot.sim_arm_config import read_params_files
 
     if not paths:
         raise ParameterError("no parameter file given")
-    merged: dict[str, Any] = {}
-    for path in paths:
-        if not Path(path).is_file():
-            raise ParameterError(f"parameter file {str(path)!r} does not exist (pass --ros-args --params-file "
-                                 "launch/config/<robot>.yaml)")
-        merged.update(read_node_parameters(path, NODE_NAME))
+    merged = read_params_files(paths, NODE_NAME)
     return perception_params_from_dict(merged, where=f"{paths[-1]}: {NODE_NAME}")

@@ -221,7 +221,7 @@ def test_clear_ends_all_faults_and_nan_can_target_one_joint() -> None:
 
 
 def test_params_files_are_read_only_from_the_ros_args_part() -> None:
-    from robot.sim_arm_config import params_files
+    from robot.node_params import params_files
 
     argv = ["armstack-sim-arm", "--params-file", "not-ros.yaml", "--ros-args", "--params-file", "a.yaml", "-r",
             "__ns:=/x", "--params-file", "b.yaml", "--", "--params-file", "after.yaml"]
