@@ -65,6 +65,8 @@ from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
 
 STATE_PERIOD_S = 0.1
+TRAJECTORY_HORIZON_PERIODS = 1.5
+"""time_from_start of each streamed trajectory point, in control periods (at least one, plus margin)."""
 DIAGNOSTICS_PERIOD_S = 0.5
 DEADLINE_SLACK_S = 1e-4
 """Wake this long after a fault deadline: its criterion is strict (older than the limit), and sleeps round."""
@@ -356,12 +358,15 @@ class BridgeNode(Node):
         cmd = result.command
         assert cmd is not None
         if self.params.command_interface == "trajectory":
+            # Zero stamp: the controller starts the point on arrival, however late DDS delivers it (a `now`
+            # stamp with a one-period horizon is dropped by JointTrajectoryController once delivery takes longer
+            # than that). The horizon is one period plus half a period of margin, so the next command arrives
+            # before the controller reaches this one and stops.
             msg = JointTrajectory()
-            sec, nsec = divmod(int(now * 1e9), 1_000_000_000)
-            msg.header.stamp.sec, msg.header.stamp.nanosec = sec, nsec
             msg.joint_names = list(self.arm_names)
             point = JointTrajectoryPoint(positions=cmd.arm.tolist())
-            point.time_from_start = Duration(sec=0, nanosec=int(self.params.control_period * 1e9))
+            point.time_from_start = Duration(sec=0, nanosec=int(TRAJECTORY_HORIZON_PERIODS * self.params.control_period
+                                                                * 1e9))
             msg.points = [point]
             self.arm_pub.publish(msg)
             self._record(self.arm_pub.topic_name, "trajectory_msgs/msg/JointTrajectory", msg)
