@@ -28,6 +28,7 @@ from robot.plan_goals import plan_instruction
 from robot.policy_process import PolicyDeadlineError
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
+from robot.safety.diagnostics import CheckStatus, check_statuses
 from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
 from robot.safety.faults import Fault, FaultKind
 from robot.safety.input_validation import InputError, JointMap, parse_instruction, parse_objects
@@ -425,6 +426,18 @@ class BridgeCore:
             "target_id": target_id,
             "instruction": goal.instruction,
         }
+
+    def check_statuses(self, now: float, faults: Sequence[Fault]) -> list[CheckStatus]:
+        """One status per monitor check (``/diagnostics``), with the values each is judged on."""
+        last = self.monitor.last
+        measured = {
+            "joint_states": {"age_s": "none" if last is None else f"{now - last.received:.3f}",
+                             "trusted": str(self.supervisor.measurements_trusted).lower()},
+            "policy": {"inference_ms": f"{self.policy_ms:.2f}",
+                       "deadline_ms": f"{self.params.policy_deadline_s * 1e3:.1f}"},
+        }
+        extra = {FaultKind.PLANNER_PROCESS: self._planner_fault} if self._planner_fault else {}
+        return check_statuses(faults, self.monitor.config, extra=extra, measured=measured)
 
     def state(self, now: float) -> dict[str, Any]:
         """The summary published on ``~/state``: mode, active faults, whether a re-arm would be accepted."""

@@ -71,6 +71,7 @@ DIAGNOSTICS_PERIOD_S = 0.5
 DEADLINE_SLACK_S = 1e-4
 """Wake this long after a fault deadline: its criterion is strict (older than the limit), and sleeps round."""
 EVENTS_QOS = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
+_CHECK_LEVEL = {0: DiagnosticStatus.OK, 1: DiagnosticStatus.WARN, 2: DiagnosticStatus.ERROR}
 _LEVEL = {Mode.NOMINAL: DiagnosticStatus.OK, Mode.DEGRADED: DiagnosticStatus.WARN,
           Mode.SAFE_STOP: DiagnosticStatus.ERROR, Mode.ESTOP: DiagnosticStatus.ERROR}
 
@@ -107,11 +108,12 @@ class BridgeNode(Node):
         else:
             self.arm_pub = self.create_publisher(Float64MultiArray, f"{ctl}/commands", 10)
         self.grip_pub = self.create_publisher(Float64MultiArray, f"{grip}/commands", 10)
-        self.diag_pub = self.create_publisher(DiagnosticArray, "diagnostics", 10)
+        # Absolute: rqt_robot_monitor, Foxglove and the diagnostic aggregator read /diagnostics, namespace or not.
+        self.diag_pub = self.create_publisher(DiagnosticArray, "/diagnostics", 10)
         self.state_pub = self.create_publisher(String, "~/state", 10)
         self.events_pub = self.create_publisher(String, "~/events", EVENTS_QOS)
         self._joint_topic = self.create_subscription(JointState, "joint_states", self._on_joint_state, 50).topic_name
-        self.create_subscription(Bool, "estop", self._on_estop, 10)
+        self._estop_topic = self.create_subscription(Bool, "estop", self._on_estop, 10).topic_name
         self.create_subscription(String, "scene/objects", self._on_objects, 10)
         self.create_subscription(String, "~/instruction", self._on_instruction, 10)
         self.create_service(Trigger, "~/rearm", self._on_rearm)
@@ -166,6 +168,7 @@ class BridgeNode(Node):
             self._publish_status(result, now, force=True)
 
     def _on_estop(self, msg: Bool, info: MessageInfo) -> None:
+        self._record(self._estop_topic, "std_msgs/msg/Bool", msg)
         with self._lock:
             now = self._now()
             arrival = self._arrival(info, now)
@@ -394,7 +397,11 @@ class BridgeNode(Node):
                   "period_ms_p99": f"{p99:.2f}", "policy_ms": f"{self.core.policy_ms:.2f}",
                   "last_transition": state["last_transition"]["cause"]}
         status.values = [KeyValue(key=k, value=v) for k, v in values.items()]
-        msg = DiagnosticArray(status=[status])
+        checks = [DiagnosticStatus(level=_CHECK_LEVEL[c.level], name=f"{NODE_NAME}: {c.name}",
+                                   hardware_id=self.params.robot, message=c.message,
+                                   values=[KeyValue(key=k, value=v) for k, v in c.values.items()])
+                  for c in self.core.check_statuses(now, result.faults)]
+        msg = DiagnosticArray(status=[status, *checks])
         sec, nsec = divmod(int(now * 1e9), 1_000_000_000)
         msg.header.stamp.sec, msg.header.stamp.nanosec = sec, nsec
         return msg

@@ -23,7 +23,7 @@ pytest.importorskip("rclpy")
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from ros_procs import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from sensor_msgs.msg import JointState
-from std_msgs.msg import Float64MultiArray, String
+from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory
 
@@ -343,6 +343,7 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
         for topic in ("armstack_bridge/instruction", "scene/objects"):
             probe.publisher(String, topic)
         probe.publisher(JointState, "joint_states")
+        probe.publisher(Bool, "estop")
         rearm: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
         noise = [0.0]
 
@@ -353,6 +354,7 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
                 noise[0] += 1e-7
                 healthy = _joint_state(names, [q + noise[0] for q in home], stamp_now())
                 probe.publish(JointState, "joint_states", healthy)
+                probe.publish(Bool, "estop", Bool(data=False))  # released; recorded in the MCAP with the rest
                 probe.spin_for(0.01)
                 if until is not None and until():
                     return True
@@ -440,3 +442,4 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
     assert topics["/arm_controller/joint_trajectory"] == "trajectory_msgs/msg/JointTrajectory"
     assert {"/armstack_bridge/events", "/armstack_bridge/state", "/diagnostics", "/gripper_controller/commands"} \
         <= set(topics)
+    assert topics["/estop"] == "std_msgs/msg/Bool"  # the e-stop stream is in the recording too
