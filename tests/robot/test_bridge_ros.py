@@ -118,6 +118,22 @@ class Rig:
         assert response.success, reasons
         self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
 
+    def armed_at_startup(self) -> dict[str, Any]:
+        """Wait for the bridge to arm by itself; a timing fault right after it (a starved host: the sim arm's
+        stream paused past the stale limit) is re-armed as a technician would. Faults after start-up stay the
+        test's business."""
+        deadline = time.monotonic() + STARTUP_S
+        while time.monotonic() < deadline:
+            state = self.wait_state(lambda s: s.get("mode") == "NOMINAL" or (
+                s.get("rearm_ready") and bool(s["last_transition"]["faults"])
+                and set(s["last_transition"]["faults"]) <= TIMING_FAULTS),
+                max(1.0, deadline - time.monotonic()), "the bridge to arm at start-up")
+            if state.get("mode") == "NOMINAL":
+                return state
+            self.call(self.rearm_client)  # refused if it armed by itself meanwhile: the loop then sees NOMINAL
+            self.probe.spin_for(0.3)
+        raise AssertionError(f"the bridge did not arm at start-up; last state {self.state()}\n{self.output()}")
+
     def bridge_events(self) -> list[dict[str, Any]]:
         return [json.loads(m.data) for _, m in self.events]
 
@@ -158,7 +174,7 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
         rig = Rig(probe, arm, bridge)
-        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        rig.armed_at_startup()
         for topic in ("armstack_sim_arm/inject", "armstack_bridge/instruction"):
             assert probe.wait_for_subscriber(topic, 20.0, bridge)
 
@@ -269,7 +285,7 @@ def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_pat
         rig = Rig(probe, arm, bridge)
         joints = probe.subscribe(JointState, "joint_states")
         commands = probe.subscribe(Float64MultiArray, "arm_controller/commands")
-        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        rig.armed_at_startup()
         assert probe.wait_for_subscriber("armstack_sim_arm/inject", 20.0, bridge)
         moved: dict[str, float] = {}
         for payload, kinds in SENSOR_INJECTIONS:

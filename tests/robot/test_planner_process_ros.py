@@ -12,7 +12,7 @@ import pytest
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
 from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
-from test_bridge_ros import STARTUP_S, Rig, _params_file
+from test_bridge_ros import Rig, _params_file
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow]
 
@@ -39,7 +39,7 @@ def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_pat
             NodeProcess("armstack-bridge", domain, params) as bridge:
         rig = Rig(probe, arm, bridge)
         diagnostics = probe.subscribe(DiagnosticArray, "diagnostics")
-        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        rig.armed_at_startup()
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 20.0, bridge)
         assert bridge._proc is not None
         bridge_pid = bridge._proc.pid

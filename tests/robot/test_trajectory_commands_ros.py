@@ -16,7 +16,7 @@ import pytest
 from builtin_interfaces.msg import Duration
 from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
-from test_bridge_ros import EVENTS_QOS, STARTUP_S, Rig, _params_file
+from test_bridge_ros import EVENTS_QOS, Rig, _params_file
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]
@@ -36,7 +36,7 @@ def test_stamped_late_trajectories_are_dropped_and_the_bridges_never_are(tmp_pat
         rig = Rig(probe, arm, bridge)
         arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
         sent = probe.subscribe(JointTrajectory, "arm_controller/joint_trajectory")
-        rig.wait_state(lambda s: s.get("mode") == "NOMINAL", STARTUP_S, "the bridge to arm at start-up")
+        rig.armed_at_startup()
         # Load both cores for the bridge's stretch: delivery then takes longer than a control period.
         hogs = [subprocess.Popen([sys.executable, "-c", "import time\nt=time.time()\nwhile time.time()-t<12: pass"])
                 for _ in range(2)]
