@@ -38,6 +38,9 @@ CONFIG = REPO_ROOT / "launch" / "config"
 TIMING_FAULTS = {"stale_state", "state_rate", "loop_overrun", "estop_heartbeat", "tracking_error", "velocity_limit"}
 EVENTS_QOS = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
 STARTUP_S = 60.0
+# Thresholds with room for a loaded 2-core CI box (the defaults assume a real-time host).
+LOADED_BOX: dict[str, Any] = {"stale_periods": 30.0, "min_rate_fraction": 0.3, "overrun_ticks": 50,
+                              "estop_heartbeat_timeout_s": 1.0, "tracking_time_s": 0.3}
 PERIOD = 0.01
 # (payload, faults that may explain the stop, whether a re-arm is needed)
 FAULTS: list[tuple[dict[str, Any], set[str], bool]] = [
@@ -167,9 +170,7 @@ def _check_log(ticks: list[dict[str, Any]], gate: CommandGate) -> list[tuple[dic
 @pytest.mark.xdist_group("bridge_ros")
 def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succeeds(tmp_path: Path) -> None:
     log = tmp_path / "ticks.jsonl"
-    # Thresholds with room for a loaded 2-core CI box (the defaults assume a real-time host).
-    params = _params_file(tmp_path, tick_log=str(log), stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
-                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    params = _params_file(tmp_path, tick_log=str(log), **LOADED_BOX)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -277,8 +278,7 @@ def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_pat
     arm's true position (the reading less the known offset while the jump is on, the reading once cleared)
     stays where it was."""
     log = tmp_path / "ticks.jsonl"
-    params = _params_file(tmp_path, tick_log=str(log), stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
-                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    params = _params_file(tmp_path, tick_log=str(log), **LOADED_BOX)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:

@@ -12,7 +12,7 @@ import pytest
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
 from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
-from test_bridge_ros import Rig, _params_file
+from test_bridge_ros import LOADED_BOX, Rig, _params_file
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow]
 
@@ -32,8 +32,7 @@ def _spawned_children(pid: int) -> set[int]:
 
 
 def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_path: Path) -> None:
-    params = _params_file(tmp_path, planner="parser", stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50,
-                          estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    params = _params_file(tmp_path, planner="parser", **LOADED_BOX)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:

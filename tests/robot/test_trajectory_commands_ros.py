@@ -16,7 +16,7 @@ import pytest
 from builtin_interfaces.msg import Duration
 from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
-from test_bridge_ros import EVENTS_QOS, Rig, _params_file
+from test_bridge_ros import EVENTS_QOS, LOADED_BOX, Rig, _params_file
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]
@@ -28,8 +28,7 @@ def _rejected(events: list[tuple[float, String]]) -> list[dict[str, object]]:
 
 
 def test_stamped_late_trajectories_are_dropped_and_the_bridges_never_are(tmp_path: Path) -> None:
-    params = _params_file(tmp_path, command_interface="trajectory", stale_periods=30.0, min_rate_fraction=0.3,
-                          overrun_ticks=50, estop_heartbeat_timeout_s=1.0, tracking_time_s=0.3)
+    params = _params_file(tmp_path, command_interface="trajectory", **LOADED_BOX)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
