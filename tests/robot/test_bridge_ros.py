@@ -322,7 +322,10 @@ def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_pat
     injected = [json.loads(m.data) for _, m in rig.arm_events]
     injected = [e for e in injected if e["event"] == "inject"]
     for _before, first in episodes:
-        event = [e for e in injected if e["t"] <= first["t_pub"]][-1]  # retried sends inject again: the latest
+        earlier = [e for e in injected if e["t"] <= first["t_pub"]]  # retried sends inject again: the latest
+        if not earlier:
+            continue  # a stop the loaded host caused before the first injection (re-armed at start-up)
+        event = earlier[-1]
         if not first["faults"] or first["t_pub"] - event["t"] > 1.0:
             continue  # not this injection's stop
         since = min(f["since"] for f in first["faults"])
