@@ -25,6 +25,7 @@ from torch import nn
 
 from policies.errors import CheckpointError
 from policies.networks import build_network
+from policies.observation import OBSERVATION_CONTRACT
 from policies.spec_limits import MAX_SPEC_BYTES, check_parameter_count, check_spec_numbers
 
 FORMAT = "armstack-policy"
@@ -52,6 +53,12 @@ class PolicySpec:
             raise CheckpointError("policy spec: observation must name its 'adapter'")
         if not self.control_hz > 0:
             raise CheckpointError(f"policy spec: control_hz must be > 0, got {self.control_hz!r}")
+        # Checkpoints from before the version was recorded were all trained on version 1.
+        contract = self.observation.get("contract", 1)
+        if type(contract) is not int or contract != OBSERVATION_CONTRACT:
+            raise CheckpointError(
+                f"policy spec: trained on observation contract version {contract!r}; this armstack builds version "
+                f"{OBSERVATION_CONTRACT} (sim.observation_contract): retrain the policy on data of this version")
 
 
 def _sha256(path: Path) -> str:
@@ -69,6 +76,7 @@ def save_checkpoint(out_dir: str | Path, network: nn.Module, spec: PolicySpec) -
         save_file(tensors, str(tmp / WEIGHTS), metadata={"format": FORMAT})
         doc = {"format": FORMAT, "format_version": FORMAT_VERSION, **asdict(spec),
                "weights_sha256": _sha256(tmp / WEIGHTS)}
+        doc["observation"] = {**spec.observation, "contract": OBSERVATION_CONTRACT}
         (tmp / SPEC).write_text(json.dumps(doc, indent=2, sort_keys=False, allow_nan=False) + "\n")
         if out.exists():
             old = out.with_name(f".{out.name}.old")

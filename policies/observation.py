@@ -16,6 +16,11 @@ import numpy as np
 
 from policies.errors import CheckpointError, PolicyError
 
+OBSERVATION_CONTRACT = 1
+"""The version of ``sim.observation_contract`` these adapters read; checkpoints record it (``policy.json``:
+``observation.contract``). A test pins it to ``sim``'s ``VERSION``: kept here, not imported, because loading a
+policy imports no simulator."""
+
 
 @dataclass(frozen=True, kw_only=True)
 class ObservationLayout:

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-import mujoco
 import numpy as np
 
 from robot.params import BridgeParams
@@ -36,7 +35,8 @@ from robot.safety.joint_state import JointState
 from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
 from sim.control import ACTION_DIM, DiffIKController
-from sim.tasks import TASKS, Expert, TaskGoal, goal_ids
+from sim.observation_contract import observe
+from sim.tasks import TASKS, Expert, TaskGoal
 
 PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
@@ -404,28 +404,13 @@ class BridgeCore:
         return ctrl[:n].copy(), float(ctrl[n:].mean())
 
     def observation(self) -> dict[str, Any]:
-        """The sim env's observation dict (state keys), built from the mirror: one contract for both."""
-        v, d = self.mirror.view, self.mirror.data
-        names = self.mirror.scene.object_names
-        ee = np.empty(7)
-        ee[:3] = d.site_xpos[v.tcp_id]
-        mujoco.mju_mat2Quat(ee[3:], d.site_xmat[v.tcp_id])
+        """The policy observation of the mirror's state (``sim.observation_contract``, as the env builds it), with
+        the driver's measured joint velocities (the mirror is kinematic)."""
         trusted = self.monitor.trusted
         goal = self.goal
         assert goal is not None  # only called while a task runs
-        task_id, object_id, target_id = goal_ids(goal, names)
-        return {
-            "joint_pos": d.qpos[v.arm_q].copy(),
-            "joint_vel": np.zeros(self.robot.n_arm) if trusted is None else trusted.velocity.copy(),
-            "ee_pose": ee,
-            "gripper": np.array([v.gripper_opening]),
-            "object_poses": d.qpos[v.objects_q].reshape(len(names), 7).copy(),
-            "goal_pos": TASKS[goal.task].goal_position(v, goal),
-            "task_id": task_id,
-            "object_id": object_id,
-            "target_id": target_id,
-            "instruction": goal.instruction,
-        }
+        return observe(self.mirror.view, goal,
+                       joint_vel=np.zeros(self.robot.n_arm) if trusted is None else trusted.velocity)
 
     def check_statuses(self, now: float, faults: Sequence[Fault]) -> list[CheckStatus]:
         """One status per monitor check (``/diagnostics``), with the values each is judged on."""

@@ -16,6 +16,7 @@ from gymnasium import spaces
 from sim.config_io import from_mapping
 from sim.control import ACTION_DIM, ControllerConfig, DiffIKController, validate_action
 from sim.errors import ConfigError, UnknownNameError
+from sim.observation_contract import build_observation
 from sim.provenance import model_sha256, versions
 from sim.randomize import Randomization, RandomizationSampler, resolve_randomization
 from sim.render import make_renderer
@@ -298,39 +299,24 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         }
 
     def _observation(self) -> dict[str, Any]:
-        # Runs every step, after mj_step has pushed this code out of the CPU caches: few numpy calls count more
-        # than few flops. All proprioception and object state is gathered by one concatenate into a fresh
-        # buffer (a caller may keep or modify what it gets; steps never share memory), noised by one add, and
-        # handed out as views of it. The ids that only change with the goal are cached with it.
-        quat = self._quat
-        mujoco.mju_mat2Quat(quat, self._tcp_xmat)
-        # Finger opening as SceneView.gripper_opening has it (mean over fingers / open stroke), in floats.
-        grip = self._grip_qpos.tolist()
-        state = np.concatenate(((sum(grip) / len(grip) / self._gripper_open,), self._arm_qvel, self._arm_qpos,
-                                self._tcp_xpos, quat, self._objects_qpos))
-        n = self.scene.robot.n_arm
-        if self._noise_std > 0:
-            # One draw for joint_pos, ee_pose and object_poses, in that order (the layout of ``state`` after
-            # gripper and joint_vel): the same numbers as one draw per key, a third of the calls.
-            noisy = state[1 + n :]
-            np.add(noisy, self.np_random.normal(0.0, self._noise_std, self._noise_size), out=noisy)
+        # One builder for the env and the bridge (sim.observation_contract), fed with views made once: the
+        # ids that only change with the goal are cached with it.
         goal = self.goal
         assert goal is not None
         if self._goal_ids[0] is not goal:
             self._goal_ids = (goal, *goal_ids(goal, self.scene.object_names))
         _, task_id, object_id, target_id = self._goal_ids
-        obs: dict[str, Any] = {
-            "joint_pos": state[1 + n : 1 + 2 * n],
-            "joint_vel": state[1 : 1 + n],
-            "ee_pose": state[1 + 2 * n : 8 + 2 * n],
-            "gripper": state[:1],
-            "object_poses": state[8 + 2 * n :].reshape(-1, 7),
-            "goal_pos": self._task.goal_position(self.view, goal),
-            "task_id": task_id,
-            "object_id": object_id,
-            "target_id": target_id,
-            "instruction": goal.instruction,
-        }
+        # mj_step leaves the frames where the step began (it integrates after computing them): the TCP is put
+        # where the joints are now, as the bridge's mirror has it from measured joints. Physics recomputes
+        # the frames itself, so the trajectory does not change.
+        mujoco.mj_kinematics(self.model, self.data)
+        # One draw for joint_pos, ee_pose and object_poses, in that order: the same numbers as one draw per key.
+        noise = self.np_random.normal(0.0, self._noise_std, self._noise_size) if self._noise_std > 0 else None
+        obs = build_observation(
+            joint_pos=self._arm_qpos, joint_vel=self._arm_qvel, finger_qpos=self._grip_qpos.tolist(),
+            gripper_open=self._gripper_open, tcp_pos=self._tcp_xpos, tcp_xmat=self._tcp_xmat,
+            object_qpos=self._objects_qpos, goal_pos=self._task.goal_position(self.view, goal),
+            ids=(task_id, object_id, target_id), instruction=goal.instruction, noise=noise)
         if self.cameras:
             obs.update(self._images())
         return obs

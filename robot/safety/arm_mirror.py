@@ -127,9 +127,10 @@ class ArmMirror:
                 self._held[name] = (rot.T @ (v.object_pos(name) - tcp), rel_quat, d.qpos[v.grip_q].copy())
 
     def set_places(self, places: Mapping[str, Sequence[float]]) -> None:
-        """Move the pad and the bin (``{"pad": [x, y, z], "bin": [x, y, z]}``) to where the scene has them."""
+        """Move the pad, the bin and the reach marker (``{"pad": [x, y, z], "bin": ..., "marker": ...}``) to where
+        the scene has them."""
         v, m = self.view, self.model
-        for name, body in (("pad", v.pad_body), ("bin", v.bin_body)):
+        for name, body in (("pad", v.pad_body), ("bin", v.bin_body), ("marker", v.goal_body)):
             if name in places and body >= 0:
                 m.body_pos[body] = places[name]
         mujoco.mj_kinematics(m, self.data)

@@ -1,0 +1,87 @@
+"""The policy observation, built in one place from a scene state: the sim env and the bridge both call it.
+
+A checkpoint trained in simulation runs on the arm unchanged only if both sides hand it the same dict for
+the same state. Both therefore build it here, from the same readings: measured arm joints and velocities,
+finger positions, the TCP frame, cube poses (truth in the env, perception on the arm), the goal and its ids
+(``sim.tasks.goal_ids``) and the instruction. ``VERSION`` names this layout; checkpoints record the version
+they were trained on (``policies.observation.ObservationLayout.contract``) and refuse any other.
+
+Version history: 1 -- the keys below, as the env has produced them since the first datasets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import mujoco
+import numpy as np
+
+from sim.scene_view import SceneView
+from sim.tasks import TaskGoal, get_task, goal_ids
+
+VERSION = 1
+"""Bump on any change of a key, a shape, a unit, an order or an id: old checkpoints then refuse to load."""
+
+STATE_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper", "object_poses", "goal_pos", "task_id", "object_id",
+              "target_id", "instruction")
+"""Every key of a state observation (image keys come on top in the env's rgb and rgbd modes)."""
+
+
+def noise_size(n_arm: int, n_obj: int) -> int:
+    """How many values observation noise perturbs: joint positions, the TCP pose and the cube poses."""
+    return n_arm + 7 + 7 * n_obj
+
+
+def build_observation(*, joint_pos: np.ndarray, joint_vel: np.ndarray, finger_qpos: Sequence[float],
+                      gripper_open: float, tcp_pos: np.ndarray, tcp_xmat: np.ndarray, object_qpos: np.ndarray,
+                      goal_pos: np.ndarray, ids: tuple[int, int, int], instruction: str,
+                      noise: np.ndarray | None = None) -> dict[str, Any]:
+    """The observation dict from raw readings.
+
+    ``finger_qpos``: each finger joint's opening (m); the gripper key is their mean over ``gripper_open`` (1
+    open .. 0 closed). ``tcp_xmat``: the TCP's 3x3 rotation (row-major, 9 values). ``object_qpos``: every
+    cube's free-joint position and quaternion wxyz, cube after cube. ``noise`` (``noise_size`` values) is
+    added to joint positions, TCP pose and cube poses in that order. Every array is freshly allocated: a
+    caller may keep or modify what it gets.
+    """
+    quat = np.empty(4)
+    mujoco.mju_mat2Quat(quat, np.asarray(tcp_xmat, dtype=np.float64).reshape(9))
+    # Runs every env step, after mj_step has pushed this code out of the CPU caches: few numpy calls count more
+    # than few flops. One concatenate into a fresh buffer, one add for the noise, keys as views of it.
+    grip = [float(g) for g in finger_qpos]
+    state = np.concatenate(((sum(grip) / len(grip) / gripper_open,), joint_vel, joint_pos, tcp_pos, quat,
+                            np.asarray(object_qpos, dtype=np.float64).reshape(-1)))
+    n = len(joint_pos)
+    if noise is not None:
+        noisy = state[1 + n :]
+        np.add(noisy, noise, out=noisy)
+    task_id, object_id, target_id = ids
+    return {
+        "joint_pos": state[1 + n : 1 + 2 * n],
+        "joint_vel": state[1 : 1 + n],
+        "ee_pose": state[1 + 2 * n : 8 + 2 * n],
+        "gripper": state[:1],
+        "object_poses": state[8 + 2 * n :].reshape(-1, 7),
+        "goal_pos": np.array(goal_pos, dtype=np.float64),
+        "task_id": task_id,
+        "object_id": object_id,
+        "target_id": target_id,
+        "instruction": instruction,
+    }
+
+
+def observe(view: SceneView, goal: TaskGoal, *, joint_vel: np.ndarray | None = None,
+            noise: np.ndarray | None = None) -> dict[str, Any]:
+    """The observation of the scene ``view`` shows, for ``goal``.
+
+    ``joint_vel``: measured arm joint velocities; None reads the scene's own (the env's physics). The bridge
+    passes the driver's, since its mirror is kinematic and has none.
+    """
+    d = view.data
+    return build_observation(
+        joint_pos=d.qpos[view.arm_q], joint_vel=d.qvel[view.arm_v] if joint_vel is None else joint_vel,
+        finger_qpos=d.qpos[view.grip_q].tolist(), gripper_open=view.scene.robot.gripper_open,
+        tcp_pos=d.site_xpos[view.tcp_id], tcp_xmat=d.site_xmat[view.tcp_id], object_qpos=d.qpos[view.objects_q],
+        goal_pos=get_task(goal.task).goal_position(view, goal), ids=goal_ids(goal, view.scene.object_names),
+        instruction=goal.instruction, noise=noise)

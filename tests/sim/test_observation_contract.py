@@ -1,0 +1,92 @@
+"""One observation contract: the env and the bridge build the same dict for the same scene state.
+
+The env takes a few seeded random actions (so the arm moves and its velocities are not zero);
+the simulated arm of the ROS rig (``robot.sim_arm.SimArm``) is put into that state, and the bridge core reads
+it as it reads a driver: joint states in vendor names, ``scene/objects`` JSON, ticks. Every key must agree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import mujoco
+import numpy as np
+import pytest
+
+import policies.checkpoint as checkpoint
+from policies.errors import CheckpointError
+from policies.observation import OBSERVATION_CONTRACT
+from robot.bridge_core import BridgeCore
+from robot.params import BridgeParams
+from robot.sim_arm import SimArm
+from robot.sim_arm_config import SimArmConfig
+from sim import observation_contract
+from sim.env import TabletopEnv
+from sim.tasks import TASK_NAMES
+
+PRETRAINED = Path(__file__).resolve().parents[2] / "policies" / "pretrained" / "panda_tabletop_bc"
+
+
+def _copy_state(env: TabletopEnv, arm: SimArm) -> None:
+    """The env's arm, fingers, cubes, pad, bin and marker into the simulated arm's physics."""
+    src, dst = env.view, arm.view
+    d = arm.data
+    d.qpos[dst.arm_q] = env.data.qpos[src.arm_q]
+    d.qvel[dst.arm_v] = env.data.qvel[src.arm_v]
+    d.qpos[dst.grip_q] = env.data.qpos[src.grip_q]
+    for name in arm.scene.object_names:
+        a, b = src.object_qadr[name], dst.object_qadr[name]
+        d.qpos[b : b + 7] = env.data.qpos[a : a + 7]
+    for body_src, body_dst in ((src.pad_body, dst.pad_body), (src.bin_body, dst.bin_body),
+                               (src.goal_body, dst.goal_body)):
+        arm.model.body_pos[body_dst] = env.model.body_pos[body_src]
+    mujoco.mj_forward(arm.model, d)
+
+
+@pytest.mark.parametrize("robot", ["panda", "ur5e"])
+@pytest.mark.parametrize("task", TASK_NAMES)
+def test_env_and_bridge_observations_are_identical_key_by_key(robot: str, task: str) -> None:
+    env = TabletopEnv(task=task, robot=robot, randomization="none")
+    env.reset(seed=5)
+    rng = np.random.default_rng(5)
+    for _ in range(25):  # moving, so velocities and the TCP are not the home values
+        obs = env.step(rng.uniform(-1.0, 1.0, 5))[0]
+    arm = SimArm(SimArmConfig(robot=robot, seed=5))
+    assert tuple(arm.scene.object_names) == tuple(env.scene.object_names)
+    _copy_state(env, arm)
+    core = BridgeCore(BridgeParams(robot=robot), start=0.0)
+    s = arm.sample(0)
+    core.on_joint_state(s.names, s.position, s.velocity, s.effort, 0.0, 0.0)
+    message = arm.objects_message(0.0)
+    message["places"]["marker"] = arm.view.goal_marker_pos.tolist()
+    core.on_objects(json.dumps(message), 0.0)
+    core.tick(0.0)
+    core.goal = env.goal  # what a started task sets; the observation reads only the goal
+    bridge = core.observation()
+    env.close()
+    assert set(bridge) == set(obs) == set(observation_contract.STATE_KEYS)
+    for key in observation_contract.STATE_KEYS:
+        ours, theirs = bridge[key], obs[key]
+        if isinstance(theirs, np.ndarray):
+            assert ours.shape == theirs.shape and ours.dtype == theirs.dtype, key
+            # One ulp: the bridge's input check renormalises the cube quaternions it receives.
+            np.testing.assert_allclose(ours, theirs, rtol=0, atol=1e-12, err_msg=key)
+        else:
+            assert ours == theirs, (key, ours, theirs)
+
+
+def test_the_policy_side_reads_the_version_the_simulator_builds() -> None:
+    assert OBSERVATION_CONTRACT == observation_contract.VERSION
+
+
+def test_a_checkpoint_records_the_contract_and_one_of_another_version_is_refused(tmp_path: Path) -> None:
+    spec, network = checkpoint.read_checkpoint(PRETRAINED)  # recorded before versions: version 1
+    saved = checkpoint.save_checkpoint(tmp_path / "ckpt", network, spec)
+    doc = json.loads((saved / checkpoint.SPEC).read_text())
+    assert doc["observation"]["contract"] == OBSERVATION_CONTRACT
+    checkpoint.read_checkpoint(saved)  # loads
+    doc["observation"]["contract"] = OBSERVATION_CONTRACT + 1
+    (saved / checkpoint.SPEC).write_text(json.dumps(doc))
+    with pytest.raises(CheckpointError, match=r"observation contract version 2; this armstack builds version 1"):
+        checkpoint.read_spec(saved)
