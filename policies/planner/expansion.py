@@ -36,6 +36,7 @@ class Rewrite:
     text: str
     refusal: str | None = None
     changed: bool = False
+    language: str = "en"  # the instruction's language ("fr", "de": translated by translation.py)
 
 
 def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:

@@ -6,8 +6,8 @@ typos and casing; towers and quantifiers are spelled out by expansion.py. Each c
 means ("put the red cube in the bin, then put the blue cube in the bin"), so the parser reads them into the
 same ``Request`` and the whole-request check (request.py) judges the plan exactly as it judges plain English.
 Where a construction is recognised but cannot be read completely (a tower whose order is unclear, an
-exclusion that names nothing in the scene, an instruction in French or German) the result is a refusal
-reason: a half-read quantifier would move what the words leave out.
+exclusion that names nothing in the scene, a French or German word outside the bilingual lexicon) the result is
+a refusal reason: a half-read quantifier would move what the words leave out.
 Pure logic over text and the symbolic scene; no model.
 """
 
@@ -20,11 +20,13 @@ from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, 
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
 from policies.planner.scene_state import SceneState
+from policies.planner.translation import TranslationError, translate
 
 # ----------------------------------------------------------------------------------------- language
 # Function words that English instructions do not use; two or more of one language, and fewer English
-# function words, mark the instruction as that language. The planner reads English only: it refuses
-# with the language's name rather than guess from the colour words it happens to recognise.
+# function words, mark the instruction as that language. It is translated through the domain's bilingual
+# lexicon (translation.py), or refused with the language's name, never guessed from the colour words it
+# happens to share with English.
 _FRENCH = frozenset({"le", "la", "les", "dans", "sur", "du", "des", "mets", "mettre", "pose", "poser", "prends",
                      "prendre", "rouge", "bleu", "vert", "jaune", "violet", "rose", "au", "aux", "vers", "tous",
                      "toutes", "sauf", "ne", "pas", "touche", "puis", "et", "poubelle", "bac", "plateforme",
@@ -37,7 +39,6 @@ _GERMAN = frozenset({"den", "die", "das", "der", "dem", "würfel", "wuerfel", "a
                      "staple", "in", "mit"})
 _ENGLISH = frozenset({"the", "cube", "cubes", "block", "put", "on", "onto", "into", "pick", "place", "and", "then",
                       "it", "of", "to", "please", "one", "move", "stack", "bin", "pad", "top", "all", "every"})
-_LANGUAGE_NAMES = {"fr": "French", "de": "German"}
 
 
 def language_of(text: str) -> str:
@@ -54,13 +55,16 @@ def language_of(text: str) -> str:
     return "en"
 
 
-def language_refusal(text: str) -> str | None:
-    """The refusal for an instruction in a language the planner does not read, else None."""
+def in_english(text: str) -> tuple[str, str, str | None]:
+    """(language, the instruction in English, refusal reason): French and German are translated through the
+    bilingual lexicon of the domain (translation.py); a word outside it refuses the whole instruction."""
     lang = language_of(text)
     if lang == "en":
-        return None
-    return (f"{_LANGUAGE_NAMES[lang]} is not supported: the planner reads English instructions only "
-            f"(e.g. 'put the red cube in the bin'); nothing was planned")
+        return lang, text, None
+    try:
+        return lang, translate(text, lang), None
+    except TranslationError as exc:
+        return lang, text, str(exc)
 
 
 # -------------------------------------------------------------------------------------------- typos
@@ -233,10 +237,10 @@ def _correct(text: str) -> str:
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
-    refusal = language_refusal(instruction)
+    lang, english, refusal = in_english(instruction)
     if refusal is not None:
-        return Rewrite(instruction, refusal)
-    text = " ".join(instruction.lower().replace("’", "'").split())
+        return Rewrite(instruction, refusal, language=lang)
+    text = " ".join(english.lower().replace("’", "'").split())
     text = re.sub(r"([!?.])\1+", r"\1", text)
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
@@ -256,7 +260,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         found = construction(text, state)
         if found is not None:
             if found.refusal is not None:
-                return found
+                return Rewrite(found.text, found.refusal, language=lang)
             text = found.text
             break
-    return Rewrite(text, changed=text != instruction)
+    return Rewrite(text, changed=text != instruction, language=lang)

@@ -316,7 +316,8 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
                                                   "to plan"))
         return ParseResult((), Refusal(reason="the instruction is empty"))
     # With a negation or a reordering, an unread clause is refused here: the model must not guess around it.
-    marked = bool(structure.negatives) or structure.reordered
+    # A translated instruction (French, German) never goes to the model: its negations are not English words.
+    marked = bool(structure.negatives) or structure.reordered or rewritten.language != "en"
     per_clause: list[list[Action]] = []
     previous: Action | None = None
     for clause in clauses:

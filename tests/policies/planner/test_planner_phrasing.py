@@ -202,18 +202,55 @@ def test_a_misspelling_close_to_two_words_is_left_alone() -> None:
 
 
 # ---------------------------------------------------------------------------------------- languages
-@pytest.mark.parametrize(("text", "language"), [
-    ("mets le cube rouge dans le bac", "French"), ("prends le cube jaune", "French"),
-    ("leg den roten Würfel in den Behälter", "German"), ("nimm den gelben Würfel", "German"),
+@pytest.mark.parametrize(("text", "english"), [
+    ("mets le cube rouge dans le bac", "put the red cube in the bin"),
+    ("prends le cube jaune", "pick up the yellow cube"),
+    ("leg den roten Würfel in den Behälter", "put the red cube in the bin"),
+    ("nimm den gelben Würfel", "pick up the yellow cube"),
+    ("ne touche pas au cube jaune, mets le cube rouge sur la plateforme",
+     "don't touch the yellow cube, put the red cube on the pad"),
+    ("fass den gelben Würfel nicht an und leg den roten Würfel auf das Pad",
+     "don't touch the yellow cube, put the red cube on the pad"),
+    ("avant de mettre le cube rouge dans le bac, pose le cube jaune sur la plateforme",
+     "before you put the red cube in the bin, put the yellow cube on the pad"),
+    ("bevor du den roten Würfel in den Behälter legst, leg den gelben Würfel auf das Pad",
+     "before you put the red cube in the bin, put the yellow cube on the pad"),
+    ("mets le cube rouge dans le bac puis retourne à la position initiale", "put the red cube in the bin then go home"),
+    ("leg den roten Würfel in den Behälter und dann fahr zurück in die Ausgangsposition",
+     "put the red cube in the bin then go home"),
 ])
-def test_french_and_german_are_refused_with_the_language_named(text: str, language: str) -> None:
-    for backend in ("parser", "rules"):
-        result = make_planner(backend).plan(text, scene(("red", "yellow")))
-        assert isinstance(result, Refusal)
-    result = make_planner("parser").plan(text, scene(("red", "yellow")))
-    assert result.reason.startswith(f"{language} is not supported")  # type: ignore[union-attr]
-    one = Plan(steps=(Step(skill="pick", args={"object": "red_cube"}),))
-    assert words_error(text, scene(("red", "yellow")), one) is not None  # no backend's plan may run
+def test_french_and_german_plan_as_the_english_they_say(text: str, english: str) -> None:
+    state = scene(("red", "yellow", "green"))
+    expected = make_planner("parser").plan(english, state)
+    assert isinstance(expected, Plan)
+    assert make_planner("parser").plan(text, state) == expected
+    assert isinstance(make_planner("rules").plan(text, state), Refusal)  # the closed-vocabulary baseline refuses
+
+
+@pytest.mark.parametrize(("text", "language", "word"), [
+    ("ne mets aucun cube dans le bac", "French", "ne"),
+    ("mets le cube rouge dans le bac sauf si le bac est plein", "French", "si"),
+    ("leg keinen Würfel in den Behälter", "German", "keinen"),
+    ("leg den roten Würfel in den Behälter, falls er frei ist", "German", "falls"),
+])
+def test_a_french_or_german_word_outside_the_lexicon_refuses_the_whole_instruction(
+        text: str, language: str, word: str) -> None:
+    state = scene(("red", "yellow"))
+    result = make_planner("parser").plan(text, state)
+    assert isinstance(result, Refusal) and not isinstance(result, Plan)
+    assert result.reason.startswith(f"{language} is not supported") and repr(word) in result.reason
+    one = Plan(steps=(Step(skill="pick", args={"object": "red_cube"}), Step(skill="place_in", args={"region": "bin"})))
+    assert words_error(text, state, one) is not None  # no backend's plan may run, the model's included
+
+
+@pytest.mark.parametrize("text", ["ne mets pas le cube rouge dans le bac", "leg den roten Würfel nicht in den Behälter",
+                                  "ne touche jamais au cube rouge"])
+def test_a_french_or_german_negation_plans_nothing(text: str) -> None:
+    state = scene(("red", "yellow"))
+    assert isinstance(make_planner("parser").plan(text, state), Refusal)
+    red_in_bin = Plan(steps=(Step(skill="pick", args={"object": "red_cube"}),
+                             Step(skill="place_in", args={"region": "bin"})))
+    assert words_error(text, state, red_in_bin) is not None
 
 
 def test_no_english_devset_instruction_is_taken_for_another_language() -> None:

@@ -1,0 +1,266 @@
+"""French and German instructions, translated word by word into the parser's English, or refused.
+
+Issue #17 item 5. The domain's vocabulary is closed (colours, cube, bin, pad, left/right, put/place/stack/push/
+take, go home, negation, order words, quantifiers), so a small bilingual lexicon covers it; the few
+constructions where French or German order their words differently from English are rewritten first:
+French "ne VERB pas" (-> "do not VERB"), the adjective after its noun ("le cube rouge"), German "nicht"
+anywhere in its clause, separable verbs ("fass X nicht an", "wirf X weg") and the verb at the end of a
+subordinate clause ("bevor du X in den Behälter legst, ..."). Every word must be in the lexicon: one that
+is not makes the whole instruction a refusal naming it, never a guess from the words that happen to be
+known (a French "sauf" or German "kein" read as nothing would move what the words exclude).
+Pure logic over text; the English result goes through the same parser and whole-request check as English.
+"""
+
+from __future__ import annotations
+
+import re
+
+LANGUAGE_NAMES = {"fr": "French", "de": "German"}
+
+_COLOURS_FR = {"rouge": "red", "vert": "green", "bleu": "blue", "jaune": "yellow", "violet": "purple",
+               "orange": "orange", "rose": "pink", "blanc": "white", "blanche": "white", "noir": "black",
+               "gris": "grey", "grise": "grey", "mauve": "purple", "pourpre": "purple"}
+_FR: dict[str, str] = {
+    **{f"{c}{end}": e for c, e in _COLOURS_FR.items() for end in ("", "s", "e", "es")},
+    "verte": "green", "violette": "purple", "violettes": "purple", "bleue": "blue",
+    "le": "the", "la": "the", "les": "the", "l": "the", "un": "a", "une": "a", "des": "the", "du": "of the",
+    "ce": "this", "cet": "this", "cette": "this",
+    "cube": "cube", "cubes": "cubes", "bloc": "block", "blocs": "blocks", "brique": "brick", "briques": "bricks",
+    "objet": "object", "objets": "objects",
+    "mets": "put", "mettez": "put", "mettre": "put", "mis": "put", "place": "put", "placez": "put",
+    "placer": "put", "placé": "put", "pose": "put", "posez": "put", "poser": "put", "posé": "put",
+    "dépose": "put", "déposez": "put", "déposer": "put", "déplace": "move", "déplacez": "move",
+    "déplacer": "move", "déplacé": "move", "range": "put", "rangez": "put", "ranger": "put",
+    "prends": "take", "prenez": "take", "prendre": "take", "pris": "take", "saisis": "grab", "saisissez": "grab",
+    "attrape": "grab", "attrapez": "grab", "ramasse": "pick up", "ramassez": "pick up", "soulève": "lift",
+    "soulevez": "lift", "empile": "stack", "empilez": "stack", "empiler": "stack", "empilé": "stack",
+    "pousse": "push", "poussez": "push", "pousser": "push", "poussé": "push", "glisse": "slide",
+    "glissez": "slide", "jette": "discard", "jetez": "discard", "jeter": "discard", "jeté": "discard",
+    "touche": "touch", "touchez": "touch", "toucher": "touch", "bouge": "move", "bougez": "move",
+    "bouger": "move", "retourne": "return", "retournez": "return", "retourner": "return", "reviens": "return",
+    "revenez": "return", "revenir": "return", "va": "go", "allez": "go", "aller": "go", "rentre": "go",
+    "sur": "on", "dans": "in", "à": "to", "au": "to the", "aux": "to the", "vers": "toward", "en": "in",
+    "dessus": "top", "de": "of", "d": "of", "entre": "between",
+    "bac": "bin", "poubelle": "bin", "corbeille": "bin", "boîte": "box", "boite": "box", "caisse": "box",
+    "plateforme": "pad", "plate-forme": "pad", "tapis": "mat", "cible": "target", "pad": "pad",
+    "gauche": "left", "droite": "right", "côté": "side", "zone": "area", "partie": "part",
+    "avant": "front", "arrière": "back", "moi": "me", "toi": "you",
+    "position": "position", "initiale": "initial", "départ": "start", "maison": "home", "repos": "rest",
+    "et": "and", "puis": "then", "ensuite": "then", "enfin": "finally", "après": "after", "avoir": "",
+    "mais": "but", "ou": "or", "aussi": "also",
+    "sans": "without", "tous": "all", "toutes": "all", "tout": "all", "chaque": "every", "sauf": "except",
+    "excepté": "except",
+    "reste": "rest", "autres": "others", "autre": "other", "deux": "two",
+    "il": "it", "elle": "it", "lui": "it", "celui": "the one", "celle": "the one",
+    "please": "please", "merci": "thanks", "bonjour": "hello", "salut": "hi", "svp": "please", "stp": "please",
+    "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
+    "doucement": "gently", "maintenant": "now", "ensemble": "",
+    **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
+                      "beside")},  # the English that _FR_PHRASES writes
+}
+# French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
+_FR_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
+    (r"\b(?:ne pas|n'? ?pas)\b", " do not "),  # "ne pas toucher ..." (the infinitive form)
+    (r"\bne jamais\b", " never "),
+    (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+pas\b", r" do not \1 "),
+    (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+jamais\b", r" never \1 "),
+    (r"\b(touche[rz]?)\s+(?:à|a)\s+(la|l')\s*", r" \1 the "),
+    (r"\b(touche[rz]?)\s+(?:au|aux)\b", r" \1 the "),
+    (r"\bd' ?abord\b", " first "),
+    (r"\bavant d[e']\s*", " before "),
+    (r"\b(?:position initiale|position de départ|position de repos|maison)\b", " home "),
+    (r"\ble plus à gauche\b", " leftmost "),
+    (r"\ble plus à droite\b", " rightmost "),
+    (r"\b(pousse[rz]?|glisse[rz]?)\b([^,;.]*?)\bà (gauche|droite)\b", r"\1\2 vers la \3"),  # a push's direction
+    (r"\bà (gauche|droite)\b", r" sur le côté \1 "),  # elsewhere the region
+    (r"\bà côté d[ue]\b", " beside the "),
+    (r"\bà côté de l[a']\s*", " beside the "),
+    (r"\b([a-zà-ÿ]+)-(?:le|la|les)\b", r"\1 it"),  # "mets-le dans le bac"
+    (r"\b(?:les deux)\b", " both "),
+)
+_GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "blue", "gelb": "yellow",
+                   "lila": "purple", "violett": "purple", "orange": "orange", "orang": "orange", "rosa": "pink",
+                   "pink": "pink", "weiß": "white", "weiss": "white", "schwarz": "black", "grau": "grey"}
+_DE: dict[str, str] = {
+    **{f"{c}{end}": e for c, e in _GERMAN_COLOURS.items() for end in ("", "e", "en", "er", "es", "em")},
+    "der": "the", "die": "the", "das": "the", "den": "the", "dem": "the", "des": "the", "ein": "a",
+    "eine": "a", "einen": "a", "einem": "a", "diesen": "this", "dieser": "this", "dieses": "this",
+    "würfel": "cube", "wuerfel": "cube", "würfeln": "cubes", "block": "block", "klotz": "block",
+    "klötze": "blocks", "baustein": "block", "bausteine": "blocks", "objekt": "object",
+    "leg": "put", "lege": "put", "legen": "put", "legt": "put", "legst": "put", "gelegt": "put",
+    "stell": "put", "stelle": "put", "stellen": "put", "stellst": "put", "gestellt": "put",
+    "setz": "put", "setze": "put", "setzen": "put", "setzt": "put", "gesetzt": "put", "pack": "put",
+    "packe": "put", "packst": "put", "gepackt": "put", "platziere": "put", "platzier": "put",
+    "platzierst": "put", "platziert": "put", "tu": "put", "tue": "put", "bring": "bring", "bringe": "bring",
+    "beweg": "move", "bewege": "move", "bewegst": "move", "bewegt": "move",
+    "nimm": "take", "nehmen": "take", "nimmst": "take", "genommen": "take", "greif": "grab", "greife": "grab",
+    "hol": "fetch", "hole": "fetch", "heb": "lift", "hebe": "lift",
+    "stapel": "stack", "staple": "stack", "stapele": "stack", "stapeln": "stack", "stapelst": "stack",
+    "gestapelt": "stack", "schieb": "push", "schiebe": "push", "schieben": "push", "schiebst": "push",
+    "geschoben": "push", "schubs": "push", "drück": "push", "drücke": "push",
+    "wirf": "throw", "werfe": "throw", "fass": "touch", "fasse": "touch", "berühr": "touch", "berühre": "touch",
+    "berühren": "touch", "fahr": "go", "fahre": "go", "geh": "go", "gehe": "go", "kehr": "go", "kehre": "go",
+    "auf": "on", "in": "in", "ins": "in the", "im": "in the", "nach": "toward", "zu": "to", "zum": "to the",
+    "zur": "to the", "neben": "beside", "von": "of", "vom": "of the", "oben": "top",
+    "behälter": "bin", "behaelter": "bin", "eimer": "bin", "mülleimer": "bin", "abfalleimer": "bin",
+    "müll": "trash", "tonne": "bin", "korb": "basket", "kiste": "box", "box": "box", "kasten": "box",
+    "pad": "pad", "ablage": "pad", "matte": "mat", "plattform": "platform", "ziel": "target",
+    "links": "left", "rechts": "right", "linke": "left", "linken": "left", "rechte": "right",
+    "rechten": "right", "seite": "side", "bereich": "area", "vorne": "front", "vorn": "front",
+    "hinten": "back", "mir": "me",
+    "ausgangsposition": "home", "startposition": "home", "grundstellung": "home", "ruheposition": "home",
+    "grundposition": "home", "zurück": "back",
+    "und": "and", "dann": "then", "danach": "after that", "anschließend": "then", "zuerst": "first",
+    "erst": "first", "zuletzt": "finally", "schließlich": "finally", "abschließend": "finally",
+    "bevor": "before", "nachdem": "after", "aber": "but", "oder": "or", "auch": "also",
+    "alle": "all the", "allen": "all the", "jeden": "every", "jeder": "every", "jedes": "every",
+    "außer": "except", "ausser": "except", "beide": "both", "beiden": "both", "übrigen": "others",
+    "anderen": "other", "andere": "other",
+    "ihn": "it", "sie": "it", "es": "it",
+    "bitte": "please", "danke": "thanks", "hallo": "hello", "vorsichtig": "gently", "jetzt": "now",
+    "mal": "", "kannst": "could", "du": "you", "könntest": "could",
+    "do": "do", "not": "not", "never": "never", "touch": "touch", "discard": "discard", "pick": "pick",
+    "up": "up", "leftmost": "leftmost", "rightmost": "rightmost",
+}
+# German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
+_DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
+                 ("werfe", "weg"): "discard", ("schmeiß", "weg"): "discard", ("schmeiss", "weg"): "discard",
+                 ("räum", "weg"): "discard", ("räume", "weg"): "discard", ("tu", "weg"): "discard",
+                 ("heb", "auf"): "pick up", ("hebe", "auf"): "pick up", ("nimm", "auf"): "pick up",
+                 ("fahr", "zurück"): "go", ("fahre", "zurück"): "go", ("kehr", "zurück"): "go",
+                 ("kehre", "zurück"): "go", ("geh", "zurück"): "go", ("gehe", "zurück"): "go",
+                 ("nimm", "weg"): "take", ("leg", "ab"): "put", ("lege", "ab"): "put", ("stell", "ab"): "put",
+                 ("stelle", "ab"): "put"}
+_DE_CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "und", "dann", "danach", "anschließend", "aber"})
+_DE_SUBORDINATORS = frozenset({"bevor", "nachdem"})
+_DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt"})
+_DE_NEGATIONS = {"nicht": "do not", "nie": "never", "niemals": "never"}
+# Nouns that French puts before their adjective ("le cube rouge", "le côté gauche", "la position initiale").
+_NOUNS = frozenset({"cube", "cubes", "block", "blocks", "brick", "bricks", "object", "side", "area", "part",
+                    "position", "one"})
+_ADJECTIVES = frozenset({*_COLOURS_FR.values(), "left", "right", "initial", "leftmost", "rightmost"})
+_TOKEN = re.compile(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*|[,;.!?:]")
+
+
+class TranslationError(ValueError):
+    """A French or German instruction with a word or construction outside the bilingual lexicon."""
+
+
+def _refusal(lang: str, word: str) -> TranslationError:
+    name = LANGUAGE_NAMES[lang]
+    return TranslationError(f"{name} is not supported beyond the planner's closed vocabulary: the word {word!r} is "
+                            f"not in its {name} lexicon (colours, cube, bin, pad, left/right, put/place/stack/push/"
+                            f"take, negation, order words); say it in other words or in English; nothing was planned")
+
+
+def _words(tokens: list[str], lexicon: dict[str, str], lang: str) -> list[str]:
+    out: list[str] = []
+    for t in tokens:
+        if t in (",", ";", ".", "!", "?", ":"):
+            out.append(t)
+            continue
+        english = lexicon.get(t)
+        if english is None:
+            raise _refusal(lang, t)
+        out.extend(english.split())
+    return out
+
+
+def _swap_adjectives(words: list[str]) -> list[str]:
+    """French noun-adjective order into English: "cube red" -> "red cube"."""
+    out = list(words)
+    for i in range(len(out) - 1):
+        if out[i] in _NOUNS and out[i + 1] in _ADJECTIVES:
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
+
+
+def _french(text: str) -> str:
+    text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
+    for pattern, repl in _FR_PHRASES:
+        text = re.sub(pattern, repl, text)
+    text = re.sub(r"\b([ldn])' ", r"\1 ", text)
+    tokens = _TOKEN.findall(text)
+    return " ".join(_swap_adjectives(_words(tokens, _FR, "fr")))
+
+
+def _german_clause(clause: list[str]) -> list[str]:
+    """One German clause in English word order: negation first, separable verb joined, subordinate verb
+    brought forward ("bevor du X in den Behälter legst" -> "bevor legst X in den Behälter")."""
+    if not clause:
+        return clause
+    negation = [t for t in clause if t in _DE_NEGATIONS]
+    if len(negation) > 1:
+        raise TranslationError(f"German: more than one negation in '{' '.join(clause)}'; nothing was planned")
+    words = [t for t in clause if t not in _DE_NEGATIONS]
+    lead: list[str] = []
+    while words and words[0] in ("bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
+                                 "anschließend", "und", "aber"):
+        lead.append(words.pop(0))
+    if words and words[0] in _DE_SUBORDINATORS:
+        conj, body = words[0], [t for t in words[1:] if t not in _DE_SUBJECTS]
+        if not body:
+            raise TranslationError(f"German: '{conj}' with no clause after it; nothing was planned")
+        words = [conj, body[-1], *body[:-1]]
+    elif len(words) >= 2 and (words[0], words[-1]) in _DE_PARTICLES:
+        words = [_DE_PARTICLES[(words[0], words[-1])].replace(" ", "_"), *words[1:-1]]
+    if negation:
+        at = 1 if words and words[0] in _DE_SUBORDINATORS else 0
+        words = [*words[:at], f"NEG_{negation[0]}", *words[at:]]
+    return [*lead, *words]
+
+
+def _german(text: str) -> str:
+    tokens = _TOKEN.findall(text)
+    clauses: list[list[str]] = [[]]
+    for t in tokens:
+        if t in _DE_CLAUSE_ENDS and clauses[-1]:
+            clauses.append([t] if t not in (",", ";", ".", "!", "?") else [])
+            if t in (",", ";", ".", "!", "?"):
+                clauses[-2].append(t)
+            continue
+        clauses[-1].append(t)
+    ordered: list[str] = []
+    for clause in clauses:
+        punct = [t for t in clause[-1:] if t in (",", ";", ".", "!", "?")]
+        ordered.extend([*_german_clause(clause[:len(clause) - len(punct)]), *punct])
+    lexicon = {**_DE, **{f"NEG_{k}": v for k, v in _DE_NEGATIONS.items()},
+               **{v.replace(" ", "_"): v for v in _DE_PARTICLES.values()}}
+    return " ".join(_words(ordered, lexicon, "de"))
+
+
+_VERBS_EN = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard", "touch",
+                       "return", "go", "fetch", "bring", "throw"})
+
+
+def _close_negations(words: list[str]) -> list[str]:
+    """A French or German negation stops at its own clause ("ne touche pas X et mets Y", "fass X nicht an und
+    leg Y"): the "and" before the next verb becomes a clause end, which the English reader needs to see."""
+    out: list[str] = []
+    negated = False
+    for i, w in enumerate(words):
+        if w in ("not", "never"):
+            negated = True
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if negated and w == "and" and nxt in _VERBS_EN:
+            if out and out[-1] == ",":
+                out.pop()
+            out.append(";")
+            negated = False
+            continue
+        if w in (",", ";", ".", "!", "?") and nxt != "and":
+            negated = False
+        out.append(w)
+    return out
+
+
+def translate(text: str, lang: str) -> str:
+    """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
+    word or construction outside the lexicon."""
+    if lang not in LANGUAGE_NAMES:
+        raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
+    english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
+    return re.sub(r"\s+([,;.!?])", r"\1", english)
