@@ -36,7 +36,7 @@ from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
 from sim.control import ACTION_DIM, DiffIKController
 from sim.observation_contract import observe
-from sim.tasks import TASKS, Expert, TaskGoal
+from sim.tasks import TASKS, Expert, TaskGoal, make_expert
 
 PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
@@ -194,7 +194,7 @@ class BridgeCore:
     def _start(self, goal: TaskGoal, now: float) -> TaskGoal:
         self.goal, self.task_success, self._success_since = goal, False, None
         self._goal_at = now
-        self.expert = TASKS[goal.task].make_expert(self.mirror.view, goal, self.controller.config.max_pos_step)
+        self.expert = make_expert(goal, self.mirror.view, self.controller.config.max_pos_step)
         if self.policy is not None:
             self.policy.reset()
         self._target = None

@@ -1,14 +1,13 @@
 """armstack simulator: MuJoCo tabletop scenes of real arms as Gymnasium environments.
 
 Importing ``sim`` registers ``armstack/Reach-v0``, ``armstack/Push-v0``,
-``armstack/PickPlace-v0``, ``armstack/Stack-v0`` and ``armstack/Tabletop-v0``.
+``armstack/PickPlace-v0``, ``armstack/Stack-v0`` and ``armstack/Tabletop-v0``; ``register_task`` adds more
+(``ENV_IDS`` and ``TASKS`` are the live registry).
 """
 
 from sim.render import select_gl_backend
 
 select_gl_backend()  # before anything imports mujoco
-
-import gymnasium as gym  # noqa: E402
 
 from sim.control import ACTION_DIM, ControllerConfig, DiffIKController, validate_action  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
@@ -23,24 +22,12 @@ from sim.errors import (  # noqa: E402
 from sim.randomize import RANDOMIZATION_LEVELS, Randomization  # noqa: E402
 from sim.robots import PANDA, ROBOTS, UR5E, RobotSpec, get_robot  # noqa: E402
 from sim.scene import SceneConfig, build_scene  # noqa: E402
-from sim.tasks import TASKS  # noqa: E402
+from sim.tasks import ENV_IDS, TASKS, register_task  # noqa: E402
 from sim.vector import make_vector_env  # noqa: E402
-
-ENV_IDS: dict[str, str] = {
-    "armstack/Reach-v0": "reach",
-    "armstack/Push-v0": "push",
-    "armstack/PickPlace-v0": "pick_place",
-    "armstack/Stack-v0": "stack",
-    "armstack/Tabletop-v0": "tabletop",
-}
-
-for _env_id, _task in ENV_IDS.items():
-    if _env_id not in gym.registry:
-        gym.register(id=_env_id, entry_point="sim.env:TabletopEnv", kwargs={"task": _task})
 
 __all__ = [
     "ACTION_DIM", "ENV_IDS", "PANDA", "RANDOMIZATION_LEVELS", "ROBOTS", "TASKS", "UR5E", "ConfigError",
     "ControllerConfig", "DiffIKController", "InvalidActionError", "ModelUnavailableError", "Randomization",
     "RenderError", "RobotSpec", "SceneConfig", "SimError", "TabletopEnv", "UnknownNameError", "build_scene",
-    "get_robot", "make_vector_env", "validate_action",
+    "get_robot", "make_vector_env", "register_task", "validate_action",
 ]

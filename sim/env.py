@@ -22,7 +22,7 @@ from sim.randomize import Randomization, RandomizationSampler, resolve_randomiza
 from sim.render import make_renderer
 from sim.scene import CAMERAS, SceneConfig, build_scene
 from sim.scene_view import SceneView
-from sim.tasks import TASK_NAMES, TASKS, Task, TaskGoal, get_task, goal_ids
+from sim.tasks import TASKS, Task, TaskGoal, get_task, goal_ids, make_expert, tabletop_tasks
 from sim.tasks.base import sample_layout
 
 OBS_MODES = ("state", "rgb", "rgbd")
@@ -125,7 +125,8 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self.controller = DiffIKController(self.model, self.scene.robot, controller, self.control_dt)
         self.sampler = RandomizationSampler(self.scene, self.randomization)
         self._model_sha256 = model_sha256(self.model)
-        tasks = TASK_NAMES if task == "tabletop" else (task,)
+        # The Tabletop mix and the task_id space are read from the task registry when the env is built.
+        tasks = self._mix = tabletop_tasks() if task == "tabletop" else (task,)
         self.max_steps = max_steps if max_steps is not None else max(TASKS[t].max_steps for t in tasks)
 
         n_arm, n_obj = self.scene.robot.n_arm, len(self.scene.object_names)
@@ -137,7 +138,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
             "gripper": spaces.Box(-inf, inf, (1,), np.float64),
             "object_poses": spaces.Box(-inf, inf, (n_obj, 7), np.float64),
             "goal_pos": spaces.Box(-inf, inf, (3,), np.float64),
-            "task_id": spaces.Discrete(len(TASK_NAMES)),
+            "task_id": spaces.Discrete(len(TASKS)),
             "object_id": spaces.Discrete(n_obj + 1),
             "target_id": spaces.Discrete(n_obj + 3),
             "instruction": spaces.Text(MAX_INSTRUCTION, charset=INSTRUCTION_CHARSET),
@@ -196,7 +197,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         options = options or {}
         task_name = options.get("task")
         if task_name is None:
-            task_name = TASK_NAMES[int(rng.integers(len(TASK_NAMES)))] if self.task_name == "tabletop" \
+            task_name = self._mix[int(rng.integers(len(self._mix)))] if self.task_name == "tabletop" \
                 else self.task_name
         self._task = get_task(task_name)
         params = self.sampler.apply(rng)
@@ -278,7 +279,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         """The scripted expert for the current episode (acts on the true state)."""
         if self.goal is None:
             raise gym.error.ResetNeeded("call reset() before expert()")
-        return self._task.make_expert(self.view, self.goal, self.controller.config.max_pos_step)
+        return make_expert(self.goal, self.view, self.controller.config.max_pos_step)
 
     @property
     def model_sha256(self) -> str:

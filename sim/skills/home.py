@@ -7,11 +7,11 @@ from collections.abc import Mapping
 import mujoco
 import numpy as np
 
+from sim.experts.motion import move_action
+from sim.experts.pick_place import CLOSE, OPEN
 from sim.scene_view import SceneView
 from sim.skills.base import held_objects
 from sim.skills.wrist import Wrist
-from sim.tasks.base import move_action
-from sim.tasks.pick_motion import CLOSE, OPEN
 
 HOME_TOLERANCE = 0.02  # m
 WRIST_TOLERANCE = 0.1  # rad of the last arm joint from its home angle

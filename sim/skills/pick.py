@@ -7,13 +7,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from sim.experts.motion import EXPERT_GAIN, angle_diff, grasp_yaw, move_action, yaw_action
+from sim.experts.pick_place import CARRY_CLEARANCE, CLOSE, PickAndPlaceMotion
 from sim.scene import BIN_HALF, BIN_WALL, CUBE_HALF
 from sim.scene_view import SceneView
 from sim.skills.base import held_objects
 from sim.skills.regions import in_bin, resting_on
 from sim.skills.wrist import Unwinder
-from sim.tasks.base import EXPERT_GAIN, angle_diff, grasp_yaw, move_action, yaw_action
-from sim.tasks.pick_motion import CARRY_CLEARANCE, CLOSE, PickAndPlaceMotion
 
 FINGER_HALF_WIDTH = 0.012  # m: beyond a finger pad's centre, what else of the finger may touch
 GRASP_CLEARANCE = 0.01  # m: a grasp whose fingers keep this clear of obstacles needs no turn

@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from sim.experts.pick_place import PickAndPlaceMotion
 from sim.scene import BIN_HEIGHT, BIN_WALL
 from sim.scene_view import SceneView
 from sim.skills.base import MAX_RESTING_SPEED, held_objects, object_speed
 from sim.skills.regions import SIDES, bin_spot, free_spot, region_of, resting_on
-from sim.tasks.pick_motion import PickAndPlaceMotion
 
 Target = Callable[[], np.ndarray]
 """Where the held cube's centre is released, re-read every step (a cube to stack on may move)."""

@@ -1,6 +1,6 @@
 """push(object, direction): slide a cube a fixed distance along the table with the closed fingers.
 
-The controller is the push expert's (``sim.tasks.push.PushExpert``) with the goal a point
+The controller is the push expert's (``sim.experts.push.PushExpert``) with the goal a point
 ``PUSH_DISTANCE`` from where the cube stood, instead of the pad.
 """
 
@@ -11,13 +11,13 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from sim.experts.motion import move_action
+from sim.experts.push import PUSH_CLEARANCE, push_alignment
 from sim.scene import BIN_HALF, BIN_WALL
 from sim.scene_view import SceneView
 from sim.skills.base import MAX_RESTING_SPEED, held_objects, object_speed
 from sim.skills.regions import in_bin, on_table, resting_on
 from sim.skills.wrist import Unwinder
-from sim.tasks.base import move_action
-from sim.tasks.push import PUSH_CLEARANCE, push_alignment
 
 DIRECTIONS: dict[str, tuple[float, float]] = {
     "left": (0.0, 1.0), "right": (0.0, -1.0), "forward": (1.0, 0.0), "backward": (-1.0, 0.0),

@@ -10,8 +10,8 @@ from __future__ import annotations
 import mujoco
 import numpy as np
 
+from sim.experts.motion import EXPERT_GAIN
 from sim.scene_view import SceneView
-from sim.tasks.base import EXPERT_GAIN
 
 MAX_YAW_STEP = 0.15  # rad per step at yaw action 1 (the controller's default)
 UNWIND_START = 0.6  # rad from home: beyond this a skill unwinds before it turns the tool again

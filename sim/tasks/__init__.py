@@ -1,23 +1,42 @@
-"""The task registry: ``reach``, ``push``, ``pick_place``, ``stack``."""
+"""The task registry: ``reach``, ``push``, ``pick_place``, ``stack`` built in, more through ``register_task``."""
 
 from __future__ import annotations
 
-from sim.errors import UnknownNameError
+from sim.experts import pick_place_expert, push_expert, reach_expert
 from sim.tasks.base import Expert, Task, TaskGoal
 from sim.tasks.pick_place import PickPlaceTask
 from sim.tasks.push import PushTask
 from sim.tasks.reach import ReachTask
+from sim.tasks.registry import (
+    ENTRIES,
+    ENV_IDS,
+    TABLETOP,
+    TABLETOP_ENV_ID,
+    TASKS,
+    ExpertFactory,
+    TaskEntry,
+    get_task,
+    make_expert,
+    register_task,
+    tabletop_tasks,
+    task_names,
+    unregister_task,
+)
 from sim.tasks.stack import StackTask
 
-TASKS: dict[str, Task] = {
-    "reach": ReachTask(),
-    "push": PushTask(),
-    "pick_place": PickPlaceTask(),
-    "stack": StackTask(),
-}
+for _task, _expert in ((ReachTask(), reach_expert), (PushTask(), push_expert), (PickPlaceTask(), pick_place_expert),
+                       (StackTask(), pick_place_expert)):
+    if _task.name not in TASKS:
+        register_task(_task, expert=_expert, tabletop=True, entry_point="sim.env:TabletopEnv")
+if TABLETOP_ENV_ID not in ENV_IDS:
+    ENV_IDS[TABLETOP_ENV_ID] = TABLETOP
+    import gymnasium as _gym
 
+    if TABLETOP_ENV_ID not in _gym.registry:
+        _gym.register(id=TABLETOP_ENV_ID, entry_point="sim.env:TabletopEnv", kwargs={"task": TABLETOP})
 
 TASK_NAMES = tuple(TASKS)
+"""The built-in tasks (``task_id`` 0-3). Tasks registered later follow them: read ``task_names()`` for all."""
 # Ids of a goal's target beyond the scene's objects, in this order after them (observation ``target_id``).
 PLACE_TARGETS = ("target_pad", "bin", "goal_marker")
 
@@ -34,13 +53,11 @@ def goal_ids(goal: TaskGoal, object_names: tuple[str, ...] | list[str]) -> tuple
     else:
         place = goal.target if goal.target in PLACE_TARGETS else "goal_marker"
         target_id = len(names) + PLACE_TARGETS.index(place)
-    return TASK_NAMES.index(goal.task), object_id, target_id
+    return list(TASKS).index(goal.task), object_id, target_id
 
 
-def get_task(name: str) -> Task:
-    if name not in TASKS:
-        raise UnknownNameError("task", name, TASKS)
-    return TASKS[name]
-
-
-__all__ = ["PLACE_TARGETS", "TASKS", "TASK_NAMES", "Expert", "Task", "TaskGoal", "get_task", "goal_ids"]
+__all__ = [
+    "ENTRIES", "ENV_IDS", "PLACE_TARGETS", "TABLETOP", "TABLETOP_ENV_ID", "TASKS", "TASK_NAMES", "Expert",
+    "ExpertFactory", "Task", "TaskEntry", "TaskGoal", "get_task", "goal_ids", "make_expert", "register_task",
+    "tabletop_tasks", "task_names", "unregister_task",
+]

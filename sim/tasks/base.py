@@ -29,11 +29,16 @@ class TaskGoal:
 
 
 class Expert(Protocol):
+    """A scripted controller for one episode: the next action from the true scene state."""
+
     def act(self) -> np.ndarray: ...
 
 
 class Task(Protocol):
-    """A small declarative task: reset distribution, success, reward terms, language, expert."""
+    """A small declarative task: goal distribution, goal position, success and reward terms, language.
+
+    Its scripted expert is bound to it when it is registered (``sim.tasks.register_task``).
+    """
 
     name: str
     max_steps: int
@@ -46,8 +51,6 @@ class Task(Protocol):
     def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
         """Named reward terms, computed once per step; the ``success`` term (1.0 or 0.0) is the success flag."""
         ...
-
-    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> Expert: ...
 
 
 def color_of(object_name: str) -> str:
@@ -94,34 +97,3 @@ def sample_layout(rng: np.random.Generator, view: SceneView) -> None:
         d.qpos[adr : adr + 3] = (xy[0], xy[1], half)
         d.qpos[adr + 3 : adr + 7] = (math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2))
         d.qvel[view.object_dadr[name] : view.object_dadr[name] + 6] = 0.0
-
-
-
-# Proportional gain of the experts' closed loop: with up to two control steps of action latency,
-# x[k+1] = x[k] + K e[k-d] stays well damped only for K below about 0.5.
-EXPERT_GAIN = 0.4
-
-
-def move_action(view: SceneView, target: np.ndarray, max_pos_step: float, gain: float = EXPERT_GAIN) -> np.ndarray:
-    """The xyz part of an action that moves the TCP towards ``target`` at most one step a tick."""
-    return np.clip(gain * (target - view.tcp_pos) / max_pos_step, -1.0, 1.0)
-
-
-def angle_diff(a: float, b: float) -> float:
-    """a - b wrapped to [-pi, pi)."""
-    return (a - b + math.pi) % (2 * math.pi) - math.pi
-
-
-def yaw_action(current: float, desired: float, max_yaw_step: float = 0.15) -> float:
-    return float(np.clip(EXPERT_GAIN * angle_diff(desired, current) / max_yaw_step, -1.0, 1.0))
-
-
-def grasp_yaw(object_yaw: float, tcp_yaw: float) -> float:
-    """The yaw among the cube's four symmetric grasps nearest the current tool yaw."""
-    best = object_yaw
-    for k in range(-4, 5):
-        cand = object_yaw + k * math.pi / 2
-        if abs((cand - tcp_yaw + math.pi) % (2 * math.pi) - math.pi) < math.pi / 4 + 1e-9:
-            best = cand
-            break
-    return best

@@ -9,7 +9,6 @@ import numpy as np
 from sim.scene import BIN_HALF, BIN_HEIGHT, BIN_WALL, PAD_HALF
 from sim.scene_view import SceneView
 from sim.tasks.base import TaskGoal, phrase
-from sim.tasks.pick_motion import PickAndPlaceMotion
 
 PAD_TOLERANCE = 0.03
 
@@ -67,10 +66,3 @@ class PickPlaceTask:
             "place_distance": -math.dist(o, place),
             "success": float(placed and not grasped),
         }
-
-    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PickAndPlaceMotion:
-        assert goal.object is not None
-        extra = BIN_HEIGHT if goal.target == "bin" else 0.0
-        drop = 0.03 if goal.target == "bin" else 0.006
-        return PickAndPlaceMotion(view, goal.object, lambda: self.goal_position(view, goal), max_pos_step,
-                                  carry_height=extra, release_drop=drop)

@@ -7,20 +7,9 @@ import math
 import numpy as np
 
 from sim.scene_view import SceneView
-from sim.tasks.base import TaskGoal, move_action, phrase
+from sim.tasks.base import TaskGoal, phrase
 
 SUCCESS_DISTANCE = 0.03
-
-
-class ReachExpert:
-    def __init__(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> None:
-        self.view, self.max_pos_step = view, max_pos_step
-
-    def act(self) -> np.ndarray:
-        a = np.zeros(5)
-        a[:3] = move_action(self.view, self.view.goal_marker_pos, self.max_pos_step)
-        a[4] = -1.0
-        return a
 
 
 class ReachTask:
@@ -45,6 +34,3 @@ class ReachTask:
     def reward_terms(self, view: SceneView, goal: TaskGoal) -> dict[str, float]:
         dist = math.dist(view.tcp_pos.tolist(), view.goal_marker_pos.tolist())
         return {"reach_distance": -dist, "success": float(dist < SUCCESS_DISTANCE)}
-
-    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> ReachExpert:
-        return ReachExpert(view, goal, max_pos_step)

@@ -8,7 +8,6 @@ import numpy as np
 
 from sim.scene_view import SceneView
 from sim.tasks.base import TaskGoal, phrase
-from sim.tasks.pick_motion import PickAndPlaceMotion
 
 XY_TOLERANCE = 0.02
 
@@ -52,7 +51,3 @@ class StackTask:
             "place_distance": -math.dist(top, [base[0], base[1], base[2] + h_base + h_top]),
             "success": float(stacked and not grasped),
         }
-
-    def make_expert(self, view: SceneView, goal: TaskGoal, max_pos_step: float) -> PickAndPlaceMotion:
-        assert goal.object is not None
-        return PickAndPlaceMotion(view, goal.object, lambda: self.goal_position(view, goal), max_pos_step)

@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from sim import TASKS
-from sim.env import TASK_NAMES, TabletopEnv
+from sim.env import TabletopEnv
+from sim.tasks import TASK_NAMES
 
 ARRAY_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper", "object_poses", "goal_pos")
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from sim.experts.motion import EXPERT_GAIN, angle_diff, grasp_yaw, move_action, yaw_action
 from sim.scene_view import SceneView
-from sim.tasks.base import EXPERT_GAIN, angle_diff, grasp_yaw, move_action, yaw_action
 
 CARRY_CLEARANCE = 0.1  # above the higher of the object and the place target (m)
 OPEN, CLOSE = -1.0, 1.0
