@@ -57,8 +57,8 @@ def _ends_negation(toks: Sequence[str], j: int) -> bool:
     A and then B" the negation may reach B, so such an instruction is refused, not guessed."""
     k = j
     while k < len(toks) and toks[k] in _CONNECTORS | _ENDS:
-        if toks[k] == "and":
-            return False
+        if toks[k] == "and":  # "never touch X, and don't go home": a second negation ends the first
+            return toks[j] == "," and next((t for t in toks[k:] if t not in _CONNECTORS), "") == NOT
         k += 1
     if k < len(toks) and any(tuple(toks[k:k + len(p)]) == p for p in lx.CLAUSE_BREAKS):
         return False
@@ -85,6 +85,8 @@ def _cut_negatives(toks: list[str], verbs: frozenset[str]) -> tuple[list[str], l
         j = i + 1
         while j < len(toks) and not _is_break(toks, j, verbs):
             j += 1
+        if j < len(toks) and toks[j] == "afterwards" and all(t in _ENDS for t in toks[j + 1:]):
+            j = len(toks)  # "and don't go home afterwards": the closing word belongs to the negation
         if j < len(toks) and not _ends_negation(toks, j):
             return (f"'not {' '.join(toks[i + 1:j])}' is followed by '{toks[j]}': whether the negation reaches "
                     f"the next clause too is unclear")

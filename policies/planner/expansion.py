@@ -25,7 +25,9 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 
 # ------------------------------------------------------------------------------------------- towers
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:bottom|base)|lowest|at the base|first"
-_ROLE_TOP = r"(?:at|on) (?:the )?top(?! of)|highest|last"
+_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|highest|last"
+# A role word before its colour: "bottom orange, then purple, top red", "base: orange".
+_ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
 _ROLE_MIDDLE = r"in the middle|in between|next"
 
 
@@ -65,6 +67,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"the tower names a {missing} cube, and there is no single {missing} object in the "
                              f"scene (objects: {', '.join(state.names)})")
     names = [n for _, n in mentions]
+    if len(set(names)) != len(names):
+        # "a tower out of yellow, red and blue, with yellow on the bottom, ...": the cubes listed, then placed;
+        # the placing part (after the last "with" or ":") names each cube once and is the one read.
+        cut = [m.end() for m in re.finditer(r"\bwith\b|:", text)]
+        later = [(p, n) for p, n in mentions if cut and p >= cut[-1]]
+        if len({n for _, n in later}) == len(later) == len(set(names)):
+            mentions, names = later, [n for _, n in later]
     if len(names) < 2 or len(set(names)) != len(names):
         return Rewrite(text, "the tower must name two or more different cubes, each once; cannot tell what goes "
                              "where")
@@ -79,9 +88,11 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             end = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
             before = text[max(0, pos - 16):pos]
             after = text[pos:end]
-            if re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before):
+            if re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before) or \
+                    re.search(_ROLE_BEFORE["bottom"], before):
                 roles.append("bottom")
-            elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before):
+            elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
+                    re.search(_ROLE_BEFORE["top"], before):
                 roles.append("top")
             elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
                 roles.append("middle")
@@ -110,9 +121,11 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
 
 # -------------------------------------------------------------------------------------- quantifiers
 _ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|every (?:single )?(?:cube|block|"
-        r"brick|object|thing|item)|each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
+        r"brick|object|thing|item)|(?:each|every one|every single one) of (?:the )?(?:cubes|blocks|bricks|objects)|"
+        r"each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
         r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all)")
-_EXCEPT = r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides)"
+_EXCEPT = (r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides|leaving out|"
+           r"leave out|without)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:one|cube|block|brick))?"
 _EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or) {_ONE_EXCLUDED})*)"
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|don't move|do not move|without touching|"
@@ -171,9 +184,15 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     else:
         end = m.end()
     pre, post = text[:m.start()], text[end:]
+    # A clause after the quantifier's own ("..., then go home") runs after it: cut it off whole, negations
+    # included, so the quantifier covers only its clause.
+    after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b|"
+                      r",?\s*\band\s+(?=the |a |go |put |place |move |push |pick |stack ))\s*", post)
+    later = post[after.start():] if after else ""
+    post = post[:after.start()] if after else post
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
-    neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|without|not)\b.*$", post)
-    tail = post[neg.start():] if neg else ""
+    neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|not)\b.*$", post)
+    tail = (post[neg.start():] if neg else "") + later
     post = post[:neg.start()] if neg else post
     late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"
     if late is not None and not excluded:
@@ -181,13 +200,20 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         if isinstance(names, str):
             return Rewrite(text, names)
         excluded, post = names, post[:late.start()]
-    if re.search(rf"\b{_ALL}\b", post) or re.search(rf"\b{_EXCEPT}\b", pre):
+    if re.search(rf"\b{_ALL}\b", post + later) or re.search(rf"\b{_EXCEPT}\b", pre):
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
-    verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(put|place|move|stack|set|bring|pick up|grab|take|putting|"
-                     r"placing|moving|setting)\s+$", pre)
-    if verb is None or _has_clause_break(pre[:verb.start(1)]) or _has_clause_break(post):
+    verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now)\s+)*"
+                     r"(put|place|move|stack|set|bring|pick up|grab|take|putting|placing|moving|setting)\s+$", pre)
+    if verb is None and not pre.strip(" ,") and re.match(r"\s*(?:(?:go|goes|should go|must go|belong|belongs|"
+                                                         r"can go)\s+)?(?:in|into|on|onto|to)\b", post):
+        # "all cubes into the right region", "every cube except X goes in the bin": the verb is "put"
+        post = re.sub(r"^\s*(?:go|goes|should go|must go|belong|belongs|can go)\b", "", post)
+        pre, verb_word = "", "put"
+    elif verb is None or _has_clause_break(post):
         return Rewrite(text, "a quantifier ('all', 'every', 'both') beside other clauses: which actions it covers is "
                              "unclear")
+    else:
+        verb_word, pre = verb.group(1), pre[:verb.start(1)]
     for m_neg in _NEGATED_OBJECT.finditer(text):
         names = _colour_names(m_neg.group(1), state)
         if isinstance(names, list):
@@ -197,11 +223,19 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"'both' needs exactly two objects; the scene has {len(state.objects)}")
     if not chosen:
         return Rewrite(text, "the quantifier leaves no object to move once the exclusions are taken out")
-    if verb.group(1) in ("pick up", "grab", "take") and len(chosen) > 1:
+    joined = re.match(r"\s*,?\s*and\s+(?!then\b)", later)
+    # "all the cubes in the bin and the red one on the pad", "put red on the pad, then all the cubes in the bin":
+    # all of them, or the rest? Asked, not guessed.
+    again = [n for _, n in _colour_mentions(later if joined else "", state) + _colour_mentions(pre, state)
+             if n in chosen]
+    if again:
+        return Rewrite(text, f"the quantifier covers the {again[0].replace('_', ' ')}, and another clause moves it "
+                             f"too: say 'every cube except ...' or '..., then ...' after the quantifier")
+    if verb_word in ("pick up", "grab", "take") and len(chosen) > 1:
         return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
-    base = GERUNDS.get(verb.group(1), verb.group(1))
+    base = GERUNDS.get(verb_word, verb_word)
     clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in chosen]
-    return Rewrite(pre[:verb.start(1)] + ", then ".join(clauses) + tail, changed=True)
+    return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)
 
 
 def _has_clause_break(text: str) -> bool:

@@ -43,6 +43,8 @@ class Context:
     mentioned: list[str] = field(default_factory=list)
     last_primary: str | None = None
     last_target: str | None = None
+    # Objects the words exclude ("not the orange one", "don't touch X"): "a cube" / "the cube" never names them.
+    excluded: frozenset[str] = frozenset()
 
 
 class UngroundedError(Exception):
@@ -162,6 +164,10 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if not pool:
             noun = ref.noun or "object"
             raise UngroundedError(f"there is no {ref.color} {noun} in the scene (objects: {', '.join(state.names)})")
+    if ref.kind == "generic" and ctx.excluded:
+        pool = [o for o in pool if o.name not in ctx.excluded]
+        if not pool:
+            raise UngroundedError(f"'{ref.text}' names nothing: the instruction excludes every {ref.noun or 'object'}")
     if ref.kind == "not_color":
         rest = [o.name for o in state.objects if (ref.noun is None or o.kind == ref.noun) and o.color != ref.color]
         if len(rest) != 1:

@@ -132,7 +132,15 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hello|ok|okay|so|um+|uh+|er+|erm|well|right|alright|good (?:morning|afternoon|evening)|"
      r"there|robot|buddy|pal|friend)\b[\s,!.]*)+", " "),
-    (r"[\s,.!]*\b(?:thanks|thank you|thank you very much|cheers|ta)\b[\s,!.]*$", " "),
+    (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta)(?: (?:so|very) much| a lot| a bunch| in advance)?\b[\s,!.]*"
+     r"(?:cheers\b[\s,!.]*)?$", " "),
+    (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
+    (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
+     r"fine|possible)|if you don'?t mind|when you'?re ready|as usual|real quick)\b", " "),
+    (r"\bthen you (?:can|could|may|should)\b", "then"),
+    # "the red cube, I'd like it on the pad": the object named first, then what to do with "it"
+    (rf"^({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put)\s+it\s+"
+     rf"(on|in|into|onto)\b", r"put \1 \2"),
     (r"[\s,]*\bshall we\b\s*\??", " "),
     (r"\bif it'?s not too much trouble\b", " "),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
@@ -143,8 +151,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:for me|if you can|if you could|if possible)\b", " "),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
-    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like)\s+({NP})\s+(?:to\s+)?(?:end up|be|go|"
-     rf"sit)?\s*(on|in|into|onto)\b", r"put \1 \2"),
+    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i need|i would need|we need)\s+({NP})\s+"
+     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(on|in|into|onto)\b", r"put \1 \2"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
 )
@@ -160,7 +168,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
      r"(?=\s*(?:$|[,.;!?]|and\b|then\b|but\b|except\b|apart\b|other\b))", r"discard \1"),
     (rf"\b(?:throw|toss|chuck|dump)\s+({NP})\s+(?:in|into|inside)\s+(?:the\s+)?(?:bin|trash)\b",
      rf"put \1 {_BIN}"),
-    (r"^\s*(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |everything)", "discard "),
+    (r"(^|[,;.]\s*|\b(?:then|and)\s+)(?:just\s+)?(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |"
+     r"everything|it\b)", r"\1discard "),
+    (r"\b(left|right)[- ]hand\b", r"\1"),
+    (r"\b(left|right) zone\b", r"\1 side"),
+    (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
     (r"\bdiscard(ing)?\b", "discard"),
     (r"\b(?:park|pop|plonk|plop|balance|stick|dump)\b", "put"),
     (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),
@@ -224,6 +236,15 @@ def _small(text: str) -> str:
     # "put A under/underneath/beneath B" -> "put B on A"
     text = re.sub(r"\b(put|place|set|move|slide)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:underneath|beneath|under|"
                   r"below)\s+(the [a-z]+ (?:cube|block|brick))", r"\1 \3 on \2", text)
+    # "put A on B, then take it off again": take it off (the cube it stands on) is picking it up
+    text = re.sub(rf"\b(?:take|lift|pick)\s+(it|them)\s+(?:back\s+)?off(?!\s+(?:of\s+)?the table)(?:\s+(?:of\s+)?{NP})?"
+                  r"(?:\s+again)?\b", r"pick up \1", text)
+    text = re.sub(rf"\b(?:take|lift|pick)\s+({NP})\s+(?:back\s+)?off(?:\s+again)?(?=\s*(?:$|[,;.]|and\b|then\b))",
+                  r"pick up \1", text)
+    # "the green cube you must leave alone", "the green cube stays where it is": a constraint, as "leave X alone"
+    text = re.sub(rf"(^|[,;.]\s*|\b(?:and|but)\s+)({NP})\s+(?:(?:you|we)\s+)?(?:must|should|have to|need to|can)?\s*"
+                  r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put))\b",
+                  r"\1leave \2 alone", text)
     for pattern, repl in _REFERENCES:
         text = re.sub(pattern, repl, text)
     return text

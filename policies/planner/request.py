@@ -82,12 +82,14 @@ class Milestone:
 @dataclass(frozen=True, kw_only=True)
 class Request:
     """A read instruction: ordered milestones, objects never to touch, objects never to move ("don't move the
-    green cube": something may still be put on it), (object, support) facts never to make."""
+    green cube": something may still be put on it), (object, support) facts never to make, skills never to run."""
 
     milestones: tuple[Milestone, ...]
     forbidden_objects: frozenset[str] = field(default_factory=frozenset)
     forbidden_facts: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     unmoved_objects: frozenset[str] = field(default_factory=frozenset)
+    # Skills the words forbid whatever the object: "do not pick anything up" (pick), "don't go home" (go_home).
+    forbidden_skills: frozenset[str] = field(default_factory=frozenset)
 
     def movers(self, index: int) -> set[str]:
         m = self.milestones[index]
@@ -104,6 +106,10 @@ class Request:
         return on, held[-1] if held else None
 
 
+# The skill a milestone cannot be reached without (a stack or a region goal needs its object picked).
+_MILESTONE_SKILL = {"hold": "pick", "on": "pick", "push": "push", "home": "go_home"}
+
+
 def contradiction(request: Request) -> str | None:
     """Why the request cannot hold as a whole, whatever the plan: cycles, two on one, asked and forbidden."""
     on, held = request.final_goals()
@@ -116,6 +122,9 @@ def contradiction(request: Request) -> str | None:
             return f"it asks for '{m}' and also forbids it"
         if m.obj in request.unmoved_objects:
             return f"it asks for '{m}' and also not to move the {_noun(m.obj or '')}"
+        needs = _MILESTONE_SKILL[m.kind]
+        if needs in request.forbidden_skills:
+            return f"it asks for '{m}' and also forbids every {needs} step"
     for obj, support in on.items():
         if obj == support:
             return f"it asks to put the {_noun(obj)} on itself"
@@ -151,6 +160,8 @@ def request_error(state: SceneState, plan: Plan, request: Request) -> str | None
     while m < n and request.milestones[m].reached(state, None):
         m += 1
     for i, step in enumerate(plan.steps, start=1):
+        if step.skill in request.forbidden_skills:
+            return f"step {i} {step} is a {step.skill} step, which the instruction forbids"
         touched = [v for k, v in step.args.items() if k == "object"]
         for obj in touched:
             if obj in request.forbidden_objects:

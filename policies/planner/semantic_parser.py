@@ -183,16 +183,17 @@ def _milestone(action: Action, obj: str | None, target: str | None) -> Milestone
 Reading = tuple[Plan, tuple[Milestone, ...]]
 
 
-def _realise(actions: Sequence[Action], state: SceneState) -> list[Reading]:
-    """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones."""
-    plans: list[tuple[list[Step], Context, list[Milestone]]] = [([], Context(state=state), [])]
+def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[str] = frozenset()) -> list[Reading]:
+    """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones;
+    ``excluded`` objects (the negations') are never what "a cube" names."""
+    plans: list[tuple[list[Step], Context, list[Milestone]]] = [([], Context(state=state, excluded=excluded), [])]
     for action in actions:
         nxt: list[tuple[list[Step], Context, list[Milestone]]] = []
         for steps, ctx, marks in plans:
             objs: list[str | None] = list(ground(action.obj, ctx)) if action.obj else [None]
             for obj in objs:
                 local = Context(state=ctx.state, mentioned=[*ctx.mentioned, *([obj] if obj else [])],
-                                last_primary=ctx.last_primary, last_target=ctx.last_target)
+                                last_primary=ctx.last_primary, last_target=ctx.last_target, excluded=excluded)
                 targets: list[str | None] = list(ground(action.target, local)) if action.target else [None]
                 for target in targets:
                     new = _steps_for(action, obj, target, ctx.state)
@@ -202,7 +203,7 @@ def _realise(actions: Sequence[Action], state: SceneState) -> list[Reading]:
                             s = apply_step(s, step)
                     mentioned = [*local.mentioned, *([target] if target else [])]
                     nxt.append(([*steps, *new], Context(state=s, mentioned=mentioned, last_primary=obj or
-                                                        ctx.last_primary, last_target=target),
+                                                        ctx.last_primary, last_target=target, excluded=excluded),
                                 [*marks, _milestone(action, obj, target)]))
         plans = nxt[:MAX_CANDIDATES]
     return [(Plan(steps=tuple(steps)), tuple(marks)) for steps, _, marks in plans]
@@ -234,10 +235,16 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
     objects: set[str] = set()
     unmoved: set[str] = set()
     facts: set[tuple[str, str]] = set()
+    skills: set[str] = set()
     ctx = Context(state=state)
     for neg in negatives:
         words = [t for t in neg if t not in FILLERS and t != ","]
         text = "not " + " ".join(words)
+        whole_skill = _forbidden_skills(words, state)
+        if isinstance(whole_skill, tuple):
+            skills.update(whole_skill[0])
+            facts.update(whole_skill[1])
+            continue
         try:
             readings = parse_clause(words, None) if words and words[0] in _VERBS else []
             places = [a for a in readings if a.verb == "place" and a.obj is not None]
@@ -265,7 +272,41 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
                 return _clarify(exc)
             return f"'{text}': {exc}"
     return Request(milestones=(), forbidden_objects=frozenset(objects), forbidden_facts=frozenset(facts),
-                   unmoved_objects=frozenset(unmoved))
+                   unmoved_objects=frozenset(unmoved), forbidden_skills=frozenset(skills))
+
+
+# "anything", "any cube", "any of the cubes", "a single cube": a negation over every object.
+_ANY = frozenset({("anything",), ("everything",), ("any", "object"), ("any", "cube"), ("any", "block"),
+                  ("any", "of", "the", "cubes"), ("any", "of", "the", "blocks"), ("a", "single", "cube"),
+                  ("any", "cubes"), ("any", "blocks"), ("any", "objects")})
+_LATER = frozenset({"afterwards", "after", "that", "at", "the", "end", "later", "yet", "again"})
+
+
+def _forbidden_skills(words: Sequence[str], state: SceneState) -> tuple[set[str], set[tuple[str, str]]] | None:
+    """Skills and facts a negation over every object forbids ("do not pick anything up": every pick; "don't put
+    anything in the bin": every cube in the bin; "don't go home afterwards": the go_home step), else None."""
+    if "home" in words and all(w in _LATER or w in ("go", "return", "head", "back", "to", "your", "home")
+                               for w in words):  # "go" is a filler word, dropped before this
+        return {"go_home"}, set()
+    if len(words) < 2 or words[0] not in _TOUCH_VERBS:
+        return None
+    body = list(words[1:])
+    span = next((n for n in range(len(body), 0, -1) if tuple(body[:n]) in _ANY), 0)
+    if not span:
+        return None
+    rest = body[span:]
+    verb = words[0]
+    if not rest:
+        if verb in lx.PUSH_VERBS:
+            return {"push"}, set()
+        if verb in lx.PICK_VERBS or verb in lx.PLACE_VERBS:
+            return {"pick"}, set()  # nothing is placed that was not picked
+        return {"pick", "push"}, set()  # touch, move, use, handle
+    if verb in lx.PLACE_VERBS and rest[0] in _DEST_PREPS:
+        region = parse_region(rest[1:])
+        if region is not None:
+            return set(), {(o.name, region) for o in state.objects}
+    return None
 
 
 @dataclass(frozen=True)
@@ -336,7 +377,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     ambiguity: UngroundedError | None = None
     for combo in itertools.islice(itertools.product(*per_clause), 64):
         try:
-            realised = _realise(combo, state)
+            realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects)
         except UngroundedError as exc:
             first_error = first_error or str(exc)
             if ambiguity is None and len(exc.candidates) > 1:
@@ -345,7 +386,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         for plan, marks in realised:
             request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
                               unmoved_objects=banned.unmoved_objects,
-                              forbidden_facts=banned.forbidden_facts)
+                              forbidden_facts=banned.forbidden_facts, forbidden_skills=banned.forbidden_skills)
             first = first or (plan, request)
             if not plan.steps:
                 continue
