@@ -21,7 +21,19 @@ LLAMA_BUILD_ID := $(shell printf '%s' '$(LLAMA_VERSION) $(LLAMA_CMAKE_ARGS)' | s
 WHEELHOUSE ?= $(HOME)/.cache/armstack/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(LLAMA_BUILD_ID)
 LLAMA_STAMP := $(VENV)/.llama-$(LLAMA_BUILD_ID)
 
-.PHONY: install install-llm demo test lint typecheck doctor bench clean
+.PHONY: install install-llm interfaces demo test lint typecheck doctor bench clean
+
+# control_msgs, franka_msgs, ur_dashboard_msgs are not on PyPI: generated from interfaces/ with the rosidl wheels
+# into ~/.cache/armstack/ros_interfaces/<hash of definitions + generator versions> (minutes, once per machine),
+# then installed into the venv as one wheel. A rerun with nothing changed is a no-op check (under a second).
+IFACE_SOURCES := $(shell find interfaces -type f 2>/dev/null)
+IFACE_STAMP := $(VENV)/.ros-interfaces
+
+$(IFACE_STAMP): $(STAMP) $(IFACE_SOURCES) robot/interfaces_build.py
+	$(BIN)/python -m robot.interfaces_build
+	touch $(IFACE_STAMP)
+
+interfaces: $(IFACE_STAMP)
 
 $(WHEELHOUSE)/.built:
 	rm -rf $(WHEELHOUSE).partial && mkdir -p $(WHEELHOUSE).partial
@@ -43,7 +55,7 @@ $(LLAMA_STAMP): $(STAMP) $(WHEELHOUSE)/.built
 	$(BIN)/python -m pip install -q --force-reinstall --no-deps $(WHEELHOUSE)/llama_cpp_python-*.whl
 	rm -f $(VENV)/.llama-* && touch $(LLAMA_STAMP)
 
-install: $(STAMP) $(LLAMA_STAMP)
+install: $(STAMP) $(LLAMA_STAMP) $(IFACE_STAMP)
 
 install-llm: $(LLAMA_STAMP)
 
