@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
+from policies.planner.request import NEGATION_MARKERS, marked_words
 from policies.planner.scene_state import SceneState
 
 # An object phrase as typed ("the red cube", "the green one", "blocks"); also used by phrasing.py's idioms.
@@ -24,6 +25,8 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
             "pushing": "push", "setting": "set", "dropping": "drop", "grabbing": "grab"}
 
 # ------------------------------------------------------------------------------------------- towers
+# Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
+_CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:bottom|base)|lowest|at the base|first"
 _ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|highest|last"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
@@ -61,7 +64,19 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                          rf"({NP})\s*[.!]?\s*", text)
     if (not tower_words and not chain) or re.search(r"\btower by\b", text):
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
-    mentions = _colour_mentions(text, state)
+    # Only a tower, perhaps then "go home": a negation, an order word or another clause beside it would be
+    # dropped by spelling the tower out, so such an instruction is refused ("don't build a tower: ...").
+    home = re.search(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head)\s+(?:back\s+)?(?:to\s+)?(?:your\s+|the\s+)?"
+                     r"home(?:\s+(?:pose|position))?\s*$", text)
+    body = text[:home.start()] if home else text
+    marks = marked_words(body, (*NEGATION_MARKERS, "before", "after", "once", "while", "until", "when"))
+    if marks:
+        return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
+                             f"say the tower alone, or as 'put X on Y, then ...'")
+    mentions = _colour_mentions(body, state)
+    if mentions and any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", body[mentions[0][0]:])):
+        return Rewrite(text, "the tower is described beside another clause: say the tower alone, or as "
+                             "'put X on Y, then ...'")
     if any(name.startswith("?") for _, name in mentions):
         missing = next(name[1:] for _, name in mentions if name.startswith("?"))
         return Rewrite(text, f"the tower names a {missing} cube, and there is no single {missing} object in the "
@@ -116,7 +131,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
     clauses = [f"put the {upper.replace('_', ' ')} on the {lower.replace('_', ' ')}"
                for lower, upper in itertools.pairwise(bottom_up)]
-    return Rewrite(", then ".join(clauses), changed=True)
+    return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
 
 
 # -------------------------------------------------------------------------------------- quantifiers

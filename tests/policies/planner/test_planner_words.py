@@ -28,6 +28,7 @@ SCENE = SceneState.from_json({"objects": [
     {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.5, -0.16, 0.02]}],
     "regions": ["left", "right", "bin", "pad"]})
 DEVSET = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data" / "devset.jsonl"
+DEV_PHRASING = DEVSET.with_name("dev_phrasing.jsonl")
 BACKENDS = ("parser", "rules")
 
 
@@ -122,8 +123,10 @@ def test_the_model_fallback_cannot_run_a_plan_past_words_the_parser_could_not_re
 # ------------------------------------------------------------------------- the devset property
 @cache
 def _records() -> list[dict[str, object]]:
-    recs = [json.loads(x) for x in DEVSET.read_text().splitlines() if x.strip()]
-    return [r for r in recs if r["gold"]["status"] == "ok"]  # type: ignore[index]
+    """Every devset and English development-phrasing record with a plan (the phrasing split's towers,
+    quantifiers, idioms and chatty requests get the same negated and reordered variants)."""
+    recs = [json.loads(x) for path in (DEVSET, DEV_PHRASING) for x in path.read_text().splitlines() if x.strip()]
+    return [r for r in recs if r["gold"]["status"] == "ok" and r.get("kind") not in ("fr", "de")]  # type: ignore[index]
 
 
 def _clean(text: str) -> str:
@@ -163,6 +166,12 @@ def _never_makes(facts: set[tuple[str, str]], pushes: set[Step]) -> Check:
 def _never_touches(obj: str) -> Check:
     def check(state: SceneState, plan: Plan) -> str | None:
         return f"touches the excluded {obj}" if any(obj in s.args.values() for s in plan.steps) else None
+    return check
+
+
+def _never_runs(skill: str) -> Check:
+    def check(state: SceneState, plan: Plan) -> str | None:
+        return f"runs a forbidden {skill} step" if any(s.skill == skill for s in plan.steps) else None
     return check
 
 
@@ -225,6 +234,10 @@ def _variants(rec: dict[str, object]) -> list[tuple[str, Check | None]]:
                 (f"{text}, but first {others}", _in_order(pad, moved)),
                 (f"after you {text}, {others}", _in_order(gold_done, {idle[0]})),
                 (f"{text} before you {others}", _in_order(gold_done, {idle[0]}))]
+    # negations over every object: a skill the plan must not contain
+    out += [(f"{text}, and do not pick anything up", _never_runs("pick")),
+            (f"{text}, and don't push anything", _never_runs("push")),
+            (f"{text}, but don't go home afterwards", _never_runs("go_home"))]
     if not any(s.skill == "go_home" for s in gold.steps):
         out += [(f"before you {text}, go home", _in_order(_went_home, moved)),
                 (f"go home, but first {text}", _in_order(_facts_hold(facts, end.holding), None))]
@@ -261,6 +274,49 @@ def test_a_negated_devset_instruction_is_never_run(index: int, backend: str, neg
     scene = SceneState.from_json(rec["scene"])
     text = f"{neg} {_clean(str(rec['instruction']))}"
     assert isinstance(make_planner(backend).plan(text, scene), Refusal), text
+
+
+# --------------------------------------------------------------------------- French and German
+_COLOURS_FR = {"red": "rouge", "green": "vert", "blue": "bleu", "yellow": "jaune", "purple": "violet",
+               "orange": "orange"}
+_COLOURS_DE = {"red": "roten", "green": "grünen", "blue": "blauen", "yellow": "gelben", "purple": "lila",
+               "orange": "orangen"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(colours=st.lists(st.sampled_from(sorted(_COLOURS_FR)), min_size=3, max_size=4, unique=True),
+       german=st.booleans(), form=st.integers(min_value=0, max_value=3))
+def test_french_and_german_negations_and_order_words_are_kept(colours: list[str], german: bool, form: int) -> None:
+    """Random scenes and the same four constructions in either language: a negated action is never run, an
+    excluded cube never touched, a stated order never broken (or the instruction is refused)."""
+    scene = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in colours],
+                                  "regions": ["left", "right", "bin", "pad"]})
+    a, b = colours[0], colours[1]
+    if german:
+        x, y = (f"den {_COLOURS_DE[c]} Würfel" for c in (a, b))
+        text = (f"leg {x} nicht in den Behälter",
+                f"fass {x} nicht an und leg {y} in den Behälter",
+                f"bevor du {x} in den Behälter legst, leg {y} auf das Pad",
+                f"leg alle Würfel außer dem {_COLOURS_DE[a]} in den Behälter")[form]
+    else:
+        x, y = (f"le cube {_COLOURS_FR[c]}" for c in (a, b))
+        text = (f"ne mets pas {x} dans le bac",
+                f"ne touche pas au cube {_COLOURS_FR[a]}, mets {y} dans le bac",
+                f"avant de mettre {x} dans le bac, pose {y} sur la plateforme",
+                f"mets tous les cubes sauf le {_COLOURS_FR[a]} dans le bac")[form]
+    result = make_planner("parser").plan(text, scene)
+    if form == 0:
+        assert isinstance(result, Refusal), (text, result)
+        return
+    assert isinstance(result, Plan), (text, result)
+    touched = {v for s in result.steps for v in s.args.values()}
+    if form in (1, 3):
+        assert f"{a}_cube" not in touched, (text, steps(result))
+    if form == 3:
+        assert {o for o in scene.names if o != f"{a}_cube"} <= touched, (text, steps(result))
+    if form == 2:
+        picks = [s.args["object"] for s in result.steps if s.skill == "pick"]
+        assert picks == [f"{b}_cube", f"{a}_cube"], (text, steps(result))
 
 
 # ------------------------------------------------------------------------------ ambiguity asks
