@@ -164,7 +164,7 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("de", "leg den grünen Würfel auf den roten Würfel", scene(RGB), plan(*st("green", "red"))),
     ("de", "nimm den blauen Würfel", scene(RGB), plan(("pick", "blue"))),
     # --- added with the second pass on issue #17 (the kinds the independent split still failed on)
-    ("quantifier", "every cube into the left region, except green", scene(RGB + ["yellow"]),
+    ("quantifier", "every cube into the left region, except green", scene([*RGB, "yellow"]),
      plan(*mv("red", "left"), *mv("blue", "left"), *mv("yellow", "left"))),
     ("quantifier", "could you put each of the cubes on the pad, leaving out the red one?", scene(RGB),
      plan(*mv("green", "pad"), *mv("blue", "pad"))),
@@ -188,7 +188,7 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      plan(*mv("green", "left"), ("home",))),
     ("tower_up", "a tower out of red, green and blue, with blue on the bottom, green in the middle and red at the "
      "very top", scene(RGB), plan(*st("green", "blue"), *st("red", "green"))),
-    ("tower_up", "tower of four: bottom yellow, then red, then blue, top green", scene(RGB + ["yellow"]),
+    ("tower_up", "tower of four: bottom yellow, then red, then blue, top green", scene([*RGB, "yellow"]),
      plan(*st("red", "yellow"), *st("blue", "red"), *st("green", "blue"))),
     ("tower_down", "make a tower: top blue, then green, bottom red", scene(RGB),
      plan(*st("green", "red"), *st("blue", "green"))),
