@@ -50,3 +50,13 @@ def test_bad_inputs_exit_2_with_a_message(scene_file: Path, tmp_path: Path,
     batch.write_text(json.dumps({"text": "grab the red cube"}))
     assert main(["plan", "--scene", str(scene_file), "--backend", "rules", "--batch", str(batch)]) == 2
     assert "b.jsonl:1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", ["put the cube in the bin", "mets le cube dans le bac",
+                                  "leg den Würfel in den Behälter"])
+def test_an_ambiguous_instruction_prints_a_question_naming_the_candidates(
+        scene_file: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    assert main(["plan", "--scene", str(scene_file), "--backend", "parser", text]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "clarify" and out["candidates"] == ["red_cube", "green_cube", "blue_cube"]
+    assert out["reason"].startswith("which one do you mean: the red cube, the green cube or the blue cube?")

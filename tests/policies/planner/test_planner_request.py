@@ -275,3 +275,25 @@ def test_a_refused_instruction_moves_nothing_in_the_simulator(agent: object, tem
     assert np.allclose(qpos, agent.env.unwrapped.data.qpos, atol=1e-6)  # type: ignore[attr-defined]
     assert isinstance(make_planner("rules").plan(template.format(a=a, b=b),
                                                  scene_state_from_env(agent.env)), Refusal)
+
+
+def test_an_ambiguous_instruction_asks_through_the_agent_and_moves_nothing(agent: object) -> None:
+    """Issue #17 item 4: "put the cube in the bin" with several cubes is a question naming them, in the agent's
+    report (which the bridge and ``armstack run`` print), and nothing moves until it is answered."""
+    from policies.planner.agent import Agent
+    from policies.planner.sim_scene import scene_state_from_env
+
+    assert isinstance(agent, Agent)
+    agent.env.reset(seed=1)
+    names = scene_state_from_env(agent.env).names
+    assert len(names) >= 2
+
+    def untouched(env: object, number: int, step: Step, verified: bool) -> None:
+        raise AssertionError(f"step {number} {step} ran for an ambiguous instruction")
+
+    report = agent.run("put the cube in the bin", seed=1, after_step=untouched)
+    assert report["plan"]["status"] == "clarify", report["plan"]
+    assert report["plan"]["candidates"] == list(names)
+    assert all(n.replace("_", " ") in report["failure"] for n in names)
+    assert report["status"] == "refused" and report["steps"] == [] and report["durations"]["sim_steps"] == 0
+    assert report["final_state"] == report["initial_state"]
