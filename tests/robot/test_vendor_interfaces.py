@@ -8,7 +8,7 @@ typesupport.
 
 from __future__ import annotations
 
-import subprocess
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -145,30 +145,19 @@ def echo_main() -> None:
                ActionServer(node, GC, "gripper/gripper_cmd", grip)]
     executor = MultiThreadedExecutor()
     executor.add_node(node)
-    try:
+    with contextlib.suppress(KeyboardInterrupt, rclpy.executors.ExternalShutdownException):
         executor.spin()
-    except (KeyboardInterrupt, rclpy.executors.ExternalShutdownException):
-        pass
-    finally:
-        del servers
+    del servers
 
 
 @pytest.fixture(scope="module")
 def echo() -> Any:
-    from ros_procs import RosProbe, allocate_domain_id, ros_env
+    from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 
     with allocate_domain_id() as domain:
-        proc = subprocess.Popen([sys.executable, __file__, "echo"], env=ros_env(domain),
-                                stdout=subprocess.DEVNULL, stderr=None)
-        try:
-            with RosProbe(domain, "vendor_interfaces_test") as probe:
-                yield probe, proc
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        node = NodeProcess(script=Path(sys.executable).name, domain=domain, args=[__file__, "echo"])
+        with node as proc, RosProbe(domain, "vendor_interfaces_test") as probe:
+            yield probe, proc
 
 
 @pytest.mark.ros
@@ -184,7 +173,7 @@ def test_every_message_round_trips_between_processes(echo: Any) -> None:
         assert probe.wait_for_subscriber(f"in/{_topic(name)}", timeout=30.0), f"no echo subscriber for {name}"
     # Discovery of the echo's publishers may lag its subscriptions: resend until each message has come back.
     deadline = time.monotonic() + 30.0
-    while time.monotonic() < deadline and proc.poll() is None:
+    while time.monotonic() < deadline and proc.alive():
         missing = [n for n in sent if not probe.received[f"out/{_topic(n)}"]]
         if not missing:
             break

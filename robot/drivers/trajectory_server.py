@@ -1,0 +1,146 @@
+"""``FollowJointTrajectoryServer``: a joint_trajectory_controller's action interface on a node, driving an
+``ArmPort``.
+
+It serves ``<controller>/follow_joint_trajectory`` (control_msgs/action/FollowJointTrajectory) with JTC's
+semantics (robot/drivers/jtc.py): invalid goals are rejected, a new goal preempts the active one (aborted with
+INVALID_GOAL, "Current goal preempted by new incoming action."), a cancel holds the measured position and ends
+the goal canceled, path and goal tolerances abort with their error codes, feedback (desired, actual, error) at
+``action_monitor_rate_hz``. ``update()`` is the controller's tick: call it from the arm's control loop, or let the
+server's own timer call it at ``rate_hz``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rclpy.action import ActionServer, CancelResponse, GoalResponse
+from rclpy.node import Node
+from rclpy.time import Time
+
+from robot.drivers.goal_slot import GoalSlot
+from robot.drivers.jtc import (
+    ErrorCode,
+    JtcConfig,
+    ToleranceRequest,
+    TrajectoryExecution,
+    TrajPoint,
+    resolve_tolerances,
+    validate_trajectory,
+)
+from robot.drivers.ports import ArmPort, DriverError
+from robot.ros_interfaces import FollowJointTrajectory
+
+
+def _seconds(duration: Any) -> float:
+    return float(duration.sec) + float(duration.nanosec) * 1e-9
+
+
+def _points(msg: Any) -> list[TrajPoint]:
+    return [TrajPoint(time_from_start=_seconds(p.time_from_start), positions=tuple(p.positions),
+                      velocities=tuple(p.velocities), accelerations=tuple(p.accelerations)) for p in msg.points]
+
+
+def _tolerances(items: Any) -> list[ToleranceRequest]:
+    return [ToleranceRequest(name=t.name, position=t.position, velocity=t.velocity, acceleration=t.acceleration)
+            for t in items]
+
+
+class FollowJointTrajectoryServer:
+    """FollowJointTrajectory on ``node`` at ``action_name``, executing on ``port`` (see module doc)."""
+
+    def __init__(self, node: Node, action_name: str, config: JtcConfig, port: ArmPort, *,
+                 rate_hz: float | None = None) -> None:
+        if tuple(port.joint_names) != tuple(config.joints):
+            raise DriverError(f"port joints {list(port.joint_names)} differ from controller joints "
+                              f"{list(config.joints)}")
+        self.node, self.config, self.port = node, config, port
+        self.rejections: list[str] = []  # why goals were rejected, newest last (a real JTC logs them)
+        self._slot = GoalSlot(self._preempted_result)
+        self._execution: TrajectoryExecution | None = None
+        self._last_feedback = -1.0
+        self._server = ActionServer(node, FollowJointTrajectory, action_name,
+                                    execute_callback=self._slot.execute, goal_callback=self._on_goal,
+                                    handle_accepted_callback=self._on_accepted, cancel_callback=self._on_cancel)
+        self._timer = None if rate_hz is None else node.create_timer(1.0 / rate_hz, self.update)
+
+    @staticmethod
+    def _preempted_result() -> Any:
+        return FollowJointTrajectory.Result(error_code=ErrorCode.INVALID_GOAL,
+                                            error_string="Current goal preempted by new incoming action.")
+
+    def _now(self) -> float:
+        return self.node.get_clock().now().nanoseconds * 1e-9
+
+    def _on_goal(self, goal: Any) -> GoalResponse:
+        traj = goal.trajectory
+        stamp = Time.from_msg(traj.header.stamp).nanoseconds * 1e-9
+        reason = validate_trajectory(self.config, list(traj.joint_names), _points(traj), stamp=stamp, now=self._now())
+        if reason:
+            self.rejections.append(reason)
+            self.node.get_logger().error(reason)
+            return GoalResponse.REJECT
+        return GoalResponse.ACCEPT
+
+    def _on_accepted(self, handle: Any) -> None:
+        goal = handle.request
+        tolerances, warning = resolve_tolerances(self.config, _tolerances(goal.path_tolerance),
+                                                 _tolerances(goal.goal_tolerance), _seconds(goal.goal_time_tolerance))
+        if warning:
+            self.node.get_logger().error(warning)
+        stamp = Time.from_msg(goal.trajectory.header.stamp).nanoseconds * 1e-9
+        now = self._now()
+        self._execution = TrajectoryExecution(
+            config=self.config, joint_names=list(goal.trajectory.joint_names), points=_points(goal.trajectory),
+            tolerances=tolerances, start_state=self.port.read(), start_time=max(now, stamp) if stamp else now)
+        self._last_feedback = -1.0
+        self._slot.accepted(handle)
+
+    def _on_cancel(self, _handle: Any) -> CancelResponse:
+        return CancelResponse.ACCEPT
+
+    @property
+    def active(self) -> bool:
+        return self._execution is not None
+
+    def update(self) -> None:
+        """One controller tick: command the arm, publish feedback, settle the goal."""
+        execution = self._execution
+        if execution is None:
+            return
+        actual = self.port.read()
+        if self._slot.cancel_requested:
+            self._hold(actual.positions)
+            self._slot.finish("canceled", FollowJointTrajectory.Result())
+            return
+        now = self._now()
+        step = execution.step(now, actual)
+        self.port.command(step.desired_positions, step.desired_velocities)
+        if now - self._last_feedback >= 1.0 / self.config.action_monitor_rate_hz or step.outcome is not None:
+            self._publish_feedback(step.desired_positions, step.desired_velocities, actual)
+            self._last_feedback = now
+        if step.outcome is not None:
+            code, text = step.outcome
+            self._execution = None
+            kind = "succeed" if code == ErrorCode.SUCCESSFUL else "abort"
+            self._slot.finish(kind, FollowJointTrajectory.Result(error_code=int(code), error_string=text))
+
+    def _hold(self, positions: Any) -> None:
+        self._execution = None
+        self.port.command(tuple(positions), (0.0,) * len(positions))
+
+    def _publish_feedback(self, desired_p: Any, desired_v: Any, actual: Any) -> None:
+        handle = self._slot.handle
+        if handle is None:
+            return
+        fb = FollowJointTrajectory.Feedback(joint_names=list(self.config.joints))
+        fb.header.stamp = self.node.get_clock().now().to_msg()
+        fb.desired.positions, fb.desired.velocities = list(desired_p), list(desired_v)
+        fb.actual.positions, fb.actual.velocities = list(actual.positions), list(actual.velocities)
+        fb.error.positions = [d - a for d, a in zip(desired_p, actual.positions, strict=True)]
+        fb.error.velocities = [d - a for d, a in zip(desired_v, actual.velocities, strict=True)]
+        handle.publish_feedback(fb)
+
+    def destroy(self) -> None:
+        if self._timer is not None:
+            self.node.destroy_timer(self._timer)
+        self._server.destroy()
