@@ -74,7 +74,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
                              f"say the tower alone, or as 'put X on Y, then ...'")
     mentions = _colour_mentions(body, state)
-    if mentions and any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", body[mentions[0][0]:])):
+    # "start with purple, put the blue cube on it, and finish with green on top": a stacking clause inside the
+    # description is allowed if the tower read from the role words makes it (checked below); no other clause.
+    stacks = list(re.finditer(r"\b(?:put|place|stack|set)\s+(?:the\s+)?([a-z]+)(?:\s+(?:cube|block|one))?\s+"
+                              r"(?:on top of|onto|on)\s+(it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", body))
+    rest = re.sub(r"\b(?:put|place|stack|set)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?\s+(?:on top of|onto|on)\s+"
+                  r"(?:it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", " ", body)
+    if mentions and any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", rest[mentions[0][0]:])):
         return Rewrite(text, "the tower is described beside another clause: say the tower alone, or as "
                              "'put X on Y, then ...'")
     if any(name.startswith("?") for _, name in mentions):
@@ -129,6 +135,14 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         seq = [ranked[r] for r in (roles if bottom_up == names else list(reversed(roles))) if r is not None]
         if seq != sorted(seq):
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+    pairs = set(itertools.pairwise(bottom_up))
+    for stack in stacks:  # each stacking clause of the description must be one of the tower's own stacks
+        upper = _colour_mentions(stack.group(1), state)
+        lower = _colour_mentions(stack.group(2), state)
+        if stack.group(2) == "it":  # the colour named just before this clause
+            lower = [m for m in _colour_mentions(body[:stack.start()], state)][-1:]
+        if len(upper) != 1 or len(lower) != 1 or (lower[0][1], upper[0][1]) not in pairs:
+            return Rewrite(text, f"'{stack.group(0)}' does not agree with the tower's order words")
     clauses = [f"put the {upper.replace('_', ' ')} on the {lower.replace('_', ' ')}"
                for lower, upper in itertools.pairwise(bottom_up)]
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)

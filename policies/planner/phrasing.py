@@ -19,6 +19,7 @@ from policies.planner import lexicon as lx
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
+from policies.planner.request import NEGATION_MARKERS
 from policies.planner.scene_state import SceneState
 from policies.planner.translation import TranslationError, translate
 
@@ -250,6 +251,38 @@ def _small(text: str) -> str:
     return text
 
 
+_ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4,
+             "fourthly": 4, "last": 99, "lastly": 99, "finally": 99}
+
+
+def _ordinals(text: str) -> str:
+    """"go home last; first put A on B, and second put C on the pad" -> "put A on B, then put C on the pad, then
+    go home": clauses labelled by ordinal words, run in their ranks' order. Every clause must carry one rank,
+    each rank once; otherwise the text is left as it is (and "second" stays a word the parser refuses)."""
+    if not re.search(r"\b(?:second|secondly|third|thirdly)\b|\b(?:last|first)\s*(?:[;.]|$)", text):
+        return text
+    parts = [p for p in re.split(r"\s*(?:[;.]|,\s*(?:and\s+)?(?=(?:first|firstly|second|secondly|third|thirdly|"
+                                  r"fourth|last|lastly|finally)\b))\s*", text) if p.strip(" ,")]
+    ranked: dict[int, str] = {}
+    for part in parts:
+        words = part.strip(" ,").split()
+        if words[0] == "and":
+            words = words[1:]
+        if words and words[0] in _ORDINALS:
+            rank, body = _ORDINALS[words[0]], words[1:]
+        elif words and words[-1] in ("first", "last"):
+            rank, body = _ORDINALS[words[-1]], words[:-1]
+        else:
+            return text
+        if rank in ranked or not body or any(w in _ORDINALS or w in ("then", "before", "after") or
+                                             w in NEGATION_MARKERS for w in body):  # "don't A first": refused
+            return text
+        ranked[rank] = " ".join(body).strip(" ,")
+    if len(ranked) < 2:
+        return text
+    return ", then ".join(ranked[r] for r in sorted(ranked))
+
+
 def _correct(text: str) -> str:
     parts = re.split(r"([a-z']+)", text)
     return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
@@ -275,7 +308,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
     text = _discard_destination(" ".join(text.split()))
-    text = _small(" ".join(text.split()))
+    text = _ordinals(_small(" ".join(text.split())))
     text = " ".join(text.split()).strip(" ,")
     for construction in (expand_tower, expand_quantifier):
         found = construction(text, state)
