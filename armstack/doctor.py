@@ -165,6 +165,16 @@ assert torch.isfinite(x @ x).all()
 print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
 """
 
+_IFACES = r"""
+from rclpy.type_support import check_for_type_support
+from robot.interfaces_build import installed_key
+from robot.ros_interfaces import INTERFACE_TYPES
+for t in INTERFACE_TYPES.values():
+    check_for_type_support(t)
+print(f"{len(INTERFACE_TYPES)} vendor types importable, build {installed_key() or 'from a ROS install'}")
+"""
+
+
 CHECKS: dict[str, Callable[[], CheckResult]] = {
     "cpu": check_cpu,
     "planner model": check_model,
@@ -176,6 +186,8 @@ CHECKS: dict[str, Callable[[], CheckResult]] = {
                                           " or MUJOCO_GL=osmesa with libosmesa6"),
     "ros 2": lambda: _child_check("ros 2", _ROS,
                                   "make install (the 'ros' extra), or source a ROS 2 Jazzy install"),
+    "ros interfaces": lambda: _child_check("ros interfaces", _IFACES,
+                                           "make interfaces (python -m robot.interfaces_build)"),
     "dataset tools": lambda: _child_check("dataset tools", _DATASET, "pip install pyarrow av (make install)"),
     "torch": lambda: _child_check("torch", _TORCH, "pip install -c constraints.txt torch==2.13.0"),
 }
