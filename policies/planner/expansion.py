@@ -215,10 +215,19 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     pre, post = text[:m.start()], text[end:]
     # A clause after the quantifier's own ("..., then go home") runs after it: cut it off whole, negations
     # included, so the quantifier covers only its clause.
-    after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b|"
-                      r",?\s*\band\s+(?=the |a |go |put |place |move |push |pick |stack ))\s*", post)
+    after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b)\s*", post)
     later = post[after.start():] if after else ""
     post = post[:after.start()] if after else post
+    if not excluded:  # "... leaving out the red and the blue": the exclusion's own "and" joins no clause
+        late_first = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*$", post)
+        if late_first is not None:
+            names = _colour_names(late_first.group(1), state)
+            if isinstance(names, str):
+                return Rewrite(text, names)
+            excluded, post = names, post[:late_first.start()]
+    joined_at = re.search(r",?\s*\band\s+(?=the |a |go |put |place |move |push |pick |stack )", post)
+    if joined_at is not None:  # "... in the bin and the red one on the pad": a clause of its own
+        later, post = post[joined_at.start():] + later, post[:joined_at.start()]
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
     neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|not)\b.*$", post)
     tail = (post[neg.start():] if neg else "") + later

@@ -46,6 +46,7 @@ _FR: dict[str, str] = {
     "gauche": "left", "droite": "right", "côté": "side", "zone": "area", "partie": "part",
     "avant": "front", "arrière": "back", "moi": "me", "toi": "you",
     "position": "position", "initiale": "initial", "départ": "start", "maison": "home", "repos": "rest",
+    "pas": "not",  # "..., pas le bleu" (a "ne ... pas" is read by _FR_PHRASES first)
     "et": "and", "puis": "then", "ensuite": "then", "enfin": "finally", "après": "after", "avoir": "",
     "mais": "but", "ou": "or", "aussi": "also",
     "sans": "without", "tous": "all", "toutes": "all", "tout": "all", "chaque": "every", "sauf": "except",
