@@ -15,6 +15,7 @@ the moment its criterion was met for every fault, however the criterion falls be
 
 from __future__ import annotations
 
+import collections
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,8 +23,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from robot.agent_runner import AgentRun, EventSink
+from robot.agent_world import BridgeWorld
 from robot.params import BridgeParams
-from robot.plan_goals import plan_instruction
 from robot.policy_process import PolicyDeadlineError
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
@@ -41,8 +43,8 @@ from sim.tasks import TASKS, Expert, TaskGoal, make_expert
 PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
 
-PLAN_SETTLE_S = 0.5
-"""A planned task counts as done once its success has held this long (a released cube has stopped moving)."""
+AGENT_WAIT_S = 0.005
+"""How long a policy tick waits for the agent's next action (its skill computes it from the last tick's state)."""
 
 
 class Policy(Protocol):
@@ -101,10 +103,12 @@ class BridgeCore:
         self.tick_count = 0
         self.policy_ms = 0.0
         self.task_success = False
-        self._queue: list[TaskGoal] = []
+        self._agent: AgentRun | None = None
+        self._agent_events: collections.deque[dict[str, Any]] = collections.deque()
+        """Plans, steps and reports from the agent's thread, moved to the events by the next tick or reaction."""
+        self.agent_wait_s = AGENT_WAIT_S
         self._planner: Any = None
         self._planner_fault: str | None = None  # the planner's process died or overran; cleared by a re-arm
-        self._success_since: float | None = None
         self._goal_at = start
 
     # --- inputs (called from ROS callbacks) ------------------------------------------------------
@@ -136,20 +140,20 @@ class BridgeCore:
         self._pending_objects = (poses, places)
         self._objects_at = now
 
-    def resolve_instruction(self, text: str) -> list[TaskGoal]:
-        """The task goals of ``~/instruction`` text (InputError if none). Reads no tick state, so the node
-        may call it outside its lock: planning with a language model must not stall the control loop."""
-        try:
-            return [parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)]
-        except InputError:
-            if self.params.planner == "none" or text.strip().startswith("{"):
-                raise
-        return plan_instruction(self._get_planner(), text, self.mirror.scene.object_names)
+    def resolve_instruction(self, text: str) -> TaskGoal | None:
+        """What runs ``~/instruction`` text. With a planner, words are the agent's (None: plan, then run the plan's
+        skills, as in simulation); a JSON task goal, or words without a planner, is one task for the task's
+        expert or policy (its TaskGoal; InputError if the task parser cannot read it). Reads no tick state, so
+        the node may call it outside its lock."""
+        if self.params.planner != "none" and not text.strip().startswith("{"):
+            return None
+        return parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)
 
-    def on_instruction(self, text: str, now: float, resolved: list[TaskGoal] | InputError | None = None
-                       ) -> TaskGoal | None:
-        """Start the instruction's first task (the rest queue behind it); ``resolved`` from an earlier
-        ``resolve_instruction`` call, else resolved here."""
+    def on_instruction(self, text: str, now: float, resolved: TaskGoal | InputError | None = None, *,
+                       on_event: EventSink | None = None) -> TaskGoal | AgentRun | None:
+        """Start the instruction: a task goal (``resolved`` from an earlier ``resolve_instruction`` call, else
+        resolved here) runs at once; anything else starts the agent (``start_agent``, ``on_event`` its feedback); bad
+        input gives None."""
         if resolved is None:
             try:
                 resolved = self.resolve_instruction(text)
@@ -158,13 +162,39 @@ class BridgeCore:
         if isinstance(resolved, InputError):
             self._bad_input("~/instruction", str(resolved), now)
             return None
-        goal, *queue = resolved
-        if queue:
-            self._events.append({"event": "plan", "t": now, "instruction": text,
-                                 "tasks": [{"task": g.task, "object": g.object, "target": g.target}
-                                           for g in resolved]})
-        self._queue = queue
-        return self._start(goal, now)
+        if resolved is None:
+            return self.start_agent(text, now, on_event=on_event)
+        return self._start(resolved, now)
+
+    def start_agent(self, text: str, now: float, *, on_event: EventSink | None = None) -> AgentRun:
+        """Run ``text`` through the agent (``robot.agent_runner``): plan over the perceived scene with the bridge's
+        planner, run the plan's skills through the policy ticks, replan on failure. Any running task or agent
+        run is stopped first. ``on_event`` gets each plan, step and the final report (from the agent's thread)."""
+        from policies.planner.agent import AgentConfig
+
+        self._stop_agent("superseded by a new instruction")
+        self.goal, self.expert = None, None
+        self._target = None
+        world = BridgeWorld(self.params.sim_model, cubes=self.params.cubes, controller=self.controller.config,
+                            control_dt=self.controller.control_dt)
+        def tell(event: dict[str, Any]) -> None:
+            self._agent_events.append({**event, "event": f"agent_{event['event']}"})  # deque: thread-safe
+            if on_event is not None:
+                on_event(event)
+
+        self._agent = AgentRun(text, planner=self._get_planner(), world=world,
+                               config=AgentConfig(robot=self.params.sim_model), on_event=tell)
+        self._events.append({"event": "instruction", "t": now, "agent": True, "instruction": text})
+        return self._agent.start()
+
+    @property
+    def agent(self) -> AgentRun | None:
+        """The latest agent run (running or finished), if any."""
+        return self._agent
+
+    def _stop_agent(self, reason: str) -> None:
+        if self._agent is not None and self._agent.world.active:
+            self._agent.world.interrupt(reason)
 
     def _get_planner(self) -> Any:
         # The planner runs in a process of its own: a language model that crashes natively or hangs must not
@@ -179,20 +209,22 @@ class BridgeCore:
         """The planner's process died or overran mid-instruction: the ``planner_process`` fault, a controlled
         stop, and the instruction's remaining tasks dropped; the fault shows on ``~/state`` until a re-arm."""
         self._planner_fault = error
-        self._queue = []
+        self._stop_agent(f"{FaultKind.PLANNER_PROCESS.id}: {error}")
         self._events.append({"event": "fault", "t": now, "fault": FaultKind.PLANNER_PROCESS.id, "detail": error})
         transitions = self.supervisor.stop(now, cause=f"{FaultKind.PLANNER_PROCESS.id}: {error}",
                                            fault=FaultKind.PLANNER_PROCESS)
         self._events.extend(t.to_dict() for t in transitions)
 
     def close(self) -> None:
-        """Stop the planner's and the policy's processes, if any."""
+        """Stop the agent's run and the planner's and the policy's processes, if any."""
+        self._stop_agent("the bridge is closing")
         for owned in (self._planner, self.policy):
             if owned is not None and hasattr(owned, "close"):
                 owned.close()
 
     def _start(self, goal: TaskGoal, now: float) -> TaskGoal:
-        self.goal, self.task_success, self._success_since = goal, False, None
+        self._stop_agent("superseded by a task instruction")
+        self.goal, self.task_success = goal, False
         self._goal_at = now
         self.expert = make_expert(goal, self.mirror.view, self.controller.config.max_pos_step)
         if self.policy is not None:
@@ -222,7 +254,7 @@ class BridgeCore:
 
     # --- between ticks -------------------------------------------------------------------------------
     def _perception_deadline(self) -> float | None:
-        if self.params.perception_timeout_s <= 0 or self.goal is None:
+        if self.params.perception_timeout_s <= 0 or (self.goal is None and not self._agent_active()):
             return None
         if self._objects_at is None:
             return self._goal_at  # a task without any object poses is stale from its start
@@ -248,6 +280,7 @@ class BridgeCore:
         transitions = self.supervisor.escalate(now, faults)
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         mode = self.supervisor.mode
+        self._agent_guard(mode, faults)
         if mode <= self._out_mode:
             self._events += events  # published with the next tick's
             return None
@@ -293,6 +326,7 @@ class BridgeCore:
         faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=lateness))
         sup = self.supervisor
         transitions = sup.update(now, faults)
+        self._agent_guard(sup.mode, faults)
         trusted = self.monitor.trusted
         if self._pending_objects is not None:
             if trusted is not None:
@@ -318,13 +352,16 @@ class BridgeCore:
         policy_ran = False
         if trusted is not None and self.tick_count % self._policy_every == 0 and sup.mode <= Mode.DEGRADED:
             if sup.mode == Mode.NOMINAL:
-                policy_ran = self.goal is not None
-                fault = self._run_policy(trusted)
+                policy_ran = self.goal is not None or self._agent_active()
+                fault = self._run_agent(trusted) if self._agent_active() else self._run_policy(trusted)
                 if fault is not None:
                     faults.append(fault)
                     transitions += sup.update(now, [fault])
+                    self._agent_guard(sup.mode, [fault])
             elif self.params.degraded_fallback == "retreat":
                 self._target = self._retreat(trusted)
+        if self._agent_active() and trusted is not None and not policy_ran:
+            self._serve_agent(trusted)
         if self._target is not None:
             nominal = self._target if sup.mode == Mode.NOMINAL else None
             retreat = self._target if sup.mode == Mode.DEGRADED else None
@@ -346,7 +383,50 @@ class BridgeCore:
         self._active = kinds
         return out
 
-    # --- policy and backup -------------------------------------------------------------------------
+    # --- agent, policy and backup -------------------------------------------------------------------------
+    def _agent_active(self) -> bool:
+        return self._agent is not None and self._agent.world.active
+
+    def _agent_guard(self, mode: Mode, faults: Sequence[Fault]) -> None:
+        """A stop (SAFE_STOP, ESTOP) ends the agent's skill where it is: the agent reports the step it stopped in.
+        DEGRADED only pauses it, as it pauses a task's policy: no action is taken until NOMINAL resumes. Also moves
+        the agent's news into the events this tick or reaction publishes."""
+        while self._agent_events:
+            self._events.append(self._agent_events.popleft())
+        if mode >= Mode.SAFE_STOP and self._agent_active():
+            why = ", ".join(f.kind.id for f in faults) or "operator stop"
+            self._stop_agent(f"the bridge left NOMINAL for {mode.name} ({why})")
+
+    def _serve_agent(self, trusted: JointState) -> None:
+        """The measured scene for the agent without running an action: it plans and checks over it meanwhile."""
+        assert self._agent is not None
+        self.mirror.set_arm(trusted.position, trusted.finger_positions)
+        self._agent.world.serve(self.mirror, took=False)
+
+    def _run_agent(self, trusted: JointState) -> Fault | None:
+        """One step of the agent's current skill: its action (if it sent one) becomes the joint target, then the
+        mirror's state goes back to the agent for its next action."""
+        assert self._agent is not None
+        world, mirror = self._agent.world, self.mirror
+        mirror.set_arm(trusted.position, trusted.finger_positions)
+        began = time.perf_counter()
+        action = world.take(self.agent_wait_s)
+        self.policy_ms = (time.perf_counter() - began) * 1e3
+        if action is None:  # planning or verifying: hold where it is
+            self._target = None
+            world.serve(mirror, took=False)
+            return None
+        if not np.isfinite(action).all():
+            self._target = None
+            world.interrupt("the skill's action was not finite")
+            return Fault(kind=FaultKind.POLICY_NONFINITE, since=trusted.received,
+                         detail=f"skill action {action.tolist()}")
+        ctrl = self.controller.compute(mirror.data, np.clip(action, -1.0, 1.0))
+        n = self.robot.n_arm
+        self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
+        world.serve(mirror, took=True)
+        return None
+
     def _run_policy(self, trusted: JointState) -> Fault | None:
         """One policy step on the mirror; sets the joint target, or returns the policy fault."""
         if self.goal is None or (self.expert is None and self.policy is None):
@@ -384,13 +464,6 @@ class BridgeCore:
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
         self.task_success = TASKS[self.goal.task].reward_terms(mirror.view, self.goal)["success"] > 0.5
-        now = trusted.received
-        if not self.task_success:
-            self._success_since = None
-        elif self._success_since is None:
-            self._success_since = now
-        elif self._queue and now - self._success_since >= PLAN_SETTLE_S:
-            self._start(self._queue.pop(0), now)  # the next task of the plan, once this one has settled
         return None
 
     def _retreat(self, trusted: JointState) -> tuple[np.ndarray, float]:
@@ -435,5 +508,6 @@ class BridgeCore:
                 "measurements_trusted": sup.measurements_trusted,
                 "task": None if goal is None else goal.task, "object": None if goal is None else goal.object,
                 "target": None if goal is None else goal.target, "task_success": self.task_success,
+                "agent": None if self._agent is None else ("running" if self._agent_active() else "finished"),
                 "tick": self.tick_count, "commanding": self.commander.commanding,
                 "last_transition": sup.log[-1].to_dict()}

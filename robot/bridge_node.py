@@ -45,6 +45,7 @@ from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
+from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
 from robot.node_params import DeclaredParameters, dataclass_values, params_files
@@ -58,11 +59,11 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
-from robot.planner_process import PlannerCrashedError, PlannerTimeoutError
 from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
+from sim.tasks import TaskGoal
 
 STATE_PERIOD_S = 0.1
 TRAJECTORY_HORIZON_PERIODS = 1.5
@@ -91,7 +92,7 @@ class BridgeNode(Node):
         self.params = params = self._declared.value
         self.core = BridgeCore(params, start=self._now(), policy=policy if policy is not None else load_policy(params))
         self.arm_names = params.joint_names()[0]
-        self._planning = threading.Lock()  # held while an instruction is being planned
+        self._planning = threading.Lock()  # held while an instruction is planned and, for the agent, run
         """Serialises the core between the control thread and the executor's callbacks, and keeps commands
         published in the order the gate stepped them."""
         self._status_lock = threading.Lock()
@@ -112,6 +113,10 @@ class BridgeNode(Node):
         self.diag_pub = self.create_publisher(DiagnosticArray, "/diagnostics", 10)
         self.state_pub = self.create_publisher(String, "~/state", 10)
         self.events_pub = self.create_publisher(String, "~/events", EVENTS_QOS)
+        # The agent's progress: each plan and step attempt as it happens, then the run's report (the simulated
+        # agent's JSON report). Reliable and kept for a late subscriber, as the events are.
+        self.agent_feedback_pub = self.create_publisher(String, "~/agent/feedback", EVENTS_QOS)
+        self.agent_report_pub = self.create_publisher(String, "~/agent/report", EVENTS_QOS)
         self._joint_topic = self.create_subscription(JointState, "joint_states", self._on_joint_state, 50).topic_name
         self._estop_topic = self.create_subscription(Bool, "estop", self._on_estop, 10).topic_name
         self.create_subscription(String, "scene/objects", self._on_objects, 10)
@@ -208,28 +213,37 @@ class BridgeNode(Node):
         if not self._planning.acquire(blocking=False):
             with self._lock:
                 self.core.on_instruction(msg.data, self._now(), InputError(
-                    "~/instruction: still planning the previous instruction; send this one again when it starts"))
+                    "~/instruction: still running the previous instruction; send this one again when it has ended"))
             return
         threading.Thread(target=self._plan_and_start, args=(msg.data,), name="instruction", daemon=True).start()
 
     def _plan_and_start(self, text: str) -> None:
-        resolved: list[Any] | InputError
+        resolved: TaskGoal | InputError | None
         try:
             try:
                 resolved = self.core.resolve_instruction(text)
             except InputError as exc:
                 resolved = exc
-            except (PlannerCrashedError, PlannerTimeoutError) as exc:  # mid-instruction: a named fault, a stop
-                with self._lock:
-                    self.core.planner_failed(str(exc), self._now())
-                self.get_logger().error(f"planner process failed: {exc}")
-                return
-            except Exception as exc:  # a planner backend failing must not kill the bridge: report it as bad input
-                resolved = InputError(f"~/instruction: planning failed: {type(exc).__name__}: {exc}")
             with self._lock:
-                self.core.on_instruction(text, self._now(), resolved)
+                started = self.core.on_instruction(text, self._now(), resolved, on_event=self._agent_event)
+            if not isinstance(started, AgentRun):
+                return
+            # The agent plans (the planner's process) and runs its skills through the control ticks; this thread
+            # only waits for its report, holding the one-instruction-at-a-time lock.
+            started.join()
+            if started.planner_error is not None:  # mid-instruction: a named fault, a stop
+                with self._lock:
+                    self.core.planner_failed(started.planner_error, self._now())
+                self.get_logger().error(f"planner process failed: {started.planner_error}")
         finally:
             self._planning.release()
+
+    def _agent_event(self, event: dict[str, Any]) -> None:
+        """From the agent's thread: each plan and step on ``~/agent/feedback``, the report on ``~/agent/report``."""
+        text = json.dumps(event, default=str)
+        self.agent_feedback_pub.publish(String(data=text))
+        if event.get("event") == "report":
+            self.agent_report_pub.publish(String(data=text))
 
     def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         with self._lock:

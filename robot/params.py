@@ -184,7 +184,7 @@ class BridgeParams:
                                  f"checkpoint directory")
         if self.task not in TASKS:
             raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
-        from robot.plan_goals import PLANNER_BACKENDS
+        from robot.planner_process import PLANNER_BACKENDS
 
         if self.planner not in PLANNER_BACKENDS:
             raise ParameterError(f"{NODE_NAME}: unknown planner {self.planner!r}; valid: {', '.join(PLANNER_BACKENDS)}")

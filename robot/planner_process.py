@@ -17,6 +17,9 @@ from typing import Any
 
 from robot.child_process import ChildCrashedError, ChildProcessError, ChildTimeoutError, ChildWorker
 
+PLANNER_BACKENDS = ("none", "parser", "llama_cpp", "openai", "rules")
+"""The bridge's ``planner`` parameter: a ``policies.planner`` backend, or none (words are task instructions)."""
+
 PlannerProcessError = ChildProcessError
 PlannerCrashedError = ChildCrashedError
 PlannerTimeoutError = ChildTimeoutError

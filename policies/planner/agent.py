@@ -1,4 +1,7 @@
-"""The closed-loop agent: plan, execute step by step in sim, verify each step's effect, retry, replan.
+"""The closed-loop agent: plan, execute step by step, verify each step's effect, retry, replan.
+
+One loop (``execute``) for the simulator and the arm: it runs on any ``sim.skills.SkillWorld``, the
+``TabletopEnv`` here (``Agent``) or the bridge's arm (``robot.agent_runner``), and both give the same report.
 
 Each step runs the scripted skill controller (``sim.skills``) or a policy checkpoint conditioned on
 the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. After a step the
@@ -32,7 +35,17 @@ from sim.errors import ConfigError
 from sim.randomize import RANDOMIZATION_LEVELS
 from sim.robots import ROBOTS
 from sim.scene import CAMERAS
-from sim.skills import SKILL_ARGS, SkillController, SkillError, SkillOutcome, make_skill, run_skill
+from sim.skills import (
+    SKILL_ARGS,
+    ExecutionStoppedError,
+    SkillController,
+    SkillError,
+    SkillOutcome,
+    SkillWorld,
+    make_skill,
+    run_skill,
+)
+from sim.skills.base import StepHook
 
 
 class AgentConfigError(PlannerError, ValueError):
@@ -125,8 +138,8 @@ def _noun(name: str | None) -> str:
     return "nothing" if name is None else name.replace("_", " ")
 
 
-AfterStep = Callable[[TabletopEnv, int, Step, bool], None]
-"""Called after every step attempt with (env, step number, step, verified): tests perturb the scene here."""
+AfterStep = Callable[[Any, int, Step, bool], None]
+"""Called after every step attempt with (world, step number, step, verified): tests perturb the scene here."""
 
 
 class Agent:
@@ -158,7 +171,6 @@ class Agent:
     # ------------------------------------------------------------------ internals
     def _run(self, instruction: str, seed: int, stream: _VideoStream | None,
              after_step: AfterStep | None) -> dict[str, Any]:
-        t_start = time.perf_counter()
         env, cfg = self.env, self.config
         obs: dict[str, Any] | None = env.reset(seed=seed)[0]
         frame_hook = None
@@ -166,128 +178,15 @@ class Agent:
             stream.put(env.render())
             tick = [0]
 
-            def frame_hook(e: TabletopEnv) -> None:
+            def frame_hook(e: Any) -> None:
                 tick[0] += 1
                 if tick[0] % cfg.video_every == 0:
                     stream.put(e.render())
 
-        initial = scene_state_from_env(env)
-        plans: list[dict[str, Any]] = []
-        step_log: list[dict[str, Any]] = []
-        plan_s = 0.0
-
-        def plan_from(state: SceneState, why: str) -> PlanResult:
-            nonlocal plan_s
-            t = time.perf_counter()
-            result = self.planner.plan(instruction, state)
-            dt = time.perf_counter() - t
-            plan_s += dt
-            plans.append({"why": why, "result": result_to_json(result), "plan_s": round(dt, 4)})
-            return result
-
-        result = plan_from(initial, "initial")
-        report: dict[str, Any] = {
-            "instruction": instruction, "robot": cfg.robot, "seed": seed,
-            "planner": getattr(self.planner, "name", type(self.planner).__name__),
-            "config": cfg.to_json(), "initial_state": initial.to_json(), "plan": result_to_json(result),
-        }
-        goal: SceneState | None = final_state(initial, result) if isinstance(result, Plan) else None
-        replans, retries, sim_steps = 0, 0, 0
-        status, failure = "succeeded", ""
-        state = initial
-        pending: list[Step] = list(result.steps) if isinstance(result, Plan) else []
-        if isinstance(result, Refusal):
-            status, failure = "refused", result.reason
-        number = 0
-        achieved: dict[str, str] = {}  # support relations verified steps set, until a later step moves the object
-        while pending:
-            step = pending[0]
-            number += 1
-            verified, reason = False, ""
-            for attempt in range(1 + cfg.step_retries):
-                if attempt > 0:
-                    retries += 1
-                before = state
-                entry, obs, verified, reason = self._attempt(step, state, obs, frame_hook)
-                entry.update(number=number, attempt=attempt + 1)
-                step_log.append(entry)
-                sim_steps += entry["steps"]
-                state = scene_state_from_env(env)
-                if after_step is not None:
-                    after_step(env, number, step, verified)
-                    state = scene_state_from_env(env)
-                if verified:
-                    break
-            why = f"step {number} {step} failed: {reason}"
-            if verified:
-                pending.pop(0)
-                achieved = _update_achieved(achieved, before, apply_step(before, step))
-                # A step can succeed and still undo an earlier one (a stack knocked over on the way):
-                # that is replanned at once, not retried, since the step itself did what it should.
-                broken = _broken_fact(achieved, state)
-                if broken is None:
-                    continue
-                step_log[-1]["disturbed"] = broken
-                why = f"after step {number} {step}: {broken}"
-            if replans >= cfg.max_replans:
-                status, failure = "failed", f"{why}; {replans} replans are spent"
-                break
-            replans += 1
-            new = plan_from(state, why)
-            if isinstance(new, Refusal):
-                status, failure = "failed", f"replanning ({why}) was refused: {new.reason}"
-                break
-            pending = list(new.steps)
-            achieved = {}
-
-        final = scene_state_from_env(env)
-        goal_error = verify_effect(initial, goal, final) if goal is not None else "no plan"
-        if status == "succeeded" and goal_error is not None:
-            status, failure = "failed", f"every step ran, but the goal does not hold: {goal_error}"
-        report.update({
-            "plans": plans, "steps": step_log, "replans": replans, "retries": retries,
-            "goal": _goal_facts(initial, goal) if goal is not None else None,
-            "goal_holds": goal_error is None, "final_state": final.to_json(),
-            "success": status == "succeeded", "status": status, "failure": failure,
-            "durations": {"plan_s": round(plan_s, 4), "total_s": round(time.perf_counter() - t_start, 4),
-                          "sim_steps": sim_steps, "sim_time_s": round(sim_steps * env.control_dt, 3)},
-            "video": None,
-        })
+        report = execute(env, self.planner, instruction, cfg, obs=obs, on_step=frame_hook, after_step=after_step,
+                         actor=self._actor, context={"seed": seed})
+        report["video"] = None
         return report
-
-    def _attempt(self, step: Step, state: SceneState, obs: dict[str, Any] | None,
-                 frame_hook: Callable[[TabletopEnv], None] | None,
-                 ) -> tuple[dict[str, Any], dict[str, Any] | None, bool, str]:
-        """Run one step once; returns its log entry, the last observation, whether it verified, and why not."""
-        text = step_instruction(step, state)
-        policy_path = self.config.skill_policies.get(step.skill)
-        entry: dict[str, Any] = {"skill": step.skill, "args": dict(step.args), "instruction": text,
-                                 "executor": f"policy:{policy_path}" if policy_path else "scripted"}
-        symbolic = step_error(state, step)
-        if symbolic is not None:
-            entry.update(success=False, verified=False, reason=f"precondition does not hold: {symbolic}", steps=0,
-                         duration_s=0.0)
-            return entry, obs, False, entry["reason"]
-        expected = apply_step(state, step)
-        env = self.env
-        try:
-            skill = make_skill(env.view, step.skill, step.args, env.controller.config.max_pos_step)
-        except SkillError as exc:
-            entry.update(success=False, verified=False, reason=str(exc), steps=0, duration_s=0.0)
-            return entry, obs, False, str(exc)
-        actor = self._actor(policy_path, text) if policy_path else None
-        outcome: SkillOutcome
-        outcome, obs = run_skill(env, skill, obs=obs, actor=actor, budget=self._budget(skill),
-                                 on_step=frame_hook)
-        mismatch = verify_effect(state, expected, scene_state_from_env(env))
-        verified = outcome.success and mismatch is None
-        reason = outcome.reason or (mismatch or "")
-        entry.update(success=outcome.success, verified=verified, reason=reason, steps=outcome.steps,
-                     duration_s=round(outcome.duration_s, 4))
-        return entry, obs, verified, reason
-
-    def _budget(self, skill: SkillController) -> int:
-        return int(self.config.skill_budgets.get(skill.name, skill.budget))
 
     def _actor(self, path: str, text: str) -> Callable[[dict[str, Any]], np.ndarray]:
         if path not in self._policies:
@@ -302,6 +201,160 @@ class Agent:
             return np.asarray(policy.act({**obs, "instruction": text}), dtype=np.float64)
 
         return act
+
+
+ActorFactory = Callable[[str, str], Callable[[dict[str, Any]], np.ndarray]]
+"""(checkpoint path, step instruction) -> the policy's act, for skills ``AgentConfig.skill_policies`` names."""
+Feedback = Callable[[dict[str, Any]], None]
+"""Called with each plan (``{"event": "plan", ...}``) and each step attempt (``{"event": "step", ...}``)."""
+
+
+def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConfig, *,
+            obs: dict[str, Any] | None = None, on_step: StepHook | None = None, after_step: AfterStep | None = None,
+            actor: ActorFactory | None = None, feedback: Feedback | None = None,
+            context: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Plan ``instruction`` over the scene ``world`` shows, run it skill by skill, verify, retry and replan.
+
+    The one agent loop: the sim agent runs it on a ``TabletopEnv``, the bridge on the arm
+    (``robot.agent_world.BridgeWorld``). ``planner`` is anything with ``plan(instruction, SceneState)``. A world
+    that stops taking actions mid-skill (a fault on the arm) ends the run with status ``stopped`` and the step
+    it stopped in. Returns the JSON report (module doc); ``context`` keys (the seed) go into its head.
+    """
+    t_start = time.perf_counter()
+    cfg = config
+    initial = scene_state_from_env(world)
+    plans: list[dict[str, Any]] = []
+    step_log: list[dict[str, Any]] = []
+    plan_s = 0.0
+
+    def tell(event: dict[str, Any]) -> None:
+        if feedback is not None:
+            feedback(event)
+
+    def plan_from(state: SceneState, why: str) -> PlanResult:
+        nonlocal plan_s
+        t = time.perf_counter()
+        result = planner.plan(instruction, state)
+        dt = time.perf_counter() - t
+        plan_s += dt
+        plans.append({"why": why, "result": result_to_json(result), "plan_s": round(dt, 4)})
+        tell({"event": "plan", **plans[-1]})
+        return result
+
+    result = plan_from(initial, "initial")
+    report: dict[str, Any] = {
+        "instruction": instruction, "robot": cfg.robot, **dict(context or {}),
+        "planner": getattr(planner, "name", None) or getattr(planner, "backend", None) or type(planner).__name__,
+        "config": cfg.to_json(), "initial_state": initial.to_json(), "plan": result_to_json(result),
+    }
+    goal: SceneState | None = final_state(initial, result) if isinstance(result, Plan) else None
+    replans, retries, sim_steps = 0, 0, 0
+    status, failure = "succeeded", ""
+    state = initial
+    pending: list[Step] = list(result.steps) if isinstance(result, Plan) else []
+    if isinstance(result, Refusal):
+        status, failure = "refused", result.reason
+    number = 0
+    achieved: dict[str, str] = {}  # support relations verified steps set, until a later step moves the object
+    while pending:
+        step = pending[0]
+        number += 1
+        verified, reason = False, ""
+        for attempt in range(1 + cfg.step_retries):
+            if attempt > 0:
+                retries += 1
+            before = state
+            try:
+                entry, obs, verified, reason = _attempt(world, cfg, step, state, obs, on_step, actor)
+            except ExecutionStoppedError as exc:
+                entry = {"skill": step.skill, "args": dict(step.args), "success": False, "verified": False,
+                         "reason": f"stopped: {exc}", "steps": None, "duration_s": None}
+                status, failure = "stopped", f"stopped during step {number} {step}: {exc}"
+            entry.update(number=number, attempt=attempt + 1)
+            step_log.append(entry)
+            tell({"event": "step", **entry})
+            if status == "stopped":
+                break
+            sim_steps += entry["steps"]
+            state = scene_state_from_env(world)
+            if after_step is not None:
+                after_step(world, number, step, verified)
+                state = scene_state_from_env(world)
+            if verified:
+                break
+        if status == "stopped":
+            break
+        why = f"step {number} {step} failed: {reason}"
+        if verified:
+            pending.pop(0)
+            achieved = _update_achieved(achieved, before, apply_step(before, step))
+            # A step can succeed and still undo an earlier one (a stack knocked over on the way):
+            # that is replanned at once, not retried, since the step itself did what it should.
+            broken = _broken_fact(achieved, state)
+            if broken is None:
+                continue
+            step_log[-1]["disturbed"] = broken
+            why = f"after step {number} {step}: {broken}"
+        if replans >= cfg.max_replans:
+            status, failure = "failed", f"{why}; {replans} replans are spent"
+            break
+        replans += 1
+        new = plan_from(state, why)
+        if isinstance(new, Refusal):
+            status, failure = "failed", f"replanning ({why}) was refused: {new.reason}"
+            break
+        pending = list(new.steps)
+        achieved = {}
+
+    final = scene_state_from_env(world)
+    goal_error = verify_effect(initial, goal, final) if goal is not None else "no plan"
+    if status == "succeeded" and goal_error is not None:
+        status, failure = "failed", f"every step ran, but the goal does not hold: {goal_error}"
+    report.update({
+        "plans": plans, "steps": step_log, "replans": replans, "retries": retries,
+        "goal": _goal_facts(initial, goal) if goal is not None else None,
+        "goal_holds": goal_error is None, "final_state": final.to_json(),
+        "success": status == "succeeded", "status": status, "failure": failure,
+        "durations": {"plan_s": round(plan_s, 4), "total_s": round(time.perf_counter() - t_start, 4),
+                      "sim_steps": sim_steps, "sim_time_s": round(sim_steps * world.control_dt, 3)},
+    })
+    return report
+
+
+def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState, obs: dict[str, Any] | None,
+             on_step: StepHook | None, actor: ActorFactory | None,
+             ) -> tuple[dict[str, Any], dict[str, Any] | None, bool, str]:
+    """Run one step once; returns its log entry, the last observation, whether it verified, and why not."""
+    text = step_instruction(step, state)
+    policy_path = cfg.skill_policies.get(step.skill)
+    entry: dict[str, Any] = {"skill": step.skill, "args": dict(step.args), "instruction": text,
+                             "executor": f"policy:{policy_path}" if policy_path else "scripted"}
+    symbolic = step_error(state, step)
+    if symbolic is not None:
+        entry.update(success=False, verified=False, reason=f"precondition does not hold: {symbolic}", steps=0,
+                     duration_s=0.0)
+        return entry, obs, False, entry["reason"]
+    if policy_path and actor is None:
+        raise AgentConfigError(f"skill_policies names a checkpoint for {step.skill}, but this world runs no policies")
+    expected = apply_step(state, step)
+    try:
+        skill = make_skill(world.view, step.skill, step.args, world.controller.config.max_pos_step)
+    except SkillError as exc:
+        entry.update(success=False, verified=False, reason=str(exc), steps=0, duration_s=0.0)
+        return entry, obs, False, str(exc)
+    act = actor(policy_path, text) if policy_path and actor is not None else None
+    outcome: SkillOutcome
+    outcome, obs = run_skill(world, skill, obs=obs, actor=act, budget=_budget(cfg, skill), on_step=on_step)
+    mismatch = verify_effect(state, expected, scene_state_from_env(world))
+    verified = outcome.success and mismatch is None
+    reason = outcome.reason or (mismatch or "")
+    entry.update(success=outcome.success, verified=verified, reason=reason, steps=outcome.steps,
+                 duration_s=round(outcome.duration_s, 4))
+    return entry, obs, verified, reason
+
+
+def _budget(cfg: AgentConfig, skill: SkillController) -> int:
+    return int(cfg.skill_budgets.get(skill.name, skill.budget))
 
 
 def run_instruction(instruction: str, *, robot: str = "panda", seed: int = 0, video: str | Path | None = None,

@@ -1,4 +1,5 @@
-"""What every skill controller provides, and the loop that runs one on the env within a step budget."""
+"""What every skill controller provides, and the loop that runs one on a world (the sim env or the bridge) within a
+step budget."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from sim.env import TabletopEnv
 from sim.errors import SimError
 from sim.scene_view import SceneView
+from sim.skills.world import SkillWorld
 
 # The goal must hold on this many consecutive control steps: a cube bouncing through the target
 # region for one tick is not a placement.
@@ -63,10 +64,11 @@ class SkillOutcome:
 
 
 Actor = Callable[[dict[str, Any]], np.ndarray]
-StepHook = Callable[[TabletopEnv], None]
+StepHook = Callable[[Any], None]
+"""Called with the world after every step (the sim agent renders video frames here)."""
 
 
-def run_skill(env: TabletopEnv, skill: SkillController, *, obs: dict[str, Any] | None = None,
+def run_skill(env: SkillWorld, skill: SkillController, *, obs: dict[str, Any] | None = None,
               actor: Actor | None = None, budget: int | None = None, on_step: StepHook | None = None,
               ) -> tuple[SkillOutcome, dict[str, Any] | None]:
     """Run ``skill`` until its goal has held for ``SETTLE_STEPS`` steps, its budget runs out or physics diverges.

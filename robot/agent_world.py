@@ -1,0 +1,157 @@
+"""BridgeWorld: the arm as the agent's skills see it, the bridge's side of ``sim.skills.SkillWorld``.
+
+The agent loop (``policies.planner.agent.execute``) runs in a thread of its own, since planning takes
+seconds; the bridge's control tick stays in charge of every command. The two meet here:
+
+* the agent's ``step(action)`` leaves one 5-d EE-delta action and waits for a policy tick to take it;
+* the tick ``take``s it (turning it into joint targets through the gate as any policy action), then
+  ``serve``s a snapshot of its arm mirror (measured joints, perceived cubes, pad, bin), which the agent's
+  own copy of the mirror loads before ``step`` returns: skills never read a mirror the tick is writing;
+* a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
+  ``ExecutionStoppedError`` and the agent reports the step it stopped in.
+
+No rclpy here: the tick-by-tick tests drive it exactly as the node does.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import mujoco
+import numpy as np
+
+from robot.safety.arm_mirror import ArmMirror
+from sim.control import ACTION_DIM, ControllerConfig
+from sim.scene_view import SceneView
+from sim.skills import ExecutionStoppedError
+
+
+class _Controller:
+    """What a skill reads of the controller: its configuration (the step sizes)."""
+
+    def __init__(self, config: ControllerConfig) -> None:
+        self.config = config
+
+
+class BridgeWorld:
+    """One agent run's view of the arm (``view``) and its command sink (``step``); thread-safe between the agent's
+    thread and the control tick."""
+
+    def __init__(self, sim_model: str, *, cubes: tuple[str, ...], controller: ControllerConfig, control_dt: float,
+                 step_timeout_s: float = 30.0) -> None:
+        self._mirror = ArmMirror(sim_model, controller=controller, cubes=cubes)
+        self._controller = _Controller(controller)
+        self._control_dt = float(control_dt)
+        self._step_timeout_s = float(step_timeout_s)
+        self._cond = threading.Condition()
+        self._action: np.ndarray | None = None
+        self._snapshot: tuple[np.ndarray, np.ndarray] | None = None
+        self._served = 0
+        self._stopped: str | None = None
+        self._done = False
+        self._moving = np.array([self._mirror.view.pad_body, self._mirror.view.bin_body, self._mirror.view.goal_body])
+
+    # --- the SkillWorld the agent's thread sees ---------------------------------------------------
+    @property
+    def view(self) -> SceneView:
+        return self._mirror.view
+
+    @property
+    def control_dt(self) -> float:
+        return self._control_dt
+
+    @property
+    def controller(self) -> _Controller:
+        return self._controller
+
+    @property
+    def unwrapped(self) -> BridgeWorld:
+        return self
+
+    def wait_ready(self, timeout_s: float) -> None:
+        """Block until the tick has served a first snapshot (the scene the plan is made over)."""
+        with self._cond:
+            if not self._cond.wait_for(lambda: self._snapshot is not None or self._stopped is not None, timeout_s):
+                raise ExecutionStoppedError(f"no arm state from the bridge within {timeout_s:g} s")
+            self._raise_if_stopped()
+            snapshot = self._snapshot
+        assert snapshot is not None
+        self._load(snapshot)
+
+    def step(self, action: np.ndarray) -> tuple[dict[str, Any], float, bool, bool, dict[str, Any]]:
+        """Hand ``action`` to the next policy tick and return once it ran, with the scene as measured then."""
+        a = np.asarray(action, dtype=np.float64).reshape(ACTION_DIM).copy()
+        with self._cond:
+            self._raise_if_stopped()
+            self._action = a
+            served = self._served
+            if not self._cond.wait_for(lambda: self._served != served or self._stopped is not None,
+                                       self._step_timeout_s):
+                self._stopped = f"no control tick took an action within {self._step_timeout_s:g} s"
+            self._raise_if_stopped()
+            snapshot = self._snapshot
+        assert snapshot is not None
+        self._load(snapshot)
+        return {}, 0.0, False, False, {}
+
+    def finish(self) -> None:
+        """The agent is done: ticks stop waiting for actions."""
+        with self._cond:
+            self._done = True
+            self._cond.notify_all()
+
+    def _raise_if_stopped(self) -> None:
+        if self._stopped is not None:
+            raise ExecutionStoppedError(self._stopped)
+
+    def _load(self, snapshot: tuple[np.ndarray, np.ndarray]) -> None:
+        qpos, places = snapshot
+        m, d = self._mirror.model, self._mirror.data
+        d.qpos[:] = qpos
+        for body, pos in zip(self._moving, places, strict=True):
+            if body >= 0:
+                m.body_pos[body] = pos
+        mujoco.mj_kinematics(m, d)
+        mujoco.mj_comPos(m, d)
+        mujoco.mj_collision(m, d)
+
+    @property
+    def actions_run(self) -> int:
+        """How many of the agent's actions control ticks have run."""
+        with self._cond:
+            return self._served
+
+    # --- the control tick's side ----------------------------------------------------------------------
+    @property
+    def active(self) -> bool:
+        """Whether the agent may still send actions (not finished, not stopped)."""
+        with self._cond:
+            return not self._done and self._stopped is None
+
+    def take(self, wait_s: float) -> np.ndarray | None:
+        """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying)."""
+        with self._cond:
+            self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
+                                wait_s)
+            action, self._action = self._action, None
+            return action
+
+    def serve(self, mirror: ArmMirror, *, took: bool) -> None:
+        """Publish the tick's mirror state to the agent; ``took``: this tick ran the agent's action, so the ``step``
+        waiting for it returns (a tick that found no action only refreshes the state)."""
+        v = mirror.view
+        places = np.array([mirror.model.body_pos[b] if b >= 0 else np.zeros(3)
+                           for b in (v.pad_body, v.bin_body, v.goal_body)])
+        with self._cond:
+            self._snapshot = (mirror.data.qpos.copy(), places)
+            if took:
+                self._served += 1
+            self._cond.notify_all()
+
+    def interrupt(self, reason: str) -> None:
+        """Stop the run: a waiting or later ``step`` raises ``ExecutionStoppedError(reason)``."""
+        with self._cond:
+            if self._stopped is None and not self._done:
+                self._stopped = reason
+            self._cond.notify_all()
