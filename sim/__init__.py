@@ -22,12 +22,33 @@ from sim.errors import (  # noqa: E402
 from sim.randomize import RANDOMIZATION_LEVELS, Randomization  # noqa: E402
 from sim.robots import PANDA, ROBOTS, UR5E, RobotSpec, get_robot  # noqa: E402
 from sim.scene import SceneConfig, build_scene  # noqa: E402
-from sim.tasks import ENV_IDS, TASKS, register_task  # noqa: E402
+from sim.tasks import ENV_IDS, SB3_ENV_IDS, TASKS, register_task  # noqa: E402
 from sim.vector import make_vector_env  # noqa: E402
 
 __all__ = [
-    "ACTION_DIM", "ENV_IDS", "PANDA", "RANDOMIZATION_LEVELS", "ROBOTS", "TASKS", "UR5E", "ConfigError",
-    "ControllerConfig", "DiffIKController", "InvalidActionError", "ModelUnavailableError", "Randomization",
-    "RenderError", "RobotSpec", "SceneConfig", "SimError", "TabletopEnv", "UnknownNameError", "build_scene",
-    "get_robot", "make_vector_env", "register_task", "validate_action",
+    "ACTION_DIM",
+    "ENV_IDS",
+    "PANDA",
+    "RANDOMIZATION_LEVELS",
+    "ROBOTS",
+    "SB3_ENV_IDS",
+    "TASKS",
+    "UR5E",
+    "ConfigError",
+    "ControllerConfig",
+    "DiffIKController",
+    "InvalidActionError",
+    "ModelUnavailableError",
+    "Randomization",
+    "RenderError",
+    "RobotSpec",
+    "SceneConfig",
+    "SimError",
+    "TabletopEnv",
+    "UnknownNameError",
+    "build_scene",
+    "get_robot",
+    "make_vector_env",
+    "register_task",
+    "validate_action",
 ]

@@ -10,6 +10,7 @@ from sim.tasks.reach import ReachTask
 from sim.tasks.registry import (
     ENTRIES,
     ENV_IDS,
+    SB3_ENV_IDS,
     TABLETOP,
     TABLETOP_ENV_ID,
     TASKS,
@@ -17,6 +18,7 @@ from sim.tasks.registry import (
     TaskEntry,
     get_task,
     make_expert,
+    register_sb3_variant,
     register_task,
     tabletop_tasks,
     task_names,
@@ -34,6 +36,7 @@ if TABLETOP_ENV_ID not in ENV_IDS:
 
     if TABLETOP_ENV_ID not in _gym.registry:
         _gym.register(id=TABLETOP_ENV_ID, entry_point="sim.env:TabletopEnv", kwargs={"task": TABLETOP})
+    register_sb3_variant(TABLETOP_ENV_ID)
 
 TASK_NAMES = tuple(TASKS)
 """The built-in tasks (``task_id`` 0-3). Tasks registered later follow them: read ``task_names()`` for all."""
@@ -57,7 +60,7 @@ def goal_ids(goal: TaskGoal, object_names: tuple[str, ...] | list[str]) -> tuple
 
 
 __all__ = [
-    "ENTRIES", "ENV_IDS", "PLACE_TARGETS", "TABLETOP", "TABLETOP_ENV_ID", "TASKS", "TASK_NAMES", "Expert",
-    "ExpertFactory", "Task", "TaskEntry", "TaskGoal", "get_task", "goal_ids", "make_expert", "register_task",
-    "tabletop_tasks", "task_names", "unregister_task",
+    "ENTRIES", "ENV_IDS", "PLACE_TARGETS", "SB3_ENV_IDS", "TABLETOP", "TABLETOP_ENV_ID", "TASKS", "TASK_NAMES",
+    "Expert", "ExpertFactory", "Task", "TaskEntry", "TaskGoal", "get_task", "goal_ids", "make_expert",
+    "register_sb3_variant", "register_task", "tabletop_tasks", "task_names", "unregister_task",
 ]

@@ -49,6 +49,8 @@ TASKS: dict[str, Task] = {}
 ENTRIES: dict[str, TaskEntry] = {}
 ENV_IDS: dict[str, str] = {}
 """Gymnasium id -> task name (``tabletop`` for the mixed env)."""
+SB3_ENV_IDS: dict[str, str] = {}
+"""Stable-Baselines3-ready id (``sim.sb3``) -> the env id it wraps."""
 
 
 def default_env_id(name: str) -> str:
@@ -94,7 +96,23 @@ def register_task(task: Task, *, expert: ExpertFactory, env_id: str | None = Non
     if entry_point is None:
         entry_point, kwargs["task_module"] = make_registered_env, type(task).__module__
     gym.register(id=env_id, entry_point=entry_point, kwargs=kwargs)  # type: ignore[arg-type]
+    register_sb3_variant(env_id)
     return env_id
+
+
+def sb3_env_id(env_id: str) -> str:
+    """``armstack/Reach-v0`` -> ``armstack/Reach-SB3-v0``."""
+    name, _, version = env_id.rpartition("-v")
+    return f"{name}-SB3-v{version}"
+
+
+def register_sb3_variant(env_id: str) -> str:
+    """Register ``armstack/<Name>-SB3-v0`` for ``env_id`` (see ``sim.sb3``); returns it."""
+    variant = sb3_env_id(env_id)
+    if variant not in gym.registry:
+        gym.register(id=variant, entry_point="sim.sb3:make_sb3_env", kwargs={"env_id": env_id})
+    SB3_ENV_IDS[variant] = env_id
+    return variant
 
 
 def unregister_task(name: str) -> None:
@@ -106,6 +124,9 @@ def unregister_task(name: str) -> None:
         raise ConfigError(f"task {name!r} is built in and cannot be removed")
     del TASKS[name], ENTRIES[name], ENV_IDS[entry.env_id]
     gym.registry.pop(entry.env_id, None)
+    for variant in [v for v, base in SB3_ENV_IDS.items() if base == entry.env_id]:
+        del SB3_ENV_IDS[variant]
+        gym.registry.pop(variant, None)
 
 
 def make_registered_env(task: str, task_module: str, **kwargs: Any) -> Any:
