@@ -188,10 +188,15 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         return [placed[len(placed) // 2].name]
     if ref.kind == "near":
         if ref.support is not None:
-            raise UngroundedError(f"'{ref.text}': the scene gives no position for the {ref.support}, so what is next "
-                                  f"to it is unknown")
-        anchor = ground(ref.anchor, ctx, alternatives=False)[0]  # type: ignore[arg-type]
-        apos = state.get(anchor).position
+            apos = state.landmarks.get(ref.support)
+            if apos is None:
+                raise UngroundedError(f"'{ref.text}': the scene gives no position for the {ref.support}, so what is "
+                                      f"next to it is unknown")
+            anchor = ref.support
+            pool = [o for o in pool if state.on.get(o.name) != ref.support]  # next to the bin, not in it
+        else:
+            anchor = ground(ref.anchor, ctx, alternatives=False)[0]  # type: ignore[arg-type]
+            apos = state.get(anchor).position
         if apos is None or any(o.position is None for o in pool):
             raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
         dist = sorted((math.dist((o.position or apos)[:2], apos[:2]), o.name) for o in pool if o.name != anchor)

@@ -21,7 +21,7 @@ class SceneError(PlannerError, ValueError):
 
 
 _WORD = re.compile(r"^[a-z][a-z0-9]*$")
-_SCENE_KEYS = ("objects", "regions", "holding", "on")
+_SCENE_KEYS = ("objects", "regions", "holding", "on", "landmarks")
 _OBJECT_KEYS = ("name", "kind", "color", "position")
 
 
@@ -57,12 +57,14 @@ class SceneState:
     """Objects present, table regions, the held object and the support relation ``on`` (object -> support).
 
     Objects standing on the bare table (no region) are absent from ``on``; a held object rests on nothing.
+    ``landmarks`` places the regions that have a place (the bin, the pad) for "the cube next to the bin".
     """
 
     objects: tuple[SceneObject, ...]
     regions: tuple[str, ...]
     holding: str | None = None
     on: Mapping[str, str] = field(default_factory=dict, hash=False)
+    landmarks: Mapping[str, tuple[float, float, float]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "objects", tuple(self.objects))
@@ -102,6 +104,15 @@ class SceneState:
                 seen.add(cur)
                 cur = on[cur]
         object.__setattr__(self, "on", MappingProxyType(on))
+        landmarks: dict[str, tuple[float, float, float]] = {}
+        for region, pos in dict(self.landmarks).items():
+            if region not in self.regions:
+                raise SceneError(f"landmark {region!r} is not a region; regions: {', '.join(self.regions)}")
+            if not isinstance(pos, list | tuple) or len(pos) != 3 or not all(
+                    isinstance(v, int | float) and math.isfinite(v) for v in pos):
+                raise SceneError(f"landmark {region!r}: position {pos!r} must be 3 finite numbers")
+            landmarks[region] = (float(pos[0]), float(pos[1]), float(pos[2]))
+        object.__setattr__(self, "landmarks", MappingProxyType(landmarks))
 
     # ----------------------------------------------------------------- queries
     @property
@@ -126,7 +137,7 @@ class SceneState:
         return not self.objects_on(name)
 
     def replace(self, *, holding: str | None, on: Mapping[str, str]) -> SceneState:
-        return SceneState(objects=self.objects, regions=self.regions, holding=holding, on=on)
+        return SceneState(objects=self.objects, regions=self.regions, holding=holding, on=on, landmarks=self.landmarks)
 
     # ------------------------------------------------------------------- JSON
     @classmethod
@@ -160,7 +171,11 @@ class SceneState:
         on = data.get("on", {})
         if not isinstance(on, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in on.items()):
             raise SceneError(f"scene 'on' must map object names to support names, got {on!r}")
-        return cls(objects=tuple(objects), regions=tuple(regions), holding=holding, on=dict(on))
+        landmarks = data.get("landmarks", {})
+        if not isinstance(landmarks, Mapping):
+            raise SceneError(f"scene 'landmarks' must map region names to positions, got {landmarks!r}")
+        return cls(objects=tuple(objects), regions=tuple(regions), holding=holding, on=dict(on),
+                   landmarks=dict(landmarks))
 
     def to_json(self) -> dict[str, Any]:
         objects: list[dict[str, Any]] = []
@@ -174,6 +189,8 @@ class SceneState:
             out["holding"] = self.holding
         if self.on:
             out["on"] = dict(self.on)
+        if self.landmarks:
+            out["landmarks"] = {r: list(p) for r, p in self.landmarks.items()}
         return out
 
 

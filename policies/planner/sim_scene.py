@@ -37,7 +37,13 @@ def scene_state_from_env(env: Any) -> SceneState:
                     position=tuple(round(float(x), 4) for x in view.object_pos(n)))  # type: ignore[arg-type]
         for n in names
     )
-    return SceneState(objects=objects, regions=region_names(view), holding=holding, on=_break_cycles(on))
+    regions = region_names(view)
+    # The bin and the pad have a place on the table ("the cube next to the bin"); left and right are halves.
+    landmarks = {r: tuple(round(float(x), 4) for x in pos) for r, pos in
+                 (("bin", getattr(view, "bin_pos", None)), ("pad", getattr(view, "pad_pos", None)))
+                 if r in regions and pos is not None}
+    return SceneState(objects=objects, regions=regions, holding=holding, on=_break_cycles(on),
+                      landmarks=landmarks)  # type: ignore[arg-type]
 
 
 def _break_cycles(on: dict[str, str]) -> dict[str, str]:

@@ -217,6 +217,8 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("relative", "put the green cube on the pad, then put the one you just moved in the bin", scene(RGB),
      plan(*mv("green", "pad"), *mv("green", "bin"))),
     ("relative", "put the cube next to the bin on the pad", scene(RGB), refused("unknown position")),
+    ("relative", "put the cube next to the bin on the pad", {**scene(RGB), "landmarks": {"bin": [0.5, -0.3, 0.0]}},
+     plan(*mv("blue", "pad"))),
     ("relative", "pick up the leftmost cube", scene(RGB, positions=False), refused("unknown position")),
     ("fr", "ne touche pas au cube rouge et mets le cube bleu dans le bac", scene(RGB), plan(*mv("blue", "bin"))),
     ("fr", "avant de mettre le cube vert dans le bac, pose le cube rouge sur la plateforme", scene(RGB),

@@ -297,3 +297,26 @@ def test_an_ambiguous_instruction_asks_through_the_agent_and_moves_nothing(agent
     assert all(n.replace("_", " ") in report["failure"] for n in names)
     assert report["status"] == "refused" and report["steps"] == [] and report["durations"]["sim_steps"] == 0
     assert report["final_state"] == report["initial_state"]
+
+
+def test_the_cube_next_to_the_bin_is_the_nearest_one_in_the_simulated_scene(agent: object) -> None:
+    """Issue #17 item 2: "the cube next to the bin" grounds on the bin's place in the simulator (a landmark of the
+    scene state), never on a cube already in it; without the bin's place it is refused, not guessed."""
+    import math
+
+    from policies.planner.agent import Agent
+    from policies.planner.sim_scene import scene_state_from_env
+
+    assert isinstance(agent, Agent)
+    agent.env.reset(seed=3)
+    state = scene_state_from_env(agent.env)
+    assert set(state.landmarks) == {"bin", "pad"} & set(state.regions)
+    assert SceneState.from_json(state.to_json()) == state and state.to_json()["landmarks"]
+    bin_xy = state.landmarks["bin"][:2]
+    nearest = min((o for o in state.objects if state.on.get(o.name) != "bin"),
+                  key=lambda o: math.dist((o.position or (0.0, 0.0))[:2], bin_xy))
+    result = make_planner("parser").plan("put the cube next to the bin on the pad", state)
+    assert result == Plan(steps=(Step(skill="pick", args={"object": nearest.name}),
+                                 Step(skill="place_in", args={"region": "pad"}))), result
+    bare = SceneState(objects=state.objects, regions=state.regions)
+    assert isinstance(make_planner("parser").plan("put the cube next to the bin on the pad", bare), Refusal)
