@@ -24,6 +24,7 @@ are only reported, ``dev_phrasing`` is the split looked at while developing.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import socket
@@ -38,7 +39,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from policies.planner.fallback import FallbackConfig  # noqa: E402
+from policies.planner.fallback import FallbackConfig, load_fallback_config  # noqa: E402
 from policies.planner.plan import Clarification, Plan, Refusal, result_from_json  # noqa: E402
 from policies.planner.planner import CheckedPlanner, make_planner  # noqa: E402
 from policies.planner.ranking import RankingBackend  # noqa: E402
@@ -55,6 +56,10 @@ PHRASING = (DATA / "dev_phrasing.jsonl", DATA / "heldout_phrasing.jsonl", DATA /
 SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
           "dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 # Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
+# The model's fallback variants beside the shipped llama_cpp (decoder and abstention from
+# data/model_fallback.yaml): name -> (decoder, abstain below the configured margin).
+MODEL_VARIANTS = {"llama_cpp_no_abstain": ("rank", False), "llama_cpp_grammar": ("grammar", True),
+                  "llama_cpp_grammar_no_abstain": ("grammar", False)}
 KIND_SPLITS = ("dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 
 
@@ -120,10 +125,12 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
         state = SceneState.from_json(rec["scene"])
         gold = result_from_json(rec["gold"])
         decided_before = stats.decided_by_model if stats is not None else 0
+        margins_before = len(stats.first_margins) if stats is not None else 0
         t0 = time.perf_counter()
         outcome = planner.plan_outcome(rec["instruction"], state)
         dt = (time.perf_counter() - t0) * 1000
         decided = stats is not None and stats.decided_by_model > decided_before
+        margin = stats.first_margins[-1] if stats is not None and len(stats.first_margins) > margins_before else None
         result = outcome.result
         handed = isinstance(result, Plan)
         if isinstance(gold, Plan):
@@ -138,7 +145,7 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
                      "raw_valid": outcome.raw_valid, "latency_ms": dt,
                      "gold_refused": not isinstance(gold, Plan), "pred_refused": not handed,
                      "false_execution": false_exec, "wrong_plan": handed and isinstance(gold, Plan) and not exact,
-                     "model_decided": decided})
+                     "model_decided": decided, "id": rec["id"], "margin": margin})
         if not exact and len(failures) < max_failures:
             failures.append({"id": rec["id"], "kind": rec.get("kind"), "instruction": rec["instruction"],
                              "model_decided": decided,
@@ -153,6 +160,9 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
     out: dict[str, Any] = {"overall": summarise(rows), "overall_devset": summarise(original) if original else None,
                            "splits": {k: v for k, v in by_split.items() if v["n"]},
                            "kinds": by_kind, "failures": failures}
+    if any(r["margin"] is not None for r in rows):
+        out["reliability"] = reliability(rows)
+    out["_rows"] = rows  # for the cross-backend figures in main(); not printed
     if stats is not None:
         margins = sorted(round(m, 2) for m in stats.first_margins)
         out["model"] = {"records_decided_by_model": stats.decided_by_model, "model_calls": stats.model_calls,
@@ -163,6 +173,62 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
                         "fallback_first_step_margins": margins,
                         "model_call_ms_p50": round(percentile([x * 1000 for x in stats.per_call], 50), 1),
                         "model_call_ms_p95": round(percentile([x * 1000 for x in stats.per_call], 95), 1)}
+    return out
+
+
+# Where the abstention margin may be chosen: every split except the held-out and independent ones.
+TUNING_SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "tune", "dev_phrasing")
+MARGIN_BINS = (float("-inf"), 0.0, 2.0, 4.0, 6.0, 8.0, 10.0, float("inf"))
+
+
+def reliability(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """How often the model's fallback was right against its first-step margin, and what a threshold would do.
+
+    ``bins``: per margin band, the records the model planned (margin known) and how many ended exact. ``sweep``
+    (tuning splits only): for each threshold, what abstaining below it would give: plans kept and right,
+    plans kept and wrong (executions of a wrong plan), right plans lost to abstention. A record whose final
+    result was already a refusal (licence, agreement, checker) stays one whatever the threshold.
+    """
+    scored = [r for r in rows if r["margin"] is not None]
+    bins = []
+    for lo, hi in itertools.pairwise(MARGIN_BINS):
+        band = [r for r in scored if lo <= r["margin"] < hi]
+        if band:
+            bins.append({"from": lo if lo > float("-inf") else None, "to": hi if hi < float("inf") else None,
+                         "n": len(band), "exact": sum(r["exact"] for r in band),
+                         "planned": sum(not r["pred_refused"] for r in band),
+                         "planned_right": sum(not r["pred_refused"] and r["exact"] for r in band)})
+    tuning = [r for r in scored if r["split"] in TUNING_SPLITS]
+    sweep = []
+    for t in (0.0, 2.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0):
+        kept = [r for r in tuning if r["margin"] >= t and not r["pred_refused"]]
+        dropped = [r for r in tuning if r["margin"] < t and not r["pred_refused"]]
+        sweep.append({"threshold": t, "plans_kept": len(kept), "kept_right": sum(r["exact"] for r in kept),
+                      "kept_wrong": sum(not r["exact"] for r in kept),
+                      "right_lost": sum(r["exact"] for r in dropped),
+                      "wrong_avoided": sum(not r["exact"] for r in dropped)})
+    right = [r["margin"] for r in tuning if not r["pred_refused"] and r["exact"]]
+    wrong = [r["margin"] for r in tuning if not r["pred_refused"] and not r["exact"]]
+    return {"bins": bins, "sweep_tuning_splits": sweep, "n_tuning": len(tuning),
+            "tuning_lowest_right_margin": round(min(right), 2) if right else None,
+            "tuning_highest_wrong_margin": round(max(wrong), 2) if wrong else None}
+
+
+def model_only(rows: list[dict[str, Any]], parser_rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Right answers only the model produced: exact here and not exact with the parser alone, per split."""
+    parser_exact = {r["id"]: r["exact"] for r in parser_rows}
+    out: dict[str, Any] = {}
+    for split in ["overall", *SPLITS]:
+        mine = [r for r in rows if split == "overall" or r["split"] == split]
+        if not mine:
+            continue
+        right = [r for r in mine if r["exact"]]
+        gained = [r for r in right if not parser_exact.get(r["id"], False)]
+        lost = [r for r in mine if not r["exact"] and parser_exact.get(r["id"], False)]
+        right_plans = [r for r in right if not r["gold_refused"]]
+        out[split] = {"exact": len(right), "model_only_correct": len(gained), "parser_right_model_wrong": len(lost),
+                      "model_share_of_correct_plans": round(sum(not r["gold_refused"] for r in gained)
+                                                            / len(right_plans), 4) if right_plans else None}
     return out
 
 
@@ -221,6 +287,10 @@ def main() -> None:
                 planner = make_planner("parser")
             elif name == "llama_cpp":
                 planner = make_planner("llama_cpp", n_threads=args.threads, **fallback)
+            elif name in MODEL_VARIANTS:
+                decoder, abstain = MODEL_VARIANTS[name]
+                cfg = load_fallback_config(decoder=decoder, **({} if abstain else {"margin": 0.0}))
+                planner = make_planner("llama_cpp", n_threads=args.threads, fallback_config=cfg)
             elif name == "llama_cpp_no_fallback":
                 planner = make_planner("llama_cpp", n_threads=args.threads, fallback=False)
             elif name == "openai":
@@ -232,7 +302,7 @@ def main() -> None:
                                        **fallback)
             else:
                 raise SystemExit(f"unknown backend {name!r}; valid: rules, parser_only, llama_cpp, "
-                                 "llama_cpp_no_fallback, openai")
+                                 f"{', '.join(MODEL_VARIANTS)}, llama_cpp_no_fallback, openai")
             load_s = time.perf_counter() - t0
             log(f"[{name}] ready in {load_s:.1f} s")
             result = run_backend(planner, recs, name, args.failures)
@@ -254,6 +324,11 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
     report["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
+    parser_rows = report["backends"].get("parser_only", {}).get("_rows")
+    for res in report["backends"].values():
+        rows = res.pop("_rows", None)
+        if parser_rows is not None and rows is not None and res is not report["backends"]["parser_only"]:
+            res["model_only"] = model_only(rows, parser_rows)
     rules = report["backends"].get("rules", {}).get("overall")
     if rules:
         for name, res in report["backends"].items():

@@ -11,8 +11,10 @@ seen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from policies.planner.errors import PlannerError
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
@@ -33,6 +35,9 @@ FIXED_EXAMPLES = ("Objects: green_cube, blue_cube.\nInstruction: drop the blue c
                   "Plan: push(green_cube, forward); done\n\n"
                   "Objects: blue_cube, red_cube.\nInstruction: pick up the red cube\nPlan: pick(red_cube); done\n\n")
 INFEASIBLE = " infeasible"
+DECODERS = ("rank", "grammar")
+# The shipped settings (margin chosen on the development splits, see the file's comments).
+CONFIG_PATH = Path(__file__).resolve().parent / "data" / "model_fallback.yaml"
 DONE = " done"
 
 
@@ -63,12 +68,31 @@ class FallbackConfig:
     # Accept a plan only if the sentence embedding of the instruction also ranks it first among the licensed
     # plans (agreement.py): a second signal independent of the language model.
     agreement: bool = True
+    # How the model writes the plan: "rank" scores every licensed step, skill then arguments (rank_steps);
+    # "grammar" decodes the whole plan greedily under a GBNF grammar of the licensed names (grammar.py).
+    decoder: str = "rank"
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.margin <= 50.0:
             raise PlannerError(f"fallback margin {self.margin} must be in [0, 50] nats")
         if not 1 <= self.max_steps <= 12:
             raise PlannerError(f"fallback max_steps {self.max_steps} must be in 1..12")
+        if self.decoder not in DECODERS:
+            raise PlannerError(f"fallback decoder {self.decoder!r} is not one of {', '.join(DECODERS)}")
+
+
+def load_fallback_config(path: str | Path = CONFIG_PATH, /, **overrides: Any) -> FallbackConfig:
+    """The fallback's settings from YAML (unknown keys and out-of-range values refused), overrides on top."""
+    from sim.config_io import from_mapping, load_yaml
+    from sim.errors import ConfigError
+
+    try:
+        data = load_yaml(path) or {}
+        if not isinstance(data, Mapping):
+            raise PlannerError(f"{path}: the fallback config must be a mapping, got {type(data).__name__}")
+        return from_mapping(FallbackConfig, {**data, **overrides}, where=str(path), check_types=True)
+    except ConfigError as exc:
+        raise PlannerError(str(exc)) from exc
 
 
 @dataclass(frozen=True)

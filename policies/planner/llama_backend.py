@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from policies.planner.errors import ModelUnavailableError, PlannerError
-from policies.planner.fallback import FallbackConfig
+from policies.planner.fallback import FallbackConfig, load_fallback_config
 from policies.planner.model_selftest import ensure_model_works
 from policies.planner.ranking import RankingBackend
 
@@ -159,6 +160,56 @@ class LlamaScorer:
         return out
 
 
+    def generate(self, prefix: str, grammar: str, *, max_tokens: int = 64) -> Generation:
+        """Greedy decoding after ``prefix`` under the GBNF ``grammar`` (grammar.py): only grammatical text.
+
+        The prefix goes through ``_hold_prefix`` (the pinned head is restored, not re-evaluated); then one
+        token at a time, the most likely token the grammar allows. Decoding ends when the text is a complete
+        plan (``; done``) or a refusal: the plan grammar has one way to end, so the end of text is not scored.
+        """
+        from policies.planner.grammar import DONE, INFEASIBLE, GrammarMatcher
+
+        base = self._tokens(prefix, bos=True)
+        self._hold_prefix(base[:-1])
+        matcher = GrammarMatcher(self.llm._model.vocab, grammar)
+        feed = [base[-1]]
+        chosen: list[int] = []
+        logprobs: list[float] = []
+        text = ""
+        self.llm._logits_all = True  # eval writes the new token's logit row into ``scores``
+        try:
+            for _ in range(max_tokens):
+                if len(base) + len(chosen) >= self.n_ctx:
+                    raise PlannerError(f"prompt and plan exceed the context of {self.n_ctx} tokens")
+                self.llm.eval(feed)
+                row = np.asarray(self.llm.scores[self.llm.n_tokens - 1], dtype=np.float64)
+                token = matcher.first_allowed(row)
+                if token is None:
+                    raise PlannerError("the plan grammar allows no token here")
+                peak = row.max()
+                logprobs.append(float(row[token] - peak - np.log(np.exp(row - peak).sum())))
+                matcher.accept(token)
+                chosen.append(token)
+                feed = [token]
+                text = self.llm.detokenize(chosen).decode("utf-8", errors="replace")
+                if text.endswith(DONE) or text == INFEASIBLE:
+                    break
+            else:
+                raise PlannerError(f"the model wrote {max_tokens} tokens without finishing a plan: {text!r}")
+        finally:
+            self.llm._logits_all = False
+            matcher.close()
+        return Generation(text=text, logprobs=tuple(logprobs))
+
+
+@dataclass(frozen=True)
+class Generation:
+    """What constrained decoding wrote, with each token's log-probability under the unconstrained model."""
+
+    text: str
+    logprobs: tuple[float, ...]
+
+
 class LlamaBackend(RankingBackend):
     """Ranking backend on the embedded model; options: model_path, n_ctx, n_threads (1), mode, examples,
     fallback (on), fallback_config."""
@@ -166,5 +217,7 @@ class LlamaBackend(RankingBackend):
     def __init__(self, *, model_path: str | Path | None = None, n_ctx: int = 2048, n_threads: int | None = None,
                  mode: str = "hybrid", examples: int = 3, retriever: object | None = None, fallback: bool = True,
                  fallback_config: FallbackConfig | None = None) -> None:
+        # The shipped settings come from data/model_fallback.yaml (the margin chosen on the dev splits).
+        config = fallback_config if fallback_config is not None else load_fallback_config()
         super().__init__(LlamaScorer(model_path, n_ctx=n_ctx, n_threads=n_threads), name="llama_cpp", mode=mode,
-                         examples=examples, retriever=retriever, fallback=fallback, fallback_config=fallback_config)
+                         examples=examples, retriever=retriever, fallback=fallback, fallback_config=config)
