@@ -11,6 +11,7 @@ What a goal goes through, as in joint_trajectory_controller.cpp:
   the last point (abort ``PATH_TOLERANCE_VIOLATED`` and hold the measured position), after the last point
   succeed once inside the goal tolerance, or abort ``GOAL_TOLERANCE_VIOLATED`` when goal_time_tolerance (if
   non-zero) has passed; with a zero goal_time_tolerance it waits, as JTC does.
+- ``ScaledClock``: the trajectory time of UR's scaled JTC (speed scaling 0 pauses the trajectory).
 """
 
 from __future__ import annotations
@@ -290,3 +291,20 @@ class TrajectoryExecution:
                         outcome=(ErrorCode.GOAL_TOLERANCE_VIOLATED,
                                  f"Aborted due to goal_time_tolerance exceeding by {late:f} seconds"))
         return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual)
+
+
+@dataclass
+class ScaledClock:
+    """Trajectory time that advances at ``scale`` x real time, as UR's scaled_joint_trajectory_controller
+    advances its trajectory by period x speed scaling: at 0 the trajectory (and its tolerance clock) pauses."""
+
+    now: float = 0.0
+    _last_real: float | None = field(default=None, init=False)
+
+    def advance(self, real_now: float, scale: float) -> float:
+        if not (math.isfinite(scale) and scale >= 0.0):
+            raise DriverError(f"speed scaling must be a finite value >= 0, got {scale}")
+        if self._last_real is not None:
+            self.now += max(0.0, real_now - self._last_real) * scale
+        self._last_real = real_now
+        return self.now

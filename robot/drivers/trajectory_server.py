@@ -6,11 +6,13 @@ semantics (robot/drivers/jtc.py): invalid goals are rejected, a new goal preempt
 INVALID_GOAL, "Current goal preempted by new incoming action."), a cancel holds the measured position and ends
 the goal canceled, path and goal tolerances abort with their error codes, feedback (desired, actual, error) at
 ``action_monitor_rate_hz``. ``update()`` is the controller's tick: call it from the arm's control loop, or let the
-server's own timer call it at ``rate_hz``.
+server's own timer call it at ``rate_hz``. With ``speed_scaling`` (a callback returning UR's factor, 0..1) it is
+UR's scaled_joint_trajectory_controller: trajectory time advances at that factor, so 0 pauses the goal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rclpy.action import ActionServer, CancelResponse, GoalResponse
@@ -21,6 +23,7 @@ from robot.drivers.goal_slot import GoalSlot
 from robot.drivers.jtc import (
     ErrorCode,
     JtcConfig,
+    ScaledClock,
     ToleranceRequest,
     TrajectoryExecution,
     TrajPoint,
@@ -49,7 +52,7 @@ class FollowJointTrajectoryServer:
     """FollowJointTrajectory on ``node`` at ``action_name``, executing on ``port`` (see module doc)."""
 
     def __init__(self, node: Node, action_name: str, config: JtcConfig, port: ArmPort, *,
-                 rate_hz: float | None = None) -> None:
+                 rate_hz: float | None = None, speed_scaling: Callable[[], float] | None = None) -> None:
         if tuple(port.joint_names) != tuple(config.joints):
             raise DriverError(f"port joints {list(port.joint_names)} differ from controller joints "
                               f"{list(config.joints)}")
@@ -58,6 +61,9 @@ class FollowJointTrajectoryServer:
         self._slot = GoalSlot(self._preempted_result)
         self._execution: TrajectoryExecution | None = None
         self._last_feedback = -1.0
+        # UR's scaled JTC: trajectory time runs at the speed scaling (None = plain JTC, real time).
+        self._speed_scaling = speed_scaling
+        self._clock = ScaledClock()
         self._server = ActionServer(node, FollowJointTrajectory, action_name,
                                     execute_callback=self._slot.execute, goal_callback=self._on_goal,
                                     handle_accepted_callback=self._on_accepted, cancel_callback=self._on_cancel)
@@ -70,6 +76,11 @@ class FollowJointTrajectoryServer:
 
     def _now(self) -> float:
         return self.node.get_clock().now().nanoseconds * 1e-9
+
+    def _trajectory_now(self) -> float:
+        if self._speed_scaling is None:
+            return self._now()
+        return self._clock.advance(self._now(), self._speed_scaling())
 
     def _on_goal(self, goal: Any) -> GoalResponse:
         traj = goal.trajectory
@@ -88,7 +99,9 @@ class FollowJointTrajectoryServer:
         if warning:
             self.node.get_logger().error(warning)
         stamp = Time.from_msg(goal.trajectory.header.stamp).nanoseconds * 1e-9
-        now = self._now()
+        now = self._trajectory_now()
+        if self._speed_scaling is not None:
+            stamp = 0.0  # a future start stamp is in real time; the scaled clock starts the goal on arrival
         self._execution = TrajectoryExecution(
             config=self.config, joint_names=list(goal.trajectory.joint_names), points=_points(goal.trajectory),
             tolerances=tolerances, start_state=self.port.read(), start_time=max(now, stamp) if stamp else now)
@@ -112,12 +125,13 @@ class FollowJointTrajectoryServer:
             self._hold(actual.positions)
             self._slot.finish("canceled", FollowJointTrajectory.Result())
             return
-        now = self._now()
+        now = self._trajectory_now()
         step = execution.step(now, actual)
         self.port.command(step.desired_positions, step.desired_velocities)
-        if now - self._last_feedback >= 1.0 / self.config.action_monitor_rate_hz or step.outcome is not None:
+        real_now = self._now()
+        if real_now - self._last_feedback >= 1.0 / self.config.action_monitor_rate_hz or step.outcome is not None:
             self._publish_feedback(step.desired_positions, step.desired_velocities, actual)
-            self._last_feedback = now
+            self._last_feedback = real_now
         if step.outcome is not None:
             code, text = step.outcome
             self._execution = None

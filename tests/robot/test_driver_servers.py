@@ -20,6 +20,7 @@ from robot.drivers import (
     GripperActionMotion,
     JointReading,
     JtcConfig,
+    ScaledClock,
     ToleranceRequest,
     TrajectoryExecution,
     TrajPoint,
@@ -167,6 +168,15 @@ def test_missing_the_goal_aborts_after_goal_time_tolerance() -> None:
     assert t == pytest.approx(101.5, abs=0.02)
 
 
+def test_speed_scaling_pauses_and_slows_the_trajectory_clock() -> None:
+    clock = ScaledClock()
+    assert clock.advance(10.0, 1.0) == 0.0
+    assert clock.advance(11.0, 0.0) == 0.0  # protective stop / paused program: the trajectory does not move
+    assert clock.advance(12.0, 0.5) == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="speed scaling"):
+        clock.advance(13.0, float("nan"))
+
+
 def test_jtc_config_rejects_bad_values() -> None:
     with pytest.raises(ValueError, match="goal_tolerance needs 6"):
         JtcConfig(joints=JOINTS, goal_tolerance=(0.1,))
@@ -218,7 +228,7 @@ def test_gripper_action_controller_stalls_unless_allowed() -> None:
 def serve_main() -> None:
     import rclpy
     from rclpy.executors import SingleThreadedExecutor
-    from std_msgs.msg import Bool
+    from std_msgs.msg import Bool, Float64
 
     from robot.drivers import ArmPort, GripperPort
     from robot.drivers.gripper_servers import ErrorRecoveryServer, FrankaGripperServers, GripperCommandServer
@@ -227,11 +237,12 @@ def serve_main() -> None:
     rclpy.init()
     node = rclpy.create_node("driver_double_test")
     arm, gripper = ArmPlant(6), GripperPlant()
-    user_stop = [False]
+    user_stop, scaling = [False], [1.0]
     node.create_subscription(Bool, "user_stop", lambda m: user_stop.__setitem__(0, m.data), 10)
+    node.create_subscription(Float64, "speed_scaling", lambda m: scaling.__setitem__(0, m.data), 10)
     jtc = FollowJointTrajectoryServer(
         node, "joint_trajectory_controller/follow_joint_trajectory", CONFIG,
-        ArmPort(joint_names=JOINTS, read=arm.read, command=arm.command))
+        ArmPort(joint_names=JOINTS, read=arm.read, command=arm.command), speed_scaling=lambda: scaling[0])
     port = GripperPort(max_width=MAX_WIDTH, read_width=gripper.read_width, command=gripper.command)
     robotiq = GripperCommandServer(node, "robotiq_gripper_controller/gripper_cmd", port, goal_tolerance=0.002)
     franka = FrankaGripperServers(node, "franka_gripper", port)
@@ -321,6 +332,29 @@ def test_follow_joint_trajectory_succeeds_rejects_preempts_and_cancels(server: A
     assert first.result().result.error_code == FollowJointTrajectory.Result.INVALID_GOAL
     assert "preempted" in first.result().result.error_string
     assert second.result().status == CANCELED
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("driver_servers")
+def test_zero_speed_scaling_pauses_a_goal_until_it_is_restored(server: Any) -> None:
+    from std_msgs.msg import Float64
+
+    from robot.ros_interfaces import FollowJointTrajectory
+
+    probe = server
+    probe.publisher(Float64, "speed_scaling")
+    assert probe.wait_for_subscriber("speed_scaling")
+    probe.publish(Float64, "speed_scaling", Float64(data=0.0))
+    probe.spin_for(0.3)
+    _, result, feedback = _goal(probe, FollowJointTrajectory, "joint_trajectory_controller/follow_joint_trajectory",
+                                _trajectory_goal([-0.3] * 6, 1.0))  # <= 0.6 rad/s from anywhere here
+    probe.spin_for(1.0)
+    assert not result.done()  # paused: 1 s of real time is 0 s of trajectory time
+    assert feedback and feedback[-1].desired.positions.tolist() == pytest.approx(
+        feedback[-1].actual.positions.tolist(), abs=1e-6)
+    probe.publish(Float64, "speed_scaling", Float64(data=1.0))
+    assert probe.spin_until(result.done, 30.0) and result.result().status == SUCCEEDED
+    assert feedback[-1].actual.positions.tolist() == pytest.approx([-0.3] * 6, abs=0.011)
 
 
 @pytest.mark.ros
