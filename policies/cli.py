@@ -13,6 +13,10 @@ def _cmd_train(args: argparse.Namespace) -> int:
         from policies.rl_cli import run_rl
 
         return int(run_rl(args))
+    if args.algorithm == "visuomotor":
+        from policies.visuomotor.cli import run_visuomotor
+
+        return run_visuomotor(args)
     from policies.bc import load_bc_config, train_bc
 
     data = args.data[0] if len(args.data) == 1 else tuple(args.data)
@@ -70,6 +74,11 @@ def register(sub: Any) -> None:
         from policies.rl_cli import add_rl_arguments
 
         add_rl_arguments(r)
+    v = tsub.add_parser("visuomotor", help="image + instruction policy with action chunks (ACT-style) on an RGB "
+                                           "armstack dataset")
+    from policies.visuomotor.cli import add_visuomotor_arguments
+
+    add_visuomotor_arguments(v)
     p.set_defaults(func=_cmd_train)
 
     e = sub.add_parser("eval", help="success rate with 95%% intervals on held-out seeds, videos, JSON report")

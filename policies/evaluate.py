@@ -70,8 +70,9 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
         raise TrainConfigError(f"unknown env {env_id!r}; valid: {', '.join(sim.ENV_IDS)}")
     env_task = sim.ENV_IDS[env_id]
     task_list = list(tasks) if tasks is not None else (list(sim.TASKS) if env_task == "tabletop" else [env_task])
+    # An image policy names the cameras it reads (policies.visuomotor.policy.VisuomotorPolicy.env_kwargs).
     env: Any = gym.make(env_id, robot=robot, randomization=randomization,
-                   render_mode="rgb_array" if video else None).unwrapped
+                   render_mode="rgb_array" if video else None, **getattr(policy, "env_kwargs", {})).unwrapped
     layout_check = getattr(getattr(policy, "layout", None), "check_env", None)
     if layout_check is not None:
         layout_check(env)

@@ -101,9 +101,16 @@ class MlpActor(nn.Module):
         return torch.tanh(m) if self.output == "tanh" else torch.clamp(m, -1.0, 1.0)
 
 
+def _visuomotor_act(**params: Any) -> nn.Module:
+    from policies.visuomotor.network import VisuomotorACT  # images + instruction -> action chunks
+
+    return VisuomotorACT(**params)
+
+
 ARCHITECTURES: dict[str, Callable[..., nn.Module]] = {
     "conditioned_mlp": ConditionedMLP,
     "sb3_mlp_actor": MlpActor,  # exported Stable-Baselines3 actors (policies.rl_export); no SB3 or sim import
+    "visuomotor_act": _visuomotor_act,
 }
 """Name -> constructor taking the keyword parameters stored in ``policy.json``. Other modules (e.g. the
 RL exporter) add their architectures with ``register_architecture``."""

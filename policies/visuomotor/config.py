@@ -1,0 +1,100 @@
+"""``VisuomotorConfig``: the settings of ``armstack train visuomotor``, from YAML and the command line."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policies.errors import TrainConfigError
+from sim.config_io import from_mapping, load_yaml
+
+EXECUTIONS = ("chunk", "ensemble")
+"""chunk: run a predicted chunk open loop, then predict again; ensemble: predict every step and average the
+predictions made for this step by the last ``chunk`` calls with weights exp(-ensemble_decay * age) (ACT)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class VisuomotorConfig:
+    data: str
+    """One armstack dataset folder recorded with ``--obs state,rgb`` and the cameras below."""
+    out: str
+    cameras: tuple[str, ...] = ("front", "wrist")
+    seed: int = 0
+    steps: int = 3000
+    batch_size: int = 64
+    lr: float = 3e-4
+    weight_decay: float = 1e-4
+    chunk: int = 10
+    """Actions predicted per call (ACT's k)."""
+    execution: str = "ensemble"
+    execute_steps: int = 0
+    """With ``execution: chunk``, actions run before predicting again (0: the whole chunk)."""
+    ensemble_decay: float = 0.1
+    width: int = 128
+    grid: int = 4
+    layers: int = 2
+    heads: int = 4
+    shift_pixels: int = 4
+    """Random shift augmentation: pad by this many pixels (edge replicate) and crop back at a random offset."""
+    colour_jitter: float = 0.2
+    """Per-sample brightness and contrast factors drawn from [1 - j, 1 + j], and per-channel gains from
+    [1 - j/2, 1 + j/2]: lighting and colour the training scenes did not show."""
+    val_fraction: float = 0.1
+    max_episodes: int | None = None
+    log_every: int = 50
+    save_every: int = 500
+    """Steps between saves of last/ (and the optimizer state resume reads)."""
+    eval_episodes: int = 0
+    """Held-out simulator episodes per task at the end (0: none; ``armstack eval`` measures the checkpoint)."""
+    eval_env: str = "armstack/PickPlace-v0"
+    randomization: str = "default"
+    threads: int = 2
+    verify_data: bool = True
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.data, str) or not self.data:
+            raise TrainConfigError(f"data must name one dataset folder, got {self.data!r}")
+        if not self.cameras or len(set(self.cameras)) != len(self.cameras):
+            raise TrainConfigError(f"cameras must name one or more distinct cameras, got {list(self.cameras)}")
+        for name in ("steps", "batch_size", "chunk", "width", "grid", "layers", "heads", "log_every", "save_every",
+                     "threads"):
+            if getattr(self, name) < 1:
+                raise TrainConfigError(f"{name} must be >= 1, got {getattr(self, name)}")
+        if self.chunk > 100:
+            raise TrainConfigError(f"chunk must be at most 100 actions, got {self.chunk}")
+        if self.width % self.heads or self.width % 8 or self.width < 16 or self.width > 1024:
+            raise TrainConfigError(f"width must be a multiple of 8 and of heads ({self.heads}) in [16, 1024], "
+                                   f"got {self.width}")
+        if self.execution not in EXECUTIONS:
+            raise TrainConfigError(f"execution {self.execution!r}; valid: {', '.join(EXECUTIONS)}")
+        if not 0 <= self.execute_steps <= self.chunk:
+            raise TrainConfigError(f"execute_steps must be in [0, chunk={self.chunk}], got {self.execute_steps}")
+        if not (self.lr > 0 and math.isfinite(self.lr)):
+            raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
+        if not 0 <= self.shift_pixels <= 32 or not 0 <= self.colour_jitter < 1:
+            raise TrainConfigError("shift_pixels must be in [0, 32] and colour_jitter in [0, 1)")
+        if not (0.0 <= self.val_fraction < 0.5):
+            raise TrainConfigError(f"val_fraction must be in [0, 0.5), got {self.val_fraction}")
+        if self.max_episodes is not None and self.max_episodes < 2:
+            raise TrainConfigError(f"max_episodes must be >= 2 (or unset for all), got {self.max_episodes}")
+        if self.eval_episodes < 0 or self.ensemble_decay < 0:
+            raise TrainConfigError("eval_episodes and ensemble_decay must be >= 0")
+
+
+def load_visuomotor_config(path: str | Path | None, **overrides: Any) -> VisuomotorConfig:
+    """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides on top."""
+    loaded = load_yaml(path) if path is not None else None
+    if loaded is not None and not isinstance(loaded, dict):
+        raise TrainConfigError(f"{path}: expected a mapping of visuomotor settings")
+    data = {**(loaded or {}), **{k: v for k, v in overrides.items() if v is not None}}
+    if isinstance(data.get("cameras"), (list, str)):
+        cams = data["cameras"]
+        data["cameras"] = tuple(cams.split(",") if isinstance(cams, str) else cams)
+    try:
+        return from_mapping(VisuomotorConfig, data, where=str(path or "visuomotor config"), check_types=True)
+    except Exception as exc:  # sim's ConfigError: re-raise as this package's error
+        if isinstance(exc, TrainConfigError):
+            raise
+        raise TrainConfigError(str(exc)) from exc

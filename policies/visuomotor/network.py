@@ -1,0 +1,66 @@
+"""The visuomotor network: a small conv encoder per camera, proprioception and instruction tokens, and an
+ACT-style decoder whose ``chunk`` learned queries cross-attend to those tokens and each predict one action.
+
+Images enter as uint8 (B, C, H, W) per camera, scaled here, so the checkpoint holds the whole mapping from
+pixels to actions. No torchvision: the encoder is four conv layers, enough for 64-96 px frames and cheap on a
+CPU core (measured in bench/visuomotor_latency.py).
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+class ConvEncoder(nn.Module):
+    """(B, C, H, W) float in [0, 1] -> (B, tokens, width): a conv stack pooled to a ``grid`` x ``grid`` map."""
+
+    def __init__(self, in_channels: int, width: int, grid: int) -> None:
+        super().__init__()
+        c = width // 4
+        self.net = nn.Sequential(
+            nn.Conv2d(in_channels, c, 5, stride=2, padding=2), nn.GroupNorm(4, c), nn.ReLU(),
+            nn.Conv2d(c, 2 * c, 3, stride=2, padding=1), nn.GroupNorm(8, 2 * c), nn.ReLU(),
+            nn.Conv2d(2 * c, width, 3, stride=2, padding=1), nn.GroupNorm(8, width), nn.ReLU(),
+            nn.Conv2d(width, width, 3, padding=1), nn.ReLU(),
+            nn.AdaptiveAvgPool2d(grid))
+        # Where a token sits in the image: conv features alone are translation invariant after pooling.
+        self.position = nn.Parameter(torch.zeros(1, grid * grid, width))
+        nn.init.normal_(self.position, std=0.02)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.net(x).flatten(2).transpose(1, 2) + self.position
+
+
+class VisuomotorACT(nn.Module):
+    """Cameras + proprioception + instruction embedding -> (B, chunk, out_dim) actions in [-1, 1]."""
+
+    def __init__(self, *, cameras: int, channels: int, proprio_dim: int, text_dim: int, out_dim: int, chunk: int,
+                 width: int = 128, grid: int = 4, layers: int = 2, heads: int = 4) -> None:
+        super().__init__()
+        self.cameras, self.channels, self.chunk = cameras, channels, chunk
+        self.encoders = nn.ModuleList(ConvEncoder(channels, width, grid) for _ in range(cameras))
+        self.proprio = nn.Sequential(nn.Linear(proprio_dim, width), nn.ReLU(), nn.Linear(width, width))
+        self.text = nn.Sequential(nn.Linear(text_dim, width), nn.ReLU(), nn.Linear(width, width))
+        # The instruction also scales and shifts the image tokens (FiLM): which cube matters is in the words.
+        self.film = nn.Linear(text_dim, 2 * width)
+        nn.init.zeros_(self.film.weight)
+        nn.init.zeros_(self.film.bias)
+        self.queries = nn.Parameter(torch.zeros(1, chunk, width))
+        nn.init.normal_(self.queries, std=0.02)
+        layer = nn.TransformerDecoderLayer(width, heads, dim_feedforward=4 * width, dropout=0.0, batch_first=True,
+                                           norm_first=True)
+        self.decoder = nn.TransformerDecoder(layer, layers)
+        self.head = nn.Sequential(nn.LayerNorm(width), nn.Linear(width, out_dim))
+
+    def memory(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+        """(B, tokens, width) from images (B, cameras, C, H, W) uint8/float, normalised proprio and text."""
+        x = images.float() / 255.0 if images.dtype == torch.uint8 else images
+        scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
+        tokens = [(enc(x[:, i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
+        return torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1)], dim=1)
+
+    def forward(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+        mem = self.memory(images, proprio, text)
+        out = self.decoder(self.queries.expand(len(mem), -1, -1), mem)
+        return torch.tanh(self.head(out))

@@ -1,0 +1,236 @@
+"""Train a visuomotor policy: ``train_visuomotor(config)`` writes RUN_DIR/{best,last}/ checkpoints,
+``metrics.jsonl``, ``tb/`` (TensorBoard), ``config.json`` and ``summary.json``.
+
+Episodes are split into train and validation sets by episode; proprioception statistics come from the
+training frames. best/ is the save point of lowest validation loss (masked L1 over the chunk). A run killed
+part-way resumes from last/ and ``train_state.safetensors`` (optimizer moments, step, sampler state) when
+started again with the same config: no pickle is read back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from safetensors.torch import load_file, save_file
+from torch import nn
+
+from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
+from policies.errors import TrainConfigError
+from policies.text import TextEncoder, shared_encoder
+from policies.visuomotor.config import VisuomotorConfig
+from policies.visuomotor.data import PROPRIO_KEYS, ImageDemonstrations, load_image_demonstrations
+from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
+
+TRAIN_STATE = "train_state.safetensors"
+
+
+def augment(images: torch.Tensor, config: VisuomotorConfig, gen: torch.Generator) -> torch.Tensor:
+    """(B, cams, 3, H, W) uint8 -> float in [0, 1], each image shifted and colour-jittered on its own."""
+    b, cams, c, h, w = images.shape
+    x = images.reshape(b * cams, c, h, w).float() / 255.0
+    if config.shift_pixels:
+        s = config.shift_pixels
+        padded = nn.functional.pad(x, (s, s, s, s), mode="replicate")
+        dx = torch.randint(0, 2 * s + 1, (b * cams,), generator=gen)
+        dy = torch.randint(0, 2 * s + 1, (b * cams,), generator=gen)
+        rows = (dy[:, None] + torch.arange(h)[None, :])[:, None, :, None].expand(-1, c, -1, w + 2 * s)
+        x = padded.gather(2, rows)
+        cols = (dx[:, None] + torch.arange(w)[None, :])[:, None, None, :].expand(-1, c, h, -1)
+        x = x.gather(3, cols)
+    j = config.colour_jitter
+    if j:
+        n = b * cams
+
+        def draw(shape: tuple[int, ...], span: float) -> torch.Tensor:
+            return 1.0 + span * (2.0 * torch.rand(shape, generator=gen) - 1.0)
+
+        mean = x.mean(dim=(1, 2, 3), keepdim=True)
+        x = (x - mean) * draw((n, 1, 1, 1), j) + mean
+        x = x * draw((n, 1, 1, 1), j) * draw((n, c, 1, 1), j / 2)
+        x = x.clamp(0.0, 1.0)
+    return x.reshape(b, cams, c, h, w)
+
+
+def masked_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    err = (pred - target).abs().mean(dim=-1) * mask
+    return err.sum() / mask.sum().clamp(min=1.0)
+
+
+def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int) -> tuple[VisuomotorACT, dict]:
+    params = {"cameras": len(config.cameras), "channels": 3, "proprio_dim": demos.proprio.shape[1],
+              "text_dim": text_dim, "out_dim": demos.chunks.shape[2], "chunk": config.chunk, "width": config.width,
+              "grid": config.grid, "layers": config.layers, "heads": config.heads}
+    return VisuomotorACT(**params), params
+
+
+def _save_train_state(path: Path, opt: torch.optim.Optimizer, step: int, gen: torch.Generator) -> None:
+    tensors: dict[str, torch.Tensor] = {"step": torch.tensor([step]), "generator": gen.get_state()}
+    params = [p for group in opt.param_groups for p in group["params"]]
+    for i, p in enumerate(params):
+        for key, value in opt.state.get(p, {}).items():
+            tensors[f"opt.{i}.{key}"] = torch.as_tensor(value).detach().clone().reshape(-1).float() if key == "step" \
+                else value.detach().contiguous()
+    tmp = path.with_suffix(".partial")
+    save_file(tensors, str(tmp))
+    tmp.replace(path)
+
+
+def _load_train_state(path: Path, opt: torch.optim.Optimizer, gen: torch.Generator) -> int:
+    tensors = load_file(str(path))
+    params = [p for group in opt.param_groups for p in group["params"]]
+    for i, p in enumerate(params):
+        if f"opt.{i}.exp_avg" in tensors:
+            opt.state[p] = {"step": tensors[f"opt.{i}.step"].reshape(()).float(),
+                            "exp_avg": tensors[f"opt.{i}.exp_avg"], "exp_avg_sq": tensors[f"opt.{i}.exp_avg_sq"]}
+    gen.set_state(tensors["generator"])
+    return int(tensors["step"][0])
+
+
+def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
+                     encoder: TextEncoder | None = None) -> dict[str, Any]:
+    """Train (or resume), keep best/ and last/, optionally evaluate last/ in simulation; returns the summary."""
+    from torch.utils.tensorboard import SummaryWriter
+    from tqdm import tqdm
+
+    out = Path(config.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TrainConfigError(f"out {out}: cannot create the run folder ({exc.strerror or exc})") from exc
+    torch.manual_seed(config.seed)
+    torch.set_num_threads(config.threads)
+    rng = np.random.default_rng(config.seed)
+    config_doc = dataclasses.asdict(config)
+    start = time.perf_counter()
+    demos = load_image_demonstrations(config.data, config.cameras, config.chunk, config.max_episodes,
+                                      config.verify_data)
+    enc = encoder if encoder is not None else shared_encoder()
+    text_table = torch.from_numpy(enc.encode(list(demos.texts)))
+    n_eps = int(demos.episode_of_frame.max()) + 1
+    order = rng.permutation(n_eps)
+    n_val = max(1, round(config.val_fraction * n_eps)) if config.val_fraction > 0 else 0
+    is_val = np.isin(demos.episode_of_frame, order[:n_val])
+    train_idx, val_idx = np.flatnonzero(~is_val), np.flatnonzero(is_val)
+    mean = demos.proprio[train_idx].mean(axis=0)
+    std = np.maximum(demos.proprio[train_idx].std(axis=0), 1e-3)
+    images = torch.from_numpy(demos.images)
+    proprio = torch.from_numpy(((demos.proprio - mean) / std).astype(np.float32))
+    chunks, mask = torch.from_numpy(demos.chunks), torch.from_numpy(demos.mask)
+    ti = torch.from_numpy(demos.text_index)
+    net, arch = _network(config, demos, text_table.shape[1])
+    opt = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    gen = torch.Generator().manual_seed(config.seed)
+    h, w = demos.images.shape[-2:]
+
+    def spec(metrics: dict[str, Any]) -> PolicySpec:
+        return PolicySpec(
+            architecture=ARCHITECTURE, arch_params=arch,
+            observation={"adapter": ADAPTER, "cameras": list(config.cameras), "image_size": [int(h), int(w)],
+                         "proprio": list(PROPRIO_KEYS), "state_names": list(demos.state_names),
+                         "text_encoder": "sentence-transformers/all-MiniLM-L6-v2", "text_dim": int(text_table.shape[1]),
+                         "privileged": []},
+            action={"dim": int(demos.chunks.shape[2]), "names": ["dx", "dy", "dz", "dyaw", "gripper"],
+                    "low": -1.0, "high": 1.0, "chunk": config.chunk, "execution": config.execution,
+                    "execute_steps": config.execute_steps, "ensemble_decay": config.ensemble_decay},
+            normalization={"mean": mean.tolist(), "std": std.tolist()},
+            robot=demos.robot, control_hz=float(demos.fps),
+            data={"datasets": [demos.source], "content_sha256": demos.source["content_sha256"], "episodes": n_eps,
+                  "frames": len(demos.proprio), "seeds": list(demos.seeds)},
+            training={"algorithm": "visuomotor_act", "config": config_doc, "metrics": metrics})
+
+    step, best_val = 0, math.inf
+    state_path = out / TRAIN_STATE
+    saved_config = out / "config.json"
+    if state_path.is_file() and (out / "last").is_dir():
+        previous = json.loads(saved_config.read_text()) if saved_config.is_file() else None
+        if previous is not None and {**previous, "steps": None} != {**json.loads(json.dumps(config_doc)),
+                                                                    "steps": None}:
+            raise TrainConfigError(f"{out}: holds a run with another config; resume needs the same settings "
+                                   "(only steps may change), or choose a new --out")
+        _, trained = read_checkpoint(out / "last")
+        net.load_state_dict(trained.state_dict())
+        for p in net.parameters():
+            p.requires_grad_(True)
+        step = _load_train_state(state_path, opt, gen)
+        if (out / "best").is_dir():
+            best_val = float(json.loads((out / "best" / "policy.json").read_text())["training"]["metrics"]
+                             .get("val_loss", math.inf))
+    saved_config.write_text(json.dumps(config_doc, indent=2) + "\n")
+    for group in opt.param_groups:
+        group.setdefault("initial_lr", config.lr)
+    # Warm-up then cosine; a resumed run starts the schedule at its step.
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / 100) * 0.5 * (1 + math.cos(math.pi * min(s, config.steps) / config.steps)),
+        last_epoch=step - 1)
+    writer = SummaryWriter(str(out / "tb"))
+    val_sample = val_idx if len(val_idx) <= 512 else val_idx[np.linspace(0, len(val_idx) - 1, 512).astype(int)]
+
+    def val_loss() -> float:
+        if len(val_sample) == 0:
+            return float("nan")
+        net.eval()
+        with torch.inference_mode():
+            t = torch.from_numpy(val_sample)
+            losses = [masked_l1(net(images[t[i:i + 128]], proprio[t[i:i + 128]], text_table[ti[t[i:i + 128]]]),
+                                chunks[t[i:i + 128]], mask[t[i:i + 128]]) for i in range(0, len(t), 128)]
+        net.train()
+        return float(torch.stack(losses).mean())
+
+    running, count, row = 0.0, 0, {}
+    bar = tqdm(total=config.steps, initial=step, desc="visuomotor", unit="step", disable=not progress,
+               dynamic_ncols=True)
+    net.train()
+    while step < config.steps:
+        idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
+        pred = net(augment(images[idx], config, gen), proprio[idx], text_table[ti[idx]])
+        loss = masked_l1(pred, chunks[idx], mask[idx])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 10.0)
+        opt.step()
+        sched.step()
+        step += 1
+        bar.update(1)
+        running, count = running + float(loss.detach()), count + 1
+        if step % config.log_every == 0 or step == config.steps:
+            row = {"step": step, "train_loss": running / count, "val_loss": val_loss(),
+                   "lr": sched.get_last_lr()[0], "seconds": round(time.perf_counter() - start, 1)}
+            running, count = 0.0, 0
+            writer.add_scalar("loss/train", row["train_loss"], step)
+            writer.add_scalar("loss/val", row["val_loss"], step)
+            writer.add_scalar("lr", row["lr"], step)
+            with open(out / "metrics.jsonl", "a") as f:
+                f.write(json.dumps(row) + "\n")
+            bar.set_postfix(train=f"{row['train_loss']:.4f}", val=f"{row['val_loss']:.4f}")
+        if step % config.save_every == 0 or step == config.steps:
+            metrics = row or {"step": step}
+            if metrics.get("val_loss", math.inf) < best_val:
+                best_val = float(metrics["val_loss"])
+                save_checkpoint(out / "best", net, spec(metrics))
+            save_checkpoint(out / "last", net, spec(metrics))
+            _save_train_state(state_path, opt, step, gen)
+    bar.close()
+    writer.close()
+    summary: dict[str, Any] = {"run_dir": str(out), "steps": step, "episodes": n_eps,
+                               "train_frames": len(train_idx), "val_frames": len(val_idx), "last": row,
+                               "best_val_loss": best_val, "seconds": round(time.perf_counter() - start, 1)}
+    if config.eval_episodes:
+        from policies.evaluate import evaluate_policy
+        from policies.visuomotor.policy import VisuomotorPolicy
+
+        spec_last, net_last = read_checkpoint(out / "last")
+        report = evaluate_policy(VisuomotorPolicy(spec_last, net_last, encoder=enc), env_id=config.eval_env,
+                                 robot=demos.robot, episodes=config.eval_episodes,
+                                 randomization=config.randomization, exclude_seeds=demos.seeds, progress=progress)
+        summary["eval"] = {"success_rate": report["success_rate"], "ci95": report["ci95"],
+                           "tasks": {t: r["success_rate"] for t, r in report["tasks"].items()}}
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return summary

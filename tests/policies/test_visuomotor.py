@@ -1,0 +1,167 @@
+"""The visuomotor family end to end on a tiny real RGB dataset: training, resume, checkpoints, acting, eval."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import gymnasium as gym
+import numpy as np
+import pytest
+import torch
+
+import policies
+from policies.checkpoint import read_spec
+from policies.errors import TrainConfigError
+from policies.evaluate import evaluate_policy
+from policies.visuomotor.config import VisuomotorConfig, load_visuomotor_config
+from policies.visuomotor.data import chunk_targets
+from policies.visuomotor.policy import READS, VisuomotorPolicy
+from policies.visuomotor.train import augment, train_visuomotor
+from sim.datagen import DatagenConfig, run_datagen
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("visuomotor")]
+
+SIZE = 32
+TINY = {"steps": 6, "batch_size": 8, "chunk": 4, "width": 32, "grid": 2, "layers": 1, "heads": 2, "log_every": 3,
+        "save_every": 3, "threads": 1}
+
+
+@pytest.fixture(scope="module")
+def rgb_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("vm") / "rgb"
+    run_datagen(DatagenConfig(env_id="armstack/PickPlace-v0", robot="panda", episodes=3, workers=1,
+                              obs=("state", "rgb"), cameras=("front", "wrist"), image_size=SIZE, seed=5, out=str(out)),
+                progress=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def run_dir(rgb_dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("vm") / "run"
+    train_visuomotor(VisuomotorConfig(data=str(rgb_dataset), out=str(out), **TINY), progress=False)  # type: ignore[arg-type]
+    return out
+
+
+def _env() -> gym.Env:
+    return gym.make("armstack/PickPlace-v0", robot="panda", obs_mode="rgb", cameras=("front", "wrist"),
+                    image_size=SIZE)
+
+
+def test_training_writes_checkpoints_curves_and_the_spec(run_dir: Path) -> None:
+    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in rows] == [3, 6]
+    assert all(np.isfinite(r["train_loss"]) and np.isfinite(r["val_loss"]) for r in rows)
+    assert list((run_dir / "tb").glob("events.out.tfevents.*"))
+    spec = read_spec(run_dir / "last")
+    assert spec.architecture == "visuomotor_act" and spec.observation["adapter"] == "visuomotor_v1"
+    assert spec.observation["cameras"] == ["front", "wrist"] and spec.observation["image_size"] == [SIZE, SIZE]
+    assert spec.observation["privileged"] == [] and spec.action["chunk"] == 4
+    # Proprioception statistics come from the dataset: 7 joint positions, 7 velocities, TCP pose, gripper.
+    assert len(spec.normalization["mean"]) == 22 and min(spec.normalization["std"]) > 0
+
+
+def test_policy_acts_and_reads_no_privileged_key(run_dir: Path) -> None:
+    policy = policies.load(run_dir / "last")
+    assert isinstance(policy, VisuomotorPolicy)
+    obs, _ = _env().reset(seed=11)
+    chunk = policy.predict_chunk(obs)
+    assert chunk.shape == (4, 5) and np.isfinite(chunk).all()
+    tampered = {**obs, "object_poses": obs["object_poses"] + 0.3, "goal_pos": obs["goal_pos"] - 0.2,
+                "task_id": 3, "object_id": 2, "target_id": 1}
+    np.testing.assert_array_equal(policy.predict_chunk(tampered), chunk)
+    # The inputs it does read move its output (so the equality above is not a dead network).
+    assert not np.array_equal(policy.predict_chunk({**obs, "front_rgb": 255 - obs["front_rgb"]}), chunk)
+    assert not np.array_equal(policy.predict_chunk({**obs, "joint_pos": obs["joint_pos"] + 0.2}), chunk)
+    without = {k: v for k, v in obs.items() if k in READS or k.endswith("_rgb")}
+    np.testing.assert_array_equal(policy.predict_chunk(without), chunk)
+    policy.reset()
+    action = policy.act(obs)
+    assert action.shape == (5,) and action.dtype == np.float32 and np.abs(action).max() <= 1.0
+
+
+def test_chunk_execution_predicts_once_per_chunk(run_dir: Path) -> None:
+    policy = policies.load(run_dir / "last")
+    assert isinstance(policy, VisuomotorPolicy)
+    calls = []
+    policy.network.register_forward_hook(lambda *_: calls.append(1))
+    obs, _ = _env().reset(seed=12)
+    policy.execution = "chunk"
+    first = policy.predict_chunk(obs)
+    calls.clear()
+    policy.reset()
+    acts = [policy.act(obs) for _ in range(8)]
+    assert len(calls) == 2  # steps 0 and 4
+    np.testing.assert_allclose(acts[:4], np.clip(first, -1, 1), atol=1e-6)
+    policy.execution = "ensemble"
+    policy.reset()
+    calls.clear()
+    for _ in range(3):
+        policy.act(obs)
+    assert len(calls) == 3
+
+
+def test_resume_continues_and_refuses_another_config(rgb_dataset: Path, tmp_path: Path) -> None:
+    cfg = VisuomotorConfig(data=str(rgb_dataset), out=str(tmp_path / "r"), **TINY)  # type: ignore[arg-type]
+    train_visuomotor(cfg, progress=False)
+    before = (tmp_path / "r" / "train_state.safetensors").read_bytes()
+    summary = train_visuomotor(VisuomotorConfig(**{**cfg.__dict__, "steps": 9}), progress=False)
+    assert summary["steps"] == 9
+    rows = [json.loads(line) for line in (tmp_path / "r" / "metrics.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in rows] == [3, 6, 9]
+    assert (tmp_path / "r" / "train_state.safetensors").read_bytes() != before
+    with pytest.raises(TrainConfigError, match="another config"):
+        train_visuomotor(VisuomotorConfig(**{**cfg.__dict__, "steps": 12, "chunk": 5}), progress=False)
+
+
+def test_refuses_a_state_only_dataset(tmp_path: Path) -> None:
+    out = tmp_path / "state"
+    run_datagen(DatagenConfig(env_id="armstack/Reach-v0", robot="panda", episodes=2, workers=1, obs=("state",),
+                              cameras=(), seed=1, out=str(out)), progress=False)
+    with pytest.raises(TrainConfigError, match="no camera images"):
+        train_visuomotor(VisuomotorConfig(data=str(out), out=str(tmp_path / "run"), **TINY),  # type: ignore[arg-type]
+                         progress=False)
+    assert not (tmp_path / "run" / "last").exists()
+
+
+def test_short_eval_reports_a_table_with_intervals(run_dir: Path) -> None:
+    policy = policies.load(run_dir / "last")
+    report = evaluate_policy(policy, env_id="armstack/PickPlace-v0", robot="panda", episodes=1, progress=False)
+    assert report["episodes"] == 1 and set(report["tasks"]) == {"pick_place"}
+    lo, hi = report["ci95"]
+    assert 0.0 <= lo <= report["success_rate"] <= hi <= 1.0
+
+
+def test_config_refuses_bad_values(tmp_path: Path) -> None:
+    with pytest.raises(TrainConfigError, match="execution"):
+        load_visuomotor_config(None, data="d", out="o", execution="sometimes")
+    with pytest.raises(TrainConfigError, match="unknown key"):
+        load_visuomotor_config(None, data="d", out="o", epochs=3)
+    assert load_visuomotor_config(None, data="d", out="o", cameras="front").cameras == ("front",)
+
+
+def test_chunk_targets_pad_with_the_last_action_and_mask_it() -> None:
+    actions = np.arange(6, dtype=np.float32).reshape(3, 2)
+    chunks, mask = chunk_targets(actions, 4)
+    np.testing.assert_array_equal(chunks[1], [[2, 3], [4, 5], [4, 5], [4, 5]])
+    np.testing.assert_array_equal(mask[1], [1, 1, 0, 0])
+
+
+def test_augment_shifts_and_jitters_within_range() -> None:
+    cfg = VisuomotorConfig(data="d", out="o", shift_pixels=3, colour_jitter=0.3)
+    images = torch.zeros((4, 2, 3, 16, 16), dtype=torch.uint8)
+    images[..., 8, 8] = 255
+    out = augment(images, cfg, torch.Generator().manual_seed(0))
+    assert out.shape == (4, 2, 3, 16, 16) and float(out.min()) >= 0.0 and float(out.max()) <= 1.0
+    red = out[:, :, 0].reshape(8, 16, 16).numpy()
+    peaks = {tuple(np.argwhere(r == r.max())[0]) for r in red}
+    assert len(peaks) > 1  # the bright pixel moved by different offsets
+
+
+def test_proprioception_is_the_datasets_state_vector() -> None:
+    from policies.visuomotor.data import PROPRIO_KEYS
+    from sim.datagen.episode import state_vector
+
+    obs, _ = gym.make("armstack/PickPlace-v0", robot="panda").reset(seed=2)
+    mine = np.concatenate([np.asarray(obs[k], np.float32).reshape(-1) for k in PROPRIO_KEYS])
+    np.testing.assert_array_equal(mine, state_vector(obs))
