@@ -272,8 +272,22 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if verb_word in ("pick up", "grab", "take") and len(chosen) > 1:
         return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
     base = GERUNDS.get(verb_word, verb_word)
-    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in chosen]
+    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in _movable_order(chosen, state)]
     return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)
+
+
+def _movable_order(chosen: list[str], state: SceneState) -> list[str]:
+    """``chosen`` in the scene's order, except that a held cube goes first and a cube goes after every chosen
+    cube stacked on it (so "every cube in the bin" unstacks instead of being refused)."""
+    pending = sorted(chosen, key=lambda n: n != state.holding)
+    out: list[str] = []
+    while pending:
+        free = next((n for n in pending if not any(state.on.get(o) == n for o in pending if o != n)), None)
+        if free is None:
+            return chosen
+        out.append(free)
+        pending.remove(free)
+    return out
 
 
 def _has_clause_break(text: str) -> bool:
