@@ -16,6 +16,7 @@ the moment its criterion was met for every fault, however the criterion falls be
 from __future__ import annotations
 
 import collections
+import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ import numpy as np
 
 from robot.agent_runner import AgentRun, EventSink
 from robot.agent_world import BridgeWorld
+from robot.driver_status import DriverStatus
 from robot.params import BridgeParams
 from robot.policy_process import PolicyDeadlineError
+from robot.preflight import PreflightCheck, PreflightInputs, refusal, run_preflight
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
 from robot.safety.diagnostics import CheckStatus, check_statuses
@@ -36,6 +39,7 @@ from robot.safety.input_validation import InputError, JointMap, parse_instructio
 from robot.safety.joint_state import JointState
 from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
+from robot.vendor_profiles import StatusTopic
 from sim.control import ACTION_DIM, DiffIKController
 from sim.observation_contract import observe
 from sim.tasks import TASKS, Expert, TaskGoal, make_expert
@@ -74,7 +78,20 @@ class BridgeCore:
         self.params = params
         self.mirror = ArmMirror(params.sim_model, cubes=params.cubes)
         self.robot = self.mirror.scene.robot
-        self.joint_map = JointMap(*params.joint_names())
+        arm_names, finger_names = params.joint_names()
+        self.vendor = params.vendor
+        # A driver profile's arm stream carries no fingers (UR: none at all; franka_ros2: the gripper node's own
+        # joint_states): the finger reading comes from the gripper topic, else the commanded opening stands in.
+        self.joint_map = JointMap(arm_names, finger_names if self.vendor.fingers_in_joint_states else ())
+        self.finger_map = JointMap((), finger_names)
+        self.driver = DriverStatus(self.vendor)
+        self._fingers: tuple[float, np.ndarray | None] | None = None
+        self._received_names: tuple[str, ...] | None = None
+        self._arrivals: collections.deque[float] = collections.deque()
+        self.preflight: list[PreflightCheck] = []
+        """The latest arm request's preflight (empty before the first)."""
+        self.armed = False
+        """False until the first accepted arm request: nothing is commanded and faults latch no stop."""
         self.monitor = FaultMonitor(self.robot, params.monitor_config(), start=start, model_check=self.mirror.check)
         self.supervisor = Supervisor(clear_hold=params.clear_hold_s, auto_resume_degraded=params.auto_resume_degraded,
                                      start=start)
@@ -115,10 +132,45 @@ class BridgeCore:
     def on_joint_state(self, names: Sequence[str], position: Sequence[float], velocity: Sequence[float],
                        effort: Sequence[float], stamp: float, now: float) -> None:
         """Queue a joint state; ``now`` is when it arrived (node clock): staleness and fault times count from it."""
+        if len(names) <= 64:
+            self._received_names = tuple(names)
+        self._arrivals.append(now)
+        while self._arrivals and self._arrivals[0] < now - 1.0:
+            self._arrivals.popleft()
         try:
-            self._samples.append(self.joint_map.parse(names, position, velocity, effort, stamp, now))
+            sample = self.joint_map.parse(names, position, velocity, effort, stamp, now)
         except InputError as exc:
             self._invalid = (str(exc), now)
+            return
+        if not self.vendor.fingers_in_joint_states:
+            sample = dataclasses.replace(sample, **self._finger_reading())
+        self._samples.append(sample)
+
+    def _finger_reading(self) -> dict[str, Any]:
+        if self._fingers is not None:
+            return {"gripper": self._fingers[0], "fingers": self._fingers[1]}
+        last = self.commander.last
+        # No finger readings (UR: the gripper is an action): the commanded opening stands in, the stall check sees
+        # no difference, and the mirror's fingers follow the command.
+        return {"gripper": self.robot.gripper_open if last is None else last.gripper, "fingers": None}
+
+    def on_gripper_state(self, names: Sequence[str], position: Sequence[float], now: float) -> None:
+        """The gripper node's finger joint states (franka_gripper/joint_states); a bad message is bad input."""
+        try:
+            sample = self.finger_map.parse(names, position, (), (), 0.0, now)
+        except InputError as exc:
+            self._bad_input(self.vendor.gripper_state_topic, str(exc), now)
+            return
+        if sample.fingers is None or not np.isfinite(sample.gripper):
+            self._bad_input(self.vendor.gripper_state_topic,
+                            f"finger joints {', '.join(self.finger_map.fingers)} missing or not finite in "
+                            f"{', '.join(names) or 'none'}", now)
+            return
+        self._fingers = (sample.gripper, sample.fingers)
+
+    def on_driver_status(self, topic: StatusTopic, msg: Any, now: float) -> None:
+        """A vendor status message (robot mode, safety mode, program running, speed scaling, robot state)."""
+        self.driver.on_message(topic, msg, now)
 
     def on_estop(self, asserted: bool, now: float) -> None:
         """Note an e-stop message; ``now`` is when it arrived: the e-stop fault's criterion time."""
@@ -234,8 +286,33 @@ class BridgeCore:
                              "target": goal.target, "instruction": goal.instruction})
         return goal
 
-    def rearm(self, now: float) -> tuple[bool, str]:
+    def run_preflight(self, now: float, missing: Sequence[str] = ()) -> list[PreflightCheck]:
+        """The arm request's checks (``robot.preflight``); ``missing``: what the node found absent in the graph."""
+        params, trusted = self.params, self.monitor.trusted
+        violations = []
+        if trusted is not None:
+            lo, hi = np.array(self.robot.lower), np.array(self.robot.upper)
+            for j in np.flatnonzero((trusted.position < lo) | (trusted.position > hi)):
+                violations.append(f"{self.joint_map.arm[j]} at {trusted.position[j]:+.3f} rad outside "
+                                  f"[{lo[j]:+.3f}, {hi[j]:+.3f}]")
+        rate = float(sum(1 for t in self._arrivals if t > now - 1.0))
+        self.preflight = run_preflight(PreflightInputs(
+            expected_joints=self.joint_map.arm, received_joints=self._received_names, rate_hz=rate,
+            expected_rate_hz=params.expected_state_rate_hz, min_rate_fraction=params.min_rate_fraction,
+            limit_violations=violations, driver_status=self.driver.summary(), missing=tuple(missing)))
+        return self.preflight
+
+    def rearm(self, now: float, missing: Sequence[str] | None = None) -> tuple[bool, str]:
+        """An arm (or re-arm) request. A driver profile runs the preflight first (``missing``: driver topics the
+        node found absent); the generic sim profile arms on the supervisor's conditions alone."""
+        if missing is not None or self.vendor.name != "generic":
+            why = refusal(self.run_preflight(now, missing or ()))
+            if why is not None:
+                self._events.append({"event": "rearm", "t": now, "ok": False, "reason": why})
+                return False, why
         ok, why = self.supervisor.rearm(now, self.monitor.consistent_since)
+        if ok:
+            self.armed = True
         if ok:
             self._planner_fault = None
         self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
@@ -277,6 +354,10 @@ class BridgeCore:
         """
         samples, invalid = self._take_inputs()
         faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=None))
+        if not self.armed:
+            self.supervisor.observe(now, faults)  # disarmed: nothing commanded, nothing to fall back from
+            self._events += self._fault_events(now, faults)
+            return None
         transitions = self.supervisor.escalate(now, faults)
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         mode = self.supervisor.mode
@@ -305,6 +386,7 @@ class BridgeCore:
             samples=samples, invalid_state=None if invalid is None else invalid[0],
             invalid_since=None if invalid is None else invalid[1], estop_asserted=self._estop,
             estop_since=self._estop_since, estop_last_msg=self._estop_last, command=None if last is None else last.arm,
+            driver_faults=self.driver.faults(now),
             gripper_command=None if last is None else last.gripper, tick_lateness=tick_lateness,
             perception_deadline=self._perception_deadline())
 
@@ -325,7 +407,13 @@ class BridgeCore:
         samples, invalid = self._take_inputs()
         faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=lateness))
         sup = self.supervisor
-        transitions = sup.update(now, faults)
+        if self.armed:
+            transitions = sup.update(now, faults)
+        else:
+            # Disarmed (start-up): faults are reported and block the arming until they clear, but latch no stop
+            # and escalate nothing: a load spike while the streams come up is no ESTOP.
+            sup.observe(now, faults)
+            transitions = []
         self._agent_guard(sup.mode, faults)
         trusted = self.monitor.trusted
         if self._pending_objects is not None:
@@ -366,7 +454,7 @@ class BridgeCore:
             nominal = self._target if sup.mode == Mode.NOMINAL else None
             retreat = self._target if sup.mode == Mode.DEGRADED else None
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
-                                         measurements_trusted=sup.measurements_trusted)
+                                         measurements_trusted=sup.measurements_trusted) if self.armed else None
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         events, self._events = self._events + events, []
         self._out_mode = sup.mode
@@ -493,6 +581,7 @@ class BridgeCore:
                              "trusted": str(self.supervisor.measurements_trusted).lower()},
             "policy": {"inference_ms": f"{self.policy_ms:.2f}",
                        "deadline_ms": f"{self.params.policy_deadline_s * 1e3:.1f}"},
+            "driver": {"profile": self.vendor.name, **self.driver.summary()},
         }
         extra = {FaultKind.PLANNER_PROCESS: self._planner_fault} if self._planner_fault else {}
         return check_statuses(faults, self.monitor.config, extra=extra, measured=measured)
@@ -502,7 +591,8 @@ class BridgeCore:
         sup = self.supervisor
         goal = self.goal
         faults = sorted(k.id for k in self._active) + ([FaultKind.PLANNER_PROCESS.id] if self._planner_fault else [])
-        return {"mode": sup.mode.name, "faults": faults,
+        return {"mode": sup.mode.name, "armed": self.armed, "profile": self.vendor.name, "robot": self.params.robot,
+                "faults": faults,
                 "pending": [k.id for k in sup.pending(now)],
                 "rearm_ready": sup.rearm_blocker(now, self.monitor.consistent_since) is None,
                 "measurements_trusted": sup.measurements_trusted,

@@ -48,6 +48,8 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
+from robot.gripper_actions import GripperActions
+from robot.msg_types import MissingInterfaceError, import_interface
 from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
 from robot.params import (
@@ -63,6 +65,7 @@ from robot.recording import Recorder, RecordingError
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
+from robot.vendor_profiles import StatusTopic
 from sim.tasks import TaskGoal
 
 STATE_PERIOD_S = 0.1
@@ -72,6 +75,7 @@ DIAGNOSTICS_PERIOD_S = 0.5
 DEADLINE_SLACK_S = 1e-4
 """Wake this long after a fault deadline: its criterion is strict (older than the limit), and sleeps round."""
 EVENTS_QOS = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
+LATCHED_QOS = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
 _CHECK_LEVEL = {0: DiagnosticStatus.OK, 1: DiagnosticStatus.WARN, 2: DiagnosticStatus.ERROR}
 _LEVEL = {Mode.NOMINAL: DiagnosticStatus.OK, Mode.DEGRADED: DiagnosticStatus.WARN,
           Mode.SAFE_STOP: DiagnosticStatus.ERROR, Mode.ESTOP: DiagnosticStatus.ERROR}
@@ -109,6 +113,12 @@ class BridgeNode(Node):
         else:
             self.arm_pub = self.create_publisher(Float64MultiArray, f"{ctl}/commands", 10)
         self.grip_pub = self.create_publisher(Float64MultiArray, f"{grip}/commands", 10)
+        self.gripper: GripperActions | None = None
+        if params.vendor.gripper != "topic":
+            try:
+                self.gripper = GripperActions(self, params.vendor)
+            except MissingInterfaceError as exc:  # the arm still runs; the technician sees why the gripper does not
+                self.get_logger().error(f"gripper not commanded: {exc}")
         # Absolute: rqt_robot_monitor, Foxglove and the diagnostic aggregator read /diagnostics, namespace or not.
         self.diag_pub = self.create_publisher(DiagnosticArray, "/diagnostics", 10)
         self.state_pub = self.create_publisher(String, "~/state", 10)
@@ -117,7 +127,23 @@ class BridgeNode(Node):
         # agent's JSON report). Reliable and kept for a late subscriber, as the events are.
         self.agent_feedback_pub = self.create_publisher(String, "~/agent/feedback", EVENTS_QOS)
         self.agent_report_pub = self.create_publisher(String, "~/agent/report", EVENTS_QOS)
-        self._joint_topic = self.create_subscription(JointState, "joint_states", self._on_joint_state, 50).topic_name
+        vendor = params.vendor
+        self._joint_topic = self.create_subscription(JointState, vendor.joint_states_topic, self._on_joint_state,
+                                                     50).topic_name
+        if vendor.gripper_state_topic:
+            self.create_subscription(JointState, vendor.gripper_state_topic, self._on_gripper_state, 10)
+        self._missing_types: list[str] = []
+        for status in vendor.status:
+            try:
+                msg_type = import_interface(status.msg_type)
+            except MissingInterfaceError as exc:
+                self._missing_types.append(str(exc))  # named by the preflight: no arming without it
+                continue
+            self.create_subscription(msg_type, status.topic, lambda msg, st=status: self._on_driver_status(st, msg),
+                                     LATCHED_QOS if status.latched else 10)
+        # The bridge's state (disarmed/armed, mode, profile) for a late subscriber too: latched.
+        self.bridge_state_pub = self.create_publisher(String, "~/bridge_state", LATCHED_QOS)
+        self._bridge_state: str | None = None
         self._estop_topic = self.create_subscription(Bool, "estop", self._on_estop, 10).topic_name
         self.create_subscription(String, "scene/objects", self._on_objects, 10)
         self.create_subscription(String, "~/instruction", self._on_instruction, 10)
@@ -171,6 +197,33 @@ class BridgeNode(Node):
         self._record(self._joint_topic, "sensor_msgs/msg/JointState", msg)
         if result is not None:
             self._publish_status(result, now, force=True)
+
+    def _on_gripper_state(self, msg: JointState) -> None:
+        with self._lock:
+            self.core.on_gripper_state(msg.name, msg.position, self._now())
+
+    def _on_driver_status(self, topic: StatusTopic, msg: Any) -> None:
+        with self._lock:
+            now = self._now()
+            self.core.on_driver_status(topic, msg, now)
+            result = self._react(now, 0.0)  # a protective stop or reflex stops commanding at once
+        if result is not None:
+            self._publish_status(result, now, force=True)
+
+    def missing_driver_interfaces(self) -> list[str]:
+        """What the preflight needs from the ROS graph and lacks: publishers of the driver's topics, a
+        controller listening for commands, the e-stop relay, status message bindings."""
+        params, vendor = self.params, self.params.vendor
+        missing = list(self._missing_types)
+        topics = [vendor.joint_states_topic, *([vendor.gripper_state_topic] if vendor.gripper_state_topic else []),
+                  *(st.topic for st in vendor.status), *(["estop"] if params.estop_heartbeat else [])]
+        for topic in topics:
+            resolved = self.resolve_topic_name(topic)  # remapped, as the subscription is
+            if self.count_publishers(resolved) == 0:
+                missing.append(f"no publisher on {resolved}")
+        if self.count_subscribers(self.arm_pub.topic_name) == 0:
+            missing.append(f"no controller subscribed to {self.arm_pub.topic_name} (is {params.controller} active?)")
+        return missing
 
     def _on_estop(self, msg: Bool, info: MessageInfo) -> None:
         self._record(self._estop_topic, "std_msgs/msg/Bool", msg)
@@ -246,8 +299,11 @@ class BridgeNode(Node):
             self.agent_report_pub.publish(String(data=text))
 
     def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        # A driver profile's arm request runs the preflight, with what the graph lacks; the sim's generic one
+        # arms on the supervisor's conditions.
+        missing = self.missing_driver_interfaces() if self.params.vendor.name != "generic" else None
         with self._lock:
-            response.success, response.message = self.core.rearm(self._now())
+            response.success, response.message = self.core.rearm(self._now(), missing)
         self.get_logger().info(f"re-arm requested: {response.message}")
         return response
 
@@ -359,6 +415,14 @@ class BridgeNode(Node):
         with self._lock:
             summary = self.core.state(now)
         with self._status_lock:
+            bridge_state = json.dumps({"state": "armed" if summary["armed"] else "disarmed", "mode": summary["mode"],
+                                       "profile": summary["profile"], "robot": summary["robot"],
+                                       "faults": summary["faults"], "preflight": [
+                                           {"check": c.name, "ok": c.ok, "detail": c.detail}
+                                           for c in self.core.preflight]})
+            if bridge_state != self._bridge_state:
+                self.bridge_state_pub.publish(String(data=bridge_state))
+                self._bridge_state = bridge_state
             key = (summary["mode"], tuple(summary["faults"]), summary["rearm_ready"])
             changed = force or key != self._last_state
             if state or changed:
@@ -391,6 +455,9 @@ class BridgeNode(Node):
             arm = Float64MultiArray(data=cmd.arm.tolist())
             self.arm_pub.publish(arm)
             self._record(self.arm_pub.topic_name, "std_msgs/msg/Float64MultiArray", arm)
+        if self.gripper is not None:
+            self.gripper.command(cmd.gripper)
+            return
         grip = Float64MultiArray(data=[cmd.gripper])
         self.grip_pub.publish(grip)
         self._record(self.grip_pub.topic_name, "std_msgs/msg/Float64MultiArray", grip)

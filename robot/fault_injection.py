@@ -19,7 +19,16 @@ Faults (``{"fault": NAME, "duration": s, ...}``; without ``duration`` a fault la
 ``drop``                  drop each sample with probability ``rate`` (default 0.5)
 ``estop``                 publish ``estop`` true
 ``estop_heartbeat``       stop the ``estop`` heartbeat
+``protective_stop``       (ur) safety mode PROTECTIVE_STOP, program paused: the arm stops, commands ignored
+``program_stop``          (ur) ``robot_program_running`` false: the arm stops, commands ignored
+``speed_scaling``         (ur) speed scaling ``value`` (default 0.0); at 0 the arm stops, commands ignored
+``reflex``                (franka) robot mode REFLEX with a current error: the arm stops until error recovery
+``user_stop``             (franka) robot mode USER_STOPPED: the arm stops, commands ignored
 ========================= ===============================================================================
+
+The last five are driver faults of a vendor profile's double (``robot.vendor_profiles``): only that profile
+accepts them, and they end by ``~/clear`` (the pendant's unlock and play), or for ``reflex`` also by the
+error_recovery action.
 """
 
 from __future__ import annotations
@@ -34,7 +43,11 @@ import numpy as np
 
 from robot.errors import RobotError
 
-FAULTS = ("stale", "freeze", "nan", "jump", "stuck", "effort_spike", "latency", "drop", "estop", "estop_heartbeat")
+FAULTS = ("stale", "freeze", "nan", "jump", "stuck", "effort_spike", "latency", "drop", "estop", "estop_heartbeat",
+          "protective_stop", "program_stop", "speed_scaling", "reflex", "user_stop")
+DRIVER_FAULTS: dict[str, tuple[str, ...]] = {"ur": ("protective_stop", "program_stop", "speed_scaling"),
+                                             "franka": ("reflex", "user_stop")}
+"""The driver faults each vendor profile's double accepts."""
 # The extra keys each fault accepts besides "fault" and "duration".
 _FAULT_KEYS: dict[str, tuple[str, ...]] = {
     "stale": (),
@@ -47,6 +60,11 @@ _FAULT_KEYS: dict[str, tuple[str, ...]] = {
     "drop": ("rate",),
     "estop": (),
     "estop_heartbeat": (),
+    "protective_stop": (),
+    "program_stop": (),
+    "speed_scaling": ("value",),
+    "reflex": (),
+    "user_stop": (),
 }
 MAX_LATENCY_S = 5.0
 
@@ -99,7 +117,8 @@ def _positive(params: dict[str, Any], key: str, default: float, fault: str, uppe
 
 
 def parse_injection(payload: str | dict[str, Any], *, names: tuple[str, ...], n_arm: int,
-                    effort_limits: tuple[float, ...]) -> tuple[str, float | None, dict[str, Any]]:
+                    effort_limits: tuple[float, ...], profile: str = "generic"
+                    ) -> tuple[str, float | None, dict[str, Any]]:
     """Validate an ``~/inject`` payload: (fault name, duration or None, resolved parameters)."""
     if isinstance(payload, str):
         try:
@@ -113,6 +132,11 @@ def parse_injection(payload: str | dict[str, Any], *, names: tuple[str, ...], n_
     fault = data.get("fault")
     if fault not in FAULTS:
         raise FaultInjectionError(f"inject: unknown fault {fault!r}; valid faults: {', '.join(FAULTS)}")
+    owner = next((p for p, kinds in DRIVER_FAULTS.items() if fault in kinds), None)
+    if owner is not None and owner != profile:
+        raise FaultInjectionError(f"inject: {fault} is a fault of the {owner!r} driver profile; this arm runs the "
+                                  f"{profile!r} profile (valid here: "
+                                  f"{', '.join(f for f in FAULTS if f not in _foreign(profile))})")
     allowed = ("fault", "duration", *_FAULT_KEYS[fault])
     unknown = sorted(set(data) - set(allowed))
     if unknown:
@@ -134,14 +158,24 @@ def parse_injection(payload: str | dict[str, Any], *, names: tuple[str, ...], n_
         params["delay"] = _positive(data, "delay", 0.1, fault, MAX_LATENCY_S)
     if fault == "drop":
         params["rate"] = _positive(data, "rate", 0.5, fault, 1.0)
+    if fault == "speed_scaling":
+        value = data.get("value", 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+            raise FaultInjectionError(f"speed_scaling: value must be a number in [0, 1], got {value!r}")
+        params["value"] = float(value)
     return fault, duration, params
+
+
+def _foreign(profile: str) -> set[str]:
+    return {f for p, kinds in DRIVER_FAULTS.items() if p != profile for f in kinds}
 
 
 class FaultInjector:
     """The faults in force and their effect on outgoing joint states and commands (one per name)."""
 
-    def __init__(self, *, names: tuple[str, ...], n_arm: int, effort_limits: tuple[float, ...], seed: int = 0) -> None:
-        self.names, self.n_arm, self.effort_limits = names, n_arm, effort_limits
+    def __init__(self, *, names: tuple[str, ...], n_arm: int, effort_limits: tuple[float, ...], seed: int = 0,
+                 profile: str = "generic") -> None:
+        self.names, self.n_arm, self.effort_limits, self.profile = names, n_arm, effort_limits, profile
         self.active: dict[str, ActiveFault] = {}
         self._rng = np.random.default_rng(seed)
         self._last_published: JointSample | None = None
@@ -152,7 +186,7 @@ class FaultInjector:
     def inject(self, payload: str | dict[str, Any], now: float) -> dict[str, Any]:
         """Start (or restart) a fault; returns the event to log. Raises FaultInjectionError on a bad payload."""
         fault, duration, params = parse_injection(payload, names=self.names, n_arm=self.n_arm,
-                                                  effort_limits=self.effort_limits)
+                                                  effort_limits=self.effort_limits, profile=self.profile)
         self.active[fault] = ActiveFault(name=fault, params=params, start=now,
                                          until=None if duration is None else now + duration)
         self._counts[fault] = [0, 0]
@@ -188,6 +222,24 @@ class FaultInjector:
     @property
     def heartbeat_suppressed(self) -> bool:
         return "estop_heartbeat" in self.active
+
+    @property
+    def speed_scaling(self) -> float:
+        """The driver's speed scaling (1.0 unless the ``speed_scaling`` fault sets it)."""
+        fault = self.active.get("speed_scaling")
+        return 1.0 if fault is None else float(fault.params["value"])
+
+    @property
+    def halted_by(self) -> str | None:
+        """The driver fault that stops the arm and makes it ignore commands, if any."""
+        for name in ("protective_stop", "program_stop", "reflex", "user_stop"):
+            if name in self.active:
+                return name
+        return "speed_scaling" if self.speed_scaling <= 0.0 else None
+
+    def recover(self, now: float) -> list[dict[str, Any]]:
+        """franka error recovery: ends a reflex (not a user stop: the button must be released first)."""
+        return [self._end("reflex", now, "error_recovery")] if "reflex" in self.active else []
 
     def stuck_joint(self) -> int | None:
         """The arm joint index that must not follow commands, if the ``stuck`` fault is active."""

@@ -15,6 +15,7 @@ from robot.errors import ParameterError
 from robot.safety.command_gate import GateConfig
 from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
+from robot.vendor_profiles import VendorProfile, get_profile
 from sim.config_io import from_mapping
 from sim.errors import SimError
 from sim.robots import get_robot
@@ -24,6 +25,9 @@ from sim.tasks import TASKS
 NODE_NAME = "armstack_bridge"
 COMMAND_INTERFACES = ("position", "trajectory")
 FALLBACKS = ("hold", "retreat")
+PROFILE_ROBOTS: dict[str, tuple[str, ...]] = {"generic": ("panda", "ur5e", "fr3"), "ur": ("ur5e",),
+                                              "franka": ("panda", "fr3")}
+"""The robots each driver profile drives."""
 # Name of each numeric parameter -> (low, high); bounds inclusive; also the declared ROS parameters' ranges.
 RANGES: dict[str, tuple[float, float]] = {
     "control_rate_hz": (10.0, 1000.0),
@@ -57,6 +61,8 @@ LIVE: frozenset[str] = frozenset({"perception_timeout_s", "task", "degraded_fall
 # What each parameter does, for the declared ROS parameters' descriptors (``ros2 param describe``).
 DESCRIPTIONS: dict[str, str] = {
     "robot": "robot driven: panda, ur5e or fr3 (joint names, limits, kinematics)",
+    "profile": "driver profile: generic (sim arm), ur (ur_robot_driver) or franka (franka_ros2): topics, "
+               "status, gripper (robot/vendor_profiles.py)",
     "control_rate_hz": "control loop rate (Hz): monitor, supervisor and gated commands every period",
     "policy_rate_hz": "policy rate (Hz); at most control_rate_hz",
     "policy": "'expert' (the scripted expert on the mirror) or a checkpoint directory",
@@ -87,7 +93,8 @@ DESCRIPTIONS: dict[str, str] = {
     "gate_max_lead": "command gate: largest lead (rad) of a command over the measured position",
     "clear_hold_s": "a fault must stay clear this long (s) before re-arm is accepted",
     "auto_resume_degraded": "leave degraded mode by itself when its fault clears",
-    "arm_on_start": "arm once at start-up when the first joint states are healthy",
+    "arm_on_start": "arm once at start-up when the first joint states are healthy (generic profile only: "
+                    "a driver profile starts disarmed and arms on ~/rearm after its preflight)",
     "degraded_fallback": "degraded-mode fallback: hold or retreat (changes live)",
     "retreat_height": "retreat fallback: height (m) to rise to (changes live)",
     "task": "task an instruction names when it does not say (changes live)",
@@ -103,6 +110,8 @@ class BridgeParams:
     """Everything ``armstack-bridge`` reads from its parameter file (rates Hz, times s, angles rad)."""
 
     robot: str = "panda"
+    profile: str = "generic"
+    """The driver profile (``robot.vendor_profiles.PROFILES``): topics, status and gripper of the real driver."""
     control_rate_hz: float = 100.0
     policy_rate_hz: float = 20.0
     policy: str = "expert"
@@ -153,6 +162,13 @@ class BridgeParams:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
+        profile = get_profile(self.profile, where=f"{NODE_NAME}: profile")
+        if self.robot not in PROFILE_ROBOTS[profile.name]:
+            robots = ", ".join(PROFILE_ROBOTS[profile.name])
+            raise ParameterError(f"{NODE_NAME}: profile {profile.name!r} drives {robots}, not {self.robot!r}")
+        if profile.name != "generic" and self.arm_on_start:
+            raise ParameterError(f"{NODE_NAME}: arm_on_start must be false with the {profile.name!r} profile: a real "
+                                 "arm starts disarmed and arms on ~/rearm after its preflight")
         for name, (low, high) in RANGES.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
@@ -201,6 +217,10 @@ class BridgeParams:
         return 1.0 / self.control_rate_hz
 
     @property
+    def vendor(self) -> VendorProfile:
+        return get_profile(self.profile)
+
+    @property
     def sim_model(self) -> str:
         """The built-in model (``sim.robots``) whose kinematics and limits the bridge uses."""
         return SIM_MODELS[self.robot]
@@ -220,7 +240,8 @@ class BridgeParams:
             control_period=self.control_period, stale_periods=self.stale_periods,
             check_stamp_age=self.check_stamp_age, frozen_repeats=self.frozen_repeats, jump_rad=self.jump_rad,
             position_margin=self.position_margin, velocity_factor=self.velocity_factor,
-            effort_factor=self.effort_factor, tracking_tol=self.tracking_tol, tracking_time=self.tracking_time_s,
+            effort_factor=self.effort_factor, check_effort=self.vendor.effort_is_torque,
+            tracking_tol=self.tracking_tol, tracking_time=self.tracking_time_s,
             tracking_max=self.tracking_max, expected_state_rate_hz=self.expected_state_rate_hz,
             min_rate_fraction=self.min_rate_fraction,
             estop_heartbeat_timeout=self.estop_heartbeat_timeout_s if self.estop_heartbeat else 0.0,

@@ -70,7 +70,9 @@ class SimArm:
         dofs = [int(a) for a in self.view.arm_dadr] + [int(a) for a in self.view.grip_dadr]
         self._effort_dofs = np.array(dofs)
         self.faults = FaultInjector(names=self.joint_names, n_arm=self.n_arm,
-                                    effort_limits=self.spec.effort_limits, seed=self.config.seed)
+                                    effort_limits=self.spec.effort_limits, seed=self.config.seed,
+                                    profile=self.config.profile)
+        self._halted: str | None = None
         self._grip_step = self.spec.gripper_velocity * self.dt
         self._stuck: tuple[int, float, float] | None = None  # (joint, fault start, held position)
         self.steps = 0
@@ -114,6 +116,11 @@ class SimArm:
         return taken
 
     def _apply_targets(self, n_steps: int) -> None:
+        halted = self.faults.halted_by
+        if halted is not None and self._halted is None:
+            # The driver stopped the arm (protective stop, reflex, ...): it holds where it is, whatever was coming.
+            self.arm_target = self.data.qpos[self.view.arm_q].copy()
+        self._halted = halted
         ctrl = self.data.ctrl
         ctrl[: self.n_arm] = self.arm_target
         stuck = self.faults.active.get("stuck")
@@ -131,8 +138,14 @@ class SimArm:
         ctrl[self.n_arm :] = current + step
 
     # --- commands ---------------------------------------------------------------------------------
+    def _check_running(self, where: str) -> None:
+        halted = self.faults.halted_by
+        if halted is not None:
+            raise SimCommandError(f"{where}: ignored, the driver is stopped ({halted}); the arm executes nothing")
+
     def command_positions(self, values: ArrayLike) -> None:
         """``<controller>/commands``: one position per arm joint, driver order."""
+        self._check_running(f"{self.config.controller}/commands")
         self.arm_target = _finite_floats(values, f"{self.config.controller}/commands", self.n_arm)
         self.commands += 1
 
@@ -140,6 +153,7 @@ class SimArm:
         """``<controller>/joint_trajectory``: the first point's positions, matched by joint name."""
         names = list(joint_names)
         where = f"{self.config.controller}/joint_trajectory"
+        self._check_running(where)
         if sorted(names) != sorted(self.arm_joints):
             raise SimCommandError(f"{where}: joint names {names} do not match the arm's {list(self.arm_joints)}")
         values = _finite_floats(positions, where, self.n_arm)

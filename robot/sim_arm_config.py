@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from robot.errors import ParameterError
+from robot.vendor_profiles import get_profile
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
 from sim.scene import COLORS
@@ -42,6 +43,7 @@ RANGES: dict[str, tuple[float, float]] = {
 # What each parameter does, for the declared ROS parameters' descriptors (``ros2 param describe``).
 DESCRIPTIONS: dict[str, str] = {
     "robot": "robot the arm stands in for: panda, ur5e or fr3 (its driver's joint names)",
+    "profile": "driver double: generic, ur (ur_robot_driver's topics and status) or franka (franka_ros2's)",
     "publish_rate_hz": "joint_states publish rate (Hz); physics steps on the same schedule",
     "controller": "arm controller namespace: <controller>/commands and <controller>/joint_trajectory",
     "gripper_controller": "gripper controller namespace: <gripper_controller>/commands",
@@ -79,6 +81,8 @@ class SimArmConfig:
     """What the simulated arm models and how often it publishes (rates in Hz, times in s)."""
 
     robot: str = "panda"
+    profile: str = "generic"
+    """The driver this arm doubles for (``robot.vendor_profiles``): its topics, status, faults and actions."""
     publish_rate_hz: float = 250.0
     controller: str = "arm_controller"
     gripper_controller: str = "gripper_controller"
@@ -114,6 +118,12 @@ class SimArmConfig:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
+        from robot.params import PROFILE_ROBOTS  # the one table of which profile drives which robot
+
+        get_profile(self.profile, where=f"{NODE_NAME}: profile")
+        if self.robot not in PROFILE_ROBOTS[self.profile]:
+            raise ParameterError(f"{NODE_NAME}: profile {self.profile!r} drives "
+                                 f"{', '.join(PROFILE_ROBOTS[self.profile])}, not {self.robot!r}")
         _rate("publish_rate_hz", self.publish_rate_hz)
         _rate("estop_rate_hz", self.estop_rate_hz)
         _rate("objects_rate_hz", self.objects_rate_hz)

@@ -39,6 +39,7 @@ from trajectory_msgs.msg import JointTrajectory
 
 from robot.errors import RobotError
 from robot.fault_injection import JointSample
+from robot.msg_types import MissingInterfaceError, import_interface
 from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
 from robot.recording import Recorder, RecordingError
@@ -52,10 +53,14 @@ from robot.sim_arm_config import (
     read_params_files,
     sim_arm_config_from_parameters,
 )
+from robot.vendor_profiles import StatusTopic, get_profile
 
 __all__ = ["SimArmNode", "config_from_argv", "main"]
 
 STATS_PERIOD_S = 1.0
+STATUS_MAX_HZ = 100.0
+"""Streamed driver status (speed scaling, franka robot state) and the franka finger states go out at most this
+often from the double: the real broadcasters' 100 Hz-1 kHz would cost a loaded CI host more than it tests."""
 # Rejected commands can arrive at the control rate: log the first of each kind per window, count the rest.
 REJECT_LOG_WINDOW_S = 1.0
 
@@ -81,10 +86,27 @@ class SimArmNode(Node):
         self._late_ticks = 0
         self._rejects: dict[str, tuple[float, int]] = {}
         self._last_estop: bool | None = None
+        self._every_status = max(1, round(config.publish_rate_hz / STATUS_MAX_HZ))
 
         events_qos = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE,
                                 durability=DurabilityPolicy.TRANSIENT_LOCAL)
-        self.joint_pub = self.create_publisher(JointState, "joint_states", 10)
+        self.vendor = get_profile(config.profile)
+        self.joint_pub = self.create_publisher(JointState, self.vendor.joint_states_topic, 10)
+        self.gripper_state_pub = self.create_publisher(JointState, self.vendor.gripper_state_topic, 10) \
+            if self.vendor.gripper_state_topic else None
+        # The driver's status topics, as the real driver offers them (a type without its binding is left out and
+        # logged: the bridge's preflight then names the missing topic).
+        self._status: list[tuple[StatusTopic, Any, Any]] = []
+        self._status_sent: dict[str, Any] = {}
+        for status in self.vendor.status:
+            try:
+                msg_type = import_interface(status.msg_type)
+            except MissingInterfaceError as exc:
+                self.get_logger().error(f"driver double: {status.topic} not offered: {exc}")
+                continue
+            qos = QoSProfile(depth=1, reliability=ReliabilityPolicy.RELIABLE,
+                             durability=DurabilityPolicy.TRANSIENT_LOCAL) if status.latched else 10
+            self._status.append((status, msg_type, self.create_publisher(msg_type, status.topic, qos)))
         self.estop_pub = self.create_publisher(Bool, "estop", 10)
         # Without publish_objects nothing of the sim's may appear on scene/objects (perception publishes there):
         # not even an idle publisher in the graph.
@@ -192,16 +214,21 @@ class SimArmNode(Node):
             events = self.arm.faults.expire(now)
             samples = self.arm.faults.filter(self.arm.sample(now_ns), now)
             estop = self.arm.faults.estop_asserted
+            halted, scaling = self.arm.faults.halted_by, self.arm.faults.speed_scaling
             heartbeat = self.config.estop_heartbeat and not self.arm.faults.heartbeat_suppressed
             want = tick % every_objects == 0 and (self.config.publish_objects or self.truth_pub is not None)
             objects = self.arm.objects_message(now) if want else None
         for event in events:
             self._event(event)
+        n_arm = self.arm.n_arm if not self.vendor.fingers_in_joint_states else len(self.arm.joint_names)
         for sample in samples:
-            msg = _joint_state(sample)
+            msg = _joint_state(sample, 0, n_arm)  # a driver profile's arm stream carries no fingers
             self.joint_pub.publish(msg)
             self._record(self.joint_pub.topic_name, "sensor_msgs/msg/JointState", msg, now_ns)
             self._published += 1
+        if self.gripper_state_pub is not None and samples and tick % self._every_status == 0:
+            self.gripper_state_pub.publish(_joint_state(samples[-1], self.arm.n_arm, len(self.arm.joint_names)))
+        self._publish_status(tick, now_ns, halted, scaling)
         if tick % every_estop == 0 and (estop or heartbeat or estop != self._last_estop):
             estop_msg = Bool(data=estop)
             self.estop_pub.publish(estop_msg)
@@ -228,6 +255,33 @@ class SimArmNode(Node):
             pose.orientation.w, pose.orientation.x, pose.orientation.y, pose.orientation.z = q
             poses.poses.append(pose)
         self.poses_pub.publish(poses)
+
+    def _publish_status(self, tick: int, now_ns: int, halted: str | None, scaling: float) -> None:
+        """The driver's status topics: latched ones when their value changes, streamed ones at their rate (at most
+        :data:`STATUS_MAX_HZ` in the double)."""
+        for status, msg_type, pub in self._status:
+            msg = msg_type()
+            if status.msg_type == "ur_dashboard_msgs/msg/RobotMode":
+                msg.mode = 7  # RUNNING: a protective or program stop leaves the robot mode as it is
+            elif status.msg_type == "ur_dashboard_msgs/msg/SafetyMode":
+                msg.mode = 3 if halted == "protective_stop" else 1  # PROTECTIVE_STOP or NORMAL
+            elif status.msg_type == "std_msgs/msg/Bool":
+                msg.data = halted not in ("protective_stop", "program_stop")  # a protective stop pauses the program
+            elif status.msg_type == "std_msgs/msg/Float64":
+                msg.data = 0.0 if halted == "protective_stop" else scaling
+            elif status.msg_type == "franka_msgs/msg/FrankaRobotState":
+                msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(now_ns, 1_000_000_000)
+                msg.robot_mode = {"reflex": 4, "user_stop": 5}.get(halted or "", 2)  # REFLEX, USER_STOPPED, MOVE
+                if hasattr(msg.current_errors, "joint_reflex"):
+                    msg.current_errors.joint_reflex = halted == "reflex"
+            if status.latched:
+                key = repr(msg)
+                if self._status_sent.get(status.topic) == key:
+                    continue
+                self._status_sent[status.topic] = key
+            elif tick % self._every_status:
+                continue
+            pub.publish(msg)
 
     def stats(self) -> dict[str, Any]:
         """Achieved publish rate and period jitter over the last few seconds, and the physics counters."""
@@ -305,13 +359,14 @@ class SimArmNode(Node):
         self._guarded("~/scene_reset", lambda: self.arm.reset_scene(msg.data))
 
 
-def _joint_state(sample: JointSample) -> JointState:
+def _joint_state(sample: JointSample, start: int, stop: int) -> JointState:
+    """The joints ``start:stop`` of a sample as a JointState."""
     msg = JointState()
     msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(sample.stamp_ns, 1_000_000_000)
-    msg.name = list(sample.names)
-    msg.position = list(sample.position)
-    msg.velocity = list(sample.velocity)
-    msg.effort = list(sample.effort)
+    msg.name = list(sample.names[start:stop])
+    msg.position = list(sample.position[start:stop])
+    msg.velocity = list(sample.velocity[start:stop])
+    msg.effort = list(sample.effort[start:stop])
     return msg
 
 

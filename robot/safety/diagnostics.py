@@ -26,6 +26,9 @@ CHECKS: dict[str, tuple[FaultKind, ...]] = {
     "gripper": (FaultKind.GRIPPER_STALL,),
     "perception": (FaultKind.PERCEPTION_STALE,),
     "operator": (FaultKind.OPERATOR_STOP,),
+    "driver": (FaultKind.PROTECTIVE_STOP, FaultKind.SAFETY_STOP, FaultKind.PROGRAM_STOPPED,
+               FaultKind.SPEED_SCALING_ZERO, FaultKind.ROBOT_REFLEX, FaultKind.USER_STOPPED, FaultKind.DRIVER_MODE,
+               FaultKind.DRIVER_STATUS),
 }
 """Every fault kind belongs to exactly one check (tests/robot/test_diagnostics.py)."""
 
@@ -51,7 +54,8 @@ def _thresholds(name: str, config: MonitorConfig) -> dict[str, str]:
                 "stamp_tolerance_s": f"{config.stamp_tolerance:g}"}
     if name == "joint_limits":
         return {"position_margin_rad": f"{config.position_margin:g}", "velocity_factor": f"{config.velocity_factor:g}",
-                "effort_factor": f"{config.effort_factor:g}"}
+                "effort_factor": f"{config.effort_factor:g}" if config.check_effort
+                else "off: the driver's effort is not a torque (motor current)"}
     if name == "tracking":
         return {"tracking_tol_rad": f"{config.tracking_tol:g}", "tracking_time_s": f"{config.tracking_time:g}",
                 "tracking_max_rad": f"{config.tracking_max:g}"}
@@ -69,7 +73,10 @@ def check_statuses(faults: Sequence[Fault], config: MonitorConfig, *, extra: Map
         active = [k for k in kinds if k in details]
         worst = max((k.severity for k in active), default=None)
         level = OK if worst is None else (WARN if worst == Severity.WARNING else ERROR)
-        message = "ok" if not active else "; ".join(f"{k.id}: {details[k]}" for k in active)
+        if name == "joint_limits" and not config.check_effort and level == OK:
+            level = WARN  # a technician must see that one limit is not checked
+        message = ("ok" if level == OK else "effort limits off: the driver's effort is motor current, not torque") \
+            if not active else "; ".join(f"{k.id}: {details[k]}" for k in active)
         values = {"active": ",".join(k.id for k in active), **_thresholds(name, config),
                   **dict((measured or {}).get(name, {}))}
         out.append(CheckStatus(name=name, level=level, message=message, values=values))

@@ -54,6 +54,8 @@ class MonitorInputs:
     """The arm command in force when these samples were taken (None while not commanding)."""
     gripper_command: float | None = None
     policy_fault: tuple[FaultKind, str] | None = None
+    driver_faults: Sequence[Fault] = ()
+    """What the vendor driver's status topics report (protective stop, reflex, ...): active while reported."""
     tick_lateness: float | None = 0.0
     """How late this tick started against its schedule (s); None for an evaluation between ticks (on an input
     or a deadline), which neither counts towards nor resets the run of late ticks."""
@@ -70,7 +72,8 @@ class FaultMonitor:
         self._lo = np.array(robot.lower) + config.position_margin
         self._hi = np.array(robot.upper) - config.position_margin
         self._vmax = np.array(robot.velocity_limits) * config.velocity_factor
-        self._emax = np.array(robot.effort_limits) * config.effort_factor
+        self._emax = np.array(robot.effort_limits) * config.effort_factor if config.check_effort \
+            else np.full(robot.n_arm, np.inf)
         self._start = start
         self.last: JointState | None = None
         """The latest sample that was finite and in order."""
@@ -119,6 +122,8 @@ class FaultMonitor:
         self._check_stale(now, found)
         self._check_rate(now, found)
         self._check_estop(now, inputs, found)
+        for fault in inputs.driver_faults:
+            found.setdefault(fault.kind, (fault.since, fault.detail))
         if inputs.policy_fault is not None:
             found.setdefault(inputs.policy_fault[0], (now, inputs.policy_fault[1]))
         self._check_overrun(now, inputs.tick_lateness, found)

@@ -61,6 +61,17 @@ class FaultKind(enum.Enum):
     PERCEPTION_STALE = (Severity.WARNING, 2, "object poses are older than allowed")
     OPERATOR_STOP = (Severity.STOP, 2, "an operator requested a stop (~/stop)")
     PLANNER_PROCESS = (Severity.STOP, 2, "the planner's process crashed or overran its deadline mid-instruction")
+    # The vendor driver reports that the arm does not execute commands (robot/vendor_profiles.py). The arm has
+    # stopped itself; the bridge sends one hold and then nothing, so no commands pile up behind the stop, and a
+    # re-arm waits until the driver reports it runs again (the fault stays active while the driver says so).
+    PROTECTIVE_STOP = (Severity.EMERGENCY, 1, "the driver reports a protective or safeguard stop")
+    SAFETY_STOP = (Severity.EMERGENCY, 0, "the driver reports an emergency stop, violation or safety fault")
+    PROGRAM_STOPPED = (Severity.EMERGENCY, 1, "the robot program that executes commands is not running")
+    SPEED_SCALING_ZERO = (Severity.EMERGENCY, 1, "the driver's speed scaling is zero: the arm executes nothing")
+    ROBOT_REFLEX = (Severity.EMERGENCY, 1, "the arm stopped on a reflex (collision or limit violation)")
+    USER_STOPPED = (Severity.EMERGENCY, 0, "the arm's user stop (enabling device) is pressed")
+    DRIVER_MODE = (Severity.EMERGENCY, 1, "the driver's robot mode does not execute commands")
+    DRIVER_STATUS = (Severity.STOP, 1, "a driver status topic went silent")
 
     def __init__(self, severity: Severity, category: int, meaning: str) -> None:
         self.severity = severity

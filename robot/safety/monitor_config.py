@@ -30,6 +30,9 @@ class MonitorConfig:
     position_margin: float = 0.01
     velocity_factor: float = 1.1
     effort_factor: float = 1.0
+    check_effort: bool = True
+    """False when the driver's effort field is not a joint torque (UR publishes motor current): no effort check,
+    and the diagnostics say so."""
     tracking_tol: float = 0.02
     tracking_time: float = 0.15
     tracking_max: float = 0.3
@@ -48,9 +51,9 @@ class MonitorConfig:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "check_stamp_age":
+            if f.name in ("check_stamp_age", "check_effort"):
                 if not isinstance(value, bool):
-                    raise ParameterError(f"monitor: check_stamp_age must be true or false, got {value!r}")
+                    raise ParameterError(f"monitor: {f.name} must be true or false, got {value!r}")
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
                 raise ParameterError(f"monitor: {f.name} must be a finite number, got {value!r}")

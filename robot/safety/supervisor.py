@@ -97,13 +97,19 @@ class Supervisor:
             return [self._go(now, Mode.NOMINAL, "faults cleared")]
         return []
 
-    def escalate(self, now: float, faults: list[Fault]) -> list[Transition]:
-        """Feed faults found between ticks (on an input or a deadline): falls back at once if they demand it,
-        never resumes (leaving a state is the scheduled tick's decision, with its hysteresis)."""
+    def observe(self, now: float, faults: list[Fault]) -> None:
+        """Note faults without changing the mode: while disarmed nothing is commanded, so a fault before the first
+        arming (a load spike while the streams come up) is no stop to latch, yet still blocks the arming until it
+        has cleared for ``clear_hold`` and, for a sensor fault, a fresh run of consistent readings came."""
         for f in faults:
             self._last_seen[f.kind] = now
             if f.kind.sensor and self.measurements_trusted:
                 self.measurements_trusted, self.distrusted_by = False, f.kind
+
+    def escalate(self, now: float, faults: list[Fault]) -> list[Transition]:
+        """Feed faults found between ticks (on an input or a deadline): falls back at once if they demand it,
+        never resumes (leaving a state is the scheduled tick's decision, with its hysteresis)."""
+        self.observe(now, faults)
         if faults:
             worst = max(f.kind.severity for f in faults)
             wanted = _MODE_FOR[worst]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from robot.errors import ParameterError
-from robot.fault_injection import FAULTS, FaultInjectionError, FaultInjector, JointSample
+from robot.fault_injection import DRIVER_FAULTS, FAULTS, FaultInjectionError, FaultInjector, JointSample
 from robot.sim_arm import SimArm, SimCommandError
 from robot.sim_arm_config import SimArmConfig, load_sim_arm_config, read_node_parameters
 from sim.robots import PANDA, UR5E
@@ -172,6 +172,8 @@ def test_bad_injections_are_rejected_with_reasons(payload: str, needle: str) -> 
 def test_each_fault_changes_what_is_published() -> None:
     s = _sample()
     for fault in FAULTS:
+        if any(fault in kinds for kinds in DRIVER_FAULTS.values()):
+            continue  # a driver double's fault: test_driver_faults_stop_the_double_and_refuse_commands
         inj = _injector()
         inj.filter(s, 0.0)
         event = inj.inject({"fault": fault, "duration": 1.0}, 0.0)
@@ -226,3 +228,47 @@ def test_params_files_are_read_only_from_the_ros_args_part() -> None:
     argv = ["armstack-sim-arm", "--params-file", "not-ros.yaml", "--ros-args", "--params-file", "a.yaml", "-r",
             "__ns:=/x", "--params-file", "b.yaml", "--", "--params-file", "after.yaml"]
     assert params_files(argv) == ["a.yaml", "b.yaml"]
+
+
+@pytest.mark.parametrize(("profile", "robot", "fault"), [
+    ("ur", "ur5e", {"fault": "protective_stop"}), ("ur", "ur5e", {"fault": "program_stop"}),
+    ("ur", "ur5e", {"fault": "speed_scaling", "value": 0.0}), ("franka", "fr3", {"fault": "reflex"}),
+    ("franka", "fr3", {"fault": "user_stop"})])
+def test_driver_faults_stop_the_double_and_refuse_commands(profile: str, robot: str, fault: dict[str, object]) -> None:
+    arm = SimArm(SimArmConfig(robot=robot, profile=profile))
+    target = np.array(arm.spec.home) + 0.2
+    arm.command_positions(target)
+    arm.advance(0.05)  # moving toward the target when the driver stops
+    arm.faults.inject(fault, 0.05)
+    assert arm.faults.halted_by == fault["fault"]
+    stopped = arm.data.qpos[arm.view.arm_q].copy()
+    arm.advance(0.06)
+    with pytest.raises(SimCommandError, match="the driver is stopped"):
+        arm.command_positions(arm.spec.home)
+    for t in np.arange(0.12, 1.0, 0.01):  # in real time: a longer jump is skipped, not simulated
+        arm.advance(float(t))
+    # It stopped (a servo's braking overshoot only) short of the target it was heading to, and stays there.
+    q = arm.data.qpos[arm.view.arm_q].copy()
+    assert np.linalg.norm(q - stopped) < 0.5 * np.linalg.norm(target - stopped)
+    for t in np.arange(1.0, 1.5, 0.01):
+        arm.advance(float(t))
+    assert np.max(np.abs(arm.data.qpos[arm.view.arm_q] - q)) < 0.01
+    events = arm.faults.recover(0.6) if fault["fault"] == "reflex" else arm.faults.clear(0.6)
+    assert [e["fault"] for e in events] == [fault["fault"]] and arm.faults.halted_by is None
+    arm.command_positions(arm.spec.home)  # the driver runs again
+
+
+def test_driver_faults_belong_to_their_profile_and_speed_scaling_is_a_fraction() -> None:
+    with pytest.raises(FaultInjectionError, match=r"'franka' driver profile.*valid here"):
+        SimArm(SimArmConfig(robot="ur5e", profile="ur")).faults.inject({"fault": "reflex"}, 0.0)
+    with pytest.raises(FaultInjectionError, match="'ur' driver profile"):
+        _injector().inject({"fault": "protective_stop"}, 0.0)
+    inj = SimArm(SimArmConfig(robot="ur5e", profile="ur")).faults
+    with pytest.raises(FaultInjectionError, match=r"value must be a number in \[0, 1\]"):
+        inj.inject({"fault": "speed_scaling", "value": 30}, 0.0)
+    inj.inject({"fault": "speed_scaling", "value": 0.3}, 0.0)
+    assert inj.speed_scaling == 0.3 and inj.halted_by is None
+    with pytest.raises(ParameterError, match="unknown profile 'kuka'; valid: generic, ur, franka"):
+        SimArmConfig(profile="kuka")
+    with pytest.raises(ParameterError, match="profile 'ur' drives ur5e, not 'panda'"):
+        SimArmConfig(robot="panda", profile="ur")

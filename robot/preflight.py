@@ -1,0 +1,83 @@
+"""The preflight an arm request runs: every check with its verdict, the first failing one named in the refusal.
+
+Pure data in, checks out: the bridge node adds what only the ROS graph knows (which driver topics have a
+publisher, which controller listens), the core what it measured (joint names and order, rate, limits, driver
+status). A technician reads each check on ``/diagnostics`` and the refusal on ``~/rearm``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreflightCheck:
+    """One preflight check: its name, whether it passed, and what it found."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreflightInputs:
+    """What the preflight judges."""
+
+    expected_joints: tuple[str, ...]
+    received_joints: tuple[str, ...] | None
+    """Names of the latest arm joint-state message (None: none received)."""
+    rate_hz: float
+    """Joint-state arrivals over the last second."""
+    expected_rate_hz: float
+    min_rate_fraction: float
+    limit_violations: Sequence[str] = ()
+    """Joints outside their limits (with margin) at the latest trusted reading."""
+    driver_status: Mapping[str, str] = ()  # type: ignore[assignment]
+    """Each driver status topic's verdict (``ok``, ``never received``, or the fault)."""
+    missing: Sequence[str] = ()
+    """Driver topics, controllers or message types the ROS graph lacks, each one line."""
+    calibration: str = ""
+    """Calibration age verdict ('' = no calibration file configured; starts with 'stale' when too old)."""
+
+
+def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
+    """Every check, in the order a technician fixes them."""
+    checks = [PreflightCheck(name="driver_topics", ok=not inputs.missing,
+                             detail="all present" if not inputs.missing else "; ".join(inputs.missing))]
+    received = inputs.received_joints
+    if received is None:
+        checks.append(PreflightCheck(name="joint_names", ok=False,
+                                     detail=f"no joint state received; expected {', '.join(inputs.expected_joints)}"))
+    else:
+        missing = [j for j in inputs.expected_joints if j not in received]
+        unknown = [j for j in received if j not in inputs.expected_joints]
+        ok = not missing
+        order = "same order" if tuple(received) == inputs.expected_joints else "other order (mapped by name)"
+        detail = (f"expected {', '.join(inputs.expected_joints)}; received {', '.join(received) or 'none'}"
+                  + ("" if ok else f"; missing {', '.join(missing)}")
+                  + (f"; ignored {', '.join(unknown)}" if unknown else "") + ("" if not ok else f"; {order}"))
+        checks.append(PreflightCheck(name="joint_names", ok=ok, detail=detail))
+    if inputs.expected_rate_hz > 0:
+        need = inputs.min_rate_fraction * inputs.expected_rate_hz
+        checks.append(PreflightCheck(name="state_rate", ok=inputs.rate_hz >= need,
+                                     detail=f"{inputs.rate_hz:.0f} Hz measured, at least {need:.0f} Hz needed "
+                                            f"(expected {inputs.expected_rate_hz:g} Hz)"))
+    checks.append(PreflightCheck(name="joint_limits", ok=not inputs.limit_violations,
+                                 detail="within limits" if not inputs.limit_violations
+                                 else "; ".join(inputs.limit_violations)))
+    bad = {t: v for t, v in dict(inputs.driver_status).items() if v != "ok"}
+    checks.append(PreflightCheck(name="driver_mode", ok=not bad,
+                                 detail="no status topics in this profile" if not inputs.driver_status else
+                                 ("normal" if not bad else "; ".join(f"{t}: {v}" for t, v in bad.items()))))
+    checks.append(PreflightCheck(name="calibration", ok=not inputs.calibration.startswith("stale"),
+                                 detail=inputs.calibration or "not available (no calibration_file configured)"))
+    return checks
+
+
+def refusal(checks: Sequence[PreflightCheck]) -> str | None:
+    """The refusal naming the first failing check, or None when all passed."""
+    failed = [c for c in checks if not c.ok]
+    if not failed:
+        return None
+    return "preflight failed: " + "; ".join(f"{c.name}: {c.detail}" for c in failed)
