@@ -9,6 +9,7 @@ by construction (``policies.rl_config``).
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -63,20 +64,29 @@ def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
                          observe_actions=config.observe_actions, physics_sleep=config.physics_sleep)
 
 
-def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int, *,
-              normalize_obs: bool = False, training: bool = True) -> Any:
-    """A one-env ``DummyVecEnv`` with episode seeds and SB3's ``Monitor`` (episode returns, success).
-
-    ``normalize_obs`` adds ``VecNormalize`` (running mean/std of every observation key, rewards untouched:
-    HER recomputes them from the raw goals); ``training=False`` freezes its statistics (evaluation envs).
-    """
+def _seeded_monitor(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int) -> gym.Env[Any, Any]:
     from stable_baselines3.common.monitor import Monitor
-    from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
 
-    def factory() -> gym.Env[Any, Any]:
-        return Monitor(EpisodeSeeds(make_env(), first_seed, count), info_keywords=("is_success",))
+    return Monitor(EpisodeSeeds(make_env(), first_seed, count), info_keywords=("is_success",))
 
-    env = DummyVecEnv([factory])
+
+def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int, *,
+              normalize_obs: bool = False, training: bool = True, n_envs: int = 1) -> Any:
+    """A vector env with episode seeds and SB3's ``Monitor`` (episode returns, success).
+
+    One env: a ``DummyVecEnv`` over seeds ``first_seed ..+count``. ``n_envs`` > 1: a ``SubprocVecEnv`` (spawned
+    workers) whose env i runs its own block of ``count // n_envs`` of those seeds, so no two envs replay an
+    episode. ``normalize_obs`` adds ``VecNormalize`` (running mean/std of every observation key, rewards
+    untouched: HER recomputes them from the raw goals); ``training=False`` freezes its statistics (evaluation).
+    """
+    from stable_baselines3.common.vec_env import DummyVecEnv, SubprocVecEnv, VecNormalize
+
+    if n_envs < 1 or count < n_envs:
+        raise TrainConfigError(f"n_envs must be in 1..{count}, got {n_envs}")
+    block = count // n_envs
+    factories: list[Callable[[], gym.Env[Any, Any]]] = [
+        functools.partial(_seeded_monitor, make_env, first_seed + i * block, block) for i in range(n_envs)]
+    env = DummyVecEnv(factories) if n_envs == 1 else SubprocVecEnv(factories, start_method="spawn")
     if normalize_obs:
         return VecNormalize(env, training=training, norm_obs=True, norm_reward=False)
     return env
@@ -98,9 +108,12 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
             horizon = int(max(env.get_attr("max_steps")))
         except AttributeError:  # not an armstack env: SB3 reports it itself
             horizon = 0
-        if config.learning_starts < horizon:
+        # Every env must have finished an episode: learning_starts counts the steps of all of them together.
+        needed = horizon * int(env.num_envs)
+        if config.learning_starts < needed:
             raise TrainConfigError(f"learning_starts {config.learning_starts} is shorter than one episode "
-                                   f"({horizon} steps): HER can only sample finished episodes; use >= {horizon}")
+                                   f"({horizon} steps) in each of the {env.num_envs} training env(s): HER can only "
+                                   f"sample finished episodes; use >= {needed}")
         her = {"replay_buffer_class": HerReplayBuffer,
                "replay_buffer_kwargs": {"n_sampled_goal": config.n_sampled_goal,
                                         "goal_selection_strategy": config.goal_selection_strategy}}
@@ -158,18 +171,26 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     from stable_baselines3.common.callbacks import CallbackList, CheckpointCallback, EvalCallback
 
     out = Path(out_dir)
-    if out.exists() and any(out.iterdir()):
-        raise TrainConfigError(f"run directory {out} is not empty; give a new --out")
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "config.json").write_text(json.dumps(config.to_dict(), indent=2))
-    factory = make_env if make_env is not None else (lambda: make_armstack_env(config))
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise TrainConfigError(f"run directory {out} is not an empty directory; give a new --out")
+    factory = make_env if make_env is not None else functools.partial(make_armstack_env, config)
+    factory().close()  # the env's own refusals (a task with no goal-conditioned version, ...) before any write
 
     threads = torch.get_num_threads()
     torch.set_num_threads(config.torch_threads)  # small MLPs: thread hand-offs cost more than they save
     try:
-        train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
+        train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs,
+                              n_envs=config.n_envs)
         eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
-        model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
+        try:
+            model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
+        except BaseException:
+            train_env.close()
+            eval_env.close()
+            raise
+        # A refused run leaves no folder: it is made once the envs and the model are built.
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "config.json").write_text(json.dumps(config.to_dict(), indent=2))
         callbacks = CallbackList([
             EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
                          log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,

@@ -21,11 +21,13 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--robot", default=None, help="panda or ur5e (default panda)")
     parser.add_argument("--randomization", default=None, help="none, default or strong (default: default)")
     parser.add_argument("--device", default=None, help="cpu, cuda or auto (default cpu)")
+    parser.add_argument("--n-envs", dest="n_envs", type=int, default=None,
+                        help="training envs in parallel worker processes (default 1)")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-_FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device")
+_FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device", "n_envs")
 
 
 def run_rl(args: argparse.Namespace) -> int:

@@ -94,6 +94,9 @@ class RLConfig:
     observe_actions: int = 2
     physics_sleep: bool = True
     ppo_n_steps: int = 1024
+    n_envs: int = 1
+    """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
+    the run's training seeds. SAC then takes ``gradient_steps`` per vector step, i.e. per ``n_envs`` env steps."""
     eval_every: int = 2_000
     eval_episodes: int = 20
     checkpoint_every: int = 5_000
@@ -125,7 +128,7 @@ class RLConfig:
         if not (0 <= self.seed < MAX_SEED):
             raise TrainConfigError(f"seed must be in [0, {MAX_SEED}), got {self.seed!r}")
         positive = ("steps", "batch_size", "buffer_size", "train_freq", "gradient_steps", "n_sampled_goal",
-                    "ppo_n_steps", "eval_every", "eval_episodes", "checkpoint_every", "torch_threads")
+                    "ppo_n_steps", "n_envs", "eval_every", "eval_episodes", "checkpoint_every", "torch_threads")
         for name in positive:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:

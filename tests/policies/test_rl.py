@@ -368,7 +368,7 @@ def test_tiny_training_writes_a_complete_run_and_a_loadable_policy(tmp_path: Pat
         expected = model.predict(venv.normalize_obs(goal_observation(o, previous)), deterministic=True)[0]
         np.testing.assert_allclose(policy.act(o)[:3], expected, rtol=0, atol=1e-6)
         previous = np.concatenate([expected, previous])[: len(previous)]
-    with pytest.raises(TrainConfigError, match="not empty"):
+    with pytest.raises(TrainConfigError, match="not an empty directory"):
         train_rl(config, out)
 
 
@@ -450,3 +450,38 @@ def test_reach_trains_with_sleeping_cubes_and_the_arm_moves_as_without() -> None
 def test_physics_sleep_must_be_a_bool() -> None:
     with pytest.raises(TrainConfigError, match="physics_sleep must be true or false"):
         RLConfig(physics_sleep="yes")  # type: ignore[arg-type]
+
+
+# --- parallel envs and refused runs --------------------------------------------------------------------------
+def test_a_refused_run_leaves_no_run_folder(tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    with pytest.raises(TrainConfigError, match="no goal-conditioned version"):
+        train_rl(dataclasses.replace(TINY, env_id="armstack/Push-v0"), out)
+    with pytest.raises(TrainConfigError, match="learning_starts"):
+        train_rl(dataclasses.replace(TINY, learning_starts=30), out)
+    assert not out.exists()
+
+
+def test_parallel_training_envs_run_disjoint_seed_blocks() -> None:
+    config = dataclasses.replace(TINY, n_envs=2)
+    first, count = train_seeds(config)
+    envs = vectorize(lambda: make_goal_env(), first, count, n_envs=1)
+    assert envs.num_envs == 1
+    envs.close()
+    with pytest.raises(TrainConfigError, match="n_envs"):
+        vectorize(lambda: make_goal_env(), first, 1, n_envs=2)
+    with pytest.raises(TrainConfigError, match="n_envs"):
+        RLConfig(n_envs=0)
+
+
+@pytest.mark.slow
+def test_training_on_two_worker_envs(tmp_path: Path) -> None:
+    import zipfile
+
+    config = dataclasses.replace(TINY, n_envs=2, steps=160, learning_starts=120, eval_every=80, checkpoint_every=160)
+    run = train_rl(config, tmp_path / "run", export=False)
+    assert run.metrics["env_steps"] >= 160
+    with zipfile.ZipFile(run.model_path) as saved:
+        assert json.loads(saved.read("data"))["n_envs"] == 2
+    seeds = run.metrics["train_seeds"]
+    assert seeds == list(train_seeds(config))
