@@ -77,6 +77,9 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bà (gauche|droite)\b", r" sur le côté \1 "),  # elsewhere the region
     (r"\bà côté d[ue]\b", " beside the "),
     (r"\bà côté de l[a']\s*", " beside the "),
+    # a pronoun before its verb ("et le mets dans le bac") is the same as after it ("mets-le")
+    (r"\b(?:le|la|les|l')\s*(mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pousse|poussez|pousser|dépose|"
+     r"déposez|déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre)\b", r"\1-le"),
     (r"\b([a-zà-ÿ]+)-(?:le|la|les)\b", r"\1 it"),  # "mets-le dans le bac"
     (r"\b(?:les deux)\b", " both "),
 )

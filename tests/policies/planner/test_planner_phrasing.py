@@ -216,6 +216,9 @@ def test_a_misspelling_close_to_two_words_is_left_alone() -> None:
     ("bevor du den roten Würfel in den Behälter legst, leg den gelben Würfel auf das Pad",
      "before you put the red cube in the bin, put the yellow cube on the pad"),
     ("mets le cube rouge dans le bac puis retourne à la position initiale", "put the red cube in the bin then go home"),
+    ("prends le cube rouge et le mets sur le cube jaune", "pick up the red cube and put it on the yellow cube"),
+    ("nimm den roten Würfel und leg ihn auf den gelben", "pick up the red cube and put it on the yellow cube"),
+    ("mets le cube rouge dans le bac, pas le jaune", "put the red cube in the bin, not the yellow one"),
     ("leg den roten Würfel in den Behälter und dann fahr zurück in die Ausgangsposition",
      "put the red cube in the bin then go home"),
 ])
