@@ -168,10 +168,11 @@ print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
 _IFACES = r"""
 from rclpy.type_support import check_for_type_support
 from robot.interfaces_build import installed_key
-from robot.ros_interfaces import INTERFACE_TYPES
-for t in INTERFACE_TYPES.values():
+from robot.ros_interfaces import interface_types
+types = interface_types()
+for t in types.values():
     check_for_type_support(t)
-print(f"{len(INTERFACE_TYPES)} vendor types importable, build {installed_key() or 'from a ROS install'}")
+print(f"{len(types)} vendor types importable, build {installed_key() or 'from a ROS install'}")
 """
 
 

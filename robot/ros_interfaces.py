@@ -2,13 +2,16 @@
 
 control_msgs, franka_msgs and ur_dashboard_msgs are not on PyPI: on a CI or developer machine they come from
 ``python -m robot.interfaces_build`` (interfaces/, generated with the rosidl wheels); on a technician's machine
-from apt (ros-jazzy-control-msgs, ...) or the vendor's workspace. Either way the rest of armstack imports the
-types from here, so a missing build is one clear error naming the command instead of a bare ImportError deep in
-a node.
+from apt (ros-jazzy-control-msgs, ros-jazzy-ur-dashboard-msgs) or the vendor's workspace (franka_msgs). The rest
+of armstack imports the types from here, e.g. ``from robot.ros_interfaces import FollowJointTrajectory``.
+
+Each type is imported when first asked for, so a UR site needs no franka_msgs and the reverse; a missing
+package is one clear error (``InterfacesMissingError``) naming the package and how to get it.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from robot.errors import RobotError
@@ -21,58 +24,49 @@ class InterfacesMissingError(RobotError, ImportError):
     """A vendor interface package is not importable in this environment."""
 
 
-try:
-    from control_msgs.action import FollowJointTrajectory, GripperCommand
-    from control_msgs.msg import GripperCommand as GripperCommandMsg
-    from control_msgs.msg import JointComponentTolerance, JointTolerance, JointTrajectoryControllerState
-    from franka_msgs.action import ErrorRecovery, Grasp, Homing, Move
-    from franka_msgs.msg import CollisionIndicators, Elbow, Errors, FrankaRobotState, GraspEpsilon
-    from ur_dashboard_msgs.msg import ProgramState, RobotMode, SafetyMode
-except ImportError as exc:  # one message for whichever package is missing
-    raise InterfacesMissingError(f"vendor ROS interfaces not importable ({exc}); {BUILD_HINT}") from exc
-
-#: Every generated type by its ROS name, e.g. ``"control_msgs/action/FollowJointTrajectory"``.
-INTERFACE_TYPES: dict[str, Any] = {
-    "control_msgs/action/FollowJointTrajectory": FollowJointTrajectory,
-    "control_msgs/action/GripperCommand": GripperCommand,
-    "control_msgs/msg/GripperCommand": GripperCommandMsg,
-    "control_msgs/msg/JointComponentTolerance": JointComponentTolerance,
-    "control_msgs/msg/JointTolerance": JointTolerance,
-    "control_msgs/msg/JointTrajectoryControllerState": JointTrajectoryControllerState,
-    "franka_msgs/action/ErrorRecovery": ErrorRecovery,
-    "franka_msgs/action/Grasp": Grasp,
-    "franka_msgs/action/Homing": Homing,
-    "franka_msgs/action/Move": Move,
-    "franka_msgs/msg/CollisionIndicators": CollisionIndicators,
-    "franka_msgs/msg/Elbow": Elbow,
-    "franka_msgs/msg/Errors": Errors,
-    "franka_msgs/msg/FrankaRobotState": FrankaRobotState,
-    "franka_msgs/msg/GraspEpsilon": GraspEpsilon,
-    "ur_dashboard_msgs/msg/ProgramState": ProgramState,
-    "ur_dashboard_msgs/msg/RobotMode": RobotMode,
-    "ur_dashboard_msgs/msg/SafetyMode": SafetyMode,
+#: Every type this module provides: attribute name -> its ROS name ("package/kind/Type").
+ROS_NAMES: dict[str, str] = {
+    "FollowJointTrajectory": "control_msgs/action/FollowJointTrajectory",
+    "GripperCommand": "control_msgs/action/GripperCommand",
+    "GripperCommandMsg": "control_msgs/msg/GripperCommand",
+    "JointComponentTolerance": "control_msgs/msg/JointComponentTolerance",
+    "JointTolerance": "control_msgs/msg/JointTolerance",
+    "JointTrajectoryControllerState": "control_msgs/msg/JointTrajectoryControllerState",
+    "ErrorRecovery": "franka_msgs/action/ErrorRecovery",
+    "Grasp": "franka_msgs/action/Grasp",
+    "Homing": "franka_msgs/action/Homing",
+    "Move": "franka_msgs/action/Move",
+    "CollisionIndicators": "franka_msgs/msg/CollisionIndicators",
+    "Elbow": "franka_msgs/msg/Elbow",
+    "Errors": "franka_msgs/msg/Errors",
+    "FrankaRobotState": "franka_msgs/msg/FrankaRobotState",
+    "GraspEpsilon": "franka_msgs/msg/GraspEpsilon",
+    "ProgramState": "ur_dashboard_msgs/msg/ProgramState",
+    "RobotMode": "ur_dashboard_msgs/msg/RobotMode",
+    "SafetyMode": "ur_dashboard_msgs/msg/SafetyMode",
 }
 
-__all__ = [
-    "BUILD_HINT",
-    "INTERFACE_TYPES",
-    "CollisionIndicators",
-    "Elbow",
-    "ErrorRecovery",
-    "Errors",
-    "FollowJointTrajectory",
-    "FrankaRobotState",
-    "Grasp",
-    "GraspEpsilon",
-    "GripperCommand",
-    "GripperCommandMsg",
-    "Homing",
-    "InterfacesMissingError",
-    "JointComponentTolerance",
-    "JointTolerance",
-    "JointTrajectoryControllerState",
-    "Move",
-    "ProgramState",
-    "RobotMode",
-    "SafetyMode",
-]
+
+def load(ros_name: str) -> Any:
+    """The class of ``ros_name`` ("control_msgs/action/FollowJointTrajectory"), or InterfacesMissingError."""
+    package, kind, type_name = ros_name.split("/")
+    try:
+        return getattr(importlib.import_module(f"{package}.{kind}"), type_name)
+    except (ImportError, AttributeError) as exc:
+        raise InterfacesMissingError(f"{ros_name} is not importable ({exc}); {BUILD_HINT}") from exc
+
+
+def interface_types() -> dict[str, Any]:
+    """Every provided type by its ROS name (imports all three packages)."""
+    return {ros_name: load(ros_name) for ros_name in ROS_NAMES.values()}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in ROS_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}; types: {', '.join(ROS_NAMES)}")
+    value = load(ROS_NAMES[name])
+    globals()[name] = value
+    return value
+
+
+__all__ = ["BUILD_HINT", "ROS_NAMES", "InterfacesMissingError", "interface_types", "load", *ROS_NAMES]

@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from robot import ros_interfaces  # fails naming the build command when they are not built
+from robot import ros_interfaces
 
 INTERFACES_DIR = Path(__file__).resolve().parents[2] / "interfaces"
-MESSAGES = {name: cls for name, cls in ros_interfaces.INTERFACE_TYPES.items() if "/msg/" in name}
-ACTIONS = {name: cls for name, cls in ros_interfaces.INTERFACE_TYPES.items() if "/action/" in name}
+INTERFACE_TYPES = ros_interfaces.interface_types()
+MESSAGES = {name: cls for name, cls in INTERFACE_TYPES.items() if "/msg/" in name}
 
 _PRIMITIVE_IDL = {"bool": "boolean", "byte": "octet", "char": "uint8", "float32": "float", "float64": "double",
                   "string": "string"}
@@ -55,9 +55,9 @@ def _spec_sections(name: str) -> list[tuple[str, Any]]:
     return [("Goal", action.goal), ("Result", action.result), ("Feedback", action.feedback)]
 
 
-@pytest.mark.parametrize("name", sorted(ros_interfaces.INTERFACE_TYPES))
+@pytest.mark.parametrize("name", sorted(INTERFACE_TYPES))
 def test_generated_fields_and_constants_match_the_definitions(name: str) -> None:
-    cls = ros_interfaces.INTERFACE_TYPES[name]
+    cls = INTERFACE_TYPES[name]
     package = name.split("/")[0]
     for suffix, spec in _spec_sections(name):
         generated = getattr(cls, suffix) if suffix else cls
@@ -68,10 +68,18 @@ def test_generated_fields_and_constants_match_the_definitions(name: str) -> None
             assert getattr(generated, constant.name) == constant.value, f"{name}.{constant.name}"
 
 
+def test_a_missing_package_names_itself_and_the_build_command() -> None:
+    with pytest.raises(ros_interfaces.InterfacesMissingError, match=r"ur_msgs/msg/IOStates.*make interfaces"):
+        ros_interfaces.load("ur_msgs/msg/IOStates")
+    with pytest.raises(AttributeError, match="FollowJointTrajectory"):
+        ros_interfaces.FollowJointTrajectoryy  # noqa: B018 - the attribute access is the test
+    assert ros_interfaces.FollowJointTrajectory is INTERFACE_TYPES["control_msgs/action/FollowJointTrajectory"]
+
+
 def test_the_definitions_on_disk_are_all_generated() -> None:
     on_disk = {f"{p.parts[-3]}/{p.parts[-2]}/{p.stem}" for p in INTERFACES_DIR.glob("*/*/*")
                if p.suffix in (".msg", ".action", ".srv")}
-    assert on_disk == set(ros_interfaces.INTERFACE_TYPES)
+    assert on_disk == set(INTERFACE_TYPES)
 
 
 # ---- filling every field with a value that differs from its default -------------------------------------
