@@ -210,25 +210,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--robot", default="panda")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per instruction through ROS")
     p.add_argument("--skip-sim", action="store_true")
+    p.add_argument("--skip-ros", action="store_true")
     p.add_argument("--only", type=int, nargs="*", help="indices of the instructions to run (default: all)")
     args = p.parse_args(argv)
     seeds = list(range(args.scenes))
     texts = [INSTRUCTIONS[i] for i in args.only] if args.only else list(INSTRUCTIONS)
     t = time.monotonic()
-    ros = run_ros(seeds, texts, args.backend, args.robot, args.timeout)
+    ros = {"episodes": []} if args.skip_ros else run_ros(seeds, texts, args.backend, args.robot, args.timeout)
     ros_s = time.monotonic() - t
     t = time.monotonic()
     sim = {"episodes": []} if args.skip_sim else run_sim(seeds, texts, args.backend, args.robot)
     sim_s = time.monotonic() - t
-    ros_rate = summarise(ros["episodes"])["all"]["rate"]
+    ros_rate = summarise(ros["episodes"])["all"]["rate"] if ros["episodes"] else None
     sim_rate = summarise(sim["episodes"])["all"]["rate"] if sim["episodes"] else None
     plan_s = [s for e in ros["episodes"] for s in e.get("plan_s", [])]
     later = [s for e in ros["episodes"][1:] for s in e.get("plan_s", [])]  # after the model's first load
     result = {
         "bench": "agent_ros", "scenes": args.scenes, "instructions": texts, "backend": args.backend,
         "robot": args.robot, "load_avg": [round(v, 2) for v in os.getloadavg()], "cpus": os.cpu_count(),
-        "ros": summarise(ros["episodes"]), "sim": summarise(sim["episodes"]) if sim["episodes"] else None,
-        "ros_minus_sim_points": None if sim_rate is None else round(100 * (ros_rate - sim_rate), 1),
+        "ros": summarise(ros["episodes"]) if ros["episodes"] else None,
+        "sim": summarise(sim["episodes"]) if sim["episodes"] else None,
+        "ros_minus_sim_points": None if sim_rate is None or ros_rate is None else round(100 * (ros_rate - sim_rate), 1),
         "bridge_plan_latency_s": {
             "n": len(plan_s),
             "p50": round(float(np.percentile(later, 50)), 4) if later else None,

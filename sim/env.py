@@ -307,15 +307,20 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         if self._goal_ids[0] is not goal:
             self._goal_ids = (goal, *goal_ids(goal, self.scene.object_names))
         _, task_id, object_id, target_id = self._goal_ids
-        # mj_step leaves the frames where the step began (it integrates after computing them): the TCP is put
-        # where the joints are now, as the bridge's mirror has it from measured joints. Physics recomputes
-        # the frames itself, so the trajectory does not change.
-        mujoco.mj_kinematics(self.model, self.data)
+        # mj_step leaves the frames where the step began (it integrates after computing them): the TCP is read
+        # where the joints are now, as the bridge's mirror has it from measured joints, from a scratch copy, so
+        # the controller and the experts keep reading the frames they always did (golden replays unchanged).
+        fk = self.__dict__.get("_fk")
+        if fk is None:
+            fk = self._fk = mujoco.MjData(self.model)
+        np.copyto(fk.qpos, self._qpos)
+        mujoco.mj_kinematics(self.model, fk)
+        tcp = self.view.tcp_id
         # One draw for joint_pos, ee_pose and object_poses, in that order: the same numbers as one draw per key.
         noise = self.np_random.normal(0.0, self._noise_std, self._noise_size) if self._noise_std > 0 else None
         obs = build_observation(
             joint_pos=self._arm_qpos, joint_vel=self._arm_qvel, finger_qpos=self._grip_qpos.tolist(),
-            gripper_open=self._gripper_open, tcp_pos=self._tcp_xpos, tcp_xmat=self._tcp_xmat,
+            gripper_open=self._gripper_open, tcp_pos=fk.site_xpos[tcp], tcp_xmat=fk.site_xmat[tcp],
             object_qpos=self._objects_qpos, goal_pos=self._task.goal_position(self.view, goal),
             ids=(task_id, object_id, target_id), instruction=goal.instruction, noise=noise)
         if self.cameras:

@@ -27,9 +27,13 @@ def _plain_observation(env: TabletopEnv, rng: np.random.Generator) -> dict[str, 
     """The observation as the env computed it before the hot-path work (``rng``: a copy of env.np_random)."""
     v, d = env.view, env.data
     names = env.scene.object_names
+    # The TCP where the joints are now (mj_step leaves the frames where the step began): forward kinematics.
+    fk = mujoco.MjData(env.model)
+    fk.qpos[:] = d.qpos
+    mujoco.mj_kinematics(env.model, fk)
     ee_pose = np.empty(7)
-    ee_pose[:3] = d.site_xpos[v.tcp_id]
-    mujoco.mju_mat2Quat(ee_pose[3:], d.site_xmat[v.tcp_id])
+    ee_pose[:3] = fk.site_xpos[v.tcp_id]
+    mujoco.mju_mat2Quat(ee_pose[3:], fk.site_xmat[v.tcp_id])
     obs: dict[str, Any] = {
         "joint_pos": d.qpos[v.arm_q].copy(),
         "joint_vel": d.qvel[v.arm_v].copy(),
