@@ -227,6 +227,7 @@ class BridgeCore:
         self._stop_agent("superseded by a new instruction")
         self.goal, self.expert = None, None
         self._target = None
+        self._goal_at = now  # without object poses, perception is stale from the instruction on
         world = BridgeWorld(self.params.sim_model, cubes=self.params.cubes, controller=self.controller.config,
                             control_dt=self.controller.control_dt)
         def tell(event: dict[str, Any]) -> None:
