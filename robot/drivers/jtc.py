@@ -210,17 +210,22 @@ class TrajectoryExecution:
     points: Sequence[TrajPoint]
     tolerances: SegmentTolerances
     start_state: JointReading
-    start_time: float
-    _order: list[int] = field(init=False)
+    start_time: float  # trajectory time zero: the header stamp, or the acceptance time for a zero stamp
+    accepted_at: float | None = None  # when start_state was measured (default: start_time)
     _knots: list[tuple[float, tuple[float, ...], tuple[float, ...] | None]] = field(init=False)
 
     def __post_init__(self) -> None:
         # Joints the goal leaves out (partial goals) hold their position at acceptance.
         index = {name: i for i, name in enumerate(self.joint_names)}
         n = len(self.config.joints)
+        # The measured state is where the trajectory starts from. A stamp in the past (but an end in the future)
+        # starts mid-way: the points already due are dropped, and the arm goes from where it is to the next one.
+        t0 = 0.0 if self.accepted_at is None else max(0.0, self.accepted_at - self.start_time)
         knots: list[tuple[float, tuple[float, ...], tuple[float, ...] | None]] = [
-            (0.0, tuple(self.start_state.positions), tuple(self.start_state.velocities))]
+            (t0, tuple(self.start_state.positions), tuple(self.start_state.velocities))]
         for point in self.points:
+            if point.time_from_start <= t0 and point is not self.points[-1]:
+                continue
             pos = [self.start_state.positions[j] for j in range(n)]
             vel: list[float] | None = [0.0] * n if point.velocities else None
             for j, name in enumerate(self.config.joints):
@@ -229,8 +234,8 @@ class TrajectoryExecution:
                     if vel is not None:
                         vel[j] = point.velocities[index[name]]
             knots.append((point.time_from_start, tuple(pos), None if vel is None else tuple(vel)))
-        if knots[1][0] <= 0.0:
-            knots.pop(0)  # the first point is at t=0: it is where the trajectory starts
+        if knots[1][0] <= t0:
+            knots.pop(0)  # the next point is due now (or the last one is overdue): it is where the trajectory is
         self._knots = knots
 
     @property

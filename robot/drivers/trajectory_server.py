@@ -104,7 +104,7 @@ class FollowJointTrajectoryServer:
             stamp = 0.0  # a future start stamp is in real time; the scaled clock starts the goal on arrival
         self._execution = TrajectoryExecution(
             config=self.config, joint_names=list(goal.trajectory.joint_names), points=_points(goal.trajectory),
-            tolerances=tolerances, start_state=self.port.read(), start_time=max(now, stamp) if stamp else now)
+            tolerances=tolerances, start_state=self.port.read(), start_time=stamp or now, accepted_at=now)
         self._last_feedback = -1.0
         self._slot.accepted(handle)
 

@@ -151,6 +151,19 @@ def test_cubic_segments_pass_through_the_points_with_their_velocities() -> None:
     assert all(0.0 < x < 0.5 for x in p)
 
 
+def test_a_future_stamp_holds_until_then_and_a_past_stamp_starts_mid_way() -> None:
+    plant = ArmPlant(6)
+    points = [TrajPoint(time_from_start=1.0, positions=(0.5,) * 6),
+              TrajPoint(time_from_start=2.0, positions=(1.0,) * 6)]
+    common: dict[str, Any] = dict(config=CONFIG, joint_names=JOINTS, points=points, start_state=plant.read(),
+                                  tolerances=default_tolerances(CONFIG))
+    later = TrajectoryExecution(**common, start_time=105.0, accepted_at=100.0)
+    assert later.sample(104.0)[0] == (0.0,) * 6 and later.sample(106.0)[0] == pytest.approx((0.5,) * 6)
+    midway = TrajectoryExecution(**common, start_time=98.5, accepted_at=100.0)
+    assert midway.sample(100.0)[0] == (0.0,) * 6  # from where the arm is, not from an overdue point
+    assert midway.sample(100.25)[0] == pytest.approx((0.5,) * 6) and midway.end_time == 100.5
+
+
 def test_a_stuck_joint_aborts_with_path_tolerance_and_holds_where_it_is() -> None:
     plant = ArmPlant(6)
     plant.frozen = {2}
