@@ -19,6 +19,17 @@ SELECTION_SEED_BASE = 1_500_000_007
 """Seeds of the evaluations that pick a checkpoint during training: a checkpoint chosen on the seeds it is
 then reported on would carry that choice's luck into the report."""
 REPORT_SCHEMA = "armstack-eval/1"
+SEED_BLOCK_SIZE = 100_000
+"""Evaluation seed block b starts at ``EVAL_SEED_BASE + b * SEED_BLOCK_SIZE``: disjoint blocks of held-out
+seeds, below the checkpoint-selection seeds for every valid block."""
+MAX_SEED_BLOCK = (SELECTION_SEED_BASE - EVAL_SEED_BASE) // SEED_BLOCK_SIZE
+
+
+def seed_block_base(block: int) -> int:
+    """The first evaluation seed of ``block`` (0 is the default block)."""
+    if not isinstance(block, int) or isinstance(block, bool) or not 0 <= block < MAX_SEED_BLOCK:
+        raise TrainConfigError(f"seed block must be a whole number in 0..{MAX_SEED_BLOCK - 1}, got {block!r}")
+    return EVAL_SEED_BASE + block * SEED_BLOCK_SIZE
 
 
 def wilson_interval(successes: int, n: int, z: float = 1.959964) -> tuple[float, float]:
@@ -49,13 +60,15 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
                     randomization: str = "default", exclude_seeds: Iterable[int] = (),
                     tasks: Iterable[str] | None = None,
                     video: str | Path | None = None, failure_videos: int = 4, progress: bool = True,
-                    seed_base: int = EVAL_SEED_BASE) -> dict[str, Any]:
+                    seed_base: int = EVAL_SEED_BASE, success_videos: int = 0) -> dict[str, Any]:
     """Run ``episodes`` episodes per task (every task for ``armstack/Tabletop-v0``) and report.
 
     ``policy`` None runs the scripted expert on the same seeds: the ceiling a cloned policy is read against.
 
-    With ``video``, the first episodes go into that mp4 and up to ``failure_videos`` failures into
-    ``<stem>_failure_<task>_<seed>.mp4`` beside it.
+    With ``video``, the first episodes go into that mp4, the first ``failure_videos`` failures of each task into
+    ``<stem>_failure_<task>_<seed>.mp4`` beside it and, on request, its first ``success_videos`` successes into
+    ``<stem>_success_<task>_<seed>.mp4``. ``report["episodes_log"]`` lists every episode's task, seed, success
+    and length (what ``policies.compare`` pairs two policies on).
     """
     import gymnasium as gym
     from tqdm import tqdm
@@ -63,13 +76,15 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
     import sim
     from sim.render import write_video
     from sim.rollout import run_episode
+    from sim.tasks import tabletop_tasks
 
     if episodes < 1:
         raise TrainConfigError(f"episodes must be >= 1, got {episodes}")
     if env_id not in sim.ENV_IDS:
         raise TrainConfigError(f"unknown env {env_id!r}; valid: {', '.join(sim.ENV_IDS)}")
     env_task = sim.ENV_IDS[env_id]
-    task_list = list(tasks) if tasks is not None else (list(sim.TASKS) if env_task == "tabletop" else [env_task])
+    task_list = list(tasks) if tasks is not None else (list(tabletop_tasks()) if env_task == "tabletop"
+                                                       else [env_task])
     # An image policy names the cameras it reads (policies.visuomotor.policy.VisuomotorPolicy.env_kwargs).
     env: Any = gym.make(env_id, robot=robot, randomization=randomization,
                    render_mode="rgb_array" if video else None, **getattr(policy, "env_kwargs", {})).unwrapped
@@ -81,6 +96,8 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
     start = time.perf_counter()
     per_task: dict[str, dict[str, Any]] = {}
     failures: list[dict[str, Any]] = []
+    log: list[dict[str, Any]] = []
+    filmed: list[tuple[str, dict[str, Any]]] = []  # (kind, episode) to re-run with rendering
     shown: list[np.ndarray] = []
     bar = tqdm(total=episodes * len(task_list), desc="eval", unit="ep", disable=not progress, dynamic_ncols=True)
     for task in task_list:
@@ -93,8 +110,14 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
             if render:
                 shown.extend(r.frames)
             results.append(r)
+            entry = {"task": task, "seed": seed, "instruction": r.instruction, "steps": r.steps}
+            log.append({"task": task, "seed": seed, "success": bool(r.success), "steps": r.steps})
             if not r.success:
-                failures.append({"task": task, "seed": seed, "instruction": r.instruction, "steps": r.steps})
+                failures.append(entry)
+                if sum(kind == "failure" and e["task"] == task for kind, e in filmed) < failure_videos:
+                    filmed.append(("failure", entry))
+            elif sum(kind == "success" and e["task"] == task for kind, e in filmed) < success_videos:
+                filmed.append(("success", entry))
             bar.update(1)
         ok = sum(r.success for r in results)
         lo, hi = wilson_interval(ok, len(results))
@@ -109,11 +132,11 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
         path = Path(video)
         write_video(path, shown, fps=round(env.control_hz))
         videos.append(str(path))
-        for f in failures[:failure_videos]:
+        for kind, f in filmed:
             if reset is not None:
                 reset()
             r = run_episode(env, f["seed"], policy, render=True, options={"task": f["task"]})
-            fpath = path.with_name(f"{path.stem}_failure_{f['task']}_{f['seed']}.mp4")
+            fpath = path.with_name(f"{path.stem}_{kind}_{f['task']}_{f['seed']}.mp4")
             write_video(fpath, r.frames, fps=round(env.control_hz))
             f["video"] = str(fpath)
             videos.append(str(fpath))
@@ -126,7 +149,8 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
             "ci95": [round(lo, 4), round(hi, 4)],
             "mean_task_success": float(np.mean([t["success_rate"] for t in per_task.values()])),
             "tasks": per_task, "seeds": {"first": seeds[0], "last": seeds[-1], "count": len(seeds)},
-            "failures": failures, "videos": videos, "seconds": round(time.perf_counter() - start, 2)}
+            "failures": failures, "videos": videos, "episodes_log": log,
+            "seconds": round(time.perf_counter() - start, 2)}
 
 
 def write_report(report: dict[str, Any], path: str | Path) -> Path:
@@ -146,3 +170,42 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(f"  {task:<11} {t['successes']:>3}/{t['episodes']:<3} {t['success_rate']:6.1%}  "
                      f"CI [{t['ci95'][0]:.2f}, {t['ci95'][1]:.2f}]  mean length {t['mean_length']:.0f}")
     return "\n".join(lines)
+
+
+TABLE_COLUMNS = ("task", "episodes", "successes", "success_rate", "ci95_low", "ci95_high", "mean_length")
+
+
+def task_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per task and an ``all`` row: what the CSV and Markdown tables hold."""
+    rows = [{"task": task, "episodes": t["episodes"], "successes": t["successes"],
+             "success_rate": round(t["success_rate"], 4), "ci95_low": t["ci95"][0], "ci95_high": t["ci95"][1],
+             "mean_length": round(t["mean_length"], 1)} for task, t in report["tasks"].items()]
+    lengths = [t["mean_length"] * t["episodes"] for t in report["tasks"].values()]
+    rows.append({"task": "all", "episodes": report["episodes"], "successes": report["successes"],
+                 "success_rate": round(report["success_rate"], 4), "ci95_low": report["ci95"][0],
+                 "ci95_high": report["ci95"][1], "mean_length": round(sum(lengths) / report["episodes"], 1)})
+    return rows
+
+
+def write_tables(report: dict[str, Any], stem: str | Path) -> tuple[Path, Path]:
+    """``<stem>.csv`` and ``<stem>.md``: per-task success with 95% Wilson intervals (atomic writes)."""
+    import csv
+    import io
+
+    rows = task_rows(report)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    md = [f"{report['env']}, {report['robot']}, randomization {report['randomization']}, seeds "
+          f"{report['seeds']['first']}..{report['seeds']['last']}", "",
+          "| task | episodes | successes | success | 95% CI | mean length |", "|---|---:|---:|---:|---|---:|"]
+    md += [f"| {r['task']} | {r['episodes']} | {r['successes']} | {r['success_rate']:.1%} | "
+           f"{r['ci95_low']:.2f}-{r['ci95_high']:.2f} | {r['mean_length']:.0f} |" for r in rows]
+    paths = (Path(f"{stem}.csv"), Path(f"{stem}.md"))
+    for path, text in zip(paths, (buffer.getvalue(), "\n".join(md) + "\n"), strict=True):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(path.suffix + ".partial")
+        tmp.write_text(text)
+        tmp.replace(path)
+    return paths
