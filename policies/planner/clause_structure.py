@@ -127,8 +127,34 @@ def _has_break(toks: Sequence[str]) -> bool:
                for j, t in enumerate(toks))
 
 
+def _before_all_that(toks: list[str]) -> tuple[int, int] | None:
+    """(index of "before", index after "that") for "A. Before (all) that, B" starting a sentence, else None."""
+    for i, t in enumerate(toks):
+        if t != "before":
+            continue
+        k = i + 1 + (toks[i + 1:i + 2] == ["all"])
+        if toks[k:k + 1] not in (["that"], ["this"]):
+            continue
+        j = i
+        while j > 0 and toks[j - 1] in _CONNECTORS - {","}:
+            j -= 1
+        if j > 0 and toks[j - 1] in _ENDS:
+            return j, k + 1
+    return None
+
+
 def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
     """Groups of tokens in execution order for "before"/"after"/"first"; a refusal reason if unreadable."""
+    whole = _before_all_that(toks)
+    if whole is not None:  # "A (which may order itself). Before all that, B": B, then A as read on its own
+        at, after = whole
+        tail, head = _strip(toks[after:]), _strip(toks[:at])
+        if not tail or not head or _has_break(tail):
+            return "'before that' beside further clauses: cannot tell which actions it orders"
+        inner = _reorder(head)
+        if isinstance(inner, str):
+            return inner
+        return [tail, *inner[0]], True
     order_at = [i for i, t in enumerate(toks) if t in ("before", "after", "once")
                 and not (toks[i + 1:i + 2] == ["that"] and t != "before")]
     firsts = [i for i, t in enumerate(toks) if t == "first"]
@@ -136,6 +162,16 @@ def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
         return "more than one order word ('before', 'after', 'first'): the order of the steps is unclear"
     if order_at:
         i = order_at[0]
+        # The order word orders the clauses of its own sentence; the sentences before and after it keep their
+        # places ("A. Before you B, C." runs A, C, B; read whole, C would have run last).
+        start = max((j + 1 for j in range(i) if toks[j] in _ENDS), default=0)
+        end = next((j for j in range(i, len(toks)) if toks[j] in _ENDS), len(toks))
+        if (start > 0 or end < len(toks)) and not (toks[i + 1:i + 2] in (["that"], ["this"]) and toks[i] == "before"):
+            inner = _reorder(toks[start:end])
+            if isinstance(inner, str):
+                return inner
+            before, after = _strip(toks[:start]), _strip(toks[end:])
+            return [g for g in (before, *inner[0], after) if g], True
         word = toks[i]
         head = _strip(toks[:i])
         if toks[i + 1:i + 2] in (["that"], ["this"]):  # "A, but before that B": B runs first

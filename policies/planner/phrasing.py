@@ -246,6 +246,8 @@ def _small(text: str) -> str:
     text = re.sub(rf"(^|[,;.]\s*|\b(?:and|but)\s+)({NP})\s+(?:(?:you|we)\s+)?(?:must|should|have to|need to|can)?\s*"
                   r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put))\b",
                   r"\1leave \2 alone", text)
+    # "before all that": the clauses said so far, not a quantifier over cubes
+    text = re.sub(r"\b(before|after) all (?:of )?(that|this)\b", r"\1 \2", text)
     for pattern, repl in _REFERENCES:
         text = re.sub(pattern, repl, text)
     return text

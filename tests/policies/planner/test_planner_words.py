@@ -72,6 +72,14 @@ def test_negated_contradictory_or_unreadable_requests_are_refused(backend: str, 
     ("put the red cube in the bin, but before that put the green cube on the pad",
      ["pick(object=green_cube)", "place_in(region=pad)", "pick(object=red_cube)", "place_in(region=bin)"]),
     ("after you go home, put the red cube in the bin", ["go_home()", "pick(object=red_cube)", "place_in(region=bin)"]),
+    # an order word orders its own sentence: the push was run after the bin (the whole text read as "A before B")
+    ("put the green cube on the pad. before you put the red cube in the bin, push the blue cube forward",
+     ["pick(object=green_cube)", "place_in(region=pad)", "push(object=blue_cube, direction=forward)",
+      "pick(object=red_cube)", "place_in(region=bin)"]),
+    ("after you put the red cube in the bin, go home. before all that, push the blue cube forward",
+     ["push(object=blue_cube, direction=forward)", "pick(object=red_cube)", "place_in(region=bin)", "go_home()"]),
+    ("go home last; first put the red cube in the bin, and second put the green cube on the pad",
+     ["pick(object=red_cube)", "place_in(region=bin)", "pick(object=green_cube)", "place_in(region=pad)", "go_home()"]),
 ])
 def test_parser_reads_negations_and_order_words(text: str, expected: list[str]) -> None:
     assert steps(make_planner("parser").plan(text, SCENE)) == expected
@@ -210,12 +218,15 @@ def _variants(rec: dict[str, object]) -> list[tuple[str, Check | None]]:
     moved = _moved(gold)
     end = _trajectory(scene, gold)[-1]
     out: list[tuple[str, Check | None]] = []
-    for neg in ("do not", "don't", "never"):
+    # A negation reaches the end of its sentence: "don't A. B" still asks for B, so the whole-record negations
+    # are made of one-sentence records only.
+    single = not any(c in text for c in ".;!?")
+    for neg in ("do not", "don't", "never") if single else ():
         out.append((f"{neg} {text}", None))  # nothing is left to do: refused
     idle = [o for o in scene.names if o not in moved and o != scene.holding and scene.is_clear(o)
             and all(o not in s.args.values() for s in gold.steps)]
     others = f"put the {idle[0].replace('_', ' ')} on the pad" if idle else None
-    if others is not None and (facts or pushes):
+    if others is not None and (facts or pushes) and single:
         negated = _never_makes(facts, pushes)
         out += [(f"don't {text}, {others}", negated), (f"{others}, but never {text}", negated)]
     for obj in sorted({v for s in gold.steps for k, v in s.args.items() if k == "object"}):
@@ -239,6 +250,8 @@ def _variants(rec: dict[str, object]) -> list[tuple[str, Check | None]]:
             (f"{text}, and don't push anything", _never_runs("push")),
             (f"{text}, but don't go home afterwards", _never_runs("go_home"))]
     if not any(s.skill == "go_home" for s in gold.steps):
+        if others is not None:  # the order word of the second sentence orders that sentence only
+            out += [(f"{others}. before you {text}, go home", _in_order(_went_home, moved))]
         out += [(f"before you {text}, go home", _in_order(_went_home, moved)),
                 (f"go home, but first {text}", _in_order(_facts_hold(facts, end.holding), None))]
     return out
