@@ -170,8 +170,8 @@ def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
             inner = _reorder(toks[start:end])
             if isinstance(inner, str):
                 return inner
-            before, after = _strip(toks[:start]), _strip(toks[end:])
-            return [g for g in (before, *inner[0], after) if g], True
+            earlier, later = _strip(toks[:start]), _strip(toks[end:])
+            return [g for g in (earlier, *inner[0], later) if g], True
         word = toks[i]
         head = _strip(toks[:i])
         if toks[i + 1:i + 2] in (["that"], ["this"]):  # "A, but before that B": B runs first

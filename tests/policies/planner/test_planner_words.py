@@ -283,7 +283,8 @@ def test_no_accepted_variant_of_any_devset_record_contradicts_its_words(backend:
 @given(index=st.integers(min_value=0, max_value=10**6), backend=st.sampled_from(BACKENDS),
        neg=st.sampled_from(["don't", "do not", "never", "please don't", "Don't", "DO NOT"]))
 def test_a_negated_devset_instruction_is_never_run(index: int, backend: str, neg: str) -> None:
-    rec = _records()[index % len(_records())]
+    one_sentence = [r for r in _records() if not any(c in _clean(str(r["instruction"])) for c in ".;!?")]
+    rec = one_sentence[index % len(one_sentence)]
     scene = SceneState.from_json(rec["scene"])
     text = f"{neg} {_clean(str(rec['instruction']))}"
     assert isinstance(make_planner(backend).plan(text, scene), Refusal), text
