@@ -152,10 +152,14 @@ def run_backend(planner: CheckedPlanner, recs: list[dict[str, Any]], label: str,
                              "got": [str(s) for s in result.steps] if isinstance(result, Plan) else result.reason})
         if (i + 1) % 50 == 0:
             log(f"[{label}] {i + 1}/{len(recs)}")
-    by_split = {s: summarise([r for r in rows if r["split"] == s]) for s in SPLITS}
+    # Splits given with --devset beyond the known ones (fresh_fr_de, fresh_independent_2, ...) are reported too,
+    # per kind where their records carry one.
+    extra = sorted({str(r["split"]) for r in rows} - set(SPLITS))
+    by_split = {s: summarise([r for r in rows if r["split"] == s]) for s in (*SPLITS, *extra)}
+    kinded = (*KIND_SPLITS, *(s for s in extra if any(r["kind"] for r in rows if r["split"] == s)))
     by_kind = {s: {k: summarise([r for r in rows if r["split"] == s and r["kind"] == k])
                    for k in sorted({str(r["kind"]) for r in rows if r["split"] == s})}
-               for s in KIND_SPLITS if by_split[s]["n"]}
+               for s in kinded if by_split[s]["n"]}
     original = [r for r in rows if r["split"] in SPLITS[:8]]  # the 522-record devset, comparable across versions
     out: dict[str, Any] = {"overall": summarise(rows), "overall_devset": summarise(original) if original else None,
                            "splits": {k: v for k, v in by_split.items() if v["n"]},
