@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import ctypes.util
 import os
+import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from sim.errors import RenderError
+from sim.errors import ConfigError, RenderError
 
 _INSTALL_HINT = (
     "headless rendering needs EGL (Debian/Ubuntu: apt-get install libegl1 libgl1-mesa-dri) or OSMesa "
@@ -40,10 +43,87 @@ def select_gl_backend() -> str:
     return chosen
 
 
-def make_renderer(model: object, width: int, height: int) -> object:
-    """A ``mujoco.Renderer``, or a RenderError that names what to install."""
+SHADOW_SIZES = range(64, 8193)
+MSAA_SAMPLES = (0, 2, 4, 8, 16)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RenderQuality:
+    """What one renderer spends per frame: the shadow map's size in texels (MuJoCo ``visual.quality.shadowsize``)
+    and the multisamples per pixel (``visual.quality.offsamples``; 0 is off)."""
+
+    shadow_size: int
+    msaa_samples: int
+
+    def __post_init__(self) -> None:
+        if isinstance(self.shadow_size, bool) or self.shadow_size not in SHADOW_SIZES:
+            raise ConfigError(f"shadow_size must be between 64 and 8192 texels, got {self.shadow_size!r}")
+        if isinstance(self.msaa_samples, bool) or self.msaa_samples not in MSAA_SAMPLES:
+            raise ConfigError(f"msaa_samples must be one of {', '.join(map(str, MSAA_SAMPLES))}, "
+                              f"got {self.msaa_samples!r}")
+
+
+FULL_QUALITY = RenderQuality(shadow_size=2048, msaa_samples=4)
+"""MuJoCo's defaults for the shadow map and offscreen multisampling."""
+QUALITY_BY_SIZE: tuple[tuple[int, RenderQuality], ...] = (
+    (160, RenderQuality(shadow_size=512, msaa_samples=0)),
+)
+"""(largest image side in pixels, quality) in increasing order; larger images get FULL_QUALITY.
+
+Under software GL (llvmpipe) the shadow map is rendered at its own size whatever the image's, and 4x MSAA
+shades each pixel four times: a 128x128 frame cost ~39 ms of CPU at 2048 and 4x, ~10 ms at 512 without MSAA
+(bench/render_speed.py). At up to 160 pixels the cheap frame differs from the full one by ~0.7/255 on average:
+shadow edges one texel blockier and object edges aliased (one-pixel steps), side by side in the bench's
+render_compare.png. Larger images (videos for people, perception at 640x480) keep the full quality."""
+
+
+def quality_for_size(width: int, height: int) -> RenderQuality:
+    """The render quality an image of ``width`` x ``height`` pixels gets by default (QUALITY_BY_SIZE)."""
+    side = max(width, height)
+    for limit, quality in QUALITY_BY_SIZE:
+        if side <= limit:
+            return quality
+    return FULL_QUALITY
+
+
+_QUALITY_BY_SIZE_MODELS: weakref.WeakKeyDictionary[Any, tuple[int | None, int | None]] = weakref.WeakKeyDictionary()
+
+
+def choose_quality_by_size(model: Any, shadow_size: int | None, msaa_samples: int | None) -> None:
+    """Let ``make_renderer`` pick ``model``'s settings per image size where they are None (explicit ones stand).
+
+    ``sim.scene.build_scene`` calls this for a SceneConfig that leaves them unset; the model itself carries
+    MuJoCo's defaults there, so other renderers (the interactive viewer) see a plain model.
+    """
+    if shadow_size is None or msaa_samples is None:
+        _QUALITY_BY_SIZE_MODELS[model] = (shadow_size, msaa_samples)
+    else:
+        _QUALITY_BY_SIZE_MODELS.pop(model, None)
+
+
+def renderer_quality(model: Any, width: int, height: int) -> RenderQuality:
+    """The quality ``make_renderer(model, width, height)`` renders with."""
+    quality = model.vis.quality
+    if model not in _QUALITY_BY_SIZE_MODELS:
+        return RenderQuality(shadow_size=int(quality.shadowsize), msaa_samples=int(quality.offsamples))
+    shadow, msaa = _QUALITY_BY_SIZE_MODELS[model]
+    by_size = quality_for_size(width, height)
+    return RenderQuality(shadow_size=by_size.shadow_size if shadow is None else shadow,
+                         msaa_samples=by_size.msaa_samples if msaa is None else msaa)
+
+
+def make_renderer(model: Any, width: int, height: int, quality: RenderQuality | None = None) -> Any:
+    """A ``mujoco.Renderer`` at ``quality`` (default: ``renderer_quality``), or a RenderError naming what to install.
+
+    The renderer's GL context takes the shadow map size and multisamples from the model when it is made, so they
+    are set on the model for that moment only: the model (and its hash) stays as built.
+    """
     import mujoco
 
+    chosen = quality if quality is not None else renderer_quality(model, width, height)
+    settings = model.vis.quality
+    before = (settings.shadowsize, settings.offsamples)
+    settings.shadowsize, settings.offsamples = chosen.shadow_size, chosen.msaa_samples
     backend = os.environ.get("MUJOCO_GL", "<unset>")
     try:
         return mujoco.Renderer(model, height=height, width=width)
@@ -51,6 +131,8 @@ def make_renderer(model: object, width: int, height: int) -> object:
         raise
     except Exception as exc:  # GL platform errors come in many types (GLError, RuntimeError, ...)
         raise RenderError(f"offscreen rendering failed with MUJOCO_GL={backend}: {exc}. {_INSTALL_HINT}") from exc
+    finally:
+        settings.shadowsize, settings.offsamples = before
 
 
 def prepare_output_file(path: str | Path, what: str = "output file") -> Path:

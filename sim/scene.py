@@ -8,6 +8,7 @@ import mujoco
 import numpy as np
 
 from sim.errors import ConfigError, UnknownNameError
+from sim.render import FULL_QUALITY, RenderQuality, choose_quality_by_size
 from sim.robots import build_robot_spec, get_robot
 from sim.robots.spec import RobotSpec
 
@@ -56,12 +57,13 @@ class SceneConfig:
     offscreen_size: tuple[int, int] = (640, 480)
     marker_textures: bool = False
     """Texture an ArUco marker on each cube's top face and on the pad (visual only: no mass, no contacts)."""
-    shadow_size: int = 2048
-    """Shadow map size in texels (MuJoCo ``visual.quality.shadowsize``). Under software GL it dominates the cost
-    of a small frame: a 128x128 frame took ~23 ms at 2048 and ~7 ms at 512 (sim.datagen renders at 512)."""
-    msaa_samples: int = 4
-    """Multisamples per pixel of offscreen renders (``visual.quality.offsamples``, MuJoCo's default 4; 0 is off:
-    aliased edges, ~40% cheaper per frame under software GL)."""
+    shadow_size: int | None = None
+    """Shadow map size in texels (MuJoCo ``visual.quality.shadowsize``). None: chosen per renderer from its image
+    size (``sim.render.QUALITY_BY_SIZE``: 512 up to 160 pixels, else 2048). Under software GL it dominates the
+    cost of a small frame (a 128x128 frame: ~39 ms of CPU at 2048 and 4x MSAA, ~10 ms at 512 without)."""
+    msaa_samples: int | None = None
+    """Multisamples per pixel of offscreen renders (``visual.quality.offsamples``; 0 is off: aliased edges).
+    None: chosen per renderer from its image size (0 up to 160 pixels, else MuJoCo's default 4)."""
     physics_sleep: bool = False
     """MuJoCo island sleeping (``mjENBL_SLEEP``): bodies at rest, such as cubes nobody touches, stop being
     integrated until something wakes them. Off by default: the datasets and golden trajectories were made
@@ -76,10 +78,9 @@ class SceneConfig:
                 raise UnknownNameError("cube colour", color, COLORS)
         if len(set(self.cubes)) != len(self.cubes):
             raise ConfigError(f"cube colours must be distinct, got {self.cubes}")
-        if not 64 <= self.shadow_size <= 8192:
-            raise ConfigError(f"shadow_size must be between 64 and 8192 texels, got {self.shadow_size}")
-        if self.msaa_samples not in (0, 2, 4, 8, 16):
-            raise ConfigError(f"msaa_samples must be one of 0, 2, 4, 8, 16, got {self.msaa_samples}")
+        if self.shadow_size is not None or self.msaa_samples is not None:  # the renderer's own checks
+            RenderQuality(shadow_size=FULL_QUALITY.shadow_size if self.shadow_size is None else self.shadow_size,
+                          msaa_samples=FULL_QUALITY.msaa_samples if self.msaa_samples is None else self.msaa_samples)
 
     @property
     def object_names(self) -> tuple[str, ...]:
@@ -234,8 +235,10 @@ def build_scene(config: SceneConfig | None = None) -> Scene:
     spec.visual.global_.offheight = max(480, config.offscreen_size[1])
     spec.visual.headlight.ambient = [0.35, 0.35, 0.35]
     spec.visual.headlight.diffuse = [0.3, 0.3, 0.3]
-    spec.visual.quality.shadowsize = config.shadow_size
-    spec.visual.quality.offsamples = config.msaa_samples
+    # Unset, the model carries MuJoCo's defaults and sim.render picks per image size (choose_quality_by_size).
+    quality = spec.visual.quality
+    quality.shadowsize = FULL_QUALITY.shadow_size if config.shadow_size is None else config.shadow_size
+    quality.offsamples = FULL_QUALITY.msaa_samples if config.msaa_samples is None else config.msaa_samples
     world = spec.worldbody
     _add_table(world)
     markers = config.marker_textures
@@ -251,4 +254,5 @@ def build_scene(config: SceneConfig | None = None) -> Scene:
     for key in list(spec.keys):
         spec.delete(key)
     model = spec.compile()
+    choose_quality_by_size(model, config.shadow_size, config.msaa_samples)
     return Scene(model=model, config=config, robot=robot, object_names=config.object_names, cameras=CAMERAS)
