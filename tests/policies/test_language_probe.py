@@ -3,12 +3,13 @@ the goal the rewritten instruction states, with the privileged keys frozen at th
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import gymnasium as gym
@@ -18,11 +19,7 @@ import pytest
 from sim.tasks import TaskGoal
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("language_probe", ROOT / "bench" / "language_probe.py")
-assert _spec is not None and _spec.loader is not None
-probe = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("language_probe", probe)  # dataclasses look their module up
-_spec.loader.exec_module(probe)
+probe = SimpleNamespace(**runpy.run_path(str(ROOT / "bench" / "language_probe.py"), run_name="language_probe"))
 
 OBJECTS = ("red_cube", "green_cube", "blue_cube")
 GOAL = TaskGoal(task="pick_place", instruction="put the red cube in the bin", object="red_cube", target="bin")

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import runpy
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-_spec = importlib.util.spec_from_file_location("perception_noise", ROOT / "bench" / "perception_noise.py")
-assert _spec is not None and _spec.loader is not None
-bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("perception_noise", bench)  # dataclasses look their module up
-_spec.loader.exec_module(bench)
+bench = SimpleNamespace(**runpy.run_path(str(ROOT / "bench" / "perception_noise.py"), run_name="perception_noise"))
 
 
 class _Seen:
