@@ -7,7 +7,9 @@ INVALID_GOAL, "Current goal preempted by new incoming action."), a cancel holds 
 the goal canceled, path and goal tolerances abort with their error codes, feedback (desired, actual, error) at
 ``action_monitor_rate_hz``. ``update()`` is the controller's tick: call it from the arm's control loop, or let the
 server's own timer call it at ``rate_hz``. With ``speed_scaling`` (a callback returning UR's factor, 0..1) it is
-UR's scaled_joint_trajectory_controller: trajectory time advances at that factor, so 0 pauses the goal.
+UR's scaled_joint_trajectory_controller: trajectory time advances at that factor, so 0 pauses the goal. With
+``topic`` it also takes trajectory_msgs/JointTrajectory messages there (JTC's ``~/joint_trajectory``), under the
+same validation; ``rejections`` and ``accepted_count`` count what was dropped and taken.
 """
 
 from __future__ import annotations
@@ -18,15 +20,18 @@ from typing import Any
 from rclpy.action import ActionServer, CancelResponse, GoalResponse
 from rclpy.node import Node
 from rclpy.time import Time
+from trajectory_msgs.msg import JointTrajectory
 
 from robot.drivers.goal_slot import GoalSlot
 from robot.drivers.jtc import (
     ErrorCode,
     JtcConfig,
     ScaledClock,
+    SegmentTolerances,
     ToleranceRequest,
     TrajectoryExecution,
     TrajPoint,
+    default_tolerances,
     resolve_tolerances,
     validate_trajectory,
 )
@@ -52,12 +57,14 @@ class FollowJointTrajectoryServer:
     """FollowJointTrajectory on ``node`` at ``action_name``, executing on ``port`` (see module doc)."""
 
     def __init__(self, node: Node, action_name: str, config: JtcConfig, port: ArmPort, *,
-                 rate_hz: float | None = None, speed_scaling: Callable[[], float] | None = None) -> None:
+                 rate_hz: float | None = None, speed_scaling: Callable[[], float] | None = None,
+                 topic: str | None = None) -> None:
         if tuple(port.joint_names) != tuple(config.joints):
             raise DriverError(f"port joints {list(port.joint_names)} differ from controller joints "
                               f"{list(config.joints)}")
         self.node, self.config, self.port = node, config, port
-        self.rejections: list[str] = []  # why goals were rejected, newest last (a real JTC logs them)
+        self.rejections: list[str] = []  # why goals/messages were rejected, newest last (a real JTC logs them)
+        self.accepted_count = 0  # goals and topic trajectories taken
         self._slot = GoalSlot(self._preempted_result)
         self._execution: TrajectoryExecution | None = None
         self._last_feedback = -1.0
@@ -68,6 +75,10 @@ class FollowJointTrajectoryServer:
                                     execute_callback=self._slot.execute, goal_callback=self._on_goal,
                                     handle_accepted_callback=self._on_accepted, cancel_callback=self._on_cancel)
         self._timer = None if rate_hz is None else node.create_timer(1.0 / rate_hz, self.update)
+        # JTC's topic interface (<controller>/joint_trajectory): a valid message replaces the trajectory being
+        # executed (an active goal stays active and is judged against it, as in JTC); an invalid one is dropped.
+        self._subscription = None if topic is None else node.create_subscription(
+            JointTrajectory, topic, self._on_topic, 10)
 
     @staticmethod
     def _preempted_result() -> Any:
@@ -82,15 +93,26 @@ class FollowJointTrajectoryServer:
             return self._now()
         return self._clock.advance(self._now(), self._speed_scaling())
 
-    def _on_goal(self, goal: Any) -> GoalResponse:
-        traj = goal.trajectory
+    def _rejected(self, traj: Any) -> str:
         stamp = Time.from_msg(traj.header.stamp).nanoseconds * 1e-9
         reason = validate_trajectory(self.config, list(traj.joint_names), _points(traj), stamp=stamp, now=self._now())
         if reason:
             self.rejections.append(reason)
             self.node.get_logger().error(reason)
-            return GoalResponse.REJECT
-        return GoalResponse.ACCEPT
+        return reason
+
+    def _on_goal(self, goal: Any) -> GoalResponse:
+        return GoalResponse.REJECT if self._rejected(goal.trajectory) else GoalResponse.ACCEPT
+
+    def _start(self, traj: Any, tolerances: SegmentTolerances) -> None:
+        stamp = Time.from_msg(traj.header.stamp).nanoseconds * 1e-9
+        now = self._trajectory_now()
+        if self._speed_scaling is not None:
+            stamp = 0.0  # a future start stamp is in real time; the scaled clock starts the goal on arrival
+        self._execution = TrajectoryExecution(
+            config=self.config, joint_names=list(traj.joint_names), points=_points(traj), tolerances=tolerances,
+            start_state=self.port.read(), start_time=stamp or now, accepted_at=now)
+        self.accepted_count += 1
 
     def _on_accepted(self, handle: Any) -> None:
         goal = handle.request
@@ -98,15 +120,13 @@ class FollowJointTrajectoryServer:
                                                  _tolerances(goal.goal_tolerance), _seconds(goal.goal_time_tolerance))
         if warning:
             self.node.get_logger().error(warning)
-        stamp = Time.from_msg(goal.trajectory.header.stamp).nanoseconds * 1e-9
-        now = self._trajectory_now()
-        if self._speed_scaling is not None:
-            stamp = 0.0  # a future start stamp is in real time; the scaled clock starts the goal on arrival
-        self._execution = TrajectoryExecution(
-            config=self.config, joint_names=list(goal.trajectory.joint_names), points=_points(goal.trajectory),
-            tolerances=tolerances, start_state=self.port.read(), start_time=stamp or now, accepted_at=now)
+        self._start(goal.trajectory, tolerances)
         self._last_feedback = -1.0
         self._slot.accepted(handle)
+
+    def _on_topic(self, msg: Any) -> None:
+        if not self._rejected(msg):
+            self._start(msg, self._execution.tolerances if self._execution else default_tolerances(self.config))
 
     def _on_cancel(self, _handle: Any) -> CancelResponse:
         return CancelResponse.ACCEPT
@@ -157,4 +177,6 @@ class FollowJointTrajectoryServer:
     def destroy(self) -> None:
         if self._timer is not None:
             self.node.destroy_timer(self._timer)
+        if self._subscription is not None:
+            self.node.destroy_subscription(self._subscription)
         self._server.destroy()

@@ -241,6 +241,7 @@ def test_gripper_action_controller_stalls_unless_allowed() -> None:
 def serve_main() -> None:
     import rclpy
     from rclpy.executors import SingleThreadedExecutor
+    from sensor_msgs.msg import JointState
     from std_msgs.msg import Bool, Float64
 
     from robot.drivers import ArmPort, GripperPort
@@ -255,7 +256,9 @@ def serve_main() -> None:
     node.create_subscription(Float64, "speed_scaling", lambda m: scaling.__setitem__(0, m.data), 10)
     jtc = FollowJointTrajectoryServer(
         node, "joint_trajectory_controller/follow_joint_trajectory", CONFIG,
-        ArmPort(joint_names=JOINTS, read=arm.read, command=arm.command), speed_scaling=lambda: scaling[0])
+        ArmPort(joint_names=JOINTS, read=arm.read, command=arm.command), speed_scaling=lambda: scaling[0],
+        topic="joint_trajectory_controller/joint_trajectory")
+    joint_states = node.create_publisher(JointState, "joint_states", 10)
     port = GripperPort(max_width=MAX_WIDTH, read_width=gripper.read_width, command=gripper.command)
     robotiq = GripperCommandServer(node, "robotiq_gripper_controller/gripper_cmd", port, goal_tolerance=0.002)
     franka = FrankaGripperServers(node, "franka_gripper", port)
@@ -264,6 +267,7 @@ def serve_main() -> None:
 
     def tick() -> None:
         arm.tick(0.01)
+        joint_states.publish(JointState(name=list(JOINTS), position=list(arm.q), velocity=list(arm.v)))
         gripper.tick(0.01)
         jtc.update()
         robotiq.update()
@@ -368,6 +372,28 @@ def test_zero_speed_scaling_pauses_a_goal_until_it_is_restored(server: Any) -> N
     probe.publish(Float64, "speed_scaling", Float64(data=1.0))
     assert probe.spin_until(result.done, 30.0) and result.result().status == SUCCEEDED
     assert feedback[-1].actual.positions.tolist() == pytest.approx([-0.3] * 6, abs=0.011)
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("driver_servers")
+def test_topic_trajectories_run_unless_jtc_would_drop_them(server: Any) -> None:
+    from sensor_msgs.msg import JointState
+    from trajectory_msgs.msg import JointTrajectory
+
+    probe, topic = server, "joint_trajectory_controller/joint_trajectory"
+    states = probe.subscribe(JointState, "joint_states")
+    probe.publisher(JointTrajectory, topic)
+    assert probe.wait_for_subscriber(topic)
+    probe.publish(JointTrajectory, topic, _trajectory_goal([0.25] * 6, 0.8).trajectory)  # stamp 0: start now
+    assert probe.spin_until(lambda: bool(states) and list(states[-1][1].position) == pytest.approx(
+        [0.25] * 6, abs=1e-3), 30.0)
+    wrong = _trajectory_goal([0.0] * 6, 0.5, names=[*JOINTS[:5], "elbow"]).trajectory
+    past = _trajectory_goal([0.0] * 6, 0.5).trajectory
+    past.header.stamp.sec = 1  # ends in 1970: JTC drops it
+    for msg in (wrong, past):
+        probe.publish(JointTrajectory, topic, msg)
+    probe.spin_for(1.0)
+    assert list(states[-1][1].position) == pytest.approx([0.25] * 6, abs=1e-3)
 
 
 @pytest.mark.ros
