@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from policies.errors import TrainConfigError
+
 
 def _cmd_train(args: argparse.Namespace) -> int:
     if args.algorithm == "rl":
@@ -84,8 +86,45 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_values(text: str) -> list[Any]:
+    """``1e-3,3e-4`` -> [0.001, 0.0003]; each value read as YAML (numbers, true/false, [lists], strings)."""
+    import yaml
+
+    return [yaml.safe_load(v) for v in text.split(",")]
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from policies.evaluate import write_report
+    from policies.ray_sweep import eval_sweep, rl_search
+    from sim.render import prepare_output_file
+
+    prepare_output_file(args.report, "--report")
+    common = {"workers": args.workers, "ray_address": args.ray_address, "use_ray": not args.local}
+    if args.kind == "eval":
+        result = eval_sweep(args.policy, env_id=args.env, robot=args.robot, episodes=args.episodes,
+                            seed_blocks=args.seed_blocks, randomization=args.randomization, **common)
+        rows = [f"{r['checkpoint']} block {r['seed_block']}: {r['successes']}/{r['episodes']} = "
+                f"{r['success_rate']:.1%} (95% CI {r['ci95'][0]:.2f}-{r['ci95'][1]:.2f})" for r in result["runs"]]
+    else:
+        space: dict[str, list[Any]] = {}
+        for item in args.set:
+            key, sep, values = item.partition("=")
+            if not sep or not values:
+                raise TrainConfigError(f"--set wants FIELD=V1,V2,..., got {item!r}")
+            space[key] = _parse_values(values)
+        base = {"steps": args.steps, "seed": args.seed, "env_id": args.env}
+        result = rl_search(base, space, **common)
+        rows = [f"{t['params']}: {t['final_eval']['success_rate']:.1%} of {t['final_eval']['episodes']} held-out "
+                f"episodes, {t['train_wall_s']:.0f} s" for t in result["trials"]]
+    path = write_report(result, args.report)
+    print("\n".join(rows))
+    print(f"wall {result['wall_s']} s on {args.workers} worker(s){' (local, no Ray)' if args.local else ''}")
+    print(f"report: {path}")
+    return 0
+
+
 def register(sub: Any) -> None:
-    """Add ``train``, ``eval`` and ``compare`` to the ``armstack`` parser."""
+    """Add ``train``, ``eval``, ``compare`` and ``sweep`` to the ``armstack`` parser."""
     p = sub.add_parser("train", help="train a policy: bc (behaviour cloning on a dataset) or rl (Stable-Baselines3)")
     tsub = p.add_subparsers(dest="algorithm", required=True)
     b = tsub.add_parser("bc", help="instruction-conditioned behaviour cloning on an armstack dataset")
@@ -144,3 +183,24 @@ def register(sub: Any) -> None:
     c.add_argument("--report", default="out/compare/report.json")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=_cmd_compare)
+
+    w = sub.add_parser("sweep", help="evaluation sweeps and RL hyper-parameter searches on Ray (local or cluster)")
+    wsub = w.add_subparsers(dest="kind", required=True)
+    we = wsub.add_parser("eval", help="checkpoints x seed blocks, episodes spread over Ray workers")
+    we.add_argument("--policy", nargs="+", required=True, help="checkpoint directories ('expert': the scripted one)")
+    we.add_argument("--env", default="armstack/Tabletop-v0")
+    we.add_argument("--robot", default="panda")
+    we.add_argument("--episodes", type=int, default=20, help="episodes per task")
+    we.add_argument("--seed-blocks", type=int, nargs="+", default=[0])
+    we.add_argument("--randomization", default="default")
+    wr = wsub.add_parser("rl", help="grid search over RLConfig fields, one Ray task per trial")
+    wr.add_argument("--set", action="append", default=[], help="FIELD=V1,V2 (repeat for a grid)")
+    wr.add_argument("--env", default="armstack/Reach-v0")
+    wr.add_argument("--steps", type=int, default=10_000)
+    wr.add_argument("--seed", type=int, default=0)
+    for q in (we, wr):
+        q.add_argument("--workers", type=int, default=2, help="Ray workers (CPUs) on a local runtime")
+        q.add_argument("--ray-address", default=None, help="join this Ray cluster instead of starting one")
+        q.add_argument("--local", action="store_true", help="run in this process without Ray (same results)")
+        q.add_argument("--report", default="out/sweep/report.json")
+    w.set_defaults(func=_cmd_sweep)
