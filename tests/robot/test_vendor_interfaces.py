@@ -76,6 +76,22 @@ def test_a_missing_package_names_itself_and_the_build_command() -> None:
     assert ros_interfaces.FollowJointTrajectory is INTERFACE_TYPES["control_msgs/action/FollowJointTrajectory"]
 
 
+def test_the_build_key_follows_the_definitions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from robot import interfaces_build
+
+    copy = tmp_path / "interfaces"
+    shutil.copytree(INTERFACES_DIR, copy)
+    monkeypatch.setattr(interfaces_build, "INTERFACES_DIR", copy)
+    key = interfaces_build.build_key()
+    assert key == interfaces_build.build_key() and len(key) == 16
+    assert interfaces_build.installed_key() == key, "the installed build is stale: run make interfaces"
+    with (copy / "ur_dashboard_msgs" / "msg" / "SafetyMode.msg").open("a") as f:
+        f.write("uint8 EXTRA=14\n")
+    assert interfaces_build.build_key() != key
+
+
 def test_the_definitions_on_disk_are_all_generated() -> None:
     on_disk = {f"{p.parts[-3]}/{p.parts[-2]}/{p.stem}" for p in INTERFACES_DIR.glob("*/*/*")
                if p.suffix in (".msg", ".action", ".srv")}
