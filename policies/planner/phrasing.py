@@ -152,7 +152,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:for me|if you can|if you could|if possible)\b", " "),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
-    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i need|i would need|we need)\s+({NP})\s+"
+    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i need|i would need|we need)\s+"
+     rf"({NP})\s+"
      rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(on|in|into|onto)\b", r"put \1 \2"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
@@ -210,10 +211,15 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bthe (cube|block|one|object) (?:in|at) the (?:middle|centre|center)\b", r"the middle \1"),
     (r"\bthe (?:centre|center|central) (cube|block|one|object)\b", r"the middle \1"),
     (r"\b(cube|block|one|object) (?:that|which) (?:isn't|is not|isnt|is n't) ([a-z]+)\b", r"non\2 \1"),
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:furthest|farthest|most) "
+     r"(?:to the )?(left|right)\b", r"the \2most \1"),
     (r"\bone of the (cubes|blocks|objects)\b", "a cube"),
     (r"\bany (?:one )?of the (cubes|blocks|objects)\b", "a cube"),
     (r"\bnext to\b", "beside"),
 )
+
+
+_COLOUR_WORDS = "|".join(sorted(lx.COLOR_WORDS))
 
 
 def _small(text: str) -> str:
@@ -234,6 +240,12 @@ def _small(text: str) -> str:
         text = f"{GERUNDS[m.group(2)]} {m.group(3)}, then {m.group(1)}"
     text = re.sub(r"\breturn to (?:your|the) (home|starting|start|initial|rest|resting) (position|pose)\b",
                   r"go to the \1 \2", text)
+    # the user stands behind the robot (scene_state: "toward me" is backward): away from it is forward
+    text = re.sub(r"\baway from (?:you|me|the robot|the base)\b", "forward", text)
+    text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
+    # "red cube into the bin please": a request with no verb, an object and where it goes
+    text = re.sub(rf"^((?:the )?(?:{_COLOUR_WORDS}) (?:cube|block|brick|one))\s+(into|onto|in|on)\s+(?=the\b)",
+                  r"put \1 \2 ", text)
     # "put A under/underneath/beneath B" -> "put B on A"
     text = re.sub(r"\b(put|place|set|move|slide)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:underneath|beneath|under|"
                   r"below)\s+(the [a-z]+ (?:cube|block|brick))", r"\1 \3 on \2", text)
