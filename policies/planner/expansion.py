@@ -199,11 +199,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop))\s+both (?:the )?([a-z]+)(?: (?:cube|block|one))? "
                         r"and (?:the )?([a-z]+) (?:cube|block|one)s?\s+((?:in|into|on|onto|to)\s+[^,;.]+)", text)
     if both is not None:  # "put both the red and the blue cube in the bin": two clauses, in the words' order
-        names = [_colour_names(both.group(k), state) for k in (2, 3)]
-        bad = next((n for n in names if isinstance(n, str) or len(n) != 1), None)
+        pair = [_colour_names(both.group(k), state) for k in (2, 3)]
+        bad = next((n for n in pair if isinstance(n, str) or len(n) != 1), None)
         if bad is not None:
             return Rewrite(text, bad if isinstance(bad, str) else "'both' must name two single cubes")
-        a, b = (str(n[0]).replace("_", " ") for n in names)
+        a, b = (str(n[0]).replace("_", " ") for n in pair)
         return Rewrite(f"{both.group(1)} the {a} {both.group(4)}, then {both.group(1).split()[-1]} the {b} "
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
