@@ -72,9 +72,10 @@ QUALITY_BY_SIZE: tuple[tuple[int, RenderQuality], ...] = (
 
 Under software GL (llvmpipe) the shadow map is rendered at its own size whatever the image's, and 4x MSAA
 shades each pixel four times: a 128x128 frame cost ~39 ms of CPU at 2048 and 4x, ~10 ms at 512 without MSAA
-(bench/render_speed.py). At up to 160 pixels the cheap frame differs from the full one by ~0.7/255 on average:
-shadow edges one texel blockier and object edges aliased (one-pixel steps), side by side in the bench's
-render_compare.png. Larger images (videos for people, perception at 640x480) keep the full quality."""
+(bench/render_speed.py). At 128 pixels the cheap frame differs from the full one by ~1/255 on average over the
+front and wrist cameras, all of it on edges: object edges aliased (one-pixel steps), shadow edges blockier and a
+few self-shadow specks on the arm, side by side in the bench's render_compare.png. Larger images (videos for
+people, perception at 640x480) keep the full quality."""
 
 
 def quality_for_size(width: int, height: int) -> RenderQuality:
@@ -93,7 +94,8 @@ def choose_quality_by_size(model: Any, shadow_size: int | None, msaa_samples: in
     """Let ``make_renderer`` pick ``model``'s settings per image size where they are None (explicit ones stand).
 
     ``sim.scene.build_scene`` calls this for a SceneConfig that leaves them unset; the model itself carries
-    MuJoCo's defaults there, so other renderers (the interactive viewer) see a plain model.
+    MuJoCo's defaults there, so other renderers (the interactive viewer) see a plain model, and so does a copy
+    of the model (pickled, ``copy.deepcopy``): it renders at full quality.
     """
     if shadow_size is None or msaa_samples is None:
         _QUALITY_BY_SIZE_MODELS[model] = (shadow_size, msaa_samples)
