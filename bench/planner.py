@@ -222,7 +222,7 @@ def model_only(rows: list[dict[str, Any]], parser_rows: list[dict[str, Any]]) ->
     """Right answers only the model produced: exact here and not exact with the parser alone, per split."""
     parser_exact = {r["id"]: r["exact"] for r in parser_rows}
     out: dict[str, Any] = {}
-    for split in ["overall", *SPLITS]:
+    for split in ["overall", *SPLITS, *sorted({str(r["split"]) for r in rows} - set(SPLITS))]:
         mine = [r for r in rows if split == "overall" or r["split"] == split]
         if not mine:
             continue
@@ -331,7 +331,7 @@ def main() -> None:
     parser_rows = report["backends"].get("parser_only", {}).get("_rows")
     for res in report["backends"].values():
         rows = res.pop("_rows", None)
-        if parser_rows is not None and rows is not None and res is not report["backends"]["parser_only"]:
+        if parser_rows is not None and rows is not None and "model" in res:  # the backends with a model
             res["model_only"] = model_only(rows, parser_rows)
     rules = report["backends"].get("rules", {}).get("overall")
     if rules:
