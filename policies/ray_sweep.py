@@ -114,7 +114,8 @@ def map_tasks(fn: Callable[[Any], Any], items: Sequence[Any], *, workers: int = 
         if ray_address:
             join_cluster(ray, ray_address)
         else:
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+            # address="local": a new runtime of our own, never another job's cluster found on this machine.
+            ray.init(address="local", num_cpus=workers, include_dashboard=False, log_to_driver=False,
                      runtime_env={"env_vars": {"MUJOCO_GL": os.environ.get("MUJOCO_GL", "egl"),
                                                "OMP_NUM_THREADS": "1"}})
     try:

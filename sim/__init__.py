@@ -22,8 +22,10 @@ from sim.errors import (  # noqa: E402
 from sim.randomize import RANDOMIZATION_LEVELS, Randomization  # noqa: E402
 from sim.robots import PANDA, ROBOTS, UR5E, RobotSpec, get_robot  # noqa: E402
 from sim.scene import SceneConfig, build_scene  # noqa: E402
-from sim.tasks import ENV_IDS, SB3_ENV_IDS, TASKS, register_task  # noqa: E402
+from sim.tasks import ENV_IDS, SB3_ENV_IDS, TASKS, load_task_modules, register_task  # noqa: E402
 from sim.vector import make_vector_env  # noqa: E402
+
+load_task_modules()  # tasks named in ARMSTACK_TASK_MODULES (sim.tasks.registry)
 
 __all__ = [
     "ACTION_DIM",

@@ -17,6 +17,7 @@ from sim.tasks.registry import (
     ExpertFactory,
     TaskEntry,
     get_task,
+    load_task_modules,
     make_expert,
     register_sb3_variant,
     register_task,
@@ -61,6 +62,6 @@ def goal_ids(goal: TaskGoal, object_names: tuple[str, ...] | list[str]) -> tuple
 
 __all__ = [
     "ENTRIES", "ENV_IDS", "PLACE_TARGETS", "SB3_ENV_IDS", "TABLETOP", "TABLETOP_ENV_ID", "TASKS", "TASK_NAMES",
-    "Expert", "ExpertFactory", "Task", "TaskEntry", "TaskGoal", "get_task", "goal_ids", "make_expert",
-    "register_sb3_variant", "register_task", "tabletop_tasks", "task_names", "unregister_task",
+    "Expert", "ExpertFactory", "Task", "TaskEntry", "TaskGoal", "get_task", "goal_ids", "load_task_modules",
+    "make_expert", "register_sb3_variant", "register_task", "tabletop_tasks", "task_names", "unregister_task",
 ]

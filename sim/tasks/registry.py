@@ -11,6 +11,7 @@ registers itself when its module is imported, so it must live in an importable m
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,6 +138,23 @@ def make_registered_env(task: str, task_module: str, **kwargs: Any) -> Any:
     from sim.env import TabletopEnv
 
     return TabletopEnv(task=task, **kwargs)
+
+
+TASK_MODULES_ENV = "ARMSTACK_TASK_MODULES"
+"""Comma-separated modules that register tasks, imported with ``sim``: the command line, datagen and every
+worker process then know them (``ARMSTACK_TASK_MODULES=sim.tasks.place_beside armstack datagen ...``)."""
+
+
+def load_task_modules(spec: str | None = None) -> list[str]:
+    """Import the task modules named in ``spec`` (default: the ``ARMSTACK_TASK_MODULES`` variable)."""
+    text = os.environ.get(TASK_MODULES_ENV, "") if spec is None else spec
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            raise ConfigError(f"{TASK_MODULES_ENV}: cannot import task module {name!r} ({exc})") from exc
+    return names
 
 
 def get_task(name: str) -> Task:

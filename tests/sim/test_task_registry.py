@@ -98,3 +98,12 @@ def test_bad_env_id_and_builtin_removal_are_refused() -> None:
         unregister_task("reach")
     with pytest.raises(UnknownNameError):
         unregister_task("reach_again")
+
+
+def test_task_modules_named_in_the_environment_are_loaded(place_beside: str) -> None:
+    from sim.tasks import load_task_modules
+
+    assert load_task_modules(" sim.tasks.place_beside, ") == ["sim.tasks.place_beside"]
+    assert place_beside in sim.ENV_IDS
+    with pytest.raises(ConfigError, match="ARMSTACK_TASK_MODULES: cannot import task module 'no_such.tasks'"):
+        load_task_modules("no_such.tasks")
