@@ -59,3 +59,22 @@ def test_decoding_under_the_scene_grammar_writes_only_scene_names(planner) -> No
         if isinstance(result, Plan):
             named = {v for s in result.steps for v in s.args.values()}
             assert named <= {*SCENE.names, *SCENE.regions, "left", "right", "forward", "backward"}
+
+
+def test_the_latency_bench_pins_one_core_and_prints_its_json() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "bench/planner_latency.py", "--limit", "3"], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    assert report["core"] in os.sched_getaffinity(0) and report["per_instruction"]["n"] == 3
+    share = report["reached_model"]["share"]
+    assert 0.0 <= share <= 1.0 and report["reached_model"]["n"] + report["parser_only_instructions"]["n"] == 3
+    assert report["per_instruction"]["p50_ms"] <= report["per_instruction"]["p95_ms"]
