@@ -24,13 +24,29 @@ from launch_ros.actions import Node
 from launch_ros.parameter_descriptions import ParameterValue
 
 ROBOTS = ["panda", "ur5e", "fr3"]
+# Launch files hold no logic of their own: these mirror robot/vendor_profiles.py (tests/robot/test_launch_files.py).
+PROFILES = ["auto", "generic", "ur", "franka"]
+DRIVER_OF = {"panda": "franka", "ur5e": "ur", "fr3": "franka"}
+"""robot -> the driver profile ``profile:=auto`` picks."""
+CONTROLLER_OF = {"generic": "arm_controller", "ur": "scaled_joint_trajectory_controller",
+                 "franka": "fr3_arm_controller"}
 
 
 def generate_launch_description() -> LaunchDescription:
     robot = LaunchConfiguration("robot")
+    # The driver profile: 'auto' picks the robot's vendor driver; its overlay (config/overlay/<profile>.yaml) is
+    # read after the robot's file (for 'generic' the robot's file again, which changes nothing).
+    profile = PythonExpression([f"{DRIVER_OF!r}['", robot, "'] if '", LaunchConfiguration("profile"),
+                                "' == 'auto' else '", LaunchConfiguration("profile"), "'"])
+    profile_file = PathJoinSubstitution([ThisLaunchFileDir(), "config", "overlay",
+                                         [profile, TextSubstitution(text=".yaml")]])
+    controller_value = PythonExpression(["'", LaunchConfiguration("controller"), "' or ",
+                                         f"{CONTROLLER_OF!r}['", profile, "']"])  # '' = the profile's
+    profile_overlay = PythonExpression(["'", profile_file, "' if '", profile, "' != 'generic' else '",
+                                        LaunchConfiguration("params_file"), "'"])
     namespace = LaunchConfiguration("namespace")
     params_file = LaunchConfiguration("params_file")
-    controller = ParameterValue(LaunchConfiguration("controller"), value_type=str)
+    controller = ParameterValue(controller_value, value_type=str)
     perception = LaunchConfiguration("perception")
     # With perception:=false the robot's own file is read a second time, which changes nothing.
     overlay = PythonExpression(["'", PathJoinSubstitution([ThisLaunchFileDir(), "config", "overlay",
@@ -39,8 +55,10 @@ def generate_launch_description() -> LaunchDescription:
     return LaunchDescription([
         DeclareLaunchArgument("robot", default_value="panda", choices=ROBOTS,
                               description="which arm the sim models and the bridge drives"),
-        DeclareLaunchArgument("controller", default_value="arm_controller",
-                              description="ros2_control controller name: <controller>/commands or /joint_trajectory"),
+        DeclareLaunchArgument("profile", default_value="generic", choices=PROFILES,
+                              description="driver profile: ur, franka, generic (the sim arm's), auto (the robot's)"),
+        DeclareLaunchArgument("controller", default_value="",
+                              description="ros2_control controller ('' = the profile's)"),
         DeclareLaunchArgument("policy", default_value="expert",
                               description="'expert' (scripted) or a policy checkpoint directory"),
         DeclareLaunchArgument("record", default_value="",
@@ -58,7 +76,7 @@ def generate_launch_description() -> LaunchDescription:
             executable="armstack-sim-arm",
             name="armstack_sim_arm",
             namespace=namespace,
-            parameters=[params_file, overlay, {"controller": controller}],
+            parameters=[params_file, overlay, profile_overlay, {"controller": controller}],
             output="screen",
         ),
         Node(
@@ -73,7 +91,7 @@ def generate_launch_description() -> LaunchDescription:
             executable="armstack-bridge",
             name="armstack_bridge",
             namespace=namespace,
-            parameters=[params_file, overlay, {
+            parameters=[params_file, overlay, profile_overlay, {
                 "controller": controller,
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),

@@ -34,6 +34,7 @@ import time
 from collections.abc import Sequence
 from typing import IO, Any
 
+from action_msgs.msg import GoalStatus
 from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
 from rclpy.clock import ROSClock
@@ -149,6 +150,19 @@ class BridgeNode(Node):
         self.create_subscription(String, "~/instruction", self._on_instruction, 10)
         self.create_service(Trigger, "~/rearm", self._on_rearm)
         self.create_service(Trigger, "~/stop", self._on_stop)
+        self._recovery: Any = None
+        if params.vendor.recovery_action:
+            try:
+                from rclpy.action import ActionClient
+                from rclpy.callback_groups import MutuallyExclusiveCallbackGroup
+
+                self._recovery_type = import_interface("franka_msgs/action/ErrorRecovery")
+                # Its own group: ~/recover awaits the goal's result, which the executor must be free to deliver.
+                self._recovery = ActionClient(self, self._recovery_type, params.vendor.recovery_action,
+                                              callback_group=MutuallyExclusiveCallbackGroup())
+            except MissingInterfaceError as exc:
+                self.get_logger().error(f"~/recover unavailable: {exc}")
+            self.create_service(Trigger, "~/recover", self._on_recover)
         self.get_logger().info(f"bridge for {params.robot}: {params.control_rate_hz:g} Hz control, policy "
                                f"{params.policy!r} at {params.policy_rate_hz:g} Hz, {params.command_interface} "
                                f"commands on {ctl}; joints {', '.join(self.arm_names)}")
@@ -305,6 +319,25 @@ class BridgeNode(Node):
         with self._lock:
             response.success, response.message = self.core.rearm(self._now(), missing)
         self.get_logger().info(f"re-arm requested: {response.message}")
+        return response
+
+    async def _on_recover(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        """The driver's error recovery (franka ``error_recovery``), only ever on this explicit operator request;
+        the bridge stays stopped until a ``~/rearm`` after it."""
+        client = self._recovery
+        if client is None or not client.server_is_ready():
+            response.success = False
+            response.message = f"no error recovery server on {self.params.vendor.recovery_action}"
+            return response
+        handle = await client.send_goal_async(self._recovery_type.Goal())
+        if not handle.accepted:
+            response.success, response.message = False, "error recovery goal rejected"
+            return response
+        result = await handle.get_result_async()
+        response.success = result.status == GoalStatus.STATUS_SUCCEEDED
+        response.message = "recovered: re-arm when the preflight passes" if response.success \
+            else f"error recovery failed (status {result.status}); see the driver's log"
+        self.get_logger().warning(f"error recovery requested: {response.message}")
         return response
 
     def _on_stop(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:

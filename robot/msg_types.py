@@ -7,11 +7,11 @@ that cannot be imported is reported by name, so the preflight can say which bind
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 from typing import Any
 
 from robot.errors import RobotError
+from robot.ros_interfaces import ROS_NAMES, InterfacesMissingError, load
 
 
 class MissingInterfaceError(RobotError):
@@ -24,8 +24,11 @@ def import_interface(name: str) -> Any:
         package, kind, type_name = name.split("/")
     except ValueError:
         raise MissingInterfaceError(f"{name!r} is not a ROS interface name like 'std_msgs/msg/Bool'") from None
-    with contextlib.suppress(ImportError):
-        importlib.import_module("robot.ros_interfaces")  # puts the generated vendor bindings on the path
+    if name in ROS_NAMES.values():  # a vendor type: the one place that knows how it is built or installed
+        try:
+            return load(name)
+        except InterfacesMissingError as exc:
+            raise MissingInterfaceError(f"{name}: Python binding not installed ({exc})") from None
     try:
         return getattr(importlib.import_module(f"{package}.{kind}"), type_name)
     except (ImportError, AttributeError) as exc:

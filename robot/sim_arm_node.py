@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
 from geometry_msgs.msg import Pose, PoseArray
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
@@ -58,6 +59,8 @@ from robot.vendor_profiles import StatusTopic, get_profile
 __all__ = ["SimArmNode", "config_from_argv", "main"]
 
 STATS_PERIOD_S = 1.0
+GRIPPER_SERVER_HZ = 50.0
+"""How often the double's gripper action servers check their goal (franka_gripper publishes its state at 50 Hz)."""
 STATUS_MAX_HZ = 100.0
 """Streamed driver status (speed scaling, franka robot state) and the franka finger states go out at most this
 often from the double: the real broadcasters' 100 Hz-1 kHz would cost a loaded CI host more than it tests."""
@@ -124,6 +127,7 @@ class SimArmNode(Node):
             "clear": self.create_subscription(String, "~/clear", self._on_clear, 10),
             "scene_reset": self.create_subscription(String, "~/scene_reset", self._on_scene_reset, 10),
         }
+        self._servers: list[Any] = self._driver_servers()
         self.recorder = Recorder(config.record, background=True) if config.record else None
         self.camera_pub: Any = None
         if config.camera:
@@ -137,6 +141,47 @@ class SimArmNode(Node):
         self.get_logger().info(
             f"sim arm {config.robot} ({config.sim_model} model): joint_states at {config.publish_rate_hz:g} Hz, "
             f"joints {', '.join(self.arm.joint_names)}; first task: {self.arm.goal['instruction']}")
+
+    def _driver_servers(self) -> list[Any]:
+        """The vendor double's action servers: the gripper's (GripperCommand, or franka_gripper's homing, move and
+        grasp) and franka's error recovery, with the vendors' semantics (robot/drivers/)."""
+        vendor = self.vendor
+        if vendor.gripper == "topic" and not vendor.recovery_action:
+            return []
+        from robot.drivers.gripper_servers import ErrorRecoveryServer, FrankaGripperServers, GripperCommandServer
+        from robot.drivers.ports import GripperPort
+
+        # franka_gripper's width is the whole opening (two fingers); GripperCommand's position is one finger's.
+        scale = 2.0 if vendor.gripper == "franka_gripper" else 1.0
+        arm = self.arm
+
+        def read_width() -> float:
+            with self._lock:
+                return scale * float(np.mean(arm.data.qpos[arm.view.grip_q]))
+
+        def command(width: float, speed: float, force: float) -> None:
+            with self._lock:
+                arm.command_gripper([width / scale])
+
+        port = GripperPort(max_width=scale * arm.spec.gripper_open, read_width=read_width, command=command)
+        servers: list[Any] = []
+        if vendor.gripper == "gripper_command":
+            servers.append(GripperCommandServer(self, vendor.gripper_action, port, rate_hz=GRIPPER_SERVER_HZ))
+        elif vendor.gripper == "franka_gripper":
+            servers.append(FrankaGripperServers(self, vendor.gripper_action, port, rate_hz=GRIPPER_SERVER_HZ))
+        if vendor.recovery_action:
+            servers.append(ErrorRecoveryServer(self, vendor.recovery_action, self._recover))
+        return servers
+
+    def _recover(self) -> str:
+        """franka's automatic error recovery: ends a reflex; a pressed user stop must be released first."""
+        with self._lock:
+            if self.arm.faults.is_active("user_stop"):
+                return "user stop pressed: release it before recovering"
+            events = self.arm.faults.recover(self._now()[0])
+        for event in events:
+            self._event(event)
+        return ""
 
     def _on_config(self, config: SimArmConfig) -> None:
         """A ``ros2 param set`` of a live parameter, validated already: the loop reads it at its next tick."""

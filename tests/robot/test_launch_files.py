@@ -214,3 +214,16 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
         finally:
             for p in procs:
                 p.stop()
+
+
+def test_launch_profile_tables_mirror_the_vendor_profiles() -> None:
+    from robot.params import PROFILE_ROBOTS
+    from robot.vendor_profiles import PROFILES
+
+    for name in ("sim.launch.py", "real.launch.py"):
+        tree = _launch(name)
+        assert _module_list(tree, "PROFILES") == ["auto", *PROFILES]
+        values = {t.id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
+                  for t in n.targets if isinstance(t, ast.Name) and t.id in ("DRIVER_OF", "CONTROLLER_OF")}
+        assert values["CONTROLLER_OF"] == {n: p.controller for n, p in PROFILES.items()}
+        assert all(robot in PROFILE_ROBOTS[profile] for robot, profile in values["DRIVER_OF"].items())

@@ -76,7 +76,7 @@ class VendorRig:
         self.arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
         for topic in ("armstack_sim_arm/inject", "armstack_sim_arm/clear"):
             probe.publisher(String, topic)
-        self.rearm_client: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
+        self.clients: dict[str, Any] = {}
 
     def output(self) -> str:
         arm = self.arm.output()[-3000:] if self.arm is not None else ""
@@ -91,10 +91,14 @@ class VendorRig:
         return self.state()
 
     def rearm(self) -> Trigger.Response:
-        client = self.rearm_client
+        return self.call("armstack_bridge/rearm")
+
+    def call(self, service: str) -> Trigger.Response:
+        client = self.clients.get(service) or self.clients.setdefault(
+            service, self.probe.node.create_client(Trigger, service))
         assert self.probe.spin_until(client.service_is_ready, 30.0), self.output()
         future = client.call_async(Trigger.Request())
-        assert self.probe.spin_until(future.done, 10.0), f"rearm timed out\n{self.output()}"
+        assert self.probe.spin_until(future.done, 10.0), f"{service} timed out\n{self.output()}"
         return future.result()
 
     def arm_until_accepted(self, timeout: float = 30.0) -> list[str]:
@@ -164,7 +168,12 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
                 # The driver still reports the fault: a re-arm waits for it to run again.
                 response = rig.rearm()
                 assert not response.success and fault in response.message, response.message
-                rig.send("armstack_sim_arm/clear", {}, "clear")
+                if fault == "robot_reflex":  # franka: error recovery, only on the operator's explicit request
+                    recovered = rig.call("armstack_bridge/recover")
+                    assert recovered.success, recovered.message
+                    assert any(json.loads(m.data).get("reason") == "error_recovery" for _, m in rig.arm_events)
+                else:
+                    rig.send("armstack_sim_arm/clear", {}, "clear")
                 rig.arm_until_accepted()
                 rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL after the driver runs")
     ticks = _ticks(log)
@@ -189,3 +198,21 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
             if t["cmd"] is not None:
                 sent.append(t["source"])
         assert sent in ([], ["estop_hold"]), (kind, sent)
+
+
+def test_vendor_bench_smoke_run_prints_its_figures() -> None:
+    """bench/vendor_doubles.py with tiny sizes: one profile, one fault, a few trajectories (figures are
+    measured by the bench itself, never asserted here beyond the safety counts)."""
+    import subprocess
+    import sys
+
+    with allocate_domain_id() as domain:
+        done = subprocess.run([sys.executable, str(REPO_ROOT / "bench" / "vendor_doubles.py"), "--quick", "--tolerant",
+                               "--profiles", "ur", "--faults", "1", "--messages", "30", "--rate", "250",
+                               "--domain", str(domain)], capture_output=True, text=True, timeout=240, cwd=REPO_ROOT)
+    assert done.returncode == 0, done.stderr[-3000:]
+    ur = json.loads(done.stdout)["profiles"]["ur"]
+    assert ur["armed"]["armed"] is True
+    assert ur["beyond_limits"] == 0 and ur["untrusted"] == 0
+    assert [f["fault"] for f in ur["faults"]] == ["stale"] and ur["faults"][0]["first_safe_ms"] is not None
+    assert ur["trajectories"]["sent"] >= 30 and ur["trajectories"]["rejected"] == 0
