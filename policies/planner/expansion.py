@@ -27,7 +27,7 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 # ------------------------------------------------------------------------------------------- towers
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
-_ROLE_BOTTOM = r"(?:at|on|in) the (?:bottom|base)|lowest|at the base|first"
+_ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first"
 _ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|highest|last"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 _ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
@@ -133,7 +133,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
         ranked = {"bottom": 0, "middle": 1, "top": 2}
         seq = [ranked[r] for r in (roles if bottom_up == names else list(reversed(roles))) if r is not None]
-        if seq != sorted(seq):
+        # each role word must name the place its cube gets: the bottom first, the top last, a middle in between
+        # ("orange at the very top, blue at the very bottom, green in between" was built upside down)
+        placed = list(zip(roles if bottom_up == names else list(reversed(roles)), range(len(names)), strict=True))
+        misplaced = any((r == "bottom" and k != 0) or (r == "top" and k != len(names) - 1) or
+                        (r == "middle" and k in (0, len(names) - 1)) for r, k in placed)
+        if seq != sorted(seq) or misplaced:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
     pairs = set(itertools.pairwise(bottom_up))
     for stack in stacks:  # each stacking clause of the description must be one of the tower's own stacks

@@ -93,7 +93,11 @@ class RulesBackend:
             return [Step(skill="pick", args={"object": objects[0]}), Step(skill="place_on",
                                                                            args={"object": objects[1]})]
         if len(objects) == 1:
-            region = next((r for key, r in _REGION_KEYWORDS if key in clause and r in state.regions), None)
+            # the region is where the object goes: after it, behind a preposition ("put the bin on top of the red
+            # cube" once ran the red cube into the bin)
+            after = clause[max(p for p, _ in mentions):]
+            region = next((r for key, r in _REGION_KEYWORDS if r in state.regions and re.search(
+                rf"\b(?:in|into|on|onto|to)\s+(?:the\s+)?{key}\b", after)), None)
             if region:
                 return [Step(skill="pick", args={"object": objects[0]}), Step(skill="place_in",
                                                                                args={"region": region})]

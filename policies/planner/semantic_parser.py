@@ -326,6 +326,22 @@ class ParseResult:
     requests: tuple[Request, ...] = ()
 
 
+def _impossible_clause(clause: Sequence[str]) -> str | None:
+    """Why a clause the parser cannot read asks for the impossible (a region moved, a cube put on itself), so
+    that it is refused with a reason instead of being handed to the model as merely unread."""
+    for i, t in enumerate(clause):
+        if t in _VERBS:
+            rest = [w for w in clause[i + 1:] if w not in FILLERS and w not in lx.DETERMINERS]
+            region = next((r for n in (2, 1) for r, phrases in lx.REGION_PHRASES.items()
+                           if tuple(rest[:n]) in phrases), None)
+            if region is not None and len(rest) > 1 and rest[1 if (rest[0],) in lx.REGION_PHRASES[region] else 2] in \
+                    _DEST_PREPS:
+                return f"the {region} is a place, not an object the arm can move: '{' '.join(clause)}'"
+        if t in ("itself", "themselves"):
+            return f"a cube cannot be put on itself: '{' '.join(clause)}'"
+    return None
+
+
 def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Action]] | None:
     """"put A on B and C on D": two clauses joined by "and" without a second verb."""
     for i, t in enumerate(clause):
@@ -365,6 +381,9 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         readings = parse_clause(clause, previous)
         pieces = [readings] if readings else _split_at_and(clause, previous)
         if not pieces:
+            impossible = _impossible_clause(clause)
+            if impossible is not None:  # a reasoned refusal: no model may plan around it
+                return ParseResult((), Refusal(reason=impossible))
             return ParseResult((), Refusal(reason=f"could not understand '{' '.join(clause)}': no known action "
                                                   f"over the objects ({', '.join(state.names)}) and regions "
                                                   f"({', '.join(state.regions)})"), unread=not marked)

@@ -47,6 +47,9 @@ def steps(result: object) -> list[str]:
     "put the red cube on the blue cube and the blue cube on the red cube",
     "put the red cube on the blue cube, then put the blue cube on the red cube",
     "stack the red cube on the blue cube and don't touch the blue cube",
+    # a region is no object, a cube no support of itself, a tower's role words must name its places
+    "put the bin on top of the red cube", "put the green cube on itself",
+    "tower of three: blue at the very top, red at the very bottom, green in between",
 ])
 def test_negated_contradictory_or_unreadable_requests_are_refused(backend: str, text: str) -> None:
     assert isinstance(make_planner(backend).plan(text, SCENE), Refusal), (backend, text)
@@ -115,6 +118,14 @@ class _EagerScorer:
 
     def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
         return [100.0 if i == 0 else 0.0 for i in range(len(continuations))]
+
+
+def test_a_model_plan_for_an_impossible_request_is_refused_whole() -> None:
+    red_in_bin = Plan(steps=(Step(skill="pick", args={"object": "red_cube"}),
+                             Step(skill="place_in", args={"region": "bin"})))
+    from policies.planner.planner import words_error
+
+    assert "is a place, not an object" in str(words_error("put the bin on top of the red cube", SCENE, red_in_bin))
 
 
 def test_the_model_fallback_cannot_run_a_plan_past_words_the_parser_could_not_read() -> None:
