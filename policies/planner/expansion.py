@@ -119,7 +119,14 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                 roles.append("middle")
             else:
                 roles.append(None)
-        if roles[0] == "bottom" or roles[-1] == "top":
+        if all(roles) and roles.count("bottom") == roles.count("top") == 1 and roles.count("middle") <= 1 and \
+                len(roles) == 2 + roles.count("middle"):
+            # every cube has its place named ("orange at the top, blue at the bottom, green in between"): by place
+            bottom_up = [n for place in ("bottom", "middle", "top") for n, r in zip(names, roles, strict=True)
+                         if r == place]
+            roles = ["bottom", "middle", "top"][:1] + ["middle"] * roles.count("middle") + ["top"]
+            names = bottom_up
+        elif roles[0] == "bottom" or roles[-1] == "top":
             bottom_up = names
         elif roles[0] == "top" or roles[-1] == "bottom":
             bottom_up = list(reversed(names))

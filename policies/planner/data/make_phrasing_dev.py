@@ -190,6 +190,8 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      "very top", scene(RGB), plan(*st("green", "blue"), *st("red", "green"))),
     ("tower_up", "tower of four: bottom yellow, then red, then blue, top green", scene([*RGB, "yellow"]),
      plan(*st("red", "yellow"), *st("blue", "red"), *st("green", "blue"))),
+    ("tower_down", "tower of three: green at the very top, red at the very bottom, blue in between", scene(RGB),
+     plan(*st("blue", "red"), *st("green", "blue"))),
     ("tower_down", "make a tower: top blue, then green, bottom red", scene(RGB),
      plan(*st("green", "red"), *st("blue", "green"))),
     ("order", "put the green cube on the blue cube, then take it off again and put it on the pad", scene(RGB),

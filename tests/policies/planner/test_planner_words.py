@@ -49,7 +49,7 @@ def steps(result: object) -> list[str]:
     "stack the red cube on the blue cube and don't touch the blue cube",
     # a region is no object, a cube no support of itself, a tower's role words must name its places
     "put the bin on top of the red cube", "put the green cube on itself",
-    "tower of three: blue at the very top, red at the very bottom, green in between",
+    "tower of three: blue at the very top, red in the middle, green in between",
 ])
 def test_negated_contradictory_or_unreadable_requests_are_refused(backend: str, text: str) -> None:
     assert isinstance(make_planner(backend).plan(text, SCENE), Refusal), (backend, text)
