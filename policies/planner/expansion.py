@@ -124,7 +124,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             # every cube has its place named ("orange at the top, blue at the bottom, green in between"): by place
             bottom_up = [n for place in ("bottom", "middle", "top") for n, r in zip(names, roles, strict=True)
                          if r == place]
-            roles = ["bottom", "middle", "top"][:1] + ["middle"] * roles.count("middle") + ["top"]
+            roles = ["bottom", *(["middle"] * roles.count("middle")), "top"]
             names = bottom_up
         elif roles[0] == "bottom" or roles[-1] == "top":
             bottom_up = names
