@@ -254,8 +254,13 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
             try:
                 # Until the bridge has sent --messages trajectories (a loaded host ticks below its rate).
                 deadline = time.monotonic() + 5.0 * args.messages / 100.0 + 30.0
+                rearms = 0
                 while sent_since() < args.messages and time.monotonic() < deadline:
                     probe.spin_until(lambda: False, 2.0)
+                    if probe.state.get("mode") != "NOMINAL" and probe.state.get("rearm_ready"):
+                        # The starved host stopped the bridge (a late heartbeat or stream): re-armed as a
+                        # technician would, and counted.
+                        rearms += probe.rearm()[0]
             finally:
                 for h in hogs:
                     h.kill()
@@ -266,7 +271,7 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
             rejected = [e for e in probe.arm_events[seen:] if e["event"] == "rejected"
                         and "joint_trajectory" in e["topic"]]
             out["_load_window"] = (t0, t1)
-            out["trajectories"] = {"rejected_events": len(rejected),
+            out["trajectories"] = {"rejected_events": len(rejected), "rearms_during_load": rearms,
                                    "rejected": sum(1 + int(e.get("suppressed", 0)) for e in rejected)}
     finally:
         probe.close()

@@ -84,7 +84,7 @@ class BridgeCore:
         # joint_states): the finger reading comes from the gripper topic, else the commanded opening stands in.
         self.joint_map = JointMap(arm_names, finger_names if self.vendor.fingers_in_joint_states else ())
         self.finger_map = JointMap((), finger_names)
-        self.driver = DriverStatus(self.vendor)
+        self.driver = DriverStatus(self.vendor, min_silence=params.stale_periods / params.control_rate_hz)
         self._fingers: tuple[float, np.ndarray | None] | None = None
         self._received_names: tuple[str, ...] | None = None
         self._arrivals: collections.deque[float] = collections.deque()

@@ -31,8 +31,10 @@ class _Reading:
 class DriverStatus:
     """The latest verdict of each status topic of ``profile``."""
 
-    def __init__(self, profile: VendorProfile) -> None:
-        self.profile = profile
+    def __init__(self, profile: VendorProfile, *, min_silence: float = SILENT_MIN_S) -> None:
+        """``min_silence``: the shortest silence of a streamed topic that is a fault (the bridge passes its
+        joint-state stale limit when longer: a host that delays one stream delays the other)."""
+        self.profile, self.min_silence = profile, max(SILENT_MIN_S, min_silence)
         self._readings: dict[str, _Reading] = {}
 
     def on_message(self, topic: StatusTopic, msg: Any, now: float) -> None:
@@ -56,7 +58,7 @@ class DriverStatus:
                 kind, detail = reading.fault
                 out.append(Fault(kind=kind, since=reading.since, detail=f"{topic.topic}: {detail}"))
             if topic.rate_hz > 0:
-                limit = max(SILENT_MIN_S, SILENT_PERIODS / topic.rate_hz)
+                limit = max(self.min_silence, SILENT_PERIODS / topic.rate_hz)
                 if now - reading.received > limit:
                     out.append(Fault(kind=FaultKind.DRIVER_STATUS, since=reading.received + limit,
                                      detail=f"{topic.topic} silent for {now - reading.received:.3f} s "

@@ -36,6 +36,7 @@ CONFIG = REPO_ROOT / "launch" / "config"
 LATCHED = EVENTS_QOS
 # The doubles' joint-state rates on a loaded 2-core CI box (the driver's own rates run in bench/vendor_doubles.py).
 CI_RATES = {"ur": 250.0, "franka": 250.0}
+SENSOR_FAULT = ({"fault": "jump", "magnitude": 0.3}, "state_jump")
 DRIVER_FAULTS: dict[str, list[tuple[dict[str, Any], str]]] = {"ur": [({"fault": "protective_stop"}, "protective_stop"),
                         ({"fault": "program_stop"}, "program_stopped"),
                         ({"fault": "speed_scaling", "value": 0.0}, "speed_scaling_zero")],
@@ -161,13 +162,16 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
             state = rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL")
             assert state["armed"] is True
             assert probe.spin_until(lambda: json.loads(rig.bridge_states[-1][1].data)["state"] == "armed", 5.0)
-            for payload, fault in DRIVER_FAULTS[profile]:
+            for payload, fault in [SENSOR_FAULT, *DRIVER_FAULTS[profile]]:
+                mode = "SAFE_STOP" if fault == SENSOR_FAULT[1] else "ESTOP"
                 rig.send("armstack_sim_arm/inject", payload, "inject")
-                rig.wait_state(lambda s, f=fault: s["mode"] == "ESTOP" and f in s["faults"], 10.0, fault)
+                rig.wait_state(lambda s, f=fault, m=mode: s["mode"] == m and f in s["faults"], 10.0, fault)
                 probe.spin_for(0.5)
-                # The driver still reports the fault: a re-arm waits for it to run again.
+                # While the fault lasts (the offset encoder, the stopped driver) a re-arm is refused.
                 response = rig.rearm()
-                assert not response.success and fault in response.message, response.message
+                assert not response.success, response.message
+                if mode == "ESTOP":  # the driver still reports it: named until the driver runs again
+                    assert fault in response.message, response.message
                 if fault == "robot_reflex":  # franka: error recovery, only on the operator's explicit request
                     recovered = rig.call("armstack_bridge/recover")
                     assert recovered.success, recovered.message
@@ -188,6 +192,13 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
         if t["source"] != "resume":
             assert prev is not None and gate.within_envelope(prev, cmd), (t["tick"], prev, cmd)
         prev = cmd
+    # The encoder jump: from its detection to the re-arm every command is the frozen one (none follows a reading).
+    start = next(i for i, t in enumerate(ticks) if any(f["kind"] == SENSOR_FAULT[1] for f in t["faults"]))
+    frozen = [t["cmd"] for t in ticks[:start + 1] if t["cmd"] is not None][-1]
+    for t in ticks[start:]:
+        if t["source"] == "resume":
+            break
+        assert t["cmd"] is None or t["cmd"] == frozen, t
     # Each driver fault: one hold, then nothing until the re-arm (no commands pile up behind the stop).
     for kind in (f for _, f in DRIVER_FAULTS[profile]):
         start = next(i for i, t in enumerate(ticks) if any(f["kind"] == kind for f in t["faults"]))
