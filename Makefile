@@ -23,9 +23,9 @@ LLAMA_STAMP := $(VENV)/.llama-$(LLAMA_BUILD_ID)
 
 .PHONY: install install-llm interfaces demo test lint typecheck doctor bench clean
 
-# control_msgs, franka_msgs, ur_dashboard_msgs are not on PyPI: generated from interfaces/ with the rosidl wheels
-# into ~/.cache/armstack/ros_interfaces/<hash of definitions + generator versions> (minutes, once per machine),
-# then installed into the venv as one wheel. A rerun with nothing changed is a no-op check (under a second).
+# control_msgs, controller_manager_msgs, franka_msgs, ur_dashboard_msgs are not on PyPI: generated from interfaces/
+# with the rosidl wheels into ~/.cache/armstack/ros_interfaces/<hash of definitions + generator versions> (minutes,
+# once per machine), then installed into the venv as one wheel. A rerun with nothing changed is a no-op check.
 IFACE_SOURCES := $(shell find interfaces -type f 2>/dev/null)
 IFACE_STAMP := $(VENV)/.ros-interfaces
 

@@ -1,6 +1,7 @@
 """Build the vendor interface packages in interfaces/ and install them into this Python environment.
 
-``python -m robot.interfaces_build`` generates control_msgs, franka_msgs and ur_dashboard_msgs (the subsets kept
+``python -m robot.interfaces_build`` generates control_msgs, controller_manager_msgs, franka_msgs and
+ur_dashboard_msgs (the subsets kept
 in interfaces/, byte-for-byte upstream) with the rosidl generators and ament_cmake from the ``ros-*`` wheels,
 so the same types go on the wire as with the vendors' drivers. The build lands in a cache folder keyed by the
 hash of the definitions, the generator versions and the interpreter, ``~/.cache/armstack/ros_interfaces/<key>``
@@ -36,7 +37,7 @@ from robot.errors import RobotError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INTERFACES_DIR = REPO_ROOT / "interfaces"
 #: Built in this order; none depends on another.
-PACKAGES = ("control_msgs", "franka_msgs", "ur_dashboard_msgs")
+PACKAGES = ("control_msgs", "controller_manager_msgs", "franka_msgs", "ur_dashboard_msgs")
 DIST_NAME = "armstack_ros_interfaces"
 BUILD_COMMAND = f"{Path(sys.executable).name} -m robot.interfaces_build  (or: make interfaces)"
 _DEFINITION_SUFFIXES = (".msg", ".srv", ".action", ".txt", ".xml", ".cmake")
@@ -131,7 +132,7 @@ def _wheel_members(prefix: Path, key: str) -> Iterator[tuple[str, Path]]:
 def _write_wheel(prefix: Path, key: str, target: Path) -> None:
     dist_info = f"{DIST_NAME}-1.0+{key}.dist-info"
     metadata = (f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: 1.0+{key}\n"
-                "Summary: control_msgs, franka_msgs, ur_dashboard_msgs generated from armstack's interfaces/\n")
+                "Summary: vendor ROS interfaces generated from armstack's interfaces/ (" + ", ".join(PACKAGES) + ")\n")
     wheel = f"Wheel-Version: 1.0\nGenerator: robot.interfaces_build\nRoot-Is-Purelib: false\nTag: {_wheel_tag()}\n"
     records: list[tuple[str, str, str]] = []
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -197,11 +198,9 @@ def install(wheel: Path) -> None:
 
 def import_check() -> str:
     """Import every generated package in a fresh interpreter (the way every other process will)."""
-    code = ("from control_msgs.action import FollowJointTrajectory, GripperCommand\n"
-            "from franka_msgs.msg import FrankaRobotState\nfrom franka_msgs.action import Grasp, ErrorRecovery\n"
-            "from ur_dashboard_msgs.msg import RobotMode, SafetyMode\n"
-            "from rclpy.type_support import check_for_type_support as c\n"
-            "for t in (FollowJointTrajectory, GripperCommand, FrankaRobotState, Grasp, RobotMode, SafetyMode): c(t)\n"
+    code = ("from rclpy.type_support import check_for_type_support\n"
+            "from robot.ros_interfaces import interface_types\n"
+            "for t in interface_types().values():\n    check_for_type_support(t)\n"
             "print('ok')\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     if result.returncode != 0 or "ok" not in result.stdout:

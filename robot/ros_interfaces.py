@@ -1,9 +1,10 @@
 """The vendor ROS 2 interface types, imported from one place.
 
-control_msgs, franka_msgs and ur_dashboard_msgs are not on PyPI: on a CI or developer machine they come from
-``python -m robot.interfaces_build`` (interfaces/, generated with the rosidl wheels); on a technician's machine
-from apt (ros-jazzy-control-msgs, ros-jazzy-ur-dashboard-msgs) or the vendor's workspace (franka_msgs). The rest
-of armstack imports the types from here, e.g. ``from robot.ros_interfaces import FollowJointTrajectory``.
+control_msgs, controller_manager_msgs, franka_msgs and ur_dashboard_msgs are not on PyPI: on a CI or developer
+machine they come from ``python -m robot.interfaces_build`` (interfaces/, generated with the rosidl wheels); on a
+technician's machine from apt (ros-jazzy-control-msgs, ros-jazzy-controller-manager-msgs,
+ros-jazzy-ur-dashboard-msgs) or the vendor's workspace (franka_msgs). The rest of armstack imports the types from
+here, e.g. ``from robot.ros_interfaces import FollowJointTrajectory``.
 
 Each type is imported when first asked for, so a UR site needs no franka_msgs and the reverse; a missing
 package is one clear error (``InterfacesMissingError``) naming the package and how to get it.
@@ -17,7 +18,7 @@ from typing import Any
 from robot.errors import RobotError
 
 BUILD_HINT = "build them with `make interfaces` (python -m robot.interfaces_build), or source a ROS 2 install " \
-             "that has control_msgs, franka_msgs and ur_dashboard_msgs"
+             "that has control_msgs, controller_manager_msgs, franka_msgs and ur_dashboard_msgs"
 
 
 class InterfacesMissingError(RobotError, ImportError):
@@ -32,6 +33,10 @@ ROS_NAMES: dict[str, str] = {
     "JointComponentTolerance": "control_msgs/msg/JointComponentTolerance",
     "JointTolerance": "control_msgs/msg/JointTolerance",
     "JointTrajectoryControllerState": "control_msgs/msg/JointTrajectoryControllerState",
+    "ChainConnection": "controller_manager_msgs/msg/ChainConnection",
+    "ControllerState": "controller_manager_msgs/msg/ControllerState",
+    "ListControllers": "controller_manager_msgs/srv/ListControllers",
+    "SwitchController": "controller_manager_msgs/srv/SwitchController",
     "ErrorRecovery": "franka_msgs/action/ErrorRecovery",
     "Grasp": "franka_msgs/action/Grasp",
     "Homing": "franka_msgs/action/Homing",

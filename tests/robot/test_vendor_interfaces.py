@@ -44,13 +44,17 @@ def _idl_type(field_type: Any, package: str) -> str:
 
 
 def _spec_sections(name: str) -> list[tuple[str, Any]]:
-    """(suffix, parsed section) of one definition file in interfaces/: ("", msg) or Goal/Result/Feedback."""
-    from rosidl_adapter.parser import parse_action_string, parse_message_string
+    """(suffix, parsed section) of one definition file in interfaces/: ("", msg), Request/Response or
+    Goal/Result/Feedback."""
+    from rosidl_adapter.parser import parse_action_string, parse_message_string, parse_service_string
 
     package, kind, type_name = name.split("/")
     text = (INTERFACES_DIR / package / kind / f"{type_name}.{kind}").read_text()
     if kind == "msg":
         return [("", parse_message_string(package, type_name, text))]
+    if kind == "srv":
+        service = parse_service_string(package, type_name, text)
+        return [("Request", service.request), ("Response", service.response)]
     action = parse_action_string(package, type_name, text)
     return [("Goal", action.goal), ("Result", action.result), ("Feedback", action.feedback)]
 
@@ -165,8 +169,20 @@ def echo_main() -> None:
         handle.succeed()
         return GC.Result(position=cmd.position, effort=cmd.max_effort, stalled=False, reached_goal=True)
 
+    def switch(request: Any, response: Any) -> Any:
+        response.ok = True
+        response.message = (f"{','.join(request.activate_controllers)}|{','.join(request.deactivate_controllers)}|"
+                            f"{request.strictness}|{request.activate_asap}|{request.timeout.sec}")
+        return response
+
+    def list_controllers(_request: Any, response: Any) -> Any:
+        return fill(response, seed=11)
+
     servers = [ActionServer(node, FJT, "arm/follow_joint_trajectory", follow),
-               ActionServer(node, GC, "gripper/gripper_cmd", grip)]
+               ActionServer(node, GC, "gripper/gripper_cmd", grip),
+               node.create_service(ros_interfaces.SwitchController, "controller_manager/switch_controller", switch),
+               node.create_service(ros_interfaces.ListControllers, "controller_manager/list_controllers",
+                                   list_controllers)]
     executor = MultiThreadedExecutor()
     executor.add_node(node)
     with contextlib.suppress(KeyboardInterrupt, rclpy.executors.ExternalShutdownException):
@@ -253,6 +269,28 @@ def test_gripper_command_goal_round_trips(echo: Any) -> None:
     result, feedback = _send_goal(probe, client, goal)
     assert (result.result.position, result.result.effort, result.result.reached_goal) == (0.031, 42.0, True)
     assert feedback and (feedback[-1].position, feedback[-1].effort) == (0.031, 42.0)
+
+
+@pytest.mark.ros
+@pytest.mark.xdist_group("vendor_interfaces")
+def test_controller_manager_services_round_trip(echo: Any) -> None:
+    probe, _ = echo
+    sc = ros_interfaces.SwitchController
+    switch = probe.node.create_client(sc, "controller_manager/switch_controller")
+    listing = probe.node.create_client(ros_interfaces.ListControllers, "controller_manager/list_controllers")
+    assert switch.wait_for_service(timeout_sec=30.0) and listing.wait_for_service(timeout_sec=30.0)
+    request = sc.Request(activate_controllers=["forward_position_controller"],
+                         deactivate_controllers=["scaled_joint_trajectory_controller"], strictness=sc.Request.STRICT,
+                         activate_asap=True)
+    request.timeout.sec = 3
+    future = switch.call_async(request)
+    assert probe.spin_until(future.done, 30.0)
+    assert future.result().ok
+    assert future.result().message == "forward_position_controller|scaled_joint_trajectory_controller|2|True|3"
+    future = listing.call_async(ros_interfaces.ListControllers.Request())
+    assert probe.spin_until(future.done, 30.0)
+    expected = fill(ros_interfaces.ListControllers.Response(), seed=11)
+    assert future.result() == expected and len(expected.controller) == 2
 
 
 if __name__ == "__main__" and sys.argv[1:] == ["echo"]:
