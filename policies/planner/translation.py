@@ -27,6 +27,12 @@ _FR: dict[str, str] = {
     "ce": "this", "cet": "this", "cette": "this",
     "cube": "cube", "cubes": "cubes", "bloc": "block", "blocs": "blocks", "brique": "brick", "briques": "bricks",
     "objet": "object", "objets": "objects",
+    "mettes": "put", "mettiez": "put", "poses": "put", "posiez": "put", "ranges": "put", "places": "put",
+    "déposes": "put", "jettes": "discard", "empiles": "stack", "déplaces": "move", "pousses": "push",
+    "prennes": "take", "construis": "build", "construisez": "build", "construire": "build", "construises": "build",
+    "fais": "build", "faites": "build", "tour": "tower", "soit": "to be", "soient": "to be", "want": "want",
+    "i": "i", "could": "could", "top": "top", "you": "you", "middle": "middle", "bottom": "bottom", "on": "on",
+    "of": "of", "at": "at", "in": "in", "beaucoup": "", "avec": "with", "voilà": "",
     "mets": "put", "mettez": "put", "mettre": "put", "mis": "put", "place": "put", "placez": "put",
     "placer": "put", "placé": "put", "pose": "put", "posez": "put", "poser": "put", "posé": "put",
     "dépose": "put", "déposez": "put", "déposer": "put", "déplace": "move", "déplacez": "move",
@@ -62,6 +68,15 @@ _FR: dict[str, str] = {
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
+    # polite wrappers: "je voudrais que tu ...", "j'aimerais bien que vous ...", "pourrais-tu ...", "tu peux ..."
+    (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)? qu(?:e |')(?:tu|vous) ", " please "),
+    (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)? que (le|la|les) ", r" i want \1 "),
+    (r"\b(?:est-ce que |est ce que )?(?:tu|vous) (?:peux|pourrais|pouvez|pourriez)\b", " could you "),
+    (r"\b(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)\b", " could you "),
+    # tower places: "en bas", "au milieu", "en haut", "tout en haut"
+    (r"\b(?:tout )?en bas\b", " at the bottom "), (r"\bau milieu\b", " in the middle "),
+    (r"\b(?:tout en haut|en haut|au sommet)\b", " on top "),
+    (r"\b(?:dessus|par-dessus|au-dessus)\s*(?=[,.;!?]|$| et | puis )", " on top of it "),  # "pose le vert dessus"
     (r"\b(?:ne pas|n'? ?pas)\b", " do not "),  # "ne pas toucher ..." (the infinitive form)
     (r"\bne jamais\b", " never "),
     (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+pas\b", r" do not \1 "),
@@ -106,7 +121,7 @@ _DE: dict[str, str] = {
     "wirf": "throw", "werfe": "throw", "fass": "touch", "fasse": "touch", "berühr": "touch", "berühre": "touch",
     "berühren": "touch", "fahr": "go", "fahre": "go", "geh": "go", "gehe": "go", "kehr": "go", "kehre": "go",
     "auf": "on", "in": "in", "ins": "in the", "im": "in the", "nach": "toward", "zu": "to", "zum": "to the",
-    "zur": "to the", "neben": "beside", "von": "of", "vom": "of the", "oben": "top",
+    "zur": "to the", "neben": "beside", "von": "of", "vom": "of the", "oben": "on top",
     "behälter": "bin", "behaelter": "bin", "eimer": "bin", "mülleimer": "bin", "abfalleimer": "bin",
     "müll": "trash", "tonne": "bin", "korb": "basket", "kiste": "box", "box": "box", "kasten": "box",
     "pad": "pad", "ablage": "pad", "matte": "mat", "plattform": "platform", "ziel": "target",
@@ -123,9 +138,24 @@ _DE: dict[str, str] = {
     "anderen": "other", "andere": "other",
     "ihn": "it", "sie": "it", "es": "it",
     "bitte": "please", "danke": "thanks", "hallo": "hello", "vorsichtig": "gently", "jetzt": "now",
-    "mal": "", "kannst": "could", "du": "you", "könntest": "could",
+    "mal": "", "du": "you", "könntest": "could", "ihr": "you",
     "do": "do", "not": "not", "never": "never", "touch": "touch", "discard": "discard", "pick": "pick",
     "up": "up", "leftmost": "leftmost", "rightmost": "rightmost",
+    # contractions and pronominal adverbs ("aufs Pad", "stell ihn drauf": on the one just mentioned)
+    "aufs": "on the", "ans": "to the", "am": "at the", "drauf": "on it", "darauf": "on it",
+    "obendrauf": "on top of it", "mit": "with", "aus": "out of", "rein": "", "hinein": "", "hin": "", "ohne": "without",
+    # colloquial verbs, their infinitives and the forms a verb-final clause ends with
+    "packen": "put", "packt": "put", "tun": "put", "werfen": "throw", "wirfst": "throw", "bau": "build",
+    "baue": "build", "bauen": "build", "baust": "build", "gebaut": "build", "turm": "tower",
+    "stapelt": "stack", "schiebt": "push", "nimmt": "take", "greifen": "grab", "greifst": "grab",
+    "holen": "fetch", "heben": "lift", "hebst": "lift", "bringen": "bring", "bringst": "bring",
+    "bewegen": "move", "berührst": "touch", "platzieren": "put", "ablegen": "put", "hochheben": "pick up",
+    "aufheben": "pick up", "wegwerfen": "discard", "anfassen": "touch", "würdest": "could", "kannst": "could",
+    "könnten": "could", "können": "could",
+    "anzufassen": "touch", "anzurühren": "touch", "wegzuwerfen": "discard", "aufzuheben": "pick up",
+    "hochzuheben": "pick up", "unten": "at the bottom", "ganz": "very", "mitte": "middle", "unterste": "bottom",
+    "oberste": "top",
+    "oberen": "top", "unteren": "bottom", "obersten": "top", "untersten": "bottom",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -136,6 +166,25 @@ _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "we
                  ("kehre", "zurück"): "go", ("geh", "zurück"): "go", ("gehe", "zurück"): "go",
                  ("nimm", "weg"): "take", ("leg", "ab"): "put", ("lege", "ab"): "put", ("stell", "ab"): "put",
                  ("stelle", "ab"): "put"}
+# German verb forms that close a clause after a modal or a "dass"/"ohne ... zu" ("kannst du X auf Y legen",
+# "dass du X in den Behälter legst", "ohne X zu berühren"): brought before the clause's object.
+_DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "setzt", "packen", "packst", "tun",
+                             "werfen", "wirfst", "bauen", "baust", "stapeln", "stapelst", "schieben", "schiebst",
+                             "nehmen", "nimmst", "greifen", "greifst", "holen", "heben", "hebst", "bringen",
+                             "bringst", "bewegen", "bewegst", "berühren", "berührst", "platzieren", "platzierst",
+                             "ablegen", "hochheben", "aufheben", "wegwerfen", "anfassen", "gelegt", "gestellt",
+                             "gesetzt", "gepackt", "gestapelt", "geschoben", "gebaut", "genommen"})
+_DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
+# Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
+_DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
+                         "anschließend", "jetzt"})
+# Where a clause's object begins: a determiner, a quantifier, a pronoun or a colour.
+_DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "diesen",
+                              "dieser", "dieses", "alle", "allen", "jeden", "jeder", "jedes", "beide", "beiden",
+                              "ihn", "es", *(f"{c}{e}" for c in _GERMAN_COLOURS for e in ("", "e", "en", "er", "es"))})
+# "ich möchte, dass du ...", "ich hätte gern, dass du ...": a polite wrapper around a verb-final clause.
+_DE_WRAPPER = re.compile(r"^(?:(?:also|hallo|hey|ok|okay)\s*,?\s*)?(?:ich )?(?:möchte|will|hätte gerne?|würde gerne?|"
+                         r"wünsche mir|wäre es schön)(?: gerne?)?\s*,?\s*dass (?:du|sie|ihr) ")
 _DE_CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "und", "dann", "danach", "anschließend", "aber"})
 _DE_SUBORDINATORS = frozenset({"bevor", "nachdem"})
 _DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt"})
@@ -202,6 +251,8 @@ def _german_clause(clause: list[str]) -> list[str]:
     while words and words[0] in ("bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
                                  "anschließend", "und", "aber"):
         lead.append(words.pop(0))
+    while len(words) >= 2 and words[1] in _DE_ADVERBS:  # "leg zuerst X" -> "zuerst leg X"
+        lead.append(words.pop(1))
     if words and words[0] in _DE_SUBORDINATORS:
         conj, body = words[0], [t for t in words[1:] if t not in _DE_SUBJECTS]
         if not body:
@@ -209,6 +260,16 @@ def _german_clause(clause: list[str]) -> list[str]:
         words = [conj, body[-1], *body[:-1]]
     elif len(words) >= 2 and (words[0], words[-1]) in _DE_PARTICLES:
         words = [_DE_PARTICLES[(words[0], words[-1])].replace(" ", "_"), *words[1:-1]]
+    elif words and words[0] == "ohne" and len(words) >= 3 and words[-2] == "zu" and words[-1] in _DE_FINAL_VERBS:
+        words = ["ohne", words[-1], *words[1:-2]]  # "ohne X zu berühren" -> "without touch X"
+    elif words and words[0] == "ohne" and len(words) >= 2 and words[-1] in _DE_ZU_VERBS:
+        words = ["ohne", words[-1], *words[1:-1]]  # "ohne X anzufassen" -> "without touch X"
+    elif len(words) >= 2 and words[-1] in _DE_FINAL_VERBS and words[0] not in _DE_FINAL_VERBS:
+        # The verb closes the clause after a modal ("kannst du X legen") or a wrapper ("bitte X legst"): it goes
+        # before the object; with no object word to go before, the clause is left as it is (and refused).
+        at = next((i for i, w in enumerate(words) if w in _DE_OBJECT_START), None)
+        if at is not None:
+            words = [*words[:at], words[-1], *words[at:-1]]
     if negation:
         at = 1 if words and words[0] in _DE_SUBORDINATORS else 0
         words = [*words[:at], f"NEG_{negation[0]}", *words[at:]]
@@ -216,7 +277,7 @@ def _german_clause(clause: list[str]) -> list[str]:
 
 
 def _german(text: str) -> str:
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(_DE_WRAPPER.sub("bitte ", text))
     clauses: list[list[str]] = [[]]
     for t in tokens:
         if t in _DE_CLAUSE_ENDS and clauses[-1]:
