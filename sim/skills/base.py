@@ -113,6 +113,11 @@ def object_speed(view: SceneView, name: str) -> float:
 
 
 def held_objects(view: SceneView) -> list[str]:
-    """Cubes both finger pads touch now."""
+    """Cubes both finger pads touch now, with the pads apart by at least the cube's half size: closed fingers that
+    push a cube touch one face with both pads (14 mm apart on both robots), which is no grasp; a grasp holds
+    the pads 38-59 mm apart on a 43 mm cube. Seen without this: a pushed cube read as held, and the next plan
+    refused ("cannot push while holding"), in simulation and through the bridge's mirror alike."""
     pairs = view.contact_pairs()
-    return [n for n in view.object_names if view.is_grasped(n, pairs)]
+    a, b = (view.data.geom_xpos[g] for g in view.finger_geoms)
+    apart = float(np.linalg.norm(a - b))
+    return [n for n in view.object_names if view.is_grasped(n, pairs) and apart >= view.object_half(n)]
