@@ -79,6 +79,8 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
             return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)
         return None
     if toks[0] in _EXTREMES and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        if toks[0] in ("nearestbase", "farthestbase"):
+            text = f"the {toks[1]} {'closest to' if toks[0] == 'nearestbase' else 'farthest from'} the robot"
         return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
     if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "the cube that isn't red" (phrasing.py writes "nonred cube")
@@ -116,7 +118,7 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
 
 
 _EXTREMES = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward",
-             "middle": "middle"}
+             "middle": "middle", "nearestbase": "near_base", "farthestbase": "far_base"}
 
 
 def parse_region(toks: Sequence[str]) -> str | None:
@@ -207,11 +209,21 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(near)} are equally close", near)
         return near
     if ref.kind == "extreme":
-        axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
         placed = [o for o in pool if o.position is not None]
         if len(placed) != len(pool) or not pool:
             raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
-        return [max(placed, key=lambda o: sign * (o.position or (0.0, 0.0, 0.0))[axis]).name]
+        # "closest to the robot" measures from the base (the scene's origin) in the table's plane
+        if ref.side in ("near_base", "far_base"):
+            sign = -1.0 if ref.side == "near_base" else 1.0
+            scores = sorted(((sign * math.hypot(*(o.position or (0.0, 0.0))[:2]), o.name) for o in placed),
+                            reverse=True)
+        else:
+            axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
+            scores = sorted(((sign * (o.position or (0.0, 0.0, 0.0))[axis], o.name) for o in placed), reverse=True)
+        tied = [n for v, n in scores if scores[0][0] - v < _NEAR_TIE_M]
+        if len(tied) > 1:  # two objects equally far out: ask, never pick one by the scene's order
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(tied)} are level", tied)
+        return tied
     if ref.kind == "side_of" and ref.anchor is not None and ref.side is not None:
         anchor = ground(ref.anchor, ctx, alternatives=False)[0]
         apos = state.get(anchor).position

@@ -145,7 +145,9 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"[\s,]*\bshall we\b\s*\??", " "),
     (r"\bif it'?s not too much trouble\b", " "),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
-    (r"\bcould you be a dear and\b", " "),
+    (r"\b(?:could you |can you )?(?:be a (?:dear|star|love|champ|sweetheart|pal)|do me a favou?r) and\b", " "),
+    (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|i'?d (?:appreciate it|be grateful) if you "
+     r"(?:could|would))\b", " "),
     (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),
@@ -157,6 +159,14 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(on|in|into|onto)\b", r"put \1 \2"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+)
+# Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
+# (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
+_CONNECTORS: tuple[tuple[str, str], ...] = (
+    (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
+    (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
+     r"you are) (?:done|finished)|when (?:that'?s|you'?re) (?:done|finished))\b(?!\s+to\b),?", r"\1then"),
+    (r"\bonly (?=(?:after|before|once)\b)", ""),
 )
 _BIN = "in the bin"
 _IDIOMS: tuple[tuple[str, str], ...] = (
@@ -215,6 +225,16 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
      r"(?:to the )?(left|right)\b", r"the \2most \1"),
     (r"\bone of the (cubes|blocks|objects)\b", "a cube"),
     (r"\bany (?:one )?of the (cubes|blocks|objects)\b", "a cube"),
+    # "closest to the robot / to you", "farthest from the robot": measured from the base (mentions.py)
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to (?:the robot|you|"
+     r"yourself|the base|your base|the arm)\b", r"the nearestbase \1"),
+    (r"\bthe (?:nearest|closest) (cube|block|one|object) to (?:the robot|you|yourself|the base|your base|the arm)\b",
+     r"the nearestbase \1"),
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:farthest|furthest) (?:away )?from (?:the "
+     r"robot|you|the base|your base|the arm)\b", r"the farthestbase \1"),
+    (r"\bthe (?:farthest|furthest) (cube|block|one|object) from (?:the robot|you|the base|your base|the arm)\b",
+     r"the farthestbase \1"),
+    (r"\b(cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to\b", r"\1 beside"),
     (r"\bnext to\b", "beside"),
 )
 
@@ -316,7 +336,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = _correct(text)
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
-    for pattern, repl in _IDIOMS:
+    for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)

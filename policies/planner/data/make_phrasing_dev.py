@@ -283,6 +283,31 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("de", "ich möchte nicht, dass du den roten Würfel in den Behälter legst", scene(RGB), refused("unknown words")),
     ("de", "ich möchte, dass du den roten Würfel nicht in den Behälter legst", scene(RGB),
      refused("nothing to plan")),
+    # English, the same pass: chatty wrappers, sequence connectors, "only after", distances from the robot
+    ("chatty", "Go ahead and put the red cube in the bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("chatty", "could you be a star and put the blue cube on the pad?", scene(RGB), plan(*mv("blue", "pad"))),
+    ("chatty", "do me a favor and stack the green cube on the red cube", scene(RGB), plan(*st("green", "red"))),
+    ("chatty", "I'd appreciate it if you could put the green cube in the bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("chatty", "go ahead and don't put the red cube in the bin", scene(RGB), refused("nothing to plan")),
+    ("sequence", "First put the red cube in the bin, next put the green cube on the pad, and lastly go home",
+     scene(RGB), plan(*mv("red", "bin"), *mv("green", "pad"), ("home",))),
+    ("sequence", "put the blue cube on the pad, and afterwards put the red cube in the bin", scene(RGB),
+     plan(*mv("blue", "pad"), *mv("red", "bin"))),
+    ("sequence", "put the red cube in the bin, next the blue cube on the pad, and lastly the green cube on the red "
+     "cube", scene(RGB), plan(*mv("red", "bin"), *mv("blue", "pad"), *st("green", "red"))),
+    ("sequence", "put the green cube in the bin. once that's done, put the red cube on the pad. to finish, go home",
+     scene(RGB), plan(*mv("green", "bin"), *mv("red", "pad"), ("home",))),
+    ("sequence", "put the red cube in the bin and afterwards don't go home", scene(RGB), refused("unclear")),
+    ("order", "put the red cube in the bin only after you put the blue cube on the pad", scene(RGB),
+     plan(*mv("blue", "pad"), *mv("red", "bin"))),
+    ("relative", "put the cube closest to the robot in the bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("relative", "put the cube farthest from the robot on the pad", scene(RGB), ask("red", "blue")),
+    ("relative", "put the cube farthest from the robot on the pad",
+     scene([("red", 0.0), ("green", 0.2), ("blue", -0.24)]), plan(*mv("blue", "pad"))),
+    ("relative", "put the cube nearest to the blue cube in the bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("relative", "put the leftmost cube in the bin", scene([("red", 0.1), ("green", 0.1), ("blue", -0.1)]),
+     ask("red", "green")),
+    ("relative", "put the nearest cube to you on the pad", scene(RGB, positions=False), refused("unknown position")),
 ]
 
 

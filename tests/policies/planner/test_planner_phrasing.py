@@ -357,3 +357,53 @@ def test_quantifiers_and_towers_in_random_scenes_run_step_by_step_and_do_what_th
     else:
         assert all(end.on.get(n) == region for n in names if n != excluded), (text, state.to_json(), result)
         assert all(excluded not in s.args.values() for s in result.steps), (text, result)
+
+
+# ------------------------------------------------------- distances from the robot, ties, sequence connectors
+def _placed(*cubes: tuple[str, float, float]) -> SceneState:
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c,
+                                              "position": [x, y, 0.022]} for c, x, y in cubes],
+                                 "regions": ["left", "right", "bin", "pad"]})
+
+
+def test_closest_to_the_robot_is_measured_from_the_base_not_along_one_axis() -> None:
+    # red is nearest along x, but green (at y = 0) is nearer to the base at the origin
+    state = _placed(("red", 0.40, 0.30), ("green", 0.45, 0.0), ("blue", 0.60, -0.1))
+    assert plan_of("put the cube closest to the robot in the bin", state) == moves(("green", "bin"))
+    assert plan_of("put the cube farthest from the robot on the pad", state) == moves(("blue", "pad"))
+
+
+def test_an_extreme_shared_by_two_cubes_asks_which_one() -> None:
+    state = _placed(("red", 0.45, 0.1), ("green", 0.55, 0.1), ("blue", 0.5, -0.1))
+    result = make_planner("parser").plan("put the leftmost cube in the bin", state)
+    assert isinstance(result, Clarification) and set(result.candidates) == {"red_cube", "green_cube"}
+
+
+@pytest.mark.parametrize("text", [
+    "put the red cube in the bin, next put the green cube on the pad, and lastly go home",
+    "put the red cube in the bin and afterwards put the green cube on the pad. to finish, go home",
+    "go ahead and put the red cube in the bin. once that's done, put the green cube on the pad, then go home",
+])
+def test_sequence_connectors_keep_the_spoken_order(text: str) -> None:
+    assert plan_of(text, scene()) == [*moves(("red", "bin"), ("green", "pad")), "go_home()"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("je voudrais que tu mettes le cube vert dans la poubelle", moves(("green", "bin"))),
+    ("construis une tour avec le cube rouge en bas, le cube vert au milieu et le cube bleu en haut",
+     moves(("green", "red"), ("blue", "green"))),
+    ("ich möchte, dass du den grünen Würfel aufs Pad legst", moves(("green", "pad"))),
+    ("kannst du den roten Würfel in den Behälter legen, ohne den blauen Würfel anzufassen", moves(("red", "bin"))),
+    ("leg zuerst den roten Würfel in den Behälter und dann den grünen drauf", moves(("red", "bin"), ("green", "red"))),
+])
+def test_colloquial_french_and_german(text: str, expected: list[str]) -> None:
+    assert plan_of(text, scene()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "je voudrais que tu ne mettes pas le cube rouge dans le bac",
+    "kannst du den roten Würfel nicht in den Behälter legen",
+    "ich möchte nicht, dass du den roten Würfel in den Behälter legst",
+])
+def test_negated_polite_french_and_german_plan_nothing(text: str) -> None:
+    assert not isinstance(make_planner("parser").plan(text, scene()), Plan)
