@@ -103,6 +103,8 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "did", "does", "i", "i'd", "i'm", "you're", "it's", "isn't", "don't", "dont", "yes", "yet",
     "new", "old", "big", "small", "tall", "else", "case", "base", "make", "made", "build",
     "they", "their", "three", "two", "four", "second", "third", "last", "lastly", "later", "on",
+    "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
+    "nearest", "farthest", "furthest", "afterwards", "afterward", "popping", "parking", "sticking", "dumping",
 })
 
 
@@ -132,7 +134,16 @@ def correct_typo(word: str) -> str:
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hello|ok|okay|so|um+|uh+|er+|erm|well|right|alright|good (?:morning|afternoon|evening)|"
-     r"there|robot|buddy|pal|friend)\b[\s,!.]*)+", " "),
+     r"there|robot|buddy|pal|friend|hmm+|hm+|oh|alrighty|yo)\b[\s,!.]*)+", " "),
+    # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
+    (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:sorry to (?:bother|trouble) you|can you help me(?: out)?|i need (?:your|a "
+     r"little) help|let me (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|time to work|"
+     r"here'?s (?:the thing|what i need|what to do)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
+     r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
+     r"i suppose|basically)\b\s*(?=[,;.!?:]|$))+", r"\1"),
+    (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
+    (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
+    (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
     (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta)(?: (?:so|very) much| a lot| a bunch| in advance)?\b[\s,!.]*"
      r"(?:cheers\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
@@ -154,11 +165,16 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:for me|if you can|if you could|if possible)\b", " "),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
-    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i need|i would need|we need)\s+"
-     rf"({NP})\s+"
-     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(on|in|into|onto)\b", r"put \1 \2"),
+    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
+     rf"i would need|we need)\s+({NP})\s+"
+     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(?:over\s+)?(on|in|into|onto)\b",
+     r"put \1 \2"),
+    (rf"(^|[,;.!?:]\s*|\b(?:and|then)\s+)(?:let'?s\s+)?have\s+({NP})\s+(on|in|into|onto)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+    (rf"(^|[,;.!?:]\s*)({NP})\s+(?:goes|should go|needs to go|has to go|must go)\s+(on|in|into|onto)\b",
+     r"\1put \2 \3"),
+    (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
 )
 # Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
 # (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
@@ -187,6 +203,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
     (r"\bdiscard(ing)?\b", "discard"),
     (r"\b(?:park|pop|plonk|plop|balance|stick|dump)\b", "put"),
+    (r"\b(?:parking|popping|plonking|plopping|sticking|dumping)\b", "putting"),
     (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),
     (r"\batop\b", "on top of"),
     (r"\bon to\b", "onto"),

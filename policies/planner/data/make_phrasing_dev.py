@@ -308,6 +308,22 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("relative", "put the leftmost cube in the bin", scene([("red", 0.1), ("green", 0.1), ("blue", -0.1)]),
      ask("red", "green")),
     ("relative", "put the nearest cube to you on the pad", scene(RGB, positions=False), refused("unknown position")),
+    ("chatty", "Hey there buddy, mind popping the red cube into the bin for me? Much appreciated!", scene(RGB),
+     plan(*mv("red", "bin"))),
+    ("chatty", "ok so basically I just need the green cube over on the pad, thanks", scene(RGB),
+     plan(*mv("green", "pad"))),
+    ("chatty", "sorry to bother you, but could you put the blue cube on the pad?", scene(RGB),
+     plan(*mv("blue", "pad"))),
+    ("chatty", "Would you please put the red cube in the bin? That'd be great.", scene(RGB), plan(*mv("red", "bin"))),
+    ("chatty", "hmm, let me think... put the green cube on the red cube I guess", scene(RGB),
+     plan(*st("green", "red"))),
+    ("chatty", "When you have a sec, stack the blue cube onto the green one", scene(RGB), plan(*st("blue", "green"))),
+    ("chatty", "Can you help me out? Put the red cube in the bin.", scene(RGB), plan(*mv("red", "bin"))),
+    ("chatty", "Hi! So the task is: put the blue cube on the pad. Thanks!", scene(RGB), plan(*mv("blue", "pad"))),
+    ("chatty", "okay robot, time to work: red cube goes in the bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("chatty", "Let's have the red cube on the pad, shall we?", scene(RGB), plan(*mv("red", "pad"))),
+    ("chatty", "the red cube should not go in the bin, the green cube goes on the pad", scene(RGB), refused("unclear")),
+    ("chatty", "mind not putting the red cube in the bin", scene(RGB), refused("unclear")),
 ]
 
 
