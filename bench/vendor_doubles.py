@@ -47,6 +47,12 @@ DRIVER_FAULTS: dict[str, list[dict[str, Any]]] = {
     "ur": [{"fault": "protective_stop"}, {"fault": "program_stop"}, {"fault": "speed_scaling", "value": 0.0}],
     "franka": [{"fault": "reflex"}, {"fault": "user_stop"}, {"fault": "effort_spike"}],
 }
+EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_state", "jump": "state_jump",
+            "latency": "stale_state", "estop": "estop", "estop_heartbeat": "estop_heartbeat",
+            "protective_stop": "protective_stop", "program_stop": "program_stopped",
+            "speed_scaling": "speed_scaling_zero", "reflex": "robot_reflex", "user_stop": "user_stopped",
+            "effort_spike": "effort_limit"}
+"""The fault the bridge must name for each injection (the bench waits for it before clearing)."""
 SENSOR_KINDS = {"stale_state", "frozen_state", "nonfinite_state", "invalid_state", "bad_stamp", "state_jump"}
 # Thresholds for a loaded shared host (the defaults assume a real-time one), as the ROS tests use.
 TOLERANT = {"stale_periods": 30.0, "min_rate_fraction": 0.3, "overrun_ticks": 50, "estop_heartbeat_timeout_s": 1.0,
@@ -234,10 +240,11 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
                 break
             probe.spin_until(lambda: False, 0.5)  # some motion-free NOMINAL time between episodes
             event = probe.send("armstack_sim_arm/inject", payload, "inject")
-            probe.spin_until(lambda: probe.state.get("mode") not in ("NOMINAL", None), 3.0)
+            kind = EXPECTED[payload["fault"]]
+            probe.spin_until(lambda k=kind: k in probe.state.get("faults", ()), 5.0)
             probe.spin_until(lambda: False, 0.5)
             probe.send("armstack_sim_arm/clear", {}, "clear")
-            ok, refusals = probe.arm(30.0)
+            ok, refusals = probe.arm(60.0)
             episodes.append({"fault": payload["fault"], "t_inject": event["t"], "t_rearm": time.time()})
             log(f"{profile}: {payload['fault']}: re-armed={ok}")
             armed = ok
