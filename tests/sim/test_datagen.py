@@ -131,18 +131,17 @@ def test_worker_count_does_not_change_the_dataset(tmp_path: Path) -> None:
     assert m1["manifest_sha256"] != m2["manifest_sha256"]
 
 
-# Known flake, cause not found yet (this test and the kill-and-resume one below, both RGB across processes):
-# in 2 of about 14 full-suite runs on the 2-core Sapphire Rapids machine, decoded video frames of one run
-# differed from the other's (8-9% of pixels, up to 33/255) while every state column was equal. It never
-# happened alone: 4 separate 2-worker runs wrote byte-identical mp4s, 60 renders of one state under CPU load
-# were bit-identical, and llvmpipe with LP_NUM_THREADS 0, 1 or 2 rendered the same frames. Also ruled out
-# (issue 18, measured on the same machine under load average 15-20): raw renders, mp4 bytes and decoded frames
-# of 20 attempts were identical across processes with LP_NUM_THREADS 0/1/2/4, 4 renderers at once, a cold,
-# shared or disabled Mesa shader cache, other render settings made first in the process, any attempt order or
-# split between processes; swscale's decode conversion gave the same frames with 1, 2, 4, 8 or auto threads over
-# 1,500 repeats; 11 runs of each test (6 within the whole file) passed under that load. A failure now says
-# whether the two datasets' mp4 bytes are equal (decoding differs) or not (rendering or encoding does), and
-# which episodes and frames. One rerun; a second failure in a row still fails the suite.
+# Known flake (this test and the kill-and-resume one below, both RGB across processes), localised to the video
+# encoder (issue 18): libx264 as bundled with PyAV 18.1 (FFmpeg 8), single-threaded, sometimes writes another
+# bitstream for the same frames: the same 71 yuv420p frames encoded repeatedly in one process gave a second
+# output in 1 of 100, 3 of 200, 0 of 500 and 8 of 500 encodes in runs under CPU load (11 of the 12 odd ones the
+# same alternative bytes); the RGB -> YUV conversion (300 of 300) and decoding (100 of 100) were exact. In 5
+# reproduced failures (two loops of this file beside other render tests, load average 15-22) the two datasets'
+# mp4 bytes differed, the odd episode was whichever run's (1 or 2 workers, with or without llvmpipe threads or
+# Mesa's shader cache), a fresh render and encode matched the other dataset, and the odd frames came in whole
+# 2-frame GOPs with a 10-frame period (x264's rate-control lookahead). Renders, state columns and decoding were
+# identical across processes. A failure says whether the mp4 bytes are equal and which episodes and frames differ.
+# One rerun until the encoder is made deterministic; a second failure in a row still fails the suite.
 RGB_ACROSS_PROCESSES_FLAKE = pytest.mark.flaky(reruns=1)
 
 
