@@ -81,6 +81,9 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     if toks[0] in _EXTREMES and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         if toks[0] in ("nearestbase", "farthestbase"):
             text = f"the {toks[1]} {'closest to' if toks[0] == 'nearestbase' else 'farthest from'} the robot"
+        elif "#" in _EXTREMES[toks[0]]:
+            side, nth = (toks[0][:4], toks[0][4:]) if toks[0].startswith("left") else (toks[0][:5], toks[0][5:])
+            text = f"the {nth} {toks[1]} from the {side}"
         return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
     if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "the cube that isn't red" (phrasing.py writes "nonred cube")
@@ -118,7 +121,9 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
 
 
 _EXTREMES = {"leftmost": "left", "rightmost": "right", "frontmost": "forward", "backmost": "backward",
-             "middle": "middle", "nearestbase": "near_base", "farthestbase": "far_base"}
+             "middle": "middle", "nearestbase": "near_base", "farthestbase": "far_base",
+             **{f"{side}{nth}": f"{side}#{rank}" for side in ("left", "right")
+                for nth, rank in (("second", 2), ("third", 3))}}
 
 
 def parse_region(toks: Sequence[str]) -> str | None:
@@ -213,14 +218,18 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if len(placed) != len(pool) or not pool:
             raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
         # "closest to the robot" measures from the base (the scene's origin) in the table's plane
-        if ref.side in ("near_base", "far_base"):
-            sign = -1.0 if ref.side == "near_base" else 1.0
+        side, _, nth = (ref.side or "").partition("#")
+        rank = int(nth) - 1 if nth else 0  # "the second cube from the left": index 1 counted from that side
+        if side in ("near_base", "far_base"):
+            sign = -1.0 if side == "near_base" else 1.0
             scores = sorted(((sign * math.hypot(*(o.position or (0.0, 0.0))[:2]), o.name) for o in placed),
                             reverse=True)
         else:
-            axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(ref.side or "", (0, -1.0))
+            axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(side, (0, -1.0))
             scores = sorted(((sign * (o.position or (0.0, 0.0, 0.0))[axis], o.name) for o in placed), reverse=True)
-        tied = [n for v, n in scores if scores[0][0] - v < _NEAR_TIE_M]
+        if rank >= len(scores):
+            raise UngroundedError(f"'{ref.text}': there are only {len(scores)} such objects")
+        tied = [n for v, n in scores if abs(scores[rank][0] - v) < _NEAR_TIE_M]
         if len(tied) > 1:  # two objects equally far out: ask, never pick one by the scene's order
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(tied)} are level", tied)
         return tied

@@ -104,7 +104,8 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "new", "old", "big", "small", "tall", "else", "case", "base", "make", "made", "build",
     "they", "their", "three", "two", "four", "second", "third", "last", "lastly", "later", "on",
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
-    "nearest", "farthest", "furthest", "afterwards", "afterward", "popping", "parking", "sticking", "dumping",
+    "nearest", "farthest", "furthest", "afterwards", "afterward",
+    "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping",
 })
 
 
@@ -233,6 +234,10 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bthe (?:one|cube|block|object|thing) (?:that )?you (?:just |last )?(?:moved|placed|put down|put|picked|"
      r"picked up|touched|used)(?: last)?\b", " justmoved "),
     (r"\bthe same (?:one|cube|block|object)\b", " justmoved "),
+    (r"\bthe last (?:one|cube|block|object|thing) (?:that )?you (?:moved|placed|put down|put|picked|picked up|touched|"
+     r"used)\b", " justmoved "),
+    # "the second cube from the left": counted from that side (mentions.py, ties asked)
+    (r"\bthe (second|third) (cube|block|one|object) from the (left|right)\b", r"the \3\1 \2"),
     (r"\bthe (cube|block|one|object) (?:on|at|to) the (?:far|very|extreme) (left|right)\b", r"the \2most \1"),
     (r"\bthe (?:far|very) (left|right)(?: (cube|block|one|object))\b", r"the \1most \2"),
     (r"\bthe (cube|block|one|object) (?:in|at) the (?:middle|centre|center)\b", r"the middle \1"),
@@ -243,7 +248,7 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bone of the (cubes|blocks|objects)\b", "a cube"),
     (r"\bany (?:one )?of the (cubes|blocks|objects)\b", "a cube"),
     # "closest to the robot / to you", "farthest from the robot": measured from the base (mentions.py)
-    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to (?:the robot|you|"
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) (?:to )?(?:the robot|you|"
      r"yourself|the base|your base|the arm)\b", r"the nearestbase \1"),
     (r"\bthe (?:nearest|closest) (cube|block|one|object) to (?:the robot|you|yourself|the base|your base|the arm)\b",
      r"the nearestbase \1"),

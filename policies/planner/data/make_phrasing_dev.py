@@ -324,6 +324,15 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("chatty", "Let's have the red cube on the pad, shall we?", scene(RGB), plan(*mv("red", "pad"))),
     ("chatty", "the red cube should not go in the bin, the green cube goes on the pad", scene(RGB), refused("unclear")),
     ("chatty", "mind not putting the red cube in the bin", scene(RGB), refused("unclear")),
+    ("relative", "put the second cube from the left in the bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("relative", "put the third cube from the right on the pad", scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]),
+     plan(*mv("red", "pad"))),
+    ("relative", "put the second cube from the left in the bin", scene([("red", 0.2), ("green", 0.0), ("blue", 0.0)]),
+     ask("green", "blue")),
+    ("relative", "put the red cube on the pad, then put the last cube you moved in the bin", scene(RGB),
+     plan(*mv("red", "pad"), *mv("red", "bin"))),
+    ("relative", "move the last cube you touched to the pad", scene(RGB), refused("nothing moved")),
+    ("relative", "put the cube nearest you in the bin", scene(RGB), plan(*mv("green", "bin"))),
 ]
 
 

@@ -407,3 +407,12 @@ def test_colloquial_french_and_german(text: str, expected: list[str]) -> None:
 ])
 def test_negated_polite_french_and_german_plan_nothing(text: str) -> None:
     assert not isinstance(make_planner("parser").plan(text, scene()), Plan)
+
+
+def test_the_second_cube_from_a_side_is_counted_and_a_tie_asks() -> None:
+    state = _placed(("red", 0.5, 0.2), ("green", 0.5, -0.2), ("blue", 0.5, 0.0))
+    assert plan_of("put the second cube from the left in the bin", state) == moves(("blue", "bin"))
+    assert plan_of("put the third cube from the right on the pad", state) == moves(("red", "pad"))
+    tied = _placed(("red", 0.5, 0.2), ("green", 0.45, 0.0), ("blue", 0.55, 0.0))
+    result = make_planner("parser").plan("put the second cube from the left in the bin", tied)
+    assert isinstance(result, Clarification) and set(result.candidates) == {"green_cube", "blue_cube"}
