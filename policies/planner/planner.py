@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from policies.planner.errors import PlannerError
+from policies.planner.pairing import pairing_error
 from policies.planner.plan import Clarification, Plan, PlanResult, Refusal
 from policies.planner.request import marked_words, request_error
 from policies.planner.scene_state import SceneState
@@ -89,7 +90,8 @@ def words_error(instruction: str, state: SceneState, plan: Plan) -> str | Clarif
     must meet one of them. Where the words read as a refusal (a contradiction, an unreadable negation or
     order word, an absent object) no plan may run; where they name several objects, the answer is the
     parser's question. Where the parser cannot read the words at all, a plan (the model's) may run only if
-    they hold no negation, exclusion or order word.
+    they hold no negation, exclusion or order word, and it sends each object where the words pair it
+    (pairing.py: "the orange cube in the bin and the blue one on the pad" is not blue -> bin).
     """
     parsed = parse(instruction, state)
     if parsed.requests:
@@ -103,7 +105,7 @@ def words_error(instruction: str, state: SceneState, plan: Plan) -> str | Clarif
     if marks:
         return (f"the instruction says {', '.join(repr(m) for m in marks)}, which the parser could not read "
                 f"completely: a plan could do what the words exclude or in the wrong order")
-    return None
+    return pairing_error(instruction, state, plan.steps)
 
 
 def make_planner(backend: str = "llama_cpp", **options: Any) -> CheckedPlanner:

@@ -1,0 +1,204 @@
+"""Which object goes where, read from the words: a plan that swaps the destinations the text pairs is refused.
+
+The model's fallback plans instructions the parser cannot read, and neither the licence (every argument named
+by a word) nor the sentence embedding (agreement.py) sees which object the words send where: "put the orange
+cube in the bin and the blue one on the pad" ran blue -> bin, orange -> pad (held-out indep2-070). This check
+reads the instruction in the parser's English (phrasing.rewrite: typos, idioms, "atop"), finds each colour
+mention of an object ("the orange cube", "the blue one") and the destination phrases that follow it before
+the next mention ("in the bin", "on top of the red one"), and requires the plan to send each object the words
+pair to that destination. Mentions joined only by "and" / "," share the destination that follows them ("the
+red and the blue cube in the bin"); a pronoun ("put it in the bin") keeps the last mention; a colour after
+"of", "off", "next to" ... is an anchor, not a moved object; destinations after a negation are not claims.
+Several destinations for one object must be among its placements in the same order ("in the bin, then take it
+out and put it on the pad"). Where the words name a colour that fits several objects, the pairing is ambiguous
+and the plan is refused with that reason: a wrong plan that runs is worse than a refusal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policies.planner import lexicon as lx
+from policies.planner.phrasing import rewrite
+from policies.planner.plan import Step
+from policies.planner.scene_state import SceneState
+
+# Prepositions that introduce where an object goes (longest first); "from", "off", "out of" name where it was.
+_INTO = (("on", "top", "of"), ("on", "to"), ("onto",), ("ontop",), ("into",), ("inside",), ("in",), ("on",),
+         ("to",), ("atop",))
+# Words that may join two mentions of one group ("the red, the blue and the green cube"); any other word
+# (a verb, a clause break) starts a new group.
+_JOINERS = frozenset({"and", ",", "both", "as", "well", "plus", "also"}) | lx.DETERMINERS
+_NEAR = frozenset({"next", "close", "closest", "nearest", "closer", "due"})
+# A colour right after one of these names an anchor ("the cube left of the red one", "the cube off the blue
+# one", "nearest to the green cube"), not an object the words move.
+_ANCHORED = frozenset({"of", "off", "from", "to", "beside", "near", "by", "than", "between", "behind", "under",
+                       "below", "beneath", "above", "nearest", "closest", "next", "except", "but", "not"})
+# Words that point at an object without its colour ("the other one", "the same cube", "the cube left of ..."):
+# they start a mention whose object the words do not say, so its destination binds nothing here.
+_UNCOLOURED = frozenset(lx.KIND_WORDS) | {"other", "same", "ones", "box", "boxes"}
+_NEGATIONS = frozenset({"not", "never", "nor", "don", "dont", "without"})
+_CLAUSE_ENDS = frozenset({",", "then", "and", "but"})
+_PRONOUNS = frozenset({"it", "them", "both", "justmoved"})  # "justmoved": phrasing's "the one you just moved"
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """Object name -> destination the words give it (a region, or the object it goes on), or why not read."""
+
+    destinations: dict[str, tuple[str, ...]]
+    ambiguity: str | None = None
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z]+|,", text.lower())
+
+
+def _region_at(toks: Sequence[str], i: int) -> tuple[str, int] | None:
+    """(region, tokens consumed) for a region phrase at ``toks[i]`` (determiners skipped), else None."""
+    j = i
+    while j < len(toks) and toks[j] in lx.DETERMINERS:
+        j += 1
+    for region, phrases in lx.REGION_PHRASES.items():
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if tuple(toks[j:j + len(phrase)]) == phrase:
+                return region, j + len(phrase) - i
+    return None
+
+
+def _colour_at(toks: Sequence[str], i: int) -> tuple[str, int] | None:
+    """(colour, tokens consumed) for "[the] <colour> [cube|one|...]" at ``toks[i]``, else None."""
+    j = i
+    while j < len(toks) and toks[j] in lx.DETERMINERS:
+        j += 1
+    if j >= len(toks) or toks[j] not in lx.COLOR_WORDS:
+        return None
+    colour = lx.COLOR_WORDS[toks[j]]
+    j += 1
+    if j < len(toks) and toks[j] in _UNCOLOURED:
+        j += 1
+    return colour, j - i
+
+
+def _object_of(colour: str, state: SceneState) -> str | None:
+    names = [o.name for o in state.objects if o.color == colour]
+    return names[0] if len(names) == 1 else None
+
+
+def read_pairing(instruction: str, state: SceneState) -> Pairing:
+    """The object -> destination pairs the words of ``instruction`` state, in ``state``'s names."""
+    toks = _tokens(rewrite(instruction, state).text)
+    group: list[str] = []  # colours of the current mention group
+    group_dest: list[str] = []  # destinations read for the current group
+    joined = True  # only joiners since the last mention (the next mention joins the group)
+    claims: dict[str, list[str]] = {}
+    negated = False  # a negation since the last clause break: its destinations are where the object must not go
+
+    def close() -> None:
+        for colour in group:
+            claims.setdefault(colour, []).extend(group_dest)
+
+    i = 0
+    while i < len(toks):
+        prep = next((p for p in _INTO if tuple(toks[i:i + len(p)]) == p), None)
+        if prep == ("to",) and i > 0 and toks[i - 1] in _NEAR:  # "next to the bin" is beside it, not in it
+            prep = None
+        if prep is not None:
+            at = i + len(prep)
+            region = _region_at(toks, at)
+            target = None if region else _colour_at(toks, at)
+            if (region or target) and negated:  # "not on the blue cube", "don't put it on the pad"
+                i = at + (region or target)[1]  # type: ignore[index]
+                continue
+            if region or target:
+                dest = region[0] if region else f"colour:{target[0]}"  # type: ignore[index]
+                group_dest.append(dest)
+                i = at + (region or target)[1]  # type: ignore[index]
+                joined = False
+                continue
+        mention = _colour_at(toks, i)
+        back = i - 1
+        while back >= 0 and toks[back] in lx.DETERMINERS:
+            back -= 1
+        if mention is not None and back >= 0 and toks[back] in _ANCHORED:
+            i += mention[1]
+            continue
+        if mention is None and toks[i] in _UNCOLOURED:
+            mention = ("", 1)
+        if mention is not None:
+            if not (joined and not group_dest):
+                close()
+                group, group_dest = [], []
+            if mention[0]:
+                group.append(mention[0])
+            joined = True
+            i += mention[1]
+            continue
+        if toks[i] in _NEGATIONS:
+            negated = True
+        elif toks[i] in _CLAUSE_ENDS:
+            negated = False
+        if toks[i] not in _JOINERS and toks[i] not in _PRONOUNS:
+            joined = False
+        i += 1
+    close()
+
+    destinations: dict[str, tuple[str, ...]] = {}
+    for colour, dests in claims.items():
+        if not dests:
+            continue
+        name = _object_of(colour, state)
+        if name is None:
+            return Pairing({}, f"the words send the {colour} one somewhere, but {colour} does not name exactly one "
+                               f"object here")
+        named: list[str] = []
+        for dest in dests:
+            if dest.startswith("colour:"):
+                anchor = _object_of(dest.split(":", 1)[1], state)
+                if anchor is None:
+                    return Pairing({}, f"the words put the {colour} one on the {dest.split(':', 1)[1]} one, which "
+                                       f"does not name exactly one object here")
+                dest = anchor
+            if not named or named[-1] != dest:  # "get rid of the red cube - just bin it": one placement
+                named.append(dest)
+        destinations[name] = tuple(named)
+    return Pairing(destinations)
+
+
+def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
+    """Object -> where the plan puts it, in order: regions, objects it is placed on, ``push:<direction>``."""
+    out: dict[str, tuple[str, ...]] = {}
+    held: str | None = None
+    for s in steps:
+        moved, where = None, ""
+        if s.skill == "pick":
+            held = s.args["object"]
+        elif s.skill in ("place_in", "place_on") and held is not None:
+            moved, where, held = held, s.args["region" if s.skill == "place_in" else "object"], None
+        elif s.skill == "push":
+            moved, where = s.args["object"], f"push:{s.args['direction']}"
+        if moved is not None:
+            out[moved] = (*out.get(moved, ()), where)
+    return out
+
+
+def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) -> str | None:
+    """Why ``steps`` send an object somewhere other than where the words pair it, else None."""
+    pairing = read_pairing(instruction, state)
+    if pairing.ambiguity is not None:
+        return f"which object goes where is ambiguous: {pairing.ambiguity}"
+    placed = plan_destinations(steps)
+    for name, dests in sorted(pairing.destinations.items()):
+        got = placed.get(name, ())
+        # the words' destinations for it, in their order, among its placements ("put it in the bin, then take
+        # it out and put it on the pad")
+        rest = iter(got)
+        if not all(d in rest for d in dests):
+            last = got[-1] if got else ""
+            done = ("does not move it" if not got else f"pushes it {last.split(':', 1)[1]}"
+                    if last.startswith("push:") else f"sends it to the {last.replace('_', ' ')}")
+            where = ", then ".join(f"the {d.replace('_', ' ')}" for d in dests)
+            return f"the words send the {name.replace('_', ' ')} to {where}, but the plan {done}"
+    return None
