@@ -82,8 +82,8 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         if toks[0] in ("nearestbase", "farthestbase"):
             text = f"the {toks[1]} {'closest to' if toks[0] == 'nearestbase' else 'farthest from'} the robot"
         elif "#" in _EXTREMES[toks[0]]:
-            side, nth = (toks[0][:4], toks[0][4:]) if toks[0].startswith("left") else (toks[0][:5], toks[0][5:])
-            text = f"the {nth} {toks[1]} from the {side}"
+            at = 4 if toks[0].startswith("left") else 5
+            text = f"the {toks[0][at:]} {toks[1]} from the {toks[0][:at]}"
         return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
     if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "the cube that isn't red" (phrasing.py writes "nonred cube")
@@ -218,14 +218,14 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if len(placed) != len(pool) or not pool:
             raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
         # "closest to the robot" measures from the base (the scene's origin) in the table's plane
-        side, _, nth = (ref.side or "").partition("#")
+        end, _, nth = (ref.side or "").partition("#")
         rank = int(nth) - 1 if nth else 0  # "the second cube from the left": index 1 counted from that side
-        if side in ("near_base", "far_base"):
-            sign = -1.0 if side == "near_base" else 1.0
+        if end in ("near_base", "far_base"):
+            sign = -1.0 if end == "near_base" else 1.0
             scores = sorted(((sign * math.hypot(*(o.position or (0.0, 0.0))[:2]), o.name) for o in placed),
                             reverse=True)
         else:
-            axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(side, (0, -1.0))
+            axis, sign = {"left": (1, 1.0), "right": (1, -1.0), "forward": (0, 1.0)}.get(end, (0, -1.0))
             scores = sorted(((sign * (o.position or (0.0, 0.0, 0.0))[axis], o.name) for o in placed), reverse=True)
         if rank >= len(scores):
             raise UngroundedError(f"'{ref.text}': there are only {len(scores)} such objects")
