@@ -22,12 +22,29 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from policies.bc import load_bc_config, train_bc
 
     data = args.data[0] if len(args.data) == 1 else tuple(args.data)
+    _say_bc_ignores_cameras(args.data)
     config = load_bc_config(args.config, data=data, out=args.out, seed=args.seed, epochs=args.epochs,
                             eval_every=args.eval_every, eval_episodes=args.eval_episodes,
                             max_episodes=args.max_episodes, verify_data=False if args.trust_data else None)
     summary = train_bc(config, progress=not args.quiet)
     print(json.dumps(summary, indent=2))
     return 0
+
+
+def _say_bc_ignores_cameras(paths: list[str]) -> None:
+    """BC is a state policy: a dataset's camera streams are not inputs, which the user is told, not left to guess."""
+    import sys
+
+    from sim.dataset.layout import INFO_PATH, is_visual, read_json
+
+    for path in paths:
+        info_file = Path(path) / INFO_PATH
+        if not info_file.is_file():
+            continue  # the loader names a missing or foreign dataset itself
+        cameras = sorted(k for k, f in read_json(info_file).get("features", {}).items() if is_visual(f))
+        if cameras:
+            print(f"note: {path} holds camera streams ({', '.join(cameras)}); `train bc` trains a state policy "
+                  "and does not read them: `armstack train visuomotor` does", file=sys.stderr)
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
