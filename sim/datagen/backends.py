@@ -216,7 +216,8 @@ class RayBackend:
             if config.ray_address:
                 join_ray_cluster(ray, config.ray_address)
             else:
-                ray.init(num_cpus=config.workers, include_dashboard=False, log_to_driver=False,
+                # "local": a fresh runtime of our own, never a cluster someone started on this machine.
+                ray.init(address="local", num_cpus=config.workers, include_dashboard=False, log_to_driver=False,
                          runtime_env={"env_vars": {"MUJOCO_GL": os.environ.get("MUJOCO_GL", "egl")}})
         self._task = ray.remote(num_cpus=1, max_retries=2)(generate_to_shard)
 
@@ -309,6 +310,12 @@ def join_ray_cluster(ray: Any, address: str, timeout: float = RAY_CONNECT_TIMEOU
             sys.stderr.write(logged)
         return
     last = [line.split("] ", 1)[-1] for line in logged.splitlines() if line.strip()]
+    if any(word in f"{failure}{logged}" for word in ("AuthToken", "Unauthenticated")):
+        # Ray 2.5x+ heads turn token authentication on, and a driver given an explicit address sends its token
+        # only when RAY_AUTH_MODE=token says so (Ray will not hand a secret to whatever listens there).
+        raise ConfigError(f"--ray-address {address}: the cluster requires token authentication; run with "
+                          "RAY_AUTH_MODE=token (the token is read from RAY_AUTH_TOKEN, RAY_AUTH_TOKEN_PATH or "
+                          "~/.ray/auth_token, which `ray start --head` writes on the head)") from failure
     cause = f"; Ray's last log line: {last[-1][:200]}" if last else ""
     raise ConfigError(f"--ray-address {address}: cannot join a Ray cluster there ({str(failure).splitlines()[0]}"
                       f"{cause}); start one (ray start --head) or omit --ray-address for a local runtime"
