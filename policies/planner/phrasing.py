@@ -184,7 +184,40 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
      r"you are) (?:done|finished)|when (?:that'?s|you'?re) (?:done|finished))\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
+    (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
+    (r"\b(before|after) (?:you do (?:that|this|so)|doing (?:that|this|so)|you'?ve done (?:that|this|so))\b",
+     r"\1 that"),
+    (r",?\s*\bin (?:that|this) order\s*$", ""),  # the order spoken is the order run
 )
+_NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*)?(\d)\s*[:.)]\s+")
+# A clause with its verb left out ("first the red cube in the bin, then the green cube on the pad"): "put" is meant.
+# Only a whole clause "the <colour> cube in/on the <colour> cube | <region>" (a tower's "the blue cube in the
+# middle", "..., which is on top of ..." are not such clauses and are left to expansion.py).
+_COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS))
+_GAPPED = re.compile(
+    rf"(^|[,;.]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:the )?(?:{_COLOUR_ALT}) "
+    rf"(?:cube|block|brick|one)\s+(?:in|into|on|onto)\s+(?:the\s+)?(?:(?:{_COLOUR_ALT})\s+(?:cube|block|brick|one)|"
+    rf"bin|pad|trash|(?:left|right)(?:\s+side)?)\s*(?:[,;.]|$|\band\b|\bthen\b))")
+
+
+def _numbered_steps(text: str) -> str:
+    """"step 1: A. step 2: B" / "1. A 2. B" -> "A, then B": labels 1, 2, 3 ... in that order make one sequence (so
+    an order word inside a step is refused as beside a sequence, not read over one step); any other numbering is
+    left as it is (and refused), never reordered by its labels."""
+    labels = [int(m.group(1)) for m in _NUMBERED.finditer(text)]
+    if len(labels) < 2 or labels != list(range(1, len(labels) + 1)):
+        return text
+    steps = [p.strip(" .;,") for p in _NUMBERED.split(text)[::2]]
+    return ", then ".join(p for p in steps if p)
+
+
+def _gapped(text: str) -> str:
+    """The left-out verb of a clause ("..., the green cube on the pad") is "put"; never beside a negation, whose
+    reach over such a clause is unclear ("don't put A in the bin, B on the pad")."""
+    if any(w in NEGATION_MARKERS for w in re.findall(r"[a-z']+", text)):
+        return text
+    return _GAPPED.sub(r"\1put ", text)
+
 _BIN = "in the bin"
 _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:garbage|rubbish|waste ?basket|wastebasket|trash can|trashcan|dustbin)\b", "bin"),
@@ -273,8 +306,8 @@ def _small(text: str) -> str:
     text = re.sub(r"\b((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the [a-z]+ (?:cube|block|brick))\s+"
                   r"[^,]+,\s*(?:but\s+|instead\s+)?(?:put|place|move|drop|set|stack)\s+)it\b", r"\1\2", text)
     # "once the X is in Y, ..." -> "once you put the X in Y, ..."
-    text = re.sub(r"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:is|has been|was)\s+(?:put\s+|"
-                  r"placed\s+)?(in|on|inside|onto)\b", r"\1 you put \2 \3", text)
+    text = re.sub(r"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:is|has been|was|goes|has gone|"
+                  r"ends up|is put|is placed)\s+(?:put\s+|placed\s+)?(in|on|inside|onto)\b", r"\1 you put \2 \3", text)
     # "A when you're done putting B" -> "after you put B, A"; "return to your home position" -> "go home"
     m = re.fullmatch(r"(.+?)\s+(?:when|once|after) you(?:'re| are| have)? (?:done|finished)(?: with)?\s+"
                      r"([a-z]+)\s+(.+?)\s*[.!?]?\s*", text)
@@ -360,6 +393,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         text = re.sub(pattern, repl, text).strip()
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
+    text = _gapped(_numbered_steps(text))
     # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)

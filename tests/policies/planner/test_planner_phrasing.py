@@ -416,3 +416,21 @@ def test_the_second_cube_from_a_side_is_counted_and_a_tie_asks() -> None:
     tied = _placed(("red", 0.5, 0.2), ("green", 0.45, 0.0), ("blue", 0.55, 0.0))
     result = make_planner("parser").plan("put the second cube from the left in the bin", tied)
     assert isinstance(result, Clarification) and set(result.candidates) == {"green_cube", "blue_cube"}
+
+
+@pytest.mark.parametrize("text", [
+    "first the red cube in the bin, then the green cube on the pad",
+    "Step 1: put the red cube in the bin. Step 2: put the green cube on the pad.",
+    "prior to putting the green cube on the pad, put the red cube in the bin",
+    "put the green cube on the pad. Before you do that, put the red cube in the bin.",
+])
+def test_gapped_numbered_and_prior_clauses_keep_their_order(text: str) -> None:
+    assert plan_of(text, scene()) == moves(("red", "bin"), ("green", "pad"))
+
+
+@pytest.mark.parametrize("text", [
+    "2. put the green cube on the pad 1. put the red cube in the bin",  # labels out of order: never reordered
+    "don't put the red cube in the bin, the green cube on the pad",  # the negation's reach is unclear
+])
+def test_unclear_numbering_or_gapped_negation_is_refused(text: str) -> None:
+    assert not isinstance(make_planner("parser").plan(text, scene()), Plan)
