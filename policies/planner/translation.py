@@ -32,7 +32,8 @@ _FR: dict[str, str] = {
     "prennes": "take", "construis": "build", "construisez": "build", "construire": "build", "construises": "build",
     "fais": "build", "faites": "build", "tour": "tower", "soit": "to be", "soient": "to be", "want": "want",
     "i": "i", "could": "could", "top": "top", "you": "you", "middle": "middle", "bottom": "bottom", "on": "on",
-    "of": "of", "at": "at", "in": "in", "beaucoup": "", "avec": "with", "voilà": "",
+    "of": "of", "at": "at", "in": "in", "beaucoup": "", "avec": "with", "ça": "that", "cela": "that",
+    "droit": "right", "ta": "your", "ton": "your", "votre": "your", "voilà": "",
     "mets": "put", "mettez": "put", "mettre": "put", "mis": "put", "place": "put", "placez": "put",
     "placer": "put", "placé": "put", "pose": "put", "posez": "put", "poser": "put", "posé": "put",
     "dépose": "put", "déposez": "put", "déposer": "put", "déplace": "move", "déplacez": "move",
@@ -83,7 +84,12 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+jamais\b", r" never \1 "),
     (r"\b(touche[rz]?)\s+(?:à|a)\s+(la|l')\s*", r" \1 the "),
     (r"\b(touche[rz]?)\s+(?:au|aux)\b", r" \1 the "),
+    # "mets d'abord X": the order word after its verb comes first in English
+    (r"\b(mets|mettez|pose|posez|place|placez|range|rangez|jette|jetez|empile|empilez|pousse|poussez|prends|prenez|"
+     r"déplace|déplacez|dépose|déposez|construis|construisez)\s+d' ?abord\b", r" first \1 "),
     (r"\bd' ?abord\b", " first "),
+    (r"\b(?:du|au|sur le|vers le) côté (gauche|droite?)\b", r" sur le côté \1 "),
+    (r"\b(?:la |le )?(?:zone|partie|côté) (?:de |du )?(gauche|droite?)\b", r" le côté \1 "),
     (r"\bavant d[e']\s*", " before "),
     (r"\b(?:position initiale|position de départ|position de repos|maison)\b", " home "),
     (r"\ble plus à gauche\b", " leftmost "),
@@ -143,7 +149,8 @@ _DE: dict[str, str] = {
     "up": "up", "leftmost": "leftmost", "rightmost": "rightmost",
     # contractions and pronominal adverbs ("aufs Pad", "stell ihn drauf": on the one just mentioned)
     "aufs": "on the", "ans": "to the", "am": "at the", "drauf": "on it", "darauf": "on it",
-    "obendrauf": "on top of it", "mit": "with", "aus": "out of", "rein": "", "hinein": "", "hin": "", "ohne": "without",
+    "obendrauf": "on top of it", "obenauf": "on top of", "mit": "with",
+    "aus": "out of", "rein": "", "hinein": "", "hin": "", "ohne": "without",
     # colloquial verbs, their infinitives and the forms a verb-final clause ends with
     "packen": "put", "packt": "put", "tun": "put", "werfen": "throw", "wirfst": "throw", "bau": "build",
     "baue": "build", "bauen": "build", "baust": "build", "gebaut": "build", "turm": "tower",
@@ -276,8 +283,24 @@ def _german_clause(clause: list[str]) -> list[str]:
     return [*lead, *words]
 
 
+# German phrases rewritten before the words: fixed order expressions, "oben auf", "nach links" after a put verb
+# (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
+_DE_PHRASES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
+    (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),
+    (r"\boben ?auf\b", "obenauf"),
+    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe)\b([^,;.]*?)\bnach links\b",
+     r"\1\2 auf die linke seite"),
+    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe)\b([^,;.]*?)\bnach rechts\b",
+     r"\1\2 auf die rechte seite"),
+)
+
+
 def _german(text: str) -> str:
-    tokens = _TOKEN.findall(_DE_WRAPPER.sub("bitte ", text))
+    text = _DE_WRAPPER.sub("bitte ", text)
+    for pattern, repl in _DE_PHRASES:
+        text = re.sub(pattern, repl, text)
+    tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
         if t in _DE_CLAUSE_ENDS and clauses[-1]:

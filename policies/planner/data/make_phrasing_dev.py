@@ -356,6 +356,21 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("sequence", "the red cube on the blue cube, the blue cube on the red cube", scene(RGB), refused("impossible")),
     ("sequence", "put the red cube on the pad, the green cube on the red cube, and the blue cube on the green cube",
      scene(RGB), plan(*mv("red", "pad"), *st("green", "red"), *st("blue", "green"))),
+    ("fr", "mets le cube vert dans la zone de gauche", scene(RGB), plan(*mv("green", "left"))),
+    ("fr", "pose le cube rouge du côté droit", scene(RGB), plan(*mv("red", "right"))),
+    ("fr", "mets d'abord le cube rouge dans le bac, ensuite le cube vert sur la plateforme", scene(RGB),
+     plan(*mv("red", "bin"), *mv("green", "pad"))),
+    ("fr", "mets le cube rouge dans le bac, après ça retourne à ta position initiale", scene(RGB),
+     plan(*mv("red", "bin"), ("home",))),
+    ("fr", "ne mets pas d'abord le cube rouge dans le bac, mets le cube vert sur la plateforme", scene(RGB),
+     refused("unclear")),
+    ("de", "Leg den roten Würfel nach links", scene(RGB), plan(*mv("red", "left"))),
+    ("de", "als erstes leg den roten Würfel in den Behälter, danach den grünen aufs Pad", scene(RGB),
+     plan(*mv("red", "bin"), *mv("green", "pad"))),
+    ("de", "leg den blauen Würfel oben auf den roten", scene(RGB), plan(*st("blue", "red"))),
+    ("de", "leg den roten Würfel in den Behälter und zum Schluss fahr in die Ausgangsposition", scene(RGB),
+     plan(*mv("red", "bin"), ("home",))),
+    ("de", "leg den roten Würfel nicht nach links", scene(RGB), refused("nothing to plan")),
 ]
 
 
