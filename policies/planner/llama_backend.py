@@ -132,7 +132,9 @@ class LlamaScorer:
         # Options are visited in token order, so each shares its longest common prefix with the previous one;
         # that shared part stays in the KV cache (and its logit rows stay in ``scores``): a set of plans that
         # differ in their last argument costs little more than one plan.
-        held: list[int] = []  # option tokens currently evaluated after the prefix
+        # An option's last token is never evaluated: its logit row (a pass through the 262k-word output layer)
+        # would predict what follows the option, which nothing scores.
+        held: list[int] | None = None  # option tokens currently evaluated after the prefix (None: the prefix only)
         try:
             for i in sorted(range(len(tokenised)), key=lambda k: tokenised[k]):
                 cont = tokenised[i]
@@ -140,17 +142,22 @@ class LlamaScorer:
                     continue
                 if start + 1 + len(cont) > self.n_ctx:
                     raise PlannerError(f"prompt and option exceed the context of {self.n_ctx} tokens")
-                common = 0
-                for a, b in zip(held, cont, strict=False):
-                    if a != b:
-                        break
-                    common += 1
-                common = min(common, len(cont) - 1)  # the row scoring the last token needs its predecessor
-                # Rewind to the shared prefix plus the shared option tokens; their KV cache stays.
-                self.llm.n_tokens = start + (1 + common if held else 0)
+                need = cont[:-1]  # the tokens whose rows, with the prefix's last, predict every option token
                 self.llm._logits_all = True  # logits for the last prefix token and every option token
-                self.llm.eval(([] if held else [base[-1]]) + cont[common if held else 0:])
-                held = cont
+                if held is None:
+                    self.llm.n_tokens = start
+                    self.llm.eval([base[-1], *need])
+                else:
+                    common = 0
+                    for a, b in zip(held, need, strict=False):
+                        if a != b:
+                            break
+                        common += 1
+                    # Rewind to the prefix plus the shared option tokens; their KV cache and logit rows stay.
+                    self.llm.n_tokens = start + 1 + common
+                    if need[common:]:
+                        self.llm.eval(need[common:])
+                held = need
                 rows = np.asarray(self.llm.scores[start: start + len(cont)], dtype=np.float64)
                 rows = rows - rows.max(axis=1, keepdims=True)
                 logp = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))
