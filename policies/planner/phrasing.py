@@ -228,7 +228,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:throw|throwing|toss|tossing|chuck|chucking)\s+(?:away|out)\s+", "discard "),
     (rf"\b(?:throw|toss|chuck)\s+({NP}|all {NP}|every {NP}|everything|(?:all|both) of {NP})\s+(?:away|out)\b"
      r"(?=\s*(?:$|[,.;!?]|and\b|then\b|but\b|except\b|apart\b|other\b))", r"discard \1"),
-    (rf"\b(?:throw|toss|chuck|dump)\s+({NP})\s+(?:in|into|inside)\s+(?:the\s+)?(?:bin|trash)\b",
+    (rf"\b(?:throw|toss|chuck|dump)\s+({NP}|all {NP}|all of {NP}|every {NP}|everything|both {NP})\s+(?:in|into|inside)"
+     rf"\s+(?:the\s+)?(?:bin|trash)\b",
      rf"put \1 {_BIN}"),
     (r"(^|[,;.]\s*|\b(?:then|and)\s+)(?:just\s+)?(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |"
      r"everything|it\b)", r"\1discard "),

@@ -56,7 +56,7 @@ _FR: dict[str, str] = {
     "pas": "not",  # "..., pas le bleu" (a "ne ... pas" is read by _FR_PHRASES first)
     "et": "and", "puis": "then", "ensuite": "then", "enfin": "finally", "après": "after", "avoir": "",
     "mais": "but", "ou": "or", "aussi": "also",
-    "sans": "without", "tous": "all", "toutes": "all", "tout": "all", "chaque": "every", "sauf": "except",
+    "sans": "without", "tous": "all", "toutes": "all", "tout": "everything", "chaque": "every", "sauf": "except",
     "excepté": "except",
     "reste": "rest", "autres": "others", "autre": "other", "deux": "two",
     "il": "it", "elle": "it", "lui": "it", "celui": "the one", "celle": "the one",
@@ -150,7 +150,7 @@ _DE: dict[str, str] = {
     # contractions and pronominal adverbs ("aufs Pad", "stell ihn drauf": on the one just mentioned)
     "aufs": "on the", "ans": "to the", "am": "at the", "drauf": "on it", "darauf": "on it",
     "obendrauf": "on top of it", "obenauf": "on top of", "mit": "with",
-    "aus": "out of", "rein": "", "hinein": "", "hin": "", "ohne": "without",
+    "aus": "out of", "alles": "everything", "rein": "", "hinein": "", "hin": "", "ohne": "without",
     # colloquial verbs, their infinitives and the forms a verb-final clause ends with
     "packen": "put", "packt": "put", "tun": "put", "werfen": "throw", "wirfst": "throw", "bau": "build",
     "baue": "build", "bauen": "build", "baust": "build", "gebaut": "build", "turm": "tower",

@@ -371,6 +371,17 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("de", "leg den roten Würfel in den Behälter und zum Schluss fahr in die Ausgangsposition", scene(RGB),
      plan(*mv("red", "bin"), ("home",))),
     ("de", "leg den roten Würfel nicht nach links", scene(RGB), refused("nothing to plan")),
+    ("fr", "range tout dans la poubelle", scene(RGB), plan(*mv("red", "bin"), *mv("green", "bin"), *mv("blue", "bin"))),
+    ("fr", "jette tout sauf le cube rouge", scene(RGB), plan(*mv("green", "bin"), *mv("blue", "bin"))),
+    ("de", "wirf alles außer dem roten Würfel weg", scene(RGB), plan(*mv("green", "bin"), *mv("blue", "bin"))),
+    ("de", "bau einen Turm: der rote unten, der grüne in der Mitte, der blaue oben", scene(RGB),
+     plan(*st("green", "red"), *st("blue", "green"))),
+    ("fr", "empile les cubes: le rouge en bas, puis le vert, puis le bleu", scene(RGB),
+     plan(*st("green", "red"), *st("blue", "green"))),
+    ("quantifier", "chuck all the cubes in the trash except the blue one", scene(RGB),
+     plan(*mv("red", "bin"), *mv("green", "bin"))),
+    ("quantifier", "put the red one in the bin and all the others on the pad", scene(RGB),
+     plan(*mv("red", "bin"), *mv("green", "pad"), *mv("blue", "pad"))),
 ]
 
 
