@@ -221,7 +221,10 @@ def _gapped(text: str) -> str:
 _BIN = "in the bin"
 _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:garbage|rubbish|waste ?basket|wastebasket|trash can|trashcan|dustbin)\b", "bin"),
-    (r"\blanding pad\b", "pad"),
+    (r"\blanding (?:pad|zone|area|spot)\b", "pad"),
+    (r"\b(?:recycle|recycling|waste) bin\b", "bin"),
+    (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"
+     rf"(?=({NP})\s+(?:on|onto|atop|on top of)\b)", r"\1put "),
     (r"\bclear the table by\b", " "),
     (r"\b(?:get rid of|dispose of|do away with)\s+", "discard "),
     # "throw away X" / "throw X away" / "throw X out": the bin, never a throw; "throw X at/as ..." is not matched

@@ -382,6 +382,11 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      plan(*mv("red", "bin"), *mv("green", "bin"))),
     ("quantifier", "put the red one in the bin and all the others on the pad", scene(RGB),
      plan(*mv("red", "bin"), *mv("green", "pad"), *mv("blue", "pad"))),
+    ("idiom_pad", "pop the red cube onto the landing zone", scene(RGB), plan(*mv("red", "pad"))),
+    ("idiom_bin", "place the blue cube in the recycle bin", scene(RGB), plan(*mv("blue", "bin"))),
+    ("idiom_stack", "sit the blue cube on the green cube", scene(RGB), plan(*st("blue", "green"))),
+    ("idiom_stack", "pile the red cube on the blue one", scene(RGB), plan(*st("red", "blue"))),
+    ("idiom_stack", "don't pile the red cube on the blue one", scene(RGB), refused("nothing to plan")),
 ]
 
 
