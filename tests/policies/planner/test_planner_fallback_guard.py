@@ -55,7 +55,7 @@ def test_screen_restricts_the_options_to_named_objects_unless_a_relation_points_
 
 
 def test_parser_marks_unread_instructions_apart_from_reasoned_refusals() -> None:
-    assert parse("would you be so kind as to bin the red cube", SCENE).unread
+    assert parse("would you be so kind as to twirl the red cube around", SCENE).unread  # no known action
     absent = parse("put the green cube in the bin", SCENE)
     assert absent.refusal is not None and not absent.unread
     assert not parse("put the red cube in the bin", SCENE).unread
@@ -63,7 +63,7 @@ def test_parser_marks_unread_instructions_apart_from_reasoned_refusals() -> None
 
 def test_parser_backend_is_the_parser_without_the_model() -> None:
     planner = make_planner("parser")
-    assert isinstance(planner.plan("would you be so kind as to bin the red cube", SCENE), Refusal)
+    assert isinstance(planner.plan("would you be so kind as to twirl the red cube around", SCENE), Refusal)
     plan = planner.plan("put the red cube in the bin", SCENE)
     assert isinstance(plan, Plan) and [s.skill for s in plan.steps] == ["pick", "place_in"]
 
