@@ -297,6 +297,11 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
 
 
 def _german(text: str) -> str:
+    # "von oben nach unten" word by word ("of on top toward at the bottom") read a tower upside down: refused
+    if re.search(r"\b(?:von|nach) (?:oben|unten)\b", text):
+        raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
+                               "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
+                               "planned")
     text = _DE_WRAPPER.sub("bitte ", text)
     for pattern, repl in _DE_PHRASES:
         text = re.sub(pattern, repl, text)

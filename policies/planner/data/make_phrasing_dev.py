@@ -387,6 +387,7 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("idiom_stack", "sit the blue cube on the green cube", scene(RGB), plan(*st("blue", "green"))),
     ("idiom_stack", "pile the red cube on the blue one", scene(RGB), plan(*st("red", "blue"))),
     ("idiom_stack", "don't pile the red cube on the blue one", scene(RGB), refused("nothing to plan")),
+    ("de", "stapel die Würfel von unten nach oben: rot, grün, blau", scene(RGB), refused("unknown words")),
 ]
 
 
