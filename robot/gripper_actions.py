@@ -6,8 +6,10 @@
   ``epsilon``, ``speed``, ``force``) to close, under ``franka_gripper/``; Homing once on request.
 
 The bridge's command is a finger opening per finger (m), sent every control period; an action goal goes out
-only when that opening changes by more than :data:`MIN_CHANGE_M`, and never while a goal is in flight, so
-goals do not pile up on the gripper's server.
+only when that opening changes by more than :data:`MIN_CHANGE_M`, and never while the previous goal awaits the
+server's answer, so goals do not pile up on the gripper's server. An accepted goal still executing is preempted
+by the next one (both servers preempt, as GripperActionController and franka_gripper do): a close that stalled
+on the cube must not hold back the release until its stall timeout.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class GripperActions:
     def __init__(self, node: Node, vendor: VendorProfile) -> None:
         self.node, self.vendor = node, vendor
         self._last: float | None = None
-        self._in_flight = False
+        self._awaiting = False  # from sending a goal until the server accepted or rejected it
         if vendor.gripper == "gripper_command":
             self._cmd = import_interface("control_msgs/action/GripperCommand")
             self._client: Any = ActionClient(node, self._cmd, vendor.gripper_action)
@@ -54,15 +56,14 @@ class GripperActions:
         return {c._action_name: c.server_is_ready() for c in clients}  # rclpy keeps no public name
 
     def command(self, opening: float) -> None:
-        """Send a goal for a finger opening (m per finger) when it changed and no goal is in flight."""
-        if self._in_flight or (self._last is not None and abs(opening - self._last) < MIN_CHANGE_M):
+        """Send a goal for a finger opening (m per finger) when it changed and no goal awaits its answer."""
+        if self._awaiting or (self._last is not None and abs(opening - self._last) < MIN_CHANGE_M):
             return
         closing = self._last is not None and opening < self._last
-        self._last = opening
         future: Any
         if self.vendor.gripper == "gripper_command":
             if not self._client.server_is_ready():
-                return
+                return  # not sent: the next period tries again (``_last`` stays what the server was told)
             goal = self._cmd.Goal()
             goal.command.position = float(opening)
             goal.command.max_effort = MAX_EFFORT
@@ -80,15 +81,15 @@ class GripperActions:
             goal = self._move_t.Goal()
             goal.width, goal.speed = 2.0 * float(opening), SPEED_M_S
             future = self._move.send_goal_async(goal)
-        self._in_flight = True
-        future.add_done_callback(self._accepted)
+        self._last = opening
+        self._awaiting = True
+        future.add_done_callback(self._answered)
 
-    def _accepted(self, future: Any) -> None:
+    def _answered(self, future: Any) -> None:
         handle = future.result()
         if handle is None or not handle.accepted:
-            self._in_flight = False
-            return
-        handle.get_result_async().add_done_callback(lambda _f: setattr(self, "_in_flight", False))
+            self._last = None  # rejected: the next command goes out whatever its change
+        self._awaiting = False
 
     def home(self) -> Any:
         """Start franka_gripper homing (operator request); returns the goal future, or None without the action."""

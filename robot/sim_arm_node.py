@@ -155,13 +155,20 @@ class SimArmNode(Node):
         scale = 2.0 if vendor.gripper == "franka_gripper" else 1.0
         arm = self.arm
 
+        def width_now() -> float:  # with the lock held
+            return scale * float(np.mean(arm.data.qpos[arm.view.grip_q]))
+
         def read_width() -> float:
             with self._lock:
-                return scale * float(np.mean(arm.data.qpos[arm.view.grip_q]))
+                return width_now()
 
         def command(width: float, speed: float, force: float) -> None:
             with self._lock:
                 arm.command_gripper([width / scale])
+                measured = width_now()
+            # One event per goal phase (the servers command the port only then): what the gripper was told.
+            self._event({"event": "gripper_command", "width": width, "speed": speed, "force": force,
+                         "measured_width": measured})
 
         port = GripperPort(max_width=scale * arm.spec.gripper_open, read_width=read_width, command=command)
         servers: list[Any] = []
