@@ -241,7 +241,11 @@ class PerceptionLoop:
             ep.seconds = time.monotonic() - started
             return ep
         n_states = len(self.states)
-        self.probe.publish(String, "armstack_bridge/instruction", String(data=task["instruction"]))
+        # The scene's task as a JSON task goal: free words go to the planner's agent (panda.yaml: llama_cpp);
+        # this loop measures the task expert on perceived poses (bench/agent_ros.py measures the agent).
+        goal = {"task": "pick_place", "object": task["object"], "target": task["target"],
+                "instruction": task["instruction"]}
+        self.probe.publish(String, "armstack_bridge/instruction", String(data=json.dumps(goal)))
         if not self.spin_until(lambda: any(json.loads(m.data).get("task") == "pick_place" and json.loads(m.data)
                                            .get("object") == task["object"] for _, m in self.states[n_states:]), 10.0):
             ep.failure = "the bridge did not take the instruction"
