@@ -105,5 +105,5 @@ def test_task_modules_named_in_the_environment_are_loaded(place_beside: str) -> 
 
     assert load_task_modules(" sim.tasks.place_beside, ") == ["sim.tasks.place_beside"]
     assert place_beside in sim.ENV_IDS
-    with pytest.raises(ConfigError, match="ARMSTACK_TASK_MODULES: cannot import task module 'no_such.tasks'"):
+    with pytest.raises(ConfigError, match=r"ARMSTACK_TASK_MODULES: cannot import task module 'no_such\.tasks'"):
         load_task_modules("no_such.tasks")
