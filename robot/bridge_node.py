@@ -31,16 +31,18 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from action_msgs.msg import GoalStatus
 from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
+from rclpy.callback_groups import MutuallyExclusiveCallbackGroup
 from rclpy.clock import ROSClock
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from rclpy.subscription import MessageInfo
+from rclpy.task import Future
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
@@ -50,6 +52,7 @@ from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.errors import RobotError
 from robot.gripper_actions import GripperActions
+from robot.instruction_action import InstructionActionServer
 from robot.msg_types import MissingInterfaceError, import_interface
 from robot.node_params import DeclaredParameters, dataclass_values, params_files
 from robot.node_runner import spin_node
@@ -62,7 +65,10 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
+from robot.preflight import controller_problems
 from robot.recording import Recorder, RecordingError
+from robot.ros_interfaces import InterfacesMissingError
+from robot.ros_interfaces import load as load_interface
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
@@ -70,6 +76,9 @@ from robot.vendor_profiles import StatusTopic
 from sim.tasks import TaskGoal
 
 STATE_PERIOD_S = 0.1
+CONTROLLER_MANAGER = "controller_manager"
+"""ros2_control's controller manager node (relative: a namespaced driver has it in its namespace)."""
+LIST_CONTROLLERS_TIMEOUT_S = 2.0
 TRAJECTORY_HORIZON_PERIODS = 1.5
 """time_from_start of each streamed trajectory point, in control periods (at least one, plus margin)."""
 DIAGNOSTICS_PERIOD_S = 0.5
@@ -148,13 +157,30 @@ class BridgeNode(Node):
         self._estop_topic = self.create_subscription(Bool, "estop", self._on_estop, 10).topic_name
         self.create_subscription(String, "scene/objects", self._on_objects, 10)
         self.create_subscription(String, "~/instruction", self._on_instruction, 10)
-        self.create_service(Trigger, "~/rearm", self._on_rearm)
+        self.instruction_action: InstructionActionServer | None = None
+        try:  # the same agent run as ~/instruction, with acceptance, feedback per step, a result and a cancel
+            self.instruction_action = InstructionActionServer(
+                self, load_interface("armstack_interfaces/action/ExecuteInstruction"), admit=self._admit_goal,
+                start=self._start_goal, release=self._release_goal)
+        except InterfacesMissingError as exc:  # the topic still takes instructions
+            self.get_logger().error(f"~/execute_instruction unavailable: {exc}")
+        # The arm request asks the controller manager which controllers run: the service and its client get their
+        # own groups, so awaiting the answer holds up neither the joint states nor the answer itself.
+        self._cm_group = MutuallyExclusiveCallbackGroup()
+        self._list_controllers: Any = None
+        if vendor.controllers:
+            try:
+                self._list_type = import_interface("controller_manager_msgs/srv/ListControllers")
+                self._list_controllers = self.create_client(self._list_type, CONTROLLER_MANAGER + "/list_controllers",
+                                                            callback_group=self._cm_group)
+            except MissingInterfaceError as exc:
+                self._missing_types.append(str(exc))
+        self.create_service(Trigger, "~/rearm", self._on_rearm, callback_group=MutuallyExclusiveCallbackGroup())
         self.create_service(Trigger, "~/stop", self._on_stop)
         self._recovery: Any = None
         if params.vendor.recovery_action:
             try:
                 from rclpy.action import ActionClient
-                from rclpy.callback_groups import MutuallyExclusiveCallbackGroup
 
                 self._recovery_type = import_interface("franka_msgs/action/ErrorRecovery")
                 # Its own group: ~/recover awaits the goal's result, which the executor must be free to deliver.
@@ -305,6 +331,39 @@ class BridgeNode(Node):
         finally:
             self._planning.release()
 
+    def _admit_goal(self, text: str) -> str | None:
+        """Why an ``~/execute_instruction`` goal cannot run now (None: it runs, holding the instruction slot)."""
+        try:
+            check_instruction_size(text)
+        except InputError as exc:
+            return str(exc)
+        if self.params.planner == "none" or text.strip().startswith("{"):
+            return "the action runs free words through the agent (a planner is configured and the text is no " \
+                   "JSON task goal); task goals go on ~/instruction"
+        with self._lock:
+            if not self.core.armed or self.core.supervisor.mode >= Mode.SAFE_STOP:
+                return f"the bridge is not armed (mode {self.core.supervisor.mode.name}); re-arm it first"
+        if not self._planning.acquire(blocking=False):
+            return "another instruction is running; send this one when it has ended"
+        return None
+
+    def _start_goal(self, text: str, on_event: Callable[[dict[str, Any]], None]) -> AgentRun:
+        def tell(event: dict[str, Any]) -> None:
+            self._agent_event(event)
+            on_event(event)
+
+        with self._lock:
+            return self.core.start_agent(text, self._now(), on_event=tell)
+
+    def _release_goal(self, run: AgentRun | None) -> None:
+        try:
+            if run is not None and run.planner_error is not None:  # as for ~/instruction: a named fault, a stop
+                with self._lock:
+                    self.core.planner_failed(run.planner_error, self._now())
+                self.get_logger().error(f"planner process failed: {run.planner_error}")
+        finally:
+            self._planning.release()
+
     def _agent_event(self, event: dict[str, Any]) -> None:
         """From the agent's thread: each plan and step on ``~/agent/feedback``, the report on ``~/agent/report``."""
         text = json.dumps(event, default=str)
@@ -312,10 +371,37 @@ class BridgeNode(Node):
         if event.get("event") == "report":
             self.agent_report_pub.publish(String(data=text))
 
-    def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
-        # A driver profile's arm request runs the preflight, with what the graph lacks; the sim's generic one
-        # arms on the supervisor's conditions.
+    async def controller_states(self) -> dict[str, str] | str:
+        """Each controller's state by name from the controller manager's ``list_controllers``, or why there is no
+        answer (no service, no answer within :data:`LIST_CONTROLLERS_TIMEOUT_S`)."""
+        client = self._list_controllers
+        name = self.resolve_service_name(CONTROLLER_MANAGER + "/list_controllers")
+        if client is None or not client.service_is_ready():
+            return f"no controller manager: {name} not offered"
+        call = client.call_async(self._list_type.Request())
+        answered: Future = Future()
+
+        def settle(value: bool) -> None:
+            if not answered.done():
+                answered.set_result(value)
+
+        call.add_done_callback(lambda _f: settle(True))
+        timer = self.create_timer(LIST_CONTROLLERS_TIMEOUT_S, lambda: settle(False), callback_group=self._cm_group)
+        try:
+            ok = await answered
+        finally:
+            self.destroy_timer(timer)
+        if not ok or call.result() is None:
+            client.remove_pending_request(call)
+            return f"{name} did not answer within {LIST_CONTROLLERS_TIMEOUT_S:g} s"
+        return {c.name: c.state for c in call.result().controller}
+
+    async def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        # A driver profile's arm request runs the preflight, with what the graph lacks and whether the command
+        # controller is active; the sim's generic one arms on the supervisor's conditions.
         missing = self.missing_driver_interfaces() if self.params.vendor.name != "generic" else None
+        if missing is not None and self.params.vendor.controllers:
+            missing += controller_problems(self.params.controller, await self.controller_states())
         with self._lock:
             response.success, response.message = self.core.rearm(self._now(), missing)
         self.get_logger().info(f"re-arm requested: {response.message}")

@@ -24,9 +24,11 @@ Faults (``{"fault": NAME, "duration": s, ...}``; without ``duration`` a fault la
 ``speed_scaling``         (ur) speed scaling ``value`` (default 0.0); at 0 the arm stops, commands ignored
 ``reflex``                (franka) robot mode REFLEX with a current error: the arm stops until error recovery
 ``user_stop``             (franka) robot mode USER_STOPPED: the arm stops, commands ignored
+``controller_inactive``   (ur, franka) the command controller is inactive in ``controller_manager/list_controllers``
+                          (as after ``ros2 control switch_controllers --deactivate``): the arm holds, commands ignored
 ========================= ===============================================================================
 
-The last five are driver faults of a vendor profile's double (``robot.vendor_profiles``): only that profile
+The last six are driver faults of a vendor profile's double (``robot.vendor_profiles``): only that profile
 accepts them, and they end by ``~/clear`` (the pendant's unlock and play), or for ``reflex`` also by the
 error_recovery action.
 """
@@ -44,9 +46,10 @@ import numpy as np
 from robot.errors import RobotError
 
 FAULTS = ("stale", "freeze", "nan", "jump", "stuck", "effort_spike", "latency", "drop", "estop", "estop_heartbeat",
-          "protective_stop", "program_stop", "speed_scaling", "reflex", "user_stop")
-DRIVER_FAULTS: dict[str, tuple[str, ...]] = {"ur": ("protective_stop", "program_stop", "speed_scaling"),
-                                             "franka": ("reflex", "user_stop")}
+          "protective_stop", "program_stop", "speed_scaling", "reflex", "user_stop", "controller_inactive")
+DRIVER_FAULTS: dict[str, tuple[str, ...]] = {
+    "ur": ("protective_stop", "program_stop", "speed_scaling", "controller_inactive"),
+    "franka": ("reflex", "user_stop", "controller_inactive")}
 """The driver faults each vendor profile's double accepts."""
 # The extra keys each fault accepts besides "fault" and "duration".
 _FAULT_KEYS: dict[str, tuple[str, ...]] = {
@@ -65,6 +68,7 @@ _FAULT_KEYS: dict[str, tuple[str, ...]] = {
     "speed_scaling": ("value",),
     "reflex": (),
     "user_stop": (),
+    "controller_inactive": (),
 }
 MAX_LATENCY_S = 5.0
 
@@ -132,9 +136,10 @@ def parse_injection(payload: str | dict[str, Any], *, names: tuple[str, ...], n_
     fault = data.get("fault")
     if fault not in FAULTS:
         raise FaultInjectionError(f"inject: unknown fault {fault!r}; valid faults: {', '.join(FAULTS)}")
-    owner = next((p for p, kinds in DRIVER_FAULTS.items() if fault in kinds), None)
-    if owner is not None and owner != profile:
-        raise FaultInjectionError(f"inject: {fault} is a fault of the {owner!r} driver profile; this arm runs the "
+    owners = [p for p, kinds in DRIVER_FAULTS.items() if fault in kinds]
+    if owners and profile not in owners:
+        owner = " or ".join(repr(p) for p in owners)
+        raise FaultInjectionError(f"inject: {fault} is a fault of the {owner} driver profile; this arm runs the "
                                   f"{profile!r} profile (valid here: "
                                   f"{', '.join(f for f in FAULTS if f not in _foreign(profile))})")
     allowed = ("fault", "duration", *_FAULT_KEYS[fault])
@@ -167,7 +172,8 @@ def parse_injection(payload: str | dict[str, Any], *, names: tuple[str, ...], n_
 
 
 def _foreign(profile: str) -> set[str]:
-    return {f for p, kinds in DRIVER_FAULTS.items() if p != profile for f in kinds}
+    own = set(DRIVER_FAULTS.get(profile, ()))
+    return {f for p, kinds in DRIVER_FAULTS.items() if p != profile for f in kinds} - own
 
 
 class FaultInjector:
@@ -232,7 +238,7 @@ class FaultInjector:
     @property
     def halted_by(self) -> str | None:
         """The driver fault that stops the arm and makes it ignore commands, if any."""
-        for name in ("protective_stop", "program_stop", "reflex", "user_stop"):
+        for name in ("protective_stop", "program_stop", "reflex", "user_stop", "controller_inactive"):
             if name in self.active:
                 return name
         return "speed_scaling" if self.speed_scaling <= 0.0 else None

@@ -20,6 +20,27 @@ class PreflightCheck:
     detail: str
 
 
+class ControllerProblem(str):
+    """A ``missing`` entry about the controller manager's controllers: the preflight names it under its own
+    ``controllers`` check rather than ``driver_topics``."""
+
+    __slots__ = ()
+
+
+def controller_problems(controller: str, states: dict[str, str] | str) -> list[ControllerProblem]:
+    """What keeps ``controller`` from taking commands, from ``list_controllers``' states by name (or the reason
+    there is no answer)."""
+    if isinstance(states, str):
+        return [ControllerProblem(states)]
+    state = states.get(controller)
+    if state == "active":
+        return []
+    if state is None:
+        return [ControllerProblem(f"{controller} is not loaded (loaded: {', '.join(states) or 'none'})")]
+    return [ControllerProblem(f"{controller} is {state}, not active: ros2 control switch_controllers "
+                              f"--activate {controller}")]
+
+
 @dataclass(frozen=True, kw_only=True)
 class PreflightInputs:
     """What the preflight judges."""
@@ -43,8 +64,12 @@ class PreflightInputs:
 
 def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
     """Every check, in the order a technician fixes them."""
-    checks = [PreflightCheck(name="driver_topics", ok=not inputs.missing,
-                             detail="all present" if not inputs.missing else "; ".join(inputs.missing))]
+    graph = [m for m in inputs.missing if not isinstance(m, ControllerProblem)]
+    controllers = [m for m in inputs.missing if isinstance(m, ControllerProblem)]
+    checks = [PreflightCheck(name="driver_topics", ok=not graph,
+                             detail="all present" if not graph else "; ".join(graph))]
+    if controllers:
+        checks.append(PreflightCheck(name="controllers", ok=False, detail="; ".join(controllers)))
     received = inputs.received_joints
     if received is None:
         checks.append(PreflightCheck(name="joint_names", ok=False,

@@ -128,6 +128,8 @@ class SimArmNode(Node):
             "scene_reset": self.create_subscription(String, "~/scene_reset", self._on_scene_reset, 10),
         }
         self._servers: list[Any] = self._driver_servers()
+        self._switched_off: set[str] = set()
+        self.controller_manager = self._controller_manager()
         self.recorder = Recorder(config.record, background=True) if config.record else None
         self.camera_pub: Any = None
         if config.camera:
@@ -179,6 +181,36 @@ class SimArmNode(Node):
         if vendor.recovery_action:
             servers.append(ErrorRecoveryServer(self, vendor.recovery_action, self._recover))
         return servers
+
+    def _controller_manager(self) -> Any:
+        """The driver's controller_manager list/switch services, with the profile's controllers (None: generic).
+        The command controller is inactive while the ``controller_inactive`` fault lasts or after a switch
+        deactivated it: the arm then holds and ignores that controller's commands, as an inactive JTC does."""
+        if not self.vendor.controllers:
+            return None
+        try:
+            from robot.drivers.controller_manager import ControllerManagerServer, LoadedController
+        except ImportError as exc:  # the bindings are not built: the bridge's preflight names the missing service
+            self.get_logger().error(f"driver double: controller_manager not offered: {exc}")
+            return None
+        loaded = [LoadedController(name=n, type=t, active=a) for n, t, a in self.vendor.controllers]
+        ctl = self.config.controller
+        if ctl not in {c.name for c in loaded}:
+            loaded.append(LoadedController(name=ctl, type="joint_trajectory_controller/JointTrajectoryController"))
+        faults = self.arm.faults
+        return ControllerManagerServer(
+            self, loaded, forced_inactive=lambda: (ctl,) if faults.is_active("controller_inactive") else (),
+            on_switch=self._on_switch)
+
+    def _on_switch(self, name: str, active: bool) -> None:
+        with self._lock:
+            if active:
+                self._switched_off.discard(name)
+            else:
+                self._switched_off.add(name)
+                if name == self.config.controller:  # a deactivated controller leaves the arm where it is
+                    self.arm.arm_target = self.arm.data.qpos[self.arm.view.arm_q].copy()
+        self._event({"event": "switch_controller", "controller": name, "active": active})
 
     def _recover(self) -> str:
         """franka's automatic error recovery: ends a reflex; a pressed user stop must be released first."""
@@ -391,10 +423,16 @@ class SimArmNode(Node):
                 self._reject(topic, f"trajectory ended {late_ns * 1e-6:.1f} ms before it arrived (header.stamp + "
                                     "time_from_start); a zero stamp starts a trajectory on arrival")
                 return
+        if self.config.controller in self._switched_off:
+            self._reject(topic, f"{self.config.controller} is inactive (switched off): command ignored")
+            return
         self._guarded(topic, lambda: self.arm.command_trajectory(msg.joint_names, msg.points[0].positions))
 
     def _on_positions(self, msg: Float64MultiArray) -> None:
         self._record(self._subs["positions"].topic_name, "std_msgs/msg/Float64MultiArray", msg)
+        if self.config.controller in self._switched_off:
+            self._reject(f"{self.config.controller}/commands", f"{self.config.controller} is inactive (switched off)")
+            return
         self._guarded(f"{self.config.controller}/commands", lambda: self.arm.command_positions(msg.data))
 
     def _on_gripper(self, msg: Float64MultiArray) -> None:

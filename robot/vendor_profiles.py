@@ -144,6 +144,9 @@ class VendorProfile:
     max_jerk: tuple[float, ...] = ()
     """The driver's per-joint command limits (rad/s, rad/s^2, rad/s^3) that trigger a reflex when exceeded
     (franka); empty: the robot model's velocity limits only."""
+    controllers: tuple[tuple[str, str, bool], ...] = ()
+    """(name, type, active after the driver's launch) of each controller its controller_manager loads; empty: no
+    ``controller_manager/list_controllers`` to check (the preflight then skips the controllers check)."""
 
 
 GENERIC = VendorProfile(
@@ -157,6 +160,16 @@ UR = VendorProfile(
     joint_states_topic="joint_states", fingers_in_joint_states=False, gripper_state_topic="", state_rate_hz=500.0,
     controller="scaled_joint_trajectory_controller", command_interface="trajectory", effort_is_torque=False,
     gripper="gripper_command", gripper_action="gripper_controller/gripper_cmd", recovery_action="",
+    # ur_robot_driver's ur_control.launch.py: these start active, the other motion controllers loaded inactive.
+    controllers=(("joint_state_broadcaster", "joint_state_broadcaster/JointStateBroadcaster", True),
+                 ("io_and_status_controller", "ur_controllers/GPIOController", True),
+                 ("speed_scaling_state_broadcaster", "ur_controllers/SpeedScalingStateBroadcaster", True),
+                 ("force_torque_sensor_broadcaster", "force_torque_sensor_broadcaster/ForceTorqueSensorBroadcaster",
+                  True),
+                 ("scaled_joint_trajectory_controller", "ur_controllers/ScaledJointTrajectoryController", True),
+                 ("joint_trajectory_controller", "joint_trajectory_controller/JointTrajectoryController", False),
+                 ("forward_position_controller", "position_controllers/JointGroupPositionController", False),
+                 ("gripper_controller", "position_controllers/GripperActionController", True)),
     status=(
         StatusTopic(topic="io_and_status_controller/robot_mode", msg_type="ur_dashboard_msgs/msg/RobotMode",
                     rate_hz=0.0, read=_ur_robot_mode),
@@ -181,7 +194,12 @@ FRANKA = VendorProfile(
     # franka_ros2 / libfranka documented FR3 joint limits (what the arm refuses with a reflex when exceeded).
     max_velocity=(2.62, 2.62, 2.62, 2.62, 5.26, 4.18, 5.26),
     max_acceleration=(10.0,) * 7,
-    max_jerk=(5000.0,) * 7)
+    max_jerk=(5000.0,) * 7,
+    # franka_bringup: the state broadcasters and the arm's trajectory controller (franka_gripper is its own node).
+    controllers=(("joint_state_broadcaster", "joint_state_broadcaster/JointStateBroadcaster", True),
+                 ("franka_robot_state_broadcaster", "franka_robot_state_broadcaster/FrankaRobotStateBroadcaster",
+                  True),
+                 ("fr3_arm_controller", "joint_trajectory_controller/JointTrajectoryController", True)))
 
 PROFILES: dict[str, VendorProfile] = {p.name: p for p in (GENERIC, UR, FRANKA)}
 """Every driver profile by name: the one registry the bridge, the sim arm and the launch files read."""
