@@ -657,7 +657,8 @@ def test_meta_that_contradicts_the_record_or_is_not_json_is_rejected(tmp_path: P
 
 
 def test_codec_settings_resolve_per_encoder_and_reject_mismatches() -> None:
-    assert VideoCodec().options() == {"crf": "18", "preset": "veryfast", "g": "2", "bf": "0", "tune": "fastdecode"}
+    assert VideoCodec().options() == {"crf": "18", "preset": "veryfast", "g": "2", "bf": "0",
+                                     "x264-params": "mbtree=0", "tune": "fastdecode"}
     assert (VideoCodec(encoder="libsvtav1").crf, VideoCodec(encoder="libsvtav1").preset) == (30, "12")
     with pytest.raises(DatasetError, match="unknown libsvtav1 tune 'fastdecode'; valid options: none"):
         VideoCodec(encoder="libsvtav1", tune="fastdecode")
