@@ -50,6 +50,12 @@ class AgentRun:
         self._finished.wait(timeout_s)
         return self.report
 
+    def stop(self, reason: str) -> None:
+        """End the run where it is: the skill's next control step raises ``ExecutionStoppedError(reason)`` (the
+        arm holds, as after any stop of the agent) and the report says ``stopped`` and in which step."""
+        if self.world.active:
+            self.world.interrupt(reason)
+
     def _event(self, event: dict[str, Any]) -> None:
         if self._on_event is not None:
             self._on_event(event)
@@ -80,3 +86,16 @@ class AgentRun:
         return {"instruction": self.instruction, "robot": self.config.robot, "seed": None, "world": "bridge",
                 "success": False, "status": status, "failure": failure, "plans": [], "steps": [],
                 "durations": {"total_s": round(time.perf_counter() - began, 4)}}
+
+
+def outcome(report: dict[str, Any]) -> tuple[str, str]:
+    """(status, reason) of a finished run for a technician: the report's status, except that a plan the planner
+    answered with a question is ``clarify`` (the report files it under ``refused``); the reason is the report's
+    failure (or the question)."""
+    status = str(report.get("status", "failed"))
+    reason = str(report.get("failure", ""))
+    plan = report.get("plan")
+    if status == "refused" and isinstance(plan, dict) and plan.get("status") == "clarify":
+        status = "clarify"
+        reason = str(plan.get("reason", reason))
+    return status, reason

@@ -161,7 +161,7 @@ class BridgeNode(Node):
         try:  # the same agent run as ~/instruction, with acceptance, feedback per step, a result and a cancel
             self.instruction_action = InstructionActionServer(
                 self, load_interface("armstack_interfaces/action/ExecuteInstruction"), admit=self._admit_goal,
-                start=self._start_goal, release=self._release_goal)
+                start=self._start_goal, release=self._release_goal, on_reject=self._goal_rejected)
         except InterfacesMissingError as exc:  # the topic still takes instructions
             self.get_logger().error(f"~/execute_instruction unavailable: {exc}")
         # The arm request asks the controller manager which controllers run: the service and its client get their
@@ -346,6 +346,11 @@ class BridgeNode(Node):
         if not self._planning.acquire(blocking=False):
             return "another instruction is running; send this one when it has ended"
         return None
+
+    def _goal_rejected(self, text: str, reason: str) -> None:
+        self.events_pub.publish(String(data=json.dumps({"event": "instruction_rejected", "t": self._now(),
+                                                        "via": "~/execute_instruction", "instruction": text[:80],
+                                                        "reason": reason})))
 
     def _start_goal(self, text: str, on_event: Callable[[dict[str, Any]], None]) -> AgentRun:
         def tell(event: dict[str, Any]) -> None:

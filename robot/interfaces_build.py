@@ -1,13 +1,13 @@
 """Build the vendor interface packages in interfaces/ and install them into this Python environment.
 
 ``python -m robot.interfaces_build`` generates control_msgs, controller_manager_msgs, franka_msgs and
-ur_dashboard_msgs (the subsets kept
-in interfaces/, byte-for-byte upstream) with the rosidl generators and ament_cmake from the ``ros-*`` wheels,
-so the same types go on the wire as with the vendors' drivers. The build lands in a cache folder keyed by the
-hash of the definitions, the generator versions and the interpreter, ``~/.cache/armstack/ros_interfaces/<key>``
-(``ARMSTACK_CACHE`` moves the root), and is installed as one wheel laid out like the ``ros-*`` wheels: shared
-libraries in ``<prefix>/lib`` (on the loader path the wheels' bootstrapper sets), Python packages in
-site-packages, the ament index in ``<prefix>/share``. Nothing needs sourcing afterwards.
+ur_dashboard_msgs (the subsets kept in interfaces/, byte-for-byte upstream), and armstack's own
+armstack_interfaces, with the rosidl generators and ament_cmake from the ``ros-*`` wheels, so the same types go on
+the wire as with the vendors' drivers. The build lands in a cache folder keyed by the hash of the definitions, the
+generator versions and the interpreter, ``~/.cache/armstack/ros_interfaces/<key>`` (``ARMSTACK_CACHE`` moves the
+root), and is installed as one wheel laid out like the ``ros-*`` wheels: shared libraries in ``<prefix>/lib`` (on
+the loader path the wheels' bootstrapper sets), Python packages in site-packages, the ament index in
+``<prefix>/share``. Nothing needs sourcing afterwards.
 
 On a machine with apt ROS 2 the vendor packages come from apt (ros-jazzy-control-msgs, ...): run nothing here.
 A second run with the same key does nothing but check that the installed wheel is the cached one.
@@ -37,7 +37,7 @@ from robot.errors import RobotError
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INTERFACES_DIR = REPO_ROOT / "interfaces"
 #: Built in this order; none depends on another.
-PACKAGES = ("control_msgs", "controller_manager_msgs", "franka_msgs", "ur_dashboard_msgs")
+PACKAGES = ("control_msgs", "controller_manager_msgs", "franka_msgs", "ur_dashboard_msgs", "armstack_interfaces")
 DIST_NAME = "armstack_ros_interfaces"
 BUILD_COMMAND = f"{Path(sys.executable).name} -m robot.interfaces_build  (or: make interfaces)"
 _DEFINITION_SUFFIXES = (".msg", ".srv", ".action", ".txt", ".xml", ".cmake")

@@ -3,7 +3,8 @@
 control_msgs, controller_manager_msgs, franka_msgs and ur_dashboard_msgs are not on PyPI: on a CI or developer
 machine they come from ``python -m robot.interfaces_build`` (interfaces/, generated with the rosidl wheels); on a
 technician's machine from apt (ros-jazzy-control-msgs, ros-jazzy-controller-manager-msgs,
-ros-jazzy-ur-dashboard-msgs) or the vendor's workspace (franka_msgs). The rest of armstack imports the types from
+ros-jazzy-ur-dashboard-msgs) or the vendor's workspace (franka_msgs). armstack's own armstack_interfaces (the bridge's
+ExecuteInstruction action) is built the same way. The rest of armstack imports the types from
 here, e.g. ``from robot.ros_interfaces import FollowJointTrajectory``.
 
 Each type is imported when first asked for, so a UR site needs no franka_msgs and the reverse; a missing
@@ -18,7 +19,8 @@ from typing import Any
 from robot.errors import RobotError
 
 BUILD_HINT = "build them with `make interfaces` (python -m robot.interfaces_build), or source a ROS 2 install " \
-             "that has control_msgs, controller_manager_msgs, franka_msgs and ur_dashboard_msgs"
+             "that has control_msgs, controller_manager_msgs, franka_msgs and ur_dashboard_msgs (armstack_interfaces " \
+             "is always built here)"
 
 
 class InterfacesMissingError(RobotError, ImportError):
@@ -49,6 +51,8 @@ ROS_NAMES: dict[str, str] = {
     "ProgramState": "ur_dashboard_msgs/msg/ProgramState",
     "RobotMode": "ur_dashboard_msgs/msg/RobotMode",
     "SafetyMode": "ur_dashboard_msgs/msg/SafetyMode",
+    # armstack's own (interfaces/armstack_interfaces), built with the vendor packages
+    "ExecuteInstruction": "armstack_interfaces/action/ExecuteInstruction",
 }
 
 
