@@ -1,14 +1,14 @@
 """One agent, two worlds: instructions through the ROS bridge on the simulated arm vs. the same words in simulation.
 
-ROS side: three processes over real DDS (``tests/robot/perception/loop_rig.py``): the sim arm renders its
-camera and does NOT publish ground truth on ``scene/objects``; ``armstack-perception`` publishes the scene;
+ROS side: three processes over real DDS (``robot.ros_rig.PerceptionLoop``): the sim arm renders its camera and
+does NOT publish ground truth on ``scene/objects``; ``armstack-perception`` publishes the scene;
 ``armstack-bridge`` (planner ``--backend``, default llama_cpp as ``armstack plan``) plans over the perceived
 scene and runs the plan's skills through its control ticks (``robot.agent_runner``). Per scene and instruction:
 reset the scene (seeded), wait until perception has measured every cube and both places afresh, publish the
 instruction, wait for the report on ``armstack_bridge/agent/report``, then judge the plan's goal facts on the
 sim's ``~/ground_truth`` (read only here) with the agent's own scene reading (``scene_state_from_env``); then
 "go home" through the agent, so the arm does not hide the next scene's cubes from the camera. A stop that a
-starved host caused (``loop_rig.TIMING_FAULTS``) is re-armed and the words sent again, at most 3 times.
+starved host caused (``robot.ros_rig.TIMING_FAULTS``) is re-armed and the words sent again, at most 3 times.
 Sim side: ``policies.planner.agent.Agent`` with the same backend, the same words, seeds 0..N-1 of its own
 randomised scenes. Plan latency: every plan's ``plan_s`` from the bridge's reports (the planner's child
 process, model start-up on the first).
@@ -31,11 +31,10 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "robot"), str(ROOT / "tests" / "robot" / "perception")]
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MUJOCO_GL", "egl")
 
-from loop_rig import TIMING_FAULTS, PerceptionLoop, write_params  # noqa: E402
-from ros_procs import allocate_domain_id  # noqa: E402
+from robot.ros_rig import TIMING_FAULTS, PerceptionLoop, allocate_domain_id, write_params  # noqa: E402
 
 INSTRUCTIONS = (
     "put the red cube on the blue one, then put the green cube in the bin",

@@ -1,6 +1,6 @@
 """Perception in the ROS loop: pick-and-place success over seeds, and image-stamp-to-pose latency.
 
-Three processes over real DDS in one ROS_DOMAIN_ID (``tests/robot/perception/loop_rig.py``): the sim arm
+Three processes over real DDS in one ROS_DOMAIN_ID (``robot.ros_rig.PerceptionLoop``): the sim arm
 renders its front camera (colour + depth) and does NOT publish its ground truth on ``scene/objects``;
 ``armstack-perception`` (colour + depth, pad and bin places) publishes the scene; ``armstack-bridge`` runs the
 scripted expert (or ``--policy DIR``) on those poses only. Per seed: scene reset, wait until perception has
@@ -31,13 +31,11 @@ from typing import Any
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "robot"), str(ROOT / "tests" / "robot" / "perception")]
+sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MUJOCO_GL", "egl")
 
-from loop_rig import OVERLAY, PerceptionLoop, write_params  # noqa: E402
-from ros_procs import allocate_domain_id  # noqa: E402
-
 from policies.evaluate import wilson_interval  # noqa: E402
+from robot.ros_rig import OVERLAY, PerceptionLoop, allocate_domain_id, write_params  # noqa: E402
 
 
 def _percentiles(values: list[float]) -> dict[str, float | int | None]:

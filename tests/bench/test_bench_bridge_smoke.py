@@ -10,10 +10,9 @@ import pytest
 
 pytest.importorskip("rclpy")
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "robot"))
+from robot.ros_rig.processes import allocate_domain_id, ros_env
 
-from ros_procs import allocate_domain_id, ros_env  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow

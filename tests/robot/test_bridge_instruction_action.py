@@ -19,11 +19,11 @@ import pytest
 pytest.importorskip("rclpy")
 
 from action_msgs.msg import GoalStatus
-from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from sensor_msgs.msg import JointState
 from test_bridge_ros import LOADED_BOX, Rig, _params_file
 
 from robot.ros_interfaces import ExecuteInstruction
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
 ACTION = "armstack_bridge/execute_instruction"
 

@@ -21,13 +21,13 @@ import yaml
 pytest.importorskip("rclpy")
 
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
-from ros_procs import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory
 
 from robot.params import load_bridge_params
+from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from robot.safety import CommandGate
 from sim.robots import get_robot
 

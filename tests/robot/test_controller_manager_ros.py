@@ -17,11 +17,11 @@ import pytest
 
 pytest.importorskip("rclpy")
 
-from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from test_bridge_ros import LOADED_BOX
 from test_vendor_doubles import CI_RATES, VendorRig, bindings_missing, vendor_params
 
 from robot.msg_types import MissingInterfaceError, import_interface
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 from robot.vendor_profiles import PROFILES
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]

@@ -187,8 +187,9 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
 
     pytest.importorskip("rclpy")
     from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
-    from ros_procs import NodeProcess, RosProbe, allocate_domain_id
     from std_msgs.msg import String
+
+    from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
     # The nodes started by default (perception:=true adds armstack-perception: test_perception_loop_ros.py).
     nodes = [n for n in _calls(_launch("sim.launch.py"), "Node") if _kw(n, "condition") is None]

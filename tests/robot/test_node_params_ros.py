@@ -15,8 +15,9 @@ pytest.importorskip("rclpy")
 from rcl_interfaces.msg import Parameter as ParameterMsg
 from rcl_interfaces.msg import ParameterType, ParameterValue
 from rcl_interfaces.srv import DescribeParameters, GetParameters, SetParameters
-from ros_procs import BIN_DIR, REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id, ros_env
 from std_msgs.msg import String
+
+from robot.ros_rig.processes import BIN_DIR, REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id, ros_env
 
 PANDA = REPO_ROOT / "launch" / "config" / "panda.yaml"
 STARTUP_S = 60.0  # MuJoCo import and scene build for the arm, both processes on a loaded 2-core box

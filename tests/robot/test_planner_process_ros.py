@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
-from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
 from test_bridge_ros import LOADED_BOX, Rig, _params_file
+
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow]
 

@@ -15,12 +15,12 @@ pytest.importorskip("rclpy")
 
 from geometry_msgs.msg import PoseArray
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
-from ros_procs import BIN_DIR, REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 from robot.recording_summary import summarize_recording
+from robot.ros_rig.processes import BIN_DIR, REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from sim.robots import PANDA, UR5E
 
 CONFIG = REPO_ROOT / "launch" / "config"

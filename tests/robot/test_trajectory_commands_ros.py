@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 from builtin_interfaces.msg import Duration
-from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
 from test_bridge_ros import EVENTS_QOS, LOADED_BOX, Rig, _params_file
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
+
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]
 

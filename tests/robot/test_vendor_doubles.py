@@ -19,13 +19,13 @@ import yaml
 
 pytest.importorskip("rclpy")
 
-from ros_procs import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
 from std_srvs.srv import Trigger
 from test_bridge_ros import EVENTS_QOS, LOADED_BOX
 
 from robot.msg_types import MissingInterfaceError, import_interface
 from robot.params import load_bridge_params
+from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from robot.safety import CommandGate
 from robot.vendor_profiles import PROFILES
 from sim.robots import get_robot

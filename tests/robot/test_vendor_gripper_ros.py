@@ -16,11 +16,11 @@ import pytest
 
 pytest.importorskip("rclpy")
 
-from ros_procs import NodeProcess, RosProbe, allocate_domain_id
 from std_msgs.msg import String
 from test_bridge_ros import LOADED_BOX, TIMING_FAULTS
 from test_vendor_doubles import CI_RATES, VendorRig, bindings_missing, vendor_params
 
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 from robot.vendor_profiles import PROFILES
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]

@@ -192,7 +192,7 @@ def echo_main() -> None:
 
 @pytest.fixture(scope="module")
 def echo() -> Any:
-    from ros_procs import NodeProcess, RosProbe, allocate_domain_id
+    from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
     with allocate_domain_id() as domain:
         node = NodeProcess(script=Path(sys.executable).name, domain=domain, args=[__file__, "echo"])

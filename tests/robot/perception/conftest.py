@@ -14,9 +14,6 @@ import pytest
 _ROOT = str(Path(__file__).resolve().parents[3])
 if sys.path[0] != _ROOT:
     sys.path.insert(0, _ROOT)
-_ROS_HELPERS = str(Path(__file__).resolve().parents[1])  # tests/robot: ros_procs (domain ids, node processes)
-if _ROS_HELPERS not in sys.path:
-    sys.path.append(_ROS_HELPERS)
 for _name in [m for m in sys.modules if m in ("robot", "robot.perception")]:
     if getattr(sys.modules[_name], "__file__", None) is None:
         del sys.modules[_name]

@@ -3,7 +3,7 @@
 Three processes over real DDS, one ROS_DOMAIN_ID: ``armstack-sim-arm`` (front camera, colour + depth, no
 ground truth on ``scene/objects``), ``armstack-perception`` (colour + depth; cubes, pad and bin), and
 ``armstack-bridge`` (scripted expert). Success is the bridge's and the sim's ground truth's, both
-(``loop_rig.PerceptionLoop.episode``). The multi-seed figure is ``bench/perception_loop.py``'s; here three
+(``robot.ros_rig.PerceptionLoop.episode``). The multi-seed figure is ``bench/perception_loop.py``'s; here three
 fixed seeds, two of which must succeed, which a loop that does not work (wrong places, a held cube torn from
 the grasp by a late pose, a cube lost in the bin) does not reach.
 """
@@ -18,8 +18,8 @@ import pytest
 
 pytest.importorskip("rclpy")
 
-from loop_rig import PerceptionLoop, write_params
-from ros_procs import allocate_domain_id
+from robot.ros_rig.perception_loop import PerceptionLoop, write_params
+from robot.ros_rig.processes import allocate_domain_id
 
 SEEDS = (0, 1, 3)  # fixed: pad and bin targets, different cubes
 EPISODE_TIMEOUT_S = 40.0

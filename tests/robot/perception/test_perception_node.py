@@ -48,11 +48,11 @@ def test_node_publishes_true_poses_from_rendered_frames(marker_scene: Scene, tmp
     pytest.importorskip("rclpy")
     from geometry_msgs.msg import PoseArray
     from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
-    from ros_procs import NodeProcess, RosProbe, allocate_domain_id
     from sensor_msgs.msg import CameraInfo, Image
     from std_msgs.msg import String
 
     from robot.perception.image_codec import camera_info_fields, image_to_fields
+    from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
     model, data = marker_scene.model, mujoco.MjData(marker_scene.model)
     hide_goal_marker(model)

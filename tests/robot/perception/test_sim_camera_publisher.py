@@ -16,9 +16,9 @@ from sim.scene import build_scene
 @pytest.mark.ros
 def test_publishes_rendered_images_with_matching_camera_info() -> None:
     pytest.importorskip("rclpy")
-    from ros_procs import RosProbe, allocate_domain_id
     from sensor_msgs.msg import CameraInfo, Image
 
+    from robot.ros_rig.processes import RosProbe, allocate_domain_id
     from robot.sim_camera_publisher import SimCameraPublisher
 
     scene = build_scene()

@@ -1,12 +1,12 @@
-"""Helpers for tests with real DDS between processes: domain ids, node subprocesses, and an in-test probe node.
+"""Real DDS between processes, for tests and benches: domain ids, node subprocesses, and an in-process probe node.
 
 - :func:`allocate_domain_id` hands out a ROS_DOMAIN_ID no other live test process on this machine holds (a
-  lock file per id, reclaimed when its owner process is gone), so pytest-xdist workers and other engineers'
-  test runs never hear each other. Use it as a context manager: ``with allocate_domain_id() as domain: ...``.
+  lock file per id, reclaimed when its owner process is gone), so pytest-xdist workers, benches and other
+  engineers' test runs never hear each other. Use it as a context manager: ``with allocate_domain_id() as domain: ...``.
 - :class:`NodeProcess` starts a console-script node (``armstack-sim-arm``, ``armstack-bridge``, ...) with a
   params file in that domain, stops it with SIGINT (then SIGTERM, then SIGKILL), and keeps its output so a
   failing test can show it (:meth:`NodeProcess.output`).
-- :class:`RosProbe` is an rclpy node in the test process, on its own context in the same domain, that
+- :class:`RosProbe` is an rclpy node in the calling process, on its own context in the same domain, that
   subscribes, records what arrives with arrival times, publishes, and waits for discovery.
 
 Discovery takes a moment and the first messages are lost: wait for a publisher/subscriber match (or for a
@@ -33,7 +33,7 @@ os.environ.setdefault("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST")
 
 DOMAIN_RANGE = range(1, 101)  # Fast DDS maps domains 0..101 to ports; 0 is the default domain people use
 _LOCK_DIR = Path(tempfile.gettempdir()) / "armstack_ros_domains"
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[2]  # the checkout: nodes run there, launch/config is read there
 BIN_DIR = Path(sys.executable).parent
 
 

@@ -1,6 +1,7 @@
 """Perception in the loop over real DDS: sim arm (camera, no ground truth on scene/objects) -> perception -> bridge.
 
-Shared by ``test_perception_loop_ros.py`` (few seeds, CI) and ``bench/perception_loop.py`` (many seeds, JSON):
+Shared by ``tests/robot/perception/test_perception_loop_ros.py`` (few seeds, CI), ``bench/perception_loop.py``
+(many seeds, JSON) and ``bench/agent_ros.py``:
 three console-script processes in one ROS_DOMAIN_ID, parameters ``launch/config/<robot>.yaml`` + the
 ``launch/config/overlay/perception_loop.yaml`` overlay (what ``sim.launch.py perception:=true`` starts) + an
 optional file of relaxed timing limits for a loaded box. Success of an episode is judged twice: the bridge
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from ros_procs import REPO_ROOT, NodeProcess, RosProbe
+
+from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe
 
 CONFIG = REPO_ROOT / "launch" / "config"
 OVERLAY = CONFIG / "overlay" / "perception_loop.yaml"

@@ -1,0 +1,36 @@
+"""A harness for real DDS on one host: start the simulated arm, bridge and perception nodes as processes on a
+ROS_DOMAIN_ID of their own, and probe them from the calling process.
+
+Used by the ROS tests (few seeds, assertions) and by the benches (many seeds, JSON), so both drive the nodes
+the same way. It runs the console scripts of this checkout and reads ``launch/config`` from it. rclpy loads
+only when a probe or loop is built.
+"""
+
+from __future__ import annotations
+
+from robot.ros_rig.perception_loop import (
+    OVERLAY,
+    RELAXED_BRIDGE,
+    TIMING_FAULTS,
+    Episode,
+    PerceptionLoop,
+    placed,
+    write_params,
+)
+from robot.ros_rig.processes import BIN_DIR, REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id, ros_env
+
+__all__ = [
+    "BIN_DIR",
+    "OVERLAY",
+    "RELAXED_BRIDGE",
+    "REPO_ROOT",
+    "TIMING_FAULTS",
+    "Episode",
+    "NodeProcess",
+    "PerceptionLoop",
+    "RosProbe",
+    "allocate_domain_id",
+    "placed",
+    "ros_env",
+    "write_params",
+]
