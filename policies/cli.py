@@ -35,13 +35,15 @@ def _say_bc_ignores_cameras(paths: list[str]) -> None:
     """BC is a state policy: a dataset's camera streams are not inputs, which the user is told, not left to guess."""
     import sys
 
+    from sim.dataset.errors import DatasetError
     from sim.dataset.layout import INFO_PATH, is_visual, read_json
 
     for path in paths:
-        info_file = Path(path) / INFO_PATH
-        if not info_file.is_file():
-            continue  # the loader names a missing or foreign dataset itself
-        cameras = sorted(k for k, f in read_json(info_file).get("features", {}).items() if is_visual(f))
+        try:
+            features = read_json(Path(path) / INFO_PATH).get("features", {})
+            cameras = sorted(k for k, f in features.items() if isinstance(f, dict) and is_visual(f))
+        except (DatasetError, AttributeError):
+            continue  # a missing, foreign or damaged dataset: the loader's hash check names the file itself
         if cameras:
             print(f"note: {path} holds camera streams ({', '.join(cameras)}); `train bc` trains a state policy "
                   "and does not read them: `armstack train visuomotor` does", file=sys.stderr)

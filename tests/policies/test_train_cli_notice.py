@@ -23,6 +23,8 @@ def test_camera_streams_are_named_and_state_only_data_is_silent(tmp_path: Path,
     state = _dataset(tmp_path / "state", {"observation.state": {"dtype": "float32", "shape": [20]}})
     _say_bc_ignores_cameras([str(state)])
     assert capsys.readouterr().err == ""
-    _say_bc_ignores_cameras([str(rgb), str(tmp_path / "absent")])
+    damaged = _dataset(tmp_path / "damaged", {})
+    (damaged / "meta" / "info.json").write_text("{not json")
+    _say_bc_ignores_cameras([str(rgb), str(tmp_path / "absent"), str(damaged)])
     err = capsys.readouterr().err
     assert "observation.images.front" in err and "train visuomotor" in err
