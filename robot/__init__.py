@@ -1,7 +1,9 @@
 """armstack robot: the ROS 2 bridge, its safety core, the simulated arm, recording and perception.
 
-Only the ``*_node`` modules and ``robot.node_params`` (their declared parameters) import rclpy; everything
-named here is plain Python, importable and testable without ROS. Names load on first use (MuJoCo and OpenCV
+rclpy is imported only by the ROS wiring: the ``*_node`` modules, ``node_params`` and ``node_runner``, the
+action servers and clients they use (``drivers/``, ``gripper_actions``, ``instruction_action``,
+``sim_camera_publisher``) and ``ros_rig`` once a probe starts; everything named here is plain Python,
+importable and testable without ROS. Names load on first use (MuJoCo and OpenCV
 stay out of ``import robot``).
 """
 
