@@ -36,7 +36,10 @@ CONFIG = REPO_ROOT / "launch" / "config"
 LATCHED = EVENTS_QOS
 # The doubles' joint-state rates on a loaded 2-core CI box (the driver's own rates run in bench/vendor_doubles.py).
 CI_RATES = {"ur": 250.0, "franka": 250.0}
-SENSOR_FAULT = ({"fault": "jump", "magnitude": 0.3}, "state_jump")
+# Every fault of the readings, each a category-1 stop; a frozen stream may first show as stale.
+SENSOR_FAULTS: list[tuple[dict[str, Any], set[str]]] = [
+    ({"fault": "jump", "magnitude": 0.3}, {"state_jump"}), ({"fault": "nan"}, {"nonfinite_state"}),
+    ({"fault": "freeze"}, {"frozen_state", "stale_state"}), ({"fault": "stale"}, {"stale_state"})]
 DRIVER_FAULTS: dict[str, list[tuple[dict[str, Any], str]]] = {"ur": [({"fault": "protective_stop"}, "protective_stop"),
                         ({"fault": "program_stop"}, "program_stopped"),
                         ({"fault": "speed_scaling", "value": 0.0}, "speed_scaling_zero")],
@@ -162,10 +165,13 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
             state = rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL")
             assert state["armed"] is True
             assert probe.spin_until(lambda: json.loads(rig.bridge_states[-1][1].data)["state"] == "armed", 5.0)
-            for payload, fault in [SENSOR_FAULT, *DRIVER_FAULTS[profile]]:
-                mode = "SAFE_STOP" if fault == SENSOR_FAULT[1] else "ESTOP"
+            injections = [(p, kinds, "SAFE_STOP") for p, kinds in SENSOR_FAULTS]
+            injections += [(p, {kind}, "ESTOP") for p, kind in DRIVER_FAULTS[profile]]
+            for payload, kinds, mode in injections:
+                fault = sorted(kinds)[0]
                 rig.send("armstack_sim_arm/inject", payload, "inject")
-                rig.wait_state(lambda s, f=fault, m=mode: s["mode"] == m and f in s["faults"], 10.0, fault)
+                rig.wait_state(lambda s, k=kinds, m=mode: s["mode"] == m and bool(k & set(s["faults"])), 10.0,
+                               str(payload))
                 probe.spin_for(0.5)
                 # While the fault lasts (the offset encoder, the stopped driver) a re-arm is refused.
                 response = rig.rearm()
@@ -192,22 +198,25 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
         if t["source"] != "resume":
             assert prev is not None and gate.within_envelope(prev, cmd), (t["tick"], prev, cmd)
         prev = cmd
-    # The encoder jump: from its detection to the re-arm every command is the frozen one (none follows a reading).
-    start = next(i for i, t in enumerate(ticks) if any(f["kind"] == SENSOR_FAULT[1] for f in t["faults"]))
-    frozen = [t["cmd"] for t in ticks[:start + 1] if t["cmd"] is not None][-1]
-    for t in ticks[start:]:
-        if t["source"] == "resume":
-            break
-        assert t["cmd"] is None or t["cmd"] == frozen, t
-    # Each driver fault: one hold, then nothing until the re-arm (no commands pile up behind the stop).
-    for kind in (f for _, f in DRIVER_FAULTS[profile]):
-        start = next(i for i, t in enumerate(ticks) if any(f["kind"] == kind for f in t["faults"]))
+    # The faults were injected in order, each followed by a re-arm ("resume"): walk the log the same way.
+    cursor = 0
+    for payload, kinds in SENSOR_FAULTS:
+        # From the fault's detection to the re-arm every command is the frozen one (none follows a reading).
+        start = next(i for i in range(cursor, len(ticks)) if any(f["kind"] in kinds for f in ticks[i]["faults"]))
+        frozen = [t["cmd"] for t in ticks[:start + 1] if t["cmd"] is not None][-1]
+        cursor = start
+        while cursor < len(ticks) and ticks[cursor]["source"] != "resume":
+            assert ticks[cursor]["cmd"] is None or ticks[cursor]["cmd"] == frozen, (payload, ticks[cursor])
+            cursor += 1
+    for _, kind in DRIVER_FAULTS[profile]:
+        # Each driver fault: one hold, then nothing until the re-arm (no commands pile up behind the stop).
+        start = next(i for i in range(cursor, len(ticks)) if any(f["kind"] == kind for f in ticks[i]["faults"]))
         sent = []
-        for t in ticks[start:]:
-            if t["source"] == "resume":
-                break
-            if t["cmd"] is not None:
-                sent.append(t["source"])
+        cursor = start
+        while cursor < len(ticks) and ticks[cursor]["source"] != "resume":
+            if ticks[cursor]["cmd"] is not None:
+                sent.append(ticks[cursor]["source"])
+            cursor += 1
         assert sent in ([], ["estop_hold"]), (kind, sent)
 
 
