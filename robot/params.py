@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from robot.errors import ParameterError
+from robot.planner_process import DEFAULT_PLANNER, PLANNER_BACKENDS
 from robot.safety.command_gate import GateConfig
 from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
@@ -98,7 +99,7 @@ DESCRIPTIONS: dict[str, str] = {
     "degraded_fallback": "degraded-mode fallback: hold or retreat (changes live)",
     "retreat_height": "retreat fallback: height (m) to rise to (changes live)",
     "task": "task an instruction names when it does not say (changes live)",
-    "planner": "planner backend for free-form instructions: none, parser, rules, llama_cpp, openai",
+    "planner": f"planner backend for free-form instructions: {', '.join(PLANNER_BACKENDS)}",
     "cubes": "cube colours in the scene",
     "tick_log": "JSON-lines file of every control tick ('' = off)",
     "record": "MCAP file to record topics to ('' = off)",
@@ -150,9 +151,10 @@ class BridgeParams:
     retreat_height: float = 0.3
     task: str = "pick_place"
     """The task an instruction names when it does not say."""
-    planner: str = "none"
-    """Planner backend for free-form instructions (none, rules, llama_cpp, openai): a checked plan runs as a
-    queue of tasks; 'none' accepts only the pick-and-place phrasings and JSON goals."""
+    planner: str = DEFAULT_PLANNER
+    """Planner backend for free-form instructions (``robot.planner_process.PLANNER_BACKENDS``; the default is
+    ``armstack plan``'s): the agent plans, checks and runs the plan's skills; 'none' accepts only the
+    pick-and-place phrasings and JSON goals."""
     cubes: tuple[str, ...] = ("red", "green", "blue")
     tick_log: str = ""
     """A JSON-lines file of every control tick (time, mode, faults, command), for tests and post-mortems."""
@@ -200,8 +202,6 @@ class BridgeParams:
                                  f"checkpoint directory")
         if self.task not in TASKS:
             raise ParameterError(f"{NODE_NAME}: unknown task {self.task!r}; valid: {', '.join(TASKS)}")
-        from robot.planner_process import PLANNER_BACKENDS
-
         if self.planner not in PLANNER_BACKENDS:
             raise ParameterError(f"{NODE_NAME}: unknown planner {self.planner!r}; valid: {', '.join(PLANNER_BACKENDS)}")
         if not isinstance(self.cubes, tuple) or not self.cubes or len(set(self.cubes)) != len(self.cubes) \

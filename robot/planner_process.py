@@ -15,10 +15,15 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
+from policies.planner.planner import BACKENDS, DEFAULT_BACKEND
 from robot.child_process import ChildCrashedError, ChildProcessError, ChildTimeoutError, ChildWorker
 
-PLANNER_BACKENDS = ("none", "parser", "llama_cpp", "openai", "rules")
-"""The bridge's ``planner`` parameter: a ``policies.planner`` backend, or none (words are task instructions)."""
+NO_PLANNER = "none"
+PLANNER_BACKENDS = (*BACKENDS, NO_PLANNER)
+"""The bridge's ``planner`` parameter: a ``policies.planner`` backend (the planner's registry), or none (words
+are task instructions)."""
+DEFAULT_PLANNER = DEFAULT_BACKEND
+"""The bridge plans with ``armstack plan``'s default backend."""
 
 PlannerProcessError = ChildProcessError
 PlannerCrashedError = ChildCrashedError

@@ -4,14 +4,17 @@
 (``words_error``: negations, exclusions, stated order, goals left unmet, contradictory goals), so no backend,
 the model's fallback included, hands the agent a plan that moves what the instruction forbids.
 
-Backends (imported lazily, so choosing ``rules`` never loads a model):
-``llama_cpp`` (default; embedded Gemma 3 270M ranking grounded candidates), ``openai`` (the same ranking over
-any OpenAI-compatible completions endpoint), ``parser`` (the semantic parser alone), ``rules`` (plain string
-matching over a closed vocabulary, the baseline; it refuses every other word).
+``BACKEND_CLASSES`` is the one registry of backends; ``armstack plan``, ``armstack run``, the agent and the
+bridge's ``planner`` parameter take their names and their default (``DEFAULT_BACKEND``) from it. Backends are
+imported lazily, so choosing ``rules`` never loads a model: ``llama_cpp`` (default; embedded Gemma 3 270M
+ranking grounded candidates), ``openai`` (the same ranking over any OpenAI-compatible completions endpoint),
+``parser`` (the semantic parser alone), ``rules`` (plain string matching over a closed vocabulary, the
+baseline; it refuses every other word).
 """
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -23,7 +26,17 @@ from policies.planner.scene_state import SceneState
 from policies.planner.semantic_parser import parse
 from policies.planner.skills import check_plan
 
-BACKENDS = ("llama_cpp", "openai", "rules", "parser")
+BACKEND_CLASSES: dict[str, tuple[str, str]] = {
+    "llama_cpp": ("policies.planner.llama_backend", "LlamaBackend"),
+    "openai": ("policies.planner.openai_backend", "OpenAIBackend"),
+    "rules": ("policies.planner.rules_backend", "RulesBackend"),
+    "parser": ("policies.planner.parser_backend", "ParserBackend"),
+}
+"""Backend name -> (module, class), imported on first use."""
+BACKENDS = tuple(BACKEND_CLASSES)
+DEFAULT_BACKEND = "llama_cpp"
+MODEL_BACKENDS = ("llama_cpp", "openai")
+"""The backends that rank with a language model (they take ``mode``, ``fallback`` and a model)."""
 
 
 class UnknownBackendError(PlannerError, KeyError):
@@ -108,22 +121,9 @@ def words_error(instruction: str, state: SceneState, plan: Plan) -> str | Clarif
     return pairing_error(instruction, state, plan.steps)
 
 
-def make_planner(backend: str = "llama_cpp", **options: Any) -> CheckedPlanner:
+def make_planner(backend: str = DEFAULT_BACKEND, **options: Any) -> CheckedPlanner:
     """A planner on ``backend`` (one of ``BACKENDS``); options go to the backend (model path, URL, ...)."""
-    if backend == "rules":
-        from policies.planner.rules_backend import RulesBackend
-
-        return CheckedPlanner(RulesBackend(**options))
-    if backend == "llama_cpp":
-        from policies.planner.llama_backend import LlamaBackend
-
-        return CheckedPlanner(LlamaBackend(**options))
-    if backend == "openai":
-        from policies.planner.openai_backend import OpenAIBackend
-
-        return CheckedPlanner(OpenAIBackend(**options))
-    if backend == "parser":
-        from policies.planner.parser_backend import ParserBackend
-
-        return CheckedPlanner(ParserBackend(**options))
-    raise UnknownBackendError(f"unknown planner backend {backend!r}; valid backends: {', '.join(BACKENDS)}")
+    if not isinstance(backend, str) or backend not in BACKEND_CLASSES:
+        raise UnknownBackendError(f"unknown planner backend {backend!r}; valid backends: {', '.join(BACKENDS)}")
+    module, cls = BACKEND_CLASSES[backend]
+    return CheckedPlanner(getattr(importlib.import_module(module), cls)(**options))

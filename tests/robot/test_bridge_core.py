@@ -40,7 +40,8 @@ class Loop:
     def __init__(self, robot: str = "panda", seed: int = 1, *, reactive: bool = True, **params: object) -> None:
         self.arm = SimArm(SimArmConfig(robot=robot, seed=seed))
         # Simulated time, but inference is timed on the wall clock: a loaded test box must not miss deadlines.
-        params = {"expected_state_rate_hz": 250.0, "policy_deadline_s": 1.0, **params}
+        # No planner unless a test asks for one: words are task instructions, and no model process starts.
+        params = {"expected_state_rate_hz": 250.0, "policy_deadline_s": 1.0, "planner": "none", **params}
         self.core = BridgeCore(BridgeParams(robot=robot, **params), start=0.0)  # type: ignore[arg-type]
         self.t = 0.0
         self.k = 0

@@ -12,6 +12,7 @@ import pytest
 from policies.planner.errors import PlannerError
 from policies.planner.plan import Plan, Refusal
 from policies.planner.scene_state import SceneObject, SceneState
+from robot.errors import ParameterError
 from robot.planner_process import PlannerCrashedError, PlannerProcess, PlannerProcessError, PlannerTimeoutError
 
 SCENE = SceneState(objects=tuple(SceneObject(name=f"{c}_cube", kind="cube", color=c) for c in ("red", "green", "blue")),
@@ -80,3 +81,22 @@ def test_a_backend_that_cannot_start_and_planner_errors_are_reported() -> None:
         planner.close()
     with pytest.raises(PlannerProcessError, match="timeout_s must be > 0"):
         PlannerProcess("parser", timeout_s=0)
+
+
+def test_the_bridge_plans_with_the_backends_and_default_of_armstack_plan() -> None:
+    # One registry: the bridge's parameter, `armstack plan` and make_planner name the same backends and default.
+    import inspect
+
+    from armstack.cli import build_parser
+    from policies.planner.planner import BACKENDS, DEFAULT_BACKEND, make_planner
+    from robot.params import BridgeParams, bridge_params_from_mapping
+    from robot.planner_process import NO_PLANNER, PLANNER_BACKENDS
+
+    plan_args = build_parser().parse_args(["plan", "--scene", "SCENE.json", "x"])
+    assert BridgeParams().planner == plan_args.backend == DEFAULT_BACKEND
+    assert inspect.signature(make_planner).parameters["backend"].default == DEFAULT_BACKEND
+    assert set(PLANNER_BACKENDS) == {*BACKENDS, NO_PLANNER}
+    for name in PLANNER_BACKENDS:
+        assert bridge_params_from_mapping({"planner": name}).planner == name
+    with pytest.raises(ParameterError, match=r"unknown planner 'gpt'; valid: llama_cpp, openai, rules, parser, none"):
+        bridge_params_from_mapping({"planner": "gpt"})
