@@ -28,7 +28,7 @@ from policies.networks import ConditionedMLP
 from policies.observation import ADAPTER_NAMES, ObservationLayout, features, referenced_object
 from policies.spec_limits import FIELD_BOUNDS
 from policies.text import TextEncoder, shared_encoder
-from sim.config_io import from_mapping, load_yaml
+from sim.config_io import load_config
 from sim.dataset.layout import ARMSTACK_EPISODES_PATH
 
 _STATE, _ENV, _ACTION = "observation.state", "observation.environment_state", "action"
@@ -98,21 +98,9 @@ class BCConfig:
 
 
 def load_bc_config(path: str | Path | None, **overrides: Any) -> BCConfig:
-    """A BCConfig from a YAML file (unknown keys rejected) with command-line overrides on top."""
-    data: dict[str, Any] = {}
-    if path is not None:
-        loaded = load_yaml(path)
-        if loaded is not None:
-            if not isinstance(loaded, dict):
-                raise TrainConfigError(f"{path}: expected a mapping of BC settings")
-            data.update(loaded)
-    data.update({k: v for k, v in overrides.items() if v is not None})
-    try:
-        return from_mapping(BCConfig, data, where=str(path or "bc config"), check_types=True)
-    except Exception as exc:  # sim's ConfigError: re-raise as this package's error
-        if isinstance(exc, TrainConfigError):
-            raise
-        raise TrainConfigError(str(exc)) from exc
+    """A BCConfig from a YAML file (unknown keys rejected) with command-line overrides (None: unset) on top."""
+    return load_config(BCConfig, path, {k: v for k, v in overrides.items() if v is not None},
+                       where=str(path or "bc config"), check_types=True, error=TrainConfigError)
 
 
 @dataclass(frozen=True)

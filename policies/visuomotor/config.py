@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from policies.errors import TrainConfigError
-from sim.config_io import from_mapping, load_yaml
+from sim.config_io import load_config
 
 EXECUTIONS = ("chunk", "ensemble")
 """chunk: run a predicted chunk open loop, then predict again; ensemble: predict every step and average the
@@ -84,17 +84,10 @@ class VisuomotorConfig:
 
 
 def load_visuomotor_config(path: str | Path | None, **overrides: Any) -> VisuomotorConfig:
-    """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides on top."""
-    loaded = load_yaml(path) if path is not None else None
-    if loaded is not None and not isinstance(loaded, dict):
-        raise TrainConfigError(f"{path}: expected a mapping of visuomotor settings")
-    data = {**(loaded or {}), **{k: v for k, v in overrides.items() if v is not None}}
-    if isinstance(data.get("cameras"), (list, str)):
-        cams = data["cameras"]
-        data["cameras"] = tuple(cams.split(",") if isinstance(cams, str) else cams)
-    try:
-        return from_mapping(VisuomotorConfig, data, where=str(path or "visuomotor config"), check_types=True)
-    except Exception as exc:  # sim's ConfigError: re-raise as this package's error
-        if isinstance(exc, TrainConfigError):
-            raise
-        raise TrainConfigError(str(exc)) from exc
+    """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides (None: unset) on
+    top; ``cameras`` given as a comma list (``--cameras front,wrist``) is split."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if isinstance(given.get("cameras"), str):
+        given["cameras"] = tuple(given["cameras"].split(","))
+    return load_config(VisuomotorConfig, path, given, where=str(path or "visuomotor config"), check_types=True,
+                       error=TrainConfigError)

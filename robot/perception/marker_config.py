@@ -13,7 +13,6 @@ import numpy as np
 from robot.perception.errors import PerceptionConfigError
 from robot.perception.pose_math import make_transform, quat_to_matrix
 from sim.config_io import from_mapping, load_yaml
-from sim.errors import SimError
 
 
 def dictionary_names() -> list[str]:
@@ -86,22 +85,16 @@ class MarkerConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> MarkerConfig:
-        try:
-            raw = dict(data)
-            markers = tuple(from_mapping(MarkerSpec, m, where=f"markers[{i}]")
-                            for i, m in enumerate(raw.pop("markers", []) or []))
-            return from_mapping(cls, {**raw, "markers": markers}, where="marker config")
-        except SimError as exc:
-            raise PerceptionConfigError(str(exc)) from exc
-        except (TypeError, AttributeError) as exc:
-            raise PerceptionConfigError(f"marker config: expected a mapping with a 'markers' list: {exc}") from exc
+        if not isinstance(data, Mapping) or not isinstance(data.get("markers") or [], list | tuple):
+            raise PerceptionConfigError(f"marker config: expected a mapping with a 'markers' list, got "
+                                        f"{type(data).__name__} {data!r:.80}")
+        markers = tuple(from_mapping(MarkerSpec, m, where=f"markers[{i}]", error=PerceptionConfigError)
+                        for i, m in enumerate(data.get("markers") or []))
+        return from_mapping(cls, {**data, "markers": markers}, where="marker config", error=PerceptionConfigError)
 
     @classmethod
     def load(cls, path: str | Path) -> MarkerConfig:
-        try:
-            data = load_yaml(path)
-        except SimError as exc:
-            raise PerceptionConfigError(str(exc)) from exc
+        data = load_yaml(path, error=PerceptionConfigError)
         return cls.from_dict(data if data is not None else {})
 
 

@@ -17,6 +17,7 @@ from robot.errors import ParameterError
 from robot.perception.errors import PerceptionError
 from robot.perception.perception_config import PerceptionConfig
 from robot.perception.pose_math import pose_to_transform
+from sim.config_io import from_mapping
 
 NODE_NAME = "armstack_perception"
 # Applied by the running node at once; every other parameter is read-only (the pipeline is built from it).
@@ -76,20 +77,21 @@ def _valid_names() -> list[str]:
 
 
 def perception_params_from_dict(params: dict[str, Any], *, where: str = NODE_NAME) -> PerceptionNodeParams:
-    """Split and validate a flat parameter mapping (lists become tuples)."""
+    """Split a flat parameter mapping into its two configs and validate them; unknown names are refused here,
+    since neither config alone knows the other's."""
     node_keys = {f.name for f in fields(NodeTopics)}
     config_keys = set(PerceptionConfig.field_names())
     unknown = sorted(set(params) - node_keys - config_keys)
     if unknown:
         raise ParameterError(f"{where}: unknown parameter(s) {', '.join(unknown)}; valid: {', '.join(_valid_names())}")
-    values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
+    # One flat section holds two configs: each is built by the config loader from its own keys.
     try:
-        config = PerceptionConfig(**{k: v for k, v in values.items() if k in config_keys})
+        config = from_mapping(PerceptionConfig, {k: v for k, v in params.items() if k in config_keys}, where=where,
+                              error=ParameterError)
     except PerceptionError as exc:
         raise ParameterError(f"{where}: {exc}") from exc
-    except TypeError as exc:
-        raise ParameterError(f"{where}: {exc}") from exc
-    topics = NodeTopics(**{k: v for k, v in values.items() if k in node_keys})
+    topics = from_mapping(NodeTopics, {k: v for k, v in params.items() if k in node_keys}, where=where,
+                          error=ParameterError)
     for label in ("image_topic", "camera_info_topic"):
         if not isinstance(getattr(topics, label), str) or not getattr(topics, label):
             raise ParameterError(f"{where}: {label} must be a non-empty topic name")

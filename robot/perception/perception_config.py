@@ -10,8 +10,7 @@ from typing import Any
 
 from robot.perception.errors import PerceptionConfigError
 from robot.perception.place_detector import PLACES
-from sim.config_io import from_mapping, load_yaml
-from sim.errors import SimError
+from sim.config_io import from_mapping, load_config
 
 METHODS = ("marker", "color")
 
@@ -74,18 +73,11 @@ class PerceptionConfig:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, where: str = "perception config") -> PerceptionConfig:
-        try:
-            return from_mapping(cls, data, where=where)
-        except SimError as exc:
-            raise PerceptionConfigError(str(exc)) from exc
+        return from_mapping(cls, data, where=where, error=PerceptionConfigError)
 
     @classmethod
     def load(cls, path: str | Path) -> PerceptionConfig:
-        try:
-            data = load_yaml(path)
-        except SimError as exc:
-            raise PerceptionConfigError(str(exc)) from exc
-        return cls.from_dict(data or {}, where=str(path))
+        return load_config(cls, path, error=PerceptionConfigError)
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:

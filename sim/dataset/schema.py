@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sim.config_io import from_mapping
 from sim.dataset.errors import DatasetSchemaError, UnknownDatasetNameError
 
 CODEBASE_VERSION = "v3.0"
@@ -242,17 +243,15 @@ class DatasetSpec:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DatasetSpec:
-        try:
-            feats = tuple(Feature(name=f["name"], dtype=f["dtype"], shape=tuple(f["shape"]),
-                                  names=None if f["names"] is None else tuple(f["names"])) for f in data["features"])
-            return cls(fps=data["fps"], robot_type=data["robot_type"], features=feats, cameras=tuple(data["cameras"]),
-                       image_height=data["image_height"], image_width=data["image_width"], storage=data["storage"],
-                       codec=VideoCodec(**data["codec"]), chunks_size=data["chunks_size"],
-                       data_files_size_in_mb=data["data_files_size_in_mb"],
-                       video_files_size_in_mb=data["video_files_size_in_mb"])
-        except (KeyError, TypeError) as exc:
-            raise DatasetSchemaError(f"not a dataset spec ({type(exc).__name__}: {exc}); expected the keys of "
-                                     "DatasetSpec.to_dict()") from exc
+        """The spec ``to_dict()`` wrote (or its ``content_dict()``); unknown keys are refused, as in every config."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("features"), list | tuple):
+            raise DatasetSchemaError(f"not a dataset spec: expected the keys of DatasetSpec.to_dict() with a "
+                                     f"'features' list, got {type(data).__name__}")
+        features = tuple(from_mapping(Feature, f, where=f"dataset spec: features[{i}]", error=DatasetSchemaError)
+                         for i, f in enumerate(data["features"]))
+        codec = from_mapping(VideoCodec, data.get("codec", {}), where="dataset spec: codec", error=DatasetSchemaError)
+        return from_mapping(cls, {**data, "features": features, "codec": codec}, where="dataset spec",
+                            error=DatasetSchemaError)
 
     def content_dict(self) -> dict[str, Any]:
         """``to_dict()`` without the file-size limits: what shards of one dataset must agree on."""

@@ -687,6 +687,21 @@ def test_feature_names_cannot_hold_a_slash() -> None:
         make_features({"observation/state": ("float32", 3)})
 
 
+def test_a_spec_reads_back_from_its_json_and_unknown_keys_are_refused() -> None:
+    spec = make_spec()
+    doc = json.loads(json.dumps(spec.to_dict()))  # lists, as a shard's or the manifest's JSON holds them
+    assert DatasetSpec.from_dict(doc) == spec
+    assert DatasetSpec.from_dict(json.loads(json.dumps(spec.content_dict()))) == spec
+    with pytest.raises(DatasetSchemaError, match=r"dataset spec: unknown key\(s\) 'camera'; valid keys: cameras"):
+        DatasetSpec.from_dict({**doc, "camera": "front"})
+    with pytest.raises(DatasetSchemaError, match=r"dataset spec: codec: unknown key\(s\) 'speed'"):
+        DatasetSpec.from_dict({**doc, "codec": {**doc["codec"], "speed": 1}})
+    with pytest.raises(DatasetSchemaError, match=r"features\[0\]: expected a mapping, got str"):
+        DatasetSpec.from_dict({**doc, "features": ["action"]})
+    with pytest.raises(DatasetSchemaError, match="not a dataset spec"):
+        DatasetSpec.from_dict([doc])  # type: ignore[arg-type]
+
+
 def test_commit_refuses_a_complete_dataset_and_foreign_shards(video_ds: tuple[Path, list[EpisodeRecord],
                                                                               DatasetSpec], tmp_path: Path) -> None:
     root, _, spec = video_ds
