@@ -18,7 +18,6 @@ from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
 from robot.vendor_profiles import VendorProfile, get_profile
 from sim.config_io import from_mapping
-from sim.errors import SimError
 from sim.robots import get_robot
 from sim.scene import COLORS
 from sim.tasks import TASKS
@@ -255,10 +254,7 @@ class BridgeParams:
 def bridge_params_from_mapping(params: dict[str, Any], *, where: str = NODE_NAME) -> BridgeParams:
     """Build and validate; unknown parameters are an error listing the valid ones."""
     # ROS parameter files write whole numbers without a point: 100 is a valid control_rate_hz.
-    try:
-        return from_mapping(BridgeParams, params, where=where)
-    except SimError as exc:
-        raise ParameterError(str(exc)) from exc
+    return from_mapping(BridgeParams, params, where=where, error=ParameterError)
 
 
 def load_bridge_params(paths: list[str] | tuple[str, ...]) -> BridgeParams:
