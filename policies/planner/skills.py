@@ -1,7 +1,9 @@
 """The skill library: typed arguments, preconditions and effects over ``SceneState``, and the plan checker.
 
 The checker is the safety net of every backend: a plan reaches execution only if each step's
-precondition holds in the state the previous steps leave behind.
+precondition holds in the state the previous steps leave behind. The skills, their arguments and the push
+directions are the simulator's skill registry (``sim.skills``): this module adds their symbolic model, so every
+skill the planner can plan is one the env and the bridge can run.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from dataclasses import dataclass
 
 from policies.planner.plan import Plan, Refusal, Step
 from policies.planner.scene_state import SceneState
+from sim.skills.push import DIRECTIONS as PUSH_DIRECTIONS
+from sim.skills.registry import SKILL_ARGS
 
-DIRECTIONS = ("left", "right", "forward", "backward")
+DIRECTIONS = tuple(PUSH_DIRECTIONS)
 ARG_TYPES = ("object", "region", "direction")
 MAX_PLAN_STEPS = 12
 
@@ -114,15 +118,21 @@ def _unchanged(state: SceneState, args: Mapping[str, str]) -> SceneState:
     return state
 
 
+_MODEL: dict[str, tuple[Precondition, Effect]] = {
+    "pick": (_pick_pre, _pick_eff),
+    "place_on": (_place_on_pre, _place_on_eff),
+    "place_in": (_place_in_pre, _place_in_eff),
+    "push": (_push_pre, _push_eff),
+    "go_home": (_always, _unchanged),
+}
+"""Each skill's precondition and effect on the symbolic scene."""
+if set(_MODEL) != set(SKILL_ARGS):
+    raise ImportError(f"the planner's skill model ({', '.join(_MODEL)}) and sim.skills' registry "
+                      f"({', '.join(SKILL_ARGS)}) name different skills")
+# An argument's name is its type (object, region, direction), as sim.skills.make_skill reads it.
 SKILLS: dict[str, SkillSpec] = {
-    "pick": SkillSpec(name="pick", args=(("object", "object"),), precondition=_pick_pre, effect=_pick_eff),
-    "place_on": SkillSpec(name="place_on", args=(("object", "object"),), precondition=_place_on_pre,
-                          effect=_place_on_eff),
-    "place_in": SkillSpec(name="place_in", args=(("region", "region"),), precondition=_place_in_pre,
-                          effect=_place_in_eff),
-    "push": SkillSpec(name="push", args=(("object", "object"), ("direction", "direction")), precondition=_push_pre,
-                      effect=_push_eff),
-    "go_home": SkillSpec(name="go_home", args=(), precondition=_always, effect=_unchanged),
+    name: SkillSpec(name=name, args=tuple((a, a) for a in args), precondition=_MODEL[name][0], effect=_MODEL[name][1])
+    for name, args in SKILL_ARGS.items()
 }
 
 
