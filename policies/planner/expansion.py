@@ -28,7 +28,7 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first"
-_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|highest|last"
+_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|on top of (?:it|that|them)|highest|last"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 _ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
 _ROLE_MIDDLE = r"in the middle|in between|next"
@@ -56,8 +56,16 @@ def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:
     return out
 
 
+# One cube of a tower stated as a chain: "the red cube", "red", "the red one".
+_PART = rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?"
+
+
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
+    stated = re.fullmatch(rf"(?:make|build|create) (?:a|me a) (?:little |small )?(?:stack|tower|pile)\s*[:,]?\s*"
+                          rf"({_PART} on (?:top of )?{_PART}(?: on (?:top of )?{_PART})+)\s*", text)
+    if stated:  # "make a stack: the red cube on the blue cube on the green cube" names the cubes top to bottom
+        text = "a tower from top to bottom: " + ", ".join(re.split(r" on (?:top of )?", stated.group(1)))
     tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|at the bottom|"
                             r"on the bottom|in the middle|highest|lowest|start with|finish with|end with)\b", text)
     chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with)\s+)?({NP}) (?:is )?on top of ({NP}),? which is on top of "
@@ -66,8 +74,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
     # Only a tower, perhaps then "go home": a negation, an order word or another clause beside it would be
     # dropped by spelling the tower out, so such an instruction is refused ("don't build a tower: ...").
-    home = re.search(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head)\s+(?:back\s+)?(?:to\s+)?(?:your\s+|the\s+)?"
-                     r"home(?:\s+(?:pose|position))?\s*$", text)
+    home = re.search(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head|send the arm|send it)\s+(?:back\s+)?(?:to\s+)?"
+                     r"(?:your\s+|the\s+)?"
+                     r"home(?:\s+(?:pose|position))?(?:\s+please)?\s*$", text)
     body = text[:home.start()] if home else text
     marks = marked_words(body, (*NEGATION_MARKERS, "before", "after", "once", "while", "until", "when"))
     if marks:

@@ -6,6 +6,7 @@ reading that passes the checker, and a refusal wherever the hybrid backend would
 
 from __future__ import annotations
 
+from policies.planner.phrasing import without_reassurance
 from policies.planner.plan import PlanResult, Refusal
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
@@ -19,7 +20,7 @@ class ParserBackend:
     name = "parser"
 
     def propose(self, instruction: str, state: SceneState) -> PlanResult:
-        unsafe = unsafe_reason(instruction)
+        unsafe = unsafe_reason(without_reassurance(instruction))
         if unsafe:
             return Refusal(reason=unsafe)
         parsed = parse(instruction, state)

@@ -19,7 +19,7 @@ from policies.planner import lexicon as lx
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
-from policies.planner.request import NEGATION_MARKERS
+from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.scene_state import SceneState
 from policies.planner.translation import TranslationError, translate
 
@@ -68,9 +68,19 @@ def in_english(text: str) -> tuple[str, str, str | None]:
         return lang, text, str(exc)
 
 
+_REASSURANCE = re.compile(r"\b(?:(?:there'?s|there is) )?no (?:rush|hurry)\b|\bno need to (?:rush|hurry)\b|"
+                          r"\btake your time\b")
+
+
+def without_reassurance(instruction: str) -> str:
+    """``instruction`` less "no rush", "no hurry", "take your time": what the unsafe-request screen reads (its
+    speed words would otherwise refuse a request to go slowly); every other word is screened as it stands."""
+    return _REASSURANCE.sub(" ", instruction.lower().replace("’", "'"))
+
+
 # -------------------------------------------------------------------------------------------- typos
 _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and",
-                  "&": "and", "w/": "with"}
+                  "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
 # is left alone: a corrected word changes the plan, so only an unambiguous correction is made.
@@ -104,7 +114,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "new", "old", "big", "small", "tall", "else", "case", "base", "make", "made", "build",
     "they", "their", "three", "two", "four", "second", "third", "last", "lastly", "later", "on",
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
-    "nearest", "farthest", "furthest", "afterwards", "afterward",
+    "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
     "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping",
 })
 
@@ -124,9 +134,10 @@ def correct_typo(word: str) -> str:
     if word in _KNOWN or not word.isalpha() or len(word) < 2 or (word.endswith("s") and word[:-1] in _KNOWN):
         return word
     found = [t for t in _TARGETS if _distance_one(word, t) and (len(t) >= 3 or t == re.sub(r"(.)\1", r"\1", word))]
-    if len(word) <= 3:  # short words are too close to each other: a swap ("teh"), a doubled letter ("onn"), a verb
+    if len(word) <= 3:  # short words are too close to each other: a swap ("teh"), a doubled letter ("onn"), a verb,
+        # a colour missing its last letter ("blu")
         found = [t for t in found if sorted(t) == sorted(word) or re.sub(r"(.)\1", r"\1", word) == t
-                 or t in _CORRECTABLE_VERBS]
+                 or t in _CORRECTABLE_VERBS or (t in lx.COLOR_WORDS and t[:-1] == word)]
     found = list(dict.fromkeys(found))
     return found[0] if len(found) == 1 else word
 
@@ -134,19 +145,23 @@ def correct_typo(word: str) -> str:
 # ------------------------------------------------------------------------------------------ rewrites
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
-    (r"^(?:\s*(?:hey|hi|hello|ok|okay|so|um+|uh+|er+|erm|well|right|alright|good (?:morning|afternoon|evening)|"
-     r"there|robot|buddy|pal|friend|hmm+|hm+|oh|alrighty|yo)\b[\s,!.]*)+", " "),
+    (r"^(?:\s*(?:hey|hi|hello|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|(?:good )?(?:morning|afternoon|"
+     r"evening)|there|robot|buddy|pal|friend|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b[\s,!.]*)+", " "),
+    # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
+    (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
+    (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
     # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
     (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:sorry to (?:bother|trouble) you|can you help me(?: out)?|i need (?:your|a "
-     r"little) help|let me (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|time to work|"
+     r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
+     r"time to work|"
      r"here'?s (?:the thing|what i need|what to do)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
      r"i suppose|basically)\b\s*(?=[,;.!?:]|$))+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
-    (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta)(?: (?:so|very) much| a lot| a bunch| in advance)?\b[\s,!.]*"
-     r"(?:cheers\b[\s,!.]*)?$", " "),
+    (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch| in advance| a million|"
+     r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible)|if you don'?t mind|when you'?re ready|as usual|real quick)\b", " "),
@@ -155,7 +170,14 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (rf"^({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put)\s+it\s+"
      rf"(on|in|into|onto)\b", r"put \1 \2"),
     (r"[\s,]*\bshall we\b\s*\??", " "),
-    (r"\bif it'?s not too much trouble\b", " "),
+    (r",?\s*\bif (?:it|that|this)(?:'?s| is| isn'?t| is not)(?: not)? too much (?:trouble|bother|to ask)\b", " "),
+    # why the object may go, not what to leave alone ("throw away the blue cube, we don't need it")
+    (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
+     " "),
+    (r"\bwhatever (?:else )?you do\b,?", " "),
+    # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
+    (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
+     r"(on|in|into|onto)\b", r"put \1 \2"),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
     (r"\b(?:could you |can you )?(?:be a (?:dear|star|love|champ|sweetheart|pal)|do me a favou?r) and\b", " "),
     (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|i'?d (?:appreciate it|be grateful) if you "
@@ -194,10 +216,13 @@ _NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*)?(\d)\s*[:.)]\s+")
 # Only a whole clause "the <colour> cube in/on the <colour> cube | <region>" (a tower's "the blue cube in the
 # middle", "..., which is on top of ..." are not such clauses and are left to expansion.py).
 _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS))
+# A region after its preposition ("in the bin", "to the left side"): with it, "the yellow" needs no noun.
+_GAP_REGION = (r"(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:bin|pad|trash|(?:left|right)(?:\s+side)?)|"
+               r"to\s+the\s+(?:bin|pad|trash|(?:left|right)(?:\s+side)?))")
 _GAPPED = re.compile(
-    rf"(^|[,;.]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:the )?(?:{_COLOUR_ALT}) "
-    rf"(?:cube|block|brick|one)\s+(?:in|into|on|onto)\s+(?:the\s+)?(?:(?:{_COLOUR_ALT})\s+(?:cube|block|brick|one)|"
-    rf"bin|pad|trash|(?:left|right)(?:\s+side)?)\s*(?:[,;.]|$|\band\b|\bthen\b))")
+    rf"(^|[,;.]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:(?:the )?(?:{_COLOUR_ALT}) "
+    rf"(?:cube|block|brick|one)\s+(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:{_COLOUR_ALT})\s+(?:cube|block|brick|one)|"
+    rf"{_GAP_REGION})|the (?:{_COLOUR_ALT})\s+{_GAP_REGION})\s*(?:[,;.]|$|\band\b|\bthen\b))")
 
 
 def _numbered_steps(text: str) -> str:
@@ -226,12 +251,16 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"
      rf"(?=({NP})\s+(?:on|onto|atop|on top of)\b)", r"\1put "),
     (r"\bclear the table by\b", " "),
+    # "clear the table into the bin", "clear the table, everything goes in the bin": every cube to the bin
+    (r"\bclear (?:off )?the table(?:\s*(?:into|in) the bin|,?\s*(?:everything|all of it|it all) (?:goes|should go|"
+     r"needs to go) (?:in|into) the bin)\b", "put every cube in the bin"),
     (r"\b(?:get rid of|dispose of|do away with)\s+", "discard "),
     # "throw away X" / "throw X away" / "throw X out": the bin, never a throw; "throw X at/as ..." is not matched
     (r"\b(?:throw|throwing|toss|tossing|chuck|chucking)\s+(?:away|out)\s+", "discard "),
     (rf"\b(?:throw|toss|chuck)\s+({NP}|all {NP}|every {NP}|everything|(?:all|both) of {NP})\s+(?:away|out)\b"
      r"(?=\s*(?:$|[,.;!?]|and\b|then\b|but\b|except\b|apart\b|other\b))", r"discard \1"),
-    (rf"\b(?:throw|toss|chuck|dump)\s+({NP}|all {NP}|all of {NP}|every {NP}|everything|both {NP})\s+(?:in|into|inside)"
+    (rf"\b(?:throw|toss|chuck|dump)\s+({NP}|all {NP}|all of {NP}|every {NP}|everything|both {NP}|it|them)\s+"
+     r"(?:in|into|inside)"
      rf"\s+(?:the\s+)?(?:bin|trash)\b",
      rf"put \1 {_BIN}"),
     (r"(^|[,;.]\s*|\b(?:then|and)\s+)(?:just\s+)?(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |"
@@ -252,15 +281,23 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
 _REGION_NOUNS = "|".join(sorted({p[-1] for phrases in lx.REGION_PHRASES.values() for p in phrases} | {"side"}))
 
 
+_CLAUSE_VERB_ALT = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"go", "return"}))
+
+
 def _discard_destination(text: str) -> str:
-    """"discard X" (the idioms above) becomes "put X in the bin", the destination after the mention."""
+    """"discard X" (the idioms above) becomes "put X in the bin", the destination right after the mention: the
+    clause ends at a comma, "then", or "and" before a verb ("get rid of A and put B on C" put "in the bin" after
+    C). "discard A and B" discards both."""
     out = []
-    for clause in re.split(r"(\s*(?:,|;|\.|!|\?|\band then\b|\bthen\b)\s*)", text):
+    for clause in re.split(rf"(\s*(?:,|;|\.|!|\?|\band then\b|\bthen\b|\band\b(?=\s+(?:{_CLAUSE_VERB_ALT})\b))\s*)",
+                           text):
         m = re.match(r"^((?:\s*(?:and|please|now|just|kindly|you|can|could|would|also)\b)*\s*)discard\s+(.+?)\s*$",
                      clause)
         if m and not re.search(rf"\b(?:in|into|inside|on|onto|to)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:{_REGION_NOUNS})\b",
                                m.group(2)):
-            clause = f"{m.group(1)}put {m.group(2)} {_BIN}"
+            pair = re.fullmatch(rf"({NP}) and ({NP})", m.group(2))
+            clause = f"{m.group(1)}put {pair.group(1)} {_BIN}, then put {pair.group(2)} {_BIN}" if pair else \
+                f"{m.group(1)}put {m.group(2)} {_BIN}"
         out.append(clause)
     return "".join(out)
 
@@ -299,6 +336,43 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
 
 
 _COLOUR_WORDS = "|".join(sorted(lx.COLOR_WORDS))
+
+
+# Past participles after "you've" / "you have" ("after you've moved X"), read as the verb itself.
+_PARTICIPLES = {"moved": "move", "put": "put", "placed": "place", "stacked": "stack", "set": "set",
+                "dropped": "drop", "pushed": "push", "slid": "slide", "taken": "take", "picked": "pick",
+                "grabbed": "grab", "discarded": "discard", "nudged": "nudge", "shifted": "shift"}
+_GERUND_ALT = "|".join(GERUNDS)
+_PARTICIPLE_ALT = "|".join(_PARTICIPLES)
+
+
+def _verb_forms(text: str) -> str:
+    """"after putting X", "once you've moved X", "before having placed X" -> "after you put X": the order word's
+    clause with its verb in the form the parser reads."""
+    text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?({_GERUND_ALT})\b",
+                  lambda m: f"{m.group(1)} you {GERUNDS[m.group(2)]}", text)
+    text = re.sub(rf"\b(before|after|once|when)\s+you(?:'ve| have| had|'d)\s+(?:already\s+)?({_PARTICIPLE_ALT})\b",
+                  lambda m: f"{m.group(1)} you {_PARTICIPLES[m.group(2)]}", text)
+    # "..., then pick up the red cube and put that in the bin too": "too" / "as well" add nothing to a clause
+    return re.sub(r"\s+(?:too|as well)(?=\s*(?:$|[,;.!?]|\bthen\b|\band\b))", "", text)
+
+
+def _pseudo_cleft(text: str) -> str:
+    """"what I'd like (- aside -) is for X to end up on Y" -> "put X on Y"; only where the aside holds no negation
+    or order word (it is dropped)."""
+    m = re.search(rf"\bwhat (?:i'?d like|i would like|i want|i need)\b(.*?)\bis (?:for )?({NP}) to (?:end up|be|go|"
+                  r"sit)\s+(on|in|into|onto)\b", text)
+    if m is None:
+        return text
+    aside = m.group(1).strip(" ,-–—")
+    scrubbed = re.sub(r"\b(?:my|our|the|your) first time\b", " ", aside)  # "first" here orders nothing
+    if marked_words(scrubbed, ORDER_MARKERS):
+        return text  # an order word in the aside: which actions it orders is left to the refusal
+    head = f"{text[:m.start()]}put {m.group(2)} {m.group(3)}{text[m.end():]}"
+    words = set(re.findall(r"[a-z']+", aside))
+    if marked_words(scrubbed) or words & (lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS):
+        return f"{head}, {aside}"  # a negation or an action in the aside is a clause of its own, read or refused
+    return head
 
 
 def _small(text: str) -> str:
@@ -392,9 +466,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
     text = re.sub(r"\s*[.!?]+$", "", text)
-    text = _correct(text)
+    text = _pseudo_cleft(_correct(text))
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
+    text = _verb_forms(text)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))

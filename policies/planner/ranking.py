@@ -39,6 +39,7 @@ from policies.planner.fallback import (
 from policies.planner.grammar import Vocabulary, plan_grammar, read_plan
 from policies.planner.grounding_guard import screen
 from policies.planner.licence import Licence, acceptance_error, licence_for
+from policies.planner.phrasing import without_reassurance
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
@@ -164,7 +165,7 @@ class RankingBackend:
 
     # ----------------------------------------------------------------- propose
     def propose(self, instruction: str, state: SceneState) -> PlanResult:
-        unsafe = unsafe_reason(instruction)
+        unsafe = unsafe_reason(without_reassurance(instruction))
         if unsafe:
             return Refusal(reason=unsafe)
         parsed = parse(instruction, state)

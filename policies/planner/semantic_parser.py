@@ -31,7 +31,7 @@ from policies.planner.mentions import (
 )
 from policies.planner.phrasing import rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
-from policies.planner.request import Milestone, Request, check_request
+from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, step_error
 
@@ -143,7 +143,7 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         obj = parse_object(body[:p])
         if obj is None:
             continue
-        region = parse_region(body[p + 1:])
+        region = parse_region(body[p + 1:]) or _side(body[p + 1:])
         if region:
             readings.append(Action("place", obj=obj, region=region))
             continue
@@ -151,6 +151,13 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         if target and t in ("on", "onto", "ontop", "to"):
             readings.append(Action("place", obj=obj, target=target))
     return readings
+
+
+def _side(toks: Sequence[str]) -> str | None:
+    """"the left" / "the right" after a place verb's preposition: the side region ("move X to the right";
+    after a push verb the same words are the push's direction, read before this)."""
+    words = [t for t in toks if t not in FILLERS]
+    return words[1] if len(words) == 2 and words[0] == "the" and words[1] in ("left", "right") else None
 
 
 def _steps_for(action: Action, obj: str | None, target: str | None, state: SceneState) -> list[Step]:
@@ -183,6 +190,19 @@ def _milestone(action: Action, obj: str | None, target: str | None) -> Milestone
 Reading = tuple[Plan, tuple[Milestone, ...]]
 
 
+def _without_target(action: Action, ctx: Context) -> Context:
+    """``ctx`` for grounding "the cube" in "stack the cube on the red one": the cube it goes on is not a candidate
+    (a cube is never put on itself), so the question names only the others."""
+    if action.obj is None or action.obj.kind != "generic" or action.target is None or action.target.kind != "color":
+        return ctx
+    try:
+        target = ground(action.target, ctx, alternatives=False)
+    except UngroundedError:
+        return ctx
+    return Context(state=ctx.state, mentioned=ctx.mentioned, last_primary=ctx.last_primary,
+                   last_target=ctx.last_target, excluded=ctx.excluded | frozenset(target))
+
+
 def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[str] = frozenset()) -> list[Reading]:
     """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones;
     ``excluded`` objects (the negations') are never what "a cube" names."""
@@ -190,7 +210,7 @@ def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[s
     for action in actions:
         nxt: list[tuple[list[Step], Context, list[Milestone]]] = []
         for steps, ctx, marks in plans:
-            objs: list[str | None] = list(ground(action.obj, ctx)) if action.obj else [None]
+            objs: list[str | None] = list(ground(action.obj, _without_target(action, ctx))) if action.obj else [None]
             for obj in objs:
                 local = Context(state=ctx.state, mentioned=[*ctx.mentioned, *([obj] if obj else [])],
                                 last_primary=ctx.last_primary, last_target=ctx.last_target, excluded=excluded)
@@ -303,9 +323,16 @@ def _forbidden_skills(words: Sequence[str], state: SceneState) -> tuple[set[str]
             return {"pick"}, set()  # nothing is placed that was not picked
         return {"pick", "push"}, set()  # touch, move, use, handle
     if verb in lx.PLACE_VERBS and rest[0] in _DEST_PREPS:
-        region = parse_region(rest[1:])
+        region = parse_region(rest[1:]) or _side(rest[1:])
         if region is not None:
             return set(), {(o.name, region) for o in state.objects}
+        target = parse_object(rest[1:]) if rest[0] in ("on", "onto", "ontop") else None
+        if target is not None and target.kind == "color":  # "never put anything on the red cube"
+            try:
+                support = ground(target, Context(state=state), alternatives=False)
+            except UngroundedError:
+                return None  # read on below, where the reason is given
+            return set(), {(o.name, support[0]) for o in state.objects if o.name != support[0]}
     return None
 
 
@@ -352,6 +379,22 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
         if left and right:
             return [left, right]
     return None
+
+
+_MAX_REORDERED = 4  # clauses whose orders are tried (4! = 24 orders at most)
+
+
+def _unordered(instruction: str, text: str, reordered: bool, per_clause: Sequence[Sequence[Action]]) -> bool:
+    """Whether the clauses are independent goals joined without any order: two to four placements ("put A on
+    B and C on D"), each naming its objects (no "it", "the other one", "the one you just moved"), and neither
+    the words nor their rewrite hold an order word ("then", "first", "before", ...) or a sentence break."""
+    if reordered or not 2 <= len(per_clause) <= _MAX_REORDERED:
+        return False
+    if marked_words(instruction, ORDER_MARKERS) or marked_words(text, ORDER_MARKERS) or re.search(r"[;:.!?]", text):
+        return False
+    refs = [r for readings in per_clause for a in readings for r in (a.obj, a.target) if r is not None]
+    return all(a.verb == "place" for readings in per_clause for a in readings) and \
+        all(r.kind not in ("it", "other", "moved", "held") for r in refs)
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
@@ -412,6 +455,24 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             if check_request(state, plan, request) is None and plan not in valid:
                 valid.append(plan)
                 requests.append(request)
+    if not valid and _unordered(instruction, rewritten.text, structure.reordered, per_clause):
+        # "put red on blue and blue on green" where only the reverse order can run: "and" states no order, so
+        # a feasible order of the same goals is planned (its request lists the goals in that order)
+        for order in itertools.permutations(per_clause):
+            for combo in itertools.islice(itertools.product(*order), 64):
+                try:
+                    realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects)
+                except UngroundedError:
+                    continue
+                for plan, marks in realised:
+                    request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                                      unmoved_objects=banned.unmoved_objects, forbidden_facts=banned.forbidden_facts,
+                                      forbidden_skills=banned.forbidden_skills)
+                    if plan.steps and check_request(state, plan, request) is None and plan not in valid:
+                        valid.append(plan)
+                        requests.append(request)
+            if valid:
+                break
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))

@@ -63,12 +63,22 @@ _FR: dict[str, str] = {
     "please": "please", "merci": "thanks", "bonjour": "hello", "salut": "hi", "svp": "please", "stp": "please",
     "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
     "doucement": "gently", "maintenant": "now", "ensemble": "",
+    "balance": "discard", "balancez": "discard", "pile": "tower", "trois": "three", "quatre": "four",
+    "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
-                      "beside")},  # the English that _FR_PHRASES writes
+                      "beside", "discard", "finally")},  # the English that _FR_PHRASES writes
 }
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
+    # colloquial: "débarrasse-toi du cube", "balance X à la poubelle"; a stack ("une pile") is a tower
+    (r"\bdébarrass(?:e|ez)-(?:toi|vous) (?:du|des)\b", " discard the "),
+    (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
+    (r"\b(?:par-dessus|au-dessus)\s+(?=(?:le|la|les|l')\b)", " sur "),
+    (r"\bau-dessus d[eu]\b", " sur le "),
+    (r"\bde haut en bas\b", " from-top-to-bottom "), (r"\bde bas en haut\b", " from-bottom-to-top "),
+    (r"\bpour (?:finir|terminer)\b", " finally "),
+    (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)?\s+(?=une? )", " i want "),
     # polite wrappers: "je voudrais que tu ...", "j'aimerais bien que vous ...", "pourrais-tu ...", "tu peux ..."
     (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)? qu(?:e |')(?:tu|vous) ", " please "),
     (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)? que (le|la|les) ", r" i want \1 "),
@@ -163,6 +173,10 @@ _DE: dict[str, str] = {
     "hochzuheben": "pick up", "unten": "at the bottom", "ganz": "very", "mitte": "middle", "unterste": "bottom",
     "oberste": "top",
     "oberen": "top", "unteren": "bottom", "obersten": "top", "untersten": "bottom",
+    "entsorg": "discard", "entsorge": "discard", "entsorgen": "discard", "entsorgst": "discard",
+    "gebracht": "put", "home-position": "home", "homeposition": "home", "home": "home",
+    "vier": "four", "drei": "three", "zwei": "two",
+    "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -180,7 +194,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "nehmen", "nimmst", "greifen", "greifst", "holen", "heben", "hebst", "bringen",
                              "bringst", "bewegen", "bewegst", "berühren", "berührst", "platzieren", "platzierst",
                              "ablegen", "hochheben", "aufheben", "wegwerfen", "anfassen", "gelegt", "gestellt",
-                             "gesetzt", "gepackt", "gestapelt", "geschoben", "gebaut", "genommen"})
+                             "gesetzt", "gepackt", "gestapelt", "geschoben", "gebaut", "genommen", "gebracht",
+                             "entsorgen", "entsorgst"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -287,6 +302,19 @@ def _german_clause(clause: list[str]) -> list[str]:
 # (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
+    (r"^(?:ich )?(?:brauche|bräuchte|möchte|hätte gerne?|will)\s+(?=(?:einen|eine|ein) )", "bitte bau "),
+    # "oben auf den grünen drauf": "drauf" repeats the "auf"
+    (r"\b(oben ?auf\s+(?:den|die|das|dem)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:drauf|darauf)\b", r"\1"),
+    # a tower's places before their cube ("unten der gelbe Würfel, darauf der blaue"): after it, as in English
+    (r"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:der|die|das|den)\s+[a-zäöüß]+"
+     r"(?:\s+würfel)?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
+    # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
+    # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
+    (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:kommt\s+|gehört\s+|"
+     r"soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
+    *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst)\b",
+       rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
     (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),
     (r"\boben ?auf\b", "obenauf"),
     (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe)\b([^,;.]*?)\bnach links\b",
@@ -297,7 +325,10 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
 
 
 def _german(text: str) -> str:
-    # "von oben nach unten" word by word ("of on top toward at the bottom") read a tower upside down: refused
+    # A tower's direction as a whole phrase; word by word ("of on top toward at the bottom") it read a tower
+    # upside down, so any other "von/nach oben/unten" is refused.
+    text = re.sub(r"\bvon oben nach unten\b", "from-top-to-bottom", text)
+    text = re.sub(r"\bvon unten nach oben\b", "from-bottom-to-top", text)
     if re.search(r"\b(?:von|nach) (?:oben|unten)\b", text):
         raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
                                "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
