@@ -58,16 +58,14 @@ class BCConfig:
     randomization: str = "default"
     threads: int = 2
     deterministic: bool = True
-    """Bit-identical weights for identical commands (torch's deterministic kernels). Two runs with threads=2
-    otherwise differed by up to 4e-7 after 3 epochs (8.7e-5 in a longer run); False trades that for speed and
-    is recorded in policy.json's training config like every field here."""
+    """Bit-identical weights for identical commands (torch's deterministic kernels); False trades that for speed
+    and is recorded in policy.json's training config like every field here (docs/measured_defaults.md)."""
     adapter: str = "state_text_v2"
     """How observations become inputs (policies.observation.ADAPTER_NAMES); v1 is kept for old checkpoints."""
     verify_data: bool = True
     """Check each dataset file's SHA-256 against the dataset's manifest when it is first read (a corrupt file
     stops training, naming the file). False (``--trust-data``) is for trusted local data, or a dataset without
-    an armstack manifest. The check costs ~2 ms per MB read (SHA-256 on this project's 2-core machine): ~3 ms for a
-    20-episode state dataset, against ~7 s for one epoch of training on it."""
+    an armstack manifest. The check costs little against an epoch (docs/measured_defaults.md)."""
 
     @property
     def datasets(self) -> tuple[str, ...]:

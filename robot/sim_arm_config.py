@@ -107,8 +107,8 @@ class SimArmConfig:
     camera_depth: bool = False
     """Also publish ``<camera>/depth/image_raw`` (16UC1, millimetres), registered to the colour image, same stamps."""
     camera_shadows: bool = True
-    """Cast shadows in the camera image. Software EGL renders the 2048x2048 shadow map on the CPU: about
-    100 ms a frame on a loaded 2-core box, against 20-35 ms without (perception in the loop turns them off)."""
+    """Cast shadows in the camera image. Under software EGL they cost most of a frame (docs/measured_defaults.md):
+    perception in the loop turns them off."""
     marker_textures: bool = False
     """ArUco markers on the cube tops, for the marker method of the perception node."""
     publish_ground_truth: bool = False

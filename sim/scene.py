@@ -60,14 +60,14 @@ class SceneConfig:
     shadow_size: int | None = None
     """Shadow map size in texels (MuJoCo ``visual.quality.shadowsize``). None: chosen per renderer from its image
     size (``sim.render.QUALITY_BY_SIZE``: 512 up to 160 pixels, else 2048). Under software GL it dominates the
-    cost of a small frame (a 128x128 frame: ~39 ms of CPU at 2048 and 4x MSAA, ~10 ms at 512 without)."""
+    cost of a small frame (docs/measured_defaults.md)."""
     msaa_samples: int | None = None
     """Multisamples per pixel of offscreen renders (``visual.quality.offsamples``; 0 is off: aliased edges).
     None: chosen per renderer from its image size (0 up to 160 pixels, else MuJoCo's default 4)."""
     physics_sleep: bool = False
     """MuJoCo island sleeping (``mjENBL_SLEEP``): bodies at rest, such as cubes nobody touches, stop being
     integrated until something wakes them. Off by default: the datasets and golden trajectories were made
-    without it, and it moves a trajectory by ~1e-11 m. The RL Reach env turns it on (a step ~40% cheaper)."""
+    without it. The RL Reach env turns it on (docs/measured_defaults.md)."""
 
     def __post_init__(self) -> None:
         get_robot(self.robot)

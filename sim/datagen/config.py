@@ -44,8 +44,8 @@ class DatagenConfig:
     replay_every: int = 10
     """Open-loop replay (reset with the attempt's seed, apply the stored actions blindly) runs on the attempts
     whose index is a multiple of this: a deterministic sample, the same for any worker count or resume. The
-    replay re-simulates the whole episode, so replaying every one doubled the physics of a state-only run;
-    the sample's size is published beside its success rate. 1 replays every episode."""
+    replay re-simulates the whole episode (docs/measured_defaults.md); the sample's size is published beside
+    its success rate. 1 replays every episode."""
     action_noise: float = 0.0
     """DART-style noise: the env executes the expert's action plus N(0, action_noise) on dx, dy, dz, dyaw,
     while ``action`` records the expert's own (clean) action. The closed-loop expert then demonstrates
@@ -53,12 +53,11 @@ class DatagenConfig:
 
     shadow_size: int = 512
     """Shadow map size of the offscreen renders (``sim.scene.SceneConfig.shadow_size``; the scene's own default is
-    2048). Under software GL (llvmpipe) a 128x128 frame cost ~23 ms at 2048 and ~7 ms at 512: the shadow map is
-    rendered at its own size whatever the image's. At 128x128 the shadows keep their shape; only their edges are
-    a little blockier (bench/datagen.py's method names the comparison)."""
+    2048): the map is rendered at its own size whatever the image's, so a small one makes small frames cheap
+    under software GL (docs/measured_defaults.md)."""
     msaa_samples: int = 0
     """Multisamples per pixel (``SceneConfig.msaa_samples``; MuJoCo's default is 4). Off, object edges are
-    aliased (one-pixel steps) and a 128x128 frame costs ~40% less under software GL (13 ms -> 7 ms at 512)."""
+    aliased (one-pixel steps) and frames are cheaper under software GL (docs/measured_defaults.md)."""
 
     def __post_init__(self) -> None:
         import sim

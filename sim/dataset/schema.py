@@ -41,10 +41,8 @@ class VideoCodec:
     """How camera streams are encoded. ``gop`` is small so that a random frame decodes fast.
 
     ``crf``/``preset``/``tune`` left as None/"auto" take the encoder's entry in ENCODER_DEFAULTS. The
-    default (H.264, veryfast, tune fastdecode, crf 18) was chosen with bench/dataset_codec.py on
-    128x128 renders: against SVT-AV1 (LeRobot's default) it encodes ~4x and decodes ~1.6-1.7x faster
-    on one thread, at ~10% more bytes and a higher PSNR; fastdecode (no CABAC, no deblocking) speeds
-    decoding up 1.2-1.3x for ~5% more bytes.
+    default (H.264, veryfast, tune fastdecode, crf 18) trades a few percent of bytes for encode and decode
+    speed (bench/dataset_codec.py; figures in docs/measured_defaults.md).
     """
 
     encoder: str = "libx264"
