@@ -205,10 +205,7 @@ def read_params_files(paths: Sequence[str | Path], node_name: str) -> dict[str, 
 
 def sim_arm_config_from_parameters(params: dict[str, Any], *, where: str = NODE_NAME) -> SimArmConfig:
     """Build and validate the config; unknown parameters are an error that lists the valid ones."""
-    try:
-        return from_mapping(SimArmConfig, params, where=where)
-    except SimError as exc:
-        raise ParameterError(str(exc)) from exc
+    return from_mapping(SimArmConfig, params, where=where, error=ParameterError)
 
 
 def load_sim_arm_config(path: str | Path | None) -> SimArmConfig:
