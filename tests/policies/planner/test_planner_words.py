@@ -359,3 +359,72 @@ def test_an_ambiguous_mention_asks_which_object_naming_the_candidates(text: str,
     assert data["status"] == "clarify" and data["candidates"] == list(candidates)
     assert all(c.replace("_", " ") in data["reason"] for c in candidates)
     assert result_from_json(data) == result
+
+
+# ------------------------------------------------------------- "and" states no order, "then" does
+_JOINS_UNORDERED = ("{a} and {b}", "{a}, and {b}")
+_JOINS_ORDERED = ("{a}, then {b}", "{a} and then {b}", "first {a}, then {b}", "{a}. {b}", "{a}; {b}",
+                  "{a}, and after that {b}", "{a} before you {b}", "after you {a}, {b}", "{a}, next {b}")
+
+
+@settings(max_examples=30, deadline=None)
+@given(colours=st.lists(st.sampled_from(["red", "green", "blue", "yellow", "purple"]), min_size=3, max_size=4,
+                        unique=True),
+       ordered=st.booleans(), join=st.integers(min_value=0, max_value=20), second_verb=st.booleans())
+def test_stacking_goals_are_reordered_only_where_the_words_state_no_order(
+        colours: list[str], ordered: bool, join: int, second_verb: bool) -> None:
+    """"A on B and B on C" (only C-first can run): planned in a feasible order, every goal met at the end; with
+    an order word ("then", "first", "before", a sentence break) the stated order is kept, so it is refused."""
+    scene = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c,
+                                               "position": [0.45 + 0.03 * i, 0.2 - 0.1 * i, 0.02]}
+                                              for i, c in enumerate(colours)],
+                                  "regions": ["left", "right", "bin", "pad"]})
+    x, y, z = colours[:3]
+    first = f"put the {x} cube on the {y} cube"
+    second = f"{'put ' if second_verb or ordered else ''}the {y} cube on the {z} cube"
+    forms = _JOINS_ORDERED if ordered else _JOINS_UNORDERED
+    text = forms[join % len(forms)].format(a=first, b=second)
+    for backend in BACKENDS:
+        result = make_planner(backend).plan(text, scene)
+        if ordered or backend == "rules":
+            assert isinstance(result, Refusal), (backend, text, result)
+            continue
+        end = _trajectory(scene, result)[-1]  # type: ignore[arg-type]
+        assert end.on.get(f"{x}_cube") == f"{y}_cube" and end.on.get(f"{y}_cube") == f"{z}_cube", (text, result)
+        assert steps(result) == [f"pick(object={y}_cube)", f"place_on(object={z}_cube)",
+                                 f"pick(object={x}_cube)", f"place_on(object={y}_cube)"]
+    # a contradiction stays one whatever the join
+    cycle = f"put the {x} cube on the {y} cube and the {y} cube on the {x} cube"
+    assert isinstance(make_planner("parser").plan(cycle, scene), Refusal)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bin idiom's destination ends its own clause, not the instruction
+    ("get rid of the red one and put the green cube atop the blue block",
+     ["pick(object=red_cube)", "place_in(region=bin)", "pick(object=green_cube)", "place_on(object=blue_cube)"]),
+    ("throw away the green cube and the blue cube",
+     ["pick(object=green_cube)", "place_in(region=bin)", "pick(object=blue_cube)", "place_in(region=bin)"]),
+    ("never put anything on the red cube. put the green cube on the blue cube",
+     ["pick(object=green_cube)", "place_on(object=blue_cube)"]),
+    ("move the red cube to the left and the blue cube to the right",
+     ["pick(object=red_cube)", "place_in(region=left)", "pick(object=blue_cube)", "place_in(region=right)"]),
+    ("push the red cube to the left", ["push(object=red_cube, direction=left)"]),
+    ("put the green cube on the pad once you've moved the red cube to the right",
+     ["pick(object=red_cube)", "place_in(region=right)", "pick(object=green_cube)", "place_in(region=pad)"]),
+])
+def test_parser_reads_the_new_constructions(text: str, expected: list[str]) -> None:
+    assert steps(make_planner("parser").plan(text, SCENE)) == expected
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text", [
+    "don't put anything on the red cube, put the green cube on the red cube",
+    "never put anything on the red cube. put the green cube on the red cube",
+    "no rush, but throw the red cube at me",  # "no rush" is dropped before the screen, nothing else is
+    "no rush, put the red cube in the bin as fast as possible",
+    "what I'd like, before you touch the green cube, is for the red cube to end up on the pad",
+    "what I'd like, and don't touch the blue cube, is for the blue cube to end up on the pad",
+    "get rid of the red one, and never touch the red one",
+])
+def test_the_new_constructions_keep_their_negations_and_the_unsafe_screen(backend: str, text: str) -> None:
+    assert isinstance(make_planner(backend).plan(text, SCENE), Refusal), (backend, text)
