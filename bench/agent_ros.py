@@ -9,9 +9,12 @@ instruction, wait for the report on ``armstack_bridge/agent/report``, then judge
 sim's ``~/ground_truth`` (read only here) with the agent's own scene reading (``scene_state_from_env``); then
 "go home" through the agent, so the arm does not hide the next scene's cubes from the camera. A stop that a
 starved host caused (``robot.ros_rig.TIMING_FAULTS``) is re-armed and the words sent again, at most 3 times.
-Sim side: ``policies.planner.agent.Agent`` with the same backend, the same words, seeds 0..N-1 of its own
-randomised scenes. Plan latency: every plan's ``plan_s`` from the bridge's reports (the planner's child
-process, model start-up on the first).
+Sim side: ``policies.planner.agent.Agent`` with the same backend, the same words and the same scenes: after the
+env's reset of seed N the cubes, pad and bin are laid out as the sim arm lays out seed N (``sim_arm_layout``), so
+a failure in one world and not the other is the world's, not the layout's (the env's reset draws its
+randomisation first, so its own seed N is another layout: seen, a green cube 16 cm behind the bin through ROS
+only, whose forward push ran into the bin's wall). Plan latency: every plan's ``plan_s`` from the bridge's
+reports (the planner's child process, model start-up on the first).
 
 Prints one JSON object. Run from the repository root: ``MUJOCO_GL=egl python bench/agent_ros.py
 [--scenes 20] [--backend llama_cpp]``.
@@ -95,6 +98,16 @@ def _fresh_scene(loop: PerceptionLoop, reset_at: float, names: list[str]) -> boo
     return fresh >= 3
 
 
+def perception_error(scene: dict[str, Any], truth: dict[str, Any]) -> dict[str, float | None]:
+    """Horizontal distance (m) between each perceived cube and place and the sim's truth (None: not perceived)."""
+    seen = {o["name"]: o["position"] for o in scene["objects"]}
+    seen.update(scene.get("places", {}))
+    true = {o["name"]: o["position"] for o in truth["objects"]}
+    true.update(truth.get("places", {}))
+    return {name: (round(float(np.linalg.norm(np.subtract(seen[name][:2], pos[:2]))), 4) if name in seen else None)
+            for name, pos in true.items()}
+
+
 def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, robot: str,
                 timeout: float) -> dict[str, Any]:
     from std_msgs.msg import String
@@ -114,6 +127,8 @@ def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, 
     n_truth = len(loop.truth)
     loop.spin_until(lambda: len(loop.truth) > n_truth, 3.0)
     before = json.loads(loop.truth[-1][1].data) if loop.truth else None
+    if before is not None and loop.scenes:
+        out["perception_error_m"] = perception_error(json.loads(loop.scenes[-1][1].data), before)
     first: dict[str, Any] | None = None
     while True:
         seen = len(reports)
@@ -126,6 +141,8 @@ def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, 
         first = first if first is not None else report
         out["plan_s"] += [p["plan_s"] for p in report.get("plans", [])]
         out.update(status=report["status"], failure=report.get("failure", ""), replans=report.get("replans"))
+        out.setdefault("steps", []).extend([s["skill"], s.get("args"), s.get("verified"), str(s.get("reason", ""))[:99]]
+                                           for s in report.get("steps", []))
         if report["status"] != "stopped":
             break
         # A stop a starved host caused (late joint states, a lagging sim arm): re-armed as a technician would,
@@ -186,6 +203,20 @@ def run_ros(seeds: list[int], texts: list[str], backend: str, robot: str, timeou
     return {"episodes": episodes}
 
 
+def sim_arm_layout(seed: int) -> Any:
+    """Lays an env's scene out as the ROS rig's simulated arm does for ``seed`` (``SimArm.reset_scene``: the
+    layout sampler alone on a fresh generator of that seed)."""
+    import mujoco
+
+    from sim.tasks.base import sample_layout
+
+    def relayout(env: Any) -> None:
+        sample_layout(np.random.default_rng(seed), env.view)
+        mujoco.mj_forward(env.model, env.data)
+
+    return relayout
+
+
 def run_sim(seeds: list[int], texts: list[str], backend: str, robot: str) -> dict[str, Any]:
     from policies.planner.agent import Agent, AgentConfig
     from policies.planner.planner import make_planner
@@ -195,7 +226,7 @@ def run_sim(seeds: list[int], texts: list[str], backend: str, robot: str) -> dic
     try:
         for seed in seeds:
             for text in texts:
-                r = agent.run(text, seed=seed)
+                r = agent.run(text, seed=seed, relayout=sim_arm_layout(seed))
                 episodes.append({"seed": seed, "instruction": text, "success": r["success"], "status": r["status"],
                                  "failure": r["failure"], "replans": r["replans"]})
                 print(json.dumps({"world": "sim", **episodes[-1]}), file=sys.stderr, flush=True)

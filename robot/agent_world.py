@@ -10,6 +10,10 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
 * a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
 
+The mirror is kinematic: the arm's joint velocities a skill's policy observes (``sim.observation_contract``) are
+the measured positions' change over the control period between two actions, written into the mirror's
+``qvel`` as the env's physics writes its own.
+
 No rclpy here: the tick-by-tick tests drive it exactly as the node does.
 """
 
@@ -92,7 +96,11 @@ class BridgeWorld:
             self._raise_if_stopped()
             snapshot = self._snapshot
         assert snapshot is not None
+        arm_q = self._mirror.view.arm_q
+        before = self._mirror.data.qpos[arm_q].copy()
         self._load(snapshot)
+        d = self._mirror.data
+        d.qvel[self._mirror.view.arm_v] = (d.qpos[arm_q] - before) / self._control_dt
         return {}, 0.0, False, False, {}
 
     def finish(self) -> None:

@@ -6,12 +6,17 @@ finger positions, the TCP frame, cube poses (truth in the env, perception on the
 (``sim.tasks.goal_ids``) and the instruction. ``VERSION`` names this layout; checkpoints record the version
 they were trained on (``policies.observation.ObservationLayout.contract``) and refuse any other.
 
+A skill of the agent runs as a learned policy through the same function: ``skill_goal`` names the task goal
+whose policy does what the skill does (placing the held cube on another is a stack goal, in the bin or on the
+pad a pick-and-place goal), so a skill's policy sees in simulation and on the arm the ids, goal position and
+instruction it was trained with for that task.
+
 Version history: 1 -- the keys below, as the env has produced them since the first datasets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import mujoco
@@ -26,6 +31,30 @@ VERSION = 1
 STATE_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper", "object_poses", "goal_pos", "task_id", "object_id",
               "target_id", "instruction")
 """Every key of a state observation (image keys come on top in the env's rgb and rgbd modes)."""
+
+
+SKILL_TASKS: dict[str, str] = {"pick": "pick_place", "place_on": "stack", "place_in": "pick_place"}
+"""Skills a task policy can run, and the task it runs them as: a pick is a pick-and-place's first phase (no target:
+the skill's own predicate ends it once the cube is lifted). Push (a fixed distance, where the push task aims at the
+pad) and go_home have no task goal; neither does a placement in the left or right half."""
+_REGION_TARGETS = {"bin": "bin", "pad": "target_pad"}
+
+
+def skill_goal(skill: str, args: Mapping[str, str], *, holding: str | None, instruction: str) -> TaskGoal | None:
+    """The task goal a policy pursues for ``skill(args)`` with ``holding`` in the gripper, conditioned on the
+    step's ``instruction``; None when no task's goal is the skill's (see ``SKILL_TASKS``) or a placement holds
+    nothing."""
+    if skill == "pick":
+        return TaskGoal(task=SKILL_TASKS[skill], instruction=instruction, object=args.get("object"))
+    if holding is None or skill not in SKILL_TASKS:
+        return None
+    if skill == "place_on":
+        target: str | None = args.get("object")
+    else:
+        target = _REGION_TARGETS.get(args.get("region", ""))
+    if target is None or target == holding:
+        return None
+    return TaskGoal(task=SKILL_TASKS[skill], instruction=instruction, object=holding, target=target)
 
 
 def noise_size(n_arm: int, n_obj: int) -> int:

@@ -10,6 +10,10 @@ import numpy as np
 from sim.errors import UnknownNameError
 from sim.scene import Scene
 
+OPPOSED_PADS_COS = -0.5
+"""The pads' contact normals are at least 120 degrees apart in a grasp (about 180: opposite faces); pads on one
+face (a push) are near 0 degrees apart, on adjacent faces (a corner) near 90."""
+
 
 def _id(model: mujoco.MjModel, kind: mujoco.mjtObj, name: str) -> int:
     idx = mujoco.mj_name2id(model, kind, name)
@@ -122,10 +126,28 @@ class SceneView:
         return {(a, b) if a < b else (b, a) for a, b in self.data.contact.geom[:n].tolist()}
 
     def is_grasped(self, name: str, pairs: set[tuple[int, int]] | None = None) -> bool:
-        """Both finger pads touch the object."""
+        """Both finger pads touch the object, on opposite faces.
+
+        Closed fingers pushing a cube touch one face with both pads: each pad's contact normal then points the
+        same way, which is no grasp (a pushed cube read as held made the bridge's mirror carry it with the hand).
+        A grasp squeezes the cube between the pads, so their normals (pad towards cube) point against each other.
+        """
         pairs = self.contact_pairs() if pairs is None else pairs
         g = self.object_geom[name]
-        return all((min(f, g), max(f, g)) in pairs for f in self.finger_geoms)
+        if not all((min(f, g), max(f, g)) in pairs for f in self.finger_geoms):
+            return False
+        n = self.data.ncon
+        geom, frame = self.data.contact.geom[:n], self.data.contact.frame[:n, :3]
+        pushes = []
+        for f in self.finger_geoms:
+            # MuJoCo's contact normal points from geom1 to geom2: turn each to point from the pad into the cube.
+            into = frame[(geom[:, 0] == f) & (geom[:, 1] == g)].sum(axis=0) \
+                - frame[(geom[:, 0] == g) & (geom[:, 1] == f)].sum(axis=0)
+            norm = float(np.linalg.norm(into))
+            if norm == 0.0:
+                return False
+            pushes.append(into / norm)
+        return float(pushes[0] @ pushes[1]) < OPPOSED_PADS_COS
 
     def touches(self, name_a: str, name_b: str, pairs: set[tuple[int, int]] | None = None) -> bool:
         pairs = self.contact_pairs() if pairs is None else pairs

@@ -4,7 +4,9 @@ One loop (``execute``) for the simulator and the arm: it runs on any ``sim.skill
 ``TabletopEnv`` here (``Agent``) or the bridge's arm (``robot.agent_runner``), and both give the same report.
 
 Each step runs the scripted skill controller (``sim.skills``) or a policy checkpoint conditioned on
-the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. After a step the
+the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. A policy sees the observation
+``sim.observation_contract`` builds for the step's task goal (``skill_goal``), from the world's scene, so it
+gets the same dict in simulation and on the arm. After a step the
 scene state is re-derived from the simulator and compared with the skill's symbolic effect; a step
 that failed is retried once from the observed state, then the planner replans from that state,
 at most ``max_replans`` times. The report is plain JSON.
@@ -32,6 +34,7 @@ from policies.planner.skills import apply_step, final_state, step_error, step_in
 from sim.config_io import from_mapping, load_yaml
 from sim.env import TabletopEnv
 from sim.errors import ConfigError
+from sim.observation_contract import SKILL_TASKS, observe, skill_goal
 from sim.randomize import RANDOMIZATION_LEVELS
 from sim.robots import ROBOTS
 from sim.scene import CAMERAS
@@ -55,7 +58,8 @@ class AgentConfigError(PlannerError, ValueError):
 @dataclass(frozen=True, kw_only=True)
 class AgentConfig:
     """How the agent executes plans. ``skill_policies`` maps a skill name to a checkpoint directory
-    (run with ``policies.load``); skills not named there run their scripted controller."""
+    (run with ``policies.load``; the skills of ``sim.observation_contract.SKILL_TASKS``); skills not named there
+    run their scripted controller, as does a step no task goal describes (a placement in the left half)."""
 
     robot: str = "panda"
     randomization: str = "default"
@@ -84,6 +88,10 @@ class AgentConfig:
             if unknown:
                 raise AgentConfigError(f"{label} names unknown skill(s) {', '.join(unknown)}; "
                                        f"valid skills: {', '.join(SKILL_ARGS)}")
+        no_goal = sorted(set(self.skill_policies) - set(SKILL_TASKS))
+        if no_goal:
+            raise AgentConfigError(f"skill_policies names {', '.join(no_goal)}, which no task policy can run (no task "
+                                   f"goal to condition it on); skills a policy can run: {', '.join(SKILL_TASKS)}")
         for skill, budget in self.skill_budgets.items():
             if not isinstance(budget, int) or budget < 1:
                 raise AgentConfigError(f"skill_budgets[{skill!r}] must be a whole number >= 1, got {budget!r}")
@@ -140,6 +148,7 @@ def _noun(name: str | None) -> str:
 
 AfterStep = Callable[[Any, int, Step, bool], None]
 """Called after every step attempt with (world, step number, step, verified): tests perturb the scene here."""
+Relayout = Callable[[TabletopEnv], None]
 
 
 class Agent:
@@ -159,20 +168,26 @@ class Agent:
         self.env.close()
 
     def run(self, instruction: str, seed: int = 0, video: str | Path | None = None,
-            after_step: AfterStep | None = None) -> dict[str, Any]:
-        """Plan and execute ``instruction`` in the scene of ``seed``; the JSON report (see module doc)."""
+            after_step: AfterStep | None = None, relayout: Relayout | None = None) -> dict[str, Any]:
+        """Plan and execute ``instruction`` in the scene of ``seed``; the JSON report (see module doc).
+
+        ``relayout`` is called with the env after its reset and lays the scene out otherwise (a benchmark puts
+        the layout the ROS rig's simulated arm draws for the same seed here, so both worlds get the same scene)."""
         if video is None:
-            return self._run(instruction, seed, None, after_step)
+            return self._run(instruction, seed, None, after_step, relayout)
         with _VideoStream(Path(video), fps=self.env.control_hz / self.config.video_every) as stream:
-            report = self._run(instruction, seed, stream, after_step)
+            report = self._run(instruction, seed, stream, after_step, relayout)
         report["video"] = str(video)
         return report
 
     # ------------------------------------------------------------------ internals
     def _run(self, instruction: str, seed: int, stream: _VideoStream | None,
-             after_step: AfterStep | None) -> dict[str, Any]:
+             after_step: AfterStep | None, relayout: Relayout | None) -> dict[str, Any]:
         env, cfg = self.env, self.config
         obs: dict[str, Any] | None = env.reset(seed=seed)[0]
+        if relayout is not None:
+            relayout(env)
+            obs = None  # the reset's observation shows the old layout
         frame_hook = None
         if stream is not None:
             stream.put(env.render())
@@ -342,7 +357,20 @@ def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState,
     except SkillError as exc:
         entry.update(success=False, verified=False, reason=str(exc), steps=0, duration_s=0.0)
         return entry, obs, False, str(exc)
-    act = actor(policy_path, text) if policy_path and actor is not None else None
+    act: Callable[[dict[str, Any]], np.ndarray] | None = None
+    goal = skill_goal(step.skill, step.args, holding=state.holding, instruction=text) if policy_path else None
+    if policy_path and actor is not None and goal is not None:
+        policy = actor(policy_path, text)
+        view = world.view
+
+        def act(_: dict[str, Any]) -> np.ndarray:
+            # Built from the world's scene for the step's goal, never the env's own episode goal: the same dict
+            # in simulation and on the arm (sim.observation_contract).
+            return policy(observe(view, goal))
+
+        obs = observe(view, goal)
+    elif policy_path:
+        entry["executor"] = f"scripted (no task goal for a policy to run {step})"
     outcome: SkillOutcome
     outcome, obs = run_skill(world, skill, obs=obs, actor=act, budget=_budget(cfg, skill), on_step=on_step)
     mismatch = verify_effect(state, expected, scene_state_from_env(world))

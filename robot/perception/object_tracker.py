@@ -4,6 +4,13 @@ Driven frame by frame with the image stamp (never the wall clock), so it runs th
 benchmark and in the node. A jump larger than ``outlier_distance`` is held back as an outlier until it has
 been seen ``confirm_frames`` times close together (within ``stale_frames`` frames; frames where the object
 is not found in between do not reset the count): then the object really moved, e.g. was picked up.
+
+A track unseen for ``stale_frames`` frames is lost: its pose is a memory no longer worth reporting, so
+``objects`` leaves it out (as an object never seen) instead of serving its old pose with a growing age. A lost
+track is re-acquired where it is seen again: at once near its old pose, else after ``confirm_frames`` detections
+close together however far apart in time. Seen without this: a cube the arm kept half hidden after a scene
+reset, detected once every few frames at its new place, never confirmed within the window and stayed at
+its old pose for 48 s.
 """
 
 from __future__ import annotations
@@ -102,8 +109,9 @@ class ObjectTracker:
                 continue
             if np.linalg.norm(det.position - track.position) > cfg.outlier_distance:
                 # Confirmations count within the last stale_frames frames, so two stray outliers long apart
-                # never add up to a move.
-                recent = [(f, p) for f, p in track.pending if self._frame - f < cfg.stale_frames]
+                # never add up to a move; a lost track has no pose to defend, and all its sightings count.
+                lost = track.unseen >= cfg.stale_frames
+                recent = [(f, p) for f, p in track.pending if lost or self._frame - f < cfg.stale_frames]
                 near = not recent or np.linalg.norm(det.position - recent[-1][1].position) <= cfg.outlier_distance
                 track.pending = [*recent, (self._frame, det)] if near else [(self._frame, det)]
                 if len(track.pending) < cfg.confirm_frames:
@@ -122,11 +130,12 @@ class ObjectTracker:
             track.method, track.last_stamp, track.unseen = det.method, stamp, 0
 
     def objects(self) -> list[TrackedObject]:
-        """Tracked objects in ``object_names`` order; objects never measured are absent (no guessing)."""
+        """Tracked objects in ``object_names`` order; objects never measured, or lost (unseen for ``stale_frames``
+        frames), are absent (no guessing)."""
         out = []
         for name in self.object_names:
             t = self._tracks.get(name)
-            if t is None:
+            if t is None or t.unseen >= self.config.stale_frames:
                 continue
             # Confidence decays while unseen: the pose is a memory, not a measurement.
             decay = max(0.0, 1.0 - t.unseen / self.config.stale_frames)
