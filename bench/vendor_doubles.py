@@ -2,22 +2,29 @@
 
 Prints one JSON object to stdout (progress to stderr). Per profile (``ur`` on the UR5e, ``franka`` on the FR3)
 one ``armstack-sim-arm`` double and one ``armstack-bridge`` run in their own ROS_DOMAIN_ID over real DDS, with
-the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge's tick log. Figures:
+the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge's tick log, driven through
+``robot.ros_rig.BridgeRig`` as the ROS tests drive them. Figures:
 
 * ``armed``: whether the bridge armed on the double's arm-only joint states at the driver's rate (UR 500 Hz,
   franka 1 kHz unless ``--rate``), the double's achieved rate, and the preflight refusals on the way;
-* ``faults``: per injected fault, the time from the injection (the double's event, same host clock) to the
-  bridge's first safe command (first record out of NOMINAL: a hold, or nothing in ESTOP) and to the moment the
-  commanded motion stopped (the last command before the re-arm that differed from its predecessor, or the first
-  safe command when none did), with the mode, the faults the bridge named and the commands it sent until the
-  re-arm (1-2 for a stop that then commands nothing);
-* ``beyond_limits``: commands outside the joint limits, the gate's velocity envelope, or (franka) the driver's
-  velocity limits, over the whole run (must be 0);
+* ``faults``: per injected fault, injected while the arm moves (a scripted pick-and-place, ``--still`` to hold
+  instead), the time from the injection (the double's event, same host clock) to the bridge's first safe
+  command (first record out of NOMINAL: a hold, or nothing in ESTOP), to the moment the commanded motion stopped
+  (the last command before the re-arm that differed from its predecessor, or the first safe command when none
+  did), and to the controller's stop (the bridge's ``controller_switch`` event that switched the command
+  controller off, answered by the double's controller_manager; null when the bridge did not switch it off);
+  with the mode, the faults the bridge named and the commands it sent until the re-arm;
+* ``effort``: the effort spike on joint 0: franka publishes torque (an ``effort_limit`` stop, in ``faults``);
+  UR publishes motor current (A), which the bridge's N m limits cannot judge, so they are off and
+  ``/diagnostics`` says so: the current the double published, whether any fault followed, the diagnostic level;
+* ``beyond_limits``: commands outside the joint limits or the gate's velocity envelope, and (``limits``) the
+  commanded sequence judged against the driver's velocity, acceleration and jerk limits as libfranka judges it
+  (``robot.safety.motion_limits.limit_violations``, split at re-arms and gaps; the UR profile has none);
 * ``untrusted``: commands after a sensor fault, before the re-arm, that differ from the last command sent
   before it, i.e. that depend on readings taken after the fault (must be 0);
-* ``trajectories``: zero-stamped JointTrajectory messages the bridge sent while two CPU hogs load the host,
-  and how many of them the double (which drops late stamped trajectories as JointTrajectoryController does)
-  rejected (``--messages``, default 10,000).
+* ``trajectories``: zero-stamped JointTrajectory messages the bridge sent while two CPU hogs (niced, so other
+  work on the host keeps its share) load the host, and how many of them the double (which drops late stamped
+  trajectories as JointTrajectoryController does) rejected (``--messages``, default 10,000).
 
 Run from the repository root: ``MUJOCO_GL=egl python bench/vendor_doubles.py [--quick]``.
 """
@@ -25,12 +32,14 @@ Run from the repository root: ``MUJOCO_GL=egl python bench/vendor_doubles.py [--
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +47,19 @@ import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-PROFILES = {"ur": "ur5e", "franka": "fr3"}
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("MUJOCO_GL", "egl")
+
+from robot.ros_rig.bridge_rig import (  # noqa: E402
+    LOADED_HOST,
+    BridgeRig,
+    RigTimeoutError,
+    read_ticks,
+    vendor_params_file,
+)
+from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id  # noqa: E402
+
+ROBOTS = {"ur": "ur5e", "franka": "fr3"}
 SENSOR_FAULTS: list[dict[str, Any]] = [{"fault": "stale"}, {"fault": "freeze"}, {"fault": "nan"},
                                        {"fault": "jump", "magnitude": 0.3}, {"fault": "latency", "delay": 0.6}]
 COMMON_FAULTS: list[dict[str, Any]] = [{"fault": "estop"}, {"fault": "estop_heartbeat"}]
@@ -54,131 +74,101 @@ EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_
             "effort_spike": "effort_limit"}
 """The fault the bridge must name for each injection (the bench waits for it before clearing)."""
 SENSOR_KINDS = {"stale_state", "frozen_state", "nonfinite_state", "invalid_state", "bad_stamp", "state_jump"}
-# Thresholds for a loaded shared host (the defaults assume a real-time one), as the ROS tests use.
-TOLERANT = {"stale_periods": 30.0, "min_rate_fraction": 0.3, "overrun_ticks": 50, "estop_heartbeat_timeout_s": 1.0,
-            "tracking_time_s": 0.3}
+MOTION_S = 0.6
+"""How long the scripted task runs before an injection: the arm is on its way to the cube."""
 
 
 def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def params_file(tmp: Path, profile: str, rate: float | None, tick_log: Path, tolerant: bool) -> Path:
-    robot = PROFILES[profile]
-    data = yaml.safe_load((ROOT / "launch" / "config" / f"{robot}.yaml").read_text())
-    overlay = yaml.safe_load((ROOT / "launch" / "config" / "overlay" / f"{profile}.yaml").read_text())
-    for node, section in overlay.items():
-        data[node]["ros__parameters"].update(section["ros__parameters"])
-    if rate is not None:
-        data["armstack_sim_arm"]["ros__parameters"]["publish_rate_hz"] = rate
-        data["armstack_bridge"]["ros__parameters"]["expected_state_rate_hz"] = rate
-    bridge = data["armstack_bridge"]["ros__parameters"]
-    bridge.update(planner="none", tick_log=str(tick_log), **(TOLERANT if tolerant else {}))
-    path = tmp / f"{profile}.yaml"
-    path.write_text(yaml.safe_dump(data))
-    return path
+@contextlib.contextmanager
+def domain_for(args: argparse.Namespace, index: int) -> Iterator[int]:
+    """``--domain`` + index when given, else a free ROS_DOMAIN_ID held for the block."""
+    if args.domain:
+        yield args.domain + index
+        return
+    with allocate_domain_id() as domain:
+        yield domain
 
 
-class Probe:
-    """An rclpy node in this process: events, state, injections, re-arm."""
-
-    def __init__(self, domain: int) -> None:
-        import rclpy
-        from rclpy.executors import SingleThreadedExecutor
-        from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
-        from std_msgs.msg import String
-        from std_srvs.srv import Trigger
-
-        self.String, self.Trigger = String, Trigger
-        self.context = rclpy.Context()
-        rclpy.init(context=self.context, domain_id=domain)
-        self.node = rclpy.create_node("vendor_bench", context=self.context)
-        self.executor = SingleThreadedExecutor(context=self.context)
-        self.executor.add_node(self.node)
-        latched = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE,
-                             durability=DurabilityPolicy.TRANSIENT_LOCAL)
-        self.arm_events: list[dict[str, Any]] = []
-        self.state: dict[str, Any] = {}
-        self.node.create_subscription(String, "armstack_sim_arm/events",
-                                      lambda m: self.arm_events.append(json.loads(m.data)), latched)
-        self.node.create_subscription(String, "armstack_bridge/state", lambda m: setattr(self, "state",
-                                                                                          json.loads(m.data)), 10)
-        self.stats: dict[str, Any] = {}
-        self.node.create_subscription(String, "armstack_sim_arm/stats", lambda m: setattr(self, "stats",
-                                                                                           json.loads(m.data)), 10)
-        self.pubs = {t: self.node.create_publisher(String, t, 10)
-                     for t in ("armstack_sim_arm/inject", "armstack_sim_arm/clear")}
-        self.rearm_client: Any = self.node.create_client(Trigger, "armstack_bridge/rearm")
-
-    def spin_until(self, pred: Any, timeout: float) -> bool:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if pred():
-                return True
-            self.executor.spin_once(timeout_sec=0.02)
-        return bool(pred())
-
-    def send(self, topic: str, payload: dict[str, Any], confirm: str) -> dict[str, Any]:
-        seen = len(self.arm_events)
-        for _ in range(20):
-            self.pubs[topic].publish(self.String(data=json.dumps(payload)))
-            if self.spin_until(lambda: any(e["event"] == confirm for e in self.arm_events[seen:]), 1.0):
-                return next(e for e in self.arm_events[seen:] if e["event"] == confirm)
-        raise RuntimeError(f"{topic}: no {confirm} event")
-
-    def rearm(self) -> tuple[bool, str]:
-        self.spin_until(self.rearm_client.service_is_ready, 30.0)
-        future = self.rearm_client.call_async(self.Trigger.Request())
-        self.spin_until(future.done, 10.0)
-        result = future.result()
-        return (False, "timed out") if result is None else (bool(result.success), str(result.message))
-
-    def arm(self, timeout: float) -> tuple[bool, list[str]]:
-        refusals: list[str] = []
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            self.spin_until(lambda: self.state.get("rearm_ready"), max(0.5, min(5.0, end - time.monotonic())))
-            ok, why = self.rearm()
-            if ok:
-                return True, refusals
-            refusals.append(why)
-            self.spin_until(lambda: False, 0.3)
-        return False, refusals
-
-    def close(self) -> None:
-        self.executor.shutdown()
-        self.node.destroy_node()
-        self.context.try_shutdown()
+def start_motion(rig: BridgeRig, seed: int) -> bool:
+    """A scripted pick-and-place (JSON task goal: the planner is off) on a fresh layout; True once it runs."""
+    event = rig.send("armstack_sim_arm/scene_reset", {"seed": seed, "task": "pick_place"}, "scene_reset")
+    goal = {key: event[key] for key in ("object", "target", "instruction")} | {"task": "pick_place"}
+    rig.send("armstack_bridge/instruction", goal)
+    if not rig.probe.spin_until(lambda: rig.state().get("task") == "pick_place", 5.0, rig.bridge):
+        return False
+    rig.probe.spin_for(MOTION_S)
+    return True
 
 
-def start(script: str, domain: int, params: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, ROS_DOMAIN_ID=str(domain), ROS_AUTOMATIC_DISCOVERY_RANGE="LOCALHOST",
-               MUJOCO_GL=os.environ.get("MUJOCO_GL", "egl"))
-    return subprocess.Popen([str(BIN / script), "--ros-args", "--params-file", str(params)], env=env, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def effort_spike_ur(rig: BridgeRig, joints: list[tuple[float, Any]], diagnostics: list[tuple[float, Any]]
+                    ) -> dict[str, Any]:
+    """UR: the spike (twice joint 0's torque limit) as the double publishes it, and what the bridge did."""
+    from robot.drivers.motor_current import torque_per_amp
+    from sim.robots import get_robot
+
+    before, seen = len(joints), len(rig.states)
+    rig.send("armstack_sim_arm/inject", {"fault": "effort_spike", "joint": 0}, "inject")
+    rig.probe.spin_for(1.5)
+    spiked = [float(m.effort[0]) for _, m in joints[before:]]
+    states = [json.loads(m.data) for _, m in rig.states[seen:]]
+    limits = None
+    if diagnostics:
+        status = {st.name: st for st in diagnostics[-1][1].status}.get("armstack_bridge: joint_limits")
+        if status is not None:
+            limits = {"level": int.from_bytes(status.level, "little") if isinstance(status.level, bytes)
+                      else int(status.level), "message": status.message,
+                      "effort_factor": {kv.key: kv.value for kv in status.values}.get("effort_factor")}
+    rig.send("armstack_sim_arm/clear", {}, "clear")
+    return {"unit": "A (motor current, robot.drivers.motor_current)",
+            "spike_nm": 2 * get_robot("ur5e").effort_limits[0],
+            "expected_a": round(2 * get_robot("ur5e").effort_limits[0] / torque_per_amp("ur5e")[0], 2),
+            "published_a_max": round(max(spiked), 2) if spiked else None,
+            "faults_named": sorted({k for s in states for k in s.get("faults", ())}),
+            "modes": sorted({s.get("mode") for s in states}), "joint_limits_diagnostic": limits}
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.send_signal(2)
-    try:
-        proc.wait(15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+def limit_counts(sent: list[dict[str, Any]], profile: str, period: float) -> dict[str, Any] | None:
+    """The commanded sequence against the driver's velocity/acceleration/jerk limits (None: the profile has none)."""
+    from robot.safety.motion_limits import limit_violations
+    from robot.vendor_profiles import get_profile
+
+    vendor = get_profile(profile)
+    if not (vendor.max_velocity or vendor.max_acceleration or vendor.max_jerk):
+        return None
+    runs: list[tuple[list[list[float]], bool]] = []
+    for t in sent:
+        if t["cmd"] is None:
+            if runs and runs[-1][0]:
+                runs.append(([], False))  # a gap: nothing commanded, the next command starts a new run
+            continue
+        if t["source"] == "resume" or not runs:
+            runs.append(([], t["source"] == "resume"))
+        runs[-1][0].append(t["cmd"])
+    totals = {"commands": 0, "beyond_limits": 0, "velocity": 0, "acceleration": 0, "jerk": 0}
+    worst = {"worst_velocity_ratio": 0.0, "worst_acceleration_ratio": 0.0, "worst_jerk_ratio": 0.0}
+    for commands, at_rest in runs:
+        if not commands:
+            continue
+        counted = limit_violations(commands, period, vendor, at_rest_before=at_rest).to_dict()
+        for key in totals:
+            totals[key] += int(counted[key])
+        for key in worst:
+            worst[key] = max(worst[key], round(float(counted[key]), 3))
+    return {**totals, **worst, "runs": sum(1 for c, _ in runs if c)}
 
 
-def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], profile: str, params: Path
-            ) -> dict[str, Any]:
-    """Per-fault timings and the safety counts, from the bridge's tick log."""
-    sys.path.insert(0, str(ROOT))
+def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switches: list[dict[str, Any]],
+            profile: str, params: Path) -> dict[str, Any]:
+    """Per-fault timings and the safety counts, from the bridge's tick log and its controller switches."""
     from robot.params import load_bridge_params
     from robot.safety import CommandGate
-    from robot.vendor_profiles import PROFILES as VENDORS
     from sim.robots import get_robot
 
     bp = load_bridge_params([str(params)])
     gate = CommandGate(get_robot(bp.sim_model), bp.gate_config())
-    vmax = np.array(VENDORS[profile].max_velocity) if VENDORS[profile].max_velocity else None
     sent = [t for t in ticks if t["cmd"] is not None]
     beyond, prev = 0, None
     for t in sent:
@@ -186,8 +176,6 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], profile
         out = bool(np.any(cmd < gate.lower - 1e-9) or np.any(cmd > gate.upper + 1e-9))
         if prev is not None and t["source"] != "resume":
             out |= not gate.within_envelope(prev, cmd)
-            if vmax is not None:
-                out |= bool(np.any(np.abs(cmd - prev) > vmax * bp.control_period + 1e-9))
         beyond += out
         prev = cmd
     results, untrusted = [], 0
@@ -208,113 +196,150 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], profile
                 earlier[-1]["cmd"] if earlier else None)
             untrusted += sum(1 for c in window[detected:] if c["cmd"] is not None and c["cmd"] != reference)
         stop_t = None if first is None else max(first["t_pub"], moving[-1]["t_pub"] if moving else first["t_pub"])
+        off = next((s for s in switches if not s.get("active") and s.get("ok") and t0 <= s["t"] < t1), None)
         results.append({
-            "fault": ep["fault"], "mode": None if first is None else first["mode"],
+            "fault": ep["fault"], "moving": ep["moving"], "mode": None if first is None else first["mode"],
             "named": sorted({f["kind"] for t in window for f in t["faults"]}),
             "first_safe_ms": None if first is None else round((first["t_pub"] - t0) * 1e3, 1),
             "motion_stopped_ms": None if stop_t is None else round(max(0.0, stop_t - t0) * 1e3, 1),
+            "controller_stop_ms": None if off is None else round((off["t"] - t0) * 1e3, 1),
             "commands_until_rearm": len(cmds)})
-    return {"faults": results, "beyond_limits": int(beyond), "untrusted": untrusted, "commands": len(sent)}
+    return {"faults": results, "beyond_limits": int(beyond), "limits": limit_counts(sent, profile, bp.control_period),
+            "untrusted": untrusted, "commands": len(sent)}
+
+
+def inject_episode(rig: BridgeRig, payload: dict[str, Any], seed: int, moving: bool) -> dict[str, Any]:
+    """Inject while the arm moves (or holds), wait for the fault the bridge must name, clear, re-arm."""
+    rig.probe.spin_for(0.5)  # some NOMINAL time between episodes
+    in_motion = moving and start_motion(rig, seed)
+    event = rig.send("armstack_sim_arm/inject", payload, "inject")
+    kind = EXPECTED[payload["fault"]]
+    rig.probe.spin_until(lambda: kind in rig.state().get("faults", ()), 5.0, rig.bridge)
+    rig.probe.spin_for(0.5)
+    rig.send("armstack_sim_arm/clear", {}, "clear")
+    if payload["fault"] == "reflex":  # franka: only the operator's explicit recovery ends a reflex
+        with contextlib.suppress(RigTimeoutError):
+            rig.call("armstack_bridge/recover")
+    ok, _ = rig.try_arm(60.0)
+    return {"fault": payload["fault"], "t_inject": event["t"], "t_rearm": time.time(), "moving": in_motion,
+            "rearmed": ok}
+
+
+def trajectories_under_load(rig: BridgeRig, tick_log: Path, messages: int) -> dict[str, Any]:
+    """Until the bridge has sent ``messages`` trajectories with two niced CPU hogs running: the double's rejections."""
+    hog = f"import time\nt=time.time()\nwhile time.time()-t<{5 * messages / 100 + 30}: pass"
+    hogs = [subprocess.Popen(["nice", "-n", "19", sys.executable, "-c", hog]) for _ in range(2)]
+    t0, seen = time.time(), len(rig.arm_events)
+
+    def sent_since() -> int:
+        return sum(1 for t in read_ticks(tick_log) if t["cmd"] is not None and t["t_pub"] >= t0)
+
+    rearms = 0
+    try:
+        deadline = time.monotonic() + 5.0 * messages / 100.0 + 30.0  # a loaded host ticks below its rate
+        while sent_since() < messages and time.monotonic() < deadline:
+            rig.probe.spin_for(2.0)
+            if rig.state().get("mode") != "NOMINAL" and rig.state().get("rearm_ready"):
+                # The starved host stopped the bridge (a late heartbeat or stream): re-armed as a technician
+                # would, and counted.
+                rearms += bool(rig.request_rearm().success)
+    finally:
+        for h in hogs:
+            h.kill()
+        for h in hogs:
+            h.wait(60)
+    t1 = time.time()
+    rig.probe.spin_for(1.5)  # the double reports suppressed rejections once a second
+    rejected = [e for e in rig.arm_event_list()[seen:] if e["event"] == "rejected" and "joint_trajectory" in e["topic"]]
+    return {"window": (t0, t1), "rejected_events": len(rejected), "rearms_during_load": rearms,
+            "rejected": sum(1 + int(e.get("suppressed", 0)) for e in rejected)}
 
 
 def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) -> dict[str, Any]:
+    from diagnostic_msgs.msg import DiagnosticArray
+    from sensor_msgs.msg import JointState
+    from std_msgs.msg import String
+
+    from robot.vendor_profiles import get_profile
+
     tick_log = tmp / f"{profile}_ticks.jsonl"
-    params = params_file(tmp, profile, args.rate, tick_log, args.tolerant)
-    arm = start("armstack-sim-arm", domain, params)
-    bridge = start("armstack-bridge", domain, params)
-    probe = Probe(domain)
-    out: dict[str, Any] = {"robot": PROFILES[profile]}
-    try:
-        probe.spin_until(lambda: bool(probe.state), 60.0)
-        armed, refusals = probe.arm(60.0)
-        probe.spin_until(lambda: bool(probe.stats), 5.0)
+    params = vendor_params_file(tmp, profile, ROBOTS[profile], rate=args.rate, tick_log=str(tick_log),
+                                **(LOADED_HOST if args.tolerant else {}))
+    out: dict[str, Any] = {"robot": ROBOTS[profile]}
+    episodes: list[dict[str, Any]] = []
+    with RosProbe(domain, "vendor_bench") as probe, NodeProcess("armstack-sim-arm", domain, params) as arm, \
+            NodeProcess("armstack-bridge", domain, params) as bridge:
+        rig = BridgeRig(probe, bridge, arm)
+        for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
+            probe.publisher(String, topic)
+        stats = probe.subscribe(String, "armstack_sim_arm/stats")
+        probe.spin_until(lambda: bool(rig.states), 60.0, bridge)
+        armed, refusals = rig.try_arm(60.0)
+        probe.spin_until(lambda: bool(stats), 5.0)
+        rate = json.loads(stats[-1][1].data).get("rate_hz", 0.0) if stats else 0.0
         out["armed"] = {"armed": armed, "refusals_before": len(refusals), "last_refusal": refusals[-1] if refusals
-                        else None, "double_rate_hz": round(float(probe.stats.get("rate_hz", 0.0)), 1),
+                        else None, "double_rate_hz": round(float(rate), 1),
                         "expected_rate_hz": yaml.safe_load(params.read_text())["armstack_bridge"]["ros__parameters"]
                         ["expected_state_rate_hz"]}
+        if not armed:  # what kept it from arming: the bridge's faults and re-arm readiness
+            out["armed"]["state"] = {k: rig.state().get(k) for k in ("mode", "faults", "rearm_ready")}
+        probe.unsubscribe("armstack_sim_arm/stats")
         log(f"{profile}: armed={armed} at {out['armed']['double_rate_hz']} Hz")
-        episodes = []
         faults = SENSOR_FAULTS + COMMON_FAULTS + DRIVER_FAULTS[profile]
-        for payload in faults[: args.faults]:
+        for k, payload in enumerate(faults[: args.faults]):
             if not armed:
                 break
-            probe.spin_until(lambda: False, 0.5)  # some motion-free NOMINAL time between episodes
-            event = probe.send("armstack_sim_arm/inject", payload, "inject")
-            kind = EXPECTED[payload["fault"]]
-            probe.spin_until(lambda k=kind: k in probe.state.get("faults", ()), 5.0)
-            probe.spin_until(lambda: False, 0.5)
-            probe.send("armstack_sim_arm/clear", {}, "clear")
-            ok, refusals = probe.arm(60.0)
-            episodes.append({"fault": payload["fault"], "t_inject": event["t"], "t_rearm": time.time()})
-            log(f"{profile}: {payload['fault']}: re-armed={ok}")
-            armed = ok
+            episodes.append(inject_episode(rig, payload, seed=k + 1, moving=not args.still))
+            armed = episodes[-1]["rearmed"]
+            log(f"{profile}: {payload['fault']}: moving={episodes[-1]['moving']} re-armed={armed}")
+        if profile == "ur" and armed and args.faults >= len(faults):
+            joints = probe.subscribe(JointState, get_profile(profile).joint_states_topic)
+            diagnostics = probe.subscribe(DiagnosticArray, "/diagnostics")
+            out["effort"] = effort_spike_ur(rig, joints, diagnostics)
+            probe.unsubscribe(get_profile(profile).joint_states_topic)
+            armed = rig.state().get("mode") == "NOMINAL" or rig.try_arm(60.0)[0]
         if args.messages and armed:
-            hog = f"import time\nt=time.time()\nwhile time.time()-t<{5 * args.messages / 100 + 30}: pass"
-            hogs = [subprocess.Popen([sys.executable, "-c", hog]) for _ in range(2)]
-            t0, seen = time.time(), len(probe.arm_events)
-
-            def sent_since() -> int:
-                lines = tick_log.read_text().splitlines()
-                return sum(1 for line in lines if line.strip() and (t := json.loads(line))["cmd"] is not None
-                           and t["t_pub"] >= t0)
-
-            try:
-                # Until the bridge has sent --messages trajectories (a loaded host ticks below its rate).
-                deadline = time.monotonic() + 5.0 * args.messages / 100.0 + 30.0
-                rearms = 0
-                while sent_since() < args.messages and time.monotonic() < deadline:
-                    probe.spin_until(lambda: False, 2.0)
-                    if probe.state.get("mode") != "NOMINAL" and probe.state.get("rearm_ready"):
-                        # The starved host stopped the bridge (a late heartbeat or stream): re-armed as a
-                        # technician would, and counted.
-                        rearms += probe.rearm()[0]
-            finally:
-                for h in hogs:
-                    h.kill()
-                for h in hogs:
-                    h.wait(60)
-            t1 = time.time()
-            probe.spin_until(lambda: False, 1.5)  # the double reports suppressed rejections once a second
-            rejected = [e for e in probe.arm_events[seen:] if e["event"] == "rejected"
-                        and "joint_trajectory" in e["topic"]]
-            out["_load_window"] = (t0, t1)
-            out["trajectories"] = {"rejected_events": len(rejected), "rearms_during_load": rearms,
-                                   "rejected": sum(1 + int(e.get("suppressed", 0)) for e in rejected)}
-    finally:
-        probe.close()
-        stop(bridge)
-        stop(arm)
-    ticks = [json.loads(line) for line in tick_log.read_text().splitlines() if line.strip()]
+            out["trajectories"] = trajectories_under_load(rig, tick_log, args.messages)
+        switches = [e for e in rig.bridge_events() if e.get("event") == "controller_switch"]
+    ticks = read_ticks(tick_log)
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
         (Path(args.keep) / tick_log.name).write_text(tick_log.read_text())
-        (Path(args.keep) / f"{profile}_episodes.json").write_text(json.dumps(episodes))
-    out.update(analyse(ticks, episodes, profile, params))
-    if "_load_window" in out:
-        t0, t1 = out.pop("_load_window")
+        (Path(args.keep) / f"{profile}_episodes.json").write_text(json.dumps({"episodes": episodes,
+                                                                                "switches": switches}))
+    out.update(analyse(ticks, episodes, switches, profile, params))
+    out["controller_switches"] = {"off": sum(1 for s in switches if not s.get("active")),
+                                  "on": sum(1 for s in switches if s.get("active")),
+                                  "refused": sum(1 for s in switches if not s.get("ok"))}
+    if "trajectories" in out:
+        t0, t1 = out["trajectories"].pop("window")
         out["trajectories"]["sent"] = sum(1 for t in ticks if t["cmd"] is not None and t0 <= t["t_pub"] <= t1)
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: 2 faults, 200 trajectory messages")
     parser.add_argument("--profiles", default="ur,franka")
     parser.add_argument("--rate", type=float, default=None, help="joint-state rate (default: the driver's)")
     parser.add_argument("--messages", type=int, default=10_000, help="trajectory messages under load (0 = skip)")
     parser.add_argument("--faults", type=int, default=100, help="at most this many faults per profile")
+    parser.add_argument("--still", action="store_true", help="inject while the arm holds (default: while it moves)")
     parser.add_argument("--tolerant", action="store_true", help="loaded-host thresholds (as the ROS tests)")
-    parser.add_argument("--domain", type=int, default=77)
+    parser.add_argument("--domain", type=int, default=0, help="first ROS_DOMAIN_ID (default: a free one each)")
     parser.add_argument("--keep", default="", help="copy the tick logs and episodes to this folder")
     args = parser.parse_args(argv)
     if args.quick:
         args.messages, args.faults = min(args.messages, 200), min(args.faults, 2)
-    os.environ.setdefault("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST")
+    unknown = sorted(set(args.profiles.split(",")) - set(ROBOTS))
+    if unknown:
+        parser.error(f"unknown profile(s) {', '.join(unknown)}; valid: {', '.join(ROBOTS)}")
     report: dict[str, Any] = {"host": {"cpus": os.cpu_count(), "load_avg_start": os.getloadavg()[0]},
                               "args": vars(args), "profiles": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for i, profile in enumerate(args.profiles.split(",")):
-            report["profiles"][profile] = run_profile(profile, args, args.domain + i, Path(tmp))
+            with domain_for(args, i) as domain:
+                report["profiles"][profile] = run_profile(profile, args, domain, Path(tmp))
     report["host"]["load_avg_end"] = os.getloadavg()[0]
     print(json.dumps(report, indent=1))
     return 0

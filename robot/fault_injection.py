@@ -14,7 +14,8 @@ Faults (``{"fault": NAME, "duration": s, ...}``; without ``duration`` a fault la
 ``nan``                   NaN positions (``joint``: one joint by name or index; default all)
 ``jump``                  add ``magnitude`` rad (default 0.3) to the reported position of ``joint`` (default 0)
 ``stuck``                 ``joint`` (default 0) stops following commands: it holds where it was
-``effort_spike``          add ``magnitude`` N m (default twice the joint's effort limit) to ``joint``'s effort
+``effort_spike``          add ``magnitude`` N m (default twice the joint's effort limit) to ``joint``'s torque
+                          (the ``ur`` double publishes it as the motor current that torque takes)
 ``latency``               publish each sample ``delay`` s (default 0.1) late
 ``drop``                  drop each sample with probability ``rate`` (default 0.5)
 ``estop``                 publish ``estop`` true

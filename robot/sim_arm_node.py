@@ -1,6 +1,7 @@
 """``armstack-sim-arm``: the MuJoCo-backed arm as a ROS 2 node (thin wiring around :class:`robot.sim_arm.SimArm`).
 
-Publishes ``joint_states`` at ``publish_rate_hz``, ``estop`` (heartbeat), ``scene/objects`` and
+Publishes ``joint_states`` at ``publish_rate_hz`` (effort in N m, or as motor current in A for the ``ur`` profile,
+as ur_robot_driver: ``robot.drivers.motor_current``), ``estop`` (heartbeat), ``scene/objects`` and
 ``scene/object_poses`` (ground truth; off with ``publish_objects: false`` when perception publishes them, and then
 on ``~/ground_truth`` for evaluation with ``publish_ground_truth``), ``<camera>/image_raw`` + ``camera_info`` (+
 ``depth/image_raw``) with ``camera`` set, ``~/events`` (one JSON object per injection, clearing, scene reset or
@@ -38,6 +39,7 @@ from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from trajectory_msgs.msg import JointTrajectory
 
+from robot.drivers.motor_current import torque_per_amp, torque_to_current
 from robot.errors import RobotError
 from robot.fault_injection import JointSample
 from robot.msg_types import MissingInterfaceError, import_interface
@@ -94,6 +96,8 @@ class SimArmNode(Node):
         events_qos = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE,
                                 durability=DurabilityPolicy.TRANSIENT_LOCAL)
         self.vendor = get_profile(config.profile)
+        # UR's driver publishes motor current (A) as effort: the double converts the joint torque the same way.
+        self._per_amp = None if self.vendor.effort_is_torque else torque_per_amp(config.robot)
         self.joint_pub = self.create_publisher(JointState, self.vendor.joint_states_topic, 10)
         self.gripper_state_pub = self.create_publisher(JointState, self.vendor.gripper_state_topic, 10) \
             if self.vendor.gripper_state_topic else None
@@ -306,7 +310,7 @@ class SimArmNode(Node):
             self._event(event)
         n_arm = self.arm.n_arm if not self.vendor.fingers_in_joint_states else len(self.arm.joint_names)
         for sample in samples:
-            msg = _joint_state(sample, 0, n_arm)  # a driver profile's arm stream carries no fingers
+            msg = _joint_state(sample, 0, n_arm, self._per_amp)  # a driver profile's arm stream carries no fingers
             self.joint_pub.publish(msg)
             self._record(self.joint_pub.topic_name, "sensor_msgs/msg/JointState", msg, now_ns)
             self._published += 1
@@ -449,14 +453,16 @@ class SimArmNode(Node):
         self._guarded("~/scene_reset", lambda: self.arm.reset_scene(msg.data))
 
 
-def _joint_state(sample: JointSample, start: int, stop: int) -> JointState:
-    """The joints ``start:stop`` of a sample as a JointState."""
+def _joint_state(sample: JointSample, start: int, stop: int, per_amp: Sequence[float] | None = None) -> JointState:
+    """The joints ``start:stop`` of a sample as a JointState; with ``per_amp`` (N m/A per joint) the effort is
+    published as motor current, as ur_robot_driver does."""
     msg = JointState()
     msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(sample.stamp_ns, 1_000_000_000)
     msg.name = list(sample.names[start:stop])
     msg.position = list(sample.position[start:stop])
     msg.velocity = list(sample.velocity[start:stop])
-    msg.effort = list(sample.effort[start:stop])
+    effort = sample.effort[start:stop]
+    msg.effort = list(effort) if per_amp is None else torque_to_current(effort, per_amp)
     return msg
 
 

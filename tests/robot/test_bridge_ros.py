@@ -20,27 +20,20 @@ import yaml
 
 pytest.importorskip("rclpy")
 
-from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory
 
 from robot.params import load_bridge_params
+from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS, BridgeRig, latched_qos, read_ticks
 from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from robot.safety import CommandGate
 from sim.robots import get_robot
 
 CONFIG = REPO_ROOT / "launch" / "config"
-# Faults a starved host causes by itself. tracking_error belongs here too: when the sim arm's process gets no
-# CPU its physics falls behind real time and the measured arm trails the commands it was sent; velocity_limit
-# likewise when it then catches up on the latest target in one burst (seen at load average 12 on 2 cores).
-TIMING_FAULTS = {"stale_state", "state_rate", "loop_overrun", "estop_heartbeat", "tracking_error", "velocity_limit"}
-EVENTS_QOS = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
-STARTUP_S = 60.0
-# Thresholds with room for a loaded 2-core CI box (the defaults assume a real-time host).
-LOADED_BOX: dict[str, Any] = {"stale_periods": 30.0, "min_rate_fraction": 0.3, "overrun_ticks": 50,
-                              "estop_heartbeat_timeout_s": 1.0, "tracking_time_s": 0.3}
+EVENTS_QOS = latched_qos()
+LOADED_BOX = LOADED_HOST  # the names the other ROS tests import from here
 PERIOD = 0.01
 # (payload, faults that may explain the stop, whether a re-arm is needed)
 FAULTS: list[tuple[dict[str, Any], set[str], bool]] = [
@@ -64,85 +57,19 @@ def _params_file(tmp: Path, robot: str = "panda", **bridge: Any) -> Path:
     return path
 
 
-class Rig:
-    """Sim arm + bridge processes and a probe node wired to their topics."""
+class Rig(BridgeRig):
+    """Sim arm + bridge processes (generic profile) and a probe wired to their topics; ``rearm`` re-arms as a
+    technician does (waits until ready, retries, then NOMINAL)."""
 
     def __init__(self, probe: RosProbe, arm: NodeProcess, bridge: NodeProcess) -> None:
-        self.probe, self.arm, self.bridge = probe, arm, bridge
-        self.states = probe.subscribe(String, "armstack_bridge/state")
-        self.events = probe.subscribe(String, "armstack_bridge/events", EVENTS_QOS)
-        self.arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
+        super().__init__(probe, bridge, arm)
         self.objects = probe.subscribe(String, "scene/objects")
-        for topic in ("armstack_sim_arm/inject", "armstack_sim_arm/clear", "armstack_sim_arm/scene_reset",
-                      "armstack_bridge/instruction"):
+        for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
             probe.publisher(String, topic)
         probe.publisher(JointState, "joint_states")
-        self.rearm_client: Any = probe.node.create_client(Trigger, "armstack_bridge/rearm")
-        self.stop_client: Any = probe.node.create_client(Trigger, "armstack_bridge/stop")
-
-    def state(self) -> dict[str, Any]:
-        return json.loads(self.states[-1][1].data) if self.states else {}
-
-    def wait_state(self, pred: Any, timeout: float, what: str) -> dict[str, Any]:
-        ok = self.probe.spin_until(lambda: bool(self.states) and pred(self.state()), timeout, self.bridge)
-        assert ok, f"timed out waiting for {what}; last state {self.state()}\n{self.output()}"
-        return self.state()
-
-    def output(self) -> str:
-        return f"--- bridge ---\n{self.bridge.output()[-4000:]}\n--- sim arm ---\n{self.arm.output()[-2000:]}"
-
-    def send(self, topic: str, payload: Any, confirm: str | None = None) -> None:
-        """Publish (retrying until the sim arm's events confirm ``confirm``, for its topics)."""
-        text = payload if isinstance(payload, str) else json.dumps(payload)
-        seen = len(self.arm_events)
-        for _ in range(10):
-            self.probe.publish(String, topic, String(data=text))
-            if confirm is None or self.probe.spin_until(
-                    lambda: any(json.loads(m.data)["event"] == confirm for _, m in self.arm_events[seen:]), 1.0):
-                return
-        raise AssertionError(f"{topic}: no {confirm} event\n{self.output()}")
-
-    def call(self, client: Any) -> Trigger.Response:
-        assert client.wait_for_service(timeout_sec=0.1) or self.probe.spin_until(client.service_is_ready, 20.0)
-        future = client.call_async(Trigger.Request())
-        assert self.probe.spin_until(future.done, 10.0), f"service call timed out\n{self.output()}"
-        return future.result()
 
     def rearm(self) -> None:
-        """Re-arm once the bridge reports its faults clear (again if one flared up in between, as a technician)."""
-        reasons = []
-        for _ in range(5):
-            self.wait_state(lambda s: s.get("rearm_ready"), 10.0, "rearm_ready")
-            response = self.call(self.rearm_client)
-            if response.success:
-                break
-            reasons.append(response.message)
-            self.probe.spin_for(0.2)
-        assert response.success, reasons
-        self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
-
-    def armed_at_startup(self) -> dict[str, Any]:
-        """Wait for the bridge to arm by itself; a timing fault right after it (a starved host: the sim arm's
-        stream paused past the stale limit) is re-armed as a technician would. Faults after start-up stay the
-        test's business."""
-        deadline = time.monotonic() + STARTUP_S
-        while time.monotonic() < deadline:
-            state = self.wait_state(lambda s: s.get("mode") == "NOMINAL" or (
-                s.get("rearm_ready") and bool(s["last_transition"]["faults"])
-                and set(s["last_transition"]["faults"]) <= TIMING_FAULTS),
-                max(1.0, deadline - time.monotonic()), "the bridge to arm at start-up")
-            if state.get("mode") == "NOMINAL":
-                return state
-            self.call(self.rearm_client)  # refused if it armed by itself meanwhile: the loop then sees NOMINAL
-            self.probe.spin_for(0.3)
-        raise AssertionError(f"the bridge did not arm at start-up; last state {self.state()}\n{self.output()}")
-
-    def bridge_events(self) -> list[dict[str, Any]]:
-        return [json.loads(m.data) for _, m in self.events]
-
-
-def _ticks(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        self.rearm_when_ready()
 
 
 def _check_log(ticks: list[dict[str, Any]], gate: CommandGate) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -199,7 +126,7 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
             else:
                 rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "DEGRADED to resume by itself")
         # An operator stop through the service.
-        assert rig.call(rig.stop_client).success
+        assert rig.call("armstack_bridge/stop").success
         rig.wait_state(lambda s: s.get("mode") == "SAFE_STOP", 2.0, "the operator stop")
         rig.rearm()
 
@@ -246,7 +173,7 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
         rig.rearm()
         probe.spin_for(0.5)
 
-    ticks = _ticks(log)
+    ticks = read_ticks(log)
     bridge_params = load_bridge_params([str(params)])
     gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
     episodes = _check_log(ticks, gate)
@@ -320,7 +247,7 @@ def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_pat
             moved[payload["fault"]] = float(np.abs(after - before).max())
         print("true joint motion per fault (rad):", moved)
         assert max(moved.values()) < 2e-3, moved
-    ticks = _ticks(log)
+    ticks = read_ticks(log)
     bridge_params = load_bridge_params([str(params)])
     gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
     episodes = _check_log(ticks, gate)
@@ -455,7 +382,7 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
         assert bridge.stop() == 0, bridge.output()
     bridge_params = load_bridge_params([str(params)])
     gate = CommandGate(get_robot(bridge_params.sim_model), bridge_params.gate_config())
-    _check_log(_ticks(log), gate)
+    _check_log(read_ticks(log), gate)
     # The MCAP recording holds what the bridge saw and did, with rosbag2 schemas.
     from mcap.reader import make_reader
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from robot.drivers.motor_current import torque_per_amp, torque_to_current
 from robot.errors import ParameterError
 from robot.fault_injection import DRIVER_FAULTS, FAULTS, FaultInjectionError, FaultInjector, JointSample
 from robot.sim_arm import SimArm, SimCommandError
@@ -272,3 +273,18 @@ def test_driver_faults_belong_to_their_profile_and_speed_scaling_is_a_fraction()
         SimArmConfig(profile="kuka")
     with pytest.raises(ParameterError, match="profile 'ur' drives ur5e, not 'panda'"):
         SimArmConfig(robot="panda", profile="ur")
+
+
+def test_the_ur_double_publishes_joint_torque_as_motor_current() -> None:
+    """ur_robot_driver's effort is motor current (A): the double divides each joint's torque by its N m per A
+    (an assumed model, robot.drivers.motor_current), so the torque limits read as a few A, never as N m."""
+    per_amp = torque_per_amp("ur5e")
+    assert len(per_amp) == UR5E.n_arm and all(k > 1.0 for k in per_amp)
+    amps = torque_to_current(UR5E.effort_limits, per_amp)
+    assert amps == pytest.approx([tau / k for tau, k in zip(UR5E.effort_limits, per_amp, strict=True)])
+    assert all(1.0 < a < 30.0 for a in amps), amps  # a motor current, far below the N m it stands for
+    assert torque_to_current([-2.0 * per_amp[0]] + [0.0] * 5, per_amp)[0] == pytest.approx(-2.0)  # sign kept
+    with pytest.raises(ParameterError, match="no motor current model for robot 'panda'; known: ur5e"):
+        torque_per_amp("panda")
+    with pytest.raises(ValueError, match="7 joint torques for 6 joints"):
+        torque_to_current([0.0] * 7, per_amp)

@@ -9,22 +9,22 @@ Judged on the bridge's tick log and on what the arm received.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-import yaml
 
 pytest.importorskip("rclpy")
 
-from std_msgs.msg import String
+from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
+from sensor_msgs.msg import JointState
 from std_srvs.srv import Trigger
-from test_bridge_ros import EVENTS_QOS, LOADED_BOX
 
+from robot.drivers.motor_current import torque_per_amp
 from robot.msg_types import MissingInterfaceError, import_interface
 from robot.params import load_bridge_params
+from robot.ros_rig.bridge_rig import LOADED_HOST, BridgeRig, read_ticks, vendor_params_file
 from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 from robot.safety import CommandGate
 from robot.vendor_profiles import PROFILES
@@ -32,8 +32,6 @@ from sim.robots import get_robot
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]
 
-CONFIG = REPO_ROOT / "launch" / "config"
-LATCHED = EVENTS_QOS
 # The doubles' joint-state rates on a loaded 2-core CI box (the driver's own rates run in bench/vendor_doubles.py).
 CI_RATES = {"ur": 250.0, "franka": 250.0}
 # Every fault of the readings, each a category-1 stop; a frozen stream may first show as stale.
@@ -46,19 +44,7 @@ DRIVER_FAULTS: dict[str, list[tuple[dict[str, Any], str]]] = {"ur": [({"fault": 
                  "franka": [({"fault": "reflex"}, "robot_reflex"), ({"fault": "user_stop"}, "user_stopped")]}
 
 
-def vendor_params(tmp: Path, profile: str, robot: str, *, rate: float | None = None, **bridge: Any) -> Path:
-    """The robot's parameter file with the profile's overlay applied (as ``real.launch.py profile:=...``)."""
-    data = yaml.safe_load((CONFIG / f"{robot}.yaml").read_text())
-    overlay = yaml.safe_load((CONFIG / "overlay" / f"{profile}.yaml").read_text())
-    for node, section in overlay.items():
-        data[node]["ros__parameters"].update(section["ros__parameters"])
-    if rate is not None:
-        data["armstack_sim_arm"]["ros__parameters"]["publish_rate_hz"] = rate
-        data["armstack_bridge"]["ros__parameters"]["expected_state_rate_hz"] = rate
-    data["armstack_bridge"]["ros__parameters"].update(planner="none", **bridge)
-    path = tmp / f"{robot}_{profile}.yaml"
-    path.write_text(yaml.safe_dump(data))
-    return path
+vendor_params = vendor_params_file  # the name the other vendor-double tests import from here
 
 
 def bindings_missing(profile: str) -> list[str]:
@@ -71,72 +57,18 @@ def bindings_missing(profile: str) -> list[str]:
     return out
 
 
-class VendorRig:
-    def __init__(self, probe: RosProbe, bridge: NodeProcess) -> None:
-        self.probe, self.bridge = probe, bridge
-        self.arm: NodeProcess | None = None
-        self.states = probe.subscribe(String, "armstack_bridge/state")
-        self.bridge_states = probe.subscribe(String, "armstack_bridge/bridge_state", LATCHED)
-        self.arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
-        for topic in ("armstack_sim_arm/inject", "armstack_sim_arm/clear"):
-            probe.publisher(String, topic)
-        self.clients: dict[str, Any] = {}
-
-    def output(self) -> str:
-        arm = self.arm.output()[-3000:] if self.arm is not None else ""
-        return f"--- bridge ---\n{self.bridge.output()[-4000:]}\n--- sim arm ---\n{arm}"
-
-    def state(self) -> dict[str, Any]:
-        return json.loads(self.states[-1][1].data) if self.states else {}
-
-    def wait_state(self, pred: Any, timeout: float, what: str) -> dict[str, Any]:
-        ok = self.probe.spin_until(lambda: bool(self.states) and pred(self.state()), timeout, self.bridge)
-        assert ok, f"timed out waiting for {what}; last state {self.state()}\n{self.output()}"
-        return self.state()
+class VendorRig(BridgeRig):
+    """The bridge and a driver double (started later: set ``arm``); ``rearm`` is one request, its response."""
 
     def rearm(self) -> Trigger.Response:
-        return self.call("armstack_bridge/rearm")
-
-    def call(self, service: str) -> Trigger.Response:
-        client = self.clients.get(service) or self.clients.setdefault(
-            service, self.probe.node.create_client(Trigger, service))
-        assert self.probe.spin_until(client.service_is_ready, 30.0), self.output()
-        future = client.call_async(Trigger.Request())
-        assert self.probe.spin_until(future.done, 10.0), f"{service} timed out\n{self.output()}"
-        return future.result()
-
-    def arm_until_accepted(self, timeout: float = 30.0) -> list[str]:
-        """Ask to arm until the preflight passes (a loaded host may need a moment for the rate); the refusals."""
-        refusals: list[str] = []
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            self.wait_state(lambda s: s.get("rearm_ready"), max(1.0, end - time.monotonic()), "rearm_ready")
-            response = self.rearm()
-            if response.success:
-                return refusals
-            refusals.append(response.message)
-            self.probe.spin_for(0.3)
-        raise AssertionError(f"never armed: {refusals[-3:]}\n{self.output()}")
-
-    def send(self, topic: str, payload: dict[str, Any], confirm: str) -> None:
-        seen = len(self.arm_events)
-        for _ in range(10):
-            self.probe.publish(String, topic, String(data=json.dumps(payload)))
-            if self.probe.spin_until(lambda: any(json.loads(m.data)["event"] == confirm
-                                                 for _, m in self.arm_events[seen:]), 1.0):
-                return
-        raise AssertionError(f"{topic}: no {confirm} event\n{self.output()}")
-
-
-def _ticks(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        return self.request_rearm()
 
 
 @pytest.mark.parametrize(("profile", "robot"), [("ur", "ur5e"), ("franka", "fr3")])
 def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_path: Path, profile: str,
                                                                           robot: str) -> None:
     log = tmp_path / "ticks.jsonl"
-    params = vendor_params(tmp_path, profile, robot, rate=CI_RATES[profile], tick_log=str(log), **LOADED_BOX)
+    params = vendor_params(tmp_path, profile, robot, rate=CI_RATES[profile], tick_log=str(log), **LOADED_HOST)
     vendor = PROFILES[profile]
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -186,7 +118,8 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
                     rig.send("armstack_sim_arm/clear", {}, "clear")
                 rig.arm_until_accepted()
                 rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL after the driver runs")
-    ticks = _ticks(log)
+            spike_states = _effort_spike(rig, profile, robot)
+    ticks = read_ticks(log)
     spec = get_robot(load_bridge_params([str(params)]).sim_model)
     gate = CommandGate(spec, load_bridge_params([str(params)]).gate_config())
     prev = None
@@ -218,6 +151,39 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
                 sent.append(ticks[cursor]["source"])
             cursor += 1
         assert sent in ([], ["estop_hold"]), (kind, sent)
+    if profile == "ur":  # effort limits off: no record of the whole run names an effort fault
+        assert not any(f["kind"] == "effort_limit" for t in ticks for f in t["faults"])
+        assert not any("effort_limit" in s["faults"] for s in spike_states), spike_states
+
+
+def _effort_spike(rig: VendorRig, profile: str, robot: str) -> list[dict[str, Any]]:
+    """An effort spike of twice joint 0's torque limit (the injector's default), on an armed bridge; the bridge's
+    states meanwhile. franka publishes torque: an effort_limit stop. UR publishes motor current (A), which the
+    bridge's N m limits cannot judge: no fault, and ``/diagnostics`` says the effort limits are off (WARN)."""
+    probe = rig.probe
+    joints = probe.subscribe(JointState, PROFILES[profile].joint_states_topic)
+    diagnostics = probe.subscribe(DiagnosticArray, "/diagnostics")
+    seen = len(rig.states)
+    rig.send("armstack_sim_arm/inject", {"fault": "effort_spike", "joint": 0}, "inject")
+    if profile == "franka":
+        rig.wait_state(lambda s: s["mode"] == "SAFE_STOP" and "effort_limit" in s["faults"], 10.0, "effort_limit")
+    else:
+        # The double publishes the spiked torque as the current it takes (robot.drivers.motor_current).
+        amps = 2 * get_robot(robot).effort_limits[0] / torque_per_amp(robot)[0]
+        assert probe.spin_until(lambda: any(abs(m.effort[0] - amps) < 1.0 for _, m in joints[-50:]), 5.0), \
+            ([m.effort[0] for _, m in joints[-5:]], amps)
+        probe.spin_for(1.0)
+        assert probe.spin_until(lambda: bool(diagnostics), 5.0), rig.output()
+        limits = {st.name: st for st in diagnostics[-1][1].status}["armstack_bridge: joint_limits"]
+        values = {kv.key: kv.value for kv in limits.values}
+        assert limits.level == DiagnosticStatus.WARN and "effort limits off" in limits.message, limits
+        assert values["effort_factor"].startswith("off"), values
+    states = [json.loads(m.data) for _, m in rig.states[seen:]]
+    probe.unsubscribe(PROFILES[profile].joint_states_topic)
+    rig.send("armstack_sim_arm/clear", {}, "clear")
+    if profile == "franka":
+        rig.arm_until_accepted()
+    return states
 
 
 def test_vendor_bench_smoke_run_prints_its_figures() -> None:
@@ -232,7 +198,7 @@ def test_vendor_bench_smoke_run_prints_its_figures() -> None:
                                "--domain", str(domain)], capture_output=True, text=True, timeout=240, cwd=REPO_ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
     ur = json.loads(done.stdout)["profiles"]["ur"]
-    assert ur["armed"]["armed"] is True
+    assert ur["armed"]["armed"] is True, (ur["armed"], done.stderr[-3000:])
     assert ur["beyond_limits"] == 0 and ur["untrusted"] == 0
     assert [f["fault"] for f in ur["faults"]] == ["stale"] and ur["faults"][0]["first_safe_ms"] is not None
     assert ur["trajectories"]["sent"] >= 30 and ur["trajectories"]["rejected"] == 0

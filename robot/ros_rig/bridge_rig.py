@@ -1,0 +1,198 @@
+"""The bridge and the simulated arm (or a vendor driver's double) seen from a probe: state, events, faults, arming.
+
+Shared by the ROS tests (``tests/robot/test_bridge_ros.py``, ``test_vendor_doubles.py`` and the tests that use
+their rigs) and ``bench/vendor_doubles.py``, so both inject, clear, wait and re-arm the same way. A
+:class:`BridgeRig` wraps a :class:`robot.ros_rig.processes.RosProbe` in the nodes' domain: it records the
+bridge's ``~/state`` (JSON), its latched ``~/bridge_state`` and ``~/events`` and the sim arm's ``~/events``,
+publishes on the sim arm's ``~/inject`` and ``~/clear``, and calls the bridge's Trigger services. Waits end
+early when the bridge process exits; one that fails raises :class:`RigTimeoutError` with both nodes' output.
+
+Also here: the parameter file of a vendor double (robot file + ``launch/config/overlay/<profile>.yaml``, as
+``real.launch.py profile:=...`` reads them), the thresholds for a loaded shared host, the faults such a host
+causes by itself, and the reader of the bridge's tick log. rclpy loads only when a rig is built.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe
+
+CONFIG = REPO_ROOT / "launch" / "config"
+LOADED_HOST: dict[str, Any] = {"stale_periods": 30.0, "min_rate_fraction": 0.3, "overrun_ticks": 50,
+                               "estop_heartbeat_timeout_s": 1.0, "tracking_time_s": 0.3}
+"""Bridge thresholds with room for a loaded 2-core CI box (the defaults assume a real-time host)."""
+TIMING_FAULTS = frozenset({"stale_state", "state_rate", "loop_overrun", "estop_heartbeat", "tracking_error",
+                           "velocity_limit"})
+"""Faults a starved host causes by itself: a technician re-arms after them. tracking_error because the sim arm's
+physics falls behind real time when its process gets no CPU and the measured arm trails its commands;
+velocity_limit when it then catches up on the latest target in one burst (seen at load average 12 on 2 cores)."""
+STARTUP_S = 60.0
+
+
+class RigTimeoutError(RuntimeError):
+    """What a rig waited for did not happen in time (the message carries both nodes' recent output)."""
+
+
+def latched_qos(depth: int = 500) -> Any:
+    """Reliable, transient-local: a late subscriber still gets the events and the bridge's latched state."""
+    from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+
+    return QoSProfile(depth=depth, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
+
+
+def vendor_params_file(tmp: Path, profile: str, robot: str, *, rate: float | None = None, **bridge: Any) -> Path:
+    """``launch/config/<robot>.yaml`` with the profile's overlay applied (as ``real.launch.py profile:=...``), the
+    planner off, ``bridge`` parameters on top and, with ``rate``, the double's and the expected joint-state rate."""
+    data = yaml.safe_load((CONFIG / f"{robot}.yaml").read_text())
+    overlay = yaml.safe_load((CONFIG / "overlay" / f"{profile}.yaml").read_text())
+    for node, section in overlay.items():
+        data[node]["ros__parameters"].update(section["ros__parameters"])
+    if rate is not None:
+        data["armstack_sim_arm"]["ros__parameters"]["publish_rate_hz"] = rate
+        data["armstack_bridge"]["ros__parameters"]["expected_state_rate_hz"] = rate
+    data["armstack_bridge"]["ros__parameters"].update(planner="none", **bridge)
+    path = tmp / f"{robot}_{profile}.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def read_ticks(path: Path) -> list[dict[str, Any]]:
+    """The bridge's tick log (``tick_log``): one JSON record per tick or reaction, in the order published."""
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+class BridgeRig:
+    """A probe wired to ``armstack_bridge`` and ``armstack_sim_arm`` (``arm`` may be started later and set)."""
+
+    BRIDGE = "armstack_bridge"
+    ARM = "armstack_sim_arm"
+
+    def __init__(self, probe: RosProbe, bridge: NodeProcess, arm: NodeProcess | None = None) -> None:
+        from std_msgs.msg import String
+
+        self.probe, self.bridge, self.arm = probe, bridge, arm
+        self.states = probe.subscribe(String, f"{self.BRIDGE}/state")
+        self.bridge_states = probe.subscribe(String, f"{self.BRIDGE}/bridge_state", latched_qos())
+        self.events = probe.subscribe(String, f"{self.BRIDGE}/events", latched_qos())
+        self.arm_events = probe.subscribe(String, f"{self.ARM}/events", latched_qos())
+        for topic in (f"{self.ARM}/inject", f"{self.ARM}/clear"):
+            probe.publisher(String, topic)
+        self.clients: dict[str, Any] = {}
+        self._string = String
+
+    # --- what the nodes said -------------------------------------------------------------------------
+    def output(self) -> str:
+        arm = self.arm.output()[-3000:] if self.arm is not None else ""
+        return f"--- bridge ---\n{self.bridge.output()[-4000:]}\n--- sim arm ---\n{arm}"
+
+    def state(self) -> dict[str, Any]:
+        """The bridge's latest ``~/state`` ({} before the first)."""
+        return json.loads(self.states[-1][1].data) if self.states else {}
+
+    def bridge_events(self) -> list[dict[str, Any]]:
+        return [json.loads(m.data) for _, m in self.events]
+
+    def arm_event_list(self) -> list[dict[str, Any]]:
+        return [json.loads(m.data) for _, m in self.arm_events]
+
+    def wait_state(self, pred: Callable[..., Any], timeout: float, what: str) -> dict[str, Any]:
+        """The first ``~/state`` for which ``pred`` holds; RigTimeoutError naming ``what`` if none does in time."""
+        if not self.probe.spin_until(lambda: bool(self.states) and bool(pred(self.state())), timeout, self.bridge):
+            raise RigTimeoutError(f"timed out waiting for {what}; last state {self.state()}\n{self.output()}")
+        return self.state()
+
+    # --- what the rig does ---------------------------------------------------------------------------
+    def send(self, topic: str, payload: Any, confirm: str | None = None, tries: int = 10) -> dict[str, Any]:
+        """Publish ``payload`` (JSON unless a string) on ``topic``; with ``confirm``, again each second until the sim
+        arm's events show an event of that name (discovery loses the first messages), which is returned ({}
+        without ``confirm``)."""
+        text = payload if isinstance(payload, str) else json.dumps(payload)
+        seen = len(self.arm_events)
+
+        def confirmed() -> dict[str, Any] | None:
+            return next((e for e in self.arm_event_list()[seen:] if e["event"] == confirm), None)
+
+        for _ in range(tries):
+            self.probe.publish(self._string, topic, self._string(data=text))
+            if confirm is None:
+                return {}
+            if self.probe.spin_until(lambda: confirmed() is not None, 1.0):
+                return confirmed() or {}
+        raise RigTimeoutError(f"{topic}: no {confirm} event\n{self.output()}")
+
+    def call(self, service: str) -> Any:
+        """Call a std_srvs/Trigger service; its response."""
+        from std_srvs.srv import Trigger
+
+        client = self.clients.get(service) or self.clients.setdefault(
+            service, self.probe.node.create_client(Trigger, service))
+        if not self.probe.spin_until(client.service_is_ready, 30.0):
+            raise RigTimeoutError(f"{service} not offered\n{self.output()}")
+        future = client.call_async(Trigger.Request())
+        if not self.probe.spin_until(future.done, 10.0) or future.result() is None:
+            raise RigTimeoutError(f"{service} timed out\n{self.output()}")
+        return future.result()
+
+    def request_rearm(self) -> Any:
+        """One ``~/rearm`` request; the response (success, message naming the refusal)."""
+        return self.call(f"{self.BRIDGE}/rearm")
+
+    def try_arm(self, timeout: float = 30.0) -> tuple[bool, list[str]]:
+        """Ask to arm whenever the bridge is ready for it until the preflight passes (a loaded host may need a
+        moment for the rate): whether it armed, and the refusals on the way."""
+        refusals: list[str] = []
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.probe.spin_until(lambda: bool(self.state().get("rearm_ready")), max(0.5, end - time.monotonic()),
+                                  self.bridge)
+            response = self.request_rearm()
+            if response.success:
+                return True, refusals
+            refusals.append(str(response.message))
+            self.probe.spin_for(0.3)
+        return False, refusals
+
+    def arm_until_accepted(self, timeout: float = 30.0) -> list[str]:
+        """:meth:`try_arm`, which must arm; the refusals on the way."""
+        armed, refusals = self.try_arm(timeout)
+        if not armed:
+            raise RigTimeoutError(f"never armed: {refusals[-3:]}\n{self.output()}")
+        return refusals
+
+    def rearm_when_ready(self, tries: int = 5) -> None:
+        """Re-arm once the bridge reports its faults clear (again if one flared up in between, as a technician
+        does), then wait for NOMINAL."""
+        reasons = []
+        for _ in range(tries):
+            self.wait_state(lambda s: s.get("rearm_ready"), 10.0, "rearm_ready")
+            response = self.request_rearm()
+            if response.success:
+                break
+            reasons.append(response.message)
+            self.probe.spin_for(0.2)
+        else:
+            raise RigTimeoutError(f"re-arm refused {tries} times: {reasons}\n{self.output()}")
+        self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
+
+    def armed_at_startup(self, startup_s: float = STARTUP_S) -> dict[str, Any]:
+        """Wait for a bridge with ``arm_on_start`` to arm by itself; a timing fault right after it (a starved
+        host: the sim arm's stream paused past the stale limit) is re-armed as a technician would. Faults after
+        start-up stay the caller's business."""
+        deadline = time.monotonic() + startup_s
+        while time.monotonic() < deadline:
+            state = self.wait_state(lambda s: s.get("mode") == "NOMINAL" or (
+                s.get("rearm_ready") and bool(s["last_transition"]["faults"])
+                and set(s["last_transition"]["faults"]) <= TIMING_FAULTS),
+                max(1.0, deadline - time.monotonic()), "the bridge to arm at start-up")
+            if state.get("mode") == "NOMINAL":
+                return state
+            self.request_rearm()  # refused if it armed by itself meanwhile: the loop then sees NOMINAL
+            self.probe.spin_for(0.3)
+        raise RigTimeoutError(f"the bridge did not arm at start-up; last state {self.state()}\n{self.output()}")
