@@ -8,13 +8,14 @@ from typing import Any
 
 import numpy as np
 
+from sim.dataset.schema import STORAGE_MODES
 from sim.errors import ConfigError, UnknownNameError
 from sim.randomize import RANDOMIZATION_LEVELS
 from sim.robots import ROBOTS
 from sim.scene import CAMERAS, SceneConfig
 
 BACKENDS = ("local", "ray")
-STORAGE = ("video", "image")
+STORAGE = STORAGE_MODES  # the dataset layer's registry: what the writer can store
 OBS_KINDS = ("state", "rgb")
 # Fields that change how a run executes but not what it produces: a resumed run may change them.
 EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
