@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,12 +21,17 @@ from sim.errors import ConfigError, SimError
 T = TypeVar("T")
 
 
+def _is_list(value: Any) -> bool:
+    # YAML and JSON give lists; rclpy gives array.array for a numeric array parameter set over the wire.
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes, tuple))
+
+
 def _coerce(value: Any, annotation: Any) -> Any:
-    """YAML and JSON lists become the tuples a frozen dataclass holds (also in ``tuple[...] | None`` fields)."""
+    """Lists become the tuples a frozen dataclass holds (also in ``tuple[...] | None`` fields)."""
     origin = typing.get_origin(annotation)
-    if origin is tuple and isinstance(value, list):
+    if origin is tuple and _is_list(value):
         return tuple(_coerce(v, a) for v, a in zip(value, _tuple_args(annotation, len(value)), strict=True))
-    if origin in (typing.Union, types.UnionType) and isinstance(value, list):
+    if origin in (typing.Union, types.UnionType) and _is_list(value):
         tuples = [a for a in typing.get_args(annotation) if typing.get_origin(a) is tuple]
         return _coerce(value, tuples[0]) if len(tuples) == 1 else value
     return value

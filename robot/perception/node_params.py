@@ -87,11 +87,11 @@ def perception_params_from_dict(params: dict[str, Any], *, where: str = NODE_NAM
     # One flat section holds two configs: each is built by the config loader from its own keys.
     try:
         config = from_mapping(PerceptionConfig, {k: v for k, v in params.items() if k in config_keys}, where=where,
-                              error=ParameterError)
+                              check_types=True, error=ParameterError)
     except PerceptionError as exc:
         raise ParameterError(f"{where}: {exc}") from exc
     topics = from_mapping(NodeTopics, {k: v for k, v in params.items() if k in node_keys}, where=where,
-                          error=ParameterError)
+                          check_types=True, error=ParameterError)
     for label in ("image_topic", "camera_info_topic"):
         if not isinstance(getattr(topics, label), str) or not getattr(topics, label):
             raise ParameterError(f"{where}: {label} must be a non-empty topic name")

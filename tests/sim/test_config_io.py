@@ -70,3 +70,11 @@ def test_load_config_reads_a_file_with_overrides_on_top(tmp_path: Path) -> None:
     path.write_text("nmae: b\n")
     with pytest.raises(PackageError, match=r"settings.yaml: unknown key\(s\) 'nmae'"):
         load_config(Settings, path, error=PackageError)
+
+
+def test_any_sequence_but_a_string_is_a_list() -> None:
+    import array
+
+    assert from_mapping(Settings, {"sizes": array.array("q", [2, 3])}, check_types=True).sizes == (2, 3)
+    with pytest.raises(ConfigError, match="sizes must be a list, got str"):
+        from_mapping(Settings, {"sizes": "23"}, check_types=True)
