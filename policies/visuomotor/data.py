@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from policies.errors import TrainConfigError
+from policies.errors import PolicyError, TrainConfigError
+
+if TYPE_CHECKING:
+    from policies.visuomotor.policy import VisuomotorPolicy
 
 STATE_KEY, ACTION_KEY = "observation.state", "action"
 IMAGE_PREFIX = "observation.images."
@@ -110,3 +113,40 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
         mask=np.concatenate(masks), episode_of_frame=np.concatenate(eps), seeds=tuple(seeds), fps=fps, robot=robot,
         state_names=state_names,
         source={"root": str(root.resolve()), "content_sha256": content, "episodes": n, "cameras": list(cameras)})
+
+
+def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: bool = True,
+                         max_episodes: int | None = None, batch: int = 64) -> dict[str, Any]:
+    """How far ``policy``'s chunks are from the actions demonstrated in the dataset at ``root`` (ours, or any
+    LeRobot v3.0 dataset with the policy's keys; one LeRobot wrote needs ``verify=False``), on every frame.
+
+    ``l1``: mean absolute error over the chunk's demonstrated actions; ``first_l1``: of the action executed next;
+    ``zero_l1``: of predicting no motion, the floor a policy that learned anything beats.
+    """
+    import torch
+
+    from policies.text import shared_encoder
+
+    demos = load_image_demonstrations(root, policy.cameras, policy.chunk, max_episodes, verify)
+    if tuple(demos.images.shape[-2:]) != policy.image_size:
+        raise PolicyError(f"{root}: frames are {tuple(demos.images.shape[-2:])}; the policy was trained on "
+                          f"{policy.image_size}")
+    if demos.proprio.shape[1] != policy.mean.shape[0] or demos.chunks.shape[2] != int(policy.spec.action["dim"]):
+        raise PolicyError(f"{root}: {STATE_KEY} has {demos.proprio.shape[1]} values and {ACTION_KEY} "
+                          f"{demos.chunks.shape[2]}; the policy reads {policy.mean.shape[0]} and acts in "
+                          f"{policy.spec.action['dim']}")
+    encoder = policy.encoder if policy.encoder is not None else shared_encoder()
+    text = torch.from_numpy(encoder.encode(list(demos.texts)))
+    proprio = torch.from_numpy(((demos.proprio - policy.mean) / policy.std).astype(np.float32))
+    images = torch.from_numpy(demos.images)
+    policy.network.eval()
+    with torch.inference_mode():
+        pred = np.concatenate([policy.network(images[i:i + batch], proprio[i:i + batch],
+                                              text[demos.text_index[i:i + batch]]).numpy()
+                               for i in range(0, len(images), batch)])
+    err = np.abs(pred - demos.chunks).mean(axis=-1)
+    taken = demos.mask.sum()
+    return {"frames": len(pred), "episodes": demos.source["episodes"], "chunk": policy.chunk,
+            "l1": float((err * demos.mask).sum() / taken), "first_l1": float(err[:, 0].mean()),
+            "zero_l1": float((np.abs(demos.chunks).mean(axis=-1) * demos.mask).sum() / taken),
+            "finite": bool(np.isfinite(pred).all())}

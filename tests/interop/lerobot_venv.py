@@ -1,0 +1,58 @@
+"""Run ``lerobot_side.py`` in LeRobot's own venv and read back its JSON (used by the interop tests and the bench).
+
+LeRobot 0.6.1 needs Python >= 3.12 and torch < 2.12, armstack's venv is Python 3.11 with torch 2.13: the two
+never share a process. ``tests/interop/make_lerobot_venv.sh`` builds the venv; ``ARMSTACK_LEROBOT_PYTHON``
+points at another interpreter that has lerobot installed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+SIDE = Path(__file__).with_name("lerobot_side.py")
+DEFAULT_PYTHON = REPO / ".venv-lerobot" / "bin" / "python"
+LEROBOT_VERSION = "0.6.1"
+_MARK = "ARMSTACK_INTEROP_JSON "
+
+
+class LeRobotSideError(RuntimeError):
+    """The LeRobot side failed; the message carries the tail of its output."""
+
+
+def lerobot_python() -> Path | None:
+    """The interpreter of LeRobot's venv, or None when there is none (the interop tier then skips)."""
+    given = os.environ.get("ARMSTACK_LEROBOT_PYTHON")
+    path = Path(given) if given else DEFAULT_PYTHON
+    return path if path.is_file() else None
+
+
+def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> dict[str, Any]:
+    """``lerobot_side.py ARGS`` under nice, one thread, offline, HF caches in ``home``; its JSON result."""
+    python = lerobot_python()
+    if python is None:
+        raise LeRobotSideError(f"no LeRobot venv at {DEFAULT_PYTHON}: run tests/interop/make_lerobot_venv.sh")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update({"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(home / "hf"),
+                "HF_LEROBOT_HOME": str(home / "lerobot"), "WANDB_MODE": "disabled", "OMP_NUM_THREADS": "1",
+                "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"})
+    cmd = ["nice", "-n", str(nice), str(python), str(SIDE), *args]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise LeRobotSideError(f"{' '.join(args[:1])}: no result within {timeout:.0f} s") from exc
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(_MARK)]
+    if proc.returncode != 0 or not lines:
+        tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
+        raise LeRobotSideError(f"lerobot_side {' '.join(args)} exited {proc.returncode}:\n{tail}")
+    result: dict[str, Any] = json.loads(lines[-1][len(_MARK):])
+    return result
+
+
+if __name__ == "__main__":
+    print(lerobot_python() or "none", file=sys.stdout)
