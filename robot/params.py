@@ -247,8 +247,12 @@ class BridgeParams:
             overrun_ticks=self.overrun_ticks, gripper_stall_time=self.gripper_stall_s)
 
     def gate_config(self) -> GateConfig:
+        # The driver's own limits (franka: velocity, acceleration, jerk) make the gate jerk-limited.
+        vendor = self.vendor
         return GateConfig(control_period=self.control_period, position_margin=self.gate_position_margin,
-                          velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead)
+                          velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead,
+                          max_velocity=vendor.max_velocity, max_acceleration=vendor.max_acceleration,
+                          max_jerk=vendor.max_jerk)
 
 
 def bridge_params_from_mapping(params: dict[str, Any], *, where: str = NODE_NAME) -> BridgeParams:

@@ -5,6 +5,11 @@ input: every command is finite, lies within ``[lower + margin, upper - margin]``
 previous command by at most ``velocity_limit * velocity_scale * control_period`` per joint (the gripper
 likewise within its stroke and speed). Staying near the measured position (``max_lead``) is applied
 before those clamps and is best effort: a stale or jumping measurement must never make the command jump.
+
+A driver profile with acceleration and jerk limits (franka: libfranka reflexes on commands beyond them) puts
+a :class:`~robot.safety.jerk_filter.JerkLimitedFilter` in place of the per-step velocity clamp: the commands
+then also keep those limits, come to rest on a target without overshoot, and :meth:`CommandGate.stop` brakes
+to rest within them. Without such limits (generic, UR) the gate is exactly the velocity clamp.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from robot.errors import ParameterError, RobotError
+from robot.safety.jerk_filter import JerkLimitedFilter
+from robot.safety.motion_limits import MotionLimits, check_limit_tuple
 from sim.robots.spec import RobotSpec
 
 
@@ -24,12 +31,19 @@ class GateNotReadyError(RobotError, RuntimeError):
 
 @dataclass(frozen=True, kw_only=True)
 class GateConfig:
-    """Command limits: margin inside the joint limits (rad), fraction of the velocity limits, lead (rad)."""
+    """Command limits: margin inside the joint limits (rad), fraction of the velocity limits, lead (rad), and
+    the driver's own per-joint limits (``VendorProfile.max_*``; empty: none)."""
 
     control_period: float = 0.01
     position_margin: float = 0.02
     velocity_scale: float = 0.5
     max_lead: float = 0.15
+    max_velocity: tuple[float, ...] = ()
+    """The driver's velocity limits (rad/s): the gate keeps below the smaller of these and the scaled model's."""
+    max_acceleration: tuple[float, ...] = ()
+    max_jerk: tuple[float, ...] = ()
+    """The driver's acceleration (rad/s^2) and jerk (rad/s^3) limits: given together, they switch the gate's
+    step from the velocity clamp to the jerk-limited filter."""
 
     def __post_init__(self) -> None:
         for name, low, high in (("control_period", 1e-4, 1.0), ("position_margin", 0.0, 0.5),
@@ -38,6 +52,15 @@ class GateConfig:
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
                     or not low <= value <= high:
                 raise ParameterError(f"gate: {name} must be a number in [{low}, {high}], got {value!r}")
+        for name in ("max_velocity", "max_acceleration", "max_jerk"):
+            check_limit_tuple("gate", name, getattr(self, name))
+        if bool(self.max_acceleration) != bool(self.max_jerk):
+            raise ParameterError(f"gate: max_acceleration and max_jerk go together, got {self.max_acceleration!r} "
+                                 f"and {self.max_jerk!r}")
+
+    @property
+    def jerk_limited(self) -> bool:
+        return bool(self.max_acceleration)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,6 +70,10 @@ class GateResult:
     arm: np.ndarray
     gripper: float
     changed: tuple[str, ...]
+    velocity: np.ndarray | None = None
+    acceleration: np.ndarray | None = None
+    """The jerk-limited filter's velocity and acceleration at ``arm`` (None without it): a trajectory point that
+    carries them makes the controller interpolate the same smooth path between commands."""
 
 
 class CommandGate:
@@ -54,9 +81,21 @@ class CommandGate:
 
     def __init__(self, robot: RobotSpec, config: GateConfig) -> None:
         self.robot, self.config = robot, config
+        for name in ("max_velocity", "max_acceleration", "max_jerk"):
+            check_limit_tuple("gate", name, getattr(config, name), size=robot.n_arm)
         self.lower = np.array(robot.lower) + config.position_margin
         self.upper = np.array(robot.upper) - config.position_margin
-        self.max_step = np.array(robot.velocity_limits) * config.velocity_scale * config.control_period
+        velocity = np.array(robot.velocity_limits) * config.velocity_scale
+        if config.max_velocity:
+            velocity = np.minimum(velocity, config.max_velocity)
+        self.velocity_limit = velocity
+        self.max_step = velocity * config.control_period
+        self.filter: JerkLimitedFilter | None = None
+        """The jerk-limited filter in place of the step clamp, for a profile with acceleration and jerk limits."""
+        if config.jerk_limited:
+            limits = MotionLimits(max_velocity=tuple(velocity.tolist()), max_acceleration=config.max_acceleration,
+                                  max_jerk=config.max_jerk)
+            self.filter = JerkLimitedFilter(limits, period=config.control_period, lower=self.lower, upper=self.upper)
         self.grip_low = min(robot.gripper_open, robot.gripper_closed)
         self.grip_high = max(robot.gripper_open, robot.gripper_closed)
         self.grip_step = robot.gripper_velocity * config.control_period
@@ -69,6 +108,8 @@ class CommandGate:
             raise GateNotReadyError(f"gate reset needs a finite measured state, got {measured.tolist()}, {gripper}")
         self.prev = np.clip(np.asarray(measured, dtype=np.float64), self.lower, self.upper)
         self.prev_gripper = min(max(float(gripper), self.grip_low), self.grip_high)
+        if self.filter is not None:
+            self.filter.reset(self.prev)
 
     def apply(self, desired: np.ndarray, gripper: float, measured: np.ndarray | None = None) -> GateResult:
         """The gated command for ``desired`` joint targets and finger position."""
@@ -80,7 +121,9 @@ class CommandGate:
         if target.shape != prev.shape:
             raise GateNotReadyError(f"command has {target.size} joints, the arm {prev.size}")
         if not np.isfinite(target).all():
-            target = np.where(np.isfinite(target), target, prev)
+            # Refused: that joint keeps the target it had (with the filter, where it is heading: no stop-and-go).
+            kept = prev if self.filter is None else self.filter.heading
+            target = np.where(np.isfinite(target), target, kept)
             changed.append("nonfinite")
         clipped = np.clip(target, self.lower, self.upper)
         if not np.array_equal(clipped, target):
@@ -91,12 +134,48 @@ class CommandGate:
             if not np.array_equal(led, target):
                 changed.append("lead")
             target = led
+        if self.filter is not None:
+            return self._filtered(self.filter.step(target), target, gripper, changed)
         stepped = np.clip(target, prev - self.max_step, prev + self.max_step)
         if not np.array_equal(stepped, target):
             changed.append("max_step")
         # prev lies inside the limits, so clipping a value within one step of it stays within one step.
         arm = np.clip(stepped, self.lower, self.upper)
+        g2 = self._gripper(gripper, changed)
+        self.prev, self.prev_gripper = arm, g2
+        return GateResult(arm=arm.copy(), gripper=g2, changed=tuple(changed))
 
+    def stop(self, gripper: float) -> GateResult:
+        """The next command of a stop that reads nothing (category 1): with the jerk-limited filter, a brake to rest
+        within the driver's limits, then still; without it, the previous command again. A function of what was
+        commanded before, only."""
+        prev = self.prev
+        if prev is None:
+            raise GateNotReadyError("the command gate has no previous command: nothing to stop from")
+        changed: list[str] = []
+        if self.filter is not None:
+            return self._filtered(self.filter.brake(), None, gripper, changed)
+        g2 = self._gripper(gripper, changed)
+        self.prev_gripper = g2
+        return GateResult(arm=prev.copy(), gripper=g2, changed=tuple(changed))
+
+    def _filtered(self, arm: np.ndarray, target: np.ndarray | None, gripper: float, changed: list[str]) -> GateResult:
+        filt = self.filter
+        assert filt is not None
+        if target is None:
+            changed.append("brake")
+        elif not np.array_equal(arm, target):
+            changed.append("motion_limit")
+        if filt.kept:
+            changed.append("plan_refused")
+        # The filter keeps every plan inside the limits; a clip here would only ever undo rounding.
+        arm = np.clip(arm, self.lower, self.upper)
+        g2 = self._gripper(gripper, changed)
+        self.prev, self.prev_gripper = arm, g2
+        return GateResult(arm=arm.copy(), gripper=g2, changed=tuple(changed), velocity=filt.velocity.copy(),
+                          acceleration=filt.acceleration.copy())
+
+    def _gripper(self, gripper: float, changed: list[str]) -> float:
         g = float(gripper)
         if not math.isfinite(g):
             g = self.prev_gripper
@@ -105,8 +184,7 @@ class CommandGate:
         g2 = min(max(g2, self.prev_gripper - self.grip_step), self.prev_gripper + self.grip_step)
         if g2 != g:
             changed.append("gripper_limit")
-        self.prev, self.prev_gripper = arm, g2
-        return GateResult(arm=arm.copy(), gripper=g2, changed=tuple(changed))
+        return g2
 
     def within_envelope(self, previous: np.ndarray, command: np.ndarray, *, tol: float = 1e-9) -> bool:
         """True when ``command`` is a command this gate could have sent after ``previous``."""

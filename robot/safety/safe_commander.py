@@ -17,6 +17,13 @@ nothing), with no lead toward the measured position and no new hold taken from a
 frozen command is a function of what was known before the fault only, so an offset, stuck or mis-stamped
 reading cannot move the arm (category 1; issue #15). Before anything was ever commanded there is nothing to
 freeze, and nothing is sent until a re-arm.
+
+With a jerk-limited gate (a driver profile with acceleration and jerk limits: franka) a command cannot stop in
+one period without a reflex, so every stop -- SAFE_STOP, ESTOP and the freeze -- is the gate's brake
+(:meth:`~robot.safety.command_gate.CommandGate.stop`): the command decelerates to rest within the limits and
+holds where it came to rest (category 1). The brake is a function of the commands sent before the stop only; in
+ESTOP it is sent until the command is at rest, then nothing. An idle policy holds where its last command was
+heading, so the arm neither stops short nor overshoots.
 """
 
 from __future__ import annotations
@@ -40,6 +47,9 @@ class Command:
     changed: tuple[str, ...]
     source: str
     """policy, hold, retreat, resume or estop_hold."""
+    velocity: np.ndarray | None = None
+    acceleration: np.ndarray | None = None
+    """The jerk-limited gate's velocity and acceleration at ``arm`` (None without it)."""
 
 
 class SafeCommander:
@@ -87,6 +97,8 @@ class SafeCommander:
             self._hold = (trusted.position.copy(), grip_now)
         assert self._hold is not None  # set by the first command and on every mode change
         hold_arm, hold_grip = self._hold
+        if self.gate.filter is not None and mode >= Mode.SAFE_STOP:
+            return self._brake(mode, hold_grip)
         if mode == Mode.ESTOP:
             if self._estop_sent:
                 return None
@@ -97,8 +109,10 @@ class SafeCommander:
         if mode == Mode.DEGRADED and retreat is not None:
             return self._send(self.gate.apply(retreat[0], retreat[1], trusted.position), mode, "retreat")
         if mode == Mode.NOMINAL and self.last is not None and self.last.source == "policy":
-            # The policy went idle: stay at its last command (where the arm is heading), no step back.
-            self._hold = (self.last.arm.copy(), self.last.gripper)
+            # The policy went idle: stay at its last command (where the arm is heading), no step back; with the
+            # jerk-limited filter the command is still on its way, so hold where the filter comes to rest.
+            heading = self.last.arm if self.gate.filter is None else self.gate.filter.heading
+            self._hold = (heading.copy(), self.last.gripper)
             hold_arm, hold_grip = self._hold
         return self._send(self.gate.apply(hold_arm, hold_grip, trusted.position), mode, "hold")
 
@@ -114,6 +128,8 @@ class SafeCommander:
             self._estop_sent = False
         assert self._hold is not None  # set just above on the first frozen tick
         hold_arm, hold_grip = self._hold
+        if self.gate.filter is not None:
+            return self._brake(mode, hold_grip)
         if mode == Mode.ESTOP:
             if self._estop_sent:
                 return None
@@ -122,7 +138,19 @@ class SafeCommander:
         # No ``measured``: the gate's lead toward a reading is exactly what walked the arm after a jump.
         return self._send(self.gate.apply(hold_arm, hold_grip), mode, "hold")
 
+    def _brake(self, mode: Mode, gripper: float) -> Command | None:
+        """A stop through the jerk-limited gate: brake to rest, then hold there (in ESTOP: then nothing)."""
+        if mode == Mode.ESTOP:
+            if self._estop_sent:
+                return None
+            result = self.gate.stop(gripper)
+            assert self.gate.filter is not None  # only called with the filter
+            self._estop_sent = self.gate.filter.at_rest
+            return self._send(result, mode, "estop_hold")
+        return self._send(self.gate.stop(gripper), mode, "hold")
+
     def _send(self, result: GateResult, mode: Mode, source: str) -> Command:
-        cmd = Command(arm=result.arm, gripper=result.gripper, mode=mode, changed=result.changed, source=source)
+        cmd = Command(arm=result.arm, gripper=result.gripper, mode=mode, changed=result.changed, source=source,
+                      velocity=result.velocity, acceleration=result.acceleration)
         self.last = cmd
         return cmd
