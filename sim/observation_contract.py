@@ -108,9 +108,10 @@ def observe(view: SceneView, goal: TaskGoal, *, joint_vel: np.ndarray | None = N
     passes the driver's, since its mirror is kinematic and has none.
     """
     d = view.data
+    tcp_pos, tcp_xmat = view.tcp_frame_now()  # after an env's mj_step its frames lag the joints (as the env reads)
     return build_observation(
         joint_pos=d.qpos[view.arm_q], joint_vel=d.qvel[view.arm_v] if joint_vel is None else joint_vel,
         finger_qpos=d.qpos[view.grip_q].tolist(), gripper_open=view.scene.robot.gripper_open,
-        tcp_pos=d.site_xpos[view.tcp_id], tcp_xmat=d.site_xmat[view.tcp_id], object_qpos=d.qpos[view.objects_q],
+        tcp_pos=tcp_pos, tcp_xmat=tcp_xmat, object_qpos=d.qpos[view.objects_q],
         goal_pos=get_task(goal.task).goal_position(view, goal), ids=goal_ids(goal, view.scene.object_names),
         instruction=goal.instruction, noise=noise)

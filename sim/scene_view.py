@@ -72,6 +72,19 @@ class SceneView:
         x_axis = self.data.site_xmat[self.tcp_id]
         return math.atan2(x_axis[3], x_axis[0])
 
+    def tcp_frame_now(self) -> tuple[np.ndarray, np.ndarray]:
+        """The TCP's position and rotation (9 values, row-major) where the joints are now.
+
+        ``mj_step`` leaves ``data``'s frames where the step began (it integrates after computing them), and the
+        controller and experts read those; an observation reads the TCP where the joints are, from a scratch copy.
+        """
+        fk = self.__dict__.get("_fk")
+        if fk is None:
+            fk = self._fk = mujoco.MjData(self.model)
+        np.copyto(fk.qpos, self.data.qpos)
+        mujoco.mj_kinematics(self.model, fk)
+        return fk.site_xpos[self.tcp_id].copy(), fk.site_xmat[self.tcp_id].copy()
+
     @property
     def arm_qpos(self) -> np.ndarray:
         return self.data.qpos[self.arm_q]

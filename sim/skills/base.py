@@ -74,7 +74,9 @@ def run_skill(env: SkillWorld, skill: SkillController, *, obs: dict[str, Any] | 
     """Run ``skill`` until its goal has held for ``SETTLE_STEPS`` steps, its budget runs out or physics diverges.
 
     ``actor`` (a policy's ``act``) replaces the scripted ``skill.act`` and is fed the latest observation
-    ``obs``; the skill's predicate judges either. Returns the outcome and the last observation.
+    ``obs``; the skill's predicate judges either. A skill with a ``clearing_action`` (the placements) takes over
+    from the policy once the policy's part is done and only the gripper's retreat is missing. Returns the outcome
+    and the last observation.
     """
     start = time.perf_counter()
     budget = skill.budget if budget is None else budget
@@ -92,8 +94,13 @@ def run_skill(env: SkillWorld, skill: SkillController, *, obs: dict[str, Any] | 
         return outcome(False, f"precondition failed: {error}", 0), obs
     held = 0
     missing: str | None = "not started"
+    clearing: Callable[[], np.ndarray | None] = getattr(skill, "clearing_action", lambda: None)
     for step in range(1, budget + 1):
-        action = skill.act() if actor is None else np.asarray(actor(obs or {}), dtype=np.float64)
+        if actor is None:
+            action = skill.act()
+        else:
+            retreat = clearing()
+            action = retreat if retreat is not None else np.asarray(actor(obs or {}), dtype=np.float64)
         obs, _, _, _, info = env.step(action)
         if on_step is not None:
             on_step(env)

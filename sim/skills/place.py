@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from sim.experts.motion import move_action
 from sim.experts.pick_place import PickAndPlaceMotion
 from sim.scene import BIN_HEIGHT, BIN_WALL
 from sim.scene_view import SceneView
@@ -31,6 +32,8 @@ class PlaceSkill:
                  blocked: Callable[[str], str | None] = lambda held: None, carry_height: float = 0.0,
                  release_drop: float = 0.006, budget: int = 220) -> None:
         self.view, self.name, self.budget = view, name, budget
+        self.motion_step = max_pos_step
+        self._clearing = False
         self.args: Mapping[str, str] = dict(args)
         held = held_objects(view)
         self.held: str | None = held[0] if held else None
@@ -59,6 +62,37 @@ class PlaceSkill:
         return self.motion.act()
 
     def unmet(self) -> str | None:
+        missing = self._placement_unmet()
+        if missing is not None:
+            return missing
+        if self._clear_height() > self.view.tcp_pos[2]:
+            return "the gripper has not cleared the cube"
+        return None
+
+    def clearing_action(self) -> np.ndarray | None:
+        """Straight up with open fingers once the cube is placed and released but the gripper is still low, else None.
+
+        A learned placement ends there: task policies learn from episodes that end at the release, so they hover
+        over the cube; the skill's predicate (and the next skill) wants the gripper clear of it."""
+        if self.held is None or self._placement_unmet() is not None:
+            self._clearing = False
+            return None
+        v = self.view
+        if not self._clearing and self._clear_height() <= v.tcp_pos[2]:
+            return None
+        # Kept once begun: handed back at the clearance line, a policy that hovers would come down again.
+        self._clearing = True
+        a = np.zeros(5)
+        a[:3] = move_action(v, np.array([*v.tcp_pos[:2], self._clear_height() + 0.02]), self.motion_step)
+        a[4] = 1.0
+        return a
+
+    def _clear_height(self) -> float:
+        assert self.held is not None
+        v = self.view
+        return float(v.object_pos(self.held)[2] + v.object_half(self.held) + GRIPPER_CLEARANCE)
+
+    def _placement_unmet(self) -> str | None:
         if self.held is None:
             return "nothing was held"
         v = self.view
@@ -69,8 +103,6 @@ class PlaceSkill:
             return wrong
         if object_speed(v, self.held) > MAX_RESTING_SPEED:
             return f"the {self.held} is still moving"
-        if v.tcp_pos[2] < v.object_pos(self.held)[2] + v.object_half(self.held) + GRIPPER_CLEARANCE:
-            return "the gripper has not cleared the cube"
         return None
 
 

@@ -8,6 +8,7 @@ it as it reads a driver: joint states in vendor names, ``scene/objects`` JSON, t
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import mujoco
@@ -90,3 +91,78 @@ def test_a_checkpoint_records_the_contract_and_one_of_another_version_is_refused
     (saved / checkpoint.SPEC).write_text(json.dumps(doc))
     with pytest.raises(CheckpointError, match=r"observation contract version 2; this armstack builds version 1"):
         checkpoint.read_spec(saved)
+
+
+@pytest.mark.parametrize("robot", ["panda", "ur5e"])
+def test_a_skill_goal_gives_the_same_observation_in_the_env_and_through_the_bridges_agent_world(robot: str) -> None:
+    """What a skill's policy sees (``skill_goal`` + ``observe`` on the world's view): the env's, and the bridge's
+    ``BridgeWorld`` fed by the core from the simulated arm in the same state. The arm's joint velocities are the
+    one reading the agent's world derives (its mirror is kinematic): the measured positions' change over the
+    control period between two actions."""
+    from robot.agent_world import BridgeWorld
+    from sim.observation_contract import observe, skill_goal
+
+    env = TabletopEnv(task="pick_place", robot=robot, randomization="none")
+    env.reset(seed=7)
+    rng = np.random.default_rng(7)
+    for _ in range(24):
+        env.step(rng.uniform(-1.0, 1.0, 5))
+    arm = SimArm(SimArmConfig(robot=robot, seed=7))
+    core = BridgeCore(BridgeParams(robot=robot), start=0.0)
+    world = BridgeWorld(core.params.sim_model, cubes=core.params.cubes, controller=core.controller.config,
+                        control_dt=env.control_dt)
+
+    def feed(t: float) -> None:  # the env's state, through the simulated arm's messages, into the core's mirror
+        _copy_state(env, arm)
+        s = arm.sample(int(t * 1e9))
+        core.on_joint_state(s.names, s.position, s.velocity, s.effort, t, t)
+        core.on_objects(json.dumps(arm.objects_message(t)), t)
+        core.tick(t)
+
+    feed(0.0)
+    world.serve(core.mirror, took=False)
+    world.wait_ready(5.0)
+    before = env.data.qpos[env.view.arm_q].copy()
+    env.step(rng.uniform(-1.0, 1.0, 5))  # one control period, as the agent's next action
+    feed(env.control_dt)
+    stepping = threading.Thread(target=world.step, args=(np.zeros(5),))
+    stepping.start()
+    assert world.take(10.0) is not None
+    world.serve(core.mirror, took=True)
+    stepping.join(10.0)
+    assert not stepping.is_alive()
+    for skill, args in (("pick", {"object": "green_cube"}), ("place_on", {"object": "blue_cube"}),
+                        ("place_in", {"region": "bin"}), ("place_in", {"region": "pad"})):
+        goal = skill_goal(skill, args, holding="red_cube", instruction=f"{skill} {args}")
+        assert goal is not None
+        if skill != "pick":
+            assert goal.object == "red_cube"
+        ours, theirs = observe(world.view, goal), observe(env.view, goal)
+        if goal.task == "pick_place":  # the env's own task: what it hands a policy of that task with this goal
+            env.goal = goal
+            own = env._observation()
+            for key in observation_contract.STATE_KEYS:
+                np.testing.assert_array_equal(np.asarray(theirs[key]), np.asarray(own[key]), err_msg=f"{skill} {key}")
+        assert set(ours) == set(theirs) == set(observation_contract.STATE_KEYS)
+        for key in observation_contract.STATE_KEYS:
+            if key == "joint_vel":
+                continue
+            if isinstance(theirs[key], np.ndarray):
+                np.testing.assert_allclose(ours[key], theirs[key], rtol=0, atol=1e-12, err_msg=f"{skill} {key}")
+            else:
+                assert ours[key] == theirs[key], (skill, key, ours[key], theirs[key])
+    moved = (env.data.qpos[env.view.arm_q] - before) / env.control_dt
+    np.testing.assert_allclose(world.view.data.qvel[world.view.arm_v], moved, rtol=0, atol=1e-9)
+    env.close()
+
+
+def test_skills_without_a_task_goal_have_none() -> None:
+    from sim.observation_contract import skill_goal
+
+    assert skill_goal("push", {"object": "red_cube", "direction": "left"}, holding=None, instruction="x") is None
+    assert skill_goal("go_home", {}, holding="red_cube", instruction="x") is None
+    assert skill_goal("place_in", {"region": "left"}, holding="red_cube", instruction="x") is None
+    assert skill_goal("place_in", {"region": "bin"}, holding=None, instruction="x") is None
+    assert skill_goal("place_on", {"object": "red_cube"}, holding="red_cube", instruction="x") is None
+    stack = skill_goal("place_on", {"object": "blue_cube"}, holding="red_cube", instruction="put it on the blue")
+    assert stack is not None and (stack.task, stack.object, stack.target) == ("stack", "red_cube", "blue_cube")
