@@ -145,7 +145,8 @@ def correct_typo(word: str) -> str:
 # ------------------------------------------------------------------------------------------ rewrites
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
-    (r"^(?:\s*(?:hey|hi|hello|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|(?:good )?(?:morning|afternoon|"
+    (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
+     r"(?:good )?(?:morning|afternoon|"
      r"evening)|there|robot|buddy|pal|friend|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b[\s,!.]*)+", " "),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
@@ -161,7 +162,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
     (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch| in advance| a million|"
-     r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?$", " "),
+     r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible)|if you don'?t mind|when you'?re ready|as usual|real quick)\b", " "),
@@ -175,6 +176,15 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
      " "),
     (r"\bwhatever (?:else )?you do\b,?", " "),
+    (r"^(?:please )?(?:do|here are|i have) (?:the following|this|these|(?:these )?(?:two|three|four) things)\s*:\s*",
+     ""),
+    (r"\b(?:i was wondering|i wonder|i was hoping)(?: if| whether)?(?= you\b)", " "),
+    (r"\b(?:like|y'?know|you know),\s*", " "),  # a filler before its comma ("can you like, put ...")
+    (r"\b(?:can|could|would|will) you,\s*(?=[a-z])", ""),
+    (r",?\s*\b(?:that|it|this) (?:would|will|'d|'ll) be (?:great|lovely|awesome|perfect|amazing|wonderful|brilliant|"
+     r"nice|ideal|super|fab|fantastic|much appreciated)\s*$", ""),
+    # "give the red cube a push to the left": the push itself
+    (rf"\bgive ({NP}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
     # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
@@ -195,7 +205,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (rf"(^|[,;.!?:]\s*|\b(?:and|then)\s+)(?:let'?s\s+)?have\s+({NP})\s+(on|in|into|onto)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
-    (rf"(^|[,;.!?:]\s*)({NP})\s+(?:goes|should go|needs to go|has to go|must go)\s+(on|in|into|onto)\b",
+    (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:goes|should go|needs to go|has to go|must go)"
+     r"\s+(on|in|into|onto)\b",
      r"\1put \2 \3"),
     (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
 )
@@ -203,6 +214,9 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
 # (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
 _CONNECTORS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
+    (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
+    # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
+    (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?then\b", r"first \1, then"),
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
      r"you are) (?:done|finished)|when (?:that'?s|you'?re) (?:done|finished))\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
@@ -222,7 +236,7 @@ _GAP_REGION = (r"(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:bin|pad|trash|(?:left|ri
 _GAPPED = re.compile(
     rf"(^|[,;.]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:(?:the )?(?:{_COLOUR_ALT}) "
     rf"(?:cube|block|brick|one)\s+(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:{_COLOUR_ALT})\s+(?:cube|block|brick|one)|"
-    rf"{_GAP_REGION})|the (?:{_COLOUR_ALT})\s+{_GAP_REGION})\s*(?:[,;.]|$|\band\b|\bthen\b))")
+    rf"{_GAP_REGION})|(?:the )?(?:{_COLOUR_ALT})\s+{_GAP_REGION})\s*(?:[,;.]|$|\band\b|\bthen\b))")
 
 
 def _numbered_steps(text: str) -> str:
@@ -432,7 +446,7 @@ def _ordinals(text: str) -> str:
                                   r"fourth|last|lastly|finally)\b))\s*", text) if p.strip(" ,")]
     ranked: dict[int, str] = {}
     for part in parts:
-        words = part.strip(" ,").split()
+        words = re.sub(r"^((?:and\s+)?[a-z]+)\s*,", r"\1", part.strip(" ,")).split()  # "second, go home"
         if words[0] == "and":
             words = words[1:]
         if words and words[0] in _ORDINALS:

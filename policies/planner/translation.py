@@ -63,7 +63,8 @@ _FR: dict[str, str] = {
     "please": "please", "merci": "thanks", "bonjour": "hello", "salut": "hi", "svp": "please", "stp": "please",
     "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
     "doucement": "gently", "maintenant": "now", "ensemble": "",
-    "balance": "discard", "balancez": "discard", "pile": "tower", "trois": "three", "quatre": "four",
+    "balance": "discard", "balancez": "discard", "vire": "discard", "virez": "discard", "fous": "put",
+    "foutez": "put", "pile": "tower", "trois": "three", "quatre": "four",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
                       "beside", "discard", "finally")},  # the English that _FR_PHRASES writes
@@ -173,6 +174,7 @@ _DE: dict[str, str] = {
     "hochzuheben": "pick up", "unten": "at the bottom", "ganz": "very", "mitte": "middle", "unterste": "bottom",
     "oberste": "top",
     "oberen": "top", "unteren": "bottom", "obersten": "top", "untersten": "bottom",
+    "schmeiß": "throw", "schmeiss": "throw", "schmeiße": "throw", "schmeisse": "throw",
     "entsorg": "discard", "entsorge": "discard", "entsorgen": "discard", "entsorgst": "discard",
     "gebracht": "put", "home-position": "home", "homeposition": "home", "home": "home",
     "vier": "four", "drei": "three", "zwei": "two",
@@ -311,7 +313,7 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
-     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:kommt\s+|gehört\s+|"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:bitte\s+)?(?:kommt\s+|gehört\s+|"
      r"soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
     *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst)\b",
        rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
