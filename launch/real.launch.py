@@ -9,7 +9,8 @@ when the driver publishes them elsewhere (e.g. ``/franka/joint_states``).
 ``perception:=true`` also starts ``armstack-perception`` on a real camera driver's topics (``image_topic``,
 ``camera_info_topic``, optional registered ``depth_topic``; defaults are RealSense's) with the intrinsics and
 hand-eye result of ``armstack calibrate`` (``calibration_file``); it publishes ``scene/objects`` for the bridge.
-Nothing else may publish ``scene/objects`` then.
+Nothing else may publish ``scene/objects`` then. The bridge gets the same ``calibration_file``: its arm request
+refuses a file that is missing, unreadable or older than ``calibration_max_age_days``.
 """
 
 from launch import LaunchDescription  # type: ignore[attr-defined]  # mypy here sees the launch/ folder
@@ -100,6 +101,8 @@ def generate_launch_description() -> LaunchDescription:
                 "controller": ParameterValue(controller_value, value_type=str),
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),
+                # The same file the perception node applies: the arm request checks it loads and its age.
+                "calibration_file": ParameterValue(LaunchConfiguration("calibration_file"), value_type=str),
             }],
             remappings=[("joint_states", LaunchConfiguration("joint_states_topic")),
                         ("estop", LaunchConfiguration("estop_topic"))],

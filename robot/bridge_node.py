@@ -50,6 +50,8 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
+from robot.calibration_age import CalibrationAge, calibration_age
+from robot.controller_watch import NO_ANSWER, ControllerWatch, SwitchRequest
 from robot.errors import RobotError
 from robot.gripper_actions import GripperActions
 from robot.instruction_action import InstructionActionServer
@@ -65,7 +67,7 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
-from robot.preflight import controller_problems
+from robot.preflight import ControllerProblem, calibration_finding, controller_problems
 from robot.recording import Recorder, RecordingError
 from robot.ros_interfaces import InterfacesMissingError
 from robot.ros_interfaces import load as load_interface
@@ -79,6 +81,9 @@ STATE_PERIOD_S = 0.1
 CONTROLLER_MANAGER = "controller_manager"
 """ros2_control's controller manager node (relative: a namespaced driver has it in its namespace)."""
 LIST_CONTROLLERS_TIMEOUT_S = 2.0
+"""Bound on each controller manager call (list_controllers, switch_controller) and on a switch's own timeout."""
+CALIBRATION_PERIOD_S = 1.0
+"""How often the calibration file is read again for /diagnostics (its age grows; a technician may replace it)."""
 TRAJECTORY_HORIZON_PERIODS = 1.5
 """time_from_start of each streamed trajectory point, in control periods (at least one, plus margin)."""
 DIAGNOSTICS_PERIOD_S = 0.5
@@ -168,13 +173,29 @@ class BridgeNode(Node):
         # own groups, so awaiting the answer holds up neither the joint states nor the answer itself.
         self._cm_group = MutuallyExclusiveCallbackGroup()
         self._list_controllers: Any = None
+        self._switch_controller: Any = None
+        # The command controller while armed, and its switch-off after a category-0/1 stop (robot.controller_watch).
+        self.watch: ControllerWatch | None = None
         if vendor.controllers:
             try:
                 self._list_type = import_interface("controller_manager_msgs/srv/ListControllers")
+                self._switch_type = import_interface("controller_manager_msgs/srv/SwitchController")
                 self._list_controllers = self.create_client(self._list_type, CONTROLLER_MANAGER + "/list_controllers",
                                                             callback_group=self._cm_group)
+                self._switch_controller = self.create_client(
+                    self._switch_type, CONTROLLER_MANAGER + "/switch_controller", callback_group=self._cm_group)
             except MissingInterfaceError as exc:
                 self._missing_types.append(str(exc))
+            self.watch = ControllerWatch(params.controller, deactivate_on_stop=params.stop_deactivates_controller,
+                                         delay_s=params.stop_deactivate_delay_s)
+            if params.controller_watch_hz > 0:
+                # Its own group: the poll awaits the answer, which arrives through the client's group.
+                self.create_timer(1.0 / params.controller_watch_hz,
+                                  self._poll_controllers,  # type: ignore[arg-type]  # executors await coroutines
+                                  callback_group=MutuallyExclusiveCallbackGroup())
+        self.calibration: CalibrationAge = self._check_calibration()
+        if params.calibration_file:
+            self.create_timer(CALIBRATION_PERIOD_S, self._refresh_calibration)
         self.create_service(Trigger, "~/rearm", self._on_rearm, callback_group=MutuallyExclusiveCallbackGroup())
         self.create_service(Trigger, "~/stop", self._on_stop)
         self._recovery: Any = None
@@ -376,14 +397,13 @@ class BridgeNode(Node):
         if event.get("event") == "report":
             self.agent_report_pub.publish(String(data=text))
 
-    async def controller_states(self) -> dict[str, str] | str:
-        """Each controller's state by name from the controller manager's ``list_controllers``, or why there is no
-        answer (no service, no answer within :data:`LIST_CONTROLLERS_TIMEOUT_S`)."""
-        client = self._list_controllers
-        name = self.resolve_service_name(CONTROLLER_MANAGER + "/list_controllers")
+    async def _call_manager(self, client: Any, service: str, make_request: Callable[[], Any]) -> Any:
+        """The controller manager's answer on ``service``, or why there is none as one line (not offered, or no
+        answer within :data:`LIST_CONTROLLERS_TIMEOUT_S`)."""
+        name = self.resolve_service_name(CONTROLLER_MANAGER + "/" + service)
         if client is None or not client.service_is_ready():
             return f"no controller manager: {name} not offered"
-        call = client.call_async(self._list_type.Request())
+        call = client.call_async(make_request())
         answered: Future = Future()
 
         def settle(value: bool) -> None:
@@ -398,17 +418,127 @@ class BridgeNode(Node):
             self.destroy_timer(timer)
         if not ok or call.result() is None:
             client.remove_pending_request(call)
-            return f"{name} did not answer within {LIST_CONTROLLERS_TIMEOUT_S:g} s"
-        return {c.name: c.state for c in call.result().controller}
+            return f"{name} {NO_ANSWER} {LIST_CONTROLLERS_TIMEOUT_S:g} s"
+        return call.result()
+
+    async def controller_states(self) -> dict[str, str] | str:
+        """Each controller's state by name from the controller manager's ``list_controllers``, or why there is no
+        answer (no service, no answer within :data:`LIST_CONTROLLERS_TIMEOUT_S`)."""
+        client = self._list_controllers
+        answer = await self._call_manager(client, "list_controllers",
+                                          lambda: self._list_type.Request())
+        if isinstance(answer, str):
+            return answer
+        return {c.name: c.state for c in answer.controller}
+
+    async def _switch(self, request: SwitchRequest) -> tuple[bool, str]:
+        """Switch the command controller on or off (STRICT: all or nothing), report it on ``~/events`` as a
+        ``controller_switch`` event with its timings (the measurement hook: ``t_done`` is when the controller
+        manager confirmed)."""
+        watch = self.watch
+        assert watch is not None  # only profiles with a controller manager switch
+
+        def make() -> Any:
+            names = [request.controller]
+            msg = self._switch_type.Request(activate_controllers=names if request.activate else [],
+                                            deactivate_controllers=[] if request.activate else names,
+                                            strictness=self._switch_type.Request.STRICT)
+            msg.timeout = Duration(sec=int(LIST_CONTROLLERS_TIMEOUT_S), nanosec=0)
+            return msg
+
+        t_request = self._now()
+        answer = await self._call_manager(self._switch_controller, "switch_controller", make)
+        ok, message = (False, answer) if isinstance(answer, str) else (bool(answer.ok), str(answer.message))
+        with self._lock:
+            event = watch.switched(request, ok=ok, message=message, t_request=t_request, t_done=self._now())
+        text = String(data=json.dumps(event))
+        self.events_pub.publish(text)
+        self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
+        log = self.get_logger().warning if ok else self.get_logger().error
+        log(json.dumps(event))
+        return ok, message
+
+    def _start_switch(self, request: SwitchRequest) -> None:
+        """Send a switch-off from the control thread: the executor runs it, the loop goes on."""
+        executor = self.executor
+        if executor is None:  # not spinning (shutting down): the stop's hold stays in force
+            assert self.watch is not None
+            with self._lock:
+                self.watch.switched(request, ok=False, message="no executor", t_request=self._now(),
+                                    t_done=self._now())
+            return
+        executor.create_task(self._switch, request)
+
+    async def _poll_controllers(self) -> None:
+        """While armed (and after, while stopped): does the command controller still run?"""
+        with self._lock:
+            armed = self.core.armed
+        if armed:
+            self._controller_answer(await self.controller_states())
+
+    def _controller_answer(self, states: dict[str, str] | str) -> None:
+        """A ``list_controllers`` answer into the driver status: a controller that stopped behind the bridge's
+        back is a driver_mode fault, and its stop goes out at once."""
+        assert self.watch is not None
+        with self._lock:
+            verdict = self.watch.verdict(states)
+            if isinstance(verdict, bool) or not self.core.armed:
+                return  # no news; or never armed: the preflight's controllers check judges alone
+            now = self._now()
+            self.core.driver.on_controller(verdict, now)
+            result = self._react(now, 0.0)
+        if result is not None:
+            self._publish_status(result, now, force=True)
+
+    def _check_calibration(self) -> CalibrationAge:
+        return calibration_age(self.params.calibration_file, self.params.calibration_max_age_days, time.time())
+
+    def _refresh_calibration(self) -> None:
+        self.calibration = self._check_calibration()
+
+    async def _switch_on_for_rearm(self, missing: list[str]) -> tuple[bool, dict[str, str] | str | None]:
+        """Before an arm request's preflight: switch on again the controller the bridge's stop switched off, once
+        the stop may be re-armed (else it stays off, and the refusal says why). Returns whether it was switched
+        on, and the controllers' states for the preflight (None: already named in ``missing``)."""
+        watch = self.watch
+        assert watch is not None
+        on = watch.switch_on()
+        if on is None:
+            return False, await self.controller_states()
+        with self._lock:
+            blocker = self.core.supervisor.rearm_blocker(self._now(), self.core.monitor.consistent_since)
+        if blocker is not None:
+            missing.append(ControllerProblem(f"{on.controller} was switched off by the bridge's stop; the arm request "
+                                             f"switches it on again once the stop may be re-armed ({blocker})"))
+            return False, None
+        ok, message = await self._switch(on)
+        if not ok:
+            missing.append(ControllerProblem(f"switching {on.controller} on again failed: {message}"))
+            return False, None
+        return True, await self.controller_states()
 
     async def _on_rearm(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
-        # A driver profile's arm request runs the preflight, with what the graph lacks and whether the command
-        # controller is active; the sim's generic one arms on the supervisor's conditions.
+        # A driver profile's arm request runs the preflight, with what the graph lacks, whether the command
+        # controller is active (switched on again first if the bridge's stop switched it off) and the calibration;
+        # the sim's generic one arms on the supervisor's conditions.
         missing = self.missing_driver_interfaces() if self.params.vendor.name != "generic" else None
-        if missing is not None and self.params.vendor.controllers:
-            missing += controller_problems(self.params.controller, await self.controller_states())
+        switched_on = False
+        if missing is not None:
+            self.calibration = self._check_calibration()
+            missing.append(calibration_finding(self.calibration.ok, self.calibration.detail))
+        if missing is not None and self.watch is not None:
+            switched_on, states = await self._switch_on_for_rearm(missing)
+            if states is not None:
+                self._controller_answer(states)
+                missing += controller_problems(self.params.controller, states)
         with self._lock:
             response.success, response.message = self.core.rearm(self._now(), missing)
+            if response.success and self.watch is not None:
+                self.watch.rearmed()
+        if switched_on and not response.success and self.watch is not None:
+            # Still stopped: the controller goes off again, as the stop left it.
+            await self._switch(SwitchRequest(controller=self.params.controller, activate=False,
+                                             cause=("arm_request_refused",)))
         self.get_logger().info(f"re-arm requested: {response.message}")
         return response
 
@@ -515,16 +645,26 @@ class BridgeNode(Node):
             began = time.perf_counter()
             result = self.core.tick(now, lateness)
             self._emit(result, now, (time.perf_counter() - began) * 1e3)
+            switch = self.watch.due(now, mode=result.mode) if self.watch is not None else None
+        if switch is not None:
+            self._start_switch(switch)
         self._publish_status(result, now, state=publish_state, diag=publish_diag)
 
     def _emit(self, result: TickResult, now: float, compute_ms: float) -> None:
         """Publish a tick's or reaction's command, then its events; log it. Called with ``_lock`` held: a
         reaction's command must never overtake, or be overtaken by, a tick's."""
+        watch = self.watch
+        off = watch is not None and watch.suppress_commands
         if result.command is not None:
-            self._publish_command(result, now)
+            self._publish_command(result, now, arm=not off)
         t_pub = self._now()
         if self._log is not None:
-            self._log.write(json.dumps({**result.record, "t_pub": t_pub, "tick_ms": compute_ms}) + "\n")
+            # controller_off: the bridge's stop switched the controller off, so the arm command was not published.
+            self._log.write(json.dumps({**result.record, "t_pub": t_pub, "tick_ms": compute_ms,
+                                        **({"controller_off": True} if off and result.command is not None else {})})
+                            + "\n")
+        if watch is not None:
+            watch.on_result(now, armed=self.core.armed, mode=result.mode, faults=result.faults)
         for event in result.events:
             text = String(data=json.dumps(event))
             self.events_pub.publish(text)
@@ -541,7 +681,11 @@ class BridgeNode(Node):
         with self._status_lock:
             bridge_state = json.dumps({"state": "armed" if summary["armed"] else "disarmed", "mode": summary["mode"],
                                        "profile": summary["profile"], "robot": summary["robot"],
-                                       "faults": summary["faults"], "preflight": [
+                                       "faults": summary["faults"],
+                                       "controller": None if self.watch is None else {
+                                           "name": self.watch.controller, "listed": self.watch.listed,
+                                           "switch": self.watch.state.value},
+                                       "preflight": [
                                            {"check": c.name, "ok": c.ok, "detail": c.detail}
                                            for c in self.core.preflight]})
             if bridge_state != self._bridge_state:
@@ -559,10 +703,11 @@ class BridgeNode(Node):
                 self.diag_pub.publish(msg)
                 self._record(self.diag_pub.topic_name, "diagnostic_msgs/msg/DiagnosticArray", msg)
 
-    def _publish_command(self, result: TickResult, now: float) -> None:
+    def _publish_command(self, result: TickResult, now: float, *, arm: bool = True) -> None:
+        """The gated command; ``arm`` False: the gripper's only (the arm's controller is switched off)."""
         cmd = result.command
         assert cmd is not None
-        if self.params.command_interface == "trajectory":
+        if arm and self.params.command_interface == "trajectory":
             # Zero stamp: the controller starts the point on arrival, however late DDS delivers it (a `now`
             # stamp with a one-period horizon is dropped by JointTrajectoryController once delivery takes longer
             # than that). The horizon is one period plus half a period of margin, so the next command arrives
@@ -575,10 +720,10 @@ class BridgeNode(Node):
             msg.points = [point]
             self.arm_pub.publish(msg)
             self._record(self.arm_pub.topic_name, "trajectory_msgs/msg/JointTrajectory", msg)
-        else:
-            arm = Float64MultiArray(data=cmd.arm.tolist())
-            self.arm_pub.publish(arm)
-            self._record(self.arm_pub.topic_name, "std_msgs/msg/Float64MultiArray", arm)
+        elif arm:
+            positions = Float64MultiArray(data=cmd.arm.tolist())
+            self.arm_pub.publish(positions)
+            self._record(self.arm_pub.topic_name, "std_msgs/msg/Float64MultiArray", positions)
         if self.gripper is not None:
             self.gripper.command(cmd.gripper)
             return
@@ -606,10 +751,42 @@ class BridgeNode(Node):
                                    hardware_id=self.params.robot, message=c.message,
                                    values=[KeyValue(key=k, value=v) for k, v in c.values.items()])
                   for c in self.core.check_statuses(now, result.faults)]
-        msg = DiagnosticArray(status=[status, *checks])
+        msg = DiagnosticArray(status=[status, *checks, *self._arming_statuses()])
         sec, nsec = divmod(int(now * 1e9), 1_000_000_000)
         msg.header.stamp.sec, msg.header.stamp.nanosec = sec, nsec
         return msg
+
+
+    def _arming_statuses(self) -> list[DiagnosticStatus]:
+        """What the arm request judges, for /diagnostics: the last preflight, the calibration, the controller."""
+        robot = self.params.robot
+
+        def status(name: str, level: int, message: str, values: dict[str, str]) -> DiagnosticStatus:
+            return DiagnosticStatus(level=level, name=f"{NODE_NAME}: {name}", hardware_id=robot, message=message,
+                                    values=[KeyValue(key=k, value=v) for k, v in values.items()])
+
+        preflight = self.core.preflight
+        failed = [c for c in preflight if not c.ok]
+        out = [status("preflight", DiagnosticStatus.WARN if failed else DiagnosticStatus.OK,
+                      "no arm request yet" if not preflight else
+                      ("refused: " + ", ".join(c.name for c in failed) if failed else "passed"),
+                      {c.name: ("ok: " if c.ok else "FAILED: ") + c.detail for c in preflight})]
+        cal = self.calibration
+        out.append(status("calibration", DiagnosticStatus.OK if cal.ok else DiagnosticStatus.ERROR, cal.detail, {
+            "file": cal.file or "none", "created": cal.created or "unknown",
+            "age_days": "unknown" if cal.age_days is None else f"{cal.age_days:.2f}",
+            "max_age_days": f"{cal.max_age_days:g}"}))
+        watch = self.watch
+        if watch is not None:
+            fault = self.core.driver.controller_fault
+            level = DiagnosticStatus.ERROR if fault is not None else (
+                DiagnosticStatus.WARN if watch.suppress_commands else DiagnosticStatus.OK)
+            message = fault[1] if fault is not None else (
+                f"{watch.controller} switched off by the bridge's stop: the arm request switches it on again"
+                if watch.suppress_commands else f"{watch.controller} {watch.listed or 'not asked yet'}")
+            out.append(status("controller", level, message,
+                              {**watch.summary(), "watch_hz": f"{self.params.controller_watch_hz:g}"}))
+        return out
 
 
 def load_policy(params: BridgeParams) -> Policy | None:

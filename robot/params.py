@@ -53,6 +53,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "gate_max_lead": (0.001, 2.0),
     "clear_hold_s": (0.0, 60.0),
     "retreat_height": (0.05, 1.0),
+    "stop_deactivate_delay_s": (0.0, 5.0),
+    "controller_watch_hz": (0.0, 50.0),
+    "calibration_max_age_days": (0.01, 3650.0),
 }
 _INTS = ("frozen_repeats", "overrun_ticks")
 # Applied by the running node at once (the core reads them per use); every other parameter is read-only: the
@@ -102,6 +105,17 @@ DESCRIPTIONS: dict[str, str] = {
     "cubes": "cube colours in the scene",
     "tick_log": "JSON-lines file of every control tick ('' = off)",
     "record": "MCAP file to record topics to ('' = off)",
+    "stop_deactivates_controller": "after a category-0/1 stop, switch the command controller off through "
+                                   "controller_manager/switch_controller (STRICT); the arm request switches it on "
+                                   "again (ur, franka)",
+    "stop_deactivate_delay_s": "time (s) the stop's hold command brings the arm to rest before the controller is "
+                               "switched off",
+    "controller_watch_hz": "while armed, ask controller_manager/list_controllers this often (Hz) whether the "
+                           "command controller still runs; inactive is a driver_mode fault (0 = only at arming)",
+    "calibration_file": "camera calibration the perception node applies (armstack calibrate); the arm request "
+                        "checks it loads and its age ('' = none configured)",
+    "calibration_max_age_days": "the arm request refuses a calibration_file whose 'created' stamp is older than "
+                                "this (days)",
 }
 
 
@@ -159,6 +173,13 @@ class BridgeParams:
     """A JSON-lines file of every control tick (time, mode, faults, command), for tests and post-mortems."""
     record: str = ""
     """An MCAP file to record joint states, commands, events, state and diagnostics to ('' = off)."""
+    stop_deactivates_controller: bool = False
+    """After a category-0/1 stop, deactivate the command controller (``robot.controller_watch``)."""
+    stop_deactivate_delay_s: float = 0.3
+    controller_watch_hz: float = 5.0
+    calibration_file: str = ""
+    """The perception node's camera calibration, checked by the arm request ('' = none configured)."""
+    calibration_max_age_days: float = 30.0
 
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
@@ -207,7 +228,10 @@ class BridgeParams:
                 or any(c not in COLORS for c in self.cubes):
             raise ParameterError(f"{NODE_NAME}: cubes must be distinct colours from {', '.join(COLORS)}, "
                                  f"got {self.cubes!r}")
-        for name in ("tick_log", "record"):
+        if self.stop_deactivates_controller and not profile.controllers:
+            raise ParameterError(f"{NODE_NAME}: stop_deactivates_controller needs a profile with a controller "
+                                 f"manager (ur, franka), not {profile.name!r}")
+        for name in ("tick_log", "record", "calibration_file"):
             if not isinstance(getattr(self, name), str):
                 raise ParameterError(f"{NODE_NAME}: {name} must be a file path or '', got {getattr(self, name)!r}")
 

@@ -27,6 +27,25 @@ class ControllerProblem(str):
     __slots__ = ()
 
 
+class CalibrationFinding(str):
+    """The calibration check's finding (``robot.calibration_age``), handed in among ``missing`` as a
+    :class:`ControllerProblem` is: the preflight names it under ``calibration``. This one passes."""
+
+    __slots__ = ()
+    ok = True
+
+
+class CalibrationProblem(CalibrationFinding):
+    """A calibration finding that refuses the arming: missing, unreadable, undated or too old."""
+
+    __slots__ = ()
+    ok = False
+
+
+def calibration_finding(ok: bool, detail: str) -> CalibrationFinding:
+    return CalibrationFinding(detail) if ok else CalibrationProblem(detail)
+
+
 def controller_problems(controller: str, states: dict[str, str] | str) -> list[ControllerProblem]:
     """What keeps ``controller`` from taking commands, from ``list_controllers``' states by name (or the reason
     there is no answer)."""
@@ -57,15 +76,17 @@ class PreflightInputs:
     driver_status: Mapping[str, str] = ()  # type: ignore[assignment]
     """Each driver status topic's verdict (``ok``, ``never received``, or the fault)."""
     missing: Sequence[str] = ()
-    """Driver topics, controllers or message types the ROS graph lacks, each one line."""
+    """Driver topics, controllers or message types the ROS graph lacks, each one line; among them the node's
+    :class:`ControllerProblem` and :class:`CalibrationFinding` entries, which get checks of their own."""
     calibration: str = ""
     """Calibration age verdict ('' = no calibration file configured; starts with 'stale' when too old)."""
 
 
 def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
     """Every check, in the order a technician fixes them."""
-    graph = [m for m in inputs.missing if not isinstance(m, ControllerProblem)]
+    graph = [m for m in inputs.missing if not isinstance(m, ControllerProblem | CalibrationFinding)]
     controllers = [m for m in inputs.missing if isinstance(m, ControllerProblem)]
+    calibration = [m for m in inputs.missing if isinstance(m, CalibrationFinding)]
     checks = [PreflightCheck(name="driver_topics", ok=not graph,
                              detail="all present" if not graph else "; ".join(graph))]
     if controllers:
@@ -95,8 +116,12 @@ def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
     checks.append(PreflightCheck(name="driver_mode", ok=not bad,
                                  detail="no status topics in this profile" if not inputs.driver_status else
                                  ("normal" if not bad else "; ".join(f"{t}: {v}" for t, v in bad.items()))))
-    checks.append(PreflightCheck(name="calibration", ok=not inputs.calibration.startswith("stale"),
-                                 detail=inputs.calibration or "not available (no calibration_file configured)"))
+    if calibration:
+        checks.append(PreflightCheck(name="calibration", ok=all(c.ok for c in calibration),
+                                     detail="; ".join(calibration)))
+    else:
+        checks.append(PreflightCheck(name="calibration", ok=not inputs.calibration.startswith("stale"),
+                                     detail=inputs.calibration or "not available (no calibration_file configured)"))
     return checks
 
 

@@ -37,6 +37,12 @@ def test_shipped_parameter_files_load(robot: str) -> None:
     ({"policy_rate_hz": 50.0, "control_rate_hz": 20.0}, "must not exceed control_rate_hz"),
     ({"controller": "/abs"}, "relative topic name"),
     ({"bogus": 1}, "unknown key\\(s\\) 'bogus'; valid keys: "),
+    ({"stop_deactivates_controller": True}, "stop_deactivates_controller needs a profile with a controller manager "
+                                            "\\(ur, franka\\), not 'generic'"),
+    ({"calibration_max_age_days": 0.0}, "calibration_max_age_days must be a number in \\[0.01, 3650.0\\]"),
+    ({"controller_watch_hz": 100.0}, "controller_watch_hz must be a number in \\[0.0, 50.0\\]"),
+    ({"stop_deactivate_delay_s": -1.0}, "stop_deactivate_delay_s must be a number in"),
+    ({"calibration_file": 3}, "calibration_file must be a file path or ''"),
 ])
 def test_bad_parameters_are_refused_with_a_reason(values: dict, match: str) -> None:
     with pytest.raises(ParameterError, match=match):
