@@ -1,0 +1,93 @@
+"""The jerk-limited gate in the bridge's closed loop (``BridgeCore`` and the simulated arm's MuJoCo physics).
+
+The bridge core with franka's velocity, acceleration and jerk limits in its gate (as ``BridgeParams.gate_config``
+gives them for the franka profile) still completes a pick-and-place with no fault, every command within the
+limits; an encoder offset in the middle of the motion (issue #15's case) brakes the arm to rest within the limits
+as fast as they allow and nothing moves it afterwards, whatever the offset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+from test_bridge_core import Loop
+from test_jerk_filter import min_stop_time
+
+from robot.safety import CommandGate, FaultKind, Mode, SafeCommander
+from robot.safety.motion_limits import limit_violations
+from robot.vendor_profiles import FRANKA
+
+P = 0.01
+
+
+def franka_loop(seed: int) -> Loop:
+    """The panda loop with the franka profile's limits in the gate (the sim arm's generic topics otherwise)."""
+    loop = Loop("panda", seed=seed)
+    core = loop.core
+    config = dataclasses.replace(core.params.gate_config(), max_velocity=FRANKA.max_velocity,
+                                 max_acceleration=FRANKA.max_acceleration, max_jerk=FRANKA.max_jerk)
+    core.gate = CommandGate(core.robot, config)
+    core.commander = SafeCommander(core.gate)
+    return loop
+
+
+def _commands(loop: Loop, since: int = 0) -> list[tuple[str, np.ndarray]]:
+    return [(r.command.source, r.command.arm) for r in loop.results[since:] if r.command is not None]
+
+
+def _assert_within_franka_limits(commands: list[tuple[str, np.ndarray]]) -> None:
+    runs: list[list[np.ndarray]] = []
+    for source, arm in commands:
+        if source == "resume" or not runs:
+            runs.append([])
+        runs[-1].append(arm)
+    for run in runs:
+        res = limit_violations(np.array(run), P, FRANKA, at_rest_before=True)
+        assert res.samples == 0, res
+
+
+def _true_arm(loop: Loop) -> np.ndarray:
+    return np.array(loop.arm.data.qpos[loop.arm.view.arm_q])
+
+
+def test_pick_and_place_through_the_jerk_limited_gate_keeps_franka_limits() -> None:
+    loop = franka_loop(seed=3)
+    assert loop.core.gate.filter is not None
+    loop.run(0.6)
+    assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
+    ok = loop.until(lambda r: loop.core.task_success, 40.0)
+    assert ok, (loop.core.expert.phase, loop.core.state(loop.t))  # type: ignore[union-attr]
+    assert loop.core.supervisor.mode == Mode.NOMINAL
+    assert all(not r.faults for r in loop.results[60:]), [r.faults for r in loop.results if r.faults][:3]
+    _assert_within_franka_limits(_commands(loop))
+
+
+def test_an_encoder_offset_mid_motion_brakes_within_the_limits_then_nothing_moves() -> None:
+    held: dict[float, list[list[float]]] = {}
+    for magnitude in (0.3, 0.6):
+        loop = franka_loop(seed=3)
+        loop.run(0.6)
+        loop.core.on_instruction(loop.arm.goal["instruction"], loop.t)
+        filt = loop.core.gate.filter
+        assert filt is not None
+        assert loop.until(lambda r: bool(np.abs(filt.velocity).max() > 0.2), 5.0), "the arm never moved"
+        seen = len(loop.results)
+        loop.inject({"fault": "jump", "joint": 0, "magnitude": magnitude})
+        first = loop.until(lambda r: r.mode != Mode.NOMINAL, 0.5)
+        assert first is not None and FaultKind.STATE_JUMP in {f.kind for f in first.faults}
+        speed = np.abs(filt.velocity)
+        loop.run(0.5)
+        after = _commands(loop, seen)
+        arms = [arm for _, arm in after]
+        moving = [i for i in range(1, len(arms)) if not np.array_equal(arms[i], arms[i - 1])]
+        t_stop = min_stop_time(speed + 1e-9, np.array(FRANKA.max_acceleration), np.array(FRANKA.max_jerk))
+        assert (max(moving, default=0) + 1) * P <= t_stop + 3 * P
+        _assert_within_franka_limits(_commands(loop))
+        q_rest = _true_arm(loop)
+        loop.run(1.5)
+        # The arm settled on the braked command and the offset reading moves nothing (the issue's 1 rad chase).
+        assert np.abs(_true_arm(loop) - q_rest).max() < 1e-3, _true_arm(loop) - q_rest
+        assert not loop.core.supervisor.measurements_trusted and loop.core.supervisor.mode >= Mode.SAFE_STOP
+        held[magnitude] = [arm.tolist() for _, arm in _commands(loop, seen)]
+    assert held[0.3] == held[0.6]  # the stop's commands do not depend on the offset reading
