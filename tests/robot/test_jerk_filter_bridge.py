@@ -9,12 +9,15 @@ as fast as they allow and nothing moves it afterwards, whatever the offset.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 from test_bridge_core import Loop
 from test_jerk_filter import min_stop_time
 
+from robot.bridge_core import TickResult
 from robot.safety import CommandGate, FaultKind, Mode, SafeCommander
+from robot.safety.jerk_filter import JerkLimitedFilter
 from robot.safety.motion_limits import limit_violations
 from robot.vendor_profiles import FRANKA
 
@@ -47,6 +50,10 @@ def _assert_within_franka_limits(commands: list[tuple[str, np.ndarray]]) -> None
         assert res.samples == 0, res
 
 
+def _moving(filt: JerkLimitedFilter) -> Callable[[TickResult], bool]:
+    return lambda _res: bool(np.abs(filt.velocity).max() > 0.2)
+
+
 def _true_arm(loop: Loop) -> np.ndarray:
     return np.array(loop.arm.data.qpos[loop.arm.view.arm_q])
 
@@ -71,7 +78,7 @@ def test_an_encoder_offset_mid_motion_brakes_within_the_limits_then_nothing_move
         loop.core.on_instruction(loop.arm.goal["instruction"], loop.t)
         filt = loop.core.gate.filter
         assert filt is not None
-        assert loop.until(lambda r: bool(np.abs(filt.velocity).max() > 0.2), 5.0), "the arm never moved"
+        assert loop.until(_moving(filt), 5.0), "the arm never moved"
         seen = len(loop.results)
         loop.inject({"fault": "jump", "joint": 0, "magnitude": magnitude})
         first = loop.until(lambda r: r.mode != Mode.NOMINAL, 0.5)
