@@ -12,7 +12,8 @@ the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge'
   command (first record out of NOMINAL: a hold, or nothing in ESTOP), to the moment the commanded motion stopped
   (the last command before the re-arm that differed from its predecessor, or the first safe command when none
   did), and to the controller's stop (the bridge's ``controller_switch`` event that switched the command
-  controller off, answered by the double's controller_manager; null when the bridge did not switch it off);
+  controller off, answered by the double's controller_manager; null when the bridge did not switch it off;
+  ``--switch-off`` sets the bridge's ``stop_deactivates_controller``);
   with the mode, the faults the bridge named and the commands it sent until the re-arm;
 * ``effort``: the effort spike on joint 0: franka publishes torque (an ``effort_limit`` stop, in ``faults``);
   UR publishes motor current (A), which the bridge's N m limits cannot judge, so they are off and
@@ -20,8 +21,10 @@ the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge'
 * ``beyond_limits``: commands outside the joint limits or the gate's velocity envelope, and (``limits``) the
   commanded sequence judged against the driver's velocity, acceleration and jerk limits as libfranka judges it
   (``robot.safety.motion_limits.limit_violations``, split at re-arms and gaps; the UR profile has none);
-* ``untrusted``: commands after a sensor fault, before the re-arm, that differ from the last command sent
-  before it, i.e. that depend on readings taken after the fault (must be 0);
+* ``untrusted``: commands after a sensor fault, before the re-arm, that depend on readings taken after it
+  (must be 0): any that differs from the last command before the fault, or with a jerk-limited gate (franka,
+  whose stop brakes instead of freezing) any beyond the braking distance from it or a stop that never comes to
+  rest (``untrusted_commands``);
 * ``trajectories``: zero-stamped JointTrajectory messages the bridge sent while two CPU hogs (niced, so other
   work on the host keeps its share) load the host, and how many of them the double (which drops late stamped
   trajectories as JointTrajectoryController does) rejected (``--messages``, default 10,000).
@@ -92,6 +95,15 @@ def domain_for(args: argparse.Namespace, index: int) -> Iterator[int]:
         yield domain
 
 
+def switch_off_known() -> bool:
+    """Whether this bridge has the controller switch-off on category-0/1 stops (``stop_deactivates_controller``)."""
+    from dataclasses import fields
+
+    from robot.params import BridgeParams
+
+    return "stop_deactivates_controller" in {f.name for f in fields(BridgeParams)}
+
+
 def start_motion(rig: BridgeRig, seed: int) -> bool:
     """A scripted pick-and-place (JSON task goal: the planner is off) on a fresh layout; True once it runs."""
     event = rig.send("armstack_sim_arm/scene_reset", {"seed": seed, "task": "pick_place"}, "scene_reset")
@@ -125,6 +137,7 @@ def effort_spike_ur(rig: BridgeRig, joints: list[tuple[float, Any]], diagnostics
     return {"unit": "A (motor current, robot.drivers.motor_current)",
             "spike_nm": 2 * get_robot("ur5e").effort_limits[0],
             "expected_a": round(2 * get_robot("ur5e").effort_limits[0] / torque_per_amp("ur5e")[0], 2),
+            "published_a_median": round(float(np.median(spiked)), 2) if spiked else None,
             "published_a_max": round(max(spiked), 2) if spiked else None,
             "faults_named": sorted({k for s in states for k in s.get("faults", ())}),
             "modes": sorted({s.get("mode") for s in states}), "joint_limits_diagnostic": limits}
@@ -160,16 +173,45 @@ def limit_counts(sent: list[dict[str, Any]], profile: str, period: float) -> dic
     return {**totals, **worst, "runs": sum(1 for c, _ in runs if c)}
 
 
+def untrusted_commands(after: list[dict[str, Any]], before: list[dict[str, Any]],
+                       brake: tuple[np.ndarray, np.ndarray] | None, period: float) -> int:
+    """Commands from the record that first names a sensor fault up to the re-arm that depend on readings taken
+    after the fault. Without a jerk-limited gate the stop freezes the command: each must equal the last one sent
+    before the fault (or the detecting record's own). With one (franka) the stop brakes from the commands before
+    it: each joint may move no further than it could brake from its velocity then (v^2 / 2a, plus the jerk-limited
+    ramp and one period), and the stop must come to rest; a command beyond that bound followed something else."""
+    cmds = [np.array(t["cmd"]) for t in after if t["cmd"] is not None]
+    if not cmds:
+        return 0
+    reference = np.array(after[0]["cmd"]) if after[0]["cmd"] is not None else (
+        np.array(before[-1]["cmd"]) if before else None)
+    if reference is None:
+        return len(cmds)  # nothing was commanded before: any command would have come from a reading
+    if brake is None:
+        return sum(1 for c in cmds if not np.array_equal(c, reference))
+    accel, jerk = brake
+    start = np.array(before[-1]["cmd"]) if before else reference
+    speed = np.abs(start - np.array(before[-2]["cmd"])) / period if len(before) >= 2 else np.zeros_like(start)
+    reach = speed ** 2 / (2 * accel) + speed * (period + 2 * accel / jerk) + 1e-9
+    beyond = sum(1 for c in cmds if bool(np.any(np.abs(c - start) > reach)))
+    at_rest = len(cmds) >= 2 and np.array_equal(cmds[-1], cmds[-2])
+    return beyond + (0 if at_rest or len(cmds) < 2 else 1)
+
+
 def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switches: list[dict[str, Any]],
             profile: str, params: Path) -> dict[str, Any]:
     """Per-fault timings and the safety counts, from the bridge's tick log and its controller switches."""
     from robot.params import load_bridge_params
     from robot.safety import CommandGate
+    from robot.vendor_profiles import get_profile
     from sim.robots import get_robot
 
     bp = load_bridge_params([str(params)])
     gate = CommandGate(get_robot(bp.sim_model), bp.gate_config())
     sent = [t for t in ticks if t["cmd"] is not None]
+    vendor = get_profile(profile)
+    brake = (np.array(vendor.max_acceleration), np.array(vendor.max_jerk)) \
+        if vendor.max_acceleration and vendor.max_jerk and getattr(bp.gate_config(), "jerk_limited", False) else None
     beyond, prev = 0, None
     for t in sent:
         cmd = np.array(t["cmd"])
@@ -188,17 +230,15 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switche
         before = [t for t in sent if t["t_pub"] < t0]
         cmds = [t for t in window if t["cmd"] is not None]
         moving = [c for a, c in zip([*before[-1:], *cmds], cmds, strict=False) if a["cmd"] != c["cmd"]]
-        # From the record that first names a sensor fault, every command must be the last one sent before it.
         detected = next((i for i, t in enumerate(window) if any(f["kind"] in SENSOR_KINDS for f in t["faults"])), None)
         if detected is not None:
-            earlier = [t for t in sent if t["t_pub"] < window[detected]["t_pub"]]
-            reference = window[detected]["cmd"] if window[detected]["cmd"] is not None else (
-                earlier[-1]["cmd"] if earlier else None)
-            untrusted += sum(1 for c in window[detected:] if c["cmd"] is not None and c["cmd"] != reference)
+            untrusted += untrusted_commands(window[detected:], [t for t in sent if t["t_pub"] <
+                                                               window[detected]["t_pub"]], brake, bp.control_period)
         stop_t = None if first is None else max(first["t_pub"], moving[-1]["t_pub"] if moving else first["t_pub"])
         off = next((s for s in switches if not s.get("active") and s.get("ok") and t0 <= s["t"] < t1), None)
         results.append({
-            "fault": ep["fault"], "moving": ep["moving"], "mode": None if first is None else first["mode"],
+            "fault": ep["fault"], "moving": ep["moving"], "nominal_at_inject": ep["nominal_at_inject"],
+            "mode": None if first is None else first["mode"],
             "named": sorted({f["kind"] for t in window for f in t["faults"]}),
             "first_safe_ms": None if first is None else round((first["t_pub"] - t0) * 1e3, 1),
             "motion_stopped_ms": None if stop_t is None else round(max(0.0, stop_t - t0) * 1e3, 1),
@@ -211,7 +251,10 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switche
 def inject_episode(rig: BridgeRig, payload: dict[str, Any], seed: int, moving: bool) -> dict[str, Any]:
     """Inject while the arm moves (or holds), wait for the fault the bridge must name, clear, re-arm."""
     rig.probe.spin_for(0.5)  # some NOMINAL time between episodes
+    if rig.state().get("mode") != "NOMINAL":  # a stop the loaded host caused by itself: re-armed first
+        rig.try_arm(30.0)
     in_motion = moving and start_motion(rig, seed)
+    nominal = rig.state().get("mode") == "NOMINAL"
     event = rig.send("armstack_sim_arm/inject", payload, "inject")
     kind = EXPECTED[payload["fault"]]
     rig.probe.spin_until(lambda: kind in rig.state().get("faults", ()), 5.0, rig.bridge)
@@ -222,7 +265,7 @@ def inject_episode(rig: BridgeRig, payload: dict[str, Any], seed: int, moving: b
             rig.call("armstack_bridge/recover")
     ok, _ = rig.try_arm(60.0)
     return {"fault": payload["fault"], "t_inject": event["t"], "t_rearm": time.time(), "moving": in_motion,
-            "rearmed": ok}
+            "nominal_at_inject": nominal, "rearmed": ok}
 
 
 def trajectories_under_load(rig: BridgeRig, tick_log: Path, messages: int) -> dict[str, Any]:
@@ -263,9 +306,13 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
     from robot.vendor_profiles import get_profile
 
     tick_log = tmp / f"{profile}_ticks.jsonl"
+    bridge_params = dict(LOADED_HOST if args.tolerant else {})
+    if switch_off_known() and args.switch_off != "overlay":
+        bridge_params["stop_deactivates_controller"] = args.switch_off == "on"
     params = vendor_params_file(tmp, profile, ROBOTS[profile], rate=args.rate, tick_log=str(tick_log),
-                                **(LOADED_HOST if args.tolerant else {}))
-    out: dict[str, Any] = {"robot": ROBOTS[profile]}
+                                **bridge_params)
+    out: dict[str, Any] = {"robot": ROBOTS[profile], "stop_deactivates_controller": yaml.safe_load(
+        params.read_text())["armstack_bridge"]["ros__parameters"].get("stop_deactivates_controller")}
     episodes: list[dict[str, Any]] = []
     with RosProbe(domain, "vendor_bench") as probe, NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -326,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faults", type=int, default=100, help="at most this many faults per profile")
     parser.add_argument("--still", action="store_true", help="inject while the arm holds (default: while it moves)")
     parser.add_argument("--tolerant", action="store_true", help="loaded-host thresholds (as the ROS tests)")
+    parser.add_argument("--switch-off", choices=("on", "off", "overlay"), default="on",
+                        help="switch the command controller off after a category-0/1 stop (overlay: as the "
+                             "profile's overlay says; ignored by a bridge without that parameter)")
     parser.add_argument("--domain", type=int, default=0, help="first ROS_DOMAIN_ID (default: a free one each)")
     parser.add_argument("--keep", default="", help="copy the tick logs and episodes to this folder")
     args = parser.parse_args(argv)

@@ -115,9 +115,12 @@ class BridgeRig:
         without ``confirm``)."""
         text = payload if isinstance(payload, str) else json.dumps(payload)
         seen = len(self.arm_events)
+        # An injection is confirmed by its own fault's event, never by a late echo of an earlier one.
+        fault = payload.get("fault") if isinstance(payload, dict) and confirm == "inject" else None
 
         def confirmed() -> dict[str, Any] | None:
-            return next((e for e in self.arm_event_list()[seen:] if e["event"] == confirm), None)
+            return next((e for e in self.arm_event_list()[seen:] if e["event"] == confirm
+                         and (fault is None or e.get("fault") == fault)), None)
 
         for _ in range(tries):
             self.probe.publish(self._string, topic, self._string(data=text))
@@ -150,14 +153,20 @@ class BridgeRig:
         refusals: list[str] = []
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            self.probe.spin_until(lambda: bool(self.state().get("rearm_ready")), max(0.5, end - time.monotonic()),
-                                  self.bridge)
+            self.probe.spin_until(lambda: bool(self.state().get("rearm_ready")) or self._armed_nominal(),
+                                  max(0.5, end - time.monotonic()), self.bridge)
+            if self._armed_nominal():  # a DEGRADED stop resumed by itself meanwhile: nothing to ask
+                return True, refusals
             response = self.request_rearm()
             if response.success:
                 return True, refusals
             refusals.append(str(response.message))
             self.probe.spin_for(0.3)
         return False, refusals
+
+    def _armed_nominal(self) -> bool:
+        state = self.state()
+        return bool(state.get("armed")) and state.get("mode") == "NOMINAL"
 
     def arm_until_accepted(self, timeout: float = 30.0) -> list[str]:
         """:meth:`try_arm`, which must arm; the refusals on the way."""
