@@ -72,19 +72,19 @@ def _plan_line(planner: Any, state: Any, path: Path, lineno: int, line: str) -> 
 def _cmd_plan(args: argparse.Namespace) -> int:
     from policies.planner.errors import PlannerError
     from policies.planner.plan import result_to_json
-    from policies.planner.planner import make_planner
+    from policies.planner.planner import MODEL_BACKENDS, make_planner
     from policies.planner.scene_state import SceneState
 
     if (args.instruction is None) == (args.batch is None):
         raise PlannerError("give either one INSTRUCTION or --batch FILE.jsonl, not both or neither")
     state = SceneState.from_json(_load_json(Path(args.scene), "scene file"))
     options: dict[str, Any] = {}
-    if args.backend in ("llama_cpp", "openai"):
+    if args.backend in MODEL_BACKENDS:
         options["mode"] = args.mode
         options["fallback"] = not args.no_fallback
     if args.model and args.backend == "llama_cpp":
         _check_gguf(Path(args.model))
-    if args.model and args.backend in ("llama_cpp", "openai"):
+    if args.model and args.backend in MODEL_BACKENDS:
         options["model_path" if args.backend == "llama_cpp" else "model"] = args.model
     planner = make_planner(args.backend, **options)  # the model loads once, also for a batch
     if args.instruction is not None:
@@ -115,15 +115,18 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     """Add ``armstack plan`` to the ``armstack`` parser's subparsers."""
+    from policies.planner.planner import BACKENDS, DEFAULT_BACKEND
+    from policies.planner.ranking import MODES
+
     p = sub.add_parser("plan", help="plan an instruction over a scene: checked skill steps or a refusal (JSON)")
     p.add_argument("instruction", nargs="?", help="e.g. \"put the red cube in the bin\"")
     p.add_argument("--scene", required=True, help="SCENE.json: objects (<color>_<kind>), regions, holding, on")
     p.add_argument("--batch", help="FILE.jsonl with one {\"instruction\": ...} per line; one result per line (a bad "
                                    "line gets {\"status\": \"error\", \"line\": N, ...} and the exit status is 2)")
-    p.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "openai", "rules", "parser"],
-                   help="llama_cpp (embedded Gemma 3 270M, default), openai (ARMSTACK_OPENAI_BASE_URL), rules, "
-                        "parser (the semantic parser alone, no model)")
-    p.add_argument("--mode", default="hybrid", choices=["hybrid", "saycan"],
+    p.add_argument("--backend", default=DEFAULT_BACKEND, choices=BACKENDS,
+                   help="llama_cpp (embedded Gemma 3 270M), openai (ARMSTACK_OPENAI_BASE_URL), rules, "
+                        "parser (the semantic parser alone, no model); default: %(default)s")
+    p.add_argument("--mode", default="hybrid", choices=MODES,
                    help="hybrid: parser grounds, model ranks readings and plans (licensed) what the parser cannot "
                         "read; saycan: model ranks every grounded step")
     p.add_argument("--model", default=None, help="llama_cpp: a .gguf path; openai: the model name")
