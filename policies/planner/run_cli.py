@@ -9,14 +9,19 @@ from typing import Any
 
 def register(sub: Any) -> None:
     """Add ``run`` to the ``armstack`` parser's subparsers (registered from ``armstack.cli``)."""
+    from policies.planner.planner import BACKENDS, DEFAULT_BACKEND
+    from sim.randomize import RANDOMIZATION_LEVELS
+    from sim.robots import ROBOTS
+
     p = sub.add_parser("run", help="plan an instruction, execute it in sim step by step with replanning; JSON report")
     p.add_argument("instruction", help='e.g. "put the red cube on the blue cube, then the green one in the bin"')
-    p.add_argument("--robot", default="panda", help="panda or ur5e")
+    p.add_argument("--robot", default="panda", help=" or ".join(ROBOTS))
     p.add_argument("--seed", type=int, default=0, help="scene seed (layout, colours, dynamics)")
     p.add_argument("--video", default=None, help="write an mp4 of the run here")
-    p.add_argument("--backend", default="llama_cpp", help="planner backend: llama_cpp, openai or rules")
+    p.add_argument("--backend", default=DEFAULT_BACKEND, choices=BACKENDS,
+                   help="planner backend (default: %(default)s)")
     p.add_argument("--max-replans", type=int, default=None, help="replans after failed steps (default 2)")
-    p.add_argument("--randomization", default=None, help="none, default or strong (default: default)")
+    p.add_argument("--randomization", default=None, help=f"{', '.join(RANDOMIZATION_LEVELS)} (default: default)")
     p.add_argument("--config", default=None, help="agent YAML (AgentConfig fields, e.g. skill_policies)")
     p.add_argument("--out", default=None, help="also write the report to this JSON file")
     p.set_defaults(func=_cmd_run)
