@@ -14,16 +14,16 @@ import re
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
+from policies.planner.skills import DIRECTIONS
 
 _SPLIT = re.compile(r",?\s*\b(?:and then|then)\b\s*|;")
 _COLORS = ("red", "green", "blue", "yellow", "purple", "orange", "white", "black", "pink", "grey", "gray", "brown")
-_DIRECTIONS = ("left", "right", "forward", "backward")
 _REGION_KEYWORDS = (("bin", "bin"), ("pad", "pad"), ("left side", "left"), ("right side", "right"))
 _VERBS = frozenset({"put", "place", "move", "stack", "drop", "set", "pick", "grab", "push", "go", "return"})
 # Every word this backend can read; any other word (a negation, an order word, a synonym) is a refusal.
 _VOCABULARY = _VERBS | frozenset({
     "the", "a", "up", "on", "onto", "in", "into", "top", "of", "to", "side", "table", "then", "and", "it",
-    "please", "home", "bin", "pad", *_COLORS, *_DIRECTIONS,
+    "please", "home", "bin", "pad", *_COLORS, *DIRECTIONS,
     # words that change nothing in what this backend matches (politeness, pick verbs it ignores, home words)
     "take", "lift", "get", "down", "target", "trash", "position", "pose", "back", "with", "could", "can", "you",
     "i", "me", "for", "over", "thanks", "hey", "robot", "need", "should", "let's", ".", "?", "!"})
@@ -86,7 +86,7 @@ class RulesBackend:
                 mentions.append((match.start(), name))
         objects = [n for _, n in sorted(mentions)]
         if "push" in clause and len(objects) == 1:
-            direction = next((d for d in _DIRECTIONS if re.search(rf"\b{d}\b", clause)), None)
+            direction = next((d for d in DIRECTIONS if re.search(rf"\b{d}\b", clause)), None)
             if direction:
                 return [Step(skill="push", args={"object": objects[0], "direction": direction})]
         if len(objects) == 2:
