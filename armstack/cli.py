@@ -36,9 +36,10 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from armstack.demo import run_demo
+    from sim.robots import ROBOTS
 
     report = run_demo(out_dir=Path(args.out), episodes=args.episodes,
-                      robots=tuple(args.robot or ("panda", "ur5e")), dataset_episodes=args.dataset_episodes,
+                      robots=tuple(args.robot or ROBOTS), dataset_episodes=args.dataset_episodes,
                       bc_episodes=args.bc_episodes, bc_epochs=args.bc_epochs, eval_episodes=args.eval_episodes,
                       instruction=args.instruction)
     return 1 if report["failed_parts"] else 0
@@ -82,16 +83,19 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from sim.randomize import RANDOMIZATION_LEVELS
+    from sim.robots import ROBOTS
+
     parser = argparse.ArgumentParser(prog="armstack", description="armstack: simulation to real arm.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("render", help="render scripted-expert rollouts offscreen to an mp4")
     p.add_argument("--env", default="armstack/PickPlace-v0", help="Gymnasium id, e.g. armstack/Stack-v0")
-    p.add_argument("--robot", default="panda", help="panda or ur5e")
+    p.add_argument("--robot", default="panda", help=" or ".join(ROBOTS))
     p.add_argument("--episodes", type=int, default=2)
     p.add_argument("--out", default="out/render.mp4")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--randomization", default="default", help="none, default or strong")
+    p.add_argument("--randomization", default="default", help=", ".join(RANDOMIZATION_LEVELS))
     p.add_argument("--camera", default="front", help="front, overhead or wrist")
     p.add_argument("--width", type=int, default=480)
     p.add_argument("--height", type=int, default=360)
@@ -109,13 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("datagen", help="generate a language-annotated LeRobot v3.0 dataset with the experts")
     p.add_argument("--env", default="armstack/Tabletop-v0")
-    p.add_argument("--robot", default="panda", help="panda or ur5e")
+    p.add_argument("--robot", default="panda", help=" or ".join(ROBOTS))
     p.add_argument("--episodes", type=int, default=10, help="successful episodes to keep")
     p.add_argument("--workers", type=int, default=1, help="worker processes (or Ray tasks in flight / 2)")
     p.add_argument("--obs", default="state", help="comma list: state[,rgb]")
     p.add_argument("--cameras", default="front,wrist", help="comma list of front, overhead, wrist (with rgb)")
     p.add_argument("--image-size", type=int, default=128)
-    p.add_argument("--randomization", default="default", help="none, default or strong")
+    p.add_argument("--randomization", default="default", help=", ".join(RANDOMIZATION_LEVELS))
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", required=True, help="dataset folder (created; a killed run resumes here)")
     p.add_argument("--backend", default="local", choices=["local", "ray"])
@@ -151,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--bc-epochs", type=int, default=60)
     p.add_argument("--eval-episodes", type=int, default=5, help="held-out episodes per task for the policy")
     p.add_argument("--instruction", default=None, help="instruction for the planner + agent section ('' to skip)")
-    p.add_argument("--robot", action="append", choices=["panda", "ur5e"], help="default: both")
+    p.add_argument("--robot", action="append", choices=tuple(ROBOTS), help="repeatable; default: every robot")
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("doctor", help="check this machine: planner model, MuJoCo rendering, ROS 2, dataset tools")
