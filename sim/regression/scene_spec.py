@@ -81,8 +81,6 @@ class RegressionScene:
             raise ConfigError(f"{where}: give either seeds (a list) or seed_start + episodes, not both")
         if self.seeds is None and not ranged:
             raise ConfigError(f"{where}: no seeds; give seeds (a list) or seed_start + episodes")
-        if isinstance(self.seeds, list):  # YAML gives a list; config_io coerces only plain tuple fields
-            object.__setattr__(self, "seeds", tuple(self.seeds))
         if self.seeds is not None:
             if not isinstance(self.seeds, tuple) or not self.seeds:
                 raise ConfigError(f"{where}: seeds must be a non-empty list of whole numbers, got {self.seeds!r}")
