@@ -29,6 +29,17 @@ def test_gate_bounds_every_command(robot) -> None:  # type: ignore[no-untyped-de
     assert again.changed == () and np.array_equal(again.arm, small)
 
 
+def test_a_stop_without_the_jerk_filter_repeats_the_previous_command() -> None:
+    gate = CommandGate(PANDA, GateConfig(control_period=0.01))
+    home = np.array(PANDA.home)
+    gate.reset(home, 0.04)
+    moved = gate.apply(home + 1.0, 0.0, measured=home)
+    stopped = gate.stop(math.nan)
+    np.testing.assert_array_equal(stopped.arm, moved.arm)
+    assert stopped.gripper == moved.gripper and stopped.changed == ("gripper_nonfinite",)
+    assert stopped.velocity is None and gate.filter is None
+
+
 def test_nonfinite_and_out_of_limit_targets() -> None:
     gate = CommandGate(PANDA, GateConfig(control_period=0.01, position_margin=0.02))
     q = np.array(PANDA.upper) - 0.021
@@ -58,5 +69,7 @@ def test_gate_refuses_before_reset_and_bad_config() -> None:
         gate.apply(np.array(PANDA.home), 0.0)
     with pytest.raises(GateNotReadyError, match="finite"):
         gate.reset(np.full(7, math.nan), 0.0)
+    with pytest.raises(GateNotReadyError, match="nothing to stop from"):
+        gate.stop(0.0)
     with pytest.raises(ParameterError, match="velocity_scale"):
         GateConfig(velocity_scale=2.0)
