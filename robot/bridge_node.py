@@ -18,6 +18,11 @@ behind other callbacks counts against the bridge. With ``tick_log`` set, every t
 appended to that JSON-lines file with the time its command was published (``t_pub``), which is how tests
 check criterion-to-command latency on the bridge's own clock.
 
+With a driver profile that has a controller manager (ur, franka) the node also watches the command controller
+(``list_controllers`` at ``controller_watch_hz`` while armed: one that stopped is a driver fault) and, with
+``stop_deactivates_controller``, switches it off after a category-0/1 stop and on again in the arm request
+(``robot.controller_watch``); the arm request also checks ``calibration_file`` (``robot.calibration_age``).
+
 Parameters are declared ROS parameters (``robot.node_params``): ``-p name:=value`` overrides the file, and
 ``ros2 param set`` changes the few in ``robot.params.LIVE`` while the bridge runs; the rest are read-only.
 
@@ -471,10 +476,14 @@ class BridgeNode(Node):
 
     async def _poll_controllers(self) -> None:
         """While armed (and after, while stopped): does the command controller still run?"""
+        watch = self.watch
+        assert watch is not None
         with self._lock:
-            armed = self.core.armed
+            armed, switches = self.core.armed, watch.switches
         if armed:
-            self._controller_answer(await self.controller_states())
+            states = await self.controller_states()
+            if watch.switches == switches:  # else asked before a switch the bridge made: out of date
+                self._controller_answer(states)
 
     def _controller_answer(self, states: dict[str, str] | str) -> None:
         """A ``list_controllers`` answer into the driver status: a controller that stopped behind the bridge's

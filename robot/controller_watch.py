@@ -75,6 +75,9 @@ class ControllerWatch:
         """The controller's state in the latest ``list_controllers`` answer (None: none yet or no answer)."""
         self.last_switch: dict[str, Any] | None = None
         """The latest switch's event (request, answer, timings), for diagnostics."""
+        self.switches = 0
+        """Switches answered so far: a ``list_controllers`` answer to a request sent before the latest one is
+        out of date (replies on different services may arrive out of order)."""
 
     @property
     def suppress_commands(self) -> bool:
@@ -113,6 +116,7 @@ class ControllerWatch:
                  t_done: float) -> dict[str, Any]:
         """The controller manager's answer to ``request``; returns the ``controller_switch`` event. A refused
         switch-off leaves the controller on and the stop's hold command flowing again."""
+        self.switches += 1
         if request.activate:
             self.state = SwitchState.ON if ok else SwitchState.OFF
         else:
