@@ -36,10 +36,9 @@ def _cmd_regress(args: argparse.Namespace) -> int:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from armstack.demo import run_demo
-    from sim.robots import ROBOTS
 
     report = run_demo(out_dir=Path(args.out), episodes=args.episodes,
-                      robots=tuple(args.robot or ROBOTS), dataset_episodes=args.dataset_episodes,
+                      robots=tuple(args.robot) if args.robot else None, dataset_episodes=args.dataset_episodes,
                       bc_episodes=args.bc_episodes, bc_epochs=args.bc_epochs, eval_episodes=args.eval_episodes,
                       instruction=args.instruction)
     return 1 if report["failed_parts"] else 0

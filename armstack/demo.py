@@ -92,12 +92,14 @@ def _run_part(name: str, failed: list[dict[str, str]], make: Callable[[], Any]) 
         return {"failed": f"{type(exc).__name__}: {exc}"}
 
 
-def run_demo(out_dir: Path, episodes: int = 5, robots: tuple[str, ...] = ("panda", "ur5e"),
+def run_demo(out_dir: Path, episodes: int = 5, robots: tuple[str, ...] | None = None,
              dataset_episodes: int = 8, bc_episodes: int = 150, bc_epochs: int = 60, eval_episodes: int = 5,
              instruction: str | None = DEMO_INSTRUCTION) -> dict[str, Any]:
     from sim.demo import dataset_section, expert_section
+    from sim.robots import ROBOTS
 
     instruction = DEMO_INSTRUCTION if instruction is None else instruction
+    robots = tuple(ROBOTS) if robots is None else robots
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     failed: list[dict[str, str]] = []
