@@ -56,12 +56,15 @@ def eval_seeds(config: RLConfig) -> tuple[int, int]:
 
 
 def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
-    """The env a run trains on: the goal-conditioned Reach for SAC/HER, the same with a dense reward otherwise."""
-    from policies.goal_env import make_goal_env
+    """The env a run trains on: the task's goal-conditioned env (``policies.goal_env.make_goal_env``) with a sparse
+    reward for SAC+HER, the same with a dense reward otherwise (Push, PickPlace, Stack: the sum of the task's named
+    ``reward_terms``, see ``policies.object_goal_env``)."""
+    from policies.goal_env import GOAL_ENV_IDS, make_goal_env
 
+    sleep = config.physics_sleep if config.physics_sleep is not None else config.env_id in GOAL_ENV_IDS
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
                          reward_type="sparse" if config.her else "dense", action_mode=config.action_mode,
-                         observe_actions=config.observe_actions, physics_sleep=config.physics_sleep)
+                         observe_actions=config.observe_actions, physics_sleep=sleep)
 
 
 def _seeded_monitor(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int) -> gym.Env[Any, Any]:
@@ -151,6 +154,32 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
             "mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
 
 
+def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episodes: int, *,
+                           report: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+    """Train ``model`` up to each step count of ``eval_at`` in turn and evaluate it there (``evaluate_success``
+    plus its 95% Wilson interval); one point per evaluation with the cumulative learning wall and CPU seconds
+    (``model.learn`` only) and the evaluation's own wall time. The benches' learning curves."""
+    from policies.evaluate import wilson_interval
+
+    curve: list[dict[str, Any]] = []
+    learn_s = learn_cpu_s = 0.0
+    for stop in eval_at:
+        t0, c0 = time.perf_counter(), time.process_time()
+        model.learn(total_timesteps=stop - model.num_timesteps, reset_num_timesteps=False, progress_bar=False)
+        learn_s += time.perf_counter() - t0
+        learn_cpu_s += time.process_time() - c0
+        t0 = time.perf_counter()
+        result = evaluate_success(model, eval_env, episodes)
+        lo, hi = wilson_interval(result["successes"], result["episodes"])
+        point = {"env_steps": int(model.num_timesteps), "learn_wall_s": round(learn_s, 2),
+                 "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(time.perf_counter() - t0, 2),
+                 **result, "ci95": [round(lo, 4), round(hi, 4)]}
+        curve.append(point)
+        if report is not None:
+            report(point)
+    return curve
+
+
 @dataclass(frozen=True, kw_only=True)
 class RLRun:
     """What a finished run produced."""
@@ -219,7 +248,10 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
     policy_dir = None
-    if export and make_env is None:
+    from policies.goal_env import GOAL_ENV_IDS
+
+    # The armstack checkpoint's observation adapter is Reach's; the cube tasks' models stay SB3 zips.
+    if export and make_env is None and config.env_id in GOAL_ENV_IDS:
         from policies.rl_export import export_sb3_policy
 
         policy_dir = export_sb3_policy(model, config, out / "policy", metrics=metrics,

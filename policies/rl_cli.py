@@ -9,7 +9,8 @@ from typing import Any
 
 def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``train rl`` options to ``parser``; unset options keep the config file's (or RLConfig's) value."""
-    parser.add_argument("--env", dest="env_id", default=None, help="Gymnasium id (default armstack/Reach-v0)")
+    parser.add_argument("--env", dest="env_id", default=None,
+                        help="armstack/Reach-v0 (default), Push-v0, PickPlace-v0 or Stack-v0 (goal-conditioned)")
     parser.add_argument("--algo", default=None, help="sac or ppo (default sac)")
     her = parser.add_mutually_exclusive_group()
     her.add_argument("--her", dest="her", action="store_true", default=None,
@@ -23,11 +24,14 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--device", default=None, help="cpu, cuda or auto (default cpu)")
     parser.add_argument("--n-envs", dest="n_envs", type=int, default=None,
                         help="training envs in parallel worker processes (default 1)")
+    parser.add_argument("--action-mode", dest="action_mode", default=None,
+                        help="xyz, xyzg (cube tasks: gripper as a 4th dim) or full (default: the env's own, xyz for "
+                             "Reach and Push, xyzg for PickPlace and Stack)")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-_FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device", "n_envs")
+_FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device", "n_envs", "action_mode")
 
 
 def run_rl(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from policies.errors import TrainConfigError
 ALGOS = ("sac", "ppo")
 DEVICES = ("cpu", "cuda", "auto")
 GOAL_STRATEGIES = ("future", "final", "episode")
-ACTION_MODES = ("xyz", "full")  # policies.goal_env.ACTION_MODES (not imported: this module stays light)
+ACTION_MODES = ("xyz", "xyzg", "full")  # the goal envs' modes (not imported: this module stays light)
 MAX_OBSERVED_ACTIONS = 4  # past actions in the observation: 'strong' randomisation delays actions up to 2 steps
 # Training episode k uses seed ``seed * TRAIN_SEED_STRIDE + k``; evaluation episode k uses ``EVAL_SEED_BASE + k``.
 # With seed < MAX_SEED and fewer than TRAIN_SEED_STRIDE training episodes the two sets never meet.
@@ -63,7 +63,7 @@ class RLConfig:
     Two past actions: 96/99/97.5% on seeds 0/1/2 (94/99/97% on the first 100, bench/rl_reach.py's episodes);
     three: 97.5% on seed 0 but 83% on seed 1 (bench, 100 episodes): the spread between training seeds at 10k
     steps is as large as the difference, so two, the smallest history that covers the delay, stays.
-    The Reach env runs with MuJoCo island sleeping (``physics_sleep=True``, ``SceneConfig.physics_sleep``): the
+    The Reach env runs with MuJoCo island sleeping (``physics_sleep`` None or True, ``SceneConfig.physics_sleep``): the
     cubes on the table, which Reach never needs, stop being integrated while they rest. An env step costs ~40%
     less; trajectories move by ~1e-11 m (bench/rl_reach_envstep.py measures both rows' env steps).
     Tried and not kept: gamma 0.98 (79% on seed 2: the arm ran off to the workspace edge), half the updates
@@ -90,9 +90,14 @@ class RLConfig:
     n_sampled_goal: int = 4
     goal_selection_strategy: str = "future"
     normalize_obs: bool = True
-    action_mode: str = "xyz"
+    action_mode: str | None = None
+    """None: the goal env's own (``xyz`` for Reach and Push, ``xyzg``, the gripper as a 4th dim, for PickPlace and
+    Stack); ``xyzg`` is for the cube tasks only."""
     observe_actions: int = 2
-    physics_sleep: bool = True
+    physics_sleep: bool | None = None
+    """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move: with sleeping on, the
+    scripted experts' Push success fell from 8/8 to 6/8 episodes and PickPlace's from 8/8 to 7/8 (seeds 0-7) with
+    no step saved. True for a cube task is refused."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -115,16 +120,18 @@ class RLConfig:
         if self.goal_selection_strategy not in GOAL_STRATEGIES:
             raise TrainConfigError(f"unknown goal_selection_strategy {self.goal_selection_strategy!r}; "
                                    f"valid options: {', '.join(GOAL_STRATEGIES)}")
-        if self.action_mode not in ACTION_MODES:
+        if self.action_mode is not None and self.action_mode not in ACTION_MODES:
             raise TrainConfigError(f"unknown action_mode {self.action_mode!r}; valid options: "
-                                   f"{', '.join(ACTION_MODES)} (xyz: the agent moves the TCP, yaw held and gripper "
-                                   "open; full: the env's 5-d action)")
+                                   f"{', '.join(ACTION_MODES)} or null for the env's own (xyz: the agent moves the "
+                                   "TCP, yaw held and gripper held; xyzg: and commands the gripper; full: the env's "
+                                   "5-d action)")
         if not isinstance(self.observe_actions, int) or isinstance(self.observe_actions, bool) \
                 or not 0 <= self.observe_actions <= MAX_OBSERVED_ACTIONS:
             raise TrainConfigError(f"observe_actions must be a whole number in 0..{MAX_OBSERVED_ACTIONS}, "
                                    f"got {self.observe_actions!r}")
-        if not isinstance(self.physics_sleep, bool):
-            raise TrainConfigError(f"physics_sleep must be true or false, got {self.physics_sleep!r}")
+        if self.physics_sleep is not None and not isinstance(self.physics_sleep, bool):
+            raise TrainConfigError(f"physics_sleep must be true or false (or null: on for Reach only), "
+                                   f"got {self.physics_sleep!r}")
         if not (0 <= self.seed < MAX_SEED):
             raise TrainConfigError(f"seed must be in [0, {MAX_SEED}), got {self.seed!r}")
         positive = ("steps", "batch_size", "buffer_size", "train_freq", "gradient_steps", "n_sampled_goal",

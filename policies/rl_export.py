@@ -85,10 +85,14 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
 
     ``obs_normalizer``: the ``VecNormalize`` the model was trained behind, whose statistics the policy applies.
     """
-    from policies.goal_env import make_goal_env
+    from policies.goal_env import GOAL_ENV_IDS, make_goal_env
 
+    if config.env_id not in GOAL_ENV_IDS:
+        raise TrainConfigError(f"export covers the {ADAPTER} adapter, i.e. {', '.join(GOAL_ENV_IDS)}; a policy "
+                               f"trained on {config.env_id} stays an SB3 model (final_model.zip)")
+    action_mode = config.action_mode or "xyz"
     actor, keys = actor_from_sb3(model)
-    env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=config.action_mode,
+    env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=action_mode,
                         observe_actions=config.observe_actions)
     base: Any = env.unwrapped
     obs_space: Any = env.observation_space
@@ -102,10 +106,10 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     if sum(widths.values()) != linears[0].in_features:
         raise TrainConfigError(f"the actor takes {linears[0].in_features} inputs; the goal observation of "
                                f"{config.env_id} has {widths}: was it trained on another env?")
-    dims = agent_action_dims(config.action_mode)
+    dims = agent_action_dims(action_mode)
     if actor.mean.out_features != len(dims):
         raise TrainConfigError(f"the actor outputs {actor.mean.out_features} actions; action_mode "
-                               f"{config.action_mode!r} commands {len(dims)}: was it trained with another action_mode?")
+                               f"{action_mode!r} commands {len(dims)}: was it trained with another action_mode?")
     spec = PolicySpec(
         architecture=ARCHITECTURE,
         arch_params={"in_dim": linears[0].in_features, "hidden": [lin.out_features for lin in linears[:-1]],

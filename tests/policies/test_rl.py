@@ -202,8 +202,8 @@ def test_actions_of_the_wrong_shape_are_refused_naming_the_shape() -> None:
 
 
 def test_goal_env_refuses_other_tasks_and_reward_types() -> None:
-    with pytest.raises(TrainConfigError, match="armstack/Reach-v0"):
-        make_goal_env("armstack/Push-v0")
+    with pytest.raises(TrainConfigError, match="armstack/Reach-v0, armstack/Push-v0"):
+        make_goal_env("armstack/Tabletop-v0")
     with pytest.raises(TrainConfigError, match="reach"):
         ReachGoalEnv(gym.make("armstack/Push-v0"))
     with pytest.raises(TrainConfigError, match="sparse, dense"):
@@ -227,7 +227,7 @@ def test_episode_seeds_replay_the_same_held_out_episodes_every_round() -> None:
     ({"device": "tpu"}, "cpu, cuda, auto"),
     ({"ent_coef": "auto_"}, "ent_coef"),
     ({"ent_coef": "-0.1"}, "ent_coef"),
-    ({"action_mode": "xyzyaw"}, "xyz, full"),
+    ({"action_mode": "xyzyaw"}, "xyz, xyzg, full"),
     ({"observe_actions": 5}, r"observe_actions.*0\.\.4"),
     ({"tau": 0.0}, r"tau.*\(0, 1\]"),
     ({"tau": 1.5}, r"tau.*\(0, 1\]"),
@@ -426,7 +426,7 @@ def test_cli_trains_from_a_config_file_and_prints_a_summary(tmp_path: Path, caps
 def test_reach_trains_with_sleeping_cubes_and_the_arm_moves_as_without() -> None:
     import mujoco
 
-    assert RLConfig().physics_sleep is True
+    assert RLConfig().physics_sleep is None  # on for Reach
     envs = {flag: make_goal_env(randomization="default", physics_sleep=flag) for flag in (False, True)}
     sleep_bit = int(mujoco.mjtEnableBit.mjENBL_SLEEP)
     assert {flag: bool(env.unwrapped.model.opt.enableflags & sleep_bit)  # type: ignore[attr-defined]
@@ -456,7 +456,9 @@ def test_physics_sleep_must_be_a_bool() -> None:
 def test_a_refused_run_leaves_no_run_folder(tmp_path: Path) -> None:
     out = tmp_path / "run"
     with pytest.raises(TrainConfigError, match="no goal-conditioned version"):
-        train_rl(dataclasses.replace(TINY, env_id="armstack/Push-v0"), out)
+        train_rl(dataclasses.replace(TINY, env_id="armstack/Tabletop-v0"), out)
+    with pytest.raises(TrainConfigError, match="physics_sleep is for Reach only"):
+        train_rl(dataclasses.replace(TINY, env_id="armstack/Push-v0", physics_sleep=True), out)
     with pytest.raises(TrainConfigError, match="learning_starts"):
         train_rl(dataclasses.replace(TINY, learning_starts=30), out)
     assert not out.exists()

@@ -1,0 +1,235 @@
+"""SAC+HER on armstack Push and PickPlace beside the same SB3 SAC+HER on FetchPush / FetchPickAndPlace.
+
+Prints one JSON object to stdout (progress goes to stderr). Each pair (armstack task, Fetch peer) trains from
+scratch with identical hyperparameters (``CONFIG`` over ``policies.rl_config.RLConfig``'s defaults) for
+``--steps`` env steps, every row at once so all see the same background load, and pauses at each of
+``--eval-at`` to evaluate the deterministic policy on the same ``--eval-episodes`` held-out episode seeds:
+success rate (``info["is_success"]`` at the episode's last step) with a 95% Wilson interval. Targets (issue 19):
+Push >= 80% and PickPlace >= 50% held-out within the step budget.
+
+Every row runs in its own ``python -O`` process (bench/rl_reach.py says why ``-O``: a gymnasium-robotics assert
+that mujoco 4's enums fail); learning CPU time is reported beside wall time, and each row also times its bare
+goal-env step (random actions) so that the per-step cost ratio armstack/Fetch can be split into env and update.
+Run niced on a shared machine: ``MUJOCO_GL=egl nice -n 15 .venv/bin/python bench/rl_tasks.py``; ``--quick`` is a
+smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
+os.environ.setdefault("MUJOCO_GL", "egl")
+
+from bench.rl_reach import int_list, load_average, versions
+
+# row -> (armstack env id or None, Fetch id or None); the Fetch ids are gymnasium-robotics 1.4's.
+ROWS: dict[str, tuple[str | None, str | None]] = {
+    "armstack_push": ("armstack/Push-v0", None),
+    "fetch_push": (None, "FetchPush-v4"),
+    "armstack_pick_place": ("armstack/PickPlace-v0", None),
+    "fetch_pick_and_place": (None, "FetchPickAndPlace-v4"),
+    "armstack_stack": ("armstack/Stack-v0", None),
+}
+PAIRS = (("armstack_push", "fetch_push"), ("armstack_pick_place", "fetch_pick_and_place"))
+TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5}
+# rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
+# normalised observations), with a 256x256 network and batch 256 (zoo: 512x512x512 and 2048 over 1M steps).
+CONFIG: dict[str, Any] = {"net_arch": [256, 256], "batch_size": 256, "buffer_size": 200_000,
+                          "learning_starts": 1_000, "progress_bar": False}
+ENV_STEP_SAMPLE = 1_000  # random-action goal-env steps each row times before training
+
+METHOD = (
+    "Per row, in its own `python -O` subprocess: SB3 SAC with HerReplayBuffer (future strategy, 4 sampled goals), "
+    "MultiInputPolicy, torch.set_num_threads(1), one env in a DummyVecEnv, identical hyperparameters in both rows "
+    "of a pair (under `config`). armstack rows: policies.goal_env.make_goal_env (Push: agent commands dx, dy, dz "
+    "with the fingers held closed; PickPlace: dx, dy, dz, gripper; yaw rate 0; last 2 actions observed; "
+    "randomisation 'default'; episodes of the task's 140 steps, never ended early). Fetch rows: gymnasium-robotics "
+    "FetchPush-v4 / FetchPickAndPlace-v4 (50-step episodes), unmodified. Training episode k is reset with seed "
+    "seed*100000+k, evaluation episode k with 2000000000+k. model.learn runs in chunks up to each eval_at step; "
+    "then eval_episodes deterministic held-out episodes; success = info['is_success'] at the last step. "
+    "learn_wall_s / learn_cpu_s cover model.learn only; env_step_us is one goal-env step with random actions, "
+    "timed before training. Every row runs at once (all under the same load) unless --one-pair-at-a-time."
+)
+
+
+def log(msg: str) -> None:
+    print(f"[rl_tasks {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def row_factory(row: str, config: Any) -> Any:
+    """A zero-argument env factory for ``row``."""
+    arm_id, fetch_id = ROWS[row]
+    if fetch_id is None:
+        import dataclasses
+
+        from policies.rl import make_armstack_env
+
+        arm_config = dataclasses.replace(config, env_id=str(arm_id))
+        return lambda: make_armstack_env(arm_config)
+
+    def make_fetch() -> Any:
+        import gymnasium as gym
+        import gymnasium_robotics
+
+        gym.register_envs(gymnasium_robotics)
+        return gym.make(fetch_id)
+
+    return make_fetch
+
+
+def env_step_us(factory: Any, steps: int) -> float:
+    """Microseconds per goal-env step under random actions (resets excluded)."""
+    env = factory()
+    env.reset(seed=0)
+    env.action_space.seed(0)
+    spent, done = 0.0, 0
+    while done < steps:
+        action = env.action_space.sample()
+        t0 = time.perf_counter()
+        _, _, terminated, truncated, _ = env.step(action)
+        spent += time.perf_counter() - t0
+        done += 1
+        if terminated or truncated:
+            env.reset()
+    env.close()
+    return round(spent / steps * 1e6, 1)
+
+
+def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
+    """Train and evaluate one row in this process; the row's JSON."""
+    import torch
+
+    from policies.rl import build_model, eval_seeds, learn_with_evaluations, train_seeds, vectorize
+    from policies.rl_config import RLConfig
+
+    config = RLConfig.from_dict(config_json)
+    torch.set_num_threads(config.torch_threads)
+    factory = row_factory(row, config)
+    step_us = env_step_us(factory, ENV_STEP_SAMPLE)
+    train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
+    eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
+    model = build_model(config, train_env)
+
+    def report(point: dict[str, Any]) -> None:
+        point["load_average_1min"] = load_average()
+        log(f"{row}: {point['env_steps']} steps, success {point['success_rate']:.2f} {point['ci95']}, "
+            f"learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
+
+    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report)
+    train_env.close()
+    eval_env.close()
+    final = curve[-1]
+    return {"env": ROWS[row][0] or ROWS[row][1], "seed": config.seed, "env_steps": final["env_steps"],
+            "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
+            "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
+            "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": round(sum(p["eval_wall_s"] for p in curve), 2),
+            "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
+            "env_step_us": step_us, "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
+            "curve": curve}
+
+
+def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
+    """Each row in a child ``python -O`` (progress on the shared stderr), all at once."""
+    procs = {}
+    for row in rows:
+        cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--config-json",
+               json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at))]
+        procs[row] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    results: dict[str, Any] = {}
+    for row, proc in procs.items():
+        out, _ = proc.communicate()
+        results[row] = json.loads(out) if proc.returncode == 0 else {
+            "skipped": f"row process exited {proc.returncode}; see its stderr"}
+    return results
+
+
+def compare(arm: dict[str, Any], fetch: dict[str, Any]) -> dict[str, Any]:
+    """Per-step cost ratios armstack/Fetch (learning wall and CPU time per env step, bare env step)."""
+    def per_step(row: dict[str, Any], key: str) -> float | None:
+        return row[key] / row["env_steps"] if row.get(key) and row.get("env_steps") else None
+
+    out: dict[str, Any] = {}
+    for key in ("learn_wall_s", "learn_cpu_s"):
+        a, f = per_step(arm, key), per_step(fetch, key)
+        out[f"{key}_per_step_ratio_armstack_over_fetch"] = round(a / f, 3) if a and f else None
+    a_us, f_us = arm.get("env_step_us"), fetch.get("env_step_us")
+    out["env_step_ratio_armstack_over_fetch"] = round(a_us / f_us, 3) if a_us and f_us else None
+    return out
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--steps", type=int, default=20_000, help="env steps per row")
+    p.add_argument("--eval-at", type=int_list, default=[5_000, 10_000, 15_000, 20_000],
+                   help="comma-separated env step counts to evaluate at (those beyond --steps are dropped)")
+    p.add_argument("--eval-episodes", type=int, default=20, help="held-out episodes per evaluation")
+    p.add_argument("--seed", type=int, default=0, help="training seed")
+    p.add_argument("--pairs", default="push,pick_place", help="comma-separated subset of push, pick_place")
+    p.add_argument("--one-pair-at-a-time", dest="together", action="store_false",
+                   help="run the pairs one after the other (default: every row at once, all under the same load)")
+    p.add_argument("--quick", action="store_true", help="smoke run: 300 steps, one evaluation of 1 episode")
+    p.add_argument("--row", help=argparse.SUPPRESS)
+    p.add_argument("--config-json", help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.row:  # child process: one row, JSON on stdout
+        try:
+            print(json.dumps(run_row(args.row, json.loads(args.config_json), args.eval_at)))
+        except Exception:
+            traceback.print_exc()
+            return 1
+        return 0
+
+    from policies.rl_config import RLConfig
+
+    names = {"push": PAIRS[0], "pick_place": PAIRS[1]}
+    chosen = [n for n in args.pairs.split(",") if n]
+    if not chosen or any(n not in names for n in chosen):
+        print(f"unknown pairs {chosen}; valid: {', '.join(names)}", file=sys.stderr)
+        return 2
+    if args.quick:
+        steps, eval_at, episodes, fields = 300, [300], 1, {**CONFIG, "learning_starts": 150, "net_arch": [16],
+                                                           "batch_size": 32}
+    else:
+        steps, episodes, fields = args.steps, args.eval_episodes, CONFIG
+        eval_at = sorted({p for p in args.eval_at if 0 < p < steps} | {steps})
+    config_json = RLConfig.from_dict({**fields, "steps": steps, "eval_every": steps, "eval_episodes": episodes,
+                                      "seed": args.seed}).to_dict()
+    started = time.perf_counter()
+    pairs: dict[str, Any] = {}
+    batches = [chosen] if args.together else [[n] for n in chosen]
+    for batch in batches:
+        rows = [row for n in batch for row in names[n]]
+        load_start = load_average()
+        log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
+        results = run_rows(rows, config_json, eval_at)
+        for n in batch:
+            arm, fetch = names[n]
+            pairs[n] = {arm: results[arm], fetch: results[fetch], **compare(results[arm], results[fetch]),
+                        "load_average_1min": {"start": load_start, "end": load_average()}}
+    headline = {row: {"success_at": pair[row].get("success_at"), "final_ci95": pair[row].get("final_ci95"),
+                      "target": TARGETS.get(row),
+                      "meets_target": (pair[row].get("final_success_rate") or 0.0) >= TARGETS[row]
+                      if row in TARGETS else None}
+                for pair in pairs.values() for row in pair if row in ROWS}
+    print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json, "eval_at": eval_at,
+                      "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
+                      "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
