@@ -35,6 +35,7 @@ import mujoco  # noqa: E402
 import numpy as np  # noqa: E402
 
 from policies.planner import (  # noqa: E402
+    DIRECTIONS,
     Plan,
     PlanResult,
     SceneState,
@@ -92,7 +93,7 @@ def compose(rng: np.random.Generator, state: SceneState, env: TabletopEnv) -> Ep
         if kind == "push":
             if k > 0:
                 return None  # the layout at the start decides whether a push is feasible: pushes come first
-            d = ("left", "right", "forward", "backward")[int(rng.integers(4))]
+            d = DIRECTIONS[int(rng.integers(len(DIRECTIONS)))]
             skill = make_skill(env.view, "push", {"object": a, "direction": d}, env.controller.config.max_pos_step)
             if skill.precondition_error() is not None:
                 return None
