@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from policies.planner.fallback import FallbackConfig, load_fallback_config  # noqa: E402
 from policies.planner.plan import Clarification, Plan, Refusal, result_from_json  # noqa: E402
-from policies.planner.planner import CheckedPlanner, make_planner  # noqa: E402
+from policies.planner.planner import MODEL_BACKENDS, CheckedPlanner, make_planner  # noqa: E402
 from policies.planner.ranking import RankingBackend  # noqa: E402
 from policies.planner.scene_state import SceneState  # noqa: E402
 from policies.planner.skills import check_plan  # noqa: E402
@@ -312,7 +312,7 @@ def main() -> None:
             result = run_backend(planner, recs, name, args.failures)
             result["load_s"] = round(load_s, 2)
             report["backends"][name] = result
-            if name in ("llama_cpp", "openai") and args.saycan_limit > 0:
+            if name in MODEL_BACKENDS and args.saycan_limit > 0:
                 sub = load_devset(devsets, args.saycan_limit)
                 backend: Any = planner.backend  # the same loaded model and retriever, planning alone
                 mode_planner = CheckedPlanner(RankingBackend(backend.scorer, name=f"{name}_saycan", mode="saycan",
