@@ -103,6 +103,8 @@ DESCRIPTIONS: dict[str, str] = {
     "task": "task an instruction names when it does not say (changes live)",
     "planner": f"planner backend for free-form instructions: {', '.join(PLANNER_BACKENDS)}",
     "cubes": "cube colours in the scene",
+    "skill_policies": "skills the agent runs as learned policies, each 'skill=checkpoint directory' (pick, place_on, "
+                      "place_in); the others run their scripted controllers",
     "tick_log": "JSON-lines file of every control tick ('' = off)",
     "record": "MCAP file to record topics to ('' = off)",
     "stop_deactivates_controller": "after a category-0/1 stop, switch the command controller off through "
@@ -169,6 +171,9 @@ class BridgeParams:
     ``armstack plan``'s): the agent plans, checks and runs the plan's skills; 'none' accepts only the
     pick-and-place phrasings and JSON goals."""
     cubes: tuple[str, ...] = ("red", "green", "blue")
+    skill_policies: tuple[str, ...] = ()
+    """``skill=checkpoint directory`` per skill the agent runs as a learned policy (``AgentConfig.skill_policies``),
+    e.g. ``place_in=policies/pretrained/panda_tabletop_bc``; the skills not named run their scripted controllers."""
     tick_log: str = ""
     """A JSON-lines file of every control tick (time, mode, faults, command), for tests and post-mortems."""
     record: str = ""
@@ -231,9 +236,28 @@ class BridgeParams:
         if self.stop_deactivates_controller and not profile.controllers:
             raise ParameterError(f"{NODE_NAME}: stop_deactivates_controller needs a profile with a controller "
                                  f"manager (ur, franka), not {profile.name!r}")
+        self.skill_policy_map()  # raises on a bad entry
         for name in ("tick_log", "record", "calibration_file"):
             if not isinstance(getattr(self, name), str):
                 raise ParameterError(f"{NODE_NAME}: {name} must be a file path or '', got {getattr(self, name)!r}")
+
+    def skill_policy_map(self) -> dict[str, str]:
+        """``skill_policies`` as {skill: checkpoint directory}; ParameterError names a bad entry."""
+        from sim.observation_contract import SKILL_TASKS
+
+        out: dict[str, str] = {}
+        if not isinstance(self.skill_policies, tuple):
+            raise ParameterError(f"{NODE_NAME}: skill_policies must be a list of 'skill=dir', "
+                                 f"got {self.skill_policies!r}")
+        for entry in self.skill_policies:
+            skill, _, path = entry.partition("=") if isinstance(entry, str) else ("", "", "")
+            if skill not in SKILL_TASKS or not path or skill in out:
+                raise ParameterError(f"{NODE_NAME}: skill_policies entry {entry!r} must be 'skill=checkpoint "
+                                     f"directory' with skill one of {', '.join(SKILL_TASKS)}, each at most once")
+            if not Path(path).is_dir():
+                raise ParameterError(f"{NODE_NAME}: skill_policies: {skill}'s checkpoint {path!r} is not a directory")
+            out[skill] = path
+        return out
 
     @property
     def control_period(self) -> float:
