@@ -57,3 +57,19 @@ def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_a
     view = loop.arm.view  # the arm's own physics, never the bridge's mirror
     assert region_of(view, "red_cube") == "bin" and not held_objects(view)
     assert core.supervisor.mode == Mode.NOMINAL
+
+
+def test_the_skill_policies_parameter_names_a_checkpoint_per_skill_a_policy_can_run() -> None:
+    from robot.errors import ParameterError
+    from robot.params import BridgeParams
+
+    assert BridgeParams().skill_policy_map() == {}
+    params = BridgeParams(skill_policies=(f"place_in={PRETRAINED}", f"place_on={PRETRAINED}"))
+    assert params.skill_policy_map() == {"place_in": PRETRAINED, "place_on": PRETRAINED}
+    assert AgentConfig(robot=params.sim_model, skill_policies=params.skill_policy_map()).skill_policies["place_in"]
+    for bad, match in (((f"push={PRETRAINED}",), "skill one of pick, place_on, place_in"),
+                       (("place_in",), "must be 'skill=checkpoint"),
+                       ((f"place_in={PRETRAINED}", f"place_in={PRETRAINED}"), "each at most once"),
+                       (("place_in=/no/such/checkpoint",), "is not a directory")):
+        with pytest.raises(ParameterError, match=match):
+            BridgeParams(skill_policies=bad)
