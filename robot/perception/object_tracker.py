@@ -8,9 +8,9 @@ is not found in between do not reset the count): then the object really moved, e
 A track unseen for ``stale_frames`` frames is lost: its pose is a memory no longer worth reporting, so
 ``objects`` leaves it out (as an object never seen) instead of serving its old pose with a growing age. A lost
 track is re-acquired where it is seen again: at once near its old pose, else after ``confirm_frames`` detections
-close together however far apart in time. Seen without this: a cube the arm kept half hidden after a scene
-reset, detected once every few frames at its new place, never confirmed within the window and stayed at
-its old pose for 48 s.
+close together however far apart in time. Seen without this (bench/agent_ros.py): a cube the arm hid after a
+scene reset was served at its old pose for 48 s; and a cube seen once every 5 frames or fewer at a new place
+never gathers the confirmations a fresh track's window asks for, so it would stay there for good.
 """
 
 from __future__ import annotations
