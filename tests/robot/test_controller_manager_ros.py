@@ -3,7 +3,8 @@
 The UR double offers ``controller_manager/list_controllers`` and ``switch_controller`` with the driver's
 controllers. The bridge (the UR overlay: ``stop_deactivates_controller: true``)
 
-* refuses to arm, naming the controller, while the command controller is inactive;
+* refuses to arm, naming the controller, while the command controller is inactive, and while the camera
+  calibration is older than ``calibration_max_age_days``;
 * watches it while armed: a controller deactivated behind its back (a ``controller_inactive`` fault, or
   ``ros2 control switch_controllers --deactivate``) is a named ``driver_mode`` fault, an ESTOP whose commands
   stop, shown on ``/diagnostics``; the re-arm waits until the controller runs again;
@@ -15,17 +16,22 @@ STRICT switches that cannot apply are refused whole, as ros2_control's controlle
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+import yaml
 
 pytest.importorskip("rclpy")
 
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
 
 from robot.msg_types import MissingInterfaceError, import_interface
+from robot.perception.calibration_file import CameraCalibration, save_calibration
+from robot.perception.camera_model import CameraModel
 from robot.ros_rig.bridge_rig import LOADED_HOST, BridgeRig, read_ticks, vendor_params_file
 from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 from robot.vendor_profiles import PROFILES
@@ -41,7 +47,7 @@ DELAY_S = 0.3
 
 def _types() -> tuple[Any, Any]:
     try:
-        for status in PROFILES["ur"].status:
+        for status in (*PROFILES["ur"].status, *PROFILES["franka"].status):
             import_interface(status.msg_type)
         return (import_interface("controller_manager_msgs/srv/ListControllers"),
                 import_interface("controller_manager_msgs/srv/SwitchController"))
@@ -103,9 +109,21 @@ def _rig(probe: RosProbe, arm: NodeProcess, bridge: NodeProcess) -> BridgeRig:
     return BridgeRig(probe, bridge, arm)
 
 
+def _calibration(path: Path, age_days: float) -> Path:
+    """A camera calibration as ``armstack calibrate`` writes it, ``age_days`` old."""
+    camera = CameraModel.from_matrix("front", 640, 480, [600.0, 0.0, 320.0, 0.0, 600.0, 240.0, 0.0, 0.0, 1.0], ())
+    save_calibration(path, CameraCalibration(camera=camera, mount_kind="eye_to_hand", mount=np.eye(4)))
+    data = yaml.safe_load(path.read_text())
+    made = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=age_days)
+    path.write_text(yaml.safe_dump({**data, "created": made.isoformat(timespec="seconds")}, sort_keys=False))
+    return path
+
+
 def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_for_it(tmp_path: Path) -> None:
     _types()
-    params = vendor_params_file(tmp_path, "ur", "ur5e", rate=RATE_HZ, **LOADED_HOST)
+    calibration = _calibration(tmp_path / "front.yaml", age_days=40.0)
+    params = vendor_params_file(tmp_path, "ur", "ur5e", rate=RATE_HZ, calibration_file=str(calibration),
+                                **LOADED_HOST)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -117,6 +135,15 @@ def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_f
         assert listed[COMMAND] == "active" and listed["forward_position_controller"] == "inactive", listed
         assert {"joint_state_broadcaster", "io_and_status_controller", "speed_scaling_state_broadcaster"} <= {
             n for n, s in listed.items() if s == "active"}, listed
+        # A camera calibration older than calibration_max_age_days (30) refuses the arming, named with its age;
+        # /diagnostics shows it. Recalibrated (the file rewritten), the next arm request passes.
+        rig.wait_state(lambda s: s.get("rearm_ready"), 30.0, "rearm_ready")
+        refused = rig.request_rearm()
+        assert not refused.success and "calibration: " in refused.message, refused.message
+        assert "40.0 days old, at most 30 allowed (calibration_max_age_days)" in refused.message, refused.message
+        assert probe.spin_until(lambda: any(st.name == "armstack_bridge: calibration" and st.level == DiagnosticStatus
+                                            .ERROR for _, m in diagnostics[-3:] for st in m.status), 5.0), rig.output()
+        _calibration(calibration, age_days=1.0)
         rig.arm_until_accepted()
 
         # A fault leaves the command controller inactive while armed: the watch names it and stops (ESTOP: one
@@ -159,10 +186,13 @@ def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_f
         rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL with the controller active again")
 
 
-def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switches_it_on(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("profile", "robot"), [("ur", "ur5e"), ("franka", "fr3")])
+def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switches_it_on(
+        tmp_path: Path, profile: str, robot: str) -> None:
     _types()
+    command = PROFILES[profile].controller
     log = tmp_path / "ticks.jsonl"
-    params = vendor_params_file(tmp_path, "ur", "ur5e", rate=RATE_HZ, tick_log=str(log), **LOADED_HOST)
+    params = vendor_params_file(tmp_path, profile, robot, rate=RATE_HZ, tick_log=str(log), **LOADED_HOST)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -180,11 +210,11 @@ def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switc
         rig.send("armstack_sim_arm/inject", {"fault": "jump", "joint": 0, "magnitude": 0.3}, "inject")
         assert probe.spin_until(lambda: bool(switches(seen)), 10.0), rig.output()
         (off,) = switches(seen)
-        assert off["ok"] and off["active"] is False and off["controller"] == COMMAND, off
+        assert off["ok"] and off["active"] is False and off["controller"] == command, off
         assert "state_jump" in off["cause"], off
         assert off["t_request"] >= off["stop_at"] + DELAY_S - 1e-6 and off["t_done"] >= off["t_request"], off
-        assert manager.states()[COMMAND] == "inactive"
-        assert {"event": "switch_controller", "controller": COMMAND, "active": False} in _events(rig, rig.arm_events,
+        assert manager.states()[command] == "inactive"
+        assert {"event": "switch_controller", "controller": command, "active": False} in _events(rig, rig.arm_events,
                                                                                                seen_arm)
         assert probe.spin_until(lambda: json.loads(rig.bridge_states[-1][1].data)["controller"]["switch"] == "off",
                                 5.0), rig.output()
@@ -197,7 +227,7 @@ def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switc
         assert after and all(t.get("controller_off") for t in after), after[-3:]
         # The bridge's own switch-off is no driver fault: the stop's only cause stays the jump.
         assert "driver_mode" not in rig.state()["faults"], rig.state()
-        print(f"jump: stop -> controller off confirmed {(off['t_done'] - off['stop_at']) * 1e3:.0f} ms "
+        print(f"{profile} jump: stop -> controller off confirmed {(off['t_done'] - off['stop_at']) * 1e3:.0f} ms "
               f"(delay {DELAY_S} s), fault criterion -> off {(off['t_done'] - off['fault_since']) * 1e3:.0f} ms")
 
         rig.send("armstack_sim_arm/clear", {}, "clear")
@@ -205,7 +235,7 @@ def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switc
         rig.arm_until_accepted()
         on = [e for e in switches(seen) if e["active"]]
         assert on and on[-1]["ok"], switches(seen)
-        assert manager.states()[COMMAND] == "active"
+        assert manager.states()[command] == "active"
         rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL after the switch-on")
 
         # A stop whose fault persists (a stale stream): the arm request leaves the controller off and says why.
@@ -215,8 +245,8 @@ def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switc
             rig.output()
         refused = rig.request_rearm()
         assert not refused.success and "switched off by the bridge's stop" in refused.message, refused.message
-        assert manager.states()[COMMAND] == "inactive"
+        assert manager.states()[command] == "inactive"
         assert not any(e["active"] for e in switches(seen)), switches(seen)
         rig.send("armstack_sim_arm/clear", {}, "clear")
         rig.arm_until_accepted()
-        assert manager.states()[COMMAND] == "active"
+        assert manager.states()[command] == "active"
