@@ -96,13 +96,29 @@ class LimitViolations:
 
 
 def limit_violations(commands: Sequence[Sequence[float]] | np.ndarray, period: float, limits: HasMotionLimits, *,
-                     at_rest_before: bool = False, tolerance: float = LIMIT_TOLERANCE) -> LimitViolations:
+                     at_rest_before: bool = False, restarts: Sequence[bool] | None = None,
+                     tolerance: float = LIMIT_TOLERANCE) -> LimitViolations:
     """Count the commands in ``commands`` (one row of joint positions per control period, in order, with no
     gap) that go beyond ``limits`` -- a ``VendorProfile``, ``MotionLimits`` or ``GateConfig``.
 
     ``at_rest_before``: the arm stood still at the first command before it (a re-arm starts from rest), so the
     first commands' accelerations and jerks count from zero velocity; otherwise only differences within the
-    sequence are judged. Split a recording at its re-arms and gaps and call this once per unbroken run."""
+    sequence are judged. ``restarts``: one flag per command, True where an unbroken run starts afresh (a re-arm's
+    ``resume`` command, or the first after a gap); each run is judged on its own (``at_rest_before`` applies to
+    every run) and the counts add up."""
+    if restarts is not None:
+        x = np.asarray(commands, dtype=np.float64)
+        if len(restarts) != len(x):
+            raise ParameterError(f"limit_violations: {len(restarts)} restart flags for {len(x)} commands")
+        starts = sorted({0, *(i for i, r in enumerate(restarts) if r)}) if len(x) else []
+        parts = [limit_violations(x[a:b], period, limits, at_rest_before=at_rest_before, tolerance=tolerance)
+                 for a, b in zip(starts, [*starts[1:], len(x)], strict=True)]
+        return LimitViolations(
+            commands=len(x), samples=sum(p.samples for p in parts), velocity=sum(p.velocity for p in parts),
+            acceleration=sum(p.acceleration for p in parts), jerk=sum(p.jerk for p in parts),
+            worst_velocity=max((p.worst_velocity for p in parts), default=0.0),
+            worst_acceleration=max((p.worst_acceleration for p in parts), default=0.0),
+            worst_jerk=max((p.worst_jerk for p in parts), default=0.0))
     if not (isinstance(period, int | float) and math.isfinite(period) and period > 0):
         raise ParameterError(f"limit_violations: period must be a positive number of seconds, got {period!r}")
     x = np.asarray(commands, dtype=np.float64)

@@ -40,14 +40,9 @@ def _commands(loop: Loop, since: int = 0) -> list[tuple[str, np.ndarray]]:
 
 
 def _assert_within_franka_limits(commands: list[tuple[str, np.ndarray]]) -> None:
-    runs: list[list[np.ndarray]] = []
-    for source, arm in commands:
-        if source == "resume" or not runs:
-            runs.append([])
-        runs[-1].append(arm)
-    for run in runs:
-        res = limit_violations(np.array(run), P, FRANKA, at_rest_before=True)
-        assert res.samples == 0, res
+    res = limit_violations(np.array([arm for _, arm in commands]), P, FRANKA, at_rest_before=True,
+                           restarts=[source == "resume" for source, _ in commands])
+    assert res.samples == 0, res
 
 
 def _moving(filt: JerkLimitedFilter) -> Callable[[TickResult], bool]:

@@ -70,14 +70,9 @@ class Rig:
 
     def assert_within_limits(self) -> None:
         """Every unbroken run of commands (a re-arm starts one, from rest) keeps the driver's limits."""
-        runs: list[list[np.ndarray]] = []
-        for _, arm, source, _ in self.sent:
-            if source == "resume" or not runs:
-                runs.append([])
-            runs[-1].append(arm)
-        for run in runs:
-            res = limit_violations(np.array(run), P, FRANKA, at_rest_before=True)
-            assert res.samples == 0, res
+        res = limit_violations(np.array([arm for _, arm, _, _ in self.sent]), P, FRANKA, at_rest_before=True,
+                               restarts=[source == "resume" for _, _, source, _ in self.sent])
+        assert res.samples == 0, res
 
 
 def far_target() -> np.ndarray:

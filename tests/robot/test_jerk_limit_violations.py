@@ -53,6 +53,16 @@ def test_at_rest_before_judges_the_first_commands_from_standstill() -> None:
     assert res.acceleration == 1 and res.jerk == 1 and res.samples == 1 and res.commands == 2
 
 
+def test_restarts_judge_each_unbroken_run_on_its_own() -> None:
+    x = np.array([[0.0, 0.0], [0.0, 0.0], [0.3, 0.0], [0.3, 0.0]])  # a re-arm jumps 0.3 rad at sample 2
+    whole = limit_violations(x, P, LIMITS)
+    assert (whole.velocity, whole.acceleration, whole.samples) == (1, 2, 2)
+    split = limit_violations(x, P, LIMITS, restarts=[False, False, True, False])
+    assert split.samples == 0 and split.commands == 4
+    with pytest.raises(ParameterError, match="3 restart flags for 4 commands"):
+        limit_violations(x, P, LIMITS, restarts=[True, False, False])
+
+
 def test_profiles_without_limits_check_nothing_and_nonfinite_is_beyond() -> None:
     x = np.array([[0.0] * 7, [5.0] * 7, [-5.0] * 7, [5.0] * 7])
     assert limit_violations(x, P, GENERIC).samples == 0
