@@ -45,7 +45,7 @@ from policies.planner import (  # noqa: E402
     make_planner,
     result_to_json,
 )
-from policies.planner.agent import Agent, AgentConfig, verify_effect  # noqa: E402
+from policies.planner.agent import Agent, AgentConfig, AgentConfigError, verify_effect  # noqa: E402
 from policies.planner.sim_scene import scene_state_from_env  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
 from sim.skills import make_skill  # noqa: E402
@@ -230,11 +230,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=5000, help="first scene seed (held out: tests use small seeds)")
     parser.add_argument("--max-replans", type=int, default=2)
     parser.add_argument("--show-episodes", action="store_true", help="include every instruction's row")
+    parser.add_argument("--skill-policy", action="append", default=[], metavar="SKILL=DIR",
+                        help="run SKILL as the policy checkpoint DIR (AgentConfig.skill_policies); repeatable")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be >= 1")
-
-    config = AgentConfig(robot=args.robot, randomization=args.randomization, max_replans=args.max_replans)
+    skill_policies = dict(entry.partition("=")[::2] for entry in args.skill_policy)
+    try:
+        config = AgentConfig(robot=args.robot, randomization=args.randomization, max_replans=args.max_replans,
+                             skill_policies=skill_policies)
+    except AgentConfigError as exc:
+        parser.error(str(exc))
     episodes = make_episodes(args.n, args.seed, args.robot, args.randomization)
     print(f"{len(episodes)} instructions composed", file=sys.stderr, flush=True)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
