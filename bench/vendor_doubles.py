@@ -13,7 +13,10 @@ the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge'
   (the last command before the re-arm that differed from its predecessor, or the first safe command when none
   did), and to the controller's stop (the bridge's ``controller_switch`` event that switched the command
   controller off, answered by the double's controller_manager; null when the bridge did not switch it off;
-  ``--switch-off`` sets the bridge's ``stop_deactivates_controller``);
+  ``--switch-off`` sets the bridge's ``stop_deactivates_controller``); ``expected_named_ms`` is the first record
+  naming the fault the injection must cause (a milder one may come first: a delayed stream first looks thin), and
+  ``nominal_at_inject`` says whether the bridge was NOMINAL when it went in (a loaded host's own DEGRADED flares
+  make the first safe command meaningless then);
   with the mode, the faults the bridge named and the commands it sent until the re-arm;
 * ``effort``: the effort spike on joint 0: franka publishes torque (an ``effort_limit`` stop, in ``faults``);
   UR publishes motor current (A), which the bridge's N m limits cannot judge, so they are off and
@@ -227,6 +230,7 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switche
         resume = next((i for i, t in enumerate(window) if t["source"] == "resume"), len(window))
         window = window[:resume]  # up to the re-arm's first command
         first = next((t for t in window if t["mode"] != "NOMINAL"), None)
+        named = next((t for t in window if any(f["kind"] == EXPECTED[ep["fault"]] for f in t["faults"])), None)
         before = [t for t in sent if t["t_pub"] < t0]
         cmds = [t for t in window if t["cmd"] is not None]
         moving = [c for a, c in zip([*before[-1:], *cmds], cmds, strict=False) if a["cmd"] != c["cmd"]]
@@ -241,8 +245,10 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switche
             "mode": None if first is None else first["mode"],
             "named": sorted({f["kind"] for t in window for f in t["faults"]}),
             "first_safe_ms": None if first is None else round((first["t_pub"] - t0) * 1e3, 1),
+            "expected_named_ms": None if named is None else round((named["t_pub"] - t0) * 1e3, 1),
             "motion_stopped_ms": None if stop_t is None else round(max(0.0, stop_t - t0) * 1e3, 1),
             "controller_stop_ms": None if off is None else round((off["t"] - t0) * 1e3, 1),
+            "controller_stop_request_ms": None if off is None else round((off["t_request"] - t0) * 1e3, 1),
             "commands_until_rearm": len(cmds)})
     return {"faults": results, "beyond_limits": int(beyond), "limits": limit_counts(sent, profile, bp.control_period),
             "untrusted": untrusted, "commands": len(sent)}
@@ -254,6 +260,8 @@ def inject_episode(rig: BridgeRig, payload: dict[str, Any], seed: int, moving: b
     if rig.state().get("mode") != "NOMINAL":  # a stop the loaded host caused by itself: re-armed first
         rig.try_arm(30.0)
     in_motion = moving and start_motion(rig, seed)
+    # A DEGRADED flare of the loaded host (a thin stream) would be taken for the injection's first safe command.
+    rig.probe.spin_until(lambda: rig.state().get("mode") == "NOMINAL", 3.0, rig.bridge)
     nominal = rig.state().get("mode") == "NOMINAL"
     event = rig.send("armstack_sim_arm/inject", payload, "inject")
     kind = EXPECTED[payload["fault"]]
@@ -294,8 +302,13 @@ def trajectories_under_load(rig: BridgeRig, tick_log: Path, messages: int) -> di
     t1 = time.time()
     rig.probe.spin_for(1.5)  # the double reports suppressed rejections once a second
     rejected = [e for e in rig.arm_event_list()[seen:] if e["event"] == "rejected" and "joint_trajectory" in e["topic"]]
+    reasons: dict[str, int] = {}
+    for e in rejected:  # late (ended before it arrived) or sent to a switched-off controller
+        key = "inactive controller" if "inactive" in e["reason"] else "ended before arrival" \
+            if "before it arrived" in e["reason"] else e["reason"][:60]
+        reasons[key] = reasons.get(key, 0) + 1 + int(e.get("suppressed", 0))
     return {"window": (t0, t1), "rejected_events": len(rejected), "rearms_during_load": rearms,
-            "rejected": sum(1 + int(e.get("suppressed", 0)) for e in rejected)}
+            "rejected": sum(reasons.values()), "rejected_by_reason": reasons}
 
 
 def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) -> dict[str, Any]:
@@ -373,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--faults", type=int, default=100, help="at most this many faults per profile")
     parser.add_argument("--still", action="store_true", help="inject while the arm holds (default: while it moves)")
     parser.add_argument("--tolerant", action="store_true", help="loaded-host thresholds (as the ROS tests)")
-    parser.add_argument("--switch-off", choices=("on", "off", "overlay"), default="on",
+    parser.add_argument("--switch-off", choices=("on", "off", "overlay"), default="overlay",
                         help="switch the command controller off after a category-0/1 stop (overlay: as the "
                              "profile's overlay says; ignored by a bridge without that parameter)")
     parser.add_argument("--domain", type=int, default=0, help="first ROS_DOMAIN_ID (default: a free one each)")
