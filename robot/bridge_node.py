@@ -770,7 +770,7 @@ class BridgeNode(Node):
         """What the arm request judges, for /diagnostics: the last preflight, the calibration, the controller."""
         robot = self.params.robot
 
-        def status(name: str, level: int, message: str, values: dict[str, str]) -> DiagnosticStatus:
+        def status(name: str, level: bytes, message: str, values: dict[str, str]) -> DiagnosticStatus:
             return DiagnosticStatus(level=level, name=f"{NODE_NAME}: {name}", hardware_id=robot, message=message,
                                     values=[KeyValue(key=k, value=v) for k, v in values.items()])
 
