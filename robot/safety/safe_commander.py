@@ -22,7 +22,8 @@ With a jerk-limited gate (a driver profile with acceleration and jerk limits: fr
 one period without a reflex, so every stop -- SAFE_STOP, ESTOP and the freeze -- is the gate's brake
 (:meth:`~robot.safety.command_gate.CommandGate.stop`): the command decelerates to rest within the limits and
 holds where it came to rest (category 1). The brake is a function of the commands sent before the stop only; in
-ESTOP it is sent until the command is at rest, then nothing. An idle policy holds where its last command was
+ESTOP it is sent until the command is at rest, then nothing. A DEGRADED hold (no retreat) brakes the same way
+rather than turn back to the position trusted on entry, and an idle policy holds where its last command was
 heading, so the arm neither stops short nor overshoots.
 """
 
@@ -114,6 +115,9 @@ class SafeCommander:
             heading = self.last.arm if self.gate.filter is None else self.gate.filter.heading
             self._hold = (heading.copy(), self.last.gripper)
             hold_arm, hold_grip = self._hold
+        if self.gate.filter is not None and mode == Mode.DEGRADED:
+            # The position trusted on entry lies behind a moving command: holding there would turn the arm back.
+            return self._send(self.gate.stop(hold_grip), mode, "hold")
         return self._send(self.gate.apply(hold_arm, hold_grip, trusted.position), mode, "hold")
 
     def _freeze(self, mode: Mode, entered: bool) -> Command | None:

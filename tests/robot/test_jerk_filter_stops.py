@@ -16,7 +16,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_jerk_filter import HOME, franka_gate, min_stop_time
 
-from robot.safety import FaultMonitor, JointState, Mode, MonitorConfig, MonitorInputs, SafeCommander, Supervisor
+from robot.safety import (
+    Fault,
+    FaultKind,
+    FaultMonitor,
+    JointState,
+    Mode,
+    MonitorConfig,
+    MonitorInputs,
+    SafeCommander,
+    Supervisor,
+)
 from robot.safety.motion_limits import limit_violations
 from robot.vendor_profiles import FRANKA
 from sim.robots import PANDA
@@ -55,6 +65,8 @@ class Rig:
         last = self.cmdr.last if self.cmdr.commanding else None
         faults = self.mon.tick(t, MonitorInputs(samples=samples, estop_asserted=estop, estop_since=t,
                                                 estop_last_msg=t, command=None if last is None else last.arm))
+        if action == "degrade":
+            faults = [*faults, Fault(kind=FaultKind.POLICY_DEADLINE, since=t, detail="test")]
         self.sup.update(t, faults)
         if action == "rearm":
             self.sup.rearm(t, self.mon.consistent_since)
@@ -142,7 +154,7 @@ def _drive(rig: Rig, ticks: int) -> None:
         rig.tick(k, rig.q.copy(), action="rearm" if k == ARM_AT else "none", nominal=target)
 
 
-@pytest.mark.parametrize("stop", ["operator", "estop"])
+@pytest.mark.parametrize("stop", ["operator", "estop", "degraded"])
 def test_a_stop_at_full_speed_is_a_braked_stop_then_a_hold(stop: str) -> None:
     rig = Rig()
     _drive(rig, FAULT_AT)
@@ -150,12 +162,15 @@ def test_a_stop_at_full_speed_is_a_braked_stop_then_a_hold(stop: str) -> None:
     assert filt is not None and rig.sup.mode == Mode.NOMINAL
     assert np.max(np.abs(filt.velocity) / rig.gate.velocity_limit) == pytest.approx(1.0, rel=1e-5)
     k0 = FAULT_AT
+    action = {"operator": "stop", "degraded": "degrade"}.get(stop, "none")  # held: DEGRADED would resume
+    direction = np.sign(far_target() - HOME)
     for k in range(k0, k0 + 60):
-        rig.tick(k, rig.q.copy(), estop=stop == "estop", action="stop" if stop == "operator" and k == k0 else "none",
-                 nominal=far_target())
+        rig.tick(k, rig.q.copy(), estop=stop == "estop", action=action, nominal=far_target())
     rig.assert_within_limits()
     stopping = [s for s in rig.sent if s[0] >= k0]
-    mode = Mode.ESTOP if stop == "estop" else Mode.SAFE_STOP
+    # Straight to rest: no joint turns back toward where it was when the stop began.
+    assert (np.diff([arm for _, arm, _, _ in stopping], axis=0) * direction >= -1e-12).all()
+    mode = {"estop": Mode.ESTOP, "operator": Mode.SAFE_STOP, "degraded": Mode.DEGRADED}[stop]
     assert all(m == mode for _, _, _, m in stopping)
     moving = [i for i in range(1, len(stopping)) if not np.array_equal(stopping[i][1], stopping[i - 1][1])]
     assert (max(moving) + 1) * P <= T_STOP + 2 * P
