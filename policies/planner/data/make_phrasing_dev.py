@@ -493,6 +493,9 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("fr", "fous le cube bleu à la poubelle", scene(RGB), plan(*mv("blue", "bin"))),
     ("de", "den grünen Würfel bitte in die Kiste", scene(RGB), plan(*mv("green", "bin"))),
     ("de", "schmeiß den roten Würfel in den Müll", scene(RGB), plan(*mv("red", "bin"))),
+    ("sequence", "put the blue cube on the left, and the green one too", scene(RGB),
+     plan(*mv("blue", "left"), *mv("green", "left"))),
+    ("sequence", "don't put the blue cube on the left, the green one too", scene(RGB), refused("unclear")),
 ]
 
 
