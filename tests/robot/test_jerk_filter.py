@@ -6,6 +6,7 @@ non-finite targets; generic and UR profiles keep the plain velocity clamp."""
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import replace
 
 import numpy as np
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from robot.errors import ParameterError
 from robot.params import BridgeParams
 from robot.safety import CommandGate, GateConfig
-from robot.safety.jerk_filter import JerkLimitedFilter
+from robot.safety.jerk_filter import CommandFilterUnavailableError, JerkLimitedFilter
 from robot.safety.motion_limits import MotionLimits, limit_violations
 from robot.vendor_profiles import FRANKA
 from sim.robots import PANDA
@@ -187,3 +188,13 @@ def test_bad_limits_are_refused_with_the_field_named() -> None:
     filt = JerkLimitedFilter(limits, period=0.01, lower=np.full(7, -1.0), upper=np.full(7, 1.0))
     with pytest.raises(ParameterError, match="finite"):
         filt.reset(np.full(7, math.nan))
+
+
+def test_without_ruckig_the_franka_gate_says_what_to_install_and_the_plain_gate_still_works(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ruckig", None)  # as if not installed: the import fails
+    with pytest.raises(CommandFilterUnavailableError, match="pip install ruckig"):
+        franka_gate()
+    plain = CommandGate(PANDA, GateConfig())
+    plain.reset(HOME, 0.04)
+    assert np.isfinite(plain.apply(HOME + 0.1, 0.04).arm).all()
