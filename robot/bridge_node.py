@@ -546,8 +546,9 @@ class BridgeNode(Node):
                 self.watch.rearmed()
         if switched_on and not response.success and self.watch is not None:
             # Still stopped: the controller goes off again, as the stop left it.
-            await self._switch(SwitchRequest(controller=self.params.controller, activate=False,
-                                             cause=("arm_request_refused",)))
+            with self._lock:
+                again = self.watch.switch_off_again()
+            await self._switch(again)
         self.get_logger().info(f"re-arm requested: {response.message}")
         return response
 

@@ -130,6 +130,12 @@ class ControllerWatch:
         self.last_switch = event
         return event
 
+    def switch_off_again(self) -> SwitchRequest:
+        """The switch-off after an arm request that switched the controller on and was then refused: no arm
+        command goes out from now on, as for the stop's own."""
+        self.state, self.due_at, self._request = SwitchState.SWITCHING_OFF, None, None
+        return SwitchRequest(controller=self.controller, activate=False, cause=("arm_request_refused",))
+
     def switch_on(self) -> SwitchRequest | None:
         """The switch-on an arm request sends first, when the bridge's stop switched the controller off."""
         if self.state != SwitchState.OFF:

@@ -43,6 +43,11 @@ def test_a_category_1_stop_switches_the_controller_off_after_the_delay_and_once(
     assert on is not None and on.activate
     watch.switched(on, ok=True, message="", t_request=12.0, t_done=12.01)
     assert watch.state == SwitchState.ON and not watch.suppress_commands and watch.switch_on() is None
+    # An arm request that switched it on and was then refused switches it off again: silent from the request on.
+    again = watch.switch_off_again()
+    assert watch.suppress_commands and not again.activate and again.cause == ("arm_request_refused",)
+    watch.switched(again, ok=True, message="", t_request=12.1, t_done=12.11)
+    assert watch.state == SwitchState.OFF and watch.switch_on() is not None
 
 
 def test_only_category_0_and_1_stops_of_an_armed_bridge_switch_off() -> None:
