@@ -30,6 +30,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 os.environ.setdefault("MUJOCO_GL", "egl")
 
+import numpy as np
+
 from bench.rl_reach import int_list, load_average, versions
 
 # row -> (armstack env id or None, Fetch id or None); the Fetch ids are gymnasium-robotics 1.4's.
@@ -39,7 +41,10 @@ ROWS: dict[str, tuple[str | None, str | None]] = {
     "armstack_pick_place": ("armstack/PickPlace-v0", None),
     "fetch_pick_and_place": (None, "FetchPickAndPlace-v4"),
     "armstack_stack": ("armstack/Stack-v0", None),
+    # BC-initialised, never RL from scratch: SAC+HER learns a residual on the shipped BC policy (--pairs residual).
+    "armstack_push_bc_residual": ("armstack/Push-v0", None),
 }
+RESIDUAL_ROW = "armstack_push_bc_residual"
 PAIRS = (("armstack_push", "fetch_push"), ("armstack_pick_place", "fetch_pick_and_place"))
 TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5}
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
@@ -69,6 +74,13 @@ def log(msg: str) -> None:
 def row_factory(row: str, config: Any) -> Any:
     """A zero-argument env factory for ``row``."""
     arm_id, fetch_id = ROWS[row]
+    if row == RESIDUAL_ROW:
+        from policies.pretrained import PANDA_TABLETOP_BC
+        from policies.residual_goal_env import make_residual_goal_env
+
+        return lambda: make_residual_goal_env(str(arm_id), PANDA_TABLETOP_BC, robot=config.robot,
+                                              randomization=config.randomization,
+                                              observe_actions=config.observe_actions)
     if fetch_id is None:
         import dataclasses
 
@@ -119,6 +131,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
     train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
     eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
     model = build_model(config, train_env)
+    base_alone = zero_residual_success(eval_env, config.eval_episodes) if row == RESIDUAL_ROW else None
 
     def report(point: dict[str, Any]) -> None:
         point["load_average_1min"] = load_average()
@@ -134,8 +147,25 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": round(sum(p["eval_wall_s"] for p in curve), 2),
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
-            "env_step_us": step_us, "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
+            "env_step_us": step_us, "base_policy_alone": base_alone,
+            "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
             "curve": curve}
+
+
+def zero_residual_success(eval_env: Any, episodes: int) -> dict[str, Any]:
+    """The BC policy alone on the held-out episodes (a zero residual), success at the last step as for SAC."""
+    from policies.evaluate import wilson_interval
+
+    successes = 0
+    eval_env.reset()
+    for _ in range(episodes):
+        done = np.zeros(1, bool)
+        while not done[0]:
+            _, _, done, infos = eval_env.step(np.zeros((1, 3), np.float32))
+        successes += bool(infos[0].get("is_success", False))
+    lo, hi = wilson_interval(successes, episodes)
+    return {"episodes": episodes, "successes": successes, "success_rate": successes / episodes,
+            "ci95": [round(lo, 4), round(hi, 4)]}
 
 
 def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
@@ -174,7 +204,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="comma-separated env step counts to evaluate at (those beyond --steps are dropped)")
     p.add_argument("--eval-episodes", type=int, default=20, help="held-out episodes per evaluation")
     p.add_argument("--seed", type=int, default=0, help="training seed")
-    p.add_argument("--pairs", default="push,pick_place", help="comma-separated subset of push, pick_place")
+    p.add_argument("--pairs", default="push,pick_place",
+                   help="comma-separated subset of push, pick_place, residual (SAC+HER residual on the shipped BC "
+                        "policy, armstack Push only: BC-initialised, reported apart)")
     p.add_argument("--one-pair-at-a-time", dest="together", action="store_false",
                    help="run the pairs one after the other (default: every row at once, all under the same load)")
     p.add_argument("--quick", action="store_true", help="smoke run: 300 steps, one evaluation of 1 episode")
@@ -195,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from policies.rl_config import RLConfig
 
-    names = {"push": PAIRS[0], "pick_place": PAIRS[1]}
+    names: dict[str, tuple[str, ...]] = {"push": PAIRS[0], "pick_place": PAIRS[1], "residual": (RESIDUAL_ROW,)}
     chosen = [n for n in args.pairs.split(",") if n]
     if not chosen or any(n not in names for n in chosen):
         print(f"unknown pairs {chosen}; valid: {', '.join(names)}", file=sys.stderr)
@@ -217,9 +249,12 @@ def main(argv: list[str] | None = None) -> int:
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
         results = run_rows(rows, config_json, eval_at)
         for n in batch:
+            loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
+            if n == "residual":
+                pairs[n] = {RESIDUAL_ROW: results[RESIDUAL_ROW], **loads}
+                continue
             arm, fetch = names[n]
-            pairs[n] = {arm: results[arm], fetch: results[fetch], **compare(results[arm], results[fetch]),
-                        "load_average_1min": {"start": load_start, "end": load_average()}}
+            pairs[n] = {arm: results[arm], fetch: results[fetch], **compare(results[arm], results[fetch]), **loads}
     headline = {row: {"success_at": pair[row].get("success_at"), "final_ci95": pair[row].get("final_ci95"),
                       "target": TARGETS.get(row),
                       "meets_target": (pair[row].get("final_success_rate") or 0.0) >= TARGETS[row]

@@ -161,6 +161,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
         self._past = np.zeros(observe_actions * len(self.action_dims), np.float32)
         self._action = np.array([0.0, 0.0, 0.0, 0.0, spec.held_gripper], np.float32)
         self._prev: np.ndarray | None = None  # cube and TCP positions at the last observation
+        self.env_observation: dict[str, Any] = {}  # the last env observation (a base policy acts on it)
         n_arm = int(base.observation_space["joint_pos"].shape[0])
         n_obs = 20 + 2 * n_arm + len(self._past)
         inf = np.inf
@@ -199,6 +200,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
         return goal_obs, reward, terminated, truncated, info
 
     def _goal_observation(self, env_obs: dict[str, Any]) -> dict[str, np.ndarray]:
+        self.env_observation = env_obs
         obj = int(env_obs["object_id"])
         pose = np.asarray(env_obs["object_poses"][obj], np.float32)
         cube, tcp = pose[:3], np.asarray(env_obs["ee_pose"][:3], np.float32)

@@ -150,3 +150,23 @@ def test_cli_trains_sac_her_on_push_and_writes_a_run(tmp_path: Path, capsys: pyt
 
     model = SAC.load(out / "final_model.zip", env=DummyVecEnv([lambda: make_goal_env("armstack/Push-v0")]))
     assert isinstance(model.replay_buffer, HerReplayBuffer) and model.action_space.shape == (3,)
+
+
+def test_residual_env_adds_the_scaled_residual_to_the_bc_action() -> None:
+    import policies
+    from policies.pretrained import PANDA_TABLETOP_BC
+    from policies.residual_goal_env import ResidualGoalEnv, make_residual_goal_env
+
+    env = make_residual_goal_env("armstack/Push-v0", PANDA_TABLETOP_BC, randomization="none", residual_scale=0.5)
+    bc = policies.load(PANDA_TABLETOP_BC)
+    obs, _ = env.reset(seed=4)
+    base = bc.act(env.goal_env.env_observation)
+    assert np.allclose(obs["observation"][-5:], base)  # the agent sees the base action it corrects
+    residual = np.array([1.0, -1.0, 0.0], np.float32)
+    _, _, _, _, info = env.step(residual)
+    assert np.allclose(info["base_action"], base)
+    sent = env.goal_env._action  # the 5-d action the goal env passed on
+    assert np.allclose(sent[:3], np.clip(base[:3] + 0.5 * residual, -1, 1)) and np.allclose(sent[3:], base[3:])
+    assert env.compute_reward(obs["achieved_goal"], obs["achieved_goal"], {}) == 0.0
+    with pytest.raises(TrainConfigError, match="action_mode 'full'"):
+        ResidualGoalEnv(make_goal_env("armstack/Push-v0"), bc)  # type: ignore[arg-type]
