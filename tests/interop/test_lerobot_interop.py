@@ -14,14 +14,15 @@ tier skips; ``make test`` deselects it.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from lerobot_venv import LEROBOT_VERSION, lerobot_python, run_side
 
 from policies.checkpoint import read_checkpoint
+from policies.lerobot_interop import LEROBOT_VERSION, lerobot_python, run_side
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import (
     ACTION_KEY,
@@ -41,6 +42,7 @@ pytestmark = [
     pytest.mark.skipif(lerobot_python() is None, reason="no LeRobot venv: run tests/interop/make_lerobot_venv.sh"),
 ]
 
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = 64
 CAMERAS = ("front", "wrist")
 STEPS = 60
@@ -150,3 +152,19 @@ def test_armstack_image_policy_evaluates_on_lerobot_written_data(lerobot_written
     # and closer than the same network freshly initialised.
     assert trained["l1"] < trained["zero_l1"], trained
     assert trained["l1"] < fresh["l1"], (trained, fresh)
+
+
+def test_bench_compares_step_times_on_the_same_data(armstack_rgb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_lerobot_interop", ROOT / "bench" / "lerobot_interop.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--data", str(armstack_rgb), "--steps", "2", "--batch-size", "2", "--chunk", "4"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["lerobot_version"] == LEROBOT_VERSION
+    for side in ("lerobot", "armstack"):
+        assert out[side]["steps"] == 2 and len(out[side]["losses"]) == 2 and np.isfinite(out[side]["losses"]).all()
+    assert out["lerobot"]["params"] > out["armstack"]["params"] > 0
+    assert out["step_time_ratio_lerobot_over_armstack"] > 0 and out["step_cpu_ratio_lerobot_over_armstack"] > 0

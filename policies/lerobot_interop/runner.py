@@ -1,8 +1,9 @@
-"""Run ``lerobot_side.py`` in LeRobot's own venv and read back its JSON (used by the interop tests and the bench).
+"""Run ``side.py`` in LeRobot's own venv and read back its JSON.
 
 LeRobot 0.6.1 needs Python >= 3.12 and torch < 2.12, armstack's venv is Python 3.11 with torch 2.13: the two
 never share a process. ``tests/interop/make_lerobot_venv.sh`` builds the venv; ``ARMSTACK_LEROBOT_PYTHON``
-points at another interpreter that has lerobot installed.
+points at another interpreter that has lerobot installed. The script runs by its path, so the LeRobot venv
+needs nothing of armstack.
 """
 
 from __future__ import annotations
@@ -10,18 +11,19 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+from policies.errors import PolicyError
+
 REPO = Path(__file__).resolve().parents[2]
-SIDE = Path(__file__).with_name("lerobot_side.py")
+SIDE = Path(__file__).with_name("side.py")
 DEFAULT_PYTHON = REPO / ".venv-lerobot" / "bin" / "python"
 LEROBOT_VERSION = "0.6.1"
 _MARK = "ARMSTACK_INTEROP_JSON "
 
 
-class LeRobotSideError(RuntimeError):
+class LeRobotSideError(PolicyError):
     """The LeRobot side failed; the message carries the tail of its output."""
 
 
@@ -33,7 +35,7 @@ def lerobot_python() -> Path | None:
 
 
 def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> dict[str, Any]:
-    """``lerobot_side.py ARGS`` under nice, one thread, offline, HF caches in ``home``; its JSON result."""
+    """``side.py ARGS`` under nice, one thread, offline, HF caches in ``home``; its JSON result."""
     python = lerobot_python()
     if python is None:
         raise LeRobotSideError(f"no LeRobot venv at {DEFAULT_PYTHON}: run tests/interop/make_lerobot_venv.sh")
@@ -49,10 +51,6 @@ def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int =
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(_MARK)]
     if proc.returncode != 0 or not lines:
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
-        raise LeRobotSideError(f"lerobot_side {' '.join(args)} exited {proc.returncode}:\n{tail}")
+        raise LeRobotSideError(f"lerobot side.py {' '.join(args)} exited {proc.returncode}:\n{tail}")
     result: dict[str, Any] = json.loads(lines[-1][len(_MARK):])
     return result
-
-
-if __name__ == "__main__":
-    print(lerobot_python() or "none", file=sys.stdout)

@@ -1,5 +1,5 @@
-"""The LeRobot side of the interop checks: runs in LeRobot's own venv (Python 3.12, lerobot==0.6.1), never in
-armstack's, and prints one JSON object on stdout.
+"""The LeRobot side of the interop checks: a script run by its path in LeRobot's own venv (Python 3.12,
+lerobot==0.6.1), never imported by armstack, and it imports nothing of armstack. Prints one JSON line on stdout.
 
     inspect ROOT            LeRobotDataset (LeRobot's reader) on an armstack dataset: features, fps, counts, and
                             the keys/shapes/dtypes of one sample, as LeRobot sees them
@@ -117,13 +117,26 @@ def train(root: Path, out: Path, kind: str, steps: int, batch_size: int, chunk: 
         logging.getLogger().addHandler(log)
 
     lerobot_train_module.init_logging = init_logging_and_listen
+    # CPU seconds of each update (forward, backward, optimizer) beside the wall time LeRobot logs: on a shared,
+    # loaded machine wall time includes waiting for a core. The wrapped function is LeRobot's, unchanged.
+    cpu_s: list[float] = []
+    update_policy = lerobot_train_module.update_policy
+
+    def timed_update(*args: Any, **kwargs: Any) -> Any:
+        start_cpu = time.thread_time()
+        out = update_policy(*args, **kwargs)
+        cpu_s.append(round(time.thread_time() - start_cpu, 4))
+        return out
+
+    lerobot_train_module.update_policy = timed_update
     start = time.perf_counter()
     lerobot_train_module.train(cfg)
     seconds = time.perf_counter() - start
     logging.getLogger().removeHandler(log)
     return {**_version(), "policy": kind, "steps": steps, "batch_size": batch_size, "seconds": round(seconds, 2),
             "losses": [r["loss"] for r in log.rows], "update_s": [r.get("updt_s") for r in log.rows],
-            "data_s": [r.get("data_s") for r in log.rows], "logged_steps": [int(r["step"]) for r in log.rows],
+            "data_s": [r.get("data_s") for r in log.rows], "update_cpu_s": cpu_s,
+            "logged_steps": [int(r["step"]) for r in log.rows],
             "input_features": sorted(policy.input_features), "reloaded": _reload(out, kind, root)}
 
 
@@ -141,7 +154,8 @@ def _reload(out: Path, kind: str, root: Path) -> dict[str, Any]:
     policy.reset()
     with torch.inference_mode():
         action = post(policy.select_action(pre(obs)))
-    return {"path": str(path), "action_shape": list(action.shape), "finite": bool(torch.isfinite(action).all())}
+    return {"path": str(path), "action_shape": list(action.shape), "finite": bool(torch.isfinite(action).all()),
+            "params": sum(p.numel() for p in policy.parameters())}
 
 
 def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim: int, seed: int) -> dict[str, Any]:
