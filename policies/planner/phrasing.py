@@ -370,7 +370,8 @@ def _verb_forms(text: str) -> str:
     # "put the red cube in the bin, and the green one too": the same action on another object; never beside a
     # negation, whose clause "too" may continue ("never put A on the pad, the purple one too")
     if not any(w in NEGATION_MARKERS for w in re.findall(r"[a-z']+", text)):
-        text = re.sub(r"(?:,\s*(?:and\s+)?|\s+and\s+)((?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one)) "
+        text = re.sub(rf"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)((?:the |a )?(?:[a-z]+ )?"
+                      rf"(?:cube|block|brick|one)|the (?:{_COLOUR_WORDS}))\s+"
                       r"(?:too|as well|also)(?=\s*(?:$|[,;.!?]|\bthen\b))", r", do the same with \1", text)
     # "..., then pick up the red cube and put that in the bin too": "too" / "as well" add nothing to a clause
     return re.sub(r"\s+(?:too|as well)(?=\s*(?:$|[,;.!?]|\bthen\b|\band\b))", "", text)

@@ -63,7 +63,8 @@ _FR: dict[str, str] = {
     "please": "please", "merci": "thanks", "bonjour": "hello", "salut": "hi", "svp": "please", "stp": "please",
     "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
     "doucement": "gently", "maintenant": "now", "ensemble": "",
-    "balance": "discard", "balancez": "discard", "vire": "discard", "virez": "discard", "fous": "put",
+    "balance": "discard", "balancez": "discard", "débarrasse": "discard",
+    "débarrassez": "discard", "vire": "discard", "virez": "discard", "fous": "put",
     "foutez": "put", "pile": "tower", "trois": "three", "quatre": "four",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
@@ -74,6 +75,13 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
     # colloquial: "débarrasse-toi du cube", "balance X à la poubelle"; a stack ("une pile") is a tower
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) (?:du|des)\b", " discard the "),
+    (r"^\s*(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|salut|coucou)\s*[,!]\s*", " "),  # fillers before a comma
+    (r"\b([a-zà-ÿ]+)-moi\b", r"\1"),  # "pose-moi le cube ...": the "moi" adds nothing
+    # "le cube bleu, tu le mets sur ...": the object said first, then what to do with it
+    (r"^((?:le|la|les) (?:cube|bloc|brique)s? [a-zà-ÿ]+|(?:le|la) [a-zà-ÿ]+)\s*,\s*(?:tu |vous )?(?:le|la|l')\s*"
+     r"([a-zà-ÿ]+)\b", r"\2 \1"),
+    (r"\bil (?:faut|faudrait)\b", " please "), (r"\bcommencez? par\b", " first "),
+    (r"\bun (?:petit )?peu\b", " "),
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
     (r"\b(?:par-dessus|au-dessus)\s+(?=(?:le|la|les|l')\b)", " sur "),
     (r"\bau-dessus d[eu]\b", " sur le "),
@@ -174,6 +182,7 @@ _DE: dict[str, str] = {
     "hochzuheben": "pick up", "unten": "at the bottom", "ganz": "very", "mitte": "middle", "unterste": "bottom",
     "oberste": "top",
     "oberen": "top", "unteren": "bottom", "obersten": "top", "untersten": "bottom",
+    "hey": "hey", "hi": "hi", "mach": "put", "mache": "put",
     "schmeiß": "throw", "schmeiss": "throw", "schmeiße": "throw", "schmeisse": "throw",
     "entsorg": "discard", "entsorge": "discard", "entsorgen": "discard", "entsorgst": "discard",
     "gebracht": "put", "home-position": "home", "homeposition": "home", "home": "home",
@@ -304,6 +313,9 @@ def _german_clause(clause: list[str]) -> list[str]:
 # (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
+    (r"\b(?:ein (?:kleines )?bisschen|ein wenig|ein stück)\b", " "),
+    (r"\b(?:und )?(?:dann )?ab nach hause\b", "und dann fahr in die ausgangsposition"),
+    (r"\bnach hause\b", "in die ausgangsposition"),
     (r"^(?:ich )?(?:brauche|bräuchte|möchte|hätte gerne?|will)\s+(?=(?:einen|eine|ein) )", "bitte bau "),
     # "oben auf den grünen drauf": "drauf" repeats the "auf"
     (r"\b(oben ?auf\s+(?:den|die|das|dem)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:drauf|darauf)\b", r"\1"),

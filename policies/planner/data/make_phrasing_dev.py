@@ -496,6 +496,21 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("sequence", "put the blue cube on the left, and the green one too", scene(RGB),
      plan(*mv("blue", "left"), *mv("green", "left"))),
     ("sequence", "don't put the blue cube on the left, the green one too", scene(RGB), refused("unclear")),
+    ("fr", "allez, pose-moi le cube vert sur le rouge", scene(RGB), plan(*st("green", "red"))),
+    ("fr", "le cube rouge, tu le mets dans la poubelle", scene(RGB), plan(*mv("red", "bin"))),
+    ("fr", "il faut mettre le cube bleu à gauche", scene(RGB), plan(*mv("blue", "left"))),
+    ("fr", "commence par mettre le cube vert sur la plateforme, puis le rouge aussi", scene(RGB),
+     plan(*mv("green", "pad"), *mv("red", "pad"))),
+    ("fr", "pousse un peu le cube bleu vers la droite", scene(RGB),
+     {"status": "ok", "steps": [{"skill": "push", "args": {"object": "blue_cube", "direction": "right"}}]}),
+    ("de", "mach bitte den blauen Würfel in den Müll", scene(RGB), plan(*mv("blue", "bin"))),
+    ("de", "leg den grünen Würfel auf den blauen und dann ab nach Hause", scene(RGB),
+     plan(*st("green", "blue"), ("home",))),
+    ("de", "schieb den grünen Würfel ein bisschen nach links", scene(RGB),
+     {"status": "ok", "steps": [{"skill": "push", "args": {"object": "green_cube", "direction": "left"}}]}),
+    ("de", "leg den blauen Würfel aufs Pad, und den roten auch", scene(RGB),
+     plan(*mv("blue", "pad"), *mv("red", "pad"))),
+    ("de", "leg den blauen Würfel nicht aufs Pad, und den roten auch nicht", scene(RGB), refused("unclear")),
 ]
 
 
