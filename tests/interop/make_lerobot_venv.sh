@@ -29,6 +29,6 @@ fi
 
 rm -rf "$VENV"
 "$PY" -m venv "$VENV"
-"$VENV/bin/python" -m pip install -q -c "$PINS" "lerobot[dataset,training]==0.6.1"
+"$VENV/bin/python" -m pip install -q -c "$PINS" "lerobot[dataset,training,diffusion]==0.6.1"
 "$VENV/bin/python" -c 'import lerobot, torch; assert lerobot.__version__ == "0.6.1", lerobot.__version__; print("lerobot", lerobot.__version__, "torch", torch.__version__)'
 touch "$STAMP"
