@@ -55,7 +55,7 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 
 from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
-from robot.calibration_age import CalibrationAge, calibration_age
+from robot.calibration_age import CalibrationAge, CalibrationCheck
 from robot.controller_watch import NO_ANSWER, ControllerWatch, SwitchRequest
 from robot.errors import RobotError
 from robot.gripper_actions import GripperActions
@@ -198,7 +198,8 @@ class BridgeNode(Node):
                 self.create_timer(1.0 / params.controller_watch_hz,
                                   self._poll_controllers,  # type: ignore[arg-type]  # executors await coroutines
                                   callback_group=MutuallyExclusiveCallbackGroup())
-        self.calibration: CalibrationAge = self._check_calibration()
+        self._calibration_check = CalibrationCheck(params.calibration_file, params.calibration_max_age_days)
+        self.calibration: CalibrationAge = self._calibration_check.verdict(time.time())
         if params.calibration_file:
             self.create_timer(CALIBRATION_PERIOD_S, self._refresh_calibration)
         self.create_service(Trigger, "~/rearm", self._on_rearm, callback_group=MutuallyExclusiveCallbackGroup())
@@ -499,11 +500,8 @@ class BridgeNode(Node):
         if result is not None:
             self._publish_status(result, now, force=True)
 
-    def _check_calibration(self) -> CalibrationAge:
-        return calibration_age(self.params.calibration_file, self.params.calibration_max_age_days, time.time())
-
     def _refresh_calibration(self) -> None:
-        self.calibration = self._check_calibration()
+        self.calibration = self._calibration_check.verdict(time.time())
 
     async def _switch_on_for_rearm(self, missing: list[str]) -> tuple[bool, dict[str, str] | str | None]:
         """Before an arm request's preflight: switch on again the controller the bridge's stop switched off, once
@@ -511,11 +509,12 @@ class BridgeNode(Node):
         on, and the controllers' states for the preflight (None: already named in ``missing``)."""
         watch = self.watch
         assert watch is not None
-        on = watch.switch_on()
-        if on is None:
-            return False, await self.controller_states()
+        states = await self.controller_states()
         with self._lock:
+            on = watch.switch_on(states)
             blocker = self.core.supervisor.rearm_blocker(self._now(), self.core.monitor.consistent_since)
+        if on is None:
+            return False, states
         if blocker is not None:
             missing.append(ControllerProblem(f"{on.controller} was switched off by the bridge's stop; the arm request "
                                              f"switches it on again once the stop may be re-armed ({blocker})"))
@@ -533,7 +532,7 @@ class BridgeNode(Node):
         missing = self.missing_driver_interfaces() if self.params.vendor.name != "generic" else None
         switched_on = False
         if missing is not None:
-            self.calibration = self._check_calibration()
+            self.calibration = self._calibration_check.verdict(time.time(), reread=True)
             missing.append(calibration_finding(self.calibration.ok, self.calibration.detail))
         if missing is not None and self.watch is not None:
             switched_on, states = await self._switch_on_for_rearm(missing)

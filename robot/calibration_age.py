@@ -52,12 +52,9 @@ def _created(value: object) -> datetime.datetime:
     return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=datetime.UTC)
 
 
-def calibration_age(path: str, max_age_days: float, now_unix: float) -> CalibrationAge:
-    """The verdict on ``path`` at ``now_unix`` (system clock, s); ``path`` '' means no calibration configured,
-    which passes (object poses then come from CameraInfo and the configured ``camera_pose``)."""
-    if not path:
-        return CalibrationAge(ok=True, configured=False, file="", max_age_days=max_age_days,
-                              detail="no calibration_file configured (object poses from CameraInfo and camera_pose)")
+def read_created(path: str) -> datetime.datetime | str:
+    """The ``created`` stamp of the calibration at ``path`` after the perception node's own reader accepted the
+    file, or why there is none (one line): missing, unreadable, undated."""
     # The perception package brings OpenCV along: imported only when a calibration file is configured.
     from robot.perception.calibration_file import load_calibration
 
@@ -66,28 +63,66 @@ def calibration_age(path: str, max_age_days: float, now_unix: float) -> Calibrat
         load_calibration(where)  # the perception node's reader: what it would refuse, the arm request refuses
         created = yaml.safe_load(where.read_text()).get("created")
     except (RobotError, OSError, yaml.YAMLError, ValueError, TypeError, KeyError) as exc:  # malformed: one line
-        return CalibrationAge(ok=False, file=path, max_age_days=max_age_days,
-                              detail=f"{path} unreadable: {' '.join(str(exc).split())}")
+        return f"{path} unreadable: {' '.join(str(exc).split())}"
     if created is None:
-        return CalibrationAge(ok=False, file=path, max_age_days=max_age_days,
-                              detail=f"{path} has no 'created' stamp, so its age is unknown: recalibrate with "
-                                     f"armstack calibrate")
+        return f"{path} has no 'created' stamp, so its age is unknown: recalibrate with armstack calibrate"
     try:
-        stamp = _created(created)
+        return _created(created)
     except ValueError as exc:
-        return CalibrationAge(ok=False, file=path, max_age_days=max_age_days, created=str(created),
-                              detail=f"{path}: created {created!r} is not an ISO-8601 time ({exc})")
-    age_s = now_unix - stamp.timestamp()
+        return f"{path}: created {created!r} is not an ISO-8601 time ({exc})"
+
+
+def judge_age(path: str, created: datetime.datetime | str, max_age_days: float, now_unix: float) -> CalibrationAge:
+    """The verdict on a calibration created at ``created`` (or the reason it has no stamp) at ``now_unix``."""
+    if isinstance(created, str):
+        return CalibrationAge(ok=False, file=path, max_age_days=max_age_days, detail=created)
+    age_s = now_unix - created.timestamp()
     age_days = age_s / DAY_S
 
     def judged(ok: bool, detail: str) -> CalibrationAge:
-        return CalibrationAge(ok=ok, detail=detail, file=path, created=stamp.isoformat(), age_days=age_days,
+        return CalibrationAge(ok=ok, detail=detail, file=path, created=created.isoformat(), age_days=age_days,
                               max_age_days=max_age_days)
 
     if age_s < -FUTURE_TOLERANCE_S:
-        return judged(False, f"{path} created {stamp.isoformat()}, {-age_days:.2f} days in the future: check the "
+        return judged(False, f"{path} created {created.isoformat()}, {-age_days:.2f} days in the future: check the "
                              f"system clock")
     if age_days > max_age_days:
         return judged(False, f"{path} is {age_days:.1f} days old, at most {max_age_days:g} allowed "
                              f"(calibration_max_age_days): recalibrate with armstack calibrate")
     return judged(True, f"{path}: {max(age_days, 0.0):.1f} days old, at most {max_age_days:g} allowed")
+
+
+def _not_configured(max_age_days: float) -> CalibrationAge:
+    return CalibrationAge(ok=True, configured=False, file="", max_age_days=max_age_days,
+                          detail="no calibration_file configured (object poses from CameraInfo and camera_pose)")
+
+
+def calibration_age(path: str, max_age_days: float, now_unix: float) -> CalibrationAge:
+    """The verdict on ``path`` at ``now_unix`` (system clock, s); ``path`` '' means no calibration configured,
+    which passes (object poses then come from CameraInfo and the configured ``camera_pose``)."""
+    if not path:
+        return _not_configured(max_age_days)
+    return judge_age(path, read_created(path), max_age_days, now_unix)
+
+
+class CalibrationCheck:
+    """:func:`calibration_age` for a node that shows it continuously: the file (tens of ms to parse on a loaded
+    host, on the executor's thread) is read again only when its size or modification time changed, or on
+    ``reread`` (the arm request always reads it afresh)."""
+
+    def __init__(self, path: str, max_age_days: float) -> None:
+        self.path, self.max_age_days = path, max_age_days
+        self._seen: tuple[int, int] | None = None
+        self._created: datetime.datetime | str = ""
+
+    def verdict(self, now_unix: float, *, reread: bool = False) -> CalibrationAge:
+        if not self.path:
+            return _not_configured(self.max_age_days)
+        try:
+            st = Path(self.path).stat()
+            seen: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            seen = None
+        if reread or seen is None or seen != self._seen:
+            self._created, self._seen = read_created(self.path), seen
+        return judge_age(self.path, self._created, self.max_age_days, now_unix)

@@ -115,12 +115,13 @@ class ControllerWatch:
     def switched(self, request: SwitchRequest, *, ok: bool, message: str, t_request: float,
                  t_done: float) -> dict[str, Any]:
         """The controller manager's answer to ``request``; returns the ``controller_switch`` event. A refused
-        switch-off leaves the controller on and the stop's hold command flowing again."""
+        switch-off leaves the controller on and the stop's hold command flowing again; one the manager did not
+        answer in time may still apply, so the bridge stays silent (the arm request asks the manager)."""
         self.switches += 1
         if request.activate:
             self.state = SwitchState.ON if ok else SwitchState.OFF
         else:
-            self.state = SwitchState.OFF if ok else SwitchState.ON
+            self.state = SwitchState.OFF if ok or NO_ANSWER in message else SwitchState.ON
         if ok:
             self.listed = "active" if request.activate else "inactive"
         event: dict[str, Any] = {
@@ -136,9 +137,13 @@ class ControllerWatch:
         self.state, self.due_at, self._request = SwitchState.SWITCHING_OFF, None, None
         return SwitchRequest(controller=self.controller, activate=False, cause=("arm_request_refused",))
 
-    def switch_on(self) -> SwitchRequest | None:
-        """The switch-on an arm request sends first, when the bridge's stop switched the controller off."""
+    def switch_on(self, states: dict[str, str] | str) -> SwitchRequest | None:
+        """The switch-on an arm request sends first, when the bridge's stop switched the controller off and the
+        manager (``states``, its latest answer) does not report it running already."""
         if self.state != SwitchState.OFF:
+            return None
+        if isinstance(states, dict) and states.get(self.controller) == "active":
+            self.state = SwitchState.ON  # switched on by someone else (or a late switch-off never applied)
             return None
         return SwitchRequest(controller=self.controller, activate=True)
 

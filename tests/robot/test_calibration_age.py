@@ -79,3 +79,28 @@ def test_an_unquoted_date_is_read_as_utc_and_no_file_configured_passes(tmp_path:
     assert verdict.ok and verdict.age_days == pytest.approx(4.5)
     none = calibration_age("", 30.0, 0.0)
     assert none.ok and not none.configured and "no calibration_file configured" in none.detail
+
+
+def test_the_nodes_check_reads_the_file_again_only_when_it_changed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import robot.calibration_age as module
+
+    reads: list[str] = []
+    real = module.read_created
+    def counted(path: str) -> datetime.datetime | str:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(module, "read_created", counted)
+    path = _calibration(tmp_path / "front.yaml")
+    check = module.CalibrationCheck(str(path), 30.0)
+    made = _created(path)
+    assert check.verdict(made + DAY_S).ok and check.verdict(made + 40 * DAY_S).ok is False  # the age grows
+    assert len(reads) == 1  # parsed once: the executor's thread is not held up every second
+    path.write_text(path.read_text() + "# recalibrated\n")
+    check.verdict(made + DAY_S)
+    check.verdict(made + DAY_S, reread=True)  # the arm request reads afresh
+    assert len(reads) == 3
+    path.unlink()
+    gone = check.verdict(made + DAY_S)
+    assert not gone.ok and "does not exist" in gone.detail

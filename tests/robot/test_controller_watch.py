@@ -39,15 +39,27 @@ def test_a_category_1_stop_switches_the_controller_off_after_the_delay_and_once(
     assert watch.state == SwitchState.OFF and watch.listed == "inactive"
     # The bridge's own switch-off is no fault of the driver.
     assert watch.verdict({CTL: "inactive"}) is None
-    on = watch.switch_on()
+    on = watch.switch_on({CTL: "inactive"})
     assert on is not None and on.activate
     watch.switched(on, ok=True, message="", t_request=12.0, t_done=12.01)
-    assert watch.state == SwitchState.ON and not watch.suppress_commands and watch.switch_on() is None
+    assert watch.state == SwitchState.ON and not watch.suppress_commands and watch.switch_on({}) is None
     # An arm request that switched it on and was then refused switches it off again: silent from the request on.
     again = watch.switch_off_again()
     assert watch.suppress_commands and not again.activate and again.cause == ("arm_request_refused",)
     watch.switched(again, ok=True, message="", t_request=12.1, t_done=12.11)
-    assert watch.state == SwitchState.OFF and watch.switch_on() is not None
+    assert watch.state == SwitchState.OFF and watch.switch_on("no answer") is not None
+    # Someone switched it on meanwhile: nothing to send, and the bridge's commands flow again.
+    assert watch.switch_on({CTL: "active"}) is None and watch.state == SwitchState.ON
+
+
+def test_a_switch_off_the_manager_did_not_answer_keeps_the_bridge_silent() -> None:
+    watch = _watch()
+    _stop(watch, 1.0, FaultKind.STATE_JUMP)
+    request = watch.due(1.3, mode=Mode.SAFE_STOP)
+    assert request is not None
+    watch.switched(request, ok=False, message=f"/controller_manager/switch_controller {NO_ANSWER} 2 s",
+                   t_request=1.3, t_done=3.3)
+    assert watch.state == SwitchState.OFF and watch.suppress_commands  # it may still apply
 
 
 def test_only_category_0_and_1_stops_of_an_armed_bridge_switch_off() -> None:
