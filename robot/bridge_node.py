@@ -532,7 +532,8 @@ class BridgeNode(Node):
         missing = self.missing_driver_interfaces() if self.params.vendor.name != "generic" else None
         switched_on = False
         if missing is not None:
-            self.calibration = self._calibration_check.verdict(time.time(), reread=True)
+            # The file as last read unless it changed since: a parse holds up the joint states on this thread.
+            self.calibration = self._calibration_check.verdict(time.time())
             missing.append(calibration_finding(self.calibration.ok, self.calibration.detail))
         if missing is not None and self.watch is not None:
             switched_on, states = await self._switch_on_for_rearm(missing)

@@ -107,8 +107,8 @@ def calibration_age(path: str, max_age_days: float, now_unix: float) -> Calibrat
 
 class CalibrationCheck:
     """:func:`calibration_age` for a node that shows it continuously: the file (tens of ms to parse on a loaded
-    host, on the executor's thread) is read again only when its size or modification time changed, or on
-    ``reread`` (the arm request always reads it afresh)."""
+    host, on the executor's thread, where it holds up the joint states) is read again only when its size or
+    modification time changed, or on ``reread``."""
 
     def __init__(self, path: str, max_age_days: float) -> None:
         self.path, self.max_age_days = path, max_age_days

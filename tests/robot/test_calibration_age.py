@@ -99,7 +99,7 @@ def test_the_nodes_check_reads_the_file_again_only_when_it_changed(tmp_path: Pat
     assert len(reads) == 1  # parsed once: the executor's thread is not held up every second
     path.write_text(path.read_text() + "# recalibrated\n")
     check.verdict(made + DAY_S)
-    check.verdict(made + DAY_S, reread=True)  # the arm request reads afresh
+    check.verdict(made + DAY_S, reread=True)
     assert len(reads) == 3
     path.unlink()
     gone = check.verdict(made + DAY_S)
