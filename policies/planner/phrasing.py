@@ -147,7 +147,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|robot|buddy|pal|friend|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b[\s,!.]*)+", " "),
+     r"evening)|there|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b[\s,!.]*)+", " "),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
@@ -155,9 +155,10 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:sorry to (?:bother|trouble) you|can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
      r"time to work|"
-     r"here'?s (?:the thing|what i need|what to do)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
+     r"here'?s (?:the thing|the plan|what i need|what i want|what to do)|(?:the|my) plan is|one (?:more|last) thing|"
+     r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
-     r"i suppose|basically)\b\s*(?=[,;.!?:]|$))+", r"\1"),
+     r"i suppose|basically)\b\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
@@ -213,6 +214,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
 # Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
 # (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
 _CONNECTORS: tuple[tuple[str, str], ...] = (
+    (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
     (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
     (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
     # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
@@ -220,6 +222,7 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
      r"you are) (?:done|finished)|when (?:that'?s|you'?re) (?:done|finished))\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
+    (r",?\s*\b(?:and also|plus)\s+(?=the |a |an )", " and "),
     (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
     (r"\b(before|after) (?:you do (?:that|this|so)|doing (?:that|this|so)|you'?ve done (?:that|this|so))\b",
      r"\1 that"),
@@ -234,7 +237,7 @@ _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS))
 _GAP_REGION = (r"(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:bin|pad|trash|(?:left|right)(?:\s+side)?)|"
                r"to\s+the\s+(?:bin|pad|trash|(?:left|right)(?:\s+side)?))")
 _GAPPED = re.compile(
-    rf"(^|[,;.]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:(?:the )?(?:{_COLOUR_ALT}) "
+    rf"(^|[,;.:]\s*(?:and\s+)?|\b(?:first|then|next|finally|and then)\s+)(?=(?:(?:the )?(?:{_COLOUR_ALT}) "
     rf"(?:cube|block|brick|one)\s+(?:(?:in|into|on|onto)\s+(?:the\s+)?(?:{_COLOUR_ALT})\s+(?:cube|block|brick|one)|"
     rf"{_GAP_REGION})|(?:the )?(?:{_COLOUR_ALT})\s+{_GAP_REGION})\s*(?:[,;.]|$|\band\b|\bthen\b))")
 

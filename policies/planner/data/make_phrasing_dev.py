@@ -511,6 +511,13 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("de", "leg den blauen Würfel aufs Pad, und den roten auch", scene(RGB),
      plan(*mv("blue", "pad"), *mv("red", "pad"))),
     ("de", "leg den blauen Würfel nicht aufs Pad, und den roten auch nicht", scene(RGB), refused("unclear")),
+    ("chatty", "okay folks, here's the plan: green cube on the pad, then red cube in the bin", scene(RGB),
+     plan(*mv("green", "pad"), *mv("red", "bin"))),
+    ("chatty", "quick favour - pop the blue cube on the left?", scene(RGB), plan(*mv("blue", "left"))),
+    ("sequence", "put the green cube in the bin, plus the red cube on the pad", scene(RGB),
+     plan(*mv("green", "bin"), *mv("red", "pad"))),
+    ("sequence", "put the blue cube on the pad. next up: the red one goes in the bin", scene(RGB),
+     plan(*mv("blue", "pad"), *mv("red", "bin"))),
 ]
 
 
