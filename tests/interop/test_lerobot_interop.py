@@ -35,7 +35,7 @@ from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import VisuomotorPolicy
 from policies.visuomotor.train import train_visuomotor
 from sim.datagen import DatagenConfig, run_datagen
-from sim.dataset import DatasetFileError, DatasetReader, verify_dataset
+from sim.dataset import DatasetFileError, DatasetReader, dataset_info, verify_dataset
 
 pytestmark = [
     pytest.mark.lerobot, pytest.mark.slow, pytest.mark.xdist_group("lerobot_interop"),
@@ -125,6 +125,9 @@ def test_armstack_loader_reads_a_dataset_lerobot_wrote(lerobot_written: tuple[Pa
     assert demos.proprio.shape == (72, 22) and demos.chunks.shape == (72, 4, 5)
     assert demos.texts == ("put the red cube in the bin", "put the blue cube on the pad")
     assert demos.source["content_sha256"] is None and demos.fps == 20
+    overview = dataset_info(root)  # `armstack dataset info`
+    assert overview["complete"] is False and overview["episodes"] == 3 and overview["frames"] == 72
+    assert overview["cameras"] == [IMAGE_PREFIX + c for c in CAMERAS]
     # The first frame's coloured square is where the writer drew it (x = 0 on the front camera, 11 on the wrist).
     front = demos.images[0, 0].transpose(1, 2, 0).astype(int)
     assert front[12, 4, 0] > 150 and front[40, 40, 0] < 80
