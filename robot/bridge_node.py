@@ -545,10 +545,9 @@ class BridgeNode(Node):
             if response.success and self.watch is not None:
                 self.watch.rearmed()
         if switched_on and not response.success and self.watch is not None:
-            # Still stopped: the controller goes off again, as the stop left it.
+            # Still stopped: the controller goes off again, as the stop left it (sent by the control loop).
             with self._lock:
-                again = self.watch.switch_off_again()
-            await self._switch(again)
+                self.watch.switch_off_again(self._now())
         self.get_logger().info(f"re-arm requested: {response.message}")
         return response
 
@@ -664,7 +663,7 @@ class BridgeNode(Node):
         """Publish a tick's or reaction's command, then its events; log it. Called with ``_lock`` held: a
         reaction's command must never overtake, or be overtaken by, a tick's."""
         watch = self.watch
-        off = watch is not None and watch.suppress_commands
+        off = watch is not None and watch.silent(now)
         if result.command is not None:
             self._publish_command(result, now, arm=not off)
         t_pub = self._now()
@@ -790,10 +789,10 @@ class BridgeNode(Node):
         if watch is not None:
             fault = self.core.driver.controller_fault
             level = DiagnosticStatus.ERROR if fault is not None else (
-                DiagnosticStatus.WARN if watch.suppress_commands else DiagnosticStatus.OK)
+                DiagnosticStatus.WARN if watch.switched_off else DiagnosticStatus.OK)
             message = fault[1] if fault is not None else (
                 f"{watch.controller} switched off by the bridge's stop: the arm request switches it on again"
-                if watch.suppress_commands else f"{watch.controller} {watch.listed or 'not asked yet'}")
+                if watch.switched_off else f"{watch.controller} {watch.listed or 'not asked yet'}")
             out.append(status("controller", level, message,
                               {**watch.summary(), "watch_hz": f"{self.params.controller_watch_hz:g}"}))
         return out

@@ -10,8 +10,8 @@ Two jobs around one controller (the profile's command controller, e.g. ``scaled_
   rest, then remove power) ends with the controller deactivated through ``switch_controller`` (STRICT),
   ``delay_s`` after the stop: the stop's hold command (the last trusted target, never a new reading) brings
   the arm to rest first, then no controller executes anything until the arm request switches it on again.
-  From the request on, the bridge publishes no arm command (an inactive controller takes none; a real JTC
-  ignores them, the doubles count them as rejected).
+  From :data:`QUIET_S` before the request on, the bridge publishes no arm command (an inactive controller takes
+  none; a real JTC ignores them, the doubles count them as rejected).
 
 Pure logic, no rclpy: the node feeds it results and answers and sends what it asks for; times are the node clock.
 """
@@ -33,6 +33,9 @@ MANAGER_GONE_FAULT = FaultKind.DRIVER_STATUS
 """The fault for a controller manager that stopped offering ``list_controllers`` while armed (driver restart)."""
 STOP_CATEGORY = 1
 """Stops of this IEC 60204-1 category or lower end with the controller switched off."""
+QUIET_S = 0.05
+"""The bridge falls silent this long before it sends a switch-off: a command already on its way (a topic, another
+DDS channel than the service's, and late on a loaded host) then reaches the controller before the switch does."""
 NO_ANSWER = "did not answer within"
 """How the node's ``list_controllers`` reason starts when the manager is offered but slow (no verdict then)."""
 
@@ -80,9 +83,15 @@ class ControllerWatch:
         out of date (replies on different services may arrive out of order)."""
 
     @property
-    def suppress_commands(self) -> bool:
-        """True while the bridge switches or has switched the controller off: no arm command is published."""
+    def switched_off(self) -> bool:
+        """The bridge switches or has switched the controller off."""
         return self.state in (SwitchState.SWITCHING_OFF, SwitchState.OFF)
+
+    def silent(self, now: float) -> bool:
+        """No arm command may be published at ``now``: the controller is (being) switched off, or its switch-off
+        goes out within :data:`QUIET_S`."""
+        return self.switched_off or (self.state == SwitchState.DUE and self.due_at is not None
+                                     and now >= self.due_at - QUIET_S)
 
     # --- the stop ------------------------------------------------------------------------------------
     def on_result(self, now: float, *, armed: bool, mode: Mode, faults: Sequence[Fault]) -> None:
@@ -96,7 +105,7 @@ class ControllerWatch:
         severe = [f for f in faults if f.kind.category <= STOP_CATEGORY]
         if not severe:
             return
-        self.state, self.due_at = SwitchState.DUE, now + self.delay_s
+        self.state, self.due_at = SwitchState.DUE, now + max(self.delay_s, QUIET_S)
         self._request = SwitchRequest(controller=self.controller, activate=False,
                                       cause=tuple(dict.fromkeys(f.kind.id for f in severe)),
                                       fault_since=min(f.since for f in severe), stop_at=now)
@@ -131,11 +140,12 @@ class ControllerWatch:
         self.last_switch = event
         return event
 
-    def switch_off_again(self) -> SwitchRequest:
-        """The switch-off after an arm request that switched the controller on and was then refused: no arm
-        command goes out from now on, as for the stop's own."""
-        self.state, self.due_at, self._request = SwitchState.SWITCHING_OFF, None, None
-        return SwitchRequest(controller=self.controller, activate=False, cause=("arm_request_refused",))
+    def switch_off_again(self, now: float) -> None:
+        """After an arm request that switched the controller on and was then refused: silent at once, and the
+        switch-off goes out :data:`QUIET_S` later, as for the stop's own."""
+        self.state, self.due_at = SwitchState.DUE, now + QUIET_S
+        self._request = SwitchRequest(controller=self.controller, activate=False, cause=("arm_request_refused",),
+                                      stop_at=now)
 
     def switch_on(self, states: dict[str, str] | str) -> SwitchRequest | None:
         """The switch-on an arm request sends first, when the bridge's stop switched the controller off and the

@@ -3,7 +3,7 @@ items 1 and 6); tests/robot/test_controller_manager_ros.py runs both against the
 
 from __future__ import annotations
 
-from robot.controller_watch import CONTROLLER_FAULT, NO_ANSWER, ControllerWatch, SwitchState
+from robot.controller_watch import CONTROLLER_FAULT, NO_ANSWER, QUIET_S, ControllerWatch, SwitchState
 from robot.driver_status import DriverStatus
 from robot.safety.faults import Fault, FaultKind
 from robot.safety.supervisor import Mode
@@ -25,12 +25,13 @@ def _stop(watch: ControllerWatch, now: float, *kinds: FaultKind, mode: Mode = Mo
 def test_a_category_1_stop_switches_the_controller_off_after_the_delay_and_once() -> None:
     watch = _watch()
     _stop(watch, 10.0, FaultKind.STATE_JUMP)
-    assert watch.state == SwitchState.DUE and not watch.suppress_commands
-    assert watch.due(10.29, mode=Mode.SAFE_STOP) is None  # the hold command brings the arm to rest first
+    assert watch.state == SwitchState.DUE and not watch.silent(10.2)  # the hold brings the arm to rest first
+    # Silent a moment before the request: a command on its way arrives before the switch does, never after.
+    assert watch.silent(10.3 - QUIET_S) and watch.due(10.29, mode=Mode.SAFE_STOP) is None
     request = watch.due(10.3, mode=Mode.SAFE_STOP)
     assert request is not None and not request.activate and request.controller == CTL
     assert request.cause == ("state_jump",) and request.fault_since == 9.99 and request.stop_at == 10.0
-    assert watch.suppress_commands  # from the request on, no arm command goes out
+    assert watch.silent(10.3) and watch.switched_off
     assert watch.due(11.0, mode=Mode.SAFE_STOP) is None
     _stop(watch, 10.4, FaultKind.STATE_JUMP)  # the next ticks of the same stop schedule nothing more
     event = watch.switched(request, ok=True, message="", t_request=10.3, t_done=10.31)
@@ -42,11 +43,14 @@ def test_a_category_1_stop_switches_the_controller_off_after_the_delay_and_once(
     on = watch.switch_on({CTL: "inactive"})
     assert on is not None and on.activate
     watch.switched(on, ok=True, message="", t_request=12.0, t_done=12.01)
-    assert watch.state == SwitchState.ON and not watch.suppress_commands and watch.switch_on({}) is None
-    # An arm request that switched it on and was then refused switches it off again: silent from the request on.
-    again = watch.switch_off_again()
-    assert watch.suppress_commands and not again.activate and again.cause == ("arm_request_refused",)
-    watch.switched(again, ok=True, message="", t_request=12.1, t_done=12.11)
+    assert watch.state == SwitchState.ON and not watch.silent(12.02) and watch.switch_on({}) is None
+    # An arm request that switched it on and was then refused switches it off again: silent at once, the
+    # request a moment later.
+    watch.switch_off_again(12.1)
+    assert watch.silent(12.1) and watch.due(12.1, mode=Mode.SAFE_STOP) is None
+    again = watch.due(12.1 + QUIET_S, mode=Mode.SAFE_STOP)
+    assert again is not None and not again.activate and again.cause == ("arm_request_refused",)
+    watch.switched(again, ok=True, message="", t_request=12.2, t_done=12.21)
     assert watch.state == SwitchState.OFF and watch.switch_on("no answer") is not None
     # Someone switched it on meanwhile: nothing to send, and the bridge's commands flow again.
     assert watch.switch_on({CTL: "active"}) is None and watch.state == SwitchState.ON
@@ -59,7 +63,7 @@ def test_a_switch_off_the_manager_did_not_answer_keeps_the_bridge_silent() -> No
     assert request is not None
     watch.switched(request, ok=False, message=f"/controller_manager/switch_controller {NO_ANSWER} 2 s",
                    t_request=1.3, t_done=3.3)
-    assert watch.state == SwitchState.OFF and watch.suppress_commands  # it may still apply
+    assert watch.state == SwitchState.OFF and watch.silent(3.3)  # it may still apply
 
 
 def test_only_category_0_and_1_stops_of_an_armed_bridge_switch_off() -> None:
@@ -87,7 +91,7 @@ def test_a_stop_re_armed_before_its_delay_or_a_refused_switch_leaves_the_control
     request = watch.due(9.0, mode=Mode.SAFE_STOP)
     assert request is not None
     event = watch.switched(request, ok=False, message=f"controller {CTL} is not active", t_request=9.0, t_done=9.1)
-    assert not event["ok"] and watch.state == SwitchState.ON and not watch.suppress_commands
+    assert not event["ok"] and watch.state == SwitchState.ON and not watch.silent(9.1)
     assert "refused" in watch.summary()["last_switch"]
 
 
