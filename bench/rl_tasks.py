@@ -135,6 +135,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
 
     def report(point: dict[str, Any]) -> None:
         point["load_average_1min"] = load_average()
+        print(json.dumps({"checkpoint": point}), flush=True)  # kept if the row is stopped early
         log(f"{row}: {point['env_steps']} steps, success {point['success_rate']:.2f} {point['ci95']}, "
             f"learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
 
@@ -168,18 +169,40 @@ def zero_residual_success(eval_env: Any, episodes: int) -> dict[str, Any]:
             "ci95": [round(lo, 4), round(hi, 4)]}
 
 
-def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
-    """Each row in a child ``python -O`` (progress on the shared stderr), all at once."""
+def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
+             stop_after_s: float | None = None) -> dict[str, Any]:
+    """Each row in a child ``python -O`` (progress on the shared stderr), all at once.
+
+    A child prints a JSON line per evaluation and its row's JSON last. A row still running after
+    ``stop_after_s`` seconds (or on Ctrl-C) is stopped and reported with the evaluations it finished.
+    """
     procs = {}
     for row in rows:
         cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--config-json",
                json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at))]
         procs[row] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + stop_after_s if stop_after_s is not None else None
     results: dict[str, Any] = {}
     for row, proc in procs.items():
-        out, _ = proc.communicate()
-        results[row] = json.loads(out) if proc.returncode == 0 else {
-            "skipped": f"row process exited {proc.returncode}; see its stderr"}
+        try:
+            out, _ = proc.communicate(timeout=None if deadline is None else max(1.0, deadline - time.monotonic()))
+            stopped = None
+        except (subprocess.TimeoutExpired, KeyboardInterrupt) as exc:
+            proc.terminate()
+            out, _ = proc.communicate()
+            stopped = "stopped at --stop-after-s" if isinstance(exc, subprocess.TimeoutExpired) else "interrupted"
+        lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        final = [line["row"] for line in lines if "row" in line]
+        if proc.returncode == 0 and final:
+            results[row] = final[0]
+            continue
+        curve = [line["checkpoint"] for line in lines if "checkpoint" in line]
+        results[row] = {"stopped": stopped or f"row process exited {proc.returncode}; see its stderr",
+                        "env_steps": curve[-1]["env_steps"] if curve else 0,
+                        "final_success_rate": curve[-1]["success_rate"] if curve else None,
+                        "learn_wall_s": curve[-1]["learn_wall_s"] if curve else None,
+                        "learn_cpu_s": curve[-1]["learn_cpu_s"] if curve else None,
+                        "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve}, "curve": curve}
     return results
 
 
@@ -209,6 +232,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "policy, armstack Push only: BC-initialised, reported apart)")
     p.add_argument("--one-pair-at-a-time", dest="together", action="store_false",
                    help="run the pairs one after the other (default: every row at once, all under the same load)")
+    p.add_argument("--stop-after-s", type=float, default=None,
+                   help="stop rows still training after this many seconds; they report the evaluations they made")
     p.add_argument("--quick", action="store_true", help="smoke run: 300 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--config-json", help=argparse.SUPPRESS)
@@ -219,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.row:  # child process: one row, JSON on stdout
         try:
-            print(json.dumps(run_row(args.row, json.loads(args.config_json), args.eval_at)))
+            print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at)}))
         except Exception:
             traceback.print_exc()
             return 1
@@ -247,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [row for n in batch for row in names[n]]
         load_start = load_average()
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
-        results = run_rows(rows, config_json, eval_at)
+        results = run_rows(rows, config_json, eval_at, args.stop_after_s)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
             if n == "residual":
