@@ -33,7 +33,7 @@ from policies.planner.phrasing import rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
 from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
 from policies.planner.scene_state import SceneState
-from policies.planner.skills import apply_step, step_error
+from policies.planner.skills import apply_step, check_plan, step_error
 
 MAX_CANDIDATES = 8
 
@@ -384,17 +384,43 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
 _MAX_REORDERED = 4  # clauses whose orders are tried (4! = 24 orders at most)
 
 
-def _unordered(instruction: str, text: str, reordered: bool, per_clause: Sequence[Sequence[Action]]) -> bool:
-    """Whether the clauses are independent goals joined without any order: two to four placements ("put A on
-    B and C on D"), each naming its objects (no "it", "the other one", "the one you just moved"), and neither
-    the words nor their rewrite hold an order word ("then", "first", "before", ...) or a sentence break."""
-    if reordered or not 2 <= len(per_clause) <= _MAX_REORDERED:
-        return False
-    if marked_words(instruction, ORDER_MARKERS) or marked_words(text, ORDER_MARKERS) or re.search(r"[;:.!?]", text):
+def _independent(per_clause: Sequence[Sequence[Action]]) -> bool:
+    """Whether the clauses are goals whose order may be changed: two to four placements ("put A on B", "C on
+    D"), each naming its objects (no "it", "the other one", "the one you just moved")."""
+    if not 2 <= len(per_clause) <= _MAX_REORDERED:
         return False
     refs = [r for readings in per_clause for a in readings for r in (a.obj, a.target) if r is not None]
     return all(a.verb == "place" for readings in per_clause for a in readings) and \
         all(r.kind not in ("it", "other", "moved", "held") for r in refs)
+
+
+def _unordered(instruction: str, text: str, reordered: bool) -> bool:
+    """Whether the words state no order: neither they nor their rewrite hold an order word ("then", "first",
+    "before", ...) or a sentence break, and nothing was reordered."""
+    return not (reordered or marked_words(instruction, ORDER_MARKERS) or marked_words(text, ORDER_MARKERS)
+                or re.search(r"[;:.!?]", text))
+
+
+def _feasible_order(per_clause: Sequence[Sequence[Action]], state: SceneState,
+                    banned: Request) -> list[tuple[Plan, Request]]:
+    """The plans (with their requests) of the first order of the clauses, other than the stated one, whose
+    plan meets every goal in this scene; empty if none does."""
+    for order in itertools.islice(itertools.permutations(per_clause), 1, None):
+        found: list[tuple[Plan, Request]] = []
+        for combo in itertools.islice(itertools.product(*order), 64):
+            try:
+                realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects)
+            except UngroundedError:
+                continue
+            for plan, marks in realised:
+                request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                                  unmoved_objects=banned.unmoved_objects, forbidden_facts=banned.forbidden_facts,
+                                  forbidden_skills=banned.forbidden_skills)
+                if plan.steps and check_request(state, plan, request) is None and plan not in [p for p, _ in found]:
+                    found.append((plan, request))
+        if found:
+            return found
+    return []
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
@@ -455,24 +481,18 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             if check_request(state, plan, request) is None and plan not in valid:
                 valid.append(plan)
                 requests.append(request)
-    if not valid and _unordered(instruction, rewritten.text, structure.reordered, per_clause):
+    if not valid and _independent(per_clause):
         # "put red on blue and blue on green" where only the reverse order can run: "and" states no order, so
-        # a feasible order of the same goals is planned (its request lists the goals in that order)
-        for order in itertools.permutations(per_clause):
-            for combo in itertools.islice(itertools.product(*order), 64):
-                try:
-                    realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects)
-                except UngroundedError:
-                    continue
-                for plan, marks in realised:
-                    request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
-                                      unmoved_objects=banned.unmoved_objects, forbidden_facts=banned.forbidden_facts,
-                                      forbidden_skills=banned.forbidden_skills)
-                    if plan.steps and check_request(state, plan, request) is None and plan not in valid:
-                        valid.append(plan)
-                        requests.append(request)
-            if valid:
-                break
+        # a feasible order of the same goals is planned (its request lists the goals in that order); where the
+        # words state the order ("then", "first", a new sentence) it is kept, and the refusal says so
+        found = _feasible_order(per_clause, state, banned)
+        if found and _unordered(instruction, rewritten.text, structure.reordered):
+            valid, requests = [p for p, _ in found], [r for _, r in found]
+        elif found and first is not None and first[0].steps and check_plan(state, first[0]) is not None:
+            why = check_plan(state, first[0])
+            return ParseResult((), Refusal(reason=f"the steps cannot run in the order the words state "
+                                                  f"({why.reason if why else ''}); another order of the same goals "
+                                                  f"can: say them joined by 'and', or in that order"))
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))
