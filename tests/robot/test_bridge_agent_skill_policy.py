@@ -73,3 +73,15 @@ def test_the_skill_policies_parameter_names_a_checkpoint_per_skill_a_policy_can_
                        (("place_in=/no/such/checkpoint",), "is not a directory")):
         with pytest.raises(ParameterError, match=match):
             BridgeParams(skill_policies=bad)
+
+
+@pytest.mark.slow  # a spawned child imports torch before it finds no checkpoint
+def test_a_skill_policy_that_cannot_load_stops_the_step_with_the_reason(tmp_path: Path) -> None:
+    from sim.skills import ExecutionStoppedError
+
+    policies = SkillPolicies("panda")
+    try:
+        with pytest.raises(ExecutionStoppedError, match=f"the skill's policy {tmp_path} could not start"):
+            policies.actor(str(tmp_path), "put the red cube in the bin")  # no checkpoint there
+    finally:
+        policies.close()
