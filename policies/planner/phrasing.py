@@ -177,6 +177,12 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
      " "),
     (r"\bwhatever (?:else )?you do\b,?", " "),
+    # negations said around the verb: "make sure you don't touch X", "be careful not to move X", "avoid X"
+    (r"\bmake sure (?:that )?(?:you )?(?:don'?t|do not|never)\b", "don't"),
+    (r"\b(?:be careful|take care|try|remember) not to\b", "don't"),
+    (r"\bavoid touching\b", "don't touch"), (r"\bavoid moving\b", "don't move"),
+    (r"\bavoid (?=the |any )", "don't touch "),
+    (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b", r"\1"),
     (r"^(?:please )?(?:do|here are|i have) (?:the following|this|these|(?:these )?(?:two|three|four) things)\s*:\s*",
      ""),
     (r"\b(?:i was wondering|i wonder|i was hoping)(?: if| whether)?(?= you\b)", " "),

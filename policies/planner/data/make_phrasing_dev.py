@@ -518,6 +518,14 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      plan(*mv("green", "bin"), *mv("red", "pad"))),
     ("sequence", "put the blue cube on the pad. next up: the red one goes in the bin", scene(RGB),
      plan(*mv("blue", "pad"), *mv("red", "bin"))),
+    ("negation", "put the green cube in the bin, and make sure you don't touch the blue one", scene(RGB),
+     plan(*mv("green", "bin"))),
+    ("negation", "avoid the red cube; put the blue cube on the pad", scene(RGB), plan(*mv("blue", "pad"))),
+    ("negation", "avoid moving the blue cube, put the green cube on the blue cube", scene(RGB),
+     plan(*st("green", "blue"))),
+    ("negation", "avoid touching the red cube and put it in the bin", scene(RGB), refused("unclear")),
+    ("quantifier", "leave the green cube where it is and put everything else on the pad", scene(RGB),
+     plan(*mv("red", "pad"), *mv("blue", "pad"))),
 ]
 
 
