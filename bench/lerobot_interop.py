@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                                       image_size=args.image_size, seed=args.seed, out=str(data)), progress=False)
             data_info = {"root": "(temporary)", "generated": True, "episodes": args.episodes,
                          "image_size": args.image_size, "datagen_s": round(time.perf_counter() - start, 1)}
+        data_info["frames"] = json.loads((data / "meta" / "info.json").read_text())["total_frames"]
         lr = run_side(["train", str(data), str(work / "lerobot_run"), "--policy", args.policy, "--steps",
                        str(args.steps), "--batch-size", str(args.batch_size), "--chunk", str(args.chunk),
                        "--seed", str(args.seed)], home=work)
@@ -113,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     update = np.array([s for s in lr["update_s"] if s is not None], float)
     fetch = np.array([s for s in lr["data_s"] if s is not None], float)
     lerobot = {"policy": f"lerobot {args.policy}", "lerobot": lr["lerobot"], "torch": lr["torch"],
-               "python": lr["python"], "steps": lr["steps"], "batch_size": lr["batch_size"], "chunk": args.chunk,
+               "python": lr["python"], "steps": lr["steps"], "batch_size": lr["batch_size"],
+               "chunk": lr["actions_predicted"],
                "losses": lr["losses"], "update_s": lr["update_s"],
                "update_s_median": round(float(np.median(update)), 4),
                "update_cpu_s_median": round(float(np.median(lr["update_cpu_s"])), 4),

@@ -133,7 +133,9 @@ def train(root: Path, out: Path, kind: str, steps: int, batch_size: int, chunk: 
     lerobot_train_module.train(cfg)
     seconds = time.perf_counter() - start
     logging.getLogger().removeHandler(log)
+    horizon = policy.chunk_size if kind == "act" else policy.horizon
     return {**_version(), "policy": kind, "steps": steps, "batch_size": batch_size, "seconds": round(seconds, 2),
+            "actions_predicted": horizon,
             "losses": [r["loss"] for r in log.rows], "update_s": [r.get("updt_s") for r in log.rows],
             "data_s": [r.get("data_s") for r in log.rows], "update_cpu_s": cpu_s,
             "logged_steps": [int(r["step"]) for r in log.rows],
