@@ -33,6 +33,14 @@ LIMIT_SAFETY = 1.0 - 1e-6
 limit could count as beyond it."""
 
 
+HISTORY_S = 1.0
+"""How far back ``lookahead`` and ``knots`` reach: a streamed trajectory starts a few periods back at most."""
+
+KNOT_MIN_S = 1e-6
+"""Phase switches closer than this to the window's start or the end are not knots of their own (zero-length
+phases); a streamed message carries time in whole nanoseconds."""
+
+
 class CommandFilterUnavailableError(RobotError, RuntimeError):
     """A profile asks for jerk-limited commands but ruckig is not installed."""
 
@@ -77,6 +85,11 @@ class JerkLimitedFilter:
         """Where the trajectory in force comes to rest: the target, or the end of a brake."""
         self.kept = False
         """True when the latest step refused a new plan and went on with the trajectory in force."""
+        self.clock = 0.0
+        """Seconds of commands since the last reset: the latest command's time on the filter's own timeline."""
+        self._plans: list[tuple[float, Any, np.ndarray]] = [(0.0, None, np.zeros(self.n))]
+        """(start on ``clock``, ruckig trajectory -- None: at rest since the reset --, where it comes to rest) of the
+        last ``HISTORY_S`` seconds, oldest first: the commanded motion, for ``lookahead`` and ``knots``."""
 
     @property
     def at_rest(self) -> bool:
@@ -86,6 +99,55 @@ class JerkLimitedFilter:
     def braking(self) -> bool:
         return self._braking
 
+    def lookahead(self, offsets: np.ndarray | list[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Positions, velocities and accelerations (one row per offset) of the commanded motion ``offsets`` seconds
+        after the latest command (0: that command; negative: commands already sent, as far back as ``HISTORY_S``
+        and the last reset); past the end of the trajectory in force, at rest where it ends."""
+        t = np.asarray(offsets, dtype=np.float64)
+        if t.ndim != 1 or not np.isfinite(t).all():
+            raise ParameterError(f"jerk filter: lookahead offsets must be finite seconds, got {t.tolist()}")
+        out = np.zeros((3, t.size, self.n))
+        for row, offset in enumerate(t):
+            out[:, row] = self._state_at(self.clock + float(offset))
+        return out[0], out[1], out[2]
+
+    def knots(self, back: float = 0.0) -> np.ndarray:
+        """Offsets (s from the latest command, increasing) where the commanded motion switches phase -- plan starts,
+        ruckig's phase switches, arrivals -- later than ``back`` seconds before the latest command, the end of the
+        trajectory in force last (empty when no switch is to come, at rest). Between two knots every joint moves on
+        one cubic, so the controller's quintic through samples at the knots is the commanded motion exactly."""
+        since = self.clock - max(0.0, float(back))
+        switches: set[float] = set()
+        plans = self._plans
+        for i, (start, traj, _) in enumerate(plans):
+            until = plans[i + 1][0] if i + 1 < len(plans) else math.inf
+            if until <= since:
+                continue
+            switches.add(start)
+            if traj is None:
+                continue
+            for profile in traj.profiles[0]:
+                brake = float(profile.brake.duration)
+                local = [*np.cumsum(profile.brake.t)[:-1].tolist(), brake, *(brake + np.cumsum(profile.t)).tolist()]
+                switches.update(start + x for x in local if start + x < until)
+            if start + traj.duration < until:
+                switches.add(start + float(traj.duration))
+        end = self.clock if self._traj is None else self._plans[-1][0] + float(self._traj.duration)
+        ahead = sorted({round(x - self.clock, 9) for x in switches
+                        if since + KNOT_MIN_S < x < end - KNOT_MIN_S})
+        if self._traj is not None:
+            ahead.append(round(end - self.clock, 9))
+        return np.array(ahead)
+
+    def _state_at(self, at: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        zeros = np.zeros(self.n)
+        start, traj, end = next((plan for plan in reversed(self._plans) if plan[0] <= at), self._plans[0])
+        local = max(0.0, at - start)
+        if traj is None or local >= traj.duration:
+            return end.copy(), zeros, zeros.copy()
+        p, v, a = traj.at_time(local)
+        return np.array(p), np.array(v), np.array(a)
+
     def reset(self, position: np.ndarray) -> None:
         """At rest at ``position`` (a re-arm starts from the measured, standing arm)."""
         pos = np.asarray(position, dtype=np.float64)
@@ -94,6 +156,8 @@ class JerkLimitedFilter:
         self.position, self.heading = pos.copy(), pos.copy()
         self.velocity, self.acceleration = np.zeros(self.n), np.zeros(self.n)
         self._traj, self._t, self._braking, self.kept = None, 0.0, False, False
+        self.clock = 0.0
+        self._plans = [(0.0, None, pos.copy())]
 
     def step(self, target: np.ndarray) -> np.ndarray:
         """The next command on the way to ``target`` (finite, inside the position limits: the gate's job)."""
@@ -130,6 +194,9 @@ class JerkLimitedFilter:
                 self._traj, self._t, self._braking = traj, 0.0, goal is None
                 end = np.array(traj.at_time(traj.duration)[0]) if goal is None else goal.copy()
                 self.heading = end
+                self._plans.append((self.clock, traj, end.copy()))
+                while len(self._plans) > 1 and self._plans[1][0] < self.clock - HISTORY_S:
+                    self._plans.pop(0)
                 return
         self.kept = True  # no plan, or one that leaves the limits: the trajectory in force stays in them
 
@@ -146,6 +213,7 @@ class JerkLimitedFilter:
 
     def _advance(self) -> np.ndarray:
         traj = self._traj
+        self.clock += self.period
         if traj is not None:
             self._t += self.period
             duration = traj.duration
