@@ -24,7 +24,7 @@ STARTUP_S = 60.0  # MuJoCo import and scene build for the arm, both processes on
 
 
 def _call(probe: RosProbe, proc: NodeProcess, srv: Any, name: str, request: Any) -> Any:
-    client = probe.node.create_client(srv, name)
+    client: Any = probe.node.create_client(srv, name)
     try:
         assert probe.spin_until(client.service_is_ready, STARTUP_S, proc), f"no {name}; output:\n{proc.output()}"
         future = client.call_async(request)
