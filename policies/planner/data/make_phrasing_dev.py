@@ -526,6 +526,9 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("negation", "avoid touching the red cube and put it in the bin", scene(RGB), refused("unclear")),
     ("quantifier", "leave the green cube where it is and put everything else on the pad", scene(RGB),
      plan(*mv("red", "pad"), *mv("blue", "pad"))),
+    ("sequence", "put the blue cube on the left. then the green one. then go home", scene(RGB),
+     plan(*mv("blue", "left"), *mv("green", "left"), ("home",))),
+    ("sequence", "don't put the blue cube on the left, then the green one", scene(RGB), refused("unclear")),
 ]
 
 
