@@ -62,6 +62,8 @@ class SimArm:
         self.model, self.spec = self.scene.model, self.scene.robot
         self.data = mujoco.MjData(self.model)
         self.view = SceneView(self.scene, self.data)
+        # A driver publishes a fresh reading every cycle (franka_ros2 at 1 kHz): physics steps at least that often.
+        self.model.opt.timestep = min(float(self.model.opt.timestep), 1.0 / self.config.publish_rate_hz)
         self.dt = float(self.model.opt.timestep)
         self.n_arm = self.spec.n_arm
         self.arm_joints = published_joint_names(self.config.robot, self.spec.arm_joints)

@@ -1,7 +1,8 @@
 """``armstack-sim-arm``: the MuJoCo-backed arm as a ROS 2 node (thin wiring around :class:`robot.sim_arm.SimArm`).
 
-Publishes ``joint_states`` at ``publish_rate_hz`` (effort in N m, or as motor current in A for the ``ur`` profile,
-as ur_robot_driver: ``robot.drivers.motor_current``), ``estop`` (heartbeat), ``scene/objects`` and
+Publishes ``joint_states`` at ``publish_rate_hz`` (one fresh reading per physics step, efforts with a motor's
+ripple; effort in N m, or as motor current in A for the ``ur`` profile, as ur_robot_driver:
+``robot.drivers.motor_current``), ``estop`` (heartbeat), ``scene/objects`` and
 ``scene/object_poses`` (ground truth; off with ``publish_objects: false`` when perception publishes them, and then
 on ``~/ground_truth`` for evaluation with ``publish_ground_truth``), ``<camera>/image_raw`` + ``camera_info`` (+
 ``depth/image_raw``) with ``camera`` set, ``~/events`` (one JSON object per injection, clearing, scene reset or
@@ -29,6 +30,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -66,6 +68,9 @@ GRIPPER_SERVER_HZ = 50.0
 STATUS_MAX_HZ = 100.0
 """Streamed driver status (speed scaling, franka robot state) and the franka finger states go out at most this
 often from the double: the real broadcasters' 100 Hz-1 kHz would cost a loaded CI host more than it tests."""
+EFFORT_NOISE_NM = 0.01
+"""Standard deviation of the double's arm joint efforts around the simulated torque (N m, before the ``ur``
+profile's conversion to A): far below any effort limit, enough that a reading at rest is never bit-identical."""
 # Rejected commands can arrive at the control rate: log the first of each kind per window, count the rest.
 REJECT_LOG_WINDOW_S = 1.0
 
@@ -92,6 +97,8 @@ class SimArmNode(Node):
         self._rejects: dict[str, tuple[float, int]] = {}
         self._last_estop: bool | None = None
         self._every_status = max(1, round(config.publish_rate_hz / STATUS_MAX_HZ))
+        self._rng = np.random.default_rng(config.seed)
+        self._effort_limit = np.array(self.arm.spec.effort_limits)
 
         events_qos = QoSProfile(depth=200, reliability=ReliabilityPolicy.RELIABLE,
                                 durability=DurabilityPolicy.TRANSIENT_LOCAL)
@@ -298,9 +305,11 @@ class SimArmNode(Node):
     def _tick(self, elapsed: float, tick: int, every_estop: int, every_objects: int, every_stats: int) -> None:
         now, now_ns = self._now()
         with self._lock:
-            self.arm.advance(elapsed)
+            stepped = self.arm.advance(elapsed)
             events = self.arm.faults.expire(now)
-            samples = self.arm.faults.filter(self.arm.sample(now_ns), now)
+            # A tick that took no physics step (ticks bunched after a late one) has no new reading to publish: the
+            # same values again would read as a frozen stream, which a real driver never sends.
+            samples = self.arm.faults.filter(self._reading(self.arm.sample(now_ns)), now) if stepped else []
             estop = self.arm.faults.estop_asserted
             halted, scaling = self.arm.faults.halted_by, self.arm.faults.speed_scaling
             heartbeat = self.config.estop_heartbeat and not self.arm.faults.heartbeat_suppressed
@@ -328,6 +337,16 @@ class SimArmNode(Node):
             self._publish_objects(objects, now_ns)
         if tick % every_stats == every_stats - 1:
             self.stats_pub.publish(String(data=json.dumps(self.stats())))
+
+    def _reading(self, sample: JointSample) -> JointSample:
+        """The arm joints' efforts as a driver reads them: the true torque plus ripple of :data:`EFFORT_NOISE_NM`.
+        MuJoCo at rest settles on a bit-exact fixed point; a real arm's readings never repeat exactly (motor
+        currents ripple even at standstill), and the bridge takes bit-identical readings for a frozen stream
+        (``frozen_state``). Positions stay exact: the bridge's commands may follow them. An actuator saturated at
+        its limit still reads at most the limit."""
+        n, limit = self.arm.n_arm, self._effort_limit
+        noisy = self._rng.normal(sample.effort[:n], EFFORT_NOISE_NM).clip(-limit, limit).tolist()
+        return replace(sample, effort=(*noisy, *sample.effort[n:]))
 
     def _publish_objects(self, objects: dict[str, Any], now_ns: int) -> None:
         text = String(data=json.dumps(objects))
