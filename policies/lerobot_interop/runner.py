@@ -34,23 +34,45 @@ def lerobot_python() -> Path | None:
     return path if path.is_file() else None
 
 
-def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> dict[str, Any]:
-    """``side.py ARGS`` under nice, one thread, offline, HF caches in ``home``; its JSON result."""
-    python = lerobot_python()
-    if python is None:
-        raise LeRobotSideError(f"no LeRobot venv at {DEFAULT_PYTHON}: run tests/interop/make_lerobot_venv.sh")
+def _run(program: list[str], what: str, home: Path, timeout: float, nice: int) -> subprocess.CompletedProcess[str]:
+    """``program`` under nice, one thread, offline (nothing is downloaded), HF caches in ``home``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     env.update({"HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(home / "hf"),
                 "HF_LEROBOT_HOME": str(home / "lerobot"), "WANDB_MODE": "disabled", "OMP_NUM_THREADS": "1",
                 "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"})
-    cmd = ["nice", "-n", str(nice), str(python), str(SIDE), *args]
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+        proc = subprocess.run(["nice", "-n", str(nice), *program], capture_output=True, text=True, timeout=timeout,
+                              env=env, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise LeRobotSideError(f"{' '.join(args[:1])}: no result within {timeout:.0f} s") from exc
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(_MARK)]
-    if proc.returncode != 0 or not lines:
+        raise LeRobotSideError(f"{what}: no result within {timeout:.0f} s") from exc
+    if proc.returncode != 0:
         tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-40:])
-        raise LeRobotSideError(f"lerobot side.py {' '.join(args)} exited {proc.returncode}:\n{tail}")
+        raise LeRobotSideError(f"{what} exited {proc.returncode}:\n{tail}")
+    return proc
+
+
+def _python() -> Path:
+    python = lerobot_python()
+    if python is None:
+        raise LeRobotSideError(f"no LeRobot venv at {DEFAULT_PYTHON}: run tests/interop/make_lerobot_venv.sh")
+    return python
+
+
+def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> dict[str, Any]:
+    """``side.py ARGS`` in LeRobot's venv; its JSON result."""
+    what = f"lerobot side.py {' '.join(args)}"
+    proc = _run([str(_python()), str(SIDE), *args], what, home, timeout, nice)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(_MARK)]
+    if not lines:
+        raise LeRobotSideError(f"{what} printed no result:\n" + "\n".join(proc.stdout.splitlines()[-20:]))
     result: dict[str, Any] = json.loads(lines[-1][len(_MARK):])
     return result
+
+
+def run_lerobot_command(name: str, args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> str:
+    """LeRobot's console script ``name`` (e.g. ``lerobot-train``) with ``args``, as a researcher types it; its log."""
+    script = _python().parent / name
+    if not script.is_file():
+        raise LeRobotSideError(f"{script}: LeRobot's venv has no command {name!r}")
+    proc = _run([str(_python()), str(script), *args], f"{name} {' '.join(args)}", home, timeout, nice)
+    return proc.stdout + proc.stderr

@@ -2,7 +2,8 @@
 
 1. An armstack RGB dataset (PickPlace, 3 episodes, front+wrist at 64 px) is read by LeRobot's LeRobotDataset,
    every feature key/dtype/shape/fps it reads matches armstack's metadata, and LeRobot's own training loop
-   trains its ACT policy on it for a few steps (finite losses), saves and reloads it.
+   trains its ACT policy on it for a few steps (finite losses), saves and reloads it; so does its
+   ``lerobot-train`` command with LeRobot's default inputs.
 2. A dataset written by LeRobot's own writer (LeRobotDataset.create/add_frame/save_episode) with armstack's keys
    is read by armstack's visuomotor loader, an armstack image policy trains briefly on it, loads from its
    checkpoint and predicts chunks for its frames: the offline action error is finite and below the error of
@@ -15,6 +16,7 @@ tier skips; ``make test`` deselects it.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ import numpy as np
 import pytest
 
 from policies.checkpoint import read_checkpoint
-from policies.lerobot_interop import LEROBOT_VERSION, lerobot_python, run_side
+from policies.lerobot_interop import LEROBOT_VERSION, lerobot_python, run_lerobot_command, run_side
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import (
     ACTION_KEY,
@@ -107,6 +109,25 @@ def test_lerobot_trains_its_act_policy_on_armstack_data(armstack_rgb: Path, tmp_
     assert result["input_features"] == sorted([STATE_KEY, *(IMAGE_PREFIX + c for c in CAMERAS)])
     assert result["reloaded"]["action_shape"] == [1, 5] and result["reloaded"]["finite"]
     assert verify_dataset(armstack_rgb).ok
+
+
+def test_lerobot_train_command_runs_on_armstack_data(armstack_rgb: Path, tmp_path: Path) -> None:
+    """The command a researcher types, with LeRobot's defaults for the inputs: every observation.* feature,
+    the privileged environment state and goal ids included, as LeRobot reads the dataset's features."""
+    log = run_lerobot_command("lerobot-train", [
+        "--dataset.repo_id=armstack/interop", f"--dataset.root={armstack_rgb}", "--dataset.video_backend=pyav",
+        "--policy.type=act", "--policy.device=cpu", "--policy.pretrained_backbone_weights=null",
+        "--policy.push_to_hub=false", "--policy.chunk_size=10", "--policy.n_action_steps=10", "--steps=3",
+        "--batch_size=4", "--num_workers=0", "--log_freq=1", "--wandb.enable=false", f"--output_dir={tmp_path / 'run'}",
+    ], home=tmp_path)
+    losses = [float(v) for v in re.findall(r"(?:^|\s)loss:([0-9.]+)", log, flags=re.MULTILINE)]
+    assert len(losses) == 3 and np.isfinite(losses).all(), log[-2000:]
+    config = json.loads((tmp_path / "run" / "checkpoints" / "last" / "pretrained_model" / "config.json").read_text())
+    with DatasetReader(armstack_rgb) as reader:
+        observed = {k for k in reader.features if k.startswith("observation.")}
+    assert set(config["input_features"]) == observed and set(config["output_features"]) == {ACTION_KEY}
+    for key in CAMERAS:
+        assert config["input_features"][IMAGE_PREFIX + key]["shape"] == [3, SIZE, SIZE]
 
 
 @pytest.fixture(scope="module")
