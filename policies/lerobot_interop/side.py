@@ -160,7 +160,8 @@ def _reload(out: Path, kind: str, root: Path) -> dict[str, Any]:
             "params": sum(p.numel() for p in policy.parameters())}
 
 
-def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim: int, seed: int) -> dict[str, Any]:
+def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim: int, seed: int,
+          videos: bool = True) -> dict[str, Any]:
     """A LeRobot-written dataset with armstack's keys: moving coloured squares on the two cameras, a state that
     drifts, and actions that are a fixed linear function of the state (so an offline error is meaningful)."""
     import numpy as np
@@ -168,13 +169,13 @@ def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim:
 
     rng = np.random.default_rng(seed)
     action_names = ["dx", "dy", "dz", "dyaw", "gripper"]
-    cam = {"dtype": "video", "shape": [size, size, 3], "names": ["height", "width", "channels"]}
+    cam = {"dtype": "video" if videos else "image", "shape": [size, size, 3], "names": ["height", "width", "channels"]}
     features = {
         "observation.state": {"dtype": "float32", "shape": [state_dim], "names": [f"s{i}" for i in range(state_dim)]},
         "observation.images.front": cam, "observation.images.wrist": cam,
         "action": {"dtype": "float32", "shape": [len(action_names)], "names": action_names},
     }
-    ds = LeRobotDataset.create(REPO_ID, fps=fps, features=features, root=out, robot_type="panda", use_videos=True)
+    ds = LeRobotDataset.create(REPO_ID, fps=fps, features=features, root=out, robot_type="panda", use_videos=videos)
     mix = rng.normal(size=(state_dim, len(action_names))).astype(np.float32) / np.sqrt(state_dim)
     tasks = ["put the red cube in the bin", "put the blue cube on the pad"]
     for ep in range(episodes):
@@ -217,13 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--fps", type=int, default=20)
     p.add_argument("--state-dim", type=int, default=22)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--images", action="store_true", help="PNG frames in the parquet files instead of mp4s")
     args = parser.parse_args(argv)
     if args.command == "inspect":
         result = inspect(args.root)
     elif args.command == "train":
         result = train(args.root, args.out, args.policy, args.steps, args.batch_size, args.chunk, args.seed)
     else:
-        result = write(args.out, args.episodes, args.frames, args.size, args.fps, args.state_dim, args.seed)
+        result = write(args.out, args.episodes, args.frames, args.size, args.fps, args.state_dim, args.seed,
+                       videos=not args.images)
     # LeRobot logs to stdout too: the JSON goes on one marked line the caller looks for.
     print("ARMSTACK_INTEROP_JSON " + json.dumps(result), flush=True)
     return 0

@@ -158,6 +158,18 @@ def test_armstack_loader_reads_a_dataset_lerobot_wrote(lerobot_written: tuple[Pa
         load_image_demonstrations(root, CAMERAS, chunk=4)
 
 
+def test_armstack_loader_reads_lerobot_png_frames_exactly(tmp_path: Path) -> None:
+    """LeRobot's image storage (PNG bytes in the parquet files, no mp4): armstack decodes the very pixels."""
+    root = tmp_path / "png"
+    run_side(["write", str(root), "--images", "--episodes", "2", "--frames", "6", "--size", "32"], home=tmp_path)
+    demos = load_image_demonstrations(root, CAMERAS, chunk=2, verify=False)
+    assert demos.images.shape == (12, 2, 3, 32, 32)
+    front = demos.images[0, 0].transpose(1, 2, 0)
+    expected = np.full((32, 32, 3), 40, np.uint8)
+    expected[8:16, 0:8] = (200, 30, 30)  # the writer's square, frame 0 of episode 0
+    assert np.array_equal(front, expected)
+
+
 def test_armstack_image_policy_evaluates_on_lerobot_written_data(lerobot_written: tuple[Path, dict[str, Any]],
                                                                   tmp_path: Path) -> None:
     root, _ = lerobot_written
