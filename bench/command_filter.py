@@ -13,7 +13,13 @@ targets, holds, non-finite requests, stops -- and then a stop from full speed:
 * ``cost``: microseconds per gate call on the same request stream, the profile's gate beside the plain velocity
   gate (no acceleration/jerk limits) in the same run, and their ratio;
 * ``plain_gate_vs_franka_limits`` (franka rows): what the plain velocity gate's commands of the same stream would
-  have been beyond franka's limits -- why the filter is there.
+  have been beyond franka's limits -- why the filter is there;
+* ``controller_1khz`` (franka at the bridge's 100 Hz): the same commands as JointTrajectory messages, executed by
+  a model of ros2_controllers' JointTrajectoryController at 1 kHz (``robot.drivers.jtc_interpolation``) and the
+  positions it commands judged by ``limit_violations`` at 1 ms: one positions-only point per command (the bridge
+  before), one point with the filter's velocity and acceleration, and ``robot.trajectory_stream`` (zero stamp,
+  and with the tick's time as stamp), with the controller replacing trajectories from its desired state
+  (``interpolate_from_desired_state``) or from the measured state (an arm one cycle behind), under delivery jitter.
 
 Run from the repository root: ``nice -n 15 python bench/command_filter.py [--quick]``.
 """
@@ -36,14 +42,26 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from robot.drivers.jtc_interpolation import Delivery, TrajPointState, controller_commands, ideal_servo  # noqa: E402
 from robot.params import BridgeParams  # noqa: E402
 from robot.safety import CommandGate, GateConfig  # noqa: E402
 from robot.safety.motion_limits import MotionLimits, limit_violations  # noqa: E402
+from robot.trajectory_stream import StreamConfig, stream_points  # noqa: E402
 from robot.vendor_profiles import FRANKA, PROFILES  # noqa: E402
 from sim.robots import get_robot  # noqa: E402
 
 ROWS = (("generic", "panda", 100.0), ("ur", "ur5e", 100.0), ("franka", "fr3", 100.0), ("franka", "fr3", 1000.0))
 POLICY_HZ = 20.0
+CONTROLLER_HZ = 1000.0
+"""franka_ros2's controller manager update rate."""
+LATENCY_S = 0.0003
+"""Delivery time of a message from the bridge's tick to the controller's subscription, before jitter."""
+CONTROLLER_RUNS = (  # (message, start_from, jitter in ms)
+    *((m, s, j) for m in ("positions_only", "single_point_vel_acc") for s in ("desired", "measured")
+      for j in (0.0, 1.0)),
+    *(("stream", s, j) for s in ("desired", "measured") for j in (0.0, 0.2, 1.0)),
+    *(("stream_stamped", "desired", j) for j in (0.0, 1.0)),
+)
 
 
 def requests(gate: CommandGate, ticks: int, seed: int) -> list[tuple[str, np.ndarray]]:
@@ -123,6 +141,57 @@ def full_speed_stop(gate: CommandGate) -> dict[str, Any]:
     return row
 
 
+def messages(gate: CommandGate, stream: list[tuple[str, np.ndarray]], message: str
+             ) -> tuple[list[tuple[TrajPointState, ...]], float]:
+    """The stream through ``gate`` as the bridge drives it (lagging measured arm, lead clamp), one message per
+    command: ``positions_only`` (one point at 1.5 periods), ``single_point_vel_acc`` or ``stream``; and the mean
+    CPU seconds (this thread's) to build a message's points."""
+    home = np.array(gate.robot.home)
+    gate.reset(home, gate.robot.gripper_open)
+    measured = home.copy()
+    grip = gate.robot.gripper_open
+    config = StreamConfig.for_period(gate.config.control_period,
+                                     lookahead="none" if message == "single_point_vel_acc" else "knots")
+    out: list[tuple[TrajPointState, ...]] = []
+    cpu = 0.0
+    for kind, target in stream:
+        res = gate.stop(grip) if kind == "stop" else gate.apply(target, grip, measured)
+        measured = measured + 0.3 * (res.arm - measured)
+        began = time.thread_time()
+        out.append(stream_points(res.arm, None if message == "positions_only" else gate.filter, config))
+        cpu += time.thread_time() - began
+    return out, cpu / len(stream)
+
+
+def controller_1khz(gate: CommandGate, stream: list[tuple[str, np.ndarray]], seed: int) -> dict[str, Any]:
+    """The franka stream as JTC executes it at 1 kHz, per message design, replacement rule and delivery jitter."""
+    period = gate.config.control_period
+    home = np.array(gate.robot.home)
+    built, cost = {}, {}
+    for m in dict.fromkeys(m for m, _, _ in CONTROLLER_RUNS):
+        built[m], cost[m] = messages(gate, stream, "stream" if m == "stream_stamped" else m)
+    runs = []
+    t_first = 1.0  # controller time of the first tick (JTC reads a last-command time of 0 as never commanded)
+    for index, (message, start_from, jitter_ms) in enumerate(CONTROLLER_RUNS):
+        rng = np.random.default_rng([seed, index])
+        phase = float(rng.uniform(0.0, 1.0 / CONTROLLER_HZ))  # the controller's cycles against the bridge's ticks
+        deliveries = [Delivery(arrival=t_first + k * period + LATENCY_S + float(rng.uniform(0.0, jitter_ms * 1e-3)),
+                               points=points, stamp=t_first + k * period if message == "stream_stamped" else 0.0)
+                      for k, points in enumerate(built[message])]
+        t0 = t_first - 20.0 / CONTROLLER_HZ + phase
+        run = controller_commands(deliveries, start=home, rate_hz=CONTROLLER_HZ, t0=t0,
+                                  t_end=t_first + len(stream) * period + 0.5,
+                                  interpolate_from_desired_state=start_from == "desired",
+                                  measured=ideal_servo(CONTROLLER_HZ))
+        res = limit_violations(run.commands, 1.0 / CONTROLLER_HZ, FRANKA, at_rest_before=True)
+        runs.append({"message": message, "start_from": start_from, "jitter_ms": jitter_ms,
+                     **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in res.to_dict().items()},
+                     "rejected": run.rejected,
+                     "points_per_message": round(statistics.mean(len(p) for p in built[message]), 1),
+                     "build_cpu_us_per_message": round(cost[message] * 1e6, 1)})
+    return {"controller_rate_hz": CONTROLLER_HZ, "latency_ms": LATENCY_S * 1e3, "runs": runs}
+
+
 def measure(profile: str, robot: str, rate: float, ticks: int, seed: int, repeats: int) -> dict[str, Any]:
     params = BridgeParams(robot=robot, profile=profile, control_rate_hz=rate, arm_on_start=profile == "generic")
     config = params.gate_config()
@@ -167,6 +236,8 @@ def measure(profile: str, robot: str, rate: float, ticks: int, seed: int, repeat
         row["plain_gate_vs_franka_limits"] = {**res.to_dict(), "worst_acceleration_ratio":
                                               round(res.worst_acceleration, 1),
                                               "worst_jerk_ratio": round(res.worst_jerk, 1)}
+        if rate < CONTROLLER_HZ:
+            row["controller_1khz"] = controller_1khz(gate, stream, seed)
     return row
 
 
@@ -192,7 +263,12 @@ def main() -> None:
                   "driven toward a far target for 0.6 s, then CommandGate.stop each tick. Cost: perf_counter "
                   "(wall) and thread_time (this thread's CPU, less sensitive to a loaded host) around each gate "
                   "call, mean per call, median of the repeats, the profile's gate and the plain velocity gate "
-                  "interleaved on the same stream in the same process.",
+                  "interleaved on the same stream in the same process. controller_1khz: each command becomes a "
+                  "JointTrajectory (robot.trajectory_stream), delivered LATENCY plus uniform jitter after its tick, "
+                  "executed by the JointTrajectoryController model (jazzy rules, robot.drivers.jtc_interpolation) "
+                  "at 1 kHz with a random phase against the ticks; start_from desired = "
+                  "interpolate_from_desired_state, measured = an arm exactly one cycle behind its commands; the "
+                  "written positions judged by limit_violations at 1 ms from rest.",
         "seed": args.seed,
         "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
                     "load_avg_1_5_15": [round(x, 2) for x in load]},

@@ -22,6 +22,7 @@ measured state carries no acceleration: a default-mode replacement restarts from
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -109,6 +110,7 @@ class StreamedTrajectory:
         if any(t1 <= t0 for t0, t1 in itertools.pairwise(times)):
             raise DriverError(f"trajectory: time_from_start not strictly increasing: {times}")
         self.points = list(points)
+        self._times = times
         self.stamp = stamp
         self.start_time: float | None = None
         self._before: tuple[float, TrajPointState] | None = None
@@ -138,15 +140,15 @@ class StreamedTrajectory:
             self.start_time = self.stamp if self.stamp != 0.0 else sample_time
         if self._before is None:
             raise DriverError("trajectory: sampled before the state before it was set")
-        first = self.points[0]
-        first_at = self.start_time + first.time_from_start
-        if sample_time < first_at:
+        t = sample_time - self.start_time
+        times = self._times
+        if t < times[0]:
             before_at, before = self._before
-            return interpolate(before_at, before, first_at, first, sample_time)
-        for p, q in zip(self.points, self.points[1:], strict=False):
-            t0, t1 = self.start_time + p.time_from_start, self.start_time + q.time_from_start
-            if t0 <= sample_time < t1:
-                return interpolate(t0, p, t1, q, sample_time)
+            return interpolate(before_at, before, self.start_time + times[0], self.points[0], sample_time)
+        i = bisect.bisect_right(times, t) - 1
+        if i < len(times) - 1:
+            return interpolate(self.start_time + times[i], self.points[i], self.start_time + times[i + 1],
+                               self.points[i + 1], sample_time)
         last = self.points[-1]
         zeros = np.zeros_like(np.asarray(last.positions, dtype=np.float64))
         return Sample(positions=np.asarray(last.positions, dtype=np.float64).copy(),
@@ -237,7 +239,8 @@ def controller_commands(deliveries: Sequence[Delivery], *, start: np.ndarray, ra
             traj_time = now
         else:
             traj_time += dt
-        current.sample(traj_time)  # state_desired_ (fixes a zero stamp's time zero on the first call)
+        if current.start_time is None:  # state_desired_'s sample (the first one fixes a zero stamp's time zero)
+            current.start_time = current.stamp if current.stamp != 0.0 else traj_time
         nxt = current.sample(traj_time + dt)
         last_cmd = TrajPointState(positions=nxt.positions, velocities=nxt.velocities, accelerations=nxt.accelerations)
         last_cmd_time = now

@@ -16,6 +16,11 @@ Two rules keep it safe whatever it is asked:
   at rest -- goes on;
 * :meth:`JerkLimitedFilter.brake` is the category-1 stop: each joint decelerates to rest as fast as its limits
   allow and stays there. It reads nothing but the filter's own state, so a stop never follows a reading.
+
+The commanded motion is kept as the plans that made it (the last ``HISTORY_S``): :meth:`JerkLimitedFilter.lookahead`
+samples it (position, velocity, acceleration) at any offset from the latest command, back in time or ahead to rest,
+and :meth:`JerkLimitedFilter.knots` gives the offsets where it changes phase. A JointTrajectoryController streamed
+samples at those knots (robot.trajectory_stream) interpolates this very motion at its own 1 kHz.
 """
 
 from __future__ import annotations
@@ -87,9 +92,10 @@ class JerkLimitedFilter:
         """True when the latest step refused a new plan and went on with the trajectory in force."""
         self.clock = 0.0
         """Seconds of commands since the last reset: the latest command's time on the filter's own timeline."""
-        self._plans: list[tuple[float, Any, np.ndarray]] = [(0.0, None, np.zeros(self.n))]
-        """(start on ``clock``, ruckig trajectory -- None: at rest since the reset --, where it comes to rest) of the
-        last ``HISTORY_S`` seconds, oldest first: the commanded motion, for ``lookahead`` and ``knots``."""
+        self._plans: list[tuple[float, Any, np.ndarray, tuple[float, ...]]] = [(0.0, None, np.zeros(self.n), ())]
+        """(start on ``clock``, ruckig trajectory -- None: at rest since the reset --, where it comes to rest, its
+        phase switches and end from its start) of the last ``HISTORY_S`` seconds, oldest first: the commanded
+        motion, for ``lookahead`` and ``knots``."""
 
     @property
     def at_rest(self) -> bool:
@@ -119,19 +125,13 @@ class JerkLimitedFilter:
         since = self.clock - max(0.0, float(back))
         switches: set[float] = set()
         plans = self._plans
-        for i, (start, traj, _) in enumerate(plans):
+        for i, (start, traj, _, local) in enumerate(plans):
             until = plans[i + 1][0] if i + 1 < len(plans) else math.inf
             if until <= since:
                 continue
             switches.add(start)
-            if traj is None:
-                continue
-            for profile in traj.profiles[0]:
-                brake = float(profile.brake.duration)
-                local = [*np.cumsum(profile.brake.t)[:-1].tolist(), brake, *(brake + np.cumsum(profile.t)).tolist()]
+            if traj is not None:
                 switches.update(start + x for x in local if start + x < until)
-            if start + traj.duration < until:
-                switches.add(start + float(traj.duration))
         end = self.clock if self._traj is None else self._plans[-1][0] + float(self._traj.duration)
         ahead = sorted({round(x - self.clock, 9) for x in switches
                         if since + KNOT_MIN_S < x < end - KNOT_MIN_S})
@@ -141,7 +141,7 @@ class JerkLimitedFilter:
 
     def _state_at(self, at: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         zeros = np.zeros(self.n)
-        start, traj, end = next((plan for plan in reversed(self._plans) if plan[0] <= at), self._plans[0])
+        start, traj, end, _ = next((plan for plan in reversed(self._plans) if plan[0] <= at), self._plans[0])
         local = max(0.0, at - start)
         if traj is None or local >= traj.duration:
             return end.copy(), zeros, zeros.copy()
@@ -157,7 +157,7 @@ class JerkLimitedFilter:
         self.velocity, self.acceleration = np.zeros(self.n), np.zeros(self.n)
         self._traj, self._t, self._braking, self.kept = None, 0.0, False, False
         self.clock = 0.0
-        self._plans = [(0.0, None, pos.copy())]
+        self._plans = [(0.0, None, pos.copy(), ())]
 
     def step(self, target: np.ndarray) -> np.ndarray:
         """The next command on the way to ``target`` (finite, inside the position limits: the gate's job)."""
@@ -194,7 +194,7 @@ class JerkLimitedFilter:
                 self._traj, self._t, self._braking = traj, 0.0, goal is None
                 end = np.array(traj.at_time(traj.duration)[0]) if goal is None else goal.copy()
                 self.heading = end
-                self._plans.append((self.clock, traj, end.copy()))
+                self._plans.append((self.clock, traj, end.copy(), _switches(traj)))
                 while len(self._plans) > 1 and self._plans[1][0] < self.clock - HISTORY_S:
                     self._plans.pop(0)
                 return
@@ -226,3 +226,15 @@ class JerkLimitedFilter:
                 pos, vel, acc = traj.at_time(self._t)
                 self.position, self.velocity, self.acceleration = np.array(pos), np.array(vel), np.array(acc)
         return self.position.copy()
+
+
+def _switches(traj: Any) -> tuple[float, ...]:
+    """Times from its start where some joint of ruckig trajectory ``traj`` changes phase (its brake's, then its
+    profile's), and its end: each joint is one cubic between them."""
+    out: set[float] = {float(traj.duration)}
+    for profile in traj.profiles[0]:
+        brake = float(profile.brake.duration)
+        out.update(np.cumsum(profile.brake.t)[:-1].tolist())
+        out.add(brake)
+        out.update((brake + np.cumsum(profile.t)).tolist())
+    return tuple(sorted(out))
