@@ -21,7 +21,7 @@ LLAMA_BUILD_ID := $(shell printf '%s' '$(LLAMA_VERSION) $(LLAMA_CMAKE_ARGS)' | s
 WHEELHOUSE ?= $(HOME)/.cache/armstack/wheels/llama-cpp-python-$(LLAMA_VERSION)-$(LLAMA_BUILD_ID)
 LLAMA_STAMP := $(VENV)/.llama-$(LLAMA_BUILD_ID)
 
-.PHONY: install install-llm interfaces demo test lint typecheck doctor bench clean
+.PHONY: install install-llm interfaces demo test lint typecheck doctor bench interop clean
 
 # control_msgs, controller_manager_msgs, franka_msgs, ur_dashboard_msgs are not on PyPI: generated from interfaces/
 # with the rosidl wheels into ~/.cache/armstack/ros_interfaces/<hash of definitions + generator versions> (minutes,
@@ -77,6 +77,12 @@ test: lint typecheck
 
 bench: install
 	$(BIN)/python bench/sim_throughput.py
+
+# LeRobot's own code (lerobot 0.6.1 needs Python >= 3.12 and torch < 2.12: its own venv, .venv-lerobot) against
+# armstack data and policies. Optional tier, not part of `make test`.
+interop: install
+	tests/interop/make_lerobot_venv.sh
+	$(BIN)/python -m pytest -m lerobot tests/interop -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) out

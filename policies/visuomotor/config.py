@@ -75,8 +75,9 @@ class VisuomotorConfig:
             raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
         if not 0 <= self.shift_pixels <= 32 or not 0 <= self.colour_jitter < 1:
             raise TrainConfigError("shift_pixels must be in [0, 32] and colour_jitter in [0, 1)")
-        if not (0.0 <= self.val_fraction < 0.5):
-            raise TrainConfigError(f"val_fraction must be in [0, 0.5), got {self.val_fraction}")
+        if not (0.0 < self.val_fraction < 0.5):  # best/ is chosen on validation loss: it needs held-out episodes
+            raise TrainConfigError(f"val_fraction must be in (0, 0.5): best/ is kept by validation loss, "
+                                   f"got {self.val_fraction}")
         if self.max_episodes is not None and self.max_episodes < 2:
             raise TrainConfigError(f"max_episodes must be >= 2 (or unset for all), got {self.max_episodes}")
         if self.eval_episodes < 0 or self.ensemble_decay < 0:
