@@ -141,7 +141,7 @@ def test_scene_state_from_env_reads_regions_holding_and_stacks() -> None:
 def test_agent_config_is_validated(tmp_path: Path) -> None:
     with pytest.raises(AgentConfigError, match="valid skills: pick"):
         AgentConfig(skill_policies={"throw": "ckpt/"})
-    with pytest.raises(AgentConfigError, match="no task policy can run .*skills a policy can run: pick, place_on"):
+    with pytest.raises(AgentConfigError, match=r"no task policy can run .*skills a policy can run: pick, place_on"):
         AgentConfig(skill_policies={"push": "ckpt/"})
     with pytest.raises(AgentConfigError, match="max_replans"):
         AgentConfig(max_replans=-1)
