@@ -134,17 +134,17 @@ def test_cli_trains_sac_her_on_push_and_writes_a_run(tmp_path: Path, capsys: pyt
     parser = argparse.ArgumentParser(prog="armstack train rl")
     add_rl_arguments(parser)
     config = tmp_path / "rl.yaml"
-    config.write_text("learning_starts: 140\nbatch_size: 32\neval_every: 300\neval_episodes: 1\n"
-                      "checkpoint_every: 300\nnet_arch: [16, 16]\nbuffer_size: 2000\n")
+    config.write_text("learning_starts: 140\nbatch_size: 32\neval_every: 200\neval_episodes: 1\n"
+                      "checkpoint_every: 200\nnet_arch: [16, 16]\nbuffer_size: 2000\n")
     out = tmp_path / "run"
-    args = parser.parse_args(["--env", "armstack/Push-v0", "--algo", "sac", "--her", "--steps", "300", "--out",
+    args = parser.parse_args(["--env", "armstack/Push-v0", "--algo", "sac", "--her", "--steps", "200", "--out",
                               str(out), "--config", str(config), "--quiet"])
     assert run_rl(args) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["env_steps"] >= 300 and summary["eval_episodes"] == 1 and summary["policy"] is None
+    assert summary["env_steps"] >= 200 and summary["eval_episodes"] == 1 and summary["policy"] is None
     saved = json.loads((out / "config.json").read_text())
     assert saved["env_id"] == "armstack/Push-v0" and saved["her"] is True and saved["action_mode"] is None
-    assert (out / "final_model.zip").is_file() and (out / "checkpoints" / "sac_300_steps.zip").is_file()
+    assert (out / "final_model.zip").is_file() and (out / "checkpoints" / "sac_200_steps.zip").is_file()
     from stable_baselines3 import SAC, HerReplayBuffer
     from stable_baselines3.common.vec_env import DummyVecEnv
 
@@ -152,6 +152,7 @@ def test_cli_trains_sac_her_on_push_and_writes_a_run(tmp_path: Path, capsys: pyt
     assert isinstance(model.replay_buffer, HerReplayBuffer) and model.action_space.shape == (3,)
 
 
+@pytest.mark.slow
 def test_residual_env_adds_the_scaled_residual_to_the_bc_action() -> None:
     import policies
     from policies.pretrained import PANDA_TABLETOP_BC
