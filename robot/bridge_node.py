@@ -79,6 +79,7 @@ from robot.ros_interfaces import load as load_interface
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
+from robot.trajectory_stream import StreamConfig, stream_points
 from robot.vendor_profiles import StatusTopic
 from sim.tasks import TaskGoal
 
@@ -90,7 +91,7 @@ LIST_CONTROLLERS_TIMEOUT_S = 2.0
 CALIBRATION_PERIOD_S = 1.0
 """How often the calibration file is read again for /diagnostics (its age grows; a technician may replace it)."""
 TRAJECTORY_HORIZON_PERIODS = 1.5
-"""time_from_start of each streamed trajectory point, in control periods (at least one, plus margin)."""
+"""time_from_start of each streamed command, in control periods (at least one, plus margin)."""
 DIAGNOSTICS_PERIOD_S = 0.5
 DEADLINE_SLACK_S = 1e-4
 """Wake this long after a fault deadline: its criterion is strict (older than the limit), and sleeps round."""
@@ -717,16 +718,20 @@ class BridgeNode(Node):
         cmd = result.command
         assert cmd is not None
         if arm and self.params.command_interface == "trajectory":
-            # Zero stamp: the controller starts the point on arrival, however late DDS delivers it (a `now`
+            # Zero stamp: the controller starts the message on arrival, however late DDS delivers it (a `now`
             # stamp with a one-period horizon is dropped by JointTrajectoryController once delivery takes longer
-            # than that). The horizon is one period plus half a period of margin, so the next command arrives
-            # before the controller reaches this one and stops.
+            # than that). The command is at one period plus half a period of margin, so the next one arrives
+            # before the controller gets there; with the jerk-limited gate the message carries the filter's motion
+            # around it, to rest, which the controller's quintic interpolation reproduces (robot.trajectory_stream).
             msg = JointTrajectory()
             msg.joint_names = list(self.arm_names)
-            point = JointTrajectoryPoint(positions=cmd.arm.tolist())
-            point.time_from_start = Duration(sec=0, nanosec=int(TRAJECTORY_HORIZON_PERIODS * self.params.control_period
-                                                                * 1e9))
-            msg.points = [point]
+            stream = StreamConfig.for_period(self.params.control_period, horizon_periods=TRAJECTORY_HORIZON_PERIODS)
+            for p in stream_points(cmd.arm, self.core.gate.filter, stream):
+                sec, nanosec = divmod(round(p.time_from_start * 1e9), 1_000_000_000)
+                msg.points.append(JointTrajectoryPoint(
+                    positions=p.positions.tolist(), velocities=[] if p.velocities is None else p.velocities.tolist(),
+                    accelerations=[] if p.accelerations is None else p.accelerations.tolist(),
+                    time_from_start=Duration(sec=sec, nanosec=nanosec)))
             self.arm_pub.publish(msg)
             self._record(self.arm_pub.topic_name, "trajectory_msgs/msg/JointTrajectory", msg)
         elif arm:
