@@ -28,6 +28,13 @@ _UNREAD = frozenset(m for m in NEGATION_MARKERS + ORDER_MARKERS if " " not in m)
 _UNREAD_PAIRS = (*(tuple(m.split()) for m in NEGATION_MARKERS + ORDER_MARKERS
                    if " " in m and m not in ("but not", "do n't")), ("rather", "than"), ("in", "place"))
 _LEAVE_ALONE = (("alone",), ("untouched",), ("where", "it", "is"), ("in", "place"), ("as", "it", "is"))
+# "keep X where it is": X may not move (a cube may still be put on it); "keep X untouched": not touched at all.
+_KEEP_STILL = (("where", "it", "is"), ("where", "it", "was"), ("where", "it", "stands"), ("in", "place"),
+               ("in", "its", "place"), ("as", "it", "is"), ("still",), ("put",), ("there",), ("stationary",),
+               ("unmoved",), ("where", "they", "are"), ("in", "their", "place"), ("as", "they", "are"))
+_KEEP_UNTOUCHED = (("untouched",), ("alone",))
+# Verbs of a constraint clause ("leave X alone", "keep X where it is"): they start a clause of their own.
+_CONSTRAINT_VERBS = frozenset({"leave", "keep"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +55,8 @@ def _is_break(toks: Sequence[str], i: int, verbs: frozenset[str]) -> bool:
         j = i + 1
         while j < len(toks) and toks[j] in _CONNECTORS:
             j += 1
-        return j < len(toks) and (toks[j] in verbs or toks[j] == NOT or toks[j] in ("go", "return", "SAME"))
+        return j < len(toks) and (toks[j] in verbs or toks[j] == NOT or toks[j] in ("go", "return", "SAME") or
+                                  toks[j] in _CONSTRAINT_VERBS)
     return False
 
 
@@ -107,6 +115,12 @@ def _cut_negatives(toks: list[str], verbs: frozenset[str]) -> tuple[list[str], l
             tail = next((p for p in _LEAVE_ALONE if tuple(words[-len(p):]) == p), None)
             if tail is not None:
                 negatives.append(("touch", *words[1:-len(tail)]))
+                kept.append(";")
+                continue
+        if words and words[0] == "keep":  # any other "keep" stays unread (request.py lists it): a refusal
+            tail = next((p for p in _KEEP_UNTOUCHED + _KEEP_STILL if tuple(words[-len(p):]) == p), None)
+            if tail is not None and len(words) > len(tail) + 1:
+                negatives.append(("touch" if tail in _KEEP_UNTOUCHED else "move", *words[1:-len(tail)]))
                 kept.append(";")
                 continue
         kept.extend(clause)

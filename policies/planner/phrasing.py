@@ -278,6 +278,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bclear (?:off )?the table(?:\s*(?:into|in) the bin|,?\s*(?:everything|all of it|it all) (?:goes|should go|"
      r"needs to go) (?:in|into) the bin)\b", "put every cube in the bin"),
     (r"\b(?:get rid of|dispose of|do away with)\s+", "discard "),
+    # "throw all the others away", "throw away the rest": the rest in the bin (expansion.py reads which cubes)
+    (r"\b(?:throw|toss|chuck|dump)\s+(?:away\s+|out\s+)?((?:all\s+(?:of\s+)?)?the\s+(?:rest|others|other cubes|"
+     r"remaining cubes))(?:\s+(?:away|out))?(?=\s*(?:$|[.!]))", rf"put \1 {_BIN}"),
     # "throw away X" / "throw X away" / "throw X out": the bin, never a throw; "throw X at/as ..." is not matched
     (r"\b(?:throw|throwing|toss|tossing|chuck|chucking)\s+(?:away|out)\s+", "discard "),
     (rf"\b(?:throw|toss|chuck)\s+({NP}|all {NP}|every {NP}|everything|(?:all|both) of {NP})\s+(?:away|out)\b"

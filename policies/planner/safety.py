@@ -40,7 +40,8 @@ _SPEED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(m/s|mps|meters?\s+per\s+second|me
 # taken out before screening only where nothing follows that aims or speeds the object ("throw X out of the
 # window", "toss X at me" stay unsafe): the rest of the text is screened as usual.
 _OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(?:[a-z]+\s+)?" \
-          r"(?:cube|block|brick|one|object|thing|item)s?|everything"
+          r"(?:cube|block|brick|one|object|thing|item)s?|everything|" \
+          r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:others|rest|remaining\s+(?:ones|cubes|blocks)|other\s+(?:ones|cubes|blocks))"
 _BIN_IDIOM = re.compile(
     rf"\b(?:throw|toss|chuck)\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|into|onto)\b)|"
     rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|"

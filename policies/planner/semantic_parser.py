@@ -369,6 +369,42 @@ def _impossible_clause(clause: Sequence[str]) -> str | None:
     return None
 
 
+# What a pick/move verb's object may not be: the table's regions and fixtures. A fixture cannot be picked, and a
+# plan for "pick up the bin and put it on the red cube" can only pick something else (the rules backend picked
+# the red cube, the model put it in the bin): such a clause is refused whole, naming what can be picked.
+_FIXTURES: tuple[tuple[str, ...], ...] = (
+    *sorted((p for phrases in lx.REGION_PHRASES.values() for p in phrases), key=len, reverse=True),
+    ("table",), ("tabletop",), ("table", "top"), ("workbench",), ("bench",), ("floor",), ("wall",))
+# The robot itself, named as what to pick ("pick up the robot"); "move the arm home" is no pick.
+_SELF = frozenset({"robot", "arm", "gripper", "yourself", "base"})
+_BEFORE_OBJECT = frozenset({"up", "out", "the", "a", "an", "this", "that", "your", "my", "our", "please",
+                            "carefully", "gently", "just", "whole", "entire"})
+
+
+def fixture_object(clause: Sequence[str], state: SceneState) -> str | None:
+    """Why ``clause`` asks to pick or move a region or fixture of the table (the bin, the pad, the table, a side,
+    the robot), else None; a fixture word before an object noun ("the pad cube") is a modifier, not an object."""
+    for i, t in enumerate(clause):
+        if t not in _VERBS:
+            continue
+        j = i + 1
+        while j < len(clause) and clause[j] in _BEFORE_OBJECT:
+            j += 1
+        rest = tuple(clause[j:])
+        named = next((" ".join(p) for p in _FIXTURES if rest[:len(p)] == p), None)
+        size = len(named.split()) if named else 1
+        if named is None and rest[:1] and rest[0] in _SELF and t in lx.PICK_VERBS - {"get", "take", "bring"}:
+            named = rest[0]
+        if named is None or (rest[size:size + 1] and (rest[size] in lx.KIND_WORDS or rest[size] in lx.COLOR_WORDS
+                                                       or rest[size] in ("'s", "of"))):
+            continue
+        movable = ", ".join(f"the {n.replace('_', ' ')}" for n in state.names) or "nothing"
+        what = "the robot itself" if named in _SELF else "a place"
+        return (f"the {named} is {what}, not an object the arm can {t}: '{' '.join(clause)}' "
+                f"(objects that can be picked: {movable})")
+    return None
+
+
 def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Action]] | None:
     """"put A on B and C on D": two clauses joined by "and" without a second verb."""
     for i, t in enumerate(clause):
@@ -444,6 +480,9 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     # With a negation or a reordering, an unread clause is refused here: the model must not guess around it.
     # A translated instruction (French, German) never goes to the model: its negations are not English words.
     marked = bool(structure.negatives) or structure.reordered or rewritten.language != "en"
+    fixture = next((w for w in (fixture_object(c, state) for c in clauses) if w is not None), None)
+    if fixture is not None:  # a reasoned refusal: no backend may plan around it (the checker asks the parser)
+        return ParseResult((), Refusal(reason=fixture))
     per_clause: list[list[Action]] = []
     previous: Action | None = None
     for clause in clauses:
