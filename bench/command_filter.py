@@ -184,7 +184,12 @@ def controller_1khz(gate: CommandGate, stream: list[tuple[str, np.ndarray]], see
                                   interpolate_from_desired_state=start_from == "desired",
                                   measured=ideal_servo(CONTROLLER_HZ))
         res = limit_violations(run.commands, 1.0 / CONTROLLER_HZ, FRANKA, at_rest_before=True)
+        # The cycle that takes each message up: one that is not ten cycles after the previous one's shifts the
+        # zero-stamped motion by a cycle.
+        pickup = np.ceil((np.array([d.arrival for d in deliveries]) - t0) * CONTROLLER_HZ - 1e-9)
+        slips = int((np.abs(np.diff(pickup) - round(period * CONTROLLER_HZ)) > 0).sum())
         runs.append({"message": message, "start_from": start_from, "jitter_ms": jitter_ms,
+                     "phase_ms": round(phase * 1e3, 3), "pickup_cycle_slips": slips,
                      **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in res.to_dict().items()},
                      "rejected": run.rejected,
                      "points_per_message": round(statistics.mean(len(p) for p in built[message]), 1),
