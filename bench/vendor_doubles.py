@@ -98,6 +98,12 @@ def domain_for(args: argparse.Namespace, index: int) -> Iterator[int]:
         yield domain
 
 
+def published(ticks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tick log with ``cmd`` None where the bridge published nothing: a tick marked ``controller_off`` (the
+    controller is being or was switched off by the stop) still records the command it computed."""
+    return [{**t, "cmd": None} if t.get("controller_off") else t for t in ticks]
+
+
 def switch_off_known() -> bool:
     """Whether this bridge has the controller switch-off on category-0/1 stops (``stop_deactivates_controller``)."""
     from dataclasses import fields
@@ -283,7 +289,7 @@ def trajectories_under_load(rig: BridgeRig, tick_log: Path, messages: int) -> di
     t0, seen = time.time(), len(rig.arm_events)
 
     def sent_since() -> int:
-        return sum(1 for t in read_ticks(tick_log) if t["cmd"] is not None and t["t_pub"] >= t0)
+        return sum(1 for t in published(read_ticks(tick_log)) if t["cmd"] is not None and t["t_pub"] >= t0)
 
     rearms = 0
     try:
@@ -361,7 +367,7 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
         if args.messages and armed:
             out["trajectories"] = trajectories_under_load(rig, tick_log, args.messages)
         switches = [e for e in rig.bridge_events() if e.get("event") == "controller_switch"]
-    ticks = read_ticks(tick_log)
+    ticks = published(read_ticks(tick_log))
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
         (Path(args.keep) / tick_log.name).write_text(tick_log.read_text())
