@@ -381,9 +381,44 @@ _BEFORE_OBJECT = frozenset({"up", "out", "the", "a", "an", "this", "that", "your
                             "carefully", "gently", "just", "whole", "entire"})
 
 
+# Between a fixture named as the subject and where it is to go: "the bin goes on the red cube", "I want the
+# pad on top of the green cube", "the table should go in the bin".
+_SUBJECT_LINKS = frozenset({"goes", "go", "going", "should", "must", "needs", "need", "has", "have", "to", "be",
+                            "will", "can", "could", "placed", "put", "moved", "set", "sits", "sit", "stands",
+                            "stand", "ends", "end", "up", "please", "now", "over", "is", "gets", "get"})
+_LOCATING = _DEST_PREPS | frozenset({"from", "of", "off", "near", "next", "beside", "by", "behind", "at", "with",
+                                     "inside", "than", "between"})
+
+
+def _fixture_subject(clause: Sequence[str]) -> tuple[str, str] | None:
+    """(fixture, verb-like word) where ``clause`` sends a fixture somewhere without a verb taking it as object
+    ("the bin goes on the red cube"); a fixture after a preposition locates something, and is skipped."""
+    for j in range(len(clause)):
+        named = next((p for p in _FIXTURES if tuple(clause[j:j + len(p)]) == p), None)
+        if named is None:
+            continue
+        k = j - 1
+        while k >= 0 and (clause[k] in _BEFORE_OBJECT or clause[k] in ("white", "grey", "gray", "target")):
+            k -= 1
+        if k >= 0 and (clause[k] in _LOCATING or clause[k] in _VERBS or clause[k] in lx.COLOR_WORDS or
+                       clause[k] in ("other", "another", "each", "every")):
+            continue  # a location ("in the bin"), or an object called a box ("the red box", "the other box")
+        m = j + len(named)
+        while m < len(clause) and clause[m] in _SUBJECT_LINKS:
+            m += 1
+        if m < len(clause) and clause[m] in ("on", "onto", "ontop", "atop", "in", "into", "inside"):
+            return " ".join(named), " ".join(clause[j + len(named):m + 1])
+    return None
+
+
 def fixture_object(clause: Sequence[str], state: SceneState) -> str | None:
     """Why ``clause`` asks to pick or move a region or fixture of the table (the bin, the pad, the table, a side,
     the robot), else None; a fixture word before an object noun ("the pad cube") is a modifier, not an object."""
+    movable = ", ".join(f"the {n.replace('_', ' ')}" for n in state.names) or "nothing"
+    subject = _fixture_subject(clause)
+    if subject is not None:
+        return (f"the {subject[0]} is a place, not an object the arm can move: '{' '.join(clause)}' "
+                f"(objects that can be picked: {movable})")
     for i, t in enumerate(clause):
         if t not in _VERBS:
             continue
@@ -398,7 +433,6 @@ def fixture_object(clause: Sequence[str], state: SceneState) -> str | None:
         if named is None or (rest[size:size + 1] and (rest[size] in lx.KIND_WORDS or rest[size] in lx.COLOR_WORDS
                                                        or rest[size] in ("'s", "of"))):
             continue
-        movable = ", ".join(f"the {n.replace('_', ' ')}" for n in state.names) or "nothing"
         what = "the robot itself" if named in _SELF else "a place"
         return (f"the {named} is {what}, not an object the arm can {t}: '{' '.join(clause)}' "
                 f"(objects that can be picked: {movable})")

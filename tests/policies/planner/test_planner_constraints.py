@@ -29,7 +29,9 @@ FIXTURES = ("bin", "pad", "table", "left side", "right side", "trash bin", "box"
 FIXTURE_TEMPLATES = ("pick up the {f}", "pick up the {f} and put it on the {o}", "grab the {f}",
                      "move the {f} onto the {o}", "Pick up the {f} and put it on the {o}.", "lift the {f}",
                      "take the {f} and place it in the bin", "put the {f} on top of the {o}",
-                     "could you pick up the {f}, then stack it on the {o}")
+                     "could you pick up the {f}, then stack it on the {o}",
+                     # the fixture as the subject, no verb taking it as object: the model's path before the fix
+                     "the {f} goes on the {o}", "I want the {f} on top of the {o}", "{f} onto {o}")
 KEEP_PHRASES = ("keep the {o} where it is", "leave the {o} where it is", "keep the {o} in place",
                 "don't touch the {o}", "don't move the {o}", "keep the {o} untouched", "leave the {o} alone")
 COLOURS = ("red", "green", "blue", "yellow", "purple", "orange")
