@@ -200,8 +200,13 @@ def untrusted_commands(after: list[dict[str, Any]], before: list[dict[str, Any]]
         return sum(1 for c in cmds if not np.array_equal(c, reference))
     accel, jerk = brake
     start = np.array(before[-1]["cmd"]) if before else reference
-    speed = np.abs(start - np.array(before[-2]["cmd"])) / period if len(before) >= 2 else np.zeros_like(start)
-    reach = speed ** 2 / (2 * accel) + speed * (period + 2 * accel / jerk) + 1e-9
+    x = [np.array(t["cmd"]) for t in before[-3:]]
+    speed = np.abs(x[-1] - x[-2]) / period if len(x) >= 2 else np.zeros_like(start)
+    acc = np.abs(x[-1] - 2 * x[-2] + x[-3]) / period ** 2 if len(x) == 3 else accel
+    # The differences are averages over a period: the speed then may be higher by a period's acceleration, and an
+    # accelerating joint keeps gaining speed while its acceleration ramps down at the jerk limit.
+    peak = speed + acc * period + acc ** 2 / (2 * jerk)
+    reach = peak ** 2 / (2 * accel) + peak * (2 * period + 2 * accel / jerk + acc / jerk) + 1e-9
     beyond = sum(1 for c in cmds if bool(np.any(np.abs(c - start) > reach)))
     at_rest = len(cmds) >= 2 and np.array_equal(cmds[-1], cmds[-2])
     return beyond + (0 if at_rest or len(cmds) < 2 else 1)
