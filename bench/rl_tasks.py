@@ -134,7 +134,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
     base_alone = zero_residual_success(eval_env, config.eval_episodes) if row == RESIDUAL_ROW else None
 
     def report(point: dict[str, Any]) -> None:
-        point["load_average_1min"] = load_average()
+        point["load_average_1min"], point["env_step_us"] = load_average(), step_us
         print(json.dumps({"checkpoint": point}), flush=True)  # kept if the row is stopped early
         log(f"{row}: {point['env_steps']} steps, success {point['success_rate']:.2f} {point['ci95']}, "
             f"learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
@@ -200,6 +200,8 @@ def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
         results[row] = {"stopped": stopped or f"row process exited {proc.returncode}; see its stderr",
                         "env_steps": curve[-1]["env_steps"] if curve else 0,
                         "final_success_rate": curve[-1]["success_rate"] if curve else None,
+                        "final_ci95": curve[-1]["ci95"] if curve else None,
+                        "env_step_us": curve[-1]["env_step_us"] if curve else None,
                         "learn_wall_s": curve[-1]["learn_wall_s"] if curve else None,
                         "learn_cpu_s": curve[-1]["learn_cpu_s"] if curve else None,
                         "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve}, "curve": curve}
