@@ -27,13 +27,12 @@ import numpy as np
 
 from policies.planner.errors import PlannerError
 from policies.planner.plan import Plan, PlanResult, Refusal, Step, result_to_json
-from policies.planner.planner import Planner
+from policies.planner.planner import DEFAULT_BACKEND, Planner
 from policies.planner.scene_state import SceneState
 from policies.planner.sim_scene import scene_state_from_env
 from policies.planner.skills import apply_step, final_state, step_error, step_instruction
-from sim.config_io import from_mapping, load_yaml
+from sim.config_io import load_config
 from sim.env import TabletopEnv
-from sim.errors import ConfigError
 from sim.observation_contract import SKILL_TASKS, observe, skill_goal
 from sim.randomize import RANDOMIZATION_LEVELS
 from sim.robots import ROBOTS
@@ -102,7 +101,11 @@ class AgentConfig:
             raise AgentConfigError(f"unknown video_camera {self.video_camera!r}; valid: {', '.join(CAMERAS)}")
         if not isinstance(self.video_every, int) or not 1 <= self.video_every <= 100:
             raise AgentConfigError(f"video_every must be a whole number from 1 to 100, got {self.video_every!r}")
-        w, h = self.video_size
+        size = self.video_size
+        if not isinstance(size, tuple) or len(size) != 2 or not all(
+                isinstance(v, int) and not isinstance(v, bool) for v in size):
+            raise AgentConfigError(f"video_size must be [width, height] in whole pixels, got {size!r}")
+        w, h = size
         if not (16 <= w <= 1280 and 16 <= h <= 1280):
             raise AgentConfigError(f"video_size must be between 16 and 1280 pixels, got {self.video_size!r}")
         object.__setattr__(self, "skill_policies", MappingProxyType(dict(self.skill_policies)))
@@ -117,13 +120,7 @@ class AgentConfig:
 
 def load_agent_config(path: str | Path, **overrides: Any) -> AgentConfig:
     """An ``AgentConfig`` from YAML (unknown keys rejected), with keyword overrides on top."""
-    try:
-        data = load_yaml(path) or {}
-        if not isinstance(data, Mapping):
-            raise AgentConfigError(f"{path}: an agent config must be a mapping, got {type(data).__name__}")
-        return from_mapping(AgentConfig, {**data, **overrides}, where=str(path))
-    except ConfigError as exc:  # the loader's own errors, re-raised as this package's
-        raise AgentConfigError(str(exc)) from exc
+    return load_config(AgentConfig, path, overrides, error=AgentConfigError)
 
 
 def verify_effect(before: SceneState, expected: SceneState, observed: SceneState) -> str | None:
@@ -386,7 +383,7 @@ def _budget(cfg: AgentConfig, skill: SkillController) -> int:
 
 
 def run_instruction(instruction: str, *, robot: str = "panda", seed: int = 0, video: str | Path | None = None,
-                    backend: str = "llama_cpp", config: AgentConfig | None = None,
+                    backend: str = DEFAULT_BACKEND, config: AgentConfig | None = None,
                     **planner_options: Any) -> dict[str, Any]:
     """One-shot: plan ``instruction`` with ``backend``, execute it in the scene of ``seed``; the JSON report."""
     from policies.planner.planner import make_planner

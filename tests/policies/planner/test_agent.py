@@ -147,9 +147,15 @@ def test_agent_config_is_validated(tmp_path: Path) -> None:
         AgentConfig(max_replans=-1)
     with pytest.raises(AgentConfigError, match="valid: panda, ur5e"):
         AgentConfig(robot="kuka")
+    for size in ((320, 240, 3), ("320", 240)):
+        with pytest.raises(AgentConfigError, match=r"video_size must be \[width, height\]"):
+            AgentConfig(video_size=size)  # type: ignore[arg-type]
     path = tmp_path / "agent.yaml"
     path.write_text("max_replans: 3\nskill_policies: {pick: ckpt/pick}\nreplan_forever: true\n")
     with pytest.raises(AgentConfigError, match="replan_forever"):
+        load_agent_config(path)
+    path.write_text("- max_replans\n")
+    with pytest.raises(AgentConfigError, match="expected a mapping"):
         load_agent_config(path)
     path.write_text("max_replans: 3\nskill_policies: {pick: ckpt/pick}\n")
     cfg = load_agent_config(path, robot="ur5e")
