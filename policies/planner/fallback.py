@@ -11,7 +11,7 @@ seen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,16 +83,9 @@ class FallbackConfig:
 
 def load_fallback_config(path: str | Path = CONFIG_PATH, /, **overrides: Any) -> FallbackConfig:
     """The fallback's settings from YAML (unknown keys and out-of-range values refused), overrides on top."""
-    from sim.config_io import from_mapping, load_yaml
-    from sim.errors import ConfigError
+    from sim.config_io import load_config
 
-    try:
-        data = load_yaml(path) or {}
-        if not isinstance(data, Mapping):
-            raise PlannerError(f"{path}: the fallback config must be a mapping, got {type(data).__name__}")
-        return from_mapping(FallbackConfig, {**data, **overrides}, where=str(path), check_types=True)
-    except ConfigError as exc:
-        raise PlannerError(str(exc)) from exc
+    return load_config(FallbackConfig, path, overrides, error=PlannerError, check_types=True)
 
 
 @dataclass(frozen=True)
