@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MUJOCO_GL", "egl")
 
+from policies.planner.planner import BACKENDS, DEFAULT_BACKEND  # noqa: E402
 from robot.ros_rig import TIMING_FAULTS, PerceptionLoop, allocate_domain_id, write_params  # noqa: E402
 
 INSTRUCTIONS = (
@@ -252,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--scenes", type=int, default=20)
     p.add_argument("--seed-start", type=int, default=0, help="first scene seed; the scenes' seeds follow it")
-    p.add_argument("--backend", default="llama_cpp", choices=["llama_cpp", "parser", "rules"])
+    p.add_argument("--backend", default=DEFAULT_BACKEND, choices=BACKENDS)
     p.add_argument("--robot", default="panda")
     p.add_argument("--timeout", type=float, default=120.0, help="seconds per instruction through ROS")
     p.add_argument("--skip-sim", action="store_true")
