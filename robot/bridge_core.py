@@ -28,6 +28,7 @@ from robot.agent_runner import AgentRun, EventSink
 from robot.agent_world import BridgeWorld
 from robot.driver_status import DriverStatus
 from robot.params import BridgeParams
+from robot.planner_process import NO_PLANNER
 from robot.policy_process import PolicyDeadlineError
 from robot.preflight import PreflightCheck, PreflightInputs, refusal, run_preflight
 from robot.safety.arm_mirror import ArmMirror
@@ -197,7 +198,7 @@ class BridgeCore:
         skills, as in simulation); a JSON task goal, or words without a planner, is one task for the task's
         expert or policy (its TaskGoal; InputError if the task parser cannot read it). Reads no tick state, so
         the node may call it outside its lock."""
-        if self.params.planner != "none" and not text.strip().startswith("{"):
+        if self.params.planner != NO_PLANNER and not text.strip().startswith("{"):
             return None
         return parse_instruction(text, objects=self.mirror.scene.object_names, default_task=self.params.task)
 

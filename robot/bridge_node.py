@@ -72,6 +72,7 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
+from robot.planner_process import NO_PLANNER
 from robot.preflight import ControllerProblem, calibration_finding, controller_problems
 from robot.recording import Recorder, RecordingError
 from robot.ros_interfaces import InterfacesMissingError
@@ -365,7 +366,7 @@ class BridgeNode(Node):
             check_instruction_size(text)
         except InputError as exc:
             return str(exc)
-        if self.params.planner == "none" or text.strip().startswith("{"):
+        if self.params.planner == NO_PLANNER or text.strip().startswith("{"):
             return "the action runs free words through the agent (a planner is configured and the text is no " \
                    "JSON task goal); task goals go on ~/instruction"
         with self._lock:
