@@ -93,6 +93,16 @@ _TARGETS: tuple[str, ...] = (
 _LEXICON_WORDS = frozenset(
     [*lx.KIND_WORDS, *lx.DIRECTION_WORDS, *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
      *(w for p in (*lx.HOME_PHRASES, *lx.CLAUSE_BREAKS) for w in p)])
+# English words one edit away from a lexicon word: correcting them invents an action or a place ("Hope your
+# servos are feeling good" became "home your servos ...", a go_home step; fresh split indep5-027), so they
+# are words, not misspellings.
+_REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
+    hope hopes hoped hose dome come comes hole cute tube tubes tame bake lake pack line ride wide tide sake wake
+    fake cake rake site seat read paid plate plane sack tack slack snack kick lick nick sick tick wick trick pub
+    rub grub pug pup stop crop prop pun play clay night being alive cure best test nest west vest jest zest gift
+    rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
+    some tome lone dine sore core bore more pore wore lore cope dope mope pope
+"""))
 _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LEXICON_WORDS | frozenset({
     "ontop", "hand", "sitting", "lying", "standing", "resting", "placed", "mind", "would",
     "a", "an", "in", "it", "of", "to", "up", "is", "at", "by", "be", "me", "my", "so", "do", "no", "not", "or",
@@ -116,7 +126,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
     "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
     "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping",
-})
+}) | _REAL_WORDS_NEAR_THE_LEXICON
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -485,6 +495,39 @@ def _ordinals(text: str) -> str:
     return ", then ".join(ranked[r] for r in sorted(ranked))
 
 
+# Emoticons and emoji are sentence ends, never words ("... feeling good today :) could you ...").
+_EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8x]-?[()\[\]dpo3/\\|*]+|<3+|\^[_.-]?\^|xd+)(?![\w(])|"
+                       "[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+")
+# Small talk: a sentence or comma-separated part opening with a wish, a question about the robot's day or praise.
+_SMALL_TALK_OPENER = re.compile(
+    r"^(?:(?:i |we )?(?:hope|hoping|trust)\b|hopefully\b|how(?:'s| is| are| was)\b|how you (?:doing|been)\b|"
+    r"(?:have|had) a (?:nice|good|great|lovely|wonderful)\b|(?:what a|such a|it'?s a) (?:nice|lovely|beautiful|"
+    r"great|good|fine)\b|(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|afternoon|evening|to see you)\b|"
+    r"you(?:'re| are) (?:the best|a star|awesome|great|amazing|a legend|doing great)\b|you rock\b|"
+    r"(?:good|nice) (?:job|work|bot|robot)\b|(?:lol|haha+|hehe+)\b|long time no see\b)")
+# A part naming anything the parser reads (an action, an object, a place, a negation, an order word) is never small
+# talk: "I hope you won't touch the red cube" keeps its negation.
+_CONTENT_WORDS = frozenset(
+    [*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS, *lx.COLOR_WORDS, *lx.KIND_WORDS, *lx.DIRECTION_WORDS,
+     *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
+     *(w for p in lx.HOME_PHRASES for w in p), "touch", "leave", "not", "don't", "dont", "never", "no", "without",
+     "except", "only", "before", "after", "first", "then", "finally", "it", "them", "cube", "block", "tower",
+     "pop", "toss", "throw", "chuck", "dump", "rid", "stick", "park", "plonk", "go", "return", "all", "every"])
+
+
+def _small_talk(text: str) -> str:
+    """``text`` without its parts of small talk ("hope your servos are feeling good today")."""
+    parts = re.split(r"([,;.!?]+)", text)
+    kept = []
+    for i in range(0, len(parts), 2):
+        part = parts[i].strip()
+        words = set(re.findall(r"[a-z']+", part))
+        if part and _SMALL_TALK_OPENER.match(part) and not words & _CONTENT_WORDS:
+            continue
+        kept.append(parts[i] + (parts[i + 1] if i + 1 < len(parts) else ""))
+    return "".join(kept)
+
+
 def _correct(text: str) -> str:
     parts = re.split(r"([a-z']+)", text)
     return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
@@ -497,6 +540,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if refusal is not None:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
+    text = _EMOTICON.sub(".", text)
     text = re.sub(r"([!?.])\1+", r"\1", text)
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
@@ -504,6 +548,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = _pseudo_cleft(_correct(text))
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
+    text = _small_talk(text).strip()
     text = _verb_forms(text)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
