@@ -27,11 +27,14 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 # ------------------------------------------------------------------------------------------- towers
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
-_ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first"
-_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|on top of (?:it|that|them)|highest|last"
+# "red as the top cube", "the blue one in between" (fresh split indep5-008): a role said with "as" or "between".
+_ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first|" \
+               r"as the (?:very )?(?:bottom|base|lowest)(?: cube| block| one)?"
+_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
+            r"as the (?:very )?(?:top|highest)(?: cube| block| one)?"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 _ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
-_ROLE_MIDDLE = r"in the middle|in between|next"
+_ROLE_MIDDLE = r"in the middle|in between|between (?:them|those|those two|the two)|next"
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     if stated:  # "make a stack: the red cube on the blue cube on the green cube" names the cubes top to bottom
         text = "a tower from top to bottom: " + ", ".join(re.split(r" on (?:top of )?", stated.group(1)))
     tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|at the bottom|"
-                            r"on the bottom|in the middle|highest|lowest|start with|finish with|end with)\b", text)
+                            r"on the bottom|in the middle|highest|lowest|start with|finish with|end with|"
+                            r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two))\b",
+                            text)
     chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with)\s+)?({NP}) (?:is )?on top of ({NP}),? which is on top of "
                          rf"({NP})\s*[.!]?\s*", text)
     if (not tower_words and not chain) or re.search(r"\btower by\b", text):

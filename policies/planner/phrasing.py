@@ -278,7 +278,8 @@ def _gapped(text: str) -> str:
 
 _BIN = "in the bin"
 _IDIOMS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:garbage|rubbish|waste ?basket|wastebasket|trash can|trashcan|dustbin)\b", "bin"),
+    (r"\b(?:(?:garbage|rubbish|recycling|waste)\s+(?:bin|can)|garbage|rubbish|waste ?basket|wastebasket|trash can|"
+     r"trashcan|dustbin)\b", "bin"),
     (r"\blanding (?:pad|zone|area|spot)\b", "pad"),
     (r"\b(?:recycle|recycling|waste) bin\b", "bin"),
     (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"

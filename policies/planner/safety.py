@@ -11,7 +11,8 @@ import re
 
 MAX_SPEED_M_S = 0.25  # the TCP speed cap of the bridge's command gate; faster requests are refused
 
-_BALLISTIC = r"throw|throws|throwing|hurl|hurling|fling|flinging|toss|tossing|launch|catapult|yeet"
+_BALLISTIC = r"throw|throws|throwing|hurl|hurling|fling|flinging|toss|tossing|chuck|chucking|lob|lobbing|launch|" \
+             r"catapult|yeet"
 _FORCE = r"hit|hits|hitting|smash|smashing|strike|striking|punch|slam|slamming|swing|swinging|stab|crush|break|" \
          r"shatter|whack|bash|attack|knock|knocks|knocking|ram|ramming|crash|crashing|kick|jab"
 _PEOPLE = r"person|persons|people|human|humans|someone|somebody|anyone|child|children|kid|head|face|hand|" \
@@ -42,11 +43,15 @@ _SPEED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(m/s|mps|meters?\s+per\s+second|me
 _OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(?:[a-z]+\s+)?" \
           r"(?:cube|block|brick|one|object|thing|item)s?|everything|" \
           r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:others|rest|remaining\s+(?:ones|cubes|blocks)|other\s+(?:ones|cubes|blocks))"
+# "Just toss it in the bin" (fresh split indep5-000): the object by a pronoun, the bin by any of its names; "toss
+# it into the bin from over there" still aims.
+_PRONOUN = r"it|them|this|that|these|those|(?:this|that)\s+one|these\s+ones|those\s+ones"
+_BIN = r"(?:trash|waste|rubbish|garbage|recycling)\s+(?:bin|can)|bin|trash|garbage|rubbish|bucket|basket|waste\s+basket"
 _BIN_IDIOM = re.compile(
     rf"\b(?:throw|toss|chuck)\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|into|onto)\b)|"
     rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|"
     rf"into|onto)\b)|"
-    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:in|into)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish|waste\s+bin)\b")
+    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT}|{_PRONOUN})\s+(?:in|into)\s+(?:the\s+)?(?:{_BIN})\b(?!\s+from\b)")
 
 
 def unsafe_reason(instruction: str) -> str | None:

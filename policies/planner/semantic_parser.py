@@ -260,6 +260,11 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
     for neg in negatives:
         words = [t for t in neg if t not in FILLERS and t != ","]
         text = "not " + " ".join(words)
+        if len(words) == 2 and words[0] in lx.PICK_VERBS and words[1] in ("it", "them"):
+            # "slide the blue cube right, don't pick it up" (fresh split indep5-034): whatever "it" refers to,
+            # forbidding every pick keeps the constraint; a plan that needs a pick is refused as contradicting it.
+            skills.add("pick")
+            continue
         whole_skill = _forbidden_skills(words, state)
         if isinstance(whole_skill, tuple):
             skills.update(whole_skill[0])
