@@ -183,7 +183,9 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
             raise UngroundedError(f"'{ref.text}' is ambiguous: it could be {', '.join(rest) or 'nothing'}", rest)
         return rest
     if ref.kind == "other":
-        rest = [o.name for o in pool if o.name not in ctx.mentioned]
+        # "leave the green cube alone and put the other one on the pad": the negation names green, so with two
+        # cubes "the other one" is the second (fresh split indep5-019)
+        rest = [o.name for o in pool if o.name not in ctx.mentioned and o.name not in ctx.excluded]
         if len(rest) != 1:
             raise UngroundedError(f"'{ref.text}' is ambiguous: {len(rest)} objects were not mentioned yet", rest)
         return rest

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner.plan import Clarification
 from policies.planner.safety import unsafe_reason
 
 
@@ -75,3 +76,10 @@ def test_dont_pick_it_up_forbids_every_pick_whatever_it_refers_to(text: str) -> 
     for backend in ("parser", "rules"):
         result = make_planner(backend).plan(text, scene("green", "blue"))
         assert not isinstance(result, Plan) or all(s.skill != "pick" for s in result.steps), (backend, result)
+
+
+def test_the_other_one_after_a_negation_is_the_one_left_or_a_question() -> None:
+    text = "Leave the green cube alone and put the other one on the pad."
+    assert plan_of(text, scene("green", "blue")) == ["pick(object=blue_cube)", "place_in(region=pad)"]
+    asked = make_planner("parser").plan(text, scene("green", "blue", "red"))
+    assert isinstance(asked, Clarification) and set(asked.candidates) == {"blue_cube", "red_cube"}
