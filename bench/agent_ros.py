@@ -109,6 +109,17 @@ def perception_error(scene: dict[str, Any], truth: dict[str, Any]) -> dict[str, 
             for name, pos in true.items()}
 
 
+def _unmeasured(loop: PerceptionLoop, names: list[str]) -> str:
+    """What the last scene lacked: cubes not measured in that frame (their age) or absent, places absent."""
+    if not loop.scenes:
+        return "no scene/objects message"
+    scene = json.loads(loop.scenes[-1][1].data)
+    ages = {o["name"]: o["age"] for o in scene["objects"]}
+    missing = [f"{n} ({'absent' if n not in ages else f'{ages[n]:.1f} s old'})" for n in names if ages.get(n) != 0.0]
+    missing += [f"{p} (absent)" for p in ("pad", "bin") if p not in scene.get("places", {})]
+    return ", ".join(missing) or "fresh only now"
+
+
 def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, robot: str,
                 timeout: float) -> dict[str, Any]:
     from std_msgs.msg import String
@@ -123,7 +134,7 @@ def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, 
     reset_at = loop.probe.node.get_clock().now().nanoseconds * 1e-9
     names = ["red_cube", "green_cube", "blue_cube"]
     if not loop.spin_until(lambda: _fresh_scene(loop, reset_at, names), 15.0):
-        out["failure"] = "perception never measured every cube and place after the reset"
+        out["failure"] = f"perception never measured every cube and place after the reset: {_unmeasured(loop, names)}"
         return out
     n_truth = len(loop.truth)
     loop.spin_until(lambda: len(loop.truth) > n_truth, 3.0)
