@@ -237,7 +237,9 @@ class BridgeCore:
                 on_event(event)
 
         self._agent = AgentRun(text, planner=self._get_planner(), world=world,
-                               config=AgentConfig(robot=self.params.sim_model), on_event=tell)
+                               config=AgentConfig(robot=self.params.sim_model,
+                                                  skill_policies=self.params.skill_policy_map()),
+                               on_event=tell)
         self._events.append({"event": "instruction", "t": now, "agent": True, "instruction": text})
         return self._agent.start()
 

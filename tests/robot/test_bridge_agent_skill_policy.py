@@ -85,3 +85,12 @@ def test_a_skill_policy_that_cannot_load_stops_the_step_with_the_reason(tmp_path
             policies.actor(str(tmp_path), "put the red cube in the bin")  # no checkpoint there
     finally:
         policies.close()
+
+
+def test_start_agent_hands_the_skill_policies_parameter_to_the_agent() -> None:
+    loop = Loop("panda", seed=3, planner="rules", skill_policies=(f"place_in={PRETRAINED}",))
+    try:
+        run = loop.core.start_agent("put the red cube in the bin", 0.0)
+        assert run.config.skill_policies == {"place_in": PRETRAINED}
+    finally:
+        loop.core.close()
