@@ -26,9 +26,10 @@ from typing import Any
 from robot.safety.faults import Fault, FaultKind
 from robot.safety.supervisor import Mode
 
-CONTROLLER_FAULT = FaultKind.DRIVER_MODE
+CONTROLLER_FAULT = FaultKind.CONTROLLER_INACTIVE
 """The fault for a command controller that is not active while armed: the driver executes no commands, as in a
-robot mode that does not run them (ESTOP: one hold, then nothing; category 1). The detail names the controller."""
+robot mode that does not run them (ESTOP: one hold, then nothing; category 1), but its own kind, so a technician
+sees a controller to activate rather than a robot mode to fix. The detail names the controller."""
 MANAGER_GONE_FAULT = FaultKind.DRIVER_STATUS
 """The fault for a controller manager that stopped offering ``list_controllers`` while armed (driver restart)."""
 STOP_CATEGORY = 1

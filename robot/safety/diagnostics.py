@@ -28,7 +28,7 @@ CHECKS: dict[str, tuple[FaultKind, ...]] = {
     "operator": (FaultKind.OPERATOR_STOP,),
     "driver": (FaultKind.PROTECTIVE_STOP, FaultKind.SAFETY_STOP, FaultKind.PROGRAM_STOPPED,
                FaultKind.SPEED_SCALING_ZERO, FaultKind.ROBOT_REFLEX, FaultKind.USER_STOPPED, FaultKind.DRIVER_MODE,
-               FaultKind.DRIVER_STATUS),
+               FaultKind.CONTROLLER_INACTIVE, FaultKind.DRIVER_STATUS),
 }
 """Every fault kind belongs to exactly one check (tests/robot/test_diagnostics.py)."""
 

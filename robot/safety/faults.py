@@ -71,6 +71,7 @@ class FaultKind(enum.Enum):
     ROBOT_REFLEX = (Severity.EMERGENCY, 1, "the arm stopped on a reflex (collision or limit violation)")
     USER_STOPPED = (Severity.EMERGENCY, 0, "the arm's user stop (enabling device) is pressed")
     DRIVER_MODE = (Severity.EMERGENCY, 1, "the driver's robot mode does not execute commands")
+    CONTROLLER_INACTIVE = (Severity.EMERGENCY, 1, "the command controller is not active while armed")
     DRIVER_STATUS = (Severity.STOP, 1, "a driver status topic went silent")
 
     def __init__(self, severity: Severity, category: int, meaning: str) -> None:

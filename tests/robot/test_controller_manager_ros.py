@@ -6,7 +6,7 @@ controllers. The bridge (the UR overlay: ``stop_deactivates_controller: true``)
 * refuses to arm, naming the controller, while the command controller is inactive, and while the camera
   calibration is older than ``calibration_max_age_days``;
 * watches it while armed: a controller deactivated behind its back (a ``controller_inactive`` fault, or
-  ``ros2 control switch_controllers --deactivate``) is a named ``driver_mode`` fault, an ESTOP whose commands
+  ``ros2 control switch_controllers --deactivate``) is a named ``controller_inactive`` fault, an ESTOP whose commands
   stop, shown on ``/diagnostics``; the re-arm waits until the controller runs again;
 * ends a category-1 stop (an encoder jump, a stale stream) by switching the controller off itself (STRICT), then
   publishes no arm command; the arm request switches it on again once the stop may be re-armed, never before.
@@ -150,8 +150,8 @@ def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_f
         # hold, then no command) within a poll (5 Hz) or so.
         rig.send("armstack_sim_arm/inject", {"fault": "controller_inactive"}, "inject")
         assert manager.states()[COMMAND] == "inactive"
-        state = rig.wait_state(lambda s: s["mode"] == "ESTOP" and "driver_mode" in s["faults"], 10.0,
-                               "driver_mode stop on the inactive controller")
+        state = rig.wait_state(lambda s: s["mode"] == "ESTOP" and "controller_inactive" in s["faults"], 10.0,
+                               "controller_inactive stop on the inactive controller")
         assert state["commanding"] is False, state
         assert probe.spin_until(lambda: (st := _controller_status(diagnostics)) is not None
                                 and st.level == DiagnosticStatus.ERROR, 5.0), rig.output()
@@ -170,7 +170,8 @@ def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_f
         assert manager.states()[COMMAND] == "inactive"
         assert any(e == {"event": "switch_controller", "controller": COMMAND, "active": False}
                    for e in _events(rig, rig.arm_events))
-        rig.wait_state(lambda s: s["mode"] == "ESTOP" and "driver_mode" in s["faults"], 10.0, "driver_mode stop")
+        rig.wait_state(lambda s: s["mode"] == "ESTOP" and "controller_inactive" in s["faults"], 10.0,
+                       "controller_inactive stop")
         message = _refusal(rig)
         assert f"{COMMAND} is inactive" in message, message
         # STRICT: a switch that cannot apply whole changes nothing.
@@ -226,7 +227,7 @@ def test_a_category_1_stop_switches_the_controller_off_and_the_arm_request_switc
         after = [t for t in ticks if t["t_pub"] > off["t_done"] and t["cmd"] is not None]
         assert after and all(t.get("controller_off") for t in after), after[-3:]
         # The bridge's own switch-off is no driver fault: the stop's only cause stays the jump.
-        assert "driver_mode" not in rig.state()["faults"], rig.state()
+        assert "controller_inactive" not in rig.state()["faults"], rig.state()
         print(f"{profile} jump: stop -> controller off confirmed {(off['t_done'] - off['stop_at']) * 1e3:.0f} ms "
               f"(delay {DELAY_S} s), fault criterion -> off {(off['t_done'] - off['fault_since']) * 1e3:.0f} ms")
 
