@@ -19,6 +19,8 @@ import mujoco
 import numpy as np
 from numpy.typing import ArrayLike
 
+from robot.drivers.jtc_interpolation import StreamedTrajectory, TrajPointState
+from robot.drivers.ports import DriverError
 from robot.errors import RobotError
 from robot.fault_injection import FaultInjector, JointSample
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SimArmConfig
@@ -86,6 +88,9 @@ class SimArm:
         self.data.qpos[self.view.arm_q] = self.spec.home
         self.data.qpos[self.view.grip_q] = self.spec.gripper_open
         self.arm_target = np.array(self.spec.home, dtype=np.float64)
+        # A multi-point JointTrajectory in force, sampled as physics advances (JTC replaces it with the next one).
+        self._stream: StreamedTrajectory | None = None
+        self._stream_end = 0.0
         self.gripper_target = float(self.spec.gripper_open)
         self.data.ctrl[: self.n_arm] = self.arm_target
         self.data.ctrl[self.n_arm :] = self.gripper_target
@@ -119,6 +124,14 @@ class SimArm:
 
     def _apply_targets(self, n_steps: int) -> None:
         halted = self.faults.halted_by
+        if self._stream is not None:
+            if halted is not None:
+                self._stream = None
+            else:
+                # Where the trajectory says the arm should be at the end of this batch (JTC samples one period ahead).
+                self.arm_target = self._stream.sample(self._synced).positions
+                if self._synced >= self._stream_end:
+                    self._stream = None  # past the last point: its positions hold
         if halted is not None and self._halted is None:
             # The driver stopped the arm (protective stop, reflex, ...): it holds where it is, whatever was coming.
             self.arm_target = self.data.qpos[self.view.arm_q].copy()
@@ -149,17 +162,55 @@ class SimArm:
         """``<controller>/commands``: one position per arm joint, driver order."""
         self._check_running(f"{self.config.controller}/commands")
         self.arm_target = _finite_floats(values, f"{self.config.controller}/commands", self.n_arm)
+        self._stream = None
         self.commands += 1
 
-    def command_trajectory(self, joint_names: Sequence[str], positions: ArrayLike) -> None:
-        """``<controller>/joint_trajectory``: the first point's positions, matched by joint name."""
+    def hold(self) -> None:
+        """Hold the arm where it is now, dropping any trajectory in force (a controller switched off)."""
+        self._stream = None
+        self.arm_target = self.data.qpos[self.view.arm_q].copy()
+
+    def _trajectory_order(self, joint_names: Sequence[str], where: str) -> list[int]:
         names = list(joint_names)
-        where = f"{self.config.controller}/joint_trajectory"
         self._check_running(where)
         if sorted(names) != sorted(self.arm_joints):
             raise SimCommandError(f"{where}: joint names {names} do not match the arm's {list(self.arm_joints)}")
-        values = _finite_floats(positions, where, self.n_arm)
-        self.arm_target = values[[names.index(n) for n in self.arm_joints]]
+        return [names.index(n) for n in self.arm_joints]
+
+    def command_trajectory(self, joint_names: Sequence[str], positions: ArrayLike) -> None:
+        """``<controller>/joint_trajectory`` with one point: its positions, matched by joint name."""
+        where = f"{self.config.controller}/joint_trajectory"
+        order = self._trajectory_order(joint_names, where)
+        self.arm_target = _finite_floats(positions, where, self.n_arm)[order]
+        self._stream = None
+        self.commands += 1
+
+    def command_trajectory_points(self, joint_names: Sequence[str],
+                                  points: Sequence[tuple[float, ArrayLike, ArrayLike, ArrayLike]]) -> None:
+        """``<controller>/joint_trajectory`` with several points, each ``(time_from_start s, positions,
+        velocities, accelerations)`` (empty velocities/accelerations: not carried): sampled as JTC does, from
+        arrival (a zero stamp's time zero) on, at the arm's own time, then the last point held. A streamed
+        plan's first point (time 0) is where the arm should be on arrival, so taking only it would lag."""
+        where = f"{self.config.controller}/joint_trajectory"
+        order = self._trajectory_order(joint_names, where)
+
+        def field(values: ArrayLike, what: str) -> np.ndarray | None:
+            arr = np.asarray(values, dtype=np.float64).ravel()
+            return None if arr.size == 0 else _finite_floats(arr, f"{where}: {what}", self.n_arm)[order]
+
+        try:
+            stream = StreamedTrajectory([
+                TrajPointState(time_from_start=float(t), positions=_finite_floats(p, f"{where}: positions",
+                                                                                  self.n_arm)[order],
+                               velocities=field(v, "velocities"), accelerations=field(a, "accelerations"))
+                for t, p, v, a in points])
+        except DriverError as exc:
+            raise SimCommandError(f"{where}: {exc}") from exc
+        arrival = self._synced
+        stream.set_point_before(arrival, TrajPointState(positions=self.arm_target.copy()))
+        self.arm_target = stream.sample(arrival).positions  # the first sample fixes its time zero: arrival
+        self._stream = stream
+        self._stream_end = arrival + stream.points[-1].time_from_start
         self.commands += 1
 
     def command_gripper(self, values: ArrayLike) -> None:

@@ -220,7 +220,7 @@ class SimArmNode(Node):
             else:
                 self._switched_off.add(name)
                 if name == self.config.controller:  # a deactivated controller leaves the arm where it is
-                    self.arm.arm_target = self.arm.data.qpos[self.arm.view.arm_q].copy()
+                    self.arm.hold()
         self._event({"event": "switch_controller", "controller": name, "active": active})
 
     def _recover(self) -> str:
@@ -449,7 +449,12 @@ class SimArmNode(Node):
         if self.config.controller in self._switched_off:
             self._reject(topic, f"{self.config.controller} is inactive (switched off): command ignored")
             return
-        self._guarded(topic, lambda: self.arm.command_trajectory(msg.joint_names, msg.points[0].positions))
+        if len(msg.points) == 1:
+            self._guarded(topic, lambda: self.arm.command_trajectory(msg.joint_names, msg.points[0].positions))
+        else:
+            points = [(p.time_from_start.sec + p.time_from_start.nanosec * 1e-9, p.positions, p.velocities,
+                       p.accelerations) for p in msg.points]
+            self._guarded(topic, lambda: self.arm.command_trajectory_points(msg.joint_names, points))
 
     def _on_positions(self, msg: Float64MultiArray) -> None:
         self._record(self._subs["positions"].topic_name, "std_msgs/msg/Float64MultiArray", msg)

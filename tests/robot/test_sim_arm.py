@@ -95,6 +95,40 @@ def test_trajectory_command_matches_joint_names_in_any_order(arm: SimArm) -> Non
     assert arm.arm_target[6] == pytest.approx(0.3)  # a rejected command leaves the target alone
 
 
+def test_multi_point_trajectory_is_sampled_from_arrival_and_its_last_point_holds() -> None:
+    """A streamed plan (time 0: where the arm should be on arrival, the command at 15 ms, rest later) is followed
+    at the arm's own time since arrival, not frozen at its first point; a driver stop drops it."""
+    arm = SimArm(SimArmConfig(profile="franka", robot="fr3"))
+    home = np.array(arm.spec.home)
+    names = list(reversed(arm.arm_joints))
+    last = np.eye(7)[6]  # joint 7 moves: 0.03 rad by the command at 15 ms, 0.04 at rest
+    points = [(0.0, home), (0.015, home + 0.03 * last), (0.045, home + 0.04 * last)]
+    arm.advance(0.1)
+    arm.command_trajectory_points(names, [(t, p[::-1].tolist(), [], []) for t, p in points])
+    assert arm.arm_target[6] == pytest.approx(home[6])  # on arrival: the first point
+    arrival = arm.elapsed
+    arm.advance(arrival + 4 * arm.dt)  # physics steps whole timesteps; linear (positions only) toward 15 ms
+    assert arm.elapsed - arrival == pytest.approx(4 * arm.dt)
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.03 * (4 * arm.dt) / 0.015)
+    arm.advance(arrival + 0.03)  # between the 15 ms and the 45 ms points
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.03 + 0.01 * (arm.elapsed - arrival - 0.015) / 0.03)
+    arm.advance(arrival + 0.2)
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.04)  # past the end: the last point holds
+    with pytest.raises(SimCommandError, match="not strictly increasing"):
+        arm.command_trajectory_points(names, [(0.0, home.tolist(), [], []), (0.0, home.tolist(), [], [])])
+    with pytest.raises(SimCommandError, match="velocities: expected 7 values, got 2"):
+        arm.command_trajectory_points(names, [(0.0, home.tolist(), [0.0, 0.0], []), (0.1, home.tolist(), [], [])])
+    # A new plan replaces the one in force; a driver stop drops it and the arm holds where it is.
+    arm.command_trajectory_points(arm.arm_joints, [(0.0, home.tolist(), [], []), (1.0, (home + 0.5).tolist(), [], [])])
+    start = arm.elapsed
+    arm.advance(start + 0.01)
+    arm.faults.inject({"fault": "reflex"}, start + 0.01)
+    arm.advance(start + 0.02)
+    held = arm.arm_target.copy()
+    arm.advance(start + 0.05)
+    assert np.array_equal(arm.arm_target, held) and np.max(held - home) < 0.05
+
+
 def test_gripper_closes_at_its_rated_speed(arm: SimArm) -> None:
     arm.command_gripper([0.0])
     t = arm.elapsed
