@@ -490,7 +490,7 @@ class BridgeNode(Node):
 
     def _controller_answer(self, states: dict[str, str] | str) -> None:
         """A ``list_controllers`` answer into the driver status: a controller that stopped behind the bridge's
-        back is a driver_mode fault, and its stop goes out at once."""
+        back is a controller_inactive fault, and its stop goes out at once."""
         assert self.watch is not None
         with self._lock:
             verdict = self.watch.verdict(states)
