@@ -3,7 +3,8 @@
 The sim arm publishes depth as 16UC1 millimetres (``robot.sim_camera_publisher``), so table pixels come back
 up to about a millimetre above the table. Seed 14 once lost its bin for good: one grey-blue pixel where the
 blue cube's edge meets the table, 1.1 mm "high", joined the bin's blob and stretched its footprint to
-0.162 x 0.209 m. Frames at the perception-loop settings (front camera, 320x240, shadows off), arm at home.
+0.162 x 0.209 m (seeds 33 and 188: the same at the cube's height, 0.256 and 0.239 m). Frames at the
+perception-loop settings (front camera, 320x240, shadows off), arm at home.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from robot.perception.sim_camera import SimCamera
 from robot.sim_arm import SimArm
 from robot.sim_arm_config import SimArmConfig
 
-SEEDS = range(30)
+# 0-29, and the layouts of 30-199 where a blended edge pixel once stretched the bin (33, 76, 188).
+SEEDS = (*range(30), 33, 76, 188)
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +60,9 @@ def test_pad_and_bin_are_found_on_every_seeded_layout(arm: SimArm, camera: SimCa
             else:
                 errors[name].append(float(np.linalg.norm(np.array(places[name][:2]) - truth[:2])))
     assert not missed, f"places not detected (seed, place): {missed}"
-    # The task's tolerances are 3 cm (pad) and 7.5 cm (bin): these bounds leave it its margin.
-    assert max(errors["pad"]) < 0.008 and max(errors["bin"]) < 0.02, errors
+    # The task's tolerances are 3 cm (pad) and 7.5 cm (bin): these bounds leave it its margin. Measured on
+    # seeds 0-199: at most 5.1 mm (pad) and 3.2 mm (bin); before the spur cut, seed 0's bin was 16 mm off.
+    assert max(errors["pad"]) < 0.008 and max(errors["bin"]) < 0.008, errors
 
 
 @pytest.mark.parametrize("seed", [3, 14, 22])
