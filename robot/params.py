@@ -113,7 +113,8 @@ DESCRIPTIONS: dict[str, str] = {
     "stop_deactivate_delay_s": "time (s) the stop's hold command brings the arm to rest before the controller is "
                                "switched off",
     "controller_watch_hz": "while armed, ask controller_manager/list_controllers this often (Hz) whether the "
-                           "command controller still runs; inactive is a controller_inactive fault (0 = only at arming)",
+                           "command controller still runs; inactive is a controller_inactive fault "
+                           "(0 = only at arming)",
     "calibration_file": "camera calibration the perception node applies (armstack calibrate); the arm request "
                         "checks it loads and its age ('' = none configured)",
     "calibration_max_age_days": "the arm request refuses a calibration_file whose 'created' stamp is older than "
