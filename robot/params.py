@@ -16,7 +16,7 @@ from robot.planner_process import DEFAULT_PLANNER, PLANNER_BACKENDS
 from robot.safety.command_gate import GateConfig
 from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
-from robot.vendor_profiles import VendorProfile, get_profile
+from robot.vendor_profiles import VendorProfile, check_profile_robot, get_profile
 from sim.config_io import from_mapping
 from sim.robots import get_robot
 from sim.scene import COLORS
@@ -25,9 +25,6 @@ from sim.tasks import TASKS
 NODE_NAME = "armstack_bridge"
 COMMAND_INTERFACES = ("position", "trajectory")
 FALLBACKS = ("hold", "retreat")
-PROFILE_ROBOTS: dict[str, tuple[str, ...]] = {"generic": ("panda", "ur5e", "fr3"), "ur": ("ur5e",),
-                                              "franka": ("panda", "fr3")}
-"""The robots each driver profile drives."""
 # Name of each numeric parameter -> (low, high); bounds inclusive; also the declared ROS parameters' ranges.
 RANGES: dict[str, tuple[float, float]] = {
     "control_rate_hz": (10.0, 1000.0),
@@ -190,10 +187,7 @@ class BridgeParams:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
-        profile = get_profile(self.profile, where=f"{NODE_NAME}: profile")
-        if self.robot not in PROFILE_ROBOTS[profile.name]:
-            robots = ", ".join(PROFILE_ROBOTS[profile.name])
-            raise ParameterError(f"{NODE_NAME}: profile {profile.name!r} drives {robots}, not {self.robot!r}")
+        profile = check_profile_robot(self.profile, self.robot, where=NODE_NAME)
         if profile.name != "generic" and self.arm_on_start:
             raise ParameterError(f"{NODE_NAME}: arm_on_start must be false with the {profile.name!r} profile: a real "
                                  "arm starts disarmed and arms on ~/rearm after its preflight")

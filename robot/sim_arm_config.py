@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from robot.errors import ParameterError
-from robot.vendor_profiles import get_profile
+from robot.vendor_profiles import check_profile_robot
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
 from sim.scene import COLORS
@@ -118,12 +118,7 @@ class SimArmConfig:
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
             raise ParameterError(f"{NODE_NAME}: unknown robot {self.robot!r}; valid: {', '.join(SIM_MODELS)}")
-        from robot.params import PROFILE_ROBOTS  # the one table of which profile drives which robot
-
-        get_profile(self.profile, where=f"{NODE_NAME}: profile")
-        if self.robot not in PROFILE_ROBOTS[self.profile]:
-            raise ParameterError(f"{NODE_NAME}: profile {self.profile!r} drives "
-                                 f"{', '.join(PROFILE_ROBOTS[self.profile])}, not {self.robot!r}")
+        check_profile_robot(self.profile, self.robot, where=NODE_NAME)
         _rate("publish_rate_hz", self.publish_rate_hz)
         _rate("estop_rate_hz", self.estop_rate_hz)
         _rate("objects_rate_hz", self.objects_rate_hz)

@@ -120,6 +120,8 @@ class VendorProfile:
 
     name: str
     driver: str
+    robots: tuple[str, ...]
+    """The robot models (``sim.robots`` names) this driver drives; :func:`robots_of` reads it."""
     joint_states_topic: str
     fingers_in_joint_states: bool
     """False: the arm's joint states carry only arm joints (UR, franka_ros2), the fingers come elsewhere."""
@@ -151,12 +153,13 @@ class VendorProfile:
 
 GENERIC = VendorProfile(
     name="generic", driver="ros2_control with a Float64MultiArray gripper controller (the armstack sim arm)",
+    robots=("panda", "ur5e", "fr3"),
     joint_states_topic="joint_states", fingers_in_joint_states=True, gripper_state_topic="", state_rate_hz=250.0,
     controller="arm_controller", command_interface="position", effort_is_torque=True, gripper="topic",
     gripper_action="", recovery_action="", status=())
 
 UR = VendorProfile(
-    name="ur", driver="Universal_Robots_ROS2_Driver (ur_robot_driver)",
+    name="ur", driver="Universal_Robots_ROS2_Driver (ur_robot_driver)", robots=("ur5e",),
     joint_states_topic="joint_states", fingers_in_joint_states=False, gripper_state_topic="", state_rate_hz=500.0,
     controller="scaled_joint_trajectory_controller", command_interface="trajectory", effort_is_torque=False,
     gripper="gripper_command", gripper_action="gripper_controller/gripper_cmd", recovery_action="",
@@ -182,7 +185,7 @@ UR = VendorProfile(
     ))
 
 FRANKA = VendorProfile(
-    name="franka", driver="franka_ros2 (franka_bringup, franka_gripper)",
+    name="franka", driver="franka_ros2 (franka_bringup, franka_gripper)", robots=("panda", "fr3"),
     joint_states_topic="franka/joint_states", fingers_in_joint_states=False,
     gripper_state_topic="franka_gripper/joint_states", state_rate_hz=1000.0,
     controller="fr3_arm_controller", command_interface="trajectory", effort_is_torque=True,
@@ -211,3 +214,16 @@ def get_profile(name: str, *, where: str = "profile") -> VendorProfile:
         return PROFILES[name]
     except (KeyError, TypeError):
         raise ParameterError(f"{where}: unknown profile {name!r}; valid: {', '.join(PROFILES)}") from None
+
+
+def robots_of(name: str) -> tuple[str, ...]:
+    """The robots the profile called ``name`` drives (an unknown name is an error listing the valid ones)."""
+    return get_profile(name).robots
+
+
+def check_profile_robot(profile: str, robot: str, *, where: str) -> VendorProfile:
+    """The profile called ``profile``, checked to drive ``robot``; a one-line error names the robots it drives."""
+    found = get_profile(profile, where=f"{where}: profile")
+    if robot not in found.robots:
+        raise ParameterError(f"{where}: profile {found.name!r} drives {', '.join(found.robots)}, not {robot!r}")
+    return found

@@ -218,8 +218,7 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
 
 
 def test_launch_profile_tables_mirror_the_vendor_profiles() -> None:
-    from robot.params import PROFILE_ROBOTS
-    from robot.vendor_profiles import PROFILES
+    from robot.vendor_profiles import PROFILES, robots_of
 
     for name in ("sim.launch.py", "real.launch.py"):
         tree = _launch(name)
@@ -227,4 +226,4 @@ def test_launch_profile_tables_mirror_the_vendor_profiles() -> None:
         values = {t.id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
                   for t in n.targets if isinstance(t, ast.Name) and t.id in ("DRIVER_OF", "CONTROLLER_OF")}
         assert values["CONTROLLER_OF"] == {n: p.controller for n, p in PROFILES.items()}
-        assert all(robot in PROFILE_ROBOTS[profile] for robot, profile in values["DRIVER_OF"].items())
+        assert all(robot in robots_of(profile) for robot, profile in values["DRIVER_OF"].items())

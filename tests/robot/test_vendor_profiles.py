@@ -11,7 +11,8 @@ from robot.bridge_core import BridgeCore
 from robot.errors import ParameterError
 from robot.params import BridgeParams
 from robot.safety import FaultKind, Mode
-from robot.vendor_profiles import FRANKA, PROFILES, UR
+from robot.sim_arm_config import SIM_MODELS
+from robot.vendor_profiles import FRANKA, PROFILES, UR, robots_of
 from sim.robots import get_robot
 
 UR_NAMES = ("shoulder_pan_joint", "shoulder_lift_joint", "elbow_joint", "wrist_1_joint", "wrist_2_joint",
@@ -142,6 +143,11 @@ def test_a_wrong_profile_name_lists_the_valid_ones_and_a_profile_drives_its_robo
     with pytest.raises(ParameterError, match="arm_on_start must be false with the 'ur' profile"):
         BridgeParams(robot="ur5e", profile="ur")
     assert set(PROFILES) == {"generic", "ur", "franka"}
+    # The one table of which robots each profile drives: every robot is a sim model, every model has a driver.
+    assert robots_of("ur") == ("ur5e",) and robots_of("franka") == ("panda", "fr3")
+    assert set(robots_of("generic")) == set(SIM_MODELS) == {r for p in PROFILES for r in robots_of(p)}
+    with pytest.raises(ParameterError, match="unknown profile 'kuka'; valid: generic, ur, franka"):
+        robots_of("kuka")
 
 
 def test_faults_before_the_first_arming_latch_no_stop() -> None:
