@@ -36,7 +36,7 @@ FIXED_EXAMPLES = ("Objects: green_cube, blue_cube.\nInstruction: drop the blue c
                   "Objects: blue_cube, red_cube.\nInstruction: pick up the red cube\nPlan: pick(red_cube); done\n\n")
 INFEASIBLE = " infeasible"
 DECODERS = ("rank", "grammar")
-# The shipped settings (margin chosen on the development splits, see the file's comments).
+# The shipped settings (how margin and decoder were chosen: docs/measured_defaults.md).
 CONFIG_PATH = Path(__file__).resolve().parent / "data" / "model_fallback.yaml"
 DONE = " done"
 
@@ -57,19 +57,14 @@ class FallbackConfig:
     """``margin``: nats the best first step must lead ``infeasible`` by; ``max_steps``: plan length cap;
     ``agreement``: also require the sentence-embedding check of agreement.py."""
 
-    # Chosen on the tune, negative and fresh splits only (never heldout). Without the licence (licence.py)
-    # the negatives reaching the model led 'infeasible' by 5.3-9.5 nats ("do a little dance" 9.5) and the
-    # positives by 6.6-12.9: no margin separates them. With the licence, negatives that name nothing are
-    # refused before the model runs, and those that still reach it ("paint the red cube blue" 8.7, "make the
-    # yellow cube bigger" 8.8, fixed-head prompt) are refused by its coverage. Right plans led by 6.7-12.3
-    # with the fixed head (the old 7.5 refused five of them), so the margin is a floor just below those.
+    # A floor just below the lowest right plan's lead on the tuning splits (docs/measured_defaults.md).
     margin: float = 6.0
     max_steps: int = 6
-    # Accept a plan only if the sentence embedding of the instruction also ranks it first among the licensed
-    # plans (agreement.py): a second signal independent of the language model.
+    # A second signal independent of the language model: the sentence embedding must rank the plan first
+    # among the licensed plans (agreement.py).
     agreement: bool = True
-    # How the model writes the plan: "rank" scores every licensed step, skill then arguments (rank_steps);
-    # "grammar" decodes the whole plan greedily under a GBNF grammar of the licensed names (grammar.py).
+    # "rank" scores every licensed step, skill then arguments (rank_steps); "grammar" decodes the whole plan
+    # greedily under a GBNF grammar of the licensed names (grammar.py). Rank: more exact plans, cheaper calls.
     decoder: str = "rank"
 
     def __post_init__(self) -> None:
