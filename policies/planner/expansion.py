@@ -288,9 +288,19 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                              "unclear")
     else:
         verb_word, pre = verb.group(1), pre[:verb.start(1)]
+    # The exceptions the quantifier states ("every cube except the orange one") are all of them: a negation naming
+    # another covered cube ("..., and don't touch the blue one") contradicts the quantifier, so it is refused,
+    # not read as a second exception (fresh split indep6-033). With no "except", the negation is the exception
+    # ("every cube in the bin, but don't touch the blue one").
+    stated = list(excluded)
     for m_neg in _NEGATED_OBJECT.finditer(text):
         names = _colour_names(m_neg.group(1), state)
         if isinstance(names, list):
+            covered = [n for n in names if n not in stated]
+            if stated and covered:
+                return Rewrite(text, f"every cube except the {' and the '.join(n.replace('_', ' ') for n in stated)} "
+                                     f"includes the {covered[0].replace('_', ' ')}, which the request forbids "
+                                     f"touching: contradictory")
             excluded.extend(names)
     chosen = [o.name for o in state.objects if o.name not in excluded]
     if re.match(r"\s*both\b", text[m.start():]) and len(state.objects) != 2:

@@ -399,8 +399,9 @@ def _verb_forms(text: str) -> str:
         # "put the orange cube in the bin. then the red one. then go home": a clause of an object alone
         text = re.sub(rf"((?:^|[,;.]\s*|\band\s+)then\s+)((?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one)|the "
                       rf"(?:{_COLOUR_WORDS}))(?=\s*(?:$|[,;.!?]))", r"\1do the same with \2", text)
-    # "..., then pick up the red cube and put that in the bin too": "too" / "as well" add nothing to a clause
-    return re.sub(r"\s+(?:too|as well)(?=\s*(?:$|[,;.!?]|\bthen\b|\band\b))", "", text)
+    # "..., then pick up the red cube and put that in the bin too": "too" / "as well" add nothing to a clause, nor
+    # does a negation's closing "either" ("and don't touch the red one either")
+    return re.sub(r"\s+(?:too|as well|either)(?=\s*(?:$|[,;.!?]|\bthen\b|\band\b))", "", text)
 
 
 def _pseudo_cleft(text: str) -> str:

@@ -529,6 +529,16 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("sequence", "put the blue cube on the left. then the green one. then go home", scene(RGB),
      plan(*mv("blue", "left"), *mv("green", "left"), ("home",))),
     ("sequence", "don't put the blue cube on the left, then the green one", scene(RGB), refused("unclear")),
+    # fresh split 6 kinds (indep6-033): an "except" list is every exception; a negation of another covered cube
+    # contradicts the quantifier
+    ("quantifier", "put all the cubes in the bin except the red one, and don't touch the blue one", scene(RGB),
+     refused("contradictory")),
+    ("quantifier", "move every block except the green one to the pad but leave the red one alone", scene(RGB),
+     refused("contradictory")),
+    ("quantifier", "every cube apart from the blue one goes on the left, and never move the green cube",
+     scene(RGB), refused("contradictory")),
+    ("quantifier", "put every cube except the red one in the bin, and don't touch the red one either", scene(RGB),
+     plan(*mv("green", "bin"), *mv("blue", "bin"))),
 ]
 
 
