@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 
+from policies.planner.grounding_guard import OTHER_COLOURS
+from policies.planner.lexicon import COLOR_WORDS
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import DIRECTIONS
 
 _SPLIT = re.compile(r",?\s*\b(?:and then|then)\b\s*|;")
-_COLORS = ("red", "green", "blue", "yellow", "purple", "orange", "white", "black", "pink", "grey", "gray", "brown")
+# Exact colour names only (no synonyms): the scene colours the lexicon maps to, and the colours it knows name
+# no scene object, so "the black cube" is an absent object rather than an unread word.
+_COLORS = (*dict.fromkeys(COLOR_WORDS.values()), *sorted(OTHER_COLOURS))
 _REGION_KEYWORDS = (("bin", "bin"), ("pad", "pad"), ("left side", "left"), ("right side", "right"))
 _VERBS = frozenset({"put", "place", "move", "stack", "drop", "set", "pick", "grab", "push", "go", "return"})
 # Every word this backend can read; any other word (a negation, an order word, a synonym) is a refusal.
