@@ -57,7 +57,10 @@ def vendor_params_file(tmp: Path, profile: str, robot: str, *, rate: float | Non
     if rate is not None:
         data["armstack_sim_arm"]["ros__parameters"]["publish_rate_hz"] = rate
         data["armstack_bridge"]["ros__parameters"]["expected_state_rate_hz"] = rate
-    data["armstack_bridge"]["ros__parameters"].update(planner="none", **bridge)
+    # Imported here: the planner registry imports sim (MuJoCo), which the rig's importers need not load.
+    from robot.planner_process import NO_PLANNER
+
+    data["armstack_bridge"]["ros__parameters"].update(planner=NO_PLANNER, **bridge)
     path = tmp / f"{robot}_{profile}.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
