@@ -109,6 +109,7 @@ class TabletopEnv(gym.Env[dict[str, Any], np.ndarray]):
         self.cameras = cameras if obs_mode != "state" else ()
         self.image_size = (int(width), int(height))
         self.randomization = resolve_randomization(randomization)
+        scene_cfg = self.randomization.scene_config(scene_cfg)  # a level may name an object set (sim.randomize)
         self.render_mode, self.render_camera, self.render_size = render_mode, render_camera, render_size
         self.terminate_on_success = terminate_on_success
 

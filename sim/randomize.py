@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.config_io import from_mapping
 from sim.errors import ConfigError, UnknownNameError
-from sim.scene import Scene
+from sim.scene import Scene, SceneConfig, parse_object_name
 
 Range = tuple[float, float]
 _RANGE_FIELDS = (
@@ -43,6 +43,9 @@ class Randomization:
     joint_damping_scale: Range = (1.0, 1.0)
     obs_noise_std: float = 0.0
     action_latency_steps: Range = (0, 0)
+    objects: tuple[str, ...] = ()
+    """An object set for the scene, ``<colour>_<shape>`` names (``sim.scene.SceneConfig.objects``): the env builds
+    its scene with these objects. Empty: the scene's own (red, green and blue cubes by default)."""
 
     def __post_init__(self) -> None:
         for name in _RANGE_FIELDS:
@@ -70,13 +73,28 @@ class Randomization:
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
                 raise ConfigError(f"randomization {name} must be a finite number >= 0, got {value!r}")
+        if not isinstance(self.objects, tuple):
+            raise ConfigError(f"randomization objects must be a list of '<colour>_<shape>' names, got {self.objects!r}")
+        if self.objects:
+            SceneConfig(objects=self.objects)  # the scene's own checks: names, distinct colours
+
+    def scene_config(self, scene: SceneConfig) -> SceneConfig:
+        """``scene`` with this randomisation's object set, if it names one (a scene naming other objects is refused)."""
+        if not self.objects or scene.object_names == self.objects:
+            return scene
+        if scene.objects:
+            raise ConfigError(f"the scene names objects {scene.objects} and the randomization objects {self.objects}: "
+                              f"give one")
+        return dataclasses.replace(scene, objects=self.objects)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Randomization:
         return from_mapping(cls, data, where="randomization")
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
+        # Without an object set the dict is what it was before objects existed (provenance, dataset metadata).
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()
+                if k != "objects" or v}
 
 
 RANDOMIZATION_LEVELS: dict[str, Randomization] = {
@@ -116,6 +134,11 @@ RANDOMIZATION_LEVELS: dict[str, Randomization] = {
 }
 
 
+SHAPES_OBJECTS = ("yellow_cylinder", "orange_cube", "purple_sphere")
+RANDOMIZATION_LEVELS["shapes"] = dataclasses.replace(RANDOMIZATION_LEVELS["default"], objects=SHAPES_OBJECTS)
+"""The default ranges on an opt-in object set: a cylinder, a cube and a sphere in colours the default scene lacks."""
+
+
 def resolve_randomization(value: str | Randomization | dict[str, Any] | None) -> Randomization:
     """A Randomization from a level name, a mapping of fields, or an instance."""
     if value is None:
@@ -129,6 +152,26 @@ def resolve_randomization(value: str | Randomization | dict[str, Any] | None) ->
     if isinstance(value, dict):
         return Randomization.from_dict(value)
     raise ConfigError(f"randomization must be a level name, a mapping or Randomization, got {type(value).__name__}")
+
+
+def _resize(m: mujoco.MjModel, gid: int, bid: int, shape: str, half: float, mass: float) -> None:
+    """Give an object of ``shape`` the half extent ``half`` (``sim.scene.SHAPES``) and ``mass``, with the bounds
+    and the solid body's inertia that go with them."""
+    m.geom_aabb[gid, 3:] = half
+    m.body_mass[bid] = mass
+    if shape == "cylinder":  # radius and half length both ``half``
+        m.geom_size[gid] = (half, half, 0.0)
+        m.geom_rbound[gid] = half * math.sqrt(2.0)
+        side = mass * (3 * half**2 + (2 * half) ** 2) / 12.0
+        m.body_inertia[bid] = (side, side, mass * half**2 / 2.0)
+    elif shape == "sphere":
+        m.geom_size[gid] = (half, 0.0, 0.0)
+        m.geom_rbound[gid] = half
+        m.body_inertia[bid] = 0.4 * mass * half**2
+    else:
+        m.geom_size[gid] = half
+        m.geom_rbound[gid] = half * math.sqrt(3.0)
+        m.body_inertia[bid] = mass * (2 * half) ** 2 / 6.0
 
 
 class RandomizationSampler:
@@ -147,7 +190,7 @@ class RandomizationSampler:
             "dof_damping": m.dof_damping.copy(),
         }
         geom = lambda n: mujoco.mj_name2id(m, mujoco.mjtObj.mjOBJ_GEOM, n)  # noqa: E731
-        self._objects = [(n, geom(n), m.geom_bodyid[geom(n)]) for n in scene.object_names]
+        self._objects = [(n, geom(n), m.geom_bodyid[geom(n)], parse_object_name(n)[1]) for n in scene.object_names]
         self._table = geom("table_top")
         n_arm = scene.robot.n_arm
         self._arm_actuators = np.arange(n_arm)
@@ -166,14 +209,10 @@ class RandomizationSampler:
         self.restore()
         u = lambda r: float(rng.uniform(r[0], r[1]))  # noqa: E731
         params: dict[str, Any] = {"objects": {}}
-        for name, gid, bid in self._objects:
+        for name, gid, bid, shape in self._objects:
             half, mass, fric = u(cfg.cube_half_size), u(cfg.object_mass), u(cfg.object_friction)
-            m.geom_size[gid] = half
-            m.geom_rbound[gid] = half * math.sqrt(3.0)
-            m.geom_aabb[gid, 3:] = half
+            _resize(m, gid, bid, shape, half, mass)
             m.geom_friction[gid, 0] = fric
-            m.body_mass[bid] = mass
-            m.body_inertia[bid] = mass * (2 * half) ** 2 / 6.0
             jitter = rng.uniform(-cfg.object_color_jitter, cfg.object_color_jitter, 3)
             m.geom_rgba[gid, :3] = np.clip(m.geom_rgba[gid, :3] + jitter, 0.0, 1.0)
             params["objects"][name] = {"half_size": half, "mass": mass, "friction": fric,

@@ -21,6 +21,15 @@ COLORS: dict[str, tuple[float, float, float]] = {
     "orange": (0.95, 0.5, 0.1),
 }
 CAMERAS = ("front", "overhead", "wrist")
+SHAPES: dict[str, mujoco.mjtGeom] = {
+    "cube": mujoco.mjtGeom.mjGEOM_BOX,
+    "cylinder": mujoco.mjtGeom.mjGEOM_CYLINDER,
+    "sphere": mujoco.mjtGeom.mjGEOM_SPHERE,
+}
+"""Object shapes, all sized by one half extent: the cube's half side, the upright cylinder's radius and half
+height, the sphere's radius. So one size range (``Randomization.cube_half_size``) fits every shape in the grip."""
+SPHERE_ROLLING_FRICTION = 0.002
+"""m: a sphere needs rolling resistance (contact dimension 6) to come to rest where it is released or pushed."""
 
 TABLE_SIZE = (0.7, 0.7, 0.025)  # half extents; the top surface is z = 0
 TABLE_CENTER = (0.4, 0.0)
@@ -48,10 +57,17 @@ WORLD_CONAFFINITY = 3
 
 @dataclass(frozen=True, kw_only=True)
 class SceneConfig:
-    """What stands on the table. Cubes are named ``<color>_cube``."""
+    """What stands on the table: objects named ``<color>_<shape>`` (``red_cube``, ``yellow_cylinder``).
+
+    ``cubes`` lists cube colours (the default scene: red, green and blue cubes). ``objects`` names the objects
+    instead, any shape of ``SHAPES`` in any colour of ``COLORS`` (an opt-in object set; colours distinct, so a
+    colour still names one object).
+    """
 
     robot: str = "panda"
     cubes: tuple[str, ...] = ("red", "green", "blue")
+    objects: tuple[str, ...] = ()
+    """``<color>_<shape>`` names, in observation order; empty: the cubes of ``cubes``."""
     with_pad: bool = True
     with_bin: bool = True
     offscreen_size: tuple[int, int] = (640, 480)
@@ -78,13 +94,30 @@ class SceneConfig:
                 raise UnknownNameError("cube colour", color, COLORS)
         if len(set(self.cubes)) != len(self.cubes):
             raise ConfigError(f"cube colours must be distinct, got {self.cubes}")
+        colors = [parse_object_name(name)[0] for name in self.objects]
+        if colors and self.cubes != SceneConfig.cubes:
+            raise ConfigError("give either cubes (cube colours) or objects ('<colour>_<shape>' names), not both")
+        if len(set(colors)) != len(colors):
+            raise ConfigError(f"object colours must be distinct (a colour names one object), got {self.objects}")
         if self.shadow_size is not None or self.msaa_samples is not None:  # the renderer's own checks
             RenderQuality(shadow_size=FULL_QUALITY.shadow_size if self.shadow_size is None else self.shadow_size,
                           msaa_samples=FULL_QUALITY.msaa_samples if self.msaa_samples is None else self.msaa_samples)
 
     @property
     def object_names(self) -> tuple[str, ...]:
-        return tuple(f"{c}_cube" for c in self.cubes)
+        return self.objects if self.objects else tuple(f"{c}_cube" for c in self.cubes)
+
+
+def parse_object_name(name: str) -> tuple[str, str]:
+    """``yellow_cylinder`` -> (``yellow``, ``cylinder``); a name outside the palette or the shapes is refused."""
+    if not isinstance(name, str):
+        raise ConfigError(f"object names are '<colour>_<shape>' strings, got {name!r}")
+    color, _, shape = name.partition("_")
+    if color not in COLORS:
+        raise UnknownNameError(f"object colour in {name!r}", color, COLORS)
+    if shape not in SHAPES:
+        raise UnknownNameError(f"object shape in {name!r}", shape, SHAPES)
+    return color, shape
 
 
 @dataclass(frozen=True)
@@ -174,6 +207,26 @@ def _add_cube(world: mujoco.MjsBody, color: str, index: int, marker_material: st
         _add_marker_plate(body, f"{color}_cube_marker", CUBE_MARKER_PLATE_HALF, CUBE_HALF, marker_material)
 
 
+def _add_round_object(world: mujoco.MjsBody, color: str, shape: str, index: int,
+                      marker_material: str | None = None) -> None:
+    """A cylinder (upright) or a sphere, laid out and weighted as the cubes are (``_add_cube``)."""
+    name = f"{color}_{shape}"
+    body = world.add_body(name=name, pos=[0.5, -0.2 + 0.1 * index, CUBE_HALF])
+    body.add_freejoint(name=f"{name}_joint")
+    size = [CUBE_HALF, CUBE_HALF, 0.0] if shape == "cylinder" else [CUBE_HALF, 0.0, 0.0]
+    geom = body.add_geom(name=name, type=SHAPES[shape], size=size, rgba=[*COLORS[color], 1.0])
+    geom.contype, geom.conaffinity = WORLD_CONTYPE, WORLD_CONAFFINITY
+    geom.mass = 0.1
+    geom.condim = 4
+    geom.friction = [1.0, 0.01, 0.0001]
+    if shape == "sphere":
+        geom.condim = 6
+        geom.friction = [1.0, 0.01, SPHERE_ROLLING_FRICTION]
+    body.add_site(name=f"{name}_site", size=[0.004, 0.004, 0.004], rgba=[0, 0, 0, 0], group=4)
+    if marker_material is not None and shape == "cylinder":  # a flat top to carry it
+        _add_marker_plate(body, f"{name}_marker", CUBE_MARKER_PLATE_HALF * 0.7, CUBE_HALF, marker_material)
+
+
 def _add_pad(world: mujoco.MjsBody, marker_material: str | None = None) -> None:
     pad = world.add_body(name="target_pad", pos=[0.5, 0.2, 0.0])
     _add_box(pad, "target_pad", (PAD_HALF, PAD_HALF, 0.0008), (0, 0, 0.0008), (0.95, 0.95, 0.95, 1), collide=False)
@@ -242,8 +295,13 @@ def build_scene(config: SceneConfig | None = None) -> Scene:
     world = spec.worldbody
     _add_table(world)
     markers = config.marker_textures
-    for i, color in enumerate(config.cubes):
-        _add_cube(world, color, i, _marker_material(spec, CUBE_MARKER_IDS[color]) if markers else None)
+    for i, name in enumerate(config.object_names):
+        color, shape = parse_object_name(name)
+        material = _marker_material(spec, CUBE_MARKER_IDS[color]) if markers and shape != "sphere" else None
+        if shape == "cube":
+            _add_cube(world, color, i, material)
+        else:
+            _add_round_object(world, color, shape, i, material)
     if config.with_pad:
         _add_pad(world, _marker_material(spec, PAD_MARKER_ID) if markers else None)
     if config.with_bin:

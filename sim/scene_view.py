@@ -8,11 +8,16 @@ import mujoco
 import numpy as np
 
 from sim.errors import UnknownNameError
-from sim.scene import Scene
+from sim.scene import SHAPES, Scene
 
 OPPOSED_PADS_COS = -0.5
 """The pads' contact normals are at least 120 degrees apart in a grasp (about 180: opposite faces); pads on one
 face (a push) are near 0 degrees apart, on adjacent faces (a corner) near 90."""
+
+
+_HALF_HEIGHT_INDEX = {int(mujoco.mjtGeom.mjGEOM_BOX): 2, int(mujoco.mjtGeom.mjGEOM_CYLINDER): 1,
+                      int(mujoco.mjtGeom.mjGEOM_SPHERE): 0}
+_SHAPE_OF_TYPE = {int(t): shape for shape, t in SHAPES.items()}
 
 
 def _id(model: mujoco.MjModel, kind: mujoco.mjtObj, name: str) -> int:
@@ -50,6 +55,8 @@ class SceneView:
         self.object_dadr = {
             n: int(m.jnt_dofadr[_id(m, mujoco.mjtObj.mjOBJ_JOINT, f"{n}_joint")]) for n in scene.object_names
         }
+        # The size entry that is the half height (box: z half extent, cylinder: half length, sphere: radius).
+        self._half_index = {n: (g, _HALF_HEIGHT_INDEX[int(m.geom_type[g])]) for n, g in self.object_geom.items()}
         q0 = self.object_qadr[scene.object_names[0]]
         self.objects_q = slice(q0, q0 + 7 * len(scene.object_names))
         self.table_geom = _id(m, mujoco.mjtObj.mjOBJ_GEOM, "table_top")
@@ -117,7 +124,13 @@ class SceneView:
         return math.atan2(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z))
 
     def object_half(self, name: str) -> float:
-        return float(self.model.geom_size[self.object_geom[name], 2])
+        """Half the object's height: its centre's height above the table when it rests there."""
+        g, k = self._half_index[name]
+        return float(self.model.geom_size[g, k])
+
+    def object_shape(self, name: str) -> str:
+        """``cube``, ``cylinder`` or ``sphere`` (``sim.scene.SHAPES``)."""
+        return _SHAPE_OF_TYPE[int(self.model.geom_type[self.object_geom[name]])]
 
     @property
     def pad_pos(self) -> np.ndarray:

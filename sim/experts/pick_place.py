@@ -32,6 +32,7 @@ class PickAndPlaceMotion:
         self.yaw_goal: float | None = None
         self.lift_xy = np.zeros(2)
         self.release_pos = np.zeros(3)
+        self.round = view.object_shape(obj) != "cube"
 
     def _goto(self, target: np.ndarray, grip: float, yaw: float | None = None, gain: float = EXPERT_GAIN) -> np.ndarray:
         a = np.zeros(5)
@@ -51,7 +52,10 @@ class PickAndPlaceMotion:
         tcp = v.tcp_pos
         self.count += 1
         if self.phase == "approach":
-            self.yaw_goal = grasp_yaw(v.object_yaw(obj), v.tcp_yaw)
+            if self.round:  # any yaw grasps a cylinder or a sphere: keep the hand's
+                self.yaw_goal = v.tcp_yaw if self.yaw_goal is None else self.yaw_goal
+            else:
+                self.yaw_goal = grasp_yaw(v.object_yaw(obj), v.tcp_yaw)
             above = np.array([o[0], o[1], o[2] + 0.08])
             err = above - tcp
             yaw_ok = abs(angle_diff(v.tcp_yaw, self.yaw_goal)) < 0.05

@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from sim.scene import BIN_HALF, BIN_WALL, PAD_HALF
+from sim.scene import BIN_HALF, BIN_WALL, COLORS, PAD_HALF, SHAPES
 from sim.scene_view import SceneView
 
 # Where objects may be placed on the table (m, robot base frame = world frame).
@@ -57,10 +57,38 @@ def color_of(object_name: str) -> str:
     return object_name.split("_", 1)[0]
 
 
+CASUAL_NOUNS = {"cube": "block", "cylinder": "cylinder", "sphere": "ball"}
+"""The word a template's ``{obj:block}`` uses for each shape (``block`` only fits a cube)."""
+
+
+@dataclass(frozen=True)
+class ObjectPhrase:
+    """An object as a template names it: ``{obj}`` is 'yellow cylinder', ``{obj:block}`` 'yellow cylinder' (a
+    cube: 'red block'), ``{obj:colour}`` 'yellow' (as in 'put it on the {base:colour} one')."""
+
+    color: str
+    shape: str
+
+    def __format__(self, spec: str) -> str:
+        if spec == "":
+            return f"{self.color} {self.shape}"
+        if spec == "block":
+            return f"{self.color} {CASUAL_NOUNS[self.shape]}"
+        if spec == "colour":
+            return self.color
+        raise ValueError(f"unknown object format {spec!r} in a template; valid: '', 'block', 'colour'")
+
+
 def phrase(rng: np.random.Generator, templates: tuple[str, ...], **names: str) -> str:
-    """Fill a randomly chosen template; object names become '<colour> cube' phrases."""
+    """Fill a randomly chosen template; object names (``<colour>_<shape>``) fill ``{obj}`` fields as
+    ``ObjectPhrase``s, other values (a side, a direction) as they are."""
     template = templates[int(rng.integers(len(templates)))]
-    return template.format(**{k: color_of(v) for k, v in names.items()})
+    return template.format(**{k: _phrase_value(v) for k, v in names.items()})
+
+
+def _phrase_value(value: str) -> ObjectPhrase | str:
+    color, _, shape = value.partition("_")
+    return ObjectPhrase(color, shape) if color in COLORS and shape in SHAPES else value
 
 
 def _far_enough(p: np.ndarray, placed: list[tuple[np.ndarray, float]], radius: float) -> bool:

@@ -13,18 +13,18 @@ from sim.tasks.base import TaskGoal, phrase
 PAD_TOLERANCE = 0.03
 
 PAD_TEMPLATES = (
-    "put the {obj} cube on the pad",
-    "place the {obj} cube on the white pad",
-    "pick up the {obj} cube and put it on the target pad",
-    "move the {obj} block onto the white square",
-    "set the {obj} cube down on the pad",
+    "put the {obj} on the pad",
+    "place the {obj} on the white pad",
+    "pick up the {obj} and put it on the target pad",
+    "move the {obj:block} onto the white square",
+    "set the {obj} down on the pad",
 )
 BIN_TEMPLATES = (
-    "put the {obj} cube in the bin",
-    "drop the {obj} cube into the bin",
-    "pick up the {obj} cube and place it in the grey bin",
-    "throw the {obj} block in the bin",
-    "place the {obj} cube inside the box",
+    "put the {obj} in the bin",
+    "drop the {obj} into the bin",
+    "pick up the {obj} and place it in the grey bin",
+    "throw the {obj:block} in the bin",
+    "place the {obj} inside the box",
 )
 
 

@@ -26,11 +26,11 @@ class PlaceBesideTask:
     name = "place_beside"
     max_steps = 160
     templates: tuple[str, ...] = (
-        "put the {obj} cube to the {side} of the {base} cube",
-        "place the {obj} cube on the {side} side of the {base} cube",
-        "set the {obj} block down {side} of the {base} block",
-        "move the {obj} cube next to the {base} cube, on its {side}",
-        "pick up the {obj} cube and put it {side} of the {base} one",
+        "put the {obj} to the {side} of the {base}",
+        "place the {obj} on the {side} side of the {base}",
+        "set the {obj:block} down {side} of the {base:block}",
+        "move the {obj} next to the {base}, on its {side}",
+        "pick up the {obj} and put it {side} of the {base:colour} one",
     )
 
     def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:

@@ -17,11 +17,11 @@ class PushTask:
     name = "push"
     max_steps = 140
     templates: tuple[str, ...] = (
-        "push the {obj} cube onto the pad",
-        "slide the {obj} cube to the white pad",
-        "shove the {obj} block onto the white square",
-        "push the {obj} cube over to the target",
-        "nudge the {obj} cube onto the pad",
+        "push the {obj} onto the pad",
+        "slide the {obj} to the white pad",
+        "shove the {obj:block} onto the white square",
+        "push the {obj} over to the target",
+        "nudge the {obj} onto the pad",
     )
 
     def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:

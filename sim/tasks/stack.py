@@ -1,4 +1,4 @@
-"""Stack: put one named cube on top of another."""
+"""Stack: put one named object on top of another (a cube or an upright cylinder: a flat top)."""
 
 from __future__ import annotations
 
@@ -10,22 +10,31 @@ from sim.scene_view import SceneView
 from sim.tasks.base import TaskGoal, phrase
 
 XY_TOLERANCE = 0.02
+BASE_SHAPES = ("cube", "cylinder")
+"""Shapes with a flat top that an object can rest on (a sphere carries nothing)."""
 
 
 class StackTask:
     name = "stack"
     max_steps = 160
     templates: tuple[str, ...] = (
-        "put the {obj} cube on the {base} cube",
-        "stack the {obj} cube on top of the {base} cube",
-        "place the {obj} block on the {base} block",
-        "pick up the {obj} cube and put it on the {base} one",
-        "build a tower with the {obj} cube on the {base} cube",
+        "put the {obj} on the {base}",
+        "stack the {obj} on top of the {base}",
+        "place the {obj:block} on the {base:block}",
+        "pick up the {obj} and put it on the {base:colour} one",
+        "build a tower with the {obj} on the {base}",
     )
 
     def sample_goal(self, rng: np.random.Generator, view: SceneView) -> TaskGoal:
-        obj, base = rng.choice(len(view.object_names), size=2, replace=False)
-        a, b = view.object_names[int(obj)], view.object_names[int(base)]
+        names = view.object_names
+        bases = [n for n in names if view.object_shape(n) in BASE_SHAPES]
+        if len(bases) == len(names):  # every object can carry another (the default scene: the same draw as ever)
+            obj, base = rng.choice(len(names), size=2, replace=False)
+            a, b = names[int(obj)], names[int(base)]
+        else:
+            b = bases[int(rng.integers(len(bases)))]
+            others = [n for n in names if n != b]
+            a = others[int(rng.integers(len(others)))]
         return TaskGoal(task=self.name, instruction=phrase(rng, self.templates, obj=a, base=b), object=a, target=b)
 
     def goal_position(self, view: SceneView, goal: TaskGoal) -> np.ndarray:
