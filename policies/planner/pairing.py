@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
+from policies.planner.mentions import Context, UngroundedError, ground, parse_object
 from policies.planner.phrasing import rewrite
 from policies.planner.plan import Step
 from policies.planner.scene_state import SceneState
@@ -87,9 +88,53 @@ def _object_of(colour: str, state: SceneState) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+# Relative references that name one object by where it is ("the cube to the left of the orange one", "the leftmost
+# cube", "the cube next to the bin"); "on"/"in" are left out, as in a mention they read the same as a destination.
+_RELATIVE_KINDS = frozenset({"side_of", "near", "extreme", "not_color"})
+_SPAN_ENDS = frozenset({",", "and", "then", "but", "in", "into", "onto", "inside", "on", "goes", "should", "belongs",
+                        "needs", "must", "has"})
+
+
+def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, int] | None:
+    """(object name, tokens consumed) for a relative reference without a colour of its own at ``toks[i]``, None
+    where none starts there (``_Unresolved`` where one does but names no single object). Its anchor ("the orange one") is consumed with it, so the
+    anchor is never read as the object the words move (fresh split indep6-039: the model moved the anchor)."""
+    j = i
+    while j < len(toks) and toks[j] in lx.DETERMINERS:
+        j += 1
+    if j >= len(toks) or toks[j] in lx.COLOR_WORDS:
+        return None
+    end = i
+    while end < len(toks) and (end < j + 2 or toks[end] not in _SPAN_ENDS):
+        end += 1
+    for k in range(end, j + 1, -1):  # the longest span that reads as one relative reference
+        span = " ".join(toks[i:k]).replace("to the left of", "left of").replace("to the right of", "right of")
+        ref = parse_object(span.split())
+        if ref is None or ref.kind not in _RELATIVE_KINDS:
+            continue
+        try:
+            names = ground(ref, Context(state), alternatives=False)
+        except UngroundedError as exc:
+            raise _Unresolved(str(exc)) from exc
+        if len(names) != 1:
+            raise _Unresolved(f"'{span}' could be {', '.join(names)}")
+        return names[0], k - i
+    return None
+
+
+class _Unresolved(Exception):
+    """A relative reference that names no single object: no plan can be paired with the words."""
+
+
 def read_pairing(instruction: str, state: SceneState) -> Pairing:
     """The object -> destination pairs the words of ``instruction`` state, in ``state``'s names."""
-    toks = _tokens(rewrite(instruction, state).text)
+    try:
+        return _read_pairing(_tokens(rewrite(instruction, state).text), state)
+    except _Unresolved as exc:
+        return Pairing({}, f"a relative reference names no single object: {exc}")
+
+
+def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
     group: list[str] = []  # colours of the current mention group
     group_dest: list[str] = []  # destinations read for the current group
     joined = True  # only joiners since the last mention (the next mention joins the group)
@@ -108,7 +153,14 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
         if prep is not None:
             at = i + len(prep)
             region = _region_at(toks, at)
+            side = re.match(r"(?:the )?(left|right)(?: side| hand side)? of\b", " ".join(toks[at:at + 5]))
+            if side is not None:
+                # "to the left of the orange one" is beside it, a place no skill reaches: any plan is refused
+                region = ("beside:" + side.group(1), len(side.group(0).split()) - 1)
             target = None if region else _colour_at(toks, at)
+            relative = None if region or target else _relative_at(toks, at, state)
+            if relative is not None:
+                target = ("=" + relative[0], relative[1])
             if (region or target) and negated:  # "not on the blue cube", "don't put it on the pad"
                 i = at + (region or target)[1]  # type: ignore[index]
                 continue
@@ -125,6 +177,10 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
         if mention is not None and back >= 0 and toks[back] in _ANCHORED:
             i += mention[1]
             continue
+        if mention is None:
+            relative = _relative_at(toks, i, state)
+            if relative is not None:  # "the cube to the left of the orange one": that object, by name
+                mention = ("=" + relative[0], relative[1])
         if mention is None and toks[i] in _UNCOLOURED:
             mention = ("", 1)
         if mention is not None:
@@ -149,13 +205,15 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
     for colour, dests in claims.items():
         if not dests:
             continue
-        name = _object_of(colour, state)
+        name = colour[1:] if colour.startswith("=") else _object_of(colour, state)
         if name is None:
             return Pairing({}, f"the words send the {colour} one somewhere, but {colour} does not name exactly one "
                                f"object here")
         named: list[str] = []
         for dest in dests:
-            if dest.startswith("colour:"):
+            if dest.startswith("colour:="):
+                dest = dest.split("=", 1)[1]
+            elif dest.startswith("colour:"):
                 anchor = _object_of(dest.split(":", 1)[1], state)
                 if anchor is None:
                     return Pairing({}, f"the words put the {colour} one on the {dest.split(':', 1)[1]} one, which "
@@ -199,6 +257,7 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
             last = got[-1] if got else ""
             done = ("does not move it" if not got else f"pushes it {last.split(':', 1)[1]}"
                     if last.startswith("push:") else f"sends it to the {last.replace('_', ' ')}")
-            where = ", then ".join(f"the {d.replace('_', ' ')}" for d in dests)
+            where = ", then ".join(f"the {d.split(':', 1)[1]} of another object (no skill places it there)"
+                                   if d.startswith("beside:") else f"the {d.replace('_', ' ')}" for d in dests)
             return f"the words send the {name.replace('_', ' ')} to {where}, but the plan {done}"
     return None

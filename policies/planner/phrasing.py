@@ -369,10 +369,14 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
      r"the farthestbase \1"),
     (r"\b(cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to\b", r"\1 beside"),
     (r"\bnext to\b", "beside"),
+    (r"\b(cube|block|brick|one|object) (?:on|at) the (left|right)(?:[- ]hand)?(?: side)? of\b", r"\1 to the \2 of"),
 )
 
 
 _COLOUR_WORDS = "|".join(sorted(lx.COLOR_WORDS))
+# An object phrase with a relative modifier ("the cube to the left of the orange one", "the block beside the bin").
+_RELATIVE_NP = (rf"(?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one|object)(?:\s+(?:(?:to the |on the )?(?:left|right) of|"
+                rf"beside|near|by)\s+(?:{NP}|the (?:bin|pad)))?")
 
 
 # Past participles after "you've" / "you have" ("after you've moved X"), read as the verb itself.
@@ -462,7 +466,11 @@ def _small(text: str) -> str:
     text = re.sub(r"\b(before|after) all (?:of )?(that|this)\b", r"\1 \2", text)
     for pattern, repl in _REFERENCES:
         text = re.sub(pattern, repl, text)
-    return text
+    # "the cube to the left of the orange one goes in the bin", "the nearestbase cube belongs on the pad": a
+    # subject that is a relative reference, then where it goes (fresh split indep6-039); plain subjects are read
+    # by the wrappers above
+    return re.sub(rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({_RELATIVE_NP})\s+(?:goes|should go|"
+                  r"needs to go|has to go|must go|can go|belongs)\s+(on|in|into|onto|to)\b", r"\1put \2 \3", text)
 
 
 _ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4,

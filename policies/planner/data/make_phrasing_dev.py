@@ -539,6 +539,17 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      scene(RGB), refused("contradictory")),
     ("quantifier", "put every cube except the red one in the bin, and don't touch the red one either", scene(RGB),
      plan(*mv("green", "bin"), *mv("blue", "bin"))),
+    # a relative reference as the subject of "goes in/on" (indep6-039)
+    ("relative", "the cube to the left of the blue one goes in the bin",
+     scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]), plan(*mv("red", "bin"))),
+    ("relative", "the block on the right of the red cube should go on the pad",
+     scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]), plan(*mv("blue", "pad"))),
+    ("relative", "the cube next to the green one needs to go in the bin",
+     scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]), plan(*mv("blue", "bin"))),
+    ("relative", "the rightmost cube goes on the left", scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]),
+     plan(*mv("green", "left"))),
+    ("relative", "the cube to the left of the red one goes in the bin",
+     scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]), refused("absent")),
 ]
 
 

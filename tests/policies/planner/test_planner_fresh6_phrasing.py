@@ -4,9 +4,13 @@ each test holds the kind in several wordings of its own, beside the wordings tha
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner.pairing import pairing_error, read_pairing
+from policies.planner.plan import Step
 
 
 def scene(*objects: str | tuple[str, float, float]) -> SceneState:
@@ -46,3 +50,47 @@ def test_without_except_the_negation_is_the_exception_and_a_repeated_exception_a
     assert plan_of("put every cube except the orange one in the bin, and don't touch the orange one either",
                    state) == ["pick(object=purple_cube)", "place_in(region=bin)", "pick(object=blue_cube)",
                               "place_in(region=bin)"]
+
+
+FOUR = (("yellow", 0.5, -0.22), ("orange", 0.44, 0.02), ("green", 0.56, 0.21), ("red", 0.62, -0.05))
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("the cube to the left of the orange one goes in the bin", "green"),
+    ("the cube on the right of the green one should go in the bin", "orange"),
+    ("the block next to the yellow cube needs to go in the bin", "red"),
+    ("the cube closest to the robot goes in the bin", "orange"),
+    ("the cube furthest from you belongs in the bin", "red"),
+])
+def test_a_relative_reference_as_the_subject_of_goes_in(text: str, moved: str) -> None:
+    assert plan_of(text, scene(*FOUR)) == [f"pick(object={moved}_cube)", "place_in(region=bin)"]
+
+
+def _bin_plan(colour: str) -> list[Step]:
+    return [Step(skill="pick", args={"object": f"{colour}_cube"}), Step(skill="place_in", args={"region": "bin"})]
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("template", [
+    "the cube to the left of the {a} one, bin it",
+    "the cube to the right of the {a} one into the bin",
+    "the leftmost cube into the bin",
+    "the cube nearest to the {a} one into the bin",
+])
+def test_a_relative_reference_pairs_with_the_object_it_names_never_its_anchor(seed: int, template: str) -> None:
+    """The pairing check (what a model's plan passes where the parser cannot read the words) resolves a relative
+    reference to its object: only a plan moving that object passes, never one moving the anchor (indep6-039)."""
+    rng = random.Random(seed)
+    colours = rng.sample(["red", "green", "blue", "yellow", "orange", "purple"], 4)
+    state = scene(*((c, round(rng.uniform(0.35, 0.65), 3), round(rng.uniform(-0.25, 0.25), 3)) for c in colours))
+    anchor = colours[0]
+    text = template.format(a=anchor)
+    named = read_pairing(text, state).destinations
+    for colour in colours:
+        error = pairing_error(text, state, _bin_plan(colour))
+        if named == {f"{colour}_cube": ("bin",)}:
+            assert error is None, (text, colour, error)
+        else:
+            assert error is not None, (text, colour, named)
+    if "{a}" in template and named:
+        assert f"{anchor}_cube" not in named
