@@ -97,8 +97,9 @@ _SPAN_ENDS = frozenset({",", "and", "then", "but", "in", "into", "onto", "inside
 
 def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, int] | None:
     """(object name, tokens consumed) for a relative reference without a colour of its own at ``toks[i]``, None
-    where none starts there (``_Unresolved`` where one does but names no single object). Its anchor ("the orange one") is consumed with it, so the
-    anchor is never read as the object the words move (fresh split indep6-039: the model moved the anchor)."""
+    where none starts there (``_UnresolvedError`` where one does but names no single object). Its anchor ("the
+    orange one") is consumed with it, so the anchor is never read as the object the words move (fresh split
+    indep6-039: the model moved the anchor)."""
     j = i
     while j < len(toks) and toks[j] in lx.DETERMINERS:
         j += 1
@@ -115,14 +116,14 @@ def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, i
         try:
             names = ground(ref, Context(state), alternatives=False)
         except UngroundedError as exc:
-            raise _Unresolved(str(exc)) from exc
+            raise _UnresolvedError(str(exc)) from exc
         if len(names) != 1:
-            raise _Unresolved(f"'{span}' could be {', '.join(names)}")
+            raise _UnresolvedError(f"'{span}' could be {', '.join(names)}")
         return names[0], k - i
     return None
 
 
-class _Unresolved(Exception):
+class _UnresolvedError(Exception):
     """A relative reference that names no single object: no plan can be paired with the words."""
 
 
@@ -130,7 +131,7 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
     """The object -> destination pairs the words of ``instruction`` state, in ``state``'s names."""
     try:
         return _read_pairing(_tokens(rewrite(instruction, state).text), state)
-    except _Unresolved as exc:
+    except _UnresolvedError as exc:
         return Pairing({}, f"a relative reference names no single object: {exc}")
 
 

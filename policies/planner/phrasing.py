@@ -375,8 +375,8 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
 
 _COLOUR_WORDS = "|".join(sorted(lx.COLOR_WORDS))
 # An object phrase with a relative modifier ("the cube to the left of the orange one", "the block beside the bin").
-_RELATIVE_NP = (rf"(?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one|object)(?:\s+(?:(?:to the |on the )?(?:left|right) of|"
-                rf"beside|near|by)\s+(?:{NP}|the (?:bin|pad)))?")
+_RELATIVE_NP = (r"(?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one|object)"
+                rf"(?:\s+(?:(?:to the |on the )?(?:left|right) of|beside|near|by)\s+(?:{NP}|the (?:bin|pad)))?")
 
 
 # Past participles after "you've" / "you have" ("after you've moved X"), read as the verb itself.
