@@ -178,7 +178,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
 _ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|every (?:single )?(?:cube|block|"
         r"brick|object|thing|item)|(?:each|every one|every single one) of (?:the )?(?:cubes|blocks|bricks|objects)|"
         r"each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
-        r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all)")
+        r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all|"
+        r"(?:all (?:of )?)?(?:the |these |those )?(?:two|three|four|five|six|[2-6])(?: of the)? (?:cubes|blocks|bricks|"
+        r"objects))")
+# "all three cubes", "the 2 blocks": a count the scene must match (fresh split indep6-022)
+_COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four|five|six|[2-6])(?: of the)? (?:cubes|"
+                    r"blocks|bricks|objects)")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCEPT = (r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides|leaving out|"
            r"leave out|without)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:one|cube|block|brick))?"
@@ -305,6 +311,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     chosen = [o.name for o in state.objects if o.name not in excluded]
     if re.match(r"\s*both\b", text[m.start():]) and len(state.objects) != 2:
         return Rewrite(text, f"'both' needs exactly two objects; the scene has {len(state.objects)}")
+    count = _COUNT.match(text[m.start():])
+    if count is not None:
+        said = _NUMBERS.get(count.group(1)) or int(count.group(1))
+        if said != len(state.objects):
+            return Rewrite(text, f"'{count.group(0).strip()}' does not match the scene, which has "
+                                 f"{len(state.objects)} objects ({', '.join(state.names)}): which ones are meant is "
+                                 f"unclear")
     if not chosen:
         return Rewrite(text, "the quantifier leaves no object to move once the exclusions are taken out")
     joined = re.match(r"\s*,?\s*and\s+(?!then\b)", later)

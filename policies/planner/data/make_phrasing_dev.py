@@ -550,6 +550,15 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      plan(*mv("green", "left"))),
     ("relative", "the cube to the left of the red one goes in the bin",
      scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]), refused("absent")),
+    # a quantifier with a count: the scene's number of cubes, or refused (indep6-022)
+    ("quantifier", "move all three cubes to the pad", scene(RGB),
+     plan(*mv("red", "pad"), *mv("green", "pad"), *mv("blue", "pad"))),
+    ("quantifier", "put the two blocks in the bin", scene(["yellow", "purple"]),
+     plan(*mv("yellow", "bin"), *mv("purple", "bin"))),
+    ("quantifier", "put all 3 of the cubes on the left side", scene(RGB),
+     plan(*mv("red", "left"), *mv("green", "left"), *mv("blue", "left"))),
+    ("quantifier", "move all four cubes to the right", scene(RGB), refused("unclear")),
+    ("quantifier", "put the two cubes in the bin", scene(RGB), refused("unclear")),
 ]
 
 

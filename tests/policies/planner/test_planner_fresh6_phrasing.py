@@ -94,3 +94,17 @@ def test_a_relative_reference_pairs_with_the_object_it_names_never_its_anchor(se
             assert error is not None, (text, colour, named)
     if "{a}" in template and named:
         assert f"{anchor}_cube" not in named
+
+
+@pytest.mark.parametrize("text", ["move all three cubes to the right side", "put the three blocks on the right",
+                                  "put all 3 of the cubes on the right side", "the three cubes go on the right"])
+def test_a_quantifier_with_the_scenes_count_covers_every_cube(text: str) -> None:
+    assert plan_of(text, scene("orange", "purple", "blue")) == [
+        f"{step}" for c in ("orange", "purple", "blue") for step in (f"pick(object={c}_cube)", "place_in(region=right)")]
+
+
+@pytest.mark.parametrize("text", ["move all two cubes to the right side", "put the four blocks on the right",
+                                  "put all 2 cubes in the bin"])
+def test_a_count_the_scene_does_not_match_is_refused(text: str) -> None:
+    for backend in ("parser", "rules"):
+        assert not isinstance(make_planner(backend).plan(text, scene("orange", "purple", "blue")), Plan), backend
