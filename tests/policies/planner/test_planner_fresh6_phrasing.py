@@ -100,7 +100,7 @@ def test_a_relative_reference_pairs_with_the_object_it_names_never_its_anchor(se
                                   "put all 3 of the cubes on the right side", "the three cubes go on the right"])
 def test_a_quantifier_with_the_scenes_count_covers_every_cube(text: str) -> None:
     assert plan_of(text, scene("orange", "purple", "blue")) == [
-        f"{step}" for c in ("orange", "purple", "blue") for step in (f"pick(object={c}_cube)", "place_in(region=right)")]
+        step for c in ("orange", "purple", "blue") for step in (f"pick(object={c}_cube)", "place_in(region=right)")]
 
 
 @pytest.mark.parametrize("text", ["move all two cubes to the right side", "put the four blocks on the right",
