@@ -14,12 +14,14 @@ Pure logic over text; the English result goes through the same parser and whole-
 from __future__ import annotations
 
 import re
+from functools import partial
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
 
 _COLOURS_FR = {"rouge": "red", "vert": "green", "bleu": "blue", "jaune": "yellow", "violet": "purple",
                "orange": "orange", "rose": "pink", "blanc": "white", "blanche": "white", "noir": "black",
-               "gris": "grey", "grise": "grey", "mauve": "purple", "pourpre": "purple"}
+               "gris": "grey", "grise": "grey", "mauve": "purple", "pourpre": "purple", "orangé": "orange",
+               "lilas": "purple"}
 _FR: dict[str, str] = {
     **{f"{c}{end}": e for c, e in _COLOURS_FR.items() for end in ("", "s", "e", "es")},
     "verte": "green", "violette": "purple", "violettes": "purple", "bleue": "blue",
@@ -49,7 +51,12 @@ _FR: dict[str, str] = {
     "sur": "on", "dans": "in", "à": "to", "au": "to the", "aux": "to the", "vers": "toward", "en": "in",
     "dessus": "top", "de": "of", "d": "of", "entre": "between",
     "bac": "bin", "poubelle": "bin", "corbeille": "bin", "boîte": "box", "boite": "box", "caisse": "box",
-    "plateforme": "pad", "plate-forme": "pad", "tapis": "mat", "cible": "target", "pad": "pad",
+    "plateforme": "pad", "plate-forme": "pad", "tapis": "mat", "cible": "target", "pad": "pad", "plaque": "pad",
+    "panier": "basket", "conteneur": "container", "superpose": "stack", "superposez": "stack",
+    "superposer": "stack", "fiche": "put", "fichez": "put", "même": "same", "milieu": "middle",
+    "finalement": "finally", "except": "except", "same": "same",
+    "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
+    "the-one-you-just-moved": "the one you just moved", "throw-to-me": "throw to me", "the-rest": "the rest",
     "gauche": "left", "droite": "right", "côté": "side", "zone": "area", "partie": "part",
     "avant": "front", "arrière": "back", "moi": "me", "toi": "you",
     "position": "position", "initiale": "initial", "départ": "start", "maison": "home", "repos": "rest",
@@ -64,7 +71,8 @@ _FR: dict[str, str] = {
     "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
     "doucement": "gently", "maintenant": "now", "ensemble": "",
     "balance": "discard", "balancez": "discard", "débarrasse": "discard",
-    "débarrassez": "discard", "vire": "discard", "virez": "discard", "fous": "put",
+    "débarrassez": "discard", "vire": "discard", "virez": "discard", "virer": "discard", "balancer": "discard",
+    "débarrasser": "discard", "fous": "put", "foutre": "put",
     "foutez": "put", "pile": "tower", "trois": "three", "quatre": "four",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
@@ -73,9 +81,40 @@ _FR: dict[str, str] = {
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
+    # polite openings: "merci de ...", "serait-il possible de ...", "sois gentil et ...", "tu veux bien ..."
+    (r"^\s*(?:merci de|serait-il possible de|auriez-vous la gentillesse de|aurais-tu la gentillesse de|"
+     r"(?:sois|soyez) (?:gentil|gentille|gentils|sympa)(?: et| de)?|(?:tu veux|vous voulez) bien|"
+     r"veux-tu bien|voulez-vous bien|veux-tu|voulez-vous)\s+", " please "),
+    # "te débarrasser du cube", "se débarrasser de la ...": the reflexive infinitive of the bin idiom
+    (r"\b(?:te|vous|se|t'|s')\s*débarrass\w*\s+(?:du|des|de la|de l'|d')\s*", " discard the "),
+    (r"\b(bac|boîte|caisse|poubelle) (?:à|aux) (?:déchets|ordures|détritus)\b", r"\1"),
+    (r"\bsur le dessus d(?:u|e la|e l')\s*", " sur le "),
+    # exclusions: "à part le vert", "mis à part le vert", "hormis", "à l'exception du vert"
+    (r"\b(?:mis )?à part\b", " except "), (r"\bhormis\b", " except "),
+    (r"\bles autres(?: cubes| blocs)?\b", " the-rest "),
+    (r"\bà l' ?exception d(?:u|e la|e l'|es)\s*", " except the "),
+    # relative references: the one just moved, the nearest/farthest from the robot, the cube on a side
+    (r"\b(?:celui|celle|le cube|le bloc|la brique) (?:que|qu') ?(?:tu|vous) (?:viens|venez) (?:juste )?de "
+     r"(?:bouger|déplacer|poser|mettre|prendre|placer|ranger|jeter|toucher)\b", " the-one-you-just-moved "),
+    (r"\b(?:le |la )?plus (?:proche|près) (?:de toi|de vous|du robot|du bras|de la base)\b", " closest-to-the-robot "),
+    (r"\b(?:le |la )?plus (?:éloigné|éloignée|loin)(?: (?:de toi|de vous|du robot|du bras|de la base))?\b",
+     " farthest-from-the-robot "),
+    (r"\b(?:le |la )?plus (?:proche|près) d(?:u|e la|e l')\s*", " beside the "),
+    (r"\b(cube|bloc|brique) (?:du|au) milieu\b", r" middle \1 "),
+    (r"\b(cube|bloc|brique) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
+    # order: "une fois que tu as mis X, ...", "après que tu aies mis X" are "après avoir mis X"; "en premier"
+    (r"\b(?:une fois qu|après qu)(?:e |')(?:tu as|tu aies|vous avez|vous ayez|t'as)\b", " après avoir "),
+    (r"\b(?:en premier|pour commencer|tout d' ?abord)\b", " first "),
+    (r"\b(?:en dernier|à la fin)\b", " finally "),
+    (r"\b(et|,) après\b(?! avoir)", r"\1 puis"),  # "et après le vert sur le tapis": a sequence, not "after"
+    # "laisse le cube rouge tranquille / en place / où il est": a constraint, as "ne touche pas le cube rouge"
+    (r"\blaisse[rz]? ((?:le|la|les|l')\s*[^,;.]*?)\s+(?:tranquilles?|en place|de côté|(?:là )?où (?:il|elle) est)\b",
+     r" ne touche pas \1 "),
     # colloquial: "débarrasse-toi du cube", "balance X à la poubelle"; a stack ("une pile") is a tower
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) (?:du|des)\b", " discard the "),
     (r"^\s*(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|salut|coucou)\s*[,!]\s*", " "),  # fillers before a comma
+    # "jette-moi le cube", "lance-moi ...": thrown to the speaker (unsafe), never the bin idiom
+    (r"\b(?:jette|jetez|lance|lancez|balance|balancez|envoie|envoyez)[- ]moi\b", " throw-to-me "),
     (r"\b([a-zà-ÿ]+)-moi\b", r"\1"),  # "pose-moi le cube ...": the "moi" adds nothing
     # "le cube bleu, tu le mets sur ...": the object said first, then what to do with it
     (r"^((?:le|la|les) (?:cube|bloc|brique)s? [a-zà-ÿ]+|(?:le|la) [a-zà-ÿ]+)\s*,\s*(?:tu |vous )?(?:le|la|l')\s*"
@@ -95,7 +134,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:peux|pourrais|pouvez|pourriez)[- ](?:tu|vous)\b", " could you "),
     # tower places: "en bas", "au milieu", "en haut", "tout en haut"
     (r"\b(?:tout )?en bas\b", " at the bottom "), (r"\bau milieu\b", " in the middle "),
-    (r"\b(?:tout en haut|en haut|au sommet)\b", " on top "),
+    (r"\b(?:tout en haut|en haut|au sommet)\b", " on top "), (r"\bà la base\b", " at the bottom "),
     (r"\b(?:dessus|par-dessus|au-dessus)\s*(?=[,.;!?]|$| et | puis )", " on top of it "),  # "pose le vert dessus"
     (r"\b(?:ne pas|n'? ?pas)\b", " do not "),  # "ne pas toucher ..." (the infinitive form)
     (r"\bne jamais\b", " never "),
@@ -110,7 +149,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:du|au|sur le|vers le) côté (gauche|droite?)\b", r" sur le côté \1 "),
     (r"\b(?:la |le )?(?:zone|partie|côté) (?:de |du )?(gauche|droite?)\b", r" le côté \1 "),
     (r"\bavant d[e']\s*", " before "),
-    (r"\b(?:position initiale|position de départ|position de repos|maison)\b", " home "),
+    (r"\b(?:position initiale|position de départ|position de repos|position d' ?origine|position de base|"
+     r"point de départ|maison)\b", " home "),
     (r"\ble plus à gauche\b", " leftmost "),
     (r"\ble plus à droite\b", " rightmost "),
     (r"\b(pousse[rz]?|glisse[rz]?)\b([^,;.]*?)\bà (gauche|droite)\b", r"\1\2 vers la \3"),  # a push's direction
@@ -125,9 +165,17 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
 )
 _GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "blue", "gelb": "yellow",
                    "lila": "purple", "violett": "purple", "orange": "orange", "orang": "orange", "rosa": "pink",
-                   "pink": "pink", "weiß": "white", "weiss": "white", "schwarz": "black", "grau": "grey"}
+                   "pink": "pink", "weiß": "white", "weiss": "white", "schwarz": "black", "grau": "grey",
+                   "purpur": "purple", "purpurn": "purple"}
+# Every inflected form of a colour: "orange", "orangen", "orangene", "orangefarbenen", "orangefarbig", "lilanen"
+# (colloquial "lila" and "orange" take endings on an added "n"), the "-farben"/"-farbig" compounds of each.
+_DE_COLOUR_FORMS: dict[str, str] = {
+    f"{stem}{end}": english
+    for colour, english in _GERMAN_COLOURS.items()
+    for stem in (colour, f"{colour}n", f"{colour}farben", f"{colour}farbig", f"{colour}farbn")
+    for end in ("", "e", "en", "er", "es", "em")}
 _DE: dict[str, str] = {
-    **{f"{c}{end}": e for c, e in _GERMAN_COLOURS.items() for end in ("", "e", "en", "er", "es", "em")},
+    **_DE_COLOUR_FORMS,
     "der": "the", "die": "the", "das": "the", "den": "the", "dem": "the", "des": "the", "ein": "a",
     "eine": "a", "einen": "a", "einem": "a", "diesen": "this", "dieser": "this", "dieses": "this",
     "würfel": "cube", "wuerfel": "cube", "würfeln": "cubes", "block": "block", "klotz": "block",
@@ -188,6 +236,24 @@ _DE: dict[str, str] = {
     "gebracht": "put", "home-position": "home", "homeposition": "home", "home": "home",
     "vier": "four", "drei": "three", "zwei": "two",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
+    # issue 17 item 5, fourth pass: "räum X in den Behälter", bin and pad nouns, formal and modal forms,
+    # subordinate-clause participles, "sämtliche", relative references written by _DE_PHRASES
+    "räum": "put", "räume": "put", "räumen": "put", "räumst": "put", "geräumt": "put",
+    "papierkorb": "bin", "mülltonne": "bin", "abfall": "trash", "abfallbehälter": "bin", "müllbehälter": "bin",
+    "abfalltonne": "bin", "kübel": "bin", "müllkorb": "bin", "abfallkorb": "bin",
+    "unterlage": "pad", "ablagefläche": "pad", "zielfläche": "pad", "zielfeld": "pad", "zielbereich": "target",
+    "würden": "could", "würde": "could", "wegwirfst": "discard", "wegwirft": "discard", "weggeworfen": "discard",
+    "entsorgt": "discard", "weggeräumt": "discard", "wegräumst": "discard", "geworfen": "throw",
+    "geschmissen": "throw", "schmeißt": "throw", "abgelegt": "put", "abgestellt": "put", "hingelegt": "put",
+    "hingestellt": "put", "draufgelegt": "put", "draufgestellt": "put", "draufgesetzt": "put",
+    "sämtliche": "all the", "sämtlichen": "all the", "jede": "every", "einzelnen": "", "einzelne": "",
+    "gleichen": "same", "selben": "same", "denselben": "the same", "dieselbe": "the same", "dasselbe": "the same",
+    "mittlere": "middle", "mittleren": "middle", "mittlerer": "middle", "mittleres": "middle",
+    "doch": "", "einfach": "", "kurz": "", "noch": "", "gerne": "", "gern": "", "dir": "you",
+    "ausgangsstellung": "home", "ausgangslage": "home", "ruhestellung": "home", "startstellung": "home",
+    "nullstellung": "home", "heimposition": "home", "grundhaltung": "home",
+    "one": "one", "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
+    "the-one-you-just-moved": "the one you just moved", "middle": "middle", "the-rest": "the rest",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -197,7 +263,13 @@ _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "we
                  ("fahr", "zurück"): "go", ("fahre", "zurück"): "go", ("kehr", "zurück"): "go",
                  ("kehre", "zurück"): "go", ("geh", "zurück"): "go", ("gehe", "zurück"): "go",
                  ("nimm", "weg"): "take", ("leg", "ab"): "put", ("lege", "ab"): "put", ("stell", "ab"): "put",
-                 ("stelle", "ab"): "put"}
+                 ("stelle", "ab"): "put", ("schmeiße", "weg"): "discard", ("schmeisse", "weg"): "discard",
+                 ("tue", "weg"): "discard", ("setz", "ab"): "put", ("setze", "ab"): "put",
+                 ("leg", "hin"): "put", ("lege", "hin"): "put", ("stell", "hin"): "put", ("stelle", "hin"): "put",
+                 ("heb", "hoch"): "pick up", ("hebe", "hoch"): "pick up", ("nimm", "hoch"): "pick up",
+                 ("legen", "ab"): "put", ("stellen", "ab"): "put", ("werfen", "weg"): "discard",
+                 ("fahren", "zurück"): "go", ("kehren", "zurück"): "go", ("fassen", "an"): "touch",
+                 ("räumen", "weg"): "discard", ("heben", "auf"): "pick up", ("nehmen", "auf"): "pick up"}
 # German verb forms that close a clause after a modal or a "dass"/"ohne ... zu" ("kannst du X auf Y legen",
 # "dass du X in den Behälter legst", "ohne X zu berühren"): brought before the clause's object.
 _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "setzt", "packen", "packst", "tun",
@@ -206,7 +278,10 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "bringst", "bewegen", "bewegst", "berühren", "berührst", "platzieren", "platzierst",
                              "ablegen", "hochheben", "aufheben", "wegwerfen", "anfassen", "gelegt", "gestellt",
                              "gesetzt", "gepackt", "gestapelt", "geschoben", "gebaut", "genommen", "gebracht",
-                             "entsorgen", "entsorgst"})
+                             "entsorgen", "entsorgst", "entsorgt", "wegwirfst", "wegwirft", "weggeworfen",
+                             "weggeräumt", "wegräumst", "geworfen", "geschmissen", "abgelegt", "abgestellt",
+                             "hingelegt", "hingestellt", "draufgelegt", "draufgestellt", "draufgesetzt", "räumen",
+                             "räumst", "geräumt", "bewegt"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -214,13 +289,19 @@ _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zu
 # Where a clause's object begins: a determiner, a quantifier, a pronoun or a colour.
 _DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "diesen",
                               "dieser", "dieses", "alle", "allen", "jeden", "jeder", "jedes", "beide", "beiden",
-                              "ihn", "es", *(f"{c}{e}" for c in _GERMAN_COLOURS for e in ("", "e", "en", "er", "es"))})
+                              "ihn", "es", "sämtliche", "sämtlichen", "denselben", "dieselbe", "dasselbe",
+                              "the-one-you-just-moved", *_DE_COLOUR_FORMS})
+# Formal imperatives ("Legen Sie ...") and modals ("Könnten Sie ...") whose "Sie" is the person spoken to.
+_DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen", "bauen", "stapeln", "schieben",
+                        "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
+                        "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen"})
+_DE_FORMAL_MODALS = frozenset({"könnten", "würden", "können"})
 # "ich möchte, dass du ...", "ich hätte gern, dass du ...": a polite wrapper around a verb-final clause.
 _DE_WRAPPER = re.compile(r"^(?:(?:also|hallo|hey|ok|okay)\s*,?\s*)?(?:ich )?(?:möchte|will|hätte gerne?|würde gerne?|"
                          r"wünsche mir|wäre es schön)(?: gerne?)?\s*,?\s*dass (?:du|sie|ihr) ")
 _DE_CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "und", "dann", "danach", "anschließend", "aber"})
 _DE_SUBORDINATORS = frozenset({"bevor", "nachdem"})
-_DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt"})
+_DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt", "haben", "sind"})
 _DE_NEGATIONS = {"nicht": "do not", "nie": "never", "niemals": "never"}
 # Nouns that French puts before their adjective ("le cube rouge", "le côté gauche", "la position initiale").
 _NOUNS = frozenset({"cube", "cubes", "block", "blocks", "brick", "bricks", "object", "side", "area", "part",
@@ -240,6 +321,38 @@ def _refusal(lang: str, word: str) -> TranslationError:
                             f"take, negation, order words); say it in other words or in English; nothing was planned")
 
 
+# What a misspelt word may be corrected to: a colour, an object or a place, never a function word (a "keinen" one
+# letter from "einen", "a", is a negation, not a typo of an article) nor a verb ("rends", give back, is one letter
+# from "prends").
+_CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "blocks", "brick", "bricks", "bin", "pad",
+                          "mat", "box", "trash", "basket", "container", "platform", "tower"})
+_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
+_NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls)")
+
+
+def _one_edit(word: str) -> set[str]:
+    """Words one deletion, transposition, substitution or insertion from ``word``; a three-letter word only one
+    insertion ("cub"), so "sac" (a bag) is not "bac" (the bin)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    inserted = {a + c + b for a, b in splits for c in _LETTERS}
+    if len(word) < 4:
+        return inserted
+    return (inserted | {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS})
+
+
+def _corrected(word: str, lexicon: dict[str, str]) -> str | None:
+    """The English of a misspelt content word ("poubele", "gelbn", "cub"): every lexicon word one edit away means
+    the same colour, object, place or action; otherwise None (the word is refused)."""
+    if len(word) < 3 or _NEVER_CORRECTED.match(word):
+        return None
+    meanings = {lexicon[w] for w in _one_edit(word) if w in lexicon and w[0] == word[0]}  # first letters are typed
+    if len(meanings) != 1:
+        return None
+    (english,) = meanings
+    return english if set(english.split()) <= _CORRECTABLE else None
+
+
 def _words(tokens: list[str], lexicon: dict[str, str], lang: str) -> list[str]:
     out: list[str] = []
     for t in tokens:
@@ -247,6 +360,8 @@ def _words(tokens: list[str], lexicon: dict[str, str], lang: str) -> list[str]:
             out.append(t)
             continue
         english = lexicon.get(t)
+        if english is None:
+            english = _corrected(t, lexicon)
         if english is None:
             raise _refusal(lang, t)
         out.extend(english.split())
@@ -281,6 +396,13 @@ def _german_clause(clause: list[str]) -> list[str]:
         raise TranslationError(f"German: more than one negation in '{' '.join(clause)}'; nothing was planned")
     words = [t for t in clause if t not in _DE_NEGATIONS]
     lead: list[str] = []
+    if "bitte" in words[1:]:  # "Legen Sie den Würfel bitte auf das Pad": the politeness leads, wherever it is said
+        words = ["bitte", *(w for w in words if w != "bitte")]
+    for i in range(len(words) - 1):  # "Legen Sie", "Könnten Sie": the formal "you", not "it"
+        if words[i + 1] == "sie" and (words[i] in _DE_FORMAL or words[i] in _DE_FORMAL_MODALS) and \
+                all(w in ("bitte", "und", "dann", "danach", "zuerst", "anschließend", "aber") for w in words[:i]):
+            words = [*words[:i + 1], *(["du"] if words[i] in _DE_FORMAL_MODALS else []), *words[i + 2:]]
+            break
     while words and words[0] in ("bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
                                  "anschließend", "und", "aber"):
         lead.append(words.pop(0))
@@ -291,6 +413,8 @@ def _german_clause(clause: list[str]) -> list[str]:
         if not body:
             raise TranslationError(f"German: '{conj}' with no clause after it; nothing was planned")
         words = [conj, body[-1], *body[:-1]]
+        if _DE.get(body[-1]) == "discard" and not {"in", "ins", "im"} & set(body):
+            words = [conj, "leg", *body[:-1], "in", "den", "behälter"]  # "bevor du X wegwirfst": into the bin
     elif len(words) >= 2 and (words[0], words[-1]) in _DE_PARTICLES:
         words = [_DE_PARTICLES[(words[0], words[-1])].replace(" ", "_"), *words[1:-1]]
     elif words and words[0] == "ohne" and len(words) >= 3 and words[-2] == "zu" and words[-1] in _DE_FINAL_VERBS:
@@ -311,8 +435,43 @@ def _german_clause(clause: list[str]) -> list[str]:
 
 # German phrases rewritten before the words: fixed order expressions, "oben auf", "nach links" after a put verb
 # (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
+_DE_NP = r"(?P<det>der|den|dem|die|das)(?P<noun> würfel| block| klotz| baustein)?"
+_DE_NEAR = (r"(?:(?:dem roboter|dir|ihnen|dem arm|der basis) am nächsten|am nächsten (?:(?:zum|am) roboter|zu dir|"
+            r"an dir|bei dir|zur basis))")
+_DE_FAR = (r"(?:am weitesten (?:weg|entfernt|hinten)|am weitesten (?:vom roboter|von dir|von ihnen|von der basis) "
+           r"(?:weg|entfernt)|(?:vom roboter|von dir|von ihnen) am weitesten (?:weg|entfernt))")
+_DE_SIDE = r"(?:ganz|am weitesten|am äußersten|äußerst) (?P<side>links|rechts)"
+_DE_BE = r"(?:ist|liegt|steht)"
+
+
+def _np(m: re.Match[str], what: str) -> str:
+    """The noun phrase ``m`` with ``what`` after its noun (or after "one" where the noun was left out)."""
+    return f" {m['det']}{m['noun'] or ' one'} {what} "
+
+
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
+    # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
+    (r"\b(?:sei|seien sie|wärst du|wären sie|sei doch) (?:so )?(?:nett|lieb|gut|freundlich)(?: und)?\b", " bitte "),
+    (r"\b(?:danke (?:dir|ihnen|schön|sehr)|vielen dank|dankeschön)\b", " danke "),
+    (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
+    # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
+    (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
+    # "die übrigen/restlichen Würfel" are "the rest", "die beiden Würfel" are "beide Würfel"
+    (r"\b(?:die|den) (?:übrigen|restlichen|anderen)(?: (?:würfel|blöcke|klötze))?\b", "the-rest"),
+    (r"\bthe-rest (?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
+     "leg the-rest "),
+    (r"\bdie beiden\b", "beide"),
+    # "lass den roten Würfel in Ruhe / liegen / stehen / wo er ist": a constraint, as "fass ... nicht an"
+    (r"\blass(?:e|en sie)? ((?:den|die|das|dem)\s[^,;.]*?)\s+(?:in ruhe|liegen|stehen|(?:da |dort )?,? ?wo "
+     r"(?:er|sie|es) (?:ist|liegt|steht)|an seinem platz|an ort und stelle)\b", r"fass \1 nicht an"),
+    # "oben drauf" said after the support ("auf den roten drauf"): the "drauf" repeats the "auf"
+    (r"\b((?:auf|obenauf|oben auf) (?:den|die|das|dem) (?:[a-zäöüß]+ )?[a-zäöüß]+) (?:drauf|darauf|obendrauf)\b",
+     r"\1"),
+    # "die linke Seite" is a place, "der linke Würfel" the leftmost cube; "der mittlere" is read by the lexicon
+    (r"\b(?:linke|linken|linker|linkes) (würfel|block|klotz|baustein)\b", r"leftmost \1"),
+    (r"\b(?:rechte|rechten|rechter|rechtes) (würfel|block|klotz|baustein)\b", r"rightmost \1"),
+    (r"\b(der|den|dem|die|das) (würfel|block|klotz) in der mitte\b", r"\1 middle \2"),
     (r"\b(?:ein (?:kleines )?bisschen|ein wenig|ein stück)\b", " "),
     (r"\b(?:und )?(?:dann )?ab nach hause\b", "und dann fahr in die ausgangsposition"),
     (r"\bnach hause\b", "in die ausgangsposition"),
@@ -322,6 +481,10 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # a tower's places before their cube ("unten der gelbe Würfel, darauf der blaue"): after it, as in English
     (r"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:der|die|das|den)\s+[a-zäöüß]+"
      r"(?:\s+würfel)?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
+    # "alle Würfel (außer dem roten) kommen in den Eimer": a quantified subject and "kommen", put
+    (r"((?:^|[,;:]\s*|\bund\s+)(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?)((?:alle|sämtliche|"
+     r"beide)\s+(?:würfel|blöcke|klötze)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
+     r"(?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
@@ -338,6 +501,43 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+_VERBS_EN = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard", "touch",
+                       "return", "go", "fetch", "bring", "throw"})
+
+
+def _is_german_verb(word: str) -> bool:
+    """``word`` is a German verb form the lexicon reads as an action ("leg", "fahr", "nimm", "bau")."""
+    english = _DE.get(word, "").split()
+    return bool(english) and (english[0] in _VERBS_EN or english[0] == "build")
+
+
+def _german_references(text: str) -> str:
+    """Relative references as one English word each, before the clauses are split (the commas around a relative
+    clause end no clause): "den Würfel, der dem Roboter am nächsten ist," -> "den Würfel closest-to-the-robot",
+    "den, der am weitesten weg ist" -> "den one farthest-from-the-robot", "den Würfel ganz links" -> "den leftmost
+    Würfel", "den, den du gerade bewegt hast" -> "the-one-you-just-moved"."""
+    rel = r"\s*,\s*(?:der|den|die|das) (?:{}) " + _DE_BE + r"\s*,?"
+    for what, where in (("closest-to-the-robot", _DE_NEAR), ("farthest-from-the-robot", _DE_FAR)):
+        text = re.sub(rf"\b{_DE_NP}{rel.format(where)}", partial(_np, what=what), text)
+    text = re.sub(r"\b(?P<det>der|den|dem|die|das) (?:(?:dem roboter|dir) )?(?:am nächsten (?:liegenden?|stehenden?|"
+                  r"gelegenen?)|nächstgelegenen?) (?P<noun>würfel|block|klotz)\b",
+                  lambda m: f" {m['det']} {m['noun']} closest-to-the-robot ", text)
+    text = re.sub(r"\b(?P<det>der|den|dem|die|das) am weitesten (?:entfernten?|weg liegenden?|weg stehenden?) "
+                  r"(?P<noun>würfel|block|klotz)\b", lambda m: f" {m['det']} {m['noun']} farthest-from-the-robot ",
+                  text)
+    side = {"links": "leftmost", "rechts": "rightmost"}
+    text = re.sub(rf"\b{_DE_NP}{rel.format(_DE_SIDE)}",
+                  lambda m: f" {m['det']} {side[m['side']]}{m['noun'] or ' one'} ", text)
+    text = re.sub(rf"\b(?P<det>der|den|dem|die|das) (?P<noun>würfel|block|klotz) {_DE_SIDE}\b",
+                  lambda m: f" {m['det']} {side[m['side']]} {m['noun']} ", text)
+    moved = (r"(?:bewegt|verschoben|gelegt|abgelegt|gestellt|genommen|angefasst|hingelegt|hingestellt|platziert|"
+             r"gesetzt|gestapelt)")
+    text = re.sub(rf"\b{_DE_NP}\s*,\s*(?:den|die|das) (?:du|sie) (?:(?:gerade|grade|eben|zuletzt|soeben|vorhin|"
+                  rf"als letztes|als letzten) )?{moved} (?:hast|haben)\b\s*,?", " the-one-you-just-moved ", text)
+    return re.sub(rf"\b(?:der|den|dem|die|das) (?:gerade|eben|zuletzt) {moved}en (?:würfel|block|klotz)\b",
+                  " the-one-you-just-moved ", text)
+
+
 def _german(text: str) -> str:
     # A tower's direction as a whole phrase; word by word ("of on top toward at the bottom") it read a tower
     # upside down, so any other "von/nach oben/unten" is refused.
@@ -347,12 +547,15 @@ def _german(text: str) -> str:
         raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
                                "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
                                "planned")
-    text = _DE_WRAPPER.sub("bitte ", text)
+    text = _DE_WRAPPER.sub("bitte ", _german_references(text))
     for pattern, repl in _DE_PHRASES:
         text = re.sub(pattern, repl, text)
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
+        if t in ("dann", "danach", "anschließend") and clauses[-1] and _is_german_verb(clauses[-1][-1]):
+            clauses[-1].append(t)  # "fahr danach in die Ausgangsposition zurück": the verb's adverb, in its clause
+            continue
         if t in _DE_CLAUSE_ENDS and clauses[-1]:
             clauses.append([t] if t not in (",", ";", ".", "!", "?") else [])
             if t in (",", ";", ".", "!", "?"):
@@ -368,8 +571,6 @@ def _german(text: str) -> str:
     return " ".join(_words(ordered, lexicon, "de"))
 
 
-_VERBS_EN = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard", "touch",
-                       "return", "go", "fetch", "bring", "throw"})
 
 
 def _close_negations(words: list[str]) -> list[str]:
