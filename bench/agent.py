@@ -48,7 +48,7 @@ from policies.planner import (  # noqa: E402
 from policies.planner.agent import Agent, AgentConfig, AgentConfigError, verify_effect  # noqa: E402
 from policies.planner.sim_scene import scene_state_from_env  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
-from sim.skills import make_skill  # noqa: E402
+from sim.skills import SKILL_ARGS, make_skill  # noqa: E402
 
 TARGET_SUCCESS = 0.8
 
@@ -129,18 +129,23 @@ def compose(rng: np.random.Generator, state: SceneState, env: TabletopEnv) -> Ep
     return Episode(seed=-1, instruction=text, gold=gold)
 
 
-def make_episodes(n: int, seed0: int, robot: str, randomization: str) -> list[Episode]:
+def make_episodes(n: int, seed0: int, robot: str, randomization: str, require_skill: str | None = None,
+                  ) -> list[Episode]:
+    """One instruction per seed from ``seed0`` on; with ``require_skill``, only instructions whose gold plan uses
+    that skill, seeds going on past ``seed0 + n`` (at most ``20 n`` seeds) until there are ``n``."""
     env = TabletopEnv(task="pick_place", robot=robot, randomization=randomization, max_steps=10**9,
                       terminate_on_success=False)
-    episodes = []
-    for i in range(n):
-        seed = seed0 + i
+    episodes: list[Episode] = []
+    seeds = range(seed0, seed0 + (n if require_skill is None else 20 * n))
+    for seed in seeds:
+        if len(episodes) == n:
+            break
         env.reset(seed=seed)  # the agent resets with the same seed: the same scene
         state = scene_state_from_env(env)
         rng = np.random.default_rng(seed)
         for _ in range(200):
             ep = compose(rng, state, env)
-            if ep is not None:
+            if ep is not None and (require_skill is None or any(s.skill == require_skill for s in ep.gold.steps)):
                 episodes.append(Episode(seed=seed, instruction=ep.instruction, gold=ep.gold))
                 break
     env.close()
@@ -177,10 +182,16 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
     except Exception as exc:  # a backend that cannot start is reported, not fatal to the others
         return {"error": f"{type(exc).__name__}: {exc}"}
     rows = []
+    attempts: dict[str, dict[str, int]] = {}  # "skill executor" -> attempts, verified (a policy's or scripted)
     for k, ep in enumerate(episodes):
         if isinstance(planner, OraclePlanner):
             planner._initial.discard(ep.instruction)
         report = agent.run(ep.instruction, seed=ep.seed)
+        for entry in report["steps"]:
+            kind = "policy" if str(entry.get("executor", "")).startswith("policy:") else "scripted"
+            tally = attempts.setdefault(f"{entry['skill']} {kind}", {"attempts": 0, "verified": 0})
+            tally["attempts"] += 1
+            tally["verified"] += bool(entry["verified"])
         exact = report["plan"] == result_to_json(ep.gold)
         initial = SceneState.from_json(report["initial_state"])
         gold_miss = verify_effect(initial, final_state(initial, ep.gold),
@@ -214,6 +225,7 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
         "planning_seconds_per_instruction": {"mean": statistics.fmean(plan), "p50": _pct(plan, 50),
                                              "p95": _pct(plan, 95)},
         "sim_steps_per_instruction": statistics.fmean([r["sim_steps"] for r in rows]),
+        "step_attempts": dict(sorted(attempts.items())),
         "wall_s": time.perf_counter() - t0,
         "failures": [{k: r[k] for k in ("seed", "instruction", "status", "failure", "gold_goal_miss")}
                      for r in rows if not r["success"]],
@@ -232,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-episodes", action="store_true", help="include every instruction's row")
     parser.add_argument("--skill-policy", action="append", default=[], metavar="SKILL=DIR",
                         help="run SKILL as the policy checkpoint DIR (AgentConfig.skill_policies); repeatable")
+    parser.add_argument("--require-skill", default=None, choices=sorted(SKILL_ARGS),
+                        help="only instructions whose gold plan uses this skill (e.g. to measure it as a policy)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be >= 1")
@@ -241,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
                              skill_policies=skill_policies)
     except AgentConfigError as exc:
         parser.error(str(exc))
-    episodes = make_episodes(args.n, args.seed, args.robot, args.randomization)
+    episodes = make_episodes(args.n, args.seed, args.robot, args.randomization, args.require_skill)
     print(f"{len(episodes)} instructions composed", file=sys.stderr, flush=True)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     if not args.no_oracle:

@@ -5,7 +5,8 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
 
 * the agent's ``step(action)`` leaves one 5-d EE-delta action and waits for a policy tick to take it;
 * the tick ``take``s it (turning it into joint targets through the gate as any policy action), then
-  ``serve``s a snapshot of its arm mirror (measured joints, perceived cubes, pad, bin), which the agent's
+  ``serve``s a snapshot of its arm mirror (measured joints, perceived cubes, pad, bin, the cubes perception has
+  lost), which the agent's
   own copy of the mirror loads before ``step`` returns: skills never read a mirror the tick is writing;
 * a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
@@ -50,7 +51,8 @@ class BridgeWorld:
         self._step_timeout_s = float(step_timeout_s)
         self._cond = threading.Condition()
         self._action: np.ndarray | None = None
-        self._snapshot: tuple[np.ndarray, np.ndarray] | None = None
+        self._snapshot: tuple[np.ndarray, np.ndarray, frozenset[str]] | None = None
+        self._missing: frozenset[str] = frozenset()
         self._served = 0
         self._stopped: str | None = None
         self._done = False
@@ -72,6 +74,12 @@ class BridgeWorld:
     @property
     def unwrapped(self) -> BridgeWorld:
         return self
+
+    @property
+    def missing_objects(self) -> frozenset[str]:
+        """Cubes perception has lost (``BridgeCore.missing_objects``) as of the state loaded last: their pose in the
+        view is a memory, and the agent leaves them out of its scene state (``policies.planner.agent``)."""
+        return self._missing
 
     def wait_ready(self, timeout_s: float) -> None:
         """Block until the tick has served a first snapshot (the scene the plan is made over)."""
@@ -113,8 +121,8 @@ class BridgeWorld:
         if self._stopped is not None:
             raise ExecutionStoppedError(self._stopped)
 
-    def _load(self, snapshot: tuple[np.ndarray, np.ndarray]) -> None:
-        qpos, places = snapshot
+    def _load(self, snapshot: tuple[np.ndarray, np.ndarray, frozenset[str]]) -> None:
+        qpos, places, self._missing = snapshot
         m, d = self._mirror.model, self._mirror.data
         d.qpos[:] = qpos
         for body, pos in zip(self._moving, places, strict=True):
@@ -145,14 +153,15 @@ class BridgeWorld:
             action, self._action = self._action, None
             return action
 
-    def serve(self, mirror: ArmMirror, *, took: bool) -> None:
+    def serve(self, mirror: ArmMirror, *, took: bool, missing: frozenset[str] = frozenset()) -> None:
         """Publish the tick's mirror state to the agent; ``took``: this tick ran the agent's action, so the ``step``
-        waiting for it returns (a tick that found no action only refreshes the state)."""
+        waiting for it returns (a tick that found no action only refreshes the state). ``missing``: the cubes
+        perception has lost, whose mirror poses are memories."""
         v = mirror.view
         places = np.array([mirror.model.body_pos[b] if b >= 0 else np.zeros(3)
                            for b in (v.pad_body, v.bin_body, v.goal_body)])
         with self._cond:
-            self._snapshot = (mirror.data.qpos.copy(), places)
+            self._snapshot = (mirror.data.qpos.copy(), places, frozenset(missing))
             if took:
                 self._served += 1
             self._cond.notify_all()

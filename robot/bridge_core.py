@@ -43,6 +43,7 @@ from robot.safety.supervisor import Mode, Supervisor
 from robot.vendor_profiles import StatusTopic
 from sim.control import ACTION_DIM, DiffIKController
 from sim.observation_contract import observe
+from sim.skills import held_objects
 from sim.tasks import TASKS, Expert, TaskGoal, make_expert
 
 PLANNER_TIMEOUT_S = 60.0
@@ -50,6 +51,12 @@ PLANNER_TIMEOUT_S = 60.0
 
 AGENT_WAIT_S = 0.005
 """How long a policy tick waits for the agent's next action (its skill computes it from the last tick's state)."""
+
+OBJECT_LOSS_GRACE_S = 0.5
+"""A cube absent from ``scene/objects`` for this long (and from two messages in a row at least) is missing: the
+perception node leaves out a cube it no longer sees (its tracker after 10 frames unseen), while the mirror would keep
+its last pose. One late or short message is no loss; a cube in the mirror's hand is never missing (the fingers hide
+it from the camera)."""
 
 
 class Policy(Protocol):
@@ -111,6 +118,13 @@ class BridgeCore:
         self._estop_last: float | None = None
         self._objects_at: float | None = None
         self._pending_objects: tuple[dict[str, list[float]], dict[str, list[float]]] | None = None
+        self._first_objects_at: float | None = None
+        self._last_seen: dict[str, float] = {}
+        self._absent: dict[str, int] = {}  # scene/objects messages in a row without the cube
+        self._pending_missing: frozenset[str] | None = None
+        self.missing_objects: frozenset[str] = frozenset()
+        """Cubes perception has lost (``OBJECT_LOSS_GRACE_S``): their mirror pose is a memory. The agent's world
+        carries them (``BridgeWorld.missing_objects``), so plans and checks leave them out."""
         self._events: list[dict[str, Any]] = []
         self._active: set[FaultKind] = set()
         self._target: tuple[np.ndarray, float] | None = None
@@ -192,6 +206,33 @@ class BridgeCore:
         # Applied in the next tick, after that tick's joint states: a grasp is judged on simultaneous poses.
         self._pending_objects = (poses, places)
         self._objects_at = now
+        self._pending_missing = self._unseen(poses, now)
+
+    def _unseen(self, poses: dict[str, list[float]], now: float) -> frozenset[str]:
+        """The scene's cubes absent from messages for ``OBJECT_LOSS_GRACE_S`` and two messages in a row (a cube never
+        seen counts from the first message)."""
+        if self._first_objects_at is None:
+            self._first_objects_at = now
+        unseen = set()
+        for name in self.mirror.scene.object_names:
+            if name in poses:
+                self._last_seen[name], self._absent[name] = now, 0
+                continue
+            self._absent[name] = self._absent.get(name, 0) + 1
+            since = self._last_seen.get(name, self._first_objects_at)
+            if self._absent[name] >= 2 and now - since >= OBJECT_LOSS_GRACE_S:
+                unseen.add(name)
+        return frozenset(unseen)
+
+    def _apply_missing(self, unseen: frozenset[str], now: float) -> None:
+        """Mark ``unseen`` cubes missing, except one the mirror's hand holds; events name each loss and recovery."""
+        missing = unseen - set(held_objects(self.mirror.view))
+        for name in sorted(missing - self.missing_objects):
+            self._events.append({"event": "object_lost", "t": now, "object": name,
+                                 "unseen_s": round(now - self._last_seen.get(name, self._first_objects_at or now), 3)})
+        for name in sorted(self.missing_objects - missing):
+            self._events.append({"event": "object_found", "t": now, "object": name})
+        self.missing_objects = frozenset(missing)
 
     def resolve_instruction(self, text: str) -> TaskGoal | None:
         """What runs ``~/instruction`` text. With a planner, words are the agent's (None: plan, then run the plan's
@@ -426,6 +467,9 @@ class BridgeCore:
             self.mirror.set_places(self._pending_objects[1])
             self.mirror.set_objects(self._pending_objects[0])
             self._pending_objects = None
+            if self._pending_missing is not None:
+                self._apply_missing(self._pending_missing, now)
+                self._pending_missing = None
         # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
         # (no state yet, no heartbeat yet) are start-up, not stops to latch.
         if not self._armed_once and trusted is not None \
@@ -493,7 +537,7 @@ class BridgeCore:
         """The measured scene for the agent without running an action: it plans and checks over it meanwhile."""
         assert self._agent is not None
         self.mirror.set_arm(trusted.position, trusted.finger_positions)
-        self._agent.world.serve(self.mirror, took=False)
+        self._agent.world.serve(self.mirror, took=False, missing=self.missing_objects)
 
     def _run_agent(self, trusted: JointState) -> Fault | None:
         """One step of the agent's current skill: its action (if it sent one) becomes the joint target, then the
@@ -506,7 +550,7 @@ class BridgeCore:
         self.policy_ms = (time.perf_counter() - began) * 1e3
         if action is None:  # planning or verifying: hold where it is
             self._target = None
-            world.serve(mirror, took=False)
+            world.serve(mirror, took=False, missing=self.missing_objects)
             return None
         if not np.isfinite(action).all():
             self._target = None
@@ -516,7 +560,7 @@ class BridgeCore:
         ctrl = self.controller.compute(mirror.data, np.clip(action, -1.0, 1.0))
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
-        world.serve(mirror, took=True)
+        world.serve(mirror, took=True, missing=self.missing_objects)
         return None
 
     def _run_policy(self, trusted: JointState) -> Fault | None:
@@ -603,5 +647,6 @@ class BridgeCore:
                 "task": None if goal is None else goal.task, "object": None if goal is None else goal.object,
                 "target": None if goal is None else goal.target, "task_success": self.task_success,
                 "agent": None if self._agent is None else ("running" if self._agent_active() else "finished"),
+                "missing_objects": sorted(self.missing_objects),
                 "tick": self.tick_count, "commanding": self.commander.commanding,
                 "last_transition": sup.log[-1].to_dict()}

@@ -24,6 +24,7 @@ import numpy as np
 
 from sim.scene_view import SceneView
 from sim.tasks import TaskGoal, get_task, goal_ids
+from sim.tasks.base import phrase
 
 VERSION = 1
 """Bump on any change of a key, a shape, a unit, an order or an id: old checkpoints then refuse to load."""
@@ -33,19 +34,34 @@ STATE_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper", "object_poses", "g
 """Every key of a state observation (image keys come on top in the env's rgb and rgbd modes)."""
 
 
-SKILL_TASKS: dict[str, str] = {"pick": "pick_place", "place_on": "stack", "place_in": "pick_place"}
+SKILL_TASKS: dict[str, str] = {"pick": "pick_place", "place_on": "stack", "place_in": "pick_place", "push": "push",
+                               "go_home": "reach"}
 """Skills a task policy can run, and the task it runs them as: a pick is a pick-and-place's first phase (no target:
-the skill's own predicate ends it once the cube is lifted). Push (a fixed distance, where the push task aims at the
-pad) and go_home have no task goal; neither does a placement in the left or right half."""
+the skill's own predicate ends it once the cube is lifted); a push in a direction is a Push-task push onto a point
+along it, go_home a reach of the home TCP position (the skill's ``goal_point`` is their ``goal_pos``: see
+``observe``). A placement in the left or right half has no task goal, nor has a go_home holding a cube (a reach
+policy opens the fingers)."""
 _REGION_TARGETS = {"bin": "bin", "pad": "target_pad"}
 
 
 def skill_goal(skill: str, args: Mapping[str, str], *, holding: str | None, instruction: str) -> TaskGoal | None:
     """The task goal a policy pursues for ``skill(args)`` with ``holding`` in the gripper, conditioned on the
-    step's ``instruction``; None when no task's goal is the skill's (see ``SKILL_TASKS``) or a placement holds
-    nothing."""
+    step's ``instruction`` (a push and a go_home on their task's first template); None when no task's goal is the
+    skill's (see ``SKILL_TASKS``), a placement holds nothing, a push holds something or a go_home holds a cube."""
     if skill == "pick":
         return TaskGoal(task=SKILL_TASKS[skill], instruction=instruction, object=args.get("object"))
+    if skill in ("push", "go_home"):
+        if holding is not None:
+            return None
+        # In the task's own words, not the step's: "push the red cube left" names a direction the Push policy
+        # never heard (it goes by goal_pos). With the step's words the shipped BC policy pushed 5 of 10 scenes
+        # (seeds 100-109) to their goal, with "push the red cube onto the pad" 8 of 10.
+        task = get_task(SKILL_TASKS[skill])
+        obj = args.get("object")
+        # The first template, filled as the task fills it (a one-template draw takes no randomness).
+        words = phrase(np.random.default_rng(0), task.templates[:1], **({"obj": obj} if obj is not None else {}))
+        return TaskGoal(task=task.name, instruction=words, object=obj,
+                        target="target_pad" if skill == "push" else "goal_marker")
     if holding is None or skill not in SKILL_TASKS:
         return None
     if skill == "place_on":
@@ -101,11 +117,13 @@ def build_observation(*, joint_pos: np.ndarray, joint_vel: np.ndarray, finger_qp
 
 
 def observe(view: SceneView, goal: TaskGoal, *, joint_vel: np.ndarray | None = None,
-            noise: np.ndarray | None = None) -> dict[str, Any]:
+            noise: np.ndarray | None = None, goal_pos: np.ndarray | None = None) -> dict[str, Any]:
     """The observation of the scene ``view`` shows, for ``goal``.
 
     ``joint_vel``: measured arm joint velocities; None reads the scene's own (the env's physics). The bridge
-    passes the driver's, since its mirror is kinematic and has none.
+    passes the driver's, since its mirror is kinematic and has none. ``goal_pos``: the point the goal stands for
+    when it is not the task's place (a push's end point, the home position: a skill's ``goal_point``); None reads
+    the task's own (the pad, the marker, the bin, a cube).
     """
     d = view.data
     tcp_pos, tcp_xmat = view.tcp_frame_now()  # after an env's mj_step its frames lag the joints (as the env reads)
@@ -113,5 +131,6 @@ def observe(view: SceneView, goal: TaskGoal, *, joint_vel: np.ndarray | None = N
         joint_pos=d.qpos[view.arm_q], joint_vel=d.qvel[view.arm_v] if joint_vel is None else joint_vel,
         finger_qpos=d.qpos[view.grip_q].tolist(), gripper_open=view.scene.robot.gripper_open,
         tcp_pos=tcp_pos, tcp_xmat=tcp_xmat, object_qpos=d.qpos[view.objects_q],
-        goal_pos=get_task(goal.task).goal_position(view, goal), ids=goal_ids(goal, view.scene.object_names),
+        goal_pos=get_task(goal.task).goal_position(view, goal) if goal_pos is None else goal_pos,
+        ids=goal_ids(goal, view.scene.object_names),
         instruction=goal.instruction, noise=noise)

@@ -9,7 +9,10 @@ the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. 
 gets the same dict in simulation and on the arm. After a step the
 scene state is re-derived from the simulator and compared with the skill's symbolic effect; a step
 that failed is retried once from the observed state, then the planner replans from that state,
-at most ``max_replans`` times. The report is plain JSON.
+at most ``max_replans`` times. A retry whose precondition no longer holds (the cube fell out of the hand) is not
+run: the planner replans at once, in its place (``replans_in_place_of_retry``, not counted against
+``max_replans``). Cubes the world reports missing (``observed_state``) are not in the state it plans over.
+The report is plain JSON.
 """
 
 from __future__ import annotations
@@ -234,7 +237,7 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
     """
     t_start = time.perf_counter()
     cfg = config
-    initial = scene_state_from_env(world)
+    initial = observed_state(world)
     plans: list[dict[str, Any]] = []
     step_log: list[dict[str, Any]] = []
     plan_s = 0.0
@@ -261,6 +264,7 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
     }
     goal: SceneState | None = final_state(initial, result) if isinstance(result, Plan) else None
     replans, retries, sim_steps = 0, 0, 0
+    in_place_of_retry = 0  # replans made instead of a retry whose precondition no longer held
     status, failure = "succeeded", ""
     state = initial
     pending: list[Step] = list(result.steps) if isinstance(result, Plan) else []
@@ -272,8 +276,13 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         step = pending[0]
         number += 1
         verified, reason = False, ""
+        lost: str | None = None  # why a retry could not start: the step's precondition no longer holds
         for attempt in range(1 + cfg.step_retries):
             if attempt > 0:
+                lost = _precondition_lost(world, step, state)
+                if lost is not None:
+                    step_log[-1]["retry_skipped"] = lost
+                    break
                 retries += 1
             before = state
             try:
@@ -288,15 +297,17 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
             if status == "stopped":
                 break
             sim_steps += entry["steps"]
-            state = scene_state_from_env(world)
+            state = observed_state(world)
             if after_step is not None:
                 after_step(world, number, step, verified)
-                state = scene_state_from_env(world)
+                state = observed_state(world)
             if verified:
                 break
         if status == "stopped":
             break
         why = f"step {number} {step} failed: {reason}"
+        if lost is not None:
+            why += f"; not retried, its precondition no longer holds: {lost}"
         if verified:
             pending.pop(0)
             achieved = _update_achieved(achieved, before, apply_step(before, step))
@@ -307,8 +318,13 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
                 continue
             step_log[-1]["disturbed"] = broken
             why = f"after step {number} {step}: {broken}"
-        if replans >= cfg.max_replans:
-            status, failure = "failed", f"{why}; {replans} replans are spent"
+        # A replan in place of a retry that could not start is the step's retry, not one of max_replans (a place
+        # that ran out of steps and dropped the cube picks it again); at most max_replans of those too.
+        if lost is not None and in_place_of_retry < cfg.max_replans:
+            in_place_of_retry += 1
+            retries += 1
+        elif replans - in_place_of_retry >= cfg.max_replans:
+            status, failure = "failed", f"{why}; {replans - in_place_of_retry} replans are spent"
             break
         replans += 1
         new = plan_from(state, why)
@@ -318,12 +334,13 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         pending = list(new.steps)
         achieved = {}
 
-    final = scene_state_from_env(world)
+    final = observed_state(world)
     goal_error = verify_effect(initial, goal, final) if goal is not None else "no plan"
     if status == "succeeded" and goal_error is not None:
         status, failure = "failed", f"every step ran, but the goal does not hold: {goal_error}"
     report.update({
-        "plans": plans, "steps": step_log, "replans": replans, "retries": retries,
+        "plans": plans, "steps": step_log, "replans": replans, "replans_in_place_of_retry": in_place_of_retry,
+        "retries": retries,
         "goal": _goal_facts(initial, goal) if goal is not None else None,
         "goal_holds": goal_error is None, "final_state": final.to_json(),
         "success": status == "succeeded", "status": status, "failure": failure,
@@ -331,6 +348,35 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
                       "sim_steps": sim_steps, "sim_time_s": round(sim_steps * world.control_dt, 3)},
     })
     return report
+
+
+def observed_state(world: SkillWorld) -> SceneState:
+    """The planner's scene state of ``world``, without the cubes the world reports missing.
+
+    A world may name cubes it no longer perceives in ``missing_objects`` (the bridge: perception lost them, and the
+    mirror only remembers where they were); planning and verifying over a remembered pose would act on a cube that
+    may not be there, so they are left out, as if the scene had none: a step naming one fails its precondition and
+    a replan has to do without it (or is refused, naming it). A held cube is never missing: the hand has it.
+    """
+    state = scene_state_from_env(world)
+    missing = set(getattr(world.unwrapped, "missing_objects", ())) - {state.holding}
+    if not missing:
+        return state
+    return SceneState(objects=tuple(o for o in state.objects if o.name not in missing), regions=state.regions,
+                      holding=state.holding, landmarks=state.landmarks,
+                      on={o: s for o, s in state.on.items() if o not in missing and s not in missing})
+
+
+def _precondition_lost(world: SkillWorld, step: Step, state: SceneState) -> str | None:
+    """Why ``step`` cannot start in ``state`` (the symbolic precondition, then the skill's own on the scene), else
+    None: a retry that cannot start is not run."""
+    symbolic = step_error(state, step)
+    if symbolic is not None:
+        return symbolic
+    try:
+        return make_skill(world.view, step.skill, step.args, world.controller.config.max_pos_step).precondition_error()
+    except SkillError as exc:
+        return str(exc)
 
 
 def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState, obs: dict[str, Any] | None,
@@ -349,28 +395,35 @@ def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState,
     if policy_path and actor is None:
         raise AgentConfigError(f"skill_policies names a checkpoint for {step.skill}, but this world runs no policies")
     expected = apply_step(state, step)
+    goal = skill_goal(step.skill, step.args, holding=state.holding, instruction=text) if policy_path else None
     try:
-        skill = make_skill(world.view, step.skill, step.args, world.controller.config.max_pos_step)
+        skill = make_skill(world.view, step.skill, step.args, world.controller.config.max_pos_step,
+                           for_policy=goal is not None)
     except SkillError as exc:
         entry.update(success=False, verified=False, reason=str(exc), steps=0, duration_s=0.0)
         return entry, obs, False, str(exc)
     act: Callable[[dict[str, Any]], np.ndarray] | None = None
-    goal = skill_goal(step.skill, step.args, holding=state.holding, instruction=text) if policy_path else None
     if policy_path and actor is not None and goal is not None:
-        policy = actor(policy_path, text)
+        policy = actor(policy_path, goal.instruction)
+        if goal.instruction != text:
+            entry["policy_instruction"] = goal.instruction
         view = world.view
+        # A push's end point or the home position; None: the task's own place (sim.observation_contract.observe).
+        point: np.ndarray | None = getattr(skill, "goal_point", None)
 
         def act(_: dict[str, Any]) -> np.ndarray:
             # Built from the world's scene for the step's goal, never the env's own episode goal: the same dict
             # in simulation and on the arm (sim.observation_contract).
-            return policy(observe(view, goal))
+            return policy(observe(view, goal, goal_pos=point))
 
-        obs = observe(view, goal)
+        obs = observe(view, goal, goal_pos=point)
+        if point is not None:
+            entry["goal_pos"] = [round(float(x), 4) for x in point]
     elif policy_path:
         entry["executor"] = f"scripted (no task goal for a policy to run {step})"
     outcome: SkillOutcome
     outcome, obs = run_skill(world, skill, obs=obs, actor=act, budget=_budget(cfg, skill), on_step=on_step)
-    mismatch = verify_effect(state, expected, scene_state_from_env(world))
+    mismatch = verify_effect(state, expected, observed_state(world))
     verified = outcome.success and mismatch is None
     reason = outcome.reason or (mismatch or "")
     entry.update(success=outcome.success, verified=verified, reason=reason, steps=outcome.steps,

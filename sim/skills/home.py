@@ -1,4 +1,9 @@
-"""go_home(): bring the tool back to the robot's home position and unwind the wrist, keeping any held cube."""
+"""go_home(): bring the tool back to the robot's home position and unwind the wrist, keeping any held cube.
+
+Run by the Reach task's policy (``sim.observation_contract.skill_goal``: the home TCP position is its goal,
+``goal_point``), the policy moves the tool; the wrist's unwinding, which no task's policy learned, is the scripted
+controller's once the tool is home (``clearing_action``).
+"""
 
 from __future__ import annotations
 
@@ -41,6 +46,20 @@ class GoHomeSkill:
         self.home = home_tcp(view)
         self.wrist = Wrist(view)
         self.grip = CLOSE if held_objects(view) else OPEN
+        self._finishing = False
+
+    @property
+    def goal_point(self) -> np.ndarray:
+        """The home TCP position: a policy's ``goal_pos``."""
+        return self.home.copy()
+
+    def clearing_action(self) -> np.ndarray | None:
+        """The scripted action once the tool is within ``HOME_TOLERANCE`` of home (kept from then on: the wrist
+        unwinds, the tool holds home), else None: the policy moves the tool."""
+        if not self._finishing and float(np.linalg.norm(self.view.tcp_pos - self.home)) > HOME_TOLERANCE:
+            return None
+        self._finishing = True
+        return self.act()
 
     def precondition_error(self) -> str | None:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_bridge_core import Loop
+from test_bridge_core import Loop, _hide
 
 from robot.agent_runner import AgentRun
 from robot.safety import Mode
@@ -116,3 +116,21 @@ def test_a_refused_instruction_moves_nothing_and_says_why() -> None:
     assert report["status"] == "refused" and "purple" in report["failure"], report
     assert report["steps"] == []
     assert abs(loop.arm.view.object_pos("red_cube") - start).max() < 1e-3  # settling on the table, not moved
+
+
+def test_a_cube_perception_lost_is_not_planned_over_at_its_old_pose() -> None:
+    """Perception leaves out the green cube: after the grace period the bridge marks it missing and the agent's
+    world carries that, so the planner sees no green cube (a refusal that names it), not a stale pose."""
+    loop = _loop(3)
+    start = loop.arm.view.object_pos("green_cube").copy()
+    _hide(loop, {"green_cube"})
+    try:
+        loop.run(1.0)
+        assert loop.core.missing_objects == {"green_cube"}
+        report = _run(loop, "put the green cube in the bin")
+    finally:
+        loop.core.close()
+    assert report["status"] == "refused" and "green" in report["failure"], report
+    assert "green_cube" not in {o["name"] for o in report["initial_state"]["objects"]}
+    assert report["steps"] == []
+    assert abs(loop.arm.view.object_pos("green_cube") - start).max() < 1e-3

@@ -472,3 +472,55 @@ def test_goal_ids_in_the_bridge_observation_equal_the_envs(task: str) -> None:
     env.close()
     for key in ("task_id", "object_id", "target_id", "instruction"):
         assert bridge[key] == obs[key], (key, bridge[key], obs[key])
+
+
+def _hide(loop: Loop, hidden: set[str]) -> None:
+    """Perception stops reporting the ``hidden`` cubes (as its tracker leaves out a cube it no longer sees)."""
+    full = loop.arm.objects_message
+
+    def message(stamp_s: float) -> dict[str, Any]:
+        msg = full(stamp_s)
+        msg["objects"] = [o for o in msg["objects"] if o["name"] not in hidden]
+        return msg
+
+    loop.arm.objects_message = message  # type: ignore[method-assign]
+
+
+def test_a_cube_perception_no_longer_reports_is_missing_after_a_grace_period_and_found_again() -> None:
+    from robot.bridge_core import OBJECT_LOSS_GRACE_S
+
+    loop = Loop()
+    loop.run(0.3)
+    hidden: set[str] = set()
+    _hide(loop, hidden)
+    hidden.add("green_cube")
+    loop.run(0.1)  # two messages (20 Hz) without it: a short gap is no loss
+    assert loop.core.missing_objects == frozenset()
+    res = loop.until(lambda r: any(e.get("event") == "object_lost" for e in r.events), 2 * OBJECT_LOSS_GRACE_S)
+    assert res is not None and loop.core.missing_objects == {"green_cube"}
+    lost = next(e for e in res.events if e.get("event") == "object_lost")
+    assert lost["object"] == "green_cube" and lost["unseen_s"] >= OBJECT_LOSS_GRACE_S
+    assert loop.core.state(loop.t)["missing_objects"] == ["green_cube"]
+    assert loop.core.supervisor.mode == Mode.NOMINAL  # a lost cube is the scene's news, not a fault
+    hidden.clear()
+    res = loop.until(lambda r: any(e.get("event") == "object_found" for e in r.events), 0.2)
+    assert res is not None and loop.core.missing_objects == frozenset()
+
+
+def test_a_held_cube_the_camera_cannot_see_is_not_missing() -> None:
+    from robot.bridge_core import OBJECT_LOSS_GRACE_S
+    from sim.skills import held_objects
+
+    loop = Loop()
+    loop.run(0.3)
+    loop.core.on_instruction("put the red cube in the bin", loop.t)  # the task's expert picks it
+    assert loop.until(lambda r: held_objects(loop.core.mirror.view) == ["red_cube"], 15.0) is not None
+    hidden = {"red_cube"}  # occluded by the fingers from now on
+    _hide(loop, hidden)
+    held_ticks = 0
+    for _ in range(round(2 * OBJECT_LOSS_GRACE_S / 0.01)):
+        loop.step()
+        if held_objects(loop.core.mirror.view) == ["red_cube"]:
+            held_ticks += 1
+            assert "red_cube" not in loop.core.missing_objects
+    assert held_ticks > OBJECT_LOSS_GRACE_S / 0.01  # held past the grace period: the case was exercised

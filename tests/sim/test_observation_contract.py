@@ -132,12 +132,18 @@ def test_a_skill_goal_gives_the_same_observation_in_the_env_and_through_the_brid
     stepping.join(10.0)
     assert not stepping.is_alive()
     for skill, args in (("pick", {"object": "green_cube"}), ("place_on", {"object": "blue_cube"}),
-                        ("place_in", {"region": "bin"}), ("place_in", {"region": "pad"})):
-        goal = skill_goal(skill, args, holding="red_cube", instruction=f"{skill} {args}")
+                        ("place_in", {"region": "bin"}), ("place_in", {"region": "pad"}),
+                        ("push", {"object": "green_cube", "direction": "left"}), ("go_home", {})):
+        empty_handed = skill in ("push", "go_home")
+        goal = skill_goal(skill, args, holding=None if empty_handed else "red_cube", instruction=f"{skill} {args}")
         assert goal is not None
-        if skill != "pick":
+        if skill not in ("pick", "push", "go_home"):
             assert goal.object == "red_cube"
-        ours, theirs = observe(world.view, goal), observe(env.view, goal)
+        # A push's end point or the home position (the skill's goal_point) stands in for the task's place.
+        point = np.array([0.5, 0.12, 0.0216]) if empty_handed else None
+        ours, theirs = observe(world.view, goal, goal_pos=point), observe(env.view, goal, goal_pos=point)
+        if point is not None:
+            np.testing.assert_array_equal(ours["goal_pos"], point)
         if goal.task == "pick_place":  # the env's own task: what it hands a policy of that task with this goal
             env.goal = goal
             own = env._observation()
@@ -156,11 +162,17 @@ def test_a_skill_goal_gives_the_same_observation_in_the_env_and_through_the_brid
     env.close()
 
 
-def test_skills_without_a_task_goal_have_none() -> None:
+def test_skill_goals_and_the_skills_without_one() -> None:
     from sim.observation_contract import skill_goal
 
-    assert skill_goal("push", {"object": "red_cube", "direction": "left"}, holding=None, instruction="x") is None
-    assert skill_goal("go_home", {}, holding="red_cube", instruction="x") is None
+    assert skill_goal("push", {"object": "red_cube", "direction": "left"}, holding="blue_cube", instruction="x") is None
+    assert skill_goal("go_home", {}, holding="red_cube", instruction="x") is None  # a reach policy opens the hand
+    push = skill_goal("push", {"object": "red_cube", "direction": "left"}, holding=None, instruction="x")
+    home = skill_goal("go_home", {}, holding=None, instruction="x")
+    assert push is not None and (push.task, push.object, push.target) == ("push", "red_cube", "target_pad")
+    assert push.instruction == "push the red cube onto the pad"  # the task's words: the policy goes by goal_pos
+    assert home is not None and (home.task, home.target, home.instruction) == ("reach", "goal_marker",
+                                                                               "reach the orange marker")
     assert skill_goal("place_in", {"region": "left"}, holding="red_cube", instruction="x") is None
     assert skill_goal("place_in", {"region": "bin"}, holding=None, instruction="x") is None
     assert skill_goal("place_on", {"object": "red_cube"}, holding="red_cube", instruction="x") is None

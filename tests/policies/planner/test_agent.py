@@ -10,7 +10,14 @@ import pytest
 
 from armstack.cli import main
 from policies.planner import SceneObject, SceneState, Step, make_planner
-from policies.planner.agent import Agent, AgentConfig, AgentConfigError, load_agent_config, verify_effect
+from policies.planner.agent import (
+    Agent,
+    AgentConfig,
+    AgentConfigError,
+    execute,
+    load_agent_config,
+    verify_effect,
+)
 from policies.planner.sim_scene import scene_state_from_env
 from sim.env import TabletopEnv
 from sim.skills import free_spot, held_objects
@@ -64,12 +71,54 @@ def test_a_cube_knocked_out_of_the_gripper_fails_the_step_and_the_agent_replans(
     report = agent.run(STACK_AND_BIN, seed=1, after_step=perturb)
     assert knocked == [1]
     failed = [s for s in report["steps"] if not s["verified"]]
-    # The place step fails, is retried once from the observed state, fails again: then a replan.
-    assert [(s["skill"], s["attempt"]) for s in failed] == [("place_on", 1), ("place_on", 2)]
+    # The place step fails; its retry could not start either (the hand is empty): a replan at once, in its place.
+    assert [(s["skill"], s["attempt"]) for s in failed] == [("place_on", 1)]
     assert "holds nothing" in failed[0]["reason"] and failed[0]["steps"] == 0
-    assert report["replans"] == 1 and report["retries"] == 1 and len(report["plans"]) == 2
+    assert "holds nothing" in failed[0]["retry_skipped"]
+    assert report["replans"] == 1 and report["replans_in_place_of_retry"] == 1 and report["retries"] == 1
+    assert len(report["plans"]) == 2
+    assert report["plans"][1]["why"].startswith("step 2 place_on(object=blue_cube) failed")
+    assert "not retried, its precondition no longer holds" in report["plans"][1]["why"]
+    assert report["plans"][1]["result"]["steps"][0] == {"skill": "pick", "args": {"object": "red_cube"}}
+    assert report["success"], report["failure"]
+    assert report["final_state"]["on"]["red_cube"] == "blue_cube"
+
+
+def test_a_place_that_runs_out_of_steps_after_the_cube_fell_replans_at_once_instead_of_retrying() -> None:
+    """What the bridge showed: a place_on ran out of steps, and its retry could not start (the hand held nothing).
+    Here the cube is knocked out of the hand 10 control steps into the place (mid-step, through the physics state)
+    and the place's budget is 30 steps, too few to re-grasp and place: the retry is skipped and the agent replans at
+    once (pick again). With one replan allowed, this run needed two (the second place ended with the cube still
+    rocking on the blue one): a replan in place of a skipped retry is not counted against max_replans."""
+    env = TabletopEnv(task="pick_place", robot="panda", max_steps=10**9, terminate_on_success=False)
+    obs, _ = env.reset(seed=1)
+    placing, count = [False], [0]
+
+    def after_step(world: TabletopEnv, number: int, step: Step, verified: bool) -> None:
+        placing[0] = number == 1 and step.skill == "pick" and verified
+
+    def on_step(world: TabletopEnv) -> None:
+        if placing[0]:
+            count[0] += 1
+            if count[0] == 10:
+                _knock_out_of_gripper(world, "red_cube")
+                placing[0] = False
+
+    config = AgentConfig(max_replans=1, skill_budgets={"place_on": 30})
+    try:
+        report = execute(env, make_planner("rules"), "put the red cube on the blue cube", config, obs=obs,
+                         on_step=on_step, after_step=after_step)
+    finally:
+        env.close()
+    assert count[0] == 10
+    first_place = report["steps"][1]
+    assert first_place["skill"] == "place_on" and first_place["attempt"] == 1 and not first_place["verified"]
+    assert "step budget of 30 control steps ran out" in first_place["reason"]
+    assert "holds nothing" in first_place["retry_skipped"]
+    assert not any(s["attempt"] > 1 and s["steps"] == 0 for s in report["steps"])  # no retry that could not start
     assert report["plans"][1]["why"].startswith("step 2 place_on(object=blue_cube) failed")
     assert report["plans"][1]["result"]["steps"][0] == {"skill": "pick", "args": {"object": "red_cube"}}
+    assert report["replans_in_place_of_retry"] >= 1 and report["replans"] - report["replans_in_place_of_retry"] <= 1
     assert report["success"], report["failure"]
     assert report["final_state"]["on"]["red_cube"] == "blue_cube"
 
@@ -100,7 +149,9 @@ def test_replans_are_bounded(agent: Agent) -> None:
     finally:
         bounded.close()
     assert not report["success"] and report["status"] == "failed"
-    assert report["replans"] == 1 and "1 replans are spent" in report["failure"]
+    # One replan in place of a skipped retry, one of max_replans, then the bound.
+    assert report["replans"] == 2 and report["replans_in_place_of_retry"] == 1
+    assert "1 replans are spent" in report["failure"]
 
 
 def test_an_absent_object_is_refused_and_nothing_moves(agent: Agent) -> None:
@@ -141,8 +192,9 @@ def test_scene_state_from_env_reads_regions_holding_and_stacks() -> None:
 def test_agent_config_is_validated(tmp_path: Path) -> None:
     with pytest.raises(AgentConfigError, match="valid skills: pick"):
         AgentConfig(skill_policies={"throw": "ckpt/"})
-    with pytest.raises(AgentConfigError, match=r"no task policy can run .*skills a policy can run: pick, place_on"):
-        AgentConfig(skill_policies={"push": "ckpt/"})
+    skills = ("pick", "place_on", "place_in", "push", "go_home")
+    every = AgentConfig(skill_policies={skill: "ckpt/" for skill in skills})
+    assert set(every.skill_policies) == set(skills)  # every skill can be a learned policy
     with pytest.raises(AgentConfigError, match="max_replans"):
         AgentConfig(max_replans=-1)
     with pytest.raises(AgentConfigError, match="valid: panda, ur5e"):
