@@ -125,7 +125,7 @@ def test_every_cube_except_moves_exactly_the_rest_in_scene_order(case: tuple[int
 
 @pytest.mark.parametrize("text", [
     "put every cube except the pink one in the bin",  # the exclusion names nothing in the scene
-    "put all three cubes in the bin",  # a quantifier not read completely
+    "put all four cubes in the bin",  # a count the scene (three cubes) does not match
     "pick up all the cubes",  # one gripper
     "put every cube in the bin except the red one and then go home and every cube on the pad",
 ])
