@@ -7,6 +7,7 @@ which one is meant instead of guessing.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -252,7 +253,9 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         support = ref.support
         if support is None and ref.anchor is not None:
             support = ground(ref.anchor, ctx, alternatives=False)[0]
-        found = [o.name for o in pool if state.on.get(o.name) == support]
+        # an object on another: from ``on``, or from positions where the scene gives only those (scene_state.stacks)
+        shown = {(low, high) for stack in state.stacks() for low, high in itertools.pairwise(stack)}
+        found = [o.name for o in pool if state.on.get(o.name) == support or (support, o.name) in shown]
         if len(found) != 1:
             where = (support or "?").replace("_", " ")
             raise UngroundedError(f"'{ref.text}': {len(found)} objects rest on the {where}, need exactly one")

@@ -458,10 +458,21 @@ def _small(text: str) -> str:
                   r"(?:\s+again)?\b", r"pick up \1", text)
     text = re.sub(rf"\b(?:take|lift|pick)\s+({NP})\s+(?:back\s+)?off(?:\s+again)?(?=\s*(?:$|[,;.]|and\b|then\b))",
                   r"pick up \1", text)
+    # "take the green cube off the blue one and put it in the bin": unstacking is picking it up (indep6-019)
+    # ("take the cube off the red one": the cube on it)
+    text = re.sub(rf"\b(?:take|lift|pick|remove)\s+(?:the\s+)?(cube|block|one|object)\s+(?:up\s+)?(?:back\s+)?"
+                  rf"(?:off|from)(?:\s+of)?\s+(?:the top of\s+|on top of\s+)?({NP})(?=\s*(?:$|[,;.]|and\b|then\b))",
+                  r"pick up the \1 on \2", text)
+    text = re.sub(rf"\b(?:take|lift|pick|remove)\s+({NP})\s+(?:up\s+)?(?:back\s+)?(?:off|from)(?:\s+of)?\s+"
+                  rf"(?:the top of\s+|on top of\s+)?{NP}(?=\s*(?:$|[,;.]|and\b|then\b))", r"pick up \1", text)
     # "the green cube you must leave alone", "the green cube stays where it is": a constraint, as "leave X alone"
     text = re.sub(rf"(^|[,;.]\s*|\b(?:and|but)\s+)({NP})\s+(?:(?:you|we)\s+)?(?:must|should|have to|need to|can)?\s*"
                   r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put))\b",
                   r"\1leave \2 alone", text)
+    # "leave the tower alone", "don't touch the stacked cubes": the scene's stack as a negation's object
+    # (semantic_parser reads it), never a tower to build
+    text = re.sub(r"\b(leave|touch|touching|move|moving|disturb|bump)\s+(?:the|that|this)\s+(?:(?:stack|tower|pile)"
+                  r"(?: of (?:cubes|blocks))?|stacked (?:cubes|blocks))\b", r"\1 the stack", text)
     # "before all that": the clauses said so far, not a quantifier over cubes
     text = re.sub(r"\b(before|after) all (?:of )?(that|this)\b", r"\1 \2", text)
     for pattern, repl in _REFERENCES:

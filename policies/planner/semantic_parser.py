@@ -290,14 +290,40 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
                 unmoved.update(ground(whole, ctx, alternatives=False))
             elif whole is not None:
                 objects.update(ground(whole, ctx, alternatives=False))
+            elif words and words[0] in _TOUCH_VERBS and [w for w in words[1:] if w not in lx.DETERMINERS] in (
+                    ["stack"], ["tower"], ["pile"]):
+                # "leave the stack alone" (indep6-030): every object of the scene's one stack
+                stacks = state.stacks()
+                if len(stacks) != 1:
+                    return (f"'{text}': the scene has {len(stacks) or 'no'} stack{'s' if len(stacks) != 1 else ''}, "
+                            f"so which objects it names is unclear")
+                (objects if words[0] not in _MOVE_VERBS else unmoved).update(stacks[0])
             else:
-                return f"could not read the negated clause '{text}'; refusing rather than risk doing it"
+                parts = _conjoined(words[1:]) if words and words[0] in _TOUCH_VERBS else None
+                if parts is None:
+                    return f"could not read the negated clause '{text}'; refusing rather than risk doing it"
+                for part in parts:  # "don't touch the green cube or the blue one": each of them
+                    (objects if words[0] not in _MOVE_VERBS else unmoved).update(ground(part, ctx, alternatives=False))
         except UngroundedError as exc:
             if len(exc.candidates) > 1:
                 return _clarify(exc)
             return f"'{text}': {exc}"
     return Request(milestones=(), forbidden_objects=frozenset(objects), forbidden_facts=frozenset(facts),
                    unmoved_objects=frozenset(unmoved), forbidden_skills=frozenset(skills))
+
+
+def _conjoined(words: Sequence[str]) -> list[Ref] | None:
+    """"the green cube (and|or|nor) the blue one" (the joining word may be gone as a filler): each mention, or None
+    unless every part reads as one plain object mention."""
+    cuts = [i for i, w in enumerate(words) if w in lx.DETERMINERS]
+    if not cuts or cuts[0] != 0:
+        return None
+    spans = [[w for w in words[a:b] if w not in ("or", "nor", "and")] for a, b in
+             zip(cuts, [*cuts[1:], len(words)], strict=True)]
+    refs = [parse_object(span) for span in spans]
+    if len(refs) < 2 or any(r is None or r.kind not in ("color", "generic") for r in refs):
+        return None
+    return [r for r in refs if r is not None]
 
 
 # "anything", "any cube", "any of the cubes", "a single cube": a negation over every object.

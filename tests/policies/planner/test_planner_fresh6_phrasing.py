@@ -108,3 +108,47 @@ def test_a_quantifier_with_the_scenes_count_covers_every_cube(text: str) -> None
 def test_a_count_the_scene_does_not_match_is_refused(text: str) -> None:
     for backend in ("parser", "rules"):
         assert not isinstance(make_planner(backend).plan(text, scene("orange", "purple", "blue")), Plan), backend
+
+
+def stacked(on_relation: bool) -> SceneState:
+    """Green on blue (from ``on``, or only from positions as perception builds it), red apart."""
+    objects = [{"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.5, 0.05, 0.022]},
+               {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.5, 0.05, 0.066]},
+               {"name": "red_cube", "kind": "cube", "color": "red", "position": [0.4, -0.15, 0.022]}]
+    return SceneState.from_json({"objects": objects, "regions": ["left", "right", "bin", "pad"],
+                                 **({"on": {"green_cube": "blue_cube"}} if on_relation else {})})
+
+
+@pytest.mark.parametrize("on_relation", [True, False])
+@pytest.mark.parametrize("text", [
+    "take the green cube off the blue one and put it in the bin, then put the red cube on the blue cube",
+    "lift the green cube off of the blue cube and drop it in the bin, then put the red cube on the blue one",
+    "remove the green cube from the top of the blue one and put it in the bin, then put the red cube on the blue cube",
+    "take the cube off the blue one and put it in the bin, then put the red cube on the blue cube",
+])
+def test_taking_a_cube_off_another_is_picking_it_up(text: str, on_relation: bool) -> None:
+    assert plan_of(text, stacked(on_relation)) == ["pick(object=green_cube)", "place_in(region=bin)",
+                                                   "pick(object=red_cube)", "place_on(object=blue_cube)"]
+
+
+def test_the_stack_is_read_from_on_or_from_positions() -> None:
+    assert stacked(True).stacks() == stacked(False).stacks() == (("blue_cube", "green_cube"),)
+    assert scene(*FOUR).stacks() == ()
+
+
+@pytest.mark.parametrize("on_relation", [True, False])
+@pytest.mark.parametrize("text", [
+    "put the red cube on the pad and leave the stack alone",
+    "don't touch the tower, just put the red cube on the pad",
+    "put the red cube on the pad without touching the stacked cubes",
+    "put the red cube on the pad and don't touch the green cube or the blue one",
+])
+def test_leaving_the_stack_alone_is_a_constraint_on_its_cubes(text: str, on_relation: bool) -> None:
+    assert plan_of(text, stacked(on_relation)) == ["pick(object=red_cube)", "place_in(region=pad)"]
+    moving = text.replace("put the red cube on the pad", "put the green cube on the pad")
+    assert isinstance(make_planner("parser").plan(moving, stacked(on_relation)), Refusal), moving
+
+
+def test_the_stack_names_nothing_where_the_scene_has_none() -> None:
+    result = make_planner("parser").plan("put the red cube on the pad and leave the stack alone", scene(*FOUR))
+    assert isinstance(result, Refusal) and "stack" in result.reason
