@@ -367,7 +367,16 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
      r"robot|you|the base|your base|the arm)\b", r"the farthestbase \1"),
     (r"\bthe (?:farthest|furthest) (cube|block|one|object) from (?:the robot|you|the base|your base|the arm)\b",
      r"the farthestbase \1"),
+    # "the nearest cube", "the one furthest away" with no anchor named: measured from the robot, as the user stands
+    # behind it (fresh split indep6-036); "the nearest cube to the red one" keeps its anchor
+    (r"\bthe (?:nearest|closest) (cube|block|one|object)\b(?! to\b)", r"the nearestbase \1"),
+    (r"\bthe (?:farthest|furthest) (cube|block|one|object)\b(?! (?:away )?from\b)", r"the farthestbase \1"),
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:farthest|furthest|most far) (?:away|out)\b"
+     r"(?! from\b)", r"the farthestbase \1"),
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) (?:to )?me\b",
+     r"the nearestbase \1"),
     (r"\b(cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to\b", r"\1 beside"),
+    (r"\bthe (?:nearest|closest) (cube|block|one|object) to\b", r"the \1 beside"),
     (r"\bnext to\b", "beside"),
     (r"\b(cube|block|brick|one|object) (?:on|at) the (left|right)(?:[- ]hand)?(?: side)? of\b", r"\1 to the \2 of"),
 )

@@ -152,3 +152,23 @@ def test_leaving_the_stack_alone_is_a_constraint_on_its_cubes(text: str, on_rela
 def test_the_stack_names_nothing_where_the_scene_has_none() -> None:
     result = make_planner("parser").plan("put the red cube on the pad and leave the stack alone", scene(*FOUR))
     assert isinstance(result, Refusal) and "stack" in result.reason
+
+
+ROW = (("red", 0.36, 0.0), ("green", 0.48, 0.0), ("blue", 0.62, 0.0))  # red nearest the robot, blue farthest
+
+
+@pytest.mark.parametrize("text", [
+    "pick up the cube closest to the robot and put it on the one furthest away",
+    "put the nearest cube on the farthest one",
+    "stack the closest cube on the furthest cube",
+    "put the cube nearest to you on the cube that's farthest away",
+    "the cube closest to me goes on the one furthest out",
+])
+def test_nearest_and_farthest_without_an_anchor_are_measured_from_the_robot(text: str) -> None:
+    assert plan_of(text, scene(*ROW)) == ["pick(object=red_cube)", "place_on(object=blue_cube)"]
+
+
+def test_nearest_to_a_named_cube_keeps_its_anchor() -> None:
+    state = scene(("red", 0.36, 0.0), ("green", 0.5, 0.0), ("blue", 0.62, 0.01))
+    assert plan_of("put the nearest cube to the blue one in the bin", state) == [
+        "pick(object=green_cube)", "place_in(region=bin)"]
