@@ -561,7 +561,7 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("quantifier", "put the two cubes in the bin", scene(RGB), refused("unclear")),
     # --- fourth pass (issue #17 item 5, H4b): how French and German speakers phrase each kind (bin, stack and pad
     # idioms, colour inflections, towers either way, quantifiers, exclusions, negation, order words, relative
-    # references, going home, formal and polite forms, typos), written as a list before extending the lexicon
+    # references, going home, formal and polite forms, typos); new sentences, none copied from the fresh splits
     ("fr", "balance le cube vert à la poubelle", scene(RGB), plan(*mv("green", "bin"))),
     ("fr", "tu peux te débarrasser du cube bleu ?", scene(RGB), plan(*mv("blue", "bin"))),
     ("fr", "mets le cube rouge dans la corbeille, s'il vous plaît", scene(RGB), plan(*mv("red", "bin"))),
