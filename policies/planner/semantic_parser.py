@@ -191,9 +191,10 @@ Reading = tuple[Plan, tuple[Milestone, ...]]
 
 
 def _without_target(action: Action, ctx: Context) -> Context:
-    """``ctx`` for grounding "the cube" in "stack the cube on the red one": the cube it goes on is not a candidate
-    (a cube is never put on itself), so the question names only the others."""
-    if action.obj is None or action.obj.kind != "generic" or action.target is None or action.target.kind != "color":
+    """``ctx`` for grounding "the cube" in "stack the cube on the red one" (or "it" with nothing mentioned before):
+    the cube it goes on is not a candidate (a cube is never put on itself), so the question names only the others."""
+    if action.obj is None or action.obj.kind not in ("generic", "it") or action.target is None or \
+            action.target.kind != "color":
         return ctx
     try:
         target = ground(action.target, ctx, alternatives=False)

@@ -10,7 +10,7 @@ import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
 from policies.planner.pairing import pairing_error, read_pairing
-from policies.planner.plan import Step
+from policies.planner.plan import Clarification, Step
 
 
 def scene(*objects: str | tuple[str, float, float]) -> SceneState:
@@ -172,3 +172,19 @@ def test_nearest_to_a_named_cube_keeps_its_anchor() -> None:
     state = scene(("red", 0.36, 0.0), ("green", 0.5, 0.0), ("blue", 0.62, 0.01))
     assert plan_of("put the nearest cube to the blue one in the bin", state) == [
         "pick(object=green_cube)", "place_in(region=bin)"]
+
+
+@pytest.mark.parametrize(("text", "candidates"), [
+    ("stick it on the purple cube", {"orange_cube", "blue_cube"}),
+    ("stack it on the blue one", {"orange_cube", "purple_cube"}),
+    ("put it in the bin", {"orange_cube", "purple_cube", "blue_cube"}),
+    ("put it on the pad and don't touch the blue cube", {"orange_cube", "purple_cube"}),
+])
+def test_it_with_nothing_mentioned_asks_which_object_naming_the_ones_it_could_be(text: str,
+                                                                                 candidates: set[str]) -> None:
+    result = make_planner("parser").plan(text, scene("orange", "purple", "blue"))
+    assert isinstance(result, Clarification) and set(result.candidates) == candidates, result
+
+
+def test_it_with_nothing_mentioned_and_one_object_it_could_be_is_still_refused() -> None:
+    assert isinstance(make_planner("parser").plan("stick it on the purple cube", scene("orange", "purple")), Refusal)
