@@ -17,9 +17,11 @@ targets, holds, non-finite requests, stops -- and then a stop from full speed:
 * ``controller_1khz`` (franka at the bridge's 100 Hz): the same commands as JointTrajectory messages, executed by
   a model of ros2_controllers' JointTrajectoryController at 1 kHz (``robot.drivers.jtc_interpolation``) and the
   positions it commands judged by ``limit_violations`` at 1 ms: one positions-only point per command (the bridge
-  before), one point with the filter's velocity and acceleration, and ``robot.trajectory_stream`` (zero stamp,
-  and with the tick's time as stamp), with the controller replacing trajectories from its desired state
-  (``interpolate_from_desired_state``) or from the measured state (an arm one cycle behind), under delivery jitter.
+  before), one point with the filter's velocity and acceleration, and ``robot.trajectory_stream`` (``stream``:
+  zero stamp, ``trajectory_stamp: arrival``; ``stream_stamped``: the tick's time less ``clock_offset_max_s``,
+  ``trajectory_stamp: tick``), with the controller replacing trajectories from its desired state
+  (``interpolate_from_desired_state``) or from the measured state (an arm one cycle behind), under delivery jitter,
+  and stamped streams with the bridge's clock off the controller's (``clock_offset_ms``, bridge minus controller).
 
 Run from the repository root: ``nice -n 15 python bench/command_filter.py [--quick]``.
 """
@@ -46,7 +48,7 @@ from robot.drivers.jtc_interpolation import Delivery, TrajPointState, controller
 from robot.params import BridgeParams  # noqa: E402
 from robot.safety import CommandGate, GateConfig  # noqa: E402
 from robot.safety.motion_limits import MotionLimits, limit_violations  # noqa: E402
-from robot.trajectory_stream import StreamConfig, stream_points  # noqa: E402
+from robot.trajectory_stream import TICK_STAMP_TAIL_S, StreamConfig, stream_points  # noqa: E402
 from robot.vendor_profiles import FRANKA, PROFILES  # noqa: E402
 from sim.robots import get_robot  # noqa: E402
 
@@ -56,11 +58,16 @@ CONTROLLER_HZ = 1000.0
 """franka_ros2's controller manager update rate."""
 LATENCY_S = 0.0003
 """Delivery time of a message from the bridge's tick to the controller's subscription, before jitter."""
-CONTROLLER_RUNS = (  # (message, start_from, jitter in ms)
-    *((m, s, j) for m in ("positions_only", "single_point_vel_acc") for s in ("desired", "measured")
+CLOCK_TOLERANCE_S = BridgeParams().clock_offset_max_s
+"""The bridge's default clock_offset_max_s: a tick-stamped message is stamped this long before its tick."""
+CONTROLLER_RUNS = (  # (message, start_from, jitter in ms, clock offset bridge - controller in ms)
+    *((m, s, j, 0.0) for m in ("positions_only", "single_point_vel_acc") for s in ("desired", "measured")
       for j in (0.0, 1.0)),
-    *(("stream", s, j) for s in ("desired", "measured") for j in (0.0, 0.2, 1.0)),
-    *(("stream_stamped", "desired", j) for j in (0.0, 1.0)),
+    *(("stream", s, j, 0.0) for s in ("desired", "measured") for j in (0.0, 0.2, 1.0)),
+    *(("stream_stamped", s, j, 0.0) for s in ("desired", "measured") for j in (0.0, 0.2, 1.0)),
+    # Clocks that disagree: within the tolerance either way, and beyond it (what the arm request's clock check
+    # refuses: the bridge's clock ahead puts the stamps in the controller's future).
+    *(("stream_stamped", "desired", 1.0, off) for off in (1.5, -1.5, 2.5, 5.0, -20.0)),
 )
 
 
@@ -151,7 +158,9 @@ def messages(gate: CommandGate, stream: list[tuple[str, np.ndarray]], message: s
     measured = home.copy()
     grip = gate.robot.gripper_open
     config = StreamConfig.for_period(gate.config.control_period,
-                                     lookahead="none" if message == "single_point_vel_acc" else "knots")
+                                     lookahead="none" if message == "single_point_vel_acc" else "knots",
+                                     back=CLOCK_TOLERANCE_S if message == "stream_stamped" else 0.0,
+                                     tail=TICK_STAMP_TAIL_S if message == "stream_stamped" else 0.0)
     out: list[tuple[TrajPointState, ...]] = []
     cpu = 0.0
     for kind, target in stream:
@@ -168,15 +177,19 @@ def controller_1khz(gate: CommandGate, stream: list[tuple[str, np.ndarray]], see
     period = gate.config.control_period
     home = np.array(gate.robot.home)
     built, cost = {}, {}
-    for m in dict.fromkeys(m for m, _, _ in CONTROLLER_RUNS):
-        built[m], cost[m] = messages(gate, stream, "stream" if m == "stream_stamped" else m)
+    for m in dict.fromkeys(m for m, _, _, _ in CONTROLLER_RUNS):
+        built[m], cost[m] = messages(gate, stream, m)
     runs = []
     t_first = 1.0  # controller time of the first tick (JTC reads a last-command time of 0 as never commanded)
-    for index, (message, start_from, jitter_ms) in enumerate(CONTROLLER_RUNS):
+    for index, (message, start_from, jitter_ms, offset_ms) in enumerate(CONTROLLER_RUNS):
         rng = np.random.default_rng([seed, index])
         phase = float(rng.uniform(0.0, 1.0 / CONTROLLER_HZ))  # the controller's cycles against the bridge's ticks
+        # Times on the controller's clock: the bridge's clock reads offset_ms more, so its tick stamps do too.
+        offset = offset_ms * 1e-3
         deliveries = [Delivery(arrival=t_first + k * period + LATENCY_S + float(rng.uniform(0.0, jitter_ms * 1e-3)),
-                               points=points, stamp=t_first + k * period if message == "stream_stamped" else 0.0)
+                               points=points,
+                               stamp=t_first + k * period + offset - CLOCK_TOLERANCE_S
+                               if message == "stream_stamped" else 0.0)
                       for k, points in enumerate(built[message])]
         t0 = t_first - 20.0 / CONTROLLER_HZ + phase
         run = controller_commands(deliveries, start=home, rate_hz=CONTROLLER_HZ, t0=t0,
@@ -189,12 +202,14 @@ def controller_1khz(gate: CommandGate, stream: list[tuple[str, np.ndarray]], see
         pickup = np.ceil((np.array([d.arrival for d in deliveries]) - t0) * CONTROLLER_HZ - 1e-9)
         slips = int((np.abs(np.diff(pickup) - round(period * CONTROLLER_HZ)) > 0).sum())
         runs.append({"message": message, "start_from": start_from, "jitter_ms": jitter_ms,
+                     "clock_offset_ms": offset_ms,
                      "phase_ms": round(phase * 1e3, 3), "pickup_cycle_slips": slips,
                      **{k: (round(v, 4) if isinstance(v, float) else v) for k, v in res.to_dict().items()},
                      "rejected": run.rejected,
                      "points_per_message": round(statistics.mean(len(p) for p in built[message]), 1),
                      "build_cpu_us_per_message": round(cost[message] * 1e6, 1)})
-    return {"controller_rate_hz": CONTROLLER_HZ, "latency_ms": LATENCY_S * 1e3, "runs": runs}
+    return {"controller_rate_hz": CONTROLLER_HZ, "latency_ms": LATENCY_S * 1e3,
+            "stamped_back_ms": CLOCK_TOLERANCE_S * 1e3, "runs": runs}
 
 
 def measure(profile: str, robot: str, rate: float, ticks: int, seed: int, repeats: int) -> dict[str, Any]:

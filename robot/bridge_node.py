@@ -56,6 +56,7 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.calibration_age import CalibrationAge, CalibrationCheck
+from robot.clock_check import ClockOffset
 from robot.controller_watch import NO_ANSWER, ControllerWatch, SwitchRequest
 from robot.errors import RobotError
 from robot.gripper_actions import GripperActions
@@ -73,14 +74,20 @@ from robot.params import (
     load_bridge_params,
 )
 from robot.planner_process import NO_PLANNER
-from robot.preflight import ControllerProblem, calibration_finding, controller_problems
+from robot.preflight import (
+    ControllerProblem,
+    calibration_finding,
+    clock_finding,
+    controller_problems,
+    robot_calibration_finding,
+)
 from robot.recording import Recorder, RecordingError
 from robot.ros_interfaces import InterfacesMissingError
 from robot.ros_interfaces import load as load_interface
 from robot.safety.faults import FaultKind
 from robot.safety.input_validation import InputError, check_instruction_size
 from robot.safety.supervisor import Mode
-from robot.trajectory_stream import StreamConfig, stream_points
+from robot.trajectory_stream import TICK_STAMP_TAIL_S, StreamConfig, TickStamps, stream_points
 from robot.vendor_profiles import StatusTopic
 from sim.tasks import TaskGoal
 
@@ -200,9 +207,19 @@ class BridgeNode(Node):
                 self.create_timer(1.0 / params.controller_watch_hz,
                                   self._poll_controllers,  # type: ignore[arg-type]  # executors await coroutines
                                   callback_group=MutuallyExclusiveCallbackGroup())
+        tick_stamps = params.command_interface == "trajectory" and params.trajectory_stamp == "tick"
+        self._stream = StreamConfig.for_period(params.control_period, horizon_periods=TRAJECTORY_HORIZON_PERIODS,
+                                               back=params.clock_offset_max_s if tick_stamps else 0.0,
+                                               tail=TICK_STAMP_TAIL_S if tick_stamps else 0.0)
+        self._tick_stamps = TickStamps(back=self._stream.back, horizon=self._stream.horizon) if tick_stamps else None
+        self.clock_offset: ClockOffset | None = ClockOffset(params.clock_offset_max_s) if tick_stamps else None
+        """The clock check of tick-stamped trajectories (``robot.clock_check``): judged by the arm request."""
         self._calibration_check = CalibrationCheck(params.calibration_file, params.calibration_max_age_days)
         self.calibration: CalibrationAge = self._calibration_check.verdict(time.time())
-        if params.calibration_file:
+        self._robot_calibration_check = CalibrationCheck(params.robot_calibration_file,
+                                                         params.robot_calibration_max_age_days, robot=True)
+        self.robot_calibration: CalibrationAge = self._robot_calibration_check.verdict(time.time())
+        if params.calibration_file or params.robot_calibration_file:
             self.create_timer(CALIBRATION_PERIOD_S, self._refresh_calibration)
         self.create_service(Trigger, "~/rearm", self._on_rearm, callback_group=MutuallyExclusiveCallbackGroup())
         self.create_service(Trigger, "~/stop", self._on_stop)
@@ -245,22 +262,30 @@ class BridgeNode(Node):
             self.get_logger().error(f"recording stopped: {exc}")
             self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": f"recording stopped: {exc}"})))
 
-    def _arrival(self, info: MessageInfo, now: float) -> float:
-        """When the middleware received the message (node clock), else ``now``: a fault's criterion time counts
-        from the arrival, so time a message waited for the executor counts against the bridge."""
+    def _received(self, info: MessageInfo, now: float) -> float | None:
+        """When the middleware received the message (node clock), or None when it cannot say."""
         clock = self.get_clock()
         received = info["received_timestamp"] * 1e-9
         if received <= 0 or (isinstance(clock, ROSClock) and clock.ros_time_is_active):
-            return now  # no timestamp, or simulated time (the middleware stamps with the system clock)
+            return None  # no timestamp, or simulated time (the middleware stamps with the system clock)
         if not 0.0 <= now - received < 60.0:
-            return now  # not the node's clock after all: never trust it to move fault times
+            return None  # not the node's clock after all: never trust it to move fault times
         return received
+
+    def _arrival(self, info: MessageInfo, now: float) -> float:
+        """When the middleware received the message (node clock), else ``now``: a fault's criterion time counts
+        from the arrival, so time a message waited for the executor counts against the bridge."""
+        received = self._received(info, now)
+        return now if received is None else received
 
     def _on_joint_state(self, msg: JointState, info: MessageInfo) -> None:
         stamp = msg.header.stamp.sec + 1e-9 * msg.header.stamp.nanosec
         with self._lock:
             now = self._now()
-            arrival = self._arrival(info, now)
+            received = self._received(info, now)
+            arrival = now if received is None else received
+            if self.clock_offset is not None:
+                self.clock_offset.add(stamp, received)
             self.core.on_joint_state(msg.name, msg.position, msg.velocity, msg.effort, stamp, arrival)
             result = self._react(now, now - arrival)
         self._record(self._joint_topic, "sensor_msgs/msg/JointState", msg)
@@ -504,6 +529,7 @@ class BridgeNode(Node):
 
     def _refresh_calibration(self) -> None:
         self.calibration = self._calibration_check.verdict(time.time())
+        self.robot_calibration = self._robot_calibration_check.verdict(time.time())
 
     async def _switch_on_for_rearm(self, missing: list[str]) -> tuple[bool, dict[str, str] | str | None]:
         """Before an arm request's preflight: switch on again the controller the bridge's stop switched off, once
@@ -537,6 +563,13 @@ class BridgeNode(Node):
             # The file as last read unless it changed since: a parse holds up the joint states on this thread.
             self.calibration = self._calibration_check.verdict(time.time())
             missing.append(calibration_finding(self.calibration.ok, self.calibration.detail))
+            if self.params.robot_calibration_file:
+                self.robot_calibration = self._robot_calibration_check.verdict(time.time())
+                missing.append(robot_calibration_finding(self.robot_calibration.ok, self.robot_calibration.detail))
+            if self.clock_offset is not None:
+                with self._lock:
+                    clock = self.clock_offset.verdict(self._now())
+                missing.append(clock_finding(clock.ok, clock.detail))
         if missing is not None and self.watch is not None:
             switched_on, states = await self._switch_on_for_rearm(missing)
             if states is not None:
@@ -642,7 +675,7 @@ class BridgeNode(Node):
             self._periods.append(started - last)
             last = started
             try:
-                self._tick(lateness, tick % every_state == 0, tick % every_diag == 0)
+                self._tick(lateness, tick % every_state == 0, tick % every_diag == 0, due=started - lateness)
             except Exception as exc:  # a failing tick must not silently end the control loop
                 if not self.context.ok():
                     return
@@ -650,24 +683,26 @@ class BridgeNode(Node):
                 self.events_pub.publish(String(data=json.dumps({"event": "error", "reason": repr(exc)})))
             tick += 1
 
-    def _tick(self, lateness: float, publish_state: bool, publish_diag: bool) -> None:
+    def _tick(self, lateness: float, publish_state: bool, publish_diag: bool, *, due: float | None = None) -> None:
+        """One control tick; ``due``: when it was scheduled (time.monotonic)."""
         with self._lock:
             now = self._now()
+            scheduled = None if due is None else now - (time.monotonic() - due)  # on the node clock
             began = time.perf_counter()
             result = self.core.tick(now, lateness)
-            self._emit(result, now, (time.perf_counter() - began) * 1e3)
+            self._emit(result, now, (time.perf_counter() - began) * 1e3, scheduled=scheduled)
             switch = self.watch.due(now, mode=result.mode) if self.watch is not None else None
         if switch is not None:
             self._start_switch(switch)
         self._publish_status(result, now, state=publish_state, diag=publish_diag)
 
-    def _emit(self, result: TickResult, now: float, compute_ms: float) -> None:
+    def _emit(self, result: TickResult, now: float, compute_ms: float, *, scheduled: float | None = None) -> None:
         """Publish a tick's or reaction's command, then its events; log it. Called with ``_lock`` held: a
         reaction's command must never overtake, or be overtaken by, a tick's."""
         watch = self.watch
         off = watch is not None and watch.silent(now)
         if result.command is not None:
-            self._publish_command(result, now, arm=not off)
+            self._publish_command(result, now, arm=not off, scheduled=scheduled)
         t_pub = self._now()
         if self._log is not None:
             # controller_off: the bridge's stop switched the controller off, so the arm command was not published.
@@ -714,8 +749,10 @@ class BridgeNode(Node):
                 self.diag_pub.publish(msg)
                 self._record(self.diag_pub.topic_name, "diagnostic_msgs/msg/DiagnosticArray", msg)
 
-    def _publish_command(self, result: TickResult, now: float, *, arm: bool = True) -> None:
-        """The gated command; ``arm`` False: the gripper's only (the arm's controller is switched off)."""
+    def _publish_command(self, result: TickResult, now: float, *, arm: bool = True,
+                         scheduled: float | None = None) -> None:
+        """The gated command; ``arm`` False: the gripper's only (the arm's controller is switched off);
+        ``scheduled``: when the tick was due (a tick-stamped trajectory's stamp; None for a reaction)."""
         cmd = result.command
         assert cmd is not None
         if arm and self.params.command_interface == "trajectory":
@@ -724,9 +761,17 @@ class BridgeNode(Node):
             # than that). The command is at one period plus half a period of margin, so the next one arrives
             # before the controller gets there; with the jerk-limited gate the message carries the filter's motion
             # around it, to rest, which the controller's quintic interpolation reproduces (robot.trajectory_stream).
+            # With trajectory_stamp tick the message is stamped at the tick (less the clock tolerance, see
+            # robot.trajectory_stream): the controller samples it on its own clock, whenever it picks it up.
             msg = JointTrajectory()
             msg.joint_names = list(self.arm_names)
-            stream = StreamConfig.for_period(self.params.control_period, horizon_periods=TRAJECTORY_HORIZON_PERIODS)
+            stream = self._stream
+            if self._tick_stamps is not None:
+                jerk_filter = self.core.gate.filter
+                # The tick's scheduled time (a reaction's: its own), in whole nanoseconds.
+                stamp = self._tick_stamps.stamp_ns(round((now if scheduled is None else scheduled) * 1e9),
+                                                   None if jerk_filter is None else jerk_filter.clock)
+                msg.header.stamp.sec, msg.header.stamp.nanosec = divmod(stamp, 1_000_000_000)
             for p in stream_points(cmd.arm, self.core.gate.filter, stream):
                 sec, nanosec = divmod(round(p.time_from_start * 1e9), 1_000_000_000)
                 msg.points.append(JointTrajectoryPoint(
@@ -801,6 +846,21 @@ class BridgeNode(Node):
                 if watch.switched_off else f"{watch.controller} {watch.listed or 'not asked yet'}")
             out.append(status("controller", level, message,
                               {**watch.summary(), "watch_hz": f"{self.params.controller_watch_hz:g}"}))
+        if self.robot_calibration.configured:
+            rcal = self.robot_calibration
+            out.append(status("robot_calibration", DiagnosticStatus.OK if rcal.ok else DiagnosticStatus.ERROR,
+                              rcal.detail, {"file": rcal.file, "created": rcal.created or "unknown",
+                                            "age_days": "unknown" if rcal.age_days is None else f"{rcal.age_days:.2f}",
+                                            "max_age_days": f"{rcal.max_age_days:g}"}))
+        if self.clock_offset is not None:
+            with self._lock:  # the joint-state callback adds to the window under it
+                clock = self.clock_offset.verdict(self._now())
+            # WARN, not ERROR: armed, a drifting clock is judged again at the next arm request (tick stamps).
+            out.append(status("clock", DiagnosticStatus.OK if clock.ok else DiagnosticStatus.WARN, clock.detail, {
+                "least_arrival_minus_stamp_ms": "unknown" if clock.least_offset_s is None
+                else f"{clock.least_offset_s * 1e3:.3f}",
+                "max_offset_ms": f"{clock.max_offset_s * 1e3:g}", "samples": str(clock.samples),
+                "trajectory_stamp": self.params.trajectory_stamp}))
         return out
 
 

@@ -25,6 +25,9 @@ from sim.tasks import TASKS
 NODE_NAME = "armstack_bridge"
 COMMAND_INTERFACES = ("position", "trajectory")
 FALLBACKS = ("hold", "retreat")
+TRAJECTORY_STAMPS = ("arrival", "tick")
+"""``trajectory_stamp``: a zero header stamp (the controller starts each message on arrival) or the tick's time (the
+controller samples it on its own clock, which must agree with the bridge's: ``robot.clock_check``)."""
 # Name of each numeric parameter -> (low, high); bounds inclusive; also the declared ROS parameters' ranges.
 RANGES: dict[str, tuple[float, float]] = {
     "control_rate_hz": (10.0, 1000.0),
@@ -53,6 +56,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "stop_deactivate_delay_s": (0.0, 5.0),
     "controller_watch_hz": (0.0, 50.0),
     "calibration_max_age_days": (0.01, 3650.0),
+    "clock_offset_max_s": (0.0001, 0.1),
+    "robot_calibration_max_age_days": (0.01, 3650.0),
 }
 _INTS = ("frozen_repeats", "overrun_ticks")
 # Applied by the running node at once (the core reads them per use); every other parameter is read-only: the
@@ -116,6 +121,16 @@ DESCRIPTIONS: dict[str, str] = {
                         "checks it loads and its age ('' = none configured)",
     "calibration_max_age_days": "the arm request refuses a calibration_file whose 'created' stamp is older than "
                                 "this (days)",
+    "trajectory_stamp": "header.stamp of each JointTrajectory: arrival (zero: the controller starts it on arrival, "
+                        "any clocks) or tick (the tick's time less clock_offset_max_s, points relative to it: "
+                        "exact under delivery jitter, needs the controller's clock to agree with the bridge's)",
+    "clock_offset_max_s": "with trajectory_stamp tick: the arm request refuses when the driver's joint_states "
+                          "stamps and their arrival differ by more than this (s) at least (clock check)",
+    "robot_calibration_file": "the robot's own kinematic calibration (ur: ur_calibration's kinematics yaml, the "
+                              "driver's kinematics_params_file); the arm request checks it loads and its age "
+                              "('' = none configured)",
+    "robot_calibration_max_age_days": "the arm request refuses a robot_calibration_file older than this (days; its "
+                                      "'created' stamp, else the file's modification time)",
 }
 
 
@@ -183,6 +198,15 @@ class BridgeParams:
     calibration_file: str = ""
     """The perception node's camera calibration, checked by the arm request ('' = none configured)."""
     calibration_max_age_days: float = 30.0
+    trajectory_stamp: str = "arrival"
+    """How the trajectory messages are stamped (``TRAJECTORY_STAMPS``, ``robot.trajectory_stream``)."""
+    clock_offset_max_s: float = 0.002
+    """Tick stamps: the largest bridge-driver clock offset the arm request accepts (``robot.clock_check``); also how
+    far before the tick the message's time zero lies, so an offset within it never puts the start in the
+    controller's future."""
+    robot_calibration_file: str = ""
+    """The robot's kinematic calibration (UR: ur_calibration's output), checked by the arm request ('' = none)."""
+    robot_calibration_max_age_days: float = 365.0
 
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
@@ -206,6 +230,9 @@ class BridgeParams:
         if self.command_interface not in COMMAND_INTERFACES:
             raise ParameterError(f"{NODE_NAME}: command_interface must be one of {', '.join(COMMAND_INTERFACES)}, "
                                  f"got {self.command_interface!r}")
+        if self.trajectory_stamp not in TRAJECTORY_STAMPS:
+            raise ParameterError(f"{NODE_NAME}: trajectory_stamp must be one of {', '.join(TRAJECTORY_STAMPS)}, "
+                                 f"got {self.trajectory_stamp!r}")
         if self.degraded_fallback not in FALLBACKS:
             raise ParameterError(f"{NODE_NAME}: degraded_fallback must be one of {', '.join(FALLBACKS)}, "
                                  f"got {self.degraded_fallback!r}")
@@ -232,7 +259,7 @@ class BridgeParams:
             raise ParameterError(f"{NODE_NAME}: stop_deactivates_controller needs a profile with a controller "
                                  f"manager (ur, franka), not {profile.name!r}")
         self.skill_policy_map()  # raises on a bad entry
-        for name in ("tick_log", "record", "calibration_file"):
+        for name in ("tick_log", "record", "calibration_file", "robot_calibration_file"):
             if not isinstance(getattr(self, name), str):
                 raise ParameterError(f"{NODE_NAME}: {name} must be a file path or '', got {getattr(self, name)!r}")
 

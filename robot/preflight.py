@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,12 +28,20 @@ class ControllerProblem(str):
     __slots__ = ()
 
 
-class CalibrationFinding(str):
-    """The calibration check's finding (``robot.calibration_age``), handed in among ``missing`` as a
-    :class:`ControllerProblem` is: the preflight names it under ``calibration``. This one passes."""
+class Finding(str):
+    """A check's finding handed in among ``missing`` (as a :class:`ControllerProblem` is): the preflight names it
+    under its own check, ``check``. The subclasses that end in ``Problem`` refuse the arming."""
 
     __slots__ = ()
-    ok = True
+    check: ClassVar[str] = ""
+    ok: ClassVar[bool] = True
+
+
+class CalibrationFinding(Finding):
+    """The camera calibration check's finding (``robot.calibration_age``). This one passes."""
+
+    __slots__ = ()
+    check = "calibration"
 
 
 class CalibrationProblem(CalibrationFinding):
@@ -42,8 +51,40 @@ class CalibrationProblem(CalibrationFinding):
     ok = False
 
 
+class RobotCalibrationFinding(Finding):
+    """The robot's own kinematic calibration check (``robot.calibration_age.robot_calibration_age``)."""
+
+    __slots__ = ()
+    check = "robot_calibration"
+
+
+class RobotCalibrationProblem(RobotCalibrationFinding):
+    __slots__ = ()
+    ok = False
+
+
+class ClockFinding(Finding):
+    """The clock check of tick-stamped trajectories (``robot.clock_check``)."""
+
+    __slots__ = ()
+    check = "clock"
+
+
+class ClockProblem(ClockFinding):
+    __slots__ = ()
+    ok = False
+
+
 def calibration_finding(ok: bool, detail: str) -> CalibrationFinding:
     return CalibrationFinding(detail) if ok else CalibrationProblem(detail)
+
+
+def robot_calibration_finding(ok: bool, detail: str) -> RobotCalibrationFinding:
+    return RobotCalibrationFinding(detail) if ok else RobotCalibrationProblem(detail)
+
+
+def clock_finding(ok: bool, detail: str) -> ClockFinding:
+    return ClockFinding(detail) if ok else ClockProblem(detail)
 
 
 def controller_problems(controller: str, states: dict[str, str] | str) -> list[ControllerProblem]:
@@ -77,16 +118,20 @@ class PreflightInputs:
     """Each driver status topic's verdict (``ok``, ``never received``, or the fault)."""
     missing: Sequence[str] = ()
     """Driver topics, controllers or message types the ROS graph lacks, each one line; among them the node's
-    :class:`ControllerProblem` and :class:`CalibrationFinding` entries, which get checks of their own."""
+    :class:`ControllerProblem` and :class:`Finding` entries, which get checks of their own."""
     calibration: str = ""
     """Calibration age verdict ('' = no calibration file configured; starts with 'stale' when too old)."""
 
 
 def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
     """Every check, in the order a technician fixes them."""
-    graph = [m for m in inputs.missing if not isinstance(m, ControllerProblem | CalibrationFinding)]
+    graph = [m for m in inputs.missing if not isinstance(m, ControllerProblem | Finding)]
     controllers = [m for m in inputs.missing if isinstance(m, ControllerProblem)]
-    calibration = [m for m in inputs.missing if isinstance(m, CalibrationFinding)]
+    findings: dict[str, list[Finding]] = {}
+    for m in inputs.missing:
+        if isinstance(m, Finding):
+            findings.setdefault(m.check, []).append(m)
+    calibration = findings.pop("calibration", [])
     checks = [PreflightCheck(name="driver_topics", ok=not graph,
                              detail="all present" if not graph else "; ".join(graph))]
     if controllers:
@@ -122,6 +167,8 @@ def run_preflight(inputs: PreflightInputs) -> list[PreflightCheck]:
     else:
         checks.append(PreflightCheck(name="calibration", ok=not inputs.calibration.startswith("stale"),
                                      detail=inputs.calibration or "not available (no calibration_file configured)"))
+    for name, found in findings.items():  # robot_calibration, clock: only where the node judged them
+        checks.append(PreflightCheck(name=name, ok=all(f.ok for f in found), detail="; ".join(found)))
     return checks
 
 

@@ -129,7 +129,9 @@ class SimArm:
                 self._stream = None
             else:
                 # Where the trajectory says the arm should be at the end of this batch (JTC samples one period ahead).
-                self.arm_target = self._stream.sample(self._synced).positions
+                sample = self._stream.sample_valid(self._synced)
+                if sample is not None:  # None: a stamp still ahead, JTC writes no command (the target holds)
+                    self.arm_target = sample.positions
                 if self._synced >= self._stream_end:
                     self._stream = None  # past the last point: its positions hold
         if halted is not None and self._halted is None:
@@ -186,11 +188,14 @@ class SimArm:
         self.commands += 1
 
     def command_trajectory_points(self, joint_names: Sequence[str],
-                                  points: Sequence[tuple[float, ArrayLike, ArrayLike, ArrayLike]]) -> None:
+                                  points: Sequence[tuple[float, ArrayLike, ArrayLike, ArrayLike]], *,
+                                  stamp_age: float | None = None) -> None:
         """``<controller>/joint_trajectory`` with several points, each ``(time_from_start s, positions,
         velocities, accelerations)`` (empty velocities/accelerations: not carried): sampled as JTC does, from
-        arrival (a zero stamp's time zero) on, at the arm's own time, then the last point held. A streamed
-        plan's first point (time 0) is where the arm should be on arrival, so taking only it would lag."""
+        its time zero on, at the arm's own time, then the last point held. Time zero is the arrival (a zero
+        stamp), or ``stamp_age`` seconds before it (how old the header stamp was on arrival, by the node's clock;
+        negative: a stamp in the future, before which the target holds). A streamed plan's first point (time 0)
+        is where the arm should be at its time zero, so taking only it would lag."""
         where = f"{self.config.controller}/joint_trajectory"
         order = self._trajectory_order(joint_names, where)
 
@@ -207,10 +212,15 @@ class SimArm:
         except DriverError as exc:
             raise SimCommandError(f"{where}: {exc}") from exc
         arrival = self._synced
+        if stamp_age is not None:
+            stream = StreamedTrajectory(stream.points, start_time=arrival - stamp_age)
         stream.set_point_before(arrival, TrajPointState(positions=self.arm_target.copy()))
-        self.arm_target = stream.sample(arrival).positions  # the first sample fixes its time zero: arrival
+        first = stream.sample_valid(arrival)  # the first sample fixes its time zero: arrival for a zero stamp
+        if first is not None:
+            self.arm_target = first.positions
         self._stream = stream
-        self._stream_end = arrival + stream.points[-1].time_from_start
+        assert stream.start_time is not None
+        self._stream_end = stream.start_time + stream.points[-1].time_from_start
         self.commands += 1
 
     def command_gripper(self, values: ArrayLike) -> None:

@@ -439,9 +439,12 @@ class SimArmNode(Node):
         # stamped one that already ended when it arrives is dropped (a bridge that stamped `now` with a 10 ms
         # horizon lost 3.7% of its commands that way under load).
         stamp_ns = msg.header.stamp.sec * 1_000_000_000 + msg.header.stamp.nanosec
+        stamp_age: float | None = None  # a stamped trajectory's time zero: this long before its arrival
         if stamp_ns:
             last = msg.points[-1].time_from_start
-            late_ns = self._now()[1] - (stamp_ns + last.sec * 1_000_000_000 + last.nanosec)
+            now_ns = self._now()[1]
+            stamp_age = (now_ns - stamp_ns) * 1e-9
+            late_ns = now_ns - (stamp_ns + last.sec * 1_000_000_000 + last.nanosec)
             if late_ns > 0:
                 self._reject(topic, f"trajectory ended {late_ns * 1e-6:.1f} ms before it arrived (header.stamp + "
                                     "time_from_start); a zero stamp starts a trajectory on arrival")
@@ -454,7 +457,8 @@ class SimArmNode(Node):
         else:
             points = [(p.time_from_start.sec + p.time_from_start.nanosec * 1e-9, p.positions, p.velocities,
                        p.accelerations) for p in msg.points]
-            self._guarded(topic, lambda: self.arm.command_trajectory_points(msg.joint_names, points))
+            self._guarded(topic, lambda: self.arm.command_trajectory_points(msg.joint_names, points,
+                                                                            stamp_age=stamp_age))
 
     def _on_positions(self, msg: Float64MultiArray) -> None:
         self._record(self._subs["positions"].topic_name, "std_msgs/msg/Float64MultiArray", msg)

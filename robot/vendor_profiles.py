@@ -24,13 +24,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from robot.errors import ParameterError
-from robot.safety.faults import FaultKind
 
-StatusFault = tuple[FaultKind, str] | None
+if TYPE_CHECKING:
+    from robot.safety.faults import FaultKind
+
+# The launch files read this table while `ros2 launch` starts (robot.launch_tables): robot.safety (numpy, the
+# simulator's models) loads only when a status message is read.
+StatusFault: TypeAlias = "tuple[FaultKind, str] | None"
 """What one status message says: a fault and its detail, or None when the arm executes commands."""
+
+
+def _kinds() -> type[FaultKind]:
+    from robot.safety.faults import FaultKind
+
+    return FaultKind
 
 # ur_dashboard_msgs/msg/RobotMode constants (int8 mode).
 UR_ROBOT_MODES = {-1: "NO_CONTROLLER", 0: "DISCONNECTED", 1: "CONFIRM_SAFETY", 2: "BOOTING", 3: "POWER_OFF",
@@ -54,21 +64,21 @@ def _ur_robot_mode(msg: Any) -> StatusFault:
     mode = int(msg.mode)
     if mode == UR_RUNNING:
         return None
-    return FaultKind.DRIVER_MODE, f"robot mode {UR_ROBOT_MODES.get(mode, mode)} (commands need RUNNING)"
+    return _kinds().DRIVER_MODE, f"robot mode {UR_ROBOT_MODES.get(mode, mode)} (commands need RUNNING)"
 
 
 def _ur_safety_mode(msg: Any) -> StatusFault:
     mode = int(msg.mode)
     if mode in UR_SAFETY_OK:
         return None
-    kind = FaultKind.PROTECTIVE_STOP if mode in UR_PROTECTIVE else FaultKind.SAFETY_STOP
+    kind = _kinds().PROTECTIVE_STOP if mode in UR_PROTECTIVE else _kinds().SAFETY_STOP
     return kind, f"safety mode {UR_SAFETY_MODES.get(mode, mode)}"
 
 
 def _ur_program_running(msg: Any) -> StatusFault:
     if bool(msg.data):
         return None
-    return FaultKind.PROGRAM_STOPPED, "robot_program_running is false: the External Control program is not running"
+    return _kinds().PROGRAM_STOPPED, "robot_program_running is false: the External Control program is not running"
 
 
 def _ur_speed_scaling(msg: Any) -> StatusFault:
@@ -76,7 +86,7 @@ def _ur_speed_scaling(msg: Any) -> StatusFault:
     value = float(msg.data)
     if value > 1e-3:
         return None
-    return FaultKind.SPEED_SCALING_ZERO, f"speed scaling {value:g}: the arm executes nothing (paused or slider at 0)"
+    return _kinds().SPEED_SCALING_ZERO, f"speed scaling {value:g}: the arm executes nothing (paused or slider at 0)"
 
 
 def _franka_errors(errors: Any) -> list[str]:
@@ -89,13 +99,13 @@ def _franka_robot_state(msg: Any) -> StatusFault:
     mode = int(msg.robot_mode)
     errors = _franka_errors(msg.current_errors)
     if mode == FRANKA_USER_STOPPED:
-        return FaultKind.USER_STOPPED, "robot mode USER_STOPPED (the enabling device or user stop is pressed)"
+        return _kinds().USER_STOPPED, "robot mode USER_STOPPED (the enabling device or user stop is pressed)"
     if mode == FRANKA_REFLEX or errors:
-        return FaultKind.ROBOT_REFLEX, (f"robot mode {FRANKA_ROBOT_MODES.get(mode, mode)}, current errors: "
+        return _kinds().ROBOT_REFLEX, (f"robot mode {FRANKA_ROBOT_MODES.get(mode, mode)}, current errors: "
                                         f"{', '.join(errors) or 'none'} (recover with ~/recover)")
     if mode in FRANKA_OK:
         return None
-    return FaultKind.DRIVER_MODE, f"robot mode {FRANKA_ROBOT_MODES.get(mode, mode)} (commands need IDLE or MOVE)"
+    return _kinds().DRIVER_MODE, f"robot mode {FRANKA_ROBOT_MODES.get(mode, mode)} (commands need IDLE or MOVE)"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,7 +11,10 @@ Rules, as in ``joint_trajectory_controller/src/trajectory.cpp`` and ``joint_traj
   ``interpolate_from_desired_state`` from the last command and the time of the cycle that wrote it. Velocities
   and accelerations that state lacks but the first point carries are taken as zero.
 * Replacement: the newest message that arrived before a cycle replaces the trajectory in force (one held: two
-  arriving within a cycle, the later wins). A zero ``header.stamp`` makes that cycle the trajectory's time zero.
+  arriving within a cycle, the later wins). A zero ``header.stamp`` makes that cycle the trajectory's time zero;
+  a non-zero one is the time zero itself: a cycle before it writes no command (``sample`` returns false, the
+  joints keep the last command), a cycle after it samples the trajectory where it is by then (points already
+  past are skipped), and a trajectory whose last point lies before the arrival is rejected.
 * Each cycle writes ``command_next_``: the trajectory sampled one update period ahead of the cycle's time. After
   the last point the last point's positions are held.
 * Until a trajectory arrives the controller holds the state it was activated at.
@@ -101,9 +104,13 @@ def interpolate(time_a: float, a: TrajPointState, time_b: float, b: TrajPointSta
 
 
 class StreamedTrajectory:
-    """One received message (zero stamp) from its first sample on: ``Trajectory`` of trajectory.cpp."""
+    """One received message from its first sample on: ``Trajectory`` of trajectory.cpp. ``stamp`` 0: time zero is
+    the first sample's time (start on arrival); else time zero is the stamp, on the sampler's clock.
+    ``start_time`` fixes time zero on the sampler's clock explicitly (a stamped message whose stamp the sampler
+    converted to its own time, which may be 0)."""
 
-    def __init__(self, points: Sequence[TrajPointState], *, stamp: float = 0.0) -> None:
+    def __init__(self, points: Sequence[TrajPointState], *, stamp: float = 0.0,
+                 start_time: float | None = None) -> None:
         if not points:
             raise DriverError("trajectory: no points")
         times = [p.time_from_start for p in points]
@@ -112,12 +119,29 @@ class StreamedTrajectory:
         self.points = list(points)
         self._times = times
         self.stamp = stamp
+        self._fixed_start = start_time
         self.start_time: float | None = None
         self._before: tuple[float, TrajPointState] | None = None
 
     @property
     def sampled_already(self) -> bool:
         return self.start_time is not None
+
+    def fix_start(self, sample_time: float) -> float:
+        """Time zero, fixed on the first call (``was_trajectory_sampled_``): the stamp, or this sample's time."""
+        if self.start_time is None:
+            if self._fixed_start is not None:
+                self.start_time = self._fixed_start
+            else:
+                self.start_time = self.stamp if self.stamp != 0.0 else sample_time
+        return self.start_time
+
+    def sample_valid(self, sample_time: float) -> Sample | None:
+        """``Trajectory::sample``'s verdict too: None before the trajectory's time zero (a stamp in the sampler's
+        future), where JTC writes no command that cycle and the joints keep the last one."""
+        if sample_time < self.fix_start(sample_time):
+            return None
+        return self.sample(sample_time)
 
     def set_point_before(self, time: float, state: TrajPointState) -> None:
         """``set_point_before_trajectory_msg``: where the segment to the first point starts; fields the state lacks
@@ -136,8 +160,8 @@ class StreamedTrajectory:
 
     def sample(self, sample_time: float) -> Sample:
         """``Trajectory::sample`` with interpolation; the first call fixes a zero stamp's time zero."""
-        if self.start_time is None:
-            self.start_time = self.stamp if self.stamp != 0.0 else sample_time
+        self.fix_start(sample_time)
+        assert self.start_time is not None
         if self._before is None:
             raise DriverError("trajectory: sampled before the state before it was set")
         t = sample_time - self.start_time
@@ -239,9 +263,12 @@ def controller_commands(deliveries: Sequence[Delivery], *, start: np.ndarray, ra
             traj_time = now
         else:
             traj_time += dt
-        if current.start_time is None:  # state_desired_'s sample (the first one fixes a zero stamp's time zero)
-            current.start_time = current.stamp if current.stamp != 0.0 else traj_time
-        nxt = current.sample(traj_time + dt)
+        current.fix_start(traj_time)  # state_desired_'s sample (the first one fixes a zero stamp's time zero)
+        nxt = current.sample_valid(traj_time + dt)
+        if nxt is None:  # a stamp still in the future: no command written, the joints keep the last one
+            written.append(written[-1])
+            out.append(written[-1])
+            continue
         last_cmd = TrajPointState(positions=nxt.positions, velocities=nxt.velocities, accelerations=nxt.accelerations)
         last_cmd_time = now
         written.append(nxt.positions)

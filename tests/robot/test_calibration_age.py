@@ -9,10 +9,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from robot.calibration_age import DAY_S, calibration_age
+from robot.calibration_age import DAY_S, UR_SEGMENTS, calibration_age, robot_calibration_age
 from robot.perception.calibration_file import CameraCalibration, save_calibration
 from robot.perception.camera_model import CameraModel
-from robot.preflight import PreflightInputs, calibration_finding, refusal, run_preflight
+from robot.preflight import (
+    PreflightInputs,
+    calibration_finding,
+    clock_finding,
+    refusal,
+    robot_calibration_finding,
+    run_preflight,
+)
 
 JOINTS = ("a", "b")
 
@@ -104,3 +111,66 @@ def test_the_nodes_check_reads_the_file_again_only_when_it_changed(tmp_path: Pat
     path.unlink()
     gone = check.verdict(made + DAY_S)
     assert not gone.ok and "does not exist" in gone.detail
+
+
+def ur_kinematics(path: Path, *, created: str | None = None, age_days: float | None = None) -> Path:
+    """A robot kinematic calibration as ur_calibration's calibration_correction writes it (per-segment DH
+    corrections and the hash the driver compares), optionally with a ``created`` stamp or an old file date."""
+    import os
+
+    import yaml
+
+    segments = {name: {"x": 0.0, "y": 0.0, "z": 0.1625 if name == "shoulder" else 0.0, "roll": 0.0, "pitch": 0.0,
+                       "yaw": 1e-4 * i} for i, name in enumerate(UR_SEGMENTS)}
+    data: dict[str, object] = {"kinematics": {**segments, "hash": "calib_12788084448423163542"}}
+    if created is not None:
+        data["created"] = created
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    if age_days is not None:
+        when = datetime.datetime.now(datetime.UTC).timestamp() - age_days * DAY_S
+        os.utime(path, (when, when))
+    return path
+
+
+def test_the_robot_calibration_is_judged_by_its_stamp_or_file_date_and_its_hash(tmp_path: Path) -> None:
+    now = datetime.datetime.now(datetime.UTC).timestamp()
+    fresh = robot_calibration_age(str(ur_kinematics(tmp_path / "ur5e.yaml", age_days=10.0)), 365.0, now)
+    assert fresh.ok and "10.0 days old, at most 365 allowed" in fresh.detail and fresh.configured
+    old = robot_calibration_age(str(ur_kinematics(tmp_path / "ur5e.yaml", age_days=400.0)), 365.0, now)
+    assert not old.ok and "400.0 days old, at most 365 allowed (robot_calibration_max_age_days)" in old.detail
+    assert "ur_calibration" in old.detail
+    # A 'created' stamp wins over the file date (a copied file keeps its calibration's age).
+    stamped = ur_kinematics(tmp_path / "ur5e.yaml", created="2026-01-01T00:00:00+00:00")
+    verdict = robot_calibration_age(str(stamped), 365.0, datetime.datetime(2026, 3, 2, tzinfo=datetime.UTC).timestamp())
+    assert verdict.ok and verdict.created.startswith("2026-01-01") and verdict.age_days == pytest.approx(60.0)
+    none = robot_calibration_age("", 365.0, now)
+    assert none.ok and not none.configured
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    (None, "does not exist"),
+    ("kinematics: [1, 2", "unreadable"),
+    ("joints: {}", "no 'kinematics' mapping"),
+    ("kinematics: {shoulder: {x: 0}}", "kinematics.hash missing"),
+    ("kinematics: {hash: calib_1, shoulder: {x: 0, y: 0, z: 0, roll: 0, pitch: 0, yaw: .nan}}",
+     "kinematics.shoulder lacks finite yaw"),
+])
+def test_a_robot_calibration_that_is_not_ur_calibrations_output_refuses_saying_why(tmp_path: Path, text: str | None,
+                                                                                   needle: str) -> None:
+    path = tmp_path / "kinematics.yaml"
+    if text is not None:
+        path.write_text(text)
+    verdict = robot_calibration_age(str(path), 365.0, datetime.datetime.now(datetime.UTC).timestamp())
+    assert not verdict.ok and needle in verdict.detail, verdict.detail
+    checks, why = _preflight(robot_calibration_finding(verdict.ok, verdict.detail))
+    assert checks["robot_calibration"] == (False, verdict.detail) and checks["calibration"][0]
+    assert why is not None and why.startswith("preflight failed: robot_calibration: ")
+
+
+def test_the_clock_and_robot_calibration_checks_appear_only_when_judged() -> None:
+    checks, why = _preflight("no publisher on /joint_states")
+    assert "clock" not in checks and "robot_calibration" not in checks
+    checks, why = _preflight(clock_finding(False, "clock offset not measured"))
+    assert checks["clock"] == (False, "clock offset not measured") and why is not None and "clock: " in why
+    checks, why = _preflight(clock_finding(True, "within"))
+    assert checks["clock"] == (True, "within")

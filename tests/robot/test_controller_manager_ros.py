@@ -28,6 +28,7 @@ import yaml
 pytest.importorskip("rclpy")
 
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus
+from test_calibration_age import ur_kinematics
 
 from robot.msg_types import MissingInterfaceError, import_interface
 from robot.perception.calibration_file import CameraCalibration, save_calibration
@@ -122,8 +123,9 @@ def _calibration(path: Path, age_days: float) -> Path:
 def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_for_it(tmp_path: Path) -> None:
     _types()
     calibration = _calibration(tmp_path / "front.yaml", age_days=40.0)
+    kinematics = ur_kinematics(tmp_path / "ur5e_calibration.yaml", age_days=400.0)  # ur_calibration's, by file date
     params = vendor_params_file(tmp_path, "ur", "ur5e", rate=RATE_HZ, calibration_file=str(calibration),
-                                **LOADED_HOST)
+                                robot_calibration_file=str(kinematics), **LOADED_HOST)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-sim-arm", domain, params) as arm, \
             NodeProcess("armstack-bridge", domain, params) as bridge:
@@ -141,9 +143,16 @@ def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_f
         refused = rig.request_rearm()
         assert not refused.success and "calibration: " in refused.message, refused.message
         assert "40.0 days old, at most 30 allowed (calibration_max_age_days)" in refused.message, refused.message
-        assert probe.spin_until(lambda: any(st.name == "armstack_bridge: calibration" and st.level == DiagnosticStatus
-                                            .ERROR for _, m in diagnostics[-3:] for st in m.status), 5.0), rig.output()
+        # The robot's own kinematic calibration too (UR: ur_calibration's yaml), by its file date.
+        assert "robot_calibration: " in refused.message and "400.0 days old, at most 365 allowed " \
+            "(robot_calibration_max_age_days)" in refused.message, refused.message
+        def shown(name: str) -> bool:
+            return any(st.name == f"armstack_bridge: {name}" and st.level == DiagnosticStatus.ERROR
+                       for _, m in diagnostics[-3:] for st in m.status)
+
+        assert probe.spin_until(lambda: shown("calibration") and shown("robot_calibration"), 5.0), rig.output()
         _calibration(calibration, age_days=1.0)
+        ur_kinematics(kinematics, age_days=2.0)
         rig.arm_until_accepted()
 
         # A fault leaves the command controller inactive while armed: the watch names it and stops (ESTOP: one

@@ -113,3 +113,43 @@ def test_the_controller_keeps_franka_limits_at_1khz_and_positions_only_points_do
     assert np.allclose(streamed[-1], HOME + 0.1, atol=1e-9)
     plain = _controller([stream_points(arm, None, CONFIG) for arm, _ in sent])
     assert limit_violations(plain, 0.001, FRANKA, at_rest_before=True).samples > 100
+
+
+def test_tick_stamps_keep_franka_limits_under_delivery_jitter_and_zero_stamps_do_not() -> None:
+    """``trajectory_stamp: tick``: stamped ``back`` before the tick, the plan from there, the rest point held
+    ``tail`` longer. Under 1 ms of delivery jitter JTC picks messages up a cycle early or late; a zero-stamped
+    stream moves with each such slip, a tick-stamped one is sampled on the controller's clock and does not.
+    A message delivered 60 ms late is sampled mid-way, not rejected."""
+    back, tail = 0.002, 0.1
+    stamped = StreamConfig.for_period(P, back=back, tail=tail)
+    gate = franka_gate(P)
+    gate.reset(HOME, 0.04)
+    plain, tick = [], []
+    for _kind, target in _plan():
+        res = gate.stop(0.04) if target is None else gate.apply(target, 0.04)
+        plain.append(stream_points(res.arm, gate.filter, CONFIG))
+        tick.append(stream_points(res.arm, gate.filter, stamped))
+    command = [p for p in tick[30] if abs(p.time_from_start - (back + CONFIG.horizon)) < 1e-12]
+    assert len(command) == 1 and tick[30][0].time_from_start == 0.0
+    assert tick[30][-1].time_from_start == pytest.approx(tick[30][-2].time_from_start + tail)
+    assert np.array_equal(tick[30][-1].positions, tick[30][-2].positions)
+    rng = np.random.default_rng(3)
+    jitter = [0.0003 + float(rng.uniform(0.0, 0.001)) for _ in plain]
+    jitter[50] = 0.06  # one message 60 ms late (it arrives after the next ones: the newest arrival wins)
+
+    def run(messages: list[tuple[TrajPointState, ...]], stamps: bool) -> tuple[int, int]:
+        deliveries = [Delivery(arrival=1.0 + k * P + jitter[k], points=pts,
+                               stamp=1.0 + k * P - back if stamps else 0.0) for k, pts in enumerate(messages)]
+        out = controller_commands(deliveries, start=HOME, rate_hz=1000.0, t0=1.0 - 0.0196 + 0.0004,
+                                  t_end=1.0 + len(messages) * P + 0.5)
+        return limit_violations(out.commands, 0.001, FRANKA, at_rest_before=True).samples, out.rejected
+
+    assert run(tick, True) == (0, 0)
+    assert run(plain, False)[0] > 0
+
+
+def test_stream_config_refuses_back_and_tail_out_of_range() -> None:
+    with pytest.raises(ParameterError, match="back must be in"):
+        StreamConfig(period=P, horizon=0.015, back=-0.001)
+    with pytest.raises(ParameterError, match="tail must be in"):
+        StreamConfig(period=P, horizon=0.015, tail=2.0)

@@ -106,3 +106,15 @@ def test_a_stamped_message_picked_up_late_starts_mid_way_on_its_own_clock() -> N
     run = controller_commands([msg], start=np.zeros(1), rate_hz=1000.0, t0=B, t_end=B + 0.012)
     s = (0.007 - 0.001) / 0.01  # cycle B+0.006 writes the sample at B+0.007 of the trajectory begun at B+0.001
     assert run.commands[6, 0] == pytest.approx(10 * s**3 - 15 * s**4 + 6 * s**5)
+
+
+def test_a_stamp_in_the_controllers_future_writes_no_command_until_then() -> None:
+    """``Trajectory::sample`` returns false before the stamp: JTC writes nothing and the joints keep the last
+    command -- a stall that a bridge clock ahead of the controller's would cause on every message."""
+    moving = Delivery(arrival=B + 0.0003, points=(_pt(0.0, 0.0, 0.0, 0.0), _pt(0.02, 2.0, 0.0, 0.0)))
+    future = Delivery(arrival=B + 0.0053, stamp=B + 0.0085, points=(_pt(0.0, 1.0, 0.0, 0.0), _pt(0.01, 1.0, 0.0, 0.0)))
+    run = controller_commands([moving, future], start=np.zeros(1), rate_hz=1000.0, t0=B, t_end=B + 0.02)
+    # Cycle i (at B + i ms) writes the sample at B + (i + 1) ms: cycles 6 and 7 take the new message up but sample
+    # before its stamp, so they write nothing new; cycle 8 samples past it.
+    assert run.commands[5, 0] > 0.0 and run.commands[6, 0] == run.commands[7, 0] == run.commands[5, 0]
+    assert run.commands[8, 0] == pytest.approx(1.0) and run.rejected == 0

@@ -322,3 +322,27 @@ def test_the_ur_double_publishes_joint_torque_as_motor_current() -> None:
         torque_per_amp("panda")
     with pytest.raises(ValueError, match="7 joint torques for 6 joints"):
         torque_to_current([0.0] * 7, per_amp)
+
+
+def test_a_stamped_trajectory_runs_on_its_stamps_time_as_jtc_does() -> None:
+    """A non-zero stamp is the trajectory's time zero: one stamped 10 ms before its arrival is sampled 10 ms in
+    from the start; one stamped in the future holds the target until then."""
+    arm = SimArm(SimArmConfig(profile="franka", robot="fr3"))
+    home = np.array(arm.spec.home)
+    last = np.eye(7)[6]
+    points = [(0.0, home.tolist(), [], []), (0.1, (home + 0.1 * last).tolist(), [], [])]
+    arm.advance(0.1)
+    arm.command_trajectory_points(arm.arm_joints, points, stamp_age=0.01)
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.01)  # 10 ms into the 0.1 rad in 0.1 s ramp
+    arrival = arm.elapsed
+    arm.advance(arrival + 0.02)
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.1 * (arm.elapsed - arrival + 0.01) / 0.1)
+    held = arm.arm_target.copy()
+    arm.command_trajectory_points(arm.arm_joints, [(0.0, (home + 0.05 * last).tolist(), [], []),
+                                                   (0.1, (home + 0.05 * last).tolist(), [], [])], stamp_age=-0.02)
+    assert np.array_equal(arm.arm_target, held)  # its time zero lies 20 ms ahead: JTC writes nothing yet
+    start = arm.elapsed
+    arm.advance(start + 0.01)
+    assert np.array_equal(arm.arm_target, held)
+    arm.advance(start + 0.03)
+    assert arm.arm_target[6] == pytest.approx(home[6] + 0.05)
