@@ -2,7 +2,10 @@
 
 Run by the Reach task's policy (``sim.observation_contract.skill_goal``: the home TCP position is its goal,
 ``goal_point``), the policy moves the tool; the wrist's unwinding, which no task's policy learned, is the scripted
-controller's once the tool is home (``clearing_action``).
+controller's once the tool is home (``clearing_action``). It needs a Reach policy trained with markers around the
+home position: the shipped BC policy's markers lay at x 0.35-0.65 m, z 0.06-0.30 m, the Panda's home TCP is at
+(0.31, 0, 0.49), and that policy stalls 9-19 cm short of it (0 of 60 go_home steps in ``bench/agent.py
+--require-skill go_home``).
 """
 
 from __future__ import annotations

@@ -2,13 +2,16 @@
 checkpoint conditioned on the step's task goal, ``sim.observation_contract.skill_goal``), in a policy process of
 its own, through the control ticks on the simulated arm; truth is read from the arm's own physics.
 
-The run is started as ``BridgeCore.start_agent`` starts one, with ``skill_policies`` configured (the bridge's
-``skill_policies`` parameter once the core passes it on: see the issue-16 notes).
+The run is started as ``BridgeCore.start_agent`` starts one, with ``skill_policies`` configured (what the core makes
+of the bridge's ``skill_policies`` parameter: the last test).
 """
 
 from __future__ import annotations
 
+import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_bridge_core import Loop
@@ -24,16 +27,19 @@ PRETRAINED = str(Path(__file__).resolve().parents[2] / "policies" / "pretrained"
 AGENT_TIMEOUT_S = 60.0  # simulated seconds
 
 
-@pytest.mark.slow
-@pytest.mark.xdist_group("agent_policy")
-def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_arm() -> None:
-    loop = Loop("panda", seed=3)
+SEEDS = (0, 1, 2)
+AT_LEAST = 2
+
+
+def run_scene(seed: int, policies: SkillPolicies) -> tuple[dict[str, Any] | None, Loop]:
+    """'put the red cube in the bin' in the simulated arm's scene of ``seed``, through the bridge's ticks, with
+    place_in run by the shipped policy (``policies``, already started) and no retry or replan: the report and the
+    loop (its arm's own physics for the truth)."""
+    loop = Loop("panda", seed=seed)
     loop.core.agent_wait_s = 2.0  # lockstep: the simulated clock waits for the agent's thread (a loaded box)
     loop.run(0.6)
     core = loop.core
-    policies = SkillPolicies("panda", deadline_s=2.0)
     try:
-        policies.actor(PRETRAINED, "warm up")  # the policy's process up before the clock runs
         world = BridgeWorld(core.params.sim_model, cubes=core.params.cubes, controller=core.controller.config,
                             control_dt=core.controller.control_dt)
         config = AgentConfig(robot="panda", skill_policies={"place_in": PRETRAINED}, max_replans=0, step_retries=0)
@@ -45,18 +51,43 @@ def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_a
             loop.step()
             if run.finished:
                 break
-        report = run.join(5.0)
+        return run.join(5.0), loop
+    finally:
+        core.close()
+
+
+def placed_by_the_policy(report: dict[str, Any] | None, loop: Loop) -> bool:
+    """The run succeeded with the scripted pick and the policy's placement, the cube is in the bin by the arm's own
+    physics (never the bridge's mirror), the hand is empty and the bridge never left NOMINAL."""
+    if report is None or report["status"] != "succeeded":
+        return False
+    steps = [(s["skill"], s["executor"], s["verified"]) for s in report["steps"]]
+    view = loop.arm.view
+    return (steps == [("pick", "scripted", True), ("place_in", f"policy:{PRETRAINED}", True)]
+            and report["steps"][1]["steps"] > 10  # the policy drove the arm for the placement
+            and region_of(view, "red_cube") == "bin" and not held_objects(view)
+            and loop.core.supervisor.mode == Mode.NOMINAL)
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("agent_policy")
+def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_arm() -> None:
+    """Measured margin, not one scene. Offline (``PYTHONPATH=.:tests/robot python
+    tests/robot/test_bridge_agent_skill_policy.py 0 30``: this file's ``run_scene`` and ``placed_by_the_policy``;
+    niced, load 8-10 on 2 cores, 4-21 s a scene): 30/30 on seeds 0-29 (and 27/30 placements on the agent bench).
+    Here 3 scenes, at least 2: were each a draw at 10% failures (the 95% upper bound of 0/30), this fails with
+    probability 2.8%; at 3%, 0.3%. One scene more costs ~10 s."""
+    policies = SkillPolicies("panda", deadline_s=2.0)
+    outcomes: dict[int, Any] = {}
+    try:
+        policies.actor(PRETRAINED, "warm up")  # the policy's process up before the clock runs
+        for seed in SEEDS:
+            report, loop = run_scene(seed, policies)
+            outcomes[seed] = placed_by_the_policy(report, loop) or (
+                None if report is None else (report["failure"], report["steps"]))
     finally:
         policies.close()
-        core.close()
-    assert report is not None, "the agent did not finish"
-    assert report["status"] == "succeeded", (report["failure"], report["steps"])
-    steps = [(s["skill"], s["executor"], s["verified"]) for s in report["steps"]]
-    assert steps == [("pick", "scripted", True), ("place_in", f"policy:{PRETRAINED}", True)], steps
-    assert report["steps"][1]["steps"] > 10  # the policy drove the arm for the placement
-    view = loop.arm.view  # the arm's own physics, never the bridge's mirror
-    assert region_of(view, "red_cube") == "bin" and not held_objects(view)
-    assert core.supervisor.mode == Mode.NOMINAL
+    assert sum(ok is True for ok in outcomes.values()) >= AT_LEAST, outcomes
 
 
 def test_the_skill_policies_parameter_names_a_checkpoint_per_skill_a_policy_can_run() -> None:
@@ -67,7 +98,7 @@ def test_the_skill_policies_parameter_names_a_checkpoint_per_skill_a_policy_can_
     params = BridgeParams(skill_policies=(f"place_in={PRETRAINED}", f"place_on={PRETRAINED}"))
     assert params.skill_policy_map() == {"place_in": PRETRAINED, "place_on": PRETRAINED}
     assert AgentConfig(robot=params.sim_model, skill_policies=params.skill_policy_map()).skill_policies["place_in"]
-    for bad, match in (((f"push={PRETRAINED}",), "skill one of pick, place_on, place_in"),
+    for bad, match in (((f"throw={PRETRAINED}",), "skill one of pick, place_on, place_in, push, go_home"),
                        (("place_in",), "must be 'skill=checkpoint"),
                        ((f"place_in={PRETRAINED}", f"place_in={PRETRAINED}"), "each at most once"),
                        (("place_in=/no/such/checkpoint",), "is not a directory")):
@@ -94,3 +125,21 @@ def test_start_agent_hands_the_skill_policies_parameter_to_the_agent() -> None:
         assert run.config.skill_policies == {"place_in": PRETRAINED}
     finally:
         loop.core.close()
+
+
+if __name__ == "__main__":  # the offline measurement behind the margin: seeds [first, last)
+    first, last = int(sys.argv[1]), int(sys.argv[2])
+    shared = SkillPolicies("panda", deadline_s=2.0)
+    shared.actor(PRETRAINED, "warm up")
+    passed = []
+    try:
+        for seed in range(first, last):
+            began = time.perf_counter()
+            report, loop = run_scene(seed, shared)
+            ok = placed_by_the_policy(report, loop)
+            passed.append(ok)
+            print(seed, ok, round(time.perf_counter() - began, 1), "" if ok or report is None else report["failure"],
+                  flush=True)
+    finally:
+        shared.close()
+    print(f"{sum(passed)}/{len(passed)} on seeds {first}-{last - 1}")
