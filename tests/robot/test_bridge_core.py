@@ -462,7 +462,7 @@ def test_goal_ids_in_the_bridge_observation_equal_the_envs(task: str) -> None:
     the same goal the env and the bridge agree (a reach goal's target_id was 5 in the env and 2 here)."""
     import gymnasium as gym
 
-    env = gym.make("armstack/Tabletop-v0", robot="panda").unwrapped
+    env: Any = gym.make("armstack/Tabletop-v0", robot="panda").unwrapped
     obs, _ = env.reset(seed=11, options={"task": task})
     loop = Loop("panda", seed=11)
     loop.run(0.3)
