@@ -168,7 +168,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"here'?s (?:the thing|the plan|what i need|what i want|what to do)|(?:the|my) plan is|one (?:more|last) thing|"
      r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
-     r"i suppose|basically)\b\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
+     r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering))\b"
+     r"\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
@@ -176,7 +177,19 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
-     r"fine|possible)|if you don'?t mind|when you'?re ready|as usual|real quick)\b", " "),
+     r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|when you'?re ready|as usual|real quick)\b",
+     " "),
+    # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
+    # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
+    (rf"\b(?:(?:it|that)(?:'d| would|'ll| will) be|wouldn'?t it be) (?:really |so |very |super |quite |just )?(?:nice|"
+     rf"great|good|lovely|cool|awesome|ideal|perfect|brilliant|helpful|handy|neat|wonderful|fantastic|amazing) if "
+     rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
+     r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
+    (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|i thought|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
+     r"(?:could|should|might|can|would) (?:go|end up|sit|be put|be placed|be moved)\s+(on top of|on|in|into|onto)\b",
+     r"put \1 \2"),
+    (rf"(^|[,;.!?:]\s*)(?:could|can|would|might) ({NP}) (?:go|end up|sit|be put|be placed|be moved)\s+"
+     r"(on top of|on|in|into|onto)\b", r"\1put \2 \3"),
     (r"\bthen you (?:can|could|may|should)\b", "then"),
     # "the red cube, I'd like it on the pad": the object named first, then what to do with "it"
     (rf"^({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put)\s+it\s+"
@@ -545,14 +558,22 @@ _CONTENT_WORDS = frozenset(
      "pop", "toss", "throw", "chuck", "dump", "rid", "stick", "park", "plonk", "go", "return", "all", "every"])
 
 
+# A statement about the world ("the lab's a bit messy today", "it's been a long day"): its subject, then a verb of
+# being or seeming. Naming nothing the parser reads, it asks for nothing (fresh split indep6-042).
+_STATEMENT = re.compile(r"^(?:the|this|that|it|it's|its|everything|things|my|our|your|today|we|we're|i|i'm|i've|"
+                        r"there|there's|here|wow|oh|man|what|so)\b.*\b(?:is|are|was|were|'s|'re|been|looks?|seems?|"
+                        r"feels?|got|gets|has|have|had)\b|^[a-z]+'s\b")
+
+
 def _small_talk(text: str) -> str:
-    """``text`` without its parts of small talk ("hope your servos are feeling good today")."""
+    """``text`` without its parts of small talk ("hope your servos are feeling good today", "the lab's a bit messy
+    today")."""
     parts = re.split(r"([,;.!?]+)", text)
     kept = []
     for i in range(0, len(parts), 2):
         part = parts[i].strip()
         words = set(re.findall(r"[a-z']+", part))
-        if part and _SMALL_TALK_OPENER.match(part) and not words & _CONTENT_WORDS:
+        if part and (_SMALL_TALK_OPENER.match(part) or _STATEMENT.match(part)) and not words & _CONTENT_WORDS:
             continue
         kept.append(parts[i] + (parts[i + 1] if i + 1 < len(parts) else ""))
     return "".join(kept)

@@ -188,3 +188,38 @@ def test_it_with_nothing_mentioned_asks_which_object_naming_the_ones_it_could_be
 
 def test_it_with_nothing_mentioned_and_one_object_it_could_be_is_still_refused() -> None:
     assert isinstance(make_planner("parser").plan("stick it on the purple cube", scene("orange", "purple")), Refusal)
+
+
+@pytest.mark.parametrize("text", [
+    "ok so I was thinking, it'd be really nice if the yellow cube ended up sitting on top of the blue one, "
+    "if that's alright with you",
+    "wouldn't it be lovely if the yellow cube were resting on the blue one?",
+    "I was thinking the yellow cube could go on top of the blue one",
+    "so I was wondering, could the yellow cube end up on the blue one, if that's ok with you",
+])
+def test_a_wish_for_where_a_cube_ends_up_is_the_placement(text: str) -> None:
+    assert plan_of(text, scene("red", "yellow", "blue")) == ["pick(object=yellow_cube)", "place_on(object=blue_cube)"]
+
+
+@pytest.mark.parametrize("text", [
+    "it'd be nice if the yellow cube wasn't on the blue one",
+    "it would be great if the yellow cube never ended up on the blue one",
+])
+def test_a_negated_wish_is_never_the_placement(text: str) -> None:
+    result = make_planner("parser").plan(text, scene("red", "yellow", "blue"))
+    assert not isinstance(result, Plan) or "place_on(object=blue_cube)" not in [str(s) for s in result.steps]
+
+
+@pytest.mark.parametrize("opening", [
+    "Good morning robot :) The lab's a bit messy today.", "It's been a long day.", "The weather is lovely today.",
+    "My boss is watching, so", "Things are a bit chaotic here.",
+])
+def test_a_statement_that_names_nothing_the_parser_reads_is_small_talk(opening: str) -> None:
+    text = f"{opening} Would you mind putting the red cube on the pad? Much appreciated."
+    assert plan_of(text, scene("red", "yellow", "blue")) == ["pick(object=red_cube)", "place_in(region=pad)"]
+
+
+@pytest.mark.parametrize("opening", ["The bin is full.", "The red cube is fragile.", "It's not the red one."])
+def test_a_statement_about_the_scene_is_never_dropped(opening: str) -> None:
+    result = make_planner("parser").plan(f"{opening} Put the red cube in the bin.", scene("red", "yellow", "blue"))
+    assert not isinstance(result, Plan), (opening, result)
