@@ -80,7 +80,10 @@ _FR: dict[str, str] = {
 }
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
-    (r"\bs'il (?:te|vous) pla[iî]t\b", " please "),
+    (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
+    # "évite de toucher X", "fais attention à ne pas toucher X": a constraint, as "ne pas toucher X"
+    (r"\b(?:évite[rz]? de|(?:fais|faites) attention à ne pas|prends garde à ne pas)\s+(toucher|bouger|déplacer)\b",
+     r" ne pas \1 "),
     # polite openings: "merci de ...", "serait-il possible de ...", "sois gentil et ...", "tu veux bien ..."
     (r"^\s*(?:merci de|serait-il possible de|auriez-vous la gentillesse de|aurais-tu la gentillesse de|"
      r"(?:sois|soyez) (?:gentil|gentille|gentils|sympa)(?: et| de)?|(?:tu veux|vous voulez) bien|"
@@ -252,7 +255,8 @@ _DE: dict[str, str] = {
     "doch": "", "einfach": "", "kurz": "", "noch": "", "gerne": "", "gern": "", "dir": "you",
     "ausgangsstellung": "home", "ausgangslage": "home", "ruhestellung": "home", "startstellung": "home",
     "nullstellung": "home", "heimposition": "home", "grundhaltung": "home",
-    "one": "one", "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
+    "one": "one", "leg-elided": "put",
+    "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
     "the-one-you-just-moved": "the one you just moved", "middle": "middle", "the-rest": "the rest",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
@@ -377,10 +381,19 @@ def _swap_adjectives(words: list[str]) -> list[str]:
     return out
 
 
+# A clause with its verb left out ("d'abord le vert sur le rouge, ensuite le bleu sur le vert"): put. Never beside
+# a negation or an exclusion, where the missing verb may be the negated one.
+_FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then|finally)\s+)"
+                          r"((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+ (?:sur|dans) )")
+_FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
+
+
 def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     for pattern, repl in _FR_PHRASES:
         text = re.sub(pattern, repl, text)
+    if not _FR_NEGATED.search(text):
+        text = _FR_VERBLESS.sub(r"\1mets \2", text)
     text = re.sub(r"\b([ldn])' ", r"\1 ", text)
     tokens = _TOKEN.findall(text)
     return " ".join(_swap_adjectives(_words(tokens, _FR, "fr")))
@@ -396,6 +409,8 @@ def _german_clause(clause: list[str]) -> list[str]:
         raise TranslationError(f"German: more than one negation in '{' '.join(clause)}'; nothing was planned")
     words = [t for t in clause if t not in _DE_NEGATIONS]
     lead: list[str] = []
+    if "leg-elided" in words and words[-1] in _DE_FINAL_VERBS:
+        words.remove("leg-elided")  # the verb was said after all, at the end
     if "bitte" in words[1:]:  # "Legen Sie den Würfel bitte auf das Pad": the politeness leads, wherever it is said
         words = ["bitte", *(w for w in words if w != "bitte")]
     for i in range(len(words) - 1):  # "Legen Sie", "Könnten Sie": the formal "you", not "it"
@@ -487,9 +502,17 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"(?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
-    (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
-     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:bitte\s+)?(?:kommt\s+|gehört\s+|"
-     r"soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
+    # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
+    (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:bitte\s+)?"
+     r"(?:kommt\s+|gehört\s+|soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
+     r"\1leg-elided \2 "),
+    # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
+    *((rf"\b(leg|lege|stell|stelle|setz|setze|legen|stellen)\b([^,;.]*?)\b{side} (?:ab|hin)\b",
+       rf"\1\2 auf die {adjective} seite") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
+    # "pass auf, dass du X nicht berührst": a constraint, as "fass X nicht an"
+    (r"\b(?:pass(?:en sie)? auf|achte darauf|achten sie darauf),? dass (?:du|sie) ([^,;.]*?) nicht (?:berührst|"
+     r"anfasst|bewegst|berühren|anfassen|bewegen)\b", r"fass \1 nicht an"),
     *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst)\b",
        rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
     (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),

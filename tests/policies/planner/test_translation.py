@@ -182,3 +182,21 @@ def test_an_order_adverb_after_a_german_verb_stays_in_its_clause(text: str) -> N
     english = translate(text.lower(), "de")
     assert "go" not in english.split()[-1:], english  # "fahr ... zurück" is one verb, not a bare "go"
     assert isinstance(make_planner("parser").plan(text, RGB), Plan)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("D'abord le vert sur le rouge, ensuite le bleu sur le vert.", _moves(("green", "red"), ("blue", "green"))),
+    ("Erst den roten auf den grünen, dann den blauen obendrauf.", _moves(("red", "green"), ("blue", "red"))),
+    ("Den roten Würfel in den Behälter legen, bitte.", _moves(("red", "bin"))),
+    ("Leg den roten Würfel rechts ab.", _moves(("red", "right"))),
+    ("Évite de toucher au cube bleu et mets le rouge dans la poubelle.", _moves(("red", "bin"))),
+    ("Pass auf, dass du den blauen Würfel nicht berührst, und leg den roten in den Eimer.", _moves(("red", "bin"))),
+])
+def test_a_clause_with_its_verb_left_out_or_said_at_the_end(text: str, expected: list[str]) -> None:
+    assert _steps(text, RGB) == expected
+
+
+def test_a_verbless_french_clause_beside_a_negation_is_not_given_a_verb() -> None:
+    # "ne mets pas le vert sur le rouge, le bleu sur le vert": whether the second clause is negated too is unclear
+    result = make_planner("parser").plan("ne mets pas le vert sur le rouge, le bleu sur le vert", RGB)
+    assert not isinstance(result, Plan) or all(s.args.get("object") != "green_cube" for s in result.steps)
