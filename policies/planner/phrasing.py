@@ -291,7 +291,7 @@ def _gapped(text: str) -> str:
 
 _BIN = "in the bin"
 _IDIOMS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:(?:garbage|rubbish|recycling|waste)\s+(?:bin|can)|garbage|rubbish|waste ?basket|wastebasket|trash can|"
+    (r"\b(?:(?:garbage|rubbish|recycling|waste|trash)\s+(?:bin|can)|garbage|rubbish|waste ?basket|wastebasket|"
      r"trashcan|dustbin)\b", "bin"),
     (r"\blanding (?:pad|zone|area|spot)\b", "pad"),
     (r"\b(?:recycle|recycling|waste) bin\b", "bin"),
@@ -579,9 +579,47 @@ def _small_talk(text: str) -> str:
     return "".join(kept)
 
 
+# "orange -> pad", "red → blue", "yellow => left, red -> pad": an object and where it goes (fresh split indep6-008)
+_ARROW = re.compile(rf"(^|[,;.]\s*|\b(?:and|then)\s+)(?:the )?({_COLOUR_ALT})(?: (?:cube|block|brick|one))?\s*"
+                    rf"(?:-+>|=+>|→|⇒|⟶)\s*(?:the |to the |into the |onto the |on the |in the )?"
+                    rf"(?:(bin|pad|trash|left|right)(?: side)?|({_COLOUR_ALT})(?: (?:cube|block|brick|one))?)\b")
+
+
+def _arrows(text: str) -> str:
+    def spelled(m: re.Match[str]) -> str:
+        if m.group(3):
+            prep = "in" if m.group(3) in ("bin", "trash") else "on"
+            return f"{m.group(1)}put the {m.group(2)} cube {prep} the {m.group(3)}"
+        return f"{m.group(1)}put the {m.group(2)} cube on the {m.group(4)} cube"
+    return _ARROW.sub(spelled, text)
+
+
+# A misspelt verb at a clause's start, before its object ("pit the gren cube in teh bin", indep6-043): corrected to
+# the one skill verb it is one edit from, even where the misspelling is itself a word ("pit", "pot"), which elsewhere
+# is kept. Words that are themselves verbs people say there ("let the", "get the", "love the") are never changed.
+_SKILL_VERBS = ("put", "pick", "push", "place", "move", "stack", "grab", "drop")
+_IMPERATIVES = frozenset(re.findall(r"[a-z]+", """
+    let get set sit see use keep hand love like hold pat tap hit mind take make bring give leave lift tip turn show find
+    check pile rest lay pop park plonk stick toss dump bin pass post pull pack kick lick slide nudge shift try stop wait
+    go mope mode mote prick pluck pinch poke punch press drag dig wipe fetch clear tidy sort swap stock stuck pack prop
+    but not nor yet out got cut gut hut nut pub pup rut tut who why how now yes ask are was were did does has had
+    more most mice nice once done gone none some then than that this what when with from into onto over upon
+""")) | lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS
+
+
+def _clause_verb(m: re.Match[str]) -> str:
+    word = m.group(2)
+    if word in _IMPERATIVES:
+        return m.group(0)
+    near = [v for v in _SKILL_VERBS if _distance_one(word, v)]
+    return f"{m.group(1)}{near[0]}{m.group(3)}" if len(near) == 1 else m.group(0)
+
+
 def _correct(text: str) -> str:
     parts = re.split(r"([a-z']+)", text)
-    return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
+    text = "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
+    return re.sub(r"(^|[,;.!?]\s*|\b(?:and|then)\s+)([a-z]{3,6})(\s+(?:the|a|an|it|them|all|every|both)\b)",
+                  _clause_verb, text)
 
 
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
@@ -591,6 +629,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if refusal is not None:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
+    text = _arrows(text)
     text = _EMOTICON.sub(".", text)
     text = re.sub(r"([!?.])\1+", r"\1", text)
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
@@ -604,6 +643,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))
+    # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
+    text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
     # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)

@@ -223,3 +223,49 @@ def test_a_statement_that_names_nothing_the_parser_reads_is_small_talk(opening: 
 def test_a_statement_about_the_scene_is_never_dropped(opening: str) -> None:
     result = make_planner("parser").plan(f"{opening} Put the red cube in the bin.", scene("red", "yellow", "blue"))
     assert not isinstance(result, Plan), (opening, result)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("orange -> pad", ["pick(object=orange_cube)", "place_in(region=pad)"]),
+    ("orange cube → bin", ["pick(object=orange_cube)", "place_in(region=bin)"]),
+    ("red => blue", ["pick(object=red_cube)", "place_on(object=blue_cube)"]),
+    ("orange -> left, red -> pad", ["pick(object=orange_cube)", "place_in(region=left)", "pick(object=red_cube)",
+                                    "place_in(region=pad)"]),
+])
+def test_arrow_shorthand_is_an_object_and_where_it_goes(text: str, expected: list[str]) -> None:
+    assert plan_of(text, scene("orange", "red", "blue")) == expected
+
+
+@pytest.mark.parametrize("text", ["not orange -> pad", "orange -> pink", "pink -> pad"])
+def test_arrow_shorthand_that_cannot_be_read_is_refused(text: str) -> None:
+    assert not isinstance(make_planner("parser").plan(text, scene("orange", "red", "blue")), Plan)
+
+
+@pytest.mark.parametrize("text", [
+    "get rid of the yellow block, just toss it in the trash bin",
+    "throw away the yellow cube, just put it in the bin",
+    "dispose of the yellow one, toss it into the garbage",
+    "just bin the yellow cube",
+])
+def test_a_restated_bin_idiom_is_one_placement(text: str) -> None:
+    assert plan_of(text, scene("yellow", "purple")) == ["pick(object=yellow_cube)", "place_in(region=bin)"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("pit the gren cube in teh bin", ["pick(object=green_cube)", "place_in(region=bin)"]),
+    ("pur the red cube on the pad", ["pick(object=red_cube)", "place_in(region=pad)"]),
+    ("plck up the red cube and pot it in the bin", ["pick(object=red_cube)", "place_in(region=bin)"]),
+    ("grap the green cube and put it on the red one", ["pick(object=green_cube)", "place_on(object=red_cube)"]),
+])
+def test_a_misspelt_verb_at_a_clauses_start_is_corrected(text: str, expected: list[str]) -> None:
+    assert plan_of(text, scene("red", "green", "blue")) == expected
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("put the red cube in the bin, but the green one stays where it is", "green_cube"),
+    ("let the red cube stay where it is and put the blue cube in the bin", "red_cube"),
+    ("love the red cube, put the blue cube in the bin", "red_cube"),
+])
+def test_a_word_at_a_clauses_start_that_is_english_is_never_made_a_verb(text: str, kept: str) -> None:
+    result = make_planner("parser").plan(text, scene("red", "green", "blue"))
+    assert not isinstance(result, Plan) or all(kept not in str(s) for s in result.steps), result
