@@ -31,6 +31,15 @@ def scene(objs: Sequence[str | tuple[str, float]], *, positions: bool = True,
     return {"objects": out, "regions": list(regions)}
 
 
+def stacked(top: str, bottom: str, *others: str, on: bool = True) -> dict[str, Any]:
+    """``top`` standing on ``bottom``: in ``on``, or (``on=False``) only in the positions, as perception gives it."""
+    sc = scene([bottom, top, *others])
+    sc["objects"][1]["position"] = [*sc["objects"][0]["position"][:2], 0.066]
+    if on:
+        sc["on"] = {f"{top}_cube": f"{bottom}_cube"}
+    return sc
+
+
 def plan(*steps: tuple[str, ...]) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     for s in steps:
@@ -665,6 +674,54 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("de", "leg den gelbn Würfel aufs Pad", scene(["yellow", "red"]), plan(*mv("yellow", "pad"))),
     ("de", "leg den roten Würfel unter den blauen", scene(RGB), refused("unknown words")),
     ("de", "wirf mir den roten Würfel zu", scene(RGB), refused("unsafe")),
+    ("fr", "d'abord le rouge sur le bleu, ensuite le vert sur le rouge", scene(RGB),
+     plan(*st("red", "blue"), *st("green", "red"))),
+    ("fr", "ne mets pas le cube vert dans le bac mais sur le tapis", scene(RGB), plan(*mv("green", "pad"))),
+    ("fr", "évite de toucher au cube rouge et pose le bleu sur le tapis", scene(RGB), plan(*mv("blue", "pad"))),
+    ("fr", "ne mets pas le vert sur le rouge, le bleu sur le vert", scene(RGB), refused("unclear")),
+    ("de", "erst den blauen auf den roten, dann den grünen obendrauf", scene(RGB),
+     plan(*st("blue", "red"), *st("green", "blue"))),
+    ("de", "den grünen Würfel bitte in den Eimer legen", scene(RGB), plan(*mv("green", "bin"))),
+    ("de", "stell den blauen Würfel links ab", scene(RGB), plan(*mv("blue", "left"))),
+    ("de", "leg den roten Würfel nicht in den Eimer, sondern auf die Matte", scene(RGB), plan(*mv("red", "pad"))),
+    ("de", "pass auf, dass du den roten Würfel nicht anfasst, und wirf den grünen weg", scene(RGB),
+     plan(*mv("green", "bin"))),
+    # fresh split 6 kinds (issue 17, H4a), each in wordings of our own: unstacking, the stack as a constraint,
+    # nearest/farthest from the robot, 'it' with nothing mentioned, wishes and small talk, arrows, typos
+    ("unstack", "take the green cube off the blue one and put it on the pad", stacked("green", "blue", "red"),
+     plan(*mv("green", "pad"))),
+    ("unstack", "lift the red cube off of the green cube, then put it in the bin",
+     stacked("red", "green", "blue", on=False), plan(*mv("red", "bin"))),
+    ("unstack", "take the cube off the blue one and put it on the left", stacked("green", "blue", "red"),
+     plan(*mv("green", "left"))),
+    ("negation", "put the red cube in the bin and leave the stack alone", stacked("green", "blue", "red", on=False),
+     plan(*mv("red", "bin"))),
+    ("negation", "don't touch the tower, put the red cube on the pad", stacked("green", "blue", "red"),
+     plan(*mv("red", "pad"))),
+    ("negation", "put the green cube on the pad and leave the stack alone", stacked("green", "blue", "red"),
+     refused("contradictory")),
+    ("negation", "leave the stack alone and put the red cube in the bin", scene(RGB), refused("absent")),
+    ("relative", "put the nearest cube in the bin", scene([("red", 0.0), ("green", 0.2), ("blue", -0.2)]),
+     plan(*mv("red", "bin"))),
+    ("relative", "put the closest cube on the one furthest away", scene([("red", 0.0), ("green", 0.2), ("blue", -0.2)]),
+     plan(*st("red", "blue"))),
+    ("relative", "the cube that's farthest away goes on the pad", scene([("red", 0.0), ("green", 0.2), ("blue", -0.2)]),
+     plan(*mv("blue", "pad"))),
+    ("ambiguous", "stick it on the blue cube", scene(RGB), ask("red", "green")),
+    ("ambiguous", "put it in the bin", scene(RGB), ask("red", "green", "blue")),
+    ("chatty", "I was thinking, it'd be really nice if the red cube ended up sitting on top of the green one",
+     scene(RGB), plan(*st("red", "green"))),
+    ("chatty", "wouldn't it be lovely if the blue cube were in the bin?", scene(RGB), plan(*mv("blue", "bin"))),
+    ("chatty", "Morning! The lab is a bit of a mess today. Could you put the green cube on the pad?", scene(RGB),
+     plan(*mv("green", "pad"))),
+    ("chatty", "It's been a long week :( put the red cube on the left please", scene(RGB), plan(*mv("red", "left"))),
+    ("idiom_pad", "red -> bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("sequence", "green → pad, blue → left", scene(RGB), plan(*mv("green", "pad"), *mv("blue", "left"))),
+    ("idiom_stack", "blue => red", scene(RGB), plan(*st("blue", "red"))),
+    ("idiom_bin", "get rid of the green cube, just toss it in the trash bin", scene(RGB), plan(*mv("green", "bin"))),
+    ("typo", "pit the blue cube on the pad", scene(RGB), plan(*mv("blue", "pad"))),
+    ("typo", "pot the red cube in teh bin", scene(RGB), plan(*mv("red", "bin"))),
+    ("typo", "grap the green cube and put it on the red one", scene(RGB), plan(*st("green", "red"))),
 ]
 
 
