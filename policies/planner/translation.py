@@ -81,6 +81,11 @@ _FR: dict[str, str] = {
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
+    # "ne mets pas X dans le bac mais sur le tapis", "mets X non pas dans le bac mais sur le tapis": the place said
+    # second is the one meant ("put X on the pad, not in the bin")
+    (r"\bne ([a-zà-ÿ]+) pas ([^,;.]*?) ((?:dans|sur|à|au) [^,;.]*?),? mais ((?:dans|sur|à|au) [^,;.]*)",
+     r"\1 \2 \4, pas \3"),
+    (r"\bnon pas ((?:dans|sur|à|au) [^,;.]*?),? mais ((?:dans|sur|à|au) [^,;.]*)", r"\2, pas \1"),
     # "évite de toucher X", "fais attention à ne pas toucher X": a constraint, as "ne pas toucher X"
     (r"\b(?:évite[rz]? de|(?:fais|faites) attention à ne pas|prends garde à ne pas)\s+(toucher|bouger|déplacer)\b",
      r" ne pas \1 "),
@@ -472,6 +477,9 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
     # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
     (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
+    # "leg X nicht in den Behälter, sondern aufs Pad": the place said second is the one meant ("..., not in the bin")
+    (r"\b(?:nicht|nie) ((?:in|ins|auf|aufs|neben|nach) [^,;.]*?),? sondern ((?:in|ins|auf|aufs|neben|nach) [^,;.]*)",
+     r"\2, not \1"),
     # "die übrigen/restlichen Würfel" are "the rest", "die beiden Würfel" are "beide Würfel"
     (r"\b(?:die|den) (?:übrigen|restlichen|anderen)(?: (?:würfel|blöcke|klötze))?\b", "the-rest"),
     (r"\bthe-rest (?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",

@@ -200,3 +200,12 @@ def test_a_verbless_french_clause_beside_a_negation_is_not_given_a_verb() -> Non
     # "ne mets pas le vert sur le rouge, le bleu sur le vert": whether the second clause is negated too is unclear
     result = make_planner("parser").plan("ne mets pas le vert sur le rouge, le bleu sur le vert", RGB)
     assert not isinstance(result, Plan) or all(s.args.get("object") != "green_cube" for s in result.steps)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ne mets pas le cube rouge dans le bac, mais sur le cube vert.", _moves(("red", "green"))),
+    ("Mets le cube bleu non pas sur le tapis mais dans la poubelle.", _moves(("blue", "bin"))),
+    ("Stell den roten Würfel nicht auf den blauen, sondern auf den grünen.", _moves(("red", "green"))),
+])
+def test_not_here_but_there_places_where_the_second_place_says(text: str, expected: list[str]) -> None:
+    assert _steps(text, RGB) == expected
