@@ -41,6 +41,8 @@ from typing import Any
 import numpy as np
 import yaml
 
+from robot.sim_models import SIM_MODELS
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 FAULTS: list[dict[str, Any]] = [
@@ -203,7 +205,7 @@ def round_trips(probe: Probe, n: int) -> dict[str, Any]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="short phases (smoke test)")
-    ap.add_argument("--robot", default="panda", choices=("panda", "ur5e", "fr3"))
+    ap.add_argument("--robot", default="panda", choices=tuple(SIM_MODELS))
     ap.add_argument("--domain", type=int, default=int(os.environ.get("ROS_DOMAIN_ID", "77")))
     ap.add_argument("--tolerant", action="store_true", help="thresholds for a loaded shared machine")
     ap.add_argument("--echo", action="store_true", help=argparse.SUPPRESS)

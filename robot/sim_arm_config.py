@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from robot.errors import ParameterError
+from robot.sim_models import SIM_MODELS
 from robot.vendor_profiles import check_profile_robot
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
@@ -22,9 +23,6 @@ from sim.scene import COLORS
 from sim.tasks import TASKS
 
 NODE_NAME = "armstack_sim_arm"
-# Robots the sim arm can stand in for, and the built-in model each one runs on. The FR3 shares the Panda's
-# kinematics for our purposes: the sim runs the Panda model and publishes the FR3 driver's joint names.
-SIM_MODELS: dict[str, str] = {"panda": "panda", "ur5e": "ur5e", "fr3": "panda"}
 # Joint-name prefix the FR3 driver (franka_ros2 for FR3) uses in place of the Panda's.
 JOINT_PREFIX_RENAMES: dict[str, tuple[str, str]] = {"fr3": ("panda_", "fr3_")}
 
