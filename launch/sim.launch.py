@@ -23,13 +23,10 @@ from launch.substitutions import (
 from launch_ros.actions import Node
 from launch_ros.parameter_descriptions import ParameterValue
 
-ROBOTS = ["panda", "ur5e", "fr3"]
-# Launch files hold no logic of their own: these mirror robot/vendor_profiles.py (tests/robot/test_launch_files.py).
-PROFILES = ["auto", "generic", "ur", "franka"]
-DRIVER_OF = {"panda": "franka", "ur5e": "ur", "fr3": "franka"}
-"""robot -> the driver profile ``profile:=auto`` picks."""
-CONTROLLER_OF = {"generic": "arm_controller", "ur": "scaled_joint_trajectory_controller",
-                 "franka": "fr3_arm_controller"}
+# The robots, driver profiles and controllers come from armstack's own tables (installed next to this file):
+# robot/launch_tables.py, derived from robot/vendor_profiles.py and robot/sim_models.py. It imports no
+# simulator, torch or rclpy.
+from robot.launch_tables import CONTROLLER_OF, DRIVER_OF, PROFILE_CHOICES, ROBOTS
 
 
 def generate_launch_description() -> LaunchDescription:
@@ -55,7 +52,7 @@ def generate_launch_description() -> LaunchDescription:
     return LaunchDescription([
         DeclareLaunchArgument("robot", default_value="panda", choices=ROBOTS,
                               description="which arm the sim models and the bridge drives"),
-        DeclareLaunchArgument("profile", default_value="generic", choices=PROFILES,
+        DeclareLaunchArgument("profile", default_value="generic", choices=PROFILE_CHOICES,
                               description="driver profile: ur, franka, generic (the sim arm's), auto (the robot's)"),
         DeclareLaunchArgument("controller", default_value="",
                               description="ros2_control controller ('' = the profile's)"),

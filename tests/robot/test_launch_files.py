@@ -8,6 +8,10 @@ with the same code the nodes run at start-up.
 from __future__ import annotations
 
 import ast
+import importlib
+import json
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,11 +20,17 @@ import pytest
 import yaml
 
 from robot.sim_arm_config import NODE_NAME as SIM_ARM_NODE
-from robot.sim_arm_config import SIM_MODELS, load_sim_arm_config, read_node_parameters
+from robot.sim_arm_config import load_sim_arm_config, read_node_parameters
+from robot.sim_models import SIM_MODELS
+from robot.vendor_profiles import PROFILES, check_profile_robot
 
 ROOT = Path(__file__).resolve().parents[2]
 LAUNCH = ROOT / "launch"
 ROBOTS = sorted(SIM_MODELS)
+TABLES = "robot.launch_tables"
+"""The one project module a launch file imports (the robots, profiles and controllers)."""
+HEAVY = ("mujoco", "torch", "rclpy", "numpy", "sim")
+LIGHT_MODULES = {"robot", "robot.errors", "robot.launch_tables", "robot.sim_models", "robot.vendor_profiles"}
 REQUIRED_ARGS = {"robot", "controller", "policy", "record", "namespace"}
 # The node each console script starts, and whose section it reads from the parameter file.
 NODE_NAMES = {"armstack-sim-arm": SIM_ARM_NODE, "armstack-bridge": "armstack_bridge",
@@ -56,15 +66,19 @@ def test_launch_file_declares_arguments_and_starts_our_console_scripts(name: str
     tree = _launch(name)
     functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
     assert "generate_launch_description" in functions
-    imported = {n.module.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
-    assert imported <= {"launch", "launch_ros"}, f"{name}: launch files hold no logic beyond launch/launch_ros"
+    imported = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert {m.split(".")[0] for m in imported - {TABLES}} <= {"launch", "launch_ros"}, \
+        f"{name}: launch files import launch/launch_ros and {TABLES} only"
+    # No logic of their own: a docstring, imports and generate_launch_description, no tables.
+    assert all(isinstance(n, (ast.Import, ast.ImportFrom, ast.FunctionDef)) or
+               (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant)) for n in tree.body), \
+        f"{name}: module-level code beyond imports (tables belong in {TABLES})"
 
     declared = {ast.literal_eval(c.args[0]): c for c in _calls(tree, "DeclareLaunchArgument")}
     assert set(declared) >= REQUIRED_ARGS, f"{name}: missing arguments {REQUIRED_ARGS - set(declared)}"
-    choices = _kw(declared["robot"], "choices")
-    if isinstance(choices, ast.Name):
-        choices = _module_list(tree, choices.id)
-    assert sorted(choices) == ROBOTS
+    assert _table(tree, _kw(declared["robot"], "choices")) == list(SIM_MODELS)
+    assert _table(tree, _kw(declared["profile"], "choices")) == ["auto", *PROFILES]
     assert all(_kw(c, "description") for c in declared.values()), f"{name}: every argument needs a description"
 
     nodes = _calls(tree, "Node")
@@ -83,15 +97,17 @@ def test_launch_file_declares_arguments_and_starts_our_console_scripts(name: str
     assert set(declared) <= used, f"{name}: unused arguments {set(declared) - used}"
 
 
-def _module_list(tree: ast.Module, name: str) -> list[str]:
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-            return list(ast.literal_eval(node.value))
-    return []
+def _table(tree: ast.Module, node: Any) -> Any:
+    """The value a launch file's argument names: a literal, or a table the file imports from ``TABLES``."""
+    if not isinstance(node, ast.Name):
+        return ast.literal_eval(node)
+    imported = {a.asname or a.name for n in tree.body if isinstance(n, ast.ImportFrom) and n.module == TABLES
+                for a in n.names}
+    assert node.id in imported, f"{node.id} is neither a literal nor imported from {TABLES}"
+    return getattr(importlib.import_module(TABLES), node.id)
 
 
 def test_sim_launch_robot_choices_match_the_params_files() -> None:
-    assert _module_list(_launch("sim.launch.py"), "ROBOTS") == _module_list(_launch("real.launch.py"), "ROBOTS")
     assert sorted(p.stem for p in (LAUNCH / "config").glob("*.yaml")) == ROBOTS
 
 
@@ -217,13 +233,45 @@ def test_sim_launch_nodes_come_up_together_for_each_robot(robot: str) -> None:
                 p.stop()
 
 
-def test_launch_profile_tables_mirror_the_vendor_profiles() -> None:
-    from robot.vendor_profiles import PROFILES, robots_of
+def _resolve(call: ast.Call, values: dict[str, str], names: dict[str, Any]) -> str:
+    """What ``ros2 launch`` makes of a ``PythonExpression([...])``: its parts joined with the launch arguments'
+    values (``values``) and the launch file's own names (``names``) filled in, then evaluated."""
+    namespace = {**vars(importlib.import_module(TABLES)), **names,
+                 "LaunchConfiguration": lambda arg: values[arg]}
+    parts = eval(compile(ast.Expression(call.args[0]), "<launch>", "eval"), namespace)  # the file's own parts
+    return str(eval("".join(parts), {}))  # as launch's PythonExpression does, with no names of ours
 
-    for name in ("sim.launch.py", "real.launch.py"):
-        tree = _launch(name)
-        assert _module_list(tree, "PROFILES") == ["auto", *PROFILES]
-        values = {t.id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign)
-                  for t in n.targets if isinstance(t, ast.Name) and t.id in ("DRIVER_OF", "CONTROLLER_OF")}
-        assert values["CONTROLLER_OF"] == {n: p.controller for n, p in PROFILES.items()}
-        assert all(robot in robots_of(profile) for robot, profile in values["DRIVER_OF"].items())
+
+@pytest.mark.parametrize("name", ["sim.launch.py", "real.launch.py"])
+@pytest.mark.parametrize("robot", ROBOTS)
+def test_launch_profile_and_controller_come_from_the_profile_table(name: str, robot: str) -> None:
+    """The launch files' ``profile`` and ``controller`` expressions, evaluated for every robot and choice: auto is
+    the robot's vendor driver, '' is the profile's controller (robot.vendor_profiles)."""
+    function = next(n for n in _launch(name).body if isinstance(n, ast.FunctionDef))
+    exprs = {n.targets[0].id: n.value for n in function.body if isinstance(n, ast.Assign)
+             and isinstance(n.targets[0], ast.Name) and isinstance(n.value, ast.Call)
+             and _calls(n.value, "PythonExpression") == [n.value]}
+    assert {"profile", "controller_value"} <= set(exprs), f"{name}: {sorted(exprs)}"
+    for choice in ("auto", *PROFILES):
+        values = {"robot": robot, "profile": choice}
+        profile = _resolve(exprs["profile"], values, {"robot": robot})
+        if choice == "auto":
+            assert check_profile_robot(profile, robot, where=name).name == profile != "generic"
+        else:
+            assert profile == choice
+        for controller in ("", "my_controller"):
+            resolved = _resolve(exprs["controller_value"], {**values, "controller": controller}, {"profile": profile})
+            assert resolved == (controller or PROFILES[profile].controller)
+
+
+def test_the_launch_tables_import_no_simulator_torch_or_rclpy() -> None:
+    """What a launch file imports while ``ros2 launch`` starts: the profile table and the robot list, nothing
+    that loads MuJoCo, torch or rclpy (the sim arm's config and the safety core import the simulator)."""
+    code = (f"import sys, {TABLES}; print(json.dumps([sorted(sys.modules), {HEAVY!r}]))")
+    proc = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True,
+                          timeout=60, check=False, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    modules, heavy = json.loads(proc.stdout)
+    assert not set(modules) & set(heavy), f"{TABLES} imports {sorted(set(modules) & set(heavy))}"
+    project = {m for m in modules if m.split(".")[0] in ("sim", "policies", "robot", "armstack")}
+    assert project <= LIGHT_MODULES, f"{TABLES} imports {sorted(project - LIGHT_MODULES)}"
