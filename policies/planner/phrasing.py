@@ -165,13 +165,16 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:sorry to (?:bother|trouble) you|can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
      r"time to work|"
-     r"here'?s (?:the thing|the plan|what i need|what i want|what to do)|(?:the|my) plan is|one (?:more|last) thing|"
+     r"here'?s (?:the thing|the plan|what i need|what i want|what to do)(?: (?:from|of) you)?|(?:the|my) plan is|"
+     r"one (?:more|last) thing|"
      r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
-     r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering))\b"
+     r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
+     r"(?:can|could|would|will) you (?:do|manage|handle) (?:that|this)|is that (?:ok|okay|possible|alright)|"
+     r"would that work)\b"
      r"\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
-    (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?=[a-z]+ing\b)", r"\1"),
+    (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
     (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch| in advance| a million|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
@@ -181,8 +184,9 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
     # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
-    (rf"\b(?:(?:it|that)(?:'d| would|'ll| will) be|wouldn'?t it be) (?:really |so |very |super |quite |just )?(?:nice|"
-     rf"great|good|lovely|cool|awesome|ideal|perfect|brilliant|helpful|handy|neat|wonderful|fantastic|amazing) if "
+    (rf"\b(?:(?:(?:it|that)(?:'d| would|'ll| will) be|wouldn'?t it be) (?:really |so |very |super |quite |just )?"
+     rf"(?:nice|great|good|lovely|cool|awesome|ideal|perfect|brilliant|helpful|handy|neat|wonderful|fantastic|amazing)|"
+     rf"(?:i'?d|i would|we'?d|we would) (?:really |so |just )?(?:love|like|prefer|appreciate) it) if "
      rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
      r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
     (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|i thought|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
@@ -230,8 +234,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
      rf"i would need|we need)\s+({NP})\s+"
-     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(?:over\s+)?(on|in|into|onto)\b",
-     r"put \1 \2"),
+     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(?:over\s+)?(on top of|on|in|into|onto|"
+     r"atop)\b", r"put \1 \2"),
     (rf"(^|[,;.!?:]\s*|\b(?:and|then)\s+)(?:let'?s\s+)?have\s+({NP})\s+(on|in|into|onto)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
@@ -323,6 +327,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:parking|popping|plonking|plopping|sticking|dumping)\b", "putting"),
     (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),
     (r"\batop\b", "on top of"),
+    (r"\bontop of\b", "on top of"),
+    # "drop the purple block off on the pad": the particle adds nothing
+    (rf"\b(drop|put|set|leave)\s+({NP})\s+off\s+(?=(?:on|in|into|onto|at)\b)", r"\1 \2 "),
+    (rf"\b(drop|put|set)\s+off\s+(?=(?:the |a )?{NP}\s+(?:on|in|into|onto)\b)", r"\1 "),
+    # addressed to the robot, "your left" is its left, the side the skills mean
+    (r"\b(?:over )?to your (left|right)\b", r"to the \1"), (r"\bon your (left|right)\b", r"on the \1"),
     (r"\bon to\b", "onto"),
     (r"\b(left|right)-most\b", r"\1most"),
 )

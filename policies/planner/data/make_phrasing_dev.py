@@ -722,6 +722,11 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("typo", "pit the blue cube on the pad", scene(RGB), plan(*mv("blue", "pad"))),
     ("typo", "pot the red cube in teh bin", scene(RGB), plan(*mv("red", "bin"))),
     ("typo", "grap the green cube and put it on the red one", scene(RGB), plan(*st("green", "red"))),
+    ("chatty", "I'd love it if the blue cube ended up in the bin. Can you do that?", scene(RGB),
+     plan(*mv("blue", "bin"))),
+    ("idiom_stack", "stack the green cube ontop of the blue one", scene(RGB), plan(*st("green", "blue"))),
+    ("idiom_pad", "drop the red cube off on the pad", scene(RGB), plan(*mv("red", "pad"))),
+    ("chatty", "would you mind awfully moving the blue cube over to your left?", scene(RGB), plan(*mv("blue", "left"))),
 ]
 
 

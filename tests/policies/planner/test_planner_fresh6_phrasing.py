@@ -269,3 +269,19 @@ def test_a_misspelt_verb_at_a_clauses_start_is_corrected(text: str, expected: li
 def test_a_word_at_a_clauses_start_that_is_english_is_never_made_a_verb(text: str, kept: str) -> None:
     result = make_planner("parser").plan(text, scene("red", "green", "blue"))
     assert not isinstance(result, Plan) or all(kept not in str(s) for s in result.steps), result
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd love it if the blue cube ended up in the bin. Could you do that?", ["pick(object=blue_cube)",
+                                                                             "place_in(region=bin)"]),
+    ("we'd really appreciate it if the red cube were on the pad", ["pick(object=red_cube)", "place_in(region=pad)"]),
+    ("I'd like the blue cube sitting atop the red cube.", ["pick(object=blue_cube)", "place_on(object=red_cube)"]),
+    ("stack the blue cube ontop of the red one", ["pick(object=blue_cube)", "place_on(object=red_cube)"]),
+    ("drop the green cube off in the bin", ["pick(object=green_cube)", "place_in(region=bin)"]),
+    ("drop off the green cube on the pad", ["pick(object=green_cube)", "place_in(region=pad)"]),
+    ("would you mind terribly moving the red cube over to your right?", ["pick(object=red_cube)",
+                                                                         "place_in(region=right)"]),
+    ("here's what I need from you: the red cube goes on the pad", ["pick(object=red_cube)", "place_in(region=pad)"]),
+])
+def test_wishes_particles_and_the_robots_own_side(text: str, expected: list[str]) -> None:
+    assert plan_of(text, scene("red", "green", "blue")) == expected
