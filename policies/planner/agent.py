@@ -261,6 +261,8 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         "instruction": instruction, "robot": cfg.robot, **dict(context or {}),
         "planner": getattr(planner, "name", None) or getattr(planner, "backend", None) or type(planner).__name__,
         "config": cfg.to_json(), "initial_state": initial.to_json(), "plan": result_to_json(result),
+        # Cubes the world no longer perceives, left out of initial_state (observed_state): why a plan lacks them.
+        "missing_objects": sorted(getattr(world.unwrapped, "missing_objects", ())),
     }
     goal: SceneState | None = final_state(initial, result) if isinstance(result, Plan) else None
     replans, retries, sim_steps = 0, 0, 0

@@ -132,5 +132,6 @@ def test_a_cube_perception_lost_is_not_planned_over_at_its_old_pose() -> None:
         loop.core.close()
     assert report["status"] == "refused" and "green" in report["failure"], report
     assert "green_cube" not in {o["name"] for o in report["initial_state"]["objects"]}
+    assert report["missing_objects"] == ["green_cube"]
     assert report["steps"] == []
     assert abs(loop.arm.view.object_pos("green_cube") - start).max() < 1e-3
