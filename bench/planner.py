@@ -56,7 +56,8 @@ PHRASING = (DATA / "dev_phrasing.jsonl", DATA / "heldout_phrasing.jsonl", DATA /
 # Independent splits whose failures were studied while extending the parser (issue 17, H5): no longer held out,
 # reported as seen (``--with-seen``); a new unseen split is what measures generalisation.
 SEEN = (DATA / "fresh_independent_2.jsonl", DATA / "fresh_fr_de.jsonl", DATA / "fresh_independent_3.jsonl",
-        DATA / "fresh_independent_4.jsonl", DATA / "fresh_fr_de_2.jsonl", DATA / "fresh_independent_5.jsonl")
+        DATA / "fresh_independent_4.jsonl", DATA / "fresh_fr_de_2.jsonl", DATA / "fresh_independent_5.jsonl",
+        DATA / "fresh_independent_6.jsonl", DATA / "fresh_fr_de_3.jsonl")
 SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
           "dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 # Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
@@ -269,7 +270,7 @@ def main() -> None:
     ap.add_argument("--devset", default=",".join(str(p) for p in (DEVSET, *PHRASING)),
                     help="comma-separated JSONL files (default: the devset and the phrasing splits)")
     ap.add_argument("--with-seen", action="store_true",
-                    help="add the independent splits already studied (fresh_independent_2/3, fresh_fr_de), as seen")
+                    help="add the independent splits already studied (fresh_independent_2-6, fresh_fr_de 1-3), as seen")
     ap.add_argument("--backends", default="rules,parser_only,llama_cpp,openai")
     ap.add_argument("--margin", type=float, default=None, help="fallback margin in nats (default: FallbackConfig's)")
     ap.add_argument("--failures", type=int, default=12, help="failures listed per backend")
