@@ -32,7 +32,6 @@ OVERLAY = CONFIG / "overlay" / "perception_loop.yaml"
 # limit means the sim arm's physics fell behind and caught up on a stale target (the renderer shares its
 # process); each such stop is counted in the episode's ``timing_stops`` and the benchmark's JSON.
 RELAXED_BRIDGE = LOADED_HOST
-BIN_HALF, BIN_HEIGHT, PAD_TOLERANCE = 0.075, 0.06, 0.03  # sim.scene / sim.tasks.pick_place
 
 
 def _stamp(msg: Any) -> float:
@@ -41,12 +40,16 @@ def _stamp(msg: Any) -> float:
 
 def placed(truth: dict[str, Any], obj: str, target: str) -> bool:
     """The sim's own success predicate (sim.tasks.pick_place), on ground truth: the cube rests at its target."""
+    # The sim's sizes, imported on use: importing the rig loads no simulator (MuJoCo).
+    from sim.scene import BIN_HALF, BIN_HEIGHT, CUBE_HALF, PAD_HALF
+    from sim.tasks.pick_place import PAD_TOLERANCE
+
     cube = next(o for o in truth["objects"] if o["name"] == obj)["position"]
     if target == "bin":
         b = truth["places"]["bin"]
         return abs(cube[0] - b[0]) < BIN_HALF and abs(cube[1] - b[1]) < BIN_HALF and cube[2] < BIN_HEIGHT
     p = truth["places"]["pad"]
-    return math.dist(cube[:2], p[:2]) < PAD_TOLERANCE and abs(cube[2] - 0.022) < 0.01
+    return math.dist(cube[:2], p[:2]) < min(PAD_TOLERANCE, PAD_HALF) and abs(cube[2] - CUBE_HALF) < 0.01
 
 
 def write_params(tmp: Path, robot: str = "panda", *, ground_truth: bool = False, **bridge: Any) -> list[Path]:
