@@ -91,6 +91,20 @@ def _phrase_value(value: str) -> ObjectPhrase | str:
     return ObjectPhrase(color, shape) if color in COLORS and shape in SHAPES else value
 
 
+ROLLING_SHAPES = ("sphere",)
+REST_SPEED = 0.02
+"""m/s: a rolling shape counts as placed only below this speed (one rolling through the pad is not on it). A cube
+or an upright cylinder stops when let go, and its checks stay as they were."""
+
+
+def settled(view: SceneView, name: str) -> bool:
+    """Whether ``name`` is not rolling away: always for shapes that do not roll, else slower than REST_SPEED."""
+    if view.object_shape(name) not in ROLLING_SHAPES:
+        return True
+    adr = view.object_dadr[name]
+    return math.hypot(*view.data.qvel[adr : adr + 3].tolist()) < REST_SPEED
+
+
 def _far_enough(p: np.ndarray, placed: list[tuple[np.ndarray, float]], radius: float) -> bool:
     return all(np.linalg.norm(p - q) >= radius + r for q, r in placed)
 

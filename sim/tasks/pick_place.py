@@ -8,7 +8,7 @@ import numpy as np
 
 from sim.scene import BIN_HALF, BIN_HEIGHT, BIN_WALL, PAD_HALF
 from sim.scene_view import SceneView
-from sim.tasks.base import TaskGoal, phrase
+from sim.tasks.base import TaskGoal, phrase, settled
 
 PAD_TOLERANCE = 0.03
 
@@ -64,5 +64,5 @@ class PickPlaceTask:
             "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
             "grasped": float(grasped),
             "place_distance": -math.dist(o, place),
-            "success": float(placed and not grasped),
+            "success": float(placed and not grasped and settled(view, goal.object)),
         }

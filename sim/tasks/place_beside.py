@@ -13,7 +13,7 @@ import numpy as np
 
 from sim.experts import pick_place_expert
 from sim.scene_view import SceneView
-from sim.tasks.base import REGION_HIGH, REGION_LOW, TaskGoal, phrase
+from sim.tasks.base import REGION_HIGH, REGION_LOW, TaskGoal, phrase, settled
 from sim.tasks.registry import TASKS, register_task
 
 GAP = 0.07  # m between the two cubes' centres: a finger's width of air between 4.4 cm cubes
@@ -78,7 +78,7 @@ class PlaceBesideTask:
             "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
             "grasped": float(grasped),
             "place_distance": -math.dist(o, spot),
-            "success": float(placed and not grasped),
+            "success": float(placed and not grasped and settled(view, goal.object)),
         }
 
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from sim.scene_view import SceneView
-from sim.tasks.base import REGION_HIGH, REGION_LOW, TaskGoal, phrase
+from sim.tasks.base import REGION_HIGH, REGION_LOW, TaskGoal, phrase, settled
 
 SUCCESS_DISTANCE = 0.03
 RESTING_TOLERANCE = 0.01  # m between the cube's height and its half size: on the table, not lifted
@@ -57,7 +57,8 @@ class PushTask:
         o = view.object_pos(goal.object).tolist()
         pad = view.pad_pos.tolist()
         push_distance = math.dist(o[:2], pad[:2])
-        on_pad = push_distance < SUCCESS_DISTANCE and abs(o[2] - view.object_half(goal.object)) < RESTING_TOLERANCE
+        on_pad = (push_distance < SUCCESS_DISTANCE and abs(o[2] - view.object_half(goal.object)) < RESTING_TOLERANCE
+                  and settled(view, goal.object))
         return {
             "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
             "push_distance": -push_distance,

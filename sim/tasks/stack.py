@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 
+from sim.errors import ConfigError
 from sim.scene_view import SceneView
-from sim.tasks.base import TaskGoal, phrase
+from sim.tasks.base import TaskGoal, phrase, settled
 
 XY_TOLERANCE = 0.02
 BASE_SHAPES = ("cube", "cylinder")
@@ -32,6 +33,9 @@ class StackTask:
             obj, base = rng.choice(len(names), size=2, replace=False)
             a, b = names[int(obj)], names[int(base)]
         else:
+            if not bases:
+                raise ConfigError(f"stack needs an object with a flat top ({', '.join(BASE_SHAPES)}) in the scene, "
+                                  f"got {', '.join(names)}")
             b = bases[int(rng.integers(len(bases)))]
             others = [n for n in names if n != b]
             a = others[int(rng.integers(len(others)))]
@@ -58,5 +62,5 @@ class StackTask:
             "reach_distance": -math.dist(view.tcp_pos.tolist(), top),
             "grasped": float(grasped),
             "place_distance": -math.dist(top, [base[0], base[1], base[2] + h_base + h_top]),
-            "success": float(stacked and not grasped),
+            "success": float(stacked and not grasped and settled(view, goal.object)),
         }
