@@ -57,7 +57,8 @@ METHOD = (
     "terminate_on_success=False, randomisation 'default' (observation noise, action latency, actuator gains, "
     "joint damping, home-pose jitter); FetchReach-v4: 50 steps). ci95 is the Wilson score interval. "
     "learn_wall_s sums the model.learn calls only (env steps + gradient steps), learn_cpu_s the process CPU "
-    "time of the same calls; evaluation time is eval_wall_s. The armstack and FetchReach rows of a seed run "
+    "time of the same calls; evaluation time is eval_wall_s (policies.rl.learn_with_evaluations). The armstack "
+    "and FetchReach rows of a seed run "
     "concurrently unless --sequential; seeds run one after the other."
 )
 
@@ -81,19 +82,11 @@ def make_fetch_env() -> Any:
     return gym.make("FetchReach-v4")
 
 
-def with_interval(result: dict[str, Any]) -> dict[str, Any]:
-    """An evaluation result with its 95% Wilson interval."""
-    from policies.evaluate import wilson_interval
-
-    lo, hi = wilson_interval(result["successes"], result["episodes"])
-    return {**result, "ci95": [round(lo, 4), round(hi, 4)]}
-
-
 def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
-    """Train and evaluate one row in this process; the row's JSON."""
+    """Train and evaluate one row in this process (``policies.rl.learn_with_evaluations``); the row's JSON."""
     import torch
 
-    from policies.rl import build_model, eval_seeds, evaluate_success, make_armstack_env, train_seeds, vectorize
+    from policies.rl import build_model, eval_seeds, learn_with_evaluations, make_armstack_env, train_seeds, vectorize
     from policies.rl_config import RLConfig
 
     config = RLConfig.from_dict(config_json)
@@ -102,27 +95,20 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
     train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
     eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
     model = build_model(config, train_env)
-    curve: list[dict[str, Any]] = []
-    learn_s = eval_s = learn_cpu_s = 0.0
-    for stop in eval_at:
-        t0, c0 = time.perf_counter(), time.process_time()
-        model.learn(total_timesteps=stop - model.num_timesteps, reset_num_timesteps=False, progress_bar=False)
-        learn_s += time.perf_counter() - t0
-        learn_cpu_s += time.process_time() - c0
-        t0 = time.perf_counter()
-        result = with_interval(evaluate_success(model, eval_env, config.eval_episodes))
-        eval_s += time.perf_counter() - t0
-        curve.append({"env_steps": int(model.num_timesteps), "learn_wall_s": round(learn_s, 2),
-                      "learn_cpu_s": round(learn_cpu_s, 2), **result})
-        log(f"{row} seed {config.seed}: {model.num_timesteps} steps, success {result['success_rate']:.2f} "
-            f"{result['ci95']}, learn {learn_s:.0f} s wall, {learn_cpu_s:.0f} s CPU")
+
+    def report(point: dict[str, Any]) -> None:
+        log(f"{row} seed {config.seed}: {point['env_steps']} steps, success {point['success_rate']:.2f} "
+            f"{point['ci95']}, learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU")
+
+    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report)
     final = curve[-1] if curve else {}
     train_env.close()
     eval_env.close()
+    learn_s = final.get("learn_wall_s", 0.0)
     return {"seed": config.seed, "env_steps": int(model.num_timesteps),
             "final_success_rate": final.get("success_rate"), "final_ci95": final.get("ci95"),
-            "eval_episodes": config.eval_episodes, "learn_wall_s": round(learn_s, 2),
-            "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(eval_s, 2),
+            "eval_episodes": config.eval_episodes, "learn_wall_s": learn_s,
+            "learn_cpu_s": final.get("learn_cpu_s", 0.0), "eval_wall_s": final.get("eval_wall_s_total", 0.0),
             "env_steps_per_s_learning": round(model.num_timesteps / learn_s, 1) if learn_s > 0 else None,
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve}, "curve": curve}
 

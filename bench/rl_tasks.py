@@ -146,7 +146,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
     return {"env": ROWS[row][0] or ROWS[row][1], "seed": config.seed, "env_steps": final["env_steps"],
             "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
-            "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": round(sum(p["eval_wall_s"] for p in curve), 2),
+            "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
             "env_step_us": step_us, "base_policy_alone": base_alone,
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},

@@ -24,6 +24,7 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
+from policies.action_modes import ENV_ACTION_NAMES, action_mode
 from policies.errors import TrainConfigError
 from sim.errors import InvalidActionError
 
@@ -32,9 +33,8 @@ if TYPE_CHECKING:
 
 GOAL_ENV_IDS = ("armstack/Reach-v0",)
 REWARD_TYPES = ("sparse", "dense")
-ACTION_MODES = ("xyz", "full")
-ENV_ACTION_NAMES = ("dx", "dy", "dz", "dyaw", "gripper")
-# The env action parts "xyz" mode holds fixed: no yaw rate, gripper open (as sim/tasks/reach.py's expert).
+# The env action parts an action mode leaves to the env (policies.action_modes) are held: no yaw rate,
+# gripper open (as sim/tasks/reach.py's expert).
 FIXED_ACTION = {"dyaw": 0.0, "gripper": -1.0}
 # The env's own success radius for Reach (sim/tasks/reach.py): the sparse reward agrees with info["is_success"]
 # exactly without observation noise; with it (1 mm std under 'default') achieved_goal is the *measured* TCP, as it
@@ -46,11 +46,9 @@ JOINT_VEL_SCALE = 0.2
 _JOINT_VEL_SCALE_F32 = np.float32(JOINT_VEL_SCALE)
 
 
-def agent_action_dims(action_mode: str) -> list[int]:
-    """Indices of the env action the agent commands in ``action_mode`` (the others come from FIXED_ACTION)."""
-    if action_mode not in ACTION_MODES:
-        raise TrainConfigError(f"unknown action_mode {action_mode!r}; valid options: {', '.join(ACTION_MODES)}")
-    return [0, 1, 2] if action_mode == "xyz" else list(range(len(ENV_ACTION_NAMES)))
+def agent_action_dims(mode: str) -> list[int]:
+    """Indices of the env action the agent commands in action mode ``mode`` (the others come from FIXED_ACTION)."""
+    return list(action_mode(mode).dims)
 
 
 def env_action(agent_action: np.ndarray, dims: list[int]) -> np.ndarray:
@@ -112,7 +110,8 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
     ================ ============ =====================================================
 
     Action: Box(3) (dx, dy, dz) in [-1, 1] with ``action_mode="xyz"`` (yaw rate 0 and gripper open are sent
-    for the rest), or the env's Box(5) (dx, dy, dz, dyaw, gripper) unchanged with ``action_mode="full"``.
+    for the rest), Box(4) with the gripper as well (``xyzg``), or the env's Box(5) (dx, dy, dz, dyaw, gripper)
+    unchanged with ``action_mode="full"`` (``policies.action_modes``).
 
     ``observe_actions``: Reach randomises an action latency of 0 or 1 control step ('default'; up to 2 in
     'strong'), so a command still in flight moves the arm after the policy has looked. Without the commands it
@@ -153,8 +152,8 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
         })
         self.action_space = spaces.Box(-1.0, 1.0, (len(dims),), np.float32)
         self._vel = slice(3 + n_arm, 3 + 2 * n_arm)  # the joint velocities in ``observation``
-        # The env action's held parts, after the agent's (the agent's dims lead: agent_action_dims).
-        self._held = [FIXED_ACTION[name] for name in ENV_ACTION_NAMES[len(dims):]]
+        # The env action with its held parts in place; the agent's values go to ``dims``.
+        self._template = [FIXED_ACTION.get(name, 0.0) for name in ENV_ACTION_NAMES]
         self._env_step = _step_below_order_checks(env)
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None
@@ -177,7 +176,10 @@ class ReachGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.nd
             past, n = self._past, len(values)
             past[n:] = past[:-n]  # overlapping copy: numpy buffers it
             past[:n] = values
-        obs, _, terminated, truncated, info = self._env_step(np.array(values + self._held))
+        full = self._template.copy()
+        for dim, value in zip(self.action_dims, values, strict=True):
+            full[dim] = value
+        obs, _, terminated, truncated, info = self._env_step(np.array(full))
         goal_obs = self._goal_observation(obs)
         diff = goal_obs["achieved_goal"] - goal_obs["desired_goal"]
         dist = np.sqrt(np.add.reduce(diff * diff))  # np.linalg.norm's own float32 operations, without its checks

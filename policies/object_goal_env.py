@@ -28,8 +28,10 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
+from policies.action_modes import ENV_ACTION_NAMES
+from policies.action_modes import action_mode as _action_mode
 from policies.errors import TrainConfigError
-from policies.goal_env import ENV_ACTION_NAMES, JOINT_VEL_SCALE, REWARD_TYPES
+from policies.goal_env import JOINT_VEL_SCALE, REWARD_TYPES
 from sim.errors import InvalidActionError
 from sim.scene import PAD_HALF
 from sim.tasks import pick_place, push, stack
@@ -64,8 +66,6 @@ OBJECT_GOAL_TASKS: dict[str, ObjectGoalTask] = {
                                         free_terms=("reach_distance", "grasped"),
                                         default_action_mode="xyzg", held_gripper=-1.0),
 }
-OBJECT_ACTION_MODES = ("xyz", "xyzg", "full")
-_AGENT_DIMS = {"xyz": [0, 1, 2], "xyzg": [0, 1, 2, 4], "full": [0, 1, 2, 3, 4]}
 
 
 def object_goal_task(env_id: str) -> ObjectGoalTask:
@@ -140,9 +140,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
         if reward_type not in REWARD_TYPES:
             raise TrainConfigError(f"unknown reward_type {reward_type!r}; valid options: {', '.join(REWARD_TYPES)}")
         mode = spec.default_action_mode if action_mode is None else action_mode
-        if mode not in OBJECT_ACTION_MODES:
-            raise TrainConfigError(f"unknown action_mode {mode!r} for {env_id}; valid options: "
-                                   f"{', '.join(OBJECT_ACTION_MODES)}")
+        dims = list(_action_mode(mode).dims)
         if not isinstance(observe_actions, int) or isinstance(observe_actions, bool) or observe_actions < 0:
             raise TrainConfigError(f"observe_actions must be a whole number of past actions >= 0, "
                                    f"got {observe_actions!r}")
@@ -154,7 +152,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
             raise TrainConfigError(f"{env_id}'s goal env wraps the {spec.task} task, got task "
                                    f"{getattr(base, 'task_name', None)!r}")
         self.env_id, self.spec_task, self.reward_type, self.action_mode = env_id, spec, reward_type, mode
-        self.action_dims = _AGENT_DIMS[mode]
+        self.action_dims = dims
         self.observe_actions = observe_actions
         self.max_steps = int(base.max_steps)
         self._hz = np.float32(base.control_hz)
@@ -240,7 +238,6 @@ def make_object_goal_env(env_id: str, *, robot: str = "panda", randomization: st
 
 __all__ = [
     "ENV_ACTION_NAMES",
-    "OBJECT_ACTION_MODES",
     "OBJECT_GOAL_TASKS",
     "ObjectGoalEnv",
     "ObjectGoalTask",

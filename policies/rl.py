@@ -1,7 +1,9 @@
 """Stable-Baselines3 training on armstack envs: SAC (optionally with HER) or PPO, seeded, evaluated, logged.
 
-A run directory holds ``config.json``, TensorBoard logs (``tb/``), SB3 checkpoints (``checkpoints/``, SB3's
-own zip files, for resuming), the best model by evaluation reward (``best/``), ``evaluations.npz``,
+A run directory holds ``config.json``, TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
+model zip every ``checkpoint_every`` steps, the latest replay buffer and observation statistics, and
+``resume.json`` naming them with the step count; ``train_rl(..., resume=True)`` continues a killed run from
+there), the best model by evaluation reward (``best/``), ``evaluations.npz``,
 ``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
 (``policy/``, see ``policies.rl_export``). Training episode seeds and evaluation episode seeds are disjoint
 by construction (``policies.rl_config``).
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -155,29 +158,144 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
 
 
 def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episodes: int, *,
-                           report: Callable[[dict[str, Any]], None] | None = None) -> list[dict[str, Any]]:
+                           report: Callable[[dict[str, Any]], None] | None = None,
+                           callback: Any = None) -> list[dict[str, Any]]:
     """Train ``model`` up to each step count of ``eval_at`` in turn and evaluate it there (``evaluate_success``
-    plus its 95% Wilson interval); one point per evaluation with the cumulative learning wall and CPU seconds
-    (``model.learn`` only) and the evaluation's own wall time. The benches' learning curves."""
+    plus its 95% Wilson interval, ``ci95``); one point per evaluation with the cumulative learning wall and CPU
+    seconds (``model.learn`` only), the evaluation's own wall time (``eval_wall_s``) and the evaluations' wall
+    time so far (``eval_wall_s_total``). A step count at or below the model's own evaluates without training
+    (0: the untrained policy). ``callback``: an SB3 callback for every ``model.learn`` chunk. The benches'
+    learning curves."""
     from policies.evaluate import wilson_interval
 
     curve: list[dict[str, Any]] = []
-    learn_s = learn_cpu_s = 0.0
+    learn_s = learn_cpu_s = eval_s = 0.0
     for stop in eval_at:
-        t0, c0 = time.perf_counter(), time.process_time()
-        model.learn(total_timesteps=stop - model.num_timesteps, reset_num_timesteps=False, progress_bar=False)
-        learn_s += time.perf_counter() - t0
-        learn_cpu_s += time.process_time() - c0
+        if stop > model.num_timesteps:
+            t0, c0 = time.perf_counter(), time.process_time()
+            model.learn(total_timesteps=stop - model.num_timesteps, reset_num_timesteps=False, progress_bar=False,
+                        callback=callback)
+            learn_s += time.perf_counter() - t0
+            learn_cpu_s += time.process_time() - c0
         t0 = time.perf_counter()
         result = evaluate_success(model, eval_env, episodes)
         lo, hi = wilson_interval(result["successes"], result["episodes"])
+        spent = time.perf_counter() - t0
+        eval_s += spent
         point = {"env_steps": int(model.num_timesteps), "learn_wall_s": round(learn_s, 2),
-                 "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(time.perf_counter() - t0, 2),
-                 **result, "ci95": [round(lo, 4), round(hi, 4)]}
+                 "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(spent, 2),
+                 "eval_wall_s_total": round(eval_s, 2), **result, "ci95": [round(lo, 4), round(hi, 4)]}
         curve.append(point)
         if report is not None:
             report(point)
     return curve
+
+
+RESUME_FILE = "resume.json"
+# Fields a resumed run may change: they do not touch what is learnt.
+_RESUMABLE_CHANGES = frozenset({"progress_bar"})
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+def save_resume_point(model: Any, checkpoints: Path, algo: str) -> dict[str, Any]:
+    """Save what a killed run needs to go on: the SB3 model, its replay buffer (SAC) and observation statistics,
+    and the training envs' episode counters; ``resume.json``, written last, names them (a kill mid-save leaves the
+    previous point whole). Older replay buffers are removed (one can weigh hundreds of MB); model zips stay."""
+    checkpoints.mkdir(parents=True, exist_ok=True)
+    steps = int(model.num_timesteps)
+    files: dict[str, str | None] = {"model": f"{algo}_{steps}_steps.zip", "replay_buffer": None, "vecnormalize": None}
+    model.save(checkpoints / f".{files['model']}.tmp.zip")
+    os.replace(checkpoints / f".{files['model']}.tmp.zip", checkpoints / str(files["model"]))
+    if getattr(model, "replay_buffer", None) is not None:
+        files["replay_buffer"] = f"replay_buffer_{steps}_steps.pkl"
+        model.save_replay_buffer(checkpoints / ".replay_buffer.tmp.pkl")
+        os.replace(checkpoints / ".replay_buffer.tmp.pkl", checkpoints / str(files["replay_buffer"]))
+    normalizer = model.get_vec_normalize_env()
+    if normalizer is not None:
+        files["vecnormalize"] = f"vecnormalize_{steps}_steps.pkl"
+        normalizer.save(str(checkpoints / ".vecnormalize.tmp.pkl"))
+        os.replace(checkpoints / ".vecnormalize.tmp.pkl", checkpoints / str(files["vecnormalize"]))
+    state = {"env_steps": steps, **files,
+             "episode_resets": [int(n) for n in model.get_env().env_method("get_wrapper_attr", "resets")]}
+    _atomic_write_text(checkpoints / RESUME_FILE, json.dumps(state, indent=2))
+    for old in checkpoints.glob("replay_buffer_*_steps.pkl"):
+        if old.name != files["replay_buffer"]:
+            old.unlink()
+    return state
+
+
+def _resume_checkpoints(every: int, checkpoints: Path, algo: str) -> Any:
+    """An SB3 callback that saves a resume point whenever ``every`` more env steps have run."""
+    from stable_baselines3.common.callbacks import BaseCallback
+
+    class ResumePoints(BaseCallback):
+        def _on_training_start(self) -> None:
+            self.last = self.model.num_timesteps
+
+        def _on_step(self) -> bool:
+            if self.model.num_timesteps - self.last >= every:
+                save_resume_point(self.model, checkpoints, algo)
+                self.last = self.model.num_timesteps
+            return True
+
+    return ResumePoints()
+
+
+def read_resume_point(out: Path, config: RLConfig) -> dict[str, Any]:
+    """The run's last resume point; refuses a run made with another config (naming the fields) or none saved."""
+    try:
+        saved = json.loads((out / "config.json").read_text())
+    except (OSError, ValueError) as exc:
+        raise TrainConfigError(f"cannot resume {out}: no readable config.json ({exc})") from None
+    given = config.to_dict()
+    changed = sorted(k for k in set(saved) | set(given) if k not in _RESUMABLE_CHANGES and saved.get(k) != given.get(k))
+    if changed:
+        raise TrainConfigError(f"cannot resume {out} with another config: "
+                               + ", ".join(f"{k} {saved.get(k)!r} in the run, {given.get(k)!r} given" for k in changed))
+    try:
+        state: dict[str, Any] = json.loads((out / "checkpoints" / RESUME_FILE).read_text())
+    except (OSError, ValueError):
+        raise TrainConfigError(f"cannot resume {out}: no resume point saved yet (one every "
+                               f"{config.checkpoint_every} steps); start it again with a new --out") from None
+    return state
+
+
+def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Path, train_env: Any,
+                       tensorboard_log: str) -> tuple[Any, Any]:
+    """(model, training env) as they were at the resume point ``state``."""
+    from stable_baselines3 import PPO, SAC
+    from stable_baselines3.common.vec_env import VecNormalize
+
+    if state.get("vecnormalize"):
+        train_env = VecNormalize.load(str(checkpoints / state["vecnormalize"]), train_env.venv)
+    algo_class: Any = PPO if config.algo == "ppo" else SAC
+    model = algo_class.load(checkpoints / state["model"], env=train_env, device=config.device,
+                            tensorboard_log=tensorboard_log)
+    if state.get("replay_buffer"):
+        model.load_replay_buffer(checkpoints / state["replay_buffer"])  # the killed episode is cut off
+    resets = state.get("episode_resets") or []
+    for i, count in enumerate(resets[: train_env.num_envs]):
+        train_env.env_method("set_wrapper_attr", "resets", count, indices=[i])  # no training episode replayed
+    return model, train_env
+
+
+def _resume_evaluations(callback: Any, path: Path) -> None:
+    """Let ``EvalCallback`` go on with the evaluations the killed run saved (it rewrites the file each time)."""
+    if not path.is_file():
+        return
+    data = np.load(path)
+    callback.evaluations_timesteps = [int(t) for t in data["timesteps"]]
+    callback.evaluations_results = [list(r) for r in data["results"]]
+    callback.evaluations_length = [list(n) for n in data["ep_lengths"]]
+    if "successes" in data.files:
+        callback.evaluations_successes = [list(x) for x in data["successes"]]
+    if len(data["results"]):
+        callback.best_mean_reward = float(np.max(data["results"].mean(axis=1)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,17 +309,22 @@ class RLRun:
 
 
 def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gym.Env[Any, Any]] | None = None,
-             export: bool = True) -> RLRun:
+             export: bool = True, resume: bool = False) -> RLRun:
     """Train ``config`` into ``out_dir``; returns the paths and the final held-out evaluation.
 
     ``make_env`` replaces the armstack env factory (the benchmark trains the same way on FetchReach).
+    ``resume``: ``out_dir`` is a killed run of the same ``config`` (anything else is refused): training goes on
+    from its last resume point (model, replay buffer, observation statistics, step count) to ``config.steps``.
     """
     import torch
-    from stable_baselines3.common.callbacks import CallbackList, CheckpointCallback, EvalCallback
+    from stable_baselines3.common.callbacks import CallbackList, EvalCallback
 
     out = Path(out_dir)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise TrainConfigError(f"run directory {out} is not an empty directory; give a new --out")
+    state: dict[str, Any] | None = None
+    if resume:
+        state = read_resume_point(out, config)
+    elif out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise TrainConfigError(f"run directory {out} is not an empty directory; give a new --out (or resume it)")
     factory = make_env if make_env is not None else functools.partial(make_armstack_env, config)
     factory().close()  # the env's own refusals (a task with no goal-conditioned version, ...) before any write
 
@@ -212,24 +335,28 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
                               n_envs=config.n_envs)
         eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
         try:
-            model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
+            if state is None:
+                model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
+            else:
+                model, train_env = _load_resume_point(config, state, out / "checkpoints", train_env, str(out / "tb"))
         except BaseException:
             train_env.close()
             eval_env.close()
             raise
         # A refused run leaves no folder: it is made once the envs and the model are built.
         out.mkdir(parents=True, exist_ok=True)
-        (out / "config.json").write_text(json.dumps(config.to_dict(), indent=2))
-        callbacks = CallbackList([
-            EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
-                         log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
-                         verbose=0),
-            CheckpointCallback(save_freq=config.checkpoint_every, save_path=str(out / "checkpoints"),
-                               name_prefix=config.algo),
-        ])
+        if state is None:
+            _atomic_write_text(out / "config.json", json.dumps(config.to_dict(), indent=2))
+        evaluations = EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
+                                   log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
+                                   verbose=0)
+        if state is not None:
+            _resume_evaluations(evaluations, out / "evaluations.npz")
+        callbacks = CallbackList([evaluations,
+                                  _resume_checkpoints(config.checkpoint_every, out / "checkpoints", config.algo)])
         start = time.perf_counter()
-        model.learn(total_timesteps=config.steps, callback=callbacks, progress_bar=config.progress_bar,
-                    tb_log_name=config.algo)
+        model.learn(total_timesteps=config.steps - model.num_timesteps, callback=callbacks,
+                    progress_bar=config.progress_bar, tb_log_name=config.algo, reset_num_timesteps=state is None)
         train_s = time.perf_counter() - start
         model_path = out / "final_model.zip"
         model.save(model_path)
@@ -243,6 +370,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
 
     curve = read_eval_curve(out / "evaluations.npz")
     metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "final_eval": final,
+               "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
                "eval_curve": curve, "eval_seeds": list(eval_seeds(config)), "train_seeds": list(train_seeds(config))}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "

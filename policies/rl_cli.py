@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import Any
 
+from policies.action_modes import ACTION_MODES
+
 
 def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``train rl`` options to ``parser``; unset options keep the config file's (or RLConfig's) value."""
@@ -17,7 +19,10 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
                      help="hindsight experience replay (SAC; the default)")
     her.add_argument("--no-her", dest="her", action="store_false", help="dense reward, no HER")
     parser.add_argument("--steps", type=int, default=None, help="env steps to train (default 10000)")
-    parser.add_argument("--out", required=True, help="run directory (must be new or empty)")
+    parser.add_argument("--out", required=True, help="run directory (must be new or empty, unless --resume)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with the killed run in --out from its last checkpoint (model, replay buffer, "
+                             "step count); its config.json is the config, and options that change it are refused")
     parser.add_argument("--seed", type=int, default=None, help="training seed, 0..9999 (default 0)")
     parser.add_argument("--robot", default=None, help="panda or ur5e (default panda)")
     parser.add_argument("--randomization", default=None, help="none, default or strong (default: default)")
@@ -25,8 +30,8 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n-envs", dest="n_envs", type=int, default=None,
                         help="training envs in parallel worker processes (default 1)")
     parser.add_argument("--action-mode", dest="action_mode", default=None,
-                        help="xyz, xyzg (cube tasks: gripper as a 4th dim) or full (default: the env's own, xyz for "
-                             "Reach and Push, xyzg for PickPlace and Stack)")
+                        help="; ".join(f"{m.name}: {m.meaning}" for m in ACTION_MODES.values())
+                        + " (default: the env's own, xyz for Reach and Push, xyzg for PickPlace and Stack)")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -44,10 +49,32 @@ def run_rl(args: argparse.Namespace) -> int:
         overrides["her"] = False  # HER is SAC's default only
     if args.quiet:
         overrides["progress_bar"] = False
-    config = RLConfig.from_yaml(args.config, **overrides) if args.config else RLConfig.from_dict(overrides)
-    run = train_rl(config, args.out)
+    if getattr(args, "resume", False):
+        config = _resumed_config(args, overrides)
+    else:
+        config = RLConfig.from_yaml(args.config, **overrides) if args.config else RLConfig.from_dict(overrides)
+    run = train_rl(config, args.out, resume=getattr(args, "resume", False))
     final = run.metrics["final_eval"]
     print(json.dumps({"out": str(run.out_dir), "policy": str(run.policy_dir) if run.policy_dir else None,
                       "env_steps": run.metrics["env_steps"], "train_wall_s": round(run.metrics["train_wall_s"], 1),
                       "success_rate": final["success_rate"], "eval_episodes": final["episodes"]}, indent=2))
     return 0
+
+
+def _resumed_config(args: argparse.Namespace, overrides: dict[str, Any]) -> Any:
+    """The run's own config.json with the options given now on top (``train_rl`` refuses any that change it)."""
+    from pathlib import Path
+
+    from policies.errors import TrainConfigError
+    from policies.rl_config import RLConfig
+    from sim.config_io import load_yaml
+
+    path = Path(args.out) / "config.json"
+    try:
+        saved = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise TrainConfigError(f"cannot resume {args.out}: no readable config.json ({exc})") from None
+    from_file = (load_yaml(args.config, error=TrainConfigError) or {}) if args.config else {}
+    if not isinstance(from_file, dict):
+        raise TrainConfigError(f"{args.config}: expected a mapping of RLConfig fields")
+    return RLConfig.from_dict({**saved, **from_file, **overrides})

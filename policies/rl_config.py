@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from policies.action_modes import action_mode
 from policies.errors import TrainConfigError
 
 ALGOS = ("sac", "ppo")
 DEVICES = ("cpu", "cuda", "auto")
 GOAL_STRATEGIES = ("future", "final", "episode")
-ACTION_MODES = ("xyz", "xyzg", "full")  # the goal envs' modes (not imported: this module stays light)
 MAX_OBSERVED_ACTIONS = 4  # past actions in the observation: 'strong' randomisation delays actions up to 2 steps
 # Training episode k uses seed ``seed * TRAIN_SEED_STRIDE + k``; evaluation episode k uses ``EVAL_SEED_BASE + k``.
 # With seed < MAX_SEED and fewer than TRAIN_SEED_STRIDE training episodes the two sets never meet.
@@ -91,8 +91,8 @@ class RLConfig:
     goal_selection_strategy: str = "future"
     normalize_obs: bool = True
     action_mode: str | None = None
-    """None: the goal env's own (``xyz`` for Reach and Push, ``xyzg``, the gripper as a 4th dim, for PickPlace and
-    Stack); ``xyzg`` is for the cube tasks only."""
+    """A mode of ``policies.action_modes.ACTION_MODES``; None: the goal env's own (``xyz`` for Reach and Push,
+    ``xyzg``, the gripper as a 4th dim, for PickPlace and Stack)."""
     observe_actions: int = 2
     physics_sleep: bool | None = None
     """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move: with sleeping on, the
@@ -120,11 +120,8 @@ class RLConfig:
         if self.goal_selection_strategy not in GOAL_STRATEGIES:
             raise TrainConfigError(f"unknown goal_selection_strategy {self.goal_selection_strategy!r}; "
                                    f"valid options: {', '.join(GOAL_STRATEGIES)}")
-        if self.action_mode is not None and self.action_mode not in ACTION_MODES:
-            raise TrainConfigError(f"unknown action_mode {self.action_mode!r}; valid options: "
-                                   f"{', '.join(ACTION_MODES)} or null for the env's own (xyz: the agent moves the "
-                                   "TCP, yaw held and gripper held; xyzg: and commands the gripper; full: the env's "
-                                   "5-d action)")
+        if self.action_mode is not None:
+            action_mode(self.action_mode)  # null: the env's own
         if not isinstance(self.observe_actions, int) or isinstance(self.observe_actions, bool) \
                 or not 0 <= self.observe_actions <= MAX_OBSERVED_ACTIONS:
             raise TrainConfigError(f"observe_actions must be a whole number in 0..{MAX_OBSERVED_ACTIONS}, "

@@ -18,9 +18,10 @@ import numpy as np
 import torch
 from torch import nn
 
+from policies.action_modes import ENV_ACTION_NAMES
 from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.errors import CheckpointError, PolicyError, TrainConfigError
-from policies.goal_env import ENV_ACTION_NAMES, FIXED_ACTION, JOINT_VEL_SCALE, agent_action_dims, goal_observation
+from policies.goal_env import FIXED_ACTION, JOINT_VEL_SCALE, agent_action_dims, goal_observation
 from policies.networks import ACTIVATIONS, MlpActor
 from policies.rl_config import RLConfig
 

@@ -119,8 +119,8 @@ def test_unknown_envs_modes_and_tasks_are_refused_naming_the_valid_ones() -> Non
         make_goal_env("armstack/Tabletop-v0")
     with pytest.raises(TrainConfigError, match="xyz, xyzg, full"):
         make_goal_env("armstack/Push-v0", action_mode="yaw")
-    with pytest.raises(TrainConfigError, match="xyz, full"):
-        make_goal_env("armstack/Reach-v0", action_mode="xyzg")  # Reach has no gripper to command
+    with pytest.raises(TrainConfigError, match="xyz, xyzg, full"):
+        make_goal_env("armstack/Reach-v0", action_mode="yaw")
     with pytest.raises(TrainConfigError, match="push task"):
         ObjectGoalEnv(gym.make("armstack/Stack-v0"), "armstack/Push-v0")
     with pytest.raises(TrainConfigError, match="xyz, xyzg, full"):
@@ -158,16 +158,53 @@ def test_residual_env_adds_the_scaled_residual_to_the_bc_action() -> None:
     from policies.pretrained import PANDA_TABLETOP_BC
     from policies.residual_goal_env import ResidualGoalEnv, make_residual_goal_env
 
-    env = make_residual_goal_env("armstack/Push-v0", PANDA_TABLETOP_BC, randomization="none", residual_scale=0.5)
+    env = make_residual_goal_env("armstack/Push-v0", PANDA_TABLETOP_BC, randomization="none", residual_scale=0.5,
+                                 residual_penalty=0.1)
     bc = policies.load(PANDA_TABLETOP_BC)
     obs, _ = env.reset(seed=4)
     base = bc.act(env.goal_env.env_observation)
     assert np.allclose(obs["observation"][-5:], base)  # the agent sees the base action it corrects
     residual = np.array([1.0, -1.0, 0.0], np.float32)
-    _, _, _, _, info = env.step(residual)
+    after, reward, _, _, info = env.step(residual)
     assert np.allclose(info["base_action"], base)
     sent = env.goal_env._action  # the 5-d action the goal env passed on
     assert np.allclose(sent[:3], np.clip(base[:3] + 0.5 * residual, -1, 1)) and np.allclose(sent[3:], base[3:])
+    # The reward pays for the residual, in the step and in HER's relabelled batches alike.
+    assert info["residual_sq"] == 2.0 and reward == pytest.approx(-1.0 - 0.2)  # the cube is far from the pad
+    assert reward == pytest.approx(float(env.compute_reward(after["achieved_goal"], after["desired_goal"], info)))
     assert env.compute_reward(obs["achieved_goal"], obs["achieved_goal"], {}) == 0.0
+    goals = np.stack([obs["achieved_goal"]] * 2)
+    assert env.compute_reward(goals, goals, np.array([info, {}])) == pytest.approx([-0.2, 0.0])
     with pytest.raises(TrainConfigError, match="action_mode 'full'"):
         ResidualGoalEnv(make_goal_env("armstack/Push-v0"), bc)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("env_id", ("armstack/Reach-v0", "armstack/Push-v0"))
+def test_every_registered_action_mode_sizes_the_goal_env_action(env_id: str) -> None:
+    from policies.action_modes import ACTION_MODES
+
+    for name, mode in ACTION_MODES.items():
+        env = make_goal_env(env_id, action_mode=name)
+        assert env.action_space.shape == (len(mode.dims),) and env.action_dims == list(mode.dims)
+        RLConfig(env_id=env_id, action_mode=name)  # the config accepts what the envs accept
+        env.close()
+
+
+@pytest.mark.slow
+def test_residual_sac_starts_as_the_bc_policy_and_its_actor_waits_out_the_burn_in() -> None:
+    from policies.pretrained import PANDA_TABLETOP_BC
+    from policies.residual_goal_env import actor_burn_in, make_residual_goal_env, start_at_base
+    from policies.rl import build_model, train_seeds, vectorize
+
+    config = RLConfig(env_id="armstack/Push-v0", learning_starts=140, batch_size=16, net_arch=(16,), buffer_size=2000,
+                      progress_bar=False)
+    venv = vectorize(lambda: make_residual_goal_env("armstack/Push-v0", PANDA_TABLETOP_BC), *train_seeds(config))
+    model = build_model(config, venv)
+    start_at_base(model)
+    obs = venv.reset()
+    assert np.array_equal(model.predict(obs, deterministic=True)[0], np.zeros((1, 3), np.float32))  # BC alone
+    model.learn(150, callback=actor_burn_in(150))  # 10 gradient steps, the critic's only
+    assert np.array_equal(model.predict(obs, deterministic=True)[0], np.zeros((1, 3), np.float32))
+    model.learn(10, callback=actor_burn_in(150), reset_num_timesteps=False)
+    assert np.abs(model.predict(obs, deterministic=True)[0]).max() > 0  # now the actor learns
+    venv.close()

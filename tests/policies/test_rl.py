@@ -104,7 +104,7 @@ def test_xyz_actions_move_the_tcp_and_hold_yaw_and_gripper_as_the_reach_expert_d
     assert base.view.tcp_pos[2] < start[2] - 0.1  # ten full steps down at 2 cm a step
     # dyaw 0 keeps the yaw target (a +-1 would turn it 0.15 rad a step); gripper -1 keeps the fingers open.
     assert abs(base.controller.target_yaw - yaw0) < 0.02 and base.view.gripper_opening > 0.9
-    with pytest.raises(TrainConfigError, match="xyz, full"):
+    with pytest.raises(TrainConfigError, match="xyz, xyzg, full"):
         make_goal_env(action_mode="xyzyaw")
 
 
@@ -151,6 +151,7 @@ def test_a_delayed_command_is_in_the_observation_before_it_moves_the_arm() -> No
     ({"randomization": "default", "observe_actions": 2}, 0),
     ({"randomization": "strong", "observe_actions": 4, "reward_type": "dense"}, 1),
     ({"randomization": "default", "observe_actions": 0, "action_mode": "full"}, 2),
+    ({"randomization": "default", "observe_actions": 1, "action_mode": "xyzg"}, 3),  # held yaw between agent dims
 ])
 def test_step_gives_to_the_bit_what_the_public_functions_give(kwargs: dict[str, Any], seed: int) -> None:
     # ReachGoalEnv.step computes in Python floats and fused numpy calls for speed; the exported policy and the
@@ -170,7 +171,7 @@ def test_step_gives_to_the_bit_what_the_public_functions_give(kwargs: dict[str, 
         for key in ("observation", "achieved_goal", "desired_goal"):
             assert obs[key].dtype == expected[key].dtype and obs[key].tobytes() == expected[key].tobytes(), (t, key)
         # The expert, scaled past the box at times (both clip), reaches the marker; random actions leave it.
-        expert = base.expert().act()[: len(dims)] * rng.choice([1.0, 1.3])
+        expert = base.expert().act()[dims] * rng.choice([1.0, 1.3])
         raw = expert if t % 60 < 40 else rng.uniform(-1.4, 1.4, len(dims))
         action = raw.tolist() if t % 3 == 0 else raw.astype(np.float64 if t % 3 == 1 else np.float32)
         clipped = np.clip(np.asarray(action, np.float32), -1.0, 1.0)
@@ -487,3 +488,56 @@ def test_training_on_two_worker_envs(tmp_path: Path) -> None:
         assert json.loads(saved.read("data"))["n_envs"] == 2
     seeds = run.metrics["train_seeds"]
     assert seeds == list(train_seeds(config))
+
+
+# --- resuming a killed run -----------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_a_killed_run_resumes_from_its_last_checkpoint_and_refuses_another_config(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from stable_baselines3.common.save_util import load_from_pkl
+
+    from policies.rl_cli import run_rl
+
+    out = tmp_path / "run"
+    config = dataclasses.replace(TINY, steps=600, checkpoint_every=150, eval_every=100_000, eval_episodes=1,
+                                 buffer_size=5_000)
+    script = ("import json, sys; from policies.rl import train_rl; from policies.rl_config import RLConfig; "
+              "train_rl(RLConfig.from_dict(json.loads(sys.argv[1])), sys.argv[2])")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.Popen([sys.executable, "-c", script, json.dumps(config.to_dict()), str(out)], env=env,
+                            stderr=subprocess.PIPE)
+    point = out / "checkpoints" / "resume.json"
+    deadline = time.monotonic() + 300
+    while not point.is_file() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.kill()  # as a killed job: no clean-up runs
+    _, stderr = proc.communicate()
+    assert proc.returncode == -9, stderr.decode()[-2000:]
+    assert not (out / "metrics.json").exists()  # it never finished
+    killed = json.loads(point.read_text())
+    killed_at = killed["env_steps"]
+    assert 150 <= killed_at < config.steps
+
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    with pytest.raises(TrainConfigError, match=r"seed 0 in the run, 1 given"):
+        run_rl(rl_parser().parse_args(["--out", str(out), "--resume", "--seed", "1", "--quiet"]))
+    with pytest.raises(TrainConfigError, match="not an empty directory"):
+        train_rl(config, out)  # without resume a used folder is still refused
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # refusals touch nothing
+
+    assert run_rl(rl_parser().parse_args(["--out", str(out), "--resume", "--quiet"])) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["env_steps"] == config.steps and metrics["resumed_from_env_steps"] >= killed_at
+    state = json.loads(point.read_text())
+    assert state["env_steps"] > metrics["resumed_from_env_steps"]
+    # The buffer saved after the resume still holds the transitions from before the kill.
+    buffer = load_from_pkl(out / "checkpoints" / state["replay_buffer"])
+    assert buffer.size() > state["env_steps"] - metrics["resumed_from_env_steps"]
+    # Training episode seeds go on from where the killed run was (60-step Reach episodes), none replayed.
+    ran = state["env_steps"] - metrics["resumed_from_env_steps"]
+    assert state["episode_resets"][0] >= killed["episode_resets"][0] + ran // 60
