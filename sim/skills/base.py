@@ -106,6 +106,11 @@ def run_skill(env: SkillWorld, skill: SkillController, *, obs: dict[str, Any] | 
             on_step(env)
         if info.get("physics_diverged"):
             return outcome(False, "physics diverged (the simulator reset the scene)", step), obs
+        # A cube the skill acts on that the world no longer perceives (the bridge: perception lost it) has only a
+        # remembered pose: acting on it for the rest of the budget would chase a memory.
+        lost = sorted(set(getattr(env.unwrapped, "missing_objects", ())) & set(skill.args.values()))
+        if lost:
+            return outcome(False, f"the {lost[0]} is missing: it is no longer perceived", step), obs
         missing = skill.unmet()
         held = held + 1 if missing is None else 0
         if held >= SETTLE_STEPS:

@@ -27,7 +27,11 @@ class _HasConfig(Protocol):
 
 
 class SkillWorld(Protocol):
-    """The scene and the command sink a skill runs on."""
+    """The scene and the command sink a skill runs on.
+
+    A world whose object poses come from perception may also name, in ``unwrapped.missing_objects``, the cubes it
+    no longer perceives (their pose in ``view`` is a memory): a skill acting on one ends, and the agent plans
+    without them. The simulator perceives everything and has no such attribute."""
 
     @property
     def view(self) -> SceneView: ...

@@ -135,3 +135,29 @@ def test_a_cube_perception_lost_is_not_planned_over_at_its_old_pose() -> None:
     assert report["missing_objects"] == ["green_cube"]
     assert report["steps"] == []
     assert abs(loop.arm.view.object_pos("green_cube") - start).max() < 1e-3
+
+
+def test_a_cube_lost_mid_pick_ends_the_skill_and_the_replan_is_refused_naming_it() -> None:
+    """Perception loses the red cube while the arm reaches for it: the pick ends (no chasing its remembered pose for
+    the rest of its budget), its retry cannot start, and the replan over a scene without it is refused."""
+    loop = _loop(3)
+    hidden: set[str] = set()
+    _hide(loop, hidden)
+    run = loop.core.on_instruction("put the red cube in the bin", loop.t)
+    assert isinstance(run, AgentRun)
+    try:
+        assert loop.until(lambda r: run.world.actions_run >= 5, 10.0)  # reaching for it
+        hidden.add("red_cube")
+        for _ in range(round(AGENT_TIMEOUT_S / 0.01)):
+            loop.step()
+            if run.finished:
+                break
+        report = run.join(5.0)
+    finally:
+        loop.core.close()
+    assert report is not None and report["status"] == "failed", report
+    pick = report["steps"][0]
+    assert pick["skill"] == "pick" and "red_cube is missing" in pick["reason"], pick
+    assert pick["steps"] < 100  # ended within the grace period's ticks, not at the budget
+    assert "not retried" in report["plans"][1]["why"] and report["plans"][1]["result"]["status"] == "refused"
+    assert "refused" in report["failure"] and "red" in report["failure"], report["failure"]
