@@ -157,7 +157,9 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b[\s,!.]*)+", " "),
+     r"evening)|there|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
+     # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
+     r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
