@@ -314,7 +314,7 @@ _DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt", "ha
 _DE_NEGATIONS = {"nicht": "do not", "nie": "never", "niemals": "never"}
 # Nouns that French puts before their adjective ("le cube rouge", "le côté gauche", "la position initiale").
 _NOUNS = frozenset({"cube", "cubes", "block", "blocks", "brick", "bricks", "object", "side", "area", "part",
-                    "position", "one"})
+                    "position", "one", "bin", "pad", "mat", "box", "basket", "platform"})
 _ADJECTIVES = frozenset({*_COLOURS_FR.values(), "left", "right", "initial", "leftmost", "rightmost"})
 _TOKEN = re.compile(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*|[,;.!?:]")
 
@@ -625,12 +625,38 @@ def _close_negations(words: list[str]) -> list[str]:
     return out
 
 
+# Greetings and fillers before the request, thanks and "please" after it: said around any instruction, they are
+# taken off first so that what opens or closes the request itself is seen where it is ("Bonjour ! sois gentil et
+# ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
+_OPENINGS = {
+    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi))?\s*[,!.]*|"
+                     r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez)\s*[,!]+)\s*"),
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+roboter)?\s*[,!.]*|"
+                     r"(?:also|ok|okay|so|gut|na|nun|sag mal)\s*[,!]+)\s*"),
+}
+_CLOSINGS = {
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
+                     r"s' ?te pla[iî]t|stp|svp)\s*[.!?]*\s*$"),
+    "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?)"
+                     r"\s*[.!?]*\s*$"),
+}
+
+
+def _unwrapped(text: str, lang: str) -> str:
+    """``text`` less greetings and fillers before the request and thanks after it (each as often as said)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _CLOSINGS[lang].sub("", _OPENINGS[lang].sub("", text))
+    return text
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
     word or construction outside the lexicon."""
     if lang not in LANGUAGE_NAMES:
         raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
-    lowered = " ".join(text.lower().replace("’", "'").split())
+    lowered = _unwrapped(" ".join(text.lower().replace("’", "'").split()), lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
     return re.sub(r"\s+([,;.!?])", r"\1", english)

@@ -5,12 +5,18 @@ plans what the words forbid (negations, exclusions and order words in either lan
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner
+from policies.planner.phrasing import language_of
 from policies.planner.translation import TranslationError, translate
+
+DATA = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data"
 
 _YS = (0.24, 0.08, -0.08, -0.24)
 
@@ -209,3 +215,29 @@ def test_a_verbless_french_clause_beside_a_negation_is_not_given_a_verb() -> Non
 ])
 def test_not_here_but_there_places_where_the_second_place_says(text: str, expected: list[str]) -> None:
     assert _steps(text, RGB) == expected
+
+
+_OPEN = {"fr": ("Bonjour ! {x}", "Alors, {x}", "Salut, {x}"), "de": ("Hallo! {x}", "Also, {x}", "Hey, {x}")}
+_CLOSE = {"fr": ("{x}, s'il te plaît.", "{x} Merci beaucoup.", "{x} stp"),
+          "de": ("{x}, bitte.", "{x} Danke schön.", "{x}, vielen Dank!")}
+
+
+def test_greetings_and_thanks_around_any_french_or_german_record_never_change_its_plan() -> None:
+    # Every French/German record of the development and seen splits gets one opening and one closing, in rotation.
+    recs = [json.loads(line) for name in ("dev_phrasing", "fresh_fr_de", "fresh_fr_de_2", "fresh_fr_de_3")
+            for line in (DATA / f"{name}.jsonl").read_text().splitlines() if line.strip()]
+    planner, changed, checked = make_planner("parser"), [], 0
+    for i, rec in enumerate(recs):
+        lang = language_of(rec["instruction"])
+        if lang == "en":
+            continue
+        state = SceneState.from_json(rec["scene"])
+        plain = planner.plan(rec["instruction"], state)
+        if not isinstance(plain, Plan):
+            continue
+        x = rec["instruction"].strip()
+        for text in (_OPEN[lang][i % 3].format(x=x[0].lower() + x[1:]), _CLOSE[lang][i % 3].format(x=x)):
+            checked += 1
+            if planner.plan(text, state) != plain:
+                changed.append(text)
+    assert checked > 300 and not changed, changed[:5]
