@@ -28,9 +28,14 @@ the profile's overlay (``launch/config/overlay/<profile>.yaml``) and the bridge'
   (must be 0): any that differs from the last command before the fault, or with a jerk-limited gate (franka,
   whose stop brakes instead of freezing) any beyond the braking distance from it or a stop that never comes to
   rest (``untrusted_commands``);
-* ``trajectories``: zero-stamped JointTrajectory messages the bridge sent while two CPU hogs (niced, so other
-  work on the host keeps its share) load the host, and how many of them the double (which drops late stamped
-  trajectories as JointTrajectoryController does) rejected (``--messages``, default 10,000).
+* ``trajectories``: JointTrajectory messages the bridge sent (stamped as the profile's ``trajectory_stamp``
+  says) while two CPU hogs (niced, so other work on the host keeps its share) load the host, and how many of
+  them the double rejected while its controller was active (``rejected``: late stamped trajectories, as
+  JointTrajectoryController drops them; ``--messages``, default 10,000), apart from those an inactive controller
+  dropped after the bridge's own switch-off (``dropped_after_switch_off``: in flight when the switch landed);
+* ``controller_switches``: the bridge's switch-offs and switch-ons, refusals, the arm commands it published
+  while its switch-off was in force (must be 0) and whether its last commands were acknowledged before each
+  switch-off went out.
 
 Run from the repository root: ``MUJOCO_GL=egl python bench/vendor_doubles.py [--quick]``.
 """
@@ -314,12 +319,31 @@ def trajectories_under_load(rig: BridgeRig, tick_log: Path, messages: int) -> di
     rig.probe.spin_for(1.5)  # the double reports suppressed rejections once a second
     rejected = [e for e in rig.arm_event_list()[seen:] if e["event"] == "rejected" and "joint_trajectory" in e["topic"]]
     reasons: dict[str, int] = {}
-    for e in rejected:  # late (ended before it arrived) or sent to a switched-off controller
-        key = "inactive controller" if "inactive" in e["reason"] else "ended before arrival" \
-            if "before it arrived" in e["reason"] else e["reason"][:60]
-        reasons[key] = reasons.get(key, 0) + 1 + int(e.get("suppressed", 0))
+    dropped = 0
+    for e in rejected:  # late (ended before it arrived), malformed, or sent to a switched-off controller
+        count = 1 + int(e.get("suppressed", 0))
+        if "inactive" in e["reason"]:
+            dropped += count  # a deliberate switch-off: not a valid command the active controller refused
+            continue
+        key = "ended before arrival" if "before it arrived" in e["reason"] else e["reason"][:60]
+        reasons[key] = reasons.get(key, 0) + count
     return {"window": (t0, t1), "rejected_events": len(rejected), "rearms_during_load": rearms,
-            "rejected": sum(reasons.values()), "rejected_by_reason": reasons}
+            "rejected": sum(reasons.values()), "rejected_by_reason": reasons, "dropped_after_switch_off": dropped}
+
+
+def published_while_off(ticks: list[dict[str, Any]], switches: list[dict[str, Any]]) -> int:
+    """Arm commands the bridge published between a switch-off request and the next switch-on request (must be 0:
+    a command dropped by the inactive controller was then one still in flight, not one sent into the silence)."""
+    spans, off_at = [], None
+    for s in sorted(switches, key=lambda e: e["t_request"]):
+        if not s.get("active") and off_at is None:
+            off_at = s["t_request"]
+        elif s.get("active") and off_at is not None:
+            spans.append((off_at, s["t_request"]))
+            off_at = None
+    if off_at is not None:
+        spans.append((off_at, float("inf")))
+    return sum(1 for t in ticks if t["cmd"] is not None and any(a <= t["t_pub"] < b for a, b in spans))
 
 
 def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) -> dict[str, Any]:
@@ -379,9 +403,12 @@ def run_profile(profile: str, args: argparse.Namespace, domain: int, tmp: Path) 
         (Path(args.keep) / f"{profile}_episodes.json").write_text(json.dumps({"episodes": episodes,
                                                                                 "switches": switches}))
     out.update(analyse(ticks, episodes, switches, profile, params))
-    out["controller_switches"] = {"off": sum(1 for s in switches if not s.get("active")),
-                                  "on": sum(1 for s in switches if s.get("active")),
-                                  "refused": sum(1 for s in switches if not s.get("ok"))}
+    offs = [s for s in switches if not s.get("active")]
+    out["controller_switches"] = {"off": len(offs), "on": sum(1 for s in switches if s.get("active")),
+                                  "refused": sum(1 for s in switches if not s.get("ok")),
+                                  "commands_published_while_off": published_while_off(ticks, switches),
+                                  "off_with_commands_acked": sum(1 for s in offs if s.get("commands_acked")),
+                                  "ack_wait_ms_max": max((s.get("ack_wait_ms", 0.0) for s in offs), default=None)}
     if "trajectories" in out:
         t0, t1 = out["trajectories"].pop("window")
         out["trajectories"]["sent"] = sum(1 for t in ticks if t["cmd"] is not None and t0 <= t["t_pub"] <= t1)

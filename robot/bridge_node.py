@@ -44,6 +44,7 @@ from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
 from rclpy.callback_groups import MutuallyExclusiveCallbackGroup
 from rclpy.clock import ROSClock
+from rclpy.duration import Duration as RclpyDuration
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from rclpy.subscription import MessageInfo
@@ -57,7 +58,7 @@ from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.calibration_age import CalibrationAge, CalibrationCheck
 from robot.clock_check import ClockOffset
-from robot.controller_watch import NO_ANSWER, ControllerWatch, SwitchRequest
+from robot.controller_watch import NO_ANSWER, QUIET_S, ControllerWatch, SwitchRequest, SwitchState
 from robot.errors import RobotError
 from robot.gripper_actions import GripperActions
 from robot.instruction_action import InstructionActionServer
@@ -96,6 +97,9 @@ CONTROLLER_MANAGER = "controller_manager"
 """ros2_control's controller manager node (relative: a namespaced driver has it in its namespace)."""
 LIST_CONTROLLERS_TIMEOUT_S = 2.0
 """Bound on each controller manager call (list_controllers, switch_controller) and on a switch's own timeout."""
+SWITCH_OFF_ACK_TIMEOUT_S = 0.5
+"""How long a switch-off waits for the controller to acknowledge the last arm commands (then it goes out anyway:
+a subscriber that vanished acknowledges nothing)."""
 CALIBRATION_PERIOD_S = 1.0
 """How often the calibration file is read again for /diagnostics (its age grows; a technician may replace it)."""
 TRAJECTORY_HORIZON_PERIODS = 1.5
@@ -213,6 +217,7 @@ class BridgeNode(Node):
                                                tail=TICK_STAMP_TAIL_S if tick_stamps else 0.0)
         self._tick_stamps = TickStamps(back=self._stream.back, horizon=self._stream.horizon) if tick_stamps else None
         self.clock_offset: ClockOffset | None = ClockOffset(params.clock_offset_max_s) if tick_stamps else None
+        self._switch_ack: tuple[bool, float] | None = None  # the latest switch-off's (acknowledged, seconds waited)
         """The clock check of tick-stamped trajectories (``robot.clock_check``): judged by the arm request."""
         self._calibration_check = CalibrationCheck(params.calibration_file, params.calibration_max_age_days)
         self.calibration: CalibrationAge = self._calibration_check.verdict(time.time())
@@ -484,6 +489,10 @@ class BridgeNode(Node):
         ok, message = (False, answer) if isinstance(answer, str) else (bool(answer.ok), str(answer.message))
         with self._lock:
             event = watch.switched(request, ok=ok, message=message, t_request=t_request, t_done=self._now())
+        if not request.activate and self._switch_ack is not None:
+            acked, waited = self._switch_ack
+            event |= {"commands_acked": acked, "ack_wait_ms": round(waited * 1e3, 2)}
+            self._switch_ack = None
         text = String(data=json.dumps(event))
         self.events_pub.publish(text)
         self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
@@ -492,7 +501,10 @@ class BridgeNode(Node):
         return ok, message
 
     def _start_switch(self, request: SwitchRequest) -> None:
-        """Send a switch-off from the control thread: the executor runs it, the loop goes on."""
+        """Send a switch-off from the control thread: the executor runs it, the loop goes on. First, on a thread of
+        its own, the last arm commands must be acknowledged by every reliable subscriber (the controller):
+        a command still on its way when the switch lands would reach an inactive controller, dropped there
+        (the bridge has been silent since ``QUIET_S`` before; under load delivery can take longer)."""
         executor = self.executor
         if executor is None:  # not spinning (shutting down): the stop's hold stays in force
             assert self.watch is not None
@@ -500,7 +512,22 @@ class BridgeNode(Node):
                 self.watch.switched(request, ok=False, message="no executor", t_request=self._now(),
                                     t_done=self._now())
             return
-        executor.create_task(self._switch, request)
+        if request.activate:
+            executor.create_task(self._switch, request)
+            return
+
+        def after_ack() -> None:
+            began, acked = time.monotonic(), False
+            try:
+                acked = bool(self.arm_pub.wait_for_all_acked(RclpyDuration(seconds=SWITCH_OFF_ACK_TIMEOUT_S)))
+                time.sleep(QUIET_S)  # taken from the controller's queue by its executor, not only acknowledged
+            except Exception as exc:  # a middleware without acknowledgements: the quiet period alone, say so
+                self.get_logger().warning(f"switch-off: could not wait for the commands' acknowledgement: {exc!r}")
+            finally:  # the switch-off goes out whatever happened here
+                self._switch_ack = (acked, time.monotonic() - began)
+                executor.create_task(self._switch, request)
+
+        threading.Thread(target=after_ack, name="switch_off_ack", daemon=True).start()
 
     async def _poll_controllers(self) -> None:
         """While armed (and after, while stopped): does the command controller still run?"""
@@ -539,6 +566,10 @@ class BridgeNode(Node):
         assert watch is not None
         states = await self.controller_states()
         with self._lock:
+            if watch.state == SwitchState.SWITCHING_OFF:  # an answer before it lands would be out of date
+                missing.append(ControllerProblem(f"{watch.controller} is being switched off by the bridge's stop: "
+                                                 f"ask again once it is off"))
+                return False, None
             on = watch.switch_on(states)
             blocker = self.core.supervisor.rearm_blocker(self._now(), self.core.monitor.consistent_since)
         if on is None:

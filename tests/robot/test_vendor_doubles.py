@@ -202,3 +202,4 @@ def test_vendor_bench_smoke_run_prints_its_figures() -> None:
     assert ur["beyond_limits"] == 0 and ur["untrusted"] == 0
     assert [f["fault"] for f in ur["faults"]] == ["stale"] and ur["faults"][0]["first_safe_ms"] is not None
     assert ur["trajectories"]["sent"] >= 30 and ur["trajectories"]["rejected"] == 0
+    assert ur["controller_switches"]["commands_published_while_off"] == 0
