@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from test_bridge_core import Loop, _hide
 
@@ -138,16 +139,17 @@ def test_a_cube_perception_lost_is_not_planned_over_at_its_old_pose() -> None:
 
 
 def test_a_cube_lost_mid_pick_ends_the_skill_and_the_replan_is_refused_naming_it() -> None:
-    """Perception loses the red cube while the arm reaches for it: the pick ends (no chasing its remembered pose for
-    the rest of its budget), its retry cannot start, and the replan over a scene without it is refused."""
+    """Perception loses the cube the arm is about to reach for, while no link is near it (the bridge would take an
+    unseen cube under the hand for hidden): the pick ends, without chasing its remembered pose for the rest of its
+    budget, its retry cannot start, and the replan over a scene without it is refused."""
     loop = _loop(3)
-    hidden: set[str] = set()
-    _hide(loop, hidden)
-    run = loop.core.on_instruction("put the red cube in the bin", loop.t)
+    view = loop.core.mirror.view
+    far = max(view.object_names, key=lambda n: float(np.linalg.norm(view.object_pos(n)[:2] - view.tcp_pos[:2])))
+    colour = far.split("_")[0]
+    _hide(loop, {far})
+    run = loop.core.on_instruction(f"put the {colour} cube in the bin", loop.t)
     assert isinstance(run, AgentRun)
     try:
-        assert loop.until(lambda r: run.world.actions_run >= 5, 10.0)  # reaching for it
-        hidden.add("red_cube")
         for _ in range(round(AGENT_TIMEOUT_S / 0.01)):
             loop.step()
             if run.finished:
@@ -157,7 +159,7 @@ def test_a_cube_lost_mid_pick_ends_the_skill_and_the_replan_is_refused_naming_it
         loop.core.close()
     assert report is not None and report["status"] == "failed", report
     pick = report["steps"][0]
-    assert pick["skill"] == "pick" and "red_cube is missing" in pick["reason"], pick
-    assert pick["steps"] < 100  # ended within the grace period's ticks, not at the budget
+    assert pick["skill"] == "pick" and f"{far} is missing" in pick["reason"], pick
+    assert pick["steps"] < 30  # ended once the grace period was over, not at the budget
     assert "not retried" in report["plans"][1]["why"] and report["plans"][1]["result"]["status"] == "refused"
-    assert "refused" in report["failure"] and "red" in report["failure"], report["failure"]
+    assert "refused" in report["failure"] and colour in report["failure"], report["failure"]

@@ -524,3 +524,29 @@ def test_a_held_cube_the_camera_cannot_see_is_not_missing() -> None:
             held_ticks += 1
             assert "red_cube" not in loop.core.missing_objects
     assert held_ticks > OBJECT_LOSS_GRACE_S / 0.01  # held past the grace period: the case was exercised
+
+
+def test_a_cube_under_a_perceived_stack_is_hidden_not_missing() -> None:
+    """A camera above a stack sees its top cube only: perception reports red resting on blue's place and leaves blue
+    out. Blue stays at its remembered pose (hidden under red), while green, left out with nothing over its place,
+    is missing."""
+    from robot.bridge_core import OBJECT_LOSS_GRACE_S
+
+    loop = Loop()
+    loop.run(0.3)
+    full = loop.arm.objects_message
+
+    def stacked(stamp_s: float) -> dict[str, Any]:
+        msg = full(stamp_s)
+        by_name = {o["name"]: o for o in msg["objects"]}
+        blue = by_name["blue_cube"]["position"]
+        half = loop.core.mirror.view.object_half("blue_cube")
+        by_name["red_cube"]["position"] = [blue[0], blue[1], blue[2] + 2 * half]
+        msg["objects"] = [by_name["red_cube"]]
+        return msg
+
+    loop.arm.objects_message = stacked  # type: ignore[method-assign]
+    remembered = loop.core.mirror.view.object_pos("blue_cube").copy()
+    loop.run(2 * OBJECT_LOSS_GRACE_S)
+    assert loop.core.missing_objects == {"green_cube"}
+    np.testing.assert_allclose(loop.core.mirror.view.object_pos("blue_cube"), remembered, atol=1e-9)
