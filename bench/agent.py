@@ -10,7 +10,10 @@ facts of the gold plan, i.e. what it makes hold or holds, hold in the final scen
 success flag beside it, exact first-plan match against gold, refusals, replans, and seconds per
 instruction (total, planning). ``oracle`` executes the gold plan itself (its replans go to
 the ``rules`` planner): the execution ceiling that separates planning errors from execution errors.
-``rules`` (string matching) is the baseline the model backends are compared against.
+``rules`` (string matching) is the baseline the model backends are compared against. ``--skill-policy`` runs a
+skill as a checkpoint, ``--require-skill`` keeps only instructions whose gold plan uses a skill (seeds go on until
+there are ``--n``), and ``step_attempts`` counts each skill's attempts and verified ones by executor (policy or
+scripted): a learned skill against its scripted controller on the same instructions.
 
 Run from the repository root: ``MUJOCO_GL=egl python bench/agent.py --n 50``.
 """
