@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policies.planner import lexicon as lx
 from policies.planner.mentions import Context, UngroundedError, ground, parse_object
@@ -36,7 +36,8 @@ _NEAR = frozenset({"next", "close", "closest", "nearest", "closer", "due"})
 # A colour right after one of these names an anchor ("the cube left of the red one", "the cube off the blue
 # one", "nearest to the green cube"), not an object the words move.
 _ANCHORED = frozenset({"of", "off", "from", "to", "beside", "near", "by", "than", "between", "behind", "under",
-                       "below", "beneath", "above", "nearest", "closest", "next", "except", "but", "not"})
+                       "below", "beneath", "above", "nearest", "closest", "next", "except", "but", "not", "past",
+                       "against", "around", "opposite", "beyond", "along", "toward", "towards"})
 # Words that point at an object without its colour ("the other one", "the same cube", "the cube left of ..."):
 # they start a mention whose object the words do not say, so its destination binds nothing here.
 _UNCOLOURED = frozenset(lx.KIND_WORDS) | {"other", "same", "ones", "box", "boxes"}
@@ -51,6 +52,9 @@ class Pairing:
 
     destinations: dict[str, tuple[str, ...]]
     ambiguity: str | None = None
+    # Object name -> destinations of the phrase it only anchors ("the cube behind the orange one goes in the bin",
+    # "every cube except the red one in the bin"): the words never send it there.
+    anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _tokens(text: str) -> list[str]:
@@ -140,11 +144,15 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
     group_dest: list[str] = []  # destinations read for the current group
     joined = True  # only joiners since the last mention (the next mention joins the group)
     claims: dict[str, list[str]] = {}
+    anchored: dict[str, list[str]] = {}  # colours named only as an anchor -> the destinations of their phrase
+    group_anchors: list[str] = []
     negated = False  # a negation since the last clause break: its destinations are where the object must not go
 
     def close() -> None:
         for colour in group:
             claims.setdefault(colour, []).extend(group_dest)
+        for colour in group_anchors:
+            anchored.setdefault(colour, []).extend(group_dest)
 
     i = 0
     while i < len(toks):
@@ -176,6 +184,8 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
         while back >= 0 and toks[back] in lx.DETERMINERS:
             back -= 1
         if mention is not None and back >= 0 and toks[back] in _ANCHORED:
+            if toks[back] not in ("but", "than", "between"):  # "..., but the red one on the pad" is a clause
+                group_anchors.append(mention[0])
             i += mention[1]
             continue
         if mention is None:
@@ -187,7 +197,7 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
         if mention is not None:
             if not (joined and not group_dest):
                 close()
-                group, group_dest = [], []
+                group, group_dest, group_anchors = [], [], []
             if mention[0]:
                 group.append(mention[0])
             joined = True
@@ -223,7 +233,12 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
             if not named or named[-1] != dest:  # "get rid of the red cube - just bin it": one placement
                 named.append(dest)
         destinations[name] = tuple(named)
-    return Pairing(destinations)
+    anchors = {}
+    for colour, dests in anchored.items():
+        name = _object_of(colour, state)
+        if name is not None and dests:
+            anchors[name] = tuple(d for d in dests if not d.startswith(("colour:", "beside:")))
+    return Pairing(destinations, anchors=anchors)
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
@@ -249,6 +264,11 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
     if pairing.ambiguity is not None:
         return f"which object goes where is ambiguous: {pairing.ambiguity}"
     placed = plan_destinations(steps)
+    for name, dests in sorted(pairing.anchors.items()):
+        wrong = [d for d in placed.get(name, ()) if d in dests and d not in pairing.destinations.get(name, ())]
+        if wrong:  # the model moved the anchor (fresh split indep6-039), not the object the anchor picks out
+            return (f"the words name the {name.replace('_', ' ')} only to say which object is meant, but the plan "
+                    f"sends it to the {wrong[0].replace('_', ' ')}")
     for name, dests in sorted(pairing.destinations.items()):
         got = placed.get(name, ())
         # the words' destinations for it, in their order, among its placements ("put it in the bin, then take

@@ -285,3 +285,16 @@ def test_a_word_at_a_clauses_start_that_is_english_is_never_made_a_verb(text: st
 ])
 def test_wishes_particles_and_the_robots_own_side(text: str, expected: list[str]) -> None:
     assert plan_of(text, scene("red", "green", "blue")) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor"), [
+    ("the cube behind the orange one goes in the bin", "orange"),
+    ("the block just past the yellow cube, into the bin", "yellow"),
+    ("the one under the green cube in the bin", "green"),
+])
+def test_an_object_named_only_as_an_anchor_is_never_sent_where_its_phrase_goes(text: str, anchor: str) -> None:
+    """Relative words the parser does not read ("behind", "past", "under") still mark their colour as an anchor: a
+    model's plan moving the anchor to the phrase's destination is refused (the kind of indep6-039's wrong plan)."""
+    state = scene(*FOUR)
+    assert pairing_error(text, state, _bin_plan(anchor)) is not None
+    assert read_pairing(text, state).anchors.get(f"{anchor}_cube") == ("bin",)
