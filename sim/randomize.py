@@ -134,9 +134,10 @@ RANDOMIZATION_LEVELS: dict[str, Randomization] = {
 }
 
 
-SHAPES_OBJECTS = ("yellow_cylinder", "orange_cube", "purple_sphere")
+SHAPES_OBJECTS = ("yellow_cylinder", "blue_cube", "purple_sphere")
 RANDOMIZATION_LEVELS["shapes"] = dataclasses.replace(RANDOMIZATION_LEVELS["default"], objects=SHAPES_OBJECTS)
-"""The default ranges on an opt-in object set: a cylinder, a cube and a sphere in colours the default scene lacks."""
+"""The default ranges on an opt-in object set: a yellow cylinder, a blue cube and a purple sphere. No orange object:
+the Reach marker is the orange sphere (its templates say 'the orange marker', 'the orange ball')."""
 
 
 def resolve_randomization(value: str | Randomization | dict[str, Any] | None) -> Randomization:

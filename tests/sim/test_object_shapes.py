@@ -21,7 +21,7 @@ from sim.scene_view import SceneView
 from sim.tasks.base import ObjectPhrase
 
 GOLDEN = Path(sim.__file__).parent / "regression" / "golden"
-MIXED = ("yellow_cylinder", "orange_cube", "purple_sphere")
+MIXED = ("yellow_cylinder", "blue_cube", "purple_sphere")
 
 
 @pytest.mark.parametrize("golden", ["panda_stack.npz", "ur5e_push.npz"])
@@ -126,7 +126,7 @@ def test_ambiguous_object_sets_are_refused() -> None:
 def test_stack_never_builds_on_a_sphere() -> None:
     env = gym.make("armstack/Stack-v0", randomization="shapes")
     targets = {env.reset(seed=s)[1]["target"] for s in range(40)}
-    assert targets == {"yellow_cylinder", "orange_cube"}
+    assert targets == {"yellow_cylinder", "blue_cube"}
 
 
 def _settle(env: TabletopEnv, placements: dict[str, tuple[float, float, float]], steps: int = 15) -> dict:
@@ -143,8 +143,8 @@ def _settle(env: TabletopEnv, placements: dict[str, tuple[float, float, float]],
     return info
 
 
-@pytest.mark.parametrize(("top", "base"), [("orange_cube", "yellow_cylinder"), ("purple_sphere", "orange_cube"),
-                                           ("yellow_cylinder", "orange_cube")])
+@pytest.mark.parametrize(("top", "base"), [("blue_cube", "yellow_cylinder"), ("purple_sphere", "blue_cube"),
+                                           ("yellow_cylinder", "blue_cube")])
 def test_stack_success_reads_each_shapes_height(top: str, base: str) -> None:
     env = gym.make("armstack/Stack-v0", randomization="shapes", terminate_on_success=False).unwrapped
     for seed in range(20):  # a seed whose goal is this pair
@@ -195,7 +195,7 @@ def test_datagen_with_the_object_set_reads_back(tmp_path: Path) -> None:
     info = json.loads((tmp_path / "ds" / "meta" / "info.json").read_text())
     names = info["features"]["observation.environment_state"]["names"]
     assert names[:8] == ["yellow_cylinder.x", "yellow_cylinder.y", "yellow_cylinder.z", "yellow_cylinder.qw",
-                         "yellow_cylinder.qx", "yellow_cylinder.qy", "yellow_cylinder.qz", "orange_cube.x"]
+                         "yellow_cylinder.qx", "yellow_cylinder.qy", "yellow_cylinder.qz", "blue_cube.x"]
     with DatasetReader(tmp_path / "ds") as reader:
         for k in range(2):
             episode = reader.episode(k)
