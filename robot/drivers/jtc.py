@@ -6,11 +6,12 @@ What a goal goes through, as in joint_trajectory_controller.cpp:
   stamp whose end lies in the past, time_from_start not strictly increasing, point field sizes.
 - ``resolve_tolerances``: the goal's tolerances over the controller's defaults: 0 keeps the default, -1 erases
   it (no check), below -1 is illegal (the defaults are used); a tolerance of 0 after resolution is not checked.
-- ``TrajectoryExecution.step``: sample the trajectory (starting from the measured state at acceptance; linear
-  between points with positions only, cubic Hermite with velocities), check the path tolerance while before
-  the last point (abort ``PATH_TOLERANCE_VIOLATED`` and hold the measured position), after the last point
-  succeed once inside the goal tolerance, or abort ``GOAL_TOLERANCE_VIOLATED`` when goal_time_tolerance (if
-  non-zero) has passed; with a zero goal_time_tolerance it waits, as JTC does.
+- ``TrajectoryExecution.step``: sample the trajectory as JTC's ``Trajectory::sample`` does
+  (``robot.drivers.jtc_interpolation``: linear, cubic or quintic segments; from the measured state at acceptance,
+  or the last command with ``interpolate_from_desired_state``; the command one update period ahead), check the
+  path tolerance while before the last point (abort ``PATH_TOLERANCE_VIOLATED`` and hold the measured position),
+  after the last point succeed once inside the goal tolerance, or abort ``GOAL_TOLERANCE_VIOLATED`` when
+  goal_time_tolerance (if non-zero) has passed; with a zero goal_time_tolerance it waits, as JTC does.
 - ``ScaledClock``: the trajectory time of UR's scaled JTC (speed scaling 0 pauses the trajectory).
 """
 
@@ -21,6 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+import numpy as np
+
+from robot.drivers.jtc_interpolation import StreamedTrajectory, TrajPointState
 from robot.drivers.ports import DriverError, JointReading
 
 
@@ -56,6 +60,8 @@ class JtcConfig:
     allow_partial_joints_goal: bool = False
     allow_nonzero_velocity_at_trajectory_end: bool = False
     action_monitor_rate_hz: float = 20.0
+    interpolate_from_desired_state: bool = False
+    """JTC's parameter: a new trajectory starts from the last command (True) or the measured state (False)."""
 
     def __post_init__(self) -> None:
         n = len(self.joints)
@@ -188,22 +194,30 @@ class Step:
 
     desired_positions: tuple[float, ...]
     desired_velocities: tuple[float, ...]
+    """The trajectory at the tick's time (what the tolerances judge; feedback's ``desired``)."""
     actual: JointReading
     outcome: tuple[ErrorCode, str] | None = None
     hold: bool = False  # the targets are a hold at the measured position (abort), not the trajectory
+    command_positions: tuple[float, ...] = ()
+    command_velocities: tuple[float, ...] = ()
+    """What the tick commands: the trajectory one update period ahead (the desired state when empty: a hold)."""
 
-
-def _hermite(p0: float, v0: float, p1: float, v1: float, h: float, s: float) -> tuple[float, float]:
-    t = s / h
-    t2, t3 = t * t, t * t * t
-    pos = (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * h * v0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * h * v1
-    vel = ((6 * t2 - 6 * t) * p0 + (3 * t2 - 4 * t + 1) * h * v0 + (-6 * t2 + 6 * t) * p1 + (3 * t2 - 2 * t) * h * v1)
-    return pos, vel / h
+    @property
+    def command(self) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        if self.command_positions:
+            return self.command_positions, self.command_velocities
+        return self.desired_positions, self.desired_velocities
 
 
 @dataclass
 class TrajectoryExecution:
-    """One accepted goal, from the measured state at ``start_time`` to its last point, tick by tick."""
+    """One accepted goal (or topic trajectory), from the state before it to its last point, tick by tick, sampled
+    by JTC's own rules (``robot.drivers.jtc_interpolation.StreamedTrajectory``): linear, cubic or quintic segments
+    by the fields the points carry; before the first point, a segment from the state before the trajectory -- the
+    measured state at acceptance, or with ``interpolate_from_desired_state`` the last command at its time; a
+    stamp in the past skips the points already due (the trajectory is sampled where it is by now), one in the
+    future writes no new command until then (the state before holds); each tick commands the trajectory one
+    ``update_period`` ahead, as JTC's ``command_next_``, and judges the tolerances at the tick's own time."""
 
     config: JtcConfig
     joint_names: Sequence[str]
@@ -212,56 +226,55 @@ class TrajectoryExecution:
     start_state: JointReading
     start_time: float  # trajectory time zero: the header stamp, or the acceptance time for a zero stamp
     accepted_at: float | None = None  # when start_state was measured (default: start_time)
-    _knots: list[tuple[float, tuple[float, ...], tuple[float, ...] | None]] = field(init=False)
+    update_period: float = 0.0
+    """The controller's update period: each tick commands the sample this far ahead (0: the tick's own)."""
+    desired_state: tuple[float, JointReading] | None = None
+    """The last command and its time, the state before with ``config.interpolate_from_desired_state``."""
+    _trajectory: StreamedTrajectory = field(init=False)
 
     def __post_init__(self) -> None:
         # Joints the goal leaves out (partial goals) hold their position at acceptance.
         index = {name: i for i, name in enumerate(self.joint_names)}
-        n = len(self.config.joints)
-        # The measured state is where the trajectory starts from. A stamp in the past (but an end in the future)
-        # starts mid-way: the points already due are dropped, and the arm goes from where it is to the next one.
-        t0 = 0.0 if self.accepted_at is None else max(0.0, self.accepted_at - self.start_time)
-        knots: list[tuple[float, tuple[float, ...], tuple[float, ...] | None]] = [
-            (t0, tuple(self.start_state.positions), tuple(self.start_state.velocities))]
-        for point in self.points:
-            if point.time_from_start <= t0 and point is not self.points[-1]:
-                continue
-            pos = [self.start_state.positions[j] for j in range(n)]
-            vel: list[float] | None = [0.0] * n if point.velocities else None
+        start = np.asarray(self.start_state.positions, dtype=np.float64)
+
+        def full(values: Sequence[float], fill: np.ndarray) -> np.ndarray:
+            out = fill.copy()
             for j, name in enumerate(self.config.joints):
                 if name in index:
-                    pos[j] = point.positions[index[name]]
-                    if vel is not None:
-                        vel[j] = point.velocities[index[name]]
-            knots.append((point.time_from_start, tuple(pos), None if vel is None else tuple(vel)))
-        if knots[1][0] <= t0:
-            knots.pop(0)  # the next point is due now (or the last one is overdue): it is where the trajectory is
-        self._knots = knots
+                    out[j] = values[index[name]]
+            return out
+
+        zeros = np.zeros_like(start)
+        points = [TrajPointState(time_from_start=p.time_from_start, positions=full(p.positions, start),
+                                 velocities=full(p.velocities, zeros) if p.velocities else None,
+                                 accelerations=full(p.accelerations, zeros) if p.velocities and p.accelerations
+                                 else None)
+                  for p in self.points]
+        self._trajectory = StreamedTrajectory(points, start_time=self.start_time)
+        accepted = self.start_time if self.accepted_at is None else self.accepted_at
+        if self.config.interpolate_from_desired_state and self.desired_state is not None:
+            at, state = self.desired_state
+        else:
+            at, state = accepted, self.start_state
+        self._before = TrajPointState(positions=np.asarray(state.positions, dtype=np.float64),
+                                      velocities=np.asarray(state.velocities, dtype=np.float64))
+        self._trajectory.set_point_before(at, self._before)
 
     @property
     def end_time(self) -> float:
-        return self.start_time + self._knots[-1][0]
+        return self.start_time + self.points[-1].time_from_start
 
     def sample(self, now: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
-        """Desired positions and velocities at ``now`` (the last point's after the end)."""
-        t = now - self.start_time
-        knots = self._knots
-        if t >= knots[-1][0]:
-            return knots[-1][1], knots[-1][2] or (0.0,) * len(knots[-1][1])
-        if t <= knots[0][0]:
-            return knots[0][1], knots[0][2] or (0.0,) * len(knots[0][1])
-        k = next(i for i in range(1, len(knots)) if t < knots[i][0])
-        (t0, p0, v0), (t1, p1, v1) = knots[k - 1], knots[k]
-        h, s = t1 - t0, t - t0
-        if v1 is None:  # positions only: linear, as JTC's spline with positions alone
-            return (tuple(a + (b - a) * s / h for a, b in zip(p0, p1, strict=True)),
-                    tuple((b - a) / h for a, b in zip(p0, p1, strict=True)))
-        v0 = v0 or (0.0,) * len(p0)
-        pairs = [_hermite(a, va, b, vb, h, s) for a, va, b, vb in zip(p0, v0, p1, v1, strict=True)]
-        return tuple(p for p, _ in pairs), tuple(v for _, v in pairs)
+        """Desired positions and velocities at ``now`` (the last point's after the end; before a future stamp,
+        the state before the trajectory, which the joints hold)."""
+        got = self._trajectory.sample_valid(now)
+        if got is None:
+            return tuple(self._before.positions.tolist()), (0.0,) * len(self._before.positions)
+        return tuple(got.positions.tolist()), tuple(got.velocities.tolist())
 
     def step(self, now: float, actual: JointReading) -> Step:
         desired_p, desired_v = self.sample(now)
+        command_p, command_v = self.sample(now + self.update_period) if self.update_period else (desired_p, desired_v)
         before_last_point = now < self.end_time
         path_violation = ""
         outside_goal = False
@@ -286,16 +299,19 @@ class TrajectoryExecution:
                         outcome=(ErrorCode.PATH_TOLERANCE_VIOLATED,
                                  f"Aborted due to path tolerance violation: {path_violation}"))
         if before_last_point:
-            return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual)
+            return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual,
+                        command_positions=command_p, command_velocities=command_v)
         if not outside_goal:
             return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual,
+                        command_positions=command_p, command_velocities=command_v,
                         outcome=(ErrorCode.SUCCESSFUL, "Goal successfully reached!"))
         late = now - self.end_time
         if self.tolerances.goal_time != 0.0 and late > self.tolerances.goal_time:
             return Step(desired_positions=hold_p, desired_velocities=hold_v, actual=actual, hold=True,
                         outcome=(ErrorCode.GOAL_TOLERANCE_VIOLATED,
                                  f"Aborted due to goal_time_tolerance exceeding by {late:f} seconds"))
-        return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual)
+        return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual,
+                    command_positions=command_p, command_velocities=command_v)
 
 
 @dataclass

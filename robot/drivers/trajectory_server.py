@@ -35,7 +35,7 @@ from robot.drivers.jtc import (
     resolve_tolerances,
     validate_trajectory,
 )
-from robot.drivers.ports import ArmPort, DriverError
+from robot.drivers.ports import ArmPort, DriverError, JointReading
 from robot.ros_interfaces import FollowJointTrajectory
 
 
@@ -75,6 +75,8 @@ class FollowJointTrajectoryServer:
                                     execute_callback=self._slot.execute, goal_callback=self._on_goal,
                                     handle_accepted_callback=self._on_accepted, cancel_callback=self._on_cancel)
         self._timer = None if rate_hz is None else node.create_timer(1.0 / rate_hz, self.update)
+        self._period = 0.0 if rate_hz is None else 1.0 / rate_hz  # each tick commands one period ahead, as JTC
+        self._last_command: tuple[float, JointReading] | None = None
         # JTC's topic interface (<controller>/joint_trajectory): a valid message replaces the trajectory being
         # executed (an active goal stays active and is judged against it, as in JTC); an invalid one is dropped.
         self._subscription = None if topic is None else node.create_subscription(
@@ -111,7 +113,8 @@ class FollowJointTrajectoryServer:
             stamp = 0.0  # a future start stamp is in real time; the scaled clock starts the goal on arrival
         self._execution = TrajectoryExecution(
             config=self.config, joint_names=list(traj.joint_names), points=_points(traj), tolerances=tolerances,
-            start_state=self.port.read(), start_time=stamp or now, accepted_at=now)
+            start_state=self.port.read(), start_time=stamp or now, accepted_at=now, update_period=self._period,
+            desired_state=self._last_command)
         self.accepted_count += 1
 
     def _on_accepted(self, handle: Any) -> None:
@@ -147,7 +150,9 @@ class FollowJointTrajectoryServer:
             return
         now = self._trajectory_now()
         step = execution.step(now, actual)
-        self.port.command(step.desired_positions, step.desired_velocities)
+        command_p, command_v = step.command
+        self.port.command(command_p, command_v)
+        self._last_command = (now, JointReading(positions=tuple(command_p), velocities=tuple(command_v)))
         real_now = self._now()
         if real_now - self._last_feedback >= 1.0 / self.config.action_monitor_rate_hz or step.outcome is not None:
             self._publish_feedback(step.desired_positions, step.desired_velocities, actual)
@@ -161,6 +166,7 @@ class FollowJointTrajectoryServer:
     def _hold(self, positions: Any) -> None:
         self._execution = None
         self.port.command(tuple(positions), (0.0,) * len(positions))
+        self._last_command = None
 
     def _publish_feedback(self, desired_p: Any, desired_v: Any, actual: Any) -> None:
         handle = self._slot.handle

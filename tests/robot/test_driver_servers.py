@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from robot.drivers import (
@@ -77,7 +78,7 @@ def _run(execution: TrajectoryExecution, plant: ArmPlant, *, dt: float = 0.01, l
     t = execution.start_time
     while t < execution.start_time + limit:
         step = execution.step(t, plant.read())
-        plant.command(step.desired_positions, step.desired_velocities)
+        plant.command(*step.command)
         if step.outcome is not None:
             return step, t
         plant.tick(dt)
@@ -151,7 +152,7 @@ def test_cubic_segments_pass_through_the_points_with_their_velocities() -> None:
     assert all(0.0 < x < 0.5 for x in p)
 
 
-def test_a_future_stamp_holds_until_then_and_a_past_stamp_starts_mid_way() -> None:
+def test_a_future_stamp_holds_until_then_and_a_past_stamp_skips_the_points_already_due() -> None:
     plant = ArmPlant(6)
     points = [TrajPoint(time_from_start=1.0, positions=(0.5,) * 6),
               TrajPoint(time_from_start=2.0, positions=(1.0,) * 6)]
@@ -159,9 +160,50 @@ def test_a_future_stamp_holds_until_then_and_a_past_stamp_starts_mid_way() -> No
                                   tolerances=default_tolerances(CONFIG))
     later = TrajectoryExecution(**common, start_time=105.0, accepted_at=100.0)
     assert later.sample(104.0)[0] == (0.0,) * 6 and later.sample(106.0)[0] == pytest.approx((0.5,) * 6)
+    # JTC samples a stamped trajectory on its own clock: 1.5 s in, half-way between the two points (the
+    # first segment, from the state before, is over), whatever the arm's state at acceptance.
     midway = TrajectoryExecution(**common, start_time=98.5, accepted_at=100.0)
-    assert midway.sample(100.0)[0] == (0.0,) * 6  # from where the arm is, not from an overdue point
-    assert midway.sample(100.25)[0] == pytest.approx((0.5,) * 6) and midway.end_time == 100.5
+    assert midway.sample(100.0)[0] == pytest.approx((0.75,) * 6) and midway.end_time == 100.5
+    assert midway.sample(100.25)[0] == pytest.approx((0.875,) * 6)
+
+
+def test_the_action_double_samples_as_the_topic_path_does() -> None:
+    """Item 4 of issue 15: quintic segments when the points carry accelerations, the state before from the last
+    command with interpolate_from_desired_state, and the command one update period ahead -- the same
+    interpolation (robot.drivers.jtc_interpolation) the topic path's model uses."""
+    from robot.drivers.jtc_interpolation import StreamedTrajectory, TrajPointState
+
+    plant = ArmPlant(6)
+    points = [TrajPoint(time_from_start=0.5, positions=(0.2,) * 6, velocities=(0.6,) * 6, accelerations=(0.0,) * 6),
+              TrajPoint(time_from_start=1.0, positions=(0.4,) * 6, velocities=(0.0,) * 6, accelerations=(0.0,) * 6)]
+    unchecked, _ = resolve_tolerances(CONFIG, [ToleranceRequest(name=j, position=-1.0) for j in JOINTS], [], 0.0)
+    execution = TrajectoryExecution(config=CONFIG, joint_names=JOINTS, points=points, tolerances=unchecked,
+                                    start_state=plant.read(), start_time=100.0, update_period=0.001)
+    reference = StreamedTrajectory([TrajPointState(time_from_start=p.time_from_start, positions=np.array(p.positions),
+                                                   velocities=np.array(p.velocities),
+                                                   accelerations=np.array(p.accelerations)) for p in points],
+                                   start_time=100.0)
+    reference.set_point_before(100.0, TrajPointState(positions=np.zeros(6), velocities=np.zeros(6)))
+    for t in (100.1, 100.5, 100.73, 100.99):
+        step = execution.step(t, plant.read())
+        assert step.desired_positions == pytest.approx(tuple(reference.sample(t).positions), abs=1e-12)
+        assert step.command[0] == pytest.approx(tuple(reference.sample(t + 0.001).positions), abs=1e-12)
+    # Quintic Hermite, not cubic, on the second segment (0.2 -> 0.4 rad in 0.5 s, 0.6 rad/s -> 0, accelerations 0).
+    s = 0.23 / 0.5
+    quintic = 0.2 + 0.2 * (10 * s**3 - 15 * s**4 + 6 * s**5) + 0.6 * 0.5 * (s - 6 * s**3 + 8 * s**4 - 3 * s**5)
+    cubic = 0.2 + 0.2 * (3 * s**2 - 2 * s**3) + 0.6 * 0.5 * (s**3 - 2 * s**2 + s)
+    assert execution.sample(100.73)[0][0] == pytest.approx(quintic, abs=1e-12) and abs(quintic - cubic) > 5e-3
+    # From the desired state: the last command (0.3 rad, moving at 0.5 rad/s) at its time, not the arm at rest.
+    desired_config = JtcConfig(joints=JOINTS, interpolate_from_desired_state=True)
+    last = (99.99, JointReading(positions=(0.3,) * 6, velocities=(0.5,) * 6))
+    from_desired = TrajectoryExecution(config=desired_config, joint_names=JOINTS, points=points[1:],
+                                       tolerances=default_tolerances(desired_config), start_state=plant.read(),
+                                       start_time=100.0, desired_state=last)
+    assert from_desired.sample(99.99)[0] == pytest.approx((0.3,) * 6)
+    from_measured = TrajectoryExecution(config=CONFIG, joint_names=JOINTS, points=points[1:],
+                                        tolerances=default_tolerances(CONFIG), start_state=plant.read(),
+                                        start_time=100.0, desired_state=last)
+    assert from_measured.sample(100.0)[0] == (0.0,) * 6
 
 
 def test_a_stuck_joint_aborts_with_path_tolerance_and_holds_where_it_is() -> None:
