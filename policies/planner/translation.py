@@ -260,6 +260,8 @@ _DE: dict[str, str] = {
     "doch": "", "einfach": "", "kurz": "", "noch": "", "gerne": "", "gern": "", "dir": "you",
     "ausgangsstellung": "home", "ausgangslage": "home", "ruhestellung": "home", "startstellung": "home",
     "nullstellung": "home", "heimposition": "home", "grundhaltung": "home",
+    "fahren": "go", "gehen": "go", "kehren": "go", "schmeißen": "throw", "schmeissen": "throw", "fassen": "touch",
+    "drücken": "push", "machen": "put",
     "one": "one", "leg-elided": "put",
     "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
     "the-one-you-just-moved": "the one you just moved", "middle": "middle", "the-rest": "the rest",
@@ -278,7 +280,10 @@ _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "we
                  ("heb", "hoch"): "pick up", ("hebe", "hoch"): "pick up", ("nimm", "hoch"): "pick up",
                  ("legen", "ab"): "put", ("stellen", "ab"): "put", ("werfen", "weg"): "discard",
                  ("fahren", "zurück"): "go", ("kehren", "zurück"): "go", ("fassen", "an"): "touch",
-                 ("räumen", "weg"): "discard", ("heben", "auf"): "pick up", ("nehmen", "auf"): "pick up"}
+                 ("räumen", "weg"): "discard", ("heben", "auf"): "pick up", ("nehmen", "auf"): "pick up",
+                 ("schmeißen", "weg"): "discard", ("schmeissen", "weg"): "discard", ("tun", "weg"): "discard",
+                 ("legen", "hin"): "put", ("stellen", "hin"): "put", ("setzen", "ab"): "put",
+                 ("heben", "hoch"): "pick up", ("nehmen", "hoch"): "pick up", ("gehen", "zurück"): "go"}
 # German verb forms that close a clause after a modal or a "dass"/"ohne ... zu" ("kannst du X auf Y legen",
 # "dass du X in den Behälter legst", "ohne X zu berühren"): brought before the clause's object.
 _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "setzt", "packen", "packst", "tun",
@@ -525,9 +530,11 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
        rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
     (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),
     (r"\boben ?auf\b", "obenauf"),
-    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe)\b([^,;.]*?)\bnach links\b",
+    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe|legen|stellen|setzen|packen|"
+     r"platzieren|bringen)\b([^,;.]*?)\bnach links\b",
      r"\1\2 auf die linke seite"),
-    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe)\b([^,;.]*?)\bnach rechts\b",
+    (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe|legen|stellen|setzen|packen|"
+     r"platzieren|bringen)\b([^,;.]*?)\bnach rechts\b",
      r"\1\2 auf die rechte seite"),
 )
 
@@ -584,7 +591,9 @@ def _german(text: str) -> str:
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
-        if t in ("dann", "danach", "anschließend") and clauses[-1] and _is_german_verb(clauses[-1][-1]):
+        if t in ("dann", "danach", "anschließend") and clauses[-1] and (
+                _is_german_verb(clauses[-1][-1])
+                or (clauses[-1][-1] == "sie" and len(clauses[-1]) > 1 and _is_german_verb(clauses[-1][-2]))):
             clauses[-1].append(t)  # "fahr danach in die Ausgangsposition zurück": the verb's adverb, in its clause
             continue
         if t in _DE_CLAUSE_ENDS and clauses[-1]:

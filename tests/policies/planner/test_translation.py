@@ -6,6 +6,8 @@ plans what the words forbid (negations, exclusions and order words in either lan
 from __future__ import annotations
 
 import json
+import re
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -222,6 +224,7 @@ _CLOSE = {"fr": ("{x}, s'il te plaît.", "{x} Merci beaucoup.", "{x} stp"),
           "de": ("{x}, bitte.", "{x} Danke schön.", "{x}, vielen Dank!")}
 
 
+@pytest.mark.slow
 def test_greetings_and_thanks_around_any_french_or_german_record_never_change_its_plan() -> None:
     # Every French/German record of the development and seen splits gets one opening and one closing, in rotation.
     recs = [json.loads(line) for name in ("dev_phrasing", "fresh_fr_de", "fresh_fr_de_2", "fresh_fr_de_3")
@@ -241,3 +244,45 @@ def test_greetings_and_thanks_around_any_french_or_german_record_never_change_it
             if planner.plan(text, state) != plain:
                 changed.append(text)
     assert checked > 300 and not changed, changed[:5]
+
+
+# The formal forms of the imperatives and pronouns the records use ("leg" -> "legen Sie", "mets" -> "mettez").
+_FORMAL = {
+    "de": {"leg": "legen Sie", "stell": "stellen Sie", "nimm": "nehmen Sie", "wirf": "werfen Sie",
+           "setz": "setzen Sie", "schieb": "schieben Sie", "pack": "packen Sie", "fahr": "fahren Sie",
+           "bau": "bauen Sie", "räum": "räumen Sie", "fass": "fassen Sie", "staple": "stapeln Sie",
+           "schmeiß": "schmeißen Sie", "lass": "lassen Sie", "kannst du": "können Sie", "könntest du": "könnten Sie",
+           "würdest du": "würden Sie", "du hast": "Sie haben", "du": "Sie"},
+    "fr": {"mets": "mettez", "pose": "posez", "prends": "prenez", "jette": "jetez", "pousse": "poussez",
+           "place": "placez", "range": "rangez", "empile": "empilez", "dépose": "déposez", "retourne": "retournez",
+           "reviens": "revenez", "touche": "touchez", "construis": "construisez", "fais": "faites", "laisse": "laissez",
+           "peux-tu": "pouvez-vous", "pourrais-tu": "pourriez-vous", "tu as": "vous avez", "tu": "vous", "ta": "votre",
+           "toi": "vous", "balance": "balancez", "superpose": "superposez", "sois gentil": "soyez gentil"},
+}
+
+
+def _formal_word(table: dict[str, str], m: re.Match[str]) -> str:
+    return table[m.group(1).lower()]
+
+
+@pytest.mark.slow
+def test_the_formal_form_of_any_french_or_german_record_plans_as_the_familiar_one() -> None:
+    recs = [json.loads(line) for name in ("dev_phrasing", "fresh_fr_de", "fresh_fr_de_2", "fresh_fr_de_3")
+            for line in (DATA / f"{name}.jsonl").read_text().splitlines() if line.strip()]
+    planner, changed, checked = make_planner("parser"), [], 0
+    for rec in recs:
+        lang = language_of(rec["instruction"])
+        if lang == "en":
+            continue
+        table = _FORMAL[lang]
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(table, key=len, reverse=True))) +
+                             r")(?![\w-])", re.IGNORECASE)
+        formal = pattern.sub(partial(_formal_word, table), rec["instruction"])
+        state = SceneState.from_json(rec["scene"])
+        plain = planner.plan(rec["instruction"], state)
+        if formal == rec["instruction"] or not isinstance(plain, Plan):
+            continue
+        checked += 1
+        if planner.plan(formal, state) != plain:
+            changed.append(formal)
+    assert checked > 150 and not changed, changed[:5]
