@@ -210,6 +210,10 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
                                       f"next to it is unknown")
             anchor = ref.support
             pool = [o for o in pool if state.on.get(o.name) != ref.support]  # next to the bin, not in it
+        elif ref.anchor is not None and ref.anchor.kind == "it" and ctx.mentioned:
+            # "stack the green cube on whichever cube is nearest to it": "it" is the object last named, the one moved
+            anchor = ctx.mentioned[-1]
+            apos = state.get(anchor).position
         else:
             anchor = ground(ref.anchor, ctx, alternatives=False)[0]  # type: ignore[arg-type]
             apos = state.get(anchor).position

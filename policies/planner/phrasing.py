@@ -468,6 +468,13 @@ def _small(text: str) -> str:
     # "don't put X in Y, put it on Z": "it" names X, which the cut-out negative clause no longer shows
     text = re.sub(r"\b((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the [a-z]+ (?:cube|block|brick))\s+"
                   r"[^,]+,\s*(?:but\s+|instead\s+)?(?:put|place|move|drop|set|stack)\s+)it\b", r"\1\2", text)
+    # "don't put X in the bin, put it on the pad instead": "instead" replaces the negated placement of the same
+    # object with the positive one; both clauses are kept (seen split indep4-029)
+    text = re.sub(r"^((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the [a-z]+ (?:cube|block|brick))\s+[^,]+,"
+                  r"\s*(?:but\s+|rather\s+)?(?:put|place|move|drop|set|stack)\s+\2\s+[^,;.]+?)\s+instead$", r"\1", text)
+    # "stack the green cube on whichever cube is nearest to the red one": the cube beside it (seen split indep2-060)
+    text = re.sub(r"\bwhichever (cube|block|one|object) (?:is |that is |that's )?(?:nearest|closest) to\b",
+                  r"the \1 beside", text)
     # "once the X is in Y, ..." -> "once you put the X in Y, ..."
     text = re.sub(r"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:is|has been|was|goes|has gone|"
                   r"ends up|is put|is placed)\s+(?:put\s+|placed\s+)?(in|on|inside|onto)\b", r"\1 you put \2 \3", text)

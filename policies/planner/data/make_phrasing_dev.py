@@ -727,6 +727,10 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("idiom_stack", "stack the green cube ontop of the blue one", scene(RGB), plan(*st("green", "blue"))),
     ("idiom_pad", "drop the red cube off on the pad", scene(RGB), plan(*mv("red", "pad"))),
     ("chatty", "would you mind awfully moving the blue cube over to your left?", scene(RGB), plan(*mv("blue", "left"))),
+    ("negation", "don't put the green cube on the pad, put it in the bin instead", scene(RGB),
+     plan(*mv("green", "bin"))),
+    ("relative", "put the red cube on whichever cube is closest to the blue one",
+     scene([("red", 0.2), ("green", -0.1), ("blue", 0.0)]), plan(*st("red", "green"))),
 ]
 
 

@@ -298,3 +298,23 @@ def test_an_object_named_only_as_an_anchor_is_never_sent_where_its_phrase_goes(t
     state = scene(*FOUR)
     assert pairing_error(text, state, _bin_plan(anchor)) is not None
     assert read_pairing(text, state).anchors.get(f"{anchor}_cube") == ("bin",)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Don't put the blue cube in the bin, put it on the pad instead.", ["pick(object=blue_cube)",
+                                                                       "place_in(region=pad)"]),
+    ("don't put the red cube on the left, put it on the right instead", ["pick(object=red_cube)",
+                                                                         "place_in(region=right)"]),
+    ("Stack the green cube on whichever cube is nearest to it.", ["pick(object=green_cube)",
+                                                                  "place_on(object=red_cube)"]),
+    ("put whichever cube is closest to the yellow one in the bin", ["pick(object=blue_cube)", "place_in(region=bin)"]),
+])
+def test_instead_after_a_negated_placement_and_whichever_is_nearest(text: str, expected: list[str]) -> None:
+    state = scene(("green", 0.5, 0.1), ("red", 0.5, 0.2), ("blue", 0.5, -0.2), ("yellow", 0.6, -0.1))
+    assert plan_of(text, state) == expected
+
+
+@pytest.mark.parametrize("text", ["put the blue cube on the pad instead",
+                                  "don't put the blue cube in the bin, put the red cube on the pad instead"])
+def test_instead_without_the_placement_it_replaces_is_refused(text: str) -> None:
+    assert isinstance(make_planner("parser").plan(text, scene("red", "blue")), Refusal)
