@@ -53,16 +53,35 @@ def _true_arm(loop: Loop) -> np.ndarray:
     return np.array(loop.arm.data.qpos[loop.arm.view.arm_q])
 
 
-def test_pick_and_place_through_the_jerk_limited_gate_keeps_franka_limits() -> None:
-    loop = franka_loop(seed=3)
+PICK_PLACE_SEEDS = (3, 11, 20)
+PICK_PLACE_MIN_SUCCESSES = 2
+
+
+def _pick_place(seed: int) -> tuple[bool, list[tuple[str, np.ndarray]]]:
+    """One instructed pick-and-place: whether it succeeded with the bridge NOMINAL and no fault after start-up,
+    and every command it sent."""
+    loop = franka_loop(seed=seed)
     assert loop.core.gate.filter is not None
     loop.run(0.6)
     assert loop.core.on_instruction(loop.arm.goal["instruction"], loop.t) is not None
-    ok = loop.until(lambda r: loop.core.task_success, 40.0)
-    assert ok, (loop.core.expert.phase, loop.core.state(loop.t))  # type: ignore[union-attr]
-    assert loop.core.supervisor.mode == Mode.NOMINAL
-    assert all(not r.faults for r in loop.results[60:]), [r.faults for r in loop.results if r.faults][:3]
-    _assert_within_franka_limits(_commands(loop))
+    ok = loop.until(lambda _r: loop.core.task_success, 40.0)
+    faults = [r.faults for r in loop.results[60:] if r.faults]
+    return bool(ok) and loop.core.supervisor.mode == Mode.NOMINAL and not faults, _commands(loop)
+
+
+def test_pick_and_place_through_the_jerk_limited_gate_keeps_franka_limits() -> None:
+    """Closed-loop pick-and-place (bridge core, MuJoCo arm) through the franka-limited gate.
+
+    Measured margin: seeds 0-29 (the task's own layouts), 30 of 30 succeeded NOMINAL with no fault after start-up
+    and 0 commands beyond franka's limits (2026-12-05, niced at load average ~20 on the 2-core box; a loop is
+    simulated time, so load changes only its wall time). Here 3 of those seeds, at least 2 must succeed; the safety
+    property is not a rate: every seed's commands keep franka's limits, whether or not its task succeeded."""
+    successes = 0
+    for seed in PICK_PLACE_SEEDS:
+        ok, commands = _pick_place(seed)
+        successes += ok
+        _assert_within_franka_limits(commands)
+    assert successes >= PICK_PLACE_MIN_SUCCESSES, f"{successes} of {len(PICK_PLACE_SEEDS)} seeds"
 
 
 def test_an_encoder_offset_mid_motion_brakes_within_the_limits_then_nothing_moves() -> None:
