@@ -85,6 +85,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     # second is the one meant ("put X on the pad, not in the bin")
     (r"\bne ([a-zà-ÿ]+) pas ([^,;.]*?) ((?:dans|sur|à|au) [^,;.]*?),? mais ((?:dans|sur|à|au) [^,;.]*)",
      r"\1 \2 \4, pas \3"),
+    (r", pas (?:à|a) (la|l')", r", pas dans \1"), (r", pas au\b", ", pas dans le"),  # "X, pas à la poubelle"
     (r"\bnon pas ((?:dans|sur|à|au) [^,;.]*?),? mais ((?:dans|sur|à|au) [^,;.]*)", r"\2, pas \1"),
     # "évite de toucher X", "fais attention à ne pas toucher X": a constraint, as "ne pas toucher X"
     (r"\b(?:évite[rz]? de|(?:fais|faites) attention à ne pas|prends garde à ne pas)\s+(toucher|bouger|déplacer)\b",
@@ -95,7 +96,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
      r"veux-tu bien|voulez-vous bien|veux-tu|voulez-vous)\s+", " please "),
     # "te débarrasser du cube", "se débarrasser de la ...": the reflexive infinitive of the bin idiom
     (r"\b(?:te|vous|se|t'|s')\s*débarrass\w*\s+(?:du|des|de la|de l'|d')\s*", " discard the "),
-    (r"\b(bac|boîte|caisse|poubelle) (?:à|aux) (?:déchets|ordures|détritus)\b", r"\1"),
+    (r"\b(bac|boîte|caisse|poubelle|corbeille) (?:à|aux) (?:déchets|ordures|détritus|papier|papiers)\b", r"\1"),
     (r"\bsur le dessus d(?:u|e la|e l')\s*", " sur le "),
     # exclusions: "à part le vert", "mis à part le vert", "hormis", "à l'exception du vert"
     (r"\b(?:mis )?à part\b", " except "), (r"\bhormis\b", " except "),
@@ -505,19 +506,20 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bnach hause\b", "in die ausgangsposition"),
     (r"^(?:ich )?(?:brauche|bräuchte|möchte|hätte gerne?|will)\s+(?=(?:einen|eine|ein) )", "bitte bau "),
     # "oben auf den grünen drauf": "drauf" repeats the "auf"
-    (r"\b(oben ?auf\s+(?:den|die|das|dem)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:drauf|darauf)\b", r"\1"),
+    (r"\b(oben ?auf\s+(?:den|die|das|dem)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?)\s+(?:drauf|darauf)\b",
+     r"\1"),
     # a tower's places before their cube ("unten der gelbe Würfel, darauf der blaue"): after it, as in English
     (r"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:der|die|das|den)\s+[a-zäöüß]+"
-     r"(?:\s+würfel)?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
+     r"(?:\s+(?:würfel|block|klotz|baustein))?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
     # "alle Würfel (außer dem roten) kommen in den Eimer": a quantified subject and "kommen", put
     (r"((?:^|[,;:]\s*|\bund\s+)(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?)((?:alle|sämtliche|"
-     r"beide)\s+(?:würfel|blöcke|klötze)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
+     r"beide)\s+(?:würfel|blöcke|klötze|bausteine)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
      r"(?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
-     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+würfel)?)\s+(?:bitte\s+)?"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?)\s+(?:bitte\s+)?"
      r"(?:kommt\s+|gehört\s+|soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
      r"\1leg-elided \2 "),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"

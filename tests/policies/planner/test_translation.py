@@ -197,6 +197,8 @@ def test_an_order_adverb_after_a_german_verb_stays_in_its_clause(text: str) -> N
     ("Erst den roten auf den grünen, dann den blauen obendrauf.", _moves(("red", "green"), ("blue", "red"))),
     ("Den roten Würfel in den Behälter legen, bitte.", _moves(("red", "bin"))),
     ("Leg den roten Würfel rechts ab.", _moves(("red", "right"))),
+    ("Zuerst den roten Klotz in die Kiste, dann den blauen Baustein auf die Matte.",
+     _moves(("red", "bin"), ("blue", "pad"))),
     ("Évite de toucher au cube bleu et mets le rouge dans la poubelle.", _moves(("red", "bin"))),
     ("Pass auf, dass du den blauen Würfel nicht berührst, und leg den roten in den Eimer.", _moves(("red", "bin"))),
 ])
@@ -214,6 +216,7 @@ def test_a_verbless_french_clause_beside_a_negation_is_not_given_a_verb() -> Non
     ("Ne mets pas le cube rouge dans le bac, mais sur le cube vert.", _moves(("red", "green"))),
     ("Mets le cube bleu non pas sur le tapis mais dans la poubelle.", _moves(("blue", "bin"))),
     ("Stell den roten Würfel nicht auf den blauen, sondern auf den grünen.", _moves(("red", "green"))),
+    ("Ne mets pas le cube vert à la poubelle mais sur le tapis.", _moves(("green", "pad"))),
 ])
 def test_not_here_but_there_places_where_the_second_place_says(text: str, expected: list[str]) -> None:
     assert _steps(text, RGB) == expected
