@@ -5,9 +5,9 @@ The controller is the push expert's (``sim.experts.push.PushExpert``) with the g
 
 Run by the Push task's policy (``sim.observation_contract.skill_goal``), the goal point is further: that policy
 learned to push a cube onto a pad 0.10-0.16 m away (``sim.tasks.push``), so it gets ``POLICY_PUSH_DISTANCE``,
-shortened along the direction (never below ``PUSH_DISTANCE``) where the table's reachable area or the bin ends
-sooner. A learned push is thus possible exactly where the scripted one is, and both are judged by the same
-predicate; ``goal_point`` is what the policy observes as its goal (``goal_pos``).
+shortened along the direction (never below ``PUSH_DISTANCE``) where the reachable area, the area the task put its
+pads in, or the way past the bin ends sooner. A learned push is thus possible exactly where the scripted one is,
+and both are judged by the same predicate; ``goal_point`` is what the policy observes as its goal (``goal_pos``).
 """
 
 from __future__ import annotations
