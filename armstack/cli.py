@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--robot", default="panda", help=" or ".join(ROBOTS))
     p.add_argument("--episodes", type=int, default=10, help="successful episodes to keep")
     p.add_argument("--workers", type=int, default=1, help="worker processes (or Ray tasks in flight / 2)")
-    p.add_argument("--obs", default="state", help="comma list: state[,rgb]")
+    p.add_argument("--obs", default="state", help="comma list: state[,rgb[,depth]] (depth: lossless int mm per camera)")
     p.add_argument("--cameras", default="front,wrist", help="comma list of front, overhead, wrist (with rgb)")
     p.add_argument("--image-size", type=int, default=128)
     p.add_argument("--randomization", default="default", help=", ".join(RANDOMIZATION_LEVELS))

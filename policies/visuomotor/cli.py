@@ -12,6 +12,8 @@ def add_visuomotor_arguments(p: argparse.ArgumentParser) -> None:
                                                 "an existing run with the same config resumes")
     p.add_argument("--config", default=None, help="YAML of VisuomotorConfig fields (unknown keys are an error)")
     p.add_argument("--cameras", default=None, help="comma list (default front,wrist)")
+    p.add_argument("--depth", default=None, help="comma list of cameras whose depth the encoder reads (the dataset "
+                                                 "recorded with --obs state,rgb,depth); default none")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--steps", type=int, default=None, help="gradient steps in all (a resumed run continues to it)")
     p.add_argument("--execution", choices=("chunk", "ensemble"), default=None)
@@ -25,7 +27,8 @@ def run_visuomotor(args: argparse.Namespace) -> int:
     from policies.visuomotor.config import load_visuomotor_config
     from policies.visuomotor.train import train_visuomotor
 
-    config = load_visuomotor_config(args.config, data=args.data, out=args.out, cameras=args.cameras, seed=args.seed,
+    config = load_visuomotor_config(args.config, data=args.data, out=args.out, cameras=args.cameras, depth=args.depth,
+                                    seed=args.seed,
                                     steps=args.steps, execution=args.execution, eval_episodes=args.eval_episodes,
                                     max_episodes=args.max_episodes, verify_data=False if args.trust_data else None)
     print(json.dumps(train_visuomotor(config, progress=not args.quiet), indent=2))

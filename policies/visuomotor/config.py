@@ -21,6 +21,11 @@ class VisuomotorConfig:
     """One armstack dataset folder recorded with ``--obs state,rgb`` and the cameras below."""
     out: str
     cameras: tuple[str, ...] = ("front", "wrist")
+    depth: tuple[str, ...] = ()
+    """Cameras whose depth is a 4th encoder channel (each one of ``cameras``; the dataset must have been recorded
+    with ``--obs state,rgb,depth``). Empty: RGB only, and depth in the observation is ignored."""
+    depth_clip_mm: int = 2000
+    """Depth beyond this (the floor far off, the background past the far plane) reads as this many millimetres."""
     seed: int = 0
     steps: int = 3000
     batch_size: int = 64
@@ -58,6 +63,11 @@ class VisuomotorConfig:
             raise TrainConfigError(f"data must name one dataset folder, got {self.data!r}")
         if not self.cameras or len(set(self.cameras)) != len(self.cameras):
             raise TrainConfigError(f"cameras must name one or more distinct cameras, got {list(self.cameras)}")
+        if len(set(self.depth)) != len(self.depth) or any(c not in self.cameras for c in self.depth):
+            raise TrainConfigError(f"depth must name distinct cameras among {list(self.cameras)}, "
+                                   f"got {list(self.depth)}")
+        if not 100 <= self.depth_clip_mm <= 65535:
+            raise TrainConfigError(f"depth_clip_mm must be in [100, 65535], got {self.depth_clip_mm}")
         for name in ("steps", "batch_size", "chunk", "width", "grid", "layers", "heads", "log_every", "save_every",
                      "threads"):
             if getattr(self, name) < 1:
@@ -86,9 +96,10 @@ class VisuomotorConfig:
 
 def load_visuomotor_config(path: str | Path | None, **overrides: Any) -> VisuomotorConfig:
     """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides (None: unset) on
-    top; ``cameras`` given as a comma list (``--cameras front,wrist``) is split."""
+    top; ``cameras`` and ``depth`` given as comma lists (``--cameras front,wrist``) are split."""
     given = {k: v for k, v in overrides.items() if v is not None}
-    if isinstance(given.get("cameras"), str):
-        given["cameras"] = tuple(given["cameras"].split(","))
+    for key in ("cameras", "depth"):
+        if isinstance(given.get(key), str):
+            given[key] = tuple(c for c in given[key].split(",") if c)
     return load_config(VisuomotorConfig, path, given, where=str(path or "visuomotor config"), check_types=True,
                        error=TrainConfigError)

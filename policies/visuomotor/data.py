@@ -29,6 +29,8 @@ PROPRIO_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper")
 class ImageDemonstrations:
     images: np.ndarray
     """(N, cameras, 3, H, W) uint8."""
+    depth: np.ndarray
+    """(N, depth cameras, H, W) uint16 millimetres; (N, 0, H, W) without depth."""
     proprio: np.ndarray
     """(N, proprio_dim) float32."""
     text_index: np.ndarray
@@ -59,6 +61,18 @@ def image_keys(features: dict[str, Any], cameras: tuple[str, ...], where: str) -
     return [IMAGE_PREFIX + c for c in cameras]
 
 
+def depth_keys(features: dict[str, Any], depth: tuple[str, ...], where: str) -> list[str]:
+    """The dataset keys of the ``depth`` cameras, or a one-line refusal when the dataset has no such depth."""
+    from sim.dataset import depth_key
+
+    missing = [c for c in depth if depth_key(c) not in features]
+    if missing:
+        raise TrainConfigError(f"{where}: the config asks for depth of camera(s) {missing} but the dataset has no "
+                               f"depth for them; record it with `armstack datagen --obs state,rgb,depth`, or drop "
+                               "`depth` from the config")
+    return [depth_key(c) for c in depth]
+
+
 def chunk_targets(actions: np.ndarray, chunk: int) -> tuple[np.ndarray, np.ndarray]:
     """(T, chunk, A) targets and (T, chunk) mask for one episode's (T, A) actions."""
     t = len(actions)
@@ -68,24 +82,29 @@ def chunk_targets(actions: np.ndarray, chunk: int) -> tuple[np.ndarray, np.ndarr
 
 
 def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk: int,
-                              max_episodes: int | None = None, verify: bool = True) -> ImageDemonstrations:
+                              max_episodes: int | None = None, verify: bool = True,
+                              depth: tuple[str, ...] = ()) -> ImageDemonstrations:
     from sim.dataset import DatasetReader
     from sim.dataset.layout import ARMSTACK_EPISODES_PATH
 
     root = Path(root)
     with DatasetReader(root, verify=verify) as reader:
         keys = image_keys(reader.features, cameras, str(root))
+        dkeys = depth_keys(reader.features, depth, str(root))
         for key in (STATE_KEY, ACTION_KEY):
             if key not in reader.features:
                 raise TrainConfigError(f"{root}: dataset lacks feature {key!r}; an armstack dataset has it")
         n = reader.num_episodes if max_episodes is None else min(max_episodes, reader.num_episodes)
         if n < 2:
             raise TrainConfigError(f"{root}: {n} episode(s); training needs at least 2 (train + validation)")
-        images, proprio, chunks, masks, texts, eps = [], [], [], [], [], []
+        images, depths, proprio, chunks, masks, texts, eps = [], [], [], [], [], [], []
         for k in range(n):
-            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys])
+            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys, *dkeys])
             frames = np.stack([ep[key] for key in keys], axis=1)  # (T, cams, H, W, 3)
             images.append(np.ascontiguousarray(frames.transpose(0, 1, 4, 2, 3)))
+            t, _, h, w, _ = frames.shape
+            depths.append(np.stack([np.asarray(ep[key]).reshape(t, h, w) for key in dkeys], axis=1).astype(np.uint16)
+                          if dkeys else np.zeros((t, 0, h, w), np.uint16))
             proprio.append(np.asarray(ep[STATE_KEY], np.float32))
             c, m = chunk_targets(np.asarray(ep[ACTION_KEY], np.float32), chunk)
             chunks.append(c)
@@ -108,11 +127,12 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
     unique = tuple(dict.fromkeys(texts))
     index = {t: i for i, t in enumerate(unique)}
     return ImageDemonstrations(
-        images=np.concatenate(images), proprio=np.concatenate(proprio),
+        images=np.concatenate(images), depth=np.concatenate(depths), proprio=np.concatenate(proprio),
         text_index=np.array([index[t] for t in texts]), texts=unique, chunks=np.concatenate(chunks),
         mask=np.concatenate(masks), episode_of_frame=np.concatenate(eps), seeds=tuple(seeds), fps=fps, robot=robot,
         state_names=state_names,
-        source={"root": str(root.resolve()), "content_sha256": content, "episodes": n, "cameras": list(cameras)})
+        source={"root": str(root.resolve()), "content_sha256": content, "episodes": n, "cameras": list(cameras),
+                "depth": list(depth)})
 
 
 def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: bool = True,
@@ -127,7 +147,7 @@ def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: 
 
     from policies.text import shared_encoder
 
-    demos = load_image_demonstrations(root, policy.cameras, policy.chunk, max_episodes, verify)
+    demos = load_image_demonstrations(root, policy.cameras, policy.chunk, max_episodes, verify, policy.depth)
     if tuple(demos.images.shape[-2:]) != policy.image_size:
         raise PolicyError(f"{root}: frames are {tuple(demos.images.shape[-2:])}; the policy was trained on "
                           f"{policy.image_size}")
@@ -138,11 +158,11 @@ def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: 
     encoder = policy.encoder if policy.encoder is not None else shared_encoder()
     text = torch.from_numpy(encoder.encode(list(demos.texts)))
     proprio = torch.from_numpy(((demos.proprio - policy.mean) / policy.std).astype(np.float32))
-    images = torch.from_numpy(demos.images)
+    images, depth = torch.from_numpy(demos.images), torch.from_numpy(demos.depth.astype(np.float32))
     policy.network.eval()
     with torch.inference_mode():
         pred = np.concatenate([policy.network(images[i:i + batch], proprio[i:i + batch],
-                                              text[demos.text_index[i:i + batch]]).numpy()
+                                              text[demos.text_index[i:i + batch]], depth[i:i + batch]).numpy()
                                for i in range(0, len(images), batch)])
     err = np.abs(pred - demos.chunks).mean(axis=-1)
     taken = demos.mask.sum()

@@ -1,8 +1,12 @@
 """The visuomotor network: a small conv encoder per camera, proprioception and instruction tokens, and an
 ACT-style decoder whose ``chunk`` learned queries cross-attend to those tokens and each predict one action.
 
-Images enter as uint8 (B, C, H, W) per camera, scaled here, so the checkpoint holds the whole mapping from
-pixels to actions. No torchvision: the encoder is four conv layers, enough for 64-96 px frames and cheap on a
+Images enter as uint8 (B, C, H, W) per camera and depth as millimetres (B, depth cameras, H, W), both scaled
+here (depth clipped, then normalised by the training frames' mean and std, which the architecture parameters
+record), so the checkpoint holds the whole mapping from pixels to actions. A camera with depth has a 4-channel
+encoder; without depth configured, depth given to ``forward`` is never read.
+
+No torchvision: the encoder is four conv layers, enough for 64-96 px frames and cheap on a
 CPU core (measured in bench/visuomotor_latency.py).
 """
 
@@ -36,10 +40,20 @@ class VisuomotorACT(nn.Module):
     """Cameras + proprioception + instruction embedding -> (B, chunk, out_dim) actions in [-1, 1]."""
 
     def __init__(self, *, cameras: int, channels: int, proprio_dim: int, text_dim: int, out_dim: int, chunk: int,
-                 width: int = 128, grid: int = 4, layers: int = 2, heads: int = 4) -> None:
+                 width: int = 128, grid: int = 4, layers: int = 2, heads: int = 4, depth_cameras: tuple[int, ...] = (),
+                 depth_clip_mm: float = 2000.0, depth_mean_mm: float = 0.0, depth_std_mm: float = 1.0) -> None:
         super().__init__()
         self.cameras, self.channels, self.chunk = cameras, channels, chunk
-        self.encoders = nn.ModuleList(ConvEncoder(channels, width, grid) for _ in range(cameras))
+        # depth_cameras[j] is the camera index whose encoder takes depth plane j as its 4th channel.
+        self.depth = tuple(int(i) for i in depth_cameras)
+        if len(set(self.depth)) != len(self.depth) or not all(0 <= i < cameras for i in self.depth):
+            raise ValueError(f"depth_cameras must list distinct camera indices below {cameras}, "
+                             f"got {list(depth_cameras)}")
+        if not depth_std_mm > 0:
+            raise ValueError(f"depth_std_mm must be > 0, got {depth_std_mm}")
+        self.depth_clip, self.depth_mean = float(depth_clip_mm), float(depth_mean_mm)
+        self.depth_std = float(depth_std_mm)
+        self.encoders = nn.ModuleList(ConvEncoder(channels + (i in self.depth), width, grid) for i in range(cameras))
         self.proprio = nn.Sequential(nn.Linear(proprio_dim, width), nn.ReLU(), nn.Linear(width, width))
         self.text = nn.Sequential(nn.Linear(text_dim, width), nn.ReLU(), nn.Linear(width, width))
         # The instruction also scales and shifts the image tokens (FiLM): which cube matters is in the words.
@@ -53,14 +67,29 @@ class VisuomotorACT(nn.Module):
         self.decoder = nn.TransformerDecoder(layer, layers)
         self.head = nn.Sequential(nn.LayerNorm(width), nn.Linear(width, out_dim))
 
-    def memory(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
-        """(B, tokens, width) from images (B, cameras, C, H, W) uint8/float, normalised proprio and text."""
+    def normalise_depth(self, depth_mm: torch.Tensor) -> torch.Tensor:
+        """Millimetres -> the encoder's depth channel: clipped, then standardised by the training statistics."""
+        return (depth_mm.float().clamp(0.0, self.depth_clip) - self.depth_mean) / self.depth_std
+
+    def memory(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+               depth: torch.Tensor | None = None) -> torch.Tensor:
+        """(B, tokens, width) from images (B, cameras, C, H, W) uint8/float, normalised proprio and text, and
+        (with depth configured) depth (B, len(self.depth), H, W) in millimetres."""
         x = images.float() / 255.0 if images.dtype == torch.uint8 else images
+        inputs = [x[:, i] for i in range(self.cameras)]
+        if self.depth:
+            if depth is None or depth.shape[1] != len(self.depth):
+                got = None if depth is None else tuple(depth.shape)
+                raise ValueError(f"this network reads depth of {len(self.depth)} camera(s); got depth {got}")
+            d = self.normalise_depth(depth)
+            for j, i in enumerate(self.depth):
+                inputs[i] = torch.cat([inputs[i], d[:, j:j + 1]], dim=1)
         scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
-        tokens = [(enc(x[:, i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
+        tokens = [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
         return torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1)], dim=1)
 
-    def forward(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
-        mem = self.memory(images, proprio, text)
+    def forward(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+                depth: torch.Tensor | None = None) -> torch.Tensor:
+        mem = self.memory(images, proprio, text, depth)
         out = self.decoder(self.queries.expand(len(mem), -1, -1), mem)
         return torch.tanh(self.head(out))

@@ -1,6 +1,7 @@
 """``VisuomotorPolicy``: the loaded image policy, acting from camera images, proprioception and the instruction.
 
-It reads the env observation keys ``<camera>_rgb``, ``joint_pos``, ``joint_vel``, ``ee_pose``, ``gripper`` and
+It reads the env observation keys ``<camera>_rgb`` (and ``<camera>_depth`` for the cameras its ``depth`` names),
+``joint_pos``, ``joint_vel``, ``ee_pose``, ``gripper`` and
 ``instruction`` and nothing else: ``object_poses``, ``goal_pos`` and the goal ids may be present (the
 observation contract carries them) but never reach the network. ``env_kwargs`` tells an evaluator which
 cameras and image size to render.
@@ -34,6 +35,7 @@ class VisuomotorPolicy:
         obs, act = spec.observation, spec.action
         try:
             self.cameras = tuple(str(c) for c in obs["cameras"])
+            self.depth = tuple(str(c) for c in obs.get("depth", ()))
             self.image_size = (int(obs["image_size"][0]), int(obs["image_size"][1]))
             self.mean = np.asarray(spec.normalization["mean"], np.float32)
             self.std = np.asarray(spec.normalization["std"], np.float32)
@@ -56,7 +58,7 @@ class VisuomotorPolicy:
     @property
     def env_kwargs(self) -> dict[str, Any]:
         """What the env must render for this policy (``gym.make`` keywords)."""
-        return {"obs_mode": "rgb", "cameras": self.cameras, "image_size": self.image_size[0]}
+        return {"obs_mode": "rgbd" if self.depth else "rgb", "cameras": self.cameras, "image_size": self.image_size[0]}
 
     def reset(self) -> None:
         """Forget the chunks of the last episode."""
@@ -71,13 +73,16 @@ class VisuomotorPolicy:
             vec = self._text_cache[text] = torch.from_numpy(enc.encode_one(text)).unsqueeze(0)
         return vec
 
-    def inputs(self, obs: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """(images, proprio, text) tensors of batch 1 from one env observation; only ``READS`` and images."""
+    def inputs(self, obs: dict[str, Any]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """(images, proprio, text, depth) tensors of batch 1 from one env observation; only ``READS``, the images
+        and the depth of the ``depth`` cameras (depth in millimetres as datasets store it)."""
         if np.asarray(obs.get("joint_pos")).ndim != 1:
             raise PolicyError("the visuomotor policy acts on one observation at a time (joint_pos of shape (n,))")
-        missing = [k for k in (*READS, *(f"{c}_rgb" for c in self.cameras)) if k not in obs]
+        missing = [k for k in (*READS, *(f"{c}_rgb" for c in self.cameras), *(f"{c}_depth" for c in self.depth))
+                   if k not in obs]
         if missing:
-            raise PolicyError(f"observation lacks {missing}; make the env with obs_mode='rgb', "
+            mode = self.env_kwargs["obs_mode"]
+            raise PolicyError(f"observation lacks {missing}; make the env with obs_mode='{mode}', "
                               f"cameras={list(self.cameras)}, image_size={self.image_size[0]}")
         frames = []
         for cam in self.cameras:
@@ -90,8 +95,19 @@ class VisuomotorPolicy:
         if proprio.shape != self.mean.shape or not np.isfinite(proprio).all():
             raise PolicyError(f"proprioception has {proprio.shape[0]} values (finite: {np.isfinite(proprio).all()}); "
                               f"the policy expects {self.mean.shape[0]} finite values")
+        depth = []
+        if self.depth:
+            from sim.dataset.env_spec import depth_millimetres  # the datasets' conversion; loads MuJoCo: only here
+        for cam in self.depth:
+            d = np.asarray(obs[f"{cam}_depth"])
+            if d.shape != (*self.image_size, 1):
+                raise PolicyError(f"{cam}_depth is {d.shape}; the policy was trained on {(*self.image_size, 1)}")
+            depth.append(depth_millimetres(d).reshape(self.image_size).astype(np.float32))
+        h, w = self.image_size
+        planes = torch.from_numpy(np.stack(depth)[None]) if depth else torch.zeros((1, 0, h, w))
         images = torch.from_numpy(np.stack(frames)[None])
-        return images, torch.from_numpy(((proprio - self.mean) / self.std)[None]), self._text(str(obs["instruction"]))
+        return (images, torch.from_numpy(((proprio - self.mean) / self.std)[None]), self._text(str(obs["instruction"])),
+                planes)
 
     def predict_chunk(self, obs: dict[str, Any]) -> np.ndarray:
         """(chunk, action_dim) actions for this observation and the next chunk-1 steps."""

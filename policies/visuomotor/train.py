@@ -32,19 +32,37 @@ from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
 TRAIN_STATE = "train_state.safetensors"
 
 
+def _shift(x: torch.Tensor, s: int, dx: torch.Tensor, dy: torch.Tensor) -> torch.Tensor:
+    """(n, c, H, W) images, each padded by ``s`` (edge replicate) and cropped back at offset (dx, dy)."""
+    _, c, h, w = x.shape
+    padded = nn.functional.pad(x, (s, s, s, s), mode="replicate")
+    rows = (dy[:, None] + torch.arange(h)[None, :])[:, None, :, None].expand(-1, c, -1, w + 2 * s)
+    x = padded.gather(2, rows)
+    cols = (dx[:, None] + torch.arange(w)[None, :])[:, None, None, :].expand(-1, c, h, -1)
+    return x.gather(3, cols)
+
+
 def augment(images: torch.Tensor, config: VisuomotorConfig, gen: torch.Generator) -> torch.Tensor:
     """(B, cams, 3, H, W) uint8 -> float in [0, 1], each image shifted and colour-jittered on its own."""
+    return augment_with_depth(images, None, config, gen)[0]
+
+
+def augment_with_depth(images: torch.Tensor, depth: torch.Tensor | None, config: VisuomotorConfig,
+                       gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor | None]:
+    """``augment``, and depth (B, len(config.depth), H, W) millimetres shifted as its camera's image (no colour
+    change): the same random draws as ``augment`` for the images."""
     b, cams, c, h, w = images.shape
     x = images.reshape(b * cams, c, h, w).float() / 255.0
     if config.shift_pixels:
         s = config.shift_pixels
-        padded = nn.functional.pad(x, (s, s, s, s), mode="replicate")
         dx = torch.randint(0, 2 * s + 1, (b * cams,), generator=gen)
         dy = torch.randint(0, 2 * s + 1, (b * cams,), generator=gen)
-        rows = (dy[:, None] + torch.arange(h)[None, :])[:, None, :, None].expand(-1, c, -1, w + 2 * s)
-        x = padded.gather(2, rows)
-        cols = (dx[:, None] + torch.arange(w)[None, :])[:, None, None, :].expand(-1, c, h, -1)
-        x = x.gather(3, cols)
+        x = _shift(x, s, dx, dy)
+        if depth is not None and depth.shape[1]:
+            which = torch.tensor([config.cameras.index(cam) for cam in config.depth])
+            ddx, ddy = dx.reshape(b, cams)[:, which].reshape(-1), dy.reshape(b, cams)[:, which].reshape(-1)
+            nd = depth.shape[1]
+            depth = _shift(depth.float().reshape(b * nd, 1, h, w), s, ddx, ddy).reshape(b, nd, h, w)
     j = config.colour_jitter
     if j:
         n = b * cams
@@ -56,7 +74,7 @@ def augment(images: torch.Tensor, config: VisuomotorConfig, gen: torch.Generator
         x = (x - mean) * draw((n, 1, 1, 1), j) + mean
         x = x * draw((n, 1, 1, 1), j) * draw((n, c, 1, 1), j / 2)
         x = x.clamp(0.0, 1.0)
-    return x.reshape(b, cams, c, h, w)
+    return x.reshape(b, cams, c, h, w), depth
 
 
 def masked_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -64,10 +82,27 @@ def masked_l1(pred: torch.Tensor, target: torch.Tensor, mask: torch.Tensor) -> t
     return err.sum() / mask.sum().clamp(min=1.0)
 
 
-def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int) -> tuple[VisuomotorACT, dict]:
+def depth_statistics(depth: np.ndarray, clip_mm: float) -> tuple[float, float]:
+    """Mean and std (mm) of clipped depth over (N, cameras, H, W) training frames; (0, 1) without depth."""
+    if depth.size == 0:
+        return 0.0, 1.0
+    total, square, count = 0.0, 0.0, 0
+    for start in range(0, len(depth), 1024):  # float64 in slices: a full copy of 10k frames would be ~GBs
+        d = np.minimum(depth[start:start + 1024], clip_mm).astype(np.float64)
+        total, square, count = total + d.sum(), square + (d * d).sum(), count + d.size
+    mean = total / count
+    return float(mean), float(max(np.sqrt(max(square / count - mean * mean, 0.0)), 1.0))
+
+
+def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int,
+             train_idx: np.ndarray) -> tuple[VisuomotorACT, dict]:
+    depth_mean, depth_std = depth_statistics(demos.depth[train_idx], config.depth_clip_mm)
     params = {"cameras": len(config.cameras), "channels": 3, "proprio_dim": demos.proprio.shape[1],
               "text_dim": text_dim, "out_dim": demos.chunks.shape[2], "chunk": config.chunk, "width": config.width,
               "grid": config.grid, "layers": config.layers, "heads": config.heads}
+    if config.depth:
+        params.update(depth_cameras=[config.cameras.index(c) for c in config.depth],
+                      depth_clip_mm=float(config.depth_clip_mm), depth_mean_mm=depth_mean, depth_std_mm=depth_std)
     return VisuomotorACT(**params), params
 
 
@@ -111,7 +146,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     config_doc = dataclasses.asdict(config)
     start = time.perf_counter()
     demos = load_image_demonstrations(config.data, config.cameras, config.chunk, config.max_episodes,
-                                      config.verify_data)
+                                      config.verify_data, config.depth)
     enc = encoder if encoder is not None else shared_encoder()
     text_table = torch.from_numpy(enc.encode(list(demos.texts)))
     n_eps = int(demos.episode_of_frame.max()) + 1
@@ -121,11 +156,11 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     train_idx, val_idx = np.flatnonzero(~is_val), np.flatnonzero(is_val)
     mean = demos.proprio[train_idx].mean(axis=0)
     std = np.maximum(demos.proprio[train_idx].std(axis=0), 1e-3)
-    images = torch.from_numpy(demos.images)
+    images, depth = torch.from_numpy(demos.images), torch.from_numpy(demos.depth.astype(np.int32))
     proprio = torch.from_numpy(((demos.proprio - mean) / std).astype(np.float32))
     chunks, mask = torch.from_numpy(demos.chunks), torch.from_numpy(demos.mask)
     ti = torch.from_numpy(demos.text_index)
-    net, arch = _network(config, demos, text_table.shape[1])
+    net, arch = _network(config, demos, text_table.shape[1], train_idx)
     opt = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
     gen = torch.Generator().manual_seed(config.seed)
     h, w = demos.images.shape[-2:]
@@ -133,7 +168,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     def spec(metrics: dict[str, Any]) -> PolicySpec:
         return PolicySpec(
             architecture=ARCHITECTURE, arch_params=arch,
-            observation={"adapter": ADAPTER, "cameras": list(config.cameras), "image_size": [int(h), int(w)],
+            observation={"adapter": ADAPTER, "cameras": list(config.cameras), "depth": list(config.depth),
+                         "image_size": [int(h), int(w)],
                          "proprio": list(PROPRIO_KEYS), "state_names": list(demos.state_names),
                          "text_encoder": "sentence-transformers/all-MiniLM-L6-v2", "text_dim": int(text_table.shape[1]),
                          "privileged": []},
@@ -179,7 +215,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
         net.eval()
         with torch.inference_mode():
             t = torch.from_numpy(val_sample)
-            losses = [masked_l1(net(images[t[i:i + 128]], proprio[t[i:i + 128]], text_table[ti[t[i:i + 128]]]),
+            losses = [masked_l1(net(images[t[i:i + 128]], proprio[t[i:i + 128]], text_table[ti[t[i:i + 128]]],
+                                    depth[t[i:i + 128]]),
                                 chunks[t[i:i + 128]], mask[t[i:i + 128]]) for i in range(0, len(t), 128)]
         net.train()
         return float(torch.stack(losses).mean())
@@ -190,7 +227,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     net.train()
     while step < config.steps:
         idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
-        pred = net(augment(images[idx], config, gen), proprio[idx], text_table[ti[idx]])
+        x, d = augment_with_depth(images[idx], depth[idx], config, gen)
+        pred = net(x, proprio[idx], text_table[ti[idx]], d)
         loss = masked_l1(pred, chunks[idx], mask[idx])
         opt.zero_grad(set_to_none=True)
         loss.backward()

@@ -16,7 +16,8 @@ from sim.scene import CAMERAS, SceneConfig
 
 BACKENDS = ("local", "ray")
 STORAGE = STORAGE_MODES  # the dataset layer's registry: what the writer can store
-OBS_KINDS = ("state", "rgb")
+OBS_KINDS = ("state", "rgb", "depth")
+"""depth: per camera, integer millimetres beside the RGB frames (sim.dataset.env_spec.depth_millimetres)."""
 # Fields that change how a run executes but not what it produces: a resumed run may change them.
 EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
 MAX_WORKERS = 10_000
@@ -76,6 +77,9 @@ class DatagenConfig:
                 raise UnknownNameError("observation kind", kind, OBS_KINDS)
         if "state" not in self.obs:
             raise ConfigError(f"--obs must include 'state' (the state is always recorded), got {','.join(self.obs)}")
+        if self.depth and not self.rgb:
+            raise ConfigError("--obs depth needs rgb too (--obs state,rgb,depth): the env renders depth beside the RGB "
+                              "frames of the same cameras")
         if self.rgb:
             if not self.cameras:
                 raise ConfigError("--obs rgb needs at least one camera in --cameras")
@@ -114,6 +118,15 @@ class DatagenConfig:
     @property
     def rgb(self) -> bool:
         return "rgb" in self.obs
+
+    @property
+    def depth(self) -> bool:
+        return "depth" in self.obs
+
+    @property
+    def obs_mode(self) -> str:
+        """The env's obs_mode for this run: ``rgbd`` with depth, ``rgb`` with cameras, else ``state``."""
+        return "rgbd" if self.depth else "rgb" if self.rgb else "state"
 
     @property
     def active_cameras(self) -> tuple[str, ...]:

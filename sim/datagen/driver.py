@@ -262,7 +262,7 @@ def _generate_and_commit(config: DatagenConfig, out: Path, done: dict[int, dict[
     from sim.datagen.episode import env_for
 
     spec = spec_for_env(env_for(config), cameras=config.active_cameras, image_size=config.image_size,
-                        storage=config.storage)
+                        storage=config.storage, depth=config.depth)
     t0 = time.perf_counter()
     # The shards as their workers returned them (or scan_shards read them, hashes checked): the commit reads no
     # shard metadata again. A local worker's shard cannot have changed since it was hashed unless the OS

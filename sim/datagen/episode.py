@@ -12,7 +12,7 @@ import numpy as np
 
 from sim.control import ACTION_DIM
 from sim.datagen.config import DatagenConfig, attempt_seed
-from sim.dataset.env_spec import STATE_SPEC
+from sim.dataset.env_spec import STATE_SPEC, depth_key, depth_millimetres
 from sim.dataset.record import EpisodeRecord
 from sim.env import TabletopEnv
 
@@ -25,9 +25,10 @@ def env_for(config: DatagenConfig) -> TabletopEnv:
     import sim  # noqa: F401 - registers the ids in a fresh worker process
 
     scene = config.scene_config()
-    key = (config.env_id, config.robot, config.active_cameras, config.image_size, config.randomization, scene)
+    key = (config.env_id, config.robot, config.obs_mode, config.active_cameras, config.image_size,
+           config.randomization, scene)
     if key not in _ENVS:
-        env = gym.make(config.env_id, robot=config.robot, obs_mode="rgb" if config.rgb else "state",
+        env = gym.make(config.env_id, robot=config.robot, obs_mode=config.obs_mode,
                        cameras=config.active_cameras or ("front",), image_size=config.image_size,
                        randomization=config.randomization, scene=scene)
         _ENVS[key] = env.unwrapped  # type: ignore[assignment]
@@ -105,6 +106,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     successes = np.zeros((rows, 1), dtype=bool)
     dones = np.zeros((rows, 1), dtype=bool)
     images: dict[str, list[np.ndarray]] = {c: [] for c in cams}
+    depths: dict[str, list[np.ndarray]] = {c: [] for c in cams} if config.depth else {}
     noise_rng = np.random.default_rng([seed, 0xDA27]) if config.action_noise > 0 else None
     success, steps, diverged = False, 0, False
     while True:
@@ -114,6 +116,8 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         mujoco.mj_getState(model, data, physics[t], _STATE_SPEC)
         for cam in cams:
             images[cam].append(obs[f"{cam}_rgb"])
+        for cam in depths:
+            depths[cam].append(depth_millimetres(obs[f"{cam}_depth"]))
         action = actions[t]
         action[:] = expert.act()
         executed = action.astype(np.float64)
@@ -140,6 +144,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         "observation.state": obs_state[:steps], "observation.environment_state": obs_env[:steps],
         "observation.goal_ids": obs_goal[:steps], "env_state": physics[:steps], "action": actions[:steps],
         "next.reward": rewards[:steps], "next.success": successes[:steps], "next.done": dones[:steps]}
+    frames.update({depth_key(c): np.stack(v) for c, v in depths.items()})
     # Only the sampled attempts replay (config.replays); None elsewhere and under DART noise, where the recorded
     # actions are the expert's labels, not what ran (env_state replays those episodes exactly instead).
     summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if config.replays(attempt) else None

@@ -55,10 +55,10 @@ def _spec_for(config: DatagenConfig) -> DatasetSpec:
     from sim.dataset import spec_for_env
 
     env = env_for(config)
-    key = (id(env), config.active_cameras, config.image_size, config.storage)  # env_for keeps its envs alive
+    key = (id(env), config.active_cameras, config.depth, config.image_size, config.storage)  # env_for keeps them
     if key not in _SPECS:
         _SPECS[key] = spec_for_env(env, cameras=config.active_cameras, image_size=config.image_size,
-                                   storage=config.storage)
+                                   storage=config.storage, depth=config.depth)
     return _SPECS[key]
 
 
