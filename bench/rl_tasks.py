@@ -1,4 +1,4 @@
-"""SAC+HER on armstack Push and PickPlace beside the same SB3 SAC+HER on FetchPush / FetchPickAndPlace.
+"""SAC+HER on armstack Push, PickPlace and Stack beside FetchPush / FetchPickAndPlace, and residual RL on BC.
 
 Prints one JSON object to stdout (progress goes to stderr). Each pair (armstack task, Fetch peer) trains from
 scratch with identical hyperparameters (``CONFIG`` over ``policies.rl_config.RLConfig``'s defaults) for
@@ -6,6 +6,11 @@ scratch with identical hyperparameters (``CONFIG`` over ``policies.rl_config.RLC
 ``--eval-at`` to evaluate the deterministic policy on the same ``--eval-episodes`` held-out episode seeds:
 success rate (``info["is_success"]`` at the episode's last step) with a 95% Wilson interval. Targets (issue 19):
 Push >= 80% and PickPlace >= 50% held-out within the step budget.
+
+The ``residual_*`` groups are the BC-initialised route (reported apart, never as RL from scratch): SAC learns a
+residual on the shipped BC policy's translation (``policies.residual_goal_env``, settings in ``RESIDUAL``), its
+actor starting at a zero residual, so the evaluation at step 0 is the BC policy alone on the same held-out
+episodes, and every later one shows what RL changed.
 
 Every row runs in its own ``python -O`` process (bench/rl_reach.py says why ``-O``: a gymnasium-robotics assert
 that mujoco 4's enums fail); learning CPU time is reported beside wall time, and each row also times its bare
@@ -30,8 +35,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 os.environ.setdefault("MUJOCO_GL", "egl")
 
-import numpy as np
-
 from bench.rl_reach import int_list, load_average, versions
 
 # row -> (armstack env id or None, Fetch id or None); the Fetch ids are gymnasium-robotics 1.4's.
@@ -41,12 +44,24 @@ ROWS: dict[str, tuple[str | None, str | None]] = {
     "armstack_pick_place": ("armstack/PickPlace-v0", None),
     "fetch_pick_and_place": (None, "FetchPickAndPlace-v4"),
     "armstack_stack": ("armstack/Stack-v0", None),
-    # BC-initialised, never RL from scratch: SAC+HER learns a residual on the shipped BC policy (--pairs residual).
+    # BC-initialised, never RL from scratch: SAC learns a residual on the shipped BC policy.
     "armstack_push_bc_residual": ("armstack/Push-v0", None),
+    "armstack_pick_place_bc_residual": ("armstack/PickPlace-v0", None),
+    "armstack_stack_bc_residual": ("armstack/Stack-v0", None),
 }
-RESIDUAL_ROW = "armstack_push_bc_residual"
-PAIRS = (("armstack_push", "fetch_push"), ("armstack_pick_place", "fetch_pick_and_place"))
-TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5}
+RESIDUAL_ROWS = ("armstack_push_bc_residual", "armstack_pick_place_bc_residual", "armstack_stack_bc_residual")
+# --pairs names -> rows; an (armstack, Fetch) pair also gets the per-step cost ratios.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "push": ("armstack_push", "fetch_push"), "pick_place": ("armstack_pick_place", "fetch_pick_and_place"),
+    "stack": ("armstack_stack",), "residual_push": ("armstack_push_bc_residual",),
+    "residual_pick_place": ("armstack_pick_place_bc_residual",), "residual_stack": ("armstack_stack_bc_residual",)}
+TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5, "armstack_push_bc_residual": 0.8,
+           "armstack_pick_place_bc_residual": 0.5}
+# The residual rows (policies.residual_goal_env): a scale of 1 lets the residual cancel a BC translation (stop a
+# push), the penalty keeps it near zero where success does not need it, and the actor waits while the critic
+# learns from the first burn_in_steps (BC plus exploration noise of std exp(initial_log_std) before the tanh).
+RESIDUAL: dict[str, Any] = {"residual_scale": 1.0, "residual_penalty": 0.1, "burn_in_steps": 2_000,
+                            "initial_log_std": -1.0, "reward_type": "sparse"}
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
 # normalised observations), with a 256x256 network and batch 256 (zoo: 512x512x512 and 2048 over 1M steps).
 CONFIG: dict[str, Any] = {"net_arch": [256, 256], "batch_size": 256, "buffer_size": 200_000,
@@ -74,13 +89,16 @@ def log(msg: str) -> None:
 def row_factory(row: str, config: Any) -> Any:
     """A zero-argument env factory for ``row``."""
     arm_id, fetch_id = ROWS[row]
-    if row == RESIDUAL_ROW:
+    if row in RESIDUAL_ROWS:
         from policies.pretrained import PANDA_TABLETOP_BC
         from policies.residual_goal_env import make_residual_goal_env
 
         return lambda: make_residual_goal_env(str(arm_id), PANDA_TABLETOP_BC, robot=config.robot,
                                               randomization=config.randomization,
-                                              observe_actions=config.observe_actions)
+                                              observe_actions=config.observe_actions,
+                                              residual_scale=RESIDUAL["residual_scale"],
+                                              residual_penalty=RESIDUAL["residual_penalty"],
+                                              reward_type=RESIDUAL["reward_type"])
     if fetch_id is None:
         import dataclasses
 
@@ -125,13 +143,22 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
     from policies.rl_config import RLConfig
 
     config = RLConfig.from_dict(config_json)
+    residual = row in RESIDUAL_ROWS
+    if residual:  # HER needs the sparse reward
+        config = RLConfig.from_dict({**config_json, "her": RESIDUAL["reward_type"] == "sparse"})
     torch.set_num_threads(config.torch_threads)
     factory = row_factory(row, config)
     step_us = env_step_us(factory, ENV_STEP_SAMPLE)
     train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
     eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
     model = build_model(config, train_env)
-    base_alone = zero_residual_success(eval_env, config.eval_episodes) if row == RESIDUAL_ROW else None
+    callback = None
+    if residual:
+        from policies.residual_goal_env import actor_burn_in, start_at_base
+
+        start_at_base(model, RESIDUAL["initial_log_std"])
+        callback = actor_burn_in(RESIDUAL["burn_in_steps"])
+        eval_at = [0, *eval_at]  # a zero residual: the BC policy alone
 
     def report(point: dict[str, Any]) -> None:
         point["load_average_1min"], point["env_step_us"] = load_average(), step_us
@@ -139,7 +166,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
         log(f"{row}: {point['env_steps']} steps, success {point['success_rate']:.2f} {point['ci95']}, "
             f"learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
 
-    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report)
+    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report, callback=callback)
     train_env.close()
     eval_env.close()
     final = curve[-1]
@@ -148,25 +175,9 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[s
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
-            "env_step_us": step_us, "base_policy_alone": base_alone,
+            "env_step_us": step_us, "base_policy_alone": curve[0] if residual else None,
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
             "curve": curve}
-
-
-def zero_residual_success(eval_env: Any, episodes: int) -> dict[str, Any]:
-    """The BC policy alone on the held-out episodes (a zero residual), success at the last step as for SAC."""
-    from policies.evaluate import wilson_interval
-
-    successes = 0
-    eval_env.reset()
-    for _ in range(episodes):
-        done = np.zeros(1, bool)
-        while not done[0]:
-            _, _, done, infos = eval_env.step(np.zeros((1, 3), np.float32))
-        successes += bool(infos[0].get("is_success", False))
-    lo, hi = wilson_interval(successes, episodes)
-    return {"episodes": episodes, "successes": successes, "success_rate": successes / episodes,
-            "ci95": [round(lo, 4), round(hi, 4)]}
 
 
 def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
@@ -222,6 +233,23 @@ def compare(arm: dict[str, Any], fetch: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def table(pairs: dict[str, Any]) -> dict[str, Any]:
+    """Per task: the BC policy alone, the residual, RL from scratch and the Fetch peer, success against env steps."""
+    rows = {row: result for group in pairs.values() for row, result in group.items() if row in ROWS}
+    out: dict[str, Any] = {}
+    for task, scratch, fetch in (("push", "armstack_push", "fetch_push"),
+                                 ("pick_place", "armstack_pick_place", "fetch_pick_and_place"),
+                                 ("stack", "armstack_stack", None)):
+        residual = rows.get(f"{scratch}_bc_residual")
+        entry = {"bc_policy_alone": (residual or {}).get("base_policy_alone"),
+                 "bc_residual_success_at": (residual or {}).get("success_at"),
+                 "from_scratch_success_at": rows.get(scratch, {}).get("success_at"),
+                 "fetch_success_at": rows.get(fetch, {}).get("success_at") if fetch else None}
+        if any(v is not None for v in entry.values()):
+            out[task] = entry
+    return out
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--steps", type=int, default=20_000, help="env steps per row")
@@ -230,13 +258,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--eval-episodes", type=int, default=20, help="held-out episodes per evaluation")
     p.add_argument("--seed", type=int, default=0, help="training seed")
     p.add_argument("--pairs", default="push,pick_place",
-                   help="comma-separated subset of push, pick_place, residual (SAC+HER residual on the shipped BC "
-                        "policy, armstack Push only: BC-initialised, reported apart)")
+                   help=f"comma-separated subset of {', '.join(GROUPS)} (residual_*: SAC on a residual over the "
+                        "shipped BC policy, BC-initialised, reported apart)")
     p.add_argument("--one-pair-at-a-time", dest="together", action="store_false",
                    help="run the pairs one after the other (default: every row at once, all under the same load)")
     p.add_argument("--stop-after-s", type=float, default=None,
                    help="stop rows still training after this many seconds; they report the evaluations they made")
-    p.add_argument("--quick", action="store_true", help="smoke run: 300 steps, one evaluation of 1 episode")
+    p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--config-json", help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -254,13 +282,13 @@ def main(argv: list[str] | None = None) -> int:
 
     from policies.rl_config import RLConfig
 
-    names: dict[str, tuple[str, ...]] = {"push": PAIRS[0], "pick_place": PAIRS[1], "residual": (RESIDUAL_ROW,)}
+    names = GROUPS
     chosen = [n for n in args.pairs.split(",") if n]
     if not chosen or any(n not in names for n in chosen):
         print(f"unknown pairs {chosen}; valid: {', '.join(names)}", file=sys.stderr)
         return 2
     if args.quick:
-        steps, eval_at, episodes, fields = 300, [300], 1, {**CONFIG, "learning_starts": 150, "net_arch": [16],
+        steps, eval_at, episodes, fields = 400, [400], 1, {**CONFIG, "learning_starts": 200, "net_arch": [16],
                                                            "batch_size": 32}
     else:
         steps, episodes, fields = args.steps, args.eval_episodes, CONFIG
@@ -277,17 +305,17 @@ def main(argv: list[str] | None = None) -> int:
         results = run_rows(rows, config_json, eval_at, args.stop_after_s)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
-            if n == "residual":
-                pairs[n] = {RESIDUAL_ROW: results[RESIDUAL_ROW], **loads}
-                continue
-            arm, fetch = names[n]
-            pairs[n] = {arm: results[arm], fetch: results[fetch], **compare(results[arm], results[fetch]), **loads}
+            group = {row: results[row] for row in names[n]}
+            if len(names[n]) == 2:  # (armstack, Fetch)
+                group.update(compare(*group.values()))
+            pairs[n] = {**group, **loads}
     headline = {row: {"success_at": pair[row].get("success_at"), "final_ci95": pair[row].get("final_ci95"),
                       "target": TARGETS.get(row),
                       "meets_target": (pair[row].get("final_success_rate") or 0.0) >= TARGETS[row]
                       if row in TARGETS else None}
                 for pair in pairs.values() for row in pair if row in ROWS}
-    print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json, "eval_at": eval_at,
+    print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json, "residual": RESIDUAL,
+                      "eval_at": eval_at, "table": table(pairs),
                       "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
                       "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))
     return 0

@@ -113,6 +113,26 @@ def object_goal_reward(achieved_goal: np.ndarray, desired_goal: np.ndarray, info
     return (sum(free.values()) + terms[spec.goal_term] + terms["success"]).astype(np.float32)
 
 
+def object_goal_observation(env_obs: dict[str, Any], previous: np.ndarray | None, past_actions: np.ndarray,
+                            control_hz: float | np.floating[Any]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The goal-env observation of one env observation (``ObjectGoalEnv``'s table), and the cube and TCP positions
+    to pass as ``previous`` next step (velocities are their differences; zero when ``previous`` is None). Built
+    from the env observation and the agent's own past actions only: the env, an exported policy and the arm share
+    it."""
+    obj = int(env_obs["object_id"])
+    pose = np.asarray(env_obs["object_poses"][obj], np.float32)
+    cube, tcp = pose[:3], np.asarray(env_obs["ee_pose"][:3], np.float32)
+    now = np.concatenate((cube, tcp))
+    vel = np.zeros(6, np.float32) if previous is None else (now - previous) * np.float32(control_hz)
+    observation = np.concatenate((
+        tcp, np.asarray(env_obs["gripper"], np.float32), cube, cube - tcp, pose[3:7], vel,
+        np.asarray(env_obs["joint_pos"], np.float32),
+        np.asarray(env_obs["joint_vel"], np.float32) * np.float32(JOINT_VEL_SCALE),
+        np.asarray(past_actions, np.float32)))
+    return ({"observation": observation, "achieved_goal": cube.copy(),
+             "desired_goal": np.asarray(env_obs["goal_pos"], np.float32).copy()}, now)
+
+
 class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.ndarray],
                     gym.utils.RecordConstructorArgs):
     """Push, PickPlace or Stack as a goal-conditioned env (HER-ready), sparse or dense reward.
@@ -199,18 +219,8 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
 
     def _goal_observation(self, env_obs: dict[str, Any]) -> dict[str, np.ndarray]:
         self.env_observation = env_obs
-        obj = int(env_obs["object_id"])
-        pose = np.asarray(env_obs["object_poses"][obj], np.float32)
-        cube, tcp = pose[:3], np.asarray(env_obs["ee_pose"][:3], np.float32)
-        now = np.concatenate((cube, tcp))
-        vel = np.zeros(6, np.float32) if self._prev is None else (now - self._prev) * self._hz
-        self._prev = now
-        observation = np.concatenate((
-            tcp, np.asarray(env_obs["gripper"], np.float32), cube, cube - tcp, pose[3:7], vel,
-            np.asarray(env_obs["joint_pos"], np.float32),
-            np.asarray(env_obs["joint_vel"], np.float32) * np.float32(JOINT_VEL_SCALE), self._past))
-        return {"observation": observation, "achieved_goal": cube.copy(),
-                "desired_goal": np.asarray(env_obs["goal_pos"], np.float32).copy()}
+        goal_obs, self._prev = object_goal_observation(env_obs, self._prev, self._past, self._hz)
+        return goal_obs
 
     def compute_reward(self, achieved_goal: np.ndarray, desired_goal: np.ndarray, info: Any) -> np.ndarray:
         """The reward for (batches of) goals, as HER relabelling needs (dense reads the goal-free terms in info)."""
@@ -244,6 +254,7 @@ __all__ = [
     "goal_reached",
     "goal_terms",
     "make_object_goal_env",
+    "object_goal_observation",
     "object_goal_reward",
     "object_goal_task",
 ]

@@ -103,6 +103,7 @@ ADAPTERS: dict[str, str] = {
     "state_text_v1": "policies.policy:StateTextPolicy",
     "state_text_v2": "policies.policy:StateTextPolicy",
     "reach_goal_v1": "policies.rl_export:ReachGoalPolicy",
+    "object_goal_v1": "policies.rl_export:ObjectGoalPolicy",
     "visuomotor_v1": "policies.visuomotor.policy:VisuomotorPolicy",
 }
 """Observation adapter name -> ``module:class`` constructed as ``cls(spec, network)``."""

@@ -376,10 +376,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
     policy_dir = None
-    from policies.goal_env import GOAL_ENV_IDS
-
-    # The armstack checkpoint's observation adapter is Reach's; the cube tasks' models stay SB3 zips.
-    if export and make_env is None and config.env_id in GOAL_ENV_IDS:
+    if export and make_env is None:  # every armstack goal env has an observation adapter (policies.rl_export)
         from policies.rl_export import export_sb3_policy
 
         policy_dir = export_sb3_policy(model, config, out / "policy", metrics=metrics,

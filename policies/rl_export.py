@@ -4,8 +4,10 @@ Only the deterministic actor is kept, as plain tensors: SAC's ``latent_pi`` + ``
 mean of its squashed Gaussian), or PPO's ``policy_net`` + ``action_net`` followed by a clip to [-1, 1] (what
 ``predict(deterministic=True)`` returns). The observation adapter ``reach_goal_v1`` turns the *env*
 observation into the goal-env observation the actor was trained on (``policies.goal_env.goal_observation``),
-flattened in the key order SB3's ``CombinedExtractor`` used. An actor trained on a subset of the env action
-(``action_mode="xyz"``) is padded to the env's 5-d action with the goal env's ``FIXED_ACTION`` values, recorded
+flattened in the key order SB3's ``CombinedExtractor`` used; ``object_goal_v1`` does the same for Push, PickPlace
+and Stack (``policies.object_goal_env.object_goal_observation``; the policy keeps the last cube and TCP positions
+for their velocities, so it acts on one env at a time). An actor trained on a subset of the env action
+(``action_mode="xyz"``) is padded to the env's 5-d action with the values its goal env holds, recorded
 in ``policy.json`` (``action.agent_dims``, ``action.fixed``), so the policy drives the env and the arm directly.
 """
 
@@ -27,7 +29,9 @@ from policies.rl_config import RLConfig
 
 ARCHITECTURE = "sb3_mlp_actor"
 ADAPTER = "reach_goal_v1"
+OBJECT_ADAPTER = "object_goal_v1"  # Push, PickPlace, Stack: policies.object_goal_env.object_goal_observation
 _ENV_KEYS = ("ee_pose", "joint_pos", "joint_vel", "goal_pos")
+_OBJECT_ENV_KEYS = ("ee_pose", "gripper", "object_poses", "object_id", "joint_pos", "joint_vel", "goal_pos")
 
 
 def _linears(module: nn.Module) -> list[nn.Linear]:
@@ -87,11 +91,15 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     ``obs_normalizer``: the ``VecNormalize`` the model was trained behind, whose statistics the policy applies.
     """
     from policies.goal_env import GOAL_ENV_IDS, make_goal_env
+    from policies.object_goal_env import OBJECT_GOAL_TASKS
 
-    if config.env_id not in GOAL_ENV_IDS:
-        raise TrainConfigError(f"export covers the {ADAPTER} adapter, i.e. {', '.join(GOAL_ENV_IDS)}; a policy "
-                               f"trained on {config.env_id} stays an SB3 model (final_model.zip)")
-    action_mode = config.action_mode or "xyz"
+    cube_task = OBJECT_GOAL_TASKS.get(config.env_id)
+    if config.env_id not in GOAL_ENV_IDS and cube_task is None:
+        raise TrainConfigError(f"export covers the goal envs {', '.join((*GOAL_ENV_IDS, *OBJECT_GOAL_TASKS))}; a "
+                               f"policy trained on {config.env_id} stays an SB3 model (final_model.zip)")
+    action_mode = config.action_mode or (cube_task.default_action_mode if cube_task else "xyz")
+    # The env action parts the agent leaves alone, as its goal env holds them.
+    held = FIXED_ACTION if cube_task is None else {"dyaw": 0.0, "gripper": cube_task.held_gripper}
     actor, keys = actor_from_sb3(model)
     env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=action_mode,
                         observe_actions=config.observe_actions)
@@ -117,13 +125,12 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
                      "out_dim": actor.mean.out_features,
                      "activation": _activation_name(actor.latent) if len(actor.latent) else "relu",
                      "output": actor.output},
-        observation={"adapter": ADAPTER, "env_id": config.env_id, "robot": config.robot,
-                     "past_actions": config.observe_actions,
+        observation={"adapter": ADAPTER if cube_task is None else OBJECT_ADAPTER, "env_id": config.env_id,
+                     "robot": config.robot, "past_actions": config.observe_actions,
                      "arm_joints": list(base.scene.robot.arm_joints), "keys": keys, "widths": widths,
-                     "env_keys": list(_ENV_KEYS)},
+                     "env_keys": list(_ENV_KEYS if cube_task is None else _OBJECT_ENV_KEYS)},
         action={"dim": int(base.action_space.shape[0]), "low": -1.0, "high": 1.0, "names": list(ENV_ACTION_NAMES),
-                "agent_dims": dims, "fixed": {k: v for k, v in FIXED_ACTION.items()
-                                              if ENV_ACTION_NAMES.index(k) not in dims}},
+                "agent_dims": dims, "fixed": {k: v for k, v in held.items() if ENV_ACTION_NAMES.index(k) not in dims}},
         normalization=normalization_stats(obs_normalizer),
         robot=config.robot,
         control_hz=float(base.control_hz),
@@ -198,10 +205,16 @@ class ReachGoalPolicy:
         """Forget the previous actions (a new episode starts from none, as the goal env does)."""
         self._past = None
 
+    env_keys: tuple[str, ...] = _ENV_KEYS
+
+    def _goal_obs(self, obs: dict[str, Any], past: np.ndarray | None) -> dict[str, np.ndarray]:
+        """The goal-env observation (batched along the first axis) the actor was trained on."""
+        return goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS}, past)
+
     def act(self, obs: dict[str, Any]) -> np.ndarray:
-        missing = [k for k in _ENV_KEYS if k not in obs]
+        missing = [k for k in self.env_keys if k not in obs]
         if missing:
-            raise PolicyError(f"observation lacks {missing}; this policy needs {list(_ENV_KEYS)}")
+            raise PolicyError(f"observation lacks {missing}; this policy needs {list(self.env_keys)}")
         joint_pos = np.asarray(obs["joint_pos"])
         if joint_pos.shape[-1] != self.n_arm or joint_pos.ndim not in (1, 2):
             raise PolicyError(f"observation joint_pos has shape {joint_pos.shape}; the policy was trained on robot "
@@ -213,7 +226,7 @@ class ReachGoalPolicy:
             if self._past is None or self._past.shape[0] != batch:  # first call, or another batch: no history
                 self._past = np.zeros((batch, self.past_actions * len(self.agent_dims)), np.float32)
             past = self._past
-        goal_obs = goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS}, past)
+        goal_obs = self._goal_obs(obs, past)
         parts = [goal_obs[k].reshape(goal_obs[k].shape[0], -1) for k in self.keys]
         if self.stats is not None:  # as VecNormalize does it: in float64, then clipped
             parts = [np.clip((p - self.stats[k][0]) / self.stats[k][1], -self.clip, self.clip)
@@ -230,3 +243,30 @@ class ReachGoalPolicy:
         return out[0] if single else out
 
     __call__ = act
+
+
+class ObjectGoalPolicy(ReachGoalPolicy):
+    """An exported SB3 actor of Push, PickPlace or Stack on env observations (one env at a time): it remembers
+    the cube and TCP positions of the last call for their velocities, as ``policies.object_goal_env`` does."""
+
+    env_keys = _OBJECT_ENV_KEYS
+
+    def __init__(self, spec: PolicySpec, network: nn.Module) -> None:
+        super().__init__(spec, network)
+        self.control_hz = float(spec.control_hz)
+        self._previous: np.ndarray | None = None
+
+    def reset(self) -> None:
+        """Forget the previous actions and positions (a new episode)."""
+        super().reset()
+        self._previous = None
+
+    def _goal_obs(self, obs: dict[str, Any], past: np.ndarray | None) -> dict[str, np.ndarray]:
+        from policies.object_goal_env import object_goal_observation
+
+        if np.asarray(obs["joint_pos"]).ndim != 1:
+            raise PolicyError(f"the {OBJECT_ADAPTER} policy acts on one env observation at a time (it tracks "
+                              "velocities between calls), got a batch")
+        history = past[0] if past is not None else np.zeros(0, np.float32)
+        goal_obs, self._previous = object_goal_observation(obs, self._previous, history, self.control_hz)
+        return {k: v[None] for k, v in goal_obs.items()}

@@ -141,15 +141,30 @@ def test_cli_trains_sac_her_on_push_and_writes_a_run(tmp_path: Path, capsys: pyt
                               str(out), "--config", str(config), "--quiet"])
     assert run_rl(args) == 0
     summary = json.loads(capsys.readouterr().out)
-    assert summary["env_steps"] >= 200 and summary["eval_episodes"] == 1 and summary["policy"] is None
+    assert summary["env_steps"] >= 200 and summary["eval_episodes"] == 1 and summary["policy"] == str(out / "policy")
     saved = json.loads((out / "config.json").read_text())
     assert saved["env_id"] == "armstack/Push-v0" and saved["her"] is True and saved["action_mode"] is None
     assert (out / "final_model.zip").is_file() and (out / "checkpoints" / "sac_200_steps.zip").is_file()
     from stable_baselines3 import SAC, HerReplayBuffer
-    from stable_baselines3.common.vec_env import DummyVecEnv
+    from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
 
-    model = SAC.load(out / "final_model.zip", env=DummyVecEnv([lambda: make_goal_env("armstack/Push-v0")]))
+    import policies
+
+    venv = VecNormalize.load(str(out / "vecnormalize.pkl"), DummyVecEnv([lambda: make_goal_env("armstack/Push-v0")]))
+    model = SAC.load(out / "final_model.zip", env=venv)
     assert isinstance(model.replay_buffer, HerReplayBuffer) and model.action_space.shape == (3,)
+    # The exported policy acts on env observations as the SB3 model on goal observations: velocities from the
+    # last call, past actions, normalisation, and the fingers held closed as the Push goal env holds them.
+    policy = policies.load(out / "policy")
+    env: Any = make_goal_env("armstack/Push-v0")
+    goal_obs, _ = env.reset(seed=5)
+    policy.reset()
+    for _ in range(25):
+        expected = model.predict(venv.normalize_obs(goal_obs), deterministic=True)[0]
+        action = policy.act(env.env_observation)
+        np.testing.assert_allclose(action[:3], expected, rtol=0, atol=1e-5)
+        assert action[3] == 0.0 and action[4] == 1.0
+        goal_obs, *_ = env.step(expected)
 
 
 @pytest.mark.slow
