@@ -5,9 +5,13 @@ take, go home, negation, order words, quantifiers), so a small bilingual lexicon
 constructions where French or German order their words differently from English are rewritten first:
 French "ne VERB pas" (-> "do not VERB"), the adjective after its noun ("le cube rouge"), German "nicht"
 anywhere in its clause, separable verbs ("fass X nicht an", "wirf X weg") and the verb at the end of a
-subordinate clause ("bevor du X in den Behälter legst, ..."). Every word must be in the lexicon: one that
-is not makes the whole instruction a refusal naming it, never a guess from the words that happen to be
-known (a French "sauf" or German "kein" read as nothing would move what the words exclude).
+subordinate clause ("bevor du X in den Behälter legst, ..."), formal "Sie"/"vous", relative clauses naming a
+cube by its place ("den Würfel, der dem Roboter am nächsten ist", "le cube le plus à gauche"), "nicht X, sondern Y"
+and "pas X mais Y", verbless clauses after order words; greetings and thanks around a request are taken off first.
+Every word must be in the lexicon: one that is not makes the whole instruction a refusal naming it, never a
+guess from the words that happen to be known (a French "sauf" or German "kein" read as nothing would move what
+the words exclude); only a misspelt colour, object or place noun one edit from lexicon words of one meaning is
+read as that noun.
 Pure logic over text; the English result goes through the same parser and whole-request check as English.
 """
 
