@@ -140,6 +140,8 @@ _TEMPLATES = (
     ("leg alle Würfel außer dem {C} in den Behälter", "except"),
     ("alle Würfel bis auf den {C} kommen in den Eimer", "except"),
     ("wirf alle Würfel mit Ausnahme des {C} weg", "except"),
+    ("mets tous les cubes dans le bac à l'exception du cube {c}", "except"),
+    ("leg sämtliche Würfel bis auf den {C} in den Eimer", "except"),
     ("avant de mettre {x} dans le bac, pose {y} sur le tapis", "y_first"),
     ("pose {y} sur le tapis après avoir mis {x} dans le bac", "x_first"),
     ("une fois que tu as mis {x} dans le bac, pose {y} sur le tapis", "x_first"),
