@@ -72,32 +72,32 @@ def cached_dataset(config: Any, cache: Path, progress: bool) -> tuple[Path, dict
                   "expert_success": summary["expert_success_rate"], "seconds": round(time.perf_counter() - t0, 1)}
 
 
-def _report_row(report: dict[str, Any]) -> dict[str, Any]:
+def evaluate_run(run: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Held-out success of ``run``/best on seeds disjoint from its training data's, overall and per task."""
+    import policies
+    from policies.evaluate import evaluate_policy
+
+    policy = policies.load(run / "best")
+    seeds = (policy.spec.data or {}).get("seeds", [])
+    report = evaluate_policy(policy, env_id=ENV_ID, robot="panda", episodes=args.eval_episodes,
+                             exclude_seeds=seeds, progress=not args.quiet)
     return {"success": report["success_rate"], "ci95": report["ci95"], "episodes": report["episodes"],
             "tasks": {t: {"success": r["success_rate"], "ci95": r["ci95"]} for t, r in report["tasks"].items()}}
 
 
 def train_state(data: Path, run: Path, episodes: int, args: argparse.Namespace) -> dict[str, Any]:
-    import policies
     from policies.bc import load_bc_config, train_bc
-    from policies.evaluate import evaluate_policy
 
     t0 = time.perf_counter()
     config = load_bc_config(args.state_config, data=str(data), out=str(run), max_episodes=episodes,
                             epochs=args.epochs, eval_episodes=args.select_episodes, threads=args.threads)
     train = train_bc(config, progress=not args.quiet)
     seconds = round(time.perf_counter() - t0, 1)
-    policy = policies.load(run / "best")
-    seeds = (policy.spec.data or {}).get("seeds", [])
-    report = evaluate_policy(policy, env_id=ENV_ID, robot="panda", episodes=args.eval_episodes,
-                             exclude_seeds=seeds, progress=not args.quiet)
-    return {**_report_row(report), "train_seconds": seconds, "train_episodes": train["episodes"],
+    return {**evaluate_run(run, args), "train_seconds": seconds, "train_episodes": train["episodes"],
             "epochs": config.epochs, "best_epoch": train["best"].get("epoch")}
 
 
 def train_image(data: Path, run: Path, episodes: int, args: argparse.Namespace) -> dict[str, Any]:
-    import policies
-    from policies.evaluate import evaluate_policy
     from policies.visuomotor.config import load_visuomotor_config
     from policies.visuomotor.train import train_visuomotor
 
@@ -106,11 +106,7 @@ def train_image(data: Path, run: Path, episodes: int, args: argparse.Namespace) 
                                     steps=args.vm_steps, threads=args.threads)
     train = train_visuomotor(config, progress=not args.quiet)
     seconds = round(time.perf_counter() - t0, 1)
-    policy = policies.load(run / "best")
-    seeds = (policy.spec.data or {}).get("seeds", [])
-    report = evaluate_policy(policy, env_id=ENV_ID, robot="panda", episodes=args.eval_episodes,
-                             exclude_seeds=seeds, progress=not args.quiet)
-    return {**_report_row(report), "train_seconds": seconds, "train_episodes": train["episodes"],
+    return {**evaluate_run(run, args), "train_seconds": seconds, "train_episodes": train["episodes"],
             "steps": train["steps"], "best_val_loss": train["best_val_loss"]}
 
 
