@@ -32,12 +32,24 @@ _FRENCH = frozenset({"le", "la", "les", "dans", "sur", "du", "des", "mets", "met
                      "prendre", "rouge", "bleu", "vert", "jaune", "violet", "rose", "au", "aux", "vers", "tous",
                      "toutes", "sauf", "ne", "pas", "touche", "puis", "et", "poubelle", "bac", "plateforme",
                      "gauche", "droite", "empile", "jette", "pousse", "retourne", "position", "initiale",
-                     "s'il", "plaît", "plait", "te", "cubes", "à"})
+                     "s'il", "plaît", "plait", "te", "cubes", "à",
+                     # Short requests ("Tu pourrais jeter le cube orange ?", "Va en position de repos.") carry
+                     # few of the words above; pronouns, modal verbs and articles mark them as French.
+                     "tu", "vous", "pourrais", "pourriez", "peux", "pouvez", "voudrais", "jeter", "jetez", "va",
+                     "vas", "allez", "en", "de", "un", "une", "tapis", "repos", "mettez", "posez", "prenez",
+                     "poussez", "empilez", "range", "rangez", "merci", "avec", "sans", "jamais", "ensuite",
+                     "enfin", "d'abord", "celui", "celle", "qui", "que", "est", "moi", "toi", "cette"})
 _GERMAN = frozenset({"den", "die", "das", "der", "dem", "würfel", "wuerfel", "auf", "leg", "lege", "stell",
                      "stelle", "nimm", "roten", "blauen", "grünen", "gelben", "orangen", "lila", "rosa", "alle",
                      "außer", "ausser", "nach", "links", "rechts", "und", "dann", "nicht", "fass", "an", "weg",
                      "wirf", "schieb", "fahr", "zurück", "ausgangsposition", "behälter", "bitte", "stapel",
-                     "staple", "in", "mit"})
+                     "staple", "in", "mit",
+                     # Likewise for short German requests ("leg den rechten Block aufs Pad"); no word that is
+                     # also English ("pack", "bring", "also").
+                     "sie", "du", "kannst", "können", "könnten", "würden", "rechten", "linken", "aufs", "ins",
+                     "zum", "zur", "ein", "einen", "eine", "ist", "oben", "unten", "zuerst", "danach", "schiebe",
+                     "werfen", "mülleimer", "kiste", "danke", "noch", "nur", "aber", "oder", "sondern", "ohne",
+                     "kein", "keinen", "bringe", "packe", "klotz"})
 _ENGLISH = frozenset({"the", "cube", "cubes", "block", "put", "on", "onto", "into", "pick", "place", "and", "then",
                       "it", "of", "to", "please", "one", "move", "stack", "bin", "pad", "top", "all", "every"})
 

@@ -264,6 +264,15 @@ def test_no_english_devset_instruction_is_taken_for_another_language() -> None:
                 assert language_of(rec["instruction"]) == "en", rec["instruction"]
 
 
+@pytest.mark.parametrize(("text", "lang"), [("Tu pourrais jeter le cube orange ?", "fr"),
+                                            ("Va en position de repos.", "fr"),
+                                            ("leg den rechten Block aufs Pad", "de"),
+                                            ("Kannst du den Klotz in die Kiste legen?", "de")])
+def test_a_short_french_or_german_request_is_not_taken_for_english(text: str, lang: str) -> None:
+    # Taken for English, these were refused as unreadable instead of going through the lexicon.
+    assert language_of(text) == lang
+
+
 def test_rewrite_leaves_plain_english_as_it_is() -> None:
     text = "put the red cube on the blue cube, then go home"
     assert rewrite(text, scene()).text == text
