@@ -83,6 +83,7 @@ class CheckedPlanner:
     def plan_outcome(self, instruction: str, state: SceneState) -> Outcome:
         if not isinstance(instruction, str) or not instruction.strip():
             raise PlannerError(f"the instruction must be a non-empty string, got {instruction!r}")
+        state = state.with_position_stacks()  # every backend and the checker see what stands on what
         raw = self.backend.propose(instruction, state)
         if isinstance(raw, Refusal):
             return Outcome(result=raw, raw=raw, raw_valid=True)

@@ -140,18 +140,38 @@ class SceneState:
         """Nothing rests on ``name``."""
         return not self.objects_on(name)
 
+    def stacked_from_positions(self) -> dict[str, str]:
+        """Object -> the object it rests on, read from positions (within a cube's footprint and one cube's height
+        above), for the objects that ``on`` does not place and the gripper does not hold."""
+        placed = [o for o in self.objects if o.position is not None and o.name not in self.on and
+                  o.name != self.holding]
+        below = [o for o in self.objects if o.position is not None and o.name != self.holding]
+        out: dict[str, str] = {}
+        for a in placed:
+            for b in below:
+                if a is not b and a.position and b.position and \
+                        math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < _STACK_XY_M and \
+                        _STACK_DZ_M[0] < a.position[2] - b.position[2] < _STACK_DZ_M[1]:
+                    out[a.name] = b.name
+        return out
+
+    def with_position_stacks(self) -> SceneState:
+        """This scene with ``on`` completed from positions: a perception-built scene gives positions only, and
+        a cube with another on top must not be picked (fresh split indep7-065). ``on`` wins where it speaks."""
+        derived = self.stacked_from_positions()
+        if not derived:
+            return self
+        try:
+            return self.replace(holding=self.holding, on={**self.on, **derived})
+        except SceneError:  # positions that read as a loop are noise: keep the scene as given
+            return self
+
     def stacks(self) -> tuple[tuple[str, ...], ...]:
         """The scene's stacks of objects, each bottom first: from ``on`` where it says so, else from positions (an
         object within a cube's footprint of another and one cube's height above it), so "leave the stack alone"
         names what a perception-built scene shows stacked (fresh split indep6-030)."""
         above = {o: s for o, s in self.on.items() if self.has(s)}
-        placed = [o for o in self.objects if o.position is not None]
-        for a in placed:
-            for b in placed:
-                if a.name not in above and a is not b and a.position and b.position and \
-                        math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < _STACK_XY_M and \
-                        _STACK_DZ_M[0] < a.position[2] - b.position[2] < _STACK_DZ_M[1]:
-                    above[a.name] = b.name
+        above.update({o: s for o, s in self.stacked_from_positions().items() if o not in above})
         out = []
         for bottom in (n for n in self.names if n in above.values() and n not in above):
             chain = [bottom]

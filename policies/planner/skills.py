@@ -94,7 +94,7 @@ def _push_pre(state: SceneState, args: Mapping[str, str]) -> str | None:
     if state.holding is not None:
         return f"cannot push while holding the {state.holding.replace('_', ' ')}"
     if not state.is_clear(obj):
-        return f"the {obj.replace('_', ' ')} has something on it"
+        return f"the {obj.replace('_', ' ')} has the {state.objects_on(obj)[0].replace('_', ' ')} on it"
     support = state.on.get(obj)
     if support is not None and state.has(support):
         return f"the {obj.replace('_', ' ')} rests on the {support.replace('_', ' ')}, not on the table"
