@@ -103,15 +103,18 @@ def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1kh
     rng = np.random.default_rng(0)
     judged = 0
     for run in runs:
-        start_velocity = messages[run[0]][0].velocities
-        if start_velocity is not None and np.abs(start_velocity).max() > 0:
-            continue  # a new mapping mid-motion (the loaded host skipped ticks): the model starts from rest
-        judged += len(run)
         base = 1.0 - stamps[run[0]] - back
         deliveries = [Delivery(arrival=stamps[k] + base + back + 3e-4 + float(rng.uniform(0.0, 1e-3)),
                                points=messages[k], stamp=stamps[k] + base) for k in run]
         commands = controller_commands(deliveries, start=messages[run[0]][0].positions, rate_hz=1000.0,
                                        t0=1.0 - 0.0196, t_end=1.0 + len(run) * PERIOD).commands
-        res = limit_violations(commands, 0.001, FRANKA, at_rest_before=True)
+        start_velocity = messages[run[0]][0].velocities
+        if start_velocity is None or not np.abs(start_velocity).any():
+            res = limit_violations(commands, 0.001, FRANKA, at_rest_before=True)
+        else:
+            # A new mapping mid-motion (the loaded host skipped ticks past the horizon): the model held still until
+            # the first message, so it is judged from the cycles after that one's pick-up on.
+            res = limit_violations(commands[25:], 0.001, FRANKA, at_rest_before=False)
         assert res.samples == 0, (res, [len(r) for r in runs])
+        judged += len(run)
     assert judged > 100, [len(r) for r in runs]
