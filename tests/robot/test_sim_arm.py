@@ -330,7 +330,8 @@ def test_a_stamped_trajectory_runs_on_its_stamps_time_as_jtc_does() -> None:
     arm = SimArm(SimArmConfig(profile="franka", robot="fr3"))
     home = np.array(arm.spec.home)
     last = np.eye(7)[6]
-    points = [(0.0, home.tolist(), [], []), (0.1, (home + 0.1 * last).tolist(), [], [])]
+    points: list[tuple[float, list[float], list[float], list[float]]] = [
+        (0.0, home.tolist(), [], []), (0.1, (home + 0.1 * last).tolist(), [], [])]
     arm.advance(0.1)
     arm.command_trajectory_points(arm.arm_joints, points, stamp_age=0.01)
     assert arm.arm_target[6] == pytest.approx(home[6] + 0.01)  # 10 ms into the 0.1 rad in 0.1 s ramp
