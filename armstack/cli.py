@@ -150,8 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out/demo")
     p.add_argument("--episodes", type=int, default=5, help="episodes per task for the expert success rates")
     p.add_argument("--dataset-episodes", type=int, default=8, help="episodes of the RGB demo dataset (0: none)")
-    p.add_argument("--bc-episodes", type=int, default=150, help="state episodes for the BC policy (0: no policy)")
-    p.add_argument("--bc-epochs", type=int, default=60)
+    p.add_argument("--bc-episodes", type=int, default=None,
+                   help="state episodes for the BC policy (0: no policy; default: armstack.demo.BC_EPISODES)")
+    p.add_argument("--bc-epochs", type=int, default=None, help="default: armstack.demo.BC_EPOCHS")
     p.add_argument("--eval-episodes", type=int, default=5, help="held-out episodes per task for the policy")
     p.add_argument("--instruction", default=None, help="instruction for the planner + agent section ('' to skip)")
     p.add_argument("--robot", action="append", choices=tuple(ROBOTS), help="repeatable; default: every robot")
