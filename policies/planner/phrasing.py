@@ -159,7 +159,7 @@ def correct_typo(word: str) -> str:
     if len(word) <= 3:  # short words are too close to each other: a swap ("teh"), a doubled letter ("onn"), a verb,
         # a colour missing its last letter ("blu")
         found = [t for t in found if sorted(t) == sorted(word) or re.sub(r"(.)\1", r"\1", word) == t
-                 or t in _CORRECTABLE_VERBS or (t in lx.COLOR_WORDS and t[:-1] == word)]
+                 or t in _CORRECTABLE_VERBS or ((t in lx.COLOR_WORDS or len(t) == 4) and t[:-1] == word)]
     found = list(dict.fromkeys(found))
     return found[0] if len(found) == 1 else word
 
@@ -625,6 +625,37 @@ def _arrows(text: str) -> str:
     return _ARROW.sub(spelled, text)
 
 
+# Terse and list forms spelled out as the clauses the parser reads (fresh split indep7):
+_CUBE_WORD = r"(?: (?:cube|block|brick|one))?"
+_TERSE_FORMS: tuple[tuple[str, str], ...] = (
+    # "tower pls: purple bottom, orange, yellow top" -> "build a tower with purple at the bottom, orange, yellow on top"
+    (rf"^(?:(?:build|make|stack) )?(?:a |me a )?tower(?: please)?\s*[:,-]\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}"
+     rf"\s+(?:at (?:the )?)?bottom\b(.*?),?\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}\s+(?:on |at (?:the )?)?top$",
+     r"build a tower with \1 at the bottom\2, \3 on top"),
+    # "orange cube, bin. then home": an object, a comma, a place, with no verb
+    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*,\s*(?:in |into |on |onto )?(?:the )?"
+     rf"(bin|trash|pad)(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
+    (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:back )?home\s*$", r"\1go home"),
+    # "while you're at it", "while at it": filler, also inside a negated clause
+    (r",?\s*\bwhile (?:you(?:'re| are) )?at it\b", ""),
+    # "leave the blue and red ones alone", "apart from the green and the blue ones": one object per name
+    (rf"\b(leave|touch|move|moving|touching|except|besides|excluding|apart from|other than|but) the "
+     rf"({_COLOUR_ALT}) and (?:the )?({_COLOUR_ALT}) (?:ones|cubes|blocks)\b", r"\1 the \2 one and the \3 one"),
+    # "the cube at the back of the table" lies farthest along the arm's forward axis (mentions' "frontmost", the
+    # largest x), "at the front" nearest the arm ("backmost"): distance from the base would also weigh the sides
+    (r"\bthe (cube|block|one) (?:that(?:'s| is) |which is )?(?:at|in) the (?:back|rear|far end)"
+     r"(?: of the (?:table|workspace|area))?\b", r"the frontmost \1"),
+    (r"\bthe (cube|block|one) (?:that(?:'s| is) |which is )?(?:at|in) the (?:front|near end)"
+     r"(?: of the (?:table|workspace|area))?(?! of\b)", r"the backmost \1"),
+)
+
+
+def _terse(text: str) -> str:
+    for pattern, repl in _TERSE_FORMS:
+        text = re.sub(pattern, repl, text)
+    return text
+
+
 # A misspelt verb at a clause's start, before its object ("pit the gren cube in teh bin", indep6-043): corrected to
 # the one skill verb it is one edit from, even where the misspelling is itself a word ("pit", "pot"), which elsewhere
 # is kept. Words that are themselves verbs people say there ("let the", "get the", "love the") are never changed.
@@ -666,7 +697,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
     text = re.sub(r"\s*[.!?]+$", "", text)
-    text = _pseudo_cleft(_correct(text))
+    text = _terse(_pseudo_cleft(_correct(text)))
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
     text = _small_talk(text).strip()

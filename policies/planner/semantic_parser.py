@@ -190,9 +190,13 @@ def _milestone(action: Action, obj: str | None, target: str | None) -> Milestone
 Reading = tuple[Plan, tuple[Milestone, ...]]
 
 
-def _without_target(action: Action, ctx: Context) -> Context:
+def _without_target(action: Action, ctx: Context, then: Action | None = None) -> Context:
     """``ctx`` for grounding "the cube" in "stack the cube on the red one" (or "it" with nothing mentioned before):
-    the cube it goes on is not a candidate (a cube is never put on itself), so the question names only the others."""
+    the cube it goes on is not a candidate (a cube is never put on itself), so the question names only the others.
+    So too where the next clause moves it there: "pick the cube up and stack it on the yellow one" (indep7-079)."""
+    if action.obj is not None and action.target is None and then is not None and then.obj is not None and \
+            then.obj.kind == "it":
+        action = then if action.obj.kind == "generic" else action
     if action.obj is None or action.obj.kind not in ("generic", "it") or action.target is None or \
             action.target.kind != "color":
         return ctx
@@ -208,10 +212,12 @@ def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[s
     """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones;
     ``excluded`` objects (the negations') are never what "a cube" names."""
     plans: list[tuple[list[Step], Context, list[Milestone]]] = [([], Context(state=state, excluded=excluded), [])]
-    for action in actions:
+    for i, action in enumerate(actions):
         nxt: list[tuple[list[Step], Context, list[Milestone]]] = []
+        then = actions[i + 1] if i + 1 < len(actions) else None
         for steps, ctx, marks in plans:
-            objs: list[str | None] = list(ground(action.obj, _without_target(action, ctx))) if action.obj else [None]
+            objs: list[str | None] = list(ground(action.obj, _without_target(action, ctx, then))) if action.obj \
+                else [None]
             for obj in objs:
                 local = Context(state=ctx.state, mentioned=[*ctx.mentioned, *([obj] if obj else [])],
                                 last_primary=ctx.last_primary, last_target=ctx.last_target, excluded=excluded)

@@ -731,6 +731,29 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
      plan(*mv("green", "bin"))),
     ("relative", "put the red cube on whichever cube is closest to the blue one",
      scene([("red", 0.2), ("green", -0.1), ("blue", 0.0)]), plan(*st("red", "green"))),
+    # fresh split 7 kinds: terse towers, verbless "X, bin.", lists in exclusions and negations, filler inside a
+    # negation, the back / front of the table, short typos before 'then', a question that skips the destination
+    ("tower", "tower pls: blue bottom, red, green top", scene(RGB), plan(*st("red", "blue"), *st("green", "red"))),
+    ("tower", "tower: green bottom, blue top", scene(RGB), plan(*st("blue", "green"))),
+    ("sequence", "Red cube, bin. Then home.", scene(RGB), plan(*mv("red", "bin"), ("home",))),
+    ("sequence", "green, pad then home", scene(RGB), plan(*mv("green", "pad"), ("home",))),
+    ("exclusion", "put all the cubes in the bin apart from the red and the green ones", scene(RGB),
+     plan(*mv("blue", "bin"))),
+    ("exclusion", "put every cube on the pad except the blue and green ones", scene(RGB), plan(*mv("red", "pad"))),
+    ("negation", "put the red cube in the bin and don't touch the green cube while you're at it", scene(RGB),
+     plan(*mv("red", "bin"))),
+    ("negation", "put the blue cube on the pad but leave the red and green ones alone", scene(RGB),
+     plan(*mv("blue", "pad"))),
+    ("negation", "stack the green cube on the blue one without moving the red and the blue cubes",
+     scene(RGB), plan(*st("green", "blue"))),
+    ("relative", "put the cube at the back of the table in the bin", scene(RGB), plan(*mv("blue", "bin"))),
+    ("relative", "move the cube at the front to the pad", scene(RGB), plan(*mv("red", "pad"))),
+    ("typo", "stak the gren cube on the blu one then go hom", scene(RGB), plan(*st("green", "blue"), ("home",))),
+    ("ambiguous", "pick the cube up and stack it on the red one", scene(RGB), ask("green", "blue")),
+    ("negation_forbids", "put the green cube on the pad without moving the red cube", stacked("red", "green", on=False),
+     refused("the red cube is on the green cube, which the words forbid moving")),
+    ("stack", "put the green cube on the pad", stacked("red", "green", "blue", on=False),
+     refused("the red cube is on the green cube")),
 ]
 
 
