@@ -5,12 +5,12 @@ shipped ``policies/pretrained/panda_tabletop_bc`` by default) acts on every env 
 action, scaled by ``residual_scale``, is added to the base's (dx, dy, dz); the base's yaw and gripper commands
 pass through. The agent sees the goal env's observation with the base action appended, so a zero residual is
 the BC policy itself and SAC+HER only has to learn where it fails. Goals and rewards are the wrapped
-``policies.object_goal_env.ObjectGoalEnv``'s, less ``residual_penalty`` times the squared residual: with the
-sparse reward flat almost everywhere, the early critic's action gradient is noise, and an unpenalised actor
-drifts away from the base (Push, residual scale 1: the BC policy's 1/10 held-out fell to 0/10 within 2.5k steps);
-the penalty gives the critic a signal toward a zero residual wherever success does not need one.
-``start_at_base`` makes the untrained SAC actor's deterministic action exactly zero, so RL starts from the BC
-policy itself and the step-0 evaluation is BC's own.
+``policies.object_goal_env.ObjectGoalEnv``'s, less ``residual_penalty`` times the squared residual (a reward
+for staying at the base wherever success does not need a correction; with the sparse reward flat almost
+everywhere the early critic's action gradient is noise). ``start_at_base`` makes the untrained SAC actor's
+deterministic action exactly zero, so RL starts from the BC policy itself and the step-0 evaluation is BC's own;
+``actor_burn_in`` lets the critic learn alone first. What it achieves is measured by ``bench/rl_tasks.py``
+(``residual_*`` groups): so far it loses BC's success faster than it fixes its failures (README).
 """
 
 from __future__ import annotations
