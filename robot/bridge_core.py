@@ -249,9 +249,11 @@ class BridgeCore:
         return bool(np.any(near & (links[:, 2] > p[2])))
 
     def _apply_missing(self, unseen: frozenset[str], now: float) -> None:
-        """Mark ``unseen`` cubes missing unless they may be hidden (``_hidden``); events name each loss and
-        recovery."""
-        missing = frozenset(n for n in unseen if not self._hidden(n, unseen))
+        """Mark newly ``unseen`` cubes missing unless they may be hidden (``_hidden``); events name each loss and
+        recovery. A cube already missing stays missing until perception reports it again: ``_hidden`` judges its
+        stale remembered pose, so the arm passing over that pose would otherwise bring it back to be planned over."""
+        kept = self.missing_objects & unseen
+        missing = kept | frozenset(n for n in unseen - kept if not self._hidden(n, unseen))
         for name in sorted(missing - self.missing_objects):
             self._events.append({"event": "object_lost", "t": now, "object": name,
                                  "unseen_s": round(now - self._last_seen.get(name, self._first_objects_at or now), 3)})

@@ -138,15 +138,20 @@ def test_a_cube_perception_lost_is_not_planned_over_at_its_old_pose() -> None:
     assert abs(loop.arm.view.object_pos("green_cube") - start).max() < 1e-3
 
 
-def test_a_cube_lost_mid_pick_ends_the_skill_and_the_replan_is_refused_naming_it() -> None:
-    """Perception loses the cube the arm is about to reach for, while no link is near it (the bridge would take an
-    unseen cube under the hand for hidden): the pick ends, without chasing its remembered pose for the rest of its
-    budget, its retry cannot start, and the replan over a scene without it is refused."""
+def test_a_cube_lost_as_its_pick_starts_ends_the_skill_and_the_replan_is_refused_naming_it() -> None:
+    """Perception stops reporting the cube farthest from the hand shortly before the instruction, so the plan
+    still sees it and its grace period ends while the pick is under way with no link near it (an unseen cube
+    under the hand would be taken for hidden): the pick ends, without chasing its remembered pose for the rest of
+    its budget, its retry cannot start, and the replan over a scene without it is refused."""
+    from robot.bridge_core import OBJECT_LOSS_GRACE_S
+
     loop = _loop(3)
     view = loop.core.mirror.view
     far = max(view.object_names, key=lambda n: float(np.linalg.norm(view.object_pos(n)[:2] - view.tcp_pos[:2])))
     colour = far.split("_")[0]
     _hide(loop, {far})
+    loop.run(0.6 * OBJECT_LOSS_GRACE_S)
+    assert loop.core.missing_objects == frozenset()  # still within its grace period when the plan is made
     run = loop.core.on_instruction(f"put the {colour} cube in the bin", loop.t)
     assert isinstance(run, AgentRun)
     try:

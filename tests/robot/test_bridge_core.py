@@ -550,3 +550,29 @@ def test_a_cube_under_a_perceived_stack_is_hidden_not_missing() -> None:
     loop.run(2 * OBJECT_LOSS_GRACE_S)
     assert loop.core.missing_objects == {"green_cube"}
     np.testing.assert_allclose(loop.core.mirror.view.object_pos("blue_cube"), remembered, atol=1e-9)
+
+
+def test_a_missing_cube_is_not_revived_by_the_arm_passing_over_its_last_pose() -> None:
+    """Once missing, a cube stays missing until perception reports it again: the hand over its remembered pose
+    (where ``_hidden`` would take a newly unseen cube for occluded) brings back no stale pose to plan over."""
+    from robot.bridge_core import OBJECT_LOSS_GRACE_S, OCCLUSION_RADIUS
+
+    loop = Loop()
+    loop.run(0.3)
+    hidden = {"green_cube"}
+    _hide(loop, hidden)
+    loop.run(2 * OBJECT_LOSS_GRACE_S)
+    assert loop.core.missing_objects == {"green_cube"}
+    view = loop.core.mirror.view
+    last = view.object_pos("green_cube").copy()
+    loop.core.on_instruction("put the green cube in the bin", loop.t)  # the expert reaches for the remembered pose
+    closest = math.inf
+    for _ in range(round(6.0 / 0.01)):
+        res = loop.step()
+        closest = min(closest, float(np.linalg.norm(view.tcp_pos[:2] - last[:2])))
+        assert loop.core.missing_objects == {"green_cube"}, loop.t
+        assert not any(e.get("event") == "object_found" for e in res.events)
+    assert closest < OCCLUSION_RADIUS / 2  # the hand was over the last pose: the case was exercised
+    hidden.clear()
+    assert loop.until(lambda r: any(e.get("event") == "object_found" for e in r.events), 0.2) is not None
+    assert loop.core.missing_objects == frozenset()
