@@ -133,6 +133,8 @@ class BridgeCore:
         carries them (``BridgeWorld.missing_objects``), so plans and checks leave them out."""
         self._events: list[dict[str, Any]] = []
         self._active: set[FaultKind] = set()
+        self._clock_fault: Fault | None = None
+        """A failed clock check of tick-stamped trajectories (``on_clock_check``), in force until a check passes."""
         self._target: tuple[np.ndarray, float] | None = None
         self._armed_once = not params.arm_on_start
         self._restart_ik = False
@@ -374,9 +376,25 @@ class BridgeCore:
             limit_violations=violations, driver_status=self.driver.summary(), missing=tuple(missing)))
         return self.preflight
 
+    def on_clock_check(self, ok: bool, detail: str, now: float) -> None:
+        """The clock check's verdict (``robot.clock_check``), judged by the node with tick-stamped trajectories each
+        diagnostics period while armed and at each arm request. A failure is a ``bad_stamp`` fault from ``now``
+        (category 1: hold): the controller samples the bridge's stamps on a clock that no longer agrees, so its
+        trajectories stop meaning what the bridge planned (a clock step, a restarted driver). It stays until a
+        check passes, and an arm request is refused while it stands, whatever the profile."""
+        if ok:
+            self._clock_fault = None
+        elif self._clock_fault is None:
+            self._clock_fault = Fault(kind=FaultKind.BAD_STAMP, since=now,
+                                      detail=f"clock check failed (trajectory_stamp tick): {detail}")
+
     def rearm(self, now: float, missing: Sequence[str] | None = None) -> tuple[bool, str]:
         """An arm (or re-arm) request. A driver profile runs the preflight first (``missing``: driver topics the
-        node found absent); the generic sim profile arms on the supervisor's conditions alone."""
+        node found absent); the generic sim profile arms on the supervisor's conditions alone. A failed clock
+        check (``on_clock_check``) refuses either."""
+        if self._clock_fault is not None:
+            self._events.append({"event": "rearm", "t": now, "ok": False, "reason": self._clock_fault.detail})
+            return False, self._clock_fault.detail
         if missing is not None or self.vendor.name != "generic":
             why = refusal(self.run_preflight(now, missing or ()))
             if why is not None:
@@ -458,7 +476,7 @@ class BridgeCore:
             samples=samples, invalid_state=None if invalid is None else invalid[0],
             invalid_since=None if invalid is None else invalid[1], estop_asserted=self._estop,
             estop_since=self._estop_since, estop_last_msg=self._estop_last, command=None if last is None else last.arm,
-            driver_faults=self.driver.faults(now),
+            driver_faults=[*self.driver.faults(now), *(() if self._clock_fault is None else (self._clock_fault,))],
             gripper_command=None if last is None else last.gripper, tick_lateness=tick_lateness,
             perception_deadline=self._perception_deadline())
 

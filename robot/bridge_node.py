@@ -219,8 +219,9 @@ class BridgeNode(Node):
                                                tail=TICK_STAMP_TAIL_S if tick_stamps else 0.0)
         self._tick_stamps = TickStamps(back=self._stream.back, horizon=self._stream.horizon) if tick_stamps else None
         self.clock_offset: ClockOffset | None = ClockOffset(params.clock_offset_max_s) if tick_stamps else None
+        """The clock check of tick-stamped trajectories (``robot.clock_check``): judged by the arm request, and each
+        diagnostics period while armed (a failure is the core's clock fault, see ``BridgeCore.on_clock_check``)."""
         self._switch_ack: tuple[bool, float] | None = None  # the latest switch-off's (acknowledged, seconds waited)
-        """The clock check of tick-stamped trajectories (``robot.clock_check``): judged by the arm request."""
         self._calibration_check = CalibrationCheck(params.calibration_file, params.calibration_max_age_days)
         self.calibration: CalibrationAge = self._calibration_check.verdict(time.time())
         self._robot_calibration_check = CalibrationCheck(params.robot_calibration_file,
@@ -599,9 +600,12 @@ class BridgeNode(Node):
             if self.params.robot_calibration_file:
                 self.robot_calibration = self._robot_calibration_check.verdict(time.time())
                 missing.append(robot_calibration_finding(self.robot_calibration.ok, self.robot_calibration.detail))
-            if self.clock_offset is not None:
-                with self._lock:
-                    clock = self.clock_offset.verdict(self._now())
+        if self.clock_offset is not None:  # every profile: the core refuses while the check fails
+            with self._lock:
+                now = self._now()
+                clock = self.clock_offset.verdict(now)
+                self.core.on_clock_check(clock.ok, clock.detail, now)
+            if missing is not None:
                 missing.append(clock_finding(clock.ok, clock.detail))
         if missing is not None and self.watch is not None:
             switched_on, states = await self._switch_on_for_rearm(missing)
@@ -721,6 +725,10 @@ class BridgeNode(Node):
         with self._lock:
             now = self._now()
             scheduled = None if due is None else now - (time.monotonic() - due)  # on the node clock
+            if publish_diag and self.clock_offset is not None and self.core.armed:
+                # Armed with tick stamps, a clock step or a restarted driver is a fault (hold), not only a WARN.
+                clock = self.clock_offset.verdict(now)
+                self.core.on_clock_check(clock.ok, clock.detail, now)
             began = time.perf_counter()
             result = self.core.tick(now, lateness)
             self._emit(result, now, (time.perf_counter() - began) * 1e3, scheduled=scheduled)
@@ -888,8 +896,10 @@ class BridgeNode(Node):
         if self.clock_offset is not None:
             with self._lock:  # the joint-state callback adds to the window under it
                 clock = self.clock_offset.verdict(self._now())
-            # WARN, not ERROR: armed, a drifting clock is judged again at the next arm request (tick stamps).
-            out.append(status("clock", DiagnosticStatus.OK if clock.ok else DiagnosticStatus.WARN, clock.detail, {
+            # ERROR once armed (each diagnostics period's check is a fault then, see _tick); WARN before.
+            level = DiagnosticStatus.OK if clock.ok else (
+                DiagnosticStatus.ERROR if self.core.armed else DiagnosticStatus.WARN)
+            out.append(status("clock", level, clock.detail, {
                 "least_arrival_minus_stamp_ms": "unknown" if clock.least_offset_s is None
                 else f"{clock.least_offset_s * 1e3:.3f}",
                 "max_offset_ms": f"{clock.max_offset_s * 1e3:g}", "samples": str(clock.samples),

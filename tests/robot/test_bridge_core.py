@@ -576,3 +576,28 @@ def test_a_missing_cube_is_not_revived_by_the_arm_passing_over_its_last_pose() -
     hidden.clear()
     assert loop.until(lambda r: any(e.get("event") == "object_found" for e in r.events), 0.2) is not None
     assert loop.core.missing_objects == frozenset()
+
+
+def test_a_clock_check_failing_while_armed_holds_as_a_named_fault_and_rearm_waits_for_it_to_pass() -> None:
+    """Tick-stamped trajectories: a clock step or a restarted driver while armed is a ``bad_stamp`` fault naming
+    the clock check (category 1: the hold), not a diagnostics WARN; the arm request is refused until it passes."""
+    loop = Loop()
+    loop.run(1.0)
+    core = loop.core
+    assert core.supervisor.mode == Mode.NOMINAL
+    core.on_clock_check(False, "joint_states arrive +8.00 ms after their stamps at least", loop.t)
+    res = loop.step()
+    assert res.mode == Mode.SAFE_STOP and _source(res) == "hold", res.record
+    fault = next(f for f in res.faults if f.kind == FaultKind.BAD_STAMP)
+    assert "clock check failed" in fault.detail and "+8.00 ms" in fault.detail
+    loop.run(0.5)
+    assert all(_source(r) == "hold" for r in loop.results[-40:] if r.command is not None)
+    ok, why = core.rearm(loop.t)
+    assert not ok and "clock check failed" in why
+    core.on_clock_check(True, "joint_states arrive +0.20 ms after their stamps at least", loop.t)
+    loop.run(1.0)
+    assert core.state(loop.t)["rearm_ready"]
+    ok, why = core.rearm(loop.t)
+    assert ok, why
+    loop.run(0.2)
+    assert core.supervisor.mode == Mode.NOMINAL
