@@ -5,7 +5,8 @@ N x tasks episodes holds about N per task), the family's recipe trains on the fi
 Panda Tabletop dataset and is evaluated on held-out seeds (disjoint from the data's; 95% Wilson intervals).
 The episodes of a dataset are its successful attempts in order, so the first K episodes of a larger dataset are
 exactly the K-episode dataset of the same seed: each family generates one dataset, for the largest N, cached
-under ``--out``/data/<hash of its datagen content, episodes left out> and reused while it is large enough.
+under ``--cache`` (default ``--out``/data)/<hash of its datagen content, episodes left out> and reused while it
+is large enough.
 
 Families: ``state`` (BC with the shipped checkpoint's recipe, policies/pretrained/panda_tabletop_bc.yaml) and
 ``visuomotor`` (front + wrist RGB, policies/visuomotor/recipes/pickplace64.yaml; asked for explicitly: its
@@ -157,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="datagen workers")
     parser.add_argument("--seed", type=int, default=0, help="datagen seed")
     parser.add_argument("--out", default="out/bench/data_efficiency")
+    parser.add_argument("--cache", default=None, help="dataset cache shared between runs (default OUT/data)")
     parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args(argv)
     sizes = parse_ints(args.sizes, "--sizes")
@@ -185,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             cams = load_visuomotor_config(args.visuomotor_config, data="-", out="-").cameras
             config = DatagenConfig(env_id=ENV_ID, robot="panda", episodes=max(sizes) * tasks, workers=args.workers,
                                    obs=("state", "rgb"), cameras=cams, image_size=args.image_size, seed=args.seed)
-        data, made = cached_dataset(config, out / "data", not args.quiet)
+        data, made = cached_dataset(config, Path(args.cache) if args.cache else out / "data", not args.quiet)
         result["datasets"][family] = made
         rows = []
         for n in sizes:
