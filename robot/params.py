@@ -26,6 +26,9 @@ NODE_NAME = "armstack_bridge"
 COMMAND_INTERFACES = ("position", "trajectory")
 FALLBACKS = ("hold", "retreat")
 TRAJECTORY_STAMPS = ("arrival", "tick")
+KINEMATIC_CALIBRATION_PROFILES = ("ur",)
+"""Profiles whose driver takes a user kinematic calibration (``robot_calibration_file``: ur_calibration's output);
+franka ships its arms calibrated and offers none, the generic sim profile has nothing to calibrate."""
 """``trajectory_stamp``: a zero header stamp (the controller starts each message on arrival) or the tick's time (the
 controller samples it on its own clock, which must agree with the bridge's: ``robot.clock_check``)."""
 # Name of each numeric parameter -> (low, high); bounds inclusive; also the declared ROS parameters' ranges.
@@ -233,6 +236,11 @@ class BridgeParams:
         if self.trajectory_stamp not in TRAJECTORY_STAMPS:
             raise ParameterError(f"{NODE_NAME}: trajectory_stamp must be one of {', '.join(TRAJECTORY_STAMPS)}, "
                                  f"got {self.trajectory_stamp!r}")
+        self._check_trajectory_stamp(profile.name)
+        if self.robot_calibration_file and profile.name not in KINEMATIC_CALIBRATION_PROFILES:
+            raise ParameterError(f"{NODE_NAME}: robot_calibration_file is set, but the {profile.name!r} profile has no "
+                                 f"user kinematic calibration (only {', '.join(KINEMATIC_CALIBRATION_PROFILES)}); "
+                                 f"leave it ''")
         if self.degraded_fallback not in FALLBACKS:
             raise ParameterError(f"{NODE_NAME}: degraded_fallback must be one of {', '.join(FALLBACKS)}, "
                                  f"got {self.degraded_fallback!r}")
@@ -262,6 +270,29 @@ class BridgeParams:
         for name in ("tick_log", "record", "calibration_file", "robot_calibration_file"):
             if not isinstance(getattr(self, name), str):
                 raise ParameterError(f"{NODE_NAME}: {name} must be a file path or '', got {getattr(self, name)!r}")
+
+    def _check_trajectory_stamp(self, profile: str) -> None:
+        """``trajectory_stamp: tick`` only where it means something (ParameterError otherwise)."""
+        if self.trajectory_stamp != "tick":
+            return
+        if self.command_interface != "trajectory":
+            raise ParameterError(f"{NODE_NAME}: trajectory_stamp tick needs command_interface trajectory, got "
+                                 f"{self.command_interface!r} (position commands carry no stamp)")
+        if profile == "ur":
+            # robot/drivers/trajectory_server.py: UR's scaled JTC starts a goal on arrival under speed scaling, so
+            # a tick stamp would be ignored and the points, timed from `back` before the tick, sampled late.
+            raise ParameterError(f"{NODE_NAME}: trajectory_stamp tick is not for the 'ur' profile: its "
+                                 f"scaled_joint_trajectory_controller starts a trajectory on arrival under speed "
+                                 f"scaling, whatever its stamp; use trajectory_stamp arrival")
+        from robot.trajectory_stream import HORIZON_PERIODS
+
+        # The latest command lies HORIZON_PERIODS after the tick, and the next message arrives a period later: a
+        # controller clock ahead by more than what is left would run past the latest command before it arrives.
+        limit = (HORIZON_PERIODS - 1.0) * self.control_period
+        if self.clock_offset_max_s >= limit:
+            raise ParameterError(f"{NODE_NAME}: with trajectory_stamp tick, clock_offset_max_s "
+                                 f"({self.clock_offset_max_s:g} s) must be below {limit:g} s: the stream's horizon "
+                                 f"({HORIZON_PERIODS:g} control periods) less one period for the next message")
 
     def skill_policy_map(self) -> dict[str, str]:
         """``skill_policies`` as {skill: checkpoint directory}; ParameterError names a bad entry."""

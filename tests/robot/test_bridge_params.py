@@ -43,10 +43,28 @@ def test_shipped_parameter_files_load(robot: str) -> None:
     ({"controller_watch_hz": 100.0}, "controller_watch_hz must be a number in \\[0.0, 50.0\\]"),
     ({"stop_deactivate_delay_s": -1.0}, "stop_deactivate_delay_s must be a number in"),
     ({"calibration_file": 3}, "calibration_file must be a file path or ''"),
+    ({"trajectory_stamp": "tick"}, "trajectory_stamp tick needs command_interface trajectory, got 'position'"),
+    ({"trajectory_stamp": "tick", "command_interface": "trajectory", "clock_offset_max_s": 0.005},
+     "clock_offset_max_s \\(0.005 s\\) must be below 0.005 s: the stream's horizon \\(1.5 control periods\\)"),
+    ({"trajectory_stamp": "tick", "command_interface": "trajectory", "control_rate_hz": 500.0},
+     "clock_offset_max_s \\(0.002 s\\) must be below 0.001 s"),
+    ({"trajectory_stamp": "tick", "command_interface": "trajectory", "profile": "ur", "robot": "ur5e",
+      "arm_on_start": False}, "trajectory_stamp tick is not for the 'ur' profile: its scaled_joint_trajectory"),
+    ({"robot_calibration_file": "/tmp/kinematics.yaml"}, "the 'generic' profile has no user kinematic calibration"),
+    ({"robot_calibration_file": "/tmp/kinematics.yaml", "profile": "franka", "arm_on_start": False},
+     "the 'franka' profile has no user kinematic calibration \\(only ur\\)"),
 ])
 def test_bad_parameters_are_refused_with_a_reason(values: dict, match: str) -> None:
     with pytest.raises(ParameterError, match=match):
         bridge_params_from_mapping(values)
+
+
+def test_tick_stamps_and_robot_calibration_are_accepted_where_they_mean_something() -> None:
+    franka = load_bridge_params([str(CONFIG / "fr3.yaml"), str(CONFIG / "overlay" / "franka.yaml")])
+    assert franka.trajectory_stamp == "tick" and franka.command_interface == "trajectory"
+    ur = bridge_params_from_mapping({"profile": "ur", "robot": "ur5e", "arm_on_start": False,
+                                     "robot_calibration_file": "/tmp/kinematics.yaml"})
+    assert ur.robot_calibration_file == "/tmp/kinematics.yaml"
 
 
 def test_whole_numbers_are_accepted_for_rates() -> None:
