@@ -115,6 +115,20 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
     some tome lone dine sore core bore more pore wore lore cope dope mope pope
 """))
+# English words one edit from a skill verb, listed by hand from every one-edit variant of put/pick/push/place/move/
+# stack/grab/drop (no word list is installed): read as that verb they invent an action ("nick the red cube" is
+# stealing it, "cut", "punt", "putt" are cuts and blows). Neither the typo corrector nor the clause-verb rule
+# changes them. "pit" and "pot" before a cube stay the seen misspellings of "put" (indep6-043).
+_ENGLISH_NEAR_VERBS = frozenset(re.findall(r"[a-z]+", """
+    nick dick hick rick sick tick wick kick lick pink pica pics picks picky peck pock puck
+    pet pat pout puts putt pun punt pus puss cut gut hut jut nut out rut tut
+    bush gush hush lush mush rush tush posh pish pash pushy plush
+    lace pace palace plaice plane plate placed places placer
+    crop prop drip droop drops drab
+    crab gab garb grad gram gran gray grub grabs
+    cove dove hove rove wove love mole mode mope mote more movie moved mover moves
+    stalk stark stank stock stuck slack smack snack shack sack tack stacks
+"""))
 _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LEXICON_WORDS | frozenset({
     "ontop", "hand", "sitting", "lying", "standing", "resting", "placed", "mind", "would",
     "a", "an", "in", "it", "of", "to", "up", "is", "at", "by", "be", "me", "my", "so", "do", "no", "not", "or",
@@ -138,7 +152,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
     "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
     "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping",
-}) | _REAL_WORDS_NEAR_THE_LEXICON
+}) | _REAL_WORDS_NEAR_THE_LEXICON | _ENGLISH_NEAR_VERBS
 
 
 def _distance_one(a: str, b: str) -> bool:
@@ -203,7 +217,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      rf"(?:i'?d|i would|we'?d|we would) (?:really |so |just )?(?:love|like|prefer|appreciate) it) if "
      rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
      r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
-    (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|i thought|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
+    (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
      r"(?:could|should|might|can|would) (?:go|end up|sit|be put|be placed|be moved)\s+(on top of|on|in|into|onto)\b",
      r"put \1 \2"),
     (rf"(^|[,;.!?:]\s*)(?:could|can|would|might) ({NP}) (?:go|end up|sit|be put|be placed|be moved)\s+"
@@ -678,7 +692,7 @@ _IMPERATIVES = frozenset(re.findall(r"[a-z]+", """
 
 def _clause_verb(m: re.Match[str]) -> str:
     word = m.group(2)
-    if word in _IMPERATIVES:
+    if word in _IMPERATIVES or word in _ENGLISH_NEAR_VERBS:
         return m.group(0)
     near = [v for v in _SKILL_VERBS if _distance_one(word, v)]
     return f"{m.group(1)}{near[0]}{m.group(3)}" if len(near) == 1 else m.group(0)

@@ -12,6 +12,7 @@ import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
 from policies.planner.pairing import pairing_error, read_pairing
+from policies.planner.phrasing import _ENGLISH_NEAR_VERBS
 from policies.planner.plan import Clarification, Step
 
 
@@ -293,10 +294,36 @@ def test_a_misspelt_verb_at_a_clauses_start_is_corrected(text: str, expected: li
     ("put the red cube in the bin, but the green one stays where it is", "green_cube"),
     ("let the red cube stay where it is and put the blue cube in the bin", "red_cube"),
     ("love the red cube, put the blue cube in the bin", "red_cube"),
+    ("nick the red cube and put the blue cube in the bin", "red_cube"),
+    ("pet the red cube, then put the blue cube in the bin", "red_cube"),
 ])
 def test_a_word_at_a_clauses_start_that_is_english_is_never_made_a_verb(text: str, kept: str) -> None:
     result = make_planner("parser").plan(text, scene("red", "green", "blue"))
     assert not isinstance(result, Plan) or all(kept not in str(s) for s in result.steps), result
+
+
+@pytest.mark.parametrize("word", sorted(_ENGLISH_NEAR_VERBS))
+def test_an_english_word_one_edit_from_a_skill_verb_is_never_read_as_that_verb(word: str) -> None:
+    for text in (f"{word} the red cube in the bin", f"{word} the red cube", f"{word} it on the pad"):
+        result = make_planner("parser").plan(text, scene("red", "green", "blue"))
+        assert not isinstance(result, Plan), (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "I thought the red cube would go in the bin.", "I thought the red cube could go in the bin",
+    "I thought the red cube should go on the pad.",
+])
+def test_a_past_expectation_is_never_a_request(text: str) -> None:
+    assert not isinstance(make_planner("parser").plan(text, scene("red", "green", "blue")), Plan)
+
+
+@pytest.mark.parametrize("text", [
+    "Could the red cube go in the bin?", "could you put the red cube in the bin?",
+    "I think the red cube could go in the bin",
+])
+def test_a_polite_question_or_suggestion_is_a_request(text: str) -> None:
+    # In this domain "could X go in Y?" asks for the placement, as "could you put X in Y?" does.
+    assert plan_of(text, scene("red", "green", "blue")) == ["pick(object=red_cube)", "place_in(region=bin)"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
