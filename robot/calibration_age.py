@@ -12,8 +12,9 @@ The robot's own kinematic calibration is the other half (``robot_calibration_fil
 with per-arm DH corrections, which ``ur_calibration``'s ``calibration_correction`` extracts into a kinematics yaml
 (``kinematics: {shoulder, upper_arm, forearm, wrist_1, wrist_2, wrist_3: {x, y, z, roll, pitch, yaw}, hash}``)
 that the driver loads (``kinematics_params_file``) and compares, by ``kinematics.hash``, against the arm's. The
-check passes when that file reads as such a yaml and is at most ``robot_calibration_max_age_days`` old: its
-``created`` stamp if it carries one, else the file's modification time (ur_calibration writes no stamp). A
+check passes when that file reads as such a yaml and its ``created`` stamp (top level or under ``kinematics``) is
+at most ``robot_calibration_max_age_days`` old. ur_calibration writes no stamp: add one when extracting. The file's
+modification time is never used, since ``cp`` and checkouts refresh it and a years-old calibration would pass. A
 Franka arm has no user kinematic calibration (its kinematics are the factory's, inside the controller).
 """
 
@@ -91,13 +92,11 @@ ROBOT_FIX = ("extract it again with ur_calibration (ros2 launch ur_calibration c
 
 def read_robot_created(path: str) -> datetime.datetime | str:
     """When the robot kinematic calibration at ``path`` was made -- its ``created`` stamp (top level or under
-    ``kinematics``), else the file's modification time -- after checking it is ur_calibration's kinematics yaml;
-    or why it cannot be judged (one line)."""
+    ``kinematics``) -- after checking it is ur_calibration's kinematics yaml; or why it cannot be judged (one line),
+    a missing stamp included."""
     where = Path(path)
     try:
-        text = where.read_text()
-        mtime = where.stat().st_mtime
-        data = yaml.safe_load(text)
+        data = yaml.safe_load(where.read_text())
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = "does not exist" if isinstance(exc, FileNotFoundError) else " ".join(str(exc).split())
         return f"{path} unreadable: {reason}"
@@ -115,7 +114,8 @@ def read_robot_created(path: str) -> datetime.datetime | str:
             return f"{path}: kinematics.{segment} lacks finite {', '.join(bad)}"
     created = data.get("created", kinematics.get("created"))
     if created is None:
-        return datetime.datetime.fromtimestamp(mtime, tz=datetime.UTC)
+        return (f"{path} has no 'created' stamp, so its age is unknown (ur_calibration writes none, and the file's "
+                f"own time changes with every copy): add 'created: <ISO-8601 time of the extraction>' at its top level")
     try:
         return _created(created)
     except ValueError as exc:

@@ -115,34 +115,36 @@ def test_the_nodes_check_reads_the_file_again_only_when_it_changed(tmp_path: Pat
 
 def ur_kinematics(path: Path, *, created: str | None = None, age_days: float | None = None) -> Path:
     """A robot kinematic calibration as ur_calibration's calibration_correction writes it (per-segment DH
-    corrections and the hash the driver compares), optionally with a ``created`` stamp or an old file date."""
-    import os
-
+    corrections and the hash the driver compares), with the ``created`` stamp the check requires (``created`` as
+    written, or ``age_days`` before now), or none when neither is given."""
     import yaml
 
     segments = {name: {"x": 0.0, "y": 0.0, "z": 0.1625 if name == "shoulder" else 0.0, "roll": 0.0, "pitch": 0.0,
                        "yaw": 1e-4 * i} for i, name in enumerate(UR_SEGMENTS)}
     data: dict[str, object] = {"kinematics": {**segments, "hash": "calib_12788084448423163542"}}
+    if age_days is not None:
+        made = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=age_days)
+        created = made.isoformat(timespec="seconds")
     if created is not None:
         data["created"] = created
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    if age_days is not None:
-        when = datetime.datetime.now(datetime.UTC).timestamp() - age_days * DAY_S
-        os.utime(path, (when, when))
     return path
 
 
-def test_the_robot_calibration_is_judged_by_its_stamp_or_file_date_and_its_hash(tmp_path: Path) -> None:
+def test_the_robot_calibration_is_judged_by_its_created_stamp_and_its_hash(tmp_path: Path) -> None:
     now = datetime.datetime.now(datetime.UTC).timestamp()
     fresh = robot_calibration_age(str(ur_kinematics(tmp_path / "ur5e.yaml", age_days=10.0)), 365.0, now)
     assert fresh.ok and "10.0 days old, at most 365 allowed" in fresh.detail and fresh.configured
     old = robot_calibration_age(str(ur_kinematics(tmp_path / "ur5e.yaml", age_days=400.0)), 365.0, now)
     assert not old.ok and "400.0 days old, at most 365 allowed (robot_calibration_max_age_days)" in old.detail
     assert "ur_calibration" in old.detail
-    # A 'created' stamp wins over the file date (a copied file keeps its calibration's age).
     stamped = ur_kinematics(tmp_path / "ur5e.yaml", created="2026-01-01T00:00:00+00:00")
     verdict = robot_calibration_age(str(stamped), 365.0, datetime.datetime(2026, 3, 2, tzinfo=datetime.UTC).timestamp())
     assert verdict.ok and verdict.created.startswith("2026-01-01") and verdict.age_days == pytest.approx(60.0)
+    # Without a stamp the file's time would be the age, and a copy made today refreshes it: refused, naming it.
+    unstamped = robot_calibration_age(str(ur_kinematics(tmp_path / "copied.yaml")), 365.0, now)
+    assert not unstamped.ok and unstamped.age_days is None
+    assert "has no 'created' stamp" in unstamped.detail and "add 'created: " in unstamped.detail, unstamped.detail
     none = robot_calibration_age("", 365.0, now)
     assert none.ok and not none.configured
 

@@ -123,7 +123,7 @@ def _calibration(path: Path, age_days: float) -> Path:
 def test_a_controller_deactivated_while_armed_is_a_named_stop_and_arming_waits_for_it(tmp_path: Path) -> None:
     _types()
     calibration = _calibration(tmp_path / "front.yaml", age_days=40.0)
-    kinematics = ur_kinematics(tmp_path / "ur5e_calibration.yaml", age_days=400.0)  # ur_calibration's, by file date
+    kinematics = ur_kinematics(tmp_path / "ur5e_calibration.yaml", age_days=400.0)  # created stamp 400 days ago
     params = vendor_params_file(tmp_path, "ur", "ur5e", rate=RATE_HZ, calibration_file=str(calibration),
                                 robot_calibration_file=str(kinematics), **LOADED_HOST)
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
