@@ -265,15 +265,21 @@ class TrajectoryExecution:
         return self.start_time + self.points[-1].time_from_start
 
     def sample(self, now: float) -> tuple[tuple[float, ...], tuple[float, ...]]:
-        """Desired positions and velocities at ``now`` (the last point's after the end; before a future stamp,
-        the state before the trajectory, which the joints hold)."""
+        """Desired positions and velocities at ``now`` (the last point's after the end). Before a future stamp JTC
+        writes no command, so the joints keep the last one written: the last command when the server passes it
+        (``desired_state``), else the state before the trajectory."""
         got = self._trajectory.sample_valid(now)
         if got is None:
-            return tuple(self._before.positions.tolist()), (0.0,) * len(self._before.positions)
+            held = self._before.positions if self.desired_state is None else self.desired_state[1].positions
+            return tuple(float(p) for p in held), (0.0,) * len(held)
         return tuple(got.positions.tolist()), tuple(got.velocities.tolist())
 
     def step(self, now: float, actual: JointReading) -> Step:
         desired_p, desired_v = self.sample(now)
+        if self._trajectory.sample_valid(now) is None:
+            # Before a future stamp JTC's sample fails: it checks no tolerance and writes nothing (the held command).
+            return Step(desired_positions=desired_p, desired_velocities=desired_v, actual=actual,
+                        command_positions=desired_p, command_velocities=desired_v)
         command_p, command_v = self.sample(now + self.update_period) if self.update_period else (desired_p, desired_v)
         before_last_point = now < self.end_time
         path_violation = ""

@@ -160,6 +160,12 @@ def test_a_future_stamp_holds_until_then_and_a_past_stamp_skips_the_points_alrea
                                   tolerances=default_tolerances(CONFIG))
     later = TrajectoryExecution(**common, start_time=105.0, accepted_at=100.0)
     assert later.sample(104.0)[0] == (0.0,) * 6 and later.sample(106.0)[0] == pytest.approx((0.5,) * 6)
+    # JTC writes no command before the stamp: the joints keep the last command written, not the state measured
+    # at acceptance (the arm lagging behind its command).
+    last = (99.99, JointReading(positions=(0.3,) * 6, velocities=(0.5,) * 6))
+    held = TrajectoryExecution(**common, start_time=105.0, accepted_at=100.0, desired_state=last)
+    assert held.sample(104.0) == ((0.3,) * 6, (0.0,) * 6)
+    assert held.step(104.0, plant.read()).command[0] == pytest.approx((0.3,) * 6)
     # JTC samples a stamped trajectory on its own clock: 1.5 s in, half-way between the two points (the
     # first segment, from the state before, is over), whatever the arm's state at acceptance.
     midway = TrajectoryExecution(**common, start_time=98.5, accepted_at=100.0)
