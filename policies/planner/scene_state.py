@@ -23,10 +23,13 @@ class SceneError(PlannerError, ValueError):
 _WORD = re.compile(r"^[a-z][a-z0-9]*$")
 _SCENE_KEYS = ("objects", "regions", "holding", "on", "landmarks")
 _OBJECT_KEYS = ("name", "kind", "color", "position")
-# One object on another, from positions alone: centres within half a 4.4 cm cube's width in the table's plane, the
-# upper one 2-8 cm higher (one cube's height, with slack for perception).
-_STACK_XY_M = 0.022
-_STACK_DZ_M = (0.02, 0.08)
+# One object on another, from positions alone: their footprints overlap along each table axis (centres nearer than
+# the two half-widths of 4.4 cm cubes, 2.2 + 2.2 cm, plus slack for perception), so a cube resting off-centre or
+# diagonally on another counts (a Euclidean 2.2 cm radius missed one at (2.1, 2.1) cm); the upper one's centre about
+# the two half-heights higher (4.4 cm, with slack for perception).
+_CUBE_HALF_M = 0.022
+_STACK_XY_M = 2 * _CUBE_HALF_M + 0.003
+_STACK_DZ_M = (2 * _CUBE_HALF_M - 0.014, 2 * _CUBE_HALF_M + 0.016)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -141,8 +144,8 @@ class SceneState:
         return not self.objects_on(name)
 
     def stacked_from_positions(self) -> dict[str, str]:
-        """Object -> the object it rests on, read from positions (within a cube's footprint and one cube's height
-        above), for the objects that ``on`` does not place and the gripper does not hold."""
+        """Object -> the object it rests on, read from positions (footprints overlapping on each table axis, one
+        cube's height above), for the objects that ``on`` does not place and the gripper does not hold."""
         placed = [o for o in self.objects if o.position is not None and o.name not in self.on and
                   o.name != self.holding]
         below = [o for o in self.objects if o.position is not None and o.name != self.holding]
@@ -150,7 +153,8 @@ class SceneState:
         for a in placed:
             for b in below:
                 if a is not b and a.position and b.position and \
-                        math.hypot(a.position[0] - b.position[0], a.position[1] - b.position[1]) < _STACK_XY_M and \
+                        abs(a.position[0] - b.position[0]) < _STACK_XY_M and \
+                        abs(a.position[1] - b.position[1]) < _STACK_XY_M and \
                         _STACK_DZ_M[0] < a.position[2] - b.position[2] < _STACK_DZ_M[1]:
                     out[a.name] = b.name
         return out
