@@ -167,15 +167,20 @@ class PushSkill:
         A learned push ends there: the Push task's episodes end with the cube on the pad and the fingers beside
         it, while the skill's predicate (and the next skill) wants the hand risen clear of the cube."""
         v = self.view
-        # Taken over a little inside the predicate's tolerance: a cube at its edge can slide out while the hand rises.
-        if float(np.linalg.norm(v.object_pos(self.obj)[:2] - self.goal)) > GOAL_TOLERANCE - 0.005:
-            self._clearing = False
-            return None
-        if not self._clearing and v.tcp_pos[2] > RETREAT_HEIGHT:
-            return None
-        if not self._clearing:  # back off the cube first: the policy's last action led the hand into it
-            self.retreat_xy = v.tcp_pos[:2] - self.u * 0.01
-        self._clearing = True  # kept once begun: handed back low, a policy would push on
+        miss = float(np.linalg.norm(v.object_pos(self.obj)[:2] - self.goal))
+        if self._clearing:
+            # Kept once begun, whatever the cube does: handed back low, mid-rise, a policy would push on. Risen with
+            # the cube slid off its goal, the policy gets the push again (as the scripted push re-aligns).
+            if v.tcp_pos[2] > RETREAT_HEIGHT and miss > GOAL_TOLERANCE:
+                self._clearing = False
+                return None
+        else:
+            # Taken over a little inside the predicate's tolerance: a cube at its edge can slide out while the hand
+            # rises.
+            if miss > GOAL_TOLERANCE - 0.005 or v.tcp_pos[2] > RETREAT_HEIGHT:
+                return None
+            self.retreat_xy = v.tcp_pos[:2] - self.u * 0.01  # back off the cube: the policy's last action led into it
+            self._clearing = True
         a = np.zeros(5)
         a[:3] = move_action(v, np.array([*self.retreat_xy, RETREAT_HEIGHT + 0.03]), self.step_size)
         a[4] = 1.0
