@@ -136,7 +136,7 @@ def verify_effect(before: SceneState, expected: SceneState, observed: SceneState
         return (f"expected the gripper to hold {_noun(expected.holding)}, "
                 f"observed it holding {_noun(observed.holding)}")
     for obj, support in expected.on.items():
-        if before.on.get(obj) != support and observed.on.get(obj) != support:
+        if before.on.get(obj) != support and not observed.rests_on(obj, support):
             where = observed.on.get(obj) or ("the gripper" if observed.holding == obj else "the table")
             return f"expected the {_noun(obj)} on the {_noun(support)}, observed it on {_noun(where)}"
     return None
@@ -465,7 +465,7 @@ def _update_achieved(achieved: dict[str, str], before: SceneState, expected: Sce
 
 def _broken_fact(achieved: Mapping[str, str], observed: SceneState) -> str | None:
     for obj, support in achieved.items():
-        if observed.on.get(obj) != support:
+        if not observed.rests_on(obj, support):
             now = observed.on.get(obj) or ("the gripper" if observed.holding == obj else "the table")
             return f"the {_noun(obj)} no longer rests on the {_noun(support)} (observed on {_noun(now)})"
     return None

@@ -209,7 +209,7 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
                 raise UngroundedError(f"'{ref.text}': the scene gives no position for the {ref.support}, so what is "
                                       f"next to it is unknown")
             anchor = ref.support
-            pool = [o for o in pool if state.on.get(o.name) != ref.support]  # next to the bin, not in it
+            pool = [o for o in pool if not state.rests_on(o.name, ref.support)]  # next to the bin, not in it
         elif ref.anchor is not None and ref.anchor.kind == "it" and ctx.mentioned:
             # "stack the green cube on whichever cube is nearest to it": "it" is the object last named, the one moved
             anchor = ctx.mentioned[-1]

@@ -70,7 +70,7 @@ class Milestone:
         if self.kind == "hold":
             return state.holding == self.obj
         if self.kind == "on":
-            return state.holding != self.obj and state.on.get(self.obj or "") == self.support
+            return state.holding != self.obj and state.rests_on(self.obj or "", self.support or "")
         if step is None:
             return False
         if self.kind == "push":
@@ -180,7 +180,7 @@ def request_error(state: SceneState, plan: Plan, request: Request) -> str | None
                         f"against the order the instruction states")
         after = apply_step(state, step)
         for obj, support in request.forbidden_facts:
-            if after.on.get(obj) == support and state.on.get(obj) != support:
+            if after.rests_on(obj, support) and not state.rests_on(obj, support):
                 return f"step {i} {step} puts the {_noun(obj)} on the {_noun(support)}, which the instruction forbids"
         state = after
         used_step = False
@@ -197,7 +197,7 @@ def request_error(state: SceneState, plan: Plan, request: Request) -> str | None
         return f"the plan leaves the request partly unmet: '{request.milestones[m]}' is never done"
     on, held = request.final_goals()
     for obj, support in on.items():
-        if state.on.get(obj) != support or state.holding == obj:
+        if not state.rests_on(obj, support) or state.holding == obj:
             return f"the plan leaves the request partly unmet: the {_noun(obj)} does not end on the {_noun(support)}"
     if held is not None and state.holding != held:
         return f"the plan leaves the request partly unmet: the gripper does not end holding the {_noun(held)}"

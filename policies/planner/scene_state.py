@@ -135,6 +135,17 @@ class SceneState:
     def has(self, name: str) -> bool:
         return name in self.names
 
+    def rests_on(self, name: str, support: str) -> bool:
+        """``name`` rests on ``support``: directly, or, where ``support`` is a region, on a pile of objects standing
+        in it (a cube on a cube in the bin is in the bin; ``on`` records the cube it rests on, so the one under it
+        is never taken for free)."""
+        below, seen = self.on.get(name), {name}
+        while below is not None and below != support and self.has(below) and not self.has(support) \
+                and below not in seen:
+            seen.add(below)
+            below = self.on.get(below)
+        return below == support
+
     def objects_on(self, support: str) -> tuple[str, ...]:
         """Names of the objects resting directly on ``support``."""
         return tuple(o for o, s in self.on.items() if s == support)

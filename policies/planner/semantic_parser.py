@@ -169,7 +169,8 @@ def _steps_for(action: Action, obj: str | None, target: str | None, state: Scene
         return [] if state.holding == obj else [Step(skill="pick", args={"object": obj})]
     if action.verb == "push":
         return [Step(skill="push", args={"object": obj, "direction": action.direction or ""})]
-    if state.holding != obj and state.on.get(obj) == (action.region or target):
+    destination = action.region or target
+    if state.holding != obj and destination and state.rests_on(obj, destination):
         return []  # already there: a replan from the re-observed scene skips what is done
     steps = [] if state.holding == obj else [Step(skill="pick", args={"object": obj})]
     if action.region is not None:

@@ -1,9 +1,10 @@
 """The symbolic scene state read from the simulator: objects, what the gripper holds, what rests on what.
 
 Regions are geometric (``sim.skills.regions``): the bin, the pad, and the left/right halves of the
-table. An object in the bin is ``on`` the bin (even on another cube there); elsewhere an object resting
-on another cube is ``on`` that cube; a held object rests on nothing; an
-object on the bare table outside every region (the middle strip) is absent from ``on``.
+table. An object resting on another cube is ``on`` that cube, in the bin too (so the cube under it is never
+taken for free to pick; ``SceneState.rests_on`` still finds it in the bin); otherwise it is ``on`` its region;
+a held object rests on nothing; an object on the bare table outside every region (the middle strip) is absent
+from ``on``.
 """
 
 from __future__ import annotations
@@ -25,11 +26,8 @@ def scene_state_from_env(env: Any) -> SceneState:
     for name in names:
         if name == holding:
             continue
-        region = region_of(view, name)
-        # In the bin is in the bin, even on top of another cube there: the goal "in the bin" holds.
-        base = None if region == "bin" else next(
-            (b for b in names if b not in (name, holding) and resting_on(view, name, b, pairs)), None)
-        support = base if base is not None else region
+        base = next((b for b in names if b not in (name, holding) and resting_on(view, name, b, pairs)), None)
+        support = base if base is not None else region_of(view, name)
         if support is not None:
             on[name] = support
     objects = tuple(

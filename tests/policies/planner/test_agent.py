@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from armstack.cli import main
-from policies.planner import SceneObject, SceneState, Step, make_planner
+from policies.planner import Plan, SceneObject, SceneState, Step, make_planner
 from policies.planner.agent import (
     Agent,
     AgentConfig,
@@ -20,6 +20,7 @@ from policies.planner.agent import (
 )
 from policies.planner.sim_scene import scene_state_from_env
 from sim.env import TabletopEnv
+from sim.scene import BIN_WALL
 from sim.skills import free_spot, held_objects
 
 STACK_AND_BIN = "put the red cube on the blue cube and then put the green cube in the bin"
@@ -186,6 +187,31 @@ def test_scene_state_from_env_reads_regions_holding_and_stacks() -> None:
         y = env.view.object_pos(name)[1]
         assert state.on.get(name) == ("left" if y > 0.08 else "right" if y < -0.08 else None) or \
             state.on.get(name) == "pad"
+    env.close()
+
+
+def test_a_cube_on_a_cube_in_the_bin_rests_on_that_cube_so_the_lower_one_is_not_free() -> None:
+    env = TabletopEnv(task="pick_place", max_steps=10**9, terminate_on_success=False)
+    env.reset(seed=4)
+    view = env.view
+    b = view.bin_pos
+    for cube, level in (("red_cube", 0), ("green_cube", 1)):
+        adr, dadr = view.object_qadr[cube], view.object_dadr[cube]
+        half = view.object_half(cube)
+        env.data.qpos[adr : adr + 7] = (b[0], b[1], b[2] + BIN_WALL + half + 2 * half * level + 0.001,
+                                        1.0, 0.0, 0.0, 0.0)
+        env.data.qvel[dadr : dadr + 6] = 0.0
+    mujoco.mj_forward(env.model, env.data)
+    for _ in range(300):  # settle at rest under gravity
+        mujoco.mj_step(env.model, env.data)
+    state = scene_state_from_env(env)
+    assert state.on.get("green_cube") == "red_cube" and state.on.get("red_cube") == "bin", dict(state.on)
+    assert state.rests_on("green_cube", "bin") and not state.is_clear("red_cube")
+    planner = make_planner("parser")
+    refused = planner.plan("put the red cube on the pad", state)
+    assert not isinstance(refused, Plan) or refused.steps[0].args.get("object") != "red_cube", refused
+    already = planner.plan("put the green cube in the bin", state)  # it is in the bin: nothing to do
+    assert isinstance(already, Plan) and already.steps == (), already
     env.close()
 
 
