@@ -134,7 +134,10 @@ class BridgeCore:
         self._events: list[dict[str, Any]] = []
         self._active: set[FaultKind] = set()
         self._clock_fault: Fault | None = None
-        """A failed clock check of tick-stamped trajectories (``on_clock_check``), in force until a check passes."""
+        """A failed clock check of tick-stamped trajectories once armed (``on_clock_check``), in force until a check
+        passes."""
+        self._clock_refusal: str | None = None
+        """Why the latest clock check failed (None: it passed, or none was made): an arm request is refused."""
         self._target: tuple[np.ndarray, float] | None = None
         self._armed_once = not params.arm_on_start
         self._restart_ik = False
@@ -381,20 +384,22 @@ class BridgeCore:
         diagnostics period while armed and at each arm request. A failure is a ``bad_stamp`` fault from ``now``
         (category 1: hold): the controller samples the bridge's stamps on a clock that no longer agrees, so its
         trajectories stop meaning what the bridge planned (a clock step, a restarted driver). It stays until a
-        check passes, and an arm request is refused while it stands, whatever the profile."""
+        check passes. Before the first arm nothing is commanded, so a failure only refuses the arm request; an arm
+        request is refused while the latest check fails, whatever the profile."""
         if ok:
-            self._clock_fault = None
-        elif self._clock_fault is None:
-            self._clock_fault = Fault(kind=FaultKind.BAD_STAMP, since=now,
-                                      detail=f"clock check failed (trajectory_stamp tick): {detail}")
+            self._clock_fault = self._clock_refusal = None
+            return
+        self._clock_refusal = f"clock check failed (trajectory_stamp tick): {detail}"
+        if self.armed and self._clock_fault is None:
+            self._clock_fault = Fault(kind=FaultKind.BAD_STAMP, since=now, detail=self._clock_refusal)
 
     def rearm(self, now: float, missing: Sequence[str] | None = None) -> tuple[bool, str]:
         """An arm (or re-arm) request. A driver profile runs the preflight first (``missing``: driver topics the
         node found absent); the generic sim profile arms on the supervisor's conditions alone. A failed clock
         check (``on_clock_check``) refuses either."""
-        if self._clock_fault is not None:
-            self._events.append({"event": "rearm", "t": now, "ok": False, "reason": self._clock_fault.detail})
-            return False, self._clock_fault.detail
+        if self._clock_refusal is not None:
+            self._events.append({"event": "rearm", "t": now, "ok": False, "reason": self._clock_refusal})
+            return False, self._clock_refusal
         if missing is not None or self.vendor.name != "generic":
             why = refusal(self.run_preflight(now, missing or ()))
             if why is not None:

@@ -581,9 +581,16 @@ def test_a_missing_cube_is_not_revived_by_the_arm_passing_over_its_last_pose() -
 def test_a_clock_check_failing_while_armed_holds_as_a_named_fault_and_rearm_waits_for_it_to_pass() -> None:
     """Tick-stamped trajectories: a clock step or a restarted driver while armed is a ``bad_stamp`` fault naming
     the clock check (category 1: the hold), not a diagnostics WARN; the arm request is refused until it passes."""
-    loop = Loop()
-    loop.run(1.0)
+    loop = Loop(arm_on_start=False)
     core = loop.core
+    loop.run(0.6)
+    core.on_clock_check(False, "clock offset not measured: 2 stamped joint states in the last 2 s", loop.t)
+    ok, why = core.rearm(loop.t)
+    assert not ok and "clock offset not measured" in why  # before the first arm: refused, no fault latched
+    core.on_clock_check(True, "joint_states arrive +0.20 ms after their stamps at least", loop.t)
+    ok, why = core.rearm(loop.t)
+    assert ok, why
+    loop.run(0.4)
     assert core.supervisor.mode == Mode.NOMINAL
     core.on_clock_check(False, "joint_states arrive +8.00 ms after their stamps at least", loop.t)
     res = loop.step()
