@@ -11,7 +11,8 @@ scene state is re-derived from the simulator and compared with the skill's symbo
 that failed is retried once from the observed state, then the planner replans from that state,
 at most ``max_replans`` times. A retry whose precondition no longer holds (the cube fell out of the hand) is not
 run: the planner replans at once, in its place (``replans_in_place_of_retry``, not counted against
-``max_replans``). Cubes the world reports missing (``observed_state``) are not in the state it plans over.
+``max_replans`` but bounded by it separately, and counted in ``retries``; see
+``AgentConfig``). Cubes the world reports missing (``observed_state``) are not in the state it plans over.
 The report is plain JSON.
 """
 
@@ -66,7 +67,14 @@ class AgentConfig:
     robot: str = "panda"
     randomization: str = "default"
     max_replans: int = 2
+    """Replans after a step failed its retries or undid an earlier step. A replan made in place of a retry that
+    could not start (its precondition no longer holds: the report's ``retry_skipped``) is not one of these; up to
+    ``max_replans`` more of those may run, so a run replans at most ``2 * max_replans`` times in all
+    (``replans_in_place_of_retry`` counts them)."""
     step_retries: int = 1
+    """Retries of a failed step. The report's ``retries`` counts the retries run and those skipped for a replan in
+    their place (``replans_in_place_of_retry``); a skipped retry past that bound is a replan of ``max_replans``
+    and is not counted. Each skipped retry's step entry says why (``retry_skipped``)."""
     skill_policies: Mapping[str, str] = field(default_factory=dict)
     skill_budgets: Mapping[str, int] = field(default_factory=dict)
     """Control steps per skill run, overriding each skill's own budget."""

@@ -153,6 +153,12 @@ def test_replans_are_bounded(agent: Agent) -> None:
     # One replan in place of a skipped retry, one of max_replans, then the bound.
     assert report["replans"] == 2 and report["replans_in_place_of_retry"] == 1
     assert "1 replans are spent" in report["failure"]
+    # As AgentConfig documents: at most 2 * max_replans replans in all; every skipped retry says so in its step,
+    # and those replaced by a replan are counted among the retries.
+    assert report["replans"] <= 2 * 1
+    skipped = [s for s in report["steps"] if s.get("retry_skipped")]
+    assert report["replans_in_place_of_retry"] <= len(skipped) and report["replans_in_place_of_retry"] <= \
+        report["retries"]
 
 
 def test_an_absent_object_is_refused_and_nothing_moves(agent: Agent) -> None:
