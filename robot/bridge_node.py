@@ -44,7 +44,9 @@ from builtin_interfaces.msg import Duration
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
 from rclpy.callback_groups import MutuallyExclusiveCallbackGroup
 from rclpy.clock import ROSClock
+from rclpy.context import Context
 from rclpy.duration import Duration as RclpyDuration
+from rclpy.executors import Executor
 from rclpy.node import Node
 from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from rclpy.subscription import MessageInfo
@@ -119,10 +121,11 @@ _LEVEL = {Mode.NOMINAL: DiagnosticStatus.OK, Mode.DEGRADED: DiagnosticStatus.WAR
 class BridgeNode(Node):
     """Monitors the arm, runs the policy, falls back safely; publishes gated joint targets."""
 
-    def __init__(self, params: BridgeParams, policy: Policy | None = None) -> None:
+    def __init__(self, params: BridgeParams, policy: Policy | None = None, *, context: Context | None = None) -> None:
         """``params`` as read from the parameter files; ``-p`` overrides apply on top (a bad one raises
-        ``ParameterError``). Without ``policy``, the one ``params.policy`` names is loaded."""
-        super().__init__(NODE_NAME)
+        ``ParameterError``). Without ``policy``, the one ``params.policy`` names is loaded; ``context``: rclpy's
+        (default: the global one)."""
+        super().__init__(NODE_NAME, context=context)
         self._lock = threading.Lock()
         values, hints = dataclass_values(params)
         self._declared = DeclaredParameters(self, values, hints, build=bridge_params_from_mapping,
@@ -492,10 +495,10 @@ class BridgeNode(Node):
         ok, message = (False, answer) if isinstance(answer, str) else (bool(answer.ok), str(answer.message))
         with self._lock:
             event = watch.switched(request, ok=ok, message=message, t_request=t_request, t_done=self._now())
-        if not request.activate and self._switch_ack is not None:
-            acked, waited = self._switch_ack
+            ack, self._switch_ack = (self._switch_ack, None) if not request.activate else (None, self._switch_ack)
+        if ack is not None:
+            acked, waited = ack
             event |= {"commands_acked": acked, "ack_wait_ms": round(waited * 1e3, 2)}
-            self._switch_ack = None
         text = String(data=json.dumps(event))
         self.events_pub.publish(text)
         self._record(self.events_pub.topic_name, "std_msgs/msg/String", text)
@@ -523,14 +526,32 @@ class BridgeNode(Node):
             began, acked = time.monotonic(), False
             try:
                 acked = bool(self.arm_pub.wait_for_all_acked(RclpyDuration(seconds=SWITCH_OFF_ACK_TIMEOUT_S)))
-                time.sleep(QUIET_S)  # taken from the controller's queue by its executor, not only acknowledged
             except Exception as exc:  # a middleware without acknowledgements: the quiet period alone, say so
                 self.get_logger().warning(f"switch-off: could not wait for the commands' acknowledgement: {exc!r}")
-            finally:  # the switch-off goes out whatever happened here
-                self._switch_ack = (acked, time.monotonic() - began)
-                executor.create_task(self._switch, request)
+            finally:  # the quiet period and the switch-off go out whatever happened here
+                waited = time.monotonic() - began
+                time.sleep(QUIET_S)  # taken from the controller's queue by its executor, not only acknowledged
+                self._switch_off_after_ack(executor, request, acked, waited)
 
         threading.Thread(target=after_ack, name="switch_off_ack", daemon=True).start()
+
+    def _switch_off_after_ack(self, executor: Executor, request: SwitchRequest, acked: bool, waited: float) -> None:
+        """Hand the switch-off to the executor, from the acknowledgement thread: never to one the node no longer
+        spins on (shut down meanwhile), where the stop's hold stays in force, as when there was no executor."""
+        with self._lock:
+            self._switch_ack = (acked, waited)
+        why = None
+        if not self._running.is_set() or not self.context.ok() or self.executor is not executor:
+            why = "shut down before the switch-off"
+        else:
+            try:
+                executor.create_task(self._switch, request)
+            except Exception as exc:  # the executor shut down between the check and the call
+                why = f"executor gone: {exc!r}"
+        if why is not None:
+            assert self.watch is not None
+            with self._lock:
+                self.watch.switched(request, ok=False, message=why, t_request=self._now(), t_done=self._now())
 
     async def _poll_controllers(self) -> None:
         """While armed (and after, while stopped): does the command controller still run?"""
