@@ -375,6 +375,9 @@ def _forbidden_skills(words: Sequence[str], state: SceneState) -> tuple[set[str]
     return None
 
 
+# Words that make a clause an action, for the unread clause after a request (``parse``)
+_ACTION_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | frozenset({"go", "return", "come", "head"})
+
 @dataclass(frozen=True)
 class ParseResult:
     """Readings that pass the checker (best first), or else a refusal; ``raw`` is the first reading found.
@@ -565,9 +568,17 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it
                 return ParseResult((), Refusal(reason=impossible))
+            # A clause with no action verb after a request already read ("Put the red cube in the bin. Wait.",
+            # "... The gripper is damaged.") may warn or take the request back: refused here, never left to the
+            # model, which would plan the request it can read and pass over the rest.
+            after_request = bool(per_clause) and (not set(clause) & _ACTION_WORDS or
+                                                  tuple(clause[:2]) in (("hold", "on"), ("hang", "on")))
             return ParseResult((), Refusal(reason=f"could not understand '{' '.join(clause)}': no known action "
                                                   f"over the objects ({', '.join(state.names)}) and regions "
-                                                  f"({', '.join(state.regions)})"), unread=not marked)
+                                                  f"({', '.join(state.regions)})"
+                                                  + ("; after a request it may be a warning or a change of "
+                                                     "mind, so nothing is done" if after_request else "")),
+                               unread=not marked and not after_request)
         per_clause.extend(pieces)
         previous = pieces[-1][0]
     valid: list[Plan] = []

@@ -14,6 +14,7 @@ from policies.planner import Plan, Refusal, SceneState, make_planner
 from policies.planner.pairing import pairing_error, read_pairing
 from policies.planner.phrasing import _ENGLISH_NEAR_VERBS
 from policies.planner.plan import Clarification, Step
+from policies.planner.semantic_parser import parse
 
 
 def scene(*objects: str | tuple[str, float, float]) -> SceneState:
@@ -235,7 +236,7 @@ WARNINGS_AND_RETRACTIONS = (
     "It's on fire.", "It's hot.", "That was a mistake.", "I was joking.", "I've had a change of heart.",
     "Things have changed.", "Wait.", "Stop, someone is there.", "Actually no.", "Never mind.",
     "Hold on, the bin is full.", "Hang on.", "Scratch that.", "Forget it.", "I changed my mind.", "Oops.",
-    "My boss is watching.", "The lab is on fire.", "It's been damaged.", "The weather is getting into the lab.",
+    "My boss is watching.", "The lab is on fire.", "It's been damaged.", "The weather is awful and the lab is flooding.",
 )
 
 
@@ -244,6 +245,9 @@ def test_a_warning_or_retraction_after_a_request_stops_the_plan(after: str) -> N
     for backend in ("parser", "rules"):
         result = make_planner(backend).plan(f"Put the red cube in the bin. {after}", scene("red", "yellow", "blue"))
         assert not isinstance(result, Plan), (backend, after, result)
+    # Nor is it left to the model as merely unread: the model would plan the request and pass over the warning.
+    parsed = parse(f"Put the red cube in the bin. {after}", scene("red", "yellow", "blue"))
+    assert parsed.refusal is not None and not parsed.unread, (after, parsed)
 
 
 @pytest.mark.parametrize("record_id", ["indep6-041", "indep6-042"])

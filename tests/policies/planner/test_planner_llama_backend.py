@@ -175,3 +175,11 @@ def test_absent_place_stays_refused_although_the_model_is_confident(planner) -> 
     bare = rank_steps(backend._score, backend._prompt(text, ROW), ROW, grounded_steps, FallbackConfig(margin=0.0))
     assert isinstance(bare.result, Plan)  # first margin measured 16.68 nats (line 6.0), 1 and 2 threads alike
     assert bare.first_margin is not None and bare.first_margin >= backend.fallback_config.margin
+
+
+@pytest.mark.parametrize("after", ["Somebody's there.", "The gripper is damaged.", "It's hot.", "Wait.",
+                                   "I've had a change of heart.", "Things have changed.", "Hold on, the bin is full."])
+def test_a_warning_after_a_request_is_refused_with_the_fallback_on(planner, after: str) -> None:  # type: ignore[no-untyped-def]
+    # Before, the parser marked the warning unread and the model planned the request before it (pick, place_in).
+    result = planner.plan(f"Put the red cube in the bin. {after}", ROW)
+    assert isinstance(result, Refusal), (after, result)
