@@ -396,15 +396,16 @@ class BridgeCore:
     def rearm(self, now: float, missing: Sequence[str] | None = None) -> tuple[bool, str]:
         """An arm (or re-arm) request. A driver profile runs the preflight first (``missing``: driver topics the
         node found absent); the generic sim profile arms on the supervisor's conditions alone. A failed clock
-        check (``on_clock_check``) refuses either."""
-        if self._clock_refusal is not None:
-            self._events.append({"event": "rearm", "t": now, "ok": False, "reason": self._clock_refusal})
-            return False, self._clock_refusal
+        check (``on_clock_check``) refuses either: the preflight's ``clock`` finding (the node passes it with the
+        rest), else the latest verdict."""
+        why = None
         if missing is not None or self.vendor.name != "generic":
             why = refusal(self.run_preflight(now, missing or ()))
-            if why is not None:
-                self._events.append({"event": "rearm", "t": now, "ok": False, "reason": why})
-                return False, why
+        elif self._clock_refusal is not None:
+            why = self._clock_refusal
+        if why is not None:
+            self._events.append({"event": "rearm", "t": now, "ok": False, "reason": why})
+            return False, why
         ok, why = self.supervisor.rearm(now, self.monitor.consistent_since)
         if ok:
             self.armed = True
