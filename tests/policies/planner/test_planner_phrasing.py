@@ -364,7 +364,8 @@ def test_quantifiers_and_towers_in_random_scenes_run_step_by_step_and_do_what_th
         assert end.on.get(tower[1]) == tower[0] and end.on.get(tower[2]) == tower[1], (text, result)
         assert end.holding is None
     else:
-        assert all(end.on.get(n) == region for n in names if n != excluded), (text, state.to_json(), result)
+        # A cube on a pile standing in the region is in it (SceneState.rests_on): it need not move.
+        assert all(end.rests_on(n, region) for n in names if n != excluded), (text, state.to_json(), result)
         assert all(excluded not in s.args.values() for s in result.steps), (text, result)
 
 
