@@ -236,7 +236,8 @@ WARNINGS_AND_RETRACTIONS = (
     "It's on fire.", "It's hot.", "That was a mistake.", "I was joking.", "I've had a change of heart.",
     "Things have changed.", "Wait.", "Stop, someone is there.", "Actually no.", "Never mind.",
     "Hold on, the bin is full.", "Hang on.", "Scratch that.", "Forget it.", "I changed my mind.", "Oops.",
-    "My boss is watching.", "The lab is on fire.", "It's been damaged.", "The weather is awful and the lab is flooding.",
+    "My boss is watching.", "The lab is on fire.", "It's been damaged.",
+    "The weather is awful and the lab is flooding.",
 )
 
 
