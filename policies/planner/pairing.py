@@ -94,7 +94,7 @@ def _object_of(colour: str, state: SceneState) -> str | None:
 
 # Relative references that name one object by where it is ("the cube to the left of the orange one", "the leftmost
 # cube", "the cube next to the bin"); "on"/"in" are left out, as in a mention they read the same as a destination.
-_RELATIVE_KINDS = frozenset({"side_of", "near", "extreme", "not_color"})
+_RELATIVE_KINDS = frozenset({"side_of", "near", "extreme", "not_color", "top"})
 _SPAN_ENDS = frozenset({",", "and", "then", "but", "in", "into", "onto", "inside", "on", "goes", "should", "belongs",
                         "needs", "must", "has"})
 

@@ -363,6 +363,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:over )?to your (left|right)\b", r"to the \1"), (r"\bon your (left|right)\b", r"on the \1"),
     (r"\bon to\b", "onto"),
     (r"\b(left|right)-most\b", r"\1most"),
+    # "the top cube" / "the cube on top" / "the upper cube": a relative reference, grounded (or asked) by
+    # mentions.ground; "red as the top cube" (a tower's order) and "the cube on top of X" are left alone
+    (r"(?<!\bas )\bthe (?:top|upper|uppermost|topmost|highest) (cube|block|one)\b", r"the topmost \1"),
+    (r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting|resting) )?(?:on top|at the top|up top)\b"
+     r"(?! of\b)", r"the topmost \1"),
 )
 
 
