@@ -208,7 +208,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
-     r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|when you'?re ready|as usual|real quick)\b",
+     r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
+     r"when you'?re ready|as usual|real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
     # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
@@ -262,13 +263,14 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
      rf"i would need|we need)\s+({NP})\s+"
-     rf"(?:to\s+)?(?:end up|be|go|sit|sitting|resting|standing|placed|put)?\s*(?:over\s+)?(on top of|on|in|into|onto|"
-     r"atop)\b", r"put \1 \2"),
+     rf"(?:to\s+)?(?:(?:end up|be|go|sit|sitting|resting|standing|placed|put)\s+){{0,2}}(?:over\s+)?(on top of|on|in|"
+     r"into|onto|atop)\b", r"put \1 \2"),
     (rf"(^|[,;.!?:]\s*|\b(?:and|then)\s+)(?:let'?s\s+)?have\s+({NP})\s+(on|in|into|onto)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
-    (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:goes|should go|needs to go|has to go|must go)"
-     r"\s+(on|in|into|onto)\b",
+    (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:goes|should go|needs? to go|"
+     r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
+     r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),
     (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
 )
@@ -330,6 +332,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"
      rf"(?=({NP})\s+(?:on|onto|atop|on top of)\b)", r"\1put "),
     (r"\bclear the table by\b", " "),
+    # "return to your rest position": home; "the rest" there is no quantifier (fresh split indep8-054)
+    (r"\b(?:your|the|its) (?:rest|resting) (?:position|pose)\b", "home"),
+    # "Prior to that, however, place ...": the contrast word between commas carries nothing (indep8-016)
+    (r"(?:,\s*however\s*(?=,)|(?<=[,;.])\s*however\s*,|^however\s*,)", " "),
+    # "clear the table, every single cube into the bin" (indep8-023)
+    (r"\bclear (?:off )?the table,?\s*(?:every (?:single )?(?:cube|block)|(?:all|each) (?:of )?the (?:cubes|blocks))"
+     r" (?:into|in) the bin\b", "put every cube in the bin"),
     # "clear the table into the bin", "clear the table, everything goes in the bin": every cube to the bin
     (r"\bclear (?:off )?the table(?:\s*(?:into|in) the bin|,?\s*(?:everything|all of it|it all) (?:goes|should go|"
      r"needs to go) (?:in|into) the bin)\b", "put every cube in the bin"),

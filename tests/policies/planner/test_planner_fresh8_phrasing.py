@@ -1,0 +1,72 @@
+"""Phrasing kinds the eighth fresh split (fresh_independent_8) refused wrongly, read generally: wishes with a
+copula or infinitive ("X needs to go on Y", "I'd like X to be sitting atop Y"), "your rest position" (home, not
+the quantifier 'the rest'), a contrast "however" between commas, and "clear the table, every single cube into the
+bin"; beside the wordings that must stay refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.planner import Plan, Refusal, SceneState, make_planner
+
+COLOURS = ("red", "blue", "yellow", "purple", "green")
+SCENE = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                              "regions": ["left", "right", "bin", "pad"]})
+
+
+def steps(text: str) -> list[str]:
+    """The parser's plan for ``text`` in SCENE, as the steps' text; fails the test where it plans nothing."""
+    result = make_planner("parser").plan(text, SCENE)
+    assert isinstance(result, Plan), f"the parser did not plan {text!r}: {result}"
+    return [str(s) for s in result.steps]
+
+
+def mv(colour: str, where: str) -> list[str]:
+    """Pick the cube, then place it in the region ``where`` or on the cube of colour ``where``."""
+    place = f"place_on(object={where}_cube)" if where in COLOURS else f"place_in(region={where})"
+    return [f"pick(object={colour}_cube)", place]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("the yellow cube need to go on the pad, please", mv("yellow", "pad")),
+    ("the green cube needs to go into the bin", mv("green", "bin")),
+    ("the red cube needs to be in the bin", mv("red", "bin")),
+    ("the blue cube needs to sit on top of the red cube", mv("blue", "red")),
+    ("I would like the blue cube to be sitting atop the purple cube, if you please.", mv("blue", "purple")),
+    ("i'd like the red block to be placed on the pad", mv("red", "pad")),
+    ("I want the red cube to be on top of the blue cube", mv("red", "blue")),
+])
+def test_wishes_with_a_copula_or_infinitive_are_requests(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", ["return to your rest position please", "go back to the resting pose",
+                                  "move to your rest position"])
+def test_the_rest_position_is_home(text: str) -> None:
+    assert steps(text) == ["go_home()"]
+
+
+def test_the_rest_as_a_quantifier_is_still_refused_alone() -> None:
+    got = make_planner("parser").plan("put the rest in the bin", SCENE)
+    assert isinstance(got, Refusal) and "the rest" in got.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Put the blue cube on the right. Prior to that, however, place the red cube on the green cube.",
+    "Put the blue cube on the right. However, before that, place the red cube on the green cube.",
+])
+def test_however_between_commas_carries_nothing(text: str) -> None:
+    assert steps(text) == mv("red", "green") + mv("blue", "right")
+
+
+@pytest.mark.parametrize("text", ["clear the table, every single cube into the bin",
+                                  "clear the table, all the cubes in the bin",
+                                  "clear the table, every block in the bin"])
+def test_clear_the_table_with_every_cube_into_the_bin(text: str) -> None:
+    assert steps(text) == [s for c in COLOURS for s in mv(c, "bin")]
+
+
+@pytest.mark.parametrize("text", ["the red cube needs to go", "I would like the blue cube to be sitting",
+                                  "clear the table, every single cube"])
+def test_without_a_destination_nothing_is_planned(text: str) -> None:
+    assert not isinstance(make_planner("parser").plan(text, SCENE), Plan)
