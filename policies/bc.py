@@ -29,6 +29,7 @@ from policies.observation import ADAPTER_NAMES, ObservationLayout, features, ref
 from policies.spec_limits import FIELD_BOUNDS
 from policies.text import TextEncoder, shared_encoder
 from sim.config_io import load_config
+from sim.dataset.env_spec import ACTION_NAMES
 from sim.dataset.layout import ARMSTACK_EPISODES_PATH
 
 _STATE, _ENV, _ACTION = "observation.state", "observation.environment_state", "action"
@@ -307,7 +308,7 @@ def _train_bc(config: BCConfig, *, progress: bool, encoder: TextEncoder | None) 
             arch_params={"in_dim": demos.layout.feature_dim, "text_dim": demos.layout.text_dim, "out_dim": 5,
                          "hidden": config.hidden, "depth": config.depth, "conditioning": config.conditioning},
             observation=demos.layout.to_json(),
-            action={"dim": 5, "names": ["dx", "dy", "dz", "dyaw", "gripper"], "low": -1.0, "high": 1.0},
+            action={"dim": 5, "names": list(ACTION_NAMES), "low": -1.0, "high": 1.0},
             normalization={"mean": mean.tolist(), "std": std.tolist()},
             robot=demos.layout.robot, control_hz=float(demos.fps),
             data={"datasets": list(demos.sources), "manifest_sha256": demos.manifest_sha256,

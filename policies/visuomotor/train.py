@@ -28,6 +28,7 @@ from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import PROPRIO_KEYS, ImageDemonstrations, load_image_demonstrations
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
+from sim.dataset.env_spec import ACTION_NAMES
 
 TRAIN_STATE = "train_state.safetensors"
 
@@ -173,7 +174,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                          "proprio": list(PROPRIO_KEYS), "state_names": list(demos.state_names),
                          "text_encoder": "sentence-transformers/all-MiniLM-L6-v2", "text_dim": int(text_table.shape[1]),
                          "privileged": []},
-            action={"dim": int(demos.chunks.shape[2]), "names": ["dx", "dy", "dz", "dyaw", "gripper"],
+            action={"dim": int(demos.chunks.shape[2]), "names": list(ACTION_NAMES),
                     "low": -1.0, "high": 1.0, "chunk": config.chunk, "execution": config.execution,
                     "execute_steps": config.execute_steps, "ensemble_decay": config.ensemble_decay},
             normalization={"mean": mean.tolist(), "std": std.tolist()},
