@@ -719,6 +719,16 @@ def _correct(text: str) -> str:
                   _clause_verb, text)
 
 
+def _side_reference(text: str, state: SceneState) -> str:
+    """"put the cube on the right in the bin": with a destination after it and nothing resting in the left or right
+    region, "the cube on the right" is the rightmost cube (fresh split indep8-051), grounded or asked by
+    mentions.ground; a cube in such a region keeps the words as they are."""
+    if any(state.rests_on(o.name, side) for o in state.objects for side in ("left", "right")):
+        return text
+    return re.sub(r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting) )?on the (left|right)(?: side)?"
+                  r"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b)", r"the \2most \1", text)
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -740,6 +750,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))
+    text = _side_reference(text, state)
     # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
     text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
     # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
