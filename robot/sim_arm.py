@@ -27,10 +27,9 @@ from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SimArmConfig
 from sim.errors import SimError
 from sim.scene import SceneConfig, build_scene
 from sim.scene_view import SceneView
+from sim.skills.regions import REGIONS
 from sim.tasks import TASKS, get_task
 from sim.tasks.base import color_of, sample_layout
-
-REGIONS = ("left", "right", "bin", "pad")
 
 
 class SimCommandError(RobotError, ValueError):

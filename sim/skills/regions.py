@@ -18,6 +18,7 @@ from sim.scene_view import SceneView
 HALF_MARGIN = 0.08  # m: left is y > +HALF_MARGIN, right is y < -HALF_MARGIN
 RESTING_TOLERANCE = 0.01  # m between a cube's height and its half size: on the table, not lifted
 SIDES = ("left", "right")
+REGIONS = (*SIDES, "bin", "pad")  # every region a skill may name, in the order scenes list them
 
 # Where the free-spot sampler may put a cube on a table half (m); reachable by both arms.
 _SPOT_X = (0.32, 0.68)
