@@ -37,38 +37,10 @@ def _valid_ent_coef(value: object) -> bool:
 class RLConfig:
     """One RL run: the env, the algorithm and its hyperparameters, evaluation and checkpoint cadence.
 
-    The defaults are the rl-baselines3-zoo settings for FetchReach with SAC+HER (net [64, 64],
-    lr 1e-3, gamma 0.95, batch 256, 4 sampled goals with the ``future`` strategy, observations normalised
-    with running statistics), with fewer warm-up steps and SAC's entropy coefficient starting at 0.1 instead
-    of 1 (``ent_coef="auto_0.1"``, still tuned automatically): in a 10k-step budget the default spends the
-    first thousands of steps near-random while the coefficient decays. The target networks move at
-    ``tau=0.05`` a gradient step, the HER paper's polyak 0.95, not SB3's 0.005 (targets averaged over the last
-    ~20 critic updates instead of ~200: they track the critic ten times faster), and armstack Reach was at
-    45/43/3% on seeds 0/1/2 after 5k steps and 94/99/97% after 10k (bench/rl_reach.py, 100 held-out
-    episodes); with 0.05, 100/93/87/98/96% after 5k and 100/99/99/98/97% after 10k on seeds 0-4 (FetchReach,
-    in the same runs: 100% from 2k steps on, as with 0.005). The rate costs nothing: the same update either way.
-
-    Two armstack-specific defaults (bench/rl_reach.py measures them; the figures in this paragraph were taken
-    with SB3's tau 0.005): the agent commands the TCP translation
-    only (``action_mode="xyz"``, FetchReach's choice; a free yaw wound the wrist to its limit), and it sees its
-    last two actions (``observe_actions=2``): Reach's randomised one-step action latency otherwise leaves the
-    policy blind to the command in flight, and it oscillates around the marker in delayed episodes (seed 0,
-    100 held-out episodes at 10k steps: 82% with the full action, 77% xyz only, 94% xyz + previous action).
-    One past action says what is in flight but not whether this episode delays it, nor how hard the
-    (randomised-gain) arm answers it. With one (seeds 0 and 2, 200 held-out episodes at 10k steps: 96%, 88%),
-    24 of the 32 failures had reached the marker and then circled it in a 4-step cycle some 4 cm wide, all in
-    delayed episodes and 18 at above-nominal actuator gain; 6 of the other 8 hovered 3-5 cm off goals lower
-    than 8 cm. No failure was a timeout (the farthest goal was first reached by step 30 of 60) or at a joint
-    limit (at the last step every joint was at least 0.18 rad inside its range).
-    Two past actions: 96/99/97.5% on seeds 0/1/2 (94/99/97% on the first 100, bench/rl_reach.py's episodes);
-    three: 97.5% on seed 0 but 83% on seed 1 (bench, 100 episodes): the spread between training seeds at 10k
-    steps is as large as the difference, so two, the smallest history that covers the delay, stays.
-    The Reach env runs with MuJoCo island sleeping (``physics_sleep`` None or True, ``SceneConfig.physics_sleep``): the
-    cubes on the table, which Reach never needs, stop being integrated while they rest. An env step costs ~40%
-    less; trajectories move by ~1e-11 m (bench/rl_reach_envstep.py measures both rows' env steps).
-    Tried and not kept: gamma 0.98 (79% on seed 2: the arm ran off to the workspace edge), half the updates
-    with twice the batch (``train_freq=2, batch_size=512``: 25% less learn CPU, 69.5% on seed 0).
-    """
+    The defaults are rl-baselines3-zoo's FetchReach SAC+HER settings with a faster start (``ent_coef``
+    "auto_0.1", fewer warm-up steps), the HER paper's ``tau`` 0.05, the TCP translation as the action and the
+    last two actions in the observation; the runs behind each choice are in docs/measured_defaults.md
+    ("Reinforcement learning")."""
 
     env_id: str = "armstack/Reach-v0"
     algo: str = "sac"
@@ -95,9 +67,8 @@ class RLConfig:
     ``xyzg``, the gripper as a 4th dim, for PickPlace and Stack)."""
     observe_actions: int = 2
     physics_sleep: bool | None = None
-    """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move: with sleeping on, the
-    scripted experts' Push success fell from 8/8 to 6/8 episodes and PickPlace's from 8/8 to 7/8 (seeds 0-7) with
-    no step saved. True for a cube task is refused."""
+    """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move (why: docs/
+    measured_defaults.md). True for a cube task is refused."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
