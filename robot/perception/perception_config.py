@@ -11,6 +11,7 @@ from typing import Any
 from robot.perception.errors import PerceptionConfigError
 from robot.perception.place_detector import PLACES
 from sim.config_io import from_mapping, load_config
+from sim.skills.regions import REGIONS
 
 METHODS = ("marker", "color")
 
@@ -34,7 +35,7 @@ class PerceptionConfig:
     stale_frames: int = 10
     required_objects: tuple[str, ...] = ()
     """Objects the current skill needs: unseen for ``stale_frames`` frames, they raise the stale fault."""
-    regions: tuple[str, ...] = ("left", "right", "bin", "pad")
+    regions: tuple[str, ...] = REGIONS
     places: tuple[str, ...] = ()
     """Places to locate (``pad``, ``bin``; colour method with depth): published as ``places`` in the scene
     JSON, the layout the bridge reads the pick-and-place target from. Empty: none."""
@@ -58,6 +59,10 @@ class PerceptionConfig:
             raise PerceptionConfigError(f"perception: required_objects {missing} are not in object_names {names}")
         if self.method == "color" and any(not n.endswith("_cube") for n in names):
             raise PerceptionConfigError(f"perception: the colour method finds cubes only, got {names}")
+        strange = sorted(set(self.regions) - set(REGIONS))
+        if strange or len(set(self.regions)) != len(self.regions):
+            raise PerceptionConfigError(f"perception: regions must be distinct names from {', '.join(REGIONS)}, "
+                                        f"got {list(self.regions)}")
         unknown = sorted(set(self.places) - set(PLACES))
         if unknown or len(set(self.places)) != len(self.places):
             raise PerceptionConfigError(f"perception: places must be distinct names from {', '.join(PLACES)}, "

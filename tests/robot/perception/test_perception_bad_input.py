@@ -97,3 +97,9 @@ def test_invalid_configuration_names_the_bad_value_and_the_options() -> None:
     with pytest.raises(PerceptionConfigError, match="no HSV range for colours \\['pink'\\]"):
         Perception(PerceptionConfig(camera="front", method="color", object_names=("pink_cube",)), CAMERA)
     assert issubclass(PerceptionConfigError, RobotError)
+
+
+@pytest.mark.parametrize("regions", [("left", "shelf"), ("left", "left")])
+def test_unknown_or_repeated_regions_are_refused_naming_the_valid_ones(regions: tuple[str, ...]) -> None:
+    with pytest.raises(PerceptionConfigError, match=r"regions must be distinct names from left, right, bin, pad"):
+        PerceptionConfig(camera="front", regions=regions)
