@@ -103,11 +103,14 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     rest = head[1:]
     if not rest:
         return base
-    # relative clauses: "left of <np>", "on <region|np>", "that is on top of <np>"
+    # relative clauses: "left of <np>", "on <region|np>", "that is on top of <np>"; "the cube that is (to the) left
+    # of the green one" reads as "the cube left of ..." (fresh split indep8-052)
+    rest = [t for t in rest if t not in RELATIVE_FILLERS and t != "that's"]
+    if rest[:2] == ["to", "the"] and rest[2:3] in (["left"], ["right"]):
+        rest = rest[2:]
     if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
         anchor = parse_object(rest[2:])
         return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
-    rest = [t for t in rest if t not in RELATIVE_FILLERS]
     if len(rest) >= 2 and rest[0] in ("beside", "near", "by"):  # "the cube next to the blue one / the bin"
         region = parse_region(rest[1:])
         anchor = None if region else parse_object(rest[1:])

@@ -105,3 +105,24 @@ def test_a_cube_in_the_right_region_keeps_the_cube_on_the_right_as_it_is() -> No
     assert rewrite("put the cube on the right in the bin", state).text == "put the cube on the right in the bin"
     assert rewrite("put the cube on the right", placed(("red", -0.2), ("blue", 0.1))).text == \
         "put the cube on the right"
+
+
+ROW = placed(("green", 0.0), ("yellow", 0.18), ("purple", -0.2))
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("place the cube that is to the left of the green one on the pad", "yellow"),
+    ("place the cube which is right of the green one on the pad", "purple"),
+    ("place the cube that's sitting to the right of the green one on the pad", "purple"),
+])
+def test_a_relative_clause_before_left_of_names_the_cube_on_that_side(text: str, moved: str) -> None:
+    got = make_planner("parser").plan(text, ROW)
+    assert isinstance(got, Plan) and [str(s) for s in got.steps] == mv(moved, "pad"), got
+    anchor_moved = (Step(skill="pick", args={"object": "green_cube"}), *got.steps[1:])
+    assert pairing_error(text, ROW, anchor_moved) is not None  # the model moving the anchor is rejected
+
+
+def test_the_cube_that_is_sitting_on_another_is_the_one_on_it() -> None:
+    state = placed(("green", 0.0), ("orange", 0.0), ("red", 0.2), on={"orange_cube": "green_cube"})
+    got = make_planner("parser").plan("take the cube that's sitting on the green one and put it in the bin", state)
+    assert isinstance(got, Plan) and [str(s) for s in got.steps] == mv("orange", "bin"), got

@@ -76,7 +76,8 @@ def test_a_colour_that_fits_two_objects_is_ambiguous() -> None:
 
 def test_anchors_and_negated_destinations_are_not_claims() -> None:
     text = "the block sitting just left of the orange one should end up in the bin"
-    assert read_pairing(text, SCENE).destinations == {}
+    # the anchor (orange) is never claimed; the block left of it (blue, 0.1 m further left) goes to the bin
+    assert read_pairing(text, SCENE).destinations == {"blue_cube": ("bin",)}
     assert read_pairing("set the blue cube on the red one, not on the green one", SCENE).destinations == {
         "blue_cube": ("red_cube",)}
 
