@@ -70,8 +70,8 @@ def test_env_step_benchmark_times_both_rows_bare_and_in_the_training_stack() -> 
     arm = report["rows"]["armstack_reach"]
     for kind in ("bare", "vec_stack"):
         assert 0 < arm[kind]["min_us"] <= arm[kind]["median_us"]
-    # The training stack wraps the bare env: it can only add work (70 steps cross one episode reset in both).
-    assert arm["vec_stack"]["min_us"] > arm["bare"]["min_us"]
+    # No timing comparison between the rows: on a shared machine the stack's minimum can undercut the bare env's
+    # (CI saw 675 against 708 us); the bench reports the figures, tests do not assert performance.
     fetch = report["rows"]["fetch_reach"]
     if "skipped" in fetch:  # without gymnasium-robotics the row says why, and there is no ratio
         assert report["median_ratio_armstack_over_fetch"] == {}
