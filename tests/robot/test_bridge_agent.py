@@ -21,14 +21,19 @@ from sim.skills import region_of, resting_on
 AGENT_TIMEOUT_S = 60.0  # simulated seconds an instruction may take
 
 
-def _run(loop: Loop, text: str) -> dict[str, Any]:
-    run = loop.core.on_instruction(text, loop.t)
-    assert isinstance(run, AgentRun), run
-    for _ in range(round(AGENT_TIMEOUT_S / 0.01)):
+def _finish(loop: Loop, run: AgentRun, seconds: float = AGENT_TIMEOUT_S) -> dict[str, Any] | None:
+    """Step the loop until the agent's run finishes (at most ``seconds`` of simulated time), then its report."""
+    for _ in range(round(seconds / 0.01)):
         loop.step()
         if run.finished:
             break
-    report = run.join(5.0)
+    return run.join(5.0)
+
+
+def _run(loop: Loop, text: str) -> dict[str, Any]:
+    run = loop.core.on_instruction(text, loop.t)
+    assert isinstance(run, AgentRun), run
+    report = _finish(loop, run)
     assert report is not None, "the agent did not finish"
     return report
 
@@ -94,11 +99,7 @@ def test_a_fault_during_a_skill_stops_it_and_the_report_says_where() -> None:
         assert loop.until(lambda r: run.world.actions_run >= 10, 10.0)  # mid-pick
         loop.inject({"fault": "estop"})
         assert loop.until(lambda r: r.mode == Mode.ESTOP, 2.0)
-        for _ in range(100):
-            loop.step()
-            if run.finished:
-                break
-        report = run.join(5.0)
+        report = _finish(loop, run, 1.0)
     finally:
         loop.core.close()
     assert report is not None and report["status"] == "stopped", report
@@ -155,11 +156,7 @@ def test_a_cube_lost_as_its_pick_starts_ends_the_skill_and_the_replan_is_refused
     run = loop.core.on_instruction(f"put the {colour} cube in the bin", loop.t)
     assert isinstance(run, AgentRun)
     try:
-        for _ in range(round(AGENT_TIMEOUT_S / 0.01)):
-            loop.step()
-            if run.finished:
-                break
-        report = run.join(5.0)
+        report = _finish(loop, run)
     finally:
         loop.core.close()
     assert report is not None and report["status"] == "failed", report

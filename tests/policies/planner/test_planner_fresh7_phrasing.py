@@ -4,19 +4,11 @@ the kind in several wordings of its own, beside the wordings that must stay refu
 from __future__ import annotations
 
 import pytest
+from test_planner_fresh6_phrasing import scene  # cubes by colour or (colour, x, y)
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
 from policies.planner.phrasing import correct_typo
 from policies.planner.plan import Clarification
-
-
-def scene(*objects: str | tuple[str, float, float]) -> SceneState:
-    """Cubes by colour, or (colour, x, y) with a position on the table (x away from the robot, y to its left)."""
-    entries = []
-    for obj in objects:
-        colour, xy = (obj, None) if isinstance(obj, str) else (obj[0], [obj[1], obj[2], 0.022])
-        entries.append({"name": f"{colour}_cube", "kind": "cube", "color": colour, **({"position": xy} if xy else {})})
-    return SceneState.from_json({"objects": entries, "regions": ["left", "right", "bin", "pad"]})
 
 
 def steps(text: str, state: SceneState) -> list[str]:
