@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -49,12 +50,18 @@ def test_sparse_reward_agrees_with_env_success_along_expert_and_random_rollouts(
     seen = {True: 0, False: 0}
     for seed in range(3):
         env.reset(seed=seed)
+        env.action_space.seed(seed)
         for t in range(base.max_steps):
             # The expert reaches and holds the marker; random actions afterwards take the TCP away again.
             action = base.expert().act()[:3] if t < 40 else env.action_space.sample()
             obs, reward, terminated, truncated, info = env.step(action)
             assert not terminated  # success never ends the episode: HER relabels goals
-            assert (reward == 0.0) == info["is_success"]
+            # The goal space is float32 (as SB3 stores it) and the env decides success in float64: a TCP within
+            # float32 rounding of the 3 cm radius may fall either side (CI hit one such step with unseeded
+            # random actions). Everywhere else the two must agree.
+            exact = math.dist(base.view.tcp_pos.tolist(), base.view.goal_marker_pos.tolist())
+            if abs(exact - SUCCESS_DISTANCE) > 1e-6:
+                assert (reward == 0.0) == info["is_success"]
             assert env.compute_reward(obs["achieved_goal"], obs["desired_goal"], info) == reward
             seen[bool(info["is_success"])] += 1
             if truncated:
