@@ -4,7 +4,10 @@ Subscribes ``joint_states``, ``estop``, ``scene/objects``, ``~/instruction``; pu
 ``<controller>/commands`` (Float64MultiArray) or ``<controller>/joint_trajectory`` (JointTrajectory) by
 ``command_interface``, the finger position on ``<gripper_controller>/commands``, ``diagnostics``,
 ``~/state`` (JSON, 10 Hz and on every change) and ``~/events`` (one JSON object per fault, transition or
-rejected input; transient-local). Services ``~/rearm`` and ``~/stop`` (std_srvs/Trigger). With ``record``
+rejected input; transient-local). A ``policy`` checkpoint that names cameras (an image policy) also gets the
+latest frame of each ``<camera>/image_raw`` (rgb8/bgr8, converted to the env's render: ``robot.camera_input``);
+a missing or stale one is the policy's fault, never an action. Services ``~/rearm`` and ``~/stop``
+(std_srvs/Trigger). With ``record``
 set, joint states, commands, events, state and diagnostics go to that MCAP file (``robot.recording``).
 
 One dedicated thread runs the control loop at ``control_rate_hz`` on a fixed schedule; executor callbacks
@@ -48,10 +51,10 @@ from rclpy.context import Context
 from rclpy.duration import Duration as RclpyDuration
 from rclpy.executors import Executor
 from rclpy.node import Node
-from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
+from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy, qos_profile_sensor_data
 from rclpy.subscription import MessageInfo
 from rclpy.task import Future
-from sensor_msgs.msg import JointState
+from sensor_msgs.msg import Image, JointState
 from std_msgs.msg import Bool, Float64MultiArray, String
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
@@ -59,6 +62,7 @@ from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
 from robot.agent_runner import AgentRun
 from robot.bridge_core import BridgeCore, Policy, TickResult
 from robot.calibration_age import CalibrationAge, CalibrationCheck
+from robot.camera_input import CameraFrames, CameraPolicy, ImageInputSpec
 from robot.clock_check import ClockOffset
 from robot.controller_watch import NO_ANSWER, QUIET_S, ControllerWatch, SwitchRequest, SwitchState
 from robot.errors import RobotError
@@ -76,6 +80,8 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
+from robot.perception.errors import ImageFormatError
+from robot.perception.image_codec import image_from_fields
 from robot.planner_process import NO_PLANNER
 from robot.preflight import (
     ControllerProblem,
@@ -132,7 +138,15 @@ class BridgeNode(Node):
                                             descriptions=DESCRIPTIONS, ranges=RANGES, live=LIVE,
                                             on_change=self._on_params)
         self.params = params = self._declared.value
-        self.core = BridgeCore(params, start=self._now(), policy=policy if policy is not None else load_policy(params))
+        policy = policy if policy is not None else load_policy(params)
+        # A checkpoint that names cameras acts on their images too: the latest frame of each <camera>/image_raw,
+        # as the env renders it, and a fault instead of an action when one is missing or stale (robot.camera_input).
+        self.image_input = image_input(params)
+        self.camera_frames: CameraFrames | None = None
+        if self.image_input is not None and policy is not None:
+            self.camera_frames = CameraFrames(self.image_input)
+            policy = CameraPolicy(policy, self.camera_frames, self._now)
+        self.core = BridgeCore(params, start=self._now(), policy=policy)
         self.arm_names = params.joint_names()[0]
         self._planning = threading.Lock()  # held while an instruction is planned and, for the agent, run
         """Serialises the core between the control thread and the executor's callbacks, and keeps commands
@@ -184,6 +198,12 @@ class BridgeNode(Node):
         self._bridge_state: str | None = None
         self._estop_topic = self.create_subscription(Bool, "estop", self._on_estop, 10).topic_name
         self.create_subscription(String, "scene/objects", self._on_objects, 10)
+        if self.camera_frames is not None:
+            cameras = MutuallyExclusiveCallbackGroup()
+            for cam in self.camera_frames.spec.cameras:
+                self.create_subscription(Image, self.camera_frames.spec.topic(cam),
+                                         lambda msg, info, cam=cam: self._on_image(cam, msg, info),
+                                         qos_profile_sensor_data, callback_group=cameras)
         self.create_subscription(String, "~/instruction", self._on_instruction, 10)
         self.instruction_action: InstructionActionServer | None = None
         try:  # the same agent run as ~/instruction, with acceptance, feedback per step, a result and a cancel
@@ -302,6 +322,17 @@ class BridgeNode(Node):
         self._record(self._joint_topic, "sensor_msgs/msg/JointState", msg)
         if result is not None:
             self._publish_status(result, now, force=True)
+
+    def _on_image(self, camera: str, msg: Image, info: MessageInfo) -> None:
+        """Keep the frame, converted to the policy's images, with its arrival time (its age counts from there)."""
+        assert self.camera_frames is not None
+        arrival = self._arrival(info, self._now())
+        try:
+            image = image_from_fields(msg.encoding, msg.height, msg.width, msg.step, msg.data, msg.is_bigendian)
+        except ImageFormatError as exc:
+            self.camera_frames.reject(camera, str(exc))
+            return
+        self.camera_frames.put(camera, image, msg.encoding, arrival)
 
     def _on_gripper_state(self, msg: JointState) -> None:
         with self._lock:
@@ -939,6 +970,19 @@ def load_policy(params: BridgeParams) -> Policy | None:
         return PolicyProcess(params.policy, deadline_s=params.policy_deadline_s,
                              hang_s=max(1.0, params.policy_deadline_s), robot=params.sim_model)
     except RobotError as exc:  # any load failure is a configuration error reported without a traceback
+        raise RobotError(f"policy {params.policy!r} could not be loaded: {exc}") from exc
+
+
+def image_input(params: BridgeParams) -> ImageInputSpec | None:
+    """The cameras, image size and image age limit of the checkpoint ``params.policy`` names (None: the expert, or
+    a policy without cameras)."""
+    if params.policy == "expert":
+        return None
+    try:
+        return ImageInputSpec.of_checkpoint(params.policy)
+    except RobotError as exc:
+        raise RobotError(f"policy {params.policy!r}: {exc}") from exc
+    except Exception as exc:  # CheckpointError and kin: the same one-line refusal as a failed load
         raise RobotError(f"policy {params.policy!r} could not be loaded: {exc}") from exc
 
 

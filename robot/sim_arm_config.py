@@ -54,7 +54,8 @@ DESCRIPTIONS: dict[str, str] = {
     "cubes": "cube colours in the scene",
     "max_catchup_s": "physics further behind real time than this (s) skips ahead instead of bursting",
     "record": "MCAP file recording what the arm published and received ('' = off)",
-    "camera": "scene camera to publish as <camera>/image_raw + camera_info: front, overhead, wrist ('' = off)",
+    "camera": "scene camera(s) to publish as <camera>/image_raw + camera_info: front, overhead, wrist, or a comma "
+              "list such as front,wrist ('' = off)",
     "camera_rate_hz": "camera image rate (Hz)",
     "camera_width": "camera image width (px)",
     "camera_height": "camera image height (px)",
@@ -98,7 +99,8 @@ class SimArmConfig:
     record: str = ""
     """An MCAP file recording what the arm published and every command and request it received ('' = off)."""
     camera: str = ""
-    """A scene camera (front, overhead, wrist) to publish as ``<camera>/image_raw`` + ``camera_info`` ('' = off)."""
+    """Scene cameras (front, overhead, wrist; a comma list for several) to publish, each as ``<camera>/image_raw`` +
+    ``camera_info`` ('' = off)."""
     camera_rate_hz: float = 10.0
     camera_width: int = 640
     camera_height: int = 480
@@ -130,8 +132,11 @@ class SimArmConfig:
         for name in ("estop_heartbeat", "publish_objects", "camera_depth", "camera_shadows", "publish_ground_truth"):
             if not isinstance(getattr(self, name), bool):
                 raise ParameterError(f"{NODE_NAME}: {name} must be true or false, got {getattr(self, name)!r}")
-        if self.camera not in ("", "front", "overhead", "wrist"):
-            raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), front, overhead, wrist")
+        names = self.cameras
+        if not isinstance(self.camera, str) or any(c not in ("front", "overhead", "wrist") for c in names) \
+                or len(set(names)) != len(names):
+            raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), or distinct names of front, "
+                                 "overhead, wrist separated by commas")
         _rate("camera_rate_hz", self.camera_rate_hz)
         (w_low, w_high), (h_low, h_high) = RANGES["camera_width"], RANGES["camera_height"]
         if isinstance(self.camera_width, bool) or not isinstance(self.camera_width, int) \
@@ -152,6 +157,11 @@ class SimArmConfig:
                 or any(c not in COLORS for c in self.cubes):
             raise ParameterError(f"{NODE_NAME}: cubes must be distinct colours from {', '.join(COLORS)}, "
                                  f"got {self.cubes!r}")
+
+    @property
+    def cameras(self) -> tuple[str, ...]:
+        """The cameras ``camera`` names ("front,wrist": both, each on its own topics); () when off."""
+        return tuple(c.strip() for c in self.camera.split(",")) if isinstance(self.camera, str) and self.camera else ()
 
     @property
     def sim_model(self) -> str:

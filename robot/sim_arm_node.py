@@ -142,14 +142,16 @@ class SimArmNode(Node):
         self._switched_off: set[str] = set()
         self.controller_manager = self._controller_manager()
         self.recorder = Recorder(config.record, background=True) if config.record else None
-        self.camera_pub: Any = None
-        if config.camera:
+        self.camera_pubs: list[Any] = []
+        if config.cameras:
             from robot.sim_camera_publisher import SimCameraPublisher
 
-            self.camera_pub = SimCameraPublisher(self, self.arm.model, self.arm.data, config.camera,
-                                                 rate_hz=config.camera_rate_hz,
-                                                 size=(config.camera_width, config.camera_height), lock=self._lock,
-                                                 depth=config.camera_depth, shadows=config.camera_shadows)
+            self.camera_pubs = [SimCameraPublisher(self, self.arm.model, self.arm.data, camera,
+                                                   rate_hz=config.camera_rate_hz,
+                                                   size=(config.camera_width, config.camera_height), lock=self._lock,
+                                                   depth=config.camera_depth, shadows=config.camera_shadows)
+                                for camera in config.cameras]
+        self.camera_pub: Any = self.camera_pubs[0] if self.camera_pubs else None
         self.truth_pub = self.create_publisher(String, "~/ground_truth", 10) if config.publish_ground_truth else None
         self.get_logger().info(
             f"sim arm {config.robot} ({config.sim_model} model): joint_states at {config.publish_rate_hz:g} Hz, "
@@ -248,8 +250,8 @@ class SimArmNode(Node):
         self._running.clear()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
-        if self.camera_pub is not None:
-            self.camera_pub.close()
+        for camera_pub in self.camera_pubs:
+            camera_pub.close()
         if self.recorder is not None:
             try:
                 self.recorder.close()

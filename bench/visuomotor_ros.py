@@ -1,0 +1,223 @@
+"""Pick-and-place of an image policy through ROS on the simulated arm, beside the same policy in simulation.
+
+Prints one JSON object to stdout (progress to stderr). ROS: ``armstack-bridge`` runs the checkpoint (``policy``)
+and feeds it the camera topics it names (``robot.camera_input``); ``armstack-sim-arm`` publishes those cameras
+(``camera: front,wrist`` at the checkpoint's image size, shadows on, as the env renders) and ground truth on
+``scene/objects`` (the bridge's ``task_success``; the policy never reads it). Per scene seed N: the bridge is
+stopped (``~/stop``), a fresh sim arm starts with ``seed`` N (the arm at home, the layout and goal the sim arm draws
+for N), the goal goes to ``~/instruction`` as a JSON task goal, the bridge is re-armed, and the policy runs for the
+env's step limit (140 policy steps: 700 ticks at 100/20 Hz, counted on the bridge's tick counter) or until the
+bridge reports success; success is the sim's ground truth afterwards (``placed``). A stop the loaded host causes
+by itself (``TIMING_FAULTS``) is re-armed up to 3 times, as the perception loop does, and counted.
+
+Simulation: the env (``randomization none``, the sim arm's scene) laid out and given the goal as the sim arm does
+for seed N, the same step limit. The checkpoint's own held-out figure (default randomisation) is ``armstack eval``.
+
+Run: ``MUJOCO_GL=egl python bench/visuomotor_ros.py --policy runs/vm/best [--scenes 20] [--seed-start 0]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS, BridgeRig
+from robot.ros_rig.perception_loop import placed
+from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
+
+MAX_STEPS = 140
+"""PickPlace's step limit (sim.tasks.pick_place.PickPlaceTask.max_steps) at the 20 Hz policy rate."""
+TICKS_PER_STEP = 5
+"""control_rate_hz / policy_rate_hz of launch/config/panda.yaml."""
+
+
+def rig_params(tmp: Path, policy: str, cameras: tuple[str, ...], size: tuple[int, int], *,
+               camera_rate_hz: float = 20.0, **bridge: Any) -> Path:
+    """``launch/config/panda.yaml`` for an image policy: the bridge runs ``policy`` (no planner, loaded-host
+    limits, ``bridge`` on top), the sim arm publishes ``cameras`` at ``size`` (height, width) as the env renders
+    them (shadows on) and ground truth on ``scene/objects``."""
+    from robot.planner_process import NO_PLANNER
+
+    data = yaml.safe_load((REPO_ROOT / "launch" / "config" / "panda.yaml").read_text())
+    data.pop("armstack_perception", None)
+    data["armstack_sim_arm"]["ros__parameters"].update(
+        camera=",".join(cameras), camera_width=int(size[1]), camera_height=int(size[0]),
+        camera_rate_hz=float(camera_rate_hz), camera_shadows=True, publish_objects=True)
+    data["armstack_bridge"]["ros__parameters"].update(policy=str(policy), planner=NO_PLANNER,
+                                                      **{**LOADED_HOST, **bridge})
+    path = tmp / "visuomotor_rig.yaml"
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def _goal_text(reset: dict[str, Any]) -> str:
+    return json.dumps({"task": "pick_place", "object": reset["object"], "target": reset["target"],
+                       "instruction": reset["instruction"]})
+
+
+def _faults(rig: BridgeRig, since: int) -> list[str]:
+    return [f"{e.get('kind')}: {e.get('detail', '')}"[:200] for e in rig.bridge_events()[since:]
+            if e.get("event") == "fault"]
+
+
+def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed: int,
+                scenes: list[tuple[float, Any]]) -> dict[str, Any]:
+    from std_msgs.msg import String
+
+    began = time.monotonic()
+    out: dict[str, Any] = {"seed": seed, "success": False, "bridge_success": False, "timing_stops": [],
+                           "image_faults": 0, "failure": ""}
+    if rig.arm is not None:
+        if rig.state().get("mode") == "NOMINAL":
+            rig.call(f"{rig.BRIDGE}/stop")  # no command from the last goal reaches the next scene's arm
+        rig.arm.stop()
+    rig.arm = NodeProcess("armstack-sim-arm", domain, params, ros_args=["-p", f"seed:={seed}"]).start()
+    reset = rig.send(f"{rig.ARM}/scene_reset", {"seed": seed, "task": "pick_place"}, confirm="scene_reset", tries=60)
+    out.update(object=reset["object"], target=reset["target"], instruction=reset["instruction"])
+    n_events = len(rig.events)
+    probe.publish(String, f"{rig.BRIDGE}/instruction", String(data=_goal_text(reset)))
+    rig.wait_state(lambda s: s.get("object") == reset["object"] and s.get("target") == reset["target"], 10.0,
+                   "the goal to be taken")
+    if rig.state().get("mode") != "NOMINAL":
+        rig.rearm_when_ready(tries=10)
+    start_tick = int(rig.state()["tick"])
+    end_tick = start_tick + MAX_STEPS * TICKS_PER_STEP
+    while True:
+        ok = probe.spin_until(lambda: bool(rig.state().get("task_success")) or rig.state().get("tick", 0) >= end_tick
+                              or rig.state().get("mode") in ("SAFE_STOP", "ESTOP"), 120.0)
+        state = rig.state()
+        if state.get("task_success"):
+            out["bridge_success"] = True
+            break
+        if not ok or state.get("tick", 0) >= end_tick:
+            out["failure"] = "no success within the step limit" if ok else f"no progress; last state {state}"
+            break
+        causes = state["last_transition"]["faults"]
+        if not set(causes) <= TIMING_FAULTS or len(out["timing_stops"]) >= 3:
+            out["failure"] = f"stopped by {causes}"
+            break
+        out["timing_stops"].append(causes)
+        rig.rearm_when_ready(tries=10)
+    faults = _faults(rig, n_events)
+    out["image_faults"] = sum("CameraImageError" in f for f in faults)
+    out["faults"] = faults[:5]
+    out["steps"] = math.ceil((rig.state().get("tick", start_tick) - start_tick) / TICKS_PER_STEP)
+    n = len(scenes)
+    probe.spin_until(lambda: len(scenes) >= n + 10, 3.0)  # the released cube settles
+    if scenes:
+        out["success"] = placed(json.loads(scenes[-1][1].data), reset["object"], reset["target"])
+    out["seconds"] = round(time.monotonic() - began, 1)
+    return out
+
+
+def run_ros(policy: str, seeds: list[int], camera_rate_hz: float) -> dict[str, Any]:
+    from std_msgs.msg import String
+
+    from robot.camera_input import ImageInputSpec
+
+    spec = ImageInputSpec.of_checkpoint(policy)
+    if spec is None:
+        raise SystemExit(f"{policy}: the checkpoint names no cameras; this bench measures image policies")
+    episodes = []
+    with tempfile.TemporaryDirectory() as tmp, allocate_domain_id() as domain, \
+            RosProbe(domain, name="visuomotor_ros_probe") as probe:
+        params = rig_params(Path(tmp), policy, spec.cameras, spec.size, camera_rate_hz=camera_rate_hz)
+        bridge = NodeProcess("armstack-bridge", domain, params).start()
+        rig = BridgeRig(probe, bridge)
+        scenes = probe.subscribe(String, "scene/objects", 50)
+        for topic in (f"{rig.ARM}/scene_reset", f"{rig.BRIDGE}/instruction"):
+            probe.publisher(String, topic)
+        try:
+            for seed in seeds:
+                try:
+                    ep = ros_episode(rig, probe, domain, params, seed, scenes)
+                except Exception as exc:  # one scene's rig failure is reported, the others still run
+                    ep = {"seed": seed, "success": False, "failure": f"rig: {type(exc).__name__}: {str(exc)[:300]}"}
+                episodes.append(ep)
+                print(f"ros seed {seed}: {ep.get('success')} {ep.get('failure', '')[:120]}", file=sys.stderr)
+        finally:
+            if rig.arm is not None:
+                rig.arm.stop()
+            bridge.stop()
+    return {"episodes": episodes, **summarise(episodes)}
+
+
+def run_sim(policy_path: str, seeds: list[int]) -> dict[str, Any]:
+    import gymnasium as gym
+    import mujoco
+    import numpy as np
+
+    import sim  # noqa: F401  (registers the envs)
+    from policies.policy import load
+    from sim.tasks import get_task
+    from sim.tasks.base import sample_layout
+
+    policy: Any = load(policy_path, robot="panda")
+    env: Any = gym.make("armstack/PickPlace-v0", robot="panda", randomization="none", **policy.env_kwargs)
+    u = env.unwrapped
+    episodes = []
+    for seed in seeds:
+        began = time.monotonic()
+        env.reset(seed=seed)
+        # As SimArm._layout draws seed N: the layout, then the goal, from one fresh generator.
+        rng = np.random.default_rng(seed)
+        sample_layout(rng, u.view)
+        u.goal = get_task("pick_place").sample_goal(rng, u.view)
+        mujoco.mj_forward(u.model, u.data)
+        u.controller.reset(u.data)
+        obs = u._observation()
+        policy.reset()
+        success, steps = False, 0
+        for steps in range(1, MAX_STEPS + 1):  # noqa: B007 - steps is reported
+            obs, _, terminated, truncated, info = env.step(policy(obs))
+            if info.get("is_success"):
+                success = True
+                break
+            if terminated or truncated:
+                break
+        episodes.append({"seed": seed, "object": u.goal.object, "target": u.goal.target, "success": success,
+                         "steps": steps, "seconds": round(time.monotonic() - began, 1)})
+        print(f"sim seed {seed}: {success}", file=sys.stderr)
+    env.close()
+    return {"episodes": episodes, **summarise(episodes)}
+
+
+def summarise(episodes: list[dict[str, Any]]) -> dict[str, Any]:
+    from policies.evaluate import wilson_interval
+
+    n, k = len(episodes), sum(bool(e.get("success")) for e in episodes)
+    lo, hi = wilson_interval(k, n) if n else (0.0, 0.0)
+    return {"successes": k, "scenes": n, "success_rate": k / n if n else 0.0, "ci95": [round(lo, 4), round(hi, 4)]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--policy", required=True, help="an image-policy checkpoint directory (policy.json names cameras)")
+    p.add_argument("--scenes", type=int, default=20)
+    p.add_argument("--seed-start", type=int, default=0)
+    p.add_argument("--camera-rate", type=float, default=20.0, help="the sim arm's camera rate (Hz)")
+    p.add_argument("--skip-ros", action="store_true")
+    p.add_argument("--skip-sim", action="store_true")
+    args = p.parse_args(argv)
+    seeds = list(range(args.seed_start, args.seed_start + args.scenes))
+    began = time.monotonic()
+    sim_result = None if args.skip_sim else run_sim(args.policy, seeds)
+    ros_result = None if args.skip_ros else run_ros(args.policy, seeds, args.camera_rate)
+    import os
+
+    print(json.dumps({"policy": args.policy, "seeds": [seeds[0], seeds[-1]], "camera_rate_hz": args.camera_rate,
+                      "sim": sim_result, "ros": ros_result, "seconds": round(time.monotonic() - began, 1),
+                      "load_average": list(os.getloadavg())}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
