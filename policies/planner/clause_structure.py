@@ -153,11 +153,47 @@ def _before_all_that(toks: list[str]) -> tuple[int, int] | None:
         while j > 0 and toks[j - 1] in _CONNECTORS - {","}:
             j -= 1
         if j > 0 and toks[j - 1] in _ENDS:
-            return j, k + 1
+            return j, _skip_asides(toks, k + 1)
     return None
 
 
-def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
+# Verbs that may open the main clause after an order word's clause with no comma ("before you bin red put green
+# on the pad"): plain action verbs only, never words that are also nouns or particles here ("rest", "hold", "get").
+_BOUNDARY_VERBS = frozenset({"put", "place", "set", "drop", "move", "stack", "push", "slide", "nudge", "shove", "pick",
+                             "grab", "take", "lift", "discard", "shift", "bring", "go", "return", "relocate"})
+
+
+def _comma_free_split(rest: Sequence[str], verbs: frozenset[str]) -> tuple[list[str], list[str]] | None:
+    """(order clause, main clause) of "before/after [you] A B" written without a comma, where the boundary is
+    unambiguous: the clause opens with a verb, exactly one more verb follows (a plain action verb, or "go"/"return"
+    before "home"/"back") and each side keeps words after its verb; else None (refused as today)."""
+    words = list(rest)
+    while words and words[0] in _SUBJECTS:
+        words.pop(0)
+    action = verbs | {"go", "return"}
+    at = [k for k, t in enumerate(words) if t in action]
+    if len(at) != 2 or at[0] != 0 or at[1] < 2 or at[1] >= len(words) - 1 or words[at[1]] not in _BOUNDARY_VERBS:
+        return None
+    if words[at[1]] in ("go", "return") and words[at[1] + 1] not in ("home", "back", "to"):
+        return None
+    if any(t in _CONNECTORS or t in _ENDS or t in ("to", "then") for t in words[at[1] - 1:at[1]]):
+        return None  # "... in the bin and put ...", "... to put ...": not a bare boundary
+    return words[:at[1]], words[at[1]:]
+
+
+# Contrast words standing alone between an order phrase and its clause ("Before that, though, put ..."): they
+# carry nothing for the plan.
+_ASIDES = frozenset({"though", "however", "anyway"})
+
+
+def _skip_asides(toks: Sequence[str], k: int) -> int:
+    """The index after the commas and contrast words from ``k`` on ("before that, though, B": B's start)."""
+    while k < len(toks) and (toks[k] == "," or toks[k] in _ASIDES):
+        k += 1
+    return k
+
+
+def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list[list[str]], bool] | str:
     """Groups of tokens in execution order for "before"/"after"/"first"; a refusal reason if unreadable."""
     whole = _before_all_that(toks)
     if whole is not None:  # "A (which may order itself). Before all that, B": B, then A as read on its own
@@ -165,7 +201,7 @@ def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
         tail, head = _strip(toks[after:]), _strip(toks[:at])
         if not tail or not head or _has_break(tail):
             return "'before that' beside further clauses: cannot tell which actions it orders"
-        inner = _reorder(head)
+        inner = _reorder(head, verbs)
         if isinstance(inner, str):
             return inner
         return [tail, *inner[0]], True
@@ -181,7 +217,7 @@ def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
         start = max((j + 1 for j in range(i) if toks[j] in _ENDS), default=0)
         end = next((j for j in range(i, len(toks)) if toks[j] in _ENDS), len(toks))
         if (start > 0 or end < len(toks)) and not (toks[i + 1:i + 2] in (["that"], ["this"]) and toks[i] == "before"):
-            inner = _reorder(toks[start:end])
+            inner = _reorder(toks[start:end], verbs)
             if isinstance(inner, str):
                 return inner
             earlier, later = _strip(toks[:start]), _strip(toks[end:])
@@ -189,16 +225,20 @@ def _reorder(toks: list[str]) -> tuple[list[list[str]], bool] | str:
         word = toks[i]
         head = _strip(toks[:i])
         if toks[i + 1:i + 2] in (["that"], ["this"]):  # "A, but before that B": B runs first
-            tail = _strip(toks[i + 2:])
+            tail = _strip(toks[_skip_asides(toks, i + 2):])
             if not head or not tail:
                 return f"'{word} that' has no clause to refer to"
             return [tail, head], True
         if not head:  # "before you A, B" / "after you A, B"
             rest = toks[i + 1:]
-            if "," not in rest:
+            split = None if "," in rest else _comma_free_split(rest, verbs)
+            if "," not in rest and split is None:
                 return f"'{word} ...' needs a comma to end its clause: cannot tell which actions it orders"
-            c = rest.index(",")
-            sub, main = _strip(rest[:c]), _strip(rest[c + 1:])
+            if split is not None:
+                sub, main = _strip(split[0]), _strip(split[1])
+            else:
+                c = rest.index(",")
+                sub, main = _strip(rest[:c]), _strip(rest[c + 1:])
         else:  # "B before you A" / "B after you A"
             sub, main = _strip(toks[i + 1:]), head
         if not sub or not main:
@@ -241,7 +281,7 @@ def read_structure(toks: list[str], verbs: frozenset[str]) -> Structure | str:
             return f"'{bad}' inside the negated clause 'not {' '.join(neg)}': what it forbids is unclear"
         if not neg:
             return "a negation with nothing after it"
-    ordered = _reorder(positive)
+    ordered = _reorder(positive, verbs)
     if isinstance(ordered, str):
         return ordered
     groups, reordered = ordered

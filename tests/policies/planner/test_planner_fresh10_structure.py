@@ -1,0 +1,92 @@
+"""Sentence structures the ninth and tenth fresh splits (fresh_independent_9, _10) refused or left to the model,
+read generally: an order word's clause without a comma where its boundary is unambiguous ("before you put A in
+the bin put B on the pad"), a contrast word inside an order phrase ("Before that, though, ..."); beside the
+wordings that must stay refused or asked: a negation, a conditional or a contradiction never runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner
+
+COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
+
+
+def scene(*colours: str, stacks: dict[str, str] | None = None) -> SceneState:
+    """Cubes of ``colours`` (all of COLOURS by default); ``stacks`` maps a cube's colour to the colour it rests on."""
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
+                                             for c in colours or COLOURS],
+                                 "on": {f"{t}_cube": f"{b}_cube" for t, b in (stacks or {}).items()},
+                                 "regions": ["left", "right", "bin", "pad"]})
+
+
+SCENE = scene()
+
+
+def plan(text: str, state: SceneState = SCENE) -> Plan | Refusal | Clarification:
+    return make_planner("parser").plan(text, state)
+
+
+def steps(text: str, state: SceneState = SCENE) -> list[str]:
+    """The parser's plan for ``text`` as the steps' text; fails the test where it plans nothing."""
+    result = plan(text, state)
+    assert isinstance(result, Plan), f"the parser did not plan {text!r}: {result}"
+    return [str(s) for s in result.steps]
+
+
+def mv(colour: str, where: str) -> list[str]:
+    """Pick the cube, then place it in the region ``where`` or on the cube of colour ``where``."""
+    place = f"place_on(object={where}_cube)" if where in COLOURS else f"place_in(region={where})"
+    return [f"pick(object={colour}_cube)", place]
+
+
+def refused(text: str, state: SceneState = SCENE) -> Refusal:
+    result = plan(text, state)
+    assert isinstance(result, Refusal), f"{text!r} was not refused: {result}"
+    return result
+
+
+# ------------------------------------------------------------------------------ order clauses without a comma
+@pytest.mark.parametrize(("text", "want"), [
+    ("before you put red in the bin put green on the pad", mv("green", "pad") + mv("red", "bin")),
+    ("before u put the red cube in the bin place the green one on the pad", mv("green", "pad") + mv("red", "bin")),
+    ("after putting orange in the bin stack red on green", mv("orange", "bin") + mv("red", "green")),
+    ("after you've moved the blue cube to the left side push the yellow cube forward",
+     [*mv("blue", "left"), "push(object=yellow_cube, direction=forward)"]),
+    ("after you put red in the bin go home", [*mv("red", "bin"), "go_home()"]),
+    ("once you put red on the pad put blue on red", mv("red", "pad") + mv("blue", "red")),
+])
+def test_an_order_clause_without_a_comma_is_read_where_its_boundary_is_plain(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a third verb, an "and" or a negation at the boundary: which clause the order word covers is unclear
+    ("before you put red in the bin put green on the pad put blue on the pad", "comma"),
+    ("before you put red in the bin and put green on the pad", "comma"),
+    ("before you put red in the bin don't put green on the pad", "negation"),
+    ("after you put red in the bin put it on the pad", "pronoun"),
+    ("before you put red in the bin", "comma"),
+])
+def test_an_order_clause_whose_boundary_is_unclear_stays_refused(text: str, words: str) -> None:
+    assert words in refused(text).reason
+
+
+def test_a_conditional_without_a_comma_never_runs() -> None:
+    refused("if you put red in the bin put green on the pad")
+    refused("unless you put red in the bin put green on the pad")
+
+
+@pytest.mark.parametrize("text", [
+    "Put the red one on the pad. Before that, though, I want the orange one on top of the green one.",
+    "Put the red one on the pad. Before that, however, put the orange cube on the green cube.",
+    "put the red cube on the pad, but before that, though, put the orange cube on the green cube",
+    "Put the red one on the pad. Before all that though, put the orange one on the green one.",
+])
+def test_a_contrast_word_inside_an_order_phrase_carries_nothing(text: str) -> None:
+    assert steps(text) == mv("orange", "green") + mv("red", "pad")
+
+
+def test_a_contrast_word_does_not_hide_a_negation_or_a_second_order_word() -> None:
+    refused("Put the red one on the pad. Before that, though, don't put the orange cube on the green cube.")
+    refused("Put the red one on the pad. Before that, though, put orange on green, then first go home.")
