@@ -19,7 +19,7 @@ import numpy as np
 from robot.perception.camera_model import CameraModel
 from robot.perception.detection import ObjectDetection
 from robot.perception.errors import PerceptionConfigError
-from robot.perception.pose_math import yaw_quat
+from robot.perception.pose_math import quat_to_matrix, yaw_quat
 
 TOP_FACE_BAND = 0.003
 """Depth points within this (m) of the highest ones of a blob belong to the cube's top face."""
@@ -29,6 +29,10 @@ SILHOUETTE_CUT = 0.009
 """The silhouette's and the top face's centres this far apart (m): the silhouette is cut, the face is used."""
 TOP_FACE_EROSION = 0.006
 """What eroding the silhouette by a pixel may take off the footprint, beyond TOP_FACE_SIDE_TOL (m)."""
+OCCLUDER_MARGIN = 0.015
+"""A depth pixel this much (m) nearer than a cube's nearest corner shows something in front of the cube."""
+OCCLUDED_SHARE = 0.5
+"""A cube whose image is covered this much by nearer surfaces cannot be seen, whether it is there or not."""
 
 
 def cube_yaw(angle_deg: float) -> float:
@@ -111,15 +115,36 @@ class ColorCubeDetector:
         signs = np.array([[sx, sy, sz] for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)], float)
         self._corners = signs * config.cube_half
 
+    def _corners_in_camera(self, centre: np.ndarray, rot: np.ndarray, base_from_camera: np.ndarray) -> np.ndarray:
+        """The 8 corners of a cube at ``centre`` rotated by ``rot`` (3x3), in the camera's optical frame."""
+        world = self._corners @ rot.T + centre
+        return (world - base_from_camera[:3, 3]) @ base_from_camera[:3, :3]
+
+    def _hull(self, cam: np.ndarray) -> np.ndarray:
+        img, _ = cv2.projectPoints(cam, np.zeros(3), np.zeros(3), self.camera.matrix, self.camera.dist_coeffs)
+        return cv2.convexHull(img.reshape(-1, 2).astype(np.float32))
+
     def _projected_area(self, centre: np.ndarray, yaw: float, base_from_camera: np.ndarray) -> float:
         """Image area (px) of a cube at ``centre`` with ``yaw``: the convex hull of its projected corners."""
-        c, s = math.cos(yaw), math.sin(yaw)
-        rot = np.array([[c, -s, 0.0], [s, c, 0.0], [0.0, 0.0, 1.0]])
-        world = self._corners @ rot.T + centre
-        cam_rot = base_from_camera[:3, :3].T
-        cam = (world - base_from_camera[:3, 3]) @ cam_rot.T
-        img, _ = cv2.projectPoints(cam, np.zeros(3), np.zeros(3), self.camera.matrix, self.camera.dist_coeffs)
-        return max(float(cv2.contourArea(cv2.convexHull(img.reshape(-1, 2).astype(np.float32)))), 1.0)
+        cam = self._corners_in_camera(centre, quat_to_matrix(yaw_quat(yaw)), base_from_camera)
+        return max(float(cv2.contourArea(self._hull(cam))), 1.0)
+
+    def occluded(self, centre: np.ndarray, quat: np.ndarray, depth: np.ndarray, base_from_camera: np.ndarray) -> bool:
+        """Whether something nearer covers a cube remembered at ``centre`` (orientation ``quat``, wxyz) in the
+        ``depth`` image (m): OCCLUDED_SHARE of the pixels it would fill lie OCCLUDER_MARGIN or more in front of its
+        nearest corner. Then not finding it says nothing of whether it is still there (the arm between the camera
+        and the cube). A place in plain view (the table where a picked cube stood, a cube under another, whose
+        visible faces are its own) is not occluded; nor is a place outside the image or without depth."""
+        cam = self._corners_in_camera(np.asarray(centre, float), quat_to_matrix(quat), base_from_camera)
+        if np.any(cam[:, 2] <= 0.0):
+            return False
+        mask = np.zeros(depth.shape[:2], np.uint8)
+        cv2.fillConvexPoly(mask, np.round(self._hull(cam)).astype(np.int32), 255)
+        seen = depth[mask > 0]
+        seen = seen[np.isfinite(seen) & (seen > 0)]
+        if seen.size < self.config.min_area_px:
+            return False
+        return float(np.mean(seen < cam[:, 2].min() - OCCLUDER_MARGIN)) >= OCCLUDED_SHARE
 
     def blob(self, hsv: np.ndarray, color: str) -> np.ndarray | None:
         """The outer contour of the largest blob of ``color``, or None."""

@@ -89,10 +89,14 @@ class Perception:
     def detect(self, image: np.ndarray, encoding: str, base_from_camera: np.ndarray,
                depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> dict[str, ObjectDetection]:
         """Per-frame detections (unfiltered) after checking the image against the camera model."""
+        depth_m = self.camera.depth_in_metres(depth, depth_encoding) if depth is not None else None
+        return self._detect(image, encoding, base_from_camera, depth_m)
+
+    def _detect(self, image: np.ndarray, encoding: str, base_from_camera: np.ndarray,
+                depth_m: np.ndarray | None) -> dict[str, ObjectDetection]:
         self.camera.check_color(image, encoding)
         if base_from_camera.shape != (4, 4) or not np.all(np.isfinite(base_from_camera)):
             raise PerceptionConfigError(f"base_from_camera must be a finite 4x4 transform, got {base_from_camera!r}")
-        depth_m = self.camera.depth_in_metres(depth, depth_encoding) if depth is not None else None
         if self.config.use_depth and depth_m is None and self._colors is not None:
             raise PerceptionConfigError("use_depth is set but the frame has no depth image")
         if self._markers is not None:
@@ -105,15 +109,26 @@ class Perception:
     def process(self, image: np.ndarray, encoding: str, stamp: float, base_from_camera: np.ndarray,
                 depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> PerceptionResult:
         """Detect, filter, and check staleness of the required objects for one frame stamped ``stamp`` (s)."""
-        detections = self.detect(image, encoding, base_from_camera, depth, depth_encoding)
-        self.tracker.update(stamp, detections)
+        depth_m = self.camera.depth_in_metres(depth, depth_encoding) if depth is not None else None
+        detections = self._detect(image, encoding, base_from_camera, depth_m)
+        self.tracker.update(stamp, detections, self.occluded(detections, depth_m, base_from_camera))
         places: tuple[TrackedObject, ...] = ()
-        if self._places is not None and self.place_tracker is not None and depth is not None:
+        if self._places is not None and self.place_tracker is not None and depth_m is not None:
             rgb = image if encoding == "rgb8" else cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
             hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-            found = self._places.detect(hsv, self.camera.depth_in_metres(depth, depth_encoding), base_from_camera)
+            found = self._places.detect(hsv, depth_m, base_from_camera)
             self.place_tracker.update(stamp, found)
             places = tuple(self.place_tracker.objects())
         return PerceptionResult(stamp=stamp, detections=detections, objects=self.tracker.objects(),
                                 fault=self.tracker.stale(self.required), object_names=self.config.object_names,
                                 regions=self.config.regions, places=places)
+
+    def occluded(self, detections: dict[str, ObjectDetection], depth_m: np.ndarray | None,
+                 base_from_camera: np.ndarray) -> frozenset[str]:
+        """Tracked cubes not found in this frame whose remembered place something nearer covers in the depth image
+        (``ColorCubeDetector.occluded``): the tracker does not count the frame towards losing them. Without depth
+        (or with markers) nothing is known to be occluded."""
+        if depth_m is None or self._colors is None or not self.config.use_depth:
+            return frozenset()
+        return frozenset(o.name for o in self.tracker.objects() if o.name not in detections
+                         and self._colors.occluded(o.position, o.quat, depth_m, base_from_camera))
