@@ -18,7 +18,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -57,9 +57,30 @@ OBJECT_LOSS_GRACE_S = 0.5
 """A cube absent from ``scene/objects`` for this long (and from two messages in a row at least) is missing: the
 perception node leaves out a cube it no longer sees (its tracker after 10 frames unseen), while the mirror would keep
 its last pose. One late or short message is no loss; nor is a cube the bridge can explain as hidden (``_hidden``)."""
+STACK_SETTLE_M = 0.003
+"""A perceived cube whose bottom face lies within this (m) of the top face of the cube under it rests on that cube.
+Perception measures a stacked cube's height from depth in whole millimetres (the top face's, less half a side) and
+the cube under it from before it was covered: the two faces come out up to a millimetre or two apart, either way,
+where the sim's contact has them touching. The mirror judges resting by contact (``sim.skills.resting_on``), so
+without this a cube placed on another read as resting or not by a tenth of a millimetre (bench/agent_ros.py seeds
+6, 16, 17: the placement ran out of steps and the goal read "observed on the table"). A cube on the table or held
+is never within this of a cube's top face."""
+CONTACT_DEPTH_M = 0.0002
+"""How far a settled cube sinks into its support: contact, as physics has a resting cube (about 0.1 mm)."""
 OCCLUSION_RADIUS = 0.10
 """A robot link within this distance (m, on the table plane) above a cube's remembered place may hide it from the
 camera: the hand reaching for it, the arm reaching past it."""
+
+
+def settled_height(top: np.ndarray, top_half: float, supports: Sequence[tuple[np.ndarray, float]]) -> float | None:
+    """The centre height at which a cube perceived at ``top`` (half height ``top_half``) rests on the first of
+    ``supports`` (centre, half height) whose face its centre lies over and whose top face its bottom lies within
+    ``STACK_SETTLE_M`` of; None when it rests on none of them (on the table, in the hand, lifted higher)."""
+    for centre, half in supports:
+        gap = (top[2] - top_half) - (centre[2] + half)
+        if float(np.linalg.norm(top[:2] - centre[:2])) < half and abs(gap) <= STACK_SETTLE_M:
+            return float(centre[2] + half + top_half - CONTACT_DEPTH_M)
+    return None
 
 
 class Policy(Protocol):
@@ -252,6 +273,23 @@ class BridgeCore:
         links = d.xpos[self._robot_bodies]
         near = np.linalg.norm(links[:, :2] - p[:2], axis=1) < OCCLUSION_RADIUS
         return bool(np.any(near & (links[:, 2] > p[2])))
+
+    def _settle_stacks(self, perceived: Iterable[str]) -> None:
+        """Perceived cubes resting on another within measurement noise are put in contact with it in the mirror
+        (``STACK_SETTLE_M``), lowest first, so a stack of three settles from the bottom; held cubes are left alone."""
+        v, d = self.mirror.view, self.mirror.data
+        held = set(held_objects(v))
+        free = [n for n in v.object_names if n not in held]
+        moved = False
+        for name in sorted((n for n in perceived if n in free), key=lambda n: float(v.object_pos(n)[2])):
+            supports = [(v.object_pos(o).copy(), v.object_half(o)) for o in free if o != name]
+            z = settled_height(v.object_pos(name).copy(), v.object_half(name), supports)
+            if z is not None:
+                d.qpos[v.object_qadr[name] + 2] = z
+                moved = True
+        if moved:
+            mujoco.mj_kinematics(self.mirror.model, d)
+            mujoco.mj_collision(self.mirror.model, d)
 
     def _apply_missing(self, unseen: frozenset[str], now: float) -> None:
         """Mark newly ``unseen`` cubes missing unless they may be hidden (``_hidden``); events name each loss and
@@ -517,6 +555,7 @@ class BridgeCore:
                 self.mirror.set_arm(trusted.position, trusted.finger_positions)
             self.mirror.set_places(self._pending_objects[1])
             self.mirror.set_objects(self._pending_objects[0])
+            self._settle_stacks(self._pending_objects[0])
             self._pending_objects = None
             if self._pending_missing is not None:
                 self._apply_missing(self._pending_missing, now)
