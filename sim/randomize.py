@@ -46,6 +46,9 @@ class Randomization:
     objects: tuple[str, ...] = ()
     """An object set for the scene, ``<colour>_<shape>`` names (``sim.scene.SceneConfig.objects``): the env builds
     its scene with these objects. Empty: the scene's own (red, green and blue cubes by default)."""
+    reach_markers: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None
+    """The box (low corner, high corner; m) the Reach task draws its marker from, handed to the scene as
+    ``objects`` is (``SceneConfig.reach_markers``). None: the task's own box."""
 
     def __post_init__(self) -> None:
         for name in _RANGE_FIELDS:
@@ -77,9 +80,19 @@ class Randomization:
             raise ConfigError(f"randomization objects must be a list of '<colour>_<shape>' names, got {self.objects!r}")
         if self.objects:
             SceneConfig(objects=self.objects)  # the scene's own checks: names, distinct colours
+        if self.reach_markers is not None:
+            from sim.tasks.reach import check_marker_box  # the task's own checks (sim.tasks imports sim.scene)
+
+            check_marker_box(self.reach_markers, "randomization reach_markers")
 
     def scene_config(self, scene: SceneConfig) -> SceneConfig:
-        """``scene`` with this randomisation's object set, if it names one (a scene naming other objects is refused)."""
+        """``scene`` with this randomisation's object set and Reach marker box, where it names them (a scene naming
+        other ones is refused)."""
+        if self.reach_markers is not None and scene.reach_markers != self.reach_markers:
+            if scene.reach_markers is not None:
+                raise ConfigError(f"the scene names reach_markers {scene.reach_markers} and the randomization "
+                                  f"{self.reach_markers}: give one")
+            scene = dataclasses.replace(scene, reach_markers=self.reach_markers)
         if not self.objects or scene.object_names == self.objects:
             return scene
         if scene.objects:
@@ -92,9 +105,10 @@ class Randomization:
         return from_mapping(cls, data, where="randomization")
 
     def to_dict(self) -> dict[str, Any]:
-        # Without an object set the dict is what it was before objects existed (provenance, dataset metadata).
-        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()
-                if k != "objects" or v}
+        # Without an object set or a marker box the dict is what it was before they existed (provenance, dataset
+        # metadata).
+        return {k: [list(c) for c in v] if k == "reach_markers" else list(v) if isinstance(v, tuple) else v
+                for k, v in dataclasses.asdict(self).items() if k not in ("objects", "reach_markers") or v}
 
 
 RANDOMIZATION_LEVELS: dict[str, Randomization] = {
@@ -138,6 +152,12 @@ SHAPES_OBJECTS = ("yellow_cylinder", "blue_cube", "purple_sphere")
 RANDOMIZATION_LEVELS["shapes"] = dataclasses.replace(RANDOMIZATION_LEVELS["default"], objects=SHAPES_OBJECTS)
 """The default ranges on an opt-in object set: a yellow cylinder, a blue cube and a purple sphere. No orange object:
 the Reach marker is the orange sphere (its templates say 'the orange marker', 'the orange ball')."""
+
+REACH_HOME_MARKERS = ((0.25, -0.25, 0.06), (0.65, 0.25, 0.55))
+RANDOMIZATION_LEVELS["reach_home"] = dataclasses.replace(RANDOMIZATION_LEVELS["default"],
+                                                         reach_markers=REACH_HOME_MARKERS)
+"""The default ranges with the Reach marker drawn from a box that also holds both robots' home TCP (Panda (0.31, 0,
+0.49), UR5e (0.49, 0.13, 0.33)): the data of a Reach policy that can run the go_home skill (sim/skills/home.py)."""
 
 
 def resolve_randomization(value: str | Randomization | dict[str, Any] | None) -> Randomization:

@@ -84,6 +84,9 @@ class SceneConfig:
     """MuJoCo island sleeping (``mjENBL_SLEEP``): bodies at rest, such as cubes nobody touches, stop being
     integrated until something wakes them. Off by default: the datasets and golden trajectories were made
     without it. The RL Reach env turns it on (docs/measured_defaults.md)."""
+    reach_markers: tuple[tuple[float, float, float], tuple[float, float, float]] | None = None
+    """The box (low corner, high corner; m) the Reach task draws its marker from; None: the task's own
+    (``sim.tasks.reach.DEFAULT_MARKER_BOX``). Shapes no model: only where the marker is put at reset."""
 
     def __post_init__(self) -> None:
         get_robot(self.robot)
@@ -99,6 +102,10 @@ class SceneConfig:
             raise ConfigError("give either cubes (cube colours) or objects ('<colour>_<shape>' names), not both")
         if len(set(colors)) != len(colors):
             raise ConfigError(f"object colours must be distinct (a colour names one object), got {self.objects}")
+        if self.reach_markers is not None:
+            from sim.tasks.reach import check_marker_box  # the task's own checks (sim.tasks imports this module)
+
+            check_marker_box(self.reach_markers, "scene reach_markers")
         if self.shadow_size is not None or self.msaa_samples is not None:  # the renderer's own checks
             RenderQuality(shadow_size=FULL_QUALITY.shadow_size if self.shadow_size is None else self.shadow_size,
                           msaa_samples=FULL_QUALITY.msaa_samples if self.msaa_samples is None else self.msaa_samples)

@@ -33,7 +33,8 @@ def test_unknown_task_and_obs_mode() -> None:
 
 
 def test_unknown_randomization_level_and_keys() -> None:
-    with pytest.raises(UnknownNameError, match=r"randomization level 'wild'.*default, none, shapes, strong"):
+    with pytest.raises(UnknownNameError,
+                       match=r"randomization level 'wild'.*default, none, reach_home, shapes, strong"):
         resolve_randomization("wild")
     with pytest.raises(ConfigError, match=r"unknown key\(s\) 'cube_colour'.*valid keys: .*cube_half_size"):
         Randomization.from_dict({"cube_colour": 1})

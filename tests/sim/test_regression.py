@@ -114,7 +114,7 @@ def test_seed_range_expands_in_order(tmp_path: Path) -> None:
     ({"robot": "kuka"}, r"unknown robot .*'kuka'; valid options: panda, ur5e"),
     ({"task": "juggle"}, r"unknown task .*'juggle'; valid options: .*pick_place"),
     ({"randomization": "extreme"},
-     r"unknown randomization level .*'extreme'; valid options: default, none, shapes, strong"),
+     r"unknown randomization level .*'extreme'; valid options: default, none, reach_home, shapes, strong"),
     ({"actor": "human"}, r"unknown actor .*'human'; valid options: expert, policy"),
     ({"min_success_rate": 1.5}, r"min_success_rate must be a number in \[0, 1\], got 1.5"),
     ({"min_success_rate": -0.1}, r"min_success_rate must be a number in \[0, 1\]"),
