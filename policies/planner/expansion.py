@@ -187,8 +187,9 @@ _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCEPT = (r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides|leaving out|"
            r"leave out|without)")
-_ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:one|cube|block|brick))?"
-_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or) {_ONE_EXCLUDED})*)"
+_ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
+# "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not"
+_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or| nor)(?: not)? {_ONE_EXCLUDED})*)"
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|don't move|do not move|without touching|"
                              r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)\s+"
                              r"(?:one|cube|block|brick)")
@@ -200,7 +201,8 @@ def _colour_names(span: str, state: SceneState) -> list[str] | str:
     for word in re.findall(r"[a-z]+", span):
         colour = lx.COLOR_WORDS.get(word)
         if colour is None:
-            if word in ("the", "a", "one", "cube", "block", "brick", "and", "or", "for", "ones"):
+            if word in ("the", "a", "one", "cube", "block", "brick", "and", "or", "for", "ones", "cubes", "blocks",
+                        "bricks", "not", "nor"):
                 continue
             return f"'{span.strip()}' does not name a cube by its colour"
         names = [o.name for o in state.objects if o.color == colour]
@@ -214,9 +216,25 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
                                 r"except|excluding|whole|entire)\b")
 
 
+# "clear the table apart from blue, bin it all": every cube but the exclusions, to the bin
+_CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLUDED}\s*,?\s*(?:and\s+)?(?:then\s+)?"
+                           r"put (?:it all|them all|all of it|all of them|everything(?: else)?|the rest|"
+                           r"all the others?) (?:in|into) the bin")
+# The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
+_ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
+_FIRST = re.compile(rf"\s*,?\s*(?:(?:starting|beginning|start|begin) with ({_ONE})|(?:and )?({_ONE}) first|"
+                    rf"first ({_ONE}))\s*[.!?]?\s*$")
+# A wish in place of the verb: "I want all the cubes in the bin except for the green one"
+_WISH = re.compile(r"^(?:(?:i|we) (?:want|need|would like|would love)|(?:i'd|we'd) (?:like|love))\s+$")
+
+
 def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
-    object, in the scene's order; None where no quantifier is used."""
+    object, in the scene's order (or starting with the one the words put first); None where no quantifier is
+    used."""
+    clear = _CLEAR_EXCEPT.fullmatch(text)
+    if clear is not None:
+        text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
     rest = re.search(r"(?:,?\s*(?:and|then)\s+|,\s*)(?:put |move |place )?(?:all )?the (?:rest|others|other cubes|"
                      r"remaining cubes)(?: of (?:the|them) cubes)?\s+(in|into|on|onto)\s+(the [a-z ]+?)\s*[.!]?\s*$",
                      text)
@@ -260,6 +278,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b)\s*", post)
     later = post[after.start():] if after else ""
     post = post[:after.start()] if after else post
+    first, post = _first_named(post, state)
+    if isinstance(first, str):
+        return Rewrite(text, first)
     if not excluded:  # "... leaving out the red and the blue": the exclusion's own "and" joins no clause
         late_first = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*$", post)
         if late_first is not None:
@@ -274,6 +295,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|not)\b.*$", post)
     tail = (post[neg.start():] if neg else "") + later
     post = post[:neg.start()] if neg else post
+    if not first:  # "every cube in the bin, the red one first, but leave the blue one alone"
+        first, post = _first_named(post, state)
+        if isinstance(first, str):
+            return Rewrite(text, first)
     late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"
     if late is not None and not excluded:
         names = _colour_names(late.group(1), state)
@@ -284,10 +309,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now)\s+)*"
                      r"(put|place|move|stack|set|bring|pick up|grab|take|putting|placing|moving|setting)\s+$", pre)
-    if verb is None and not pre.strip(" ,") and re.match(r"\s*(?:(?:go|goes|should go|must go|belong|belongs|"
-                                                         r"can go)\s+)?(?:in|into|on|onto|to)\b", post):
+    if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and re.match(
+            r"\s*(?:(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\s+)?(?:in|into|on|onto|to)\b",
+            post):
         # "all cubes into the right region", "every cube except X goes in the bin": the verb is "put"
-        post = re.sub(r"^\s*(?:go|goes|should go|must go|belong|belongs|can go)\b", "", post)
+        post = re.sub(r"^\s*(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\b", "", post)
         pre, verb_word = "", "put"
     elif verb is None or _has_clause_break(post):
         return Rewrite(text, "a quantifier ('all', 'every', 'both') beside other clauses: which actions it covers is "
@@ -330,9 +356,37 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                              f"too: say 'every cube except ...' or '..., then ...' after the quantifier")
     if verb_word in ("pick up", "grab", "take") and len(chosen) > 1:
         return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
+    order = _movable_order(chosen, state)
+    if first:
+        start = first[0]
+        if start not in chosen:
+            return Rewrite(text, f"the words start with the {start.replace('_', ' ')}, which the quantifier leaves "
+                                 f"out: contradictory")
+        above = next((o for o, below in state.on.items() if below == start), None)
+        if above is not None or (state.holding not in (None, start)):
+            blocker = above or state.holding or ""
+            return Rewrite(text, f"the {start.replace('_', ' ')} cannot go first: the {blocker.replace('_', ' ')} "
+                                 f"{'rests on it' if above else 'is held'} and must be moved before it")
+        order = [start, *(n for n in order if n != start)]
     base = GERUNDS.get(verb_word, verb_word)
-    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in _movable_order(chosen, state)]
+    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in order]
     return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)
+
+
+def _first_named(post: str, state: SceneState) -> tuple[list[str] | str, str]:
+    """(the cube said to go first, ``post`` without those words) for "..., the red one first", "..., starting with
+    the purple one" closing ``post``; ([], post) where no colour is said first; a reason where it names no single
+    cube of the scene."""
+    found = _FIRST.search(post)
+    if found is None:
+        return [], post
+    phrase = next(g for g in found.groups() if g)
+    if not any(w in lx.COLOR_WORDS for w in phrase.split()):
+        return [], post  # "... in the bin first": no cube said first, left to the order words' reading
+    named = _colour_names(phrase, state)
+    if isinstance(named, str) or len(named) != 1:
+        return f"'{found.group(0).strip(' ,.')}' must name one cube of the scene to start with", post
+    return named, post[:found.start()]
 
 
 def _movable_order(chosen: list[str], state: SceneState) -> list[str]:

@@ -90,3 +90,65 @@ def test_a_contrast_word_inside_an_order_phrase_carries_nothing(text: str) -> No
 def test_a_contrast_word_does_not_hide_a_negation_or_a_second_order_word() -> None:
     refused("Put the red one on the pad. Before that, though, don't put the orange cube on the green cube.")
     refused("Put the red one on the pad. Before that, though, put orange on green, then first go home.")
+
+
+# ------------------------------------------------------------------ quantifiers: a first cube, exclusions, wishes
+@pytest.mark.parametrize(("text", "state", "want"), [
+    ("All the cubes to the bin please, the red one first.", scene("red", "green", "yellow", stacks={"yellow": "green"}),
+     [*mv("red", "bin"), *mv("yellow", "bin"), *mv("green", "bin")]),
+    ("Could you put every cube on the pad, starting with the purple one?", scene("orange", "purple"),
+     [*mv("purple", "pad"), *mv("orange", "pad")]),
+    ("Would you kindly put both cubes on the left side, the blue one first?", scene("red", "blue"),
+     [*mv("blue", "left"), *mv("red", "left")]),
+    ("Put every cube except the blue one on the right side, the orange one first.", scene("red", "orange", "blue"),
+     [*mv("orange", "right"), *mv("red", "right")]),
+    ("put all the cubes in the bin, beginning with the green one, then go home", scene("red", "green"),
+     [*mv("green", "bin"), *mv("red", "bin"), "go_home()"]),
+    ("put every cube in the bin, the red one first, but don't touch the blue one", scene("green", "red", "blue"),
+     [*mv("red", "bin"), *mv("green", "bin")]),
+])
+def test_a_quantifier_starts_with_the_cube_the_words_put_first(text: str, state: SceneState, want: list[str]) -> None:
+    assert steps(text, state) == want
+
+
+@pytest.mark.parametrize(("text", "state", "words"), [
+    ("put every cube in the bin, starting with the green one",
+     scene("red", "green", "yellow", stacks={"yellow": "green"}), "cannot go first"),
+    ("put every cube except the red one in the bin, the red one first", scene("red", "blue"), "contradictory"),
+    ("put every cube in the bin, the red one first, but don't touch the red one", scene("red", "blue"),
+     "contradictory"),
+    ("put every cube in the bin, the purple one first", scene("red", "blue"), "one cube"),
+    ("put every cube in the bin, the red and blue ones first", scene("red", "blue", "green"), "order"),
+    ("put every cube in the bin, the red one first, the blue one second", scene("red", "blue", "green"), "order"),
+    ("don't put every cube in the bin, the red one first", scene("red", "blue"), "quantifier"),
+])
+def test_a_first_cube_the_quantifier_cannot_start_with_is_refused(text: str, state: SceneState, words: str) -> None:
+    assert words in refused(text, state).reason
+
+
+@pytest.mark.parametrize(("text", "state", "want"), [
+    ("I want all the cubes in the bin except for the green one.", scene("red", "blue", "green", stacks={"blue": "red"}),
+     [*mv("blue", "bin"), *mv("red", "bin")]),
+    ("I want all the cubes except the blue one to go in the bin", scene("red", "blue", "green"),
+     [*mv("red", "bin"), *mv("green", "bin")]),
+    ("please throw away all cubes but not the purple and not the green",
+     scene("purple", "blue", "yellow", "green", stacks={"yellow": "blue"}),
+     [*mv("yellow", "bin"), *mv("blue", "bin")]),
+    ("clear the table apart from blue, bin it all", scene("blue", "red", "green"),
+     [*mv("red", "bin"), *mv("green", "bin")]),
+    ("clear the table except for the green and the yellow ones, put everything else in the bin",
+     scene("green", "yellow", "orange", "red"), [*mv("orange", "bin"), *mv("red", "bin")]),
+])
+def test_exclusions_joined_by_not_and_wishes_over_a_quantifier_are_read(text: str, state: SceneState,
+                                                                        want: list[str]) -> None:
+    assert steps(text, state) == want
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want all the cubes in the bin",
+    "I want to know if all the cubes fit in the bin",
+    "clear the table apart from purple, bin it all",  # no purple cube: the exclusion names nothing
+    "put all cubes in the bin but not the red nor the purple",
+])
+def test_unreadable_wishes_and_exclusions_over_a_quantifier_stay_refused(text: str) -> None:
+    refused(text, scene("red", "blue", "green"))
