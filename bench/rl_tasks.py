@@ -8,7 +8,8 @@ success rate (``info["is_success"]`` at the episode's last step) with a 95% Wils
 Push >= 80% and PickPlace >= 50% held-out within the step budget.
 
 The ``residual_*`` groups are the BC-initialised route (reported apart, never as RL from scratch): SAC learns a
-residual on the shipped BC policy's translation (``policies.residual_goal_env``, settings in ``RESIDUAL``), its
+residual on the shipped BC policy's translation (``policies.residual_goal_env``, settings per variant in
+``RESIDUAL_VARIANTS``, learnt by ``policies.residual_sac.ResidualSAC``), its
 actor starting at a zero residual, so the evaluation at step 0 is the BC policy alone on the same held-out
 episodes, and every later one shows what RL changed.
 
@@ -36,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 os.environ.setdefault("MUJOCO_GL", "egl")
 
 from bench.rl_reach import int_list, load_average, versions
+from policies.rl_config import PRETRAINED_BASE, RESIDUAL_RECIPE
 
 # row -> (armstack env id or None, Fetch id or None); the Fetch ids are gymnasium-robotics 1.4's.
 ROWS: dict[str, tuple[str | None, str | None]] = {
@@ -57,16 +59,25 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "residual_pick_place": ("armstack_pick_place_bc_residual",), "residual_stack": ("armstack_stack_bc_residual",)}
 TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5, "armstack_push_bc_residual": 0.8,
            "armstack_pick_place_bc_residual": 0.5}
-# The residual rows (policies.residual_goal_env): a scale of 1 lets the residual cancel a BC translation (stop a
-# push), the penalty keeps it near zero where success does not need it, and the actor waits while the critic
-# learns from the first burn_in_steps (BC plus exploration noise of std exp(initial_log_std) before the tanh).
-RESIDUAL: dict[str, Any] = {"residual_scale": 1.0, "residual_penalty": 0.1, "burn_in_steps": 2_000,
-                            "initial_log_std": -1.0, "reward_type": "sparse"}
+# The residual rows (policies.residual_goal_env, learnt by policies.residual_sac.ResidualSAC): RLConfig fields per
+# variant, "recipe" being RLConfig's own residual defaults (RESIDUAL_RECIPE). "h8" is the first try (session 4):
+# a residual that can cancel any BC translation, a light penalty, a short critic burn-in and SAC's own actor.
+RESIDUAL_VARIANTS: dict[str, dict[str, Any]] = {
+    "recipe": dict(RESIDUAL_RECIPE),
+    "h8": {"residual_scale": 1.0, "residual_penalty": 0.1, "residual_pull": 0.0, "residual_log_std": -1.0,
+           "actor_burn_in": 2_000, "actor_lr_scale": 1.0},
+    # The recipe less one of its parts, or with one changed (docs/measured_defaults.md "Residual RL").
+    "no_pull": {**RESIDUAL_RECIPE, "residual_pull": 0.0},
+    "full_actor_lr": {**RESIDUAL_RECIPE, "actor_lr_scale": 1.0},
+    "scale_0.2": {**RESIDUAL_RECIPE, "residual_scale": 0.2},
+    "dense": {**RESIDUAL_RECIPE, "reward_type": "dense"},
+}
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
 # normalised observations), with a 256x256 network and batch 256 (zoo: 512x512x512 and 2048 over 1M steps).
 CONFIG: dict[str, Any] = {"net_arch": [256, 256], "batch_size": 256, "buffer_size": 200_000,
                           "learning_starts": 1_000, "progress_bar": False}
 ENV_STEP_SAMPLE = 1_000  # random-action goal-env steps each row times before training
+SHORT_STEP_SAMPLE = 50  # ... in a run shorter than that (--quick)
 
 METHOD = (
     "Per row, in its own `python -O` subprocess: SB3 SAC with HerReplayBuffer (future strategy, 4 sampled goals), "
@@ -89,17 +100,7 @@ def log(msg: str) -> None:
 def row_factory(row: str, config: Any) -> Any:
     """A zero-argument env factory for ``row``."""
     arm_id, fetch_id = ROWS[row]
-    if row in RESIDUAL_ROWS:
-        from policies.pretrained import PANDA_TABLETOP_BC
-        from policies.residual_goal_env import make_residual_goal_env
-
-        return lambda: make_residual_goal_env(str(arm_id), PANDA_TABLETOP_BC, robot=config.robot,
-                                              randomization=config.randomization,
-                                              observe_actions=config.observe_actions,
-                                              residual_scale=RESIDUAL["residual_scale"],
-                                              residual_penalty=RESIDUAL["residual_penalty"],
-                                              reward_type=RESIDUAL["reward_type"])
-    if fetch_id is None:
+    if fetch_id is None:  # the config's base_policy makes it a residual env
         import dataclasses
 
         from policies.rl import make_armstack_env
@@ -135,47 +136,71 @@ def env_step_us(factory: Any, steps: int) -> float:
     return round(spent / steps * 1e6, 1)
 
 
-def run_row(row: str, config_json: dict[str, Any], eval_at: list[int]) -> dict[str, Any]:
+def residual_config(row: str, config_json: dict[str, Any], variant: str) -> Any:
+    """The RLConfig of a residual row: the shipped BC policy as base, the variant's settings."""
+    from policies.rl_config import RLConfig
+
+    if variant not in RESIDUAL_VARIANTS:
+        raise ValueError(f"unknown residual variant {variant!r}; valid: {', '.join(RESIDUAL_VARIANTS)}")
+    return RLConfig.from_dict({**config_json, "env_id": ROWS[row][0], "base_policy": PRETRAINED_BASE,
+                               **RESIDUAL_VARIANTS[variant]})
+
+
+def best_by_validation(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The evaluation point with the highest validation success (the earliest of equals): the checkpoint a run
+    would keep, chosen without the held-out episodes, with its held-out success."""
+    points = [p for p in curve if "validation" in p]
+    if not points:
+        return None
+    best = max(points, key=lambda p: (p["validation"]["success_rate"], -p["env_steps"]))
+    return {"env_steps": best["env_steps"], "validation_success_rate": best["validation"]["success_rate"],
+            "success_rate": best["success_rate"], "successes": best["successes"], "episodes": best["episodes"],
+            "ci95": best["ci95"]}
+
+
+def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe") -> dict[str, Any]:
     """Train and evaluate one row in this process; the row's JSON."""
     import torch
 
-    from policies.rl import build_model, eval_seeds, learn_with_evaluations, train_seeds, vectorize
+    from policies.rl import build_model, eval_seeds, learn_with_evaluations, train_seeds, validation_seeds, vectorize
     from policies.rl_config import RLConfig
 
-    config = RLConfig.from_dict(config_json)
     residual = row in RESIDUAL_ROWS
-    if residual:  # HER needs the sparse reward
-        config = RLConfig.from_dict({**config_json, "her": RESIDUAL["reward_type"] == "sparse"})
+    config = residual_config(row, config_json, variant) if residual else RLConfig.from_dict(config_json)
     torch.set_num_threads(config.torch_threads)
     factory = row_factory(row, config)
-    step_us = env_step_us(factory, ENV_STEP_SAMPLE)
+    step_us = env_step_us(factory, ENV_STEP_SAMPLE if config.steps >= ENV_STEP_SAMPLE else SHORT_STEP_SAMPLE)
     train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs)
     eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
+    validation_env = None
+    if residual:  # a zero residual at step 0: the BC policy alone; validation episodes choose the checkpoint
+        eval_at = [0, *eval_at]
+        validation_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs,
+                                   training=False)
     model = build_model(config, train_env)
-    callback = None
-    if residual:
-        from policies.residual_goal_env import actor_burn_in, start_at_base
-
-        start_at_base(model, RESIDUAL["initial_log_std"])
-        callback = actor_burn_in(RESIDUAL["burn_in_steps"])
-        eval_at = [0, *eval_at]  # a zero residual: the BC policy alone
 
     def report(point: dict[str, Any]) -> None:
         point["load_average_1min"], point["env_step_us"] = load_average(), step_us
         print(json.dumps({"checkpoint": point}), flush=True)  # kept if the row is stopped early
-        log(f"{row}: {point['env_steps']} steps, success {point['success_rate']:.2f} {point['ci95']}, "
-            f"learn {point['learn_wall_s']:.0f} s wall, {point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
+        checked = f", validation {point['validation']['success_rate']:.2f}" if "validation" in point else ""
+        log(f"{row}{'@' + variant if residual else ''}: {point['env_steps']} steps, success "
+            f"{point['success_rate']:.2f} {point['ci95']}{checked}, learn {point['learn_wall_s']:.0f} s wall, "
+            f"{point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
 
-    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report, callback=callback)
-    train_env.close()
-    eval_env.close()
+    curve = learn_with_evaluations(model, eval_env, eval_at, config.eval_episodes, report=report,
+                                   validation_env=validation_env)
+    for env in (train_env, eval_env, validation_env):
+        if env is not None:
+            env.close()
     final = curve[-1]
     return {"env": ROWS[row][0] or ROWS[row][1], "seed": config.seed, "env_steps": final["env_steps"],
+            "residual_variant": {variant: RESIDUAL_VARIANTS[variant]} if residual else None,
             "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
             "env_step_us": step_us, "base_policy_alone": curve[0] if residual else None,
+            "best_by_validation": best_by_validation(curve),
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
             "curve": curve}
 
@@ -188,10 +213,11 @@ def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
     ``stop_after_s`` seconds (or on Ctrl-C) is stopped and reported with the evaluations it finished.
     """
     procs = {}
-    for row in rows:
-        cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--config-json",
-               json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at))]
-        procs[row] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    for key in rows:  # a row, or row@variant for a residual variant
+        row, _, variant = key.partition("@")
+        cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--variant", variant or "recipe",
+               "--config-json", json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at))]
+        procs[key] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + stop_after_s if stop_after_s is not None else None
     results: dict[str, Any] = {}
     for row, proc in procs.items():
@@ -233,21 +259,43 @@ def compare(arm: dict[str, Any], fetch: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def row_keys(group: str, variants: list[str]) -> list[str]:
+    """The result keys of a group: its rows, a residual row once per variant (``row@variant``, the recipe bare)."""
+    return [row if row not in RESIDUAL_ROWS or v == "recipe" else f"{row}@{v}"
+            for row in GROUPS[group] for v in (variants if row in RESIDUAL_ROWS else ["recipe"])]
+
+
 def table(pairs: dict[str, Any]) -> dict[str, Any]:
-    """Per task: the BC policy alone, the residual, RL from scratch and the Fetch peer, success against env steps."""
-    rows = {row: result for group in pairs.values() for row, result in group.items() if row in ROWS}
+    """Per task: the BC policy alone, each residual variant (with the checkpoint validation chose), RL from scratch
+    and the Fetch peer, success against env steps."""
+    rows = {key: result for group in pairs.values() for key, result in group.items()
+            if key.partition("@")[0] in ROWS}
     out: dict[str, Any] = {}
     for task, scratch, fetch in (("push", "armstack_push", "fetch_push"),
                                  ("pick_place", "armstack_pick_place", "fetch_pick_and_place"),
                                  ("stack", "armstack_stack", None)):
-        residual = rows.get(f"{scratch}_bc_residual")
-        entry = {"bc_policy_alone": (residual or {}).get("base_policy_alone"),
-                 "bc_residual_success_at": (residual or {}).get("success_at"),
+        residuals = {key.partition("@")[2] or "recipe": result for key, result in rows.items()
+                     if key.partition("@")[0] == f"{scratch}_bc_residual"}
+        base = next((r.get("base_policy_alone") for r in residuals.values() if r.get("base_policy_alone")), None)
+        entry = {"bc_policy_alone": base,
+                 "bc_residual_success_at": {v: r.get("success_at") for v, r in residuals.items()} or None,
+                 "bc_residual_best_by_validation": {v: r.get("best_by_validation") for v, r in residuals.items()}
+                 or None,
                  "from_scratch_success_at": rows.get(scratch, {}).get("success_at"),
                  "fetch_success_at": rows.get(fetch, {}).get("success_at") if fetch else None}
         if any(v is not None for v in entry.values()):
             out[task] = entry
     return out
+
+
+def meets_target(key: str, result: dict[str, Any]) -> bool | None:
+    """Whether the row's kept policy reaches its task's target: the final one, or for a residual row the
+    checkpoint validation chose (its held-out success); None when the task has no target."""
+    target = TARGETS.get(key.partition("@")[0])
+    if target is None:
+        return None
+    kept = result.get("best_by_validation") or {"success_rate": result.get("final_success_rate")}
+    return (kept.get("success_rate") or 0.0) >= target
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -264,8 +312,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="run the pairs one after the other (default: every row at once, all under the same load)")
     p.add_argument("--stop-after-s", type=float, default=None,
                    help="stop rows still training after this many seconds; they report the evaluations they made")
+    p.add_argument("--residual-variants", default="recipe",
+                   help=f"residual rows to run, comma-separated: {', '.join(RESIDUAL_VARIANTS)} (RESIDUAL_VARIANTS)")
     p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
+    p.add_argument("--variant", default="recipe", help=argparse.SUPPRESS)
     p.add_argument("--config-json", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
@@ -274,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.row:  # child process: one row, JSON on stdout
         try:
-            print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at)}))
+            print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at, args.variant)}))
         except Exception:
             traceback.print_exc()
             return 1
@@ -286,6 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [n for n in args.pairs.split(",") if n]
     if not chosen or any(n not in names for n in chosen):
         print(f"unknown pairs {chosen}; valid: {', '.join(names)}", file=sys.stderr)
+        return 2
+    variants = [v for v in args.residual_variants.split(",") if v]
+    if not variants or any(v not in RESIDUAL_VARIANTS for v in variants):
+        print(f"unknown residual variants {variants}; valid: {', '.join(RESIDUAL_VARIANTS)}", file=sys.stderr)
         return 2
     if args.quick:
         steps, eval_at, episodes, fields = 400, [400], 1, {**CONFIG, "learning_starts": 200, "net_arch": [16],
@@ -299,22 +354,23 @@ def main(argv: list[str] | None = None) -> int:
     pairs: dict[str, Any] = {}
     batches = [chosen] if args.together else [[n] for n in chosen]
     for batch in batches:
-        rows = [row for n in batch for row in names[n]]
+        rows = [key for n in batch for key in row_keys(n, variants)]
         load_start = load_average()
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
         results = run_rows(rows, config_json, eval_at, args.stop_after_s)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
-            group = {row: results[row] for row in names[n]}
+            group = {key: results[key] for key in row_keys(n, variants)}
             if len(names[n]) == 2:  # (armstack, Fetch)
                 group.update(compare(*group.values()))
             pairs[n] = {**group, **loads}
-    headline = {row: {"success_at": pair[row].get("success_at"), "final_ci95": pair[row].get("final_ci95"),
-                      "target": TARGETS.get(row),
-                      "meets_target": (pair[row].get("final_success_rate") or 0.0) >= TARGETS[row]
-                      if row in TARGETS else None}
-                for pair in pairs.values() for row in pair if row in ROWS}
-    print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json, "residual": RESIDUAL,
+    headline = {key: {"success_at": pair[key].get("success_at"), "final_ci95": pair[key].get("final_ci95"),
+                      "best_by_validation": pair[key].get("best_by_validation"),
+                      "target": TARGETS.get(key.partition("@")[0]),
+                      "meets_target": meets_target(key, pair[key])}
+                for pair in pairs.values() for key in pair if key.partition("@")[0] in ROWS}
+    print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json,
+                      "residual_variants": {v: RESIDUAL_VARIANTS[v] for v in variants},
                       "eval_at": eval_at, "table": table(pairs),
                       "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
                       "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))

@@ -24,7 +24,7 @@ import gymnasium as gym
 import numpy as np
 
 from policies.errors import TrainConfigError
-from policies.rl_config import EVAL_SEED_BASE, TRAIN_SEED_STRIDE, RLConfig
+from policies.rl_config import EVAL_SEED_BASE, TRAIN_SEED_STRIDE, VALIDATION_SEED_BASE, RLConfig
 
 
 class EpisodeSeeds(gym.Wrapper[Any, Any, Any, Any]):
@@ -58,15 +58,29 @@ def eval_seeds(config: RLConfig) -> tuple[int, int]:
     return EVAL_SEED_BASE, config.eval_episodes
 
 
+def validation_seeds(config: RLConfig) -> tuple[int, int]:
+    """(first seed, count) of the validation episodes (choosing a checkpoint): apart from training and held-out."""
+    return VALIDATION_SEED_BASE, config.eval_episodes
+
+
 def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
     """The env a run trains on: the task's goal-conditioned env (``policies.goal_env.make_goal_env``) with a sparse
     reward for SAC+HER, the same with a dense reward otherwise (Push, PickPlace, Stack: the sum of the task's named
     ``reward_terms``, see ``policies.object_goal_env``)."""
     from policies.goal_env import GOAL_ENV_IDS, make_goal_env
 
+    base = config.base_policy_dir
+    if base is not None:  # residual RL on a BC policy
+        from policies.residual_goal_env import make_residual_goal_env
+
+        if config.physics_sleep:
+            raise TrainConfigError(f"physics_sleep is for Reach only, not the residual run's {config.env_id}")
+        return make_residual_goal_env(config.env_id, base, robot=config.robot, randomization=config.randomization,
+                                      residual_scale=config.residual_scale, residual_penalty=config.residual_penalty,
+                                      observe_actions=config.observe_actions, reward_type=config.env_reward_type)
     sleep = config.physics_sleep if config.physics_sleep is not None else config.env_id in GOAL_ENV_IDS
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
-                         reward_type="sparse" if config.her else "dense", action_mode=config.action_mode,
+                         reward_type=config.env_reward_type, action_mode=config.action_mode,
                          observe_actions=config.observe_actions, physics_sleep=sleep)
 
 
@@ -123,9 +137,17 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
         her = {"replay_buffer_class": HerReplayBuffer,
                "replay_buffer_kwargs": {"n_sampled_goal": config.n_sampled_goal,
                                         "goal_selection_strategy": config.goal_selection_strategy}}
-    return SAC("MultiInputPolicy", env, buffer_size=config.buffer_size, batch_size=config.batch_size,
-               learning_starts=config.learning_starts, train_freq=config.train_freq, tau=config.tau,
-               gradient_steps=config.gradient_steps, ent_coef=_ent_coef(config.ent_coef), **her, **common)
+    sac: dict[str, Any] = {"buffer_size": config.buffer_size, "batch_size": config.batch_size,
+                           "learning_starts": config.learning_starts, "train_freq": config.train_freq,
+                           "tau": config.tau, "gradient_steps": config.gradient_steps,
+                           "ent_coef": _ent_coef(config.ent_coef), **her, **common}
+    if config.base_policy is not None:
+        from policies.residual_sac import ResidualSAC
+
+        return ResidualSAC("MultiInputPolicy", env, burn_in_steps=config.actor_burn_in,
+                           actor_lr_scale=config.actor_lr_scale, zero_pull=config.residual_pull,
+                           initial_log_std=config.residual_log_std, **sac)
+    return SAC("MultiInputPolicy", env, **sac)
 
 
 def _ent_coef(value: str) -> str | float:
@@ -159,13 +181,14 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
 
 def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episodes: int, *,
                            report: Callable[[dict[str, Any]], None] | None = None,
-                           callback: Any = None) -> list[dict[str, Any]]:
+                           callback: Any = None, validation_env: Any = None) -> list[dict[str, Any]]:
     """Train ``model`` up to each step count of ``eval_at`` in turn and evaluate it there (``evaluate_success``
     plus its 95% Wilson interval, ``ci95``); one point per evaluation with the cumulative learning wall and CPU
     seconds (``model.learn`` only), the evaluation's own wall time (``eval_wall_s``) and the evaluations' wall
     time so far (``eval_wall_s_total``). A step count at or below the model's own evaluates without training
-    (0: the untrained policy). ``callback``: an SB3 callback for every ``model.learn`` chunk. The benches'
-    learning curves."""
+    (0: the untrained policy). ``callback``: an SB3 callback for every ``model.learn`` chunk. ``validation_env``:
+    each point also evaluates there (``validation``: its successes, rate and interval), on episodes apart from
+    ``eval_env``'s, to choose a checkpoint without looking at the held-out ones. The benches' learning curves."""
     from policies.evaluate import wilson_interval
 
     curve: list[dict[str, Any]] = []
@@ -180,11 +203,17 @@ def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episod
         t0 = time.perf_counter()
         result = evaluate_success(model, eval_env, episodes)
         lo, hi = wilson_interval(result["successes"], result["episodes"])
+        validation: dict[str, Any] = {}
+        if validation_env is not None:
+            checked = evaluate_success(model, validation_env, episodes)
+            v_lo, v_hi = wilson_interval(checked["successes"], checked["episodes"])
+            validation = {"validation": {**{k: checked[k] for k in ("episodes", "successes", "success_rate")},
+                                         "ci95": [round(v_lo, 4), round(v_hi, 4)]}}
         spent = time.perf_counter() - t0
         eval_s += spent
         point = {"env_steps": int(model.num_timesteps), "learn_wall_s": round(learn_s, 2),
                  "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(spent, 2),
-                 "eval_wall_s_total": round(eval_s, 2), **result, "ci95": [round(lo, 4), round(hi, 4)]}
+                 "eval_wall_s_total": round(eval_s, 2), **result, "ci95": [round(lo, 4), round(hi, 4)], **validation}
         curve.append(point)
         if report is not None:
             report(point)
@@ -274,6 +303,10 @@ def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Pat
     if state.get("vecnormalize"):
         train_env = VecNormalize.load(str(checkpoints / state["vecnormalize"]), train_env.venv)
     algo_class: Any = PPO if config.algo == "ppo" else SAC
+    if config.base_policy is not None:
+        from policies.residual_sac import ResidualSAC
+
+        algo_class = ResidualSAC
     model = algo_class.load(checkpoints / state["model"], env=train_env, device=config.device,
                             tensorboard_log=tensorboard_log)
     if state.get("replay_buffer"):
@@ -284,18 +317,25 @@ def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Pat
     return model, train_env
 
 
-def _resume_evaluations(callback: Any, path: Path) -> None:
-    """Let ``EvalCallback`` go on with the evaluations the killed run saved (it rewrites the file each time)."""
+def _resume_evaluations(callback: Any, path: Path, resumed_at: int, n_envs: int) -> None:
+    """Let ``EvalCallback`` go on with the evaluations the killed run saved (it rewrites the file each time).
+
+    Only those up to the resume point ``resumed_at`` are kept: the killed run may have evaluated past its last
+    resume point, and the resumed run evaluates those steps again (kept, each step would appear twice). The
+    callback's step count resumes too, so evaluations fall on the same steps as in an unbroken run.
+    """
+    callback.n_calls = resumed_at // n_envs  # EvalCallback counts vector steps
     if not path.is_file():
         return
     data = np.load(path)
-    callback.evaluations_timesteps = [int(t) for t in data["timesteps"]]
-    callback.evaluations_results = [list(r) for r in data["results"]]
-    callback.evaluations_length = [list(n) for n in data["ep_lengths"]]
+    keep = np.asarray(data["timesteps"]) <= resumed_at
+    callback.evaluations_timesteps = [int(t) for t in np.asarray(data["timesteps"])[keep]]
+    callback.evaluations_results = [list(r) for r in np.asarray(data["results"])[keep]]
+    callback.evaluations_length = [list(n) for n in np.asarray(data["ep_lengths"])[keep]]
     if "successes" in data.files:
-        callback.evaluations_successes = [list(x) for x in data["successes"]]
-    if len(data["results"]):
-        callback.best_mean_reward = float(np.max(data["results"].mean(axis=1)))
+        callback.evaluations_successes = [list(x) for x in np.asarray(data["successes"])[keep]]
+    if keep.any():
+        callback.best_mean_reward = float(np.max(np.asarray(data["results"])[keep].mean(axis=1)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -351,7 +391,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
                                    log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
                                    verbose=0)
         if state is not None:
-            _resume_evaluations(evaluations, out / "evaluations.npz")
+            _resume_evaluations(evaluations, out / "evaluations.npz", int(state["env_steps"]), config.n_envs)
         callbacks = CallbackList([evaluations,
                                   _resume_checkpoints(config.checkpoint_every, out / "checkpoints", config.algo)])
         start = time.perf_counter()
@@ -376,7 +416,9 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
     policy_dir = None
-    if export and make_env is None:  # every armstack goal env has an observation adapter (policies.rl_export)
+    # Every armstack goal env has an observation adapter (policies.rl_export); a residual run's policy is the base
+    # policy plus the SB3 actor in final_model.zip, which no adapter composes yet.
+    if export and make_env is None and config.base_policy is None:
         from policies.rl_export import export_sb3_policy
 
         policy_dir = export_sb3_policy(model, config, out / "policy", metrics=metrics,

@@ -19,6 +19,17 @@ MAX_OBSERVED_ACTIONS = 4  # past actions in the observation: 'strong' randomisat
 TRAIN_SEED_STRIDE = 100_000
 MAX_SEED = 10_000
 EVAL_SEED_BASE = 2_000_000_000
+# Validation episodes (choosing a checkpoint, bench/rl_tasks.py) use ``VALIDATION_SEED_BASE + k``: apart from both.
+VALIDATION_SEED_BASE = 1_500_000_000
+# Envs a residual run (``base_policy``) can wrap: the cube tasks the shipped tabletop BC policy performs.
+RESIDUAL_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
+PRETRAINED_BASE = "pretrained"  # base_policy naming the shipped policies/pretrained/panda_tabletop_bc
+REWARD_TYPES = ("sparse", "dense")
+
+
+# The residual recipe (RLConfig's residual_* and actor_* defaults): bench/rl_tasks.py's chosen variant.
+RESIDUAL_RECIPE: dict[str, Any] = {"residual_scale": 0.5, "residual_penalty": 0.1, "residual_pull": 1.0,
+                                   "residual_log_std": -2.0, "actor_burn_in": 3_000, "actor_lr_scale": 0.1}
 
 
 def _valid_ent_coef(value: object) -> bool:
@@ -31,6 +42,25 @@ def _valid_ent_coef(value: object) -> bool:
         return float(number) > 0
     except ValueError:
         return False
+
+
+def check_residual_sac(*, burn_in_steps: Any, actor_lr_scale: Any, zero_pull: Any, initial_log_std: Any) -> None:
+    """Refuse a setting ``policies.residual_sac.ResidualSAC`` cannot use, naming its RLConfig field (the config
+    and the constructor share this check)."""
+    if not isinstance(burn_in_steps, int) or isinstance(burn_in_steps, bool) or burn_in_steps < 0:
+        raise TrainConfigError(f"actor_burn_in must be a whole number of env steps >= 0, got {burn_in_steps!r}")
+    if not _number(actor_lr_scale) or not 0.0 < actor_lr_scale <= 1.0:
+        raise TrainConfigError(f"actor_lr_scale must be in (0, 1] (a fraction of learning_rate), "
+                               f"got {actor_lr_scale!r}")
+    if not _number(zero_pull) or not 0.0 <= zero_pull <= 100.0:
+        raise TrainConfigError(f"residual_pull must be in [0, 100], got {zero_pull!r}")
+    if not _number(initial_log_std) or not -5.0 <= initial_log_std <= 0.0:
+        raise TrainConfigError(f"residual_log_std must be in [-5, 0] (std exp(-5)..1 before the tanh), "
+                               f"got {initial_log_std!r}")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -69,6 +99,26 @@ class RLConfig:
     physics_sleep: bool | None = None
     """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move (why: docs/
     measured_defaults.md). True for a cube task is refused."""
+    reward_type: str | None = None
+    """None: sparse with HER, dense (the task's named reward terms) without; "dense" with HER also works."""
+    base_policy: str | None = None
+    """Residual RL on a BC checkpoint (a folder ``policies.load`` reads, or "pretrained": the shipped
+    panda_tabletop_bc): SAC learns a correction of its dx, dy, dz (``policies.residual_goal_env``) with
+    ``policies.residual_sac.ResidualSAC``. None: RL from scratch; the ``residual_*`` and ``actor_*`` fields below
+    apply only with a base policy. Their defaults are the recipe bench/rl_tasks.py chose (docs/measured_defaults.md
+    "Residual RL")."""
+    residual_scale: float = RESIDUAL_RECIPE["residual_scale"]
+    """The residual's reach: the agent's [-1, 1] action times this is added to the base's dx, dy, dz."""
+    residual_penalty: float = RESIDUAL_RECIPE["residual_penalty"]
+    """Reward cost per step of the squared residual (its sum over dx, dy, dz)."""
+    residual_pull: float = RESIDUAL_RECIPE["residual_pull"]
+    """Weight of the actor-loss term pulling the deterministic residual toward 0 (``ResidualSAC.zero_pull``)."""
+    residual_log_std: float = RESIDUAL_RECIPE["residual_log_std"]
+    """The fresh actor's exploration std (log, before the tanh); its mean starts at a zero residual."""
+    actor_burn_in: int = RESIDUAL_RECIPE["actor_burn_in"]
+    """Env steps during which the actor stays frozen and the critic alone learns."""
+    actor_lr_scale: float = RESIDUAL_RECIPE["actor_lr_scale"]
+    """The actor's learning rate as a fraction of ``learning_rate`` (critic and entropy keep it whole)."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -121,6 +171,54 @@ class RLConfig:
             raise TrainConfigError(f"tau (target-network update rate) must be in (0, 1], got {self.tau!r}")
         if not (0.0 < self.gamma <= 1.0):
             raise TrainConfigError(f"gamma must be in (0, 1], got {self.gamma!r}")
+        if self.reward_type is not None and self.reward_type not in REWARD_TYPES:
+            raise TrainConfigError(f"unknown reward_type {self.reward_type!r}; valid options: "
+                                   f"{', '.join(REWARD_TYPES)} (or null: sparse with HER, dense without)")
+        self._check_residual()
+
+    def _check_residual(self) -> None:
+        if self.base_policy is None:
+            changed = sorted(k for k, v in RESIDUAL_RECIPE.items() if getattr(self, k) != v)
+            if changed:
+                raise TrainConfigError(f"{', '.join(changed)}: for a residual run only; set base_policy "
+                                       f"(a BC checkpoint folder or {PRETRAINED_BASE!r}) or leave them out")
+            return
+        if not isinstance(self.base_policy, str) or not self.base_policy:
+            raise TrainConfigError(f"base_policy must be a checkpoint folder or {PRETRAINED_BASE!r}, "
+                                   f"got {self.base_policy!r}")
+        if self.base_policy != PRETRAINED_BASE and not Path(self.base_policy).is_dir():
+            raise TrainConfigError(f"base_policy {self.base_policy!r} is not a folder (a BC checkpoint, or "
+                                   f"{PRETRAINED_BASE!r} for the shipped one)")
+        if self.env_id not in RESIDUAL_ENV_IDS:
+            raise TrainConfigError(f"a residual run (base_policy) needs one of {', '.join(RESIDUAL_ENV_IDS)}, "
+                                   f"got env_id {self.env_id!r}")
+        if self.algo != "sac":
+            raise TrainConfigError(f"a residual run (base_policy) trains with sac, got algo {self.algo!r}")
+        if self.action_mode is not None:
+            raise TrainConfigError(f"a residual run's action is its (dx, dy, dz) correction: leave action_mode "
+                                   f"out, got {self.action_mode!r}")
+        if not isinstance(self.residual_scale, (int, float)) or not 0.0 < self.residual_scale <= 2.0:
+            raise TrainConfigError(f"residual_scale must be in (0, 2], got {self.residual_scale!r}")
+        if not isinstance(self.residual_penalty, (int, float)) or not 0.0 <= self.residual_penalty <= 1.0:
+            raise TrainConfigError(f"residual_penalty must be in [0, 1], got {self.residual_penalty!r}")
+        check_residual_sac(burn_in_steps=self.actor_burn_in, actor_lr_scale=self.actor_lr_scale,
+                           zero_pull=self.residual_pull, initial_log_std=self.residual_log_std)
+
+    @property
+    def base_policy_dir(self) -> Path | None:
+        """The base policy's checkpoint folder (the shipped one for "pretrained"); None: RL from scratch."""
+        if self.base_policy is None:
+            return None
+        if self.base_policy == PRETRAINED_BASE:
+            from policies.pretrained import PANDA_TABLETOP_BC
+
+            return PANDA_TABLETOP_BC
+        return Path(self.base_policy)
+
+    @property
+    def env_reward_type(self) -> str:
+        """The env's reward: ``reward_type``, or sparse with HER and dense without."""
+        return self.reward_type or ("sparse" if self.her else "dense")
 
     def to_dict(self) -> dict[str, Any]:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}

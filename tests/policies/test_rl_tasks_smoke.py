@@ -1,0 +1,64 @@
+"""bench/rl_tasks.py runs end to end with ``--quick`` and prints the JSON the README's RL table is read from."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_quick_rl_tasks_bench_prints_the_residual_rows_and_the_table() -> None:
+    env = {**os.environ, "MUJOCO_GL": os.environ.get("MUJOCO_GL", "egl"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    proc = subprocess.run([sys.executable, "bench/rl_tasks.py", "--quick", "--pairs", "residual_push",
+                           "--residual-variants", "h8"], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)  # stdout holds the JSON alone; progress goes to stderr
+
+    assert report["bench"] == "rl_tasks" and report["method"]
+    assert report["config"]["steps"] == 400 and report["eval_at"] == [400]
+    assert report["residual_variants"] == {"h8": {"residual_scale": 1.0, "residual_penalty": 0.1,
+                                                  "residual_pull": 0.0, "residual_log_std": -1.0,
+                                                  "actor_burn_in": 2_000, "actor_lr_scale": 1.0}}
+    group = report["pairs"]["residual_push"]
+    assert set(group) == {"armstack_push_bc_residual@h8", "load_average_1min"}  # the recipe's row is not asked for
+    row = group["armstack_push_bc_residual@h8"]
+    assert "stopped" not in row, row
+    # Step 0 is the BC policy alone (a zero residual), then the trained residual; both on held-out and
+    # validation episodes, and the kept checkpoint is one of the evaluated points.
+    assert [p["env_steps"] for p in row["curve"]] == [0, 400] and row["env_steps"] == 400
+    for point in row["curve"]:
+        assert point["episodes"] == 1 and point["validation"]["episodes"] == 1
+        lo, hi = point["ci95"]
+        assert 0.0 <= lo <= point["success_rate"] <= hi <= 1.0
+    kept = row["best_by_validation"]
+    assert kept["env_steps"] in {p["env_steps"] for p in row["curve"]}
+    assert row["base_policy_alone"] == row["curve"][0]
+    assert row["learn_cpu_s"] > 0 and row["env_step_us"] > 0
+    assert list(row["residual_variant"]) == ["h8"]
+    push = report["table"]["push"]
+    assert set(push["bc_residual_success_at"]) == {"h8"} and set(push["bc_residual_best_by_validation"]) == {"h8"}
+    assert push["bc_policy_alone"]["env_steps"] == 0 and push["from_scratch_success_at"] is None
+    headline = report["headline"]["armstack_push_bc_residual@h8"]
+    assert headline["target"] == 0.8
+    assert headline["meets_target"] == (headline["best_by_validation"]["success_rate"] >= 0.8)
+
+
+def test_an_unknown_residual_variant_is_refused_before_anything_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import best_by_validation, main
+
+    assert main(["--pairs", "residual_push", "--residual-variants", "recipe,bogus"]) == 2
+    assert "unknown residual variants" in capsys.readouterr().err
+    # The kept checkpoint is the best on validation episodes, the earliest of equals, never the held-out best.
+    curve = [{"env_steps": s, "success_rate": r, "successes": int(r * 20), "episodes": 20, "ci95": [0, 1],
+              "validation": {"success_rate": v}} for s, r, v in ((0, 0.25, 0.3), (2000, 0.9, 0.3), (4000, 0.4, 0.5),
+                                                                 (6000, 0.5, 0.5))]
+    kept = best_by_validation(curve)
+    assert kept is not None and kept["env_steps"] == 4000 and kept["success_rate"] == 0.4
