@@ -52,6 +52,7 @@ from policies.planner.agent import Agent, AgentConfig, AgentConfigError, verify_
 from policies.planner.sim_scene import scene_state_from_env  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
 from sim.skills import SKILL_ARGS, make_skill  # noqa: E402
+from sim.skills.regions import REGIONS  # noqa: E402
 
 TARGET_SUCCESS = 0.8
 
@@ -133,13 +134,15 @@ def compose(rng: np.random.Generator, state: SceneState, env: TabletopEnv) -> Ep
 
 
 def make_episodes(n: int, seed0: int, robot: str, randomization: str, require_skill: str | None = None,
-                  ) -> list[Episode]:
+                  require_regions: tuple[str, ...] = ()) -> list[Episode]:
     """One instruction per seed from ``seed0`` on; with ``require_skill``, only instructions whose gold plan uses
-    that skill, seeds going on past ``seed0 + n`` (at most ``20 n`` seeds) until there are ``n``."""
+    that skill, with ``require_regions`` only those whose gold plan places a cube in one of them, seeds going on past
+    ``seed0 + n`` (at most ``20 n`` seeds) until there are ``n``."""
     env = TabletopEnv(task="pick_place", robot=robot, randomization=randomization, max_steps=10**9,
                       terminate_on_success=False)
     episodes: list[Episode] = []
-    seeds = range(seed0, seed0 + (n if require_skill is None else 20 * n))
+    filtered = require_skill is not None or bool(require_regions)
+    seeds = range(seed0, seed0 + (20 * n if filtered else n))
     for seed in seeds:
         if len(episodes) == n:
             break
@@ -148,11 +151,17 @@ def make_episodes(n: int, seed0: int, robot: str, randomization: str, require_sk
         rng = np.random.default_rng(seed)
         for _ in range(200):
             ep = compose(rng, state, env)
-            if ep is not None and (require_skill is None or any(s.skill == require_skill for s in ep.gold.steps)):
+            if ep is not None and _uses(ep.gold, require_skill, require_regions):
                 episodes.append(Episode(seed=seed, instruction=ep.instruction, gold=ep.gold))
                 break
     env.close()
     return episodes
+
+
+def _uses(plan: Plan, skill: str | None, regions: tuple[str, ...]) -> bool:
+    """Whether ``plan`` runs ``skill`` (None: any) and places a cube in one of ``regions`` (empty: anywhere)."""
+    return (skill is None or any(s.skill == skill for s in plan.steps)) and (
+        not regions or any(s.skill == "place_in" and s.args.get("region") in regions for s in plan.steps))
 
 
 class OraclePlanner:
@@ -186,6 +195,7 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
         return {"error": f"{type(exc).__name__}: {exc}"}
     rows = []
     attempts: dict[str, dict[str, int]] = {}  # "skill executor" -> attempts, verified (a policy's or scripted)
+    by_region: dict[str, dict[str, int]] = {}  # "region executor" -> the same, for place_in steps
     for k, ep in enumerate(episodes):
         if isinstance(planner, OraclePlanner):
             planner._initial.discard(ep.instruction)
@@ -195,6 +205,10 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
             tally = attempts.setdefault(f"{entry['skill']} {kind}", {"attempts": 0, "verified": 0})
             tally["attempts"] += 1
             tally["verified"] += bool(entry["verified"])
+            if entry["skill"] == "place_in":  # one policy runs every region: each region's own figure
+                tally = by_region.setdefault(f"{entry['args'].get('region')} {kind}", {"attempts": 0, "verified": 0})
+                tally["attempts"] += 1
+                tally["verified"] += bool(entry["verified"])
         exact = report["plan"] == result_to_json(ep.gold)
         initial = SceneState.from_json(report["initial_state"])
         gold_miss = verify_effect(initial, final_state(initial, ep.gold),
@@ -229,6 +243,7 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
                                              "p95": _pct(plan, 95)},
         "sim_steps_per_instruction": statistics.fmean([r["sim_steps"] for r in rows]),
         "step_attempts": dict(sorted(attempts.items())),
+        "place_in_attempts_by_region": dict(sorted(by_region.items())),
         "wall_s": time.perf_counter() - t0,
         "failures": [{k: r[k] for k in ("seed", "instruction", "status", "failure", "gold_goal_miss")}
                      for r in rows if not r["success"]],
@@ -249,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="run SKILL as the policy checkpoint DIR (AgentConfig.skill_policies); repeatable")
     parser.add_argument("--require-skill", default=None, choices=sorted(SKILL_ARGS),
                         help="only instructions whose gold plan uses this skill (e.g. to measure it as a policy)")
+    parser.add_argument("--require-region", default="", metavar="R1,R2",
+                        help="only instructions whose gold plan places a cube in one of these regions (left, right, "
+                             "bin, pad)")
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be >= 1")
@@ -258,7 +276,11 @@ def main(argv: list[str] | None = None) -> int:
                              skill_policies=skill_policies)
     except AgentConfigError as exc:
         parser.error(str(exc))
-    episodes = make_episodes(args.n, args.seed, args.robot, args.randomization, args.require_skill)
+    regions = tuple(r.strip() for r in args.require_region.split(",") if r.strip())
+    unknown = sorted(set(regions) - set(REGIONS))
+    if unknown:
+        parser.error(f"--require-region: unknown region(s) {', '.join(unknown)}; valid: {', '.join(REGIONS)}")
+    episodes = make_episodes(args.n, args.seed, args.robot, args.randomization, args.require_skill, regions)
     print(f"{len(episodes)} instructions composed", file=sys.stderr, flush=True)
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
     if not args.no_oracle:

@@ -7,9 +7,9 @@ finger positions, the TCP frame, cube poses (truth in the env, perception on the
 they were trained on (``policies.observation.ObservationLayout.contract``) and refuse any other.
 
 A skill of the agent runs as a learned policy through the same function: ``skill_goal`` names the task goal
-whose policy does what the skill does (placing the held cube on another is a stack goal, in the bin or on the
-pad a pick-and-place goal), so a skill's policy sees in simulation and on the arm the ids, goal position and
-instruction it was trained with for that task.
+whose policy does what the skill does (placing the held cube on another is a stack goal, in the bin, on the
+pad or on a table half a pick-and-place goal), so a skill's policy sees in simulation and on the arm the ids,
+goal position and instruction it was trained with for that task.
 
 Version history: 1 -- the keys below, as the env has produced them since the first datasets.
 """
@@ -23,8 +23,10 @@ import mujoco
 import numpy as np
 
 from sim.scene_view import SceneView
+from sim.skills.regions import SIDES
 from sim.tasks import TaskGoal, get_task, goal_ids
 from sim.tasks.base import phrase
+from sim.tasks.pick_place import PAD_TEMPLATES
 
 VERSION = 1
 """Bump on any change of a key, a shape, a unit, an order or an id: old checkpoints then refuse to load."""
@@ -38,16 +40,17 @@ SKILL_TASKS: dict[str, str] = {"pick": "pick_place", "place_on": "stack", "place
                                "go_home": "reach"}
 """Skills a task policy can run, and the task it runs them as: a pick is a pick-and-place's first phase (no target:
 the skill's own predicate ends it once the cube is lifted); a push in a direction is a Push-task push onto a point
-along it, go_home a reach of the home TCP position (the skill's ``goal_point`` is their ``goal_pos``: see
-``observe``). A placement in the left or right half has no task goal, nor has a go_home holding a cube (a reach
-policy opens the fingers)."""
+along it, go_home a reach of the home TCP position, a placement on the left or right half a pick-and-place onto
+the pad at the skill's free spot (the skill's ``goal_point`` is their ``goal_pos``: see ``observe``). A go_home
+holding a cube has no task goal (a reach policy opens the fingers)."""
 _REGION_TARGETS = {"bin": "bin", "pad": "target_pad"}
 
 
 def skill_goal(skill: str, args: Mapping[str, str], *, holding: str | None, instruction: str) -> TaskGoal | None:
     """The task goal a policy pursues for ``skill(args)`` with ``holding`` in the gripper, conditioned on the
-    step's ``instruction`` (a push and a go_home on their task's first template); None when no task's goal is the
-    skill's (see ``SKILL_TASKS``), a placement holds nothing, a push holds something or a go_home holds a cube."""
+    step's ``instruction`` (a push, a go_home and a side placement on their task's first template); None when no
+    task's goal is the skill's (see ``SKILL_TASKS``), a placement holds nothing, a push holds something or a
+    go_home holds a cube."""
     if skill == "pick":
         return TaskGoal(task=SKILL_TASKS[skill], instruction=instruction, object=args.get("object"))
     if skill in ("push", "go_home"):
@@ -64,6 +67,11 @@ def skill_goal(skill: str, args: Mapping[str, str], *, holding: str | None, inst
                         target="target_pad" if skill == "push" else "goal_marker")
     if holding is None or skill not in SKILL_TASKS:
         return None
+    if skill == "place_in" and args.get("region") in SIDES:
+        # A pad placement whose place is the skill's spot (its goal_point), in the pad's words: the policy never
+        # heard "the left side".
+        words = phrase(np.random.default_rng(0), PAD_TEMPLATES[:1], obj=holding)
+        return TaskGoal(task=SKILL_TASKS[skill], instruction=words, object=holding, target="target_pad")
     if skill == "place_on":
         target: str | None = args.get("object")
     else:

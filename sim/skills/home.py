@@ -50,6 +50,8 @@ class GoHomeSkill:
         self.wrist = Wrist(view)
         self.grip = CLOSE if held_objects(view) else OPEN
         self._finishing = False
+        self._start = view.tcp_pos.copy()
+        self._unwinding = True
 
     @property
     def goal_point(self) -> np.ndarray:
@@ -57,8 +59,15 @@ class GoHomeSkill:
         return self.home.copy()
 
     def clearing_action(self) -> np.ndarray | None:
-        """The scripted action once the tool is within ``HOME_TOLERANCE`` of home (kept from then on: the wrist
-        unwinds, the tool holds home), else None: the policy moves the tool."""
+        """The scripted action first while the wrist is wound beyond ``WRIST_TOLERANCE`` (the tool holds where it
+        was, the wrist unwinds: a Reach policy saw the wrist at home only) and again once the tool is within
+        ``HOME_TOLERANCE`` of home (kept from then on), else None: the policy moves the tool."""
+        if self._unwinding:
+            if abs(self.wrist.error()) > WRIST_TOLERANCE:
+                a = self.act()
+                a[:3] = move_action(self.view, self._start, self.step_size)
+                return a
+            self._unwinding = False
         if not self._finishing and float(np.linalg.norm(self.view.tcp_pos - self.home)) > HOME_TOLERANCE:
             return None
         self._finishing = True

@@ -2,6 +2,11 @@
 
 The motion starts in its lift phase (the cube is already in the gripper), carries the cube over
 the target, lowers, releases and retreats; if the cube slips out on the way it re-grasps it.
+
+Run by a task's policy (``sim.observation_contract.skill_goal``), a placement on a cube is a Stack goal, in the bin or
+on the pad a pick-and-place goal at the task's own place; on a table half it is a pick-and-place goal onto the pad
+whose place is the free spot the skill chose (``goal_point``, the policy's ``goal_pos``): the pad lies flat on the
+table, where the spot is.
 """
 
 from __future__ import annotations
@@ -30,10 +35,12 @@ class PlaceSkill:
     def __init__(self, view: SceneView, name: str, args: Mapping[str, str], max_pos_step: float, *,
                  target_for: Callable[[str], Target | None], placed: Callable[[str], str | None],
                  blocked: Callable[[str], str | None] = lambda held: None, carry_height: float = 0.0,
-                 release_drop: float = 0.006, budget: int = 220) -> None:
+                 release_drop: float = 0.006, budget: int = 220, spot_is_goal: bool = False) -> None:
         self.view, self.name, self.budget = view, name, budget
         self.motion_step = max_pos_step
         self._clearing = False
+        self._target: Target | None = None
+        self._spot_is_goal = spot_is_goal
         self.args: Mapping[str, str] = dict(args)
         held = held_objects(view)
         self.held: str | None = held[0] if held else None
@@ -49,9 +56,18 @@ class PlaceSkill:
         if target is None:
             self._error = f"no free spot for the {self.held} in region {args.get('region')}"
             return
+        self._target = target
         self.motion = PickAndPlaceMotion(view, self.held, target, max_pos_step, carry_height=carry_height,
                                          release_drop=release_drop)
         self.motion.phase = "lift"  # the cube is already in the gripper
+
+    @property
+    def goal_point(self) -> np.ndarray | None:
+        """Where the held cube's centre goes, a policy's ``goal_pos``, for a placement on a table half (no task has
+        that place: see the module's docstring); None for the others (the task's own place) or without a spot."""
+        if not self._spot_is_goal or self._target is None:
+            return None
+        return np.array(self._target(), dtype=float)
 
     def precondition_error(self) -> str | None:
         return self._error
@@ -149,7 +165,7 @@ def place_in(view: SceneView, region: str, max_pos_step: float) -> PlaceSkill:
         xy = free_spot(view, region, moving=held)
         return None if xy is None else _fixed(np.array([xy[0], xy[1], view.object_half(held)]))
 
-    return PlaceSkill(view, "place_in", args, max_pos_step, placed=placed, target_for=spot)
+    return PlaceSkill(view, "place_in", args, max_pos_step, placed=placed, target_for=spot, spot_is_goal=True)
 
 
 def _fixed(point: np.ndarray) -> Target:

@@ -173,7 +173,9 @@ def test_skill_goals_and_the_skills_without_one() -> None:
     assert push.instruction == "push the red cube onto the pad"  # the task's words: the policy goes by goal_pos
     assert home is not None and (home.task, home.target, home.instruction) == ("reach", "goal_marker",
                                                                                "reach the orange marker")
-    assert skill_goal("place_in", {"region": "left"}, holding="red_cube", instruction="x") is None
+    side = skill_goal("place_in", {"region": "left"}, holding="red_cube", instruction="x")  # the pad, at the spot
+    assert side is not None and (side.task, side.target, side.instruction) == ("pick_place", "target_pad",
+                                                                               "put the red cube on the pad")
     assert skill_goal("place_in", {"region": "bin"}, holding=None, instruction="x") is None
     assert skill_goal("place_on", {"object": "red_cube"}, holding="red_cube", instruction="x") is None
     stack = skill_goal("place_on", {"object": "blue_cube"}, holding="red_cube", instruction="put it on the blue")
