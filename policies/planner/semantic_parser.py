@@ -76,8 +76,40 @@ def _tokens(text: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------ clauses
+_VERBLESS_PREPS = frozenset({"on", "onto", "in", "into", "to", "ontop"})
+_VERBLESS_ENDS = frozenset({",", ";", ".", "!", "?", "and", "then", "but"})
+
+
+def _verbless_place(toks: Sequence[str]) -> bool:
+    """Whether ``toks`` is a placement said without a verb ("red on pad", "the blue cube in the bin", "green to left
+    side", "red on blue"): a cube named by its colour, one preposition, then a region or another cube named by its
+    colour, and nothing else. Only this plain shape is read as "put": a reference ("the cube on the pad") or a
+    relative clause is not."""
+    words = [t for t in toks if t not in FILLERS]
+    at = [k for k, t in enumerate(words) if t in _VERBLESS_PREPS]
+    if len(at) != 1 or at[0] == 0 or any(t in _VERBS for t in words):
+        return False
+    obj = parse_object(words[:at[0]])
+    if obj is None or obj.kind != "color":
+        return False
+    dest = words[at[0] + 1:]
+    if parse_region(dest) or _side(dest):
+        return True
+    target = parse_object(dest)
+    return target is not None and target.kind == "color" and words[at[0]] in ("on", "onto", "ontop", "to")
+
+
+def _verbless_next(toks: Sequence[str], i: int) -> bool:
+    """Whether a verbless placement follows the connector at ``toks[i]`` up to the next clause end."""
+    j = i + 1
+    while j < len(toks) and toks[j] not in _VERBLESS_ENDS:
+        j += 1
+    return _verbless_place(toks[i + 1:j])
+
+
 def split_clauses(toks: list[str]) -> list[list[str]]:
-    """Cut at clause breaks ("then", "after that", ";") and at "and"/"," before a verb or "the other"."""
+    """Cut at clause breaks ("then", "after that", ";") and at "and"/"," before a verb, "the other" or a placement
+    said without a verb ("red on pad, blue in bin")."""
     clauses: list[list[str]] = [[]]
     i = 0
     while i < len(toks):
@@ -92,7 +124,8 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
             clauses.append([])
         elif t in (",", "and", "but"):
             after = toks[i + 1:i + 3]
-            if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other":
+            if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other" or \
+                    (t in (",", "and") and clauses[-1] and _verbless_next(toks, i)):
                 clauses.append([])
             elif t in ("and", "but"):
                 clauses[-1].append(t)
@@ -114,7 +147,9 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         return [Action(previous.verb, obj=obj, region=previous.region, target=previous.target,
                        direction=previous.direction)]
     verb_at = next((i for i, t in enumerate(toks) if t in _VERBS), None)
-    if verb_at is None:
+    if verb_at is None and _verbless_place(toks) and (previous is None or previous.verb not in ("place", "push")):
+        verb_class, body = "place", toks  # "red on pad, ...": a placement said without its verb
+    elif verb_at is None:
         if previous is None or previous.verb not in ("place", "push"):
             return []
         verb_class, body = previous.verb, toks  # "... and the other one in the bin": the verb carries over
@@ -493,6 +528,23 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
     return None
 
 
+# Words of a condition in a clause no construction reads: refused with the reason, never handed to the model, which
+# would plan the action and drop the condition.
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "assuming", "whether"})
+# What opens a condition on the scene ("if the bin is empty", "unless it is on the pad", "if red on blue"); a
+# condition on the listener ("if you would", "it'd help if you pushed ...") is politeness, left as before.
+_WORLD = frozenset({"the", "a", "an", "it", "it's", "its", "there", "there's", "any", "nothing", "no", "all", "every",
+                    "both", "that", "this", "everything", "something", "anything"})
+
+
+def _condition(clause: Sequence[str]) -> str | None:
+    """The condition word of ``clause`` where it states a condition on the scene, else None."""
+    for i, t in enumerate(clause[:-1]):
+        nxt = clause[i + 1]
+        if t in _CONDITIONS and (nxt in _WORLD or nxt in lx.COLOR_WORDS or nxt in lx.KIND_WORDS):
+            return t
+    return None
+
 _MAX_REORDERED = 4  # clauses whose orders are tried (4! = 24 orders at most)
 
 
@@ -568,6 +620,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it
                 return ParseResult((), Refusal(reason=impossible))
+            condition = _condition(clause)
+            if condition is not None:  # "if red on blue, green in bin": the plan cannot check a condition
+                return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' states a condition ('{condition}'), "
+                                                      f"which no plan checks: nothing is done"))
             # A clause with no action verb after a request already read ("Put the red cube in the bin. Wait.",
             # "... The gripper is damaged.") may warn or take the request back: refused here, never left to the
             # model, which would plan the request it can read and pass over the rest.

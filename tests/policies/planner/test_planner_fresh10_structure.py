@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner
+from policies.planner.semantic_parser import parse
 
 COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
 
@@ -152,3 +153,35 @@ def test_exclusions_joined_by_not_and_wishes_over_a_quantifier_are_read(text: st
 ])
 def test_unreadable_wishes_and_exclusions_over_a_quantifier_stay_refused(text: str) -> None:
     refused(text, scene("red", "blue", "green"))
+
+
+# ------------------------------------------------------------------------------------------ verbless sequences
+@pytest.mark.parametrize(("text", "want"), [
+    ("red on pad, blue in bin, green to left side", [*mv("red", "pad"), *mv("blue", "bin"), *mv("green", "left")]),
+    ("green on pad, then red on blue, finally go home", [*mv("green", "pad"), *mv("red", "blue"), "go_home()"]),
+    ("the purple cube on the pad and the red block in the bin", [*mv("purple", "pad"), *mv("red", "bin")]),
+    ("blue on red, green on blue", [*mv("blue", "red"), *mv("green", "blue")]),
+    ("red on pad, blue in bin, but don't touch the green one", [*mv("red", "pad"), *mv("blue", "bin")]),
+])
+def test_placements_said_without_a_verb_are_read_as_put(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "don't put red in the bin, blue on the pad",  # the negation may reach the verbless clause
+    "red on pad, blue in bin, but leave the red one alone",  # contradictory
+    "red on blue and blue on red",  # a cycle
+    "red on blue, then blue on green",  # the stated order cannot run
+    "red not on blue, green in bin",
+    "the cube on the pad",  # a reference, not a placement
+    "the red cube that is on the pad",
+])
+def test_verbless_placements_never_run_past_a_negation_contradiction_or_reference(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize("text", ["if red on blue, green in bin", "if the bin is empty put red in it",
+                                  "put green on the pad unless the red cube is already there"])
+def test_a_condition_the_parser_cannot_read_is_refused_with_the_reason_never_left_to_the_model(text: str) -> None:
+    parsed = parse(text, SCENE)
+    assert not parsed.candidates and parsed.refusal is not None and not parsed.unread, parsed
