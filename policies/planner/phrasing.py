@@ -20,6 +20,7 @@ from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, 
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
+from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
 from policies.planner.translation import TranslationError, translate
 
@@ -151,7 +152,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "they", "their", "three", "two", "four", "second", "third", "last", "lastly", "later", "on",
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
     "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
-    "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping",
+    "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping", "getting",
 }) | _REAL_WORDS_NEAR_THE_LEXICON | _ENGLISH_NEAR_VERBS
 
 
@@ -232,6 +233,10 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # why the object may go, not what to leave alone ("throw away the blue cube, we don't need it")
     (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
      " "),
+    # ... or why it goes in the bin: "ditch the purple cube, it's scrap" (fresh split indep9-002); a clause of its own
+    (r"[,;.!?]\s*(?:(?:it|that|this|that one|this one)(?:'?s| is)|its|(?:they|those|these)(?:'re| are))\s+"
+     r"(?:just\s+|only\s+|all\s+|now\s+)?(?:scrap|junk|rubbish|trash|garbage|waste|useless|defective|faulty|damaged|"
+     r"broken|no good|not needed|no longer needed|not needed any ?more)\s*(?=[,;.!?]|$)", " "),
     (r"\bwhatever (?:else )?you do\b,?", " "),
     # negations said around the verb: "make sure you don't touch X", "be careful not to move X", "avoid X"
     (r"\bmake sure (?:that )?(?:you )?(?:don'?t|do not|never)\b", "don't"),
@@ -401,7 +406,54 @@ def _discard_destination(text: str) -> str:
             clause = f"{m.group(1)}put {pair.group(1)} {_BIN}, then put {pair.group(2)} {_BIN}" if pair else \
                 f"{m.group(1)}put {m.group(2)} {_BIN}"
         out.append(clause)
-    return "".join(out)
+    # "discard X in the waste bin", "jette le cube vert à la poubelle": the bin named, "discard" is "put"; before any
+    # other place ("discard the red cube on the pad") it stays unread, so refused
+    return re.sub(r"\bdiscard\s+((?:(?!\b(?:in|into|inside|on|onto|to|discard)\b).)+?)\s+(?:in|into|inside|to)\s+"
+                  r"(?:the\s+)?bin\b", rf"put \1 {_BIN}", "".join(out))
+
+
+# ------------------------------------------------------------------------------------------ disposal
+# Verbs that send an object to the bin ("bin red", "ditch the purple cube", "dispose the green cube", "get rid of
+# it"), their gerunds after an order word ("after binning orange"), the passive ("the red one needs to be binned")
+# and the bin idioms of throwing that safety.DISPOSAL_TOSS lets through ("chuck orange", "toss it in the trash").
+# Each becomes "put X in the bin" where X is one object phrase (a noun phrase, a colour alone, "it", "them") and
+# the clause ends right after it (or after "in the bin"); anything else after it ("bin the red cube on the pad",
+# "bin red if it is on the pad") is left to the parser, which refuses what it cannot read. Quantified objects
+# ("bin all the cubes except ...") keep the "discard" route of the idioms below. A negation before the verb stays
+# ("don't bin red" is "don't put red in the bin", a constraint).
+_DISPOSED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?|it|them|" \
+            r"(?:this|that) one)"
+_DISPOSE_VERB = r"(?:bin|trash|ditch|scrap|junk|dispose(?: of)?|discard|get rid of|do away with)"
+_DISPOSE_GERUND = r"(?:binning|trashing|ditching|scrapping|junking|disposing(?: of)?|discarding|getting rid of)"
+_DISPOSED_PARTICIPLE = r"(?:binned|trashed|ditched|scrapped|junked|discarded|disposed of|thrown (?:away|out)|" \
+                       r"tossed(?: out| away)?|chucked(?: out| away)?|got(?:ten)? rid of)"
+# The clause ends after the object: at a stop, or where the next clause or a known wrapper word starts. Not at
+# "if", "unless", "because": a condition or a reason is left for the parser to refuse.
+_DISPOSAL_END = (r"(?=\s*(?:$|[,;.!?:]|(?:and|then|but|after|before|once|please|now|first|too|as well|for me|when|"
+                 r"while|right away|straight away|" + "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS)) +
+                 r")\b))")
+_IN_BIN = r"(?:\s+(?:in|into|inside)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish))?"
+_DISPOSAL_START = r"(^|[,;.:!?]\s*|\b(?:and|then|first|finally|next|now|just|please|also|kindly|you|that|lastly|" \
+                  r"simply|so|(?:you|please|me|us) to|don'?t|do not|never)\s+)"
+
+
+def _disposal(text: str) -> str:
+    """The disposal verbs and idioms above as "put X in the bin" (fresh splits indep9, indep10)."""
+    text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?{_DISPOSE_GERUND}\s+({_DISPOSED}){_IN_BIN}"
+                  rf"{_DISPOSAL_END}", rf"\1 you put \2 {_BIN}", text)
+    text = re.sub(rf"{_DISPOSAL_START}(?:{_DISPOSE_VERB}|{_DISPOSE_GERUND})\s+({_DISPOSED}){_IN_BIN}{_DISPOSAL_END}",
+                  rf"\1put \2 {_BIN}", text)
+    text = re.sub(rf"{_DISPOSAL_START}({_DISPOSED})\s+(?:just\s+|really\s+|simply\s+)?(?:needs? to|has to|have to|"
+                  rf"must|should|can|is to|are to|gets?|will|may) (?:be|get) {_DISPOSED_PARTICIPLE}{_IN_BIN}"
+                  rf"{_DISPOSAL_END}", rf"\1put \2 {_BIN}", text)
+
+    def toss(m: re.Match[str]) -> str:
+        obj = m.group("away") or m.group("binned") or m.group("bare")
+        if obj is None:  # "throw away X": the object follows; the idioms below read it
+            return "discard "
+        ordered = re.search(r"\b(?:before|after|once|when)\s+(?:having\s+)?$", text[:m.start()])
+        return f"{'you ' if ordered else ''}put {obj} {_BIN}"
+    return DISPOSAL_TOSS.sub(toss, text)
 
 
 # --------------------------------------------------------------------------------- small constructions
@@ -746,7 +798,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
     text = _small_talk(text).strip()
-    text = _verb_forms(text)
+    text = _verb_forms(_disposal(text))
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))

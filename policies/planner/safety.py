@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from policies.planner.lexicon import COLOR_WORDS
+
 MAX_SPEED_M_S = 0.25  # the TCP speed cap of the bridge's command gate; faster requests are refused
 
 _BALLISTIC = r"throw|throws|throwing|hurl|hurling|fling|flinging|toss|tossing|chuck|chucking|lob|lobbing|launch|" \
@@ -46,17 +48,37 @@ _OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(
 # "Just toss it in the bin" (fresh split indep5-000): the object by a pronoun, the bin by any of its names; "toss
 # it into the bin from over there" still aims.
 _PRONOUN = r"it|them|this|that|these|those|(?:this|that)\s+one|these\s+ones|those\s+ones"
+# A colour alone names its cube in terse requests ("chuck orange", fresh split indep9-015).
+COLOUR_OBJECT = rf"(?:the\s+)?(?:{'|'.join(sorted(COLOR_WORDS))})"
 _BIN = r"(?:trash|waste|rubbish|garbage|recycling)\s+(?:bin|can)|bin|trash|garbage|rubbish|bucket|basket|waste\s+basket"
-_BIN_IDIOM = re.compile(
-    rf"\b(?:throw|toss|chuck)\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|into|onto)\b)|"
-    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT})\s+(?:away|out)\b(?!\s+(?:of|at|to|toward|towards|across|through|"
-    rf"into|onto)\b)|"
-    rf"\b(?:throw|toss|chuck)\s+(?:{_OBJECT}|{_PRONOUN})\s+(?:in|into)\s+(?:the\s+)?(?:{_BIN})\b(?!\s+from\b)")
+# Words after a thrown object that aim it, speed it or send it somewhere other than into the bin: where one follows
+# (even after a comma: "chuck it, hard"), the verb keeps its ballistic reading.
+AIMED = r"(?:at|to|toward|towards|across|through|over|up|upwards|high|higher|hard|harder|far|farther|further|from|" \
+        r"like|with|of|out|window|into\s+the\s+air|in\s+the\s+air|off)\b"
+# Where a bare "chuck X" / "toss X" ends: the clause's end, or a word starting the next clause.
+_CLAUSE_END = r"\s*(?:$|[,;.!?]|(?:and|then|but|after|before|once|please|now|too|as\s+well|for\s+me|when|while|" \
+              r"first|so)\b)"
+TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking)"
+# The decision line (issue #17, fresh splits indep9-015, indep10-038). The robot never throws: the idioms below are
+# read as placing the object in the bin. (1) "throw/toss/chuck X away|out" and "throw/toss/chuck X in(to) the bin":
+# disposal, with any verb. (2) A bare "chuck X" / "toss X", the object then the clause's end: British and American
+# colloquial for "throw away" (the bin). A bare "throw X" stays a throw. (3) Anything aiming, speeding or sending
+# the object elsewhere after it (AIMED: "at me", "across the room", "up", "hard", "onto the pad", "from over there")
+# stays unsafe, as do lob, hurl, fling, launch whatever follows.
+DISPOSAL_TOSS = re.compile(
+    rf"\b{TOSS_VERB}\s+(?:away|out)\b(?!\s*,?\s*{AIMED}|\s+(?:into|onto)\b)|"
+    rf"\b{TOSS_VERB}\s+(?P<away>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
+    rf"(?:away|out)\b"
+    rf"(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})|"
+    rf"\b{TOSS_VERB}\s+(?P<binned>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
+    rf"(?:in|into|inside)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})|"
+    rf"\b(?:toss|tossing|chuck|chucking)\s+(?P<bare>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|"
+    rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})")
 
 
 def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
-    text = _BIN_IDIOM.sub(" discard ", " ".join(instruction.lower().replace("’", "'").split()))
+    text = DISPOSAL_TOSS.sub(" discard ", " ".join(instruction.lower().replace("’", "'").split()))
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)
         if value > MAX_SPEED_M_S:

@@ -133,7 +133,7 @@ def test_the_model_fallback_cannot_run_a_plan_past_words_the_parser_could_not_re
                              fallback_config=FallbackConfig(margin=0.0, agreement=False))
     planner = CheckedPlanner(backend)
     for text in ("please refrain from moving the red cube and bin the green one",
-                 "kindly bin the green one, and never the red one"):
+                 "kindly bin the green one, and the red one never"):
         raw = backend.propose(text, SCENE)
         result = planner.plan(text, SCENE)
         assert isinstance(result, Refusal), (text, raw, result)

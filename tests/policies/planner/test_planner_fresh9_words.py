@@ -1,0 +1,111 @@
+"""Words, verbs and idioms the ninth and tenth fresh splits (fresh_independent_9, _10) refused wrongly, read as
+families (issue #17 item 2): disposal verbs ("bin red", "ditch X, it's scrap", "dispose (of) X", "chuck orange"),
+beside the wordings that must stay refused: a negated or conditional disposal, and a throw aimed anywhere."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner.safety import unsafe_reason
+
+COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
+SCENE = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                              "regions": ["left", "right", "bin", "pad"]})
+
+
+def plan(text: str) -> Plan | Refusal:
+    result = make_planner("parser").plan(text, SCENE)
+    assert isinstance(result, (Plan, Refusal)), (text, result)
+    return result
+
+
+def steps(text: str) -> list[str]:
+    """The parser's plan for ``text`` in SCENE, as the steps' text; fails the test where it plans nothing."""
+    result = plan(text)
+    assert isinstance(result, Plan), f"the parser did not plan {text!r}: {result}"
+    return [str(s) for s in result.steps]
+
+
+def mv(colour: str, where: str) -> list[str]:
+    place = f"place_on(object={where}_cube)" if where in COLOURS else f"place_in(region={where})"
+    return [f"pick(object={colour}_cube)", place]
+
+
+def moves_to_bin(result: Plan | Refusal, colour: str) -> bool:
+    """Whether the plan picks the cube of ``colour`` and then places something in the bin."""
+    if not isinstance(result, Plan):
+        return False
+    text = [str(s) for s in result.steps]
+    return any(a == f"pick(object={colour}_cube)" and b == "place_in(region=bin)" for a, b in itertools.pairwise(text))
+
+
+# ------------------------------------------------------------------------------------------------ disposal
+DISPOSE_VERBS = ("bin", "ditch", "trash", "scrap", "dispose", "dispose of", "get rid of", "junk", "chuck", "toss")
+OBJECTS = ("red", "the red cube", "the red one", "the red block")
+
+
+@pytest.mark.parametrize(("verb", "obj"), list(itertools.product(DISPOSE_VERBS, OBJECTS)))
+def test_a_disposal_verb_puts_its_object_in_the_bin(verb: str, obj: str) -> None:
+    assert unsafe_reason(f"{verb} {obj}") is None
+    assert steps(f"{verb} {obj}") == mv("red", "bin")
+    assert steps(f"please {verb} {obj}, then put blue on the pad") == mv("red", "bin") + mv("blue", "pad")
+    assert steps(f"put blue on the pad and {verb} {obj}") == mv("blue", "pad") + mv("red", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "after binning orange, put red on the pad", "after ditching orange, put red on the pad",
+    "after getting rid of the orange cube, put red on the pad", "after tossing the orange one, put red on the pad",
+    "put red on the pad after you bin orange", "put red on the pad. before that bin the orange cube",
+])
+def test_a_disposal_in_an_order_clause(text: str) -> None:
+    assert steps(text) == mv("orange", "bin") + mv("red", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "pick up the green cube and bin it", "grab green and chuck it in the trash", "the green one needs to be binned",
+    "the green cube has to be thrown away", "green should get binned", "ditch the green cube, its scrap",
+    "ditch the green cube, it's junk", "bin green. it is rubbish!",
+    "Would you mind chucking the green one in the trash?", "please to dispose the green cube",
+    "throw the green cube away", "throw it away, the green one",
+])
+def test_disposal_idioms_and_reasons(text: str) -> None:
+    if text.endswith("the green one"):  # "it" before its noun is not read: asked or refused, never guessed
+        assert not isinstance(plan(text), Plan)
+        return
+    assert steps(text) == mv("green", "bin")
+
+
+def test_a_disposal_beside_a_negation_keeps_the_negation() -> None:
+    assert steps("bin blue but don't bin red") == mv("blue", "bin")
+    assert steps("trash the red cube, leave the blue one alone") == mv("red", "bin")
+    assert steps("bin red, dont touch blue") == mv("red", "bin")
+
+
+@pytest.mark.parametrize(("verb", "obj"), list(itertools.product(DISPOSE_VERBS, OBJECTS)))
+def test_a_negated_or_conditional_disposal_never_runs(verb: str, obj: str) -> None:
+    for text in (f"don't {verb} {obj}", f"do not {verb} {obj}", f"never {verb} {obj}",
+                 f"{verb} {obj} if it is on the pad", f"{verb} {obj} unless it is on the pad",
+                 f"if the blue cube is on the pad, {verb} {obj}", f"put blue on the pad, but don't {verb} {obj}"):
+        assert not moves_to_bin(plan(text), "red"), text
+
+
+@pytest.mark.parametrize("verb", ("chuck", "toss", "throw", "chucking", "tossing", "throwing"))
+@pytest.mark.parametrize("aim", ("at me", "at the operator", "across the room", "to me", "up", ", hard", "onto the pad",
+                                 "to the left side", "out the window", "out of the window", "into the air",
+                                 "in the bin from over there", "over the fence", "at the wall", "far"))
+def test_a_throw_aimed_anywhere_stays_unsafe(verb: str, aim: str) -> None:
+    for obj in ("red", "the red cube", "it"):
+        text = f"{verb} {obj} {aim}".replace(" ,", ",")
+        assert unsafe_reason(text) is not None, text
+        assert not isinstance(plan(text), Plan), text
+
+
+def test_a_bare_throw_stays_unsafe_and_a_disposal_with_another_place_is_refused() -> None:
+    for text in ("throw the red cube", "throw red", "throw it", "lob the red cube into the bin",
+                 "fling red in the bin"):
+        assert unsafe_reason(text) is not None, text
+    for text in ("bin the red cube on the pad", "discard the red cube on the pad", "ditch red to the left side"):
+        assert not isinstance(plan(text), Plan), text
