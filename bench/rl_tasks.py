@@ -89,7 +89,12 @@ METHOD = (
     "seed*100000+k, evaluation episode k with 2000000000+k. model.learn runs in chunks up to each eval_at step; "
     "then eval_episodes deterministic held-out episodes; success = info['is_success'] at the last step. "
     "learn_wall_s / learn_cpu_s cover model.learn only; env_step_us is one goal-env step with random actions, "
-    "timed before training. Every row runs at once (all under the same load) unless --one-pair-at-a-time."
+    "timed before training. Every row runs at once (all under the same load) unless --one-pair-at-a-time. "
+    "Residual rows (row@variant; the bare row is the recipe): policies.residual_sac.ResidualSAC on "
+    "policies.residual_goal_env over the shipped BC policy, RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
+    "too (a zero residual: BC alone) and, at every point, also on eval_episodes validation episodes (seeds "
+    "1500000000+k); best_by_validation is the point with the highest validation success (the earliest of equals) "
+    "with its held-out success: the checkpoint a run keeps, chosen without the held-out episodes."
 )
 
 

@@ -136,6 +136,10 @@ def test_train_rl_runs_the_residual_recipe_from_the_cli(tmp_path: Path) -> None:
     assert not (out / "policy").exists()  # no exporter composes the base and the residual yet
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [200]
+    # Resuming loads the residual learner back (its last resume point is the end: nothing left to train).
+    assert run_rl(parser.parse_args(["--out", str(out), "--resume", "--quiet"])) == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["resumed_from_env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [200]
 
 
 def test_a_resumed_run_keeps_only_the_evaluations_up_to_its_resume_point(tmp_path: Path) -> None:
