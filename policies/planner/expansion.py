@@ -228,6 +228,12 @@ _FIRST = re.compile(rf"\s*,?\s*(?:(?:starting|beginning|start|begin) with ({_ONE
 _WISH = re.compile(r"^(?:(?:i|we) (?:want|need|would like|would love)|(?:i'd|we'd) (?:like|love))\s+$")
 
 
+# A negation over every object the request does not name ("leave the others alone", "don't touch the rest"): no
+# quantifier to spell out; the parser reads it (semantic_parser.others_negation).
+_OTHERS_NEGATED = re.compile(r"\b(?:leave|touch|touching|move|moving|disturb|disturbing)\s+(?:the )?(?:others|rest|"
+                             r"other (?:cubes|blocks|ones|objects)|remaining (?:cubes|blocks))\b")
+
+
 def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
@@ -258,7 +264,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
-        word = _UNREAD_QUANTIFIER.search(re.sub(r"\bboth the [a-z]+ and the [a-z]+\b", " ", text))
+        scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b", " ", text))
+        word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "
                                  f"it covers is unclear")

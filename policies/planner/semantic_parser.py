@@ -12,6 +12,7 @@ it must meet (milestones in order, exclusions), checked whole before anything mo
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -286,6 +287,38 @@ def _clarify(exc: UngroundedError) -> Clarification:
     names = [c.replace("_", " ") for c in exc.candidates]
     listed = ", ".join(f"the {n}" for n in names[:-1]) + f" or the {names[-1]}"
     return Clarification(reason=f"which one do you mean: {listed}? ({exc})", candidates=exc.candidates)
+
+
+# "the other cubes", "the others", "anything else", "the rest": every object the positive clauses do not name
+_OTHERS = frozenset({("other", "cubes"), ("other", "blocks"), ("other", "ones"), ("other", "objects"),
+                     ("other", "things"), ("other", "bricks"), ("others",), ("any", "other", "cube"),
+                     ("any", "other", "cubes"), ("any", "other", "block"), ("any", "other", "blocks"),
+                     ("any", "other", "object"), ("any", "other", "objects"), ("anything", "else"),
+                     ("everything", "else"), ("rest",), ("remaining", "cubes"), ("remaining", "blocks"),
+                     ("any", "of", "the", "other", "cubes"), ("any", "of", "the", "others")})
+
+
+def others_negation(words: Sequence[str]) -> str | None:
+    """"touch" / "move" where a negative clause forbids touching / moving every object the request does not
+    name ("do not touch the other cubes", "without moving anything else", "leave the rest alone"), else None."""
+    words = [t for t in words if t not in FILLERS and t != ","]
+    if len(words) < 2 or words[0] not in _TOUCH_VERBS:
+        return None
+    if tuple(w for w in words[1:] if w not in lx.DETERMINERS) not in _OTHERS:
+        return None
+    return "move" if words[0] in _MOVE_VERBS else "touch"
+
+
+def _with_others(request: Request, others: str | None, state: SceneState) -> Request:
+    """``request`` with every object its milestones do not name forbidden (``others`` "touch") or kept still
+    ("move"): "move yellow to the right side and do not touch the other cubes"."""
+    if others is None:
+        return request
+    named = {n for m in request.milestones for n in (m.obj, m.support) if n}
+    rest = frozenset(o.name for o in state.objects if o.name not in named)
+    if others == "move":
+        return dataclasses.replace(request, unmoved_objects=request.unmoved_objects | rest)
+    return dataclasses.replace(request, forbidden_objects=request.forbidden_objects | rest)
 
 
 def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Request | str | Clarification:
@@ -566,7 +599,7 @@ def _unordered(instruction: str, text: str, reordered: bool) -> bool:
 
 
 def _feasible_order(per_clause: Sequence[Sequence[Action]], state: SceneState,
-                    banned: Request) -> list[tuple[Plan, Request]]:
+                    banned: Request, others: str | None = None) -> list[tuple[Plan, Request]]:
     """The plans (with their requests) of the first order of the clauses, other than the stated one, whose
     plan meets every goal in this scene; empty if none does."""
     for order in itertools.islice(itertools.permutations(per_clause), 1, None):
@@ -577,9 +610,10 @@ def _feasible_order(per_clause: Sequence[Sequence[Action]], state: SceneState,
             except UngroundedError:
                 continue
             for plan, marks in realised:
-                request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
-                                  unmoved_objects=banned.unmoved_objects, forbidden_facts=banned.forbidden_facts,
-                                  forbidden_skills=banned.forbidden_skills)
+                request = _with_others(Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                                               unmoved_objects=banned.unmoved_objects,
+                                               forbidden_facts=banned.forbidden_facts,
+                                               forbidden_skills=banned.forbidden_skills), others, state)
                 if plan.steps and check_request(state, plan, request) is None and plan not in [p for p, _ in found]:
                     found.append((plan, request))
         if found:
@@ -594,7 +628,8 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     structure = read_structure(_tokens(rewritten.text), _VERBS)
     if isinstance(structure, str):
         return ParseResult((), Refusal(reason=structure))
-    banned = read_negatives(structure.negatives, state)
+    others = next((o for o in map(others_negation, structure.negatives) if o is not None), None)
+    banned = read_negatives([n for n in structure.negatives if others_negation(n) is None], state)
     if isinstance(banned, Clarification):
         return ParseResult((), banned)
     if isinstance(banned, str):
@@ -651,9 +686,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
                 ambiguity = exc
             continue
         for plan, marks in realised:
-            request = Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
-                              unmoved_objects=banned.unmoved_objects,
-                              forbidden_facts=banned.forbidden_facts, forbidden_skills=banned.forbidden_skills)
+            request = _with_others(Request(milestones=marks, forbidden_objects=banned.forbidden_objects,
+                                           unmoved_objects=banned.unmoved_objects,
+                                           forbidden_facts=banned.forbidden_facts,
+                                           forbidden_skills=banned.forbidden_skills), others, state)
             first = first or (plan, request)
             if not plan.steps:
                 continue
@@ -664,7 +700,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         # "put red on blue and blue on green" where only the reverse order can run: "and" states no order, so
         # a feasible order of the same goals is planned (its request lists the goals in that order); where the
         # words state the order ("then", "first", a new sentence) it is kept, and the refusal says so
-        found = _feasible_order(per_clause, state, banned)
+        found = _feasible_order(per_clause, state, banned, others)
         if found and _unordered(instruction, rewritten.text, structure.reordered):
             valid, requests = [p for p, _ in found], [r for _, r in found]
         elif found and first is not None and first[0].steps and check_plan(state, first[0]) is not None:

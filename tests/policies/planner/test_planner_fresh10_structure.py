@@ -6,6 +6,8 @@ wordings that must stay refused or asked: a negation, a conditional or a contrad
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner
 from policies.planner.semantic_parser import parse
@@ -185,3 +187,51 @@ def test_verbless_placements_never_run_past_a_negation_contradiction_or_referenc
 def test_a_condition_the_parser_cannot_read_is_refused_with_the_reason_never_left_to_the_model(text: str) -> None:
     parsed = parse(text, SCENE)
     assert not parsed.candidates and parsed.refusal is not None and not parsed.unread, parsed
+
+
+# ------------------------------------------------------------------- a negation over every cube not named
+@pytest.mark.parametrize(("text", "want"), [
+    ("move yellow to the right side and do not touch the other cubes", mv("yellow", "right")),
+    ("put the green cube on the blue one without touching the other cubes", mv("green", "blue")),
+    ("put the red cube in the bin, leave the others alone", mv("red", "bin")),
+    ("put the red cube on the pad and don't move anything else", mv("red", "pad")),
+    ("don't touch any other cube, put the purple cube on the orange one", mv("purple", "orange")),
+])
+def test_a_negation_over_the_other_cubes_accepts_a_plan_touching_only_the_named_ones(text: str,
+                                                                                    want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@given(st.sampled_from(COLOURS), st.sampled_from(COLOURS), st.sampled_from(("bin", "pad", "left", "right", "cube")),
+       st.sampled_from(("do not touch the other cubes", "without touching the other cubes",
+                        "leave the others alone", "don't move anything else")),
+       st.dictionaries(st.sampled_from(COLOURS), st.sampled_from(COLOURS), max_size=2))
+@settings(max_examples=40, deadline=None)
+def test_no_accepted_plan_touches_a_cube_the_words_do_not_name(mover: str, other: str, where: str, negation: str,
+                                                               stacks: dict[str, str]) -> None:
+    stacks = {t: b for t, b in stacks.items() if t != b and b not in stacks and not any(
+        b2 == b for t2, b2 in stacks.items() if t2 < t)}
+    try:
+        state = scene(stacks=stacks)
+    except ValueError:
+        return
+    dest = f"on the {other} cube" if where == "cube" else f"in the {where}" if where in ("bin", "pad") \
+        else f"on the {where} side"
+    result = plan(f"put the {mover} cube {dest}, {negation}", state)
+    if isinstance(result, Plan):
+        named = {f"{mover}_cube", *([f"{other}_cube"] if where == "cube" else [])}
+        for step in result.steps:
+            assert step.args.get("object", f"{mover}_cube") in named, (negation, stacks, result)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("move the blue cube to the left side, do not touch the other cubes", scene(stacks={"red": "blue"})),
+    ("put the red cube on the blue one but do not touch the other cubes", scene(stacks={"green": "blue"})),
+    ("don't touch the other cubes", SCENE),
+])
+def test_a_plan_that_must_move_an_unnamed_cube_is_refused(text: str, state: SceneState) -> None:
+    assert not isinstance(plan(text, state), Plan)
+
+
+def test_the_other_one_in_a_negation_still_asks_to_be_named() -> None:
+    assert "name what it excludes" in refused("put the red cube in the bin, don't touch the other one").reason
