@@ -197,7 +197,13 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"here'?s (?:the thing|the plan|what i need|what i want|what to do)(?: (?:from|of) you)?|(?:the|my) plan is|"
      r"one (?:more|last) thing|"
      r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
-     r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|(?:that'?s|that is) all|i guess|i think|"
+     r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|i guess|i think|"
+     # a closing "that's all for today", "that'll be all", "we're done for now" ("all" no quantifier, indep10-000)
+     r"(?:that'?s|that is|that'?ll be|that will be) (?:all|it|everything)(?: for (?:today|now|the day|this session|"
+     r"this morning|this afternoon|tonight))?|(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here)?(?: for (?:today|now|"
+     r"the day))?|"
+     # thanks between sentences ("That's all for today, thank you. You can go home now.")
+     r"(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance| a million)?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      r"(?:can|could|would|will) you (?:do|manage|handle) (?:that|this)|is that (?:ok|okay|possible|alright)|"
      r"would that work)\b"
@@ -205,7 +211,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
-    (r"[\s,.!]*\b(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch| in advance| a million|"
+    (r"[\s,.!]*\b(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch|"
+     r" in advance| a million|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
@@ -365,6 +372,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(left|right) zone\b", r"\1 side"),
     (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
     (r"\bdiscard(ing)?\b", "discard"),
+    # "park the arm", "go park", "park yourself at home": the arm's rest is home (fresh split indep9-038); "park red on
+    # the pad" places a cube, as below
+    (r"\b(?:go (?:and )?)?park (?:the |your |this )?(?:arm|robot|gripper|manipulator|yourself|itself)(?:\s+(?:at|in)\s+"
+     r"(?:the\s+|your\s+|its\s+)?(?:home|rest|resting|start|starting|initial|ready|safe)(?:\s+(?:position|pose|spot))?)?"
+     r"(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b|please\b))|\bgo (?:and )?park(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b))",
+     "go home"),
     (r"\b(?:park|pop|plonk|plop|balance|stick|dump)\b", "put"),
     (r"\b(?:parking|popping|plonking|plopping|sticking|dumping)\b", "putting"),
     (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),

@@ -109,3 +109,32 @@ def test_a_bare_throw_stays_unsafe_and_a_disposal_with_another_place_is_refused(
         assert unsafe_reason(text) is not None, text
     for text in ("bin the red cube on the pad", "discard the red cube on the pad", "ditch red to the left side"):
         assert not isinstance(plan(text), Plan), text
+
+
+# ----------------------------------------------------------------------------------- the arm's rest, closings
+@pytest.mark.parametrize("text", [
+    "park the arm", "park the robot", "park yourself", "go park", "ok, go and park", "park the arm at home",
+    "park the gripper in its rest position", "That's all for today, thank you. You can go home now.",
+    "that's all for now, go home", "that'll be all. head home", "that's it for today. go back home",
+    "we're done for today, thanks, go home",
+])
+def test_parking_and_closings_are_home(text: str) -> None:
+    assert steps(text) == ["go_home()"]
+
+
+@pytest.mark.parametrize(("closing", "verb"), list(itertools.product(
+    ("that's all", "that's all for today", "that is all, thank you", "that's it for now", "that'll be all"),
+    ("park the arm", "go home"))))
+def test_a_closing_beside_a_request_adds_nothing(closing: str, verb: str) -> None:
+    assert steps(f"put red on the pad, then {verb}, {closing}") == [*mv("red", "pad"), "go_home()"]
+    assert steps(f"{closing}. put red on the pad and {verb}") == [*mv("red", "pad"), "go_home()"]
+    assert not isinstance(plan(f"{closing}, don't {verb}"), Plan)
+    assert not isinstance(plan(f"{closing}, {verb} if red is in the bin"), Plan)
+
+
+def test_park_with_a_cube_places_it_and_parking_the_arm_elsewhere_is_refused() -> None:
+    assert steps("park red on the pad") == mv("red", "pad")
+    for text in ("park the arm on the pad", "park the arm next to the red cube", "that's all the cubes, put them in"):
+        assert not isinstance(plan(text), Plan), text
+    # "all" that is a quantifier keeps its reading
+    assert not isinstance(plan("that's all: put all the cubes on the pad except"), Plan)
