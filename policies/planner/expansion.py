@@ -109,10 +109,15 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         later = [(p, n) for p, n in mentions if cut and p >= cut[-1]]
         if len({n for _, n in later}) == len(later) == len(set(names)):
             mentions, names = later, [n for _, n in later]
-    if len(names) < 2 or len(set(names)) != len(names):
+    listed = _listed_then_roles(text, mentions) if len(set(names)) != len(names) else None
+    if isinstance(listed, str):
+        return Rewrite(text, listed)
+    if listed is not None:  # "a tower of red, blue and green, red is the base and green is the top"
+        bottom_up = listed
+    elif len(names) < 2 or len(set(names)) != len(names):
         return Rewrite(text, "the tower must name two or more different cubes, each once; cannot tell what goes "
                              "where")
-    if chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text):
+    elif chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text):
         bottom_up = list(reversed(names))
     elif re.search(r"\b(?:from )?bottom to top\b|\bfrom (?:the )?bottom\b", text):
         bottom_up = names
@@ -145,6 +150,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         elif roles[0] == "top" or roles[-1] == "bottom":
             bottom_up = list(reversed(names))
         elif not any(roles):
+            if any(re.search(pattern, text[pos:]) for pos, _ in mentions for pattern in _ROLE_IS.values()):
+                return Rewrite(text, "the tower's roles ('X is the base') do not match the cubes it lists: cannot "
+                                     "tell what goes where")
             return None  # "build a tower by putting A on B": plain clauses, the parser reads them
         else:
             return Rewrite(text, "the tower does not say which cube goes at the bottom: say 'X at the bottom, "
@@ -172,6 +180,46 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     clauses = [f"put the {upper.replace('_', ' ')} on the {lower.replace('_', ' ')}"
                for lower, upper in itertools.pairwise(bottom_up)]
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
+
+
+# A role stated with a verb after the cube's colour: "red is the base", "green goes on top", "blue is in the middle".
+_IS = r"(?:is|goes|should be|must be|will be|sits|should go|must go|stays|being)"
+_COLOUR_IS = rf"^[a-z]+(?: (?:cube|block|one))? {_IS}"
+_ROLE_IS = {"bottom": rf"{_COLOUR_IS} (?:at |on |in )?(?:the )?(?:very )?(?:bottom|base|lowest)\b",
+            "top": rf"{_COLOUR_IS} (?:at |on )?(?:the )?(?:very )?(?:top|highest)\b",
+            "middle": rf"{_COLOUR_IS} (?:in the middle|in between|the middle)\b"}
+
+
+def _listed_then_roles(text: str, mentions: list[tuple[int, str]]) -> list[str] | str | None:
+    """Bottom-to-top names where a tower lists its cubes, then says each one's role ("a tower of red, blue and
+    green, red is the base and green is the top": blue, the one left, goes between); a reason where the roles
+    disagree or leave more than one cube's place open; None where the words are not of that shape."""
+    names = [n for _, n in mentions]
+    repeat = next((k for k in range(len(names)) if names[k] in names[:k]), None)
+    if repeat is None or repeat < 2:
+        return None
+    listed, stated = names[:repeat], mentions[repeat:]
+    if len(set(listed)) != len(listed) or len({n for _, n in stated}) != len(stated) or \
+            any(n not in listed for _, n in stated):
+        return None
+    slots: dict[int, str] = {}
+    last = len(listed) - 1
+    for k, (pos, name) in enumerate(stated):
+        end = stated[k + 1][0] if k + 1 < len(stated) else len(text)
+        said = [role for role, pattern in _ROLE_IS.items() if re.search(pattern, text[pos:end])]
+        if len(said) != 1 or (said[0] == "middle" and len(listed) != 3):
+            return None
+        slot = {"bottom": 0, "top": last, "middle": 1}[said[0]]
+        if slot in slots:
+            return "the tower's order words disagree: cannot tell which cube goes where"
+        slots[slot] = name
+    open_slots = [k for k in range(len(listed)) if k not in slots]
+    unplaced = [n for n in listed if n not in slots.values()]
+    if len(unplaced) > 1:
+        return (f"the tower does not say where the {' and the '.join(n.replace('_', ' ') for n in unplaced)} go: "
+                f"say which cube goes at the bottom, in the middle and on top")
+    slots.update(zip(open_slots, unplaced, strict=True))
+    return [slots[k] for k in range(len(listed))]
 
 
 # -------------------------------------------------------------------------------------- quantifiers

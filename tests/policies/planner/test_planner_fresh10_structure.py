@@ -235,3 +235,34 @@ def test_a_plan_that_must_move_an_unnamed_cube_is_refused(text: str, state: Scen
 
 def test_the_other_one_in_a_negation_still_asks_to_be_named() -> None:
     assert "name what it excludes" in refused("put the red cube in the bin, don't touch the other one").reason
+
+
+# ------------------------------------------------------------------------------ towers described by roles
+@pytest.mark.parametrize(("text", "want"), [
+    ("make a tower of red, blue and green, red is the base and green is the top", [*mv("blue", "red"),
+                                                                                   *mv("green", "blue")]),
+    ("make a tower of red, blue and green, green is the top and red is the base", [*mv("blue", "red"),
+                                                                                   *mv("green", "blue")]),
+    ("build a tower out of yellow, purple and orange; orange is the top and purple is the base",
+     [*mv("yellow", "purple"), *mv("orange", "yellow")]),
+    ("make a tower of red, blue and green, blue is in the middle and green is the base",
+     [*mv("blue", "green"), *mv("red", "blue")]),
+    ("stack up a tower of blue and red, red goes at the bottom", mv("blue", "red")),
+    ("make a tower of red, blue and green, red is the base and green is the top, then go home",
+     [*mv("blue", "red"), *mv("green", "blue"), "go_home()"]),
+])
+def test_a_tower_listing_its_cubes_then_their_roles_is_built_bottom_up(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("make a tower of red, blue and green, red is the base", "does not say where"),
+    ("make a tower of red, blue and green, red is the base and blue is the base", "disagree"),
+    ("make a tower of red, blue and green, red is the base and red is the top", "each once"),
+    ("make a tower of red, blue and green, yellow is the base", "do not match"),
+    ("make a tower of red, blue and green, red is the base and green is the top, but leave blue alone", "beside"),
+    ("don't make a tower of red, blue and green, red is the base and green is the top", "beside"),
+])
+def test_a_tower_whose_roles_leave_places_open_or_disagree_is_refused(text: str, words: str) -> None:
+    assert words in refused(text).reason
+
