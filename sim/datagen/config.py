@@ -17,7 +17,7 @@ from sim.scene import CAMERAS, SceneConfig
 BACKENDS = ("local", "ray")
 STORAGE = STORAGE_MODES  # the dataset layer's registry: what the writer can store
 OBS_KINDS = ("state", "rgb", "depth")
-"""depth: per camera, integer millimetres beside the RGB frames (sim.dataset.env_spec.depth_millimetres)."""
+"""depth: per camera, integer millimetres beside the RGB frames (a 16-bit PNG per frame; sim.dataset.depth)."""
 # Fields that change how a run executes but not what it produces: a resumed run may change them.
 EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
 MAX_WORKERS = 10_000

@@ -34,10 +34,11 @@ class DatagenError(SimError):
 
 def _bytes_per_frame(config: DatagenConfig) -> float:
     # Measured on 128x128 renders (bench/datagen.py): ~0.9 KB of state per frame, H.264 frames of a
-    # few KB, PNG frames of ~20 KB. Pessimistic on purpose.
+    # few KB, PNG frames of ~20 KB; 16-bit depth PNGs at most their raw 2 bytes a pixel (~0.25 at 64x64,
+    # bench/depth_storage.py). Pessimistic on purpose.
     state = 1200.0
-    pixels = config.image_size * config.image_size * 3
-    per_camera = pixels * (0.08 if config.storage == "video" else 0.7)
+    pixels = config.image_size * config.image_size
+    per_camera = pixels * 3 * (0.08 if config.storage == "video" else 0.7) + (pixels * 2.0 if config.depth else 0.0)
     return state + per_camera * len(config.active_cameras)
 
 

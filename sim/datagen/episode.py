@@ -12,7 +12,8 @@ import numpy as np
 
 from sim.control import ACTION_DIM
 from sim.datagen.config import DatagenConfig, attempt_seed
-from sim.dataset.env_spec import STATE_SPEC, depth_key, depth_millimetres
+from sim.dataset.depth import depth_image_mm
+from sim.dataset.env_spec import STATE_SPEC
 from sim.dataset.record import EpisodeRecord
 from sim.env import TabletopEnv
 
@@ -117,7 +118,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         for cam in cams:
             images[cam].append(obs[f"{cam}_rgb"])
         for cam in depths:
-            depths[cam].append(depth_millimetres(obs[f"{cam}_depth"]))
+            depths[cam].append(depth_image_mm(obs[f"{cam}_depth"]))
         action = actions[t]
         action[:] = expert.act()
         executed = action.astype(np.float64)
@@ -144,7 +145,6 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         "observation.state": obs_state[:steps], "observation.environment_state": obs_env[:steps],
         "observation.goal_ids": obs_goal[:steps], "env_state": physics[:steps], "action": actions[:steps],
         "next.reward": rewards[:steps], "next.success": successes[:steps], "next.done": dones[:steps]}
-    frames.update({depth_key(c): np.stack(v) for c, v in depths.items()})
     # Only the sampled attempts replay (config.replays); None elsewhere and under DART noise, where the recorded
     # actions are the expert's labels, not what ran (env_state replays those episodes exactly instead).
     summary["replay_success"] = replay_open_loop(env, seed, frames["action"]) if config.replays(attempt) else None
@@ -152,5 +152,6 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     meta = {**summary, "object": info["object"], "target": info["target"], "randomization": info["randomization"],
             "model_sha256": env.model_sha256}
     record = EpisodeRecord(attempt=attempt, task=info["instruction"], frames=frames,
-                           images={c: np.stack(v) for c, v in images.items()}, meta=meta)
+                           images={c: np.stack(v) for c, v in images.items()},
+                           depth={c: np.stack(v) for c, v in depths.items()}, meta=meta)
     return Attempt(record, summary)

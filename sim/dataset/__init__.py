@@ -6,7 +6,8 @@ committed folder.
 """
 
 from sim.dataset.commit import commit_dataset
-from sim.dataset.env_spec import depth_key, depth_millimetres, physics_state_names, record_features, spec_for_env
+from sim.dataset.depth import depth_image_mm, depth_key, depth_millimetres
+from sim.dataset.env_spec import physics_state_names, record_features, spec_for_env
 from sim.dataset.errors import DatasetError, DatasetFileError, DatasetSchemaError, UnknownDatasetNameError
 from sim.dataset.info import dataset_info
 from sim.dataset.reader import DatasetReader
@@ -28,8 +29,9 @@ LeRobotReader = DatasetReader
 __all__ = [
     "CODEBASE_VERSION", "DatasetError", "DatasetFileError", "DatasetReader", "DatasetSchemaError", "DatasetSpec",
     "EpisodeRecord", "Feature", "LeRobotReader", "Shard", "UnknownDatasetNameError", "VerifyReport", "VideoCodec",
-    "commit_dataset", "dataset_info", "depth_key", "depth_millimetres", "make_features", "physics_state_names",
-    "read_shard", "record_features", "remove_partial_shards", "spec_for_env", "validate_record", "verify_dataset",
+    "commit_dataset", "dataset_info", "depth_image_mm", "depth_key", "depth_millimetres", "make_features",
+    "physics_state_names", "read_shard", "record_features", "remove_partial_shards", "spec_for_env",
+    "validate_record", "verify_dataset",
     "view_episode", "view_episodes",
     "write_episode_shard", "write_shard",
 ]

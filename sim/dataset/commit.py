@@ -46,7 +46,11 @@ from sim.dataset.shard import FRAMES_FILE, Shard, check_shard, read_shard
 from sim.dataset.video import concat_videos
 from sim.provenance import armstack_version, git_commit, versions
 
-MANIFEST_FORMAT = "armstack-dataset/1"
+MANIFEST_FORMAT = "armstack-dataset/2"
+"""What this armstack writes. 2: depth maps are 16-bit PNG image features with per-channel stats
+(sim.dataset.depth); 1: depth was an (H*W,) int64 vector column with per-pixel stats."""
+MANIFEST_FORMATS_READ = ("armstack-dataset/1", MANIFEST_FORMAT)
+"""What the reader and ``dataset verify`` accept: a format-1 depth column reads back as it always did."""
 PARTS = ("data", "videos", "meta")
 MB = 1024 * 1024  # LeRobot's "MB" (get_file_size_in_mb divides by 1024**2)
 RESERVED_MANIFEST_KEYS = ("format", "codebase_version", "created_unix", "armstack", "versions", "spec", "counts",
@@ -137,7 +141,7 @@ def _write_data(episodes: list[_Episode], spec: DatasetSpec, features: dict[str,
             ep.stats["index"] = st.shifted_stats(by_length[n]["frame_index"], ep.start)
             ep.stats["episode_index"] = st.constant_stats(ep.index, n)
             ep.stats["task_index"] = st.constant_stats(ep.task_index, n)
-            for key in spec.camera_keys:
+            for key in (*spec.camera_keys, *spec.depth_keys):
                 ep.stats[key] = ep.shard.image_stats[key]
     finally:
         if writer is not None:
@@ -275,6 +279,18 @@ def manifest_digest(manifest: Mapping[str, Any]) -> str:
     """SHA-256 of the manifest's content without its own ``manifest_sha256``: a damaged manifest is detectable."""
     body = {k: v for k, v in manifest.items() if k != "manifest_sha256"}
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+def manifest_problem(manifest: Any) -> str | None:
+    """Why ``manifest`` (parsed JSON) is not a manifest this armstack reads, in one line; None when it is."""
+    fmt = manifest.get("format") if isinstance(manifest, dict) else None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict) \
+            or not (isinstance(fmt, str) and fmt.startswith("armstack-dataset/")):
+        return f"not an armstack dataset manifest (format {MANIFEST_FORMAT!r})"
+    if fmt not in MANIFEST_FORMATS_READ:
+        return (f"manifest format {fmt!r}: this armstack reads {', '.join(map(repr, MANIFEST_FORMATS_READ))} "
+                "(a dataset written by a newer armstack?)")
+    return None
 
 
 def _write_json_atomic(path: Path, payload: Any) -> None:

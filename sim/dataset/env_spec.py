@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import mujoco
-import numpy as np
 
+# Re-exported: callers that build observations for a policy import the depth conversion from here.
+from sim.dataset.depth import depth_key, depth_millimetres  # noqa: F401
 from sim.dataset.schema import DatasetSpec, Feature, VideoCodec, make_features
 from sim.errors import ConfigError
 
@@ -14,23 +15,9 @@ STATE_SPEC = mujoco.mjtState.mjSTATE_INTEGRATION
 """What ``env_state`` holds per frame (``mj_getState``): everything mj_step reads, so replay is exact."""
 ACTION_NAMES = ("dx", "dy", "dz", "dyaw", "gripper")
 POSE_SUFFIXES = ("x", "y", "z", "qw", "qx", "qy", "qz")
-DEPTH_PREFIX = "observation.depth."
-DEPTH_SCALE, DEPTH_MAX = 1000.0, 65535
-"""Depth is stored as integer millimetres (metres x DEPTH_SCALE, clipped to uint16's range, so beyond the far
-plane reads DEPTH_MAX): 1 mm steps, exact on read-back, and never through the lossy video path."""
 _QPOS_SUFFIXES = {mujoco.mjtJoint.mjJNT_FREE: POSE_SUFFIXES, mujoco.mjtJoint.mjJNT_BALL: ("qw", "qx", "qy", "qz")}
 _QVEL_SUFFIXES = {mujoco.mjtJoint.mjJNT_FREE: ("vx", "vy", "vz", "wx", "wy", "wz"),
                   mujoco.mjtJoint.mjJNT_BALL: ("wx", "wy", "wz")}
-
-
-def depth_key(camera: str) -> str:
-    """The record feature of ``camera``'s depth: (H*W,) int64 millimetres, row-major."""
-    return f"{DEPTH_PREFIX}{camera}"
-
-
-def depth_millimetres(depth: np.ndarray) -> np.ndarray:
-    """An env's ``<camera>_depth`` ((H, W, 1) float metres) -> (H*W,) int64 millimetres, as datasets store it."""
-    return np.clip(np.rint(np.asarray(depth, np.float64) * DEPTH_SCALE), 0, DEPTH_MAX).astype(np.int64).reshape(-1)
 
 
 def _joint_names(model: mujoco.MjModel, suffixes: dict[Any, tuple[str, ...]]) -> list[str]:
@@ -92,9 +79,9 @@ def spec_for_env(env: Any, cameras: tuple[str, ...] | list[str] | None = None,
     """The spec of episodes recorded from ``env`` (a ``sim.env.TabletopEnv``, wrapped or not).
 
     ``cameras`` defaults to the env's cameras, ``image_size`` to the env's; an int is a square, a
-    pair is (width, height) as in the env. ``depth`` adds ``observation.depth.<camera>`` per camera: (H*W,)
-    int64 millimetres, row-major, stored losslessly in the parquet (not as video). ``limits`` passes
-    ``chunks_size`` and the file sizes on.
+    pair is (width, height) as in the env. ``depth`` stores every camera's depth too (``depth_cameras``:
+    ``observation.depth.<camera>``, a 16-bit PNG of millimetres per frame, lossless; sim.dataset.depth).
+    ``limits`` passes ``chunks_size`` and the file sizes on.
     """
     env = getattr(env, "unwrapped", env)
     fps = round(float(env.control_hz))
@@ -106,10 +93,9 @@ def spec_for_env(env: Any, cameras: tuple[str, ...] | list[str] | None = None,
     width, height = (size, size) if isinstance(size, int) else (int(size[0]), int(size[1]))
     features = record_features(tuple(env.scene.robot.arm_joints), tuple(env.scene.object_names),
                                physics_state_names(env.model))
-    if depth:
-        if not cams:
-            raise ConfigError("depth needs at least one camera")
-        features += make_features({depth_key(c): ("int64", width * height) for c in cams})
+    if depth and not cams:
+        raise ConfigError("depth needs at least one camera")
     return DatasetSpec(fps=fps, robot_type=str(env.robot_name), features=features, cameras=cams,
+                       depth_cameras=cams if depth else (),
                        image_height=height, image_width=width, storage=storage,
                        codec=codec if codec is not None else VideoCodec(), **limits)

@@ -25,7 +25,7 @@ def dataset_info(root: str | Path) -> dict[str, Any]:
         "seconds": round(reader.num_frames / reader.fps, 2), "tasks": len(reader.tasks),
         "episodes_per_task": dict(per_task.most_common()),
         "features": {k: {"dtype": f["dtype"], "shape": f["shape"]} for k, f in reader.features.items()},
-        "cameras": list(reader.video_keys + reader.image_keys),
+        "cameras": list(reader.video_keys + reader.image_keys), "depth": list(reader.depth_keys),
     }
     if (root / MANIFEST_PATH).is_file():
         manifest = read_json(root / MANIFEST_PATH)

@@ -32,12 +32,12 @@ class ManifestHashes:
         if not path.is_file():
             raise DatasetFileError(path, f"missing: without it no file's SHA-256 can be checked (an unfinished "
                                          f"commit, or a dataset armstack did not write; {NO_VERIFY_HINT})")
-        from sim.dataset.commit import MANIFEST_FORMAT, manifest_digest  # commit imports the encoders
+        from sim.dataset.commit import manifest_digest, manifest_problem  # commit imports the encoders
 
         manifest = read_json(path)
-        if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT \
-                or not isinstance(manifest.get("files"), dict):
-            raise DatasetFileError(path, f"not an armstack dataset manifest (format {MANIFEST_FORMAT!r})")
+        problem = manifest_problem(manifest)
+        if problem:
+            raise DatasetFileError(path, problem)
         if manifest.get("manifest_sha256") != manifest_digest(manifest):
             raise DatasetFileError(path, "content differs from its own manifest_sha256 (corrupt or edited)")
         self.files = manifest["files"]

@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 
 from sim.dataset import stats as st
+from sim.dataset.depth import decode_depth, depth_layout, is_depth_map
 from sim.dataset.errors import DatasetError, DatasetFileError
 from sim.dataset.integrity import ManifestHashes
 from sim.dataset.layout import (
@@ -25,6 +26,7 @@ from sim.dataset.layout import (
     STATS_PATH,
     TASKS_PATH,
     from_arrow,
+    is_visual,
     read_json,
     read_parquet,
     read_tasks,
@@ -54,8 +56,11 @@ class DatasetReader:
                                f"{CODEBASE_VERSION!r} only")
         self.fps = int(self.info["fps"])
         self.features: dict[str, dict[str, Any]] = self.info["features"]
-        self.video_keys = tuple(k for k, f in self.features.items() if f["dtype"] == "video")
-        self.image_keys = tuple(k for k, f in self.features.items() if f["dtype"] == "image")
+        # Depth maps are LeRobot image (or video) features flagged is_depth_map; the camera keys are the RGB ones.
+        self.depth_keys = tuple(k for k, f in self.features.items() if is_visual(f) and is_depth_map(f))
+        cameras = {k: f["dtype"] for k, f in self.features.items() if k not in self.depth_keys}
+        self.video_keys = tuple(k for k, dtype in cameras.items() if dtype == "video")
+        self.image_keys = tuple(k for k, dtype in cameras.items() if dtype == "image")
         self.tasks = read_tasks(self.hashes.check(self.root / TASKS_PATH))
         files = sorted((self.root / EPISODES_DIR).glob("chunk-*/file-*.parquet"))
         if not files:
@@ -175,6 +180,9 @@ class DatasetReader:
                 out[key] = np.array([self.task(episode)] * len(frames))
                 continue
             ft = self.features[key]
+            if key in self.depth_keys:
+                out[key] = self._depth_frames(key, ft, table, rows, path, episode, frames)
+                continue
             if ft["dtype"] == "video":
                 chunk_frames = self._video_frames(episode, key, np.asarray(frames))
                 out[key] = chunk_frames
@@ -192,6 +200,23 @@ class DatasetReader:
                 raise DatasetFileError(path, f"rows of episode {episode} hold episode_index {sorted(set(got))}")
         return out
 
+    def _depth_frames(self, key: str, ft: dict[str, Any], table: pa.Table, rows: pa.Array, path: Path, episode: int,
+                      frames: np.ndarray) -> np.ndarray:
+        """A depth image column as (T, H*W) int64 millimetres: the layout depth had before it was stored as
+        images (armstack-dataset/1), which training and evaluation read."""
+        if ft["dtype"] != "image":
+            raise DatasetError(f"{self.root / INFO_PATH}: {key} is a depth map stored as {ft['dtype']} (LeRobot's "
+                               "12-bit quantised depth video); armstack reads depth stored losslessly as images")
+        if key not in table.column_names:
+            raise DatasetFileError(path, f"has no column {key!r} (declared in {INFO_PATH})")
+        shape, unit = depth_layout(ft)
+        values = table.column(key).take(rows).to_pylist()
+        out = np.empty((len(values), shape[0] * shape[1]), dtype=np.int64)
+        for i, (value, t) in enumerate(zip(values, frames, strict=True)):
+            out[i] = decode_depth(None if value is None else value.get("bytes"), shape, unit, path,
+                                  f"{key} of episode {episode} frame {int(t)}").reshape(-1)
+        return out
+
     def _video_frames(self, episode: int, key: str, frames: np.ndarray) -> np.ndarray:
         path = self.video_file(episode, key)
         offset = float(self.episodes[f"videos/{key}/from_timestamp"][episode]) * self.fps
@@ -201,7 +226,7 @@ class DatasetReader:
 
     def episode(self, episode: int, keys: Sequence[str] | None = None) -> dict[str, Any]:
         """All frames of ``episode``: every feature as a (T, *shape) array, frames as uint8 (T, H, W, 3),
-        plus ``task`` (the instruction string)."""
+        depth maps as (T, H*W) int64 millimetres (row-major), plus ``task`` (the instruction string)."""
         k = self._check(episode)
         out = self._rows(k, np.arange(self.length(k)), list(keys) if keys is not None else list(self.features))
         out["task"] = self.task(k)

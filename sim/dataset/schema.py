@@ -2,7 +2,8 @@
 
 A ``DatasetSpec`` is shared by the workers (which write shards) and the committer (which writes the
 dataset), so both agree on every column. ``spec.lerobot_features()`` is the exact ``features`` block
-of ``meta/info.json``: the record features, then one feature per camera, then LeRobot's defaults.
+of ``meta/info.json``: the record features, then one feature per camera, one per depth camera (a 16-bit
+image, sim.dataset.depth), then LeRobot's defaults.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sim.config_io import from_mapping
+from sim.dataset.depth import DEPTH_PREFIX, depth_feature, depth_key
 from sim.dataset.errors import DatasetSchemaError, UnknownDatasetNameError
 
 CODEBASE_VERSION = "v3.0"
@@ -146,6 +148,9 @@ class DatasetSpec:
     robot_type: str
     features: tuple[Feature, ...]
     cameras: tuple[str, ...] = ()
+    depth_cameras: tuple[str, ...] = ()
+    """Cameras whose depth is stored too (each one of ``cameras``): ``observation.depth.<camera>``, a 16-bit PNG
+    of millimetres per frame in the parquet whatever ``storage`` is (lossless; sim.dataset.depth)."""
     image_height: int = 128
     image_width: int = 128
     storage: str = "video"
@@ -167,15 +172,18 @@ class DatasetSpec:
         if len(set(names)) != len(names):
             raise DatasetSchemaError(f"feature names repeat: {names}")
         for name in names:
-            if name in RESERVED_NAMES or name.startswith(CAMERA_PREFIX):
+            if name in RESERVED_NAMES or name.startswith((CAMERA_PREFIX, DEPTH_PREFIX)):
                 raise DatasetSchemaError(f"feature name {name!r} is reserved: LeRobot's defaults "
-                                         f"({', '.join(RESERVED_NAMES)}) and '{CAMERA_PREFIX}*' (cameras) are "
-                                         "added by the writer")
+                                         f"({', '.join(RESERVED_NAMES)}), '{CAMERA_PREFIX}*' (cameras) and "
+                                         f"'{DEPTH_PREFIX}*' (depth_cameras) are added by the writer")
         if len(set(self.cameras)) != len(self.cameras):
             raise DatasetSchemaError(f"a camera is listed twice: {list(self.cameras)}")
         for cam in self.cameras:
             if not _CAMERA_NAME.match(cam):
                 raise DatasetSchemaError(f"camera name {cam!r} must use only letters, digits and '_'")
+        if len(set(self.depth_cameras)) != len(self.depth_cameras) or not set(self.depth_cameras) <= set(self.cameras):
+            raise DatasetSchemaError(f"depth_cameras must be distinct cameras among {list(self.cameras)}, "
+                                     f"got {list(self.depth_cameras)}")
         if not (16 <= self.image_height <= 2160 and 16 <= self.image_width <= 3840):
             raise DatasetSchemaError(f"image size must be 16..3840 wide and 16..2160 high, "
                                      f"got {self.image_width}x{self.image_height}")
@@ -196,6 +204,10 @@ class DatasetSpec:
     @property
     def camera_keys(self) -> tuple[str, ...]:
         return tuple(self.camera_key(c) for c in self.cameras)
+
+    @property
+    def depth_keys(self) -> tuple[str, ...]:
+        return tuple(depth_key(c) for c in self.depth_cameras)
 
     @property
     def feature_names(self) -> tuple[str, ...]:
@@ -222,6 +234,7 @@ class DatasetSpec:
         """The ``features`` block of ``meta/info.json``, in column order."""
         out = {f.name: f.to_lerobot() for f in self.features}
         out.update({key: self.camera_feature() for key in self.camera_keys})
+        out.update({key: depth_feature(self.image_height, self.image_width) for key in self.depth_keys})
         out.update({name: {"dtype": t, "shape": [1], "names": None} for name, t in DEFAULT_FEATURE_DTYPES.items()})
         return out
 
@@ -231,7 +244,8 @@ class DatasetSpec:
             "fps": self.fps, "robot_type": self.robot_type,
             "features": [{"name": f.name, "dtype": f.dtype, "shape": list(f.shape),
                           "names": None if f.names is None else list(f.names)} for f in self.features],
-            "cameras": list(self.cameras), "image_height": self.image_height, "image_width": self.image_width,
+            "cameras": list(self.cameras), "depth_cameras": list(self.depth_cameras),
+            "image_height": self.image_height, "image_width": self.image_width,
             "storage": self.storage,
             "codec": {"encoder": self.codec.encoder, "crf": self.codec.crf, "preset": self.codec.preset,
                       "tune": self.codec.tune, "gop": self.codec.gop, "pix_fmt": self.codec.pix_fmt},

@@ -38,6 +38,7 @@ import pyarrow as pa
 import pyarrow.ipc
 
 from sim.dataset import stats as st
+from sim.dataset.depth import depth_feature, encode_depth_png
 from sim.dataset.errors import DatasetFileError, DatasetSchemaError
 from sim.dataset.files import sha256_file, to_json_text
 from sim.dataset.layout import IMAGE_STRUCT, data_schema, read_json, to_arrow
@@ -47,7 +48,8 @@ from sim.dataset.schema import DatasetSpec
 from sim.dataset.stats_codec import stats_from_json, stored_stats_json
 from sim.dataset.video import encode_video
 
-SHARD_FORMAT = "armstack-shard/3"  # 2: per-episode stats of every feature; 3: Arrow IPC frames, stats as bytes
+SHARD_FORMAT = "armstack-shard/4"
+"""2: per-episode stats of every feature; 3: Arrow IPC frames, stats as bytes; 4: depth as 16-bit PNG columns."""
 FRAMES_FILE = "frames.arrow"
 SHARD_FILE = "shard.json"
 PARTIAL_SUFFIX = ".partial"
@@ -68,7 +70,7 @@ class Shard:
     """LeRobot's per-episode stats of every record feature, computed by the worker (in parallel, not by the
     committer, which runs alone after every worker has finished)."""
     image_stats: dict[str, st.Stats]
-    """Per camera key, computed by the worker from the raw (not re-decoded) frames."""
+    """Per camera key and depth key, computed by the worker from the raw (not re-decoded) frames."""
     files: dict[str, dict[str, Any]]
     """Relative path -> {"bytes", "sha256"} for every file but shard.json."""
     flat: bool = False
@@ -121,6 +123,9 @@ def validate_record(record: EpisodeRecord, spec: DatasetSpec) -> dict[str, np.nd
     if set(record.images) != set(spec.cameras):
         raise DatasetSchemaError(f"record of attempt {record.attempt}: cameras {sorted(record.images)} do not "
                                  f"match the spec's {list(spec.cameras)}")
+    if set(record.depth) != set(spec.depth_cameras):
+        raise DatasetSchemaError(f"record of attempt {record.attempt}: depth of cameras {sorted(record.depth)} does "
+                                 f"not match the spec's depth_cameras {list(spec.depth_cameras)}")
     if not isinstance(record.task, str) or not record.task.strip():
         raise DatasetSchemaError(f"record of attempt {record.attempt}: task must be a non-empty instruction, "
                                  f"got {record.task!r}")
@@ -149,6 +154,10 @@ def validate_record(record: EpisodeRecord, spec: DatasetSpec) -> dict[str, np.nd
         if frames.shape != expected or frames.dtype != np.uint8:
             raise DatasetSchemaError(f"record of attempt {record.attempt}, camera {cam!r}: frames {frames.shape} "
                                      f"{frames.dtype}, expected {expected} uint8")
+    for cam, depth in record.depth.items():
+        if depth.shape != expected[:3] or depth.dtype != np.uint16:
+            raise DatasetSchemaError(f"record of attempt {record.attempt}, depth of camera {cam!r}: {depth.shape} "
+                                     f"{depth.dtype}, expected {expected[:3]} uint16 millimetres (depth_image_mm)")
     return out
 
 
@@ -206,6 +215,11 @@ def write_episode_shard(record: EpisodeRecord, spec: DatasetSpec, shard_dir: Pat
                 (tmp / "videos").mkdir(exist_ok=True)
                 encode_video(frames, tmp / "videos" / f"{cam}.mp4", spec.fps, spec.codec)
                 videos.append(f"videos/{cam}.mp4")
+        for cam, key in zip(spec.depth_cameras, spec.depth_keys, strict=True):
+            depth = record.depth[cam]
+            image_stats[key] = st.depth_stats(depth)
+            columns[key] = pa.array([{"bytes": encode_depth_png(f), "path": f"frame-{k:06d}.png"}
+                                     for k, f in enumerate(depth)], type=IMAGE_STRUCT)
         table = pa.table(columns, schema=layout.schema)
         # Hashed from the bytes in memory as they are written, not read back from the files.
         arrow = memoryview(_arrow_bytes(table))
@@ -267,6 +281,7 @@ def _layout(spec: DatasetSpec) -> _Layout:
     features = {f.name: f.to_lerobot() for f in spec.features}
     if spec.storage == "image":
         features.update({spec.camera_key(cam): spec.camera_feature() for cam in spec.cameras})
+    features.update({key: depth_feature(spec.image_height, spec.image_width) for key in spec.depth_keys})
     return _Layout(features=features, schema=data_schema(features),
                    spec_json=to_json_text(spec.content_dict(), "the dataset spec", compact=True))
 

@@ -1,7 +1,8 @@
 """LeRobot's normalisation statistics: per episode, and combined over a dataset.
 
 Follows ``lerobot.datasets.compute_stats``: vectors get per-dimension stats of shape (D,); images
-and videos per-channel stats of shape (3, 1, 1) in [0, 1] from at most ~100 evenly spaced frames;
+and videos per-channel stats of shape (3, 1, 1) in [0, 1] from at most ~100 evenly spaced frames; depth maps
+one channel's, (1, 1, 1) in millimetres;
 ``count`` is ``[n]``. Combining episodes weights means, variances and quantiles by count (the
 quantiles are approximate, as in LeRobot's ``aggregate_stats``); min and max are exact.
 """
@@ -149,14 +150,15 @@ def episode_vector_stats(arrays: Mapping[str, np.ndarray]) -> dict[str, Stats]:
     return out
 
 
-def _channel_stats(values: np.ndarray) -> dict[str, float]:
-    """Exact stats of uint8 values from their histogram (np.quantile's linear rule), much faster than sorting."""
-    counts = np.bincount(values, minlength=256).astype(np.float64)
-    levels = np.arange(256, dtype=np.float64)
+def _channel_stats(values: np.ndarray, levels: int = 256) -> dict[str, float]:
+    """Exact stats of unsigned integer values below ``levels`` from their histogram (np.quantile's linear rule),
+    much faster than sorting."""
+    counts = np.bincount(values, minlength=levels).astype(np.float64)
+    grid = np.arange(len(counts), dtype=np.float64)
     n = counts.sum()
-    mean = float((counts * levels).sum() / n)
+    mean = float((counts * grid).sum() / n)
     out = {"min": float(np.flatnonzero(counts)[0]), "max": float(np.flatnonzero(counts)[-1]), "mean": mean,
-           "std": float(np.sqrt((counts * (levels - mean) ** 2).sum() / n))}
+           "std": float(np.sqrt((counts * (grid - mean) ** 2).sum() / n))}
     cum = np.cumsum(counts)
     for key, q in QUANTILES.items():
         rank = (n - 1) * q
@@ -175,6 +177,21 @@ def image_stats(frames: np.ndarray) -> Stats:
     channels = [_channel_stats(np.ascontiguousarray(sample[..., c]).reshape(-1)) for c in range(3)]
     out: Stats = {k: np.array([ch[k] for ch in channels]).reshape(3, 1, 1) / 255.0 for k in channels[0]}
     out["count"] = np.array([len(sample)], dtype=np.int64)
+    return out
+
+
+def depth_stats(frames: np.ndarray) -> Stats:
+    """Stats of (T, H, W) uint16 depth frames over every pixel of every frame, in millimetres, each of shape
+    (1, 1, 1): one channel, as LeRobot keeps a depth map's (not scaled to [0, 1]); ``count`` is T.
+
+    Every frame, not the ~100 sampled for RGB: a 65536-bin histogram of all of them costs ~1 ms per 100 frames
+    at 64x64, and the quantiles are then exact.
+    """
+    if frames.dtype != np.uint16 or frames.ndim != 3:
+        raise ValueError(f"depth frames are (T, H, W) uint16 millimetres, got {frames.shape} {frames.dtype}")
+    channel = _channel_stats(frames.reshape(-1), levels=1 << 16)
+    out: Stats = {k: np.array([v], dtype=np.float64).reshape(1, 1, 1) for k, v in channel.items()}
+    out["count"] = np.array([len(frames)], dtype=np.int64)
     return out
 
 

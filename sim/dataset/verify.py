@@ -1,4 +1,4 @@
-"""Check a committed dataset end to end: manifest hashes, schema, counts, and that every video decodes.
+"""Check a committed dataset end to end: manifest hashes, schema, counts, and that every video and depth frame decodes.
 
 Each problem is one line naming the file at fault; the checks go on after a failure so a report
 lists everything that is wrong, not just the first thing.
@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sim.dataset import stats as st
-from sim.dataset.commit import MANIFEST_FORMAT, PARTS, manifest_digest
+from sim.dataset.commit import PARTS, manifest_digest, manifest_problem
+from sim.dataset.depth import decode_depth, depth_layout, is_depth_map
 from sim.dataset.errors import DatasetError
 from sim.dataset.files import sha256_file
 from sim.dataset.layout import (
@@ -64,8 +65,9 @@ def _check_manifest(root: Path, report: VerifyReport) -> None:
     except DatasetError as exc:
         report.errors.append(f"{exc} (without a manifest the dataset is incomplete)")
         return
-    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT or "files" not in manifest:
-        report.error(root / MANIFEST_PATH, f"not an armstack dataset manifest (format {MANIFEST_FORMAT!r})")
+    problem = manifest_problem(manifest)
+    if problem:
+        report.error(root / MANIFEST_PATH, problem)
         return
     if manifest.get("manifest_sha256") != manifest_digest(manifest):
         report.error(root / MANIFEST_PATH, "content differs from its own manifest_sha256 (corrupt or edited)")
@@ -123,6 +125,23 @@ def _check_data(root: Path, info: dict[str, Any], eps: dict[str, np.ndarray], re
         ts = table.column("timestamp").to_numpy().astype(np.float64)
         if np.abs(ts - want_frame / fps).max(initial=0.0) > 1e-4:
             report.error(path, f"timestamp is not frame_index / {fps} (within 1e-4 s)")
+        _check_depth_frames(path, table, features, want_ep, want_frame, report)
+
+
+def _check_depth_frames(path: Path, table: pa.Table, features: dict[str, Any], episodes: np.ndarray,
+                        frames: np.ndarray, report: VerifyReport) -> None:
+    """Every frame of every depth image column decodes to its feature's size: one line per bad frame."""
+    for key, ft in features.items():
+        if ft["dtype"] != "image" or not is_depth_map(ft):
+            continue
+        shape, unit = depth_layout(ft)
+        for row, value in enumerate(table.column(key).to_pylist()):
+            report.checked["depth_frames"] += 1
+            where = f"{key} of episode {episodes[row]} frame {frames[row]}"
+            try:
+                decode_depth(None if value is None else value.get("bytes"), shape, unit, path, where)
+            except DatasetError as exc:
+                report.errors.append(str(exc))
 
 
 def _check_videos(root: Path, info: dict[str, Any], eps: dict[str, np.ndarray], report: VerifyReport,
@@ -176,7 +195,7 @@ def _check_stats(root: Path, info: dict[str, Any], report: VerifyReport) -> None
             report.error(root / STATS_PATH, f"feature {name!r} lacks stats (need {', '.join(st.STAT_KEYS)})")
             continue
         visual = ft["dtype"] in ("video", "image")
-        want = (3, 1, 1) if visual else tuple(ft["shape"])
+        want = ((1, 1, 1) if is_depth_map(ft) else (3, 1, 1)) if visual else tuple(ft["shape"])
         for key in st.STAT_KEYS:
             shape = np.asarray(stats[name][key]).shape
             if shape != ((1,) if key == "count" else want):

@@ -44,7 +44,8 @@ def _env() -> gym.Env:
 def test_depth_is_recorded_losslessly_and_read_back_exactly(rgbd_dataset: Path) -> None:
     with DatasetReader(rgbd_dataset) as reader:
         feature = reader.features[depth_key("front")]
-        assert feature["dtype"] == "int64" and feature["shape"] == [SIZE * SIZE]
+        # Stored as LeRobot's 16-bit depth image (sim.dataset.depth); read back as (T, H*W) int64 millimetres.
+        assert feature["dtype"] == "image" and feature["shape"] == [SIZE, SIZE, 1] and feature["info"]["is_depth_map"]
         assert depth_key("wrist") in reader.features
         ep = reader.episode(0, [depth_key("front"), depth_key("wrist")])
     seed = json.loads((rgbd_dataset / "meta" / "armstack_episodes.jsonl").read_text().splitlines()[0])["seed"]
