@@ -74,7 +74,7 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     toks = _strip_det(toks)
     if not toks:
         return None
-    if toks[0] == "other":
+    if toks[0] in ("other", "another"):  # "another cube": one not mentioned yet, asked where several are
         rest = toks[1:]
         if len(rest) <= 1 and (not rest or rest[0] in lx.KIND_WORDS):
             return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)

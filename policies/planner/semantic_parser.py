@@ -234,7 +234,7 @@ def _without_target(action: Action, ctx: Context, then: Action | None = None) ->
     if action.obj is not None and action.target is None and then is not None and then.obj is not None and \
             then.obj.kind == "it":
         action = then if action.obj.kind == "generic" else action
-    if action.obj is None or action.obj.kind not in ("generic", "it") or action.target is None or \
+    if action.obj is None or action.obj.kind not in ("generic", "it", "other") or action.target is None or \
             action.target.kind != "color":
         return ctx
     try:

@@ -266,3 +266,19 @@ def test_a_tower_listing_its_cubes_then_their_roles_is_built_bottom_up(text: str
 def test_a_tower_whose_roles_leave_places_open_or_disagree_is_refused(text: str, words: str) -> None:
     assert words in refused(text).reason
 
+
+# --------------------------------------------------------------------------- "another cube" asks which one
+@pytest.mark.parametrize(("text", "state", "candidates"), [
+    ("Would you be so kind as to place the blue cube on top of another cube?",
+     scene("green", "yellow", "blue", "orange"), {"green_cube", "yellow_cube", "orange_cube"}),
+    ("put another cube on the red one", scene("red", "purple", "green"), {"purple_cube", "green_cube"}),
+])
+def test_another_cube_with_several_candidates_asks_naming_them(text: str, state: SceneState,
+                                                              candidates: set[str]) -> None:
+    result = plan(text, state)
+    assert isinstance(result, Clarification) and set(result.candidates) == candidates, result
+
+
+def test_another_cube_with_one_candidate_names_it_and_never_the_cube_itself() -> None:
+    assert steps("stack the yellow block on another block", scene("yellow", "blue")) == mv("yellow", "blue")
+    refused("don't put the blue cube on another cube", scene("blue", "red", "green"))
