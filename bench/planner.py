@@ -53,7 +53,7 @@ DEVSET = DATA / "devset.jsonl"
 # ``fresh_independent`` (60 records) was written from the README alone by an engineer who never read the
 # planner's code or data (SHA-256 b13fb997...); first measured 0.683 exact (llama_cpp), 0 false executions.
 PHRASING = (DATA / "dev_phrasing.jsonl", DATA / "heldout_phrasing.jsonl", DATA / "fresh_independent.jsonl",
-            DATA / "dev_words_s5.jsonl")  # the last: words and idioms of fresh splits 9 and 10 (session 5)
+            DATA / "dev_words_s5.jsonl", DATA / "dev_structure_s5.jsonl")  # session 5: fresh 9/10 words, structures
 # Independent splits whose failures were studied while extending the parser (issue 17, H5): no longer held out,
 # reported as seen (``--with-seen``); a new unseen split is what measures generalisation.
 SEEN = (DATA / "fresh_independent_2.jsonl", DATA / "fresh_fr_de.jsonl", DATA / "fresh_independent_3.jsonl",
