@@ -469,6 +469,25 @@ def _disposal(text: str) -> str:
     return DISPOSAL_TOSS.sub(toss, text)
 
 
+# "drop green on the pad n leave it there", "put red on blue and let it sit there": after a placement, leaving "it"
+# there is what a placement does (fresh split indep9-004), so the clause adds nothing. Only a pronoun, only "there",
+# "in place" or "like that" and the clause's end: "leave the blue one there", "leave it alone", "leave it where it is"
+# and a bare "leave it" (also "never mind") keep their negation reading; after anything but a positive placement
+# ("pick up red and leave it there", "don't put red on the pad and leave it there") the words stay for the parser.
+_LEFT_THERE = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|then\s+|and\s+then\s+)?(?:just\s+)?(?:leave|keep|let)\s+"
+                         r"(?:it|them)\s+(?:(?:sit|stay|rest|be|sitting|standing|resting)\s+)?(?:right\s+)?"
+                         r"(?:there|in place|like that)(?=\s*(?:$|[,;.!?]))")
+_PLACEMENT_VERBS = (lx.PLACE_VERBS | lx.PUSH_VERBS) - {"leave"}
+
+
+def _left_there(text: str) -> str:
+    def dropped(m: re.Match[str]) -> str:
+        clause = re.split(r"[,;.!?]|\bthen\b", text[:m.start()])[-1]
+        placed = set(re.findall(r"[a-z']+", clause)) & _PLACEMENT_VERBS
+        return "" if placed and not marked_words(clause, NEGATION_MARKERS) else m.group(0)
+    return _LEFT_THERE.sub(dropped, text)
+
+
 # --------------------------------------------------------------------------------- small constructions
 _REFERENCES: tuple[tuple[str, str], ...] = (
     # "the one you just moved" names the last object moved (mentions.py reads "justmoved")
@@ -778,6 +797,7 @@ def _clause_verb(m: re.Match[str]) -> str:
 
 
 def _correct(text: str) -> str:
+    text = re.sub(r"(?<=[a-z0-9,] )[&+](?= [a-z])", "and", text)  # "put red on blue & green on the pad", "... + ..."
     parts = re.split(r"([a-z']+)", text)
     text = "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
     return re.sub(r"(^|[,;.!?]\s*|\b(?:and|then)\s+)([a-z]{3,6})(\s+(?:the|a|an|it|them|all|every|both)\b)",
@@ -811,7 +831,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
     text = _small_talk(text).strip()
-    text = _verb_forms(_disposal(text))
+    text = _verb_forms(_left_there(_disposal(text)))
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))

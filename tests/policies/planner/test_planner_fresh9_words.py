@@ -138,3 +138,35 @@ def test_park_with_a_cube_places_it_and_parking_the_arm_elsewhere_is_refused() -
         assert not isinstance(plan(text), Plan), text
     # "all" that is a quantifier keeps its reading
     assert not isinstance(plan("that's all: put all the cubes on the pad except"), Plan)
+
+
+# ------------------------------------------------------------------------- "leave it there" after a placement
+PLACEMENTS = (("drop green on the pad", mv("green", "pad")), ("put green on blue", mv("green", "blue")),
+              ("push green left", ["push(object=green_cube, direction=left)"]), ("bin green", mv("green", "bin")))
+LEAVINGS = ("leave it there", "just leave it there", "let it sit there", "leave it right there", "keep it there",
+            "leave it in place", "leave it like that")
+
+
+@pytest.mark.parametrize(("placement", "leaving"), list(itertools.product(PLACEMENTS, LEAVINGS)))
+def test_leaving_it_there_after_a_placement_adds_nothing(placement: tuple[str, list[str]], leaving: str) -> None:
+    words, want = placement
+    for joint in (" and ", " n ", " & ", ", ", ", then "):
+        assert steps(f"{words}{joint}{leaving}") == want, f"{words}{joint}{leaving}"
+    assert steps(f"{words} and {leaving}, then go home") == [*want, "go_home()"]
+
+
+@pytest.mark.parametrize("text", [
+    "pick up green and leave it there",  # no placement: what 'there' is stays unread
+    "don't put green on the pad and leave it there", "never drop green on the pad, leave it there",
+    "put green on the pad and leave it",  # a bare 'leave it' is also 'never mind'
+    "put green on the pad and leave it there until I say so", "put green on the pad and leave it there if it fits",
+    "leave it there", "leave the green one there",
+])
+def test_leaving_words_that_stay_unread(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
+
+
+def test_leave_with_a_named_object_keeps_its_negation() -> None:
+    assert steps("put red on the pad, leave the blue one alone") == mv("red", "pad")
+    assert not isinstance(plan("put blue on the pad, leave the blue one alone"), Plan)
+    assert steps("put red on blue & green on the pad") == [*mv("red", "blue"), *mv("green", "pad")]
