@@ -108,6 +108,18 @@ def _verbless_next(toks: Sequence[str], i: int) -> bool:
     return _verbless_place(toks[i + 1:j])
 
 
+_PLURAL_PRONOUNS = frozenset({"them", "em", "'em", "these", "those", "both"})
+
+
+def _apposition(clauses: list[list[str]]) -> list[list[str]]:
+    """The placements a first clause "VERB them" stands for, where every clause after it is a placement said without
+    a verb ("stack em, green on top of yellow"; fresh split indep9-007); otherwise ``clauses`` as they are."""
+    head = [t for t in clauses[0] if t not in FILLERS] if clauses else []
+    if len(clauses) < 2 or len(head) != 2 or head[0] not in lx.PLACE_VERBS or head[1] not in _PLURAL_PRONOUNS:
+        return clauses
+    return clauses[1:] if all(_verbless_place(c) for c in clauses[1:]) else clauses
+
+
 def split_clauses(toks: list[str]) -> list[list[str]]:
     """Cut at clause breaks ("then", "after that", ";") and at "and"/"," before a verb, "the other" or a placement
     said without a verb ("red on pad, blue in bin")."""
@@ -634,7 +646,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), banned)
     if isinstance(banned, str):
         return ParseResult((), Refusal(reason=banned))
-    clauses = [c for group in structure.groups for c in split_clauses(list(group))]
+    clauses = _apposition([c for group in structure.groups for c in split_clauses(list(group))])
     if not clauses:
         if structure.negatives:
             return ParseResult((), Refusal(reason="the instruction only says what not to do: there is nothing "

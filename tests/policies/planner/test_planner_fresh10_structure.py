@@ -282,3 +282,11 @@ def test_another_cube_with_several_candidates_asks_naming_them(text: str, state:
 def test_another_cube_with_one_candidate_names_it_and_never_the_cube_itself() -> None:
     assert steps("stack the yellow block on another block", scene("yellow", "blue")) == mv("yellow", "blue")
     refused("don't put the blue cube on another cube", scene("blue", "red", "green"))
+
+
+def test_a_verb_over_them_followed_by_verbless_placements_is_those_placements() -> None:
+    assert steps("stack em, green on top of yellow") == mv("green", "yellow")
+    assert steps("stack them, red on blue, green on red") == [*mv("red", "blue"), *mv("green", "red")]
+    for text in ("stack them", "don't stack them, red on blue", "stack them, red on blue, then go home"):
+        refused(text)
+
