@@ -83,11 +83,21 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                      r"(?:your\s+|the\s+)?"
                      r"home(?:\s+(?:pose|position))?(?:\s+please)?\s*$", text)
     body = text[:home.start()] if home else text
+    if home and re.search(r"\b(?:first|before|beforehand|earlier|initially)\W*$", body):
+        # "..., but first go home": the home step goes first; spelled out after the tower it would run last
+        return Rewrite(text, "the tower is described beside 'first', which spelling it out would drop: say the tower "
+                             "alone, or as 'put X on Y, then ...'")
     marks = marked_words(body, (*NEGATION_MARKERS, "before", "after", "once", "while", "until", "when"))
     if marks:
         return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
                              f"say the tower alone, or as 'put X on Y, then ...'")
     mentions = _colour_mentions(body, state)
+    # A clause before the tower's first cube ("go home, then build a tower with ...") would be dropped by spelling the
+    # tower out: only one verb that makes the tower may stand there.
+    lead = re.findall(r"[a-z]+", body[:mentions[0][0]] if mentions else body)
+    if any(w in _BEFORE_TOWER for w in lead) or "first" in lead[1:] or sum(w in _CLAUSE_WORDS for w in lead) > 1:
+        return Rewrite(text, "the tower is described beside another clause: say the tower alone, or as "
+                             "'put X on Y, then ...'")
     # "start with purple, put the blue cube on it, and finish with green on top": a stacking clause inside the
     # description is allowed if the tower read from the role words makes it (checked below); no other clause.
     stacks = list(re.finditer(r"\b(?:put|place|stack|set)\s+(?:the\s+)?([a-z]+)(?:\s+(?:cube|block|one))?\s+"
@@ -182,6 +192,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
 
 
+# Words before a tower's first cube that start or order another clause ("go home, then build a tower with ...").
+_BEFORE_TOWER = frozenset({"home", "then", "after", "before", "next", "finally", "once", "afterwards",
+                           "push", "slide", "nudge"})
 # A role stated with a verb after the cube's colour: "red is the base", "green goes on top", "blue is in the middle".
 _IS = r"(?:is|goes|should be|must be|will be|sits|should go|must go|stays|being)"
 _COLOUR_IS = rf"^[a-z]+(?: (?:cube|block|one))? {_IS}"

@@ -5,11 +5,14 @@ wordings that must stay refused or asked: a negation, a conditional or a contrad
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner
+from policies.planner import Clarification, Plan, Refusal, SceneState, make_planner, result_from_json
 from policies.planner.semantic_parser import parse
 
 COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
@@ -290,3 +293,43 @@ def test_a_verb_over_them_followed_by_verbless_placements_is_those_placements() 
     for text in ("stack them", "don't stack them, red on blue", "stack them, red on blue, then go home"):
         refused(text)
 
+
+# ------------------------------------------------ every dev record of this split, negated and reordered
+DEV = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data" / "dev_structure_s5.jsonl"
+
+
+def _dev_plans() -> list[tuple[str, SceneState, Plan]]:
+    recs = [json.loads(line) for line in DEV.read_text().splitlines() if line.strip()]
+    return [(str(r["instruction"]).strip().rstrip(".!?"), SceneState.from_json(r["scene"]), gold)
+            for r in recs if isinstance(gold := result_from_json(r["gold"]), Plan)]
+
+
+def test_the_dev_records_negated_or_reordered_never_run_against_the_words() -> None:
+    cases = _dev_plans()
+    assert len(cases) > 30
+    for text, state, gold in cases:
+        moved = next(s.args["object"] for s in gold.steps if s.skill in ("pick", "push"))
+        for variant in (f"{text}, but don't touch the {moved.replace('_', ' ')}",
+                        f"never touch the {moved.replace('_', ' ')}, and {text}"):
+            result = plan(variant, state)
+            assert not isinstance(result, Plan) or all(moved not in s.args.values() for s in result.steps), \
+                (variant, result)
+        result = plan(f"{text}, but first go home", state)
+        assert not isinstance(result, Plan) or str(result.steps[0]) == "go_home()", (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    # spelled out, the tower dropped the clause before it or moved "first go home" after the stacks
+    "make a tower of red, blue and green, red is the base and green is the top, but first go home",
+    "build a tower with red at the bottom and blue on top, but first go home",
+    "go home, then build a tower with red at the bottom and blue on top",
+    "first go home, then build a tower with red at the bottom and blue on top",
+])
+def test_a_tower_never_drops_or_reorders_a_clause_beside_it(text: str) -> None:
+    result = plan(text)
+    assert not isinstance(result, Plan) or str(result.steps[0]) == "go_home()", result
+
+
+def test_a_tower_then_home_keeps_its_order() -> None:
+    assert steps("first build a tower with red at the bottom and blue on top, then go home") == \
+        [*mv("blue", "red"), "go_home()"]
