@@ -65,11 +65,26 @@ where the sim's contact has them touching. The mirror judges resting by contact 
 without this a cube placed on another read as resting or not by a tenth of a millimetre (bench/agent_ros.py seeds
 6, 16, 17: the placement ran out of steps and the goal read "observed on the table"). A cube on the table or held
 is never within this of a cube's top face."""
+STACK_COVER_M = 0.03
+"""A cube with another over its face, that one's bottom at most this (m) above its top face (being placed on it, or
+resting there), is seen cut by it: the part left in view puts its centre up to 1.5 cm towards the camera (the
+placement's target, and the support a resting check then measures against). The mirror keeps the pose it had.
+Higher up, the cube over it no longer hides its top face from the front camera."""
 CONTACT_DEPTH_M = 0.0002
 """How far a settled cube sinks into its support: contact, as physics has a resting cube (about 0.1 mm)."""
 OCCLUSION_RADIUS = 0.10
 """A robot link within this distance (m, on the table plane) above a cube's remembered place may hide it from the
 camera: the hand reaching for it, the arm reaching past it."""
+
+
+def covered(below: np.ndarray, below_half: float, above: Sequence[tuple[np.ndarray, float]]) -> bool:
+    """Whether a cube at ``below`` has one of ``above`` (centre, half height) over its face, its bottom no more than
+    ``STACK_COVER_M`` above the cube's top face (their footprints overlapping)."""
+    for centre, half in above:
+        gap = (centre[2] - half) - (below[2] + below_half)
+        if np.all(np.abs(centre[:2] - below[:2]) < half + below_half) and -STACK_SETTLE_M <= gap <= STACK_COVER_M:
+            return True
+    return False
 
 
 def settled_height(top: np.ndarray, top_half: float, supports: Sequence[tuple[np.ndarray, float]]) -> float | None:
@@ -146,6 +161,7 @@ class BridgeCore:
         self._last_seen: dict[str, float] = {}
         self._absent: dict[str, int] = {}  # scene/objects messages in a row without the cube
         self._pending_missing: frozenset[str] | None = None
+        self._measured: set[str] = set()  # cubes the mirror has a perceived pose of (else its default layout's)
         self.missing_objects: frozenset[str] = frozenset()
         m = self.mirror.model
         base = mujoco.mj_name2id(m, mujoco.mjtObj.mjOBJ_BODY, self.mirror.scene.robot.base_body)
@@ -273,6 +289,24 @@ class BridgeCore:
         links = d.xpos[self._robot_bodies]
         near = np.linalg.norm(links[:, :2] - p[:2], axis=1) < OCCLUSION_RADIUS
         return bool(np.any(near & (links[:, 2] > p[2])))
+
+    def _uncovered(self, poses: dict[str, list[float]]) -> dict[str, list[float]]:
+        """``poses`` without the cubes another cube covers (``STACK_COVER_M``) where the mirror has them and where they
+        were perceived: their measurement is cut, and the mirror keeps the pose it measured before (a cube seen
+        covered from the first message on has no better one, and takes it). The cube over it counts where this
+        message puts it, or where the mirror holds it (in the hand); a cube this message lacks covers nothing."""
+        v = self.mirror.view
+        held = set(held_objects(v))
+        where = {n: v.object_pos(n).copy() if n in held else np.asarray(poses[n][:3], float)
+                 for n in v.object_names if n in held or n in poses}
+        out = {}
+        for name, pose in poses.items():
+            if name in where and name in self._measured and name not in held:
+                above = [(where[o], v.object_half(o)) for o in where if o != name]
+                if any(covered(p, v.object_half(name), above) for p in (v.object_pos(name).copy(), where[name])):
+                    continue
+            out[name] = pose
+        return out
 
     def _settle_stacks(self, perceived: Iterable[str]) -> None:
         """Perceived cubes resting on another within measurement noise are put in contact with it in the mirror
@@ -554,8 +588,10 @@ class BridgeCore:
             if trusted is not None:
                 self.mirror.set_arm(trusted.position, trusted.finger_positions)
             self.mirror.set_places(self._pending_objects[1])
-            self.mirror.set_objects(self._pending_objects[0])
-            self._settle_stacks(self._pending_objects[0])
+            poses = self._uncovered(self._pending_objects[0])
+            self.mirror.set_objects(poses)
+            self._settle_stacks(poses)
+            self._measured.update(poses)
             self._pending_objects = None
             if self._pending_missing is not None:
                 self._apply_missing(self._pending_missing, now)

@@ -74,6 +74,31 @@ def test_the_bridge_mirror_reads_a_cube_perceived_a_fraction_of_a_millimetre_abo
         core.close()
 
 
+def test_a_cube_seen_cut_by_the_cube_placed_on_it_keeps_its_pose_in_the_mirror() -> None:
+    # Seed 5: with the red cube a centimetre over the blue one, the blue one's visible rest put its centre 15 mm
+    # towards the camera (+x); the mirror kept that as its place once the red cube covered it.
+    core = BridgeCore(BridgeParams(robot="panda", planner="none"), start=0.0)
+    blue, green = (0.4984, 0.083, 0.0219), (0.58, -0.03, 0.0221)
+    try:
+        core.on_objects(_objects({"blue_cube": blue, "red_cube": (0.4, 0.2, 0.0221), "green_cube": green}), 0.0)
+        core.tick(0.01)
+        v = core.mirror.view
+        for k, red_z in enumerate((0.076, 0.0659)):  # lowered onto it, then resting on it
+            core.on_objects(_objects({"blue_cube": (0.5134, 0.085, 0.0221), "red_cube": (0.4984, 0.083, red_z),
+                                      "green_cube": (0.58, -0.03, 0.022)}), 0.05 * (k + 1))
+            core.tick(0.05 * (k + 1) + 0.01)
+            assert np.allclose(v.object_pos("blue_cube"), blue), k
+            assert abs(float(v.object_pos("green_cube")[2]) - 0.022) < 1e-9  # uncovered cubes follow perception
+        assert resting_on(v, "red_cube", "blue_cube")
+        # Lifted clear of it (more than STACK_COVER_M): the blue cube's measurement counts again.
+        core.on_objects(_objects({"blue_cube": (0.5, 0.084, 0.0219), "red_cube": (0.4984, 0.083, 0.11),
+                                  "green_cube": green}), 0.2)
+        core.tick(0.21)
+        assert np.allclose(v.object_pos("blue_cube"), (0.5, 0.084, 0.0219))
+    finally:
+        core.close()
+
+
 # --- the tracker's occluded frames --------------------------------------------------------------------------------
 def _det(xyz: tuple[float, float, float]) -> dict[str, ObjectDetection]:
     return {"red_cube": ObjectDetection(name="red_cube", position=np.array(xyz), quat=np.array(IDENTITY),
