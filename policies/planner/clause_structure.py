@@ -269,9 +269,18 @@ def _loose_pronoun(group: Sequence[str]) -> bool:
     return False
 
 
+def _without_asides(toks: list[str]) -> list[str]:
+    """``toks`` without a contrast word set off by a comma after an order word or a clause start ("but first,
+    though, ...", "After that, though, ..."): it carries nothing for the plan. "though" joining a clause ("... though
+    the blue one is on it") is kept, and refused as unread."""
+    starts = {",", *_ENDS, "first", "then", "that", "this", "next", "finally", "afterwards"}
+    return [t for i, t in enumerate(toks) if not (t in _ASIDES and (i == 0 or toks[i - 1] in starts) and
+                                                  toks[i + 1:i + 2] == [","])]
+
+
 def read_structure(toks: list[str], verbs: frozenset[str]) -> Structure | str:
     """Negative clauses and ordered positive groups of ``toks`` (NOT marks negations), or a refusal reason."""
-    cut = _cut_negatives(toks, verbs)
+    cut = _cut_negatives(_without_asides(toks), verbs)
     if isinstance(cut, str):
         return cut
     positive, negatives = cut

@@ -93,7 +93,17 @@ def test_a_contrast_word_inside_an_order_phrase_carries_nothing(text: str) -> No
     assert steps(text) == mv("orange", "green") + mv("red", "pad")
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("put red in the bin, but first, though, put blue on the pad", [*mv("blue", "pad"), *mv("red", "bin")]),
+    ("put red in the bin. After that, though, put blue on the pad", [*mv("red", "bin"), *mv("blue", "pad")]),
+    ("put red in the bin, then, anyway, put blue on the pad", [*mv("red", "bin"), *mv("blue", "pad")]),
+])
+def test_a_contrast_word_after_any_order_word_carries_nothing(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
 def test_a_contrast_word_does_not_hide_a_negation_or_a_second_order_word() -> None:
+    refused("put red in the bin though blue is on it")  # "though" joining a clause is not an aside
     refused("Put the red one on the pad. Before that, though, don't put the orange cube on the green cube.")
     refused("Put the red one on the pad. Before that, though, put orange on green, then first go home.")
 
