@@ -180,11 +180,14 @@ def correct_typo(word: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ rewrites
+# An object as a wish names it: a noun phrase or, in terse requests, a colour alone ("I need orange sitting on top of
+# the red one", fresh split indep9-043).
+_NAMED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?)"
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
+     r"evening)|there|dear|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
@@ -205,10 +208,19 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
      r"(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance| a million)?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
-     r"(?:can|could|would|will) you (?:do|manage|handle) (?:that|this)|is that (?:ok|okay|possible|alright)|"
+     r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:do|manage|handle) (?:that|this|it|so)"
+     r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
      r"would that work)\b"
      r"\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
-    (r"(^|[,;.!?:]\s*)(?:basically|honestly|actually)\s+", r"\1"),
+    (r"(^|[,;.!?:]\s*|\band\s+)(?:basically|honestly|actually|frankly)\s+", r"\1"),
+    # a colleague's request passed on: "My colleague has asked me to have the yellow cube placed on the blue one"
+    # (fresh split indep10-060); what follows is read as the request it is
+    (r"(^|[,;.!?:]\s*)(?:(?:my|our) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|"
+     r"partner|client|customer|teacher|professor|foreman)|(?:the|our) (?:team|lab|client|customer|foreman))\s+"
+     r"(?:has |had |just |also )*(?:asked|told|requested)\s+(?:me|us)\s+to\s+|"
+     r"(^|[,;.!?:]\s*)i(?:'ve| have)? (?:been|was) (?:asked|told) to\s+", r"\1\2"),
+    # non-native "please to X", "would you please to X": "please X"
+    (r"\bplease to\b", "please"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
     (r"[\s,.!]*\b(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch|"
@@ -217,7 +229,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
-     r"when you'?re ready|as usual|real quick)\b",
+     r"(?:when|whenever) (?:you'?re|you are|your) ready|whenever you (?:can|like|want|get (?:a|the) (?:chance|moment))|"
+     r"in your own time|at your (?:own )?(?:leisure|convenience|pace)|no pressure|as usual|real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
     # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
@@ -274,16 +287,25 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
-     rf"i would need|we need)\s+({NP})\s+"
+     rf"i would need|we need)\s+({_NAMED})\s+"
      rf"(?:to\s+)?(?:(?:end up|be|go|sit|sitting|resting|standing|placed|put)\s+){{0,2}}(?:over\s+)?(on top of|on|in|"
      r"into|onto|atop)\b", r"put \1 \2"),
-    (rf"(^|[,;.!?:]\s*|\b(?:and|then)\s+)(?:let'?s\s+)?have\s+({NP})\s+(on|in|into|onto)\b", r"\1put \2 \3"),
+    # "have the yellow cube placed on the blue one" (indep10-060)
+    (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
+     r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
-    (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:goes|should go|needs? to go|"
+    # "the green cube just needs to go in the bin" (indep10-029)
+    (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:just\s+|really\s+|simply\s+|also\s+|"
+     r"definitely\s+)?(?:goes|should go|needs? to go|"
      r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),
+    # ... and a colour alone at a sentence's start, with a modal ("red needs to go on the pad"), never "goes" nor a
+    # tower's role ("blue goes in the middle", "red has to go on top") nor after "and" (an exclusion's list)
+    (rf"(^|[,;.!?:]\s*)((?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))}))\s+(?:just\s+|really\s+|simply\s+|also\s+)?"
+     r"(?:should go|needs? to go|has to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
+     r"(on top of|on|in|into|onto)\b(?=\s+the\s+(?!(?:middle|top|bottom|base|centre|center)\b))", r"\1put \2 \3"),
     (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
 )
 # Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
@@ -711,7 +733,19 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"(?:what a |such a )?(?:long|busy|hectic) (?:day|week)|"
     r"(?:the )?weather(?:'s| is) (?:so |really |very )?(?:lovely|nice|great|beautiful|awful|terrible|sunny|rainy)"
     r"(?: (?:today|outside|out there))?|"
-    r"things are (?:a (?:bit|little) |so |really )?(?:chaotic|busy|hectic|crazy)(?: (?:here|today|around here))?)$")
+    r"things are (?:a (?:bit|little) |so |really )?(?:chaotic|busy|hectic|crazy)(?: (?:here|today|around here))?|"
+    # what the user has been doing ("I've been staring at this table for a while", fresh split indep10-029)
+    r"(?:so )?i(?:'ve| have) been (?:staring|looking|working|sitting|standing) (?:at|on|with|by|over) "
+    r"(?:this|the|my|our) (?:table|setup|set-up|mess|scene|workspace|bench|desk|task|cell)"
+    r"(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time|too long)|"
+    r"all (?:day|morning|afternoon)))?|"
+    r"i(?:'ve| have) been waiting(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time)|all "
+    r"(?:day|morning|afternoon)))?|it(?:'s| has) been a (?:little |long |good )?while)$")
+
+
+def _chat_words(part: str) -> set[str]:
+    """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier)."""
+    return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
 def _small_talk(text: str) -> str:
@@ -721,10 +755,16 @@ def _small_talk(text: str) -> str:
     kept = []
     for i in range(0, len(parts), 2):
         part = parts[i].strip()
-        words = set(re.findall(r"[a-z']+", part))
+        words = _chat_words(part)
         chat = _SMALL_TALK_OPENER.match(part) or _SMALL_TALK_STATEMENT.match(part)
         if part and chat and not words & _CONTENT_WORDS:
             continue
+        # a statement of small talk joined to the request by "and" ("I've been staring at this table for a while and
+        # honestly the green cube just needs to go in the bin")
+        lead = re.match(r"^(.+?) and (?=\S)", " ".join(part.split()))
+        if lead and _SMALL_TALK_STATEMENT.match(lead.group(1)) and \
+                not _chat_words(lead.group(1)) & _CONTENT_WORDS:
+            parts[i] = " " + " ".join(part.split())[lead.end():]
         kept.append(parts[i] + (parts[i + 1] if i + 1 < len(parts) else ""))
     return "".join(kept)
 

@@ -170,3 +170,50 @@ def test_leave_with_a_named_object_keeps_its_negation() -> None:
     assert steps("put red on the pad, leave the blue one alone") == mv("red", "pad")
     assert not isinstance(plan("put blue on the pad, leave the blue one alone"), Plan)
     assert steps("put red on blue & green on the pad") == [*mv("red", "blue"), *mv("green", "pad")]
+
+
+# --------------------------------------------------------------------------------------------- chatty wrappers
+# (the request as a statement, as an infinitive after "asked me to", the plan)
+REQUESTS = (("the green cube needs to go in the bin", "have the green cube put in the bin", mv("green", "bin")),
+            ("i need orange sitting on top of the red one", "have orange sitting on top of the red one",
+             mv("orange", "red")),
+            ("have the yellow cube placed on the blue one", "have the yellow cube placed on the blue one",
+             mv("yellow", "blue")))
+WRAPPED = (
+    "{}, whenever ur ready, no rush lol", "whenever you're ready, {}", "{}, in your own time",
+    "so basically {}, at your convenience", "Good morning, dear robot. {}. Many thanks in advance.",
+    "My colleague has asked me to {}. Would you please to do this for us?", "I was asked to {}, thank you",
+    "Hi! I've been staring at this table for a while and honestly {}. Could you do that? Thanks a million!",
+    "it's been a while! {}", "I've been waiting all morning and {}",
+)
+
+
+@pytest.mark.parametrize(("request_", "wrapper"), list(itertools.product(REQUESTS, WRAPPED)))
+def test_known_wrappers_around_a_request_add_nothing(request_: tuple[str, str, list[str]], wrapper: str) -> None:
+    statement, infinitive, want = request_
+    text = wrapper.format(infinitive if wrapper.startswith(("My colleague", "I was asked")) else statement)
+    assert steps(text) == want, text
+
+
+@pytest.mark.parametrize("wrapper", WRAPPED)
+def test_a_wrapped_negation_or_condition_never_runs(wrapper: str) -> None:
+    for words in ("don't touch the red cube", "never move the red cube", "have red placed on the pad if blue is on it",
+                  "put red in the bin unless blue is there"):
+        assert not isinstance(plan(wrapper.format(words)), Plan), wrapper.format(words)
+
+
+@pytest.mark.parametrize("text", [
+    "I've been staring at this table for a while and the red cube is broken",  # a warning after small talk
+    "I've been staring at the red cube for a while and put it on the pad",  # not a known statement: content in it
+    "red goes in the middle", "the purple goes on top",  # a tower's roles, not placements
+    "put every cube except the green and the purple needs to go in the bin",
+])
+def test_unknown_or_role_words_stay_unread(text: str) -> None:
+    result = plan(text)
+    assert not isinstance(result, Plan) or text.startswith("put every"), text
+
+
+def test_a_colour_alone_with_a_modal_is_a_request_at_a_sentence_start_only() -> None:
+    assert steps("red needs to go on the pad") == mv("red", "pad")
+    assert steps("whenever you're ready, red has to go in the bin") == mv("red", "bin")
+    assert steps("please to place the green cube onto the pad") == mv("green", "pad")
