@@ -4,8 +4,9 @@ Runs ``armstack datagen`` (in process: ``sim.datagen.run_datagen``, the command'
 ``--obs state,rgb`` and ``--obs state,rgb,depth`` alternately (``--repeats`` each; the fastest run counts),
 then reads each committed dataset's manifest: total bytes, ``meta/`` bytes (``stats.json``, the per-episode
 metadata parquet), data parquet and video bytes and, from the parquet footers, the compressed bytes of the
-depth columns. It also times reading every episode's depth back (``DatasetReader.episode``) and reports the
-dtype and shape the reader returns. Prints one JSON object.
+depth columns. It also times reading every episode's depth back (``DatasetReader.episode``), reports the dtype
+and shape the reader returns, and the worker's CPU per episode for the depth frames: 16-bit PNGs and one
+channel's stats against the former int64 column and per-pixel stats, on the same frames. Prints one JSON object.
 
 Run from the repository root: ``MUJOCO_GL=egl nice -n 15 python bench/depth_storage.py [--episodes 4]``.
 Wall and CPU times depend on the machine's load (printed as ``load_avg``); the bytes do not.
@@ -90,7 +91,44 @@ def measure(env_id: str, obs: tuple[str, ...], cameras: tuple[str, ...], size: i
             first = reader.episode(0, keys)
             row["depth_returned"] = {"dtype": str(first[keys[0]].dtype), "shape": list(first[keys[0]].shape)}
             row["depth_stats_shape"] = list(np.asarray(reader.stats[keys[0]]["mean"]).shape)
+            episodes_read = [reader.episode(k, keys) for k in range(reader.num_episodes)]
+            row["writer_cpu_ms_per_episode"] = writer_cost(episodes_read, keys, size)
     return row
+
+
+def writer_cost(episodes: list[dict[str, Any]], keys: list[str], size: int, repeats: int = 3) -> dict[str, float]:
+    """CPU ms per episode of what a datagen worker does with its depth frames, best of ``repeats``: now (a 16-bit
+    PNG per frame, one channel's stats from a histogram) against the former layout (an int64 column of H*W values
+    per frame, per-pixel stats: sim.dataset.stats.episode_vector_stats, as the worker ran it over every column)."""
+    import pyarrow as pa
+
+    from sim.dataset import stats as st
+    from sim.dataset.depth import encode_depth_png
+    from sim.dataset.layout import to_arrow
+
+    def png() -> None:
+        for ep in episodes:
+            for key in keys:
+                frames = ep[key].reshape(-1, size, size).astype(np.uint16)
+                st.depth_stats(frames)
+                pa.array([{"bytes": encode_depth_png(f), "path": ""} for f in frames])
+
+    def vector() -> None:
+        feature = {"dtype": "int64", "shape": [size * size]}
+        for ep in episodes:
+            st.episode_vector_stats({key: ep[key] for key in keys})
+            for key in keys:
+                to_arrow(key, feature, ep[key])
+
+    out = {}
+    for name, job in (("png_channel_stats", png), ("int64_column_pixel_stats", vector)):
+        best = float("inf")
+        for _ in range(repeats):
+            start = time.process_time()
+            job()
+            best = min(best, time.process_time() - start)
+        out[name] = round(1000 * best / len(episodes), 2)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -133,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             "dataset_bytes_ratio": round(rgbd["dataset_bytes"] / rgb["dataset_bytes"], 3),
             "datagen_wall_ratio": round(rgbd["datagen_wall_s"] / rgb["datagen_wall_s"], 3),
             "datagen_cpu_ratio": round(rgbd["datagen_cpu_s"] / rgb["datagen_cpu_s"], 3),
+            "writer_cpu_ratio_png_to_int64": round(rgbd["writer_cpu_ms_per_episode"]["png_channel_stats"]
+                                                   / rgbd["writer_cpu_ms_per_episode"]["int64_column_pixel_stats"], 3),
         },
     }
     print(json.dumps(report, indent=2))
