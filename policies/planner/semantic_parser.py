@@ -111,18 +111,24 @@ def _verbless_next(toks: Sequence[str], i: int) -> bool:
 _PLURAL_PRONOUNS = frozenset({"them", "em", "'em", "these", "those", "both"})
 
 
+def _apposition_head(clause: Sequence[str]) -> bool:
+    """Whether ``clause`` is "VERB them" ("stack em"), which the placements after it may spell out."""
+    head = [t for t in clause if t not in FILLERS]
+    return len(head) == 2 and head[0] in lx.PLACE_VERBS and head[1] in _PLURAL_PRONOUNS
+
+
 def _apposition(clauses: list[list[str]]) -> list[list[str]]:
     """The placements a first clause "VERB them" stands for, where every clause after it is a placement said without
     a verb ("stack em, green on top of yellow"; fresh split indep9-007); otherwise ``clauses`` as they are."""
-    head = [t for t in clauses[0] if t not in FILLERS] if clauses else []
-    if len(clauses) < 2 or len(head) != 2 or head[0] not in lx.PLACE_VERBS or head[1] not in _PLURAL_PRONOUNS:
+    if len(clauses) < 2 or not _apposition_head(clauses[0]):
         return clauses
     return clauses[1:] if all(_verbless_place(c) for c in clauses[1:]) else clauses
 
 
 def split_clauses(toks: list[str]) -> list[list[str]]:
     """Cut at clause breaks ("then", "after that", ";") and at "and"/"," before a verb, "the other" or a placement
-    said without a verb ("red on pad, blue in bin")."""
+    said without a verb after a clause with its own destination ("red on pad, blue in bin"; in "red and blue in
+    the bin" the two share one, see _coordinated)."""
     clauses: list[list[str]] = [[]]
     i = 0
     while i < len(toks):
@@ -138,7 +144,8 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
         elif t in (",", "and", "but"):
             after = toks[i + 1:i + 3]
             if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other" or \
-                    (t in (",", "and") and clauses[-1] and _verbless_next(toks, i)):
+                    (t in (",", "and") and (set(clauses[-1]) & _VERBLESS_PREPS or _apposition_head(clauses[-1]))
+                     and _verbless_next(toks, i)):
                 clauses.append([])
             elif t in ("and", "but"):
                 clauses[-1].append(t)
@@ -590,6 +597,64 @@ def _condition(clause: Sequence[str]) -> str | None:
             return t
     return None
 
+def _colour_mentions_only(words: Sequence[str]) -> list[Ref] | None:
+    """Each mention of "the red, the blue cube and green" / "red and blue" (a colour, its determiner and kind word),
+    or None unless every word belongs to one such mention and there are two or more."""
+    spans: list[list[str]] = []
+    for t in words:
+        if t in ("and", ",", "then", "also", "as", "well"):
+            spans.append([])
+            continue
+        current = spans[-1] if spans else []
+        starts = t in lx.DETERMINERS or (t in lx.COLOR_WORDS and any(w in lx.COLOR_WORDS or w in lx.KIND_WORDS
+                                                                     for w in current))
+        if not spans or starts:
+            spans.append([])
+        spans[-1].append(t)
+    refs = [parse_object(span) for span in spans if span]
+    if len(refs) < 2 or any(r is None or r.kind != "color" for r in refs):
+        return None
+    return [r for r in refs if r is not None]
+
+
+def _coordinated(clause: Sequence[str]) -> list[list[Action]] | None:
+    """"put the red and the blue cube in the bin", "move red, blue and green to the pad", "red and blue in the bin":
+    objects named by colour and joined by "and" or commas, sharing one destination: one placement each, in the
+    words' order (their request checks them as it checks "A in the bin and B in the bin")."""
+    words = [t for t in clause if t not in FILLERS or t in ("and", "then")]
+    start = 1 if words and words[0] in lx.PLACE_VERBS else 0
+    if any(t in _VERBS for t in words[start:]):
+        return None
+    for p in range(len(words) - 1, start, -1):
+        if words[p] not in _DEST_PREPS:
+            continue
+        refs = _colour_mentions_only(words[start:p])
+        if refs is None:
+            return None
+        dest = words[p + 1:]
+        region = parse_region(dest) or _side(dest)
+        target = None if region else parse_object(dest)
+        if region is None and (target is None or target.kind != "color" or words[p] not in ("on", "onto", "ontop")):
+            return None
+        return [[Action("place", obj=r, region=region, target=target)] for r in refs]
+    return None
+
+
+def _raised_destination(clause: Sequence[str], following: Sequence[str] | None) -> list[list[Action]] | None:
+    """"place the red cube and then the blue cube on the pad": a place verb and one cube named by colour, whose
+    destination is said once, in the next clause (a placement read alone); None otherwise."""
+    words = [t for t in clause if t not in FILLERS]
+    if following is None or len(words) < 2 or words[0] not in lx.PLACE_VERBS - {"leave"}:
+        return None
+    obj = parse_object(words[1:])
+    if obj is None or obj.kind != "color":
+        return None
+    later = parse_clause(list(following), Action("place"))
+    if len(later) != 1 or later[0].verb != "place" or (later[0].region is None and later[0].target is None):
+        return None
+    return [[Action("place", obj=obj, region=later[0].region, target=later[0].target)]]
+
+
 _MAX_REORDERED = 4  # clauses whose orders are tried (4! = 24 orders at most)
 
 
@@ -660,9 +725,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=fixture))
     per_clause: list[list[Action]] = []
     previous: Action | None = None
-    for clause in clauses:
+    for k, clause in enumerate(clauses):
         readings = parse_clause(clause, previous)
-        pieces = [readings] if readings else _split_at_and(clause, previous)
+        pieces = [readings] if readings else _split_at_and(clause, previous) or _coordinated(clause) or \
+            _raised_destination(clause, clauses[k + 1] if k + 1 < len(clauses) else None)
         if not pieces:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it

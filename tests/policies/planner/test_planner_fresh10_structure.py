@@ -343,3 +343,28 @@ def test_a_tower_never_drops_or_reorders_a_clause_beside_it(text: str) -> None:
 def test_a_tower_then_home_keeps_its_order() -> None:
     assert steps("first build a tower with red at the bottom and blue on top, then go home") == \
         [*mv("blue", "red"), "go_home()"]
+
+
+# ------------------------------------------------------------ objects joined by "and" sharing one destination
+@pytest.mark.parametrize(("text", "want"), [
+    ("put the red and the blue cube in the bin", [*mv("red", "bin"), *mv("blue", "bin")]),
+    ("put red and blue in the bin", [*mv("red", "bin"), *mv("blue", "bin")]),
+    ("move the yellow cube and the purple cube to the pad", [*mv("yellow", "pad"), *mv("purple", "pad")]),
+    ("orange, green and red on the left side", [*mv("orange", "left"), *mv("green", "left"), *mv("red", "left")]),
+    ("place the green cube and then the red cube on the pad", [*mv("green", "pad"), *mv("red", "pad")]),
+    ("put blue and yellow in the bin, then go home", [*mv("blue", "bin"), *mv("yellow", "bin"), "go_home()"]),
+])
+def test_objects_sharing_one_destination_are_placed_each_in_the_words_order(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "put red and blue on green",  # two cubes on one
+    "don't put red and blue in the bin",
+    "put red and blue in the bin, but leave blue alone",
+    "put red and the cube on the pad in the bin",
+    "pick up red and blue",
+    "put the red cube, then go home",  # no destination to share
+])
+def test_shared_destinations_never_run_a_negated_contradictory_or_incomplete_request(text: str) -> None:
+    refused(text)
