@@ -153,9 +153,9 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
     from sensor_msgs.msg import Image, JointState
     from std_msgs.msg import String
 
-    from bench.visuomotor_ros import rig_params
+    from bench.visuomotor_ros import PolicySteps, rig_params
     from robot.perception.image_codec import image_from_fields, image_to_fields
-    from robot.ros_rig.bridge_rig import BridgeRig, read_ticks
+    from robot.ros_rig.bridge_rig import BridgeRig
     from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 
     # The bridge's policy reads front (from the sim arm) and overhead (published by this test, then withheld).
@@ -227,18 +227,19 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         timer = probe.node.create_timer(0.05, publish_overhead)
         assert probe.spin_until(lambda: rig.state().get("mode") == "NOMINAL", 15.0), rig.output()
         running_from = time.time()
-        probe.spin_for(2.0)
+        probe.spin_for(1.0)
         n_events = len(rig.events)
-        n_ticks = len(read_ticks(ticks))
-        probe.spin_for(2.0)
-        ran = [t for t in read_ticks(ticks)[n_ticks:] if t.get("policy_ms") is not None]
-        assert len(ran) >= 10 and rig.state().get("mode") == "NOMINAL", (len(ran), rig.state(), rig.output())
-        assert not fault_with("", n_events), rig.bridge_events()[n_events:]
+        steps = PolicySteps(ticks)
+        first = steps.update()
+        # A loaded box may pause the policy (a state_rate warning, an overrun): what counts is that it acts, and that
+        # no camera fault comes while the frames stream.
+        assert probe.spin_until(lambda: steps.update() - first >= 10, 30.0), (steps.count - first, rig.output())
+        assert not fault_with("CameraImageError", n_events), rig.bridge_events()[n_events:]
 
         # Withheld: within the checkpoint's tolerance the bridge stops acting on it and says why.
         timer.cancel()
         n_events = len(rig.events)
-        assert probe.spin_until(lambda: fault_with("overhead/image_raw is", n_events), 10.0), rig.output()
+        assert probe.spin_until(lambda: fault_with("overhead/image_raw is", n_events), 20.0), rig.output()
         detail = next(e["detail"] for e in rig.bridge_events()[n_events:] if e.get("kind") == "policy_crash")
         assert "CameraImageError" in detail and "up to 0.25 s old" in detail, detail
         assert time.time() - running_from < 60
