@@ -133,18 +133,20 @@ def test_a_skill_goal_gives_the_same_observation_in_the_env_and_through_the_brid
     assert not stepping.is_alive()
     for skill, args in (("pick", {"object": "green_cube"}), ("place_on", {"object": "blue_cube"}),
                         ("place_in", {"region": "bin"}), ("place_in", {"region": "pad"}),
-                        ("push", {"object": "green_cube", "direction": "left"}), ("go_home", {})):
+                        ("place_in", {"region": "left"}), ("push", {"object": "green_cube", "direction": "left"}),
+                        ("go_home", {})):
         empty_handed = skill in ("push", "go_home")
         goal = skill_goal(skill, args, holding=None if empty_handed else "red_cube", instruction=f"{skill} {args}")
         assert goal is not None
         if skill not in ("pick", "push", "go_home"):
             assert goal.object == "red_cube"
-        # A push's end point or the home position (the skill's goal_point) stands in for the task's place.
-        point = np.array([0.5, 0.12, 0.0216]) if empty_handed else None
+        # A push's end point, the home position or a side placement's spot (the skill's goal_point) stands in for
+        # the task's place.
+        point = np.array([0.5, 0.12, 0.0216]) if empty_handed or args.get("region") == "left" else None
         ours, theirs = observe(world.view, goal, goal_pos=point), observe(env.view, goal, goal_pos=point)
         if point is not None:
             np.testing.assert_array_equal(ours["goal_pos"], point)
-        if goal.task == "pick_place":  # the env's own task: what it hands a policy of that task with this goal
+        if goal.task == "pick_place" and point is None:  # the env's own task: what it hands a policy of this goal
             env.goal = goal
             own = env._observation()
             for key in observation_contract.STATE_KEYS:
