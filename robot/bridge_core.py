@@ -55,8 +55,9 @@ AGENT_WAIT_S = 0.005
 
 OBJECT_LOSS_GRACE_S = 0.5
 """A cube absent from ``scene/objects`` for this long (and from two messages in a row at least) is missing: the
-perception node leaves out a cube it no longer sees (its tracker after 10 frames unseen), while the mirror would keep
-its last pose. One late or short message is no loss; nor is a cube the bridge can explain as hidden (``_hidden``)."""
+perception node leaves out a cube it no longer sees (its tracker after 10 frames missed in plain view; one whose place
+something nearer hides from the camera it keeps reporting there), while the mirror would keep its last pose. One late
+or short message is no loss; nor is a cube the bridge can explain as hidden (``_hidden``)."""
 STACK_SETTLE_M = 0.003
 """A perceived cube whose bottom face lies within this (m) of the top face of the cube under it rests on that cube.
 Perception measures a stacked cube's height from depth in whole millimetres (the top face's, less half a side) and
