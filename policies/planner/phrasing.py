@@ -87,8 +87,12 @@ _REASSURANCE = re.compile(r"\b(?:(?:there'?s|there is) )?no (?:rush|hurry)\b|\bn
 
 def without_reassurance(instruction: str) -> str:
     """``instruction`` less "no rush", "no hurry", "take your time": what the unsafe-request screen reads (its
-    speed words would otherwise refuse a request to go slowly); every other word is screened as it stands."""
-    return _REASSURANCE.sub(" ", instruction.lower().replace("’", "'"))
+    speed words would otherwise refuse a request to go slowly); every other word is screened as it stands and, where
+    the typo corrector changes any, once more as corrected ("thorw red across the room" is screened as "throw"),
+    since the parser reads the corrected words."""
+    text = _REASSURANCE.sub(" ", instruction.lower().replace("’", "'"))
+    corrected = "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in re.split(r"([a-z']+)", text))
+    return text if corrected == text else f"{text} . {corrected}"
 
 
 # -------------------------------------------------------------------------------------------- typos
@@ -102,6 +106,8 @@ _TARGETS: tuple[str, ...] = (
     *sorted(w for w in lx.KIND_WORDS if len(w) > 3), "bin", "pad", "trash", "left", "right", "home", "the", "please",
     "on", "in", "onto", "into", "top", "then", "and", "cube", "cubes", "block", "blocks", "side", "after", "before",
     "first", "every", "except",
+    # a misspelt "throw" ("thorw the yelow cube in teh bin", indep10-019): read as the bin idiom or screened as a throw
+    "throw",
 )
 _LEXICON_WORDS = frozenset(
     [*lx.KIND_WORDS, *lx.DIRECTION_WORDS, *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
@@ -153,6 +159,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
     "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
     "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping", "getting",
+    "thrown", "threw", "throws", "throwing",
 }) | _REAL_WORDS_NEAR_THE_LEXICON | _ENGLISH_NEAR_VERBS
 
 
@@ -183,6 +190,8 @@ def correct_typo(word: str) -> str:
 # An object as a wish names it: a noun phrase or, in terse requests, a colour alone ("I need orange sitting on top of
 # the red one", fresh split indep9-043).
 _NAMED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?)"
+_TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
+    "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch"}))
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
@@ -190,6 +199,12 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"evening)|there|dear|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
+    # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
+    # (fresh split indep9-042), "as for the red one, put it in the bin", "regarding the blue cube, don't touch it"
+    (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now)\s+)*(?:as (?:for|to)|regarding|concerning|(?:we'?re|we are|i'?m|i am) "
+     rf"(?:all )?(?:done|finished) with) ({_NAMED})(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
+     rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
+     r"(?:it|that one)\b", r"\1\3 \2"),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
@@ -269,8 +284,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:i was wondering|i wonder|i was hoping)(?: if| whether)?(?= you\b)", " "),
     (r"\b(?:like|y'?know|you know),\s*", " "),  # a filler before its comma ("can you like, put ...")
     (r"\b(?:can|could|would|will) you,\s*(?=[a-z])", ""),
-    (r",?\s*\b(?:that|it|this) (?:would|will|'d|'ll) be (?:great|lovely|awesome|perfect|amazing|wonderful|brilliant|"
-     r"nice|ideal|super|fab|fantastic|much appreciated)\s*$", ""),
+    (r",?\s*\b(?:that|it|this)(?: would| will|'d|'ll) be (?:really |so |just )?(?:great|lovely|awesome|perfect|amazing|"
+     r"wonderful|brilliant|nice|ideal|super|fab|fantastic|much appreciated)[\s,.!]*$", ""),
     # "give the red cube a push to the left": the push itself
     (rf"\bgive ({NP}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
     # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
@@ -283,7 +298,10 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),
-    (r"\b(?:for me|if you can|if you could|if possible)\b", " "),
+    (r"\b(?:for me|if you can|if you could|if possible|if you would|if you will|if you'?d be so kind|if you may)\b"
+     r"(?!\s+(?:not|never|only|first|then|put|place|move|stack|push|pick)\b)", " "),
+    # "..., just that", "that's it" closing a request: only it is meant (fresh split indep10-017)
+    (r",\s*(?:just|only) (?:that|this)(?: please)?\s*(?=[.!?]|$)", ""),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
@@ -294,6 +312,11 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
      r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+    # "make that the red cube is on blue", "make sure the red cube ends up in the bin", "see to it that ...": the goal
+    # (fresh split indep10-011); "make sure X is not on Y" has no such reading and stays for the parser
+    (rf"(^|[,;.!?:]\s*|\b(?:and|then|please|just)\s+)(?:make (?:it )?(?:so )?(?:sure )?|ensure |see (?:to it )?)"
+     rf"(?:that )?({_NAMED}) (?:is|ends up|gets|sits|will be|goes)\s+(?:(?:placed|put|sitting|resting)\s+)?"
+     r"(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     # "the green cube just needs to go in the bin" (indep10-029)
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:just\s+|really\s+|simply\s+|also\s+|"
@@ -591,8 +614,9 @@ def _verb_forms(text: str) -> str:
 def _pseudo_cleft(text: str) -> str:
     """"what I'd like (- aside -) is for X to end up on Y" -> "put X on Y"; only where the aside holds no negation
     or order word (it is dropped)."""
-    m = re.search(rf"\bwhat (?:i'?d like|i would like|i want|i need)\b(.*?)\bis (?:for )?({NP}) to (?:end up|be|go|"
-                  r"sit)\s+(on|in|into|onto)\b", text)
+    m = re.search(rf"\bwhat (?:i'?d like|i would like|i want|i need)\b(.*?)\bis (?:for )?({_NAMED}) "
+                  r"(?:to (?:end up|be|go|sit)\s+)?(?:(?:sitting|resting|placed|put)\s+)?(?:over\s+)?"
+                  r"(on top of|on|in|into|onto)\b", text)
     if m is None:
         return text
     aside = m.group(1).strip(" ,-–—")

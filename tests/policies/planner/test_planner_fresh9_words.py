@@ -217,3 +217,40 @@ def test_a_colour_alone_with_a_modal_is_a_request_at_a_sentence_start_only() -> 
     assert steps("red needs to go on the pad") == mv("red", "pad")
     assert steps("whenever you're ready, red has to go in the bin") == mv("red", "bin")
     assert steps("please to place the green cube onto the pad") == mv("green", "pad")
+
+
+# ------------------------------------------------------ goals, topics, polite conditions, a misspelt throw
+@pytest.mark.parametrize(("text", "want"), [
+    ("make that the red cube is on blue", mv("red", "blue")),
+    ("make sure the red cube ends up in the bin", mv("red", "bin")),
+    ("see to it that orange is on the pad", mv("orange", "pad")),
+    ("please ensure the green one is sitting on top of the yellow one", mv("green", "yellow")),
+    ("what I need is the purple cube over on the left side, nothing fancy, just that. cheers", mv("purple", "left")),
+    ("Park the red cube on the pad, if you would.", mv("red", "pad")),
+    ("ok so we're done with the green cube for today, if you could stick it on the pad that'd be great, thx",
+     mv("green", "pad")),
+    ("as for the red one, put it in the bin", mv("red", "bin")),
+    ("regarding the blue cube, don't touch it. put red on the pad", mv("red", "pad")),
+    ("thorw the yelow cube in teh bin plz", mv("yellow", "bin")),
+    ("the red cube should be thrown away", mv("red", "bin")),
+])
+def test_goal_topic_and_polite_wordings(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "make sure the red cube is not on blue", "make sure you don't put red on blue",
+    "make sure the red cube is on the pad if the blue one is in the bin", "as for the red one, never move it",
+    "regarding the red cube, don't touch it", "put the red cube on the pad if you would not mind blue there",
+    "thorw the red cube across the room", "thorw red", "trow the red cube at the wall", "as for the red one, love it",
+    "we're done with the green cube for today",
+])
+def test_goal_and_topic_wordings_that_must_not_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
+
+
+def test_a_misspelt_throw_is_screened_as_a_throw() -> None:
+    from policies.planner.phrasing import without_reassurance
+    assert unsafe_reason(without_reassurance("thorw red across the room")) is not None
+    assert unsafe_reason(without_reassurance("thorw the yelow cube in teh bin")) is None
+    assert unsafe_reason(without_reassurance("put red on the pad, no rush")) is None
