@@ -302,9 +302,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     clear = _CLEAR_EXCEPT.fullmatch(text)
     if clear is not None:
         text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
-    rest = re.search(r"(?:,?\s*(?:and|then)\s+|,\s*)(?:put |move |place )?(?:all )?the (?:rest|others|other cubes|"
-                     r"remaining cubes)(?: of (?:the|them) cubes)?\s+(in|into|on|onto)\s+(the [a-z ]+?)\s*[.!]?\s*$",
-                     text)
+    rest = re.search(r"(?:,?\s*(?:and|then)\s+|,\s*)(?:put |move |place )?(?:(?:all )?the (?:rest|others|other cubes|"
+                     r"remaining cubes)(?: of (?:the|them) cubes)?|everything else|all (?:the )?other (?:cubes|blocks))"
+                     r"\s+(in|into|on|onto)\s+(the [a-z ]+?)\s*[.!]?\s*$", text)
     if rest:
         head = text[:rest.start()]
         named = {n for _, n in _colour_mentions(head, state)}

@@ -23,9 +23,10 @@ MILESTONE_KINDS = ("hold", "on", "push", "home")
 # Words that change which actions an instruction asks for (negation, exclusion) or in which order. A backend
 # that cannot read them must refuse: a plan that ignores "don't" runs the forbidden action.
 NEGATION_MARKERS = ("not", "don't", "dont", "do n't", "never", "without", "no", "nor", "neither",
-                    "doesn't", "mustn't", "shouldn't", "avoid", "except", "excluding", "but not", "other than",
-                    "apart from", "instead", "alone", "unless", "leave", "refrain", "stay away", "keep away",
-                    "untouched", "skip", "ignore", "forget", "cancel", "stop", "can't", "cannot", "won't", "keep")
+                    "doesn't", "mustn't", "shouldn't", "needn't", "shan't", "avoid", "except", "excluding", "but not",
+                    "other than", "apart from", "instead", "alone", "unless", "leave", "refrain", "stay away",
+                    "keep away", "untouched", "skip", "ignore", "forget", "cancel", "stop", "can't", "cannot", "won't",
+                    "keep")
 ORDER_MARKERS = ("before", "after", "first", "then", "finally", "next", "once", "when", "while", "until",
                  "afterwards", "later", "last", "lastly", "second", "third", "meanwhile", "prior", "following",
                  "beforehand", "earlier", "whenever", "as soon as")

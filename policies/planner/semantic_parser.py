@@ -82,22 +82,46 @@ _VERBLESS_ENDS = frozenset({",", ";", ".", "!", "?", "and", "then", "but"})
 
 
 def _verbless_place(toks: Sequence[str]) -> bool:
+    return _verbless_words(toks) is not None
+
+
+def _verbless_words(toks: Sequence[str]) -> list[str] | None:
     """Whether ``toks`` is a placement said without a verb ("red on pad", "the blue cube in the bin", "green to left
     side", "red on blue"): a cube named by its colour, one preposition, then a region or another cube named by its
     colour, and nothing else. Only this plain shape is read as "put": a reference ("the cube on the pad") or a
     relative clause is not."""
-    words = [t for t in toks if t not in FILLERS]
+    words = _without_wish([t for t in toks if t not in FILLERS])
     at = [k for k, t in enumerate(words) if t in _VERBLESS_PREPS]
     if len(at) != 1 or at[0] == 0 or any(t in _VERBS for t in words):
-        return False
+        return None
     obj = parse_object(words[:at[0]])
     if obj is None or obj.kind != "color":
-        return False
+        return None
     dest = words[at[0] + 1:]
     if parse_region(dest) or _side(dest):
-        return True
+        return words
     target = parse_object(dest)
-    return target is not None and target.kind == "color" and words[at[0]] in ("on", "onto", "ontop", "to")
+    return words if target is not None and target.kind == "color" and words[at[0]] in ("on", "onto", "ontop", "to") \
+        else None
+
+
+# Between the cube and where it goes, in a placement said as a wish ("red goes in the bin", "blue should be on the
+# pad", "green needs to go to the left side"); never "is" alone ("red is on blue" says what is, not what to do).
+_GOES = frozenset({"goes", "belongs", "should", "must", "needs", "need", "to", "be", "has", "ought"})
+_WISH_VERBS = frozenset({"goes", "belongs", "should", "must", "needs", "need", "has", "ought"})
+
+
+def _without_wish(words: list[str]) -> list[str]:
+    """``words`` without the wish between a cube and where it goes ("red goes in the bin", "blue should be on the pad",
+    "green needs to go to the left side": the last "to" is where it goes)."""
+    wish = next((k for k, t in enumerate(words) if t in _WISH_VERBS), None)
+    if wish is None:
+        return words
+    end = wish
+    while end < len(words) and words[end] in _GOES and not (
+            words[end] == "to" and end + 1 < len(words) and words[end + 1] not in _GOES):
+        end += 1
+    return words[:wish] + words[end:]
 
 
 def _verbless_next(toks: Sequence[str], i: int) -> bool:
@@ -167,8 +191,9 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         return [Action(previous.verb, obj=obj, region=previous.region, target=previous.target,
                        direction=previous.direction)]
     verb_at = next((i for i, t in enumerate(toks) if t in _VERBS), None)
-    if verb_at is None and _verbless_place(toks) and (previous is None or previous.verb not in ("place", "push")):
-        verb_class, body = "place", toks  # "red on pad, ...": a placement said without its verb
+    verbless = _verbless_words(toks) if verb_at is None else None
+    if verbless is not None:
+        verb_class, body = "place", verbless  # "red on pad, ...": a placement said without its verb
     elif verb_at is None:
         if previous is None or previous.verb not in ("place", "push"):
             return []
@@ -621,7 +646,7 @@ def _coordinated(clause: Sequence[str]) -> list[list[Action]] | None:
     """"put the red and the blue cube in the bin", "move red, blue and green to the pad", "red and blue in the bin":
     objects named by colour and joined by "and" or commas, sharing one destination: one placement each, in the
     words' order (their request checks them as it checks "A in the bin and B in the bin")."""
-    words = [t for t in clause if t not in FILLERS or t in ("and", "then")]
+    words = _without_wish([t for t in clause if t not in FILLERS or t in ("and", "then")])
     start = 1 if words and words[0] in lx.PLACE_VERBS else 0
     if any(t in _VERBS for t in words[start:]):
         return None

@@ -368,3 +368,21 @@ def test_objects_sharing_one_destination_are_placed_each_in_the_words_order(text
 ])
 def test_shared_destinations_never_run_a_negated_contradictory_or_incomplete_request(text: str) -> None:
     refused(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("red goes in the bin, blue goes on the pad", [*mv("red", "bin"), *mv("blue", "pad")]),
+    ("the green one needs to go to the left side", mv("green", "left")),
+    ("yellow and purple should be in the bin", [*mv("yellow", "bin"), *mv("purple", "bin")]),
+    ("orange has to be on top of blue", mv("orange", "blue")),
+    ("put red on the pad and all the other cubes in the bin",
+     [*mv("red", "pad"), *(s for c in COLOURS if c != "red" for s in mv(c, "bin"))]),
+])
+def test_a_placement_said_as_a_wish_is_read(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", ["red is on blue", "red needn't go in the bin", "red must never go in the bin",
+                                  "red shouldn't be in the bin", "red goes in the bin if blue is on the pad"])
+def test_a_statement_negated_or_conditional_wish_is_never_planned(text: str) -> None:
+    refused(text)
