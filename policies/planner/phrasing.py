@@ -191,7 +191,8 @@ def correct_typo(word: str) -> str:
 # the red one", fresh split indep9-043).
 _NAMED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?)"
 _TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
-    "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch"}))
+    "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch", "throw",
+    "get rid of", "dispose of", "do away with"}, reverse=True))
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
@@ -202,9 +203,17 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
     # (fresh split indep9-042), "as for the red one, put it in the bin", "regarding the blue cube, don't touch it"
     (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now)\s+)*(?:as (?:for|to)|regarding|concerning|(?:we'?re|we are|i'?m|i am) "
-     rf"(?:all )?(?:done|finished) with) ({_NAMED})(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
+     rf"(?:all )?(?:done|finished) with|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?: (?:is|'s) (?:just |only )?"
+     rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?\s*[,:\-–—]))"
+     rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?"
+     rf"(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one)\b", r"\1\3 \2"),
+    # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
+    (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
+     rf"({_NAMED})\s*[.!]*$", r"\1 \3\2"),
+    # "remove the red cube and put it in the bin": taking it up, then where it goes
+    (rf"\bremove ({_NAMED}) and (?=(?:then )?(?:{_TOPIC_VERBS}) it\b)", r"pick up \1 and "),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
@@ -221,7 +230,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"this morning|this afternoon|tonight))?|(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here)?(?: for (?:today|now|"
      r"the day))?|"
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
-     r"(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance| a million)?|"
+     r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance|"
+     r" a million)?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:do|manage|handle) (?:that|this|it|so)"
      r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
@@ -238,14 +248,15 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\bplease to\b", "please"),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
-    (r"[\s,.!]*\b(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty)(?: (?:so|very) much| a lot| a bunch|"
+    (r"[\s,.!]*\b(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty))"
+     r"(?: (?:so|very) much| a lot| a bunch|"
      r" in advance| a million|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
      r"(?:when|whenever) (?:you'?re|you are|your) ready|whenever you (?:can|like|want|get (?:a|the) (?:chance|moment))|"
-     r"in your own time|at your (?:own )?(?:leisure|convenience|pace)|no pressure|as usual|real quick)\b",
+     r"in your own time|at your (?:own )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
     # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
@@ -254,6 +265,9 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      rf"(?:i'?d|i would|we'?d|we would) (?:really |so |just )?(?:love|like|prefer|appreciate) it) if "
      rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
      r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
+    (rf"\b(?:it|that)(?:'d| would|'ll| will) be (?:really |so |very |super |quite |just )?(?:nice|great|good|lovely|"
+     rf"ideal|perfect|helpful|handy|neat) to (?:have|see|get) ({_NAMED})\s+(?:(?:sitting|resting|standing|placed|put|"
+     r"lying)\s+)?(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
     (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
      r"(?:could|should|might|can|would) (?:go|end up|sit|be put|be placed|be moved)\s+(on top of|on|in|into|onto)\b",
      r"put \1 \2"),
@@ -416,6 +430,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(left|right)[- ]hand\b", r"\1"),
     (r"\b(left|right) zone\b", r"\1 side"),
     (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
+    # "return to base", "go back to the start", "head back to your starting point": home; "the base" of a tower is
+    # never after these verbs
+    (r"\b(?:return|go back|head back|move back|get back|come back|go) to (?:your |the |its )?(?:base|start|"
+     r"starting point|start(?:ing)? (?:position|pose|point)|origin|neutral(?: position| pose)?)"
+     r"(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b|please\b))", "go home"),
     (r"\bdiscard(ing)?\b", "discard"),
     # "park the arm", "go park", "park yourself at home": the arm's rest is home (fresh split indep9-038); "park red on
     # the pad" places a cube, as below
@@ -481,8 +500,9 @@ def _discard_destination(text: str) -> str:
 # ("don't bin red" is "don't put red in the bin", a constraint).
 _DISPOSED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?|it|them|" \
             r"(?:this|that) one)"
-_DISPOSE_VERB = r"(?:bin|trash|ditch|scrap|junk|dispose(?: of)?|discard|get rid of|do away with)"
-_DISPOSE_GERUND = r"(?:binning|trashing|ditching|scrapping|junking|disposing(?: of)?|discarding|getting rid of)"
+_DISPOSE_VERB = r"(?:bin|trash|ditch|scrap|junk|dump|dispose(?: of)?|discard(?: of)?|get rid of|do away with)"
+_DISPOSE_GERUND = r"(?:binning|trashing|ditching|scrapping|junking|dumping|disposing(?: of)?|discarding(?: of)?|" \
+                  r"getting rid of)"
 _DISPOSED_PARTICIPLE = r"(?:binned|trashed|ditched|scrapped|junked|discarded|disposed of|thrown (?:away|out)|" \
                        r"tossed(?: out| away)?|chucked(?: out| away)?|got(?:ten)? rid of)"
 # The clause ends after the object: at a stop, or where the next clause or a known wrapper word starts. Not at
@@ -490,7 +510,7 @@ _DISPOSED_PARTICIPLE = r"(?:binned|trashed|ditched|scrapped|junked|discarded|dis
 _DISPOSAL_END = (r"(?=\s*(?:$|[,;.!?:]|(?:and|then|but|after|before|once|please|now|first|too|as well|for me|when|"
                  r"while|right away|straight away|" + "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS)) +
                  r")\b))")
-_IN_BIN = r"(?:\s+(?:in|into|inside)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish))?"
+_IN_BIN = r"(?:\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish))?"
 _DISPOSAL_START = r"(^|[,;.:!?]\s*|\b(?:and|then|first|finally|next|now|just|please|also|kindly|you|that|lastly|" \
                   r"simply|so|(?:you|please|me|us) to|don'?t|do not|never)\s+)"
 

@@ -60,7 +60,7 @@ _CLAUSE_END = r"\s*(?:$|[,;.!?]|(?:and|then|but|after|before|once|please|now|too
               r"first|so)\b)"
 TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking)"
 # The decision line (issue #17, fresh splits indep9-015, indep10-038). The robot never throws: the idioms below are
-# read as placing the object in the bin. (1) "throw/toss/chuck X away|out" and "throw/toss/chuck X in(to) the bin":
+# read as placing the object in the bin. (1) "throw/toss/chuck X away|out" and "throw/toss/chuck X in(to)/to the bin":
 # disposal, with any verb. (2) A bare "chuck X" / "toss X", the object then the clause's end: British and American
 # colloquial for "throw away" (the bin). A bare "throw X" stays a throw. (3) Anything aiming, speeding or sending
 # the object elsewhere after it (AIMED: "at me", "across the room", "up", "hard", "onto the pad", "from over there")
@@ -71,7 +71,7 @@ DISPOSAL_TOSS = re.compile(
     rf"(?:away|out)\b"
     rf"(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})|"
     rf"\b{TOSS_VERB}\s+(?P<binned>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
-    rf"(?:in|into|inside)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})|"
+    rf"(?:in|into|inside|to)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})|"
     rf"\b(?:toss|tossing|chuck|chucking)\s+(?P<bare>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|"
     rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})")
 

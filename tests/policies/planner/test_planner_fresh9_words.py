@@ -72,9 +72,6 @@ def test_a_disposal_in_an_order_clause(text: str) -> None:
     "throw the green cube away", "throw it away, the green one",
 ])
 def test_disposal_idioms_and_reasons(text: str) -> None:
-    if text.endswith("the green one"):  # "it" before its noun is not read: asked or refused, never guessed
-        assert not isinstance(plan(text), Plan)
-        return
     assert steps(text) == mv("green", "bin")
 
 
@@ -254,3 +251,29 @@ def test_a_misspelt_throw_is_screened_as_a_throw() -> None:
     assert unsafe_reason(without_reassurance("thorw red across the room")) is not None
     assert unsafe_reason(without_reassurance("thorw the yelow cube in teh bin")) is None
     assert unsafe_reason(without_reassurance("put red on the pad, no rush")) is None
+
+
+# ------------------------------------------------------------------------- more of the same families
+@pytest.mark.parametrize(("text", "want"), [
+    ("dump the red cube", mv("red", "bin")), ("dump red on the pad", mv("red", "pad")),
+    ("discard of the red cube", mv("red", "bin")), ("please to throw the red cube to the bin", mv("red", "bin")),
+    ("the red one is garbage, throw it away", mv("red", "bin")), ("the red cube, bin it", mv("red", "bin")),
+    ("red, put it on the pad", mv("red", "pad")), ("trash it, the red one", mv("red", "bin")),
+    ("put it on the pad, the red cube", mv("red", "pad")),
+    ("remove the red cube and put it in the bin", mv("red", "bin")),
+    ("return to base", ["go_home()"]), ("go back to the start", ["go_home()"]),
+    ("head back to your starting point", ["go_home()"]),
+    ("put red on the pad, tia", mv("red", "pad")), ("please and thank you, put red on the pad", mv("red", "pad")),
+    ("it would be nice to have red on the pad", mv("red", "pad")),
+])
+def test_more_phrasings_of_the_same_families(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "throw it to the operator", "throw red to the bin across the room", "throw it to the bin from over there",
+    "the red one is garbage, throw it", "throw it, the red one", "the red cube, don't touch it", "remove the red cube",
+    "put red at the base", "don't touch it, the red one", "put it on the pad, the green cube and the red cube",
+])
+def test_more_wordings_that_must_not_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
