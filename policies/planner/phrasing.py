@@ -193,6 +193,9 @@ _NAMED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|b
 _TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
     "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch", "throw",
     "get rid of", "dispose of", "do away with"}, reverse=True))
+# Someone whose request the user passes on ("my colleague has asked me to ...", "my manager wants X on Y").
+_REPORTER = r"(?:(?:my|our) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|partner|" \
+            r"client|customer|teacher|professor|foreman))"
 _WRAPPERS: tuple[tuple[str, str], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
@@ -227,7 +230,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|i guess|i think|"
      # a closing "that's all for today", "that'll be all", "we're done for now" ("all" no quantifier, indep10-000)
      r"(?:that'?s|that is|that'?ll be|that will be) (?:all|it|everything)(?: for (?:today|now|the day|this session|"
-     r"this morning|this afternoon|tonight))?|(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here)?(?: for (?:today|now|"
+     r"this morning|this afternoon|tonight))?(?: folks| guys| everyone)?|"
+     r"(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here)?(?: for (?:today|now|"
      r"the day))?|"
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
      r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance|"
@@ -240,8 +244,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.!?:]\s*|\band\s+)(?:basically|honestly|actually|frankly)\s+", r"\1"),
     # a colleague's request passed on: "My colleague has asked me to have the yellow cube placed on the blue one"
     # (fresh split indep10-060); what follows is read as the request it is
-    (r"(^|[,;.!?:]\s*)(?:(?:my|our) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|"
-     r"partner|client|customer|teacher|professor|foreman)|(?:the|our) (?:team|lab|client|customer|foreman))\s+"
+    (rf"(^|[,;.!?:]\s*)(?:{_REPORTER}|(?:the|our) (?:team|lab|client|customer|foreman))\s+"
      r"(?:has |had |just |also )*(?:asked|told|requested)\s+(?:me|us)\s+to\s+|"
      r"(^|[,;.!?:]\s*)i(?:'ve| have)? (?:been|was) (?:asked|told) to\s+", r"\1\2"),
     # non-native "please to X", "would you please to X": "please X"
@@ -268,7 +271,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:it|that)(?:'d| would|'ll| will) be (?:really |so |very |super |quite |just )?(?:nice|great|good|lovely|"
      rf"ideal|perfect|helpful|handy|neat) to (?:have|see|get) ({_NAMED})\s+(?:(?:sitting|resting|standing|placed|put|"
      r"lying)\s+)?(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
-    (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i think|maybe|perhaps),?\s+(?:that |whether |if )?({NP}) "
+    (rf"\b(?:i (?:was|am|'m) (?:thinking|wondering)|i (?:think|reckon|guess|suppose|believe|feel)|maybe|perhaps),?\s+"
+     rf"(?:that |whether |if )?({NP}) "
      r"(?:could|should|might|can|would) (?:go|end up|sit|be put|be placed|be moved)\s+(on top of|on|in|into|onto)\b",
      r"put \1 \2"),
     (rf"(^|[,;.!?:]\s*)(?:could|can|would|might) ({NP}) (?:go|end up|sit|be put|be placed|be moved)\s+"
@@ -307,6 +311,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"(on|in|into|onto)\b", r"put \1 \2"),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
     (r"\b(?:could you |can you )?(?:be a (?:dear|star|love|champ|sweetheart|pal)|do me a favou?r) and\b", " "),
+    (r"\b(?:i (?:kindly |would )?(?:ask|request) you to|(?:please )?be so kind (?:and|to)|could i ask you to|"
+     r"may i ask you to)\b", " "),
     (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|i'?d (?:appreciate it|be grateful) if you "
      r"(?:could|would))\b", " "),
     (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
@@ -319,13 +325,22 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
-     rf"i would need|we need)\s+({_NAMED})\s+"
+     rf"i would need|we (?:need|want|'d like|would like|'d love|would love)|{_REPORTER} (?:wants|needs|would like|"
+     rf"'d like))\s+({_NAMED})\s+"
      rf"(?:to\s+)?(?:(?:end up|be|go|sit|sitting|resting|standing|placed|put)\s+){{0,2}}(?:over\s+)?(on top of|on|in|"
      r"into|onto|atop)\b", r"put \1 \2"),
     # "have the yellow cube placed on the blue one" (indep10-060)
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
      r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+    # "the red cube must be placed on the pad", "kindly arrange for X to be put on Y", "I request that X be put on Y"
+    (rf"(^|[,;.!?:]\s*|\b(?:then|and|please|kindly)\s+)({NP})\s+(?:must|should|shall|has to|have to|is to|are to|"
+     r"ought to|can|may) (?:be |get )(?:placed|put|moved|set|stacked|taken|brought)\s+"
+     r"(on top of|on|in|into|onto|atop)\b",
+     r"\1put \2 \3"),
+    (rf"\b(?:(?:please|kindly|i (?:kindly |would )?(?:ask|request|suggest)|we (?:kindly )?(?:ask|request))\s+)?"
+     rf"(?:arrange for ({NP}) to be|(?:that )?({NP}) be)\s+(?:placed|put|moved|set|stacked)\s+"
+     r"(on top of|on|in|into|onto|atop)\b", r"put \1\2 \3"),
     # "make that the red cube is on blue", "make sure the red cube ends up in the bin", "see to it that ...": the goal
     # (fresh split indep10-011); "make sure X is not on Y" has no such reading and stays for the parser
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please|just)\s+)(?:make (?:it )?(?:so )?(?:sure )?|ensure |see (?:to it )?)"
@@ -430,6 +445,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(left|right)[- ]hand\b", r"\1"),
     (r"\b(left|right) zone\b", r"\1 side"),
     (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
+    (r"\b(?:your|the|its) park(?:ing|ed)? (?:position|pose|spot)\b", "home"),
     # "return to base", "go back to the start", "head back to your starting point": home; "the base" of a tower is
     # never after these verbs
     (r"\b(?:return|go back|head back|move back|get back|come back|go) to (?:your |the |its )?(?:base|start|"
@@ -519,6 +535,9 @@ def _disposal(text: str) -> str:
     """The disposal verbs and idioms above as "put X in the bin" (fresh splits indep9, indep10)."""
     text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?{_DISPOSE_GERUND}\s+({_DISPOSED}){_IN_BIN}"
                   rf"{_DISPOSAL_END}", rf"\1 you put \2 {_BIN}", text)
+    # "get rid of green and red": both (before the single object, whose clause may end at "and")
+    text = re.sub(rf"{_DISPOSAL_START}(?:{_DISPOSE_VERB}|{_DISPOSE_GERUND})\s+(?:both\s+)?({_DISPOSED}) and "
+                  rf"({_DISPOSED}){_IN_BIN}{_DISPOSAL_END}", rf"\1put \2 {_BIN} and put \3 {_BIN}", text)
     text = re.sub(rf"{_DISPOSAL_START}(?:{_DISPOSE_VERB}|{_DISPOSE_GERUND})\s+({_DISPOSED}){_IN_BIN}{_DISPOSAL_END}",
                   rf"\1put \2 {_BIN}", text)
     text = re.sub(rf"{_DISPOSAL_START}({_DISPOSED})\s+(?:just\s+|really\s+|simply\s+)?(?:needs? to|has to|have to|"
@@ -700,6 +719,10 @@ def _small(text: str) -> str:
     text = re.sub(rf"(^|[,;.]\s*|\b(?:and|but)\s+)({NP})\s+(?:(?:you|we)\s+)?(?:must|should|have to|need to|can)?\s*"
                   r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put))\b",
                   r"\1leave \2 alone", text)
+    # "leave the red cube there": a named object left where it is, the negation "leave X alone" (a pronoun after a
+    # placement is _left_there's)
+    text = re.sub(rf"\bleave ({_NAMED}) (?:right )?there\b(?!\s+(?:until|till|for|while|when|if)\b)", r"leave \1 alone",
+                  text)
     # "leave the tower alone", "don't touch the stacked cubes": the scene's stack as a negation's object
     # (semantic_parser reads it), never a tower to build
     text = re.sub(r"\b(leave|touch|touching|move|moving|disturb|bump)\s+(?:the|that|this)\s+(?:(?:stack|tower|pile)"

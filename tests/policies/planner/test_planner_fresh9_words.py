@@ -277,3 +277,33 @@ def test_more_phrasings_of_the_same_families(text: str, want: list[str]) -> None
 ])
 def test_more_wordings_that_must_not_run(text: str) -> None:
     assert not isinstance(plan(text), Plan), text
+
+
+# --------------------------------------------------- wishes by others, passives, formal requests, "leave X there"
+@pytest.mark.parametrize(("text", "want"), [
+    ("My manager wants the red cube on the pad", mv("red", "pad")),
+    ("We would like the red cube on the pad, please.", mv("red", "pad")),
+    ("I reckon the red cube should go on the pad", mv("red", "pad")),
+    ("The red cube must be placed on the pad.", mv("red", "pad")),
+    ("the red cube has to be put in the bin", mv("red", "bin")),
+    ("Kindly arrange for the red cube to be placed on the pad.", mv("red", "pad")),
+    ("I kindly request that the red cube be put on the pad", mv("red", "pad")),
+    ("I kindly ask you to put the red cube on the pad", mv("red", "pad")),
+    ("Please be so kind and put the red cube on the pad", mv("red", "pad")),
+    ("return to your parking position", ["go_home()"]),
+    ("leave the red cube there and put the blue one on the pad", mv("blue", "pad")),
+    ("get rid of green and red", [*mv("green", "bin"), *mv("red", "bin")]),
+    ("bin the red one and the blue one", [*mv("red", "bin"), *mv("blue", "bin")]),
+])
+def test_wishes_passives_and_formal_requests(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The red cube must not be placed on the pad.", "the red cube shouldn't be put in the bin",
+    "My manager wants the red cube on the pad if the blue one is in the bin",
+    "leave the red cube there and put the red one on the pad", "leave the red cube there until I say so",
+    "don't bin red and blue", "I kindly request that the red cube not be put on the pad",
+])
+def test_negated_or_conditional_wishes_never_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
