@@ -258,7 +258,8 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
-     r"(?:when|whenever) (?:you'?re|you are|your) ready|whenever you (?:can|like|want|get (?:a|the) (?:chance|moment))|"
+     r"(?:when|whenever) (?:you'?re|you are|your) ready|"
+     r"whenever you (?:can|like|want|get (?:a|the) (?:chance|moment|sec|second|minute))|"
      r"in your own time|at your (?:own )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
@@ -410,7 +411,25 @@ def _gapped(text: str) -> str:
     return _GAPPED.sub(r"\1put ", text)
 
 _BIN = "in the bin"
+_WITH_PLACE = rf"bin|trash|pad|left side|right side|(?:{_COLOUR_ALT}) (?:cube|block|one)"
 _IDIOMS: tuple[tuple[str, str], ...] = (
+    # "the red box", "the violet box on top of the tangerine box": a box with a colour is a cube (the bin is grey and
+    # never named by a colour)
+    (rf"\b({_COLOUR_ALT}|other) box(es)?\b", r"\1 cube\2"),
+    # shades: "the sky blue block", "a dark green cube"
+    (rf"\b(?:sky|navy|light|dark|bright|pale|deep|baby|royal|forest|blood|pastel|vivid)[- ]({_COLOUR_ALT})\b", r"\1"),
+    # "into the bin with the red cube", "the orange block, into the bin with it", "onto the pad with the red one"
+    (rf"(^|[,;.]\s*|\b(?:and|then|now|just)\s+)(in|into|on|onto) the ({_WITH_PLACE}) with ({_NAMED})"
+     r"(?=\s*(?:$|[,;.!?]|and\b|then\b))", r"\1put \4 \2 the \3"),
+    (rf"(^|[,;.]\s*|\b(?:and|then|now|just)\s+)({_NAMED})\s*,\s*(in|into|on|onto) the ({_WITH_PLACE}) with it"
+     r"(?=\s*(?:$|[,;.!?]|and\b|then\b))", r"\1put \2 \3 the \4"),
+    # the held object said as people say it: "what you've got", "what you're holding", "the one in your gripper"
+    (r"\b(?:what you(?:'ve| have)? got|what you'?re (?:holding|carrying)|what you have in (?:your|the) "
+     r"(?:gripper|hand)|what'?s in (?:your|the) (?:gripper|hand)|the (?:cube|block|one|object|thing) (?:that )?"
+     r"you'?re (?:holding|carrying)|the (?:one|thing) in (?:your|the) (?:gripper|hand))\b", "what you are holding"),
+    # "pull the lemon cube towards you", "drag red to the left": a push along the table
+    (rf"\b(?:pull|drag)(?=\s+{_NAMED}\s+(?:towards?|to the (?:left|right)\b|back|backwards?|forwards?|left|right|"
+     r"away))", "slide"),
     (r"\b(?:(?:garbage|rubbish|recycling|waste|trash)\s+(?:bin|can)|garbage|rubbish|waste ?basket|wastebasket|"
      r"trashcan|dustbin)\b", "bin"),
     (r"\blanding (?:pad|zone|area|spot)\b", "pad"),
@@ -449,7 +468,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # "return to base", "go back to the start", "head back to your starting point": home; "the base" of a tower is
     # never after these verbs
     (r"\b(?:return|go back|head back|move back|get back|come back|go) to (?:your |the |its )?(?:base|start|"
-     r"starting point|start(?:ing)? (?:position|pose|point)|origin|neutral(?: position| pose)?)"
+     r"starting point|start(?:ing)? (?:position|pose|point)|origin|neutral(?: position| pose)?|where you (?:started|"
+     r"began|were|came from))"
      r"(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b|please\b))", "go home"),
     (r"\bdiscard(ing)?\b", "discard"),
     # "park the arm", "go park", "park yourself at home": the arm's rest is home (fresh split indep9-038); "park red on
@@ -526,7 +546,7 @@ _DISPOSED_PARTICIPLE = r"(?:binned|trashed|ditched|scrapped|junked|discarded|dis
 _DISPOSAL_END = (r"(?=\s*(?:$|[,;.!?:]|(?:and|then|but|after|before|once|please|now|first|too|as well|for me|when|"
                  r"while|right away|straight away|" + "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS)) +
                  r")\b))")
-_IN_BIN = r"(?:\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish))?"
+_IN_BIN = r"(?:\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish|tray|box|container))?"
 _DISPOSAL_START = r"(^|[,;.:!?]\s*|\b(?:and|then|first|finally|next|now|just|please|also|kindly|you|that|lastly|" \
                   r"simply|so|(?:you|please|me|us) to|don'?t|do not|never)\s+)"
 
@@ -795,7 +815,8 @@ _CONTENT_WORDS = frozenset(
 # "The arm is broken.", "There's something in the way.", "I was joking." after a request are warnings or retractions.
 _SMALL_TALK_STATEMENT = re.compile(
     r"^(?:(?:the|this|our|my) (?:lab|office|room|workshop|place)(?:'s| is) (?:a (?:bit|little) |so |really |very |"
-    r"quite )?(?:messy|busy|quiet|noisy|cold|warm|chaotic|hectic|crowded)(?: (?:today|this morning|here|again))?|"
+    r"quite )?(?:messy|busy|quiet|noisy|cold|warm|chaotic|hectic|crowded|a (?:bit of a |real |total )?mess)"
+    r"(?: (?:today|this morning|here|again))?|"
     r"it(?:'s| has) been (?:a |such a )?(?:long|busy|hectic|tough|crazy) (?:day|week|morning)|"
     r"(?:what a |such a )?(?:long|busy|hectic) (?:day|week)|"
     r"(?:the )?weather(?:'s| is) (?:so |really |very )?(?:lovely|nice|great|beautiful|awful|terrible|sunny|rainy)"

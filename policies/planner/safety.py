@@ -50,7 +50,8 @@ _OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(
 _PRONOUN = r"it|them|this|that|these|those|(?:this|that)\s+one|these\s+ones|those\s+ones"
 # A colour alone names its cube in terse requests ("chuck orange", fresh split indep9-015).
 COLOUR_OBJECT = rf"(?:the\s+)?(?:{'|'.join(sorted(COLOR_WORDS))})"
-_BIN = r"(?:trash|waste|rubbish|garbage|recycling)\s+(?:bin|can)|bin|trash|garbage|rubbish|bucket|basket|waste\s+basket"
+_BIN = r"(?:trash|waste|rubbish|garbage|recycling)\s+(?:bin|can)|bin|trash|garbage|rubbish|bucket|basket|" \
+       r"waste\s+basket|tray|box|container"
 # Words after a thrown object that aim it, speed it or send it somewhere other than into the bin: where one follows
 # (even after a comma: "chuck it, hard"), the verb keeps its ballistic reading.
 AIMED = r"(?:at|to|toward|towards|across|through|over|up|upwards|high|higher|hard|harder|far|farther|further|from|" \

@@ -307,3 +307,37 @@ def test_wishes_passives_and_formal_requests(text: str, want: list[str]) -> None
 ])
 def test_negated_or_conditional_wishes_never_run(text: str) -> None:
     assert not isinstance(plan(text), Plan), text
+
+
+# ------------------------------------- a coloured box, the tray, shades, "into the bin with X", held, pull/drag
+@pytest.mark.parametrize(("text", "want"), [
+    ("drop the crimson box in the tray", mv("red", "bin")),
+    ("put the violet box on top of the tangerine box", mv("purple", "orange")),
+    ("put the red cube in the box", mv("red", "bin")),
+    ("into the bin with the red cube", mv("red", "bin")), ("onto the pad with the red one", mv("red", "pad")),
+    ("the orange block, into the bin with it", mv("orange", "bin")),
+    ("fetch the sky blue block", ["pick(object=blue_cube)"]), ("grab the dark green cube", ["pick(object=green_cube)"]),
+    ("pull the yellow cube towards you", ["push(object=yellow_cube, direction=backward)"]),
+    ("drag red to the left", ["push(object=red_cube, direction=left)"]),
+    ("toss the golden brick into the tray", mv("yellow", "bin")),
+    ("go back to where you started", ["go_home()"]),
+])
+def test_words_for_cubes_places_and_motions(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", ["drop what you've got into the bin", "drop what you're holding into the bin",
+                                  "put the one in your gripper in the bin", "drop what's in your gripper in the bin"])
+def test_the_held_object_said_as_people_say_it(text: str) -> None:
+    state = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                                  "regions": ["left", "right", "bin", "pad"], "holding": "blue_cube"})
+    result = make_planner("parser").plan(text, state)
+    assert isinstance(result, Plan) and [str(s) for s in result.steps] == ["place_in(region=bin)"], (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "toss the red box into the tray across the room", "don't put the red box in the bin", "into the bin with it",
+    "pull the red cube out of the bin", "drag the red cube", "put the blue box under the table",
+])
+def test_those_words_where_they_must_not_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
