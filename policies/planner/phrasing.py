@@ -551,6 +551,14 @@ _DISPOSAL_START = r"(^|[,;.:!?]\s*|\b(?:and|then|first|finally|next|now|just|ple
                   r"simply|so|(?:you|please|me|us) to|don'?t|do not|never)\s+)"
 
 
+def _wished_disposal(m: re.Match[str]) -> str:
+    """"put X in the bin" for a wish with the participle; a topic before it must be what "it" names."""
+    topic, obj = m.group(2), m.group(3)
+    if topic and obj not in ("it", "them"):
+        return m.group(0)  # "the red one, I'd like the blue one binned": two objects, left for the parser
+    return f"{m.group(1)}put {topic or obj} {_BIN}"
+
+
 def _disposal(text: str) -> str:
     """The disposal verbs and idioms above as "put X in the bin" (fresh splits indep9, indep10)."""
     text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?{_DISPOSE_GERUND}\s+({_DISPOSED}){_IN_BIN}"
@@ -560,6 +568,10 @@ def _disposal(text: str) -> str:
                   rf"({_DISPOSED}){_IN_BIN}{_DISPOSAL_END}", rf"\1put \2 {_BIN} and put \3 {_BIN}", text)
     text = re.sub(rf"{_DISPOSAL_START}(?:{_DISPOSE_VERB}|{_DISPOSE_GERUND})\s+({_DISPOSED}){_IN_BIN}{_DISPOSAL_END}",
                   rf"\1put \2 {_BIN}", text)
+    # a wish with the participle: "I'd like the red one binned", "the red one, I want it thrown away"
+    text = re.sub(rf"(^|[,;.:!?]\s*|\b(?:and|then|so)\s+)(?:({_DISPOSED}),?\s+)?(?:i'?d like|i would like|i want|"
+                  rf"i need|we want|we'?d like|we would like|{_REPORTER} (?:wants|would like|'d like))\s+"
+                  rf"({_DISPOSED})\s+{_DISPOSED_PARTICIPLE}{_IN_BIN}{_DISPOSAL_END}", _wished_disposal, text)
     text = re.sub(rf"{_DISPOSAL_START}({_DISPOSED})\s+(?:just\s+|really\s+|simply\s+)?(?:needs? to|has to|have to|"
                   rf"must|should|can|is to|are to|gets?|will|may) (?:be|get) {_DISPOSED_PARTICIPLE}{_IN_BIN}"
                   rf"{_DISPOSAL_END}", rf"\1put \2 {_BIN}", text)

@@ -341,3 +341,11 @@ def test_the_held_object_said_as_people_say_it(text: str) -> None:
 ])
 def test_those_words_where_they_must_not_run(text: str) -> None:
     assert not isinstance(plan(text), Plan), text
+
+
+def test_a_wish_with_the_disposal_participle() -> None:
+    for text in ("I'd like the red one binned", "the red one, I'd like it binned", "my boss wants red thrown out",
+                 "put blue on the pad, and I want red thrown away"):
+        assert steps(text)[-2:] == mv("red", "bin"), text
+    for text in ("I'd like the red one not binned", "the red one, I'd like the blue one binned", "I'd like it binned"):
+        assert not moves_to_bin(plan(text), "red"), text
