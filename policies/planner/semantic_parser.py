@@ -614,13 +614,44 @@ _WORLD = frozenset({"the", "a", "an", "it", "it's", "its", "there", "there's", "
                     "both", "that", "this", "everything", "something", "anything"})
 
 
+# "if you could / would / can / don't mind ...", "if possible", "it'd help if you ...": politeness, not a condition
+_POLITE_AFTER_YOU = frozenset({"could", "would", "can", "will", "please", "don't", "dont", "do", "like", "want", "wish",
+                               "have", "get", "mind", "may", "might", "are", "re", "feel", "wouldn't", "didn't"})
+_POLITE_BEFORE_IF = frozenset({"help", "helpful", "great", "nice", "good", "appreciate", "appreciated", "grateful",
+                               "ideal", "perfect", "awesome", "lovely", "fantastic", "wonderful", "cool", "amazing",
+                               "brilliant", "thankful", "glad", "happy", "kind", "be"})
+# "if that's alright with you", "if it's not too much trouble", "if ok": consent asked, no condition on the scene
+_CONSENT = frozenset({"alright", "ok", "okay", "fine", "trouble", "bother", "convenient", "cool", "possible"})
+
+
 def _condition(clause: Sequence[str]) -> str | None:
-    """The condition word of ``clause`` where it states a condition on the scene, else None."""
-    for i, t in enumerate(clause[:-1]):
-        nxt = clause[i + 1]
-        if t in _CONDITIONS and (nxt in _WORLD or nxt in lx.COLOR_WORDS or nxt in lx.KIND_WORDS):
+    """The condition word of ``clause`` where it states a condition ("if the bin is empty ...", "if red on blue",
+    "if you put red in the bin put green on the pad": the language model ran both, and the parser read the first
+    clause past its "if"), else None; politeness ("if you could", "if possible", "it'd help if you ...") is none."""
+    for i, t in enumerate(clause):
+        if t not in _CONDITIONS:
+            continue
+        rest = list(clause[i + 1:])
+        consent = bool(set(rest[:5]) & _CONSENT) and not any(
+            w in lx.COLOR_WORDS or w in lx.KIND_WORDS or w in _DEST_PREPS for w in rest[:5])
+        polite = rest[:1] in (["possible"], ["poss"], []) or (i > 0 and clause[i - 1] in _POLITE_BEFORE_IF) or (
+            rest[:1] in (["you"], ["u"]) and (rest[1:2] == [] or rest[1] in _POLITE_AFTER_YOU)) or consent
+        if not polite and t != "whether":
             return t
     return None
+
+
+def _statement(clause: Sequence[str]) -> bool:
+    """Whether ``clause`` says where a cube is ("red is on blue", "the green cube is in the bin"), not what to do: the
+    language model planned such a statement as a placement."""
+    words = [t for t in clause if t not in FILLERS]
+    at = next((k for k, t in enumerate(words) if t in ("is", "are", "'s", "sits", "lies", "stands")), None)
+    if at is None or at == 0 or at + 1 >= len(words) or words[at + 1] not in _VERBLESS_PREPS | {"inside"}:
+        return False
+    obj = parse_object(words[:at])
+    dest = words[at + 2:]
+    return obj is not None and obj.kind == "color" and (
+        parse_region(dest) is not None or _side(dest) is not None or parse_object(dest) is not None)
 
 def _colour_mentions_only(words: Sequence[str]) -> list[Ref] | None:
     """Each mention of "the red, the blue cube and green" / "red and blue" (a colour, its determiner and kind word),
@@ -751,6 +782,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     per_clause: list[list[Action]] = []
     previous: Action | None = None
     for k, clause in enumerate(clauses):
+        condition = _condition(clause)
+        if condition is not None:  # "if red on blue, green in bin": the plan cannot check a condition
+            return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' states a condition ('{condition}'), which no "
+                                                  f"plan checks: nothing is done"))
         readings = parse_clause(clause, previous)
         pieces = [readings] if readings else _split_at_and(clause, previous) or _coordinated(clause) or \
             _raised_destination(clause, clauses[k + 1] if k + 1 < len(clauses) else None)
@@ -758,10 +793,9 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it
                 return ParseResult((), Refusal(reason=impossible))
-            condition = _condition(clause)
-            if condition is not None:  # "if red on blue, green in bin": the plan cannot check a condition
-                return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' states a condition ('{condition}'), "
-                                                      f"which no plan checks: nothing is done"))
+            if _statement(clause):  # "red is on blue": where a cube is, not a request
+                return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' says where a cube is, not what to do: "
+                                                      f"say 'put ...' to move it"))
             # A clause with no action verb after a request already read ("Put the red cube in the bin. Wait.",
             # "... The gripper is damaged.") may warn or take the request back: refused here, never left to the
             # model, which would plan the request it can read and pass over the rest.

@@ -196,8 +196,16 @@ def test_verbless_placements_never_run_past_a_negation_contradiction_or_referenc
 
 
 @pytest.mark.parametrize("text", ["if red on blue, green in bin", "if the bin is empty put red in it",
-                                  "put green on the pad unless the red cube is already there"])
-def test_a_condition_the_parser_cannot_read_is_refused_with_the_reason_never_left_to_the_model(text: str) -> None:
+                                  "put green on the pad unless the red cube is already there",
+                                  # the language model ran both steps of this one (a false execution in the bench)
+                                  "if you put red in the bin put green on the pad",
+                                  "if you put red in the bin, put green on the pad",
+                                  "if you see the blue cube, put it in the bin",
+                                  "put the red cube in the bin if it fits",
+                                  # a statement of where a cube is: the model planned it as a placement
+                                  "red is on blue", "the green cube is in the bin",
+                                  "yellow is on the left side, put it on the pad"])
+def test_a_condition_or_a_statement_is_refused_with_the_reason_never_left_to_the_model(text: str) -> None:
     parsed = parse(text, SCENE)
     assert not parsed.candidates and parsed.refusal is not None and not parsed.unread, parsed
 
@@ -386,3 +394,16 @@ def test_a_placement_said_as_a_wish_is_read(text: str, want: list[str]) -> None:
                                   "red shouldn't be in the bin", "red goes in the bin if blue is on the pad"])
 def test_a_statement_negated_or_conditional_wish_is_never_planned(text: str) -> None:
     refused(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("put the green cube on the pad if you don't mind", mv("green", "pad")),
+    ("I'd be grateful if you put the red cube in the bin", mv("red", "bin")),
+    ("if you could put the red cube in the bin", mv("red", "bin")),
+    ("put the red cube in the bin, if possible", mv("red", "bin")),
+    ("the easiest would be if you just put the blue cube on the green one, if that's alright with you",
+     mv("blue", "green")),
+    ("put the blue cube on the green one if it's not too much trouble", mv("blue", "green")),
+])
+def test_politeness_with_if_is_no_condition(text: str, want: list[str]) -> None:
+    assert steps(text) == want
