@@ -24,7 +24,8 @@ PICK_VERBS = frozenset({"pick", "grab", "grasp", "lift", "take", "get", "hold", 
 PLACE_VERBS = frozenset({"put", "place", "set", "drop", "move", "deposit", "stack", "lay", "rest", "relocate",
                          "shift", "transfer", "bring", "carry", "build", "putting", "placing", "stacking",
                          "leave", "position", "store", "moving", "setting", "dropping"})
-PUSH_VERBS = frozenset({"push", "slide", "nudge", "shove", "pushing", "sliding", "shoving", "nudging"})
+PUSH_VERBS = frozenset({"push", "slide", "nudge", "shove", "pushing", "sliding", "shoving", "nudging", "shunt",
+                        "shunting"})
 # Multi-word names of regions, longest first when matched. "box" means the bin (sim's PickPlace template).
 REGION_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "bin": (("trash", "bin"), ("waste", "bin"), ("grey", "bin"), ("gray", "bin"), ("bin",), ("basket",),

@@ -14,6 +14,7 @@ Pure logic over text and the symbolic scene; no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from policies.planner import lexicon as lx
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
@@ -96,7 +97,7 @@ def without_reassurance(instruction: str) -> str:
 
 
 # -------------------------------------------------------------------------------------------- typos
-_ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and",
+_ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and", "ya": "you",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -159,6 +160,7 @@ _KNOWN = frozenset(_TARGETS) | FILLERS | RELATIVE_FILLERS | lx.DETERMINERS | _LE
     "think", "time", "thing", "see", "guess", "work", "help", "sorry", "great", "sec", "task", "closest",
     "nearest", "farthest", "furthest", "afterwards", "afterward", "rush", "hurry", "send", "sent",
     "leftsecond", "rightsecond", "leftthird", "rightthird", "popping", "parking", "sticking", "dumping", "getting",
+    "reset", "bung", "sling",
     "thrown", "threw", "throws", "throwing",
 }) | _REAL_WORDS_NEAR_THE_LEXICON | _ENGLISH_NEAR_VERBS
 
@@ -196,7 +198,12 @@ _TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | 
 # Someone whose request the user passes on ("my colleague has asked me to ...", "my manager wants X on Y").
 _REPORTER = r"(?:(?:my|our) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|partner|" \
             r"client|customer|teacher|professor|foreman))"
-_WRAPPERS: tuple[tuple[str, str], ...] = (
+_PAST = {"pushed": "push", "moved": "move", "placed": "place", "stacked": "stack", "slid": "slide", "nudged": "nudge",
+         "dropped": "drop", "binned": "bin", "parked": "park", "popped": "pop", "stuck": "stick", "picked": "pick",
+         "grabbed": "grab", "took": "take", "went": "go", "returned": "return", "shoved": "shove"}
+_WISHED_VERB = "|".join(sorted({*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS, *_PAST, "bin", "park", "pop", "stick",
+                                "go", "return"} - {"leave", "rest"}))
+_WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
@@ -255,6 +262,10 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      r"(?: (?:so|very) much| a lot| a bunch|"
      r" in advance| a million|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
+    # "..., would ya", "and we're sorted", "... please mate": closings that ask nothing more
+    (r"[\s,]+(?:would|will|could|can) you\s*[?!.]*$", ""),
+    (r"[\s,]+(?:and )?(?:we'?re|we are|you'?re|you are) (?:all )?(?:sorted|done|good|set|golden)\s*[!.]*$", ""),
+    (r"(?<=[a-z])[\s,]+(?:mate|buddy|pal|dude|boss|chief)\s*[!.]*$", ""),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
@@ -269,6 +280,12 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
      rf"(?:i'?d|i would|we'?d|we would) (?:really |so |just )?(?:love|like|prefer|appreciate) it) if "
      rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
      r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
+    # "I think the easiest thing would be if you just put X on Y", "it'd help if you pushed X forward" (indep5-028,
+    # tune-462): a wish for what the robot does, said with "if you"; its verb in the past is the same request
+    (rf"\b(?:i think,? )?(?:the (?:easiest|best|simplest|quickest|nicest) (?:thing|way|option)(?: to do)?|it|that)"
+     rf"(?: would| will|'d|'ll)? (?:be(?: (?:really |probably |much )?(?:easiest|best|simplest|great|nice|good|helpful|"
+     rf"ideal|lovely))?|help(?: a lot)?) if you (?:just |could |would |can )?(?:please )?({_WISHED_VERB})\b",
+     lambda m: _PAST.get(m.group(1), m.group(1))),
     (rf"\b(?:it|that)(?:'d| would|'ll| will) be (?:really |so |very |super |quite |just )?(?:nice|great|good|lovely|"
      rf"ideal|perfect|helpful|handy|neat) to (?:have|see|get) ({_NAMED})\s+(?:(?:sitting|resting|standing|placed|put|"
      r"lying)\s+)?(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
@@ -306,7 +323,7 @@ _WRAPPERS: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:that|it|this)(?: would| will|'d|'ll) be (?:really |so |just )?(?:great|lovely|awesome|perfect|amazing|"
      r"wonderful|brilliant|nice|ideal|super|fab|fantastic|much appreciated)[\s,.!]*$", ""),
     # "give the red cube a push to the left": the push itself
-    (rf"\bgive ({NP}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
+    (rf"\bgive ({_NAMED}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
     # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
@@ -462,6 +479,16 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.]\s*|\b(?:then|and)\s+)(?:just\s+)?(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |"
      r"everything|it\b)", r"\1discard "),
     (r"\b(left|right)[- ]hand\b", r"\1"),
+    # "bin the lot", "the whole lot in the bin": every cube
+    (r"\bthe (?:whole )?lot\b", "everything"),
+    # "send red to the bin", "bung it in the bin" (British): a placement
+    (rf"\b(?:send|bung)\s+(?=(?:{_NAMED}|it|them)\s+(?:to|into|in|onto|on|over to)\b)", "put "),
+    # "on the top of", "onto the top of", "on top the": on top of
+    (r"\b(?:on|onto) (?:the )?top (?:of )?(?=the |a |an )", "on top of "),
+    # "a touch", "a tad": a bit (a push's small distance)
+    (r"\ba (?:touch|tad|smidge|smidgen|hair)\b", "a bit"),
+    # "reset the arm", "reset yourself", "reset to home": the rest pose
+    (r"\breset (?:the arm|the robot|yourself|your position|(?:back )?to (?:home|the start|your start))\b", "go home"),
     (r"\b(left|right) zone\b", r"\1 side"),
     (r"\bhead (?:back )?(?:to )?(?:your |the )?home\b", "go home"),
     (r"\b(?:your|the|its) park(?:ing|ed)? (?:position|pose|spot)\b", "home"),

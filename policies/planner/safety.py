@@ -14,7 +14,7 @@ from policies.planner.lexicon import COLOR_WORDS
 MAX_SPEED_M_S = 0.25  # the TCP speed cap of the bridge's command gate; faster requests are refused
 
 _BALLISTIC = r"throw|throws|throwing|hurl|hurling|fling|flinging|toss|tossing|chuck|chucking|lob|lobbing|launch|" \
-             r"catapult|yeet"
+             r"catapult|yeet|sling|slinging"
 _FORCE = r"hit|hits|hitting|smash|smashing|strike|striking|punch|slam|slamming|swing|swinging|stab|crush|break|" \
          r"shatter|whack|bash|attack|knock|knocks|knocking|ram|ramming|crash|crashing|kick|jab"
 _PEOPLE = r"person|persons|people|human|humans|someone|somebody|anyone|child|children|kid|head|face|hand|" \
@@ -59,7 +59,7 @@ AIMED = r"(?:at|to|toward|towards|across|through|over|up|upwards|high|higher|har
 # Where a bare "chuck X" / "toss X" ends: the clause's end, or a word starting the next clause.
 _CLAUSE_END = r"\s*(?:$|[,;.!?]|(?:and|then|but|after|before|once|please|now|too|as\s+well|for\s+me|when|while|" \
               r"first|so)\b)"
-TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking)"
+TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking|sling|slinging)"
 # The decision line (issue #17, fresh splits indep9-015, indep10-038). The robot never throws: the idioms below are
 # read as placing the object in the bin. (1) "throw/toss/chuck X away|out" and "throw/toss/chuck X in(to)/to the bin":
 # disposal, with any verb. (2) A bare "chuck X" / "toss X", the object then the clause's end: British and American
@@ -73,7 +73,7 @@ DISPOSAL_TOSS = re.compile(
     rf"(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})|"
     rf"\b{TOSS_VERB}\s+(?P<binned>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
     rf"(?:in|into|inside|to)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})|"
-    rf"\b(?:toss|tossing|chuck|chucking)\s+(?P<bare>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|"
+    rf"\b(?:toss|tossing|chuck|chucking|sling|slinging)\s+(?P<bare>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|"
     rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})")
 
 

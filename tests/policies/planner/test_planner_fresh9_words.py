@@ -349,3 +349,32 @@ def test_a_wish_with_the_disposal_participle() -> None:
         assert steps(text)[-2:] == mv("red", "bin"), text
     for text in ("I'd like the red one not binned", "the red one, I'd like the blue one binned", "I'd like it binned"):
         assert not moves_to_bin(plan(text), "red"), text
+
+
+# ------------------------------------------------------ British and colloquial words, a wish said with "if you"
+@pytest.mark.parametrize(("text", "want"), [
+    ("bung the red cube in the bin", mv("red", "bin")), ("sling red in the bin", mv("red", "bin")),
+    ("send red to the bin", mv("red", "bin")), ("plonk the red one on the pad would ya", mv("red", "pad")),
+    ("right then, red in the bin and we're sorted", mv("red", "bin")),
+    ("put red in the bin please mate", mv("red", "bin")),
+    ("put the red cube on top the blue cube", mv("red", "blue")),
+    ("shunt red to the left", ["push(object=red_cube, direction=left)"]),
+    ("slide red leftwards a touch", ["push(object=red_cube, direction=left)"]),
+    ("give red a nudge to the right", ["push(object=red_cube, direction=right)"]),
+    ("reset the arm", ["go_home()"]),
+    ("I think the easiest thing would be if you just put red on the pad", mv("red", "pad")),
+    ("it'd help if you pushed red forward", ["push(object=red_cube, direction=forward)"]),
+    ("bin the lot except blue", [m for c in COLOURS if c != "blue" for m in mv(c, "bin")]),
+])
+def test_british_and_colloquial_words(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "sling red across the room", "sling the red cube at me", "chuck the red one on the pad",
+    "it would be great if you didn't touch red",
+    "the best thing would be if you put red on the pad only if blue is there",
+    "reset the scene", "bung red at the wall",
+])
+def test_colloquial_words_that_must_not_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
