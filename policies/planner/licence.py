@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from policies.planner import lexicon as lx
 from policies.planner.plan import Step
 from policies.planner.scene_state import SceneState
+from policies.planner.speech_act import speech_act_refusal
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^a-z\s]")
 BIN_WORDS = frozenset({"bin", "trash", "basket", "container", "bucket", "garbage", "rubbish", "waste"})
@@ -192,7 +193,8 @@ def licence_for(text: str, state: SceneState) -> Licence:
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
                    targets=frozenset(targets & objects), side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)),
                    pick_verb=bool(words & _PICK_VERBS),
-                   question=bool(toks) and toks[0] in _QUESTION_WORDS)
+                   # A question, report, retraction ... (speech_act.py) licenses nothing either, whoever calls.
+                   question=(bool(toks) and toks[0] in _QUESTION_WORDS) or speech_act_refusal(text) is not None)
 
 
 _REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)

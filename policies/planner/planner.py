@@ -25,6 +25,7 @@ from policies.planner.request import marked_words, request_error
 from policies.planner.scene_state import SceneState
 from policies.planner.semantic_parser import parse
 from policies.planner.skills import check_plan
+from policies.planner.speech_act import speech_act_refusal
 
 BACKEND_CLASSES: dict[str, tuple[str, str]] = {
     "llama_cpp": ("policies.planner.llama_backend", "LlamaBackend"),
@@ -84,6 +85,9 @@ class CheckedPlanner:
         if not isinstance(instruction, str) or not instruction.strip():
             raise PlannerError(f"the instruction must be a non-empty string, got {instruction!r}")
         state = state.with_position_stacks()  # every backend and the checker see what stands on what
+        not_asked = speech_act_refusal(instruction, state)  # a question, report, retraction ...: nothing to plan
+        if not_asked is not None:
+            return Outcome(result=not_asked, raw=not_asked, raw_valid=True)
         raw = self.backend.propose(instruction, state)
         if isinstance(raw, Refusal):
             return Outcome(result=raw, raw=raw, raw_valid=True)

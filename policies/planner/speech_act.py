@@ -1,0 +1,202 @@
+"""Is the instruction a request to the robot at all? One guard for every backend, before anything is planned.
+
+The parser reads from the action verb on, and the model plans whatever it is handed; neither asks what kind of
+sentence the verb stands in. So "I forbid you to bin red", "did you bin red?", "he put red in the bin",
+"imagine you bin red", "bin red, just kidding", "make sure red isn't in the bin" and 'the label says "bin red"'
+all ran as orders (notes5/ADV.md, issue 17). ``speech_act_refusal`` reads the speech act of each sentence and
+the negating words the backends skip, and refuses, naming the words, where the instruction is not a plain
+request: a question, a report or the user's own action, a hypothesis, a retraction or correction, a statement
+of what is (or can, will, may be), a prohibition or negation the parser does not read (misspelt too), a quote,
+or two people's requests. 'X or Y' between objects asks which (a ``Clarification`` where the scene has both).
+
+It is lexical and deliberately narrow: polite wrappers ("could you ...?", "would you mind ...", "if it isn't too
+much trouble", "I'd like you to", "my colleague asked me to") and what the parser reads ("don't touch X",
+"without moving X", "leave X alone", "not X but Y", order words) are left to the parser and the checker.
+Pure logic over words; no model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policies.planner import lexicon as lx
+from policies.planner.plan import Clarification, Refusal
+from policies.planner.scene_state import SceneState
+
+_COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
+_NP_WORD = rf"(?:the|a|an|this|that|both|all|{_COLOURS}|cubes?|blocks?|bricks?|ones?|balls?|objects?|and|,)"
+# A sentence that opens on a noun phrase of the scene ("red", "the red and the blue cube", "it", "they").
+_NP_START = rf"^(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|they|both)\b"
+_MOTION = (r"(?:put|placed|moved|binned|threw|thrown|tossed|chucked|dropped|stacked|pushed|picked|trashed|dumped|"
+           r"set|ditched|slid|parked|discarded|disposed|got rid|junked|scrapped|carried|lifted|grabbed|took)")
+_MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|trash|dump|set|ditch|slide|park|"
+                r"discard|dispose|get rid|junk|scrap|carry|lift|grab|take)")
+
+# Polite frames and fillers that hold a negation or a question form but ask for the action: removed before the
+# negation and question rules read the words.
+_POLITE = (
+    r"if (?:it|that)(?:'s| is| isn't| is not| wouldn't be| would not be)(?: not)? (?:too much )?(?:trouble|a problem|"
+    r"an issue|too much to ask)",
+    r"if you (?:don't|do not|wouldn't|would not) mind", r"(?:would|do|will) you (?:not )?mind", r"wouldn't mind",
+    r"why (?:don't|do not|not) (?:you|we)", r"no (?:rush|hurry|pressure|worries|problem)", r"(?:don't|do not) forget",
+    r"not too (?:fast|quickly|hard)", r"nothing (?:fancy|special|else|more)",
+    r"(?:that|which|who) (?:isn't|is not|aren't|are not)",  # "the cube that isn't green": parser's
+    r"(?:wouldn't|would not|isn't|is not) it (?:be )?(?:lovely|nice|great|good|better|grand)",
+)
+_POLITE_RE = re.compile(r"\b(?:" + "|".join(_POLITE) + r")\b")
+
+# (pattern, why) over the whole instruction; the first that matches refuses.
+_RULES: tuple[tuple[str, str], ...] = (
+    # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
+    (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
+     r"not allowed|mustn't|must never)\b", "forbids the action"),
+    (r"\bit(?:'s| is| was| would be| will be| seems| sounds)(?: \w+)? (?:dangerous|unsafe|risky|a mistake|"
+     r"a bad idea|a terrible idea|wrong|prohibited|illegal|pointless|unnecessary|stupid|silly)\b",
+     "calls the action a mistake"),
+    # Misspelt or informal negations and retractions: never mapped onto nothing.
+    (r"\b(?:do|does|did|please|should|must|would|will|can|could|i|you) (?:nto|nit|mot|bot|noot|nor|ot|nt)\b",
+     "holds a misspelt 'not'"),
+    (r"\b(?:nevr|neve|nver|nevar|nevre|neva|nvr)\b", "holds a misspelt 'never'"),
+    (r"\b(?:nope|nah|nvm|nevermind|never mind|hardly|barely|scarcely)\b", "holds a negation or retraction"),
+    (r"\b(?:jk|j/k|kidding|joking|just a joke)\b", "is said as a joke"),
+    (rf"\b(?:{_COLOURS})\b[^.;?!]*?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well)\b,? "
+     rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
+    (r"\b(?:oops|whoops)\b", "corrects itself"),
+    (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
+     "corrects itself"),
+    (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel)"
+     r" (?:that|this|it all|all that|everything)\s*(?:[,.;!]|$|and|go|then|park)",
+     "takes a request back"),
+    (r"\b(?:that|this|it|those|these)(?:'s| is| are| was)(?: \w+)? (?:not needed|no longer needed|not necessary|"
+     r"unnecessary|no good|not what i wanted|wrong)\b", "takes a request back"),
+    (r"\b(?:not needed|no longer needed) (?:any ?more|now)\b", "takes a request back"),
+    (r"^(?:wrong|no wait|wait no)\b|[.,;] *(?:wrong|no wait|wait no)\b", "takes a request back"),
+    # Negations the parser does not read: a wish, a report or a question about not doing it.
+    (r"\b(?:didn't|did not|wouldn't|would not|isn't|is not|aren't|are not|wasn't|was not|weren't|were not|"
+     r"haven't|have not|hasn't|has not|hadn't|had not|couldn't|could not|nobody|no one|noone|no-one|"
+     r"none of|rather not|stays? off|stay out|is off|be off|are off|disagree|i doubt|doubt)\b",
+     "negates or doubts the action"),
+    # Hypotheses and explanations: nothing is asked to move.
+    (r"\b(?:imagine|imagining|suppose|supposing|pretend|hypothetical\w*|theoretically|in theory|what if|"
+     r"what happens|what would happen|let's say|if you were to|explain|describe how|tell me how|"
+     r"trash talk|used to|was going to|were going to|thought about|thought of|whether|"
+     r"great idea|just what i needed|yeah right|oh great|already did|already done|already have|had asked|"
+     r"had told|had wanted)\b", "is not a request to act now"),
+    # Reports: someone other than the robot does or did it, or the user will.
+    (r"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+|the \w+ guy)"
+     r"(?: just| already| then| also| first)? (?:saw|watched|noticed|seen|heard)\b", "reports what was seen"),
+    (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot)(?: just| already| then| also)? "
+     rf"{_MOTION}\b(?! (?:you|me|us)\b)", "reports an action, it does not ask for one"),
+    (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
+     rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
+     "names what the speaker will do"),
+    (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    (rf"\b(?:before|after|once|when|while|until|as soon as) (?:i|we|he|she|they|someone|somebody|my \w+)"
+     rf"(?:'ve|'ll| have| will)? (?:\w+ )?{_MOTION}\b", "names what someone else will do"),
+    # Quotes: the words are mentioned, not used.
+    (r"[\"“”«»]|(?:^|\s)'[a-z][^']*[a-z]'(?=\s|$|[.,;!?])", "quotes words instead of asking"),
+)
+_RULES_RE = tuple((re.compile(p), why) for p, why in _RULES)
+
+# Statements of what is, was, or can/will/may be: a noun phrase, then a copula and a place or a participle
+# ("red is in the bin", "red has been placed on the pad"), or a modal of possibility before a passive ("red can be
+# binned"); "red goes in the bin" and "red needs to/should/must be binned" are wishes the parser reads.
+_ADVERB = r"(?:\s+(?:already|still|now|currently|usually|also|just|safely|probably|then))?"
+_PARTICIPLE = r"(?:\w+ed|put|set|thrown|done|gone|stacked|binned)"
+_STATE_RE = re.compile(
+    _NP_START + _ADVERB + r"\s+(?:(?:is|are|was|were|'s|'re|has been|have been|had been|went|usually goes|"
+    r"usually go|always goes|always go)" + _ADVERB + r"\s+(?:in|on|inside|into|onto|at|atop|off|next|beside|under|"
+    r"near|out|over|left|right|" + _PARTICIPLE[3:-1] + r")|(?:can|could|will|may|might|'ll)" + _ADVERB +
+    r"\s+(?:be|get)" + _ADVERB + r"\s+" + _PARTICIPLE + r")\b")
+# Questions: an inverted auxiliary or a wh-word at a sentence's start (after a leading filler), or a verbless
+# sentence ending in '?' ("red on pad?"). Polite requests ("could you ...?", "would you mind ...", "how about
+# ...", "..., ok?") and a request said with a rising '?' ("pop the blue cube on the left?") are not.
+_FILLER = r"(?:(?:ok|okay|so|hey|hi|well|and|robot|right|alright|now|also|oh|please|whenever you're ready|" \
+          r"in your own time|when you can|quick question)\b[, ]*)*"
+_QUESTION_START = re.compile(
+    rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine))|are|was|were|isn't|"
+    rf"aren't|has|hasn't|haven't|had|should i|shall i|do i|do we|must i|did i|why(?! (?:don't|not))|who|whom|"
+    rf"whose|where|which|what(?! (?:i|we)\b)|how(?! about)|should you|do you(?! mind))\b")
+_POLITE_QUESTION = re.compile(
+    r"\b(?:(?:can|could|would|will|won't|may|might)(?: i| we)? (?:you|it|they|ask|get|have|request)|"
+    r"mind|is it (?:possible|ok|okay|alright)|how about|what about|any chance|care to|fancy|shall we|let's|"
+    r"if (?:that|it)(?:'s| is) (?:alright|ok|okay|fine)|(?:would|wouldn't|isn't) it (?:be )?(?:lovely|nice|great|"
+    r"good|better|grand)|i (?:wonder|was wondering)|why not|"
+    r"(?:ok|okay|alright|right|yeah|please)\s*\?)")
+_VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS))}"
+                   r"|pop|bring|go|return|park|hand|give|throw|toss|clear|tidy|arrange|swap|sort|line|make|"
+                   r"build|need|want|like|goes|belongs?|sit|sitting)\b")
+_TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
+                    r"trash|box|left|right|arm|home|gripper)\b")
+# Words of French or German: their questions are polite requests (the language screen decides the rest).
+_FOREIGN = re.compile(r"\b(?:tu|vous|du|sie|bitte|würfel|le|la|les|den|dem|das|une|sur|auf|dans|s'il)\b|-tu\b|-vous\b")
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]*")
+_OR_OBJECTS = re.compile(rf"\b(?:either )?(?:the )?({_COLOURS})\b(?: [a-z]+){{0,4}}?,? or (?:else )?(?:the |a )?"
+                         rf"({_COLOURS})\b")
+_OR_PLACES = re.compile(r"\b(?:in|into|on|onto) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b[^,.]*?,? or "
+                        r"(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b")
+_UNDER_NEGATION = re.compile(r"\b(?:don't|dont|do not|never|without|not|no|avoid|neither|nor|leave|keep|except|"
+                             r"excluding|apart from|other than|besides|but)\b")
+_REPORTED = re.compile(r"\b(?:told|asked|wants|wanted|said|says|would like|requested)(?: (?:me|us|you))? to\b")
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def speech_act_refusal(instruction: str, state: SceneState | None = None) -> Refusal | None:
+    """A refusal (or a ``Clarification``) where ``instruction`` is not a plain request to act; else None."""
+    text = normalise(instruction)
+    why = speech_act_error(text)
+    if why is not None:
+        words, reason = why
+        return Refusal(reason=f"the instruction is not a plain request: {words!r} {reason}; "
+                              "nothing is planned, please say only what the robot should do")
+    return _either_or(text, state)
+
+
+def speech_act_error(text: str) -> tuple[str, str] | None:
+    """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
+    plain = _POLITE_RE.sub(" ", text)
+    for pattern, why in _RULES_RE:
+        m = pattern.search(plain)
+        if m:
+            return m.group(0).strip(" ,.;"), why
+    if len(_REPORTED.findall(plain)) >= 2:
+        return "; ".join(_REPORTED.findall(plain)), "passes on several people's requests: which one holds?"
+    for sentence in _SENTENCE.findall(text):
+        s = sentence.strip()
+        body = s.rstrip(".!?; ")
+        if not body or _FOREIGN.search(body):
+            continue
+        lead = _POLITE_RE.sub(" ", body).strip(" ,")
+        m = _STATE_RE.search(lead)
+        if m:
+            return m.group(0), "states what is, or what could be, not what to do"
+        if not _TOPIC.search(body):
+            continue  # small talk ("how are you today?"): no object, place or action named, nothing to plan
+        if _QUESTION_START.search(lead):
+            return body, "is a question, not a request"
+        if not s.endswith("?") or _POLITE_QUESTION.search(s):
+            continue
+        if not _VERB.search(body) or re.search(_NP_START, lead):  # "red on pad?", "red has to be binned?"
+            return body, "is a question, not a request"
+    return None
+
+
+def _either_or(text: str, state: SceneState | None) -> Refusal | None:
+    m = _OR_OBJECTS.search(text)
+    if m and _UNDER_NEGATION.search(re.split(r"[.;!?]", text[:m.start()])[-1]):
+        m = None  # "don't touch the green cube or the blue one" excludes both: the parser reads it
+    if m:
+        colours = {lx.COLOR_WORDS[m.group(1)], lx.COLOR_WORDS[m.group(2)]}
+        names = tuple(o.name for o in state.objects if o.color in colours) if state is not None else ()
+        question = f"which one do you mean: {m.group(0)!r}?"
+        if len(names) >= 2:
+            return Clarification(reason=question, candidates=names)
+        return Refusal(reason=f"the instruction names alternatives, {m.group(0)!r}: {question}")
+    m = _OR_PLACES.search(text)
+    if m:
+        return Refusal(reason=f"the instruction names alternative places, {m.group(0)!r}: which one do you mean?")
+    return None
