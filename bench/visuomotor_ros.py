@@ -92,6 +92,18 @@ class PolicySteps:
         return self.count
 
 
+LIFT_M = 0.03
+"""A cube whose centre rose this much above where it started was picked up (partial progress, both worlds)."""
+
+
+def lifted(heights: list[float]) -> bool:
+    return bool(heights) and max(heights) - heights[0] > LIFT_M
+
+
+def _height(scene: dict[str, Any], obj: str) -> float:
+    return float(next(o for o in scene["objects"] if o["name"] == obj)["position"][2])
+
+
 def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed: int,
                 scenes: list[tuple[float, Any]], steps: PolicySteps) -> dict[str, Any]:
     from std_msgs.msg import String
@@ -120,6 +132,7 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
     if rig.state().get("mode") != "NOMINAL":
         rig.rearm_when_ready(tries=10)
     first = steps.update()
+    n_scenes = len(scenes)
     while True:
         ok = probe.spin_until(lambda: bool(rig.state().get("task_success")) or steps.update() - first >= MAX_STEPS
                               or rig.state().get("mode") in ("SAFE_STOP", "ESTOP"), 120.0)
@@ -140,6 +153,7 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
     out["image_faults"] = sum("CameraImageError" in f for f in faults)
     out["faults"] = faults[:5]
     out["steps"] = steps.update() - first
+    out["lifted"] = lifted([_height(json.loads(m.data), reset["object"]) for _, m in scenes[n_scenes:]])
     n = len(scenes)
     probe.spin_until(lambda: len(scenes) >= n + 10, 3.0)  # the released cube settles
     if scenes:
@@ -209,15 +223,17 @@ def run_sim(policy_path: str, seeds: list[int]) -> dict[str, Any]:
         obs = u._observation()
         policy.reset()
         success, steps = False, 0
+        heights = [float(u.view.object_pos(u.goal.object)[2])]
         for steps in range(1, MAX_STEPS + 1):  # noqa: B007 - steps is reported
             obs, _, terminated, truncated, info = env.step(policy(obs))
+            heights.append(float(u.view.object_pos(u.goal.object)[2]))
             if info.get("is_success"):
                 success = True
                 break
             if terminated or truncated:
                 break
         episodes.append({"seed": seed, "object": u.goal.object, "target": u.goal.target, "success": success,
-                         "steps": steps, "seconds": round(time.monotonic() - began, 1)})
+                         "lifted": lifted(heights), "steps": steps, "seconds": round(time.monotonic() - began, 1)})
         print(f"sim seed {seed}: {success}", file=sys.stderr)
     env.close()
     return {"episodes": episodes, **summarise(episodes)}
@@ -228,7 +244,8 @@ def summarise(episodes: list[dict[str, Any]]) -> dict[str, Any]:
 
     n, k = len(episodes), sum(bool(e.get("success")) for e in episodes)
     lo, hi = wilson_interval(k, n) if n else (0.0, 0.0)
-    return {"successes": k, "scenes": n, "success_rate": k / n if n else 0.0, "ci95": [round(lo, 4), round(hi, 4)]}
+    return {"successes": k, "scenes": n, "success_rate": k / n if n else 0.0, "ci95": [round(lo, 4), round(hi, 4)],
+            "lifted": sum(bool(e.get("lifted")) for e in episodes)}
 
 
 def main(argv: list[str] | None = None) -> int:
