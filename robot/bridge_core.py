@@ -71,6 +71,12 @@ STACK_COVER_M = 0.03
 resting there), is seen cut by it: the part left in view puts its centre up to 1.5 cm towards the camera (the
 placement's target, and the support a resting check then measures against). The mirror keeps the pose it had.
 Higher up, the cube over it no longer hides its top face from the front camera."""
+STACK_COVER_BIAS_M = 0.02
+"""How far (m) a covered cube's cut measurement may lie from the pose the mirror keeps for it and still be read as
+the cut's bias (``_uncovered``): rendered, 15 mm at most (the cube over it 1 cm above its face, read through the
+top-face path; 6 mm at 1.5 cm), plus 5 mm for millimetre depth and the tracker's filter lag. A disc, not a bound
+along the camera axis: the bridge has no camera pose (perception owns the extrinsics). Farther off, the cube has
+moved (a person put it elsewhere and covered it, the placement knocked it aside) and the measurement is taken."""
 CONTACT_DEPTH_M = 0.0002
 """How far a settled cube sinks into its support: contact, as physics has a resting cube (about 0.1 mm)."""
 OCCLUSION_RADIUS = 0.10
@@ -295,7 +301,8 @@ class BridgeCore:
         """``poses`` without the cubes another cube covers (``STACK_COVER_M``) where the mirror has them and where they
         were perceived: their measurement is cut, and the mirror keeps the pose it measured before (a cube seen
         covered from the first message on has no better one, and takes it). The cube over it counts where this
-        message puts it, or where the mirror holds it (in the hand); a cube this message lacks covers nothing."""
+        message puts it, or where the mirror holds it (in the hand); a cube this message lacks covers nothing. Only a
+        measurement within ``STACK_COVER_BIAS_M`` of the kept pose is read as cut: one farther off is a move."""
         v = self.mirror.view
         held = set(held_objects(v))
         where = {n: v.object_pos(n).copy() if n in held else np.asarray(poses[n][:3], float)
@@ -303,8 +310,10 @@ class BridgeCore:
         out = {}
         for name, pose in poses.items():
             if name in where and name in self._measured and name not in held:
+                kept = v.object_pos(name).copy()
                 above = [(where[o], v.object_half(o)) for o in where if o != name]
-                if any(covered(p, v.object_half(name), above) for p in (v.object_pos(name).copy(), where[name])):
+                if float(np.linalg.norm(where[name] - kept)) <= STACK_COVER_BIAS_M \
+                        and any(covered(p, v.object_half(name), above) for p in (kept, where[name])):
                     continue
             out[name] = pose
         return out
@@ -338,6 +347,8 @@ class BridgeCore:
         for name in sorted(self.missing_objects - missing):
             self._events.append({"event": "object_found", "t": now, "object": name})
         self.missing_objects = missing
+        # A cube back from missing may have been moved meanwhile: its first measurement is taken, covered or not.
+        self._measured -= missing
 
     def resolve_instruction(self, text: str) -> TaskGoal | None:
         """What runs ``~/instruction`` text. With a planner, words are the agent's (None: plan, then run the plan's
