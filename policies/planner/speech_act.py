@@ -49,8 +49,8 @@ _POLITE_RE = re.compile(r"\b(?:" + "|".join(_POLITE) + r")\b")
 _RULES: tuple[tuple[str, str], ...] = (
     # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
     (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
-     r"not allowed|mustn't|must never)\b", "forbids the action"),
-    (r"\bit(?:'s| is| was| would be| will be| seems| sounds)(?: \w+)? (?:dangerous|unsafe|risky|a mistake|"
+     r"not allowed|not permitted)\b", "forbids the action"),
+    (r"(?:'s|\b(?:is|was|would be|will be|seems|sounds|be))(?: \w+)? (?:dangerous|unsafe|risky|a mistake|"
      r"a bad idea|a terrible idea|wrong|prohibited|illegal|pointless|unnecessary|stupid|silly)\b",
      "calls the action a mistake"),
     # Misspelt or informal negations and retractions: never mapped onto nothing.
@@ -85,7 +85,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # Reports: someone other than the robot does or did it, or the user will.
     (r"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+|the \w+ guy)"
      r"(?: just| already| then| also| first)? (?:saw|watched|noticed|seen|heard)\b", "reports what was seen"),
-    (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot)(?: just| already| then| also)? "
+    (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+)"
+     rf"(?:'ve| have| had)?(?: just| already| then| also)? "
      rf"{_MOTION}\b(?! (?:you|me|us)\b)", "reports an action, it does not ask for one"),
     (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
@@ -102,11 +103,12 @@ _RULES_RE = tuple((re.compile(p), why) for p, why in _RULES)
 # ("red is in the bin", "red has been placed on the pad"), or a modal of possibility before a passive ("red can be
 # binned"); "red goes in the bin" and "red needs to/should/must be binned" are wishes the parser reads.
 _ADVERB = r"(?:\s+(?:already|still|now|currently|usually|also|just|safely|probably|then))?"
-_PARTICIPLE = r"(?:\w+ed|put|set|thrown|done|gone|stacked|binned)"
+_PARTICIPLES = r"(?!(?:red|need|bed|shed|speed)\b)\w+ed|put|set|thrown|done|gone|stacked|binned"  # not "it's red"
+_PARTICIPLE = rf"(?:{_PARTICIPLES})"
 _STATE_RE = re.compile(
-    _NP_START + _ADVERB + r"\s+(?:(?:is|are|was|were|'s|'re|has been|have been|had been|went|usually goes|"
-    r"usually go|always goes|always go)" + _ADVERB + r"\s+(?:in|on|inside|into|onto|at|atop|off|next|beside|under|"
-    r"near|out|over|left|right|" + _PARTICIPLE[3:-1] + r")|(?:can|could|will|may|might|'ll)" + _ADVERB +
+    _NP_START + _ADVERB + r"(?:(?:'s|'re|\s+(?:is|are|was|were|has been|have been|had been|went|usually goes|"
+    r"usually go|always goes|always go))" + _ADVERB + r"\s+(?:in|on|inside|into|onto|at|atop|off|next|beside|"
+    r"under|near|out|over|left|right|" + _PARTICIPLES + r")|\s+(?:can|could|will|may|might|'ll)" + _ADVERB +
     r"\s+(?:be|get)" + _ADVERB + r"\s+" + _PARTICIPLE + r")\b")
 # Questions: an inverted auxiliary or a wh-word at a sentence's start (after a leading filler), or a verbless
 # sentence ending in '?' ("red on pad?"). Polite requests ("could you ...?", "would you mind ...", "how about
@@ -116,7 +118,7 @@ _FILLER = r"(?:(?:ok|okay|so|hey|hi|well|and|robot|right|alright|now|also|oh|ple
 _QUESTION_START = re.compile(
     rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine))|are|was|were|isn't|"
     rf"aren't|has|hasn't|haven't|had|should i|shall i|do i|do we|must i|did i|why(?! (?:don't|not))|who|whom|"
-    rf"whose|where|which|what(?! (?:i|we)\b)|how(?! about)|should you|do you(?! mind))\b")
+    rf"whose|where|which|what(?! (?:i|we)\b)|how(?! about)|should you|do you(?! mind)|have (?:you|we|i))\b")
 _POLITE_QUESTION = re.compile(
     r"\b(?:(?:can|could|would|will|won't|may|might)(?: i| we)? (?:you|it|they|ask|get|have|request)|"
     r"mind|is it (?:possible|ok|okay|alright)|how about|what about|any chance|care to|fancy|shall we|let's|"

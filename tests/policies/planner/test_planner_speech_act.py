@@ -22,7 +22,8 @@ MUST_REFUSE = {
                     "it is prohibited to put red in the bin", "it is dangerous to put red in the bin",
                     "it would be a mistake to put red in the bin", "it is a bad idea to put red in the bin",
                     "I object to you putting red in the bin", "it's unsafe to put the blue cube on the pad",
-                    "you are not allowed to bin red"],
+                    "you are not allowed to bin red", "binning red would be a mistake",
+                    "I prohibit you from binning red", "put red in the bin, that would be dangerous"],
     "misspelt_negation": ["do nto put red in the bin", "do nit put red in the bin", "do mot put red in the bin",
                           "do bot put red in the bin", "please nto put red in the bin", "nevr put red in the bin",
                           "neve put red in the bin", "whatever happens do nto put red in the bin",
@@ -33,7 +34,7 @@ MUST_REFUSE = {
                  "why would you bin red?", "how do you bin red?", "whenever you're ready, did you bin red?",
                  "whenever you're ready, should you bin red?", "should I park the arm?", "did you park the arm?",
                  "should I bin red?", "did you get rid of red?", "is the blue cube in the bin",
-                 "red has to be thrown away?", "blue in the bin?"],
+                 "red has to be thrown away?", "blue in the bin?", "have you binned red?", "did u bin red"],
     "report": ["he put red in the bin", "I saw you put red in the bin", "someone put red in the bin",
                "the robot put red in the bin", "I'm going to put red in the bin", "I will put red in the bin",
                "before I put red in the bin, put blue on the pad", "before I put red in the bin put blue on the pad",
@@ -42,7 +43,8 @@ MUST_REFUSE = {
                "you used to put red in the bin",
                "I was going to ask you to put red in the bin. Anyway, put blue on the pad",
                "I thought about asking you to put red in the bin, but put blue on the pad",
-               "my colleague asked me to bin red, which you already did"],
+               "my colleague asked me to bin red, which you already did", "my colleague put red in the bin",
+               "I've put red in the bin", "they binned red"],
     "hypothetical": ["imagine you bin red", "suppose you bin red", "pretend to bin red", "hypothetically, bin red",
                      "what would happen if you put red on the pad?", "explain how you would put red in the bin",
                      "let's say you put red on the pad"],
@@ -60,7 +62,7 @@ MUST_REFUSE = {
     "statement": ["red is in the bin", "red and blue are on the pad", "red has been placed on the pad",
                   "red was placed on the pad", "red went in the bin", "red usually goes in the bin",
                   "red can be binned", "red will be binned", "red may be binned", "red can get binned",
-                  "the red cube is already on the pad"],
+                  "the red cube is already on the pad", "red's in the bin", "red is not on the pad"],
     "negated_wish": ["make sure red isn't in the bin", "ensure red isn't in the bin",
                      "see to it that red isn't in the bin", "make sure red stays off the pad",
                      "ensure red is off the pad", "I'd rather you didn't bin red",
@@ -90,7 +92,9 @@ KEEP = ["could you put the red cube in the bin?", "would you mind putting the re
         "red goes in the bin", "the red cube needs to be binned", "it would be nice to have the green cube on the pad",
         "hey robot, would you mind putting the red cube in the bin for me? thanks!",
         "put the cube that isn't green in the bin", "the green one, could it sit on top of the red one?",
-        "so basically i need purple sitting on top of the blue one, whenever ur ready, no rush lol"]
+        "so basically i need purple sitting on top of the blue one, whenever ur ready, no rush lol",
+        "it's red, bin it", "Hi! How are you today? Put the red cube on the pad",
+        "put the red cube on the pad and don't touch the green cube or the blue one"]
 
 
 def _cases() -> list[tuple[str, str]]:
