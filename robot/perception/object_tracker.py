@@ -14,7 +14,9 @@ never gathers the confirmations a fresh track's window asks for, so it would sta
 
 A frame counts towards the loss only when the camera could have seen the object: one whose remembered place
 something nearer covers (``occluded`` in ``update``: the arm between the camera and a stack) is not lost, it is
-reported at that place with its growing age. Seen without this (bench/agent_ros.py, seed 14): the arm lifting a
+reported at that place with its growing age, for at most ``max_occluded_frames`` frames unseen: past that it is
+lost whatever covers its place (something nearer parked there for good would otherwise keep a cube a person took
+away in the scene for ever). Seen without this (bench/agent_ros.py, seed 14): the arm lifting a
 cube in front of a stack hid both stacked cubes for ten frames, the bridge marked them missing, and the replan
 was refused, "there is no red cube in the scene".
 """
@@ -40,6 +42,9 @@ class TrackerConfig:
     outlier_distance: float = 0.05
     confirm_frames: int = 3
     stale_frames: int = 10
+    max_occluded_frames: int = 50
+    """Frames a track may go unseen, occluded or not, before it is lost (at least ``stale_frames``): the occluded
+    rule keeps a memory, not a measurement, and a memory is bounded."""
 
     def __post_init__(self) -> None:
         if not 0.0 < self.smoothing <= 1.0:
@@ -49,6 +54,10 @@ class TrackerConfig:
         for label, value in (("confirm_frames", self.confirm_frames), ("stale_frames", self.stale_frames)):
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise PerceptionConfigError(f"tracker: {label} must be an integer >= 1, got {value!r}")
+        m = self.max_occluded_frames
+        if isinstance(m, bool) or not isinstance(m, int) or m < self.stale_frames:
+            raise PerceptionConfigError(f"tracker: max_occluded_frames must be an integer >= stale_frames "
+                                        f"({self.stale_frames}), got {m!r}")
 
 
 @dataclass(frozen=True)
@@ -144,11 +153,11 @@ class ObjectTracker:
 
     def objects(self) -> list[TrackedObject]:
         """Tracked objects in ``object_names`` order; objects never measured, or lost (missed in plain view for
-        ``stale_frames`` frames), are absent (no guessing)."""
+        ``stale_frames`` frames, or unseen for ``max_occluded_frames``), are absent (no guessing)."""
         out = []
         for name in self.object_names:
             t = self._tracks.get(name)
-            if t is None or t.misses >= self.config.stale_frames:
+            if t is None or t.misses >= self.config.stale_frames or t.unseen >= self.config.max_occluded_frames:
                 continue
             # Confidence decays while unseen: the pose is a memory, not a measurement.
             decay = max(0.0, 1.0 - t.unseen / self.config.stale_frames)

@@ -44,6 +44,11 @@ class PerceptionResult:
         return out
 
 
+OCCLUDED_STALE_FACTOR = 5
+"""A cube whose place something nearer covers is kept unseen for at most this many times ``stale_frames`` frames
+(``TrackerConfig.max_occluded_frames``; 50 frames with the default 10): the arm lifting a cube in front of a stack
+hid it for ten (bench/agent_ros.py seed 14); longer, the bridge's own ``_hidden`` rule decides."""
+
 class Perception:
     """Turns camera frames into object poses in the base frame, for one camera of known intrinsics."""
 
@@ -75,7 +80,9 @@ class Perception:
         self.tracker = ObjectTracker(TrackerConfig(smoothing=config.smoothing,
                                                    outlier_distance=config.outlier_distance,
                                                    confirm_frames=config.confirm_frames,
-                                                   stale_frames=config.stale_frames), config.object_names)
+                                                   stale_frames=config.stale_frames,
+                                                   max_occluded_frames=OCCLUDED_STALE_FACTOR * config.stale_frames),
+                                     config.object_names)
         self.required: tuple[str, ...] = tuple(config.required_objects)
         self._places: PlaceDetector | None = None
         self.place_tracker: ObjectTracker | None = None
@@ -84,7 +91,9 @@ class Perception:
             # Places stand still: a heavy filter, and a move must be seen on several frames (a scene reset).
             self.place_tracker = ObjectTracker(TrackerConfig(smoothing=0.3, outlier_distance=config.outlier_distance,
                                                              confirm_frames=config.confirm_frames,
-                                                             stale_frames=config.stale_frames), config.places)
+                                                             stale_frames=config.stale_frames,
+                                                             max_occluded_frames=OCCLUDED_STALE_FACTOR
+                                                             * config.stale_frames), config.places)
 
     def detect(self, image: np.ndarray, encoding: str, base_from_camera: np.ndarray,
                depth: np.ndarray | None = None, depth_encoding: str = "32FC1") -> dict[str, ObjectDetection]:

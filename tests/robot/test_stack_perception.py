@@ -19,6 +19,7 @@ import pytest
 from robot.bridge_core import CONTACT_DEPTH_M, STACK_SETTLE_M, BridgeCore, settled_height
 from robot.params import BridgeParams
 from robot.perception.detection import ObjectDetection
+from robot.perception.errors import PerceptionConfigError
 from robot.perception.object_tracker import ObjectTracker, TrackerConfig
 from sim.skills import region_of, resting_on
 from sim.skills.regions import on_table
@@ -165,6 +166,24 @@ def test_frames_where_the_cubes_place_is_occluded_do_not_lose_it_frames_in_plain
     assert tracker.objects() == []
     tracker.update(2.4, {}, occluded={"red_cube"})  # lost stays lost, occluded or not
     assert tracker.objects() == []
+
+
+def test_an_occluded_cube_unseen_for_max_occluded_frames_is_lost() -> None:
+    # Something nearer parked over its place for good (a person took the cube meanwhile): the memory is bounded.
+    tracker = ObjectTracker(TrackerConfig(stale_frames=4, max_occluded_frames=20), ["red_cube"])
+    tracker.update(0.0, _det((0.5, 0.0, 0.066)))
+    for k in range(1, 201):
+        tracker.update(0.1 * k, {}, occluded={"red_cube"})
+        assert bool(tracker.objects()) == (k < 20), k
+    tracker.update(20.1, _det((0.5, 0.0, 0.066)))  # seen again at its place: re-acquired at once
+    (obj,) = tracker.objects()
+    assert obj.frames_unseen == 0
+
+
+@pytest.mark.parametrize("bad", [3, 2.5, True])
+def test_max_occluded_frames_below_stale_frames_or_not_an_integer_is_refused(bad: object) -> None:
+    with pytest.raises(PerceptionConfigError, match="max_occluded_frames"):
+        TrackerConfig(stale_frames=4, max_occluded_frames=bad)  # type: ignore[arg-type]
 
 
 # --- rendered frames ---------------------------------------------------------------------------------------------
