@@ -59,9 +59,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:nevr|neve|nver|nevar|nevre|neva|nvr)\b", "holds a misspelt 'never'"),
     (r"\b(?:nope|nah|nvm|nevermind|never mind|hardly|barely|scarcely)\b", "holds a negation or retraction"),
     (r"\b(?:jk|j/k|kidding|joking|just a joke)\b", "is said as a joke"),
-    (rf"\b(?:{_COLOURS})\b[^.;?!]*?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well)\b,? "
+    (rf"\b(?:{_COLOURS})\b[^.;?!]*?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well|actually)\b,? "
      rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
-    (r"\b(?:oops|whoops)\b", "corrects itself"),
+    (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
     (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
      "corrects itself"),
     (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel)"
@@ -107,9 +107,11 @@ _PARTICIPLES = r"(?!(?:red|need|bed|shed|speed)\b)\w+ed|put|set|thrown|done|gone
 _PARTICIPLE = rf"(?:{_PARTICIPLES})"
 _STATE_RE = re.compile(
     _NP_START + _ADVERB + r"(?:(?:'s|'re|\s+(?:is|are|was|were|has been|have been|had been|went|usually goes|"
-    r"usually go|always goes|always go))" + _ADVERB + r"\s+(?:in|on|inside|into|onto|at|atop|off|next|beside|"
-    r"under|near|out|over|left|right|" + _PARTICIPLES + r")|\s+(?:can|could|will|may|might|'ll)" + _ADVERB +
+    r"usually go|always goes|always go))" + _ADVERB + r"\s+(?!(?:in|at) the (?:middle|bottom|top|base)\b)"
+    r"(?:in|on|inside|into|onto|at|atop|off|next|beside|under|near|out|over|left|right|" + _PARTICIPLES +
+    r")|\s+(?:can|could|will|may|might|'ll)" + _ADVERB +
     r"\s+(?:be|get)" + _ADVERB + r"\s+" + _PARTICIPLE + r")\b")
+_MODAL = re.compile(r"\b(?:can|could|will|may|might)\b|'ll\b")
 # Questions: an inverted auxiliary or a wh-word at a sentence's start (after a leading filler), or a verbless
 # sentence ending in '?' ("red on pad?"). Polite requests ("could you ...?", "would you mind ...", "how about
 # ...", "..., ok?") and a request said with a rising '?' ("pop the blue cube on the left?") are not.
@@ -137,6 +139,7 @@ _OR_OBJECTS = re.compile(rf"\b(?:either )?(?:the )?({_COLOURS})\b(?: [a-z]+){{0,
                          rf"({_COLOURS})\b")
 _OR_PLACES = re.compile(r"\b(?:in|into|on|onto) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b[^,.]*?,? or "
                         r"(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b")
+_REPORTER = re.compile(r"^(?:my|our|his|her|their) \w+|^(?:he|she|they|someone|somebody)\b")
 _UNDER_NEGATION = re.compile(r"\b(?:don't|dont|do not|never|without|not|no|avoid|neither|nor|leave|keep|except|"
                              r"excluding|apart from|other than|besides|but)\b")
 _REPORTED = re.compile(r"\b(?:told|asked|wants|wanted|said|says|would like|requested)(?: (?:me|us|you))? to\b")
@@ -173,7 +176,10 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
         if not body or _FOREIGN.search(body):
             continue
         lead = _POLITE_RE.sub(" ", body).strip(" ,")
-        m = _STATE_RE.search(lead)
+        clauses = [c.strip() for c in lead.split(",")]
+        # After the first clause only a modal ("..., blue can be binned too"): "..., blue is in the middle" is a role.
+        m = next(filter(None, [_STATE_RE.search(clauses[0])] + [
+            x for x in (_STATE_RE.search(c) for c in clauses[1:]) if x and _MODAL.search(x.group(0))]), None)
         if m:
             return m.group(0), "states what is, or what could be, not what to do"
         if not _TOPIC.search(body):
@@ -182,7 +188,8 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
             return body, "is a question, not a request"
         if not s.endswith("?") or _POLITE_QUESTION.search(s):
             continue
-        if not _VERB.search(body) or re.search(_NP_START, lead):  # "red on pad?", "red has to be binned?"
+        if not _VERB.search(body) or re.search(_NP_START, lead) or _REPORTER.search(lead):
+            # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
             return body, "is a question, not a request"
     return None
 
