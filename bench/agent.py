@@ -262,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-episodes", action="store_true", help="include every instruction's row")
     parser.add_argument("--skill-policy", action="append", default=[], metavar="SKILL=DIR",
                         help="run SKILL as the policy checkpoint DIR (AgentConfig.skill_policies); repeatable")
+    parser.add_argument("--policy-speed-fraction", type=float, default=AgentConfig.policy_speed_fraction,
+                        help="a learned skill's moves are slowed, direction kept, to joint speeds within this fraction "
+                             "of the limits, the bridge's command gate's (AgentConfig.policy_speed_fraction); 1.0: "
+                             "full speed, as trained")
     parser.add_argument("--require-skill", default=None, choices=sorted(SKILL_ARGS),
                         help="only instructions whose gold plan uses this skill (e.g. to measure it as a policy)")
     parser.add_argument("--require-region", default="", metavar="R1,R2",
@@ -273,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     skill_policies = dict(entry.partition("=")[::2] for entry in args.skill_policy)
     try:
         config = AgentConfig(robot=args.robot, randomization=args.randomization, max_replans=args.max_replans,
-                             skill_policies=skill_policies)
+                             skill_policies=skill_policies, policy_speed_fraction=args.policy_speed_fraction)
     except AgentConfigError as exc:
         parser.error(str(exc))
     regions = tuple(r.strip() for r in args.require_region.split(",") if r.strip())

@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import mujoco
 import numpy as np
 
 from policies.planner.errors import PlannerError
@@ -36,11 +37,13 @@ from policies.planner.scene_state import SceneState
 from policies.planner.sim_scene import scene_state_from_env
 from policies.planner.skills import apply_step, final_state, step_error, step_instruction
 from sim.config_io import load_config
+from sim.control import ACTION_DIM, ControllerConfig
 from sim.env import TabletopEnv
 from sim.observation_contract import SKILL_TASKS, observe, skill_goal
 from sim.randomize import RANDOMIZATION_LEVELS
 from sim.robots import ROBOTS
 from sim.scene import CAMERAS
+from sim.scene_view import SceneView
 from sim.skills import (
     SKILL_ARGS,
     ExecutionStoppedError,
@@ -56,6 +59,13 @@ from sim.skills.base import StepHook
 
 class AgentConfigError(PlannerError, ValueError):
     """An agent configuration that cannot be used as given."""
+
+
+POLICY_SPEED_FRACTION = 0.5
+"""The bridge's command gate lets a command move each joint at most half its velocity limit
+(``robot.params.BridgeParams.gate_velocity_scale``). A learned skill trained at full speed in simulation was clipped
+there joint by joint, off its direction and slower than it learned: the Push policy pushed 9/9 layouts in simulation
+and 5/9 through the bridge on the simulated arm. Scaled to the cap in both worlds, it moves the same in both."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,6 +88,9 @@ class AgentConfig:
     skill_policies: Mapping[str, str] = field(default_factory=dict)
     skill_budgets: Mapping[str, int] = field(default_factory=dict)
     """Control steps per skill run, overriding each skill's own budget."""
+    policy_speed_fraction: float = POLICY_SPEED_FRACTION
+    """A learned skill's move (its action's position and yaw parts) is scaled down, all by one factor, until the joint
+    speeds it asks for are within this fraction of the velocity limits (``within_joint_speed``); 1.0: not scaled."""
     video_camera: str = "front"
     video_size: tuple[int, int] = (320, 240)
     video_every: int = 2
@@ -102,6 +115,9 @@ class AgentConfig:
         if no_goal:
             raise AgentConfigError(f"skill_policies names {', '.join(no_goal)}, which no task policy can run (no task "
                                    f"goal to condition it on); skills a policy can run: {', '.join(SKILL_TASKS)}")
+        fraction = self.policy_speed_fraction
+        if isinstance(fraction, bool) or not isinstance(fraction, int | float) or not 0.05 <= fraction <= 1.0:
+            raise AgentConfigError(f"policy_speed_fraction must be a number from 0.05 to 1.0, got {fraction!r}")
         for skill, budget in self.skill_budgets.items():
             if not isinstance(budget, int) or budget < 1:
                 raise AgentConfigError(f"skill_budgets[{skill!r}] must be a whole number >= 1, got {budget!r}")
@@ -125,7 +141,8 @@ class AgentConfig:
     def to_json(self) -> dict[str, Any]:
         return {"robot": self.robot, "randomization": self.randomization, "max_replans": self.max_replans,
                 "step_retries": self.step_retries, "skill_policies": dict(self.skill_policies),
-                "skill_budgets": dict(self.skill_budgets), "video_camera": self.video_camera,
+                "skill_budgets": dict(self.skill_budgets), "policy_speed_fraction": self.policy_speed_fraction,
+                "video_camera": self.video_camera,
                 "video_size": list(self.video_size), "video_every": self.video_every}
 
 
@@ -421,10 +438,15 @@ def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState,
         # A push's end point or the home position; None: the task's own place (sim.observation_contract.observe).
         point: np.ndarray | None = getattr(skill, "goal_point", None)
 
+        controller, fraction = world.controller.config, cfg.policy_speed_fraction
+
         def act(_: dict[str, Any]) -> np.ndarray:
             # Built from the world's scene for the step's goal, never the env's own episode goal: the same dict
             # in simulation and on the arm (sim.observation_contract).
-            return policy(observe(view, goal, goal_pos=point))
+            action = policy(observe(view, goal, goal_pos=point))
+            if fraction >= 1.0:  # the controller keeps within the full limits itself
+                return action
+            return within_joint_speed(action, view, controller, world.control_dt, fraction)
 
         obs = observe(view, goal, goal_pos=point)
         if point is not None:
@@ -439,6 +461,31 @@ def _attempt(world: SkillWorld, cfg: AgentConfig, step: Step, state: SceneState,
     entry.update(success=outcome.success, verified=verified, reason=reason, steps=outcome.steps,
                  duration_s=round(outcome.duration_s, 4))
     return entry, obs, verified, reason
+
+
+def within_joint_speed(action: np.ndarray, view: SceneView, controller: ControllerConfig, control_dt: float,
+                       fraction: float) -> np.ndarray:
+    """``action`` with its move (position and yaw, not the gripper) scaled by the one factor that brings the joint
+    speeds it asks for within ``fraction`` of the robot's velocity limits; unchanged when they already are.
+
+    The joint speeds are those the EE-delta controller's damped least-squares step (``sim.control``) gives for the
+    action's Cartesian velocity at the arm's pose now: the steady pace of a held action, which the command gate on
+    the arm would otherwise clip joint by joint."""
+    # Clipped first, as both worlds' controllers clip it: the direction kept is the one the policy moved in training.
+    a = np.clip(np.asarray(action, dtype=np.float64).reshape(ACTION_DIM), -1.0, 1.0)
+    move = np.array([*(a[:3] * controller.max_pos_step), 0.0, 0.0, a[3] * controller.max_yaw_step])
+    if not np.any(move):
+        return a
+    m, d = view.model, view.data
+    jacp, jacr = np.zeros((3, m.nv)), np.zeros((3, m.nv))
+    mujoco.mj_jacSite(m, d, jacp, jacr, view.tcp_id)
+    jac = np.vstack([jacp, jacr])[:, view.arm_v]
+    dq = jac.T @ np.linalg.solve(jac @ jac.T + controller.damping**2 * np.eye(6), move)
+    cap = np.asarray(view.scene.robot.velocity_limits) * fraction * control_dt
+    ratio = float(np.max(np.abs(dq) / cap))
+    if ratio > 1.0:
+        a[:4] /= ratio
+    return a
 
 
 def _budget(cfg: AgentConfig, skill: SkillController) -> int:
