@@ -51,6 +51,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "overrun_ticks": (1, 1000),
     "gripper_stall_s": (0.01, 60.0),
     "perception_timeout_s": (0.0, 60.0),
+    "object_max_age_s": (0.05, 10.0),
     "gate_velocity_scale": (0.001, 1.0),
     "gate_position_margin": (0.0, 0.5),
     "gate_max_lead": (0.001, 2.0),
@@ -61,6 +62,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "calibration_max_age_days": (0.01, 3650.0),
     "clock_offset_max_s": (0.0001, 0.1),
     "robot_calibration_max_age_days": (0.01, 3650.0),
+    "image_max_age_s": (0.01, 0.5),
 }
 _INTS = ("frozen_repeats", "overrun_ticks")
 # Applied by the running node at once (the core reads them per use); every other parameter is read-only: the
@@ -96,6 +98,8 @@ DESCRIPTIONS: dict[str, str] = {
     "gripper_stall_s": "gripper commanded but not moving this long (s) is a stall",
     "perception_timeout_s": "scene/objects older than this (s) while a task runs is a perception fault "
                             "(0 = never; changes live)",
+    "object_max_age_s": "a scene/objects pose perception last measured longer ago than this (s; its 'age') is "
+                        "read as not seen: the bridge's own loss and hiding rules decide",
     "gate_velocity_scale": "command gate: fraction of the joint velocity limits a command may use",
     "gate_position_margin": "command gate: distance (rad) kept inside the joint limits",
     "gate_max_lead": "command gate: largest lead (rad) of a command over the measured position",
@@ -134,6 +138,8 @@ DESCRIPTIONS: dict[str, str] = {
                               "('' = none configured)",
     "robot_calibration_max_age_days": "the arm request refuses a robot_calibration_file older than this (days; its "
                                       "'created' stamp, else the file's modification time)",
+    "image_max_age_s": "an image policy acts only on camera frames up to this old (s, by arrival and by header "
+                       "stamp on the node clock); a checkpoint's own image_max_age_s can only tighten it",
 }
 
 
@@ -171,6 +177,10 @@ class BridgeParams:
     gripper_stall_s: float = MonitorConfig.gripper_stall_time
     perception_timeout_s: float = 0.0
     """0: objects never go stale; otherwise an older ``scene/objects`` is a perception fault while a task runs."""
+    object_max_age_s: float = 2.0
+    """A pose in ``scene/objects`` older than this (its ``age``: perception keeps a cube something nearer hides, at
+    its remembered place) is read as not seen, so ``BridgeCore._hidden`` and the loss grace decide as for a cube
+    the message lacks. 2 s: the arm passing in front of a stack hides it for about 1 s (10 frames at 10 Hz)."""
     gate_velocity_scale: float = 0.5
     gate_position_margin: float = 0.02
     gate_max_lead: float = 0.15
@@ -210,6 +220,9 @@ class BridgeParams:
     robot_calibration_file: str = ""
     """The robot's kinematic calibration (UR: ur_calibration's output), checked by the arm request ('' = none)."""
     robot_calibration_max_age_days: float = 365.0
+    image_max_age_s: float = 0.25
+    """The oldest camera frame an image policy may act on (s): a limit on what sensor data steers the arm belongs to
+    the bridge, the checkpoint's ``image_max_age_s`` at most tightens it (``robot.camera_input``)."""
 
     def __post_init__(self) -> None:
         if self.robot not in SIM_MODELS:
@@ -309,6 +322,9 @@ class BridgeParams:
                                      f"directory' with skill one of {', '.join(SKILL_TASKS)}, each at most once")
             if not Path(path).is_dir():
                 raise ParameterError(f"{NODE_NAME}: skill_policies: {skill}'s checkpoint {path!r} is not a directory")
+            if _names_cameras(path):  # the agent's skills get no camera frames: it would fail on every step
+                raise ParameterError(f"{NODE_NAME}: skill_policies: {skill}'s checkpoint {path!r} reads camera "
+                                     "images; only the bridge's policy gets frames (skill policies act on state)")
             out[skill] = path
         return out
 
@@ -354,6 +370,17 @@ class BridgeParams:
                           velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead,
                           max_velocity=vendor.max_velocity, max_acceleration=vendor.max_acceleration,
                           max_jerk=vendor.max_jerk)
+
+
+def _names_cameras(checkpoint: str) -> bool:
+    """Whether the checkpoint's ``policy.json`` names cameras (an image policy); one that cannot be read is left to
+    the loader, which refuses it in its own words."""
+    from policies.checkpoint import CheckpointError, read_spec
+
+    try:
+        return bool(read_spec(checkpoint).observation.get("cameras"))
+    except CheckpointError:
+        return False
 
 
 def bridge_params_from_mapping(params: dict[str, Any], *, where: str = NODE_NAME) -> BridgeParams:
