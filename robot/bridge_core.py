@@ -84,23 +84,59 @@ OCCLUSION_RADIUS = 0.10
 camera: the hand reaching for it, the arm reaching past it."""
 
 
-def covered(below: np.ndarray, below_half: float, above: Sequence[tuple[np.ndarray, float]]) -> bool:
-    """Whether a cube at ``below`` has one of ``above`` (centre, half height) over its face, its bottom no more than
-    ``STACK_COVER_M`` above the cube's top face (their footprints overlapping)."""
-    for centre, half in above:
-        gap = (centre[2] - half) - (below[2] + below_half)
-        if np.all(np.abs(centre[:2] - below[:2]) < half + below_half) and -STACK_SETTLE_M <= gap <= STACK_COVER_M:
+Footprint = tuple[np.ndarray, float, float]
+"""A cube as the stacking rules read it: centre (m), half side (m), yaw about z (rad)."""
+
+
+def yaw_of(quat: Sequence[float] | np.ndarray) -> float:
+    """Yaw about z (rad) of a wxyz quaternion."""
+    w, x, y, z = (float(v) for v in quat)
+    return float(np.arctan2(2.0 * (w * z + x * y), 1.0 - 2.0 * (y * y + z * z)))
+
+
+def _axes(yaw: float) -> np.ndarray:
+    c, s = np.cos(yaw), np.sin(yaw)
+    return np.array([[c, s], [-s, c]])
+
+
+def centre_over_face(point: np.ndarray, support: Footprint) -> bool:
+    """Whether ``point``'s xy lies over the top face of ``support`` (in the support's yaw frame): a cube whose centre
+    does rests on it, diagonally off centre too."""
+    centre, half, yaw = support
+    return bool(np.all(np.abs(_axes(yaw) @ (point[:2] - centre[:2])) < half))
+
+
+def footprints_overlap(a: Footprint, b: Footprint) -> bool:
+    """Whether two cubes' squares seen from above overlap (separating axes of both yaw frames)."""
+    d = b[0][:2] - a[0][:2]
+    for frame in (_axes(a[2]), _axes(b[2])):
+        for axis in frame:
+            # A square of half side h and yaw phi projects onto an axis at angle theta with radius
+            # h (|cos(phi - theta)| + |sin(phi - theta)|).
+            reach = sum(h * float(np.abs(_axes(yaw) @ axis).sum()) for _, h, yaw in (a, b))
+            if abs(float(axis @ d)) >= reach:
+                return False
+    return True
+
+
+def covered(below: Footprint, above: Sequence[Footprint]) -> bool:
+    """Whether a cube ``below`` has one of ``above`` over its face (their footprints overlapping), its bottom no more
+    than ``STACK_COVER_M`` above the cube's top face."""
+    for cube in above:
+        gap = (cube[0][2] - cube[1]) - (below[0][2] + below[1])
+        if footprints_overlap(below, cube) and -STACK_SETTLE_M <= gap <= STACK_COVER_M:
             return True
     return False
 
 
-def settled_height(top: np.ndarray, top_half: float, supports: Sequence[tuple[np.ndarray, float]]) -> float | None:
+def settled_height(top: np.ndarray, top_half: float, supports: Sequence[Footprint]) -> float | None:
     """The centre height at which a cube perceived at ``top`` (half height ``top_half``) rests on the first of
-    ``supports`` (centre, half height) whose face its centre lies over and whose top face its bottom lies within
+    ``supports`` whose face its centre lies over (``centre_over_face``) and whose top face its bottom lies within
     ``STACK_SETTLE_M`` of; None when it rests on none of them (on the table, in the hand, lifted higher)."""
-    for centre, half in supports:
+    for support in supports:
+        centre, half, _ = support
         gap = (top[2] - top_half) - (centre[2] + half)
-        if float(np.linalg.norm(top[:2] - centre[:2])) < half and abs(gap) <= STACK_SETTLE_M:
+        if centre_over_face(top, support) and abs(gap) <= STACK_SETTLE_M:
             return float(centre[2] + half + top_half - CONTACT_DEPTH_M)
     return None
 
@@ -291,7 +327,8 @@ class BridgeCore:
         for other in v.object_names:
             if other != name and other not in unseen:
                 q = v.object_pos(other)
-                if np.all(np.abs(q[:2] - p[:2]) < half + v.object_half(other)) and q[2] > p[2] + half:
+                if q[2] > p[2] + half and footprints_overlap((p, half, v.object_yaw(name)),
+                                                              (q, v.object_half(other), v.object_yaw(other))):
                     return True
         links = d.xpos[self._robot_bodies]
         near = np.linalg.norm(links[:, :2] - p[:2], axis=1) < OCCLUSION_RADIUS
@@ -305,15 +342,17 @@ class BridgeCore:
         measurement within ``STACK_COVER_BIAS_M`` of the kept pose is read as cut: one farther off is a move."""
         v = self.mirror.view
         held = set(held_objects(v))
-        where = {n: v.object_pos(n).copy() if n in held else np.asarray(poses[n][:3], float)
-                 for n in v.object_names if n in held or n in poses}
+        where: dict[str, Footprint] = {
+            n: (v.object_pos(n).copy(), v.object_half(n), v.object_yaw(n)) if n in held
+            else (np.asarray(poses[n][:3], float), v.object_half(n), yaw_of(poses[n][3:7]))
+            for n in v.object_names if n in held or n in poses}
         out = {}
         for name, pose in poses.items():
             if name in where and name in self._measured and name not in held:
-                kept = v.object_pos(name).copy()
-                above = [(where[o], v.object_half(o)) for o in where if o != name]
-                if float(np.linalg.norm(where[name] - kept)) <= STACK_COVER_BIAS_M \
-                        and any(covered(p, v.object_half(name), above) for p in (kept, where[name])):
+                kept: Footprint = (v.object_pos(name).copy(), v.object_half(name), v.object_yaw(name))
+                above = [where[o] for o in where if o != name]
+                if float(np.linalg.norm(where[name][0] - kept[0])) <= STACK_COVER_BIAS_M \
+                        and any(covered(cube, above) for cube in (kept, where[name])):
                     continue
             out[name] = pose
         return out
@@ -326,7 +365,7 @@ class BridgeCore:
         free = [n for n in v.object_names if n not in held]
         moved = False
         for name in sorted((n for n in perceived if n in free), key=lambda n: float(v.object_pos(n)[2])):
-            supports = [(v.object_pos(o).copy(), v.object_half(o)) for o in free if o != name]
+            supports = [(v.object_pos(o).copy(), v.object_half(o), v.object_yaw(o)) for o in free if o != name]
             z = settled_height(v.object_pos(name).copy(), v.object_half(name), supports)
             if z is not None:
                 d.qpos[v.object_qadr[name] + 2] = z

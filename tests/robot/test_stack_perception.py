@@ -16,7 +16,7 @@ import mujoco
 import numpy as np
 import pytest
 
-from robot.bridge_core import CONTACT_DEPTH_M, STACK_SETTLE_M, BridgeCore, settled_height
+from robot.bridge_core import CONTACT_DEPTH_M, STACK_SETTLE_M, BridgeCore, covered, settled_height
 from robot.params import BridgeParams
 from robot.perception.detection import ObjectDetection
 from robot.perception.errors import PerceptionConfigError
@@ -33,7 +33,7 @@ IDENTITY = [1.0, 0.0, 0.0, 0.0]
 def test_a_cube_perceived_within_noise_of_a_cubes_top_face_rests_on_it(gap: float) -> None:
     base = np.array([0.5, 0.1, HALF])
     top = np.array([0.503, 0.098, base[2] + 2 * HALF + gap])
-    z = settled_height(top, HALF, [(base, HALF)])
+    z = settled_height(top, HALF, [(base, HALF, 0.0)])
     assert z == pytest.approx(base[2] + 2 * HALF - CONTACT_DEPTH_M)
 
 
@@ -43,7 +43,26 @@ def test_a_cube_perceived_within_noise_of_a_cubes_top_face_rests_on_it(gap: floa
     ((0.5 + HALF + 0.001, 0.1, 3 * HALF), "its centre off the face under it"),
 ])
 def test_a_cube_not_on_a_face_within_noise_is_left_where_perceived(top: tuple[float, float, float], why: str) -> None:
-    assert settled_height(np.array(top), HALF, [(np.array([0.5, 0.1, HALF]), HALF)]) is None, why
+    assert settled_height(np.array(top), HALF, [(np.array([0.5, 0.1, HALF]), HALF, 0.0)]) is None, why
+
+
+@pytest.mark.parametrize(("offset", "yaw", "over"), [
+    ((0.018, 0.018), 0.0, True),  # diagonally off centre, over the square face but outside its inscribed disc
+    ((0.018, 0.018), np.pi / 4, False),  # the same offset past the edge of a support turned 45 degrees
+    ((0.028, 0.0), np.pi / 4, True),  # towards a corner of the turned support: still over its face
+    ((0.028, 0.0), 0.0, False),  # past the edge of the square one
+])
+def test_the_cover_and_settling_rules_agree_on_a_cube_off_centre_or_turned(
+        offset: tuple[float, float], yaw: float, over: bool) -> None:
+    # REV M3: a cube 1.8 cm, 1.8 cm off the support's centre, 0.8 mm above its face, rests on it physically; the
+    # cover rule read it as over the face (the support kept its pose) while the settling rule (a disc) left the gap.
+    base = (np.array([0.5, 0.1, HALF]), HALF, yaw)
+    top = np.array([0.5 + offset[0], 0.1 + offset[1], 3 * HALF + 0.0008])
+    settled = settled_height(top, HALF, [base])
+    assert (settled is not None) == over
+    if over:
+        assert settled == pytest.approx(3 * HALF - CONTACT_DEPTH_M)
+        assert covered(base, [(top, HALF, 0.0)])  # whatever covers its centre's face covers the support
 
 
 def _objects(poses: dict[str, tuple[float, float, float]]) -> str:
