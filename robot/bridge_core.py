@@ -656,9 +656,12 @@ class BridgeCore:
         resumed, sup.resumed = sup.resumed, False
         restart = resumed or self._restart_ik or bool(transitions and transitions[-1].target == Mode.DEGRADED)
         if trusted is not None and restart:
-            # The IK target restarts from the measured pose: no jump to a target from before the stop.
+            # The IK target restarts from the measured pose: no jump to a target from before the stop. The policy
+            # restarts too: an action chunk (or ensemble history) predicted before the stop is no command after it.
             self.mirror.set_arm(trusted.position, trusted.finger_positions)
             self.controller.reset(self.mirror.data)
+            if self.policy is not None:
+                self.policy.reset()
             self._target = None
             self._restart_ik = False
         nominal = retreat = None
