@@ -286,7 +286,7 @@ class BridgeCore:
 
     def on_objects(self, text: str, now: float) -> None:
         try:
-            poses, places = parse_objects(text)
+            poses, places, ages = parse_objects(text)
         except InputError as exc:
             self._bad_input("scene/objects", str(exc), now)
             return
@@ -294,6 +294,8 @@ class BridgeCore:
         if unknown:
             self._bad_input("scene/objects", f"unknown object(s) {', '.join(unknown)} ignored; the bridge knows "
                                              f"{', '.join(self.mirror.scene.object_names)}", now)
+        # A pose perception has not measured for object_max_age_s is a memory, not a measurement: read as absent.
+        poses = {n: p for n, p in poses.items() if ages[n] <= self.params.object_max_age_s}
         # Applied in the next tick, after that tick's joint states: a grasp is judged on simultaneous poses.
         self._pending_objects = (poses, places)
         self._objects_at = now

@@ -66,9 +66,10 @@ class JointMap:
                           gripper=gripper, fingers=np.array(fingers) if len(fingers) == len(self.fingers) else None)
 
 
-def parse_objects(text: str) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Object poses (position + quaternion wxyz) by name, and place positions (``places``: pad, bin) if given,
-    from a ``scene/objects`` JSON message."""
+def parse_objects(text: str) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[str, float]]:
+    """Object poses (position + quaternion wxyz) by name, place positions (``places``: pad, bin) if given, and each
+    object's ``age`` (s since perception last measured it; 0 when the message gives none) from a ``scene/objects``
+    JSON message."""
     if len(text) > MAX_OBJECTS_CHARS:
         raise InputError(f"scene/objects: {len(text)} characters, at most {MAX_OBJECTS_CHARS}")
     try:
@@ -81,6 +82,7 @@ def parse_objects(text: str) -> tuple[dict[str, list[float]], dict[str, list[flo
     if len(data["objects"]) > MAX_OBJECTS:
         raise InputError(f"scene/objects: {len(data['objects'])} objects, at most {MAX_OBJECTS}")
     out: dict[str, list[float]] = {}
+    ages: dict[str, float] = {}
     for i, obj in enumerate(data["objects"]):
         if not isinstance(obj, dict) or not isinstance(obj.get("name"), str):
             raise InputError(f"scene/objects: object {i} has no name: {obj!r}")
@@ -93,13 +95,17 @@ def parse_objects(text: str) -> tuple[dict[str, list[float]], dict[str, list[flo
         norm = math.sqrt(sum(v * v for v in quat))
         if norm < 1e-6:
             raise InputError(f"scene/objects: {obj['name']}: zero quaternion")
+        age = obj.get("age", 0.0)
+        if isinstance(age, bool) or not isinstance(age, int | float) or not math.isfinite(age) or age < 0:
+            raise InputError(f"scene/objects: {obj['name']}: age must be a finite number of seconds >= 0, got {age!r}")
         out[obj["name"]] = [float(v) for v in pos] + [float(v) / norm for v in quat]
+        ages[obj["name"]] = float(age)
     places = data.get("places", {})
     if not isinstance(places, dict) or not all(
             isinstance(p, list) and len(p) == 3 and all(isinstance(v, int | float) and not isinstance(v, bool)
                                                         and math.isfinite(v) for v in p) for p in places.values()):
         raise InputError(f"scene/objects: places must map names to [x, y, z], got {places!r}")
-    return out, {str(k): [float(v) for v in p] for k, p in places.items()}
+    return out, {str(k): [float(v) for v in p] for k, p in places.items()}, ages
 
 
 _TARGET_WORDS = (("bin", "bin"), ("box", "bin"), ("pad", "target_pad"), ("square", "target_pad"))
