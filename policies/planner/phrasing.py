@@ -203,6 +203,17 @@ _PAST = {"pushed": "push", "moved": "move", "placed": "place", "stacked": "stack
          "grabbed": "grab", "took": "take", "went": "go", "returned": "return", "shoved": "shove"}
 _WISHED_VERB = "|".join(sorted({*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS, *_PAST, "bin", "park", "pop", "stick",
                                 "go", "return"} - {"leave", "rest"}))
+
+
+def _interruption(m: re.Match[str]) -> str:
+    """The words around a self-interruption joined ("the - sorry, ... - the yellow cube": "the yellow cube"); an
+    aside naming an object, a place, an action or a negation stays, and is read or refused."""
+    if set(re.findall(r"[a-z']+", re.sub(r"\bone (?:sec|second|moment|minute)\b", " ", m.group(1)))) & _CONTENT_WORDS:
+        return m.group(0)
+    said_before = re.search(r"\b(?:the|a|an)$", m.string[:m.start()])  # "the - sorry - the yellow cube": one "the"
+    return " " if m.group(2) is None or said_before else f" {m.group(2)} "
+
+
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
@@ -228,7 +239,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
     # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
-    (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:sorry to (?:bother|trouble) you|can you help me(?: out)?|i need (?:your|a "
+    (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:honestly |frankly |basically |so )?(?:sorry to (?:bother|trouble) you|"
+     r"can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
      r"time to work|"
      r"here'?s (?:the thing|the plan|what i need|what i want|what to do)(?: (?:from|of) you)?|(?:the|my) plan is|"
@@ -266,6 +278,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"[\s,]+(?:would|will|could|can) you\s*[?!.]*$", ""),
     (r"[\s,]+(?:and )?(?:we'?re|we are|you'?re|you are) (?:all )?(?:sorted|done|good|set|golden)\s*[!.]*$", ""),
     (r"(?<=[a-z])[\s,]+(?:mate|buddy|pal|dude|boss|chief)\s*[!.]*$", ""),
+    # a self-interruption between dashes: "my boss wants the - sorry, phone's ringing, one sec - the yellow cube on the
+    # pad" (indep8-042); only an aside that opens with an apology or a pause and names nothing the parser reads
+    (r"\s+[-–—]+\s+((?:sorry|hang on|hold on|one sec(?:ond)?|wait|oops|excuse me|brb)\b[^-–—]*?)\s+[-–—]+\s+"
+     r"(?:(the|a|an) )?", _interruption),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
@@ -588,6 +604,10 @@ def _wished_disposal(m: re.Match[str]) -> str:
 
 def _disposal(text: str) -> str:
     """The disposal verbs and idioms above as "put X in the bin" (fresh splits indep9, indep10)."""
+    # "dispose of the green cube by depositing it in the bin" (indep8-001): the manner names the place
+    text = re.sub(rf"\b(?:{_DISPOSE_VERB}|put|place|move)\s+({_DISPOSED})\s*,?\s+by\s+(?:depositing|placing|putting|"
+                  r"dropping|setting|moving|throwing|tossing|chucking)\s+(?:it|them)\s+(in|into|inside|on|onto|to)\b",
+                  r"put \1 \2", text)
     text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?{_DISPOSE_GERUND}\s+({_DISPOSED}){_IN_BIN}"
                   rf"{_DISPOSAL_END}", rf"\1 you put \2 {_BIN}", text)
     # "get rid of green and red": both (before the single object, whose clause may end at "and")
@@ -753,6 +773,11 @@ def _small(text: str) -> str:
         text = f"{GERUNDS[m.group(2)]} {m.group(3)}, then {m.group(1)}"
     text = re.sub(r"\breturn to (?:your|the) (home|starting|start|initial|rest|resting) (position|pose)\b",
                   r"go to the \1 \2", text)
+    # "push the red cube away from you, further from the robot" (indep8-048): the direction said twice
+    text = re.sub(r"\b(away from (?:you|me|the robot|the base)|forwards?)\s*,?\s*(?:even |a bit |a little )?(?:further|"
+                  r"farther) (?:away )?from (?:you|the robot|the base|yourself)\b", r"\1", text)
+    text = re.sub(r"\b(towards? (?:you|yourself|the robot|the base|me)|backwards?)\s*,?\s*(?:even |a bit |a little )?"
+                  r"closer to (?:you|yourself|the robot|the base|me)\b", r"\1", text)
     # the user stands behind the robot (scene_state: "toward me" is backward): away from it is forward
     text = re.sub(r"\baway from (?:you|me|the robot|the base)\b", "forward", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)

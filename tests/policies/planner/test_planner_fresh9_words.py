@@ -378,3 +378,25 @@ def test_british_and_colloquial_words(text: str, want: list[str]) -> None:
 ])
 def test_colloquial_words_that_must_not_run(text: str) -> None:
     assert not isinstance(plan(text), Plan), text
+
+
+# ------------------------------------------- manner adjuncts, a direction said twice, a self-interruption
+@pytest.mark.parametrize(("text", "want"), [
+    ("Could you kindly dispose of the green cube by depositing it in the bin.", mv("green", "bin")),
+    ("get rid of red by dropping it into the bin", mv("red", "bin")),
+    ("push the red cube away from you, further from the robot", ["push(object=red_cube, direction=forward)"]),
+    ("push the red cube towards you, closer to the robot", ["push(object=red_cube, direction=backward)"]),
+    ("So, um, my boss wants the - sorry, phone's ringing, one sec - the yellow cube on the pad, and honestly that's "
+     "it for now.", mv("yellow", "pad")),
+    ("put the - hang on - the green cube in the bin", mv("green", "bin")),
+])
+def test_adjuncts_restatements_and_interruptions(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "push the red cube away from you, closer to the robot", "put red on blue by placing it on the pad",
+    "put the red - sorry, not the red one - the blue cube on the pad", "put the red cube - wait, don't - in the bin",
+])
+def test_contradicting_adjuncts_and_corrections_never_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
