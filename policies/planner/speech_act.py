@@ -118,9 +118,10 @@ _MODAL = re.compile(r"\b(?:can|could|will|may|might)\b|'ll\b")
 _FILLER = r"(?:(?:ok|okay|so|hey|hi|well|and|robot|right|alright|now|also|oh|please|whenever you're ready|" \
           r"in your own time|when you can|quick question)\b[, ]*)*"
 _QUESTION_START = re.compile(
-    rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine))|are|was|were|isn't|"
-    rf"aren't|has|hasn't|haven't|had|should i|shall i|do i|do we|must i|did i|why(?! (?:don't|not))|who|whom|"
-    rf"whose|where|which|what(?! (?:i|we)\b)|how(?! about)|should you|do you(?! mind)|have (?:you|we|i))\b")
+    rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine))|"
+    rf"are(?! you (?:able|willing|free))|was|were|isn't|aren't|has|hasn't|haven't|had|should i|shall i|do i|do we|"
+    rf"must i|did i|why(?! (?:don't|not))|who|whom|whose|where|which|what(?! (?:i|we|about)\b)|how(?! about)|"
+    rf"should you|do you(?! (?:mind|want to|think you could))|have (?:you|we|i))\b")
 _POLITE_QUESTION = re.compile(
     r"\b(?:(?:can|could|would|will|won't|may|might)(?: i| we)? (?:you|it|they|ask|get|have|request)|"
     r"mind|is it (?:possible|ok|okay|alright)|how about|what about|any chance|care to|fancy|shall we|let's|"
@@ -181,7 +182,7 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
         m = next(filter(None, [_STATE_RE.search(clauses[0])] + [
             x for x in (_STATE_RE.search(c) for c in clauses[1:]) if x and _MODAL.search(x.group(0))]), None)
         if m:
-            return m.group(0), "states what is, or what could be, not what to do"
+            return m.group(0), "states where a cube is (or could be), not what to do: say 'put ...' to move it"
         if not _TOPIC.search(body):
             continue  # small talk ("how are you today?"): no object, place or action named, nothing to plan
         if _QUESTION_START.search(lead):
