@@ -9,8 +9,10 @@ the BC policy itself and SAC+HER only has to learn where it fails. Goals and rew
 for staying at the base wherever success does not need a correction; with the sparse reward flat almost
 everywhere the early critic's action gradient is noise). ``start_at_base`` makes the untrained SAC actor's
 deterministic action exactly zero, so RL starts from the BC policy itself and the step-0 evaluation is BC's own;
-``actor_burn_in`` lets the critic learn alone first. What it achieves is measured by ``bench/rl_tasks.py``
-(``residual_*`` groups): so far it loses BC's success faster than it fixes its failures (README).
+``actor_burn_in`` lets the critic learn alone first. ``policies.residual_sac.ResidualSAC`` (``RLConfig.base_policy``,
+``armstack train rl --base-policy``) does both and keeps the actor near a zero residual; plain SAC with these two
+helpers lost BC's success within 2,000 actor updates. What each variant achieves is measured by ``bench/rl_tasks.py``
+(``residual_*`` groups; docs/measured_defaults.md "Residual RL on the BC policy").
 """
 
 from __future__ import annotations
