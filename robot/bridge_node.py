@@ -35,6 +35,8 @@ Run: ``armstack-bridge --ros-args --params-file launch/config/panda.yaml [-p con
 from __future__ import annotations
 
 import collections
+import dataclasses
+import functools
 import json
 import sys
 import threading
@@ -80,7 +82,6 @@ from robot.params import (
     bridge_params_from_mapping,
     load_bridge_params,
 )
-from robot.perception.errors import ImageFormatError
 from robot.perception.image_codec import image_from_fields
 from robot.planner_process import NO_PLANNER
 from robot.preflight import (
@@ -324,15 +325,15 @@ class BridgeNode(Node):
             self._publish_status(result, now, force=True)
 
     def _on_image(self, camera: str, msg: Image, info: MessageInfo) -> None:
-        """Keep the frame, converted to the policy's images, with its arrival time (its age counts from there)."""
+        """Keep the message as the camera's latest raw frame with its arrival and header stamp (its age counts from
+        both); the camera worker decodes and converts it, never this executor thread (joint states, e-stop)."""
         assert self.camera_frames is not None
-        arrival = self._arrival(info, self._now())
-        try:
-            image = image_from_fields(msg.encoding, msg.height, msg.width, msg.step, msg.data, msg.is_bigendian)
-        except ImageFormatError as exc:
-            self.camera_frames.reject(camera, str(exc))
-            return
-        self.camera_frames.put(camera, image, msg.encoding, arrival)
+        now = self._now()
+        decode = functools.partial(image_from_fields, msg.encoding, msg.height, msg.width, msg.step, msg.data,
+                                   msg.is_bigendian)
+        self.camera_frames.offer(camera, decode, msg.encoding, msg.height * msg.width,
+                                 stamp=msg.header.stamp.sec + 1e-9 * msg.header.stamp.nanosec,
+                                 received=self._arrival(info, now), now=now)
 
     def _on_gripper_state(self, msg: JointState) -> None:
         with self._lock:
@@ -706,6 +707,8 @@ class BridgeNode(Node):
 
     # --- the control loop ----------------------------------------------------------------------------
     def start(self) -> None:
+        if self.camera_frames is not None:
+            self.camera_frames.start()
         self._running.set()
         self._thread = threading.Thread(target=self._loop, name="bridge_loop", daemon=True)
         self._thread.start()
@@ -714,6 +717,8 @@ class BridgeNode(Node):
         self._running.clear()
         if self._thread is not None:
             self._thread.join(timeout=2.0)
+        if self.camera_frames is not None:
+            self.camera_frames.close()
         self.core.close()
         if self._log is not None:
             self._log.close()
@@ -975,11 +980,14 @@ def load_policy(params: BridgeParams) -> Policy | None:
 
 def image_input(params: BridgeParams) -> ImageInputSpec | None:
     """The cameras, image size and image age limit of the checkpoint ``params.policy`` names (None: the expert, or
-    a policy without cameras)."""
+    a policy without cameras). The age limit is the bridge's ``image_max_age_s``; the checkpoint may only tighten it."""
     if params.policy == "expert":
         return None
     try:
-        return ImageInputSpec.of_checkpoint(params.policy)
+        spec = ImageInputSpec.of_checkpoint(params.policy)
+        if spec is None:
+            return None
+        return dataclasses.replace(spec, max_age_s=min(spec.max_age_s, params.image_max_age_s))
     except RobotError as exc:
         raise RobotError(f"policy {params.policy!r}: {exc}") from exc
     except Exception as exc:  # CheckpointError and kin: the same one-line refusal as a failed load

@@ -2,12 +2,16 @@
 
 A checkpoint whose ``policy.json`` names cameras (``observation.cameras``, the visuomotor family) acts on
 ``<camera>_rgb`` images besides the state the observation contract builds (``sim.observation_contract``). The
-bridge subscribes ``<camera>/image_raw`` for each, converts every frame on arrival to what the env renders for
-that checkpoint (``to_policy_image``: RGB uint8, rows top to bottom, centre-cropped to the training aspect and
-area-resized to its size) and keeps the latest with its arrival time (``CameraFrames``). ``CameraPolicy`` adds
-them to each observation; a camera that has sent nothing, or whose latest frame is older than the checkpoint's
-``image_max_age_s``, raises ``CameraImageError`` instead, so no command is ever computed from an old or an
-invented (zero) image: the core files it as the policy's fault and holds the arm.
+bridge subscribes ``<camera>/image_raw`` for each and hands every message to ``CameraFrames.offer``, which only
+checks its header (size, stamp) and keeps it as the camera's latest raw frame: a worker thread converts the latest
+of each camera (``to_policy_image``: RGB uint8, rows top to bottom, centre-cropped to the training aspect and
+area-resized to its size), so decoding never delays the executor's joint states and e-stop nor the control tick.
+``CameraPolicy`` adds the converted frames to each observation; a camera that has sent nothing, whose latest frame
+arrived longer than ``max_age_s`` ago, or whose driver stamps frames older than that or not newer than the
+previous one (a frozen or replaying driver), raises ``CameraImageError`` instead, so no command is ever computed
+from an old or an invented (zero) image: the core files it as the policy's fault and holds the arm. After such a
+fault, or any pause in acting longer than ``max_age_s``, the inner policy is reset before it acts again, so no
+action it queued or blended from a frame before the gap is served after it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,11 @@ from robot.errors import RobotError
 DEFAULT_MAX_AGE_S = 0.25
 """An image older than this (s, from its arrival) is stale unless the checkpoint says otherwise: at the 20 Hz
 policy rate five steps, at a 10-30 Hz camera a few frames lost in a row."""
+
+
+MAX_FRAME_PIXELS = 1920 * 1080
+"""Frames above this many pixels are refused: converting one costs ~18 ms at 1080p on this box (REV's bench), and
+the worker must keep up with every camera at its rate for the frames to stay fresh."""
 
 
 class CameraImageError(RobotError):
@@ -99,36 +108,115 @@ def to_policy_image(image: np.ndarray, encoding: str, size: tuple[int, int]) -> 
 
 
 class CameraFrames:
-    """The latest converted frame of each camera with its arrival time (node clock, s); thread-safe."""
+    """The latest converted frame of each camera with the time its age counts from (node clock, s); thread-safe.
+
+    ``offer`` (the executor's callback) only checks a message's header and keeps it as the camera's latest raw
+    frame; ``convert_pending`` (the worker ``start`` runs, or a test) converts the latest raw frame of each camera,
+    dropping the ones overwritten meanwhile. ``put`` converts at once (tests, benches).
+    """
 
     def __init__(self, spec: ImageInputSpec) -> None:
         self.spec = spec
         self._latest: dict[str, tuple[np.ndarray, float]] = {}
         self._errors: dict[str, str] = {}
+        self._pending: dict[str, tuple[Callable[[], np.ndarray], str, float, int]] = {}
+        self._stamps: dict[str, float] = {}
+        self._seq = dict.fromkeys(spec.cameras, 0)  # per camera, bumped by every frame: a late conversion loses
         self._lock = threading.Lock()
-        self.received = dict.fromkeys(spec.cameras, 0)
+        self._wake = threading.Condition(self._lock)
+        self._worker: threading.Thread | None = None
+        self._closed = False
+        self.received = dict.fromkeys(spec.cameras, 0)  # counts for benches and tests: read without the lock
 
-    def put(self, camera: str, image: np.ndarray, encoding: str, received: float) -> None:
-        """Convert and keep ``image``; an unusable frame replaces the last one by its error (never by a guess)."""
-        try:
-            frame = to_policy_image(image, encoding, self.spec.size)
-        except CameraImageError as exc:
-            with self._lock:
-                self._latest.pop(camera, None)
-                self._errors[camera] = str(exc)
-            return
-        frame.setflags(write=False)
+    def offer(self, camera: str, decode: Callable[[], np.ndarray], encoding: str, pixels: int, *, stamp: float,
+              received: float, now: float) -> None:
+        """A message from ``camera``'s topic: ``decode`` gives its pixels (run by the worker), ``stamp`` is its
+        header stamp and ``received`` its arrival, both on the node clock like ``now``; its age counts from the
+        earlier of the two. A frame too large, stamped older than ``max_age_s`` or not after the camera's previous
+        frame is refused like an undecodable one."""
+        limit = self.spec.max_age_s
         with self._lock:
+            previous = self._stamps.get(camera)
+            self._stamps[camera] = stamp
+        if pixels > MAX_FRAME_PIXELS:
+            self.reject(camera, f"a frame of {pixels} pixels is above the bridge's budget of {MAX_FRAME_PIXELS} "
+                                f"(1920x1080): set the camera driver to a smaller resolution")
+        elif now - stamp > limit:
+            self.reject(camera, f"the frame's header stamp is {now - stamp:.3f} s old on the node clock; the policy "
+                                f"acts only on images up to {limit:g} s old (a late or buffering driver)")
+        elif previous is not None and stamp <= previous:
+            self.reject(camera, f"the frame's header stamp {stamp:.6f} is not after the previous frame's "
+                                f"{previous:.6f} (a frozen or replaying driver)")
+        else:
+            with self._lock:
+                self._seq[camera] += 1
+                self._pending[camera] = (decode, encoding, min(received, stamp), self._seq[camera])
+                self._wake.notify()
+
+    def convert_pending(self) -> int:
+        """Convert the latest raw frame of each camera that has one waiting; how many were converted."""
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        for camera, (decode, encoding, received, seq) in pending.items():
+            try:
+                frame: np.ndarray | str = to_policy_image(decode(), encoding, self.spec.size)
+            except Exception as exc:  # any unusable frame is the camera's error, never the worker's end
+                frame = str(exc) if isinstance(exc, RobotError) else f"{type(exc).__name__}: {exc}"
+            self._store(camera, frame, received, seq)
+        return len(pending)
+
+    def start(self) -> None:
+        """Convert on a worker thread from now on (the bridge: never on the executor or the control thread)."""
+        self._worker = threading.Thread(target=self._work, name="camera_frames", daemon=True)
+        self._worker.start()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._wake.notify()
+        if self._worker is not None:
+            self._worker.join(timeout=2.0)
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                while not self._pending and not self._closed:
+                    self._wake.wait()
+                if self._closed:
+                    return
+            self.convert_pending()
+
+    def _store(self, camera: str, frame: np.ndarray | str, received: float, seq: int | None) -> None:
+        with self._lock:
+            if seq is not None and seq != self._seq[camera]:
+                return  # a later frame (or its refusal) came meanwhile: it decides
+            if isinstance(frame, str):
+                self._latest.pop(camera, None)
+                self._errors[camera] = frame
+                return
+            frame.setflags(write=False)
             self._latest[camera] = (frame, received)
             self._errors.pop(camera, None)
             self.received[camera] += 1
 
-    def reject(self, camera: str, error: str) -> None:
-        """A frame that could not be decoded: the camera has no usable image until the next good one."""
+    def put(self, camera: str, image: np.ndarray, encoding: str, received: float) -> None:
+        """Convert and keep ``image`` now; an unusable frame replaces the last one by its error (never by a guess)."""
+        try:
+            frame: np.ndarray | str = to_policy_image(image, encoding, self.spec.size)
+        except CameraImageError as exc:
+            frame = str(exc)
         with self._lock:
+            self._seq[camera] += 1
+            self._pending.pop(camera, None)
+        self._store(camera, frame, received, None)
+
+    def reject(self, camera: str, error: str) -> None:
+        """A frame that could not be used: the camera has no usable image until the next good one."""
+        with self._lock:
+            self._seq[camera] += 1
+            self._pending.pop(camera, None)
             self._latest.pop(camera, None)
             self._errors[camera] = error
-
     def images(self, now: float) -> dict[str, np.ndarray]:
         """``{"<camera>_rgb": image}`` of every camera, or CameraImageError naming the first missing or stale one."""
         out = {}
@@ -150,18 +238,32 @@ class CameraFrames:
 
 
 class CameraPolicy:
-    """``policy`` (the bridge's ``Policy``: ``act``, ``reset``, ``close``) fed the camera frames besides ``obs``."""
+    """``policy`` (the bridge's ``Policy``: ``act``, ``reset``, ``close``) fed the camera frames besides ``obs``.
+
+    A chunking or ensembling policy serves actions it predicted from earlier frames, counted by calls, not time: after
+    a call that raised (a missing or stale camera, a crash) or a pause longer than the image age limit (DEGRADED, a
+    stop, no goal) it is reset first, so its next action comes from the fresh frame alone.
+    """
 
     def __init__(self, policy: Any, frames: CameraFrames, clock: Callable[[], float]) -> None:
         self.policy, self.frames, self.clock = policy, frames, clock
+        self._last_act: float | None = None  # node-clock time of the last call that returned an action
+        self._failed = False
 
     def act(self, obs: dict[str, Any]) -> np.ndarray:
-        images = self.frames.images(self.clock())  # raises before the policy sees anything
-        return np.asarray(self.policy.act({**obs, **images}))
+        now = self.clock()
+        gap = self._failed or (self._last_act is not None and now - self._last_act > self.frames.spec.max_age_s)
+        self._failed = True  # until this call returns an action
+        images = self.frames.images(now)  # raises before the policy sees anything
+        if gap:
+            self.policy.reset()
+        action = np.asarray(self.policy.act({**obs, **images}))
+        self._failed, self._last_act = False, now
+        return action
 
     def reset(self) -> None:
+        self._failed, self._last_act = False, None
         self.policy.reset()
-
     def close(self) -> None:
         close = getattr(self.policy, "close", None)
         if close is not None:

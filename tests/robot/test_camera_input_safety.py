@@ -1,0 +1,155 @@
+"""What may steer the arm from a camera (REV S1, S4, S5, M1, L2): no action predicted from a frame before a gap is
+served after it, a driver's old or repeated stamps are refused, frames are converted off the caller's thread, the
+bridge's image age limit bounds the checkpoint's, and skill policies never read images."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from test_image_policy_ros import SIZE, _frame, tiny_checkpoint
+
+from robot.camera_input import MAX_FRAME_PIXELS, CameraFrames, CameraImageError, CameraPolicy, ImageInputSpec
+
+OBS = {"joint_pos": np.zeros(7), "joint_vel": np.zeros(7), "ee_pose": np.array([0.5, 0, 0.3, 1, 0, 0, 0]),
+       "gripper": np.ones(1), "instruction": "put the red cube on the pad"}
+
+
+def _policy(tmp: Path, execution: str) -> tuple[Any, CameraFrames, CameraPolicy, list[float]]:
+    from policies.policy import load
+
+    path = tiny_checkpoint(tmp / execution, ("front", "wrist"))
+    doc = json.loads((path / "policy.json").read_text())
+    doc["action"]["execution"] = execution
+    (path / "policy.json").write_text(json.dumps(doc))
+    inner = load(path, robot="panda")
+    spec = ImageInputSpec.of_checkpoint(path)
+    assert spec is not None
+    now = [5.0]
+    frames = CameraFrames(spec)
+    return inner, frames, CameraPolicy(inner, frames, lambda: now[0]), now
+
+
+def _show(frames: CameraFrames, image: np.ndarray, t: float) -> None:
+    for cam in ("front", "wrist"):
+        frames.put(cam, image, "rgb8", t)
+
+
+def _chunk(inner: Any, image: np.ndarray) -> np.ndarray:
+    return np.clip(inner.predict_chunk({**OBS, "front_rgb": image, "wrist_rgb": image}), -1, 1)
+
+
+@pytest.mark.parametrize("execution", ["chunk", "ensemble"])
+def test_after_a_camera_gap_the_first_action_comes_from_the_fresh_frame_alone(tmp_path: Path, execution: str) -> None:
+    inner, frames, policy, now = _policy(tmp_path, execution)
+    a = np.random.default_rng(0).integers(0, 256, (SIZE, SIZE, 3), dtype=np.uint8)
+    b = 255 - a
+    _show(frames, a, 5.0)
+    policy.act(OBS)
+    chunk_a, chunk_b = _chunk(inner, a), _chunk(inner, b)
+    assert not np.allclose(chunk_a[1], chunk_b[0], atol=1e-5)  # the frames lead to different actions
+    now[0] = 8.0  # 3 s without frames: a fault, the policy is not asked
+    with pytest.raises(CameraImageError, match="old"):
+        policy.act(OBS)
+    _show(frames, b, 8.0)
+    assert np.allclose(policy.act(OBS), chunk_b[0], atol=1e-5)  # not frame a's chunk[1], nor a blend with it
+
+
+def test_a_pause_longer_than_the_age_limit_resets_the_policy_a_normal_step_does_not(tmp_path: Path) -> None:
+    inner, frames, policy, now = _policy(tmp_path, "chunk")
+    a = np.random.default_rng(1).integers(0, 256, (SIZE, SIZE, 3), dtype=np.uint8)
+    b = 255 - a
+    _show(frames, a, 5.0)
+    policy.act(OBS)
+    chunk_a, chunk_b = _chunk(inner, a), _chunk(inner, b)
+    now[0] = 5.05  # the next step at 20 Hz: the chunk goes on, as trained
+    _show(frames, b, 5.05)
+    assert np.allclose(policy.act(OBS), chunk_a[1], atol=1e-5)
+    now[0] = 5.4  # paused (DEGRADED, no goal) for longer than the limit, frames fresh on return
+    _show(frames, b, 5.4)
+    assert np.allclose(policy.act(OBS), chunk_b[0], atol=1e-5)
+
+
+def _offer(frames: CameraFrames, cam: str, image: np.ndarray, *, stamp: float, now: float) -> None:
+    frames.offer(cam, lambda: image, "rgb8", image.shape[0] * image.shape[1], stamp=stamp, received=now, now=now)
+
+
+def test_frames_stamped_old_or_not_after_the_previous_one_are_refused() -> None:
+    frames = CameraFrames(ImageInputSpec(("front",), (SIZE, SIZE), max_age_s=0.2))
+    _offer(frames, "front", _frame((1, 2, 3)), stamp=10.0, now=10.01)
+    assert frames.convert_pending() == 1 and frames.images(10.02)["front_rgb"][0, 0].tolist() == [1, 2, 3]
+    # A buffering driver: the frame arrives now but was taken 0.5 s ago. The good frame before it is dropped too.
+    _offer(frames, "front", _frame((4, 5, 6)), stamp=9.6, now=10.1)
+    assert frames.convert_pending() == 0
+    with pytest.raises(CameraImageError, match=r"header stamp is 0\.500 s old .* up to 0\.2 s old"):
+        frames.images(10.1)
+    _offer(frames, "front", _frame((4, 5, 6)), stamp=10.15, now=10.16)
+    frames.convert_pending()
+    assert frames.images(10.17)["front_rgb"][0, 0].tolist() == [4, 5, 6]
+    # A frozen driver republishing its last buffer: same stamp, fresh arrival.
+    _offer(frames, "front", _frame((4, 5, 6)), stamp=10.15, now=10.2)
+    with pytest.raises(CameraImageError, match=r"not after the previous frame's .* frozen or replaying"):
+        frames.images(10.2)
+    _offer(frames, "front", _frame((7, 8, 9)), stamp=10.25, now=10.4)  # 0.15 s late: its age counts from the stamp
+    frames.convert_pending()
+    assert frames.images(10.45)["front_rgb"][0, 0].tolist() == [7, 8, 9]
+    with pytest.raises(CameraImageError, match=r"0\.210 s old"):
+        frames.images(10.46)
+
+
+def test_frames_are_converted_latest_only_on_the_worker_and_oversized_ones_refused() -> None:
+    frames = CameraFrames(ImageInputSpec(("front",), (SIZE, SIZE)))
+    threads: list[str] = []
+
+    def decode(value: int) -> Any:
+        def run() -> np.ndarray:
+            threads.append(threading.current_thread().name)
+            return _frame((value, value, value))
+        return run
+
+    for i in range(3):  # three frames before the worker runs: only the last is converted
+        frames.offer("front", decode(i), "rgb8", SIZE * SIZE, stamp=1.0 + 0.01 * i, received=1.0, now=1.0)
+    assert threads == []  # the caller (the executor's callback) decoded nothing
+    frames.start()
+    try:
+        deadline = time.monotonic() + 5.0
+        while frames.received["front"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert frames.images(1.05)["front_rgb"][0, 0].tolist() == [2, 2, 2] and threads == ["camera_frames"]
+        # A conversion that finishes after a later frame was refused loses: the refusal stands.
+        frames.offer("front", decode(9), "rgb8", MAX_FRAME_PIXELS + 1, stamp=2.0, received=2.0, now=2.0)
+        with pytest.raises(CameraImageError, match=r"above the bridge's budget of 2073600 \(1920x1080\)"):
+            frames.images(2.0)
+    finally:
+        frames.close()
+    late = CameraFrames(ImageInputSpec(("front",), (SIZE, SIZE)))
+    _offer(late, "front", _frame((1, 1, 1)), stamp=1.0, now=1.0)
+    late.reject("front", "undecodable")  # arrives while the worker converts the frame before it
+    late._store("front", _frame((1, 1, 1)), 1.0, 1)
+    with pytest.raises(CameraImageError, match="undecodable"):
+        late.images(1.0)
+
+
+def test_the_bridge_parameter_bounds_the_checkpoints_image_age_limit(tmp_path: Path) -> None:
+    pytest.importorskip("rclpy")
+    from robot.bridge_node import image_input
+    from robot.errors import ParameterError
+    from robot.params import BridgeParams
+
+    loose = str(tiny_checkpoint(tmp_path / "loose", ("front",), image_max_age_s=2.0))
+    tight = str(tiny_checkpoint(tmp_path / "tight", ("front",), image_max_age_s=0.1))
+    for path, param, limit in ((loose, None, 0.25), (loose, 0.4, 0.4), (tight, None, 0.1), (tight, 0.05, 0.05)):
+        params = BridgeParams(policy=path) if param is None else BridgeParams(policy=path, image_max_age_s=param)
+        spec = image_input(params)
+        assert spec is not None and spec.max_age_s == limit, (path, param, spec)
+    for bad in (0.0, 0.6, float("nan")):
+        with pytest.raises(ParameterError, match=r"image_max_age_s must be a number in \[0\.01, 0\.5\]"):
+            BridgeParams(image_max_age_s=bad)
+    # The agent's skill policies get no frames: an image checkpoint there is refused at start, not on every step.
+    with pytest.raises(ParameterError, match=f"pick's checkpoint '{loose}' reads camera images"):
+        BridgeParams(skill_policies=(f"pick={loose}",))
