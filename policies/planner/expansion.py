@@ -283,8 +283,15 @@ _CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLU
                            r"all the others?) (?:in|into) the bin")
 # The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
 _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
-_FIRST = re.compile(rf"\s*,?\s*(?:(?:starting|beginning|start|begin) with ({_ONE})|(?:and )?({_ONE}) first|"
-                    rf"first ({_ONE}))\s*[.!?]?\s*$")
+# "then the green one" reaches here as "then do the same with the green one" (phrasing's gapping)
+_SAME = r"(?:do the same (?:with|for|to) )?"
+_FIRST_HEAD = rf"\s*,?\s*(?:(?:starting|beginning|start|begin) with ({_ONE})|(?:and )?({_ONE}) first|first ({_ONE}))"
+_FIRST = re.compile(rf"{_FIRST_HEAD}\s*[.!?]?\s*$")
+# "..., the purple one first, then the green one (, then the red one)": the later places the words state
+_SEQUENCE = re.compile(rf"{_FIRST_HEAD}(?P<next>(?:\s*,?\s*(?:and\s+)?then\s+{_SAME}{_ONE})+)\s*[.!?]?\s*$")
+# a verbless cube after the order words ("..., then the green one"): a place in the order, not a clause
+_VERBLESS_NEXT = re.compile(rf"\s*,?\s*(?:and\s+)?(?:then|next|after that)\s+{_SAME}{_ONE}"
+                            r"(?:\s+(?:next|second|last))?\s*[.!?]?\s*$")
 # A wish in place of the verb: "I want all the cubes in the bin except for the green one"
 _WISH = re.compile(r"^(?:(?:i|we) (?:want|need|would like|would love)|(?:i'd|we'd) (?:like|love))\s+$")
 
@@ -341,6 +348,17 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     else:
         end = m.end()
     pre, post = text[:m.start()], text[end:]
+    # "..., the purple one first, then the green one": the stated second (and later) places are read, never
+    # dropped for the scene's order (ADV 8)
+    sequence = _SEQUENCE.search(post)
+    then_named: list[str] = []
+    if sequence is not None:
+        for phrase in re.findall(rf"\bthen\s+{_SAME}({_ONE})", sequence.group("next")):
+            names = _colour_names(phrase, state)
+            if isinstance(names, str) or len(names) != 1:
+                return Rewrite(text, f"'then {phrase}' must name one cube of the scene to go next")
+            then_named.extend(names)
+        post = post[:sequence.start("next")]
     # A clause after the quantifier's own ("..., then go home") runs after it: cut it off whole, negations
     # included, so the quantifier covers only its clause.
     after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b)\s*", post)
@@ -367,6 +385,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         first, post = _first_named(post, state)
         if isinstance(first, str):
             return Rewrite(text, first)
+    if then_named and not first:
+        return Rewrite(text, "'then ...' names a cube to go next, but no cube is said to go first: the order is "
+                             "unclear")
+    if _VERBLESS_NEXT.match(later):
+        return Rewrite(text, f"'{later.strip(' ,.')}' after the quantifier: which place in the order it takes is "
+                             f"unclear")
     late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"
     if late is not None and not excluded:
         names = _colour_names(late.group(1), state)
@@ -426,16 +450,23 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
     order = _movable_order(chosen, state)
     if first:
-        start = first[0]
-        if start not in chosen:
-            return Rewrite(text, f"the words start with the {start.replace('_', ' ')}, which the quantifier leaves "
-                                 f"out: contradictory")
-        above = next((o for o, below in state.on.items() if below == start), None)
-        if above is not None or (state.holding not in (None, start)):
-            blocker = above or state.holding or ""
-            return Rewrite(text, f"the {start.replace('_', ' ')} cannot go first: the {blocker.replace('_', ' ')} "
-                                 f"{'rests on it' if above else 'is held'} and must be moved before it")
-        order = [start, *(n for n in order if n != start)]
+        stated_order = [*first, *then_named]
+        if len(set(stated_order)) != len(stated_order):
+            return Rewrite(text, "the same cube is said to go at two places in the order: contradictory")
+        for i, start in enumerate(stated_order):
+            if start not in chosen:
+                return Rewrite(text, f"the words {'start with' if i == 0 else 'order'} the {start.replace('_', ' ')}, "
+                                     f"which the quantifier "
+                                     f"leaves out: contradictory")
+            above = next((o for o, below in state.on.items() if below == start and o not in stated_order[:i]),
+                         None)
+            if above is not None or (i == 0 and state.holding not in (None, start)):
+                blocker = above or state.holding or ""
+                return Rewrite(text, f"the {start.replace('_', ' ')} cannot go "
+                                     f"{'first' if i == 0 else 'where the words put it'}: the "
+                                     f"{blocker.replace('_', ' ')} {'rests on it' if above else 'is held'} and must "
+                                     f"be moved before it")
+        order = [*stated_order, *(n for n in order if n not in stated_order)]
     base = GERUNDS.get(verb_word, verb_word)
     clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in order]
     return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)

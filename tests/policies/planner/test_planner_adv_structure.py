@@ -1,0 +1,79 @@
+"""The adversarial review's structure holes (notes5 ADV 5, 8, 9, 13, 14), each closed as a family: a stated
+order inside a quantifier ("X first, then Y"), a tower's place beside its roles, "anything else / the other
+cubes" relative to what is named before it, a home clause with unread words, and an exclusion that reads two
+ways. Each family: the plan the words give, or a refusal; never a plan that contradicts the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.planner import Plan, Refusal, SceneState, make_planner
+
+COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
+
+
+def scene(*colours: str, stacks: dict[str, str] | None = None) -> SceneState:
+    """Loose cubes of ``colours`` (all of COLOURS by default); ``stacks`` maps a colour to the colour it rests on."""
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
+                                             for c in colours or COLOURS],
+                                 "on": {f"{t}_cube": f"{b}_cube" for t, b in (stacks or {}).items()},
+                                 "regions": ["left", "right", "bin", "pad"]})
+
+
+SCENE = scene()
+PARSER = make_planner("parser")
+
+
+def steps(text: str, state: SceneState = SCENE) -> list[str]:
+    result = PARSER.plan(text, state)
+    assert isinstance(result, Plan), f"the parser did not plan {text!r}: {result}"
+    return [str(s) for s in result.steps]
+
+
+def refused(text: str, state: SceneState = SCENE) -> str:
+    result = PARSER.plan(text, state)
+    assert isinstance(result, Refusal), f"the parser planned {text!r}: {result}"
+    return result.reason
+
+
+def order(text: str, state: SceneState = SCENE) -> list[str]:
+    """The colours of the cubes the plan picks, in order."""
+    return [s.split("=")[1].split("_")[0] for s in steps(text, state) if s.startswith("pick(")]
+
+
+# --- ADV 8: "X first, then Y" inside a quantifier -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "put every cube in the bin, the purple one first, then the green one",
+    "put every cube in the bin, the purple one first and then the green one",
+    "put every cube in the bin, starting with the purple one, then the green one",
+    "bin all the cubes, starting with the purple one and then the green one",
+])
+def test_quantifier_reads_the_second_stated_place(text: str) -> None:
+    assert order(text) == ["purple", "green", "red", "blue", "yellow", "orange"]
+
+
+def test_quantifier_reads_every_stated_place_on_four_cubes() -> None:
+    four = scene("red", "blue", "green", "yellow")
+    assert order("put all the cubes on the pad, the blue one first, then the yellow one", four) == \
+        ["blue", "yellow", "red", "green"]
+    assert order("put every cube in the bin, the purple one first, then the green one, then the red one")[:3] == \
+        ["purple", "green", "red"]
+
+
+@pytest.mark.parametrize("text", [
+    "put every cube in the bin, the purple one first, then the purple one",  # one cube, two places
+    "put every cube in the bin except the green one, the purple one first, then the green one",  # excluded
+    "put every cube in the bin, the purple one first, then the green one next",  # unread 'next'
+    "put every cube in the bin, then the green one",  # a place with no first: where does it go?
+])
+def test_quantifier_order_that_cannot_be_kept_is_refused(text: str) -> None:
+    refused(text)
+
+
+def test_stated_second_cube_under_another_is_refused() -> None:
+    stacked = scene("red", "blue", "green", "yellow", stacks={"yellow": "green"})
+    assert "green" in refused("put every cube in the bin, the blue one first, then the green one", stacked)
+    # the cube resting on it said earlier: the order can be kept
+    assert order("put every cube in the bin, the yellow one first, then the green one", stacked)[:2] == \
+        ["yellow", "green"]
