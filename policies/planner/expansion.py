@@ -189,7 +189,27 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{stack.group(0)}' does not agree with the tower's order words")
     clauses = [f"put the {upper.replace('_', ' ')} on the {lower.replace('_', ' ')}"
                for lower, upper in itertools.pairwise(bottom_up)]
+    # Where the tower stands ("a tower of red, blue and green on the pad, ..."): its base goes there first, never
+    # dropped (ADV 9)
+    places = {region for region, pattern in _TOWER_PLACES.items() if pattern.search(body)}
+    if len(places) > 1:
+        return Rewrite(text, f"the tower is given more than one place ({', '.join(sorted(places))}): cannot tell "
+                             f"where it stands")
+    if places:
+        region = places.pop()
+        if region == "bin" or region not in state.regions:
+            return Rewrite(text, f"a tower {_REGION_SAID.get(region, 'in the ' + region)} cannot be built: the "
+                                 f"{'bin holds loose objects' if region == 'bin' else 'scene has no such region'}")
+        clauses.insert(0, f"put the {bottom_up[0].replace('_', ' ')} {_REGION_SAID[region]}")
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
+
+
+# How a tower's place is said, and how the base's placement there is written for the parser.
+_PLACE_PREP = r"\b(?:in|into|inside|on|onto|at|to|over)\s+(?:the\s+)?"
+_TOWER_PLACES = {region: re.compile(_PLACE_PREP + "(?:" + "|".join(r"\s+".join(p) for p in phrases) +
+                                    (r"|" + region + r"(?!\s+of)" if region in ("left", "right") else "") + r")\b")
+                 for region, phrases in lx.REGION_PHRASES.items()}
+_REGION_SAID = {"bin": "in the bin", "pad": "on the pad", "left": "on the left side", "right": "on the right side"}
 
 
 # Words before a tower's first cube that start or order another clause ("go home, then build a tower with ...").

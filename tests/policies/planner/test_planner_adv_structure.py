@@ -77,3 +77,38 @@ def test_stated_second_cube_under_another_is_refused() -> None:
     # the cube resting on it said earlier: the order can be kept
     assert order("put every cube in the bin, the yellow one first, then the green one", stacked)[:2] == \
         ["yellow", "green"]
+
+
+# --- ADV 9: a tower's place is never dropped ---------------------------------------------------------------
+
+TOWER = ["pick(object=red_cube)", "place_in(region={})", "pick(object=blue_cube)", "place_on(object=red_cube)",
+         "pick(object=green_cube)", "place_on(object=blue_cube)"]
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("make a tower of red, blue and green on the pad, red is the base and green is the top", "pad"),
+    ("make a tower of red, blue and green on the left side, red is the base and green is the top", "left"),
+    ("make a tower of red, blue and green, red is the base and green is the top, on the pad", "pad"),
+    ("build a tower with red at the bottom, then blue, then green, on the left", "left"),
+    ("build a tower on the pad from bottom to top: red, blue, green", "pad"),
+    ("build a tower on the right side from top to bottom: green, blue, red", "right"),
+])
+def test_tower_is_built_where_the_words_put_it(text: str, region: str) -> None:
+    assert steps(text) == [s.format(region) for s in TOWER]
+
+
+@pytest.mark.parametrize("text", [
+    "make a tower of red, blue and green in the bin, red is the base and green is the top",
+    "make a tower of red, blue and green on the pad and in the bin, red is the base and green is the top",
+    "build a tower in the trash bin from bottom to top: red, blue, green",
+])
+def test_tower_place_that_cannot_be_kept_is_refused(text: str) -> None:
+    refused(text)
+
+
+def test_tower_place_missing_from_the_scene_is_refused() -> None:
+    no_pad = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                                   "regions": ["left", "right", "bin"]})
+    assert isinstance(PARSER.plan("build a tower on the pad from bottom to top: red, blue, green", no_pad), Refusal)
+    # without a place, the tower stands where its base is (unchanged)
+    assert steps("make a tower of red, blue and green, red is the base and green is the top") == TOWER[2:]
