@@ -31,9 +31,10 @@ DEFAULT_MAX_AGE_S = 0.25
 policy rate five steps, at a 10-30 Hz camera a few frames lost in a row."""
 
 
-MAX_FRAME_PIXELS = 1920 * 1080
-"""Frames above this many pixels are refused: converting one costs ~18 ms at 1080p on this box (REV's bench), and
-the worker must keep up with every camera at its rate for the frames to stay fresh."""
+MAX_FRAME_PIXELS = 1280 * 720
+"""Frames above this many pixels are refused: the worker converts every camera's latest frame at its rate, and on
+this 2-core box a 1080p frame took 17-19 ms (two at 30 Hz: more than a core, bench/camera_callback.py), a 720p one
+2.3 ms; the policy's images are 64-128 px, so a larger frame adds only cost."""
 
 
 class CameraImageError(RobotError):
@@ -89,22 +90,24 @@ def to_policy_image(image: np.ndarray, encoding: str, size: tuple[int, int]) -> 
     """
     if encoding not in ("rgb8", "bgr8") or image.dtype != np.uint8 or image.ndim != 3 or image.shape[2] != 3:
         raise CameraImageError(f"image encoding {encoding} {image.dtype} {image.shape}: the policy needs rgb8 or bgr8")
-    rgb = image[..., ::-1] if encoding == "bgr8" else image
+    # Crop and resize the frame as it came, reorder bgr's channels on the small image: the channels are averaged
+    # independently, and reordering a full frame first cost twice the resize (REV S5: 38 of 73 ms at 1080p, loaded).
+    img = image
     h, w = size
-    if rgb.shape[:2] == (h, w):
-        return np.ascontiguousarray(rgb)
-    src_h, src_w = rgb.shape[:2]
-    if src_w * h > src_h * w:  # wider than the training aspect: cut the sides
-        keep = round(src_h * w / h)
-        rgb = rgb[:, (src_w - keep) // 2 : (src_w - keep) // 2 + keep]
-    elif src_w * h < src_h * w:  # taller: cut top and bottom
-        keep = round(src_w * h / w)
-        rgb = rgb[(src_h - keep) // 2 : (src_h - keep) // 2 + keep]
-    if rgb.shape[0] < h or rgb.shape[1] < w:
-        raise CameraImageError(f"a {src_w}x{src_h} frame is smaller than the policy's {w}x{h} images")
-    import cv2
+    if img.shape[:2] != (h, w):
+        src_h, src_w = img.shape[:2]
+        if src_w * h > src_h * w:  # wider than the training aspect: cut the sides
+            keep = round(src_h * w / h)
+            img = img[:, (src_w - keep) // 2 : (src_w - keep) // 2 + keep]
+        elif src_w * h < src_h * w:  # taller: cut top and bottom
+            keep = round(src_w * h / w)
+            img = img[(src_h - keep) // 2 : (src_h - keep) // 2 + keep]
+        if img.shape[0] < h or img.shape[1] < w:
+            raise CameraImageError(f"a {src_w}x{src_h} frame is smaller than the policy's {w}x{h} images")
+        import cv2
 
-    return np.ascontiguousarray(cv2.resize(np.ascontiguousarray(rgb), (w, h), interpolation=cv2.INTER_AREA))
+        img = cv2.resize(img, (w, h), interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(img[..., ::-1] if encoding == "bgr8" else img)
 
 
 class CameraFrames:
@@ -140,7 +143,7 @@ class CameraFrames:
             self._stamps[camera] = stamp
         if pixels > MAX_FRAME_PIXELS:
             self.reject(camera, f"a frame of {pixels} pixels is above the bridge's budget of {MAX_FRAME_PIXELS} "
-                                f"(1920x1080): set the camera driver to a smaller resolution")
+                                f"(1280x720): set the camera driver to a smaller resolution")
         elif now - stamp > limit:
             self.reject(camera, f"the frame's header stamp is {now - stamp:.3f} s old on the node clock; the policy "
                                 f"acts only on images up to {limit:g} s old (a late or buffering driver)")

@@ -123,7 +123,7 @@ def test_frames_are_converted_latest_only_on_the_worker_and_oversized_ones_refus
         assert frames.images(1.05)["front_rgb"][0, 0].tolist() == [2, 2, 2] and threads == ["camera_frames"]
         # A conversion that finishes after a later frame was refused loses: the refusal stands.
         frames.offer("front", decode(9), "rgb8", MAX_FRAME_PIXELS + 1, stamp=2.0, received=2.0, now=2.0)
-        with pytest.raises(CameraImageError, match=r"above the bridge's budget of 2073600 \(1920x1080\)"):
+        with pytest.raises(CameraImageError, match=r"above the bridge's budget of 921600 \(1280x720\)"):
             frames.images(2.0)
     finally:
         frames.close()
@@ -133,6 +133,18 @@ def test_frames_are_converted_latest_only_on_the_worker_and_oversized_ones_refus
     late._store("front", _frame((1, 1, 1)), 1.0, 1)
     with pytest.raises(CameraImageError, match="undecodable"):
         late.images(1.0)
+
+
+def test_a_bgr_frame_converts_as_if_its_channels_were_reordered_first() -> None:
+    import cv2
+
+    from robot.camera_input import to_policy_image
+
+    bgr = np.random.default_rng(2).integers(0, 256, (480, 640, 3), dtype=np.uint8)
+    want = cv2.resize(np.ascontiguousarray(bgr[:, 80:560, ::-1]), (SIZE, SIZE), interpolation=cv2.INTER_AREA)
+    got = to_policy_image(bgr, "bgr8", (SIZE, SIZE))
+    assert got.flags.c_contiguous and np.array_equal(got, want)
+    assert np.array_equal(to_policy_image(bgr[:, :, ::-1].copy(), "rgb8", (SIZE, SIZE)), want)
 
 
 def test_the_bridge_parameter_bounds_the_checkpoints_image_age_limit(tmp_path: Path) -> None:
