@@ -29,9 +29,9 @@ PUSH_VERBS = frozenset({"push", "slide", "nudge", "shove", "pushing", "sliding",
 # Multi-word names of regions, longest first when matched. "box" means the bin (sim's PickPlace template).
 REGION_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "bin": (("trash", "bin"), ("waste", "bin"), ("grey", "bin"), ("gray", "bin"), ("bin",), ("basket",),
-            ("container",), ("box",), ("bucket",), ("trash",), ("tray",)),
-    "pad": (("white", "pad"), ("target", "pad"), ("white", "square"), ("pad",), ("mat",), ("target",),
-            ("platform",)),
+            ("container",), ("box",), ("bucket",), ("trash",), ("tray",), ("waste", "receptacle"), ("receptacle",)),
+    "pad": (("white", "pad"), ("target", "pad"), ("target", "area"), ("target", "zone"), ("white", "square"), ("pad",),
+            ("mat",), ("target",), ("platform",)),
     "left": (("left", "side"), ("left", "half"), ("left", "area"), ("left", "region"), ("left", "part")),
     "right": (("right", "side"), ("right", "half"), ("right", "area"), ("right", "region"), ("right", "part")),
 }

@@ -88,16 +88,16 @@ _REASSURANCE = re.compile(r"\b(?:(?:there'?s|there is) )?no (?:rush|hurry)\b|\bn
 
 def without_reassurance(instruction: str) -> str:
     """``instruction`` less "no rush", "no hurry", "take your time": what the unsafe-request screen reads (its
-    speed words would otherwise refuse a request to go slowly); every other word is screened as it stands and, where
-    the typo corrector changes any, once more as corrected ("thorw red across the room" is screened as "throw"),
-    since the parser reads the corrected words."""
+    speed words would otherwise refuse a request to go slowly), with its misspellings corrected as the parser reads
+    them ("thorw red across the room" is screened as "throw", "chuck red in da bin" as the bin idiom). No unsafe word
+    is a correction's target, so correcting never hides one."""
     text = _REASSURANCE.sub(" ", instruction.lower().replace("’", "'"))
-    corrected = "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in re.split(r"([a-z']+)", text))
-    return text if corrected == text else f"{text} . {corrected}"
+    return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in re.split(r"([a-z']+)", text))
 
 
 # -------------------------------------------------------------------------------------------- typos
 _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and", "ya": "you",
+                  "da": "the",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -218,7 +218,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|dear|robot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
+     r"evening)|there|dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
@@ -495,6 +495,17 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.]\s*|\b(?:then|and)\s+)(?:just\s+)?(?:bin|trash|ditch|scrap)\s+(?=the |a |an |all |every |both |"
      r"everything|it\b)", r"\1discard "),
     (r"\b(left|right)[- ]hand\b", r"\1"),
+    # "pick-and-place the red cube onto the pad", "execute a pick-and-place: red cube to the pad": a move
+    (r"\b(?:(?:execute|do|perform|run) (?:a |the )?)?pick[- ]and[- ]place(?: (?:operation|task|move))?"
+     r"(?: (?:of|with|on))?\s*[:,]?\s*(?=(?:the )?[a-z]+ (?:cube|block|brick|one)\b)", "move "),
+    # "pick up red, drop in bin": the object left out after a pick is "it"
+    (r"(^|[,;.]\s*|\b(?:and|then)\s+)(drop|put|place|set|stick|pop|plonk)\s+(?=(?:in|into|on|onto)\s+(?:the\s+)?"
+     r"(?:bin|pad|trash|box|tray)\b)", r"\1\2 it "),
+    # "I need the red block moved to the pad": the participle of a motion and where to
+    (rf"\b(?:i (?:just |really )?need|i want|i'?d like|i would like|we need|we want|{_REPORTER} (?:wants|needs))\s+"
+     rf"({_NAMED})\s+(?:moved|taken|brought|carried|sent|shifted)\s+(?:over\s+)?(to|into|onto|on|in)\b", r"put \1 \2"),
+    # "..., and then return": home
+    (r"(,\s*|\b(?:and|then|finally)\s+)return(?: back)?(?: home)?\s*$", r"\1go home"),
     # "bin the lot", "the whole lot in the bin": every cube
     (r"\bthe (?:whole )?lot\b", "everything"),
     # "send red to the bin", "bung it in the bin" (British): a placement
@@ -1006,6 +1017,20 @@ def _side_reference(text: str, state: SceneState) -> str:
                   r"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b)", r"the \2most \1", text)
 
 
+# The plan language itself, typed by a technician ("pick(red_cube); place_in(bin)", "move red_cube to pad"): the
+# same steps in the words the parser reads, so the whole-request check judges them like any sentence.
+_DSL: tuple[tuple[str, str], ...] = (
+    (r"\bpick\(\s*(?:object\s*=\s*)?([a-z]+)_(?:cube|block)\s*\)", r"pick up the \1 cube"),
+    (r"\bplace_in\(\s*(?:region\s*=\s*)?(left|right)\s*\)", r"put it on the \1 side"),
+    (r"\bplace_in\(\s*(?:region\s*=\s*)?([a-z]+)\s*\)", r"put it in the \1"),
+    (r"\bplace_on\(\s*(?:object\s*=\s*)?([a-z]+)_(?:cube|block)\s*\)", r"put it on the \1 cube"),
+    (r"\bpush\(\s*(?:object\s*=\s*)?([a-z]+)_(?:cube|block)\s*,\s*(?:direction\s*=\s*)?([a-z]+)\s*\)",
+     r"push the \1 cube \2"),
+    (r"\bgo_home\(\s*\)", "go home"),
+    (r"\b([a-z]+)_(cube|block)\b", r"\1 \2"),
+)
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -1013,6 +1038,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if refusal is not None:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
+    for step, words in _DSL:
+        text = re.sub(step, words, text)
     text = _arrows(text)
     text = _EMOTICON.sub(".", text)
     text = re.sub(r"([!?.])\1+", r"\1", text)

@@ -400,3 +400,27 @@ def test_adjuncts_restatements_and_interruptions(text: str, want: list[str]) -> 
 ])
 def test_contradicting_adjuncts_and_corrections_never_run(text: str) -> None:
     assert not isinstance(plan(text), Plan), text
+
+
+# -------------------------------------------- the plan language typed, technical words, a pick's object left out
+@pytest.mark.parametrize(("text", "want"), [
+    ("pick(red_cube); place_in(bin)", mv("red", "bin")),
+    ("pick(object=red_cube); place_on(object=blue_cube); go_home()", [*mv("red", "blue"), "go_home()"]),
+    ("push(red_cube, left)", ["push(object=red_cube, direction=left)"]),
+    ("move red_cube to pad", mv("red", "pad")),
+    ("pick-and-place the red cube onto the pad", mv("red", "pad")),
+    ("robot, please transfer the crimson block into the receptacle", mv("red", "bin")),
+    ("please relocate the red cube to the target area", mv("red", "pad")),
+    ("pick up red, drop in bin", mv("red", "bin")),
+    ("put da red one on da pad", mv("red", "pad")),
+    ("I need the red block moved to the pad", mv("red", "pad")),
+    ("place the red cube on the pad and then return", [*mv("red", "pad"), "go_home()"]),
+])
+def test_plan_language_and_technical_words(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+@pytest.mark.parametrize("text", ["drop in bin", "chuck red at da wall", "pick(red_cube); throw(red_cube)",
+                                  "don't pick(red_cube)", "I need the red block not moved to the pad"])
+def test_plan_language_and_technical_words_that_must_not_run(text: str) -> None:
+    assert not isinstance(plan(text), Plan), text
