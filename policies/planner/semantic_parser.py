@@ -353,6 +353,30 @@ def others_negation(words: Sequence[str]) -> str | None:
     return "move" if words[0] in _MOVE_VERBS else "touch"
 
 
+_SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
+
+
+def named_after_others(toks: Sequence[str], state: SceneState) -> list[str]:
+    """The objects named only past the reach of "the other cubes" / "anything else" (ADV 13): it is relative to
+    what is named before it, in its sentence and the earlier ones ("put red in the bin, don't move anything else.
+    put blue on the pad": blue is 'anything else'); a negation opening its sentence ("without touching the other
+    cubes, put red in the bin") reaches to the sentence's end. Empty where every object is named within reach."""
+    kept = [(i, t) for i, t in enumerate(toks) if t not in lx.DETERMINERS]
+    at = next((kept[k][0] for k in range(len(kept)) for n in range(1, 5)
+               if tuple(t for _, t in kept[k:k + n]) in _OTHERS and k > 0 and kept[k - 1][1] in _TOUCH_VERBS | {
+                   "leave", "leaving"}), None)
+    if at is None:
+        return []
+    colours = {o.color for o in state.objects}
+    start = max((i + 1 for i in range(at) if toks[i] in _SENTENCE_ENDS), default=0)
+    before_in_sentence = any(t in colours for t in toks[start:at])
+    end = at if before_in_sentence else next((i for i in range(at, len(toks)) if toks[i] in _SENTENCE_ENDS),
+                                             len(toks))
+    within = {t for t in toks[:end] if t in colours}
+    late = [t for t in toks[end:] if t in colours and t not in within]
+    return [o.name for c in dict.fromkeys(late) for o in state.objects if o.color == c]
+
+
 def _with_others(request: Request, others: str | None, state: SceneState) -> Request:
     """``request`` with every object its milestones do not name forbidden (``others`` "touch") or kept still
     ("move"): "move yellow to the right side and do not touch the other cubes"."""
@@ -763,6 +787,11 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=structure))
     others = next((o for o in map(others_negation, structure.negatives) if o is not None), None)
     banned = read_negatives([n for n in structure.negatives if others_negation(n) is None], state)
+    late = named_after_others(_tokens(rewritten.text), state) if others is not None else []
+    if late:
+        return ParseResult((), Refusal(reason=f"'the other cubes' / 'anything else' is said before the "
+                                              f"{late[0].replace('_', ' ')} is named, and a later clause names it: "
+                                              f"whether it may be touched is unclear"))
     if isinstance(banned, Clarification):
         return ParseResult((), banned)
     if isinstance(banned, str):

@@ -112,3 +112,27 @@ def test_tower_place_missing_from_the_scene_is_refused() -> None:
     assert isinstance(PARSER.plan("build a tower on the pad from bottom to top: red, blue, green", no_pad), Refusal)
     # without a place, the tower stands where its base is (unchanged)
     assert steps("make a tower of red, blue and green, red is the base and green is the top") == TOWER[2:]
+
+
+# --- ADV 13: "the other cubes / anything else" is relative to what is named before it --------------------------
+
+@pytest.mark.parametrize("text", [
+    "put red in the bin, don't move anything else. put blue on the pad",
+    "put red in the bin, don't move anything else. blue on the pad",
+    "put red in the bin, don't touch the other cubes. blue on the pad",
+    "put red in the bin, don't move anything else. blue on the pad, green in the bin",
+    "put red in the bin, leave the others alone. put green on blue",
+    "without touching the other cubes, put red in the bin. then put blue on the pad",
+])
+def test_object_named_after_the_others_negation_is_refused(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize(("text", "picked"), [
+    ("put red in the bin and don't touch the other cubes", ["red"]),
+    ("without touching the other cubes, put red in the bin", ["red"]),  # opening its sentence: reaches its end
+    ("put red in the bin and blue on the pad, leave the others alone", ["red", "blue"]),
+    ("put red in the bin, leave the rest alone. then put it on the pad", ["red", "red"]),  # nothing new named
+])
+def test_others_negation_over_objects_named_within_reach_plans(text: str, picked: list[str]) -> None:
+    assert order(text) == picked
