@@ -179,11 +179,20 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
     return [c for c in clauses if c]
 
 
+# The words a clause that goes home may hold beside its home phrase.
+_HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p} | frozenset({
+    "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
+    "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
+    "yourself", ",", "!", "."})
+
+
 def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
     """Every reading of one clause (empty: not understood)."""
     if any(tuple(toks[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(toks))) and not any(
             t in lx.KIND_WORDS or t in lx.COLOR_WORDS for t in toks):
-        return [Action("home")]
+        # read only where every other word is a known filler: "undo that, go home", "open the gripper and go
+        # home" would drop their other words (ADV 5); unread, they are reported
+        return [Action("home")] if all(t in _HOME_WORDS for t in toks) else []
     if toks and toks[0] == "SAME":
         obj = parse_object(toks[1:])
         if obj is None or previous is None or previous.verb in ("home", "same"):

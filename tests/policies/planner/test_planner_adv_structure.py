@@ -136,3 +136,30 @@ def test_object_named_after_the_others_negation_is_refused(text: str) -> None:
 ])
 def test_others_negation_over_objects_named_within_reach_plans(text: str, picked: list[str]) -> None:
     assert order(text) == picked
+
+
+# --- ADV 5: a home clause is read only where its other words are fillers --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "open the gripper and go home",
+    "put red on the pad, then wave and go home",
+    "put red on the pad. put it back, go home",
+    "put red on the pad. put it back and go home",
+    "go home and stay there",
+    "junk it, go home",
+])
+def test_home_clause_with_unread_words_is_refused(text: str) -> None:
+    assert "could not understand" in refused(text)
+
+
+@pytest.mark.parametrize("text", [
+    "go home", "please go home now", "park the arm", "return to your home position please",
+    "would you kindly go to the home position", "go back home", "send the arm home",
+])
+def test_home_clause_of_fillers_goes_home(text: str) -> None:
+    assert steps(text) == ["go_home()"]
+
+
+def test_home_after_a_request_still_plans() -> None:
+    assert steps("put red in the bin and then park the arm")[-1] == "go_home()"
+    assert steps("put red on the pad, then go home") == ["pick(object=red_cube)", "place_in(region=pad)", "go_home()"]
