@@ -75,7 +75,8 @@ def _faults(rig: BridgeRig, since: int) -> list[str]:
 
 
 class PolicySteps:
-    """Policy steps the bridge took (its tick log: ticks that ran the policy), read incrementally."""
+    """Policy steps the bridge took (its tick log: ticks that ran the policy and produced an action, no policy_*
+    fault), read incrementally."""
 
     def __init__(self, path: Path) -> None:
         self.path, self._offset, self.count = path, 0, 0
@@ -88,7 +89,7 @@ class PolicySteps:
             done = chunk[: chunk.rfind("\n") + 1]  # a line being written is read next time
             self._offset += len(done.encode())
             self.count += sum('"policy_ms": null' not in line and '"kind": "tick"' in line
-                              for line in done.splitlines())
+                              and '"kind": "policy_' not in line for line in done.splitlines())
         return self.count
 
 

@@ -165,3 +165,18 @@ def test_the_bridge_parameter_bounds_the_checkpoints_image_age_limit(tmp_path: P
     # The agent's skill policies get no frames: an image checkpoint there is refused at start, not on every step.
     with pytest.raises(ParameterError, match=f"pick's checkpoint '{loose}' reads camera images"):
         BridgeParams(skill_policies=(f"pick={loose}",))
+
+
+def test_policy_steps_count_only_ticks_whose_policy_step_produced_an_action(tmp_path: Path) -> None:
+    from bench.visuomotor_ros import PolicySteps
+
+    crash = {"kind": "policy_crash", "severity": "warning", "detail": "CameraImageError: ..."}
+    late = {"kind": "state_rate", "severity": "warning", "detail": ""}
+    records = [{"kind": "tick", "t": 1.0, "faults": [], "policy_ms": 3.0},
+               {"kind": "tick", "t": 1.05, "faults": [crash], "policy_ms": 0.1},
+               {"kind": "tick", "t": 1.1, "faults": [late], "policy_ms": 2.0},
+               {"kind": "tick", "t": 1.15, "faults": [], "policy_ms": None},
+               {"kind": "reaction", "t": 1.2, "faults": [], "policy_ms": 2.0}]
+    log = tmp_path / "ticks.jsonl"
+    log.write_text("".join(json.dumps(r) + "\n" for r in records))
+    assert PolicySteps(log).update() == 2

@@ -233,8 +233,8 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         steps = PolicySteps(ticks)
         first = steps.update()
         # A loaded box may pause the policy (a state_rate warning, an overrun): what counts is that it acts, and that
-        # no fault but those a starved host causes comes while the frames stream: a policy step that raised or overran
-        # files a policy_* fault (PolicySteps counts it too: the faults tell).
+        # no fault but those a starved host causes comes while the frames stream (PolicySteps counts only ticks whose
+        # policy step produced an action, none that raised or overran).
         assert probe.spin_until(lambda: steps.update() - first >= 10, 30.0), (steps.count - first, rig.output())
         faults = [e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"]
         assert all(e["kind"] in TIMING_FAULTS for e in faults), [(e["kind"], e.get("detail")) for e in faults]
