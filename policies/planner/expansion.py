@@ -505,6 +505,11 @@ def _first_named(post: str, state: SceneState) -> tuple[list[str] | str, str]:
     named = _colour_names(phrase, state)
     if isinstance(named, str) or len(named) != 1:
         return f"'{found.group(0).strip(' ,.')}' must name one cube of the scene to start with", post
+    if re.match(r"\s*,?\s*and\b", found.group(0)) and re.search(rf"\b{_EXCEPT}\s+{_EXCLUDED}\s*,?\s*$",
+                                                               post[:found.start()]):
+        # "but not the red and the blue one first": the blue one left out too, or the first to go? (ADV 14)
+        return (f"'{post.strip(' ,.')}' reads two ways: whether the {named[0].replace('_', ' ')} is left out too "
+                f"or goes first is unclear"), post
     return named, post[:found.start()]
 
 

@@ -163,3 +163,30 @@ def test_home_clause_of_fillers_goes_home(text: str) -> None:
 def test_home_after_a_request_still_plans() -> None:
     assert steps("put red in the bin and then park the arm")[-1] == "go_home()"
     assert steps("put red on the pad, then go home") == ["pick(object=red_cube)", "place_in(region=pad)", "go_home()"]
+
+
+# --- ADV 14: an exclusion joined by 'and' to the cube said first reads two ways ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "put every cube in the bin but not the red and the blue one first",
+    "put every cube in the bin except red and the blue one first",
+    "put every cube in the bin except the red, and the blue one first",
+    "put every cube in the bin but not the red and the blue one first, then the green one",
+])
+def test_exclusion_or_first_cube_is_refused_as_ambiguous(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize(("text", "picked"), [
+    ("put every cube in the bin but not the purple and the green", ["red", "blue", "yellow", "orange"]),
+    ("put every cube except the red one in the bin, the blue one first", ["blue", "yellow", "purple", "green",
+                                                                          "orange"]),
+    ("put every cube in the bin, and the blue one first", ["blue", "red", "yellow", "purple", "green", "orange"]),
+])
+def test_exclusion_and_first_cube_said_apart_plan(text: str, picked: list[str]) -> None:
+    assert order(text) == picked
+
+
+def test_verbless_placement_question_is_not_planned() -> None:
+    # refused by the speech-act guard (policies/planner/speech_act.py), not duplicated here
+    refused("red on pad?")
