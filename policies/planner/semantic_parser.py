@@ -186,6 +186,13 @@ _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p}
     "yourself", ",", "!", "."})
 
 
+def _home_unread(toks: Sequence[str]) -> list[str]:
+    """The words of a clause that goes home which are no known filler (empty if it is no home clause)."""
+    if not any(tuple(toks[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(toks))):
+        return []
+    return [t for t in toks if t not in _HOME_WORDS]
+
+
 def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
     """Every reading of one clause (empty: not understood)."""
     if any(tuple(toks[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(toks))) and not any(
@@ -831,6 +838,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it
                 return ParseResult((), Refusal(reason=impossible))
+            unread_home = _home_unread(clause)
+            if unread_home:  # "put it back, go home": never left to a model that would go home alone (ADV 5)
+                return ParseResult((), Refusal(reason=f"could not understand '{' '.join(unread_home)}' beside "
+                                                      f"'go home' in '{' '.join(clause)}': nothing is done"))
             if _statement(clause):  # "red is on blue": where a cube is, not a request
                 return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' says where a cube is, not what to do: "
                                                       f"say 'put ...' to move it"))

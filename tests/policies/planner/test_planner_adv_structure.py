@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner.semantic_parser import parse
 
 COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
 
@@ -150,6 +151,8 @@ def test_others_negation_over_objects_named_within_reach_plans(text: str, picked
 ])
 def test_home_clause_with_unread_words_is_refused(text: str) -> None:
     assert "could not understand" in refused(text)
+    # a reasoned refusal naming the unread words: never left to the model, which went home alone
+    assert parse(text, SCENE).unread is False
 
 
 @pytest.mark.parametrize("text", [
