@@ -64,12 +64,13 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
     (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
      "corrects itself"),
-    (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel)"
+    (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel|drop)"
      r" (?:that|this|it all|all that|everything)\s*(?:[,.;!]|$|and|go|then|park)",
      "takes a request back"),
     (r"\b(?:that|this|it|those|these)(?:'s| is| are| was)(?: \w+)? (?:not needed|no longer needed|not necessary|"
      r"unnecessary|no good|not what i wanted|wrong)\b", "takes a request back"),
     (r"\b(?:not needed|no longer needed) (?:any ?more|now)\b", "takes a request back"),
+    (r"\bwarned (?:you|me|us)\b", "is a warning, not a request"),
     (r"^(?:wrong|no wait|wait no)\b|[.,;] *(?:wrong|no wait|wait no)\b", "takes a request back"),
     # Negations the parser does not read: a wish, a report or a question about not doing it.
     (r"\b(?:didn't|did not|wouldn't|would not|isn't|is not|aren't|are not|wasn't|was not|weren't|were not|"
@@ -140,6 +141,9 @@ _OR_OBJECTS = re.compile(rf"\b(?:either )?(?:the )?({_COLOURS})\b(?: [a-z]+){{0,
                          rf"({_COLOURS})\b")
 _OR_PLACES = re.compile(r"\b(?:in|into|on|onto) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b[^,.]*?,? or "
                         r"(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|box|mat|left|right)\b")
+_USELESS = re.compile(r"\b(?:it|that|this|those|these)(?:'s| is| are) (?:\w+ )?(?:useless|pointless)\b")
+_DISPOSAL = re.compile(r"\b(?:bin|trash|throw|toss|chuck|dispose|get rid|ditch|dump|discard|garbage|rubbish|junk|"
+                       r"scrap|waste)")
 _REPORTER = re.compile(r"^(?:my|our|his|her|their) \w+|^(?:he|she|they|someone|somebody)\b")
 _UNDER_NEGATION = re.compile(r"\b(?:don't|dont|do not|never|without|not|no|avoid|neither|nor|leave|keep|except|"
                              r"excluding|apart from|other than|besides|but)\b")
@@ -169,6 +173,9 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
         m = pattern.search(plain)
         if m:
             return m.group(0).strip(" ,.;"), why
+    m = _USELESS.search(plain)
+    if m and not _DISPOSAL.search(plain):
+        return m.group(0), "says the request is useless: nothing asks to throw anything away"
     if len(_REPORTED.findall(plain)) >= 2:
         return "; ".join(_REPORTED.findall(plain)), "passes on several people's requests: which one holds?"
     for sentence in _SENTENCE.findall(text):
@@ -189,7 +196,8 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
             return body, "is a question, not a request"
         if not s.endswith("?") or _POLITE_QUESTION.search(s):
             continue
-        if not _VERB.search(body) or re.search(_NP_START, lead) or _REPORTER.search(lead):
+        if not _VERB.search(body) or re.search(_NP_START, lead) or _REPORTER.search(lead) or \
+                _TOPIC.search(text[text.index(s) + len(s):]):
             # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
             return body, "is a question, not a request"
     return None
