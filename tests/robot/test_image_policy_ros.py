@@ -160,7 +160,10 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
     # The bridge's policy reads front (from the sim arm) and overhead (published by this test, then withheld).
     policy = tiny_checkpoint(tmp_path / "vm", ("front", "overhead"))
     ticks = tmp_path / "ticks.jsonl"
-    params = rig_params(tmp_path, str(policy), ("front", "wrist"), (SIZE, SIZE), tick_log=str(ticks))
+    # The policy's deadline with room for a starved child process (the bench's --policy-deadline reason; panda.yaml:
+    # 30 ms, overrun at load 14 on this 2-core box): each overrun pauses the policy.
+    params = rig_params(tmp_path, str(policy), ("front", "wrist"), (SIZE, SIZE), tick_log=str(ticks),
+                        policy_deadline_s=0.2)
     seed = 3
     with allocate_domain_id() as domain, RosProbe(domain) as probe, \
             NodeProcess("armstack-bridge", domain, params) as bridge, \
@@ -232,12 +235,15 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         n_events = len(rig.events)
         steps = PolicySteps(ticks)
         first = steps.update()
-        # A loaded box may pause the policy (a state_rate warning, an overrun): what counts is that it acts, and that
-        # no fault but those a starved host causes comes while the frames stream (PolicySteps counts only ticks whose
-        # policy step produced an action, none that raised or overran).
-        assert probe.spin_until(lambda: steps.update() - first >= 10, 30.0), (steps.count - first, rig.output())
+        # A loaded box may pause the policy (a state_rate warning, an overrun): what counts is that it acts (PolicySteps
+        # counts only ticks whose policy step produced an action, none that raised or overran), and that no fault but
+        # those a starved host causes comes while the frames stream: its timing faults, and a policy step the starved
+        # bridge timed past the deadline (seen at load 15: 259 ms, with 1 joint state in 0.2 s); never a policy that
+        # raised (a camera error included) or acted non-finite.
+        assert probe.spin_until(lambda: steps.update() - first >= 10, 60.0), (steps.count - first, rig.output())
         faults = [e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"]
-        assert all(e["kind"] in TIMING_FAULTS for e in faults), [(e["kind"], e.get("detail")) for e in faults]
+        assert all(e["kind"] in TIMING_FAULTS | {"policy_deadline"} for e in faults), \
+            [(e["kind"], e.get("detail")) for e in faults]
 
         # Withheld: the bridge stops acting within the image age limit of the last frame's stamp and says why.
         timer.cancel()
