@@ -59,7 +59,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:nevr|neve|nver|nevar|nevre|neva|nvr)\b", "holds a misspelt 'never'"),
     (r"\b(?:nope|nah|nvm|nevermind|never mind|hardly|barely|scarcely)\b", "holds a negation or retraction"),
     (r"\b(?:jk|j/k|kidding|joking|just a joke)\b", "is said as a joke"),
-    (rf"\b(?:{_COLOURS})\b[^.;?!]*?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well|actually)\b,? "
+    (rf"\b(?:{_COLOURS})\b[^.;?!]{{0,60}}?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well|actually)\b,? "
      rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
     (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
