@@ -24,7 +24,7 @@ VALIDATION_SEED_BASE = 1_500_000_000
 # Envs a residual run (``base_policy``) can wrap: the cube tasks the shipped tabletop BC policy performs.
 RESIDUAL_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
 PRETRAINED_BASE = "pretrained"  # base_policy naming the shipped policies/pretrained/panda_tabletop_bc
-REWARD_TYPES = ("sparse", "dense")
+REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without importing the envs
 
 
 # The residual recipe (RLConfig's residual_* and actor_* defaults): bench/rl_tasks.py's chosen variant.
@@ -197,9 +197,9 @@ class RLConfig:
         if self.action_mode is not None:
             raise TrainConfigError(f"a residual run's action is its (dx, dy, dz) correction: leave action_mode "
                                    f"out, got {self.action_mode!r}")
-        if not isinstance(self.residual_scale, (int, float)) or not 0.0 < self.residual_scale <= 2.0:
+        if not _number(self.residual_scale) or not 0.0 < self.residual_scale <= 2.0:
             raise TrainConfigError(f"residual_scale must be in (0, 2], got {self.residual_scale!r}")
-        if not isinstance(self.residual_penalty, (int, float)) or not 0.0 <= self.residual_penalty <= 1.0:
+        if not _number(self.residual_penalty) or not 0.0 <= self.residual_penalty <= 1.0:
             raise TrainConfigError(f"residual_penalty must be in [0, 1], got {self.residual_penalty!r}")
         check_residual_sac(burn_in_steps=self.actor_burn_in, actor_lr_scale=self.actor_lr_scale,
                            zero_pull=self.residual_pull, initial_log_std=self.residual_log_std)

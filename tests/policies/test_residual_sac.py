@@ -43,6 +43,9 @@ def test_the_recipe_is_the_config_default_and_loads_from_yaml(tmp_path: Path) ->
     assert config.base_policy_dir is not None and (config.base_policy_dir / "policy.json").is_file()
     assert RLConfig().base_policy_dir is None and RLConfig().env_reward_type == "sparse"
     assert RLConfig(her=False).env_reward_type == "dense" and config.env_reward_type == "sparse"
+    from policies import goal_env, rl_config
+
+    assert rl_config.REWARD_TYPES == goal_env.REWARD_TYPES  # the config's import-light copy of the envs' list
     path = tmp_path / "residual.yaml"
     path.write_text("env_id: armstack/PickPlace-v0\nbase_policy: pretrained\nresidual_scale: 0.25\n")
     assert RLConfig.from_yaml(path).residual_scale == 0.25
