@@ -63,12 +63,13 @@ class AgentConfigError(PlannerError, ValueError):
 
 POLICY_SPEED_FRACTION = 0.35
 """The bridge's command gate lets a command move each joint at most half its velocity limit
-(``robot.params.BridgeParams.gate_velocity_scale``). A learned skill trained at full speed in simulation was clipped
-there joint by joint, off its direction and slower than it learned: the Push policy pushed 9/9 layouts in simulation
-and 5/9 through the bridge on the simulated arm. Scaled in both worlds, it moves the same in both. Below the gate's
-0.5: the controller's step also closes the lag between its target and the measured pose, which on the arm adds to
-the action's own pace (at 0.5 the gate still cut short 19 of 57 policy periods of one push, and the fingers came down
-on the cube's top: 4 tracking-error stops in 9 layouts; at 0.35, 3 of 163 periods), as the scripted push keeps 0.35."""
+(``robot.params.BridgeParams.gate_velocity_scale``). A learned skill trained at full speed in simulation is clipped
+there joint by joint, off its direction and slower than it learned (the Push policy's pushes took up to three times
+the steps they take in simulation, and one ended in a velocity-limit stop); scaled in both worlds, it moves alike in
+both. Below the gate's 0.5: the controller's step also closes the lag between its target and the measured pose, which
+on the arm adds to the action's own pace (at 0.5 the gate still cut short 19 of 57 policy periods of one push, and the
+fingers came down on the cube's top: 4 tracking-error stops in 9 layouts; at 0.35, 3 of 163 periods), as the
+scripted push keeps 0.35."""
 
 
 @dataclass(frozen=True, kw_only=True)
