@@ -654,12 +654,55 @@ _LEFT_THERE = re.compile(r"(?:\s*,\s*|\s+)(?:and\s+|then\s+|and\s+then\s+)?(?:ju
 _PLACEMENT_VERBS = (lx.PLACE_VERBS | lx.PUSH_VERBS) - {"leave"}
 
 
-def _left_there(text: str) -> str:
+_MOVING_VERBS = _PLACEMENT_VERBS | lx.PICK_VERBS | {"move"}
+_MOVING_ALT = "|".join(sorted(_MOVING_VERBS, key=len, reverse=True))
+_COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
+
+
+def _moved_later(kept: set[str], later: str) -> str | None:
+    """The first object of ``kept`` (colour words) that a verb of ``later`` moves: the verb's object runs up to its
+    place or the next verb ("put blue on it" moves blue); "it" names the object said last ("pick up blue and put it
+    on red" moves blue), at first the kept ones."""
+    last = sorted(kept)
+    verbs = list(re.finditer(rf"\b(?:{_MOVING_ALT})\b", later))
+    for i, m in enumerate(verbs):
+        span = later[m.end():verbs[i + 1].start() if i + 1 < len(verbs) else len(later)]
+        span = re.split(r"[,;.!?]|\b(?:on|onto|in|into|inside|to|at|beside|next|over|under|left|right|off|from|"
+                        r"towards?)\b", span)[0]
+        words = set(re.findall(r"[a-z']+", span))
+        colours = sorted(set(re.findall(rf"\b(?:{_COLOUR_ALT})\b", span)))
+        named = colours or (last if words & {"it", "them", "both", "everything", "all"} else [])
+        moved = [c for c in named if c in kept]
+        if moved:
+            return moved[0]
+        last = colours or last
+    return None
+
+
+def _left_there(text: str) -> tuple[str, str | None]:
+    """``text`` without "leave it there" after a positive placement, or why it is refused: a later clause moving
+    the object that is to stay there contradicts the words (ADV 3: "put red on the pad and keep it there, then
+    move it to the bin" ran both)."""
+    contradiction: list[str] = []
+
     def dropped(m: re.Match[str]) -> str:
         clause = re.split(r"[,;.!?]|\bthen\b", text[:m.start()])[-1]
         placed = set(re.findall(r"[a-z']+", clause)) & _PLACEMENT_VERBS
-        return "" if placed and not marked_words(clause, NEGATION_MARKERS) else m.group(0)
-    return _LEFT_THERE.sub(dropped, text)
+        if not placed or marked_words(clause, NEGATION_MARKERS):
+            return m.group(0)
+        # the objects placed: the colours said before the clause's place, else every colour said before it
+        placed_obj = re.split(r"\b(?:on|onto|in|into|inside|to|at|beside|next|over|left|right)\b", clause)[0]
+        kept = set(re.findall(rf"\b(?:{_COLOUR_ALT})\b", placed_obj)) or \
+            set(re.findall(rf"\b(?:{_COLOUR_ALT})\b", text[:m.start()]))
+        moved = _moved_later(kept, text[m.end():]) if kept else \
+            ("it" if re.search(rf"\b(?:{_MOVING_ALT})\b", text[m.end():]) else None)
+        if moved is not None:
+            said = re.sub(r"^(?:and|then|n)\s+", "", m.group(0).strip(" ,"))
+            name = "it" if moved == "it" else f"the {moved} cube"
+            contradiction.append(f"'{said}' and a later step moving {name} contradict each other")
+        return ""
+    text = _LEFT_THERE.sub(dropped, text)
+    return text, (contradiction[0] if contradiction else None)
 
 
 # --------------------------------------------------------------------------------- small constructions
@@ -1050,7 +1093,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
     text = _small_talk(text).strip()
-    text = _verb_forms(_left_there(_disposal(text)))
+    text, contradiction = _left_there(_disposal(text))
+    if contradiction is not None:
+        return Rewrite(text, contradiction, language=lang)
+    text = _verb_forms(text)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
     text = _gapped(_numbered_steps(text))
