@@ -214,6 +214,22 @@ def _interruption(m: re.Match[str]) -> str:
     return " " if m.group(2) is None or said_before else f" {m.group(2)} "
 
 
+# A disposal said in words or idioms before the rewrites below read it ("bin", "ditch", "get rid of", "throw away",
+# "chuck X", "... in the bin").
+_DISPOSAL_SAID = re.compile(r"\b(?:bin|trash|ditch|scrap|junk|dump|dispose|discard|get rid of|do away with|throw|toss|"
+                            r"chuck|sling|bung)\b|\b(?:in|into|inside|to) (?:the |a )?(?:[a-z]+ )?(?:bin|trash|"
+                            r"garbage|rubbish)\b")
+
+
+def _after_disposal(before: str) -> bool:
+    """Whether the clause right before a reason ("it's scrap") disposes of its object, so the reason describes what
+    goes in the bin (ADV 4: after any other request, "that's no good" / "it's junk" is not a reason to drop)."""
+    verbs = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"go", "bin", "ditch", "trash", "get",
+                                                                                "throw", "toss", "chuck", "dump"}))
+    clause = re.split(rf"[,;.!?]|\b(?:then|but)\b|\band\b(?=\s+(?:then\s+)?(?:{verbs})\b)", before)[-1]
+    return bool(_DISPOSAL_SAID.search(clause)) and not marked_words(clause, NEGATION_MARKERS)
+
+
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
@@ -323,7 +339,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... or why it goes in the bin: "ditch the purple cube, it's scrap" (fresh split indep9-002); a clause of its own
     (r"[,;.!?]\s*(?:(?:it|that|this|that one|this one)(?:'?s| is)|its|(?:they|those|these)(?:'re| are))\s+"
      r"(?:just\s+|only\s+|all\s+|now\s+)?(?:scrap|junk|rubbish|trash|garbage|waste|useless|defective|faulty|damaged|"
-     r"broken|no good|not needed|no longer needed|not needed any ?more)\s*(?=[,;.!?]|$)", " "),
+     r"broken)\s*(?=[,;.!?]|$)", lambda m: " " if _after_disposal(m.string[:m.start()]) else m.group(0)),
     (r"\bwhatever (?:else )?you do\b,?", " "),
     # negations said around the verb: "make sure you don't touch X", "be careful not to move X", "avoid X"
     (r"\bmake sure (?:that )?(?:you )?(?:don'?t|do not|never)\b", "don't"),

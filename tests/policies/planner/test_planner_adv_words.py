@@ -57,3 +57,34 @@ def test_kept_there_then_moved_is_refused_naming_the_object(text: str, named: st
 ])
 def test_kept_there_with_other_objects_moved_later_still_runs(text: str, want: list[str]) -> None:
     assert steps(text) == want
+
+
+# ---------------------------------------------------- ADV 4: a reason clause is dropped only after a disposal
+@pytest.mark.parametrize("text", [
+    "put red on blue. that's not needed any more",
+    "put red on the pad. that's no longer needed",
+    "put red on the pad, that is not needed",
+    "go home. that's not needed",
+    "bin red. actually that's not needed",
+    "bin red. that's not needed anymore",
+    "bin red, that's no good",
+    "put red on the pad, that's no good",
+    "put red on the pad. it's useless",
+    "put red on the pad, it's junk",
+    "put red on the pad. it's broken",
+    "bin red and put blue on the pad, it's scrap",
+    "put red on blue, they're junk",
+])
+def test_reason_clause_after_anything_but_a_disposal_is_refused(text: str) -> None:
+    assert isinstance(plan(text), Refusal), text
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("ditch the purple cube, it's scrap", mv("purple", "bin")),
+    ("bin red, it's broken", mv("red", "bin")),
+    ("throw away the red cube, it's junk", mv("red", "bin")),
+    ("put red in the bin, it's garbage", mv("red", "bin")),
+    ("get rid of red and blue, they're junk", mv("red", "bin") + mv("blue", "bin")),
+])
+def test_reason_clause_after_a_disposal_still_runs(text: str, want: list[str]) -> None:
+    assert steps(text) == want
