@@ -66,15 +66,22 @@ TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking|sling|slingin
 # colloquial for "throw away" (the bin). A bare "throw X" stays a throw. (3) Anything aiming, speeding or sending
 # the object elsewhere after it (AIMED: "at me", "across the room", "up", "hard", "onto the pad", "from over there")
 # stays unsafe, as do lob, hurl, fling, launch whatever follows.
+# A second object the throw's verb carries to, sent somewhere other than the bin ("toss red into the bin and blue
+# onto the pad", "throw red in the bin, then blue on red"): that object is thrown onto a place, so the first half is
+# not read as a disposal either and the whole throw stays unsafe (ADV 10: the rewrite left "blue onto the pad" to
+# be placed by the parser's verb carry-over).
+_CARRIED_ELSEWHERE = rf"(?:\s*,\s*|\s+)(?:(?:and|then|also|too)\s+|,\s*)*(?:{_OBJECT}|{COLOUR_OBJECT}" \
+                     rf"(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+(?:{AIMED}|on|onto|in|into|inside|beside|" \
+                     rf"next|left|right|atop|above|under|below)\b(?!\s+(?:the\s+|a\s+)?(?:{_BIN})\b)"
 DISPOSAL_TOSS = re.compile(
     rf"\b{TOSS_VERB}\s+(?:away|out)\b(?!\s*,?\s*{AIMED}|\s+(?:into|onto)\b)|"
     rf"\b{TOSS_VERB}\s+(?P<away>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
     rf"(?:away|out)\b"
-    rf"(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})|"
+    rf"(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})(?!{_CARRIED_ELSEWHERE})|"
     rf"\b{TOSS_VERB}\s+(?P<binned>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|{_PRONOUN})\s+"
-    rf"(?:in|into|inside|to)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})|"
+    rf"(?:in|into|inside|to)\s+(?:the\s+|a\s+)?(?:{_BIN})\b(?!\s*,?\s*{AIMED})(?!{_CARRIED_ELSEWHERE})|"
     rf"\b(?:toss|tossing|chuck|chucking|sling|slinging)\s+(?P<bare>{_OBJECT}|{COLOUR_OBJECT}(?:\s+(?:cube|block|brick|one))?|"
-    rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})")
+    rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})(?!{_CARRIED_ELSEWHERE})")
 
 
 def unsafe_reason(instruction: str) -> str | None:

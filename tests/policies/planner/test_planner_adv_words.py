@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner.safety import unsafe_reason
 
 COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
 SCENE = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
@@ -87,4 +88,31 @@ def test_reason_clause_after_anything_but_a_disposal_is_refused(text: str) -> No
     ("get rid of red and blue, they're junk", mv("red", "bin") + mv("blue", "bin")),
 ])
 def test_reason_clause_after_a_disposal_still_runs(text: str, want: list[str]) -> None:
+    assert steps(text) == want
+
+
+# ------------------------------------------ ADV 10: a throw verb carried to a second object thrown elsewhere
+@pytest.mark.parametrize("text", [
+    "toss red into the bin and blue onto the pad",
+    "throw red in the bin and blue on red",
+    "chuck red in the trash and the blue one onto the green one",
+    "toss red in the bin and blue to the left",
+    "throw red in the bin, then blue onto the pad",
+    "toss red and blue onto the pad",
+    "throw the red cube away and blue on the pad",
+    "chuck it in the bin and the green one at the wall",
+])
+def test_throw_carried_to_another_place_is_unsafe(text: str) -> None:
+    assert unsafe_reason(text) is not None, text
+    result = plan(text)
+    assert isinstance(result, Refusal) and result.reason.startswith("unsafe request"), (text, result)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("toss red and blue in the bin", mv("red", "bin") + mv("blue", "bin")),
+    ("toss red in the bin and blue in the bin", mv("red", "bin") + mv("blue", "bin")),
+    ("toss red in the bin and put blue on the pad", mv("red", "bin") + mv("blue", "pad")),
+    ("chuck red and put blue on the pad", mv("red", "bin") + mv("blue", "pad")),
+])
+def test_throw_into_the_bin_beside_a_placement_still_runs(text: str, want: list[str]) -> None:
     assert steps(text) == want
