@@ -1090,6 +1090,24 @@ _DSL: tuple[tuple[str, str], ...] = (
 )
 
 
+# A condition on the listener is politeness only in its known forms ("if you have time", "if you could"): "only if
+# ..." restricts the request to the condition ("only if you have time, please put red on the pad" ran, the
+# condition dropped by the politeness before the verb), and "if you have" anything but time is a condition on the
+# scene ("if you have the red cube, ..."). Both are refused with the reason, never read past.
+_RESTRICTING_CONDITION = re.compile(
+    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
+    r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"
+    r"quick|few|couple of)\s+)*(?:time|moment|minute|min|sec|second|chance|mo)s?\b)[^,;.!?]*")
+
+
+def _condition_refusal(text: str) -> str | None:
+    """Why a condition no plan checks makes ``text`` refused (see above), else None."""
+    found = _RESTRICTING_CONDITION.search(text)
+    if found is None:
+        return None
+    return f"'{found.group(0).strip()}' states a condition, which no plan checks: nothing is done"
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -1106,6 +1124,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
     text = re.sub(r"\s*[.!?]+$", "", text)
     text = _terse(_pseudo_cleft(_correct(text)))
+    condition = _condition_refusal(text)
+    if condition is not None:
+        return Rewrite(text, condition, language=lang)
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip()
     text = _small_talk(text).strip()

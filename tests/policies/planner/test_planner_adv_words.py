@@ -116,3 +116,31 @@ def test_throw_carried_to_another_place_is_unsafe(text: str) -> None:
 ])
 def test_throw_into_the_bin_beside_a_placement_still_runs(text: str, want: list[str]) -> None:
     assert steps(text) == want
+
+
+# --------------------------------------------- HE1: a condition is dropped only in its known politeness forms
+@pytest.mark.parametrize("text", [
+    "only if you have time, please put red on the pad",
+    "only if you have time, put red on the pad",
+    "only if it fits, please put red on the pad",
+    "only if blue is free, please bin red",
+    "only when you're ready, please put red on the pad",
+    "put red on the pad only if blue is free",
+    "put red on the pad, but only if it fits",
+    "if you have the red cube, please put it on the pad",
+    "just if you have time, kindly put red on the pad",
+])
+def test_condition_that_is_not_politeness_is_refused(text: str) -> None:
+    result = plan(text)
+    assert isinstance(result, Refusal) and "condition" in result.reason, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "if you have time, please put red on the pad",
+    "if you have a moment, please put red on the pad",
+    "if you could, please put red on the pad",
+    "if you don't mind, please put red on the pad",
+    "if possible, please put red on the pad",
+])
+def test_politeness_conditions_still_run(text: str) -> None:
+    assert steps(text) == mv("red", "pad")
