@@ -179,11 +179,12 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
     return [c for c in clauses if c]
 
 
-# The words a clause that goes home may hold beside its home phrase.
+# The words a clause that goes home may hold beside its home phrase ("it": "send it home", and the German formal
+# "fahren Sie" translated as "go it").
 _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p} | frozenset({
     "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
     "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
-    "yourself", ",", "!", "."})
+    "yourself", "it", ",", "!", "."})
 
 
 def _home_unread(toks: Sequence[str]) -> list[str]:
