@@ -315,6 +315,10 @@ _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
                         "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen"})
 _DE_FORMAL_MODALS = frozenset({"könnten", "würden", "können"})
+# Words that open a clause before its verb: politeness, order words, conjunctions ("und zum Schluss fahren Sie ...":
+# the formal "Sie" after them is "you", as after "dann").
+_DE_LEAD = frozenset({"bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich", "anschließend", "und",
+                      "aber"})
 # "ich möchte, dass du ...", "ich hätte gern, dass du ...": a polite wrapper around a verb-final clause.
 _DE_WRAPPER = re.compile(r"^(?:(?:also|hallo|hey|ok|okay)\s*,?\s*)?(?:ich )?(?:möchte|will|hätte gerne?|würde gerne?|"
                          r"wünsche mir|wäre es schön)(?: gerne?)?\s*,?\s*dass (?:du|sie|ihr) ")
@@ -430,11 +434,10 @@ def _german_clause(clause: list[str]) -> list[str]:
         words = ["bitte", *(w for w in words if w != "bitte")]
     for i in range(len(words) - 1):  # "Legen Sie", "Könnten Sie": the formal "you", not "it"
         if words[i + 1] == "sie" and (words[i] in _DE_FORMAL or words[i] in _DE_FORMAL_MODALS) and \
-                all(w in ("bitte", "und", "dann", "danach", "zuerst", "anschließend", "aber") for w in words[:i]):
+                all(w in _DE_LEAD for w in words[:i]):
             words = [*words[:i + 1], *(["du"] if words[i] in _DE_FORMAL_MODALS else []), *words[i + 2:]]
             break
-    while words and words[0] in ("bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
-                                 "anschließend", "und", "aber"):
+    while words and words[0] in _DE_LEAD:
         lead.append(words.pop(0))
     while len(words) >= 2 and words[1] in _DE_ADVERBS:  # "leg zuerst X" -> "zuerst leg X"
         lead.append(words.pop(1))
