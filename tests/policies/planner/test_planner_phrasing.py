@@ -362,7 +362,8 @@ def test_quantifiers_and_towers_in_random_scenes_run_step_by_step_and_do_what_th
     end = final_state(state, result)
     if form == 1:
         assert end.on.get(tower[1]) == tower[0] and end.on.get(tower[2]) == tower[1], (text, result)
-        assert end.holding is None
+        # A tower that already stands needs no step, and a cube held beside it is none of the words' business.
+        assert end.holding is None or (not result.steps and end.holding == state.holding), (text, result)
     else:
         # A cube on a pile standing in the region is in it (SceneState.rests_on): it need not move.
         assert all(end.rests_on(n, region) for n in names if n != excluded), (text, state.to_json(), result)
