@@ -76,7 +76,7 @@ scripted push keeps 0.35."""
 class AgentConfig:
     """How the agent executes plans. ``skill_policies`` maps a skill name to a checkpoint directory
     (run with ``policies.load``; the skills of ``sim.observation_contract.SKILL_TASKS``); skills not named there
-    run their scripted controller, as does a step no task goal describes (a placement in the left half)."""
+    run their scripted controller, as does a step no task goal describes (a go_home holding a cube)."""
 
     robot: str = "panda"
     randomization: str = "default"
