@@ -6,20 +6,10 @@ ways. Each family: the plan the words give, or a refusal; never a plan that cont
 from __future__ import annotations
 
 import pytest
+from test_planner_fresh10_structure import COLOURS, scene  # cubes by colour, stacks by colour
 
 from policies.planner import Plan, Refusal, SceneState, make_planner
 from policies.planner.semantic_parser import parse
-
-COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
-
-
-def scene(*colours: str, stacks: dict[str, str] | None = None) -> SceneState:
-    """Loose cubes of ``colours`` (all of COLOURS by default); ``stacks`` maps a colour to the colour it rests on."""
-    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
-                                             for c in colours or COLOURS],
-                                 "on": {f"{t}_cube": f"{b}_cube" for t, b in (stacks or {}).items()},
-                                 "regions": ["left", "right", "bin", "pad"]})
-
 
 SCENE = scene()
 PARSER = make_planner("parser")

@@ -5,30 +5,10 @@ refusing the family whole."""
 from __future__ import annotations
 
 import pytest
+from test_planner_fresh9_words import mv, plan, steps  # one scene and helpers for the word tests
 
-from policies.planner import Plan, Refusal, SceneState, make_planner
+from policies.planner import Refusal
 from policies.planner.safety import unsafe_reason
-
-COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
-SCENE = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
-                              "regions": ["left", "right", "bin", "pad"]})
-
-
-def plan(text: str) -> Plan | Refusal:
-    result = make_planner("parser").plan(text, SCENE)
-    assert isinstance(result, (Plan, Refusal)), (text, result)
-    return result
-
-
-def steps(text: str) -> list[str]:
-    result = plan(text)
-    assert isinstance(result, Plan), f"the parser did not plan {text!r}: {result}"
-    return [str(s) for s in result.steps]
-
-
-def mv(colour: str, where: str) -> list[str]:
-    place = f"place_on(object={where}_cube)" if where in COLOURS else f"place_in(region={where})"
-    return [f"pick(object={colour}_cube)", place]
 
 
 # ---------------------------------------------------------------- ADV 3: "leave/keep it there", then moved again
