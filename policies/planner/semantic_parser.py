@@ -184,7 +184,7 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
 _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p} | frozenset({
     "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
     "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
-    "yourself", "it", ",", "!", "."})
+    "yourself", "it", "its", "arm", "robot", ",", "!", "."})
 
 
 def _home_unread(toks: Sequence[str]) -> list[str]:

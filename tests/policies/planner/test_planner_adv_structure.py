@@ -183,3 +183,10 @@ def test_exclusion_and_first_cube_said_apart_plan(text: str, picked: list[str]) 
 def test_verbless_placement_question_is_not_planned() -> None:
     # refused by the speech-act guard (policies/planner/speech_act.py), not duplicated here
     refused("red on pad?")
+
+
+@pytest.mark.parametrize("text", ["Please return the arm to its home position.",
+                                  "return the robot to its home position", "send the robot arm home"])
+def test_home_clause_naming_the_arm_and_its_home_goes_home(text: str) -> None:
+    # fresh split indep11-010: 'its' beside 'home position' is no unread word
+    assert steps(text) == ["go_home()"]
