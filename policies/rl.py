@@ -336,6 +336,27 @@ def _resume_evaluations(callback: Any, path: Path, resumed_at: int, n_envs: int)
         callback.evaluations_successes = [list(x) for x in np.asarray(data["successes"])[keep]]
     if keep.any():
         callback.best_mean_reward = float(np.max(np.asarray(data["results"])[keep].mean(axis=1)))
+    if callback.best_model_save_path is not None:
+        _drop_best_past(Path(callback.best_model_save_path) / "best_model.zip", resumed_at)
+
+
+def _drop_best_past(best: Path, resumed_at: int) -> None:
+    """Remove ``best`` if the killed run saved it past the resume point.
+
+    Its evaluation is no longer in the record, and the kept best it replaced was overwritten, so nothing can be
+    rolled back: best/ stays empty until the resumed run evaluates higher than every kept evaluation.
+    """
+    import zipfile
+
+    if not best.is_file():
+        return
+    try:
+        with zipfile.ZipFile(best) as archive:
+            saved_at = int(json.loads(archive.read("data"))["num_timesteps"])
+    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
+        saved_at = None  # unreadable: its step cannot be shown to be kept
+    if saved_at is None or saved_at > resumed_at:
+        best.unlink()
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -164,3 +164,24 @@ def test_a_resumed_run_keeps_only_the_evaluations_up_to_its_resume_point(tmp_pat
     assert callback.best_mean_reward == -1.0 and callback.n_calls == 200
     _resume_evaluations(callback, tmp_path / "missing.npz", 600, 2)  # nothing saved yet: only the step count
     assert callback.n_calls == 300 and callback.evaluations_timesteps == [100, 200]
+
+
+@pytest.mark.parametrize(("saved_at", "survives"), [(300, False), (200, True)])
+def test_a_resumed_run_drops_a_best_model_saved_past_its_resume_point(tmp_path: Path, saved_at: int,
+                                                                       survives: bool) -> None:
+    from stable_baselines3 import SAC
+    from stable_baselines3.common.callbacks import EvalCallback
+
+    from policies.goal_env import make_goal_env
+    from policies.rl import _resume_evaluations
+
+    # The killed run's best (step 300) is past the resume point (200): its evaluation was dropped, so the model goes.
+    np.savez(tmp_path / "evaluations.npz", timesteps=np.array([100, 200, 300]),
+             results=np.array([[-5.0], [-1.0], [0.0]]), ep_lengths=np.array([[60], [60], [60]]))
+    model = SAC("MultiInputPolicy", make_goal_env(), policy_kwargs={"net_arch": [8]}, learning_starts=0)
+    model.num_timesteps = saved_at
+    model.save(tmp_path / "best" / "best_model.zip")
+    callback = EvalCallback(make_goal_env(), eval_freq=100, best_model_save_path=str(tmp_path / "best"))
+    _resume_evaluations(callback, tmp_path / "evaluations.npz", 200, 1)
+    assert (tmp_path / "best" / "best_model.zip").is_file() == survives
+    assert callback.best_mean_reward == -1.0
