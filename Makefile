@@ -43,11 +43,19 @@ $(WHEELHOUSE)/.built:
 	touch $(WHEELHOUSE).partial/.built
 	rm -rf $(WHEELHOUSE) && mv $(WHEELHOUSE).partial $(WHEELHOUSE)
 
+# A dropped connection to PyPI (seen here: "incomplete-download" on 80 MB wheels for minutes at a time) must
+# not fail a fresh clone: pip resumes partial downloads, and the whole install is retried after a pause.
+# What a failed try already fetched stays in pip's cache, so a retry only fetches the rest.
+PIP_INSTALL_TRIES ?= 4
 $(STAMP): pyproject.toml constraints.txt $(WHEELHOUSE)/.built
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt --find-links $(WHEELHOUSE) --only-binary llama-cpp-python \
-		-e ".[dev,llm,ros]"
+	for try in 1 2 3; do $(BIN)/python -m pip install -q --retries 10 --upgrade pip && break; sleep 30; done
+	for try in $$(seq $(PIP_INSTALL_TRIES)); do \
+		$(BIN)/python -m pip install -q --retries 10 --resume-retries 20 -c constraints.txt \
+			--find-links $(WHEELHOUSE) --only-binary llama-cpp-python -e ".[dev,llm,ros]" && break; \
+		[ $$try -lt $(PIP_INSTALL_TRIES) ] || exit 1; \
+		echo "pip install failed (try $$try of $(PIP_INSTALL_TRIES)); retrying in 60 s"; sleep 60; \
+	done
 	touch $(STAMP)
 
 # A venv that already holds another build (a native one from before this rule) gets the portable wheel.
