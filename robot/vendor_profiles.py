@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from robot.errors import ParameterError
+from robot.sim_models import SIM_MODELS
 
 if TYPE_CHECKING:
     from robot.safety.faults import FaultKind
@@ -163,7 +164,8 @@ class VendorProfile:
 
 GENERIC = VendorProfile(
     name="generic", driver="ros2_control with a Float64MultiArray gripper controller (the armstack sim arm)",
-    robots=("panda", "ur5e", "fr3"),
+    # The sim arm's own driver: it drives whatever robot the sim arm stands in for.
+    robots=tuple(SIM_MODELS),
     joint_states_topic="joint_states", fingers_in_joint_states=True, gripper_state_topic="", state_rate_hz=250.0,
     controller="arm_controller", command_interface="position", effort_is_torque=True, gripper="topic",
     gripper_action="", recovery_action="", status=())
