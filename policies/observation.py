@@ -125,22 +125,21 @@ def _task_frame(ee: np.ndarray, ee_quat: np.ndarray, obj: np.ndarray, obj_quat: 
                      np.sin(4 * to_cube), np.cos(4 * to_cube)], axis=1)
 
 
-_COLOURS = ("red", "green", "blue", "yellow", "orange", "purple", "white", "black", "grey", "gray")
-
-
 def referenced_object(layout: ObservationLayout, instruction: str) -> int:
     """Index of the object the instruction acts on: the first ``<colour>_<kind>`` named in it, in reading order.
 
     Returns ``n_obj`` (none) when it names no object of the scene (reach the marker). This grounding is
     the structured half of the conditioning; the embedding carries the verb (push, place, stack, reach).
+    The colour words are the layout's own objects' colours (the scene's ``<colour>_<kind>`` names), exactly
+    as the task templates write them: no colour list of its own, and no synonyms, so what a checkpoint was
+    trained to attend to cannot change when the scene's or the planner's colours grow.
     """
+    named = [(j, *name.partition("_")[::2]) for j, name in enumerate(layout.objects) if "_" in name]
     words = instruction.lower().replace(",", " ").split()
     for i, word in enumerate(words):
-        if word in _COLOURS:
-            for j, name in enumerate(layout.objects):
-                colour, _, kind = name.partition("_")
-                if colour == word and any(w.startswith(kind) or w in ("block", "one") for w in words[i + 1 : i + 3]):
-                    return j
+        for j, colour, kind in named:
+            if colour == word and any(w.startswith(kind) or w in ("block", "one") for w in words[i + 1 : i + 3]):
+                return j
     return layout.n_obj
 
 

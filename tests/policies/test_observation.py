@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from policies.errors import PolicyError
-from policies.observation import TASK_FRAME_DIM, ObservationLayout, features
+from policies.observation import TASK_FRAME_DIM, ObservationLayout, features, referenced_object
 
 ARM = tuple(f"panda_joint{i}" for i in range(1, 8))
 OBJECTS = ("red_cube", "green_cube", "blue_cube")
@@ -76,3 +76,31 @@ def test_tool_yaw_against_the_cube_matches_the_simulator() -> None:
     # Observation noise is on (1 mm / 1 mrad scale), so the match is close, not exact.
     assert f[6] == pytest.approx(np.sin(4 * rel), abs=0.05) and f[7] == pytest.approx(np.cos(4 * rel), abs=0.05)
     env.close()
+
+
+def test_the_named_object_is_the_first_scene_object_a_task_template_names_for_every_scene_colour() -> None:
+    """The grounding reads the layout's own ``<colour>_<kind>`` names, not a colour list of its own: every colour
+    of the scene's palette (``sim.scene.COLORS``) in every task template is found, so the two cannot diverge."""
+    from sim.scene import COLORS
+    from sim.tasks import TASKS
+    from sim.tasks.base import ObjectPhrase
+
+    objects = tuple(f"{c}_cube" for c in COLORS)
+    layout = ObservationLayout(robot="panda", arm_joints=ARM, objects=objects)
+    templates = [t for task in TASKS.values() for t in task.templates if "{obj" in t]
+    assert len(templates) >= 15
+    for j, name in enumerate(objects):
+        base = objects[(j + 1) % len(objects)]
+        for template in templates:
+            text = template.format(obj=ObjectPhrase(name.split("_")[0], "cube"),
+                                   base=ObjectPhrase(base.split("_")[0], "cube"))
+            first = name if "{base" not in template or template.index("{obj") < template.index("{base") else base
+            assert referenced_object(layout, text) == objects.index(first), text
+    # A cylinder is named by its shape; a word that is no object's colour, or a synonym the planner reads
+    # ("crimson"), names nothing here: what a checkpoint attends to stays what it was trained on.
+    mixed = ObservationLayout(robot="panda", arm_joints=ARM, objects=("red_cube", "yellow_cylinder"))
+    assert referenced_object(mixed, "push the yellow cylinder onto the pad") == 1
+    assert referenced_object(mixed, "put the yellow cube on the pad") == 2
+    assert referenced_object(mixed, "put the green cube in the bin") == 2  # not in this layout
+    for text in ("put the white cube on the pad", "put the crimson cube on the pad", "reach the orange marker"):
+        assert referenced_object(layout, text) == len(objects), text
