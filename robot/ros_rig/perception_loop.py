@@ -14,7 +14,6 @@ beside the bare image transport (receive time of ``front/image_raw`` minus its s
 from __future__ import annotations
 
 import json
-import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,17 +38,14 @@ def _stamp(msg: Any) -> float:
 
 
 def placed(truth: dict[str, Any], obj: str, target: str) -> bool:
-    """The sim's own success predicate (sim.tasks.pick_place), on ground truth: the cube rests at its target."""
-    # The sim's sizes, imported on use: importing the rig loads no simulator (MuJoCo).
-    from sim.scene import BIN_HALF, BIN_HEIGHT, CUBE_HALF, PAD_HALF
-    from sim.tasks.pick_place import PAD_TOLERANCE
+    """The sim's own placement predicate (``sim.tasks.pick_place.at_target``), on ground truth: the cube rests at
+    its target (``bin``, or the pad for any other target). The sim arm's cubes are the default size."""
+    # Imported on use: importing the rig loads no simulator (MuJoCo).
+    from sim.scene import CUBE_HALF
+    from sim.tasks.pick_place import at_target
 
     cube = next(o for o in truth["objects"] if o["name"] == obj)["position"]
-    if target == "bin":
-        b = truth["places"]["bin"]
-        return abs(cube[0] - b[0]) < BIN_HALF and abs(cube[1] - b[1]) < BIN_HALF and cube[2] < BIN_HEIGHT
-    p = truth["places"]["pad"]
-    return math.dist(cube[:2], p[:2]) < min(PAD_TOLERANCE, PAD_HALF) and abs(cube[2] - CUBE_HALF) < 0.01
+    return at_target(cube, CUBE_HALF, target, truth["places"]["bin" if target == "bin" else "pad"])
 
 
 def write_params(tmp: Path, robot: str = "panda", *, ground_truth: bool = False, **bridge: Any) -> list[Path]:

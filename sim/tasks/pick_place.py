@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -26,6 +27,17 @@ BIN_TEMPLATES = (
     "throw the {obj:block} in the bin",
     "place the {obj} inside the box",
 )
+
+
+def at_target(position: Sequence[float], half: float, target: str, place: Sequence[float]) -> bool:
+    """PickPlace's placement geometry: the object's centre ``position`` lies in the bin (``target`` ``bin``,
+    ``place`` the bin's centre: within its walls, below its rim) or on the pad (any other target, ``place`` the
+    pad's centre: within the tolerance, resting on the table ``half`` below its centre). Success adds released and
+    settled; the perception-loop rig judges ground truth with this same predicate."""
+    if target == "bin":
+        return (abs(position[0] - place[0]) < BIN_HALF and abs(position[1] - place[1]) < BIN_HALF
+                and position[2] < BIN_HEIGHT)
+    return math.dist(position[:2], place[:2]) < min(PAD_TOLERANCE, PAD_HALF) and abs(position[2] - half) < 0.01
 
 
 class PickPlaceTask:
@@ -55,11 +67,11 @@ class PickPlaceTask:
         if goal.target == "bin":
             b = view.bin_pos.tolist()
             place = [b[0], b[1], b[2] + BIN_WALL + half]
-            placed = abs(o[0] - b[0]) < BIN_HALF and abs(o[1] - b[1]) < BIN_HALF and o[2] < BIN_HEIGHT
+            placed = at_target(o, half, "bin", b)
         else:
             p = view.pad_pos.tolist()
             place = [p[0], p[1], p[2] + half]
-            placed = math.dist(o[:2], p[:2]) < min(PAD_TOLERANCE, PAD_HALF) and abs(o[2] - half) < 0.01
+            placed = at_target(o, half, "pad", p)
         return {
             "reach_distance": -math.dist(view.tcp_pos.tolist(), o),
             "grasped": float(grasped),
