@@ -3,17 +3,22 @@
 The agent loop (``policies.planner.agent.execute``) runs in a thread of its own, since planning takes
 seconds; the bridge's control tick stays in charge of every command. The two meet here:
 
-* the agent's ``step(action)`` leaves one 5-d EE-delta action and waits for a policy tick to take it;
-* the tick ``take``s it (turning it into joint targets through the gate as any policy action), then
-  ``serve``s a snapshot of its arm mirror (measured joints, perceived cubes, pad, bin, the cubes perception has
-  lost), which the agent's
-  own copy of the mirror loads before ``step`` returns: skills never read a mirror the tick is writing;
+* the agent's ``step(action)`` leaves one 5-d EE-delta action and waits for a tick to ``take`` it (turning it into
+  joint targets through the gate as any policy action);
+* the tick that ends the action's period (one policy period later: ``BridgeCore._run_agent``) ``serve``s the state
+  measured then as the action's result, and ``step`` returns with it, as the env's step returns the state after
+  its control period: a skill computes its next action from what its last one did, never from the state before
+  the arm moved for it. That tick waits a bounded time (``BridgeCore.agent_wait_s``) for the next action; one
+  that comes later is taken by a later tick (its period starts there), and the arm holds meanwhile;
+* every other tick ``serve``s its state too (measured joints, perceived cubes, pad, bin, the cubes perception has
+  lost), which ``wait_ready`` loads for the first plan; the agent's own copy of the mirror loads a state before
+  ``step`` returns: skills never read a mirror the tick is writing;
 * a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
 
 The mirror is kinematic: the arm's joint velocities a skill's policy observes (``sim.observation_contract``) are
-the measured positions' change over the control period between two actions, written into the mirror's
-``qvel`` as the env's physics writes its own.
+the measured positions' change over the action's period (from the state it was taken in to its result), written
+into the mirror's ``qvel`` as the env's physics writes its own.
 
 No rclpy here: the tick-by-tick tests drive it exactly as the node does.
 """
@@ -21,6 +26,7 @@ No rclpy here: the tick-by-tick tests drive it exactly as the node does.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import mujoco
@@ -39,6 +45,17 @@ class _Controller:
         self.config = config
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """One tick's state for the agent: the mirror's ``qpos``, the pad's, bin's and goal's places, the cubes perception
+    has lost, and when the joints were measured (node clock, s; None: not known)."""
+
+    qpos: np.ndarray
+    places: np.ndarray
+    missing: frozenset[str]
+    at: float | None
+
+
 class BridgeWorld:
     """One agent run's view of the arm (``view``) and its command sink (``step``); thread-safe between the agent's
     thread and the control tick."""
@@ -51,7 +68,12 @@ class BridgeWorld:
         self._step_timeout_s = float(step_timeout_s)
         self._cond = threading.Condition()
         self._action: np.ndarray | None = None
-        self._snapshot: tuple[np.ndarray, np.ndarray, frozenset[str]] | None = None
+        self._snapshot: _Snapshot | None = None
+        """The latest tick's state (the first plan is made over it)."""
+        self._taken: _Snapshot | None = None
+        """The state the action now running was taken in (None: none is running)."""
+        self._result: tuple[_Snapshot, np.ndarray] | None = None
+        """The state at the end of the last action's period, with the arm's joint velocities over that period."""
         self._missing: frozenset[str] = frozenset()
         self._served = 0
         self._stopped: str | None = None
@@ -92,23 +114,23 @@ class BridgeWorld:
         self._load(snapshot)
 
     def step(self, action: np.ndarray) -> tuple[dict[str, Any], float, bool, bool, dict[str, Any]]:
-        """Hand ``action`` to the next policy tick and return once it ran, with the scene as measured then."""
+        """Hand ``action`` to the next tick and return once its period has run, with the scene as measured at its
+        end and the joints' velocities over it."""
         a = np.asarray(action, dtype=np.float64).reshape(ACTION_DIM).copy()
         with self._cond:
             self._raise_if_stopped()
             self._action = a
+            self._cond.notify_all()  # a tick may be waiting for it
             served = self._served
             if not self._cond.wait_for(lambda: self._served != served or self._stopped is not None,
                                        self._step_timeout_s):
-                self._stopped = f"no control tick took an action within {self._step_timeout_s:g} s"
+                self._stopped = f"no control tick ran an action within {self._step_timeout_s:g} s"
             self._raise_if_stopped()
-            snapshot = self._snapshot
-        assert snapshot is not None
-        arm_q = self._mirror.view.arm_q
-        before = self._mirror.data.qpos[arm_q].copy()
+            result = self._result
+        assert result is not None
+        snapshot, qvel = result
         self._load(snapshot)
-        d = self._mirror.data
-        d.qvel[self._mirror.view.arm_v] = (d.qpos[arm_q] - before) / self._control_dt
+        self._mirror.data.qvel[self._mirror.view.arm_v] = qvel
         return {}, 0.0, False, False, {}
 
     def finish(self) -> None:
@@ -121,11 +143,11 @@ class BridgeWorld:
         if self._stopped is not None:
             raise ExecutionStoppedError(self._stopped)
 
-    def _load(self, snapshot: tuple[np.ndarray, np.ndarray, frozenset[str]]) -> None:
-        qpos, places, self._missing = snapshot
+    def _load(self, snapshot: _Snapshot) -> None:
         m, d = self._mirror.model, self._mirror.data
-        d.qpos[:] = qpos
-        for body, pos in zip(self._moving, places, strict=True):
+        self._missing = snapshot.missing
+        d.qpos[:] = snapshot.qpos
+        for body, pos in zip(self._moving, snapshot.places, strict=True):
             if body >= 0:
                 m.body_pos[body] = pos
         mujoco.mj_kinematics(m, d)
@@ -134,7 +156,7 @@ class BridgeWorld:
 
     @property
     def actions_run(self) -> int:
-        """How many of the agent's actions control ticks have run."""
+        """How many of the agent's actions have run their period."""
         with self._cond:
             return self._served
 
@@ -146,23 +168,39 @@ class BridgeWorld:
             return not self._done and self._stopped is None
 
     def take(self, wait_s: float) -> np.ndarray | None:
-        """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying)."""
+        """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying, or its
+        skill is still computing). Its period starts in the state ``serve``d last."""
         with self._cond:
             self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
                                 wait_s)
             action, self._action = self._action, None
+            if action is not None:
+                self._taken = self._snapshot
             return action
 
-    def serve(self, mirror: ArmMirror, *, took: bool, missing: frozenset[str] = frozenset()) -> None:
-        """Publish the tick's mirror state to the agent; ``took``: this tick ran the agent's action, so the ``step``
-        waiting for it returns (a tick that found no action only refreshes the state). ``missing``: the cubes
-        perception has lost, whose mirror poses are memories."""
+    def serve(self, mirror: ArmMirror, *, took: bool = False, missing: frozenset[str] = frozenset(),
+              at: float | None = None) -> None:
+        """Publish the tick's mirror state to the agent. ``took``: the action taken last has run its period, and
+        this state, its result, is what the ``step`` waiting for it returns with (a tick that ends no period only
+        refreshes the state). ``missing``: the cubes perception has lost, whose mirror poses are memories. ``at``:
+        when the joints were measured (the velocities over the period divide by the time between its two states;
+        the policy period when either time is not known)."""
         v = mirror.view
         places = np.array([mirror.model.body_pos[b] if b >= 0 else np.zeros(3)
                            for b in (v.pad_body, v.bin_body, v.goal_body)])
+        snapshot = _Snapshot(mirror.data.qpos.copy(), places, frozenset(missing), at)
         with self._cond:
-            self._snapshot = (mirror.data.qpos.copy(), places, frozenset(missing))
+            self._snapshot = snapshot
             if took:
+                taken = self._taken
+                if taken is None:
+                    raise RuntimeError("a period ended for an action that was never taken")
+                arm_q = self._mirror.view.arm_q
+                dt = self._control_dt
+                if at is not None and taken.at is not None and at > taken.at:
+                    dt = at - taken.at
+                self._result = (snapshot, (snapshot.qpos[arm_q] - taken.qpos[arm_q]) / dt)
+                self._taken = None
                 self._served += 1
             self._cond.notify_all()
 

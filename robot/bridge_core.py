@@ -51,7 +51,14 @@ PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
 
 AGENT_WAIT_S = 0.005
-"""How long a policy tick waits for the agent's next action (its skill computes it from the last tick's state)."""
+"""How long the tick that ends an agent's action period waits for its next action (the skill computes it from the
+state that tick measured, ``BridgeCore._run_agent``); an action that comes later is taken by a later tick."""
+
+AGENT_GATE_SHARE = 0.7
+"""A learned skill's move asks for at most this share of the joint speeds the command gate lets through (the agent's
+``policy_speed_fraction``, never above its default, which the simulator runs at): the controller's step also closes
+the lag between its target and the measured pose, which adds to the action's own pace. 0.7 of the default gate's 0.5
+is the default fraction, 0.35 (``policies.planner.agent.POLICY_SPEED_FRACTION`` says why not the gate's own)."""
 
 OBJECT_LOSS_GRACE_S = 0.5
 """A cube absent from ``scene/objects`` for this long (and from two messages in a row at least) is missing: the
@@ -230,6 +237,8 @@ class BridgeCore:
         self._agent_events: collections.deque[dict[str, Any]] = collections.deque()
         """Plans, steps and reports from the agent's thread, moved to the events by the next tick or reaction."""
         self.agent_wait_s = AGENT_WAIT_S
+        self._agent_took: int | None = None
+        """The tick that took the agent's action now running its period (None: none is)."""
         self._planner: Any = None
         self._planner_fault: str | None = None  # the planner's process died or overran; cleared by a re-arm
         self._goal_at = start
@@ -426,6 +435,7 @@ class BridgeCore:
         self._stop_agent("superseded by a new instruction")
         self.goal, self.expert = None, None
         self._target = None
+        self._agent_took = None
         self._goal_at = now  # without object poses, perception is stale from the instruction on
         world = BridgeWorld(self.params.sim_model, cubes=self.params.cubes, controller=self.controller.config,
                             control_dt=self.controller.control_dt)
@@ -436,10 +446,20 @@ class BridgeCore:
 
         self._agent = AgentRun(text, planner=self._get_planner(), world=world,
                                config=AgentConfig(robot=self.params.sim_model,
-                                                  skill_policies=self.params.skill_policy_map()),
+                                                  skill_policies=self.params.skill_policy_map(),
+                                                  policy_speed_fraction=self.agent_speed_fraction),
                                on_event=tell)
         self._events.append({"event": "instruction", "t": now, "agent": True, "instruction": text})
         return self._agent.start()
+
+    @property
+    def agent_speed_fraction(self) -> float:
+        """The agent's ``policy_speed_fraction`` behind this bridge's gate: ``AGENT_GATE_SHARE`` of its
+        ``gate_velocity_scale``, at most the agent's default; at least 0.05, the least ``AgentConfig`` takes (a gate
+        below 0.07 then clips a learned skill's moves)."""
+        from policies.planner.agent import POLICY_SPEED_FRACTION
+
+        return max(0.05, min(POLICY_SPEED_FRACTION, AGENT_GATE_SHARE * self.params.gate_velocity_scale))
 
     @property
     def agent(self) -> AgentRun | None:
@@ -667,18 +687,23 @@ class BridgeCore:
             self._target = None
             self._restart_ik = False
         nominal = retreat = None
-        policy_ran = False
-        if trusted is not None and self.tick_count % self._policy_every == 0 and sup.mode <= Mode.DEGRADED:
+        policy_ran = agent_ran = False
+        fault: Fault | None = None
+        if trusted is not None and sup.mode == Mode.NOMINAL and self._agent_active():
+            # The agent's actions keep a phase of their own: any tick may end one's period (``_run_agent``).
+            agent_ran = True
+            policy_ran, fault = self._run_agent(trusted)
+        elif trusted is not None and self.tick_count % self._policy_every == 0 and sup.mode <= Mode.DEGRADED:
             if sup.mode == Mode.NOMINAL:
-                policy_ran = self.goal is not None or self._agent_active()
-                fault = self._run_agent(trusted) if self._agent_active() else self._run_policy(trusted)
-                if fault is not None:
-                    faults.append(fault)
-                    transitions += sup.update(now, [fault])
-                    self._agent_guard(sup.mode, [fault])
+                policy_ran = self.goal is not None
+                fault = self._run_policy(trusted)
             elif self.params.degraded_fallback == "retreat":
                 self._target = self._retreat(trusted)
-        if self._agent_active() and trusted is not None and not policy_ran:
+        if fault is not None:
+            faults.append(fault)
+            transitions += sup.update(now, [fault])
+            self._agent_guard(sup.mode, [fault])
+        if self._agent_active() and trusted is not None and not agent_ran:
             self._serve_agent(trusted)
         if self._target is not None:
             nominal = self._target if sup.mode == Mode.NOMINAL else None
@@ -719,31 +744,42 @@ class BridgeCore:
         """The measured scene for the agent without running an action: it plans and checks over it meanwhile."""
         assert self._agent is not None
         self.mirror.set_arm(trusted.position, trusted.finger_positions)
-        self._agent.world.serve(self.mirror, took=False, missing=self.missing_objects)
+        self._agent.world.serve(self.mirror, missing=self.missing_objects, at=trusted.received)
 
-    def _run_agent(self, trusted: JointState) -> Fault | None:
-        """One step of the agent's current skill: its action (if it sent one) becomes the joint target, then the
-        mirror's state goes back to the agent for its next action."""
+    def _run_agent(self, trusted: JointState) -> tuple[bool, Fault | None]:
+        """The agent's side of one NOMINAL tick. Its action runs one policy period (``_policy_every`` ticks) from the
+        tick that took it; the tick that ends the period serves the state measured then, the action's result, which
+        the agent's ``step`` returns with, as the env's step returns the state after its control period. That tick
+        waits up to ``agent_wait_s`` for the next action, computed from this state; one not ready by then is taken
+        by the first tick it is (the arm holds meanwhile) and its period starts there, so a slow skill slows only
+        its own actions, never the tick. Returns whether the tick asked for an action, and a bad action's fault."""
         assert self._agent is not None
         world, mirror = self._agent.world, self.mirror
         mirror.set_arm(trusted.position, trusted.finger_positions)
+        took = self._agent_took
+        if took is not None and self.tick_count - took < self._policy_every:  # its period runs: its target stands
+            world.serve(mirror, missing=self.missing_objects, at=trusted.received)
+            return False, None
+        self._agent_took = None
+        world.serve(mirror, took=took is not None, missing=self.missing_objects, at=trusted.received)
+        # The wait is where an action is due: a period's end, or a policy tick while the agent plans or verifies.
+        wait = self.agent_wait_s if took is not None or self.tick_count % self._policy_every == 0 else 0.0
         began = time.perf_counter()
-        action = world.take(self.agent_wait_s)
+        action = world.take(wait)
         self.policy_ms = (time.perf_counter() - began) * 1e3
-        if action is None:  # planning or verifying: hold where it is
+        if action is None:  # planning, verifying, or the next action not ready yet: hold where it is
             self._target = None
-            world.serve(mirror, took=False, missing=self.missing_objects)
-            return None
+            return True, None
         if not np.isfinite(action).all():
             self._target = None
             world.interrupt("the skill's action was not finite")
-            return Fault(kind=FaultKind.POLICY_NONFINITE, since=trusted.received,
-                         detail=f"skill action {action.tolist()}")
+            return True, Fault(kind=FaultKind.POLICY_NONFINITE, since=trusted.received,
+                               detail=f"skill action {action.tolist()}")
         ctrl = self.controller.compute(mirror.data, np.clip(action, -1.0, 1.0))
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
-        world.serve(mirror, took=True, missing=self.missing_objects)
-        return None
+        self._agent_took = self.tick_count
+        return True, None
 
     def _run_policy(self, trusted: JointState) -> Fault | None:
         """One policy step on the mirror; sets the joint target, or returns the policy fault."""
