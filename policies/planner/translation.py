@@ -18,6 +18,7 @@ Pure logic over text; the English result goes through the same parser and whole-
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import partial
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -81,7 +82,48 @@ _FR: dict[str, str] = {
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
                       "beside", "discard", "finally")},  # the English that _FR_PHRASES writes
+    # sixth pass: the spoken forms fresh writers used ("met" for "mets", "tu retournes", colloquial verbs) and the
+    # English that _FR_SPOKEN writes
+    "met": "put", "remets": "put", "remettez": "put", "remettre": "put", "retournes": "return", "vas": "go",
+    "rentres": "go", "rentrez": "go", "rentrer": "go", "touches": "touch", "bouges": "move", "glisses": "slide",
+    "attrapes": "grab", "superposes": "stack", "balances": "discard", "vires": "discard", "colle": "put",
+    "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
+    "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
+    "sa": "its", "son": "its", "that-is-not": "that is not", "one-on-the-other": "one on the other",
 }
+# How French is spoken around the closed lexicon (issue 17 item 5, sixth pass), rewritten before _FR_PHRASES:
+# politeness formulas that carry no request ("je vous prie", "quand tu as un moment", "si ça ne te dérange pas":
+# taken off before the negation rules see their "ne ... pas"), "tout/toutes les" (a common slip for "tous les"),
+# relative clauses that name a cube by its colour or its place ("le cube qui est le plus à gauche", "celui qui
+# n'est pas vert"), "mais sans ..." (a constraint, not a contrast), "l'un sur l'autre" (which one goes on top is
+# asked), and the arm's own words for going home ("remets le bras en position de départ").
+_FR_COLOUR_WORDS = "|".join(sorted((w for w, e in _FR.items() if e in _COLOURS_FR.values()), key=len, reverse=True))
+_FR_NOUN = r"(?:cubes?|blocs?|briques?|objets?|celui|celle)"
+_FR_SPOKEN: tuple[tuple[str, str], ...] = (
+    (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
+     r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
+    (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
+     r"(?:ça|cela) ne (?:te|vous) dérange pas|(?:ça|cela) (?:te|vous) va))\b\s*,?", " "),
+    (r"\bje (?:vous|te) (?:en )?prie(?: (?:de|d' ?))?(?: bien vouloir)?\b", " please "),
+    (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait) (?:de |d' ?)", " please "),
+    (r"\b(?:ce serait|ça serait|c' ?est|tu serais|vous seriez) (?:gentil|gentille|sympa|aimable|cool)s? (?:de |d' ?)",
+     " please "),
+    (r"\b(?:(?:tu peux|pourrais-tu|peux-tu|vous pouvez|pourriez-vous) me rendre|(?:rends|rendez)-moi) "
+     r"(?:un )?(?:petit )?service\s*(?:et\b|[:,])?", " please "),
+    (r"\bbien vouloir\b", " "),
+    (r"\btou(?:t|s|te|tes)\s+(?=les\b)", " tous "), (r"\b(?:l' ?ensemble|chacun|chacune) des\b", " tous les "),
+    (r",?\s*\bmais\s+(?=sans\b)", ", "),
+    (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
+    (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
+    (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
+     r"(?=(?:le |la )?plus\b)", r"\1 "),
+    (r"\b(?:(?:les )?(?:deux )?(?:cubes|blocs|briques)\s+)?(?:l' ?une? sur l' ?autre|les une?s sur les autres)\b",
+     " one-on-the-other "),
+    (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez)-(?:toi|vous)\b", " retourne "),
+    (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez|bouge|bougez|déplace|déplacez) (?:le bras|le robot|ton bras|"
+     r"votre bras)\s+(?=(?:à|en|dans|vers) )", " retourne "),
+    (r"\bposition (?:home|zéro|zero|neutre)\b|\bhome[- ]?position\b", " maison "),
+)
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
@@ -129,9 +171,6 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     # "jette-moi le cube", "lance-moi ...": thrown to the speaker (unsafe), never the bin idiom
     (r"\b(?:jette|jetez|lance|lancez|balance|balancez|envoie|envoyez)[- ]moi\b", " throw-to-me "),
     (r"\b([a-zà-ÿ]+)-moi\b", r"\1"),  # "pose-moi le cube ...": the "moi" adds nothing
-    # "le cube bleu, tu le mets sur ...": the object said first, then what to do with it
-    (r"^((?:le|la|les) (?:cube|bloc|brique)s? [a-zà-ÿ]+|(?:le|la) [a-zà-ÿ]+)\s*,\s*(?:tu |vous )?(?:le|la|l')\s*"
-     r"([a-zà-ÿ]+)\b", r"\2 \1"),
     (r"\bil (?:faut|faudrait)\b", " please "), (r"\bcommencez? par\b", " first "),
     (r"\bun (?:petit )?peu\b", " "),
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
@@ -270,6 +309,13 @@ _DE: dict[str, str] = {
     "one": "one", "leg-elided": "put",
     "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
     "the-one-you-just-moved": "the one you just moved", "middle": "middle", "the-rest": "the rest",
+    # sixth pass: the declarative instruction ("danach fährst du ..."), colloquial verbs, possessives before the home
+    # position, and the English that _DE_SPOKEN writes
+    "fährst": "go", "gehst": "go", "kehrst": "go", "tust": "put", "fasst": "touch", "schubse": "push",
+    "schubst": "push", "schubsen": "push", "stups": "push", "stupse": "push", "stupst": "push", "stupsen": "push",
+    "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
+    "ihre": "your", "seine": "its", "wieder": "", "the-other": "the other", "another": "another",
+    "that-is-not": "that is not", "one-on-the-other": "one on the other",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -288,7 +334,12 @@ _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "we
                  ("räumen", "weg"): "discard", ("heben", "auf"): "pick up", ("nehmen", "auf"): "pick up",
                  ("schmeißen", "weg"): "discard", ("schmeissen", "weg"): "discard", ("tun", "weg"): "discard",
                  ("legen", "hin"): "put", ("stellen", "hin"): "put", ("setzen", "ab"): "put",
-                 ("heben", "hoch"): "pick up", ("nehmen", "hoch"): "pick up", ("gehen", "zurück"): "go"}
+                 ("heben", "hoch"): "pick up", ("nehmen", "hoch"): "pick up", ("gehen", "zurück"): "go",
+                 ("fährst", "zurück"): "go", ("gehst", "zurück"): "go", ("kehrst", "zurück"): "go",
+                 ("wirfst", "weg"): "discard", ("schmeißt", "weg"): "discard", ("räumst", "weg"): "discard",
+                 ("tust", "weg"): "discard", ("hau", "weg"): "discard", ("haust", "weg"): "discard",
+                 ("mach", "weg"): "discard", ("machst", "weg"): "discard", ("legst", "ab"): "put",
+                 ("stellst", "ab"): "put", ("fasst", "an"): "touch"}
 # German verb forms that close a clause after a modal or a "dass"/"ohne ... zu" ("kannst du X auf Y legen",
 # "dass du X in den Behälter legst", "ohne X zu berühren"): brought before the clause's object.
 _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "setzt", "packen", "packst", "tun",
@@ -309,7 +360,8 @@ _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zu
 _DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "diesen",
                               "dieser", "dieses", "alle", "allen", "jeden", "jeder", "jedes", "beide", "beiden",
                               "ihn", "es", "sämtliche", "sämtlichen", "denselben", "dieselbe", "dasselbe",
-                              "the-one-you-just-moved", *_DE_COLOUR_FORMS})
+                              "the-one-you-just-moved", "the-other", "another", "one-on-the-other",
+                              *_DE_COLOUR_FORMS})
 # Formal imperatives ("Legen Sie ...") and modals ("Könnten Sie ...") whose "Sie" is the person spoken to.
 _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen", "bauen", "stapeln", "schieben",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
@@ -407,8 +459,41 @@ _FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then
 _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
 
 
+# Left dislocation: the object said first, then what to do with it, through a pronoun ("le cube bleu, tu le mets sur
+# ...", "le cube le plus près de toi, mets-le ...", "le rouge, ne le jette pas"): the verb goes before the object; a
+# negation keeps its "ne ... pas" around the verb (never dropped with the pronoun).
+_FR_DISLOCATED = re.compile(
+    r"^(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)\s*,\s*(?:"
+    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:le|la|les|l' ?)\s*(?P<verb>[a-zà-ÿ]+)(?:\s+(?P<pas>pas|jamais)\b)?|"
+    r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
+
+
+def _undislocated(m: re.Match[str]) -> str:
+    if m["imperative"]:
+        return f"{m['imperative']} {m['np']}"
+    if m["pas"]:  # "tu ne le mets pas", and the spoken "tu le mets pas"
+        return f"ne {m['verb']} {m['pas']} {m['np']}"
+    return m[0] if m["neg"] else f"{m['verb']} {m['np']}"  # a "ne" without "pas" is left to be refused
+
+
+_FR_VERB_MEANINGS = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard",
+                               "touch", "return", "go", "build"})
+
+
+def _spoken_negation(m: re.Match[str]) -> str:
+    """Spoken French drops the "ne" ("touche pas au bleu", "jette jamais le vert"): a verb then "pas"/"jamais" is the
+    verb's negation, written back with its "ne" for the negation rules."""
+    verb = _FR.get(m[1], "").split()
+    return f"ne {m[1]} {m[2]}" if verb and verb[0] in _FR_VERB_MEANINGS else m[0]
+
+
 def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
+    for pattern, repl in _FR_SPOKEN:
+        text = re.sub(pattern, repl, text)
+    text = _FR_DISLOCATED.sub(_undislocated, text.strip())
+    if not re.search(r"\b(?:ne|n')(?:\s|$)", text):
+        text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais)\b", _spoken_negation, text)
     for pattern, repl in _FR_PHRASES:
         text = re.sub(pattern, repl, text)
     if not _FR_NEGATED.search(text):
@@ -416,6 +501,19 @@ def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])' ", r"\1 ", text)
     tokens = _TOKEN.findall(text)
     return " ".join(_swap_adjectives(_words(tokens, _FR, "fr")))
+
+
+def _verb_first(words: list[str]) -> list[str]:
+    """A clause whose object or order word comes before the verb and its subject ("den roten Würfel legst du in den
+    Eimer", "danach fährst du zurück", "den blauen legen Sie aufs Pad"): the verb first, as an imperative; the subject
+    "du" (or the formal "Sie" after its infinitive) is dropped. Anything before the verb must not be a verb itself."""
+    for k, word in enumerate(words[:-1]):
+        if _is_german_verb(word):
+            subject = words[k + 1] == "du" or (words[k + 1] == "sie" and word in _DE_FORMAL)
+            if not subject or (k and words[0] not in ("den", "die", "das", "ihn", "es")):
+                return words
+            return [word, *words[:k], *words[k + 2:]]
+    return words
 
 
 def _german_clause(clause: list[str]) -> list[str]:
@@ -431,7 +529,8 @@ def _german_clause(clause: list[str]) -> list[str]:
     if "leg-elided" in words and words[-1] in _DE_FINAL_VERBS:
         words.remove("leg-elided")  # the verb was said after all, at the end
     if "bitte" in words[1:]:  # "Legen Sie den Würfel bitte auf das Pad": the politeness leads, wherever it is said
-        words = ["bitte", *(w for w in words if w != "bitte")]
+        led = next((i for i, w in enumerate(words) if w not in _DE_LEAD or w == "bitte"), 0)  # after "und danach"
+        words = [*words[:led], "bitte", *(w for w in words[led:] if w != "bitte")]
     for i in range(len(words) - 1):  # "Legen Sie", "Könnten Sie": the formal "you", not "it"
         if words[i + 1] == "sie" and (words[i] in _DE_FORMAL or words[i] in _DE_FORMAL_MODALS) and \
                 all(w in _DE_LEAD for w in words[:i]):
@@ -439,6 +538,7 @@ def _german_clause(clause: list[str]) -> list[str]:
             break
     while words and words[0] in _DE_LEAD:
         lead.append(words.pop(0))
+    words = _verb_first(words)
     while len(words) >= 2 and words[1] in _DE_ADVERBS:  # "leg zuerst X" -> "zuerst leg X"
         lead.append(words.pop(1))
     if words and words[0] in _DE_SUBORDINATORS:
@@ -482,6 +582,35 @@ def _np(m: re.Match[str], what: str) -> str:
     return f" {m['det']}{m['noun'] or ' one'} {what} "
 
 
+_DE_COLOUR_ALT = "|".join(sorted(_DE_COLOUR_FORMS, key=len, reverse=True))
+# How German is spoken around the closed lexicon (sixth pass), rewritten before the relative references and
+# _DE_PHRASES: politeness formulas that carry no request ("tu mir einen Gefallen und ...", "wenn du kurz Zeit hast",
+# "wenn es dir nichts ausmacht": taken off before the negation rules see their "nichts"), "aber ohne ..." (a
+# constraint, not a contrast), "den anderen Würfel" (one other cube, asked about; "die anderen" stay the rest),
+# "aufeinander" (which one goes on top is asked), the arm's own words for going home ("fahr den Arm in die
+# Home-Position"), and a dislocated object taken up again by its pronoun ("den roten Würfel, den legst du ...").
+_DE_SPOKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:(?:kannst|könntest|würdest) du|(?:können|könnten|würden) sie|tu|tust du|mach|machst du|tun sie|"
+     r"machen sie) (?:mir|uns) (?:bitte )?(?:mal )?(?:einen|den) (?:kleinen )?gefallen(?: tun)?\s*(?:und\b|[,:])?",
+     " bitte "),
+    (r",?\s*\b(?:wenn|falls|sobald) (?:du|sie) (?:mal |kurz |gerade |gleich )*(?:zeit|einen moment|eine minute|"
+     r"eine sekunde) (?:hast|haben)\b\s*,?", " "),
+    (r",?\s*\b(?:wenn|falls) (?:es|das) (?:dir|ihnen|euch) nichts ausmacht\b\s*,?|,?\s*\bwenn's (?:dir|ihnen|euch) "
+     r"nichts ausmacht\b\s*,?", " "),
+    (r"\bich bitte (?:dich|sie|euch)\b\s*,?", " bitte "),
+    (r",?\s*\baber\s+(?=ohne\b)", ", "),
+    (r"\bden anderen (würfel|block|klotz|baustein)\b", r"the-other \1"),
+    (r"\bden anderen\b(?! (?:würfeln|blöcken|klötzen|bausteinen)\b)", "the-other one"),
+    (r"\beinen anderen\b", "another"),
+    (r"\b(?:(?:die|beide|die beiden|beiden) (?:würfel|blöcke|klötze|bausteine)\s+)?(?:aufeinander|übereinander)\b",
+     " one-on-the-other "),
+    (r"\b(fahr|fahre|fahren sie|bring|bringe|bringen sie|beweg|bewege|bewegen sie)\s+(?:bitte\s+)?(?:den arm|den "
+     r"roboter|dich|deinen arm|den greifer)\s+(?=(?:bitte |mal |jetzt |wieder |zurück )*(?:in|zur|zum|auf|nach) )",
+     "fahr "),
+    (r"^((?:den|die|das) [^,;.]+?)\s*,\s*(?:den|die|das)\s+(?=[a-zäöüß]+ (?:du|sie)\b)", r"\1 "),
+)
+
+
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
@@ -516,8 +645,9 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(oben ?auf\s+(?:den|die|das|dem)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?)\s+(?:drauf|darauf)\b",
      r"\1"),
     # a tower's places before their cube ("unten der gelbe Würfel, darauf der blaue"): after it, as in English
-    (r"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:der|die|das|den)\s+[a-zäöüß]+"
-     r"(?:\s+(?:würfel|block|klotz|baustein))?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
+    # (or a bare colour: "unten Blau, darauf Gelb, oben Rot")
+    (rf"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:(?:der|die|das|den)\s+[a-zäöüß]+|"
+     rf"{_DE_COLOUR_ALT})(?:\s+(?:würfel|block|klotz|baustein))?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
     # "alle Würfel (außer dem roten) kommen in den Eimer": a quantified subject and "kommen", put
     (r"((?:^|[,;:]\s*|\bund\s+)(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?)((?:alle|sämtliche|"
      r"beide)\s+(?:würfel|blöcke|klötze|bausteine)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
@@ -526,7 +656,8 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
-     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?)\s+(?:bitte\s+)?"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?|"
+     r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine))\s+(?:bitte\s+)?"
      r"(?:kommt\s+|gehört\s+|soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
      r"\1leg-elided \2 "),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
@@ -535,7 +666,8 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # "pass auf, dass du X nicht berührst": a constraint, as "fass X nicht an"
     (r"\b(?:pass(?:en sie)? auf|achte darauf|achten sie darauf),? dass (?:du|sie) ([^,;.]*?) nicht (?:berührst|"
      r"anfasst|bewegst|berühren|anfassen|bewegen)\b", r"fass \1 nicht an"),
-    *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst)\b",
+    *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst|"
+       r"geräumt|räumst|räumen|legen|stellen|setzen|packen|bringen|tun|tust|platzieren|platzierst)\b",
        rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
     (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),
     (r"\boben ?auf\b", "obenauf"),
@@ -558,12 +690,23 @@ def _is_german_verb(word: str) -> bool:
     return bool(english) and (english[0] in _VERBS_EN or english[0] == "build")
 
 
+_DE_COLOUR_BASES = "|".join(sorted(_GERMAN_COLOURS, key=len, reverse=True))
+
+
+def _by_colour(m: re.Match[str]) -> str:
+    noun = m["noun"] or " one"
+    return f" {m['det']}{noun} that-is-not {m['colour']} " if m["neg"] else f" {m['det']} {m['colour']}{noun} "
+
+
 def _german_references(text: str) -> str:
     """Relative references as one English word each, before the clauses are split (the commas around a relative
     clause end no clause): "den Würfel, der dem Roboter am nächsten ist," -> "den Würfel closest-to-the-robot",
     "den, der am weitesten weg ist" -> "den one farthest-from-the-robot", "den Würfel ganz links" -> "den leftmost
     Würfel", "den, den du gerade bewegt hast" -> "the-one-you-just-moved"."""
     rel = r"\s*,\s*(?:der|den|die|das) (?:{}) " + _DE_BE + r"\s*,?"
+    # "den Würfel, der (nicht) grün ist": a cube named by its colour, or by the colour it has not
+    text = re.sub(rf"\b{_DE_NP}\s*,\s*(?:der|die|das) (?P<neg>nicht )?(?P<colour>{_DE_COLOUR_BASES}) "
+                  r"(?:ist|sind)\b\s*,?", _by_colour, text)
     for what, where in (("closest-to-the-robot", _DE_NEAR), ("farthest-from-the-robot", _DE_FAR)):
         text = re.sub(rf"\b{_DE_NP}{rel.format(where)}", partial(_np, what=what), text)
     text = re.sub(r"\b(?P<det>der|den|dem|die|das) (?:(?:dem roboter|dir) )?(?:am nächsten (?:liegenden?|stehenden?|"
@@ -594,7 +737,9 @@ def _german(text: str) -> str:
         raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
                                "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
                                "planned")
-    text = _DE_WRAPPER.sub("bitte ", _german_references(text))
+    for pattern, repl in _DE_SPOKEN:
+        text = re.sub(pattern, repl, text)
+    text = _DE_WRAPPER.sub("bitte ", _german_references(text.strip()))
     for pattern, repl in _DE_PHRASES:
         text = re.sub(pattern, repl, text)
     tokens = _TOKEN.findall(text)
@@ -648,13 +793,14 @@ def _close_negations(words: list[str]) -> list[str]:
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi))?\s*[,!.]*|"
-                     r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez)\s*[,!]+)\s*"),
+                     r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez)\s*[,!]+|"
+                     r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+roboter)?\s*[,!.]*|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal)\s*[,!]+)\s*"),
 }
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
-                     r"s' ?te pla[iî]t|stp|svp)\s*[.!?]*\s*$"),
+                     r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible)\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?)"
                      r"\s*[.!?]*\s*$"),
 }
@@ -669,12 +815,53 @@ def _unwrapped(text: str, lang: str) -> str:
     return text
 
 
+def _plain_forms(word: str) -> set[str]:
+    """``word`` as typed without accents or umlauts ("côté" -> "cote", "grünen" -> "grunen" or "gruenen")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.replace("ß", "ss")) if not unicodedata.combining(c))
+    return {bare, word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")} - {word}
+
+
+def _accent_table(lexicon: dict[str, str], patterns: list[str], keep: frozenset[str]) -> dict[str, str]:
+    """Each accented word of the lexicon and of the phrase rules, by its plain spellings; a plain spelling that is a
+    word of its own ("ou"/"où", "la"/"là", German "wurde"/"würde": a report, never a request) or that two accented
+    words share is left as it is."""
+    literal = (re.sub(r"\\[a-zA-Z]|\[[^]]*\]", " ", p) for p in patterns)  # no "\b", no "[a-zà-ÿ]"
+    words = set(lexicon) | {w for p in literal for w in re.findall(r"[a-zà-ÿß]+", p)}
+    found: dict[str, set[str]] = {}
+    for word in words:
+        for plain in _plain_forms(word):
+            if len(plain) > 1 and plain not in lexicon and plain not in keep:
+                found.setdefault(plain, set()).add(word)
+    return {plain: min(accented) for plain, accented in found.items()  # "deplace": "déplace" or "déplacé", both move
+            if len({lexicon.get(w, w) for w in accented}) == 1}
+
+
+_ACCENTED = {
+    "fr": _accent_table(_FR, [p for p, _ in (*_FR_SPOKEN, *_FR_PHRASES)] + [_OPENINGS["fr"].pattern,
+                                                                           _CLOSINGS["fr"].pattern], frozenset()),
+    "de": _accent_table(_DE, [p for p, _ in (*_DE_SPOKEN, *_DE_PHRASES)] + [
+        _OPENINGS["de"].pattern, _CLOSINGS["de"].pattern, _DE_WRAPPER.pattern, _DE_NEAR, _DE_FAR, _DE_SIDE],
+        frozenset({"wurde", "wurden", "wurdest", "konnte", "konnten", "konntest", "hatte", "hatten", "hattest", "war",
+                   "waren", "warst", "brauchte"})),
+}
+
+
+def _with_accents(text: str, lang: str) -> str:
+    """``text`` with the accents and umlauts a hurried writer left out put back ("deplace le cube a gauche", "leg den
+    grunen Wurfel in den Mulleimer"); French "a" is "à" before a place ("a la poubelle", "a gauche")."""
+    table = _ACCENTED[lang]
+    text = re.sub(r"[a-zà-ÿß]+", lambda m: table.get(m[0], m[0]), text)
+    if lang == "fr":
+        text = re.sub(r"\ba (?=(?:la|l'|au|gauche|droite|côté|ta|sa|votre|ma|mon|ton|son|part)\b)", "à ", text)
+    return text
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
     word or construction outside the lexicon."""
     if lang not in LANGUAGE_NAMES:
         raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
-    lowered = _unwrapped(" ".join(text.lower().replace("’", "'").split()), lang)
+    lowered = _unwrapped(_with_accents(" ".join(text.lower().replace("’", "'").split()), lang), lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
     return re.sub(r"\s+([,;.!?])", r"\1", english)
