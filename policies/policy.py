@@ -9,6 +9,7 @@ explicit table, imported lazily.
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -104,9 +105,12 @@ ADAPTERS: dict[str, str] = {
     "state_text_v2": "policies.policy:StateTextPolicy",
     "reach_goal_v1": "policies.rl_export:ReachGoalPolicy",
     "object_goal_v1": "policies.rl_export:ObjectGoalPolicy",
+    "residual_goal_v1": "policies.rl_export:ResidualGoalPolicy",
     "visuomotor_v1": "policies.visuomotor.policy:VisuomotorPolicy",
 }
-"""Observation adapter name -> ``module:class`` constructed as ``cls(spec, network)``."""
+"""Observation adapter name -> ``module:class`` constructed as ``cls(spec, network)``, plus
+``checkpoint_dir=<the checkpoint folder>`` for a class whose constructor takes it (a policy that loads more from
+its folder, e.g. the BC base a residual policy carries in ``base/``)."""
 
 
 def load(path: str | Path, *, robot: str | None = None) -> Policy:
@@ -119,5 +123,8 @@ def load(path: str | Path, *, robot: str | None = None) -> Policy:
         raise CheckpointError(f"{path}: unknown observation adapter {adapter!r}; valid: {', '.join(sorted(ADAPTERS))}")
     module_name, _, cls_name = ADAPTERS[adapter].partition(":")
     cls = getattr(importlib.import_module(module_name), cls_name)
-    policy: Policy = cls(spec, network)
+    if "checkpoint_dir" in inspect.signature(cls).parameters:
+        policy: Policy = cls(spec, network, checkpoint_dir=Path(path))
+    else:
+        policy = cls(spec, network)
     return policy

@@ -437,13 +437,14 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
     policy_dir = None
-    # Every armstack goal env has an observation adapter (policies.rl_export); a residual run's policy is the base
-    # policy plus the SB3 actor in final_model.zip, which no adapter composes yet.
-    if export and make_env is None and config.base_policy is None:
-        from policies.rl_export import export_sb3_policy
+    # Every armstack goal env has an observation adapter (policies.rl_export); a residual run's export carries its
+    # base policy.
+    if export and make_env is None:
+        from policies.rl_export import export_residual_policy, export_sb3_policy
 
-        policy_dir = export_sb3_policy(model, config, out / "policy", metrics=metrics,
-                                       obs_normalizer=train_env if config.normalize_obs else None)
+        exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
+        policy_dir = exporter(model, config, out / "policy", metrics=metrics,
+                              obs_normalizer=train_env if config.normalize_obs else None)
     return RLRun(out_dir=out, model_path=model_path, metrics=metrics, policy_dir=policy_dir)
 
 

@@ -9,10 +9,15 @@ and Stack (``policies.object_goal_env.object_goal_observation``; the policy keep
 for their velocities, so it acts on one env at a time). An actor trained on a subset of the env action
 (``action_mode="xyz"``) is padded to the env's 5-d action with the values its goal env holds, recorded
 in ``policy.json`` (``action.agent_dims``, ``action.fixed``), so the policy drives the env and the arm directly.
+``residual_goal_v1`` runs a residual run's actor (``armstack train rl --base-policy``) on top of the BC base
+policy its checkpoint carries in ``base/``, composing the two as ``policies.residual_goal_env`` does.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +35,9 @@ from policies.rl_config import RLConfig
 ARCHITECTURE = "sb3_mlp_actor"
 ADAPTER = "reach_goal_v1"
 OBJECT_ADAPTER = "object_goal_v1"  # Push, PickPlace, Stack: policies.object_goal_env.object_goal_observation
+RESIDUAL_ADAPTER = "residual_goal_v1"  # a residual actor on the BC base it carries: policies.residual_goal_env
+BASE_DIR = "base"  # where a residual export keeps its base policy's checkpoint
+RESIDUAL_DIMS = (0, 1, 2)  # the env action parts a residual corrects (dx, dy, dz); yaw and gripper are the base's
 _ENV_KEYS = ("ee_pose", "joint_pos", "joint_vel", "goal_pos")
 _OBJECT_ENV_KEYS = ("ee_pose", "gripper", "object_poses", "object_id", "joint_pos", "joint_vel", "goal_pos")
 
@@ -101,44 +109,106 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     # The env action parts the agent leaves alone, as its goal env holds them.
     held = FIXED_ACTION if cube_task is None else {"dyaw": 0.0, "gripper": cube_task.held_gripper}
     actor, keys = actor_from_sb3(model)
+    dims = agent_action_dims(action_mode)
     env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=action_mode,
                         observe_actions=config.observe_actions)
-    base: Any = env.unwrapped
+    try:
+        spec = _actor_spec(actor, keys, env, config, adapter=ADAPTER if cube_task is None else OBJECT_ADAPTER,
+                           env_keys=_ENV_KEYS if cube_task is None else _OBJECT_ENV_KEYS,
+                           action={"agent_dims": dims, "fixed": {k: v for k, v in held.items()
+                                                                 if ENV_ACTION_NAMES.index(k) not in dims}},
+                           obs_normalizer=obs_normalizer, metrics=metrics)
+    finally:
+        env.close()
+    if actor.mean.out_features != len(dims):
+        raise TrainConfigError(f"the actor outputs {actor.mean.out_features} actions; action_mode "
+                               f"{action_mode!r} commands {len(dims)}: was it trained with another action_mode?")
+    return save_checkpoint(out_dir, actor, spec)
+
+
+def _actor_spec(actor: MlpActor, keys: list[str], env: Any, config: RLConfig, *, adapter: str,
+                env_keys: tuple[str, ...], action: dict[str, Any], obs_normalizer: Any | None,
+                metrics: dict[str, Any] | None, observation: dict[str, Any] | None = None,
+                data: dict[str, Any] | None = None, training: dict[str, Any] | None = None) -> PolicySpec:
+    """The spec of ``actor`` trained on ``env`` (its inputs checked against ``env``'s observation); the
+    ``action``, ``observation`` and ``training`` entries given are added to the common ones."""
     obs_space: Any = env.observation_space
     unknown = [k for k in keys if k not in obs_space.spaces]
     if unknown:
         raise TrainConfigError(f"the actor reads observation keys {unknown} that {config.env_id}'s goal env lacks "
                                f"(it has {list(obs_space.spaces)}): was it trained on another env?")
     widths = {k: int(np.prod(obs_space[k].shape)) for k in keys}
-    env.close()
     linears = _linears(actor)
     if sum(widths.values()) != linears[0].in_features:
         raise TrainConfigError(f"the actor takes {linears[0].in_features} inputs; the goal observation of "
                                f"{config.env_id} has {widths}: was it trained on another env?")
-    dims = agent_action_dims(action_mode)
-    if actor.mean.out_features != len(dims):
-        raise TrainConfigError(f"the actor outputs {actor.mean.out_features} actions; action_mode "
-                               f"{action_mode!r} commands {len(dims)}: was it trained with another action_mode?")
-    spec = PolicySpec(
+    base: Any = env.unwrapped
+    return PolicySpec(
         architecture=ARCHITECTURE,
         arch_params={"in_dim": linears[0].in_features, "hidden": [lin.out_features for lin in linears[:-1]],
                      "out_dim": actor.mean.out_features,
                      "activation": _activation_name(actor.latent) if len(actor.latent) else "relu",
                      "output": actor.output},
-        observation={"adapter": ADAPTER if cube_task is None else OBJECT_ADAPTER, "env_id": config.env_id,
-                     "robot": config.robot, "past_actions": config.observe_actions,
-                     "arm_joints": list(base.scene.robot.arm_joints), "keys": keys, "widths": widths,
-                     "env_keys": list(_ENV_KEYS if cube_task is None else _OBJECT_ENV_KEYS)},
+        observation={"adapter": adapter, "env_id": config.env_id, "robot": config.robot,
+                     "past_actions": config.observe_actions, "arm_joints": list(base.scene.robot.arm_joints),
+                     "keys": keys, "widths": widths, "env_keys": list(env_keys), **(observation or {})},
         action={"dim": int(base.action_space.shape[0]), "low": -1.0, "high": 1.0, "names": list(ENV_ACTION_NAMES),
-                "agent_dims": dims, "fixed": {k: v for k, v in held.items() if ENV_ACTION_NAMES.index(k) not in dims}},
+                **action},
         normalization=normalization_stats(obs_normalizer),
         robot=config.robot,
         control_hz=float(base.control_hz),
-        data=None,
+        data=data,
         training={"algorithm": f"{config.algo}{'+her' if config.her else ''}", "framework": "stable-baselines3",
-                  "config": config.to_dict(), "metrics": metrics or {}},
+                  "config": config.to_dict(), "metrics": metrics or {}, **(training or {})},
     )
-    return save_checkpoint(out_dir, actor, spec)
+
+
+def export_residual_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
+                           metrics: dict[str, Any] | None = None, obs_normalizer: Any | None = None) -> Path:
+    """Write a residual run's actor with its base policy as one checkpoint directory (``residual_goal_v1``).
+
+    The base checkpoint (``config.base_policy_dir``) is copied into ``<out_dir>/base/``, so the export stands alone
+    wherever it is copied and ``policies.load`` checks the base's SHA-256 as for any checkpoint. The actor's
+    inputs are checked against ``ResidualGoalEnv``'s observation (the goal env's, then the base's 5-d action);
+    ``residual_scale`` is recorded in ``action``. The directory appears whole or not at all.
+    """
+    from policies.checkpoint import SPEC, WEIGHTS
+    from policies.residual_goal_env import make_residual_goal_env
+
+    base_dir = config.base_policy_dir
+    if base_dir is None:
+        raise TrainConfigError("not a residual run (no base_policy): export it with export_sb3_policy")
+    actor, keys = actor_from_sb3(model)
+    env = make_residual_goal_env(config.env_id, base_dir, robot=config.robot, randomization="none",
+                                 residual_scale=config.residual_scale, residual_penalty=config.residual_penalty,
+                                 observe_actions=config.observe_actions)
+    base_spec = env.base_policy.spec
+    try:
+        spec = _actor_spec(actor, keys, env, config, adapter=RESIDUAL_ADAPTER, env_keys=_OBJECT_ENV_KEYS,
+                           action={"agent_dims": list(RESIDUAL_DIMS), "residual_scale": float(config.residual_scale)},
+                           obs_normalizer=obs_normalizer, metrics=metrics, observation={"base_policy": BASE_DIR},
+                           data=base_spec.data,  # the base's training episodes: evaluations exclude their seeds
+                           training={"base_policy": {"source": str(config.base_policy),
+                                                     "adapter": base_spec.observation["adapter"]}})
+    finally:
+        env.close()
+    if actor.mean.out_features != len(RESIDUAL_DIMS):
+        raise TrainConfigError(f"the actor outputs {actor.mean.out_features} actions; a residual actor outputs "
+                               f"{len(RESIDUAL_DIMS)} (dx, dy, dz): was it trained on another env?")
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".staging", dir=out.parent))
+    try:
+        staged = save_checkpoint(stage / out.name, actor, spec)
+        # Only the checkpoint itself (a BC run folder also holds logs and plots); a base's own base/ goes along.
+        shutil.copytree(base_dir, staged / BASE_DIR,
+                        ignore=lambda _dir, names: [n for n in names if n not in (SPEC, WEIGHTS, BASE_DIR)])
+        if out.exists():
+            os.replace(out, stage / "replaced")
+        os.replace(staged, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return out
 
 
 class ReachGoalPolicy:
@@ -211,7 +281,8 @@ class ReachGoalPolicy:
         """The goal-env observation (batched along the first axis) the actor was trained on."""
         return goal_observation({k: np.atleast_2d(np.asarray(obs[k], np.float32)) for k in _ENV_KEYS}, past)
 
-    def act(self, obs: dict[str, Any]) -> np.ndarray:
+    def _check_obs(self, obs: dict[str, Any]) -> tuple[bool, int]:
+        """(a single observation?, batch size) of an env observation this policy can act on; refuses others."""
         missing = [k for k in self.env_keys if k not in obs]
         if missing:
             raise PolicyError(f"observation lacks {missing}; this policy needs {list(self.env_keys)}")
@@ -219,14 +290,10 @@ class ReachGoalPolicy:
         if joint_pos.shape[-1] != self.n_arm or joint_pos.ndim not in (1, 2):
             raise PolicyError(f"observation joint_pos has shape {joint_pos.shape}; the policy was trained on robot "
                               f"{self.spec.robot!r} with {self.n_arm} arm joints")
-        single = joint_pos.ndim == 1
-        batch = joint_pos.reshape(-1, self.n_arm).shape[0]
-        past = None
-        if self.past_actions:
-            if self._past is None or self._past.shape[0] != batch:  # first call, or another batch: no history
-                self._past = np.zeros((batch, self.past_actions * len(self.agent_dims)), np.float32)
-            past = self._past
-        goal_obs = self._goal_obs(obs, past)
+        return joint_pos.ndim == 1, joint_pos.reshape(-1, self.n_arm).shape[0]
+
+    def _run_actor(self, goal_obs: dict[str, np.ndarray]) -> np.ndarray:
+        """The actor's (B, out) output on a batched goal-env observation, normalised as ``VecNormalize`` did."""
         parts = [goal_obs[k].reshape(goal_obs[k].shape[0], -1) for k in self.keys]
         if self.stats is not None:  # as VecNormalize does it: in float64, then clipped
             parts = [np.clip((p - self.stats[k][0]) / self.stats[k][1], -self.clip, self.clip)
@@ -235,7 +302,17 @@ class ReachGoalPolicy:
         if not np.isfinite(x).all():
             raise PolicyError("observation holds non-finite values: refusing to act on them")
         with torch.inference_mode():
-            agent = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
+            out: np.ndarray = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
+        return out
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray:
+        single, batch = self._check_obs(obs)
+        past = None
+        if self.past_actions:
+            if self._past is None or self._past.shape[0] != batch:  # first call, or another batch: no history
+                self._past = np.zeros((batch, self.past_actions * len(self.agent_dims)), np.float32)
+            past = self._past
+        agent = self._run_actor(self._goal_obs(obs, past))
         out = np.repeat(self.fill[None], agent.shape[0], axis=0)
         out[:, self.agent_dims] = agent
         if past is not None:  # most recent first, as policies.goal_env keeps them
@@ -270,3 +347,76 @@ class ObjectGoalPolicy(ReachGoalPolicy):
         history = past[0] if past is not None else np.zeros(0, np.float32)
         goal_obs, self._previous = object_goal_observation(obs, self._previous, history, self.control_hz)
         return {k: v[None] for k, v in goal_obs.items()}
+
+
+class ResidualGoalPolicy(ObjectGoalPolicy):
+    """A residual SAC actor on the BC base policy its checkpoint carries (``base/``), composed as
+    ``policies.residual_goal_env.ResidualGoalEnv`` composes them; one env at a time.
+
+    The base acts on the env observation; the actor sees the goal-env observation with the base's 5-d action
+    appended, and its (dx, dy, dz) times ``residual_scale`` is added to the base's, the sum clipped to [-1, 1];
+    the base's yaw and gripper commands pass through. The previous actions it observes are these composed env
+    actions (the wrapped goal env runs the full action), not the actor's outputs.
+    """
+
+    def __init__(self, spec: PolicySpec, network: nn.Module, checkpoint_dir: Path) -> None:
+        super().__init__(spec, network)
+        try:
+            scale = float(spec.action["residual_scale"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CheckpointError(f"policy.json: a {RESIDUAL_ADAPTER} action spec needs a numeric residual_scale: "
+                                  f"{exc}") from exc
+        if not 0.0 < scale <= 2.0:  # ResidualGoalEnv's own bound
+            raise CheckpointError(f"policy.json: residual_scale must be in (0, 2], got {scale!r}")
+        self.residual_scale = np.float32(scale)
+        base_dir = Path(checkpoint_dir) / BASE_DIR
+        if not base_dir.is_dir():
+            raise CheckpointError(f"{checkpoint_dir}: the residual policy's base policy ({BASE_DIR}/) is missing")
+        from policies.policy import load
+
+        self.base = load(base_dir, robot=spec.robot)
+        if int(self.base.spec.action.get("dim", -1)) != self.dim:
+            raise CheckpointError(f"{base_dir}: the base policy's action has {self.base.spec.action.get('dim')} "
+                                  f"values; the residual composes the env's {self.dim}")
+
+    @staticmethod
+    def _action_layout(action: dict[str, Any], network: nn.Module) -> tuple[int, list[int], np.ndarray]:
+        """(env action size, the parts the residual corrects, zeros): the rest of the action is the base's."""
+        try:
+            dim, dims = int(action["dim"]), [int(i) for i in action["agent_dims"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise CheckpointError(f"policy.json: malformed action spec {action!r}: {exc}") from exc
+        out = getattr(network, "mean", None)
+        if dim != len(ENV_ACTION_NAMES) or dims != list(RESIDUAL_DIMS) or not isinstance(out, nn.Linear) \
+                or out.out_features != len(dims):
+            raise CheckpointError(f"policy.json: a {RESIDUAL_ADAPTER} policy corrects env action parts "
+                                  f"{list(RESIDUAL_DIMS)} of {len(ENV_ACTION_NAMES)}; the spec has {action!r} and "
+                                  f"the network {getattr(out, 'out_features', '?')} outputs")
+        return dim, dims, np.zeros(dim, np.float32)
+
+    def reset(self) -> None:
+        """A new episode: no previous actions or positions, and the base policy starts afresh too."""
+        super().reset()
+        self.base.reset()
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray:
+        from policies.object_goal_env import object_goal_observation
+
+        single, _ = self._check_obs(obs)
+        if not single:
+            raise PolicyError(f"the {RESIDUAL_ADAPTER} policy acts on one env observation at a time (it tracks "
+                              "velocities between calls), got a batch")
+        base = np.asarray(self.base.act(obs), np.float32).reshape(-1)
+        if base.shape != (self.dim,):
+            raise PolicyError(f"the base policy returned an action of shape {base.shape}, not ({self.dim},)")
+        past = self._past if self._past is not None else np.zeros((1, self.past_actions * self.dim), np.float32)
+        goal_obs, previous = object_goal_observation(obs, self._previous, past[0], self.control_hz)
+        goal_obs["observation"] = np.concatenate((goal_obs["observation"], base))
+        residual = self._run_actor({k: v[None] for k, v in goal_obs.items()})[0]
+        out = base.copy()
+        out[:3] = np.clip(base[:3] + self.residual_scale * residual, -1.0, 1.0)
+        self._previous = previous
+        self._past = np.concatenate((out, past[0]))[None, : past.shape[1]]  # most recent first
+        return out
+
+    __call__ = act

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import torch
 
+import policies
 from policies.errors import TrainConfigError
 from policies.rl_config import RESIDUAL_RECIPE, RLConfig
 
@@ -136,7 +137,8 @@ def test_train_rl_runs_the_residual_recipe_from_the_cli(tmp_path: Path) -> None:
     with zipfile.ZipFile(out / "final_model.zip") as zipped:
         data = json.loads(zipped.read("data"))
     assert data["burn_in_steps"] == 150 and data["zero_pull"] == RESIDUAL_RECIPE["residual_pull"]
-    assert not (out / "policy").exists()  # no exporter composes the base and the residual yet
+    policy = policies.load(out / "policy", robot="panda")  # the export carries its BC base in policy/base/
+    assert policy.spec.observation["adapter"] == "residual_goal_v1" and (out / "policy" / "base").is_dir()
     metrics = json.loads((out / "metrics.json").read_text())
     assert metrics["env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [200]
     # Resuming loads the residual learner back (its last resume point is the end: nothing left to train).
