@@ -3,7 +3,8 @@
 LeRobot 0.6.1 needs Python >= 3.12 and torch < 2.12, armstack's venv is Python 3.11 with torch 2.13: the two
 never share a process. ``tests/interop/make_lerobot_venv.sh`` builds the venv; ``ARMSTACK_LEROBOT_PYTHON``
 points at another interpreter that has lerobot installed. The script runs by its path, so the LeRobot venv
-needs nothing of armstack.
+needs nothing of armstack: what it must know of armstack's datasets (keys, action names, cameras) it is given on
+its command line (``armstack_layout``), read from armstack's registries.
 """
 
 from __future__ import annotations
@@ -58,10 +59,25 @@ def _python() -> Path:
     return python
 
 
+def armstack_layout() -> dict[str, Any]:
+    """What ``side.py`` needs of an armstack dataset, from the registries: the state and action keys the image
+    policy reads, the env's action names (``sim.dataset.env_spec.ACTION_NAMES``) and the image policy's default
+    cameras' keys. Passed as ``side.py --layout``, so the script in LeRobot's venv holds no copy of them."""
+    from policies.visuomotor.config import VisuomotorConfig
+    from policies.visuomotor.data import ACTION_KEY, STATE_KEY
+    from sim.dataset.env_spec import ACTION_NAMES
+    from sim.dataset.schema import CAMERA_PREFIX
+
+    cameras = VisuomotorConfig.cameras  # the dataclass field's default
+    return {"state": STATE_KEY, "action": ACTION_KEY, "action_names": list(ACTION_NAMES),
+            "cameras": [CAMERA_PREFIX + c for c in cameras]}
+
+
 def run_side(args: list[str], *, home: Path, timeout: float = 900.0, nice: int = 15) -> dict[str, Any]:
-    """``side.py ARGS`` in LeRobot's venv; its JSON result."""
+    """``side.py ARGS`` in LeRobot's venv, given armstack's dataset layout; its JSON result."""
     what = f"lerobot side.py {' '.join(args)}"
-    proc = _run([str(_python()), str(SIDE), *args], what, home, timeout, nice)
+    layout = ["--layout", json.dumps(armstack_layout())]
+    proc = _run([str(_python()), str(SIDE), *layout, *args], what, home, timeout, nice)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(_MARK)]
     if not lines:
         raise LeRobotSideError(f"{what} printed no result:\n" + "\n".join(proc.stdout.splitlines()[-20:]))

@@ -9,8 +9,11 @@ lerobot==0.6.1), never imported by armstack, and it imports nothing of armstack.
     write OUT               LeRobot's own writer (LeRobotDataset.create + add_frame + save_episode + finalize)
                             with armstack's keys, from synthetic frames: a dataset "from another source"
 
-The policy reads what armstack's image policy reads (observation.state and the cameras): the privileged
-observation.environment_state and goal ids an armstack dataset also holds are left out of input_features.
+The keys and names of an armstack dataset (state and action keys, the action's names, the image policy's camera
+keys) come from the caller, ``--layout JSON`` before the command: ``runner.armstack_layout`` builds it from
+armstack's registries, so this script keeps no copy of them. The policy reads what armstack's image policy reads
+(the state and the cameras): the privileged environment state and goal ids an armstack dataset also holds are left
+out of input_features.
 No pretrained backbone weights (nothing can be downloaded); HF_HUB_OFFLINE is set by the caller.
 """
 
@@ -71,13 +74,13 @@ class _TrainLog(logging.Handler):
             self.rows.append({k: float(v) for k, v in fields.items() if not v[-1].isalpha()})
 
 
-def _policy_config(kind: str, state_shape: tuple[int, ...], cameras: dict[str, tuple[int, ...]],
-                   action_shape: tuple[int, ...], chunk: int) -> Any:
+def _policy_config(kind: str, layout: dict[str, Any], state_shape: tuple[int, ...],
+                   cameras: dict[str, tuple[int, ...]], action_shape: tuple[int, ...], chunk: int) -> Any:
     from lerobot.configs.types import FeatureType, PolicyFeature
 
-    inputs = {"observation.state": PolicyFeature(type=FeatureType.STATE, shape=state_shape)}
+    inputs = {layout["state"]: PolicyFeature(type=FeatureType.STATE, shape=state_shape)}
     inputs.update({k: PolicyFeature(type=FeatureType.VISUAL, shape=s) for k, s in cameras.items()})
-    outputs = {"action": PolicyFeature(type=FeatureType.ACTION, shape=action_shape)}
+    outputs = {layout["action"]: PolicyFeature(type=FeatureType.ACTION, shape=action_shape)}
     common = {"input_features": inputs, "output_features": outputs, "device": "cpu", "push_to_hub": False}
     if kind == "act":
         from lerobot.policies.act.configuration_act import ACTConfig
@@ -91,7 +94,8 @@ def _policy_config(kind: str, state_shape: tuple[int, ...], cameras: dict[str, t
                            pretrained_backbone_weights=None, num_inference_steps=10)
 
 
-def train(root: Path, out: Path, kind: str, steps: int, batch_size: int, chunk: int, seed: int) -> dict[str, Any]:
+def train(root: Path, out: Path, layout: dict[str, Any], kind: str, steps: int, batch_size: int, chunk: int,
+          seed: int) -> dict[str, Any]:
     import torch
     from lerobot.configs.default import DatasetConfig, WandBConfig
     from lerobot.configs.train import TrainPipelineConfig
@@ -103,8 +107,8 @@ def train(root: Path, out: Path, kind: str, steps: int, batch_size: int, chunk: 
     meta = LeRobotDatasetMetadata(REPO_ID, root=root)
     feats = dataset_to_policy_features(meta.features)
     cameras = {k: tuple(feats[k].shape) for k in meta.camera_keys}
-    policy = _policy_config(kind, tuple(feats["observation.state"].shape), cameras, tuple(feats["action"].shape),
-                            chunk)
+    policy = _policy_config(kind, layout, tuple(feats[layout["state"]].shape), cameras,
+                            tuple(feats[layout["action"]].shape), chunk)
     cfg = TrainPipelineConfig(
         dataset=DatasetConfig(repo_id=REPO_ID, root=str(root), video_backend="pyav"), policy=policy,
         output_dir=out, job_name=f"armstack_{kind}", seed=seed, num_workers=0, batch_size=batch_size, steps=steps,
@@ -160,20 +164,21 @@ def _reload(out: Path, kind: str, root: Path) -> dict[str, Any]:
             "params": sum(p.numel() for p in policy.parameters())}
 
 
-def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim: int, seed: int,
-          videos: bool = True) -> dict[str, Any]:
-    """A LeRobot-written dataset with armstack's keys: moving coloured squares on the two cameras, a state that
-    drifts, and actions that are a fixed linear function of the state (so an offline error is meaningful)."""
+def write(out: Path, layout: dict[str, Any], episodes: int, frames: int, size: int, fps: int, state_dim: int,
+          seed: int, videos: bool = True) -> dict[str, Any]:
+    """A LeRobot-written dataset with armstack's keys: moving coloured squares on the layout's cameras, a state
+    that drifts, and actions that are a fixed linear function of the state (so an offline error is meaningful)."""
     import numpy as np
     from lerobot.datasets.lerobot_dataset import LeRobotDataset
 
     rng = np.random.default_rng(seed)
-    action_names = ["dx", "dy", "dz", "dyaw", "gripper"]
+    action_names = list(layout["action_names"])
+    camera_keys = list(layout["cameras"])
     cam = {"dtype": "video" if videos else "image", "shape": [size, size, 3], "names": ["height", "width", "channels"]}
     features = {
-        "observation.state": {"dtype": "float32", "shape": [state_dim], "names": [f"s{i}" for i in range(state_dim)]},
-        "observation.images.front": cam, "observation.images.wrist": cam,
-        "action": {"dtype": "float32", "shape": [len(action_names)], "names": action_names},
+        layout["state"]: {"dtype": "float32", "shape": [state_dim], "names": [f"s{i}" for i in range(state_dim)]},
+        **{key: cam for key in camera_keys},
+        layout["action"]: {"dtype": "float32", "shape": [len(action_names)], "names": action_names},
     }
     ds = LeRobotDataset.create(REPO_ID, fps=fps, features=features, root=out, robot_type="panda", use_videos=videos)
     mix = rng.normal(size=(state_dim, len(action_names))).astype(np.float32) / np.sqrt(state_dim)
@@ -183,13 +188,13 @@ def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim:
         for t in range(frames):
             state = (state + 0.05 * rng.normal(size=state_dim)).astype(np.float32)
             images = {}
-            for k, key in enumerate(("observation.images.front", "observation.images.wrist")):
+            for k, key in enumerate(camera_keys):
                 img = np.full((size, size, 3), 40 + 20 * k, np.uint8)
                 x = (3 * t + 7 * ep + 11 * k) % (size - 8)
                 img[8:16, x:x + 8] = (200, 30 + 40 * ep % 200, 30)
                 images[key] = img
-            ds.add_frame({"observation.state": state, **images,
-                          "action": np.tanh(state @ mix).astype(np.float32), "task": tasks[ep % len(tasks)]})
+            ds.add_frame({layout["state"]: state, **images,
+                          layout["action"]: np.tanh(state @ mix).astype(np.float32), "task": tasks[ep % len(tasks)]})
         ds.save_episode(parallel_encoding=False)
     ds.finalize()
     return {**_version(), "root": str(out), "episodes": episodes, "frames": episodes * frames,
@@ -199,6 +204,8 @@ def write(out: Path, episodes: int, frames: int, size: int, fps: int, state_dim:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--layout", type=json.loads, required=True,
+                        help="JSON: armstack's dataset keys and names (state, action, action_names, cameras)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("inspect")
     p.add_argument("root", type=Path)
@@ -223,10 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "inspect":
         result = inspect(args.root)
     elif args.command == "train":
-        result = train(args.root, args.out, args.policy, args.steps, args.batch_size, args.chunk, args.seed)
+        result = train(args.root, args.out, args.layout, args.policy, args.steps, args.batch_size, args.chunk,
+                       args.seed)
     else:
-        result = write(args.out, args.episodes, args.frames, args.size, args.fps, args.state_dim, args.seed,
-                       videos=not args.images)
+        result = write(args.out, args.layout, args.episodes, args.frames, args.size, args.fps, args.state_dim,
+                       args.seed, videos=not args.images)
     # LeRobot logs to stdout too: the JSON goes on one marked line the caller looks for.
     print("ARMSTACK_INTEROP_JSON " + json.dumps(result), flush=True)
     return 0

@@ -38,6 +38,7 @@ from policies.visuomotor.policy import VisuomotorPolicy
 from policies.visuomotor.train import train_visuomotor
 from sim.datagen import DatagenConfig, run_datagen
 from sim.dataset import DatasetFileError, DatasetReader, dataset_info, verify_dataset
+from sim.dataset.env_spec import ACTION_NAMES
 
 pytestmark = [
     pytest.mark.lerobot, pytest.mark.slow, pytest.mark.xdist_group("lerobot_interop"),
@@ -142,6 +143,9 @@ def test_armstack_loader_reads_a_dataset_lerobot_wrote(lerobot_written: tuple[Pa
     root, written = lerobot_written
     assert written["lerobot"] == LEROBOT_VERSION
     assert not (root / "manifest.json").exists()  # not armstack's: nothing to verify hashes against
+    # The keys and action names LeRobot wrote are armstack's registries', given to side.py by the runner.
+    info = json.loads((root / "meta" / "info.json").read_text())
+    assert info["features"][ACTION_KEY]["names"] == list(ACTION_NAMES) and STATE_KEY in info["features"]
     demos = load_image_demonstrations(root, CAMERAS, chunk=4, verify=False)
     assert demos.images.shape == (72, 2, 3, SIZE, SIZE) and demos.images.dtype == np.uint8
     assert demos.proprio.shape == (72, 22) and demos.chunks.shape == (72, 4, 5)
