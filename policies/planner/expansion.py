@@ -297,6 +297,15 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
                                 r"except|excluding|whole|entire)\b")
 
 
+# The verbs a quantifier's clause may have: every placing verb but those that never move a cube to a place
+# ("leave", "build"; "transfer all cubes to the pad", fresh split f12-027)
+_QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | {"pick up", "grab", "take"},
+                                    key=len, reverse=True))
+# An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
+# ("without" opens a negation there: "without touching X, ..." is not matched)
+_FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the exception of|except(?: for)?|"
+                           rf"apart from|aside from|other than|besides|excluding|save for|barring|not counting)\s+"
+                           rf"{_EXCLUDED}\s*,\s*(?:(?:please|kindly|just|then)\s+)*(?P<body>.+)$")
 # "clear the table apart from blue, bin it all": every cube but the exclusions, to the bin
 _CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLUDED}\s*,?\s*(?:and\s+)?(?:then\s+)?"
                            r"put (?:it all|them all|all of it|all of them|everything(?: else)?|the rest|"
@@ -326,6 +335,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
     used."""
+    front = _FRONT_EXCEPT.match(text)
+    if front is not None:  # "with the exception of X, put all cubes on the pad": the exclusion after the quantifier
+        body = front.group("body")
+        quantifier = re.search(rf"\b{_ALL}", body)
+        if quantifier is not None and not re.search(rf"\b{_EXCEPT}\b", body):
+            text = f"{body[:quantifier.end()]} except {front.group(1)}{body[quantifier.end():]}"
     clear = _CLEAR_EXCEPT.fullmatch(text)
     if clear is not None:
         text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
@@ -420,7 +435,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if re.search(rf"\b{_ALL}\b", post + later) or re.search(rf"\b{_EXCEPT}\b", pre):
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now)\s+)*"
-                     r"(put|place|move|stack|set|bring|pick up|grab|take|putting|placing|moving|setting)\s+$", pre)
+                     rf"({_QUANTIFIED_VERBS})\s+$", pre)
     if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and re.match(
             r"\s*(?:(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\s+)?(?:in|into|on|onto|to)\b",
             post):

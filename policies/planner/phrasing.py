@@ -121,7 +121,7 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     fake cake rake site seat read paid plate plane sack tack slack snack kick lick nick sick tick wick trick pub
     rub grub pug pup stop crop prop pun play clay night being alive cure best test nest west vest jest zest gift
     rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
-    some tome lone dine sore core bore more pore wore lore cope dope mope pope
+    some tome lone dine sore core bore more pore wore lore cope dope mope pope aside
 """))
 # English words one edit from a skill verb, listed by hand from every one-edit variant of put/pick/push/place/move/
 # stack/grab/drop (no word list is installed): read as that verb they invent an action ("nick the red cube" is
@@ -217,7 +217,9 @@ def _interruption(m: re.Match[str]) -> str:
 # A disposal said in words or idioms before the rewrites below read it ("bin", "ditch", "get rid of", "throw away",
 # "chuck X", "... in the bin").
 _DISPOSAL_SAID = re.compile(r"\b(?:bin|trash|ditch|scrap|junk|dump|dispose|discard|get rid of|do away with|throw|toss|"
-                            r"chuck|sling|bung)\b|\b(?:in|into|inside|to) (?:the |a )?(?:[a-z]+ )?(?:bin|trash|"
+                            r"chuck|sling|bung|binning|trashing|ditching|scrapping|junking|dumping|disposing|"
+                            r"discarding|getting rid of|throwing|tossing|chucking)\b|"
+                            r"\b(?:in|into|inside|to) (?:the |a )?(?:[a-z]+ )?(?:bin|trash|"
                             r"garbage|rubbish)\b")
 
 
@@ -228,6 +230,21 @@ def _after_disposal(before: str) -> bool:
                                                                                 "throw", "toss", "chuck", "dump"}))
     clause = re.split(rf"[,;.!?]|\b(?:then|but)\b|\band\b(?=\s+(?:then\s+)?(?:{verbs})\b)", before)[-1]
     return bool(_DISPOSAL_SAID.search(clause)) and not marked_words(clause, NEGATION_MARKERS)
+
+
+_POLITE_VERB_ALT = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
+    "go", "return", "head", "discard", "bin", "trash", "ditch", "dispose", "get rid", "throw", "toss", "chuck"}))
+# What a prohibition said in the passive forbids: "X must not be moved" is "don't move X".
+_PROHIBITED = {"moved": "move", "touched": "touch", "disturbed": "touch", "handled": "touch", "picked up": "pick up",
+               "lifted": "pick up", "shifted": "move", "pushed": "push", "stacked": "stack", "binned": "bin",
+               "thrown away": "throw away", "used": "touch"}
+_PROHIBITED_PARTICIPLE = "|".join(sorted(_PROHIBITED, key=len, reverse=True))
+_HEDGE = r"(?:just|really|kinda|kind of|sort of|actually|also|still|now|basically|honestly|definitely|do)"
+
+
+def _without_closing(text: str) -> str:
+    """``text`` without the politeness that closes it ("..., please?", "... thanks."): what it asks ends there."""
+    return re.sub(r"(?:[,;.!?]\s*(?:please|thanks|thank you)?\s*)+$", "", text)
 
 
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
@@ -272,7 +289,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance|"
      r" a million)?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
-     r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:do|manage|handle) (?:that|this|it|so)"
+     r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
+     r"sort out|get done) (?:that|this|it|so)|(?:sort|get) (?:that|this|it) (?:out|done|sorted)|make (?:that|this|it) "
+     r"happen)"
      r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
      r"would that work)\b"
      r"\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
@@ -336,6 +355,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # why the object may go, not what to leave alone ("throw away the blue cube, we don't need it")
     (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
      " "),
+    # ... or said in the future, only right after a disposal of it: "get rid of green, please? I won't be needing it"
+    (r"[,;.!?]\s*(?:(?:and|as|since|because|cos|'cause)\s+)?(?:we|i)(?:(?:'ll| will)? (?:won'?t|will not|shan'?t)|"
+     r" am not going to|'m not going to| are not going to|'re not going to) (?:be )?need(?:ing)? (?:it|that|this|them|"
+     r"this one|that one)(?: any ?more| again| any longer)?\s*(?=[,;.!?]|$)",
+     lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) else m.group(0)),
     # ... or why it goes in the bin: "ditch the purple cube, it's scrap" (fresh split indep9-002); a clause of its own
     (r"[,;.!?]\s*(?:(?:it|that|this|that one|this one)(?:'?s| is)|its|(?:they|those|these)(?:'re| are))\s+"
      r"(?:just\s+|only\s+|all\s+|now\s+)?(?:scrap|junk|rubbish|trash|garbage|waste|useless|defective|faulty|damaged|"
@@ -344,6 +368,23 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # negations said around the verb: "make sure you don't touch X", "be careful not to move X", "avoid X"
     (r"\bmake sure (?:that )?(?:you )?(?:don'?t|do not|never)\b", "don't"),
     (r"\b(?:be careful|take care|try|remember) not to\b", "don't"),
+    # prohibitions said as people say them, each kept a negation: "under no circumstances (should you) move X", "on no
+    # account touch X", "X must not be moved", "hands off X", "leave/let X be", "don't mess with X", "... at all"
+    (rf"\b(?:under no circumstances|in no circumstances|on no account|in no case|by no means|at no (?:point|time))"
+     rf"\s*,?\s*(?:(?:should|must|shall|may|can|will|do|are) you\s+|you (?:should|must|shall|may|can|are to)\s+)?"
+     rf"(?=(?:{_POLITE_VERB_ALT}|touch|disturb)\b)", "never "),
+    (rf"\b(?:under no circumstances|in no circumstances|on no account|in no case|by no means|at no (?:point|time))"
+     rf"\s*,?\s*(?:should|must|shall|may|can|will|is)\s+({_NAMED})\s+(?:ever\s+)?be\s+({_PROHIBITED_PARTICIPLE})\b",
+     lambda m: f"never {_PROHIBITED[m.group(2)]} {m.group(1)}"),
+    (rf"(^|[,;.!?:]\s*|\b(?:and|but|also|though)\s+)({_NAMED})\s+(?:must|should|may|can|shall|is to|are to|has to|"
+     rf"needs to)(?: not|n'?t| never)\s+(?:ever\s+)?be\s+({_PROHIBITED_PARTICIPLE})\b(?:\s+(?:at all|whatsoever))?",
+     lambda m: f"{m.group(1)}don't {_PROHIBITED[m.group(3)]} {m.group(2)}"),
+    (rf"\b(?:keep )?(?:your )?hands off(?: of)?\s+(?=(?:{_NAMED})\b)", "don't touch "),
+    (rf"\b(?:leave|let)\s+({_NAMED})\s+be\b", r"leave \1 alone"),
+    (r"\b(don'?t|do not|never)\s+(?:mess|play|fiddle|tamper|interfere)(?: around| about)? with\b", r"\1 touch"),
+    (r"\b(don'?t|do not|never)\s+(?:disturb|bother|bump|knock)\b", r"\1 touch"),
+    (r"\b((?:don'?t|do not|never)\s[^,;.!?]*?)\s*,?\s+(?:at all|whatsoever|in any way|under any circumstances|"
+     r"in any case|(?:for )?any reason)(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bthen\b))", r"\1"),
     (r"\bavoid touching\b", "don't touch"), (r"\bavoid moving\b", "don't move"),
     (r"\bavoid (?=the |any )", "don't touch "),
     (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b", r"\1"),
@@ -352,6 +393,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:i was wondering|i wonder|i was hoping)(?: if| whether)?(?= you\b)", " "),
     (r"\b(?:like|y'?know|you know),\s*", " "),  # a filler before its comma ("can you like, put ...")
     (r"\b(?:can|could|would|will) you,\s*(?=[a-z])", ""),
+    # "leave purple alone, but could you put red on the pad?": a polite frame opening a clause after a conjunction is
+    # the imperative itself; only where a verb the planner reads follows it at once (so never "could you not ...")
+    (rf"(^|[,;.!?:]\s*|\b(?:and|but|so|then)\s+)(?:(?:could|can|would|will) you|would you be able to|could you maybe)"
+     rf"(?:\s+(?:please|kindly|just|also|now|maybe|perhaps))*\s+(?=(?:{_POLITE_VERB_ALT})\b)",
+     r"\1"),
     (r",?\s*\b(?:that|it|this)(?: would| will|'d|'ll) be (?:really |so |just )?(?:great|lovely|awesome|perfect|amazing|"
      r"wonderful|brilliant|nice|ideal|super|fab|fantastic|much appreciated)[\s,.!]*$", ""),
     # "give the red cube a push to the left": the push itself
@@ -374,11 +420,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",\s*(?:just|only) (?:that|this)(?: please)?\s*(?=[.!?]|$)", ""),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
-    (rf"\b(?:i'?d love for|i would love for|i'?d like for|i want|i'd like|i would like|i (?:just |really )?need|"
-     rf"i would need|we (?:need|want|'d like|would like|'d love|would love)|{_REPORTER} (?:wants|needs|would like|"
+    # (a hedge between: "I kinda need X sitting on Y"; "I want X underneath Y" is put Y on X, read below)
+    (rf"\b(?:i'?d love for|i would love for|i'?d like for|(?:i|we)(?: {_HEDGE})*(?: want| need|'d like| would like|"
+     rf"'d love| would love| would need)|{_REPORTER} (?:wants|needs|would like|"
      rf"'d like))\s+({_NAMED})\s+"
-     rf"(?:to\s+)?(?:(?:end up|be|go|sit|sitting|resting|standing|placed|put)\s+){{0,2}}(?:over\s+)?(on top of|on|in|"
-     r"into|onto|atop)\b", r"put \1 \2"),
+     rf"(?:to\s+)?(?:(?:end up|be|go|sit|sitting|resting|standing|placed|put|lying|stacked|set)\s+){{0,2}}(?:over\s+)?"
+     r"(on top of|on|in|into|onto|atop|underneath|beneath|below|under)\b", r"put \1 \2"),
     # "have the yellow cube placed on the blue one" (indep10-060)
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
      r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
@@ -722,13 +769,20 @@ def _left_there(text: str) -> tuple[str, str | None]:
 
 
 # --------------------------------------------------------------------------------- small constructions
+# What the robot did to the object "the one you just ..." names: any skill said in the past.
+_JUST_DONE = "|".join(sorted({"moved", "placed", "put down", "put", "picked", "picked up", "touched", "used", "pushed",
+                              "nudged", "slid", "shoved", "shifted", "stacked", "dropped", "grabbed", "lifted",
+                              "set down", "set", "handled", "took", "taken", "binned", "positioned",
+                              # "nudged", "shoved", "slid" as the typo corrector leaves them
+                              "nudge", "shove", "slide"},
+                             key=len, reverse=True))
 _REFERENCES: tuple[tuple[str, str], ...] = (
     # "the one you just moved" names the last object moved (mentions.py reads "justmoved")
-    (r"\bthe (?:one|cube|block|object|thing) (?:that )?you (?:just |last )?(?:moved|placed|put down|put|picked|"
-     r"picked up|touched|used)(?: last)?\b", " justmoved "),
+    (rf"\bthe (?:one|cube|block|object|thing) (?:that |which )?you(?:'ve| have)? (?:just |last |only just )?"
+     rf"(?:{_JUST_DONE})(?: (?:just now|last|a moment ago|before))?\b", " justmoved "),
     (r"\bthe same (?:one|cube|block|object)\b", " justmoved "),
-    (r"\bthe last (?:one|cube|block|object|thing) (?:that )?you (?:moved|placed|put down|put|picked|picked up|touched|"
-     r"used)\b", " justmoved "),
+    (rf"\bthe last (?:one|cube|block|object|thing) (?:that |which )?you(?:'ve| have)? (?:{_JUST_DONE})\b",
+     " justmoved "),
     # "the second cube from the left": counted from that side (mentions.py, ties asked)
     (r"\bthe (second|third) (cube|block|one|object) from the (left|right)\b", r"the \3\1 \2"),
     (r"\bthe (cube|block|one|object) (?:on|at|to) the (?:far|very|extreme) (left|right)\b", r"the \2most \1"),
@@ -849,14 +903,19 @@ def _small(text: str) -> str:
     text = re.sub(r"\b(towards? (?:you|yourself|the robot|the base|me)|backwards?)\s*,?\s*(?:even |a bit |a little )?"
                   r"closer to (?:you|yourself|the robot|the base|me)\b", r"\1", text)
     # the user stands behind the robot (scene_state: "toward me" is backward): away from it is forward
+    # the robot as people name it: "the robot's base", "your base", "the base of the robot", "the arm"
+    text = re.sub(r"\b(?:the robot'?s|your|the arm'?s|its) (?:base|body|stand|mount)\b|\bthe (?:base|foot) of "
+                  r"(?:the robot|the arm|you)\b|\bthe (?:arm|robot arm)\b(?= *(?:$|[,;.!?]|and\b|then\b))",
+                  "the robot", text)
     text = re.sub(r"\baway from (?:you|me|the robot|the base)\b", "forward", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
     # "red cube into the bin please": a request with no verb, an object and where it goes
     text = re.sub(rf"^((?:the )?(?:{_COLOUR_WORDS}) (?:cube|block|brick|one))\s+(into|onto|in|on)\s+(?=the\b)",
                   r"put \1 \2 ", text)
     # "put A under/underneath/beneath B" -> "put B on A"
-    text = re.sub(r"\b(put|place|set|move|slide)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:underneath|beneath|under|"
-                  r"below)\s+(the [a-z]+ (?:cube|block|brick))", r"\1 \3 on \2", text)
+    under = rf"(?:the [a-z]+ (?:cube|block|brick|one)|(?:the )?(?:{_COLOUR_WORDS})(?: (?:cube|block|brick|one))?)"
+    text = re.sub(rf"\b(put|place|set|move|slide|stack)\s+({under})\s+(?:underneath|beneath|under|below)\s+({under})"
+                  r"(?=\s*(?:$|[,;.!?]|and\b|then\b|but\b|please\b))", r"\1 \3 on \2", text)
     # "put A on B, then take it off again": take it off (the cube it stands on) is picking it up
     text = re.sub(rf"\b(?:take|lift|pick)\s+(it|them)\s+(?:back\s+)?off(?!\s+(?:of\s+)?the table)(?:\s+(?:of\s+)?{NP})?"
                   r"(?:\s+again)?\b", r"pick up \1", text)
@@ -1123,6 +1182,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
     # was refused as a quantifier beside other clauses (independent fresh split, indep-030).
     text = re.sub(r"\s*[.!?]+$", "", text)
+    # "every single cube", "each and every cube", "every last one of the cubes": emphasis on "every"
+    text = re.sub(r"\b(?:each and every|every single|every last|each single)(?= (?:cube|block|one|brick|object)s?\b)",
+                  "every", text)
+    text = re.sub(r"\bevery (?:single |last )?one of (?=the (?:cubes|blocks)\b)", "all ", text)
     text = _terse(_pseudo_cleft(_correct(text)))
     condition = _condition_refusal(text)
     if condition is not None:
