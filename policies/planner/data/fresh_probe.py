@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from policies.planner.data import SCENE_REGIONS
+
 FRESH: tuple[tuple[str, list[tuple[str, dict[str, str]]] | str], ...] = (
     ("could you please pick the green cube up for me", [("pick", {"object": "green_cube"})]),
     ("i would like the blue block in the bin", [("pick", {"object": "blue_cube"}), ("place_in", {"region": "bin"})]),
@@ -60,7 +62,7 @@ FRESH: tuple[tuple[str, list[tuple[str, dict[str, str]]] | str], ...] = (
 def fresh_records() -> list[dict[str, Any]]:
     scene = {"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, y, 0.022]}
                          for c, y in (("red", 0.16), ("green", 0.0), ("blue", -0.16))],
-             "regions": ["left", "right", "bin", "pad"]}
+             "regions": list(SCENE_REGIONS)}
     out = []
     for text, gold in FRESH:
         g = ({"status": "refused", "reason": gold} if isinstance(gold, str) else

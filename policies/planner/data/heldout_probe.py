@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-REGIONS = ["left", "right", "bin", "pad"]
+from policies.planner.data import SCENE_REGIONS as REGIONS
 
 
 def _scene(cubes: tuple[tuple[str, float, float], ...], **extra: Any) -> dict[str, Any]:

@@ -21,13 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from policies.planner.data import SCENE_COLOURS, SCENE_REGIONS
 from policies.planner.data.fresh_probe import fresh_records
 from policies.planner.data.heldout_probe import heldout_records
 from policies.planner.data.tune_probe import tune_records
 
 HERE = Path(__file__).resolve().parent
-COLORS = ("red", "green", "blue", "yellow", "purple", "orange")
-REGIONS = ("left", "right", "bin", "pad")
+COLORS = SCENE_COLOURS
+REGIONS = SCENE_REGIONS
 Step = dict[str, Any]
 
 # ------------------------------------------------------------------------------------------- scenes

@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from policies.planner.data import SCENE_REGIONS
+
 OUT = Path(__file__).with_name("dev_phrasing.jsonl")
 _Y = (0.24, 0.08, -0.08, -0.24, 0.16, -0.16, 0.0)
 
 
 def scene(objs: Sequence[str | tuple[str, float]], *, positions: bool = True,
-          regions: tuple[str, ...] = ("left", "right", "bin", "pad")) -> dict[str, Any]:
+          regions: tuple[str, ...] = SCENE_REGIONS) -> dict[str, Any]:
     out = []
     for i, o in enumerate(objs):
         colour, y = (o, _Y[i]) if isinstance(o, str) else o
