@@ -32,7 +32,7 @@ _FR: dict[str, str] = {
     "verte": "green", "violette": "purple", "violettes": "purple", "bleue": "blue",
     "le": "the", "la": "the", "les": "the", "l": "the", "un": "a", "une": "a", "des": "the", "du": "of the",
     "ce": "this", "cet": "this", "cette": "this",
-    "cube": "cube", "cubes": "cubes", "bloc": "block", "blocs": "blocks", "brique": "brick", "briques": "bricks",
+    "cube": "cube", "cubes": "cubes", "bloc": "block", "blocs": "blocks", "brique": "block", "briques": "blocks",
     "objet": "object", "objets": "objects",
     "mettes": "put", "mettiez": "put", "poses": "put", "posiez": "put", "ranges": "put", "places": "put",
     "déposes": "put", "jettes": "discard", "empiles": "stack", "déplaces": "move", "pousses": "push",
@@ -89,7 +89,8 @@ _FR: dict[str, str] = {
     "attrapes": "grab", "superposes": "stack", "balances": "discard", "vires": "discard", "colle": "put",
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
-    "sa": "its", "son": "its", "that-is-not": "that is not", "one-on-the-other": "one on the other",
+    "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
+    "one-on-the-other": "one on the other",
 }
 # How French is spoken around the closed lexicon (issue 17 item 5, sixth pass), rewritten before _FR_PHRASES:
 # politeness formulas that carry no request ("je vous prie", "quand tu as un moment", "si ça ne te dérange pas":
@@ -112,6 +113,7 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
      r"(?:un )?(?:petit )?service\s*(?:et\b|[:,])?", " please "),
     (r"\bbien vouloir\b", " "),
     (r"\btou(?:t|s|te|tes)\s+(?=les\b)", " tous "), (r"\b(?:l' ?ensemble|chacun|chacune) des\b", " tous les "),
+    (r"\b([a-zà-ÿ]+)-les (?:tous|toutes)\b(?! les)", r"\1 them-all"),  # "mets-les tous": English "them all"
     (r",?\s*\bmais\s+(?=sans\b)", ", "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
@@ -123,6 +125,9 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez|bouge|bougez|déplace|déplacez) (?:le bras|le robot|ton bras|"
      r"votre bras)\s+(?=(?:à|en|dans|vers) )", " retourne "),
     (r"\bposition (?:home|zéro|zero|neutre)\b|\bhome[- ]?position\b", " maison "),
+    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+à (?:ta|votre|sa) place\b", r"\1 à maison"),
+    # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
+    (r"(?<!cube )(?<!bloc )(?<!brique )\btout (?=à (?:gauche|droite)\b)", ""),
 )
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
@@ -314,7 +319,8 @@ _DE: dict[str, str] = {
     "fährst": "go", "gehst": "go", "kehrst": "go", "tust": "put", "fasst": "touch", "schubse": "push",
     "schubst": "push", "schubsen": "push", "stups": "push", "stupse": "push", "stupst": "push", "stupsen": "push",
     "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
-    "ihre": "your", "seine": "its", "wieder": "", "the-other": "the other", "another": "another",
+    "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "them-all": "them all", "the-other": "the other",
+    "another": "another",
     "that-is-not": "that is not", "one-on-the-other": "one on the other",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
@@ -598,11 +604,16 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:wenn|falls) (?:es|das) (?:dir|ihnen|euch) nichts ausmacht\b\s*,?|,?\s*\bwenn's (?:dir|ihnen|euch) "
      r"nichts ausmacht\b\s*,?", " "),
     (r"\bich bitte (?:dich|sie|euch)\b\s*,?", " bitte "),
+    (r"\b(?:magst|möchtest) du\b", "kannst du"), (r"\b(?:mögen|möchten) sie\b", "können sie"),
+    (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
+    (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
+    (r"\balle (?=(?:außer|ausser|bis auf)\b)", "alle würfel "),
     (r"\bden anderen (würfel|block|klotz|baustein)\b", r"the-other \1"),
     (r"\bden anderen\b(?! (?:würfeln|blöcken|klötzen|bausteinen)\b)", "the-other one"),
     (r"\beinen anderen\b", "another"),
-    (r"\b(?:(?:die|beide|die beiden|beiden) (?:würfel|blöcke|klötze|bausteine)\s+)?(?:aufeinander|übereinander)\b",
+    (r"\b(?:(?:die|beide|die beiden|beiden) (?:würfel|blöcke|klötze|bausteine)\s+(?:bitte\s+|mal\s+)*)?"
+     r"(?:aufeinander|übereinander)\b",
      " one-on-the-other "),
     (r"\b(fahr|fahre|fahren sie|bring|bringe|bringen sie|beweg|bewege|bewegen sie)\s+(?:bitte\s+)?(?:den arm|den "
      r"roboter|dich|deinen arm|den greifer)\s+(?=(?:bitte |mal |jetzt |wieder |zurück )*(?:in|zur|zum|auf|nach) )",
