@@ -19,7 +19,7 @@ import numpy as np
 
 from robot.errors import RobotError
 from robot.safety.joint_state import JointState
-from sim.tasks import TASKS, TaskGoal
+from sim.tasks import PLACE_TARGETS, TASKS, TaskGoal
 
 MAX_OBJECTS = 64
 # Bounds checked before a payload is parsed: a flood of megabyte messages must cost the control loop nothing.
@@ -132,7 +132,7 @@ def parse_instruction(text: str, *, objects: Sequence[str], default_task: str) -
         obj, target = data.get("object"), data.get("target")
         if obj is not None and obj not in objects:
             raise InputError(f"~/instruction: unknown object {obj!r}; valid: {', '.join(objects)}")
-        valid_targets = (*objects, "target_pad", "bin", "goal_marker")
+        valid_targets = (*objects, *PLACE_TARGETS)
         if target is not None and target not in valid_targets:
             raise InputError(f"~/instruction: unknown target {target!r}; valid: {', '.join(valid_targets)}")
         if task in ("push", "pick_place", "stack") and (obj is None or target is None):
