@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from robot.fault_injection import NAMED_FAULT
 from robot.sim_models import SIM_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -344,11 +345,6 @@ def _loop_stats(ticks: list[dict[str, Any]], t_idle: float, t_task: float, perio
     return {"target_period_ms": period * 1e3, "idle": stats(idle), "whole_run": stats(ticks)}
 
 
-EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_state", "jump": "state_jump",
-            "effort_spike": "effort_limit", "latency": "stale_state", "drop": "state_rate", "estop": "estop",
-            "estop_heartbeat": "estop_heartbeat"}
-
-
 def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], period: float) -> dict[str, Any]:
     """Per injected fault: its criterion time (``since`` of the fault it should cause, from the first tick or
     reaction that lists it) and the latency to the first command published after that moment by a fallback
@@ -360,7 +356,7 @@ def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], p
     for k, (name, t_inj) in enumerate(injected):
         t_next = injected[k + 1][1] if k + 1 < len(injected) else float("inf")
         window = [t for t in ticks if t_inj <= t["t"] < t_next]
-        expected = EXPECTED[name]
+        expected = NAMED_FAULT[name]
         first = next((t for t in window if any(f["kind"] == expected for f in t["faults"])), None)
         reaction = next((t for t in window if t["mode"] != "NOMINAL" and t["faults"]), None)
         if first is None:

@@ -61,6 +61,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MUJOCO_GL", "egl")
 
+from robot.fault_injection import NAMED_FAULT  # noqa: E402
 from robot.ros_rig.bridge_rig import (  # noqa: E402
     LOADED_HOST,
     BridgeRig,
@@ -69,6 +70,7 @@ from robot.ros_rig.bridge_rig import (  # noqa: E402
     vendor_params_file,
 )
 from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id  # noqa: E402
+from robot.safety.faults import SENSOR_FAULTS as SENSOR_FAULT_KINDS  # noqa: E402
 
 ROBOTS = {"ur": "ur5e", "franka": "fr3"}
 SENSOR_FAULTS: list[dict[str, Any]] = [{"fault": "stale"}, {"fault": "freeze"}, {"fault": "nan"},
@@ -78,13 +80,7 @@ DRIVER_FAULTS: dict[str, list[dict[str, Any]]] = {
     "ur": [{"fault": "protective_stop"}, {"fault": "program_stop"}, {"fault": "speed_scaling", "value": 0.0}],
     "franka": [{"fault": "reflex"}, {"fault": "user_stop"}, {"fault": "effort_spike"}],
 }
-EXPECTED = {"stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_state", "jump": "state_jump",
-            "latency": "stale_state", "estop": "estop", "estop_heartbeat": "estop_heartbeat",
-            "protective_stop": "protective_stop", "program_stop": "program_stopped",
-            "speed_scaling": "speed_scaling_zero", "reflex": "robot_reflex", "user_stop": "user_stopped",
-            "effort_spike": "effort_limit"}
-"""The fault the bridge must name for each injection (the bench waits for it before clearing)."""
-SENSOR_KINDS = {"stale_state", "frozen_state", "nonfinite_state", "invalid_state", "bad_stamp", "state_jump"}
+SENSOR_KINDS = {kind.id for kind in SENSOR_FAULT_KINDS}
 MOTION_S = 0.6
 """How long the scripted task runs before an injection: the arm is on its way to the cube."""
 
@@ -246,7 +242,7 @@ def analyse(ticks: list[dict[str, Any]], episodes: list[dict[str, Any]], switche
         resume = next((i for i, t in enumerate(window) if t["source"] == "resume"), len(window))
         window = window[:resume]  # up to the re-arm's first command
         first = next((t for t in window if t["mode"] != "NOMINAL"), None)
-        named = next((t for t in window if any(f["kind"] == EXPECTED[ep["fault"]] for f in t["faults"])), None)
+        named = next((t for t in window if any(f["kind"] == NAMED_FAULT[ep["fault"]] for f in t["faults"])), None)
         before = [t for t in sent if t["t_pub"] < t0]
         cmds = [t for t in window if t["cmd"] is not None]
         moving = [c for a, c in zip([*before[-1:], *cmds], cmds, strict=False) if a["cmd"] != c["cmd"]]
@@ -280,7 +276,7 @@ def inject_episode(rig: BridgeRig, payload: dict[str, Any], seed: int, moving: b
     rig.probe.spin_until(lambda: rig.state().get("mode") == "NOMINAL", 3.0, rig.bridge)
     nominal = rig.state().get("mode") == "NOMINAL"
     event = rig.send("armstack_sim_arm/inject", payload, "inject")
-    kind = EXPECTED[payload["fault"]]
+    kind = NAMED_FAULT[payload["fault"]]  # the bench waits for it before clearing
     rig.probe.spin_until(lambda: kind in rig.state().get("faults", ()), 5.0, rig.bridge)
     rig.probe.spin_for(0.5)
     rig.send("armstack_sim_arm/clear", {}, "clear")

@@ -46,8 +46,6 @@ import numpy as np
 
 from robot.errors import RobotError
 
-FAULTS = ("stale", "freeze", "nan", "jump", "stuck", "effort_spike", "latency", "drop", "estop", "estop_heartbeat",
-          "protective_stop", "program_stop", "speed_scaling", "reflex", "user_stop", "controller_inactive")
 DRIVER_FAULTS: dict[str, tuple[str, ...]] = {
     "ur": ("protective_stop", "program_stop", "speed_scaling", "controller_inactive"),
     "franka": ("reflex", "user_stop", "controller_inactive")}
@@ -71,6 +69,18 @@ _FAULT_KEYS: dict[str, tuple[str, ...]] = {
     "user_stop": (),
     "controller_inactive": (),
 }
+FAULTS = tuple(_FAULT_KEYS)
+"""Every fault the injector accepts, by name."""
+NAMED_FAULT: dict[str, str] = {
+    "stale": "stale_state", "freeze": "frozen_state", "nan": "nonfinite_state", "jump": "state_jump",
+    "stuck": "tracking_error", "effort_spike": "effort_limit", "latency": "stale_state", "drop": "state_rate",
+    "estop": "estop", "estop_heartbeat": "estop_heartbeat", "protective_stop": "protective_stop",
+    "program_stop": "program_stopped", "speed_scaling": "speed_scaling_zero", "reflex": "robot_reflex",
+    "user_stop": "user_stopped", "controller_inactive": "controller_inactive",
+}
+"""The fault (``robot.safety.faults.FaultKind`` id) the bridge names for each injection, which drills and benches
+wait for (``stuck``: while the arm moves; ``latency`` past the staleness limit; ``drop`` below the expected rate).
+Ids, not the enum: importing ``robot.safety`` loads the simulator; a test checks every id is a FaultKind."""
 MAX_LATENCY_S = 5.0
 
 
