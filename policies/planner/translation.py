@@ -89,6 +89,7 @@ _FR: dict[str, str] = {
     "attrapes": "grab", "superposes": "stack", "balances": "discard", "vires": "discard", "colle": "put",
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
+    "décale": "push", "décalez": "push", "décaler": "push",
     "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }
@@ -114,11 +115,17 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bbien vouloir\b", " "),
     (r"\btou(?:t|s|te|tes)\s+(?=les\b)", " tous "), (r"\b(?:l' ?ensemble|chacun|chacune) des\b", " tous les "),
     (r"\b([a-zà-ÿ]+)-les (?:tous|toutes)\b(?! les)", r"\1 them-all"),  # "mets-les tous": English "them all"
+    (r"\b(?:surtout|absolument)\b\s*,?", " "),  # "ne touche surtout pas ...": an intensifier
+    (r"\b(ne|n' ?)\s*([a-zà-ÿ]+) (?:en aucun cas|sous aucun prétexte)\b", r"\1 \2 pas"),
+    (r"\bdébarrass(?:e|ez)(?:-(?:moi|nous|toi|vous))? (?:de |d' ?|du |des )(?:ce |cet |cette |ces |la |l' ?|le )?",
+     " discard the "),
+    (r"\b(à (?:gauche|droite)) de la table\b", r"\1"),
+    (r"\b(celui|celle) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     (r",?\s*\bmais\s+(?=sans\b)", ", "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
     (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
-     r"(?=(?:le |la )?plus\b)", r"\1 "),
+     r"(?=(?:le |la )?plus\b|à côté d|près d|sur (?:le|la|l')\b)", r"\1 "),
     (r"\b(?:(?:les )?(?:deux )?(?:cubes|blocs|briques)\s+)?(?:l' ?une? sur l' ?autre|les une?s sur les autres)\b",
      " one-on-the-other "),
     (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez)-(?:toi|vous)\b", " retourne "),
@@ -319,9 +326,12 @@ _DE: dict[str, str] = {
     "fährst": "go", "gehst": "go", "kehrst": "go", "tust": "put", "fasst": "touch", "schubse": "push",
     "schubst": "push", "schubsen": "push", "stups": "push", "stupse": "push", "stupst": "push", "stupsen": "push",
     "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
-    "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "them-all": "them all", "the-other": "the other",
-    "another": "another",
-    "that-is-not": "that is not", "one-on-the-other": "one on the other",
+    "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "eben": "",
+    "wegschmeißen": "discard", "wegschmeissen": "discard", "wegräumen": "discard", "wegtun": "discard",
+    "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
+    "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
+    "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
+    "one-on-the-other": "one on the other",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -357,7 +367,9 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "entsorgen", "entsorgst", "entsorgt", "wegwirfst", "wegwirft", "weggeworfen",
                              "weggeräumt", "wegräumst", "geworfen", "geschmissen", "abgelegt", "abgestellt",
                              "hingelegt", "hingestellt", "draufgelegt", "draufgestellt", "draufgesetzt", "räumen",
-                             "räumst", "geräumt", "bewegt"})
+                             "räumst", "geräumt", "bewegt", "wegschmeißen", "wegschmeissen", "wegräumen", "wegtun",
+                             "wegmachen", "hinlegen", "hinstellen", "drauflegen", "draufstellen", "draufsetzen",
+                             "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -373,6 +385,7 @@ _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
                         "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen"})
 _DE_FORMAL_MODALS = frozenset({"könnten", "würden", "können"})
+_DE_MODALS = _DE_FORMAL_MODALS | {"kannst", "könntest", "würdest"}
 # Words that open a clause before its verb: politeness, order words, conjunctions ("und zum Schluss fahren Sie ...":
 # the formal "Sie" after them is "you", as after "dann").
 _DE_LEAD = frozenset({"bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich", "anschließend", "und",
@@ -547,6 +560,9 @@ def _german_clause(clause: list[str]) -> list[str]:
     words = _verb_first(words)
     while len(words) >= 2 and words[1] in _DE_ADVERBS:  # "leg zuerst X" -> "zuerst leg X"
         lead.append(words.pop(1))
+    while len(words) >= 3 and words[0] in _DE_MODALS and words[1] == "du" and \
+            words[2] in _DE_ADVERBS - {"bitte", "mal"}:  # "kannst du danach ...": the order word leads
+        lead.append(words.pop(2))
     if words and words[0] in _DE_SUBORDINATORS:
         conj, body = words[0], [t for t in words[1:] if t not in _DE_SUBJECTS]
         if not body:
@@ -564,6 +580,8 @@ def _german_clause(clause: list[str]) -> list[str]:
         # The verb closes the clause after a modal ("kannst du X legen") or a wrapper ("bitte X legst"): it goes
         # before the object; with no object word to go before, the clause is left as it is (and refused).
         at = next((i for i, w in enumerate(words) if w in _DE_OBJECT_START), None)
+        if _DE.get(words[-1]) == "go":  # "kannst du in die Ausgangsposition zurückfahren": no object, the place
+            at = next((i for i, w in enumerate(words) if w in ("in", "ins", "zur", "zum", "nach", "zurück")), None)
         if at is not None:
             words = [*words[:at], words[-1], *words[at:-1]]
     if negation:
@@ -608,6 +626,17 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
     (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
+    # "auf keinen Fall", "keinesfalls", "ja nicht", "bloß nicht": a plain "nicht" (a second one refuses the clause)
+    (r"\b(?:auf (?:gar )?keinen fall|keinesfalls|unter keinen umständen)\b", "nicht"),
+    (r"\b(?:ja|bloß|bloss) (?=nicht\b)", ""),
+    # "alle Würfel ..., nur den grünen nicht": an exclusion, as "außer dem grünen"
+    (r",?\s*\bnur (?:nicht (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?|(?:den|die|das) "
+     r"([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))? nicht)(?=\s*(?:[,;.!?]|$))", r", außer dem \1\2"),
+    # "nimm den linken": the leftmost cube ("die linke Seite" stays a place)
+    (r"\b(der|den|dem|die|das) (?:linke|linken)\b(?! (?:seite|ecke|rand|bereich|hälfte|würfel|block|klotz|baustein)\b)",
+     r"\1 leftmost one"),
+    (r"\b(der|den|dem|die|das) (?:rechte|rechten)\b(?! (?:seite|ecke|rand|bereich|hälfte|würfel|block|klotz|baustein)"
+     r"\b)", r"\1 rightmost one"),
     (r"\balle (?=(?:außer|ausser|bis auf)\b)", "alle würfel "),
     (r"\bden anderen (würfel|block|klotz|baustein)\b", r"the-other \1"),
     (r"\bden anderen\b(?! (?:würfeln|blöcken|klötzen|bausteinen)\b)", "the-other one"),
@@ -758,7 +787,8 @@ def _german(text: str) -> str:
     for t in tokens:
         if t in ("dann", "danach", "anschließend") and clauses[-1] and (
                 _is_german_verb(clauses[-1][-1])
-                or (clauses[-1][-1] == "sie" and len(clauses[-1]) > 1 and _is_german_verb(clauses[-1][-2]))):
+                or (clauses[-1][-1] == "sie" and len(clauses[-1]) > 1 and _is_german_verb(clauses[-1][-2]))
+                or (clauses[-1][-1] in ("du", "sie") and len(clauses[-1]) > 1 and clauses[-1][-2] in _DE_MODALS)):
             clauses[-1].append(t)  # "fahr danach in die Ausgangsposition zurück": the verb's adverb, in its clause
             continue
         if t in _DE_CLAUSE_ENDS and clauses[-1]:

@@ -44,6 +44,10 @@ def _expected(spec: tuple[str, ...], x: str, y: str, z: str) -> list[str]:
         if item == "home":
             steps.append("go_home()")
             continue
+        if item.startswith("push:"):  # "push:x:right"
+            _, what, direction = item.split(":")
+            steps.append(f"push(object={names[what]}_cube, direction={direction})")
+            continue
         what, where = item.split(">")
         for obj in {"all": (x, y, z), "rest": (y, z)}.get(what, (names.get(what, ""),)):
             steps.append(f"pick(object={obj}_cube)")
@@ -121,6 +125,19 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Pack den {X} Würfel auf den {Y}.", ("x>y",)),
     ("Tu den {X} Würfel in den Eimer.", ("x>bin",)),
     ("Hau den {X} Würfel weg.", ("x>bin",)),
+    # intensifiers around a negation, "débarrasse-moi de", "nur ... nicht", "mal eben", order words after a modal
+    ("Débarrasse-moi de ce cube {x}.", ("x>bin",)),
+    ("Mets le cube {x} dans le bac, mais surtout ne touche pas au {z}.", ("x>bin",)),
+    ("Ne touche en aucun cas au cube {z} et mets le {x} dans le bac.", ("x>bin",)),
+    ("Fass ja nicht den {Z} Würfel an und leg den {X} in den Eimer.", ("x>bin",)),
+    ("Décale le cube {x} vers la droite.", ("push:x:right",)),
+    ("Range le cube {x} à droite de la table.", ("x>right",)),
+    ("Kannst du den {X} Würfel bitte wegschmeißen?", ("x>bin",)),
+    ("Wirf alle Würfel weg, nur den {X} nicht.", ("rest>bin",)),
+    ("Leg alle Würfel in den Eimer, nur nicht den {X}.", ("rest>bin",)),
+    ("Moin, leg mal eben den {X} Würfel aufs Pad.", ("x>pad",)),
+    ("Leg den {X} Würfel aufs Pad. Kannst du danach in die Ausgangsposition zurückfahren?", ("x>pad", "home")),
+    ("Leg den {X} Würfel aufs Pad. Könnten Sie dann den {Y} auf den {X} legen?", ("x>pad", "y>x")),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
@@ -181,6 +198,13 @@ _NEGATED = (
     "Ne les jette pas toutes.",
     "Alle außer dem {X} nicht in den Eimer.",
     "Ne reviens pas à ta place.",
+    "Ne te débarrasse pas du cube {x}.",
+    "Fass auf keinen Fall den {X} Würfel an!",
+    "Stell den {X} Würfel auf keinen Fall auf den {Y}.",
+    "Kannst du den {X} Würfel bitte nicht wegschmeißen?",
+    "Ne décale pas le cube {x} vers la droite.",
+    "Leg alle Würfel in den Eimer, nur den {X}.",  # "only", never "except"
+    "Kannst du danach bitte nicht in die Ausgangsposition zurückfahren?",
 )
 
 
@@ -199,6 +223,8 @@ def test_a_negated_spoken_construction_never_runs(template: str, triple: tuple[s
     "Empile le cube {y} sur le {z}, mais sans toucher au {x}.",
     "Leg den {Y} Würfel in den Eimer, aber ohne den {X} anzufassen.",
     "Le cube {y}, tu le mets dans le bac, et le {x}, tu le touches pas.",
+    "Wirf alle Würfel weg, nur den {X} nicht.",
+    "Jette tous les cubes, mais surtout pas le {x}.",
 ])
 def test_a_spoken_constraint_beside_a_request_keeps_its_cube_untouched(template: str,
                                                                        triple: tuple[str, str, str]) -> None:
@@ -224,6 +250,9 @@ _SPREAD = {"objects": [{"name": "red_cube", "kind": "cube", "color": "red", "pos
     ("Le cube le plus à droite, mets-le dans la poubelle.", ["blue", "bin"]),
     ("Prenez la brique qui est la plus éloignée de vous et posez-la sur le tapis.", ["blue", "pad"]),
     ("Prends le cube qui est le plus a gauche et mets-le sur le pad.", ["red", "pad"]),
+    ("Prends celui de droite et mets-le dans le bac.", ["blue", "bin"]),
+    ("Nimm den linken und leg ihn aufs Pad.", ["red", "pad"]),
+    ("Stell den rechten bitte auf den grünen.", ["blue", "green"]),
 ])
 def test_a_relative_clause_names_a_cube_by_its_place(text: str, expected: list[str]) -> None:
     result = _PLANNER.plan(text, SceneState.from_json(_SPREAD))
@@ -238,6 +267,8 @@ def test_a_relative_clause_names_a_cube_by_its_place(text: str, expected: list[s
     "Ne prends pas le cube qui est le plus à gauche.",
     "Le cube qui est le plus près de toi, tu ne le mets pas sur le vert.",
     "Le cube le plus à droite, ne le mets pas dans la poubelle.",
+    "Nimm den linken nicht.",
+    "Leg den rechten nicht auf den grünen.",
 ])
 def test_a_negated_relative_or_dislocated_place_never_runs(text: str) -> None:
     assert not isinstance(_PLANNER.plan(text, SceneState.from_json(_SPREAD)), Plan), text
