@@ -84,6 +84,7 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from sim.randomize import RANDOMIZATION_LEVELS
     from sim.robots import ROBOTS
+    from sim.scene import CAMERAS
 
     parser = argparse.ArgumentParser(prog="armstack", description="armstack: simulation to real arm.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -116,14 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--episodes", type=int, default=10, help="successful episodes to keep")
     p.add_argument("--workers", type=int, default=1, help="worker processes (or Ray tasks in flight / 2)")
     p.add_argument("--obs", default="state", help="comma list: state[,rgb[,depth]] (depth: lossless int mm per camera)")
-    p.add_argument("--cameras", default="front,wrist", help="comma list of front, overhead, wrist (with rgb)")
+    p.add_argument("--cameras", default="front,wrist", help="comma list of " + ", ".join(CAMERAS) + " (with rgb)")
     p.add_argument("--image-size", type=int, default=128)
     p.add_argument("--randomization", default="default", help=", ".join(RANDOMIZATION_LEVELS))
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", required=True, help="dataset folder (created; a killed run resumes here)")
-    p.add_argument("--backend", default="local", choices=["local", "ray"])
+    # Checked by DatagenConfig against its registries (BACKENDS, STORAGE), which name the valid ones; importing them
+    # here would load the data factory (~2 s) for every command.
+    p.add_argument("--backend", default="local", help="where episodes run: local worker processes, or ray")
     p.add_argument("--ray-address", default=None, help="an existing Ray cluster (default: a local runtime)")
-    p.add_argument("--storage", default="video", choices=["video", "image"], help="mp4 per camera, or PNG frames")
+    p.add_argument("--storage", default="video", help="video (mp4 per camera) or image (PNG frames)")
     p.add_argument("--action-noise", type=float, default=0.0,
                    help="DART noise std on the executed EE action; 'action' keeps the expert's clean label")
     p.add_argument("--replay-every", type=int, default=10,
