@@ -19,7 +19,7 @@ from robot.sim_models import SIM_MODELS
 from robot.vendor_profiles import check_profile_robot
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
-from sim.scene import COLORS
+from sim.scene import CAMERAS, COLORS
 from sim.tasks import TASKS
 
 NODE_NAME = "armstack_sim_arm"
@@ -133,10 +133,9 @@ class SimArmConfig:
             if not isinstance(getattr(self, name), bool):
                 raise ParameterError(f"{NODE_NAME}: {name} must be true or false, got {getattr(self, name)!r}")
         names = self.cameras
-        if not isinstance(self.camera, str) or any(c not in ("front", "overhead", "wrist") for c in names) \
-                or len(set(names)) != len(names):
-            raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), or distinct names of front, "
-                                 "overhead, wrist separated by commas")
+        if not isinstance(self.camera, str) or any(c not in CAMERAS for c in names) or len(set(names)) != len(names):
+            raise ParameterError(f"{NODE_NAME}: camera {self.camera!r}; valid: '' (off), or distinct names of "
+                                 f"{', '.join(CAMERAS)} separated by commas")
         _rate("camera_rate_hz", self.camera_rate_hz)
         (w_low, w_high), (h_low, h_high) = RANGES["camera_width"], RANGES["camera_height"]
         if isinstance(self.camera_width, bool) or not isinstance(self.camera_width, int) \
