@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from test_bridge_core import Loop
 
@@ -31,27 +33,38 @@ SEEDS = (0, 1, 2)
 AT_LEAST = 2
 
 
-def run_scene(seed: int, policies: SkillPolicies) -> tuple[dict[str, Any] | None, Loop]:
-    """'put the red cube in the bin' in the simulated arm's scene of ``seed``, through the bridge's ticks, with
-    place_in run by the shipped policy (``policies``, already started) and no retry or replan: the report and the
-    loop (its arm's own physics for the truth)."""
-    loop = Loop("panda", seed=seed)
+def run_scene(seed: int, policies: SkillPolicies, **params: Any) -> tuple[dict[str, Any] | None, Loop, list[bool]]:
+    """'put the red cube in the bin' in the simulated arm's scene of ``seed``, through the bridge's ticks (bridge
+    ``params`` over the defaults), with place_in run by the shipped policy (``policies``, already started) and no
+    retry or replan: the report, the loop (its arm's own physics for the truth) and, per action period in order,
+    whether the gate's step clamp kept the command short of the action's target by the period's end."""
+    loop = Loop("panda", seed=seed, **params)
     loop.core.agent_wait_s = 2.0  # lockstep: the simulated clock waits for the agent's thread (a loaded box)
     loop.run(0.6)
     core = loop.core
+    cut: list[bool] = []
     try:
         world = BridgeWorld(core.params.sim_model, cubes=core.params.cubes, controller=core.controller.config,
                             control_dt=core.controller.control_dt)
-        config = AgentConfig(robot="panda", skill_policies={"place_in": PRETRAINED}, max_replans=0, step_retries=0)
+        config = AgentConfig(robot="panda", skill_policies={"place_in": PRETRAINED}, max_replans=0, step_retries=0,
+                             policy_speed_fraction=core.agent_speed_fraction)  # as start_agent makes it
         run = AgentRun("put the red cube in the bin", planner=make_planner("rules"), world=world, config=config,
                        skill_policies=policies)
         core._agent = run  # what start_agent sets; the tick then drives this world
         run.start()
+        period: tuple[np.ndarray, float] | None = None
+        last: np.ndarray | None = None  # the command the previous tick sent
         for _ in range(round(AGENT_TIMEOUT_S / 0.01)):
-            loop.step()
+            res = loop.step()
+            target = core._target
+            if target is not None and target is not period:  # this tick took an action: the last period ended
+                if period is not None and last is not None:
+                    cut.append(not np.allclose(last, period[0], rtol=0, atol=1e-9))
+                period = target
+            last = res.command.arm if res.command is not None and res.command.source == "policy" else None
             if run.finished:
                 break
-        return run.join(5.0), loop
+        return run.join(5.0), loop, cut
     finally:
         core.close()
 
@@ -69,25 +82,46 @@ def placed_by_the_policy(report: dict[str, Any] | None, loop: Loop) -> bool:
             and loop.core.supervisor.mode == Mode.NOMINAL)
 
 
+@pytest.fixture(scope="module")
+def policies() -> Iterator[SkillPolicies]:
+    """The placement policy's process, started once for the scenes of this module."""
+    shared = SkillPolicies("panda", deadline_s=2.0)
+    try:
+        shared.actor(PRETRAINED, "warm up")  # the policy's process up before the clock runs
+        yield shared
+    finally:
+        shared.close()
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("agent_policy")
-def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_arm() -> None:
+def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_arm(policies: SkillPolicies) -> None:
     """Measured margin, not one scene. Offline (``PYTHONPATH=.:tests/robot python
     tests/robot/test_bridge_agent_skill_policy.py 0 30``: this file's ``run_scene`` and ``placed_by_the_policy``;
     niced, load 8-10 on 2 cores, 4-21 s a scene): 30/30 on seeds 0-29 (and 27/30 placements on the agent bench).
     Here 3 scenes, at least 2: were each a draw at 10% failures (the 95% upper bound of 0/30), this fails with
     probability 2.8%; at 3%, 0.3%. One scene more costs ~10 s."""
-    policies = SkillPolicies("panda", deadline_s=2.0)
     outcomes: dict[int, Any] = {}
-    try:
-        policies.actor(PRETRAINED, "warm up")  # the policy's process up before the clock runs
-        for seed in SEEDS:
-            report, loop = run_scene(seed, policies)
-            outcomes[seed] = placed_by_the_policy(report, loop) or (
-                None if report is None else (report["failure"], report["steps"]))
-    finally:
-        policies.close()
+    for seed in SEEDS:
+        report, loop, _ = run_scene(seed, policies)
+        outcomes[seed] = placed_by_the_policy(report, loop) or (
+            None if report is None else (report["failure"], report["steps"]))
     assert sum(ok is True for ok in outcomes.values()) >= AT_LEAST, outcomes
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("agent_policy")
+def test_behind_a_lowered_gate_the_learned_placement_slows_with_it(policies: SkillPolicies) -> None:
+    """The agent's speed fraction follows the bridge's gate (``BridgeCore.agent_speed_fraction``: 0.21 behind a gate
+    of 0.3): the policy places without a stop, and the gate's step clamp leaves nearly all its periods whole.
+    Offline (this file's ``run_scene``, seeds 0-5): 33 of its 410 periods cut short; with the simulator's 0.35 behind
+    this gate, as the bridge ran before, 207 of 347 (seed 0: 37 of 65)."""
+    report, loop, cut = run_scene(0, policies, gate_velocity_scale=0.3)
+    assert loop.core.agent_speed_fraction < 0.3
+    assert placed_by_the_policy(report, loop), None if report is None else (report["failure"], report["steps"])
+    assert report is not None
+    placing = cut[-report["steps"][-1]["steps"]:]  # the placement's periods (the pick's came before)
+    assert sum(placing) <= 0.2 * len(placing), f"{sum(placing)} of {len(placing)} periods cut short"
 
 
 def test_the_skill_policies_parameter_names_a_checkpoint_per_skill_a_policy_can_run() -> None:
@@ -135,7 +169,7 @@ if __name__ == "__main__":  # the offline measurement behind the margin: seeds [
     try:
         for seed in range(first, last):
             began = time.perf_counter()
-            report, loop = run_scene(seed, shared)
+            report, loop, _ = run_scene(seed, shared)
             ok = placed_by_the_policy(report, loop)
             passed.append(ok)
             print(seed, ok, round(time.perf_counter() - began, 1), "" if ok or report is None else report["failure"],
