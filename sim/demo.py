@@ -15,8 +15,10 @@ from tqdm import tqdm
 
 from sim.render_cli import make_env, render_rollouts
 from sim.rollout import run_episode
+from sim.tasks import ENTRIES, TASK_NAMES
 
-DEMO_TASKS = ("armstack/Reach-v0", "armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
+DEMO_TASKS = tuple(ENTRIES[name].env_id for name in TASK_NAMES)
+"""Every built-in task's env id, from the task registry (tasks registered later are not the demo's)."""
 
 
 def expert_section(out_dir: Path, episodes: int, robots: tuple[str, ...]) -> list[dict[str, Any]]:
