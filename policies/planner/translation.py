@@ -105,7 +105,7 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
-     r"(?:ça|cela) ne (?:te|vous) dérange pas|(?:ça|cela) (?:te|vous) va))\b\s*,?", " "),
+     r"(?:ça|cela) ne (?:te|vous) dérange pas|(?:ça|cela) (?:te|vous) va))\b(?!\s*(?:pas|plus|jamais)\b)\s*,?", " "),
     (r"\bje (?:vous|te) (?:en )?prie(?: (?:de|d' ?))?(?: bien vouloir)?\b", " please "),
     (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait) (?:de |d' ?)", " please "),
     (r"\b(?:ce serait|ça serait|c' ?est|tu serais|vous seriez) (?:gentil|gentille|sympa|aimable|cool)s? (?:de |d' ?)",
