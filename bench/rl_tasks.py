@@ -11,7 +11,10 @@ The ``residual_*`` groups are the BC-initialised route (reported apart, never as
 residual on the shipped BC policy's translation (``policies.residual_goal_env``, settings per variant in
 ``RESIDUAL_VARIANTS``, learnt by ``policies.residual_sac.ResidualSAC``), its
 actor starting at a zero residual, so the evaluation at step 0 is the BC policy alone on the same held-out
-episodes, and every later one shows what RL changed.
+episodes, and every later one shows what RL changed. ``--base-policy`` starts them from another BC checkpoint:
+success here is read at an episode's last step, and the shipped policy, cloned from episodes that stop at the
+first success, reaches the pad in 39 of 40 held-out Push episodes but is still there at step 140 in 11 (it
+goes on pushing); a base cloned from full-length expert episodes holds it (issue 19 notes, R2).
 
 Every row runs in its own ``python -O`` process (bench/rl_reach.py says why ``-O``: a gymnasium-robotics assert
 that mujoco 4's enums fail); learning CPU time is reported beside wall time, and each row also times its bare
@@ -91,7 +94,8 @@ METHOD = (
     "learn_wall_s / learn_cpu_s cover model.learn only; env_step_us is one goal-env step with random actions, "
     "timed before training. Every row runs at once (all under the same load) unless --one-pair-at-a-time. "
     "Residual rows (row@variant; the bare row is the recipe): policies.residual_sac.ResidualSAC on "
-    "policies.residual_goal_env over the shipped BC policy, RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
+    "policies.residual_goal_env over the BC policy of base_policy ('pretrained': the shipped panda_tabletop_bc), "
+    "RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
     "too (a zero residual: BC alone) and, at every point, also on eval_episodes validation episodes (seeds "
     "1500000000+k); best_by_validation is the point with the highest validation success (the earliest of equals) "
     "with its held-out success: the checkpoint a run keeps, chosen without the held-out episodes."
@@ -141,13 +145,13 @@ def env_step_us(factory: Any, steps: int) -> float:
     return round(spent / steps * 1e6, 1)
 
 
-def residual_config(row: str, config_json: dict[str, Any], variant: str) -> Any:
-    """The RLConfig of a residual row: the shipped BC policy as base, the variant's settings."""
+def residual_config(row: str, config_json: dict[str, Any], variant: str, base_policy: str = PRETRAINED_BASE) -> Any:
+    """The RLConfig of a residual row: ``base_policy`` (the shipped BC policy by default), the variant's settings."""
     from policies.rl_config import RLConfig
 
     if variant not in RESIDUAL_VARIANTS:
         raise ValueError(f"unknown residual variant {variant!r}; valid: {', '.join(RESIDUAL_VARIANTS)}")
-    return RLConfig.from_dict({**config_json, "env_id": ROWS[row][0], "base_policy": PRETRAINED_BASE,
+    return RLConfig.from_dict({**config_json, "env_id": ROWS[row][0], "base_policy": base_policy,
                                **RESIDUAL_VARIANTS[variant]})
 
 
@@ -163,7 +167,8 @@ def best_by_validation(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
             "ci95": best["ci95"]}
 
 
-def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe") -> dict[str, Any]:
+def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe",
+            base_policy: str = PRETRAINED_BASE) -> dict[str, Any]:
     """Train and evaluate one row in this process; the row's JSON."""
     import torch
 
@@ -171,7 +176,8 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     from policies.rl_config import RLConfig
 
     residual = row in RESIDUAL_ROWS
-    config = residual_config(row, config_json, variant) if residual else RLConfig.from_dict(config_json)
+    config = (residual_config(row, config_json, variant, base_policy) if residual
+              else RLConfig.from_dict(config_json))
     torch.set_num_threads(config.torch_threads)
     factory = row_factory(row, config)
     step_us = env_step_us(factory, ENV_STEP_SAMPLE if config.steps >= ENV_STEP_SAMPLE else SHORT_STEP_SAMPLE)
@@ -200,6 +206,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     final = curve[-1]
     return {"env": ROWS[row][0] or ROWS[row][1], "seed": config.seed, "env_steps": final["env_steps"],
             "residual_variant": {variant: RESIDUAL_VARIANTS[variant]} if residual else None,
+            "base_policy": base_policy if residual else None,
             "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
@@ -211,7 +218,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
 
 
 def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
-             stop_after_s: float | None = None) -> dict[str, Any]:
+             stop_after_s: float | None = None, base_policy: str = PRETRAINED_BASE) -> dict[str, Any]:
     """Each row in a child ``python -O`` (progress on the shared stderr), all at once.
 
     A child prints a JSON line per evaluation and its row's JSON last. A row still running after
@@ -221,7 +228,8 @@ def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
     for key in rows:  # a row, or row@variant for a residual variant
         row, _, variant = key.partition("@")
         cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--variant", variant or "recipe",
-               "--config-json", json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at))]
+               "--config-json", json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at)),
+               "--base-policy", base_policy]
         procs[key] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + stop_after_s if stop_after_s is not None else None
     results: dict[str, Any] = {}
@@ -319,6 +327,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="stop rows still training after this many seconds; they report the evaluations they made")
     p.add_argument("--residual-variants", default="recipe",
                    help=f"residual rows to run, comma-separated: {', '.join(RESIDUAL_VARIANTS)} (RESIDUAL_VARIANTS)")
+    p.add_argument("--base-policy", default=PRETRAINED_BASE,
+                   help="the BC checkpoint folder the residual rows start from ('pretrained': the shipped "
+                        "panda_tabletop_bc)")
     p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--variant", default="recipe", help=argparse.SUPPRESS)
@@ -330,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.row:  # child process: one row, JSON on stdout
         try:
-            print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at, args.variant)}))
+            print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at, args.variant,
+                                             args.base_policy)}))
         except Exception:
             traceback.print_exc()
             return 1
@@ -347,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
     if not variants or any(v not in RESIDUAL_VARIANTS for v in variants):
         print(f"unknown residual variants {variants}; valid: {', '.join(RESIDUAL_VARIANTS)}", file=sys.stderr)
         return 2
+    if args.base_policy != PRETRAINED_BASE and not Path(args.base_policy).is_dir():
+        print(f"--base-policy {args.base_policy!r} is not a checkpoint folder (or {PRETRAINED_BASE!r})",
+              file=sys.stderr)
+        return 2
     if args.quick:
         steps, eval_at, episodes, fields = 400, [400], 1, {**CONFIG, "learning_starts": 200, "net_arch": [16],
                                                            "batch_size": 32}
@@ -362,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = [key for n in batch for key in row_keys(n, variants)]
         load_start = load_average()
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
-        results = run_rows(rows, config_json, eval_at, args.stop_after_s)
+        results = run_rows(rows, config_json, eval_at, args.stop_after_s, args.base_policy)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
             group = {key: results[key] for key in row_keys(n, variants)}
@@ -376,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                 for pair in pairs.values() for key in pair if key.partition("@")[0] in ROWS}
     print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json,
                       "residual_variants": {v: RESIDUAL_VARIANTS[v] for v in variants},
+                      "base_policy": args.base_policy,
                       "eval_at": eval_at, "table": table(pairs),
                       "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
                       "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))
