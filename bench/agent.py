@@ -52,7 +52,7 @@ from policies.planner.agent import Agent, AgentConfig, AgentConfigError, verify_
 from policies.planner.sim_scene import scene_state_from_env  # noqa: E402
 from sim.env import TabletopEnv  # noqa: E402
 from sim.skills import SKILL_ARGS, make_skill  # noqa: E402
-from sim.skills.regions import REGIONS  # noqa: E402
+from sim.skills.regions import REGIONS, SIDES  # noqa: E402
 
 TARGET_SUCCESS = 0.8
 
@@ -111,7 +111,7 @@ def compose(rng: np.random.Generator, state: SceneState, env: TabletopEnv) -> Ep
             steps += [Step(skill="pick", args={"object": a}), Step(skill="place_on", args={"object": b})]
             used.add(b)
         else:
-            region = {"bin": "bin", "pad": "pad"}.get(kind) or ("left", "right")[int(rng.integers(2))]
+            region = {"bin": "bin", "pad": "pad"}.get(kind) or SIDES[int(rng.integers(len(SIDES)))]
             if state.on.get(a) == region:
                 return None  # already there: a goal that holds from the start measures nothing
             if region == "pad" and any(s.args.get("region") == "pad" for s in steps):
