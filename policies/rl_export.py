@@ -303,6 +303,11 @@ class ReachGoalPolicy:
             raise PolicyError("observation holds non-finite values: refusing to act on them")
         with torch.inference_mode():
             out: np.ndarray = self.network(torch.from_numpy(np.ascontiguousarray(x, dtype=np.float32))).numpy()
+        if getattr(self.network, "output", None) == "tanh":
+            # SB3's predict maps a squashed action onto the action Box [-1, 1], which rounds about half of the
+            # values by one float32 ulp; the same arithmetic here gives the env the very action it was trained and
+            # evaluated with (a Push rollout's outcome can turn on one ulp of contact).
+            out = np.float32(-1.0) + 0.5 * (out + np.float32(1.0)) * np.float32(2.0)
         return out
 
     def act(self, obs: dict[str, Any]) -> np.ndarray:
