@@ -19,7 +19,7 @@ from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_f
 from robot.vendor_profiles import VendorProfile, check_profile_robot, get_profile
 from sim.config_io import from_mapping
 from sim.robots import get_robot
-from sim.scene import COLORS
+from sim.scene import COLORS, SceneConfig
 from sim.tasks import TASKS
 
 NODE_NAME = "armstack_bridge"
@@ -199,7 +199,7 @@ class BridgeParams:
     """Planner backend for free-form instructions (``robot.planner_process.PLANNER_BACKENDS``; the default is
     ``armstack plan``'s): the agent plans, checks and runs the plan's skills; 'none' accepts only the
     pick-and-place phrasings and JSON goals."""
-    cubes: tuple[str, ...] = ("red", "green", "blue")
+    cubes: tuple[str, ...] = SceneConfig.cubes  # the default scene's
     skill_policies: tuple[str, ...] = ()
     """``skill=checkpoint directory`` per skill the agent runs as a learned policy (``AgentConfig.skill_policies``),
     e.g. ``place_in=policies/pretrained/panda_tabletop_bc``; the skills not named run their scripted controllers."""

@@ -19,7 +19,7 @@ from robot.sim_models import SIM_MODELS
 from robot.vendor_profiles import check_profile_robot
 from sim.config_io import from_mapping, load_yaml
 from sim.errors import SimError
-from sim.scene import CAMERAS, COLORS
+from sim.scene import CAMERAS, COLORS, SceneConfig
 from sim.tasks import TASKS
 
 NODE_NAME = "armstack_sim_arm"
@@ -93,7 +93,7 @@ class SimArmConfig:
     """Task whose goal a ``~/scene_reset`` samples (reported on ``~/events``) when the request names none."""
     seed: int = 0
     """Seed of the initial object layout."""
-    cubes: tuple[str, ...] = ("red", "green", "blue")
+    cubes: tuple[str, ...] = SceneConfig.cubes  # the default scene's
     max_catchup_s: float = 0.05
     """Physics further behind real time than this skips ahead (counted as an overrun) instead of bursting."""
     record: str = ""

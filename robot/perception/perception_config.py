@@ -11,6 +11,7 @@ from typing import Any
 from robot.perception.errors import PerceptionConfigError
 from robot.perception.place_detector import PLACES
 from sim.config_io import from_mapping, load_config
+from sim.scene import SceneConfig
 from sim.skills.regions import REGIONS
 
 METHODS = ("marker", "color")
@@ -23,7 +24,7 @@ class PerceptionConfig:
     camera: str = "front"
     """Name of the camera; CameraInfo frames and calibration files for another camera are refused."""
     method: str = "marker"
-    object_names: tuple[str, ...] = ("red_cube", "green_cube", "blue_cube")
+    object_names: tuple[str, ...] = tuple(f"{c}_cube" for c in SceneConfig.cubes)  # the default scene's cubes
     markers_file: str = ""
     """YAML of marker ids and offsets (``MarkerConfig``); empty: the sim's cube-top markers."""
     use_depth: bool = False
