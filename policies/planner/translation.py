@@ -508,13 +508,13 @@ def _spoken_negation(m: re.Match[str]) -> str:
 
 def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
-    for pattern, repl in _FR_SPOKEN:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED['_FR_SPOKEN']:
+        text = pattern.sub(repl, text)
     text = _FR_DISLOCATED.sub(_undislocated, text.strip())
     if not re.search(r"\b(?:ne|n')(?:\s|$)", text):
         text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais)\b", _spoken_negation, text)
-    for pattern, repl in _FR_PHRASES:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED['_FR_PHRASES']:
+        text = pattern.sub(repl, text)
     if not _FR_NEGATED.search(text):
         text = _FR_VERBLESS.sub(r"\1mets \2", text)
     text = re.sub(r"\b([ldn])' ", r"\1 ", text)
@@ -777,11 +777,11 @@ def _german(text: str) -> str:
         raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
                                "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
                                "planned")
-    for pattern, repl in _DE_SPOKEN:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED['_DE_SPOKEN']:
+        text = pattern.sub(repl, text)
     text = _DE_WRAPPER.sub("bitte ", _german_references(text.strip()))
-    for pattern, repl in _DE_PHRASES:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED['_DE_PHRASES']:
+        text = pattern.sub(repl, text)
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
@@ -854,6 +854,12 @@ def _unwrapped(text: str, lang: str) -> str:
         previous = text
         text = _CLOSINGS[lang].sub("", _OPENINGS[lang].sub("", text))
     return text
+
+
+# The phrase rules compiled once: with the parser's own patterns they fill re's cache of 512 (full after a few
+# hundred instructions), and an evicted rule is compiled again on the next instruction that needs it.
+_COMPILED = {name: tuple((re.compile(pattern), repl) for pattern, repl in rules) for name, rules in (
+    ("_FR_SPOKEN", _FR_SPOKEN), ("_FR_PHRASES", _FR_PHRASES), ("_DE_SPOKEN", _DE_SPOKEN), ("_DE_PHRASES", _DE_PHRASES))}
 
 
 def _plain_forms(word: str) -> set[str]:
