@@ -89,7 +89,7 @@ _FR: dict[str, str] = {
     "attrapes": "grab", "superposes": "stack", "balances": "discard", "vires": "discard", "colle": "put",
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
-    "décale": "push", "décalez": "push", "décaler": "push",
+    "décale": "push", "décalez": "push", "décaler": "push", "plutôt": "instead",
     "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }
@@ -121,6 +121,17 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
      " discard the "),
     (r"\b(à (?:gauche|droite)) de la table\b", r"\1"),
     (r"\b(celui|celle) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
+    (r"^\s*(?:allez )?hop\b\s*[,!]?", " "),
+    (r"\bplutôt\b(?! que)\s*([^,;.!?]*?)\s*(?=[,;.!?]|$)", r" \1 plutôt"),  # "mets-le plutôt sur X": "... instead"
+    (r"\bfai(?:s|tes) glisser\b", " glisse "),
+    (r"\b(?:de quelques (?:centimètres|cm)|d' ?un cran|légèrement)\b", " "),
+    # "une fois que c'est fait, ...": the next step
+    (r",?\s*\b(?:(?:et )?une fois (?:que (?:c'est|ça est) )?(?:fait|terminé|fini)|(?:et )?quand c'est (?:fait|terminé|"
+     r"fini)|cela fait|ceci fait)\b\s*,?", " puis "),
+    (r"\b(?:le dernier|la dernière) (?:cube|bloc|brique|objet) (?:que |qu' ?)(?:tu as|vous avez|t' ?as) "
+     r"(?:bougé|déplacé|posé|mis|pris|placé|rangé|touché)e?\b", " the-one-you-just-moved "),
+    (r"\b(?:celui|celle) (?:que |qu' ?)(?:tu as|vous avez|t' ?as) (?:bougé|déplacé|posé|mis|pris|placé|rangé|touché)e? "
+     r"en dernier\b", " the-one-you-just-moved "),
     (r",?\s*\bmais\s+(?=sans\b)", ", "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
@@ -132,7 +143,9 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez|bouge|bougez|déplace|déplacez) (?:le bras|le robot|ton bras|"
      r"votre bras)\s+(?=(?:à|en|dans|vers) )", " retourne "),
     (r"\bposition (?:home|zéro|zero|neutre)\b|\bhome[- ]?position\b", " maison "),
-    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+à (?:ta|votre|sa) place\b", r"\1 à maison"),
+    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta|votre|sa) place\b|"
+     r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta |votre |sa |la )?base\b",
+     r"\1\2 à maison"),
     # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
     (r"(?<!cube )(?<!bloc )(?<!brique )\btout (?=à (?:gauche|droite)\b)", ""),
 )
@@ -622,9 +635,13 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:wenn|falls) (?:es|das) (?:dir|ihnen|euch) nichts ausmacht\b\s*,?|,?\s*\bwenn's (?:dir|ihnen|euch) "
      r"nichts ausmacht\b\s*,?", " "),
     (r"\bich bitte (?:dich|sie|euch)\b\s*,?", " bitte "),
+    (r",?\s*\b(?:(?:wenn|sobald) (?:du|sie) (?:damit )?fertig (?:bist|sind)|(?:wenn|sobald) das (?:erledigt|gemacht|"
+     r"fertig) ist)\b\s*,?", " danach "),
+    (r"\b(?:ein paar|einige) (?:zentimeter|cm)\b|\betwas\b(?= nach (?:links|rechts|vorne|hinten)\b)", " "),
     (r"\b(?:magst|möchtest) du\b", "kannst du"), (r"\b(?:mögen|möchten) sie\b", "können sie"),
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
+    (r"\bsondern (?:lieber|besser|stattdessen)\b", "sondern"),
     (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
     # "auf keinen Fall", "keinesfalls", "ja nicht", "bloß nicht": a plain "nicht" (a second one refuses the clause)
     (r"\b(?:auf (?:gar )?keinen fall|keinesfalls|unter keinen umständen)\b", "nicht"),

@@ -138,6 +138,17 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Moin, leg mal eben den {X} Würfel aufs Pad.", ("x>pad",)),
     ("Leg den {X} Würfel aufs Pad. Kannst du danach in die Ausgangsposition zurückfahren?", ("x>pad", "home")),
     ("Leg den {X} Würfel aufs Pad. Könnten Sie dann den {Y} auf den {X} legen?", ("x>pad", "y>x")),
+    # openings, "fais glisser", distances, "une fois que c'est fait", "plutôt", "wenn du fertig bist"
+    ("Hop, le cube {x} à la poubelle !", ("x>bin",)),
+    ("Fais glisser le cube {x} vers la droite.", ("push:x:right",)),
+    ("Pousse le cube {x} de quelques centimètres vers la gauche.", ("push:x:left",)),
+    ("Schieb den {X} Würfel ein paar Zentimeter nach links.", ("push:x:left",)),
+    ("Mets le {x} sur le tapis. Une fois que c'est fait, reviens à ta position de départ.", ("x>pad", "home")),
+    ("Rentrez à la base, s'il vous plaît.", ("home",)),
+    ("Ne jette pas le cube {x}, mets-le plutôt sur le tapis.", ("x>pad",)),
+    ("Leg den {X} aufs Pad. Wenn du damit fertig bist, fahr zurück in die Ausgangsposition.", ("x>pad", "home")),
+    ("Mets le {x} sur le tapis, puis prends le dernier cube que tu as bougé et mets-le dans le bac.",
+     ("x>pad", "x>bin")),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
@@ -205,6 +216,13 @@ _NEGATED = (
     "Ne décale pas le cube {x} vers la droite.",
     "Leg alle Würfel in den Eimer, nur den {X}.",  # "only", never "except"
     "Kannst du danach bitte nicht in die Ausgangsposition zurückfahren?",
+    "Hop, ne mets pas le cube {x} à la poubelle !",
+    "Ne fais pas glisser le cube {x} vers la droite.",
+    "Schieb den {X} Würfel nicht ein paar Zentimeter nach links.",
+    "Une fois que c'est fait, ne reviens pas à ta position de départ.",
+    "Ne rentrez pas à la base.",
+    "Wenn du damit fertig bist, fahr nicht zurück in die Ausgangsposition.",
+    "Ne prends pas le dernier cube que tu as bougé.",
 )
 
 
