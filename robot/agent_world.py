@@ -5,11 +5,12 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
 
 * the agent's ``step(action)`` leaves one 5-d EE-delta action and waits for a tick to ``take`` it (turning it into
   joint targets through the gate as any policy action);
-* the tick that ends the action's period (one policy period later: ``BridgeCore._run_agent``) ``serve``s the state
-  measured then as the action's result, and ``step`` returns with it, as the env's step returns the state after
-  its control period: a skill computes its next action from what its last one did, never from the state before
-  the arm moved for it. That tick waits a bounded time (``BridgeCore.agent_wait_s``) for the next action; one
-  that comes later is taken by a later tick (its period starts there), and the arm holds meanwhile;
+* the last tick of the action's period (``BridgeCore._run_agent``: 40 ms of the 50 ms at the default rates)
+  ``serve``s the state measured then as the action's result, and ``step`` returns with it, as the env's step returns
+  the state after its control period: a skill computes its next action from what its last one did, never from the
+  state before the arm moved for it. It does so while the arm finishes the period, and the tick that starts the next
+  period takes the action, waiting a bounded time (``BridgeCore.agent_wait_s``) if it is not there yet; one that
+  comes later is taken by a later tick (its period starts there), and the arm holds meanwhile;
 * every other tick ``serve``s its state too (measured joints, perceived cubes, pad, bin, the cubes perception has
   lost), which ``wait_ready`` loads for the first plan; the agent's own copy of the mirror loads a state before
   ``step`` returns: skills never read a mirror the tick is writing;

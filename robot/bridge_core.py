@@ -51,8 +51,8 @@ PLANNER_TIMEOUT_S = 60.0
 """The most one instruction may take to plan, model start-up included (its self-test and load: ~2-3 s)."""
 
 AGENT_WAIT_S = 0.005
-"""How long the tick that ends an agent's action period waits for its next action (the skill computes it from the
-state that tick measured, ``BridgeCore._run_agent``); an action that comes later is taken by a later tick."""
+"""How long the tick that starts an agent's action period waits for the action (the skill computes it from the state
+served the tick before, ``BridgeCore._run_agent``); an action that comes later is taken by a later tick."""
 
 AGENT_GATE_SHARE = 0.7
 """A learned skill's move asks for at most this share of the joint speeds the command gate lets through (the agent's
@@ -239,6 +239,8 @@ class BridgeCore:
         self.agent_wait_s = AGENT_WAIT_S
         self._agent_took: int | None = None
         """The tick that took the agent's action now running its period (None: none is)."""
+        self._agent_result_served = False
+        """The state after that action went to the agent (its ``step`` returned)."""
         self._planner: Any = None
         self._planner_fault: str | None = None  # the planner's process died or overran; cleared by a re-arm
         self._goal_at = start
@@ -748,22 +750,26 @@ class BridgeCore:
 
     def _run_agent(self, trusted: JointState) -> tuple[bool, Fault | None]:
         """The agent's side of one NOMINAL tick. Its action runs one policy period (``_policy_every`` ticks) from the
-        tick that took it; the tick that ends the period serves the state measured then, the action's result, which
-        the agent's ``step`` returns with, as the env's step returns the state after its control period. That tick
-        waits up to ``agent_wait_s`` for the next action, computed from this state; one not ready by then is taken
-        by the first tick it is (the arm holds meanwhile) and its period starts there, so a slow skill slows only
-        its own actions, never the tick. Returns whether the tick asked for an action, and a bad action's fault."""
+        tick that took it. The period's last tick serves the state measured then, the action's result, which the
+        agent's ``step`` returns with, as the env's step returns the state after its control period; the skill
+        computes its next action from it while the arm finishes the period, and the tick that starts the next period
+        takes it, waiting up to ``agent_wait_s`` when it is not there yet. One not ready by then is taken by the first
+        tick it is (the arm holds meanwhile) and its period starts there. The tick never waits on the skill's
+        computation in the usual case: the GIL it shares with the agent's thread would hold it for the thread's
+        switch interval. Returns whether the tick asked for an action, and a bad action's fault."""
         assert self._agent is not None
-        world, mirror = self._agent.world, self.mirror
+        world, mirror, every = self._agent.world, self.mirror, self._policy_every
         mirror.set_arm(trusted.position, trusted.finger_positions)
         took = self._agent_took
-        if took is not None and self.tick_count - took < self._policy_every:  # its period runs: its target stands
-            world.serve(mirror, missing=self.missing_objects, at=trusted.received)
+        ran = None if took is None else self.tick_count - took
+        result = ran is not None and not self._agent_result_served and ran >= max(1, every - 1)
+        world.serve(mirror, took=result, missing=self.missing_objects, at=trusted.received)
+        self._agent_result_served |= result
+        if ran is not None and ran < every:  # its period runs: its target stands
             return False, None
         self._agent_took = None
-        world.serve(mirror, took=took is not None, missing=self.missing_objects, at=trusted.received)
-        # The wait is where an action is due: a period's end, or a policy tick while the agent plans or verifies.
-        wait = self.agent_wait_s if took is not None or self.tick_count % self._policy_every == 0 else 0.0
+        # The wait is where an action is due: a period's start, or a policy tick while the agent plans or verifies.
+        wait = self.agent_wait_s if took is not None or self.tick_count % every == 0 else 0.0
         began = time.perf_counter()
         action = world.take(wait)
         self.policy_ms = (time.perf_counter() - began) * 1e3
@@ -778,7 +784,7 @@ class BridgeCore:
         ctrl = self.controller.compute(mirror.data, np.clip(action, -1.0, 1.0))
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
-        self._agent_took = self.tick_count
+        self._agent_took, self._agent_result_served = self.tick_count, False
         return True, None
 
     def _run_policy(self, trusted: JointState) -> Fault | None:

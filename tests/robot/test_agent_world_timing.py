@@ -1,7 +1,7 @@
-"""When the agent's actions run on the arm, tick by tick: a skill's ``step`` returns the state measured one policy
-period after its action was taken, as the env's step returns the state after its control period, with the joints'
-velocities over that period; the tick waits a bounded time for the next action, and a late one is taken by a later
-tick with its full period, while the arm holds.
+"""When the agent's actions run on the arm, tick by tick: a skill's ``step`` returns the state measured at the last
+tick of its action's policy period, as the env's step returns the state after its control period, with the joints'
+velocities since the action was taken; the next period's first tick takes the next action, waiting a bounded time
+for it, and a late one is taken by a later tick with its full period, while the arm holds.
 
 Arm and bridge run on one simulated clock (``Loop``); a thread stands in for the agent's, sending fixed actions
 through the ``BridgeWorld`` as a skill does, and recording what each ``step`` returned.
@@ -114,7 +114,7 @@ def loop() -> Any:
     loop.core.close()
 
 
-def test_a_step_returns_the_state_one_period_after_its_action_with_the_velocities_over_it(loop: Loop) -> None:
+def test_a_step_returns_the_state_its_action_made_with_the_velocities_over_its_period(loop: Loop) -> None:
     loop.core.agent_wait_s = 2.0  # lockstep: the simulated clock waits for the agent's thread
     agent = _attach(loop, ACTIONS)
     ticks = Ticks()
@@ -126,10 +126,10 @@ def test_a_step_returns_the_state_one_period_after_its_action_with_the_velocitie
     assert np.all(np.diff(takes) == every), takes
     dt = loop.core.controller.control_dt
     for i, (k, (q, qvel)) in enumerate(zip(takes, agent.returned, strict=True)):
-        end = k + every
+        end = k + every - 1  # the period's last tick: the next action is computed while the arm finishes it
         np.testing.assert_array_equal(q, ticks.q[end], err_msg=f"step {i}: not the state at its period's end")
         elapsed = ticks.at[end] - ticks.at[k]
-        assert abs(elapsed - dt) < 0.005, elapsed
+        assert abs(elapsed - dt * (every - 1) / every) < 0.005, elapsed
         np.testing.assert_allclose(qvel, (ticks.q[end] - ticks.q[k]) / elapsed, rtol=0, atol=1e-12,
                                    err_msg=f"step {i}: velocities not over its period")
         target = ticks.took[k]
@@ -152,12 +152,13 @@ def test_a_late_action_waits_a_bounded_time_holds_the_arm_and_runs_a_full_period
     ticks = Ticks()
     every = loop.core._policy_every
     for _ in range(200):
-        loop.core.agent_wait_s = wait if world.actions_run == late - 1 else 2.0
         ticks.step(loop)
-        if world.actions_run == late:
+        if world.actions_run == late:  # the third action's result is out: the agent now holds its fourth back
             break
     assert world.actions_run == late
-    due = len(ticks.q) - 1  # the tick that ended the third action's period: it waited for the fourth, in vain
+    loop.core.agent_wait_s = wait
+    ticks.step(loop)
+    due = len(ticks.q) - 1  # the tick that starts the fourth action's period: it waited for it, in vain
     assert ticks.took[due] is None and ticks.source[due] == "hold"
     assert wait <= ticks.wall[due] < wait + 1.0
     for _ in range(2 * every + 2):  # the agent is still computing: the arm holds, and no tick waits long
@@ -170,7 +171,7 @@ def test_a_late_action_waits_a_bounded_time_holds_the_arm_and_runs_a_full_period
     takes = ticks.takes
     assert len(takes) == 5 and takes[late] > due + 2 * every + 2
     k = takes[late]  # taken when it came, and run for a whole period from there
-    np.testing.assert_array_equal(agent.returned[late][0], ticks.q[k + every])
+    np.testing.assert_array_equal(agent.returned[late][0], ticks.q[k + every - 1])
     assert takes[late + 1] == k + every
     assert loop.core.supervisor.mode == Mode.NOMINAL
 
