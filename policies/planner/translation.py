@@ -341,6 +341,7 @@ _DE: dict[str, str] = {
     "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
     "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "eben": "",
     "wegschmeißen": "discard", "wegschmeissen": "discard", "wegräumen": "discard", "wegtun": "discard",
+    "verschieb": "push", "verschiebe": "push", "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
@@ -642,6 +643,13 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
     (r"\bsondern (?:lieber|besser|stattdessen)\b", "sondern"),
+    # "erst kommt der rote Würfel in den Eimer": the verb before its subject, read as the verbless clause
+    (r"\b(erst|zuerst|dann|danach|anschließend|zuletzt|schließlich) (?:kommt|gehört|muss|soll) (?=(?:der|die|das) )",
+     r"\1 "),
+    (r"\b(?:auf|zum|zur|an den) start(?:punkt)?\b|\bin die park(?:position|stellung)\b", " in die ausgangsposition "),
+    # "wäre super, wenn du X legen könntest", "es wäre nett, wenn Sie X stellen würden": a polite request
+    (r"^(?:es )?wäre(?: es)? (?:super|nett|toll|schön|klasse|lieb|gut|prima|cool|großartig|spitze|klasse)\s*,?\s*wenn "
+     r"(?:du|sie|ihr) (.*?)(?:\s+(?:könntest|würdest|könnten|würden|könntet|würdet))?(\s*[.!?]*)$", r"bitte \1\2"),
     (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
     # "auf keinen Fall", "keinesfalls", "ja nicht", "bloß nicht": a plain "nicht" (a second one refuses the clause)
     (r"\b(?:auf (?:gar )?keinen fall|keinesfalls|unter keinen umständen)\b", "nicht"),
@@ -715,7 +723,8 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
      r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?|"
      r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine))\s+(?:bitte\s+)?"
-     r"(?:kommt\s+|gehört\s+|soll\s+)?(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
+     r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
+     r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
      r"\1leg-elided \2 "),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
     *((rf"\b(leg|lege|stell|stelle|setz|setze|legen|stellen)\b([^,;.]*?)\b{side} (?:ab|hin)\b",
@@ -724,15 +733,15 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:pass(?:en sie)? auf|achte darauf|achten sie darauf),? dass (?:du|sie) ([^,;.]*?) nicht (?:berührst|"
      r"anfasst|bewegst|berühren|anfassen|bewegen)\b", r"fass \1 nicht an"),
     *((rf"\bnach {side}\s+(gebracht|gelegt|gestellt|gesetzt|gepackt|bewegt|legst|stellst|setzt|bringst|packst|"
-       r"geräumt|räumst|räumen|legen|stellen|setzen|packen|bringen|tun|tust|platzieren|platzierst)\b",
+       r"geräumt|räumst|räumen|legen|stellen|setzen|packen|bringen|tun|tust|platzieren|platzierst|bewegen|bewegst)\b",
        rf"auf die {adjective} seite \1") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),
     (r"\b(?:zum schluss|am schluss|am ende)\b", "zuletzt"),
     (r"\boben ?auf\b", "obenauf"),
     (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe|legen|stellen|setzen|packen|"
-     r"platzieren|bringen)\b([^,;.]*?)\bnach links\b",
+     r"platzieren|bringen|beweg|bewege|bewegen|räum|räume|räumen)\b([^,;.]*?)\bnach links\b",
      r"\1\2 auf die linke seite"),
     (r"\b(leg|lege|stell|stelle|setz|setze|pack|packe|platziere|bring|bringe|legen|stellen|setzen|packen|"
-     r"platzieren|bringen)\b([^,;.]*?)\bnach rechts\b",
+     r"platzieren|bringen|beweg|bewege|bewegen|räum|räume|räumen)\b([^,;.]*?)\bnach rechts\b",
      r"\1\2 auf die rechte seite"),
 )
 

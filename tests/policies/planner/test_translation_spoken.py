@@ -149,6 +149,16 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Leg den {X} aufs Pad. Wenn du damit fertig bist, fahr zurück in die Ausgangsposition.", ("x>pad", "home")),
     ("Mets le {x} sur le tapis, puis prends le dernier cube que tu as bougé et mets-le dans le bac.",
      ("x>pad", "x>bin")),
+    # "wäre super, wenn du ... könntest", "der X muss aufs Pad", "erst kommt der X ...", "nach rechts bewegen",
+    # "verschieb", "auf Start", "Parkposition"
+    ("Wäre super, wenn du den {X} Würfel in den Eimer legen könntest.", ("x>bin",)),
+    ("Es wäre nett, wenn Sie den {X} Würfel auf den {Y} stellen würden.", ("x>y",)),
+    ("Der {X} muss aufs Pad.", ("x>pad",)),
+    ("Erst kommt der {X} Würfel in den Eimer, dann der {Y} aufs Pad.", ("x>bin", "y>pad")),
+    ("Beweg den {X} Würfel nach rechts.", ("x>right",)),
+    ("Verschieb den {X} Würfel nach links.", ("push:x:left",)),
+    ("Leg den {X} aufs Pad und fahr dann zurück auf Start.", ("x>pad", "home")),
+    ("Bitte wieder in die Parkposition fahren.", ("home",)),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
@@ -223,6 +233,13 @@ _NEGATED = (
     "Ne rentrez pas à la base.",
     "Wenn du damit fertig bist, fahr nicht zurück in die Ausgangsposition.",
     "Ne prends pas le dernier cube que tu as bougé.",
+    "Wäre super, wenn du den {X} Würfel nicht in den Eimer legen könntest.",
+    "Es wäre nett, wenn Sie den {X} Würfel nicht auf den {Y} stellen würden.",
+    "Der {X} muss nicht aufs Pad.",
+    "Der {X} soll nicht aufs Pad.",
+    "Beweg den {X} Würfel nicht nach rechts.",
+    "Verschieb den {X} Würfel nicht nach links.",
+    "Fahr nicht zurück auf Start.",
 )
 
 
