@@ -148,6 +148,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                 roles.append("middle")
             else:
                 roles.append(None)
+        unnamed = [o.name for o in state.objects if o.name not in names]
+        if all(roles) and len(unnamed) == 1 and len(set(roles)) == len(roles) and \
+                (("top" in roles) != ("bottom" in roles)) and _every_cube_said(text, state):
+            # "one tower out of all three cubes, with blue at the bottom and yellow in the middle": the cube the
+            # roles leave out takes the one place they leave (fresh split f12-014)
+            gap = "bottom" if "top" in roles else "top"
+            names, roles = [*names, unnamed[0]], [*roles, gap]
         if all(roles) and roles.count("bottom") == roles.count("top") == 1 and roles.count("middle") <= 1 and \
                 len(roles) == 2 + roles.count("middle"):
             # every cube has its place named ("orange at the top, blue at the bottom, green in between"): by place
@@ -202,6 +209,18 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                                  f"{'bin holds loose objects' if region == 'bin' else 'scene has no such region'}")
         clauses.insert(0, f"put the {bottom_up[0].replace('_', ' ')} {_REGION_SAID[region]}")
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
+
+
+def _every_cube_said(text: str, state: SceneState) -> bool:
+    """Whether ``text`` says the tower uses every cube of the scene ("out of all three cubes", "with all the
+    blocks", "using every cube"); a count that is not the scene's is no such saying."""
+    said = re.search(r"\b(?:all (?:of )?(?:the |these |those )?(?:(two|three|four|five|six|[2-6]) )?(?:cubes|blocks|"
+                     r"bricks)|every (?:cube|block|brick)|all of them|the (two|three|four|five|six|[2-6]) (?:cubes|"
+                     r"blocks|bricks))\b", text)
+    if said is None:
+        return False
+    count = said.group(1) or said.group(2)
+    return count is None or (_NUMBERS.get(count) or int(count)) == len(state.objects)
 
 
 # How a tower's place is said, and how the base's placement there is written for the parser.
@@ -299,8 +318,9 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
 
 # The verbs a quantifier's clause may have: every placing verb but those that never move a cube to a place
 # ("leave", "build"; "transfer all cubes to the pad", fresh split f12-027)
-_QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | {"pick up", "grab", "take"},
-                                    key=len, reverse=True))
+# ("push both cubes forward": a push each, fresh split indep11-038)
+_QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | lx.PUSH_VERBS |
+                                    {"pick up", "grab", "take"}, key=len, reverse=True))
 # An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
 # ("without" opens a negation there: "without touching X, ..." is not matched)
 _FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the exception of|except(?: for)?|"
@@ -434,7 +454,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         excluded, post = names, post[:late.start()]
     if re.search(rf"\b{_ALL}\b", post + later) or re.search(rf"\b{_EXCEPT}\b", pre):
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
-    verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now)\s+)*"
+    verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
     if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and re.match(
             r"\s*(?:(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\s+)?(?:in|into|on|onto|to)\b",

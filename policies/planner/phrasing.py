@@ -106,7 +106,7 @@ _TARGETS: tuple[str, ...] = (
     *sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS), *sorted(lx.COLOR_WORDS),
     *sorted(w for w in lx.KIND_WORDS if len(w) > 3), "bin", "pad", "trash", "left", "right", "home", "the", "please",
     "on", "in", "onto", "into", "top", "then", "and", "cube", "cubes", "block", "blocks", "side", "after", "before",
-    "first", "every", "except",
+    "first", "every", "except", "forward", "backward", "towards", "toward",
     # a misspelt "throw" ("thorw the yelow cube in teh bin", indep10-019): read as the bin idiom or screened as a throw
     "throw",
 )
@@ -242,16 +242,23 @@ _PROHIBITED_PARTICIPLE = "|".join(sorted(_PROHIBITED, key=len, reverse=True))
 _HEDGE = r"(?:just|really|kinda|kind of|sort of|actually|also|still|now|basically|honestly|definitely|do)"
 
 
+def _purpose(m: re.Match[str]) -> str:
+    """A purpose clause dropped, unless it names something the planner reads ("so it's out of the way": "it")."""
+    return m.group(0) if set(re.findall(r"[a-z']+", m.group(0))) & _CONTENT_WORDS else " "
+
+
 def _without_closing(text: str) -> str:
     """``text`` without the politeness that closes it ("..., please?", "... thanks."): what it asks ends there."""
     return re.sub(r"(?:[,;.!?]\s*(?:please|thanks|thank you)?\s*)+$", "", text)
 
 
+_COLOUR_NAMES = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep)\b"
+     r"evening)|there|dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|ugh+|argh+|meh|"
+     r"geez|jeez|gosh|blimey|welp|phew|ah+)\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
@@ -263,6 +270,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one)\b", r"\1\3 \2"),
+    # ... or a complaint about it first: "that yellow cube is just in the way. can you chuck it in the trash?"
+    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one)) (?:is|'s) (?:just |really |"
+     rf"kind of |kinda |totally |always |still )?(?:in the way|in my way|getting in (?:the|my) way|blocking (?:me|"
+     rf"everything|the way)|annoying(?: me)?|bugging me|a nuisance|a pain|an eyesore|useless|pointless|ugly)"
+     rf"\s*[.,;!:\-–—]\s*(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
+     rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\1\3 the \2"),
     # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
     (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
      rf"({_NAMED})\s*[.!]*$", r"\1 \3\2"),
@@ -287,7 +300,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"the day))?|"
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
      r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance|"
-     r" a million)?|"
+     r" a million)?(?: for (?:your|the|all your) (?:help|time|patience|assistance|support|work))?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
      r"sort out|get done) (?:that|this|it|so)|(?:sort|get) (?:that|this|it) (?:out|done|sorted)|make (?:that|this|it) "
@@ -311,6 +324,23 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     # "..., would ya", "and we're sorted", "... please mate": closings that ask nothing more
     (r"[\s,]+(?:would|will|could|can) you\s*[?!.]*$", ""),
+    # "... that'd be sick lol", "kind regards", "as discussed, ...", "that's the only change we want"
+    (r"[\s,.!?]*\b(?:that'?d|that would|it'?d|it would) be (?:so |really |super |well )?(?:sick|dope|rad|ace|sweet|"
+     r"cool|epic|legit|lit|clutch|fab|grand)(?:\s+(?:lol|lmao|haha+|hehe+|xd))?[\s!.]*$", ""),
+    (r"[\s,.!?]*\b(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|many thanks|yours (?:truly|"
+     r"sincerely|faithfully)|sincerely|all the best|cheers)[\s,.!]*(?:the [a-z]+ team)?[\s.!]*$", ""),
+    (r"(^|[.;!?]\s*|,\s*)(?:as (?:discussed|agreed|planned|requested|mentioned|promised)(?: (?:earlier|before|"
+     r"yesterday|this morning|on the phone|in the meeting))?)\s*,\s*", r"\1"),
+    (r"[;,.!?]\s*(?:that'?s|that is) (?:the only|all the|the one) (?:change|thing|step|task)s? (?:we|i) (?:want|need|"
+     r"ask for)(?: (?:today|for now|from you))?\s*[.!]*$", ""),
+    # a purpose after the request that names nothing the planner reads ("... and head home so you're out of the way")
+    (r"\s+so (?:that )?(?:you'?re|you are|you'?ll be|i can|we can|i'?m able to)\s+[a-z' ]{0,40}?(?=\s*(?:[,;.!?]|$))",
+     _purpose),
+    # "for this trial run, ...", "for my project I need ...": what the request is for, no part of it
+    (r"(^|[.;!?]\s*)(?:so\s+)?for (?:this|the|my|our|a|tomorrow'?s|today'?s|the next|next week'?s)(?: [a-z]+)?"
+     r" (?:run|trial|test|demo|project|experiment|presentation|class|lab|session|setup|set-up|video|shoot|photo|"
+     r"picture|recording|assignment|exercise|showcase|meeting|talk)s?\b\s*,?\s*", r"\1"),
+    (r"\b(the (?:left|right) side) of (?:the |your )?(?:workspace|table|work area|bench|desk|scene|cell)\b", r"\1"),
     (r"[\s,]+(?:and )?(?:we'?re|we are|you'?re|you are) (?:all )?(?:sorted|done|good|set|golden)\s*[!.]*$", ""),
     (r"(?<=[a-z])[\s,]+(?:mate|buddy|pal|dude|boss|chief)\s*[!.]*$", ""),
     # a self-interruption between dashes: "my boss wants the - sorry, phone's ringing, one sec - the yellow cube on the
@@ -508,7 +538,19 @@ def _gapped(text: str) -> str:
 
 _BIN = "in the bin"
 _WITH_PLACE = rf"bin|trash|pad|left side|right side|(?:{_COLOUR_ALT}) (?:cube|block|one)"
+_ONE_CUBE = rf"(?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?"
 _IDIOMS: tuple[tuple[str, str], ...] = (
+    # where it goes said first: "on the blue cube, stack the red one", "to the left side move the orange cube"; only
+    # with the verb right after the place (never "on the blue cube, don't stack red")
+    (rf"(^|[.;!?]\s*)(on top of|onto|on|into|in|to) ((?:the )?(?:{_WITH_PLACE}|{_ONE_CUBE}))\s*,?\s*"
+     rf"((?:please\s+)?(?:put|place|stack|move|set|drop|lay))\s+({_ONE_CUBE})(?=\s*(?:$|[.;!?]))", r"\1\4 \5 \2 \3"),
+    # a chain of cubes: "stack red on green on blue" is the tower blue, green, red, built from the bottom
+    (rf"(^|[,;.]\s*|\b(?:and|then|please|now|just|so)\s+)(?:stack|put|place|pile|set)\s+({_ONE_CUBE})\s+"
+     rf"(?:on top of|onto|on)\s+({_ONE_CUBE})\s+(?:on top of|onto|on)\s+({_ONE_CUBE})"
+     r"(?=\s*(?:$|[,;.!?]|\band\b|\bthen\b))", r"\1put \3 on \4, then put \2 on \3"),
+    # "the remaining one", "the leftover cube": the one not yet named (asked where there are several)
+    (r"\bthe (?:remaining|leftover|last remaining|only remaining|other remaining) (one|cube|block|brick)\b",
+     r"the other \1"),
     # "the red box", "the violet box on top of the tangerine box": a box with a colour is a cube (the bin is grey and
     # never named by a colour)
     (rf"\b({_COLOUR_ALT}|other) box(es)?\b", r"\1 cube\2"),
@@ -533,6 +575,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"
      rf"(?=({NP})\s+(?:on|onto|atop|on top of)\b)", r"\1put "),
     (r"\bclear the table by\b", " "),
+    (r"\bclear (?:off )?the table\s*[:\-–—]\s*(?=put (?:every|all)\b)", ""),
     # "return to your rest position": home; "the rest" there is no quantifier (fresh split indep8-054)
     (r"\b(?:your|the|its) (?:rest|resting) (?:position|pose)\b", "home"),
     # "Prior to that, however, place ...": the contrast word between commas carries nothing (indep8-016)
@@ -612,6 +655,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"(?<!\bas )\bthe (?:top|upper|uppermost|topmost|highest) (cube|block|one)\b", r"the topmost \1"),
     (r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting|resting) )?(?:on top|at the top|up top)\b"
      r"(?! of\b)", r"the topmost \1"),
+    # the scene's stack as a place: "put the blue cube on top of the stack" is on its top cube (mentions.py asks where
+    # there are several stacks); "take the top cube off the stack" picks that cube up
+    (r"\b(?:on top of|on|onto) (?:the|that|this) (?:stack|tower|pile)(?: of (?:cubes|blocks))?\b",
+     "on the topmost cube"),
+    (r"\b(?:take|lift|pick|remove)\s+(the topmost (?:cube|block|one))\s+(?:up\s+)?off\s+(?:of\s+)?(?:the|that|this) "
+     r"(?:stack|tower|pile)(?: of (?:cubes|blocks))?\b", r"pick up \1"),
 )
 
 
@@ -837,6 +886,8 @@ def _verb_forms(text: str) -> str:
     clause with its verb in the form the parser reads."""
     text = re.sub(rf"\b(before|after|once|when)\s+(?:having\s+)?({_GERUND_ALT})\b",
                   lambda m: f"{m.group(1)} you {GERUNDS[m.group(2)]}", text)
+    text = re.sub(rf"\b(before|after|once|when)\s+you(?:'ve| have| had|'d)?\s+(?:already\s+)?(?:thrown|tossed|chucked)"
+                  rf"\s+({NP}|{_ONE_CUBE}|it|them)\s+(?:away|out)\b", r"\1 you put \2 in the bin", text)
     text = re.sub(rf"\b(before|after|once|when)\s+you(?:'ve| have| had|'d)\s+(?:already\s+)?({_PARTICIPLE_ALT})\b",
                   lambda m: f"{m.group(1)} you {_PARTICIPLES[m.group(2)]}", text)
     # "put the red cube in the bin, and the green one too": the same action on another object; never beside a
@@ -888,8 +939,10 @@ def _small(text: str) -> str:
     text = re.sub(r"\bwhichever (cube|block|one|object) (?:is |that is |that's )?(?:nearest|closest) to\b",
                   r"the \1 beside", text)
     # "once the X is in Y, ..." -> "once you put the X in Y, ..."
-    text = re.sub(r"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick))\s+(?:is|has been|was|goes|has gone|"
-                  r"ends up|is put|is placed)\s+(?:put\s+|placed\s+)?(in|on|inside|onto)\b", r"\1 you put \2 \3", text)
+    text = re.sub(rf"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick)|{_ONE_CUBE})\s+(?:is|'s|has been|was|goes|"
+                  r"has gone|ends up|is put|is placed|sits|is sitting|is resting|is standing|is lying|has been put|"
+                  r"has been placed)\s+(?:put\s+|placed\s+|sitting\s+|resting\s+|safely\s+)?(in|on|inside|onto|into)\b",
+                  r"\1 you put \2 \3", text)
     # "A when you're done putting B" -> "after you put B, A"; "return to your home position" -> "go home"
     m = re.fullmatch(r"(.+?)\s+(?:when|once|after) you(?:'re| are| have)? (?:done|finished)(?: with)?\s+"
                      r"([a-z]+)\s+(.+?)\s*[.!?]?\s*", text)
@@ -904,11 +957,13 @@ def _small(text: str) -> str:
                   r"closer to (?:you|yourself|the robot|the base|me)\b", r"\1", text)
     # the user stands behind the robot (scene_state: "toward me" is backward): away from it is forward
     # the robot as people name it: "the robot's base", "your base", "the base of the robot", "the arm"
-    text = re.sub(r"\b(?:the robot'?s|your|the arm'?s|its) (?:base|body|stand|mount)\b|\bthe (?:base|foot) of "
+    text = re.sub(r"\b(?:the robot'?s?|your|the arm'?s?|its) (?:base|body|stand|mount)\b|\bthe (?:base|foot) of "
                   r"(?:the robot|the arm|you)\b|\bthe (?:arm|robot arm)\b(?= *(?:$|[,;.!?]|and\b|then\b))",
                   "the robot", text)
     text = re.sub(r"\baway from (?:you|me|the robot|the base)\b", "forward", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
+    # the direction said twice ("push blue backward, towards the robot base"): once
+    text = re.sub(r"\b(backward|forward)s?\s*,?\s*(?:(?:i mean|that is|so)\s*,?\s*)?\1\b", r"\1", text)
     # "red cube into the bin please": a request with no verb, an object and where it goes
     text = re.sub(rf"^((?:the )?(?:{_COLOUR_WORDS}) (?:cube|block|brick|one))\s+(into|onto|in|on)\s+(?=the\b)",
                   r"put \1 \2 ", text)
@@ -942,8 +997,16 @@ def _small(text: str) -> str:
                   r"(?: of (?:cubes|blocks))?|stacked (?:cubes|blocks))\b", r"\1 the stack", text)
     # "before all that": the clauses said so far, not a quantifier over cubes
     text = re.sub(r"\b(before|after) all (?:of )?(that|this)\b", r"\1 \2", text)
+    # "the cube sitting to the left of the blue one": where it is, said with a posture
+    text = re.sub(r"\b(cube|block|brick|one|object) (?:that'?s |that is |which is )?(?:sitting|resting|standing|lying|"
+                  r"located|placed) (?=(?:to the |on the )?(?:left|right)(?:[- ]hand)?(?: side)? of\b|beside\b|near\b|"
+                  r"next to\b|by\b|closest\b|nearest\b|furthest\b|farthest\b)", r"\1 ", text)
     for pattern, repl in _REFERENCES:
         text = re.sub(pattern, repl, text)
+    # "the cube to the left of the blue one: stack it on top of the blue one": the reference named first, then what
+    # to do with "it" (fresh split f12-037)
+    text = re.sub(rf"^({_RELATIVE_NP})\s*[:,;\-–—]\s*(?:(?:please|can you|could you|would you|just|now|then)\s+)*"
+                  rf"((?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\2 \1", text)
     # "the cube to the left of the orange one goes in the bin", "the nearestbase cube belongs on the pad": a
     # subject that is a relative reference, then where it goes (fresh split indep6-039); plain subjects are read
     # by the wrappers above
@@ -1020,12 +1083,20 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"(?:this|the|my|our) (?:table|setup|set-up|mess|scene|workspace|bench|desk|task|cell)"
     r"(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time|too long)|"
     r"all (?:day|morning|afternoon)))?|"
+    # what the user is busy with ("ok so I'm setting up the demo for tomorrow", fresh split f13-044)
+    r"(?:so )?(?:i'?m|i am|we'?re|we are) (?:setting up|preparing|prepping|getting ready for|working on|doing|running|"
+    r"filming|recording|testing|planning|cleaning up after) (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:[a-z]+ )?"
+    r"(?:demo|presentation|experiment|test|video|project|session|run|shoot|class|lab|talk|meeting|showcase|trial|"
+    r"workshop|tour)(?: (?:for|on) (?:tomorrow|today|tonight|later|next week|monday|the boss|the client|my class|"
+    r"the visitors))?|"
     r"i(?:'ve| have) been waiting(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time)|all "
     r"(?:day|morning|afternoon)))?|it(?:'s| has) been a (?:little |long |good )?while)$")
 
 
 def _chat_words(part: str) -> set[str]:
-    """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier)."""
+    """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier) and "setting
+    up"."""
+    part = re.sub(r"\bsetting up\b", " ", part)  # preparing, not setting a cube down
     return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
@@ -1117,8 +1188,17 @@ def _clause_verb(m: re.Match[str]) -> str:
     return f"{m.group(1)}{near[0]}{m.group(3)}" if len(near) == 1 else m.group(0)
 
 
+_SKILL_VERBS_AFTER_THEN = frozenset({"go", "put", "place", "move", "stack", "push", "pick", "grab", "head", "return",
+                                     "bin", "drop", "slide", "take", "set", "nudge", "throw", "toss", "discard"})
+# The verbs a clause after a misspelt "then" opens with ("put red in teh bin thne go hoem", fresh split f12-044), where
+# "thne" is as near "the" as "then": before a verb it can only be "then".
+_THEN_BEFORE = re.compile(rf"\b([a-z]{{3,5}})(?=\s+(?:{'|'.join(sorted(_SKILL_VERBS_AFTER_THEN))})\b)")
+
+
 def _correct(text: str) -> str:
     text = re.sub(r"(?<=[a-z0-9,] )[&+](?= [a-z])", "and", text)  # "put red on blue & green on the pad", "... + ..."
+    text = _THEN_BEFORE.sub(lambda m: "then" if m.group(1) not in _KNOWN and _distance_one(m.group(1), "then")
+                            else m.group(1), text)
     parts = re.split(r"([a-z']+)", text)
     text = "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in parts)
     return re.sub(r"(^|[,;.!?]\s*|\b(?:and|then)\s+)([a-z]{3,6})(\s+(?:the|a|an|it|them|all|every|both)\b)",
@@ -1203,8 +1283,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = _side_reference(text, state)
     # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
     text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
-    # a clause of politeness alone ("please, stack ...", "..., please.") is no clause
-    text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers)\s*(?=[,;.!?]|$)", r"\1", text)
+    # a clause of politeness alone ("please, stack ...", "..., please.", "..., robot.") is no clause
+    text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|buddy|pal|mate|friend|dear|"
+                  r"folks|guys|everyone|my friend|little robot|robot friend)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
     text = _discard_destination(" ".join(text.split()))
     text = _ordinals(_small(" ".join(text.split())))

@@ -319,7 +319,11 @@ def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[s
             for obj in objs:
                 local = Context(state=ctx.state, mentioned=[*ctx.mentioned, *([obj] if obj else [])],
                                 last_primary=ctx.last_primary, last_target=ctx.last_target, excluded=excluded)
-                targets: list[str | None] = list(ground(action.target, local)) if action.target else [None]
+                # "stack the red cube on the cube": a cube is never put on itself, so the question names the others
+                on_other = local if obj is None or action.target is None or action.target.kind != "generic" else \
+                    Context(state=local.state, mentioned=local.mentioned, last_primary=local.last_primary,
+                            last_target=local.last_target, excluded=excluded | {obj})
+                targets: list[str | None] = list(ground(action.target, on_other)) if action.target else [None]
                 for target in targets:
                     new = _steps_for(action, obj, target, ctx.state)
                     s = ctx.state

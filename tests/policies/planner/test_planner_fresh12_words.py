@@ -235,6 +235,191 @@ def test_a_fronted_exclusion_that_cannot_be_read_is_refused(text: str) -> None:
     refused(text, scene("yellow", "blue", "green", "red"))
 
 
+
+# ------------------------------------------------------------------ a quantifier over pushes, and its negation
+@pytest.mark.parametrize(("verb", "where", "direction"), [("push", "forward", "forward"),
+                                                          ("slide", "to the left", "left"),
+                                                          ("nudge", "backwards", "backward")])
+def test_a_quantified_push_pushes_each_cube(verb: str, where: str, direction: str) -> None:
+    want = [f"push(object={c}_cube, direction={direction})" for c in ("red", "blue")]
+    for quantifier in ("both cubes", "all the cubes", "every block"):
+        assert steps(f"{verb} {quantifier} {where}", scene("red", "blue")) == want
+        refused(f"don't {verb} {quantifier} {where}", scene("red", "blue"))
+    assert steps(f"{verb} every cube except green {where}", scene("red", "green", "blue")) == want
+
+
+# ------------------------------------------------------- a complaint or a context said before the request
+@pytest.mark.parametrize("complaint", ["is just in the way", "'s bugging me", "is really annoying",
+                                       "is getting in my way"])
+@pytest.mark.parametrize(("verb", "where"), [("can you chuck it in the trash for me?", "bin"),
+                                             ("please put it on the pad", "pad"),
+                                             ("could you stack it on blue?", "blue")])
+def test_a_complaint_about_a_cube_then_what_to_do_with_it(complaint: str, verb: str, where: str) -> None:
+    assert steps(f"ugh, that yellow cube {complaint}. {verb}") == mv("yellow", where)
+    refused(f"that yellow cube {complaint}. don't touch it")
+    refused(f"that yellow cube {complaint}. never {verb.split(' ', 2)[-1] if verb.startswith('c') else verb}")
+
+
+@pytest.mark.parametrize("context", ["ok so I'm setting up the demo for tomorrow", "we're preparing the presentation",
+                                     "I'm working on my project", "so for my project", "for this trial run",
+                                     "Hello, and thank you for your help. As discussed"])
+def test_what_the_user_is_busy_with_is_no_part_of_the_request(context: str) -> None:
+    assert steps(f"{context}, could you put the green cube on the yellow one and then head back home so you're out "
+                 f"of the way? cheers") == [*mv("green", "yellow"), "go_home()"]
+    refused(f"{context}, could you never touch the green cube and put it on the yellow one")
+    refused(f"{context}, don't put the green cube on the yellow one")
+
+
+@pytest.mark.parametrize("closing", ["that'd be sick lol", "Kind regards.", "that's the only change we want",
+                                     "that would be epic", "Best regards, the lab team"])
+def test_a_closing_that_asks_nothing_more_adds_nothing(closing: str) -> None:
+    assert steps(f"can u put the blue one on the yellow one?? {closing}") == mv("blue", "yellow")
+    refused(f"please don't put the blue one on the yellow one, {closing}")
+
+
+def test_a_purpose_naming_something_the_planner_reads_is_not_dropped() -> None:
+    refused("put red on the pad so it's out of the way")
+    refused("put red on the pad so that you can push blue")
+    refused("I'm setting up the demo for the red cube, put it in the bin")
+
+
+# ------------------------------------------------------------ where it goes said first; a chain of cubes
+@pytest.mark.parametrize(("place", "verb", "obj", "want"), [
+    ("on the blue cube,", "stack", "the red one", mv("red", "blue")),
+    ("to the left side", "move", "the orange cube", mv("orange", "left")),
+    ("into the bin,", "put", "the purple block", mv("purple", "bin")),
+    ("onto the pad", "place", "green", mv("green", "pad")),
+])
+def test_where_it_goes_said_first(place: str, verb: str, obj: str, want: list[str]) -> None:
+    assert steps(f"{place} {verb} {obj}") == want
+    refused(f"{place} don't {verb} {obj}")
+    refused(f"{place} never {verb} {obj}")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(("red", "green", "blue"))))
+@pytest.mark.parametrize(("verb", "on"), [("stack", "on"), ("put", "on top of"), ("pile", "onto")])
+def test_a_chain_of_cubes_is_a_tower_built_from_the_bottom(order: tuple[str, str, str], verb: str, on: str) -> None:
+    top, middle, bottom = order
+    assert steps(f"{verb} {top} {on} {middle} {on} {bottom}") == mv(middle, bottom) + mv(top, middle)
+    assert steps(f"{verb} the {top} cube {on} {middle} {on} the {bottom} one, then go home") == \
+        [*mv(middle, bottom), *mv(top, middle), "go_home()"]
+    refused(f"don't {verb} {top} {on} {middle} {on} {bottom}")
+    refused(f"never {verb} {top} {on} {middle} {on} {bottom}, put {top} in the bin")
+
+
+# ------------------------------------------------------------ order clauses that say the state, or "thrown X away"
+@pytest.mark.parametrize(("state_said", "negated"), [("is sitting on", "isn't sitting on"), ("is on", "is not on"),
+                                                    ("'s on", "is no longer on"), ("has been placed on",
+                                                                                   "has not been placed on"),
+                                                    ("is resting on", "is never on"), ("sits on", "doesn't sit on")])
+def test_once_a_cube_is_somewhere_is_put_it_there_first(state_said: str, negated: str) -> None:
+    assert steps(f"Once the orange cube {state_said} the pad, go ahead and bin the purple one") == \
+        mv("orange", "pad") + mv("purple", "bin")
+    assert steps(f"after red {state_said} blue, put green on the pad") == mv("red", "blue") + mv("green", "pad")
+    result = plan(f"once the orange cube {negated} the pad, bin the purple one")
+    assert not isinstance(result, Plan) or not touches(result, "orange"), result
+
+
+@pytest.mark.parametrize("thrown", ["you've thrown the green cube away", "you have tossed green out",
+                                    "you threw the green one away" ])
+def test_after_throwing_a_cube_away_is_the_bin_first(thrown: str) -> None:
+    if "threw" in thrown:  # the simple past is a report of what was done, refused by the speech-act guard
+        refused(f"Put the red cube on the blue cube after {thrown}.")
+        return
+    assert steps(f"Put the red cube on the blue cube after {thrown}.") == mv("green", "bin") + mv("red", "blue")
+    result = plan(f"Don't put the red cube on the blue cube after {thrown}.")
+    assert not isinstance(result, Plan) or mv("red", "blue")[1] not in [str(s) for s in result.steps], result
+
+
+@pytest.mark.parametrize("then", ["thne", "tehn", "hten", "thn"])
+def test_a_misspelt_then_before_a_verb_is_then(then: str) -> None:
+    assert steps(f"put red cuve in teh bin {then} go hoem") == [*mv("red", "bin"), "go_home()"]
+    assert steps(f"put red on blue {then} push green left") == [*mv("red", "blue"),
+                                                               "push(object=green_cube, direction=left)"]
+    refused(f"put red in the bin {then} dont touch blue, put blue on the pad")
+
+
+# ------------------------------------------------------------------------ questions name only what fits
+def test_the_cube_a_cube_goes_on_is_asked_among_the_others() -> None:
+    result = plan("Could you stack the red cube on the cube, please?", scene("red", "blue", "yellow"))
+    assert isinstance(result, Clarification) and set(result.candidates) == {"blue_cube", "yellow_cube"}, result
+    assert steps("stack the red cube on the cube", scene("red", "blue")) == mv("red", "blue")
+    assert not isinstance(plan("don't put red on the cube", scene("red", "blue", "yellow")), Plan)
+
+
+def test_the_remaining_one_is_the_one_not_named_yet() -> None:
+    assert steps("put red in the bin, then put the remaining one on the pad", scene("red", "blue")) == \
+        mv("red", "bin") + mv("blue", "pad")
+    result = plan("put red in the bin, then put the leftover cube on the pad", scene("red", "blue", "green"))
+    assert isinstance(result, Clarification) and set(result.candidates) == {"blue_cube", "green_cube"}, result
+    refused("put red in the bin, then don't touch the remaining one, put blue on the pad", scene("red", "blue"))
+
+
+
+# --------------------------------------------------------------------------- the scene's stack as a place
+def stacked(*colours: str) -> SceneState:
+    """A scene with ``colours[:2]`` stacked (the second on the first) and the rest on the table."""
+    objects = [{"name": f"{c}_cube", "kind": "cube", "color": c,
+                "position": [0.5, 0.1, 0.022 + 0.044 * i] if i < 2 else [0.4, -0.15 + 0.1 * i, 0.022]}
+               for i, c in enumerate(colours)]
+    return SceneState.from_json({"objects": objects, "regions": ["left", "right", "bin", "pad"]})
+
+
+@pytest.mark.parametrize("stack", ["the stack", "the tower", "that pile", "the stack of cubes"])
+@pytest.mark.parametrize("on", ["on top of", "on", "onto"])
+def test_the_stack_as_a_place_is_its_top_cube(stack: str, on: str) -> None:
+    state = stacked("red", "green", "blue")
+    assert steps(f"Put the blue cube {on} {stack}.", state) == mv("blue", "green")
+    assert steps(f"take the top cube off {stack} and put it on the pad", state) == mv("green", "pad")
+    refused(f"don't put blue {on} {stack}", state)
+    refused(f"put the red cube {on} {stack}", state)  # it is under the stack's top
+
+
+def test_the_stack_as_a_place_is_asked_or_refused_where_there_is_no_single_one() -> None:
+    refused("put blue on the stack", scene("red", "green", "blue"))
+
+
+@pytest.mark.parametrize("vocative", ["robot", "buddy", "my friend", "mate"])
+def test_a_part_that_only_addresses_the_robot_is_no_clause(vocative: str) -> None:
+    assert steps(f"Hi there! Hope you're having a good day, {vocative}. I was wondering if you could maybe take the "
+                 f"red cube and pop it in the bin for me? Thanks a million!") == mv("red", "bin")
+    refused(f"{vocative}, don't touch red")
+
+
+
+# ------------------------------------------------------------------- a tower of every cube with one role left out
+@pytest.mark.parametrize("order", list(itertools.permutations(("red", "blue", "yellow"))))
+@pytest.mark.parametrize("every", ["out of all three cubes", "with all the cubes", "using every cube",
+                                   "from the three blocks"])
+def test_a_tower_of_every_cube_puts_the_unnamed_one_in_the_place_left(order: tuple[str, str, str], every: str) -> None:
+    bottom, middle, top = order
+    state = scene(*order)
+    want = mv(middle, bottom) + mv(top, middle)
+    assert steps(f"Kindly assemble one tower {every}, with the {bottom} cube at the bottom and the {middle} cube in "
+                 f"the middle.", state) == want
+    assert steps(f"build a tower {every}: {top} on top, {middle} in the middle", state) == want
+    # without every cube said, or with a count the scene does not have, which cube goes on top is not guessed
+    refused(f"build a tower with the {bottom} cube at the bottom and the {middle} cube in the middle", state)
+    refused(f"build a tower out of all four cubes, with {bottom} at the bottom and {middle} in the middle", state)
+    refused(f"don't build a tower {every}, with {bottom} at the bottom and {middle} in the middle", state)
+
+
+# -------------------------------------------------------------- a relative reference named first, then "it"
+@pytest.mark.parametrize(("reference", "colour"), [
+    ("The cube sitting to the left of the blue one", "red"), ("the block on the right of the red cube", "blue"),
+    ("the cube that's resting beside the green one", "blue")])
+@pytest.mark.parametrize(("verb", "want"), [("stack it on top of the yellow one", "yellow"),
+                                            ("could you put it in the bin", "bin")])
+def test_a_relative_reference_named_first_is_what_it_names(reference: str, colour: str, verb: str,
+                                                           want: str) -> None:
+    state = SceneState.from_json({"objects": [
+        {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, y, 0.022]}
+        for c, y in (("red", 0.2), ("blue", 0.0), ("green", -0.2), ("yellow", -0.5))],
+        "regions": ["left", "right", "bin", "pad"]})
+    assert steps(f"{reference}: {verb}", state) == mv(colour, want)
+    refused(f"{reference}: don't touch it, put green on yellow", state)
+
+
 # ------------------------------------------------------------------------------- the two dev splits themselves
 # The exact match the parser reaches on each split (bench/planner.py --backends parser_only); a floor, never lowered.
 SPLIT_FLOORS = {"fresh_independent_12": 0.0, "fresh_independent_13": 0.0}
