@@ -341,7 +341,7 @@ _DE: dict[str, str] = {
     "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
     "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "eben": "",
     "wegschmeißen": "discard", "wegschmeissen": "discard", "wegräumen": "discard", "wegtun": "discard",
-    "verschieb": "push", "verschiebe": "push", "verschieben": "push", "verschiebst": "push",
+    "darüber": "on it", "verschieb": "push", "verschiebe": "push", "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
@@ -643,6 +643,14 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
     (r"\bsondern (?:lieber|besser|stattdessen)\b", "sondern"),
+    # exclusions said otherwise: "..., den gelben ausgenommen", "außer dem roten kommen alle Würfel in den Eimer"
+    (r",?\s*\b(?:den|die|das) ([a-zäöüß]+)(?: würfel| block| klotz| baustein)? ausgenommen\b", r", außer dem \1"),
+    (r"\bausgenommen (?=(?:den|dem|die|das)\b)", "außer "),
+    (r"^außer (?:dem|den) ([a-zäöüß]+)(?: würfel)?\s*,?\s*(?:kommen|gehören|sollen|müssen) (alle|sämtliche) "
+     r"(würfel|blöcke|klötze|bausteine)\b", r"\2 \3 außer dem \1 kommen"),
+    # "stapel die Würfel so: unten ..., oben ...": a tower by places
+    (r"^(?:stapel|staple|stapele|bau|baue|stell|stelle)(?: mal| bitte)* (?:die würfel|sie|die klötze) "
+     r"(?:so|wie folgt)\s*:", "bau einen turm:"),
     # "erst kommt der rote Würfel in den Eimer": the verb before its subject, read as the verbless clause
     (r"\b(erst|zuerst|dann|danach|anschließend|zuletzt|schließlich) (?:kommt|gehört|muss|soll) (?=(?:der|die|das) )",
      r"\1 "),

@@ -159,6 +159,10 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Verschieb den {X} Würfel nach links.", ("push:x:left",)),
     ("Leg den {X} aufs Pad und fahr dann zurück auf Start.", ("x>pad", "home")),
     ("Bitte wieder in die Parkposition fahren.", ("home",)),
+    # exclusions after or before the quantifier, a tower "so:"
+    ("Alle Würfel in den Eimer, den {X} ausgenommen.", ("rest>bin",)),
+    ("Außer dem {X} kommen alle Würfel in den Eimer.", ("rest>bin",)),
+    ("Stapel die Würfel so: unten der {X}, darüber der {Y}, ganz oben der {Z}.", ("y>x", "z>y")),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
@@ -240,6 +244,9 @@ _NEGATED = (
     "Beweg den {X} Würfel nicht nach rechts.",
     "Verschieb den {X} Würfel nicht nach links.",
     "Fahr nicht zurück auf Start.",
+    "Alle Würfel nicht in den Eimer, den {X} ausgenommen.",
+    "Außer dem {X} kommen alle Würfel nicht in den Eimer.",
+    "Stapel die Würfel so: unten der {X}, darüber nicht der {Y}.",
 )
 
 
