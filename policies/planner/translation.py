@@ -113,6 +113,15 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:(?:tu peux|pourrais-tu|peux-tu|vous pouvez|pourriez-vous) me rendre|(?:rends|rendez)-moi) "
      r"(?:un )?(?:petit )?service\s*(?:et\b|[:,])?", " please "),
     (r"\bbien vouloir\b", " "),
+    (r"\b(?:j' ?aurais|j' ?ai) besoin (?:que (?:tu|vous) |qu' ?on )", " please "),
+    (r"\b(?:auriez-vous|aurais-tu|aurez-vous) (?:l' ?amabilité|la gentillesse|l' ?obligeance) (?:de |d' ?)",
+     " please "),
+    (r"\b((?:tu|vous) (?:peux|pourrais|pouvez|pourriez)|(?:peux|pourrais|pouvez|pourriez)-(?:tu|vous)) me "
+     r"(?=[a-zà-ÿ]+(?:er|re|ir)\b)", r"\1 "),  # "tu peux me poser ...": the "me" adds nothing
+    # prohibitions said otherwise: "il ne faut pas toucher", "interdiction de toucher", "je ne veux pas que tu mettes"
+    (r"\bil ne faut (?:pas|jamais)\b|\b(?:interdiction|il est interdit|interdit) de\b", " ne pas "),
+    (r"\bje ne (?:veux|voudrais|souhaite) pas (?:que |qu' ?)(?:tu|vous) ([a-zà-ÿ]+)\b", r" ne \1 pas "),
+    (r"\bn' ?oublie[zs]? pas (?:de |d' ?)", " "),  # a reminder is the request itself
     (r"\btou(?:t|s|te|tes)\s+(?=les\b)", " tous "), (r"\b(?:l' ?ensemble|chacun|chacune) des\b", " tous les "),
     (r"\b([a-zà-ÿ]+)-les (?:tous|toutes)\b(?! les)", r"\1 them-all"),  # "mets-les tous": English "them all"
     (r"\b(?:surtout|absolument)\b\s*,?", " "),  # "ne touche surtout pas ...": an intensifier
@@ -636,6 +645,11 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:wenn|falls) (?:es|das) (?:dir|ihnen|euch) nichts ausmacht\b\s*,?|,?\s*\bwenn's (?:dir|ihnen|euch) "
      r"nichts ausmacht\b\s*,?", " "),
     (r"\bich bitte (?:dich|sie|euch)\b\s*,?", " bitte "),
+    (r"\b(?:sei|seien sie|wärst du|wären sie)(?: (?:doch|bitte|mal|so))* (?:nett|lieb|gut|freundlich)(?: und)?\b",
+     " bitte "),
+    (r"\bich (?:bräuchte|brauche) (?:mal |kurz )?(?:deine|ihre|eure) hilfe\s*[:,.!]?", " "),
+    (r"^ich (?:will|möchte) nicht,? dass (?:du|sie) ", "bitte nicht "),
+    (r"^(?:du (?:darfst|sollst|musst)|sie (?:dürfen|sollen|müssen))\s+", ""),
     (r",?\s*\b(?:(?:wenn|sobald) (?:du|sie) (?:damit )?fertig (?:bist|sind)|(?:wenn|sobald) das (?:erledigt|gemacht|"
      r"fertig) ist)\b\s*,?", " danach "),
     (r"\b(?:ein paar|einige) (?:zentimeter|cm)\b|\betwas\b(?= nach (?:links|rechts|vorne|hinten)\b)", " "),
@@ -869,14 +883,16 @@ def _close_negations(words: list[str]) -> list[str]:
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi))?\s*[,!.]*|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez)\s*[,!]+|"
-                     r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?)\s*"),
+                     r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+roboter)?\s*[,!.]*|"
-                     r"(?:also|ok|okay|so|gut|na|nun|sag mal)\s*[,!]+)\s*"),
+                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du)\s*[,!]+)\s*"),
 }
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
-                     r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible)\s*[.!?]*\s*$"),
-    "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?)"
+                     r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
+                     r"(?:et )?(?:puis )?c'est tout)\s*[.!?]*\s*$"),
+    "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?|"
+                     r"(?:und )?das (?:war's|wär's|ist alles|war alles))"
                      r"\s*[.!?]*\s*$"),
 }
 

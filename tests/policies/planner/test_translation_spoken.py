@@ -163,6 +163,16 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Alle Würfel in den Eimer, den {X} ausgenommen.", ("rest>bin",)),
     ("Außer dem {X} kommen alle Würfel in den Eimer.", ("rest>bin",)),
     ("Stapel die Würfel so: unten der {X}, darüber der {Y}, ganz oben der {Z}.", ("y>x", "z>y")),
+    # more politeness: "j'aurais besoin que tu", "tu peux me poser", "l'amabilité de", "vas-y", "c'est tout",
+    # "sei doch bitte so gut", "ich bräuchte mal deine Hilfe", "ey", "das war's"
+    ("Bonjour, j'aurais besoin que tu mettes le cube {x} sur le {y}.", ("x>y",)),
+    ("Salut robot, est-ce que tu peux me poser le cube {x} sur le tapis, merci bien.", ("x>pad",)),
+    ("Auriez-vous l'amabilité de poser le cube {x} sur le {y} ?", ("x>y",)),
+    ("Vas-y, mets le cube {x} dans le bac et puis c'est tout.", ("x>bin",)),
+    ("Il ne faut pas toucher au cube {z}, mets le {x} dans le bac.", ("x>bin",)),
+    ("Hallo, ich bräuchte mal deine Hilfe: leg bitte den {X} Würfel in den Eimer.", ("x>bin",)),
+    ("Sei doch bitte so gut und stell den {X} Würfel aufs Pad.", ("x>pad",)),
+    ("Ey, leg mal den {X} auf den {Y}, das war's.", ("x>y",)),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
@@ -247,6 +257,14 @@ _NEGATED = (
     "Alle Würfel nicht in den Eimer, den {X} ausgenommen.",
     "Außer dem {X} kommen alle Würfel nicht in den Eimer.",
     "Stapel die Würfel so: unten der {X}, darüber nicht der {Y}.",
+    "Il ne faut pas toucher au cube {x}.",
+    "Interdiction de toucher au cube {x} !",
+    "Je ne veux pas que tu mettes le {x} dans le bac.",
+    "Bonjour, j'aurais besoin que tu ne mettes pas le cube {x} sur le {y}.",
+    "Auriez-vous l'amabilité de ne pas poser le cube {x} sur le {y} ?",
+    "Du darfst den {X} Würfel nicht anfassen.",
+    "Ich will nicht, dass du den {X} Würfel in den Eimer legst.",
+    "Sei doch bitte so gut und stell den {X} Würfel nicht aufs Pad.",
 )
 
 
