@@ -8,9 +8,18 @@ never runs what it forbids.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from policies.planner import Clarification, Plan, SceneState, make_planner
+from policies.planner.phrasing import language_of
+from policies.planner.translation import _DE as _DE_LEXICON
+from policies.planner.translation import _FR as _FR_LEXICON
+
+# what a French or German verb of the lexicon means, when it is an action
+_VERB_MEANINGS = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard",
+                            "touch", "return", "go", "build", "throw", "bring", "fetch"})
 
 _YS = (0.24, 0.08, -0.08, -0.24)
 # the masculine "cube" and the feminine "brique" take their colour's gender; German accusative after "den"
@@ -385,3 +394,26 @@ def test_the_other_cube_in_german_asks_which(triple: tuple[str, str, str]) -> No
     assert isinstance(two, Plan) and [str(s) for s in two.steps] == _expected(("y>x",), x, y, z), (text, two)
     negated = text.replace("stellen?", "nicht stellen?")
     assert not isinstance(_PLANNER.plan(negated, _scene(x, y)), Plan), negated
+
+
+def _negated_at_each_verb(text: str) -> list[str]:
+    """``text`` with each of its verbs negated in turn: French "ne VERB pas" and the spoken "VERB pas", German
+    "VERB nicht"."""
+    lexicon, lang = (_FR_LEXICON, "fr") if language_of(text) == "fr" else (_DE_LEXICON, "de")
+    out = []
+    for m in re.finditer(r"[a-zà-ÿäöüß]+", text):
+        meaning = lexicon.get(m[0].lower(), "").split()
+        if not meaning or meaning[0] not in _VERB_MEANINGS:
+            continue
+        before, verb, after = text[:m.start()], m[0], text[m.end():]
+        out += ([f"{before}ne {verb} pas{after}", f"{before}{verb} pas{after}"] if lang == "fr"
+                else [f"{before}{verb} nicht{after}"])
+    return out
+
+
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_each_verb_of_each_spoken_construction_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
+    x, y, z = _TRIPLES[0]
+    for text in _negated_at_each_verb(_fill(template, x, y, z)):
+        result = _PLANNER.plan(text, _scene(x, y, z))
+        assert not isinstance(result, Plan), (text, result)
