@@ -90,6 +90,7 @@ _FR: dict[str, str] = {
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
     "décale": "push", "décalez": "push", "décaler": "push", "plutôt": "instead",
+    "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
     "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }

@@ -184,6 +184,7 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Ey, leg mal den {X} auf den {Y}, das war's.", ("x>y",)),
     # accents and umlauts left out
     ("deplace le cube {x} a gauche", ("x>left",)),
+    ("stp mets le {x} ds la poubelle", ("x>bin",)),
     ("mets le cube {x} a la poubelle, s'il te plait", ("x>bin",)),
     ("retourne a ta position de depart", ("home",)),
     ("leg den {X} wurfel in den mulleimer", ("x>bin",)),
@@ -234,6 +235,7 @@ _NEGATED = (
     "Hau den {X} Würfel nicht weg.",
     "Schubs den {X} Würfel nicht nach links.",
     "ne deplace pas le cube {x} a gauche",
+    "stp mets pas le {x} ds la poubelle",
     "leg den {X} wurfel nicht in den mulleimer",
     "touche pas au cube {x}",
     "Magst du den {X} Würfel nicht auf den {Y} legen?",
