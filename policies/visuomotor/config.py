@@ -46,6 +46,14 @@ class VisuomotorConfig:
     colour_jitter: float = 0.2
     """Per-sample brightness and contrast factors drawn from [1 - j, 1 + j], and per-channel gains from
     [1 - j/2, 1 + j/2]: lighting and colour the training scenes did not show."""
+    proprio_dropout: float = 0.0
+    """Probability that a training sample's proprioception is replaced by the training mean (0 after
+    normalisation). Proprioception of a demonstration reveals the actions already taken (joint velocity is the
+    last action), so without it the network learns to continue the trajectory and ignore the images; zeroing it
+    on some samples makes the image tokens carry where the cube is. Never applied at validation or when acting."""
+    init_from: str | None = None
+    """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
+    Ignored when resuming (last/ holds the weights then)."""
     val_fraction: float = 0.1
     max_episodes: int | None = None
     log_every: int = 50
@@ -90,6 +98,8 @@ class VisuomotorConfig:
                                    f"got {self.val_fraction}")
         if self.max_episodes is not None and self.max_episodes < 2:
             raise TrainConfigError(f"max_episodes must be >= 2 (or unset for all), got {self.max_episodes}")
+        if not 0.0 <= self.proprio_dropout < 1.0:
+            raise TrainConfigError(f"proprio_dropout must be in [0, 1), got {self.proprio_dropout}")
         if self.eval_episodes < 0 or self.ensemble_decay < 0:
             raise TrainConfigError("eval_episodes and ensemble_decay must be >= 0")
 

@@ -22,7 +22,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
-from policies.errors import TrainConfigError
+from policies.errors import CheckpointError, TrainConfigError
 from policies.text import TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import PROPRIO_KEYS, ImageDemonstrations, load_image_demonstrations
@@ -130,6 +130,28 @@ def _load_train_state(path: Path, opt: torch.optim.Optimizer, gen: torch.Generat
     return int(tensors["step"][0])
 
 
+def _initialise_from(net: VisuomotorACT, arch: dict, path: Path) -> None:
+    """Copy a checkpoint's weights into ``net``, refusing one of another architecture in one line."""
+    try:
+        spec, trained = read_checkpoint(path)
+    except (OSError, ValueError, CheckpointError) as exc:
+        raise TrainConfigError(f"init_from {path}: not a readable checkpoint ({exc})") from exc
+    if spec.architecture != ARCHITECTURE or json.loads(json.dumps(arch)) != spec.arch_params:
+        raise TrainConfigError(f"init_from {path}: a {spec.architecture} with {spec.arch_params}; this run builds "
+                               f"{ARCHITECTURE} with {json.loads(json.dumps(arch))}")
+    net.load_state_dict(trained.state_dict())
+    for p in net.parameters():
+        p.requires_grad_(True)
+
+
+def drop_proprio(proprio: torch.Tensor, rate: float, gen: torch.Generator) -> torch.Tensor:
+    """(B, D) normalised proprioception with each row zeroed (the training mean) with probability ``rate``."""
+    if not rate:
+        return proprio
+    keep = torch.rand((len(proprio), 1), generator=gen) >= rate
+    return proprio * keep
+
+
 def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                      encoder: TextEncoder | None = None) -> dict[str, Any]:
     """Train (or resume), keep best/ and last/, optionally evaluate last/ in simulation; returns the summary."""
@@ -200,6 +222,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
         if (out / "best").is_dir():
             best_val = float(json.loads((out / "best" / "policy.json").read_text())["training"]["metrics"]
                              .get("val_loss", math.inf))
+    elif config.init_from is not None:
+        _initialise_from(net, arch, Path(config.init_from))
     saved_config.write_text(json.dumps(config_doc, indent=2) + "\n")
     for group in opt.param_groups:
         group.setdefault("initial_lr", config.lr)
@@ -229,7 +253,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     while step < config.steps:
         idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
         x, d = augment_with_depth(images[idx], depth[idx], config, gen)
-        pred = net(x, proprio[idx], text_table[ti[idx]], d)
+        pred = net(x, drop_proprio(proprio[idx], config.proprio_dropout, gen), text_table[ti[idx]], d)
         loss = masked_l1(pred, chunks[idx], mask[idx])
         opt.zero_grad(set_to_none=True)
         loss.backward()

@@ -165,3 +165,59 @@ def test_proprioception_is_the_datasets_state_vector() -> None:
     obs, _ = gym.make("armstack/PickPlace-v0", robot="panda").reset(seed=2)
     mine = np.concatenate([np.asarray(obs[k], np.float32).reshape(-1) for k in PROPRIO_KEYS])
     np.testing.assert_array_equal(mine, state_vector(obs))
+
+
+def test_proprio_dropout_zeroes_whole_rows_at_its_rate() -> None:
+    from policies.visuomotor.train import drop_proprio
+
+    proprio = torch.randn(4000, 22) + 3.0
+    gen = torch.Generator().manual_seed(0)
+    assert drop_proprio(proprio, 0.0, gen) is proprio
+    out = drop_proprio(proprio, 0.5, gen)
+    zeroed = (out == 0).all(dim=1)
+    assert 0.45 < float(zeroed.float().mean()) < 0.55
+    torch.testing.assert_close(out[~zeroed], proprio[~zeroed])
+    with pytest.raises(TrainConfigError, match="proprio_dropout"):
+        VisuomotorConfig(data="d", out="o", proprio_dropout=1.0)
+
+
+def test_init_from_starts_from_a_checkpoint_and_refuses_another_architecture(run_dir: Path, rgb_dataset: Path,
+                                                                            tmp_path: Path) -> None:
+    from safetensors.torch import load_file
+
+    base = {**TINY, "steps": 1, "lr": 1e-9, "save_every": 1, "log_every": 1, "proprio_dropout": 0.5, "seed": 1}
+    cfg = VisuomotorConfig(data=str(rgb_dataset), out=str(tmp_path / "ft"), init_from=str(run_dir / "last"), **base)  # type: ignore[arg-type]
+    train_visuomotor(cfg, progress=False)
+    before, after = load_file(str(run_dir / "last" / "model.safetensors")), load_file(str(tmp_path / "ft" / "last" /
+                                                                                          "model.safetensors"))
+    assert before.keys() == after.keys()
+    for key in before:
+        torch.testing.assert_close(after[key], before[key], atol=1e-5, rtol=0.0)
+    fresh = VisuomotorConfig(data=str(rgb_dataset), out=str(tmp_path / "fresh"), **base)  # type: ignore[arg-type]
+    train_visuomotor(fresh, progress=False)
+    other = load_file(str(tmp_path / "fresh" / "last" / "model.safetensors"))
+    assert any(not torch.allclose(other[k], before[k], atol=1e-3) for k in before)
+    with pytest.raises(TrainConfigError, match="init_from"):
+        train_visuomotor(VisuomotorConfig(**{**cfg.__dict__, "out": str(tmp_path / "wide"), "width": 64}),
+                         progress=False)
+
+
+def test_input_reliance_sees_an_input_only_when_the_network_reads_it(run_dir: Path, rgb_dataset: Path) -> None:
+    from policies.visuomotor.network import VisuomotorACT
+    from policies.visuomotor.reliance import SWAPS, input_reliance
+
+    policy = policies.load(run_dir / "last")
+    assert isinstance(policy, VisuomotorPolicy) and isinstance(policy.network, VisuomotorACT)
+    every = np.arange(3)
+    report = input_reliance(policy, rgb_dataset, episodes=every, early_steps=4)
+    assert report["frames"] > 0 and all(report[f"{s}_swapped"]["output_change"] > 0 for s in ("images", "proprio"))
+    with torch.no_grad():  # cameras cut off: each encoder's tokens are its position embedding alone
+        for enc in policy.network.encoders:
+            for p in enc.get_submodule("net").parameters():
+                p.zero_()
+        policy.network.proprio.get_submodule("0").get_parameter("weight").zero_()
+    blind = input_reliance(policy, rgb_dataset, episodes=every, early_steps=4)
+    for name in ("images", "proprio"):
+        assert blind[f"{name}_swapped"]["output_change"] == 0.0
+        assert blind[f"{name}_swapped"]["all"] == pytest.approx(blind["true"]["all"])
+    assert set(SWAPS) == {"images", "proprio", "text"} and blind["zero_action"]["gripper"] > 0
