@@ -114,8 +114,8 @@ def test_the_bridge_runs_a_placement_as_the_shipped_bc_policy_on_the_simulated_a
 def test_behind_a_lowered_gate_the_learned_placement_slows_with_it(policies: SkillPolicies) -> None:
     """The agent's speed fraction follows the bridge's gate (``BridgeCore.agent_speed_fraction``: 0.21 behind a gate
     of 0.3): the policy places without a stop, and the gate's step clamp leaves nearly all its periods whole.
-    Offline (this file's ``run_scene``, seeds 0-5): 33 of its 410 periods cut short; with the simulator's 0.35 behind
-    this gate, as the bridge ran before, 207 of 347 (seed 0: 37 of 65)."""
+    Measured offline in the same loop, seeds 0-5: 32 of its 414 periods cut short, 6/6 placed; with the simulator's
+    0.35 behind this gate, as the bridge ran before, 298 of 534 and 5/6 placed (seed 0: 36 of 74)."""
     report, loop, cut = run_scene(0, policies, gate_velocity_scale=0.3)
     assert loop.core.agent_speed_fraction < 0.3
     assert placed_by_the_policy(report, loop), None if report is None else (report["failure"], report["steps"])
