@@ -8,6 +8,9 @@ anywhere in its clause, separable verbs ("fass X nicht an", "wirf X weg") and th
 subordinate clause ("bevor du X in den Behälter legst, ..."), formal "Sie"/"vous", relative clauses naming a
 cube by its place ("den Würfel, der dem Roboter am nächsten ist", "le cube le plus à gauche"), "nicht X, sondern Y"
 and "pas X mais Y", verbless clauses after order words; greetings and thanks around a request are taken off first.
+Spoken forms are read too (_FR_SPOKEN, _DE_SPOKEN): politeness formulas, the spoken negation without "ne",
+"tout les", left dislocation through a pronoun, "danach fährst du", relative clauses on a colour or a place,
+"l'un sur l'autre"/"aufeinander" (asked), the arm's words for home, accents and umlauts left out.
 Every word must be in the lexicon: one that is not makes the whole instruction a refusal naming it, never a
 guess from the words that happen to be known (a French "sauf" or German "kein" read as nothing would move what
 the words exclude); only a misspelt colour, object or place noun one edit from lexicon words of one meaning is
