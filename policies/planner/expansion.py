@@ -94,7 +94,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     mentions = _colour_mentions(body, state)
     # A clause before the tower's first cube ("go home, then build a tower with ...") would be dropped by spelling the
     # tower out: only one verb that makes the tower may stand there.
-    lead = re.findall(r"[a-z]+", body[:mentions[0][0]] if mentions else body)
+    # ("build a stack: ..." names the tower with the noun "stack", no second verb)
+    lead = re.findall(r"[a-z]+", re.sub(r"\b(?:a|an|the|one|that|this|little|small)\s+(?:stack|pile)\b", " tower",
+                                        body[:mentions[0][0]] if mentions else body))
     if any(w in _BEFORE_TOWER for w in lead) or "first" in lead[1:] or sum(w in _CLAUSE_WORDS for w in lead) > 1:
         return Rewrite(text, "the tower is described beside another clause: say the tower alone, or as "
                              "'put X on Y, then ...'")

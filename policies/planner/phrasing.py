@@ -121,7 +121,7 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     fake cake rake site seat read paid plate plane sack tack slack snack kick lick nick sick tick wick trick pub
     rub grub pug pup stop crop prop pun play clay night being alive cure best test nest west vest jest zest gift
     rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
-    some tome lone dine sore core bore more pore wore lore cope dope mope pope aside
+    some tome lone dine sore core bore more pore wore lore cope dope mope pope aside ever
 """))
 # English words one edit from a skill verb, listed by hand from every one-edit variant of put/pick/push/place/move/
 # stack/grab/drop (no word list is installed): read as that verb they invent an action ("nick the red cube" is
@@ -348,6 +348,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s+[-–—]+\s+((?:sorry|hang on|hold on|one sec(?:ond)?|wait|oops|excuse me|brb)\b[^-–—]*?)\s+[-–—]+\s+"
      r"(?:(the|a|an) )?", _interruption),
     (r"\s+[-–—]+\s+", ", "),  # a dash between clauses is a comma
+    (r"\b(?:asap|a\.s\.a\.p\.?|right away|straight away|immediately|at once|pronto|on the double)\b", " "),
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
      r"(?:when|whenever) (?:you'?re|you are|your) ready|"
@@ -412,10 +413,15 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b(?:keep )?(?:your )?hands off(?: of)?\s+(?=(?:{_NAMED})\b)", "don't touch "),
     (rf"\b(?:leave|let)\s+({_NAMED})\s+be\b", r"leave \1 alone"),
     (r"\b(don'?t|do not|never)\s+(?:mess|play|fiddle|tamper|interfere)(?: around| about)? with\b", r"\1 touch"),
-    (r"\b(don'?t|do not|never)\s+(?:disturb|bother|bump|knock)\b", r"\1 touch"),
+    (r"\b(don'?t|do not|never)\s+(?:disturb|bother(?: with)?|bump|knock)\b", r"\1 touch"),
+    (r"\b(don'?t|do not|never)\s*,\s*(?:under any circumstances|for any reason|whatever happens|ever|at any point|"
+     r"i repeat|please)\s*,\s*", r"\1 "),
     (r"\b((?:don'?t|do not|never)\s[^,;.!?]*?)\s*,?\s+(?:at all|whatsoever|in any way|under any circumstances|"
      r"in any case|(?:for )?any reason)(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bthen\b))", r"\1"),
     (r"\bavoid touching\b", "don't touch"), (r"\bavoid moving\b", "don't move"),
+    (r"\b(?:please\s+)?(?:refrain|abstain|keep away|stay away) from (?:touching|handling|disturbing|using)\b",
+     "don't touch"),
+    (r"\b(?:please\s+)?(?:refrain|abstain) from (?:moving|shifting|picking up|pushing)\b", "don't move"),
     (r"\bavoid (?=the |any )", "don't touch "),
     (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b", r"\1"),
     (r"^(?:please )?(?:do|here are|i have) (?:the following|this|these|(?:these )?(?:two|three|four) things)\s*:\s*",
@@ -496,7 +502,8 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
     (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?then\b", r"first \1, then"),
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
-     r"you are) (?:done|finished)|when (?:that'?s|you'?re) (?:done|finished))\b(?!\s+to\b),?", r"\1then"),
+     r"you are|you'?ve|you have) (?:done|finished)(?: with (?:that|this|it))?|when (?:that'?s|you'?re|you'?ve) "
+     r"(?:done|finished)(?: with (?:that|this|it))?)\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
     (r",?\s*\b(?:and also|plus)\s+(?=the |a |an )", " and "),
     (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
@@ -1287,6 +1294,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|buddy|pal|mate|friend|dear|"
                   r"folks|guys|everyone|my friend|little robot|robot friend)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
+    text = re.sub(r"\s+(?:please|pls|plz|thanks|thank you)\s*$", "", text)  # "... except green please"
     text = _discard_destination(" ".join(text.split()))
     text = _ordinals(_small(" ".join(text.split())))
     text = " ".join(text.split()).strip(" ,")

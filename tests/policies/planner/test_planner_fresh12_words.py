@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 
 import pytest
+from test_planner_words import _variants  # negated and reordered variants of a record, each with its check
 
-from policies.planner import Plan, SceneState, make_planner, result_from_json
+from policies.planner import Plan, Refusal, SceneState, make_planner, result_from_json
 from policies.planner.plan import Clarification, PlanResult
 
 COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
@@ -420,9 +421,46 @@ def test_a_relative_reference_named_first_is_what_it_names(reference: str, colou
     refused(f"{reference}: don't touch it, put green on yellow", state)
 
 
+
+# ------------------------------------------------------------------- more ways of saying a ban, an order, a stack
+@pytest.mark.parametrize("ban", ["do not, under any circumstances, touch the green cube",
+                                 "never, ever, touch the green cube", "don't bother with the green one",
+                                 "please refrain from touching the green cube", "refrain from moving green"])
+def test_more_bans_keep_their_object_still(ban: str) -> None:
+    assert steps(f"{ban}; put red on blue") == mv("red", "blue")
+    assert steps(f"{ban}. just put red on the pad") == mv("red", "pad")
+    refused(f"{ban}; put green on blue")
+    refused(f"{ban}. push green to the left")
+
+
+@pytest.mark.parametrize("done", ["once you're done with that", "when you've finished with that",
+                                  "once that's done", "when you're done"])
+def test_once_you_are_done_with_that_is_then(done: str) -> None:
+    assert steps(f"put red on blue. {done}, head home") == [*mv("red", "blue"), "go_home()"]
+    assert steps(f"put red on blue, {done} put green in the bin") == mv("red", "blue") + mv("green", "bin")
+    refused(f"put red on blue. {done}, don't go home")
+
+
+@pytest.mark.parametrize("noun", ["stack", "pile", "little stack"])
+def test_a_tower_named_as_a_stack_or_pile_is_a_tower(noun: str) -> None:
+    assert steps(f"build a {noun}: blue at the bottom, red next, green on top") == \
+        mv("red", "blue") + mv("green", "red")
+    assert steps(f"make a {noun} with red at the bottom and blue on top") == mv("blue", "red")
+    refused(f"don't build a {noun}: blue at the bottom, red next, green on top")
+    refused(f"put red in the bin, build a {noun}: blue at the bottom, green on top")
+
+
+@pytest.mark.parametrize("when", ["asap", "right away", "immediately", "straight away"])
+def test_an_urgency_adverb_adds_nothing(when: str) -> None:
+    assert steps(f"I need you to get the blue cube into the bin {when}") == mv("blue", "bin")
+    assert steps(f"everything into the bin except green {when} please", scene("red", "green", "blue")) == \
+        mv("red", "bin") + mv("blue", "bin")
+    refused(f"don't put the blue cube in the bin {when}")
+
+
 # ------------------------------------------------------------------------------- the two dev splits themselves
 # The exact match the parser reaches on each split (bench/planner.py --backends parser_only); a floor, never lowered.
-SPLIT_FLOORS = {"fresh_independent_12": 0.0, "fresh_independent_13": 0.0}
+SPLIT_FLOORS = {"fresh_independent_12": 0.9875, "fresh_independent_13": 1.0}
 
 
 @pytest.mark.parametrize("split", sorted(SPLIT_FLOORS))
@@ -446,3 +484,27 @@ def test_a_dev_split_never_runs_a_refused_record_nor_a_wrong_plan(split: str) ->
             exact += not isinstance(result, Clarification)
     assert false_executions == [] and wrong_plans == [], (false_executions, wrong_plans)
     assert exact / len(recs) >= SPLIT_FLOORS[split], exact / len(recs)
+
+
+@pytest.mark.slow  # ~12 variants of each of 140 records: 20-40 s on the shared machine
+@pytest.mark.parametrize("split", sorted(SPLIT_FLOORS))
+def test_no_negated_or_reordered_variant_of_a_dev_split_record_runs_against_its_words(split: str) -> None:
+    recs = [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text().splitlines() if line.strip()]
+    planner = make_planner("parser")
+    checked = accepted = 0
+    bad: list[str] = []
+    for rec in recs:
+        if not isinstance(result_from_json(rec["gold"]), Plan):
+            continue
+        state = SceneState.from_json(rec["scene"])
+        for text, check in _variants(rec):
+            checked += 1
+            result = planner.plan(text, state)
+            if isinstance(result, Refusal) or not isinstance(result, Plan):
+                continue
+            accepted += 1
+            why = "accepted a purely negated request" if check is None else check(state, result)
+            if why is not None:
+                bad.append(f"{rec['id']} {text!r}: {why}: {[str(s) for s in result.steps]}")
+    assert checked > 5 * 40 and accepted > checked // 4, (checked, accepted)
+    assert not bad, "\n".join(bad[:20])
