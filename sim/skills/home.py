@@ -24,9 +24,13 @@ from sim.experts.pick_place import CLOSE, OPEN
 from sim.scene_view import SceneView
 from sim.skills.base import held_objects
 from sim.skills.wrist import Wrist
+from sim.tasks.reach import SUCCESS_DISTANCE
 
 HOME_TOLERANCE = 0.02  # m
 WRIST_TOLERANCE = 0.1  # rad of the last arm joint from its home angle
+HANDOVER_DISTANCE = SUCCESS_DISTANCE
+"""The policy hands the tool to the scripted finish this close to home (m): a Reach policy learned to come within the
+Reach task's success distance, which is wider than ``HOME_TOLERANCE``, so it may stop for good between the two."""
 
 
 def home_tcp(view: SceneView) -> np.ndarray:
@@ -65,14 +69,14 @@ class GoHomeSkill:
     def clearing_action(self) -> np.ndarray | None:
         """The scripted action first while the wrist is wound beyond ``WRIST_TOLERANCE`` (the tool holds where it
         was, the wrist unwinds: a Reach policy saw the wrist at home only) and again once the tool is within
-        ``HOME_TOLERANCE`` of home (kept from then on), else None: the policy moves the tool."""
+        ``HANDOVER_DISTANCE`` of home (kept from then on), else None: the policy moves the tool."""
         if self._unwinding:
             if abs(self.wrist.error()) > WRIST_TOLERANCE:
                 a = self.act()
                 a[:3] = move_action(self.view, self._start, self.step_size)
                 return a
             self._unwinding = False
-        if not self._finishing and float(np.linalg.norm(self.view.tcp_pos - self.home)) > HOME_TOLERANCE:
+        if not self._finishing and float(np.linalg.norm(self.view.tcp_pos - self.home)) > HANDOVER_DISTANCE:
             return None
         self._finishing = True
         return self.act()
