@@ -37,6 +37,8 @@ select_gl_backend()  # before anything imports mujoco
 import mujoco  # noqa: E402
 import numpy as np  # noqa: E402
 
+from policies.checkpoint import read_spec  # noqa: E402
+from policies.errors import CheckpointError  # noqa: E402
 from policies.planner import (  # noqa: E402
     DIRECTIONS,
     Plan,
@@ -250,6 +252,19 @@ def run_backend(backend: str, episodes: list[Episode], config: AgentConfig) -> d
     }
 
 
+def skill_policy_error(skill_policies: dict[str, str], robot: str) -> str | None:
+    """One line on the first ``--skill-policy`` checkpoint that is unreadable or was trained for another robot than
+    ``robot``, else None (its spec only: the agent loads the weights)."""
+    for skill, path in skill_policies.items():
+        try:
+            trained_for = read_spec(path).robot
+        except CheckpointError as exc:
+            return f"--skill-policy {skill}: {exc}"
+        if trained_for != robot:
+            return f"--skill-policy {skill}: {path} was trained for robot {trained_for!r}, not --robot {robot!r}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=50, help="instructions (one randomised scene each)")
@@ -280,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
                              skill_policies=skill_policies, policy_speed_fraction=args.policy_speed_fraction)
     except AgentConfigError as exc:
         parser.error(str(exc))
+    error = skill_policy_error(skill_policies, args.robot)
+    if error is not None:  # before composing the instructions, not at the first policy step minutes later
+        parser.exit(2, f"{parser.prog}: error: {error}\n")
     regions = tuple(r.strip() for r in args.require_region.split(",") if r.strip())
     unknown = sorted(set(regions) - set(REGIONS))
     if unknown:
