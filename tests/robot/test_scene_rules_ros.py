@@ -46,10 +46,14 @@ from robot.ros_interfaces import ExecuteInstruction
 from robot.ros_rig.bridge_rig import TIMING_FAULTS, latched_qos
 from robot.ros_rig.perception_loop import placed
 from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
+from sim.control import ControllerConfig
 
 MAX_AGE_S = BridgeParams().object_max_age_s  # the bridge's default, which the launch files keep
 READING_NOISE_RAD = 2e-3  # as tests/robot/test_bridge_ros.py judges "the arm does not move"
-PERIOD_APPROACH_M = 0.03  # one 50 ms policy period of the pick's approach at most (measured 0-14 mm, load 15-17)
+PERIOD_APPROACH_M = ControllerConfig().max_pos_step + 0.01
+"""The most the action in flight when a cube is lost may still bring the hand nearer it: one action's Cartesian step
+and the command gate's ramp toward it (measured 0-17 mm at load 15-24)."""
+HOLD_NOISE_M = 0.002  # a hold taken where the arm is measured (after a host-caused stop) may lie this much off
 MAX_HOST_STOPS = 3  # as bench/agent_ros.py: a stop a starved host caused is re-armed and the words sent again
 
 
@@ -159,20 +163,23 @@ class Scene:
             self.after_host_stop(report["failure"])
         raise AssertionError(f"{text!r} stopped {len(self.host_stops)} times: {self.host_stops}")
 
-    def approach(self, commands_from: int, target: np.ndarray) -> float:
-        """How much nearer (m) to ``target`` than the first command since ``commands_from`` any later one put the hand
-        (the panda's kinematics: commands are joint positions)."""
+    def nearer(self, target: np.ndarray, since: int, split: int) -> float:
+        """How much nearer (m) to ``target`` the commands from ``split`` on put the hand than those from ``since`` up to
+        ``split`` had (the panda's kinematics: commands are joint positions). A hold a starved host caused is taken
+        where the arm is measured, behind its command, and the arm then closes up to that hold: never beyond what was
+        commanded before."""
         if self._mirror is None:
             from robot.safety.arm_mirror import ArmMirror
 
             self._mirror = ArmMirror("panda")
         mirror = self._mirror
         distances = []
-        for _, msg in self.commands[commands_from:]:
+        for _, msg in self.commands[since:]:
             mirror.set_arm(np.array(msg.data), mirror.scene.robot.gripper_open)
             distances.append(float(np.linalg.norm(mirror.view.tcp_pos - target)))
-        assert len(distances) > 20, len(distances)
-        return distances[0] - min(distances)
+        before, after = distances[:split - since], distances[split - since:]
+        assert before and len(after) > 10, (len(before), len(after))
+        return min(before) - min(after)
 
     def mark(self) -> tuple[int, int, int]:
         """Where the joint states, commands and bridge states recorded so far end (for :meth:`still`)."""
@@ -185,7 +192,7 @@ class Scene:
         joints_from, commands_from, states_from = since
         readings = np.array([m.position[:7] for _, m in self.joints[joints_from:]])
         sent = np.array([m.data for _, m in self.commands[commands_from:]])
-        assert len(readings) > 50 and len(sent) > 20, (len(readings), len(sent))
+        assert len(readings) > 10 and len(sent) > 10, (len(readings), len(sent))  # a starved sim arm sends few
         modes = {json.loads(m.data)["mode"] for _, m in self.rig.states[states_from:]}
         tolerance = 1e-9 if modes == {"NOMINAL"} else READING_NOISE_RAD
         assert np.abs(sent - sent[0]).max() < tolerance, f"the command moved {np.abs(sent - sent[0]).max()} ({modes})"
@@ -280,17 +287,24 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         assert placed(perception.truth[-1], "red_cube", "bin"), perception.cube("red_cube")  # the sim's truth
 
         # (d) A cube lost once its pick has started: the pick ends, its retry cannot start, the replan is refused.
-        scene.armed()
-        t_goal = time.monotonic()  # the hand starts above the bin, 43 cm from the green cube: no link near it
-        goal = Goal(rig, client, "put the green cube on the pad")
-        assert goal.handle.accepted, rig.output()
-        assert probe.spin_until(lambda: any(f.state == "planned" for f in goal.feedback), 20.0, bridge), goal.feedback
-        perception.left_out.add("green_cube")
-        t_drop = time.monotonic()
-        scene.object_event("object_lost", "green_cube", 5.0)
-        t_lost, lost_at = time.monotonic(), len(scene.commands)
-        result = goal.wait(20.0)
-        since = scene.mark()
+        for _ in range(1 + MAX_HOST_STOPS):
+            scene.armed()
+            t_goal, goal_at = time.monotonic(), len(scene.commands)  # the hand over the bin, 43 cm from the cube
+            goal = Goal(rig, client, "put the green cube on the pad")
+            assert goal.handle.accepted, rig.output()
+            ok = probe.spin_until(lambda g=goal: any(f.state == "planned" for f in g.feedback), 20.0, bridge)  # type: ignore[misc]
+            assert ok, f"{goal.feedback}\n{rig.output()}"
+            perception.left_out.add("green_cube")
+            t_drop = time.monotonic()
+            scene.object_event("object_lost", "green_cube", 5.0)
+            t_lost, lost_at = time.monotonic(), len(scene.commands)
+            result = goal.wait(20.0)
+            since = scene.mark()
+            if result.status != "stopped":
+                break
+            scene.after_host_stop(result.reason)  # then the same again, with the cube reported once more
+            perception.left_out.clear()
+            scene.object_event("object_found", "green_cube", 5.0)
         report = json.loads(result.report_json)
         print("(d) plan -> cube left out", round(t_drop - t_goal, 2), "s, -> object_lost", round(t_lost - t_drop, 2),
               "s;", [(s["skill"], s.get("steps"), s.get("reason")) for s in report["steps"]])
@@ -301,13 +315,13 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         assert "not retried" in report["plans"][1]["why"] and report["plans"][1]["result"]["status"] == "refused"
         assert "refused" in report["failure"] and "green" in report["failure"], report["failure"]
         probe.spin_for(1.0)
-        # No command brought the hand nearer the cube than the action in flight when it was lost (one policy period,
-        # 50 ms, of the pick's approach), none at all once the report was out. (A stop the host caused holds where
-        # the arm is measured, behind its command: farther from the cube, not nearer.)
+        # No command brought the hand nearer the cube than the action in flight when it was lost could, none beyond
+        # the hold's noise once the report was out.
         green = perception.cube("green_cube")  # the sim's truth: where it still lies
-        after_loss, after_report = scene.approach(lost_at, green), scene.approach(since[1], green)
+        after_loss, after_report = scene.nearer(green, goal_at, lost_at), scene.nearer(green, goal_at, since[1])
         print(f"(d) hand nearer the cube after the loss {after_loss:.4f} m, after the report {after_report:.4f} m")
-        assert after_loss < PERIOD_APPROACH_M and after_report < 1e-3, (after_loss, after_report)
+        modes = {json.loads(m.data)["mode"] for _, m in rig.states[since[2]:]}
+        assert after_loss < PERIOD_APPROACH_M and after_report < HOLD_NOISE_M, (after_loss, after_report, modes)
         print("events:", [(e["event"], e.get("object"), e.get("unseen_s"), round(time.time() - e["t"], 1))
                           for e in rig.bridge_events() if e["event"] in ("object_lost", "object_found")],
               "host stops:", scene.host_stops)
