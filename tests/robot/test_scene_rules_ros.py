@@ -13,8 +13,8 @@ in one process in tests/robot/test_bridge_object_age.py and test_bridge_agent.py
   instruction naming it (``~/instruction``, the report on ``~/agent/report``) is refused naming it;
 - while (a) and (b) are refused the arm does not move: one held command, the joints within reading noise;
 - (c) a cube reported again is found, and the same instruction runs: the sim's truth has it in the bin;
-- (d) a cube lost once its pick has started ends the pick, its retry cannot start and the replan is refused;
-  the arm then holds.
+- (d) a cube lost once its pick has started ends the pick, its retry cannot start and the replan is refused; no
+  command brings the hand nearer the cube than the action in flight could, none once the report is out.
 
 The default layout (seed 0) keeps every cube more than 20 cm on the table plane from the arm at home, and the green
 cube 43 cm from the hand over the bin, so no link makes the bridge take a lost cube for hidden
