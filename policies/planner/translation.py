@@ -448,7 +448,8 @@ def _refusal(lang: str, word: str) -> TranslationError:
 _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "blocks", "brick", "bricks", "bin", "pad",
                           "mat", "box", "trash", "basket", "container", "platform", "tower"})
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
-_NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls)")
+_NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls|"
+                              r"weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -471,7 +472,9 @@ def _corrected(word: str, lexicon: dict[str, str]) -> str | None:
     if len(meanings) != 1:
         return None
     (english,) = meanings
-    return english if set(english.split()) <= _CORRECTABLE else None
+    # a word read as nothing ("wieder", "noch") is never a correction: "weder" one letter from "wieder" would drop
+    # the negation of "weder den roten noch den blauen"
+    return english if english.strip() and set(english.split()) <= _CORRECTABLE else None
 
 
 def _words(tokens: list[str], lexicon: dict[str, str], lang: str) -> list[str]:
@@ -514,7 +517,25 @@ _FR_DISLOCATED = re.compile(
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
 
 
+def _clitic_disagrees(np: str, clitic: str) -> bool:
+    """Whether the pronoun cannot stand for the dislocated object: "le rouge, tu la mets", "les cubes, tu le mets",
+    "le rouge et le bleu, tu le mets" (number), "la brique, mets-le" (gender): it names something else, or the
+    sentence was garbled, so the object is not guessed."""
+    clitic = clitic.strip().rstrip("'").strip()
+    head = np.split()[0].rstrip("'")
+    plural = head in ("les", "ceux", "celles") or bool(re.search(r"\b(?:et|ou|ni)\b", np))
+    if clitic == "les" or plural:
+        return clitic != "les" or not plural
+    feminine = head in ("la", "celle") or bool(re.search(r"\bbriques?\b", np))
+    masculine = head in ("le", "celui") or bool(re.search(r"\b(?:cubes?|blocs?|objets?)\b", np))
+    return (clitic == "la" and masculine) or (clitic == "le" and feminine)
+
+
 def _undislocated(m: re.Match[str]) -> str:
+    clitic = re.search(r"-(le|la|les)\b|\b(le|la|les|l' ?)\s*[a-zà-ÿ]+(?:\s+(?:pas|jamais)\b)?$", m[0])
+    if clitic is not None and _clitic_disagrees(m["np"], clitic[1] or clitic[2]):
+        raise TranslationError(f"French: in '{m[0]}' the pronoun does not agree with '{m['np']}', so what it stands "
+                               "for is not clear; name the cube with its verb; nothing was planned")
     if m["imperative"]:
         return f"{m['imperative']} {m['np']}"
     if m["pas"]:  # "tu ne le mets pas", and the spoken "tu le mets pas"
@@ -537,6 +558,11 @@ def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     for pattern, repl in _COMPILED['_FR_SPOKEN']:
         text = pattern.sub(repl, text)
+    if re.search(r",\s*enfin\s*(?:,|(?=(?:le|la|les|l'|celui|celle|sur|dans|à|au)\b))", text):
+        # "mets le rouge, enfin le bleu, dans le bac": after a comma "enfin" corrects what was just said (I mean);
+        # read as "finally" it ran both
+        raise TranslationError("French: ', enfin ...' may correct what was just said or add a last step; say "
+                               "'et enfin' with its verb, or only what is meant; nothing was planned")
     text = _FR_DISLOCATED.sub(_undislocated, text.strip())
     if not re.search(r"\b(?:ne|n')(?:\s|$)", text):
         text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais)\b", _spoken_negation, text)
@@ -834,6 +860,11 @@ def _german(text: str) -> str:
     text = _DE_WRAPPER.sub("bitte ", _german_references(text.strip()))
     for pattern, repl in _COMPILED['_DE_PHRASES']:
         text = pattern.sub(repl, text)
+    if re.search(r"\b(?:nicht|nie|niemals|kein[a-z]*)\b[^.!?]*?\bleg-elided\b", text):
+        # "leg nicht den roten und den blauen in den Eimer": a clause with no verb of its own after a negation may
+        # share the negated verb (both forbidden) or a new one; read as a new "put" it ran what was forbidden
+        raise TranslationError("German: after a negation, a clause with no verb of its own may still be negated; say "
+                               "its verb ('und leg den blauen ...'); nothing was planned")
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
@@ -943,7 +974,10 @@ _ACCENTED = {
     "de": _accent_table(_DE, [p for p, _ in (*_DE_SPOKEN, *_DE_PHRASES)] + [
         _OPENINGS["de"].pattern, _CLOSINGS["de"].pattern, _DE_WRAPPER.pattern, _DE_NEAR, _DE_FAR, _DE_SIDE],
         frozenset({"wurde", "wurden", "wurdest", "konnte", "konnten", "konntest", "hatte", "hatten", "hattest", "war",
-                   "waren", "warst", "brauchte"})),
+                   "waren", "warst", "brauchte",
+                   # "der rote musste in den Eimer" (had to: a report) is not "müsste" (should), "mochte" (liked)
+                   # not "möchte"
+                   "musste", "mussten", "musstest", "mochte", "mochten", "mochtest"})),
 }
 
 
@@ -957,12 +991,52 @@ def _with_accents(text: str, lang: str) -> str:
     return text
 
 
+# What the tokenizer may drop without changing the request: letters, spaces, the punctuation it reads, apostrophes,
+# hyphens, quotes, brackets, dashes, an ellipsis and a few friendly emoji. Anything else would be dropped silently and
+# may carry the meaning: a digit ("les 2 cubes" read as every cube), "/" (an "or": "rouge/bleu" read as both), "❌" or
+# "🚫" after a request, "≠"; such an instruction is refused.
+_SILENT = re.compile(r"[^\sa-zà-ÿß,;.!?:'\"«»()\-–—…\U0001F600-\U0001F60F🙂🙃🙏👍]")
+
+
+def _unread_symbol(text: str, lang: str) -> None:
+    found = _SILENT.search(text)
+    if found is not None:
+        name = LANGUAGE_NAMES[lang]
+        raise TranslationError(f"{name}: the sign {found[0]!r} is not read by the {name} lexicon (a number, '/', "
+                               f"'&' or a symbol may change what is asked); say it in words; nothing was planned")
+
+
+# A tower described level by level with a choice ("unten Rot oder Blau", "en haut le vert ou le bleu") or with more
+# colours than levels ("unten Rot und Blau, oben Grün"): the tower expansion would stack every colour named, so it is
+# refused, never guessed.
+_TOWER_LEVEL = re.compile(r"\b(?:at the bottom|on top|on it|in the middle|middle|then|above|below|beneath|under|"
+                          r"over)\b")
+_EN_COLOURS = "|".join(sorted(set(_COLOURS_FR.values()) | set(_GERMAN_COLOURS.values())))
+_TOWER_COLOUR = re.compile(rf"\b(?:{_EN_COLOURS})\b")
+
+
+def _tower_choice(english: str, lang: str) -> None:
+    if not re.search(r"\btower\b|\bat the bottom\b", english) or not _TOWER_LEVEL.search(english):
+        return
+    levels, colours = len(_TOWER_LEVEL.findall(english)), len(_TOWER_COLOUR.findall(english))
+    if re.search(r"\bor\b", english) or colours > levels:
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a tower whose levels name a choice or more cubes than "
+                               f"places ('{english}'): say which cube goes on each level; nothing was planned")
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
     word or construction outside the lexicon."""
     if lang not in LANGUAGE_NAMES:
         raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
     lowered = _unwrapped(_with_accents(" ".join(text.lower().replace("’", "'").split()), lang), lang)
+    _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
+    if lang == "fr" and re.search(r"\btower\b", english):
+        # "en haut le rouge, en bas le vert": a place before its cube, which the English tower reader takes upside
+        # down ("on top the red" stacked green on red); the place goes after its cube, as English says it
+        english = re.sub(rf"\b(on top|at the bottom|in the middle)\s+((?:the\s+)?(?:{_EN_COLOURS})"
+                         r"(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
+    _tower_choice(english, lang)
     return re.sub(r"\s+([,;.!?])", r"\1", english)
