@@ -812,6 +812,10 @@ _DE_COLOUR_BASES = "|".join(sorted(_GERMAN_COLOURS, key=len, reverse=True))
 
 
 def _by_colour(m: re.Match[str]) -> str:
+    if m["neg"] and m["be"] == "sind":
+        # "die Würfel, die nicht rot sind": every cube but the red, never one of them to be asked about
+        raise TranslationError("German: 'die Würfel, die nicht ... sind' names several cubes; say 'alle Würfel außer "
+                               "dem ...'; nothing was planned")
     noun = m["noun"] or " one"
     return f" {m['det']}{noun} that-is-not {m['colour']} " if m["neg"] else f" {m['det']} {m['colour']}{noun} "
 
@@ -824,7 +828,7 @@ def _german_references(text: str) -> str:
     rel = r"\s*,\s*(?:der|den|die|das) (?:{}) " + _DE_BE + r"\s*,?"
     # "den Würfel, der (nicht) grün ist": a cube named by its colour, or by the colour it has not
     text = re.sub(rf"\b{_DE_NP}\s*,\s*(?:der|die|das) (?P<neg>nicht )?(?P<colour>{_DE_COLOUR_BASES}) "
-                  r"(?:ist|sind)\b\s*,?", _by_colour, text)
+                  r"(?P<be>ist|sind)\b\s*,?", _by_colour, text)
     for what, where in (("closest-to-the-robot", _DE_NEAR), ("farthest-from-the-robot", _DE_FAR)):
         text = re.sub(rf"\b{_DE_NP}{rel.format(where)}", partial(_np, what=what), text)
     text = re.sub(r"\b(?P<det>der|den|dem|die|das) (?:(?:dem roboter|dir) )?(?:am nächsten (?:liegenden?|stehenden?|"

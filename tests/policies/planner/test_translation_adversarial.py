@@ -71,6 +71,9 @@ _NEVER_PLANNED = (
     "La brique {xf}, tu le mets dans la poubelle.",
     "Le cube {x}, mets-la dans la poubelle.",
     "Le cube {x}, mets-les dans la poubelle.",
+    # a plural relative read as one cube to ask about ["die Würfel, die nicht rot sind": one of them]
+    "Leg die Würfel, die nicht {XB} sind, in den Eimer.",
+    "Wirf die Würfel, die nicht {XB} sind, weg.",
     # a past tense with its umlaut "restored" into a wish ["musste" (had to) read as "müsste" (should)]
     "Der {X} musste in den Eimer.",
     "Der {X} Wurfel musste aufs Pad.",
