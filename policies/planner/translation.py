@@ -262,7 +262,10 @@ _GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "bl
 _DE_COLOUR_FORMS: dict[str, str] = {
     f"{stem}{end}": english
     for colour, english in _GERMAN_COLOURS.items()
-    for stem in (colour, f"{colour}n", f"{colour}farben", f"{colour}farbig", f"{colour}farbn")
+    # the added "n" only after a vowel ("lilanen", "orangenen", "rosanen"): "blaun" would put "braun" (brown) one
+    # letter from blue, and a brown cube asked for would be the blue one
+    for stem in (colour, *([f"{colour}n"] if colour[-1] in "aeiou" else []), f"{colour}farben", f"{colour}farbig",
+                 f"{colour}farbn")
     for end in ("", "e", "en", "er", "es", "em")}
 _DE: dict[str, str] = {
     **_DE_COLOUR_FORMS,
@@ -449,7 +452,13 @@ _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "bloc
                           "mat", "box", "trash", "basket", "container", "platform", "tower"})
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
 _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls|"
-                              r"weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$)")
+                              r"weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$|"
+                              # colours outside the lexicon, never another colour ("braunen" is not "blauen")
+                              r"braun|brun|marron|beige|türkis|turquoise|gold|silber|argent|doré|ocker|oliv|kaki|khaki|"
+                              r"bordeaux|cyan|magenta|"
+                              # words of their own one letter from a colour ("weit" far, "weil" because: not "weiß";
+                              # "verre" glass: not "vert"; "geld" money: not "gelb")
+                              r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|rohe|verre|vent|vertu|jeune|noix)")
 
 
 def _one_edit(word: str) -> set[str]:

@@ -74,6 +74,12 @@ _NEVER_PLANNED = (
     # a plural relative read as one cube to ask about ["die Würfel, die nicht rot sind": one of them]
     "Leg die Würfel, die nicht {XB} sind, in den Eimer.",
     "Wirf die Würfel, die nicht {XB} sind, weg.",
+    # a word of its own, or a colour outside the lexicon, "corrected" into a colour [the blue or green cube moved]
+    "Leg den braunen Würfel in den Eimer.",
+    "Leg den Braunen aufs Pad.",
+    "Mets le verre dans le bac.",
+    "Schieb den {X} weit nach links.",
+    "Leg den {X} in den Eimer, weil er stört.",
     # a past tense with its umlaut "restored" into a wish ["musste" (had to) read as "müsste" (should)]
     "Der {X} musste in den Eimer.",
     "Der {X} Wurfel musste aufs Pad.",
