@@ -53,7 +53,8 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            image_size=args.image_size, randomization=args.randomization, seed=args.seed,
                            out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage,
                            action_noise=args.action_noise, replay_every=args.replay_every,
-                           shadow_size=args.shadow_size, msaa_samples=args.msaa_samples)
+                           shadow_size=args.shadow_size, msaa_samples=args.msaa_samples,
+                           full_episodes=args.full_episodes)
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -134,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shadow-size", type=int, default=512,
                    help="shadow map texels of the rgb renders (the scene's default 2048 costs ~3x per 128 px frame)")
     p.add_argument("--msaa-samples", type=int, default=0, help="multisamples per pixel of the rgb renders (0: off)")
+    p.add_argument("--full-episodes", action="store_true",
+                   help="run episodes to max_steps, not just to the first success (kept: a success at the last step)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

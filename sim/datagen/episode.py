@@ -27,11 +27,12 @@ def env_for(config: DatagenConfig) -> TabletopEnv:
 
     scene = config.scene_config()
     key = (config.env_id, config.robot, config.obs_mode, config.active_cameras, config.image_size,
-           config.randomization, scene)
+           config.randomization, scene, config.full_episodes)
     if key not in _ENVS:
         env = gym.make(config.env_id, robot=config.robot, obs_mode=config.obs_mode,
                        cameras=config.active_cameras or ("front",), image_size=config.image_size,
-                       randomization=config.randomization, scene=scene)
+                       randomization=config.randomization, scene=scene,
+                       terminate_on_success=not config.full_episodes)
         _ENVS[key] = env.unwrapped  # type: ignore[assignment]
     return _ENVS[key]
 
