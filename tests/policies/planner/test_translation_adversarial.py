@@ -6,8 +6,11 @@ is refused or asked, never planned; the sensible neighbours of each case still p
 from __future__ import annotations
 
 import pytest
+from test_translation_spoken import _PLANS  # the spoken constructions that plan, each a template over colours
+from test_translation_spoken import _fill as _fill_spoken
 
 from policies.planner import Plan, SceneState, make_planner
+from policies.planner.phrasing import language_of
 
 _PLANNER = make_planner("parser")
 _YS = (0.24, 0.08, -0.08, -0.24)
@@ -133,3 +136,17 @@ def test_the_sensible_neighbours_still_plan_exactly(template: str, moves: tuple[
     expected = _steps(*((names[w], names.get(p, p)) for w, p in moves))
     assert [str(s) for s in result.steps] == expected, text
 
+
+
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_a_negation_said_anywhere_in_a_spoken_construction_never_runs(template: str,
+                                                                      spec: tuple[str, ...]) -> None:
+    """"pas" or "nicht" after each word in turn (after the verb, the object, a politeness formula, a place...):
+    wherever it lands, it negates something the request asked, so nothing is planned."""
+    x, y, z = "red", "blue", "green"
+    words = _fill_spoken(template, x, y, z).split()
+    negation = "pas" if language_of(" ".join(words)) == "fr" else "nicht"
+    for i in range(len(words)):
+        text = " ".join([*words[:i + 1], negation, *words[i + 1:]])
+        result = _PLANNER.plan(text, _scene(x, y, z))
+        assert not isinstance(result, Plan), (text, result)
