@@ -1028,6 +1028,9 @@ _EN_COLOURS = "|".join(sorted(set(_COLOURS_FR.values()) | set(_GERMAN_COLOURS.va
 _TOWER_COLOUR = re.compile(rf"\b(?:{_EN_COLOURS})\b")
 
 
+_JUXTAPOSED = re.compile(rf"\b(?:{_EN_COLOURS})(?: (?:cubes?|blocks?|bricks?|ones?))? (?:the|a|this) ")
+
+
 def _tower_choice(english: str, lang: str) -> None:
     if not re.search(r"\btower\b|\bat the bottom\b", english) or not _TOWER_LEVEL.search(english):
         return
@@ -1052,4 +1055,9 @@ def translate(text: str, lang: str) -> str:
         english = re.sub(rf"\b(on top|at the bottom|in the middle)\s+((?:the\s+)?(?:{_EN_COLOURS})"
                          r"(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
     _tower_choice(english, lang)
+    if _JUXTAPOSED.search(english):
+        # two cubes side by side with no "and" between: a word between them was read as nothing ("den roten noch den
+        # blauen", neither ... nor) and the English reader would take them as a list, both moved
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: two cubes are named side by side ('{english}') with no 'and' "
+                               "or 'or' between them; say how they go together; nothing was planned")
     return re.sub(r"\s+([,;.!?])", r"\1", english)

@@ -41,6 +41,8 @@ _NEVER_PLANNED = (
     "Leg weder den {X} noch den {Y} Würfel in den Eimer.",
     "Wirf weder den {X} noch den {Y} weg.",
     "Leg den Würfel, der weder {XB} noch {YB} ist, in den Eimer.",
+    # a word read as nothing between two cubes made them a list ["noch": both to the bin]
+    "Leg den {X} noch den {Y} in den Eimer.",
     # a negated German clause and a verbless one after "und" [the second cube to the bin]
     "Leg nicht den {X} und den {Y} in den Eimer.",
     "Leg den {X} nicht in den Eimer und den {Y} aufs Pad.",
