@@ -210,6 +210,7 @@ class BridgeCore:
         self._objects_at: float | None = None
         self._pending_objects: tuple[dict[str, list[float]], dict[str, list[float]]] | None = None
         self._first_objects_at: float | None = None
+        self._started = start
         self._last_seen: dict[str, float] = {}
         self._absent: dict[str, int] = {}  # scene/objects messages in a row without the cube
         self._pending_missing: frozenset[str] | None = None
@@ -673,6 +674,11 @@ class BridgeCore:
             if self._pending_missing is not None:
                 self._apply_missing(self._pending_missing, now)
                 self._pending_missing = None
+        elif now - (self._objects_at if self._objects_at is not None else self._started) \
+                > self.params.object_max_age_s:
+            # scene/objects silent for object_max_age_s (perception stopped, its camera went dark, or it never
+            # started): every pose the mirror has is a memory (or its default layout), so the loss rules apply to all.
+            self._apply_missing(frozenset(self.mirror.scene.object_names), now)
         # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
         # (no state yet, no heartbeat yet) are start-up, not stops to latch.
         if not self._armed_once and trusted is not None \

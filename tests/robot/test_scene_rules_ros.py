@@ -6,14 +6,18 @@ arm itself publishes nothing on ``scene/objects``) and leaves a cube out, or giv
 node does for a cube it no longer sees (its tracker) or keeps at a place something nearer hides. The same rules run
 in one process in tests/robot/test_bridge_object_age.py and test_bridge_agent.py; here they run between processes:
 
+- before any ``scene/objects`` (perception not started), the mirror's default layout is no scene: after
+  ``object_max_age_s`` every cube is missing and an instruction naming one is refused;
 - (a) a pose older than ``object_max_age_s`` is no measurement: the cube is lost after the grace period and an
   instruction naming it (the ``~/execute_instruction`` action) is refused, its report naming the cube missing;
   a younger memory is still taken;
 - (b) a cube no longer reported is lost no earlier than ``OBJECT_LOSS_GRACE_S`` after its last message, and an
   instruction naming it (``~/instruction``, the report on ``~/agent/report``) is refused naming it;
-- while (a) and (b) are refused the arm does not move: one held command, the joints within reading noise;
-- (c) a cube reported again is found, and the same instruction runs: the sim's truth has it in the bin;
-- (d) a cube lost once its pick has started ends the pick, its retry cannot start and the replan is refused; no
+- (c) ``scene/objects`` falling silent (perception stopped, its camera dark) for ``object_max_age_s`` loses every
+  cube, as if each were served with that age;
+- while these are refused the arm does not move: one held command, the joints within reading noise;
+- (d) cubes reported again are found, and the same instruction runs: the sim's truth has the cube in the bin;
+- (e) a cube lost once its pick has started ends the pick, its retry cannot start and the replan is refused; no
   command brings the hand nearer the cube than the action in flight could, none once the report is out.
 
 The default layout (seed 0) keeps every cube more than 20 cm on the table plane from the arm at home, and the green
@@ -41,14 +45,13 @@ from test_bridge_instruction_action import ACTION, Goal
 from test_bridge_ros import CONFIG, LOADED_BOX, Rig
 
 from robot.bridge_core import OBJECT_LOSS_GRACE_S
-from robot.params import BridgeParams
 from robot.ros_interfaces import ExecuteInstruction
 from robot.ros_rig.bridge_rig import TIMING_FAULTS, latched_qos
 from robot.ros_rig.perception_loop import placed
 from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
 from sim.control import ControllerConfig
 
-MAX_AGE_S = BridgeParams().object_max_age_s  # the bridge's default, which the launch files keep
+MAX_AGE_S = 2.0  # object_max_age_s here (the default, 5 s, would make each silence cost 3 s more)
 READING_NOISE_RAD = 2e-3  # as tests/robot/test_bridge_ros.py judges "the arm does not move"
 PERIOD_APPROACH_M = 2 * ControllerConfig().max_pos_step + 0.01
 """The most the skill's actions after a cube is lost may still bring the hand nearer it: the action in flight and the
@@ -63,7 +66,7 @@ def _params_file(tmp: Path) -> Path:
     """panda.yaml with the sim arm's truth on ``~/ground_truth`` only, and the parser planner (no model load)."""
     data = yaml.safe_load((CONFIG / "panda.yaml").read_text())
     data["armstack_sim_arm"]["ros__parameters"].update(publish_objects=False, publish_ground_truth=True)
-    data["armstack_bridge"]["ros__parameters"].update(planner="parser", **LOADED_BOX)
+    data["armstack_bridge"]["ros__parameters"].update(planner="parser", object_max_age_s=MAX_AGE_S, **LOADED_BOX)
     path = tmp / "panda.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
@@ -76,6 +79,8 @@ class Perception:
     def __init__(self, probe: RosProbe) -> None:
         self.probe = probe
         self.left_out: set[str] = set()
+        self.silent = False
+        """Nothing goes out (the perception node stopped, or its camera went dark)."""
         self.ages: dict[str, float] = {}
         self.truth: list[dict[str, Any]] = []
         self.sent_with: dict[str, float] = {}
@@ -86,6 +91,8 @@ class Perception:
     def _forward(self, msg: String) -> None:
         scene = json.loads(msg.data)
         self.truth.append(scene)
+        if self.silent:
+            return
         out = {**scene, "objects": [{**o, "age": self.ages.get(o["name"], 0.0)} for o in scene["objects"]
                                     if o["name"] not in self.left_out]}
         now = self.probe.node.get_clock().now().nanoseconds * 1e-9
@@ -219,16 +226,26 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         assert probe.spin_until(client.server_is_ready, 30.0, bridge), f"no action server\n{rig.output()}"
         assert probe.wait_for_subscriber("scene/objects", 20.0, bridge), rig.output()
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 20.0, bridge), rig.output()
+        # No scene/objects yet (perception not started): after object_max_age_s the mirror's default layout is no
+        # scene to plan over.
+        perception.silent = True
         rig.armed_at_startup()
+        rig.wait_state(lambda s: len(s.get("missing_objects", [])) == 3, MAX_AGE_S + 5.0, "every cube missing")
+        since = scene.mark()
+        goal, result = scene.ask(client, "put the red cube in the bin")
+        assert result.status == "refused" and "red" in result.reason, f"{result.reason}\n{rig.output()}"
+        probe.spin_for(0.3)
+        scene.still(since)
+        perception.silent = False
         assert probe.spin_until(lambda: len(perception.truth) > 10, 10.0, arm), rig.output()
         rig.wait_state(lambda s: s.get("missing_objects") == [], 5.0, "every cube perceived")
 
         # (a) A memory younger than object_max_age_s is still a measurement: the cube is not lost.
-        states_from = len(rig.states)
+        states_from, events_from = len(rig.states), len(rig.events)
         perception.ages["green_cube"] = MAX_AGE_S - 1.0
         probe.spin_for(3 * OBJECT_LOSS_GRACE_S)
         assert all(json.loads(m.data)["missing_objects"] == [] for _, m in rig.states[states_from:])
-        assert not [e for e in rig.bridge_events() if e["event"] == "object_lost"], rig.bridge_events()
+        assert not [e for e in rig.bridge_events()[events_from:] if e["event"] == "object_lost"], rig.bridge_events()
         # One older than that is none: lost after the grace period, and the agent does not plan over it.
         scene.armed()
         since = scene.mark()
@@ -263,9 +280,27 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         probe.spin_for(0.3)
         scene.still(since)
 
-        # (c) Reported again: found, and the same instruction runs (judged on the sim's truth).
+        # (c) scene/objects falls silent: after object_max_age_s every cube's pose is a memory, lost as in (a).
         perception.left_out.clear()
         scene.object_event("object_found", "red_cube", 5.0)
+        scene.armed()
+        since = scene.mark()
+        perception.silent = True
+        silent_from = perception.sent_with["blue_cube"]
+        for name in ("red_cube", "green_cube", "blue_cube"):
+            lost = scene.object_event("object_lost", name, MAX_AGE_S + 5.0)
+            assert lost["t"] - silent_from >= MAX_AGE_S and lost["unseen_s"] >= MAX_AGE_S, lost
+        goal, result = scene.ask(client, "put the blue cube in the bin")
+        report = json.loads(result.report_json)
+        assert result.status == "refused" and "blue" in report["failure"], report
+        assert report["missing_objects"] == ["blue_cube", "green_cube", "red_cube"] and report["steps"] == [], report
+        probe.spin_for(0.3)
+        scene.still(since)
+        perception.silent = False
+
+        # (d) Reported again: found, and the same instruction runs (judged on the sim's truth).
+        for name in ("red_cube", "green_cube", "blue_cube"):
+            scene.object_event("object_found", name, 5.0)
         rig.wait_state(lambda s: s.get("missing_objects") == [], 2.0, "no cube missing on ~/state")
         joints_from = len(scene.joints)
         reports: list[dict[str, Any]] = []
@@ -288,7 +323,7 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         probe.spin_for(0.5)
         assert placed(perception.truth[-1], "red_cube", "bin"), perception.cube("red_cube")  # the sim's truth
 
-        # (d) A cube lost once its pick has started: the pick ends, its retry cannot start, the replan is refused.
+        # (e) A cube lost once its pick has started: the pick ends, its retry cannot start, the replan is refused.
         for _ in range(1 + MAX_HOST_STOPS):
             scene.armed()
             t_goal, goal_at = time.monotonic(), len(scene.commands)  # the hand over the bin, 43 cm from the cube
@@ -308,7 +343,7 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
             perception.left_out.clear()
             scene.object_event("object_found", "green_cube", 5.0)
         report = json.loads(result.report_json)
-        print("(d) plan -> cube left out", round(t_drop - t_goal, 2), "s, -> object_lost", round(t_lost - t_drop, 2),
+        print("(e) plan -> cube left out", round(t_drop - t_goal, 2), "s, -> object_lost", round(t_lost - t_drop, 2),
               "s;", [(s["skill"], s.get("steps"), s.get("reason")) for s in report["steps"]])
         assert result.status == "failed", f"{result.reason}\n{rig.output()}"
         pick = report["steps"][0]
@@ -321,7 +356,7 @@ def test_a_cube_too_old_or_unreported_is_missing_to_the_agent_until_reported_aga
         # the hold's noise once the report was out.
         green = perception.cube("green_cube")  # the sim's truth: where it still lies
         after_loss, after_report = scene.nearer(green, goal_at, lost_at), scene.nearer(green, goal_at, since[1])
-        print(f"(d) hand nearer the cube after the loss {after_loss:.4f} m, after the report {after_report:.4f} m")
+        print(f"(e) hand nearer the cube after the loss {after_loss:.4f} m, after the report {after_report:.4f} m")
         modes = {json.loads(m.data)["mode"] for _, m in rig.states[since[2]:]}
         assert after_loss < PERIOD_APPROACH_M and after_report < HOLD_NOISE_M, (after_loss, after_report, modes)
         print("events:", [(e["event"], e.get("object"), e.get("unseen_s"), round(time.time() - e["t"], 1))
