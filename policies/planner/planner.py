@@ -20,6 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from policies.planner.errors import PlannerError
 from policies.planner.pairing import pairing_error
+from policies.planner.phrasing import in_english
 from policies.planner.plan import Clarification, Plan, PlanResult, Refusal
 from policies.planner.request import marked_words, request_error
 from policies.planner.scene_state import SceneState
@@ -86,6 +87,12 @@ class CheckedPlanner:
             raise PlannerError(f"the instruction must be a non-empty string, got {instruction!r}")
         state = state.with_position_stacks()  # every backend and the checker see what stands on what
         not_asked = speech_act_refusal(instruction, state)  # a question, report, retraction ...: nothing to plan
+        if not_asked is None:
+            # The screen's rules are English: a French or German instruction is screened again as translated
+            # ("unten Rot oder Blau, oben Grün" asks which one, as its English does).
+            lang, english, untranslatable = in_english(instruction)
+            if lang != "en" and untranslatable is None:
+                not_asked = speech_act_refusal(english, state)
         if not_asked is not None:
             return Outcome(result=not_asked, raw=not_asked, raw_valid=True)
         raw = self.backend.propose(instruction, state)
