@@ -210,6 +210,9 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     saved_config = out / "config.json"
     if state_path.is_file() and (out / "last").is_dir():
         previous = json.loads(saved_config.read_text()) if saved_config.is_file() else None
+        if previous is not None:  # a run saved before a setting existed ran with its default
+            defaults = {f.name: f.default for f in dataclasses.fields(config) if f.default is not dataclasses.MISSING}
+            previous = {**json.loads(json.dumps(defaults)), **previous}
         if previous is not None and {**previous, "steps": None} != {**json.loads(json.dumps(config_doc)),
                                                                     "steps": None}:
             raise TrainConfigError(f"{out}: holds a run with another config; resume needs the same settings "

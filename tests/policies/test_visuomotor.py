@@ -112,6 +112,10 @@ def test_resume_continues_and_refuses_another_config(rgb_dataset: Path, tmp_path
     assert (tmp_path / "r" / "train_state.safetensors").read_bytes() != before
     with pytest.raises(TrainConfigError, match="another config"):
         train_visuomotor(VisuomotorConfig(**{**cfg.__dict__, "steps": 12, "chunk": 5}), progress=False)
+    saved = tmp_path / "r" / "config.json"  # a run from before proprio_dropout and init_from existed resumes
+    older = {k: v for k, v in json.loads(saved.read_text()).items() if k not in ("proprio_dropout", "init_from")}
+    saved.write_text(json.dumps(older))
+    assert train_visuomotor(VisuomotorConfig(**{**cfg.__dict__, "steps": 12}), progress=False)["steps"] == 12
 
 
 def test_refuses_a_state_only_dataset(tmp_path: Path) -> None:
