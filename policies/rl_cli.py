@@ -33,7 +33,8 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
                         help="; ".join(f"{m.name}: {m.meaning}" for m in ACTION_MODES.values())
                         + " (default: the env's own, xyz for Reach and Push, xyzg for PickPlace and Stack)")
     parser.add_argument("--base-policy", dest="base_policy", default=None,
-                        help="residual RL on a BC checkpoint folder ('pretrained': the shipped panda_tabletop_bc); "
+                        help="residual RL on a BC checkpoint folder ('pretrained': the env's shipped base, "
+                             "rl_config.PRETRAINED_BASES: panda_push_full_bc on Push, else panda_tabletop_bc); "
                              "Push, PickPlace or Stack; the residual_* and actor_* config fields tune it")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

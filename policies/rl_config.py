@@ -21,9 +21,17 @@ MAX_SEED = 10_000
 EVAL_SEED_BASE = 2_000_000_000
 # Validation episodes (choosing a checkpoint, bench/rl_tasks.py) use ``VALIDATION_SEED_BASE + k``: apart from both.
 VALIDATION_SEED_BASE = 1_500_000_000
-# Envs a residual run (``base_policy``) can wrap: the cube tasks the shipped tabletop BC policy performs.
-RESIDUAL_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")
-PRETRAINED_BASE = "pretrained"  # base_policy naming the shipped policies/pretrained/panda_tabletop_bc
+# The envs a residual run (``base_policy``) can wrap, each with the shipped BC checkpoint (a folder of
+# policies/pretrained/) that base_policy "pretrained" names there. The goal envs read success at the last step,
+# so the base must hold the result: the tabletop policy does for PickPlace and Stack (95% and 100% held out), but
+# on Push it was cloned from episodes that stop at the first success and pushes on (27.5% at the last step);
+# panda_push_full_bc, cloned from full-length episodes (datagen --full-episodes), holds it (90%; issue 19,
+# policies/pretrained/README.md).
+PRETRAINED_BASES: dict[str, str] = {"armstack/Push-v0": "panda_push_full_bc",
+                                    "armstack/PickPlace-v0": "panda_tabletop_bc",
+                                    "armstack/Stack-v0": "panda_tabletop_bc"}
+RESIDUAL_ENV_IDS = tuple(PRETRAINED_BASES)
+PRETRAINED_BASE = "pretrained"  # base_policy naming the env's shipped base, PRETRAINED_BASES[env_id]
 REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without importing the envs
 
 
@@ -102,8 +110,8 @@ class RLConfig:
     reward_type: str | None = None
     """None: sparse with HER, dense (the task's named reward terms) without; "dense" with HER also works."""
     base_policy: str | None = None
-    """Residual RL on a BC checkpoint (a folder ``policies.load`` reads, or "pretrained": the shipped
-    panda_tabletop_bc): SAC learns a correction of its dx, dy, dz (``policies.residual_goal_env``) with
+    """Residual RL on a BC checkpoint (a folder ``policies.load`` reads, or "pretrained": the env's shipped base,
+    ``PRETRAINED_BASES``): SAC learns a correction of its dx, dy, dz (``policies.residual_goal_env``) with
     ``policies.residual_sac.ResidualSAC``. None: RL from scratch; the ``residual_*`` and ``actor_*`` fields below
     apply only with a base policy. Their defaults are the recipe bench/rl_tasks.py chose (docs/measured_defaults.md
     "Residual RL")."""
@@ -206,13 +214,13 @@ class RLConfig:
 
     @property
     def base_policy_dir(self) -> Path | None:
-        """The base policy's checkpoint folder (the shipped one for "pretrained"); None: RL from scratch."""
+        """The base policy's checkpoint folder (the env's shipped one for "pretrained"); None: RL from scratch."""
         if self.base_policy is None:
             return None
         if self.base_policy == PRETRAINED_BASE:
-            from policies.pretrained import PANDA_TABLETOP_BC
+            from policies.pretrained import PRETRAINED_DIR
 
-            return PANDA_TABLETOP_BC
+            return PRETRAINED_DIR / PRETRAINED_BASES[self.env_id]  # env_id is a residual env (_check_residual)
         return Path(self.base_policy)
 
     @property

@@ -43,23 +43,24 @@ def test_exported_residual_policy_acts_as_the_residual_env_composes(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from stable_baselines3.common.vec_env import DummyVecEnv, VecNormalize
 
-    from policies.pretrained import PANDA_TABLETOP_BC
     from policies.residual_goal_env import make_residual_goal_env
 
     config, model, train_env, path = _residual_run(tmp_path)
+    base_dir = config.base_policy_dir  # Push's shipped base (rl_config.PRETRAINED_BASES)
+    assert base_dir is not None
     assert sorted(p.name for p in path.iterdir()) == ["base", "model.safetensors", "policy.json"]
     for name in ("model.safetensors", "policy.json"):  # the base travels byte for byte
-        assert (path / "base" / name).read_bytes() == (PANDA_TABLETOP_BC / name).read_bytes()
+        assert (path / "base" / name).read_bytes() == (base_dir / name).read_bytes()
     spec = json.loads((path / "policy.json").read_text())
     assert spec["observation"]["adapter"] == "residual_goal_v1" and spec["action"]["residual_scale"] == 0.5
     assert spec["normalization"]["obs"]["observation"]["mean"] != [0.0] * len(spec["normalization"]["obs"]
                                                                              ["observation"]["mean"])
-    base_data = json.loads((PANDA_TABLETOP_BC / "policy.json").read_text())["data"]
+    base_data = json.loads((base_dir / "policy.json").read_text())["data"]
     assert spec["data"] == base_data  # evaluations exclude the base's training seeds
     policy = policies.load(path, robot="panda")
 
     # The env the actor was trained on, with the training statistics frozen, stepped by SB3's own predict.
-    residual_env = make_residual_goal_env(PUSH, PANDA_TABLETOP_BC, residual_scale=config.residual_scale,
+    residual_env = make_residual_goal_env(PUSH, base_dir, residual_scale=config.residual_scale,
                                           observe_actions=config.observe_actions)
     sent: list[np.ndarray] = []
     goal_step = residual_env.goal_env.step
