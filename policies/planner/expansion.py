@@ -360,6 +360,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     front = _FRONT_EXCEPT.match(text)
     if front is not None:  # "with the exception of X, put all cubes on the pad": the exclusion after the quantifier
         body = front.group("body")
+        # a cube left out up front and named again later ("with the exception of red, put all cubes in the bin, then
+        # put red on the pad"): the fronted words may scope over the whole request, so which is meant is unclear
+        left_out = {n for _, n in _colour_mentions(front.group(1), state)}
+        if left_out & {n for _, n in _colour_mentions(body, state)}:
+            return Rewrite(text, f"'{front.group(1)}' is left out up front and named again after: it is unclear "
+                                 "whether it is to be moved")
         quantifier = re.search(rf"\b{_ALL}", body)
         if quantifier is not None and not re.search(rf"\b{_EXCEPT}\b", body):
             text = f"{body[:quantifier.end()]} except {front.group(1)}{body[quantifier.end():]}"

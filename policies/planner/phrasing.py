@@ -501,9 +501,11 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
     # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
     (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?then\b", r"first \1, then"),
-    (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|after that|subsequently|next|once (?:that'?s|that is|you'?re|"
-     r"you are|you'?ve|you have) (?:done|finished)(?: with (?:that|this|it))?|when (?:that'?s|you'?re|you'?ve) "
-     r"(?:done|finished)(?: with (?:that|this|it))?)\b(?!\s+to\b),?", r"\1then"),
+    # "once/when/after that's (been) done", "only once it's finished": the earlier clause done, never the next one
+    # ("and once it's done put blue on the pad" ran blue first)
+    (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|subsequently|next|(?:only )?(?:once|when|after) "
+     r"(?:(?:that|this|it)(?:'s| is| has| was)?(?: been)?|you'?re|you are|you'?ve|you have) (?:all )?(?:done|finished|"
+     r"over|complete|completed|sorted)(?: with (?:that|this|it))?|after that)\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
     (r",?\s*\b(?:and also|plus)\s+(?=the |a |an )", " and "),
     (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
@@ -832,6 +834,30 @@ _JUST_DONE = "|".join(sorted({"moved", "placed", "put down", "put", "picked", "p
                               # "nudged", "shoved", "slid" as the typo corrector leaves them
                               "nudge", "shove", "slide"},
                              key=len, reverse=True))
+_JUST_PUSHED = frozenset({"pushed", "nudged", "slid", "shoved", "nudge", "shove", "slide"})
+_JUST_PLACED_OR_PICKED = frozenset({"placed", "put down", "put", "stacked", "dropped", "set down", "set", "binned",
+                                    "positioned", "picked", "picked up", "grabbed", "lifted", "took", "taken"})
+
+
+def _just_done(m: re.Match[str]) -> str:
+    """"the one you just pushed / placed": the last object moved (mentions.py reads "justmoved") only where that is
+    the object the named skill acted on; otherwise the words are left unread and refused. "push red left, then put
+    blue on the pad, then bin the one you just pushed" binned blue, the last moved but not the pushed one, and "push
+    red left and blue right, then ... the one you just pushed" guessed between two pushes."""
+    done = re.search(rf"(?:{_JUST_DONE})(?= (?:just now|last|a moment ago|before)\b|$)", m.group(0))
+    skill = done.group(0) if done else ""
+    # the clauses said before the one holding the reference
+    before = re.findall(r"[a-z]+", " ".join(re.split(r"[,;.:]|\bthen\b|\band\b", m.string[:m.start()])[:-1]))
+    pushes = sum(w in lx.PUSH_VERBS for w in before)
+    places = sum(w in lx.PLACE_VERBS or w in lx.PICK_VERBS or w in ("bin", "throw", "toss", "chuck") for w in before)
+    colours = {w for w in before if w in lx.COLOR_WORDS}
+    if skill in _JUST_PUSHED and (places or pushes != 1 or len(colours) > 1):
+        return m.group(0)
+    if skill in _JUST_PLACED_OR_PICKED and pushes:
+        return m.group(0)
+    return " justmoved "
+
+
 _REFERENCES: tuple[tuple[str, str], ...] = (
     # "the one you just moved" names the last object moved (mentions.py reads "justmoved")
     (rf"\bthe (?:one|cube|block|object|thing) (?:that |which )?you(?:'ve| have)? (?:just |last |only just )?"
@@ -946,7 +972,10 @@ def _small(text: str) -> str:
     text = re.sub(r"\bwhichever (cube|block|one|object) (?:is |that is |that's )?(?:nearest|closest) to\b",
                   r"the \1 beside", text)
     # "once the X is in Y, ..." -> "once you put the X in Y, ..."
-    text = re.sub(rf"\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick)|{_ONE_CUBE})\s+(?:is|'s|has been|was|goes|"
+    # "only once / only after / only when X is on Y" restricts the request to a state: a condition, never an order to
+    # bring it about, so it is left unread (refused)
+    text = re.sub(rf"(?<!\bonly )(?<!\bnot )\b(once|after|when)\s+(the [a-z]+ (?:cube|block|brick)|{_ONE_CUBE})\s+"
+                  r"(?:is|'s|has been|was|goes|"
                   r"has gone|ends up|is put|is placed|sits|is sitting|is resting|is standing|is lying|has been put|"
                   r"has been placed)\s+(?:put\s+|placed\s+|sitting\s+|resting\s+|safely\s+)?(in|on|inside|onto|into)\b",
                   r"\1 you put \2 \3", text)
@@ -1008,7 +1037,8 @@ def _small(text: str) -> str:
     text = re.sub(r"\b(cube|block|brick|one|object) (?:that'?s |that is |which is )?(?:sitting|resting|standing|lying|"
                   r"located|placed) (?=(?:to the |on the )?(?:left|right)(?:[- ]hand)?(?: side)? of\b|beside\b|near\b|"
                   r"next to\b|by\b|closest\b|nearest\b|furthest\b|farthest\b)", r"\1 ", text)
-    for pattern, repl in _REFERENCES:
+    text = re.sub(_REFERENCES[0][0], _just_done, text)
+    for pattern, repl in _REFERENCES[1:]:
         text = re.sub(pattern, repl, text)
     # "the cube to the left of the blue one: stack it on top of the blue one": the reference named first, then what
     # to do with "it" (fresh split f12-037)
@@ -1236,12 +1266,16 @@ _DSL: tuple[tuple[str, str], ...] = (
 )
 
 
+# "only once / only after / not until" before a state of the scene is a condition too ("only once the orange cube is
+# on the pad, ..."); before what the robot does ("only after you put X ...", "only after binning X") it is an order.
 # A condition on the listener is politeness only in its known forms ("if you have time", "if you could"): "only if
 # ..." restricts the request to the condition ("only if you have time, please put red on the pad" ran, the
 # condition dropped by the politeness before the verb), and "if you have" anything but time is a condition on the
 # scene ("if you have the red cube, ..."). Both are refused with the reason, never read past.
 _RESTRICTING_CONDITION = re.compile(
-    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
+    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case|once|after|as soon as|"
+    r"until|till)\s+(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b)[^,;.!?]*|"
+    r"\bnot (?:until|till|before)\b[^,;.!?]*|"
     r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"
     r"quick|few|couple of)\s+)*(?:time|moment|minute|min|sec|second|chance|mo)s?\b)[^,;.!?]*")
 
@@ -1254,6 +1288,33 @@ def _condition_refusal(text: str) -> str | None:
     return f"'{found.group(0).strip()}' states a condition, which no plan checks: nothing is done"
 
 
+# A misspelt negation the typo corrector would drop or turn into another word ("do ont put", "don put", "dnt put",
+# "donot", "do'nt", "neevr", "do now put"): the verb after it may be what must not happen, so the request is refused.
+_NOT_NEGATIONS = frozenset({"done", "down", "font", "dolt", "dent", "wont", "want", "went", "cont", "does", "ever",
+                            "fever", "lever", "sever", "nerve", "neve", "don't", "dont", "never"})
+
+
+def _misspelt_negation(text: str) -> str | None:
+    """Why ``text`` holds a negation spelt so that the parser would not read it, else None."""
+    for token in re.findall(r"[a-z][a-z'`´,;.]*[a-z]", text):
+        word = token.replace("`", "'").replace("´", "'")
+        if re.fullmatch(r"don[,;.']t|do'nt|dont't|donn?'?t", word) and word not in _NOT_NEGATIONS:
+            return f"{token!r} is a misspelt 'don't'"
+    for word in re.findall(r"[a-z']+", text):
+        if word in _NOT_NEGATIONS or (word in _KNOWN and word != "don") or len(word) < 3:
+            continue
+        bare = word.replace("'", "")
+        near_dont = word[0] == "d" and any(within_one_edit(bare, n) for n in ("dont", "donot"))
+        if near_dont or within_one_edit(bare, "never"):
+            return f"{word!r} is a misspelt negation"
+    # "do ont put", "do now put": after "do" any near "not" is one; after a modal, "no" and "now" are words
+    m = re.search(r"\b(do|does|did|pls|please|i|you|should|must|could|would|will|can) (no|now|nut|ont|npt|noy|nkt|"
+                  r"nlt|bnot|nott|n0t|nto)\b(?! (?:one|cube|block|object|thing|problem|worries|rush|hurry)\b)", text)
+    if m and (m.group(2) not in ("no", "now") or m.group(1) in ("do", "does", "did")):
+        return f"{m.group(0)!r} holds a misspelt 'not'"
+    return None
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -1261,6 +1322,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if refusal is not None:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
+    misspelt = _misspelt_negation(text)
+    if misspelt is not None:
+        return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)
     for step, words in _DSL:
         text = re.sub(step, words, text)
     text = _arrows(text)

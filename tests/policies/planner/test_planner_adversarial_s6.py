@@ -1,0 +1,103 @@
+"""Adversarial readings of session 6's new English (issue #17, the planner's first invariant): a negated,
+forbidden, conditional or ambiguous request never runs the forbidden action and never guesses. Each test is a
+class of misreadings found by attacking the phrasings P1 added (polite frames, bans, order clauses, typos),
+with its variants; refusing is always allowed where the test says so, a plan against the words never is."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from test_planner_fresh12_words import mv, plan, refused, steps, touches
+
+from policies.planner import Plan
+
+
+# ------------------------------------------------------------------ a misspelt negation is never dropped
+@pytest.mark.parametrize("neg", ["do ont", "don", "dnt", "dotn", "do npt", "neevr", "donot", "doont", "don,t",
+                                 "don;t", "do'nt", "do now", "does nto", "dont't", "plz do ont", "nevre", "enver"])
+@pytest.mark.parametrize("ask", ["put blue in the bin", "push the blue cube left", "stack blue on red"])
+def test_a_misspelt_negation_never_runs_the_verb_after_it(neg: str, ask: str) -> None:
+    assert not touches(plan(f"{neg} {ask}"), "blue")
+    assert not touches(plan(f"put red on the pad, then {neg} {ask}"), "blue")
+
+
+@pytest.mark.parametrize("text", ["put red ont the pad", "put it down on the pad, red cube",
+                                  "you can now put the blue cube in the bin", "put blue in the bin now"])
+def test_words_near_a_negation_that_are_not_one_still_read(text: str) -> None:
+    result = plan(text)
+    assert isinstance(result, Plan) or "misspelt" not in str(result), (text, result)
+
+
+# ------------------------------------------------------ "only once / only after / not until": a condition
+CONDITIONS = ("only once the orange cube is on the pad", "only after orange is on the pad",
+              "only once the orange cube is sitting on the pad", "only when the orange cube has been placed on the pad",
+              "only as soon as orange is on the pad", "not until the orange cube is on the pad should you")
+
+
+@pytest.mark.parametrize(("cond", "ask"), list(itertools.product(
+    CONDITIONS, ("put red in the bin", "stack red on blue", "push red left"))))
+def test_a_restricting_state_clause_is_a_condition_never_an_order(cond: str, ask: str) -> None:
+    sep = " " if cond.endswith("you") else ", "
+    refused(f"{cond}{sep}{ask}")
+    refused(f"{ask} {cond.removesuffix(' should you')}")
+
+
+def test_a_plain_once_state_clause_still_orders() -> None:
+    assert steps("once the orange cube is sitting on the pad, put red in the bin") == mv("orange", "pad") + mv(
+        "red", "bin")
+
+
+# ---------------------------------------------------- "once it's done": the earlier clause first, never after
+DONE = ("once that's done", "only once that's done", "and once it's done", "after that's done", "when it's been done",
+        "once it is finished", "once that's over", "when that is complete", "after that")
+
+
+@pytest.mark.parametrize("done", DONE)
+def test_once_it_is_done_keeps_the_spoken_order(done: str) -> None:
+    for sep in (", ", ". "):
+        result = plan(f"put red in the bin{sep}{done} put blue on the pad")
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps] == mv("red", "bin") + mv("blue", "pad"), (
+            done, result)
+    assert not touches(plan(f"put red in the bin, {done} don't put blue on the pad"), "blue")
+
+
+# ------------------------------------------- "the one you just pushed": only the object that skill acted on
+@pytest.mark.parametrize("pushed", ["pushed", "nudged", "slid", "shoved"])
+def test_the_one_just_pushed_is_never_another_cube(pushed: str) -> None:
+    for text in (f"push red left, then put blue on the pad, then put the one you just {pushed} in the bin",
+                 f"push red left, put blue on the pad, and bin the cube you just {pushed}",
+                 f"push red left and blue right, then put the one you just {pushed} in the bin",
+                 f"push red left and push blue right, then put the one you just {pushed} in the bin",
+                 f"put the one you just {pushed} in the bin"):
+        result = plan(text)
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps][-2:] == mv("red", "bin"), (text, result)
+        assert not touches(plan(text.replace("push red left", "push orange left")), "blue"), text
+    assert steps(f"push red left then put the one you just {pushed} in the bin")[-2:] == mv("red", "bin")
+    assert steps(f"push red left, then stack the one you just {pushed} on blue")[-2:] == mv("red", "blue")
+
+
+@pytest.mark.parametrize("placed", ["placed", "stacked", "dropped", "put", "picked up", "grabbed"])
+def test_the_one_just_placed_is_never_the_pushed_cube(placed: str) -> None:
+    result = plan(f"put blue on the pad, push red left, then put the one you just {placed} in the bin")
+    assert not touches(result, "red") or not isinstance(result, Plan) or [str(s) for s in result.steps][-2:] != mv(
+        "red", "bin")
+    assert steps(f"put blue on the pad, then put the one you just {placed} in the bin")[-2:] == mv("blue", "bin")
+
+
+# ------------------------------------------- a cube left out up front and named again: never moved by a guess
+FRONTS = ("with the exception of red", "except for the red cube", "apart from red", "aside from the red one",
+          "other than red", "besides red", "excluding red")
+LATER = ("then put red on the pad", "and red on the pad", "then push red left", "then put red in the bin too")
+
+
+@pytest.mark.parametrize(("front", "later"), list(itertools.product(FRONTS, LATER)))
+def test_a_fronted_exclusion_named_again_is_refused(front: str, later: str) -> None:
+    refused(f"{front}, put all cubes in the bin, {later}")
+    refused(f"{front}, put every single cube on the pad. {later}")
+
+
+@pytest.mark.parametrize("front", FRONTS)
+def test_a_fronted_exclusion_alone_still_reads(front: str) -> None:
+    assert not touches(plan(f"{front}, put all cubes in the bin"), "red")
+    assert steps(f"{front}, put all cubes in the bin")[:2] == mv("blue", "bin")
