@@ -94,7 +94,8 @@ METHOD = (
     "learn_wall_s / learn_cpu_s cover model.learn only; env_step_us is one goal-env step with random actions, "
     "timed before training. Every row runs at once (all under the same load) unless --one-pair-at-a-time. "
     "Residual rows (row@variant; the bare row is the recipe): policies.residual_sac.ResidualSAC on "
-    "policies.residual_goal_env over the BC policy of base_policy ('pretrained': the shipped panda_tabletop_bc), "
+    "policies.residual_goal_env over the BC policy of base_policy ('pretrained': the task's shipped base, "
+    "policies.rl_config.PRETRAINED_BASES), "
     "RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
     "too (a zero residual: BC alone) and, at every point, also on eval_episodes validation episodes (seeds "
     "1500000000+k); best_by_validation is the point with the highest validation success (the earliest of equals) "
@@ -328,8 +329,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--residual-variants", default="recipe",
                    help=f"residual rows to run, comma-separated: {', '.join(RESIDUAL_VARIANTS)} (RESIDUAL_VARIANTS)")
     p.add_argument("--base-policy", default=PRETRAINED_BASE,
-                   help="the BC checkpoint folder the residual rows start from ('pretrained': the shipped "
-                        "panda_tabletop_bc)")
+                   help="the BC checkpoint folder the residual rows start from ('pretrained': each task's shipped "
+                        "base, policies.rl_config.PRETRAINED_BASES)")
     p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--variant", default="recipe", help=argparse.SUPPRESS)

@@ -1,7 +1,7 @@
 """Residual RL on a behaviour-cloned policy: the agent adds a correction to the BC policy's TCP translation.
 
-A BC-initialised route to the cube tasks (issue 19, reported apart from RL from scratch): the base policy (the
-shipped ``policies/pretrained/panda_tabletop_bc`` by default) acts on every env observation, and the agent's
+A BC-initialised route to the cube tasks (issue 19, reported apart from RL from scratch): the base policy (by
+default the task's shipped base, ``policies.rl_config.PRETRAINED_BASES``) acts on every env observation, and the agent's
 action, scaled by ``residual_scale``, is added to the base's (dx, dy, dz); the base's yaw and gripper commands
 pass through. The agent sees the goal env's observation with the base action appended, so a zero residual is
 the BC policy itself and SAC+HER only has to learn where it fails. Goals and rewards are the wrapped
