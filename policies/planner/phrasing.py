@@ -1273,8 +1273,9 @@ _DSL: tuple[tuple[str, str], ...] = (
 # condition dropped by the politeness before the verb), and "if you have" anything but time is a condition on the
 # scene ("if you have the red cube, ..."). Both are refused with the reason, never read past.
 _RESTRICTING_CONDITION = re.compile(
-    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case|once|after|as soon as|"
-    r"until|till)\s+(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b)[^,;.!?]*|"
+    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
+    r"\b(?:only|but only|solely)\s+(?:once|after|as soon as|until|till)\s+"
+    r"(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b)[^,;.!?]*|"
     r"\bnot (?:until|till|before)\b[^,;.!?]*|"
     r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"
     r"quick|few|couple of)\s+)*(?:time|moment|minute|min|sec|second|chance|mo)s?\b)[^,;.!?]*")

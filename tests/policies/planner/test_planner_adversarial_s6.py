@@ -101,3 +101,34 @@ def test_a_fronted_exclusion_named_again_is_refused(front: str, later: str) -> N
 def test_a_fronted_exclusion_alone_still_reads(front: str) -> None:
     assert not touches(plan(f"{front}, put all cubes in the bin"), "red")
     assert steps(f"{front}, put all cubes in the bin")[:2] == mv("blue", "bin")
+
+
+@pytest.mark.parametrize("cond", ["only if you have time", "only when you're ready", "just if you can",
+                                  "only if the red cube is free"])
+def test_only_if_and_only_when_stay_conditions(cond: str) -> None:
+    refused(f"{cond}, please put blue on the pad")
+
+
+# ------------------------------------------- bans beside a quantifier or a tower: the banned cube never moves
+BANS = ("keep off red", "red stays where it is", "red stays put", "leave red where it is", "don't you dare touch red",
+        "don't disturb red", "hands off red", "red must not be moved", "refrain from moving red", "let red be")
+QUANTIFIED = ("put every single cube in the bin", "push all the cubes left", "move the rest to the right",
+              "throw everything away", "put each and every cube on the pad")
+TOWERS = ("build a tower of all the cubes", "stack blue on red on green", "stack red on blue on green",
+          "build a tower with red at the bottom and blue on top")
+
+
+@pytest.mark.parametrize(("ban", "ask"), list(itertools.product(BANS, QUANTIFIED + TOWERS)))
+def test_a_ban_holds_over_a_quantifier_or_a_tower(ban: str, ask: str) -> None:
+    for text in (f"{ban}, but {ask}", f"{ask}. {ban}"):
+        result = plan(text)
+        assert not isinstance(result, Plan) or "pick(object=red_cube)" not in [str(s) for s in result.steps], text
+        assert not any(str(s).startswith("push(object=red_cube") for s in getattr(result, "steps", ())), text
+
+
+# ------------------------------------------- a complaint naming two cubes, then "it": never a guess
+@pytest.mark.parametrize(("a", "b"), [("yellow", "red"), ("red", "yellow")])
+@pytest.mark.parametrize("ask", ["can you chuck it in the trash?", "bin it", "push it forward"])
+def test_it_after_a_complaint_about_two_cubes_is_never_guessed(a: str, b: str, ask: str) -> None:
+    refused(f"ugh, the {a} cube is in the way of the {b} cube. {ask}")
+    refused(f"the {a} cube and the {b} cube are annoying, {ask}")
