@@ -172,9 +172,12 @@ class BridgeWorld:
         """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying, or its
         skill is still computing). Its period starts in the state ``serve``d last."""
         with self._cond:
-            self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
-                                wait_s)
+            if wait_s > 0:  # a zero wait never hands the lock (and the GIL) to the agent's thread
+                self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
+                                    wait_s)
             action, self._action = self._action, None
+            if self._done or self._stopped is not None:
+                return None  # an action left behind by a stopped or finished run is no command
             if action is not None:
                 self._taken = self._snapshot
             return action

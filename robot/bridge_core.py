@@ -211,6 +211,9 @@ class BridgeCore:
         self._pending_objects: tuple[dict[str, list[float]], dict[str, list[float]]] | None = None
         self._first_objects_at: float | None = None
         self._started = start
+        self._measured_at: dict[str, float] = {}
+        """When each cube's latest pose was measured (its arrival less its ``age``): what a silent ``scene/objects``
+        ages (a cube never reported counts from the bridge's start)."""
         self._last_seen: dict[str, float] = {}
         self._absent: dict[str, int] = {}  # scene/objects messages in a row without the cube
         self._pending_missing: frozenset[str] | None = None
@@ -310,6 +313,8 @@ class BridgeCore:
                                              f"{', '.join(self.mirror.scene.object_names)}", now)
         # A pose perception has not measured for object_max_age_s is a memory, not a measurement: read as absent.
         poses = {n: p for n, p in poses.items() if ages[n] <= self.params.object_max_age_s}
+        for name in poses:
+            self._measured_at[name] = now - ages[name]
         # Applied in the next tick, after that tick's joint states: a grasp is judged on simultaneous poses.
         self._pending_objects = (poses, places)
         self._objects_at = now
@@ -327,7 +332,9 @@ class BridgeCore:
                 continue
             self._absent[name] = self._absent.get(name, 0) + 1
             since = self._last_seen.get(name, self._first_objects_at)
-            if self._absent[name] >= 2 and now - since >= OBJECT_LOSS_GRACE_S:
+            # A cube already missing stays unseen until a message reports it: one message without it (the first
+            # after a silence that lost it) brings back no memory.
+            if name in self.missing_objects or (self._absent[name] >= 2 and now - since >= OBJECT_LOSS_GRACE_S):
                 unseen.add(name)
         return frozenset(unseen)
 
@@ -674,11 +681,16 @@ class BridgeCore:
             if self._pending_missing is not None:
                 self._apply_missing(self._pending_missing, now)
                 self._pending_missing = None
-        elif now - (self._objects_at if self._objects_at is not None else self._started) \
-                > self.params.object_max_age_s:
-            # scene/objects silent for object_max_age_s (perception stopped, its camera went dark, or it never
-            # started): every pose the mirror has is a memory (or its default layout), so the loss rules apply to all.
-            self._apply_missing(frozenset(self.mirror.scene.object_names), now)
+        else:
+            # No message this tick: a pose measured longer ago than object_max_age_s (never less than the loss grace,
+            # so a short bound does not flap between messages) is a memory, as a message serving it at that age would
+            # make it. scene/objects silent (perception stopped, its camera dark, or never started) thus loses every
+            # cube, the default layout included, at the bound counted from each pose's own measurement.
+            bound = max(self.params.object_max_age_s, OBJECT_LOSS_GRACE_S)
+            aged = frozenset(n for n in self.mirror.scene.object_names
+                             if now - self._measured_at.get(n, self._started) > bound)
+            if aged - self.missing_objects:
+                self._apply_missing(aged | self.missing_objects, now)
         # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
         # (no state yet, no heartbeat yet) are start-up, not stops to latch.
         if not self._armed_once and trusted is not None \
@@ -754,7 +766,7 @@ class BridgeCore:
         """The measured scene for the agent without running an action: it plans and checks over it meanwhile."""
         assert self._agent is not None
         self.mirror.set_arm(trusted.position, trusted.finger_positions)
-        self._agent.world.serve(self.mirror, missing=self.missing_objects, at=trusted.received)
+        self._agent.world.serve(self.mirror, missing=self.missing_objects, at=trusted.stamp)
 
     def _run_agent(self, trusted: JointState) -> tuple[bool, Fault | None]:
         """The agent's side of one NOMINAL tick. Its action runs one policy period (``_policy_every`` ticks) from the
@@ -771,7 +783,7 @@ class BridgeCore:
         took = self._agent_took
         ran = None if took is None else self.tick_count - took
         result = ran is not None and not self._agent_result_served and ran >= max(1, every - 1)
-        world.serve(mirror, took=result, missing=self.missing_objects, at=trusted.received)
+        world.serve(mirror, took=result, missing=self.missing_objects, at=trusted.stamp)
         self._agent_result_served |= result
         if ran is not None and ran < every:  # its period runs: its target stands
             return False, None

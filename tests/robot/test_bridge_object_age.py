@@ -70,3 +70,66 @@ def test_object_max_age_s_out_of_range_is_refused() -> None:
 
     with pytest.raises(ParameterError, match="object_max_age_s"):
         BridgeParams(object_max_age_s=0.0)
+
+
+def _silence(core: BridgeCore, t0: float, seconds: float, events: list[dict[str, object]] | None = None) -> float:
+    t = t0
+    for _ in range(round(seconds / 0.05)):
+        out = core.tick(t + 0.01)
+        if events is not None:
+            events.extend(out.events)
+        t += 0.05
+    return t
+
+
+def test_a_silent_scene_ages_each_pose_from_its_own_measurement() -> None:
+    """Silence loses a pose once it is older than object_max_age_s counted from when it was measured (its arrival
+    less its age), not from the last message: a pose served 1.9 s old is lost 0.1 s into the silence, a fresh one
+    at the bound (REV F2)."""
+    core = BridgeCore(BridgeParams(robot="panda", planner="none", object_max_age_s=2.0), start=0.0)
+    try:
+        t = _feed(core, ((0.45, -0.15, 0.022), 1.9), 0.0, 0.2)
+        t = _silence(core, t, 0.3)
+        assert core.missing_objects == {"blue_cube"}
+        t = _silence(core, t, 1.4)  # the others, measured fresh, are still within the bound
+        assert core.missing_objects == {"blue_cube"}
+        _silence(core, t, 0.5)
+        assert core.missing_objects == {"blue_cube", "red_cube", "green_cube"}
+    finally:
+        core.close()
+
+
+def test_a_cube_lost_in_silence_stays_missing_when_the_first_message_back_lacks_it() -> None:
+    """The first message after a silence brings back what it reports, and nothing it lacks: a cube someone took
+    away meanwhile is never served at its old pose (REV F1)."""
+    core = BridgeCore(BridgeParams(robot="panda", planner="none", object_max_age_s=2.0), start=0.0)
+    try:
+        t = _feed(core, ((0.45, -0.15, 0.022), 0.0), 0.0, 0.2)
+        t = _silence(core, t, 3.0)
+        assert core.missing_objects == {"blue_cube", "red_cube", "green_cube"}
+        core.on_objects(_objects({"red_cube": ((0.40, 0.2, 0.022), 0.0), "green_cube": ((0.58, 0.1, 0.022), 0.0)}), t)
+        found = [e for e in core.tick(t + 0.01).events if e.get("event") == "object_found"]
+        assert core.missing_objects == {"blue_cube"}
+        assert {e["object"] for e in found} == {"red_cube", "green_cube"}
+    finally:
+        core.close()
+
+
+def test_a_bound_below_the_loss_grace_does_not_lose_cubes_between_messages() -> None:
+    """Messages every 0.2 s with object_max_age_s at 0.1 s: the silence between two messages is no loss (the bound
+    is never below OBJECT_LOSS_GRACE_S), so the cubes do not flap lost and found (REV F7)."""
+    core = BridgeCore(BridgeParams(robot="panda", planner="none", object_max_age_s=0.1), start=0.0)
+    try:
+        t = 0.0
+        events: list[dict[str, object]] = []
+        for _ in range(15):
+            core.on_objects(_objects({"blue_cube": ((0.45, -0.15, 0.022), 0.0), "red_cube": ((0.40, 0.2, 0.022), 0.0),
+                                      "green_cube": ((0.58, 0.1, 0.022), 0.0)}), t)
+            t = _silence(core, t, 0.2, events)
+            assert core.missing_objects == frozenset()
+        assert not [e for e in events if e.get("event") == "object_lost"]
+        _silence(core, t, 0.6, events)  # a real silence past the grace still loses them
+        assert core.missing_objects == {"blue_cube", "red_cube", "green_cube"}
+        assert len([e for e in events if e.get("event") == "object_lost"]) == 3
+    finally:
+        core.close()
