@@ -554,7 +554,10 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"(^|[.;!?]\s*)(on top of|onto|on|into|in|to) ((?:the )?(?:{_WITH_PLACE}|{_ONE_CUBE}))\s*,?\s*"
      rf"((?:please\s+)?(?:put|place|stack|move|set|drop|lay))\s+({_ONE_CUBE})(?=\s*(?:$|[.;!?]))", r"\1\4 \5 \2 \3"),
     # a chain of cubes: "stack red on green on blue" is the tower blue, green, red, built from the bottom
-    (rf"(^|[,;.]\s*|\b(?:and|then|please|now|just|so)\s+)(?:stack|put|place|pile|set)\s+({_ONE_CUBE})\s+"
+    # With "put/place/set" only a bare colour in the middle: "put red on the green cube on the blue cube" names the
+    # green cube by where it is (moving it onto blue would be a guess), as "move red onto ..." always did.
+    (rf"(^|[,;.]\s*|\b(?:and|then|please|now|just|so)\s+)(?:stack|pile|(?:put|place|set)(?=\s+{_ONE_CUBE}\s+"
+     rf"(?:on top of|onto|on)\s+(?:{_COLOUR_NAMES})\s))\s+({_ONE_CUBE})\s+"
      rf"(?:on top of|onto|on)\s+({_ONE_CUBE})\s+(?:on top of|onto|on)\s+({_ONE_CUBE})"
      r"(?=\s*(?:$|[,;.!?]|\band\b|\bthen\b))", r"\1put \3 on \4, then put \2 on \3"),
     # "the remaining one", "the leftover cube": the one not yet named (asked where there are several)

@@ -10,7 +10,7 @@ import itertools
 import pytest
 from test_planner_fresh12_words import mv, plan, refused, steps, touches
 
-from policies.planner import Plan
+from policies.planner import Plan, SceneState
 
 
 # ------------------------------------------------------------------ a misspelt negation is never dropped
@@ -132,3 +132,24 @@ def test_a_ban_holds_over_a_quantifier_or_a_tower(ban: str, ask: str) -> None:
 def test_it_after_a_complaint_about_two_cubes_is_never_guessed(a: str, b: str, ask: str) -> None:
     refused(f"ugh, the {a} cube is in the way of the {b} cube. {ask}")
     refused(f"the {a} cube and the {b} cube are annoying, {ask}")
+
+
+# ------------------------------------------- "put X on the Y cube on the Z cube": Y named by where it is
+@pytest.mark.parametrize("verb", ["put", "place", "set"])
+@pytest.mark.parametrize("on", ["on", "onto", "on top of"])
+def test_a_placing_verb_before_a_described_cube_never_moves_that_cube(verb: str, on: str) -> None:
+    for text in (f"{verb} red {on} the green cube on the blue cube",
+                 f"{verb} the red cube {on} the green one on the blue one"):
+        assert not any(str(s) == "pick(object=green_cube)" for s in getattr(plan(text), "steps", ())), text
+    stacked = SceneState.from_json({"objects": [
+        {"name": "red_cube", "kind": "cube", "color": "red", "position": [0.5, 0.24, 0.022]},
+        {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.5, 0.08, 0.066]},
+        {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.5, 0.08, 0.022]}],
+        "regions": ["left", "right", "bin", "pad"]})
+    assert steps(f"{verb} red {on} the green cube on the blue cube", stacked) == mv("red", "green")
+
+
+def test_a_bare_chain_and_a_stacked_chain_still_build_the_tower() -> None:
+    tower = mv("green", "blue") + mv("red", "green")
+    assert steps("put red on green on blue") == tower
+    assert steps("stack the red one on the green one on the blue one") == tower
