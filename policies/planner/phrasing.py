@@ -122,7 +122,11 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     rub grub pug pup stop crop prop pun play clay night being alive cure best test nest west vest jest zest gift
     rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
     some tome lone dine sore core bore more pore wore lore cope dope mope pope aside ever
+    might light fight sight tight bight wight wright fright bright lefty righty hone rome list flock clock stake stole
+    bind coward range grange fellow mellow bellow blur clue glue backyard deft heft weft lent lint hood heme
 """))
+# (the last two lines: "push the red cube toward the light" / "to the bright side" was a push to the right, "might"
+# became "right", "list" "lift", "bind" "bin", "coward" "toward"; found by the session-6 adversarial pass)
 # English words one edit from a skill verb, listed by hand from every one-edit variant of put/pick/push/place/move/
 # stack/grab/drop (no word list is installed): read as that verb they invent an action ("nick the red cube" is
 # stealing it, "cut", "punt", "putt" are cuts and blows). Neither the typo corrector nor the clause-verb rule

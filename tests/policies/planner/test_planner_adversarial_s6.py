@@ -153,3 +153,19 @@ def test_a_bare_chain_and_a_stacked_chain_still_build_the_tower() -> None:
     tower = mv("green", "blue") + mv("red", "green")
     assert steps("put red on green on blue") == tower
     assert steps("stack the red one on the green one on the blue one") == tower
+
+
+# ------------------------------------------- an English word is never spell-corrected into a direction or a place
+@pytest.mark.parametrize("text", ["push the red cube toward the light", "push red towards the bright side",
+                                  "push red a bit to the light side", "push red toward the backyard",
+                                  "push red, it might slide", "push blue toward the clock",
+                                  "put red where you lent it"])
+def test_an_english_word_near_a_direction_is_not_that_direction(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("push red rihgt", ["push(object=red_cube, direction=right)"]),
+                                                ("push red lfet", ["push(object=red_cube, direction=left)"]),
+                                                ("put red in teh bni", mv("red", "bin"))])
+def test_a_misspelt_direction_or_place_is_still_corrected(text: str, expected: list[str]) -> None:
+    assert steps(text) == expected
