@@ -509,7 +509,8 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     # ("and once it's done put blue on the pad" ran blue first)
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|subsequently|next|(?:only )?(?:once|when|after) "
      r"(?:(?:that|this|it)(?:'s| is| has| was)?(?: been)?|you'?re|you are|you'?ve|you have) (?:all )?(?:done|finished|"
-     r"over|complete|completed|sorted)(?: with (?:that|this|it))?|after that)\b(?!\s+to\b),?", r"\1then"),
+     r"over|complete|completed|sorted)(?: with (?:that|this|it))?|after that|after this(?=\s*,|\s+(?:you|please|go|"
+     r"put|place|move|take|pick|push|stack|drop|set|bin|throw)\b))\b(?!\s+to\b),?", r"\1then"),
     (r"\bonly (?=(?:after|before|once)\b)", ""),
     (r",?\s*\b(?:and also|plus)\s+(?=the |a |an )", " and "),
     (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
