@@ -13,6 +13,7 @@ Pure logic over text and the symbolic scene; no model.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -70,9 +71,11 @@ def language_of(text: str) -> str:
     return "en"
 
 
+@functools.lru_cache(maxsize=256)
 def in_english(text: str) -> tuple[str, str, str | None]:
     """(language, the instruction in English, refusal reason): French and German are translated through the
-    bilingual lexicon of the domain (translation.py); a word outside it refuses the whole instruction."""
+    bilingual lexicon of the domain (translation.py); a word outside it refuses the whole instruction. Cached: the
+    checked planner's speech-act screen and the parser each read the same instruction in English."""
     lang = language_of(text)
     if lang == "en":
         return lang, text, None

@@ -4,16 +4,13 @@ an either-or question asks which one as its English does instead of being refuse
 from __future__ import annotations
 
 import pytest
+from test_planner_fresh10_structure import plan, scene
 
-from policies.planner import Clarification, Plan, SceneState, make_planner
+from policies.planner import Clarification, Plan
 from policies.planner.phrasing import in_english
 from policies.planner.speech_act import speech_act_refusal
 
-_PLANNER = make_planner("parser")
-_SCENE = SceneState.from_json({"objects": [
-    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.45 + 0.03 * i, y, 0.022]}
-    for i, (c, y) in enumerate((("red", 0.24), ("blue", 0.08), ("green", -0.08)))],
-    "regions": ["left", "right", "bin", "pad"]})
+_SCENE = scene("red", "blue", "green")
 
 
 @pytest.mark.parametrize("text", [
@@ -26,7 +23,7 @@ def test_an_either_or_question_in_french_or_german_asks_which_one_as_in_english(
     assert lang != "en" and untranslatable is None
     assert speech_act_refusal(text, _SCENE) is None  # the English rules do not read the original words
     assert isinstance(speech_act_refusal(english, _SCENE), Clarification)
-    result = _PLANNER.plan(text, _SCENE)
+    result = plan(text, _SCENE)
     assert isinstance(result, Clarification), result
 
 
@@ -35,6 +32,6 @@ def test_an_either_or_question_in_french_or_german_asks_which_one_as_in_english(
     "Leg bitte den roten Würfel in den Eimer.",
 ])
 def test_a_plain_french_or_german_request_still_plans(text: str) -> None:
-    result = _PLANNER.plan(text, _SCENE)
+    result = plan(text, _SCENE)
     assert isinstance(result, Plan), result
     assert [s.skill for s in result.steps] == ["pick", "place_in"]
