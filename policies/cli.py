@@ -66,7 +66,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     report = evaluate_policy(policy, env_id=args.env, robot=args.robot or policy.spec.robot, episodes=args.episodes,
                              randomization=args.randomization, exclude_seeds=seeds, video=args.video,
                              progress=not args.quiet, seed_base=base, failure_videos=args.failure_videos,
-                             success_videos=args.success_videos)
+                             success_videos=args.success_videos, hold=args.hold)
     report["policy"] = str(Path(args.policy).resolve())
     report["seed_block"] = args.seed_block
     path = write_report(report, args.report)
@@ -80,25 +80,17 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     import policies
-    from policies.compare import compare_reports, format_comparison
-    from policies.evaluate import evaluate_policy, seed_block_base, write_report
+    from policies.compare import compare_policies, format_comparison
+    from policies.evaluate import seed_block_base, write_report
     from sim.render import prepare_output_file
 
     prepare_output_file(args.report, "--report")
     base = seed_block_base(args.seed_block)
     loaded = [policies.load(p, robot=args.robot) for p in (args.a, args.b)]
-    robot = args.robot or loaded[0].spec.robot
-    # Neither policy is scored on an episode either was trained on: both run the seeds outside both datasets.
-    exclude = [s for p in loaded for s in (p.spec.data or {}).get("seeds", [])]
-    reports = []
-    for path, policy in zip((args.a, args.b), loaded, strict=True):
-        report = evaluate_policy(policy, env_id=args.env, robot=robot, episodes=args.episodes,
-                                 randomization=args.randomization, exclude_seeds=exclude, progress=not args.quiet,
-                                 seed_base=base)
-        report["policy"] = str(Path(path).resolve())
-        reports.append(report)
-    result = compare_reports(*reports, alpha=args.alpha)
-    result["reports"] = reports
+    result = compare_policies(*loaded, env_id=args.env, robot=args.robot or loaded[0].spec.robot,
+                              episodes=args.episodes, randomization=args.randomization, seed_base=base,
+                              hold=args.hold, alpha=args.alpha, progress=not args.quiet,
+                              names=(str(Path(args.a).resolve()), str(Path(args.b).resolve())))
     path = write_report(result, args.report)
     print(format_comparison(result))
     print(f"report: {path}")
@@ -187,6 +179,9 @@ def register(sub: Any) -> None:
     e.add_argument("--failure-videos", type=int, default=4, help="with --video: first K failures of each task")
     e.add_argument("--success-videos", type=int, default=0, help="with --video: first K successes of each task")
     e.add_argument("--table", default=None, help="write per-task tables to TABLE.csv and TABLE.md")
+    hold_help = ("run every episode to the task's max_steps and count success at its last step (as RL's goal envs "
+                 "do), beside reached at some step; default: an episode ends at its first success")
+    e.add_argument("--hold", action="store_true", help=hold_help)
     e.add_argument("--quiet", action="store_true")
     e.set_defaults(func=_cmd_eval)
 
@@ -199,6 +194,7 @@ def register(sub: Any) -> None:
     c.add_argument("--randomization", default="default")
     c.add_argument("--seed-block", type=int, default=0)
     c.add_argument("--alpha", type=float, default=0.05, help="significance level reported")
+    c.add_argument("--hold", action="store_true", help=hold_help)
     c.add_argument("--report", default="out/compare/report.json")
     c.add_argument("--quiet", action="store_true")
     c.set_defaults(func=_cmd_compare)

@@ -23,6 +23,9 @@ SEED_BLOCK_SIZE = 100_000
 """Evaluation seed block b starts at ``EVAL_SEED_BASE + b * SEED_BLOCK_SIZE``: disjoint blocks of held-out
 seeds, below the checkpoint-selection seeds for every valid block."""
 MAX_SEED_BLOCK = (SELECTION_SEED_BASE - EVAL_SEED_BASE) // SEED_BLOCK_SIZE
+SUCCESS_AT = {False: "any_step", True: "last_step"}
+"""What a report's success means, by ``hold``: the env ends an episode at its first success (success = reached
+at some step), or every episode runs to the task's max_steps and success is read at its last step."""
 
 
 def seed_block_base(block: int) -> int:
@@ -60,10 +63,15 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
                     randomization: str = "default", exclude_seeds: Iterable[int] = (),
                     tasks: Iterable[str] | None = None,
                     video: str | Path | None = None, failure_videos: int = 4, progress: bool = True,
-                    seed_base: int = EVAL_SEED_BASE, success_videos: int = 0) -> dict[str, Any]:
+                    seed_base: int = EVAL_SEED_BASE, success_videos: int = 0, hold: bool = False) -> dict[str, Any]:
     """Run ``episodes`` episodes per task (every task for ``armstack/Tabletop-v0``) and report.
 
     ``policy`` None runs the scripted expert on the same seeds: the ceiling a cloned policy is read against.
+
+    ``hold`` False (the default): an episode ends at its first success, so success means reached at some step.
+    ``hold`` True: every episode runs to the task's max_steps and success is read at its last step, as RL's goal
+    envs read it: a policy that reaches the goal and then leaves it (pushes the cube on past the pad) fails. Each
+    task and the whole report also give ``reached`` (successful at some step) and ``success_at`` names the metric.
 
     With ``video``, the first episodes go into that mp4, the first ``failure_videos`` failures of each task into
     ``<stem>_failure_<task>_<seed>.mp4`` beside it and, on request, its first ``success_videos`` successes into
@@ -80,14 +88,17 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
 
     if episodes < 1:
         raise TrainConfigError(f"episodes must be >= 1, got {episodes}")
+    if not isinstance(hold, bool):
+        raise TrainConfigError(f"hold must be true or false, got {hold!r}")
     if env_id not in sim.ENV_IDS:
         raise TrainConfigError(f"unknown env {env_id!r}; valid: {', '.join(sim.ENV_IDS)}")
     env_task = sim.ENV_IDS[env_id]
     task_list = list(tasks) if tasks is not None else (list(tabletop_tasks()) if env_task == "tabletop"
                                                        else [env_task])
     # An image policy names the cameras it reads (policies.visuomotor.policy.VisuomotorPolicy.env_kwargs).
+    env_kwargs = {**getattr(policy, "env_kwargs", {}), "terminate_on_success": not hold}
     env: Any = gym.make(env_id, robot=robot, randomization=randomization,
-                   render_mode="rgb_array" if video else None, **getattr(policy, "env_kwargs", {})).unwrapped
+                        render_mode="rgb_array" if video else None, **env_kwargs).unwrapped
     layout_check = getattr(getattr(policy, "layout", None), "check_env", None)
     if layout_check is not None:
         layout_check(env)
@@ -111,7 +122,8 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
                 shown.extend(r.frames)
             results.append(r)
             entry = {"task": task, "seed": seed, "instruction": r.instruction, "steps": r.steps}
-            log.append({"task": task, "seed": seed, "success": bool(r.success), "steps": r.steps})
+            log.append({"task": task, "seed": seed, "success": bool(r.success), "reached": bool(r.reached),
+                        "steps": r.steps})
             if not r.success:
                 failures.append(entry)
                 if sum(kind == "failure" and e["task"] == task for kind, e in filmed) < failure_videos:
@@ -120,10 +132,10 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
                 filmed.append(("success", entry))
             bar.update(1)
         ok = sum(r.success for r in results)
-        lo, hi = wilson_interval(ok, len(results))
         lengths = [r.steps for r in results]
-        per_task[task] = {"episodes": len(results), "successes": ok, "success_rate": ok / len(results),
-                          "ci95": [round(lo, 4), round(hi, 4)], "mean_length": float(np.mean(lengths)),
+        per_task[task] = {"episodes": len(results), **_rate("success", ok, len(results)),
+                          **_rate("reached", sum(r.reached for r in results), len(results)),
+                          "mean_length": float(np.mean(lengths)),
                           "success_lengths_mean": float(np.mean([r.steps for r in results if r.success]))
                           if ok else None}
     bar.close()
@@ -142,15 +154,30 @@ def evaluate_policy(policy: Callable[[dict[str, Any]], np.ndarray] | None, *, en
             videos.append(str(fpath))
     env.close()
     total = sum(t["episodes"] for t in per_task.values())
-    ok = sum(t["successes"] for t in per_task.values())
-    lo, hi = wilson_interval(ok, total)
     return {"schema": REPORT_SCHEMA, "env": env_id, "robot": robot, "randomization": randomization,
-            "episodes_per_task": episodes, "episodes": total, "successes": ok, "success_rate": ok / total,
-            "ci95": [round(lo, 4), round(hi, 4)],
+            "success_at": SUCCESS_AT[hold], "episodes_per_task": episodes, "episodes": total,
+            **_rate("success", sum(t["successes"] for t in per_task.values()), total),
+            **_rate("reached", sum(t["reached"] for t in per_task.values()), total),
             "mean_task_success": float(np.mean([t["success_rate"] for t in per_task.values()])),
             "tasks": per_task, "seeds": {"first": seeds[0], "last": seeds[-1], "count": len(seeds)},
             "failures": failures, "videos": videos, "episodes_log": log,
             "seconds": round(time.perf_counter() - start, 2)}
+
+
+def _rate(name: str, count: int, n: int) -> dict[str, Any]:
+    """``successes``/``success_rate``/``ci95`` (``name`` "success") or ``reached``/``reached_rate``/``reached_ci95``,
+    the interval a 95% Wilson one."""
+    lo, hi = wilson_interval(count, n)
+    if name == "success":
+        return {"successes": count, "success_rate": count / n, "ci95": [round(lo, 4), round(hi, 4)]}
+    return {name: count, f"{name}_rate": count / n, f"{name}_ci95": [round(lo, 4), round(hi, 4)]}
+
+
+def success_meaning(report: dict[str, Any]) -> str:
+    """What ``report``'s success counts, in words (a report from before ``hold`` existed counts any step)."""
+    if report.get("success_at", "any_step") == "last_step":
+        return "success at the last step of full-length episodes (--hold)"
+    return "success at any step (an episode ends at its first success)"
 
 
 def write_report(report: dict[str, Any], path: str | Path) -> Path:
@@ -163,27 +190,38 @@ def write_report(report: dict[str, Any], path: str | Path) -> Path:
 
 
 def format_report(report: dict[str, Any]) -> str:
-    lines = [f"{report['env']} ({report['robot']}, randomization {report['randomization']}): "
-             f"{report['successes']}/{report['episodes']} = {report['success_rate']:.1%} "
-             f"(95% CI {report['ci95'][0]:.1%}-{report['ci95'][1]:.1%})"]
+    hold = report.get("success_at") == "last_step"
+    lines = [f"{report['env']} ({report['robot']}, randomization {report['randomization']}), {success_meaning(report)}:"
+             f" {report['successes']}/{report['episodes']} = {report['success_rate']:.1%} "
+             f"(95% CI {report['ci95'][0]:.1%}-{report['ci95'][1]:.1%})"
+             + (f"; reached at some step {report['reached']}/{report['episodes']} = {report['reached_rate']:.1%}"
+                if hold else "")]
     for task, t in report["tasks"].items():
         lines.append(f"  {task:<11} {t['successes']:>3}/{t['episodes']:<3} {t['success_rate']:6.1%}  "
-                     f"CI [{t['ci95'][0]:.2f}, {t['ci95'][1]:.2f}]  mean length {t['mean_length']:.0f}")
+                     f"CI [{t['ci95'][0]:.2f}, {t['ci95'][1]:.2f}]  mean length {t['mean_length']:.0f}"
+                     + (f"  reached {t['reached_rate']:.1%}" if hold else ""))
     return "\n".join(lines)
 
 
-TABLE_COLUMNS = ("task", "episodes", "successes", "success_rate", "ci95_low", "ci95_high", "mean_length")
+TABLE_COLUMNS = ("task", "success_at", "episodes", "successes", "success_rate", "ci95_low", "ci95_high",
+                 "mean_length", "reached", "reached_rate")
 
 
 def task_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per task and an ``all`` row: what the CSV and Markdown tables hold."""
-    rows = [{"task": task, "episodes": t["episodes"], "successes": t["successes"],
-             "success_rate": round(t["success_rate"], 4), "ci95_low": t["ci95"][0], "ci95_high": t["ci95"][1],
-             "mean_length": round(t["mean_length"], 1)} for task, t in report["tasks"].items()]
+    """One row per task and an ``all`` row: what the CSV and Markdown tables hold. ``success_at`` names the metric
+    (``any_step``, or ``last_step`` with ``hold``); ``reached`` counts the episodes successful at some step."""
+    success_at = report.get("success_at", "any_step")
+
+    def row(task: str, t: dict[str, Any], mean_length: float) -> dict[str, Any]:
+        reached = t.get("reached", t["successes"])  # a report from before hold: success is reached
+        return {"task": task, "success_at": success_at, "episodes": t["episodes"], "successes": t["successes"],
+                "success_rate": round(t["success_rate"], 4), "ci95_low": t["ci95"][0], "ci95_high": t["ci95"][1],
+                "mean_length": round(mean_length, 1), "reached": reached,
+                "reached_rate": round(reached / t["episodes"], 4)}
+
+    rows = [row(task, t, t["mean_length"]) for task, t in report["tasks"].items()]
     lengths = [t["mean_length"] * t["episodes"] for t in report["tasks"].values()]
-    rows.append({"task": "all", "episodes": report["episodes"], "successes": report["successes"],
-                 "success_rate": round(report["success_rate"], 4), "ci95_low": report["ci95"][0],
-                 "ci95_high": report["ci95"][1], "mean_length": round(sum(lengths) / report["episodes"], 1)})
+    rows.append(row("all", report, sum(lengths) / report["episodes"]))
     return rows
 
 
@@ -198,10 +236,12 @@ def write_tables(report: dict[str, Any], stem: str | Path) -> tuple[Path, Path]:
     writer.writeheader()
     writer.writerows(rows)
     md = [f"{report['env']}, {report['robot']}, randomization {report['randomization']}, seeds "
-          f"{report['seeds']['first']}..{report['seeds']['last']}", "",
-          "| task | episodes | successes | success | 95% CI | mean length |", "|---|---:|---:|---:|---|---:|"]
+          f"{report['seeds']['first']}..{report['seeds']['last']}; {success_meaning(report)}", "",
+          "| task | episodes | successes | success | 95% CI | mean length | reached at some step |",
+          "|---|---:|---:|---:|---|---:|---:|"]
     md += [f"| {r['task']} | {r['episodes']} | {r['successes']} | {r['success_rate']:.1%} | "
-           f"{r['ci95_low']:.2f}-{r['ci95_high']:.2f} | {r['mean_length']:.0f} |" for r in rows]
+           f"{r['ci95_low']:.2f}-{r['ci95_high']:.2f} | {r['mean_length']:.0f} | {r['reached_rate']:.1%} |"
+           for r in rows]
     paths = (Path(f"{stem}.csv"), Path(f"{stem}.md"))
     for path, text in zip(paths, (buffer.getvalue(), "\n".join(md) + "\n"), strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)

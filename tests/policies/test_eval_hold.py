@@ -1,0 +1,113 @@
+"""``armstack eval/compare --hold``: success at the last step of full-length episodes, beside reached at some step.
+
+The shipped tabletop BC reaches the Push pad and then pushes on past it (issue 19): on held-out seed 2e9+3 it
+reaches the pad and has left it by step 140, on 2e9+4 it is still there. Without ``hold`` both count as successes;
+with it only the second, as in RL's goal env, which these tests replay for the same seeds.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from armstack.cli import main
+from policies.compare import compare_policies, compare_reports
+from policies.errors import TrainConfigError
+from policies.evaluate import evaluate_policy, write_tables
+
+PRETRAINED = Path(__file__).resolve().parents[2] / "policies" / "pretrained"
+TABLETOP_BC = PRETRAINED / "panda_tabletop_bc"
+PUSH_FULL_BC = PRETRAINED / "panda_push_full_bc"
+SEED_BASE = 2_000_000_003  # policies.rl_config.EVAL_SEED_BASE + 3: RL's held-out Push episodes 3 and 4
+PUSH = "armstack/Push-v0"
+
+
+def _goal_env_last_step(base: Path, seeds: list[int]) -> list[tuple[bool, bool]]:
+    """(success at the last step, at some step) of the BC base alone in RL's goal env (a zero residual)."""
+    from policies.residual_goal_env import make_residual_goal_env
+
+    env = make_residual_goal_env(PUSH, base)
+    outcomes = []
+    for seed in seeds:
+        env.reset(seed=seed)
+        steps: list[bool] = []
+        while True:
+            _, _, terminated, truncated, info = env.step(np.zeros(3, np.float32))
+            steps.append(bool(info["is_success"]))
+            if terminated or truncated:
+                break
+        outcomes.append((steps[-1], any(steps)))
+    env.close()
+    return outcomes
+
+
+@pytest.mark.slow
+def test_hold_counts_the_last_step_as_rls_goal_env_does(tmp_path: Path) -> None:
+    import policies
+
+    bc = policies.load(TABLETOP_BC)
+    held = evaluate_policy(bc, env_id=PUSH, robot="panda", episodes=2, seed_base=SEED_BASE, hold=True, progress=False)
+    first = evaluate_policy(bc, env_id=PUSH, robot="panda", episodes=2, seed_base=SEED_BASE, progress=False)
+    seeds = [SEED_BASE, SEED_BASE + 1]
+    assert [e["seed"] for e in held["episodes_log"]] == [e["seed"] for e in first["episodes_log"]] == seeds
+
+    # Without hold each episode ends at its first success; with it both run all 140 steps and the first is lost.
+    assert [(e["success"], e["reached"]) for e in first["episodes_log"]] == [(True, True), (True, True)]
+    assert all(e["steps"] < 140 for e in first["episodes_log"])
+    assert [(e["success"], e["reached"], e["steps"]) for e in held["episodes_log"]] == [(False, True, 140),
+                                                                                       (True, True, 140)]
+    assert (held["success_at"], held["successes"], held["reached"]) == ("last_step", 1, 2)
+    assert (first["success_at"], first["successes"], first["reached"]) == ("any_step", 2, 2)
+    assert held["tasks"]["push"]["reached_rate"] == 1.0 and held["tasks"]["push"]["success_rate"] == 0.5
+    # The same outcomes as RL's evaluation reads them (the goal env never ends an episode on success).
+    assert _goal_env_last_step(TABLETOP_BC, seeds) == [(e["success"], e["reached"]) for e in held["episodes_log"]]
+
+    csv_path, md_path = write_tables(held, tmp_path / "held")
+    rows = list(csv.DictReader(csv_path.open()))
+    assert [(r["task"], r["success_at"], r["successes"], r["reached"]) for r in rows] == [
+        ("push", "last_step", "1", "2"), ("all", "last_step", "1", "2")]
+    assert "success at the last step" in md_path.read_text()
+    assert next(iter(csv.DictReader(write_tables(first, tmp_path / "first")[0].open())))["success_at"] == "any_step"
+
+    with pytest.raises(TrainConfigError, match="count success differently"):
+        compare_reports(first, held)
+    with pytest.raises(TrainConfigError, match="hold must be true or false"):
+        evaluate_policy(bc, env_id=PUSH, robot="panda", episodes=1, hold="yes", progress=False)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_compare_with_hold_pairs_both_metrics() -> None:
+    import policies
+
+    result = compare_policies(policies.load(TABLETOP_BC), policies.load(PUSH_FULL_BC), env_id=PUSH, robot="panda",
+                              episodes=2, seed_base=SEED_BASE, hold=True, progress=False, names=("tabletop", "full"))
+    # The full-episode base holds the cube on both seeds; the tabletop BC only on the second.
+    overall = result["overall"]
+    assert result["success_at"] == "last_step"
+    assert (overall["a_successes"], overall["b_successes"], overall["a_only"], overall["b_only"]) == (1, 2, 0, 1)
+    reached = result["reached"]["overall"]
+    assert (reached["a_successes"], reached["b_successes"], reached["a_only"], reached["b_only"]) == (2, 2, 0, 0)
+    assert [r["policy"] for r in result["reports"]] == ["tabletop", "full"]
+
+
+@pytest.mark.slow
+def test_eval_and_compare_commands_take_hold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "eval.json"
+    assert main(["eval", "--policy", str(PUSH_FULL_BC), "--env", PUSH, "--episodes", "1", "--hold",
+                 "--report", str(report), "--table", str(tmp_path / "table"), "--quiet"]) == 0
+    data = json.loads(report.read_text())
+    assert data["success_at"] == "last_step" and data["episodes_log"][0]["steps"] == 140
+    assert "success at the last step" in capsys.readouterr().out
+    assert next(iter(csv.DictReader((tmp_path / "table.csv").open())))["success_at"] == "last_step"
+
+    out = tmp_path / "compare.json"
+    assert main(["compare", "--a", str(PUSH_FULL_BC), "--b", str(PUSH_FULL_BC), "--env", PUSH, "--episodes", "1",
+                 "--hold", "--report", str(out), "--quiet"]) == 0
+    result = json.loads(out.read_text())
+    assert result["success_at"] == "last_step" and "reached" in result
+    assert all(e["steps"] == 140 for r in result["reports"] for e in r["episodes_log"])
+    assert "reached at some step (the same episodes)" in capsys.readouterr().out
