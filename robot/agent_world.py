@@ -14,6 +14,9 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
 * every other tick ``serve``s its state too (measured joints, perceived cubes, pad, bin, the cubes perception has
   lost), which ``wait_ready`` loads for the first plan; the agent's own copy of the mirror loads a state before
   ``step`` returns: skills never read a mirror the tick is writing;
+* an action is void, never taken, when it was computed from a state that had a cube perception has lost since (the
+  action would chase a memory): its ``step`` returns at once with the state measured now and no joint velocity,
+  and the skill ends on the loss;
 * a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
 
@@ -76,6 +79,10 @@ class BridgeWorld:
         self._result: tuple[_Snapshot, np.ndarray] | None = None
         """The state at the end of the last action's period, with the arm's joint velocities over that period."""
         self._missing: frozenset[str] = frozenset()
+        self._loaded: _Snapshot | None = None
+        """The state the agent's mirror loaded last (its thread's own): what its next action is computed from."""
+        self._basis: _Snapshot | None = None
+        """The state the pending action was computed from."""
         self._served = 0
         self._stopped: str | None = None
         self._done = False
@@ -120,7 +127,7 @@ class BridgeWorld:
         a = np.asarray(action, dtype=np.float64).reshape(ACTION_DIM).copy()
         with self._cond:
             self._raise_if_stopped()
-            self._action = a
+            self._action, self._basis = a, self._loaded
             self._cond.notify_all()  # a tick may be waiting for it
             served = self._served
             if not self._cond.wait_for(lambda: self._served != served or self._stopped is not None,
@@ -146,6 +153,7 @@ class BridgeWorld:
 
     def _load(self, snapshot: _Snapshot) -> None:
         m, d = self._mirror.model, self._mirror.data
+        self._loaded = snapshot
         self._missing = snapshot.missing
         d.qpos[:] = snapshot.qpos
         for body, pos in zip(self._moving, snapshot.places, strict=True):
@@ -170,7 +178,10 @@ class BridgeWorld:
 
     def take(self, wait_s: float) -> np.ndarray | None:
         """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying, or its
-        skill is still computing). Its period starts in the state ``serve``d last."""
+        skill is still computing, or the action was void). Its period starts in the state ``serve``d last, which
+        voids it when that state lacks a cube the one the action was computed from had (perception lost it
+        meanwhile: the action's result, served a tick before, did not know); its ``step`` then returns with the
+        state served last."""
         with self._cond:
             if wait_s > 0:  # a zero wait never hands the lock (and the GIL) to the agent's thread
                 self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
@@ -178,8 +189,13 @@ class BridgeWorld:
             action, self._action = self._action, None
             if self._done or self._stopped is not None:
                 return None  # an action left behind by a stopped or finished run is no command
-            if action is not None:
-                self._taken = self._snapshot
+            now = self._snapshot
+            if action is not None and now is not None:
+                missing = frozenset[str]() if self._basis is None else self._basis.missing
+                if now.missing - missing:
+                    self._end_period(now)
+                    return None
+                self._taken = now
             return action
 
     def serve(self, mirror: ArmMirror, *, took: bool = False, missing: frozenset[str] = frozenset(),
@@ -189,12 +205,9 @@ class BridgeWorld:
         refreshes the state). ``missing``: the cubes perception has lost, whose mirror poses are memories. ``at``:
         when the joints were measured (the velocities over the period divide by the time between its two states;
         the policy period when either time is not known)."""
-        v = mirror.view
-        places = np.array([mirror.model.body_pos[b] if b >= 0 else np.zeros(3)
-                           for b in (v.pad_body, v.bin_body, v.goal_body)])
-        snapshot = _Snapshot(mirror.data.qpos.copy(), places, frozenset(missing), at)
+        qpos, places = self._measured(mirror)
         with self._cond:
-            self._snapshot = snapshot
+            snapshot = self._snapshot = self._next(qpos, places, missing, at)
             if took:
                 taken = self._taken
                 if taken is None:
@@ -207,6 +220,24 @@ class BridgeWorld:
                 self._taken = None
                 self._served += 1
             self._cond.notify_all()
+
+    @staticmethod
+    def _measured(mirror: ArmMirror) -> tuple[np.ndarray, np.ndarray]:
+        v = mirror.view
+        places = np.array([mirror.model.body_pos[b] if b >= 0 else np.zeros(3)
+                           for b in (v.pad_body, v.bin_body, v.goal_body)])
+        return mirror.data.qpos.copy(), places
+
+    def _next(self, qpos: np.ndarray, places: np.ndarray, missing: frozenset[str], at: float | None) -> _Snapshot:
+        """The next snapshot (under the lock)."""
+        return _Snapshot(qpos, places, frozenset(missing), at)
+
+    def _end_period(self, snapshot: _Snapshot) -> None:
+        """The step in flight returns with ``snapshot``, its action void (under the lock)."""
+        self._result = (snapshot, np.zeros_like(snapshot.qpos[self._mirror.view.arm_q]))
+        self._taken = None
+        self._served += 1
+        self._cond.notify_all()
 
     def interrupt(self, reason: str) -> None:
         """Stop the run: a waiting or later ``step`` raises ``ExecutionStoppedError(reason)``."""

@@ -774,9 +774,11 @@ class BridgeCore:
         agent's ``step`` returns with, as the env's step returns the state after its control period; the skill
         computes its next action from it while the arm finishes the period, and the tick that starts the next period
         takes it, waiting up to ``agent_wait_s`` when it is not there yet. One not ready by then is taken by the first
-        tick it is (the arm holds meanwhile) and its period starts there. The tick never waits on the skill's
-        computation in the usual case: the GIL it shares with the agent's thread would hold it for the thread's
-        switch interval. Returns whether the tick asked for an action, and a bad action's fault."""
+        tick it is (the arm holds meanwhile) and its period starts there. One computed from a state that had a cube
+        perception has lost since is void (``BridgeWorld.take``): its step returns with the loss, and the arm holds.
+        The tick never waits on the skill's computation in the usual case: the GIL it shares with the agent's thread
+        would hold it for the thread's switch interval. Returns whether the tick asked for an action, and a bad
+        action's fault."""
         assert self._agent is not None
         world, mirror, every = self._agent.world, self.mirror, self._policy_every
         mirror.set_arm(trusted.position, trusted.finger_positions)

@@ -53,11 +53,11 @@ from sim.control import ControllerConfig
 
 MAX_AGE_S = 2.0  # object_max_age_s here (the default, 5 s, would make each silence cost 3 s more)
 READING_NOISE_RAD = 2e-3  # as tests/robot/test_bridge_ros.py judges "the arm does not move"
-PERIOD_APPROACH_M = 2 * ControllerConfig().max_pos_step + 0.01
-"""The most the skill's actions after a cube is lost may still bring the hand nearer it: the action in flight and the
-next, computed from the state served in the period's last tick, before the loss was applied (``BridgeCore._run_agent``),
-one Cartesian step each, and the command gate's ramp (measured 0-18.5 mm at load 3-24; a pick that goes on closes the
-43 cm)."""
+PERIOD_APPROACH_M = ControllerConfig().max_pos_step + 0.01
+"""The most the skill's actions after a cube is lost may still bring the hand nearer it: the action in flight, one
+Cartesian step, and the command gate's ramp toward it (measured 0-18.5 mm at load 3-24; a pick that goes on closes the
+43 cm). The next action, computed from the period's result served before the loss was applied, is void
+(``BridgeWorld.take``, tests/robot/test_bridge_pending_action.py)."""
 HOLD_NOISE_M = 0.002  # a hold taken where the arm is measured (after a host-caused stop) may lie this much off
 MAX_HOST_STOPS = 3  # as bench/agent_ros.py: a stop a starved host caused is re-armed and the words sent again
 
