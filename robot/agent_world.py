@@ -14,9 +14,11 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
 * every other tick ``serve``s its state too (measured joints, perceived cubes, pad, bin, the cubes perception has
   lost), which ``wait_ready`` loads for the first plan; the agent's own copy of the mirror loads a state before
   ``step`` returns: skills never read a mirror the tick is writing;
-* an action is void, never taken, when it was computed from a state that had a cube perception has lost since (the
-  action would chase a memory): its ``step`` returns at once with the state measured now and no joint velocity,
-  and the skill ends on the loss;
+* an action is void, never taken, when it was computed from a state older than what the bridge now knows: a cube
+  perception has lost since that state (the action would chase a memory), or a state from before a pause
+  (``void_pending``: DEGRADED and its resume restart the arm's target from the measured pose, and a step computed
+  before then may point anywhere). Its ``step`` returns at once with the state measured now and no joint velocity,
+  so a skill ends on the loss, or computes its next action from where the arm is;
 * a fault, an operator stop or the bridge closing ``interrupt``s: the waiting ``step`` raises
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
 
@@ -52,12 +54,13 @@ class _Controller:
 @dataclass(frozen=True)
 class _Snapshot:
     """One tick's state for the agent: the mirror's ``qpos``, the pad's, bin's and goal's places, the cubes perception
-    has lost, and when the joints were measured (node clock, s; None: not known)."""
+    has lost, when the joints were measured (node clock, s; None: not known), and its place in the order served."""
 
     qpos: np.ndarray
     places: np.ndarray
     missing: frozenset[str]
     at: float | None
+    seq: int
 
 
 class BridgeWorld:
@@ -83,6 +86,9 @@ class BridgeWorld:
         """The state the agent's mirror loaded last (its thread's own): what its next action is computed from."""
         self._basis: _Snapshot | None = None
         """The state the pending action was computed from."""
+        self._seq = 0
+        self._fresh_from = 0
+        """An action computed from a state served before this one (``_Snapshot.seq``) is void."""
         self._served = 0
         self._stopped: str | None = None
         self._done = False
@@ -180,8 +186,8 @@ class BridgeWorld:
         """The agent's pending action, waiting up to ``wait_s`` for one (None: it is planning or verifying, or its
         skill is still computing, or the action was void). Its period starts in the state ``serve``d last, which
         voids it when that state lacks a cube the one the action was computed from had (perception lost it
-        meanwhile: the action's result, served a tick before, did not know); its ``step`` then returns with the
-        state served last."""
+        meanwhile: the action's result, served a tick before, did not know), or when a ``void_pending`` came
+        after the state it was computed from; its ``step`` then returns with the state served last."""
         with self._cond:
             if wait_s > 0:  # a zero wait never hands the lock (and the GIL) to the agent's thread
                 self._cond.wait_for(lambda: self._action is not None or self._done or self._stopped is not None,
@@ -191,8 +197,9 @@ class BridgeWorld:
                 return None  # an action left behind by a stopped or finished run is no command
             now = self._snapshot
             if action is not None and now is not None:
-                missing = frozenset[str]() if self._basis is None else self._basis.missing
-                if now.missing - missing:
+                basis = self._basis
+                seq, missing = (0, frozenset[str]()) if basis is None else (basis.seq, basis.missing)
+                if seq < self._fresh_from or now.missing - missing:
                     self._end_period(now)
                     return None
                 self._taken = now
@@ -221,6 +228,21 @@ class BridgeWorld:
                 self._served += 1
             self._cond.notify_all()
 
+    def void_pending(self, mirror: ArmMirror, *, missing: frozenset[str] = frozenset(),
+                     at: float | None = None) -> None:
+        """The arm's target restarts from the measured pose (a pause: DEGRADED, or the resume from it): serve this
+        tick's state (as ``serve``), void every action computed from an earlier state, and end the step in flight
+        now: an action waiting to be taken is dropped, one whose period the pause cut short ends here, and its
+        ``step`` returns with this state and no joint velocity."""
+        qpos, places = self._measured(mirror)
+        with self._cond:
+            snapshot = self._snapshot = self._next(qpos, places, missing, at)
+            self._fresh_from = snapshot.seq
+            if self._action is not None or self._taken is not None:
+                self._action = None
+                self._end_period(snapshot)
+            self._cond.notify_all()
+
     @staticmethod
     def _measured(mirror: ArmMirror) -> tuple[np.ndarray, np.ndarray]:
         v = mirror.view
@@ -229,8 +251,9 @@ class BridgeWorld:
         return mirror.data.qpos.copy(), places
 
     def _next(self, qpos: np.ndarray, places: np.ndarray, missing: frozenset[str], at: float | None) -> _Snapshot:
-        """The next snapshot (under the lock)."""
-        return _Snapshot(qpos, places, frozenset(missing), at)
+        """The next snapshot in the order served (under the lock)."""
+        self._seq += 1
+        return _Snapshot(qpos, places, frozenset(missing), at, self._seq)
 
     def _end_period(self, snapshot: _Snapshot) -> None:
         """The step in flight returns with ``snapshot``, its action void (under the lock)."""

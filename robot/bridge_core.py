@@ -706,6 +706,12 @@ class BridgeCore:
             self.controller.reset(self.mirror.data)
             if self.policy is not None:
                 self.policy.reset()
+            if self._agent_active():
+                # So does the agent's skill: an action it computed before the pause (waiting to be taken, or its
+                # period cut short) is void, and its step returns with the state measured now.
+                assert self._agent is not None
+                self._agent.world.void_pending(self.mirror, missing=self.missing_objects, at=trusted.stamp)
+                self._agent_took = None
             self._target = None
             self._restart_ik = False
         nominal = retreat = None
