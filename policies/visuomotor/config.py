@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from policies.errors import TrainConfigError
+from policies.visuomotor.data import PROPRIO_KEYS
 from sim.config_io import load_config
 
+POOLS = ("avg", "keypoints")
+"""How an encoder's conv map becomes tokens (policies.visuomotor.network.ConvEncoder)."""
 EXECUTIONS = ("chunk", "ensemble")
 """chunk: run a predicted chunk open loop, then predict again; ensemble: predict every step and average the
 predictions made for this step by the last ``chunk`` calls with weights exp(-ensemble_decay * age) (ACT)."""
@@ -51,6 +54,19 @@ class VisuomotorConfig:
     normalisation). Proprioception of a demonstration reveals the actions already taken (joint velocity is the
     last action), so without it the network learns to continue the trajectory and ignore the images; zeroing it
     on some samples makes the image tokens carry where the cube is. Never applied at validation or when acting."""
+    proprio: tuple[str, ...] = PROPRIO_KEYS
+    """The proprioception groups the network reads, a subset of joint_pos, joint_vel, ee_pose, gripper in that
+    order. joint_vel is the last action (one step of action latency), the copycat signal: leaving it out makes
+    the network find the motion in the images."""
+    pool: str = "avg"
+    """How each camera's conv map becomes ``grid * grid`` tokens: ``avg`` (average pool to a grid) or
+    ``keypoints`` (spatial softmax: expected coordinates and attended features of learned keypoints)."""
+    object_loss: float = 0.0
+    """Weight of the auxiliary loss (smooth L1 on coordinates normalised by the training frames) that makes the
+    image tokens predict every object's and the goal's position and the instructed object's, supervised by the
+    dataset's ``observation.environment_state`` (training only; 0: no object head)."""
+    object_token: bool = False
+    """Feed the object head's prediction (from the images) to the decoder as one more token; needs object_loss."""
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
@@ -100,6 +116,16 @@ class VisuomotorConfig:
             raise TrainConfigError(f"max_episodes must be >= 2 (or unset for all), got {self.max_episodes}")
         if not 0.0 <= self.proprio_dropout < 1.0:
             raise TrainConfigError(f"proprio_dropout must be in [0, 1), got {self.proprio_dropout}")
+        if not self.proprio or any(k not in PROPRIO_KEYS for k in self.proprio) or \
+                tuple(k for k in PROPRIO_KEYS if k in self.proprio) != tuple(self.proprio):
+            raise TrainConfigError(f"proprio must be distinct groups of {list(PROPRIO_KEYS)} in that order, "
+                                   f"got {list(self.proprio)}")
+        if self.pool not in POOLS:
+            raise TrainConfigError(f"pool {self.pool!r}; valid: {', '.join(POOLS)}")
+        if not (0.0 <= self.object_loss <= 100.0 and math.isfinite(self.object_loss)):
+            raise TrainConfigError(f"object_loss must be in [0, 100], got {self.object_loss}")
+        if self.object_token and not self.object_loss:
+            raise TrainConfigError("object_token needs object_loss > 0 (the token is the supervised object head)")
         if self.eval_episodes < 0 or self.ensemble_decay < 0:
             raise TrainConfigError("eval_episodes and ensemble_decay must be >= 0")
 
@@ -108,7 +134,7 @@ def load_visuomotor_config(path: str | Path | None, **overrides: Any) -> Visuomo
     """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides (None: unset) on
     top; ``cameras`` and ``depth`` given as comma lists (``--cameras front,wrist``) are split."""
     given = {k: v for k, v in overrides.items() if v is not None}
-    for key in ("cameras", "depth"):
+    for key in ("cameras", "depth", "proprio"):
         if isinstance(given.get(key), str):
             given[key] = tuple(c for c in given[key].split(",") if c)
     return load_config(VisuomotorConfig, path, given, where=str(path or "visuomotor config"), check_types=True,

@@ -8,7 +8,7 @@ loss never asks for actions the demonstration did not take (ACT's padding).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from policies.visuomotor.policy import VisuomotorPolicy
 
 STATE_KEY, ACTION_KEY = "observation.state", "action"
+ENVIRONMENT_KEY, GOAL_IDS_KEY = "observation.environment_state", "observation.goal_ids"
+"""Simulator truth the dataset records: read only as training targets of the object head, never as an input."""
 IMAGE_PREFIX = "observation.images."
 PROPRIO_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper")
 """The env observation keys that make ``observation.state``, in its order (sim.datagen.episode.state_vector)."""
@@ -45,6 +47,38 @@ class ImageDemonstrations:
     robot: str
     state_names: tuple[str, ...]
     source: dict[str, Any]
+    objects: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))
+    """(N, len(object_names)) float32 object-head targets in metres; (0, 0) when not asked for."""
+    object_names: tuple[str, ...] = ()
+
+
+def proprio_columns(state_dim: int, keys: tuple[str, ...]) -> np.ndarray:
+    """The ``observation.state`` columns of the proprioception groups ``keys`` (a subset of ``PROPRIO_KEYS``):
+    the state is joint positions and velocities (n each), a 7-value TCP pose and the gripper opening."""
+    joints = (state_dim - 8) // 2
+    if joints < 1 or 2 * joints + 8 != state_dim:
+        raise TrainConfigError(f"{STATE_KEY} has {state_dim} values; expected 2 * joints + 8")
+    sizes = {"joint_pos": joints, "joint_vel": joints, "ee_pose": 7, "gripper": 1}
+    starts = np.cumsum([0, *(sizes[k] for k in PROPRIO_KEYS)])
+    return np.concatenate([np.arange(starts[i], starts[i] + sizes[k]) for i, k in enumerate(PROPRIO_KEYS)
+                           if k in keys]).astype(np.int64)
+
+
+def object_targets(env: np.ndarray, names: list[str], object_id: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """(T, k) targets from ``observation.environment_state`` rows: every position in it (each object's and the
+    goal's x, y, z) and the instructed object's x, y, z (``object_id`` of ``observation.goal_ids`` indexes the
+    objects in their recorded order)."""
+    pos = [i for i, n in enumerate(names) if n.rsplit(".", 1)[-1] in ("x", "y", "z")]
+    objects = list(dict.fromkeys(n.rsplit(".", 1)[0] for n in names if n.endswith(".qw")))
+    if not objects or len(pos) < 3:
+        raise TrainConfigError(f"{ENVIRONMENT_KEY} names {names[:6]}...: no object poses to supervise the object "
+                               "head with")
+    first = np.array([names.index(f"{o}.x") for o in objects])
+    if np.any(object_id < 0) or np.any(object_id >= len(objects)):
+        raise TrainConfigError(f"{GOAL_IDS_KEY} object_id outside the {len(objects)} recorded objects")
+    named = env[np.arange(len(env))[:, None], first[object_id][:, None] + np.arange(3)[None, :]]
+    return (np.concatenate([env[:, pos], named], axis=1).astype(np.float32),
+            [names[i] for i in pos] + ["instructed.x", "instructed.y", "instructed.z"])
 
 
 def image_keys(features: dict[str, Any], cameras: tuple[str, ...], where: str) -> list[str]:
@@ -83,7 +117,10 @@ def chunk_targets(actions: np.ndarray, chunk: int) -> tuple[np.ndarray, np.ndarr
 
 def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk: int,
                               max_episodes: int | None = None, verify: bool = True,
-                              depth: tuple[str, ...] = ()) -> ImageDemonstrations:
+                              depth: tuple[str, ...] = (), proprio: tuple[str, ...] = PROPRIO_KEYS,
+                              objects: bool = False) -> ImageDemonstrations:
+    """Every frame of the first ``max_episodes`` episodes; ``proprio`` picks the state's groups and ``objects``
+    also loads the object head's targets (``object_targets``)."""
     from sim.dataset import DatasetReader
     from sim.dataset.layout import ARMSTACK_EPISODES_PATH
 
@@ -91,21 +128,29 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
     with DatasetReader(root, verify=verify) as reader:
         keys = image_keys(reader.features, cameras, str(root))
         dkeys = depth_keys(reader.features, depth, str(root))
-        for key in (STATE_KEY, ACTION_KEY):
+        for key in (STATE_KEY, ACTION_KEY, *((ENVIRONMENT_KEY, GOAL_IDS_KEY) if objects else ())):
             if key not in reader.features:
                 raise TrainConfigError(f"{root}: dataset lacks feature {key!r}; an armstack dataset has it")
         n = reader.num_episodes if max_episodes is None else min(max_episodes, reader.num_episodes)
         if n < 2:
             raise TrainConfigError(f"{root}: {n} episode(s); training needs at least 2 (train + validation)")
-        images, depths, proprio, chunks, masks, texts, eps = [], [], [], [], [], [], []
+        columns = proprio_columns(int(reader.features[STATE_KEY]["shape"][0]), proprio)
+        env_names = list(reader.features.get(ENVIRONMENT_KEY, {}).get("names") or [])
+        images, depths, states, chunks, masks, texts, eps, targets = [], [], [], [], [], [], [], []
+        object_names: list[str] = []
         for k in range(n):
-            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys, *dkeys])
+            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys, *dkeys,
+                                    *((ENVIRONMENT_KEY, GOAL_IDS_KEY) if objects else ())])
+            if objects:
+                target, object_names = object_targets(np.asarray(ep[ENVIRONMENT_KEY], np.float64), env_names,
+                                                      np.asarray(ep[GOAL_IDS_KEY]).reshape(-1, 3)[:, 1])
+                targets.append(target)
             frames = np.stack([ep[key] for key in keys], axis=1)  # (T, cams, H, W, 3)
             images.append(np.ascontiguousarray(frames.transpose(0, 1, 4, 2, 3)))
             t, _, h, w, _ = frames.shape
             depths.append(np.stack([np.asarray(ep[key]).reshape(t, h, w) for key in dkeys], axis=1).astype(np.uint16)
                           if dkeys else np.zeros((t, 0, h, w), np.uint16))
-            proprio.append(np.asarray(ep[STATE_KEY], np.float32))
+            states.append(np.asarray(ep[STATE_KEY], np.float32)[:, columns])
             c, m = chunk_targets(np.asarray(ep[ACTION_KEY], np.float32), chunk)
             chunks.append(c)
             masks.append(m)
@@ -127,10 +172,11 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
     unique = tuple(dict.fromkeys(texts))
     index = {t: i for i, t in enumerate(unique)}
     return ImageDemonstrations(
-        images=np.concatenate(images), depth=np.concatenate(depths), proprio=np.concatenate(proprio),
+        images=np.concatenate(images), depth=np.concatenate(depths), proprio=np.concatenate(states),
         text_index=np.array([index[t] for t in texts]), texts=unique, chunks=np.concatenate(chunks),
         mask=np.concatenate(masks), episode_of_frame=np.concatenate(eps), seeds=tuple(seeds), fps=fps, robot=robot,
-        state_names=state_names,
+        state_names=tuple(state_names[i] for i in columns) if state_names else (),
+        objects=np.concatenate(targets) if objects else np.zeros((0, 0), np.float32), object_names=tuple(object_names),
         source={"root": str(root.resolve()), "content_sha256": content, "episodes": n, "cameras": list(cameras),
                 "depth": list(depth)})
 
@@ -147,7 +193,8 @@ def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: 
 
     from policies.text import shared_encoder
 
-    demos = load_image_demonstrations(root, policy.cameras, policy.chunk, max_episodes, verify, policy.depth)
+    demos = load_image_demonstrations(root, policy.cameras, policy.chunk, max_episodes, verify, policy.depth,
+                                      policy.proprio)
     if tuple(demos.images.shape[-2:]) != policy.image_size:
         raise PolicyError(f"{root}: frames are {tuple(demos.images.shape[-2:])}; the policy was trained on "
                           f"{policy.image_size}")

@@ -8,6 +8,14 @@ encoder; without depth configured, depth given to ``forward`` is never read.
 
 No torchvision: the encoder is four conv layers, enough for 64-96 px frames and cheap on a
 CPU core (measured in bench/visuomotor_latency.py).
+
+Two options make the images matter (issue 18: a network with only the BC loss read proprioception and a clock and
+its pooled features did not locate the cubes). ``pool="keypoints"`` replaces the average pool by a spatial
+softmax (robomimic's image BC default): each token is one learned keypoint, the expected image coordinates of its
+attention map plus the features it attends to, so position inside a cell survives. ``objects > 0`` adds a head
+that predicts that many (normalised) object coordinates from the image tokens alone; training supervises it with
+the dataset's recorded object poses, and with ``object_token`` the prediction enters the decoder as one more
+token: a structured bottleneck computed from pixels, so nothing privileged is read when acting.
 """
 
 from __future__ import annotations
@@ -15,25 +23,43 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from policies.visuomotor.config import POOLS
+
 
 class ConvEncoder(nn.Module):
-    """(B, C, H, W) float in [0, 1] -> (B, tokens, width): a conv stack pooled to a ``grid`` x ``grid`` map."""
+    """(B, C, H, W) float in [0, 1] -> (B, grid * grid, width): a conv stack pooled to a ``grid`` x ``grid`` map
+    (``pool="avg"``) or to ``grid * grid`` spatial-softmax keypoints (``pool="keypoints"``)."""
 
-    def __init__(self, in_channels: int, width: int, grid: int) -> None:
+    def __init__(self, in_channels: int, width: int, grid: int, pool: str = "avg") -> None:
         super().__init__()
+        if pool not in POOLS:
+            raise ValueError(f"pool {pool!r}; valid: {', '.join(POOLS)}")
         c = width // 4
+        self.pool = pool
         self.net = nn.Sequential(
             nn.Conv2d(in_channels, c, 5, stride=2, padding=2), nn.GroupNorm(4, c), nn.ReLU(),
             nn.Conv2d(c, 2 * c, 3, stride=2, padding=1), nn.GroupNorm(8, 2 * c), nn.ReLU(),
             nn.Conv2d(2 * c, width, 3, stride=2, padding=1), nn.GroupNorm(8, width), nn.ReLU(),
             nn.Conv2d(width, width, 3, padding=1), nn.ReLU(),
-            nn.AdaptiveAvgPool2d(grid))
-        # Where a token sits in the image: conv features alone are translation invariant after pooling.
+            *([nn.AdaptiveAvgPool2d(grid)] if pool == "avg" else []))
+        if pool == "keypoints":
+            self.attention = nn.Conv2d(width, grid * grid, 1)
+            self.coords = nn.Linear(2, width)
+        # Where a token sits in the image (avg) or which keypoint it is: conv features alone are translation
+        # invariant after pooling.
         self.position = nn.Parameter(torch.zeros(1, grid * grid, width))
         nn.init.normal_(self.position, std=0.02)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.net(x).flatten(2).transpose(1, 2) + self.position
+        f = self.net(x)
+        if self.pool == "avg":
+            return f.flatten(2).transpose(1, 2) + self.position
+        h, w = f.shape[-2:]
+        attn = self.attention(f).flatten(2).softmax(dim=-1)  # (B, K, h*w)
+        ys, xs = torch.meshgrid(torch.linspace(-1.0, 1.0, h), torch.linspace(-1.0, 1.0, w), indexing="ij")
+        grid_xy = torch.stack([xs.reshape(-1), ys.reshape(-1)], dim=-1)  # (h*w, 2)
+        # Expected coordinates of each keypoint, and the features it attends to.
+        return (self.coords(attn @ grid_xy) + attn @ f.flatten(2).transpose(1, 2)) + self.position
 
 
 class VisuomotorACT(nn.Module):
@@ -41,8 +67,20 @@ class VisuomotorACT(nn.Module):
 
     def __init__(self, *, cameras: int, channels: int, proprio_dim: int, text_dim: int, out_dim: int, chunk: int,
                  width: int = 128, grid: int = 4, layers: int = 2, heads: int = 4, depth_cameras: tuple[int, ...] = (),
-                 depth_clip_mm: float = 2000.0, depth_mean_mm: float = 0.0, depth_std_mm: float = 1.0) -> None:
+                 depth_clip_mm: float = 2000.0, depth_mean_mm: float = 0.0, depth_std_mm: float = 1.0,
+                 pool: str = "avg", objects: int = 0, object_token: bool = False,
+                 object_names: tuple[str, ...] = (), object_mean: tuple[float, ...] = (),
+                 object_std: tuple[float, ...] = ()) -> None:
         super().__init__()
+        if objects < 0 or (object_token and not objects):
+            raise ValueError(f"object_token needs objects > 0, got objects={objects}")
+        if any(len(v) not in (0, objects) for v in (object_names, object_mean, object_std)):
+            raise ValueError(f"object_names, object_mean and object_std need {objects} entries each")
+        # Training-side records of the object head's targets (names and the normalisation of the coordinates),
+        # kept so a checkpoint's predictions can be read back in metres.
+        self.object_names = tuple(str(n) for n in object_names)
+        self.object_mean, self.object_std = tuple(map(float, object_mean)), tuple(map(float, object_std))
+        self.object_token = bool(object_token)
         self.cameras, self.channels, self.chunk = cameras, channels, chunk
         # depth_cameras[j] is the camera index whose encoder takes depth plane j as its 4th channel.
         self.depth = tuple(int(i) for i in depth_cameras)
@@ -53,7 +91,12 @@ class VisuomotorACT(nn.Module):
             raise ValueError(f"depth_std_mm must be > 0, got {depth_std_mm}")
         self.depth_clip, self.depth_mean = float(depth_clip_mm), float(depth_mean_mm)
         self.depth_std = float(depth_std_mm)
-        self.encoders = nn.ModuleList(ConvEncoder(channels + (i in self.depth), width, grid) for i in range(cameras))
+        self.encoders = nn.ModuleList(ConvEncoder(channels + (i in self.depth), width, grid, pool)
+                                      for i in range(cameras))
+        # From the image tokens only (FiLM-scaled by the instruction, so "the named cube" is answerable).
+        self.objects = nn.Sequential(nn.Flatten(), nn.Linear(cameras * grid * grid * width, width), nn.ReLU(),
+                                     nn.Linear(width, objects)) if objects else None
+        self.object_in = nn.Linear(objects, width) if object_token else None
         self.proprio = nn.Sequential(nn.Linear(proprio_dim, width), nn.ReLU(), nn.Linear(width, width))
         self.text = nn.Sequential(nn.Linear(text_dim, width), nn.ReLU(), nn.Linear(width, width))
         # The instruction also scales and shifts the image tokens (FiLM): which cube matters is in the words.
@@ -75,6 +118,11 @@ class VisuomotorACT(nn.Module):
                depth: torch.Tensor | None = None) -> torch.Tensor:
         """(B, tokens, width) from images (B, cameras, C, H, W) uint8/float, normalised proprio and text, and
         (with depth configured) depth (B, len(self.depth), H, W) in millimetres."""
+        return self.memory_and_objects(images, proprio, text, depth)[0]
+
+    def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+                           depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
         x = images.float() / 255.0 if images.dtype == torch.uint8 else images
         inputs = [x[:, i] for i in range(self.cameras)]
         if self.depth:
@@ -86,10 +134,18 @@ class VisuomotorACT(nn.Module):
                 inputs[i] = torch.cat([inputs[i], d[:, j:j + 1]], dim=1)
         scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
         tokens = [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
-        return torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1)], dim=1)
+        objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None
+        extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
+        mem = torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1), *extra], dim=1)
+        return mem, objects
+
+    def forward_with_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+                             depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """(B, chunk, out_dim) actions and the object head's (B, objects) prediction (None without it)."""
+        mem, objects = self.memory_and_objects(images, proprio, text, depth)
+        out = self.decoder(self.queries.expand(len(mem), -1, -1), mem)
+        return torch.tanh(self.head(out)), objects
 
     def forward(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
                 depth: torch.Tensor | None = None) -> torch.Tensor:
-        mem = self.memory(images, proprio, text, depth)
-        out = self.decoder(self.queries.expand(len(mem), -1, -1), mem)
-        return torch.tanh(self.head(out))
+        return self.forward_with_objects(images, proprio, text, depth)[0]

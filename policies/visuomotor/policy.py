@@ -24,7 +24,8 @@ from policies.visuomotor.data import PROPRIO_KEYS
 ADAPTER = "visuomotor_v1"
 ARCHITECTURE = "visuomotor_act"
 READS = (*PROPRIO_KEYS, "instruction")
-"""Observation keys read besides the camera images: what a real arm has."""
+"""Observation keys read besides the camera images: what a real arm has (a checkpoint's ``observation.proprio``
+may read a subset of the proprioception groups)."""
 
 
 class VisuomotorPolicy:
@@ -43,8 +44,11 @@ class VisuomotorPolicy:
             self.execution = str(act["execution"])
             self.execute_steps = int(act.get("execute_steps", 0)) or self.chunk
             self.decay = float(act.get("ensemble_decay", 0.1))
+            self.proprio = tuple(str(k) for k in obs.get("proprio", PROPRIO_KEYS))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise CheckpointError(f"policy.json: malformed visuomotor spec ({exc!r})") from exc
+        if not self.proprio or any(k not in PROPRIO_KEYS for k in self.proprio):
+            raise CheckpointError(f"policy.json: proprio {list(self.proprio)}; valid groups: {list(PROPRIO_KEYS)}")
         if self.execution not in ("chunk", "ensemble"):
             raise CheckpointError(f"policy.json: execution {self.execution!r}; valid: chunk, ensemble")
         if self.mean.shape != self.std.shape or not (self.std > 0).all() or not np.isfinite(self.mean).all():
@@ -78,8 +82,9 @@ class VisuomotorPolicy:
         and the depth of the ``depth`` cameras (depth in millimetres as datasets store it)."""
         if np.asarray(obs.get("joint_pos")).ndim != 1:
             raise PolicyError("the visuomotor policy acts on one observation at a time (joint_pos of shape (n,))")
-        missing = [k for k in (*READS, *(f"{c}_rgb" for c in self.cameras), *(f"{c}_depth" for c in self.depth))
-                   if k not in obs]
+        wanted = (*self.proprio, "instruction", *(f"{c}_rgb" for c in self.cameras),
+                  *(f"{c}_depth" for c in self.depth))
+        missing = [k for k in wanted if k not in obs]
         if missing:
             mode = self.env_kwargs["obs_mode"]
             raise PolicyError(f"observation lacks {missing}; make the env with obs_mode='{mode}', "
@@ -91,7 +96,7 @@ class VisuomotorPolicy:
                 raise PolicyError(f"{cam}_rgb is {img.dtype} {img.shape}; the policy was trained on uint8 "
                                   f"{(*self.image_size, 3)}")
             frames.append(img.transpose(2, 0, 1))
-        proprio = np.concatenate([np.asarray(obs[k], np.float32).reshape(-1) for k in PROPRIO_KEYS])
+        proprio = np.concatenate([np.asarray(obs[k], np.float32).reshape(-1) for k in self.proprio])
         if proprio.shape != self.mean.shape or not np.isfinite(proprio).all():
             raise PolicyError(f"proprioception has {proprio.shape[0]} values (finite: {np.isfinite(proprio).all()}); "
                               f"the policy expects {self.mean.shape[0]} finite values")

@@ -25,7 +25,7 @@ from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
 from policies.text import TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
-from policies.visuomotor.data import PROPRIO_KEYS, ImageDemonstrations, load_image_demonstrations
+from policies.visuomotor.data import ImageDemonstrations, load_image_demonstrations
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
 from sim.dataset.env_spec import ACTION_NAMES
@@ -95,6 +95,10 @@ def depth_statistics(depth: np.ndarray, clip_mm: float) -> tuple[float, float]:
     return float(mean), float(max(np.sqrt(max(square / count - mean * mean, 0.0)), 1.0))
 
 
+OBJECT_STD_FLOOR_M = 0.01
+"""Coordinates that barely vary (a cube's resting height) are normalised by at least 1 cm, not blown up."""
+
+
 def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int,
              train_idx: np.ndarray) -> tuple[VisuomotorACT, dict]:
     depth_mean, depth_std = depth_statistics(demos.depth[train_idx], config.depth_clip_mm)
@@ -104,7 +108,23 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
     if config.depth:
         params.update(depth_cameras=[config.cameras.index(c) for c in config.depth],
                       depth_clip_mm=float(config.depth_clip_mm), depth_mean_mm=depth_mean, depth_std_mm=depth_std)
+    # Keys only when not the default, so an older checkpoint's arch_params still match (init_from, resume).
+    if config.pool != "avg":
+        params["pool"] = config.pool
+    if config.object_loss:
+        targets = demos.objects[train_idx]
+        params.update(objects=len(demos.object_names), object_token=config.object_token,
+                      object_names=list(demos.object_names), object_mean=targets.mean(axis=0).tolist(),
+                      object_std=np.maximum(targets.std(axis=0), OBJECT_STD_FLOOR_M).tolist())
     return VisuomotorACT(**params), params
+
+
+def object_error_cm(pred: torch.Tensor, target: torch.Tensor, net: VisuomotorACT) -> torch.Tensor:
+    """(B, k) normalised predictions against (B, k) targets in metres -> (B, k // 3) Euclidean errors in cm of
+    each x, y, z triple (the object head's targets are triples: each object, the goal, the instructed object)."""
+    mean, std = torch.tensor(net.object_mean), torch.tensor(net.object_std)
+    diff = pred * std + mean - target
+    return 100.0 * diff.reshape(len(diff), -1, 3).norm(dim=-1)
 
 
 def _save_train_state(path: Path, opt: torch.optim.Optimizer, step: int, gen: torch.Generator) -> None:
@@ -169,7 +189,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     config_doc = dataclasses.asdict(config)
     start = time.perf_counter()
     demos = load_image_demonstrations(config.data, config.cameras, config.chunk, config.max_episodes,
-                                      config.verify_data, config.depth)
+                                      config.verify_data, config.depth, config.proprio, config.object_loss > 0)
     enc = encoder if encoder is not None else shared_encoder()
     text_table = torch.from_numpy(enc.encode(list(demos.texts)))
     n_eps = int(demos.episode_of_frame.max()) + 1
@@ -184,6 +204,10 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     chunks, mask = torch.from_numpy(demos.chunks), torch.from_numpy(demos.mask)
     ti = torch.from_numpy(demos.text_index)
     net, arch = _network(config, demos, text_table.shape[1], train_idx)
+    targets = torch.from_numpy(demos.objects)
+    if config.object_loss:
+        obj_mean, obj_std = torch.tensor(net.object_mean), torch.tensor(net.object_std)
+        normalised_targets = (targets - obj_mean) / obj_std
     opt = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
     gen = torch.Generator().manual_seed(config.seed)
     h, w = demos.images.shape[-2:]
@@ -193,7 +217,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
             architecture=ARCHITECTURE, arch_params=arch,
             observation={"adapter": ADAPTER, "cameras": list(config.cameras), "depth": list(config.depth),
                          "image_size": [int(h), int(w)],
-                         "proprio": list(PROPRIO_KEYS), "state_names": list(demos.state_names),
+                         "proprio": list(config.proprio), "state_names": list(demos.state_names),
                          "text_encoder": "sentence-transformers/all-MiniLM-L6-v2", "text_dim": int(text_table.shape[1]),
                          "privileged": []},
             action={"dim": int(demos.chunks.shape[2]), "names": list(ACTION_NAMES),
@@ -237,17 +261,22 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     writer = SummaryWriter(str(out / "tb"))
     val_sample = val_idx if len(val_idx) <= 512 else val_idx[np.linspace(0, len(val_idx) - 1, 512).astype(int)]
 
-    def val_loss() -> float:
+    def validate() -> tuple[float, float]:
+        """Validation action loss, and the object head's mean error in cm (nan without the head)."""
         if len(val_sample) == 0:
-            return float("nan")
+            return float("nan"), float("nan")
         net.eval()
+        losses, errors = [], []
         with torch.inference_mode():
             t = torch.from_numpy(val_sample)
-            losses = [masked_l1(net(images[t[i:i + 128]], proprio[t[i:i + 128]], text_table[ti[t[i:i + 128]]],
-                                    depth[t[i:i + 128]]),
-                                chunks[t[i:i + 128]], mask[t[i:i + 128]]) for i in range(0, len(t), 128)]
+            for i in range(0, len(t), 128):
+                b = t[i:i + 128]
+                pred, objects = net.forward_with_objects(images[b], proprio[b], text_table[ti[b]], depth[b])
+                losses.append(masked_l1(pred, chunks[b], mask[b]))
+                if objects is not None:
+                    errors.append(object_error_cm(objects, targets[b], net).mean())
         net.train()
-        return float(torch.stack(losses).mean())
+        return float(torch.stack(losses).mean()), float(torch.stack(errors).mean()) if errors else float("nan")
 
     running, count, row = 0.0, 0, {}
     bar = tqdm(total=config.steps, initial=step, desc="visuomotor", unit="step", disable=not progress,
@@ -256,8 +285,13 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     while step < config.steps:
         idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
         x, d = augment_with_depth(images[idx], depth[idx], config, gen)
-        pred = net(x, drop_proprio(proprio[idx], config.proprio_dropout, gen), text_table[ti[idx]], d)
-        loss = masked_l1(pred, chunks[idx], mask[idx])
+        pred, objects = net.forward_with_objects(x, drop_proprio(proprio[idx], config.proprio_dropout, gen),
+                                                 text_table[ti[idx]], d)
+        action_loss = masked_l1(pred, chunks[idx], mask[idx])
+        loss = action_loss
+        if objects is not None:
+            loss = action_loss + config.object_loss * nn.functional.smooth_l1_loss(objects, normalised_targets[idx],
+                                                                            beta=0.1)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         nn.utils.clip_grad_norm_(net.parameters(), 10.0)
@@ -265,10 +299,14 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
         sched.step()
         step += 1
         bar.update(1)
-        running, count = running + float(loss.detach()), count + 1
+        running, count = running + float(action_loss.detach()), count + 1  # comparable with val_loss
         if step % config.log_every == 0 or step == config.steps:
-            row = {"step": step, "train_loss": running / count, "val_loss": val_loss(),
+            v_loss, v_object = validate()
+            row = {"step": step, "train_loss": running / count, "val_loss": v_loss,
                    "lr": sched.get_last_lr()[0], "seconds": round(time.perf_counter() - start, 1)}
+            if config.object_loss:
+                row["val_object_cm"] = v_object
+                writer.add_scalar("objects/val_cm", v_object, step)
             running, count = 0.0, 0
             writer.add_scalar("loss/train", row["train_loss"], step)
             writer.add_scalar("loss/val", row["val_loss"], step)

@@ -225,3 +225,67 @@ def test_input_reliance_sees_an_input_only_when_the_network_reads_it(run_dir: Pa
         assert blind[f"{name}_swapped"]["output_change"] == 0.0
         assert blind[f"{name}_swapped"]["all"] == pytest.approx(blind["true"]["all"])
     assert set(SWAPS) == {"images", "proprio", "text"} and blind["zero_action"]["gripper"] > 0
+
+
+def test_config_refuses_bad_object_and_proprio_settings() -> None:
+    for bad, match in (({"proprio": "ee_pose,joint_pos"}, "proprio"), ({"proprio": "joint_pos,velocity"}, "proprio"),
+                       ({"pool": "max"}, "pool"), ({"object_token": True}, "object_token needs object_loss"),
+                       ({"object_loss": -1.0}, "object_loss")):
+        with pytest.raises(TrainConfigError, match=match):
+            load_visuomotor_config(None, data="d", out="o", **bad)
+    cfg = load_visuomotor_config(None, data="d", out="o", proprio="joint_pos,gripper")
+    assert cfg.proprio == ("joint_pos", "gripper") and cfg.pool == "avg" and cfg.object_loss == 0.0
+
+
+def test_proprio_columns_and_object_targets_pick_the_right_values() -> None:
+    from policies.visuomotor.data import object_targets, proprio_columns
+
+    assert proprio_columns(22, ("joint_pos", "ee_pose", "gripper")).tolist() == [*range(7), *range(14, 22)]
+    assert proprio_columns(20, ("joint_vel",)).tolist() == list(range(6, 12))  # a 6-joint arm
+    with pytest.raises(TrainConfigError, match="2 \\* joints"):
+        proprio_columns(21, ("gripper",))
+    names = [f"{o}.{c}" for o in ("red", "blue") for c in ("x", "y", "z", "qw", "qx", "qy", "qz")]
+    names += ["goal.x", "goal.y", "goal.z"]
+    env = np.arange(2 * len(names), dtype=np.float64).reshape(2, -1)
+    targets, labels = object_targets(env, names, np.array([1, 0]))
+    assert labels[-3:] == ["instructed.x", "instructed.y", "instructed.z"] and labels[:3] == ["red.x", "red.y", "red.z"]
+    assert targets.shape == (2, 12)
+    np.testing.assert_array_equal(targets[0, -3:], env[0, 7:10])  # object 1 (blue) in the first frame
+    np.testing.assert_array_equal(targets[1, -3:], env[1, 0:3])  # object 0 (red) in the second
+    with pytest.raises(TrainConfigError, match="object_id"):
+        object_targets(env, names, np.array([2, 0]))
+
+
+def test_object_head_keypoints_and_a_proprio_subset_train_and_act(rgb_dataset: Path, tmp_path: Path) -> None:
+    from policies.visuomotor.network import VisuomotorACT
+    from policies.visuomotor.reliance import input_reliance, object_probe
+
+    cfg = VisuomotorConfig(data=str(rgb_dataset), out=str(tmp_path / "obj"), pool="keypoints", object_loss=1.0,
+                           object_token=True, proprio=("joint_pos", "ee_pose", "gripper"),
+                           **TINY)  # type: ignore[arg-type]
+    train_visuomotor(cfg, progress=False)
+    rows = [json.loads(line) for line in (tmp_path / "obj" / "metrics.jsonl").read_text().splitlines()]
+    assert all(0 < r["val_object_cm"] < 100 for r in rows)
+    spec = read_spec(tmp_path / "obj" / "last")
+    assert spec.observation["proprio"] == ["joint_pos", "ee_pose", "gripper"] and len(spec.normalization["mean"]) == 15
+    assert spec.arch_params["pool"] == "keypoints" and spec.arch_params["objects"] == 15
+    policy = policies.load(tmp_path / "obj" / "last")
+    assert isinstance(policy, VisuomotorPolicy) and isinstance(policy.network, VisuomotorACT)
+    env = _env()
+    obs, _ = env.reset(seed=11)
+    # Only the groups it was trained on are read: joint velocity may be absent.
+    action = policy.act({k: v for k, v in obs.items() if k != "joint_vel"})
+    assert action.shape == (5,) and np.isfinite(action).all()
+    env.close()
+    probe = object_probe(policy, rgb_dataset, episodes=np.array([0]))
+    assert set(probe["head_xyz_cm"]) == {"red_cube", "green_cube", "blue_cube", "goal", "instructed"}
+    assert set(probe["probe_xy_cm"]) == {*probe["head_xyz_cm"], "tcp"}
+    # The object token comes from the images: swapping them moves the output.
+    assert input_reliance(policy, rgb_dataset, episodes=np.arange(3), early_steps=4)["images_swapped"][
+        "output_change"] > 0
+
+
+def test_default_config_adds_no_architecture_keys(run_dir: Path) -> None:
+    # A checkpoint from before pool/objects existed has the same arch_params as a default run today, so init_from
+    # and resume keep accepting it.
+    assert not {"pool", "objects", "object_token"} & set(read_spec(run_dir / "last").arch_params)
