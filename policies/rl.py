@@ -1,6 +1,7 @@
 """Stable-Baselines3 training on armstack envs: SAC (optionally with HER) or PPO, seeded, evaluated, logged.
 
-A run directory holds ``config.json``, TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
+A run directory holds ``config.json`` (a residual run's also records the base policy it resolved, with its files'
+SHA-256: ``BASE_RECORD``), TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
 model zip every ``checkpoint_every`` steps, the latest replay buffer and observation statistics, and
 ``resume.json`` naming them with the step count; ``train_rl(..., resume=True)`` continues a killed run from
 there), the best model by evaluation reward (``best/``), ``evaluations.npz``,
@@ -24,7 +25,15 @@ import gymnasium as gym
 import numpy as np
 
 from policies.errors import TrainConfigError
-from policies.rl_config import EVAL_SEED_BASE, TRAIN_SEED_STRIDE, VALIDATION_SEED_BASE, RLConfig
+from policies.rl_config import (
+    EVAL_SEED_BASE,
+    PRETRAINED_BASE,
+    PRETRAINED_BASES,
+    PRETRAINED_BASES_BEFORE,
+    TRAIN_SEED_STRIDE,
+    VALIDATION_SEED_BASE,
+    RLConfig,
+)
 
 
 class EpisodeSeeds(gym.Wrapper[Any, Any, Any, Any]):
@@ -235,6 +244,70 @@ def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episod
 RESUME_FILE = "resume.json"
 # Fields a resumed run may change: they do not touch what is learnt.
 _RESUMABLE_CHANGES = frozenset({"progress_bar"})
+BASE_RECORD = "base_policy_resolved"
+"""The key of a residual run's config.json that records its base: the folder ``base_policy`` resolved to and the
+SHA-256 of its ``model.safetensors`` and ``policy.json``. "pretrained" names whatever base the env ships now
+(``rl_config.PRETRAINED_BASES``), so the name alone cannot tell a resume that the base changed under the run."""
+
+
+def base_record(config: RLConfig) -> dict[str, str] | None:
+    """What ``BASE_RECORD`` holds for ``config`` now; None for RL from scratch."""
+    import hashlib
+
+    from policies.checkpoint import SPEC, WEIGHTS
+
+    base = config.base_policy_dir
+    if base is None:
+        return None
+    digests = {}
+    for key, name in (("weights_sha256", WEIGHTS), ("policy_json_sha256", SPEC)):
+        try:
+            with open(base / name, "rb") as f:
+                digests[key] = hashlib.file_digest(f, "sha256").hexdigest()
+        except OSError as exc:
+            raise TrainConfigError(f"base_policy {config.base_policy!r} ({base}): cannot read its {name} "
+                                   f"({exc.strerror})") from None
+    return {"dir": str(base.resolve()), **digests}
+
+
+def read_run_config(out: Path) -> tuple[dict[str, Any], dict[str, str] | None]:
+    """A run's config.json: (its RLConfig fields, its ``BASE_RECORD`` or None: RL from scratch, or a residual run
+    saved before runs recorded their base)."""
+    try:
+        saved = json.loads((out / "config.json").read_text())
+    except (OSError, ValueError) as exc:
+        raise TrainConfigError(f"cannot resume {out}: no readable config.json ({exc})") from None
+    if not isinstance(saved, dict):
+        raise TrainConfigError(f"cannot resume {out}: its config.json is not a mapping of RLConfig fields")
+    record = saved.pop(BASE_RECORD, None)
+    return saved, record
+
+
+def check_run_base(out: Path, config: RLConfig, record: dict[str, str] | None) -> dict[str, str] | None:
+    """Refuse to go on with a residual run whose base is not the one it started from; the base's record now.
+
+    A run without a record (saved before runs recorded their base) goes on unless it names "pretrained" on an env
+    whose shipped base has changed since (``PRETRAINED_BASES_BEFORE``): which base it started from is unknown."""
+    now = base_record(config)
+    if now is None:
+        return None
+    if record is None:
+        before = PRETRAINED_BASES_BEFORE.get(config.env_id)
+        if config.base_policy == PRETRAINED_BASE and before is not None:
+            raise TrainConfigError(
+                f"cannot resume {out}: it did not record its base policy, and 'pretrained' on {config.env_id} was "
+                f"{before} before issue 19 and is {PRETRAINED_BASES[config.env_id]} now; set base_policy in its "
+                f"config.json to the folder it started from (policies/pretrained/{before} or "
+                f"policies/pretrained/{PRETRAINED_BASES[config.env_id]})")
+        return now
+    if (record.get("weights_sha256"), record.get("policy_json_sha256")) != (now["weights_sha256"],
+                                                                           now["policy_json_sha256"]):
+        raise TrainConfigError(
+            f"cannot resume {out}: it started from the base policy in {record.get('dir')} (weights "
+            f"{str(record.get('weights_sha256'))[:12]}...), and base_policy {config.base_policy!r} is now "
+            f"{now['dir']} (weights {now['weights_sha256'][:12]}...): a residual learnt on one base does not fit "
+            "another; start a new run, or give the base it started from")
+    return now
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
@@ -288,16 +361,17 @@ def _resume_checkpoints(every: int, checkpoints: Path, algo: str) -> Any:
 
 
 def read_resume_point(out: Path, config: RLConfig) -> dict[str, Any]:
-    """The run's last resume point; refuses a run made with another config (naming the fields) or none saved."""
-    try:
-        saved = json.loads((out / "config.json").read_text())
-    except (OSError, ValueError) as exc:
-        raise TrainConfigError(f"cannot resume {out}: no readable config.json ({exc})") from None
+    """The run's last resume point; refuses a run made with another config (naming the fields), a residual run
+    whose base policy changed (``check_run_base``) or one with no resume point saved."""
+    saved, record = read_run_config(out)
     given = config.to_dict()
     changed = sorted(k for k in set(saved) | set(given) if k not in _RESUMABLE_CHANGES and saved.get(k) != given.get(k))
     if changed:
         raise TrainConfigError(f"cannot resume {out} with another config: "
                                + ", ".join(f"{k} {saved.get(k)!r} in the run, {given.get(k)!r} given" for k in changed))
+    now = check_run_base(out, config, record)
+    if record is None and now is not None:  # a run from before the record: what it goes on with from here
+        _atomic_write_text(out / "config.json", json.dumps({**saved, BASE_RECORD: now}, indent=2))
     try:
         state: dict[str, Any] = json.loads((out / "checkpoints" / RESUME_FILE).read_text())
     except (OSError, ValueError):
@@ -419,7 +493,9 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         # A refused run leaves no folder: it is made once the envs and the model are built.
         out.mkdir(parents=True, exist_ok=True)
         if state is None:
-            _atomic_write_text(out / "config.json", json.dumps(config.to_dict(), indent=2))
+            record = base_record(config)
+            saved = config.to_dict() if record is None else {**config.to_dict(), BASE_RECORD: record}
+            _atomic_write_text(out / "config.json", json.dumps(saved, indent=2))
         evaluations = EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
                                    log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
                                    verbose=0)

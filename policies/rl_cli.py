@@ -71,14 +71,11 @@ def _resumed_config(args: argparse.Namespace, overrides: dict[str, Any]) -> Any:
     from pathlib import Path
 
     from policies.errors import TrainConfigError
+    from policies.rl import read_run_config
     from policies.rl_config import RLConfig
     from sim.config_io import load_yaml
 
-    path = Path(args.out) / "config.json"
-    try:
-        saved = json.loads(path.read_text())
-    except (OSError, ValueError) as exc:
-        raise TrainConfigError(f"cannot resume {args.out}: no readable config.json ({exc})") from None
+    saved, _ = read_run_config(Path(args.out))  # the base record is checked by train_rl
     from_file = (load_yaml(args.config, error=TrainConfigError) or {}) if args.config else {}
     if not isinstance(from_file, dict):
         raise TrainConfigError(f"{args.config}: expected a mapping of RLConfig fields")

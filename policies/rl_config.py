@@ -31,6 +31,10 @@ PRETRAINED_BASES: dict[str, str] = {"armstack/Push-v0": "panda_push_full_bc",
                                     "armstack/PickPlace-v0": "panda_tabletop_bc",
                                     "armstack/Stack-v0": "panda_tabletop_bc"}
 RESIDUAL_ENV_IDS = tuple(PRETRAINED_BASES)
+# What "pretrained" named on an env before its shipped base changed (Push: until 9c61b25, 2026-12-05). A run saved
+# before runs recorded their base (policies.rl.BASE_RECORD) that names "pretrained" there cannot show which base it
+# started from, so it is not resumed against today's.
+PRETRAINED_BASES_BEFORE: dict[str, str] = {"armstack/Push-v0": "panda_tabletop_bc"}
 PRETRAINED_BASE = "pretrained"  # base_policy naming the env's shipped base, PRETRAINED_BASES[env_id]
 REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without importing the envs
 
