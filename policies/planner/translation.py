@@ -82,7 +82,7 @@ _FR: dict[str, str] = {
     "débarrassez": "discard", "vire": "discard", "virez": "discard", "virer": "discard", "balancer": "discard",
     "débarrasser": "discard", "fous": "put", "foutre": "put",
     "foutez": "put", "pile": "tower", "trois": "three", "quatre": "four",
-    "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
+    "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top", "below": "below",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
                       "beside", "discard", "finally")},  # the English that _FR_PHRASES writes
     # sixth pass: the spoken forms fresh writers used ("met" for "mets", "tu retournes", colloquial verbs) and the
@@ -93,6 +93,9 @@ _FR: dict[str, str] = {
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
     "décale": "push", "décalez": "push", "décaler": "push", "plutôt": "instead",
+    "jetiez": "discard", "poussiez": "push", "déposiez": "put", "déplaciez": "move", "empiliez": "stack",
+    "preniez": "take", "rangiez": "put", "remettes": "put", "remettiez": "put", "retourniez": "return",
+    "reveniez": "return", "reviennes": "return",
     "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
     "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
@@ -109,8 +112,15 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
-     r"(?:ça|cela) ne (?:te|vous) dérange pas|(?:ça|cela) (?:te|vous) va))\b(?!\s*(?:pas|plus|jamais)\b)\s*,?", " "),
+     r"(?:ça|cela) (?:ne )?(?:te|vous) dérange pas(?: trop| beaucoup| plus que ça)?|(?:ça|cela) (?:te|vous) va))\b"
+     r"(?!\s*(?:pas|plus|jamais)\b)\s*,?", " "),
     (r"\bje (?:vous|te) (?:en )?prie(?: (?:de|d' ?))?(?: bien vouloir)?\b", " please "),
+    # seventh pass: "j'aimerais (bien) que tu prennes X et que tu le poses sur Y": the wish's "que tu" said again
+    # before each coordinated verb is the same wish (the first is read by _FR_PHRASES)
+    (r"(\bqu(?:e |' ?)(?:tu|vous)\s[^.;!?]*?)(\bet|\bpuis|,)(\s*(?:(?:ensuite|après|puis|enfin)\s+)?)qu(?:e |' ?)"
+     r"(?:tu|vous)\s+", r"\1\2\3 "),
+    (r"(\bqu(?:e |' ?)(?:tu|vous)\s[^.;!?]*?)(\bet|\bpuis|,)(\s*(?:(?:ensuite|après|puis|enfin)\s+)?)qu(?:e |' ?)"
+     r"(?:tu|vous)\s+", r"\1\2\3 "),
     (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait) (?:de |d' ?)", " please "),
     (r"\b(?:ce serait|ça serait|c' ?est|tu serais|vous seriez) (?:gentil|gentille|sympa|aimable|cool)s? (?:de |d' ?)",
      " please "),
@@ -146,6 +156,16 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:celui|celle) (?:que |qu' ?)(?:tu as|vous avez|t' ?as) (?:bougé|déplacé|posé|mis|pris|placé|rangé|touché)e? "
      r"en dernier\b", " the-one-you-just-moved "),
     (r",?\s*\bmais\s+(?=sans\b)", ", "),
+    # seventh pass: "le jaune qui est juste à côté", "le cube bleu qui est là": a cube its colour already names,
+    # described by where it lies with no landmark to check; the relative clause is dropped, so a constraint on it
+    # still names that cube ("à côté du bleu", a landmark, is read below; "mets le jaune juste à côté", with no "qui",
+    # is a destination and stays refused)
+    (rf"\b((?:{_FR_NOUN}\s+)?(?:{_FR_COLOUR_WORDS})|{_FR_NOUN}\s+(?:{_FR_COLOUR_WORDS}))\s+"
+     r"qui (?:est|se trouve|se situe|traîne|est posée?|est placée?)\s+(?:juste |tout |là )?"
+     r"(?:à côté|tout près|à proximité|là-bas|juste là|là)(?=\s*(?:[,;.!?]|$|(?:et|puis|mais|dans|sur|à|au|vers)\b))",
+     r"\1"),
+    # "mais seulement après avoir ...", "seulement une fois que ...": the order said with "only", as "après"
+    (r"\b(?:mais )?seulement (?=après\b|une fois qu)", " "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
     (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
@@ -226,6 +246,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:tout )?en bas\b", " at the bottom "), (r"\bau milieu\b", " in the middle "),
     (r"\b(?:tout en haut|en haut|au sommet)\b", " on top "), (r"\bà la base\b", " at the bottom "),
     (r"\b(?:dessus|par-dessus|au-dessus)\s*(?=[,.;!?]|$| et | puis )", " on top of it "),  # "pose le vert dessus"
+    (r"\b(?:juste )?(?:en dessous|en-dessous|au-dessous|dessous)\b(?! d)", " below it "),  # a tower going down
     (r"\b(?:ne pas|n'? ?pas)\b", " do not "),  # "ne pas toucher ..." (the infinitive form)
     (r"\bne jamais\b", " never "),
     (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+pas\b", r" do not \1 "),
@@ -249,7 +270,10 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bà côté de l[a']\s*", " beside the "),
     # a pronoun before its verb ("et le mets dans le bac") is the same as after it ("mets-le")
     (r"\b(?:le|la|les|l')\s*(mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pousse|poussez|pousser|dépose|"
-     r"déposez|déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre)\b", r"\1-le"),
+     r"déposez|déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre|"
+     # the subjunctive after a wish ("et que tu le poses"), the "tu" and "vous" forms
+     r"mettes|mettiez|poses|posiez|jettes|jetiez|pousses|poussiez|déposes|déposiez|déplaces|déplaciez|empiles|"
+     r"empiliez|prennes|preniez|ranges|rangiez|range|rangez|ranger|remets|remettes)\b", r"\1-le"),
     (r"\b([a-zà-ÿ]+)-(?:le|la|les)\b", r"\1 it"),  # "mets-le dans le bac"
     (r"\b(?:les deux)\b", " both "),
 )
@@ -357,7 +381,8 @@ _DE: dict[str, str] = {
     "hau": "throw", "haust": "throw", "hauen": "throw", "deine": "your", "deinen": "your", "deiner": "your",
     "ihre": "your", "seine": "its", "wieder": "", "einmal": "", "eben": "",
     "wegschmeißen": "discard", "wegschmeissen": "discard", "wegräumen": "discard", "wegtun": "discard",
-    "darüber": "on it", "verschieb": "push", "verschiebe": "push", "verschieben": "push", "verschiebst": "push",
+    "darüber": "on it", "darunter": "below it", "drunter": "below it", "verschieb": "push", "verschiebe": "push",
+    "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
@@ -449,7 +474,9 @@ def _refusal(lang: str, word: str) -> TranslationError:
 # letter from "einen", "a", is a negation, not a typo of an article) nor a verb ("rends", give back, is one letter
 # from "prends").
 _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "blocks", "brick", "bricks", "bin", "pad",
-                          "mat", "box", "trash", "basket", "container", "platform", "tower"})
+                          "mat", "box", "trash", "basket", "container", "platform", "tower",
+                          # "bitee", "bittte", "danek": politeness changes no step (seventh pass)
+                          "please", "thanks"})
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
 _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls|"
                               r"weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$|"
@@ -522,7 +549,8 @@ _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|with
 # negation keeps its "ne ... pas" around the verb (never dropped with the pronoun).
 _FR_DISLOCATED = re.compile(
     r"^(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)\s*,\s*(?:"
-    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:le|la|les|l' ?)\s*(?P<verb>[a-zà-ÿ]+)(?:\s+(?P<pas>pas|jamais)\b)?|"
+    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:le|la|les|l' ?)\s*(?P<verb>[a-zà-ÿ]+)"
+    r"(?:\s+(?P<pas>pas|jamais)\b)?|"
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
 
 
@@ -687,14 +715,31 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:sei|seien sie|wärst du|wären sie)(?: (?:doch|bitte|mal|so))* (?:nett|lieb|gut|freundlich)(?: und)?\b",
      " bitte "),
     (r"\bich (?:bräuchte|brauche) (?:mal |kurz )?(?:deine|ihre|eure) hilfe\s*[:,.!]?", " "),
+    # seventh pass: "ich hätte da mal eine kleine Bitte:", "eine Bitte noch:": the request follows
+    (r"\b(?:ich (?:hätte|habe|hab)(?: (?:da|mal|noch|auch))* )?(?:eine|ne) (?:kleine |große )?bitte"
+     r"(?: (?:an (?:dich|sie|euch)|noch))?\s*[:,.!]", " bitte "),
+    # "den gelben, der gleich daneben liegt": a cube its colour already names, described by where it lies with no
+    # landmark to check; the relative clause is dropped, so a constraint on it still names that cube
+    (rf"\b((?:der|den|dem|die|das) (?:{_DE_COLOUR_ALT})(?: würfel| block| klotz| baustein)?)\s*,\s*(?:der|die|das) "
+     r"(?:(?:gleich|direkt|genau|da|dort|hier) )*(?:daneben|nebendran|nebenan|da drüben|dort drüben|da|dort|hier) "
+     r"(?:liegt|steht|ist)\b\s*,?", r"\1 "),
     (r"^ich (?:will|möchte) nicht,? dass (?:du|sie) ", "bitte nicht "),
     (r"^(?:du (?:darfst|sollst|musst)|sie (?:dürfen|sollen|müssen))\s+", ""),
     (r",?\s*\b(?:(?:wenn|sobald) (?:du|sie) (?:damit )?fertig (?:bist|sind)|(?:wenn|sobald) das (?:erledigt|gemacht|"
      r"fertig) ist)\b\s*,?", " danach "),
+    # seventh pass: "schieb X (ein Stück) von dir weg": away from the robot, forward ("zu dir her" is not read)
+    (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|stups|stupse|stupsen|drück|drücke|drücken|"
+     r"verschieb|verschiebe|verschieben)\b[^,;.!?]*?)\b(?:von (?:dir|ihnen|euch|dem roboter|dem arm)|"
+     r"vom (?:roboter|arm))\s+weg\b", r"\1 nach vorne"),
     (r"\b(?:ein paar|einige) (?:zentimeter|cm)\b|\betwas\b(?= nach (?:links|rechts|vorne|hinten)\b)", " "),
     (r"\b(?:magst|möchtest) du\b", "kannst du"), (r"\b(?:mögen|möchten) sie\b", "können sie"),
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
     (r",?\s*\baber\s+(?=ohne\b)", ", "),
+    # seventh pass: "wirf X weg, aber erst nachdem du Y gelegt hast", "leg X erst in den Eimer, nachdem ...": "erst"
+    # is "only" there, and the order is the "nachdem" alone ("first" beside it read as a second order word)
+    (r"(?<=[a-zäöüß])\s*,?\s*\b(?:aber |doch |und )?erst\s*,?\s*(?=nachdem\b)", ", "),
+    (r"\berst\s*,?\s*(?=nachdem\b)", ""),
+    (r"\berst\s+(?=(?:(?!\b(?:und|dann|danach|anschließend|zuerst|oder)\b)[^,;.!?:])*,\s*nachdem\b)", ""),
     (r"\bsondern (?:lieber|besser|stattdessen)\b", "sondern"),
     # exclusions said otherwise: "..., den gelben ausgenommen", "außer dem roten kommen alle Würfel in den Eimer"
     (r",?\s*\b(?:den|die|das) ([a-zäöüß]+)(?: würfel| block| klotz| baustein)? ausgenommen\b", r", außer dem \1"),
@@ -772,8 +817,9 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"\1"),
     # a tower's places before their cube ("unten der gelbe Würfel, darauf der blaue"): after it, as in English
     # (or a bare colour: "unten Blau, darauf Gelb, oben Rot")
-    (rf"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|in der mitte)\s+((?:(?:der|die|das|den)\s+[a-zäöüß]+|"
-     rf"{_DE_COLOUR_ALT})(?:\s+(?:würfel|block|klotz|baustein))?)(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
+    (rf"\b(unten|ganz unten|ganz oben|oben|darauf|darüber|darunter|drunter|in der mitte)\s+"
+     rf"((?:(?:der|die|das|den)\s+[a-zäöüß]+|{_DE_COLOUR_ALT})(?:\s+(?:würfel|block|klotz|baustein))?)"
+     r"(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
     # "alle Würfel (außer dem roten) kommen in den Eimer": a quantified subject and "kommen", put
     (r"((?:^|[,;:]\s*|\bund\s+)(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?)((?:alle|sämtliche|"
      r"beide)\s+(?:würfel|blöcke|klötze|bausteine)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
@@ -783,7 +829,8 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
     (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
      r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?|"
-     r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine))\s+(?:bitte\s+)?"
+     r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine)(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+"
+     r"(?: würfel| block| klotz| baustein)?\s*,?)?)\s+(?:bitte\s+)?"
      r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
      r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
      r"\1leg-elided \2 "),
@@ -829,11 +876,30 @@ def _by_colour(m: re.Match[str]) -> str:
     return f" {m['det']}{noun} that-is-not {m['colour']} " if m["neg"] else f" {m['det']} {m['colour']}{noun} "
 
 
+# A relative clause said after the rest of its sentence ("leg bitte den Würfel aufs Pad, der nicht rot ist", "kannst
+# du den Würfel in den Eimer legen, der am nächsten ist?"): German moves it past the place and the final verb. It is
+# taken back to its noun only when that noun has no colour of its own and nothing between names a cube (the relative
+# could then belong to that cube instead).
+_DE_EXTRAPOSED = re.compile(
+    r"\b(?P<np>(?:der|den|dem|die|das) (?:würfel|block|klotz|baustein))\s+"
+    r"(?P<rest>(?:(?!\b(?:und|dann|danach|anschließend|aber|oder|sondern|würfel|block|klotz|baustein|ihn|ihm|es|"
+    r"einen|einem|one)\b)[^,;.!?:])+?)\s*,\s*(?P<rel>(?:der|die|das) [^,;.!?:]{1,60}?\b(?:ist|liegt|steht|sind))"
+    r"(?=\s*[.!?]*\s*$)")
+
+
+def _extraposed(m: re.Match[str]) -> str:
+    if re.search(rf"\b(?:{_DE_COLOUR_ALT})\b", m["rest"]) or m["rest"].split()[-1] in ("der", "den", "dem", "die",
+                                                                                         "das"):
+        return m[0]  # "leg den Würfel auf den grünen / auf den, der ...": the relative may name that cube
+    return f"{m['np']}, {m['rel']}, {m['rest']}"
+
+
 def _german_references(text: str) -> str:
     """Relative references as one English word each, before the clauses are split (the commas around a relative
     clause end no clause): "den Würfel, der dem Roboter am nächsten ist," -> "den Würfel closest-to-the-robot",
     "den, der am weitesten weg ist" -> "den one farthest-from-the-robot", "den Würfel ganz links" -> "den leftmost
     Würfel", "den, den du gerade bewegt hast" -> "the-one-you-just-moved"."""
+    text = _DE_EXTRAPOSED.sub(_extraposed, text)
     rel = r"\s*,\s*(?:der|den|die|das) (?:{}) " + _DE_BE + r"\s*,?"
     # "den Würfel, der (nicht) grün ist": a cube named by its colour, or by the colour it has not
     text = re.sub(rf"\b{_DE_NP}\s*,\s*(?:der|die|das) (?P<neg>nicht )?(?P<colour>{_DE_COLOUR_BASES}) "
@@ -938,9 +1004,13 @@ _OPENINGS = {
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
-                     r"(?:et )?(?:puis )?c'est tout)\s*[.!?]*\s*$"),
+                     r"(?:et )?(?:puis )?c'est tout|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?(?:un amour|un ange|"
+                     r"un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|top|super))"
+                     r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?|"
-                     r"(?:und )?das (?:war's|wär's|ist alles|war alles))"
+                     r"(?:und )?das (?:war's|wär's|ist alles|war alles)|"
+                     r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
+                     r"prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),
 }
 
@@ -1028,6 +1098,27 @@ _EN_COLOURS = "|".join(sorted(set(_COLOURS_FR.values()) | set(_GERMAN_COLOURS.va
 _TOWER_COLOUR = re.compile(rf"\b(?:{_EN_COLOURS})\b")
 
 
+# A level said relative to the one before ("darauf"/"dessus": on it, "darunter"/"en dessous": below it) follows the
+# tower's direction: "on it" only going up from the bottom, "below it" only going down from the top. The English tower
+# reader places by "at the bottom"/"on top" alone, so "ganz oben der gelbe, darauf der blaue" (blue above the top)
+# would be built as if it made sense; such a tower is refused.
+_TOWER_RELATIVE = re.compile(r"\b(on top of it|on it|above it|below it|under it|on top|at the bottom)\b")
+
+
+def _tower_direction(english: str, lang: str) -> None:
+    if not re.search(r"\btower\b", english):
+        return
+    levels = ["up" if w in ("on top of it", "on it", "above it") else "down" if w in ("below it", "under it") else w
+              for w in _TOWER_RELATIVE.findall(english)]
+    for relative, first, last in (("up", "at the bottom", "on top"), ("down", "on top", "at the bottom")):
+        if relative in levels and (levels[0] != first or first in levels[1:] or
+                                   (last in levels and levels.index(last) != len(levels) - 1) or
+                                   {"up", "down"} <= set(levels)):
+            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a tower level said as 'on it' or 'below it' goes "
+                                   f"against the tower's direction ('{english}'); say which cube is at the bottom, in "
+                                   "the middle and on top; nothing was planned")
+
+
 _JUXTAPOSED = re.compile(rf"\b(?:{_EN_COLOURS})(?: (?:cubes?|blocks?|bricks?|ones?))? (?:the|a|this) ")
 
 
@@ -1052,9 +1143,11 @@ def translate(text: str, lang: str) -> str:
     if lang == "fr" and re.search(r"\btower\b", english):
         # "en haut le rouge, en bas le vert": a place before its cube, which the English tower reader takes upside
         # down ("on top the red" stacked green on red); the place goes after its cube, as English says it
-        english = re.sub(rf"\b(on top|at the bottom|in the middle)\s+((?:the\s+)?(?:{_EN_COLOURS})"
-                         r"(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
+        english = re.sub(rf"\b(on top|at the bottom|in the middle|below it|on top of it)\s+"
+                         rf"((?:the\s+)?(?:{_EN_COLOURS})(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
+        english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
     _tower_choice(english, lang)
+    _tower_direction(english, lang)
     if _JUXTAPOSED.search(english):
         # two cubes side by side with no "and" between: a word between them was read as nothing ("den roten noch den
         # blauen", neither ... nor) and the English reader would take them as a list, both moved

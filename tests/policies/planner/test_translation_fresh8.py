@@ -1,0 +1,190 @@
+"""French and German classes the seventh and eighth fresh splits refused (issue #17 item 5, seventh pass), read as
+classes: a cube its colour names described by where it lies ("le jaune qui est juste à côté", "den gelben, der gleich
+daneben liegt"), the wish "j'aimerais bien que tu prennes X et que tu le poses ...", "erst nachdem"/"seulement après"
+(only after), a verbless quantifier with its exclusion ("alle Würfel außer dem blauen bitte auf die linke Seite"),
+"ich hätte da mal eine kleine Bitte:", "das wäre super", typed politeness ("bitee"), a relative clause said after the
+place ("leg den Würfel aufs Pad, der nicht rot ist"), "le jaune, tu me le mets ...", "schieb X von dir weg", a tower
+said from the top down ("darunter", "en dessous"). Each plans exactly over colour triples; its negated forms never
+run; a tower whose relative levels go against its direction is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import test_translation_spoken as spoken
+from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
+
+from policies.planner import Clarification, Plan, make_planner
+
+_PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # a cube its colour names, described by where it lies, with no landmark: the description is dropped
+    ("Pose le cube {x} sur le {y}, mais sans toucher au {z} qui est juste à côté.", ("x>y",)),
+    ("Mets le {x} qui est juste à côté dans la poubelle.", ("x>bin",)),
+    ("Pose le cube {x} qui se trouve là sur le {y}.", ("x>y",)),
+    ("Leg den {X} Würfel auf den {Y}, aber ohne den {Z}, der gleich daneben liegt, zu berühren.", ("x>y",)),
+    ("Leg den {X}, der direkt daneben steht, in den Eimer.", ("x>bin",)),
+    # the wish said again before each coordinated verb, its politeness around it
+    ("J'aimerais bien que tu prennes le cube {x} et que tu le poses sur le {y}.", ("x>y",)),
+    ("Je voudrais que vous preniez le cube {x} et que vous le posiez dans le bac.", ("x>bin",)),
+    ("Je voudrais que tu mettes le {x} dans le bac, puis que tu poses le {y} sur le {z}.", ("x>bin", "y>z")),
+    ("Bonjour ! Alors voilà, si ça ne te dérange pas trop, mets le cube {x} dans la poubelle. Merci beaucoup, t'es "
+     "un amour !", ("x>bin",)),
+    # "only after": the order is the "after" alone
+    ("Wirf den {X} in den Mülleimer, aber erst nachdem du den {Y} Würfel auf den {Z} gelegt hast.", ("y>z", "x>bin")),
+    ("Erst nachdem du den {Y} Würfel auf den {Z} gelegt hast, wirf den {X} in den Eimer.", ("y>z", "x>bin")),
+    ("Leg den {X} erst in den Eimer, nachdem du den {Y} auf den {Z} gelegt hast.", ("y>z", "x>bin")),
+    ("Jette le {x} à la poubelle, mais seulement après avoir posé le {y} sur le {z}.", ("y>z", "x>bin")),
+    # a verbless quantifier with its exclusion
+    ("Alle Würfel außer dem {X} bitte auf die linke Seite.", ("rest>left",)),
+    ("Sämtliche Würfel außer dem {X} bitte in den Eimer.", ("rest>bin",)),
+    # "ich hätte da mal eine kleine Bitte:", "das wäre super"
+    ("Guten Morgen! Ich hätte da mal eine kleine Bitte: Wenn Sie gerade Zeit haben, würden Sie den {X} Würfel auf "
+     "den {Y} setzen? Das wäre super, vielen Dank!", ("x>y",)),
+    ("Eine Bitte noch: leg den {X} Würfel in den Eimer. Das wäre echt nett.", ("x>bin",)),
+    # politeness typed in a hurry
+    ("leg den {X} wüfel in den mülleimer bitee", ("x>bin",)),
+    ("Leg den {X} Würfel bittte aufs Pad.", ("x>pad",)),
+    # a relative clause said after the place, taken back to its noun
+    ("Kannst du den Würfel in den Eimer legen, der {YB} ist?", ("y>bin",)),
+    ("Leg bitte den Würfel aufs Pad, der {ZB} ist.", ("z>pad",)),
+    # left dislocation with "me" before the pronoun
+    ("Le {x}, tu me le mets sur le pad.", ("x>pad",)),
+    ("La brique {xf}, tu me la mets dans le bac.", ("x>bin",)),
+    # pushed away from the robot
+    ("Schieb den {X} Würfel ein Stück von dir weg.", ("push:x:forward",)),
+    ("Schieb den {X} Würfel vom Roboter weg.", ("push:x:forward",)),
+    # a tower said from the top down, or one level "on it"
+    ("Bau einen Turm: ganz oben {XB}, darunter {YB}, ganz unten {ZB}.", ("y>z", "x>y")),
+    ("Bau einen Turm: oben der {X}, darunter der {Y}, darunter der {Z}.", ("y>z", "x>y")),
+    ("Fais une tour : le {x} en haut, en dessous le {y}, puis le {z} tout en bas.", ("y>z", "x>y")),
+    ("Fais une tour : le {z} en bas, le {y} dessus, puis le {x} en haut.", ("y>z", "x>y")),
+)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_a_seventh_pass_construction_plans_exactly(template: str, spec: tuple[str, ...],
+                                                   triple: tuple[str, str, str]) -> None:
+    spoken.test_spoken_french_and_german_plans_exactly(template, spec, triple)
+
+
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_each_verb_of_a_seventh_pass_construction_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    # the helper reads lower-case verbs: the sentence's first verb is negated too
+    negated = _negated_at_each_verb(text[0].lower() + text[1:])
+    assert negated or "bitte auf" in text or "bitte in" in text, template  # a verbless clause: negated below
+    for text in negated:
+        result = _PLANNER.plan(text, _scene(x, y, z))
+        assert not isinstance(result, Plan), (text, result)
+
+
+# Each class negated where people say the negation, or garbled where the new reading must not guess.
+_NEVER_PLANNED = (
+    "Ne mets pas le {x} qui est juste à côté dans la poubelle.",
+    "Leg den {X}, der direkt daneben steht, nicht in den Eimer.",
+    "Mets le {x} juste à côté.",  # no "qui": a destination next to something unsaid, not a description
+    "J'aimerais bien que tu ne prennes pas le cube {x} et que tu le poses sur le {y}.",
+    "J'aimerais bien que tu prennes le cube {x} et que tu ne le poses pas sur le {y}.",
+    "J'aimerais bien que tu prennes le cube {x} et que tu le poses pas sur le {y}.",
+    "Si ça ne te dérange pas trop, ne mets pas le cube {x} dans la poubelle.",
+    "Si ça te dérange pas trop, mets pas le cube {x} dans la poubelle.",
+    "Wirf den {X} nicht in den Mülleimer, aber erst nachdem du den {Y} Würfel auf den {Z} gelegt hast.",
+    "Wirf den {X} in den Mülleimer, aber erst nachdem du den {Y} Würfel nicht auf den {Z} gelegt hast.",
+    "Erst nachdem du den {Y} Würfel auf den {Z} gelegt hast, wirf den {X} nicht in den Eimer.",
+    "Ne jette pas le {x} à la poubelle, mais seulement après avoir posé le {y} sur le {z}.",
+    "Alle Würfel außer dem {X} bitte nicht auf die linke Seite.",
+    "Nicht alle Würfel außer dem {X} bitte in den Eimer.",
+    "Ich hätte da mal eine kleine Bitte: würden Sie den {X} Würfel nicht auf den {Y} setzen? Das wäre super.",
+    "Eine Bitte noch: leg den {X} Würfel nicht in den Eimer. Das wäre echt nett.",
+    "leg den {X} wüfel nicht in den mülleimer bitee",
+    "Kannst du den Würfel nicht in den Eimer legen, der {YB} ist?",
+    "Le {x}, tu ne me le mets pas sur le pad.",
+    "Le {x}, tu me le mets pas sur le pad.",
+    "Le {x}, tu me la mets sur le pad.",  # the pronoun does not agree: what it stands for is not guessed
+    "Schieb den {X} Würfel nicht von dir weg.",
+    "Leg den {X} Würfel von dir weg.",  # only a push goes "away"
+    "Bau keinen Turm: ganz oben {XB}, darunter {YB}, ganz unten {ZB}.",
+    "Ne fais pas de tour : le {x} en haut, en dessous le {y}, puis le {z} tout en bas.",
+    # relative levels against the tower's direction: "below" the bottom, "on" the top
+    "Bau einen Turm: ganz unten {XB}, darunter {YB}, ganz oben {ZB}.",
+    "Bau einen Turm: ganz oben der {X}, darauf der {Y}, ganz unten der {Z}.",
+    "Bau einen Turm: darauf der {X}, ganz unten der {Y}.",
+    "Fais une tour : le {x} en bas, en dessous le {y}, puis le {z} en haut.",
+)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize("template", _NEVER_PLANNED)
+def test_a_seventh_pass_construction_negated_or_garbled_never_runs(template: str,
+                                                                    triple: tuple[str, str, str]) -> None:
+    spoken.test_a_negated_spoken_construction_never_runs(template, triple)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize("template", [
+    "Pose le cube {y} sur le {z}, mais sans toucher au {x} qui est juste à côté.",
+    "Leg den {Y} Würfel in den Eimer, aber ohne den {X}, der gleich daneben liegt, anzufassen.",
+])
+def test_a_described_cube_in_a_constraint_stays_untouched(template: str, triple: tuple[str, str, str]) -> None:
+    x, y, z = triple
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert f"{x}_cube" not in {v for s in result.steps for v in s.args.values()}, (text, result)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+def test_a_relative_clause_after_the_place_names_the_cube_or_asks(triple: tuple[str, str, str]) -> None:
+    """"Leg bitte den Würfel aufs Pad, der nicht X ist": asked between the two others, planned with one other, never
+    planned negated; after a second cube named by its colour the relative may be that cube's, so it is not moved."""
+    x, y, z = triple
+    text = _fill("Leg bitte den Würfel aufs Pad, der nicht {XB} ist.", x, y, z)
+    asked = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(asked, Clarification) and set(asked.candidates) == {f"{y}_cube", f"{z}_cube"}, (text, asked)
+    one = _PLANNER.plan(text, _scene(x, y))
+    assert isinstance(one, Plan) and [str(s) for s in one.steps] == _expected(("y>pad",), x, y, z), (text, one)
+    negated = text.replace("aufs Pad", "nicht aufs Pad")
+    assert not isinstance(_PLANNER.plan(negated, _scene(x, y)), Plan), negated
+    attached = _fill("Leg den Würfel auf den {Y}, der nicht {XB} ist.", x, y, z)
+    assert not isinstance(_PLANNER.plan(attached, _scene(x, y, z)), Plan), attached
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+def test_a_wish_with_two_requests_keeps_each_negation_to_its_own_clause(triple: tuple[str, str, str]) -> None:
+    """"J'aimerais que tu mettes X sur Y et que tu retournes ...": both run; with one of the two negated, the other
+    alone may run, never the negated one."""
+    x, y, z = triple
+    both = "J'aimerais que tu mettes le {x} sur le {y} et que tu retournes à ta position de départ."
+    result = _PLANNER.plan(_fill(both, x, y, z), _scene(x, y, z))
+    assert isinstance(result, Plan) and [str(s) for s in result.steps] == _expected(("x>y", "home"), x, y, z)
+    for negated, allowed in (
+            (both.replace("tu mettes", "tu ne mettes pas"), ("home",)),
+            (both.replace("tu mettes", "tu mettes pas"), ("home",)),
+            (both.replace("tu retournes", "tu ne retournes pas"), ("x>y",)),
+            (both.replace("tu retournes", "tu retournes pas"), ("x>y",))):
+        result = _PLANNER.plan(_fill(negated, x, y, z), _scene(x, y, z))
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps] == _expected(allowed, x, y, z), (
+            negated, result)
+
+
+DATA = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data"
+# Exact match of the parser on the seventh and eighth French/German splits after this pass: 39/40 each, the miss
+# (fd7-003, fd8-026) a three-level tower refused by an English-side check being reworked (notes7/P2_to_P1.md); a
+# floor, never lowered.
+SPLIT_FLOORS = {"fresh_fr_de_7": 0.975, "fresh_fr_de_8": 0.975}
+
+
+@pytest.mark.parametrize("split", sorted(SPLIT_FLOORS))
+def test_the_seventh_and_eighth_split_never_run_a_wrong_plan(split: str) -> None:
+    from bench.planner import run_backend
+
+    recs = [json.loads(line) for line in (DATA / f"{split}.jsonl").read_text().splitlines() if line.strip()]
+    assert len(recs) >= 40 and {r["split"] for r in recs} == {split}
+    scores = run_backend(make_planner("parser"), recs, split, max_failures=len(recs))["splits"][split]
+    assert scores["false_executions"] == 0 and scores["wrong_plans"] == 0, scores
+    assert scores["exact_match"] >= SPLIT_FLOORS[split], scores
