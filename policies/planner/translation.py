@@ -591,6 +591,26 @@ def _spoken_negation(m: re.Match[str]) -> str:
     return f"ne {m[1]} {m[2]}" if verb and verb[0] in _FR_VERB_MEANINGS else m[0]
 
 
+# An order word said after its clause's object ("pose le bleu sur le pad d'abord", "leg den blauen zuerst aufs Pad"):
+# English puts it before the clause, where the reader takes it as the clause's order ("first" after the object read
+# as in the middle of several clauses). Clauses end at punctuation and at the words that join clauses; a clause whose
+# order word is already its first word is left as it is.
+_CLAUSE_JOINS = {"fr": r"[,;:.!?]|\b(?:puis|mais|ensuite|et|ou|avant|après)\b",
+                 "de": r"[,;:.!?]|\b(?:aber|dann|danach|und|oder|bevor|nachdem|anschließend)\b"}
+_ORDER_WORDS = {"fr": re.compile(r"\s+(d' ?abord|en premier|en dernier)(?=\s|$)"),
+                "de": re.compile(r"\s+(zuerst|als erstes|zuletzt|als letztes|zum schluss|am schluss)(?=\s|$)")}
+
+
+def _order_word_first(text: str, lang: str) -> str:
+    pieces = re.split(f"({_CLAUSE_JOINS[lang]})", text)
+    for i in range(0, len(pieces), 2):  # the clauses; the odd pieces are what joins them
+        found = _ORDER_WORDS[lang].search(pieces[i])
+        if found is not None and pieces[i][:found.start()].strip():
+            lead = pieces[i][:len(pieces[i]) - len(pieces[i].lstrip())]
+            pieces[i] = f"{lead}{found[1]} {pieces[i][:found.start()].strip()}{pieces[i][found.end():]}"
+    return "".join(pieces)
+
+
 def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     for pattern, repl in _COMPILED['_FR_SPOKEN']:
@@ -600,7 +620,7 @@ def _french(text: str) -> str:
         # read as "finally" it ran both
         raise TranslationError("French: ', enfin ...' may correct what was just said or add a last step; say "
                                "'et enfin' with its verb, or only what is meant; nothing was planned")
-    text = _FR_DISLOCATED.sub(_undislocated, text.strip())
+    text = _order_word_first(_FR_DISLOCATED.sub(_undislocated, text.strip()), "fr")
     if not re.search(r"\b(?:ne|n')(?:\s|$)", text):
         text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais)\b", _spoken_negation, text)
     for pattern, repl in _COMPILED['_FR_PHRASES']:
@@ -676,7 +696,11 @@ def _german_clause(clause: list[str]) -> list[str]:
             words = [*words[:at], words[-1], *words[at:-1]]
     if negation:
         at = 1 if words and words[0] in _DE_SUBORDINATORS else 0
-        words = [*words[:at], f"NEG_{negation[0]}", *words[at:]]
+        # a clause that is only a cube ("..., aber den roten nicht", "..., aber nicht den roten"): "but not the red",
+        # the exclusion English reads after "all the cubes" and the constraint it reads after one cube
+        bare = negation[0] == "nicht" and all(
+            w in _DE_OBJECT_START or _DE.get(w) in ("cube", "cubes", "block", "blocks") for w in words)
+        words = [*words[:at], "NEG_bare" if bare else f"NEG_{negation[0]}", *words[at:]]
     return [*lead, *words]
 
 
@@ -936,7 +960,7 @@ def _german(text: str) -> str:
                                "planned")
     for pattern, repl in _COMPILED['_DE_SPOKEN']:
         text = pattern.sub(repl, text)
-    text = _DE_WRAPPER.sub("bitte ", _german_references(text.strip()))
+    text = _order_word_first(_DE_WRAPPER.sub("bitte ", _german_references(text.strip())), "de")
     for pattern, repl in _COMPILED['_DE_PHRASES']:
         text = pattern.sub(repl, text)
     if re.search(r"\b(?:nicht|nie|niemals|kein[a-z]*)\b[^.!?]*?\bleg-elided\b", text):
@@ -963,7 +987,7 @@ def _german(text: str) -> str:
     for clause in clauses:
         punct = [t for t in clause[-1:] if t in (",", ";", ".", "!", "?")]
         ordered.extend([*_german_clause(clause[:len(clause) - len(punct)]), *punct])
-    lexicon = {**_DE, **{f"NEG_{k}": v for k, v in _DE_NEGATIONS.items()},
+    lexicon = {**_DE, **{f"NEG_{k}": v for k, v in _DE_NEGATIONS.items()}, "NEG_bare": "not",
                **{v.replace(" ", "_"): v for v in _DE_PARTICLES.values()}}
     return " ".join(_words(ordered, lexicon, "de"))
 
@@ -1119,6 +1143,8 @@ def _tower_direction(english: str, lang: str) -> None:
                                    "the middle and on top; nothing was planned")
 
 
+_NEGATED_NOTHING = re.compile(r"\b(?:not|never)\s+(?:(?:the|that|this|these|those|a|an|it|one|this one|that one)\s*)?"
+                              r"(?=[,;.!?:]|$)")
 _JUXTAPOSED = re.compile(rf"\b(?:{_EN_COLOURS})(?: (?:cubes?|blocks?|bricks?|ones?))? (?:the|a|this) ")
 
 
@@ -1148,6 +1174,12 @@ def translate(text: str, lang: str) -> str:
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
     _tower_choice(english, lang)
     _tower_direction(english, lang)
+    if _NEGATED_NOTHING.search(english):
+        # "..., pas ça, le bleu", "..., nicht den, den blauen", "..., doch nicht, den blauen": a negation of no noun
+        # takes back what was just said and names the cube meant after it; read word by word it negated nothing and
+        # the first request ran (A1 session 7, F3)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a negation with nothing after it ('{english}') may take back "
+                               "what was just said; say only what is meant; nothing was planned")
     if _JUXTAPOSED.search(english):
         # two cubes side by side with no "and" between: a word between them was read as nothing ("den roten noch den
         # blauen", neither ... nor) and the English reader would take them as a list, both moved

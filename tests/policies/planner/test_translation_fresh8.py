@@ -61,6 +61,18 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Bau einen Turm: oben der {X}, darunter der {Y}, darunter der {Z}.", ("y>z", "x>y")),
     ("Fais une tour : le {x} en haut, en dessous le {y}, puis le {z} tout en bas.", ("y>z", "x>y")),
     ("Fais une tour : le {z} en bas, le {y} dessus, puis le {x} en haut.", ("y>z", "x>y")),
+    # an order word said after its clause's object leads its clause
+    ("Leg den {Y} Würfel zuerst aufs Pad, dann den {X} in den Eimer.", ("y>pad", "x>bin")),
+    ("Leg den {X} Würfel in den Eimer, aber leg den {Y} zuerst aufs Pad.", ("y>pad", "x>bin")),
+    ("Den {Y} legst du zuerst aufs Pad, dann den {X} in den Eimer.", ("y>pad", "x>bin")),
+    ("Leg den {Y} aufs Pad und den {X} zuletzt in den Eimer.", ("y>pad", "x>bin")),
+    ("Mets le {y} d'abord sur le pad, puis le {x} dans le bac.", ("y>pad", "x>bin")),
+    ("Mets le cube {x} dans la poubelle, mais pose le cube {y} sur le pad d'abord.", ("y>pad", "x>bin")),
+    ("Pose le {y} sur le pad en premier, puis le {x} dans le bac.", ("y>pad", "x>bin")),
+    # "aber (nicht) den X (nicht)": after every cube an exclusion, after one cube a constraint
+    ("Leg alle Würfel in den Eimer, aber den {X} nicht.", ("rest>bin",)),
+    ("Leg alle Würfel in den Eimer, aber nicht den {X}.", ("rest>bin",)),
+    ("Leg den {Y} in den Eimer, aber den {X} nicht.", ("y>bin",)),
 )
 
 
@@ -115,6 +127,21 @@ _NEVER_PLANNED = (
     "Bau einen Turm: ganz oben der {X}, darauf der {Y}, ganz unten der {Z}.",
     "Bau einen Turm: darauf der {X}, ganz unten der {Y}.",
     "Fais une tour : le {x} en bas, en dessous le {y}, puis le {z} en haut.",
+    "Mets le {x} et le {y} d'abord dans le bac, puis le {z} sur le tapis.",  # "first" inside a list: not guessed
+    "Leg nicht alle Würfel in den Eimer, aber den {X} nicht.",
+    "Leg den {Y} aufs Pad, den {X} nicht in den Eimer.",
+    # a negation of nothing takes back what was said before it (A1 session 7, F3): never the first request
+    "Mets le cube {x} dans la poubelle, pas ça, le {y}.",
+    "Mets le {x} dans la poubelle, pas le, le {y}.",
+    "Mets le {x} dans la poubelle, pas cela, le {y}.",
+    "Mets le {x} dans la poubelle, pas un, le {y}.",
+    "Mets le {x} dans la poubelle, pas, le {y}.",
+    "Leg den {X} Würfel in den Eimer, nicht den, den {Y}.",
+    "Leg den {X} Würfel in den Eimer, nicht das, den {Y}.",
+    "Leg den {X} Würfel in den Eimer, nicht diesen, den {Y}.",
+    "Leg den {X} in den Eimer, doch nicht, den {Y}.",
+    "Leg den {X} in den Eimer, nicht, den {Y}.",
+    "Leg den {X} in den Eimer, aber bitte nicht.",
 )
 
 
