@@ -3,8 +3,17 @@
 Limits come from ``sim.robots`` (one source of truth with the simulator). The guarantee, whatever the
 input: every command is finite, lies within ``[lower + margin, upper - margin]`` and differs from the
 previous command by at most ``velocity_limit * velocity_scale * control_period`` per joint (the gripper
-likewise within its stroke and speed). Staying near the measured position (``max_lead``) is applied
+likewise within its stroke and speed). Staying near the measured position (the lead bound) is applied
 before those clamps and is best effort: a stale or jumping measurement must never make the command jump.
+
+The lead bound is per joint: what the gate moves a command in one control period and the arm's tracking lag
+(``lead_time``), at the gate's velocity, capped by ``max_lead``. A command moving at the gate's speed leads the
+measurement by about that much; more lead is the arm held back (a contact, a stuck joint), and the position servo
+closes it at about lead / lag once it lets go. Bounded so, that snap stays near the gate's own velocity, well below
+the fault monitor's limit (``velocity_factor`` times the model's): a scalar 0.15 rad let a fingertip contact's
+release on the Panda close at 2.9 rad/s, over its 2.87 monitored limit, a velocity_limit stop. The jerk-limited
+filter plans to rest on its target, so its bound adds the distance it takes to stop from the gate's velocity: with
+less room ahead it could never cruise at that velocity.
 
 A driver profile with acceleration and jerk limits (franka: libfranka reflexes on commands beyond them) puts
 a :class:`~robot.safety.jerk_filter.JerkLimitedFilter` in place of the per-step velocity clamp: the commands
@@ -25,19 +34,34 @@ from robot.safety.motion_limits import MotionLimits, check_limit_tuple
 from sim.robots.spec import RobotSpec
 
 
+def stop_distance(velocity: np.ndarray, max_acceleration: np.ndarray, max_jerk: np.ndarray) -> np.ndarray:
+    """Per joint, the shortest distance to rest from ``velocity`` at zero acceleration within the acceleration and
+    jerk limits: the deceleration profile is point-symmetric about its middle, so the mean speed is half."""
+    v, a, j = np.abs(velocity), max_acceleration, max_jerk
+    duration = np.where(v >= a**2 / j, v / a + a / j, 2.0 * np.sqrt(v / j))
+    return np.asarray(0.5 * v * duration)
+
+
 class GateNotReadyError(RobotError, RuntimeError):
     """A command was gated before the gate knew where the arm is (call ``reset`` with a measured state)."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class GateConfig:
-    """Command limits: margin inside the joint limits (rad), fraction of the velocity limits, lead (rad), and
-    the driver's own per-joint limits (``VendorProfile.max_*``; empty: none)."""
+    """Command limits: margin inside the joint limits (rad), fraction of the velocity limits, lead (rad; the
+    largest, and the arm's tracking lag that bounds it per joint), and the driver's own per-joint limits
+    (``VendorProfile.max_*``; empty: none)."""
 
     control_period: float = 0.01
     position_margin: float = 0.02
     velocity_scale: float = 0.5
     max_lead: float = 0.15
+    lead_time: float = 0.03
+    """How far (s) the arm's position servo trails a command moving at the gate's velocity: a joint's command leads
+    its measured position by at most ``velocity * (control_period + lead_time)`` (and ``max_lead``). The simulated
+    Panda's servo closes a lead at 20-30 /s (a trail of 0.03-0.05 s); its commands at the default gate lead by up to
+    0.035 rad in free motion, and by 0.047 rad on a loaded shoulder, where the bound (0.044) slows the command a
+    little."""
     max_velocity: tuple[float, ...] = ()
     """The driver's velocity limits (rad/s): the gate keeps below the smaller of these and the scaled model's."""
     max_acceleration: tuple[float, ...] = ()
@@ -47,7 +71,7 @@ class GateConfig:
 
     def __post_init__(self) -> None:
         for name, low, high in (("control_period", 1e-4, 1.0), ("position_margin", 0.0, 0.5),
-                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0)):
+                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0), ("lead_time", 0.0, 1.0)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
                     or not low <= value <= high:
@@ -90,6 +114,11 @@ class CommandGate:
             velocity = np.minimum(velocity, config.max_velocity)
         self.velocity_limit = velocity
         self.max_step = velocity * config.control_period
+        lead = velocity * (config.control_period + config.lead_time)
+        if config.jerk_limited:
+            lead = lead + stop_distance(velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
+        self.max_lead = np.minimum(config.max_lead, lead)
+        """Per joint, the most a command may lead the measured position (see ``GateConfig.lead_time``)."""
         self.filter: JerkLimitedFilter | None = None
         """The jerk-limited filter in place of the step clamp, for a profile with acceleration and jerk limits."""
         if config.jerk_limited:
@@ -130,7 +159,7 @@ class CommandGate:
             changed.append("position_limit")
         target = clipped
         if measured is not None and np.isfinite(measured).all():
-            led = np.clip(target, measured - self.config.max_lead, measured + self.config.max_lead)
+            led = np.clip(target, measured - self.max_lead, measured + self.max_lead)
             if not np.array_equal(led, target):
                 changed.append("lead")
             target = led

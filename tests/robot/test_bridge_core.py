@@ -199,8 +199,10 @@ def test_a_stuck_joint_is_a_tracking_error_while_moving() -> None:
     loop.core.on_instruction(loop.arm.goal["instruction"], loop.t)
     loop.run(0.3)
     loop.inject({"fault": "stuck", "joint": 0})
-    assert loop.until(lambda r: r.mode != Mode.NOMINAL, 10.0)
-    assert FaultKind.TRACKING_ERROR in {f.kind for f in loop.results[-1].faults}
+    res = loop.until(lambda r: r.mode != Mode.NOMINAL, 10.0)
+    # The fault that left NOMINAL (a reaction's, between ticks): the tick after it may already see the stop's hold
+    # close the small lead the gate allowed.
+    assert res is not None and FaultKind.TRACKING_ERROR in {f.kind for f in res.faults}, res
 
 
 def test_policy_faults_fall_back_to_degraded_and_resume() -> None:
