@@ -93,9 +93,11 @@ _FR: dict[str, str] = {
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
     "décale": "push", "décalez": "push", "décaler": "push", "plutôt": "instead",
+    "rapidement": "quickly", "vite": "quickly", "lentement": "slowly",
     "jetiez": "discard", "poussiez": "push", "déposiez": "put", "déplaciez": "move", "empiliez": "stack",
     "preniez": "take", "rangiez": "put", "remettes": "put", "remettiez": "put", "retourniez": "return",
     "reveniez": "return", "reviennes": "return",
+    "white": "white", "one": "one",
     "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
     "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
@@ -164,6 +166,28 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
      r"qui (?:est|se trouve|se situe|traîne|est posée?|est placée?)\s+(?:juste |tout |là )?"
      r"(?:à côté|tout près|à proximité|là-bas|juste là|là)(?=\s*(?:[,;.!?]|$|(?:et|puis|mais|dans|sur|à|au|vers)\b))",
      r"\1"),
+    # "le tapis blanc", "la zone cible": the pad's own names (the adjective after its noun read word by word missed it)
+    (r"\b(?:la |le )?(?:zone|aire|surface|case) (?:cible|de dépôt|d' ?arrivée)\b", " le pad "),
+    (r"\b(?:tapis|carré|pad|plateau) blanc\b", " pad "),
+    (r",\s*là\s*,", ","),  # "le cube rouge, là, mets-le ...": pointing, no word of the request
+    # "ce serait super si tu pouvais mettre ...": a polite request
+    (r"\b(?:ce serait|ça serait|c' ?est|ce sera) (?:super|génial|top|sympa|gentil|cool|parfait|bien|chouette|idéal)"
+     r" (?:si (?:tu pouvais|vous pouviez|tu peux|vous pouvez)|que (?:tu|vous))\s+", " please "),
+    # "tu me mets le vert dans le bac ?": the "me" of "for me" before a verb that puts (never before "jettes", where
+    # "jette-moi" is thrown to the speaker)
+    (r"\b(tu|vous) (?:me|m' ?) (?=(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|places|placez|empiles|"
+     r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez)\b)", r"\1 "),
+    # "tous les cubes sauf le rouge vont dans la poubelle", "le bleu va sur le pad": the cube said first, put
+    (r"^\s*((?:tous les|toutes les) (?:cubes|blocs|briques)(?:\s*,?\s*sauf (?:le |la |l' ?)[a-zà-ÿ]+"
+     r"(?: et (?:le |la |l' ?)[a-zà-ÿ]+)?\s*,?)?|"
+     rf"(?:le|la|l' ?)\s*(?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?)\s+"
+     r"(?:va|vont|doit aller|doivent aller|part|partent|file|filent)\s+(?=(?:dans|sur|à|au|en)\b)", r"mets \1 "),
+    # "mets à la poubelle le cube vert", "pose sur le rouge le cube bleu": the object said after its place
+    (rf"\b(mets|mettez|pose|posez|range|rangez|place|placez|dépose|déposez|empile|empilez|jette|jetez)(\s+pas)?\s+"
+     rf"((?:dans|sur|à|au|en)\s+(?:le |la |l' ?|les )?[a-zà-ÿ]+(?: (?:{_FR_COLOUR_WORDS}))?)\s+"
+     rf"((?:le|la|les|l' ?|ce|cette)\s*(?:(?:cube|bloc|brique)s? )?(?:{_FR_COLOUR_WORDS})|"
+     rf"(?:le|la|les|l' ?|ce|cette)\s*(?:cube|bloc|brique)s?(?: (?:{_FR_COLOUR_WORDS}))?)"
+     r"(?=\s*(?:[,;.!?]|$|\bet\b|\bpuis\b))", r"\1\2 \4 \3"),
     # "mais seulement après avoir ...", "seulement une fois que ...": the order said with "only", as "après"
     (r"\b(?:mais )?seulement (?=après\b|une fois qu)", " "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
@@ -214,6 +238,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
      " farthest-from-the-robot "),
     (r"\b(?:le |la )?plus (?:proche|près) d(?:u|e la|e l')\s*", " beside the "),
     (r"\b(cube|bloc|brique) (?:du|au) milieu\b", r" middle \1 "),
+    (r"\b(?:celui|celle) (?:du|au) milieu\b", " the middle one "),
     (r"\b(cube|bloc|brique) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     # order: "une fois que tu as mis X, ...", "après que tu aies mis X" are "après avoir mis X"; "en premier"
     (r"\b(?:une fois qu|après qu)(?:e |')(?:tu as|tu aies|vous avez|vous ayez|t'as)\b", " après avoir "),
@@ -327,6 +352,7 @@ _DE: dict[str, str] = {
     "außer": "except", "ausser": "except", "beide": "both", "beiden": "both", "übrigen": "others",
     "anderen": "other", "andere": "other",
     "ihn": "it", "sie": "it", "es": "it",
+    "schnell": "quickly", "langsam": "slowly",
     "bitte": "please", "danke": "thanks", "hallo": "hello", "vorsichtig": "gently", "jetzt": "now",
     "mal": "", "du": "you", "könntest": "could", "ihr": "you",
     "do": "do", "not": "not", "never": "never", "touch": "touch", "discard": "discard", "pick": "pick",
@@ -385,6 +411,7 @@ _DE: dict[str, str] = {
     "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
+    "i-want": "i want", "to-be": "to be",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }
@@ -424,7 +451,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "hingelegt", "hingestellt", "draufgelegt", "draufgestellt", "draufgesetzt", "räumen",
                              "räumst", "geräumt", "bewegt", "wegschmeißen", "wegschmeissen", "wegräumen", "wegtun",
                              "wegmachen", "hinlegen", "hinstellen", "drauflegen", "draufstellen", "draufsetzen",
-                             "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen"})
+                             "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
+                             "schmeißen", "schmeissen"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -728,6 +756,31 @@ _DE_COLOUR_ALT = "|".join(sorted(_DE_COLOUR_FORMS, key=len, reverse=True))
 # "aufeinander" (which one goes on top is asked), the arm's own words for going home ("fahr den Arm in die
 # Home-Position"), and a dislocated object taken up again by its pronoun ("den roten Würfel, den legst du ...").
 _DE_SPOKEN: tuple[tuple[str, str], ...] = (
+    # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
+    (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
+    # the pad's names said with its colour ("auf die weiße Fläche")
+    (r"\b(?:die|der|das|den) weißen? (?:fläche|feld|quadrat|matte|unterlage|platte)\b", "das pad"),
+    # "weg mit dem blauen Würfel", "ab in den Müll mit dem roten": the bin idioms
+    (r"^\s*(?:und )?weg mit (?:dem|der|den) ", "entsorg den "),
+    (r"^\s*ab (in den (?:müll|eimer|mülleimer|abfall|papierkorb|behälter)|in die (?:tonne|mülltonne|kiste|box)|"
+     r"aufs pad) mit (?:dem|der|den) ([^,;.!?]+)", r"leg den \2 \1"),
+    # "wirf den roten und den blauen weg": a separable verb's particle closes the list of its objects (split at "und"
+    # it was read as two clauses, the first without its particle)
+    (r"\b(wirf|werfe|schmeiß|schmeiss|schmeiße|räum|räume|tu|tue|hau|mach|nimm|heb|hebe|fass|fasse)\s+((?:den|die|das) "
+     r"[a-zäöüß]+(?: würfel| block| klotz| baustein)?)\s+und\s+((?:den|die|das) [a-zäöüß]+(?: würfel| block| klotz|"
+     r" baustein)?)\s+(weg|auf|hoch|an)(?=\s*(?:[,;.!?]|$|und\b|dann\b))", r"\1 \2 \4 und \1 \3 \4"),
+    # "stell auf das Pad den gelben Würfel": the object said after its place
+    (rf"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|packen|tu|tue|wirf|schmeiß|räum|platziere)"
+     r"((?:\s+(?:bitte|mal|doch|sie|nicht))*)\s+((?:auf|in|ins|aufs|nach) (?:den |die |das |dem )?[a-zäöüß]+)\s+"
+     rf"((?:den|die|das) (?:(?:[a-zäöüß]+ )?(?:würfel|block|klotz|baustein)|{_DE_COLOUR_ALT}))"
+     r"(?=\s*(?:[,;.!?]|$|und\b))",
+     r"\1\2 \4 \3"),
+    # "den gelben ganz nach rechts schieben": all the way, the push's direction
+    (r"\bganz (?=nach (?:links|rechts|vorne|vorn|hinten)\b)", ""),
+    # "ich möchte, dass der blaue Würfel auf dem grünen liegt": the state wished for
+    (r"^(?:ich )?(?:möchte|will|hätte gerne?|wünsche mir|würde gerne?)\s*,?\s*dass ((?:der|die|das) (?:(?!\b(?:nicht|"
+     r"nie|kein\w*)\b)[^,;.!?])+?) ((?:auf|in) (?:dem|der)|im|am) ((?:(?!\b(?:nicht|nie|kein\w*)\b)[^,;.!?])+?) "
+     r"(?:liegt|steht|ist|landet|kommt)(?=\s*[.!?]*\s*$)", r"i-want \1 to-be \2 \3"),
     (r"\b(?:(?:kannst|könntest|würdest) du|(?:können|könnten|würden) sie|tu|tust du|mach|machst du|tun sie|"
      r"machen sie) (?:mir|uns) (?:bitte )?(?:mal )?(?:einen|den) (?:kleinen )?gefallen(?: tun)?\s*(?:und\b|[,:])?",
      " bitte "),
@@ -803,9 +856,14 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
      r"roboter|dich|deinen arm|den greifer)\s+(?=(?:bitte |mal |jetzt |wieder |zurück )*(?:in|zur|zum|auf|nach) )",
      "fahr "),
     (r"^((?:den|die|das) [^,;.]+?)\s*,\s*(?:den|die|das)\s+(?=[a-zäöüß]+ (?:du|sie)\b)", r"\1 "),
+    # "leg mir mal den grünen aufs Pad": the "mir" of "for me" before the object of a put with its place ("wirf mir
+    # den roten", with no place, is thrown to the speaker and stays refused)
+    (r"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|du|sie) mir\b(?=(?:\s+(?:mal|bitte|doch|"
+     r"kurz))*\s+(?:den|die|das|einen|eine|alle)\b[^,;.!?]*\b(?:in|ins|auf|aufs|nach)\b)", r"\1"),
 )
 
 
+_DE_FINAL_ALT = "|".join(sorted(_DE_FINAL_VERBS - {"legen", "tun"}, key=len, reverse=True))
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
@@ -846,8 +904,9 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"(?=\s*(?:[,;.]|und\b|$))", r"\2 \1"),
     # "alle Würfel (außer dem roten) kommen in den Eimer": a quantified subject and "kommen", put
     (r"((?:^|[,;:]\s*|\bund\s+)(?:(?:zuerst|danach|dann|anschließend|zuletzt|schließlich)\s+)?)((?:alle|sämtliche|"
-     r"beide)\s+(?:würfel|blöcke|klötze|bausteine)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?\s*,?)?)\s+"
-     r"(?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
+     r"beide)\s+(?:würfel|blöcke|klötze|bausteine)?(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+(?: würfel)?"
+     r"(?: und (?:dem|den) [a-zäöüß]+(?: würfel)?)?\s*,?)?)\s+(?:kommen|gehören|sollen)\s+"
+     r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", r"\1leg \2 "),
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
@@ -856,7 +915,9 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine)(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+"
      r"(?: würfel| block| klotz| baustein)?\s*,?)?)\s+(?:bitte\s+)?"
      r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
-     r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
+     r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)"
+     # a clause that closes on its own verb has one ("den gelben nach rechts schieben": a push, never a put)
+     rf"(?![^,;.!?]*\b(?:{_DE_FINAL_ALT})\s*(?:[,;.!?]|$))",
      r"\1leg-elided \2 "),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
     *((rf"\b(leg|lege|stell|stelle|setz|setze|legen|stellen)\b([^,;.]*?)\b{side} (?:ab|hin)\b",
@@ -1020,7 +1081,8 @@ def _close_negations(words: list[str]) -> list[str]:
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi))?\s*[,!.]*|"
-                     r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez)\s*[,!]+|"
+                     r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
+                     r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+roboter)?\s*[,!.]*|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du)\s*[,!]+)\s*"),
@@ -1028,10 +1090,12 @@ _OPENINGS = {
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
-                     r"(?:et )?(?:puis )?c'est tout|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?(?:un amour|un ange|"
-                     r"un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|top|super))"
+                     r"(?:et )?(?:puis )?c'est tout|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
+                     r"(?:un amour|un ange|un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|"
+                     r"top|super))"
                      r"\s*[.!?]*\s*$"),
-    "de": re.compile(r"\s*[,.!]?\s*\b(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön|bitte(?: schön)?|"
+    "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön)"
+                     r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)|"
                      r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
                      r"prima|großartig|spitze|cool|schön|hilfreich))"
@@ -1123,8 +1187,8 @@ _TOWER_COLOUR = re.compile(rf"\b(?:{_EN_COLOURS})\b")
 
 
 # A level said relative to the one before ("darauf"/"dessus": on it, "darunter"/"en dessous": below it) follows the
-# tower's direction: "on it" only going up from the bottom, "below it" only going down from the top. The English tower
-# reader places by "at the bottom"/"on top" alone, so "ganz oben der gelbe, darauf der blaue" (blue above the top)
+# tower's direction: "on it" only going up (from the bottom), "below it" only going down (from the top). The English
+# tower reader places by "at the bottom"/"on top" alone, so "ganz oben der gelbe, darauf der blaue" (blue above the top)
 # would be built as if it made sense; such a tower is refused.
 _TOWER_RELATIVE = re.compile(r"\b(on top of it|on it|above it|below it|under it|on top|at the bottom)\b")
 
@@ -1135,7 +1199,8 @@ def _tower_direction(english: str, lang: str) -> None:
     levels = ["up" if w in ("on top of it", "on it", "above it") else "down" if w in ("below it", "under it") else w
               for w in _TOWER_RELATIVE.findall(english)]
     for relative, first, last in (("up", "at the bottom", "on top"), ("down", "on top", "at the bottom")):
-        if relative in levels and (levels[0] != first or first in levels[1:] or
+        # going up, the bottom (if said) is said first and the top (if said) last; going down the other way round
+        if relative in levels and ((first in levels and levels.index(first) != 0) or first in levels[1:] or
                                    (last in levels and levels.index(last) != len(levels) - 1) or
                                    {"up", "down"} <= set(levels)):
             raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a tower level said as 'on it' or 'below it' goes "
@@ -1172,6 +1237,11 @@ def translate(text: str, lang: str) -> str:
         english = re.sub(rf"\b(on top|at the bottom|in the middle|below it|on top of it)\s+"
                          rf"((?:the\s+)?(?:{_EN_COLOURS})(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
+    # "avant de jeter X", "nachdem du X weggeworfen hast": the English reader takes a bare "discard" after an order
+    # word as no verb; with its subject it reads the clause
+    english = re.sub(r"\b(before|after) discard\b", r"\1 you discard", english)
+    # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
+    english = re.sub(r"\bthrow\b(?=[^,;.!?]*\b(?:in|into|in to) the (?:bin|trash)\b)", "put", english)
     _tower_choice(english, lang)
     _tower_direction(english, lang)
     if _NEGATED_NOTHING.search(english):

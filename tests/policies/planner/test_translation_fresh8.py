@@ -73,6 +73,37 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Leg alle Würfel in den Eimer, aber den {X} nicht.", ("rest>bin",)),
     ("Leg alle Würfel in den Eimer, aber nicht den {X}.", ("rest>bin",)),
     ("Leg den {Y} in den Eimer, aber den {X} nicht.", ("y>bin",)),
+    # the pad's names with their colour or "cible"; pointing and fillers; "tu me mets"; "ce serait super si"
+    ("Range le cube {x} sur la zone cible.", ("x>pad",)),
+    ("Dépose le {x} sur le tapis blanc.", ("x>pad",)),
+    ("Leg den {X} auf die weiße Fläche.", ("x>pad",)),
+    ("Le cube {x}, là, mets-le sur le tapis.", ("x>pad",)),
+    ("Tu me mets le {x} dans le bac ?", ("x>bin",)),
+    ("Ce serait super si tu pouvais mettre le {x} dans la poubelle.", ("x>bin",)),
+    ("Bon ben, jette le {x} quoi.", ("x>bin",)),
+    ("Tu den {X} in den Eimer, ja?", ("x>bin",)),
+    ("Guten Abend, könnten Sie bitte den {X} Würfel in den Eimer legen? Vielen Dank im Voraus.", ("x>bin",)),
+    ("Leg mir mal den {X} aufs Pad.", ("x>pad",)),
+    ("Kannst du mir den {X} Würfel in den Eimer schmeißen?", ("x>bin",)),
+    # the object said after its place
+    ("Mets à la poubelle le cube {x}.", ("x>bin",)),
+    ("Pose sur le {y} le cube {x}.", ("x>y",)),
+    ("Stell auf das Pad den {X} Würfel.", ("x>pad",)),
+    # the cube as the subject of "aller", the state wished for
+    ("Tous les cubes sauf le {x} vont dans la poubelle.", ("rest>bin",)),
+    ("Le {x} va sur le pad.", ("x>pad",)),
+    ("Alle Würfel außer dem {X} und dem {Y} kommen in den Eimer.", ("z>bin",)),
+    ("Ich möchte, dass der {X} Würfel auf dem {Y} liegt.", ("x>y",)),
+    # bin idioms: "weg mit", "ab in den Müll mit", a separable verb closing a list of objects
+    ("Weg mit dem {X} Würfel.", ("x>bin",)),
+    ("Ab in den Müll mit dem {X} Würfel!", ("x>bin",)),
+    ("Wirf den {X} und den {Y} weg.", ("x>bin", "y>bin")),
+    # a push whose verb closes the clause; "avant de jeter"
+    ("Den {X} bitte ganz nach rechts schieben.", ("push:x:right",)),
+    ("Den {X} nach links schieben.", ("push:x:left",)),
+    ("Avant de jeter le {x}, pose le {y} sur le pad.", ("y>pad", "x>bin")),
+    ("Après avoir jeté le {x}, pose le {y} sur le pad.", ("x>bin", "y>pad")),
+    ("Fais une pile : le {z}, puis le {y} par-dessus, puis le {x} tout en haut.", ("y>z", "x>y")),
 )
 
 
@@ -83,13 +114,22 @@ def test_a_seventh_pass_construction_plans_exactly(template: str, spec: tuple[st
     spoken.test_spoken_french_and_german_plans_exactly(template, spec, triple)
 
 
+# Requests said without a verb of the lexicon (verbless, "aller", "kommen", "liegen", "weg mit"): their negations are
+# written out in _NEVER_PLANNED.
+_NO_LEXICON_VERB = frozenset({
+    "Alle Würfel außer dem {X} bitte auf die linke Seite.", "Sämtliche Würfel außer dem {X} bitte in den Eimer.",
+    "Tous les cubes sauf le {x} vont dans la poubelle.", "Le {x} va sur le pad.",
+    "Alle Würfel außer dem {X} und dem {Y} kommen in den Eimer.", "Ich möchte, dass der {X} Würfel auf dem {Y} liegt.",
+    "Weg mit dem {X} Würfel.", "Ab in den Müll mit dem {X} Würfel!"})
+
+
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
 def test_each_verb_of_a_seventh_pass_construction_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
     x, y, z = _TRIPLES[0]
     text = _fill(template, x, y, z)
     # the helper reads lower-case verbs: the sentence's first verb is negated too
     negated = _negated_at_each_verb(text[0].lower() + text[1:])
-    assert negated or "bitte auf" in text or "bitte in" in text, template  # a verbless clause: negated below
+    assert negated or template in _NO_LEXICON_VERB, template  # negated in _NEVER_PLANNED
     for text in negated:
         result = _PLANNER.plan(text, _scene(x, y, z))
         assert not isinstance(result, Plan), (text, result)
@@ -142,6 +182,25 @@ _NEVER_PLANNED = (
     "Leg den {X} in den Eimer, doch nicht, den {Y}.",
     "Leg den {X} in den Eimer, nicht, den {Y}.",
     "Leg den {X} in den Eimer, aber bitte nicht.",
+    "Ne mets pas à la poubelle le cube {x}.",
+    "Tous les cubes sauf le {x} ne vont pas dans la poubelle.",
+    "Le {x} ne va pas sur le pad.",
+    "Ce serait super si tu pouvais ne pas mettre le {x} dans la poubelle.",
+    "Tu ne me mets pas le {x} dans le bac ?",
+    "Tu me jettes le {x} ?",  # thrown to the speaker, not the bin idiom
+    "Wirf mir den {X} Würfel.",
+    "Wirf den {X} Würfel auf den {Y}.",  # a throw onto a cube is no bin idiom
+    "Wirf den {X} und den {Y} nicht weg.",
+    "Stell nicht auf das Pad den {X} Würfel.",
+    "Ich möchte, dass der {X} Würfel nicht auf dem {Y} liegt.",
+    "Ich möchte nicht, dass der {X} Würfel auf dem {Y} liegt.",
+    "Den {X} nicht nach links schieben.",
+    "Avant de ne pas jeter le {x}, pose le {y} sur le pad.",
+    "Tu den {X} nicht in den Eimer, ja?",
+    "Weg mit dem {X} Würfel nicht.",
+    "Ab in den Müll mit dem {X} Würfel nicht!",
+    "Alle Würfel außer dem {X} und dem {Y} kommen nicht in den Eimer.",
+    "Le {x} ne va jamais sur le pad.",
 )
 
 
