@@ -150,6 +150,8 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\bplutôt\b(?! que)\s*([^,;.!?]*?)\s*(?=[,;.!?]|$)", r" \1 plutôt"),  # "mets-le plutôt sur X": "... instead"
     (r"\bfai(?:s|tes) glisser\b", " glisse "),
     (r"\b(?:de quelques (?:centimètres|cm)|d' ?un cran|légèrement)\b", " "),
+    (r"(\b(?:pousse|poussez|pousser|décale|décalez|décaler|glisse|glissez|glisser)\b[^,;.!?]*?)\bloin "
+     r"(?:de toi|de vous|du robot|du bras)\b", r"\1 vers l' avant"),  # away from the robot
     # "une fois que c'est fait, ...": the next step
     (r",?\s*\b(?:(?:et )?une fois (?:que (?:c'est|ça est) )?(?:fait|terminé|fini)|(?:et )?quand c'est (?:fait|terminé|"
      r"fini)|cela fait|ceci fait)\b\s*,?", " puis "),
@@ -808,6 +810,9 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|stups|stupse|stupsen|drück|drücke|drücken|"
      r"verschieb|verschiebe|verschieben)\b[^,;.!?]*?)\b(?:von (?:dir|ihnen|euch|dem roboter|dem arm)|"
      r"vom (?:roboter|arm))\s+weg\b", r"\1 nach vorne"),
+    (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|stups|stupse|stupsen|drück|drücke|drücken|"
+     r"verschieb|verschiebe|verschieben)\b[^,;.!?]*?)\bzu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?\b",
+     r"\1 nach hinten"),  # toward the robot
     (r"\b(?:ein paar|einige) (?:zentimeter|cm)\b|\betwas\b(?= nach (?:links|rechts|vorne|hinten)\b)", " "),
     (r"\b(?:magst|möchtest) du\b", "kannst du"), (r"\b(?:mögen|möchten) sie\b", "können sie"),
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
@@ -1208,6 +1213,30 @@ def _tower_direction(english: str, lang: str) -> None:
                                    "the middle and on top; nothing was planned")
 
 
+# "..., aber den roten", "..., mais le rouge": "but" and a cube with nothing more is unfinished (English reads "all but
+# the red" as an exclusion, which the French and German words do not say); a pronoun right after a negated clause
+# ("ne prends pas le rouge et mets-le ...") names the cube the negation is about; the speaker's own place ("vers moi",
+# "zu mir") is not known to the planner.
+_BARE_NP_WORDS = frozenset({"the", "a", "this", "that", "one", "cube", "cubes", "block", "blocks", "brick",
+                            *_COLOURS_FR.values(), *_GERMAN_COLOURS.values()})
+_PRONOUN_AFTER_NEGATION = re.compile(r"\b(?:not|never)\b[^;.!?]*;\s*(?:(?:and|then|please)\s+)*[a-z]+\s+(?:it|them)\b")
+_SPEAKER_PLACE = re.compile(r"\b(?:toward|to|beside|from) (?:me|us)\b")
+
+
+def _unfinished_or_unplaced(english: str, lang: str) -> None:
+    name = LANGUAGE_NAMES[lang]
+    for tail in re.findall(r"\bbut\s+([^,;.!?]+?)\s*(?=[,;.!?]|$)", english):
+        if set(tail.split()) <= _BARE_NP_WORDS:
+            raise TranslationError(f"{name}: 'but {tail}' says no more about that cube (not moved, moved first, or "
+                                   "instead?); say what is meant; nothing was planned")
+    if _PRONOUN_AFTER_NEGATION.search(english):
+        raise TranslationError(f"{name}: a pronoun right after a negated clause ('{english}') would name the cube the "
+                               "negation is about; name the cube meant; nothing was planned")
+    if _SPEAKER_PLACE.search(english):
+        raise TranslationError(f"{name}: the planner does not know where the speaker is ('{english}'); say left, "
+                               "right, forward (away from the robot) or back; nothing was planned")
+
+
 _NEGATED_NOTHING = re.compile(r"\b(?:not|never)\s+(?:(?:the|that|this|these|those|a|an|it|one|this one|that one)\s*)?"
                               r"(?=[,;.!?:]|$)")
 _JUXTAPOSED = re.compile(rf"\b(?:{_EN_COLOURS})(?: (?:cubes?|blocks?|bricks?|ones?))? (?:the|a|this) ")
@@ -1244,6 +1273,7 @@ def translate(text: str, lang: str) -> str:
     english = re.sub(r"\bthrow\b(?=[^,;.!?]*\b(?:in|into|in to) the (?:bin|trash)\b)", "put", english)
     _tower_choice(english, lang)
     _tower_direction(english, lang)
+    _unfinished_or_unplaced(english, lang)
     if _NEGATED_NOTHING.search(english):
         # "..., pas ça, le bleu", "..., nicht den, den blauen", "..., doch nicht, den blauen": a negation of no noun
         # takes back what was just said and names the cube meant after it; read word by word it negated nothing and

@@ -104,6 +104,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Avant de jeter le {x}, pose le {y} sur le pad.", ("y>pad", "x>bin")),
     ("Après avoir jeté le {x}, pose le {y} sur le pad.", ("x>bin", "y>pad")),
     ("Fais une pile : le {z}, puis le {y} par-dessus, puis le {x} tout en haut.", ("y>z", "x>y")),
+    # toward and away from the robot
+    ("Pousse le {x} loin de toi.", ("push:x:forward",)),
+    ("Schieb den {X} zu dir her.", ("push:x:backward",)),
 )
 
 
@@ -201,6 +204,16 @@ _NEVER_PLANNED = (
     "Ab in den Müll mit dem {X} Würfel nicht!",
     "Alle Würfel außer dem {X} und dem {Y} kommen nicht in den Eimer.",
     "Le {x} ne va jamais sur le pad.",
+    # "but" and a cube with nothing more (A1 s7 F9): unfinished, never "but not"
+    "Leg alle Würfel in den Eimer, aber den {X}.",
+    "Mets tous les cubes dans la poubelle, mais le {x}.",
+    # a pronoun right after a negated clause names the negated cube (A1 s7 F9)
+    "Je ne voudrais pas que tu prennes le {x} et que tu le mettes dans la poubelle.",
+    "Je voudrais que tu ne prennes pas le {x} et que tu le mettes dans la poubelle.",
+    # the speaker's place is not known (A1 s7 F7)
+    "Pousse le {x} vers moi.",
+    "Schieb den {X} zu mir.",
+    "Schieb den {X} Würfel von mir weg.",
 )
 
 
