@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from policies.planner import lexicon as lx
 from policies.planner.licence import BIN_WORDS, PAD_WORDS
@@ -36,7 +37,7 @@ _CORRECTABLE = (frozenset(lx.COLOR_WORDS) | OTHER_COLOURS
                 | frozenset({"cube", "cubes", "block", "blocks", "brick", "bricks"}))
 _REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)
 _DEST_PREPS = frozenset({"in", "into", "inside", "on", "onto", "to", "under", "underneath", "beneath", "below",
-                         "behind", "within", "atop"})
+                         "behind", "within", "atop", "upon"})
 # What may follow a destination preposition: regions, objects, positions (and a verb, for "to put").
 _PLACE_WORDS = (_REGION_WORDS | frozenset(lx.KIND_WORDS) | frozenset(lx.COLOR_WORDS) | lx.PICK_VERBS | lx.PLACE_VERBS
                 | lx.PUSH_VERBS | frozenset({"left", "right", "front", "back", "side", "half", "area", "region", "part",
@@ -137,6 +138,21 @@ def screen(instruction: str, state: SceneState) -> Screened:
                 reason=f"there is no {tok} in the scene (objects: {', '.join(state.names)})"))
         if tok in REFLEXIVES:
             return Screened(" ".join(tokens), Refusal(reason="cannot put an object on itself"))
+    numbers = _numbering(instruction)
+    if any(b <= a for a, b in pairwise(numbers)):
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"the instruction numbers its parts out of order ({', '.join(map(str, numbers))}): say them in "
+                   f"the order they are to be done"))
+    ordered = _phrase_in(tokens, _ORDER_PHRASES)
+    if ordered is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"could not understand the instruction: {ordered!r} states an order of steps, and the model "
+                   f"plans in the order the words come"))
+    turned = _phrase_in(tokens, _REVERSALS)
+    if turned is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"could not understand the instruction: {turned!r} turns the request around, and a plan "
+                   f"of the words as written would do the opposite"))
     place = _foreign_place(tokens)
     if place is not None:
         return Screened(" ".join(tokens), Refusal(
@@ -148,6 +164,49 @@ def screen(instruction: str, state: SceneState) -> Screened:
     if not named or _RELATIONAL & set(tokens):
         return Screened(text, None)
     return Screened(text, None, frozenset(o.name for o in state.objects if o.color in named))
+
+
+# Words that turn the whole request around ("put red on blue, vice versa", "stack red on blue, upside down"):
+# the model plans the words before them, the opposite of what is asked (A1 session 7, F4), so they are refused.
+_REVERSALS = (("vice", "versa"), ("upside", "down"), ("other", "way", "round"), ("other", "way", "around"),
+              ("inverted",), ("invert",), ("reverse",), ("reversed",), ("reversing",), ("flip",), ("flipped",),
+              ("flipping",), ("swap",), ("swapped",), ("swapping",), ("opposite",), ("conversely",), ("inversely",),
+              ("backwards", "order"), ("turn", "it", "around"), ("turned", "around"))
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+_PART_NOUNS = frozenset({"step", "objective", "task", "part", "stage", "item", "phase", "number", "no", "goal"})
+
+
+def _numbering(instruction: str) -> list[int]:
+    """The numbers that label the instruction's parts ("1.", "2)", "step two"), in the order written.
+
+    The model plans in the order the words come ("2. put green on the pad 1. put red in the bin" ran green
+    first, dev_phrasing-189), and no check reads numerals, so the caller refuses numbers out of order.
+    """
+    toks = re.findall(r"[a-z]+|\d+", instruction.lower())
+    return [int(t) if t.isdigit() else _NUMBER_WORDS[t] for i, t in enumerate(toks)
+            if t.isdigit() or (t in _NUMBER_WORDS and i > 0 and toks[i - 1] in _PART_NOUNS)]
+
+
+# Order words beyond request.ORDER_MARKERS (which the checker refuses on unread words): the model plans in the
+# order the words come, so "put red in the bin, but start by putting blue on the pad" would run red first.
+_ORDER_PHRASES = (("start", "by"), ("begin", "by"), ("start", "with"), ("begin", "with"), ("starting", "with"),
+                  ("beginning", "with"), ("to", "start"), ("to", "begin"), ("end", "with"), ("end", "by"),
+                  ("ending", "with"), ("at", "the", "end"), ("in", "the", "end"), ("initially",), ("previously",),
+                  ("subsequently",), ("precede",), ("precedes",), ("preceding",), ("preceded",), ("ahead", "of"),
+                  ("by", "the", "time"), ("after", "which"), ("latter",), ("former",), ("in", "order"),
+                  ("in", "sequence"), ("last", "of", "all"), ("first", "of", "all"))
+
+
+def _phrase_in(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> str | None:
+    """The first of ``phrases`` in ``tokens``, as written, else None."""
+    for i in range(len(tokens)):
+        for phrase in phrases:
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                return " ".join(phrase)
+    return None
 
 
 def _foreign_place(tokens: list[str]) -> str | None:

