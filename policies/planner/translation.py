@@ -99,7 +99,7 @@ _FR: dict[str, str] = {
     "reveniez": "return", "reviennes": "return",
     "white": "white", "one": "one",
     "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
-    "sa": "its", "son": "its", "them-all": "them all", "that-is-not": "that is not",
+    "sa": "its", "son": "its", "them": "them", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }
 # How French is spoken around the closed lexicon (issue 17 item 5, sixth pass), rewritten before _FR_PHRASES:
@@ -208,6 +208,13 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
     (r"(?<!cube )(?<!bloc )(?<!brique )\btout (?=à (?:gauche|droite)\b)", ""),
 )
+# Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
+# and the subjunctive after a wish.
+_FR_CLITIC_VERBS = ("mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pousse|poussez|pousser|dépose|déposez|"
+                    "déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre|mettes|mettiez|poses|"
+                    "posiez|"
+                    "jettes|jetiez|pousses|poussiez|déposes|déposiez|déplaces|déplaciez|empiles|empiliez|prennes|"
+                    "preniez|ranges|rangiez|range|rangez|ranger|remets|remettes")
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
@@ -295,13 +302,10 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bà (gauche|droite)\b", r" sur le côté \1 "),  # elsewhere the region
     (r"\bà côté d[ue]\b", " beside the "),
     (r"\bà côté de l[a']\s*", " beside the "),
-    # a pronoun before its verb ("et le mets dans le bac") is the same as after it ("mets-le")
-    (r"\b(?:le|la|les|l')\s*(mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pousse|poussez|pousser|dépose|"
-     r"déposez|déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre|"
-     # the subjunctive after a wish ("et que tu le poses"), the "tu" and "vous" forms
-     r"mettes|mettiez|poses|posiez|jettes|jetiez|pousses|poussiez|déposes|déposiez|déplaces|déplaciez|empiles|"
-     r"empiliez|prennes|preniez|ranges|rangiez|range|rangez|ranger|remets|remettes)\b", r"\1-le"),
-    (r"\b([a-zà-ÿ]+)-(?:le|la|les)\b", r"\1 it"),  # "mets-le dans le bac"
+    # a pronoun before its verb ("et le mets dans le bac") is the same as after it ("mets-le"); "les" stays plural
+    (rf"\b(?:le|la|l')\s*({_FR_CLITIC_VERBS})\b", r"\1-le"), (rf"\bles\s*({_FR_CLITIC_VERBS})\b", r"\1-les"),
+    (r"\b([a-zà-ÿ]+)-(?:le|la)\b", r"\1 it"),  # "mets-le dans le bac"
+    (r"\b([a-zà-ÿ]+)-les\b", r"\1 them"),  # "mets-les dans le bac": plural, never one of them
     (r"\b(?:les deux)\b", " both "),
 )
 _GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "blue", "gelb": "yellow",
@@ -579,7 +583,7 @@ _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|with
 # negation keeps its "ne ... pas" around the verb (never dropped with the pronoun).
 _FR_DISLOCATED = re.compile(
     r"^(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)\s*,\s*(?:"
-    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:le|la|les|l' ?)\s*(?P<verb>[a-zà-ÿ]+)"
+    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?)\s*(?P<verb>[a-zà-ÿ]+)"
     r"(?:\s+(?P<pas>pas|jamais)\b)?|"
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
 
@@ -1219,6 +1223,11 @@ def _tower_direction(english: str, lang: str) -> None:
 # "zu mir") is not known to the planner.
 _BARE_NP_WORDS = frozenset({"the", "a", "this", "that", "one", "cube", "cubes", "block", "blocks", "brick",
                             *_COLOURS_FR.values(), *_GERMAN_COLOURS.values()})
+_PRONOUN_AFTER_QUANTIFIER = re.compile(r"\b(?:all|every|everything|both|rest|others)\b[^.!?]*?[,;]?\s*\b(?:and|then)\b"
+                                       r"[^.!?]*\b(?:it|them)\b")
+_PLURAL_BEFORE = re.compile(rf"\b(?:cubes|blocks|bricks|both|all|everything|rest|others|two|three|four)\b|"
+                            rf"\b(?:and|or) (?:the |a )?(?:{_EN_COLOURS})\b")
+_COLOUR_LIST = re.compile(rf"\b(?:{_EN_COLOURS})\s*(?:,|\band\b)\s*(?:the )?(?:{_EN_COLOURS})\b")  # "them: red, blue"
 _PRONOUN_AFTER_NEGATION = re.compile(r"\b(?:not|never)\b[^;.!?]*;\s*(?:(?:and|then|please)\s+)*[a-z]+\s+(?:it|them)\b")
 _SPEAKER_PLACE = re.compile(r"\b(?:toward|to|beside|from) (?:me|us)\b")
 
@@ -1229,6 +1238,16 @@ def _unfinished_or_unplaced(english: str, lang: str) -> None:
         if set(tail.split()) <= _BARE_NP_WORDS:
             raise TranslationError(f"{name}: 'but {tail}' says no more about that cube (not moved, moved first, or "
                                    "instead?); say what is meant; nothing was planned")
+    if _PRONOUN_AFTER_QUANTIFIER.search(english):
+        # "jette tous les cubes sauf le rouge, puis mets-le sur le pad": the one left out, or the last one moved? (A1
+        # s7 F10: English took the last one binned)
+        raise TranslationError(f"{name}: a pronoun after a clause about several cubes ('{english}') does not say "
+                               "which cube it names; name the cube; nothing was planned")
+    for them in re.finditer(r"\bthem\b(?! all\b)", english):  # "them all" says its own plural
+        if not _PLURAL_BEFORE.search(english[:them.start()]) and not _COLOUR_LIST.search(english[them.end():]):
+            # "prends le rouge et les mets dans le bac": a plural pronoun for one cube names something else
+            raise TranslationError(f"{name}: 'them' ('{english}') stands for several cubes, but one was named before "
+                                   "it; nothing was planned")
     if _PRONOUN_AFTER_NEGATION.search(english):
         raise TranslationError(f"{name}: a pronoun right after a negated clause ('{english}') would name the cube the "
                                "negation is about; name the cube meant; nothing was planned")

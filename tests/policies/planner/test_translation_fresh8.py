@@ -107,6 +107,8 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # toward and away from the robot
     ("Pousse le {x} loin de toi.", ("push:x:forward",)),
     ("Schieb den {X} zu dir her.", ("push:x:backward",)),
+    # a plural dislocated object and its plural pronoun
+    ("Le {x} et le {y}, tu les mets dans la poubelle.", ("x>bin", "y>bin")),
 )
 
 
@@ -214,6 +216,12 @@ _NEVER_PLANNED = (
     "Pousse le {x} vers moi.",
     "Schieb den {X} zu mir.",
     "Schieb den {X} Würfel von mir weg.",
+    # a pronoun after a clause about several cubes, or a plural pronoun for one cube (A1 s7 F10)
+    "Jette tous les cubes sauf le {x}, puis mets-le sur le pad.",
+    "Jette tous les cubes sauf le {x}, puis mets-les sur le pad.",
+    "Wirf alle Würfel außer dem {X} weg und leg ihn dann aufs Pad.",
+    "Prends le {x} et les mets dans le bac.",
+    "Le {x}, tu les mets dans la poubelle.",
 )
 
 
