@@ -144,7 +144,7 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(ne|n' ?)\s*([a-zà-ÿ]+) (?:en aucun cas|sous aucun prétexte)\b", r"\1 \2 pas"),
     (r"\bdébarrass(?:e|ez)(?:-(?:moi|nous|toi|vous))? (?:de |d' ?|du |des )(?:ce |cet |cette |ces |la |l' ?|le )?",
      " discard the "),
-    (r"\b(à (?:gauche|droite)) de la table\b", r"\1"),
+    (r"\b(à (?:gauche|droite)|(?:côté|partie|zone|moitié) (?:gauche|droite|droit)) de la table\b", r"\1"),
     (r"\b(celui|celle) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     (r"^\s*(?:allez )?hop\b\s*[,!]?", " "),
     (r"\bplutôt\b(?! que)\s*([^,;.!?]*?)\s*(?=[,;.!?]|$)", r" \1 plutôt"),  # "mets-le plutôt sur X": "... instead"
@@ -195,18 +195,23 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
     (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
-     r"(?=(?:le |la )?plus\b|à côté d|près d|sur (?:le|la|l')\b)", r"\1 "),
+     r"(?=(?:le |la )?plus\b|à côté d|près d|à proximité d|sur (?:le|la|l')\b|à (?:gauche|droite) d)", r"\1 "),
+    (rf"\b({_FR_NOUN})\s+qui (?:est|se trouve|se situe) (?:tout )?à (gauche|droite)\b(?!\s*d)", r"\1 le plus à \2"),
+    (r"(?<!plus )\b(?:près|à proximité) d(?:u|e la|e l' ?)\s*", " à côté du "),
     (r"\b(?:(?:les )?(?:deux )?(?:cubes|blocs|briques)\s+)?(?:l' ?une? sur l' ?autre|les une?s sur les autres)\b",
      " one-on-the-other "),
     (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez)-(?:toi|vous)\b", " retourne "),
     (r"\b(?:ramène|ramenez|remets|remettez|mets|mettez|bouge|bougez|déplace|déplacez) (?:le bras|le robot|ton bras|"
      r"votre bras)\s+(?=(?:à|en|dans|vers) )", " retourne "),
     (r"\bposition (?:home|zéro|zero|neutre)\b|\bhome[- ]?position\b", " maison "),
+    (r"\b(?:à|en) (?:ta|votre|sa) position\b(?!\s*(?:de|d'|initiale|neutre|zéro|zero|home|actuelle))", " à maison "),
+    (r"^\s*retour (?=(?:à|a|en) )", "retourne "),
     (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta|votre|sa) place\b|"
      r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta |votre |sa |la )?base\b",
      r"\1\2 à maison"),
     # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
-    (r"(?<!cube )(?<!bloc )(?<!brique )\btout (?=à (?:gauche|droite)\b)", ""),
+    (rf"(\b(?:le|la|l' ?)\s*(?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?)\s+tout "
+     r"(?=à (?:gauche|droite)\b)", r"\1 "),  # "mets tout à gauche" (everything) keeps its object
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -248,6 +253,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:le |la )?plus (?:proche|près) d(?:u|e la|e l')\s*", " beside the "),
     (r"\b(cube|bloc|brique) (?:du|au) milieu\b", r" middle \1 "),
     (r"\b(?:celui|celle) (?:du|au) milieu\b", " the middle one "),
+    (r"\b(?:l' ?)?(?:un|une) (?:des|de ces) (?=(?:cubes|blocs|briques)\b)", " one of the "),
     (r"\b(cube|bloc|brique) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     # order: "une fois que tu as mis X, ...", "après que tu aies mis X" are "après avoir mis X"; "en premier"
     (r"\b(?:une fois qu|après qu)(?:e |')(?:tu as|tu aies|vous avez|vous ayez|t'as)\b", " après avoir "),
@@ -574,7 +580,7 @@ def _swap_adjectives(words: list[str]) -> list[str]:
 # A clause with its verb left out ("d'abord le vert sur le rouge, ensuite le bleu sur le vert"): put. Never beside
 # a negation or an exclusion, where the missing verb may be the negated one.
 _FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then|finally)\s+)"
-                          r"((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+ (?:sur|dans) )")
+                          r"((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+ (?:sur|dans|à la|au) )")
 _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
 
 
@@ -607,6 +613,9 @@ def _undislocated(m: re.Match[str]) -> str:
     if clitic is not None and _clitic_disagrees(m["np"], clitic[1] or clitic[2]):
         raise TranslationError(f"French: in '{m[0]}' the pronoun does not agree with '{m['np']}', so what it stands "
                                "for is not clear; name the cube with its verb; nothing was planned")
+    verb = m["imperative"] or m["verb"]
+    if _FR.get(verb, "").split()[:1] not in ([v] for v in _FR_VERB_MEANINGS):
+        return m[0]  # "le rouge à la poubelle, le bleu sur le pad": two verbless clauses, no pronoun
     if m["imperative"]:
         return f"{m['imperative']} {m['np']}"
     if m["pas"]:  # "tu ne le mets pas", and the spoken "tu le mets pas"
@@ -1288,6 +1297,8 @@ def translate(text: str, lang: str) -> str:
     # "avant de jeter X", "nachdem du X weggeworfen hast": the English reader takes a bare "discard" after an order
     # word as no verb; with its subject it reads the clause
     english = re.sub(r"\b(before|after) discard\b", r"\1 you discard", english)
+    # "jette le rouge puis le bleu puis le vert": a "then" with no comma before it ends its clause all the same
+    english = re.sub(r"(?<!\band)(?<=[a-z]) then\b", ", then", english)
     # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
     english = re.sub(r"\bthrow\b(?=[^,;.!?]*\b(?:in|into|in to) the (?:bin|trash)\b)", "put", english)
     _tower_choice(english, lang)

@@ -17,7 +17,7 @@ import pytest
 import test_translation_spoken as spoken
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
 
-from policies.planner import Clarification, Plan, make_planner
+from policies.planner import Clarification, Plan, SceneState, make_planner
 
 _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a cube its colour names, described by where it lies, with no landmark: the description is dropped
@@ -109,6 +109,15 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Schieb den {X} zu dir her.", ("push:x:backward",)),
     # a plural dislocated object and its plural pronoun
     ("Le {x} et le {y}, tu les mets dans la poubelle.", ("x>bin", "y>bin")),
+    # verbless clauses with "à la", a discard repeated through "puis", "mets tout" (everything) on a side
+    ("Le {x} à la poubelle, le {y} sur le pad.", ("x>bin", "y>pad")),
+    ("Jette le {x} puis le {y} puis le {z}.", ("x>bin", "y>bin", "z>bin")),
+    ("Mets tout à gauche sauf le {x}.", ("rest>left",)),
+    ("Mets le {x} dans la partie droite de la table.", ("x>right",)),
+    # "ta position" alone, "retour à la maison"
+    ("D'abord le {x} dans la poubelle, ensuite le {y} sur le {z}, et pour finir retourne à ta position.",
+     ("x>bin", "y>z", "home")),
+    ("Retour à la maison !", ("home",)),
 )
 
 
@@ -125,7 +134,8 @@ _NO_LEXICON_VERB = frozenset({
     "Alle Würfel außer dem {X} bitte auf die linke Seite.", "Sämtliche Würfel außer dem {X} bitte in den Eimer.",
     "Tous les cubes sauf le {x} vont dans la poubelle.", "Le {x} va sur le pad.",
     "Alle Würfel außer dem {X} und dem {Y} kommen in den Eimer.", "Ich möchte, dass der {X} Würfel auf dem {Y} liegt.",
-    "Weg mit dem {X} Würfel.", "Ab in den Müll mit dem {X} Würfel!"})
+    "Weg mit dem {X} Würfel.", "Ab in den Müll mit dem {X} Würfel!", "Le {x} à la poubelle, le {y} sur le pad.",
+    "Retour à la maison !"})
 
 
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
@@ -222,6 +232,11 @@ _NEVER_PLANNED = (
     "Wirf alle Würfel außer dem {X} weg und leg ihn dann aufs Pad.",
     "Prends le {x} et les mets dans le bac.",
     "Le {x}, tu les mets dans la poubelle.",
+    "Ne jette pas le {x} puis le {y}.",
+    "Le {x} pas à la poubelle, le {y} sur le pad.",
+    "Ne retourne pas à ta position.",
+    "Mets pas tout à gauche sauf le {x}.",
+    "Ne retourne jamais à la maison !",
 )
 
 
@@ -295,3 +310,24 @@ def test_the_seventh_and_eighth_split_never_run_a_wrong_plan(split: str) -> None
     scores = run_backend(make_planner("parser"), recs, split, max_failures=len(recs))["splits"][split]
     assert scores["false_executions"] == 0 and scores["wrong_plans"] == 0, scores
     assert scores["exact_match"] >= SPLIT_FLOORS[split], scores
+
+
+# Red leftmost and nearest the robot's base, blue right of it, green farthest right.
+_ROW = {"objects": [{"name": "red_cube", "kind": "cube", "color": "red", "position": [0.40, 0.20, 0.022]},
+                    {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.50, 0.05, 0.022]},
+                    {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.55, -0.10, 0.022]}],
+        "regions": ["left", "right", "bin", "pad"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mets le cube qui est à gauche du bleu dans la poubelle.", ["pick(object=red_cube)", "place_in(region=bin)"]),
+    ("Jette celui qui est tout à gauche.", ["pick(object=red_cube)", "place_in(region=bin)"]),
+    ("Mets le cube qui est à droite du bleu sur le pad.", ["pick(object=green_cube)", "place_in(region=pad)"]),
+])
+def test_a_cube_named_by_where_it_lies_in_a_relative_clause(text: str, expected: list[str]) -> None:
+    result = _PLANNER.plan(text, SceneState.from_json(_ROW))
+    assert isinstance(result, Plan) and [str(s) for s in result.steps] == expected, (text, result)
+    negated = text.replace("Mets le", "Ne mets pas le").replace("Jette", "Ne jette pas")
+    assert not isinstance(_PLANNER.plan(negated, SceneState.from_json(_ROW)), Plan), negated
+    asked = _PLANNER.plan("Mets un des cubes sur le pad.", SceneState.from_json(_ROW))
+    assert isinstance(asked, Clarification), asked
