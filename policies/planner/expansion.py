@@ -11,6 +11,7 @@ quantifier would move what the words leave out.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass
 
@@ -63,9 +64,41 @@ def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:
 _PART = rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?"
 
 
+# A closing tower that sums up the clauses before it, and a cube kept out of the tower.
+_TOWER_SUMMARY = re.compile(r"\s*[,;.]\s*(?:(?:so|basically|i\.e\.?|that is|in other words|to|and)\s+)*(?:make|build|"
+                            r"making|building|form|forming) (?:a |one )?(?:little |small |nice |neat )?"
+                            r"(?:tower|stack|pile)(?: (?:out of|with|from|using|of) (?:those|these|them|the|all)"
+                            r"(?: (?:two|three|four|five|cubes|blocks|ones))*)?\s*$")
+_LEFT_OUT_OF_TOWER = re.compile(r"\s*[,;.]\s*(?:(?:and|but|just|please)\s+)*(?:leave|keep)\s+"
+                                r"((?:the )?[a-z]+(?: (?:one|cube|block))?) out"
+                                r"(?: of (?:it|this|that|the tower|the stack))?\s*$")
+
+
+# How a tower's chain says one cube stands on the next: "is on top of", "rests on", "sits on", "stands on".
+_RESTS_ON = r"(?:(?:is|sits|rests|stands|lies|is sitting|is resting|is standing)\s+)?(?:on top of|on|upon)"
+
+
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
-    stated = re.fullmatch(rf"(?:make|build|create) (?:a|me a) (?:little |small )?(?:stack|tower|pile)\s*[:,]?\s*"
+    summary = _TOWER_SUMMARY.search(text)
+    if summary is not None and re.search(r"\bon\b", text[:summary.start()]) and \
+            not marked_words(text[:summary.start()], NEGATION_MARKERS) and \
+            not re.search(r"\b(?:tower|stack|pile|bottom|top|base)\b", text[:summary.start()]):
+        # "red on blue and blue on green, basically make a little tower out of those three" (f15-000): the tower
+        # names what the clauses before it build; they are read as they are
+        return Rewrite(text[:summary.start()], changed=True)
+    left_out = _LEFT_OUT_OF_TOWER.search(text)
+    if left_out is not None:
+        # "stack em up from the bottom: blue, then yellow, then red. leave green out of it" (f15-011): a cube kept out
+        # of the tower is one it does not name; one it names makes the words contradict each other
+        kept = _colour_names(left_out.group(1), state)
+        named = {n for _, n in _colour_mentions(text[:left_out.start()], state)}
+        if isinstance(kept, str) or set(kept) & named:
+            return Rewrite(text, f"'{left_out.group(0).strip(' ,.;')}' beside a tower that names it: contradictory"
+                           if not isinstance(kept, str) else kept)
+        text = text[:left_out.start()]
+    stated = re.fullmatch(rf"(?:(?:make|build|create|erect|construct|assemble|put up) )?(?:a |me a |one )?(?:little |"
+                          rf"small )?(?:stack|tower|pile)(?: please)?\s*[:,.!-]?\s*"
                           rf"({_PART} on (?:top of )?{_PART}(?: on (?:top of )?{_PART})+)\s*", text)
     if stated:  # "make a stack: the red cube on the blue cube on the green cube" names the cubes top to bottom
         text = "a tower from top to bottom: " + ", ".join(re.split(r" on (?:top of )?", stated.group(1)))
@@ -73,8 +106,8 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                             r"on the bottom|in the middle|highest|lowest|start with|finish with|end with|"
                             r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two))\b",
                             text)
-    chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with)\s+)?({NP}) (?:is )?on top of ({NP}),? which is on top of "
-                         rf"({NP})\s*[.!]?\s*", text)
+    chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with|in which|such that)\s+)?({NP}) {_RESTS_ON} ({NP}),? which "
+                         rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
     if (not tower_words and not chain) or re.search(r"\btower by\b", text):
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
     # Only a tower, perhaps then "go home": a negation, an order word or another clause beside it would be
@@ -134,22 +167,10 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     elif re.search(r"\b(?:from )?bottom to top\b|\bfrom (?:the )?bottom\b", text):
         bottom_up = names
     else:
-        # each mention's role word (the words up to the next mention)
-        roles: list[str | None] = []
-        for k, (pos, _) in enumerate(mentions):
-            end = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
-            before = text[max(0, pos - 16):pos]
-            after = text[pos:end]
-            if re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before) or \
-                    re.search(_ROLE_BEFORE["bottom"], before):
-                roles.append("bottom")
-            elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
-                    re.search(_ROLE_BEFORE["top"], before):
-                roles.append("top")
-            elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
-                roles.append("middle")
-            else:
-                roles.append(None)
+        roles_or_why = _tower_roles(text, mentions)
+        if isinstance(roles_or_why, str):
+            return Rewrite(text, roles_or_why)
+        roles = roles_or_why
         unnamed = [o.name for o in state.objects if o.name not in names]
         if all(roles) and len(unnamed) == 1 and len(set(roles)) == len(roles) and \
                 (("top" in roles) != ("bottom" in roles)) and _every_cube_said(text, state):
@@ -176,7 +197,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         else:
             return Rewrite(text, "the tower does not say which cube goes at the bottom: say 'X at the bottom, "
                                  "then Y' or 'from top to bottom: X, Y'")
-        if roles.count("bottom") > 1 or roles.count("top") > 1 or (
+        if roles.count("bottom") > 1 or roles.count("top") > 1 or roles.count("middle") > 1 or (
                 "bottom" in roles and "top" in roles and roles.index("bottom") not in (0, len(roles) - 1)):
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
         ranked = {"bottom": 0, "middle": 1, "top": 2}
@@ -211,6 +232,69 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                                  f"{'bin holds loose objects' if region == 'bin' else 'scene has no such region'}")
         clauses.insert(0, f"put the {bottom_up[0].replace('_', ' ')} {_REGION_SAID[region]}")
     return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
+
+
+# A role said before its cube, opening a part of the description: "on top the red, at the bottom the green", "at the
+# bottom: green" (ADV, session 6: read with the role after the cube, it built the tower upside down).
+_ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words})\s*[:=-]?\s*(?:the )?$")
+               for role, words in (("bottom", r"(?:at|on) the (?:very )?(?:bottom|base)"),
+                                   ("top", r"(?:at|on) (?:the )?(?:very )?top(?: of)?"),
+                                   ("middle", r"in the middle|in between"))}
+
+
+def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None] | str:
+    """Each mention's role in the tower (bottom, middle, top or None), read from the words after it up to the next
+    mention, or from a role said right before it; a reason where the two disagree, or where a cube with no role is
+    joined by "and" to one with a role ("red at the bottom and blue, green on top": is blue at the bottom too?)."""
+    front: list[tuple[str, int] | None] = []
+    for pos, _ in mentions:
+        said = [(role, m.start(1)) for role, pattern in _ROLE_FRONT.items()
+                if (m := pattern.search(text[max(0, pos - 40):pos])) is not None]
+        front.append((said[0][0], max(0, pos - 40) + said[0][1]) if said else None)
+    roles: list[str | None] = []
+    for k, (pos, _) in enumerate(mentions):
+        end = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
+        following = front[k + 1] if k + 1 < len(mentions) else None
+        if following is not None:
+            end = following[1]  # the next cube's own role is not this one's
+        before = text[max(0, pos - 16):pos]
+        after = text[pos:end]
+        terse = re.match(r"[a-z]+(?: (?:cube|block|brick|one))?\s*[:=-]?\s*(top|bottom|middle|base)\b(?!\s+of)", after)
+        if terse is not None:  # "red bottom, blue top, green middle" (A1 session 7, F14): each role counted
+            role: str | None = {"base": "bottom"}.get(terse.group(1), terse.group(1))
+        elif re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before) or \
+                re.search(_ROLE_BEFORE["bottom"], before):
+            role = "bottom"
+        elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
+                re.search(_ROLE_BEFORE["top"], before):
+            role = "top"
+        elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
+            role = "middle"
+        else:
+            role = None
+        if front[k] is not None:
+            if role is not None and role != front[k][0]:  # type: ignore[index]
+                return "the tower's order words disagree: cannot tell which cube goes where"
+            role = front[k][0]  # type: ignore[index]
+        roles.append(role)
+    for k in range(len(mentions) - 1):
+        between = text[mentions[k][0]:mentions[k + 1][0]]
+        bare = k if roles[k] is None else k + 1
+        # a cube placed against its neighbour ("the blue on it", "the blue below it") or said as the next level
+        # ("then the red") has a place of its own
+        own = text[mentions[bare][0]:mentions[bare + 1][0] if bare + 1 < len(mentions) else len(text)]
+        led = text[mentions[bare - 1][0] if bare else 0:mentions[bare][0]]
+        placed = re.search(r"\b(?:on|onto|on top of|above|over|below|under|beneath|underneath)\s+"
+                           r"(?:it|that|this|them)\b", own) or \
+            re.search(r"\b(?:then|next|after that)\s+(?:the\s+)?$", led)
+        # ... or the one place left: the top after "X in the middle and Y" (f14-003, "at the summit")
+        roled = roles[k] if bare == k + 1 else roles[k + 1]
+        last_left = (bare == len(mentions) - 1 and "top" not in roles) or (bare == 0 and "bottom" not in roles)
+        if (roles[k] is None) != (roles[k + 1] is None) and re.search(r"\band\b", between) and not placed and \
+                roled != "middle" and not last_left and not re.search(r"\b(?:then|next)\b|[;:,]", between):
+            return (f"'{between.strip(' ,')}' joins a cube with no place in the tower to one with a place: whether "
+                    f"they share it is unclear")
+    return roles
 
 
 def _every_cube_said(text: str, state: SceneState) -> bool:
@@ -287,12 +371,14 @@ _ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|e
 _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four|five|six|[2-6])(?: of the)? (?:cubes|"
                     r"blocks|bricks|objects)")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_EXCEPT = (r"(?:except(?: for)?|but(?: not)?|apart from|other than|save for|excluding|besides|leaving out|"
+_EXCEPT = (r"(?:except(?: for)?|(?:only|just) not|but(?: not)?(?!\s+(?:don'?t|do not|dont|never|leave|keep|please)\b)|"
+           r"apart from|other than|save for|excluding|besides|leaving out|"
            r"leave out|without)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 # "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not"
 _EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or| nor)(?: not)? {_ONE_EXCLUDED})*)"
-_NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|don't move|do not move|without touching|"
+_NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|don't move|dont move|do not move|"
+                             r"without touching|"
                              r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)\s+"
                              r"(?:one|cube|block|brick)")
 
@@ -357,6 +443,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
     used."""
+    ordered = closing_order(text)
+    if ordered is not None and re.search(rf"\b(?:{_ALL}|the (?:rest|others|other cubes|remaining cubes))\b",
+                                         ordered[0]):
+        text, order_phrase = ordered
+    else:
+        order_phrase = None
     front = _FRONT_EXCEPT.match(text)
     if front is not None:  # "with the exception of X, put all cubes on the pad": the exclusion after the quantifier
         body = front.group("body")
@@ -372,17 +464,25 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     clear = _CLEAR_EXCEPT.fullmatch(text)
     if clear is not None:
         text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
-    rest = re.search(r"(?:,?\s*(?:and|then)\s+|,\s*)(?:put |move |place )?(?:(?:all )?the (?:rest|others|other cubes|"
-                     r"remaining cubes)(?: of (?:the|them) cubes)?|everything else|all (?:the )?other (?:cubes|blocks))"
-                     r"\s+(in|into|on|onto)\s+(the [a-z ]+?)\s*[.!]?\s*$", text)
+    rest = re.search(r"(?:[,;.]?\s*(?:and|then)\s+|[,;.]\s*)(?:put |move |place )?(?:(?:all )?the (?:rest|others|other "
+                     r"cubes|remaining cubes)(?: of (?:the|them) cubes)?|everything else|all (?:the )?other (?:cubes|"
+                     r"blocks))\s+(?:(?:go|goes|should go|can go|need to go|belong)\s+)?(in|into|on|onto)\s+"
+                     r"(the [a-z ]+?)\s*[.!]?\s*$", text)
     if rest:
         head = text[:rest.start()]
         named = {n for _, n in _colour_mentions(head, state)}
         others = [o.name for o in state.objects if o.name not in named]
         if not others:
             return Rewrite(text, "'the rest' names nothing: every cube is already mentioned")
+        if order_phrase is not None:
+            reordered = ordered_by(order_phrase, others, state)
+            if isinstance(reordered, str):
+                return Rewrite(text, reordered)
+            others = reordered
         tail = ", then ".join(f"put the {n.replace('_', ' ')} {rest.group(1)} {rest.group(2)}" for n in others)
-        return Rewrite(f"{head}, then {tail}", changed=True)
+        # a negation before "the rest" ("don't touch blue. put the other cubes in the bin") holds for the whole request
+        joint = ". " if marked_words(head, NEGATION_MARKERS) else ", then "
+        return Rewrite(f"{head}{joint}{tail}", changed=True)
     both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop))\s+both (?:the )?([a-z]+)(?: (?:cube|block|one))? "
                         r"and (?:the )?([a-z]+) (?:cube|block|one)s?\s+((?:in|into|on|onto|to)\s+[^,;.]+)", text)
     if both is not None:  # "put both the red and the blue cube in the bin": two clauses, in the words' order
@@ -395,7 +495,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
-        scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b", " ", text))
+        scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b|\ball (?:day|morning|afternoon|"
+                                                   r"evening|night|week)\b", " ", text))
         word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "
@@ -441,8 +542,14 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if joined_at is not None:  # "... in the bin and the red one on the pad": a clause of its own
         later, post = post[joined_at.start():] + later, post[:joined_at.start()]
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
-    neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|do not|never|not)\b.*$", post)
+    neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|dont|do not|never|not)\b.*$", post)
     tail = (post[neg.start():] if neg else "") + later
+    if neg and re.search(r"\b(?:a|any|every|all|each|both|the) (?:cubes?|blocks?|ones?|of)\b|\b(?:anything|everything|"
+                         r"them|any)\b", post[neg.start():]):
+        # "everything in the bin but don't touch any of the cubes" (f15-056): the negation covers what the quantifier
+        # moves
+        return Rewrite(text, f"'{post[neg.start():].strip(' ,')}' forbids touching the cubes the quantifier moves: "
+                             f"contradictory")
     post = post[:neg.start()] if neg else post
     if not first:  # "every cube in the bin, the red one first, but leave the blue one alone"
         first, post = _first_named(post, state)
@@ -451,6 +558,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if then_named and not first:
         return Rewrite(text, "'then ...' names a cube to go next, but no cube is said to go first: the order is "
                              "unclear")
+    if re.search(r"\b(?:it|them|they|that one|this one|those|these)\b", later):
+        # "put every cube except red in the bin, then put it on the pad" (A1 session 7, F10): the cube left out, the
+        # last one moved, or all of them?
+        return Rewrite(text, f"'{later.strip(' ,.')}' after the quantifier: which cube its pronoun names is unclear")
     if _VERBLESS_NEXT.match(later):
         return Rewrite(text, f"'{later.strip(' ,.')}' after the quantifier: which place in the order it takes is "
                              f"unclear")
@@ -530,9 +641,109 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"{blocker.replace('_', ' ')} {'rests on it' if above else 'is held'} and must "
                                      f"be moved before it")
         order = [*stated_order, *(n for n in order if n not in stated_order)]
+    if order_phrase is not None:
+        if first:
+            return Rewrite(text, f"'{order_phrase}' and the cube said to go first are two orders: which holds is "
+                                 f"unclear")
+        reordered = ordered_by(order_phrase, chosen, state)
+        if isinstance(reordered, str):
+            return Rewrite(text, reordered)
+        order = reordered
     base = GERUNDS.get(verb_word, verb_word)
     clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in order]
     return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)
+
+
+# ------------------------------------------------------------------------------ the order of a quantifier's cubes
+# Said after the quantifier's clause, the order its cubes go in (fresh split 14): by where they are ("the one nearest
+# you first, then the next nearest, and so on", "leftmost first", "working from the rightmost one to the leftmost
+# one") or by colour ("green before blue", "green first, then blue"). Only the whole closing phrase is read; any other
+# word in it ("but not the leftmost first") leaves it unread, so refused.
+_EXTREME = r"(?:leftmost|rightmost|nearestbase|farthestbase|frontmost|backmost|nearest|closest|farthest|furthest)"
+# An extreme word -> (the scene's measure, ascending?): the cube that measure ranks first goes first.
+_EXTREME_KEYS = {"leftmost": ("y", False), "left": ("y", False), "rightmost": ("y", True), "right": ("y", True),
+                 "nearestbase": ("r", True), "nearest": ("r", True), "closest": ("r", True),
+                 "farthestbase": ("r", False), "farthest": ("r", False), "furthest": ("r", False),
+                 "frontmost": ("x", False), "backmost": ("x", True)}
+_OPPOSITE = {("y", False): ("y", True), ("y", True): ("y", False), ("r", True): ("r", False),
+             ("r", False): ("r", True), ("x", False): ("x", True), ("x", True): ("x", False)}
+_ROBOT = r"(?: (?:to|from) (?:you|me|the robot|the base|yourself))?"
+_CUBE_NOUN = r"(?: (?:one|cube|block|brick))?"
+_AND_SO_ON = r"(?:\s*,?\s*(?:and so on|and so forth|and on|etc\.?|et cetera))?"
+_SPATIAL_FIRST = re.compile(
+    rf"(?:(?:starting|beginning|start|begin) (?:with|from|at) (?:the )?(?P<a>{_EXTREME}){_CUBE_NOUN}{_ROBOT}|"
+    rf"(?:the )?(?P<b>{_EXTREME}){_CUBE_NOUN}{_ROBOT} first|"
+    rf"(?:the )?(?:one|cube|block) (?P<c>{_EXTREME}){_ROBOT} first)"
+    rf"(?:\s*,?\s*(?:and )?then (?:the )?(?:next|second)(?: (?:{_EXTREME}|one|cube|block|closest|nearest))*)?"
+    rf"{_AND_SO_ON}")
+_SPATIAL_RANGE = re.compile(
+    rf"(?:(?:working|going|moving|proceeding|starting|doing (?:it|them)|one by one|in order)\s+)*"
+    rf"from (?:the )?(?P<a>{_EXTREME}|left|right){_CUBE_NOUN}{_ROBOT} to (?:the )?(?P<b>{_EXTREME}|left|right)"
+    rf"{_CUBE_NOUN}{_ROBOT}|(?P<c>left|right) to (?P<d>left|right)")
+_COLOUR_ONE = rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS, key=len, reverse=True))}){_CUBE_NOUN}"
+_COLOUR_BEFORE = re.compile(rf"({_COLOUR_ONE})((?:\s+(?:before|ahead of|and then|then)\s+{_COLOUR_ONE})+)")
+_ORDER_TAIL = re.compile(r"\s*,\s*(?:(?:and|but)\s+)?(?P<tail>[a-z ,.]+?)\s*[.!]?\s*$")
+
+
+def closing_order(text: str) -> tuple[str, str] | None:
+    """(``text`` without its closing order phrase, that phrase) where a quantifier's order closes it; else None."""
+    m = _ORDER_TAIL.search(text)
+    while m is not None:
+        tail = m.group("tail").strip(" ,.")
+        if _SPATIAL_FIRST.fullmatch(tail) or _SPATIAL_RANGE.fullmatch(tail) or _COLOUR_BEFORE.fullmatch(tail):
+            return text[:m.start()], tail
+        # "..., the one nearest you first, then the next nearest, and so on": the phrase holds commas of its own
+        m = _ORDER_TAIL.search(text, m.start() + 1) if "," in text[m.start() + 1:] else None
+        if m is not None and m.start() == 0:
+            m = None
+    return None
+
+
+def ordered_by(phrase: str, chosen: list[str], state: SceneState) -> list[str] | str:
+    """``chosen`` in the order ``phrase`` (from ``closing_order``) states, or the reason it cannot be followed."""
+    colours = _COLOUR_BEFORE.fullmatch(phrase)
+    if colours is not None:
+        named: list[str] = []
+        for said in re.split(r"\s+(?:before|ahead of|and then|then)\s+", phrase):
+            names = _colour_names(said, state)
+            if isinstance(names, str) or len(names) != 1:
+                return f"'{said}' in '{phrase}' must name one cube of the scene"
+            if names[0] not in chosen:
+                return (f"'{phrase}' orders the {names[0].replace('_', ' ')}, which the quantifier leaves out: "
+                        f"contradictory")
+            named.extend(names)
+        if len(set(named)) != len(named):
+            return f"'{phrase}' names the same cube twice: the order is unclear"
+        return [*named, *(n for n in chosen if n not in named)]
+    first = _SPATIAL_FIRST.fullmatch(phrase)
+    if first is not None:
+        key = _EXTREME_KEYS[next(g for g in first.group("a", "b", "c") if g)]
+    else:
+        ends = _SPATIAL_RANGE.fullmatch(phrase)
+        if ends is None:
+            return f"'{phrase}' does not state an order"
+        a, b = (g for g in ends.group("a", "b", "c", "d") if g)
+        key = _EXTREME_KEYS[a]
+        if _OPPOSITE[key] != _EXTREME_KEYS[b]:
+            return f"'{phrase}' does not run from one end to the other: the order is unclear"
+    placed = [state.get(n) for n in chosen]
+    if any(o.position is None for o in placed):
+        return f"'{phrase}' needs the cubes' positions, which the scene does not give"
+    measure, ascending = key
+
+    def value(name: str) -> float:
+        pos = state.get(name).position or (0.0, 0.0, 0.0)
+        raw = math.hypot(pos[0], pos[1]) if measure == "r" else pos[1] if measure == "y" else pos[0]
+        return raw if ascending else -raw
+    ranked = sorted(chosen, key=value)
+    for a, b in itertools.pairwise(ranked):
+        if abs(value(a) - value(b)) < _ORDER_TIE_M:
+            return (f"the {a.replace('_', ' ')} and the {b.replace('_', ' ')} are level, so '{phrase}' does not say "
+                    f"which goes first")
+    return ranked
+
+
+_ORDER_TIE_M = 0.02  # two cubes closer than this in the ordering measure are level (as mentions.py's ties)
 
 
 def _first_named(post: str, state: SceneState) -> tuple[list[str] | str, str]:

@@ -24,6 +24,7 @@ from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
+from policies.planner.speech_act import self_corrected
 from policies.planner.translation import TranslationError, translate
 
 # ----------------------------------------------------------------------------------------- language
@@ -99,7 +100,9 @@ def without_reassurance(instruction: str) -> str:
 
 
 # -------------------------------------------------------------------------------------------- typos
-_ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "u": "you", "ur": "your", "n": "and", "ya": "you",
+_ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks",
+                  "thnks": "thanks", "tnx": "thanks", "rn": "now", "em": "them", "youve": "you've", "youre": "you're",
+                  "u": "you", "ur": "your", "n": "and", "ya": "you",
                   "da": "the",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
@@ -261,6 +264,9 @@ def _without_closing(text: str) -> str:
 
 _COLOUR_NAMES = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # a label before the request: "shift note: ...", "fyi: ...", "reminder - ..." (f14-000)
+    (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|a|one)\s+)?(?:note|notes|fyi|"
+     r"reminder|heads[- ]up|memo|update|ps|p\.s\.|urgent|important|request|todo|to-do)\s*[:\-–—]\s*", ""),
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
@@ -270,29 +276,40 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
     # (fresh split indep9-042), "as for the red one, put it in the bin", "regarding the blue cube, don't touch it"
-    (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now)\s+)*(?:as (?:for|to)|regarding|concerning|(?:we'?re|we are|i'?m|i am) "
+    (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now|please)\s+)*(?:as (?:for|to)|regarding|concerning|"
+     rf"(?:we'?re|we are|i'?m|i am) "
      rf"(?:all )?(?:done|finished) with|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?: (?:is|'s) (?:just |only )?"
      rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?\s*[,:\-–—]))"
      rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?"
      rf"(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
-     r"(?:it|that one)\b", r"\1\3 \2"),
+     r"(?:it|that one|that|him|her)\b", r"\1\3 \2"),
     # ... or a complaint about it first: "that yellow cube is just in the way. can you chuck it in the trash?"
     (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one)) (?:is|'s) (?:just |really |"
      rf"kind of |kinda |totally |always |still )?(?:in the way|in my way|getting in (?:the|my) way|blocking (?:me|"
      rf"everything|the way)|annoying(?: me)?|bugging me|a nuisance|a pain|an eyesore|useless|pointless|ugly)"
      rf"\s*[.,;!:\-–—]\s*(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
      rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\1\3 the \2"),
+    # ... or anything else said of it first: "the red cube's got a chipped corner, chuck it in the bin" (f14-000); what
+    # is said of it must name nothing the planner reads (else the words stay, read or refused)
+    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one))((?:'s| is| has)[^,;.!?:]*?)"
+     rf"\s*[.,;!:\-–—]\s*(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
+     rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b",
+     lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _aside(f"it{m.group(3)}") else m.group(0)),
     # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
     (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
      rf"({_NAMED})\s*[.!]*$", r"\1 \3\2"),
     # "remove the red cube and put it in the bin": taking it up, then where it goes
     (rf"\bremove ({_NAMED}) and (?=(?:then )?(?:{_TOPIC_VERBS}) it\b)", r"pick up \1 and "),
+    # "could your robot ...", "can the robot ...": the robot addressed in the third person
+    (r"\b(could|can|would|will) (?:your|the|this) (?:robot|arm|bot)\b", r"\1 you"),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
     # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
-    (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:honestly |frankly |basically |so )?(?:sorry to (?:bother|trouble) you|"
+    (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:honestly |frankly |basically |so )?(?:sorry to "
+     r"(?:bother|trouble|bug|pester|disturb) you(?: again)?|"
+     r"(?:this is |the )?last one,? i promise|"
      r"can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
      r"time to work|"
@@ -303,18 +320,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # a closing "that's all for today", "that'll be all", "we're done for now" ("all" no quantifier, indep10-000)
      r"(?:that'?s|that is|that'?ll be|that will be) (?:all|it|everything)(?: for (?:today|now|the day|this session|"
      r"this morning|this afternoon|tonight))?(?: folks| guys| everyone)?|"
-     r"(?:we'?re|we are|i'?m|i am) (?:all )?done(?: here)?(?: for (?:today|now|"
+     r"(?:(?:we'?re|we are|i'?m|i am|all) )?done(?: here)?(?: for (?:today|now|"
      r"the day))?|"
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
      r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very) much| a lot| a bunch| in advance|"
-     r" a million)?(?: for (?:your|the|all your) (?:help|time|patience|assistance|support|work))?|"
+     r" a million| a ton)?(?: for (?:your|the|all your) (?:help|time|patience|assistance|support|work|comprehension|"
+     r"understanding|cooperation|co-operation|consideration|attention))?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
      r"sort out|get done) (?:that|this|it|so)|(?:sort|get) (?:that|this|it) (?:out|done|sorted)|make (?:that|this|it) "
      r"happen)"
      r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
      r"would that work)\b"
-     r"\s*(?=[,;.!?:\-–—]|$))+", r"\1"),
+     r"\s*(?=[,;.!?:\-–—]|$|\s+(?:just |now |so |and )?(?:go|head|return) home\b))+", r"\1"),
     (r"(^|[,;.!?:]\s*|\band\s+)(?:basically|honestly|actually|frankly)\s+", r"\1"),
     # a colleague's request passed on: "My colleague has asked me to have the yellow cube placed on the blue one"
     # (fresh split indep10-060); what follows is read as the request it is
@@ -323,11 +341,20 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(^|[,;.!?:]\s*)i(?:'ve| have)? (?:been|was) (?:asked|told) to\s+", r"\1\2"),
     # non-native "please to X", "would you please to X": "please X"
     (r"\bplease to\b", "please"),
+    # "if you could put the blue cube on the red cube that would be brilliant": the request itself
+    (rf"(^|[,;.!?:]\s*)if (?:you|u) (?:could|can|would|will)(?: (?:please|kindly|just))?\s+"
+     rf"(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
+    # "Put please the yellow cube ...", "Please you throw away ..." (f16-003, f16-000): the request itself
+    (r"\b(put|place|set|move|stack|drop|push|bin|throw|take|pick)\s+please\s+", r"\1 "),
+    (r"(^|[,;.!?:]\s*)please,?\s+you\s+(?=[a-z])", r"\1please "),
+    # "make the red cube (to) sit on top of green cube" (f16-005): where it is to end up
+    (rf"\b(?:make|get|have)\s+({_NAMED})\s+(?:to\s+)?(?:sit|rest|stand|be|go|lie|end up)\s+"
+     r"(?=(?:on top of|on|onto|in|into|atop|upon)\b)", r"put \1 "),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
     (r"[\s,.!]*\b(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty))"
      r"(?: (?:so|very) much| a lot| a bunch|"
-     r" in advance| a million|"
+     r" in advance| a million| a ton|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
     # "..., would ya", "and we're sorted", "... please mate": closings that ask nothing more
     (r"[\s,]+(?:would|will|could|can) you\s*[?!.]*$", ""),
@@ -336,6 +363,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"cool|epic|legit|lit|clutch|fab|grand)(?:\s+(?:lol|lmao|haha+|hehe+|xd))?[\s!.]*$", ""),
     (r"[\s,.!?]*\b(?:kind(?:est)? regards|best regards|warm regards|regards|best wishes|many thanks|yours (?:truly|"
      r"sincerely|faithfully)|sincerely|all the best|cheers)[\s,.!]*(?:the [a-z]+ team)?[\s.!]*$", ""),
+    (r"(^|[.;!?]\s*|,\s*)(?:further to|following (?:up on )?)(?: our| your| the| my)? (?:conversation|discussion|call|"
+     r"email|e-mail|meeting|chat|request|message)\s*,\s*", r"\1"),
     (r"(^|[.;!?]\s*|,\s*)(?:as (?:discussed|agreed|planned|requested|mentioned|promised)(?: (?:earlier|before|"
      r"yesterday|this morning|on the phone|in the meeting))?)\s*,\s*", r"\1"),
     (r"[;,.!?]\s*(?:that'?s|that is) (?:the only|all the|the one) (?:change|thing|step|task)s? (?:we|i) (?:want|need|"
@@ -348,7 +377,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r" (?:run|trial|test|demo|project|experiment|presentation|class|lab|session|setup|set-up|video|shoot|photo|"
      r"picture|recording|assignment|exercise|showcase|meeting|talk)s?\b\s*,?\s*", r"\1"),
     (r"\b(the (?:left|right) side) of (?:the |your )?(?:workspace|table|work area|bench|desk|scene|cell)\b", r"\1"),
+    # "put all the cubes on the pad, one at a time": how a quantifier's cubes go, which they do anyway
+    (r"\s*,?\s*\b(?:one at a time|one by one|one after (?:the )?other|individually|separately)\b", ""),
     (r"[\s,]+(?:and )?(?:we'?re|we are|you'?re|you are) (?:all )?(?:sorted|done|good|set|golden)\s*[!.]*$", ""),
+    (r"[\s,]+and (?:that'?s|that is) (?:it|all)(?: for (?:now|today))?\s*[!.]*$", ""),  # f16-019
     (r"(?<=[a-z])[\s,]+(?:mate|buddy|pal|dude|boss|chief)\s*[!.]*$", ""),
     # a self-interruption between dashes: "my boss wants the - sorry, phone's ringing, one sec - the yellow cube on the
     # pad" (indep8-042); only an aside that opens with an apology or a pause and names nothing the parser reads
@@ -360,7 +392,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
      r"(?:when|whenever) (?:you'?re|you are|your) ready|"
      r"whenever you (?:can|like|want|get (?:a|the) (?:chance|moment|sec|second|minute))|"
-     r"in your own time|at your (?:own )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|real quick)\b",
+     r"in your own time|at your (?:own |earliest )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|"
+     r"real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
     # "I was thinking the green cube could go on the pad" (fresh split indep6-041)
@@ -391,12 +424,28 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"[\s,]*\bshall we\b\s*\??", " "),
     (r",?\s*\bif (?:it|that|this)(?:'?s| is| isn'?t| is not)(?: not)? too much (?:trouble|bother|to ask)\b", " "),
     # why the object may go, not what to leave alone ("throw away the blue cube, we don't need it")
-    (r",?\s*\b(?:we|i) (?:don'?t|do not|no longer) need (?:it|that|this|them|this one|that one)(?: any ?more)?\b",
-     " "),
+    # (only right after a disposal, never after a question, and only of the object: "we don't need that" after
+    # another request may take the request itself back, A1 session 7 F11)
+    (r"(?:\s*[,;.!]\s*|\s+)(?:(?:and|as|since|because|cos|'cause)\s+)?(?:we|i) (?:don'?t|do not|no longer) need "
+     r"(?:it|them|this one|that one|that cube|this cube)(?: any ?more| any longer)?\s*(?=[,;.!]|$)",
+     lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) and
+     "?" not in m.string[max(0, m.start() - 2):m.start() + 1] else m.group(0)),
     # ... or said in the future, only right after a disposal of it: "get rid of green, please? I won't be needing it"
     (r"[,;.!?]\s*(?:(?:and|as|since|because|cos|'cause)\s+)?(?:we|i)(?:(?:'ll| will)? (?:won'?t|will not|shan'?t)|"
      r" am not going to|'m not going to| are not going to|'re not going to) (?:be )?need(?:ing)? (?:it|that|this|them|"
      r"this one|that one)(?: any ?more| again| any longer)?\s*(?=[,;.!?]|$)",
+     lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) else m.group(0)),
+    # ... or that it is not needed, said as a learner says it: "throw away the green cube, it is not more needed"
+    # (f16-000)
+    (r"[,;.!?]\s*(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) (?:not (?:more|longer|any ?more)|no (?:more|"
+     r"longer)) needed\s*(?=[,;.!?]|$)",
+     lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) else m.group(0)),
+    # ... or that it is not used: "get rid of the orange cube, we're not using it in this run" (f14-008), again only
+    # right after a disposal of it
+    (r"[,;.!?]\s*(?:(?:and|as|since|because|cos|'cause)\s+)?(?:we|i)(?:'re| are|'m| am)?(?: (?:not|no longer)|"
+     r" (?:don'?t|do not|won'?t|will not)) (?:be )?(?:using|going to use|gonna use|use) (?:it|that|this|them|this one|"
+     r"that one)(?: (?:in|for|during) (?:this|the|today'?s|our|my) (?:[a-z]+ )?(?:run|test|trial|demo|experiment|"
+     r"session|setup|round|batch|build|task|project))?(?: any ?more| again| any longer| today| now)?\s*(?=[,;.!?]|$)",
      lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) else m.group(0)),
     # ... or why it goes in the bin: "ditch the purple cube, it's scrap" (fresh split indep9-002); a clause of its own
     (r"[,;.!?]\s*(?:(?:it|that|this|that one|this one)(?:'?s| is)|its|(?:they|those|these)(?:'re| are))\s+"
@@ -418,9 +467,18 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"needs to)(?: not|n'?t| never)\s+(?:ever\s+)?be\s+({_PROHIBITED_PARTICIPLE})\b(?:\s+(?:at all|whatsoever))?",
      lambda m: f"{m.group(1)}don't {_PROHIBITED[m.group(3)]} {m.group(2)}"),
     (rf"\b(?:keep )?(?:your )?hands off(?: of)?\s+(?=(?:{_NAMED})\b)", "don't touch "),
+    # the object fronted: "the orange you must not move", "the green one you should never touch" (f16-037)
+    (rf"(^|[,;.!?:]\s*|\b(?:and|but)\s+)({_NAMED}) (?:you|we) (?:must|should|may|can|shall|will)(?: not|n't| never)\s+"
+     r"(?:ever\s+)?(move|touch|shift|lift|pick up|push|disturb)\b", r"\1don't \3 \2"),
     (rf"\b(?:leave|let)\s+({_NAMED})\s+be\b", r"leave \1 alone"),
     (r"\b(don'?t|do not|never)\s+(?:mess|play|fiddle|tamper|interfere)(?: around| about)? with\b", r"\1 touch"),
-    (r"\b(don'?t|do not|never)\s+(?:disturb|bother(?: with)?|bump|knock)\b", r"\1 touch"),
+    (rf"\b(don'?t|do not|never)\s+(?:accidentally\s+)?(?:bump|knock|hit)(?:\s+(?:into|against))?\s+({_NAMED})\s+"
+     r"(?:over|down|off)\b", r"\1 touch \2"),
+    (rf"\b(don'?t|do not|never)\s+(?:accidentally\s+)?(?:knock)\s+(?:over|down)\s+(?=(?:{_NAMED})\b)", r"\1 touch "),
+    (r"\b(don'?t|do not|never)\s+(?:accidentally\s+)?(?:disturb|bother(?: with)?|bump|knock|hit)"
+     r"(?:\s+(?:into|against))?\b", r"\1 touch"),
+    (rf"\b(?:without|avoid)\s+(?:accidentally\s+)?(?:bumping|knocking|hitting)(?:\s+(?:into|against|over))?\s+({_NAMED})"
+     r"(?:\s+(?:over|down|off))?\b", r"without touching \1"),
     (r"\b(don'?t|do not|never)\s*,\s*(?:under any circumstances|for any reason|whatever happens|ever|at any point|"
      r"i repeat|please)\s*,\s*", r"\1 "),
     (r"\b((?:don'?t|do not|never)\s[^,;.!?]*?)\s*,?\s+(?:at all|whatsoever|in any way|under any circumstances|"
@@ -435,6 +493,16 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      ""),
     (r"\b(?:i was wondering|i wonder|i was hoping)(?: if| whether)?(?= you\b)", " "),
     (r"\b(?:like|y'?know|you know),\s*", " "),  # a filler before its comma ("can you like, put ...")
+    # ... or opening the request before its verb ("so like get rid of the purple one", f16-002)
+    (rf"(^|[,;.!?]\s*|\b(?:so|and|just|then)\s+)like\s+(?=(?:{_POLITE_VERB_ALT}|get rid|throw)\b)", r"\1"),
+    # why, after the request, said with no subject: "..., need it for the demo" (f15-030); "for the photo" (f15-027)
+    (r"[,;.]\s*(?:(?:i|we) )?need (?:it|this|that|them) for (?:the|a|my|our|this|tomorrow'?s|today'?s) [a-z]+"
+     r"(?: [a-z]+)?\s*$", ""),
+    (r"\s+for (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:photo|picture|pic|demo|video|shot|figure|presentation|"
+     r"poster|paper|report|slides?|talk|visitors?)(?=\s*(?:[,;.!?]|$))", ""),
+    (r"[\s,]*(?:(?:it|that|this) )?(?:would|'d|will) be (?:so |really |super |just )?(?:amazing|great|awesome|lovely|"
+     r"brilliant|fantastic|perfect|ideal|super|nice|wonderful|a lifesaver)(?: if (?:you|u) (?:could|can|would))?"
+     r"(?: (?:sort|do|manage|handle|fix) (?:that|this|it)(?: out)?)?[\s!.]*$", ""),
     (r"\b(?:can|could|would|will) you,\s*(?=[a-z])", ""),
     # "leave purple alone, but could you put red on the pad?": a polite frame opening a clause after a conjunction is
     # the imperative itself; only where a verb the planner reads follows it at once (so never "could you not ...")
@@ -452,12 +520,14 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:could you |can you )?(?:be a (?:dear|star|love|champ|sweetheart|pal)|do me a favou?r) and\b", " "),
     (r"\b(?:i (?:kindly |would )?(?:ask|request) you to|(?:please )?be so kind (?:and|to)|could i ask you to|"
      r"may i ask you to)\b", " "),
-    (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|i'?d (?:appreciate it|be grateful) if you "
-     r"(?:could|would))\b", " "),
+    (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|"
+     r"(?:i'?d|i would|we'?d|we would) (?:appreciate it|be (?:very |most |so )?"
+     r"grateful) if you(?: could| would)?)\b", " "),
     (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),
-    (r"\b(?:for me|if you can|if you could|if possible|if you would|if you will|if you'?d be so kind|if you may)\b"
+    (r"\b(?:for (?:me|us|her|him)|if you can|if you could|if possible|if you would|if you will|if you'?d be so kind|"
+     r"if you may)\b"
      r"(?!\s+(?:not|never|only|first|then|put|place|move|stack|push|pick)\b)", " "),
     # "..., just that", "that's it" closing a request: only it is meant (fresh split indep10-017)
     (r",\s*(?:just|only) (?:that|this)(?: please)?\s*(?=[.!?]|$)", ""),
@@ -478,7 +548,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"ought to|can|may) (?:be |get )(?:placed|put|moved|set|stacked|taken|brought)\s+"
      r"(on top of|on|in|into|onto|atop)\b",
      r"\1put \2 \3"),
-    (rf"\b(?:(?:please|kindly|i (?:kindly |would )?(?:ask|request|suggest)|we (?:kindly )?(?:ask|request))\s+)?"
+    (rf"\b(?:(?:please|kindly|i (?:kindly |would |would kindly )?(?:ask|request|suggest)|"
+     rf"we (?:kindly |would |would kindly )?(?:ask|request))"
+     rf"\s+)?"
      rf"(?:arrange for ({NP}) to be|(?:that )?({NP}) be)\s+(?:placed|put|moved|set|stacked)\s+"
      r"(on top of|on|in|into|onto|atop)\b", r"put \1\2 \3"),
     # "make that the red cube is on blue", "make sure the red cube ends up in the bin", "see to it that ...": the goal
@@ -502,7 +574,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 )
 # Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
 # (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
-_CONNECTORS: tuple[tuple[str, str], ...] = (
+_CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
     (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
     (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
@@ -520,6 +592,11 @@ _CONNECTORS: tuple[tuple[str, str], ...] = (
     (r"\b(before|after) (?:you do (?:that|this|so)|doing (?:that|this|so)|you'?ve done (?:that|this|so))\b",
      r"\1 that"),
     (r",?\s*\bin (?:that|this) order\s*$", ""),  # the order spoken is the order run
+    # after a push, why and how it is pushed: "shove blue toward you, it's too far back", "nudge red left, only push, no
+    # lifting" (f15-044, f14-048); the words stay where anything but a push is asked (_push_manner)
+    # "put blue on the pad as the very last thing, first stack red on green" (f15-062): the clause's rank
+    (r"\s+(?:as|at) the (?:very )?(last|first|final)(?: (?:thing|step|action|task|one|move))?(?=\s*(?:[,;.]|$))",
+     lambda m: " last" if m.group(1) == "final" else f" {m.group(1)}"),
 )
 _NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*)?(\d)\s*[:.)]\s+")
 # A clause with its verb left out ("first the red cube in the bin, then the green cube on the pad"): "put" is meant.
@@ -535,10 +612,61 @@ _GAPPED = re.compile(
     rf"{_GAP_REGION})|(?:the )?(?:{_COLOUR_ALT})\s+{_GAP_REGION})\s*(?:[,;.]|$|\band\b|\bthen\b))")
 
 
+# A later clause said to go first: "put the red cube in the bin, but place the blue cube on the pad first", "..., but
+# start by placing the blue cube on the pad", "place blue on the pad, after which put red in the bin" (A1, session 7:
+# each ran in the words' order). Each clause must be one step with its place, and hold no order word or negation.
+_PLACE_SAID = r"\b(?:in|into|on|onto|to|inside|atop|home|forwards?|backwards?|left|right|away)\b"
+_LATE_FIRST = re.compile(
+    r"(?P<a>[^;.]+?)(?:\s*,\s*(?:(?:but|and)\s+)?|\s+(?:but|and)\s+)(?:(?:do|please|just)\s+)?"
+    rf"(?:(?:start|begin)(?: off)? (?:by|with) (?P<gerund>{'|'.join(GERUNDS)})\s+"
+    r"(?P<c>(?:(?!\b(?:and|but)\b)[^,;.])+?)|"
+    r"(?P<b>(?:(?!\b(?:and|but)\b)[^,;.])+?)\s+first)\s*[.!]?")
+_ALL_WORDS = r"(?:all|every|each|both|everything|rest|others|remaining)"
+
+
+_PUSH_REASON = re.compile(r"\s*[,;.]\s*(?:(?:as|since|because)\s+)?(?:it'?s|it is|its) (?:too|a bit|way|a little|"
+                          r"slightly|really) (?:far|close|near)(?: (?:back|forward|away|out|off|over))?"
+                          r"(?=\s*(?:$|[,;.]))|"
+                          r"\s*[,;.]\s*(?:(?:only|just) push(?:ing)?(?: it)?\s*[,;.]?\s*)?(?:no|without|don'?t) "
+                          r"(?:lifting|picking(?: it)? up|grabbing|lift(?: it)?|pick(?: it)? up)(?: it)?"
+                          r"(?=\s*(?:$|[,;.]))|"
+                          r"\s*[,;.]\s*(?:only|just) push(?:ing)?(?: it)?(?=\s*(?:$|[,;.]))")
+
+
+def _push_manner(text: str) -> str:
+    """``text`` without why or how its one push is made (above), where every verb of it is a push."""
+    verbs = [w for w in re.findall(r"[a-z]+", _PUSH_REASON.sub(" ", text)) if w in _MOVING_VERBS or w in
+             ("bin", "discard", "throw", "toss", "go", "stack")]
+    if not verbs or any(v not in lx.PUSH_VERBS for v in verbs) or marked_words(_PUSH_REASON.sub(" ", text)):
+        return text
+    return _PUSH_REASON.sub("", text)
+
+
+def _late_first(text: str) -> str:
+    """The clause said to go first moved ahead ("B, then A"), as above; "A, after which B" is "A, then B" and "A,
+    before which B" is "B, then A". Anything else is left as it is."""
+    text = re.sub(r"\s*,?\s*\b(?:after which|following which|whereupon|after that is done)\s+", ", then ", text)
+    before = re.fullmatch(r"(?P<a>[^;.]+?)\s*,?\s*\bbefore which\s+(?P<b>[^;.]+?)\s*[.!]?", text)
+    m = _LATE_FIRST.fullmatch(text)
+    if before is not None:
+        a, b = before.group("a"), before.group("b")
+    elif m is not None:
+        a = m.group("a")
+        b = m.group("b") or f"{GERUNDS[m.group('gerund')]} {m.group('c')}"
+    else:
+        return text
+    if any(marked_words(side) or not re.search(_PLACE_SAID, side) or re.search(rf"\b{_ALL_WORDS}\b", side)
+           for side in (a, b)) or re.search(r"\b(?:and|but)\b", b):
+        return text
+    return f"{b.strip()}, then {a.strip()}"
+
+
 def _numbered_steps(text: str) -> str:
     """"step 1: A. step 2: B" / "1. A 2. B" -> "A, then B": labels 1, 2, 3 ... in that order make one sequence (so
     an order word inside a step is refused as beside a sequence, not read over one step); any other numbering is
-    left as it is (and refused), never reordered by its labels."""
+    left as it is (and refused), never reordered by its labels. "step one:" is "step 1:" (f14-022)."""
+    text = re.sub(r"\bstep (one|two|three|four|five)\s*(?=[:.)])",
+                  lambda m: f"step {('one', 'two', 'three', 'four', 'five').index(m.group(1)) + 1}", text)
     labels = [int(m.group(1)) for m in _NUMBERED.finditer(text)]
     if len(labels) < 2 or labels != list(range(1, len(labels) + 1)):
         return text
@@ -556,7 +684,7 @@ def _gapped(text: str) -> str:
 _BIN = "in the bin"
 _WITH_PLACE = rf"bin|trash|pad|left side|right side|(?:{_COLOUR_ALT}) (?:cube|block|one)"
 _ONE_CUBE = rf"(?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?"
-_IDIOMS: tuple[tuple[str, str], ...] = (
+_IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # where it goes said first: "on the blue cube, stack the red one", "to the left side move the orange cube"; only
     # with the verb right after the place (never "on the blue cube, don't stack red")
     (rf"(^|[.;!?]\s*)(on top of|onto|on|into|in|to) ((?:the )?(?:{_WITH_PLACE}|{_ONE_CUBE}))\s*,?\s*"
@@ -592,9 +720,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
      r"trashcan|dustbin)\b", "bin"),
     (r"\blanding (?:pad|zone|area|spot)\b", "pad"),
     (r"\b(?:recycle|recycling|waste) bin\b", "bin"),
-    (rf"(^|[,;.]\s*|\b(?:then|and|please|now|just)\s+)(?:sit|pile|rest|lay)\s+"
-     rf"(?=({NP})\s+(?:on|onto|atop|on top of)\b)", r"\1put "),
+    # "perch the green block atop the red one", "could you sit X on top of Y" (fresh split f14-013, f14-001): a verb of
+    # posture before a cube and "on" is a placement; negated ("don't perch ...") it is the negated placement
+    (rf"(^|[,;.?!]\s*|\b(?:then|and|please|now|just|you|to|don'?t|do not|never)\s+)(?:sit|pile|rest|lay|perch|seat|"
+     rf"stand|settle|mount)\s+(?=({NP}|{_ONE_CUBE})\s+(?:on|onto|atop|on top of|upon)\b)", r"\1put "),
     (r"\bclear the table by\b", " "),
+    # "kindly clear all cubes into the bin" (f16-026): moving them there
+    (r"\bclear (?=(?:all|every|each|both)\b[^,;.]*?\b(?:into|in|to) the (?:bin|trash)\b)", "put "),
     (r"\bclear (?:off )?the table\s*[:\-–—]\s*(?=put (?:every|all)\b)", ""),
     # "return to your rest position": home; "the rest" there is no quantifier (fresh split indep8-054)
     (r"\b(?:your|the|its) (?:rest|resting) (?:position|pose)\b", "home"),
@@ -662,6 +794,15 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:parking|popping|plonking|plopping|sticking|dumping)\b", "putting"),
     (r"\bso (?:that )?it (?:sits|rests|is|ends up) (on top of|on|in|atop)\b", r"\1"),
     (r"\batop\b", "on top of"),
+    (r"\bupon\b", "on"),
+    # "move red right, blue left" (f15-005): a placing verb and a bare side is that side; a verbless pair after it
+    # takes the same verb; a push keeps its direction
+    (rf"^((?:please )?(?:move|put|place|shift|set|bring|carry|relocate|transfer)) ({_ONE_CUBE}) (left|right)"
+     rf"(?:\s*,\s*(?:and )?(?:then )?({_ONE_CUBE}) (left|right))?\s*$",
+     lambda m: f"{m.group(1)} {m.group(2)} to the {m.group(3)} side" + (
+         f", then {m.group(1)} {m.group(4)} to the {m.group(5)} side" if m.group(4) else "")),
+    # "put the yellow cube over the pad": on it (a place region or a cube; "over to the left" stays a side)
+    (rf"\b((?:put|place|set|drop|move)\s+{_NAMED})\s+over\s+(?=(?:the\s+)?(?:pad|bin|mat|{_COLOUR_ALT})\b)", r"\1 on "),
     (r"\bontop of\b", "on top of"),
     # "drop the purple block off on the pad": the particle adds nothing
     (rf"\b(drop|put|set|leave)\s+({NP})\s+off\s+(?=(?:on|in|into|onto|at)\b)", r"\1 \2 "),
@@ -695,7 +836,8 @@ def _discard_destination(text: str) -> str:
     clause ends at a comma, "then", or "and" before a verb ("get rid of A and put B on C" put "in the bin" after
     C). "discard A and B" discards both."""
     out = []
-    for clause in re.split(rf"(\s*(?:,|;|\.|!|\?|\band then\b|\bthen\b|\band\b(?=\s+(?:{_CLAUSE_VERB_ALT})\b))\s*)",
+    for clause in re.split(rf"(\s*(?:,|;|\.|!|\?|\band then\b|\bthen\b|\band\b(?=\s+(?:{_CLAUSE_VERB_ALT}|discard)\b)|"
+                           r"\b(?:and |but )(?=(?:don'?t|do not|never|leave)\b))\s*)",
                            text):
         m = re.match(r"^((?:\s*(?:and|please|now|just|kindly|you|can|could|would|also)\b)*\s*)discard\s+(.+?)\s*$",
                      clause)
@@ -879,6 +1021,10 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     # "the second cube from the left": counted from that side (mentions.py, ties asked)
     (r"\bthe (second|third) (cube|block|one|object) from the (left|right)\b", r"the \3\1 \2"),
     (r"\bthe (cube|block|one|object) (?:on|at|to) the (?:far|very|extreme) (left|right)\b", r"the \2most \1"),
+    (r"\bwhichever (cube|block|one) (?:is |that'?s |that is )?(?:the )?(?:furthest|farthest|most) (?:to the )?"
+     r"(left|right)\b", r"the \2most \1"),
+    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:most|the most|furthest|farthest) (?:at|to|on) "
+     r"(?:the )?(left|right)\b", r"the \2most \1"),
     (r"\bthe (?:far|very) (left|right)(?: (cube|block|one|object))\b", r"the \1most \2"),
     (r"\bthe (cube|block|one|object) (?:in|at) the (?:middle|centre|center)\b", r"the middle \1"),
     (r"\bthe (?:centre|center|central) (cube|block|one|object)\b", r"the middle \1"),
@@ -980,6 +1126,10 @@ def _small(text: str) -> str:
     text = re.sub(r"^((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the [a-z]+ (?:cube|block|brick))\s+[^,]+,"
                   r"\s*(?:but\s+|rather\s+)?(?:put|place|move|drop|set|stack)\s+\2\s+[^,;.]+?)\s+instead$", r"\1", text)
     # "stack the green cube on whichever cube is nearest to the red one": the cube beside it (seen split indep2-060)
+    text = re.sub(r"\bwhichever (cube|block|one|object) (?:is |that is |that's )?(nearest|closest|furthest|farthest) "
+                  r"(?:(?:away )?from |to )?(?:you|yourself|the robot|the base|your base|the arm|me)\b",
+                  lambda m: f"the {'nearest' if m.group(2) in ('nearest', 'closest') else 'farthest'}base {m.group(1)}",
+                  text)
     text = re.sub(r"\bwhichever (cube|block|one|object) (?:is |that is |that's )?(?:nearest|closest) to\b",
                   r"the \1 beside", text)
     # "once the X is in Y, ..." -> "once you put the X in Y, ..."
@@ -1007,13 +1157,16 @@ def _small(text: str) -> str:
     text = re.sub(r"\b(?:the robot'?s?|your|the arm'?s?|its) (?:base|body|stand|mount)\b|\bthe (?:base|foot) of "
                   r"(?:the robot|the arm|you)\b|\bthe (?:arm|robot arm)\b(?= *(?:$|[,;.!?]|and\b|then\b))",
                   "the robot", text)
-    text = re.sub(r"\baway from (?:you|me|the robot|the base)\b", "forward", text)
+    text = re.sub(r"(?<!\bfurthest )(?<!\bfarthest )\baway from (?:you|me|the robot|the base)\b", "forward", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
     # the direction said twice ("push blue backward, towards the robot base"): once
     text = re.sub(r"\b(backward|forward)s?\s*,?\s*(?:(?:i mean|that is|so)\s*,?\s*)?\1\b", r"\1", text)
     # "red cube into the bin please": a request with no verb, an object and where it goes
     text = re.sub(rf"^((?:the )?(?:{_COLOUR_WORDS}) (?:cube|block|brick|one))\s+(into|onto|in|on)\s+(?=the\b)",
                   r"put \1 \2 ", text)
+    # "rightmost cube on top of the leftmost one" (f15-064): the same with a reference by place
+    text = re.sub(r"^(?:the )?((?:leftmost|rightmost|frontmost|backmost|nearestbase|farthestbase|middle) (?:cube|block|"
+                  r"brick|one))\s+(into|onto|in|on top of|on)\s+(?=the\b)", r"put the \1 \2 ", text)
     # "put A under/underneath/beneath B" -> "put B on A"
     under = rf"(?:the [a-z]+ (?:cube|block|brick|one)|(?:the )?(?:{_COLOUR_WORDS})(?: (?:cube|block|brick|one))?)"
     text = re.sub(rf"\b(put|place|set|move|slide|stack)\s+({under})\s+(?:underneath|beneath|under|below)\s+({under})"
@@ -1022,6 +1175,11 @@ def _small(text: str) -> str:
     text = re.sub(rf"\b(?:take|lift|pick)\s+(it|them)\s+(?:back\s+)?off(?!\s+(?:of\s+)?the table)(?:\s+(?:of\s+)?{NP})?"
                   r"(?:\s+again)?\b", r"pick up \1", text)
     text = re.sub(rf"\b(?:take|lift|pick)\s+({NP})\s+(?:back\s+)?off(?:\s+again)?(?=\s*(?:$|[,;.]|and\b|then\b))",
+                  r"pick up \1", text)
+    # "the cube on top of the yellow one take it off and put it on the red one" (f16-035): the cube named first, then
+    # taken off
+    text = re.sub(rf"^(the (?:cube|block|one) (?:that'?s |that is |which is |sitting |resting )?on top of {NP})\s*,?\s*"
+                  r"(?:(?:take|lift|pick)\s+(?:it|that)\s+(?:off|up)(?:\s+of\s+(?:it|there))?|pick up (?:it|that))\b",
                   r"pick up \1", text)
     # "take the green cube off the blue one and put it in the bin": unstacking is picking it up (indep6-019)
     # ("take the cube off the red one": the cube on it)
@@ -1032,7 +1190,8 @@ def _small(text: str) -> str:
                   rf"(?:the top of\s+|on top of\s+)?{NP}(?=\s*(?:$|[,;.]|and\b|then\b))", r"pick up \1", text)
     # "the green cube you must leave alone", "the green cube stays where it is": a constraint, as "leave X alone"
     text = re.sub(rf"(^|[,;.]\s*|\b(?:and|but)\s+)({NP})\s+(?:(?:you|we)\s+)?(?:must|should|have to|need to|can)?\s*"
-                  r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put))\b",
+                  r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put)|(?:stays?|remains?)"
+                  r"(?:\s+(?:there|here))?(?=\s*(?:$|[,;.!?])))\b",
                   r"\1leave \2 alone", text)
     # "leave the red cube there": a named object left where it is, the negation "leave X alone" (a pronoun after a
     # placement is _left_there's)
@@ -1054,7 +1213,7 @@ def _small(text: str) -> str:
     # "the cube to the left of the blue one: stack it on top of the blue one": the reference named first, then what
     # to do with "it" (fresh split f12-037)
     text = re.sub(rf"^({_RELATIVE_NP})\s*[:,;\-–—]\s*(?:(?:please|can you|could you|would you|just|now|then)\s+)*"
-                  rf"((?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\2 \1", text)
+                  rf"((?:{_TOPIC_VERBS})) (?:it|that one|that|him|her)\b", r"\2 \1", text)
     # "the cube to the left of the orange one goes in the bin", "the nearestbase cube belongs on the pad": a
     # subject that is a relative reference, then where it goes (fresh split indep6-039); plain subjects are read
     # by the wrappers above
@@ -1070,7 +1229,7 @@ def _ordinals(text: str) -> str:
     """"go home last; first put A on B, and second put C on the pad" -> "put A on B, then put C on the pad, then
     go home": clauses labelled by ordinal words, run in their ranks' order. Every clause must carry one rank,
     each rank once; otherwise the text is left as it is (and "second" stays a word the parser refuses)."""
-    if not re.search(r"\b(?:second|secondly|third|thirdly)\b|\b(?:last|first)\s*(?:[;.]|$)", text):
+    if not re.search(r"\b(?:second|secondly|third|thirdly)\b|\b(?:last|first)\s*(?:[;.,]|$)", text):
         return text
     parts = [p for p in re.split(r"\s*(?:[;.]|,\s*(?:and\s+)?(?=(?:first|firstly|second|secondly|third|thirdly|"
                                   r"fourth|last|lastly|finally)\b))\s*", text) if p.strip(" ,")]
@@ -1121,7 +1280,7 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"^(?:(?:the|this|our|my) (?:lab|office|room|workshop|place)(?:'s| is) (?:a (?:bit|little) |so |really |very |"
     r"quite )?(?:messy|busy|quiet|noisy|cold|warm|chaotic|hectic|crowded|a (?:bit of a |real |total )?mess)"
     r"(?: (?:today|this morning|here|again))?|"
-    r"it(?:'s| has) been (?:a |such a )?(?:long|busy|hectic|tough|crazy) (?:day|week|morning)|"
+    r"it(?:'s| has|s) been (?:a |such a )?(?:long|busy|hectic|tough|crazy) (?:day|week|morning)|"
     r"(?:what a |such a )?(?:long|busy|hectic) (?:day|week)|"
     r"(?:the )?weather(?:'s| is) (?:so |really |very )?(?:lovely|nice|great|beautiful|awful|terrible|sunny|rainy)"
     r"(?: (?:today|outside|out there))?|"
@@ -1148,16 +1307,73 @@ def _chat_words(part: str) -> set[str]:
     return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
+# An aside: a statement about something else ("coffee machine's broken again", "it fell on the floor earlier and it's
+# dirty", "my daughter is obsessed with dinosaurs", fresh split 14). It opens on a subject (or is an exclamation such
+# as "great start") and names nothing the planner reads; it is dropped beside a request. Words that may warn, take
+# the request back, judge it, restrict it or involve the robot or a person keep the part, which is then refused as
+# unread: "the arm is broken", "that's wrong", "careful, it's hot", "spin around" (no subject: perhaps a request).
+_ASIDE_SUBJECT = re.compile(
+    r"^(?:(?:and|but|so|because|since|as|cos|'cause|though|although|also|plus|oh|well|anyway|honestly)\s+)*"
+    r"(?:(?:i|we|they|he|she|it|that|this|there|someone|everyone|everybody|nobody)(?:'s|'re|'m|'ve|'d|'ll)?\b|"
+    r"(?:my|our|his|her|their|the|a|an|some)\s|(?:[a-z]+ ){0,2}[a-z]+'s\b|"
+    r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect|typical|classic|what a)\b)")
+_ASIDE_KEEPS = frozenset(re.findall(r"[a-z]+", """
+    stop wait hold hang halt pause cancel abort forget ignore undo mistake wrong oops whoops mean meant instead rather
+    actually changed change mind careful caution danger dangerous warning warn unsafe hot sharp fire smoke emergency
+    hurt injured jammed stuck kidding joking joke sure check watching watch looking coming arriving flooding flooded
+    leaking burning spilling nearby behind inside
+    arm gripper robot you your yourself motor motors servo servos camera sensor sensors joint joints battery power cable
+    wrist finger fingers hand hands person people someone somebody child children kid kids operator human
+    if unless until when whenever while once only before after then first last finally next later already still yet
+    not no never nothing none nobody without nor neither
+    junk scrap rubbish trash garbage waste useless pointless bad terrible awful silly stupid nonsense
+    other others rest remaining same else one ones all every both each everything either any
+    place spot position where here there top bottom middle base side stack stacked tower pile cube cubes block blocks
+    object objects use using used need needs needed want wants wanted keep stay stays remain remains touch touched
+    moved placed put set left right lifted raised picked pushed dropped binned thrown
+"""))
+
+
+# A colour said as a colour, not a cube: "my daughter is obsessed with purple", "she loves red" (f14-039).
+_COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefers?|into) (?:{_COLOUR_NAMES})\b"
+                               r"(?!\s*(?:cube|block|brick|one|ones|'s|is|are|and|or)\b)")
+
+
+def _aside(part: str) -> bool:
+    """Whether ``part`` (one clause of the instruction) is an aside as above."""
+    if not _ASIDE_SUBJECT.match(part) or len(part.split()) < 2:
+        return False
+    part = _COLOUR_AS_COLOUR.sub(" ", re.sub(r"\b(?:great|nice|lovely|fine|brilliant|perfect) start\b|\ball (?:day|"
+                                          r"morning|afternoon|evening|night|week|year)\b", " ", part))
+    words = set(re.findall(r"[a-z']+", part))
+    # "it" as a subject ("it fell", "it's dirty") says something about the object; any other "it" may be acted on
+    spoken_of = len(re.findall(r"\bit(?:'s|\s+(?:is|was|has|had|fell|looks|seems|got|broke)\b)", part))
+    if spoken_of < len(re.findall(r"\bit\b", part)):
+        return False
+    # said of "it" / "that" after a request, a fault may be the object's or the request's ("put red on the pad. it's
+    # broken", ADV 4): kept; said of something else ("coffee machine's broken again") it is an aside
+    judged = re.match(r"^(?:(?:and|but|so|because|since|as)\s+)*(?:it|that|this|they|those|these)\b", part) and \
+        re.search(r"\b(?:broken|faulty|defective|damaged|cracked|chipped|bad|dirty|fine|ok|okay|good)\b", part) and \
+        not re.search(r"\b(?:fell|dropped|was|got)\b", part)
+    # where it has been ("it's been sitting there all day") is no place it is to go
+    keeps = _ASIDE_KEEPS - ({"there", "here"} if re.search(r"\b(?:been|was|were|had|fell)\b", part) else set())
+    return not judged and not (words - {"it", "it's"}) & _CONTENT_WORDS and \
+        not set(re.findall(r"[a-z]+", part)) & keeps
+
+
 def _small_talk(text: str) -> str:
     """``text`` without its parts of small talk ("hope your servos are feeling good today", "the lab's a bit messy
-    today")."""
+    today") and its asides (above), where another part remains."""
     parts = re.split(r"([,;.!?]+)", text)
+    asides = {i for i in range(0, len(parts), 2) if _aside(parts[i].strip())}
+    if len(asides) == len(range(0, len(parts), 2)):
+        asides = set()
     kept = []
     for i in range(0, len(parts), 2):
         part = parts[i].strip()
         words = _chat_words(part)
         chat = _SMALL_TALK_OPENER.match(part) or _SMALL_TALK_STATEMENT.match(part)
-        if part and chat and not words & _CONTENT_WORDS:
+        if part and ((chat and not words & _CONTENT_WORDS) or i in asides):
             continue
         # a statement of small talk joined to the request by "and" ("I've been staring at this table for a while and
         # honestly the green cube just needs to go in the bin")
@@ -1259,8 +1475,11 @@ def _side_reference(text: str, state: SceneState) -> str:
     mentions.ground; a cube in such a region keeps the words as they are."""
     if any(state.rests_on(o.name, side) for o in state.objects for side in ("left", "right")):
         return text
+    # ... also named first, then acted on: "the cube on the left, put that in the bin" (f15-063)
     return re.sub(r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting) )?on the (left|right)(?: side)?"
-                  r"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b)", r"the \2most \1", text)
+                  rf"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b|\s*[,:;\-–—]\s*(?:(?:please|can you|could "
+                  rf"you|would you|just|now|then)\s+)*(?:{_TOPIC_VERBS}) (?:it|that|that one)\b)", r"the \2most \1",
+                  text)
 
 
 # The plan language itself, typed by a technician ("pick(red_cube); place_in(bin)", "move red_cube to pad"): the
@@ -1334,6 +1553,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if refusal is not None:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
+    text = self_corrected(text) or text  # "put the red no the blue cube in the bin" (speech_act.py)
+    twice = re.search(rf"\b(?:{_COLOUR_NAMES})\s+(?:{_COLOUR_NAMES})\b", text)
+    if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
+        return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "
+                             f"'and'", language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)
@@ -1362,18 +1586,28 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = _verb_forms(text)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
-    text = _gapped(_numbered_steps(text))
+    text = _gapped(_late_first(_numbered_steps(_push_manner(text))))
     text = _side_reference(text, state)
     # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
     text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
     # a clause of politeness alone ("please, stack ...", "..., please.", "..., robot.") is no clause
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|buddy|pal|mate|friend|dear|"
+                  r"anyway|anyways|anyhow|long story short|"
                   r"folks|guys|everyone|my friend|little robot|robot friend)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
     text = re.sub(r"\s+(?:please|pls|plz|thanks|thank you)\s*$", "", text)  # "... except green please"
+    # "get rid of the purple one uh yeah trash it" (f16-002): the disposal said again of "it" is the same one
+    text = re.sub(rf"\b(discard {_DISPOSED})\s*,?\s*(?:(?:yeah|yes|yep|yup|so|just|i mean|basically|like)\s*,?\s*)+"
+                  r"(?:discard|trash|bin|ditch|toss|chuck|dump) it(?: in the bin| away| out)?(?=\s*(?:$|[,;.!?]))",
+                  r"\1", text)
     text = _discard_destination(" ".join(text.split()))
     text = _ordinals(_small(" ".join(text.split())))
     text = " ".join(text.split()).strip(" ,")
+    late = re.search(r"(?:[,;]|\b(?:and|but|then)\b)[^,;]*\bfirst\s*[.!?]?\s*$", text)
+    if late is not None and not re.search(rf"\b{_ALL_WORDS}\b", text):
+        # "A and B first" where B cannot be moved ahead whole (above): the parser would run A first
+        return Rewrite(text, f"'{late.group(0).strip(' ,;')}' puts a later clause first, and which steps it moves "
+                             f"ahead is unclear: say 'first ..., then ...'", language=lang)
     for construction in (expand_tower, expand_quantifier):
         found = construction(text, state)
         if found is not None:

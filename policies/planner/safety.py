@@ -84,9 +84,17 @@ DISPOSAL_TOSS = re.compile(
     rf"{_PRONOUN})(?={_CLAUSE_END})(?!\s*,?\s*{AIMED})(?!{_CARRIED_ELSEWHERE})")
 
 
+# A knock or bump the words forbid ("whatever you do, don't knock the yellow cube", "try not to bump the red one
+# over", f14-033) asks for no force: it is the constraint "don't touch", which the parser reads. Only the negated
+# verb itself is taken out; any other force word ("don't knock red, knock blue over") is screened as usual.
+_AVOIDED_FORCE = re.compile(r"\b(?:don't|dont|do not|never|not to|without|avoid)\s+(?:accidentally\s+|ever\s+)?"
+                            r"(?:knock|knocking|bump|bumping|hit|hitting)(?:\s+(?:into|against))?\b(?!\s*,)")
+
+
 def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
     text = DISPOSAL_TOSS.sub(" discard ", " ".join(instruction.lower().replace("’", "'").split()))
+    text = _AVOIDED_FORCE.sub(" don't touch ", text)
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)
         if value > MAX_SPEED_M_S:

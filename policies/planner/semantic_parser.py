@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
 from policies.planner.clause_structure import read_structure
+from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import (
     FILLERS,
     Context,
@@ -248,6 +249,55 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         if target and t in ("on", "onto", "ontop", "to"):
             readings.append(Action("place", obj=obj, target=target))
     return readings
+
+
+# Words that may stand before a clause's verb without changing what it asks (A1 session 7, F2: "quit putting the red
+# cube in the bin", "cease to put ...", "then why would you put ..." ran the verb and dropped the words before it).
+_LEAD_WORDS = FILLERS | frozenset({
+    "first", "firstly", "finally", "next", "lastly", "also", "so", "ok", "okay", "oh", "well", "right", "yes", "yeah",
+    "sure", "simply", "quickly", "slowly", "maybe", "perhaps", "again", "too", "now", "the", "tower", "HELD"})
+# ... and a start said to the robot ("start by putting", "begin with", "finish the tower by"); never the speaker's own
+# ("I must put", "I start by putting", A1 session 7 F12)
+_LEAD_START = re.compile(r"^(?:(?:first|then|and|so|now|please|just)\s+)*(?:start|begin|end|finish)(?: off)?"
+                         r"(?: the tower)? (?:by|with)$")
+
+
+# Words that pick some cubes out of others or order them ("put any cube but red in the bin", "the non-red cube", "the
+# cube between red and blue", "the two leftmost cubes", "the least leftmost cube"): a clause holding one that the
+# parser cannot read is refused with its reason, never left to the model, which moved the excluded cube (A1 session 7,
+# F8). The sentence-level negation and order words are request.py's markers.
+_SCOPING = re.compile(r"\b(?:but|non|besides|unlike|different|differently|between|least|point of view|perspective|"
+                      r"ain't|aint|save|bar|minus|sans|nothing|zero|stays?|remains?|staying|another|anywhere|"
+                      r"two|three|four|five|six|both|neither|either|any|only|other|others|else|instead|rather|same|"
+                      r"except|excluding|apart|aside|save|barring|all|every|each|rest|remaining)\b|\bnon-")
+
+
+# Politeness the wrappers leave before the verb: "if you have time, please put ...", "the easiest would be if you just
+# put ..." (read as the request, as before the lead check)
+_POLITE_LEAD = re.compile(r"^(?:if (?:have|get|got) (?:some )?(?:little |bit of |spare |free |quick )*"
+                          r"(?:time|moment|minute|min|sec|second|chance|mo)s?|"
+                          r"(?:i think )?(?:the )?(?:easiest|best|simplest|quickest|nicest)"
+                          r"(?: (?:thing|way|option))?(?: to do)?(?: will)? be if)$")
+
+
+def _unread_lead(clause: Sequence[str]) -> tuple[str, str] | None:
+    """(the words, the verb) where words the parser does not read stand before the clause's first verb, else None."""
+    if clause and clause[0] == "SAME":
+        return None
+    verb_at = next((i for i, t in enumerate(clause) if t in _VERBS), None)
+    if verb_at is None or any(tuple(clause[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(verb_at)):
+        return None
+    said = " ".join(clause[:verb_at]).replace("you are", "you").replace("you 're", "you")  # "second you are putting"
+    said = re.sub(r"^(?:please )?(?:could|can|may) (?:i|we)\b", " ", said)  # "could i get the purple cube in the bin"
+    if _LEAD_START.match(" ".join(t for t in said.split() if t not in FILLERS)):
+        return None
+    # a misspelt "please" ("plase put the blu block on the pad"), which the typo corrector leaves alone as it is also
+    # one edit from "place"
+    lead = [t for t in said.split()
+            if t not in _LEAD_WORDS and t not in (",", ":", "-") and not within_one_edit(t, "please")]
+    if _POLITE_LEAD.match(" ".join(lead)):
+        return None
+    return (" ".join(lead), clause[verb_at]) if lead else None
 
 
 def _side(toks: Sequence[str]) -> str | None:
@@ -769,6 +819,12 @@ def _independent(per_clause: Sequence[Sequence[Action]]) -> bool:
         all(r.kind not in ("it", "other", "moved", "held") for r in refs)
 
 
+def _moved_twice(plan: Plan) -> str | None:
+    """The first object ``plan`` picks up twice, else None."""
+    picked = [str(step.args.get("object")) for step in plan.steps if step.skill == "pick"]
+    return next((n for k, n in enumerate(picked) if n in picked[:k]), None)
+
+
 def _unordered(instruction: str, text: str, reordered: bool) -> bool:
     """Whether the words state no order: neither they nor their rewrite hold an order word ("then", "first",
     "before", ...) or a sentence break, and nothing was reordered."""
@@ -799,10 +855,36 @@ def _feasible_order(per_clause: Sequence[Sequence[Action]], state: SceneState,
     return []
 
 
+# A cube named by its colour's family (f14-079): "the warm-coloured cube" is the one red, orange, yellow or pink cube
+# of the scene, asked about where there are several; "cool" likewise for blue, green and purple.
+_FAMILY = re.compile(r"\b(warm|cool|cold)(?:[- ]?colou?red|[- ]toned|[- ]colou?r)\s+(cube|block|brick|one)\b")
+_FAMILY_COLOURS = {"warm": ("red", "orange", "yellow", "pink"), "cool": ("blue", "green", "purple"),
+                   "cold": ("blue", "green", "purple")}
+
+
+def _colour_family(text: str, state: SceneState) -> str | Clarification | Refusal:
+    """``text`` with a cube named by its colour family named by its colour, or the question or refusal it needs."""
+    m = _FAMILY.search(text)
+    if m is None:
+        return text
+    members = [o for o in state.objects if o.color in _FAMILY_COLOURS[m.group(1)]]
+    if not members:
+        return Refusal(reason=f"no cube in the scene is {m.group(1)}-coloured (objects: {', '.join(state.names)})")
+    if len(members) > 1 or _FAMILY.search(text, m.end()):
+        listed = ", ".join(o.color for o in members)
+        return Clarification(reason=f"several cubes are {m.group(1)}-coloured ({listed}): which one do you mean?",
+                             candidates=tuple(o.name for o in members))
+    return f"{text[:m.start()]}{members[0].color} {m.group(2)}{text[m.end():]}"
+
+
 def parse(instruction: str, state: SceneState) -> ParseResult:
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
+    family = _colour_family(rewritten.text, state)
+    if not isinstance(family, str):
+        return ParseResult((), family)
+    rewritten = dataclasses.replace(rewritten, text=family)
     structure = read_structure(_tokens(rewritten.text), _VERBS)
     if isinstance(structure, str):
         return ParseResult((), Refusal(reason=structure))
@@ -829,6 +911,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     fixture = next((w for w in (fixture_object(c, state) for c in clauses) if w is not None), None)
     if fixture is not None:  # a reasoned refusal: no backend may plan around it (the checker asks the parser)
         return ParseResult((), Refusal(reason=fixture))
+    lead = next((w for w in map(_unread_lead, clauses) if w is not None), None)
+    if lead is not None:  # a reasoned refusal: no backend may plan around words that may negate the verb
+        return ParseResult((), Refusal(reason=f"the words before '{lead[1]}' ('{lead[0]}') may forbid, question, "
+                                              f"report or take back the action: nothing is done"))
     per_clause: list[list[Action]] = []
     previous: Action | None = None
     for k, clause in enumerate(clauses):
@@ -860,7 +946,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
                                                   f"({', '.join(state.regions)})"
                                                   + ("; after a request it may be a warning or a change of "
                                                      "mind, so nothing is done" if after_request else "")),
-                               unread=not marked and not after_request)
+                               unread=not marked and not after_request and not _SCOPING.search(rewritten.text))
         per_clause.extend(pieces)
         previous = pieces[-1][0]
     valid: list[Plan] = []
@@ -899,6 +985,13 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             return ParseResult((), Refusal(reason=f"the steps cannot run in the order the words state "
                                                   f"({why.reason if why else ''}); another order of the same goals "
                                                   f"can: say them joined by 'and', or in that order"))
+    moved_twice = next((n for n in (_moved_twice(p) for p in valid) if n is not None), None)
+    if moved_twice is not None and _unordered(instruction, rewritten.text, structure.reordered):
+        # "put the green cube in the bin and put the green cube on the pad" (f15-006): "and" states no order, so both
+        # places are goals at once; only one can hold at the end
+        return ParseResult((), Refusal(reason=f"the {moved_twice.replace('_', ' ')} is sent to two places joined by "
+                                              f"'and': it cannot end up in both; say 'then' if one comes after the "
+                                              f"other"))
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))

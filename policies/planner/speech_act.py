@@ -59,9 +59,21 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:nevr|neve|nver|nevar|nevre|neva|nvr)\b", "holds a misspelt 'never'"),
     (r"\b(?:nope|nah|nvm|nevermind|never mind|hardly|barely|scarcely)\b", "holds a negation or retraction"),
     (r"\b(?:jk|j/k|kidding|joking|just a joke)\b", "is said as a joke"),
-    (rf"\b(?:{_COLOURS})\b[^.;?!]{{0,60}}?\b(?:sorry|oops|whoops|er|erm|um|umm|uh|uhm|well|actually)\b,? "
+    # (a pause after "and" / "then" opens the next clause: "... and then uh the blue one on the left", f16-019)
+    (rf"\b(?:{_COLOURS})\b[^.;?!]{{0,60}}?\b(?:sorry|oops|whoops|(?<!then )(?<!and )(?:er|erm|um|umm|uh|uhm|well)|"
+     rf"actually)\b,? "
      rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
+    (r"\b(?:actually|on second thought|wait|hmm|oh)\s*,?\s*(?:i|we) (?:will|do|shall|might|may|need|want|would)\b",
+     "takes back what it said"),
+    # "put the red cube, I misspoke, the blue cube, in the bin", "..., not that, blue" (A1 session 7, F3)
+    (r"\b(?:misspoke|misspoken|misspeak|mis-spoke|misspelled|misspelt|let me rephrase|slip of the tongue)\b|"
+     r"\bnot (?:that|this|the|those|these)\s*[,;.:!-]", "corrects itself"),
+    # "build a tower: red at the bottom, ..., reversed", "put red on blue, vice versa" (A1 session 7, F4): a reversal
+    # the planner does not read would run the words the other way round
+    (r"\b(?:reversed?|reversing|in reverse|upside[- ]down|(?:the )?other way (?:round|around)|vice versa|inverted?|"
+     r"inverting|flip(?:ped|ping)?|swap(?:ped|ping)?|opposite|backwards order)\b",
+     "asks for a reversal the planner does not read"),
     (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
      "corrects itself"),
     (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel|drop)"
@@ -166,9 +178,54 @@ def speech_act_refusal(instruction: str, state: SceneState | None = None) -> Ref
     return _either_or(text, state)
 
 
+# A self-correction inside one slot of the request (f16-048..050): "put the red no the blue cube in the bin", "move the
+# orange cube to the left side wait no the right side", "stack purple on the green sorry I mean on the yellow cube".
+# The corrected words replace the slip only where both are the same kind (a cube for a cube right after the verb, a
+# place for a place right after the object) and nothing in the instruction negates: "put red on blue, no, green on
+# the pad" or "don't put red, no, blue in the bin" stay refused.
+_CUBE_SAID = rf"(?:the |a )?(?:{_COLOURS})(?: (?:cube|block|brick|one))?"
+_WHERE_SAID = rf"(?:the )?(?:bin|pad|trash|left(?: side)?|right(?: side)?|(?:{_COLOURS})(?: (?:cube|block|brick|one))?)"
+_SLIP = r"(?:\s*,?\s*(?:no+|nope|sorry|oops|wait|i mean|i meant|or rather|actually|correction|my bad|er+m?|uh+|" \
+        r"um+)\b)+\s*,?\s*"
+_CORRECTING = re.compile(r"\b(?:no+|nope|sorry|oops|wait|mean|meant|rather|actually|correction|bad)\b")
+# (the cube corrected mid-clause, before its place: "bin red, sorry I mean blue" is a retraction, refused)
+_CUBE_SLIP = re.compile(rf"\b({_MOTION_BASE}|stack|place|move|put|set)\s+({_CUBE_SAID})({_SLIP})({_CUBE_SAID})\b"
+                        r"(?=\s+(?:in|into|on|onto|to|on top of)\b)")
+_PLACE_SLIP = re.compile(rf"\b({_CUBE_SAID})\s+(in|into|on|onto|to|on top of)\s+({_WHERE_SAID})({_SLIP})"
+                         rf"(?:(in|into|on|onto|to|on top of)\s+)?({_WHERE_SAID})\b(?!\s+(?:in|into|on|onto|to)\b)")
+_NEGATING = re.compile(r"\b(?:not|don't|dont|never|no longer|without|nor|neither|except|but not)\b|n't\b")
+
+
+def self_corrected(text: str) -> str | None:
+    """``text`` (lower case) with its one self-correction made, as above; None where it holds none to make."""
+    found = [(m, "cube") for m in _CUBE_SLIP.finditer(text)] + [(m, "place") for m in _PLACE_SLIP.finditer(text)]
+    found = [(m, kind) for m, kind in found if _CORRECTING.search(m.group(3 if kind == "cube" else 4))]
+    if len(found) != 1 or _NEGATING.search(text):
+        return None
+    m, kind = found[0]
+    if kind == "cube":
+        fixed = f"{m.group(1)} {m.group(4)}"
+    else:
+        slip_is_cube = bool(re.search(r"\b(?:cube|block|brick|one)$", m.group(3))) or not re.search(
+            r"\b(?:bin|pad|trash|left|right|side)\b", m.group(3))
+        said_is_cube = not re.search(r"\b(?:bin|pad|trash|left|right|side)\b", m.group(6))
+        if slip_is_cube != said_is_cube:
+            return None
+        fixed = f"{m.group(1)} {m.group(5) or m.group(2)} {m.group(6)}"
+    rest = text[:m.start()] + fixed + text[m.end():]
+    return None if _CORRECTING.search(rest) else rest
+
+
+# Why a disposed object goes, said as a learner says it ("throw away the green cube, it is not more needed", f16-000):
+# a reason for the disposal before it in its sentence, not a retraction of another request.
+_DISPOSAL_REASON = re.compile(r"(\b(?:throw (?:it |them )?away|throw out|bin|trash|get rid of|dispose of|discard|"
+                              r"ditch)\b[^.;!?]*?[,;.]\s*)(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) "
+                              r"(?:not (?:more|longer|any ?more)|no (?:more|longer)) needed\b")
+
+
 def speech_act_error(text: str) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
-    plain = _POLITE_RE.sub(" ", text)
+    plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
     for pattern, why in _RULES_RE:
         m = pattern.search(plain)
         if m:
