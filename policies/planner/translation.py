@@ -291,6 +291,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bne jamais\b", " never "),
     (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+pas\b", r" do not \1 "),
     (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+jamais\b", r" never \1 "),
+    (r"\b(?:ne|n')\s*([a-zà-ÿ-]+)\s+plus\b(?! (?:à|près|proche|loin|éloigné))", r" do not \1 "),  # no more
     (r"\b(touche[rz]?)\s+(?:à|a)\s+(la|l')\s*", r" \1 the "),
     (r"\b(touche[rz]?)\s+(?:au|aux)\b", r" \1 the "),
     # "mets d'abord X": the order word after its verb comes first in English
@@ -518,8 +519,8 @@ _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "bloc
                           # "bitee", "bittte", "danek": politeness changes no step (seventh pass)
                           "please", "thanks"})
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
-_NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|rien|sans|sauf|ni$|si$|wenn|falls|"
-                              r"weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$|"
+_NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|plus$|rien|sans|sauf|ni$|si$|wenn|"
+                              r"falls|weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$|"
                               # colours outside the lexicon, never another colour ("braunen" is not "blauen")
                               r"braun|brun|marron|beige|türkis|turquoise|gold|silber|argent|doré|ocker|oliv|kaki|khaki|"
                               r"bordeaux|cyan|magenta|"
@@ -544,7 +545,10 @@ def _corrected(word: str, lexicon: dict[str, str]) -> str | None:
     the same colour, object, place or action; otherwise None (the word is refused)."""
     if len(word) < 3 or _NEVER_CORRECTED.match(word):
         return None
-    meanings = {lexicon[w] for w in _one_edit(word) if w in lexicon and w[0] == word[0]}  # first letters are typed
+    # first letters are typed; politeness only from a word of its own length ("bitee" is "bitte", but "plus" one edit
+    # from "pls" is French "no more": A1 s7 F13 ran "mets plus le rouge dans la poubelle")
+    meanings = {lexicon[w] for w in _one_edit(word) if w in lexicon and w[0] == word[0]
+                and (len(w) >= 5 or lexicon[w] not in ("please", "thanks"))}
     if len(meanings) != 1:
         return None
     (english,) = meanings
@@ -665,7 +669,7 @@ def _french(text: str) -> str:
                                "'et enfin' with its verb, or only what is meant; nothing was planned")
     text = _order_word_first(_FR_DISLOCATED.sub(_undislocated, text.strip()), "fr")
     if not re.search(r"\b(?:ne|n')(?:\s|$)", text):
-        text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais)\b", _spoken_negation, text)
+        text = re.sub(r"\b([a-zà-ÿ]+)\s+(pas|jamais|plus)\b", _spoken_negation, text)
     for pattern, repl in _COMPILED['_FR_PHRASES']:
         text = pattern.sub(repl, text)
     if not _FR_NEGATED.search(text):

@@ -11,6 +11,7 @@ run; a tower whose relative levels go against its direction is refused.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,10 @@ _NEVER_PLANNED = (
     "Ne retourne pas à ta position.",
     "Mets pas tout à gauche sauf le {x}.",
     "Ne retourne jamais à la maison !",
+    # spoken "ne ... plus" without "ne" (A1 s7 F13)
+    "Mets plus le {x} dans la poubelle.",
+    "Mets le {y} sur le pad, puis mets plus le {x} dans la poubelle.",
+    "Tu mets plus le {x} dans la poubelle.",
 )
 
 
@@ -331,3 +336,19 @@ def test_a_cube_named_by_where_it_lies_in_a_relative_clause(text: str, expected:
     assert not isinstance(_PLANNER.plan(negated, SceneState.from_json(_ROW)), Plan), negated
     asked = _PLANNER.plan("Mets un des cubes sur le pad.", SceneState.from_json(_ROW))
     assert isinstance(asked, Clarification), asked
+
+
+_FRENCH_TEMPLATES = [t for t, _ in (*spoken._PLANS, *_PLANS) if spoken.language_of(_fill(t, *_TRIPLES[0])) == "fr"]
+
+
+@pytest.mark.parametrize("template", _FRENCH_TEMPLATES)
+def test_spoken_no_more_after_any_french_verb_never_runs(template: str) -> None:
+    """Spoken "mets plus le rouge ..." (ne ... plus without "ne"; A1 s7 F13: "plus" was corrected into "pls", please)
+    after each verb of every French construction, sixth pass and this one."""
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    for m in re.finditer(r"[A-Za-zÀ-ÿ]+", text):
+        meaning = spoken._FR_LEXICON.get(m[0].lower(), "").split()
+        if meaning and meaning[0] in spoken._VERB_MEANINGS:
+            negated = f"{text[:m.end()]} plus{text[m.end():]}"
+            assert not isinstance(_PLANNER.plan(negated, _scene(x, y, z)), Plan), negated
