@@ -139,10 +139,26 @@ def screen(instruction: str, state: SceneState) -> Screened:
         if tok in REFLEXIVES:
             return Screened(" ".join(tokens), Refusal(reason="cannot put an object on itself"))
     numbers = _numbering(instruction)
-    if any(b <= a for a, b in pairwise(numbers)):
+    if any(b < a for a, b in pairwise(numbers)):  # "the red 1 ... the blue 1" repeats, in no order
         return Screened(" ".join(tokens), Refusal(
             reason=f"the instruction numbers its parts out of order ({', '.join(map(str, numbers))}): say them in "
                    f"the order they are to be done"))
+    away = _away_from_place(tokens)
+    if away is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"'away from {away}' is no direction a skill takes (pushes go left, right, forward or backward; "
+                   f"places are {', '.join(state.regions)})"))
+    repeated = _phrase_in(tokens, _REPEATS) or next(
+        (f"{t} times" for t, u in pairwise(tokens) if u == "times" and (t.isdigit() or t in _NUMBER_WORDS
+                                                                         or t in ("few", "several", "many"))), None)
+    if repeated is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"could not understand the instruction: '{repeated}' asks to repeat a step, and a plan moves each "
+                   f"object once"))
+    unsaid = _unsaid_place(tokens)
+    if unsaid is not None:
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"'{unsaid}' names no place: say which one ({', '.join(state.regions)}, or a cube to stack on)"))
     ordered = _phrase_in(tokens, _ORDER_PHRASES)
     if ordered is not None:
         return Screened(" ".join(tokens), Refusal(
@@ -198,6 +214,38 @@ _ORDER_PHRASES = (("start", "by"), ("begin", "by"), ("start", "with"), ("begin",
                   ("subsequently",), ("precede",), ("precedes",), ("preceding",), ("preceded",), ("ahead", "of"),
                   ("by", "the", "time"), ("after", "which"), ("latter",), ("former",), ("in", "order"),
                   ("in", "sequence"), ("last", "of", "all"), ("first", "of", "all"))
+
+
+# Repetition the plan cannot express (the fallback moves each object once): "push red left twice" ran one push.
+_REPEATS = (("twice",), ("thrice",), ("repeatedly",), ("over", "and", "over"), ("back", "and", "forth"),
+            ("to", "and", "fro"), ("again", "and", "again"), ("once", "more"))
+_UNSAID_PLACE_WORDS = frozenset({"elsewhere", "somewhere", "anywhere", "wherever", "someplace", "anyplace"})
+_PLACE_NOUNS = frozenset({"place", "spot", "side", "location", "position", "area", "region", "half", "part"})
+
+
+def _unsaid_place(tokens: list[str]) -> str | None:
+    """A destination said without naming it ("blue elsewhere", "somewhere else", "the other side", "a different
+    spot"): the model filled it with a place it was offered ("stash red in the bin, blue elsewhere" binned both)."""
+    for i, t in enumerate(tokens):
+        if t in _UNSAID_PLACE_WORDS:
+            return t
+        if t in ("other", "another", "different", "same") and i + 1 < len(tokens) and tokens[i + 1] in _PLACE_NOUNS:
+            return f"{t} {tokens[i + 1]}"
+    return None
+
+
+_SPEAKERS = frozenset({"me", "you", "us", "yourself", "robot", "arm", "base"})
+
+
+def _away_from_place(tokens: list[str]) -> str | None:
+    """What "away from" is said of, where it is no person and no robot ("move red away from the bin": the model
+    put red in the bin), else None."""
+    for i in range(len(tokens) - 2):
+        if tokens[i:i + 2] == ["away", "from"]:
+            rest = [t for t in tokens[i + 2:i + 5] if t not in _MODIFIERS]
+            if rest and rest[0] not in _SPEAKERS:
+                return " ".join(tokens[i + 2:i + 2 + tokens[i + 2:].index(rest[0]) + 1])
+    return None
 
 
 def _phrase_in(tokens: list[str], phrases: tuple[tuple[str, ...], ...]) -> str | None:

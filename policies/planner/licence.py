@@ -172,6 +172,8 @@ def licence_for(text: str, state: SceneState) -> Licence:
     regions: set[str] = set()
     sides: set[str] = set()
     for i, t in enumerate(toks):
+        if _is_source(toks, i):  # "take red out of the bin", "move red away from the pad": where it was, not goes
+            continue
         if t in BIN_WORDS or (t == "box" and {"in", "into", "inside"} & set(toks[max(0, i - 3): i])):
             regions.add("bin")
         elif t in PAD_WORDS:
@@ -198,6 +200,14 @@ def licence_for(text: str, state: SceneState) -> Licence:
 
 
 _REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)
+
+
+def _is_source(toks: list[str], i: int) -> bool:
+    """Whether the region word at ``toks[i]`` follows "from", "off" or "out of" (determiners between)."""
+    j = i - 1
+    while j >= 0 and (toks[j] in lx.DETERMINERS or toks[j] in ("white", "grey", "gray", "trash", "waste", "target")):
+        j -= 1
+    return j >= 0 and (toks[j] in ("from", "off") or (toks[j] == "of" and j > 0 and toks[j - 1] == "out"))
 
 
 def _superlative_side(toks: list[str], side: str) -> bool:

@@ -50,7 +50,7 @@ _PRONOUNS = frozenset({"it", "them", "both", "justmoved"})  # "justmoved": phras
 # "put red in the bin right now" read no place from "left"/"right".
 _GO_WORDS = frozenset({"go", "goes", "going", "should", "must", "needs", "need", "to", "gets", "get", "be", "will",
                        "can", "is", "moves", "move", "slides", "please", "pls", "plz", "over", "straight", "all",
-                       "way", "the", "far", "a", "bit", "little", "slightly"})
+                       "way", "the", "far", "a", "bit", "little", "slightly"}) | lx.PUSH_VERBS  # "red: nudge forward"
 _SIDES = {"left": "left", "leftward": "left", "leftwards": "left", "right": "right", "rightward": "right",
           "rightwards": "right"}
 # After a bare "left"/"right" these make it no place: "right now", "right away", "left of the blue one", "right
@@ -72,6 +72,9 @@ class Pairing:
     # Object name -> destinations of the phrase it only anchors ("the cube behind the orange one goes in the bin",
     # "every cube except the red one in the bin"): the words never send it there.
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Objects the words name only to say which object is meant ("push red away from blue", "the cube next to the
+    # green one"), never as a thing to move: the plan must not move them.
+    only_anchors: frozenset[str] = frozenset()
 
 
 def _tokens(text: str) -> list[str]:
@@ -317,7 +320,9 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
         name = _object_of(colour, state)
         if name is not None and dests:
             anchors[name] = tuple(d for d in dests if not d.startswith(("colour:", "beside:")))
-    return Pairing(destinations, anchors=anchors)
+    movers = {c[1:] if c.startswith("=") else _object_of(c, state) for c in claims}
+    still = {n for n in (_object_of(c, state) for c in anchored) if n is not None and n not in movers}
+    return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still))
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
@@ -343,6 +348,10 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
     if pairing.ambiguity is not None:
         return f"which object goes where is ambiguous: {pairing.ambiguity}"
     placed = plan_destinations(steps)
+    moved = sorted(pairing.only_anchors & {s.args["object"] for s in steps if s.skill in ("pick", "push")})
+    if moved:  # "push red away from blue" pushed blue too
+        return (f"the words name the {moved[0].replace('_', ' ')} only to say which object is meant or where, but the "
+                f"plan moves it")
     for name, dests in sorted(pairing.anchors.items()):
         wrong = [d for d in placed.get(name, ()) if d in dests and d not in pairing.destinations.get(name, ())]
         if wrong:  # the model moved the anchor (fresh split indep6-039), not the object the anchor picks out
@@ -387,6 +396,8 @@ def step_fits(pairing: Pairing, state: SceneState, step: Step) -> bool:
     if step.skill not in ("pick", "push"):
         return True
     obj = step.args["object"]
+    if obj in pairing.only_anchors:
+        return False
     if obj not in claims:
         return not any(obj in dests for dests in claims.values())
     if step.skill == "push":

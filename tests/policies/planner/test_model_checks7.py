@@ -182,3 +182,52 @@ def test_parts_numbered_out_of_order_are_refused_before_the_model_plans(text: st
 def test_order_words_the_checker_does_not_mark_are_refused_before_the_model_plans(text: str) -> None:
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and "states an order" in refusal.reason, refusal
+
+
+@pytest.mark.parametrize("text", ["push red away from blue", "move the red cube away from the bin",
+                                  "slide red away from the green one"])
+def test_away_from_a_thing_is_no_direction_and_is_refused_before_the_model_plans(text: str) -> None:
+    # the model pushed blue too ("push red away from blue") and binned red ("move red away from the bin")
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "is no direction a skill takes" in refusal.reason, refusal
+    assert screen("push red away from you", SCENE).refusal is None
+
+
+def test_an_object_named_only_to_say_which_or_where_is_never_moved() -> None:
+    text = "shove red left past the blue one"
+    assert "blue_cube" in read_pairing(text, SCENE).only_anchors
+    why = pairing_error(text, SCENE, push("blue", "left"))
+    assert why is not None and "only to say which object is meant" in why
+    assert not step_fits(read_pairing(text, SCENE), SCENE, _step("push", object="blue_cube", direction="left"))
+    # named as a thing to move as well: it may move
+    both = "take red off the blue one, then put blue in the bin"
+    assert "blue_cube" not in read_pairing(both, SCENE).only_anchors
+
+
+def test_a_region_the_object_comes_from_is_no_licensed_destination() -> None:
+    from policies.planner.licence import licence_for
+
+    assert "bin" not in licence_for("take the red cube out of the bin and onto the pad", SCENE).regions
+    assert "pad" not in licence_for("red off the pad pls", SCENE).regions
+    assert licence_for("take red from the pad and put it in the bin", SCENE).regions == {"bin"}
+
+
+@pytest.mark.parametrize("text", ["stash red in the bin, blue elsewhere", "put blue somewhere else",
+                                  "red on the other side", "move the blue cube to a different spot"])
+def test_a_destination_said_without_naming_it_is_refused_before_the_model_plans(text: str) -> None:
+    # the model filled "elsewhere" with the bin it was offered for red
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "names no place" in refusal.reason, refusal
+
+
+@pytest.mark.parametrize("text", ["push red left twice", "nudge red forward three times", "shove blue back and forth",
+                                  "push red left 2 times"])
+def test_a_repeated_step_is_refused_before_the_model_plans(text: str) -> None:
+    refusal = screen(text, SCENE).refusal  # the model pushed once
+    assert refusal is not None and "asks to repeat a step" in refusal.reason, refusal
+
+
+def test_a_push_verb_between_an_object_and_its_direction_pairs_them() -> None:
+    text = "red: nudge forward. blue: nudge back."
+    assert read_pairing(text, SCENE).destinations == {"red_cube": ("dir:forward",), "blue_cube": ("dir:backward",)}
+    assert pairing_error(text, SCENE, [*push("red", "forward"), *push("blue", "forward")]) is not None
