@@ -23,8 +23,13 @@ seconds; the bridge's control tick stays in charge of every command. The two mee
   ``ExecutionStoppedError`` and the agent reports the step it stopped in.
 
 The mirror is kinematic: the arm's joint velocities a skill's policy observes (``sim.observation_contract``) are
-the measured positions' change over the action's period (from the state it was taken in to its result), written
-into the mirror's ``qvel`` as the env's physics writes its own.
+the env's, for the motion the arm measured over the action's period (``EnvServo``). The env's joint_vel is MuJoCo's
+``qvel`` when its step returns: its controller's joint target is held for the whole control period, the arm's
+position servo is near it by the period's end and slowing down, and the velocity it observes there is about a
+quarter of the period's mean (steady move at the default speed fraction: 0.24-0.27 rad/s against 1.04 rad/s, joint
+norm). The arm behind the bridge moves steadily instead (the gate ramps its command tick by tick), so neither its
+mean velocity over the period nor the driver's velocity at the period's end (both about 1.08 rad/s for that move) is
+what the policy was trained on.
 
 No rclpy here: the tick-by-tick tests drive it exactly as the node does.
 """
@@ -40,6 +45,7 @@ import numpy as np
 
 from robot.safety.arm_mirror import ArmMirror
 from sim.control import ACTION_DIM, ControllerConfig
+from sim.scene import SceneConfig, build_scene
 from sim.scene_view import SceneView
 from sim.skills import ExecutionStoppedError
 
@@ -49,6 +55,53 @@ class _Controller:
 
     def __init__(self, config: ControllerConfig) -> None:
         self.config = config
+
+
+class EnvServo:
+    """The env's arm over one control period (``sim.env.TabletopEnv.step``: one joint target held for the period,
+    the model's position actuators, physics at its timestep), for the joint velocities the env would observe at the
+    end of a motion the arm measured.
+
+    ``velocity(start, start_velocity, end, fingers)`` finds the joint target that takes the env's arm from ``start``
+    (moving at ``start_velocity``: the velocity the env ended its previous period with) to ``end`` in one period,
+    and returns the arm's ``qvel`` there. The target is found by shooting: it starts at ``end`` and moves by what
+    the arm fell short of, until the miss is below ``tolerance`` rad or after ``rounds`` rounds (a small step is
+    about 97% covered within a period, so two or three rounds do; a large one saturates the actuators' force limits
+    and converges slower, but a miss of 1e-4 rad changes the velocity by about 0.003 rad/s). Contacts are off: the
+    measured end already holds what the scene did to the arm (a blocked arm measures no motion and reads about
+    none). Only the nominal model: the env draws actuator gains and joint damping per episode (``sim.randomize``),
+    so its own readings spread by about 10% around these."""
+
+    def __init__(self, sim_model: str, *, cubes: tuple[str, ...], control_dt: float, tolerance: float = 1e-4,
+                 rounds: int = 4) -> None:
+        scene = build_scene(SceneConfig(robot=sim_model, cubes=cubes))
+        self._model = scene.model
+        self._model.opt.disableflags |= int(mujoco.mjtDisableBit.mjDSBL_CONTACT)
+        self._data = mujoco.MjData(self._model)
+        view = SceneView(scene, self._data)
+        self._arm_q, self._arm_v, self._grip_q = view.arm_q, view.arm_v, view.grip_q
+        self._n_arm = scene.robot.n_arm
+        # The env's substeps per control period (sim.env: round(1 / (control_hz * timestep))).
+        self.substeps = max(1, round(control_dt / float(self._model.opt.timestep)))
+        self._tolerance, self._rounds = float(tolerance), int(rounds)
+
+    def velocity(self, start: np.ndarray, start_velocity: np.ndarray, end: np.ndarray,
+                 fingers: np.ndarray) -> np.ndarray:
+        m, d, n = self._model, self._data, self._n_arm
+        target = np.array(end, dtype=np.float64)
+        for _ in range(self._rounds):
+            mujoco.mj_resetData(m, d)
+            d.qpos[self._arm_q] = start
+            d.qvel[self._arm_v] = start_velocity
+            d.qpos[self._grip_q] = fingers
+            d.ctrl[:n] = target
+            d.ctrl[n:] = float(np.mean(fingers))
+            mujoco.mj_step(m, d, nstep=self.substeps)
+            miss = end - d.qpos[self._arm_q]
+            if float(np.abs(miss).max()) < self._tolerance:
+                break
+            target += miss
+        return d.qvel[self._arm_v].copy()
 
 
 @dataclass(frozen=True)
@@ -70,6 +123,7 @@ class BridgeWorld:
     def __init__(self, sim_model: str, *, cubes: tuple[str, ...], controller: ControllerConfig, control_dt: float,
                  step_timeout_s: float = 30.0) -> None:
         self._mirror = ArmMirror(sim_model, controller=controller, cubes=cubes)
+        self._servo = EnvServo(sim_model, cubes=cubes, control_dt=control_dt)
         self._controller = _Controller(controller)
         self._control_dt = float(control_dt)
         self._step_timeout_s = float(step_timeout_s)
@@ -79,8 +133,10 @@ class BridgeWorld:
         """The latest tick's state (the first plan is made over it)."""
         self._taken: _Snapshot | None = None
         """The state the action now running was taken in (None: none is running)."""
-        self._result: tuple[_Snapshot, np.ndarray] | None = None
-        """The state at the end of the last action's period, with the arm's joint velocities over that period."""
+        self._result: tuple[_Snapshot, _Snapshot | None] | None = None
+        """The state at the end of the last action's period, with the state its action was taken in (None: void)."""
+        self._ended: tuple[_Snapshot, np.ndarray] | None = None
+        """The agent's thread's own: the last step's result and the joint velocities it returned with."""
         self._missing: frozenset[str] = frozenset()
         self._loaded: _Snapshot | None = None
         """The state the agent's mirror loaded last (its thread's own): what its next action is computed from."""
@@ -142,10 +198,31 @@ class BridgeWorld:
             self._raise_if_stopped()
             result = self._result
         assert result is not None
-        snapshot, qvel = result
+        snapshot, taken = result
+        # A void step's action never ran: the arm held, as an env's arm at rest.
+        qvel = np.zeros(self._mirror.scene.robot.n_arm) if taken is None else self._velocity(taken, snapshot)
+        self._ended = (snapshot, qvel)
         self._load(snapshot)
         self._mirror.data.qvel[self._mirror.view.arm_v] = qvel
         return {}, 0.0, False, False, {}
+
+    def _velocity(self, taken: _Snapshot, result: _Snapshot) -> np.ndarray:
+        """The joint velocities the env would observe after the period from ``taken`` to ``result`` (``EnvServo``).
+        The result is served before the period is over (its last tick): the motion is carried on at the rate measured
+        to the period's full length. The env starts a period moving as it ended the last one; so does this, unless
+        the arm held for a period or more in between (a plan, a void step), where the env's arm would be at rest."""
+        v = self._mirror.view
+        dt = self._control_dt
+        elapsed = dt if result.at is None or taken.at is None or result.at <= taken.at else result.at - taken.at
+        start = taken.qpos[v.arm_q]
+        end = start + (result.qpos[v.arm_q] - start) * (dt / elapsed)
+        before = np.zeros_like(start)
+        if self._ended is not None:
+            last, qvel = self._ended
+            held = None if last.at is None or taken.at is None else taken.at - last.at
+            if held is None or held < dt:
+                before = qvel
+        return self._servo.velocity(start, before, end, taken.qpos[v.grip_q])
 
     def finish(self) -> None:
         """The agent is done: ticks stop waiting for actions."""
@@ -210,8 +287,8 @@ class BridgeWorld:
         """Publish the tick's mirror state to the agent. ``took``: the action taken last has run its period, and
         this state, its result, is what the ``step`` waiting for it returns with (a tick that ends no period only
         refreshes the state). ``missing``: the cubes perception has lost, whose mirror poses are memories. ``at``:
-        when the joints were measured (the velocities over the period divide by the time between its two states;
-        the policy period when either time is not known)."""
+        when the joints were measured (the period's motion is scaled to the policy period by the time between its
+        two states; taken as one policy period when either time is not known)."""
         qpos, places = self._measured(mirror)
         with self._cond:
             snapshot = self._snapshot = self._next(qpos, places, missing, at)
@@ -219,11 +296,7 @@ class BridgeWorld:
                 taken = self._taken
                 if taken is None:
                     raise RuntimeError("a period ended for an action that was never taken")
-                arm_q = self._mirror.view.arm_q
-                dt = self._control_dt
-                if at is not None and taken.at is not None and at > taken.at:
-                    dt = at - taken.at
-                self._result = (snapshot, (snapshot.qpos[arm_q] - taken.qpos[arm_q]) / dt)
+                self._result = (snapshot, taken)
                 self._taken = None
                 self._served += 1
             self._cond.notify_all()
@@ -257,7 +330,7 @@ class BridgeWorld:
 
     def _end_period(self, snapshot: _Snapshot) -> None:
         """The step in flight returns with ``snapshot``, its action void (under the lock)."""
-        self._result = (snapshot, np.zeros_like(snapshot.qpos[self._mirror.view.arm_q]))
+        self._result = (snapshot, None)
         self._taken = None
         self._served += 1
         self._cond.notify_all()
