@@ -138,37 +138,9 @@ def screen(instruction: str, state: SceneState) -> Screened:
                 reason=f"there is no {tok} in the scene (objects: {', '.join(state.names)})"))
         if tok in REFLEXIVES:
             return Screened(" ".join(tokens), Refusal(reason="cannot put an object on itself"))
-    numbers = _numbering(instruction)
-    if any(b < a for a, b in pairwise(numbers)):  # "the red 1 ... the blue 1" repeats, in no order
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"the instruction numbers its parts out of order ({', '.join(map(str, numbers))}): say them in "
-                   f"the order they are to be done"))
-    away = _away_from_place(tokens)
-    if away is not None:
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"'away from {away}' is no direction a skill takes (pushes go left, right, forward or backward; "
-                   f"places are {', '.join(state.regions)})"))
-    repeated = _phrase_in(tokens, _REPEATS) or next(
-        (f"{t} times" for t, u in pairwise(tokens) if u == "times" and (t.isdigit() or t in _NUMBER_WORDS
-                                                                         or t in ("few", "several", "many"))), None)
-    if repeated is not None:
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"could not understand the instruction: '{repeated}' asks to repeat a step, and a plan moves each "
-                   f"object once"))
-    unsaid = _unsaid_place(tokens)
-    if unsaid is not None:
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"'{unsaid}' names no place: say which one ({', '.join(state.regions)}, or a cube to stack on)"))
-    ordered = _phrase_in(tokens, _ORDER_PHRASES)
-    if ordered is not None:
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"could not understand the instruction: {ordered!r} states an order of steps, and the model "
-                   f"plans in the order the words come"))
-    turned = _phrase_in(tokens, _REVERSALS)
-    if turned is not None:
-        return Screened(" ".join(tokens), Refusal(
-            reason=f"could not understand the instruction: {turned!r} turns the request around, and a plan "
-                   f"of the words as written would do the opposite"))
+    unread = _unread_words(instruction, tokens, state)
+    if unread is not None:
+        return Screened(" ".join(tokens), Refusal(reason=unread))
     place = _foreign_place(tokens)
     if place is not None:
         return Screened(" ".join(tokens), Refusal(
@@ -180,6 +152,36 @@ def screen(instruction: str, state: SceneState) -> Screened:
     if not named or _RELATIONAL & set(tokens):
         return Screened(text, None)
     return Screened(text, None, frozenset(o.name for o in state.objects if o.color in named))
+
+
+def _unread_words(instruction: str, tokens: list[str], state: SceneState) -> str | None:
+    """Why words the model would plan as if absent must stop it (each seen run wrong), else None."""
+    numbers = _numbering(instruction)
+    if any(b < a for a, b in pairwise(numbers)):  # "the red 1 ... the blue 1" repeats, in no order
+        return (f"the instruction numbers its parts out of order ({', '.join(map(str, numbers))}): say them in the "
+                f"order they are to be done")
+    away = _away_from_place(tokens)
+    if away is not None:
+        return (f"'away from {away}' is no direction a skill takes (pushes go left, right, forward or backward; "
+                f"places are {', '.join(state.regions)})")
+    repeated = _phrase_in(tokens, _REPEATS) or next(
+        (f"{t} times" for t, u in pairwise(tokens) if u == "times" and (t.isdigit() or t in _NUMBER_WORDS
+                                                                         or t in ("few", "several", "many"))), None)
+    if repeated is not None:
+        return (f"could not understand the instruction: '{repeated}' asks to repeat a step, and a plan moves each "
+                f"object once")
+    unsaid = _unsaid_place(tokens)
+    if unsaid is not None:
+        return f"'{unsaid}' names no place: say which one ({', '.join(state.regions)}, or a cube to stack on)"
+    ordered = _phrase_in(tokens, _ORDER_PHRASES)
+    if ordered is not None:
+        return (f"could not understand the instruction: {ordered!r} states an order of steps, and the model plans "
+                f"in the order the words come")
+    turned = _phrase_in(tokens, _REVERSALS)
+    if turned is not None:
+        return (f"could not understand the instruction: {turned!r} turns the request around, and a plan of the "
+                f"words as written would do the opposite")
+    return None
 
 
 # Words that turn the whole request around ("put red on blue, vice versa", "stack red on blue, upside down"):
