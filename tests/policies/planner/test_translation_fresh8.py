@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+import test_translation_adversarial as adversarial
 import test_translation_spoken as spoken
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
 
@@ -352,3 +353,10 @@ def test_spoken_no_more_after_any_french_verb_never_runs(template: str) -> None:
         if meaning and meaning[0] in spoken._VERB_MEANINGS:
             negated = f"{text[:m.end()]} plus{text[m.end():]}"
             assert not isinstance(_PLANNER.plan(negated, _scene(x, y, z)), Plan), negated
+
+
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_a_negation_said_after_any_word_of_a_seventh_pass_construction_never_runs(template: str,
+                                                                                 spec: tuple[str, ...]) -> None:
+    """"pas" or "nicht" after each word in turn, as the adversarial pass checks the sixth pass's constructions."""
+    adversarial.test_a_negation_said_anywhere_in_a_spoken_construction_never_runs(template, spec)
