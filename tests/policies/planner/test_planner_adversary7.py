@@ -6,13 +6,14 @@ steps in the wrong order), kept with its variants once fixed. Refusing is always
 from __future__ import annotations
 
 import pytest
-from test_planner_fresh12_words import SCENE, mv, plan, touches
+from test_planner_fresh12_words import SCENE, mv, plan, scene, touches
 
 from policies.planner import Plan, Refusal, make_planner
 
 PAIRS = (("red", "blue"), ("green", "yellow"), ("blue", "red"))
 FR = {"red": "rouge", "blue": "bleu", "green": "vert", "yellow": "jaune"}
 DE = {"red": "roten", "blue": "blauen", "green": "grünen", "yellow": "gelben"}
+THREE = scene("red", "green", "blue")  # red leftmost (y 0.24), green, blue rightmost
 
 
 def in_order(text: str, *moves: tuple[str, str]) -> None:
@@ -86,3 +87,123 @@ def default_planner():  # type: ignore[no-untyped-def]
 def test_a_reversal_word_never_lets_the_model_plan_the_words_unreversed(default_planner, text: str) -> None:  # type: ignore[no-untyped-def]
     result = default_planner.plan(text, SCENE)
     assert not isinstance(result, Plan) or [str(s) for s in result.steps] == mv("blue", "red"), (text, result)
+
+
+# ---------------------------------------- F1 (ec0a273, English): a later clause said to go first runs first, never last
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+@pytest.mark.parametrize("form", [
+    "put the {x} cube in the bin, but place the {y} cube on the pad first",
+    "put the {x} cube in the bin but put the {y} cube on the pad first",
+    "put the {x} cube in the bin, place the {y} cube on the pad first",
+    "put the {x} cube in the bin and place the {y} cube on the pad first",
+    "put the {x} cube in the bin - but do place the {y} cube on the pad first",
+    "put the {x} cube in the bin, but start by placing the {y} cube on the pad",
+    "put the {x} cube in the bin, but begin by placing the {y} cube on the pad",
+    "place the {y} cube on the pad, after which put the {x} cube in the bin"])
+def test_a_later_clause_said_first_runs_first(form: str, x: str, y: str) -> None:
+    in_order(form.format(x=x, y=y), (y, "pad"), (x, "bin"))
+
+
+# ------------------------------------ F2 (ec0a273): words before a clause's verb are read or the clause is refused
+LEADS = ("quit", "cease to", "abstain from", "refuse to", "decline to", "desist from", "undo", "halt", "postpone",
+         "regret", "xyzzy", "do noth", "do knot", "do note", "d0nt", "why would you", "who told you to", "did you",
+         "have you", "should you", "how dare you", "I must", "I should", "maybe I should", "I can", "I could")
+
+
+@pytest.mark.parametrize("lead", LEADS)
+@pytest.mark.parametrize(("x", "y"), PAIRS[:2])
+def test_words_before_the_verb_that_the_parser_does_not_read_never_run_it(lead: str, x: str, y: str) -> None:
+    for ask in (f"put the {x} cube in the bin", f"push the {x} cube left", f"stack the {x} cube on the {y} cube"):
+        assert not touches(plan(f"{lead} {ask}"), x), (lead, ask)
+        assert not touches(plan(f"put the {y} cube on the pad, then {lead} {ask}"), x), (lead, ask)
+
+
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+def test_the_rules_backend_never_runs_what_the_speaker_says_they_can_do(x: str, y: str) -> None:
+    rules = make_planner("rules")
+    for text in (f"i can put the {x} cube in the bin", f"i could put the {x} cube in the bin",
+                 f"i can put the {x} cube in the bin then you put the {y} cube on the pad"):
+        assert not touches(rules.plan(text, SCENE), x), text
+
+
+# ------------------------------------------- F3 (ec0a273, English): a correction is never read as a list or ignored
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+@pytest.mark.parametrize("form", ["put the {x} cube in the bin, not that, {y}", "put {x} in the bin... not that, {y}",
+                                  "put the {x} cube in the bin, not this, the {y} one",
+                                  "put the {x} cube in the bin, not the, the {y}",
+                                  "put the {x} cube, I misspoke, the {y} cube, in the bin",
+                                  "put {x}, I misspoke, {y} in the bin", "put the {x} - I misspoke, {y} - in the bin"])
+def test_a_correction_never_runs_the_cube_it_takes_back(form: str, x: str, y: str) -> None:
+    assert not touches(plan(form.format(x=x, y=y)), x)
+
+
+# ----------------------------------- F4 (ec0a273): a spelled-out tower then a reversal is never built as first said
+@pytest.mark.parametrize("reversal", ["reversed", "upside down", "the other way round", "but flip it", "but reverse it",
+                                      "inverted"])
+def test_a_tower_then_a_reversal_is_never_built_as_first_said(reversal: str) -> None:
+    for text, said in ((f"build a tower: red at the bottom, blue in the middle, green on top, {reversal}",
+                        mv("blue", "red") + mv("green", "blue")),
+                       (f"build a tower with red at the bottom and green at the top, {reversal}", mv("green", "red"))):
+        result = plan(text)
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps] != said, (text, result)
+
+
+# -------------------------- F5, F11 (ec0a273): a reason that is taken back, or "we don't need that" (the action itself)
+@pytest.mark.parametrize("x", ["red", "blue", "green"])
+@pytest.mark.parametrize("form", ["get rid of {x}, I will not be needing it, actually I will",
+                                  "push {x} left? we don't need that", "put {x} in the bin? we don't need that",
+                                  "put {x} on the pad, we don't need this",
+                                  "put {x} in the bin - we don't need that anymore",
+                                  "put {x} in the bin; we no longer need that",
+                                  "put {x} in the bin, I don't need that"])
+def test_a_retracted_reason_or_an_unneeded_action_never_runs(form: str, x: str) -> None:
+    assert not touches(plan(form.format(x=x)), x)
+
+
+# --------------------------------------- F6 (ec0a273): two colours before one singular cube name no cube, never two
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+def test_two_colours_before_one_cube_are_never_two_cubes(x: str, y: str) -> None:
+    for text in (f"put the {x} {y} cube in the bin", f"put the {y} {x} cube on the pad"):
+        result = plan(text)
+        assert not isinstance(result, Plan), (text, result)
+
+
+# ---------------------------- F10 (ec0a273): a pronoun after a quantifier with an exclusion never names its last cube
+@pytest.mark.parametrize("x", ["red", "blue"])
+@pytest.mark.parametrize("pronoun", ["it", "them"])
+def test_a_pronoun_after_a_quantified_clause_is_refused(x: str, pronoun: str) -> None:
+    result = plan(f"put every cube except {x} in the bin, then put {pronoun} on the pad")
+    assert isinstance(result, Refusal), result
+
+
+# ----------------------------------- F14 (ec0a273): a terse tower giving two cubes one level is refused, never stacked
+@pytest.mark.parametrize("text", ["build a tower: red bottom, blue top, green middle, yellow top",
+                                  "build a tower: red bottom, blue top, yellow top",
+                                  "build a tower: red bottom, yellow bottom, blue middle, green top",
+                                  "build a tower: red bottom, blue middle, green middle, yellow top"])
+def test_a_terse_tower_with_a_level_said_twice_is_refused(text: str) -> None:
+    assert isinstance(plan(text), Refusal), text
+
+
+# ------------------------------------- F13 (4dbd433, French): spoken "plus" (no more) is a negation, never "please"
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+@pytest.mark.parametrize("form", ["mets plus le {fx} dans la poubelle", "tu mets plus le {fx} dans la poubelle",
+                                  "jette plus le {fx}", "pousse plus le {fx} à gauche",
+                                  "empile plus le {fx} sur le {fy}",
+                                  "mets le {fy} sur le pad, puis mets plus le {fx} dans la poubelle"])
+def test_spoken_plus_never_runs_the_verb(form: str, x: str, y: str) -> None:
+    assert not touches(plan(form.format(fx=FR[x], fy=FR[y])), x)
+
+
+# --------------- F8 (ec0a273, the default backend): words that pick some cubes out never let the model move the others
+@pytest.mark.slow
+@pytest.mark.xdist_group("llama_model")
+@pytest.mark.parametrize(("text", "kept"), [
+    ("put any cube but red in the bin", "red"), ("put the non-red cube in the bin", "red"),
+    ("put the cube besides blue in the bin", "blue"), ("put the cube unlike red in the bin", "red"),
+    ("push the cube that ain't blue left", "blue"), ("put the cube between red and blue in the bin", "red"),
+    ("put red anywhere but the bin", "red"), ("put the red cube in the bin, red stays put", "red"),
+    ("nothing goes in the bin; put red in the bin", "red"), ("put red in the bin zero times", "red"),
+    ("put the non-leftmost cube in the bin", "red"), ("put any cube but the leftmost in the bin", "red")])
+def test_the_model_never_moves_a_cube_the_words_pick_out(default_planner, text: str, kept: str) -> None:  # type: ignore[no-untyped-def]
+    assert not touches(default_planner.plan(text, THREE), kept), text
