@@ -36,6 +36,7 @@ No rclpy here: the tick-by-tick tests drive it exactly as the node does.
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -45,7 +46,6 @@ import numpy as np
 
 from robot.safety.arm_mirror import ArmMirror
 from sim.control import ACTION_DIM, ControllerConfig
-from sim.scene import SceneConfig, build_scene
 from sim.scene_view import SceneView
 from sim.skills import ExecutionStoppedError
 
@@ -72,15 +72,14 @@ class EnvServo:
     none). Only the nominal model: the env draws actuator gains and joint damping per episode (``sim.randomize``),
     so its own readings spread by about 10% around these."""
 
-    def __init__(self, sim_model: str, *, cubes: tuple[str, ...], control_dt: float, tolerance: float = 1e-4,
-                 rounds: int = 4) -> None:
-        scene = build_scene(SceneConfig(robot=sim_model, cubes=cubes))
-        self._model = scene.model
+    def __init__(self, view: SceneView, *, control_dt: float, tolerance: float = 1e-4, rounds: int = 4) -> None:
+        # A copy of the scene's model (the env's: ``sim.scene``), not a new build: the bridge makes one per agent
+        # run on the node's thread, and a copy takes well under a millisecond.
+        self._model = copy.copy(view.model)
         self._model.opt.disableflags |= int(mujoco.mjtDisableBit.mjDSBL_CONTACT)
         self._data = mujoco.MjData(self._model)
-        view = SceneView(scene, self._data)
         self._arm_q, self._arm_v, self._grip_q = view.arm_q, view.arm_v, view.grip_q
-        self._n_arm = scene.robot.n_arm
+        self._n_arm = view.scene.robot.n_arm
         # The env's substeps per control period (sim.env: round(1 / (control_hz * timestep))).
         self.substeps = max(1, round(control_dt / float(self._model.opt.timestep)))
         self._tolerance, self._rounds = float(tolerance), int(rounds)
@@ -123,7 +122,7 @@ class BridgeWorld:
     def __init__(self, sim_model: str, *, cubes: tuple[str, ...], controller: ControllerConfig, control_dt: float,
                  step_timeout_s: float = 30.0) -> None:
         self._mirror = ArmMirror(sim_model, controller=controller, cubes=cubes)
-        self._servo = EnvServo(sim_model, cubes=cubes, control_dt=control_dt)
+        self._servo = EnvServo(self._mirror.view, control_dt=control_dt)
         self._controller = _Controller(controller)
         self._control_dt = float(control_dt)
         self._step_timeout_s = float(step_timeout_s)

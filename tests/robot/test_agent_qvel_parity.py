@@ -57,7 +57,7 @@ def loop() -> Iterator[Loop]:
 def test_the_servo_gives_back_the_envs_own_joint_velocities_from_its_positions() -> None:
     env = _env(5)
     view = env.view
-    servo = EnvServo("panda", cubes=("red", "green", "blue"), control_dt=env.control_dt)
+    servo = EnvServo(env.view, control_dt=env.control_dt)
     assert servo.substeps == env.n_substeps
     rng = np.random.default_rng(5)
     before = np.zeros(view.scene.robot.n_arm)
