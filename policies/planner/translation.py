@@ -97,7 +97,7 @@ _FR: dict[str, str] = {
     "jetiez": "discard", "poussiez": "push", "déposiez": "put", "déplaciez": "move", "empiliez": "stack",
     "preniez": "take", "rangiez": "put", "remettes": "put", "remettiez": "put", "retourniez": "return",
     "reveniez": "return", "reviennes": "return",
-    "white": "white", "one": "one",
+    "white": "white", "one": "one", "same-with": "SAMEWITH",
     "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
     "sa": "its", "son": "its", "them": "them", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
@@ -190,6 +190,9 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
      rf"((?:le|la|les|l' ?|ce|cette)\s*(?:(?:cube|bloc|brique)s? )?(?:{_FR_COLOUR_WORDS})|"
      rf"(?:le|la|les|l' ?|ce|cette)\s*(?:cube|bloc|brique)s?(?: (?:{_FR_COLOUR_WORDS}))?)"
      r"(?=\s*(?:[,;.!?]|$|\bet\b|\bpuis\b))", r"\1\2 \4 \3"),
+    # "mets le rouge dans le bac, et fais pareil avec le bleu": the clause before repeated for another cube
+    (r"\b(?:(?:fais|faites|fait) (?:pareil|de même|la même chose|pareillement|idem|exactement pareil)|pareil|idem|"
+     r"(?:la )?même chose) (?:avec|pour) ", " same-with "),
     # "mais seulement après avoir ...", "seulement une fois que ...": the order said with "only", as "après"
     (r"\b(?:mais )?seulement (?=après\b|une fois qu)", " "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
@@ -424,7 +427,8 @@ _DE: dict[str, str] = {
     "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
-    "i-want": "i want", "to-be": "to be",
+    "i-want": "i want", "to-be": "to be", "same-with": "SAMEWITH", "one-of-the-cubes": "one of the cubes",
+    "hälfte": "half",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
 }
@@ -783,17 +787,26 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"^\s*(?:und )?weg mit (?:dem|der|den) ", "entsorg den "),
     (r"^\s*ab (in den (?:müll|eimer|mülleimer|abfall|papierkorb|behälter)|in die (?:tonne|mülltonne|kiste|box)|"
      r"aufs pad) mit (?:dem|der|den) ([^,;.!?]+)", r"leg den \2 \1"),
-    # "wirf den roten und den blauen weg": a separable verb's particle closes the list of its objects (split at "und"
-    # it was read as two clauses, the first without its particle)
-    (r"\b(wirf|werfe|schmeiß|schmeiss|schmeiße|räum|räume|tu|tue|hau|mach|nimm|heb|hebe|fass|fasse)\s+((?:den|die|das) "
-     r"[a-zäöüß]+(?: würfel| block| klotz| baustein)?)\s+und\s+((?:den|die|das) [a-zäöüß]+(?: würfel| block| klotz|"
-     r" baustein)?)\s+(weg|auf|hoch|an)(?=\s*(?:[,;.!?]|$|und\b|dann\b))", r"\1 \2 \4 und \1 \3 \4"),
     # "stell auf das Pad den gelben Würfel": the object said after its place
     (rf"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|packen|tu|tue|wirf|schmeiß|räum|platziere)"
      r"((?:\s+(?:bitte|mal|doch|sie|nicht))*)\s+((?:auf|in|ins|aufs|nach) (?:den |die |das |dem )?[a-zäöüß]+)\s+"
      rf"((?:den|die|das) (?:(?:[a-zäöüß]+ )?(?:würfel|block|klotz|baustein)|{_DE_COLOUR_ALT}))"
      r"(?=\s*(?:[,;.!?]|$|und\b))",
      r"\1\2 \4 \3"),
+    # "leg den roten in den Eimer und mach dasselbe mit dem blauen": the clause before repeated for another cube
+    (r"\b(?:(?:mach|mache|tu|tue|machen sie|tun sie) (?:bitte |mal |dann )*)?(?:genau )?(?:dasselbe|das gleiche|"
+     r"das selbe|genauso|ebenso) (?:bitte )?(?:mit|für) (?:dem|der|den) ", " same-with den "),
+    # "den Würfel, der links vom blauen liegt,": a cube named by where it lies beside another
+    (r"\b((?:der|den|dem|die|das) (?:würfel|block|klotz|baustein))\s*,\s*(?:der|die|das) ((?:(?:direkt|gleich|genau) )?"
+     r"(?:(?:links|rechts) (?:vom|von dem|neben dem)|neben dem) [a-zäöüß]+(?: würfel)?) (?:ist|liegt|steht)\b\s*,?",
+     r"\1 \2 "),
+    (r"\b(?:einen|eine|einer) (?:der|von den) (?:würfeln|würfel)\b", "one-of-the-cubes"),
+    # "wirf alles weg bis auf den roten": the exclusion said after the separable verb's particle
+    (r"\b(weg|an|hoch)\s+((?:außer|ausser|bis auf) (?:dem|den|der) [a-zäöüß]+(?: würfel)?)(?=\s*[.!?]*\s*$)",
+     r"\2 \1"),
+    # "den grünen darfst du niemals ...": the object first, then what may or must be done with it
+    (r"(?<=[a-zäöüß])\s+(?:darfst|sollst|musst) du\b(?!\s*[?])", " "),
+    (r"\b(?:oben ?drauf|obendrauf|drauf|darauf) (?=auf (?:den|die|das|dem)\b)", ""),
     # "den gelben ganz nach rechts schieben": all the way, the push's direction
     (r"\bganz (?=nach (?:links|rechts|vorne|vorn|hinten)\b)", ""),
     # "ich möchte, dass der blaue Würfel auf dem grünen liegt": the state wished for
@@ -812,7 +825,8 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
      " bitte "),
     (r"\bich (?:bräuchte|brauche) (?:mal |kurz )?(?:deine|ihre|eure) hilfe\s*[:,.!]?", " "),
     # seventh pass: "ich hätte da mal eine kleine Bitte:", "eine Bitte noch:": the request follows
-    (r"\b(?:ich (?:hätte|habe|hab)(?: (?:da|mal|noch|auch))* )?(?:eine|ne) (?:kleine |große )?bitte"
+    (r"^\s*(?:kleine |kurze )bitte\s*:", " bitte "),
+    (r"\b(?:ich (?:hätte|habe|hab)(?: (?:da|mal|noch|auch))* )?(?:eine|ne) (?:kleine |kurze |große )?bitte"
      r"(?: (?:an (?:dich|sie|euch)|noch))?\s*[:,.!]", " bitte "),
     # "den gelben, der gleich daneben liegt": a cube its colour already names, described by where it lies with no
     # landmark to check; the relative clause is dropped, so a constraint on it still names that cube
@@ -890,6 +904,8 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
     (r"\b(?:sei|seien sie|wärst du|wären sie|sei doch) (?:so )?(?:nett|lieb|gut|freundlich)(?: und)?\b", " bitte "),
+    (r"\b(?:würdest du|würden sie|könntest du|könnten sie) (?:bitte )?so (?:nett|lieb|gut|freundlich) sein(?: und)?\b",
+     " bitte "),
     (r"\b(?:danke (?:dir|ihnen|schön|sehr)|vielen dank|dankeschön)\b", " danke "),
     (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
     # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
@@ -1032,6 +1048,26 @@ def _german_references(text: str) -> str:
                   " the-one-you-just-moved ", text)
 
 
+# "wirf den roten und den blauen weg", "wirf den roten, dann den blauen, dann den grünen weg": a separable verb's
+# particle closes the list of its objects; split at "und"/"dann" the clauses before it had lost their particle. Each
+# object gets the verb and its particle ("wirf den roten weg und wirf den blauen weg").
+_DE_LIST_NP = r"(?:den|die|das) [a-zäöüß]+(?: würfel| block| klotz| baustein)?"
+_DE_LIST_JOIN = r"\s*(?:,\s*(?:und\s+)?(?:dann\s+|danach\s+)?|\s(?:und|dann|danach)\s+(?:dann\s+)?)\s*"
+_DE_PARTICLE_LIST = re.compile(
+    rf"\b(?P<verb>wirf|werfe|schmeiß|schmeiss|schmeiße|räum|räume|tu|tue|hau|mach|nimm|heb|hebe|fass|fasse)\s+"
+    rf"(?P<list>{_DE_LIST_NP}(?:{_DE_LIST_JOIN}{_DE_LIST_NP})+)\s+(?P<particle>weg|auf|hoch|an)"
+    r"(?=\s*(?:[,;.!?]|$|und\b|dann\b))")
+
+
+def _particle_list(m: re.Match[str]) -> str:
+    objects = re.findall(_DE_LIST_NP, m["list"])
+    joins = re.split(_DE_LIST_NP, m["list"])[1:-1]
+    out = f"{m['verb']} {objects[0]} {m['particle']}"
+    for join, obj in zip(joins, objects[1:], strict=True):
+        out += f"{join if join.strip() else ' und '}{m['verb']} {obj} {m['particle']}"
+    return out
+
+
 def _german(text: str) -> str:
     # A tower's direction as a whole phrase; word by word ("of on top toward at the bottom") it read a tower
     # upside down, so any other "von/nach oben/unten" is refused.
@@ -1043,6 +1079,7 @@ def _german(text: str) -> str:
                                "planned")
     for pattern, repl in _COMPILED['_DE_SPOKEN']:
         text = pattern.sub(repl, text)
+    text = _DE_PARTICLE_LIST.sub(_particle_list, text)
     text = _order_word_first(_DE_WRAPPER.sub("bitte ", _german_references(text.strip())), "de")
     for pattern, repl in _COMPILED['_DE_PHRASES']:
         text = pattern.sub(repl, text)
@@ -1102,12 +1139,16 @@ def _close_negations(words: list[str]) -> list[str]:
 # taken off first so that what opens or closes the request itself is seen where it is ("Bonjour ! sois gentil et
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
-    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi))?\s*[,!.]*|"
+    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi|robo))?\s*[,!.]*|"
+                     r"(?:robot|le robot|robo)\s*[,!]+|(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
+                     r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
-    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+roboter)?\s*[,!.]*|"
-                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du)\s*[,!]+)\s*"),
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+(?:roboter|robo|robot|"
+                     r"robi|kleiner))?\s*[,!.]*|(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo)\s*[,!]+|"
+                     r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
+                     r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
@@ -1245,6 +1286,26 @@ _PRONOUN_AFTER_NEGATION = re.compile(r"\b(?:not|never)\b[^;.!?]*;\s*(?:(?:and|th
 _SPEAKER_PLACE = re.compile(r"\b(?:toward|to|beside|from) (?:me|us)\b")
 
 
+_SAME_WITH = re.compile(
+    rf"^(?P<lead>(?:(?:please|could you|first)\s+)*)(?P<verb>put|discard|stack|push|move|take|throw|slide)\s+"
+    rf"(?P<obj>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?)(?P<rest>[^,;.!?]*?)"
+    r"(?P<join>\s*,?\s*(?:(?:and|then|and then)\s+)?)SAMEWITH\s+"
+    rf"(?P<new>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?)(?=\s*(?:[,;.!?]|$))")
+
+
+def _same_with(english: str, lang: str) -> str:
+    """"mets le rouge dans le bac et fais pareil avec le bleu": the one clause before, said again for the new cube;
+    anything else ("ne mets pas ... et fais pareil", two clauses before, a pronoun) is refused."""
+    if "SAMEWITH" not in english:
+        return english
+    m = _SAME_WITH.search(english)
+    if m is None or re.search(r"\b(?:not|never|it|them|without|except)\b", m["rest"]):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same with ...' repeats something that is not one plain "
+                               f"request ('{english.replace('SAMEWITH', 'the same with')}'); say it again with its "
+                               "verb; nothing was planned")
+    return f"{english[:m.start('join')]}{m['join'] or ' and '}{m['verb']} {m['new']}{m['rest']}{english[m.end():]}"
+
+
 def _unfinished_or_unplaced(english: str, lang: str) -> None:
     name = LANGUAGE_NAMES[lang]
     for tail in re.findall(r"\bbut\s+([^,;.!?]+?)\s*(?=[,;.!?]|$)", english):
@@ -1298,6 +1359,7 @@ def translate(text: str, lang: str) -> str:
         english = re.sub(rf"\b(on top|at the bottom|in the middle|below it|on top of it)\s+"
                          rf"((?:the\s+)?(?:{_EN_COLOURS})(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
+    english = _same_with(english, lang)
     # "avant de jeter X", "nachdem du X weggeworfen hast": the English reader takes a bare "discard" after an order
     # word as no verb; with its subject it reads the clause
     english = re.sub(r"\b(before|after) discard\b", r"\1 you discard", english)
