@@ -50,7 +50,7 @@ _PRONOUNS = frozenset({"it", "them", "both", "justmoved"})  # "justmoved": phras
 # "put red in the bin right now" read no place from "left"/"right".
 _GO_WORDS = frozenset({"go", "goes", "going", "should", "must", "needs", "need", "to", "gets", "get", "be", "will",
                        "can", "is", "moves", "move", "slides", "please", "pls", "plz", "over", "straight", "all",
-                       "way", "the", "far", "a", "bit", "little", "slightly"}) | lx.PUSH_VERBS  # "red: nudge forward"
+                       "way", "the", "far", "a", "bit", "little", "slightly", ","}) | lx.PUSH_VERBS  # "red: nudge it"
 _SIDES = {"left": "left", "leftward": "left", "leftwards": "left", "right": "right", "rightward": "right",
           "rightwards": "right"}
 # After a bare "left"/"right" these make it no place: "right now", "right away", "left of the blue one", "right
@@ -77,8 +77,26 @@ class Pairing:
     only_anchors: frozenset[str] = frozenset()
 
 
+_EXTREMES = frozenset({"leftmost", "rightmost", "middle", "centre", "center"})
+
+
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z]+|,", text.lower())
+    """Words and commas; "leftmost"/"rightmost"/"middle" said without a noun get one ("rightmost bin, leftmost pad":
+    the model binned the leftmost cube, and no mention was read to pair)."""
+    toks = re.findall(r"[a-z]+|,", text.lower())
+    out: list[str] = []
+    for i, t in enumerate(toks):
+        out.append(t)
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        back = i - 1
+        while back >= 0 and toks[back] in lx.DETERMINERS:
+            back -= 1
+        # "in the middle" is a place, "the middle of" a part of one; "leftmost" is never a place
+        if t in _EXTREMES and after not in lx.KIND_WORDS and after not in ("of", "most") and \
+                (t in ("leftmost", "rightmost") or back < 0
+                 or toks[back] not in ("in", "into", "to", "on", "onto", "at", "towards", "toward")):
+            out.append("one")
+    return out
 
 
 def _region_at(toks: Sequence[str], i: int) -> tuple[str, int] | None:
@@ -198,9 +216,20 @@ class _UnresolvedError(Exception):
 def read_pairing(instruction: str, state: SceneState) -> Pairing:
     """The object -> destination pairs the words of ``instruction`` state, in ``state``'s names."""
     try:
-        return _read_pairing(_tokens(rewrite(instruction, state).text), state)
+        read = _read_pairing(_tokens(rewrite(instruction, state).text), state)
+        if read.ambiguity is not None:
+            return read
+        # The words as written too: the rewrite may drop a mention it does not know ("the rightmost, bin. the
+        # leftmost, pad" became "bin. pad", and the model binned the leftmost cube). What they pair and the
+        # rewrite does not is kept; where both pair an object, the rewrite (typos, idioms) wins.
+        raw = _read_pairing(_tokens(instruction), state)
     except _UnresolvedError as exc:
         return Pairing({}, f"a relative reference names no single object: {exc}")
+    if raw.ambiguity is not None:
+        return read
+    extra = {name: dests for name, dests in raw.destinations.items() if name not in read.destinations}
+    return Pairing({**read.destinations, **extra}, anchors=read.anchors,
+                   only_anchors=read.only_anchors - set(extra))
 
 
 def _read_pairing(toks: list[str], state: SceneState) -> Pairing:

@@ -231,3 +231,17 @@ def test_a_push_verb_between_an_object_and_its_direction_pairs_them() -> None:
     text = "red: nudge forward. blue: nudge back."
     assert read_pairing(text, SCENE).destinations == {"red_cube": ("dir:forward",), "blue_cube": ("dir:backward",)}
     assert pairing_error(text, SCENE, [*push("red", "forward"), *push("blue", "forward")]) is not None
+
+
+@pytest.mark.parametrize("text", ["rightmost bin leftmost pad", "the rightmost, bin. the leftmost, pad",
+                                  "the leftmost, pad. the rightmost, bin"])
+def test_leftmost_and_rightmost_without_a_noun_are_objects_the_words_pair(text: str) -> None:
+    # left is +y: red is the leftmost cube here, orange the rightmost; the model binned red for all three
+    assert read_pairing(text, SCENE).destinations == {"orange_cube": ("bin",), "red_cube": ("pad",)}
+    assert pairing_error(text, SCENE, [*place("red", "bin"), *place("orange", "pad")]) is not None
+    assert pairing_error(text, SCENE, [*place("orange", "bin"), *place("red", "pad")]) is None
+
+
+def test_in_the_middle_stays_a_place_and_the_leftmost_a_cube() -> None:
+    assert read_pairing("put red in the middle", SCENE).destinations == {}
+    assert read_pairing("put the leftmost on the rightmost", SCENE).destinations == {"red_cube": ("orange_cube",)}
