@@ -170,6 +170,10 @@ def _unread_words(instruction: str, tokens: list[str], state: SceneState) -> str
     if repeated is not None:
         return (f"could not understand the instruction: '{repeated}' asks to repeat a step, and a plan moves each "
                 f"object once")
+    report = next((t for t, u in pairwise([*tokens, ""]) if t in _REPORTS and u not in ("for", "with")), None)
+    if report is not None:  # "Finished: put red in the bin", "put red in the bin (done)": a checklist, A1 s7 F17
+        return (f"could not understand the instruction: '{report}' reports a task as finished; nothing is planned, "
+                f"say only what the robot should do")
     unsaid = _unsaid_place(tokens)
     if unsaid is not None:
         return f"'{unsaid}' names no place: say which one ({', '.join(state.regions)}, or a cube to stack on)"
@@ -221,6 +225,8 @@ _ORDER_PHRASES = (("start", "by"), ("begin", "by"), ("start", "with"), ("begin",
 # Repetition the plan cannot express (the fallback moves each object once): "push red left twice" ran one push.
 _REPEATS = (("twice",), ("thrice",), ("repeatedly",), ("over", "and", "over"), ("back", "and", "forth"),
             ("to", "and", "fro"), ("again", "and", "again"), ("once", "more"))
+# Words that report a step as finished ("we're done for today", "done with the red cube" are context, not reports).
+_REPORTS = frozenset({"done", "finished", "completed", "complete", "already", "accomplished"})
 _UNSAID_PLACE_WORDS = frozenset({"elsewhere", "somewhere", "anywhere", "wherever", "someplace", "anyplace"})
 _PLACE_NOUNS = frozenset({"place", "spot", "side", "location", "position", "area", "region", "half", "part"})
 
