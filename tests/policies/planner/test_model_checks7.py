@@ -247,8 +247,8 @@ def test_in_the_middle_stays_a_place_and_the_leftmost_a_cube() -> None:
     assert read_pairing("put the leftmost on the rightmost", SCENE).destinations == {"red_cube": ("orange_cube",)}
 
 
-@pytest.mark.parametrize("text", ["Finished: put red in the bin", "put red in the bin - done", "put red in the bin (done)",
-                                  "put red in the bin [done]", "red in the bin already"])
+@pytest.mark.parametrize("text", ["Finished: put red in the bin", "put red in the bin - done",
+                                  "put red in the bin (done)", "put red in the bin [done]", "red in the bin already"])
 def test_a_report_of_a_finished_step_is_refused_before_the_model_plans(text: str) -> None:
     # A1 s7 F17: the parser cannot read these, and the model ran each
     refusal = screen(text, SCENE).refusal
