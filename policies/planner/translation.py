@@ -93,6 +93,8 @@ _FR: dict[str, str] = {
     "collez": "put", "coller": "put", "colles": "put", "fout": "put", "fourre": "put", "fourrez": "put",
     "flanque": "put", "flanquez": "put", "bazarde": "discard", "bazardez": "discard", "bazarder": "discard",
     "décale": "push", "décalez": "push", "décaler": "push", "plutôt": "instead",
+    "direct": "", "directement": "", "rangé": "put", "rangée": "put", "déposé": "put", "déposée": "put",
+    "posée": "put", "mise": "put", "placée": "put", "jetée": "discard", "poussée": "push", "déplacée": "move",
     "rapidement": "quickly", "vite": "quickly", "lentement": "slowly",
     "jetiez": "discard", "poussiez": "push", "déposiez": "put", "déplaciez": "move", "empiliez": "stack",
     "preniez": "take", "rangiez": "put", "remettes": "put", "remettiez": "put", "retourniez": "return",
@@ -796,6 +798,14 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     # "leg den roten in den Eimer und mach dasselbe mit dem blauen": the clause before repeated for another cube
     (r"\b(?:(?:mach|mache|tu|tue|machen sie|tun sie) (?:bitte |mal |dann )*)?(?:genau )?(?:dasselbe|das gleiche|"
      r"das selbe|genauso|ebenso) (?:bitte )?(?:mit|für) (?:dem|der|den) ", " same-with den "),
+    # "hätten Sie kurz Zeit?", "hast du mal eine Minute?": asked before the request, no request of its own
+    (r"\b(?:hast du|hättest du|haben sie|hätten sie) (?:mal |gerade |kurz |noch )*(?:zeit|einen moment|eine minute|"
+     r"kurz zeit|eine sekunde)\s*\?", " "),
+    # "ich bräuchte den roten Würfel auf dem grünen": the state wished for
+    (r"^\s*(?:ich )?(?:bräuchte|brauche|hätte gerne?|möchte|will) "
+     r"((?:den|die|das) [a-zäöüß]+(?: würfel| block| klotz)?) ((?:auf|in) (?:dem|der)|im|am) "
+     r"([a-zäöüß]+(?: würfel| block| klotz)?)(?=\s*[.!?]*\s*$)",
+     r"i-want \1 to-be \2 \3"),
     # "den Würfel, der links vom blauen liegt,": a cube named by where it lies beside another
     (r"\b((?:der|den|dem|die|das) (?:würfel|block|klotz|baustein))\s*,\s*(?:der|die|das) ((?:(?:direkt|gleich|genau) )?"
      r"(?:(?:links|rechts) (?:vom|von dem|neben dem)|neben dem) [a-zäöüß]+(?: würfel)?) (?:ist|liegt|steht)\b\s*,?",
@@ -807,6 +817,13 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     # "den grünen darfst du niemals ...": the object first, then what may or must be done with it
     (r"(?<=[a-zäöüß])\s+(?:darfst|sollst|musst) du\b(?!\s*[?])", " "),
     (r"\b(?:oben ?drauf|obendrauf|drauf|darauf) (?=auf (?:den|die|das|dem)\b)", ""),
+    # "schieb den grünen nach links und den gelben nach rechts": the clause with its verb left out is a push too
+    # (read as a put it moved the yellow cube onto the right side); said twice for a third clause
+    *(((r"(\b(?P<v>schieb|schiebe|schubs|schubse|stups|stupse|drück|drücke|verschieb|verschiebe)\b"
+       r"(?:(?!\b(?:nicht|nie|niemals|kein\w*)\b)[^,;.!?])*?"
+       r"\bnach (?:links|rechts|vorne|vorn|hinten)\b\s*,?\s*(?:(?:und|dann|danach)\s+)*)"
+       r"(?=(?:den|die|das) [a-zäöüß]+(?: würfel| block| klotz)?\s+(?:ein (?:stück|bisschen)\s+)?"
+       r"nach (?:links|rechts|vorne|vorn|hinten)\b)", r"\1\g<v> "),) * 2),
     # "den gelben ganz nach rechts schieben": all the way, the push's direction
     (r"\bganz (?=nach (?:links|rechts|vorne|vorn|hinten)\b)", ""),
     # "ich möchte, dass der blaue Würfel auf dem grünen liegt": the state wished for
@@ -1151,7 +1168,8 @@ _OPENINGS = {
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|bisous|bises|"
+                     r"à plus|ciao|bonne journée|bonne soirée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:et )?(?:puis )?c'est tout|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
                      r"(?:un amour|un ange|un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|"
@@ -1159,7 +1177,8 @@ _CLOSINGS = {
                      r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
-                     r"(?:und )?das (?:war's|wär's|ist alles|war alles)|"
+                     r"(?:und )?das (?:war's|wär's|ist alles|war alles)|tschüss|ciao|schönen tag(?: noch)?|"
+                     r"liebe grüße|lg|grüße|"
                      r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
                      r"prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),

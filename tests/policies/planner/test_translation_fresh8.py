@@ -137,6 +137,16 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Mets le {x} sur le pad, pareil pour le {y}.", ("x>pad", "y>pad")),
     ("Leg den {X} in den Eimer und mach dasselbe mit dem {Y}.", ("x>bin", "y>bin")),
     ("Schieb den {X} nach links und dann genauso mit dem {Y}.", ("push:x:left", "push:y:left")),
+    # a verbless clause after a push is a push (it was read as a put onto the side)
+    ("Schieb den {X} nach links und den {Y} nach rechts.", ("push:x:left", "push:y:right")),
+    ("Schieb den {X} nach links, dann den {Y} nach rechts und den {Z} nach vorne.",
+     ("push:x:left", "push:y:right", "push:z:forward")),
+    # fillers and closings, participles, the state wished for after a politeness question
+    ("Allez, hop, le {x} direct à la poubelle !", ("x>bin",)),
+    ("Après avoir rangé le {x} dans le bac, mets le {y} sur le {z}.", ("x>bin", "y>z")),
+    ("Coucou le robot ! J'aurais besoin que tu mettes le {x} dans la poubelle, s'il te plaît. Bisous !", ("x>bin",)),
+    ("Hallo! Hätten Sie kurz Zeit? Ich bräuchte den {X} Würfel auf dem {Y}. Vielen Dank!", ("x>y",)),
+    ("Leg den {X} in den Eimer. Tschüss!", ("x>bin",)),
 )
 
 
@@ -154,7 +164,9 @@ _NO_LEXICON_VERB = frozenset({
     "Tous les cubes sauf le {x} vont dans la poubelle.", "Le {x} va sur le pad.",
     "Alle Würfel außer dem {X} und dem {Y} kommen in den Eimer.", "Ich möchte, dass der {X} Würfel auf dem {Y} liegt.",
     "Weg mit dem {X} Würfel.", "Ab in den Müll mit dem {X} Würfel!", "Le {x} à la poubelle, le {y} sur le pad.",
-    "Retour à la maison !", "Kurze Bitte: den {X} in den Eimer.", "Mets le {x} sur le pad, pareil pour le {y}."})
+    "Retour à la maison !", "Kurze Bitte: den {X} in den Eimer.",
+    "Hallo! Hätten Sie kurz Zeit? Ich bräuchte den {X} Würfel auf dem {Y}. Vielen Dank!",
+    "Mets le {x} sur le pad, pareil pour le {y}."})
 
 
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
@@ -268,6 +280,10 @@ _NEVER_PLANNED = (
     "Mets le {x} dans la poubelle et ne fais pas pareil avec le {y}.",
     "Leg den {X} nicht in den Eimer und mach dasselbe mit dem {Y}.",
     "Mets le {x} dans le bac, le {z} sur le pad et fais pareil avec le {y}.",
+    "Schieb den {X} nicht nach links und den {Y} nach rechts.",  # the second clause may share the negation
+    "Schieb den {X} nach links und den {Y} nicht nach rechts.",
+    "Ich bräuchte den {X} Würfel nicht auf dem {Y}.",
+    "Le {x} direct pas à la poubelle !",
 )
 
 
