@@ -248,11 +248,15 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
             anchored.setdefault(colour, []).extend(group_dest)
 
     mention_end = -1  # where the last object mention (or pronoun) ended: a bare place right after it is its own
+    loose: str | None = None  # a place said with no preposition and no object before it ("bin for red")
     i = 0
     while i < len(toks):
         bare = (_bare_destination_at(toks, i)
                 if mention_end >= 0 and all(t in _GO_WORDS for t in toks[mention_end:i]) else None)
         if bare is not None:
+            if loose is not None:  # "the pad: blue. the bin: red", "bin for red, pad for blue": place first
+                return Pairing({}, f"the words name a place before an object ('{loose}') and after one "
+                                   f"('{toks[i]}'): which object goes where is unclear")
             if not negated:
                 group_dest.append(bare[0])
                 joined = False
@@ -314,6 +318,10 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
             continue
         if toks[i] in _PRONOUNS:  # "move it left"
             mention_end = i + 1
+        elif loose is None and toks[i] not in lx.DETERMINERS and (
+                _region_at(toks, i) is not None
+                or (toks[i] in _SIDES and (toks[i + 1] if i + 1 < len(toks) else "") not in _NOT_SIDE_AFTER)):
+            loose = toks[i]
         if toks[i] in _NEGATIONS:
             negated = True
         elif toks[i] in _CLAUSE_ENDS:

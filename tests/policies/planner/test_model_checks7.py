@@ -254,3 +254,14 @@ def test_a_report_of_a_finished_step_is_refused_before_the_model_plans(text: str
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and "reports a task as finished" in refusal.reason, refusal
     assert screen("we're done for today, red in the bin", SCENE).refusal is None
+
+
+@pytest.mark.parametrize("text", ["the pad: blue. the bin: red", "bin for red, pad for blue",
+                                  "the pad gets blue, the bin red"])
+def test_places_said_both_before_and_after_objects_pair_nothing_and_refuse(text: str) -> None:
+    # "the pad: blue. the bin: red" read blue -> bin (the place after blue), and the model, held to it, ran it
+    pairing = read_pairing(text, SCENE)
+    assert pairing.ambiguity is not None and "which object goes where is unclear" in pairing.ambiguity
+    assert pairing_error(text, SCENE, [*place("blue", "pad"), *place("red", "bin")]) is not None
+    assert read_pairing("for red the bin, for blue the pad", SCENE).destinations == {"red_cube": ("bin",),
+                                                                                    "blue_cube": ("pad",)}
