@@ -113,7 +113,8 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     common = {"workers": args.workers, "ray_address": args.ray_address, "use_ray": not args.local}
     if args.kind == "eval":
         result = eval_sweep(args.policy, env_id=args.env, robot=args.robot, episodes=args.episodes,
-                            seed_blocks=args.seed_blocks, randomization=args.randomization, **common)
+                            seed_blocks=args.seed_blocks, randomization=args.randomization, hold=args.hold,
+                            **common)
         rows = [f"{r['checkpoint']} block {r['seed_block']}: {r['successes']}/{r['episodes']} = "
                 f"{r['success_rate']:.1%} (95% CI {r['ci95'][0]:.2f}-{r['ci95'][1]:.2f})" for r in result["runs"]]
     else:
@@ -208,6 +209,8 @@ def register(sub: Any) -> None:
     we.add_argument("--episodes", type=int, default=20, help="episodes per task")
     we.add_argument("--seed-blocks", type=int, nargs="+", default=[0])
     we.add_argument("--randomization", default="default")
+    we.add_argument("--hold", action="store_true",
+                    help="run every episode to max_steps and count success at its last step (as eval --hold)")
     wr = wsub.add_parser("rl", help="grid search over RLConfig fields, one Ray task per trial")
     wr.add_argument("--set", action="append", default=[], help="FIELD=V1,V2 (repeat for a grid)")
     wr.add_argument("--env", default="armstack/Reach-v0")

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from policies.errors import TrainConfigError
-from policies.evaluate import eval_seeds, seed_block_base, wilson_interval
+from policies.evaluate import SUCCESS_AT, eval_seeds, seed_block_base, wilson_interval
 
 EXPERT = "expert"
 """Checkpoint name that evaluates the scripted expert instead of a policy."""
@@ -33,10 +33,12 @@ class EvalJob:
     robot: str
     randomization: str
     episodes: tuple[tuple[str, int], ...]
+    hold: bool = False
+    """Run every episode to the task's max_steps and read success at its last step (``armstack eval --hold``)."""
 
 
 def run_eval_job(job: EvalJob) -> list[dict[str, Any]]:
-    """Run ``job``'s episodes in order; one outcome dict (task, seed, success, steps) per episode."""
+    """Run ``job``'s episodes in order; one outcome dict (task, seed, success, reached, steps) per episode."""
     import gymnasium as gym
 
     import policies
@@ -45,20 +47,21 @@ def run_eval_job(job: EvalJob) -> list[dict[str, Any]]:
 
     policy: Any = None if job.checkpoint == EXPERT else policies.load(job.checkpoint, robot=job.robot)
     env: Any = gym.make(job.env_id, robot=job.robot, randomization=job.randomization,
-                        **getattr(policy, "env_kwargs", {})).unwrapped
+                        **{**getattr(policy, "env_kwargs", {}), "terminate_on_success": not job.hold}).unwrapped
     reset = getattr(policy, "reset", None)
     out = []
     for task, seed in job.episodes:
         if reset is not None:
             reset()
         r = run_episode(env, seed, policy, options={"task": task})
-        out.append({"task": task, "seed": seed, "success": bool(r.success), "steps": r.steps})
+        out.append({"task": task, "seed": seed, "success": bool(r.success), "reached": bool(r.reached),
+                    "steps": r.steps})
     env.close()
     return out
 
 
 def plan_eval_jobs(checkpoint: str, *, env_id: str, robot: str, episodes: int, randomization: str = "default",
-                   seed_block: int = 0, chunks: int = 1) -> list[EvalJob]:
+                   seed_block: int = 0, chunks: int = 1, hold: bool = False) -> list[EvalJob]:
     """The episodes ``armstack eval`` would run for ``checkpoint`` (same tasks, same seeds, same exclusions),
     split into ``chunks`` jobs of consecutive episodes."""
     import policies
@@ -77,7 +80,7 @@ def plan_eval_jobs(checkpoint: str, *, env_id: str, robot: str, episodes: int, r
     k = max(1, min(chunks, len(pairs)))
     bounds = [len(pairs) * i // k for i in range(k + 1)]  # k nearly equal runs of consecutive episodes
     return [EvalJob(checkpoint=checkpoint, env_id=env_id, robot=robot, randomization=randomization,
-                    episodes=tuple(pairs[bounds[i] : bounds[i + 1]])) for i in range(k)]
+                    episodes=tuple(pairs[bounds[i] : bounds[i + 1]]), hold=hold) for i in range(k)]
 
 
 def summarize(outcomes: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -88,10 +91,12 @@ def summarize(outcomes: Sequence[dict[str, Any]]) -> dict[str, Any]:
         ok = sum(o["success"] for o in rows)
         lo, hi = wilson_interval(ok, len(rows))
         tasks[task] = {"episodes": len(rows), "successes": ok, "success_rate": ok / len(rows),
+                       "reached": sum(o.get("reached", o["success"]) for o in rows),
                        "ci95": [round(lo, 4), round(hi, 4)], "mean_length": float(np.mean([o["steps"] for o in rows]))}
     ok = sum(o["success"] for o in outcomes)
     lo, hi = wilson_interval(ok, len(outcomes))
     return {"episodes": len(outcomes), "successes": ok, "success_rate": ok / len(outcomes) if outcomes else 0.0,
+            "reached": sum(o.get("reached", o["success"]) for o in outcomes),
             "ci95": [round(lo, 4), round(hi, 4)], "tasks": tasks}
 
 
@@ -142,14 +147,18 @@ def join_cluster(ray: Any, address: str) -> None:
 
 def eval_sweep(checkpoints: Iterable[str], *, env_id: str, robot: str, episodes: int, seed_blocks: Iterable[int] = (0,),
                randomization: str = "default", workers: int = 1, ray_address: str | None = None,
-               use_ray: bool = True, chunks_per_run: int | None = None) -> dict[str, Any]:
-    """Every checkpoint on every seed block; each run split into jobs that Ray spreads over the workers."""
+               use_ray: bool = True, chunks_per_run: int | None = None, hold: bool = False) -> dict[str, Any]:
+    """Every checkpoint on every seed block; each run split into jobs that Ray spreads over the workers. ``hold``:
+    success at the last step of full-length episodes, as ``armstack eval --hold``."""
+    if not isinstance(hold, bool):
+        raise TrainConfigError(f"hold must be true or false, got {hold!r}")
     runs = [(c, b) for c in checkpoints for b in seed_blocks]
     chunks = chunks_per_run if chunks_per_run is not None else workers
     jobs: list[tuple[int, EvalJob]] = []
     for i, (checkpoint, block) in enumerate(runs):
         jobs += [(i, j) for j in plan_eval_jobs(checkpoint, env_id=env_id, robot=robot, episodes=episodes,
-                                                randomization=randomization, seed_block=block, chunks=chunks)]
+                                                randomization=randomization, seed_block=block, chunks=chunks,
+                                                hold=hold)]
     results, wall = map_tasks(run_eval_job, [j for _, j in jobs], workers=workers, ray_address=ray_address,
                               use_ray=use_ray)
     out = []
@@ -158,7 +167,8 @@ def eval_sweep(checkpoints: Iterable[str], *, env_id: str, robot: str, episodes:
         name = checkpoint if checkpoint == EXPERT else str(Path(checkpoint).resolve())
         out.append({"checkpoint": name, "seed_block": block, **summarize(outcomes), "episodes_log": outcomes})
     return {"schema": "armstack-sweep/1", "kind": "eval", "env": env_id, "robot": robot,
-            "randomization": randomization, "workers": workers, "ray": use_ray, "ray_address": ray_address,
+            "success_at": SUCCESS_AT[hold], "randomization": randomization, "workers": workers, "ray": use_ray,
+            "ray_address": ray_address,
             "wall_s": round(wall, 2), "runs": out}
 
 

@@ -111,3 +111,25 @@ def test_eval_and_compare_commands_take_hold(tmp_path: Path, capsys: pytest.Capt
     assert result["success_at"] == "last_step" and "reached" in result
     assert all(e["steps"] == 140 for r in result["reports"] for e in r["episodes_log"])
     assert "reached at some step (the same episodes)" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_sweep_hold_runs_the_same_episodes_as_eval_hold() -> None:
+    """``armstack sweep eval --hold`` (here without Ray: the same job function) gives eval --hold's outcomes."""
+    from policies.ray_sweep import EvalJob, run_eval_job, summarize
+
+    seeds = [SEED_BASE, SEED_BASE + 1]
+    episodes = tuple(("push", s) for s in seeds)
+    job = EvalJob(checkpoint=str(TABLETOP_BC), env_id=PUSH, robot="panda", randomization="default",
+                  episodes=episodes, hold=True)
+    held = run_eval_job(job)
+    first = run_eval_job(EvalJob(checkpoint=str(TABLETOP_BC), env_id=PUSH, robot="panda",
+                                 randomization="default", episodes=episodes))
+    assert [(o["success"], o["reached"], o["steps"]) for o in held] == [(False, True, 140), (True, True, 140)]
+    assert [(o["success"], o["reached"]) for o in first] == [(True, True), (True, True)]
+    assert summarize(held)["successes"] == 1 and summarize(held)["reached"] == 2
+    with pytest.raises(TrainConfigError, match="hold must be true or false"):
+        from policies.ray_sweep import eval_sweep
+
+        eval_sweep([str(TABLETOP_BC)], env_id=PUSH, robot="panda", episodes=1, hold="yes",  # type: ignore[arg-type]
+                   use_ray=False)
