@@ -481,7 +481,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
             others = reordered
         tail = ", then ".join(f"put the {n.replace('_', ' ')} {rest.group(1)} {rest.group(2)}" for n in others)
         # a negation before "the rest" ("don't touch blue. put the other cubes in the bin") holds for the whole request
-        joint = ". " if marked_words(head, NEGATION_MARKERS) else ", then "
+        # (a negated placement before "and the rest" may cover it too: "do not put green in the bin and the rest on the
+        # pad" stays joined, and refused)
+        joint = ". " if marked_words(head, NEGATION_MARKERS) and not re.search(
+            r"\b(?:in|into|on|onto|to|inside)\s+(?:the\s+)?[a-z]+", head) else ", then "
         return Rewrite(f"{head}{joint}{tail}", changed=True)
     both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop))\s+both (?:the )?([a-z]+)(?: (?:cube|block|one))? "
                         r"and (?:the )?([a-z]+) (?:cube|block|one)s?\s+((?:in|into|on|onto|to)\s+[^,;.]+)", text)

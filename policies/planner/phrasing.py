@@ -206,8 +206,8 @@ _TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | 
     "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch", "throw",
     "get rid of", "dispose of", "do away with"}, reverse=True))
 # Someone whose request the user passes on ("my colleague has asked me to ...", "my manager wants X on Y").
-_REPORTER = r"(?:(?:my|our) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|partner|" \
-            r"client|customer|teacher|professor|foreman))"
+_REPORTER = r"(?:(?:my|our|the) (?:colleague|boss|manager|supervisor|team ?lead|lead|co-?worker|teammate|friend|" \
+            r"partner|client|customer|teacher|professor|foreman))"
 _PAST = {"pushed": "push", "moved": "move", "placed": "place", "stacked": "stack", "slid": "slide", "nudged": "nudge",
          "dropped": "drop", "binned": "bin", "parked": "park", "popped": "pop", "stuck": "stick", "picked": "pick",
          "grabbed": "grab", "took": "take", "went": "go", "returned": "return", "shoved": "shove"}
@@ -305,6 +305,15 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(could|can|would|will) (?:your|the|this) (?:robot|arm|bot)\b", r"\1 you"),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
+    # "anyway, ...", "first things first: ...", "before lunch": fillers and a deadline the plan meets by running now
+    (r"(^|[,;.!?:]\s*)(?:so )?(?:anyway|anyways|anyhow|first things first|without further ado)\b\s*[,:\-–—]?\s*",
+     r"\1"),
+    (r"\s+(?:before|by) (?:lunch|lunchtime|noon|midday|tonight|the end of the day|end of day|the meeting|the demo|"
+     r"the break|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday)\b", ""),
+    # a sign-off with a name: "Regards, Sam", "cheers - jo" (the name is no word the planner reads)
+    (r"[\s,.!]*\b(?:regards|kind regards|best regards|best|cheers|thanks|thank you|many thanks|best wishes|ta)"
+     r"\s*[,\-–—]\s*([a-z]+)\s*[.!]*$",
+     lambda m: m.group(0) if m.group(1) in _CONTENT_WORDS or m.group(1) in _KNOWN else ""),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
     # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
     (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:honestly |frankly |basically |so )?(?:sorry to "
@@ -801,6 +810,16 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?:\s*,\s*(?:and )?(?:then )?({_ONE_CUBE}) (left|right))?\s*$",
      lambda m: f"{m.group(1)} {m.group(2)} to the {m.group(3)} side" + (
          f", then {m.group(1)} {m.group(4)} to the {m.group(5)} side" if m.group(4) else "")),
+    # "move the red cube towards the robot a bit": along the table, with no place to put it, is a push
+    (rf"\b(?:move|shift)\s+({_NAMED})\s+(?=(?:a (?:bit|little|touch) |slightly )?(?:backwards?|forwards?|(?:towards?|"
+     r"away from) (?:the robot|you|yourself|the base|your base)\b))", r"push \1 "),
+    # a list of cubes and one place: "put red, blue, and yellow in the bin", "bin red, blue and green"
+    (rf"(^|[,;.]\s*|\b(?:and|then|please|now|just)\s+)(put|place|move|set|drop|bin|discard|trash|ditch)\s+"
+     rf"((?:{_ONE_CUBE}\s*,\s*)+{_ONE_CUBE},?\s+and\s+{_ONE_CUBE})(?:\s+(?:cubes|blocks))?"
+     rf"(\s+(?:in|into|on|onto|to)\s+the\s+(?:bin|pad|trash|left side|right side))?(?=\s*(?:$|[,;.!?]|\bthen\b))",
+     lambda m: m.group(0) if not m.group(4) and m.group(2) in ("put", "place", "move", "set", "drop") else
+     m.group(1) + ", then ".join(f"{'put' if not m.group(4) else m.group(2)} {c.strip()}{m.group(4) or ' in the bin'}"
+                                 for c in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(3)) if c.strip())),
     # "put the yellow cube over the pad": on it (a place region or a cube; "over to the left" stays a side)
     (rf"\b((?:put|place|set|drop|move)\s+{_NAMED})\s+over\s+(?=(?:the\s+)?(?:pad|bin|mat|{_COLOUR_ALT})\b)", r"\1 on "),
     (r"\bontop of\b", "on top of"),
@@ -1020,13 +1039,15 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
      " justmoved "),
     # "the second cube from the left": counted from that side (mentions.py, ties asked)
     (r"\bthe (second|third) (cube|block|one|object) from the (left|right)\b", r"the \3\1 \2"),
-    (r"\bthe (cube|block|one|object) (?:on|at|to) the (?:far|very|extreme) (left|right)\b", r"the \2most \1"),
+    (r"\bthe (cube|block|one|object) (?:(?:that'?s|that is|which is|sitting|resting) )?(?:on|at|to) the "
+     r"(?:far|very|extreme) (left|right)\b", r"the \2most \1"),
     (r"\bwhichever (cube|block|one) (?:is |that'?s |that is )?(?:the )?(?:furthest|farthest|most) (?:to the )?"
      r"(left|right)\b", r"the \2most \1"),
     (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:most|the most|furthest|farthest) (?:at|to|on) "
      r"(?:the )?(left|right)\b", r"the \2most \1"),
     (r"\bthe (?:far|very) (left|right)(?: (cube|block|one|object))\b", r"the \1most \2"),
-    (r"\bthe (cube|block|one|object) (?:in|at) the (?:middle|centre|center)\b", r"the middle \1"),
+    (r"\bthe (cube|block|one|object) (?:(?:that'?s|that is|which is|sitting|resting|standing|lying) )?(?:in|at) the "
+     r"(?:middle|centre|center)\b", r"the middle \1"),
     (r"\bthe (?:centre|center|central) (cube|block|one|object)\b", r"the middle \1"),
     (r"\b(cube|block|one|object) (?:that|which) (?:isn't|is not|isnt|is n't) ([a-z]+)\b", r"non\2 \1"),
     (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:furthest|farthest|most) "
@@ -1084,7 +1105,7 @@ def _verb_forms(text: str) -> str:
     # negation, whose clause "too" may continue ("never put A on the pad, the purple one too")
     if not any(w in NEGATION_MARKERS for w in re.findall(r"[a-z']+", text)):
         text = re.sub(rf"(?:,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)((?:the |a )?(?:[a-z]+ )?"
-                      rf"(?:cube|block|brick|one)|the (?:{_COLOUR_WORDS}))\s+"
+                      rf"(?:cube|block|brick|one)|(?:the )?(?:{_COLOUR_WORDS}))\s+"
                       r"(?:too|as well|also)(?=\s*(?:$|[,;.!?]|\bthen\b))", r", do the same with \1", text)
         # "put the orange cube in the bin. then the red one. then go home": a clause of an object alone
         text = re.sub(rf"((?:^|[,;.]\s*|\band\s+)then\s+)((?:the |a )?(?:[a-z]+ )?(?:cube|block|brick|one)|the "
@@ -1375,6 +1396,11 @@ def _small_talk(text: str) -> str:
         chat = _SMALL_TALK_OPENER.match(part) or _SMALL_TALK_STATEMENT.match(part)
         if part and ((chat and not words & _CONTENT_WORDS) or i in asides):
             continue
+        # an aside joined to a polite request by "but" / "so": "I know it's late but could you stack green on red"
+        joined = re.match(rf"^(.+?)\s+(?:but|so|and)\s+(?=(?:could|can|would|will) (?:you|u)\b|please\b|"
+                          rf"(?:{_POLITE_VERB_ALT})\b)", part)
+        if joined and _aside(joined.group(1)):
+            parts[i] = " " + part[joined.end():]
         # a statement of small talk joined to the request by "and" ("I've been staring at this table for a while and
         # honestly the green cube just needs to go in the bin")
         lead = re.match(r"^(.+?) and (?=\S)", " ".join(part.split()))
@@ -1422,6 +1448,9 @@ _TERSE_FORMS: tuple[tuple[str, str], ...] = (
      r"(?: of the (?:table|workspace|area))?\b", r"the frontmost \1"),
     (r"\bthe (cube|block|one) (?:that(?:'s| is) |which is )?(?:at|in) the (?:front|near end)"
      r"(?: of the (?:table|workspace|area))?(?! of\b)", r"the backmost \1"),
+    # ... and "the front cube", "the back one" likewise (f14-076)
+    (r"\bthe (?:front|nearer|near) (cube|block|one)\b", r"the backmost \1"),
+    (r"\bthe (?:back|rear|far) (cube|block|one)\b", r"the frontmost \1"),
 )
 
 
@@ -1554,6 +1583,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
     text = self_corrected(text) or text  # "put the red no the blue cube in the bin" (speech_act.py)
+    speaker = re.search(r"\b(?:towards?|away from|closer to|nearer to|further from|farther from) (?:me|us|myself)\b",
+                        text)
+    if speaker is not None:  # A1 session 7, F7 (as translation.py does for French and German): the user's place
+        return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say 'toward the robot' "
+                             f"or 'away from the robot'", language=lang)
     twice = re.search(rf"\b(?:{_COLOUR_NAMES})\s+(?:{_COLOUR_NAMES})\b", text)
     if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
         return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "
@@ -1578,7 +1612,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if condition is not None:
         return Rewrite(text, condition, language=lang)
     for pattern, repl in _WRAPPERS:
-        text = re.sub(pattern, repl, text).strip()
+        text = re.sub(pattern, repl, text).strip(" -–—")
     text = _small_talk(text).strip()
     text, contradiction = _left_there(_disposal(text))
     if contradiction is not None:
@@ -1594,7 +1628,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|buddy|pal|mate|friend|dear|"
                   r"anyway|anyways|anyhow|long story short|"
                   r"folks|guys|everyone|my friend|little robot|robot friend)\s*(?=[,;.!?]|$)", r"\1", text)
-    text = re.sub(r"^[\s,;.!?]+|(?<=[,;.!?])\s*[,;]+", " ", text)
+    text = re.sub(r"^[\s,;.!?\-–—]+|(?<=[,;.!?])\s*[,;]+", " ", text)
     text = re.sub(r"\s+(?:please|pls|plz|thanks|thank you)\s*$", "", text)  # "... except green please"
     # "get rid of the purple one uh yeah trash it" (f16-002): the disposal said again of "it" is the same one
     text = re.sub(rf"\b(discard {_DISPOSED})\s*,?\s*(?:(?:yeah|yes|yep|yup|so|just|i mean|basically|like)\s*,?\s*)+"
@@ -1603,6 +1637,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = _discard_destination(" ".join(text.split()))
     text = _ordinals(_small(" ".join(text.split())))
     text = " ".join(text.split()).strip(" ,")
+    piled = re.search(rf"\b(?:stack|pile)\s+(?:up\s+)?{_ONE_CUBE}(?:\s*,\s*{_ONE_CUBE})*,?\s+and\s+{_ONE_CUBE}"
+                      r"(?:\s+(?:cubes|blocks))?\s+(?:in|into|on|onto)\s+(?:the\s+)?(?:bin|pad|left|right|mat)\b", text)
+    if piled is not None:  # a stack of them there, or each one there? (it placed each one on the pad)
+        return Rewrite(text, f"'{piled.group(0)}': one stack of them there, or each one there, is unclear: say 'stack "
+                             f"X on Y' or 'put X and Y ...'", language=lang)
     late = re.search(r"(?:[,;]|\b(?:and|but|then)\b)[^,;]*\bfirst\s*[.!?]?\s*$", text)
     if late is not None and not re.search(rf"\b{_ALL_WORDS}\b", text):
         # "A and B first" where B cannot be moved ahead whole (above): the parser would run A first

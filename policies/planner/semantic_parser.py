@@ -268,6 +268,7 @@ _LEAD_START = re.compile(r"^(?:(?:first|then|and|so|now|please|just)\s+)*(?:star
 # F8). The sentence-level negation and order words are request.py's markers.
 _SCOPING = re.compile(r"\b(?:but|non|besides|unlike|different|differently|between|least|point of view|perspective|"
                       r"ain't|aint|save|bar|minus|sans|nothing|zero|stays?|remains?|staying|another|anywhere|"
+                      r"sorry|oops|actually|wait|mean|meant|misspoke|correction|"
                       r"two|three|four|five|six|both|neither|either|any|only|other|others|else|instead|rather|same|"
                       r"except|excluding|apart|aside|save|barring|all|every|each|rest|remaining)\b|\bnon-")
 

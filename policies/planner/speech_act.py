@@ -105,6 +105,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
     (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    (rf"\bi (?:can|could|should|must|might|may)(?: just| also| then| probably)? {_MOTION_BASE}\b",
+     "names what the speaker can or should do"),  # A1 session 7, F12 ("could I put ..." asks leave: a question)
     (rf"\b(?:before|after|once|when|while|until|as soon as) (?:i|we|he|she|they|someone|somebody|my \w+)"
      rf"(?:'ve|'ll| have| will)? (?:\w+ )?{_MOTION}\b", "names what someone else will do"),
     # Quotes: the words are mentioned, not used.
@@ -185,14 +187,15 @@ def speech_act_refusal(instruction: str, state: SceneState | None = None) -> Ref
 # the pad" or "don't put red, no, blue in the bin" stay refused.
 _CUBE_SAID = rf"(?:the |a )?(?:{_COLOURS})(?: (?:cube|block|brick|one))?"
 _WHERE_SAID = rf"(?:the )?(?:bin|pad|trash|left(?: side)?|right(?: side)?|(?:{_COLOURS})(?: (?:cube|block|brick|one))?)"
-_SLIP = r"(?:\s*,?\s*(?:no+|nope|sorry|oops|wait|i mean|i meant|or rather|actually|correction|my bad|er+m?|uh+|" \
-        r"um+)\b)+\s*,?\s*"
+_SLIP = r"(?:\s*[,\-–—]?\s*(?:no+|nope|sorry|oops|wait|i mean|i meant|or rather|actually|correction|my bad|er+m?|" \
+        r"uh+|um+)\b)+\s*[,\-–—]?\s*"
 _CORRECTING = re.compile(r"\b(?:no+|nope|sorry|oops|wait|mean|meant|rather|actually|correction|bad)\b")
 # (the cube corrected mid-clause, before its place: "bin red, sorry I mean blue" is a retraction, refused)
 _CUBE_SLIP = re.compile(rf"\b({_MOTION_BASE}|stack|place|move|put|set)\s+({_CUBE_SAID})({_SLIP})({_CUBE_SAID})\b"
                         r"(?=\s+(?:in|into|on|onto|to|on top of)\b)")
 _PLACE_SLIP = re.compile(rf"\b({_CUBE_SAID})\s+(in|into|on|onto|to|on top of)\s+({_WHERE_SAID})({_SLIP})"
-                         rf"(?:(in|into|on|onto|to|on top of)\s+)?({_WHERE_SAID})\b(?!\s+(?:in|into|on|onto|to)\b)")
+                         rf"(?:(in|into|on|onto|to|on top of)\s+)?({_WHERE_SAID})\b"
+                         r"(?!\s+(?:in|into|on|onto|to|too|as well|also)\b)")
 _NEGATING = re.compile(r"\b(?:not|don't|dont|never|no longer|without|nor|neither|except|but not)\b|n't\b")
 
 
@@ -211,6 +214,8 @@ def self_corrected(text: str) -> str | None:
         said_is_cube = not re.search(r"\b(?:bin|pad|trash|left|right|side)\b", m.group(6))
         if slip_is_cube != said_is_cube:
             return None
+        if len(re.findall(rf"\b{re.escape(m.group(3))}\b", text[:m.end(3)])) > 1:
+            return None  # "red in the bin and blue in the bin, sorry, on the pad": which clause it corrects is unclear
         fixed = f"{m.group(1)} {m.group(5) or m.group(2)} {m.group(6)}"
     rest = text[:m.start()] + fixed + text[m.end():]
     return None if _CORRECTING.search(rest) else rest

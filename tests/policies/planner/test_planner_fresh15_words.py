@@ -226,6 +226,7 @@ def test_a_slip_corrected_in_its_own_slot_is_the_corrected_words(slip: str, said
     assert steps(f"put the {slip} no the {said} cube in the bin") == mv(said, "bin")
     assert steps(f"move the {said} cube to the left side wait no the right side") == mv(said, "right")
     assert steps(f"stack the orange cube on the {slip} sorry I mean on the {said} cube") == mv("orange", said)
+    assert steps(f"stack the yellow block on the {slip} one - no, the {said} one") == mv("yellow", said)
     for text in (f"don't put the {slip} no the {said} cube in the bin",  # a negation: which one it keeps is unclear
                  f"put {slip} on orange, no, {said} on the pad",  # a new placement, not a correction
                  f"put {slip} in the bin, no, {said}",  # a cube for a place
@@ -233,6 +234,12 @@ def test_a_slip_corrected_in_its_own_slot_is_the_corrected_words(slip: str, said
                  f"put the {slip} cube in the bin, not that, {said}",
                  f"put the {slip} cube, I misspoke, the {said} cube, in the bin"):
         assert not touches(plan(text), slip), text
+    # a place said by two clauses, or corrected "too": which one it corrects is unclear (A1 session 7, F15)
+    for text in (f"put {slip} in the bin and {said} in the bin, sorry, on the pad",
+                 f"put {slip} in the bin, {said} in the bin, sorry, on the pad",
+                 f"put {slip} in the bin, actually on the pad too"):
+        refused(text)
+    assert steps(f"put {slip} in the bin, sorry, on the pad") == mv(slip, "pad")
 
 
 # ------------------------------------------------------------- words before a verb that may negate it
@@ -267,7 +274,9 @@ def test_a_reversal_a_retracted_reason_or_two_colours_for_one_cube_never_run(tex
     "put every cube except blue in the bin, then put them on the pad",
     "build a tower: red bottom, blue top, green middle, yellow top", "build a tower: red bottom, blue top, yellow top",
     "build a tower: red bottom, blue middle, green middle, yellow top",
-    "build a tower: red bottom, yellow bottom, blue middle, green top"])
+    "build a tower: red bottom, yellow bottom, blue middle, green top",
+    "put blue on the pad and I can put the red cube in the bin", "i could put the red cube in the bin",
+    "push the red cube toward me", "push the red cube away from me", "slide red closer to me"])
 def test_the_speakers_own_action_a_retraction_an_unclear_pronoun_or_level_never_run(text: str) -> None:
     refused(text)
 
@@ -288,6 +297,29 @@ def test_a_start_said_to_the_robot_and_a_polite_could_i_still_plan() -> None:
     "it for the demo", "if you could put the green cube in the bin that would be brilliant"])
 def test_closings_and_fillers_around_a_disposal_ask_for_nothing_more(text: str) -> None:
     assert steps(text) == mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "right, so the boss wants the green one in the bin before lunch, can you do that?",
+    "ugh. anyway can u put the green cube in the bin", "ok robot, first things first: green cube in the bin please",
+    "Dear robot, kindly place the green cube in the bin. Regards, Sam", "quick one - bin the green cube",
+    "I know it's late but could you put the green cube in the bin? thanks heaps"])
+def test_openers_deadlines_and_sign_offs_ask_for_nothing_more(text: str) -> None:
+    assert steps(text) == mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", ["put red in the bin. thanks, blue", "I know it's late but don't put red in the bin",
+                                  "anyway, don't put red in the bin", "put red in the bin after lunch"])
+def test_a_sign_off_naming_a_cube_a_negation_or_a_later_time_is_not_dropped(text: str) -> None:
+    refused(text)
+
+
+def test_the_front_and_back_cube_are_nearest_and_farthest_from_the_arm() -> None:
+    row = placed(orange=(0.4, 0.15), purple=(0.4, -0.15), yellow=(0.62, 0.0))
+    asked = plan("Put the front cube on the pad.", row)
+    assert isinstance(asked, Clarification) and set(asked.candidates) == {"orange_cube", "purple_cube"}
+    assert steps("put the back cube in the bin", row) == mv("yellow", "bin")
+    assert not touches(plan("don't touch the back cube, put orange on the pad", row), "yellow")
 
 
 def test_a_reason_or_closing_after_anything_else_is_not_read_past() -> None:
@@ -345,6 +377,18 @@ def test_a_cube_named_by_its_colour_family_is_asked_about_or_read() -> None:
     assert steps("put the warm-coloured cube on the pad", scene_of("red", "blue", "green")) == mv("red", "pad")
     assert not touches(plan("don't touch the warm-coloured cube, put blue on the pad", scene_of("red", "blue")), "red")
     refused("put the warm-coloured cube on the pad", scene_of("blue", "green"))
+
+
+def test_a_list_a_push_by_move_and_a_posture_before_a_place_are_read() -> None:
+    assert picks("put red, blue, and yellow in the bin") == ["red", "blue", "yellow"]
+    assert picks("put red, blue and yellow on the pad, then go home") == ["red", "blue", "yellow"]
+    refused("don't put red, blue, and yellow in the bin")
+    refused("stack red, blue and yellow on the pad")  # one stack there, or each one there?
+    refused("stack red and blue on the pad")
+    assert steps("move the red cube towards the robot a bit") == ["push(object=red_cube, direction=backward)"]
+    assert steps("put red on the pad, and blue too") == [*mv("red", "pad"), *mv("blue", "pad")]
+    refused("never put red on the pad, and blue too")
+    assert steps("put the cube that's on the far right onto the pad", LINE) == mv("blue", "pad")
 
 
 # ------------------------------------------------------------- quantifiers with a negation beside them
