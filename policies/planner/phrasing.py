@@ -1286,7 +1286,7 @@ _SMALL_TALK_OPENER = re.compile(
     r"(?:good|nice) (?:job|work|bot|robot)\b|(?:lol|haha+|hehe+)\b|long time no see\b)")
 # A part naming anything the parser reads (an action, an object, a place, a negation, an order word) is never small
 # talk: "I hope you won't touch the red cube" keeps its negation.
-_CONTENT_WORDS = frozenset(
+_CONTENT_WORDS: frozenset[str] = frozenset(
     [*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS, *lx.COLOR_WORDS, *lx.KIND_WORDS, *lx.DIRECTION_WORDS,
      *(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p),
      *(w for p in lx.HOME_PHRASES for w in p), "touch", "leave", "not", "don't", "dont", "never", "no", "without",
