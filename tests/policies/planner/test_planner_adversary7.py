@@ -200,3 +200,13 @@ def test_spoken_plus_never_runs_the_verb(form: str, x: str, y: str) -> None:
     ("put the non-leftmost cube in the bin", "red"), ("put any cube but the leftmost in the bin", "red")])
 def test_the_model_never_moves_a_cube_the_words_pick_out(default_planner, text: str, kept: str) -> None:  # type: ignore[no-untyped-def]
     assert not touches(default_planner.plan(text, THREE), kept), text
+
+
+# -------------- F17 (f54f6ce, the default backend): a request labelled done is a report the model never plans
+@pytest.mark.slow
+@pytest.mark.xdist_group("llama_model")
+@pytest.mark.parametrize("text", ["Finished: put red in the bin", "put red in the bin - done",
+                                  "put red in the bin (done)", "put red in the bin [done]", "Completed: put red in the bin",
+                                  "already finished: put red in the bin"])
+def test_the_model_never_plans_a_request_reported_done(default_planner, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not touches(default_planner.plan(text, THREE), "red"), text
