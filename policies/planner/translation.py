@@ -522,8 +522,11 @@ def _refusal(lang: str, word: str) -> TranslationError:
 # from "prends").
 _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "blocks", "brick", "bricks", "bin", "pad",
                           "mat", "box", "trash", "basket", "container", "platform", "tower",
-                          # "bitee", "bittte", "danek": politeness changes no step (seventh pass)
-                          "please", "thanks"})
+                          # seventh pass: "bitee", "danek" (politeness changes no step), "Ausgangspositon", "rechst"
+                          "please", "thanks", "home", "left", "right"})
+# The shortest lexicon word a typo may be corrected into, by meaning: a short word has too many neighbours ("plus" is
+# one edit from "pls", please; "lins" is not surely "links")
+_CORRECTED_FROM = {"please": 5, "thanks": 5, "home": 8, "left": 5, "right": 5}
 _LETTERS = "abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûù"
 _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamais|plus$|rien|sans|sauf|ni$|si$|wenn|"
                               r"falls|weder|wider|nix|nichts|statt|anstatt|sonst|personne|nul|guère|point$|"
@@ -532,7 +535,9 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               r"bordeaux|cyan|magenta|"
                               # words of their own one letter from a colour ("weit" far, "weil" because: not "weiß";
                               # "verre" glass: not "vert"; "geld" money: not "gelb")
-                              r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|rohe|verre|vent|vertu|jeune|noix)")
+                              r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|rohe|verre|vent|vertu|jeune|noix|"
+                              # ... or from a side ("Linse" lens: not "linke"; "rechne" reckon: not "rechte")
+                              r"linse|rechne)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -554,7 +559,7 @@ def _corrected(word: str, lexicon: dict[str, str]) -> str | None:
     # first letters are typed; politeness only from a word of its own length ("bitee" is "bitte", but "plus" one edit
     # from "pls" is French "no more": A1 s7 F13 ran "mets plus le rouge dans la poubelle")
     meanings = {lexicon[w] for w in _one_edit(word) if w in lexicon and w[0] == word[0]
-                and (len(w) >= 5 or lexicon[w] not in ("please", "thanks"))}
+                and len(w) >= _CORRECTED_FROM.get(lexicon[w], 0)}
     if len(meanings) != 1:
         return None
     (english,) = meanings

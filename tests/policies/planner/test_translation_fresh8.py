@@ -147,6 +147,10 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Coucou le robot ! J'aurais besoin que tu mettes le {x} dans la poubelle, s'il te plaît. Bisous !", ("x>bin",)),
     ("Hallo! Hätten Sie kurz Zeit? Ich bräuchte den {X} Würfel auf dem {Y}. Vielen Dank!", ("x>y",)),
     ("Leg den {X} in den Eimer. Tschüss!", ("x>bin",)),
+    # a long side or home word typed with one letter wrong
+    ("Schieb den {X} Würfel nach rechst.", ("push:x:right",)),
+    ("Pousse le cube {x} vers la driote.", ("push:x:right",)),
+    ("Leg den {X} auf die linek Seite und fahr dann zurück in die Ausgangspositon.", ("x>left", "home")),
 )
 
 
@@ -284,6 +288,7 @@ _NEVER_PLANNED = (
     "Schieb den {X} nach links und den {Y} nicht nach rechts.",
     "Ich bräuchte den {X} Würfel nicht auf dem {Y}.",
     "Le {x} direct pas à la poubelle !",
+    "Leg den {X} auf die linse Seite.",  # a word of its own is never a side
 )
 
 
