@@ -206,7 +206,7 @@ def test_the_model_never_moves_a_cube_the_words_pick_out(default_planner, text: 
 @pytest.mark.slow
 @pytest.mark.xdist_group("llama_model")
 @pytest.mark.parametrize("text", ["Finished: put red in the bin", "put red in the bin - done",
-                                  "put red in the bin (done)", "put red in the bin [done]", "Completed: put red in the bin",
-                                  "already finished: put red in the bin"])
+                                  "put red in the bin (done)", "put red in the bin [done]",
+                                  "Completed: put red in the bin", "already finished: put red in the bin"])
 def test_the_model_never_plans_a_request_reported_done(default_planner, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not touches(default_planner.plan(text, THREE), "red"), text
