@@ -28,6 +28,7 @@ import numpy as np
 from robot.agent_runner import AgentRun, EventSink
 from robot.agent_world import BridgeWorld
 from robot.driver_status import DriverStatus
+from robot.env_servo import EnvServo
 from robot.params import BridgeParams
 from robot.planner_process import NO_PLANNER
 from robot.policy_process import PolicyDeadlineError
@@ -199,6 +200,12 @@ class BridgeCore:
         self.controller = DiffIKController(self.mirror.model, self.robot, self.mirror.controller_config,
                                            control_dt=1.0 / params.policy_rate_hz)
         self.policy = policy
+        self._servo = EnvServo(self.mirror.view, control_dt=self.controller.control_dt)
+        self._policy_tick: tuple[int, np.ndarray, np.ndarray] | None = None
+        """The latest policy tick of the running task: its count, measured arm joints and fingers (None: none since the
+        task started or the policy last restarted)."""
+        self._policy_joint_vel = np.zeros(self.robot.n_arm)
+        """The joint velocities a task's policy observes (``_env_velocity``); the safety checks read the driver's."""
         self.goal: TaskGoal | None = None
         self.expert: Expert | None = None
         self._policy_every = max(1, round(params.control_rate_hz / params.policy_rate_hz))
@@ -515,6 +522,7 @@ class BridgeCore:
         self.expert = make_expert(goal, self.mirror.view, self.controller.config.max_pos_step)
         if self.policy is not None:
             self.policy.reset()
+        self._restart_env_velocity()
         self._target = None
         self._events.append({"event": "instruction", "t": now, "task": goal.task, "object": goal.object,
                              "target": goal.target, "instruction": goal.instruction})
@@ -706,6 +714,7 @@ class BridgeCore:
             self.controller.reset(self.mirror.data)
             if self.policy is not None:
                 self.policy.reset()
+            self._restart_env_velocity()
             if self._agent_active():
                 # So does the agent's skill: an action it computed before the pause (waiting to be taken, or its
                 # period cut short) is void, and its step returns with the state measured now.
@@ -819,9 +828,11 @@ class BridgeCore:
         """One policy step on the mirror; sets the joint target, or returns the policy fault."""
         if self.goal is None or (self.expert is None and self.policy is None):
             self._target = None
+            self._restart_env_velocity()
             return None
         mirror = self.mirror
         mirror.set_arm(trusted.position, trusted.finger_positions)
+        self._env_velocity()
         began = time.perf_counter()
         try:
             if self.policy is not None:
@@ -864,14 +875,35 @@ class BridgeCore:
         n = self.robot.n_arm
         return ctrl[:n].copy(), float(ctrl[n:].mean())
 
+    def _restart_env_velocity(self) -> None:
+        """The task's policy starts over (a new task, a resume, a restart): its next observation reads the arm at
+        rest, as the env's first observation after a reset does."""
+        self._policy_tick = None
+        self._policy_joint_vel = np.zeros(self.robot.n_arm)
+
+    def _env_velocity(self) -> None:
+        """The joint velocities the env would observe after the motion the arm measured since the last policy tick
+        (``EnvServo``; the mirror holds this tick's measured joints). Policy ticks are one policy period apart, the
+        env's control period, so the motion between them is the period's whole. The servo starts the period at the
+        velocity the last tick served, as the env's arm starts a period as it ended the last. After a restart, or a
+        gap longer than one period (no trusted measurement at a policy tick), the arm reads at rest."""
+        v = self.mirror.view
+        now = (self.tick_count, v.data.qpos[v.arm_q].copy(), v.data.qpos[v.grip_q].copy())
+        last, self._policy_tick = self._policy_tick, now
+        if last is None or now[0] - last[0] != self._policy_every:
+            self._policy_joint_vel = np.zeros(self.robot.n_arm)
+        elif self.policy is not None:  # the scripted expert observes nothing
+            self._policy_joint_vel = self._servo.velocity(last[1], self._policy_joint_vel, now[1], last[2])
+
     def observation(self) -> dict[str, Any]:
-        """The policy observation of the mirror's state (``sim.observation_contract``, as the env builds it), with
-        the driver's measured joint velocities (the mirror is kinematic)."""
-        trusted = self.monitor.trusted
+        """The policy observation of the mirror's state (``sim.observation_contract``, as the env builds it). Its
+        joint velocities are the env's for the arm's measured motion (``_env_velocity``), not the driver's: the env's
+        are MuJoCo's ``qvel`` at the end of a control period, by which its servo has nearly reached the period's
+        target (about a quarter of the period's mean motion), while the arm behind the gate moves steadily. The
+        safety checks (the monitor, the gate, the supervisor) keep the driver's."""
         goal = self.goal
         assert goal is not None  # only called while a task runs
-        return observe(self.mirror.view, goal,
-                       joint_vel=np.zeros(self.robot.n_arm) if trusted is None else trusted.velocity)
+        return observe(self.mirror.view, goal, joint_vel=self._policy_joint_vel.copy())
 
     def check_statuses(self, now: float, faults: Sequence[Fault]) -> list[CheckStatus]:
         """One status per monitor check (``/diagnostics``), with the values each is judged on."""
