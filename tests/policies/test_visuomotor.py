@@ -289,3 +289,10 @@ def test_default_config_adds_no_architecture_keys(run_dir: Path) -> None:
     # A checkpoint from before pool/objects existed has the same arch_params as a default run today, so init_from
     # and resume keep accepting it.
     assert not {"pool", "objects", "object_token"} & set(read_spec(run_dir / "last").arch_params)
+
+
+def test_every_recipe_is_a_valid_config() -> None:
+    recipes = sorted((Path(__file__).parents[2] / "policies" / "visuomotor" / "recipes").glob("*.yaml"))
+    assert len(recipes) >= 3
+    for recipe in recipes:
+        assert load_visuomotor_config(recipe, data="d", out="o").steps >= 1
