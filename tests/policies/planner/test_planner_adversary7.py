@@ -210,3 +210,25 @@ def test_the_model_never_moves_a_cube_the_words_pick_out(default_planner, text: 
                                   "Completed: put red in the bin", "already finished: put red in the bin"])
 def test_the_model_never_plans_a_request_reported_done(default_planner, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not touches(default_planner.plan(text, THREE), "red"), text
+
+
+# ----------------- F7, F12, F15 (0096e77, English): the speaker's place and the speaker's own action are never planned,
+# and a correction of a place that two clauses said is refused, never applied to one of them
+@pytest.mark.parametrize("text", ["push the green cube toward me", "push the green cube away from me",
+                                  "push the green cube towards me", "push the green cube toward us"])
+def test_a_push_relative_to_the_speaker_is_refused(text: str) -> None:
+    assert not touches(plan(text), "green"), text
+
+
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+def test_what_the_speaker_can_do_after_and_is_never_planned(x: str, y: str) -> None:
+    for text in (f"put {y} on the pad and I can put the {x} cube in the bin",
+                 f"put {y} on the pad and I could put the {x} cube in the bin"):
+        assert not touches(plan(text), x), text
+
+
+@pytest.mark.parametrize(("x", "y"), PAIRS)
+def test_a_correction_of_a_place_said_twice_is_refused(x: str, y: str) -> None:
+    for text in (f"put {x} in the bin and {y} in the bin, sorry, on the pad",
+                 f"put {x} in the bin, {y} in the bin, sorry, on the pad"):
+        in_order(text, (x, "pad"), (y, "pad"))
