@@ -131,6 +131,8 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:(?:tu peux|pourrais-tu|peux-tu|vous pouvez|pourriez-vous) me rendre|(?:rends|rendez)-moi) "
      r"(?:un )?(?:petit )?service\s*(?:et\b|[:,])?", " please "),
     (r"\bbien vouloir\b", " "),
+    (r"\b(?:est-ce que |est ce que )?(?:ce serait|ça serait|serait-il|est-ce|ce sera) possible (?:de |d' ?)|"
+     r"\bje (?:te|vous) serais (?:très )?reconnaissante? (?:de |d' ?)", " please "),
     (r"\b(?:j' ?aurais|j' ?ai) besoin (?:que (?:tu|vous) |qu' ?on )", " please "),
     (r"\b(?:auriez-vous|aurais-tu|aurez-vous) (?:l' ?amabilité|la gentillesse|l' ?obligeance) (?:de |d' ?)",
      " please "),
@@ -494,7 +496,8 @@ _DE_LEAD = frozenset({"bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "s
                       "aber"})
 # "ich möchte, dass du ...", "ich hätte gern, dass du ...": a polite wrapper around a verb-final clause.
 _DE_WRAPPER = re.compile(r"^(?:(?:also|hallo|hey|ok|okay)\s*,?\s*)?(?:ich )?(?:möchte|will|hätte gerne?|würde gerne?|"
-                         r"wünsche mir|wäre es schön)(?: gerne?)?\s*,?\s*dass (?:du|sie|ihr) ")
+                         r"wünsche mir|wäre es schön|hätte ich gerne?|möchte ich|will ich|würde ich gerne?)"
+                         r"(?: gerne?)?\s*,?\s*dass (?:du|sie|ihr) ")
 _DE_CLAUSE_ENDS = frozenset({",", ";", ".", "!", "?", "und", "dann", "danach", "anschließend", "aber"})
 _DE_SUBORDINATORS = frozenset({"bevor", "nachdem"})
 _DE_SUBJECTS = frozenset({"du", "sie", "hast", "bist", "hat", "ihr", "habt", "haben", "sind"})
@@ -891,6 +894,10 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
     # "wäre super, wenn du X legen könntest", "es wäre nett, wenn Sie X stellen würden": a polite request
     (r"^(?:es )?wäre(?: es)? (?:super|nett|toll|schön|klasse|lieb|gut|prima|cool|großartig|spitze|klasse)\s*,?\s*wenn "
      r"(?:du|sie|ihr) (.*?)(?:\s+(?:könntest|würdest|könnten|würden|könntet|würdet))?(\s*[.!?]*)$", r"bitte \1\2"),
+    (r"^(?:wäre es (?:möglich|machbar)|ist es möglich|geht es)\s*,?\s*(.*?)\s+zu\s+([a-zäöüß]+)(\s*[.!?]*)$",
+     r"bitte \1 \2\3"),
+    (r"^ich wäre (?:dir|ihnen|euch) (?:sehr |echt |wirklich )?dankbar,?\s*wenn (?:du|sie|ihr) (.*?)"
+     r"(?:\s+(?:könntest|würdest|könnten|würden))?(\s*[.!?]*)$", r"bitte \1\2"),
     (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
     # "auf keinen Fall", "keinesfalls", "ja nicht", "bloß nicht": a plain "nicht" (a second one refuses the clause)
     (r"\b(?:auf (?:gar )?keinen fall|keinesfalls|unter keinen umständen)\b", "nicht"),
@@ -1161,19 +1168,32 @@ def _close_negations(words: list[str]) -> list[str]:
 # taken off first so that what opens or closes the request itself is seen where it is ("Bonjour ! sois gentil et
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
-    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:le robot|robot|toi|robo))?\s*[,!.]*|"
-                     r"(?:robot|le robot|robo)\s*[,!]+|(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
+    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
+                     r"(?:robot|robo)|toi))?\s*[,!.]*|"
+                     r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
+                     # a pleasantry said as a sentence of its own before the request
+                     r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|tu vas bien|vous allez bien))"
+                     r"\s*[?!.]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
+                     r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
+                     r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
-    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+(?:roboter|robo|robot|"
-                     r"robi|kleiner))?\s*[,!.]*|(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo)\s*[,!]+|"
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+(?:(?:kleiner |lieber )?"
+                     r"(?:roboter|robo|robot|robi)|kleiner))?\s*[,!.]*|(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
+                     # a pleasantry said as a sentence of its own before the request
+                     r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
+                     r"wie geht es dir|alles klar)\s*[?!.]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
+                     r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
+                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo)\s*[,!]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance)?|s'il (?:te|vous) pla[iî]t|bisous|bises|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance| mille fois| infiniment)?|"
+                     r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
+                     r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:et )?(?:puis )?c'est tout|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"

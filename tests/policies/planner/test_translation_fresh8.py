@@ -151,6 +151,23 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Schieb den {X} Würfel nach rechst.", ("push:x:right",)),
     ("Pousse le cube {x} vers la driote.", ("push:x:right",)),
     ("Leg den {X} auf die linek Seite und fahr dann zurück in die Ausgangspositon.", ("x>left", "home")),
+    # pleasantries as sentences of their own, openers, "ce serait possible de", "wäre es möglich, ... zu legen"
+    ("Bonjour, j'espère que tu vas bien ! Pourrais-tu mettre le cube {x} dans la poubelle ? Merci d'avance !",
+     ("x>bin",)),
+    ("Salut mon petit robot, tu veux bien poser le {x} sur le {y} ? Ce serait vraiment sympa.", ("x>y",)),
+    ("Bonjour ! Dis-moi, est-ce que ce serait possible de mettre le cube {x} sur le pad ? Merci mille fois !",
+     ("x>pad",)),
+    ("Coucou ! Alors, aujourd'hui j'aimerais que tu ranges le cube {x} dans le bac. Merci !", ("x>bin",)),
+    ("Excuse-moi de te déranger, mais tu pourrais jeter le {x} à la poubelle ?", ("x>bin",)),
+    ("Hello ! Petite demande : mets le {x} sur le {y}, s'il te plaît.", ("x>y",)),
+    ("Je te serais reconnaissant de poser le {x} sur le pad.", ("x>pad",)),
+    ("Hallo! Ich hoffe, es geht dir gut. Könntest du bitte den {X} Würfel in den Eimer legen? Danke im Voraus!",
+     ("x>bin",)),
+    ("Hey, kleiner Roboter! Würdest du mir den {X} Würfel auf den {Y} stellen? Das wäre echt lieb.", ("x>y",)),
+    ("Guten Morgen! Wäre es möglich, den {X} Würfel aufs Pad zu legen? Vielen Dank!", ("x>pad",)),
+    ("Servus! Heute hätte ich gern, dass du den {X} Würfel in die Kiste legst. Danke!", ("x>bin",)),
+    ("Entschuldigung, könntest du den {X} Würfel bitte in den Müll werfen?", ("x>bin",)),
+    ("Ich wäre dir sehr dankbar, wenn du den {X} Würfel aufs Pad legen könntest.", ("x>pad",)),
 )
 
 
@@ -289,6 +306,11 @@ _NEVER_PLANNED = (
     "Ich bräuchte den {X} Würfel nicht auf dem {Y}.",
     "Le {x} direct pas à la poubelle !",
     "Leg den {X} auf die linse Seite.",  # a word of its own is never a side
+    "Bonjour, j'espère que tu vas bien ! Ne mets pas le cube {x} dans la poubelle.",
+    "Est-ce que ce serait possible de ne pas mettre le cube {x} sur le pad ?",
+    "Wäre es möglich, den {X} Würfel nicht aufs Pad zu legen?",
+    "Ich wäre dir sehr dankbar, wenn du den {X} Würfel nicht aufs Pad legen könntest.",
+    "Entschuldigung, könntest du den {X} Würfel bitte nicht in den Müll werfen?",
 )
 
 
