@@ -96,7 +96,8 @@ def test_the_checker_refuses_the_swapped_plan_of_unread_bare_words() -> None:
     right = Plan(steps=(*place("red", "right"), *place("blue", "left")))
     swapped = Plan(steps=(*place("red", "left"), *place("blue", "right")))
     assert words_error(text, SCENE, swapped) is not None
-    assert words_error(text, SCENE, right) is None
+    # whether the parser refuses these words itself or leaves them to the model, the pairing accepts the right plan
+    assert pairing_error(text, SCENE, right.steps) is None
 
 
 @pytest.mark.parametrize("text", [
