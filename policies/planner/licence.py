@@ -27,6 +27,7 @@ PAD_WORDS = frozenset({"pad", "mat", "platform", "target", "square"})
 # Push verbs by stem, so "pushed", "sliding", "nudges" count too; "pull" pushes towards the base.
 _PUSH_STEMS = ("push", "slid", "nudg", "shov", "pull", "drag", "bump", "pok", "scoot", "roll")
 _SIDE_NOUNS = frozenset({"side", "half", "area", "region", "part", "hand"})  # "right-hand side"
+_SMALL_MOVE = frozenset({"bit", "little", "slightly", "tad", "touch", "smidge", "inch", "inches", "cm", "few"})
 _PICK_VERBS = lx.PICK_VERBS | frozenset({"picks", "grabs", "lifts", "takes", "fetching", "hold", "holding", "pickup"})
 # "rest" and "start" alone are no home ("put the rest in the bin", "start with the red cube"): only before
 # "pose"/"position", like "initial" and "ready".
@@ -193,7 +194,10 @@ def licence_for(text: str, state: SceneState) -> Licence:
     return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors),
                    regions=frozenset(regions), directions=frozenset(directions if push else set()),
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
-                   targets=frozenset(targets & objects), side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)),
+                   targets=frozenset(targets & objects),
+                   # "move red a bit right" is a small move, not the right side (the model placed it there)
+                   side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)) and not (words & _SMALL_MOVE
+                                                                                   and not words & _SIDE_NOUNS),
                    pick_verb=bool(words & _PICK_VERBS),
                    # A question, report, retraction ... (speech_act.py) licenses nothing either, whoever calls.
                    question=(bool(toks) and toks[0] in _QUESTION_WORDS) or speech_act_refusal(text) is not None)

@@ -266,3 +266,13 @@ def test_places_said_both_before_and_after_objects_pair_nothing_and_refuse(text:
     assert pairing_error(text, SCENE, [*place("blue", "pad"), *place("red", "bin")]) is not None
     assert read_pairing("for red the bin, for blue the pad", SCENE).destinations == {"red_cube": ("bin",),
                                                                                     "blue_cube": ("pad",)}
+
+
+def test_a_small_move_towards_a_side_is_not_placed_on_that_side() -> None:
+    from policies.planner.licence import acceptance_error, licence_for
+
+    placed = place("red", "right")
+    why = acceptance_error(placed, licence_for("move red a bit right", SCENE))
+    assert why is not None and "could be a push direction" in why  # the model placed it on the right side
+    assert acceptance_error(placed, licence_for("move red a bit, to the right side", SCENE)) is None
+    assert acceptance_error(placed, licence_for("move red right", SCENE)) is None
