@@ -1117,6 +1117,13 @@ def _german(text: str) -> str:
         # share the negated verb (both forbidden) or a new one; read as a new "put" it ran what was forbidden
         raise TranslationError("German: after a negation, a clause with no verb of its own may still be negated; say "
                                "its verb ('und leg den blauen ...'); nothing was planned")
+    if re.search(r"\b(?:schieb|schiebe|schieben|schubs|schubse|stups|stupse|drück|drücke|verschieb|verschiebe)\b"
+                 r"[^.!?]*?\bleg-elided\b[^,;.!?]*?\b(?:auf die (?:linke|rechte) seite|nach (?:links|rechts|vorne|vorn|"
+                 r"hinten))\b", text):
+        # "schieb den roten nach noch links und den blauen nach rechts": a clause with no verb after a push may be a
+        # push or a put (a put moved the cube onto the side); the plain form is read as a push above
+        raise TranslationError("German: after a push, a clause with no verb of its own may be a push or a put; say its "
+                               "verb ('und schieb den blauen ...'); nothing was planned")
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:

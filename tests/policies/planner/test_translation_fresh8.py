@@ -139,6 +139,7 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Schieb den {X} nach links und dann genauso mit dem {Y}.", ("push:x:left", "push:y:left")),
     # a verbless clause after a push is a push (it was read as a put onto the side)
     ("Schieb den {X} nach links und den {Y} nach rechts.", ("push:x:left", "push:y:right")),
+    ("Schieb den {X} nach links, dann den {Y} in den Eimer.", ("push:x:left", "y>bin")),
     ("Schieb den {X} nach links, dann den {Y} nach rechts und den {Z} nach vorne.",
      ("push:x:left", "push:y:right", "push:z:forward")),
     # fillers and closings, participles, the state wished for after a politeness question
@@ -311,6 +312,7 @@ _NEVER_PLANNED = (
     "Wäre es möglich, den {X} Würfel nicht aufs Pad zu legen?",
     "Ich wäre dir sehr dankbar, wenn du den {X} Würfel nicht aufs Pad legen könntest.",
     "Entschuldigung, könntest du den {X} Würfel bitte nicht in den Müll werfen?",
+    "Schieb den {X} nach noch links und den {Y} nach rechts.",  # garbled: the verbless side is not guessed a put
 )
 
 
