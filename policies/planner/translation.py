@@ -1344,13 +1344,18 @@ _SAME_WITH = re.compile(
     rf"(?P<new>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?)(?=\s*(?:[,;.!?]|$))")
 
 
+_SAME_WITH_UNCLEAR = re.compile(r"\b(?:not|never|it|them|without|except|and|then|or|after|before|first)\b")
+
+
 def _same_with(english: str, lang: str) -> str:
     """"mets le rouge dans le bac et fais pareil avec le bleu": the one clause before, said again for the new cube;
     anything else ("ne mets pas ... et fais pareil", two clauses before, a pronoun) is refused."""
     if "SAMEWITH" not in english:
         return english
     m = _SAME_WITH.search(english)
-    if m is None or re.search(r"\b(?:not|never|it|them|without|except)\b", m["rest"]):
+    if m is None or _SAME_WITH_UNCLEAR.search(m["rest"]) or set(m["rest"].split()) & (_VERBS_EN | {"build"}):
+        # after two requests ("mets le rouge dans la poubelle et pose le vert sur le pad, fais pareil avec le bleu")
+        # which one is repeated is unclear (A1 s7 F20: the first was taken)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same with ...' repeats something that is not one plain "
                                f"request ('{english.replace('SAMEWITH', 'the same with')}'); say it again with its "
                                "verb; nothing was planned")

@@ -313,6 +313,9 @@ _NEVER_PLANNED = (
     "Ich wäre dir sehr dankbar, wenn du den {X} Würfel nicht aufs Pad legen könntest.",
     "Entschuldigung, könntest du den {X} Würfel bitte nicht in den Müll werfen?",
     "Schieb den {X} nach noch links und den {Y} nach rechts.",  # garbled: the verbless side is not guessed a put
+    # "the same" after two requests: which one is unclear (A1 s7 F20)
+    "Mets le {x} dans la poubelle et pose le {z} sur le pad, fais pareil avec le {y}.",
+    "Leg den {X} in den Eimer und den {Z} aufs Pad, mach dasselbe mit dem {Y}.",
 )
 
 
