@@ -129,7 +129,7 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     rift mile bike fine mine nine pine wine site bite kite quite white hike rope nope cone bone tone gone
     some tome lone dine sore core bore more pore wore lore cope dope mope pope aside ever
     might light fight sight tight bight wight wright fright bright lefty righty hone rome list flock clock stake stole
-    bind coward range grange fellow mellow bellow blur clue glue backyard deft heft weft lent lint hood heme
+    bind coward range grange fellow mellow bellow blur clue glue backyard deft heft weft lent lint hood heme story
 """))
 # (the last two lines: "push the red cube toward the light" / "to the bright side" was a push to the right, "might"
 # became "right", "list" "lift", "bind" "bin", "coward" "toward"; found by the session-6 adversarial pass)
@@ -292,9 +292,17 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\1\3 the \2"),
     # ... or anything else said of it first: "the red cube's got a chipped corner, chuck it in the bin" (f14-000); what
     # is said of it must name nothing the planner reads (else the words stay, read or refused)
-    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one))((?:'s| is| has)[^,;.!?:]*?)"
-     rf"\s*[.,;!:\-–—]\s*(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
-     rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b",
+    # Only a fault that is a reason to throw it away, before a disposal: "the red cube's staying / important / fine,
+    # chuck it in the bin" contradict or take back the request and stay unread (A1 session 7, F18)
+    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one))((?:'s| is| has)(?: got| been)?"
+     rf"(?: (?:a|an|some|just|really|totally|all|badly|quite|so))*(?: (?!not\b|never\b|no\b)[a-z]+)? "
+     rf"(?:chipped|cracked|broken|damaged|"
+     rf"dirty|scratched|"
+     rf"dented|faulty|defective|worn|ruined|filthy|sticky|bent|junk|scrap|rubbish|garbage|trash|useless|chips?|"
+     rf"cracks?|scratch(?:es)?|dents?|stains?)(?: [a-z]+){{0,3}}?)\s*[.,;!:\-–—]\s*"
+     rf"(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
+     rf"((?:don'?t |do not |never )?(?:bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|dispose of|"
+     rf"do away with)) (?:it|that one)\b",
      lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _aside(f"it{m.group(3)}") else m.group(0)),
     # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
     (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
@@ -1588,7 +1596,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if speaker is not None:  # A1 session 7, F7 (as translation.py does for French and German): the user's place
         return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say 'toward the robot' "
                              f"or 'away from the robot'", language=lang)
-    twice = re.search(rf"\b(?:{_COLOUR_NAMES})\s+(?:{_COLOUR_NAMES})\b", text)
+    twice = re.search(rf"\b(?:{_COLOUR_NAMES})(?:\s+|\s*[-/]\s*)(?:{_COLOUR_NAMES})\b", text)  # also "red-orange"
     if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
         return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "
                              f"'and'", language=lang)

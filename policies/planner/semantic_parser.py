@@ -269,6 +269,14 @@ _LEAD_START = re.compile(r"^(?:(?:first|then|and|so|now|please|just)\s+)*(?:star
 _SCOPING = re.compile(r"\b(?:but|non|besides|unlike|different|differently|between|least|point of view|perspective|"
                       r"ain't|aint|save|bar|minus|sans|nothing|zero|stays?|remains?|staying|another|anywhere|"
                       r"sorry|oops|actually|wait|mean|meant|misspoke|correction|"
+                      # what is said of a cube or of the request beside it (A1 session 7, F18, F19)
+                      r"fine|staying|important|keeper|keep|keeping|kept|needed|need|precious|taboo|untouchable|mine|"
+                      r"ok|okay|good|perfect|bad|terrible|shame|done|finished|completed|example|old|warning|"
+                      r"aren't|isn't|wasn't|'ll|n0t|used|using|part|has|have|had|is|are|was|were|make|better|maybe|"
+                      # corrections, retractions and misspelt negations the model planned through (F21, F22)
+                      r"err|erm|pardon|edit|undo|psych|still|changed|nto|nit|npt|noot|bot|mot|knot|noth|w|o|bounds|"
+                      r"out|limits|skip|quit|cease|stop|trying|try|tried|refuse|decline|fail|failed|regret|hate|"
+                      r"dislike|postpone|delay|halt|desist|discontinue|resist|prevent|omit|avoid|forget|"
                       r"two|three|four|five|six|both|neither|either|any|only|other|others|else|instead|rather|same|"
                       r"except|excluding|apart|aside|save|barring|all|every|each|rest|remaining)\b|\bnon-")
 
@@ -868,10 +876,15 @@ def _colour_family(text: str, state: SceneState) -> str | Clarification | Refusa
     m = _FAMILY.search(text)
     if m is None:
         return text
+    if _FAMILY.search(text, m.end()) or re.search(r"\bnon[- ]?(?:warm|cool|cold)\b|\bnot\b|n't\b|\bexcept\b|\bbut\b",
+                                                   text):
+        # two families, a family negated or beside an exclusion (A1 session 7, F16): never asked among excluded cubes
+        return Refusal(reason=f"'{m.group(0)}' beside another colour family or an exclusion: which cube is meant is "
+                              f"unclear; name it by its colour")
     members = [o for o in state.objects if o.color in _FAMILY_COLOURS[m.group(1)]]
     if not members:
         return Refusal(reason=f"no cube in the scene is {m.group(1)}-coloured (objects: {', '.join(state.names)})")
-    if len(members) > 1 or _FAMILY.search(text, m.end()):
+    if len(members) > 1:
         listed = ", ".join(o.color for o in members)
         return Clarification(reason=f"several cubes are {m.group(1)}-coloured ({listed}): which one do you mean?",
                              candidates=tuple(o.name for o in members))
@@ -912,6 +925,11 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     fixture = next((w for w in (fixture_object(c, state) for c in clauses) if w is not None), None)
     if fixture is not None:  # a reasoned refusal: no backend may plan around it (the checker asks the parser)
         return ParseResult((), Refusal(reason=fixture))
+    same_at = next((k for k, c in enumerate(clauses) if c and c[0] == "SAME"), None)
+    if same_at is not None and sum(t in _DEST_PREPS or t in lx.PUSH_VERBS for c in clauses[:same_at] for t in c) > 1:
+        # "put red in the bin and green on the pad, do the same with blue" (A1 session 7, F20): which one is repeated?
+        return ParseResult((), Refusal(reason="'do the same' after more than one request: which one it repeats is "
+                                              "unclear"))
     lead = next((w for w in map(_unread_lead, clauses) if w is not None), None)
     if lead is not None:  # a reasoned refusal: no backend may plan around words that may negate the verb
         return ParseResult((), Refusal(reason=f"the words before '{lead[1]}' ('{lead[0]}') may forbid, question, "

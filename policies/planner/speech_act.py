@@ -64,6 +64,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"actually)\b,? "
      rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
+    # a checklist line marked done ("Done: put red in the bin", "put red in the bin - done", A1 session 7, F17); "done,
+    # go home" closes a request
+    (r"^(?:already )?(?:done|finished|completed|complete)\s*[:\-–—,.](?!\s*(?:now |so |then |just )?(?:go|head|return)"
+     r"\b)|[:\-–—(\[]\s*(?:done|finished|completed)\s*[\])]?\s*[.!]?$", "reports a task as done"),
     (r"\b(?:actually|on second thought|wait|hmm|oh)\s*,?\s*(?:i|we) (?:will|do|shall|might|may|need|want|would)\b",
      "takes back what it said"),
     # "put the red cube, I misspoke, the blue cube, in the bin", "..., not that, blue" (A1 session 7, F3)

@@ -19,6 +19,7 @@ from test_planner_fresh12_words import SCENE, mv, plan, refused, steps, touches
 
 from policies.planner import Plan, Refusal, SceneState, make_planner, result_from_json
 from policies.planner.plan import Clarification
+from policies.planner.semantic_parser import parse
 
 DATA = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data"
 
@@ -281,6 +282,39 @@ def test_the_speakers_own_action_a_retraction_an_unclear_pronoun_or_level_never_
     refused(text)
 
 
+@pytest.mark.parametrize("text", [
+    "put the warm-coloured cube on the cool-coloured cube", "put the cool-coloured cube in the bin, not the warm one",
+    "put the non-warm-coloured cube in the bin", "the red cube's staying, chuck it in the bin",
+    "the red cube's important, chuck it in the bin", "the red cube is fine, chuck it in the bin",
+    "the red cube has the blue cube on it, chuck it in the bin", "Done: put red in the bin",
+    "done, put red in the bin", "put red in the bin - done", "put red in the bin (done)",
+    "put the red-orange cube in the bin", "put the red/blue cube in the bin",
+    "put red in the bin and green on the pad, do the same with blue",
+    "put red in the bin, then green on the pad, do the same with blue"])
+def test_a_second_family_a_reason_to_keep_a_done_label_a_blend_or_an_unclear_same_never_run(text: str) -> None:
+    result = plan(text, scene_of("red", "blue", "green", "orange"))  # never raises (A1 session 7, F16)
+    assert not isinstance(result, Plan), (text, result)
+
+
+def test_a_fault_before_a_disposal_a_single_same_and_done_before_home_still_plan() -> None:
+    assert steps("the red cube has got a nasty crack, chuck it in the bin") == mv("red", "bin")
+    assert steps("put red in the bin, do the same with blue") == [*mv("red", "bin"), *mv("blue", "bin")]
+    assert steps("done, go home") == ["go_home()"]
+
+
+@pytest.mark.parametrize("text", [
+    "put red, err blue in the bin", "put green make that yellow in the bin", "put red or better blue in the bin",
+    "stack the red cube on blue, undo", "bin the blue cube, we're keeping it", "put red in the bin, nto blue",
+    "move every cube w/o green in the trash", "move the red cube to the left side, blue is out of bounds",
+    "push the blue cube left, psych", "put the red - pardon blue - in the bin", "quit trying to bin green",
+    "move the blue cube to the left side, changed my mind", "stack the red cube on blue, we still need it",
+    "the red cube is fine, chuck it in the bin", "put the cubes that aren't red in the bin",
+    "put the blue cube on the pad, I'll do the red one", "put any cube but red in the bin"])
+def test_words_that_correct_retract_or_exclude_are_a_reasoned_refusal_never_the_models(text: str) -> None:
+    parsed = parse(text, scene_of("red", "blue", "green", "yellow"))
+    assert not parsed.candidates and not parsed.unread, (text, parsed)
+
+
 def test_a_start_said_to_the_robot_and_a_polite_could_i_still_plan() -> None:
     assert steps("start by putting the red cube in the bin, then go home") == [*mv("red", "bin"), "go_home()"]
     assert steps("could i get the purple cube in the bin please") == mv("purple", "bin")
@@ -375,7 +409,7 @@ def test_a_cube_named_by_its_colour_family_is_asked_about_or_read() -> None:
                  scene_of("blue", "orange", "red", "yellow"))
     assert isinstance(asked, Clarification) and set(asked.candidates) == {"orange_cube", "red_cube", "yellow_cube"}
     assert steps("put the warm-coloured cube on the pad", scene_of("red", "blue", "green")) == mv("red", "pad")
-    assert not touches(plan("don't touch the warm-coloured cube, put blue on the pad", scene_of("red", "blue")), "red")
+    refused("don't touch the warm-coloured cube, put blue on the pad", scene_of("red", "blue"))  # an exclusion
     refused("put the warm-coloured cube on the pad", scene_of("blue", "green"))
 
 
