@@ -188,7 +188,8 @@ def test_spoken_plus_never_runs_the_verb(form: str, x: str, y: str) -> None:
     assert not touches(plan(form.format(fx=FR[x], fy=FR[y])), x)
 
 
-# --------------- F8 (ec0a273, the default backend): words that pick some cubes out never let the model move the others
+# ----- F8 (ec0a273), F19, F21, F22 (5deea55), the default backend: words that pick cubes out, corrections, retractions,
+# reports and misspelt negations the parser cannot read are refused with a reason; the model never plans through them
 @pytest.mark.slow
 @pytest.mark.xdist_group("llama_model")
 @pytest.mark.parametrize(("text", "kept"), [
@@ -197,9 +198,22 @@ def test_spoken_plus_never_runs_the_verb(form: str, x: str, y: str) -> None:
     ("push the cube that ain't blue left", "blue"), ("put the cube between red and blue in the bin", "red"),
     ("put red anywhere but the bin", "red"), ("put the red cube in the bin, red stays put", "red"),
     ("nothing goes in the bin; put red in the bin", "red"), ("put red in the bin zero times", "red"),
-    ("put the non-leftmost cube in the bin", "red"), ("put any cube but the leftmost in the bin", "red")])
-def test_the_model_never_moves_a_cube_the_words_pick_out(default_planner, text: str, kept: str) -> None:  # type: ignore[no-untyped-def]
-    assert not touches(default_planner.plan(text, THREE), kept), text
+    ("put the non-leftmost cube in the bin", "red"), ("put any cube but the leftmost in the bin", "red"),
+    ("put red, err blue in the bin", "red"), ("put green make that yellow in the bin", "green"),
+    ("put red or better blue in the bin", "red"), ("push red left better blue", "red"),
+    ("stack the red cube on blue, undo", "red"), ("move the blue cube to the left side, changed my mind", "blue"),
+    ("push the blue cube left, psych", "blue"), ("do noth bin red", "red"), ("quit trying to bin green", "green"),
+    ("move every cube w/o green in the trash", "green"),
+    ("move the red cube to the left side, blue is out of bounds", "blue"), ("put red in the bin, nto blue", "blue"),
+    ("put red in the bin, npt blue", "blue"), ("put red in the bin, noot blue", "blue"),
+    ("put the cubes that aren't red in the bin", "red"), ("put the blue cube on the pad, I'll do the red one", "red"),
+    ("put red in the bin, that would be bad", "red"), ("Example: put red in the bin", "red"),
+    ("red is standing on blue", "red"), ("bin the purple cube, we're keeping it", "purple"),
+    ("the red cube has the blue cube on it, chuck it in the bin", "blue"),
+    ("put the red-orange cube in the bin", "orange")])
+def test_the_model_never_plans_what_the_words_exclude_or_take_back(  # type: ignore[no-untyped-def]
+        default_planner, text: str, kept: str) -> None:
+    assert not touches(default_planner.plan(text, SCENE), kept), text
 
 
 # -------------- F17 (f54f6ce, the default backend): a request labelled done is a report the model never plans
@@ -232,3 +246,42 @@ def test_a_correction_of_a_place_said_twice_is_refused(x: str, y: str) -> None:
     for text in (f"put {x} in the bin and {y} in the bin, sorry, on the pad",
                  f"put {x} in the bin, {y} in the bin, sorry, on the pad"):
         in_order(text, (x, "pad"), (y, "pad"))
+
+
+# ---------- F16, F17, F18, F20 (5deea55, 74d613a): colour families never crash, checklist labels and asides that keep
+# the cube never run, and "the same with" after two requests is refused in every language
+@pytest.mark.parametrize("text", ["put the warm-coloured cube on the cool-coloured cube",
+                                  "put the cool-coloured cube in the bin, not the warm-coloured one",
+                                  "put the non-warm-coloured cube in the bin"])
+def test_two_colour_families_or_a_negated_one_never_raise(text: str) -> None:
+    for state in (scene("red", "blue"), SCENE):
+        assert not isinstance(plan(text, state), Plan), text  # raised PlanFormatError before 5deea55
+
+
+def test_a_colour_family_never_offers_the_cube_it_excludes() -> None:
+    result = plan("put the warm-coloured cube, not red, in the bin")
+    assert not touches(result, "red") and "red_cube" not in getattr(result, "candidates", ()), result
+
+
+@pytest.mark.parametrize("x", ["red", "blue"])
+@pytest.mark.parametrize("form", ["Done: put {x} in the bin", "done: put the {x} cube on the pad",
+                                  "done, put {x} in the bin", "done. put {x} in the bin",
+                                  "put {x} in the bin: done", "Done - put {x} in the bin"])
+def test_a_checklist_line_marked_done_never_runs(form: str, x: str) -> None:
+    assert not touches(plan(form.format(x=x)), x)
+
+
+@pytest.mark.parametrize("aside", ["'s staying", "'s sticking around", "'s untouchable", "'s taboo", "'s precious",
+                                   "'s to be kept", "'s a keeper", "'s keeping", "'s important", "'s for the demo",
+                                   " is important", " is fine", " is the one we need"])
+def test_an_aside_that_keeps_the_cube_never_lets_it_be_binned(aside: str) -> None:
+    assert not touches(plan(f"the red cube{aside}, chuck it in the bin"), "red")
+
+
+@pytest.mark.parametrize("text", [
+    "put red in the bin and green on the pad, do the same with blue",
+    "put red in the bin, then green on the pad, do the same with blue",
+    "mets le rouge dans la poubelle et pose le vert sur le pad, fais pareil avec le bleu",
+    "leg den roten in den Eimer und den grünen aufs Pad, mach dasselbe mit dem blauen"])
+def test_the_same_with_after_two_requests_is_refused(text: str) -> None:
+    assert not touches(plan(text), "blue"), text
