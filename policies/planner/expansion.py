@@ -209,6 +209,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                         (r == "middle" and k in (0, len(names) - 1)) for r, k in placed)
         if seq != sorted(seq) or misplaced:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+    relative = _relative_level_error(text, mentions, bottom_up)
+    if relative is not None:
+        return Rewrite(text, relative)
     pairs = set(itertools.pairwise(bottom_up))
     for stack in stacks:  # each stacking clause of the description must be one of the tower's own stacks
         upper = _colour_mentions(stack.group(1), state)
@@ -295,6 +298,24 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
             return (f"'{between.strip(' ,')}' joins a cube with no place in the tower to one with a place: whether "
                     f"they share it is unclear")
     return roles
+
+
+def _relative_level_error(text: str, mentions: list[tuple[int, str]], bottom_up: list[str]) -> str | None:
+    """Why a cube placed against the cube named before it ("the blue on it", "the blue below it") does not stand
+    there in the tower read from the other words (P2, session 7: "the yellow on top, the blue on it, the red at the
+    bottom" built blue under yellow), else None."""
+    for k in range(1, len(mentions)):
+        pos, name = mentions[k]
+        end = mentions[k + 1][0] if k + 1 < len(mentions) else len(text)
+        own = text[pos:end]
+        step = 1 if re.search(r"\b(?:on|onto|on top of|above|over)\s+(?:it|that|this)\b", own) else \
+            -1 if re.search(r"\b(?:below|under|beneath|underneath)\s+(?:it|that|this)\b", own) else 0
+        before = mentions[k - 1][1]
+        if step and name in bottom_up and before in bottom_up and \
+                bottom_up.index(name) != bottom_up.index(before) + step:
+            return (f"the {name.replace('_', ' ')} is said to be {'on' if step > 0 else 'below'} the "
+                    f"{before.replace('_', ' ')}, which the tower's other words contradict")
+    return None
 
 
 def _every_cube_said(text: str, state: SceneState) -> bool:

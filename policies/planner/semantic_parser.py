@@ -272,7 +272,7 @@ _SCOPING = re.compile(r"\b(?:but|non|besides|unlike|different|differently|betwee
                       # what is said of a cube or of the request beside it (A1 session 7, F18, F19)
                       r"fine|staying|important|keeper|keep|keeping|kept|needed|need|precious|taboo|untouchable|mine|"
                       r"bad|terrible|shame|done|finished|completed|example|old|warning|"
-                      r"aren't|isn't|wasn't|'ll|n0t|used|using|part|has|have|had|is|are|was|were|make|better|maybe|"
+                      r"aren't|isn't|wasn't|'ll|n0t|used|using|part|has|have|had|make|better|maybe|standing|sitting|lying|resting|"
                       # corrections, retractions and misspelt negations the model planned through (F21, F22)
                       r"err|erm|pardon|edit|undo|psych|still|changed|nto|nit|npt|noot|bot|mot|knot|noth|w|o|bounds|"
                       r"out|limits|skip|quit|cease|stop|trying|try|tried|refuse|decline|fail|failed|regret|hate|"

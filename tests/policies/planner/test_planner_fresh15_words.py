@@ -150,6 +150,13 @@ def test_a_cube_joined_by_and_to_a_role_is_asked_about_unless_its_place_is_said(
         assert steps(text) == rgb, text
 
 
+def test_a_cube_placed_against_its_neighbour_must_stand_there() -> None:
+    refused("build a tower: the yellow on top, the blue on it, the red at the bottom")
+    refused("build a tower: the red at the bottom, the blue below it, the yellow on top")
+    assert steps("build a tower: the red at the bottom, the blue on it, the yellow on top") == \
+        [*mv("blue", "red"), *mv("yellow", "blue")]
+
+
 def test_a_tower_summing_up_its_clauses_or_leaving_a_cube_out_is_read() -> None:
     assert steps("red on blue and blue on green, basically make a little tower out of those three") == \
         [*mv("blue", "green"), *mv("red", "blue")]
