@@ -153,8 +153,8 @@ def test_the_embedded_model_plans_bare_sides_as_the_words_pair_them() -> None:
 
     backend = make_planner("llama_cpp").backend
     assert isinstance(backend, RankingBackend)
-    for text, red, blue in (("uh move red right n blue left ok", "right", "left"),
-                            ("uh move red left n blue right ok", "left", "right")):
+    for text, red, blue in (("ok move red right and blue left", "right", "left"),
+                            ("ok move red left and blue right", "left", "right")):
         result = backend._fallback(text, SCENE)
         assert isinstance(result, Plan), (text, result)
         assert set(result.steps) == {*place("red", red), *place("blue", blue)}, (text, result)
@@ -191,7 +191,8 @@ def test_away_from_a_thing_is_no_direction_and_is_refused_before_the_model_plans
     # the model pushed blue too ("push red away from blue") and binned red ("move red away from the bin")
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and "is no direction a skill takes" in refusal.reason, refusal
-    assert screen("push red away from you", SCENE).refusal is None
+    kept = screen("push red away from you", SCENE).refusal  # away from a person is a direction (the closed
+    assert kept is None or "is no direction" not in kept.reason  # word list may still refuse it)
 
 
 def test_an_object_named_only_to_say_which_or_where_is_never_moved() -> None:
@@ -254,7 +255,8 @@ def test_a_report_of_a_finished_step_is_refused_before_the_model_plans(text: str
     # A1 s7 F17: the parser cannot read these, and the model ran each
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and "reports a task as finished" in refusal.reason, refusal
-    assert screen("we're done for today, red in the bin", SCENE).refusal is None
+    kept = screen("we're done for today, red in the bin", SCENE).refusal
+    assert kept is None or "reports a task" not in kept.reason
 
 
 @pytest.mark.parametrize("text", ["the pad: blue. the bin: red", "bin for red, pad for blue",
@@ -342,3 +344,19 @@ def test_a_real_word_near_a_colour_or_a_hedged_colour_names_no_cube(text: str) -
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and "in the scene" in refusal.reason, (text, refusal)
     assert screen("put the rde cube in the bin", SCENE).text == "put the red cube in the bin"
+
+
+@pytest.mark.parametrize("text", ["put red in the bin, blue stays", "bin red, that would be bad",
+                                  "put red in the bin for now", "red in the bin I guess", "put red in the bin, psych",
+                                  "put the rde cube in the bin, or better blue"])
+def test_a_word_outside_the_closed_list_keeps_the_model_out(text: str) -> None:
+    # A1's proposal for F23's root cause: lists of what to refuse stay open, so only a closed list may pass
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None, text
+
+
+@pytest.mark.parametrize("text", ["Kindly place the green cube in the bin and also on the pad.",
+                                  "orange cube left", "move the red cube to the left side, thanks",
+                                  "pls push the blue one forward a bit", "put all the cubes in the bin"])
+def test_an_instruction_of_closed_list_words_reaches_the_model(text: str) -> None:
+    assert screen(text, SCENE).refusal is None, text
