@@ -307,7 +307,7 @@ _NEGATIONS = frozenset({"not", "no", "nope", "nah", "never", "nor", "neither", "
                         "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wouldnt", "shouldnt", "mustnt", "wont",
                         "havent", "hasnt", "hadnt", "aint", "neednt", "non", "nowt", "naught", "nay", "instead",
                         "rather", "avoid", "skip", "spare", "ignore", "forget", "cancel", "stop", "quit", "refrain",
-                        "undo", "keep", "leave",
+                        "undo", "keep",
                         # French and German: the screen sees the words as the user wrote them
                         "pas", "ne", "jamais", "sans", "sauf", "aucun", "aucune", "rien", "nicht", "kein",
                         "keine", "keinen", "nie", "niemals", "ohne", "außer", "ausser", "nichts"})
@@ -382,4 +382,5 @@ _HARMLESS = (frozenset(lx.COLOR_WORDS) | frozenset(lx.KIND_WORDS) | lx.PICK_VERB
                           "then", "please", "pls", "plz", "kindly", "could", "can", "would", "you", "it", "them",
                           "ones", "side", "go", "up", "thanks", "thank", "thx", "ok", "okay", "hey", "robot", "now",
                           "over", "down", "out", "with", "all", "way", "bit", "little", "slightly", "cubes", "blocks",
+                          "i", "i'd", "id", "like", "love", "want", "towards", "toward",
                           ",", ".", "!", ":", ";", "-", "?"}))
