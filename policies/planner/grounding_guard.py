@@ -6,6 +6,9 @@ misspelt, "blakc cube"), a kind of object the scene does not hold ("the ball"), 
 itself"), and a destination outside the closed world of the scene: the place after "in/on/to/under..." must
 be a region, an object or a position word, so "the drawer", "the table" or "me" never become the bin.
 Unknown region synonyms ("tray") are refused too: a refusal costs a re-phrasing, a guess can move the arm.
+Last, the model may plan only an instruction whose every word is in a closed list (scene names, skill verbs,
+places, directions, a few function and politeness words, _HARMLESS): the model drops the words it cannot match, and
+a negation, condition or aside dropped runs the arm (A1 session 7, F19-F23).
 The screen also corrects one-letter typos of known words so the model's prompt reads cleanly.
 It never proposes a plan: it only refuses or passes the instruction on.
 """
