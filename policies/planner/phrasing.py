@@ -303,7 +303,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
      rf"((?:don'?t |do not |never )?(?:bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|dispose of|"
      rf"do away with)) (?:it|that one)\b",
-     lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _aside(f"it{m.group(3)}") else m.group(0)),
+     # (the fault read as said of something, not of "it": "it's broken" alone may judge the request, ADV 4)
+     lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _aside(f"the lab{m.group(3)}") else m.group(0)),
     # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
     (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
      rf"({_NAMED})\s*[.!]*$", r"\1 \3\2"),

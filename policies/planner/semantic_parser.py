@@ -277,6 +277,9 @@ _SCOPING = re.compile(r"\b(?:but|non|besides|unlike|different|differently|betwee
                       r"err|erm|pardon|edit|undo|psych|still|changed|nto|nit|npt|noot|bot|mot|knot|noth|w|o|bounds|"
                       r"out|limits|skip|quit|cease|stop|trying|try|tried|refuse|decline|fail|failed|regret|hate|"
                       r"dislike|postpone|delay|halt|desist|discontinue|resist|prevent|omit|avoid|forget|"
+                      # (A1 session 7, F23) the user's side, a time, a condition, a reason, a hedge, a joined "don't"
+                      r"my|tomorrow|tonight|later|if|because|since|apparently|unbroken|placed|correctly|should|demo|"
+                      r"don'?t[a-z]+|"
                       r"two|three|four|five|six|both|neither|either|any|only|other|others|else|instead|rather|same|"
                       r"except|excluding|apart|aside|save|barring|all|every|each|rest|remaining)\b|\bnon-")
 

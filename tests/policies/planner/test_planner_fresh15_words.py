@@ -305,6 +305,7 @@ def test_a_second_family_a_reason_to_keep_a_done_label_a_blend_or_an_unclear_sam
 
 def test_a_fault_before_a_disposal_a_single_same_and_done_before_home_still_plan() -> None:
     assert steps("the red cube has got a nasty crack, chuck it in the bin") == mv("red", "bin")
+    assert steps("the blue cube's broken, chuck it in the bin") == mv("blue", "bin")
     assert steps("put red in the bin, do the same with blue") == [*mv("red", "bin"), *mv("blue", "bin")]
     assert steps("done, go home") == ["go_home()"]
 
@@ -316,7 +317,9 @@ def test_a_fault_before_a_disposal_a_single_same_and_done_before_home_still_plan
     "push the blue cube left, psych", "put the red - pardon blue - in the bin", "quit trying to bin green",
     "move the blue cube to the left side, changed my mind", "stack the red cube on blue, we still need it",
     "the red cube is fine, chuck it in the bin", "put the cubes that aren't red in the bin",
-    "put the blue cube on the pad, I'll do the red one", "put any cube but red in the bin"])
+    "put the blue cube on the pad, I'll do the red one", "put any cube but red in the bin",
+    "don'tput the red cube in the bin", "push the green cube to my left", "put red in the bin, because it's blue",
+    "the red cube's unbroken, chuck it in the bin", "the red cube's broken, chuck it in the bin tomorrow"])
 def test_words_that_correct_retract_or_exclude_are_a_reasoned_refusal_never_the_models(text: str) -> None:
     parsed = parse(text, scene_of("red", "blue", "green", "yellow"))
     assert not parsed.candidates and not parsed.unread, (text, parsed)
