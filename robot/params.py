@@ -371,6 +371,8 @@ class BridgeParams:
         vendor = self.vendor
         return GateConfig(control_period=self.control_period, position_margin=self.gate_position_margin,
                           velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead,
+                          # a held-back joint can always exceed the tracking tolerance (GateConfig.min_lead)
+                          min_lead=min(self.gate_max_lead, 2 * self.tracking_tol),
                           max_velocity=vendor.max_velocity, max_acceleration=vendor.max_acceleration,
                           max_jerk=vendor.max_jerk)
 

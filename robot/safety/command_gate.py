@@ -62,6 +62,10 @@ class GateConfig:
     Panda's servo closes a lead at 20-30 /s (a trail of 0.03-0.05 s); its commands at the default gate lead by up to
     0.035 rad in free motion, and by 0.047 rad on a loaded shoulder, where the bound (0.044) slows the command a
     little."""
+    min_lead: float = 0.0
+    """The least the lead bound may be (rad): a joint held back must still build a tracking error above the
+    monitor's tolerance, or a slow gate (``velocity_scale`` 0.2 on the Panda: 0.017 rad of lead against a 0.02 rad
+    tolerance) would hide a stuck joint from the tracking-error stop. The bridge sets it to twice the tolerance."""
     max_velocity: tuple[float, ...] = ()
     """The driver's velocity limits (rad/s): the gate keeps below the smaller of these and the scaled model's."""
     max_acceleration: tuple[float, ...] = ()
@@ -71,7 +75,8 @@ class GateConfig:
 
     def __post_init__(self) -> None:
         for name, low, high in (("control_period", 1e-4, 1.0), ("position_margin", 0.0, 0.5),
-                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0), ("lead_time", 0.0, 1.0)):
+                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0), ("lead_time", 0.0, 1.0),
+                                ("min_lead", 0.0, 2.0)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
                     or not low <= value <= high:
@@ -117,7 +122,7 @@ class CommandGate:
         lead = velocity * (config.control_period + config.lead_time)
         if config.jerk_limited:
             lead = lead + stop_distance(velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
-        self.max_lead = np.minimum(config.max_lead, lead)
+        self.max_lead = np.minimum(config.max_lead, np.maximum(lead, config.min_lead))
         """Per joint, the most a command may lead the measured position (see ``GateConfig.lead_time``)."""
         self.filter: JerkLimitedFilter | None = None
         """The jerk-limited filter in place of the step clamp, for a profile with acceleration and jerk limits."""

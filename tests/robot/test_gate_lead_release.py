@@ -31,7 +31,7 @@ def test_a_held_joints_command_leads_it_by_one_period_and_the_tracking_lag_at_th
     if config.jerk_limited:  # it plans to rest on its target: room to stop from the gate's velocity, too
         bound += stop_distance(gate.velocity_limit, np.array(config.max_acceleration), np.array(config.max_jerk))
         assert (bound < config.max_lead).all()
-    np.testing.assert_array_equal(gate.max_lead, np.minimum(config.max_lead, bound))
+    np.testing.assert_array_equal(gate.max_lead, np.minimum(config.max_lead, np.maximum(bound, config.min_lead)))
     assert (gate.max_lead > 2 * gate.max_step).all()  # room for a command moving at the gate's velocity
     gate.reset(home, 0.04)
     leads = []
@@ -103,5 +103,37 @@ def test_a_stuck_joint_let_go_closes_its_lead_below_the_monitored_velocity_limit
         assert clamped and max(leads) <= gate.max_lead[joint] + 1e-9, (max(leads), gate.max_lead[joint])
         monitored = PANDA.velocity_limits[joint] * loop.core.monitor.config.velocity_factor
         assert max(speeds) < 0.75 * monitored, (max(speeds), monitored)
+    finally:
+        loop.core.close()
+
+
+@pytest.mark.parametrize("scale", [0.001, 0.1, 0.2, 0.5, 1.0])
+def test_a_slow_gate_still_lets_a_held_joint_exceed_the_tracking_tolerance(scale: float) -> None:
+    """The lead bound scales with the gate's velocity, but never below twice the monitor's tracking tolerance:
+    at ``gate_velocity_scale`` 0.2 the Panda's bound would be 0.017 rad, under the 0.02 rad tolerance, and a stuck
+    joint would never become a tracking error (REV session 7, G1)."""
+    for robot, profile in (("panda", "generic"), ("ur5e", "ur"), ("fr3", "franka")):
+        params = BridgeParams(robot=robot, profile=profile, arm_on_start=profile == "generic",
+                              gate_velocity_scale=scale)
+        config = params.gate_config()
+        assert config.min_lead == min(params.gate_max_lead, 2 * params.tracking_tol)
+        gate = CommandGate(get_robot(params.sim_model), config)
+        assert (gate.max_lead >= min(config.max_lead, 2 * params.tracking_tol) - 1e-12).all(), (robot, gate.max_lead)
+        assert (gate.max_lead > params.tracking_tol).all()
+
+
+@pytest.mark.parametrize("joint", [0, 1])
+def test_a_stuck_joint_at_a_slow_gate_is_a_tracking_error_stop(joint: int) -> None:
+    """Panda at ``gate_velocity_scale`` 0.2 (commissioning speed), the bridge's expert moving: a stuck joint stops
+    the arm on a tracking error (0.24 s and 0.84 s with the floor; without it NOMINAL for 6 s, no fault)."""
+    loop = Loop(seed=3, gate_velocity_scale=0.2)
+    try:
+        loop.run(0.6)
+        loop.core.on_instruction(loop.arm.goal["instruction"], loop.t)
+        loop.run(0.3)
+        loop.inject({"fault": "stuck", "joint": joint})
+        res = loop.until(lambda r: r.mode != Mode.NOMINAL, 3.0)
+        assert res is not None, "a stuck joint at a slow gate was never stopped"
+        assert res.mode == Mode.SAFE_STOP and FaultKind.TRACKING_ERROR in {f.kind for f in res.faults}, res
     finally:
         loop.core.close()
