@@ -81,9 +81,11 @@ def test_fallback_lets_the_model_plan_what_the_parser_cannot_read(planner) -> No
     from policies.planner.semantic_parser import parse
 
     # Picked for its margin: the default margin is 6.0 nats and "i would like the blue block in the bin" cleared
-    # it by 7.07 (1 nat of room); this clears it by 9.06 (Sapphire Rapids, 1 and 2 threads alike; 8.0-8.7
-    # for close paraphrases), so a few tenths of a nat of another CPU's rounding cannot turn it into a refusal.
-    text = "the bin is where the blue one belongs"
+    # it by 7.07 (1 nat of room); this clears it by 9.17 (Sapphire Rapids; 7.0-8.6 for close paraphrases such as
+    # "blue cube, bin, please"), so a few tenths of a nat of another CPU's rounding cannot turn it into a refusal.
+    # Only words of the guard's closed list reach the model (session 7, A1 F23): "the bin is where the blue one
+    # belongs", used before, is now refused on "is", "where" and "belongs" before the model is asked.
+    text = "robot, blue one bin"
     assert parse(text, ROW).unread  # the parser alone refuses this
     stats = planner.backend.stats
     before = stats.decided_by_model
@@ -157,9 +159,9 @@ def test_model_below_the_margin_refuses(planner) -> None:  # type: ignore[no-unt
 
     strict = CheckedPlanner(RankingBackend(planner.backend.scorer, name="strict", fallback=True,
                                            fallback_config=FallbackConfig(margin=40.0)))
-    result = strict.plan("the bin is where the blue one belongs", ROW)  # planned above at the default margin
+    result = strict.plan("robot, blue one bin", ROW)  # planned above at the default margin
     assert isinstance(result, Refusal) and "unsure" in result.reason
-    assert strict.backend.stats.first_margins[-1] < 40.0  # measured 9.06
+    assert strict.backend.stats.first_margins[-1] < 40.0  # measured 9.17
 
 
 def test_absent_place_stays_refused_although_the_model_is_confident(planner) -> None:  # type: ignore[no-untyped-def]
