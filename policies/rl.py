@@ -280,6 +280,9 @@ def read_run_config(out: Path) -> tuple[dict[str, Any], dict[str, str] | None]:
     if not isinstance(saved, dict):
         raise TrainConfigError(f"cannot resume {out}: its config.json is not a mapping of RLConfig fields")
     record = saved.pop(BASE_RECORD, None)
+    if record is not None and not (isinstance(record, dict) and all(isinstance(v, str) for v in record.values())):
+        raise TrainConfigError(f"cannot resume {out}: {BASE_RECORD} in its config.json must be a mapping of strings "
+                               f"(folder and SHA-256s), got {record!r}")
     return saved, record
 
 

@@ -120,9 +120,8 @@ class VisuomotorACT(nn.Module):
         (with depth configured) depth (B, len(self.depth), H, W) in millimetres."""
         return self.memory_and_objects(images, proprio, text, depth)[0]
 
-    def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
-                           depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
+    def encoder_inputs(self, images: torch.Tensor, depth: torch.Tensor | None = None) -> list[torch.Tensor]:
+        """Each camera's encoder input: RGB in [0, 1], with its normalised depth as a fourth channel where read."""
         x = images.float() / 255.0 if images.dtype == torch.uint8 else images
         inputs = [x[:, i] for i in range(self.cameras)]
         if self.depth:
@@ -132,6 +131,12 @@ class VisuomotorACT(nn.Module):
             d = self.normalise_depth(depth)
             for j, i in enumerate(self.depth):
                 inputs[i] = torch.cat([inputs[i], d[:, j:j + 1]], dim=1)
+        return inputs
+
+    def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+                           depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
+        inputs = self.encoder_inputs(images, depth)
         scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
         tokens = [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
         objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None

@@ -142,8 +142,9 @@ def object_probe(policy: VisuomotorPolicy, root: str | Path, *, episodes: np.nda
     net.eval()
     with torch.inference_mode():
         for s in range(0, len(images), batch):
-            x = images[s:s + batch].float() / 255.0
-            features.append(torch.cat([enc(x[:, i]).flatten(1) for i, enc in enumerate(net.encoders)], 1).numpy())
+            # the inputs the network builds (depth as a fourth channel where it reads depth), not RGB alone
+            inputs = net.encoder_inputs(images[s:s + batch], depth[s:s + batch] if net.depth else None)
+            features.append(torch.cat([enc(inputs[i]).flatten(1) for i, enc in enumerate(net.encoders)], 1).numpy())
             if net.objects is not None:
                 objects = net.memory_and_objects(images[s:s + batch], proprio[s:s + batch], text[s:s + batch],
                                                  depth[s:s + batch])[1]

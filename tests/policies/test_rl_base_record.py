@@ -100,3 +100,16 @@ def test_runs_from_before_the_record(tmp_path: Path) -> None:
     assert today is not None and today["weights_sha256"] == recorded[BASE_RECORD]["weights_sha256"]
     (out / "config.json").write_text(json.dumps({**old, "base_policy": "pretrained", BASE_RECORD: today}))
     assert _resume(out) == 0
+
+
+@pytest.mark.parametrize("record", ["abc", ["a"], {"folder": 3}])
+def test_a_malformed_base_record_is_refused_in_one_line(tmp_path: Path, record: object) -> None:
+    """A hand-edited config.json whose base record is not a mapping of strings: one line, nothing written."""
+    from policies.rl import read_run_config
+
+    config = tmp_path / "config.json"
+    text = json.dumps({"env_id": "armstack/Push-v0", BASE_RECORD: record})
+    config.write_text(text)
+    with pytest.raises(TrainConfigError, match=f"{BASE_RECORD} in its config.json must be a mapping of strings"):
+        read_run_config(tmp_path)
+    assert config.read_text() == text

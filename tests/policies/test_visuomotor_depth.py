@@ -96,6 +96,12 @@ def test_policy_reads_depth_only_when_configured(rgbd_dataset: Path, tmp_path: P
     np.testing.assert_array_equal(policy.predict_chunk({**obs, "wrist_depth": farther["wrist_depth"]}), chunk)
     with pytest.raises(PolicyError, match="front_depth"):
         policy.predict_chunk({k: v for k, v in obs.items() if k != "front_depth"})
+    # The probe builds the encoders' inputs as the network does, depth channel included (REV session 7, G7: it fed
+    # RGB alone to the 4-channel encoder and crashed).
+    from policies.visuomotor.reliance import object_probe
+
+    probe = object_probe(policy, rgbd_dataset, episodes=np.array([0]))
+    assert "tcp" in probe["probe_xy_cm"] and all(np.isfinite(v) for v in probe["probe_xy_cm"].values())
 
     plain = policies.load(rgb_only / "last")
     assert isinstance(plain, VisuomotorPolicy) and plain.depth == () and plain.env_kwargs["obs_mode"] == "rgb"
