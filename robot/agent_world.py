@@ -49,6 +49,9 @@ from sim.control import ACTION_DIM, ControllerConfig
 from sim.scene_view import SceneView
 from sim.skills import ExecutionStoppedError
 
+MIN_ELAPSED_SHARE = 0.5
+"""The least share of the policy period taken as the time from an action's take to its result (``_velocity``)."""
+
 
 class _Controller:
     """What a skill reads of the controller: its configuration (the step sizes)."""
@@ -163,10 +166,16 @@ class BridgeWorld:
         """The joint velocities the env would observe after the period from ``taken`` to ``result`` (``EnvServo``).
         The result is served before the period is over (its last tick): the motion is carried on at the rate measured
         to the period's full length. The env starts a period moving as it ended the last one; so does this, unless
-        the arm held for a period or more in between (a plan, a void step), where the env's arm would be at rest."""
+        the arm held for a period or more in between (a plan, a void step), where the env's arm would be at rest.
+
+        The time between the two measurements is taken as at least half the period: the result is served at the
+        period's last tick, never earlier than half its ticks after the take (``BridgeCore._run_agent``: one of two,
+        four of five), so a shorter span means the driver's stamps bunched (a batch of samples stamped together),
+        not a faster arm, and scaling by it would serve a velocity without bound. The extrapolation is thus at most
+        twice the measured motion. A longer span (a stalled tick) is real time and scales the motion down."""
         v = self._mirror.view
         dt = self._control_dt
-        elapsed = dt if result.at is None or taken.at is None or result.at <= taken.at else result.at - taken.at
+        elapsed = dt if result.at is None or taken.at is None else max(result.at - taken.at, MIN_ELAPSED_SHARE * dt)
         start = taken.qpos[v.arm_q]
         end = start + (result.qpos[v.arm_q] - start) * (dt / elapsed)
         before = np.zeros_like(start)

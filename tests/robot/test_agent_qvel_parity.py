@@ -34,6 +34,10 @@ TOLERANCE = (0.08, 0.25)
 apart (the bridge's trails the ramped command); the worst is a move's first period from rest (0.82 of the bound on
 the hand's joint). The old reading, the motion over the period, was four to five times the env's in the moves and
 off by 3 to 8 times this bound."""
+TYPICAL = 0.04
+"""The median over steps of the largest per-joint |bridge - env| (rad/s): 0.017 with the servo started at the
+velocity the last period ended with, as the env's arm starts it, and 0.079 when it always starts from rest, which the
+per-step bound lets pass (REV session 7, G3)."""
 
 
 def _env(seed: int) -> TabletopEnv:
@@ -92,9 +96,12 @@ def test_a_step_returns_the_joint_velocities_the_env_observes_after_the_same_mot
     env.close()
 
     slack, share = TOLERANCE
+    worst = []
     for i, ((_, served), theirs) in enumerate(zip(agent.returned, seen, strict=True)):
         off = np.abs(served - theirs)
         assert (off <= slack + share * np.abs(theirs)).all(), (
             f"step {i}: served {np.round(served, 3).tolist()}, the env's {np.round(theirs, 3).tolist()}")
+        worst.append(float(off.max()))
+    assert float(np.median(worst)) < TYPICAL, worst  # each period starts as the last ended: no rest in between
     moving = [float(np.linalg.norm(v)) for v in seen]
     assert min(moving[2:8]) > 0.1 and min(moving[14:]) > 0.1  # the moves are moves in the env as well

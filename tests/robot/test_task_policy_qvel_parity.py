@@ -30,6 +30,10 @@ TOLERANCE = (0.08, 0.25)
 """Per joint, |bridge - env| <= 0.08 rad/s + 0.25 |env|, as for the agent's skills (test_agent_qvel_parity): the
 two arms start each period a little apart (the bridge's trails the ramped command). The driver's reading, served
 before, is four to five times the env's in the moves."""
+TYPICAL = 0.04
+"""The median over steps of the largest per-joint |bridge - env| (rad/s): 0.021 with the servo started at the
+velocity the last period ended with, as the env's arm starts it, and 0.068 when it always starts from rest, which the
+per-step bound lets pass (REV session 7, G3)."""
 
 
 class Replay:
@@ -92,15 +96,17 @@ def test_a_task_policy_observes_the_joint_velocities_the_env_observes_after_the_
     mujoco.mj_forward(env.model, env.data)
     env.controller.reset(env.data)
     slack, share = TOLERANCE
-    moving = []
+    moving, worst = [], []
     for i, (action, after) in enumerate(zip(MOVES, seen[1:], strict=False)):
         theirs = np.asarray(env.step(action)[0]["joint_vel"]).copy()
         served = after["joint_vel"]
         assert (np.abs(served - theirs) <= slack + share * np.abs(theirs)).all(), (
             f"step {i}: served {np.round(served, 3).tolist()}, the env's {np.round(theirs, 3).tolist()}")
         moving.append(float(np.linalg.norm(theirs)))
+        worst.append(float(np.abs(served - theirs).max()))
     env.close()
     assert len(moving) == len(MOVES)
+    assert float(np.median(worst)) < TYPICAL, worst  # each period starts as the last ended: no rest in between
     assert min(moving[2:8]) > 0.1 and min(moving[14:]) > 0.1  # the moves are moves in the env as well
     np.testing.assert_array_equal(seen[0]["joint_vel"], 0.0)  # the first observation: at rest, as after a reset
 
