@@ -13,7 +13,8 @@ closes it at about lead / lag once it lets go. Bounded so, that snap stays near 
 the fault monitor's limit (``velocity_factor`` times the model's): a scalar 0.15 rad let a fingertip contact's
 release on the Panda close at 2.9 rad/s, over its 2.87 monitored limit, a velocity_limit stop. The jerk-limited
 filter plans to rest on its target, so its bound adds the distance it takes to stop from the gate's velocity: with
-less room ahead it could never cruise at that velocity.
+less room ahead it could never cruise at that velocity. A command is flagged ``lead`` only where the bound set it
+(the arm is held back), not at every tick it clips a far target that the step limit keeps nearer anyway.
 
 A driver profile with acceleration and jerk limits (franka: libfranka reflexes on commands beyond them) puts
 a :class:`~robot.safety.jerk_filter.JerkLimitedFilter` in place of the per-step velocity clamp: the commands
@@ -40,6 +41,10 @@ def stop_distance(velocity: np.ndarray, max_acceleration: np.ndarray, max_jerk: 
     v, a, j = np.abs(velocity), max_acceleration, max_jerk
     duration = np.where(v >= a**2 / j, v / a + a / j, 2.0 * np.sqrt(v / j))
     return np.asarray(0.5 * v * duration)
+
+
+LEAD_FLAG_TOLERANCE = 1e-9
+"""How much nearer (rad) than the step clamp alone the lead bound must set a command to flag it ``lead``."""
 
 
 class GateNotReadyError(RobotError, RuntimeError):
@@ -94,7 +99,8 @@ class GateConfig:
 
 @dataclass(frozen=True, kw_only=True)
 class GateResult:
-    """The command to send and the names of the limits that changed it (empty: passed unchanged)."""
+    """The command to send and the names of the limits that changed it (empty: passed unchanged; ``lead``: the lead
+    bound held it back, nearer the measured position than the step limit alone would have sent it)."""
 
     arm: np.ndarray
     gripper: float
@@ -163,14 +169,26 @@ class CommandGate:
         if not np.array_equal(clipped, target):
             changed.append("position_limit")
         target = clipped
+        unled = target
+        led_joints = np.zeros(prev.shape, dtype=bool)
         if measured is not None and np.isfinite(measured).all():
             led = np.clip(target, measured - self.max_lead, measured + self.max_lead)
-            if not np.array_equal(led, target):
-                changed.append("lead")
+            led_joints = led != target
             target = led
         if self.filter is not None:
-            return self._filtered(self.filter.step(target), target, gripper, changed)
+            arm = self.filter.step(target)
+            # The filter plans to rest on the bounded target: the bound held it back once the command sits at it.
+            if led_joints.any() and (np.abs(arm - np.asarray(measured))[led_joints]
+                                     >= self.max_lead[led_joints] - self.max_step[led_joints]).any():
+                changed.append("lead")
+            return self._filtered(arm, target, gripper, changed)
         stepped = np.clip(target, prev - self.max_step, prev + self.max_step)
+        # "lead": the bound, not the step clamp, set the command (the arm is held back). A far target is clipped by
+        # both at every tick of a move at the gate's speed, where the step is the tighter and the bound changes
+        # nothing (or a rounding's worth: an arm trailing by exactly ``lead_time`` puts the two clips on one value).
+        if led_joints.any() and float(np.abs(stepped - np.clip(unled, prev - self.max_step,
+                                                                prev + self.max_step)).max()) > LEAD_FLAG_TOLERANCE:
+            changed.append("lead")
         if not np.array_equal(stepped, target):
             changed.append("max_step")
         # prev lies inside the limits, so clipping a value within one step of it stays within one step.

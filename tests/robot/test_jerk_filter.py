@@ -156,7 +156,8 @@ def test_lead_toward_the_measured_position_still_keeps_the_limits() -> None:
         measured = 0.7 * measured + 0.3 * res.arm  # a lagging arm
         sent.append(res.arm)
     assert_within_limits(gate, sent)
-    assert "lead" in gate.apply(HOME + 1.0, 0.04, measured=measured).changed
+    # Then held where it is: the command closes on the bound, and is flagged held back once it sits there.
+    assert any("lead" in gate.apply(HOME + 1.0, 0.04, measured=measured).changed for _ in range(100))
 
 
 def test_generic_and_ur_profiles_keep_the_plain_velocity_clamp() -> None:
