@@ -263,10 +263,35 @@ def _without_closing(text: str) -> str:
 
 
 _COLOUR_NAMES = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
+# What a label before the request may say (above): a job and words that only say which job, never its state.
+_LABEL_NOUNS = "|".join(sorted({"test", "check", "task", "job", "run", "routine", "sequence", "procedure", "trial",
+                                "exercise", "drill", "demo", "experiment", "scenario", "instructions", "instruction",
+                                "steps", "plan", "setup", "set-up", "assignment", "mission", "challenge", "order",
+                                "orders", "objective", "goal", "errand", "operation", "program", "programme"},
+                               key=len, reverse=True))
+_LABEL_MODIFIERS = "|".join(sorted({
+    "bring-up", "bringup", "smoke", "sanity", "quick", "simple", "small", "short", "little", "basic", "first", "next",
+    "new", "today's", "todays", "tonight's", "morning", "afternoon", "evening", "daily", "calibration", "integration",
+    "acceptance", "regression", "unit", "system", "functional", "hardware", "warm-up", "warmup", "practice",
+    "training", "test", "pick-and-place", "placement", "sorting", "stacking", "cleanup", "clean-up", "tidy-up",
+    "tidying", "your", "the", "a", "this", "demo", "robot", "arm", "gripper", "final", "main", "real",
+    "actual", "one", "easy", "lab", "bench", "dry", "trial", "setup", "set-up", "startup", "start-up", "commissioning",
+    "validation", "verification", "qa", "qc", "pilot", "mini", "live", "single", "standard", "usual", "routine"},
+    key=len, reverse=True))
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a label before the request: "shift note: ...", "fyi: ...", "reminder - ..." (f14-000)
     (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|a|one)\s+)?(?:note|notes|fyi|"
      r"reminder|heads[- ]up|memo|update|ps|p\.s\.|urgent|important|request|todo|to-do)\s*[:\-–—]\s*", ""),
+    # ... or naming the job the request is part of: "Bring-up test: pick red_cube, ...", "Calibration run #2: ...",
+    # "Today's task: ..." (f17-034). Only job nouns after known modifiers: "Cancelled test:", "Old task:",
+    # "Failed run:", "Done:" may take the request back and stay, so the instruction is refused as unread.
+    (rf"^(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
+     r"(?:\s+for (?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
+    # a summary of the request before a colon, spelt out after it: "Unstack it: take the yellow cube off the orange
+    # one and put it on the right side" (f17-052); only where what follows takes a cube off another
+    (r"^(?:please\s+)?unstack (?:it|them|that|this|those|these|the (?:tower|stack|pile))\s*[:\-–—]\s*"
+     r"(?=(?:please\s+)?(?:take|lift|pick|grab|remove)\s+(?:up\s+)?(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?"
+     r"\s+(?:up\s+)?off\b)", ""),
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
@@ -318,7 +343,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.!?:]\s*)(?:so )?(?:anyway|anyways|anyhow|first things first|without further ado)\b\s*[,:\-–—]?\s*",
      r"\1"),
     (r"\s+(?:before|by) (?:lunch|lunchtime|noon|midday|tonight|the end of the day|end of day|the meeting|the demo|"
-     r"the break|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday)\b", ""),
+     r"the break|the weekend|tomorrow|monday|tuesday|wednesday|thursday|friday|(?:my|our|the|this|today'?s|the next) "
+     r"(?:meeting|call|class|lecture|break|lunch|shift|demo|talk|presentation|seminar|visit|tour|standup|stand-up)"
+     r")\b", ""),
     # a sign-off with a name: "Regards, Sam", "cheers - jo" (the name is no word the planner reads)
     (r"[\s,.!]*\b(?:regards|kind regards|best regards|best|cheers|thanks|thank you|many thanks|best wishes|ta)"
      r"\s*[,\-–—]\s*([a-z]+)\s*[.!]*$",
@@ -364,7 +391,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
     # "Put please the yellow cube ...", "Please you throw away ..." (f16-003, f16-000): the request itself
     (r"\b(put|place|set|move|stack|drop|push|bin|throw|take|pick)\s+please\s+", r"\1 "),
+    # ... and "you" before its later verbs too: "Please you take the green cube and you put it inside of the bin"
+    # (f17-032); only where the request opened so, never "... and you put red in the bin" alone (a report)
+    (rf"^((?:please,?\s+)you\s+(?:{_POLITE_VERB_ALT})\b[^.;!?]*?\s(?:and|then|and then)\s+)you\s+"
+     rf"(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
     (r"(^|[,;.!?:]\s*)please,?\s+you\s+(?=[a-z])", r"\1please "),
+    (r"\binside of (?=the\b)", "in "),
+    # "stack them so the purple ends up on top of the red" (f17-075): where the named cube is to end up ("... so the
+    # purple doesn't end up on top" names no place and stays)
+    (rf"\b(?:stack|arrange|put|place|set|pile)(?: up)? (?:them|these|those|the (?:two )?(?:cubes|blocks)|"
+     rf"both(?: of them)?|the two|the pair)(?: up)?,? (?:so|so that|such that|in a way that) ({_NAMED}) "
+     r"(?:ends up|is|sits|lands|goes|"
+     r"rests|will be|gets|comes out)(?: (?:placed|put|sitting|resting|stacked))? (on top of|on(?! top\b)|onto|atop|"
+     rf"underneath|beneath|under|below) ({_NAMED})(?! (?:and|or)\b)",
+     lambda m: f"put {m.group(3)} on {m.group(1)}" if m.group(2) in ("underneath", "beneath", "under", "below")
+     else f"put {m.group(1)} {m.group(2)} {m.group(3)}"),
     # "make the red cube (to) sit on top of green cube" (f16-005): where it is to end up
     (rf"\b(?:make|get|have)\s+({_NAMED})\s+(?:to\s+)?(?:sit|rest|stand|be|go|lie|end up)\s+"
      r"(?=(?:on top of|on|onto|in|into|atop|upon)\b)", r"put \1 "),
@@ -514,7 +555,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... or opening the request before its verb ("so like get rid of the purple one", f16-002)
     (rf"(^|[,;.!?]\s*|\b(?:so|and|just|then)\s+)like\s+(?=(?:{_POLITE_VERB_ALT}|get rid|throw)\b)", r"\1"),
     # why, after the request, said with no subject: "..., need it for the demo" (f15-030); "for the photo" (f15-027)
-    (r"[,;.]\s*(?:(?:i|we) )?need (?:it|this|that|them) for (?:the|a|my|our|this|tomorrow'?s|today'?s) [a-z]+"
+    (r"[,;.?!]\s*(?:(?:i|we) )?need (?:it|this|that|them)(?: (?:raised?|lifted|up|up high|higher|elevated|there|"
+     r"stacked|like that|that way|in place|in position))? for (?:the|a|my|our|this|tomorrow'?s|today'?s) [a-z]+"
      r"(?: [a-z]+)?\s*$", ""),
     (r"\s+for (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:photo|picture|pic|demo|video|shot|figure|presentation|"
      r"poster|paper|report|slides?|talk|visitors?)(?=\s*(?:[,;.!?]|$))", ""),
@@ -541,6 +583,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:go ahead and|(?:would you |could you )?be so kind as to|"
      r"(?:i'?d|i would|we'?d|we would) (?:appreciate it|be (?:very |most |so )?"
      r"grateful) if you(?: could| would)?)\b", " "),
+    # "I'd love it if you could put ..." (f17-038): the request itself, only before a verb the planner reads
+    (r"\b(?:i'?d|i would|we'?d|we would) (?:(?:really |so )?(?:appreciate|love|like) it|be (?:very |most |so |really )?"
+     r"(?:grateful|thankful|happy|glad)) if you(?: (?:could|would|can|will))?(?: (?:please|kindly|just|maybe))?\b(?=\s+"
+     rf"(?:{_POLITE_VERB_ALT}|get rid|throw|build|make)\b)", " "),
     (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),
@@ -550,6 +596,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "..., just that", "that's it" closing a request: only it is meant (fresh split indep10-017)
     (r",\s*(?:just|only) (?:that|this)(?: please)?\s*(?=[.!?]|$)", ""),
     (r"\b(?:and|,)?\s*could you take care of that\s*\??", " "),
+    # a tower wished for: "I want a stack with the yellow cube at the very top, ..." (f17-016), "what I'd like is a
+    # tower where ...": the tower itself, its roles read by expansion.py ("I don't want a tower with ..." stays)
+    (r"(^|[,;.!?:]\s*|\b(?:so|and|now|then)\s+)(?:(?:i|we)(?: (?:really|just|now|also))?(?: want| need|'d like|"
+     r" would like|'d love| would love)|what (?:i|we)(?: want|'d like| would like| need) is|"
+     r"(?:can|could) (?:i|we) (?:get|have))"
+     r"(?: you to (?:build|make))? (?:a|an|one|the)? ?(?:(?:little|small|neat|nice|single|three-cube|3-cube|two-cube|"
+     r"new) )*(?:stack|tower|pile)(?= (?:with|where|in which|that has|having|like this|like so)\b|\s*:)",
+     r"\1build a tower"),
+    # someone who wants to watch the request done: "My son wants to watch it park the blue block on the pad!" (f14-002),
+    # "my daughter would love to see you put ..." (never "... wants to see you not put", which keeps its "not")
+    (rf"(^|[,;.!?:]\s*)(?:{_REPORTER}|(?:my|our|the) (?:son|daughter|kids?|child|children|students?|class|visitors?|"
+     r"guests?|wife|husband|niece|nephew|grandson|granddaughter|boss|audience))\s+(?:really\s+)?(?:wants?|would like|"
+     r"'d like|would love|'d love|is (?:dying|excited|hoping)|are (?:dying|excited|hoping)) to (?:watch|see)"
+     r" (?:it|you|the robot|the arm|this robot)\s+"
+     rf"(?=(?:{_POLITE_VERB_ALT}|park|pop|stick|plonk|throw|toss|chuck|get rid)\b)", r"\1"),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     # (a hedge between: "I kinda need X sitting on Y"; "I want X underneath Y" is put Y on X, read below)
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|(?:i|we)(?: {_HEDGE})*(?: want| need|'d like| would like|"
@@ -593,6 +654,16 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 # Sequence connectors people use between steps, read as the parser's "then" and "finally"; only at a clause's start
 # (after a comma, a full stop or "and"), so a closing "... and don't go home afterwards" keeps its own reading.
 _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # "Put the blue cube in the bin, but do that last. First stack ..." (f17-053): the clause's own rank, read by
+    # _ordinals with the others ("but don't do that last" stays, refused)
+    (r"\s*,?\s*\b(?:but|and|though)?\s*(?:please\s+|just\s+|only\s+)?(?:do|leave|save|keep) (?:that|this|it)"
+     r"(?: one| step| bit| part)? (?:(?:for |till |until )?(?:the )?(last|first)|"
+     r"(?:for|till|until|at) the (?:very )?(end))"
+     r"(?: (?:please|though))?(?=\s*(?:[;.!?]|$))",
+     lambda m: " last" if m.group(2) else f" {m.group(1)}"),
+    # "put red in the bin, go home": a comma before going home is "then" (it went unread), never beside a negation
+    (r"\s*,\s*(?=(?:(?:and|now|please|just)\s+)?(?:go|return|head)(?: back)? home\b)",
+     lambda m: m.group(0) if marked_words(m.string) else ", then "),
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
     (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
     (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
@@ -1364,6 +1435,15 @@ _ASIDE_KEEPS = frozenset(re.findall(r"[a-z]+", """
 """))
 
 
+# Someone's arrival at a stated later time ("my manager is dropping by in ten minutes", "we have visitors coming in
+# an hour"): no warning of a person near the arm now, so no word of it keeps an aside (a person word does: "someone
+# is coming in ten minutes" stays); "we'll do that later" has no arrival and keeps its "later".
+_FUTURE_ARRIVAL = re.compile(
+    r"\b(?:coming|arriving|dropping|stopping|popping|swinging|showing up|turning up|visiting|due|getting here)"
+    r"(?: (?:by|over|in|round|around|up|back))?(?: (?:to|for) (?:a|the|our|my) [a-z]+)?"
+    r" (?:in (?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+) (?:few |couple of )?(?:minutes?|mins?|"
+    r"hours?)|later(?: today| on| this (?:morning|afternoon|evening))?|this (?:morning|afternoon|evening)|tonight|"
+    r"tomorrow(?: morning| afternoon)?|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|next week)\b")
 # A colour said as a colour, not a cube: "my daughter is obsessed with purple", "she loves red" (f14-039).
 _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefers?|into) (?:{_COLOUR_NAMES})\b"
                                r"(?!\s*(?:cube|block|brick|one|ones|'s|is|are|and|or)\b)")
@@ -1375,6 +1455,7 @@ def _aside(part: str) -> bool:
         return False
     part = _COLOUR_AS_COLOUR.sub(" ", re.sub(r"\b(?:great|nice|lovely|fine|brilliant|perfect) start\b|\ball (?:day|"
                                           r"morning|afternoon|evening|night|week|year)\b", " ", part))
+    part = _FUTURE_ARRIVAL.sub(" ", re.sub(r"\b(?:setting|set) up(?: for)?\b", " ", part))
     words = set(re.findall(r"[a-z']+", part))
     # "it" as a subject ("it fell", "it's dirty") says something about the object; any other "it" may be acted on
     spoken_of = len(re.findall(r"\bit(?:'s|\s+(?:is|was|has|had|fell|looks|seems|got|broke)\b)", part))
@@ -1584,6 +1665,23 @@ def _misspelt_negation(text: str) -> str | None:
     return None
 
 
+_TAKEN_OFF = re.compile(rf"\b(?:take|lift|pick|remove|unstack|get)\s+(?:up\s+)?(?:the\s+)?({_COLOUR_NAMES})"
+                        r"(?:\s+(?:cube|block|brick|one))?\s+(?:up\s+)?(?:back\s+)?(?:off|from)(?:\s+of)?\s+"
+                        rf"(?:the top of\s+|on top of\s+)?(?:the\s+)?({_COLOUR_NAMES})\b")
+
+
+def _taken_off_elsewhere(text: str, state: SceneState) -> str | None:
+    """The refusal where a cube is said to be taken off another it does not rest on ("take the red cube off the blue
+    one", P3's note: the rewrite to "pick up the red cube" dropped that premise), else None."""
+    stacked = state.with_position_stacks()
+    for m in _TAKEN_OFF.finditer(text):
+        upper = [o.name for o in state.objects if o.color == m.group(1)]
+        lower = [o.name for o in state.objects if o.color == m.group(2)]
+        if len(upper) == 1 and len(lower) == 1 and not stacked.rests_on(upper[0], lower[0]):
+            return f"'{m.group(0)}': the {m.group(1)} cube is not on the {m.group(2)} cube; nothing is done"
+    return None
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -1601,6 +1699,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
         return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "
                              f"'and'", language=lang)
+    off = _taken_off_elsewhere(text, state)
+    if off is not None:  # "take the red cube off the blue one" where red is not on blue: the words' premise is false
+        return Rewrite(text, off, language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)

@@ -1,0 +1,203 @@
+"""Sentence shapes the seventeenth fresh split (fresh_independent_17, session 7's final, now seen) refused wrongly, read
+as families (issue #17 item 2), each beside its negated, retracted or contradicted form, which must never run: wish
+frames before the request ("I'd love it if you could put ...", "I want a stack with X at the very top, ..."), long
+chatty preambles ("we have visitors coming in an hour and ..."), the learner's "please you take X and you put it",
+labels naming the job ("Bring-up test: ..."), a clause's rank said after it ("..., but do that last. First ..."), a
+summary before a colon ("Unstack it: take X off Y ..."), "stack them so X ends up on top of Y", "A, go home"."""
+
+from __future__ import annotations
+
+import pytest
+from test_planner_fresh12_words import mv, plan, refused, scene, steps, touches
+
+from policies.planner import Plan, SceneState
+
+S3 = scene("red", "blue", "green")
+
+
+def stacked(upper: str, lower: str, other: str) -> SceneState:
+    """``upper`` standing on ``lower`` (from positions), ``other`` apart."""
+    return SceneState.from_json({"objects": [
+        {"name": f"{lower}_cube", "kind": "cube", "color": lower, "position": [0.55, 0.1, 0.022]},
+        {"name": f"{upper}_cube", "kind": "cube", "color": upper, "position": [0.55, 0.1, 0.066]},
+        {"name": f"{other}_cube", "kind": "cube", "color": other, "position": [0.4, -0.12, 0.022]}],
+        "regions": ["left", "right", "bin", "pad"]})
+
+
+# ------------------------------------------------------------- wish frames before the request
+@pytest.mark.parametrize("frame", ["I'd love it if you could", "I would love it if you would",
+                                   "I'd really like it if you", "we'd love it if you could",
+                                   "I'd be so happy if you could", "I would be really grateful if you could please"])
+def test_a_wish_frame_is_the_request(frame: str) -> None:
+    assert steps(f"{frame} put the red cube on the green one.", S3) == mv("red", "green")
+    assert steps(f"{frame} put the red cube in the bin and the blue one on the pad", S3) == \
+        mv("red", "bin") + mv("blue", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "I'd love it if you could not put the red cube on the green one",
+    "I'd hate it if you put the red cube on the green one",
+    "I'd love it if you never put the red cube on the green one",
+    "I wouldn't love it if you put the red cube on the green one",
+    "I'd love it if you could put the red cube on the green one, not",
+])
+def test_a_wish_frame_never_hides_a_negation(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("wish", ["I want a stack with", "I'd like a tower with", "we need a little stack with",
+                                  "what I want is a tower with", "can I get a tower with", "I would love a stack with"])
+def test_a_wished_tower_is_built(wish: str) -> None:
+    text = f"{wish} the red cube at the very top, the blue one under it and the green one as the base."
+    assert steps(text, S3) == mv("blue", "green") + mv("red", "blue")
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want a stack with the red cube at the very top, the blue one under it and the green one as the base",
+    "I never want a tower with the red cube on top, the blue one in the middle and the green one at the bottom",
+    "I wanted a stack with the red cube on top, the blue one in the middle and the green one at the bottom",
+    "my colleague wants a stack with the red cube on top, the blue one in the middle and the green one at the bottom",
+])
+def test_a_negated_or_someone_elses_tower_wish_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- chatty preambles and people who want to watch
+@pytest.mark.parametrize("preamble", [
+    "Hey, so I'm running a demo for some visitors in ten minutes and",
+    "We have visitors coming in an hour and",
+    "Hi there! We have some guests coming by later, so",
+    "Morning! My manager is dropping by in ten minutes, so",
+    "I'm setting up for a photo shoot and",
+    "OK so the students arrive at noon and",
+    "Quick one before my meeting:",
+])
+def test_a_preamble_about_the_day_is_dropped(preamble: str) -> None:
+    assert steps(f"{preamble} I'd love it if you could put the red cube on the green one.", S3) == mv("red", "green")
+
+
+@pytest.mark.parametrize("text", [
+    "Someone is coming in ten minutes, so put the red cube in the bin.",
+    "We'll do that later, so put the red cube in the bin.",
+    "Put the red cube in the bin. We'll do that later.",
+    "The arm is coming apart in ten minutes, so put the red cube in the bin.",
+    "My manager is coming in ten minutes and she hates it when the red cube is in the bin, so put the blue cube on "
+    "the pad.",
+    "My kids are coming later and they will touch the arm, so put the red cube in the bin.",
+])
+def test_a_preamble_that_warns_or_defers_keeps_the_request_refused(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("who", ["My son wants to watch it", "my daughter would love to see you",
+                                 "The students want to see the robot", "my boss would like to watch you"])
+def test_someone_watching_the_request_is_the_request(who: str) -> None:
+    assert steps(f"{who} park the blue block on the pad!", S3) == mv("blue", "pad")
+
+
+@pytest.mark.parametrize("text", ["My son wants to watch it not park the blue block on the pad",
+                                  "My son doesn't want to watch it park the blue block on the pad",
+                                  "My son never wants to see you park the blue block on the pad"])
+def test_someone_watching_never_hides_a_negation(text: str) -> None:
+    refused(text, S3)
+
+
+def test_a_reason_after_a_placement_is_dropped_but_not_its_negation() -> None:
+    text = "Could you sit the green cube on top of the red one? I need it raised for the calibration shot."
+    assert steps(text, S3) == mv("green", "red")
+    refused("put the green cube on the red one. I don't need it raised for the photo.", S3)
+
+
+# ------------------------------------------------------------- "please you take X and you put it"
+@pytest.mark.parametrize("text", [
+    "Please you take the green cube and you put it inside of the bin, thank you.",
+    "please you pick the green cube and then you put it in the bin",
+    "Please, you take the green cube and you place it inside of the bin.",
+])
+def test_the_learners_you_before_each_verb(text: str) -> None:
+    assert steps(text, S3) == mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Please you take the green cube and you don't put it inside of the bin",
+    "Please you take the green cube and you never put it in the bin",
+    "Please you don't take the green cube and you put it in the bin",
+])
+def test_the_learners_you_never_hides_a_negation(text: str) -> None:
+    result = plan(text, S3)
+    assert not (isinstance(result, Plan) and "place_in(region=bin)" in map(str, result.steps)), result
+
+
+# ------------------------------------------------------------- labels naming the job
+@pytest.mark.parametrize("label", ["Bring-up test:", "Smoke test #2:", "Today's task:", "Calibration run -",
+                                   "Your task for today:", "Sanity check:", "Next job:", "Test 3:"])
+def test_a_label_naming_the_job_is_dropped(label: str) -> None:
+    assert steps(f"{label} pick red_cube, place it in the bin, return home.", S3) == [*mv("red", "bin"), "go_home()"]
+
+
+@pytest.mark.parametrize("label", ["Cancelled test:", "Failed test:", "Previous task:", "Old task:", "Example task:",
+                                   "Done:", "Skipped test:", "Not a task:", "My task:", "Yesterday's task:"])
+def test_a_label_that_may_take_the_request_back_is_refused(label: str) -> None:
+    refused(f"{label} put the red cube in the bin", S3)
+
+
+@pytest.mark.parametrize("text", ["put the red cube in the bin, go home.", "pick the red cube, place it in the bin, "
+                                  "go home", "put the red cube in the bin, put the blue cube on the pad, return home"])
+def test_a_comma_before_going_home_is_then(text: str) -> None:
+    result = steps(text, S3)
+    assert result[-1] == "go_home()" and result[:2] == mv("red", "bin")
+
+
+# ------------------------------------------------------------- a clause's rank said after it
+@pytest.mark.parametrize("rank", ["but do that last", "but leave that for the end", "but save it for last",
+                                  "do that one last", "but do this step at the very end"])
+def test_a_clause_said_to_run_last(rank: str) -> None:
+    text = f"Put the blue cube in the bin, {rank}. First stack the green cube on the red one."
+    assert steps(text, S3) == mv("green", "red") + mv("blue", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Put the blue cube in the bin, but don't do that last. First stack the green cube on the red one.",
+    "Put the blue cube in the bin, but do that last.",
+    "Put the blue cube in the bin, but do that first. Then stack the green cube on the red one.",
+    "Put the blue cube in the bin, then put the red cube on the pad, but do that last. First stack the green cube on "
+    "the red one.",
+])
+def test_a_rank_that_is_negated_alone_or_unclear_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- summaries and "so X ends up on Y"
+def test_a_summary_before_a_colon_is_spelt_out_after_it() -> None:
+    state = stacked("yellow", "orange", "red")
+    text = "Unstack it: take the yellow cube off the orange one and put it on the right side."
+    assert steps(text, state) == ["pick(object=yellow_cube)", "place_in(region=right)"]
+    refused("Unstack it: put the yellow cube on the right side.", state)
+
+
+@pytest.mark.parametrize("text", ["Unstack it: take the red cube off the orange one and put it on the right side.",
+                                  "take the red cube off the orange one and put it in the bin",
+                                  "lift the orange block off the yellow one and put it on the pad"])
+def test_taking_a_cube_off_one_it_is_not_on_is_refused(text: str) -> None:
+    result = plan(text, stacked("yellow", "orange", "red"))
+    assert not isinstance(result, Plan) and "is not on" in str(result), result
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stack them so the purple ends up on top of the red.", mv("purple", "red")),
+    ("stack them so that the red is on top of the purple, then go home", [*mv("red", "purple"), "go_home()"]),
+    ("arrange the two cubes so the purple sits on the red", mv("purple", "red")),
+    ("Stack them so that the red is under the purple.", mv("purple", "red")),
+])
+def test_stacking_so_a_cube_ends_up_on_another(text: str, expected: list[str]) -> None:
+    assert steps(text, scene("purple", "red")) == expected
+
+
+@pytest.mark.parametrize("text", ["Stack them so the purple doesn't end up on top of the red.",
+                                  "Stack them so the purple never ends up on top of the red.",
+                                  "Stack them so the purple is not on top of the red.",
+                                  "Stack them so the purple ends up on top of the table."])
+def test_stacking_so_never_reads_a_negated_or_odd_goal(text: str) -> None:
+    result = plan(text, scene("purple", "red"))
+    assert not (isinstance(result, Plan) and touches(result, "purple") and result.steps[-1].args.get("object") ==
+                "red_cube"), result
