@@ -70,6 +70,12 @@ class VisuomotorConfig:
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
+    init_encoder: str | None = None
+    """A pretrained object encoder (``python -m policies.visuomotor.pretrain``: encoders, FiLM and object head
+    trained on rendered scenes) whose weights start this run's image encoders, FiLM and (with object_loss) object
+    head; its cameras, image size, width, grid and pool must match. Not with init_from."""
+    freeze_encoder: bool = False
+    """Keep the init_encoder weights fixed: the demonstrations' few scenes cannot make the encoder memorise them."""
     val_fraction: float = 0.1
     max_episodes: int | None = None
     log_every: int = 50
@@ -126,6 +132,12 @@ class VisuomotorConfig:
             raise TrainConfigError(f"object_loss must be in [0, 100], got {self.object_loss}")
         if self.object_token and not self.object_loss:
             raise TrainConfigError("object_token needs object_loss > 0 (the token is the supervised object head)")
+        if self.init_encoder is not None and self.init_from is not None:
+            raise TrainConfigError("init_encoder and init_from both start the weights; give one")
+        if self.freeze_encoder and self.init_encoder is None:
+            raise TrainConfigError("freeze_encoder needs init_encoder (a random encoder would stay random)")
+        if self.init_encoder is not None and self.depth:
+            raise TrainConfigError("init_encoder encoders are RGB only; drop depth or init_encoder")
         if self.eval_episodes < 0 or self.ensemble_decay < 0:
             raise TrainConfigError("eval_episodes and ensemble_decay must be >= 0")
 

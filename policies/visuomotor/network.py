@@ -133,12 +133,25 @@ class VisuomotorACT(nn.Module):
                 inputs[i] = torch.cat([inputs[i], d[:, j:j + 1]], dim=1)
         return inputs
 
+    def image_tokens(self, images: torch.Tensor, text: torch.Tensor,
+                     depth: torch.Tensor | None = None) -> list[torch.Tensor]:
+        """Each camera's (B, grid * grid, width) tokens, FiLM-scaled and shifted by the instruction embedding."""
+        inputs = self.encoder_inputs(images, depth)
+        scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
+        return [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
+
+    def predict_objects(self, images: torch.Tensor, text: torch.Tensor,
+                        depth: torch.Tensor | None = None) -> torch.Tensor:
+        """The object head's (B, objects) normalised coordinates from the images and the instruction alone (the
+        object-head pretraining's forward pass: no proprioception, no decoder)."""
+        if self.objects is None:
+            raise ValueError("this network has no object head (objects=0)")
+        return self.objects(torch.cat(self.image_tokens(images, text, depth), dim=1))
+
     def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
                            depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
         """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
-        inputs = self.encoder_inputs(images, depth)
-        scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
-        tokens = [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
+        tokens = self.image_tokens(images, text, depth)
         objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
         mem = torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1), *extra], dim=1)

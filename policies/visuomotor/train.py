@@ -14,7 +14,7 @@ import json
 import math
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import torch
@@ -43,12 +43,25 @@ def _shift(x: torch.Tensor, s: int, dx: torch.Tensor, dy: torch.Tensor) -> torch
     return x.gather(3, cols)
 
 
-def augment(images: torch.Tensor, config: VisuomotorConfig, gen: torch.Generator) -> torch.Tensor:
+class ImageAugmentation(Protocol):
+    """The settings ``augment`` reads (a VisuomotorConfig, or the object-head pretraining's config)."""
+
+    @property
+    def cameras(self) -> tuple[str, ...]: ...
+    @property
+    def depth(self) -> tuple[str, ...]: ...
+    @property
+    def shift_pixels(self) -> int: ...
+    @property
+    def colour_jitter(self) -> float: ...
+
+
+def augment(images: torch.Tensor, config: ImageAugmentation, gen: torch.Generator) -> torch.Tensor:
     """(B, cams, 3, H, W) uint8 -> float in [0, 1], each image shifted and colour-jittered on its own."""
     return augment_with_depth(images, None, config, gen)[0]
 
 
-def augment_with_depth(images: torch.Tensor, depth: torch.Tensor | None, config: VisuomotorConfig,
+def augment_with_depth(images: torch.Tensor, depth: torch.Tensor | None, config: ImageAugmentation,
                        gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor | None]:
     """``augment``, and depth (B, len(config.depth), H, W) millimetres shifted as its camera's image (no colour
     change): the same random draws as ``augment`` for the images."""
@@ -116,7 +129,44 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
         params.update(objects=len(demos.object_names), object_token=config.object_token,
                       object_names=list(demos.object_names), object_mean=targets.mean(axis=0).tolist(),
                       object_std=np.maximum(targets.std(axis=0), OBJECT_STD_FLOOR_M).tolist())
-    return VisuomotorACT(**params), params
+    if config.init_encoder is None:
+        return VisuomotorACT(**params), params
+    from policies.visuomotor.pretrain import load_pretrained_encoder
+
+    pre, weights = load_pretrained_encoder(config.init_encoder)
+    mine: dict[str, Any] = {"cameras": list(config.cameras), "image_size": [int(s) for s in demos.images.shape[-2:]],
+                            "width": config.width, "grid": config.grid, "pool": config.pool, "text_dim": text_dim,
+                            **({"object_names": list(demos.object_names)} if config.object_loss else {})}
+    theirs: dict[str, Any] = {"cameras": pre.observation.get("cameras"),
+                              "image_size": pre.observation.get("image_size"),
+                              "text_dim": pre.observation.get("text_dim"),
+                              "pool": pre.arch_params.get("pool", "avg"),
+                              **{k: pre.arch_params.get(k) for k in ("width", "grid", "object_names") if k in mine}}
+    if mine != theirs:
+        diff = {k: (theirs[k], mine[k]) for k in mine if mine[k] != theirs[k]}
+        raise TrainConfigError(f"init_encoder {config.init_encoder}: pretrained for another network "
+                               f"(pretrained, this run): {diff}")
+    if config.object_loss:  # the head's outputs are in the pretraining's normalisation
+        params.update(object_mean=pre.arch_params["object_mean"], object_std=pre.arch_params["object_std"])
+    else:
+        weights = {k: v for k, v in weights.items() if not k.startswith("objects.")}
+    net = VisuomotorACT(**params)
+    try:
+        unexpected = net.load_state_dict(weights, strict=False).unexpected_keys
+    except RuntimeError as exc:  # a shape that differs
+        raise TrainConfigError(f"init_encoder {config.init_encoder}: weights do not fit ({exc})") from exc
+    if unexpected:
+        raise TrainConfigError(f"init_encoder {config.init_encoder}: weights {sorted(unexpected)[:3]} do not fit")
+    return net, params
+
+
+def freeze_pretrained(net: VisuomotorACT) -> list[nn.Parameter]:
+    """Fix the weights an init_encoder gave (encoders, FiLM, object head); the parameters left to train."""
+    from policies.visuomotor.pretrain import PRETRAINED_PREFIXES
+
+    for name, p in net.named_parameters():
+        p.requires_grad_(not name.startswith(PRETRAINED_PREFIXES))
+    return [p for p in net.parameters() if p.requires_grad]
 
 
 def object_error_cm(pred: torch.Tensor, target: torch.Tensor, net: VisuomotorACT) -> torch.Tensor:
@@ -172,19 +222,35 @@ def drop_proprio(proprio: torch.Tensor, rate: float, gen: torch.Generator) -> to
     return proprio * keep
 
 
+def optimizer_step(loss: torch.Tensor, opt: torch.optim.Optimizer, sched: torch.optim.lr_scheduler.LRScheduler,
+                   params: list[nn.Parameter]) -> None:
+    """One AdamW step on ``loss`` with the gradient norm clipped at 10, then one scheduler step."""
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    nn.utils.clip_grad_norm_(params, 10.0)
+    opt.step()
+    sched.step()
+
+
+def prepare_run(folder: str, seed: int, threads: int) -> Path:
+    """The run folder (created), torch seeded and limited to ``threads``."""
+    out = Path(folder)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TrainConfigError(f"out {out}: cannot create the run folder ({exc.strerror or exc})") from exc
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
+    return out
+
+
 def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                      encoder: TextEncoder | None = None) -> dict[str, Any]:
     """Train (or resume), keep best/ and last/, optionally evaluate last/ in simulation; returns the summary."""
     from torch.utils.tensorboard import SummaryWriter
     from tqdm import tqdm
 
-    out = Path(config.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TrainConfigError(f"out {out}: cannot create the run folder ({exc.strerror or exc})") from exc
-    torch.manual_seed(config.seed)
-    torch.set_num_threads(config.threads)
+    out = prepare_run(config.out, config.seed, config.threads)
     rng = np.random.default_rng(config.seed)
     config_doc = dataclasses.asdict(config)
     start = time.perf_counter()
@@ -208,9 +274,16 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     if config.object_loss:
         obj_mean, obj_std = torch.tensor(net.object_mean), torch.tensor(net.object_std)
         normalised_targets = (targets - obj_mean) / obj_std
-    opt = torch.optim.AdamW(net.parameters(), lr=config.lr, weight_decay=config.weight_decay)
+    trainable = freeze_pretrained(net) if config.freeze_encoder else list(net.parameters())
+    opt = torch.optim.AdamW(trainable, lr=config.lr, weight_decay=config.weight_decay)
     gen = torch.Generator().manual_seed(config.seed)
     h, w = demos.images.shape[-2:]
+    encoder_record: dict[str, Any] = {}
+    if config.init_encoder is not None:  # what started the encoder, in policy.json
+        pre_doc = json.loads((Path(config.init_encoder) / "policy.json").read_text())
+        encoder_record = {"path": str(Path(config.init_encoder).resolve()),
+                          "weights_sha256": pre_doc["weights_sha256"], "frozen": config.freeze_encoder,
+                          "data": pre_doc.get("data"), "metrics": pre_doc["training"].get("metrics")}
 
     def spec(metrics: dict[str, Any]) -> PolicySpec:
         return PolicySpec(
@@ -227,7 +300,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
             robot=demos.robot, control_hz=float(demos.fps),
             data={"datasets": [demos.source], "content_sha256": demos.source["content_sha256"], "episodes": n_eps,
                   "frames": len(demos.proprio), "seeds": list(demos.seeds)},
-            training={"algorithm": "visuomotor_act", "config": config_doc, "metrics": metrics})
+            training={"algorithm": "visuomotor_act", "config": config_doc, "metrics": metrics,
+                      **({"init_encoder": encoder_record} if encoder_record else {})})
 
     step, best_val = 0, math.inf
     state_path = out / TRAIN_STATE
@@ -243,7 +317,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                                    "(only steps may change), or choose a new --out")
         _, trained = read_checkpoint(out / "last")
         net.load_state_dict(trained.state_dict())
-        for p in net.parameters():
+        for p in trainable:
             p.requires_grad_(True)
         step = _load_train_state(state_path, opt, gen)
         if (out / "best").is_dir():
@@ -292,11 +366,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
         if objects is not None:
             loss = action_loss + config.object_loss * nn.functional.smooth_l1_loss(objects, normalised_targets[idx],
                                                                             beta=0.1)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 10.0)
-        opt.step()
-        sched.step()
+        optimizer_step(loss, opt, sched, trainable)
         step += 1
         bar.update(1)
         running, count = running + float(action_loss.detach()), count + 1  # comparable with val_loss

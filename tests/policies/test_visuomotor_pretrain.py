@@ -1,0 +1,127 @@
+"""Object-head pretraining on rendered scenes and ``init_encoder``: real renders, real training, real checkpoints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+import pytest
+import torch
+
+import policies
+from policies.checkpoint import read_checkpoint, read_spec
+from policies.errors import CheckpointError, TrainConfigError
+from policies.visuomotor.config import VisuomotorConfig
+from policies.visuomotor.pretrain import PretrainConfig, pretrain_object_encoder
+from policies.visuomotor.scenes import load_scene_frames, render_scenes, save_scene_frames
+from policies.visuomotor.train import train_visuomotor
+from sim.datagen import DatagenConfig, run_datagen
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("visuomotor_pretrain")]
+
+SIZE = 32
+NET: dict[str, Any] = {"width": 32, "grid": 2}
+
+
+@pytest.fixture(scope="module")
+def scene_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("scenes")
+    train = save_scene_frames(root / "train.npz", render_scenes([11, 12, 13, 14, 15, 16], image_size=SIZE,
+                                                                path_frames=1, random_poses=1))
+    val = save_scene_frames(root / "val.npz", render_scenes([21, 22], image_size=SIZE, path_frames=1,
+                                                            random_poses=1))
+    return train, val
+
+
+@pytest.fixture(scope="module")
+def pretrained(scene_files: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pre") / "enc"
+    pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(scene_files[1]),), out=str(out),
+                                           steps=90, batch_size=16, lr=3e-3, log_every=30, colour_jitter=0.0, **NET))
+    return out
+
+
+def test_scene_targets_are_the_simulator_truth_and_frames_round_trip(scene_files: tuple[Path, Path]) -> None:
+    frames = load_scene_frames([scene_files[0]])
+    assert frames.images.dtype == np.uint8 and frames.images.shape[1:] == (2, 3, SIZE, SIZE)
+    assert frames.seeds == (11, 12, 13, 14, 15, 16)
+    first = np.flatnonzero(frames.scene_of_frame == 2)  # seed 13: reset frame, random pose, path frame(s)
+    env = gym.make("armstack/PickPlace-v0", robot="panda")
+    obs, _ = env.reset(seed=13)
+    truth = np.concatenate([obs["object_poses"][:, :3].ravel(), obs["goal_pos"],
+                            obs["object_poses"][obs["object_id"], :3]])
+    np.testing.assert_allclose(frames.objects[first[0]], truth, atol=1e-6)
+    assert frames.texts[frames.text_index[first[0]]] == obs["instruction"]
+    # The random-pose frame: the arm moved (another image), the objects did not (the same targets).
+    np.testing.assert_array_equal(frames.objects[first[1]], frames.objects[first[0]])
+    assert np.abs(frames.images[first[1]].astype(int) - frames.images[first[0]]).mean() > 1.0
+    again = load_scene_frames([scene_files[0], scene_files[1]])
+    np.testing.assert_array_equal(again.images[:len(frames.images)], frames.images)  # lossless
+    assert again.seeds[-2:] == (21, 22) and again.scene_of_frame.max() == 7
+
+
+def test_a_bad_scene_file_is_refused_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(TrainConfigError, match="not a scene-frames file") as err:
+        load_scene_frames([bad])
+    assert "\n" not in str(err.value)
+
+
+def test_pretraining_lowers_the_loss_and_writes_an_encoder_no_evaluator_runs(pretrained: Path) -> None:
+    rows = [json.loads(line) for line in (pretrained / "metrics.jsonl").read_text().splitlines()]
+    assert [r["step"] for r in rows] == [30, 60, 90]
+    assert rows[-1]["loss"] < 0.7 * rows[0]["loss"]
+    assert rows[-1]["train_object_cm"] < rows[0]["train_object_cm"]
+    assert set(rows[-1]["val_cm"]) == {"red_cube", "green_cube", "blue_cube", "goal", "instructed"}
+    spec = read_spec(pretrained / "best")
+    assert spec.data is not None and spec.data["train_scenes"] == 6 and spec.data["val_seeds"] == [21, 22]
+    with pytest.raises(CheckpointError, match="unknown observation adapter"):
+        policies.load(pretrained / "best")
+
+
+def test_init_encoder_loads_the_pretrained_weights_and_records_them(pretrained: Path, tmp_path: Path) -> None:
+    data = tmp_path / "rgb"
+    run_datagen(DatagenConfig(env_id="armstack/PickPlace-v0", robot="panda", episodes=2, workers=1,
+                              obs=("state", "rgb"), cameras=("front", "wrist"), image_size=SIZE, seed=5, out=str(data)),
+                progress=False)
+    tiny: dict[str, Any] = {"steps": 4, "batch_size": 8, "chunk": 4, "layers": 1, "heads": 2, "log_every": 2,
+                            "save_every": 2, "threads": 1, "object_loss": 1.0, "object_token": True, **NET}
+    run = tmp_path / "run"
+    train_visuomotor(VisuomotorConfig(data=str(data), out=str(run), init_encoder=str(pretrained / "best"),
+                                      freeze_encoder=True, **tiny), progress=False)
+    _, pre = read_checkpoint(pretrained / "best")
+    spec, net = read_checkpoint(run / "last")
+    theirs, mine = pre.state_dict(), net.state_dict()
+    for key in ("encoders.0.net.0.weight", "encoders.1.position", "film.weight", "objects.3.bias"):
+        torch.testing.assert_close(mine[key], theirs[key], rtol=0, atol=0)  # loaded and kept fixed
+    assert not torch.equal(mine["queries"], torch.zeros_like(mine["queries"]))
+    assert spec.arch_params["object_mean"] == read_spec(pretrained / "best").arch_params["object_mean"]
+    record = spec.training["init_encoder"]
+    doc = json.loads((pretrained / "best" / "policy.json").read_text())
+    assert record["weights_sha256"] == doc["weights_sha256"] and record["frozen"] is True
+    # Not frozen: the run starts from the weights and moves them.
+    train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "run2"), init_encoder=str(pretrained / "best"),
+                                      **tiny), progress=False)
+    moved = read_checkpoint(tmp_path / "run2" / "last")[1].state_dict()
+    assert not torch.equal(moved["encoders.0.net.0.weight"], theirs["encoders.0.net.0.weight"])
+    # Refusals, each one line: no such folder, a policy (not an encoder), another width.
+    for path, words, extra in ((tmp_path / "nowhere", "not a readable checkpoint", {}),
+                               (run / "last", "not a pretrained object encoder", {}),
+                               (pretrained / "best", "pretrained for another network", {"width": 64})):
+        with pytest.raises(TrainConfigError, match=words) as err:
+            train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "bad"),
+                                              init_encoder=str(path), **{**tiny, **extra}), progress=False)
+        assert "\n" not in str(err.value)
+
+
+def test_config_refuses_freeze_without_init_and_two_inits() -> None:
+    with pytest.raises(TrainConfigError, match="freeze_encoder needs init_encoder"):
+        VisuomotorConfig(data="d", out="o", freeze_encoder=True)
+    with pytest.raises(TrainConfigError, match="give one"):
+        VisuomotorConfig(data="d", out="o", init_encoder="a", init_from="b")
+    with pytest.raises(TrainConfigError, match="both train and val"):
+        PretrainConfig(train=("a.npz",), val=("a.npz",), out="o")
