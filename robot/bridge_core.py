@@ -245,6 +245,9 @@ class BridgeCore:
         """The mode of the latest tick or reaction: a reaction commands only when the mode rose above it."""
         self.tick_count = 0
         self.policy_ms = 0.0
+        self.env_velocity_ms = 0.0
+        """The latest policy tick's ``_env_velocity`` (ms): on the tick before inference, and not in ``policy_ms``,
+        which the policy's deadline judges (inference alone; a loaded host's servo spike is no policy overrun)."""
         self.task_success = False
         self._agent: AgentRun | None = None
         self._agent_events: collections.deque[dict[str, Any]] = collections.deque()
@@ -751,7 +754,8 @@ class BridgeCore:
         events, self._events = self._events + events, []
         self._out_mode = sup.mode
         record = {**self._record("tick", now, lateness, faults, len(samples), command),
-                  "policy_ms": self.policy_ms if policy_ran else None}
+                  "policy_ms": self.policy_ms if policy_ran else None,
+                  "env_velocity_ms": self.env_velocity_ms if policy_ran and not agent_ran else None}
         self.tick_count += 1
         return TickResult(command=command, mode=sup.mode, faults=faults, events=events, record=record)
 
@@ -832,7 +836,9 @@ class BridgeCore:
             return None
         mirror = self.mirror
         mirror.set_arm(trusted.position, trusted.finger_positions)
+        began = time.perf_counter()
         self._env_velocity()
+        self.env_velocity_ms = (time.perf_counter() - began) * 1e3
         began = time.perf_counter()
         try:
             if self.policy is not None:
@@ -912,7 +918,8 @@ class BridgeCore:
             "joint_states": {"age_s": "none" if last is None else f"{now - last.received:.3f}",
                              "trusted": str(self.supervisor.measurements_trusted).lower()},
             "policy": {"inference_ms": f"{self.policy_ms:.2f}",
-                       "deadline_ms": f"{self.params.policy_deadline_s * 1e3:.1f}"},
+                       "deadline_ms": f"{self.params.policy_deadline_s * 1e3:.1f}",
+                       "env_velocity_ms": f"{self.env_velocity_ms:.2f}"},
             "driver": {"profile": self.vendor.name, **self.driver.summary()},
         }
         extra = {FaultKind.PLANNER_PROCESS: self._planner_fault} if self._planner_fault else {}
