@@ -42,7 +42,7 @@ def test_the_servos_time_is_logged_per_policy_tick_and_kept_out_of_the_inference
             time.sleep(SLOW_S)
             return velocity(*args)
 
-        servo.velocity = slow  # type: ignore[method-assign]
+        servo.velocity = slow  # type: ignore[method-assign,assignment]
         assert core.on_instruction("put the red cube in the bin", loop.t) is not None
         since = len(loop.results)
         loop.run(0.5)
