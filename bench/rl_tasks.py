@@ -53,15 +53,20 @@ ROWS: dict[str, tuple[str | None, str | None]] = {
     "armstack_push_bc_residual": ("armstack/Push-v0", None),
     "armstack_pick_place_bc_residual": ("armstack/PickPlace-v0", None),
     "armstack_stack_bc_residual": ("armstack/Stack-v0", None),
+    # From scratch with expert demonstrations mixed into every batch (policies.demo_replay), never BC-initialised.
+    "armstack_push_demos": ("armstack/Push-v0", None),
+    "armstack_pick_place_demos": ("armstack/PickPlace-v0", None),
 }
 RESIDUAL_ROWS = ("armstack_push_bc_residual", "armstack_pick_place_bc_residual", "armstack_stack_bc_residual")
+DEMO_ROWS = ("armstack_push_demos", "armstack_pick_place_demos")
 # --pairs names -> rows; an (armstack, Fetch) pair also gets the per-step cost ratios.
 GROUPS: dict[str, tuple[str, ...]] = {
     "push": ("armstack_push", "fetch_push"), "pick_place": ("armstack_pick_place", "fetch_pick_and_place"),
     "stack": ("armstack_stack",), "residual_push": ("armstack_push_bc_residual",),
-    "residual_pick_place": ("armstack_pick_place_bc_residual",), "residual_stack": ("armstack_stack_bc_residual",)}
+    "residual_pick_place": ("armstack_pick_place_bc_residual",), "residual_stack": ("armstack_stack_bc_residual",),
+    "demos_push": ("armstack_push_demos",), "demos_pick_place": ("armstack_pick_place_demos",)}
 TARGETS = {"armstack_push": 0.8, "armstack_pick_place": 0.5, "armstack_push_bc_residual": 0.8,
-           "armstack_pick_place_bc_residual": 0.5}
+           "armstack_pick_place_bc_residual": 0.5, "armstack_push_demos": 0.8, "armstack_pick_place_demos": 0.5}
 # The residual rows (policies.residual_goal_env, learnt by policies.residual_sac.ResidualSAC): RLConfig fields per
 # variant, "recipe" being RLConfig's own residual defaults (RESIDUAL_RECIPE). "h8" is the first try (session 4):
 # a residual that can cancel any BC translation, a light penalty, a short critic burn-in and SAC's own actor.
@@ -75,6 +80,13 @@ RESIDUAL_VARIANTS: dict[str, dict[str, Any]] = {
     "scale_0.2": {**RESIDUAL_RECIPE, "residual_scale": 0.2},
     "dense": {**RESIDUAL_RECIPE, "reward_type": "dense"},
 }
+# The demo rows (policies.demo_replay): RLConfig fields per variant. The agent commands the env's full action: the
+# experts turn the wrist (dyaw), which the xyz / xyzg modes hold at 0, so their demos fit no other mode.
+DEMO_VARIANTS: dict[str, dict[str, Any]] = {
+    "rlpd": {"demo_ratio": 0.5, "demo_bc_weight": 0.0},  # symmetric sampling alone (RLPD)
+    "rlpd_bc": {"demo_ratio": 0.5, "demo_bc_weight": 2.0},  # and the Q-filtered BC term (Nair et al., 2018)
+}
+DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
 # normalised observations), with a 256x256 network and batch 256 (zoo: 512x512x512 and 2048 over 1M steps).
 CONFIG: dict[str, Any] = {"net_arch": [256, 256], "batch_size": 256, "buffer_size": 200_000,
@@ -156,6 +168,19 @@ def residual_config(row: str, config_json: dict[str, Any], variant: str, base_po
                                **RESIDUAL_VARIANTS[variant]})
 
 
+def demo_config(row: str, config_json: dict[str, Any], variant: str, demos: dict[str, str]) -> Any:
+    """The RLConfig of a demo row: the task's dataset from ``demos`` (env id -> folder), the variant's settings."""
+    from policies.rl_config import RLConfig
+
+    if variant not in DEMO_VARIANTS:
+        raise ValueError(f"unknown demo variant {variant!r}; valid: {', '.join(DEMO_VARIANTS)}")
+    env_id = str(ROWS[row][0])
+    if env_id not in demos:
+        raise ValueError(f"row {row} needs a demo dataset for {env_id} (--demos-push / --demos-pick-place)")
+    return RLConfig.from_dict({**config_json, "env_id": env_id, "demos": demos[env_id],
+                               "action_mode": DEMO_ACTION_MODE, **DEMO_VARIANTS[variant]})
+
+
 def best_by_validation(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The evaluation point with the highest validation success (the earliest of equals): the checkpoint a run
     would keep, chosen without the held-out episodes, with its held-out success."""
@@ -169,16 +194,20 @@ def best_by_validation(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe",
-            base_policy: str = PRETRAINED_BASE) -> dict[str, Any]:
+            base_policy: str = PRETRAINED_BASE, demos: dict[str, str] | None = None) -> dict[str, Any]:
     """Train and evaluate one row in this process; the row's JSON."""
     import torch
 
     from policies.rl import build_model, eval_seeds, learn_with_evaluations, train_seeds, validation_seeds, vectorize
     from policies.rl_config import RLConfig
 
-    residual = row in RESIDUAL_ROWS
-    config = (residual_config(row, config_json, variant, base_policy) if residual
-              else RLConfig.from_dict(config_json))
+    residual, demo = row in RESIDUAL_ROWS, row in DEMO_ROWS
+    if residual:
+        config = residual_config(row, config_json, variant, base_policy)
+    elif demo:
+        config = demo_config(row, config_json, variant, demos or {})
+    else:
+        config = RLConfig.from_dict(config_json)
     torch.set_num_threads(config.torch_threads)
     factory = row_factory(row, config)
     step_us = env_step_us(factory, ENV_STEP_SAMPLE if config.steps >= ENV_STEP_SAMPLE else SHORT_STEP_SAMPLE)
@@ -187,6 +216,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     validation_env = None
     if residual:  # a zero residual at step 0: the BC policy alone; validation episodes choose the checkpoint
         eval_at = [0, *eval_at]
+    if residual or demo:
         validation_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs,
                                    training=False)
     model = build_model(config, train_env)
@@ -195,7 +225,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
         point["load_average_1min"], point["env_step_us"] = load_average(), step_us
         print(json.dumps({"checkpoint": point}), flush=True)  # kept if the row is stopped early
         checked = f", validation {point['validation']['success_rate']:.2f}" if "validation" in point else ""
-        log(f"{row}{'@' + variant if residual else ''}: {point['env_steps']} steps, success "
+        log(f"{row}{'@' + variant if residual or demo else ''}: {point['env_steps']} steps, success "
             f"{point['success_rate']:.2f} {point['ci95']}{checked}, learn {point['learn_wall_s']:.0f} s wall, "
             f"{point['learn_cpu_s']:.0f} s CPU, load {load_average()}")
 
@@ -208,6 +238,8 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     return {"env": ROWS[row][0] or ROWS[row][1], "seed": config.seed, "env_steps": final["env_steps"],
             "residual_variant": {variant: RESIDUAL_VARIANTS[variant]} if residual else None,
             "base_policy": base_policy if residual else None,
+            "demo_variant": {variant: DEMO_VARIANTS[variant]} if demo else None,
+            "demos": config.demos, "action_mode": config.action_mode,
             "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
@@ -219,7 +251,8 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
 
 
 def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
-             stop_after_s: float | None = None, base_policy: str = PRETRAINED_BASE) -> dict[str, Any]:
+             stop_after_s: float | None = None, base_policy: str = PRETRAINED_BASE,
+             demos: dict[str, str] | None = None) -> dict[str, Any]:
     """Each row in a child ``python -O`` (progress on the shared stderr), all at once.
 
     A child prints a JSON line per evaluation and its row's JSON last. A row still running after
@@ -230,7 +263,7 @@ def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
         row, _, variant = key.partition("@")
         cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--variant", variant or "recipe",
                "--config-json", json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at)),
-               "--base-policy", base_policy]
+               "--base-policy", base_policy, "--demos-json", json.dumps(demos or {})]
         procs[key] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + stop_after_s if stop_after_s is not None else None
     results: dict[str, Any] = {}
@@ -273,10 +306,18 @@ def compare(arm: dict[str, Any], fetch: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def row_keys(group: str, variants: list[str]) -> list[str]:
-    """The result keys of a group: its rows, a residual row once per variant (``row@variant``, the recipe bare)."""
-    return [row if row not in RESIDUAL_ROWS or v == "recipe" else f"{row}@{v}"
-            for row in GROUPS[group] for v in (variants if row in RESIDUAL_ROWS else ["recipe"])]
+def row_keys(group: str, variants: list[str], demo_variants: tuple[str, ...] = ("rlpd",)) -> list[str]:
+    """The result keys of a group: its rows, a residual row once per variant (``row@variant``, the recipe bare),
+    a demo row once per demo variant (always ``row@variant``)."""
+    keys: list[str] = []
+    for row in GROUPS[group]:
+        if row in DEMO_ROWS:
+            keys.extend(f"{row}@{v}" for v in demo_variants)
+        elif row in RESIDUAL_ROWS:
+            keys.extend(row if v == "recipe" else f"{row}@{v}" for v in variants)
+        else:
+            keys.append(row)
+    return keys
 
 
 def table(pairs: dict[str, Any]) -> dict[str, Any]:
@@ -291,11 +332,16 @@ def table(pairs: dict[str, Any]) -> dict[str, Any]:
         residuals = {key.partition("@")[2] or "recipe": result for key, result in rows.items()
                      if key.partition("@")[0] == f"{scratch}_bc_residual"}
         base = next((r.get("base_policy_alone") for r in residuals.values() if r.get("base_policy_alone")), None)
+        demo_rows = {key.partition("@")[2]: result for key, result in rows.items()
+                     if key.partition("@")[0] == f"{scratch}_demos"}
         entry = {"bc_policy_alone": base,
                  "bc_residual_success_at": {v: r.get("success_at") for v, r in residuals.items()} or None,
                  "bc_residual_best_by_validation": {v: r.get("best_by_validation") for v, r in residuals.items()}
                  or None,
                  "from_scratch_success_at": rows.get(scratch, {}).get("success_at"),
+                 "with_demos_success_at": {v: r.get("success_at") for v, r in demo_rows.items()} or None,
+                 "with_demos_best_by_validation": {v: r.get("best_by_validation") for v, r in demo_rows.items()}
+                 or None,
                  "fetch_success_at": rows.get(fetch, {}).get("success_at") if fetch else None}
         if any(v is not None for v in entry.values()):
             out[task] = entry
@@ -331,10 +377,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--base-policy", default=PRETRAINED_BASE,
                    help="the BC checkpoint folder the residual rows start from ('pretrained': each task's shipped "
                         "base, policies.rl_config.PRETRAINED_BASES)")
+    p.add_argument("--demo-variants", default="rlpd",
+                   help=f"demo rows to run, comma-separated: {', '.join(DEMO_VARIANTS)} (DEMO_VARIANTS)")
+    p.add_argument("--demos-push", default=None,
+                   help="the demos_push rows' dataset (armstack datagen --env armstack/Push-v0 --full-episodes)")
+    p.add_argument("--demos-pick-place", default=None,
+                   help="the demos_pick_place rows' dataset (datagen --env armstack/PickPlace-v0 --full-episodes)")
     p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--variant", default="recipe", help=argparse.SUPPRESS)
     p.add_argument("--config-json", help=argparse.SUPPRESS)
+    p.add_argument("--demos-json", default="{}", help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
 
@@ -343,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.row:  # child process: one row, JSON on stdout
         try:
             print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at, args.variant,
-                                             args.base_policy)}))
+                                             args.base_policy, json.loads(args.demos_json))}))
         except Exception:
             traceback.print_exc()
             return 1
@@ -360,6 +413,18 @@ def main(argv: list[str] | None = None) -> int:
     if not variants or any(v not in RESIDUAL_VARIANTS for v in variants):
         print(f"unknown residual variants {variants}; valid: {', '.join(RESIDUAL_VARIANTS)}", file=sys.stderr)
         return 2
+    demo_variants = tuple(v for v in args.demo_variants.split(",") if v)
+    if not demo_variants or any(v not in DEMO_VARIANTS for v in demo_variants):
+        print(f"unknown demo variants {list(demo_variants)}; valid: {', '.join(DEMO_VARIANTS)}", file=sys.stderr)
+        return 2
+    demos = {env_id: str(path) for env_id, path, demo_group in
+             (("armstack/Push-v0", args.demos_push, "demos_push"),
+              ("armstack/PickPlace-v0", args.demos_pick_place, "demos_pick_place")) if demo_group in chosen and path}
+    for demo_group, flag, env_id in (("demos_push", "--demos-push", "armstack/Push-v0"),
+                                     ("demos_pick_place", "--demos-pick-place", "armstack/PickPlace-v0")):
+        if demo_group in chosen and not Path(demos.get(env_id, "")).is_dir():
+            print(f"{demo_group} needs {flag}: a dataset folder (armstack datagen --full-episodes)", file=sys.stderr)
+            return 2
     if args.base_policy != PRETRAINED_BASE and not Path(args.base_policy).is_dir():
         print(f"--base-policy {args.base_policy!r} is not a checkpoint folder (or {PRETRAINED_BASE!r})",
               file=sys.stderr)
@@ -376,13 +441,13 @@ def main(argv: list[str] | None = None) -> int:
     pairs: dict[str, Any] = {}
     batches = [chosen] if args.together else [[n] for n in chosen]
     for batch in batches:
-        rows = [key for n in batch for key in row_keys(n, variants)]
+        rows = [key for n in batch for key in row_keys(n, variants, demo_variants)]
         load_start = load_average()
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
-        results = run_rows(rows, config_json, eval_at, args.stop_after_s, args.base_policy)
+        results = run_rows(rows, config_json, eval_at, args.stop_after_s, args.base_policy, demos)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
-            group = {key: results[key] for key in row_keys(n, variants)}
+            group = {key: results[key] for key in row_keys(n, variants, demo_variants)}
             if len(names[n]) == 2:  # (armstack, Fetch)
                 group.update(compare(*group.values()))
             pairs[n] = {**group, **loads}
@@ -394,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps({"bench": "rl_tasks", "method": METHOD, "config": config_json,
                       "residual_variants": {v: RESIDUAL_VARIANTS[v] for v in variants},
                       "base_policy": args.base_policy,
+                      "demo_variants": {v: DEMO_VARIANTS[v] for v in demo_variants}, "demos": demos,
                       "eval_at": eval_at, "table": table(pairs),
                       "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
                       "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))

@@ -150,6 +150,18 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
                            "learning_starts": config.learning_starts, "train_freq": config.train_freq,
                            "tau": config.tau, "gradient_steps": config.gradient_steps,
                            "ent_coef": _ent_coef(config.ent_coef), **her, **common}
+    if config.demos is not None:  # RLConfig allows them with SAC+HER only
+        from policies.demo_replay import DemoHerReplayBuffer, DemoSAC, load_demo_transitions
+
+        probe = make_armstack_env(config)
+        try:
+            demos = load_demo_transitions(config.demos, probe, robot=config.robot,
+                                          randomization=config.randomization)
+        finally:
+            probe.close()
+        sac["replay_buffer_class"] = DemoHerReplayBuffer
+        sac["replay_buffer_kwargs"] = {**sac["replay_buffer_kwargs"], "demo_ratio": config.demo_ratio}
+        return DemoSAC("MultiInputPolicy", env, demos=demos, bc_weight=config.demo_bc_weight, **sac)
     if config.base_policy is not None:
         from policies.residual_sac import ResidualSAC
 
@@ -396,6 +408,10 @@ def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Pat
         from policies.residual_sac import ResidualSAC
 
         algo_class = ResidualSAC
+    if config.demos is not None:  # the demos come back inside the replay buffer
+        from policies.demo_replay import DemoSAC
+
+        algo_class = DemoSAC
     model = algo_class.load(checkpoints / state["model"], env=train_env, device=config.device,
                             tensorboard_log=tensorboard_log)
     if state.get("replay_buffer"):

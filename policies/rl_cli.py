@@ -36,12 +36,16 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
                         help="residual RL on a BC checkpoint folder ('pretrained': the env's shipped base, "
                              "rl_config.PRETRAINED_BASES: panda_push_full_bc on Push, else panda_tabletop_bc); "
                              "Push, PickPlace or Stack; the residual_* and actor_* config fields tune it")
+    parser.add_argument("--demos", default=None,
+                        help="SAC+HER from expert demonstrations: a dataset folder (armstack datagen --full-episodes, "
+                             "same env, robot, randomisation) mixed into every batch (demo_ratio, demo_bc_weight); "
+                             "Push demos need --action-mode full (the expert turns the wrist)")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 _FIELDS = ("env_id", "algo", "her", "steps", "seed", "robot", "randomization", "device", "n_envs", "action_mode",
-           "base_policy")
+           "base_policy", "demos")
 
 
 def run_rl(args: argparse.Namespace) -> int:

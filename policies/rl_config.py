@@ -37,6 +37,9 @@ RESIDUAL_ENV_IDS = tuple(PRETRAINED_BASES)
 PRETRAINED_BASES_BEFORE: dict[str, str] = {"armstack/Push-v0": "panda_tabletop_bc"}
 PRETRAINED_BASE = "pretrained"  # base_policy naming the env's shipped base, PRETRAINED_BASES[env_id]
 REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without importing the envs
+DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")  # policies.object_goal_env's
+# RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term.
+DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0}
 
 
 # The residual recipe (RLConfig's residual_* and actor_* defaults): bench/rl_tasks.py's chosen variant.
@@ -131,6 +134,14 @@ class RLConfig:
     """Env steps during which the actor stays frozen and the critic alone learns."""
     actor_lr_scale: float = RESIDUAL_RECIPE["actor_lr_scale"]
     """The actor's learning rate as a fraction of ``learning_rate`` (critic and entropy keep it whole)."""
+    demos: str | None = None
+    """SAC+HER that learns from expert demonstrations (``policies.demo_replay``): an armstack dataset folder of the
+    same env, robot and randomisation made with ``datagen --full-episodes``, its transitions rebuilt as the goal env's
+    and mixed into every batch. None: no demos; the ``demo_*`` fields apply only with demos."""
+    demo_ratio: float = DEMO_DEFAULTS["demo_ratio"]
+    """The share of every SAC batch drawn from the demos (the rest from the online, HER-relabelled buffer)."""
+    demo_bc_weight: float = DEMO_DEFAULTS["demo_bc_weight"]
+    """Weight of the actor's Q-filtered behaviour-cloning term on the demo rows (Nair et al., 2018); 0: none."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -187,6 +198,29 @@ class RLConfig:
             raise TrainConfigError(f"unknown reward_type {self.reward_type!r}; valid options: "
                                    f"{', '.join(REWARD_TYPES)} (or null: sparse with HER, dense without)")
         self._check_residual()
+        self._check_demos()
+
+    def _check_demos(self) -> None:
+        if self.demos is None:
+            changed = sorted(k for k, v in DEMO_DEFAULTS.items() if getattr(self, k) != v)
+            if changed:
+                raise TrainConfigError(f"{', '.join(changed)}: for a run with demos only; set demos (a dataset "
+                                       "folder) or leave them out")
+            return
+        if not isinstance(self.demos, str) or not Path(self.demos).is_dir():
+            raise TrainConfigError(f"demos {self.demos!r} is not a folder (an armstack dataset made with "
+                                   "datagen --full-episodes)")
+        if self.env_id not in DEMO_ENV_IDS:
+            raise TrainConfigError(f"demos need one of {', '.join(DEMO_ENV_IDS)}, got env_id {self.env_id!r}")
+        if self.algo != "sac" or not self.her or self.env_reward_type != "sparse":
+            raise TrainConfigError("demos train with sac, her and the sparse reward, got "
+                                   f"algo {self.algo!r}, her {self.her!r}, reward_type {self.env_reward_type!r}")
+        if self.base_policy is not None:
+            raise TrainConfigError("demos are for RL from scratch; a residual run (base_policy) takes none")
+        if not _number(self.demo_ratio) or not 0.0 < self.demo_ratio < 1.0:
+            raise TrainConfigError(f"demo_ratio must be in (0, 1), got {self.demo_ratio!r}")
+        if not _number(self.demo_bc_weight) or not 0.0 <= self.demo_bc_weight <= 100.0:
+            raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {self.demo_bc_weight!r}")
 
     def _check_residual(self) -> None:
         if self.base_policy is None:
