@@ -422,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
               ("armstack/PickPlace-v0", args.demos_pick_place, "demos_pick_place")) if demo_group in chosen and path}
     for demo_group, flag, env_id in (("demos_push", "--demos-push", "armstack/Push-v0"),
                                      ("demos_pick_place", "--demos-pick-place", "armstack/PickPlace-v0")):
-        if demo_group in chosen and not Path(demos.get(env_id, "")).is_dir():
+        if demo_group in chosen and (env_id not in demos or not Path(demos[env_id]).is_dir()):
             print(f"{demo_group} needs {flag}: a dataset folder (armstack datagen --full-episodes)", file=sys.stderr)
             return 2
     if args.base_policy != PRETRAINED_BASE and not Path(args.base_policy).is_dir():

@@ -62,3 +62,18 @@ def test_an_unknown_residual_variant_is_refused_before_anything_runs(capsys: pyt
                                                                  (6000, 0.5, 0.5))]
     kept = best_by_validation(curve)
     assert kept is not None and kept["env_steps"] == 4000 and kept["success_rate"] == 0.4
+
+
+def test_demo_rows_need_their_dataset_and_a_known_variant(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import main, row_keys
+
+    assert main(["--pairs", "demos_push"]) == 2
+    assert "demos_push needs --demos-push" in capsys.readouterr().err
+    assert main(["--pairs", "demos_push", "--demos-push", str(tmp_path), "--demo-variants", "rlpd,bogus"]) == 2
+    assert "unknown demo variants" in capsys.readouterr().err
+    # Demo rows are always named by variant; the residual rows keep the recipe's bare name.
+    assert row_keys("demos_push", ["recipe"], ("rlpd", "rlpd_bc")) == ["armstack_push_demos@rlpd",
+                                                                       "armstack_push_demos@rlpd_bc"]
+    assert row_keys("residual_push", ["recipe", "h8"]) == ["armstack_push_bc_residual",
+                                                          "armstack_push_bc_residual@h8"]
