@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes.util
 import os
+import threading
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -88,6 +89,10 @@ def quality_for_size(width: int, height: int) -> RenderQuality:
 
 
 _QUALITY_BY_SIZE_MODELS: weakref.WeakKeyDictionary[Any, tuple[int | None, int | None]] = weakref.WeakKeyDictionary()
+_QUALITY_LOCK = threading.Lock()
+"""Held while ``make_renderer`` has a model's quality settings changed: threads that make renderers of one model at
+once (the sim arm's camera threads) would otherwise each keep and restore the other's settings, and a renderer could
+be made at the model's full quality in between (a wrist frame at 2048 texels and 4x MSAA, 2.06/255 off the env's)."""
 
 
 def choose_quality_by_size(model: Any, shadow_size: int | None, msaa_samples: int | None) -> None:
@@ -122,19 +127,20 @@ def make_renderer(model: Any, width: int, height: int, quality: RenderQuality | 
     """
     import mujoco
 
-    chosen = quality if quality is not None else renderer_quality(model, width, height)
     settings = model.vis.quality
-    before = (settings.shadowsize, settings.offsamples)
-    settings.shadowsize, settings.offsamples = chosen.shadow_size, chosen.msaa_samples
     backend = os.environ.get("MUJOCO_GL", "<unset>")
-    try:
-        return mujoco.Renderer(model, height=height, width=width)
-    except ValueError:
-        raise
-    except Exception as exc:  # GL platform errors come in many types (GLError, RuntimeError, ...)
-        raise RenderError(f"offscreen rendering failed with MUJOCO_GL={backend}: {exc}. {_INSTALL_HINT}") from exc
-    finally:
-        settings.shadowsize, settings.offsamples = before
+    with _QUALITY_LOCK:  # the model's own settings, read and restored, are never another thread's for the moment
+        chosen = quality if quality is not None else renderer_quality(model, width, height)
+        before = (settings.shadowsize, settings.offsamples)
+        settings.shadowsize, settings.offsamples = chosen.shadow_size, chosen.msaa_samples
+        try:
+            return mujoco.Renderer(model, height=height, width=width)
+        except ValueError:
+            raise
+        except Exception as exc:  # GL platform errors come in many types (GLError, RuntimeError, ...)
+            raise RenderError(f"offscreen rendering failed with MUJOCO_GL={backend}: {exc}. {_INSTALL_HINT}") from exc
+        finally:
+            settings.shadowsize, settings.offsamples = before
 
 
 def prepare_output_file(path: str | Path, what: str = "output file") -> Path:
