@@ -55,6 +55,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "gate_velocity_scale": (0.001, 1.0),
     "gate_position_margin": (0.0, 0.5),
     "gate_max_lead": (0.001, 2.0),
+    "gate_lead_time": (0.0, 0.5),
     "clear_hold_s": (0.0, 60.0),
     "retreat_height": (0.05, 1.0),
     "stop_deactivate_delay_s": (0.0, 5.0),
@@ -103,6 +104,9 @@ DESCRIPTIONS: dict[str, str] = {
     "gate_velocity_scale": "command gate: fraction of the joint velocity limits a command may use",
     "gate_position_margin": "command gate: distance (rad) kept inside the joint limits",
     "gate_max_lead": "command gate: largest lead (rad) of a command over the measured position",
+    "gate_lead_time": "command gate: how far (s) the arm trails a command moving at the gate's velocity; with one "
+                      "control period it bounds each joint's lead (a held-back joint's command, and its snap once "
+                      "let go)",
     "clear_hold_s": "a fault must stay clear this long (s) before re-arm is accepted",
     "auto_resume_degraded": "leave degraded mode by itself when its fault clears",
     "arm_on_start": "arm once at start-up when the first joint states are healthy (generic profile only: "
@@ -187,6 +191,10 @@ class BridgeParams:
     gate_velocity_scale: float = 0.5
     gate_position_margin: float = 0.02
     gate_max_lead: float = 0.15
+    gate_lead_time: float = GateConfig.lead_time
+    """How far (s) the arm's position control trails a command moving at the gate's velocity (``GateConfig.lead_time``:
+    0.03 s fits the simulated arms). A real arm that trails by more has its commands held back in free motion (the
+    tick log's ``lead``): measure its trail and raise this, never past what the snap on a contact's release allows."""
     clear_hold_s: float = 0.5
     auto_resume_degraded: bool = True
     arm_on_start: bool = True
@@ -371,6 +379,7 @@ class BridgeParams:
         vendor = self.vendor
         return GateConfig(control_period=self.control_period, position_margin=self.gate_position_margin,
                           velocity_scale=self.gate_velocity_scale, max_lead=self.gate_max_lead,
+                          lead_time=self.gate_lead_time,
                           # a held-back joint can always exceed the tracking tolerance (GateConfig.min_lead)
                           min_lead=min(self.gate_max_lead, 2 * self.tracking_tol),
                           max_velocity=vendor.max_velocity, max_acceleration=vendor.max_acceleration,
