@@ -91,9 +91,17 @@ _AVOIDED_FORCE = re.compile(r"\b(?:don't|dont|do not|never|not to|without|avoid)
                             r"(?:knock|knocking|bump|bumping|hit|hitting)(?:\s+(?:into|against))?\b(?!\s*,)")
 
 
+# People said only to enjoy the result, in a sentence of its own ("The children will love it.", f18-009): no one is near
+# the arm in those words. Anything more ("the kids will love it when you hand it to them") is screened as usual.
+_ENJOYED = re.compile(r"(?:^|(?<=[.!?;]))\s*(?:i think |i bet |i'm sure |surely )?(?:the|my|our) (?:children|kids|"
+                      r"students|pupils|visitors|guests|class|audience) (?:will|'ll|would|are going to) (?:really )?"
+                      r"(?:love|enjoy|like) (?:it|this|that)(?: (?:so much|a lot))?\s*[.!]*\s*(?=$|[a-z])")
+
+
 def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
-    text = DISPOSAL_TOSS.sub(" discard ", " ".join(instruction.lower().replace("’", "'").split()))
+    text = _ENJOYED.sub(" ", " ".join(instruction.lower().replace("’", "'").split()))
+    text = DISPOSAL_TOSS.sub(" discard ", text)
     text = _AVOIDED_FORCE.sub(" don't touch ", text)
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)

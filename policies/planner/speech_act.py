@@ -35,13 +35,15 @@ _MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|tr
 # Polite frames and fillers that hold a negation or a question form but ask for the action: removed before the
 # negation and question rules read the words.
 _POLITE = (
-    r"if (?:it|that)(?:'s| is| isn't| is not| wouldn't be| would not be)(?: not)? (?:too much )?(?:trouble|a problem|"
-    r"an issue|too much to ask)",
+    r"if (?:it|that)(?:'s| is| isn't| is not| wouldn't be| would not be)(?: not)? (?:too much )?(?:trouble|bother|"
+    r"a bother|a problem|an issue|too much to ask)",
     r"if you (?:don't|do not|wouldn't|would not) mind", r"(?:would|do|will) you (?:not )?mind", r"wouldn't mind",
     r"why (?:don't|do not|not) (?:you|we)", r"no (?:rush|hurry|pressure|worries|problem)", r"(?:don't|do not) forget",
     r"not too (?:fast|quickly|hard)", r"nothing (?:fancy|special|else|more)",
     r"(?:that|which|who) (?:isn't|is not|aren't|are not)",  # "the cube that isn't green": parser's
     r"(?:wouldn't|would not|isn't|is not) it (?:be )?(?:lovely|nice|great|good|better|grand)",
+    # "I wonder whether you could sit the blue cube on the green one" (f18-006): a polite request, not a hypothesis
+    r"(?:i|we) (?:was |were |am |'m )?wonder(?:ing)? (?:if|whether) (?:you|u) (?:could|would|can|might|will)",
 )
 _POLITE_RE = re.compile(r"\b(?:" + "|".join(_POLITE) + r")\b")
 

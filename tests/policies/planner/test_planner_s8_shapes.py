@@ -48,7 +48,8 @@ def test_a_wish_frame_never_hides_a_negation(text: str) -> None:
 @pytest.mark.parametrize("wish", ["I want a stack with", "I'd like a tower with", "we need a little stack with",
                                   "what I want is a tower with", "can I get a tower with", "I would love a stack with"])
 def test_a_wished_tower_is_built(wish: str) -> None:
-    text = f"{wish} the red cube at the very top, the blue one under it and the green one as the base."
+    # (the roles are expansion.py's; "at the very top", "under it", "as the base" are read there too, f17-016)
+    text = f"{wish} the red cube on top, the blue one in the middle and the green one at the bottom."
     assert steps(text, S3) == mv("blue", "green") + mv("red", "blue")
 
 
@@ -71,6 +72,9 @@ def test_a_negated_or_someone_elses_tower_wish_is_refused(text: str) -> None:
     "I'm setting up for a photo shoot and",
     "OK so the students arrive at noon and",
     "Quick one before my meeting:",
+    "hey robot, long night, coffee machine broke again lol. anyway",
+    "ok so the overnight run finished and i gotta reset the bench before the morning crew gets in, its kind of a "
+    "mess rn.",
 ])
 def test_a_preamble_about_the_day_is_dropped(preamble: str) -> None:
     assert steps(f"{preamble} I'd love it if you could put the red cube on the green one.", S3) == mv("red", "green")
@@ -84,6 +88,10 @@ def test_a_preamble_about_the_day_is_dropped(preamble: str) -> None:
     "My manager is coming in ten minutes and she hates it when the red cube is in the bin, so put the blue cube on "
     "the pad.",
     "My kids are coming later and they will touch the arm, so put the red cube in the bin.",
+    "arm broke again lol. put the red cube in the bin",
+    "put the red cube in the bin. gripper jammed",
+    "put the red cube in the bin, it's staying",
+    "put the red cube in the bin, its staying",
 ])
 def test_a_preamble_that_warns_or_defers_keeps_the_request_refused(text: str) -> None:
     refused(text, S3)
@@ -201,3 +209,158 @@ def test_stacking_so_never_reads_a_negated_or_odd_goal(text: str) -> None:
     result = plan(text, scene("purple", "red"))
     assert not (isinstance(result, Plan) and touches(result, "purple") and result.steps[-1].args.get("object") ==
                 "red_cube"), result
+
+
+# ------------------------------------------------------------- dev splits 18 and 19 (session 8): goal frames
+S6 = scene()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("End result I want: the green cube gone, sitting in the bin. Nothing else changes.", mv("green", "bin")),
+    ("Target state: blue cube resting on the pad.", mv("blue", "pad")),
+    ("I want the end result to be the yellow cube stacked on the purple cube.", mv("yellow", "purple")),
+    ("I want the end result to be the green cube on the left side and the blue cube on the right side.",
+     mv("green", "left") + mv("blue", "right")),
+    ("By the end I want the blue cube in the bin, then the red cube on the pad, and the arm parked at home.",
+     [*mv("blue", "bin"), *mv("red", "pad"), "go_home()"]),
+    ("Desired state: the red cube on top of the orange cube", mv("red", "orange")),
+])
+def test_a_goal_frame_is_the_placements_it_names(text: str, expected: list[str]) -> None:
+    assert steps(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "End result I want: the green cube not in the bin.",
+    "End result I don't want: the green cube in the bin.",
+    "I don't want the end result to be the yellow cube stacked on the purple cube.",
+    "I want the end result to be the yellow cube stacked on the purple cube, unless the red is there.",
+    "Previous target state: blue cube resting on the pad.",
+    "Target state: blue cube resting on the pad, red cube untouched, green cube moved.",
+    "Put the blue cube in the bin, nothing else changes except the red cube goes on the pad.",
+])
+def test_a_goal_frame_with_anything_else_is_refused(text: str) -> None:
+    refused(text)
+
+
+# ------------------------------------------------------------- politeness frames and learners' forms
+@pytest.mark.parametrize("frame", ["I wonder whether you could", "I was wondering if you could possibly",
+                                   "Would you be so good as to", "Would you be kind enough to",
+                                   "Hello sir, please do the needful and", "I'd love to watch you",
+                                   "If it's not too much bother, could you"])
+def test_a_politeness_frame_is_the_request(frame: str) -> None:
+    assert steps(f"{frame} sit the blue cube on top of the green one?") == mv("blue", "green")
+
+
+@pytest.mark.parametrize("text", [
+    "I wonder whether you should sit the blue cube on top of the green one?",
+    "I wonder whether you sat the blue cube on top of the green one?",
+    "Would you be so good as to not put the red cube in the bin?",
+    "Hello sir, please do the needful and don't place the red cube in the bin.",
+    "I'd love to watch you not pick up the red cube.",
+    "I'd hate to watch you pick up the red cube.",
+    "I hope you're not going to put the yellow cube in the bin.",
+    "Work finish. Put the red cube in the bin.",
+    "Work not finish. Return home please.",
+    "Red cube go to bin, but first you must not put green cube over blue cube.",
+])
+def test_a_politeness_frame_never_hides_a_negation_or_a_question(text: str) -> None:
+    result = plan(text)
+    assert not (isinstance(result, Plan) and any(s.skill != "go_home" for s in result.steps) and
+                ("not" in text or "n't" in text or "hate" in text or "should" in text or "sat" in text or
+                 "finish" in text)), result
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Red cube go to bin, but first you must to put green cube over blue cube.",
+     mv("green", "blue") + mv("red", "bin")),
+    ("Red cube not move. Blue cube please on the pad.", mv("blue", "pad")),
+    ("Don't put red in the bin. Blue on the pad.", mv("blue", "pad")),
+    ("Work finish. Return home please.", ["go_home()"]),
+    ("Give one push to the green cube, away from you.", ["push(object=green_cube, direction=forward)"]),
+    ("Slide the red cube toward yourself a little - push it, don't lift it.",
+     ["push(object=red_cube, direction=backward)"]),
+    ("Could you gently nudge the green cube away from you, please? Just a little push, there's no need to pick it up.",
+     ["push(object=green_cube, direction=forward)"]),
+    ("Put the red cube over the blue cube, please, one sitting over the other.", mv("red", "blue")),
+    ("Stack: green onto orange.", mv("green", "orange")),
+    ("park the grn cube on the pad pls, need the spot", mv("green", "pad")),
+    ("b4 u put the blue one in the bin, put red on the pad", mv("red", "pad") + mv("blue", "bin")),
+])
+def test_learners_and_terse_forms(text: str, expected: list[str]) -> None:
+    assert steps(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Red cube not move, blue cube please on the pad, red cube on the pad.",
+    "Could you put the green cube on the pad, please? Just a little push, there's no need to pick it up.",
+    "Put the red cube in the bin and the green on the pad, one sitting over the other.",
+    "park the grn cube on the pad pls, need the spot, no wait",
+    "Stack: green not onto orange.",
+    "b4 u put the blue one in the bin, don't put red on the pad",
+])
+def test_learners_forms_that_contradict_or_retract_are_refused(text: str) -> None:
+    refused(text)
+
+
+# ------------------------------------------------------------- reasons, context and sequences said around requests
+@pytest.mark.parametrize(("text", "expected"), [
+    ("yellow on orange, leave the purple one alone its calibrating", mv("yellow", "orange")),
+    ("Without disturbing the yellow cube in any way, could you place the purple cube in the bin, please? The yellow "
+     "one is part of a demonstration.", mv("purple", "bin")),
+    ("Context: calibration run done, bench needs a reset. Task: blue cube into bin. Nothing else.", mv("blue", "bin")),
+    ("Put the red cube on the pad. The children will love it.", mv("red", "pad")),
+    ("I wonder whether you could sit the blue cube on top of the green one, so that they make a neat little pair? I "
+     "think it would look rather nice.", mv("blue", "green")),
+    ("Would you please put the green cube on the pad? I'd like to have a better look at it.", mv("green", "pad")),
+    ("Good evening! I hope I'm not interrupting anything important. My class is visiting the lab tomorrow morning and "
+     "I'd like the table to look tidy for them. Would you be so kind as to put the yellow cube into the bin? Thank "
+     "you ever so much.", mv("yellow", "bin")),
+    ("Dear robot, I'd be most grateful if you could do three small things for me. Firstly, put the yellow cube into "
+     "the bin. Secondly, place the red cube on top of the blue cube. And lastly, please return to your resting "
+     "position. Many thanks!", [*mv("yellow", "bin"), *mv("red", "blue"), "go_home()"]),
+])
+def test_reasons_and_context_around_a_request_are_dropped(text: str, expected: list[str]) -> None:
+    assert steps(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "yellow on orange, leave the purple one alone, it's calibrating, actually move it too",
+    "Could you place the purple cube in the bin, please? The yellow one is part of a demonstration.",
+    "Could you place the purple cube in the bin, please? The purple one is part of a demonstration.",
+    "Context: the red cube must stay. Task: blue cube into bin.",
+    "Context: calibration run not done. Task: blue cube into bin.",
+    "Put the red cube on the pad. The children will love it, give it to them.",
+    "Put the red cube on the pad. The children will love to touch the arm.",
+])
+def test_reasons_that_name_the_request_or_a_person_keep_it_refused(text: str) -> None:
+    refused(text)
+
+
+# ------------------------------------------------------------- a state the robot makes first
+@pytest.mark.parametrize("text", [
+    "Once the red cube is safely in the bin, could you then pop the green one onto the pad? Thank you kindly.",
+    "When the red cube is in the bin, put the green one on the pad.",
+    "Put the green cube on the pad, but after the red cube has gone in the bin.",
+    "Put the green cube on the pad once the red cube is in the bin.",
+])
+def test_a_state_said_first_is_made_first(text: str) -> None:
+    assert steps(text) == mv("red", "bin") + mv("green", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "Once the red cube is safely in the bin, could you then not pop the green one onto the pad?",
+    "Once the red cube is in the bin, don't put the green one on the pad.",
+    "Once someone has put the red cube in the bin, put the green one on the pad.",
+    "Put the green cube on the pad, but only after the red cube is not in the bin.",
+    "Put the green cube on the pad, but only if the red cube is in the bin.",
+    # "only after / only once" restricts (session 6's adversary): a condition no plan checks, refused
+    "Put the green cube on the pad, but only after the red cube has gone in the bin.",
+    "Before anything else, stack purple on yellow. Only after that should the orange cube not go to the right side.",
+])
+def test_a_state_with_a_negation_or_a_condition_is_refused(text: str) -> None:
+    refused(text)
+
+
+def test_before_anything_else_and_only_after_that() -> None:
+    text = "Before anything else, stack purple on yellow. Only after that should the orange cube go to the right side."
+    assert steps(text) == mv("purple", "yellow") + mv("orange", "right")
