@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import partial
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -103,7 +104,21 @@ _FR: dict[str, str] = {
     "ds": "in", "pls": "please", "plz": "please", "bcp": "",  # typed in a hurry: "dans", "s'il te plaît", "beaucoup"
     "sa": "its", "son": "its", "them": "them", "them-all": "them all", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
+    # eighth pass: the English that the rules below write
+    "that-is-on-the": "that is on the", "before-that": "before that", "after-that": "after that",
+    "clear-the-table": "clear the table",
 }
+_FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
+                          "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
+                          "colle|collez|balance|balancez|vire|virez")
+
+
+def _conjoined(default: str, said: str = r"same-with \2") -> Callable[[re.Match[str]], str]:
+    """The replacement of "..., et le bleu aussi", "und der andere soll auch rein": ``said`` after the word that joined
+    it to the request before ("puis", "dann"), or after ``default`` where none was said."""
+    return lambda m: " " + m.expand(f"{m['conj'] or default + ' '}{said}")
+
+
 # How French is spoken around the closed lexicon (issue 17 item 5, sixth pass), rewritten before _FR_PHRASES:
 # politeness formulas that carry no request ("je vous prie", "quand tu as un moment", "si ça ne te dérange pas":
 # taken off before the negation rules see their "ne ... pas"), "tout/toutes les" (a common slip for "tous les"),
@@ -112,7 +127,7 @@ _FR: dict[str, str] = {
 # asked), and the arm's own words for going home ("remets le bras en position de départ").
 _FR_COLOUR_WORDS = "|".join(sorted((w for w, e in _FR.items() if e in _COLOURS_FR.values()), key=len, reverse=True))
 _FR_NOUN = r"(?:cubes?|blocs?|briques?|objets?|celui|celle)"
-_FR_SPOKEN: tuple[tuple[str, str], ...] = (
+_FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
@@ -128,8 +143,9 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait) (?:de |d' ?)", " please "),
     (r"\b(?:ce serait|ça serait|c' ?est|tu serais|vous seriez) (?:gentil|gentille|sympa|aimable|cool)s? (?:de |d' ?)",
      " please "),
-    (r"\b(?:(?:tu peux|pourrais-tu|peux-tu|vous pouvez|pourriez-vous) me rendre|(?:rends|rendez)-moi) "
-     r"(?:un )?(?:petit )?service\s*(?:et\b|[:,])?", " please "),
+    (r"\b(?:(?:tu peux|tu pourrais|pourrais-tu|peux-tu|vous pouvez|vous pourriez|pourriez-vous) me rendre|"
+     r"(?:rends|rendez)-moi) "
+     r"(?:un )?(?:petit )?service\s*(?:et\b|[:,?.!])?", " please "),
     (r"\bbien vouloir\b", " "),
     (r"\b(?:est-ce que |est ce que )?(?:ce serait|ça serait|serait-il|est-ce|ce sera) possible (?:de |d' ?)|"
      r"\bje (?:te|vous) serais (?:très )?reconnaissante? (?:de |d' ?)", " please "),
@@ -152,6 +168,43 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
     (r"\b(celui|celle) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     (r"^\s*(?:allez )?hop\b\s*[,!]?", " "),
     (r"\bplutôt\b(?! que)\s*([^,;.!?]*?)\s*(?=[,;.!?]|$)", r" \1 plutôt"),  # "mets-le plutôt sur X": "... instead"
+    # eighth pass: "tout le reste", "ce qui reste", "les cubes restants": the rest, as "les autres"
+    (r"\b(?:tout le reste|(?:tout )?ce qui reste|(?:tous |toutes )?(?:les |ceux |celles )?(?:(?:cubes|blocs|briques) )?"
+     r"(?:restants|restantes))\b", " the-rest "),
+    # "avant ça, ...", "mais avant cela": the clause after it comes first ("après ça": after)
+    (r"\bavant (?:ça|cela|tout ça|tout cela)\b", " before-that "),
+    (r"\baprès (?:ça|cela|tout ça|tout cela)\b", " after-that "),
+    # "le cube du dessus", "celui d'en haut": the cube on top of another ("mets le cube en haut" stays a destination)
+    (r"\b(cube|bloc|brique) (?:du dessus|du haut|d' ?en haut|qui est (?:tout )?en haut|qui est (?:au-)?dessus)\b",
+     r" top \1 "),
+    (r"\b(?:celui|celle) (?:du dessus|du haut|d' ?en haut|qui est (?:tout )?en haut|qui est (?:au-)?dessus)\b",
+     " the top one "),
+    # "enlève le jaune du rouge", "retire le cube jaune de dessus le rouge", "le jaune qui est sur le rouge": the cube
+    # that stands on the other; English checks that it does (the source was read as nothing, never checked)
+    *((rf"\b(?:enlève|enlevez|enlever|retire|retirez|retirer|ôte|ôtez|ôter|prends|prenez|prendre|soulève|soulevez|"
+       rf"descends|descendez|récupère|récupérez)\s+({obj})\s+(?:qui est (?:posée? )?sur (?:le |la |l' ?)|"
+       rf"de (?:sur|dessus) (?:le |la |l' ?)|du dessus d(?:u |e la |e l' ?)|du |de la |de l' ?)"
+       rf"(?:(?:cube|bloc|brique) )?({_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?\b",
+       rf" prends \1{one} that-is-on-the \2 one ")
+      for obj, one in ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
+                       (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))),
+    *((rf"\b({obj})\s+qui (?:est|se trouve) (?:posée? )?(?:sur|au-dessus d(?:u|e la|e l' ?)) ?(?:le |la |l' ?)?"
+       rf"(?:(?:cube|bloc|brique) )?({_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?\b",
+       rf" \1{one} that-is-on-the \2 one ")
+      for obj, one in ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
+                       (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))),
+    # "à la poubelle", "au bac": into the bin, as English says it ("to the bin" after a quantifier was not read)
+    (r"\bà la (poubelle|corbeille|caisse|boîte|boite)\b", r"dans la \1"),
+    (r"\bau (bac|panier|conteneur)\b", r"dans le \1"),
+    # "pose le à droite", "mets la dans le bac": the pronoun after its imperative typed without the hyphen
+    (rf"\b({_FR_CLITIC_IMPERATIVES}) (le|la|les) (?=(?:dans|sur|à|au|aux|en|vers|par-dessus|dessus|là)\b)", r"\1-\2 "),
+    # "en avant", "en arrière": a push's direction
+    (r"\ben (avant|arrière)\b", r"vers l' \1"),
+    # "pousse le rouge vers l'avant, loin de vous": the same direction said twice
+    (r"\b(vers l' ?avant)\s*,?\s*(?:(?:donc|c' ?est-à-dire|soit)\s+)?loin "
+     r"(?:de toi|de vous|du robot|du bras)\b", r"\1"),
+    (r"\bloin (?:de toi|de vous|du robot|du bras)\s*,?\s*(vers l' ?avant)\b", r"\1"),
+    (r"\b(vers l' ?arrière)\s*,?\s*vers (?:toi|vous|le robot|le bras)\b", r"\1"),
     (r"\bfai(?:s|tes) glisser\b", " glisse "),
     (r"\b(?:de quelques (?:centimètres|cm)|d' ?un cran|légèrement)\b", " "),
     (r"(\b(?:pousse|poussez|pousser|décale|décalez|décaler|glisse|glissez|glisser)\b[^,;.!?]*?)\bloin "
@@ -195,10 +248,21 @@ _FR_SPOKEN: tuple[tuple[str, str], ...] = (
      rf"(?:le|la|les|l' ?|ce|cette)\s*(?:cube|bloc|brique)s?(?: (?:{_FR_COLOUR_WORDS}))?)"
      r"(?=\s*(?:[,;.!?]|$|\bet\b|\bpuis\b))", r"\1\2 \4 \3"),
     # "mets le rouge dans le bac, et fais pareil avec le bleu": the clause before repeated for another cube
+    # eighth pass: "et le bleu aussi", "l'autre aussi": the request before, said again for another cube
+    (rf"(?:[.;]\s*|\s*,\s*|\s+)(?P<conj>(?:et|puis|ensuite|et puis|et ensuite)\s+)?((?:le|la|l' ?)\s*"
+     rf"(?:autre|{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?)\s+aussi(?=\s*[.!?]*\s*$)", _conjoined("et")),
     (r"\b(?:(?:fais|faites|fait) (?:pareil|de même|la même chose|pareillement|idem|exactement pareil)|pareil|idem|"
      r"(?:la )?même chose) (?:avec|pour) ", " same-with "),
     # "mais seulement après avoir ...", "seulement une fois que ...": the order said with "only", as "après"
     (r"\b(?:mais )?seulement (?=après\b|une fois qu)", " "),
+    # "mais pas avant d'avoir jeté X": only after it
+    (r"(,\s*|\bmais\s+)pas avant (?:d' ?avoir|que (?:tu aies|vous ayez))\b", r"\1 après avoir "),
+    # "une fois le rouge jeté, ...": after it
+    (r"\bune fois (le|la|les|l' ?)\s*([a-zà-ÿ]+(?: [a-zà-ÿ]+)?) (jeté|posé|mis|rangé|placé|poussé|déplacé|empilé|"
+     r"déposé)e?s?\s*,", r" après avoir \3 \1 \2 ,"),
+    # "vide la table : tous les cubes dans la poubelle": the heading of the quantified request said after it
+    (r"^\s*(?:vide|videz|débarrasse|débarrassez|nettoie|nettoyez|libère|libérez|range|rangez) la table\s*:",
+     " clear-the-table : "),
     (rf"\b({_FR_NOUN})\s+qui n' ?(?:est|sont) pas ({_FR_COLOUR_WORDS})\b", r"\1 that-is-not \2"),
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
     (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
@@ -268,7 +332,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:en dernier|à la fin)\b", " finally "),
     (r"\b(et|,) après\b(?! avoir)", r"\1 puis"),  # "et après le vert sur le tapis": a sequence, not "after"
     # "laisse le cube rouge tranquille / en place / où il est": a constraint, as "ne touche pas le cube rouge"
-    (r"\blaisse[rz]? ((?:le|la|les|l')\s*[^,;.]*?)\s+(?:tranquilles?|en place|de côté|(?:là )?où (?:il|elle) est)\b",
+    (r"\b(?:laisse[rz]?|garde[rz]?) ((?:le|la|les|l')\s*[^,;.]*?)\s*,?\s+(?:tranquilles?|en place|de côté|"
+     r"(?:là )?où (?:il|elle) est)\b",
      r" ne touche pas \1 "),
     # colloquial: "débarrasse-toi du cube", "balance X à la poubelle"; a stack ("une pile") is a tower
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) (?:du|des)\b", " discard the "),
@@ -435,6 +500,10 @@ _DE: dict[str, str] = {
     "hälfte": "half",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",
     "one-on-the-other": "one on the other",
+    # eighth pass: colloquial articles ("Bau mal nen Turm"), "drüber" (on it), and the English the rules below write
+    "nen": "a", "nem": "a", "ner": "a", "drüber": "on it", "that-is-on-the": "that is on the",
+    "before-that": "before that", "same-with-in": "SAMEWITHIN", "same-with-on": "SAMEWITHON",
+    "clear-the-table": "clear the table",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -493,7 +562,7 @@ _DE_MODALS = _DE_FORMAL_MODALS | {"kannst", "könntest", "würdest"}
 # Words that open a clause before its verb: politeness, order words, conjunctions ("und zum Schluss fahren Sie ...":
 # the formal "Sie" after them is "you", as after "dann").
 _DE_LEAD = frozenset({"bitte", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich", "anschließend", "und",
-                      "aber"})
+                      "aber", "before-that"})
 # "ich möchte, dass du ...", "ich hätte gern, dass du ...": a polite wrapper around a verb-final clause.
 _DE_WRAPPER = re.compile(r"^(?:(?:also|hallo|hey|ok|okay)\s*,?\s*)?(?:ich )?(?:möchte|will|hätte gerne?|würde gerne?|"
                          r"wünsche mir|wäre es schön|hätte ich gerne?|möchte ich|will ich|würde ich gerne?)"
@@ -510,14 +579,20 @@ _TOKEN = re.compile(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*|[,;.!?:]")
 
 
 class TranslationError(ValueError):
-    """A French or German instruction with a word or construction outside the bilingual lexicon."""
+    """A French or German instruction with a word or construction outside the bilingual lexicon (``word``: the word
+    refused, where one word was)."""
+
+    def __init__(self, message: str, word: str | None = None) -> None:
+        super().__init__(message)
+        self.word = word
 
 
 def _refusal(lang: str, word: str) -> TranslationError:
     name = LANGUAGE_NAMES[lang]
     return TranslationError(f"{name} is not supported beyond the planner's closed vocabulary: the word {word!r} is "
                             f"not in its {name} lexicon (colours, cube, bin, pad, left/right, put/place/stack/push/"
-                            f"take, negation, order words); say it in other words or in English; nothing was planned")
+                            f"take, negation, order words); say it in other words or in English; nothing was planned",
+                            word)
 
 
 # What a misspelt word may be corrected to: a colour, an object or a place, never a function word (a "keinen" one
@@ -538,7 +613,7 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               r"bordeaux|cyan|magenta|"
                               # words of their own one letter from a colour ("weit" far, "weil" because: not "weiß";
                               # "verre" glass: not "vert"; "geld" money: not "gelb")
-                              r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|rohe|verre|vent|vertu|jeune|noix|"
+                              r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|grad|rohe|verre|vent|vertu|jeune|noix|"
                               # ... or from a side ("Linse" lens: not "linke"; "rechne" reckon: not "rechte")
                               r"linse|rechne)")
 
@@ -598,7 +673,7 @@ def _swap_adjectives(words: list[str]) -> list[str]:
 # A clause with its verb left out ("d'abord le vert sur le rouge, ensuite le bleu sur le vert"): put. Never beside
 # a negation or an exclusion, where the missing verb may be the negated one.
 _FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then|finally)\s+)"
-                          r"((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+ (?:sur|dans|à la|au) )")
+                          r"((?:(?:le|la) (?:cube |bloc )?[a-zà-ÿ]+|the-rest)\s+(?:sur|dans|à la|au) )")
 _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
 
 
@@ -606,7 +681,10 @@ _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|with
 # ...", "le cube le plus près de toi, mets-le ...", "le rouge, ne le jette pas"): the verb goes before the object; a
 # negation keeps its "ne ... pas" around the verb (never dropped with the pronoun).
 _FR_DISLOCATED = re.compile(
-    r"^(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)\s*,\s*(?:"
+    # at the start, or (eighth pass) at a clause's start after a join: "..., puis celui que tu viens de déplacer, tu le
+    # mets ...", "et l'autre tu le fous ..." (the comma before the pronoun's subject may be left out)
+    r"(?P<pre>^|[,;:]\s*|\b(?:puis|ensuite|et|enfin)\s+)"
+    r"(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)(?:\s*,\s*|\s+(?=(?:tu|vous)\s))(?:"
     r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?)\s*(?P<verb>[a-zà-ÿ]+)"
     r"(?:\s+(?P<pas>pas|jamais)\b)?|"
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
@@ -635,10 +713,10 @@ def _undislocated(m: re.Match[str]) -> str:
     if _FR.get(verb, "").split()[:1] not in ([v] for v in _FR_VERB_MEANINGS):
         return m[0]  # "le rouge à la poubelle, le bleu sur le pad": two verbless clauses, no pronoun
     if m["imperative"]:
-        return f"{m['imperative']} {m['np']}"
+        return f"{m['pre']}{m['imperative']} {m['np']}"
     if m["pas"]:  # "tu ne le mets pas", and the spoken "tu le mets pas"
-        return f"ne {m['verb']} {m['pas']} {m['np']}"
-    return m[0] if m["neg"] else f"{m['verb']} {m['np']}"  # a "ne" without "pas" is left to be refused
+        return f"{m['pre']}ne {m['verb']} {m['pas']} {m['np']}"
+    return m[0] if m["neg"] else f"{m['pre']}{m['verb']} {m['np']}"  # a "ne" without "pas" is left to be refused
 
 
 _FR_VERB_MEANINGS = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard",
@@ -674,6 +752,8 @@ def _order_word_first(text: str, lang: str) -> str:
 
 def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
+    # spoken "l'" before a consonant is "le" ("le cube l'plus près", "tu me l'poses")
+    text = re.sub(r"\bl' (?=[bcdfgjklmnpqrstvwxzç])", "le ", text)
     for pattern, repl in _COMPILED['_FR_SPOKEN']:
         text = pattern.sub(repl, text)
     if re.search(r",\s*enfin\s*(?:,|(?=(?:le|la|les|l'|celui|celle|sur|dans|à|au)\b))", text):
@@ -788,9 +868,54 @@ _DE_COLOUR_ALT = "|".join(sorted(_DE_COLOUR_FORMS, key=len, reverse=True))
 # constraint, not a contrast), "den anderen Würfel" (one other cube, asked about; "die anderen" stay the rest),
 # "aufeinander" (which one goes on top is asked), the arm's own words for going home ("fahr den Arm in die
 # Home-Position"), and a dislocated object taken up again by its pronoun ("den roten Würfel, den legst du ...").
-_DE_SPOKEN: tuple[tuple[str, str], ...] = (
+_DE_CUBE = r"(?: würfel| block| klotz| baustein)"
+_DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
     (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
+    # eighth pass: "nimm den gelben vom roten runter", "den gelben, der auf dem roten liegt": the cube that stands on
+    # the other (English checks that it does; a source read as nothing would never be checked); a bare colour gets
+    # "one" as English says it
+    *((rf"\b(?P<v>nimm|nehmen sie|heb|hebe|heben sie|hol|hole|holen sie)(?P<mid>(?:\s+(?:bitte|mal|doch|kurz|jetzt|"
+       rf"zuerst|erst|dann|vorsichtig))*)\s+(?P<obj>(?:den|die|das) {obj})\s+(?:oben )?(?:vom|von dem)\s+"
+       rf"(?P<src>{_DE_COLOUR_ALT}){_DE_CUBE}?(?:\s+(?:runter|herunter|herab|ab|weg|oben|wieder))?\b",
+       rf"\g<v>\g<mid> \g<obj>{one} that-is-on-the \g<src> one")
+      for obj, one in ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
+                       (rf"(?:{_DE_COLOUR_ALT})", " one"))),
+    *((rf"\b(?P<obj>(?:der|den|die|das|dem) {obj})\s*,\s*(?:der|die|das) (?:oben |gerade |grade )?auf dem "
+       rf"(?P<src>{_DE_COLOUR_ALT}){_DE_CUBE}? (?:liegt|steht|ist|sitzt)\b\s*,?",
+       rf"\g<obj>{one} that-is-on-the \g<src> one ")
+      for obj, one in ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
+                       (rf"(?:{_DE_COLOUR_ALT})", " one"))),
+    # "räum den Tisch ab: alle Würfel in den Eimer": the heading of the quantified request said after it
+    (r"^\s*(?:räum|räume|räumen sie|mach|mache|machen sie) (?:den tisch|die fläche) (?:ab|leer|frei)\s*:",
+     "clear-the-table :"),
+    # "aber nicht bevor du X ...": only after it
+    (r"\bnicht bevor\b", "nachdem"),
+    # "schieb den roten nach vorne, von dir weg": the same direction said twice
+    (r"\bnach vorne?\s*,?\s*(?:(?:also|d\.h\.)\s+)?(?:(?:weg )?von (?:dir|ihnen|euch|dem roboter|dem arm)|(?:weg )?vom "
+     r"(?:roboter|arm))(?:\s+weg)?\b", "nach vorne"),
+    (r"\b(?:weg von (?:dir|ihnen|euch|dem roboter|dem arm)|von (?:dir|ihnen|euch|dem roboter|dem arm) weg|weg vom "
+     r"(?:roboter|arm)|vom (?:roboter|arm) weg)\s*,?\s*nach vorne?\b", "nach vorne"),
+    (r"\bnach hinten\s*,?\s*zu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?\b", "nach hinten"),
+    # "..., aber vorher schieb ...", "davor/zuvor noch ...": at a clause's start, the clause after it comes first
+    # ("stell den roten davor", in front of it, is left to be refused)
+    (r"(^|[,;.:]\s*|\b(?:aber|und|doch)\s+)(?:aber\s+)?(?:vorher|davor|zuvor)(?:\s+(?:noch|bitte|aber))*\b\s*,?",
+     r"\1 before-that "),
+    # "nicht den roten, sondern den blauen Würfel auf den grünen legen": the cube meant is the one said second
+    (rf"\bnicht ((?:der|den|die|das|dem) (?:{_DE_COLOUR_ALT}|[a-zäöüß]+){_DE_CUBE}?)\s*,?\s*sondern\s+"
+     rf"(?=(?:der|den|die|das|dem) (?:{_DE_COLOUR_ALT}){_DE_CUBE}?\b)", ""),
+    # "hau den grünen auf den gelben drauf": slammed onto a place, put ("hau ihn weg": discarded, read below)
+    (r"\b(?:hau|haue|hauen sie)\b(?=[^,;.!?]*\b(?:auf|aufs|in|ins)\b)", "pack"),
+    # "und der andere soll auch rein", "den blauen auch": the request before, said again for another cube ("rein",
+    # "drauf": only where that request put its cube in or on something, checked by _same_with)
+    *((rf"(?:[.;]\s*|\s*,\s*|\s+)(?P<conj>(?:und|dann|danach|und dann)\s+)?{subject}\s+"
+       rf"(?:(?:soll|sollte|muss|kommt|kann|darf)\s+)?(?:bitte\s+)?auch(?:\s+(?:noch|gleich|bitte))*{particle}"
+       r"(?=\s*[.!?]*\s*$)", _conjoined("und", f"{marker} {new}"))
+      for subject, new in ((rf"(?:der|den|die|das) (?:andere|anderen){_DE_CUBE}?", "the-other one"),
+                           (rf"(?:der|den|die|das) (?P<c>{_DE_COLOUR_ALT}){_DE_CUBE}?", r"den \g<c>"))
+      for particle, marker in ((r"(?:\s+(?:dazu|mit|dahin|dorthin|hin))?", "same-with"),
+                               (r"\s+(?:rein|hinein)", "same-with-in"),
+                               (r"\s+(?:drauf|rauf|obendrauf)", "same-with-on"))),
     # the pad's names said with its colour ("auf die weiße Fläche")
     (r"\b(?:die|der|das|den) weißen? (?:fläche|feld|quadrat|matte|unterlage|platte)\b", "das pad"),
     # "weg mit dem blauen Würfel", "ab in den Müll mit dem roten": the bin idioms
@@ -839,7 +964,7 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
      r"nie|kein\w*)\b)[^,;.!?])+?) ((?:auf|in) (?:dem|der)|im|am) ((?:(?!\b(?:nicht|nie|kein\w*)\b)[^,;.!?])+?) "
      r"(?:liegt|steht|ist|landet|kommt)(?=\s*[.!?]*\s*$)", r"i-want \1 to-be \2 \3"),
     (r"\b(?:(?:kannst|könntest|würdest) du|(?:können|könnten|würden) sie|tu|tust du|mach|machst du|tun sie|"
-     r"machen sie) (?:mir|uns) (?:bitte )?(?:mal )?(?:einen|den) (?:kleinen )?gefallen(?: tun)?\s*(?:und\b|[,:])?",
+     r"machen sie) (?:mir|uns) (?:bitte )?(?:mal )?(?:einen|den) (?:kleinen )?gefallen(?: tun)?\s*(?:und\b|[,:?.!])?",
      " bitte "),
     (r",?\s*\b(?:wenn|falls|sobald) (?:du|sie) (?:mal |kurz |gerade |gleich )*(?:zeit|einen moment|eine minute|"
      r"eine sekunde) (?:hast|haben)\b\s*,?", " "),
@@ -931,6 +1056,7 @@ _DE_SPOKEN: tuple[tuple[str, str], ...] = (
 _DE_FINAL_ALT = "|".join(sorted(_DE_FINAL_VERBS - {"legen", "tun"}, key=len, reverse=True))
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
+    (r"\bals (?:letztes|letzter|letzte|allerletztes)\b", "zuletzt"),
     # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
     (r"\b(?:sei|seien sie|wärst du|wären sie|sei doch) (?:so )?(?:nett|lieb|gut|freundlich)(?: und)?\b", " bitte "),
     (r"\b(?:würdest du|würden sie|könntest du|könnten sie) (?:bitte )?so (?:nett|lieb|gut|freundlich) sein(?: und)?\b",
@@ -944,11 +1070,14 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"\2, not \1"),
     # "die übrigen/restlichen Würfel" are "the rest", "die beiden Würfel" are "beide Würfel"
     (r"\b(?:die|den) (?:übrigen|restlichen|anderen)(?: (?:würfel|blöcke|klötze))?\b", "the-rest"),
-    (r"\bthe-rest (?:kommen|gehören|sollen)\s+(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)",
-     "leg the-rest "),
+    # eighth pass: "alles andere", "den Rest", "alle anderen", "was übrig ist"
+    (r"\b(?:alles (?:andere|übrige)|(?:den|der) rest|alle (?:anderen|übrigen|restlichen)(?: (?:würfel|blöcke|klötze|"
+     r"bausteine))?|(?:alles,? )?was (?:noch )?(?:übrig (?:ist|bleibt)|übrig|bleibt))\b", "the-rest"),
+    (r"\bthe-rest (?:kommen|gehören|sollen|kommt|gehört|soll|muss|müssen|geht|gehen|wandert|wandern)\s+"
+     r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", "leg the-rest "),
     (r"\bdie beiden\b", "beide"),
     # "lass den roten Würfel in Ruhe / liegen / stehen / wo er ist": a constraint, as "fass ... nicht an"
-    (r"\blass(?:e|en sie)? ((?:den|die|das|dem)\s[^,;.]*?)\s+(?:in ruhe|liegen|stehen|(?:da |dort )?,? ?wo "
+    (r"\blass(?:e|en sie)? ((?:den|die|das|dem)\s[^,;.]*?)\s*,?\s+(?:in ruhe|liegen|stehen|(?:da |dort )?,? ?wo "
      r"(?:er|sie|es) (?:ist|liegt|steht)|an seinem platz|an ort und stelle)\b", r"fass \1 nicht an"),
     # "oben drauf" said after the support ("auf den roten drauf"): the "drauf" repeats the "auf"
     (r"\b((?:auf|obenauf|oben auf) (?:den|die|das|dem) (?:[a-zäöüß]+ )?[a-zäöüß]+) (?:drauf|darauf|obendrauf)\b",
@@ -977,8 +1106,10 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
-    (r"((?:^|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
-     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?|"
+    (r"((?:^\s*|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
+     r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?"
+     # eighth pass: a cube named by where it is ("der Würfel, der am weitesten weg ist, kommt in den Müll")
+     r"(?:\s+(?:one|closest-to-the-robot|farthest-from-the-robot|that-is-on-the [a-zäöüß]+ one))?|"
      r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine)(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+"
      r"(?: würfel| block| klotz| baustein)?\s*,?)?)\s+(?:bitte\s+)?"
      r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
@@ -1188,12 +1319,14 @@ _OPENINGS = {
                      r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+(?:(?:kleiner |lieber )?"
-                     r"(?:roboter|robo|robot|robi)|kleiner))?\s*[,!.]*|(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
+                     r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|du da))?\s*[,!.]*|"
+                     r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
                      r"wie geht es dir|alles klar)\s*[?!.]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
-                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo)\s*[,!]+|"
+                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
+                     r"alles klar|gut so)\s*[,!]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
@@ -1203,13 +1336,16 @@ _CLOSINGS = {
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
-                     r"(?:et )?(?:puis )?c'est tout|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
+                     r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
+                     r"ce soir|maintenant|cette fois))?|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
                      r"(?:un amour|un ange|un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|"
                      r"top|super))"
                      r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
-                     r"(?:und )?das (?:war's|wär's|ist alles|war alles)|tschüss|ciao|schönen tag(?: noch)?|"
+                     r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
+                     r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
+                     r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)|tschüss|ciao|schönen tag(?: noch)?|"
                      r"liebe grüße|lg|grüße|"
                      r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
                      r"prima|großartig|spitze|cool|schön|hilfreich))"
@@ -1264,6 +1400,46 @@ _ACCENTED = {
                    # not "möchte"
                    "musste", "mussten", "musstest", "mochte", "mochten", "mochtest"})),
 }
+
+
+def _phrase_words(lexicon: dict[str, str], patterns: list[str]) -> frozenset[str]:
+    """The words of at least five letters the phrase rules spell out ("hause" of "nach Hause", "position"), less those
+    that negate, exclude or set a condition, and less the lexicon's verbs and order or quantifier words: a typo of one
+    of them that would be refused is read as it (_phrase_typo), and no typo is ever read as a negation, an
+    action ("rends", give back, is one letter from "prends") or an order."""
+    # whole words only: never a stem the pattern completes ("restant(?:e)?s", "débarrass\w*", "touche[rz]?")
+    literal = (re.sub(r"\\[a-zA-Z]", " ", p.replace("\\w", "§")) for p in patterns)
+    found = (m[1] for p in literal for m in re.finditer(r"(?<![a-zà-ÿß])([a-zà-ÿß]+)(?![a-zà-ÿß(\[?*+{§])", p))
+    return frozenset(w for w in found if len(w) >= 5 and not _NEVER_CORRECTED.match(w)
+                     and not set(lexicon.get(w, "").split()[:1]) & _NOT_PHRASE_TYPOS)
+
+
+_NOT_PHRASE_TYPOS = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard",
+                               "touch", "return", "go", "fetch", "bring", "throw", "build", "not", "never", "do",
+                               "except", "without", "before", "after", "first", "then", "finally", "all", "every",
+                               "everything", "both", "but", "or", "and", "also", "instead", "same"})
+_PHRASE_WORDS = {
+    "fr": _phrase_words(_FR, [p for p, _ in (*_FR_SPOKEN, *_FR_PHRASES)] + [_OPENINGS["fr"].pattern,
+                                                                           _CLOSINGS["fr"].pattern]),
+    "de": _phrase_words(_DE, [p for p, _ in (*_DE_SPOKEN, *_DE_PHRASES)] + [
+        _OPENINGS["de"].pattern, _CLOSINGS["de"].pattern, _DE_WRAPPER.pattern, _DE_NEAR, _DE_FAR, _DE_SIDE]),
+}
+
+
+def _phrase_typo(word: str, lang: str) -> str | None:
+    """The word of the phrase rules that ``word``, refused, is one edit from ("hasue" -> "hause", "positon" ->
+    "position"), where it is one edit from that word alone; the guards of the lexicon's own corrections hold (first
+    letter typed, at least five letters, never from or into a negation or condition). Only a word that would be refused
+    is corrected, so a word a rule reads as it is ("commence" of "commencez? par") is never changed."""
+    lexicon, phrase_words = (_FR, _PHRASE_WORDS["fr"]) if lang == "fr" else (_DE, _PHRASE_WORDS["de"])
+    if len(word) < 5 or _NEVER_CORRECTED.match(word):
+        return None
+    near = {w for w in _one_edit(word) if w in lexicon or w in phrase_words}
+    # a typo one letter from a verb or from two words ("pouse": pose or pousse) is left refused
+    if len(near) != 1 or not near <= phrase_words:
+        return None
+    (found,) = near
+    return found if found[0] == word[0] else None
 
 
 def _with_accents(text: str, lang: str) -> str:
@@ -1340,8 +1516,8 @@ _SPEAKER_PLACE = re.compile(r"\b(?:toward|to|beside|from) (?:me|us)\b")
 _SAME_WITH = re.compile(
     rf"^(?P<lead>(?:(?:please|could you|first)\s+)*)(?P<verb>put|discard|stack|push|move|take|throw|slide)\s+"
     rf"(?P<obj>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?)(?P<rest>[^,;.!?]*?)"
-    r"(?P<join>\s*,?\s*(?:(?:and|then|and then)\s+)?)SAMEWITH\s+"
-    rf"(?P<new>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?)(?=\s*(?:[,;.!?]|$))")
+    r"(?P<join>\s*[,.;]?\s*(?:(?:and|then|and then)\s+)?)SAMEWITH(?P<where>IN|ON)?\s+"
+    rf"(?P<new>(?:the )?(?:{_EN_COLOURS})(?: cube| block| one)?|the other(?: cube| block| one)?)(?=\s*(?:[,;.!?]|$))")
 
 
 _SAME_WITH_UNCLEAR = re.compile(r"\b(?:not|never|it|them|without|except|and|then|or|after|before|first)\b")
@@ -1353,11 +1529,14 @@ def _same_with(english: str, lang: str) -> str:
     if "SAMEWITH" not in english:
         return english
     m = _SAME_WITH.search(english)
-    if m is None or _SAME_WITH_UNCLEAR.search(m["rest"]) or set(m["rest"].split()) & (_VERBS_EN | {"build"}):
+    where = {"IN": r"\b(?:in|into) the\b", "ON": r"\bon (?:the|top)\b"}.get(m["where"] or "") if m else None
+    if m is None or _SAME_WITH_UNCLEAR.search(m["rest"]) or set(m["rest"].split()) & (_VERBS_EN | {"build"}) or (
+            where is not None and not re.search(where, m["rest"])):
         # after two requests ("mets le rouge dans la poubelle et pose le vert sur le pad, fais pareil avec le bleu")
         # which one is repeated is unclear (A1 s7 F20: the first was taken)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same with ...' repeats something that is not one plain "
-                               f"request ('{english.replace('SAMEWITH', 'the same with')}'); say it again with its "
+                               f"request ('{re.sub('SAMEWITH(?:IN|ON)?', 'the same with', english)}'); say it again "
+                               "with its "
                                "verb; nothing was planned")
     return f"{english[:m.start('join')]}{m['join'] or ' and '}{m['verb']} {m['new']}{m['rest']}{english[m.end():]}"
 
@@ -1400,12 +1579,77 @@ def _tower_choice(english: str, lang: str) -> None:
                                f"places ('{english}'): say which cube goes on each level; nothing was planned")
 
 
+# A sentence about the speaker before the request ("Ich räum grad ein bisschen auf – kannst du ...", "Je fais un peu de
+# rangement : mets ..."): said in the first person and ended by a sentence break, a dash or a colon (or a comma before
+# "kannst du"/"tu peux"). It is taken off only when none of its words names a cube, a place, a side or a pronoun that
+# could stand for one, negates, excludes, sets a condition or a time, or speaks to the robot ("du", "tu": it may
+# itself be a request); otherwise its words are read, and refused.
+_PREAMBLE = {
+    "fr": re.compile(r"^(?P<pre>(?:je|j'|nous|on|c'est)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*(?P<rest>\S.*)$"),
+    "de": re.compile(r"^(?P<pre>(?:ich|wir|es ist|das ist)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*"
+                     r"(?P<rest>\S.*)$"),
+}
+_PREAMBLE_ASKS = {"fr": re.compile(r"(?:tu peux|tu pourrais|peux-tu|pourrais-tu|vous pouvez|vous pourriez|pouvez-vous|"
+                                  r"pourriez-vous)\b"),
+                  "de": re.compile(r"(?:(?:kannst|könntest|würdest|magst) du|(?:können|könnten|würden) sie)\b")}
+_PREAMBLE_BLOCKED = {
+    "fr": frozenset({"ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "sans", "sauf", "plus", "si", "s", "quand",
+                     "lorsque", "lorsqu", "avant", "après", "parce", "puisque", "car", "demain", "tard", "tu", "vous",
+                     "toi", "t", "mais", "ni", "personne", "seulement", "sinon", "ensuite", "puis", "hier",
+                     # a hedge: the English reader refuses a hedged request, so it is not dropped here either
+                     "crois", "pense", "suppose", "peut", "être", "sais", "sûr", "sûre", "doute", "probablement"}),
+    "de": frozenset({"nicht", "nichts", "nie", "niemals", "ohne", "außer", "ausser", "wenn", "falls", "sobald",
+                     "bevor", "nachdem", "weil", "damit", "morgen", "später", "nachher", "übermorgen", "gestern",
+                     "aber", "sondern", "nur", "du", "sie", "ihr", "statt", "anstatt", "sonst", "bis", "dann",
+                     "danach", "erst", "zuerst", "glaube", "denke", "vielleicht", "vermutlich", "weiß", "sicher",
+                     "wahrscheinlich", "eventuell", "glaub", "denk"}),
+}
+_PREAMBLE_MEANINGS = frozenset({*_COLOURS_FR.values(), *_GERMAN_COLOURS.values(), *_CORRECTABLE, "object",
+                                "objects", "target", "side", "area", "part", "front", "back", "it", "them", "its",
+                                "rest", "others", "other", "all", "every", "everything", "both", "one", "except",
+                                "without", "not", "never", "before", "after", "first", "then", "finally", "same",
+                                "top", "bottom", "middle", "leftmost", "rightmost", "two", "three", "four", "half",
+                                "below"})
+
+
+def _without_preamble(text: str, lang: str) -> str:
+    lexicon = _FR if lang == "fr" else _DE
+    for _ in range(3):  # "Ich räum auf. Ich hab gleich Besuch. Kannst du ..."
+        m = _PREAMBLE[lang].match(text)
+        if m is None:
+            return text
+        words = re.findall(r"[a-zà-ÿß]+", m["pre"])
+        after = m["rest"].split()[0]
+        if m["sep"] == "," and not (_PREAMBLE_ASKS[lang].match(m["rest"]) or
+                                    set(lexicon.get(after, "").split()[:1]) & _VERBS_EN):
+            return text  # after a comma, only before a request's verb or "kannst du": "ich möchte, dass ..." is a wish
+        if not 2 <= len(words) <= 16 or any(
+                w in _PREAMBLE_BLOCKED[lang] or w.startswith("kein") or
+                set((lexicon.get(w) or _corrected(w, lexicon) or "").split()) & _PREAMBLE_MEANINGS for w in words):
+            return text
+        text = m["rest"]
+    return text
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
     word or construction outside the lexicon."""
     if lang not in LANGUAGE_NAMES:
         raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
-    lowered = _unwrapped(_with_accents(" ".join(text.lower().replace("’", "'").split()), lang), lang)
+    text = _with_accents(" ".join(text.lower().replace("’", "'").split()), lang)
+    for _ in range(3):  # a refused word that is a typo of a phrase rule's word is read as that word, then again
+        try:
+            return _translated(text, lang)
+        except TranslationError as exc:
+            typo = _phrase_typo(exc.word, lang) if exc.word else None
+            if exc.word is None or typo is None:
+                raise
+            text = re.sub(rf"(?<![a-zà-ÿß]){re.escape(exc.word)}(?![a-zà-ÿß])", typo, text)
+    return _translated(text, lang)
+
+
+def _translated(text: str, lang: str) -> str:
+    lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
