@@ -78,8 +78,16 @@ _LEFT_OUT_OF_TOWER = re.compile(r"\s*[,;.]\s*(?:(?:and|but|just|please)\s+)*(?:l
 _RESTS_ON = r"(?:(?:is|sits|rests|stands|lies|is sitting|is resting|is standing)\s+)?(?:on top of|on|upon)"
 
 
+# "..., then go home" closing a tower: spelled out after it.
+_HOME_END = re.compile(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head|send the arm|send it)\s+(?:back\s+)?(?:to\s+)?"
+                       r"(?:your\s+|the\s+)?home(?:\s+(?:pose|position))?(?:\s+please)?\s*$")
+
+
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
+    # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
+    text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b", "from top to bottom", text)
+    text = re.sub(r"\b(?:from )?(?:down|below) to (?:up|above)\b|\bbottom[- ]up\b", "from bottom to top", text)
     summary = _TOWER_SUMMARY.search(text)
     if summary is not None and re.search(r"\bon\b", text[:summary.start()]) and \
             not marked_words(text[:summary.start()], NEGATION_MARKERS) and \
@@ -97,14 +105,17 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{left_out.group(0).strip(' ,.;')}' beside a tower that names it: contradictory"
                            if not isinstance(kept, str) else kept)
         text = text[:left_out.start()]
+    said = text
     stated = re.fullmatch(rf"(?:(?:make|build|create|erect|construct|assemble|put up) )?(?:a |me a |one )?(?:little |"
                           rf"small )?(?:stack|tower|pile)(?: please)?\s*[:,.!-]?\s*"
                           rf"({_PART} on (?:top of )?{_PART}(?: on (?:top of )?{_PART})+)\s*", text)
     if stated:  # "make a stack: the red cube on the blue cube on the green cube" names the cubes top to bottom
         text = "a tower from top to bottom: " + ", ".join(re.split(r" on (?:top of )?", stated.group(1)))
-    tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|at the bottom|"
-                            r"on the bottom|in the middle|highest|lowest|start with|finish with|end with|"
-                            r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two))\b",
+    tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|"
+                            r"at the (?:very )?bottom|on the bottom|in the middle|highest|lowest|start with|"
+                            r"finish with|end with|"
+                            r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two)|"
+                            r"as the (?:very )?(?:base|bottom|top)|at the very top)\b",
                             text)
     chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with|in which|such that)\s+)?({NP}) {_RESTS_ON} ({NP}),? which "
                          rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
@@ -112,9 +123,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
     # Only a tower, perhaps then "go home": a negation, an order word or another clause beside it would be
     # dropped by spelling the tower out, so such an instruction is refused ("don't build a tower: ...").
-    home = re.search(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head|send the arm|send it)\s+(?:back\s+)?(?:to\s+)?"
-                     r"(?:your\s+|the\s+)?"
-                     r"home(?:\s+(?:pose|position))?(?:\s+please)?\s*$", text)
+    home = _HOME_END.search(text)
     body = text[:home.start()] if home else text
     if home and re.search(r"\b(?:first|before|beforehand|earlier|initially)\W*$", body):
         # "..., but first go home": the home step goes first; spelled out after the tower it would run last
@@ -224,6 +233,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                for lower, upper in itertools.pairwise(bottom_up)]
     # Where the tower stands ("a tower of red, blue and green on the pad, ..."): its base goes there first, never
     # dropped (ADV 9)
+    unread = sorted(set(re.findall(r"[a-z]+", said)) - _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
+    if unread:
+        # every word of a tower's description is one it reads: words before or after it may report, doubt or date it
+        # ("my colleague built a tower with red at the bottom and blue on top", "... blue on top yesterday")
+        return Rewrite(text, f"the tower is described with words the planner does not read "
+                             f"({', '.join(repr(w) for w in unread[:4])}): nothing is built; say the tower alone, "
+                             f"e.g. 'a tower with X at the bottom, Y in the middle and Z on top'")
     places = {region for region, pattern in _TOWER_PLACES.items() if pattern.search(body)}
     if len(places) > 1:
         return Rewrite(text, f"the tower is given more than one place ({', '.join(sorted(places))}): cannot tell "
@@ -338,6 +354,27 @@ _TOWER_PLACES = {region: re.compile(_PLACE_PREP + "(?:" + "|".join(r"\s+".join(p
 _REGION_SAID = {"bin": "in the bin", "pad": "on the pad", "left": "on the left side", "right": "on the right side"}
 
 
+# The words a tower's description may hold (with the colour words): making it, its cubes and levels, where it stands,
+# "then go home", politeness and wishes. Any other word may report, doubt, date or qualify it, so the tower is refused.
+_TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
+    a an the this that these those it its them one ones cube cubes block blocks brick bricks piece pieces object objects
+    two three four five six high tall level levels storey storeys single
+    tower towers stack stacks pile piles column
+    make making build building create construct constructing erect assemble form forming arrange put place set stack
+    stacking use using want need like love would could can you please kindly pls plz me us i d w we s let ll
+    with of out from using in into inside on onto upon atop over above under below beneath underneath between
+    to at as so such that where which whose turn itself then next after and finally lastly last first
+    top bottom base middle very highest lowest uppermost topmost summit peak foundation centre center in between
+    is are be being goes go should must will sits sit sitting rests rest resting stands stand standing lies lying
+    ends end up winds finish start begin reads reading read down same do all
+    pad mat left right side bin home arm send return head back your position pose now just little small nice
+    neat simple new
+    listed list order ordered final state result end goal target desired look like arrangement configuration sequence
+    column columns layer layers tier tiers going running crowning crowned crown capped topped cap capping
+    every each both whole entire
+    """))
+
+
 # Words before a tower's first cube that start or order another clause ("go home, then build a tower with ...").
 _BEFORE_TOWER = frozenset({"home", "then", "after", "before", "next", "finally", "once", "afterwards",
                            "push", "slide", "nudge"})
@@ -439,6 +476,23 @@ _FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with t
 _CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLUDED}\s*,?\s*(?:and\s+)?(?:then\s+)?"
                            r"put (?:it all|them all|all of it|all of them|everything(?: else)?|the rest|"
                            r"all the others?) (?:in|into) the bin")
+_COLOURS_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
+_COLOUR_LIST = rf"(?:{_COLOURS_ALT})(?:(?:\s*,\s*|\s+(?:or|nor|and)\s+|\s*,\s*(?:or|nor|and)\s+)(?:{_COLOURS_ALT}))*"
+_LACKING = re.compile(rf"\b({_ALL})\s+(?:(?:that|which)\s+(?:isn't|is not|isnt|is n't|aren't|are not|arent|are n't)|"
+                      rf"(?:that's|thats)\s+not)\s+(?:coloured\s+|colored\s+)?({_COLOUR_LIST})\b(?!\s+(?:cube|block|brick|one|object)s?\b)")
+_NON_COLOUR = re.compile(rf"\b(every|each|all(?: of)?(?: the)?)\s+non-?({_COLOURS_ALT})\s+"
+                         rf"(cube|block|brick|object)(s?)\b")
+
+
+def _the_ones(colours: str) -> str:
+    """"blue or red" -> "the blue one and the red one": the exception as expand_quantifier reads it."""
+    return " and ".join(f"the {c} one" for c in re.findall(rf"\b(?:{_COLOURS_ALT})\b", colours))
+
+
+_CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:table|workspace|work area)"
+                            rf"\s*[:\-–—,]\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
+                            rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
+                            rf"\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash)\b)")
 # The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
 _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
 # "then the green one" reaches here as "then do the same with the green one" (phrasing's gapping)
@@ -464,6 +518,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
     used."""
+    # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
+    # they lack are the exception
+    text = _LACKING.sub(lambda m: f"{m.group(1)} except {_the_ones(m.group(2))}", text)
+    text = _NON_COLOUR.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(4)} except {_the_ones(m.group(2))}", text)
     ordered = closing_order(text)
     if ordered is not None and re.search(rf"\b(?:{_ALL}|the (?:rest|others|other cubes|remaining cubes))\b",
                                          ordered[0]):
@@ -482,6 +540,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         quantifier = re.search(rf"\b{_ALL}", body)
         if quantifier is not None and not re.search(rf"\b{_EXCEPT}\b", body):
             text = f"{body[:quantifier.end()]} except {front.group(1)}{body[quantifier.end():]}"
+    # "Clear the table: all the cubes into the bin, then go home" (f17-055): the heading says what the quantifier's
+    # clause after it spells out; only where that clause sends every cube to the bin
+    text = _CLEAR_HEADING.sub("", text)
     clear = _CLEAR_EXCEPT.fullmatch(text)
     if clear is not None:
         text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
@@ -520,7 +581,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
         scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b|\ball (?:day|morning|afternoon|"
-                                                   r"evening|night|week)\b", " ", text))
+                                                   r"evening|night|week)\b|\bat all\b", " ", text))
         word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "

@@ -108,6 +108,10 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     rest = [t for t in rest if t not in RELATIVE_FILLERS and t != "that's"]
     if rest[:2] == ["to", "the"] and rest[2:3] in (["left"], ["right"]):
         rest = rest[2:]
+    at_edge = _at_edge(rest)
+    if at_edge is not None:  # "the one at the very back", "the cube that's on the far right" (f19-030, f19-048)
+        return Ref("extreme", side=at_edge, noun=noun, color=color, support=at_edge if at_edge in ("left", "right")
+                   else None, text=text)
     if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
         anchor = parse_object(rest[2:])
         return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
@@ -123,6 +127,20 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         anchor = parse_object(rest[1:])
         if anchor:
             return Ref("on", noun=noun, color=color, anchor=anchor, text=text)
+    return None
+
+
+# Where a cube stands at the table's edge, said after it: "at the (very) back", "on the far right" -> the extreme's side
+# (the back is farthest along the arm's forward axis, as phrasing's "the cube at the back" -> "frontmost").
+_EDGES = {"back": "forward", "rear": "forward", "front": "backward", "left": "left", "right": "right"}
+
+
+def _at_edge(rest: Sequence[str]) -> str | None:
+    """The extreme side ``rest`` names ("at the very back", "on the far right"), or None."""
+    words = [t for t in rest if t not in ("the", "very", "far", "most")]
+    if len(words) == 2 and words[0] in ("at", "on", "in") and words[1] in _EDGES and \
+            (words[1] not in ("left", "right") or words[0] != "in"):
+        return _EDGES[words[1]]
     return None
 
 
@@ -231,6 +249,11 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if len(near) > 1:
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(near)} are equally close", near)
         return near
+    if ref.kind == "extreme" and ref.support is not None and any(state.rests_on(o.name, ref.support)
+                                                                 for o in state.objects):
+        # "the cube on the right" where a cube stands in the right region: that one, or the rightmost?
+        raise UngroundedError(f"'{ref.text}': the cube in the {ref.support} region or the {ref.support}most one is "
+                              f"unclear")
     if ref.kind == "extreme":
         placed = [o for o in pool if o.position is not None]
         if len(placed) != len(pool) or not pool:

@@ -39,16 +39,24 @@ from policies.planner.skills import apply_step, check_plan, step_error
 
 MAX_CANDIDATES = 8
 
+_COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 # Phrases rewritten before parsing: the held object, idioms that carry no meaning for the plan.
 _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\b(the (cube|block|one|object|thing) (that )?you are holding|what you are holding|what you hold|"
      r"the held (cube|block|object)|the (cube|block|object) in (the|your) (gripper|hand))\b", " HELD "),
+    # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
+    (r"\bwhat(?:ever)?(?:'s| is)\s+(?:currently\s+)?(?:sitting\s+|resting\s+|lying\s+|standing\s+|stacked\s+|"
+     r"placed\s+)?(?=(?:on top of|on|atop)\s)", " the object resting "),
     (r"\bbuild a tower by\b", " "),
     (r"\bbuild a tower with\b", " stack "),
     (r"\btake hold of\b", " take "),
     (r"\b(off|from) the table\b", " "),
     (r"\bof the table\b", " "),
     (r"\bdo the same with\b", " SAME "),
+    # "the cube that's not blue", "the non-blue one": a reference by the colour it lacks (grounded or asked among the
+    # rest by mentions.py), never a negation of the clause (f17-067)
+    (rf"\b(cube|block|one|object) (?:that's|thats|that is|which is|which's) not ({_COLOUR_ALT})\b", r"non\2 \1"),
+    (rf"\bnon-({_COLOUR_ALT}) (cube|block|one|object)\b", r"non\1 \2"),
     (r"\bwithout\b", " ; NOT "),  # "A without touching B": A, and a negative clause
     (r"(\bdo not\b|\bdon't\b|\bdont\b|\bnever\b|\bnot\b)", " NOT "),
     (r"\bto the (left|right) of\b", r" \1 of "),
@@ -228,9 +236,15 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
             obj = parse_object(body[:p])
             if direction and obj:
                 readings.append(Action("push", obj=obj, direction=direction))
-        if readings:
-            return readings
-        verb_class = "place"  # "push the red cube onto the pad": a region goal, reached by pick and place
+        # "push the yellow cube onto the left side", "nudge red to the left side" (f14-048): the side is the push's
+        # direction. A push reaches no other place: "push red onto the pad" is refused (_impossible_clause), never
+        # read as pick and place, which lifts what the words only slide
+        for p, t in enumerate(body):
+            obj = parse_object(body[:p]) if t in _DEST_PREPS and p else None
+            side = (parse_region(body[p + 1:]) or _side(body[p + 1:])) if obj else None
+            if obj and side in ("left", "right"):
+                readings.append(Action("push", obj=obj, direction=side))
+        return readings
     if verb_class == "pick":
         obj = parse_object(body)
         if obj:
@@ -472,6 +486,23 @@ def _with_others(request: Request, others: str | None, state: SceneState) -> Req
     return dataclasses.replace(request, forbidden_objects=request.forbidden_objects | rest)
 
 
+# Words closing a negation that only make it stronger ("without disturbing the yellow cube in any way", f18-037):
+# dropped, the constraint they close stays whole.
+_EMPHASES: tuple[tuple[str, ...], ...] = (("in", "any", "way"), ("in", "any", "way", "whatsoever"), ("at", "all"),
+                                         ("whatsoever",), ("under", "any", "circumstances"), ("in", "any", "case"),
+                                         ("one", "bit"), ("ever",), ("in", "the", "slightest"))
+
+
+def _without_emphasis(words: list[str]) -> list[str]:
+    """``words`` without the emphases (above) that close them, any number of them ("at all, in any way")."""
+    while True:
+        cut = next((len(e) for e in sorted(_EMPHASES, key=len, reverse=True)
+                    if len(words) > len(e) and tuple(words[-len(e):]) == e), 0)
+        if not cut:
+            return words
+        words = words[:-cut]
+
+
 def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Request | str | Clarification:
     """Objects not to touch and facts not to make, from the negative clauses; a refusal reason if unreadable.
 
@@ -485,7 +516,7 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
     skills: set[str] = set()
     ctx = Context(state=state)
     for neg in negatives:
-        words = [t for t in neg if t not in FILLERS and t != ","]
+        words = _without_emphasis([t for t in neg if t not in FILLERS and t != ","])
         text = "not " + " ".join(words)
         if len(words) == 2 and words[0] in lx.PICK_VERBS and words[1] in ("it", "them"):
             # "slide the blue cube right, don't pick it up" (fresh split indep5-034): whatever "it" refers to,
@@ -627,6 +658,10 @@ def _impossible_clause(clause: Sequence[str]) -> str | None:
                 return f"the {region} is a place, not an object the arm can move: '{' '.join(clause)}'"
         if t in ("itself", "themselves"):
             return f"a cube cannot be put on itself: '{' '.join(clause)}'"
+    pushed = next((i for i, t in enumerate(clause) if t in lx.PUSH_VERBS), None)
+    if pushed is not None and any(t in _DEST_PREPS for t in clause[pushed + 1:]):
+        return (f"a push slides a cube left, right, forward or backward and reaches no other place: "
+                f"'{' '.join(clause)}'; say 'put' to lift it there, or give the push a direction")
     return None
 
 
@@ -894,10 +929,22 @@ def _colour_family(text: str, state: SceneState) -> str | Clarification | Refusa
     return f"{text[:m.start()]}{members[0].color} {m.group(2)}{text[m.end():]}"
 
 
+# "put the red, finally the blue, in the bin" (A1 session 6, item 4): a sequence ("and finally") or a change of mind
+# (French "finalement", "actually the blue")? Both move the blue; only one moves the red, so neither is guessed.
+_ONE_COLOUR = rf"(?:the |a )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?"
+_FINALLY_BETWEEN = re.compile(rf"\b(?:{'|'.join(sorted(_VERBS))})\s+{_ONE_COLOUR}\s*,\s*"
+                              rf"(?:finally|eventually|ultimately|in the end)\s*,?\s+{_ONE_COLOUR}\s*,?\s+"
+                              r"(?:in|into|inside|on|onto|to)\b")
+
+
 def parse(instruction: str, state: SceneState) -> ParseResult:
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
+    between = _FINALLY_BETWEEN.search(rewritten.text)
+    if between is not None:
+        return ParseResult((), Refusal(reason=f"'{between.group(0)}': both cubes in turn, or the second instead of the "
+                                              f"first? say 'put X and then Y ...' or name only the one"))
     family = _colour_family(rewritten.text, state)
     if not isinstance(family, str):
         return ParseResult((), family)
@@ -955,6 +1002,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
             if unread_home:  # "put it back, go home": never left to a model that would go home alone (ADV 5)
                 return ParseResult((), Refusal(reason=f"could not understand '{' '.join(unread_home)}' beside "
                                                       f"'go home' in '{' '.join(clause)}': nothing is done"))
+            if any(parse_clause(c, None) == [Action("home")] for c in clauses if c is not clause):
+                # ... also where "go home" is a clause of its own ("put red on the pad. put it back, go home")
+                return ParseResult((), Refusal(reason=f"could not understand '{' '.join(clause)}' beside 'go home': "
+                                                      f"nothing is done"))
             if _statement(clause):  # "red is on blue": where a cube is, not a request
                 return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' says where a cube is, not what to do: "
                                                       f"say 'put ...' to move it"))

@@ -316,7 +316,7 @@ def test_a_fault_before_a_disposal_a_single_same_and_done_before_home_still_plan
     "move every cube w/o green in the trash", "move the red cube to the left side, blue is out of bounds",
     "push the blue cube left, psych", "put the red - pardon blue - in the bin", "quit trying to bin green",
     "move the blue cube to the left side, changed my mind", "stack the red cube on blue, we still need it",
-    "the red cube is fine, chuck it in the bin", "put the cubes that aren't red in the bin",
+    "the red cube is fine, chuck it in the bin",
     "put the blue cube on the pad, I'll do the red one", "put any cube but red in the bin",
     "don'tput the red cube in the bin", "push the green cube to my left", "put red in the bin, because it's blue",
     "the red cube's unbroken, chuck it in the bin", "the red cube's broken, chuck it in the bin tomorrow"])

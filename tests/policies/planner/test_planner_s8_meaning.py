@@ -1,0 +1,202 @@
+"""Meaning classes the seventeenth to nineteenth fresh splits refused wrongly (issue #17 item 2, session 8), read as
+families, each beside the forms that must never run: tower roles said as goal states ("X at the very top, Y under it
+and Z as the base", "from up to down"), a tower's words that report or date it instead of asking for it, "clear the
+table:" before a quantifier, cubes named by the colour they lack ("the cube that's not blue", "every cube that isn't
+red"), a push toward a side, "finally" between two cubes sharing one place, negations made stronger ("in any way",
+"at all"), "whatever's sitting on X", and a cube named by the table's edge it stands at ("the one at the very back")."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from test_planner_fresh12_words import COLOURS, mv, plan, refused, steps, touches
+
+from policies.planner import Plan, SceneState
+from policies.planner.plan import Clarification
+
+
+def placed(*cubes: tuple[str, float, float], on: dict[str, str] | None = None) -> SceneState:
+    """A scene with each (colour, x, y) cube on the table (x away from the robot, y to its left); ``on`` stacks a
+    colour's cube on another's."""
+    at = {c: (x, y) for c, x, y in cubes}
+    objects = [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": [x, y, 0.022]} for c, x, y in cubes]
+    objects += [{"name": f"{upper}_cube", "kind": "cube", "color": upper, "position": [*at[lower], 0.066]}
+                for upper, lower in (on or {}).items()]
+    return SceneState.from_json({"objects": objects, "regions": ["left", "right", "bin", "pad"]})
+
+
+THREE = placed(("yellow", 0.38, -0.15), ("purple", 0.55, 0.2), ("orange", 0.62, -0.02))
+
+
+def tower(bottom_up: list[str]) -> list[str]:
+    return [s for lower, upper in itertools.pairwise(bottom_up) for s in mv(upper, lower)]
+
+
+# --------------------------------------------------------------------------- tower roles said as a goal state
+@pytest.mark.parametrize("text", [
+    "I want a stack with the yellow cube at the very top, the purple one under it and the orange one as the base",
+    "build a stack with the yellow cube at the very top, the purple one below it and the orange one as the base",
+    "a tower please: orange as the base, purple in the middle, yellow at the very top",
+    "stack them: yellow at the very top, purple under it, orange at the very bottom",
+    "make a tower with orange as the bottom, purple in the middle and yellow as the top",
+    "Make one tower, from up to down: yellow, purple, orange",
+    "build a tower bottom-up: orange, purple, yellow",
+    "stack them from down to up: orange, purple, yellow",
+    "a tower, top-down: yellow, purple, orange",
+    "Final state should be one tower of three: orange on the bottom, purple above it, yellow at the very top",
+])
+def test_tower_roles_said_as_a_goal_state_build_the_tower(text: str) -> None:
+    assert steps(text, THREE) == tower(["orange", "purple", "yellow"])
+
+
+@pytest.mark.parametrize("text", [
+    "I want a stack with the yellow cube at the very top, the purple one on it and the orange one as the base",
+    "a stack with yellow at the very top, purple as the top and orange as the base",
+    "don't build a stack with yellow at the very top, purple under it and orange as the base",
+    "I don't want a tower with yellow at the very top, purple under it and orange as the base",
+])
+def test_tower_roles_that_disagree_or_are_negated_are_refused(text: str) -> None:
+    refused(text, THREE)
+
+
+@pytest.mark.parametrize("text", [
+    "my colleague built a tower with orange at the bottom and yellow on top",
+    "we had a tower with orange at the bottom, yellow on top yesterday",
+    "there was a tower with orange at the bottom and yellow on top",
+    "the kids knocked over a tower with orange at the bottom and yellow on top",
+    "a tower with orange at the bottom and yellow on top, like last time we failed",
+])
+def test_a_tower_reported_dated_or_qualified_is_never_built(text: str) -> None:
+    assert not touches(plan(text, THREE), "yellow"), text
+
+
+def test_polite_and_wished_towers_still_build() -> None:
+    for text in ("could you build a tower with orange at the bottom and yellow on top",
+                 "a tower with orange at the bottom and yellow on top would be nice",
+                 "i'd like a little tower please: orange at the bottom, yellow on top, then go home"):
+        assert [s for s in steps(text, THREE) if s != "go_home()"] == tower(["orange", "yellow"]), text
+
+
+# ------------------------------------------------------------------------------ "clear the table:" quantifiers
+@pytest.mark.parametrize("text", [
+    "Clear the table: all the cubes into the bin, then go home",
+    "clear the table - every cube to the bin, then go home",
+    "clear the table, put all the cubes in the bin, then go home",
+    "please clear the table: every single cube goes in the bin, then go home",
+])
+def test_clear_the_table_before_a_quantifier_bins_every_cube(text: str) -> None:
+    assert steps(text, THREE) == [*mv("yellow", "bin"), *mv("purple", "bin"), *mv("orange", "bin"), "go_home()"]
+
+
+def test_clear_the_table_keeps_the_exception_and_never_goes_elsewhere() -> None:
+    assert steps("clear the table: all cubes except the purple one into the bin", THREE) == \
+        [*mv("yellow", "bin"), *mv("orange", "bin")]
+    for text in ("clear the table: all the cubes onto the pad", "don't clear the table: all the cubes into the bin",
+                 "clear the table: all the cubes into the bin, then don't go home"):
+        result = plan(text, THREE)
+        assert not isinstance(result, Plan) or "go_home()" not in map(str, result.steps), text
+        assert not (isinstance(result, Plan) and "pad" in str(result.steps)), text
+
+
+# ------------------------------------------------------------------------------ cubes named by the colour they lack
+@pytest.mark.parametrize("text", ["move the cube that's not blue to the left side",
+                                  "move the cube that is not blue to the left side",
+                                  "move the non-blue cube to the left side",
+                                  "put the block that's not blue on the left side"])
+def test_the_cube_that_is_not_a_colour_is_asked_among_the_rest_or_read_when_one(text: str) -> None:
+    three = placed(("blue", 0.5, 0.02), ("red", 0.42, -0.16), ("green", 0.6, 0.19))
+    result = plan(text, three)
+    assert isinstance(result, Clarification) and set(result.candidates) == {"red_cube", "green_cube"}, result
+    two = placed(("blue", 0.5, 0.02), ("red", 0.42, -0.16))
+    assert steps(text, two) == mv("red", "left")
+
+
+@pytest.mark.parametrize("text", ["put every cube that isn't blue in the bin", "put all the cubes that aren't blue in "
+                                  "the bin", "put all cubes that are not blue in the bin", "put every cube that's not "
+                                  "blue in the bin", "put all the non-blue cubes in the bin",
+                                  "put every non-blue cube in the bin"])
+def test_every_cube_that_lacks_a_colour_leaves_that_colour_out(text: str) -> None:
+    state = placed(("blue", 0.5, 0.02), ("red", 0.42, -0.16), ("green", 0.6, 0.19))
+    assert steps(text, state) == [*mv("red", "bin"), *mv("green", "bin")]
+    assert not touches(plan(f"don't {text}", state), "red")
+    refused(text, placed(("red", 0.42, -0.16), ("green", 0.6, 0.19)))  # no blue cube to leave out
+
+
+# -------------------------------------------------------------------------------------------- a push to a side
+@pytest.mark.parametrize(("text", "direction"), [("push yellow onto the left side", "left"),
+                                                 ("push the yellow cube to the left side", "left"),
+                                                 ("nudge the yellow one over to the right side", "right"),
+                                                 ("slide yellow onto the right side", "right")])
+def test_a_push_toward_a_side_is_a_push_in_that_direction(text: str, direction: str) -> None:
+    assert steps(text, THREE) == [f"push(object=yellow_cube, direction={direction})"]
+
+
+@pytest.mark.parametrize("text", ["push the yellow cube onto the pad", "slide the yellow cube into the bin",
+                                  "push yellow onto the purple one", "shove the yellow cube in the trash",
+                                  "don't push yellow onto the left side, push it forward"])
+def test_a_push_to_a_place_no_push_reaches_is_refused_never_lifted(text: str) -> None:
+    result = plan(text, THREE)
+    assert not touches(result, "yellow"), result
+
+
+# ------------------------------------------------------------------------- "finally" between two cubes, one place
+@pytest.mark.parametrize("text", ["put the red, finally the blue, in the bin",
+                                  "put the red cube, finally the blue one, in the bin",
+                                  "place red, eventually blue, on the pad",
+                                  "put the red, in the end the blue, in the bin"])
+def test_finally_between_two_cubes_sharing_a_place_is_refused(text: str) -> None:
+    assert not touches(plan(text), "red"), text
+
+
+def test_finally_as_a_sequence_still_moves_both() -> None:
+    assert steps("put the red and finally the blue in the bin") == [*mv("red", "bin"), *mv("blue", "bin")]
+    assert steps("put red in the bin, then finally put blue on the pad") == [*mv("red", "bin"), *mv("blue", "pad")]
+
+
+# -------------------------------------------------------------------------------------- negations made stronger
+@pytest.mark.parametrize("keep", ["without disturbing the yellow cube in any way",
+                                  "don't touch the yellow cube at all", "never move the yellow cube whatsoever",
+                                  "without touching yellow at all, in any way"])
+def test_an_emphasis_closing_a_negation_keeps_the_constraint(keep: str) -> None:
+    assert steps(f"{keep}, put the purple cube in the bin", THREE) == mv("purple", "bin")
+    assert not touches(plan(f"{keep}, put the yellow cube in the bin", THREE), "yellow")
+    assert not touches(plan(f"{keep}, put every cube in the bin", THREE), "yellow")
+
+
+# ------------------------------------------------------------------------------ what rests on a cube, the edges
+STACKED = placed(("red", 0.5, 0.1), ("blue", 0.42, -0.15), on={"green": "red"})
+
+
+@pytest.mark.parametrize("text", ["take whatever's sitting on the red cube and put it in the bin",
+                                  "take whatever is on top of the red cube and put it in the bin",
+                                  "put whatever's on the red one in the bin"])
+def test_whatever_rests_on_a_cube_is_the_cube_on_it(text: str) -> None:
+    assert steps(text, STACKED) == mv("green", "bin")
+    refused(text.replace("red", "blue"), STACKED)  # nothing rests on the blue cube
+
+
+EDGES = placed(("yellow", 0.45, 0.12), ("orange", 0.57, -0.1), ("red", 0.38, -0.2))
+
+
+@pytest.mark.parametrize(("text", "moved"), [
+    ("grab the one at the very back of the table and stack it on the yellow cube", "orange"),
+    ("grab the cube at the back and put it on the yellow cube", "orange"),
+    ("take the cube at the very front and put it on the yellow cube", "red"),
+    ("move the cube that's on the far right over to the yellow cube", "red"),
+    ("move the cube that's on the left onto the orange one", "yellow"),
+])
+def test_a_cube_named_by_the_edge_it_stands_at(text: str, moved: str) -> None:
+    assert [s for s in steps(text, EDGES) if s.startswith("pick")] == [f"pick(object={moved}_cube)"]
+
+
+def test_an_edge_tie_or_a_cube_in_that_region_is_never_guessed() -> None:
+    level = placed(("yellow", 0.45, 0.12), ("orange", 0.57, -0.2), ("red", 0.38, -0.2))
+    result = plan("move the cube on the far right to the left side", level)
+    assert isinstance(result, Clarification) and set(result.candidates) == {"orange_cube", "red_cube"}
+    in_region = SceneState.from_json({"objects": [
+        {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, y, 0.022]}
+        for c, y in (("red", -0.2), ("blue", 0.1))], "regions": ["left", "right", "bin", "pad"],
+        "on": {"red_cube": "right"}})
+    assert not touches(plan("pick up the cube on the right", in_region), "red")
+    assert set(COLOURS) >= {"red", "blue"}
