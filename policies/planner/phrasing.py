@@ -323,7 +323,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "Today's task: ..." (f17-034). Only job nouns after known modifiers: "Cancelled test:", "Old task:",
     # "Failed run:", "Done:" may take the request back and stay, so the instruction is refused as unread.
     (rf"^(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
-     r"(?:\s+for (?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
+     r"(?:\s+(?:for )?(?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
     # a summary of the request before a colon, spelt out after it: "Unstack it: take the yellow cube off the orange
     # one and put it on the right side" (f17-052); only where what follows takes a cube off another
     (r"^(?:please\s+)?unstack (?:it|them|that|this|those|these|the (?:tower|stack|pile))\s*[:\-–—]\s*"
@@ -401,7 +401,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:this is |the )?last one,? i promise|"
      r"can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
-     r"time to work|"
+     r"time to work|time to (?:tidy|clean|clear) up|time to get (?:to work|going|started)|the thing is|"
+     r"you know what|here'?s the deal|"
      r"here'?s (?:the thing|the plan|what i need|what i want|what to do)(?: (?:from|of) you)?|(?:the|my) plan is|"
      r"one (?:more|last) thing|"
      r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
@@ -657,7 +658,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
-    (r"\b(?:could you |can you )?(?:be a (?:dear|star|love|champ|sweetheart|pal)|do me a favou?r) and\b", " "),
+    (r"\b(?:could you |can you |would you |will you )?(?:be a (?:dear|star|love|champ|sweetheart|pal|doll|gem)|"
+     r"do me a (?:quick |small |little |big |huge )?favou?r) and\b", " "),
+    # "would it be possible (for you) to put ...", "any chance you could put ...", "think you could put ...", "pretty
+    # please put ...", "I'm going to need you to put ...", "help me (out) and put ...", "help me by putting ...": the
+    # request itself, only before a verb the planner reads (so never "... possible not to put")
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:(?:would|will) it be possible|is it possible|would it be ok(?:ay)?|"
+     rf"is it ok(?:ay)?)(?: for (?:you|u))? to\s+(?={_FRAMED_VERB}\b)", r"\1"),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:(?:is there )?any chance|(?:do you )?think|do you reckon|reckon)"
+     rf"(?: that)? (?:you|u) (?:could|can|would|might)(?: (?:please|just|maybe))?\s+(?={_FRAMED_VERB}\b)", r"\1"),
+    (rf"(^|[,;.!?:]\s*)pretty please,?\s+(?={_FRAMED_VERB}\b)", r"\1please "),
+    (rf"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna) need (?:you|u) to\s+(?={_FRAMED_VERB}\b)", " "),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|please|could you|can you|would you)\s+)help (?:me|us)(?: out)?(?: here| a bit)?"
+     rf"(?:,)? and\s+(?={_FRAMED_VERB}\b)", r"\1"),
+    (rf"\bhelp (?:me|us)(?: out)? by ({'|'.join(GERUNDS)})\b", lambda m: GERUNDS[m.group(1)]),
+    (r"(^|[,;.!?:]\s*)(?:if you (?:would|could|will) be so kind|if you'?d be so kind|if you please)\s*[,;:]\s*", r"\1"),
     (r"\b(?:i (?:kindly |would )?(?:ask|request) you to|(?:please )?be so kind (?:and|to)|could i ask you to|"
      r"may i ask you to)\b", " "),
     # "Would you be so good as to carry ...", "would you be kind enough to put ..." (f18-050, f18-076), "please do the
@@ -737,7 +752,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     # "the green cube just needs to go in the bin" (indep10-029)
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:just\s+|really\s+|simply\s+|also\s+|"
-     r"definitely\s+)?(?:goes|should go|needs? to go|"
+     r"definitely\s+)?(?:goes|should go|needs? to go|should end up|must end up|has to end up|needs? to end up|"
      r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),

@@ -364,3 +364,29 @@ def test_a_state_with_a_negation_or_a_condition_is_refused(text: str) -> None:
 def test_before_anything_else_and_only_after_that() -> None:
     text = "Before anything else, stack purple on yellow. Only after that should the orange cube go to the right side."
     assert steps(text) == mv("purple", "yellow") + mv("orange", "right")
+
+
+# ------------------------------------------------------------- more frames people open a request with
+@pytest.mark.parametrize("frame", [
+    "Could you do me a quick favour and", "Would it be possible for you to", "Is it possible to",
+    "Any chance you could", "Think you could", "Pretty please", "I'm going to need you to", "Help me out here and",
+    "If you would be so kind,", "You know what, just", "So, um, the thing is,", "Time to tidy up!",
+    "Alright robot, here's the deal:"])
+def test_an_opening_frame_is_the_request(frame: str) -> None:
+    assert steps(f"{frame} put the red cube on the pad.", S3) == mv("red", "pad")
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Your job now: red cube into the bin.", "bin"), ("The red cube should end up on the pad.", "pad"),
+    ("Could you please help me by putting the red cube in the bin?", "bin")])
+def test_a_job_label_a_goal_or_a_help_frame_is_the_request(text: str, where: str) -> None:
+    assert steps(text, S3) == mv("red", where)
+
+
+@pytest.mark.parametrize("frame", [
+    "Would it be possible for you to not", "Any chance you could not", "Think you couldn't", "Help me out and don't",
+    "Could you please help me by not", "Pretty please don't", "Could you do me a huge favor and not",
+    "The red cube should not end up on the pad; also"])
+def test_an_opening_frame_never_hides_a_negation(frame: str) -> None:
+    result = plan(f"{frame} put the red cube on the pad.", S3)
+    assert not touches(result, "red"), result
