@@ -262,6 +262,12 @@ SHA-256 of its ``model.safetensors`` and ``policy.json``. "pretrained" names wha
 (``rl_config.PRETRAINED_BASES``), so the name alone cannot tell a resume that the base changed under the run."""
 
 
+DEMOS_RECORD = "demos_resolved"
+"""The key of a run-with-demos' config.json that records the dataset its demos came from (folder, manifest and
+content SHA-256, episodes, transitions). A resume does not read the dataset again: the demos travel in the replay
+buffer (``policies.demo_replay``)."""
+
+
 def base_record(config: RLConfig) -> dict[str, str] | None:
     """What ``BASE_RECORD`` holds for ``config`` now; None for RL from scratch."""
     import hashlib
@@ -292,6 +298,7 @@ def read_run_config(out: Path) -> tuple[dict[str, Any], dict[str, str] | None]:
     if not isinstance(saved, dict):
         raise TrainConfigError(f"cannot resume {out}: its config.json is not a mapping of RLConfig fields")
     record = saved.pop(BASE_RECORD, None)
+    saved.pop(DEMOS_RECORD, None)  # what the run's demos were; they come back with its replay buffer
     if record is not None and not (isinstance(record, dict) and all(isinstance(v, str) for v in record.values())):
         raise TrainConfigError(f"cannot resume {out}: {BASE_RECORD} in its config.json must be a mapping of strings "
                                f"(folder and SHA-256s), got {record!r}")
@@ -514,6 +521,9 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         if state is None:
             record = base_record(config)
             saved = config.to_dict() if record is None else {**config.to_dict(), BASE_RECORD: record}
+            demos = getattr(model.replay_buffer, "demos", None)
+            if demos is not None:
+                saved[DEMOS_RECORD] = demos.source
             _atomic_write_text(out / "config.json", json.dumps(saved, indent=2))
         evaluations = EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
                                    log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,

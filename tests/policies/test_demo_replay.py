@@ -119,9 +119,13 @@ def test_a_run_with_demos_records_them_and_resumes_with_its_demos(push_demos: Pa
     train_rl(config, out, export=False)
     saved = json.loads((out / "config.json").read_text())
     assert saved["demos"] == str(push_demos) and saved["demo_ratio"] == 0.5 and saved["action_mode"] == "full"
+    manifest = json.loads((push_demos / "manifest.json").read_text())
+    assert saved["demos_resolved"]["content_sha256"] == manifest["content_sha256"]
+    assert saved["demos_resolved"]["episodes"] == 2
     assert json.loads((out / "checkpoints" / "resume.json").read_text())["env_steps"] == 300
     # The demos travel in the replay buffer: the resumed run samples them (it would fail without) from step 300.
     run = train_rl(config, out, export=False, resume=True)
     assert run.metrics["resumed_from_env_steps"] == 300 and run.metrics["env_steps"] == 450
+    assert json.loads((out / "config.json").read_text()) == saved
     with pytest.raises(TrainConfigError, match=r"demo_ratio 0\.5 in the run, 0\.25 given"):
         train_rl(dataclasses.replace(config, demo_ratio=0.25), out, export=False, resume=True)
