@@ -113,7 +113,7 @@ _TARGETS: tuple[str, ...] = (
     *sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS), *sorted(lx.COLOR_WORDS),
     *sorted(w for w in lx.KIND_WORDS if len(w) > 3), "bin", "pad", "trash", "left", "right", "home", "the", "please",
     "on", "in", "onto", "into", "top", "then", "and", "cube", "cubes", "block", "blocks", "side", "after", "before",
-    "first", "every", "except", "forward", "backward", "towards", "toward",
+    "first", "every", "except", "forward", "backward", "towards", "toward", "everything",
     # a misspelt "throw" ("thorw the yelow cube in teh bin", indep10-019): read as the bin idiom or screened as a throw
     "throw",
 )
@@ -1936,6 +1936,21 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         text = re.sub(pattern, repl, text)
     text = _gapped(_late_first(_numbered_steps(_push_manner(text))))
     text = _side_reference(text, state)
+    # "I'd like the cube furthest to the right to be placed on top of the yellow cube" (f18-035): the wish read once the
+    # reference by place is spelt out (above)
+    text = re.sub(r"(^|[,;.!?:]\s*)(?:i'?d like|i would like|i want|we'?d like|we want) (the (?:leftmost|rightmost|"
+                  r"frontmost|backmost|nearestbase|farthestbase|middle|topmost) (?:cube|block|one)|"
+                  r"the (?:cube|block|one) "
+                  r"(?:(?:furthest|farthest|most) (?:to the )?(?:left|right)|(?:closest|nearest|furthest|farthest) "
+                  r"(?:to|from) (?:you|the robot|the arm))) to (?:be )?"
+                  r"(?:(?:placed|put|moved|stacked|set|sitting|end up|go) )?(on top of|ontop|on|in|into|onto)\b",
+                  r"\1put \2 \3", text)
+    # "Pick cube; place on right side." (f18-077): the place verb's object left out after a pick is what was picked
+    text = re.sub(r"^((?:please )?(?:pick|pick up|grab|take) )(?:(the|a|an) )?([^,;.!?]+?)\s*([,;.]|\band(?: then)?|"
+                  r"\bthen)\s*(place|put|set|drop|move) (on|in|into|onto|to) (?:the )?(right side|left side|bin|pad)"
+                  r"\s*$",
+                  lambda m: f"{m.group(1)}{m.group(2) or 'the'} {m.group(3)}{m.group(4)} {m.group(5)} it {m.group(6)} "
+                            f"the {m.group(7)}", text)
     # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
     text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
     # a clause of politeness alone ("please, stack ...", "..., please.", "..., robot.") is no clause

@@ -390,3 +390,36 @@ def test_a_job_label_a_goal_or_a_help_frame_is_the_request(text: str, where: str
 def test_an_opening_frame_never_hides_a_negation(frame: str) -> None:
     result = plan(f"{frame} put the red cube on the pad.", S3)
     assert not touches(result, "red"), result
+
+
+# ------------------------------------------------------------- terse forms and references inside a wish
+FOUR = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [x, y, 0.022]}
+    for c, x, y in (("red", 0.45, 0.15), ("blue", 0.55, -0.1), ("green", 0.4, -0.02), ("yellow", 0.6, 0.2))],
+    "regions": ["left", "right", "bin", "pad"]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pick red cube; place on right side.", mv("red", "right")),
+    ("grab the blue cube, then drop in bin", mv("blue", "bin")),
+    ("If it's not too much bother, I'd like the cube furthest to the right to be placed on top of the yellow cube.",
+     mv("blue", "yellow")),
+    ("I'd like the leftmost cube to be placed in the bin.", mv("yellow", "bin")),
+    ("evrything except the green into the bin", mv("red", "bin") + mv("blue", "bin") + mv("yellow", "bin")),
+])
+def test_terse_forms_and_references_in_a_wish(text: str, expected: list[str]) -> None:
+    assert steps(text, FOUR) == expected
+
+
+def test_a_left_out_object_after_an_unnamed_pick_is_asked_about() -> None:
+    result = plan("Pick cube; place on right side.", FOUR)
+    assert not isinstance(result, Plan) and set(getattr(result, "candidates", ())) == {
+        "red_cube", "blue_cube", "green_cube", "yellow_cube"}, result
+
+
+@pytest.mark.parametrize("text", ["I'd like the leftmost cube not to be placed in the bin.",
+                                  "Pick the red cube, don't place on right side.",
+                                  "I'd hate the cube furthest to the right to be placed on top of the yellow cube."])
+def test_terse_forms_never_hide_a_negation(text: str) -> None:
+    result = plan(text, FOUR)
+    assert not (isinstance(result, Plan) and len(result.steps) > 1), result
