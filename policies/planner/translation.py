@@ -106,7 +106,7 @@ _FR: dict[str, str] = {
     "one-on-the-other": "one on the other",
     # eighth pass: the English that the rules below write
     "that-is-on-the": "that is on the", "before-that": "before that", "after-that": "after that",
-    "clear-the-table": "clear the table",
+    "clear-the-table": "clear the table", "donc": "",  # "pose donc le bleu ...": an imperative's filler
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -140,7 +140,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:tu|vous)\s+", r"\1\2\3 "),
     (r"(\bqu(?:e |' ?)(?:tu|vous)\s[^.;!?]*?)(\bet|\bpuis|,)(\s*(?:(?:ensuite|après|puis|enfin)\s+)?)qu(?:e |' ?)"
      r"(?:tu|vous)\s+", r"\1\2\3 "),
-    (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait) (?:de |d' ?)", " please "),
+    (r"\b(?:est-ce que |est ce que )?(?:ça|cela) (?:te|vous) (?:dérangerait|ennuierait|dirait|dit) (?:de |d' ?)",
+     " please "),
     (r"\b(?:ce serait|ça serait|c' ?est|tu serais|vous seriez) (?:gentil|gentille|sympa|aimable|cool)s? (?:de |d' ?)",
      " please "),
     (r"\b(?:(?:tu peux|tu pourrais|pourrais-tu|peux-tu|vous pouvez|vous pourriez|pourriez-vous) me rendre|"
@@ -902,8 +903,9 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.:]\s*|\b(?:aber|und|doch)\s+)(?:aber\s+)?(?:vorher|davor|zuvor)(?:\s+(?:noch|bitte|aber))*\b\s*,?",
      r"\1 before-that "),
     # "nicht den roten, sondern den blauen Würfel auf den grünen legen": the cube meant is the one said second
-    (rf"\bnicht ((?:der|den|die|das|dem) (?:{_DE_COLOUR_ALT}|[a-zäöüß]+){_DE_CUBE}?)\s*,?\s*sondern\s+"
-     rf"(?=(?:der|den|die|das|dem) (?:{_DE_COLOUR_ALT}){_DE_CUBE}?\b)", ""),
+    (rf"\bnicht (?:der|den|die|das|dem) (?P<no>{_DE_COLOUR_ALT}|[a-zäöüß]+){_DE_CUBE}?\s*,?\s*sondern\s+"
+     rf"(?=(?:der|den|die|das|dem) (?P<yes>{_DE_COLOUR_ALT}){_DE_CUBE}?\b)",
+     lambda m: m[0] if _DE.get(m["no"]) == _DE.get(m["yes"]) else ""),  # "nicht den roten, sondern den roten": refused
     # "hau den grünen auf den gelben drauf": slammed onto a place, put ("hau ihn weg": discarded, read below)
     (r"\b(?:hau|haue|hauen sie)\b(?=[^,;.!?]*\b(?:auf|aufs|in|ins)\b)", "pack"),
     # "und der andere soll auch rein", "den blauen auch": the request before, said again for another cube ("rein",
@@ -1019,7 +1021,8 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "wäre super, wenn du X legen könntest", "es wäre nett, wenn Sie X stellen würden": a polite request
     (r"^(?:es )?wäre(?: es)? (?:super|nett|toll|schön|klasse|lieb|gut|prima|cool|großartig|spitze|klasse)\s*,?\s*wenn "
      r"(?:du|sie|ihr) (.*?)(?:\s+(?:könntest|würdest|könnten|würden|könntet|würdet))?(\s*[.!?]*)$", r"bitte \1\2"),
-    (r"^(?:wäre es (?:möglich|machbar)|ist es möglich|geht es)\s*,?\s*(.*?)\s+zu\s+([a-zäöüß]+)(\s*[.!?]*)$",
+    (r"^(?:wäre es (?:möglich|machbar)|ist es möglich|geht es|(?:hast du|hättest du|haben sie|hätten sie) "
+     r"(?:lust|zeit))\s*,?\s*(.*?)\s+zu\s+([a-zäöüß]+)(\s*[.!?]*)$",
      r"bitte \1 \2\3"),
     (r"^ich wäre (?:dir|ihnen|euch) (?:sehr |echt |wirklich )?dankbar,?\s*wenn (?:du|sie|ihr) (.*?)"
      r"(?:\s+(?:könntest|würdest|könnten|würden))?(\s*[.!?]*)$", r"bitte \1\2"),

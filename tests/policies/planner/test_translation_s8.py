@@ -12,13 +12,15 @@ the readings whose words the scene contradicts never run.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 import test_translation_spoken as spoken
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
 
-from policies.planner import Clarification, Plan, SceneState
+from policies.planner import Clarification, Plan, SceneState, make_planner
 
 _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # the rest
@@ -77,6 +79,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a politeness question as a sentence of its own; a first-person sentence before a comma and the request's verb
     ("Salut ! Tu pourrais me rendre un petit service ? Pose le cube {x} sur le {y}. Merci !", ("x>y",)),
     ("On a fini, retourne à ta place.", ("home",)),
+    ("Coucou ! Ça te dirait de poser le {x} sur le {y} ? Merci !", ("x>y",)),
+    ("Moin! Hast du Lust, den {X} auf den {Y} zu stellen? Danke!", ("x>y",)),
+    ("Pose donc le {x} par-dessus le {y}.", ("x>y",)),
     # "une fois X jeté", "pas avant d'avoir", "nicht bevor", "als letztes": the order said otherwise
     ("Une fois le {x} jeté, pose le {y} sur le {z}.", ("x>bin", "y>z")),
     ("Pose le {y} sur le {z}, mais pas avant d'avoir jeté le {x}.", ("x>bin", "y>z")),
@@ -177,6 +182,8 @@ _NEVER_PLANNED = (
     "Ich glaube, leg den {X} in den Eimer.",
     "Ne le jette pas avant d'avoir posé le {y} sur le {z}.",
     "Une fois le {y} posé, ne jette pas le {x}.",
+    "Nicht den {X}, sondern den {X} auf den {Y} legen.",  # the same cube refused and asked for
+    "Hast du Lust, den {X} nicht auf den {Y} zu stellen?",
     # a typo one letter from two verbs ("pose", "pousse") is not guessed
     "pouse le {x} vers l'avant stp",
 )
@@ -293,3 +300,18 @@ def test_the_other_cube_of_two_after_a_request(text: str, expected: list[str]) -
                                            f"place_in(region={e.split('>')[1]})")]
     assert isinstance(result, Plan) and [str(s) for s in result.steps] == steps, (text, result)
     assert not isinstance(_PLANNER.plan(text, SceneState.from_json(_ROW)), Plan), text
+
+
+DATA = Path(__file__).resolve().parents[3] / "policies" / "planner" / "data"
+
+
+def test_the_ninth_french_german_split_plans_every_record_and_never_wrongly() -> None:
+    """fresh_fr_de_9 (final split of session 7, now seen): 0.90 exact before this pass; a floor, never lowered."""
+    from bench.planner import run_backend
+
+    recs = [json.loads(line) for line in (DATA / "fresh_fr_de_9.jsonl").read_text().splitlines() if line.strip()]
+    assert len(recs) >= 40 and {r["split"] for r in recs} == {"fresh_fr_de_9"}
+    scores = run_backend(make_planner("parser"), recs, "fresh_fr_de_9", max_failures=len(recs))["splits"][
+        "fresh_fr_de_9"]
+    assert scores["false_executions"] == 0 and scores["wrong_plans"] == 0, scores
+    assert scores["exact_match"] >= 1.0, scores
