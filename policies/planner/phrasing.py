@@ -379,6 +379,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(could|can|would|will) (?:your|the|this) (?:robot|arm|bot)\b", r"\1 you"),
     # hesitation inside the request ("grab the cube and, uh, drop it"), a closing "yeah"
     (r"(?:,\s*)?\b(?:uh+|um+|erm+|uhm+)\b,?", " "),
+    # "First things first: red cube in the bin. Second: ...": the first of the ranks said (else a filler, below)
+    (r"(^|[,;.!?:]\s*)first things first\s*[:,\-–—]\s*(?=.*\bsecond(?:ly)?\b)", r"\1first "),
     # "anyway, ...", "first things first: ...", "before lunch": fillers and a deadline the plan meets by running now
     (r"(^|[,;.!?:]\s*)(?:so )?(?:anyway|anyways|anyhow|first things first|without further ado)\b\s*[,:\-–—]?\s*",
      r"\1"),
@@ -811,7 +813,18 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
     # "Before anything else, stack purple on yellow. Only after that should the orange cube go to the right side."
     # (f19-018)
-    (r"(^|[,;.:]\s*)before anything else\b,?", r"\1first"),
+    (r"(^|[,;.:]\s*)before (?:you do |doing )?anything else\b,?", r"\1first"),
+    # "Start with the red cube in the bin, then ..." (a placement said without its verb), "..., and end by going home"
+    (rf"^(?:(?:ok|okay|so|now|please)\s+)*(?:start|begin)(?: off)? with "
+     rf"((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|one))"
+     r" (in|into|on|onto|to) (?=(?:the )?(?:bin|pad|trash|left|right)\b)", r"first put \1 \2 "),
+    (r"(?:,\s*)?\b(?:and )?(?:then )?(?:end|finish)(?: off| up)? by going (?:back )?home\b", ", then go home"),
+    # "Having put the red cube in the bin, put the blue cube on the pad": the first step done, then the next
+    (r"^having (put|placed|moved|stacked|set|dropped|pushed) ([^,;.]+),\s*(?:(?:please|now|then)\s+)*",
+     lambda m: f"{_HAVING[m.group(1)]} {m.group(2)}, then "),
+    # "... and return to the home position when finished": the last clause after the ones before it, as said
+    (r"\s+(?:when|once) (?:you'?re |you are |you have |you'?ve |it'?s |it is )?(?:all )?(?:done|finished|complete|"
+     r"completed)(?: with (?:that|this|it|them))?\s*$", ""),
     (rf"(^|[,;.]\s*)(?:only )?after that,? (?:should|shall|must|can|will|may) ({_NAMED}) (?:go|be (?:put|placed|moved|"
      r"set))\s+(to|in|into|on|onto|on top of)\b", r"\1then put \2 \3"),
     (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
@@ -836,7 +849,7 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s+(?:as|at) the (?:very )?(last|first|final)(?: (?:thing|step|action|task|one|move))?(?=\s*(?:[,;.]|$))",
      lambda m: " last" if m.group(1) == "final" else f" {m.group(1)}"),
 )
-_NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*)?(\d)\s*[:.)]\s+")
+_NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*(\d)\s*[:.),]|(\d)\s*[:.)])\s+")
 # A clause with its verb left out ("first the red cube in the bin, then the green cube on the pad"): "put" is meant.
 # Only a whole clause "the <colour> cube in/on the <colour> cube | <region>" (a tower's "the blue cube in the
 # middle", "..., which is on top of ..." are not such clauses and are left to expansion.py).
@@ -890,7 +903,10 @@ def _late_first(text: str) -> str:
     """The clause said to go first moved ahead ("B, then A"), as above; "A, after which B" is "A, then B" and "A,
     before which B" is "B, then A". Anything else is left as it is."""
     text = re.sub(r"\s*,?\s*\b(?:after which|following which|whereupon|after that is done)\s+", ", then ", text)
-    before = re.fullmatch(r"(?P<a>[^;.]+?)\s*,?\s*\bbefore which\s+(?P<b>[^;.]+?)\s*[.!]?", text)
+    # ... and "A, but B before you do that" (B, then A)
+    before = re.fullmatch(r"(?P<a>[^;.]+?)\s*,?\s*\bbefore which\s+(?P<b>[^;.]+?)\s*[.!]?", text) or \
+        re.fullmatch(r"(?P<a>[^;.]+?)\s*,?\s*\b(?:but|and)\s+(?:please\s+)?(?P<b>[^;.,]+?)\s+(?:just\s+)?before "
+                     r"(?:that|you do (?:that|this|so)|doing (?:that|this|so)|this)\s*[.!]?", text)
     m = _LATE_FIRST.fullmatch(text)
     if before is not None:
         a, b = before.group("a"), before.group("b")
@@ -909,12 +925,12 @@ def _numbered_steps(text: str) -> str:
     """"step 1: A. step 2: B" / "1. A 2. B" -> "A, then B": labels 1, 2, 3 ... in that order make one sequence (so
     an order word inside a step is refused as beside a sequence, not read over one step); any other numbering is
     left as it is (and refused), never reordered by its labels. "step one:" is "step 1:" (f14-022)."""
-    text = re.sub(r"\bstep (one|two|three|four|five)\s*(?=[:.)])",
+    text = re.sub(r"\bstep (one|two|three|four|five)\s*(?=[:.),])",
                   lambda m: f"step {('one', 'two', 'three', 'four', 'five').index(m.group(1)) + 1}", text)
-    labels = [int(m.group(1)) for m in _NUMBERED.finditer(text)]
+    labels = [int(m.group(1) or m.group(2)) for m in _NUMBERED.finditer(text)]
     if len(labels) < 2 or labels != list(range(1, len(labels) + 1)):
         return text
-    steps = [p.strip(" .;,") for p in _NUMBERED.split(text)[::2]]
+    steps = [p.strip(" .;,") for p in _NUMBERED.split(text)[::3]]  # (the split keeps both label groups)
     return ", then ".join(p for p in steps if p)
 
 
@@ -1483,6 +1499,8 @@ def _small(text: str) -> str:
                   r"needs to go|has to go|must go|can go|belongs)\s+(on|in|into|onto|to)\b", r"\1put \2 \3", text)
 
 
+_HAVING: dict[str, str] = {"put": "put", "placed": "place", "moved": "move", "stacked": "stack", "set": "set",
+                           "dropped": "drop", "pushed": "push"}
 _ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3, "fourth": 4,
              "fourthly": 4, "last": 99, "lastly": 99, "finally": 99}
 
@@ -1494,15 +1512,16 @@ def _ordinals(text: str) -> str:
     if not re.search(r"\b(?:second|secondly|third|thirdly)\b|\b(?:last|first)\s*(?:[;.,]|$)", text):
         return text
     parts = [p for p in re.split(r"\s*(?:[;.]|,\s*(?:and\s+)?(?=(?:first|firstly|second|secondly|third|thirdly|"
-                                  r"fourth|last|lastly|finally)\b))\s*", text) if p.strip(" ,")]
+                                  r"fourth|last|lastly|finally)\b)|(?:(?<=[a-z] first)|(?<=[a-z] second)|(?<=[a-z] third)|(?<=[a-z] fourth))\s*,\s*"
+                                  r"(?:and\s+)?(?:then\s+)?)\s*", text) if p.strip(" ,")]
     ranked: dict[int, str] = {}
     for part in parts:
-        words = re.sub(r"^((?:and\s+)?[a-z]+)\s*,", r"\1", part.strip(" ,")).split()  # "second, go home"
+        words = re.sub(r"^((?:and\s+)?[a-z]+)\s*[,:]", r"\1", part.strip(" ,")).split()  # "second, go home"
         if words[0] == "and":
             words = words[1:]
         if words and words[0] in _ORDINALS:
             rank, body = _ORDINALS[words[0]], words[1:]
-        elif words and words[-1] in ("first", "last"):
+        elif words and words[-1] in ("first", "second", "third", "fourth", "last"):
             rank, body = _ORDINALS[words[-1]], words[:-1]
         else:
             return text
@@ -1964,7 +1983,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
                   r"(?:discard|trash|bin|ditch|toss|chuck|dump) it(?: in the bin| away| out)?(?=\s*(?:$|[,;.!?]))",
                   r"\1", text)
     text = _discard_destination(" ".join(text.split()))
-    text = _ordinals(_small(" ".join(text.split())))
+    ranked = _ordinals(_small(" ".join(text.split())))
+    text = _gapped(ranked) if ranked != text else ranked  # "red cube to the bin first, blue cube to the pad second"
     text = " ".join(text.split()).strip(" ,")
     piled = re.search(rf"\b(?:stack|pile)\s+(?:up\s+)?{_ONE_CUBE}(?:\s*,\s*{_ONE_CUBE})*,?\s+and\s+{_ONE_CUBE}"
                       r"(?:\s+(?:cubes|blocks))?\s+(?:in|into|on|onto)\s+(?:the\s+)?(?:bin|pad|left|right|mat)\b", text)

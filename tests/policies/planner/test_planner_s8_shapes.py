@@ -423,3 +423,49 @@ def test_a_left_out_object_after_an_unnamed_pick_is_asked_about() -> None:
 def test_terse_forms_never_hide_a_negation(text: str) -> None:
     result = plan(text, FOUR)
     assert not (isinstance(result, Plan) and len(result.steps) > 1), result
+
+
+# ------------------------------------------------------------- sequences said in people's ways
+SEQ = mv("red", "bin") + mv("blue", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "Start with the red cube in the bin, then the blue cube on the pad.",
+    "Before you do anything else, put the red cube in the bin. Then the blue cube on the pad.",
+    "First things first: red cube in the bin. Second: blue cube on the pad.",
+    "Step one, red cube in the bin. Step two, blue cube on the pad.",
+    "Red cube to the bin first, blue cube to the pad second.",
+    "Blue cube to the pad second, red cube to the bin first.",
+    "Having put the red cube in the bin, put the blue cube on the pad.",
+    "Put the blue cube on the pad, but put the red cube in the bin before you do that.",
+    "Put the blue cube on the pad and put the red cube in the bin before that.",
+])
+def test_a_sequence_said_in_peoples_ways(text: str) -> None:
+    assert steps(text, S3) == SEQ
+
+
+@pytest.mark.parametrize("text", [
+    "Begin by putting the red cube in the bin, and end by going home.",
+    "Put the red cube in the bin and return to the home position when finished.",
+])
+def test_going_home_at_the_end_said_in_peoples_ways(text: str) -> None:
+    assert steps(text, S3) == [*mv("red", "bin"), "go_home()"]
+
+
+@pytest.mark.parametrize("text", [
+    "Red cube to the bin first, don't put the blue cube on the pad second.",
+    "Red cube to the bin first, blue cube to the pad first.",
+    "Having not put the red cube in the bin, put the blue cube on the pad.",
+    "Having put the red cube in the bin, don't put the blue cube on the pad.",
+    "Step one, red cube in the bin. Step two, don't put the blue cube on the pad.",
+    "Step two, red cube in the bin. Step one, blue cube on the pad.",
+    "Put the blue cube on the pad, but don't put the red cube in the bin before you do that.",
+    "Before you do anything else, don't put the red cube in the bin. Then the blue cube on the pad.",
+    "First things first: red cube in the bin. Second: don't put the blue cube on the pad.",
+])
+def test_a_sequence_with_a_negation_or_a_clash_of_ranks_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+def test_a_negated_home_at_the_end_is_kept() -> None:
+    assert steps("Put the red cube in the bin and don't go home when finished.", S3) == mv("red", "bin")
