@@ -1512,7 +1512,8 @@ def _ordinals(text: str) -> str:
     if not re.search(r"\b(?:second|secondly|third|thirdly)\b|\b(?:last|first)\s*(?:[;.,]|$)", text):
         return text
     parts = [p for p in re.split(r"\s*(?:[;.]|,\s*(?:and\s+)?(?=(?:first|firstly|second|secondly|third|thirdly|"
-                                  r"fourth|last|lastly|finally)\b)|(?:(?<=[a-z] first)|(?<=[a-z] second)|(?<=[a-z] third)|(?<=[a-z] fourth))\s*,\s*"
+                                  r"fourth|last|lastly|finally)\b)|(?:(?<=[a-z] first)|(?<=[a-z] second)|"
+                                  r"(?<=[a-z] third)|(?<=[a-z] fourth))\s*,\s*"
                                   r"(?:and\s+)?(?:then\s+)?)\s*", text) if p.strip(" ,")]
     ranked: dict[int, str] = {}
     for part in parts:
