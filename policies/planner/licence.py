@@ -33,6 +33,7 @@ _PICK_VERBS = lx.PICK_VERBS | frozenset({"picks", "grabs", "lifts", "takes", "fe
 # "pose"/"position", like "initial" and "ready".
 HOME_WORDS = frozenset({"home", "resting", "started"})
 _HOME_BEFORE_POSE = frozenset({"rest", "start", "starting", "initial", "ready", "resting"})
+_RESTS_ON = frozenset({"on", "onto", "upon", "atop", "in", "inside", "within", "against", "beside", "next", "near"})
 FORWARD_WORDS = frozenset({"forward", "forwards", "away", "ahead", "further"})
 BACKWARD_WORDS = frozenset({"back", "backward", "backwards", "closer", "nearer"})
 _SUPERLATIVE = frozenset({"furthest", "farthest", "far", "most", "very"})
@@ -68,6 +69,9 @@ class Licence:
     side_place: bool
     pick_verb: bool
     question: bool
+    # Objects every colour mention of which is right after "on"/"onto"/"on top of": where a cube goes, never what
+    # moves ("grab the one at the back and stack it on the yellow cube": the model picked yellow and stopped).
+    destinations_only: frozenset[str] = frozenset()
 
     def allows(self, step: Step) -> bool:
         """True when every argument of ``step`` is named by the instruction."""
@@ -77,6 +81,8 @@ class Licence:
             return step.args.get("region") in self.regions
         if step.skill == "place_on":
             return step.args.get("object") in self.targets
+        if step.args.get("object") in self.destinations_only:
+            return False  # a pick or push of what the words name only as a place to stack on
         if step.skill == "push":
             return self.push and step.args.get("object") in self.objects and step.args.get("direction") in \
                 self.directions
@@ -123,6 +129,17 @@ class Licence:
     def step_cap(self) -> int:
         """The most steps a plan over these words can need: pick and place per movable object, plus home."""
         return max(1, 2 * len(self.objects) + int(self.home))
+
+
+_BETWEEN_ON_AND_OBJECT = frozenset({"the", "a", "an", "top", "of", "to"})
+
+
+def _right_after_on(toks: list[str], i: int) -> bool:
+    """Whether the colour at ``i`` follows "on"/"onto"/"on top of" with only those words between (a destination)."""
+    j = i - 1
+    while j >= 0 and toks[j] in _BETWEEN_ON_AND_OBJECT:
+        j -= 1
+    return j >= 0 and toks[j] in _DEST_ON
 
 
 def tokens_of(text: str) -> list[str]:
@@ -188,9 +205,13 @@ def licence_for(text: str, state: SceneState) -> Licence:
     if words & BACKWARD_WORDS or _towards_base(toks) or any(t.startswith("pull") for t in toks):
         directions.add("backward")
     push = any(t.startswith(_PUSH_STEMS) for t in toks)
-    home = bool(words & HOME_WORDS) or any(t in _HOME_BEFORE_POSE and i + 1 < n and toks[i + 1] in ("pose", "position")
-                                           for i, t in enumerate(toks))
+    # "the blue cube resting on the pad" says where a cube rests, not that the arm goes home (the model added a go_home)
+    home = any(t in HOME_WORDS and not (t == "resting" and i + 1 < n and toks[i + 1] in _RESTS_ON)
+               for i, t in enumerate(toks)) or any(t in _HOME_BEFORE_POSE and i + 1 < n
+                                                   and toks[i + 1] in ("pose", "position") for i, t in enumerate(toks))
     regions &= set(state.regions)
+    moved = {o.name for i, t in enumerate(toks) if t in lx.COLOR_WORDS and not _right_after_on(toks, i)
+             for o in state.objects if o.color == lx.COLOR_WORDS[t]}
     return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors),
                    regions=frozenset(regions), directions=frozenset(directions if push else set()),
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
@@ -198,7 +219,7 @@ def licence_for(text: str, state: SceneState) -> Licence:
                    # "move red a bit right" is a small move, not the right side (the model placed it there)
                    side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)) and not (words & _SMALL_MOVE
                                                                                    and not words & _SIDE_NOUNS),
-                   pick_verb=bool(words & _PICK_VERBS),
+                   pick_verb=bool(words & _PICK_VERBS), destinations_only=frozenset(targets - moved),
                    # A question, report, retraction ... (speech_act.py) licenses nothing either, whoever calls.
                    question=(bool(toks) and toks[0] in _QUESTION_WORDS) or speech_act_refusal(text) is not None)
 
