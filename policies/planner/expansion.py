@@ -30,9 +30,10 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
 # "red as the top cube", "the blue one in between" (fresh split indep5-008): a role said with "as" or "between".
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first|" \
-               r"as the (?:very )?(?:bottom|base|lowest)(?: cube| block| one)?"
+               r"as the (?:very )?(?:bottom|base|lowest|foundation)(?: cube| block| one)?"
 _ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
-            r"as the (?:very )?(?:top|highest)(?: cube| block| one)?"
+            r"as the (?:very )?(?:top|highest)(?: cube| block| one)?|" \
+            r"(?:at|on) the (?:very )?(?:peak|apex|summit|crown)"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 _ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
 _ROLE_MIDDLE = r"in the middle|in between|between (?:them|those|those two|the two)|next"
@@ -115,7 +116,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                             r"at the (?:very )?bottom|on the bottom|in the middle|highest|lowest|start with|"
                             r"finish with|end with|"
                             r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two)|"
-                            r"as the (?:very )?(?:base|bottom|top)|at the very top)\b",
+                            r"as the (?:very )?(?:base|bottom|top)|at the very top|(?:a|one) (?:little |small )?"
+                            r"(?:stack|pile)|(?:stack|pile) (?:them|em|these|those|the (?:cubes|blocks))(?: up)?"
+                            r"(?=\s*:))\b",
                             text)
     chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with|in which|such that)\s+)?({NP}) {_RESTS_ON} ({NP}),? which "
                          rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
@@ -198,6 +201,11 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             bottom_up = names
         elif roles[0] == "top" or roles[-1] == "bottom":
             bottom_up = list(reversed(names))
+        elif not any(roles) and all(re.search(r"\b(?:then|next|after that|followed by)\b", text[a:b]) for (a, _), (b, _)
+                                    in itertools.pairwise(mentions)) and re.search(r"\b(?:tower|stack|pile)\b", text):
+            # "build a tower: red first, then blue, then green": a tower is built from its base, so the order of
+            # building is bottom to top
+            bottom_up = names
         elif not any(roles):
             if any(re.search(pattern, text[pos:]) for pos, _ in mentions for pattern in _ROLE_IS.values()):
                 return Rewrite(text, "the tower's roles ('X is the base') do not match the cubes it lists: cannot "
@@ -266,6 +274,7 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
     mention, or from a role said right before it; a reason where the two disagree, or where a cube with no role is
     joined by "and" to one with a role ("red at the bottom and blue, green on top": is blue at the bottom too?)."""
     front: list[tuple[str, int] | None] = []
+    said_is = 0
     for pos, _ in mentions:
         said = [(role, m.start(1)) for role, pattern in _ROLE_FRONT.items()
                 if (m := pattern.search(text[max(0, pos - 40):pos])) is not None]
@@ -290,12 +299,17 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
         elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
             role = "middle"
         else:
-            role = None
+            # "red is the base, blue is in the middle and green is the top": read only where every cube's role is said
+            # so (below); "a tower of red, blue and green, yellow is the base" names a fifth place, refused
+            role = next((r for r, pattern in _ROLE_IS.items() if re.match(pattern, after)), None)
+            said_is += role is not None
         if front[k] is not None:
             if role is not None and role != front[k][0]:  # type: ignore[index]
                 return "the tower's order words disagree: cannot tell which cube goes where"
             role = front[k][0]  # type: ignore[index]
         roles.append(role)
+    if said_is and not all(roles):
+        return "the tower's roles ('X is the base') do not match the cubes it lists: cannot tell what goes where"
     for k in range(len(mentions) - 1):
         between = text[mentions[k][0]:mentions[k + 1][0]]
         bare = k if roles[k] is None else k + 1
@@ -371,7 +385,7 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     neat simple new
     listed list order ordered final state result end goal target desired look like arrangement configuration sequence
     column columns layer layers tier tiers going running crowning crowned crown capped topped cap capping
-    every each both whole entire
+    every each both whole entire sandwiched squeezed placed peak apex story stories storied em
     """))
 
 
@@ -381,7 +395,7 @@ _BEFORE_TOWER = frozenset({"home", "then", "after", "before", "next", "finally",
 # A role stated with a verb after the cube's colour: "red is the base", "green goes on top", "blue is in the middle".
 _IS = r"(?:is|goes|should be|must be|will be|sits|should go|must go|stays|being)"
 _COLOUR_IS = rf"^[a-z]+(?: (?:cube|block|one))? {_IS}"
-_ROLE_IS = {"bottom": rf"{_COLOUR_IS} (?:at |on |in )?(?:the )?(?:very )?(?:bottom|base|lowest)\b",
+_ROLE_IS = {"bottom": rf"{_COLOUR_IS} (?:at |on |in )?(?:the )?(?:very )?(?:bottom|base|lowest|foundation)\b",
             "top": rf"{_COLOUR_IS} (?:at |on )?(?:the )?(?:very )?(?:top|highest)\b",
             "middle": rf"{_COLOUR_IS} (?:in the middle|in between|the middle)\b"}
 
@@ -437,8 +451,8 @@ _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 _EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or| nor)(?: not)? {_ONE_EXCLUDED})*)"
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|don't move|dont move|do not move|"
                              r"without touching|"
-                             r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)\s+"
-                             r"(?:one|cube|block|brick)")
+                             r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)"
+                             r"(?:\s+(?:one|cube|block|brick))?\b")
 
 
 def _colour_names(span: str, state: SceneState) -> list[str] | str:
@@ -489,6 +503,8 @@ def _the_ones(colours: str) -> str:
     return " and ".join(f"the {c} one" for c in re.findall(rf"\b(?:{_COLOURS_ALT})\b", colours))
 
 
+_BARE_LEAVE = re.compile(rf"\s*,?\s*(?:(?:but|and)\s+)?(?:just\s+)?leave\s+({_ONE_EXCLUDED})"
+                         r"(?:\s+(?:out|be|behind))?\s*")
 _CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:table|workspace|work area)"
                             rf"\s*[:\-–—,]\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
                             rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
@@ -628,7 +644,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         later, post = post[joined_at.start():] + later, post[:joined_at.start()]
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
     neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|dont|do not|never|not)\b.*$", post)
-    tail = (post[neg.start():] if neg else "") + later
+    # "..., but leave the red one" (out, behind, be): the cube the quantifier leaves out, a negation the parser reads
+    kept = _BARE_LEAVE.fullmatch(post[neg.start():]) if neg else None
+    tail = (f", but leave {kept.group(1)} alone" if kept else post[neg.start():] if neg else "") + later
     if neg and re.search(r"\b(?:a|any|every|all|each|both|the) (?:cubes?|blocks?|ones?|of)\b|\b(?:anything|everything|"
                          r"them|any)\b", post[neg.start():]):
         # "everything in the bin but don't touch any of the cubes" (f15-056): the negation covers what the quantifier

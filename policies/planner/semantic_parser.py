@@ -250,9 +250,11 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         if obj:
             readings.append(Action("pick", obj=obj))
     for p, t in enumerate(body):
-        if t not in _DEST_PREPS or p == 0:
+        if t not in _DEST_PREPS or (p == 0 and (previous is None or previous.verb != "pick" or verb_at is None)):
             continue
-        obj = parse_object(body[:p])
+        # "pick cube; place on right side" (f18-077): a placement right after a pick, its object left out, places
+        # what was picked
+        obj = parse_object(body[:p]) if p else Ref("it", text="it")
         if obj is None:
             continue
         region = parse_region(body[p + 1:]) or _side(body[p + 1:])

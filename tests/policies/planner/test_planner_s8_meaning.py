@@ -200,3 +200,47 @@ def test_an_edge_tie_or_a_cube_in_that_region_is_never_guessed() -> None:
         "on": {"red_cube": "right"}})
     assert not touches(plan("pick up the cube on the right", in_region), "red")
     assert set(COLOURS) >= {"red", "blue"}
+
+
+# ------------------------------------------------------------------- towers said as a building order, more roles
+RGB = placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15))
+
+
+@pytest.mark.parametrize("text", [
+    "build a tower: red first, then blue, then green", "stack them: red, then blue, then green",
+    "stack em up: red, then blue, then green", "make a pile, red then blue then green",
+    "make a three-story tower with red at the base and green at the peak, blue in the middle",
+    "tower: green on top, red at the bottom, blue sandwiched in between",
+    "build a tower where red is the foundation, blue is in the middle and green is the top",
+    "build a tower where red is the base, blue is in the middle and green is the top",
+])
+def test_a_tower_said_as_its_building_order_or_with_more_role_words(text: str) -> None:
+    assert steps(text, RGB) == tower(["red", "blue", "green"])
+
+
+@pytest.mark.parametrize("text", ["build a tower: red, blue, green", "don't build a tower: red, then blue, then green",
+                                  "build a tower: red first, then blue, then green, then red",
+                                  "make a tower, red then blue then green, green at the bottom",
+                                  "put red on the pad, then make a pile: blue then green",
+                                  "make a tower of red, blue and green, yellow is the base"])
+def test_a_tower_with_no_direction_a_negation_or_a_repeat_is_refused(text: str) -> None:
+    refused(text, placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15), ("yellow", 0.6, 0.2)))
+
+
+# ---------------------------------------------------------------------- a quantifier's cube left out in passing
+@pytest.mark.parametrize("text", ["put all cubes in the bin, but leave the red one",
+                                  "move every cube to the bin and leave the red one out",
+                                  "put every cube in the bin, just leave red be",
+                                  "put every cube in the bin but don't touch red", "bin everything, don't move red"])
+def test_a_cube_left_out_after_a_quantifier_is_never_moved(text: str) -> None:
+    result = plan(text, RGB)
+    assert isinstance(result, Plan) and not touches(result, "red"), result
+    assert [s for s in map(str, result.steps) if s.startswith("pick")] == ["pick(object=blue_cube)",
+                                                                           "pick(object=green_cube)"]
+
+
+def test_a_placement_right_after_a_pick_places_what_was_picked() -> None:
+    assert steps("pick up the red cube; place on the right side", RGB) == mv("red", "right")
+    assert steps("pick up red. put in bin", RGB) == mv("red", "bin")
+    assert not touches(plan("place on the right side", RGB), "red")
+    assert not touches(plan("pick up the red cube and don't place on the right side", RGB), "red")
