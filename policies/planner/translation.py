@@ -107,6 +107,7 @@ _FR: dict[str, str] = {
     # eighth pass: the English that the rules below write
     "that-is-on-the": "that is on the", "before-that": "before that", "after-that": "after that",
     "clear-the-table": "clear the table", "donc": "",  # "pose donc le bleu ...": an imperative's filler
+    "juste": "",  # "juste à gauche du vert": right next to it
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -259,8 +260,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "mais pas avant d'avoir jeté X": only after it
     (r"(,\s*|\bmais\s+)pas avant (?:d' ?avoir|que (?:tu aies|vous ayez))\b", r"\1 après avoir "),
     # "une fois le rouge jeté, ...": after it
-    (r"\bune fois (le|la|les|l' ?)\s*([a-zà-ÿ]+(?: [a-zà-ÿ]+)?) (jeté|posé|mis|rangé|placé|poussé|déplacé|empilé|"
-     r"déposé)e?s?\s*,", r" après avoir \3 \1 \2 ,"),
+    (rf"\bune fois (le|la|les|l' ?)\s*((?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?) "
+     r"(jeté|posé|mis|rangé|placé|poussé|déplacé|empilé|déposé)e?s?\s*,", r" après avoir \3 \1 \2 ,"),
+    # "empile les cubes dans cet ordre : le vert, puis ...": a tower whose levels follow (said as English says it)
+    (r"^\s*(?:empile|empilez|superpose|superposez)(?:-les| les cubes| les blocs)? (?:dans cet ordre|dans l' ?ordre "
+     r"suivant|comme ceci|comme ça)\s*:", " construis une tour : "),
     # "vide la table : tous les cubes dans la poubelle": the heading of the quantified request said after it
     (r"^\s*(?:vide|videz|débarrasse|débarrassez|nettoie|nettoyez|libère|libérez|range|rangez) la table\s*:",
      " clear-the-table : "),
@@ -504,7 +508,7 @@ _DE: dict[str, str] = {
     # eighth pass: colloquial articles ("Bau mal nen Turm"), "drüber" (on it), and the English the rules below write
     "nen": "a", "nem": "a", "ner": "a", "drüber": "on it", "that-is-on-the": "that is on the",
     "before-that": "before that", "same-with-in": "SAMEWITHIN", "same-with-on": "SAMEWITHON",
-    "clear-the-table": "clear the table",
+    "clear-the-table": "clear the table", "direkt": "",  # "direkt links vom grünen"
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -684,9 +688,9 @@ _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|with
 _FR_DISLOCATED = re.compile(
     # at the start, or (eighth pass) at a clause's start after a join: "..., puis celui que tu viens de déplacer, tu le
     # mets ...", "et l'autre tu le fous ..." (the comma before the pronoun's subject may be left out)
-    r"(?P<pre>^|[,;:]\s*|\b(?:puis|ensuite|et|enfin)\s+)"
+    r"(?P<pre>^|[,;:.!]\s*|\b(?:puis|ensuite|et|enfin)\s+)"
     r"(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)(?:\s*,\s*|\s+(?=(?:tu|vous)\s))(?:"
-    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?)\s*(?P<verb>[a-zà-ÿ]+)"
+    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?|y\b)\s*(?P<verb>[a-zà-ÿ]+)"
     r"(?:\s+(?P<pas>pas|jamais)\b)?|"
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
 
@@ -947,8 +951,14 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\1 \2 "),
     (r"\b(?:einen|eine|einer) (?:der|von den) (?:würfeln|würfel)\b", "one-of-the-cubes"),
     # "wirf alles weg bis auf den roten": the exclusion said after the separable verb's particle
-    (r"\b(weg|an|hoch)\s+((?:außer|ausser|bis auf) (?:dem|den|der) [a-zäöüß]+(?: würfel)?)(?=\s*[.!?]*\s*$)",
+    (r"\b(weg|an|hoch)\s+((?:außer|ausser|bis auf) (?:dem|den|der) [a-zäöüß]+(?: würfel)?"
+     r"(?: und (?:dem|den|der) [a-zäöüß]+(?: würfel)?)?)(?=\s*[.!?]*\s*$)",
      r"\2 \1"),
+    # "wirf alles außer dem gelben und dem roten weg": the particle after a list of exclusions, whose "und" would end
+    # the clause before it; "entsorg" says the same with no particle
+    (r"\b(?:wirf|werfe|schmeiß|schmeiss|schmeiße|räum|räume|tu|tue|hau)\s+((?:alles|alle würfel|sämtliche würfel)\s+"
+     r"(?:außer|ausser|bis auf) (?:(?!\b(?:nicht|nie|niemals|kein\w*)\b)[^,;.!?])+?)\s+weg(?=\s*[.!?]*\s*$)",
+     r"entsorg \1"),
     # "den grünen darfst du niemals ...": the object first, then what may or must be done with it
     (r"(?<=[a-zäöüß])\s+(?:darfst|sollst|musst) du\b(?!\s*[?])", " "),
     (r"\b(?:oben ?drauf|obendrauf|drauf|darauf) (?=auf (?:den|die|das|dem)\b)", ""),
@@ -1013,7 +1023,7 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(würfel|blöcke|klötze|bausteine)\b", r"\2 \3 außer dem \1 kommen"),
     # "stapel die Würfel so: unten ..., oben ...": a tower by places
     (r"^(?:stapel|staple|stapele|bau|baue|stell|stelle)(?: mal| bitte)* (?:die würfel|sie|die klötze) "
-     r"(?:so|wie folgt)\s*:", "bau einen turm:"),
+     r"(?:so|wie folgt|in dieser reihenfolge|in folgender reihenfolge)\s*:", "bau einen turm:"),
     # "erst kommt der rote Würfel in den Eimer": the verb before its subject, read as the verbless clause
     (r"\b(erst|zuerst|dann|danach|anschließend|zuletzt|schließlich) (?:kommt|gehört|muss|soll) (?=(?:der|die|das) )",
      r"\1 "),

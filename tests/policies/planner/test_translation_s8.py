@@ -93,6 +93,12 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Vide la table : tous les cubes dans la poubelle.", ("all>bin",)),
     ("Räum den Tisch ab: alle Würfel in den Eimer.", ("all>bin",)),
     ("Na gut, alle Würfel in den Müll.", ("all>bin",)),
+    # a dislocation with "y" after a sentence; exclusions listed before a separable verb's particle; a tower's order
+    ("Le {y}, tu n'y touches pas. Le {x}, tu le mets dans la poubelle.", ("x>bin",)),
+    ("Wirf alles außer dem {Y} und dem {Z} weg.", ("x>bin",)),
+    ("Wirf alles weg außer dem {Y} und dem {Z}.", ("x>bin",)),
+    ("Empile les cubes dans cet ordre : le {z}, puis le {y}, puis le {x} au-dessus.", ("y>z", "x>y")),
+    ("Stapel die Würfel in dieser Reihenfolge: unten {ZB}, dann {YB}, oben {XB}.", ("y>z", "x>y")),
     # typos in the words of the phrase rules
     ("leg den {X} wuerfel auf das pad und dann fahr nach hasue", ("x>pad", "home")),
     ("Retourne en positon initiale.", ("home",)),
@@ -183,6 +189,9 @@ _NEVER_PLANNED = (
     "Ne le jette pas avant d'avoir posé le {y} sur le {z}.",
     "Une fois le {y} posé, ne jette pas le {x}.",
     "Nicht den {X}, sondern den {X} auf den {Y} legen.",  # the same cube refused and asked for
+    "Wirf alles außer dem {Y} und dem {Z} nicht weg.",
+    "Mets le cube {x} juste à côté dans la poubelle.",  # beside what: "juste" is dropped, never the place
+    "Le {y}, tu y touches. Le {x}, tu le mets dans la poubelle.",
     "Hast du Lust, den {X} nicht auf den {Y} zu stellen?",
     # a typo one letter from two verbs ("pose", "pousse") is not guessed
     "pouse le {x} vers l'avant stp",
