@@ -309,6 +309,16 @@ def _goal_state(m: re.Match[str]) -> str:
         return m.group(0)
     return f"{m.group(1)}{said}{', then go home' if home else ''}"
 
+def _introduction(said: str) -> bool:
+    """Whether ``said`` (after "my name is" / "this is" / "I'm") only names the speaker and where they are from: no
+    word the planner reads, and none that may warn, retract or restrict."""
+    words = set(re.findall(r"[a-z']+", re.sub(r"\bnext door\b", " ", said)))
+    allowed = {"here", "shift", "night", "in", "at", "the"}
+    return bool(words) and not words & ((_CONTENT_WORDS | _ASIDE_KEEPS) - allowed) \
+        and not re.search(r"\b(?:not|no|never|don'?t|done|finished|broken|hurt|sorry|stop|wait|busy|going|gonna|about|"
+                          r"trying|leaving|putting|moving)\b", said)
+
+
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # context before a labelled task, naming nothing the planner reads: "Context: calibration run done, bench needs a
     # reset. Task: blue cube into bin." (f18-042)
@@ -329,6 +339,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"^(?:please\s+)?unstack (?:it|them|that|this|those|these|the (?:tower|stack|pile))\s*[:\-–—]\s*"
      r"(?=(?:please\s+)?(?:take|lift|pick|grab|remove)\s+(?:up\s+)?(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?"
      r"\s+(?:up\s+)?off\b)", ""),
+    # an introduction naming nothing the planner reads: "My name is Sam and I work in the lab next door.", "this is Alex
+    # from the night shift" (f18-041); a sentence of its own, before the request
+    (r"(^|[.!?]\s*)(?:(?:hi|hello|hey|hiya|(?:good )?(?:morning|afternoon|evening))(?: there| robot| bot| everyone)?"
+     r"[,!.]?\s+)?(?:my name is|my name's|this is|i'?m|i am) "
+     r"((?:mrs?\.?|ms\.?|dr\.?|prof\.?)?\s*[a-z]+(?: [a-z]+)?(?:,? (?:and )?(?:i (?:work|teach|study)|from|here from|"
+     r"with) [a-z' ]{1,60}?)?)\s*[.!]\s+(?=[a-z])",
+     lambda m: m.group(1) if _introduction(m.group(2)) else m.group(0)),
     # a verb as the label: "Stack: green onto orange." (f18-007)
     (r"^(stack|put|place|move|push|bin|pick)\s*:\s*(?=(?:the )?[a-z]+ )", r"\1 "),
     # greetings, fillers and thanks around the request
@@ -420,6 +437,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r" a million| a ton)?(?: for (?:your|the|all your) (?:help|time|patience|assistance|support|work|comprehension|"
      r"understanding|cooperation|co-operation|consideration|attention))?|"
      r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
+     # social openers, each a closed form (a few hold "not" or "you", which no request here reads)
+     r"(?:i'?m|i am|we'?re|we are) (?:new|new here|back|here again|back again)|"
+     r"it'?s my (?:first|last|second) (?:day|week|shift)(?: (?:here|on the (?:job|project|team)|at work|in the lab))?|"
+     r"today is a (?:big|busy|special|long|great|good|important) day(?: for (?:us|me|the team|the lab))?|"
+     r"(?:i|we) know (?:you'?re|you are) (?:busy|working hard|tired|a robot)|"
+     r"i'?ve heard (?:great|good|wonderful|amazing|lots of good) things about you|"
+     r"i'?ve been told (?:you'?re|you are) (?:the one to ask|(?:terribly |very |really |so )?(?:clever|smart|"
+     r"good at this|helpful|the best))|"
+     r"this (?:might|may|will) sound (?:silly|strange|odd|weird|funny)|"
+     r"sorry to keep (?:bugging|bothering|pestering|disturbing) you|"
+     r"(?:i'?m )?not sure if this is possible|i'?m not sure how to (?:ask|say|put) this|"
+     r"thanks? (?:you )?(?:again )?for (?:all )?your help (?:yesterday|earlier|today|last time|this morning)|"
+     r"let'?s do this|(?:ok|okay|right|alright) team|"
      r"i hope (?:i'?m|i am) not (?:interrupting|disturbing|bothering)(?: (?:you|anything|something))?(?: important)?|"
      r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
      r"sort out|get done) (?:that|this|it|so)|(?:sort|get) (?:that|this|it) (?:out|done|sorted)|make (?:that|this|it) "

@@ -469,3 +469,23 @@ def test_a_sequence_with_a_negation_or_a_clash_of_ranks_is_refused(text: str) ->
 
 def test_a_negated_home_at_the_end_is_kept() -> None:
     assert steps("Put the red cube in the bin and don't go home when finished.", S3) == mv("red", "bin")
+
+
+# ------------------------------------------------------------- social openers and introductions
+@pytest.mark.parametrize("opener", [
+    "Hi, I'm new here.", "Good morning! It's my first day on the project.", "I've heard great things about you.",
+    "Hey there, hope you're well. I've been told you're the one to ask.", "Today is a big day for us!",
+    "I know you're busy, but", "This might sound silly, but", "Sorry to keep bugging you, but",
+    "Not sure if this is possible, but", "I'm not sure how to ask this, but",
+    "Hello there! My name is Sam and I work in the lab next door.", "Hi robot, this is Alex from the night shift.",
+    "Hello there! My name is Mrs. Patel and I teach year five at the primary school down the road."])
+def test_a_social_opener_or_an_introduction_is_dropped(opener: str) -> None:
+    assert steps(f"{opener} could you put the red cube on the pad?", S3) == mv("red", "pad")
+
+
+@pytest.mark.parametrize("opener", [
+    "This is the red cube.", "This is not a drill.", "I'm Sam and I'm putting the red cube in the bin.",
+    "My name is Sam and I work with the robot.", "I'm here to stop you.", "I'm not sure you should,",
+    "My name is Sam and I'm not happy."])
+def test_an_opener_that_names_a_cube_the_robot_or_a_doubt_keeps_the_request_refused(opener: str) -> None:
+    refused(f"{opener} Put the blue cube on the pad.", S3)
