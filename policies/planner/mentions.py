@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policies.planner import lexicon as lx
-from policies.planner.scene_state import SceneState
+from policies.planner.scene_state import SceneObject, SceneState
 
 # Words that carry nothing for the plan, dropped wherever a mention or clause is read.
 FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "down", "a", "an", "bit", "little",
@@ -34,6 +34,7 @@ class Ref:
     anchor: Ref | None = None
     support: str | None = None  # a region name, or None when ``anchor`` is the support object
     text: str = ""
+    second: Ref | None = None  # "between" names two anchors: ``anchor`` and this one
 
 
 @dataclass
@@ -86,6 +87,9 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
             at = 4 if toks[0].startswith("left") else 5
             text = f"the {toks[0][at:]} {toks[1]} from the {toks[0][:at]}"
         return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
+    if toks[0] in ("left", "right") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        # "put the left one in the bin": the leftmost (asked where a cube stands in that region, see ground)
+        return Ref("extreme", side=toks[0], noun=lx.KIND_WORDS[toks[1]], support=toks[0], text=text)
     if toks[0] == "topmost" and len(toks) == 2 and toks[1] in lx.KIND_WORDS:  # "the top cube" (phrasing.py)
         return Ref("top", noun=lx.KIND_WORDS[toks[1]], text=f"the top {toks[1]}")
     if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
@@ -108,6 +112,14 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     rest = [t for t in rest if t not in RELATIVE_FILLERS and t != "that's"]
     if rest[:2] == ["to", "the"] and rest[2:3] in (["left"], ["right"]):
         rest = rest[2:]
+    if rest[:2] == ["in", "between"]:
+        rest = rest[1:]
+    if len(rest) >= 3 and rest[0] == "between":  # "the cube (in) between the red one and the blue one"
+        ends = [(parse_object(rest[1:k]), parse_object(rest[k:])) for k in range(2, len(rest))]
+        ends = [(a, b) for a, b in ends if a is not None and b is not None and a.kind == b.kind == "color"]
+        if len(ends) == 1:
+            return Ref("between", noun=noun, color=color, anchor=ends[0][0], second=ends[0][1], text=text)
+        return None
     at_edge = _at_edge(rest)
     if at_edge is not None:  # "the one at the very back", "the cube that's on the far right" (f19-030, f19-048)
         return Ref("extreme", side=at_edge, noun=noun, color=color, support=at_edge if at_edge in ("left", "right")
@@ -274,6 +286,8 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         if len(tied) > 1:  # two objects equally far out: ask, never pick one by the scene's order
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(tied)} are level", tied)
         return tied
+    if ref.kind == "between" and ref.anchor is not None and ref.second is not None:
+        return _between(ref, pool, ctx)
     if ref.kind == "side_of" and ref.anchor is not None and ref.side is not None:
         anchor = ground(ref.anchor, ctx, alternatives=False)[0]
         apos = state.get(anchor).position
@@ -312,3 +326,30 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         raise UngroundedError(f"'{_noun_phrase(ref)}' is ambiguous: it could be {', '.join(names) or 'nothing'}",
                               names)
     return names
+
+
+def _between(ref: Ref, pool: Sequence[SceneObject], ctx: Context) -> list[str]:
+    """The one object of ``pool`` standing between the two anchors: its foot on the segment joining them falls
+    strictly inside it, and it stands closer to that segment than a quarter of the segment's length; several are
+    asked."""
+    ends = [ground(r, ctx, alternatives=False)[0] for r in (ref.anchor, ref.second) if r is not None]
+    if ends[0] == ends[1]:
+        raise UngroundedError(f"'{ref.text}' names the same object twice")
+    a, b = (ctx.state.get(n).position for n in ends)
+    if a is None or b is None or any(o.position is None for o in pool):
+        raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
+    span = (b[0] - a[0], b[1] - a[1])
+    length2 = span[0] ** 2 + span[1] ** 2
+    found = []
+    for o in pool:
+        if o.name in ends or length2 == 0.0:
+            continue
+        p = o.position or a
+        t = ((p[0] - a[0]) * span[0] + (p[1] - a[1]) * span[1]) / length2
+        off = abs((p[0] - a[0]) * span[1] - (p[1] - a[1]) * span[0]) / math.sqrt(length2)
+        if 0.0 < t < 1.0 and off < 0.25 * math.sqrt(length2):
+            found.append(o.name)
+    if len(found) != 1:
+        raise UngroundedError(f"'{ref.text}' is ambiguous: it could be {', '.join(found)}" if found else
+                              f"'{ref.text}' names nothing: no object stands between them", found)
+    return found

@@ -47,6 +47,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
     (r"\bwhat(?:ever)?(?:'s| is)\s+(?:currently\s+)?(?:sitting\s+|resting\s+|lying\s+|standing\s+|stacked\s+|"
      r"placed\s+)?(?=(?:on top of|on|atop)\s)", " the object resting "),
+    (r"\b(cube|block|one|object|thing) in between\b", r"\1 between"),  # "the block in between red and blue"
     (r"\bbuild a tower by\b", " "),
     (r"\bbuild a tower with\b", " stack "),
     (r"\btake hold of\b", " take "),

@@ -244,3 +244,28 @@ def test_a_placement_right_after_a_pick_places_what_was_picked() -> None:
     assert steps("pick up red. put in bin", RGB) == mv("red", "bin")
     assert not touches(plan("place on the right side", RGB), "red")
     assert not touches(plan("pick up the red cube and don't place on the right side", RGB), "red")
+
+
+# ------------------------------------------------------------------------------ between two cubes, the left one
+ROW4 = placed(("red", 0.5, 0.2), ("green", 0.52, 0.0), ("blue", 0.5, -0.2), ("yellow", 0.38, 0.1))
+
+
+@pytest.mark.parametrize("text", ["put the cube between the red and the blue in the bin",
+                                  "put the cube between the red one and the blue one in the bin",
+                                  "put the block in between red and blue in the bin"])
+def test_the_cube_between_two_others_is_the_one_on_the_line_joining_them(text: str) -> None:
+    assert steps(text, ROW4) == mv("green", "bin")
+    refused(text.replace("blue", "yellow"), ROW4)  # nothing stands between red and yellow
+    two = placed(("red", 0.5, 0.2), ("green", 0.52, 0.0), ("purple", 0.5, 0.05), ("blue", 0.5, -0.2))
+    result = plan(text, two)
+    assert isinstance(result, Clarification) and set(result.candidates) == {"green_cube", "purple_cube"}, result
+
+
+def test_the_left_one_is_the_leftmost_unless_a_cube_stands_in_that_region() -> None:
+    assert steps("put the left one in the bin", ROW4) == mv("red", "bin")
+    assert steps("put the right one on the pad", ROW4) == mv("blue", "pad")
+    in_region = SceneState.from_json({"objects": [
+        {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, y, 0.022]}
+        for c, y in (("red", 0.2), ("blue", -0.1))], "regions": ["left", "right", "bin", "pad"],
+        "on": {"blue_cube": "left"}})
+    assert not isinstance(plan("put the left one in the bin", in_region), Plan)
