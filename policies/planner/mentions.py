@@ -59,7 +59,8 @@ class UngroundedError(Exception):
 
 
 def _strip_det(toks: Sequence[str]) -> list[str]:
-    return [t for t in toks if t not in lx.DETERMINERS or len(toks) == 1]
+    # "any cube" names one cube the speaker leaves open: asked, as "a cube" is
+    return [t for t in toks if (t not in lx.DETERMINERS and t != "any") or len(toks) == 1]
 
 
 def parse_object(toks: Sequence[str]) -> Ref | None:
@@ -75,7 +76,7 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     toks = _strip_det(toks)
     if not toks:
         return None
-    if toks[0] in ("other", "another"):  # "another cube": one not mentioned yet, asked where several are
+    if toks[0] in ("other", "another", "different"):  # "another cube": one not mentioned yet, asked where several are
         rest = toks[1:]
         if len(rest) <= 1 and (not rest or rest[0] in lx.KIND_WORDS):
             return Ref("other", noun=lx.KIND_WORDS.get(rest[0]) if rest else None, text=text)

@@ -269,3 +269,19 @@ def test_the_left_one_is_the_leftmost_unless_a_cube_stands_in_that_region() -> N
         for c, y in (("red", 0.2), ("blue", -0.1))], "regions": ["left", "right", "bin", "pad"],
         "on": {"blue_cube": "left"}})
     assert not isinstance(plan("put the left one in the bin", in_region), Plan)
+
+
+def test_both_with_bare_colours_and_any_cube() -> None:
+    assert steps("put both red and blue in the bin", ROW4) == [*mv("red", "bin"), *mv("blue", "bin")]
+    assert steps("put both red and the blue cube on the pad", ROW4) == [*mv("red", "pad"), *mv("blue", "pad")]
+    assert not touches(plan("don't put both red and blue in the bin", ROW4), "red")
+    for text in ("put any cube in the bin", "pick any cube and put it on the pad"):
+        result = plan(text, ROW4)
+        assert isinstance(result, Clarification) and len(result.candidates) == 4, result
+
+
+def test_a_different_cube_is_one_not_named_yet() -> None:
+    assert steps("put the green cube on a different cube", placed(("red", 0.5, 0.2), ("green", 0.5, 0.0))) == \
+        mv("green", "red")
+    result = plan("put the green cube on a different one", ROW4)
+    assert isinstance(result, Clarification) and "green_cube" not in result.candidates, result
