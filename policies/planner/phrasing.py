@@ -622,6 +622,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"needs to)(?: not|n'?t| never)\s+(?:ever\s+)?be\s+({_PROHIBITED_PARTICIPLE})\b(?:\s+(?:at all|whatsoever))?",
      lambda m: f"{m.group(1)}don't {_PROHIBITED[m.group(3)]} {m.group(2)}"),
     (rf"\b(?:keep )?(?:your )?hands off(?: of)?\s+(?=(?:{_NAMED})\b)", "don't touch "),
+    (rf"(^|[,;.!?]\s*)({_NAMED})\s*[:\-–—,]\s*(?:keep your )?hands off(?=\s*(?:$|[,;.!?]))", r"\1don't touch \2"),
     # the object fronted: "the orange you must not move", "the green one you should never touch" (f16-037)
     (rf"(^|[,;.!?:]\s*|\b(?:and|but)\s+)({_NAMED}) (?:you|we) (?:must|should|may|can|shall|will)(?: not|n't| never)\s+"
      r"(?:ever\s+)?(move|touch|shift|lift|pick up|push|disturb)\b", r"\1don't \3 \2"),
@@ -796,7 +797,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
     # "..., nothing else changes." / "Nothing else." closing a request (f19-001, f18-042): the plan moves only what the
     # words name, so the closing holds; it is dropped only at the end
-    (r"[,;.!?\-–—]\s*(?:and\s+)?nothing else(?: (?:changes|moves|should (?:change|move)|(?:is|gets|should be) "
+    (r"^(?:please )?only (?=(?:put|place|move|stack|push|pick|drop|set|bin)\b[^,;.!?]*[,;.!?\-–—]\s*nothing "
+     r"(?:else|more)\b)", ""),
+    (r"[,;.!?\-–—]\s*(?:and\s+)?nothing (?:else|more)(?: (?:changes|moves|should (?:change|move)|(?:is|gets|should be) "
      r"(?:touched|moved|changed)|needs to (?:change|move)))?(?:,? please)?[\s.!]*$", ""),
     # why, after the request, that names only the look of it or who will enjoy it (f18-006, f18-009, f18-029): "so
     # that they make a neat little pair", "I think it would look rather nice", "the children will love it", "I'd like
@@ -1501,6 +1504,26 @@ def _small(text: str) -> str:
                   r"(?:leave\s+alone|(?:stays?|remains?)\s+(?:where it is|alone|untouched|put)|(?:stays?|remains?)"
                   r"(?:\s+(?:there|here))?(?=\s*(?:$|[,;.!?])))\b",
                   r"\1leave \2 alone", text)
+    # ... said of a colour alone after a request ("put the red cube in the bin, green stays put"), "make sure the green
+    # one doesn't move / stays where it is", "the green one must stay on the table", "leaving the green one alone"
+    text = re.sub(rf"([,;.]\s*|\b(?:and|but)\s+)(?:(?:make sure|ensure|see to it)(?: that)? )?({_NAMED})\s+"
+                  r"(?:(?:must|should|has to|needs to|will|is to)\s+)?(?:stays? put|stays? where it is|"
+                  r"remains? where it is|stays? on the table|(?:does not|doesn'?t|won'?t|will not|must not|mustn'?t|"
+                  r"should not|shouldn'?t|"
+                  r"never) (?:move|get moved|get touched|budge))(?=\s*(?:$|[,;.!?]))",
+                  r"\1leave \2 alone", text)
+    text = re.sub(rf"([,;]\s*)leaving ({_NAMED}) (alone|untouched|where it is)(?=\s*(?:$|[,;.!?]))", r"\1leave \2 \3",
+                  text)
+    # "put the red cube in the bin rather than on the pad", "instead of the pad, put ... in the bin": the place not
+    # chosen is no step (only where another place is said)
+    text = re.sub(r"(\b(?:in|into|on|onto|to) (?:the )?(bin|pad|trash|left|right)(?: side)?)\s*,?\s*"
+                  r"(?:rather than|instead of|and not) (?:in |into |on |onto |to )?(?:the )?(bin|pad|trash|left|right)"
+                  r"(?: side)?(?=\s*(?:$|[,;.!?]))",
+                  lambda m: m.group(1) if _place_word(m.group(2)) != _place_word(m.group(3)) else m.group(0), text)
+    text = re.sub(r"^(?:instead of|rather than) (?:in |on |to )?(?:the )?(bin|pad|trash|left|right)(?: side)?,\s*"
+                  r"((?:please )?(?:put|place|move|set|drop)\b[^,;.]*\b(?:in|into|on|onto|to) (?:the )?(bin|pad|trash|"
+                  r"left|right)\b)",
+                  lambda m: m.group(2) if _place_word(m.group(1)) != _place_word(m.group(3)) else m.group(0), text)
     # "leave the red cube there": a named object left where it is, the negation "leave X alone" (a pronoun after a
     # placement is _left_there's)
     text = re.sub(rf"\bleave ({_NAMED}) (?:right )?there\b(?!\s+(?:until|till|for|while|when|if)\b)", r"leave \1 alone",
@@ -1934,6 +1957,11 @@ def _taken_off_elsewhere(text: str, state: SceneState) -> str | None:
         if len(upper) == 1 and len(lower) == 1 and not stacked.rests_on(upper[0], lower[0]):
             return f"'{m.group(0)}': the {m.group(1)} cube is not on the {m.group(2)} cube; nothing is done"
     return None
+
+
+def _place_word(word: str) -> str:
+    """The region a place word names ("trash" is the bin)."""
+    return "bin" if word == "trash" else word
 
 
 def rewrite(instruction: str, state: SceneState) -> Rewrite:

@@ -102,6 +102,8 @@ def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
     text = _ENJOYED.sub(" ", " ".join(instruction.lower().replace("’", "'").split()))
     text = DISPOSAL_TOSS.sub(" discard ", text)
+    # "keep your hands off the green cube" (an idiom for "don't touch") names no person's hands near the arm
+    text = re.sub(r"\b(?:keep )?your hands off\b", " don't touch ", text)
     text = _AVOIDED_FORCE.sub(" don't touch ", text)
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)

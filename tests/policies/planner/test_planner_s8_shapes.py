@@ -489,3 +489,36 @@ def test_a_social_opener_or_an_introduction_is_dropped(opener: str) -> None:
     "My name is Sam and I'm not happy."])
 def test_an_opener_that_names_a_cube_the_robot_or_a_doubt_keeps_the_request_refused(opener: str) -> None:
     refused(f"{opener} Put the blue cube on the pad.", S3)
+
+
+# ------------------------------------------------------------- constraints and rejected places said in people's ways
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin, green stays put.",
+    "Put the red cube in the bin and make sure the green one doesn't move.",
+    "Put the red cube in the bin. The green one must stay on the table.",
+    "Put the red cube in the bin, leaving the green one alone.",
+    "Green cube: hands off. Put the red cube in the bin.",
+    "Put the red cube in the bin but keep your hands off the green one.",
+    "Put the red cube in the bin rather than on the pad.",
+    "Put the red cube in the bin and not on the pad.",
+    "Instead of the pad, put the red cube in the bin.",
+    "Only put the red cube in the bin, nothing else.",
+    "Just the red cube in the bin, nothing more.",
+])
+def test_a_constraint_or_a_rejected_place_said_in_peoples_ways(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Put the green cube in the bin, green stays put.",
+    "Put the green cube in the bin. The green one must stay on the table.",
+    "Put the green cube in the bin, leaving the green one alone.",
+    "Put the green cube in the bin. Green cube: hands off.",
+    "Put the red cube in the bin and make sure the green one does move.",
+    "Instead of the pad, put the red cube on the pad.",
+    "Put the red cube in the bin rather than in the trash.",
+    "Put the red cube in the bin, green stays put, actually move it too.",
+    "Keep your hands off me and put the red cube in the bin.",
+])
+def test_a_constraint_that_contradicts_the_request_is_refused(text: str) -> None:
+    refused(text, S3)
