@@ -103,8 +103,8 @@ def without_reassurance(instruction: str) -> str:
 _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "thanks", "thanx": "thanks",
                   "thnks": "thanks", "tnx": "thanks", "rn": "now", "em": "them", "youve": "you've", "youre": "you're",
                   "u": "you", "ur": "your", "n": "and", "ya": "you",
-                  "da": "the", "grn": "green", "gren": "green", "ylw": "yellow", "yllw": "yellow", "prpl": "purple",
-                  "orng": "orange", "bfore": "before",
+                  "da": "the", "rd": "red", "grn": "green", "gren": "green", "ylw": "yellow", "yllw": "yellow",
+                  "prpl": "purple", "orng": "orange", "bfore": "before",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -908,12 +908,14 @@ _LATE_FIRST = re.compile(
 _ALL_WORDS = r"(?:all|every|each|both|everything|rest|others|remaining)"
 
 
-_PUSH_REASON = re.compile(r"\s*[,;.]\s*(?:(?:as|since|because)\s+)?(?:it'?s|it is|its) (?:too|a bit|way|a little|"
-                          r"slightly|really) (?:far|close|near)(?: (?:back|forward|away|out|off|over))?"
+_PUSH_REASON = re.compile(r"\s*[,;.]\s*(?:(?:as|since|because)\s+)?(?:it'?s|it is|its) "
+                          r"(?:(?:too|a bit|way|a little|slightly|really|much|bit)\s+)+(?:far|close|near)"
+                          r"(?: (?:to the )?(?:back|forward|away|out|off|"
+                          r"over|left|right))?"
                           r"(?=\s*(?:$|[,;.]))|"
                           r"\s*[,;.\-–—]\s*(?:(?:(?:only|just) )?push(?:ing)?(?: it)?\s*[,;.]?\s*)?"
                           r"(?:no|without|don'?t) "
-                          r"(?:lifting|picking(?: it)? up|grabbing|lift(?: it)?|pick(?: it)? up)(?: it)?"
+                          r"(?:lifting|picking(?: it)? up|grabbing|lift(?: it)?|pick(?: it)? up)(?: it)?(?:,? please)?"
                           r"(?=\s*(?:$|[,;.]))|"
                           r"\s*[,;.]\s*(?:only|just) push(?:ing)?(?: it)?(?=\s*(?:$|[,;.]))|"
                           # "Just a little push, there's no need to pick it up." (f18-047)
@@ -1071,6 +1073,9 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:on|onto) (?:the )?top (?:of )?(?=the |a |an )", "on top of "),
     # "a touch", "a tad": a bit (a push's small distance)
     (r"\ba (?:touch|tad|smidge|smidgen|hair)\b", "a bit"),
+    # a push's distance: "a few centimetres", "5 cm", "a tiny bit" (the push skill slides a set step)
+    (r"\b(?:a few|a couple of|(?:\d+|one|two|three|four|five|ten)) ?(?:centimet(?:re|er)s?|cms?|inch(?:es)?|"
+     r"millimet(?:re|er)s?|mm)\b|\ba (?:tiny|little|wee|small) bit\b", "a bit"),
     # "reset the arm", "reset yourself", "reset to home": the rest pose
     (r"\breset (?:the arm|the robot|yourself|your position|(?:back )?to (?:home|the start|your start))\b", "go home"),
     (r"\b(left|right) zone\b", r"\1 side"),

@@ -522,3 +522,30 @@ def test_a_constraint_or_a_rejected_place_said_in_peoples_ways(text: str) -> Non
 ])
 def test_a_constraint_that_contradicts_the_request_is_refused(text: str) -> None:
     refused(text, S3)
+
+
+# ------------------------------------------------------------- how far and why a push goes; short colour words
+@pytest.mark.parametrize("text", [
+    "Push the red cube left a few centimetres.", "push the red cube to the left 5 cm",
+    "Push the red cube left - no lifting please.",
+    "Push the red cube to the left a tiny bit, it's slightly too far right.",
+])
+def test_a_push_with_its_distance_or_its_reason(text: str) -> None:
+    assert steps(text, S3) == ["push(object=red_cube, direction=left)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Push the red cube left - no lifting please, put it in the bin.",
+    "Put the red cube on the pad, it's slightly too far right.",
+    "Push the red cube left, don't push it, lift it.",
+])
+def test_a_push_reason_beside_another_verb_is_refused(text: str) -> None:
+    result = plan(text, S3)
+    assert not (isinstance(result, Plan) and any(s.skill == "place_in" for s in result.steps) and
+                any(s.skill == "push" for s in result.steps)), result
+    assert not (isinstance(result, Plan) and "lift" in text and "don't push" in text), result
+
+
+def test_short_colour_words() -> None:
+    assert steps("Put the rd cube in the bin.", S3) == mv("red", "bin")
+    assert steps("park the grn cube on the pad", S3) == mv("green", "pad")
