@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
+from policies.planner.mentions import Context, UngroundedError, ground, parse_object
 from policies.planner.request import NEGATION_MARKERS, marked_words
 from policies.planner.scene_state import SceneState
 
@@ -455,8 +456,27 @@ _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|do
                              r"(?:\s+(?:one|cube|block|brick))?\b")
 
 
+_PLACED_REF = re.compile(r"(?:the )?(?:leftmost|rightmost|frontmost|backmost|nearestbase|farthestbase|middle) "
+                         r"(?:cube|block|brick|one)")
+
+
+def _placed_names(text: str, state: SceneState) -> list[str] | str:
+    """The objects the references by place in ``text`` name ("the leftmost one", "the nearestbase cube", as
+    phrasing.py writes them), grounded by mentions.py; the reason where one names no single object."""
+    out = []
+    for m in _PLACED_REF.finditer(text):
+        ref = parse_object(m.group(0).split())
+        try:
+            out.extend(ground(ref, Context(state=state), alternatives=False) if ref is not None else [])
+        except UngroundedError as exc:
+            return str(exc)
+    return out
+
+
 def _colour_names(span: str, state: SceneState) -> list[str] | str:
     """Object names the colour words of ``span`` denote; a reason string if one names nothing."""
+    if _PLACED_REF.fullmatch(span.strip()):  # "every cube except the leftmost one"
+        return _placed_names(span, state)
     out = []
     for word in re.findall(r"[a-z]+", span):
         colour = lx.COLOR_WORDS.get(word)
@@ -568,7 +588,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                      r"(the [a-z ]+?)\s*[.!]?\s*$", text)
     if rest:
         head = text[:rest.start()]
-        named = {n for _, n in _colour_mentions(head, state)}
+        left = _BARE_LEAVE.fullmatch(head)
+        if left is not None:  # "leave the red one, bin the others": the cube "the others" leave out, as a negation
+            head = f"leave {left.group(1)} alone"
+        placed = _placed_names(head, state)
+        if isinstance(placed, str):
+            return Rewrite(text, placed)
+        named = {n for _, n in _colour_mentions(head, state)} | set(placed)
         others = [o.name for o in state.objects if o.name not in named]
         if not others:
             return Rewrite(text, "'the rest' names nothing: every cube is already mentioned")

@@ -285,3 +285,26 @@ def test_a_different_cube_is_one_not_named_yet() -> None:
         mv("green", "red")
     result = plan("put the green cube on a different one", ROW4)
     assert isinstance(result, Clarification) and "green_cube" not in result.candidates, result
+
+
+# ------------------------------------------------------------------ a cube left out by its place, or left in passing
+SPREAD = placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15), ("yellow", 0.62, 0.2))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("don't touch the leftmost cube, put the others in the bin", "yellow"),
+    ("put every cube except the leftmost one in the bin", "yellow"),
+    ("put every cube in the bin except the one closest to you", "green"),
+    ("leave the red one, bin the others", "red"), ("leave red, put the rest in the bin", "red"),
+    ("just leave the red cube be, and put the others in the bin", "red"),
+])
+def test_a_cube_left_out_by_its_place_or_in_passing_stays(text: str, kept: str) -> None:
+    result = plan(text, SPREAD)
+    assert isinstance(result, Plan) and not touches(result, kept), result
+    assert len(result.steps) == 6 and {s.args.get("region") for s in result.steps} <= {None, "bin"}, result
+
+
+def test_a_place_reference_that_names_no_single_cube_is_refused() -> None:
+    refused("don't touch the middle cube, put the rest in the bin", SPREAD)  # four cubes: no single middle one
+    level = placed(("red", 0.45, 0.2), ("blue", 0.57, 0.2), ("green", 0.38, -0.15))
+    assert not isinstance(plan("put every cube except the leftmost one in the bin", level), Plan)
