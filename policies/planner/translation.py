@@ -200,6 +200,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bau (bac|panier|conteneur)\b", r"dans le \1"),
     # "pose le à droite", "mets la dans le bac": the pronoun after its imperative typed without the hyphen
     (rf"\b({_FR_CLITIC_IMPERATIVES}) (le|la|les) (?=(?:dans|sur|à|au|aux|en|vers|par-dessus|dessus|là)\b)", r"\1-\2 "),
+    # "de ton côté gauche": the robot's own side, as "à ta gauche"; "complètement à gauche": all the way
+    (r"\b(?:de|sur|à|du) (?:ton|votre|son) côté (gauche|droit|droite)\b", r" sur le côté \1 "),
+    (r"\b(?:complètement|tout à fait|entièrement|bien) (?=à (?:gauche|droite)\b)", "tout "),
     # "en avant", "en arrière": a push's direction
     (r"\ben (avant|arrière)\b", r"vers l' \1"),
     # "pousse le rouge vers l'avant, loin de vous": the same direction said twice
@@ -606,7 +609,9 @@ def _refusal(lang: str, word: str) -> TranslationError:
 _CORRECTABLE = frozenset({*_COLOURS_FR.values(), "cube", "cubes", "block", "blocks", "brick", "bricks", "bin", "pad",
                           "mat", "box", "trash", "basket", "container", "platform", "tower",
                           # seventh pass: "bitee", "danek" (politeness changes no step), "Ausgangspositon", "rechst"
-                          "please", "thanks", "home", "left", "right"})
+                          "please", "thanks", "home", "left", "right",
+                          # eighth pass: prepositions and articles typed in a hurry ("dnas la poubelle", "auff den")
+                          "in", "on", "the"})
 # The shortest lexicon word a typo may be corrected into, by meaning: a short word has too many neighbours ("plus" is
 # one edit from "pls", please; "lins" is not surely "links")
 _CORRECTED_FROM = {"please": 5, "thanks": 5, "home": 8, "left": 5, "right": 5}
@@ -620,7 +625,10 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               # "verre" glass: not "vert"; "geld" money: not "gelb")
                               r"weit|weil|rate|rat$|geld|gelt|blase|gras|grab|grad|rohe|verre|vent|vertu|jeune|noix|"
                               # ... or from a side ("Linse" lens: not "linke"; "rechne" reckon: not "rechte")
-                              r"linse|rechne)")
+                              r"linse|rechne|"
+                              # ... or from an article or preposition: a conjunction ("dass", "denn": because; "dès":
+                              # as soon as), a pronoun ("ihm"), "dein" (your)
+                              r"dass$|denn$|dès|ihm$|dein$)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -902,6 +910,10 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:weg von (?:dir|ihnen|euch|dem roboter|dem arm)|von (?:dir|ihnen|euch|dem roboter|dem arm) weg|weg vom "
      r"(?:roboter|arm)|vom (?:roboter|arm) weg)\s*,?\s*nach vorne?\b", "nach vorne"),
     (r"\bnach hinten\s*,?\s*zu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?\b", "nach hinten"),
+    # "links von dir (hin)": the robot's own side, as "nach links"; "nach ganz rechts", "zur Seite nach links"
+    (r"\b(links|rechts) von (?:dir|ihnen|euch|dem roboter|dem arm)(?:\s+(?:hin|ab)\b)?", r"nach \1"),
+    (r"\bnach ganz (links|rechts)\b", r"nach \1"),
+    (r"\bzur seite (?=nach (?:links|rechts)\b)", ""),
     # "..., aber vorher schieb ...", "davor/zuvor noch ...": at a clause's start, the clause after it comes first
     # ("stell den roten davor", in front of it, is left to be refused)
     (r"(^|[,;.:]\s*|\b(?:aber|und|doch)\s+)(?:aber\s+)?(?:vorher|davor|zuvor)(?:\s+(?:noch|bitte|aber))*\b\s*,?",
@@ -1617,7 +1629,8 @@ _PREAMBLE_BLOCKED = {
                      "danach", "erst", "zuerst", "glaube", "denke", "vielleicht", "vermutlich", "weiß", "sicher",
                      "wahrscheinlich", "eventuell", "glaub", "denk"}),
 }
-_PREAMBLE_MEANINGS = frozenset({*_COLOURS_FR.values(), *_GERMAN_COLOURS.values(), *_CORRECTABLE, "object",
+_PREAMBLE_MEANINGS = frozenset({*_COLOURS_FR.values(), *_GERMAN_COLOURS.values(), *_CORRECTABLE - {"in", "on", "the"},
+                                "object",
                                 "objects", "target", "side", "area", "part", "front", "back", "it", "them", "its",
                                 "rest", "others", "other", "all", "every", "everything", "both", "one", "except",
                                 "without", "not", "never", "before", "after", "first", "then", "finally", "same",

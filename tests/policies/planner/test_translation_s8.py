@@ -102,6 +102,16 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # typos in the words of the phrase rules
     ("leg den {X} wuerfel auf das pad und dann fahr nach hasue", ("x>pad", "home")),
     ("Retourne en positon initiale.", ("home",)),
+    # the robot's own side said otherwise; all the way to a side
+    ("Mets le {x} de ton côté gauche.", ("x>left",)),
+    ("Leg den {X} links von dir hin.", ("x>left",)),
+    ("Stell den {X} nach ganz rechts.", ("x>right",)),
+    ("Schieb den {X} Würfel zur Seite nach links.", ("push:x:left",)),
+    ("Déplace le {x} complètement à droite.", ("x>right",)),
+    # a preposition or article typed one letter off
+    ("mets le {x} dnas la poubelle stp", ("x>bin",)),
+    ("pose le {x} srur le {y}", ("x>y",)),
+    ("leg den {X} in deen eimer", ("x>bin",)),
 )
 
 
@@ -195,6 +205,9 @@ _NEVER_PLANNED = (
     "Hast du Lust, den {X} nicht auf den {Y} zu stellen?",
     # a typo one letter from two verbs ("pose", "pousse") is not guessed
     "pouse le {x} vers l'avant stp",
+    # a conjunction one letter from an article is never read as one ("dès" as "des", "denn" as "den")
+    "Dès que le {y} est posé, mets le {x} dans la poubelle.",
+    "Leg den {X} in den Eimer, denn der {Y} ist kaputt.",
 )
 
 
