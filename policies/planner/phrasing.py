@@ -468,9 +468,14 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "if you could put the blue cube on the red cube that would be brilliant": the request itself
     (rf"(^|[,;.!?:]\s*)if (?:you|u) (?:could|can|would|will)(?: (?:please|kindly|just))?\s+"
      rf"(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
+    # a suggestion: "How about putting the red cube in the bin?", "Why don't you put ...?" (never "how about not ...")
+    (rf"(^|[,;.!?:]\s*)(?:so |ok |okay )?(?:how|what) about ({'|'.join(GERUNDS)})\b", lambda m: f"{m.group(1)}"
+     rf"{GERUNDS[m.group(2)]}"),
+    (rf"(^|[,;.!?:]\s*)(?:so |ok |okay )?why (?:don'?t|do not) (?:you|u) (?=(?:just )?{_FRAMED_VERB}\b)", r"\1"),
     # a learner's "you must (to) put ...": "Red cube go to bin, but first you must to put green cube over blue cube"
     # (f19-017); the imperative itself, never before "not"
-    (rf"(^|[,;.!?:]\s*|\b(?:first|then|and|but|so|now|next|please)\s+)(?:you|u) (?:must|have to|need to|gotta|got to)"
+    (rf"(^|[,;.!?:]\s*|\b(?:first|then|and|but|so|now|next|please)\s+)(?:you|u) (?:must|have to|need to|gotta|got to|"
+     rf"should|ought to)"
      rf"(?: to)?\s+(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
     (rf"(^|[,;.!?:]\s*)((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|brick)) go (to|in|into|on|onto)\s+"
      r"(?!(?:the )?(?:middle|top|bottom|base|centre|center)\b)", r"\1put \2 \3 "),
@@ -664,7 +669,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"poster|paper|report|slides?|talk|visitors?)(?=\s*(?:[,;.!?]|$))", ""),
     (r"[\s,]*(?:(?:it|that|this) )?(?:would|'d|will) be (?:so |really |super |just )?(?:amazing|great|awesome|lovely|"
      r"brilliant|fantastic|perfect|ideal|super|nice|wonderful|a lifesaver)(?: if (?:you|u) (?:could|can|would))?"
-     r"(?: (?:sort|do|manage|handle|fix) (?:that|this|it)(?: out)?)?[\s!.]*$", ""),
+     r"(?: (?:sort|do|manage|handle|fix) (?:that|this|it)(?: out)?)?[\s!.,]*"
+     r"(?:,?\s*(?:thanks|thank you|cheers|ta)(?: so much| a lot)?[\s!.]*)?$", ""),
     (r"\b(?:can|could|would|will) you,\s*(?=[a-z])", ""),
     # "leave purple alone, but could you put red on the pad?": a polite frame opening a clause after a conjunction is
     # the imperative itself; only where a verb the planner reads follows it at once (so never "could you not ...")
@@ -753,19 +759,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"end state|final state) to be|(?:by|at|in) the end,? (?:i|we) (?:want|need|'d like|would like)|"
      r"(?:the )?(?:end result|final result|target state|desired state|final state|end state|goal state|desired outcome|"
      r"outcome)(?: (?:i|we) (?:want|need|'d like|would like))?\s*[:\-–—]|"
-     r"what (?:i|we) want (?:at|in|by) the end is)\s*"
+     r"what (?:i|we) want (?:at|in|by) the end is|(?:so )?all (?:i|we) (?:really )?(?:need|want|ask(?: for)?) "
+     r"(?:from you )?is)\s*"
      rf"(?P<goal>(?:the )?(?:{_COLOUR_NAMES})\b[^.;!?]*)", _goal_state),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     # (a hedge between: "I kinda need X sitting on Y"; "I want X underneath Y" is put Y on X, read below)
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|(?:i|we)(?: {_HEDGE})*(?: want| need|'d like| would like|"
-     rf"'d love| would love| would need)|{_REPORTER} (?:wants|needs|would like|"
+     rf"'d love| would love| would need|'d appreciate| would appreciate)|{_REPORTER} (?:wants|needs|would like|"
      rf"'d like))\s+({_NAMED})\s+"
      rf"(?:to\s+)?(?:(?:end up|ending up|be|go|sit|sitting|resting|standing|placed|put|lying|stacked|set)\s+){{0,2}}"
      rf"(?:over\s+)?"
      r"(on top of|ontop|on|in|into|onto|atop|underneath|beneath|below|under)\b", r"put \1 \2"),
     # "have the yellow cube placed on the blue one" (indep10-060)
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
-     r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
+     r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop|to(?= the (?:bin|pad|left|right)\b))\b",
+     r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     # "the red cube must be placed on the pad", "kindly arrange for X to be put on Y", "I request that X be put on Y"
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|please|kindly)\s+)({NP})\s+(?:must|should|shall|has to|have to|is to|are to|"

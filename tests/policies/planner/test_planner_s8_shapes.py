@@ -549,3 +549,22 @@ def test_a_push_reason_beside_another_verb_is_refused(text: str) -> None:
 def test_short_colour_words() -> None:
     assert steps("Put the rd cube in the bin.", S3) == mv("red", "bin")
     assert steps("park the grn cube on the pad", S3) == mv("green", "pad")
+
+
+# ------------------------------------------------------------- suggestions and wishes said as a goal
+@pytest.mark.parametrize("text", [
+    "All I need is the red cube in the bin.", "All I want from you is the red cube in the bin.",
+    "How about putting the red cube in the bin?", "Why don't you put the red cube in the bin?",
+    "You should put the red cube in the bin.", "I'd appreciate the red cube in the bin.",
+    "Red cube in the bin would be lovely, thanks.", "Have the red cube moved to the bin."])
+def test_a_suggestion_or_a_goal_wish_is_the_request(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "All I need is the red cube not in the bin.", "How about not putting the red cube in the bin?",
+    "Why don't you not put the red cube in the bin?", "You should not put the red cube in the bin.",
+    "I wouldn't appreciate the red cube in the bin.", "Red cube in the bin would be awful, thanks.",
+    "Shall we put the red cube in the bin?"])
+def test_a_negated_or_judged_suggestion_is_refused(text: str) -> None:
+    refused(text, S3)
