@@ -582,10 +582,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     clear = _CLEAR_EXCEPT.fullmatch(text)
     if clear is not None:
         text = f"put every cube {clear.group(1)} {clear.group(2)} in the bin"
+    # "..., then go home" after "the rest" runs after it (the quantifier's clause is cut off before it)
+    home = _HOME_END.search(text)
     rest = re.search(r"(?:[,;.]?\s*(?:and|then)\s+|[,;.]\s*)(?:put |move |place )?(?:(?:all )?the (?:rest|others|other "
                      r"cubes|remaining cubes)(?: of (?:the|them) cubes)?|everything else|all (?:the )?other (?:cubes|"
-                     r"blocks))\s+(?:(?:go|goes|should go|can go|need to go|belong)\s+)?(in|into|on|onto)\s+"
-                     r"(the [a-z ]+?)\s*[.!]?\s*$", text)
+                     r"blocks))\s+(?:(?:go|goes|should go|can go|need to go|belong)\s+)?(in|into|on|onto|to)\s+"
+                     r"(the [a-z ]+?)\s*[.!]?\s*$", text[:home.start()] if home else text)
     if rest:
         head = text[:rest.start()]
         left = _BARE_LEAVE.fullmatch(head)
@@ -609,7 +611,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         # pad" stays joined, and refused)
         joint = ". " if marked_words(head, NEGATION_MARKERS) and not re.search(
             r"\b(?:in|into|on|onto|to|inside)\s+(?:the\s+)?[a-z]+", head) else ", then "
-        return Rewrite(f"{head}{joint}{tail}", changed=True)
+        return Rewrite(f"{head}{joint}{tail}" + (", then go home" if home else ""), changed=True)
     both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop))\s+both (?:the )?([a-z]+)(?: (?:cube|block|one))? "
                         r"and (?:the )?([a-z]+)(?: (?:cube|block|one)s?)?\s+((?:in|into|on|onto|to)\s+[^,;.]+)", text)
     if both is not None:  # "put both the red and the blue cube in the bin": two clauses, in the words' order

@@ -308,3 +308,13 @@ def test_a_place_reference_that_names_no_single_cube_is_refused() -> None:
     refused("don't touch the middle cube, put the rest in the bin", SPREAD)  # four cubes: no single middle one
     level = placed(("red", 0.45, 0.2), ("blue", 0.57, 0.2), ("green", 0.38, -0.15))
     assert not isinstance(plan("put every cube except the leftmost one in the bin", level), Plan)
+
+
+@pytest.mark.parametrize("text", ["put red on the pad, then put all the other cubes in the bin, then go home",
+                                  "put red on the pad and the rest in the bin, then go home",
+                                  "put red on the pad, then move the rest to the bin, then go home"])
+def test_the_rest_then_go_home(text: str) -> None:
+    assert steps(text, SPREAD) == [*mv("red", "pad"), *mv("blue", "bin"), *mv("green", "bin"), *mv("yellow", "bin"),
+                                   "go_home()"]
+    result = plan(text.replace("then go home", "then don't go home"), SPREAD)
+    assert not isinstance(result, Plan) or "go_home()" not in map(str, result.steps)
