@@ -739,7 +739,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.!?:]\s*|\b(?:so|and|now|then)\s+)(?:(?:i|we)(?: (?:really|just|now|also))?(?: want| need|'d like|"
      r" would like|'d love| would love)|what (?:i|we)(?: want|'d like| would like| need) is|"
      r"(?:can|could) (?:i|we) (?:get|have))"
-     r"(?: you to (?:build|make))? (?:a|an|one|the)? ?(?:(?:little|small|neat|nice|single|three-cube|3-cube|two-cube|"
+     r"(?: you to (?:build|make))? (?:a|an|one|the)? ?(?:(?:little|small|neat|nice|single|"
      r"new) )*(?:stack|tower|pile)(?= (?:with|where|in which|that has|having|like this|like so)\b|\s*:)",
      r"\1build a tower"),
     # someone who wants to watch the request done: "My son wants to watch it park the blue block on the pad!" (f14-002),
