@@ -408,7 +408,9 @@ def _hedge(instruction: str) -> str | None:
 # "at the end", "in the end", "end with" are order phrases, refused before this list is read.
 _GREETINGS = frozenset({"hello", "hi", "hiya", "howdy", "greetings", "sir", "madam", "maam", "ma'am", "dear", "mate",
                         "buddy", "pal", "friend", "folks", "cheers", "lol", "haha"})
-_GOAL_FRAME = frozenset({"end", "result", "final", "goal", "state", "be"})
+# "stacked"/"placed" state the outcome ("... to be the yellow cube stacked on the purple cube"); said of "the cube
+# stacked on red" they point at another cube, which the licence never lets the model move (destinations_only).
+_GOAL_FRAME = frozenset({"end", "result", "final", "goal", "state", "be", "stacked", "placed"})
 # A1 session 7, F23 (his proposal): word lists of what to refuse stay open, so the model may plan only an
 # instruction whose every word is in this closed list: the scene's names, the skills' verbs, places, directions and
 # the few function and politeness words that change no meaning. On all seen data (2,882 records) the model handed

@@ -53,6 +53,7 @@ def test_the_screen_corrects_no_word_it_reads() -> None:
 @pytest.mark.parametrize("text", [
     "I want the end result to be the green cube on the left side and the yellow cube in the bin.",
     "Goal state: red cube on the pad.", "final result: blue cube in the bin please",
+    "I want the end result to be the red cube stacked on the green cube",
     "hello sir, put the red cube in the bin. cheers", "hi mate, blue on the pad pls", "dear robot, red in the bin"])
 def test_greetings_and_a_goal_frame_reach_the_model(text: str) -> None:
     assert screen(text, SCENE).refusal is None, (text, screen(text, SCENE).refusal)
@@ -70,6 +71,16 @@ def test_greetings_and_a_goal_frame_reach_the_model(text: str) -> None:
 def test_the_new_word_classes_open_nothing_else(text: str, why: str) -> None:
     refusal = screen(text, SCENE).refusal
     assert refusal is not None and why in refusal.reason, (text, refusal)
+
+
+@pytest.mark.parametrize("text", ["put the cube stacked on red in the bin",
+                                  "put the cube placed on top of blue on the pad"])
+def test_a_cube_pointed_at_by_a_participle_is_not_the_one_named(text: str) -> None:
+    # the words pass the screen, but the colour after "on" is where the other cube sits: the licence offers no step
+    # that moves it, and names nothing else the model could move
+    assert screen(text, SCENE).refusal is None
+    licence = licence_for(text, SCENE)
+    assert not any(licence.allows(Step(skill="pick", args={"object": f"{c}_cube"})) for c in COLOURS), text
 
 
 def test_resting_on_a_place_is_no_home_word() -> None:
