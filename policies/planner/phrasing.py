@@ -852,6 +852,10 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      lambda m: m.group(0) if marked_words(m.string) or not re.search(rf"\b(?:{_COLOUR_NAMES})\b", m.string[:m.start()])
      else ", then "),
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
+    # "I want every cube on the pad in the end, except orange" (f19-026): the state at the end of a request with no
+    # other order in it is the request's own; beside an order word it is left (and refused)
+    (r"(\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left side|right side|left|right))\s+(?:in|at|by) the end\b",
+     lambda m: m.group(1) if not marked_words(m.string.replace(m.group(0), m.group(1)), ORDER_MARKERS) else m.group(0)),
     # "Before anything else, stack purple on yellow. Only after that should the orange cube go to the right side."
     # (f19-018)
     (r"(^|[,;.:]\s*)before (?:you do |doing )?anything else\b,?", r"\1first"),
@@ -1990,7 +1994,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if speaker is not None:  # A1 session 7, F7 (as translation.py does for French and German): the user's place
         return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say 'toward the robot' "
                              f"or 'away from the robot'", language=lang)
-    twice = re.search(rf"\b(?:{_COLOUR_NAMES})(?:\s+|\s*[-/]\s*)(?:{_COLOUR_NAMES})\b", text)  # also "red-orange"
+    # also "red-orange"; one colour said again after a dash ("except orange - orange stays put", f19-026) is no pair
+    twice = next((m for m in re.finditer(rf"\b({_COLOUR_NAMES})(?:\s+|\s*[-/]\s*)({_COLOUR_NAMES})\b", text)
+                  if not (m.group(1) == m.group(2) and re.search(r"\s[-–—]\s", m.group(0)))), None)
     if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
         return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "
                              f"'and'", language=lang)

@@ -568,3 +568,16 @@ def test_a_suggestion_or_a_goal_wish_is_the_request(text: str) -> None:
     "Shall we put the red cube in the bin?"])
 def test_a_negated_or_judged_suggestion_is_refused(text: str) -> None:
     refused(text, S3)
+
+
+def test_the_end_state_of_a_single_request_and_one_colour_said_again() -> None:
+    text = "I want every cube on the pad in the end, except orange - orange stays put."
+    assert picks_of(plan(text)) == ["red", "blue", "yellow", "purple", "green"]
+    refused("put the red cube on the pad in the end, first put the blue cube in the bin")
+    refused("put the red red cube in the bin")
+    refused("put the red-blue cube in the bin")
+
+
+def picks_of(result: object) -> list[str]:
+    assert isinstance(result, Plan), result
+    return [str(s.args["object"]).removesuffix("_cube") for s in result.steps if s.skill == "pick"]
