@@ -108,6 +108,7 @@ _FR: dict[str, str] = {
     "that-is-on-the": "that is on the", "before-that": "before that", "after-that": "after that",
     "clear-the-table": "clear the table", "donc": "",  # "pose donc le bleu ...": an imperative's filler
     "juste": "",  # "juste à gauche du vert": right next to it
+    "the-other-one": "the other one",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -203,6 +204,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "de ton côté gauche": the robot's own side, as "à ta gauche"; "complètement à gauche": all the way
     (r"\b(?:de|sur|à|du) (?:ton|votre|son) côté (gauche|droit|droite)\b", r" sur le côté \1 "),
     (r"\b(?:complètement|tout à fait|entièrement|bien) (?=à (?:gauche|droite)\b)", "tout "),
+    # "le cube voisin du bleu": next to it
+    (r"\bvoisine?s? (?=d(?:u|e la|e l' ?|es)\b)", "à côté "),
     # "en avant", "en arrière": a push's direction
     (r"\ben (avant|arrière)\b", r"vers l' \1"),
     # "pousse le rouge vers l'avant, loin de vous": the same direction said twice
@@ -394,6 +397,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b([a-zà-ÿ]+)-(?:le|la)\b", r"\1 it"),  # "mets-le dans le bac"
     (r"\b([a-zà-ÿ]+)-les\b", r"\1 them"),  # "mets-les dans le bac": plural, never one of them
     (r"\b(?:les deux)\b", " both "),
+    # "l'autre" alone is the other one (English reads "the other" only before a noun or "one")
+    (r"\bl' ?autre\b(?!\s+(?:cube|bloc|brique|objet|côté|fois|jour))", " the-other-one "),
 )
 _GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "blue", "gelb": "yellow",
                    "lila": "purple", "violett": "purple", "orange": "orange", "orang": "orange", "rosa": "pink",
@@ -913,6 +918,7 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "links von dir (hin)": the robot's own side, as "nach links"; "nach ganz rechts", "zur Seite nach links"
     (r"\b(links|rechts) von (?:dir|ihnen|euch|dem roboter|dem arm)(?:\s+(?:hin|ab)\b)?", r"nach \1"),
     (r"\bnach ganz (links|rechts)\b", r"nach \1"),
+    (r"\b(links|rechts) neben (?:dem|der) ", r"\1 vom "),  # "der Würfel rechts neben dem blauen"
     (r"\bzur seite (?=nach (?:links|rechts)\b)", ""),
     # "..., aber vorher schieb ...", "davor/zuvor noch ...": at a clause's start, the clause after it comes first
     # ("stell den roten davor", in front of it, is left to be refused)

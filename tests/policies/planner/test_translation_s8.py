@@ -309,7 +309,30 @@ def test_a_cube_named_by_where_it_is_as_the_subject_of_kommen(text: str, cube: s
     assert not isinstance(_PLANNER.plan(negated, SceneState.from_json(_ROW)), Plan), negated
 
 
+# Red leftmost, blue right of it, green farthest right.
+_ROW3: dict[str, Any] = {
+    "objects": [{"name": "red_cube", "kind": "cube", "color": "red", "position": [0.40, 0.20, 0.022]},
+                {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.50, 0.05, 0.022]},
+                {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.55, -0.10, 0.022]}],
+    "regions": ["left", "right", "bin", "pad"]}
+
+
+@pytest.mark.parametrize(("text", "cube", "where"), [
+    ("Nimm den Würfel rechts neben dem blauen und leg ihn in den Eimer.", "green", "bin"),
+    ("Leg den Würfel links neben dem blauen aufs Pad.", "red", "pad"),
+    ("Mets le cube voisin du rouge dans la poubelle.", "blue", "bin"),
+])
+def test_a_cube_named_as_the_neighbour_of_another(text: str, cube: str, where: str) -> None:
+    result = _PLANNER.plan(text, SceneState.from_json(_ROW3))
+    assert isinstance(result, Plan) and [str(s) for s in result.steps] == [f"pick(object={cube}_cube)",
+                                                                           f"place_in(region={where})"], (text, result)
+    for negated in _negated_at_each_verb(text.lower()):
+        assert not isinstance(_PLANNER.plan(negated, SceneState.from_json(_ROW3)), Plan), negated
+
+
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Jette le jaune puis l'autre.", ["yellow>bin", "red>bin"]),
+    ("Mets le jaune dans la poubelle, et l'autre aussi.", ["yellow>bin", "red>bin"]),
     ("Pack den gelben in den Eimer. Und der andere soll auch rein.", ["yellow>bin", "red>bin"]),
     ("Jette le jaune. L'autre aussi.", ["yellow>bin", "red>bin"]),
     ("Le jaune à gauche, et l'autre tu le fous dans la poubelle.", ["yellow>left", "red>bin"]),
