@@ -648,6 +648,13 @@ class ParseResult:
     requests: tuple[Request, ...] = ()
 
 
+# Places beside an object that no skill reaches (after a placement's object).
+_BESIDE = {("beside",): "beside", ("near",): "near", ("behind",): "behind", ("alongside",): "beside",
+           ("next", "to"): "next to", ("in", "front"): "in front of", ("left", "of"): "left of",
+           ("right", "of"): "right of", ("close", "to"): "close to", ("nearby",): "near", ("between",): "between",
+           ("under",): "under", ("underneath",): "under", ("beneath",): "under", ("below",): "under"}
+
+
 def _impossible_clause(clause: Sequence[str]) -> str | None:
     """Why a clause the parser cannot read asks for the impossible (a region moved, a cube put on itself), so
     that it is refused with a reason instead of being handed to the model as merely unread."""
@@ -661,6 +668,16 @@ def _impossible_clause(clause: Sequence[str]) -> str | None:
                 return f"the {region} is a place, not an object the arm can move: '{' '.join(clause)}'"
         if t in ("itself", "themselves"):
             return f"a cube cannot be put on itself: '{' '.join(clause)}'"
+    placed = next((i for i, t in enumerate(clause) if t in lx.PLACE_VERBS), None)
+    if placed is not None:
+        # "put red next to blue", "... behind the blue one", "... to the right of blue": a place beside an object,
+        # which no skill reaches (place_on, place_in only); a reasoned refusal, never the model's guess (on it?)
+        words = [t for t in clause[placed + 1:] if t not in FILLERS]
+        for k in range(1, len(words)):
+            near = _BESIDE.get(tuple(words[k:k + 2])) or _BESIDE.get((words[k],))
+            if near and parse_object(words[:k]) is not None:
+                return (f"no skill puts a cube {near} something: '{' '.join(clause)}'; the arm places a cube on "
+                        f"another cube or in a region (left, right, bin, pad)")
     pushed = next((i for i, t in enumerate(clause) if t in lx.PUSH_VERBS), None)
     if pushed is not None and any(t in _DEST_PREPS for t in clause[pushed + 1:]):
         return (f"a push slides a cube left, right, forward or backward and reaches no other place: "

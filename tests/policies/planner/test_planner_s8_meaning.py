@@ -14,6 +14,7 @@ from test_planner_fresh12_words import COLOURS, mv, plan, refused, steps, touche
 
 from policies.planner import Plan, SceneState
 from policies.planner.plan import Clarification
+from policies.planner.semantic_parser import parse
 
 
 def placed(*cubes: tuple[str, float, float], on: dict[str, str] | None = None) -> SceneState:
@@ -318,3 +319,12 @@ def test_the_rest_then_go_home(text: str) -> None:
                                    "go_home()"]
     result = plan(text.replace("then go home", "then don't go home"), SPREAD)
     assert not isinstance(result, Plan) or "go_home()" not in map(str, result.steps)
+
+
+@pytest.mark.parametrize("text", ["put red next to blue", "put the red cube behind the blue one",
+                                  "put red in front of blue", "place red to the right of blue",
+                                  "put the red cube near the pad", "set the red one beside the green one"])
+def test_a_place_beside_an_object_is_a_reasoned_refusal_never_the_models(text: str) -> None:
+    parsed = parse(text, ROW4)
+    assert not parsed.candidates and not parsed.unread and parsed.refusal is not None, parsed
+    assert "no skill" in parsed.refusal.reason
