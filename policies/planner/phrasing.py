@@ -697,6 +697,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
     (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
+    # "..., alright?", "as soon as you can", "somewhere on the right", "the pad area": closings and place words
+    (r"\s*,\s*(?:alright|all right)\s*\??\s*$", ""),
+    (r"\s+(?:as soon as (?:you can|possible)|asap|when you can|whenever you can)(?=\s*(?:[,;.!?]|$))", ""),
+    (r"\b(in|on|onto|into|to) (?:somewhere |anywhere )?(?:on |in )?(the (?:pad|bin)) (?:area|zone|region|spot)\b",
+     r"\1 \2"),
+    (r"\bsomewhere (on|to|in) the (left|right)(?: side| hand side| half)?(?=\s*(?:[,;.!?]|$))", r"\1 the \2 side"),
     (r"\b(?:could you |can you |would you |will you )?(?:be a (?:dear|star|love|champ|sweetheart|pal|doll|gem)|"
      r"do me a (?:quick |small |little |big |huge )?favou?r) and\b", " "),
     # "would it be possible (for you) to put ...", "any chance you could put ...", "think you could put ...", "pretty

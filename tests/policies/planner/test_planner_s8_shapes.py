@@ -581,3 +581,16 @@ def test_the_end_state_of_a_single_request_and_one_colour_said_again() -> None:
 def picks_of(result: object) -> list[str]:
     assert isinstance(result, Plan), result
     return [str(s.args["object"]).removesuffix("_cube") for s in result.steps if s.skill == "pick"]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("Put the red cube on the pad area.", "pad"), ("Put the red cube somewhere on the right.", "right"),
+    ("Put the red cube in the bin, alright?", "bin"), ("Put the red cube in the bin as soon as you can.", "bin")])
+def test_place_words_and_closings(text: str, where: str) -> None:
+    assert steps(text, S3) == mv("red", where)
+
+
+@pytest.mark.parametrize("text", ["Put the red cube in the bin, right?", "Put the red cube anywhere but on the right.",
+                                  "Put the red cube on the pad area, not the bin area."])
+def test_a_tag_that_may_be_a_place_or_an_exclusion_is_refused(text: str) -> None:
+    refused(text, S3)
