@@ -473,6 +473,12 @@ def _placed_names(text: str, state: SceneState) -> list[str] | str:
     return out
 
 
+# The colours a negation lists after its first ("don't move blue or green", "leave the red, blue and yellow ones").
+_NEGATED_LIST = re.compile(rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?:(?:\s*,\s*|\s+(?:and|or|nor)\s+|\s*,\s*"
+                           rf"(?:and|or|nor)\s+)(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))}))+"
+                           r"(?:\s+(?:ones|cubes|blocks|bricks))?\b")
+
+
 def _colour_names(span: str, state: SceneState) -> list[str] | str:
     """Object names the colour words of ``span`` denote; a reason string if one names nothing."""
     if _PLACED_REF.fullmatch(span.strip()):  # "every cube except the leftmost one"
@@ -523,8 +529,9 @@ def _the_ones(colours: str) -> str:
     return " and ".join(f"the {c} one" for c in re.findall(rf"\b(?:{_COLOURS_ALT})\b", colours))
 
 
-_BARE_LEAVE = re.compile(rf"\s*,?\s*(?:(?:but|and)\s+)?(?:just\s+)?leave\s+({_ONE_EXCLUDED})"
-                         r"(?:\s+(?:out|be|behind))?\s*")
+_ONE_LEFT = rf"(?:the )?(?:{_COLOURS_ALT})(?: (?:ones?|cubes?|blocks?|bricks?))?"
+_BARE_LEAVE = re.compile(rf"\s*,?\s*(?:(?:but|and)\s+)?(?:just\s+)?leave\s+({_ONE_EXCLUDED}|{_ONE_LEFT}(?:(?:\s*,\s*|"
+                         rf"\s+and\s+|\s*,\s*and\s+){_ONE_LEFT})+)(?:\s+(?:out|be|behind))?\s*")
 _CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:table|workspace|work area)"
                             rf"\s*[:\-–—,]\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
                             rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
@@ -668,6 +675,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                 return Rewrite(text, names)
             excluded, post = names, post[:late_first.start()]
     joined_at = re.search(r",?\s*\band\s+(?=the |a |go |put |place |move |push |pick |stack )", post)
+    if joined_at is not None and re.search(rf"\bleave\s+{_ONE_LEFT}\s*$", post[:joined_at.start()]):
+        joined_at = None  # "..., but leave the red and the blue": one list of cubes left out, no clause of its own
     if joined_at is not None:  # "... in the bin and the red one on the pad": a clause of its own
         later, post = post[joined_at.start():] + later, post[:joined_at.start()]
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
@@ -724,6 +733,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     stated = list(excluded)
     for m_neg in _NEGATED_OBJECT.finditer(text):
         names = _colour_names(m_neg.group(1), state)
+        listed = _NEGATED_LIST.match(text, m_neg.start(1))
+        if listed is not None and isinstance(names, list):  # "don't move blue or green": each colour of the list
+            more = _colour_names(listed.group(0), state)
+            names = more if isinstance(more, list) else names
         if isinstance(names, list):
             covered = [n for n in names if n not in stated]
             if stated and covered:

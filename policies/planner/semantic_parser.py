@@ -385,10 +385,13 @@ def _without_target(action: Action, ctx: Context, then: Action | None = None) ->
                    last_target=ctx.last_target, excluded=ctx.excluded | frozenset(target))
 
 
-def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[str] = frozenset()) -> list[Reading]:
+def _realise(actions: Sequence[Action], state: SceneState, excluded: frozenset[str] = frozenset(),
+             antecedent: str | None = None) -> list[Reading]:
     """All plans for one reading of the clauses (several where "it" is ambiguous), with their milestones;
-    ``excluded`` objects (the negations') are never what "a cube" names."""
-    plans: list[tuple[list[Step], Context, list[Milestone]]] = [([], Context(state=state, excluded=excluded), [])]
+    ``excluded`` objects (the negations') are never what "a cube" names; ``antecedent`` is what "it" names before
+    any clause names an object (the one object a negated placement moved: "don't put red on blue, put it on green")."""
+    plans: list[tuple[list[Step], Context, list[Milestone]]] = [
+        ([], Context(state=state, excluded=excluded, last_primary=antecedent), [])]
     for i, action in enumerate(actions):
         nxt: list[tuple[list[Step], Context, list[Milestone]]] = []
         then = actions[i + 1] if i + 1 < len(actions) else None
@@ -577,6 +580,8 @@ def _conjoined(words: Sequence[str]) -> list[Ref] | None:
     """"the green cube (and|or|nor) the blue one" (the joining word may be gone as a filler): each mention, or None
     unless every part reads as one plain object mention."""
     cuts = [i for i, w in enumerate(words) if w in lx.DETERMINERS]
+    if not cuts:  # "don't move blue or green": each colour, with its noun after it
+        cuts = [i for i, w in enumerate(words) if w in lx.COLOR_WORDS]
     if not cuts or cuts[0] != 0:
         return None
     spans = [[w for w in words[a:b] if w not in ("or", "nor", "and")] for a, b in
@@ -1042,6 +1047,10 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
                                unread=not marked and not after_request and not _SCOPING.search(rewritten.text))
         per_clause.extend(pieces)
         previous = pieces[-1][0]
+    moved_by_negation = {obj for obj, _ in banned.forbidden_facts}
+    antecedent = next(iter(moved_by_negation)) if len(moved_by_negation) == 1 and not banned.forbidden_objects and \
+        not banned.unmoved_objects and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never)\b", rewritten.text) \
+        else None  # the negated placement said first: "it" after it names what it would have moved
     valid: list[Plan] = []
     requests: list[Request] = []
     first: tuple[Plan, Request] | None = None
@@ -1049,7 +1058,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     ambiguity: UngroundedError | None = None
     for combo in itertools.islice(itertools.product(*per_clause), 64):
         try:
-            realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects)
+            realised = _realise(combo, state, banned.forbidden_objects | banned.unmoved_objects, antecedent)
         except UngroundedError as exc:
             first_error = first_error or str(exc)
             if ambiguity is None and len(exc.candidates) > 1:

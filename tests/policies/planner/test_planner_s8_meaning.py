@@ -328,3 +328,25 @@ def test_a_place_beside_an_object_is_a_reasoned_refusal_never_the_models(text: s
     parsed = parse(text, ROW4)
     assert not parsed.candidates and not parsed.unread and parsed.refusal is not None, parsed
     assert "no skill" in parsed.refusal.reason
+
+
+# --------------------------------------------------------------------- negations: lists, and "it" after them
+@pytest.mark.parametrize(("text", "kept"), [
+    ("put red in the bin, don't move blue or green", {"blue", "green"}),
+    ("put red in the bin, don't touch blue, green or yellow", {"blue", "green", "yellow"}),
+    ("put every cube in the bin, don't move blue or green", {"blue", "green"}),
+    ("put every cube in the bin but leave the red and the blue", {"red", "blue"}),
+    ("put every cube in the bin but leave red, blue and yellow cubes", {"red", "blue", "yellow"}),
+    ("leave red and blue, bin the others", {"red", "blue"}),
+])
+def test_a_negation_listing_colours_keeps_each(text: str, kept: set[str]) -> None:
+    result = plan(text, ROW4)
+    assert isinstance(result, Plan) and not any(touches(result, c) for c in kept), result
+
+
+def test_it_after_a_negated_placement_said_first_names_its_cube() -> None:
+    assert steps("don't put red on blue, put it on green", ROW4) == mv("red", "green")
+    assert steps("don't put red in the bin, put it on the pad", ROW4) == mv("red", "pad")
+    refused("don't put red on blue, put it on blue", ROW4)
+    assert not isinstance(plan("put it on green, but don't put red on blue", ROW4), Plan)  # "it" said before red
+    assert not touches(plan("don't touch red, put it in the bin", ROW4), "red")
