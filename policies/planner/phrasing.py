@@ -809,6 +809,15 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:should go|needs? to go|has to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b(?=\s+the\s+(?!(?:middle|top|bottom|base|centre|center)\b))", r"\1put \2 \3"),
     (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
+    # closing sentences after a request, each a closed form: "Does that make sense?", "Let me know when you're done.",
+    # "Much obliged!", "Have a good one!", "See you later!", "Bye!", "Keep up the good work!", "That should do it."
+    (r"(?:(?:[,;.!?]|\band\b)\s*(?:does that make sense|let me know(?: (?:when|once)(?: (?:you'?re|you are|it'?s|it "
+     r"is) (?:done|finished))?)?|let me know if there'?s (?:a|any) (?:problem|issue)s?|much obliged|"
+     r"(?:i )?appreciate it|"
+     r"have a (?:good|nice|great|lovely) (?:one|day|evening|afternoon|weekend)|see (?:you|ya) (?:later|soon|tomorrow)|"
+     r"talk (?:to you )?(?:soon|later)|bye(?: bye)?|goodbye|see ya|over and out|love you,? robot|"
+     r"keep up the good work|that should do it|that should be it|i'?ll be back (?:later|soon)|cheers mate)[\s.!?]*)+$",
+     ""),
     # "..., nothing else changes." / "Nothing else." closing a request (f19-001, f18-042): the plan moves only what the
     # words name, so the closing holds; it is dropped only at the end
     (r"^(?:please )?only (?=(?:put|place|move|stack|push|pick|drop|set|bin)\b[^,;.!?]*[,;.!?\-–—]\s*nothing "

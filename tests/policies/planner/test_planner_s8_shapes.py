@@ -594,3 +594,20 @@ def test_place_words_and_closings(text: str, where: str) -> None:
                                   "Put the red cube on the pad area, not the bin area."])
 def test_a_tag_that_may_be_a_place_or_an_exclusion_is_refused(text: str) -> None:
     refused(text, S3)
+
+
+@pytest.mark.parametrize("closing", [
+    "Does that make sense?", "Let me know when you're done.", "Much obliged!", "Appreciate it!", "Have a good one!",
+    "See you later!", "Talk soon.", "Bye!", "Over and out.", "Keep up the good work!", "That should do it.",
+    "Thanks in advance! Bye!"])
+def test_a_closing_sentence_after_a_request_is_dropped(closing: str) -> None:
+    assert steps(f"Put the red cube in the bin. {closing}", S3) == mv("red", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin. Let me know when you're done. Then put the blue one on the pad, not.",
+    "Put the red cube in the bin. That should do it, actually no.",
+    "Put the red cube in the bin. Bye! Don't.",
+])
+def test_a_closing_before_a_retraction_keeps_it_refused(text: str) -> None:
+    refused(text, S3)
