@@ -262,7 +262,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:(?:fais|faites|fait) (?:pareil|de même|la même chose|pareillement|idem|exactement pareil)|pareil|idem|"
      r"(?:la )?même chose) (?:avec|pour) ", " same-with "),
     # "mais seulement après avoir ...", "seulement une fois que ...": the order said with "only", as "après"
-    (r"\b(?:mais )?seulement (?=après\b|une fois qu)", " "),
+    (r"\b(?:mais )?seulement (?=après\b|une fois qu|ensuite\b|puis\b|alors\b)", " "),
+    # ordinals: "premièrement, ... deuxièmement, ...", "en premier ..., en second ..."
+    (r"\b(?:premièrement|en premier lieu|primo)\b", " first "),
+    (r"\b(?:deuxièmement|troisièmement|secundo|tertio|en (?:second|seconde|deuxième|troisième|dernier) lieu|"
+     r"en (?:second|seconde|deuxième|troisième))\b", " ensuite "),
     # "mais pas avant d'avoir jeté X": only after it
     (r"(,\s*|\bmais\s+)pas avant (?:d' ?avoir|que (?:tu aies|vous ayez))\b", r"\1 après avoir "),
     # "une fois le rouge jeté, ...": after it
@@ -1088,6 +1092,10 @@ _DE_FINAL_ALT = "|".join(sorted(_DE_FINAL_VERBS - {"legen", "tun"}, key=len, rev
 _DE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     (r"\bals (?:letztes|letzter|letzte|allerletztes)\b", "zuletzt"),
+    # ordinals: "erstens: ... zweitens: ...", "als Erstes ..., als Zweites ..."; "erst danach": then
+    (r"\berstens\b\s*:?", "zuerst "),
+    (r"\b(?:zweitens|drittens|als (?:zweites|drittes|nächstes))\b\s*:?", "dann "),
+    (r"\berst (?=(?:danach|dann|anschließend)\b)", ""),
     # polite openings and closings: "sei so nett und ...", "wären Sie so freundlich und ...", "danke dir"
     (r"\b(?:sei|seien sie|wärst du|wären sie|sei doch) (?:so )?(?:nett|lieb|gut|freundlich)(?: und)?\b", " bitte "),
     (r"\b(?:würdest du|würden sie|könntest du|könnten sie) (?:bitte )?so (?:nett|lieb|gut|freundlich) sein(?: und)?\b",

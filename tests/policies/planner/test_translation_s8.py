@@ -87,6 +87,13 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Pose le {y} sur le {z}, mais pas avant d'avoir jeté le {x}.", ("x>bin", "y>z")),
     ("Leg den {Y} auf den {Z}, aber nicht bevor du den {X} weggeworfen hast.", ("x>bin", "y>z")),
     ("Leg den {X} als letztes in den Eimer, zuerst aber den {Y} aufs Pad.", ("y>pad", "x>bin")),
+    # ordinals, "seulement ensuite", "erst danach"
+    ("En premier le {x} à droite, en second le {y} à gauche.", ("x>right", "y>left")),
+    ("Premièrement, pose le {x} sur le {y}. Deuxièmement, retourne à ta position initiale.", ("x>y", "home")),
+    ("Pose le {y} sur le pad, et seulement ensuite jette le {x}.", ("y>pad", "x>bin")),
+    ("Als Erstes den {X} nach rechts, als Zweites den {Y} nach links.", ("x>right", "y>left")),
+    ("Erstens: leg den {X} auf den {Y}. Zweitens: fahr in die Ausgangsposition.", ("x>y", "home")),
+    ("Leg den {Y} aufs Pad und erst danach wirf den {X} weg.", ("y>pad", "x>bin")),
     # keeping one cube where it is, the others binned; the table cleared as the heading of its request
     ("Garde le {x} où il est et jette les autres.", ("rest>bin",)),
     ("Lass den {X}, wo er ist, und wirf die anderen weg.", ("rest>bin",)),
@@ -125,7 +132,9 @@ def test_an_eighth_pass_construction_plans_exactly(template: str, spec: tuple[st
 # Requests with no verb of the lexicon: their negations are written out in _NEVER_PLANNED.
 _NO_LEXICON_VERB = frozenset({"Retourne en positon initiale.", "Fahr in die Ausgangsposition, das war's für heute.",
                               "Hau den {X} aufs Pad.", "Vide la table : tous les cubes dans la poubelle.",
-                              "Na gut, alle Würfel in den Müll."})
+                              "Na gut, alle Würfel in den Müll.",
+                              "En premier le {x} à droite, en second le {y} à gauche.",
+                              "Als Erstes den {X} nach rechts, als Zweites den {Y} nach links."})
 
 
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
@@ -199,6 +208,8 @@ _NEVER_PLANNED = (
     "Ne le jette pas avant d'avoir posé le {y} sur le {z}.",
     "Une fois le {y} posé, ne jette pas le {x}.",
     "Nicht den {X}, sondern den {X} auf den {Y} legen.",  # the same cube refused and asked for
+    "En premier le {x} pas à droite, en second le {y} à gauche.",  # a verbless clause after a negation
+    "Als Erstes den {X} nicht nach rechts, als Zweites den {Y} nach links.",
     "Wirf alles außer dem {Y} und dem {Z} nicht weg.",
     "Mets le cube {x} juste à côté dans la poubelle.",  # beside what: "juste" is dropped, never the place
     "Le {y}, tu y touches. Le {x}, tu le mets dans la poubelle.",
