@@ -67,6 +67,9 @@ class VisuomotorConfig:
     dataset's ``observation.environment_state`` (training only; 0: no object head)."""
     object_token: bool = False
     """Feed the object head's prediction (from the images) to the decoder as one more token; needs object_loss."""
+    decoder_images: bool = True
+    """The decoder cross-attends to the image tokens. False: only to proprioception, the instruction and the object
+    token, so the images reach the actions only as the object head's positions (needs object_token)."""
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
@@ -132,6 +135,8 @@ class VisuomotorConfig:
             raise TrainConfigError(f"object_loss must be in [0, 100], got {self.object_loss}")
         if self.object_token and not self.object_loss:
             raise TrainConfigError("object_token needs object_loss > 0 (the token is the supervised object head)")
+        if not self.decoder_images and not self.object_token:
+            raise TrainConfigError("decoder_images: false needs object_token (the decoder would see no image)")
         if self.init_encoder is not None and self.init_from is not None:
             raise TrainConfigError("init_encoder and init_from both start the weights; give one")
         if self.freeze_encoder and self.init_encoder is None:

@@ -70,10 +70,15 @@ class VisuomotorACT(nn.Module):
                  depth_clip_mm: float = 2000.0, depth_mean_mm: float = 0.0, depth_std_mm: float = 1.0,
                  pool: str = "avg", objects: int = 0, object_token: bool = False,
                  object_names: tuple[str, ...] = (), object_mean: tuple[float, ...] = (),
-                 object_std: tuple[float, ...] = ()) -> None:
+                 object_std: tuple[float, ...] = (), decoder_images: bool = True) -> None:
         super().__init__()
         if objects < 0 or (object_token and not objects):
             raise ValueError(f"object_token needs objects > 0, got objects={objects}")
+        if not decoder_images and not object_token:
+            raise ValueError("decoder_images=False needs object_token (the decoder would see no image)")
+        # False: the decoder reads the images only through the object token (where the objects are), not the image
+        # tokens, from which it can recognise a training scene and replay its demonstration.
+        self.decoder_images = bool(decoder_images)
         if any(len(v) not in (0, objects) for v in (object_names, object_mean, object_std)):
             raise ValueError(f"object_names, object_mean and object_std need {objects} entries each")
         # Training-side records of the object head's targets (names and the normalisation of the coordinates),
@@ -154,7 +159,8 @@ class VisuomotorACT(nn.Module):
         tokens = self.image_tokens(images, text, depth)
         objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
-        mem = torch.cat([*tokens, self.proprio(proprio).unsqueeze(1), self.text(text).unsqueeze(1), *extra], dim=1)
+        mem = torch.cat([*(tokens if self.decoder_images else []), self.proprio(proprio).unsqueeze(1),
+                         self.text(text).unsqueeze(1), *extra], dim=1)
         return mem, objects
 
     def forward_with_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,

@@ -129,6 +129,8 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
         params.update(objects=len(demos.object_names), object_token=config.object_token,
                       object_names=list(demos.object_names), object_mean=targets.mean(axis=0).tolist(),
                       object_std=np.maximum(targets.std(axis=0), OBJECT_STD_FLOOR_M).tolist())
+    if not config.decoder_images:
+        params["decoder_images"] = False
     if config.init_encoder is None:
         return VisuomotorACT(**params), params
     from policies.visuomotor.pretrain import load_pretrained_encoder

@@ -125,3 +125,26 @@ def test_config_refuses_freeze_without_init_and_two_inits() -> None:
         VisuomotorConfig(data="d", out="o", init_encoder="a", init_from="b")
     with pytest.raises(TrainConfigError, match="both train and val"):
         PretrainConfig(train=("a.npz",), val=("a.npz",), out="o")
+
+
+def test_decoder_without_image_tokens_reads_the_images_only_through_the_object_token() -> None:
+    from policies.visuomotor.network import VisuomotorACT
+
+    kw: dict[str, Any] = {"cameras": 2, "channels": 3, "proprio_dim": 4, "text_dim": 8, "out_dim": 5, "chunk": 3,
+                          "width": 32, "grid": 2, "layers": 1, "heads": 2, "objects": 6}
+    with pytest.raises(ValueError, match="needs object_token"):
+        VisuomotorACT(**kw, decoder_images=False)
+    with pytest.raises(TrainConfigError, match="needs object_token"):
+        VisuomotorConfig(data="d", out="o", object_loss=1.0, decoder_images=False)
+    torch.manual_seed(0)
+    net = VisuomotorACT(**kw, object_token=True, decoder_images=False)
+    images = torch.randint(0, 256, (2, 2, 3, SIZE, SIZE), dtype=torch.uint8)
+    proprio, text = torch.randn(2, 4), torch.randn(2, 8)
+    mem, objects = net.memory_and_objects(images, proprio, text)
+    assert mem.shape == (2, 3, 32) and objects is not None  # proprioception, instruction, object token
+    # The images still move the actions, through the object token: with it zeroed they cannot.
+    assert not torch.allclose(net(images, proprio, text), net(255 - images, proprio, text))
+    assert net.object_in is not None
+    with torch.no_grad():
+        net.object_in.weight.zero_()
+    torch.testing.assert_close(net(images, proprio, text), net(255 - images, proprio, text))
