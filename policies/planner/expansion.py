@@ -532,6 +532,12 @@ def _the_ones(colours: str) -> str:
 _ONE_LEFT = rf"(?:the )?(?:{_COLOURS_ALT})(?: (?:ones?|cubes?|blocks?|bricks?))?"
 _BARE_LEAVE = re.compile(rf"\s*,?\s*(?:(?:but|and)\s+)?(?:just\s+)?leave\s+({_ONE_EXCLUDED}|{_ONE_LEFT}(?:(?:\s*,\s*|"
                          rf"\s+and\s+|\s*,\s*and\s+){_ONE_LEFT})+)(?:\s+(?:out|be|behind))?\s*")
+# A cube said to be well where it is, after a quantifier's clause: it stays ("The blue one is perfectly happy where it
+# is"); only this closed shape, the cube named by its colour.
+_CONTENT_WHERE_IT_IS = re.compile(
+    rf"\s*[,;.!?]*\s*(?:and\s+)?({_ONE_LEFT})(?:\s+is|'s)\s+(?:(?:perfectly|quite|just|totally|completely|very)\s+)?"
+    r"(?:happy|fine|good|ok|okay|content|comfortable|best left)\s+(?:where it is|where it sits|as it is|there|in its "
+    r"place|right where it is)\s*[.!]?\s*")
 _CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:table|workspace|work area)"
                             rf"\s*[:\-–—,]\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
                             rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
@@ -663,6 +669,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     # included, so the quantifier covers only its clause.
     after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b)\s*", post)
     later = post[after.start():] if after else ""
+    content = _CONTENT_WHERE_IT_IS.fullmatch(later)
+    if content is not None:  # "? The blue one is perfectly happy where it is." (f18-026): a cube kept, as a negation
+        later = f". leave {content.group(1)} alone"
     post = post[:after.start()] if after else post
     first, post = _first_named(post, state)
     if isinstance(first, str):
@@ -744,6 +753,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"includes the {covered[0].replace('_', ' ')}, which the request forbids "
                                      f"touching: contradictory")
             excluded.extend(names)
+    said_kept = _colour_names(content.group(1), state) if content is not None else []
+    if isinstance(said_kept, str):
+        return Rewrite(text, said_kept)
+    if stated and set(said_kept) - set(stated):  # "every cube except blue. The red one is fine where it is."
+        return Rewrite(text, f"every cube except the {' and the '.join(n.replace('_', ' ') for n in stated)} includes "
+                             f"the {said_kept[0].replace('_', ' ')}, which is said to stay: contradictory")
+    excluded.extend(said_kept)
     chosen = [o.name for o in state.objects if o.name not in excluded]
     if re.match(r"\s*both\b", text[m.start():]) and len(state.objects) != 2:
         return Rewrite(text, f"'both' needs exactly two objects; the scene has {len(state.objects)}")

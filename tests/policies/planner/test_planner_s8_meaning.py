@@ -350,3 +350,14 @@ def test_it_after_a_negated_placement_said_first_names_its_cube() -> None:
     refused("don't put red on blue, put it on blue", ROW4)
     assert not isinstance(plan("put it on green, but don't put red on blue", ROW4), Plan)  # "it" said before red
     assert not touches(plan("don't touch red, put it in the bin", ROW4), "red")
+
+
+@pytest.mark.parametrize("text", [
+    "Could you move all of the cubes over to the left side of the table, apart from the blue one? The blue one is "
+    "perfectly happy where it is.",
+    "move every cube to the left side. The blue one is fine where it is.",
+    "put all the cubes on the left side except blue. The blue cube's happy right where it is!"])
+def test_a_cube_said_to_be_well_where_it_is_after_a_quantifier_stays(text: str) -> None:
+    state = placed(("blue", 0.45, 0.1), ("orange", 0.55, -0.15), ("red", 0.4, -0.02))
+    assert steps(text, state) == [*mv("orange", "left"), *mv("red", "left")]
+    refused("move every cube to the left side except blue. The red one is fine where it is.", state)
