@@ -569,6 +569,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     used."""
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
+    lacking = _LACKING.search(text) is not None
     text = _LACKING.sub(lambda m: f"{m.group(1)} except {_the_ones(m.group(2))}", text)
     text = _NON_COLOUR.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(4)} except {_the_ones(m.group(2))}", text)
     ordered = closing_order(text)
@@ -599,8 +600,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     home = _HOME_END.search(text)
     rest = re.search(r"(?:[,;.]?\s*(?:and|then)\s+|[,;.]\s*)(?:put |move |place )?(?:(?:all )?the (?:rest|others|other "
                      r"cubes|remaining cubes)(?: of (?:the|them) cubes)?|everything else|all (?:the )?other (?:cubes|"
-                     r"blocks))\s+(?:(?:go|goes|should go|can go|need to go|belong)\s+)?(in|into|on|onto|to)\s+"
-                     r"(the [a-z ]+?)\s*[.!]?\s*$", text[:home.start()] if home else text)
+                     r"blocks)|(?:the|both) (?:other|remaining) (?P<count>two|three|four|five|[2-5])(?: (?:cubes|"
+                     r"blocks|ones))?|both (?:of the )?others)\s+(?:(?:go|goes|should go|can go|need to go|belong)\s+)?"
+                     r"(?P<prep>in|into|on|onto|to)\s+(?P<place>the [a-z ]+?)\s*[.!]?\s*$",
+                     text[:home.start()] if home else text)
     if rest:
         head = text[:rest.start()]
         left = _BARE_LEAVE.fullmatch(head)
@@ -613,12 +616,17 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         others = [o.name for o in state.objects if o.name not in named]
         if not others:
             return Rewrite(text, "'the rest' names nothing: every cube is already mentioned")
+        counted = rest.group("count") or ("two" if re.search(r"\bboth\b", rest.group(0)) else None)
+        if counted is not None and (_NUMBERS.get(counted) or int(counted)) != len(others):
+            return Rewrite(text, f"'{rest.group(0).strip(' ,;.')}' counts {counted} cubes, and {len(others)} are left: "
+                                 f"which ones are meant is unclear")
         if order_phrase is not None:
             reordered = ordered_by(order_phrase, others, state)
             if isinstance(reordered, str):
                 return Rewrite(text, reordered)
             others = reordered
-        tail = ", then ".join(f"put the {n.replace('_', ' ')} {rest.group(1)} {rest.group(2)}" for n in others)
+        prep, place = rest.group("prep"), rest.group("place")
+        tail = ", then ".join(f"put the {n.replace('_', ' ')} {prep} {place}" for n in others)
         # a negation before "the rest" ("don't touch blue. put the other cubes in the bin") holds for the whole request
         # (a negated placement before "and the rest" may cover it too: "do not put green in the bin and the rest on the
         # pad" stays joined, and refused)
@@ -766,7 +774,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     count = _COUNT.match(text[m.start():])
     if count is not None:
         said = _NUMBERS.get(count.group(1)) or int(count.group(1))
-        if said != len(state.objects):
+        if said != (len(chosen) if lacking else len(state.objects)):  # "the two cubes that aren't red": after
             return Rewrite(text, f"'{count.group(0).strip()}' does not match the scene, which has "
                                  f"{len(state.objects)} objects ({', '.join(state.names)}): which ones are meant is "
                                  f"unclear")

@@ -172,7 +172,8 @@ def parse_region(toks: Sequence[str]) -> str | None:
 
 
 def parse_direction(toks: Sequence[str]) -> str | None:
-    toks = [t for t in toks if t not in FILLERS and t not in lx.DETERMINERS and t not in ("to", "toward", "towards")]
+    toks = [t for t in toks if t not in FILLERS and t not in lx.DETERMINERS and
+            t not in ("to", "toward", "towards", "far", "very", "way")]  # "push red to the far left"
     if len(toks) == 1:
         return lx.DIRECTION_WORDS.get(toks[0])
     if len(toks) == 2 and toks[0] == "back" and toks[1] == "backward":  # "back toward the robot" (phrasing.py)

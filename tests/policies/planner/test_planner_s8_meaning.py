@@ -361,3 +361,25 @@ def test_a_cube_said_to_be_well_where_it_is_after_a_quantifier_stays(text: str) 
     state = placed(("blue", 0.45, 0.1), ("orange", 0.55, -0.15), ("red", 0.4, -0.02))
     assert steps(text, state) == [*mv("orange", "left"), *mv("red", "left")]
     refused("move every cube to the left side except blue. The red one is fine where it is.", state)
+
+
+@pytest.mark.parametrize("text", ["put red on the pad and the other two in the bin",
+                                  "put red on the pad and both others in the bin",
+                                  "put red on the pad, then the remaining two in the bin"])
+def test_the_other_two_is_the_rest_when_two_are_left(text: str) -> None:
+    three = placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15))
+    assert steps(text, three) == [*mv("red", "pad"), *mv("blue", "bin"), *mv("green", "bin")]
+    refused(text, SPREAD)  # three are left: the count does not match
+
+
+def test_a_count_of_the_cubes_that_lack_a_colour_is_checked_after_the_exception() -> None:
+    three = placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15))
+    assert steps("put the two cubes that aren't red in the bin", three) == [*mv("blue", "bin"), *mv("green", "bin")]
+    refused("put the three cubes that aren't red in the bin", three)
+
+
+@pytest.mark.parametrize(("text", "direction"), [("push red to the far left", "left"),
+                                                 ("push the red cube way to the right", "right"),
+                                                 ("push red far forward", "forward")])
+def test_a_push_said_far_is_a_push_that_way(text: str, direction: str) -> None:
+    assert steps(text, ROW4) == [f"push(object=red_cube, direction={direction})"]
