@@ -69,8 +69,9 @@ class Licence:
     side_place: bool
     pick_verb: bool
     question: bool
-    # Objects every colour mention of which is right after "on"/"onto"/"on top of": where a cube goes, never what
-    # moves ("grab the one at the back and stack it on the yellow cube": the model picked yellow and stopped).
+    # Objects every colour mention of which is right after "on"/"onto"/"on top of", or an anchor ("next to red"): where
+    # a cube goes or is, never what moves ("grab the one at the back and stack it on the yellow cube": the model
+    # picked yellow and stopped).
     destinations_only: frozenset[str] = frozenset()
 
     def allows(self, step: Step) -> bool:
@@ -210,8 +211,10 @@ def licence_for(text: str, state: SceneState) -> Licence:
                for i, t in enumerate(toks)) or any(t in _HOME_BEFORE_POSE and i + 1 < n
                                                    and toks[i + 1] in ("pose", "position") for i, t in enumerate(toks))
     regions &= set(state.regions)
+    # An object every mention of which is a destination or an anchor ("the cube next to the red one": the model moved
+    # red) is never moved; anchored is the window the anchors above are read with.
     moved = {o.name for i, t in enumerate(toks) if t in lx.COLOR_WORDS and not _right_after_on(toks, i)
-             for o in state.objects if o.color == lx.COLOR_WORDS[t]}
+             and not _ANCHOR_PREPS & set(toks[max(0, i - 3): i]) for o in state.objects if o.color == lx.COLOR_WORDS[t]}
     return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors),
                    regions=frozenset(regions), directions=frozenset(directions if push else set()),
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
@@ -219,7 +222,7 @@ def licence_for(text: str, state: SceneState) -> Licence:
                    # "move red a bit right" is a small move, not the right side (the model placed it there)
                    side_place=bool(words & (lx.PLACE_VERBS | _SIDE_NOUNS)) and not (words & _SMALL_MOVE
                                                                                    and not words & _SIDE_NOUNS),
-                   pick_verb=bool(words & _PICK_VERBS), destinations_only=frozenset(targets - moved),
+                   pick_verb=bool(words & _PICK_VERBS), destinations_only=frozenset((targets | anchors) - moved),
                    # A question, report, retraction ... (speech_act.py) licenses nothing either, whoever calls.
                    question=(bool(toks) and toks[0] in _QUESTION_WORDS) or speech_act_refusal(text) is not None)
 
