@@ -309,6 +309,15 @@ def _goal_state(m: re.Match[str]) -> str:
         return m.group(0)
     return f"{m.group(1)}{said}{', then go home' if home else ''}"
 
+# The words a "Context: ..." before a labelled task may hold (a closed list, A1 s8 F15: "Context: test cancelled",
+# "simulation", "this is a drill", "for Paul" are read, hence refused)
+_CONTEXT_WORDS = frozenset(re.findall(r"[a-z']+", """
+    calibration run runs done finished complete completed bench table workspace needs need a an the reset tidy tidying
+    cleanup clean up overnight morning evening afternoon session is are was has been our my we just now today demo setup
+    experiment shift over ended last night new day of for this and it's its messy mess
+"""))
+
+
 def _introduction(said: str) -> bool:
     """Whether ``said`` (after "my name is" / "this is" / "I'm") only names the speaker and where they are from: no
     word the planner reads, and none that may warn, retract or restrict."""
@@ -323,9 +332,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # context before a labelled task, naming nothing the planner reads: "Context: calibration run done, bench needs a
     # reset. Task: blue cube into bin." (f18-042)
     (r"^(?:context|background|situation|status|fyi|note)\s*:\s*([^.;!?]*)[.;!]\s*(?=(?:task|request|todo|to do|action|"
-     r"job|ask)\s*:)", lambda m: m.group(0) if _chat_words(m.group(1)) & (_CONTENT_WORDS | _ASIDE_KEEPS - {"done",
-                                                                                                       "needs"})
-     else ""),
+     r"job|ask)\s*:)", lambda m: "" if set(re.findall(r"[a-z']+", m.group(1))) <= _CONTEXT_WORDS else m.group(0)),
     # a label before the request: "shift note: ...", "fyi: ...", "reminder - ..." (f14-000)
     (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|a|one)\s+)?(?:note|notes|fyi|"
      r"reminder|heads[- ]up|memo|update|ps|p\.s\.|urgent|important|request|todo|to-do)\s*[:\-–—]\s*", ""),
@@ -342,10 +349,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # an introduction naming nothing the planner reads: "My name is Sam and I work in the lab next door.", "this is Alex
     # from the night shift" (f18-041); a sentence of its own, before the request
     (r"(^|[.!?]\s*)(?:(?:hi|hello|hey|hiya|(?:good )?(?:morning|afternoon|evening))(?: there| robot| bot| everyone)?"
-     r"[,!.]?\s+)?(?:my name is|my name's|this is|i'?m|i am) "
-     r"((?:mrs?\.?|ms\.?|dr\.?|prof\.?)?\s*[a-z]+(?: [a-z]+)?(?:,? (?:and )?(?:i (?:work|teach|study)|from|here from|"
-     r"with) [a-z' ]{1,60}?)?)\s*[.!]\s+(?=[a-z])",
-     lambda m: m.group(1) if _introduction(m.group(2)) else m.group(0)),
+     r"[,!.]?\s+)?(?:(?:my name is|my name's) ((?:mrs?\.?|ms\.?|dr\.?|prof\.?)?\s*[a-z]+(?: [a-z]+)?(?:,? (?:and )?"
+     r"(?:i (?:work|teach|study)|from|here from) [a-z' ]{1,60}?)?)|(?:this is|i'?m|i am) "
+     r"(?!(?:a|an|the|not|no|in|on|at|just|only|here|so|very|really)\b)((?:mrs?\.?|ms\.?|dr\.?|prof\.?)?\s*[a-z]+"
+     r"(?: [a-z]+)?,? (?:and )?(?:i (?:work|teach|study)|from|here from) [a-z' ]{1,60}?))\s*[.!]\s+(?=[a-z])",
+     lambda m: m.group(1) if _introduction(m.group(2) or m.group(3)) else m.group(0)),
     # a verb as the label: "Stack: green onto orange." (f18-007)
     (r"^(stack|put|place|move|push|bin|pick)\s*:\s*(?=(?:the )?[a-z]+ )", r"\1 "),
     # greetings, fillers and thanks around the request
@@ -582,7 +590,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put)\s+it\s+"
      rf"(on|in|into|onto)\b", r"put \1 \2"),
     (r"[\s,]*\bshall we\b\s*\??", " "),
-    (r",?\s*\bif (?:it|that|this)(?:'?s| is| isn'?t| is not)(?: not)? too much (?:trouble|bother|to ask)\b", " "),
+    # (only with its "not": "if it's too much bother, could you ..." is a condition, A1 s8 F12)
+    (r",?\s*\bif (?:it|that|this)(?:(?:'?s| is) not| isn'?t| is not) too much (?:trouble|bother|to ask)\b", " "),
     # why the object may go, not what to leave alone ("throw away the blue cube, we don't need it")
     # (only right after a disposal, never after a question, and only of the object: "we don't need that" after
     # another request may take the request itself back, A1 session 7 F11)
@@ -754,10 +763,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"guests?|wife|husband|niece|nephew|grandson|granddaughter|boss|audience))\s+(?:really\s+)?(?:wants?|would like|"
      r"'d like|would love|'d love|is (?:dying|excited|hoping)|are (?:dying|excited|hoping)) to (?:watch|see)"
      r" (?:it|you|the robot|the arm|this robot)\s+"
-     rf"(?=(?:{_POLITE_VERB_ALT}|park|pop|stick|plonk|throw|toss|chuck|get rid)\b)", r"\1"),
+     rf"(?=(?:{_POLITE_VERB_ALT}|park|pop|stick|plonk|throw|toss|chuck|get rid)\b)(?![^,;.!?]*[,;.!?]\s*(?!(?:thanks?|"
+     r"thank you|please|cheers)\b)[a-z])", r"\1"),
     # ... or the speaker: "If it isn't too much trouble, I'd love to watch you pick up the red cube ..." (f18-041)
     (r"(^|[,;.!?:]\s*|\b(?:so|and)\s+)(?:i|we)(?:'d| would)(?: (?:really|so|just))? (?:love|like) to (?:watch|see) "
-     rf"(?:you|the robot|the arm)\s+(?={_FRAMED_VERB}\b)", r"\1"),
+     rf"(?:you|the robot|the arm)\s+(?={_FRAMED_VERB}\b)(?![^,;.!?]*[,;.!?]\s*(?!(?:thanks?|thank you|please|cheers)"
+     r"\b)[a-z])", r"\1"),
     # the state wanted at the end, said as a goal: "I want the end result to be the yellow cube stacked on the purple
     # cube" (f19-007), "By the end I want the blue cube in the bin, then ..." (f19-021), "Target state: blue cube
     # resting on the pad" (f19-004), "End result I want: the green cube gone, sitting in the bin" (f19-001)
@@ -870,7 +881,9 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "I want every cube on the pad in the end, except orange" (f19-026): the state at the end of a request with no
     # other order in it is the request's own; beside an order word it is left (and refused)
     (r"(\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left side|right side|left|right))\s+(?:in|at|by) the end\b",
-     lambda m: m.group(1) if not marked_words(m.string.replace(m.group(0), m.group(1)), ORDER_MARKERS) else m.group(0)),
+     lambda m: m.group(1) if not marked_words(m.string.replace(m.group(0), m.group(1)), ORDER_MARKERS) and len(
+         re.findall(rf"\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left|right|{_COLOUR_NAMES})\b",
+                    m.string)) == 1 else m.group(0)),
     # "Before anything else, stack purple on yellow. Only after that should the orange cube go to the right side."
     # (f19-018)
     (r"(^|[,;.:]\s*)before (?:you do |doing )?anything else\b,?", r"\1first"),
@@ -878,9 +891,11 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^(?:(?:ok|okay|so|now|please)\s+)*(?:start|begin)(?: off)? with "
      rf"((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|one))"
      r" (in|into|on|onto|to) (?=(?:the )?(?:bin|pad|trash|left|right)\b)", r"first put \1 \2 "),
-    (r"(?:,\s*)?\b(?:and )?(?:then )?(?:end|finish)(?: off| up)? by going (?:back )?home\b", ", then go home"),
+    (r"(?:,\s*)?\b(?:and )?(?:then )?(?:end|finish)(?: off| up)? by going (?:back )?home\b(?=\s*[.!]?\s*$)",
+     ", then go home"),
     # "Having put the red cube in the bin, put the blue cube on the pad": the first step done, then the next
-    (r"^having (put|placed|moved|stacked|set|dropped|pushed) ([^,;.]+),\s*(?:(?:please|now|then)\s+)*",
+    (rf"^having (put|placed|moved|stacked|set|dropped|pushed) ([^,;.]+),\s*(?:(?:please|now|then)\s+)*"
+     rf"(?=(?:{_FRAMED_VERB}|go home)\b)",
      lambda m: f"{_HAVING[m.group(1)]} {m.group(2)}, then "),
     # "... and return to the home position when finished": the last clause after the ones before it, as said
     (r"\s+(?:when|once) (?:you'?re |you are |you have |you'?ve |it'?s |it is )?(?:all )?(?:done|finished|complete|"
@@ -957,6 +972,10 @@ def _push_manner(text: str) -> str:
     verbs = [w for w in re.findall(r"[a-z]+", _PUSH_REASON.sub(" ", text)) if w in _MOVING_VERBS or w in
              ("bin", "discard", "throw", "toss", "go", "stack")]
     if not verbs or any(v not in lx.PUSH_VERBS for v in verbs) or marked_words(_PUSH_REASON.sub(" ", text)):
+        return text
+    # "too far right" is a reason only for a push the other way (A1 s8 F16: "push left, it's too far left")
+    side = re.search(r"\btoo far (?:to the )?(left|right|back|forward|away)\b", text)
+    if side and re.search(rf"\b{side.group(1)}", _PUSH_REASON.sub(" ", text)):
         return text
     return _PUSH_REASON.sub("", text)
 
@@ -1101,8 +1120,9 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "a touch", "a tad": a bit (a push's small distance)
     (r"\ba (?:touch|tad|smidge|smidgen|hair)\b", "a bit"),
     # a push's distance: "a few centimetres", "5 cm", "a tiny bit" (the push skill slides a set step)
-    (r"\b(?:a few|a couple of|(?:\d+|one|two|three|four|five|ten)) ?(?:centimet(?:re|er)s?|cms?|inch(?:es)?|"
-     r"millimet(?:re|er)s?|mm)\b|\ba (?:tiny|little|wee|small) bit\b", "a bit"),
+    # (A1 s8 F16: only what the push's own step can honour, 1-10 cm; "500 cm", "0 cm" stay and are refused)
+    (r"\b(?:a few|a couple of|(?:[1-9]|10|one|two|three|four|five|ten)) ?(?:centimet(?:re|er)s?|cms?)\b|"
+     r"\b(?:an?|one|two|three) inch(?:es)?\b|\ba (?:tiny|little|wee|small) bit\b", "a bit"),
     # "reset the arm", "reset yourself", "reset to home": the rest pose
     (r"\breset (?:the arm|the robot|yourself|your position|(?:back )?to (?:home|the start|your start))\b", "go home"),
     (r"\b(left|right) zone\b", r"\1 side"),
@@ -1538,14 +1558,15 @@ def _small(text: str) -> str:
                   r"\1leave \2 alone", text)
     # ... said of a colour alone after a request ("put the red cube in the bin, green stays put"), "make sure the green
     # one doesn't move / stays where it is", "the green one must stay on the table", "leaving the green one alone"
+    # (A1 s8 F14: never where "it" / "them" follows, which would name the cube said to stay)
     text = re.sub(rf"([,;.]\s*|\b(?:and|but)\s+)(?:(?:make sure|ensure|see to it)(?: that)? )?({_NAMED})\s+"
                   r"(?:(?:must|should|has to|needs to|will|is to)\s+)?(?:stays? put|stays? where it is|"
                   r"remains? where it is|stays? on the table|(?:does not|doesn'?t|won'?t|will not|must not|mustn'?t|"
                   r"should not|shouldn'?t|"
-                  r"never) (?:move|get moved|get touched|budge))(?=\s*(?:$|[,;.!?]))",
+                  r"never) (?:move|get moved|get touched|budge))(?=\s*(?:$|[,;.!?]))(?![^.;!?]*\b(?:it|them)\b)",
                   r"\1leave \2 alone", text)
-    text = re.sub(rf"([,;]\s*)leaving ({_NAMED}) (alone|untouched|where it is)(?=\s*(?:$|[,;.!?]))", r"\1leave \2 \3",
-                  text)
+    text = re.sub(rf"([,;]\s*)leaving ({_NAMED}) (alone|untouched|where it is)(?=\s*(?:$|[,;.!?]))"
+                  r"(?![^.;!?]*\b(?:it|them)\b)", r"\1leave \2 \3", text)
     # "put the red cube in the bin rather than on the pad", "instead of the pad, put ... in the bin": the place not
     # chosen is no step (only where another place is said)
     text = re.sub(r"(\b(?:in|into|on|onto|to) (?:the )?(bin|pad|trash|left|right)(?: side)?)\s*,?\s*"
@@ -1609,6 +1630,8 @@ def _ordinals(text: str) -> str:
             rank, body = _ORDINALS[words[0]], words[1:]
         elif words and words[-1] in ("first", "second", "third", "fourth", "last"):
             rank, body = _ORDINALS[words[-1]], words[:-1]
+            if any(w.endswith(",") or w == "and" for w in body):  # an unranked clause beside (A1 s8 F9)
+                return text
         else:
             return text
         if rank in ranked or not body or any(w in _ORDINALS or w in ("then", "before", "after") or
@@ -1705,6 +1728,9 @@ _ASIDE_KEEPS: frozenset[str] = frozenset(re.findall(r"[a-z]+", """
     place spot position where here there top bottom middle base side stack stacked tower pile cube cubes block blocks
     object objects use using used need needs needed want wants wanted keep stay stays remain remains touch touched
     staying remaining keeping kept important precious fragile special mine ours yours
+    off moot cancelled canceled old yesterday job quote quoting drill fiction example manual sign told said trapped
+    pinned underneath stuck bleeding cell workspace way drunk pretending lying dreaming translating testing asleep
+    leaving gone signal mark cue count
     moved placed put set left right lifted raised picked pushed dropped binned thrown
 """))
 
@@ -1727,6 +1753,11 @@ _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefe
 def _aside(part: str) -> bool:
     """Whether ``part`` (one clause of the instruction) is an aside as above."""
     if not _ASIDE_SUBJECT.match(part) or len(part.split()) < 2:
+        return False
+    # a time or a trigger joined on after the aside ("I'm setting up for a photo shoot and at my signal, put ...", A1
+    # s8 F10) says when to act; "this is / that's <X>" may quote, cancel or date the request (F2, F5): never asides
+    if re.search(r"\b(?:and|so|but|then)\s+(?:at|on|in|after|when|once|by|upon|until|before|wait)\b", part) or \
+            re.match(r"^(?:this|that)(?:'s| is| was| were)\b", part):
         return False
     part = _COLOUR_AS_COLOUR.sub(" ", re.sub(r"\b(?:great|nice|lovely|fine|brilliant|perfect) start\b|\ball (?:day|"
                                           r"morning|afternoon|evening|night|week|year)\b", " ", part))
@@ -1924,7 +1955,8 @@ _STATE_FIRST = re.compile(
     rf"^(?:(?:and|so|ok|okay)\s+)*(?:once|when|after|as soon as) {_STATE}\s*,\s*(?:(?:could|can|would|will) "
     rf"(?:you|u)\s+)?(?:(?:please|kindly|just)\s+)*(?:then\s+)?(?P<rest>[^;.!?]+[.!?]?)$")
 _STATE_LATER = re.compile(
-    rf"^(?P<rest>[^;.!?]+?)\s*,?\s*(?:but|and)?\s*(?<!only )(?:once|after|when|as soon as) {_STATE}\s*[.!]?$")
+    rf"^(?P<rest>[^;.!?]+?)\s*,?\s*(?:but|and)?\s*(?<!only )(?<!just )(?<!solely )(?<!but )"
+    rf"(?:once|after|when|as soon as) {_STATE}\s*[.!]?$")
 
 
 def _state_order(text: str) -> str:
@@ -1934,7 +1966,10 @@ def _state_order(text: str) -> str:
     if m is None or marked_words(m.group("rest"), NEGATION_MARKERS) or \
             set(marked_words(m.group("rest"), (*ORDER_MARKERS, "until", "till", "if", "unless"))) - {"then",
                                                                                                     "finally"} or \
-            not re.search(_PLACE_SAID, m.group("rest")):
+            not re.search(_PLACE_SAID, m.group("rest")) or \
+            re.search(r"\b(?:it|them|just|only|solely)\b", m.group("rest")) or \
+            set(m.group("cube").split()) & set(lx.COLOR_WORDS) & set(m.group("rest").split()):
+        # (A1 s8 F6: the state's cube moved again after, "it" for it, or a restriction: no detour, refused)
         return text
     return f"put {m.group('cube')} {m.group('prep')} {m.group('place')}, then {m.group('rest').strip()}"
 
@@ -1991,6 +2026,12 @@ def _taken_off_elsewhere(text: str, state: SceneState) -> str | None:
     return None
 
 
+# Symbols that say no, stop, warning, done or "just joking" (a wink) around a request; others (smileys, thumbs up,
+# folded hands) stay small talk.
+_MARKING_SYMBOL = re.compile("[\u274c\u274e\U0001f6ab\U0001f6d1\u26a0\u270b\U0001f44e\u2713\u2714\u2717\u2718"
+                             "\u26d4\u2716\u2715]|(?<![\\w:])[;][-]?[)pd](?![\\w(])|(?<![\\w])[:=][-]?p\\b|\\bjk\\b")
+
+
 def _place_word(word: str) -> str:
     """The region a place word names ("trash" is the bin)."""
     return "bin" if word == "trash" else word
@@ -2018,6 +2059,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     off = _taken_off_elsewhere(text, state)
     if off is not None:  # "take the red cube off the blue one" where red is not on blue: the words' premise is false
         return Rewrite(text, off, language=lang)
+    symbol = _MARKING_SYMBOL.search(text)
+    if symbol is not None:  # "❌ put ...", "put ... 🛑", "... ;)" (A1 s8 F17): a symbol that forbids, stops, marks done
+        return Rewrite(text, f"'{symbol.group(0)}' may forbid, stop, mark as done or joke about the request: say it in "
+                             f"words; nothing is planned", language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)

@@ -35,8 +35,9 @@ _MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|tr
 # Polite frames and fillers that hold a negation or a question form but ask for the action: removed before the
 # negation and question rules read the words.
 _POLITE = (
-    r"if (?:it|that)(?:'s| is| isn't| is not| wouldn't be| would not be)(?: not)? (?:too much )?(?:trouble|bother|"
-    r"a bother|a problem|an issue|too much to ask)",
+    # only with its "not": "if it's too much bother, could you ..." is a condition (A1 s8 F12), read, hence refused
+    r"if (?:it|that)(?:(?:'s| is) not| isn't| is not| wouldn't be| would not be| won't be| will not be| ain't)"
+    r" (?:too much )?(?:trouble|bother|a bother|a problem|an issue|too much to ask)",
     r"if you (?:don't|do not|wouldn't|would not) mind", r"(?:would|do|will) you (?:not )?mind", r"wouldn't mind",
     r"why (?:don't|do not|not) (?:you|we)", r"no (?:rush|hurry|pressure|worries|problem)", r"(?:don't|do not) forget",
     r"not too (?:fast|quickly|hard)", r"nothing (?:fancy|special|else|more)",

@@ -611,3 +611,56 @@ def test_a_closing_sentence_after_a_request_is_dropped(closing: str) -> None:
 ])
 def test_a_closing_before_a_retraction_keeps_it_refused(text: str) -> None:
     refused(text, S3)
+
+
+# ------------------------------------------------------------- A1 session 8 findings against these readings
+@pytest.mark.parametrize("text", [
+    # F19: "in the end" beside another clause is an order word
+    "put the red cube on the pad in the end, and the blue one in the bin",
+    "put the red cube on the pad at the end, the blue one in the bin",
+    # F16: a distance the push cannot honour, a reason against the push
+    "push the red cube left 500 cm", "push the red cube left 0 cm",
+    "push the red cube left, it's slightly too far left",
+    # F14: "it" after a constraint names the cube said to stay
+    "put the red cube in the bin, make sure the green one doesn't move, then move it to the pad",
+    "put the red cube in the bin, green stays put, then move it to the pad",
+    "put the red cube in the bin, leaving the green one alone, then put it on the pad",
+    # F15: a context that cancels, dates or quotes the task
+    "Context: test cancelled. Task: blue cube into bin. Nothing else.",
+    "Context: simulation. Task: blue cube into bin.",
+    # F9: ranks and reports
+    "End by going home, and begin by putting the red cube in the bin.", "Having put the red cube in the bin, I'm done.",
+    "Having put the red cube in the bin, that is all.",
+    "Red cube to the bin, green cube to the left second, blue cube to the pad first.",
+    # F10, F3: a time or trigger after a preamble; a watcher who is not there
+    "I'm setting up for a photo shoot and at my signal, put the red cube on the green one.",
+    "I'm setting up for a photo shoot and in five minutes, put the red cube on the green one.",
+    "We have visitors coming in an hour and on my mark, put the red cube on the green one.",
+    "My son wants to watch it park the blue block on the pad, he's on his way.",
+    "My son would love to see you park the blue block on the pad, but he's asleep.",
+    "I'd love to watch you put the red cube in the bin, but I'm leaving.",
+    # F12: the polite frame only with its "not"
+    "If it's too much bother, could you put the red cube in the bin?",
+    # F17: symbols that forbid, stop, warn, mark done or joke
+    "\u274c Put the blue cube on the pad", "Put the blue cube on the pad \U0001f6d1",
+    "\u26a0\ufe0f Put the blue cube on the pad",
+    "\u2713 Put the blue cube on the pad", "Put the blue cube on the pad ;)", "Put the blue cube on the pad :P",
+    # F2, F5: a sentence that quotes, cancels or dates the request, or a person in danger
+    "This is a drill. Put the red cube in the bin.", "This is a quote. Put the red cube in the bin.",
+    "I'm trapped. Put the red cube in the bin.", "I'm in the cell. Put the red cube in the bin.",
+    "Put the red cube on the pad; deal's off.", "Put the red cube on the pad, that's Paul's job.",
+    "Put the red cube on the pad. That was yesterday.",
+])
+def test_a1_s8_findings_are_refused(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("push the red cube left 5 cm", ["push(object=red_cube, direction=left)"]),
+    ("push the red cube left, it's slightly too far right", ["push(object=red_cube, direction=left)"]),
+    ("I'd love to watch you put the red cube in the bin, thanks!", mv("red", "bin")),
+    ("If it isn't too much trouble, could you put the red cube in the bin?", mv("red", "bin")),
+    ("Put the blue cube on the pad :)", mv("blue", "pad")),
+])
+def test_the_readings_beside_the_a1_findings_still_plan(text: str, expected: list[str]) -> None:
+    assert steps(text) == expected
