@@ -65,7 +65,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\btoward(s)? me\b", " backward "),
 )
 _DEST_PREPS = frozenset({"on", "onto", "in", "into", "inside", "to", "toward", "towards", "ontop", "at"})
-_VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS
+_VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"unstack"}
 
 
 # ---------------------------------------------------------------------------------------- actions
@@ -227,7 +227,7 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         verb_class, body = previous.verb, toks  # "... and the other one in the bin": the verb carries over
     else:
         v = toks[verb_at]
-        verb_class = "push" if v in lx.PUSH_VERBS else "pick" if v in lx.PICK_VERBS else "place"
+        verb_class = "push" if v in lx.PUSH_VERBS else "pick" if v in lx.PICK_VERBS | {"unstack"} else "place"
         body = toks[verb_at + 1:]
     body = [t for t in body if t not in FILLERS and t not in (",",)]
     readings: list[Action] = []
@@ -247,7 +247,7 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
                 readings.append(Action("push", obj=obj, direction=side))
         return readings
     if verb_class == "pick":
-        obj = parse_object(body)
+        obj = _taken_from(body, unstacked=verb_at is not None and toks[verb_at] == "unstack")
         if obj:
             readings.append(Action("pick", obj=obj))
     for p, t in enumerate(body):
@@ -266,6 +266,27 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         if target and t in ("on", "onto", "ontop", "to"):
             readings.append(Action("place", obj=obj, target=target))
     return readings
+
+
+def _taken_from(body: Sequence[str], *, unstacked: bool) -> Ref | None:
+    """What a pick takes: "the yellow (cube) off/from (on top of) the orange (one)" is the yellow cube resting on the
+    orange one (grounded, or refused, by mentions.py: the words' premise is checked, never dropped); after "unstack"
+    the cube must rest on another ("unstack the yellow cube"); else the plain mention."""
+    cut = next((k for k, t in enumerate(body) if t in ("off", "from") and k), None)
+    if cut is None:
+        obj = parse_object(body)
+        if unstacked and obj is not None and obj.kind in ("color", "generic"):
+            return Ref("top", color=obj.color, noun=obj.noun, text=f"{obj.text} (resting on another cube)")
+        return obj if not unstacked else None
+    obj = parse_object(body[:cut])
+    rest = [t for t in body[cut + 1:] if t not in ("of", "ontop")]
+    rest = rest[3:] if rest[:3] == ["the", "top", "of"] else rest
+    region = parse_region(rest)
+    under = None if region else parse_object(rest)
+    if obj is None or obj.kind not in ("color", "generic") or (region is None and under is None):
+        return None
+    return Ref("on", color=obj.color, noun=obj.noun, support=region, anchor=under,
+               text=f"{obj.text} on {' '.join(rest)}")
 
 
 # Words that may stand before a clause's verb without changing what it asks (A1 session 7, F2: "quit putting the red

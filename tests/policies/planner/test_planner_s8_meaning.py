@@ -383,3 +383,25 @@ def test_a_count_of_the_cubes_that_lack_a_colour_is_checked_after_the_exception(
                                                  ("push red far forward", "forward")])
 def test_a_push_said_far_is_a_push_that_way(text: str, direction: str) -> None:
     assert steps(text, ROW4) == [f"push(object=red_cube, direction={direction})"]
+
+
+# ---------------------------------------------------------------------------- taken off another cube, unstacked
+ON_ORANGE = placed(("orange", 0.55, 0.1), ("red", 0.4, -0.12), on={"yellow": "orange"})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("take the yellow off the orange", ["pick(object=yellow_cube)"]),
+    ("unstack the yellow cube", ["pick(object=yellow_cube)"]),
+    ("lift yellow off orange, then put it on red", mv("yellow", "red")),
+    ("unstack the yellow cube and put it in the bin", mv("yellow", "bin")),
+    ("take the yellow from on top of the orange and put it on the pad", mv("yellow", "pad")),
+])
+def test_a_cube_taken_off_another_or_unstacked_is_picked_where_it_rests(text: str, expected: list[str]) -> None:
+    assert steps(text, ON_ORANGE) == expected
+
+
+@pytest.mark.parametrize("text", ["take the red off the orange", "unstack the red cube", "take the orange off the red",
+                                  "lift red off orange, then put it on the pad", "don't unstack the yellow cube"])
+def test_a_cube_not_resting_where_the_words_say_is_never_picked(text: str) -> None:
+    result = plan(text, ON_ORANGE)
+    assert not isinstance(result, Plan), result
