@@ -82,3 +82,69 @@ def test_taking_a_cube_off_one_it_is_not_directly_on_is_refused() -> None:
     assert moves_nothing(plan("Take the yellow cube off the red one and put it in the bin.", tower))
     assert moves_nothing(plan("Nimm den gelben vom roten runter und leg ihn in den Eimer.", tower))
     assert steps("Enlève le jaune du orange et mets-le dans la poubelle.", tower) == mv("yellow", "bin")
+
+
+# ------------------------------------------------------------- findings fixed this session (A1 s8), by commit
+S6 = scene()
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # F2 (5e39fd2): a sentence before or after the request that puts a person in the arm's way or is no request
+    ("I'm trapped. Put the red cube in the bin.", S3), ("I'm pinned. Put the red cube in the bin.", S3),
+    ("I'm in the way. Put the red cube in the bin.", S3), ("I'm bleeding. Put the red cube in the bin.", S6),
+    ("I'm in the workspace. Put the red cube in the bin.", S6), ("Put the red cube in the bin. I'm in the cell.", S6),
+    ("This is a drill. Put the red cube in the bin.", S6), ("I'm quoting. Put the red cube in the bin.", S6),
+    ("I'm translating. Put the red cube in the bin.", S6),
+    # F3: the watcher is absent or the act impossible
+    ("My son would love to see you park the blue block on the pad, but he's asleep.", S3),
+    ("I'd love to watch you put the red cube in the bin, but I'm leaving.", S3),
+    ("My son wants to watch it park the blue block on the pad, he's on his way.", S3),
+    # F5: a tail that cancels, dates, quotes or hands the request to someone else
+    ("Put the red cube on the pad; deal's off.", S3), ("Put the red cube on the pad, it's off.", S3),
+    ("Put the red cube on the pad; job's cancelled.", S3), ("The red cube should end up on the pad, deal's off.", S3),
+    ("Put the red cube on the pad; that was the old plan.", S3), ("Put the red cube on the pad; they told me.", S3),
+    ("Put the red cube on the pad. That's what Paul would say.", S3),
+    ("Put the red cube in the bin, that's Paul's job.", S3),
+    ("Put the red cube in the bin. That's from the manual.", S3),
+    ("Put the red cube in the bin, that's been done.", S3),
+    # F9: ranks and reports in sequences
+    ("End by going home, and begin by putting the red cube in the bin.", S6),
+    ("Red cube to the bin, green cube to the left second, blue cube to the pad first.", S6),
+    ("Red cube to the bin first, blue cube to the pad, green cube to the left second.", S6),
+    ("Having put the red cube in the bin, I'm done.", S6), ("Having put the red cube in the bin, that is all.", S6),
+    # F10: a time or a trigger between a preamble and the request
+    ("I'm setting up for a photo shoot and at my signal, put the red cube on the green one.", S3),
+    ("I'm setting up for a photo shoot and in an hour, put the red cube on the green one.", S3),
+    ("We have visitors coming in an hour and on my mark, put the red cube on the green one.", S3),
+    # F12: the polite frame without its "not" is a condition
+    ("If it's too much bother, could you put the red cube in the bin?", S3),
+    # F14: "it" after a constraint on another cube
+    ("put the red cube in the bin, make sure the green one doesn't move, then move it to the pad", S6),
+    ("put the red cube in the bin, green stays put, then move it to the pad", S6),
+    ("put the red cube in the bin, leaving the green one alone, then put it on the pad", S6),
+    # F15: context that cancels, dates or hands over the task
+    ("Context: test cancelled. Task: blue cube into bin. Nothing else.", S6),
+    ("Context: this was yesterday. Task: blue cube into bin. Nothing else.", S6),
+    ("Context: for Paul. Task: blue cube into bin. Nothing else.", S6),
+    # F16: a push distance or reason the 8 cm push does not meet
+    ("push the red cube left 500 cm", S6), ("push the red cube left 0 cm", S6),
+    ("push the red cube left, it's slightly too far left", S6),
+    # F17: symbols that forbid, stop, mark done or wink
+    ("\u274c Put the blue cube on the pad", S6), ("\U0001f6ab put the blue cube on the pad", S6),
+    ("Put the blue cube on the pad \U0001f6d1", S6), ("\u2713 Put the blue cube on the pad", S6),
+    ("Put the blue cube on the pad ;)", S6),
+])
+def test_fixed_findings_are_refused(text: str, state: SceneState) -> None:
+    result = plan(text, state)
+    assert moves_nothing(result), result
+
+
+@pytest.mark.parametrize("text", [
+    # F19 (5e39fd2): "in the end" beside a second clause ranks its clause last, or is refused
+    "put the red cube on the pad in the end, and the blue one in the bin",
+    "put the red cube on the pad at the end, the blue one in the bin",
+])
+def test_a_placement_said_in_the_end_never_runs_first(text: str) -> None:
+    result = plan(text, S6)
+    assert moves_nothing(result) or (isinstance(result, Plan) and [str(s) for s in result.steps] ==
+                                     mv("blue", "bin") + mv("red", "pad")), result
