@@ -699,6 +699,23 @@ _FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then
 _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
 
 
+def _verbless(m: re.Match[str], verb: str, lexicon: dict[str, str]) -> str:
+    """A clause with its verb left out gets ``verb`` ("put"), unless it closes a list of objects after a verb with no
+    place of its own ("mets le rouge, le bleu et le vert dans la poubelle", "leg den roten, den blauen und den grünen
+    in den Eimer"): there the place is the whole list's, as English reads it."""
+    before = re.split(r"[;.!?:]", m.string[:m.start()])[-1]
+    words = re.findall(r"[a-zà-ÿß-]+", before)
+    if any(lexicon.get(w, "").split()[:1] in ([v] for v in _LIST_VERBS) for w in words) and not any(
+            w in _PLACE_WORDS for w in words):
+        return m[0]
+    return f"{m[1]}{verb} {m[2]}" if verb == "mets" else f"{m[1]}{verb} {m[2]} "
+
+
+_LIST_VERBS = frozenset({"put", "move", "discard", "stack", "throw"})
+_PLACE_WORDS = frozenset({"dans", "sur", "à", "au", "aux", "vers", "en", "in", "ins", "im", "auf", "aufs", "nach",
+                          "zu", "zum", "zur", "neben", "the-rest", "über", "unter"})
+
+
 # Left dislocation: the object said first, then what to do with it, through a pronoun ("le cube bleu, tu le mets sur
 # ...", "le cube le plus près de toi, mets-le ...", "le rouge, ne le jette pas"): the verb goes before the object; a
 # negation keeps its "ne ... pas" around the verb (never dropped with the pronoun).
@@ -789,7 +806,7 @@ def _french(text: str) -> str:
     for pattern, repl in _COMPILED['_FR_PHRASES']:
         text = pattern.sub(repl, text)
     if not _FR_NEGATED.search(text):
-        text = _FR_VERBLESS.sub(r"\1mets \2", text)
+        text = _FR_VERBLESS.sub(partial(_verbless, verb="mets", lexicon=_FR), text)
     text = re.sub(r"\b([ldn])' ", r"\1 ", text)
     tokens = _TOKEN.findall(text)
     return " ".join(_swap_adjectives(_words(tokens, _FR, "fr")))
@@ -1089,7 +1106,7 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 
 
 _DE_FINAL_ALT = "|".join(sorted(_DE_FINAL_VERBS - {"legen", "tun"}, key=len, reverse=True))
-_DE_PHRASES: tuple[tuple[str, str], ...] = (
+_DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     (r"\bals (?:letztes|letzter|letzte|allerletztes)\b", "zuletzt"),
     # ordinals: "erstens: ... zweitens: ...", "als Erstes ..., als Zweites ..."; "erst danach": then
@@ -1155,7 +1172,7 @@ _DE_PHRASES: tuple[tuple[str, str], ...] = (
      r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)"
      # a clause that closes on its own verb has one ("den gelben nach rechts schieben": a push, never a put)
      rf"(?![^,;.!?]*\b(?:{_DE_FINAL_ALT})\s*(?:[,;.!?]|$))",
-     r"\1leg-elided \2 "),
+     partial(_verbless, verb="leg-elided", lexicon=_DE)),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
     *((rf"\b(leg|lege|stell|stelle|setz|setze|legen|stellen)\b([^,;.]*?)\b{side} (?:ab|hin)\b",
        rf"\1\2 auf die {adjective} seite") for side, adjective in (("links", "linke"), ("rechts", "rechte"))),

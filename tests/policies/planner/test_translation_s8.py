@@ -115,6 +115,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Stell den {X} nach ganz rechts.", ("x>right",)),
     ("Schieb den {X} Würfel zur Seite nach links.", ("push:x:left",)),
     ("Déplace le {x} complètement à droite.", ("x>right",)),
+    # a list of objects whose place is said once, after the last
+    ("Mets le {x}, le {y} et le {z} dans la poubelle.", ("x>bin", "y>bin", "z>bin")),
+    ("Leg den {X}, den {Y} und den {Z} in den Eimer.", ("x>bin", "y>bin", "z>bin")),
     # a preposition or article typed one letter off
     ("mets le {x} dnas la poubelle stp", ("x>bin",)),
     ("pose le {x} srur le {y}", ("x>y",)),
