@@ -1730,7 +1730,7 @@ _ASIDE_KEEPS: frozenset[str] = frozenset(re.findall(r"[a-z]+", """
     staying remaining keeping kept important precious fragile special mine ours yours
     off moot cancelled canceled old yesterday job quote quoting drill fiction example manual sign told said trapped
     pinned underneath stuck bleeding cell workspace way drunk pretending lying dreaming translating testing asleep
-    leaving gone signal mark cue count
+    leaving gone signal mark cue count done aloud reaching
     moved placed put set left right lifted raised picked pushed dropped binned thrown
 """))
 
@@ -1745,6 +1745,10 @@ _FUTURE_ARRIVAL = re.compile(
     r" (?:in (?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+) (?:few |couple of )?(?:minutes?|mins?|"
     r"hours?)|later(?: today| on| this (?:morning|afternoon|evening))?|this (?:morning|afternoon|evening)|tonight|"
     r"tomorrow(?: morning| afternoon)?|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|next week)\b")
+_ACTIVITIES = frozenset(re.findall(r"[a-z]+", """
+    running setting preparing prepping working doing filming recording planning cleaning tidying getting teaching
+    hosting giving showing organising organizing writing building starting new back visiting sorry
+"""))
 # A colour said as a colour, not a cube: "my daughter is obsessed with purple", "she loves red" (f14-039).
 _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefers?|into) (?:{_COLOUR_NAMES})\b"
                                r"(?!\s*(?:cube|block|brick|one|ones|'s|is|are|and|or)\b)")
@@ -1758,6 +1762,12 @@ def _aside(part: str) -> bool:
     # s8 F10) says when to act; "this is / that's <X>" may quote, cancel or date the request (F2, F5): never asides
     if re.search(r"\b(?:and|so|but|then)\s+(?:at|on|in|after|when|once|by|upon|until|before|wait)\b", part) or \
             re.match(r"^(?:this|that)(?:'s| is| was| were)\b", part):
+        return False
+    # what the speaker is doing: only a closed list of activities away from the arm ("I'm running a demo", "I'm setting
+    # up for a photo shoot"); "I'm reaching in", "I'm reading aloud", "I'm trapped" are read, hence refused (A1 s8 F2)
+    me = re.match(r"^(?:(?:and|but|so|because|since|as|also|oh|well|anyway|honestly)\s+)*(?:i'?m|i am|we'?re|we are)\s+"
+                  r"(?:(?:just|currently|still|also|busy|so|really|very|terribly|awfully)\s+)*([a-z']+)", part)
+    if me and me.group(1) not in _ACTIVITIES:
         return False
     part = _COLOUR_AS_COLOUR.sub(" ", re.sub(r"\b(?:great|nice|lovely|fine|brilliant|perfect) start\b|\ball (?:day|"
                                           r"morning|afternoon|evening|night|week|year)\b", " ", part))

@@ -650,6 +650,8 @@ def test_a_closing_before_a_retraction_keeps_it_refused(text: str) -> None:
     "I'm trapped. Put the red cube in the bin.", "I'm in the cell. Put the red cube in the bin.",
     "Put the red cube on the pad; deal's off.", "Put the red cube on the pad, that's Paul's job.",
     "Put the red cube on the pad. That was yesterday.",
+    "I'm reaching in. Put the red cube in the bin.", "I'm reading aloud. Put the red cube in the bin.",
+    "I'm so tired. Put the red cube in the bin.", "Put the red cube in the bin, it's done.",
 ])
 def test_a1_s8_findings_are_refused(text: str) -> None:
     refused(text)
