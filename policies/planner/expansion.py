@@ -138,6 +138,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
                              f"say the tower alone, or as 'put X on Y, then ...'")
     mentions = _colour_mentions(body, state)
+    ends_said = False  # the roles name both the bottom and the top
     # A clause before the tower's first cube ("go home, then build a tower with ...") would be dropped by spelling the
     # tower out: only one verb that makes the tower may stand there.
     # ("build a stack: ..." names the tower with the noun "stack", no second verb)
@@ -191,6 +192,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             # roles leave out takes the one place they leave (fresh split f12-014)
             gap = "bottom" if "top" in roles else "top"
             names, roles = [*names, unnamed[0]], [*roles, gap]
+        ends_said = roles.count("bottom") == roles.count("top") == 1
         if all(roles) and roles.count("bottom") == roles.count("top") == 1 and roles.count("middle") <= 1 and \
                 len(roles) == 2 + roles.count("middle"):
             # every cube has its place named ("orange at the top, blue at the bottom, green in between"): by place
@@ -227,6 +229,18 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                         (r == "middle" and k in (0, len(names) - 1)) for r, k in placed)
         if seq != sorted(seq) or misplaced:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+    stated_count = _TOWER_COUNT.search(body)
+    if stated_count is not None:
+        # "a three-cube tower with green at the base and red at the top" (P1, session 8: built two cubes high): the
+        # count holds; the one cube the words leave out goes in the one place they leave open, else refused
+        said = next(w for w in stated_count.groups() if w)
+        count = _NUMBERS.get(said) or int(said)
+        unnamed = [o.name for o in state.objects if o.name not in bottom_up]
+        if count == 3 and len(bottom_up) == 2 and len(unnamed) == 1 and ends_said:
+            bottom_up = [bottom_up[0], unnamed[0], bottom_up[1]]
+        elif count != len(bottom_up):
+            return Rewrite(text, f"the tower is said to have {said} cubes and its words place {len(bottom_up)}: "
+                                 f"cannot tell what goes where")
     relative = _relative_level_error(text, mentions, bottom_up)
     if relative is not None:
         return Rewrite(text, relative)
@@ -359,6 +373,11 @@ def _every_cube_said(text: str, state: SceneState) -> bool:
         return False
     count = said.group(1) or said.group(2)
     return count is None or (_NUMBERS.get(count) or int(count)) == len(state.objects)
+
+
+# A count of the tower's cubes said with it: "a three-cube tower", "3-high", "of four", "using three cubes".
+_TOWER_COUNT = re.compile(r"\b(two|three|four|five|six|[2-6])(?:[- ](?:cube|block|high|level|stor(?:e)?y|stories|tier|"
+                          r"layer|piece)s?\b|\s+(?:cubes|blocks)\b)|\bof (two|three|four|five|six|[2-6])\b")
 
 
 # How a tower's place is said, and how the base's placement there is written for the parser.

@@ -405,3 +405,15 @@ def test_a_cube_taken_off_another_or_unstacked_is_picked_where_it_rests(text: st
 def test_a_cube_not_resting_where_the_words_say_is_never_picked(text: str) -> None:
     result = plan(text, ON_ORANGE)
     assert not isinstance(result, Plan), result
+
+
+def test_a_towers_stated_count_holds() -> None:
+    for text in ("Build a three-cube tower with green at the base and red at the top.",
+                 "build a 3-cube tower with green at the base and red at the top"):
+        assert steps(text, RGB) == tower(["green", "blue", "red"]), text  # the one cube left takes the middle
+    assert steps("build a two-cube tower with green at the base and red at the top", RGB) == tower(["green", "red"])
+    for text in ("build a four-cube tower with green at the base and red at the top",
+                 "build a three-high tower, from the top: red, blue"):
+        refused(text, RGB)
+    refused("Build a three-cube tower with green at the base and red at the top.",
+            placed(("red", 0.45, 0.12), ("blue", 0.57, -0.1), ("green", 0.38, -0.15), ("yellow", 0.6, 0.2)))
