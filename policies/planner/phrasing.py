@@ -1730,7 +1730,8 @@ _ASIDE_KEEPS: frozenset[str] = frozenset(re.findall(r"[a-z]+", """
     staying remaining keeping kept important precious fragile special mine ours yours
     off moot cancelled canceled old yesterday job quote quoting drill fiction example manual sign told said trapped
     pinned underneath stuck bleeding cell workspace way drunk pretending lying dreaming translating testing asleep
-    leaving gone signal mark cue count done aloud reaching
+    leaving gone signal mark cue count done aloud reaching leaning caught door guard open simulation simulated sleeve
+    hair jacket scarf tie loose
     moved placed put set left right lifted raised picked pushed dropped binned thrown
 """))
 
@@ -1943,7 +1944,7 @@ _DSL: tuple[tuple[str, str], ...] = (
 # scene ("if you have the red cube, ..."). Both are refused with the reason, never read past.
 _RESTRICTING_CONDITION = re.compile(
     r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
-    r"\b(?:only|but only|solely)\s+(?:once|after|as soon as|until|till)\s+"
+    r"\b(?:only|just|but only|solely)\s+(?:once|after|as soon as|until|till)\s+"
     r"(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b)[^,;.!?]*|"
     r"\bnot (?:until|till|before)\b[^,;.!?]*|"
     r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"

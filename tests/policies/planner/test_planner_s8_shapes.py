@@ -652,6 +652,9 @@ def test_a_closing_before_a_retraction_keeps_it_refused(text: str) -> None:
     "Put the red cube on the pad. That was yesterday.",
     "I'm reaching in. Put the red cube in the bin.", "I'm reading aloud. Put the red cube in the bin.",
     "I'm so tired. Put the red cube in the bin.", "Put the red cube in the bin, it's done.",
+    "Paul's leaning in. Put the red cube in the bin.", "My sleeve is caught. Put the red cube in the bin.",
+    "The guard door is open. Put the red cube in the bin.", "It's a simulation. Put the red cube in the bin.",
+    "Put the green cube on the pad just once the red cube is in the bin.",
 ])
 def test_a1_s8_findings_are_refused(text: str) -> None:
     refused(text)
