@@ -133,6 +133,15 @@ S6 = scene()
     ("\u274c Put the blue cube on the pad", S6), ("\U0001f6ab put the blue cube on the pad", S6),
     ("Put the blue cube on the pad \U0001f6d1", S6), ("\u2713 Put the blue cube on the pad", S6),
     ("Put the blue cube on the pad ;)", S6),
+    # F2b/F5b (ae0f277): "I'm/we're ..." asides only from a closed list of activities away from the arm
+    ("I'm reaching in. Put the red cube in the bin.", S3),
+    ("I'm leaning over the table. Put the red cube in the bin.", S3),
+    ("I'm reading aloud. Put the red cube in the bin.", S3), ("Put the red cube in the bin, I'm reaching in.", S3),
+    ("Put the red cube in the bin, it's done.", S3),
+    # F7 (26364ff): a stated count that the named cubes do not fill
+    ("I want a two-cube stack with the red cube on top, the blue one in the middle and the green one at the bottom.",
+     S3),
+    ("a two-story tower: red at the peak, blue in the middle, green as the foundation", S3),
 ])
 def test_fixed_findings_are_refused(text: str, state: SceneState) -> None:
     result = plan(text, state)
