@@ -202,7 +202,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "pose le à droite", "mets la dans le bac": the pronoun after its imperative typed without the hyphen
     (rf"\b({_FR_CLITIC_IMPERATIVES}) (le|la|les) (?=(?:dans|sur|à|au|aux|en|vers|par-dessus|dessus|là)\b)", r"\1-\2 "),
     # "de ton côté gauche": the robot's own side, as "à ta gauche"; "complètement à gauche": all the way
-    (r"\b(?:de|sur|à|du) (?:ton|votre|son) côté (gauche|droit|droite)\b", r" sur le côté \1 "),
+    # "son côté" is his or her side (a visitor's) as often as its own: only "ton/votre", said to the robot (F20)
+    (r"\b(?:de|sur|à|du) (?:ton|votre) côté (gauche|droit|droite)\b", r" sur le côté \1 "),
     (r"\b(?:complètement|tout à fait|entièrement|bien) (?=à (?:gauche|droite)\b)", "tout "),
     # "le cube voisin du bleu": next to it
     (r"\bvoisine?s? (?=d(?:u|e la|e l' ?|es)\b)", "à côté "),
@@ -637,7 +638,10 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               r"linse|rechne|"
                               # ... or from an article or preposition: a conjunction ("dass", "denn": because; "dès":
                               # as soon as), a pronoun ("ihm"), "dein" (your)
-                              r"dass$|denn$|dès|ihm$|dein$)")
+                              r"dass$|denn$|dès|ihm$|dein$|"
+                              # a past form, never its polite subjunctive: "hattest du Lust, ... zu" asks about the
+                              # past, "hättest du Lust" is a request (A1 session 8, F13)
+                              r"hatte|wurde|konnte|musste|mochte|brauchte|waren?$|warst$)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -936,6 +940,9 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:weg von (?:dir|ihnen|euch|dem roboter|dem arm)|von (?:dir|ihnen|euch|dem roboter|dem arm) weg|weg vom "
      r"(?:roboter|arm)|vom (?:roboter|arm) weg)\s*,?\s*nach vorne?\b", "nach vorne"),
     (r"\bnach hinten\s*,?\s*zu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?\b", "nach hinten"),
+    # "nach vorne, zu dir hin": a second direction after the comma is read with the first (toward the robot: the
+    # two disagree, refused), never dropped as a tail (A1 session 8, F8)
+    (r"\b(nach (?:vorne?|links|rechts))\s*,\s*(?=zu (?:dir|ihnen|euch|dem roboter|dem arm)\b)", r"\1 "),
     # "links von dir (hin)": the robot's own side, as "nach links"; "nach ganz rechts", "zur Seite nach links"
     (r"\b(links|rechts) von (?:dir|ihnen|euch|dem roboter|dem arm)(?:\s+(?:hin|ab)\b)?", r"nach \1"),
     (r"\bnach ganz (links|rechts)\b", r"nach \1"),
@@ -948,7 +955,10 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "nicht den roten, sondern den blauen Würfel auf den grünen legen": the cube meant is the one said second
     (rf"\bnicht (?:der|den|die|das|dem) (?P<no>{_DE_COLOUR_ALT}|[a-zäöüß]+){_DE_CUBE}?\s*,?\s*sondern\s+"
      rf"(?=(?:der|den|die|das|dem) (?P<yes>{_DE_COLOUR_ALT}){_DE_CUBE}?\b)",
-     lambda m: m[0] if _DE.get(m["no"]) == _DE.get(m["yes"]) else ""),  # "nicht den roten, sondern den roten": refused
+     # "nicht den roten, sondern den roten", or the excluded cube named again later ("..., und den grünen auch"):
+     # kept, and refused; dropping the negated cube let a later "auch" move it (A1 session 8, F4)
+     lambda m: m[0] if _DE.get(m["no"]) == _DE.get(m["yes"]) or _DE.get(m["no"], m["no"]) in {
+         _DE.get(w, w) for w in re.findall(r"[a-zäöüß]+", m.string[m.end():])} else ""),
     # "hau den grünen auf den gelben drauf": slammed onto a place, put ("hau ihn weg": discarded, read below)
     (r"\b(?:hau|haue|hauen sie)\b(?=[^,;.!?]*\b(?:auf|aufs|in|ins)\b)", "pack"),
     # "und der andere soll auch rein", "den blauen auch": the request before, said again for another cube ("rein",
@@ -1637,9 +1647,11 @@ def _tower_choice(english: str, lang: str) -> None:
 
 # A sentence about the speaker before the request ("Ich räum grad ein bisschen auf – kannst du ...", "Je fais un peu de
 # rangement : mets ..."): said in the first person and ended by a sentence break, a dash or a colon (or a comma before
-# "kannst du"/"tu peux"). It is taken off only when none of its words names a cube, a place, a side or a pronoun that
-# could stand for one, negates, excludes, sets a condition or a time, or speaks to the robot ("du", "tu": it may
-# itself be a request); otherwise its words are read, and refused.
+# "kannst du"/"tu peux"). It is taken off only when every one of its words is in a closed list of harmless preamble
+# words (tidying up, a demo or visitors, asking for help, being finished); any other word is read, and refused. A
+# list of words that block the drop was open: a sentence that forbids, cancels, quotes, reports, speaks to someone
+# else or says a person is by the arm ("C'est interdit :", "Ich stehe direkt neben dem Arm.") was dropped and the
+# request ran (A1 session 8, F1).
 _PREAMBLE = {
     "fr": re.compile(r"^(?P<pre>(?:je|j'|nous|on|c'est)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*(?P<rest>\S.*)$"),
     "de": re.compile(r"^(?P<pre>(?:ich|wir|es ist|das ist)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*"
@@ -1648,25 +1660,16 @@ _PREAMBLE = {
 _PREAMBLE_ASKS = {"fr": re.compile(r"(?:tu peux|tu pourrais|peux-tu|pourrais-tu|vous pouvez|vous pourriez|pouvez-vous|"
                                   r"pourriez-vous)\b"),
                   "de": re.compile(r"(?:(?:kannst|könntest|würdest|magst) du|(?:können|könnten|würden) sie)\b")}
-_PREAMBLE_BLOCKED = {
-    "fr": frozenset({"ne", "n", "pas", "jamais", "rien", "aucun", "aucune", "sans", "sauf", "plus", "si", "s", "quand",
-                     "lorsque", "lorsqu", "avant", "après", "parce", "puisque", "car", "demain", "tard", "tu", "vous",
-                     "toi", "t", "mais", "ni", "personne", "seulement", "sinon", "ensuite", "puis", "hier",
-                     # a hedge: the English reader refuses a hedged request, so it is not dropped here either
-                     "crois", "pense", "suppose", "peut", "être", "sais", "sûr", "sûre", "doute", "probablement"}),
-    "de": frozenset({"nicht", "nichts", "nie", "niemals", "ohne", "außer", "ausser", "wenn", "falls", "sobald",
-                     "bevor", "nachdem", "weil", "damit", "morgen", "später", "nachher", "übermorgen", "gestern",
-                     "aber", "sondern", "nur", "du", "sie", "ihr", "statt", "anstatt", "sonst", "bis", "dann",
-                     "danach", "erst", "zuerst", "glaube", "denke", "vielleicht", "vermutlich", "weiß", "sicher",
-                     "wahrscheinlich", "eventuell", "glaub", "denk"}),
+_PREAMBLE_WORDS = {
+    "fr": frozenset({"je", "j", "nous", "on", "fais", "faisons", "un", "une", "peu", "de", "des", "rangement", "range",
+                     "rangeons", "prépare", "préparons", "démo", "démonstration", "prepare", "preparons", "demo",
+                     "demonstration", "pour", "visiteurs", "visiteur", "a", "avons", "ai", "fini", "terminé", "termine",
+                     "besoin", "aide", "ton", "votre", "petit", "petite"}),
+    "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
+                     "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
+                     "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
+                     "vorfuehrung", "braeuchte"}),
 }
-_PREAMBLE_MEANINGS = frozenset({*_COLOURS_FR.values(), *_GERMAN_COLOURS.values(), *_CORRECTABLE - {"in", "on", "the"},
-                                "object",
-                                "objects", "target", "side", "area", "part", "front", "back", "it", "them", "its",
-                                "rest", "others", "other", "all", "every", "everything", "both", "one", "except",
-                                "without", "not", "never", "before", "after", "first", "then", "finally", "same",
-                                "top", "bottom", "middle", "leftmost", "rightmost", "two", "three", "four", "half",
-                                "below"})
 
 
 def _without_preamble(text: str, lang: str) -> str:
@@ -1680,9 +1683,7 @@ def _without_preamble(text: str, lang: str) -> str:
         if m["sep"] == "," and not (_PREAMBLE_ASKS[lang].match(m["rest"]) or
                                     set(lexicon.get(after, "").split()[:1]) & _VERBS_EN):
             return text  # after a comma, only before a request's verb or "kannst du": "ich möchte, dass ..." is a wish
-        if not 2 <= len(words) <= 16 or any(
-                w in _PREAMBLE_BLOCKED[lang] or w.startswith("kein") or
-                set((lexicon.get(w) or _corrected(w, lexicon) or "").split()) & _PREAMBLE_MEANINGS for w in words):
+        if not 2 <= len(words) <= 16 or not set(words) <= _PREAMBLE_WORDS[lang]:
             return text
         text = m["rest"]
     return text
@@ -1727,6 +1728,19 @@ def _translated(text: str, lang: str) -> str:
     _tower_choice(english, lang)
     _tower_direction(english, lang)
     _unfinished_or_unplaced(english, lang)
+    if re.search(r"\b(?:first|then|second|secondly|next)\b.*\bbefore that\b", english):
+        # "Als Erstes X, als Zweites Y, aber vorher Z", "d'abord X, ensuite Y, mais avant ça Z": after a sequence,
+        # "before that" names the step just before it, yet the English reader put Z before the step ranked first
+        # (A1 session 8, F21); which step it precedes is left to the speaker
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'before that' after a sequence of steps ('{english}') does "
+                               "not say clearly which step it comes before; say the order step by step; nothing was "
+                               "planned")
+    done = re.search(r"\bafter you discard the ([a-z]+)\b[^,;.]*,([^;.]*)", english)
+    if done and re.search(rf"\b(?:the {done[1]}|it)\b", done[2]):
+        # "une fois le rouge jeté, pose le rouge sur le pad": the cube binned first is then moved again; the detour
+        # through the bin is not what a speaker means (A1 session 8, F6)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the cube said to be discarded first is moved again after it "
+                               f"('{english}'); say where it should end up; nothing was planned")
     if _NEGATED_NOTHING.search(english):
         # "..., pas ça, le bleu", "..., nicht den, den blauen", "..., doch nicht, den blauen": a negation of no noun
         # takes back what was just said and names the cube meant after it; read word by word it negated nothing and
