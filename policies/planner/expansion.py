@@ -90,6 +90,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
     text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b", "from top to bottom", text)
     text = re.sub(r"\b(?:from )?(?:down|below) to (?:up|above)\b|\bbottom[- ]up\b", "from bottom to top", text)
+    # "a tower, top last: orange, purple, yellow" lists the base first (A1 s8 F7: it was built upside down); read
+    # before a colon only, from a closed list; "reading down" lists the top first
+    text = re.sub(r"\b(?:(?:top|peak) last|(?:bottom|base) first)\s*:", "from bottom to top:", text)
+    text = re.sub(r"\b(?:(?:bottom|base) last|(?:top|peak) first)\s*:", "from top to bottom:", text)
+    text = re.sub(r"\breading (?:it )?(?:down|downwards?)\b", "from top to bottom", text)
+    text = re.sub(r"\breading (?:it )?(?:up|upwards?)\b", "from bottom to top", text)
     summary = _TOWER_SUMMARY.search(text)
     if summary is not None and re.search(r"\bon\b", text[:summary.start()]) and \
             not marked_words(text[:summary.start()], NEGATION_MARKERS) and \
@@ -125,6 +131,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                          rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
     if (not tower_words and not chain) or re.search(r"\btower by\b", text):
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
+    conflict = _direction_conflict(text)
+    if conflict is not None:
+        return Rewrite(text, conflict)
     # Only a tower, perhaps then "go home": a negation, an order word or another clause beside it would be
     # dropped by spelling the tower out, so such an instruction is refused ("don't build a tower: ...").
     home = _HOME_END.search(text)
@@ -282,6 +291,27 @@ _ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words}
                for role, words in (("bottom", r"(?:at|on) the (?:very )?(?:bottom|base)"),
                                    ("top", r"(?:at|on) (?:the )?(?:very )?top(?: of)?"),
                                    ("middle", r"in the middle|in between"))}
+
+
+_DIRECTION = re.compile(r"\b(?:from )?(?:the )?(?:top to (?:the )?bottom|bottom to (?:the )?top)\b|"
+                        r"\bfrom (?:the )?(?:top|bottom)\b")
+
+
+def _direction_conflict(text: str) -> str | None:
+    """Why a tower's direction words cannot be read as one order, else None (A1 s8 F7): the same tower said both
+    ways ("top-down: A, B, C; bottom-up: C, B, A" was built upside down), a top-down listing beside building-order
+    words ("red first, then blue, then green, top-down"), or "last" / "first" against the "then" order beside it
+    ("red last, then blue, then green")."""
+    directions = _DIRECTION.findall(text)
+    if len(directions) > 1:
+        return "the tower's direction is said more than once: say it once ('from bottom to top: X, Y, Z')"
+    if directions and re.search(r"top to|from (?:the )?top$", directions[0]) and \
+            re.search(r"\b(?:first|firstly|last|lastly|finally|start with|finish with|end with)\b", text):
+        return "the tower is listed from the top and with building-order words: cannot tell which cube goes where"
+    if re.search(r"\b(?:last|lastly|finally)\b[^.;]*\b(?:then|next|followed by|after that)\b", text) or \
+            re.search(r"\b(?:then|next|followed by|after that)\b[^.;]*\b(?:first|firstly)\b", text):
+        return "the tower's order words disagree ('last' before 'then'): cannot tell which cube goes where"
+    return None
 
 
 def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None] | str:

@@ -562,6 +562,11 @@ def read_negatives(negatives: Sequence[Sequence[str]], state: SceneState) -> Req
             refs = [r for r in (whole, *(a.obj for a in places), *(a.target for a in places)) if r is not None]
             if any(r.kind in ("it", "other") for r in refs):
                 return f"'{text}': a negation must name what it excludes, not refer to it"
+            if words and words[0] in ("leave", "leaving"):
+                # "put all cubes in the bin, but don't leave the red one" (A1 s8 F18): a negated "leave X" means
+                # "don't leave X behind" (include it), the opposite of "leave X" (exclude it); with a place ("don't
+                # leave red on the pad") the cube is still singled out, which a quantifier reads as left out
+                return f"'{text}': a negated 'leave' can mean 'do not leave it out'; say 'leave X alone' or 'put X ...'"
             if places:
                 found = set()
                 for a in places:

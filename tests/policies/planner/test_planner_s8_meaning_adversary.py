@@ -1,0 +1,67 @@
+"""The adversary's wrong plans in the meaning modules (issue #17, A1 session 8 F7 and F18), each beside the forms
+that must keep planning: a tower whose direction is said twice, against "first/last ... then", or as "top last:"
+(built upside down), and a negated "leave X" after a quantifier ("put all cubes in the bin, but don't leave the red
+one": the red cube was kept out, the opposite of the words)."""
+
+from __future__ import annotations
+
+import pytest
+from test_planner_fresh12_words import COLOURS, mv, refused, steps
+from test_planner_s8_meaning import THREE, tower
+
+
+# --------------------------------------------------------------------------- F7: a tower's direction said two ways
+@pytest.mark.parametrize("text", [
+    "Make one tower, top-down: yellow, purple, orange; bottom-up: orange, purple, yellow.",
+    "build a tower top-down: yellow, purple, orange (bottom-up: orange, purple, yellow)",
+    "a tower from top to bottom: yellow, purple, orange; from bottom to top: orange, purple, yellow.",
+    "a tower, from up to down: yellow, purple, orange, so from down to up: orange, purple, yellow",
+    "a tower, top-down: yellow, purple, orange, bottom-up",
+    "a tower, bottom-up: yellow, purple, orange, top-down",
+    "a tower, top-down: yellow, purple, orange, top-down",
+    "build a tower: yellow first, then purple, then orange, top-down",
+    "build a tower from top to bottom: orange first, then purple, then yellow",
+    "build a tower: yellow last, then purple, then orange",
+    "stack them: yellow lastly, then purple, next orange",
+    "build a tower: purple, then orange, yellow first",
+])
+def test_a_tower_whose_direction_words_disagree_or_repeat_is_refused(text: str) -> None:
+    refused(text, THREE)
+
+
+@pytest.mark.parametrize(("text", "bottom_up"), [
+    ("a tower, top last: orange, purple, yellow", ["orange", "purple", "yellow"]),
+    ("a tower, base first: orange, purple, yellow", ["orange", "purple", "yellow"]),
+    ("a tower, base last: yellow, purple, orange", ["orange", "purple", "yellow"]),
+    ("a tower, bottom last: yellow, purple, orange", ["orange", "purple", "yellow"]),
+    ("a tower, top first: orange, purple, yellow", ["yellow", "purple", "orange"]),
+    ("stack them: yellow, then purple, then orange, reading down", ["orange", "purple", "yellow"]),
+    ("stack them: yellow, then purple, then orange, reading up", ["yellow", "purple", "orange"]),
+    ("build a tower: yellow first, then purple, then orange", ["yellow", "purple", "orange"]),
+    ("build a tower from the bottom up: orange, purple, yellow", ["orange", "purple", "yellow"]),
+    ("build a tower top-down: yellow, purple, orange", ["orange", "purple", "yellow"]),
+])
+def test_a_tower_said_one_way_is_built_as_said(text: str, bottom_up: list[str]) -> None:
+    assert steps(text, THREE) == tower(bottom_up)
+
+
+# --------------------------------------------------------------------------- F18: "don't leave X" after "all"
+@pytest.mark.parametrize("negation", ["don't leave", "never leave", "do not leave", "not leave"])
+@pytest.mark.parametrize("template", [
+    "put all cubes in the bin, but {n} the red one",
+    "put all cubes in the bin, and {n} the red one",
+    "put every cube in the bin but {n} the red and the blue",
+    "put every cube on the pad, but {n} red, blue and yellow cubes",
+    "put all cubes in the bin, but {n} the red one on the pad",
+])
+def test_a_negated_leave_after_a_quantifier_is_refused(negation: str, template: str) -> None:
+    refused(template.format(n=negation))
+
+
+@pytest.mark.parametrize("text", [
+    "put all cubes in the bin, but leave the red one",
+    "put all cubes in the bin, but leave the red one alone",
+    "put all cubes in the bin, but don't move the red one",
+])
+def test_an_exclusion_said_plainly_still_keeps_its_cube_out(text: str) -> None:
+    assert steps(text) == [s for c in COLOURS if c != "red" for s in mv(c, "bin")]
