@@ -157,3 +157,56 @@ def test_a_placement_said_in_the_end_never_runs_first(text: str) -> None:
     result = plan(text, S6)
     assert moves_nothing(result) or (isinstance(result, Plan) and [str(s) for s in result.steps] ==
                                      mv("blue", "bin") + mv("red", "pad")), result
+
+
+THREE = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [x, y, 0.022]}
+    for c, x, y in (("yellow", 0.38, -0.15), ("purple", 0.55, 0.2), ("orange", 0.62, -0.02))],
+    "regions": ["left", "right", "bin", "pad"]})
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # F1 (72efa20): a French or German sentence before the request is dropped only from a closed list
+    ("C'est interdit : jette le rouge.", S3), ("Das ist verboten: wirf den roten weg.", S3),
+    ("C'est annulé : jette le rouge.", S3), ("Das ist schon erledigt: wirf den roten weg.", S3),
+    ("Je plaisante. Jette le rouge.", S3), ("Das ist ein Zitat: wirf den roten weg.", S3),
+    ("J'ai dit : jette le rouge.", S3), ("Ich rede mit Paul. Wirf den roten weg.", S3),
+    ("Ich stehe direkt neben dem Arm. Wirf den roten weg.", S3), ("Je suis blessé. Jette le rouge.", S3),
+    ("Ich mach das gleich selbst. Wirf den roten weg.", S3), ("Je suis contre. Jette le rouge.", S3),
+    # F4: the cube excluded by "nicht X, sondern Y" named again
+    ("Leg nicht den grünen, sondern den roten in den Eimer, und den grünen auch.", S3),
+    ("Wirf nicht den grünen, sondern den roten weg. Den grünen auch.", S3),
+    # F8: two directions that disagree; F13: a past form never read as the polite subjunctive; F20: someone's side
+    ("Schieb den roten nach vorne, zu dir hin.", S3), ("Schieb den roten nach links, zu dir hin.", S3),
+    ("Hattest du Lust, den roten in den Eimer zu werfen?", S6), ("Mets le rouge de son côté gauche.", S6),
+    # F21 (FR/DE): "before that" after ranked steps; F6 (FR): the discarded cube moved again
+    ("Premièrement, jette le rouge. Deuxièmement, pose le bleu sur le pad, mais avant ça, pousse le vert vers la "
+     "gauche.", S6),
+    ("Als Erstes wirf den roten weg, als Zweites leg den blauen aufs Pad, aber vorher schieb den grünen nach links.",
+     S6),
+    ("Une fois le rouge jeté, pose le rouge sur le pad.", S6),
+    # F6 (EN): "just once" restricts like "only once"
+    ("Put the green cube on the pad just once the red cube is in the bin.", S6),
+    # F7 (3722d35): a tower said two ways, or with a rank beside its direction
+    ("Make one tower, top-down: yellow, purple, orange; bottom-up: orange, purple, yellow.", THREE),
+    ("build a tower: red last, then blue, then green", S3),
+    ("build a tower: red first, then blue, then green, top-down", S3),
+])
+def test_fixed_findings_of_the_second_round_are_refused(text: str, state: SceneState) -> None:
+    result = plan(text, state)
+    assert moves_nothing(result), result
+
+
+def test_top_last_lists_the_base_first_or_is_refused() -> None:
+    # F7 (3722d35): "top last" was built upside down
+    result = plan("a tower, top last: orange, purple, yellow", THREE)
+    assert moves_nothing(result) or (isinstance(result, Plan) and [str(s) for s in result.steps] ==
+                                     mv("purple", "orange") + mv("yellow", "purple")), result
+
+
+@pytest.mark.parametrize("text", ["put all cubes in the bin, but don't leave the red one",
+                                  "put every cube in the bin but never leave the red and the blue"])
+def test_not_leaving_a_cube_never_keeps_it_out(text: str) -> None:
+    # F18 (3722d35): "don't leave X" after "all" was read as "don't touch X"
+    result = plan(text)
+    assert not isinstance(result, Plan) or "red_cube" in str(result.steps), result
