@@ -209,6 +209,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bvoisine?s? (?=d(?:u|e la|e l' ?|es)\b)", "à côté "),
     # "en avant", "en arrière": a push's direction
     (r"\ben (avant|arrière)\b", r"vers l' \1"),
+    # "mets une fois le jaune à la poubelle" (Belgian, Swiss): "une fois" after an imperative is a filler
+    (r"^((?:mets|pose|jette|pousse|place|range|dépose)(?:-moi)?) une fois (?=(?:le|la|les|l' ?)\b)", r"\1 "),
     # "pousse le rouge vers l'avant, loin de vous": the same direction said twice
     (r"\b(vers l' ?avant)\s*,?\s*(?:(?:donc|c' ?est-à-dire|soit)\s+)?loin "
      r"(?:de toi|de vous|du robot|du bras)\b", r"\1"),
@@ -440,7 +442,8 @@ _DE: dict[str, str] = {
     "berühren": "touch", "fahr": "go", "fahre": "go", "geh": "go", "gehe": "go", "kehr": "go", "kehre": "go",
     "auf": "on", "in": "in", "ins": "in the", "im": "in the", "nach": "toward", "zu": "to", "zum": "to the",
     "zur": "to the", "neben": "beside", "von": "of", "vom": "of the", "oben": "on top",
-    "behälter": "bin", "behaelter": "bin", "eimer": "bin", "mülleimer": "bin", "abfalleimer": "bin",
+    "behälter": "bin", "behaelter": "bin", "eimer": "bin", "mülleimer": "bin",
+    "mistkübel": "bin", "abfallkübel": "bin", "abfalleimer": "bin",
     "müll": "trash", "tonne": "bin", "korb": "basket", "kiste": "box", "box": "box", "kasten": "box",
     "pad": "pad", "ablage": "pad", "matte": "mat", "plattform": "platform", "ziel": "target",
     "links": "left", "rechts": "right", "linke": "left", "linken": "left", "rechte": "right",
@@ -961,6 +964,8 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
          _DE.get(w, w) for w in re.findall(r"[a-zäöüß]+", m.string[m.end():])} else ""),
     # "hau den grünen auf den gelben drauf": slammed onto a place, put ("hau ihn weg": discarded, read below)
     (r"\b(?:hau|haue|hauen sie)\b(?=[^,;.!?]*\b(?:auf|aufs|in|ins)\b)", "pack"),
+    # "gib den roten in den Mistkübel" (Austrian, Swiss): given into a place, put ("gib mir den roten" is not read)
+    (r"^(?:gib|geben sie)\b(?=(?: bitte| mal)* (?:den|die|das)\b[^,;.!?]*\b(?:in|ins|auf|aufs)\b)", "pack"),
     # "und der andere soll auch rein", "den blauen auch": the request before, said again for another cube ("rein",
     # "drauf": only where that request put its cube in or on something, checked by _same_with)
     *((rf"(?:[.;]\s*|\s*,\s*|\s+)(?P<conj>(?:und|dann|danach|und dann)\s+)?{subject}\s+"
@@ -1384,7 +1389,8 @@ _OPENINGS = {
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
-    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|guten (?:morgen|tag|abend))(?:\s+(?:(?:kleiner |lieber )?"
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|guten (?:morgen|tag|abend))"
+                     r"(?:\s+(?:(?:kleiner |lieber )?"
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|du da))?\s*[,!.]*|"
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
@@ -1397,17 +1403,18 @@ _OPENINGS = {
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance| mille fois| infiniment)?|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance| mille fois| infiniment| vielmal)?|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
-                     r"ce soir|maintenant|cette fois))?|quoi|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
+                     r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
                      r"(?:un amour|un ange|un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|"
                      r"top|super))"
                      r"\s*[.!?]*\s*$"),
-    "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen)?|vielen dank|dankeschön)"
+    "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal)?|vielen dank|dankeschön|"
+                     r"merci(?: vielmal)?)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"

@@ -185,3 +185,25 @@ def test_a_cube_moved_again_after_being_discarded_is_refused(text: str) -> None:
 def test_another_cube_after_the_discarded_one_still_plans() -> None:
     assert _steps("Une fois le rouge jeté, pose le bleu sur le pad.") == [*_RED_TO_BIN, "pick:blue_cube",
                                                                           "place_in:pad"]
+
+
+# the twelfth French/German dev split (round 2): regional words read as the request they frame
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Servus! Gib bitte den roten Würfel in den Mistkübel.", _RED_TO_BIN),
+    ("gib den roten wurfel in den mistkubel", _RED_TO_BIN),
+    ("Geben Sie den roten Würfel aufs Pad.", ["pick:red_cube", "place_in:pad"]),
+    ("Grüezi, würden Sie bitte den roten Würfel aufs Pad stellen? Merci vielmal.", ["pick:red_cube", "place_in:pad"]),
+    ("Grüß Gott, leg den roten in den Eimer, danke vielmal.", _RED_TO_BIN),
+    ("Dis, mets une fois le cube rouge à la poubelle, hein.", _RED_TO_BIN),
+    ("pose une fois le rouge sur le pad, merci vielmal", ["pick:red_cube", "place_in:pad"]),
+])
+def test_a_regional_word_around_a_request_plans(text: str, expected: list[str]) -> None:
+    assert _steps(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Gib den roten nicht in den Mistkübel.", "Gib mir den roten.", "Ne mets pas une fois le rouge à la poubelle.",
+    "Ne jette pas le rouge, hein.", "Gib nie den roten in den Eimer.",
+])
+def test_a_regional_word_around_a_negated_or_unread_request_never_runs(text: str) -> None:
+    assert _steps(text) is None
