@@ -103,11 +103,23 @@ def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: P
     assert after < 0.3 * before, (before, after)
     assert 0 < model.bc_kept_rows < model.bc_rows  # the Q-filter keeps some demo rows and drops others
 
+    for _ in range(5):  # the Q-filter keeps exactly the rows the critic rates the demo action above the actor's
+        buffer.sample(64, model.get_vec_normalize_env())
+        assert buffer.last_demo is not None
+        obs, acts = buffer.last_demo
+        with torch.no_grad():
+            own = torch.tanh(model.actor.get_action_dist_params(obs)[0])
+            q_demo = torch.min(torch.cat(model.critic(obs, acts), dim=1), dim=1).values
+            q_own = torch.min(torch.cat(model.critic(obs, own), dim=1), dim=1).values
+        kept = model.bc_kept_rows
+        model._add_bc(None, None, None)
+        assert model.bc_kept_rows - kept == int((q_demo > q_own).sum()), (int((q_demo > q_own).sum()), len(acts))
     batch = buffer.sample(32, model.get_vec_normalize_env())
     online, demo_rows = batch.actions[:24].numpy(), batch.actions[24:].numpy()
     # The last quarter are demo actions (the expert's gripper is closed, +1, on Push); the rest the agent's own.
     assert all((np.abs(demos.actions - a).max(axis=1) < 1e-7).any() for a in demo_rows)
-    assert not all((np.abs(demos.actions - a).max(axis=1) < 1e-7).any() for a in online)
+    assert not any((np.abs(demos.actions - a).max(axis=1) < 1e-7).any() for a in online)
+    assert buffer.last_demo is not None and buffer.last_demo[1].shape[0] == 8
     assert torch.equal(batch.dones[24:], torch.zeros(8, 1))
     env.close()
 
