@@ -394,7 +394,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"((?:don'?t |do not |never )?(?:bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|dispose of|"
      rf"do away with)) (?:it|that one)\b",
      # (the fault read as said of something, not of "it": "it's broken" alone may judge the request, ADV 4)
-     lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _aside(f"the lab{m.group(3)}") else m.group(0)),
+     lambda m: f"{m.group(1)}{m.group(4)} the {m.group(2)}" if _names_nothing(f"the lab{m.group(3)}") else m.group(0)),
     # ... or the object said after the clause: "trash it, the red one", "put it on the pad, the green cube"
     (rf"^((?:please |just |now )*(?:don'?t |do not |never )?(?:{_TOPIC_VERBS}))\s+(?:it|that)\b([^,;.!?]*?)[,\-–—]\s*"
      rf"({_NAMED})\s*[.!]*$", r"\1 \3\2"),
@@ -437,8 +437,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # a closing "that's all for today", "that'll be all", "we're done for now" ("all" no quantifier, indep10-000)
      r"(?:that'?s|that is|that'?ll be|that will be) (?:all|it|everything)(?: for (?:today|now|the day|this session|"
      r"this morning|this afternoon|tonight))?(?: folks| guys| everyone)?|"
-     r"(?:(?:we'?re|we are|i'?m|i am|all) )?done(?: here)?(?: for (?:today|now|"
-     r"the day))?|"
+     # (only with its time: "all done." / "done." / ", it's done" may report the request done, A1 s8 F5b)
+     r"(?:(?:we'?re|we are|i'?m|i am|all) )?done(?: here)? for (?:today|now|the day)|"
+     r"done(?=,? (?:go|return|head) (?:back )?home)|"
      # thanks between sentences ("That's all for today, thank you. You can go home now.")
      r"(?:please and )?(?:many |a million )?(?:thanks|thank you)(?: (?:so|very|ever so) much| a lot| a bunch|"
      r" in advance| kindly|,? (?:you'?re|your|you are) (?:the best|a star|awesome|great|amazing|a legend)|"
@@ -1682,9 +1683,11 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"all (?:day|morning|afternoon)))?|"
     # what the user is busy with ("ok so I'm setting up the demo for tomorrow", fresh split f13-044)
     r"(?:so )?(?:i'?m|i am|we'?re|we are) (?:setting up|preparing|prepping|getting ready for|working on|doing|running|"
-    r"filming|recording|testing|planning|cleaning up after) (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:[a-z]+ )?"
-    r"(?:demo|presentation|experiment|test|video|project|session|run|shoot|class|lab|talk|meeting|showcase|trial|"
-    r"workshop|tour)(?: (?:for|on) (?:tomorrow|today|tonight|later|next week|monday|the boss|the client|my class|"
+    r"filming|recording|testing|planning|cleaning up after) (?:the|a|my|our|this|tomorrow'?s|today'?s) "
+    # (a closed list of words before the event: "a fake demo", "a dry test" may make the request not real, A1 s8 F2c)
+    r"(?:(?:quick|big|new|final|little|small|photo|robot|school|class|lab) )?"
+    r"(?:demo|presentation|video|project|session|shoot|class|lab|talk|meeting|showcase|workshop|tour)"
+    r"(?: (?:for|on) (?:tomorrow|today|tonight|later|next week|monday|the boss|the client|my class|"
     r"the visitors))?|"
     # why the table should be tidy ("I'd like the table to look tidy for them", f18-001)
     r"(?:and )?(?:i|we)(?:'d| would) like (?:the|this|our|my) (?:table|lab|bench|room|workspace|place|desk|cell) to "
@@ -1755,8 +1758,60 @@ _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefe
                                r"(?!\s*(?:cube|block|brick|one|ones|'s|is|are|and|or)\b)")
 
 
+_TIME_SAID = (r"(?: (?:today|tonight|now|again|later|tomorrow(?:'s)?(?: morning| afternoon)?|this (?:morning|afternoon|"
+              r"evening|week)|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|"
+              r"in (?:an?|one|two|three|five|ten|fifteen|twenty|thirty|\d+) (?:minutes?|mins?|hours?)))?")
+_EVENT = (r"(?:a|the|our|my|some) (?:quick |short |little |small |big )?(?:demo|demonstration|presentation|class|"
+          r"lesson|tour|talk|workshop|meeting|photo shoot|shoot|open day|session)")
+_AUDIENCE = (r"(?: for (?:some |the |a |our |my )?(?:visitors|guests|students|class|customers|investors|clients|team|"
+             r"boss|manager|tomorrow|open day))?")
+# The asides that are dropped: a closed list of forms (A1 s8 F2b/F5b/F2c). Whatever else opens on a subject ("Paul's
+# leaning in", "the guard door is open", "it's a simulation", "I'm running a simulation", ", it's done") is read,
+# hence refused: a list of words to keep would let the next unlisted one through.
+_ASIDE_FORM = re.compile(
+    r"(?:(?:and|but|so|because|since|as|also|plus|oh|well|anyway|honestly|though)\s+)*(?:"
+    rf"(?:i'?m|i am|we'?re|we are) (?:(?:just|currently|still|also|busy|so|really) )*(?:(?:running|setting up|doing|"
+    rf"giving|hosting|preparing|prepping|planning|teaching|showing|organi[sz]ing|filming|recording|getting ready for) "
+    rf"{_EVENT}{_AUDIENCE}|setting up(?: for)? {_EVENT}|visiting|new(?: here)?|back|working late|sorry(?: to (?:be a "
+    rf"(?:nuisance|pain|bother)|bother you|interrupt))?){_TIME_SAID}|"
+    rf"for (?:tomorrow's|today's|the|my|our) (?:lesson|class|demo|presentation|talk)(?: on [a-z]+)?|"
+    r"i'd like to show (?:the|my) (?:class|students|visitors) (?:its|their) (?:lovely |nice |bright )?colou?rs?|"
+    rf"(?:(?:the|my|our) (?:lab|workshop|office|room|desk|bench|place|kitchen)(?:'s| is)|it'?s|it is) (?:(?:a bit|kind "
+    rf"of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|cluttered|a bit of a mess){_TIME_SAID}|"
+    r"(?:it'?s|it has|it) been a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
+    r"(?:long|rough|busy|hectic|crazy|late|early) (?:night|day|week|morning|shift)|"
+    r"(?:the |our |my )?(?:coffee machine|coffee maker|kettle|printer|microwave|fridge|wifi|heating|vending machine)"
+    r"(?:'s| is| has)? (?:broken|broke|died|crashed|stopped working|acting up)(?: again)?(?: lol| haha)?|"
+    r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect) start|what a (?:day|week|morning)|"
+    r"it'?s too close|it fell on the floor(?: earlier)?(?: and it'?s (?:a bit )?(?:dirty|scratched))?|"
+    r"(?:it|the lab)'?s got a (?:chipped|scratched|dented) (?:corner|edge)|"
+    r"the overnight run finished(?: and i (?:gotta|have to|need to) reset the bench)?|"
+    rf"my (?:class|students|team|family|boss|manager) (?:is|are|'s|'re) visiting (?:the|our) (?:lab|workshop|office)"
+    rf"{_TIME_SAID}|"
+    rf"(?:(?:we|i) (?:have|'ve got|'ve) (?:some )?(?:visitors|guests|a visitor|students|a class|a tour)|(?:my|our) "
+    rf"(?:manager|boss|visitors|guests|class|students|team)(?: is| are|'s|'re)|the (?:students|visitors|guests|class) "
+    rf"(?:arrive|arrives|get here|come))(?: (?:coming|arriving|dropping by|"
+    rf"stopping by|coming in|coming by|coming over|popping in))?{_TIME_SAID}|"
+    r"my (?:daughter|son|kid|nephew|niece|wife|husband|partner|boss|friend)(?:'s| is)? (?:obsessed with|into|mad "
+    r"about|crazy about|loves?|likes?|adores?) [a-z]+"
+    r")(?:\s+and\s+(?=\S)|$)")
+
+
 def _aside(part: str) -> bool:
-    """Whether ``part`` (one clause of the instruction) is an aside as above."""
+    """Whether ``part`` (one clause of the instruction) is an aside: one of the closed forms above, naming nothing the
+    planner reads."""
+    said = " ".join(part.split())
+    forms = 0
+    while said:  # "we're visiting today and my daughter is obsessed with purple": forms joined by "and"
+        m = _ASIDE_FORM.match(said)
+        if m is None or not m.group(0).strip():
+            return False
+        said, forms = said[m.end():], forms + 1
+    return forms > 0 and _names_nothing(part)
+
+
+def _names_nothing(part: str) -> bool:
+    """Whether ``part`` opens on a subject and names nothing the planner reads, nor anything that keeps it."""
     if not _ASIDE_SUBJECT.match(part) or len(part.split()) < 2:
         return False
     # a time or a trigger joined on after the aside ("I'm setting up for a photo shoot and at my signal, put ...", A1
