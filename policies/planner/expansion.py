@@ -619,6 +619,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     lacking = _LACKING.search(text) is not None
+    # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the bare table the
+    # words pick out every object; with a stack or a cube in a region they would leave some out, and stay unread
+    on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"
+                         r"(?:on|upon) the (?:table|tabletop|work surface)\b)", text)
+    if on_table is not None and state.holding is None and not state.with_position_stacks().on:
+        text = text[:on_table.start(1)] + text[on_table.end(1):]
     text = _LACKING.sub(lambda m: f"{m.group(1)} except {_the_ones(m.group(2))}", text)
     text = _NON_COLOUR.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(4)} except {_the_ones(m.group(2))}", text)
     ordered = closing_order(text)

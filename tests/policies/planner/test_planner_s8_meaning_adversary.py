@@ -9,6 +9,8 @@ import pytest
 from test_planner_fresh12_words import COLOURS, mv, refused, steps
 from test_planner_s8_meaning import THREE, tower
 
+from policies.planner import SceneState
+
 
 # --------------------------------------------------------------------------- F7: a tower's direction said two ways
 @pytest.mark.parametrize("text", [
@@ -65,3 +67,24 @@ def test_a_negated_leave_after_a_quantifier_is_refused(negation: str, template: 
 ])
 def test_an_exclusion_said_plainly_still_keeps_its_cube_out(text: str) -> None:
     assert steps(text) == [s for c in COLOURS if c != "red" for s in mv(c, "bin")]
+
+
+# --------------------------------------------------------------------------- a quantifier over "the cubes on the table"
+@pytest.mark.parametrize("text", [
+    "Bin every cube on the table.",
+    "Put every cube on the table in the bin.",
+    "bin all the cubes on the table",
+    "put all the blocks sitting on the table in the bin",
+    "move every cube that's on the table to the bin",
+])
+def test_every_cube_on_the_table_is_every_cube_where_all_stand_on_it(text: str) -> None:
+    assert steps(text) == [s for c in COLOURS for s in mv(c, "bin")]
+
+
+def test_every_cube_on_the_table_beside_a_stack_or_as_a_destination_is_refused() -> None:
+    stacked = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                                    "on": {"red_cube": "blue_cube"}, "regions": ["left", "right", "bin", "pad"]})
+    refused("Bin every cube on the table.", stacked)
+    refused("put all the cubes on the table in the bin", stacked)
+    refused("put every cube on the table")
+    refused("don't put every cube on the table in the bin")
