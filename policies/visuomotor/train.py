@@ -317,7 +317,14 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                                                                     "steps": None}:
             raise TrainConfigError(f"{out}: holds a run with another config; resume needs the same settings "
                                    "(only steps may change), or choose a new --out")
-        _, trained = read_checkpoint(out / "last")
+        last_spec, trained = read_checkpoint(out / "last")
+        # The head's outputs are in the encoder's normalisation, taken from init_encoder again on resume: a folder
+        # re-pretrained since would put another normalisation under the trained head (REV session 8, G4).
+        started = (last_spec.training.get("init_encoder") or {}).get("weights_sha256")
+        if started != encoder_record.get("weights_sha256"):
+            raise TrainConfigError(f"{out}: started from init_encoder weights {str(started)[:12]}, but "
+                                   f"{config.init_encoder} now holds {str(encoder_record.get('weights_sha256'))[:12]}; "
+                                   "resume from the same encoder, or choose a new --out")
         net.load_state_dict(trained.state_dict())
         for p in trainable:
             p.requires_grad_(True)

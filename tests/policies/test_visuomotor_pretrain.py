@@ -83,7 +83,8 @@ def test_pretraining_lowers_the_loss_and_writes_an_encoder_no_evaluator_runs(pre
         policies.load(pretrained / "best")
 
 
-def test_init_encoder_loads_the_pretrained_weights_and_records_them(pretrained: Path, tmp_path: Path) -> None:
+def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files: tuple[Path, Path], pretrained: Path,
+                                                                   tmp_path: Path) -> None:
     data = tmp_path / "rgb"
     run_datagen(DatagenConfig(env_id="armstack/PickPlace-v0", robot="panda", episodes=2, workers=1,
                               obs=("state", "rgb"), cameras=("front", "wrist"), image_size=SIZE, seed=5, out=str(data)),
@@ -108,6 +109,28 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(pretrained: 
                                       **tiny), progress=False)
     moved = read_checkpoint(tmp_path / "run2" / "last")[1].state_dict()
     assert not torch.equal(moved["encoders.0.net.0.weight"], theirs["encoders.0.net.0.weight"])
+    # A resume takes the same encoder again; one pretrained again since (another normalisation under the trained
+    # head) is refused in one line and the run's files stay as they were.
+    train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "run2"), init_encoder=str(pretrained / "best"),
+                                      **{**tiny, "steps": 6}), progress=False)
+    assert read_spec(tmp_path / "run2" / "last").training["metrics"]["step"] == 6
+    enc2 = tmp_path / "enc2"
+
+    def pretrain_enc2(max_scenes: int | None) -> None:
+        pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(scene_files[1]),),
+                                               out=str(enc2), steps=2, batch_size=4, log_every=1,
+                                               max_scenes=max_scenes, **NET))
+
+    pretrain_enc2(None)
+    train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "run3"), init_encoder=str(enc2 / "best"),
+                                      **tiny), progress=False)
+    before = (tmp_path / "run3" / "last" / "model.safetensors").read_bytes()
+    pretrain_enc2(1)
+    with pytest.raises(TrainConfigError, match="started from init_encoder weights") as err:
+        train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "run3"), init_encoder=str(enc2 / "best"),
+                                          **{**tiny, "steps": 6}), progress=False)
+    assert "\n" not in str(err.value)
+    assert (tmp_path / "run3" / "last" / "model.safetensors").read_bytes() == before
     # Refusals, each one line: no such folder, a policy (not an encoder), another width.
     for path, words, extra in ((tmp_path / "nowhere", "not a readable checkpoint", {}),
                                (run / "last", "not a pretrained object encoder", {}),
