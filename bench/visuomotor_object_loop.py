@@ -1,11 +1,12 @@
-"""Closed loop on held-out seeds: where a visuomotor policy's object head thinks the instructed cube is while the
+"""Closed loop on selection seeds: where a visuomotor policy's object head thinks the instructed cube is while the
 policy drives, and where the gripper closes.
 
 Teacher-forced numbers (validation L1, the head's validation error) are measured on demonstration frames; a policy
 can do well there and still miss the cube when its own actions decide what the cameras see. This runs the policy on
-``armstack eval``'s held-out seeds and prints JSON: per episode the head's instructed-cube error (cm) over the first
-``--early`` steps and over the episode, the TCP's distance to the instructed cube when the gripper first closes,
-and success; then the means.
+the selection seeds (``SELECTION_SEED_BASE``, kept apart from ``armstack eval``'s held-out seeds, since this
+diagnostic informs choices between recipes) and prints JSON: per episode the head's instructed-cube error (cm)
+over the first ``--early`` steps and over the episode, the TCP's distance to the instructed cube when the gripper
+first closes, and success; then the means.
 
     MUJOCO_GL=egl python bench/visuomotor_object_loop.py --policy RUN/best --episodes 5
 """
@@ -21,7 +22,7 @@ import torch
 
 import policies
 import sim  # noqa: F401 - registers the env ids
-from policies.evaluate import eval_seeds
+from policies.evaluate import SELECTION_SEED_BASE, eval_seeds
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import VisuomotorPolicy
 
@@ -36,7 +37,8 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
     mean, std = np.asarray(net.object_mean), np.asarray(net.object_std)
     env = gym.make(env_id, robot=policy.spec.robot, **policy.env_kwargs)
     rows = []
-    for seed in eval_seeds(episodes):
+    seeds = eval_seeds(episodes, base=SELECTION_SEED_BASE)
+    for seed in seeds:
         policy.reset()
         obs, _ = env.reset(seed=seed)
         errors, close_cm, success = [], None, False
@@ -59,7 +61,7 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
                      "head_cm_early": round(float(np.mean(errors[:early])), 2),
                      "head_cm_all": round(float(np.mean(errors)), 2), "tcp_to_cube_at_close_cm": close_cm})
     closes = [r["tcp_to_cube_at_close_cm"] for r in rows if r["tcp_to_cube_at_close_cm"] is not None]
-    return {"policy": policy_dir, "env": env_id, "episodes": rows,
+    return {"policy": policy_dir, "env": env_id, "seeds": {"first": seeds[0], "last": seeds[-1]}, "episodes": rows,
             "success": sum(r["success"] for r in rows), "mean_head_cm_early": round(float(np.mean(
                 [r["head_cm_early"] for r in rows])), 2),
             "mean_head_cm_all": round(float(np.mean([r["head_cm_all"] for r in rows])), 2),
@@ -73,6 +75,8 @@ def main() -> None:
     parser.add_argument("--early", type=int, default=27, help="steps before the demonstrations' close (~27)")
     parser.add_argument("--env", default="armstack/PickPlace-v0")
     args = parser.parse_args()
+    if args.episodes < 1 or args.early < 1:
+        parser.error("--episodes and --early must be at least 1")
     print(json.dumps(run(args.policy, args.episodes, args.early, args.env)))
 
 
