@@ -188,6 +188,17 @@ THREE = SceneState.from_json({"objects": [
     # F6 (EN): "just once" restricts like "only once"
     ("Put the green cube on the pad just once the red cube is in the bin.", S6),
     # F7 (3722d35): a tower said two ways, or with a rank beside its direction
+    # F2b/F5b/F2c (fa8082c, 6a362f6): an aside beside a request only from a closed list of forms
+    ("Paul's under the table. Put the red cube in the bin.", S3),
+    ("My sleeve is caught. Put the red cube in the bin.", S3),
+    ("The guard door is open. Put the red cube in the bin.", S3),
+    ("Put the red cube in the bin, the fence is open.", S3),
+    ("The light curtain is muted. Put the red cube in the bin.", S3),
+    ("Put the red cube in the bin, shift's over.", S3),
+    ("It's a simulation. Put the red cube in the bin.", S3),
+    ("All done. Put the red cube in the bin.", S3),
+    ("I'm preparing to reach in. Put the red cube in the bin.", S3),
+    ("We're running a dry test. Put the red cube in the bin.", S3),
     ("Make one tower, top-down: yellow, purple, orange; bottom-up: orange, purple, yellow.", THREE),
     ("build a tower: red last, then blue, then green", S3),
     ("build a tower: red first, then blue, then green, top-down", S3),
