@@ -364,7 +364,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
     (r"\b(?:par-dessus|au-dessus)\s+(?=(?:le|la|les|l')\b)", " sur "),
     (r"\bau-dessus d[eu]\b", " sur le "),
-    (r"\bde haut en bas\b", " from-top-to-bottom "), (r"\bde bas en haut\b", " from-bottom-to-top "),
+    (r"\b(?:de haut en bas|du haut vers le bas)\b", " from-top-to-bottom "),
+    (r"\b(?:de bas en haut|du bas vers le haut)\b", " from-bottom-to-top "),
     (r"\bpour (?:finir|terminer)\b", " finally "),
     (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)?\s+(?=une? )", " i want "),
     # polite wrappers: "je voudrais que tu ...", "j'aimerais bien que vous ...", "pourrais-tu ...", "tu peux ..."

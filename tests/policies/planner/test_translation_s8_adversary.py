@@ -207,3 +207,28 @@ def test_a_regional_word_around_a_request_plans(text: str, expected: list[str]) 
 ])
 def test_a_regional_word_around_a_negated_or_unread_request_never_runs(text: str) -> None:
     assert _steps(text) is None
+
+
+_TOWER = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
+                                           for c in ("green", "orange", "purple")],
+                               "regions": ["left", "right", "bin", "pad"]})
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("fais une tour du haut vers le bas: vert, orange, violet", ["orange_cube:purple_cube", "green_cube:orange_cube"]),
+    ("Fais une tour du bas vers le haut : vert, orange, violet", ["orange_cube:green_cube", "purple_cube:orange_cube"]),
+])
+def test_a_french_tower_direction_said_with_vers_reads_as_de_haut_en_bas(text: str, expected: list[str]) -> None:
+    result = _PLANNER.plan(text, _TOWER)
+    assert isinstance(result, Plan)
+    picks = [s.args["object"] for s in result.steps if s.skill == "pick"]
+    places = [s.args["object"] for s in result.steps if s.skill == "place_on"]
+    assert [f"{a}:{b}" for a, b in zip(picks, places, strict=True)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ne fais pas de tour du haut vers le bas: vert, orange, violet",
+    "fais une tour du haut vers le bas: vert, orange, violet, du bas vers le haut: violet, orange, vert",
+])
+def test_a_french_tower_direction_negated_or_said_twice_is_refused(text: str) -> None:
+    assert not isinstance(_PLANNER.plan(text, _TOWER), Plan)
