@@ -13,7 +13,7 @@ from typing import Any
 
 from robot.errors import ParameterError
 from robot.planner_process import DEFAULT_PLANNER, PLANNER_BACKENDS
-from robot.safety.command_gate import GateConfig
+from robot.safety.command_gate import MAX_LEAD_TIME, GateConfig
 from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
 from robot.vendor_profiles import VendorProfile, check_profile_robot, get_profile
@@ -55,7 +55,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "gate_velocity_scale": (0.001, 1.0),
     "gate_position_margin": (0.0, 0.5),
     "gate_max_lead": (0.001, 2.0),
-    "gate_lead_time": (0.0, 0.5),
+    "gate_lead_time": (0.0, MAX_LEAD_TIME),
     "clear_hold_s": (0.0, 60.0),
     "retreat_height": (0.05, 1.0),
     "stop_deactivate_delay_s": (0.0, 5.0),
@@ -194,7 +194,9 @@ class BridgeParams:
     gate_lead_time: float = GateConfig.lead_time
     """How far (s) the arm's position control trails a command moving at the gate's velocity (``GateConfig.lead_time``:
     0.03 s fits the simulated arms). A real arm that trails by more has its commands held back in free motion (the
-    tick log's ``lead``): measure its trail and raise this, never past what the snap on a contact's release allows."""
+    tick log's ``lead``): measure its trail and raise this to it, no further: the bound divided by the arm's real trail
+    is the snap once a held-back joint is let go, so a lead time past the trail brings that snap toward the monitor's
+    velocity limit (a ``velocity_limit`` stop, the conservative outcome; at most ``MAX_LEAD_TIME``)."""
     clear_hold_s: float = 0.5
     auto_resume_degraded: bool = True
     arm_on_start: bool = True

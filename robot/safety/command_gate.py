@@ -43,6 +43,11 @@ def stop_distance(velocity: np.ndarray, max_acceleration: np.ndarray, max_jerk: 
     return np.asarray(0.5 * v * duration)
 
 
+MAX_LEAD_TIME = 0.5
+"""The longest ``lead_time`` (s) the gate takes (the bridge's ``gate_lead_time`` shares it): a real arm's position
+control trails by tens of milliseconds; a lead time far past the arm's own trail raises the snap on a contact's
+release toward the monitor's velocity limit (REV session 8, G10), so a larger value is a typing error."""
+
 LEAD_FLAG_TOLERANCE = 1e-9
 """How much nearer (rad) than the step clamp alone the lead bound must set a command to flag it ``lead``."""
 
@@ -80,8 +85,8 @@ class GateConfig:
 
     def __post_init__(self) -> None:
         for name, low, high in (("control_period", 1e-4, 1.0), ("position_margin", 0.0, 0.5),
-                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0), ("lead_time", 0.0, 1.0),
-                                ("min_lead", 0.0, 2.0)):
+                                ("velocity_scale", 1e-3, 1.0), ("max_lead", 1e-3, 2.0),
+                                ("lead_time", 0.0, MAX_LEAD_TIME), ("min_lead", 0.0, 2.0)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) \
                     or not low <= value <= high:

@@ -65,3 +65,18 @@ def test_a_held_arm_is_flagged_once_the_bound_holds_its_command(robot: str, prof
     assert flags == held
     assert not flags[0] and all(flags[-20:])
     np.testing.assert_allclose(np.abs(prev - home), gate.max_lead, rtol=1e-9)
+
+
+def test_a_bound_that_trims_the_step_by_a_tenth_of_a_millimetre_radian_is_flagged() -> None:
+    """The flag's tolerance (1e-9 rad) only absorbs rounding: a hold that cuts 1e-4 rad off a full step is flagged,
+    and the same setup with the bound just past the step is not (REV session 8, G11)."""
+    for trim, flagged in ((1e-4, True), (-1e-4, False)):
+        gate = _gate("panda", "generic")
+        home = np.array(gate.robot.home)
+        gate.reset(home, 0.04)
+        # The bound ends ``trim`` short of where the step clamp alone would send the command.
+        measured = home + gate.max_step - trim - gate.max_lead
+        res = gate.apply(home + 1.0, 0.04, measured=measured)
+        assert ("lead" in res.changed) is flagged, (trim, res.changed)
+        expected = home + np.minimum(gate.max_step, gate.max_step - trim)
+        np.testing.assert_allclose(res.arm, expected, rtol=0, atol=1e-12)

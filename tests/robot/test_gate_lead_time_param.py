@@ -17,6 +17,7 @@ import yaml
 from robot.errors import ParameterError
 from robot.params import BridgeParams
 from robot.safety import CommandGate, GateConfig
+from robot.safety.command_gate import MAX_LEAD_TIME
 from sim.robots import get_robot
 
 CONFIG = Path(__file__).resolve().parents[2] / "launch" / "config"
@@ -32,6 +33,13 @@ def test_each_params_file_sets_the_gates_default_lead_time(robot: str) -> None:
 def test_a_lead_time_out_of_range_or_not_a_number_is_refused_by_name(bad: object) -> None:
     with pytest.raises(ParameterError, match=r"gate_lead_time must be a number in \[0\.0, 0\.5\]"):
         BridgeParams(gate_lead_time=bad)  # type: ignore[arg-type]
+
+
+def test_the_gate_and_the_bridge_take_one_range_of_lead_times() -> None:
+    """One limit for both (REV session 8, G10: the gate took 1.0 s where the bridge took 0.5)."""
+    GateConfig(lead_time=MAX_LEAD_TIME)
+    with pytest.raises(ParameterError, match="lead_time"):
+        GateConfig(lead_time=MAX_LEAD_TIME + 0.01)
 
 
 def _trailing(lead_time: float, trail_ticks: int) -> tuple[float, int]:
