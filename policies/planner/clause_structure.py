@@ -186,6 +186,12 @@ def _comma_free_split(rest: Sequence[str], verbs: frozenset[str]) -> tuple[list[
 _ASIDES = frozenset({"though", "however", "anyway"})
 
 
+def _moved(toks: Sequence[str]) -> set[str]:
+    """The colours said before the first place word of a clause: the cubes it moves ("put the green one on red")."""
+    at = next((j for j, t in enumerate(toks) if t in ("on", "in", "onto", "into", "to", "inside", "at")), len(toks))
+    return {lx.COLOR_WORDS[t] for t in toks[:at] if t in lx.COLOR_WORDS}
+
+
 def _skip_asides(toks: Sequence[str], k: int) -> int:
     """The index after the commas and contrast words from ``k`` on ("before that, though, B": B's start)."""
     while k < len(toks) and (toks[k] == "," or toks[k] in _ASIDES):
@@ -212,6 +218,8 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
         return "more than one order word ('before', 'after', 'first'): the order of the steps is unclear"
     if order_at:
         i = order_at[0]
+        if toks[i] == "once" and toks[i + 1:i + 2] == [","]:  # "put green on the pad once, red in the bin" (A1 F6)
+            return "'once,' may say how often, not when: the order of the steps is unclear"
         # The order word orders the clauses of its own sentence; the sentences before and after it keep their
         # places ("A. Before you B, C." runs A, C, B; read whole, C would have run last).
         start = max((j + 1 for j in range(i) if toks[j] in _ENDS), default=0)
@@ -228,6 +236,10 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
             tail = _strip(toks[_skip_asides(toks, i + 2):])
             if not head or not tail:
                 return f"'{word} that' has no clause to refer to"
+            # "First A, then B, but before that C" (C before B, after A?) and "A, but B before that, then C" ("that"
+            # after its own clause): which clause it names is unclear (A1 s8 F21, F9)
+            if _has_break(head) or _has_break(tail) or "," in head:
+                return f"'{word} that' beside a sequence of clauses: cannot tell which action it names"
             return [tail, head], True
         if not head:  # "before you A, B" / "after you A, B"
             rest = toks[i + 1:]
@@ -245,6 +257,10 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
             return f"'{word}' has no clause on one side: cannot tell which actions it orders"
         if any(_has_break(side) for side in (sub, main)):  # "before you A, then B, C": which does it order?
             return f"'{word}' beside a sequence of clauses: cannot tell which actions it orders"
+        if word in ("once", "after") and _moved(sub) & _moved(main):
+            # "once the green cube is in the bin, put the green one on the pad": the state made first is undone by
+            # the next step on the same cube; a careful person asks, never detours through the bin (A1 s8 F6)
+            return f"'{word}' moves the same cube again: which place is meant is unclear"
         return ([main, sub] if word == "before" else [sub, main]), True  # "once" orders as "after" does
     if firsts and _strip(toks[:firsts[0]]):  # "A, but first B": B runs first
         f = firsts[0]
