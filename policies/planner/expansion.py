@@ -619,6 +619,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     lacking = _LACKING.search(text) is not None
+    # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
+    # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region
+    if not any(state.rests_on(o.name, r) for o in state.objects for r in state.regions):
+        text = re.sub(rf"\bclear ({_ALL}) (?:off|from) (?:of )?the (?:table|tabletop|workspace) (?:into|in|to) the "
+                      r"(bin|trash)\b", r"put \1 in the \2", text)
     # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the bare table the
     # words pick out every object; with a stack or a cube in a region they would leave some out, and stay unread
     on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"

@@ -88,3 +88,21 @@ def test_every_cube_on_the_table_beside_a_stack_or_as_a_destination_is_refused()
     refused("put all the cubes on the table in the bin", stacked)
     refused("put every cube on the table")
     refused("don't put every cube on the table in the bin")
+
+
+# ------------------------------------------------------------------------ clearing the table into the bin
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Clear everything off the table into the bin apart from the green cube.", "green"),
+    ("clear every cube off the table into the bin except the red one", "red"),
+    ("clear all the blocks from the table into the bin", None),
+])
+def test_clearing_the_table_into_the_bin_bins_every_cube_it_does_not_except(text: str, kept: str | None) -> None:
+    assert steps(text) == [s for c in COLOURS if c != kept for s in mv(c, "bin")]
+
+
+def test_clearing_the_table_negated_elsewhere_or_beside_a_cube_in_a_region_is_refused() -> None:
+    in_pad = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                                   "on": {"red_cube": "pad"}, "regions": ["left", "right", "bin", "pad"]})
+    refused("clear everything off the table into the bin", in_pad)
+    refused("don't clear everything off the table into the bin")
+    refused("clear everything off the table onto the pad")
