@@ -221,3 +221,20 @@ def test_not_leaving_a_cube_never_keeps_it_out(text: str) -> None:
     # F18 (3722d35): "don't leave X" after "all" was read as "don't touch X"
     result = plan(text)
     assert not isinstance(result, Plan) or "red_cube" in str(result.steps), result
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # F9, F21, F6 (e288d78): an order word read more than one way is refused, or the steps run in the order said
+    ("Put the blue cube on the pad, but put the red cube in the bin before you do that, then go home.",
+     [*mv("red", "bin"), *mv("blue", "pad"), "go_home()"]),
+    ("Put the blue cube on the pad, but put the red cube in the bin before you do that, and after that go home.",
+     [*mv("red", "bin"), *mv("blue", "pad"), "go_home()"]),
+    ("First bin the red cube, then put the blue cube on the pad, but before that push the green cube left.",
+     [*mv("red", "bin"), "push(object=green_cube, direction=left)", *mv("blue", "pad")]),
+    ("Put the green cube on the pad once, the red cube in the bin.", mv("green", "pad") + mv("red", "bin")),
+    ("Once the green cube is in the bin, put the green one on the pad.", []),
+])
+def test_an_order_said_is_kept_or_refused(text: str, said: list[str]) -> None:
+    result = plan(text, S6)
+    assert moves_nothing(result) or (isinstance(result, Plan) and said and [str(s) for s in result.steps] == said), \
+        result
