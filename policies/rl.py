@@ -123,6 +123,9 @@ def vectorize(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count:
 
 def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) -> Any:
     """The SB3 model for ``config`` on vector env ``env`` (Dict observations: ``MultiInputPolicy``)."""
+    if config.demos is not None and not Path(config.demos).is_dir():  # a new run: a resume has them in its buffer
+        raise TrainConfigError(f"demos {config.demos!r} is not a folder (an armstack dataset made with "
+                               "datagen --full-episodes)")
     from stable_baselines3 import PPO, SAC, HerReplayBuffer
 
     common: dict[str, Any] = {"learning_rate": config.learning_rate, "gamma": config.gamma, "seed": config.seed,

@@ -207,7 +207,9 @@ class RLConfig:
                 raise TrainConfigError(f"{', '.join(changed)}: for a run with demos only; set demos (a dataset "
                                        "folder) or leave them out")
             return
-        if not isinstance(self.demos, str) or not Path(self.demos).is_dir():
+        # Only the type here: a resumed run takes its demos from its replay buffer, so its dataset folder may have
+        # moved since; build_model checks the folder for a new run.
+        if not isinstance(self.demos, str) or not self.demos:
             raise TrainConfigError(f"demos {self.demos!r} is not a folder (an armstack dataset made with "
                                    "datagen --full-episodes)")
         if self.env_id not in DEMO_ENV_IDS:

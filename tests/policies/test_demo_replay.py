@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +78,8 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
         _config(push_demos, demo_ratio=1.0)
     with pytest.raises(TrainConfigError, match="demos need one of"):
         _config(push_demos, env_id="armstack/Reach-v0", action_mode=None)
+    with pytest.raises(TrainConfigError, match="is not a folder"):  # checked when a new run builds its model
+        build_model(_config(tmp_path / "nosuch"), None)
 
 
 @pytest.mark.slow
@@ -126,16 +129,19 @@ def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: P
 
 @pytest.mark.slow
 def test_a_run_with_demos_records_them_and_resumes_with_its_demos(push_demos: Path, tmp_path: Path) -> None:
-    out = tmp_path / "run"
-    config = _config(push_demos, steps=450, checkpoint_every=300, buffer_size=2_000)
+    out, demos = tmp_path / "run", tmp_path / "push_full"
+    shutil.copytree(push_demos, demos)
+    config = _config(demos, steps=450, checkpoint_every=300, buffer_size=2_000)
     train_rl(config, out, export=False)
     saved = json.loads((out / "config.json").read_text())
-    assert saved["demos"] == str(push_demos) and saved["demo_ratio"] == 0.5 and saved["action_mode"] == "full"
+    assert saved["demos"] == str(demos) and saved["demo_ratio"] == 0.5 and saved["action_mode"] == "full"
     manifest = json.loads((push_demos / "manifest.json").read_text())
     assert saved["demos_resolved"]["content_sha256"] == manifest["content_sha256"]
     assert saved["demos_resolved"]["episodes"] == 2
     assert json.loads((out / "checkpoints" / "resume.json").read_text())["env_steps"] == 300
-    # The demos travel in the replay buffer: the resumed run samples them (it would fail without) from step 300.
+    # The demos travel in the replay buffer: the resumed run samples them (it would fail without) from step 300,
+    # and needs no dataset folder (moved since).
+    shutil.move(str(demos), str(tmp_path / "archived"))
     run = train_rl(config, out, export=False, resume=True)
     assert run.metrics["resumed_from_env_steps"] == 300 and run.metrics["env_steps"] == 450
     assert json.loads((out / "config.json").read_text()) == saved
