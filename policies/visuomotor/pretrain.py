@@ -37,6 +37,8 @@ from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ARCHITECTURE
 from policies.visuomotor.scenes import SceneFrames, load_scene_frames
 from sim.config_io import load_config
+from sim.datagen.shards import write_json_atomic
+from sim.errors import SimError
 
 OBJECT_ENCODER_ADAPTER = "visuomotor_object_encoder"
 """policy.json observation adapter of a pretrained encoder: not a policy (policies.policy refuses it)."""
@@ -87,6 +89,8 @@ class PretrainConfig:
             raise TrainConfigError(f"pool {self.pool!r}; valid: {', '.join(POOLS)}")
         if not (self.lr > 0 and math.isfinite(self.lr)):
             raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
+        if not (self.weight_decay >= 0 and math.isfinite(self.weight_decay)):
+            raise TrainConfigError(f"weight_decay must be a finite number >= 0, got {self.weight_decay}")
         if not 0 <= self.shift_pixels <= 32 or not 0 <= self.colour_jitter < 1:
             raise TrainConfigError("shift_pixels must be in [0, 32] and colour_jitter in [0, 1)")
         if self.max_scenes is not None and self.max_scenes < 1:
@@ -222,7 +226,7 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     summary = {"out": str(out), "steps": step, "train_scenes": n_scenes, "train_frames": len(train_idx),
                "val_scenes": len(val.seeds), "val_frames": len(val.images), "best_val_object_cm": best,
                "last": row, "seconds": round(time.perf_counter() - start, 1)}
-    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    write_json_atomic(out / "summary.json", summary)
     return summary
 
 
@@ -255,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         config = load_pretrain_config(args.config, train=tuple(args.train), val=tuple(args.val), out=args.out,
                                       steps=args.steps, max_scenes=args.max_scenes, batch_size=args.batch_size)
         summary = pretrain_object_encoder(config, progress=True)
-    except TrainConfigError as exc:
+    except (TrainConfigError, SimError) as exc:
         raise SystemExit(f"error: {exc}") from None
     print(json.dumps(summary))
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from policies.errors import TrainConfigError
 from policies.visuomotor.data import object_targets
+from sim.errors import SimError
 
 SCENE_SEED_BASE = 2_000_000_000
 """Pretraining scenes count up from here: above the evaluation and checkpoint-selection seed blocks
@@ -178,9 +179,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--random-poses", type=int, default=1)
     args = parser.parse_args(argv)
     seeds = [SCENE_SEED_BASE + args.first + i for i in range(args.count)]
-    frames = render_scenes(seeds, env_id=args.env, cameras=tuple(args.cameras.split(",")),
-                           image_size=args.image_size, path_frames=args.path_frames, random_poses=args.random_poses)
-    save_scene_frames(args.out, frames)
+    try:
+        if args.first < 0:
+            raise TrainConfigError(f"--first must be >= 0, got {args.first}")
+        frames = render_scenes(seeds, env_id=args.env, cameras=tuple(args.cameras.split(",")),
+                               image_size=args.image_size, path_frames=args.path_frames,
+                               random_poses=args.random_poses)
+        save_scene_frames(args.out, frames)
+    except (TrainConfigError, SimError, OSError) as exc:
+        raise SystemExit(f"error: {exc}") from None
     print(json.dumps({"out": args.out, "scenes": len(seeds), "frames": len(frames.images)}))
 
 

@@ -17,6 +17,7 @@ from policies.errors import CheckpointError, TrainConfigError
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.pretrain import PretrainConfig, pretrain_object_encoder
 from policies.visuomotor.scenes import load_scene_frames, render_scenes, save_scene_frames
+from policies.visuomotor.scenes import main as scenes_main
 from policies.visuomotor.train import train_visuomotor
 from sim.datagen import DatagenConfig, run_datagen
 
@@ -171,3 +172,14 @@ def test_decoder_without_image_tokens_reads_the_images_only_through_the_object_t
     with torch.no_grad():
         net.object_in.weight.zero_()
     torch.testing.assert_close(net(images, proprio, text), net(255 - images, proprio, text))
+
+
+def test_the_scene_and_pretrain_tools_refuse_bad_input_in_one_line(tmp_path: Path) -> None:
+    for bad in (["--count", "0"], ["--count", "1", "--cameras", "front,nosuch"], ["--count", "1", "--first", "-1"]):
+        with pytest.raises(SystemExit) as err:
+            scenes_main([*bad, "--out", str(tmp_path / "x.npz")])
+        assert str(err.value).startswith("error: ") and "\n" not in str(err.value)
+    assert not (tmp_path / "x.npz").exists()
+    for decay in (-1.0, float("nan"), float("inf")):
+        with pytest.raises(TrainConfigError, match="weight_decay must be a finite number >= 0"):
+            PretrainConfig(train=("a.npz",), val=("b.npz",), out="o", weight_decay=decay)
