@@ -27,9 +27,10 @@ from policies.errors import TrainConfigError
 from policies.visuomotor.data import object_targets
 from sim.errors import SimError
 
-SCENE_SEED_BASE = 2_000_000_000
+SCENE_SEED_BASE = 3_000_000_000
 """Pretraining scenes count up from here: above the evaluation and checkpoint-selection seed blocks
-(policies.evaluate), so a held-out evaluation never meets a layout the object head was trained on."""
+(policies.evaluate) and RL's training, validation and evaluation seeds (policies.rl_config, evaluation from
+2,000,000,000), so a held-out evaluation never meets a layout the object head was trained on."""
 PATH_STEPS = 80
 """Expert-path frames are drawn from steps 1..PATH_STEPS-1 (a PickPlace demonstration is ~72 steps)."""
 JOINT_JITTER_RAD = 0.5

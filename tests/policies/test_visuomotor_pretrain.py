@@ -183,3 +183,20 @@ def test_the_scene_and_pretrain_tools_refuse_bad_input_in_one_line(tmp_path: Pat
     for decay in (-1.0, float("nan"), float("inf")):
         with pytest.raises(TrainConfigError, match="weight_decay must be a finite number >= 0"):
             PretrainConfig(train=("a.npz",), val=("b.npz",), out="o", weight_decay=decay)
+
+
+def test_scene_seeds_are_disjoint_from_every_evaluation_selection_and_rl_seed_block() -> None:
+    from policies import evaluate, rl_config
+    from policies.visuomotor.scenes import SCENE_SEED_BASE
+
+    span = 100_000_000  # far more scenes, episodes or seeds than any block holds
+    rl_train = (0, rl_config.MAX_SEED * rl_config.TRAIN_SEED_STRIDE + rl_config.TRAIN_SEED_STRIDE)
+    others = {"evaluate": (evaluate.EVAL_SEED_BASE, evaluate.SELECTION_SEED_BASE),
+              "selection": (evaluate.SELECTION_SEED_BASE, evaluate.SELECTION_SEED_BASE + span),
+              "rl eval": (rl_config.EVAL_SEED_BASE, rl_config.EVAL_SEED_BASE + span),
+              "rl validation": (rl_config.VALIDATION_SEED_BASE, rl_config.VALIDATION_SEED_BASE + span),
+              "rl train": rl_train}
+    scenes = (SCENE_SEED_BASE, SCENE_SEED_BASE + span)
+    for name, (lo, hi) in others.items():
+        assert scenes[1] <= lo or hi <= scenes[0], f"scene seeds overlap {name} [{lo}, {hi})"
+    assert SCENE_SEED_BASE + span < 2**32  # a seed the simulator's RNG takes
