@@ -31,7 +31,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
-from policies.text import TextEncoder, shared_encoder
+from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import POOLS
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ARCHITECTURE
@@ -154,6 +154,9 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                                    f"{list(config.cameras)}")
     if val.object_names != train.object_names or val.images.shape[2:] != train.images.shape[2:]:
         raise TrainConfigError("train and val scene frames differ in object targets or image size")
+    if train.robot is None or (val.env_id, val.robot) != (train.env_id, train.robot):
+        raise TrainConfigError(f"train scenes of {train.env_id} / {train.robot}, val of {val.env_id} / {val.robot}: "
+                               "one env and robot, recorded in the files (render files made before that again)")
     if set(train.seeds) & set(val.seeds):
         raise TrainConfigError("train and val scene frames share scenes (seeds); validation must be unseen")
     n_scenes = len(train.seeds) if config.max_scenes is None else min(config.max_scenes, len(train.seeds))
@@ -184,10 +187,11 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
         return PolicySpec(
             architecture=ARCHITECTURE, arch_params=arch,
             observation={"adapter": OBJECT_ENCODER_ADAPTER, "cameras": list(config.cameras), "depth": [],
-                         "image_size": [h, h], "text_encoder": "sentence-transformers/all-MiniLM-L6-v2",
+                         "image_size": [h, h], "text_encoder": ENCODER_NAME,
                          "text_dim": int(train_text.shape[1]), "privileged": []},
-            action={"dim": 1}, normalization={}, robot="panda", control_hz=20.0,
-            data={"train_scenes": n_scenes, "train_frames": len(train_idx), "val_scenes": len(val.seeds),
+            action={"dim": 1}, normalization={}, robot=str(train.robot), control_hz=20.0,
+            data={"env_id": train.env_id,
+                  "train_scenes": n_scenes, "train_frames": len(train_idx), "val_scenes": len(val.seeds),
                   "val_frames": len(val.images), "train_seeds": [min(train.seeds[:n_scenes]),
                                                                  max(train.seeds[:n_scenes])],
                   "val_seeds": [min(val.seeds), max(val.seeds)]},

@@ -51,6 +51,9 @@ class SceneFrames:
     """(N,) index into ``seeds``: frames of one scene share a layout, so splits go by scene."""
     seeds: tuple[int, ...]
     cameras: tuple[str, ...]
+    env_id: str | None = None
+    """The env and robot that rendered the frames (None: a file saved before they were recorded)."""
+    robot: str | None = None
 
 
 def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0", robot: str = "panda",
@@ -119,7 +122,8 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
     targets, object_names = object_targets(np.asarray(envs, np.float64), names, np.asarray(ids))
     unique = tuple(dict.fromkeys(texts))
     index = {t: i for i, t in enumerate(unique)}
-    return SceneFrames(images=np.stack(images), objects=targets, object_names=tuple(object_names),
+    return SceneFrames(env_id=env_id, robot=robot, images=np.stack(images), objects=targets,
+                       object_names=tuple(object_names),
                        text_index=np.array([index[t] for t in texts]), texts=unique,
                        scene_of_frame=np.asarray(scene), seeds=tuple(int(s) for s in seeds), cameras=tuple(cameras))
 
@@ -133,7 +137,10 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
         np.savez(f, images=frames.images, objects=frames.objects, text_index=frames.text_index,
                  scene_of_frame=frames.scene_of_frame, seeds=np.asarray(frames.seeds, np.int64),
                  meta=np.frombuffer(json.dumps({"object_names": list(frames.object_names), "texts": list(frames.texts),
-                                                "cameras": list(frames.cameras)}).encode(), np.uint8))
+                                                "cameras": list(frames.cameras), "env_id": frames.env_id,
+                                                "robot": frames.robot,
+                                                "image_size": list(frames.images.shape[-2:])}).encode(),
+                                    np.uint8))
     os.replace(tmp, path)
     return path
 
@@ -151,9 +158,14 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
             raise TrainConfigError(f"{p}: not a scene-frames file ({exc})") from exc
     if not parts:
         raise TrainConfigError("no scene-frames files given")
-    names, cams = parts[0][0]["object_names"], parts[0][0]["cameras"]
-    if any(m["object_names"] != names or m["cameras"] != cams for m, _ in parts):
-        raise TrainConfigError(f"scene-frames files {list(map(str, paths))} differ in cameras or object targets")
+    made = ("object_names", "cameras", "env_id", "robot", "image_size")
+    first = {k: parts[0][0].get(k) for k in made}
+    for p, (meta, _) in zip(paths, parts, strict=True):
+        differ = [k for k in made if meta.get(k) != first[k]]
+        if differ:
+            raise TrainConfigError(f"scene-frames files {paths[0]} and {p} differ in {', '.join(differ)}: "
+                                   f"{[(first[k], meta.get(k)) for k in differ]}")
+    names, cams = first["object_names"], first["cameras"]
     texts: dict[str, int] = {}
     text_index, scene, seeds, offset = [], [], [], 0
     for meta, arr in parts:
@@ -165,7 +177,8 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
     return SceneFrames(images=np.concatenate([a["images"] for _, a in parts]),
                        objects=np.concatenate([a["objects"] for _, a in parts]), object_names=tuple(names),
                        text_index=np.concatenate(text_index), texts=tuple(texts),
-                       scene_of_frame=np.concatenate(scene), seeds=tuple(seeds), cameras=tuple(cams))
+                       scene_of_frame=np.concatenate(scene), seeds=tuple(seeds), cameras=tuple(cams),
+                       env_id=first["env_id"], robot=first["robot"])
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -174,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--count", type=int, required=True)
     parser.add_argument("--out", required=True, help="an .npz file")
     parser.add_argument("--env", default="armstack/PickPlace-v0")
+    parser.add_argument("--robot", default="panda")
     parser.add_argument("--image-size", type=int, default=64)
     parser.add_argument("--cameras", default="front,wrist")
     parser.add_argument("--path-frames", type=int, default=2)
@@ -183,7 +197,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     try:
         if args.first < 0:
             raise TrainConfigError(f"--first must be >= 0, got {args.first}")
-        frames = render_scenes(seeds, env_id=args.env, cameras=tuple(args.cameras.split(",")),
+        frames = render_scenes(seeds, env_id=args.env, robot=args.robot, cameras=tuple(args.cameras.split(",")),
                                image_size=args.image_size, path_frames=args.path_frames,
                                random_poses=args.random_poses)
         save_scene_frames(args.out, frames)

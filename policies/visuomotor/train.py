@@ -23,7 +23,7 @@ from torch import nn
 
 from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
-from policies.text import TextEncoder, shared_encoder
+from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import ImageDemonstrations, load_image_demonstrations
 from policies.visuomotor.network import VisuomotorACT
@@ -138,10 +138,12 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
     pre, weights = load_pretrained_encoder(config.init_encoder)
     mine: dict[str, Any] = {"cameras": list(config.cameras), "image_size": [int(s) for s in demos.images.shape[-2:]],
                             "width": config.width, "grid": config.grid, "pool": config.pool, "text_dim": text_dim,
+                            "robot": demos.robot, "text_encoder": ENCODER_NAME,
                             **({"object_names": list(demos.object_names)} if config.object_loss else {})}
     theirs: dict[str, Any] = {"cameras": pre.observation.get("cameras"),
                               "image_size": pre.observation.get("image_size"),
-                              "text_dim": pre.observation.get("text_dim"),
+                              "text_dim": pre.observation.get("text_dim"), "robot": pre.robot,
+                              "text_encoder": pre.observation.get("text_encoder"),
                               "pool": pre.arch_params.get("pool", "avg"),
                               **{k: pre.arch_params.get(k) for k in ("width", "grid", "object_names") if k in mine}}
     if mine != theirs:

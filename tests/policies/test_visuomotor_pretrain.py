@@ -140,6 +140,22 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files:
             train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "bad"),
                                               init_encoder=str(path), **{**tiny, **extra}), progress=False)
         assert "\n" not in str(err.value)
+    # The scene files record the env and robot; one robot's encoder does not start another's policy.
+    ur = save_scene_frames(tmp_path / "ur.npz", render_scenes([31, 32], robot="ur5e", image_size=SIZE,
+                                                              path_frames=0, random_poses=0))
+    with pytest.raises(TrainConfigError, match="differ in robot") as err:
+        load_scene_frames([scene_files[0], ur])
+    assert "\n" not in str(err.value)
+    ur_val = save_scene_frames(tmp_path / "ur_val.npz", render_scenes([33], robot="ur5e", image_size=SIZE,
+                                                                      path_frames=0, random_poses=0))
+    enc_ur = tmp_path / "enc_ur"
+    pretrain_object_encoder(PretrainConfig(train=(str(ur),), val=(str(ur_val),), out=str(enc_ur), steps=1,
+                                           batch_size=2, log_every=1, **NET))
+    assert read_spec(enc_ur / "best").robot == "ur5e" and read_spec(pretrained / "best").robot == "panda"
+    with pytest.raises(TrainConfigError, match=r"another network .*'robot': \('ur5e', 'panda'\)") as err:
+        train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "bad"),
+                                          init_encoder=str(enc_ur / "best"), **tiny), progress=False)
+    assert "\n" not in str(err.value)
 
 
 def test_config_refuses_freeze_without_init_and_two_inits() -> None:
