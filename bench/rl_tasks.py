@@ -111,7 +111,15 @@ METHOD = (
     "RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
     "too (a zero residual: BC alone) and, at every point, also on eval_episodes validation episodes (seeds "
     "1500000000+k); best_by_validation is the point with the highest validation success (the earliest of equals) "
-    "with its held-out success: the checkpoint a run keeps, chosen without the held-out episodes."
+    "with its held-out success: the checkpoint a run keeps, chosen without the held-out episodes. "
+    f"Demo rows (row@variant; policies.demo_replay.DemoSAC with SAC+HER, sparse reward): action_mode "
+    f"'{DEMO_ACTION_MODE}' (the Push row too: dx, dy, dz, gripper, yaw rate, since the experts turn the wrist), "
+    "a demo_ratio share of each batch drawn from the row's dataset (an armstack datagen --full-episodes folder, "
+    "its content SHA-256 under demos_resolved) and the rest from the agent's own buffer, plus a Q-filtered BC term "
+    "of weight demo_bc_weight; per variant: "
+    + "; ".join(f"{name}: demo_ratio {v['demo_ratio']}, demo_bc_weight {v['demo_bc_weight']}"
+                for name, v in DEMO_VARIANTS.items())
+    + "; evaluated, and validated for best_by_validation, as the residual rows."
 )
 
 
@@ -240,6 +248,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
             "base_policy": base_policy if residual else None,
             "demo_variant": {variant: DEMO_VARIANTS[variant]} if demo else None,
             "demos": config.demos, "action_mode": config.action_mode,
+            "demos_resolved": model.replay_buffer.demos.source if demo else None,  # folder, content SHA-256, ...
             "final_success_rate": final["success_rate"], "final_ci95": final["ci95"],
             "eval_episodes": config.eval_episodes, "learn_wall_s": final["learn_wall_s"],
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],

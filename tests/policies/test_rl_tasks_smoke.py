@@ -77,3 +77,12 @@ def test_demo_rows_need_their_dataset_and_a_known_variant(capsys: pytest.Capture
                                                                        "armstack_push_demos@rlpd_bc"]
     assert row_keys("residual_push", ["recipe", "h8"]) == ["armstack_push_bc_residual",
                                                           "armstack_push_bc_residual@h8"]
+
+
+def test_the_method_says_how_the_demo_rows_run() -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import METHOD
+
+    assert "Demo rows" in METHOD and "action_mode 'full'" in METHOD and "demos_resolved" in METHOD
+    assert "rlpd: demo_ratio 0.5, demo_bc_weight 0.0" in METHOD
+    assert "rlpd_bc: demo_ratio 0.5, demo_bc_weight 2.0" in METHOD
