@@ -524,7 +524,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         if state is None:
             record = base_record(config)
             saved = config.to_dict() if record is None else {**config.to_dict(), BASE_RECORD: record}
-            demos = getattr(model.replay_buffer, "demos", None)
+            demos = getattr(getattr(model, "replay_buffer", None), "demos", None)  # PPO has no buffer
             if demos is not None:
                 saved[DEMOS_RECORD] = demos.source
             _atomic_write_text(out / "config.json", json.dumps(saved, indent=2))
