@@ -179,10 +179,18 @@ def test_a_verb_of_posture_before_a_cube_and_on_is_a_placement(verb: str, frame:
 # ------------------------------------------------------------- asides and reasons around a request
 @pytest.mark.parametrize("aside", [
     "Coffee machine's broken again, great start.", "We're visiting today and my daughter is obsessed with purple.",
-    "the weather's been grim all week.", "Shift note:", "fyi:", "my supervisor is on holiday this week."])
+    "Shift note:", "fyi:"])
 def test_an_aside_naming_nothing_the_planner_reads_is_dropped(aside: str) -> None:
     assert steps(f"{aside} put the red cube on the pad, it fell on the floor earlier and it's dirty") == \
         mv("red", "pad")
+
+
+@pytest.mark.parametrize("aside", ["the weather's been grim all week.", "my supervisor is on holiday this week.",
+                                   "I know it's late but"])
+def test_an_aside_outside_the_closed_list_of_forms_is_refused_not_dropped(aside: str) -> None:
+    """Harmless, but not one of the forms an aside may take since session 8 (A1 F2b/F5b: a word blocklist let "Paul's
+    leaning in." and "The deal's off." be dropped too): a wrong refusal, never a false execution."""
+    refused(f"{aside} put the red cube on the pad, it fell on the floor earlier and it's dirty")
 
 
 @pytest.mark.parametrize("warning", [
@@ -346,8 +354,7 @@ def test_closings_and_fillers_around_a_disposal_ask_for_nothing_more(text: str) 
 @pytest.mark.parametrize("text", [
     "right, so the boss wants the green one in the bin before lunch, can you do that?",
     "ugh. anyway can u put the green cube in the bin", "ok robot, first things first: green cube in the bin please",
-    "Dear robot, kindly place the green cube in the bin. Regards, Sam", "quick one - bin the green cube",
-    "I know it's late but could you put the green cube in the bin? thanks heaps"])
+    "Dear robot, kindly place the green cube in the bin. Regards, Sam", "quick one - bin the green cube"])
 def test_openers_deadlines_and_sign_offs_ask_for_nothing_more(text: str) -> None:
     assert steps(text) == mv("green", "bin")
 
