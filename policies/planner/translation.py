@@ -128,6 +128,9 @@ def _conjoined(default: str, said: str = r"same-with \2") -> Callable[[re.Match[
 # n'est pas vert"), "mais sans ..." (a constraint, not a contrast), "l'un sur l'autre" (which one goes on top is
 # asked), and the arm's own words for going home ("remets le bras en position de départ").
 _FR_COLOUR_WORDS = "|".join(sorted((w for w, e in _FR.items() if e in _COLOURS_FR.values()), key=len, reverse=True))
+# The cube said to stand on another ("le cube jaune", "le jaune"), with what English needs after a bare colour
+_FR_STACKED_CUBE = ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
+                    (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))
 _FR_NOUN = r"(?:cubes?|blocs?|briques?|objets?|celui|celle)"
 _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
@@ -189,13 +192,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
        rf"de (?:sur|dessus) (?:le |la |l' ?)|du dessus d(?:u |e la |e l' ?)|du |de la |de l' ?)"
        rf"(?:(?:cube|bloc|brique) )?({_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?\b",
        rf" prends \1{one} that-is-on-the \2 one ")
-      for obj, one in ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
-                       (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))),
+      for obj, one in _FR_STACKED_CUBE),
     *((rf"\b({obj})\s+qui (?:est|se trouve) (?:posée? )?(?:sur|au-dessus d(?:u|e la|e l' ?)) ?(?:le |la |l' ?)?"
        rf"(?:(?:cube|bloc|brique) )?({_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?\b",
        rf" \1{one} that-is-on-the \2 one ")
-      for obj, one in ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
-                       (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))),
+      for obj, one in _FR_STACKED_CUBE),
     # "à la poubelle", "au bac": into the bin, as English says it ("to the bin" after a quantifier was not read)
     (r"\bà la (poubelle|corbeille|caisse|boîte|boite)\b", r"dans la \1"),
     (r"\bau (bac|panier|conteneur)\b", r"dans le \1"),
@@ -916,6 +917,9 @@ _DE_COLOUR_ALT = "|".join(sorted(_DE_COLOUR_FORMS, key=len, reverse=True))
 # "aufeinander" (which one goes on top is asked), the arm's own words for going home ("fahr den Arm in die
 # Home-Position"), and a dislocated object taken up again by its pronoun ("den roten Würfel, den legst du ...").
 _DE_CUBE = r"(?: würfel| block| klotz| baustein)"
+# The cube said to stand on another ("den gelben Würfel", "den gelben"), with what English needs after a bare colour
+_DE_STACKED_CUBE = ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
+                    (rf"(?:{_DE_COLOUR_ALT})", " one"))
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
     (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
@@ -926,13 +930,11 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
        rf"zuerst|erst|dann|vorsichtig))*)\s+(?P<obj>(?:den|die|das) {obj})\s+(?:oben )?(?:vom|von dem)\s+"
        rf"(?P<src>{_DE_COLOUR_ALT}){_DE_CUBE}?(?:\s+(?:runter|herunter|herab|ab|weg|oben|wieder))?\b",
        rf"\g<v>\g<mid> \g<obj>{one} that-is-on-the \g<src> one")
-      for obj, one in ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
-                       (rf"(?:{_DE_COLOUR_ALT})", " one"))),
+      for obj, one in _DE_STACKED_CUBE),
     *((rf"\b(?P<obj>(?:der|den|die|das|dem) {obj})\s*,\s*(?:der|die|das) (?:oben |gerade |grade )?auf dem "
        rf"(?P<src>{_DE_COLOUR_ALT}){_DE_CUBE}? (?:liegt|steht|ist|sitzt)\b\s*,?",
        rf"\g<obj>{one} that-is-on-the \g<src> one ")
-      for obj, one in ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
-                       (rf"(?:{_DE_COLOUR_ALT})", " one"))),
+      for obj, one in _DE_STACKED_CUBE),
     # "räum den Tisch ab: alle Würfel in den Eimer": the heading of the quantified request said after it
     (r"^\s*(?:räum|räume|räumen sie|mach|mache|machen sie) (?:den tisch|die fläche) (?:ab|leer|frei)\s*:",
      "clear-the-table :"),
