@@ -9,8 +9,11 @@ policy format with the observation adapter ``OBJECT_ENCODER_ADAPTER``, which no 
 run as a policy by mistake.
 
 ``python -m policies.visuomotor.pretrain --train A.npz B.npz --val V.npz --out runs/enc [--config c.yaml]``.
-Validation is on scenes of their own (the val files): ``val_object_cm`` per target is the error on layouts the
-head never saw; ``train_object_cm`` on training frames beside it shows how much is memorised.
+Validation is on scenes of their own (the val files), split by scene in two halves so that the figure reported is
+not the one the choice was made on (as ``policies.evaluate`` keeps selection and report seeds apart):
+``select_object_cm`` (the even-indexed val scenes) chooses ``best/``; ``val_object_cm`` (the odd-indexed ones)
+is the error on layouts the head never saw and nothing was chosen on; ``train_object_cm`` on training frames
+beside it shows how much is memorised.
 """
 
 from __future__ import annotations
@@ -141,8 +144,9 @@ def object_errors(net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor, 
 
 def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | None = None,
                             progress: bool = False) -> dict[str, Any]:
-    """Train on the train scenes, log validation errors, save ``out/best`` (lowest mean validation error) and
-    ``out/last``; returns the summary (also ``out/summary.json``)."""
+    """Train on the train scenes, log validation errors, save ``out/best`` (lowest mean error on the selection
+    half of the val scenes) and ``out/last``; returns the summary (also ``out/summary.json``), whose
+    ``best.val_object_cm`` is best/'s error on the other half, which the choice never saw."""
     from policies.visuomotor.train import augment, optimizer_step, prepare_run
 
     out = prepare_run(config.out, config.seed, config.threads)
@@ -159,6 +163,8 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                                "one env and robot, recorded in the files (render files made before that again)")
     if set(train.seeds) & set(val.seeds):
         raise TrainConfigError("train and val scene frames share scenes (seeds); validation must be unseen")
+    if len(val.seeds) < 2:
+        raise TrainConfigError("val scene frames need 2 or more scenes: half choose best/, half are reported")
     n_scenes = len(train.seeds) if config.max_scenes is None else min(config.max_scenes, len(train.seeds))
     train_idx = np.flatnonzero(train.scene_of_frame < n_scenes)
     enc = encoder if encoder is not None else shared_encoder()
@@ -170,8 +176,11 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     targets = torch.from_numpy(train.objects)
     normalised = (targets - torch.tensor(net.object_mean)) / torch.tensor(net.object_std)
     ti = torch.from_numpy(train.text_index)
-    val_images, val_targets = torch.from_numpy(val.images), torch.from_numpy(val.objects)
-    val_t = val_text[torch.from_numpy(val.text_index)]
+    # Even-indexed val scenes choose best/; the odd-indexed ones give the reported error, which no choice saw.
+    select_mask = val.scene_of_frame % 2 == 0
+    halves = {name: (torch.from_numpy(val.images[mask]), val_text[torch.from_numpy(val.text_index[mask])],
+                     torch.from_numpy(val.objects[mask])) for name, mask in (("select", select_mask),
+                                                                             ("report", ~select_mask))}
     probe = train_idx[np.linspace(0, len(train_idx) - 1, min(len(train_idx), len(val.images))).astype(int)]
     probe_t = torch.from_numpy(probe)
     trained = [p for name, p in net.named_parameters() if name.startswith(PRETRAINED_PREFIXES)]
@@ -194,12 +203,14 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                   "train_scenes": n_scenes, "train_frames": len(train_idx), "val_scenes": len(val.seeds),
                   "val_frames": len(val.images), "train_seeds": [min(train.seeds[:n_scenes]),
                                                                  max(train.seeds[:n_scenes])],
-                  "val_seeds": [min(val.seeds), max(val.seeds)]},
+                  "val_seeds": [min(val.seeds), max(val.seeds)], "select_scenes": "even-indexed val seeds",
+                  "report_scenes": "odd-indexed val seeds"},
             training={"algorithm": "visuomotor_object_pretrain", "config": dataclasses.asdict(config),
                       "metrics": metrics})
 
     best, running, count, step = math.inf, 0.0, 0, 0
     row: dict[str, Any] = {}
+    best_row: dict[str, Any] = {}
     log_path = out / "metrics.jsonl"
     log_path.write_text("")
     net.train()
@@ -211,9 +222,11 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
         step += 1
         running, count = running + float(loss.detach()), count + 1
         if step % config.log_every == 0 or step == config.steps:
-            val_cm = object_errors(net, val_images, val_t, val_targets)
+            select_cm = object_errors(net, *halves["select"])
+            val_cm = object_errors(net, *halves["report"])
             train_cm = object_errors(net, images[probe_t], train_text[ti[probe_t]], targets[probe_t])
-            row = {"step": step, "loss": running / count, "val_object_cm": round(float(val_cm.mean()), 3),
+            row = {"step": step, "loss": running / count, "select_object_cm": round(float(select_cm.mean()), 3),
+                   "val_object_cm": round(float(val_cm.mean()), 3),
                    "train_object_cm": round(float(train_cm.mean()), 3),
                    "val_cm": {n: round(float(v), 2) for n, v in zip(names, val_cm, strict=True)},
                    "train_cm": {n: round(float(v), 2) for n, v in zip(names, train_cm, strict=True)},
@@ -223,12 +236,14 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                 f.write(json.dumps(row) + "\n")
             if progress:
                 print(json.dumps(row), flush=True)
-            if float(val_cm.mean()) < best:
-                best = float(val_cm.mean())
+            if float(select_cm.mean()) < best:
+                best, best_row = float(select_cm.mean()), row
                 save_checkpoint(out / "best", net, spec(row))
     save_checkpoint(out / "last", net, spec(row))
     summary = {"out": str(out), "steps": step, "train_scenes": n_scenes, "train_frames": len(train_idx),
-               "val_scenes": len(val.seeds), "val_frames": len(val.images), "best_val_object_cm": best,
+               "val_scenes": len(val.seeds), "val_frames": len(val.images),
+               "best": {"step": best_row["step"], "select_object_cm": best_row["select_object_cm"],
+                        "val_object_cm": best_row["val_object_cm"]},
                "last": row, "seconds": round(time.perf_counter() - start, 1)}
     write_json_atomic(out / "summary.json", summary)
     return summary

@@ -14,8 +14,10 @@ import torch
 import policies
 from policies.checkpoint import read_checkpoint, read_spec
 from policies.errors import CheckpointError, TrainConfigError
+from policies.text import shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
-from policies.visuomotor.pretrain import PretrainConfig, pretrain_object_encoder
+from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.pretrain import PretrainConfig, object_errors, pretrain_object_encoder
 from policies.visuomotor.scenes import load_scene_frames, render_scenes, save_scene_frames
 from policies.visuomotor.scenes import main as scenes_main
 from policies.visuomotor.train import train_visuomotor
@@ -72,13 +74,27 @@ def test_a_bad_scene_file_is_refused_in_one_line(tmp_path: Path) -> None:
     assert "\n" not in str(err.value)
 
 
-def test_pretraining_lowers_the_loss_and_writes_an_encoder_no_evaluator_runs(pretrained: Path) -> None:
+def test_pretraining_lowers_the_loss_and_writes_an_encoder_no_evaluator_runs(scene_files: tuple[Path, Path],
+                                                                              pretrained: Path) -> None:
     rows = [json.loads(line) for line in (pretrained / "metrics.jsonl").read_text().splitlines()]
     assert [r["step"] for r in rows] == [30, 60, 90]
     assert rows[-1]["loss"] < 0.7 * rows[0]["loss"]
     assert rows[-1]["train_object_cm"] < rows[0]["train_object_cm"]
     assert set(rows[-1]["val_cm"]) == {"red_cube", "green_cube", "blue_cube", "goal", "instructed"}
+    # best/ is chosen on the selection half of the val scenes (seed 21) and the reported error comes from the
+    # other half (seed 22), which no choice saw (REV s8 G8); recomputed here from best/'s weights and the frames.
+    summary = json.loads((pretrained / "summary.json").read_text())
+    chosen = min(rows, key=lambda r: r["select_object_cm"])
+    assert summary["best"] == {k: chosen[k] for k in ("step", "select_object_cm", "val_object_cm")}
+    _, net = read_checkpoint(pretrained / "best")
+    assert isinstance(net, VisuomotorACT)
+    val = load_scene_frames([scene_files[1]])
+    text = torch.from_numpy(shared_encoder().encode(list(val.texts)))[torch.from_numpy(val.text_index)]
+    for half, key in ((val.scene_of_frame == 0, "select_object_cm"), (val.scene_of_frame == 1, "val_object_cm")):
+        cm = object_errors(net, torch.from_numpy(val.images[half]), text[half], torch.from_numpy(val.objects[half]))
+        assert float(cm.mean()) == pytest.approx(chosen[key], abs=2e-3)
     spec = read_spec(pretrained / "best")
+    assert spec.training["metrics"]["step"] == chosen["step"]
     assert spec.data is not None and spec.data["train_scenes"] == 6 and spec.data["val_seeds"] == [21, 22]
     with pytest.raises(CheckpointError, match="unknown observation adapter"):
         policies.load(pretrained / "best")
@@ -146,7 +162,7 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files:
     with pytest.raises(TrainConfigError, match="differ in robot") as err:
         load_scene_frames([scene_files[0], ur])
     assert "\n" not in str(err.value)
-    ur_val = save_scene_frames(tmp_path / "ur_val.npz", render_scenes([33], robot="ur5e", image_size=SIZE,
+    ur_val = save_scene_frames(tmp_path / "ur_val.npz", render_scenes([33, 34], robot="ur5e", image_size=SIZE,
                                                                       path_frames=0, random_poses=0))
     enc_ur = tmp_path / "enc_ur"
     pretrain_object_encoder(PretrainConfig(train=(str(ur),), val=(str(ur_val),), out=str(enc_ur), steps=1,
@@ -156,6 +172,13 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files:
         train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "bad"),
                                           init_encoder=str(enc_ur / "best"), **tiny), progress=False)
     assert "\n" not in str(err.value)
+
+
+def test_pretraining_refuses_a_val_file_of_one_scene(scene_files: tuple[Path, Path], tmp_path: Path) -> None:
+    one = save_scene_frames(tmp_path / "one.npz", render_scenes([23], image_size=SIZE, path_frames=0, random_poses=0))
+    with pytest.raises(TrainConfigError, match="2 or more scenes: half choose best/, half are reported"):
+        pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(one),), out=str(tmp_path / "o"),
+                                               steps=1, **NET))
 
 
 def test_config_refuses_freeze_without_init_and_two_inits() -> None:
@@ -216,3 +239,17 @@ def test_scene_seeds_are_disjoint_from_every_evaluation_selection_and_rl_seed_bl
     for name, (lo, hi) in others.items():
         assert scenes[1] <= lo or hi <= scenes[0], f"scene seeds overlap {name} [{lo}, {hi})"
     assert SCENE_SEED_BASE + span < 2**32  # a seed the simulator's RNG takes
+
+
+def test_the_object_loop_bench_refuses_a_missing_policy_in_one_line(tmp_path: Path) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "visuomotor_object_loop.py"
+    spec = importlib.util.spec_from_file_location("visuomotor_object_loop_bench", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    with pytest.raises(SystemExit) as err:
+        bench.run(str(tmp_path / "nosuch"), episodes=1, early=1, env_id="armstack/PickPlace-v0")
+    assert str(err.value).startswith("error: ") and "not a checkpoint directory" in str(err.value)
+    assert "\n" not in str(err.value)
