@@ -22,13 +22,17 @@ import torch
 
 import policies
 import sim  # noqa: F401 - registers the env ids
+from policies.errors import PolicyError
 from policies.evaluate import SELECTION_SEED_BASE, eval_seeds
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import VisuomotorPolicy
 
 
 def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
-    policy = policies.load(policy_dir)
+    try:
+        policy = policies.load(policy_dir)
+    except PolicyError as exc:  # a missing folder, a modified weights file, another architecture
+        raise SystemExit(f"error: {exc}") from None
     if not isinstance(policy, VisuomotorPolicy):
         raise SystemExit(f"error: {policy_dir} is not a visuomotor policy")
     net = policy.network
