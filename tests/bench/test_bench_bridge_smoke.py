@@ -39,3 +39,4 @@ def test_quick_bridge_benchmark_prints_its_json() -> None:
                for v in faults.values())
     if report["pick_and_place"]["success"]:
         assert report["policy"]["steps"] > 0 and 0 < report["policy"]["share_of_period_p50"] < 1
+        assert report["policy"]["env_velocity_ms_p50"] is not None and report["policy"]["env_velocity_ms_p50"] >= 0
