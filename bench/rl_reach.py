@@ -177,7 +177,8 @@ def headline(per_seed: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 def _total(rows: dict[str, dict[str, Any]], key: str) -> float | None:
     values = [r.get(key) for r in rows.values()]
-    return round(sum(values), 1) if values and None not in values else None
+    present = [float(v) for v in values if v is not None]
+    return round(sum(present), 1) if values and len(present) == len(values) else None
 
 
 def _ratio(num: float | None, den: float | None) -> float | None:

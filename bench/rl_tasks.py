@@ -85,6 +85,11 @@ RESIDUAL_VARIANTS: dict[str, dict[str, Any]] = {
 DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     "rlpd": {"demo_ratio": 0.5, "demo_bc_weight": 0.0},  # symmetric sampling alone (RLPD)
     "rlpd_bc": {"demo_ratio": 0.5, "demo_bc_weight": 2.0},  # and the Q-filtered BC term (Nair et al., 2018)
+    # and, before the first env step, PRETRAIN_STEPS updates on the demos alone (a BC-cloned actor, its critic and the
+    # demos' observation statistics: AWAC / Cal-QL's offline-to-online start), with a BC weight that lets the clone
+    # form (2 gave 0/20 validation successes after 2,000 pretraining updates, 10 gave 2/20); one episode of random
+    # actions (learning_starts 140, Push's max_steps) instead of 1,000 steps, since the actor already acts.
+    "rlpd_bc_pre": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_pretrain_steps": 5_000, "learning_starts": 140},
 }
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
@@ -110,14 +115,17 @@ METHOD = (
     "policies.rl_config.PRETRAINED_BASES), "
     "RLConfig fields of RESIDUAL_VARIANTS; evaluated at step 0 "
     "too (a zero residual: BC alone) and, at every point, also on eval_episodes validation episodes (seeds "
-    "1500000000+k); best_by_validation is the point with the highest validation success (the earliest of equals) "
+    "2500000000+k; before 2026-12-06 1500000000+k, which from k=7 were policies.evaluate's selection seeds); "
+    "best_by_validation is the point with the highest validation success (the earliest of equals) "
     "with its held-out success: the checkpoint a run keeps, chosen without the held-out episodes. "
     f"Demo rows (row@variant; policies.demo_replay.DemoSAC with SAC+HER, sparse reward): action_mode "
     f"'{DEMO_ACTION_MODE}' (the Push row too: dx, dy, dz, gripper, yaw rate, since the experts turn the wrist), "
     "a demo_ratio share of each batch drawn from the row's dataset (an armstack datagen --full-episodes folder, "
     "its content SHA-256 under demos_resolved) and the rest from the agent's own buffer, plus a Q-filtered BC term "
-    "of weight demo_bc_weight; per variant: "
-    + "; ".join(f"{name}: demo_ratio {v['demo_ratio']}, demo_bc_weight {v['demo_bc_weight']}"
+    "of weight demo_bc_weight; demo_pretrain_steps > 0: that many updates on demo-only batches (BC term unfiltered, "
+    "observation normaliser started from the demos) before the first env step, and a point at step 1 "
+    "(pretrained_alone: the pretrained actor before any online update); per variant: "
+    + "; ".join(f"{name}: " + ", ".join(f"{k} {value}" for k, value in v.items())
                 for name, v in DEMO_VARIANTS.items())
     + "; evaluated, and validated for best_by_validation, as the residual rows."
 )
@@ -224,6 +232,9 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     validation_env = None
     if residual:  # a zero residual at step 0: the BC policy alone; validation episodes choose the checkpoint
         eval_at = [0, *eval_at]
+    pretrained = demo and config.demo_pretrain_steps > 0
+    if pretrained:  # the first learn call pretrains, then takes one env step: the clone before online RL
+        eval_at = [1, *eval_at]
     if residual or demo:
         validation_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs,
                                    training=False)
@@ -254,6 +265,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
             "env_step_us": step_us, "base_policy_alone": curve[0] if residual else None,
+            "pretrained_alone": curve[0] if pretrained else None,
             "best_by_validation": best_by_validation(curve),
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
             "curve": curve}

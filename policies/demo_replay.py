@@ -12,6 +12,10 @@ from the first update:
 - ``DemoSAC``: SB3's SAC whose actor loss gains ``bc_weight`` x the squared distance between the deterministic
   action and the demo action, counted only where the critic rates the demo action above the actor's (the Q-filter
   of Nair et al., 2018, "Overcoming Exploration in RL with Demonstrations"). ``bc_weight`` 0 is plain SAC.
+  ``pretrain_steps`` > 0 first takes that many gradient steps on demo-only batches, with the BC term unfiltered
+  (the critic knows nothing yet to filter by), before the first env step: the actor starts as a behaviour clone and
+  the critic as its value (the offline-to-online start of AWAC, Nair et al., 2020, and Cal-QL), and the observation
+  normaliser starts from the demos' statistics so the pretrained networks see the inputs they were trained on.
 
 Demo transitions come from an armstack dataset (``armstack datagen --full-episodes``) read back with
 ``sim.dataset.reader.DatasetReader`` and rebuilt into the goal env's observations with the function the env itself
@@ -34,6 +38,7 @@ from stable_baselines3 import SAC, HerReplayBuffer
 from stable_baselines3.common.type_aliases import DictReplayBufferSamples
 
 from policies.errors import TrainConfigError
+from policies.rl_config import check_pretrain_steps
 
 _STATE, _ENV, _IDS, _ACTION = "observation.state", "observation.environment_state", "observation.goal_ids", "action"
 _POSE = 7  # an object's pose in observation.environment_state: x, y, z, qw, qx, qy, qz
@@ -187,6 +192,7 @@ class DemoHerReplayBuffer(HerReplayBuffer):
             raise TrainConfigError(f"demo_ratio must be in (0, 1), got {demo_ratio!r}")
         super().__init__(*args, **kwargs)
         self.demo_ratio = float(demo_ratio)
+        self.demo_only = False  # DemoSAC's pretraining: whole batches from the demos
         self.demos: DemoTransitions | None = None
         self.last_demo: tuple[dict[str, torch.Tensor], torch.Tensor] | None = None
 
@@ -202,14 +208,15 @@ class DemoHerReplayBuffer(HerReplayBuffer):
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
         state["last_demo"] = None
+        state["demo_only"] = False
         return state
 
     def sample(self, batch_size: int, env: Any = None) -> DictReplayBufferSamples:  # type: ignore[override]
         if self.demos is None:
             raise TrainConfigError("DemoHerReplayBuffer has no demos: set_demos first (a loaded model gets them "
                                    "back with load_replay_buffer)")
-        n_demo = round(self.demo_ratio * batch_size)
-        online = super().sample(batch_size - n_demo, env)
+        demo_only = getattr(self, "demo_only", False)  # absent from a buffer pickled before it existed
+        n_demo = batch_size if demo_only else round(self.demo_ratio * batch_size)
         rows = np.random.randint(0, len(self.demos), size=n_demo)
         obs = self._normalize_obs({k: v[rows] for k, v in self.demos.observations.items()}, env)
         nxt = self._normalize_obs({k: v[rows] for k, v in self.demos.next_observations.items()}, env)
@@ -218,29 +225,63 @@ class DemoHerReplayBuffer(HerReplayBuffer):
         demo_actions = self.to_torch(self.demos.actions[rows])
         self.last_demo = (demo_obs, demo_actions)
         rewards = self._normalize_reward(self.demos.rewards[rows].reshape(-1, 1), env)
+        dones = torch.zeros((n_demo, 1), device=demo_actions.device)
+        if demo_only:
+            return DictReplayBufferSamples(observations=demo_obs, actions=demo_actions,
+                                           next_observations={k: self.to_torch(v) for k, v in nxt.items()},
+                                           dones=dones, rewards=self.to_torch(rewards))
+        online = super().sample(batch_size - n_demo, env)
         return DictReplayBufferSamples(
             observations={k: torch.cat((online.observations[k], demo_obs[k])) for k in demo_obs},
             actions=torch.cat((online.actions, demo_actions)),
             next_observations={k: torch.cat((online.next_observations[k], self.to_torch(nxt[k]))) for k in nxt},
-            dones=torch.cat((online.dones, torch.zeros((n_demo, 1), device=online.dones.device))),
+            dones=torch.cat((online.dones, dones)),
             rewards=torch.cat((online.rewards, self.to_torch(rewards))))
 
 
 class DemoSAC(SAC):
-    """SB3 SAC with a Q-filtered behaviour-cloning term on the demo rows of each batch (module doc); ``bc_weight``
-    is saved with the model. Needs ``DemoHerReplayBuffer`` (it reads the demo rows the buffer kept)."""
+    """SB3 SAC with a Q-filtered behaviour-cloning term on the demo rows of each batch and an optional pretraining
+    on the demos alone (module doc); ``bc_weight``, ``pretrain_steps`` and ``pretrained_steps`` (those done) are
+    saved with the model, so a resumed run does not pretrain again. Needs ``DemoHerReplayBuffer`` (it reads the
+    demo rows the buffer kept)."""
 
     def __init__(self, *args: Any, demos: DemoTransitions | None = None, bc_weight: float = 0.0,
-                 **kwargs: Any) -> None:
+                 pretrain_steps: int = 0, **kwargs: Any) -> None:
         if not isinstance(bc_weight, (int, float)) or isinstance(bc_weight, bool) or not 0.0 <= bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {bc_weight!r}")
+        check_pretrain_steps(pretrain_steps, bc_weight)
         self.bc_weight = float(bc_weight)
-        self.bc_rows = self.bc_kept_rows = 0  # demo rows the BC term has seen, and those the Q-filter kept
+        self.pretrain_steps, self.pretrained_steps = pretrain_steps, 0
+        self.pretraining = False
+        self.bc_rows = self.bc_kept_rows = 0  # demo rows the BC term has seen online, and those the Q-filter kept
         super().__init__(*args, **kwargs)
         if demos is not None:  # None: SB3's load, whose load_replay_buffer brings the buffer and its demos back
             if not isinstance(self.replay_buffer, DemoHerReplayBuffer):
                 raise TrainConfigError("DemoSAC needs replay_buffer_class=DemoHerReplayBuffer")
             self.replay_buffer.set_demos(demos)
+            normalizer = self.get_vec_normalize_env()
+            if pretrain_steps and normalizer is not None and normalizer.norm_obs:
+                for key, stats in normalizer.obs_rms.items():
+                    stats.update(demos.observations[key].astype(np.float64))
+
+    def _setup_learn(self, *args: Any, **kwargs: Any) -> Any:
+        setup = super()._setup_learn(*args, **kwargs)  # the logger the updates record to exists from here on
+        if self.pretrained_steps < self.pretrain_steps:
+            self.pretrain()
+        return setup
+
+    def pretrain(self) -> None:
+        """The gradient steps on demo-only batches still due (``pretrain_steps``), the BC term unfiltered."""
+        assert isinstance(self.replay_buffer, DemoHerReplayBuffer)
+        self.pretraining = self.replay_buffer.demo_only = True
+        try:
+            self.train(gradient_steps=self.pretrain_steps - self.pretrained_steps, batch_size=self.batch_size)
+        finally:
+            self.pretraining = self.replay_buffer.demo_only = False
+        self.pretrained_steps = self.pretrain_steps
+
+    def _excluded_save_params(self) -> list[str]:
+        return [*super()._excluded_save_params(), "pretraining"]
 
     def _setup_model(self) -> None:
         super()._setup_model()
@@ -258,10 +299,11 @@ class DemoSAC(SAC):
         with torch.no_grad():
             q_demo = torch.min(torch.cat(self.critic(obs, actions), dim=1), dim=1).values
             q_own = torch.min(torch.cat(self.critic(obs, own), dim=1), dim=1).values
-            keep = (q_demo > q_own).float()
-        self.bc_rows += int(keep.numel())
-        self.bc_kept_rows += int(keep.sum())
-        self.logger.record("train/bc_kept_fraction", float(keep.mean()))
+            keep = torch.ones_like(q_demo) if self.pretraining else (q_demo > q_own).float()
+        if not self.pretraining:
+            self.bc_rows += int(keep.numel())
+            self.bc_kept_rows += int(keep.sum())
+            self.logger.record("train/bc_kept_fraction", float(keep.mean()))
         loss = (keep * (own - actions).pow(2).sum(dim=1)).mean()
         (self.bc_weight * loss).backward()
 

@@ -19,8 +19,9 @@ MAX_OBSERVED_ACTIONS = 4  # past actions in the observation: 'strong' randomisat
 TRAIN_SEED_STRIDE = 100_000
 MAX_SEED = 10_000
 EVAL_SEED_BASE = 2_000_000_000
-# Validation episodes (choosing a checkpoint, bench/rl_tasks.py) use ``VALIDATION_SEED_BASE + k``: apart from both.
-VALIDATION_SEED_BASE = 1_500_000_000
+# Validation episodes (choosing a checkpoint, bench/rl_tasks.py) use ``VALIDATION_SEED_BASE + k``: apart from both,
+# from policies.evaluate's blocks (its selection seeds start at 1_500_000_007) and from the visuomotor scenes (3e9).
+VALIDATION_SEED_BASE = 2_500_000_000
 # The envs a residual run (``base_policy``) can wrap, each with the shipped BC checkpoint (a folder of
 # policies/pretrained/) that base_policy "pretrained" names there. The goal envs read success at the last step,
 # so the base must hold the result: the tabletop policy does for PickPlace and Stack (95% and 100% held out), but
@@ -38,8 +39,10 @@ PRETRAINED_BASES_BEFORE: dict[str, str] = {"armstack/Push-v0": "panda_tabletop_b
 PRETRAINED_BASE = "pretrained"  # base_policy naming the env's shipped base, PRETRAINED_BASES[env_id]
 REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without importing the envs
 DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")  # policies.object_goal_env's
-# RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term.
-DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0}
+# RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term, no
+# pretraining on the demos before the first env step.
+DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0}
+MAX_PRETRAIN_STEPS = 1_000_000
 
 
 # The residual recipe (RLConfig's residual_* and actor_* defaults): bench/rl_tasks.py's chosen variant.
@@ -72,6 +75,17 @@ def check_residual_sac(*, burn_in_steps: Any, actor_lr_scale: Any, zero_pull: An
     if not _number(initial_log_std) or not -5.0 <= initial_log_std <= 0.0:
         raise TrainConfigError(f"residual_log_std must be in [-5, 0] (std exp(-5)..1 before the tanh), "
                                f"got {initial_log_std!r}")
+
+
+def check_pretrain_steps(steps: Any, bc_weight: Any) -> None:
+    """Refuse a pretraining ``policies.demo_replay.DemoSAC`` cannot do, naming its RLConfig fields (the config and
+    the model share this check)."""
+    if not isinstance(steps, int) or isinstance(steps, bool) or not 0 <= steps <= MAX_PRETRAIN_STEPS:
+        raise TrainConfigError(f"demo_pretrain_steps must be a whole number in 0..{MAX_PRETRAIN_STEPS}, "
+                               f"got {steps!r}")
+    if steps and not bc_weight:
+        raise TrainConfigError("demo_pretrain_steps needs demo_bc_weight > 0: the pretraining clones the demos "
+                               "(without a BC term the actor would follow a critic that has seen only demo actions)")
 
 
 def _number(value: Any) -> bool:
@@ -142,6 +156,9 @@ class RLConfig:
     """The share of every SAC batch drawn from the demos (the rest from the online, HER-relabelled buffer)."""
     demo_bc_weight: float = DEMO_DEFAULTS["demo_bc_weight"]
     """Weight of the actor's Q-filtered behaviour-cloning term on the demo rows (Nair et al., 2018); 0: none."""
+    demo_pretrain_steps: int = DEMO_DEFAULTS["demo_pretrain_steps"]
+    """Gradient steps on demo-only batches before the first env step (BC term unfiltered): the actor starts as a
+    behaviour clone, the critic as its value, the observation normaliser from the demos' statistics; 0: none."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -223,6 +240,7 @@ class RLConfig:
             raise TrainConfigError(f"demo_ratio must be in (0, 1), got {self.demo_ratio!r}")
         if not _number(self.demo_bc_weight) or not 0.0 <= self.demo_bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {self.demo_bc_weight!r}")
+        check_pretrain_steps(self.demo_pretrain_steps, self.demo_bc_weight)
 
     def _check_residual(self) -> None:
         if self.base_policy is None:

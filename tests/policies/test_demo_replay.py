@@ -80,6 +80,12 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
         _config(push_demos, env_id="armstack/Reach-v0", action_mode=None)
     with pytest.raises(TrainConfigError, match="is not a folder"):  # checked when a new run builds its model
         build_model(_config(tmp_path / "nosuch"), None)
+    with pytest.raises(TrainConfigError, match="demo_pretrain_steps needs demo_bc_weight > 0"):
+        _config(push_demos, demo_pretrain_steps=100)
+    with pytest.raises(TrainConfigError, match=r"demo_pretrain_steps must be a whole number in 0\.\.1000000"):
+        _config(push_demos, demo_pretrain_steps=-1, demo_bc_weight=1.0)
+    with pytest.raises(TrainConfigError, match=r"demo_pretrain_steps: for a run with demos only"):
+        RLConfig(env_id=PUSH, demo_pretrain_steps=10)
 
 
 @pytest.mark.slow
@@ -124,6 +130,44 @@ def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: P
     assert not any((np.abs(demos.actions - a).max(axis=1) < 1e-7).any() for a in online)
     assert buffer.last_demo is not None and buffer.last_demo[1].shape[0] == 8
     assert torch.equal(batch.dones[24:], torch.zeros(8, 1))
+    env.close()
+
+
+@pytest.mark.slow
+def test_pretraining_clones_the_demos_before_the_first_env_step_and_is_not_repeated(push_demos: Path,
+                                                                                   tmp_path: Path) -> None:
+    config = _config(push_demos, demo_bc_weight=5.0, demo_pretrain_steps=200, steps=300)
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    model = build_model(config, env)
+    buffer, normalizer = model.replay_buffer, model.get_vec_normalize_env()
+    assert isinstance(model, DemoSAC) and isinstance(buffer, DemoHerReplayBuffer) and buffer.demos is not None
+    demos = buffer.demos
+    for key, stats in normalizer.obs_rms.items():  # the normaliser starts from the demos' statistics
+        np.testing.assert_allclose(stats.mean, demos.observations[key].mean(axis=0), atol=1e-4, err_msg=key)
+
+    def bc_error() -> float:
+        obs = buffer._normalize_obs(dict(demos.observations), normalizer)
+        with torch.no_grad():
+            mean, _, _ = model.actor.get_action_dist_params(model.policy.obs_to_tensor(obs)[0])
+        return float((torch.tanh(mean) - torch.as_tensor(demos.actions)).pow(2).sum(dim=1).mean())
+
+    before = bc_error()
+    model.learn(total_timesteps=1)  # pretrains first; one env step, far below learning_starts: no online update
+    assert model._n_updates == 200 and model.pretrained_steps == 200 and model.num_timesteps == 1
+    assert bc_error() < 0.3 * before, (before, bc_error())
+    assert model.bc_rows == 0  # pretraining's BC rows are unfiltered and not counted as the online Q-filter's
+    assert not buffer.demo_only and not model.pretraining
+    buffer.demo_only = True  # a pretraining batch: demo rows only (the online buffer holds one step)
+    batch = buffer.sample(16, normalizer)
+    buffer.demo_only = False
+    assert all((np.abs(demos.actions - a).max(axis=1) < 1e-7).any() for a in batch.actions.numpy())
+    model.save(tmp_path / "model.zip")
+    model.save_replay_buffer(tmp_path / "buffer.pkl")
+    loaded = DemoSAC.load(tmp_path / "model.zip", env=env)
+    loaded.load_replay_buffer(tmp_path / "buffer.pkl")
+    assert loaded.pretrained_steps == 200 and loaded.pretrain_steps == 200
+    loaded.learn(total_timesteps=1, reset_num_timesteps=False)  # a resumed run does not pretrain again
+    assert loaded._n_updates == 200 and loaded.num_timesteps == 2
     env.close()
 
 

@@ -86,3 +86,16 @@ def test_the_method_says_how_the_demo_rows_run() -> None:
     assert "Demo rows" in METHOD and "action_mode 'full'" in METHOD and "demos_resolved" in METHOD
     assert "rlpd: demo_ratio 0.5, demo_bc_weight 0.0" in METHOD
     assert "rlpd_bc: demo_ratio 0.5, demo_bc_weight 2.0" in METHOD
+
+
+def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import CONFIG, DEMO_VARIANTS, METHOD, demo_config
+
+    for name, fields in DEMO_VARIANTS.items():
+        config = demo_config("armstack_push_demos", CONFIG, name, {"armstack/Push-v0": str(tmp_path)})
+        assert all(getattr(config, key) == value for key, value in fields.items()), name
+        assert f"{name}: " + ", ".join(f"{k} {v}" for k, v in fields.items()) in METHOD
+    pretrained = demo_config("armstack_push_demos", CONFIG, "rlpd_bc_pre", {"armstack/Push-v0": str(tmp_path)})
+    assert pretrained.demo_pretrain_steps > 0 and pretrained.learning_starts < CONFIG["learning_starts"]
+    assert "2500000000+k" in METHOD and "pretrained_alone" in METHOD
