@@ -242,13 +242,14 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     if stated_count is not None:
         # "a three-cube tower with green at the base and red at the top" (P1, session 8: built two cubes high): the
         # count holds; the one cube the words leave out goes in the one place they leave open, else refused
-        said = next(w for w in stated_count.groups() if w)
-        count = _NUMBERS.get(said) or int(said)
+        # (its own name: ``said`` is the whole description, whose every word is checked below; A1 s9 G5)
+        number = next(w for w in stated_count.groups() if w)
+        count = _NUMBERS.get(number) or int(number)
         unnamed = [o.name for o in state.objects if o.name not in bottom_up]
         if count == 3 and len(bottom_up) == 2 and len(unnamed) == 1 and ends_said:
             bottom_up = [bottom_up[0], unnamed[0], bottom_up[1]]
         elif count != len(bottom_up):
-            return Rewrite(text, f"the tower is said to have {said} cubes and its words place {len(bottom_up)}: "
+            return Rewrite(text, f"the tower is said to have {number} cubes and its words place {len(bottom_up)}: "
                                  f"cannot tell what goes where")
     relative = _relative_level_error(text, mentions, bottom_up)
     if relative is not None:
@@ -265,6 +266,10 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                for lower, upper in itertools.pairwise(bottom_up)]
     # Where the tower stands ("a tower of red, blue and green on the pad, ..."): its base goes there first, never
     # dropped (ADV 9)
+    speaker = _SPEAKER_BUILDS.search(said)
+    if speaker is not None:  # "I built / I'll build / let me build a tower ..." (A1 s9 G5): not asked of the robot
+        return Rewrite(text, f"'{speaker.group(0).strip()}' says what someone else does or did, not what the robot "
+                             f"should do: nothing is built")
     unread = sorted(set(re.findall(r"[a-z]+", said)) - _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
     if unread:
         # every word of a tower's description is one it reads: words before or after it may report, doubt or date it
@@ -439,6 +444,13 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     """))
 
 
+# Someone other than the robot making the tower: a subject right before the making verb (the typo corrector makes
+# "built" "build"), "let me", or a wish to do it oneself ("I want to build"); "can/could/would/will you build" asks.
+_MAKING = r"(?:build|built|make|made|create|construct|erect|assemble|form|arrange|stack|pile)"
+_SPEAKER_BUILDS = re.compile(
+    rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|you|let me|let us)"
+    rf"(?:'ll|'d|'m|'re|'ve)?\s+(?:(?:'ll|ll|will|'d|d|just|already|have|had|did|do|shall|also|then|'m|m|am|are|'re|"
+    rf"re|going|gonna|to)\s+)*{_MAKING}\b|\b(?:want|need|like|love|going|have|got|try|trying)\s+to\s+{_MAKING}\b")
 # Words before a tower's first cube that start or order another clause ("go home, then build a tower with ...").
 _BEFORE_TOWER = frozenset({"home", "then", "after", "before", "next", "finally", "once", "afterwards",
                            "push", "slide", "nudge"})

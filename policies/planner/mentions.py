@@ -296,11 +296,21 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         sign = 1.0 if ref.side == "left" else -1.0  # left is +y from the robot's viewpoint
         if apos is None or any(o.position is None for o in pool):
             raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
-        side = [(sign * ((o.position or apos)[1] - apos[1]), o.name) for o in pool if o.name != anchor]
+        side = sorted((sign * ((o.position or apos)[1] - apos[1]), o.name) for o in pool if o.name != anchor)
         side = [s for s in side if s[0] > 0]
         if not side:
             raise UngroundedError(f"there is no object {ref.side} of the {anchor.replace('_', ' ')}")
-        return [min(side)[1]]
+        names = [n for _, n in side]
+        level = [n for d, n in side if d - side[0][0] < _NEAR_TIE_M]
+        if len(level) > 1:  # two cubes as far out on that side: asked, never picked by name (A1 s9, G1)
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(level)} are as far {ref.side} of the "
+                                  f"{anchor.replace('_', ' ')}", level)
+        if len(names) > 1 and not all(_in_line(state, anchor, names[0], far) for far in names[1:]):
+            # two cubes on that side, not in a row with the anchor: "the cube left of the blue one" names neither
+            # more than the other, so it is asked (fresh_fr_de_11 d11-023); in a row it is the next one along
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(names)} are all {ref.side} of the "
+                                  f"{anchor.replace('_', ' ')}", names)
+        return names[:1]
     if ref.kind == "top":
         # "the top cube" names the one cube resting on another; with two stacks it is asked, never guessed
         # (fresh split indep8-076: the model picked one of two)
@@ -330,27 +340,41 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
     return names
 
 
+def _on_segment(p: Sequence[float], a: Sequence[float], b: Sequence[float]) -> bool:
+    """Whether ``p`` stands between ``a`` and ``b`` in the table's plane: its foot on the segment joining them falls
+    strictly inside it, and it is closer to that segment than a quarter of the segment's length."""
+    span = (b[0] - a[0], b[1] - a[1])
+    length2 = span[0] ** 2 + span[1] ** 2
+    if length2 == 0.0:
+        return False
+    t = ((p[0] - a[0]) * span[0] + (p[1] - a[1]) * span[1]) / length2
+    off = abs((p[0] - a[0]) * span[1] - (p[1] - a[1]) * span[0]) / math.sqrt(length2)
+    return 0.0 < t < 1.0 and off < 0.25 * math.sqrt(length2)
+
+
+_ROW_ANGLE = math.radians(35.0)  # cubes seen from the anchor within this angle of each other stand in one row
+
+
+def _in_line(state: SceneState, anchor: str, near: str, far: str) -> bool:
+    """Whether ``near`` and ``far`` stand in one row outward from ``anchor`` (seen from it, their directions differ
+    by less than ``_ROW_ANGLE``): there "the cube left of the anchor" is the next one along, ``near``."""
+    a, n, f = (state.get(name).position for name in (anchor, near, far))
+    if a is None or n is None or f is None:
+        return False
+    u, v = (n[0] - a[0], n[1] - a[1]), (f[0] - a[0], f[1] - a[1])
+    norms = math.hypot(*u) * math.hypot(*v)
+    return norms > 0.0 and (u[0] * v[0] + u[1] * v[1]) / norms > math.cos(_ROW_ANGLE)
+
+
 def _between(ref: Ref, pool: Sequence[SceneObject], ctx: Context) -> list[str]:
-    """The one object of ``pool`` standing between the two anchors: its foot on the segment joining them falls
-    strictly inside it, and it stands closer to that segment than a quarter of the segment's length; several are
-    asked."""
+    """The one object of ``pool`` standing between the two anchors (``_on_segment``); several are asked."""
     ends = [ground(r, ctx, alternatives=False)[0] for r in (ref.anchor, ref.second) if r is not None]
     if ends[0] == ends[1]:
         raise UngroundedError(f"'{ref.text}' names the same object twice")
     a, b = (ctx.state.get(n).position for n in ends)
     if a is None or b is None or any(o.position is None for o in pool):
         raise UngroundedError(f"'{ref.text}' needs object positions, which the scene does not give")
-    span = (b[0] - a[0], b[1] - a[1])
-    length2 = span[0] ** 2 + span[1] ** 2
-    found = []
-    for o in pool:
-        if o.name in ends or length2 == 0.0:
-            continue
-        p = o.position or a
-        t = ((p[0] - a[0]) * span[0] + (p[1] - a[1]) * span[1]) / length2
-        off = abs((p[0] - a[0]) * span[1] - (p[1] - a[1]) * span[0]) / math.sqrt(length2)
-        if 0.0 < t < 1.0 and off < 0.25 * math.sqrt(length2):
-            found.append(o.name)
+    found = [o.name for o in pool if o.name not in ends and _on_segment(o.position or a, a, b)]
     if len(found) != 1:
         raise UngroundedError(f"'{ref.text}' is ambiguous: it could be {', '.join(found)}" if found else
                               f"'{ref.text}' names nothing: no object stands between them", found)
