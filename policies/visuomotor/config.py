@@ -70,6 +70,9 @@ class VisuomotorConfig:
     decoder_images: bool = True
     """The decoder cross-attends to the image tokens. False: only to proprioception, the instruction and the object
     token, so the images reach the actions only as the object head's positions (needs object_token)."""
+    relative_token: bool = False
+    """One more decoder token: each object-head position minus the TCP position read from proprioception (both in
+    metres), the offset a servo onto the cube acts on. Needs object_token and ee_pose in proprio."""
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
@@ -137,6 +140,8 @@ class VisuomotorConfig:
             raise TrainConfigError("object_token needs object_loss > 0 (the token is the supervised object head)")
         if not self.decoder_images and not self.object_token:
             raise TrainConfigError("decoder_images: false needs object_token (the decoder would see no image)")
+        if self.relative_token and (not self.object_token or "ee_pose" not in self.proprio):
+            raise TrainConfigError("relative_token needs object_token and ee_pose in proprio (object minus TCP)")
         if self.init_encoder is not None and self.init_from is not None:
             raise TrainConfigError("init_encoder and init_from both start the weights; give one")
         if self.freeze_encoder and self.init_encoder is None:

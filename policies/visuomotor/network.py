@@ -15,7 +15,10 @@ softmax (robomimic's image BC default): each token is one learned keypoint, the 
 attention map plus the features it attends to, so position inside a cell survives. ``objects > 0`` adds a head
 that predicts that many (normalised) object coordinates from the image tokens alone; training supervises it with
 the dataset's recorded object poses, and with ``object_token`` the prediction enters the decoder as one more
-token: a structured bottleneck computed from pixels, so nothing privileged is read when acting.
+token: a structured bottleneck computed from pixels, so nothing privileged is read when acting. ``ee_index >= 0``
+adds one more token: each predicted position minus the TCP position read from proprioception (both in metres), the
+offset the expert's servo acts on, so the decoder need not learn the subtraction of two differently encoded tokens
+from a few scenes.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ import torch
 from torch import nn
 
 from policies.visuomotor.config import POOLS
+
+RELATIVE_SCALE_M = 0.1
+"""Object-to-TCP offsets enter the relative token in units of 10 cm (the table's reach is a few of them)."""
 
 
 class ConvEncoder(nn.Module):
@@ -70,7 +76,8 @@ class VisuomotorACT(nn.Module):
                  depth_clip_mm: float = 2000.0, depth_mean_mm: float = 0.0, depth_std_mm: float = 1.0,
                  pool: str = "avg", objects: int = 0, object_token: bool = False,
                  object_names: tuple[str, ...] = (), object_mean: tuple[float, ...] = (),
-                 object_std: tuple[float, ...] = (), decoder_images: bool = True) -> None:
+                 object_std: tuple[float, ...] = (), decoder_images: bool = True, ee_index: int = -1,
+                 ee_mean: tuple[float, ...] = (), ee_std: tuple[float, ...] = ()) -> None:
         super().__init__()
         if objects < 0 or (object_token and not objects):
             raise ValueError(f"object_token needs objects > 0, got objects={objects}")
@@ -86,6 +93,14 @@ class VisuomotorACT(nn.Module):
         self.object_names = tuple(str(n) for n in object_names)
         self.object_mean, self.object_std = tuple(map(float, object_mean)), tuple(map(float, object_std))
         self.object_token = bool(object_token)
+        # ee_index: where the TCP's x, y, z sit in the proprioception vector, with their normalisation, so the
+        # relative token can put them back in metres (-1: no relative token).
+        self.ee_index = int(ee_index)
+        self.ee_mean, self.ee_std = tuple(map(float, ee_mean)), tuple(map(float, ee_std))
+        if self.ee_index >= 0 and (not object_token or objects % 3 or len(self.ee_mean) != 3 or len(self.ee_std) != 3
+                                   or len(self.object_mean) != objects):
+            raise ValueError("ee_index (the relative token) needs object_token, object coordinates in threes with "
+                             "their mean and std, and ee_mean/ee_std of 3 values")
         self.cameras, self.channels, self.chunk = cameras, channels, chunk
         # depth_cameras[j] is the camera index whose encoder takes depth plane j as its 4th channel.
         self.depth = tuple(int(i) for i in depth_cameras)
@@ -102,6 +117,7 @@ class VisuomotorACT(nn.Module):
         self.objects = nn.Sequential(nn.Flatten(), nn.Linear(cameras * grid * grid * width, width), nn.ReLU(),
                                      nn.Linear(width, objects)) if objects else None
         self.object_in = nn.Linear(objects, width) if object_token else None
+        self.relative_in = nn.Linear(objects, width) if self.ee_index >= 0 else None
         self.proprio = nn.Sequential(nn.Linear(proprio_dim, width), nn.ReLU(), nn.Linear(width, width))
         self.text = nn.Sequential(nn.Linear(text_dim, width), nn.ReLU(), nn.Linear(width, width))
         # The instruction also scales and shifts the image tokens (FiLM): which cube matters is in the words.
@@ -159,9 +175,18 @@ class VisuomotorACT(nn.Module):
         tokens = self.image_tokens(images, text, depth)
         objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
+        if self.relative_in is not None and objects is not None:
+            extra.append(self.relative_in(self.relative_offsets(objects, proprio)).unsqueeze(1))
         mem = torch.cat([*(tokens if self.decoder_images else []), self.proprio(proprio).unsqueeze(1),
                          self.text(text).unsqueeze(1), *extra], dim=1)
         return mem, objects
+
+    def relative_offsets(self, objects: torch.Tensor, proprio: torch.Tensor) -> torch.Tensor:
+        """(B, objects) normalised head outputs and (B, proprio_dim) normalised proprioception -> each predicted
+        position minus the TCP position, in units of ``RELATIVE_SCALE_M``."""
+        metres = objects * torch.tensor(self.object_std) + torch.tensor(self.object_mean)
+        ee = proprio[:, self.ee_index:self.ee_index + 3] * torch.tensor(self.ee_std) + torch.tensor(self.ee_mean)
+        return (metres.reshape(len(metres), -1, 3) - ee.unsqueeze(1)).reshape(len(metres), -1) / RELATIVE_SCALE_M
 
     def forward_with_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
                              depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:

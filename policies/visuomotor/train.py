@@ -25,7 +25,7 @@ from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
 from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
-from policies.visuomotor.data import ImageDemonstrations, load_image_demonstrations
+from policies.visuomotor.data import STATE_KEY, ImageDemonstrations, load_image_demonstrations
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
 from sim.dataset.env_spec import ACTION_NAMES
@@ -112,8 +112,8 @@ OBJECT_STD_FLOOR_M = 0.01
 """Coordinates that barely vary (a cube's resting height) are normalised by at least 1 cm, not blown up."""
 
 
-def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int,
-             train_idx: np.ndarray) -> tuple[VisuomotorACT, dict]:
+def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int, train_idx: np.ndarray,
+             proprio_mean: np.ndarray, proprio_std: np.ndarray) -> tuple[VisuomotorACT, dict]:
     depth_mean, depth_std = depth_statistics(demos.depth[train_idx], config.depth_clip_mm)
     params = {"cameras": len(config.cameras), "channels": 3, "proprio_dim": demos.proprio.shape[1],
               "text_dim": text_dim, "out_dim": demos.chunks.shape[2], "chunk": config.chunk, "width": config.width,
@@ -131,6 +131,12 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
                       object_std=np.maximum(targets.std(axis=0), OBJECT_STD_FLOOR_M).tolist())
     if not config.decoder_images:
         params["decoder_images"] = False
+    if config.relative_token:  # where the TCP's x, y, z sit in the proprioception the network reads
+        names = list(demos.state_names)
+        at = names.index("ee.x") if "ee.x" in names else -1
+        if at < 0 or names[at:at + 3] != ["ee.x", "ee.y", "ee.z"]:
+            raise TrainConfigError(f"relative_token: the dataset's {STATE_KEY} names no ee.x, ee.y, ee.z")
+        params.update(ee_index=at, ee_mean=proprio_mean[at:at + 3].tolist(), ee_std=proprio_std[at:at + 3].tolist())
     if config.init_encoder is None:
         return VisuomotorACT(**params), params
     from policies.visuomotor.pretrain import load_pretrained_encoder
@@ -273,7 +279,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     proprio = torch.from_numpy(((demos.proprio - mean) / std).astype(np.float32))
     chunks, mask = torch.from_numpy(demos.chunks), torch.from_numpy(demos.mask)
     ti = torch.from_numpy(demos.text_index)
-    net, arch = _network(config, demos, text_table.shape[1], train_idx)
+    net, arch = _network(config, demos, text_table.shape[1], train_idx, mean, std)
     targets = torch.from_numpy(demos.objects)
     if config.object_loss:
         obj_mean, obj_std = torch.tensor(net.object_mean), torch.tensor(net.object_std)

@@ -110,7 +110,7 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files:
                             "save_every": 2, "threads": 1, "object_loss": 1.0, "object_token": True, **NET}
     run = tmp_path / "run"
     train_visuomotor(VisuomotorConfig(data=str(data), out=str(run), init_encoder=str(pretrained / "best"),
-                                      freeze_encoder=True, **tiny), progress=False)
+                                      freeze_encoder=True, relative_token=True, **tiny), progress=False)
     _, pre = read_checkpoint(pretrained / "best")
     spec, net = read_checkpoint(run / "last")
     theirs, mine = pre.state_dict(), net.state_dict()
@@ -118,6 +118,10 @@ def test_init_encoder_loads_the_pretrained_weights_and_records_them(scene_files:
         torch.testing.assert_close(mine[key], theirs[key], rtol=0, atol=0)  # loaded and kept fixed
     assert not torch.equal(mine["queries"], torch.zeros_like(mine["queries"]))
     assert spec.arch_params["object_mean"] == read_spec(pretrained / "best").arch_params["object_mean"]
+    # The relative token reads the TCP's x, y, z where the proprioception holds them (after 7 joint positions and
+    # 7 velocities), with the training split's statistics: back in metres, the TCP sits over the table.
+    assert spec.arch_params["ee_index"] == 14 and spec.observation["state_names"][14:17] == ["ee.x", "ee.y", "ee.z"]
+    assert spec.arch_params["ee_mean"] == pytest.approx(spec.normalization["mean"][14:17])
     record = spec.training["init_encoder"]
     doc = json.loads((pretrained / "best" / "policy.json").read_text())
     assert record["weights_sha256"] == doc["weights_sha256"] and record["frozen"] is True
@@ -253,3 +257,36 @@ def test_the_object_loop_bench_refuses_a_missing_policy_in_one_line(tmp_path: Pa
         bench.run(str(tmp_path / "nosuch"), episodes=1, early=1, env_id="armstack/PickPlace-v0")
     assert str(err.value).startswith("error: ") and "not a checkpoint directory" in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_the_relative_token_is_the_predicted_positions_minus_the_tcp_in_metres() -> None:
+    from policies.visuomotor.network import RELATIVE_SCALE_M, VisuomotorACT
+
+    kw: dict[str, Any] = {"cameras": 2, "channels": 3, "proprio_dim": 4, "text_dim": 8, "out_dim": 5, "chunk": 3,
+                          "width": 32, "grid": 2, "layers": 1, "heads": 2, "objects": 6, "object_token": True,
+                          "decoder_images": False, "object_mean": (0.5, 0.0, 0.1, 0.4, 0.2, 0.1),
+                          "object_std": (0.1, 0.2, 0.01, 0.1, 0.2, 0.01)}
+    with pytest.raises(ValueError, match="needs object_token"):
+        VisuomotorACT(**{**kw, "object_token": False, "decoder_images": True}, ee_index=1, ee_mean=(0, 0, 0),
+                      ee_std=(1, 1, 1))
+    with pytest.raises(TrainConfigError, match="relative_token needs object_token and ee_pose"):
+        VisuomotorConfig(data="d", out="o", object_loss=1.0, object_token=True, relative_token=True,
+                         proprio=("joint_pos", "gripper"))
+    torch.manual_seed(0)
+    net = VisuomotorACT(**kw, ee_index=1, ee_mean=(0.45, 0.05, 0.3), ee_std=(0.1, 0.1, 0.1))
+    objects, proprio = torch.randn(2, 6), torch.randn(2, 4)
+    ee = proprio[:, 1:4] * 0.1 + torch.tensor([0.45, 0.05, 0.3])
+    metres = objects * torch.tensor(kw["object_std"]) + torch.tensor(kw["object_mean"])
+    expected = (metres.reshape(2, 2, 3) - ee.unsqueeze(1)).reshape(2, 6) / RELATIVE_SCALE_M
+    torch.testing.assert_close(net.relative_offsets(objects, proprio), expected)
+    # With the proprioception token silenced, the TCP still reaches the actions, through the relative token only.
+    images, text = torch.randint(0, 255, (2, 2, 3, 16, 16), dtype=torch.uint8), torch.randn(2, 8)
+    moved = proprio.clone()
+    moved[:, 1:4] += 1.0
+    with torch.no_grad():
+        net.proprio[2].weight.zero_()
+        net.proprio[2].bias.zero_()
+        assert not torch.allclose(net(images, proprio, text), net(images, moved, text))
+        assert net.relative_in is not None
+        net.relative_in.weight.zero_()
+        torch.testing.assert_close(net(images, proprio, text), net(images, moved, text))
