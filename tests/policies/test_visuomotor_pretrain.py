@@ -284,8 +284,10 @@ def test_the_relative_token_is_the_predicted_positions_minus_the_tcp_in_metres()
     moved = proprio.clone()
     moved[:, 1:4] += 1.0
     with torch.no_grad():
-        net.proprio[2].weight.zero_()
-        net.proprio[2].bias.zero_()
+        last = net.proprio[2]
+        assert isinstance(last, torch.nn.Linear)
+        last.weight.zero_()
+        last.bias.zero_()
         assert not torch.allclose(net(images, proprio, text), net(images, moved, text))
         assert net.relative_in is not None
         net.relative_in.weight.zero_()
