@@ -13,7 +13,17 @@ closes it at about lead / lag once it lets go. Bounded so, that snap stays near 
 the fault monitor's limit (``velocity_factor`` times the model's): a scalar 0.15 rad let a fingertip contact's
 release on the Panda close at 2.9 rad/s, over its 2.87 monitored limit, a velocity_limit stop. The jerk-limited
 filter plans to rest on its target, so its bound adds the distance it takes to stop from the gate's velocity: with
-less room ahead it could never cruise at that velocity. A command is flagged ``lead`` only where the bound set it
+less room ahead it could never cruise at that velocity. That room is no place to park a held joint's command, though:
+a joint stuck while cruising would come to rest a stopping distance past the free-motion lead, and on the simulated
+Panda's joint 6 at franka's limits a stall let go closed that 0.13 rad at 2.8 rad/s, over the 2.87 monitored limit
+less its noise: a velocity_limit stop after every brief stall. So a joint whose command leads it by more than
+``rest_lead`` (the free-motion lead at the gate's velocity, the plain gate's bound) counts as held, and its bound
+closes to ``rest_lead`` plus the stopping distance from the velocity its command moves at now, on the side it moves
+toward: the command brakes at once, then draws back to ``rest_lead`` and rests there, on its own time (not paced by
+the joints still moving, which would stretch the way back to their arrival). It counts as free again only once
+the arm has made up half of that (``RELEASE_SHARE``): a parked command sits at ``rest_lead``, so it never cycles
+between the two bounds. Joints not held keep ``max_lead`` (free motion is unchanged), and the held state is a function
+of the commands sent and the trusted measurement only. A command is flagged ``lead`` only where the bound set it
 (the arm is held back), not at every tick it clips a far target that the step limit keeps nearer anyway.
 
 A driver profile with acceleration and jerk limits (franka: libfranka reflexes on commands beyond them) puts
@@ -47,6 +57,10 @@ MAX_LEAD_TIME = 0.5
 """The longest ``lead_time`` (s) the gate takes (the bridge's ``gate_lead_time`` shares it): a real arm's position
 control trails by tens of milliseconds; a lead time far past the arm's own trail raises the snap on a contact's
 release toward the monitor's velocity limit (REV session 8, G10), so a larger value is a typing error."""
+
+RELEASE_SHARE = 0.5
+"""With the jerk-limited filter, a held joint counts as free again once its command leads it by less than this share of
+``rest_lead``: the arm is following. Below 1, so a command parked at ``rest_lead`` stays held (no cycling)."""
 
 LEAD_FLAG_TOLERANCE = 1e-9
 """How much nearer (rad) than the step clamp alone the lead bound must set a command to flag it ``lead``."""
@@ -131,10 +145,16 @@ class CommandGate:
         self.velocity_limit = velocity
         self.max_step = velocity * config.control_period
         lead = velocity * (config.control_period + config.lead_time)
+        self.rest_lead = np.minimum(config.max_lead, np.maximum(lead, config.min_lead))
+        """Per joint, the most a command at rest may lead the measured position: one period and the tracking lag at
+        the gate's velocity (see ``GateConfig.lead_time``), what a held joint's release makes up."""
         if config.jerk_limited:
             lead = lead + stop_distance(velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
         self.max_lead = np.minimum(config.max_lead, np.maximum(lead, config.min_lead))
-        """Per joint, the most a command may lead the measured position (see ``GateConfig.lead_time``)."""
+        """Per joint, the most a command may lead the measured position (with the jerk-limited filter: moving at the
+        gate's velocity; ``rest_lead`` plus its stopping distance from the velocity it moves at now)."""
+        self.held = np.zeros(robot.n_arm, dtype=bool)
+        """With the jerk-limited filter, the joints whose arm is held back (see the module docstring)."""
         self.filter: JerkLimitedFilter | None = None
         """The jerk-limited filter in place of the step clamp, for a profile with acceleration and jerk limits."""
         if config.jerk_limited:
@@ -153,6 +173,7 @@ class CommandGate:
             raise GateNotReadyError(f"gate reset needs a finite measured state, got {measured.tolist()}, {gripper}")
         self.prev = np.clip(np.asarray(measured, dtype=np.float64), self.lower, self.upper)
         self.prev_gripper = min(max(float(gripper), self.grip_low), self.grip_high)
+        self.held = np.zeros(self.prev.shape, dtype=bool)
         if self.filter is not None:
             self.filter.reset(self.prev)
 
@@ -176,15 +197,24 @@ class CommandGate:
         target = clipped
         unled = target
         led_joints = np.zeros(prev.shape, dtype=bool)
+        bound = self.max_lead
         if measured is not None and np.isfinite(measured).all():
-            led = np.clip(target, measured - self.max_lead, measured + self.max_lead)
+            if self.filter is None:
+                led = np.clip(target, measured - bound, measured + bound)
+            else:
+                lead = np.abs(prev - measured)
+                self.held = np.where(self.held, lead >= RELEASE_SHARE * self.rest_lead, lead > self.rest_lead)
+                ahead, behind = self.filter_lead()
+                led = np.clip(target, measured - behind, measured + ahead)
+                bound = np.where(target > measured, ahead, behind)
             led_joints = led != target
             target = led
         if self.filter is not None:
-            arm = self.filter.step(target)
-            # The filter plans to rest on the bounded target: the bound held it back once the command sits at it.
+            arm = self.filter.step(target, alone=self.held)
+            # The filter plans to rest on the bounded target: the bound held it back once the command sits at it (or,
+            # braking toward a bound that closed in, past it).
             if led_joints.any() and (np.abs(arm - np.asarray(measured))[led_joints]
-                                     >= self.max_lead[led_joints] - self.max_step[led_joints]).any():
+                                     >= bound[led_joints] - self.max_step[led_joints]).any():
                 changed.append("lead")
             return self._filtered(arm, target, gripper, changed)
         stepped = np.clip(target, prev - self.max_step, prev + self.max_step)
@@ -201,6 +231,19 @@ class CommandGate:
         g2 = self._gripper(gripper, changed)
         self.prev, self.prev_gripper = arm, g2
         return GateResult(arm=arm.copy(), gripper=g2, changed=tuple(changed))
+
+    def filter_lead(self) -> tuple[np.ndarray, np.ndarray]:
+        """With the jerk-limited filter, the most the next command may lead the measured position above it and below
+        it, per joint: ``max_lead``; on a held joint ``rest_lead``, plus on the side its command moves toward the
+        stopping distance from its velocity now (at zero acceleration: franka's jerk limit ramps 10 rad/s^2 out in
+        2 ms), so it brakes, comes back and rests at ``rest_lead``."""
+        filt = self.filter
+        assert filt is not None
+        config = self.config
+        room = stop_distance(filt.velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
+        ahead = np.minimum(self.max_lead, self.rest_lead + np.where(filt.velocity > 0.0, room, 0.0))
+        behind = np.minimum(self.max_lead, self.rest_lead + np.where(filt.velocity < 0.0, room, 0.0))
+        return np.where(self.held, ahead, self.max_lead), np.where(self.held, behind, self.max_lead)
 
     def stop(self, gripper: float) -> GateResult:
         """The next command of a stop that reads nothing (category 1): with the jerk-limited filter, a brake to rest

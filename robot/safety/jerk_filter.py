@@ -159,13 +159,17 @@ class JerkLimitedFilter:
         self.clock = 0.0
         self._plans = [(0.0, None, pos.copy(), ())]
 
-    def step(self, target: np.ndarray) -> np.ndarray:
-        """The next command on the way to ``target`` (finite, inside the position limits: the gate's job)."""
+    def step(self, target: np.ndarray, alone: np.ndarray | None = None) -> np.ndarray:
+        """The next command on the way to ``target`` (finite, inside the position limits: the gate's job).
+
+        The joints arrive together (one straight path in joint space), except those ``alone`` marks: each of them
+        on its own time-optimal motion, not paced by the others (the gate's held joints brake and draw back at once).
+        """
         goal = np.asarray(target, dtype=np.float64)
         self.kept = False
         if self._braking or not np.array_equal(goal, self.heading):
             rk = self._ruckig
-            self._plan(rk.ControlInterface.Position, rk.Synchronization.Time, goal)
+            self._plan(rk.ControlInterface.Position, rk.Synchronization.Time, goal, alone)
         return self._advance()
 
     def brake(self) -> np.ndarray:
@@ -176,9 +180,11 @@ class JerkLimitedFilter:
             self._plan(rk.ControlInterface.Velocity, rk.Synchronization.No, None)
         return self._advance()
 
-    def _plan(self, interface: object, sync: object, goal: np.ndarray | None) -> None:
+    def _plan(self, interface: object, sync: object, goal: np.ndarray | None, alone: np.ndarray | None = None) -> None:
         rk, inp = self._ruckig, self._inp
         inp.control_interface, inp.synchronization = interface, sync
+        inp.per_dof_synchronization = None if alone is None or not alone.any() else \
+            [rk.Synchronization.No if own else sync for own in alone]
         inp.current_position = self.position.tolist()
         inp.current_velocity = self.velocity.tolist()
         inp.current_acceleration = self.acceleration.tolist()
@@ -187,7 +193,12 @@ class JerkLimitedFilter:
         if goal is not None:
             inp.target_position = goal.tolist()
         traj = rk.Trajectory(self.n)
-        result = self._otg.calculate(inp, traj)
+        try:
+            result = self._otg.calculate(inp, traj)
+        except rk.RuckigError:
+            # ruckig 0.19 raises where its time synchronisation fails numerically (a joint cruising at its velocity
+            # limit, others slower toward near targets): no plan, like an error result, never a crashed tick.
+            result = rk.Result.ErrorSynchronizationCalculation
         if result in (rk.Result.Working, rk.Result.Finished):
             lo, hi = self._extent(traj, braking=goal is None)
             if (lo >= self.lower - 1e-12).all() and (hi <= self.upper + 1e-12).all():

@@ -15,6 +15,7 @@ import pytest
 
 from robot.params import BridgeParams
 from robot.safety import CommandGate
+from robot.safety.command_gate import stop_distance
 from sim.robots import get_robot
 
 PROFILES = [("panda", "generic"), ("fr3", "franka")]
@@ -55,16 +56,21 @@ def test_a_held_arm_is_flagged_once_the_bound_holds_its_command(robot: str, prof
     gate.reset(home, 0.04)
     flags, held, prev = [], [], home
     for _ in range(100):
+        velocity = None if gate.filter is None else gate.filter.velocity.copy()
         res = gate.apply(home + 1.0, 0.04, measured=home)
         flags.append("lead" in res.changed)
-        if gate.filter is None:
+        if velocity is None:
             held.append(bool((res.arm - prev < gate.max_step - 1e-9).any()))
-        else:
-            held.append(bool((res.arm - home >= gate.max_lead - gate.max_step).any()))
+        else:  # a held joint's bound ahead: rest_lead and the stopping distance while its command moves out
+            room = stop_distance(velocity, np.array(gate.config.max_acceleration), np.array(gate.config.max_jerk))
+            ahead = np.minimum(gate.max_lead, gate.rest_lead + np.where(velocity > 0, room, 0.0))
+            bound = np.where(gate.held, ahead, gate.max_lead)
+            held.append(bool((res.arm - home >= bound - gate.max_step).any()))
         prev = res.arm
     assert flags == held
     assert not flags[0] and all(flags[-20:])
-    np.testing.assert_allclose(np.abs(prev - home), gate.max_lead, rtol=1e-9)
+    parked = gate.max_lead if gate.filter is None else gate.rest_lead  # the filter parks a held joint at rest_lead
+    np.testing.assert_allclose(np.abs(prev - home), parked, rtol=1e-9)
 
 
 def test_a_bound_that_trims_the_step_by_a_tenth_of_a_millimetre_radian_is_flagged() -> None:
