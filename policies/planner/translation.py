@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -109,6 +109,8 @@ _FR: dict[str, str] = {
     "clear-the-table": "clear the table", "donc": "",  # "pose donc le bleu ...": an imperative's filler
     "juste": "",  # "juste à gauche du vert": right next to it
     "the-other-one": "the other one",
+    # ninth pass: the grasp infinitives of a polite frame ("auriez-vous l'amabilité de saisir X afin de le déposer")
+    "saisir": "grab", "attraper": "grab", "ramasser": "pick up",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -132,6 +134,48 @@ _FR_COLOUR_WORDS = "|".join(sorted((w for w, e in _FR.items() if e in _COLOURS_F
 _FR_STACKED_CUBE = ((rf"(?:le|la|l' ?)\s*(?:cube|bloc|brique)(?:\s+(?:{_FR_COLOUR_WORDS}))?", ""),
                     (rf"(?:le|la|l' ?)\s*(?:{_FR_COLOUR_WORDS})", " one"))
 _FR_NOUN = r"(?:cubes?|blocs?|briques?|objets?|celui|celle)"
+_FR_INFINITIVES = ("mettre|poser|déposer|placer|ranger|jeter|pousser|déplacer|empiler|prendre|glisser|retourner|"
+                   "revenir|rentrer|remettre|superposer")
+# ninth pass: a state to reach ("je voudrais que le cube bleu soit sur le rouge"): a cube named by its colour, a
+# verb of being there and one place; anything else keeps "que" and is refused.
+_FR_COLOUR_SET = frozenset(w for w, e in _FR.items() if e in _COLOURS_FR.values())
+_FR_STATE_NP = rf"(?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc))?"
+_FR_STATE_VERB = r"(?:soit|se retrouve|se trouve|finisse|termine|soit posée?|soit mise?|soit placée?)"
+_FR_STATE_PLACE = (rf"(?:sur (?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS}|pad|tapis|plateforme)"
+                   r"(?: (?:cube|bloc))?|dans (?:le|la) (?:bac|poubelle|corbeille)|à la poubelle|au bac|"
+                   r"à (?:gauche|droite))")
+
+
+def _fr_state_as_put(m: re.Match[str]) -> str:
+    out = f"mets {m['a']} {m['place']}"
+    if m["c"]:
+        out += f" et mets {m['c']} {m['place2']}"
+    return out + m["end"]
+
+
+def _colour_of(np: str, colours: Iterable[str]) -> str | None:
+    said = [w for w in re.findall(r"[a-zà-ÿäöüß]+", np) if w in colours]
+    return said[-1] if len(said) == 1 else None
+
+
+def _fr_pair_with_top(m: re.Match[str]) -> str:
+    """Two cubes to stack and which of them is on top (or below); a third cube, or no colour, is left as said."""
+    a, b, top = (_FR.get(_colour_of(m[k], _FR_COLOUR_SET) or "", "") for k in ("a", "b", "top"))
+    if not a or not b or a == b or top not in (a, b):
+        return m[0]
+    upper, lower = (m["a"], m["b"]) if top == a else (m["b"], m["a"])
+    if m["where"] in ("en dessous", "au-dessous", "dessous", "en bas"):
+        upper, lower = lower, upper
+    return f"pose {upper} sur {lower}{m['end']}"
+
+
+def _fr_tower_by_places(m: re.Match[str]) -> str:
+    """"empile les cubes de sorte que l'orange soit en haut, le vert au milieu et le violet en bas": a tower whose
+    clauses each name a cube and its level; a clause with any other verb keeps its words (and is refused)."""
+    body = re.sub(r"\b(?:soit|soient|se trouve|se trouvent|(?:et )?que|qu' ?)\s+", " ", m[1])
+    return f" construis une tour : {body}"
+
+
 _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
@@ -219,7 +263,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(vers l' ?arrière)\s*,?\s*vers (?:toi|vous|le robot|le bras)\b", r"\1"),
     (r"\bfai(?:s|tes) glisser\b", " glisse "),
     (r"\b(?:de quelques (?:centimètres|cm)|d' ?un cran|légèrement)\b", " "),
-    (r"(\b(?:pousse|poussez|pousser|décale|décalez|décaler|glisse|glissez|glisser)\b[^,;.!?]*?)\bloin "
+    (r"(\b(?:pousse|poussez|pousser|poussé|décale|décalez|décaler|décalé|glisse|glissez|glisser|glissé)\b"
+     r"[^,;.!?]*?)\bloin "
      r"(?:de toi|de vous|du robot|du bras)\b", r"\1 vers l' avant"),  # away from the robot
     # "une fois que c'est fait, ...": the next step
     (r",?\s*\b(?:(?:et )?une fois (?:que (?:c'est|ça est) )?(?:fait|terminé|fini)|(?:et )?quand c'est (?:fait|terminé|"
@@ -302,6 +347,55 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
     (rf"(\b(?:le|la|l' ?)\s*(?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?)\s+tout "
      r"(?=à (?:gauche|droite)\b)", r"\1 "),  # "mets tout à gauche" (everything) keeps its object
+    # ninth pass. "mets ensuite le rouge ...", "et placer enfin le bleu ...": the order word after its verb goes
+    # before it, as English says it (read in place, "put, then the red" lost its verb)
+    (rf"\b((?:{_FR_CLITIC_IMPERATIVES}|{_FR_INFINITIVES}|reviens|revenez|retourne|retournez|rentre|rentrez|va|allez)"
+     r"(?:-(?:le|la|les|moi))?)\s+(ensuite|enfin)\b(?!\s*(?:[,;.!?]|$))", r"\2 \1"),
+    # "..., je vous saurais gré de retourner ...": the polite frame of the infinitive after it
+    (r"([,;:]\s*|\bet\s+)je (?:vous|te) (?:saurais|serais) (?:gré|reconnaissante?) de\b", r"\1"),
+    # "saisir le vert afin de le déposer dans la poubelle", "prends le rouge pour le mettre sur le pad": after a
+    # grasp, the purpose is the put ("grab X and put it ..."); after a push it may be the push's aim, and stays unread
+    (r"\b((?:prends|prenez|prendre|saisis|saisissez|saisir|attrape|attrapez|attraper|ramasse|ramassez|ramasser)\s+"
+     rf"[^,;.!?]*?)\s+(?:afin de|pour) (?:le|la|l' ?)\s*({_FR_INFINITIVES})\b", r"\1 et \2-le"),
+    # "..., puis de placer X, et enfin de revenir": the infinitives of one polite frame ("auriez-vous l'amabilité de")
+    (rf"\b(puis|et|ensuite|enfin) d(?:e |')(?=(?:(?:ensuite|enfin) )?(?:{_FR_INFINITIVES})\b)", r"\1 "),
+    # "exactement ce cube", "ce même cube": the cube just named, as "le même cube"
+    (r"\b(?:(?:exactement|précisément) (?:ce|cet|le)|ce même|(?:exactement|précisément) le même) (cube|bloc|brique)\b",
+     r"le même \1"),
+    # "..., et pour finir retour à la position de départ": a verbless return after a join
+    (r"([,;:]\s*|\b(?:et|puis|ensuite|enfin|pour finir|pour terminer|finalement)\s+)retour (?=(?:à|a|en|au) )",
+     r"\1retourne "),
+    # "balance-moi le rouge à la poubelle": the "moi" of "for me" before an object with its place ("balance-moi le
+    # rouge", with no place, is thrown to the speaker and stays refused)
+    (rf"\b({_FR_CLITIC_IMPERATIVES})-moi\b(?=\s+(?:le|la|les|l')\b[^,;.!?]*\b(?:dans|sur|à|au)\b)", r"\1"),
+    # "à la fin, je voudrais que le bleu soit sur le rouge et que le vert se retrouve dans le bac": the state to
+    # reach, as the puts that reach it
+    (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?:je voudrais|je veux|j' ?aimerais|il faut) que "
+     rf"(?P<a>{_FR_STATE_NP})\s+{_FR_STATE_VERB}\s+(?P<place>{_FR_STATE_PLACE})"
+     rf"(?:\s*,?\s+et que (?P<c>{_FR_STATE_NP})\s+{_FR_STATE_VERB}\s+(?P<place2>{_FR_STATE_PLACE}))?"
+     r"(?P<end>\s*[.!]*)\s*$", _fr_state_as_put),
+    # "à la fin je veux une tour : ...": the tower wished for is the end state; "à la fin" orders no other step
+    (r"^\s*(?:à la fin|au final|pour finir)\s*,?\s*(?=(?:je veux|je voudrais|j' ?aimerais|il me faut)\s+une "
+     r"(?:tour|pile)\b[^.!?]*:)", ""),
+    # "superpose le vert et le bleu, avec le vert par-dessus": the cube said to be on top goes on the other
+    (rf"^\s*(?:superpose|superposez|empile|empilez) (?P<a>{_FR_STATE_NP}) et (?P<b>{_FR_STATE_NP})\s*,?\s*"
+     rf"(?:avec )?(?P<top>{_FR_STATE_NP}) (?P<where>par-dessus|au-dessus|dessus|en haut|sur le dessus|en dessous|"
+     r"au-dessous|dessous|en bas)(?P<end>\s*[.!]*)\s*$", _fr_pair_with_top),
+    # "empile les cubes de sorte que l'orange soit en haut, ...": the tower by places
+    (r"^\s*(?:empile|empilez|superpose|superposez)(?:-les| les cubes| les blocs) de (?:sorte|façon|manière) "
+     r"(?:que|qu' ?)\s*(.*)$", _fr_tower_by_places),
+    # "il ne doit plus rester aucun cube sur la table : tout part à la poubelle": the table cleared, as the heading of
+    # the request said after it; "tout part à la poubelle": every cube
+    (r"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?il ne (?:doit|faut|devrait) plus (?:rester|y avoir) "
+     r"(?:aucun cube|un seul cube|de cubes?|aucun bloc|rien) sur la table\s*:", " clear-the-table : "),
+    (r"((?:^|[,;:])\s*)tout (?:part|va|finit|file)\s+(?=(?:à la poubelle|au bac|dans (?:la poubelle|le bac))\b)",
+     r"\1mets tous les cubes "),
+    # "tu pourrais peut-être poser ...": the softener of a polite question (elsewhere a hedge, and refused)
+    (r"\b(tu pourrais|pourrais-tu|vous pourriez|pourriez-vous|tu peux|peux-tu) peut-être\b", r"\1"),
+    # "..., pas trop fort": how hard to push, as "doucement"
+    (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
+    # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
+    (rf"^\s*tu sais (?=(?:{_FR_INFINITIVES})\b[^.!]*\?\s*$)", "peux-tu "),
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -323,7 +417,11 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:évite[rz]? de|(?:fais|faites) attention à ne pas|prends garde à ne pas)\s+(toucher|bouger|déplacer)\b",
      r" ne pas \1 "),
     # polite openings: "merci de ...", "serait-il possible de ...", "sois gentil et ...", "tu veux bien ..."
-    (r"^\s*(?:merci de|serait-il possible de|auriez-vous la gentillesse de|aurais-tu la gentillesse de|"
+    (r"^\s*(?:merci de|serait-il possible de|"
+     r"(?:auriez-vous|aurais-tu) (?:la gentillesse|l' ?amabilité|l' ?obligeance) de|"
+     # ninth pass: "serais-tu assez gentil pour ...", "seriez-vous assez aimable pour ...", "tu serais gentil de ..."
+     r"(?:serais-tu|seriez-vous|tu serais|vous seriez) (?:assez |si |bien |très )?(?:gentil|gentille|gentils|aimable|"
+     r"aimables|sympa) (?:pour|de|d')|(?:je (?:vous|te) (?:saurais|serais) (?:gré|reconnaissante?) de)|"
      r"(?:sois|soyez) (?:gentil|gentille|gentils|sympa)(?: et| de)?|(?:tu veux|vous voulez) bien|"
      r"veux-tu bien|voulez-vous bien|veux-tu|voulez-vous)\s+", " please "),
     # "te débarrasser du cube", "se débarrasser de la ...": the reflexive infinitive of the bin idiom
@@ -347,6 +445,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(cube|bloc|brique) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     # order: "une fois que tu as mis X, ...", "après que tu aies mis X" are "après avoir mis X"; "en premier"
     (r"\b(?:une fois qu|après qu)(?:e |')(?:tu as|tu aies|vous avez|vous ayez|t'as)\b", " après avoir "),
+    # ninth pass: the future perfect, "lorsque vous aurez poussé X, ...", "quand tu auras mis X, ...": after it
+    (r"\b(?:une fois que|après que|lorsque|quand|dès que) (?:tu auras|vous aurez)\b", " après avoir "),
     (r"\b(?:en premier|pour commencer|tout d' ?abord)\b", " first "),
     (r"\b(?:en dernier|à la fin)\b", " finally "),
     (r"\b(et|,) après\b(?! avoir)", r"\1 puis"),  # "et après le vert sur le tapis": a sequence, not "after"
@@ -920,6 +1020,64 @@ _DE_CUBE = r"(?: würfel| block| klotz| baustein)"
 # The cube said to stand on another ("den gelben Würfel", "den gelben"), with what English needs after a bare colour
 _DE_STACKED_CUBE = ((rf"(?:(?:{_DE_COLOUR_ALT}) )?(?:würfel|block|klotz|baustein)", ""),
                     (rf"(?:{_DE_COLOUR_ALT})", " one"))
+# ninth pass: a state to reach said with "soll ... liegen" ("der grüne Würfel soll im Eimer liegen"): the cube in the
+# nominative and the place in the dative, rewritten as the put that reaches it (accusative). Only a cube named by
+# its colour and a place of the lexicon; anything else keeps "soll" and is refused.
+_DE_COLOURS_LONGEST_FIRST = "|".join(sorted(_GERMAN_COLOURS, key=len, reverse=True))
+_DE_STATE_NP = rf"der (?:{_DE_COLOURS_LONGEST_FIRST})e(?: (?:würfel|wuerfel|wurfel|block|klotz|baustein))?"
+_DE_STATE_PLACE = (r"(?:im|in dem|in der|auf dem|aufm|auf der) (?:eimer|mülleimer|müll|behälter|abfalleimer|kiste|"
+                   rf"pad|ablage|linken seite|rechten seite)|auf dem (?:{_DE_COLOURS_LONGEST_FIRST})en"
+                   r"(?: (?:würfel|wuerfel|wurfel|block|klotz|baustein))?")
+_DE_DATIVE_TO_ACCUSATIVE = {"im": "in den", "in dem": "in den", "in der": "in die", "auf dem": "auf den",
+                            "aufm": "auf den", "auf der": "auf die"}
+
+
+_DE_PAIR_NP = (rf"den (?:(?:{_DE_COLOURS_LONGEST_FIRST})en|lila|rosa)"
+               r"(?: (?:würfel|wuerfel|wurfel|block|klotz|baustein))?")
+
+
+def _de_pair_with_top(m: re.Match[str]) -> str:
+    """Two cubes to stack and which of them is on top (or below); a third cube, or no colour, is left as said."""
+    def colour(np: str) -> str:
+        return next((c for c in sorted(_GERMAN_COLOURS, key=len, reverse=True)
+                     if re.search(rf"\b{c}(?:e[nm]?)?\b", np)), "")
+
+    a, b, top = colour(m["a"]), colour(m["b"]), colour(m["top"])
+    if not a or not b or _GERMAN_COLOURS[a] == _GERMAN_COLOURS[b] or top not in (a, b):
+        return m[0]
+    upper, lower = (m["a"], m["b"]) if top == a else (m["b"], m["a"])
+    if m["where"] == "unten":
+        upper, lower = lower, upper
+    return f"leg {upper} auf {lower}{m['end']}"
+
+
+def _state_as_put(m: re.Match[str]) -> str:
+    def cube(np: str) -> str:
+        words = np.split()
+        return " ".join(["den", f"{words[1]}n", *words[2:]])
+
+    def place(where: str) -> str:
+        prep = next(p for p in sorted(_DE_DATIVE_TO_ACCUSATIVE, key=len, reverse=True) if where.startswith(p + " "))
+        return f"{_DE_DATIVE_TO_ACCUSATIVE[prep]} {where[len(prep) + 1:]}".replace("linken seite", "linke seite") \
+            .replace("rechten seite", "rechte seite")
+
+    out = f"leg {cube(m['a'] or m['b'])} {place(m['place'])}"
+    if m["c"]:
+        out += f" und leg {cube(m['c'])} {place(m['place2'])}"
+    return out + m["end"]
+
+
+def _polite_zu(m: re.Match[str]) -> str:
+    """A polite frame's infinitives with "zu" ("..., X in den Eimer zu legen und danach nach Hause zu fahren"): the
+    verb of each clause, said last as after a modal; "sich in die Ausgangsstellung zu begeben" is going home."""
+    body = re.sub(r"\b(?:sich|dich|euch) ((?:(?:danach|dann|anschließend|zuletzt|wieder)\s+)*)(?:in|zu) "
+                  r"(?:ihre|deine|eure|die) "
+                  r"(?:ausgangsstellung|ausgangsposition|grundstellung|ruheposition|startposition) zu begeben\b",
+                  r"\1in die ausgangsposition zurückkehren", f"{m[1]} zu {m[2]}")
+    body = re.sub(r"\bzu ([a-zäöüß]+)(?=\s*(?:,|(?:und|dann|danach|anschließend)\b|$))", r"\1", body)
+    return f"bitte {body}{m[3]}"
+
+
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
     (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
@@ -1040,8 +1198,8 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\b(?:wenn|falls) (?:es|das) (?:dir|ihnen|euch) nichts ausmacht\b\s*,?|,?\s*\bwenn's (?:dir|ihnen|euch) "
      r"nichts ausmacht\b\s*,?", " "),
     (r"\bich bitte (?:dich|sie|euch)\b\s*,?", " bitte "),
-    (r"\b(?:sei|seien sie|wärst du|wären sie)(?: (?:doch|bitte|mal|so))* (?:nett|lieb|gut|freundlich)(?: und)?\b",
-     " bitte "),
+    (r"\b(?:sei|seien sie|wärst du|wären sie)(?: (?:doch|bitte|mal|so))* (?:nett|lieb|gut|freundlich)(?: und)?\b"
+     r"(?!\s*,[^.!?]*\bzu [a-zäöüß]+\s*[.!?]*$)", " bitte "),  # "wärst du so lieb, X zu legen": the rule below
     (r"\bich (?:bräuchte|brauche) (?:mal |kurz )?(?:deine|ihre|eure) hilfe\s*[:,.!]?", " "),
     # seventh pass: "ich hätte da mal eine kleine Bitte:", "eine Bitte noch:": the request follows
     (r"^\s*(?:kleine |kurze )bitte\s*:", " bitte "),
@@ -1089,8 +1247,12 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"^(?:es )?wäre(?: es)? (?:super|nett|toll|schön|klasse|lieb|gut|prima|cool|großartig|spitze|klasse)\s*,?\s*wenn "
      r"(?:du|sie|ihr) (.*?)(?:\s+(?:könntest|würdest|könnten|würden|könntet|würdet))?(\s*[.!?]*)$", r"bitte \1\2"),
     (r"^(?:wäre es (?:möglich|machbar)|ist es möglich|geht es|(?:hast du|hättest du|haben sie|hätten sie) "
-     r"(?:lust|zeit))\s*,?\s*(.*?)\s+zu\s+([a-zäöüß]+)(\s*[.!?]*)$",
-     r"bitte \1 \2\3"),
+     r"(?:kurz |mal |gerade |eben )?(?:lust|zeit)|"
+     # ninth pass: "wärst du so lieb, X zu legen?", "wären Sie so freundlich, X zu stellen?", "ich möchte Sie
+     # (höflich) bitten, X zu legen, Y zu setzen und ..."
+     r"(?:wärst du|wären sie|wäret ihr|würdest du|würden sie|sei|seien sie|seid) (?:bitte |doch )?so "
+     r"(?:nett|lieb|gut|freundlich)(?: sein)?(?=\s*,)|(?:ich )?(?:möchte|würde) (?:sie|dich|euch) (?:höflich |"
+     r"freundlich |gerne? )?bitten(?=\s*,))\s*,?\s*(.*?)\s+zu\s+([a-zäöüß]+)(\s*[.!?]*)$", _polite_zu),
     (r"^ich wäre (?:dir|ihnen|euch) (?:sehr |echt |wirklich )?dankbar,?\s*wenn (?:du|sie|ihr) (.*?)"
      r"(?:\s+(?:könntest|würdest|könnten|würden))?(\s*[.!?]*)$", r"bitte \1\2"),
     (r"\bsie alle\b(?! (?:würfel|blöcke|klötze|bausteine)\b)", "them-all"),  # "leg sie alle ...": "them all"
@@ -1120,6 +1282,38 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # den roten", with no place, is thrown to the speaker and stays refused)
     (r"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|du|sie) mir\b(?=(?:\s+(?:mal|bitte|doch|"
      r"kurz))*\s+(?:den|die|das|einen|eine|alle)\b[^,;.!?]*\b(?:in|ins|auf|aufs|nach)\b)", r"\1"),
+    # ninth pass. "könntest du vielleicht X legen?": the softener of a polite question (elsewhere a hedge)
+    (r"\b((?:kannst|könntest|würdest) du|(?:können|könnten|würden) sie) vielleicht\b", r"\1"),
+    # "am Ende soll kein Würfel mehr auf dem Tisch liegen: alle in den Eimer": the table cleared, as a heading
+    (r"^(?:(?:am ende|zum schluss|am schluss)\s*,?\s+)?soll (?:kein würfel|keiner|nichts) mehr auf dem tisch "
+     r"(?:liegen|stehen|sein|bleiben)\s*:", "clear-the-table :"),
+    # "zunächst": first
+    (r"\bzunächst\b", "zuerst"),
+    # "genau diesen Würfel", "ebendiesen Würfel": the cube just named, as "denselben Würfel"
+    (r"\b(?:(?:genau|exakt) (?:diesen|den|denselben|den selben|den gleichen)|ebendiesen|eben diesen|diesen selben)\s+"
+     r"(würfel|block|klotz|baustein)\b", r"denselben \1"),
+    # "..., aber nicht zu fest": how hard to push, as "vorsichtig"
+    (r"\s*,?\s*(?:aber\s+)?nicht zu (?:fest|stark|doll|heftig|schnell)\b", " vorsichtig"),
+    # "staple die Würfel so, dass Orange oben liegt, Grün in der Mitte und Lila ganz unten": the tower by places
+    (r"^(?:stapel|staple|stapele|stapeln sie)(?: mal| bitte)* (?:die würfel|sie|die klötze) so\s*,?\s*dass\s+(.*)$",
+     lambda m: "bau einen turm: " + re.sub(r"\s+(?:liegt|liegen|steht|stehen|ist|sind|kommt|kommen)(?=\s*(?:[,;.!?]|"
+                                           r"und\b|$))", "", m[1])),
+    # "stapel den grünen und den blauen, den grünen oben": the cube said to be on top goes on the other
+    (rf"^(?:stapel|staple|stapele|stapeln sie|stell|stelle)(?: mal| bitte)* (?P<a>{_DE_PAIR_NP}) und "
+     rf"(?P<b>{_DE_PAIR_NP})(?:\s+(?:übereinander|aufeinander|one-on-the-other))?\s*,?\s*(?:mit )?"
+     rf"(?P<top>{_DE_PAIR_NP}|"
+     rf"(?:der|dem) (?:(?:{_DE_COLOURS_LONGEST_FIRST})e[nm]?|lila|rosa)(?: würfel)?) "
+     r"(?P<where>oben|obendrauf|drauf|unten)"
+     r"(?P<end>\s*[.!]*)$", _de_pair_with_top),
+    # "am Ende soll ein Turm (da)stehen: unten ...": the tower by places
+    (r"^(?:(?:am ende|zum schluss|am schluss|zuletzt)\s*,?\s+)?(?:soll|sollte|muss) (?:da )?ein turm (?:da)?"
+     r"(?:stehen|entstehen)\s*:", "bau einen turm:"),
+    # "am Ende soll der grüne Würfel im Eimer liegen (und der rote auf dem Pad)": the state to reach, as the put
+    (rf"^(?:(?:am ende|zum schluss|am schluss)\s*,?\s+(?:soll|sollte|muss)\s+(?P<a>{_DE_STATE_NP})|"
+     rf"(?P<b>{_DE_STATE_NP})\s+(?:soll|sollte|muss)(?:\s+(?:am ende|zum schluss|am schluss))?)\s+"
+     rf"(?P<place>{_DE_STATE_PLACE})\s+(?:liegen|stehen|landen|sein)"
+     rf"(?:\s*,?\s+und\s+(?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})(?:\s+(?:liegen|stehen|landen))?)?"
+     r"(?P<end>\s*[.!]*)$", _state_as_put),
 )
 
 
@@ -1189,7 +1383,7 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
      r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)"
      # a clause that closes on its own verb has one ("den gelben nach rechts schieben": a push, never a put)
-     rf"(?![^,;.!?]*\b(?:{_DE_FINAL_ALT})\s*(?:[,;.!?]|$))",
+     rf"(?![^,;.!?]*\b(?:{_DE_FINAL_ALT})\s*(?:[,;.!?]|$|(?:und|dann|danach|anschließend)\b))",
      partial(_verbless, verb="leg-elided", lexicon=_DE)),
     # "leg X rechts ab / links hin": the side, as "auf die rechte Seite"
     *((rf"\b(leg|lege|stell|stelle|setz|setze|legen|stellen)\b([^,;.]*?)\b{side} (?:ab|hin)\b",
@@ -1384,7 +1578,8 @@ _OPENINGS = {
                      r"(?:robot|robo)|toi))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
-                     r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|tu vas bien|vous allez bien))"
+                     r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
+                     r"vous allez bien))"
                      r"\s*[?!.]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
@@ -1393,7 +1588,7 @@ _OPENINGS = {
                      r"bon bah|voilà|alors voilà)\s*[,!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|guten (?:morgen|tag|abend))"
-                     r"(?:\s+(?:(?:kleiner |lieber )?"
+                     r"(?:\s+(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|du da))?\s*[,!.]*|"
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
@@ -1699,6 +1894,33 @@ def _without_preamble(text: str, lang: str) -> str:
     return text
 
 
+# "Mets le rouge à la poubelle à la fin, et pose le bleu sur le pad", "Fahr am Ende in die Ausgangsposition und leg
+# den roten in den Eimer": a step said to come last, with another step said after it. The English reader ran the
+# steps in the order said, the "last" one first (A1 session 9, G3, reached through the translation); which step the
+# word places is left to the speaker. After a sequence ("d'abord X, puis Y et enfin Z et retourne ...") the last
+# group of steps is read as said.
+_LAST_WORD = re.compile(r"\b(?:finally|last|lastly|at the end|in the end)\b")
+_EARLIER_ORDER_WORD = re.compile(r"\b(?:first|then|next|second|secondly|after|afterwards|before)\b")
+_STEP_AFTER = re.compile(rf"(?:[,;]|\band\b|\bthen\b)\s*(?:(?:and|then|please|also)\s+)*"
+                         rf"(?:{'|'.join(sorted(_VERBS_EN | {'build'}))})\b")
+_TRAILING_THEN = re.compile(r"\b(?:then|after that|afterwards)\s*,?\s*(?:and|but)\b")
+
+
+def _last_step_said_first(english: str, lang: str) -> None:
+    unclear = False
+    for last in _LAST_WORD.finditer(english):
+        before, after = english[:last.start()], english[last.end():]
+        closing = re.match(r"\s*(?:[,;]|and\b|then\b)", after) is not None  # "X finally, and Y"
+        in_first_clause = not re.search(r"[,;]|\band\b|\bthen\b", before) and not _EARLIER_ORDER_WORD.search(before)
+        unclear = unclear or bool((closing or in_first_clause) and _STEP_AFTER.search(after))
+    if unclear or _TRAILING_THEN.search(english):
+        # "put the red in the bin then, and put the blue ...": a "then" closing its clause says the step comes after
+        # another, yet the step said after it is read as later
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a step is said to come last or afterwards, and another step "
+                               f"is said after it ('{english}'); say the steps in the order they are done; nothing "
+                               "was planned")
+
+
 def translate(text: str, lang: str) -> str:
     """``text`` (French ``fr`` or German ``de``) in the parser's English; ``TranslationError`` naming the first
     word or construction outside the lexicon."""
@@ -1745,6 +1967,7 @@ def _translated(text: str, lang: str) -> str:
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'before that' after a sequence of steps ('{english}') does "
                                "not say clearly which step it comes before; say the order step by step; nothing was "
                                "planned")
+    _last_step_said_first(english, lang)
     done = re.search(r"\bafter you discard the ([a-z]+)\b[^,;.]*,([^;.]*)", english)
     if done and re.search(rf"\b(?:the {done[1]}|it)\b", done[2]):
         # "une fois le rouge jeté, pose le rouge sur le pad": the cube binned first is then moved again; the detour
