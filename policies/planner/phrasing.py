@@ -24,7 +24,7 @@ from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
-from policies.planner.speech_act import self_corrected
+from policies.planner.speech_act import HEARSAY_ASIDE, SPEAKER_AFTERWARDS, self_corrected
 from policies.planner.translation import TranslationError, translate
 
 # ----------------------------------------------------------------------------------------- language
@@ -131,6 +131,7 @@ _REAL_WORDS_NEAR_THE_LEXICON = frozenset(re.findall(r"[a-z]+", """
     some tome lone dine sore core bore more pore wore lore cope dope mope pope aside ever
     might light fight sight tight bight wight wright fright bright lefty righty hone rome list flock clock stake stole
     bind coward range grange fellow mellow bellow blur clue glue backyard deft heft weft lent lint hood heme story
+    listing listed
 """))
 # (the last two lines: "push the red cube toward the light" / "to the bright side" was a push to the right, "might"
 # became "right", "list" "lift", "bind" "bin", "coward" "toward"; found by the session-6 adversarial pass)
@@ -216,10 +217,17 @@ _WISHED_VERB = "|".join(sorted({*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS,
                                 "go", "return"} - {"leave", "rest"}))
 
 
+_PAUSE_SAID = r"(?:sorry|excuse me|one sec(?:ond)?|one moment|hang on|hold on|brb|um+|uh+|er+m?|" \
+              r"(?:my )?phone'?s ringing|let me think|where was i)"
+_PAUSE = re.compile(rf"{_PAUSE_SAID}(?:,? {_PAUSE_SAID})*")
+
+
 def _interruption(m: re.Match[str]) -> str:
     """The words around a self-interruption joined ("the - sorry, ... - the yellow cube": "the yellow cube"); an
     aside naming an object, a place, an action or a negation stays, and is read or refused."""
-    if set(re.findall(r"[a-z']+", re.sub(r"\bone (?:sec|second|moment|minute)\b", " ", m.group(1)))) & _CONTENT_WORDS:
+    # only a closed list of pauses (A1 s9 G7): "- wait for my signal -", "- sorry, cancel that -", "- one sec, I'm in
+    # the cell -" wait, retract or warn, and stay (read, hence refused)
+    if not _PAUSE.fullmatch(" ".join(m.group(1).replace(",", " , ").split()).replace(" ,", ",")):
         return m.group(0)
     said_before = re.search(r"\b(?:the|a|an)$", m.string[:m.start()])  # "the - sorry - the yellow cube": one "the"
     return " " if m.group(2) is None or said_before else f" {m.group(2)} "
@@ -285,7 +293,8 @@ _GOAL_PARTICIPLE = re.compile(
     rf"(^|,\s*(?:and\s+)?(?:then\s+)?|\band\s+(?:then\s+)?|\bthen\s+)"
     rf"((?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?)"
     r"(?:\s*,?\s*gone\s*,?)?\s+(?:(?:sitting|resting|stacked|placed|lying|standing|parked|set|put|safely|neatly|"
-    r"ending up|gone)\s+)*(in|into|on top of|on|onto|atop|to)\b")
+    r"ending up|gone|moved|moved over|moved across|sat|directly|squarely|right|neatly)\s+)*"
+    r"(in|into|on top of|on|onto|atop|to)\b")
 _GOAL_CUBE = rf"(?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?"
 _GOAL_PUT = rf"put {_GOAL_CUBE} (?:in|into|on top of|on|onto|atop|to) (?:{_GOAL_CUBE}|(?:the )?(?:bin|pad|trash|" \
             r"(?:left|right)(?:[- ]hand)?(?: side)?)(?: of the table)?)"
@@ -301,7 +310,8 @@ def _goal_state(m: re.Match[str]) -> str:
     """The goal frame's placements as requests: each cube said with where it is to be ("the blue cube in the bin",
     "the green cube gone, sitting in the bin") becomes "put ...", and the arm "parked at home" closing the goal
     becomes "then go home". The frame is kept (and refused as unread) where anything else follows it."""
-    body = m.group("goal")
+    # "all we'd like is the orange cube in the bin, and that's it" (f23-039): only what is named moves anyway
+    body = re.sub(r"\s*,?\s*(?:and )?(?:that'?s (?:it|all)|nothing (?:else|more))\s*$", "", m.group("goal"))
     home = _GOAL_HOME.search(body)
     placed = body[:home.start()] if home else body
     said = _GOAL_PARTICIPLE.sub(lambda g: f"{g.group(1)}put {g.group(2)} {g.group(3)}", placed)
@@ -333,6 +343,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # reset. Task: blue cube into bin." (f18-042)
     (r"^(?:context|background|situation|status|fyi|note)\s*:\s*([^.;!?]*)[.;!]\s*(?=(?:task|request|todo|to do|action|"
      r"job|ask)\s*:)", lambda m: "" if set(re.findall(r"[a-z']+", m.group(1))) <= _CONTEXT_WORDS else m.group(0)),
+    # "For the third time: park the red block on the pad." (f23-013): the request said again
+    (r"^(?:for the (?:second|third|fourth|fifth|last|umpteenth|hundredth|nth) time|once again)\s*[:,\-–—!]\s*", ""),
     # a label before the request: "shift note: ...", "fyi: ...", "reminder - ..." (f14-000)
     (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|a|one)\s+)?(?:note|notes|fyi|"
      r"reminder|heads[- ]up|memo|update|ps|p\.s\.|urgent|important|request|todo|to-do)\s*[:\-–—]\s*", ""),
@@ -368,10 +380,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # (fresh split indep9-042), "as for the red one, put it in the bin", "regarding the blue cube, don't touch it"
     (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now|please)\s+)*(?:as (?:for|to)|regarding|concerning|"
      rf"(?:we'?re|we are|i'?m|i am) "
-     rf"(?:all )?(?:done|finished) with|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?: (?:is|'s) (?:just |only )?"
+     rf"(?:all )?(?:done|finished) (?:with|using)|(?:we|i) (?:don'?t|do not|no longer) need|(?:we|i)(?:'ve| have) no "
+     rf"(?:more |further )?use for|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?: (?:is|'s) (?:just |only )?"
      rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?\s*[,:\-–—]))"
      rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?"
-     rf"(?: for (?:today|now|the day))?\s*[,:;\-–—]\s*(?:(?:if you could|"
+     # (a sentence of its own too: "We're done with the orange block. Could you get rid of it?", f20-002)
+     rf"(?: any ?more| any longer)?(?: for (?:today|now|the day))?\s*[,:;.!\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one|that|him|her)\b", r"\1\3 \2"),
     # ... or a complaint about it first: "that yellow cube is just in the way. can you chuck it in the trash?"
@@ -458,6 +472,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"sorry to keep (?:bugging|bothering|pestering|disturbing) you|"
      r"(?:i'?m )?not sure if this is possible|i'?m not sure how to (?:ask|say|put) this|"
      r"thanks? (?:you )?(?:again )?for (?:all )?your help (?:yesterday|earlier|today|last time|this morning)|"
+     r"thanks? (?:you )?for helping(?: out)?(?: (?:with|in|during) (?:today'?s|the|this|our) (?:session|run|demo|test|"
+     r"class|trial|lesson))?|"
      r"let'?s do this|(?:ok|okay|right|alright) team|"
      r"i hope (?:i'?m|i am) not (?:interrupting|disturbing|bothering)(?: (?:you|anything|something))?(?: important)?|"
      r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
@@ -496,9 +512,18 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.!?:]\s*)(?:(?:i'?d|i would|we'?d|we would) be (?:most |very |so |really )?grateful if you could|"
      r"(?:could|can|would) you(?: please)?|please) do (?:two|three|four|a few|some|these|the following|a couple of) "
      r"(?:small |little |quick |simple )?things for (?:me|us)(?: please)?\s*[.:?!]\s*", r"\1"),
+    # "Let's do three things, everyone!" (f23-046), "Clean-up time!", "Tidy-up time -" (f23-058, f23-066), "Boys and
+    # girls, watch this!" (f23-066): a class told what comes, each a closed form before the request
+    (r"(^|[.!?]\s*)(?:(?:(?:ok(?:ay)?|right|so|now),?\s+)?(?:let'?s do (?:two|three|four|a few|some|a couple of) "
+     r"(?:little |quick |simple |fun )?things(?: together)?|(?:it'?s )?(?:clean|tidy)[- ]?up time|"
+     r"(?:boys and girls|kids|children|class|everyone|everybody|folks),? (?:watch|look at) (?:this|me|closely))"
+     r"(?:,? (?:everyone|everybody|folks|guys|class|kids|boys and girls))?\s*[.:!\-–—,]\s*)+", r"\1"),
     # "Work finish. Return home please." (f19-049): the day's work done, before going home
-    (r"(^|[,;.!?]\s*)(?:the )?(?:work|job|shift|day)(?: is|'s)? (?:finish(?:ed)?|done|over|complete|completed)"
-     r"(?: for (?:today|now))?\s*[,;.!]\s*(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? home\b)", r"\1"),
+    (r"(^|[,;.!?]\s*)(?:(?:the )?(?:work|job|shift|day)(?: is|'s)? (?:finish(?:ed)?|done|over|complete|completed)|"
+     # "That's enough for today. Go back to your home position." (f23-025), "ok ur done, go home" (f22-053)
+     r"(?:that'?s|that is) (?:enough|it|all)|(?:you'?re|you are|your|we'?re|we are) (?:all )?(?:done|finished))"
+     r"(?: for (?:today|now|the day|this session))?\s*[,;.!]\s*"
+     r"(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? (?:to )?(?:your |the )?home\b)", r"\1"),
     # "Put please the yellow cube ...", "Please you throw away ..." (f16-003, f16-000): the request itself
     (r"\b(put|place|set|move|stack|drop|push|bin|throw|take|pick)\s+please\s+", r"\1 "),
     # ... and "you" before its later verbs too: "Please you take the green cube and you put it inside of the bin"
@@ -520,11 +545,32 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b(?:make|get|have)\s+({_NAMED})\s+(?:to\s+)?(?:sit|rest|stand|be|go|lie|end up)\s+"
      r"(?=(?:on top of|on|onto|in|into|atop|upon)\b)", r"put \1 "),
     (r"(^|[,;.!?:]\s*)(?:would you |do you )?mind\s+(?:terribly |awfully |at all )?(?=[a-z]+ing\b)", r"\1"),
+    # "Mind moving the purple block over to the right side and then heading home?" (f20-040): the request's last
+    # gerund, only where the request opened on one ("..., I'm heading home" is the speaker's)
+    (r"\s*,?\s+(?:and\s+)?then\s+(?:heading|going|returning|getting|moving)\s+(?:back\s+)?(?:home|to (?:the |"
+     r"your )?home"
+     r"(?: position)?)(?=\s*[?.!]*\s*$)",
+     lambda m: " and then go home" if re.match(rf"^(?:please\s+)?(?:{'|'.join(GERUNDS)})\b",
+                                                re.split(r"[.!?;]\s*", m.string[:m.start()])[-1].strip())
+     and "," not in m.string[:m.start()] else m.group(0)),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
-    (r"[\s,.!]*\b(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|cheers|ta|ty))"
+    (r"\b(?:toddle|trot|pootle|wander|scoot|buzz|run|head|push|clear|bugger|shove|"
+     r"sod) off (?:back )?home\b", "go home"),
+    (r"[\s,.!]*\b(?:(?:ok|okay|k|kk)\s+)?(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|"
+     r"cheers|ta|ty))"
      r"(?: (?:so|very) much| a lot| a bunch|"
      r" in advance| a million| a ton|"
-     r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?$", " "),
+     r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?"
+     # "thanks a ton ur the best" (f22-040)
+     r"(?:\b(?:you'?re|your|you are) (?:the best|a star|awesome|amazing|a legend|a lifesaver)\b[\s,!.]*)?$", " "),
+    # a closing "ok" ("put blue in the bin but first move red to the right side ok", f22-016), a rhetorical question
+    # after the request ("Is that really so hard?", f23-013; "Can we do it?", f23-010), "and await further
+    # instructions" after going home (f22-052)
+    (r"[\s,]+(?:ok|okay|k|kk|alright)\s*[!.]*$", ""),
+    (r"[,;.!?]\s*(?:is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult)|can (?:we|you) do (?:it|that|this)"
+     r"(?: (?:now|together))?)\s*[?!.]*$", ""),
+    (r"(\bhome(?: position)?)\s*,?\s+and (?:then )?(?:wait for|await) (?:further|more|my next|new|the next) "
+     r"(?:instructions?|orders|commands)\s*[.!]*$", r"\1"),
     # "..., would ya", "and we're sorted", "... please mate": closings that ask nothing more
     (r"[\s,]+(?:would|will|could|can) you\s*[?!.]*$", ""),
     # "... that'd be sick lol", "kind regards", "as discussed, ...", "that's the only change we want"
@@ -562,6 +608,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:when|whenever) (?:you'?re|you are|your) ready|"
      r"whenever you (?:can|like|want|get (?:a|the) (?:chance|moment|sec|second|minute))|"
      r"in your own time|at your (?:own |earliest )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|"
+     r"(?:and )?there(?:'s| is) no (?:hurry|rush)(?: (?:whatsoever|at all))?|should it be convenient|"
+     r"if (?:it'?s|it is) convenient|"
      r"real quick)\b",
      " "),
     # a wish for how things end up: "it'd be really nice if the yellow cube ended up sitting on top of the blue one",
@@ -569,7 +617,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b(?:(?:(?:it|that)(?:'d| would|'ll| will) be|wouldn'?t it be) (?:really |so |very |super |quite |just )?"
      rf"(?:nice|great|good|lovely|cool|awesome|ideal|perfect|brilliant|helpful|handy|neat|wonderful|fantastic|amazing)|"
      rf"(?:i'?d|i would|we'?d|we would) (?:really |so |just )?(?:love|like|prefer|appreciate) it) if "
-     rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest)\s*"
+     rf"({NP}) (?:could |would |can )?(?:ended up|end up|was|were|went|go|got|sat|sit|came to rest|be set|be placed|"
+     rf"be put|be moved|be stacked)\s*"
      r"(?:sitting|resting|standing|placed|put|lying)?\s*(on top of|on|in|into|onto|inside|atop)\b", r"put \1 \2"),
     # "I think the easiest thing would be if you just put X on Y", "it'd help if you pushed X forward" (indep5-028,
     # tune-462): a wish for what the robot does, said with "if you"; its verb in the past is the same request
@@ -608,7 +657,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... or that it is not needed, said as a learner says it: "throw away the green cube, it is not more needed"
     # (f16-000)
     (r"[,;.!?]\s*(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) (?:not (?:more|longer|any ?more)|no (?:more|"
-     r"longer)) needed\s*(?=[,;.!?]|$)",
+     r"longer)) (?:needed|required)(?: for (?:the|this|our|my) (?:experiment|run|test|trial|demo|task|project))?"
+     r"\s*(?=[,;.!?]|$)",
      lambda m: " " if _after_disposal(_without_closing(m.string[:m.start()])) else m.group(0)),
     # ... or that it is not used: "get rid of the orange cube, we're not using it in this run" (f14-008), again only
     # right after a disposal of it
@@ -648,13 +698,17 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b(don'?t|do not|never)\s+(?:accidentally\s+)?(?:knock)\s+(?:over|down)\s+(?=(?:{_NAMED})\b)", r"\1 touch "),
     (r"\b(don'?t|do not|never)\s+(?:accidentally\s+)?(?:disturb|bother(?: with)?|bump|knock|hit)"
      r"(?:\s+(?:into|against))?\b", r"\1 touch"),
-    (rf"\b(?:without|avoid)\s+(?:accidentally\s+)?(?:bumping|knocking|hitting)(?:\s+(?:into|against|over))?\s+({_NAMED})"
+    (rf"\b(?:without|avoid)\s+(?:accidentally\s+)?(?:bumping|knocking|hitting)(?:\s+(?:into|against|"
+     rf"over))?\s+({_NAMED})"
      r"(?:\s+(?:over|down|off))?\b", r"without touching \1"),
     (r"\b(don'?t|do not|never)\s*,\s*(?:under any circumstances|for any reason|whatever happens|ever|at any point|"
      r"i repeat|please)\s*,\s*", r"\1 "),
     (r"\b((?:don'?t|do not|never)\s[^,;.!?]*?)\s*,?\s+(?:at all|whatsoever|in any way|under any circumstances|"
      r"in any case|(?:for )?any reason)(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bthen\b))", r"\1"),
     (r"\bavoid touching\b", "don't touch"), (r"\bavoid moving\b", "don't move"),
+    (r"\b(don'?t|do not) you (?:dare|even think about|even think of)\s+(?:touching|touch)\b", r"\1 touch"),
+    (r"\b(don'?t|do not) you (?:dare|even think about|even think of)\s+(?:moving|move)\b", r"\1 move"),
+    (r"\b((?:don'?t|do not|never) (?:touch|move)\s[^,;.!?]*?)\s+this time(?=\s*(?:$|[,;.!?]))", r"\1"),
     (r"\b(?:please\s+)?(?:refrain|abstain|keep away|stay away) from (?:touching|handling|disturbing|using)\b",
      "don't touch"),
     (r"\b(?:please\s+)?(?:refrain|abstain) from (?:moving|shifting|picking up|pushing)\b", "don't move"),
@@ -662,6 +716,20 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b", r"\1"),
     (r"^(?:please )?(?:do|here are|i have) (?:the following|this|these|(?:these )?(?:two|three|four) things)\s*:\s*",
      ""),
+    # "Make a three-high stack, listing from the top down: red, blue, yellow." (f20-013): how the list is said is the
+    # tower's direction (read by expansion.py)
+    (r"\s*,?\s*\b(?:listing|listed|naming|named|reading|read|going|counting|given|ordered|in order)(?: (?:them|"
+     r"the cubes|"
+     r"the blocks|the colou?rs))? ((?:from )?(?:the )?(?:top (?:down|to (?:the )?bottom)|bottom (?:up|"
+     r"to (?:the )?top)))"
+     r"\s*:", r" \1:"),
+    # "Please do the following in order: 1) ... 2) ..." (f20-021): a list announced, its order the order said
+    (r"^(?:(?:please|now|ok|okay|so)\s*,?\s+)*(?:(?:could|can|would) you (?:please )?)?(?:do|carry out|perform|"
+     r"complete|"
+     r"follow|run through|work through) (?:the following|these|the steps below|the next)(?: (?:\d|two|three|"
+     r"four|five))?"
+     r"(?: (?:steps|things|actions|tasks|instructions|moves))?(?:,? (?:in (?:this |that |the given |the listed )?order|"
+     r"in sequence|in turn|step by step|one after the other|please))*\s*:\s*(?:,\s*then\s+)?", ""),
     # "I wonder whether you could sit the blue cube on the green one" (f18-006): the request, before a verb read
     (rf"(^|[,;.!?:]\s*)(?:(?:i|we) (?:was |were )?wonder(?:ing)?|i was hoping|i'?m wondering) (?:if|whether) (?:you|u) "
      rf"(?:could|would|can|might|will)(?: (?:possibly|perhaps|maybe|please|kindly|just))*\s+"
@@ -741,7 +809,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:i'?d|i would|we'?d|we would) (?:(?:really |so )?(?:appreciate|love|like) it|be (?:very |most |so |really )?"
      r"(?:grateful|thankful|happy|glad)) if you(?: (?:could|would|can|will))?(?: (?:please|kindly|just|maybe))?\b(?=\s+"
      rf"(?:{_POLITE_VERB_ALT}|get rid|throw|build|make)\b)", " "),
-    (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i want you to|"
+    (rf"(^|[,;.!?:\-–—]\s*|\b(?:and|but|so|now|then|next)\s+)(?:can|could) we(?: (?:please|just|now|maybe))?\s+"
+     rf"(?=(?:{_FRAMED_VERB}|go|build|make)\b)", r"\1"),
+    (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i should like you to|"
+     r"we should like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),
     (r"\b(?:for (?:me|us|her|him)|if you can|if you could|if possible|if you would|if you will|if you'?d be so kind|"
@@ -774,10 +845,14 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # cube" (f19-007), "By the end I want the blue cube in the bin, then ..." (f19-021), "Target state: blue cube
     # resting on the pad" (f19-004), "End result I want: the green cube gone, sitting in the bin" (f19-001)
     (r"(^|[,;.!?:]\s*)(?:(?:i|we) (?:want|need|'d like|would like) the (?:end result|final result|outcome|result|"
-     r"end state|final state) to be|(?:by|at|in) the end,? (?:i|we) (?:want|need|'d like|would like)|"
+     r"end state|final state) to be|(?:by|at|in) the end(?: of (?:the|this|today'?s) (?:run|session|day|task|"
+     r"test|trial|"
+     r"shift|job))?,? (?:i|we) (?:want|need|'d like|would like)|"
      r"(?:the )?(?:end result|final result|target state|desired state|final state|end state|goal state|desired outcome|"
-     r"outcome)(?: (?:i|we) (?:want|need|'d like|would like))?\s*[:\-–—]|"
-     r"what (?:i|we) want (?:at|in|by) the end is|(?:so )?all (?:i|we) (?:really )?(?:need|want|ask(?: for)?) "
+     r"outcome|desired end state|target end state|desired final state)(?: (?:i|we) (?:want|need|'d like|would like))?"
+     r"\s*[:\-–—]|"
+     r"what (?:i|we) want (?:at|in|by) the end is|(?:so )?all (?:i|we)(?: really)?(?: need| want| ask(?: for)?|'d like|"
+     r" would like) "
      r"(?:from you )?is)\s*"
      rf"(?P<goal>(?:the )?(?:{_COLOUR_NAMES})\b[^.;!?]*)", _goal_state),
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
@@ -809,12 +884,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?:that )?({_NAMED}) (?:is|ends up|gets|sits|will be|goes)\s+(?:(?:placed|put|sitting|resting)\s+)?"
      r"(on top of|on|in|into|onto|atop)\b", r"\1put \2 \3"),
     (rf"\b({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
+    # "At the end of the trial the yellow cube should be sitting on the pad." (f23-078): the time of the state said
+    # (only with the time: "The red cube should be sitting on the pad." alone may say where it was expected)
+    (rf"(^|[.;!?]\s*)(?:at|by) the end(?: of (?:the|this|today'?s) (?:run|trial|session|day|test|task|shift))?,?\s+"
+     rf"((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|one)) (?:should|must|needs? to) (?:be (?:sitting|resting|standing|"
+     r"lying|placed)(?: (?:directly|squarely|neatly))?|end up|go|sit)\s+(on top of|on|in|into|onto)\b",
+     r"\1put \2 \3"),
     # "the green cube just needs to go in the bin" (indep10-029)
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:just\s+|really\s+|simply\s+|also\s+|"
      r"definitely\s+)?(?:goes|should go|needs? to go|should end up|must end up|has to end up|needs? to end up|"
      r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),
+
     # ... and a colour alone at a sentence's start, with a modal ("red needs to go on the pad"), never "goes" nor a
     # tower's role ("blue goes in the middle", "red has to go on top") nor after "and" (an exclusion's list)
     (rf"(^|[,;.!?:]\s*)((?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))}))\s+(?:just\s+|really\s+|simply\s+|also\s+)?"
@@ -845,8 +927,20 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:rather |really |so |very |quite |just )?(?:nice|good|great|neat|lovely|pretty|cool|tidy|better|fun)"
      r"(?: that way)?"
      r"(?=\s*(?:[,;.!?]|$))", ""),
-    (r"[,;.!?]\s*(?:the|my|our) (?:children|kids|students|class|visitors|guests|audience|pupils) (?:will|'ll|would|are "
-     r"going to) (?:love|enjoy|like) (?:it|this|that|seeing it|watching)(?: so much| a lot)?(?=\s*(?:[,;.!?]|$))", ""),
+    (r"[,;.!?]\s*(?:(?:the|my|our) (?:children|kids|students|class|visitors|guests|audience|pupils)|she|he|they)"
+     r"(?: will| would| are going to| is going to|'ll|'d|'s going to|'re going to) (?:(?:absolutely|really|"
+     r"just) )?(?:love|"
+     r"enjoy|like) (?:it|this|that|seeing it|watching)(?: so much| a lot)?(?=\s*(?:[,;.!?]|$))", ""),
+    # what the speaker does afterwards, a closed form at the end (f21-051, f21-074): "After that I'll grab a coffee and
+    # check the logs", "we'll photograph the table afterwards"; "after that I'll put ..." names an action and stays
+    (rf"[,;.!?]\s*(?:{SPEAKER_AFTERWARDS})(?:\s*,\s*(?:no (?:rush|hurry|pressure)(?: at all)?|take your time|at all))?"
+     r"(?=\s*[.!]?\s*$)", ""),
+    # "The other cubes can stay where they are." (f21-074): as "nothing else", never beside a quantifier ("all", "the
+    # rest"), where it would restrict which cubes move
+    (r"[,;.!?\-–—]\s*(?:and\s+)?(?:the|all the) other (?:cubes|blocks|ones) (?:can|should|will|may|"
+     r"must)? ?(?:stay|remain|"
+     r"be left|stay put)(?: (?:where they are|as they are|in place|alone|put))?(?:,? please)?[\s.!]*$",
+     lambda m: m.group(0) if re.search(rf"\b{_ALL_WORDS}\b|\bother\b", m.string[:m.start()]) else ""),
     (r"[,;.!?]\s*(?:i|we)(?:'d| would) like to (?:have|take|get) a (?:better|closer|good|proper|quick) look at "
      r"(?:it|them)(?=\s*(?:[,;.!?]|$))", ""),
     # why a cube is kept still, after the constraint on it: "leave the purple one alone its calibrating" (f18-039),
@@ -879,6 +973,10 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      lambda m: m.group(0) if marked_words(m.string) or not re.search(rf"\b(?:{_COLOUR_NAMES})\b", m.string[:m.start()])
      else ", then "),
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
+    # "First stack orange on red, and only then put the blue one in the bin" (f20-017): "only then" after a clause is
+    # its "then", stressed; only before a verb read ("only then, if ..." stays a condition, refused)
+    (rf"(?:\s*[,;.]\s*|\s+)(?:and\s+)?only then,?\s+(?:(?:should|can|may|will|must|do) you\s+)?(?:please\s+)?"
+     rf"(?=(?:{_FRAMED_VERB}|go|return|head)\b)", ", then "),
     # "I want every cube on the pad in the end, except orange" (f19-026): the state at the end of a request with no
     # other order in it is the request's own; beside an order word it is left (and refused)
     (r"(\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left side|right side|left|right))\s+(?:in|at|by) the end\b",
@@ -918,13 +1016,27 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bprior to\b", "before"), (r"\bas soon as\b", "once"),
     (r"\b(before|after) (?:you do (?:that|this|so)|doing (?:that|this|so)|you'?ve done (?:that|this|so))\b",
      r"\1 that"),
-    (r",?\s*\bin (?:that|this) order\s*$", ""),  # the order spoken is the order run
     # after a push, why and how it is pushed: "shove blue toward you, it's too far back", "nudge red left, only push, no
     # lifting" (f15-044, f14-048); the words stay where anything but a push is asked (_push_manner)
     # "put blue on the pad as the very last thing, first stack red on green" (f15-062): the clause's rank
     (r"\s+(?:as|at) the (?:very )?(last|first|final)(?: (?:thing|step|action|task|one|move))?(?=\s*(?:[,;.]|$))",
      lambda m: " last" if m.group(1) == "final" else f" {m.group(1)}"),
 )
+# How far a push goes, said beyond what one push does (A1 s9 G9); "the far left cube" is a reference, not a distance.
+_FAR_PUSH = re.compile(r"\b(?:left|right|forwards?|backwards?|back|away|out)\s*,?\s*(?:(?:very|really|so|quite) )?"
+                       r"far\b|(?<!too )\bfar (?:to the )?(?:left|right|forwards?|backwards?|back|away)\b"
+                       r"(?! (?:cube|block|one)\b)|"
+                       r"\b(?:off|over|across) the (?:table|edge|bench|side|workspace)\b|\ball the way\b")
+# An order word that ends its clause ("put the red cube in the bin finally, and ...", "go home at the end and ...", A1
+# s9 G3) where another clause follows: the step said last would run first. At a clause's start ("and finally put",
+# ", afterwards put") the connectors above read it.
+_LATE_AFTER_CLAUSE = re.compile(
+    r"(?<![,;.:!?])(?<!\band)(?<!\bthen)(?<!\bbut)(?<!\bso)(?<!\bplease)(?<!\bnow)(?<!^)\s+(finally|afterwards?|"
+    r"after all (?:that|this)|at the (?:very )?end|in the end|eventually|at last|lastly|last of all|later(?: on)?)"
+    r"\s*(?:[,;.!]\s*|\s+(?=and\b|then\b|but\b))"
+    # (unless what follows says it comes first: "Go home at the end, but first put ...", indep3-031)
+    r"(?!(?:(?:and|then|but)\s+)?(?:please\s+)?(?:first|before (?:that|this|you do that|doing that)|beforehand)\b)"
+    r"(?:(?:and|then|but)\s+)?(?=[a-z])")
 _NUMBERED = re.compile(r"(?:^|(?<=[\s.;,]))(?:step\s*(\d)\s*[:.),]|(\d)\s*[:.)])\s+")
 # A clause with its verb left out ("first the red cube in the bin, then the green cube on the pad"): "put" is meant.
 # Only a whole clause "the <colour> cube in/on the <colour> cube | <region>" (a tower's "the blue cube in the
@@ -965,7 +1077,15 @@ _PUSH_REASON = re.compile(r"\s*[,;.]\s*(?:(?:as|since|because)\s+)?(?:it'?s|it i
                           r"\s*[,;.?!]+\s*(?:(?:only|just) )?(?:a|one) (?:little |small |gentle |slight |light |tiny )?"
                           r"(?:push|nudge)(?: (?:please|is enough|will do))?(?=\s*(?:$|[,;.]))|"
                           r"\s*[,;.?!]+\s*(?:there'?s|there is) no need to (?:lift|pick)(?: it)?(?: up)?"
-                          r"(?=\s*(?:$|[,;.]))")
+                          r"(?=\s*(?:$|[,;.]))|"
+                          # "Slide the green cube to your right by pushing it" (f20-048): how, said after the push
+                          r"\s*,?\s+by (?:pushing|sliding|nudging|shoving) it(?: along)?(?=\s*(?:$|[,;.]))|"
+                          # "...; it should not be lifted" (f23-019)
+                          r"\s*[,;.]\s*(?:it|the cube) (?:should|must|need|is to)(?: not|n'?t) be (?:lifted|picked up|"
+                          r"raised)(?: at all)?(?=\s*(?:$|[,;.]))")
+# "a little further away from you" (f20-047): how far, said of a push the other words give; the push's own length
+_FURTHER = re.compile(r"\b(a (?:little|bit|tad|touch|little bit)|slightly|somewhat) (?:further|farther)"
+                      r"(?= (?:forward|backward|back|left|right|away|towards?|to the (?:left|right))\b)")
 
 
 def _push_manner(text: str) -> str:
@@ -978,7 +1098,40 @@ def _push_manner(text: str) -> str:
     side = re.search(r"\btoo far (?:to the )?(left|right|back|forward|away)\b", text)
     if side and re.search(rf"\b{side.group(1)}", _PUSH_REASON.sub(" ", text)):
         return text
-    return _PUSH_REASON.sub("", text)
+    # "push the red cube gently towards ..." (f22-045), "to the right direction" (f22-048): how, and the direction
+    text = re.sub(r"\b(?:gently|softly|lightly|carefully)\s+(?=(?:to|towards?|forwards?|backwards?|left|right|away)\b)",
+                  "", text)
+    text = re.sub(r"\bto(?:wards?)? the (left|right|forward|backward) direction\b", r"to the \1", text)
+    return _FURTHER.sub(r"\1", _PUSH_REASON.sub("", text))
+
+
+def _stated_order(text: str) -> tuple[str, str | None]:
+    """``text`` with its order said around the steps made explicit, or the refusal reason.
+
+    ", in that order" (A1 s9 G4) joins the clauses with "then": dropped alone, it left an "and" the planner may reorder
+    ("put red on blue and blue on green, in that order" ran blue first). "Go home, having put X in the bin" is X, then
+    home; "Go home, dropping X in the bin" (A1 s9 G6) says no order and is refused."""
+    m = re.search(r",?\s*\b(?:in|and in) (?:that|this|the) (?:same )?order(?: (?:please|too))?\s*$", text)
+    if m is not None:
+        text = text[:m.start()]
+        clause = rf"(?={_MOVING_ALT}\b|go home\b|(?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|one))? " \
+                 r"(?:in|into|on|onto|to)\b)"
+        # (only an "and" after a clause that has its place: "put red and blue in the bin" joins two cubes)
+        text = re.sub(rf"\s*,?\s+and\s+(?:then\s+)?{clause}",
+                      lambda a: ", then " if re.search(r"\b(?:in|into|on|onto|to|home)\b",
+                                                       re.split(r"[,;.]|\bthen\b", a.string[:a.start()])[-1])
+                      else a.group(0), text)
+        if re.search(r"\band\b", text):
+            return text, "'in that order' beside an 'and' that joins no two steps: say 'first ..., then ...'"
+    home = re.match(r"^(?:please\s+)?(?:go|head|return)(?: back)? home\s*,?\s+(?:after\s+)?having\s+"
+                    r"(put|placed|moved|stacked|set|dropped|pushed)\s+([^,;.!?]+?)\s*[.!]?$", text)
+    if home is not None:
+        return f"{_HAVING[home.group(1)]} {home.group(2)}, then go home", None
+    gerund = re.match(rf"^(?:please\s+)?(?:go|head|return)(?: back)? home\s*,?\s+(?:{'|'.join(GERUNDS)}|dropping|"
+                      r"binning|placing|having)\b", text)
+    if gerund is not None and not re.search(r"\bfirst\b", text):
+        return text, "a step said after going home with '-ing': before or after going home? say 'X, then go home'"
+    return text, None
 
 
 def _late_first(text: str) -> str:
@@ -1139,7 +1292,8 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "park the arm", "go park", "park yourself at home": the arm's rest is home (fresh split indep9-038); "park red on
     # the pad" places a cube, as below
     (r"\b(?:go (?:and )?)?park (?:the |your |this )?(?:arm|robot|gripper|manipulator|yourself|itself)(?:\s+(?:at|in)\s+"
-     r"(?:the\s+|your\s+|its\s+)?(?:home|rest|resting|start|starting|initial|ready|safe)(?:\s+(?:position|pose|spot))?)?"
+     r"(?:the\s+|your\s+|its\s+)?(?:home|rest|resting|start|starting|initial|ready|safe)(?:\s+(?:position|pose|"
+     r"spot))?)?"
      r"(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b|please\b))|\bgo (?:and )?park(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b))",
      "go home"),
     (r"\b(?:park|pop|plonk|plop|balance|stick|dump)\b", "put"),
@@ -1412,8 +1566,6 @@ _REFERENCES: tuple[tuple[str, str], ...] = (
     (r"\bthe (?:farthest|furthest) (cube|block|one|object)\b(?! (?:away )?from\b)", r"the farthestbase \1"),
     (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:farthest|furthest|most far) (?:away|out)\b"
      r"(?! from\b)", r"the farthestbase \1"),
-    (r"\bthe (cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) (?:to )?me\b",
-     r"the nearestbase \1"),
     (r"\b(cube|block|one|object) (?:that'?s |that is |which is )?(?:nearest|closest) to\b", r"\1 beside"),
     (r"\bthe (?:nearest|closest) (cube|block|one|object) to\b", r"the \1 beside"),
     (r"\bnext to\b", "beside"),
@@ -1522,6 +1674,12 @@ def _small(text: str) -> str:
                   r"(?:the robot|the arm|you)\b|\bthe (?:arm|robot arm)\b(?= *(?:$|[,;.!?]|and\b|then\b))",
                   "the robot", text)
     text = re.sub(r"(?<!\bfurthest )(?<!\bfarthest )\baway from (?:you|me|the robot|the base)\b", "forward", text)
+    # "push the red cube towards the robot's left" (f22-045), "..., as seen from the robot's point of view" (f22-049):
+    # the robot's own sides are the sides the planner names
+    text = re.sub(r"\b(?:towards?|to|over to) (?:the robot'?s|your|the arm'?s) (left|right)((?:[- ]hand)? side)?\b",
+                  r"to the \1\2", text)
+    text = re.sub(r"\s*,?\s*(?:as )?(?:seen |viewed |looking )?from (?:the robot'?s|your|the arm'?s) (?:point of view|"
+                  r"perspective|viewpoint|side)(?=\s*(?:$|[,;.!?]))", "", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
     # the direction said twice ("push blue backward, towards the robot base"): once
     text = re.sub(r"\b(backward|forward)s?\s*,?\s*(?:(?:i mean|that is|so)\s*,?\s*)?\1\b", r"\1", text)
@@ -1653,7 +1811,7 @@ _SMALL_TALK_OPENER = re.compile(
     r"(?:have|had) a (?:nice|good|great|lovely|wonderful)\b|(?:what a|such a|it'?s a) (?:nice|lovely|beautiful|"
     r"great|good|fine)\b|(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|afternoon|evening|to see you)\b|"
     r"(?:you(?:'re| are)|your) (?:the best|a star|awesome|great|amazing|a legend|doing great)\b|you rock\b|"
-    r"(?:good|nice) (?:job|work|bot|robot)\b|(?:lol|haha+|hehe+)\b|long time no see\b)")
+    r"(?:good|nice) (?:job|work|bot|robot)\b|(?:lol|ha(?:ha)*|hehe+)$|(?:lol|haha+|hehe+)\b|long time no see\b)")
 # A part naming anything the parser reads (an action, an object, a place, a negation, an order word) is never small
 # talk: "I hope you won't touch the red cube" keeps its negation.
 _CONTENT_WORDS: frozenset[str] = frozenset(
@@ -1761,8 +1919,12 @@ _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefe
 _TIME_SAID = (r"(?: (?:today|tonight|now|again|later|tomorrow(?:'s)?(?: morning| afternoon)?|this (?:morning|afternoon|"
               r"evening|week)|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|"
               r"in (?:an?|one|two|three|five|ten|fifteen|twenty|thirty|\d+) (?:minutes?|mins?|hours?)))?")
-_EVENT = (r"(?:a|the|our|my|some) (?:quick |short |little |small |big )?(?:demo|demonstration|presentation|class|"
-          r"lesson|tour|talk|workshop|meeting|photo shoot|shoot|open day|session)")
+_EVENT = (r"(?:a|the|our|my|some) (?:(?:quick |short |little |small |big )?(?:demo|demonstration|presentation|class|"
+          r"lesson|tour|talk|workshop|meeting|photo shoot|shoot|open day|session)|"
+          # the day's scheduled trials ("We're running the afternoon trials", f21-074): a time before them, never a free
+          # word ("a fake test", "a dry run" may make the request not real, A1 s8 F2c)
+          r"(?:morning|afternoon|evening|weekly|daily|usual|regular|scheduled) (?:trials?|tests?|test runs?|"
+          r"experiments?|measurements?))")
 _AUDIENCE = (r"(?: for (?:some |the |a |our |my )?(?:visitors|guests|students|class|customers|investors|clients|team|"
              r"boss|manager|tomorrow|open day))?")
 # The asides that are dropped: a closed list of forms (A1 s8 F2b/F5b/F2c). Whatever else opens on a subject ("Paul's
@@ -1780,7 +1942,8 @@ _ASIDE_FORM = re.compile(
     rf"of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|cluttered|a bit of a mess){_TIME_SAID}|"
     r"(?:it'?s|it has|it) been a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
     r"(?:long|rough|busy|hectic|crazy|late|early) (?:night|day|week|morning|shift)|"
-    r"(?:the |our |my )?(?:coffee machine|coffee maker|kettle|printer|microwave|fridge|wifi|heating|vending machine)"
+    r"(?:the |our |my )?(?:coffee machine|coffee maker|kettle|printer|microwave|fridge|wifi|heating|vending machine|"
+    r"forklift|elevator|photocopier|copier|projector|dishwasher|air con|aircon|toaster)"
     r"(?:'s| is| has)? (?:broken|broke|died|crashed|stopped working|acting up)(?: again)?(?: lol| haha)?|"
     r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect) start|what a (?:day|week|morning)|"
     r"it'?s too close|it fell on the floor(?: earlier)?(?: and it'?s (?:a bit )?(?:dirty|scratched))?|"
@@ -1793,8 +1956,24 @@ _ASIDE_FORM = re.compile(
     rf"(?:arrive|arrives|get here|come))(?: (?:coming|arriving|dropping by|"
     rf"stopping by|coming in|coming by|coming over|popping in))?{_TIME_SAID}|"
     r"my (?:daughter|son|kid|nephew|niece|wife|husband|partner|boss|friend)(?:'s| is)? (?:obsessed with|into|mad "
-    r"about|crazy about|loves?|likes?|adores?) [a-z]+"
+    r"about|crazy about|loves?|likes?|adores?) [a-z]+|"
+    # someone who wants to see a trick (f20-039): no request of its own, and no one near the arm
+    r"(?:my|our) (?:daughter|son|kids?|nephew|niece|grandson|granddaughter|students|class|visitors|guests) (?:really )?"
+    r"(?:wants?|would like|'d like|would love|'d love|(?:is|are) dying) to (?:see|watch) (?:the robot|you|the arm|it) "
+    r"do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|neat))|"
+    # the setup the request makes, said before it ("... and I need a specific setup", f21-074)
+    r"i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)|"
+    rf"{HEARSAY_ASIDE}"
     r")(?:\s+and\s+(?=\S)|$)")
+
+
+_FORM_WORDS = re.compile(
+    r"\b(?:long|rough|busy|hectic|crazy|late|early|tiring) shift\b|"
+    r"^(?:my|our) [a-z]+ (?:really )?(?:wants?|would like|'d like|would love|'d love|(?:is|"
+    r"are) dying) to (?:see|watch) "
+    r"(?:the robot|you|the arm|it) do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|"
+    r"neat))$|"
+    r"(?:^|\band )i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)$")
 
 
 def _aside(part: str) -> bool:
@@ -1827,6 +2006,9 @@ def _names_nothing(part: str) -> bool:
         return False
     part = _COLOUR_AS_COLOUR.sub(" ", re.sub(r"\b(?:great|nice|lovely|fine|brilliant|perfect) start\b|\ball (?:day|"
                                           r"morning|afternoon|evening|night|week|year)\b", " ", part))
+    # the closed forms' own words ("a long shift", "to see the robot do a trick", "I need a specific setup"), none
+    # of them a cube, a place or an action on one
+    part = _FORM_WORDS.sub(" ", part)
     part = _FUTURE_ARRIVAL.sub(" ", re.sub(r"\b(?:setting|set) up(?: for)?\b", " ", part))
     words = set(re.findall(r"[a-z']+", part))
     # "it" as a subject ("it fell", "it's dirty") says something about the object; any other "it" may be acted on
@@ -1851,12 +2033,19 @@ def _small_talk(text: str) -> str:
     asides = {i for i in range(0, len(parts), 2) if _aside(parts[i].strip())}
     if len(asides) == len(range(0, len(parts), 2)):
         asides = set()
-    kept = []
+    kept: list[str] = []
+    dropped: set[int] = set()
     for i in range(0, len(parts), 2):
         part = parts[i].strip()
         words = _chat_words(part)
         chat = _SMALL_TALK_OPENER.match(part) or _SMALL_TALK_STATEMENT.match(part)
-        if part and ((chat and not words & _CONTENT_WORDS) or i in asides):
+        # a tag asking agreement with the aside before it ("Long week, right?", f20-041), or a shrug ending the small
+        # talk before the request ("forklift broke again, whatever.", f21-052): only right after a dropped part
+        tag = part in ("right", "eh", "huh", "innit") and parts[i + 1 if i + 1 < len(parts) else i].startswith("?")
+        shrug = part in ("whatever", "anyway") and not kept and i + 2 < len(parts)
+        if part and ((chat and not words & _CONTENT_WORDS) or i in asides or
+                     ((tag or shrug) and i - 2 in dropped)):
+            dropped.add(i)
             continue
         # an aside joined to a polite request by "but" / "so": "I know it's late but could you stack green on red"
         joined = re.match(rf"^(.+?)\s+(?:but|so|and)\s+(?=(?:could|can|would|will) (?:you|u)\b|please\b|"
@@ -1902,6 +2091,11 @@ _TERSE_FORMS: tuple[tuple[str, str], ...] = (
     (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*,\s*(?:in |into |on |onto )?(?:the )?"
      rf"(bin|trash|pad)(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
     (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:back )?home\s*$", r"\1go home"),
+    (rf"(^|[.;]\s*|,?\s*\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick| one)? to (?:the )?(left|right|"
+     rf"bin|pad)"
+     r"(?: side)?(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
+    (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:(?:the |your )?arm )?(?:back )?(?:to )?home(?: pose| position)?\s*(?=[.;]|$)",
+     r"\1go home"),
     # "while you're at it", "while at it": filler, also inside a negated clause
     (r",?\s*\bwhile (?:you(?:'re| are) )?at it\b", ""),
     # "leave the blue and red ones alone", "apart from the green and the blue ones": one object per name
@@ -2111,11 +2305,12 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
     text = self_corrected(text) or text  # "put the red no the blue cube in the bin" (speech_act.py)
-    speaker = re.search(r"\b(?:towards?|away from|closer to|nearer to|further from|farther from) (?:me|us|myself)\b",
-                        text)
+    # (also "the cube closest to me", A1 s9 G2: the speaker's place, not the robot's base, which "to you" names)
+    speaker = re.search(r"\b(?:towards?|away from|closer to|nearer to|further from|farther from|(?:closest|nearest|"
+                        r"furthest|farthest|most far)(?: (?:away )?(?:to|from))?) (?:me|us|myself)\b", text)
     if speaker is not None:  # A1 session 7, F7 (as translation.py does for French and German): the user's place
-        return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say 'toward the robot' "
-                             f"or 'away from the robot'", language=lang)
+        return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say it from the robot "
+                             f"('toward the robot', 'away from the robot', 'closest to the robot')", language=lang)
     # also "red-orange"; one colour said again after a dash ("except orange - orange stays put", f19-026) is no pair
     twice = next((m for m in re.finditer(rf"\b({_COLOUR_NAMES})(?:\s+|\s*[-/]\s*)({_COLOUR_NAMES})\b", text)
                   if not (m.group(1) == m.group(2) and re.search(r"\s[-–—]\s", m.group(0)))), None)
@@ -2155,8 +2350,19 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if contradiction is not None:
         return Rewrite(text, contradiction, language=lang)
     text = _verb_forms(text)
+    text, order_said = _stated_order(text)
+    if order_said is not None:
+        return Rewrite(text, order_said, language=lang)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
+    far = _FAR_PUSH.search(text) if re.search(r"\b(?:push|nudge|shove|slide|slid|pushing)\b", text) else None
+    if far is not None:  # "Push the red cube far left / off the table" (A1 s9 G9): one push is one short step
+        return Rewrite(text, f"'{far.group(0).strip(' ,')}': a push moves a cube one short step, never far or off the "
+                             f"table; nothing is planned", language=lang)
+    late_said = _LATE_AFTER_CLAUSE.search(text)
+    if late_said is not None:  # "Go home finally, and put the red cube in the bin" (A1 s9 G3): this step last?
+        return Rewrite(text, f"'{late_said.group(1)}' after a step says it comes last, but another follows it: say "
+                             f"'first ..., then ..., finally ...' in the order to run", language=lang)
     text = _gapped(_late_first(_numbered_steps(_push_manner(text))))
     text = _side_reference(text, state)
     # "I'd like the cube furthest to the right to be placed on top of the yellow cube" (f18-035): the wish read once the

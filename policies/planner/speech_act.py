@@ -27,9 +27,9 @@ _COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 _NP_WORD = rf"(?:the|a|an|this|that|both|all|{_COLOURS}|cubes?|blocks?|bricks?|ones?|balls?|objects?|and|,)"
 # A sentence that opens on a noun phrase of the scene ("red", "the red and the blue cube", "it", "they").
 _NP_START = rf"^(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|they|both)\b"
-_MOTION = (r"(?:put|placed|moved|binned|threw|thrown|tossed|chucked|dropped|stacked|pushed|picked|trashed|dumped|"
+_MOTION = (r"(?:put|placed|moved|binned|threw|thrown|tossed|chucked|dropped|stacked|pushed|picked|trashed|dumped|built|"
            r"set|ditched|slid|parked|discarded|disposed|got rid|junked|scrapped|carried|lifted|grabbed|took)")
-_MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|trash|dump|set|ditch|slide|park|"
+_MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|trash|dump|set|ditch|slide|park|build|"
                 r"discard|dispose|get rid|junk|scrap|carry|lift|grab|take)")
 
 # Polite frames and fillers that hold a negation or a question form but ask for the action: removed before the
@@ -45,6 +45,8 @@ _POLITE = (
     r"(?:wouldn't|would not|isn't|is not) it (?:be )?(?:lovely|nice|great|good|better|grand)",
     # "I wonder whether you could sit the blue cube on the green one" (f18-006): a polite request, not a hypothesis
     r"(?:i|we) (?:was |were |am |'m )?wonder(?:ing)? (?:if|whether) (?:you|u) (?:could|would|can|might|will)",
+    # a teacher's "Can we put the green block in the bin?" (f23-046, f23-058): the request, before a verb read
+    rf"(?:can|could) we(?: please| just| now| maybe)?(?= (?:{_MOTION_BASE}|pop|sit|build|make)\b)",
 )
 _POLITE_RE = re.compile(r"\b(?:" + "|".join(_POLITE) + r")\b")
 
@@ -147,6 +149,7 @@ _QUESTION_START = re.compile(
 _POLITE_QUESTION = re.compile(
     r"\b(?:(?:can|could|would|will|won't|may|might)(?: i| we)? (?:you|it|they|ask|get|have|request)|"
     r"mind|is it (?:possible|ok|okay|alright)|how about|what about|any chance|care to|fancy|shall we|let's|"
+    rf"(?:can|could) we (?:please |just |now |maybe )?(?={_MOTION_BASE}\b|pop\b|sit\b|go\b|build\b|make\b)|"
     r"if (?:that|it)(?:'s| is) (?:alright|ok|okay|fine)|(?:would|wouldn't|isn't) it (?:be )?(?:lovely|nice|great|"
     r"good|better|grand)|i (?:wonder|was wondering)|why not|"
     r"(?:ok|okay|alright|right|yeah|please)\s*\?)")
@@ -232,12 +235,39 @@ def self_corrected(text: str) -> str | None:
 # a reason for the disposal before it in its sentence, not a retraction of another request.
 _DISPOSAL_REASON = re.compile(r"(\b(?:throw (?:it |them )?away|throw out|bin|trash|get rid of|dispose of|discard|"
                               r"ditch)\b[^.;!?]*?[,;.]\s*)(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) "
-                              r"(?:not (?:more|longer|any ?more)|no (?:more|longer)) needed\b")
+                              r"(?:not (?:more|longer|any ?more)|no (?:more|longer)) (?:needed|required)\b")
+
+
+# Hearsay about the building, a closed form said as small talk ("Hope the calibration went fine yesterday, I heard the
+# lab was freezing.", f21-051): no report of anything done to the scene. phrasing.py drops the same form as an aside;
+# any other "I heard ..." stays a report ("I heard you put the red cube in the bin").
+HEARSAY_ASIDE = (r"(?:i (?:heard|hear)|apparently|they (?:say|said|told me)) (?:that )?(?:the|our) (?:lab|office|"
+                 r"building|room|workshop|heating|weather|canteen) (?:was|is|got|has been|had been|went) "
+                 r"(?:really |so |totally |absolutely |pretty |quite )?(?:freezing|cold|chilly|boiling|hot|warm|"
+                 r"stuffy|quiet)"
+                 r"(?: (?:yesterday|today|last night|this morning|all day|all week|again|over the weekend))?")
+_HEARSAY = re.compile(rf"(?<![a-z'])(?:{HEARSAY_ASIDE})(?=\s*(?:[,;.!?]|$))")
+# What the speaker does once the request is done, a closed form after it ("After that I'll grab a coffee and check the
+# logs", f21-051; "we'll photograph the table afterwards", f21-074): no action on the scene; "after that I'll put the
+# red cube in the bin" names one and stays a report of what the speaker will do. phrasing.py drops the same form.
+SPEAKER_AFTERWARDS = (
+    r"(?:(?:after that|afterwards|then|meanwhile|in the meantime|later),? )?(?:i|we)(?:'ll| will|'m going to|"
+    r"'re going to| am going to| are going to) (?:(?:grab|get|make|have|go for|go get) (?:a |some |my )?(?:coffee|tea|"
+    r"lunch|break|snack|bite(?: to eat)?)(?: and (?:check|read|look (?:at|over)|go through) (?:the|my) (?:logs|emails?|"
+    r"results|data|notes|messages))?|(?:photograph|film|take (?:a )?(?:photo|picture|pic)s? of) (?:the|our) (?:table|"
+    r"setup|set-up|scene|result|layout|arrangement|workspace))(?: (?:afterwards|after|later|then|after that))?")
+# A rhetorical question closing a request ("... Can we do it?", f23-010; "Is that really so hard?", f23-013): the
+# request stands; phrasing.py drops the same closing.
+_CLOSING_QUESTION = re.compile(r"(?<=[.!?])\s*(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
+                               r"is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult))\s*\?[\s?!]*$")
+_AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.!?]|$))")
 
 
 def speech_act_error(text: str) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
+    text = _CLOSING_QUESTION.sub("", text)
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
+    plain = _AFTERWARDS.sub(" ", _HEARSAY.sub(" ", plain))
     for pattern, why in _RULES_RE:
         m = pattern.search(plain)
         if m:

@@ -167,7 +167,7 @@ ROW = (("red", 0.36, 0.0), ("green", 0.48, 0.0), ("blue", 0.62, 0.0))  # red nea
     "put the nearest cube on the farthest one",
     "stack the closest cube on the furthest cube",
     "put the cube nearest to you on the cube that's farthest away",
-    "the cube closest to me goes on the one furthest out",
+    "the cube closest to the robot goes on the one furthest out",  # "to me": the speaker's place (A1 s9 G2)
 ])
 def test_nearest_and_farthest_without_an_anchor_are_measured_from_the_robot(text: str) -> None:
     assert plan_of(text, scene(*ROW)) == ["pick(object=red_cube)", "place_on(object=blue_cube)"]

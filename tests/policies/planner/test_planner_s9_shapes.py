@@ -1,0 +1,362 @@
+"""Sentence shapes the twentieth and twenty-first fresh splits (session 8's final and mid-session splits, now seen)
+refused wrongly, read as families (issue #17 item 2), each beside its negated, reported or contradicted form, which
+must never run: "and only then" between steps, a list announced before its numbered steps ("Please do the following in
+order: 1) ..."), a tower listed "from the top down", a reason before the request naming its object ("We're done with the
+orange block. Could you get rid of it?"), small talk in closed forms (a child who wants to see a trick, "Long week,
+right?", "forklift broke again, whatever", hearsay about the lab, what the speaker does afterwards), goal frames "at
+the end of the run", a gerund request closed by "heading home", and how a push is made ("by pushing it", "a little
+further"). Also the adversary's session-9 findings in these modules: the speaker's place ("the cube closest to me",
+G2) and an order word ending a clause that another follows ("Go home finally, and put ...", G3)."""
+
+from __future__ import annotations
+
+import pytest
+from test_planner_fresh12_words import mv, plan, refused, scene, steps
+
+from policies.planner import Plan, SceneState
+
+S3 = scene("red", "blue", "green")
+
+
+# ------------------------------------------------------------- "and only then"
+@pytest.mark.parametrize("text", [
+    "First stack red on blue, and only then put the green one in the bin.",
+    "First stack red on blue. Only then put the green one in the bin.",
+    "Stack red on blue; only then should you put the green one in the bin.",
+    "stack red on blue and only then, please put the green one in the bin",
+])
+def test_only_then_is_then(text: str) -> None:
+    assert steps(text, S3) == mv("red", "blue") + mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "First stack red on blue, and only then don't put the green one in the bin.",
+    "Stack red on blue, and only then, if the pad is free, put the green one in the bin.",
+    "Stack red on blue, and only then never put the green one in the bin.",
+])
+def test_only_then_never_hides_a_negation_or_a_condition(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- a list announced before its steps
+@pytest.mark.parametrize("frame", ["Please do the following in order:", "Do the following steps in this order:",
+                                   "Could you do the following, in sequence:", "Carry out these steps:",
+                                   "Please follow these instructions in order:"])
+def test_an_announced_list_is_its_steps_in_order(frame: str) -> None:
+    text = f"{frame} 1) put the red cube in the bin, 2) put the blue cube on the pad, 3) go home."
+    assert steps(text, S3) == mv("red", "bin") + mv("blue", "pad") + ["go_home()"]
+
+
+@pytest.mark.parametrize("text", [
+    "Please do the following in order: 1) don't move the blue cube, 2) put the red cube on the blue cube.",
+    "Do the following in reverse order: 1) put the red cube in the bin, 2) put the blue cube on the pad.",
+    "Please don't do the following: 1) put the red cube in the bin, 2) put the blue cube on the pad.",
+])
+def test_an_announced_list_never_hides_a_negation_or_a_reversal(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- a tower listed in a direction
+@pytest.mark.parametrize(("said", "want"), [
+    ("Make a three-high stack, listing from the top down: red, blue, green.", mv("blue", "green") + mv("red", "blue")),
+    ("Build a tower, naming the cubes from top to bottom: green, red, blue.", mv("red", "blue") + mv("green", "red")),
+    ("Make a three-high stack, listing from the bottom up: red, blue, green.", mv("blue", "red") + mv("green", "blue")),
+    ("Stack them, listed bottom to top: green, red, blue.", mv("red", "green") + mv("blue", "red")),
+])
+def test_a_tower_listed_in_a_direction_is_built_that_way(said: str, want: list[str]) -> None:
+    assert steps(said, S3) == want
+
+
+def test_a_listed_tower_with_a_negated_cube_is_refused() -> None:
+    refused("Make a three-high stack, listing from the top down: red, not blue, green.", S3)
+
+
+# ------------------------------------------------------------- a reason naming the object, then "it"
+@pytest.mark.parametrize(("reason", "request_", "where"), [
+    ("We're done with the red block.", "Could you get rid of it? It can go in the trash.", "bin"),
+    ("We're done with the red block.", "Could you get rid of it?", "bin"),
+    ("I'm finished with the red cube.", "Please put it on the pad.", "pad"),
+    ("We don't need the red cube any more.", "Could you throw it away?", "bin"),
+    ("We no longer need the red one.", "Bin it.", "bin"),
+])
+def test_a_reason_naming_the_object_before_a_request_about_it(reason: str, request_: str, where: str) -> None:
+    assert steps(f"{reason} {request_}", S3) == mv("red", where)
+
+
+@pytest.mark.parametrize("text", [
+    "We're not done with the red block. Could you get rid of it?",
+    "We still need the red block. Could you get rid of it?",
+    "We're done with the red block. Don't get rid of it.",
+    "We're done with the red block. I'll get rid of it.",
+    "We're done with the red block? Could you get rid of it?",
+    "We're done with the red block. Could you get rid of the blue one?",
+])
+def test_a_reason_that_is_negated_or_names_another_object_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- small talk in closed forms
+@pytest.mark.parametrize("text", [
+    "Okay so my daughter wants to see the robot do a trick, ha. Could you put the red cube on top of the blue one? "
+    "She'll love it. Thanks!",
+    "My son would love to see you do a little trick. Put the red cube on the blue one, he's going to love it.",
+    "Hiya! Long week, right? Anyway, could you just put the red cube on the blue one for me? Thanks so much",
+    "yo its been a long shift, forklift broke again, whatever. can u stick the red one on the blue one. thx",
+    "Morning! Hope the calibration went fine yesterday, I heard the lab was freezing. Anyway, could you put the red "
+    "cube on top of the blue one? After that I'll grab a coffee and check the logs, no rush at all.",
+    "Put the red cube on the blue one, then I'll go get a tea.",
+])
+def test_small_talk_in_a_closed_form_is_dropped(text: str) -> None:
+    assert steps(text, S3) == mv("red", "blue")
+
+
+def test_a_setup_said_before_a_goal_with_the_others_left_alone() -> None:
+    text = ("We're running the afternoon trials and I need a specific setup. At the end, I want the red cube in the "
+            "bin and the blue cube on the pad. The other cubes can stay where they are; we'll photograph the table "
+            "afterwards.")
+    assert steps(text, S3) == mv("red", "bin") + mv("blue", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter wants to see the robot put the red cube in the bin. Could you put the red cube on the blue one?",
+    "My daughter wants to see the robot do a trick. Don't put the red cube on the blue one.",
+    "I heard you put the red cube in the bin. Put the red cube on the blue one.",
+    "I heard the red cube was put in the bin. Put the red cube on the blue one.",
+    "Put the red cube on the pad. After that I'll put the blue cube in the bin.",
+    "Put all the cubes in the bin. The other cubes can stay where they are.",
+    "We're running a fake test and I need a specific setup. Put the red cube on the blue one.",
+    "Put the red cube on the blue one, right?",
+    "Put the red cube on the blue one, whatever.",
+    "Long week, right? Don't put the red cube on the blue one.",
+])
+def test_small_talk_outside_the_forms_or_beside_a_negation_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- goal frames
+@pytest.mark.parametrize("frame", ["At the end of the run I want", "By the end I want", "At the end, I want",
+                                   "At the end of the session we want"])
+def test_a_goal_frame_with_its_time(frame: str) -> None:
+    assert steps(f"{frame} blue stacked on red, and green moved over to the right side.", S3) == \
+        mv("blue", "red") + mv("green", "right")
+    assert steps(f"{frame} the red cube sitting on the pad; nothing else needs to change.", S3) == mv("red", "pad")
+
+
+@pytest.mark.parametrize("text", ["At the end of the run I don't want the red cube sitting on the pad.",
+                                  "At the end of the run I want the red cube not on the pad.",
+                                  "At the end of the run they wanted the red cube sitting on the pad."])
+def test_a_negated_or_reported_goal_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- a gerund request, then home
+@pytest.mark.parametrize("text", [
+    "Hey robot, hope the calibration went okay this morning. Mind moving the red block over to the right side and "
+    "then heading home? Much appreciated.",
+    "Would you mind putting the red cube on the right side and then returning home?",
+    "Mind moving the red block to the right side and then going back home?",
+])
+def test_a_gerund_request_then_heading_home(text: str) -> None:
+    assert steps(text, S3) == [*mv("red", "right"), "go_home()"]
+
+
+@pytest.mark.parametrize("text", ["Put the red cube in the bin and then I'm heading home.",
+                                  "Put the red cube in the bin, I'm heading home.",
+                                  "Mind not moving the red block and then heading home?"])
+def test_the_speaker_heading_home_is_no_step(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- how a push is made
+@pytest.mark.parametrize(("text", "direction"), [
+    ("Nudge the blue block a little further away from you.", "forward"),
+    ("Nudge the blue block a bit further forward.", "forward"),
+    ("Slide the green cube to your right by pushing it, don't pick it up.", "right"),
+    ("Slide the green cube to the left by nudging it.", "left"),
+])
+def test_how_far_or_how_a_push_is_made(text: str, direction: str) -> None:
+    colour = "green" if "green" in text else "blue"
+    assert steps(text, S3) == [f"push(object={colour}_cube, direction={direction})"]
+
+
+@pytest.mark.parametrize("text", ["Put the green cube a little further to the right.",
+                                  "Slide the green cube to the right by pushing it, then put the red cube in the bin.",
+                                  "Don't slide the green cube to the right by pushing it."])
+def test_a_further_or_by_pushing_beside_anything_but_one_push_is_not_dropped(text: str) -> None:
+    result = plan(text, S3)
+    assert not isinstance(result, Plan) or not any("push" in str(s) for s in result.steps), (text, result)
+
+
+# ------------------------------------------------------------- A1 s9 G2: the speaker's place
+@pytest.mark.parametrize("text", ["put the cube closest to me in the bin", "put the cube nearest me in the bin",
+                                  "put the cube that's nearest to me in the bin",
+                                  "put every cube except the one closest to me in the bin",
+                                  "put the cube farthest from me on the pad"])
+def test_the_speakers_place_is_unknown(text: str) -> None:
+    result = plan(text)
+    assert not isinstance(result, Plan) and "where you stand" in getattr(result, "reason", ""), result
+
+
+def test_closest_to_the_robot_is_still_read() -> None:
+    apart = SceneState.from_json({"objects": [
+        {"name": "red_cube", "kind": "cube", "color": "red", "position": [0.38, 0.1, 0.022]},
+        {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.62, -0.1, 0.022]}],
+        "regions": ["left", "right", "bin", "pad"]})
+    assert steps("put the cube closest to you in the bin", apart) == mv("red", "bin")
+
+
+# ------------------------------------------------------------- A1 s9 G3: "finally" ending a clause another follows
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin finally, and put the blue one on the pad.",
+    "Put the red cube in the bin finally and the blue one on the pad.",
+    "Red cube in the bin finally, blue one on the pad.",
+    "Put the red cube in the bin afterwards, and the blue one on the pad.",
+    "Put the red cube in the bin after all that, and the blue one on the pad.",
+    "Go home finally, and put the red cube in the bin.",
+    "Go home afterwards and put the red cube in the bin.",
+    "Go home at the end and put the red cube in the bin.",
+    "Go home eventually. Put the red cube in the bin.",
+])
+def test_a_step_said_last_before_another_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin, and finally put the blue one on the pad.",
+    "Put the red cube in the bin and afterwards put the blue one on the pad.",
+    "Put the red cube in the bin. Finally, put the blue one on the pad.",
+])
+def test_an_order_word_opening_its_clause_is_read(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin") + mv("blue", "pad")
+
+
+# ------------------------------------------------------------- fresh_independent_22/23 (dev): frames, closings, classes
+@pytest.mark.parametrize("text", [
+    "Can we put the red block on the blue one?",
+    "Clean-up time! Can we put the red block on the blue one?",
+    "Boys and girls, watch this! Tidy-up time - can we put the red block on the blue one?",
+    "Let's do two things, everyone! Can we put the red block on the blue one? Then, could we go home?",
+    "Before you go home, I should like you to place the red cube on the blue cube.",
+    "Good afternoon. I trust the day finds you well. When you have a moment, and there is no hurry whatsoever, I would "
+    "appreciate it if the red cube could be set on top of the blue cube. Many thanks in advance.",
+    "Should it be convenient, kindly set the red cube atop the blue one.",
+    "Desired end state: the red cube resting directly atop the blue cube.",
+    "For the third time: put the red block on the blue one. Is that really so hard?",
+    "hey hope ur good!! can u stack the red cube on the blue one?? thanks a ton ur the best",
+    "put the red cube on the blue one ok",
+])
+def test_frames_and_closings_around_one_stacking(text: str) -> None:
+    got = steps(text, S3)
+    assert got[:2] == mv("red", "blue") and got[2:] in ([], ["go_home()"]), got
+
+
+@pytest.mark.parametrize("text", [
+    "Can we not put the red block on the blue one?",
+    "We put the red block on the blue one.",
+    "Can we put the red block on the blue one? No.",
+    "For the third time: don't put the red block on the blue one.",
+    "The red cube should be sitting on the pad.",
+    "Should it be convenient, kindly don't set the red cube atop the blue one.",
+    "Desired end state: the red cube not resting atop the blue cube.",
+])
+def test_frames_and_closings_never_hide_a_negation_or_a_report(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("That's enough for today. Go back to your home position.", ["go_home()"]),
+    ("ok ur done, go home", ["go_home()"]),
+    ("Put the red one in the bin and then toddle off home.", [*mv("red", "bin"), "go_home()"]),
+    ("Once you have placed the red cube in the bin, please return the arm to its home position and await further "
+     "instruction.", [*mv("red", "bin"), "go_home()"]),
+    ("1. Blue to left. 2. Green to right. 3. Home.", mv("blue", "left") + mv("green", "right") + ["go_home()"]),
+    ("At the end of the trial the red cube should be sitting on the pad.", mv("red", "pad")),
+    ("Hi, thanks for helping with today's session. For this run, all we'd like is the red cube in the bin, and that's "
+     "it. Much appreciated.", mv("red", "bin")),
+    ("Dispose of the red cube, as it is no longer required for the experiment.", mv("red", "bin")),
+    ("Push the red cube to the right and don't you dare touch the blue one this time.",
+     ["push(object=red_cube, direction=right)"]),
+    ("Please push the red cube gently towards the robot's left, without lifting it.",
+     ["push(object=red_cube, direction=left)"]),
+    ("Please you push the red cube to the right direction.", ["push(object=red_cube, direction=right)"]),
+    ("Please relocate the red cube to the left-hand side of the table, as seen from the robot's point of view.",
+     mv("red", "left")),
+])
+def test_dev_classes_read(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "That's enough for today. Put the red cube in the bin.",
+    "Put the red one in the bin and then don't toddle off home.",
+    "Dispose of the red cube, as it is still required for the experiment.",
+    "Push the red cube to the right and you dare touch the blue one this time.",
+    "Please don't push the red cube gently towards the robot's left.",
+])
+def test_dev_classes_beside_a_contradiction_are_refused(text: str) -> None:
+    result = plan(text, S3)
+    assert not isinstance(result, Plan) or ("blue_cube" not in str(result.steps) and len(result.steps) == 1), result
+
+
+# ------------------------------------------------------------- A1 s9 G4: ", in that order"
+@pytest.mark.parametrize("text", ["put green on red and red on blue, in that order",
+                                  "put red on blue and blue on green, in this order",
+                                  "put the red cube on the blue one and the blue one on the green one in that order",
+                                  "put red and blue in the bin, in that order"])
+def test_in_that_order_never_lets_the_planner_reorder(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("text", ["put red in the bin and blue on the pad, in that order",
+                                  "put red in the bin, then blue on the pad, in that order"])
+def test_in_that_order_runs_the_steps_as_said(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin") + mv("blue", "pad")
+
+
+# ------------------------------------------------------------- A1 s9 G6: going home with a participle
+@pytest.mark.parametrize("text", ["Go home, having put the red cube in the bin.",
+                                  "Go home having put the red cube in the bin."])
+def test_go_home_having_done_a_step_runs_it_first(text: str) -> None:
+    assert steps(text, S3) == [*mv("red", "bin"), "go_home()"]
+
+
+@pytest.mark.parametrize("text", ["Go home, dropping the red cube in the bin.",
+                                  "Go home, putting the red cube in the bin.",
+                                  "Head home, placing the red cube in the bin."])
+def test_go_home_with_a_step_in_ing_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- A1 s9 G7: an aside between dashes
+@pytest.mark.parametrize("aside", ["wait for my signal", "wait", "sorry, cancel that", "one sec, I'm in the cell",
+                                   "hang on, someone's coming", "sorry, he's changed his mind", "wait, it's hot",
+                                   "sorry, later", "excuse me, that's mine"])
+def test_a_dashed_aside_outside_the_pauses_is_read(aside: str) -> None:
+    refused(f"Put the red cube - {aside} - in the bin.", S3)
+    refused(f"My boss wants the - {aside} - red cube on the pad.", S3)
+
+
+@pytest.mark.parametrize("aside", ["sorry, phone's ringing, one sec", "hang on", "sorry, hang on, one sec"])
+def test_a_dashed_pause_is_dropped(aside: str) -> None:
+    assert steps(f"My boss wants the - {aside} - the red cube on the pad.", S3) == mv("red", "pad")
+
+
+# ------------------------------------------------------------- A1 s9 G5 (speech act side): someone else builds
+@pytest.mark.parametrize("text", ["I built a tower with red at the bottom and green on top.",
+                                  "We built a tower with red at the bottom and green on top.",
+                                  "I'll build a tower with red at the bottom and green on top.",
+                                  "Let me build a tower with red at the bottom and green on top."])
+def test_a_tower_someone_else_builds_is_no_request(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- A1 s9 G9: a push said to go far
+@pytest.mark.parametrize("text", ["Push the red cube left off the table.", "Push the red cube far left.",
+                                  "Push the red cube to the far left.", "Push the red cube left, very far.",
+                                  "Nudge the red cube all the way to the right.", "Slide the red cube over the edge."])
+def test_a_push_said_to_go_far_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+def test_the_far_left_cube_is_still_a_reference() -> None:
+    assert steps("Push the far left cube forward.") == ["push(object=red_cube, direction=forward)"]
