@@ -141,6 +141,7 @@ _FR_INFINITIVES = ("mettre|poser|déposer|placer|ranger|jeter|pousser|déplacer|
 _FR_COLOUR_SET = frozenset(w for w, e in _FR.items() if e in _COLOURS_FR.values())
 _FR_STATE_NP = rf"(?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc))?"
 _FR_STATE_VERB = r"(?:soit|se retrouve|se trouve|finisse|termine|soit posée?|soit mise?|soit placée?)"
+_FR_STATE_MUST = r"(?:doit|devrait|devra) (?:être|se retrouver|finir|terminer|se trouver)"
 _FR_STATE_PLACE = (rf"(?:sur (?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS}|pad|tapis|plateforme)"
                    r"(?: (?:cube|bloc))?|dans (?:le|la) (?:bac|poubelle|corbeille)|à la poubelle|au bac|"
                    r"à (?:gauche|droite))")
@@ -381,6 +382,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^\s*(?:superpose|superposez|empile|empilez) (?P<a>{_FR_STATE_NP}) et (?P<b>{_FR_STATE_NP})\s*,?\s*"
      rf"(?:avec )?(?P<top>{_FR_STATE_NP}) (?P<where>par-dessus|au-dessus|dessus|en haut|sur le dessus|en dessous|"
      r"au-dessous|dessous|en bas)(?P<end>\s*[.!]*)\s*$", _fr_pair_with_top),
+    # "à la fin, le cube bleu doit être sur le rouge (et le vert dans le bac)": the same state, said of the cube
+    (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?P<a>{_FR_STATE_NP})\s+{_FR_STATE_MUST}\s+"
+     rf"(?P<place>{_FR_STATE_PLACE})(?:\s*,?\s+et (?P<c>{_FR_STATE_NP})\s+(?:{_FR_STATE_MUST}\s+)?"
+     rf"(?P<place2>{_FR_STATE_PLACE}))?(?P<end>\s*[.!]*)\s*$", _fr_state_as_put),
     # "empile les cubes de sorte que l'orange soit en haut, ...": the tower by places
     (r"^\s*(?:empile|empilez|superpose|superposez)(?:-les| les cubes| les blocs) de (?:sorte|façon|manière) "
      r"(?:que|qu' ?)\s*(.*)$", _fr_tower_by_places),
@@ -559,7 +564,8 @@ _DE: dict[str, str] = {
     "alle": "all the", "allen": "all the", "jeden": "every", "jeder": "every", "jedes": "every",
     "außer": "except", "ausser": "except", "beide": "both", "beiden": "both", "übrigen": "others",
     "anderen": "other", "andere": "other",
-    "ihn": "it", "sie": "it", "es": "it",
+    # a cube is "ihn"; "sie" as an object is plural ("leg sie aufs Pad" after two cubes: them, never the last one)
+    "ihn": "it", "sie": "them", "es": "it",
     "schnell": "quickly", "langsam": "slowly",
     "bitte": "please", "danke": "thanks", "hallo": "hello", "vorsichtig": "gently", "jetzt": "now",
     "mal": "", "du": "you", "könntest": "could", "ihr": "you",
@@ -1061,7 +1067,7 @@ def _state_as_put(m: re.Match[str]) -> str:
         return f"{_DE_DATIVE_TO_ACCUSATIVE[prep]} {where[len(prep) + 1:]}".replace("linken seite", "linke seite") \
             .replace("rechten seite", "rechte seite")
 
-    out = f"leg {cube(m['a'] or m['b'])} {place(m['place'])}"
+    out = f"leg {cube(m.groupdict().get('a') or m['b'])} {place(m['place'])}"
     if m["c"]:
         out += f" und leg {cube(m['c'])} {place(m['place2'])}"
     return out + m["end"]
@@ -1314,6 +1320,11 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?P<place>{_DE_STATE_PLACE})\s+(?:liegen|stehen|landen|sein)"
      rf"(?:\s*,?\s+und\s+(?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})(?:\s+(?:liegen|stehen|landen))?)?"
      r"(?P<end>\s*[.!]*)$", _state_as_put),
+    # "ich möchte, dass der rote Würfel im Eimer liegt (und der blaue auf dem Pad)": the same state, as a wish
+    (rf"^(?:(?:am ende|zum schluss|am schluss)\s*,?\s+)?(?:ich (?:will|möchte|hätte gerne?|wünsche mir)|"
+     rf"(?:will|möchte|hätte) ich(?: gerne?)?)\s*,?\s*dass (?P<a>{_DE_STATE_NP})\s+(?P<place>{_DE_STATE_PLACE})\s+"
+     rf"(?:liegt|steht|landet|ist)(?:\s*,?\s+und (?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})"
+     r"(?:\s+(?:liegt|steht|landet|ist))?)?(?P<end>\s*[.!]*)$", _state_as_put),
 )
 
 
@@ -1974,6 +1985,11 @@ def _translated(text: str, lang: str) -> str:
         # through the bin is not what a speaker means (A1 session 8, F6)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the cube said to be discarded first is moved again after it "
                                f"('{english}'); say where it should end up; nothing was planned")
+    if re.search(r"\bthem\b(?! all\b)", english):
+        # "jette le rouge et le bleu, puis mets-les sur le pad", "..., dann leg sie aufs Pad": the English reader took
+        # "them" as the last cube alone and moved one of the two (A1 session 9, G8); the cubes are named again
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'them' ('{english}') is not read as several cubes; name the "
+                               "cubes again ('mets le rouge et le bleu sur le pad'); nothing was planned")
     if _NEGATED_NOTHING.search(english):
         # "..., pas ça, le bleu", "..., nicht den, den blauen", "..., doch nicht, den blauen": a negation of no noun
         # takes back what was just said and names the cube meant after it; read word by word it negated nothing and

@@ -86,6 +86,8 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("À la fin, je voudrais que le cube {x} soit sur le {y} et que le {z} se retrouve dans le bac.",
      ("x>y", "z>bin")),
     ("J'aimerais que le {x} soit a gauche.", ("x>left",)),
+    ("À la fin, le cube {x} doit être sur le {y} et le {z} dans le bac.", ("x>y", "z>bin")),
+    ("le {x} doit se retrouver a la poubelle", ("x>bin",)),
     # the "moi" of "for me" before an object with its place; a box for the bin
     ("Balance-moi le cube {x} à la poubelle.", ("x>bin",)),
     ("mets-moi le {x} sur le {y} stp", ("x>y",)),
@@ -128,6 +130,8 @@ _NOMINATIVE = {"red": "rote", "green": "grüne", "blue": "blaue", "yellow": "gel
     ("Der {X} soll am Ende auf der linken Seite stehen.", ("x>left",)),
     ("zum schluss soll der {X} wuerfel im muelleimer liegen", ("x>bin",)),
     ("Am Ende soll der {X} Würfel auf dem {YD} liegen.", ("x>y",)),
+    ("Ich möchte, dass der {X} Würfel im Eimer liegt und der {Y} auf dem Pad.", ("x>bin", "y>pad")),
+    ("am ende will ich, dass der {X} auf dem {YD} liegt", ("x>y",)),
 ])
 def test_a_state_said_with_soll_is_the_put_that_reaches_it(template: str, spec: tuple[str, ...], x: str, y: str,
                                                            z: str) -> None:
@@ -143,6 +147,12 @@ def test_a_state_said_with_soll_is_the_put_that_reaches_it(template: str, spec: 
     "Am Ende soll der {X} Würfel nicht im Mülleimer liegen.",
     "Am Ende soll der {X} Würfel im Mülleimer liegen und der {Y} nicht auf dem Pad.",
     "Der {X} Würfel soll auf keinen Fall im Eimer landen.",
+    "Ich möchte nicht, dass der {X} Würfel im Eimer liegt.",
+    "Ich möchte, dass der {X} Würfel nicht im Eimer liegt.",
+    "Ich möchte, dass der {X} Würfel im Eimer liegt und der {Y} nicht auf dem Pad.",
+    "Paul möchte, dass der {X} Würfel im Eimer liegt.",
+    "Der {X} Würfel soll im Eimer liegen bleiben.",
+    "Der {X} Würfel soll im Eimer liegen?",
     "Der {X} Würfel soll im Eimer liegen, hat Paul gesagt.",
     "Der {X} Würfel sollte im Eimer liegen, aber er liegt nicht drin.",
     "Am Ende soll der {X} Würfel auf dem {Y} Pad liegen.",
@@ -185,6 +195,10 @@ _NEVER_PLANNED = (
     "Je voudrais que le cube {x} ne soit pas dans le bac.",
     "Je voudrais que le {x} soit à gauche du {y}.",
     "Je voudrais que le {x} soit dans le bac, a dit Paul.",
+    "Le {x} ne doit pas être dans le bac.",
+    "Le {x} doit être dans le bac ?",
+    "Le {x} doit être dans le bac et le {y} pas sur le pad.",
+    "Paul dit que le {x} doit être dans le bac.",
     "Empile les cubes de sorte que le {x} ne soit pas en haut, le {y} au milieu et le {z} en bas.",
     "Superpose le cube {x} et le cube {y}, avec le {z} par-dessus.",
     "Superpose le cube {x} et le cube {y}, avec le {x} pas par-dessus.",
@@ -197,6 +211,11 @@ _NEVER_PLANNED = (
     "Il ne doit plus rester aucun cube sur la table : ne jette pas le {x}.",
     "Tout ne part pas à la poubelle.",
     "Am Ende soll kein Würfel mehr auf dem Tisch liegen: den {X} nicht in den Eimer.",
+    # "them" after two cubes: read as the last cube alone it moved one of the two (A1 s9 G8); refused
+    "Jette le {x} et le {y}, puis mets-les sur le pad.",
+    "Mets le {x} et le {y} sur le pad, puis pousse-les vers la gauche.",
+    "Wirf den {X} und den {Y} weg, dann leg sie auf die Matte.",
+    "Leg den {X} und den {Y} aufs Pad und schieb sie dann nach links.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
