@@ -1,11 +1,12 @@
 """Adversary of the planner's readings, session 9 (issue #17 item 0, A1): each test holds an attack as a hostile or
 careless user would say it, for a finding its owner has fixed; the planner must refuse it (or ask) rather than plan
-what the words do not say. The findings, their texts and commits are in the session's A1 findings notes (G1, G5)."""
+what the words do not say. The findings, their texts and commits are in the session's A1 findings notes (G1-G7,
+G9)."""
 
 from __future__ import annotations
 
 import pytest
-from test_planner_fresh12_words import plan, scene
+from test_planner_fresh12_words import mv, plan, scene
 
 from policies.planner import Plan, SceneState
 from policies.planner.plan import PlanResult
@@ -85,3 +86,46 @@ def test_counted_towers_of_the_data_files_keep_their_wrapper(text: str) -> None:
 ])
 def test_a_tower_someone_else_builds_or_built_is_not_built(text: str) -> None:
     assert moves_nothing(plan(text, S3)), plan(text, S3)
+
+
+# G7 (5694dae): an aside between dashes that opens with a pause word was dropped whatever it said
+@pytest.mark.parametrize("aside", [
+    "wait for my signal", "wait", "wait till I'm clear", "sorry, I'm still in there", "one sec, I'm in the cell",
+    "hang on, someone's coming", "wait, it's hot", "sorry, cancel that", "wait, I changed my mind", "sorry, tomorrow",
+    "sorry, Paul's turn", "excuse me, that's mine"])
+def test_a_dashed_aside_that_waits_warns_or_retracts_is_read(aside: str) -> None:
+    for text in (f"Put the red cube - {aside} - in the bin.",
+                 f"My boss wants the - {aside} - the yellow cube on the pad.",
+                 f"Build a tower - {aside} - with red at the bottom and green on top."):
+        assert moves_nothing(plan(text, S6)), (text, plan(text, S6))
+
+
+# G2, G3 (FR/DE 1a55aba, EN 5694dae), G4, G6, G9 (5694dae): a person-side reference, an order word after its clause,
+# ", in that order", "go home, having ...", a push off the table or far: refused, or planned only as the words say
+RED_LAST = [*mv("blue", "pad"), *mv("red", "bin")]
+HOME_LAST = [*mv("red", "bin"), "go_home()"]
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("put the cube closest to me in the bin", None),
+    ("Put the red cube in the bin finally, and put the blue one on the pad.", RED_LAST),
+    ("Put the red cube in the bin afterwards, and the blue one on the pad.", RED_LAST),
+    ("Wirf den roten zuletzt weg und leg den blauen auf die Matte.", RED_LAST),
+    ("Jette le rouge en dernier, et mets le bleu sur le tapis.", RED_LAST),
+    ("Go home at the end and put the red cube in the bin.", HOME_LAST),
+    ("Fahr am Ende nach Hause und leg den roten in den Eimer.", HOME_LAST),
+    ("Retour à la position de départ pour finir, et mets le rouge à la poubelle.", HOME_LAST),
+    ("Go home, having put the red cube in the bin.", HOME_LAST),
+    ("Go home, dropping the red cube in the bin.", HOME_LAST),
+    ("put green on red and red on blue, in that order", None),
+    ("put red on blue and blue on green in that order", None),
+    ("Push the red cube left off the table.", None),
+    ("Push the red cube to the far left.", None),
+    ("Push the red cube left, very far.", None),
+])
+def test_an_order_place_or_person_the_words_give_is_never_dropped(text: str, right: list[str] | None) -> None:
+    result = plan(text, S3)
+    if right is not None and isinstance(result, Plan):
+        assert [str(s) for s in result.steps] == right, (text, result)
+    else:
+        assert moves_nothing(result), (text, result)
