@@ -373,7 +373,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:good )?(?:morning|afternoon|"
      r"evening)|there|dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|ugh+|argh+|meh|"
      r"sir|madam|ma'am|"
-     r"geez|jeez|gosh|blimey|welp|phew|ah+)\b"
+     r"geez|jeez|gosh|blimey|welp|phew|ah+|look(?=\s*,))\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
@@ -389,9 +389,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one|that|him|her)\b", r"\1\3 \2"),
     # ... or a complaint about it first: "that yellow cube is just in the way. can you chuck it in the trash?"
-    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one)) (?:is|'s) (?:just |really |"
-     rf"kind of |kinda |totally |always |still )?(?:in the way|in my way|getting in (?:the|my) way|blocking (?:me|"
-     rf"everything|the way)|annoying(?: me)?|bugging me|a nuisance|a pain|an eyesore|useless|pointless|ugly)"
+    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one)) (?:is|'s|has been) "
+     rf"(?:just |really |kind of |kinda |totally |always |still )?(?:in the way|in my way|getting in (?:the|my) way|"
+     rf"blocking (?:me|everything|the way)|annoying(?: me)?|bugging me|a nuisance|a pain|an eyesore|useless|"
+     rf"pointless|ugly|"
+     # "that purple cube has been perched on the red one all morning. Get rid of it." (f23-077)
+     rf"(?<=has been )(?:perched|sitting|sat|lying|standing) (?:on (?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|one)|"
+     rf"there|here|around)(?: all (?:morning|day|week|afternoon))?)"
      rf"\s*[.,;!:\-–—]\s*(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
      rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) (?:it|that one)\b", r"\1\3 the \2"),
     # ... or anything else said of it first: "the red cube's got a chipped corner, chuck it in the bin" (f14-000); what
@@ -554,6 +558,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
                                                 re.split(r"[.!?;]\s*", m.string[:m.start()])[-1].strip())
      and "," not in m.string[:m.start()] else m.group(0)),
     (r"\bwhen you (?:have|get|got) a (?:sec|second|moment|minute|chance)\b", " "),
+    (r"\b(can|could|would|will) you at least(?: just)?\b", r"\1 you"),
     (r"\b(?:toddle|trot|pootle|wander|scoot|buzz|run|head|push|clear|bugger|shove|"
      r"sod) off (?:back )?home\b", "go home"),
     (r"[\s,.!]*\b(?:(?:ok|okay|k|kk)\s+)?(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|"
@@ -706,6 +711,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b((?:don'?t|do not|never)\s[^,;.!?]*?)\s*,?\s+(?:at all|whatsoever|in any way|under any circumstances|"
      r"in any case|(?:for )?any reason)(?=\s*(?:$|[,;.!?]|\band\b|\bbut\b|\bthen\b))", r"\1"),
     (r"\bavoid touching\b", "don't touch"), (r"\bavoid moving\b", "don't move"),
+    # a learner's "Please not touch the yellow cube" (f22-032): the negation kept as the parser reads it
+    (r"(^|[,;.!?]\s*)please,? not (?=(?:touch|move|put|pick|push|stack|place|take)\b)", r"\1please don't "),
     (r"\b(don'?t|do not) you (?:dare|even think about|even think of)\s+(?:touching|touch)\b", r"\1 touch"),
     (r"\b(don'?t|do not) you (?:dare|even think about|even think of)\s+(?:moving|move)\b", r"\1 move"),
     (r"\b((?:don'?t|do not|never) (?:touch|move)\s[^,;.!?]*?)\s+this time(?=\s*(?:$|[,;.!?]))", r"\1"),
@@ -764,6 +771,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\bgive ({_NAMED}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
     (rf"\bgive (?:a|one) (?:little |small |gentle |slight |light |quick |single )?(?:push|nudge|shove) to ({_NAMED})",
      r"push \1"),
+    # "Put the green cube on the top of red cube, one over the other." (f22-007): "on top of"
+    (rf"\b(on) the top of (?:the )?(?=(?:{_COLOUR_NAMES})\b)", r"\1 top of the "),
+    # how a stacking is to land, said after it: "..., taking care that it comes to rest squarely upon it" (f22-004)
+    (r",?\s*(?:taking care|making sure|being careful|careful) (?:that )?(?:it|the cube) (?:comes to rest|sits|lands|"
+     r"rests|ends up)(?: (?:squarely|neatly|flat|evenly|straight|centred|centered|nicely))?(?: (?:up)?on (?:it|top))?"
+     r"\s*(?=[.!]?\s*$)", ""),
     # "Put the red cube over the blue cube, please, one sitting over the other" (f19-006): the stacking said again
     (r",\s*(?:with )?(?:the )?one (?:sitting |resting |stacked |placed |standing )?(?:on top of|over|on|above|atop)"
      r" the other\s*$", lambda m: "" if re.fullmatch(rf"(?:please )?(?:put|place|stack|set) (?:the )?"
@@ -1001,8 +1014,9 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"completed)(?: with (?:that|this|it|them))?\s*$", ""),
     (rf"(^|[,;.]\s*)(?:only )?after that,? (?:should|shall|must|can|will|may) ({_NAMED}) (?:go|be (?:put|placed|moved|"
      r"set))\s+(to|in|into|on|onto|on top of)\b", r"\1then put \2 \3"),
-    (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
-    (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly)\b,?", r"\1first"),
+    (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end|at last)\b,?", r"\1finally"),
+    (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly|at first)\b,?",
+     r"\1first"),
     # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
     (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?then\b", r"first \1, then"),
     # "once/when/after that's (been) done", "only once it's finished": the earlier clause done, never the next one
@@ -1179,8 +1193,45 @@ def _gapped(text: str) -> str:
         if len(parts) == 1:
             return text
         return "".join(p if i % 2 or any(w in NEGATION_MARKERS for w in re.findall(r"[a-z']+", p)) else
-                       _GAPPED.sub(r"\1put ", p) for i, p in enumerate(parts))
-    return _GAPPED.sub(r"\1put ", text)
+                       _GAPPED.sub(_gap_verb, p) for i, p in enumerate(parts))
+    return _GAPPED.sub(_gap_verb, text)
+
+
+_PUSH_SAID = r"(?:push|pushing|nudge|nudging|shove|shoving|slide|sliding)"
+_AFTER_A_PUSH = re.compile(
+    rf"\b{_PUSH_SAID}\b[^,;.]*?(?P<join>\s*,\s*(?:and\s+)?(?:then\s+)?|\s+and\s+(?:then\s+)?|\s+then\s+)"
+    rf"(?P<cube>(?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?)\s+(?P<where>(?:to\s+the\s+)?(?:left|right)"
+    r"(?:\s+side)?|forwards?|backwards?|(?:in|into|on|onto|to)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|brick|one))?)"
+    r"(?=\s*(?:[,;.]|$|\band\b|\bthen\b))")
+
+
+def _pushed_too(text: str) -> tuple[str, str | None]:
+    """A clause with no verb after a push is pushed too (A1 s9 G14: "Push the red cube to the right and the blue one
+    to the left" pushes both, never picks blue); where it names a place ("... and the blue one in the bin") a push
+    cannot reach it, and a pick was never said: refused."""
+    m = _AFTER_A_PUSH.search(text)
+    if m is None:
+        return text, None
+    where = m.group("where")
+    if re.search(r"\b(?:in|into|on|onto)\b|\bside\b|\bto the (?:bin|pad)\b", where) or \
+            (re.fullmatch(r"to\s+the\s+[a-z]+(?:\s+(?:cube|block|brick|one))?", where) and \
+            not re.search(r"\b(?:left|right)\b", where)):
+        return text, f"'{m.group('cube')} {where}' after a push: a push reaches no place, and no pick was said; say " \
+                     f"'put {m.group('cube')} {where}' or give it a push direction"
+    return text[:m.start("cube")] + "push " + text[m.start("cube"):], None
+
+
+def _gap_verb(m: re.Match[str]) -> str:
+    """The verb a left-out clause takes: that of the clause before it (A1 s9 G14: "Push the red cube to the right and
+    the blue one to the left" is two pushes, never a pick). After a push, a clause naming a place ("... and the blue
+    one in the bin") is left unread, hence refused: a push reaches no place."""
+    before = re.findall(rf"\b(?:{_MOVING_ALT}|pushed|nudged|slid|shoved)\b", m.string[:m.start()])
+    if not before or before[-1] not in lx.PUSH_VERBS | {"pushed", "nudged", "slid", "shoved"}:
+        return f"{m.group(1)}put "
+    said = m.string[m.end():]
+    side = re.match(rf"(?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?\s+to\s+the\s+(left|right)"
+                    r"\s*(?:[,;.]|$|\band\b|\bthen\b)", said)
+    return f"{m.group(1)}push " if side else m.group(0)
 
 _BIN = "in the bin"
 _WITH_PLACE = rf"bin|trash|pad|left side|right side|(?:{_COLOUR_ALT}) (?:cube|block|one)"
@@ -1941,6 +1992,7 @@ _ASIDE_FORM = re.compile(
     rf"(?:(?:the|my|our) (?:lab|workshop|office|room|desk|bench|place|kitchen)(?:'s| is)|it'?s|it is) (?:(?:a bit|kind "
     rf"of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|cluttered|a bit of a mess){_TIME_SAID}|"
     r"(?:it'?s|it has|it) been a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
+    r"i'?ve had a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
     r"(?:long|rough|busy|hectic|crazy|late|early) (?:night|day|week|morning|shift)|"
     r"(?:the |our |my )?(?:coffee machine|coffee maker|kettle|printer|microwave|fridge|wifi|heating|vending machine|"
     r"forklift|elevator|photocopier|copier|projector|dishwasher|air con|aircon|toaster)"
@@ -2082,7 +2134,7 @@ def _arrows(text: str) -> str:
 
 # Terse and list forms spelled out as the clauses the parser reads (fresh split indep7):
 _CUBE_WORD = r"(?: (?:cube|block|brick|one))?"
-_TERSE_FORMS: tuple[tuple[str, str], ...] = (
+_TERSE_FORMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "tower pls: purple bottom, orange, yellow top" -> "build a tower with purple at the bottom, orange, yellow on top"
     (rf"^(?:(?:build|make|stack) )?(?:a |me a )?tower(?: please)?\s*[:,-]\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}"
      rf"\s+(?:at (?:the )?)?bottom\b(.*?),?\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}\s+(?:on |at (?:the )?)?top$",
@@ -2093,7 +2145,10 @@ _TERSE_FORMS: tuple[tuple[str, str], ...] = (
     (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:back )?home\s*$", r"\1go home"),
     (rf"(^|[.;]\s*|,?\s*\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick| one)? to (?:the )?(left|right|"
      rf"bin|pad)"
-     r"(?: side)?(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
+     r"(?: side)?(?=\s*(?:[.;]|$|,?\s*then\b))",
+     # (never after a push: "push red to the right, then blue to the left" pushes blue too, A1 s9 G14)
+     lambda m: m.group(0) if re.search(rf"\b{_PUSH_SAID}\b", m.string[:m.start()])
+     else f"{m.group(1)}put the {m.group(2)} cube in the {m.group(3)}"),
     (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:(?:the |your )?arm )?(?:back )?(?:to )?home(?: pose| position)?\s*(?=[.;]|$)",
      r"\1go home"),
     # "while you're at it", "while at it": filler, also inside a negated clause
@@ -2329,6 +2384,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)
     for step, words in _DSL:
         text = re.sub(step, words, text)
+    # the bin by its longer names ("Orange cube -> scrap bin.", f22-002)
+    text = re.sub(r"\b(?:scrap|junk|rubbish|garbage|recycling|waste|trash)[ -](?:bin|can|basket)\b", "bin", text)
     text = _arrows(text)
     text = _EMOTICON.sub(".", text)
     text = re.sub(r"([!?.])\1+", r"\1", text)
@@ -2340,6 +2397,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
                   "every", text)
     text = re.sub(r"\bevery (?:single |last )?one of (?=the (?:cubes|blocks)\b)", "all ", text)
     text = _state_order(_terse(_pseudo_cleft(_correct(text))))
+    # "chuck both of em in the bin" (f22-023) with no cube named before: both cubes of the scene (expansion.py checks
+    # there are two); after a named pair ("red and blue on the pad, then both of them in the bin") "them" is that pair
+    both = re.search(r"\b(?:both|all) of (?:them|em|'em)\b", text)
+    if both is not None and not re.search(rf"\b(?:{_COLOUR_NAMES}|cubes?|blocks?|ones?|it)\b", text[:both.start()]):
+        text = text[:both.start()] + both.group(0).split()[0] + " cubes" + text[both.end():]
     condition = _condition_refusal(text)
     if condition is not None:
         return Rewrite(text, condition, language=lang)
@@ -2359,6 +2421,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if far is not None:  # "Push the red cube far left / off the table" (A1 s9 G9): one push is one short step
         return Rewrite(text, f"'{far.group(0).strip(' ,')}': a push moves a cube one short step, never far or off the "
                              f"table; nothing is planned", language=lang)
+    text, pushed = _pushed_too(text)
+    if pushed is not None:
+        return Rewrite(text, pushed, language=lang)
     late_said = _LATE_AFTER_CLAUSE.search(text)
     if late_said is not None:  # "Go home finally, and put the red cube in the bin" (A1 s9 G3): this step last?
         return Rewrite(text, f"'{late_said.group(1)}' after a step says it comes last, but another follows it: say "
@@ -2389,7 +2454,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"^[\s,;.!?\-–—]+|(?<=[,;.!?])\s*[,;]+", " ", text)
     text = re.sub(r"\s+(?:please|pls|plz|thanks|thank you)\s*$", "", text)  # "... except green please"
     # "get rid of the purple one uh yeah trash it" (f16-002): the disposal said again of "it" is the same one
-    text = re.sub(rf"\b(discard {_DISPOSED})\s*,?\s*(?:(?:yeah|yes|yep|yup|so|just|i mean|basically|like)\s*,?\s*)+"
+    # (also as a sentence of its own: "Get rid of it. Bin it.", f23-077)
+    text = re.sub(rf"\b(discard {_DISPOSED})\s*[,.]?\s*(?:(?:yeah|yes|yep|yup|so|just|i mean|basically|like)\s*,?\s*)*"
                   r"(?:discard|trash|bin|ditch|toss|chuck|dump) it(?: in the bin| away| out)?(?=\s*(?:$|[,;.!?]))",
                   r"\1", text)
     text = _discard_destination(" ".join(text.split()))

@@ -47,7 +47,8 @@ _OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(
           r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:others|rest|remaining\s+(?:ones|cubes|blocks)|other\s+(?:ones|cubes|blocks))"
 # "Just toss it in the bin" (fresh split indep5-000): the object by a pronoun, the bin by any of its names; "toss
 # it into the bin from over there" still aims.
-_PRONOUN = r"it|them|this|that|these|those|(?:this|that)\s+one|these\s+ones|those\s+ones"
+_PRONOUN = r"it|them|this|that|these|those|(?:this|that)\s+one|these\s+ones|those\s+ones|" \
+           r"(?:both|all)(?:\s+of)?\s+(?:them|em|'em)"  # "chuck both of em in the bin" (f22-023)
 # A colour alone names its cube in terse requests ("chuck orange", fresh split indep9-015).
 COLOUR_OBJECT = rf"(?:the\s+)?(?:{'|'.join(sorted(COLOR_WORDS))})"
 _BIN = r"(?:trash|waste|rubbish|garbage|recycling)\s+(?:bin|can)|bin|trash|garbage|rubbish|bucket|basket|" \
@@ -59,7 +60,8 @@ AIMED = r"(?:at|to|toward|towards|across|through|over|up|upwards|high|higher|har
 # Where a bare "chuck X" / "toss X" ends: the clause's end, or a word starting the next clause.
 _CLAUSE_END = r"\s*(?:$|[,;.!?]|(?:and|then|but|after|before|once|please|now|too|as\s+well|for\s+me|when|while|" \
               r"first|so)\b)"
-TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking|sling|slinging)"
+# ("yeet X in the trash", f22-001: slang for throw, read as throw is, so only with the bin named)
+TOSS_VERB = r"(?:throw|throws|throwing|toss|tossing|chuck|chucking|sling|slinging|yeet|yeeting)"
 # The decision line (issue #17, fresh splits indep9-015, indep10-038). The robot never throws: the idioms below are
 # read as placing the object in the bin. (1) "throw/toss/chuck X away|out" and "throw/toss/chuck X in(to)/to the bin":
 # disposal, with any verb. (2) A bare "chuck X" / "toss X", the object then the clause's end: British and American

@@ -201,8 +201,9 @@ _SLIP = r"(?:\s*[,\-–—]?\s*(?:no+|nope|sorry|oops|wait|i mean|i meant|or rat
         r"uh+|um+)\b)+\s*[,\-–—]?\s*"
 _CORRECTING = re.compile(r"\b(?:no+|nope|sorry|oops|wait|mean|meant|rather|actually|correction|bad)\b")
 # (the cube corrected mid-clause, before its place: "bin red, sorry I mean blue" is a retraction, refused)
+# (the correction between dashes too: "Drop the green - no wait, the orange one - onto the pad", f23-044)
 _CUBE_SLIP = re.compile(rf"\b({_MOTION_BASE}|stack|place|move|put|set)\s+({_CUBE_SAID})({_SLIP})({_CUBE_SAID})\b"
-                        r"(?=\s+(?:in|into|on|onto|to|on top of)\b)")
+                        r"(?:\s*[\-–—]+)?(?=\s+(?:in|into|on|onto|to|on top of)\b)")
 _PLACE_SLIP = re.compile(rf"\b({_CUBE_SAID})\s+(in|into|on|onto|to|on top of)\s+({_WHERE_SAID})({_SLIP})"
                          rf"(?:(in|into|on|onto|to|on top of)\s+)?({_WHERE_SAID})\b"
                          r"(?!\s+(?:in|into|on|onto|to|too|as well|also)\b)")

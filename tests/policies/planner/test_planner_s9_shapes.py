@@ -360,3 +360,73 @@ def test_a_push_said_to_go_far_is_refused(text: str) -> None:
 
 def test_the_far_left_cube_is_still_a_reference() -> None:
     assert steps("Push the far left cube forward.") == ["push(object=red_cube, direction=forward)"]
+
+
+# ------------------------------------------------------------- fresh_independent_22/23 (dev), second round
+@pytest.mark.parametrize(("text", "want"), [
+    ("Drop the green - no wait, the red one - onto the pad.", mv("red", "pad")),
+    ("Put the green cube on the top of red cube, one over the other.", mv("green", "red")),
+    ("Should it be convenient, kindly set the red cube atop the blue one, taking care that it comes to rest squarely "
+     "upon it.", mv("red", "blue")),
+    ("At first put the red cube on the blue cube, and after that put the green cube in the bin, at last go to home "
+     "position.", [*mv("red", "blue"), *mv("green", "bin"), "go_home()"]),
+    ("Please not touch the red cube, take the green cube to the left side.", mv("green", "left")),
+    ("Red cube -> scrap bin. Now.", mv("red", "bin")),
+])
+def test_dev_classes_read_second_round(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", ["yeet the red one in the trash", "chuck both of em in the bin pls",
+                                  "throw both of them in the bin"])
+def test_a_toss_into_the_bin_of_both_or_said_in_slang(text: str) -> None:
+    assert steps(text, scene("red", "blue")) == (mv("red", "bin") + mv("blue", "bin") if "both" in text
+                                                 else mv("red", "bin"))
+
+
+@pytest.mark.parametrize("text", ["Drop the green - wait - onto the pad.", "yeet the red one",
+                                  "yeet the red one across the room", "chuck both of them at me",
+                                  "Red cube -> scrap bin. Not now.",
+                                  "put red on the pad and then both of them in the bin"])
+def test_slang_tosses_and_dashes_outside_the_forms_are_refused(text: str) -> None:
+    refused(text, scene("red", "blue"))
+
+
+# ------------------------------------------------------------- A1 s9 G14: a push's verb left out of the next clause
+@pytest.mark.parametrize("text", ["Push the red cube to the right and the blue one to the left.",
+                                  "Push the red cube to the right, the blue one to the left.",
+                                  "Nudge red to the right and blue to the left.",
+                                  "Push the red cube to the right, then the blue one to the left."])
+def test_a_clause_after_a_push_is_pushed(text: str) -> None:
+    assert steps(text, S3) == ["push(object=red_cube, direction=right)", "push(object=blue_cube, direction=left)"]
+
+
+@pytest.mark.parametrize("text", ["Push the red cube to the right and the blue one in the bin.",
+                                  "Push the red cube right and the blue one on the green one.",
+                                  "Push the red cube right, the blue one to the right side."])
+def test_a_place_after_a_push_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+def test_a_put_after_a_push_keeps_its_verb() -> None:
+    assert steps("Push the red cube to the right and then put the blue one in the bin.", S3) == \
+        ["push(object=red_cube, direction=right)", *mv("blue", "bin")]
+
+
+# ------------------------------------------------------------- fresh_independent_23 (dev), third round
+@pytest.mark.parametrize(("text", "want"), [
+    ("Look, I've had a long day and the coffee machine is broken again, so can you at least just move the red cube "
+     "to the right side for me. Please.", mv("red", "right")),
+    ("I've had a long day. Put the red cube in the bin.", mv("red", "bin")),
+    ("Ugh, that red cube has been perched on the blue one all morning. Get rid of it. Bin it.", mv("red", "bin")),
+    ("Get rid of the red cube. Bin it.", mv("red", "bin")),
+])
+def test_dev_classes_read_third_round(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", ["Look, I've had a long day, so don't move the red cube.",
+                                  "I've had a long day. Don't put the red cube in the bin.",
+                                  "That red cube has been perched on the blue one all morning. Don't get rid of it."])
+def test_dev_classes_third_round_beside_a_negation(text: str) -> None:
+    refused(text, S3)
