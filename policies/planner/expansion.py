@@ -31,13 +31,15 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
 # "red as the top cube", "the blue one in between" (fresh split indep5-008): a role said with "as" or "between".
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first|" \
-               r"as the (?:very )?(?:bottom|base|lowest|foundation)(?: cube| block| one)?"
-_ROLE_TOP = r"(?:at|on) (?:the )?(?:very )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
+               r"as the (?:very )?(?:bottom|base|lowest|foundation)(?: cube| block| one)?|" \
+               r"(?:forms|makes) the (?:base|bottom|foundation)"  # "the blue cube forms the base" (f22-011)
+_ROLE_TOP = r"(?:at|on|in) (?:the )?(?:very |tippy )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
             r"as the (?:very )?(?:top|highest)(?: cube| block| one)?|" \
-            r"(?:at|on) the (?:very )?(?:peak|apex|summit|crown)"
+            r"(?:at|on) the (?:very )?(?:peak|apex|summit|crown)|" \
+            r"crowns (?:the (?:top|tower|stack|pile)|it)|crowning (?:the (?:top|tower|stack|pile|arrangement)|it)"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 _ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
-_ROLE_MIDDLE = r"in the middle|in between|between (?:them|those|those two|the two)|next"
+_ROLE_MIDDLE = r"in the middle|in middle|in between|between (?:them|those|those two|the two)|next"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,10 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     text = re.sub(r"\b(?:(?:bottom|base) last|(?:top|peak) first)\s*:", "from top to bottom:", text)
     text = re.sub(r"\breading (?:it )?(?:down|downwards?)\b", "from top to bottom", text)
     text = re.sub(r"\breading (?:it )?(?:up|upwards?)\b", "from bottom to top", text)
+    # "When you're done, the green cube should be at the bottom of a three-high stack, ..." (r21 dev f21-023): phrasing
+    # writes the opener as "then"; with nothing before it, it orders nothing
+    text = re.sub(r"^then\s+(?=(?:the |a )?(?:[a-z]+ )?(?:cube|block|one|tower|stack|pile)\b|(?:{})\b)".format(
+        "|".join(sorted(lx.COLOR_WORDS))), "", text)
     summary = _TOWER_SUMMARY.search(text)
     if summary is not None and re.search(r"\bon\b", text[:summary.start()]) and \
             not marked_words(text[:summary.start()], NEGATION_MARKERS) and \
@@ -162,6 +168,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                               r"(?:on top of|onto|on)\s+(it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", body))
     rest = re.sub(r"\b(?:put|place|stack|set)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?\s+(?:on top of|onto|on)\s+"
                   r"(?:it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", " ", body)
+    # ("... at the bottom of a three-high stack": the noun, not the verb)
+    rest = re.sub(r"\b(?:a|an|the|one|this|that)\s+(?:[a-z0-9]+(?:-[a-z]+)?\s+)?(?:stack|pile)\b",
+                  lambda m: " " * len(m.group(0)), rest)
     if mentions and any(w in _CLAUSE_WORDS for w in re.findall(r"[a-z]+", rest[mentions[0][0]:])):
         return Rewrite(text, "the tower is described beside another clause: say the tower alone, or as "
                              "'put X on Y, then ...'")
@@ -209,6 +218,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                          if r == place]
             roles = ["bottom", *(["middle"] * roles.count("middle")), "top"]
             names = bottom_up
+        elif len(roles) > 2 and sum(r is not None for r in roles) == 1 and (roles[0] or roles[-1]) and \
+                _unordered_list(text, [p for (p, _), r in zip(mentions, roles, strict=True) if r is None]):
+            # "a tower of red, blue and green, yellow is at the bottom": one end's cube is said, and the others are
+            # listed with "and", which orders nothing (the bottom-to-top or top-to-bottom reading was a guess)
+            return Rewrite(text, "the tower names one end, and the cubes listed with 'and' have no order: say which "
+                                 "goes where ('X at the bottom, then Y, then Z')")
         elif roles[0] == "bottom" or roles[-1] == "top":
             bottom_up = names
         elif roles[0] == "top" or roles[-1] == "bottom":
@@ -238,6 +253,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                         (r == "middle" and k in (0, len(names) - 1)) for r, k in placed)
         if seq != sorted(seq) or misplaced:
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+    tail_count = _TAIL_COUNT.search(body)
+    if tail_count is not None:  # "... then red at the top. All four." (f23-011); "All three." naming four (A1 s9 G13)
+        body = body[:tail_count.start()] + f" using {tail_count.group(1)} cubes"
     stated_count = _TOWER_COUNT.search(body)
     if stated_count is not None:
         # "a three-cube tower with green at the base and red at the top" (P1, session 8: built two cubes high): the
@@ -266,6 +284,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                for lower, upper in itertools.pairwise(bottom_up)]
     # Where the tower stands ("a tower of red, blue and green on the pad, ..."): its base goes there first, never
     # dropped (ADV 9)
+    remark = _REMARK.match(said)
+    if remark is not None and not re.search(rf"\b{_MAKING}\b|\b(?:want|need|like|love|please|should|must|would)\b",
+                                            said):
+        # "Nice tower with red at the bottom and green on top!" (A1 s9 G5b): praise of a tower, not a request
+        return Rewrite(text, f"'{remark.group(0).strip()} tower ...' remarks on a tower, it does not ask for one: "
+                             f"nothing is built; say 'build a tower with ...'")
     speaker = _SPEAKER_BUILDS.search(said)
     if speaker is not None:  # "I built / I'll build / let me build a tower ..." (A1 s9 G5): not asked of the robot
         return Rewrite(text, f"'{speaker.group(0).strip()}' says what someone else does or did, not what the robot "
@@ -341,6 +365,7 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
         if terse is not None:  # "red bottom, blue top, green middle" (A1 session 7, F14): each role counted
             role: str | None = {"base": "bottom"}.get(terse.group(1), terse.group(1))
         elif re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before) or \
+                re.search(r"\b(?:starting|beginning|commencing) with (?:the )?$", text[max(0, pos - 24):pos]) or \
                 re.search(_ROLE_BEFORE["bottom"], before):
             role = "bottom"
         elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
@@ -380,6 +405,16 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
     return roles
 
 
+def _unordered_list(text: str, positions: list[int]) -> bool:
+    """Whether the cubes at ``positions`` (two or more) are listed with "and" and no word that orders them."""
+    if len(positions) < 2:
+        return False
+    span = text[positions[0]:positions[-1]]
+    return re.search(r"\band\b", span) is not None and re.search(
+        r"\b(?:then|next|followed by|after that|above|below|under|beneath|over|on top|on it|upon it|onto it|"
+        r"atop)\b", span) is None
+
+
 def _relative_level_error(text: str, mentions: list[tuple[int, str]], bottom_up: list[str]) -> str | None:
     """Why a cube placed against the cube named before it ("the blue on it", "the blue below it") does not stand
     there in the tower read from the other words (P2, session 7: "the yellow on top, the blue on it, the red at the
@@ -415,6 +450,9 @@ _TOWER_COUNT = re.compile(r"\b(two|three|four|five|six|[2-6])(?:[- ](?:cube|bloc
                           r"layer|piece)s?\b|\s+(?:cubes|blocks)\b)|\bof (two|three|four|five|six|[2-6])\b")
 
 
+# The count said as a sentence of its own after the tower: "All four.", "Just three of them."
+_TAIL_COUNT = re.compile(r"[.!;]\s*(?:all|just|only|that's|that is)?\s*(two|three|four|five|six|[2-6])(?: (?:cubes|"
+                         r"blocks|of them|in all|in total))?\s*[.!]?\s*$")
 # How a tower's place is said, and how the base's placement there is written for the parser.
 _PLACE_PREP = r"\b(?:in|into|inside|on|onto|at|to|over)\s+(?:the\s+)?"
 _TOWER_PLACES = {region: re.compile(_PLACE_PREP + "(?:" + "|".join(r"\s+".join(p) for p in phrases) +
@@ -439,6 +477,7 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     pad mat left right side bin home arm send return head back your position pose now just little small nice
     neat simple new
     listed list order ordered final state result end goal target desired look like arrangement configuration sequence
+    forms crowns commencing starting beginning directly squarely super tippy thx thanks thank ok okay k cheers
     column columns layer layers tier tiers going running crowning crowned crown capped topped cap capping
     every each both whole entire sandwiched squeezed placed peak apex story stories storied em
     """))
@@ -451,6 +490,10 @@ _SPEAKER_BUILDS = re.compile(
     rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|you|let me|let us)"
     rf"(?:'ll|'d|'m|'re|'ve)?\s+(?:(?:'ll|ll|will|'d|d|just|already|have|had|did|do|shall|also|then|'m|m|am|are|'re|"
     rf"re|going|gonna|to)\s+)*{_MAKING}\b|\b(?:want|need|like|love|going|have|got|try|trying)\s+to\s+{_MAKING}\b")
+# A tower praised, not asked for: "Nice tower with ...", "What a lovely stack: ..."
+_REMARK = re.compile(r"\s*(?:what an? |such an? |an? |the |that'?s an? |that is an? )?(?:really |very |so )?"
+                     r"(?:nice|great|cool|lovely|beautiful|good|awesome|neat|impressive|pretty|fine|wonderful|amazing|excellent|"
+                     r"fantastic|brilliant)(?=\s+(?:little |small |tall |new )?(?:tower|stack|pile)\b)")
 # Words before a tower's first cube that start or order another clause ("go home, then build a tower with ...").
 _BEFORE_TOWER = frozenset({"home", "then", "after", "before", "next", "finally", "once", "afterwards",
                            "push", "slide", "nudge"})
@@ -568,10 +611,14 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
 # ("push both cubes forward": a push each, fresh split indep11-038)
 _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | lx.PUSH_VERBS |
                                     {"pick up", "grab", "take"}, key=len, reverse=True))
+# How a place is said of a quantifier's cubes with no verb of the robot's: where they go, or the state they end in.
+_GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|have to|are to|"
+              r"will) (?:all )?(?:be|end up|sit|be sitting|be placed|be put)|(?:all )?(?:end up|are to be))")
 # An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
 # ("without" opens a negation there: "without touching X, ..." is not matched)
-_FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the exception of|except(?: for)?|"
-                           rf"apart from|aside from|other than|besides|excluding|save for|barring|not counting)\s+"
+_FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the (?:sole |only |one |single )?"
+                           rf"exception of|except(?: for)?|apart from|aside from|other than|besides|excluding|save for|"
+                           rf"barring|not counting)\s+"
                            rf"{_EXCLUDED}\s*,\s*(?:(?:please|kindly|just|then)\s+)*(?P<body>.+)$")
 # "clear the table apart from blue, bin it all": every cube but the exclusions, to the bin
 _CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLUDED}\s*,?\s*(?:and\s+)?(?:then\s+)?"
@@ -633,9 +680,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     lacking = _LACKING.search(text) is not None
     # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
     # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region
-    if not any(state.rests_on(o.name, r) for o in state.objects for r in state.regions):
-        text = re.sub(rf"\bclear ({_ALL}) (?:off|from) (?:of )?the (?:table|tabletop|workspace) (?:into|in|to) the "
-                      r"(bin|trash)\b", r"put \1 in the \2", text)
+    if state.holding is None and not any(state.rests_on(o.name, r) for o in state.objects for r in state.regions):
+        # (a held cube is not on the table, A1 s9 G12; "clear everything into the bin apart from X", the final
+        # f20-028: the table left unsaid)
+        text = re.sub(rf"\bclear ({_ALL}) (?:(?:off|from) (?:of )?the (?:table|tabletop|workspace) )?(?:into|in|to) "
+                      r"the (bin|trash)\b", r"put \1 in the \2", text)
     # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the bare table the
     # words pick out every object; with a stack or a cube in a region they would leave some out, and stay unread
     on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"
@@ -804,11 +853,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
-    if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and re.match(
-            r"\s*(?:(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\s+)?(?:in|into|on|onto|to)\b",
-            post):
-        # "all cubes into the right region", "every cube except X goes in the bin": the verb is "put"
-        post = re.sub(r"^\s*(?:go|goes|should go|must go|belong|belongs|can go|to go|to be)\b", "", post)
+    if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and \
+            re.match(rf"\s*(?:{_GOAL_VERB}\s+)?(?:in|into|on|onto|to)\b", post):
+        # "all cubes into the right region", "every cube except X goes in the bin", "all cubes other than red should
+        # be in the right region" (the goal state said of them, f23-034): the verb is "put"
+        post = re.sub(rf"^\s*{_GOAL_VERB}\b", "", post)
         pre, verb_word = "", "put"
     elif verb is None or _has_clause_break(post):
         return Rewrite(text, "a quantifier ('all', 'every', 'both') beside other clauses: which actions it covers is "

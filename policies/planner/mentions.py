@@ -27,7 +27,7 @@ RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lyin
 class Ref:
     """An object mention before grounding."""
 
-    kind: str  # color | it | other | held | generic | side_of | extreme | on | moved | not_color | near | top
+    kind: str  # color | it | them | other | held | generic | side_of | extreme | on | moved | not_color | near | top
     color: str | None = None
     noun: str | None = None
     side: str | None = None
@@ -67,8 +67,10 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     """Parse a whole token span as one object mention, or None."""
     toks = [t for t in toks if t not in FILLERS]
     text = " ".join(toks)
-    if toks in (["it"], ["that"], ["this"], ["them"]):
+    if toks in (["it"], ["that"], ["this"]):
         return Ref("it", text=text)
+    if toks == ["them"]:  # several objects: never grounded as "it", the last one named (A1 s9 G8)
+        return Ref("them", text=text)
     if toks == ["HELD"]:
         return Ref("held", text=text)
     if toks == ["justmoved"]:  # "the one you just moved" (phrasing.py)
@@ -172,8 +174,8 @@ def parse_region(toks: Sequence[str]) -> str | None:
 
 
 def parse_direction(toks: Sequence[str]) -> str | None:
-    toks = [t for t in toks if t not in FILLERS and t not in lx.DETERMINERS and
-            t not in ("to", "toward", "towards", "far", "very", "way")]  # "push red to the far left"
+    # "far", "very far", "way over": a distance the push's one short step does not go, so unread (A1 s9 G9)
+    toks = [t for t in toks if t not in FILLERS and t not in lx.DETERMINERS and t not in ("to", "toward", "towards")]
     if len(toks) == 1:
         return lx.DIRECTION_WORDS.get(toks[0])
     if len(toks) == 2 and toks[0] == "back" and toks[1] == "backward":  # "back toward the robot" (phrasing.py)
@@ -200,6 +202,9 @@ def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
             raise UngroundedError(f"it is unclear what '{ref.text}' refers to: nothing was mentioned before",
                                   could if len(could) > 1 else ())
         return list(dict.fromkeys(options))
+    if ref.kind == "them":
+        raise UngroundedError("'them' names several objects, and a step moves one: say each cube ('put the red cube "
+                              "and the blue cube on the pad')")
     if ref.kind == "held":
         if state.holding is None:
             raise UngroundedError("the gripper holds nothing")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
@@ -41,7 +41,7 @@ MAX_CANDIDATES = 8
 
 _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 # Phrases rewritten before parsing: the held object, idioms that carry no meaning for the plan.
-_REWRITES: tuple[tuple[str, str], ...] = (
+_REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(the (cube|block|one|object|thing) (that )?you are holding|what you are holding|what you hold|"
      r"the held (cube|block|object)|the (cube|block|object) in (the|your) (gripper|hand))\b", " HELD "),
     # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
@@ -51,7 +51,9 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"\bbuild a tower by\b", " "),
     (r"\bbuild a tower with\b", " stack "),
     (r"\btake hold of\b", " take "),
-    (r"\b(off|from) the table\b", " "),
+    # ... never beside a push: "push the red cube left off the table" asks to push it over the edge (A1 s9 G9)
+    (r"\b(off|from) the table\b", lambda m: m.group(0) if re.search(rf"\b(?:{'|'.join(lx.PUSH_VERBS)})\b", m.string)
+     else " "),
     (r"\bof the table\b", " "),
     (r"\bdo the same with\b", " SAME "),
     # "the cube that's not blue", "the non-blue one": a reference by the colour it lacks (grounded or asked among the

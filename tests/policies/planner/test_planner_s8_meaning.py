@@ -378,11 +378,11 @@ def test_a_count_of_the_cubes_that_lack_a_colour_is_checked_after_the_exception(
     refused("put the three cubes that aren't red in the bin", three)
 
 
-@pytest.mark.parametrize(("text", "direction"), [("push red to the far left", "left"),
-                                                 ("push the red cube way to the right", "right"),
-                                                 ("push red far forward", "forward")])
-def test_a_push_said_far_is_a_push_that_way(text: str, direction: str) -> None:
-    assert steps(text, ROW4) == [f"push(object=red_cube, direction={direction})"]
+@pytest.mark.parametrize("text", ["push red to the far left", "push the red cube way to the right",
+                                  "push red far forward"])
+def test_a_push_said_far_is_refused(text: str) -> None:
+    # session 9 (A1 G9): the push's one short step is not "far"; reading it as a push that way dropped the distance
+    refused(text, ROW4)
 
 
 # ---------------------------------------------------------------------------- taken off another cube, unstacked

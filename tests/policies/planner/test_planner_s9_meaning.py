@@ -111,3 +111,113 @@ def test_a_tower_reported_cancelled_or_built_by_someone_else_is_refused(text: st
 ])
 def test_a_tower_asked_for_is_still_built(text: str, bottom_up: list[str]) -> None:
     assert steps(text, THREE) == tower(bottom_up)
+
+
+@pytest.mark.parametrize("text", [
+    "Nice tower with red at the bottom and green on top!",
+    "What a great tower with red at the bottom and green on top.",
+    "Lovely stack with red at the bottom and green on top.",
+])
+def test_a_tower_praised_is_not_built(text: str) -> None:  # A1 s9 G5b
+    refused(text, THREE)
+
+
+FOUR = placed(("green", 0.5, 0.1), ("orange", 0.4, -0.1), ("blue", 0.6, 0.2), ("red", 0.45, -0.2))
+
+
+def test_a_count_said_after_the_tower_holds() -> None:  # A1 s9 G13, dev f23-011
+    said = "Make a tower. Green at the base, then orange, then blue, then red at the top."
+    assert steps(f"{said} All four.", FOUR) == tower(["green", "orange", "blue", "red"])
+    for count in ("All three.", "Just three.", "All five.", "Only two of them."):
+        refused(f"{said} {count}", FOUR)
+
+
+# ------------------------------------------------------------- tower roles said in other words (dev r22/r23)
+@pytest.mark.parametrize(("text", "bottom_up"), [
+    ("Please construct a tower in which the blue cube forms the base, the red cube sits in the middle, and the green "
+     "cube crowns the top.", ["blue", "red", "green"]),
+    ("Build a tower where the green cube forms the base and the red one crowns it.", ["green", "red"]),
+    ("Make one tower, the green cube is in the top and the blue cube in the bottom, the red in middle.",
+     ["blue", "red", "green"]),
+    ("Kindly erect a tower, commencing with the red cube as the foundation, the blue cube upon it, and the green cube "
+     "crowning the arrangement.", ["red", "blue", "green"]),
+    ("build a tower starting with the green cube, then blue, then red on top", ["green", "blue", "red"]),
+    ("make a tower top to bottom: green, red, blue k thx", ["blue", "red", "green"]),
+    ("When you're done, the green cube should be at the bottom of a three-high stack, with blue directly above it "
+     "and red at the very top.", ["green", "blue", "red"]),
+    ("Let's build a super tall tower! Red goes at the very bottom, then blue, and green sits on the tippy top.",
+     ["red", "blue", "green"]),
+])
+def test_tower_roles_said_in_other_words_are_read(text: str, bottom_up: list[str]) -> None:
+    assert steps(text, THREE) == tower(bottom_up)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't build a tower in which the blue cube forms the base and the green cube crowns the top.",
+    "make a tower of red and blue, green forms the base",
+    "make a tower of red, blue and green, orange forms the base",
+    "make a tower of red, blue and green, orange at the bottom",
+    "make a tower of red, blue and green, orange crowns it",
+    "Put red in the bin. When you're done, the green cube should be at the bottom of a stack, with blue above it.",
+])
+def test_tower_roles_that_leave_the_order_open_or_are_negated_are_refused(text: str) -> None:
+    refused(text, FOUR)
+
+
+# ------------------------------------------------------------- quantifiers and exclusions (final f20-028, dev r22/r23)
+SCATTER3 = placed(("red", 0.6, 0.1), ("green", 0.42, -0.06), ("purple", 0.5, -0.22))
+
+
+@pytest.mark.parametrize(("text", "moved", "where"), [
+    ("Clear everything into the bin apart from the purple block.", ["red", "green"], "bin"),
+    ("clear all the cubes into the bin except the red one", ["green", "purple"], "bin"),
+    ("Clear everything into the bin.", ["red", "green", "purple"], "bin"),
+    ("With the sole exception of the purple cube, please put every cube into the bin.", ["red", "green"], "bin"),
+    ("With the only exception of the red cube, put all the cubes on the pad.", ["green", "purple"], "pad"),
+    ("All cubes other than the red one should be in the right region.", ["green", "purple"], "right"),
+    ("All cubes should end up in the bin.", ["red", "green", "purple"], "bin"),
+    ("every cube except green must be on the pad", ["red", "purple"], "pad"),
+])
+def test_a_quantifier_said_as_clearing_or_as_the_end_state_is_read(text: str, moved: list[str], where: str) -> None:
+    assert steps(text, SCATTER3) == [s for c in moved for s in mv(c, where)]
+
+
+@pytest.mark.parametrize("text", [
+    "don't clear everything into the bin apart from the purple block.",
+    "Clear everything into the pad apart from the purple block.",
+    "With the only exception of the purple cube, put every cube into the bin, then put the purple one on the pad.",
+    "every cube except green must not be on the pad",
+    "every cube should not be in the bin",
+])
+def test_a_negated_or_contradicted_quantifier_stays_refused(text: str) -> None:
+    refused(text, SCATTER3)
+
+
+def test_clearing_into_the_bin_never_bins_the_held_cube() -> None:  # A1 s9 G12
+    held = SceneState.from_json({"objects": [
+        {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.5, y, 0.022]}
+        for c, y in (("red", 0.2), ("blue", 0.0), ("green", -0.2))],
+        "regions": ["left", "right", "bin", "pad"], "holding": "red_cube"})
+    for text in ("Clear everything off the table into the bin.", "Clear everything into the bin apart from the blue "
+                 "one.", "Clear everything off the table into the bin apart from the blue one."):
+        refused(text, held)
+
+
+# ------------------------------------------------------------- "them" and push distances (A1 s9 G8, G9)
+@pytest.mark.parametrize("text", [
+    "Put the red cube and the blue cube in the bin, then put them on the pad.",
+    "Put the red and blue cubes in the bin, then move them to the pad.",
+    "Put the red cube and the blue cube on the pad, then push them left.",
+    "Stack the red cube on the blue one, then put them on the pad.",
+    "Put the red cube on the pad and the blue cube in the bin, then put them on the left.",
+])
+def test_them_after_several_cubes_is_never_one_of_them(text: str) -> None:
+    refused(text, placed(("red", 0.5, 0.2), ("blue", 0.5, 0.0), ("green", 0.5, -0.2)))
+
+
+@pytest.mark.parametrize("text", [
+    "Push the red cube left off the table.", "Push the red cube left, off the table.", "Push the red cube far left.",
+    "Push the red cube to the far left.", "Push the red cube left, very far.", "Push the red cube way to the left.",
+])
+def test_a_push_far_or_off_the_table_is_refused(text: str) -> None:
+    refused(text, SCATTER3)
