@@ -108,7 +108,7 @@ _FR: dict[str, str] = {
     "that-is-on-the": "that is on the", "before-that": "before that", "after-that": "after that",
     "clear-the-table": "clear the table", "donc": "",  # "pose donc le bleu ...": an imperative's filler
     "juste": "",  # "juste à gauche du vert": right next to it
-    "the-other-one": "the other one",
+    "the-other-one": "the other one", "mets-elided": "put",
     # ninth pass: the grasp infinitives of a polite frame ("auriez-vous l'amabilité de saisir X afin de le déposer")
     "saisir": "grab", "attraper": "grab", "ramasser": "pick up",
 }
@@ -360,7 +360,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"[^,;.!?]*?)\s+(?:afin de|pour) (?:le|la|l' ?)\s*({_FR_INFINITIVES})\b", r"\1 et \2-le"),
     # "..., puis de placer X, et enfin de revenir": the infinitives of one polite frame ("auriez-vous l'amabilité de")
     (rf"\b(puis|et|ensuite|enfin) d(?:e |')(?=(?:(?:ensuite|enfin) )?(?:{_FR_INFINITIVES})\b)", r"\1 "),
-    # "exactement ce cube", "ce même cube": the cube just named, as "le même cube"
+    # "exactement ce cube", "ce même cube": the cube just named, as "le même cube" (the guard in _translated asks
+    # for one cube named before it)
     (r"\b(?:(?:exactement|précisément) (?:ce|cet|le)|ce même|(?:exactement|précisément) le même) (cube|bloc|brique)\b",
      r"le même \1"),
     # "..., et pour finir retour à la position de départ": a verbless return after a join
@@ -752,7 +753,9 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               r"dass$|denn$|dès|ihm$|dein$|"
                               # a past form, never its polite subjunctive: "hattest du Lust, ... zu" asks about the
                               # past, "hättest du Lust" is a request (A1 session 8, F13)
-                              r"hatte|wurde|konnte|musste|mochte|brauchte|waren?$|warst$)")
+                              r"hatte|wurde|konnte|musste|mochte|brauchte|waren?$|warst$|"
+                              # ... and French: "devait être" (was to be) is an old plan, never "devrait" (A1 s9 G19)
+                              r"devai|devaient|fallait|voulai|pouvai|étai|etai|sollten?$|wollte)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -814,6 +817,23 @@ _FR_VERBLESS = re.compile(r"(^\s*|[,;:]\s*|\b(?:puis|ensuite|et|enfin|first|then
 _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|without|do not)\b")
 
 
+def _no_push_gapped(text: str, marker: str, lexicon: dict[str, str], lang: str) -> None:
+    """A verbless clause to a side whose nearest verb before it is a push ("pousse le rouge à droite et le bleu à
+    gauche") may share the push; read as a put it lifted the cube (A1 session 9, G14). Refused: the speaker says the
+    second verb. To the bin, the pad or a cube no push reaches, and the verbless clause is the put writers mean
+    ("Zuerst den blauen nach vorne schieben, danach den grünen aufs Pad"). German refuses the side case in _german."""
+    words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*|[,;.!?:]", text)
+    for i, word in enumerate(words):
+        clause = " ".join(re.split(r" [,;.!?:] | (?:et|puis|ensuite|mais) ", " ".join(words[i:]) + " .")[0].split())
+        if word != marker or not re.search(r"\b(?:côté|vers)\b", clause):
+            continue
+        before = next((lexicon.get(w, "").split()[0] for w in reversed(words[:i])
+                       if lexicon.get(w, "").split()[:1] and lexicon[w].split()[0] in (*_VERBS_EN, "build")), "")
+        if before in ("push", "slide"):
+            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: after a push, a clause with no verb of its own may be a "
+                                   "push or a put; say its verb; nothing was planned")
+
+
 def _verbless(m: re.Match[str], verb: str, lexicon: dict[str, str]) -> str:
     """A clause with its verb left out gets ``verb`` ("put"), unless it closes a list of objects after a verb with no
     place of its own ("mets le rouge, le bleu et le vert dans la poubelle", "leg den roten, den blauen und den grünen
@@ -823,7 +843,7 @@ def _verbless(m: re.Match[str], verb: str, lexicon: dict[str, str]) -> str:
     if any(lexicon.get(w, "").split()[:1] in ([v] for v in _LIST_VERBS) for w in words) and not any(
             w in _PLACE_WORDS for w in words):
         return m[0]
-    return f"{m[1]}{verb} {m[2]}" if verb == "mets" else f"{m[1]}{verb} {m[2]} "
+    return f"{m[1]}{verb} {m[2]}" if verb == "mets-elided" else f"{m[1]}{verb} {m[2]} "
 
 
 _LIST_VERBS = frozenset({"put", "move", "discard", "stack", "throw"})
@@ -921,7 +941,8 @@ def _french(text: str) -> str:
     for pattern, repl in _COMPILED['_FR_PHRASES']:
         text = pattern.sub(repl, text)
     if not _FR_NEGATED.search(text):
-        text = _FR_VERBLESS.sub(partial(_verbless, verb="mets", lexicon=_FR), text)
+        text = _FR_VERBLESS.sub(partial(_verbless, verb="mets-elided", lexicon=_FR), text)
+        _no_push_gapped(text, "mets-elided", _FR, "fr")
     text = re.sub(r"\b([ldn])' ", r"\1 ", text)
     tokens = _TOKEN.findall(text)
     return " ".join(_swap_adjectives(_words(tokens, _FR, "fr")))
@@ -1917,6 +1938,25 @@ _STEP_AFTER = re.compile(rf"(?:[,;]|\band\b|\bthen\b)\s*(?:(?:and|then|please|al
 _TRAILING_THEN = re.compile(r"\b(?:then|after that|afterwards)\s*,?\s*(?:and|but)\b")
 
 
+def _binned_then_moved(english: str, lang: str) -> None:
+    """"Ich möchte Sie bitten, zuerst den roten in den Eimer zu legen, anschließend den roten auf den grünen zu setzen":
+    a cube put in the bin and then moved again by a later clause (by its colour or as "it" right after) is a detour
+    through the bin no speaker means (A1 session 8 F6, session 9 G18); refused."""
+    for binned in re.finditer(rf"\b(?:discard|(?:put|throw|move) the (?:{_EN_COLOURS})\b[^,;.]*?\bin(?:to)? the "
+                              rf"(?:bin|trash))\b", english):
+        colour = re.search(rf"\b({_EN_COLOURS})\b", english[binned.start():])
+        if colour is None:
+            continue
+        later = english[binned.end():]
+        moved = re.search(rf"\b(?:put|move|push|stack|take|grab|pick up|lift|slide|discard|throw)\s+(?:the\s+)?"
+                          rf"{colour[1]}\b", later)
+        again = re.match(r"[^,;.]*?[,;]?\s*(?:(?:and|then|after that|please)\s+)*(?:put|move|push|stack|take|grab|"
+                         r"lift|slide) it\b", later)
+        if moved or again:
+            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the {colour[1]} cube is put in the bin and then moved "
+                                   f"again ('{english}'); say where it should end up; nothing was planned")
+
+
 def _last_step_said_first(english: str, lang: str) -> None:
     unclear = False
     for last in _LAST_WORD.finditer(english):
@@ -1985,6 +2025,13 @@ def _translated(text: str, lang: str) -> str:
         # through the bin is not what a speaker means (A1 session 8, F6)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the cube said to be discarded first is moved again after it "
                                f"('{english}'); say where it should end up; nothing was planned")
+    same = re.search(r"\bthe same (?:cube|block|brick|one)\b", english)
+    if same and len(set(re.findall(rf"\b(?:{_EN_COLOURS})\b", english[:same.start()]))) != 1:
+        # "Jette le rouge et le bleu, puis pose exactement ce cube sur le vert": "the same cube" after two cubes does
+        # not say which; read as the last one it moved it (A1 session 9, G17)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same cube' ('{english}') follows no single cube named "
+                               "before it; name the cube; nothing was planned")
+    _binned_then_moved(english, lang)
     if re.search(r"\bthem\b(?! all\b)", english):
         # "jette le rouge et le bleu, puis mets-les sur le pad", "..., dann leg sie aufs Pad": the English reader took
         # "them" as the last cube alone and moved one of the two (A1 session 9, G8); the cubes are named again

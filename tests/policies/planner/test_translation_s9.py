@@ -79,6 +79,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("empile le {y} et le {x}, le {y} en dessous", ("x>y",)),
     ("Stapel den {X} und den {Y} Würfel übereinander, mit dem {X} oben.", ("x>y",)),
     ("stapel den {Y} und den {X}, den {Y} unten", ("x>y",)),
+    # a verbless clause after a push, to a place no push reaches: the put writers mean
+    ("Zuerst den {X} Würfel nach vorne schieben, danach den {Y} aufs Pad.", ("push:x:forward", "y>pad")),
+    ("Pousse le {x} vers la droite et le {y} dans la poubelle.", ("push:x:right", "y>bin")),
     # the softener of a polite question
     ("Könntest du vielleicht den {X} Würfel auf die linke Seite stellen? Danke dir!", ("x>left",)),
     ("tu pourrais peut-être poser le {x} sur le {y} ?", ("x>y",)),
@@ -216,6 +219,23 @@ _NEVER_PLANNED = (
     "Mets le {x} et le {y} sur le pad, puis pousse-les vers la gauche.",
     "Wirf den {X} und den {Y} weg, dann leg sie auf die Matte.",
     "Leg den {X} und den {Y} aufs Pad und schieb sie dann nach links.",
+    # a verbless clause to a side after a push: a push or a put (A1 s9 G14); refused
+    "Pousse le {x} à droite et le {y} à gauche.",
+    "pousse le {x} vers la droite, puis le {y} sur le cote gauche",
+    # "the same cube" after two cubes does not say which (A1 s9 G17)
+    "Schieb den {X} nach rechts, den {Y} nach links, und leg dann genau diesen Würfel in den Eimer.",
+    "Jette le {x} et le {y}, puis pose exactement ce cube sur le {z}.",
+    "Jette le {x} et le {y}, puis pose le même cube sur le {z}.",
+    "Wirf den {X} und den {Y} weg und leg dann denselben Würfel aufs Pad.",
+    # a cube binned, then moved again (A1 s8 F6, s9 G18)
+    "Ich möchte Sie bitten, zuerst den {X} Würfel in den Eimer zu legen, anschließend den {X} auf den {Y} zu setzen.",
+    "Jette le {x}, puis pose-le sur le {y}.",
+    "Mets le {x} dans la poubelle et ensuite pose le {x} sur le {y}.",
+    "Wirf den {X} weg und stell ihn dann auf den {Y}.",
+    # an old plan, not a goal (A1 s9 G19)
+    "Le cube {x} devait être sur le {y}.",
+    "Le cube {x} devait être sur le {y} et le {z} dans le bac.",
+    "Le cube {x} devait se retrouver dans le bac.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
