@@ -1611,8 +1611,11 @@ _OPENINGS = {
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
-                     r"vous allez bien))"
-                     r"\s*[?!.]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
+                     r"vous allez bien)|"
+                     # ninth pass: a remark on the day, verbless ("Journée chargée ici…")
+                     r"(?:grosse|longue|sacrée|quelle) journée(?: (?:ici|aujourd' ?hui))?|"
+                     r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
+                     r"\s*[?!.…]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
@@ -1625,7 +1628,11 @@ _OPENINGS = {
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
-                     r"wie geht es dir|alles klar)\s*[?!.]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
+                     r"wie geht es dir|alles klar|"
+                     # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
+                     r"(?:(?:ein )?(?:langer|stressiger|anstrengender|harter) tag(?: heute)?|"
+                     r"mir ist (?:heute )?(?:echt |total |so |voll )?langweilig(?:\s*,?\s*aber egal)?))"
+                     r"\s*[?!.…–—]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so)\s*[,!]+|"

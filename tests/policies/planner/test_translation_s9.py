@@ -65,6 +65,13 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Dis, tu sais poser le {x} à gauche, mais seulement après avoir mis le {y} sur le pad ?", ("y>pad", "x>left")),
     ("Salut, ça joue ? Tu pourrais poser le cube {x} sur le pad ? Merci vielmal.", ("x>pad",)),
     ("Hallo du fleißiger Roboter! Könntest du den {X} Würfel auf die linke Seite stellen? Danke dir!", ("x>left",)),
+    # a remark on the day before the request
+    ("Coucou ! Journée chargée ici… Si tu as deux secondes, tu pourrais mettre le cube {x} sur le pad ? Tu es un "
+     "amour, merci !", ("x>pad",)),
+    ("Grosse journée ! Mets le {x} dans la poubelle.", ("x>bin",)),
+    ("Hallo! Mir ist heute echt langweilig, aber egal – könntest du den {X} Würfel auf die linke Seite stellen?",
+     ("x>left",)),
+    ("Langer Tag heute. Leg den {X} in den Eimer.", ("x>bin",)),
     # how hard to push
     ("pousse le cube {x} vers toi stp, pas trop fort", ("push:x:backward",)),
     ("Schieb den {X} zu dir, aber nicht zu fest.", ("push:x:backward",)),
@@ -236,6 +243,11 @@ _NEVER_PLANNED = (
     "Le cube {x} devait être sur le {y}.",
     "Le cube {x} devait être sur le {y} et le {z} dans le bac.",
     "Le cube {x} devait se retrouver dans le bac.",
+    # a remark on the day with a negation or another word is read, and refused
+    "Mir ist nicht langweilig. Leg den {X} in den Eimer.",
+    "Langer Tag, Paul ist verletzt. Leg den {X} in den Eimer.",
+    "Journée chargée, ne mets pas le {x} dans la poubelle.",
+    "Journée chargée pour Paul : mets le {x} dans la poubelle.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
