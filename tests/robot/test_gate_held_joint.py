@@ -15,6 +15,7 @@ import itertools
 import numpy as np
 import pytest
 
+from robot.drivers.jtc_interpolation import TrajPointState, interpolate
 from robot.params import BridgeParams
 from robot.safety import CommandGate
 from robot.safety.command_gate import RELEASE_SHARE, stop_distance
@@ -152,3 +153,22 @@ def test_a_plan_ruckig_cannot_synchronise_is_refused_and_the_trajectory_in_force
         kept += filt.kept
     assert kept >= 1
     assert limit_violations(np.array(sent[3:]), config.control_period, FRANKA, at_rest_before=True).samples == 0
+
+
+def test_a_held_joints_own_timing_still_streams_as_the_commanded_motion() -> None:
+    """With ``command_interface: trajectory`` the controller interpolates samples at the filter's knots: a held joint
+    planned on its own time ends before the others, and its end is a knot, so the controller's quintic through the
+    knots is still the commanded motion (robot.trajectory_stream, robot.drivers.jtc_interpolation)."""
+    for ticks in range(STALL + 4, STALL + 40, 5):
+        gate = _franka_gate()
+        _stall(gate, ticks)
+        filt = gate.filter
+        assert filt is not None and gate.held[JOINT]
+        times = np.concatenate([[-0.015], filt.knots(back=0.015)])
+        p, v, a = filt.lookahead(times)
+        points = [TrajPointState(positions=p[i], velocities=v[i], accelerations=a[i]) for i in range(len(times))]
+        probe = np.random.default_rng(ticks).uniform(times[0], times[-1], 100)
+        for t, want in zip(probe, filt.lookahead(probe)[0], strict=True):
+            i = int(np.searchsorted(times, t, side="right")) - 1
+            got = interpolate(times[i], points[i], times[i + 1], points[i + 1], t).positions
+            assert np.abs(got - want).max() < 1e-9, (ticks, t)
