@@ -924,7 +924,27 @@ def _order_word_first(text: str, lang: str) -> str:
     return "".join(pieces)
 
 
+# "pousse le rouge tout à gauche", "schieb den roten ganz nach links": a push all the way to a side; a push is one
+# short step, and read as one it stopped where the words say it must not (A1 session 9, G9c). Refused.
+_PUSH_ALL_THE_WAY = {
+    "fr": re.compile(r"\b(?:pousse[rsz]?|glisse[rsz]?|décale[rsz]?|poussé|glissé|décalé)\b[^,;.!?]*?"
+                     r"(?:\b(?:tout|complètement|entièrement|tout à fait|bien|à fond|jusqu' ?au bout)\s+"
+                     r"(?:à|a|vers)\s+(?:la |l' ?)?(?:gauche|droite|avant|arrière)|\b(?:le plus loin|aussi loin) "
+                     r"(?:possible|que possible|que tu peux|que vous pouvez)|\bjusqu' ?au bord)\b"),
+    "de": re.compile(r"\b(?:schieb|schiebe|schieben|schubs|schubse|stups|stupse|drück|drücke|verschieb|verschiebe)\b"
+                     r"[^,;.!?]*?(?:\bganz (?:nach )?(?:links|rechts|vorne?|hinten)|\bso weit (?:wie|als) möglich|"
+                     r"\bbis (?:ganz |zum rand|an den rand)|\bganz weit)\b"),
+}
+
+
+def _push_all_the_way(text: str, lang: str) -> None:
+    if _PUSH_ALL_THE_WAY[lang].search(text):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a push is one short step, not all the way to a side; say "
+                               "'put' to lift it there, or push it once; nothing was planned")
+
+
 def _french(text: str) -> str:
+    _push_all_the_way(text, "fr")
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     # spoken "l'" before a consonant is "le" ("le cube l'plus près", "tu me l'poses")
     text = re.sub(r"\bl' (?=[bcdfgjklmnpqrstvwxzç])", "le ", text)
@@ -1529,6 +1549,7 @@ def _particle_list(m: re.Match[str]) -> str:
 
 
 def _german(text: str) -> str:
+    _push_all_the_way(text, "de")
     # A tower's direction as a whole phrase; word by word ("of on top toward at the bottom") it read a tower
     # upside down, so any other "von/nach oben/unten" is refused.
     text = re.sub(r"\bvon oben nach unten\b", "from-top-to-bottom", text)

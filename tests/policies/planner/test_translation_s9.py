@@ -248,6 +248,14 @@ _NEVER_PLANNED = (
     "Langer Tag, Paul ist verletzt. Leg den {X} in den Eimer.",
     "Journée chargée, ne mets pas le {x} dans la poubelle.",
     "Journée chargée pour Paul : mets le {x} dans la poubelle.",
+    # a push all the way to a side: a push is one short step (A1 s9 G9c)
+    "Pousse le {x} tout à gauche.",
+    "Pousse le {x} complètement à droite.",
+    "pousse le {x} a fond vers la droite",
+    "Pousse le {x} le plus loin possible vers l'avant.",
+    "Schieb den {X} ganz nach links.",
+    "Schieb den {X} ganz links hin.",
+    "Schieb den {X} so weit wie möglich nach rechts.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
