@@ -11,7 +11,8 @@ from the first update:
   them); their observations pass through the same ``VecNormalize`` as the online ones.
 - ``DemoSAC``: SB3's SAC whose actor loss gains ``bc_weight`` x the squared distance between the deterministic
   action and the demo action, counted only where the critic rates the demo action above the actor's (the Q-filter
-  of Nair et al., 2018, "Overcoming Exploration in RL with Demonstrations"). ``bc_weight`` 0 is plain SAC.
+  of Nair et al., 2018, "Overcoming Exploration in RL with Demonstrations"); ``bc_filter`` False counts every
+  demo row (TD3+BC's plain regulariser). ``bc_weight`` 0 is plain SAC.
   ``pretrain_steps`` > 0 first takes that many gradient steps on demo-only batches, with the BC term unfiltered
   (the critic knows nothing yet to filter by), before the first env step: the actor starts as a behaviour clone and
   the critic as its value (the offline-to-online start of AWAC, Nair et al., 2020, and Cal-QL), and the observation
@@ -240,17 +241,17 @@ class DemoHerReplayBuffer(HerReplayBuffer):
 
 
 class DemoSAC(SAC):
-    """SB3 SAC with a Q-filtered behaviour-cloning term on the demo rows of each batch and an optional pretraining
-    on the demos alone (module doc); ``bc_weight``, ``pretrain_steps`` and ``pretrained_steps`` (those done) are
-    saved with the model, so a resumed run does not pretrain again. Needs ``DemoHerReplayBuffer`` (it reads the
-    demo rows the buffer kept)."""
+    """SB3 SAC with a (by default Q-filtered) behaviour-cloning term on the demo rows of each batch and an optional
+    pretraining on the demos alone (module doc); ``bc_weight``, ``bc_filter``, ``pretrain_steps`` and
+    ``pretrained_steps`` (those done) are saved with the model, so a resumed run does not pretrain again. Needs
+    ``DemoHerReplayBuffer`` (it reads the demo rows the buffer kept)."""
 
     def __init__(self, *args: Any, demos: DemoTransitions | None = None, bc_weight: float = 0.0,
-                 pretrain_steps: int = 0, **kwargs: Any) -> None:
+                 pretrain_steps: int = 0, bc_filter: bool = True, **kwargs: Any) -> None:
         if not isinstance(bc_weight, (int, float)) or isinstance(bc_weight, bool) or not 0.0 <= bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {bc_weight!r}")
         check_pretrain_steps(pretrain_steps, bc_weight)
-        self.bc_weight = float(bc_weight)
+        self.bc_weight, self.bc_filter = float(bc_weight), bool(bc_filter)
         self.pretrain_steps, self.pretrained_steps = pretrain_steps, 0
         self.pretraining = False
         self.bc_rows = self.bc_kept_rows = 0  # demo rows the BC term has seen online, and those the Q-filter kept
@@ -299,7 +300,8 @@ class DemoSAC(SAC):
         with torch.no_grad():
             q_demo = torch.min(torch.cat(self.critic(obs, actions), dim=1), dim=1).values
             q_own = torch.min(torch.cat(self.critic(obs, own), dim=1), dim=1).values
-            keep = torch.ones_like(q_demo) if self.pretraining else (q_demo > q_own).float()
+            filtered = self.bc_filter and not self.pretraining
+            keep = (q_demo > q_own).float() if filtered else torch.ones_like(q_demo)
         if not self.pretraining:
             self.bc_rows += int(keep.numel())
             self.bc_kept_rows += int(keep.sum())

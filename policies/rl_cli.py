@@ -38,7 +38,8 @@ def add_rl_arguments(parser: argparse.ArgumentParser) -> None:
                              "Push, PickPlace or Stack; the residual_* and actor_* config fields tune it")
     parser.add_argument("--demos", default=None,
                         help="SAC+HER from expert demonstrations: a dataset folder (armstack datagen --full-episodes, "
-                             "same env, robot, randomisation) mixed into every batch (demo_ratio, demo_bc_weight); "
+                             "same env, robot, randomisation) mixed into every batch (--config fields demo_ratio, "
+                             "demo_bc_weight, demo_pretrain_steps); "
                              "Push demos need --action-mode full (the expert turns the wrist)")
     parser.add_argument("--config", default=None, help="YAML file of RLConfig fields (options given here win)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

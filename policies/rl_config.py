@@ -41,7 +41,8 @@ REWARD_TYPES = ("sparse", "dense")  # policies.goal_env's, named here without im
 DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0")  # policies.object_goal_env's
 # RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term, no
 # pretraining on the demos before the first env step.
-DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0}
+DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0,
+                                 "demo_bc_filter": True}
 MAX_PRETRAIN_STEPS = 1_000_000
 
 
@@ -156,6 +157,10 @@ class RLConfig:
     """The share of every SAC batch drawn from the demos (the rest from the online, HER-relabelled buffer)."""
     demo_bc_weight: float = DEMO_DEFAULTS["demo_bc_weight"]
     """Weight of the actor's Q-filtered behaviour-cloning term on the demo rows (Nair et al., 2018); 0: none."""
+    demo_bc_filter: bool = DEMO_DEFAULTS["demo_bc_filter"]
+    """True: the BC term counts a demo row only where the critic rates the demo action above the actor's (the
+    Q-filter); False: every demo row (a plain BC regulariser, as TD3+BC's), so a critic that overrates the actor's
+    own actions cannot switch it off."""
     demo_pretrain_steps: int = DEMO_DEFAULTS["demo_pretrain_steps"]
     """Gradient steps on demo-only batches before the first env step (BC term unfiltered): the actor starts as a
     behaviour clone, the critic as its value, the observation normaliser from the demos' statistics; 0: none."""
@@ -241,6 +246,8 @@ class RLConfig:
         if not _number(self.demo_bc_weight) or not 0.0 <= self.demo_bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {self.demo_bc_weight!r}")
         check_pretrain_steps(self.demo_pretrain_steps, self.demo_bc_weight)
+        if not isinstance(self.demo_bc_filter, bool):
+            raise TrainConfigError(f"demo_bc_filter must be true or false, got {self.demo_bc_filter!r}")
 
     def _check_residual(self) -> None:
         if self.base_policy is None:

@@ -86,6 +86,10 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
         _config(push_demos, demo_pretrain_steps=-1, demo_bc_weight=1.0)
     with pytest.raises(TrainConfigError, match=r"demo_pretrain_steps: for a run with demos only"):
         RLConfig(env_id=PUSH, demo_pretrain_steps=10)
+    with pytest.raises(TrainConfigError, match=r"demo_bc_filter: for a run with demos only"):
+        RLConfig(env_id=PUSH, demo_bc_filter=False)
+    with pytest.raises(TrainConfigError, match=r"demo_bc_filter must be true or false"):
+        _config(push_demos, demo_bc_filter="no")
 
 
 @pytest.mark.slow
@@ -123,6 +127,10 @@ def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: P
         kept = model.bc_kept_rows
         model._add_bc(None, None, None)
         assert model.bc_kept_rows - kept == int((q_demo > q_own).sum()), (int((q_demo > q_own).sum()), len(acts))
+    model.bc_filter = False  # unfiltered (demo_bc_filter false): every demo row counts
+    kept = model.bc_kept_rows
+    model._add_bc(None, None, None)
+    assert model.bc_kept_rows - kept == len(acts) == 16  # the quarter of a 64-row batch drawn from the demos
     batch = buffer.sample(32, model.get_vec_normalize_env())
     online, demo_rows = batch.actions[:24].numpy(), batch.actions[24:].numpy()
     # The last quarter are demo actions (the expert's gripper is closed, +1, on Push); the rest the agent's own.
