@@ -611,6 +611,9 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
 # ("push both cubes forward": a push each, fresh split indep11-038)
 _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | lx.PUSH_VERBS |
                                     {"pick up", "grab", "take"}, key=len, reverse=True))
+# "Push both of them forward. Both. Not just one of them." (r23 f23-053): "both" said again for emphasis
+_SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*both(?= *[.!]|$))?"
+                         r"(?:\s*[.!]\s*not (?:just |only )?(?:one|the one)(?: of them)?)?\s*[.!]?\s*$")
 # How a place is said of a quantifier's cubes with no verb of the robot's: where they go, or the state they end in.
 _GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|have to|are to|"
               r"will) (?:all )?(?:be|end up|sit|be sitting|be placed|be put)|(?:all )?(?:end up|are to be))")
@@ -677,6 +680,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     used."""
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
+    again = _SAID_AGAIN.search(text)
+    if again is not None and again.group(0).strip(" .!") and re.search(r"\bboth\b", text[:again.start()]):
+        text = text[:again.start()]
     lacking = _LACKING.search(text) is not None
     # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
     # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region

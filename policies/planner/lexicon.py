@@ -23,7 +23,7 @@ PICK_VERBS = frozenset({"pick", "grab", "grasp", "lift", "take", "get", "hold", 
                         "fetch", "picking", "grabbing", "taking", "lifting"})
 PLACE_VERBS = frozenset({"put", "place", "set", "drop", "move", "deposit", "stack", "lay", "rest", "relocate",
                          "shift", "transfer", "bring", "carry", "build", "putting", "placing", "stacking",
-                         "leave", "position", "store", "moving", "setting", "dropping"})
+                         "leave", "position", "store", "moving", "setting", "dropping", "deliver", "delivering"})
 PUSH_VERBS = frozenset({"push", "slide", "nudge", "shove", "pushing", "sliding", "shoving", "nudging", "shunt",
                         "shunting"})
 # Multi-word names of regions, longest first when matched. "box" means the bin (sim's PickPlace template).

@@ -65,6 +65,16 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bto the (left|right) of\b", r" \1 of "),
     (r"\bon top of\b", " ontop "),
     (r"\btoward(s)? me\b", " backward "),
+    # "stick the purple one on top of the green one, like a little hat" (final f20-007): the simile says how it sits
+    (r"(\b(?:ontop|on|onto|atop)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|brick))?)\s*,?\s*(?:just\s+)?like a "
+     r"(?:little |small |tiny |wee )?(?:hat|cap)\b", r"\1"),
+    # "put all of the blocks away in the bin" (r23 f23-058): "away" says only that they go
+    (r"\baway (?=(?:in|into) the (?:bin|trash|basket|box|bucket)\b)", ""),
+    # "whichever cube lies furthest to the left", "the cube which is more at left" (r22 f22-033, f22-051): the
+    # leftmost (ties asked by mentions.py); never "more to the left of X"
+    (r"\b(?:whichever|the) (cube|block|one|object) (?:that |which )?(?:is |lies |sits |stands |'s |that's )?"
+     r"(?:(?:the )?(?:furthest|farthest)|most|more) (?:to(?:wards?)? (?:the |your )?|at (?:the )?|on the )(left|right)"
+     r"(?! of\b)\b", r" the \2most \1 "),
 )
 _DEST_PREPS = frozenset({"on", "onto", "in", "into", "inside", "to", "toward", "towards", "ontop", "at"})
 _VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"unstack"}
@@ -107,7 +117,11 @@ def _verbless_words(toks: Sequence[str]) -> list[str] | None:
     if len(at) != 1 or at[0] == 0 or any(t in _VERBS for t in words):
         return None
     obj = parse_object(words[:at[0]])
-    if obj is None or obj.kind != "color":
+    # ... or by its place ("Left cube into the bin.", r22 f22-050), or only as "cube" ("Cube to left side.": asked
+    # where several could be meant, f22-077)
+    # where it goes said with a preposition of motion only: "the cube on the pad" names a cube, it asks nothing
+    if obj is None or obj.kind not in ("color", "extreme", "generic") or (
+            obj.kind != "color" and words[at[0]] not in ("to", "into", "onto")):
         return None
     dest = words[at[0] + 1:]
     if parse_region(dest) or _side(dest):

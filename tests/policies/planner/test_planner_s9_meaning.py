@@ -221,3 +221,60 @@ def test_them_after_several_cubes_is_never_one_of_them(text: str) -> None:
 ])
 def test_a_push_far_or_off_the_table_is_refused(text: str) -> None:
     refused(text, SCATTER3)
+
+
+# ------------------------------------------------------------- references by place (dev r22 f22-033/050/051/077)
+SPREAD = placed(("blue", 0.55, -0.15), ("green", 0.43, 0.18), ("red", 0.62, 0.02))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put the blue cube on the cube which is more at left.", mv("blue", "green")),
+    ("Kindly take whichever cube lies furthest to the robot's left and place it in the bin.", mv("green", "bin")),
+    ("take the cube that is furthest to the right and put it on the pad", mv("blue", "pad")),
+    ("put the block which is most to the left on the pad", mv("green", "pad")),
+    ("Left cube into the bin. Right cube onto the pad.", [*mv("green", "bin"), *mv("blue", "pad")]),
+])
+def test_a_cube_named_by_how_far_it_stands_to_one_side_is_the_one_at_that_end(text: str, want: list[str]) -> None:
+    assert steps(text, SPREAD) == want
+
+
+def test_a_cube_said_alone_with_where_it_goes_is_asked_among_several() -> None:
+    asks("Cube to left side.", SPREAD, {"blue", "green", "red"})
+    assert steps("cube to the left side", placed(("blue", 0.55, -0.15))) == mv("blue", "left")
+
+
+@pytest.mark.parametrize("text", [
+    "the cube on the pad", "the cube in the bin", "the left cube in the bin",
+    "put the cube which is more to the left of the red one in the bin",
+    "don't put the cube which is more at left in the bin",
+])
+def test_a_reference_alone_or_relative_to_a_cube_or_negated_is_not_a_request(text: str) -> None:
+    refused(text, SPREAD)
+
+
+# ------------------------------------------------------------- idioms (final f20-007; r22 f22-008; r23 f23-053/058)
+PAIR = placed(("purple", 0.42, 0.12), ("blue", 0.46, -0.14))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Stick the purple one on top of the blue one, like a little hat.", mv("purple", "blue")),
+    ("put purple on blue like a hat", mv("purple", "blue")),
+    ("Would you be so kind as to deliver the blue cube to the landing pad", mv("blue", "pad")),
+    ("put all of the blocks away in the bin", [*mv("purple", "bin"), *mv("blue", "bin")]),
+    ("Push both of them forward. Both. Not just one of them.",
+     ["push(object=purple_cube, direction=forward)", "push(object=blue_cube, direction=forward)"]),
+    ("Put both cubes in the bin. Both!", [*mv("purple", "bin"), *mv("blue", "bin")]),
+])
+def test_idioms_and_emphasis_that_add_nothing_to_the_plan(text: str, want: list[str]) -> None:
+    assert steps(text, PAIR) == want
+
+
+@pytest.mark.parametrize("text", [
+    "don't stick the purple one on top of the blue one, like a little hat.",
+    "Push both of them forward. Not the blue one.",
+    "Push the blue cube forward. Both.",
+    "push the blue cube away in the bin",
+    "put the purple cube like a hat",
+])
+def test_the_same_words_beside_a_negation_or_with_nothing_to_read_are_refused(text: str) -> None:
+    refused(text, PAIR)
