@@ -139,9 +139,10 @@ _FR_INFINITIVES = ("mettre|poser|déposer|placer|ranger|jeter|pousser|déplacer|
 # ninth pass: a state to reach ("je voudrais que le cube bleu soit sur le rouge"): a cube named by its colour, a
 # verb of being there and one place; anything else keeps "que" and is refused.
 _FR_COLOUR_SET = frozenset(w for w, e in _FR.items() if e in _COLOURS_FR.values())
-_FR_STATE_NP = rf"(?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc))?"
+_FR_STATE_NP = rf"(?:le|la|l' ?)\s*(?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?"
 _FR_STATE_VERB = r"(?:soit|se retrouve|se trouve|finisse|termine|soit posée?|soit mise?|soit placée?)"
-_FR_STATE_MUST = r"(?:doit|devrait|devra) (?:être|se retrouver|finir|terminer|se trouver)"
+_FR_STATE_MUST = (r"(?:doit|devrait|devra) (?:être(?: (?:posée?|placée?|mise?|rangée?))?|se retrouver|finir|terminer|"
+                  r"se trouver)")
 _FR_STATE_PLACE = (rf"(?:sur (?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS}|pad|tapis|plateforme)"
                    r"(?: (?:cube|bloc))?|dans (?:le|la) (?:bac|poubelle|corbeille)|à la poubelle|au bac|"
                    r"à (?:gauche|droite))")
@@ -372,7 +373,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b({_FR_CLITIC_IMPERATIVES})-moi\b(?=\s+(?:le|la|les|l')\b[^,;.!?]*\b(?:dans|sur|à|au)\b)", r"\1"),
     # "à la fin, je voudrais que le bleu soit sur le rouge et que le vert se retrouve dans le bac": the state to
     # reach, as the puts that reach it
-    (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?:je voudrais|je veux|j' ?aimerais|il faut) que "
+    (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?:je voudrais|je veux|j' ?aimerais|il faut|"
+     r"(?:fais|faites) en sorte) que "
      rf"(?P<a>{_FR_STATE_NP})\s+{_FR_STATE_VERB}\s+(?P<place>{_FR_STATE_PLACE})"
      rf"(?:\s*,?\s+et que (?P<c>{_FR_STATE_NP})\s+{_FR_STATE_VERB}\s+(?P<place2>{_FR_STATE_PLACE}))?"
      r"(?P<end>\s*[.!]*)\s*$", _fr_state_as_put),
@@ -383,6 +385,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^\s*(?:superpose|superposez|empile|empilez) (?P<a>{_FR_STATE_NP}) et (?P<b>{_FR_STATE_NP})\s*,?\s*"
      rf"(?:avec )?(?P<top>{_FR_STATE_NP}) (?P<where>par-dessus|au-dessus|dessus|en haut|sur le dessus|en dessous|"
      r"au-dessous|dessous|en bas)(?P<end>\s*[.!]*)\s*$", _fr_pair_with_top),
+    # "je voudrais voir le cube bleu sur le rouge": the state to see
+    (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?:je voudrais|je veux|j' ?aimerais) voir "
+     rf"(?P<a>{_FR_STATE_NP})\s+(?P<place>{_FR_STATE_PLACE})(?:\s*,?\s+et (?P<c>{_FR_STATE_NP})\s+"
+     rf"(?P<place2>{_FR_STATE_PLACE}))?(?P<end>\s*[.!]*)\s*$", _fr_state_as_put),
     # "à la fin, le cube bleu doit être sur le rouge (et le vert dans le bac)": the same state, said of the cube
     (rf"^\s*(?:(?:à la fin|au final|pour finir)\s*,?\s*)?(?P<a>{_FR_STATE_NP})\s+{_FR_STATE_MUST}\s+"
      rf"(?P<place>{_FR_STATE_PLACE})(?:\s*,?\s+et (?P<c>{_FR_STATE_NP})\s+(?:{_FR_STATE_MUST}\s+)?"
@@ -1098,19 +1104,21 @@ def _de_pair_with_top(m: re.Match[str]) -> str:
     return f"leg {upper} auf {lower}{m['end']}"
 
 
+def _accusative_place(where: str) -> str:
+    """A place said in the dative ("im Eimer", "auf der linken Seite") in the accusative of a put."""
+    prep = next(p for p in sorted(_DE_DATIVE_TO_ACCUSATIVE, key=len, reverse=True) if where.startswith(p + " "))
+    return f"{_DE_DATIVE_TO_ACCUSATIVE[prep]} {where[len(prep) + 1:]}".replace("linken seite", "linke seite") \
+        .replace("rechten seite", "rechte seite")
+
+
 def _state_as_put(m: re.Match[str]) -> str:
     def cube(np: str) -> str:
         words = np.split()
         return " ".join(["den", f"{words[1]}n", *words[2:]])
 
-    def place(where: str) -> str:
-        prep = next(p for p in sorted(_DE_DATIVE_TO_ACCUSATIVE, key=len, reverse=True) if where.startswith(p + " "))
-        return f"{_DE_DATIVE_TO_ACCUSATIVE[prep]} {where[len(prep) + 1:]}".replace("linken seite", "linke seite") \
-            .replace("rechten seite", "rechte seite")
-
-    out = f"leg {cube(m.groupdict().get('a') or m['b'])} {place(m['place'])}"
+    out = f"leg {cube(m.groupdict().get('a') or m['b'])} {_accusative_place(m['place'])}"
     if m["c"]:
-        out += f" und leg {cube(m['c'])} {place(m['place2'])}"
+        out += f" und leg {cube(m['c'])} {_accusative_place(m['place2'])}"
     return out + m["end"]
 
 
@@ -1361,9 +1369,15 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?P<place>{_DE_STATE_PLACE})\s+(?:liegen|stehen|landen|sein)"
      rf"(?:\s*,?\s+und\s+(?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})(?:\s+(?:liegen|stehen|landen))?)?"
      r"(?P<end>\s*[.!]*)$", _state_as_put),
+    # "am Ende will ich den roten Würfel im Eimer sehen": the state to see (a cube with no colour is asked about)
+    (rf"^(?:(?:am ende|zum schluss|am schluss)\s*,?\s+)?(?:ich (?:will|möchte)|(?:will|möchte) ich) "
+     rf"(?P<obj>{_DE_PAIR_NP}|den (?:würfel|wuerfel|wurfel|block|klotz))\s+(?:(?:am ende|zum schluss)\s+)?"
+     rf"(?P<place>{_DE_STATE_PLACE})\s+sehen(?P<end>\s*[.!]*)$",
+     lambda m: f"leg {m['obj']} {_accusative_place(m['place'])}{m['end']}"),
     # "ich möchte, dass der rote Würfel im Eimer liegt (und der blaue auf dem Pad)": the same state, as a wish
     (rf"^(?:(?:am ende|zum schluss|am schluss)\s*,?\s+)?(?:ich (?:will|möchte|hätte gerne?|wünsche mir)|"
-     rf"(?:will|möchte|hätte) ich(?: gerne?)?)\s*,?\s*dass (?P<a>{_DE_STATE_NP})\s+(?P<place>{_DE_STATE_PLACE})\s+"
+     rf"(?:will|möchte|hätte) ich(?: gerne?)?|sorge? dafür|sorgen sie dafür)\s*,?\s*dass (?P<a>{_DE_STATE_NP})\s+"
+     rf"(?P<place>{_DE_STATE_PLACE})\s+"
      rf"(?:liegt|steht|landet|ist)(?:\s*,?\s+und (?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})"
      r"(?:\s+(?:liegt|steht|landet|ist))?)?(?P<end>\s*[.!]*)$", _state_as_put),
 )

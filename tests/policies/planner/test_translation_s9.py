@@ -98,6 +98,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("J'aimerais que le {x} soit a gauche.", ("x>left",)),
     ("À la fin, le cube {x} doit être sur le {y} et le {z} dans le bac.", ("x>y", "z>bin")),
     ("le {x} doit se retrouver a la poubelle", ("x>bin",)),
+    ("Fais en sorte que le cube {x} soit sur le {y}.", ("x>y",)),
+    ("Le {x} doit être posé sur le {y}.", ("x>y",)),
+    ("Je voudrais voir le cube {x} sur le {y} et le {z} dans le bac.", ("x>y", "z>bin")),
     # the "moi" of "for me" before an object with its place; a box for the bin
     ("Balance-moi le cube {x} à la poubelle.", ("x>bin",)),
     ("mets-moi le {x} sur le {y} stp", ("x>y",)),
@@ -142,6 +145,8 @@ _NOMINATIVE = {"red": "rote", "green": "grüne", "blue": "blaue", "yellow": "gel
     ("Am Ende soll der {X} Würfel auf dem {YD} liegen.", ("x>y",)),
     ("Ich möchte, dass der {X} Würfel im Eimer liegt und der {Y} auf dem Pad.", ("x>bin", "y>pad")),
     ("am ende will ich, dass der {X} auf dem {YD} liegt", ("x>y",)),
+    ("Sorg dafür, dass der {X} Würfel im Eimer liegt.", ("x>bin",)),
+    ("Am Ende will ich den {YD} Würfel im Eimer sehen.", ("y>bin",)),
 ])
 def test_a_state_said_with_soll_is_the_put_that_reaches_it(template: str, spec: tuple[str, ...], x: str, y: str,
                                                            z: str) -> None:
@@ -161,6 +166,8 @@ def test_a_state_said_with_soll_is_the_put_that_reaches_it(template: str, spec: 
     "Ich möchte, dass der {X} Würfel nicht im Eimer liegt.",
     "Ich möchte, dass der {X} Würfel im Eimer liegt und der {Y} nicht auf dem Pad.",
     "Paul möchte, dass der {X} Würfel im Eimer liegt.",
+    "Ich will den {YD} Würfel nicht im Eimer sehen.",
+    "Sorg dafür, dass der {X} Würfel nicht im Eimer liegt.",
     "Der {X} Würfel soll im Eimer liegen bleiben.",
     "Der {X} Würfel soll im Eimer liegen?",
     "Der {X} Würfel soll im Eimer liegen, hat Paul gesagt.",
@@ -169,7 +176,7 @@ def test_a_state_said_with_soll_is_the_put_that_reaches_it(template: str, spec: 
 ])
 def test_a_state_said_with_soll_negated_or_reported_never_runs(template: str) -> None:
     x, y, z = "red", "blue", "green"
-    text = template.format(X=_NOMINATIVE[x], Y=_NOMINATIVE[y])
+    text = template.format(X=_NOMINATIVE[x], Y=_NOMINATIVE[y], YD=spoken._DE[y])
     assert not isinstance(_PLANNER.plan(text, _scene(x, y, z)), Plan), text
 
 
@@ -208,6 +215,9 @@ _NEVER_PLANNED = (
     "Le {x} ne doit pas être dans le bac.",
     "Le {x} doit être dans le bac ?",
     "Le {x} doit être dans le bac et le {y} pas sur le pad.",
+    "Ne fais pas en sorte que le {x} soit dans le bac.",
+    "Je ne voudrais pas voir le {x} dans le bac.",
+    "Je voudrais voir le {x} dans le bac, pas le {y}.",
     "Paul dit que le {x} doit être dans le bac.",
     "Empile les cubes de sorte que le {x} ne soit pas en haut, le {y} au milieu et le {z} en bas.",
     "Superpose le cube {x} et le cube {y}, avec le {z} par-dessus.",
