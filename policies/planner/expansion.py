@@ -680,9 +680,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     used."""
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
-    again = _SAID_AGAIN.search(text)
-    if again is not None and again.group(0).strip(" .!") and re.search(r"\bboth\b", text[:again.start()]):
-        text = text[:again.start()]
+    emphasis = _SAID_AGAIN.search(text)
+    if emphasis is not None and emphasis.group(0).strip(" .!") and re.search(r"\bboth\b", text[:emphasis.start()]):
+        text = text[:emphasis.start()]
     lacking = _LACKING.search(text) is not None
     # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
     # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region
