@@ -230,6 +230,10 @@ def _interruption(m: re.Match[str]) -> str:
     if not _PAUSE.fullmatch(" ".join(m.group(1).replace(",", " , ").split()).replace(" ,", ",")):
         return m.group(0)
     said_before = re.search(r"\b(?:the|a|an)$", m.string[:m.start()])  # "the - sorry - the yellow cube": one "the"
+    # "hang on" / "hold on" ask the listener to wait (A1 s9 G7b), save as the speaker's restart of a noun phrase, its
+    # article said again after it ("put the - hang on - the green cube")
+    if re.search(r"\b(?:hang|hold) on\b", m.group(1)) and not (said_before and m.group(2)):
+        return m.group(0)
     return " " if m.group(2) is None or said_before else f" {m.group(2)} "
 
 
@@ -286,7 +290,7 @@ _LABEL_MODIFIERS = "|".join(sorted({
     "acceptance", "regression", "unit", "system", "functional", "hardware", "warm-up", "warmup", "practice",
     "training", "test", "pick-and-place", "placement", "sorting", "stacking", "cleanup", "clean-up", "tidy-up",
     "tidying", "your", "the", "a", "this", "demo", "robot", "arm", "gripper", "final", "main", "real",
-    "actual", "one", "easy", "lab", "bench", "dry", "trial", "setup", "set-up", "startup", "start-up", "commissioning",
+    "actual", "one", "easy", "lab", "bench", "trial", "setup", "set-up", "startup", "start-up", "commissioning",
     "validation", "verification", "qa", "qc", "pilot", "mini", "live", "single", "standard", "usual", "routine"},
     key=len, reverse=True))
 _GOAL_PARTICIPLE = re.compile(
@@ -351,7 +355,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... or naming the job the request is part of: "Bring-up test: pick red_cube, ...", "Calibration run #2: ...",
     # "Today's task: ..." (f17-034). Only job nouns after known modifiers: "Cancelled test:", "Old task:",
     # "Failed run:", "Done:" may take the request back and stay, so the instruction is refused as unread.
-    (rf"^(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
+    # ("Next run:" / "Next session:" may name a later run, A1 s9 G15: read, hence refused; "Next job:" is now)
+    (rf"^(?!next (?:run|trial|test|session|experiment|time|week|day)\b)(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}"
+     rf"(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
      r"(?:\s+(?:for )?(?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
     # a summary of the request before a colon, spelt out after it: "Unstack it: take the yellow cube off the orange
     # one and put it on the right side" (f17-052); only where what follows takes a cube off another
@@ -518,7 +524,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:small |little |quick |simple )?things for (?:me|us)(?: please)?\s*[.:?!]\s*", r"\1"),
     # "Let's do three things, everyone!" (f23-046), "Clean-up time!", "Tidy-up time -" (f23-058, f23-066), "Boys and
     # girls, watch this!" (f23-066): a class told what comes, each a closed form before the request
-    (r"(^|[.!?]\s*)(?:(?:(?:ok(?:ay)?|right|so|now),?\s+)?(?:let'?s do (?:two|three|four|a few|some|a couple of) "
+    (r"(^|[.!?]\s*)(?:(?:(?:ok(?:ay)?|right|so|now),?\s+)?(?:let'?s do (?:a few|some) "
      r"(?:little |quick |simple |fun )?things(?: together)?|(?:it'?s )?(?:clean|tidy)[- ]?up time|"
      r"(?:boys and girls|kids|children|class|everyone|everybody|folks),? (?:watch|look at) (?:this|me|closely))"
      r"(?:,? (?:everyone|everybody|folks|guys|class|kids|boys and girls))?\s*[.:!\-–—,]\s*)+", r"\1"),
@@ -527,7 +533,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # "That's enough for today. Go back to your home position." (f23-025), "ok ur done, go home" (f22-053)
      r"(?:that'?s|that is) (?:enough|it|all)|(?:you'?re|you are|your|we'?re|we are) (?:all )?(?:done|finished))"
      r"(?: for (?:today|now|the day|this session))?\s*[,;.!]\s*"
-     r"(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? (?:to )?(?:your |the )?home\b)", r"\1"),
+     # (only where going home ends the request: "That's enough. Go home. Then put ..." works on, A1 s9 G16)
+     r"(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? (?:to )?(?:your |the )?home\b[^.;!?]*[.!]?\s*$)",
+     r"\1"),
     # "Put please the yellow cube ...", "Please you throw away ..." (f16-003, f16-000): the request itself
     (r"\b(put|place|set|move|stack|drop|push|bin|throw|take|pick)\s+please\s+", r"\1 "),
     # ... and "you" before its later verbs too: "Please you take the green cube and you put it inside of the bin"
@@ -593,7 +601,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s+so (?:that )?(?:you'?re|you are|you'?ll be|i can|we can|i'?m able to)\s+[a-z' ]{0,40}?(?=\s*(?:[,;.!?]|$))",
      _purpose),
     # "for this trial run, ...", "for my project I need ...": what the request is for, no part of it
-    (r"(^|[.;!?]\s*)(?:so\s+)?for (?:this|the|my|our|a|tomorrow'?s|today'?s|the next|next week'?s)(?: [a-z]+)?"
+    # (only this run, a closed list of words before it: "For the next run, ...", "For tomorrow's run, ...", "For the dry
+    # run, ..." ask for another time or no real run, A1 s9 G15, and are read, hence refused)
+    (r"(^|[.;!?]\s*)(?:so\s+)?for (?:this|the|my|our|today'?s)(?: (?:current|present|first|photo|demo|practice|"
+     r"morning|afternoon|evening|class|school|lab|robot|final|trial|test))?"
      r" (?:run|trial|test|demo|project|experiment|presentation|class|lab|session|setup|set-up|video|shoot|photo|"
      r"picture|recording|assignment|exercise|showcase|meeting|talk)s?\b\s*,?\s*", r"\1"),
     (r"\b(the (?:left|right) side) of (?:the |your )?(?:workspace|table|work area|bench|desk|scene|cell)\b", r"\1"),
@@ -733,8 +744,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "Please do the following in order: 1) ... 2) ..." (f20-021): a list announced, its order the order said
     (r"^(?:(?:please|now|ok|okay|so)\s*,?\s+)*(?:(?:could|can|would) you (?:please )?)?(?:do|carry out|perform|"
      r"complete|"
-     r"follow|run through|work through) (?:the following|these|the steps below|the next)(?: (?:\d|two|three|"
-     r"four|five))?"
+     r"follow|run through|work through) (?:the following|these|the steps below|the next)"
      r"(?: (?:steps|things|actions|tasks|instructions|moves))?(?:,? (?:in (?:this |that |the given |the listed )?order|"
      r"in sequence|in turn|step by step|one after the other|please))*\s*:\s*(?:,\s*then\s+)?", ""),
     # "I wonder whether you could sit the blue cube on the green one" (f18-006): the request, before a verb read
@@ -988,8 +998,12 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.]\s*)next up\s*[:,]?\s*", r"\1then "),
     # "First stack orange on red, and only then put the blue one in the bin" (f20-017): "only then" after a clause is
     # its "then", stressed; only before a verb read ("only then, if ..." stays a condition, refused)
+    # (never where the later step moves a cube the earlier one placed: "Stack red on blue and only then put it in the
+    # bin" is a detour, refused as session 8's "once" reading is, A1 s9 G20)
     (rf"(?:\s*[,;.]\s*|\s+)(?:and\s+)?only then,?\s+(?:(?:should|can|may|will|must|do) you\s+)?(?:please\s+)?"
-     rf"(?=(?:{_FRAMED_VERB}|go|return|head)\b)", ", then "),
+     rf"(?=(?:{_FRAMED_VERB}|go|return|head)\b)",
+     lambda m: m.group(0) if _moved_again(m.string[:m.start()], re.split(r"[,;.]", m.string[m.end():])[0])
+     else ", then "),
     # "I want every cube on the pad in the end, except orange" (f19-026): the state at the end of a request with no
     # other order in it is the request's own; beside an order word it is left (and refused)
     (r"(\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left side|right side|left|right))\s+(?:in|at|by) the end\b",
@@ -1038,9 +1052,11 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 )
 # How far a push goes, said beyond what one push does (A1 s9 G9); "the far left cube" is a reference, not a distance.
 _FAR_PUSH = re.compile(r"\b(?:left|right|forwards?|backwards?|back|away|out)\s*,?\s*(?:(?:very|really|so|quite) )?"
-                       r"far\b|(?<!too )\bfar (?:to the )?(?:left|right|forwards?|backwards?|back|away)\b"
+                       r"far\b|(?<!too )(?<!on the )(?<!at the )\bfar (?:to the )?"
+                       r"(?:left|right|forwards?|backwards?|back|away)\b"
                        r"(?! (?:cube|block|one)\b)|"
-                       r"\b(?:off|over|across) the (?:table|edge|bench|side|workspace)\b|\ball the way\b")
+                       r"\b(?:off|over|across) the (?:table|edge|bench|side|workspace)\b|\ball the way\b|"
+                       r"\bway (?:to the |over to the |over )?(?:left|right|forwards?|backwards?|back)\b")
 # An order word that ends its clause ("put the red cube in the bin finally, and ...", "go home at the end and ...", A1
 # s9 G3) where another clause follows: the step said last would run first. At a clause's start ("and finally put",
 # ", afterwards put") the connectors above read it.
@@ -1117,6 +1133,34 @@ def _push_manner(text: str) -> str:
                   "", text)
     text = re.sub(r"\bto(?:wards?)? the (left|right|forward|backward) direction\b", r"to the \1", text)
     return _FURTHER.sub(r"\1", _PUSH_REASON.sub("", text))
+
+
+_COUNTED = re.compile(
+    r"^(?:(?:ok(?:ay)?|right|so|now|please),?\s+)*(?:let'?s do|(?:(?:could|can|would) you (?:please )?)?do (?:the "
+    r"following|these|the next))\s+(?P<n>two|three|four|five|[2-5])\s+(?:little |quick |simple |fun |small )?(?:things|"
+    r"steps|tasks|jobs)(?: together)?(?:,? (?:in (?:this |that )?order|in sequence))?(?:,? (?:everyone|everybody|folks|"
+    r"guys|class|kids|for me|please))?\s*[.:!,\-–—]+\s*")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _moved_again(before: str, after: str) -> bool:
+    """Whether the clause ``after`` moves "it" or a cube the words ``before`` it already moved (each cube said before
+    its place word)."""
+    moved = set(re.findall(rf"\b({_COLOUR_ALT})\b(?=[^,;.]*?\b(?:in|into|on|onto|to|atop)\b)", before))
+    first = re.search(rf"\b(?:it|them|that one|this one|{_COLOUR_ALT})\b", after)
+    return first is not None and (first.group(0) in moved or first.group(0) in ("it", "them", "that one", "this one"))
+
+
+def _counted_steps(text: str) -> str:
+    """``text`` without "Let's do three things, everyone!" / "Do the following two steps:" where that many steps follow
+    (f23-046); where the count disagrees with the steps (A1 s9 G16) the frame stays, read, hence refused."""
+    m = _COUNTED.match(text)
+    if m is None:
+        return text
+    rest = text[m.end():]
+    steps = [p for p in re.split(r"[.!?;]+|,?\s*\b(?:and then|then|next|and after that|after that)\b|\(?\b\d\s*[).:]",
+                                 rest) if re.search(rf"\b(?:{_COLOUR_ALT}|home)\b", p)]
+    return rest if len(steps) == _COUNT_WORDS[m.group("n")] else text
 
 
 def _stated_order(text: str) -> tuple[str, str | None]:
@@ -2405,6 +2449,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     condition = _condition_refusal(text)
     if condition is not None:
         return Rewrite(text, condition, language=lang)
+    text = _counted_steps(text)
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip(" -–—")
     text = _state_order(_small_talk(text).strip())  # again, once thanks and frames are gone
@@ -2417,7 +2462,17 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(text, order_said, language=lang)
     for pattern, repl in (*_IDIOMS, *_CONNECTORS):
         text = re.sub(pattern, repl, text)
-    far = _FAR_PUSH.search(text) if re.search(r"\b(?:push|nudge|shove|slide|slid|pushing)\b", text) else None
+    push_said = re.search(r"\b(?:push|nudge|shove|slide|slid|pushing)\b", text)
+    lifted = re.search(r"(?<!without )(?<!no )(?<!not )\b(?:lifting|raising|picking) (?:it|them)(?: up)?\b", text)
+    if push_said and lifted:  # "Push the red cube left, lifting it." (A1 s9 G9b): a push is never lifted
+        return Rewrite(text, f"'{lifted.group(0)}' beside a push: a push slides the cube and never lifts it; say "
+                             f"'put' to lift it", language=lang)
+    arm = re.search(r"(?:\band|,)\s+(?:the |your )?(?:arm|robot|gripper|yourself)(?:\s+(?:too|as well|also))?"
+                    r"(?=\s*(?:$|[,;.!?]|\s(?:in|into|on|onto)\b))", text)
+    if arm is not None:  # "Put the red cube and the arm in the bin." (A1 s9 G11): no skill moves the arm there
+        return Rewrite(text, f"'{arm.group(0).strip(' ,')}': the arm is no object to move; it only goes home",
+                       language=lang)
+    far = _FAR_PUSH.search(text) if push_said else None
     if far is not None:  # "Push the red cube far left / off the table" (A1 s9 G9): one push is one short step
         return Rewrite(text, f"'{far.group(0).strip(' ,')}': a push moves a cube one short step, never far or off the "
                              f"table; nothing is planned", language=lang)

@@ -430,3 +430,42 @@ def test_dev_classes_read_third_round(text: str, want: list[str]) -> None:
                                   "That red cube has been perched on the blue one all morning. Don't get rid of it."])
 def test_dev_classes_third_round_beside_a_negation(text: str) -> None:
     refused(text, S3)
+
+
+# ------------------------------------------------------------- A1 s9 G7b, G9b, G9c, G11, G15, G16, G20
+@pytest.mark.parametrize("text", [
+    "Drop the green - hold on - onto the pad.",  # G7b: "hold on" asks to wait
+    "Drop the green - hang on - onto the pad.",
+    "Push the red cube left, lifting it.",  # G9b
+    "Push the red cube gently towards the robot's left, lifting it.",
+    "Push the red cube way left.",  # G9c
+    "Put the red cube and the arm in the bin.",  # G11
+    "Put the red cube in the bin, the arm too.",
+    "For the next run, all we'd like is the red cube in the bin, and that's it.",  # G15
+    "For tomorrow's run, all we'd like is the red cube in the bin.",
+    "For the dry run, all we'd like is the red cube in the bin.",
+    "Next run: put the red cube in the bin.",
+    "Let's do two things! Can we put the green block in the bin? Next, the blue block goes on the pad. And after that "
+    "the red block goes on top of the blue block!",  # G16
+    "Do the following three things in order: 1) put the red cube in the bin, 2) put the blue cube on the pad.",
+    "That's enough for today. Go back to your home position. Then put the red cube in the bin.",
+    "Stack red on blue and only then put it in the bin.",  # G20
+    "Stack red on blue, and only then put the red one in the bin.",
+])
+def test_a1_s9_second_batch_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("put the - hang on - the green cube in the bin", mv("green", "bin")),
+    ("For this run, all we'd like is the red cube in the bin.", mv("red", "bin")),
+    ("Do the following two things in order: 1) put the red cube in the bin, 2) put the blue cube on the pad.",
+     mv("red", "bin") + mv("blue", "pad")),
+    ("Let's do three things, everyone! Can we put the green cube in the bin? Next, the red cube goes on the pad. And "
+     "after that the blue cube goes on top of the green cube!", mv("green", "bin") + mv("red", "pad") +
+     mv("blue", "green")),
+    ("Stack red on blue, and only then put the green one in the bin.", mv("red", "blue") + mv("green", "bin")),
+    ("Put the red cube in the bin and the arm back home.", [*mv("red", "bin"), "go_home()"]),
+])
+def test_a1_s9_second_batch_neighbours_still_read(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
