@@ -136,9 +136,10 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
                                     "regions": ["left", "right", "bin", "pad"], "holding": "red_cube"})
 
 
-# G5b, G8, G9, G12, G13 (726adab), G14 (0504fb8, eb94a38), G17-G19 (eb94a38): a remark, "them" after two cubes,
-# a count after a tower, a held cube, a verb left out after a push, "this very cube" after two, a detour through
-# the bin, a French past obligation
+# G5b, G8, G9, G12, G13 (726adab), G9c (a1ea9aa), G14 (0504fb8, eb94a38), G17-G19 (eb94a38), G7b, G9b, G11, G15,
+# G16, G20 (6b413b4): a remark, "them" after two cubes, a count after a tower, a held cube, a verb left out after a
+# push, "this very cube" after two, a detour through the bin, a French past obligation, "- hold on -", a push lifting
+# the cube, the arm as a thing to move, another run, a count of steps the steps contradict
 @pytest.mark.parametrize(("text", "state"), [
     ("Nice tower with red at the bottom and green on top!", S3),
     ("Put the red cube and the blue cube in the bin, then put them on the pad.", S3),
@@ -150,6 +151,9 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Clear everything off the table into the bin.", HOLDING_RED),
     ("Clear everything off the table into the bin apart from the blue one.", HOLDING_RED),
     ("Push the red cube way left.", S3),
+    ("Pousse le rouge tout à gauche.", S3),
+    ("Pousse le rouge complètement à gauche.", S3),
+    ("Schieb den roten ganz nach links.", S3),
     ("Push the red cube to the right and the blue one in the bin.", S3),
     ("Push the red cube right and the blue one on the green one.", S3),
     ("Schieb den roten nach rechts, den blauen nach links, und leg dann genau diesen Würfel in den Eimer.", S3),
@@ -157,6 +161,20 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Ich möchte Sie bitten, zuerst den roten Würfel in den Eimer zu legen, anschließend den roten auf den grünen zu "
      "setzen.", S3),
     ("Le cube bleu devait être sur le rouge et le vert dans le bac.", S3),
+    ("Drop the green - hold on - onto the pad.", S6),
+    ("Drop the green - hang on - onto the pad.", S6),
+    ("Push the red cube left, lifting it.", S3),
+    ("Put the red cube and the arm in the bin.", S3),
+    ("Put every cube in the bin, the arm too.", S3),
+    ("For the next run, all we'd like is the orange cube in the bin, and that's it.", S6),
+    ("For this cancelled run, all we'd like is the orange cube in the bin, and that's it.", S6),
+    ("For this fake run, all we'd like is the orange cube in the bin, and that's it.", S6),
+    ("Next run: put the orange cube in the bin.", S6),
+    ("Let's do two things! Can we put the green block in the bin? Next, the blue block goes on the pad. And after "
+     "that the red block goes on top of the blue block!", S3),
+    ("Do the following three things in order: 1) put the red cube in the bin, 2) put the blue cube on the pad.", S3),
+    ("That's enough. Go home. Then put the red cube in the bin.", S3),
+    ("Stack red on blue and only then put it in the bin.", S3),
 ])
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
     assert moves_nothing(plan(text, state)), plan(text, state)
