@@ -1980,12 +1980,26 @@ _STEP_AFTER = re.compile(rf"(?:[,;]|\band\b|\bthen\b)\s*(?:(?:and|then|please|al
 _TRAILING_THEN = re.compile(r"\b(?:then|after that|afterwards)\s*,?\s*(?:and|but)\b")
 
 
+# "mets tous les cubes dans la poubelle, mais le rouge sur le pad", "leg alle Würfel in den Eimer, aber den roten aufs
+# Pad": the cube said after "but" is excepted from "all" and goes elsewhere; read as written the English put it in the
+# bin first and took it out again (A1 session 9, G21). Said as English reads it: "all the cubes except the red ...,
+# and put the red on the pad".
+_EN_PLACE = (rf"(?:in|into|on|onto) the (?:bin|pad|left side|right side|(?:{_EN_COLOURS})(?: one| cube)?)")
+_ALL_BUT_ONE_ELSEWHERE = re.compile(
+    rf"\b(?P<verb>put|move|discard) (?P<all>all the cubes|all cubes|every cube|everything)(?P<place> {_EN_PLACE})?"
+    rf"\s*,\s*but (?P<one>the (?:{_EN_COLOURS})(?: one| cube)?) (?P<there>{_EN_PLACE})(?=\s*(?:[.!]|$))")
+
+
+def _all_but_one_elsewhere(m: re.Match[str]) -> str:
+    return f"{m['verb']} {m['all']} except {m['one']}{m['place'] or ''} , and put {m['one']} {m['there']}"
+
+
 def _binned_then_moved(english: str, lang: str) -> None:
     """"Ich möchte Sie bitten, zuerst den roten in den Eimer zu legen, anschließend den roten auf den grünen zu setzen":
     a cube put in the bin and then moved again by a later clause (by its colour or as "it" right after) is a detour
     through the bin no speaker means (A1 session 8 F6, session 9 G18); refused."""
-    for binned in re.finditer(rf"\b(?:discard|(?:put|throw|move) the (?:{_EN_COLOURS})\b[^,;.]*?\bin(?:to)? the "
-                              rf"(?:bin|trash))\b", english):
+    for binned in re.finditer(rf"\b(?:discard (?:the )?(?:{_EN_COLOURS})|(?:put|throw|move) the (?:{_EN_COLOURS})\b"
+                              rf"[^,;.]*?\bin(?:to)? the (?:bin|trash))\b", english):
         colour = re.search(rf"\b({_EN_COLOURS})\b", english[binned.start():])
         if colour is None:
             continue
@@ -2050,6 +2064,7 @@ def _translated(text: str, lang: str) -> str:
     english = re.sub(r"(?<!\band)(?<=[a-z]) then\b", ", then", english)
     # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
     english = re.sub(r"\bthrow\b(?=[^,;.!?]*\b(?:in|into|in to) the (?:bin|trash)\b)", "put", english)
+    english = _ALL_BUT_ONE_ELSEWHERE.sub(_all_but_one_elsewhere, english)
     _tower_choice(english, lang)
     _tower_direction(english, lang)
     _unfinished_or_unplaced(english, lang)

@@ -89,6 +89,11 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a verbless clause after a push, to a place no push reaches: the put writers mean
     ("Zuerst den {X} Würfel nach vorne schieben, danach den {Y} aufs Pad.", ("push:x:forward", "y>pad")),
     ("Pousse le {x} vers la droite et le {y} dans la poubelle.", ("push:x:right", "y>bin")),
+    # every cube to one place but one cube to another: that cube is excepted, never binned and taken out (A1 s9 G21)
+    ("Mets tous les cubes dans la poubelle, mais le {x} sur le pad.", ("rest>bin", "x>pad")),
+    ("jette tous les cubes, mais le {x} a gauche", ("rest>bin", "x>left")),
+    ("Leg alle Würfel in den Eimer, aber den {X} aufs Pad.", ("rest>bin", "x>pad")),
+    ("Wirf alle Würfel weg, aber den {X} auf die rechte Seite.", ("rest>bin", "x>right")),
     # the softener of a polite question
     ("Könntest du vielleicht den {X} Würfel auf die linke Seite stellen? Danke dir!", ("x>left",)),
     ("tu pourrais peut-être poser le {x} sur le {y} ?", ("x>y",)),
@@ -266,6 +271,8 @@ _NEVER_PLANNED = (
     "Schieb den {X} ganz nach links.",
     "Schieb den {X} ganz links hin.",
     "Schieb den {X} so weit wie möglich nach rechts.",
+    "Mets tous les cubes dans la poubelle, mais le {x} pas sur le pad.",
+    "Leg alle Würfel in den Eimer, aber den {X} nicht aufs Pad.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
