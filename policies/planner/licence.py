@@ -73,6 +73,10 @@ class Licence:
     # a cube goes or is, never what moves ("grab the one at the back and stack it on the yellow cube": the model
     # picked yellow and stopped).
     destinations_only: frozenset[str] = frozenset()
+    # The verbs said, by the skill each asks for ("pick", "place", "push"), one entry per verb as written: every one
+    # must be accounted for by a step of its skill ("pick up the red cube and put it down" ran the pick alone, A1
+    # s9 G10). A verb whose clause sends the arm home ("move back home") is no place or pick.
+    verbs: tuple[tuple[str, str], ...] = ()
 
     def allows(self, step: Step) -> bool:
         """True when every argument of ``step`` is named by the instruction."""
@@ -123,8 +127,32 @@ class Licence:
                 carrying = True
             elif s.skill in ("place_in", "place_on"):
                 carrying = False
+        unsaid = self._unaccounted_verb(steps)
+        if unsaid is not None:
+            return unsaid
         if steps and steps[-1].skill == "pick" and not self.pick_verb:
             return "it ends holding an object, and the instruction has no verb asking to pick one up"
+        return None
+
+    def _unaccounted_verb(self, steps: Sequence[Step]) -> str | None:
+        """A verb with fewer steps of its skill in the plan than the words say it ("put" twice, one place)."""
+        done = {"pick": sum(s.skill == "pick" for s in steps), "push": sum(s.skill == "push" for s in steps),
+                "place": sum(s.skill in ("place_in", "place_on") for s in steps)}
+        for skill in ("place", "push", "pick"):
+            said = [w for w, k in self.verbs if k == skill]
+            if len(said) > done[skill]:
+                return (f"the words say {', '.join(repr(w) for w in said)}, and the plan has "
+                        f"{done[skill] or 'no'} {skill} step{'' if done[skill] == 1 else 's'} for "
+                        f"{'it' if len(said) == 1 else 'them'}")
+        return None
+
+    def unplaceable(self) -> str | None:
+        """Why no plan can cover the words before any model runs: a place verb with no place or cube to put it on
+        named ("pick up the red cube and put it down", "drop it"), else None."""
+        placing = [w for w, k in self.verbs if k == "place"]
+        if placing and not self.regions and not self.targets:
+            return (f"'{placing[0]}' names no place: say where it goes (a region such as the bin or the pad, or a "
+                    "cube to stack on)")
         return None
 
     def step_cap(self) -> int:
@@ -215,7 +243,7 @@ def licence_for(text: str, state: SceneState) -> Licence:
     # red) is never moved; anchored is the window the anchors above are read with.
     moved = {o.name for i, t in enumerate(toks) if t in lx.COLOR_WORDS and not _right_after_on(toks, i)
              and not _ANCHOR_PREPS & set(toks[max(0, i - 3): i]) for o in state.objects if o.color == lx.COLOR_WORDS[t]}
-    return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors),
+    return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors), verbs=_verbs(toks),
                    regions=frozenset(regions), directions=frozenset(directions if push else set()),
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
                    targets=frozenset(targets & objects),
@@ -228,6 +256,31 @@ def licence_for(text: str, state: SceneState) -> Licence:
 
 
 _REGION_PAIRS = frozenset(p for phrases in lx.REGION_PHRASES.values() for p in phrases if len(p) == 2)
+_VERB_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "-", "and", "then"})
+
+
+def _verbs(toks: list[str]) -> tuple[tuple[str, str], ...]:
+    """(verb as written, skill it asks for) for each pick, place or push verb in ``toks``. A verb of a home phrase
+    ("rest pose", "start position") or whose clause names home and no object ("move back home") is left out: the
+    licence's home word asks for go_home."""
+    out: list[tuple[str, str]] = []
+    for i, t in enumerate(toks):
+        push = t.startswith(_PUSH_STEMS) and t not in lx.PLACE_VERBS
+        skill = "push" if push else "place" if t in lx.PLACE_VERBS else "pick" if t in _PICK_VERBS else None
+        if skill is None:
+            continue
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        before = toks[i - 1] if i > 0 else ""
+        if (t in _HOME_BEFORE_POSE and after in ("pose", "position")) or (t == "position" and before in
+                                                                          _HOME_BEFORE_POSE):
+            continue
+        end = next((j for j in range(i + 1, len(toks)) if toks[j] in _VERB_CLAUSE_ENDS), len(toks))
+        clause = toks[i + 1:end]
+        if set(clause) & HOME_WORDS and not any(w in lx.COLOR_WORDS or w in lx.KIND_WORDS or w in ("it", "them")
+                                                 for w in clause):
+            continue
+        out.append((t, skill))
+    return tuple(out)
 
 
 def _is_source(toks: list[str], i: int) -> bool:

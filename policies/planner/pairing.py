@@ -75,6 +75,9 @@ class Pairing:
     # Objects the words name only to say which object is meant ("push red away from blue", "the cube next to the
     # green one"), never as a thing to move: the plan must not move them.
     only_anchors: frozenset[str] = frozenset()
+    # A state said as an absolute ("with the red cube in the bin, put the blue one on the pad"): a condition or a
+    # description, never a step; a plan would make it true by moving the cube (A1 s9 G10), so none may run.
+    condition: str | None = None
 
 
 _EXTREMES = frozenset({"leftmost", "rightmost", "middle", "centre", "center"})
@@ -213,8 +216,53 @@ class _UnresolvedError(Exception):
     """A relative reference that names no single object: no plan can be paired with the words."""
 
 
+# What may stand between "with" and the state of the object it names: "with the red cube (now / still / already)
+# in the bin". Any other word (a verb, a clause break) ends the absolute.
+_ABSOLUTE_FILLERS = frozenset({"now", "still", "already", "sitting", "resting", "lying", "standing", "placed", "put",
+                               "stacked", "left", "kept", "staying", "remaining", "being"})
+
+
+def _absolute(toks: Sequence[str], state: SceneState) -> str | None:
+    """The words of a state said with "with" ("with the red cube in the bin", "with it on the pad", "with red on top
+    of the blue one"), else None. "top the red cube with the blue one" names what goes on top: no state follows."""
+    for i, t in enumerate(toks):
+        if t != "with":
+            continue
+        j = i + 1
+        mention = _colour_at(toks, j)
+        if mention is None and j < len(toks) and toks[j] in _PRONOUNS:
+            mention = ("", 1)
+        if mention is None:
+            try:
+                mention = _relative_at(toks, j, state)
+            except _UnresolvedError:
+                mention = ("", 1)
+        if mention is None:
+            k = j
+            while k < len(toks) and toks[k] in lx.DETERMINERS:
+                k += 1
+            if k < len(toks) and toks[k] in _UNCOLOURED:
+                mention = ("", k + 1 - j)
+        if mention is None:
+            continue
+        k = j + mention[1]
+        while k < len(toks) and toks[k] in _ABSOLUTE_FILLERS:
+            k += 1
+        if k < len(toks) and (toks[k] in _INTO_FIRST or toks[k] in ("at", "inside", "within", "under", "beside")):
+            end = k + 1
+            while end < len(toks) and toks[end] not in _CLAUSE_ENDS and end < k + 6:
+                end += 1
+            return " ".join(toks[i:end])
+    return None
+
+
 def read_pairing(instruction: str, state: SceneState) -> Pairing:
     """The object -> destination pairs the words of ``instruction`` state, in ``state``'s names."""
+    said = _absolute(_tokens(rewrite(instruction, state).text), state) or _absolute(_tokens(instruction), state)
+    if said is not None:
+        return Pairing({}, condition=f"'{said}' states where a cube is as a condition or a description, not as a "
+                                     "step: a plan would make it true by moving the cube; say it as a step "
+                                     "('put ... in the bin, then ...') or leave it out")
     try:
         read = _read_pairing(_tokens(rewrite(instruction, state).text), state)
         if read.ambiguity is not None:
@@ -382,6 +430,8 @@ def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
 def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) -> str | None:
     """Why ``steps`` send an object somewhere other than where the words pair it, else None."""
     pairing = read_pairing(instruction, state)
+    if pairing.condition is not None:
+        return pairing.condition
     if pairing.ambiguity is not None:
         return f"which object goes where is ambiguous: {pairing.ambiguity}"
     placed = plan_destinations(steps)

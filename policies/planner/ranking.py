@@ -200,13 +200,16 @@ class RankingBackend:
             self.stats.licence_refusals += 1
             return Refusal(reason="could not understand the instruction: it names no object, place or home "
                                   f"in this scene (objects: {', '.join(state.names)})")
-        # The fixed head first, the scene and instruction last: only they are evaluated per instruction.
-        prompt = FALLBACK_HEAD + f"{scene_text(state)}\nInstruction: {screened.text.strip()}\nPlan:"
-        self.stats.decided_by_model += 1
-
+        unmet = licence.unplaceable()
         # Which object the words send where (read as the checker reads it, from the instruction as given): a step
         # against it would be refused after the model chose it, so it is never offered.
         pairing = read_pairing(instruction, state)
+        if unmet is not None or pairing.condition is not None:  # no plan the model writes could be accepted
+            self.stats.licence_refusals += 1
+            return Refusal(reason=unmet or str(pairing.condition))
+        # The fixed head first, the scene and instruction last: only they are evaluated per instruction.
+        prompt = FALLBACK_HEAD + f"{scene_text(state)}\nInstruction: {screened.text.strip()}\nPlan:"
+        self.stats.decided_by_model += 1
         if pairing.ambiguity is not None:
             pairing = Pairing({})
 
