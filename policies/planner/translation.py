@@ -404,6 +404,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\1mets tous les cubes "),
     # "tu pourrais peut-être poser ...": the softener of a polite question (elsewhere a hedge, and refused)
     (r"\b(tu pourrais|pourrais-tu|vous pourriez|pourriez-vous|tu peux|peux-tu) peut-être\b", r"\1"),
+    # "déplace le rouge vers la droite en le poussant (sans le soulever)": the move is a push
+    (r"\b(?:déplace|déplacez|bouge|bougez|décale|décalez|amène|amenez)\s+((?:le|la|l' ?)\s*[^,;.!?]*?)\s*,?\s*"
+     r"(vers (?:la |l' ?)?(?:droite|gauche|avant|arrière)|à (?:droite|gauche))\s*,?\s*en (?:le|la|l' ?)\s*poussant"
+     r"(?:\s*,?\s*sans (?:le|la|l' ?)\s*(?:soulever|lever|prendre|attraper))?\b", r"pousse \1 \2"),
     # "..., pas trop fort": how hard to push, as "doucement"
     (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
@@ -1347,6 +1351,10 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "genau diesen Würfel", "ebendiesen Würfel": the cube just named, as "denselben Würfel"
     (r"\b(?:(?:genau|exakt) (?:diesen|den|denselben|den selben|den gleichen)|ebendiesen|eben diesen|diesen selben)\s+"
      r"(würfel|block|klotz|baustein)\b", r"denselben \1"),
+    # "beweg den roten nach rechts, indem du ihn schiebst (, ohne ihn hochzuheben)": the move is a push
+    (r"\b(?:beweg|bewege|bewegen sie|verschieb|verschiebe|bring|bringe)\s+((?:den|die|das)\s+[^,;.!?]*?)\s+"
+     r"(nach (?:rechts|links|vorne?|hinten))\s*,?\s*(?:indem (?:du|sie) (?:ihn|es) (?:schiebst|schieben|schubst)|"
+     r"durch schieben)(?:\s*,?\s*ohne (?:ihn|es) (?:hochzuheben|anzuheben|aufzuheben))?\b", r"schieb \1 \2"),
     # "..., aber nicht zu fest": how hard to push, as "vorsichtig"
     (r"\s*,?\s*(?:aber\s+)?nicht zu (?:fest|stark|doll|heftig|schnell)\b", " vorsichtig"),
     # "staple die Würfel so, dass Orange oben liegt, Grün in der Mitte und Lila ganz unten": the tower by places

@@ -72,6 +72,10 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Hallo! Mir ist heute echt langweilig, aber egal – könntest du den {X} Würfel auf die linke Seite stellen?",
      ("x>left",)),
     ("Langer Tag heute. Leg den {X} in den Eimer.", ("x>bin",)),
+    # a move said to be done by pushing
+    ("Déplace le cube {x} vers la droite en le poussant, sans le soulever.", ("push:x:right",)),
+    ("deplace le {x} a gauche en le poussant", ("push:x:left",)),
+    ("Beweg den {X} Würfel nach links, indem du ihn schiebst, ohne ihn hochzuheben.", ("push:x:left",)),
     # how hard to push
     ("pousse le cube {x} vers toi stp, pas trop fort", ("push:x:backward",)),
     ("Schieb den {X} zu dir, aber nicht zu fest.", ("push:x:backward",)),
@@ -273,6 +277,9 @@ _NEVER_PLANNED = (
     "Schieb den {X} so weit wie möglich nach rechts.",
     "Mets tous les cubes dans la poubelle, mais le {x} pas sur le pad.",
     "Leg alle Würfel in den Eimer, aber den {X} nicht aufs Pad.",
+    "Ne déplace pas le cube {x} vers la droite en le poussant.",
+    "Déplace le cube {x} vers la droite sans le pousser.",
+    "Beweg den {X} nicht nach links, indem du ihn schiebst.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
