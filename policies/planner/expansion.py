@@ -184,7 +184,9 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # the placing part (after the last "with" or ":") names each cube once and is the one read.
         cut = [m.end() for m in re.finditer(r"\bwith\b|:", text)]
         later = [(p, n) for p, n in mentions if cut and p >= cut[-1]]
-        if len({n for _, n in later}) == len(later) == len(set(names)):
+        if len({n for _, n in later}) == len(later) == len(set(names)) and not re.search(
+                rf"\b(?:{_ROLE_TOP}|{_ROLE_BOTTOM}|{_ROLE_MIDDLE})\b", text[:cut[-1]]):
+            # (no role said in the listing: "red at the top, starting with red, ..." is two orders, A1 s9 G22)
             mentions, names = later, [n for _, n in later]
     listed = _listed_then_roles(text, mentions) if len(set(names)) != len(names) else None
     if isinstance(listed, str):
@@ -194,10 +196,23 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     elif len(names) < 2 or len(set(names)) != len(names):
         return Rewrite(text, "the tower must name two or more different cubes, each once; cannot tell what goes "
                              "where")
-    elif chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text):
-        bottom_up = list(reversed(names))
-    elif re.search(r"\b(?:from )?bottom to top\b|\bfrom (?:the )?bottom\b", text):
-        bottom_up = names
+    elif chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text) or \
+            re.search(r"\b(?:from )?bottom to top\b|\bfrom (?:the )?bottom\b", text):
+        top_first = bool(chain or re.search(r"\b(?:from )?top to bottom\b|\bfrom (?:the )?top\b", text))
+        bottom_up = list(reversed(names)) if top_first else names
+        unmarked = _DIRECTION.sub(lambda d: " " * len(d.group(0)), text)
+        roles_said = [None] * len(names) if chain else _tower_roles(unmarked, mentions)
+        # a role beside the direction must name the place the direction gives ("from the top, starting with red at
+        # the bottom" put red on top, A1 s9 G22)
+        if isinstance(roles_said, str) or any(
+                (r == "bottom" and n != bottom_up[0]) or (r == "top" and n != bottom_up[-1])
+                for r, n in zip(roles_said, names, strict=True)):
+            return Rewrite(text, "the tower's direction and its order words disagree: cannot tell which cube goes "
+                                 "where")
+    elif re.search(r"\b(?:start|starting|beginning|commencing|begin)\b[^,;:]*?\b(?:top|peak|summit|highest|crown|"
+                   r"uppermost|topmost)\b", text):
+        # "starting at the top with red, then blue" (A1 s9 G22): "starting" is read as the base below; here it is not
+        return Rewrite(text, "the tower starts from its top and lists what follows: say 'from top to bottom: X, Y, Z'")
     else:
         roles_or_why = _tower_roles(text, mentions)
         if isinstance(roles_or_why, str):
@@ -364,9 +379,13 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
         terse = re.match(r"[a-z]+(?: (?:cube|block|brick|one))?\s*[:=-]?\s*(top|bottom|middle|base)\b(?!\s+of)", after)
         if terse is not None:  # "red bottom, blue top, green middle" (A1 session 7, F14): each role counted
             role: str | None = {"base": "bottom"}.get(terse.group(1), terse.group(1))
-        elif re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or re.search(r"\bstart with\b", before) or \
-                re.search(r"\b(?:starting|beginning|commencing) with (?:the )?$", text[max(0, pos - 24):pos]) or \
-                re.search(_ROLE_BEFORE["bottom"], before):
+        elif (started := re.search(r"\bstart with\b", before) or re.search(
+                r"\b(?:starting|beginning|commencing) with (?:the )?$", text[max(0, pos - 24):pos])) and \
+                re.search(rf"\b(?:{_ROLE_TOP}|{_ROLE_MIDDLE})\b", after):
+            # "starting with red at the top" (A1 s9 G22: built with red at the bottom): which end it starts from is
+            # said two ways
+            return f"'{started.group(0).strip()}' and '{after.strip(' ,')}': the tower's order words disagree"
+        elif re.search(rf"\b(?:{_ROLE_BOTTOM})\b", after) or started or re.search(_ROLE_BEFORE["bottom"], before):
             role = "bottom"
         elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
                 re.search(_ROLE_BEFORE["top"], before):
@@ -583,6 +602,18 @@ _NEGATED_LIST = re.compile(rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?:
                            r"(?:\s+(?:ones|cubes|blocks|bricks))?\b")
 
 
+def _exception_unclear(marker: str, span: str) -> str | None:
+    """Why the cubes an exception leaves out are unclear, else None (A1 s9 G26): after "except" the list is cubes
+    joined by "and" (or "nor", "and not": the seen dev_structure_s5-031 spares both); "or" (which one is spared?) or a
+    trailing "or not" (taken back) are refused. After "but not" an "or" joins the cubes spared ("but not red or
+    blue")."""
+    words = re.findall(r"[a-z]+", span)
+    negative = re.search(r"\bnot\b", marker) is not None
+    if words[-1:] == ["not"] or (not negative and "or" in words):
+        return f"'{marker.strip()} {span.strip()}': which cubes are left out is unclear"
+    return None
+
+
 def _colour_names(span: str, state: SceneState) -> list[str] | str:
     """Object names the colour words of ``span`` denote; a reason string if one names nothing."""
     if _PLACED_REF.fullmatch(span.strip()):  # "every cube except the leftmost one"
@@ -710,6 +741,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         body = front.group("body")
         # a cube left out up front and named again later ("with the exception of red, put all cubes in the bin, then
         # put red on the pad"): the fronted words may scope over the whole request, so which is meant is unclear
+        unclear = _exception_unclear(front.group(0)[:front.start(1)], front.group(1))
+        if unclear is not None:
+            return Rewrite(text, unclear)
         left_out = {n for _, n in _colour_mentions(front.group(1), state)}
         if left_out & {n for _, n in _colour_mentions(body, state)}:
             return Rewrite(text, f"'{front.group(1)}' is left out up front and named again after: it is unclear "
@@ -781,7 +815,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return None
     excluded: list[str] = []
     if m.group(1):
-        names = _colour_names(m.group(1), state)
+        names = _exception_unclear(m.group(0)[:m.start(1) - m.start()], m.group(1)) or \
+            _colour_names(m.group(1), state)
         if isinstance(names, str):
             return Rewrite(text, names)
         excluded = names
@@ -814,7 +849,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if not excluded:  # "... leaving out the red and the blue": the exclusion's own "and" joins no clause
         late_first = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*$", post)
         if late_first is not None:
-            names = _colour_names(late_first.group(1), state)
+            names = _exception_unclear(late_first.group(0)[:late_first.start(1) - late_first.start()],
+                                       late_first.group(1)) or _colour_names(late_first.group(1), state)
             if isinstance(names, str):
                 return Rewrite(text, names)
             excluded, post = names, post[:late_first.start()]
@@ -851,7 +887,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                              f"unclear")
     late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"
     if late is not None and not excluded:
-        names = _colour_names(late.group(1), state)
+        names = _exception_unclear(late.group(0)[:late.start(1) - late.start()], late.group(1)) or \
+            _colour_names(late.group(1), state)
         if isinstance(names, str):
             return Rewrite(text, names)
         excluded, post = names, post[:late.start()]
@@ -945,7 +982,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, reordered)
         order = reordered
     base = GERUNDS.get(verb_word, verb_word)
-    clauses = [f"{base} the {n.replace('_', ' ')}{post.rstrip(' .!')}" for n in order]
+    where = post.rstrip(' .!')
+    if re.search(r"[,;:]", where.strip(" ,")) or len(re.findall(r"\b(?:in|into|on|onto|to|inside|ontop)\b", where)) > 1:
+        # "put every cube in the bin, but the red one on the pad" (A1 s9 G21): the words after the quantifier's place
+        # were copied into each of its clauses (red binned, then taken out to the pad)
+        return Rewrite(text, f"'{where.strip(' ,')}' after the quantifier: which cubes each place is for is unclear; "
+                             f"say 'every cube except X in the bin, then X on the pad'")
+    clauses = [f"{base} the {n.replace('_', ' ')}{where}" for n in order]
     return Rewrite(pre + ", then ".join(clauses) + tail, changed=True)
 
 

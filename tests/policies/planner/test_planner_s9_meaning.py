@@ -278,3 +278,64 @@ def test_idioms_and_emphasis_that_add_nothing_to_the_plan(text: str, want: list[
 ])
 def test_the_same_words_beside_a_negation_or_with_nothing_to_read_are_refused(text: str) -> None:
     refused(text, PAIR)
+
+
+# ------------------------------------------------------------- A1 s9 G21, G22, G26
+S3 = placed(("red", 0.5, 0.2), ("blue", 0.5, 0.0), ("green", 0.5, -0.2))
+
+
+@pytest.mark.parametrize("text", [
+    "Put every cube in the bin, but the red one on the pad.", "Put every cube in the bin, the red one on the pad.",
+    "Put every cube in the bin, but the red one goes on the pad.", "Put all the cubes in the bin, but red on the pad.",
+    "Put all cubes on the pad, but the red one in the bin.", "Put all cubes but red in the bin, red on the pad.",
+])
+def test_a_place_said_after_a_quantifiers_place_is_never_copied_into_each_clause(text: str) -> None:  # G21
+    refused(text, S3)
+
+
+def test_a_quantifier_then_a_later_step_still_runs_in_order() -> None:
+    assert steps("Put every cube in the bin, then put the red one on the pad.", S3) == [
+        *mv("red", "bin"), *mv("blue", "bin"), *mv("green", "bin"), *mv("red", "pad")]
+
+
+@pytest.mark.parametrize("text", [
+    "Build a tower starting with red at the top, then blue, then green.",
+    "Build a tower starting with red on top, then blue, then green.",
+    "Build a tower starting at the top with red, then blue, then green.",
+    "Build a tower starting with red as the top, then blue, then green.",
+    "Build a tower, red at the top, starting with red, then blue, then green.",
+    "Build a tower, starting with the top cube red, then blue, then green.",
+    "Build a tower from the top, starting with red at the bottom, then blue, then green.",
+    "a tower from bottom to top: red, blue, green, with red at the top",
+])
+def test_a_tower_said_to_start_from_one_end_with_a_role_of_the_other_is_refused(text: str) -> None:  # G22
+    refused(text, S3)
+
+
+@pytest.mark.parametrize(("text", "bottom_up"), [
+    ("Build a tower starting with red, then blue, then green.", ["red", "blue", "green"]),
+    ("a tower from top to bottom: red, blue, green", ["green", "blue", "red"]),
+    ("build a tower from the bottom up: red, blue, green", ["red", "blue", "green"]),
+])
+def test_a_tower_with_one_direction_is_built_that_way(text: str, bottom_up: list[str]) -> None:
+    assert steps(text, S3) == tower(bottom_up)
+
+
+@pytest.mark.parametrize("text", [
+    "clear all the cubes into the bin except the red one Or not.",
+    "put all the cubes in the bin except the red one or not",
+    "Put every cube in the bin but not the red one or not.",
+    "put every cube except the red one or the blue one in the bin",
+    "put every cube except the red one or not the blue one in the bin",
+])
+def test_an_exception_taken_back_or_joined_by_or_is_refused(text: str) -> None:  # G26
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "put every cube in the bin but not the red or the blue",
+    "put every cube except the red one and the blue one in the bin",
+    "put every cube in the bin except the red one and not the blue one",
+])
+def test_an_exception_of_two_cubes_leaves_both_out(text: str) -> None:
+    assert steps(text, S3) == mv("green", "bin")
