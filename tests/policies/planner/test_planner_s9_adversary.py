@@ -175,9 +175,21 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Do the following three things in order: 1) put the red cube in the bin, 2) put the blue cube on the pad.", S3),
     ("That's enough. Go home. Then put the red cube in the bin.", S3),
     ("Stack red on blue and only then put it in the bin.", S3),
+    # G10 (9acb942, every backend): a state given as a condition; a put with no place
+    ("With the red cube in the bin, put the blue one on the pad.", S3),
+    ("Pick up the red cube and put it down.", S3),
 ])
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
     assert moves_nothing(plan(text, state)), plan(text, state)
+
+
+# G21 FR/DE (b13d067): the cube excepted by "but X <place>" was binned, then taken out again
+@pytest.mark.parametrize("text", ["Jette tous les cubes, mais le rouge sur le pad.",
+                                  "Wirf alle Würfel weg, aber den roten aufs Pad."])
+def test_a_cube_excepted_by_a_second_place_never_goes_through_the_bin(text: str) -> None:
+    result = plan(text, S3)
+    assert moves_nothing(result) or [str(s) for s in result.steps][:2] != mv("red", "bin"), (  # type: ignore[union-attr]
+        result)
 
 
 @pytest.mark.parametrize("text", ["Push the red cube to the right and the blue one to the left.",
