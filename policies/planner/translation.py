@@ -828,14 +828,17 @@ _FR_NEGATED = re.compile(r"\b(?:ne|n'|pas|jamais|sans|sauf|except|not|never|with
 
 
 def _no_push_gapped(text: str, marker: str, lexicon: dict[str, str], lang: str) -> None:
-    """A verbless clause to a side whose nearest verb before it is a push ("pousse le rouge à droite et le bleu à
-    gauche") may share the push; read as a put it lifted the cube (A1 session 9, G14). Refused: the speaker says the
-    second verb. To the bin, the pad or a cube no push reaches, and the verbless clause is the put writers mean
-    ("Zuerst den blauen nach vorne schieben, danach den grünen aufs Pad"). German refuses the side case in _german."""
+    """A verbless clause whose nearest verb before it is a push may share the push; read as a put it lifted the cube
+    (A1 session 9, G14). Refused when it goes to a side ("pousse le rouge à droite et le bleu à gauche") or when it is
+    joined by a bare "et"/"und" (the verb gapped: "pousse le rouge à droite et le bleu dans la poubelle"); the speaker
+    says the second verb. As a step of its own after an order word, to the bin, the pad or a cube no push reaches, it
+    is the put writers mean ("Zuerst den blauen nach vorne schieben, danach den grünen aufs Pad", d10-036). German
+    refuses the side case in _german as well."""
     words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*|[,;.!?:]", text)
     for i, word in enumerate(words):
         clause = " ".join(re.split(r" [,;.!?:] | (?:et|puis|ensuite|mais) ", " ".join(words[i:]) + " .")[0].split())
-        if word != marker or not re.search(r"\b(?:côté|vers)\b", clause):
+        gapped = i > 0 and words[i - 1] in ("et", "und")
+        if word != marker or not (gapped or re.search(r"\b(?:côté|vers)\b", clause)):
             continue
         before = next((lexicon.get(w, "").split()[0] for w in reversed(words[:i])
                        if lexicon.get(w, "").split()[:1] and lexicon[w].split()[0] in (*_VERBS_EN, "build")), "")
@@ -1598,6 +1601,7 @@ def _german(text: str) -> str:
         # push or a put (a put moved the cube onto the side); the plain form is read as a push above
         raise TranslationError("German: after a push, a clause with no verb of its own may be a push or a put; say its "
                                "verb ('und schieb den blauen ...'); nothing was planned")
+    _no_push_gapped(text, "leg-elided", _DE, "de")
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:

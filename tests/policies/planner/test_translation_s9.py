@@ -92,7 +92,8 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stapel den {Y} und den {X}, den {Y} unten", ("x>y",)),
     # a verbless clause after a push, to a place no push reaches: the put writers mean
     ("Zuerst den {X} Würfel nach vorne schieben, danach den {Y} aufs Pad.", ("push:x:forward", "y>pad")),
-    ("Pousse le {x} vers la droite et le {y} dans la poubelle.", ("push:x:right", "y>bin")),
+    ("Pousse le {x} vers la droite, puis le {y} dans la poubelle.", ("push:x:right", "y>bin")),
+    ("Schieb den {X} nach rechts und dann den {Y} aufs Pad.", ("push:x:right", "y>pad")),
     # every cube to one place but one cube to another: that cube is excepted, never binned and taken out (A1 s9 G21)
     ("Mets tous les cubes dans la poubelle, mais le {x} sur le pad.", ("rest>bin", "x>pad")),
     ("jette tous les cubes, mais le {x} a gauche", ("rest>bin", "x>left")),
@@ -248,6 +249,9 @@ _NEVER_PLANNED = (
     # a verbless clause to a side after a push: a push or a put (A1 s9 G14); refused
     "Pousse le {x} à droite et le {y} à gauche.",
     "pousse le {x} vers la droite, puis le {y} sur le cote gauche",
+    # ... or joined by a bare "et"/"und": the verb gapped, the push shared (A1 s9 G14)
+    "Pousse le {x} à droite et le {y} dans la poubelle.",
+    "Schieb den {X} nach rechts und den {Y} in den Eimer.",
     # "the same cube" after two cubes does not say which (A1 s9 G17)
     "Schieb den {X} nach rechts, den {Y} nach links, und leg dann genau diesen Würfel in den Eimer.",
     "Jette le {x} et le {y}, puis pose exactement ce cube sur le {z}.",
