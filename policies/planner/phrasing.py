@@ -356,7 +356,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "Today's task: ..." (f17-034). Only job nouns after known modifiers: "Cancelled test:", "Old task:",
     # "Failed run:", "Done:" may take the request back and stay, so the instruction is refused as unread.
     # ("Next run:" / "Next session:" may name a later run, A1 s9 G15: read, hence refused; "Next job:" is now)
-    (rf"^(?!next (?:run|trial|test|session|experiment|time|week|day)\b)(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}"
+    (rf"^(?:(?:ok|okay|right|alright|so|now),?\s+)?(?!next (?:run|trial|test|session|experiment|time|week|day)\b)"
+     rf"(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}"
      rf"(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
      r"(?:\s+(?:for )?(?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
     # a summary of the request before a colon, spelt out after it: "Unstack it: take the yellow cube off the orange
@@ -377,7 +378,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # greetings, fillers and thanks around the request
     (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
-     r"evening)|there|dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|ugh+|argh+|meh|"
+     r"evening)|there|dear|my friend|my dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|"
+     r"ugh+|argh+|meh|"
      r"sir|madam|ma'am|"
      r"geez|jeez|gosh|blimey|welp|phew|ah+|look(?=\s*,))\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
@@ -485,8 +487,16 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"thanks? (?:you )?for helping(?: out)?(?: (?:with|in|during) (?:today'?s|the|this|our) (?:session|run|demo|test|"
      r"class|trial|lesson))?|"
      r"let'?s do this|(?:ok|okay|right|alright) team|"
+     # (closed small-talk forms: "Right, let's get started.", "Just wanted to ask,", "Ready for another day?",
+     # "Happy Friday!", "Busy day ahead.", "Back again!")
+     r"let'?s (?:get started|begin|get going|get to work|get cracking)|(?:i )?just wanted to ask|"
+     r"(?:i|we) (?:need|could use|could do with) a (?:quick |little )?hand(?: here)?|"
+     r"(?:are you )?ready for (?:another|a new|a big|a busy|a long) day|happy (?:monday|tuesday|wednesday|thursday|"
+     r"friday|saturday|sunday|weekend|new year|holidays)|(?:(?:a |another )?(?:busy|big|long) day ahead)|"
+     r"back again|"
      r"i hope (?:i'?m|i am) not (?:interrupting|disturbing|bothering)(?: (?:you|anything|something))?(?: important)?|"
-     r"(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|take care of|see to|"
+     r"(?:please,? )?(?:can|could|would|will) you (?:please |kindly )?(?:to )?(?:(?:do|manage|handle|deal with|"
+     r"take care of|see to|"
      r"sort out|get done) (?:that|this|it|so)|(?:sort|get) (?:that|this|it) (?:out|done|sorted)|make (?:that|this|it) "
      r"happen)"
      r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
@@ -498,6 +508,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?:]\s*)(?:{_REPORTER}|(?:the|our) (?:team|lab|client|customer|foreman))\s+"
      r"(?:has |had |just |also )*(?:asked|told|requested)\s+(?:me|us)\s+to\s+|"
      r"(^|[,;.!?:]\s*)i(?:'ve| have)? (?:been|was) (?:asked|told) to\s+", r"\1\2"),
+    # ... or what they said must happen: "My boss tell me that the yellow cube must to go in the bin" (f22-039); only
+    # before a cube's modal placement, read as the request below
+    (rf"(^|[,;.!?:]\s*)(?:{_REPORTER})\s+(?:has |had |just |also )*(?:told|tells?|said|says)(?: (?:me|us))?\s+"
+     rf"(?:that\s+)?(?=(?:the )?(?:{_COLOUR_NAMES})(?: cube| block| one)? (?:must|should|has to|needs? to)(?: to)? "
+     r"(?:go|be put|be placed)\b)", r"\1"),
     # non-native "please to X", "would you please to X": "please X"
     (r"\bplease to\b", "please"),
     # "if you could put the blue cube on the red cube that would be brilliant": the request itself
@@ -579,7 +594,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a closing "ok" ("put blue in the bin but first move red to the right side ok", f22-016), a rhetorical question
     # after the request ("Is that really so hard?", f23-013; "Can we do it?", f23-010), "and await further
     # instructions" after going home (f22-052)
-    (r"[\s,]+(?:ok|okay|k|kk|alright)\s*[!.]*$", ""),
+    (r"(?<!that's)(?<!that is)(?<!it's)(?<!it is)(?<!\bis that)(?<!\bis it)[\s,]+(?:ok|okay|k|kk|alright)"
+     r"\s*[!.]*$", ""),
     (r"[,;.!?]\s*(?:is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult)|can (?:we|you) do (?:it|that|this)"
      r"(?: (?:now|together))?)\s*[?!.]*$", ""),
     (r"(\bhome(?: position)?)\s*,?\s+and (?:then )?(?:wait for|await) (?:further|more|my next|new|the next) "
@@ -915,7 +931,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\1put \2 \3"),
     # "the green cube just needs to go in the bin" (indep10-029)
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({NP})\s+(?:just\s+|really\s+|simply\s+|also\s+|"
-     r"definitely\s+)?(?:goes|should go|needs? to go|should end up|must end up|has to end up|needs? to end up|"
+     r"definitely\s+)?(?:goes|should go|needs? to go|must to go|should end up|must end up|has to end up|"
+     r"needs? to end up|"
      r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),
@@ -935,6 +952,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"talk (?:to you )?(?:soon|later)|bye(?: bye)?|goodbye|see ya|over and out|love you,? robot|"
      r"keep up the good work|that should do it|that should be it|i'?ll be back (?:later|soon)|cheers mate)[\s.!?]*)+$",
      ""),
+    # "Blue onto orange. Stack it." (f22-006): the request said again, only after one stacking or placement
+    (r"^([^.;!?]*\b(?:onto|on top of|on|into|in)\b[^.;!?]*)[.!]\s*(?:(?:now|so|go on|go ahead|just),?\s+)?(?:stack|do) "
+     r"(?:it|that|this)(?: (?:now|please))?[\s.!]*$", r"\1"),
     # "..., nothing else changes." / "Nothing else." closing a request (f19-001, f18-042): the plan moves only what the
     # words name, so the closing holds; it is dropped only at the end
     (r"^(?:please )?only (?=(?:put|place|move|stack|push|pick|drop|set|bin)\b[^,;.!?]*[,;.!?\-–—]\s*nothing "
@@ -1028,11 +1048,12 @@ _CONNECTORS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"completed)(?: with (?:that|this|it|them))?\s*$", ""),
     (rf"(^|[,;.]\s*)(?:only )?after that,? (?:should|shall|must|can|will|may) ({_NAMED}) (?:go|be (?:put|placed|moved|"
      r"set))\s+(to|in|into|on|onto|on top of)\b", r"\1then put \2 \3"),
-    (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end|at last)\b,?", r"\1finally"),
+    # ("at last" may be relief that the work is done, A1 s9 G23: not read)
+    (r"(^|[,;.]\s*|\band\s+)(?:lastly|last of all|to finish(?: up| off)?|at the very end)\b,?", r"\1finally"),
     (r"(^|[,;.:]\s*)(?:to (?:start|begin)(?: with)?|for starters|first of all|first off|firstly|at first)\b,?",
      r"\1first"),
     # "A first, and then B": A, then B (only where "first" ends the clause that "then" follows)
-    (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?then\b", r"first \1, then"),
+    (r"^([^,;.]+?)\s+first\s*,?\s*(?:and\s+)?(?:then|(?:only )?after that)\b", r"first \1, then"),
     # "once/when/after that's (been) done", "only once it's finished": the earlier clause done, never the next one
     # ("and once it's done put blue on the pad" ran blue first)
     (r"(^|[,;.]\s*|\band\s+)(?:afterwards|afterward|subsequently|next|(?:only )?(?:once|when|after) "
@@ -1905,8 +1926,10 @@ _SMALL_TALK_OPENER = re.compile(
     r"^(?:(?:i |we )?(?:hope|hoping|trust)\b|hopefully\b|how(?:'s| is| are| was)\b|how you (?:doing|been)\b|"
     r"(?:have|had) a (?:nice|good|great|lovely|wonderful)\b|(?:what a|such a|it'?s a) (?:nice|lovely|beautiful|"
     r"great|good|fine)\b|(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|afternoon|evening|to see you)\b|"
-    r"(?:you(?:'re| are)|your) (?:the best|a star|awesome|great|amazing|a legend|doing great)\b|you rock\b|"
-    r"(?:good|nice) (?:job|work|bot|robot)\b|(?:lol|ha(?:ha)*|hehe+)$|(?:lol|haha+|hehe+)\b|long time no see\b)")
+    # (praise and laughter only as the whole part: "lol I'm in the cell", "ur the best I'm trapped" keep their words,
+    # A1 s9 G27)
+    r"(?:(?:you(?:'re| are)|your) (?:the best|a star|awesome|great|amazing|a legend|doing great)|you rock|"
+    r"(?:good|nice) (?:job|work|bot|robot)|lol|lmao|ha(?:ha)*|hehe+|long time no see)[\s!.]*$)")
 # A part naming anything the parser reads (an action, an object, a place, a negation, an order word) is never small
 # talk: "I hope you won't touch the red cube" keeps its negation.
 _CONTENT_WORDS: frozenset[str] = frozenset(
@@ -1953,7 +1976,7 @@ _SMALL_TALK_STATEMENT = re.compile(
 def _chat_words(part: str) -> set[str]:
     """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier) and "setting
     up"."""
-    part = re.sub(r"\bsetting up\b", " ", part)  # preparing, not setting a cube down
+    part = re.sub(r"\bsetting up\b|\bhow(?:'s| is) it going\b", " ", part)  # preparing, not setting a cube down
     return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
@@ -1989,6 +2012,14 @@ _ASIDE_KEEPS: frozenset[str] = frozenset(re.findall(r"[a-z]+", """
     leaving gone signal mark cue count done aloud reaching leaning caught door guard open simulation simulated sleeve
     hair jacket scarf tie loose
     moved placed put set left right lifted raised picked pushed dropped binned thrown
+"""))
+
+
+# Words that keep a part opening as small talk ("hope Paul is out of the cell", "lol I'm trapped"): the aside screen's,
+# less the robot's parts and "you" a wish names ("hope your servos are feeling good today", indep5-027).
+_WISH_KEEPS = _ASIDE_KEEPS - frozenset(re.findall(r"[a-z]+", """
+    you your yourself arm gripper robot motor motors servo servos camera sensor sensors joint joints battery power
+    wrist finger fingers cable sure still already mine ours yours yesterday
 """))
 
 
@@ -2029,7 +2060,8 @@ _ASIDE_FORM = re.compile(
     r"(?:(?:and|but|so|because|since|as|also|plus|oh|well|anyway|honestly|though)\s+)*(?:"
     rf"(?:i'?m|i am|we'?re|we are) (?:(?:just|currently|still|also|busy|so|really) )*(?:(?:running|setting up|doing|"
     rf"giving|hosting|preparing|prepping|planning|teaching|showing|organi[sz]ing|filming|recording|getting ready for) "
-    rf"{_EVENT}{_AUDIENCE}|setting up(?: for)? {_EVENT}|visiting|new(?: here)?|back|working late|sorry(?: to (?:be a "
+    rf"{_EVENT}{_AUDIENCE}|setting up(?: for)? {_EVENT}|(?:tidying|cleaning) up(?: (?:the lab|the bench|the table|"
+    rf"a bit|for the day))?|visiting|new(?: here)?|back|working late|sorry(?: to (?:be a "
     rf"(?:nuisance|pain|bother)|bother you|interrupt))?){_TIME_SAID}|"
     rf"for (?:tomorrow's|today's|the|my|our) (?:lesson|class|demo|presentation|talk)(?: on [a-z]+)?|"
     r"i'd like to show (?:the|my) (?:class|students|visitors) (?:its|their) (?:lovely |nice |bright )?colou?rs?|"
@@ -2134,7 +2166,7 @@ def _small_talk(text: str) -> str:
     for i in range(0, len(parts), 2):
         part = parts[i].strip()
         words = _chat_words(part)
-        chat = _SMALL_TALK_OPENER.match(part) or _SMALL_TALK_STATEMENT.match(part)
+        chat = (_SMALL_TALK_OPENER.match(part) and not words & _WISH_KEEPS) or _SMALL_TALK_STATEMENT.match(part)
         # a tag asking agreement with the aside before it ("Long week, right?", f20-041), or a shrug ending the small
         # talk before the request ("forklift broke again, whatever.", f21-052): only right after a dropped part
         tag = part in ("right", "eh", "huh", "innit") and parts[i + 1 if i + 1 < len(parts) else i].startswith("?")
@@ -2479,6 +2511,12 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text, pushed = _pushed_too(text)
     if pushed is not None:
         return Rewrite(text, pushed, language=lang)
+    hedged = re.search(r"(?:[,;.:!?]|\b(?:and|then|next)\b|\b\d\s*[.):])\s*(?:and\s+)?(?:then\s+)?(?:maybe|perhaps|"
+                       r"possibly)\b", text)
+    if hedged is not None and re.search(rf"\b(?:{_COLOUR_ALT}|home)\b", text[:hedged.start()]):
+        # "Put red in the bin, and maybe put blue on the pad." (A1 s9 G25): that step is undecided
+        return Rewrite(text, f"'{hedged.group(0).strip(' ,;.')}': one step is hedged, so whether to do it is unclear: "
+                             f"say it plainly or leave it out", language=lang)
     late_said = _LATE_AFTER_CLAUSE.search(text)
     if late_said is not None:  # "Go home finally, and put the red cube in the bin" (A1 s9 G3): this step last?
         return Rewrite(text, f"'{late_said.group(1)}' after a step says it comes last, but another follows it: say "

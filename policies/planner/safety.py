@@ -106,6 +106,10 @@ def unsafe_reason(instruction: str) -> str | None:
     text = DISPOSAL_TOSS.sub(" discard ", text)
     # "keep your hands off the green cube" (an idiom for "don't touch") names no person's hands near the arm
     text = re.sub(r"\b(?:keep )?your hands off\b", " don't touch ", text)
+    # "I need a hand - could you ..." asks for help: no hand near the arm (a closed list of the idiom's forms)
+    text = re.sub(r"\b(?:i|we) (?:need|could use|could do with) a (?:quick |little )?hand(?: here)?"
+                  r"(?=\s*(?:[-–—,.!?:]|$))|\b(?:can|could|would) you (?:give|lend) (?:me|us) a hand"
+                  r"(?=\s*(?:[-–—,.!?:]|\s+(?:and|with this)\b))", " help ", text)
     text = _AVOIDED_FORCE.sub(" don't touch ", text)
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)

@@ -132,6 +132,7 @@ _PARTICIPLE = rf"(?:{_PARTICIPLES})"
 _STATE_RE = re.compile(
     _NP_START + _ADVERB + r"(?:(?:'s|'re|\s+(?:is|are|was|were|has been|have been|had been|went|usually goes|"
     r"usually go|always goes|always go))" + _ADVERB + r"\s+(?!(?:in|at) the (?:middle|bottom|top|base)\b)"
+    r"(?!in (?:my|the|your|our) way\b)"
     r"(?:in|on|inside|into|onto|at|atop|off|next|beside|under|near|out|over|left|right|" + _PARTICIPLES +
     r")|\s+(?:can|could|will|may|might|'ll)" + _ADVERB +
     r"\s+(?:be|get)" + _ADVERB + r"\s+" + _PARTICIPLE + r")\b")
@@ -261,12 +262,16 @@ SPEAKER_AFTERWARDS = (
 # request stands; phrasing.py drops the same closing.
 _CLOSING_QUESTION = re.compile(r"(?<=[.!?])\s*(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
                                r"is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult))\s*\?[\s?!]*$")
+# A question of small talk in a closed form, a sentence of its own ("Hey, how's it going? Put ...").
+_SMALL_TALK_QUESTION = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:hey|hi|hello|hiya|morning|so|oh),?\s+)?(?:how'?s it going|"
+                                  r"how are you(?: doing)?(?: today)?|how'?s your day(?: going)?|how have you been|"
+                                  r"how'?s everything|how are things|what'?s up|how you doing)\s*\?+")
 _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.!?]|$))")
 
 
 def speech_act_error(text: str) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
-    text = _CLOSING_QUESTION.sub("", text)
+    text = _SMALL_TALK_QUESTION.sub(" ", _CLOSING_QUESTION.sub("", text))
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
     plain = _AFTERWARDS.sub(" ", _HEARSAY.sub(" ", plain))
     for pattern, why in _RULES_RE:

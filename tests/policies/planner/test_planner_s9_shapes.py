@@ -368,7 +368,7 @@ def test_the_far_left_cube_is_still_a_reference() -> None:
     ("Put the green cube on the top of red cube, one over the other.", mv("green", "red")),
     ("Should it be convenient, kindly set the red cube atop the blue one, taking care that it comes to rest squarely "
      "upon it.", mv("red", "blue")),
-    ("At first put the red cube on the blue cube, and after that put the green cube in the bin, at last go to home "
+    ("At first put the red cube on the blue cube, and after that put the green cube in the bin, finally go to home "
      "position.", [*mv("red", "blue"), *mv("green", "bin"), "go_home()"]),
     ("Please not touch the red cube, take the green cube to the left side.", mv("green", "left")),
     ("Red cube -> scrap bin. Now.", mv("red", "bin")),
@@ -469,3 +469,79 @@ def test_a1_s9_second_batch_is_refused(text: str) -> None:
 ])
 def test_a1_s9_second_batch_neighbours_still_read(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
+
+
+# ------------------------------------------------------------- A1 s9 G23 ("at last"), G25 (a hedged step)
+@pytest.mark.parametrize("text", ["At last you put the green cube in the bin.",
+                                  "At last, go home, and put the green cube in the bin.",
+                                  "Put the red cube in the bin, and maybe put the blue cube on the pad.",
+                                  "Put the red cube in the bin. Perhaps put the blue cube on the pad.",
+                                  "1. put the red cube in the bin 2. maybe put the blue cube on the pad",
+                                  "First put the red cube in the bin, then possibly put the blue cube on the pad."])
+def test_relief_or_a_hedged_step_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize("text", ["Maybe put the blue cube on the pad.", "Hmm, maybe put the blue cube on the pad."])
+def test_a_softener_before_the_whole_request_is_politeness(text: str) -> None:
+    assert steps(text, S3) == mv("blue", "pad")
+
+
+# ------------------------------------------------------------- fresh_independent_22 (dev), fourth round
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hello my friend robot, I hope you are fine. My boss tell me that the red cube must to go in the bin, please can "
+     "you do this for me? Thank you so much.", mv("red", "bin")),
+    ("My boss told me that the red cube must go in the bin.", mv("red", "bin")),
+    ("Red onto blue. Stack it.", mv("red", "blue")),
+])
+def test_dev_classes_read_fourth_round(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", ["My boss told me that the red cube must not go in the bin.",
+                                  "Red onto blue. Don't stack it.",
+                                  "My boss told me that the red cube must go in the bin, and my colleague said that it "
+                                  "must go on the pad."])
+def test_dev_classes_fourth_round_beside_a_negation_or_a_second_voice(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- closed openers people use (own variants, no split)
+@pytest.mark.parametrize("opener", ["Right, let's get started.", "Just wanted to ask,",
+                                    "Good morning! Ready for another day?", "Hey, how's it going?", "I need a hand -",
+                                    "We're tidying up.",
+                                    "Happy Friday!", "Morning! Busy day ahead.", "Back again!",
+                                    "Okay, final task for today:"])
+def test_a_closed_opener_before_the_request(opener: str) -> None:
+    assert steps(f"{opener} put the red cube in the bin.", S3) == mv("red", "bin")
+    refused(f"{opener} don't put the red cube in the bin.", S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The red cube is in my way, could you move it to the left?", mv("red", "left")),
+    ("Put the red cube in the bin first, and only after that put the blue one on the pad.",
+     mv("red", "bin") + mv("blue", "pad")),
+    ("I'd like you to put the red cube in the bin, if that's okay.", mv("red", "bin")),
+])
+def test_common_frames_read(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", ["I need a hand on the red cube.", "how's it going with the red cube?",
+                                  "The red cube is in my way, don't move it.", "We're tidying up the arm. Put the red "
+                                  "cube in the bin."])
+def test_common_frames_beside_a_person_a_question_or_a_negation(text: str) -> None:
+    refused(text, S3)
+
+
+# ------------------------------------------------------------- A1 s9 G27: a laugh or praise swallows what follows
+@pytest.mark.parametrize("tail", ["no rush lol I'm in the cell", "lol I'm in the cell", "ur the best I'm in the cell",
+                                  "you rock cancelled", "haha it's on fire", "hope Paul is out of the cell"])
+def test_a_laugh_or_praise_keeps_what_follows_it(tail: str) -> None:
+    refused(f"Put the red cube in the bin, {tail}", S3)
+
+
+@pytest.mark.parametrize("text", ["Hope your servos are feeling good today! Put the red cube in the bin.",
+                                  "Put the red cube in the bin, thanks, ur the best"])
+def test_a_whole_wish_or_praise_is_still_dropped(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin")
