@@ -178,6 +178,27 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     # G10 (9acb942, every backend): a state given as a condition; a put with no place
     ("With the red cube in the bin, put the blue one on the pad.", S3),
     ("Pick up the red cube and put it down.", S3),
+    # G21 EN, G22, G26 (c3d7df8): an exception placed elsewhere, a tower said to start from its top, an exception
+    # taken back; G14 FR/DE (ecc0d2e); G23, G25, G27 (e6ef9b5): relief at work done, a hedged step, a person, a fire,
+    # a cancellation after laughter or praise
+    ("Put every cube in the bin, but the red one on the pad.", S3),
+    ("Put all cubes on the pad, but the red one in the bin.", S3),
+    ("Build a tower starting with red at the top, then blue, then green.", S3),
+    ("Build a tower starting at the top with red, then blue, then green.", S3),
+    ("Put all the cubes in the bin except the red one or not.", S3),
+    ("put every cube except the red one or the blue one in the bin", S3),
+    ("Jette tous les cubes à la poubelle sauf le vert ou pas", S6),
+    ("Pousse le rouge à droite et le bleu dans la poubelle.", S3),
+    ("Schieb den roten nach rechts und den blauen in den Eimer.", S3),
+    ("At last you put the green cube in the bin.", S3),
+    ("Put the red cube in the bin, and maybe put the blue cube on the pad.", S3),
+    ("1. put the red cube in the bin 2. maybe put the blue cube on the pad", S3),
+    ("Put the red cube in the bin, no rush lol I'm in the cell", S3),
+    ("Put the red cube in the bin, lol I'm in the cell", S3),
+    ("Put the red cube in the bin, haha it's on fire", S3),
+    ("Put the red cube in the bin, ur the best I'm trapped", S3),
+    ("Put the red cube in the bin, you rock cancelled", S3),
+    ("so basically i need red in the bin, no rush lol unless Paul's there", S3),
 ])
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
     assert moves_nothing(plan(text, state)), plan(text, state)
