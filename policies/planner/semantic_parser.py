@@ -1004,6 +1004,20 @@ _FINALLY_BETWEEN = re.compile(rf"\b(?:{'|'.join(sorted(_VERBS))})\s+{_ONE_COLOUR
                               r"(?:in|into|inside|on|onto|to)\b")
 
 
+_PLACE_WORDS = "|".join(sorted({" ".join(p) for ps in lx.REGION_PHRASES.values() for p in ps} | {"left", "right"},
+                               key=len, reverse=True))
+_FIXTURE_WORDS = "|".join(sorted({" ".join(p) for r in ("bin", "pad") for p in lx.REGION_PHRASES[r]}, key=len,
+                                 reverse=True))
+# ("move X toward the left" is the left side, as French "vers la gauche" is: seen fd7-012)
+# A placement that only brings a cube closer to a place, or moves it a little that way (A1 s9 G24: "move the red cube
+# towards the bin" binned it; "move it a bit to the left" placed it in the left region): no skill does either
+_TOWARD_PLACE = re.compile(rf"\b(?:{'|'.join(sorted(lx.PLACE_VERBS | lx.PICK_VERBS))})\b"
+                           rf"(?:(?!\b(?:and|then|{'|'.join(sorted(lx.PUSH_VERBS))})\b)[^,;.])*?\b(?:(?:towards?|in "
+                           rf"the direction of)\s+(?:the\s+)?(?:{_FIXTURE_WORDS})|(?:a (?:little|bit|touch|tad|smidge)|"
+                           rf"slightly|an inch|a few (?:cm|centimet(?:er|re)s|inches)|marginally)\s+(?:more\s+)?"
+                           rf"(?:to|towards?|over to)\s+(?:the\s+)?(?:{_PLACE_WORDS}))\b")
+
+
 def parse(instruction: str, state: SceneState) -> ParseResult:
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
@@ -1042,6 +1056,11 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     fixture = next((w for w in (fixture_object(c, state) for c in clauses) if w is not None), None)
     if fixture is not None:  # a reasoned refusal: no backend may plan around it (the checker asks the parser)
         return ParseResult((), Refusal(reason=fixture))
+    toward = _TOWARD_PLACE.search(rewritten.text)
+    if toward is not None:
+        return ParseResult((), Refusal(reason=f"'{toward.group(0)}' moves a cube part of the way, which no skill does: "
+                                              f"say 'put it in/on the ...' to place it there, or 'push it left/right' "
+                                              f"for a short slide"))
     same_at = next((k for k, c in enumerate(clauses) if c and c[0] == "SAME"), None)
     if same_at is not None and sum(t in _DEST_PREPS or t in lx.PUSH_VERBS for c in clauses[:same_at] for t in c) > 1:
         # "put red in the bin and green on the pad, do the same with blue" (A1 session 7, F20): which one is repeated?

@@ -294,8 +294,8 @@ def test_a_place_said_after_a_quantifiers_place_is_never_copied_into_each_clause
 
 
 def test_a_quantifier_then_a_later_step_still_runs_in_order() -> None:
-    assert steps("Put every cube in the bin, then put the red one on the pad.", S3) == [
-        *mv("red", "bin"), *mv("blue", "bin"), *mv("green", "bin"), *mv("red", "pad")]
+    assert steps("Put every cube on the left side, then push the red one forward.", S3) == [
+        *mv("red", "left"), *mv("blue", "left"), *mv("green", "left"), "push(object=red_cube, direction=forward)"]
 
 
 @pytest.mark.parametrize("text", [
@@ -339,3 +339,24 @@ def test_an_exception_taken_back_or_joined_by_or_is_refused(text: str) -> None: 
 ])
 def test_an_exception_of_two_cubes_leaves_both_out(text: str) -> None:
     assert steps(text, S3) == mv("green", "bin")
+
+
+# ------------------------------------------------------------- A1 s9 G24: part of the way is no skill
+@pytest.mark.parametrize("text", [
+    "Move the red cube towards the bin.", "Move the red cube toward the pad.", "Move the red cube a bit to the left.",
+    "Shift the red cube a little to the left.", "Move the red cube an inch to the left.",
+    "Move the red cube slightly towards the left side.", "bring the red cube in the direction of the trash",
+])
+def test_a_placement_part_of_the_way_is_refused(text: str) -> None:
+    refused(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Move the red cube to the left.", mv("red", "left")),
+    ("move the red cube toward the left", mv("red", "left")),
+    ("nudge the red cube a bit to the left", ["push(object=red_cube, direction=left)"]),
+    ("put red in the bin and push blue a bit to the right",
+     [*mv("red", "bin"), "push(object=blue_cube, direction=right)"]),
+])
+def test_a_whole_move_or_a_short_push_still_plans(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
