@@ -110,7 +110,9 @@ _FR: dict[str, str] = {
     "juste": "",  # "juste à gauche du vert": right next to it
     "the-other-one": "the other one", "mets-elided": "put",
     # ninth pass: the grasp infinitives of a polite frame ("auriez-vous l'amabilité de saisir X afin de le déposer")
-    "saisir": "grab", "attraper": "grab", "ramasser": "pick up",
+    "saisir": "grab", "attraper": "grab", "ramasser": "pick up", "that-one": "that one",
+    # misspellings of the bin two letters off, said as often as the word ("dan la poubel")
+    "poubel": "bin", "poubell": "bin",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -408,6 +410,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:déplace|déplacez|bouge|bougez|décale|décalez|amène|amenez)\s+((?:le|la|l' ?)\s*[^,;.!?]*?)\s*,?\s*"
      r"(vers (?:la |l' ?)?(?:droite|gauche|avant|arrière)|à (?:droite|gauche))\s*,?\s*en (?:le|la|l' ?)\s*poussant"
      r"(?:\s*,?\s*sans (?:le|la|l' ?)\s*(?:soulever|lever|prendre|attraper))?\b", r"pousse \1 \2"),
+    # "pousse celui-là vers la gauche": a cube pointed at, which the words do not name (the English reader asks which)
+    (r"\b(?:celui|celle)-(?:là|la|ci)\b|\bce (?:cube|bloc)-(?:là|la|ci)\b", " that-one "),
     # "..., pas trop fort": how hard to push, as "doucement"
     (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
@@ -765,7 +769,9 @@ _NEVER_CORRECTED = re.compile(r"^(?:kein|nich|nie|ohne|außer|ausser|aucun|jamai
                               # past, "hättest du Lust" is a request (A1 session 8, F13)
                               r"hatte|wurde|konnte|musste|mochte|brauchte|waren?$|warst$|"
                               # ... and French: "devait être" (was to be) is an old plan, never "devrait" (A1 s9 G19)
-                              r"devai|devaient|fallait|voulai|pouvai|étai|etai|sollten?$|wollte)")
+                              r"devai|devaient|fallait|voulai|pouvai|étai|etai|sollten?$|wollte|"
+                              # a tag ("..., gell.") is never a colour ("gelb")
+                              r"gell|gelle$)")
 
 
 def _one_edit(word: str) -> set[str]:
@@ -1143,6 +1149,16 @@ def _polite_zu(m: re.Match[str]) -> str:
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
     (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
+    # ninth pass: "..., gell." / "..., gelle!" said without a question mark
+    (r",\s*(?:gell|gelle|gelt)\s*[.!]*\s*$", "."),
+    # "Kannst du den Würfel da nach rechts schieben?", "den da", "diesen dort": a cube pointed at, which the words do
+    # not name (the English reader asks which)
+    (r"\b((?:den|der|dem) (?:würfel|block|klotz|baustein)) (?:da|dort)\b(?! (?:drin|drauf|drüber|liegt|steht|ist)\b)",
+     r"\1"),
+    (r"\b(?:den|diesen|jenen) (?:da|dort)\b(?! (?:drin|drauf|drüber|liegt|steht|ist)\b)", "den würfel"),
+    # "stapel die drei Würfel so, dass ...": the count of the cubes to stack is the tower's
+    (r"^(stapel|staple|stapele|stapeln sie)((?: mal| bitte)*) die (?:zwei|drei|vier|beiden) (würfel|klötze)\b",
+     r"\1\2 die \3"),
     # eighth pass: "nimm den gelben vom roten runter", "den gelben, der auf dem roten liegt": the cube that stands on
     # the other (English checks that it does; a source read as nothing would never be checked); a bare colour gets
     # "one" as English says it
@@ -1546,7 +1562,7 @@ def _german_references(text: str) -> str:
     text = re.sub(rf"\b(?P<det>der|den|dem|die|das) (?P<noun>würfel|block|klotz) {_DE_SIDE}\b",
                   lambda m: f" {m['det']} {side[m['side']]} {m['noun']} ", text)
     moved = (r"(?:bewegt|verschoben|gelegt|abgelegt|gestellt|genommen|angefasst|hingelegt|hingestellt|platziert|"
-             r"gesetzt|gestapelt)")
+             r"gesetzt|gestapelt|geschoben|geschubst|gestupst|gedrückt)")
     text = re.sub(rf"\b{_DE_NP}\s*,\s*(?:den|die|das) (?:du|sie) (?:(?:gerade|grade|eben|zuletzt|soeben|vorhin|"
                   rf"als letztes|als letzten) )?{moved} (?:hast|haben)\b\s*,?", " the-one-you-just-moved ", text)
     return re.sub(rf"\b(?:der|den|dem|die|das) (?:gerade|eben|zuletzt) {moved}en (?:würfel|block|klotz)\b",
@@ -1571,6 +1587,9 @@ def _particle_list(m: re.Match[str]) -> str:
     for join, obj in zip(joins, objects[1:], strict=True):
         out += f"{join if join.strip() else ' und '}{m['verb']} {obj} {m['particle']}"
     return out
+
+
+_DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schließlich"})
 
 
 def _german(text: str) -> str:
@@ -1602,6 +1621,11 @@ def _german(text: str) -> str:
         raise TranslationError("German: after a push, a clause with no verb of its own may be a push or a put; say its "
                                "verb ('und schieb den blauen ...'); nothing was planned")
     _no_push_gapped(text, "leg-elided", _DE, "de")
+    # "..., und wirf den, den du gerade geschoben hast, danach in den Eimer": an order word after the object of a
+    # later clause leads it (in the first clause it would order the step after nothing said, and stays unread)
+    text = re.sub(rf"((?:\bund|,)\s+)([a-zäöüß]+)\s+((?:den|die|das|the-one-you-just-moved)\b[^,;.!?]*?)\s+"
+                  rf"({'|'.join(sorted(_DE_LATE_ORDER))})\s+(?=(?:in|ins|auf|aufs|nach|zur|zum)\b)",
+                  lambda m: f"{m[1]}{m[4]} {m[2]} {m[3]} " if _is_german_verb(m[2]) else m[0], text)
     tokens = _TOKEN.findall(text)
     clauses: list[list[str]] = [[]]
     for t in tokens:
@@ -2013,8 +2037,8 @@ def _binned_then_moved(english: str, lang: str) -> None:
     for binned in re.finditer(rf"\b(?:discard (?:the )?(?:{_EN_COLOURS})|(?:put|throw|move) the (?:{_EN_COLOURS})\b"
                               rf"[^,;.]*?\bin(?:to)? the (?:bin|trash))\b", english):
         colour = re.search(rf"\b({_EN_COLOURS})\b", english[binned.start():])
-        if colour is None:
-            continue
+        if colour is None or re.search(r"\b(?:not|never|without)\s*$", english[:binned.start()]):
+            continue  # "ne jette pas le rouge, mets-le plutôt sur le tapis": not binned
         later = english[binned.end():]
         moved = re.search(rf"\b(?:put|move|push|stack|take|grab|pick up|lift|slide|discard|throw)\s+(?:the\s+)?"
                           rf"{colour[1]}\b", later)

@@ -19,7 +19,7 @@ import test_translation_s8 as s8
 import test_translation_spoken as spoken
 from test_translation_spoken import _PLANNER, _TRIPLES, _fill, _scene
 
-from policies.planner import Plan
+from policies.planner import Clarification, Plan
 
 _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a polite frame whose request is a "zu" infinitive, or several
@@ -76,6 +76,15 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Déplace le cube {x} vers la droite en le poussant, sans le soulever.", ("push:x:right",)),
     ("deplace le {x} a gauche en le poussant", ("push:x:left",)),
     ("Beweg den {X} Würfel nach links, indem du ihn schiebst, ohne ihn hochzuheben.", ("push:x:left",)),
+    # fresh_fr_de_14: a misspelt bin, a tag "gell" (never "gelb"), "so, dass" after a count, an order word after the
+    # object of a later clause, the cube just pushed
+    ("met le cube {x} dan la poubel stp", ("x>bin",)),
+    ("Tu mal den {X} in den Mülleimer, gell.", ("x>bin",)),
+    ("Leg den {X} aufs Pad, gelle!", ("x>pad",)),
+    ("Stapel die drei Würfel so, dass {XB} oben liegt, {YB} in der Mitte und {ZB} unten.", ("y>z", "x>y")),
+    ("Schieb den {X} nach rechts und wirf den, den du gerade geschoben hast, danach in den Mülleimer.",
+     ("push:x:right", "x>bin")),
+    ("Schieb den {X} nach rechts und leg den {Y} danach aufs Pad.", ("push:x:right", "y>pad")),
     # how hard to push
     ("pousse le cube {x} vers toi stp, pas trop fort", ("push:x:backward",)),
     ("Schieb den {X} zu dir, aber nicht zu fest.", ("push:x:backward",)),
@@ -284,6 +293,8 @@ _NEVER_PLANNED = (
     "Ne déplace pas le cube {x} vers la droite en le poussant.",
     "Déplace le cube {x} vers la droite sans le pousser.",
     "Beweg den {X} nicht nach links, indem du ihn schiebst.",
+    "Schieb den {X} nach rechts und leg den {Y} danach nicht aufs Pad.",
+    "Leg den {X} danach in den Eimer und leg den {Y} aufs Pad.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
@@ -318,3 +329,18 @@ def test_a_table_left_empty_bins_every_cube(text: str) -> None:
     result = _PLANNER.plan(text, _scene(x, y, z))
     assert isinstance(result, Plan), (text, result)
     assert [str(s) for s in result.steps] == spoken._expected(("all>bin",), x, y, z)
+
+
+@pytest.mark.parametrize("text", [
+    "Pousse celui-là vers la gauche.",
+    "Mets celle-ci dans la poubelle.",
+    "pousse ce cube-là vers la droite",
+    "Kannst du den Würfel da nach rechts schieben?",
+    "Schieb den da nach links.",
+    "Leg diesen dort in den Eimer.",
+])
+def test_a_cube_pointed_at_asks_which(text: str) -> None:
+    x, y, z = _TRIPLES[0]
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Clarification), (text, result)
+    assert set(result.candidates) == {f"{c}_cube" for c in (x, y, z)}, (text, result)
