@@ -73,8 +73,16 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "whichever cube lies furthest to the left", "the cube which is more at left" (r22 f22-033, f22-051): the
     # leftmost (ties asked by mentions.py); never "more to the left of X"
     (r"\b(?:whichever|the) (cube|block|one|object) (?:that |which )?(?:is |lies |sits |stands |'s |that's )?"
-     r"(?:(?:the )?(?:furthest|farthest)|most|more) (?:to(?:wards?)? (?:the |your )?|at (?:the )?|on the )(left|right)"
-     r"(?! of\b)\b", r" the \2most \1 "),
+     r"(?:(?:the )?(?:furthest|farthest|further|farther)|most|more) (?:to(?:wards?)? (?:the |your )?|at (?:the )?|on "
+     r"the )(left|right)(?! of\b)\b", r" the \2most \1 "),
+    # "bin whichever cube is over on the right" (r24 f24-062): the cube on the right (asked where one stands in the
+    # right region, mentions.py)
+    (r"\bwhichever (cube|block|one|object) (?:is |lies |sits |stands |'s )(?:over )?(?:on|at) the (left|right)"
+     r"(?! of\b)(?: side)?\b", r" the \1 on the \2 "),
+    # ... after "bin" as the verb, which phrasing reads before such a reference is spelled out
+    (r"(^\s*|[,;.]\s*|\b(?:and|then|please|just)\s+)bin\s+(the (?:(?:cube|block|one|object) on the (?:left|right)|"
+     r"(?:leftmost|rightmost|frontmost|backmost|nearestbase|farthestbase) (?:cube|block|one|object)))"
+     r"(?=\s*(?:$|[,;.!]|\band\b|\bthen\b))", r"\1 put \2 in the bin "),
 )
 _DEST_PREPS = frozenset({"on", "onto", "in", "into", "inside", "to", "toward", "towards", "ontop", "at"})
 _VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"unstack"}
@@ -533,7 +541,9 @@ def _with_others(request: Request, others: str | None, state: SceneState) -> Req
 # dropped, the constraint they close stays whole.
 _EMPHASES: tuple[tuple[str, ...], ...] = (("in", "any", "way"), ("in", "any", "way", "whatsoever"), ("at", "all"),
                                          ("whatsoever",), ("under", "any", "circumstances"), ("in", "any", "case"),
-                                         ("one", "bit"), ("ever",), ("in", "the", "slightest"))
+                                         ("one", "bit"), ("ever",), ("in", "the", "slightest"),
+                                         # "don't put anything in the bin this time" (r24 f24-025): the request's time
+                                         ("this", "time"))
 
 
 def _without_emphasis(words: list[str]) -> list[str]:

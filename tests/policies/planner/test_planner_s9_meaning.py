@@ -360,3 +360,26 @@ def test_a_placement_part_of_the_way_is_refused(text: str) -> None:
 ])
 def test_a_whole_move_or_a_short_push_still_plans(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
+
+
+# ------------------------------------------------------------- dev r24: whichever cube, "this time"
+RB = placed(("red", 0.5, -0.18), ("blue", 0.47, 0.15))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Bin whichever cube is over on your right.", mv("red", "bin")),
+    ("Bin whichever cube is on the left.", mv("blue", "bin")),
+    ("Take whichever cube is further to the left and stack it on the other one.", mv("blue", "red")),
+    ("Don't put anything in the bin this time; just park the blue cube on the pad.", mv("blue", "pad")),
+])
+def test_whichever_cube_by_side_and_a_negation_for_this_time(text: str, want: list[str]) -> None:
+    assert steps(text, RB) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Don't put anything in the bin this time; just put the blue cube in the bin.",
+    "don't bin whichever cube is on the left, put it on the pad",
+    "Bin whichever cube is on the right of the blue one.",
+])
+def test_the_same_forms_negated_contradicted_or_relative_to_a_cube_are_refused(text: str) -> None:
+    refused(text, RB)
