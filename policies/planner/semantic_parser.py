@@ -1021,11 +1021,13 @@ _FIXTURE_WORDS = "|".join(sorted({" ".join(p) for r in ("bin", "pad") for p in l
 # ("move X toward the left" is the left side, as French "vers la gauche" is: seen fd7-012)
 # A placement that only brings a cube closer to a place, or moves it a little that way (A1 s9 G24: "move the red cube
 # towards the bin" binned it; "move it a bit to the left" placed it in the left region): no skill does either
+_A_LITTLE = r"(?:a (?:little|bit|touch|tad|smidge)|slightly|an inch|a few (?:cm|centimet(?:er|re)s|inches)|marginally)"
 _TOWARD_PLACE = re.compile(rf"\b(?:{'|'.join(sorted(lx.PLACE_VERBS | lx.PICK_VERBS))})\b"
                            rf"(?:(?!\b(?:and|then|{'|'.join(sorted(lx.PUSH_VERBS))})\b)[^,;.])*?\b(?:(?:towards?|in "
                            rf"the direction of)\s+(?:the\s+)?(?:{_FIXTURE_WORDS})|(?:a (?:little|bit|touch|tad|smidge)|"
                            rf"slightly|an inch|a few (?:cm|centimet(?:er|re)s|inches)|marginally)\s+(?:more\s+)?"
-                           rf"(?:to|towards?|over to)\s+(?:the\s+)?(?:{_PLACE_WORDS}))\b")
+                           rf"(?:to|towards?|over to)\s+(?:the\s+)?(?:{_PLACE_WORDS})|(?:to|towards?|over to)\s+"
+                           rf"(?:the\s+)?(?:{_PLACE_WORDS})\s*,?\s*(?:just\s+|only\s+)?{_A_LITTLE})\b")
 
 
 def parse(instruction: str, state: SceneState) -> ParseResult:

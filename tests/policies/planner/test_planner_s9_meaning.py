@@ -346,6 +346,8 @@ def test_an_exception_of_two_cubes_leaves_both_out(text: str) -> None:
     "Move the red cube towards the bin.", "Move the red cube toward the pad.", "Move the red cube a bit to the left.",
     "Shift the red cube a little to the left.", "Move the red cube an inch to the left.",
     "Move the red cube slightly towards the left side.", "bring the red cube in the direction of the trash",
+    "Move the red cube to the left a bit.", "Move the red cube to the left, just a bit.",
+    "Move the red cube over to the left a bit.", "Move the red cube to the left side a little.",
 ])
 def test_a_placement_part_of_the_way_is_refused(text: str) -> None:
     refused(text, S3)
