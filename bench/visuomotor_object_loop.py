@@ -6,7 +6,8 @@ can do well there and still miss the cube when its own actions decide what the c
 the selection seeds (``SELECTION_SEED_BASE``, kept apart from ``armstack eval``'s held-out seeds, since this
 diagnostic informs choices between recipes) and prints JSON: per episode the head's instructed-cube error (cm)
 over the first ``--early`` steps and over the episode, the TCP's distance to the instructed cube when the gripper
-first closes, and success; then the means.
+first closes, how high the instructed cube was lifted (cm above where it started: a close on the cube that
+does not hold it lifts nothing), and success; then the means.
 
     MUJOCO_GL=egl python bench/visuomotor_object_loop.py --policy RUN/best --episodes 5
 """
@@ -40,18 +41,20 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
         raise SystemExit(f"error: {policy_dir} is not a visuomotor policy with an object head")
     mean, std = np.asarray(net.object_mean), np.asarray(net.object_std)
     env = gym.make(env_id, robot=policy.spec.robot, **policy.env_kwargs)
-    rows = []
+    rows, lifts = [], []
     seeds = eval_seeds(episodes, base=SELECTION_SEED_BASE)
     for seed in seeds:
         policy.reset()
         obs, _ = env.reset(seed=seed)
         errors, close_cm, success = [], None, False
+        start_z, lift = float(np.asarray(obs["object_poses"])[int(obs["object_id"])][2]), 0.0
         steps = 0
         while True:
             with torch.inference_mode():
                 images, _, text, depth = policy.inputs(obs)
                 pred = net.predict_objects(images, text, depth)[0].numpy() * std + mean
             cube = np.asarray(obs["object_poses"])[int(obs["object_id"])][:3]
+            lift = max(lift, float(cube[2]) - start_z)
             errors.append(100.0 * float(np.linalg.norm(pred[-3:] - cube)))
             action = policy(obs)
             if close_cm is None and action[-1] > 0:
@@ -61,15 +64,18 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
             success = bool(info.get("is_success", False))
             if terminated or truncated:
                 break
+        lifts.append(lift)
         rows.append({"seed": seed, "success": success, "steps": steps,
                      "head_cm_early": round(float(np.mean(errors[:early])), 2),
-                     "head_cm_all": round(float(np.mean(errors)), 2), "tcp_to_cube_at_close_cm": close_cm})
+                     "head_cm_all": round(float(np.mean(errors)), 2), "tcp_to_cube_at_close_cm": close_cm,
+                     "cube_lift_cm": round(100.0 * lift, 2)})
     closes = [r["tcp_to_cube_at_close_cm"] for r in rows if r["tcp_to_cube_at_close_cm"] is not None]
     return {"policy": policy_dir, "env": env_id, "seeds": {"first": seeds[0], "last": seeds[-1]}, "episodes": rows,
             "success": sum(r["success"] for r in rows), "mean_head_cm_early": round(float(np.mean(
                 [r["head_cm_early"] for r in rows])), 2),
             "mean_head_cm_all": round(float(np.mean([r["head_cm_all"] for r in rows])), 2),
-            "mean_tcp_to_cube_at_close_cm": round(float(np.mean(closes)), 2) if closes else None}
+            "mean_tcp_to_cube_at_close_cm": round(float(np.mean(closes)), 2) if closes else None,
+            "lifted_2cm": sum(lift >= 0.02 for lift in lifts)}
 
 
 def main() -> None:
