@@ -22,7 +22,9 @@ closes to ``rest_lead`` plus the stopping distance from the velocity its command
 toward: the command brakes at once, then draws back to ``rest_lead`` and rests there, on its own time (not paced by
 the joints still moving, which would stretch the way back to their arrival). It counts as free again only once
 the arm has made up half of that (``RELEASE_SHARE``): a parked command sits at ``rest_lead``, so it never cycles
-between the two bounds. Joints not held keep ``max_lead`` (free motion is unchanged), and the held state is a function
+between the two bounds. Joints not held keep ``max_lead``: free motion of an arm that trails its command by no more
+than one period and ``lead_time`` is unchanged (one that trails more counts as held and moves slower, losing
+time synchronisation: raise ``lead_time`` to its trail), and the held state is a function
 of the commands sent and the trusted measurement only. A command is flagged ``lead`` only where the bound set it
 (the arm is held back), not at every tick it clips a far target that the step limit keeps nearer anyway.
 
