@@ -77,6 +77,8 @@ class Licence:
     # must be accounted for by a step of its skill ("pick up the red cube and put it down" ran the pick alone, A1
     # s9 G10). A verb whose clause sends the arm home ("move back home") is no place or pick.
     verbs: tuple[tuple[str, str], ...] = ()
+    # "the stack", "that stack": a group of cubes said as one object, which no step moves whole.
+    group_noun: str | None = None
 
     def allows(self, step: Step) -> bool:
         """True when every argument of ``step`` is named by the instruction."""
@@ -148,7 +150,11 @@ class Licence:
 
     def unplaceable(self) -> str | None:
         """Why no plan can cover the words before any model runs: a place verb with no place or cube to put it on
-        named ("pick up the red cube and put it down", "drop it"), else None."""
+        named ("pick up the red cube and put it down", "drop it"), or a stack named as one thing ("put the stack in
+        the bin": the model binned the two upper cubes and left the base), else None."""
+        if self.group_noun is not None:
+            return (f"'{self.group_noun}' names several cubes as one thing, and the plan moves them one by one: name "
+                    "each cube and where it goes")
         placing = [w for w, k in self.verbs if k == "place"]
         if placing and not self.regions and not self.targets:
             return (f"'{placing[0]}' names no place: say where it goes (a region such as the bin or the pad, or a "
@@ -243,7 +249,12 @@ def licence_for(text: str, state: SceneState) -> Licence:
     # red) is never moved; anchored is the window the anchors above are read with.
     moved = {o.name for i, t in enumerate(toks) if t in lx.COLOR_WORDS and not _right_after_on(toks, i)
              and not _ANCHOR_PREPS & set(toks[max(0, i - 3): i]) for o in state.objects if o.color == lx.COLOR_WORDS[t]}
+    # "the top cube of the stack", "off the stack" locate a cube: only the stack as the thing moved is refused
+    group = next((f"{toks[i - 1]} {t}" for i, t in enumerate(toks) if t in ("stack", "stacks") and i > 0
+                  and toks[i - 1] in lx.DETERMINERS | {"whole", "entire", "my", "your"}
+                  and (i < 2 or toks[i - 2] not in ("of", "off", "from"))), None)
     return Licence(objects=frozenset(objects), required_objects=frozenset(named - anchors), verbs=_verbs(toks),
+                   group_noun=group,
                    regions=frozenset(regions), directions=frozenset(directions if push else set()),
                    side_words=frozenset(sides & set(state.regions)), push=push, home=home,
                    targets=frozenset(targets & objects),

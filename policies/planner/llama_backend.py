@@ -103,12 +103,9 @@ class LlamaScorer:
     def _tokens(self, text: str, *, bos: bool) -> list[int]:
         return list(self.llm.tokenize(text.encode("utf-8"), add_bos=bos, special=False))
 
-    def _hold_prefix(self, tokens: list[int]) -> None:
-        """Make the KV cache hold exactly ``tokens``, evaluating only what differs from what it holds.
-
-        The prefix is evaluated without per-token logits: Gemma's 262k-word output layer is most of the
-        model's arithmetic, and only the continuation tokens need it.
-        """
+    def _rewind(self, tokens: list[int]) -> int:
+        """Keep the longest start of ``tokens`` the KV cache holds (the pinned head restored where that is more),
+        drop the rest of the cache, and return how many tokens are held."""
         if len(tokens) > self.n_ctx:
             raise PlannerError(f"prompt of {len(tokens)} tokens exceeds the context of {self.n_ctx}; "
                                "use fewer worked examples")
@@ -119,13 +116,54 @@ class LlamaScorer:
                 break
             common += 1
         common = self._restore_pinned(tokens, common)
-        self.llm.n_tokens = common  # eval() drops the KV cache beyond n_tokens before decoding
-        self.llm._logits_all = False
-        self.llm.eval(tokens[common:])
+        self.llm.n_tokens = common  # _decode drops the KV cache beyond n_tokens before decoding
+        return common
+
+    def _hold_prefix(self, tokens: list[int]) -> None:
+        """Make the KV cache hold exactly ``tokens``, evaluating only what differs from what it holds.
+
+        The prefix is evaluated without per-token logits: Gemma's 262k-word output layer is most of the
+        model's arithmetic, and only the continuation tokens need it.
+        """
+        common = self._rewind(tokens)
+        self._decode(tokens[common:], rows=0)
+
+    def _decode(self, tokens: Sequence[int], *, rows: int) -> None:
+        """Evaluate ``tokens`` after the ``n_tokens`` held, with logit rows (into ``scores``) for the last ``rows``.
+
+        llama-cpp-python's ``eval`` also computes the last token's row when nothing reads it, and each call streams
+        every weight once: on one loaded core a one-token call cost about 190 ms, eight tokens with their rows 480-590
+        ms (load average 11). So the prompt's new tokens and the first option go in one call, and no row is computed
+        that nothing reads.
+        """
+        llm = self.llm
+        llm._ctx.kv_cache_seq_rm(-1, llm.n_tokens, -1)
+        first_row = len(tokens) - rows
+        for at in range(0, len(tokens), llm.n_batch):
+            chunk = list(tokens[at: at + llm.n_batch])
+            n_past = llm.n_tokens
+            batch = llm._batch.batch
+            batch.n_tokens = len(chunk)
+            flagged = []
+            for i, token in enumerate(chunk):
+                batch.token[i] = token
+                batch.pos[i] = n_past + i
+                batch.seq_id[i][0] = 0
+                batch.n_seq_id[i] = 1
+                batch.logits[i] = at + i >= first_row
+                if at + i >= first_row:
+                    flagged.append(n_past + i)
+            llm._ctx.decode(llm._batch)
+            llm.input_ids[n_past: n_past + len(chunk)] = chunk
+            if flagged:  # the rows llama.cpp computed, in batch order (the flagged tokens are the chunk's last)
+                logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(len(flagged) * llm._n_vocab,))
+                llm.scores[flagged[0]: flagged[-1] + 1, :].reshape(-1)[::] = logits
+            llm.n_tokens += len(chunk)
 
     def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
         base = self._tokens(prefix, bos=True)
-        self._hold_prefix(base[:-1])
+        common = self._rewind(base[:-1])
+        unheld = base[common:-1]  # prompt tokens the cache does not hold: decoded with the first option
         start = len(base) - 1
         tokenised = [self._tokens(text, bos=False) for text in continuations]
         out = [0.0] * len(continuations)
@@ -143,20 +181,18 @@ class LlamaScorer:
                 if start + 1 + len(cont) > self.n_ctx:
                     raise PlannerError(f"prompt and option exceed the context of {self.n_ctx} tokens")
                 need = cont[:-1]  # the tokens whose rows, with the prefix's last, predict every option token
-                self.llm._logits_all = True  # logits for the last prefix token and every option token
-                if held is None:
-                    self.llm.n_tokens = start
-                    self.llm.eval([base[-1], *need])
+                if held is None:  # logits for the last prefix token and every option token
+                    self._decode([*unheld, base[-1], *need], rows=1 + len(need))
                 else:
-                    common = 0
+                    shared = 0
                     for a, b in zip(held, need, strict=False):
                         if a != b:
                             break
-                        common += 1
+                        shared += 1
                     # Rewind to the prefix plus the shared option tokens; their KV cache and logit rows stay.
-                    self.llm.n_tokens = start + 1 + common
-                    if need[common:]:
-                        self.llm.eval(need[common:])
+                    self.llm.n_tokens = start + 1 + shared
+                    if need[shared:]:
+                        self._decode(need[shared:], rows=len(need) - shared)
                 held = need
                 rows = np.asarray(self.llm.scores[start: start + len(cont)], dtype=np.float64)
                 rows = rows - rows.max(axis=1, keepdims=True)

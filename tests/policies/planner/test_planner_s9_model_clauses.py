@@ -106,3 +106,21 @@ def test_the_embedded_model_path_refuses_both_classes_and_still_plans_a_plain_re
     result = backend._fallback(text, SCENE)  # the model's own plan, whatever the parser reads
     assert result == Plan(steps=_steps(("pick", "red_cube"), ("place_in", "bin"))), text
     assert backend.stats.decided_by_model == decided + 1
+
+
+TOWER = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
+                                          for c in ("red", "blue", "green")],
+                              "regions": ["left", "right", "bin", "pad"],
+                              "on": {"green_cube": "blue_cube", "blue_cube": "red_cube"}})
+
+
+@pytest.mark.parametrize("text", ["put the stack in the bin", "put the whole stack on the pad", "bin that stack"])
+def test_a_stack_named_as_one_thing_is_refused_before_the_model(text: str) -> None:
+    # the model binned green and blue and left the base (red) on the table: the stack was only partly moved
+    why = licence_for(text, TOWER).unplaceable()
+    assert why is not None and "several cubes as one thing" in why, (text, why)
+
+
+@pytest.mark.parametrize("text", ["move the top cube of the stack to the pad", "stack red on blue"])
+def test_a_stack_that_locates_a_cube_or_is_the_verb_is_no_group(text: str) -> None:
+    assert licence_for(text, TOWER).group_noun is None, text
