@@ -160,6 +160,12 @@ def screen(instruction: str, state: SceneState) -> Screened:
     unread = _unread_words(instruction, tokens, state)
     if unread is not None:
         return Screened(" ".join(tokens), Refusal(reason=unread))
+    said = next((f"{a} {m}" for a, m in pairwise(tokens) if m in _MODALS
+                 and (a in lx.KIND_WORDS or a in lx.COLOR_WORDS or a == "it")), None)
+    if said is not None:  # "The red cube could end up on the pad." ran: a possibility said of a cube, not a request
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"could not understand the instruction: '{said}' says what a cube could or would do, not what the "
+                   "robot should do; say it as a request ('put ...')"))
     place = _foreign_place(tokens)
     if place is not None:
         return Screened(" ".join(tokens), Refusal(
@@ -291,6 +297,7 @@ def _put_back(tokens: list[str]) -> str | None:
     return None
 
 
+_MODALS = frozenset({"could", "would", "can"})
 _SPEAKERS = frozenset({"me", "you", "us", "yourself", "robot", "arm", "base"})
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from policies.planner import CheckedPlanner, Plan, Refusal, SceneState, Step, make_planner
+from policies.planner.grounding_guard import screen
 from policies.planner.licence import acceptance_error, licence_for
 from policies.planner.pairing import pairing_error, read_pairing
 from policies.planner.ranking import RankingBackend
@@ -124,3 +125,17 @@ def test_a_stack_named_as_one_thing_is_refused_before_the_model(text: str) -> No
 @pytest.mark.parametrize("text", ["move the top cube of the stack to the pad", "stack red on blue"])
 def test_a_stack_that_locates_a_cube_or_is_the_verb_is_no_group(text: str) -> None:
     assert licence_for(text, TOWER).group_noun is None, text
+
+
+@pytest.mark.parametrize("text", ["The red cube could end up on the pad.", "The red cube would end up on the pad.",
+                                  "it could go in the bin"])
+def test_what_a_cube_could_or_would_do_is_no_request(text: str) -> None:
+    # the model planned the first (red on the pad): a possibility said of a cube, not a request
+    refusal = screen(text, SCENE).refusal
+    assert refusal is not None and "could or would do" in refusal.reason, (text, refusal)
+
+
+@pytest.mark.parametrize("text", ["Could you put the red cube in the bin", "I would like the red cube in the bin",
+                                  "can you put red on the pad"])
+def test_a_modal_asking_the_robot_still_reaches_the_model(text: str) -> None:
+    assert screen(text, SCENE).refusal is None, text
