@@ -389,9 +389,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now|please)\s+)*(?:as (?:for|to)|regarding|concerning|"
      rf"(?:we'?re|we are|i'?m|i am) "
      rf"(?:all )?(?:done|finished) (?:with|using)|(?:we|i) (?:don'?t|do not|no longer) need|(?:we|i)(?:'ve| have) no "
-     rf"(?:more |further )?use for|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?: (?:is|'s) (?:just |only )?"
-     rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?\s*[,:\-–—]))"
-     rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good))?"
+     rf"(?:more |further )?use for|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?:(?: (?:is|'s) (?:just |only )?"
+     # ("The green cube is scrap now. Dispose of it, please.", f24-065: the fault, then a sentence of its own)
+     rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)(?: now)?)?\s*[,:\-–—]|(?: (?:is|'s) (?:just "
+     rf"|only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)(?: now)?)\s*[.!;])))"
+     rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)"
+     rf"(?: now)?)?"
      # (a sentence of its own too: "We're done with the orange block. Could you get rid of it?", f20-002)
      rf"(?: any ?more| any longer)?(?: for (?:today|now|the day))?\s*[,:;.!\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
@@ -441,7 +444,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:the|my|our) (?:[a-z]+ )?(?:crew|team|shift|staff|class|students|visitors|guests|boss|people) (?:gets?|comes?|"
      r"arrives?|shows?|turns?) (?:in|up|back|here)|"
      r"(?:my|our|the|this|today'?s|the next) "
-     r"(?:meeting|call|class|lecture|break|lunch|shift|demo|talk|presentation|seminar|visit|tour|standup|stand-up)|"
+     r"(?:meeting|call|class|lecture|break|lunch|shift|demo|talk|presentation|seminar|visit|tour|standup|stand-up)"
+     r"(?:(?:'s| is) (?:over|up|done))?|"
      r"standup|stand-up|class|my shift)\b", ""),
     # a sign-off with a name: "Regards, Sam", "cheers - jo" (the name is no word the planner reads)
     (r"[\s,.!]*\b(?:regards|kind regards|best regards|best|cheers|thanks|thank you|many thanks|best wishes|ta)"
@@ -586,11 +590,15 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"sod) off (?:back )?home\b", "go home"),
     (r"[\s,.!]*\b(?:(?:ok|okay|k|kk)\s+)?(?:please and thank you|tia|(?:(?:many|big|a thousand) )?(?:thanks|thank you|"
      r"cheers|ta|ty))"
-     r"(?: (?:so|very) much| a lot| a bunch|"
+     r"(?: (?:so|very|ever so) much| a lot| a bunch|"
      r" in advance| a million| a ton|"
      r" heaps)?\b[\s,!.]*(?:cheers\b[\s,!.]*)?(?:\b(?:mate|buddy|pal|friend|robot)\b[\s,!.]*)?"
      # "thanks a ton ur the best" (f22-040)
-     r"(?:\b(?:you'?re|your|you are) (?:the best|a star|awesome|amazing|a legend|a lifesaver)\b[\s,!.]*)?$", " "),
+     r"(?:\b(?:you'?re|your|you are) (?:the best|a star|awesome|amazing|a legend|a lifesaver|a treasure|a gem)\b"
+     r"[\s,!.]*)?$", " "),
+    # praise alone closing the request ("... Thank you ever so much, you're a treasure.", f24-016)
+    (r"[,;.!?]\s*(?:you'?re|you are|your) (?:the best|a star|a treasure|a gem|a legend|a lifesaver|awesome|amazing)"
+     r"[\s!.]*$", ""),
     # a closing "ok" ("put blue in the bin but first move red to the right side ok", f22-016), a rhetorical question
     # after the request ("Is that really so hard?", f23-013; "Can we do it?", f23-010), "and await further
     # instructions" after going home (f22-052)
@@ -1798,7 +1806,8 @@ def _small(text: str) -> str:
                   r"perspective|viewpoint|side)(?=\s*(?:$|[,;.!?]))", "", text)
     text = re.sub(r"\btowards? (?:you|yourself|the robot|the base)\b", "backward", text)
     # the direction said twice ("push blue backward, towards the robot base"): once
-    text = re.sub(r"\b(backward|forward)s?\s*,?\s*(?:(?:i mean|that is|so)\s*,?\s*)?\1\b", r"\1", text)
+    text = re.sub(r"\b(backward|forward)s?(?:\s+(?:a little|a bit|slightly|a tad))?\s*,?\s*(?:(?:i mean|that is|"
+                  r"so)\s*,?\s*)?\1\b", r"\1", text)
     # "red cube into the bin please": a request with no verb, an object and where it goes
     text = re.sub(rf"^((?:the )?(?:{_COLOUR_WORDS}) (?:cube|block|brick|one))\s+(into|onto|in|on)\s+(?=the\b)",
                   r"put \1 \2 ", text)
@@ -1923,7 +1932,7 @@ _EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8x]-?[()\[\]dpo3/\\|*]+|<3+|\^[_.-]?\^
                        "[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f]+")
 # Small talk: a sentence or comma-separated part opening with a wish, a question about the robot's day or praise.
 _SMALL_TALK_OPENER = re.compile(
-    r"^(?:(?:i |we )?(?:hope|hoping|trust)\b|hopefully\b|how(?:'s| is| are| was)\b|how you (?:doing|been)\b|"
+    r"^(?:(?:i |we )?(?:do )?(?:hope|hoping|trust)\b|hopefully\b|how(?:'s| is| are| was)\b|how you (?:doing|been)\b|"
     r"(?:have|had) a (?:nice|good|great|lovely|wonderful)\b|(?:what a|such a|it'?s a) (?:nice|lovely|beautiful|"
     r"great|good|fine)\b|(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|afternoon|evening|to see you)\b|"
     # (praise and laughter only as the whole part: "lol I'm in the cell", "ur the best I'm trapped" keep their words,
@@ -1976,7 +1985,7 @@ _SMALL_TALK_STATEMENT = re.compile(
 def _chat_words(part: str) -> set[str]:
     """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier) and "setting
     up"."""
-    part = re.sub(r"\bsetting up\b|\bhow(?:'s| is) it going\b", " ", part)  # preparing, not setting a cube down
+    part = re.sub(r"\bsetting up\b|\bhow(?:'s| is) it going\b|\bkeeping (?:well|busy)\b", " ", part)
     return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
@@ -2035,7 +2044,7 @@ _FUTURE_ARRIVAL = re.compile(
     r"tomorrow(?: morning| afternoon)?|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|next week)\b")
 _ACTIVITIES = frozenset(re.findall(r"[a-z]+", """
     running setting preparing prepping working doing filming recording planning cleaning tidying getting teaching
-    hosting giving showing organising organizing writing building starting new back visiting sorry
+    hosting giving showing organising organizing writing building starting new back visiting sorry on
 """))
 # A colour said as a colour, not a cube: "my daughter is obsessed with purple", "she loves red" (f14-039).
 _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefers?|into) (?:{_COLOUR_NAMES})\b"
@@ -2091,6 +2100,9 @@ _ASIDE_FORM = re.compile(
     r"do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|neat))|"
     # the setup the request makes, said before it ("... and I need a specific setup", f21-074)
     r"i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)|"
+    # (f24-001) "I'm on my break and just want the bench a bit tidier"
+    r"(?:i'?m|i am) on (?:my|a|the) (?:break|lunch break|coffee break|lunch)|(?:i )?(?:just )?want the (?:bench|table|"
+    r"lab|desk|workspace) (?:a bit |a little |to be |to look )?(?:tidier|neater|cleaner|tidy|neat|clean)|"
     rf"{HEARSAY_ASIDE}"
     r")(?:\s+and\s+(?=\S)|$)")
 
@@ -2101,7 +2113,9 @@ _FORM_WORDS = re.compile(
     r"are) dying) to (?:see|watch) "
     r"(?:the robot|you|the arm|it) do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|"
     r"neat))$|"
-    r"(?:^|\band )i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)$")
+    r"(?:^|\band )i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)$|"
+    r"(?:^|\band )(?:i )?(?:just )?want the (?:bench|table|lab|desk|workspace) (?:a bit |a little |to be |to look )?"
+    r"(?:tidier|neater|cleaner|tidy|neat|clean)$")
 
 
 def _aside(part: str) -> bool:
@@ -2421,6 +2435,11 @@ def _taken_off_elsewhere(text: str, state: SceneState) -> str | None:
 # folded hands) stay small talk.
 _MARKING_SYMBOL = re.compile("[\u274c\u274e\U0001f6ab\U0001f6d1\u26a0\u270b\U0001f44e\u2713\u2714\u2717\u2718"
                              "\u26d4\u2716\u2715]|(?<![\\w:])[;][-]?[)pd](?![\\w(])|(?<![\\w])[:=][-]?p\\b|\\bjk\\b")
+# Emoji are read from a closed list of friendly ones (A1 s9 G29): a smile, thanks, a wave, a heart, sparkle, a thumbs
+# up; any other ("🙅", "😂", "🤡", "✅", "🚑", "🔥", "🤷") may refuse, joke, report, warn or doubt, and is refused.
+_FRIENDLY_EMOJI = frozenset("🙂😊😀😃😄😁☺😍🥰😎🤗👍👌🙏🙌👋✨⭐🌟❤♥💙💚💛💜🧡🤖🎉🥳💪☀🌞") | frozenset(
+    chr(c) for c in range(0x1F3FB, 0x1F400))  # (skin tones modify the emoji before them)
+_EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
 def _place_word(word: str) -> str:
@@ -2455,6 +2474,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if symbol is not None:  # "❌ put ...", "put ... 🛑", "... ;)" (A1 s8 F17): a symbol that forbids, stops, marks done
         return Rewrite(text, f"'{symbol.group(0)}' may forbid, stop, mark as done or joke about the request: say it in "
                              f"words; nothing is planned", language=lang)
+    odd = next((c for c in _EMOJI.findall(text) if c not in _FRIENDLY_EMOJI), None)
+    if odd is not None:
+        return Rewrite(text, f"'{odd}' may refuse, joke, warn or doubt: say it in words; nothing is planned",
+                       language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)

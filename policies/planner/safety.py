@@ -106,6 +106,9 @@ def unsafe_reason(instruction: str) -> str | None:
     text = DISPOSAL_TOSS.sub(" discard ", text)
     # "keep your hands off the green cube" (an idiom for "don't touch") names no person's hands near the arm
     text = re.sub(r"\b(?:keep )?your hands off\b", " don't touch ", text)
+    # the speaker's break ("I'm on my break", "before my break's over", f24-001/f24-023) is no force
+    text = re.sub(r"\b(?:my|our|a|the|your|lunch|coffee|tea) break(?:'s| is)?(?= (?:over|and|is|was|so|now|ends?)\b|"
+                  r"\s*(?:[-–—,.!?;]|$))", " pause ", text)
     # "I need a hand - could you ..." asks for help: no hand near the arm (a closed list of the idiom's forms)
     text = re.sub(r"\b(?:i|we) (?:need|could use|could do with) a (?:quick |little )?hand(?: here)?"
                   r"(?=\s*(?:[-–—,.!?:]|$))|\b(?:can|could|would) you (?:give|lend) (?:me|us) a hand"

@@ -545,3 +545,38 @@ def test_a_laugh_or_praise_keeps_what_follows_it(tail: str) -> None:
                                   "Put the red cube in the bin, thanks, ur the best"])
 def test_a_whole_wish_or_praise_is_still_dropped(text: str) -> None:
     assert steps(text, S3) == mv("red", "bin")
+
+
+# ------------------------------------------------------------- A1 s9 G29: emoji from a closed list
+@pytest.mark.parametrize("emoji", ["🙅", "😂", "🤡", "🙃", "✅", "🚑", "🔥", "🤷", "😬", "🖐"])
+def test_an_emoji_outside_the_friendly_ones_is_refused(emoji: str) -> None:
+    refused(f"Put the red cube in the bin {emoji}", S3)
+    refused(f"{emoji} Put the red cube in the bin.", S3)
+
+
+@pytest.mark.parametrize("emoji", ["🙂", "👍🏽", "🙏", "❤️", "✨"])
+def test_a_friendly_emoji_is_dropped(emoji: str) -> None:
+    assert steps(f"Put the red cube in the bin {emoji}", S3) == mv("red", "bin")
+
+
+# ------------------------------------------------------------- fresh_independent_24 (dev) and A1 s9 G28
+@pytest.mark.parametrize(("text", "want"), [
+    ("Could you bin the red cube for me? I'm on my break and just want the bench a bit tidier.", mv("red", "bin")),
+    ("Good afternoon, dear robot. I do hope you are keeping well. If it isn't too much trouble, would you be so kind "
+     "as to place the red cube on top of the blue cube? Thank you ever so much, you're a treasure.", mv("red", "blue")),
+    ("ok quick one before my break's over - can you chuck the red cube in the bin and then head back home? thanks!!",
+     [*mv("red", "bin"), "go_home()"]),
+    ("Nudge the blue block forward a little, away from the robot.", ["push(object=blue_cube, direction=forward)"]),
+    ("The green cube is scrap now. Dispose of it, please.", mv("green", "bin")),
+])
+def test_dev_classes_read_fifth_round(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Could you bin the red cube for me? I'm on my break and I'm reaching in.",
+    "The green cube is scrap now. Don't dispose of it.",
+    "Break the red cube.",
+])
+def test_dev_classes_fifth_round_beside_a_danger_or_a_detour(text: str) -> None:
+    refused(text, S3)
