@@ -199,12 +199,14 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Put the red cube in the bin, ur the best I'm trapped", S3),
     ("Put the red cube in the bin, you rock cancelled", S3),
     ("so basically i need red in the bin, no rush lol unless Paul's there", S3),
-    # G24 (7427ea7): a move part of the way was a move all the way (binned, or placed in the region)
+    # G24 (7427ea7, 1a784e9): a move part of the way was a move all the way (binned, or placed in the region)
     ("Move the red cube towards the bin.", S3),
     ("Move the red cube toward the pad.", S3),
     ("Move the red cube a bit to the left.", S3),
     ("Move the red cube an inch to the left.", S3),
     ("Déplace le rouge vers la poubelle.", S3),
+    ("Move the red cube to the left a bit.", S3),  # 1a784e9
+    ("Move the red cube over to the left a bit.", S3),
 ])
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
     assert moves_nothing(plan(text, state)), plan(text, state)
