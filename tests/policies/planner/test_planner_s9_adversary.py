@@ -221,6 +221,14 @@ def test_a_cube_excepted_by_a_second_place_never_goes_through_the_bin(text: str)
         result)
 
 
+# G29 (4b15afd): a symbol that refuses, jokes, reports or warns was dropped from an open list
+@pytest.mark.parametrize("symbol", ["🙅", "😂", "🤣", "🤡", "🙃", "🙄", "😉", "✅", "☑️", "🩸", "🚑", "💀", "😱", "🔥",
+                                    "🖐️", "🤷"])
+def test_a_symbol_beside_a_request_is_read_unless_listed_harmless(symbol: str) -> None:
+    for text in (f"Put the red cube in the bin {symbol}", f"{symbol} Put the red cube in the bin."):
+        assert moves_nothing(plan(text, S3)), (text, plan(text, S3))
+
+
 @pytest.mark.parametrize("text", ["Push the red cube to the right and the blue one to the left.",
                                   "Push the red cube to the right, then the blue one to the left.",
                                   "Nudge red to the right and blue to the left.",
