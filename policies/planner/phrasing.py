@@ -858,7 +858,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?:{_POLITE_VERB_ALT}|get rid|throw|build|make)\b)", " "),
     (rf"(^|[,;.!?:\-–—]\s*|\b(?:and|but|so|now|then|next)\s+)(?:can|could) we(?: (?:please|just|now|maybe))?\s+"
      rf"(?=(?:{_FRAMED_VERB}|go|build|make)\b)", r"\1"),
-    (r"\b(?:do you think you could|would you mind|i would like you to|i'd like you to|i should like you to|"
+    (r"\b(?:do you think you could|would you mind(?: (?:terribly|awfully|at all))?|i would like you to|i'd like you to|"
+     r"i should like you to|"
      r"we should like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
     (r"\byou like\b", "you"),

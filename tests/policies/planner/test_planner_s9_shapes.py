@@ -568,6 +568,8 @@ def test_a_friendly_emoji_is_dropped(emoji: str) -> None:
      [*mv("red", "bin"), "go_home()"]),
     ("Nudge the blue block forward a little, away from the robot.", ["push(object=blue_cube, direction=forward)"]),
     ("The green cube is scrap now. Dispose of it, please.", mv("green", "bin")),
+    ("Hi there! Sorry to bother you, but would you mind awfully putting the red block on the pad for me? Thanks so "
+     "much, you're a star.", mv("red", "pad")),
 ])
 def test_dev_classes_read_fifth_round(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
@@ -577,6 +579,7 @@ def test_dev_classes_read_fifth_round(text: str, want: list[str]) -> None:
     "Could you bin the red cube for me? I'm on my break and I'm reaching in.",
     "The green cube is scrap now. Don't dispose of it.",
     "Break the red cube.",
+    "Would you mind awfully not putting the red block on the pad?",
 ])
 def test_dev_classes_fifth_round_beside_a_danger_or_a_detour(text: str) -> None:
     refused(text, S3)
