@@ -142,6 +142,9 @@ class VisuomotorConfig:
             raise TrainConfigError("decoder_images: false needs object_token (the decoder would see no image)")
         if self.relative_token and (not self.object_token or "ee_pose" not in self.proprio):
             raise TrainConfigError("relative_token needs object_token and ee_pose in proprio (object minus TCP)")
+        if self.relative_token and self.proprio_dropout:
+            raise TrainConfigError("relative_token reads the TCP from proprioception; proprio_dropout would feed it "
+                                   "the mean TCP (set proprio_dropout: 0)")
         if self.init_encoder is not None and self.init_from is not None:
             raise TrainConfigError("init_encoder and init_from both start the weights; give one")
         if self.freeze_encoder and self.init_encoder is None:
