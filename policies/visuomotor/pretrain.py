@@ -239,6 +239,9 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
             if float(select_cm.mean()) < best:
                 best, best_row = float(select_cm.mean()), row
                 save_checkpoint(out / "best", net, spec(row))
+    if not best_row:  # NaN compares False: a run whose selection error never was finite has no best/
+        raise TrainConfigError(f"{out}: the selection error was never finite (last {row.get('select_object_cm')}); "
+                               f"lower lr")
     save_checkpoint(out / "last", net, spec(row))
     summary = {"out": str(out), "steps": step, "train_scenes": n_scenes, "train_frames": len(train_idx),
                "val_scenes": len(val.seeds), "val_frames": len(val.images),

@@ -185,6 +185,16 @@ def test_pretraining_refuses_a_val_file_of_one_scene(scene_files: tuple[Path, Pa
                                                steps=1, **NET))
 
 
+def test_a_diverged_pretraining_run_is_refused_in_one_line(scene_files: tuple[Path, Path], tmp_path: Path) -> None:
+    # lr 1e30 makes every selection error NaN, which never compares below the best: no best/ to report (REV s9 G5)
+    with pytest.raises(TrainConfigError, match="the selection error was never finite") as err:
+        pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(scene_files[1]),),
+                                               out=str(tmp_path / "o"), steps=2, batch_size=4, lr=1e30, log_every=1,
+                                               colour_jitter=0.0, **NET))
+    assert "\n" not in str(err.value)
+    assert not (tmp_path / "o" / "summary.json").exists()
+
+
 def test_config_refuses_freeze_without_init_and_two_inits() -> None:
     with pytest.raises(TrainConfigError, match="freeze_encoder needs init_encoder"):
         VisuomotorConfig(data="d", out="o", freeze_encoder=True)
