@@ -956,7 +956,26 @@ _PUSH_ALL_THE_WAY = {
 }
 
 
+# "déplace le rouge vers la poubelle", "beweg den roten zum Eimer hin": a move toward a place, not into it; "déplace
+# le rouge un peu à gauche", "beweg den roten ein bisschen nach links": a small move, not the side region. Read as the
+# put, the cube was binned or placed in the region (A1 session 9, G24). Refused (a push says "pousse"/"schieb").
+_MOVE_PART_WAY = {
+    "fr": re.compile(r"\b(?:déplace[rsz]?|bouge[rsz]?|amène[rsz]?|amenez|rapproche[rsz]?|mets|mettez|pose[rsz]?|"
+                     r"place[rsz]?|range[rsz]?|dépose[rsz]?)\b[^,;.!?]*?(?:\b(?:un peu|un petit peu|légèrement|"
+                     r"un poil|un chouïa|de quelques (?:centimètres|cm)|d' ?un cran)\b|\bvers (?:la |le |l' ?)?"
+                     r"(?:poubelle|bac|corbeille|pad|tapis|plateforme|cube|bloc|rouge|vert|bleu|jaune|violet|orange)\b|"
+                     r"\ben direction d)"),
+    "de": re.compile(r"\b(?:beweg|bewege|bewegen|leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|bring|bringe|"
+                     r"bringen|rück|rücke|rücken|pack|packe)\b[^,;.!?]*?(?:\b(?:ein (?:bisschen|bissl|wenig|stück|"
+                     r"stückchen)|etwas|leicht|ein paar zentimeter)\b|\b(?:zum|zur) [a-zäöüß]+ hin\b|"
+                     r"\b(?:in )?richtung\b)"),
+}
+
+
 def _push_all_the_way(text: str, lang: str) -> None:
+    if _MOVE_PART_WAY[lang].search(text):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a move part of the way or toward a place is no skill; say "
+                               "'put' to place the cube there, or push it once; nothing was planned")
     if _PUSH_ALL_THE_WAY[lang].search(text):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a push is one short step, not all the way to a side; say "
                                "'put' to lift it there, or push it once; nothing was planned")
@@ -1837,7 +1856,9 @@ def _with_accents(text: str, lang: str) -> str:
 # hyphens, quotes, brackets, dashes, an ellipsis and a few friendly emoji. Anything else would be dropped silently and
 # may carry the meaning: a digit ("les 2 cubes" read as every cube), "/" (an "or": "rouge/bleu" read as both), "❌" or
 # "🚫" after a request, "≠"; such an instruction is refused.
-_SILENT = re.compile(r"[^\sa-zà-ÿß,;.!?:'\"«»()\-–—…\U0001F600-\U0001F60F🙂🙃🙏👍]")
+# Smileys of thanks and goodwill are a closed list; any other symbol is read, hence refused: a laugh, a wink or a
+# "done" tick may make the request a joke or a report (A1 session 9, G29, as session 8's F17 for English).
+_SILENT = re.compile(r"[^\sa-zà-ÿß,;.!?:'\"«»()\-–—…🙂😊😀😃😄😁🙏👍]")
 
 
 def _unread_symbol(text: str, lang: str) -> None:

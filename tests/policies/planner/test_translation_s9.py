@@ -85,6 +85,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Schieb den {X} nach rechts und wirf den, den du gerade geschoben hast, danach in den Mülleimer.",
      ("push:x:right", "x>bin")),
     ("Schieb den {X} nach rechts und leg den {Y} danach aufs Pad.", ("push:x:right", "y>pad")),
+    # smileys of thanks stay silent
+    ("Mets le cube {x} dans la poubelle, merci 😊", ("x>bin",)),
+    ("Leg den {X} aufs Pad, danke 👍", ("x>pad",)),
     # how hard to push
     ("pousse le cube {x} vers toi stp, pas trop fort", ("push:x:backward",)),
     ("Schieb den {X} zu dir, aber nicht zu fest.", ("push:x:backward",)),
@@ -295,6 +298,18 @@ _NEVER_PLANNED = (
     "Beweg den {X} nicht nach links, indem du ihn schiebst.",
     "Schieb den {X} nach rechts und leg den {Y} danach nicht aufs Pad.",
     "Leg den {X} danach in den Eimer und leg den {Y} aufs Pad.",
+    # a laugh, a wink or a tick after the request (A1 s9 G29): read, hence refused
+    "Jette le {x} 😂",
+    "Wirf den {X} weg 😂",
+    "Leg den {X} in den Eimer 😉",
+    "Mets le {x} dans la poubelle ✅",
+    # a move toward a place or part of the way (A1 s9 G24): never the put into it
+    "Déplace le {x} vers la poubelle.",
+    "Beweg den {X} zum Eimer hin.",
+    "Déplace le {x} un peu à gauche.",
+    "deplace le {x} legerement vers la gauche",
+    "Beweg den {X} ein bisschen nach links.",
+    "Beweg den {X} in Richtung Pad.",
     # the future perfect of a negated step
     "Lorsque vous n'aurez pas poussé le cube {x}, retournez à votre position d'origine.",
 )
