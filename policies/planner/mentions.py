@@ -191,6 +191,22 @@ def _noun_phrase(ref: Ref) -> str:
 
 def ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
     """Object names ``ref`` may denote (several only where language is genuinely ambiguous)."""
+    try:
+        return _ground(ref, ctx, alternatives=alternatives)
+    except UngroundedError as exc:
+        # a question by place never offers a cube the words exclude ("Don't touch the red cube; put the cube next to
+        # the green one in the bin" asked "red or blue?", A1 s9 G30): the rest, or the one left
+        rest = [c for c in exc.candidates if c not in ctx.excluded]
+        if ref.kind in ("near", "side_of", "extreme", "between") and len(exc.candidates) > 1 and \
+                len(rest) < len(exc.candidates):
+            if len(rest) == 1:
+                return rest
+            if rest:
+                raise UngroundedError(str(exc), rest) from exc
+        raise
+
+
+def _ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
     state = ctx.state
     if ref.kind == "it":
         options = [n for n in (ctx.last_primary, ctx.last_target) if n] if alternatives else [ctx.last_primary]

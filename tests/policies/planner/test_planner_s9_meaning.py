@@ -385,3 +385,24 @@ def test_whichever_cube_by_side_and_a_negation_for_this_time(text: str, want: li
 ])
 def test_the_same_forms_negated_contradicted_or_relative_to_a_cube_are_refused(text: str) -> None:
     refused(text, RB)
+
+
+# ------------------------------------------------------------- A1 s9 G30: no excluded cube offered by place
+NEAR = placed(("red", 0.5, 0.1), ("green", 0.5, 0.0), ("blue", 0.5, -0.1))
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Put the cube next to the green one in the bin, not the red one.", NEAR),
+    ("Don't touch the red cube; put the cube next to the green one in the bin.", NEAR),
+    ("Without moving the red cube, put the cube next to the green one in the bin.", NEAR),
+    ("Don't touch the red cube; put the leftmost cube in the bin.", LEVEL),
+    ("Put the leftmost cube in the bin, not the red one.", LEVEL),
+    ("Don't touch the red cube; put the cube left of the green one in the bin.", LEVEL),
+])
+def test_a_reference_by_place_leaves_out_the_cube_the_words_exclude(text: str, state: SceneState) -> None:
+    assert steps(text, state) == mv("blue", "bin")
+
+
+def test_without_an_exclusion_the_tie_is_still_asked_and_an_excluded_sole_answer_refused() -> None:
+    asks("Put the cube next to the green one in the bin.", NEAR, {"red", "blue"})
+    refused("Don't touch the red cube; put the leftmost cube in the bin.", NEAR)
