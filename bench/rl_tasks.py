@@ -90,6 +90,9 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # form (2 gave 0/20 validation successes after 2,000 pretraining updates, 10 gave 2/20); one episode of random
     # actions (learning_starts 140, Push's max_steps) instead of 1,000 steps, since the actor already acts.
     "rlpd_bc_pre": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_pretrain_steps": 5_000, "learning_starts": 140},
+    # rlpd_bc_pre's control: its BC weight and learning_starts without the pretraining, so a row difference between
+    # the two is the pretraining's (against rlpd_bc, three settings differ at once: REV s9 G6).
+    "rlpd_bc10": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "learning_starts": 140},
     # the same with the BC term unfiltered online too (TD3+BC's regulariser): rlpd_bc_pre fell from the clone's 3/20
     # to 0/20 by 2,500 online steps, as if the Q-filter dropped the BC rows once the critic overrated the actor.
     "rlpd_bc_pre_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,

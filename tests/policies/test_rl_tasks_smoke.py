@@ -99,3 +99,6 @@ def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tm
     pretrained = demo_config("armstack_push_demos", CONFIG, "rlpd_bc_pre", {"armstack/Push-v0": str(tmp_path)})
     assert pretrained.demo_pretrain_steps > 0 and pretrained.learning_starts < CONFIG["learning_starts"]
     assert "2500000000+k" in METHOD and "pretrained_alone" in METHOD
+    # the pretrained row has a control that differs from it in the pretraining alone (REV s9 G6)
+    assert DEMO_VARIANTS["rlpd_bc10"] == {k: v for k, v in DEMO_VARIANTS["rlpd_bc_pre"].items()
+                                          if k != "demo_pretrain_steps"}
