@@ -92,6 +92,22 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
         _config(push_demos, demo_bc_filter="no")
 
 
+@pytest.mark.parametrize("fields", [{"demo_bc_filter": False, "demo_bc_weight": 1.5},
+                                    {"demo_bc_weight": 3.0, "demo_pretrain_steps": 7, "demo_ratio": 0.25}])
+def test_the_demo_fields_of_the_config_reach_the_model(push_demos: Path, fields: dict[str, object]) -> None:
+    # a field that never reached DemoSAC would make a bench variant run another method under its name (REV s9 G7)
+    config = _config(push_demos, **fields)
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    try:
+        model = build_model(config, env)
+        assert isinstance(model, DemoSAC)
+        assert model.bc_filter is config.demo_bc_filter and model.bc_weight == config.demo_bc_weight
+        assert model.pretrain_steps == config.demo_pretrain_steps
+        assert model.replay_buffer.demo_ratio == config.demo_ratio  # type: ignore[union-attr]
+    finally:
+        env.close()
+
+
 @pytest.mark.slow
 def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: Path) -> None:
     config = _config(push_demos, demo_ratio=0.25, demo_bc_weight=100.0, steps=300)
