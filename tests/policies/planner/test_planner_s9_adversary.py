@@ -207,9 +207,38 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Déplace le rouge vers la poubelle.", S3),
     ("Move the red cube to the left a bit.", S3),  # 1a784e9
     ("Move the red cube over to the left a bit.", S3),
+    # G24 FR/DE, G29 FR/DE
+    ("Beweg den roten zum Eimer hin.", S3),
+    ("Déplace le rouge un peu à gauche.", S3),
+    ("Beweg den roten ein bisschen nach links.", S3),
+    ("Jette le rouge 😂", S3),
+    ("Wirf den roten weg 😂", S3),
 ])
+
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
     assert moves_nothing(plan(text, state)), plan(text, state)
+
+
+NEAR_LEVEL = at(("green", 0.5, 0.0), ("red", 0.5, 0.1), ("blue", 0.5, -0.1), ("yellow", 0.7, 0.25))
+
+
+# G30 (f5eb67d): a question back offered the cube the words exclude ("red or blue?" after "not the red one")
+@pytest.mark.parametrize(("text", "state"), [
+    ("Put the cube next to the green one in the bin, not the red one.", NEAR_LEVEL),
+    ("Don't touch the red cube; put the cube next to the green one in the bin.", NEAR_LEVEL),
+    ("Without moving the red cube, put the cube next to the green one in the bin.", NEAR_LEVEL),
+    ("Don't touch the red cube; put the cube right of the green one in the bin.", RIGHT_LEVEL),
+    ("Don't touch the red cube; put the leftmost cube in the bin.", LEFT_LEVEL),
+    ("Put the leftmost cube in the bin, not the red one.", LEFT_LEVEL),
+])
+def test_a_question_never_offers_the_cube_the_words_exclude(text: str, state: SceneState) -> None:
+    result = plan(text, state)
+    assert "red_cube" not in getattr(result, "candidates", ()), (text, result)
+    assert not touches_red(result), (text, result)
+
+
+def touches_red(result: PlanResult) -> bool:
+    return isinstance(result, Plan) and any("red_cube" in str(s) for s in result.steps)
 
 
 # G21 FR/DE (b13d067): the cube excepted by "but X <place>" was binned, then taken out again
