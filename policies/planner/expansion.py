@@ -983,7 +983,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         order = reordered
     base = GERUNDS.get(verb_word, verb_word)
     where = post.rstrip(' .!')
-    if re.search(r"[,;:]", where.strip(" ,")) or len(re.findall(r"\b(?:in|into|on|onto|to|inside|ontop)\b", where)) > 1:
+    if len(re.findall(r"\b(?:in|into|on|onto|to|inside|ontop)\b", where)) > 1:
         # "put every cube in the bin, but the red one on the pad" (A1 s9 G21): the words after the quantifier's place
         # were copied into each of its clauses (red binned, then taken out to the pad)
         return Rewrite(text, f"'{where.strip(' ,')}' after the quantifier: which cubes each place is for is unclear; "
