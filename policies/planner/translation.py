@@ -2063,7 +2063,7 @@ def _binned_then_moved(english: str, lang: str) -> None:
         later = english[binned.end():]
         moved = re.search(rf"\b(?:put|move|push|stack|take|grab|pick up|lift|slide|discard|throw)\s+(?:the\s+)?"
                           rf"{colour[1]}\b", later)
-        again = re.match(r"[^,;.]*?[,;]?\s*(?:(?:and|then|after that|please)\s+)*(?:put|move|push|stack|take|grab|"
+        again = re.match(r"[^,;.]*?[,;.]?\s*(?:(?:and|then|after that|please)\s+)*(?:put|move|push|stack|take|grab|"
                          r"lift|slide) it\b", later)
         if moved or again:
             raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the {colour[1]} cube is put in the bin and then moved "

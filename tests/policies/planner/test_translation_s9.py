@@ -274,6 +274,8 @@ _NEVER_PLANNED = (
     "Jette le {x}, puis pose-le sur le {y}.",
     "Mets le {x} dans la poubelle et ensuite pose le {x} sur le {y}.",
     "Wirf den {X} weg und stell ihn dann auf den {Y}.",
+    "Jette le {x}. Mets-le sur le tapis.",
+    "Wirf den {X} weg. Dann leg ihn aufs Pad.",
     # an old plan, not a goal (A1 s9 G19)
     "Le cube {x} devait être sur le {y}.",
     "Le cube {x} devait être sur le {y} et le {z} dans le bac.",
