@@ -213,6 +213,7 @@ HOLDING_RED = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "c
     ("Beweg den roten ein bisschen nach links.", S3),
     ("Jette le rouge 😂", S3),
     ("Wirf den roten weg 😂", S3),
+    ("Jette le rouge. Mets-le sur le tapis.", S3),  # G28 FR (b1c918f): binned, then moved again
 ])
 
 def test_fixed_findings_of_the_later_commits_move_nothing(text: str, state: SceneState) -> None:
