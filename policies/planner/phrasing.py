@@ -2432,10 +2432,11 @@ def _taken_off_elsewhere(text: str, state: SceneState) -> str | None:
     return None
 
 
-# Symbols that say no, stop, warning, done or "just joking" (a wink) around a request; others (smileys, thumbs up,
-# folded hands) stay small talk.
+# Symbols that say no, stop, warning, done or "just joking" (a wink, "xD": the ASCII 😂, A1 s9 G29) around a request;
+# others (smileys, a grin ":D" like 😁, thumbs up, folded hands) stay small talk.
 _MARKING_SYMBOL = re.compile("[\u274c\u274e\U0001f6ab\U0001f6d1\u26a0\u270b\U0001f44e\u2713\u2714\u2717\u2718"
-                             "\u26d4\u2716\u2715]|(?<![\\w:])[;][-]?[)pd](?![\\w(])|(?<![\\w])[:=][-]?p\\b|\\bjk\\b")
+                             "\u26d4\u2716\u2715]|(?<![\\w:])[;][-]?[)pd](?![\\w(])|(?<![\\w])[:=][-]?p\\b|\\bjk\\b|"
+                             "\\bx-?d+\\b")
 # Emoji are read from a closed list of friendly ones (A1 s9 G29): a smile, thanks, a wave, a heart, sparkle, a thumbs
 # up; any other ("🙅", "😂", "🤡", "✅", "🚑", "🔥", "🤷") may refuse, joke, report, warn or doubt, and is refused.
 _FRIENDLY_EMOJI = frozenset("🙂😊😀😃😄😁☺😍🥰😎🤗👍👌🙏🙌👋✨⭐🌟❤♥💙💚💛💜🧡🤖🎉🥳💪☀🌞") | frozenset(

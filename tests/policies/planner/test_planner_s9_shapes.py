@@ -559,6 +559,14 @@ def test_a_friendly_emoji_is_dropped(emoji: str) -> None:
     assert steps(f"Put the red cube in the bin {emoji}", S3) == mv("red", "bin")
 
 
+@pytest.mark.parametrize("laugh", ["xD", "XD", "xDD", "x-D"])
+def test_an_ascii_laugh_is_refused_as_the_emoji_it_stands_for(laugh: str) -> None:
+    """The lead, A1 s9 G29 remainder: "xD" is the ASCII 😂 and may mark a joke; a grin ":D" stays small talk."""
+    refused(f"Put the red cube in the bin {laugh}", S3)
+    refused(f"Put the red cube in the bin, that'd be sick {laugh}", S3)
+    assert steps("Put the red cube in the bin :D", S3) == mv("red", "bin")
+
+
 # ------------------------------------------------------------- fresh_independent_24 (dev) and A1 s9 G28
 @pytest.mark.parametrize(("text", "want"), [
     ("Could you bin the red cube for me? I'm on my break and just want the bench a bit tidier.", mv("red", "bin")),
