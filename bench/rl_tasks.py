@@ -99,6 +99,10 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # 0/20 at 2.5k-10k, 1/20 at 15k and 20k (/work/team/notes9/R1.md).
     "rlpd_bc_pre_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                              "demo_pretrain_steps": 5_000, "learning_starts": 140},
+    # rlpd_bc_pre_nofilter's matched control: the same without the pretraining, so a row difference between the two
+    # is the pretraining's with the filter off (session 9 measured it with a bench copy holding this one entry).
+    "rlpd_bc10_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
+                           "learning_starts": 140},
 }
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,

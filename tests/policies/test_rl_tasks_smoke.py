@@ -102,3 +102,9 @@ def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tm
     # the pretrained row has a control that differs from it in the pretraining alone (REV s9 G6)
     assert DEMO_VARIANTS["rlpd_bc10"] == {k: v for k, v in DEMO_VARIANTS["rlpd_bc_pre"].items()
                                           if k != "demo_pretrain_steps"}
+    # ... and so has its unfiltered form, which differs from rlpd_bc10 in the filter alone
+    assert DEMO_VARIANTS["rlpd_bc10_nofilter"] == {k: v for k, v in DEMO_VARIANTS["rlpd_bc_pre_nofilter"].items()
+                                                   if k != "demo_pretrain_steps"}
+    assert DEMO_VARIANTS["rlpd_bc10_nofilter"] == {**DEMO_VARIANTS["rlpd_bc10"], "demo_bc_filter": False}
+    assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc10_nofilter",
+                       {"armstack/Push-v0": str(tmp_path)}).demo_bc_filter is False
