@@ -103,6 +103,12 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # is the pretraining's with the filter off (session 9 measured it with a bench copy holding this one entry).
     "rlpd_bc10_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                            "learning_starts": 140},
+    # rlpd_bc_pre_nofilter with its BC weight falling linearly to 0 over the first 10,000 online steps: does the
+    # clone's pull hold the agent back once it does better than the demos (seed 1 peaked at 70% at 7.5k, then fell
+    # to 25-35% by 10k-20k under the constant weight)?
+    "rlpd_bc_pre_nofilter_decay": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
+                                   "demo_pretrain_steps": 5_000, "learning_starts": 140,
+                                   "demo_bc_decay_steps": 10_000},
 }
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
@@ -135,8 +141,10 @@ METHOD = (
     f"'{DEMO_ACTION_MODE}' (the Push row too: dx, dy, dz, gripper, yaw rate, since the experts turn the wrist), "
     "a demo_ratio share of each batch drawn from the row's dataset (an armstack datagen --full-episodes folder, "
     "its content SHA-256 under demos_resolved) and the rest from the agent's own buffer, plus a Q-filtered BC term "
-    "of weight demo_bc_weight; demo_pretrain_steps > 0: that many updates on demo-only batches (BC term unfiltered, "
-    "observation normaliser started from the demos) before the first env step, and a point at step 1 "
+    "of weight demo_bc_weight (every demo row with demo_bc_filter False; falling linearly to 0 over "
+    "demo_bc_decay_steps online steps where set); demo_pretrain_steps > 0: that many updates on demo-only batches "
+    "(BC term unfiltered, observation normaliser started from the demos) before the first env step, and a point at "
+    "step 1 "
     "(pretrained_alone: the pretrained actor before any online update); per variant: "
     + "; ".join(f"{name}: " + ", ".join(f"{k} {value}" for k, value in v.items())
                 for name, v in DEMO_VARIANTS.items())

@@ -12,7 +12,9 @@ from the first update:
 - ``DemoSAC``: SB3's SAC whose actor loss gains ``bc_weight`` x the squared distance between the deterministic
   action and the demo action, counted only where the critic rates the demo action above the actor's (the Q-filter
   of Nair et al., 2018, "Overcoming Exploration in RL with Demonstrations"); ``bc_filter`` False counts every
-  demo row (TD3+BC's plain regulariser). ``bc_weight`` 0 is plain SAC.
+  demo row (TD3+BC's plain regulariser). ``bc_weight`` 0 is plain SAC. ``bc_decay_steps`` > 0 lowers the weight
+  linearly to 0 over that many online env steps (the pretraining keeps it whole): the clone's pull fades as the
+  agent's own experience grows.
   ``pretrain_steps`` > 0 first takes that many gradient steps on demo-only batches, with the BC term unfiltered
   (the critic knows nothing yet to filter by), before the first env step: the actor starts as a behaviour clone and
   the critic as its value (the offline-to-online start of AWAC, Nair et al., 2020, and Cal-QL), and the observation
@@ -39,7 +41,7 @@ from stable_baselines3 import SAC, HerReplayBuffer
 from stable_baselines3.common.type_aliases import DictReplayBufferSamples
 
 from policies.errors import TrainConfigError
-from policies.rl_config import check_pretrain_steps
+from policies.rl_config import check_bc_decay_steps, check_pretrain_steps
 
 _STATE, _ENV, _IDS, _ACTION = "observation.state", "observation.environment_state", "observation.goal_ids", "action"
 _POSE = 7  # an object's pose in observation.environment_state: x, y, z, qw, qx, qy, qz
@@ -242,16 +244,18 @@ class DemoHerReplayBuffer(HerReplayBuffer):
 
 class DemoSAC(SAC):
     """SB3 SAC with a (by default Q-filtered) behaviour-cloning term on the demo rows of each batch and an optional
-    pretraining on the demos alone (module doc); ``bc_weight``, ``bc_filter``, ``pretrain_steps`` and
-    ``pretrained_steps`` (those done) are saved with the model, so a resumed run does not pretrain again. Needs
-    ``DemoHerReplayBuffer`` (it reads the demo rows the buffer kept)."""
+    pretraining on the demos alone (module doc); ``bc_weight``, ``bc_filter``, ``bc_decay_steps``,
+    ``pretrain_steps`` and ``pretrained_steps`` (those done) are saved with the model, so a resumed run does not
+    pretrain again and goes on with its schedule. Needs ``DemoHerReplayBuffer`` (it reads the demo rows the buffer
+    kept)."""
 
     def __init__(self, *args: Any, demos: DemoTransitions | None = None, bc_weight: float = 0.0,
-                 pretrain_steps: int = 0, bc_filter: bool = True, **kwargs: Any) -> None:
+                 pretrain_steps: int = 0, bc_filter: bool = True, bc_decay_steps: int = 0, **kwargs: Any) -> None:
         if not isinstance(bc_weight, (int, float)) or isinstance(bc_weight, bool) or not 0.0 <= bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {bc_weight!r}")
         check_pretrain_steps(pretrain_steps, bc_weight)
-        self.bc_weight, self.bc_filter = float(bc_weight), bool(bc_filter)
+        check_bc_decay_steps(bc_decay_steps, bc_weight)
+        self.bc_weight, self.bc_filter, self.bc_decay_steps = float(bc_weight), bool(bc_filter), bc_decay_steps
         self.pretrain_steps, self.pretrained_steps = pretrain_steps, 0
         self.pretraining = False
         self.bc_rows = self.bc_kept_rows = 0  # demo rows the BC term has seen online, and those the Q-filter kept
@@ -292,7 +296,10 @@ class DemoSAC(SAC):
         """Before the actor's optimiser step: add the gradient of the Q-filtered BC loss to the SAC actor-loss
         gradient already there (one loss, one step)."""
         demo = getattr(self.replay_buffer, "last_demo", None)
-        if self.bc_weight == 0.0 or demo is None:
+        weight = self.bc_weight_now()
+        if not self.pretraining:
+            self.logger.record("train/bc_weight", weight)
+        if weight == 0.0 or demo is None:
             return
         obs, actions = demo
         mean, _, _ = self.actor.get_action_dist_params(obs)
@@ -307,7 +314,14 @@ class DemoSAC(SAC):
             self.bc_kept_rows += int(keep.sum())
             self.logger.record("train/bc_kept_fraction", float(keep.mean()))
         loss = (keep * (own - actions).pow(2).sum(dim=1)).mean()
-        (self.bc_weight * loss).backward()
+        (weight * loss).backward()
+
+    def bc_weight_now(self) -> float:
+        """The BC term's weight at this point: ``bc_weight`` while pretraining or without a schedule, else falling
+        linearly to 0 at ``bc_decay_steps`` online env steps."""
+        if self.pretraining or not self.bc_decay_steps:
+            return self.bc_weight
+        return self.bc_weight * max(0.0, 1.0 - self.num_timesteps / self.bc_decay_steps)
 
 
 __all__ = ["DemoHerReplayBuffer", "DemoSAC", "DemoTransitions", "episode_goal_observations",

@@ -165,7 +165,8 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
         sac["replay_buffer_class"] = DemoHerReplayBuffer
         sac["replay_buffer_kwargs"] = {**sac["replay_buffer_kwargs"], "demo_ratio": config.demo_ratio}
         return DemoSAC("MultiInputPolicy", env, demos=demos, bc_weight=config.demo_bc_weight,
-                       pretrain_steps=config.demo_pretrain_steps, bc_filter=config.demo_bc_filter, **sac)
+                       pretrain_steps=config.demo_pretrain_steps, bc_filter=config.demo_bc_filter,
+                       bc_decay_steps=config.demo_bc_decay_steps, **sac)
     if config.base_policy is not None:
         from policies.residual_sac import ResidualSAC
 

@@ -42,8 +42,9 @@ DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0"
 # RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term, no
 # pretraining on the demos before the first env step.
 DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0,
-                                 "demo_bc_filter": True}
+                                 "demo_bc_filter": True, "demo_bc_decay_steps": 0}
 MAX_PRETRAIN_STEPS = 1_000_000
+MAX_BC_DECAY_STEPS = 100_000_000
 
 
 # The residual recipe (RLConfig's residual_* and actor_* defaults): bench/rl_tasks.py's chosen variant.
@@ -87,6 +88,15 @@ def check_pretrain_steps(steps: Any, bc_weight: Any) -> None:
     if steps and not bc_weight:
         raise TrainConfigError("demo_pretrain_steps needs demo_bc_weight > 0: the pretraining clones the demos "
                                "(without a BC term the actor would follow a critic that has seen only demo actions)")
+
+
+def check_bc_decay_steps(steps: Any, bc_weight: Any) -> None:
+    """Refuse a BC-weight schedule ``policies.demo_replay.DemoSAC`` cannot follow, naming its RLConfig fields."""
+    if not isinstance(steps, int) or isinstance(steps, bool) or not 0 <= steps <= MAX_BC_DECAY_STEPS:
+        raise TrainConfigError(f"demo_bc_decay_steps must be a whole number of env steps in 0..{MAX_BC_DECAY_STEPS} "
+                               f"(0: the BC weight stays constant), got {steps!r}")
+    if steps and not bc_weight:
+        raise TrainConfigError("demo_bc_decay_steps needs demo_bc_weight > 0: it schedules the BC term's weight")
 
 
 def _number(value: Any) -> bool:
@@ -164,6 +174,9 @@ class RLConfig:
     demo_pretrain_steps: int = DEMO_DEFAULTS["demo_pretrain_steps"]
     """Gradient steps on demo-only batches before the first env step (BC term unfiltered): the actor starts as a
     behaviour clone, the critic as its value, the observation normaliser from the demos' statistics; 0: none."""
+    demo_bc_decay_steps: int = DEMO_DEFAULTS["demo_bc_decay_steps"]
+    """Online env steps over which the BC term's weight falls linearly from ``demo_bc_weight`` to 0 (the
+    pretraining keeps it whole); 0: constant."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -246,6 +259,7 @@ class RLConfig:
         if not _number(self.demo_bc_weight) or not 0.0 <= self.demo_bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {self.demo_bc_weight!r}")
         check_pretrain_steps(self.demo_pretrain_steps, self.demo_bc_weight)
+        check_bc_decay_steps(self.demo_bc_decay_steps, self.demo_bc_weight)
         if not isinstance(self.demo_bc_filter, bool):
             raise TrainConfigError(f"demo_bc_filter must be true or false, got {self.demo_bc_filter!r}")
 

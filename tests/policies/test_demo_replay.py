@@ -90,10 +90,18 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
         RLConfig(env_id=PUSH, demo_bc_filter=False)
     with pytest.raises(TrainConfigError, match=r"demo_bc_filter must be true or false"):
         _config(push_demos, demo_bc_filter="no")
+    with pytest.raises(TrainConfigError, match=r"demo_bc_decay_steps: for a run with demos only"):
+        RLConfig(env_id=PUSH, demo_bc_decay_steps=1_000)
+    with pytest.raises(TrainConfigError, match="demo_bc_decay_steps needs demo_bc_weight > 0"):
+        _config(push_demos, demo_bc_decay_steps=1_000)
+    for bad in (-1, 2.5, True, "1000"):
+        with pytest.raises(TrainConfigError, match=r"demo_bc_decay_steps must be a whole number of env steps"):
+            _config(push_demos, demo_bc_weight=1.0, demo_bc_decay_steps=bad)
 
 
 @pytest.mark.parametrize("fields", [{"demo_bc_filter": False, "demo_bc_weight": 1.5},
-                                    {"demo_bc_weight": 3.0, "demo_pretrain_steps": 7, "demo_ratio": 0.25}])
+                                    {"demo_bc_weight": 3.0, "demo_pretrain_steps": 7, "demo_ratio": 0.25},
+                                    {"demo_bc_weight": 2.0, "demo_bc_decay_steps": 500}])
 def test_the_demo_fields_of_the_config_reach_the_model(push_demos: Path, fields: dict[str, object]) -> None:
     # a field that never reached DemoSAC would make a bench variant run another method under its name (REV s9 G7)
     config = _config(push_demos, **fields)
@@ -103,7 +111,40 @@ def test_the_demo_fields_of_the_config_reach_the_model(push_demos: Path, fields:
         assert isinstance(model, DemoSAC)
         assert model.bc_filter is config.demo_bc_filter and model.bc_weight == config.demo_bc_weight
         assert model.pretrain_steps == config.demo_pretrain_steps
+        assert model.bc_decay_steps == config.demo_bc_decay_steps
         assert model.replay_buffer.demo_ratio == config.demo_ratio  # type: ignore[union-attr]
+    finally:
+        env.close()
+
+
+def test_the_bc_weight_falls_linearly_over_the_decay_steps_and_scales_the_bc_gradient(push_demos: Path) -> None:
+    config = _config(push_demos, demo_bc_weight=4.0, demo_bc_filter=False, demo_bc_decay_steps=1_000)
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    try:
+        model = build_model(config, env)
+        assert isinstance(model, DemoSAC) and isinstance(model.replay_buffer, DemoHerReplayBuffer)
+        model.learn(total_timesteps=1)  # sets up the logger the BC term records to; below learning_starts
+        model.replay_buffer.demo_only = True
+        model.replay_buffer.sample(16, model.get_vec_normalize_env())  # the demo rows the BC term reads
+        model.replay_buffer.demo_only = False
+
+        def bc_gradient(env_steps: int, pretraining: bool = False) -> torch.Tensor:
+            model.num_timesteps, model.pretraining = env_steps, pretraining
+            model.actor.optimizer.zero_grad(set_to_none=False)
+            model._add_bc(None, None, None)
+            model.pretraining = False
+            return torch.cat([p.grad.flatten().clone() for p in model.actor.parameters() if p.grad is not None])
+
+        weights = {}
+        for steps in (0, 250, 500, 1_000, 5_000):
+            model.num_timesteps = steps
+            weights[steps] = model.bc_weight_now()
+        assert weights == {0: 4.0, 250: 3.0, 500: 2.0, 1_000: 0.0, 5_000: 0.0}
+        full = bc_gradient(0)
+        assert full.abs().sum() > 0
+        torch.testing.assert_close(bc_gradient(750), 0.25 * full)  # one loss, scaled by the weight of the step
+        assert bc_gradient(1_000).abs().sum() == 0  # decayed out: no BC gradient at all
+        torch.testing.assert_close(bc_gradient(5_000, pretraining=True), full)  # pretraining keeps it whole
     finally:
         env.close()
 
