@@ -38,7 +38,7 @@ from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import POOLS
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ARCHITECTURE
-from policies.visuomotor.scenes import SceneFrames, load_scene_frames
+from policies.visuomotor.scenes import FRAME_KINDS, SceneFrames, load_scene_frames
 from sim.config_io import load_config
 from sim.datagen.shards import write_json_atomic
 from sim.errors import SimError
@@ -127,19 +127,44 @@ def _network(config: PretrainConfig, frames: SceneFrames, text_dim: int,
 
 def per_target_cm(pred: torch.Tensor, target: torch.Tensor, net: VisuomotorACT) -> torch.Tensor:
     """(B, k) normalised predictions against (B, k) metres -> (k // 3,) mean Euclidean error in cm per target."""
+    return frame_target_cm(pred, target, net).mean(dim=0)
+
+
+def frame_target_cm(pred: torch.Tensor, target: torch.Tensor, net: VisuomotorACT) -> torch.Tensor:
+    """(B, k) normalised predictions against (B, k) metres -> (B, k // 3) Euclidean error in cm per target."""
     diff = pred * torch.tensor(net.object_std) + torch.tensor(net.object_mean) - target
-    return 100.0 * diff.reshape(len(diff), -1, 3).norm(dim=-1).mean(dim=0)
+    return 100.0 * diff.reshape(len(diff), -1, 3).norm(dim=-1)
 
 
-def object_errors(net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor, targets: torch.Tensor,
-                  batch: int = 256) -> torch.Tensor:
-    """The head's mean error per target (cm) over frames (images uint8, text embeddings, targets in metres)."""
+def frame_errors(net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor, targets: torch.Tensor,
+                 batch: int = 256) -> torch.Tensor:
+    """The head's error (cm) per frame and target, (N, k // 3) (images uint8, text embeddings, targets in m)."""
     net.eval()
     with torch.inference_mode():
         pred = torch.cat([net.predict_objects(images[i:i + batch], text[i:i + batch])
                           for i in range(0, len(images), batch)])
     net.train()
-    return per_target_cm(pred, targets, net)
+    return frame_target_cm(pred, targets, net)
+
+
+def object_errors(net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor, targets: torch.Tensor,
+                  batch: int = 256) -> torch.Tensor:
+    """The head's mean error per target (cm) over frames (images uint8, text embeddings, targets in metres)."""
+    return frame_errors(net, images, text, targets, batch).mean(dim=0)
+
+
+def errors_by_kind(errors: torch.Tensor, kind: np.ndarray | None, names: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per frame kind (``FRAME_KINDS``) the mean error (cm) of every target and of all together, from
+    ``frame_errors``; empty when the frames carry no kinds."""
+    if kind is None:
+        return {}
+    out = {}
+    for i, k in enumerate(FRAME_KINDS):
+        rows = errors[torch.from_numpy(kind == i)]
+        if len(rows):
+            out[k] = {"frames": len(rows), "mean": round(float(rows.mean()), 2),
+                      **{n: round(float(v), 2) for n, v in zip(names, rows.mean(dim=0), strict=True)}}
+    return out
 
 
 def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | None = None,
@@ -181,6 +206,7 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     halves = {name: (torch.from_numpy(val.images[mask]), val_text[torch.from_numpy(val.text_index[mask])],
                      torch.from_numpy(val.objects[mask])) for name, mask in (("select", select_mask),
                                                                              ("report", ~select_mask))}
+    report_kind = None if val.kind is None else val.kind[~select_mask]
     probe = train_idx[np.linspace(0, len(train_idx) - 1, min(len(train_idx), len(val.images))).astype(int)]
     probe_t = torch.from_numpy(probe)
     trained = [p for name, p in net.named_parameters() if name.startswith(PRETRAINED_PREFIXES)]
@@ -223,13 +249,15 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
         running, count = running + float(loss.detach()), count + 1
         if step % config.log_every == 0 or step == config.steps:
             select_cm = object_errors(net, *halves["select"])
-            val_cm = object_errors(net, *halves["report"])
+            report = frame_errors(net, *halves["report"])
+            val_cm = report.mean(dim=0)
             train_cm = object_errors(net, images[probe_t], train_text[ti[probe_t]], targets[probe_t])
             row = {"step": step, "loss": running / count, "select_object_cm": round(float(select_cm.mean()), 3),
                    "val_object_cm": round(float(val_cm.mean()), 3),
                    "train_object_cm": round(float(train_cm.mean()), 3),
                    "val_cm": {n: round(float(v), 2) for n, v in zip(names, val_cm, strict=True)},
                    "train_cm": {n: round(float(v), 2) for n, v in zip(names, train_cm, strict=True)},
+                   "val_cm_by_kind": errors_by_kind(report, report_kind, names),
                    "seconds": round(time.perf_counter() - start, 1)}
             running, count = 0.0, 0
             with open(log_path, "a") as f:
@@ -242,11 +270,15 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     if not best_row:  # NaN compares False: a run whose selection error never was finite has no best/
         raise TrainConfigError(f"{out}: the selection error was never finite (last {row.get('select_object_cm')}); "
                                f"lower lr")
+    if not math.isfinite(row["select_object_cm"]):  # diverged on the last step: a NaN spec cannot be written
+        raise TrainConfigError(f"{out}: training diverged at the last step (selection error "
+                               f"{row['select_object_cm']}); best/ of step {best_row['step']} is kept; lower lr")
     save_checkpoint(out / "last", net, spec(row))
     summary = {"out": str(out), "steps": step, "train_scenes": n_scenes, "train_frames": len(train_idx),
                "val_scenes": len(val.seeds), "val_frames": len(val.images),
                "best": {"step": best_row["step"], "select_object_cm": best_row["select_object_cm"],
-                        "val_object_cm": best_row["val_object_cm"]},
+                        "val_object_cm": best_row["val_object_cm"], "val_cm": best_row["val_cm"],
+                        "val_cm_by_kind": best_row["val_cm_by_kind"]},
                "last": row, "seconds": round(time.perf_counter() - start, 1)}
     write_json_atomic(out / "summary.json", summary)
     return summary

@@ -7,16 +7,22 @@ training frames, 6-12 cm on new scenes). Here every scene is a fresh ``reset`` (
 lighting as the env's randomisation draws them), rendered as uint8 arrays that never pass a video codec, with
 the arm where the policy will see it: at the reset pose, at random steps along the scripted expert's path
 (the cube in the gripper or on its way), and at random joint configurations around home (kinematic, no physics),
-so the arm's pose does not tell where the cube is. Targets are the same 15 values the training targets have
-(``policies.visuomotor.data.object_targets``): each cube's and the goal's x, y, z, then the instructed cube's.
+so the arm's pose does not tell where the cube is; and, with ``hand_poses``, with the instructed cube in the hand at
+random joint configurations around the expert's carrying poses (the cube moved with the hand, kinematic): a
+policy's own rollout carries the cube where the expert never does, and a head that saw the cube in the hand only
+along the expert's path lost it there (session 9: 1.8 cm before the grasp, 4.2-5.4 cm over the episode). Targets
+are the same 15 values the training targets have (``policies.visuomotor.data.object_targets``): each cube's and
+the goal's x, y, z, then the instructed cube's. Each frame records its kind (``FRAME_KINDS``), so errors can be
+read per kind.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +41,15 @@ PATH_STEPS = 80
 """Expert-path frames are drawn from steps 1..PATH_STEPS-1 (a PickPlace demonstration is ~72 steps)."""
 JOINT_JITTER_RAD = 0.5
 """Half-width of the uniform joint offsets around home for the random-pose frames (within the joint limits)."""
+HAND_JITTER_RAD = 0.3
+"""Half-width of the uniform joint offsets around a carrying pose for the cube-in-hand frames: a few to ~20 cm of
+TCP travel, the size of a policy's deviation from the expert's path while it carries."""
+HAND_CLEARANCE_M = 0.005
+"""A cube-in-hand pose whose cube would sink below the table top (z 0) by more than this is drawn again."""
+HAND_TRIES = 8
+FRAME_KINDS = ("reset", "random_pose", "path", "hand")
+"""``SceneFrames.kind`` values index this: the reset pose, a random joint pose around home, a step of the
+expert's path, the instructed cube held in the hand at a random pose around a carrying pose."""
 
 
 @dataclass(frozen=True)
@@ -54,13 +69,17 @@ class SceneFrames:
     env_id: str | None = None
     """The env and robot that rendered the frames (None: a file saved before they were recorded)."""
     robot: str | None = None
+    kind: np.ndarray | None = None
+    """(N,) index into ``FRAME_KINDS`` of each frame (None: a file saved before kinds were recorded)."""
 
 
 def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0", robot: str = "panda",
                   cameras: tuple[str, ...] = ("front", "wrist"), image_size: int = 64, path_frames: int = 2,
-                  random_poses: int = 1) -> SceneFrames:
-    """One frame at each ``seeds`` reset, ``path_frames`` at random steps of the expert's episode and
-    ``random_poses`` with the joints at home plus uniform offsets of +-``JOINT_JITTER_RAD``."""
+                  random_poses: int = 1, hand_poses: int = 0) -> SceneFrames:
+    """One frame at each ``seeds`` reset, ``path_frames`` at random steps of the expert's episode,
+    ``random_poses`` with the joints at home plus uniform offsets of +-``JOINT_JITTER_RAD``, and ``hand_poses``
+    with the instructed cube in the hand, at a random step of the expert's carry plus offsets of
+    +-``HAND_JITTER_RAD`` (a scene whose expert never holds the cube gives none)."""
     import gymnasium as gym
     import mujoco
 
@@ -71,8 +90,9 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
 
     if not seeds or len(set(seeds)) != len(seeds):
         raise TrainConfigError("render_scenes needs one or more distinct seeds")
-    if path_frames < 0 or random_poses < 0:
-        raise TrainConfigError(f"path_frames and random_poses must be >= 0, got {path_frames}, {random_poses}")
+    if min(path_frames, random_poses, hand_poses) < 0:
+        raise TrainConfigError(f"path_frames, random_poses and hand_poses must be >= 0, got {path_frames}, "
+                               f"{random_poses}, {hand_poses}")
     env: Any = gym.make(env_id, robot=robot, obs_mode="rgb", cameras=cameras, image_size=image_size).unwrapped
     env.cameras = ()  # frames are rendered only where kept, by the renderer below (the env's settings)
     renderer = make_renderer(env.model, image_size, image_size)
@@ -80,9 +100,9 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
     robot_cfg = env.scene.robot
     # observation.environment_state's names (sim.dataset.env_spec.record_features): each pose, then the goal
     names = [f"{o}.{s}" for o in env.scene.object_names for s in POSE_SUFFIXES] + ["goal.x", "goal.y", "goal.z"]
-    images, envs, ids, texts, scene = [], [], [], [], []
+    images, envs, ids, texts, scene, kinds = [], [], [], [], [], []
 
-    def keep(obs: dict, k: int) -> None:
+    def keep(obs: dict, k: int, kind: str) -> None:
         frame = []
         for cam in cameras:
             renderer.update_scene(data, camera=cam)
@@ -92,30 +112,39 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
         ids.append(int(obs["object_id"]))
         texts.append(str(obs["instruction"]))
         scene.append(k)
+        kinds.append(FRAME_KINDS.index(kind))
 
     try:
         for k, seed in enumerate(seeds):
             rng = np.random.default_rng([int(seed), 0x5CE7E])
             obs, _ = env.reset(seed=int(seed))
-            keep(obs, k)
+            keep(obs, k, "reset")
             if random_poses:
                 saved = data.qpos[view.arm_q].copy()
                 for _ in range(random_poses):
                     q = saved + rng.uniform(-JOINT_JITTER_RAD, JOINT_JITTER_RAD, len(saved))
                     data.qpos[view.arm_q] = np.clip(q, robot_cfg.lower, robot_cfg.upper)
                     mujoco.mj_forward(model, data)
-                    keep(obs, k)  # the objects did not move: the reset's targets hold
+                    keep(obs, k, "random_pose")  # the objects did not move: the reset's targets hold
                 data.qpos[view.arm_q] = saved
                 mujoco.mj_forward(model, data)
-            if path_frames:
+            if path_frames or hand_poses:
                 expert = env.expert()
-                wanted = set(rng.integers(1, min(PATH_STEPS, env.max_steps), path_frames).tolist())
-                for step in range(1, max(wanted) + 1):
+                last = min(PATH_STEPS, env.max_steps)
+                wanted = set(rng.integers(1, last, path_frames).tolist())
+                carried: list[tuple[np.ndarray, dict]] = []  # (qpos, observation) at the steps holding the cube
+                cube = env.goal.object
+                for step in range(1, last):
                     obs, _, terminated, truncated, _ = env.step(expert.act())
                     if step in wanted:
-                        keep(obs, k)
-                    if terminated or truncated:
+                        keep(obs, k, "path")
+                    lifted = view.object_pos(cube)[2] > view.object_half(cube) + 0.01
+                    if hand_poses and lifted and view.is_grasped(cube):
+                        carried.append((data.qpos.copy(), obs))
+                    if terminated or truncated or (step >= max(wanted, default=0) and not hand_poses):
                         break
+                for i in rng.integers(0, len(carried), hand_poses if carried else 0):
+                    _keep_in_hand(env, carried[int(i)], rng, functools.partial(keep, k=k, kind="hand"))
     finally:
         renderer.close()
         env.close()
@@ -125,7 +154,55 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
     return SceneFrames(env_id=env_id, robot=robot, images=np.stack(images), objects=targets,
                        object_names=tuple(object_names),
                        text_index=np.array([index[t] for t in texts]), texts=unique,
-                       scene_of_frame=np.asarray(scene), seeds=tuple(int(s) for s in seeds), cameras=tuple(cameras))
+                       scene_of_frame=np.asarray(scene), seeds=tuple(int(s) for s in seeds), cameras=tuple(cameras),
+                       kind=np.asarray(kinds, np.uint8))
+
+
+def _keep_in_hand(env: Any, carried: tuple[np.ndarray, dict], rng: np.random.Generator,
+                  keep: Callable[[dict], None]) -> None:
+    """Put the scene back at the carrying step ``carried`` (its qpos and observation), offset the arm's joints, carry
+    the instructed cube rigidly with the TCP (kinematic: no physics step), keep the frame with the cube's new pose
+    in its targets, and restore the state the physics left."""
+    import mujoco
+
+    view, model, data, lim = env.view, env.model, env.data, env.scene.robot
+    qpos, obs = carried
+    name = env.goal.object
+    adr = view.object_qadr[name]
+    saved = data.qpos.copy()
+    data.qpos[:] = qpos
+    q_carry = qpos[view.arm_q]
+    mujoco.mj_kinematics(model, data)
+    tcp0, rot0 = data.site_xpos[view.tcp_id].copy(), data.site_xmat[view.tcp_id].reshape(3, 3).copy()
+    local = rot0.T @ (view.object_pos(name) - tcp0)  # the cube's centre and orientation in the TCP frame
+    qrel = np.empty(4)
+    tcp_quat = np.empty(4)
+    mujoco.mju_mat2Quat(tcp_quat, rot0.ravel())
+    mujoco.mju_negQuat(tcp_quat, tcp_quat)
+    mujoco.mju_mulQuat(qrel, tcp_quat, view.object_quat(name).copy())
+    for _ in range(HAND_TRIES):
+        data.qpos[view.arm_q] = np.clip(q_carry + rng.uniform(-HAND_JITTER_RAD, HAND_JITTER_RAD, len(q_carry)),
+                                        lim.lower, lim.upper)
+        mujoco.mj_kinematics(model, data)
+        tcp, rot = data.site_xpos[view.tcp_id], data.site_xmat[view.tcp_id].reshape(3, 3)
+        pos = tcp + rot @ local
+        if pos[2] - view.object_half(name) > -HAND_CLEARANCE_M:
+            break
+    else:  # every draw put the cube through the table: keep the carrying pose itself
+        data.qpos[view.arm_q] = q_carry
+        mujoco.mj_kinematics(model, data)
+        tcp, rot = data.site_xpos[view.tcp_id], data.site_xmat[view.tcp_id].reshape(3, 3)
+        pos = tcp + rot @ local
+    quat = np.empty(4)
+    mujoco.mju_mat2Quat(quat, rot.ravel())
+    mujoco.mju_mulQuat(quat, quat, qrel)
+    data.qpos[adr:adr + 3], data.qpos[adr + 3:adr + 7] = pos, quat
+    mujoco.mj_forward(model, data)
+    poses = np.array(obs["object_poses"], copy=True)
+    poses[int(obs["object_id"])] = np.concatenate([pos, quat])
+    keep({**obs, "object_poses": poses})
+    data.qpos[:] = saved
+    mujoco.mj_forward(model, data)
 
 
 def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
@@ -134,13 +211,16 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".partial")
     with open(tmp, "wb") as f:
-        np.savez(f, images=frames.images, objects=frames.objects, text_index=frames.text_index,
-                 scene_of_frame=frames.scene_of_frame, seeds=np.asarray(frames.seeds, np.int64),
-                 meta=np.frombuffer(json.dumps({"object_names": list(frames.object_names), "texts": list(frames.texts),
-                                                "cameras": list(frames.cameras), "env_id": frames.env_id,
-                                                "robot": frames.robot,
-                                                "image_size": list(frames.images.shape[-2:])}).encode(),
-                                    np.uint8))
+        arrays: dict[str, np.ndarray] = {
+            "images": frames.images, "objects": frames.objects, "text_index": frames.text_index,
+            "scene_of_frame": frames.scene_of_frame, "seeds": np.asarray(frames.seeds, np.int64),
+            "meta": np.frombuffer(json.dumps({"object_names": list(frames.object_names), "texts": list(frames.texts),
+                                              "cameras": list(frames.cameras), "env_id": frames.env_id,
+                                              "robot": frames.robot,
+                                              "image_size": list(frames.images.shape[-2:])}).encode(), np.uint8)}
+        if frames.kind is not None:
+            arrays["kind"] = frames.kind
+        np.savez(f, **arrays)  # type: ignore[arg-type]
     os.replace(tmp, path)
     return path
 
@@ -153,7 +233,7 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
             with np.load(p) as z:
                 meta = json.loads(bytes(z["meta"]).decode())
                 parts.append((meta, {k: z[k] for k in ("images", "objects", "text_index", "scene_of_frame",
-                                                         "seeds")}))
+                                                         "seeds", "kind") if k in z.files}))
         except (OSError, ValueError, KeyError) as exc:
             raise TrainConfigError(f"{p}: not a scene-frames file ({exc})") from exc
     if not parts:
@@ -174,11 +254,12 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
         scene.append(arr["scene_of_frame"] + offset)
         seeds.extend(arr["seeds"].tolist())
         offset += len(arr["seeds"])
+    kinds = None if any("kind" not in a for _, a in parts) else np.concatenate([a["kind"] for _, a in parts])
     return SceneFrames(images=np.concatenate([a["images"] for _, a in parts]),
                        objects=np.concatenate([a["objects"] for _, a in parts]), object_names=tuple(names),
                        text_index=np.concatenate(text_index), texts=tuple(texts),
                        scene_of_frame=np.concatenate(scene), seeds=tuple(seeds), cameras=tuple(cams),
-                       env_id=first["env_id"], robot=first["robot"])
+                       env_id=first["env_id"], robot=first["robot"], kind=kinds)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -192,6 +273,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cameras", default="front,wrist")
     parser.add_argument("--path-frames", type=int, default=2)
     parser.add_argument("--random-poses", type=int, default=1)
+    parser.add_argument("--hand-poses", type=int, default=0,
+                        help="frames per scene with the instructed cube in the hand at a random pose")
     args = parser.parse_args(argv)
     seeds = [SCENE_SEED_BASE + args.first + i for i in range(args.count)]
     try:
@@ -199,11 +282,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise TrainConfigError(f"--first must be >= 0, got {args.first}")
         frames = render_scenes(seeds, env_id=args.env, robot=args.robot, cameras=tuple(args.cameras.split(",")),
                                image_size=args.image_size, path_frames=args.path_frames,
-                               random_poses=args.random_poses)
+                               random_poses=args.random_poses, hand_poses=args.hand_poses)
         save_scene_frames(args.out, frames)
     except (TrainConfigError, SimError, OSError) as exc:
         raise SystemExit(f"error: {exc}") from None
-    print(json.dumps({"out": args.out, "scenes": len(seeds), "frames": len(frames.images)}))
+    counts = {k: int(np.sum(frames.kind == i)) for i, k in enumerate(FRAME_KINDS)} if frames.kind is not None else {}
+    print(json.dumps({"out": args.out, "scenes": len(seeds), "frames": len(frames.images), "kinds": counts}))
 
 
 if __name__ == "__main__":

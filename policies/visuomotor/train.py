@@ -234,7 +234,11 @@ def drop_proprio(proprio: torch.Tensor, rate: float, gen: torch.Generator) -> to
 
 def optimizer_step(loss: torch.Tensor, opt: torch.optim.Optimizer, sched: torch.optim.lr_scheduler.LRScheduler,
                    params: list[nn.Parameter]) -> None:
-    """One AdamW step on ``loss`` with the gradient norm clipped at 10, then one scheduler step."""
+    """One AdamW step on ``loss`` with the gradient norm clipped at 10, then one scheduler step; a loss that is not
+    finite (the run diverged) ends the run in a one-line TrainConfigError before it can reach the weights."""
+    if not bool(torch.isfinite(loss.detach()).all()):
+        raise TrainConfigError(f"training diverged: the loss is {float(loss.detach())} at step {sched.last_epoch + 1}; "
+                               "lower lr (or look for non-finite values in the data)")
     opt.zero_grad(set_to_none=True)
     loss.backward()
     nn.utils.clip_grad_norm_(params, 10.0)

@@ -85,7 +85,15 @@ def test_pretraining_lowers_the_loss_and_writes_an_encoder_no_evaluator_runs(sce
     # other half (seed 22), which no choice saw (REV s8 G8); recomputed here from best/'s weights and the frames.
     summary = json.loads((pretrained / "summary.json").read_text())
     chosen = min(rows, key=lambda r: r["select_object_cm"])
-    assert summary["best"] == {k: chosen[k] for k in ("step", "select_object_cm", "val_object_cm")}
+    assert summary["best"] == {k: chosen[k] for k in ("step", "select_object_cm", "val_object_cm", "val_cm",
+                                                       "val_cm_by_kind")}
+    # per frame kind on the reported half (seed 22: its reset, random-pose and path frames), the kinds' frame-weighted
+    # means give back the reported error
+    kinds = summary["best"]["val_cm_by_kind"]
+    assert set(kinds) == {"reset", "random_pose", "path"}
+    total = sum(v["frames"] for v in kinds.values())
+    assert sum(v["mean"] * v["frames"] for v in kinds.values()) / total == pytest.approx(chosen["val_object_cm"],
+                                                                                         abs=0.02)
     _, net = read_checkpoint(pretrained / "best")
     assert isinstance(net, VisuomotorACT)
     val = load_scene_frames([scene_files[1]])
@@ -186,13 +194,87 @@ def test_pretraining_refuses_a_val_file_of_one_scene(scene_files: tuple[Path, Pa
 
 
 def test_a_diverged_pretraining_run_is_refused_in_one_line(scene_files: tuple[Path, Path], tmp_path: Path) -> None:
-    # lr 1e30 makes every selection error NaN, which never compares below the best: no best/ to report (REV s9 G5)
-    with pytest.raises(TrainConfigError, match="the selection error was never finite") as err:
-        pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(scene_files[1]),),
-                                               out=str(tmp_path / "o"), steps=2, batch_size=4, lr=1e30, log_every=1,
-                                               colour_jitter=0.0, **NET))
+    # lr 1e30 makes every selection error NaN, which never compares below the best: no best/ to report (REV s9 G5);
+    # run on, the loss turns NaN mid-run, which ends the run there (before: a multi-line ValueError from the NaN
+    # spec JSON once a finite best/ existed)
+    for steps, match in ((1, "the selection error was never finite"),
+                         (3, r"training diverged: the loss is (nan|inf) at step 2; lower lr")):
+        with pytest.raises(TrainConfigError, match=match) as err:
+            pretrain_object_encoder(PretrainConfig(train=(str(scene_files[0]),), val=(str(scene_files[1]),),
+                                                   out=str(tmp_path / f"o{steps}"), steps=steps, batch_size=4,
+                                                   lr=1e30, log_every=1, colour_jitter=0.0, **NET))
+        assert "\n" not in str(err.value)
+        assert not (tmp_path / f"o{steps}" / "summary.json").exists()
+        assert not (tmp_path / f"o{steps}" / "last").exists()
+
+
+def test_a_non_finite_loss_stops_training_before_it_reaches_the_weights() -> None:
+    from policies.visuomotor.train import optimizer_step
+
+    layer = torch.nn.Linear(2, 1)
+    before = layer.weight.detach().clone()
+    opt = torch.optim.AdamW(layer.parameters(), lr=0.1)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 1.0)
+    optimizer_step(layer(torch.ones(1, 2)).sum(), opt, sched, list(layer.parameters()))  # a finite loss steps
+    assert not torch.equal(layer.weight, before)
+    moved = layer.weight.detach().clone()
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(TrainConfigError, match=r"training diverged: the loss is (nan|inf) at step 2") as err:
+            optimizer_step((layer(torch.ones(1, 2)).sum().abs() + 1) * bad, opt, sched, list(layer.parameters()))
+        assert "\n" not in str(err.value)
+        torch.testing.assert_close(layer.weight.detach(), moved)
+
+
+COLOUR_CHANNEL = {"red": 0, "green": 1, "blue": 2}
+
+
+def test_hand_frames_carry_the_instructed_cube_in_the_gripper(tmp_path: Path) -> None:
+    from policies.visuomotor.scenes import FRAME_KINDS
+
+    seeds = [3_000_990_001, 3_000_990_002, 3_000_990_003]
+    frames = render_scenes(seeds, image_size=SIZE, path_frames=1, random_poses=0, hand_poses=2)
+    kinds = [FRAME_KINDS[i] for i in frames.kind]
+    assert kinds == ["reset", "path", "hand", "hand"] * 3
+    loaded = load_scene_frames([save_scene_frames(tmp_path / "h.npz", frames)])
+    np.testing.assert_array_equal(loaded.kind, frames.kind)
+    for k in range(len(seeds)):
+        rows = np.flatnonzero(frames.scene_of_frame == k)
+        reset, hand = rows[0], rows[2:]
+        colour = frames.texts[frames.text_index[reset]].split()
+        cube = next(c for c in COLOUR_CHANNEL if c in colour)
+        for h in hand:
+            # the target follows the cube: picked up and carried away from where the reset put it
+            assert np.linalg.norm(frames.objects[h, -3:] - frames.objects[reset, -3:]) > 0.02
+            # and the images show it in the hand: the wrist camera sees the instructed cube's colour between the
+            # fingers, where at the reset it sees the grey gripper and table
+            patch = frames.images[h, 1][:, 22:30, 12:20].reshape(3, -1).mean(axis=1)
+            assert int(np.argmax(patch)) == COLOUR_CHANNEL[cube], (seeds[k], cube, patch)
+            assert float(patch.max() - np.median(patch)) > 10
+    # without hand poses the frames and the draws are the former ones (older recipes render the same scenes)
+    plain = render_scenes(seeds[:1], image_size=SIZE, path_frames=1, random_poses=0)
+    np.testing.assert_array_equal(plain.images, frames.images[:2])
+    with pytest.raises(TrainConfigError, match="hand_poses must be >= 0"):
+        render_scenes(seeds[:1], image_size=SIZE, hand_poses=-1)
+
+
+def test_scene_error_bench_reports_the_error_per_frame_kind(pretrained: Path, scene_files: tuple[Path, Path],
+                                                           tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "visuomotor_scene_error", Path(__file__).parents[2] / "bench" / "visuomotor_scene_error.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = bench.run(str(pretrained / "best"), [str(scene_files[1])])
+    frames = load_scene_frames([scene_files[1]])
+    assert out["frames"] == len(frames.images)
+    assert set(out["by_kind"]) == {"reset", "random_pose", "path"}
+    assert sum(v["frames"] for v in out["by_kind"].values()) == out["frames"]
+    assert out["per_target"]["goal"] > 0 and 0 <= out["goal"]["share_over_10cm"] <= 1
+    with pytest.raises(SystemExit, match=r"^error: ") as err:
+        bench.run(str(tmp_path / "nosuch"), [str(scene_files[1])])
     assert "\n" not in str(err.value)
-    assert not (tmp_path / "o" / "summary.json").exists()
 
 
 def test_config_refuses_freeze_without_init_and_two_inits() -> None:

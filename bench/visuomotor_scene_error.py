@@ -1,0 +1,70 @@
+"""Where a pretrained object head (``python -m policies.visuomotor.pretrain``) is wrong on rendered scenes, by frame
+kind: at the reset pose, at random joint poses, along the expert's path, with the instructed cube in the hand.
+
+Pretraining reports one mean over its validation frames; a policy fails where the head fails on the frames its
+own rollout shows (session 9: the cube in the hand). This prints JSON: per kind the mean error (cm) of each
+target, and the goal's error spread (median, p90, the share of frames over 10 cm: a goal read from the wrong
+word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off).
+
+    MUJOCO_GL=egl python bench/visuomotor_scene_error.py --encoder runs/enc/best --scenes data/v2_scenes/val300.npz
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+import numpy as np
+import torch
+
+from policies.checkpoint import read_checkpoint
+from policies.errors import CheckpointError, TrainConfigError
+from policies.text import shared_encoder
+from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.pretrain import OBJECT_ENCODER_ADAPTER, errors_by_kind, frame_errors
+from policies.visuomotor.scenes import load_scene_frames
+
+GOAL_WRONG_CM = 10.0
+"""A goal error above this is read as the wrong target (pad and bin stand 20-40 cm apart), not a loose one."""
+
+
+def run(encoder: str, scenes: list[str]) -> dict[str, Any]:
+    try:
+        spec, net = read_checkpoint(encoder)
+        frames = load_scene_frames(scenes)
+    except (OSError, ValueError, CheckpointError, TrainConfigError) as exc:
+        raise SystemExit(f"error: {exc}") from None
+    if spec.observation.get("adapter") != OBJECT_ENCODER_ADAPTER or not isinstance(net, VisuomotorACT):
+        raise SystemExit(f"error: {encoder} is not a pretrained object encoder ({OBJECT_ENCODER_ADAPTER})")
+    if list(frames.cameras) != list(spec.observation["cameras"]) or \
+            list(frames.images.shape[-2:]) != list(spec.observation["image_size"]):
+        raise SystemExit(f"error: the scenes are {list(frames.cameras)} at {list(frames.images.shape[-2:])}; the "
+                         f"encoder reads {spec.observation['cameras']} at {spec.observation['image_size']}")
+    if list(frames.object_names) != list(net.object_names or []):
+        raise SystemExit("error: the scenes' object targets differ from the encoder's")
+    torch.set_num_threads(1)
+    text = torch.from_numpy(shared_encoder().encode(list(frames.texts)))[torch.from_numpy(frames.text_index)]
+    errors = frame_errors(net, torch.from_numpy(frames.images), text, torch.from_numpy(frames.objects))
+    names = [n.rsplit(".", 1)[0] for n in frames.object_names[::3]]
+    goal = errors[:, names.index("goal")].numpy()
+    return {"encoder": encoder, "scenes": scenes, "frames": len(errors),
+            "mean": round(float(errors.mean()), 2),
+            "per_target": {n: round(float(v), 2) for n, v in zip(names, errors.mean(dim=0), strict=True)},
+            "by_kind": errors_by_kind(errors, frames.kind, names),
+            "goal": {"median": round(float(np.median(goal)), 2), "p90": round(float(np.percentile(goal, 90)), 2),
+                     f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(goal > GOAL_WRONG_CM)), 4),
+                     f"mean_at_or_under_{GOAL_WRONG_CM:g}cm": round(float(goal[goal <= GOAL_WRONG_CM].mean()), 2)
+                     if np.any(goal <= GOAL_WRONG_CM) else None}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--encoder", required=True, help="a pretrained encoder folder (RUN/best)")
+    parser.add_argument("--scenes", nargs="+", required=True, help="scene-frames .npz files")
+    args = parser.parse_args()
+    print(json.dumps(run(args.encoder, args.scenes)))
+
+
+if __name__ == "__main__":
+    main()
