@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from policies.planner.plan import Plan, Refusal, Step
 from policies.planner.scene_state import SceneState
-from policies.planner.skills import apply_step, check_plan
+from policies.planner.skills import DISPOSAL_REGION, apply_step, check_plan
 
 MILESTONE_KINDS = ("hold", "on", "push", "home")
 
@@ -114,7 +114,15 @@ _MILESTONE_SKILL = {"hold": "pick", "on": "pick", "push": "push", "home": "go_ho
 def contradiction(request: Request) -> str | None:
     """Why the request cannot hold as a whole, whatever the plan: cycles, two on one, asked and forbidden."""
     on, held = request.final_goals()
+    binned: set[str] = set()
     for m in request.milestones:
+        if m.obj in binned and not (m.kind == "on" and m.support == DISPOSAL_REGION):
+            # the words throw it away, then move it on: the plan-level rule of check_plan, said of the words, so a
+            # cube already in the bin at the start is not taken out for them either (A1 s9 G28)
+            return (f"it puts the {_noun(m.obj or '')} in the {DISPOSAL_REGION}, which throws it away, and then asks "
+                    f"for '{m}'")
+        if m.kind == "on" and m.support == DISPOSAL_REGION and m.obj:
+            binned.add(m.obj)
         if m.obj in request.forbidden_objects:
             return f"it asks for '{m}' and also not to touch the {_noun(m.obj or '')}"
         if m.kind == "on" and m.support in request.forbidden_objects:

@@ -19,6 +19,10 @@ from sim.skills.registry import SKILL_ARGS
 DIRECTIONS = tuple(PUSH_DIRECTIONS)
 ARG_TYPES = ("object", "region", "direction")
 MAX_PLAN_STEPS = 12
+DISPOSAL_REGION = "bin"
+"""What goes in here is thrown away: a plan never picks or pushes it again after putting it there. A cube that was
+in the bin before the plan (it fell in, or the scene starts so) may be taken out: a replan recovering a cube that
+dropped into the bin must still plan."""
 
 Precondition = Callable[[SceneState, Mapping[str, str]], "str | None"]
 Effect = Callable[[SceneState, Mapping[str, str]], SceneState]
@@ -98,7 +102,7 @@ def _push_pre(state: SceneState, args: Mapping[str, str]) -> str | None:
     support = state.on.get(obj)
     if support is not None and state.has(support):
         return f"the {obj.replace('_', ' ')} rests on the {support.replace('_', ' ')}, not on the table"
-    if support == "bin":
+    if support == DISPOSAL_REGION:
         return f"the {obj.replace('_', ' ')} is in the bin"
     return None
 
@@ -157,15 +161,34 @@ def apply_step(state: SceneState, step: Step) -> SceneState:
 
 
 def check_plan(state: SceneState, plan: Plan) -> Refusal | None:
-    """Simulate the plan's preconditions and effects step by step; a refusal names the first failing step."""
+    """Simulate the plan's preconditions and effects step by step; a refusal names the first failing step.
+
+    A plan never takes out of the bin what it put there itself (``discarded_error``), whatever words or language
+    made it: putting a cube in the bin throws it away, so a later step on that cube contradicts the plan's own
+    earlier step ("Put the red cube in the bin. Then put it on the pad.": which place is meant?; A1 s9 G28).
+    """
     if len(plan.steps) > MAX_PLAN_STEPS:
         return Refusal(reason=f"plan has {len(plan.steps)} steps, more than the limit of {MAX_PLAN_STEPS}")
+    discarded: dict[str, int] = {}  # object -> the step that put it in the bin
     for i, step in enumerate(plan.steps, start=1):
-        err = step_error(state, step)
+        err = discarded_error(discarded, step) or step_error(state, step)
         if err:
             return Refusal(reason=f"step {i} {step}: {err}")
+        if step.skill == "place_in" and step.args.get("region") == DISPOSAL_REGION and state.holding is not None:
+            discarded[state.holding] = i
         state = apply_step(state, step)
     return None
+
+
+def discarded_error(discarded: Mapping[str, int], step: Step) -> str | None:
+    """Why ``step`` may not run after the plan's own steps ``discarded`` (object -> the step that binned it) threw
+    its object away, else None."""
+    obj = step.args.get("object") if step.skill in ("pick", "push") else None
+    if obj is None or obj not in discarded:
+        return None
+    noun = obj.replace("_", " ")
+    return (f"step {discarded[obj]} put the {noun} in the {DISPOSAL_REGION}, which throws it away; a plan never takes "
+            f"out again what it threw away: say where the {noun} should end up")
 
 
 def final_state(state: SceneState, plan: Plan) -> SceneState:

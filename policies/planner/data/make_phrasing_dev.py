@@ -124,8 +124,9 @@ RECORDS: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("relative", "put the cube next to the red cube in the bin",
      scene([("red", 0.2), ("green", 0.1), ("blue", -0.2)]), plan(*mv("green", "bin"))),
     ("relative", "put the block next to the pad in the bin", scene(RGB), refused("impossible")),
+    # a detour through the bin: what a plan puts in the bin is thrown away (A1 s9 G28, session 10)
     ("relative", "put the blue cube in the bin, then put the same cube on the pad", scene(RGB),
-     plan(*mv("blue", "bin"), *mv("blue", "pad"))),
+     refused("impossible")),
     ("relative", "put the middle cube on the pad", scene([("red", 0.2), ("green", -0.2), ("blue", 0.0)]),
      plan(*mv("blue", "pad"))),
     ("relative", "put the rightmost cube in the bin", scene(RGB, positions=False), refused("impossible")),

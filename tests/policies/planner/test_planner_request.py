@@ -58,11 +58,12 @@ def scene_and_plan(draw: st.DrawFn, *, valid: bool = False) -> tuple[SceneState,
     if not valid:
         return scene, Plan(steps=tuple(draw(st.lists(steps_for(scene), max_size=8))))
     steps: list[Step] = []  # a plan that runs: each step drawn among those the reference allows
-    state = scene
+    state, thrown = scene, set[str]()
     for _ in range(draw(st.integers(min_value=1, max_value=8))):
-        options = [s for s in _all_steps(state) if _reference_error(state, s) is None]
+        options = [s for s in _all_steps(state) if _reference_error(state, s, thrown) is None]
         step = draw(st.sampled_from(options))
         steps.append(step)
+        thrown |= _thrown_by(state, step)
         state = apply_step(state, step)
     return scene, Plan(steps=tuple(steps))
 
@@ -75,10 +76,18 @@ def _all_steps(state: SceneState) -> list[Step]:
     return out + [Step(skill="place_in", args={"region": r}) for r in state.regions]
 
 
-def _reference_error(state: SceneState, step: Step) -> str | None:
-    """An independent reading of the skills' preconditions (what the arm can physically do)."""
+def _thrown_by(state: SceneState, step: Step) -> set[str]:
+    """The cube ``step`` puts in the bin (thrown away: the plan never takes it out again)."""
+    return {state.holding} if step.skill == "place_in" and step.args.get("region") == "bin" and state.holding else set()
+
+
+def _reference_error(state: SceneState, step: Step, thrown: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """An independent reading of the skills' preconditions (what the arm can physically do), and of the plan's own
+    rule: a cube the plan put in the bin (``thrown``) is never picked or pushed again."""
     held, on, names = state.holding, dict(state.on), set(state.names)
     arg = dict(step.args)
+    if step.skill in ("pick", "push") and arg.get("object") in thrown:
+        return "thrown away"
     if step.skill == "go_home":
         return None if not arg else "args"
     if step.skill == "pick":
@@ -101,11 +110,12 @@ def _reference_error(state: SceneState, step: Step) -> str | None:
 @given(case=scene_and_plan())
 def test_the_checker_agrees_with_a_reference_simulator_step_by_step(case: tuple[SceneState, Plan]) -> None:
     scene, plan = case
-    state, runs = scene, True
+    state, runs, thrown = scene, True, set[str]()
     for step in plan.steps:
-        if _reference_error(state, step) is not None:
+        if _reference_error(state, step, thrown) is not None:
             runs = False
             break
+        thrown |= _thrown_by(state, step)
         state = apply_step(state, step)
         SceneState(objects=state.objects, regions=state.regions, holding=state.holding, on=state.on)  # consistent
     assert (check_plan(scene, plan) is None) == runs, plan
