@@ -18,14 +18,19 @@ a joint stuck while cruising would come to rest a stopping distance past the fre
 Panda's joint 6 at franka's limits a stall let go closed that 0.13 rad at 2.8 rad/s, over the 2.87 monitored limit
 less its noise: a velocity_limit stop after every brief stall. So a joint whose command leads it by more than
 ``rest_lead`` (the free-motion lead at the gate's velocity, the plain gate's bound) counts as held, and its bound
-closes to ``rest_lead`` plus the stopping distance from the velocity its command moves at now, on the side it moves
-toward: the command brakes at once, then draws back to ``rest_lead`` and rests there, on its own time (not paced by
-the joints still moving, which would stretch the way back to their arrival). It counts as free again only once
-the arm has made up half of that (``RELEASE_SHARE``): a parked command sits at ``rest_lead``, so it never cycles
-between the two bounds. Joints not held keep ``max_lead``: free motion of an arm that trails its command by no more
-than one period and ``lead_time`` is unchanged (one that trails more counts as held and moves slower, losing
-time synchronisation: raise ``lead_time`` to its trail), and the held state is a function
-of the commands sent and the trusted measurement only. A command is flagged ``lead`` only where the bound set it
+closes to ``rest_lead``: the filter plans it alone, time-optimally (its command brakes at once at full deceleration,
+comes back and rests at ``rest_lead``), and the joints still moving on one plan without it, so neither paces the
+other (``JerkLimitedFilter.step``: the free joints' commands are those of the same run without the stall, bit for bit).
+The bound once carried the stopping distance from the held command's velocity too: on a joint stuck at full speed that
+changed no command by more than 5e-16 rad (the time-optimal plan brakes at full deceleration whether its target lies
+within its stopping distance or behind it), and on a joint slowed to a fifth of the gate's speed it made the command
+surge (0.003-0.58 rad/s behind an arm at 0.26) and lead by up to 0.068 rad against a rest_lead of 0.052. A held
+joint counts as free again only once the arm has made up half of ``rest_lead`` (``RELEASE_SHARE``): a parked command
+sits at ``rest_lead``, so it never cycles between the two bounds. Joints not held keep ``max_lead``: free motion of
+an arm that trails its command by no more than one period and ``lead_time`` is unchanged (one that trails more counts
+as held and moves slower, out of step with the others: raise ``lead_time`` to its trail, which the bridge measures and
+reports, ``robot.safety.trail_watch``), and the held state is a function of the commands sent and the trusted
+measurement only. A command is flagged ``lead`` only where the bound set it
 (the arm is held back), not at every tick it clips a far target that the step limit keeps nearer anyway.
 
 A driver profile with acceleration and jerk limits (franka: libfranka reflexes on commands beyond them) puts
@@ -154,7 +159,7 @@ class CommandGate:
             lead = lead + stop_distance(velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
         self.max_lead = np.minimum(config.max_lead, np.maximum(lead, config.min_lead))
         """Per joint, the most a command may lead the measured position (with the jerk-limited filter: moving at the
-        gate's velocity; ``rest_lead`` plus its stopping distance from the velocity it moves at now)."""
+        gate's velocity; a held joint's, ``rest_lead``)."""
         self.held = np.zeros(robot.n_arm, dtype=bool)
         """With the jerk-limited filter, the joints whose arm is held back (see the module docstring)."""
         self.filter: JerkLimitedFilter | None = None
@@ -206,9 +211,8 @@ class CommandGate:
             else:
                 lead = np.abs(prev - measured)
                 self.held = np.where(self.held, lead >= RELEASE_SHARE * self.rest_lead, lead > self.rest_lead)
-                ahead, behind = self.filter_lead()
-                led = np.clip(target, measured - behind, measured + ahead)
-                bound = np.where(target > measured, ahead, behind)
+                bound = np.where(self.held, self.rest_lead, self.max_lead)
+                led = np.clip(target, measured - bound, measured + bound)
             led_joints = led != target
             target = led
         if self.filter is not None:
@@ -233,19 +237,6 @@ class CommandGate:
         g2 = self._gripper(gripper, changed)
         self.prev, self.prev_gripper = arm, g2
         return GateResult(arm=arm.copy(), gripper=g2, changed=tuple(changed))
-
-    def filter_lead(self) -> tuple[np.ndarray, np.ndarray]:
-        """With the jerk-limited filter, the most the next command may lead the measured position above it and below
-        it, per joint: ``max_lead``; on a held joint ``rest_lead``, plus on the side its command moves toward the
-        stopping distance from its velocity now (at zero acceleration: franka's jerk limit ramps 10 rad/s^2 out in
-        2 ms), so it brakes, comes back and rests at ``rest_lead``."""
-        filt = self.filter
-        assert filt is not None
-        config = self.config
-        room = stop_distance(filt.velocity, np.array(config.max_acceleration), np.array(config.max_jerk))
-        ahead = np.minimum(self.max_lead, self.rest_lead + np.where(filt.velocity > 0.0, room, 0.0))
-        behind = np.minimum(self.max_lead, self.rest_lead + np.where(filt.velocity < 0.0, room, 0.0))
-        return np.where(self.held, ahead, self.max_lead), np.where(self.held, behind, self.max_lead)
 
     def stop(self, gripper: float) -> GateResult:
         """The next command of a stop that reads nothing (category 1): with the jerk-limited filter, a brake to rest

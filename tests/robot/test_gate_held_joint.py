@@ -4,8 +4,9 @@ Before, the filter's bound (``rest_lead`` plus the stopping distance from the ga
 joint's command came to rest: on the simulated Panda's joint 6 at franka's limits 0.13 rad ahead of a stuck joint,
 closed at 2.8 rad/s once it let go, against 2.87 monitored (a velocity_limit stop after every brief stall). Now a
 joint leading by more than ``rest_lead`` counts as held until the arm makes up half of that, and its bound closes to
-``rest_lead`` plus the stopping distance from where its command moves now. Free motion never counts as held, so its
-commands are those of before.
+``rest_lead`` (its own plan brakes at once, at full deceleration). Free motion never counts as held, so its commands
+are those of before. tests/robot/test_gate_held_independent.py: the other joints' commands stay those of a run without
+the stall, and a held joint follows a slowed arm at its pace.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from robot.drivers.jtc_interpolation import TrajPointState, interpolate
 from robot.params import BridgeParams
 from robot.safety import CommandGate
 from robot.safety.command_gate import RELEASE_SHARE, stop_distance
+from robot.safety.jerk_filter import JerkLimitedFilter
 from robot.safety.motion_limits import limit_violations
 from robot.vendor_profiles import FRANKA
 from sim.robots import get_robot
@@ -164,11 +166,17 @@ def test_a_held_joints_own_timing_still_streams_as_the_commanded_motion() -> Non
         _stall(gate, ticks)
         filt = gate.filter
         assert filt is not None and gate.held[JOINT]
-        times = np.concatenate([[-0.015], filt.knots(back=0.015)])
-        p, v, a = filt.lookahead(times)
-        points = [TrajPointState(positions=p[i], velocities=v[i], accelerations=a[i]) for i in range(len(times))]
-        probe = np.random.default_rng(ticks).uniform(times[0], times[-1], 100)
-        for t, want in zip(probe, filt.lookahead(probe)[0], strict=True):
-            i = int(np.searchsorted(times, t, side="right")) - 1
-            got = interpolate(times[i], points[i], times[i + 1], points[i + 1], t).positions
-            assert np.abs(got - want).max() < 1e-9, (ticks, t)
+        assert_streams_as_commanded(filt, seed=ticks)
+
+
+def assert_streams_as_commanded(filt: JerkLimitedFilter, *, seed: int) -> None:
+    """A controller's quintic through samples of the commanded motion at the filter's knots (and 15 ms back) is that
+    motion, to 1e-9 rad at 100 random times."""
+    times = np.concatenate([[-0.015], filt.knots(back=0.015)])
+    p, v, a = filt.lookahead(times)
+    points = [TrajPointState(positions=p[i], velocities=v[i], accelerations=a[i]) for i in range(len(times))]
+    probe = np.random.default_rng(seed).uniform(times[0], times[-1], 100)
+    for t, want in zip(probe, filt.lookahead(probe)[0], strict=True):
+        i = int(np.searchsorted(times, t, side="right")) - 1
+        got = interpolate(times[i], points[i], times[i + 1], points[i + 1], t).positions
+        assert np.abs(got - want).max() < 1e-9, (seed, t)

@@ -15,7 +15,6 @@ import pytest
 
 from robot.params import BridgeParams
 from robot.safety import CommandGate
-from robot.safety.command_gate import stop_distance
 from sim.robots import get_robot
 
 PROFILES = [("panda", "generic"), ("fr3", "franka")]
@@ -61,10 +60,8 @@ def test_a_held_arm_is_flagged_once_the_bound_holds_its_command(robot: str, prof
         flags.append("lead" in res.changed)
         if velocity is None:
             held.append(bool((res.arm - prev < gate.max_step - 1e-9).any()))
-        else:  # a held joint's bound ahead: rest_lead and the stopping distance while its command moves out
-            room = stop_distance(velocity, np.array(gate.config.max_acceleration), np.array(gate.config.max_jerk))
-            ahead = np.minimum(gate.max_lead, gate.rest_lead + np.where(velocity > 0, room, 0.0))
-            bound = np.where(gate.held, ahead, gate.max_lead)
+        else:  # a held joint's bound: rest_lead
+            bound = np.where(gate.held, gate.rest_lead, gate.max_lead)
             held.append(bool((res.arm - home >= bound - gate.max_step).any()))
         prev = res.arm
     assert flags == held
