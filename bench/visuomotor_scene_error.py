@@ -4,7 +4,9 @@ kind: at the reset pose, at random joint poses, along the expert's path, with th
 Pretraining reports one mean over its validation frames; a policy fails where the head fails on the frames its
 own rollout shows (session 9: the cube in the hand). This prints JSON: per kind the mean error (cm) of each
 target, and the goal's error spread (median, p90, the share of frames over 10 cm: a goal read from the wrong
-word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off).
+word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off). With ``--report-half`` only the
+odd-indexed scenes of the files count: the half of pretraining's val files that chose nothing (its
+``val_object_cm``; the even-indexed half chose ``best/``).
 
     MUJOCO_GL=egl python bench/visuomotor_scene_error.py --encoder runs/enc/best --scenes data/v2_scenes/val300.npz
 """
@@ -29,7 +31,7 @@ GOAL_WRONG_CM = 10.0
 """A goal error above this is read as the wrong target (pad and bin stand 20-40 cm apart), not a loose one."""
 
 
-def run(encoder: str, scenes: list[str]) -> dict[str, Any]:
+def run(encoder: str, scenes: list[str], report_half: bool = False) -> dict[str, Any]:
     try:
         spec, net = read_checkpoint(encoder)
         frames = load_scene_frames(scenes)
@@ -44,14 +46,15 @@ def run(encoder: str, scenes: list[str]) -> dict[str, Any]:
     if list(frames.object_names) != list(net.object_names or []):
         raise SystemExit("error: the scenes' object targets differ from the encoder's")
     torch.set_num_threads(1)
-    text = torch.from_numpy(shared_encoder().encode(list(frames.texts)))[torch.from_numpy(frames.text_index)]
-    errors = frame_errors(net, torch.from_numpy(frames.images), text, torch.from_numpy(frames.objects))
+    keep = frames.scene_of_frame % 2 == 1 if report_half else np.ones(len(frames.images), bool)
+    text = torch.from_numpy(shared_encoder().encode(list(frames.texts)))[torch.from_numpy(frames.text_index[keep])]
+    errors = frame_errors(net, torch.from_numpy(frames.images[keep]), text, torch.from_numpy(frames.objects[keep]))
     names = [n.rsplit(".", 1)[0] for n in frames.object_names[::3]]
     goal = errors[:, names.index("goal")].numpy()
-    return {"encoder": encoder, "scenes": scenes, "frames": len(errors),
+    return {"encoder": encoder, "scenes": scenes, "report_half": report_half, "frames": len(errors),
             "mean": round(float(errors.mean()), 2),
             "per_target": {n: round(float(v), 2) for n, v in zip(names, errors.mean(dim=0), strict=True)},
-            "by_kind": errors_by_kind(errors, frames.kind, names),
+            "by_kind": errors_by_kind(errors, None if frames.kind is None else frames.kind[keep], names),
             "goal": {"median": round(float(np.median(goal)), 2), "p90": round(float(np.percentile(goal, 90)), 2),
                      f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(goal > GOAL_WRONG_CM)), 4),
                      f"mean_at_or_under_{GOAL_WRONG_CM:g}cm": round(float(goal[goal <= GOAL_WRONG_CM].mean()), 2)
@@ -62,8 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--encoder", required=True, help="a pretrained encoder folder (RUN/best)")
     parser.add_argument("--scenes", nargs="+", required=True, help="scene-frames .npz files")
+    parser.add_argument("--report-half", action="store_true", help="only the odd-indexed scenes (no choice saw them)")
     args = parser.parse_args()
-    print(json.dumps(run(args.encoder, args.scenes)))
+    print(json.dumps(run(args.encoder, args.scenes, args.report_half)))
 
 
 if __name__ == "__main__":

@@ -272,6 +272,11 @@ def test_scene_error_bench_reports_the_error_per_frame_kind(pretrained: Path, sc
     assert set(out["by_kind"]) == {"reset", "random_pose", "path"}
     assert sum(v["frames"] for v in out["by_kind"].values()) == out["frames"]
     assert out["per_target"]["goal"] > 0 and 0 <= out["goal"]["share_over_10cm"] <= 1
+    # the report half is the odd-indexed scene (seed 22), as pretraining's val_object_cm: the same mean
+    half = bench.run(str(pretrained / "best"), [str(scene_files[1])], report_half=True)
+    assert half["frames"] == int(np.sum(frames.scene_of_frame == 1))
+    best = json.loads((pretrained / "summary.json").read_text())["best"]
+    assert half["mean"] == pytest.approx(best["val_object_cm"], abs=0.02)
     with pytest.raises(SystemExit, match=r"^error: ") as err:
         bench.run(str(tmp_path / "nosuch"), [str(scene_files[1])])
     assert "\n" not in str(err.value)
