@@ -571,8 +571,9 @@ _EXCEPT = (r"(?:except(?: for)?|(?:only|just) not|but(?: not)?(?!\s+(?:don'?t|do
            r"apart from|other than|save for|excluding|besides|leaving out|"
            r"leave out|without)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
-# "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not"
-_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:,| and| or| nor)(?: not)? {_ONE_EXCLUDED})*)"
+# "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not" (also after
+# a comma: "except the red one, and not the blue one either")
+_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:(?:,| and| or| nor)(?: not)?|,? and not|, nor) {_ONE_EXCLUDED})*)"
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|don't move|dont move|do not move|"
                              r"without touching|"
                              r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)"
@@ -837,7 +838,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         post = post[:sequence.start("next")]
     # A clause after the quantifier's own ("..., then go home") runs after it: cut it off whole, negations
     # included, so the quantifier covers only its clause.
-    after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b)\s*", post)
+    # "..., do the same with X" ("then X too", phrasing's gapping, A1 s10 H1) is such a clause: never copied into each
+    # of the quantifier's clauses
+    after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b|"
+                      r",?\s*(?:\band\s+)?(?=do the same (?:with|for|to)\b))\s*", post)
     later = post[after.start():] if after else ""
     content = _CONTENT_WHERE_IT_IS.fullmatch(later)
     if content is not None:  # "? The blue one is perfectly happy where it is." (f18-026): a cube kept, as a negation
@@ -859,6 +863,15 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         joined_at = None  # "..., but leave the red and the blue": one list of cubes left out, no clause of its own
     if joined_at is not None:  # "... in the bin and the red one on the pad": a clause of its own
         later, post = post[joined_at.start():] + later, post[:joined_at.start()]
+    # "every cube except red in the bin, and not blue (either)", "every cube in the bin, and not blue": a bare "not X",
+    # no verb of its own, after the place is (or adds to) the quantifier's exception (a negated verb stays a clause
+    # of its own, below)
+    bare_not = re.search(rf"\s*,?\s*(?:(?:but|and)\s+)?not\s+{_EXCLUDED}\s*[.!]?\s*$", post)
+    if bare_not is not None:
+        added = _exception_unclear("not", bare_not.group(1)) or _colour_names(bare_not.group(1), state)
+        if isinstance(added, str):
+            return Rewrite(text, added)
+        excluded, post = [*excluded, *added], post[:bare_not.start()]
     # a negative clause after the destination stays as it is: "... in the bin but leave the yellow one alone"
     neg = re.search(r"\s*,?\s*\b(?:(?:but|and)\s+)?(?:leave|don't|dont|do not|never|not)\b.*$", post)
     # "..., but leave the red one" (out, behind, be): the cube the quantifier leaves out, a negation the parser reads
@@ -882,7 +895,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         # "put every cube except red in the bin, then put it on the pad" (A1 session 7, F10): the cube left out, the
         # last one moved, or all of them?
         return Rewrite(text, f"'{later.strip(' ,.')}' after the quantifier: which cube its pronoun names is unclear")
-    if _VERBLESS_NEXT.match(later):
+    if _VERBLESS_NEXT.match(later) or re.match(r"\s*,?\s*(?:and\s+)?do the same (?:with|for|to)\b", later):
         return Rewrite(text, f"'{later.strip(' ,.')}' after the quantifier: which place in the order it takes is "
                              f"unclear")
     late = re.search(rf"\s*,?\s*\b{_EXCEPT}\s+{_EXCLUDED}\s*[.!]?\s*$", post)  # "all ... to the pad except X"

@@ -202,6 +202,7 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
         elif t in (",", "and", "but"):
             after = toks[i + 1:i + 3]
             if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other" or \
+                    (t == "," and _home_clause(clauses[-1]) and not nxt.endswith("ing") and nxt != "having") or \
                     (t in (",", "and") and (set(clauses[-1]) & _VERBLESS_PREPS or _apposition_head(clauses[-1]))
                      and _verbless_next(toks, i)):
                 clauses.append([])
@@ -219,6 +220,14 @@ _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p}
     "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
     "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
     "yourself", "it", "its", "arm", "robot", ",", "!", "."})
+
+
+def _home_clause(toks: Sequence[str]) -> bool:
+    """Whether ``toks`` is a whole clause that goes home ("go home", "return to your home position"): a comma after it
+    ends it, so the words after it are read (or refused) as a clause of their own ("Go home, Bob will put the red cube
+    in the bin" ran the placement, its subject and the home clause dropped: A1 s10 H2)."""
+    return any(tuple(toks[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(toks))) and \
+        all(t in _HOME_WORDS for t in toks)
 
 
 def _home_unread(toks: Sequence[str]) -> list[str]:
@@ -358,8 +367,13 @@ def _unread_lead(clause: Sequence[str]) -> tuple[str, str] | None:
     """(the words, the verb) where words the parser does not read stand before the clause's first verb, else None."""
     if clause and clause[0] == "SAME":
         return None
-    verb_at = next((i for i, t in enumerate(clause) if t in _VERBS), None)
-    if verb_at is None or any(tuple(clause[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(verb_at)):
+    # the first verb outside a home phrase ("go to your home position": no verb); a home phrase before it is lead words
+    # like any other ("go home or put ...", A1 s10 H2)
+    home = {k for p in lx.HOME_PHRASES for i in range(len(clause)) if tuple(clause[i:i + len(p)]) == p
+            for k in range(i, i + len(p))}
+    verb_at = next((i for i, t in enumerate(clause) if t in _VERBS and i not in home and
+                    not (t == "position" and i - 1 in home)), None)  # "the home position"
+    if verb_at is None:
         return None
     said = " ".join(clause[:verb_at]).replace("you are", "you").replace("you 're", "you")  # "second you are putting"
     said = re.sub(r"^(?:please )?(?:could|can|may) (?:i|we)\b", " ", said)  # "could i get the purple cube in the bin"

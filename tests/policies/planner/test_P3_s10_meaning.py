@@ -1,0 +1,111 @@
+"""Session 10's English meaning readings (issue #17) and the adversary's findings in them (A1 s10)."""
+
+from __future__ import annotations
+
+import pytest
+from test_planner_fresh12_words import mv, plan, steps
+
+from policies.planner import Plan, SceneState
+
+S3 = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": p} for c, p in
+    (("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))],
+    "regions": ["left", "right", "bin", "pad"]})
+S5 = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.4 + 0.05 * i, -0.2 + 0.1 * i, 0.022]}
+    for i, c in enumerate(("red", "blue", "green", "yellow", "orange"))], "regions": ["left", "right", "bin", "pad"]})
+
+
+def moves_nothing(text: str, state: SceneState = S3) -> None:
+    result = plan(text, state)
+    assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
+
+
+# ------------------------------------------------------------- A1 s10 H1: "then X too" after a quantifier
+@pytest.mark.parametrize("text", [
+    "Bin all cubes other than the red one, then the red one too.",
+    "Bin all cubes other than the red one, then the red one as well.",
+    "Bin all cubes other than the red one and then the red one too.",
+    "Bin all cubes other than the red one and the red one too.",
+    "Throw away every cube but red, then red too.",
+    "Put every cube except the blue one on the left, then the blue one also.",
+])
+@pytest.mark.parametrize("state", [S3, S5])
+def test_the_same_again_after_a_quantifier_is_never_copied_into_its_clauses(text: str, state: SceneState) -> None:
+    """'do the same with X' (phrasing's reading of 'then X too') after the quantifier's place was copied into each
+    expanded clause, so X ran second; it is refused as 'then X' after a quantifier is."""
+    moves_nothing(text, state)
+
+
+def test_a_quantifier_with_a_full_clause_after_it_still_plans() -> None:
+    assert steps("Bin all cubes other than the red one, then put the red one in the bin too.", S3) == \
+        mv("blue", "bin") + mv("green", "bin") + mv("red", "bin")
+    assert steps("Put every cube except the red one in the bin, then go home.", S3) == \
+        [*mv("blue", "bin"), *mv("green", "bin"), "go_home()"]
+    assert steps("Put every cube except the red one in the bin.", S3) == mv("blue", "bin") + mv("green", "bin")
+
+
+# ------------------------------------------------------------- an exception said again: "except X, and not Y"
+@pytest.mark.parametrize("text", [
+    "Put all the cubes in the bin except the red one, and not the blue one either.",
+    "Put every cube except red in the bin, and not blue.",
+    "Put every cube except red in the bin, and not blue either.",
+    "Put every cube in the bin except the red one and not the blue one.",
+    "Put every cube in the bin, but not the red one and not the blue one.",
+    "Put every cube in the bin, and not the blue one or the red one.",
+])
+def test_a_bare_not_after_an_exception_adds_to_it(text: str) -> None:
+    assert steps(text, S3) == mv("green", "bin")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put every cube in the bin, and not blue.", mv("red", "bin") + mv("green", "bin")),
+    ("Put every cube on the pad, not the blue one.", mv("red", "pad") + mv("green", "pad")),
+    ("Put every cube in the bin and not the blue one, then go home.", [*mv("red", "bin"), *mv("green", "bin"),
+                                                                         "go_home()"]),
+])
+def test_a_bare_not_after_a_quantifier_is_its_exception(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Put every cube except red in the bin, and don't touch blue.",  # a negated verb: a clause of its own (indep6-033)
+    "Put every cube except red in the bin, and not blue or green.",  # nothing left to move
+    "Put every cube except red in the bin, and not the purple one.",  # absent
+    "Put every cube except red in the bin, and not blue or not.",
+    "Put every cube except the red one, and not the blue one, in the bin.",
+])
+def test_an_exception_that_contradicts_or_names_nothing_still_refuses(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- A1 s10 H2: "go home, <words> <verb> X ..."
+@pytest.mark.parametrize("text", [
+    "Go home, Bob will put the red cube in the bin.",
+    "Go home, the technician will put the red cube in the bin.",
+    "Go to your home pose, the intern will place the red cube in the bin.",
+    "Go home, I'd have put the red cube in the bin.",
+    "Go home, tomorrow put the red cube in the bin.",
+    "Go home, or put the red cube in the bin.",
+    "Go home or put the red cube in the bin.",
+    "Go home, otherwise put the red cube in the bin.",
+    "Return home, I'd put the red cube in the bin.",
+    "Go home put the red cube in the bin.",
+    "Put the red cube in the bin, go home, Bob will put the blue cube on the pad.",
+])
+def test_words_after_a_home_clause_are_read_or_refused_never_dropped(text: str) -> None:
+    """The home clause and every word before the verb were dropped and the placement ran (A1 s10 H2)."""
+    moves_nothing(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Go home, please put the red cube in the bin.", ["go_home()", *mv("red", "bin")]),
+    ("Go home, then please put the red cube in the bin.", ["go_home()", *mv("red", "bin")]),
+    ("Go back home, put the red cube in the bin.", ["go_home()", *mv("red", "bin")]),
+    ("Return to your home position, then put the red cube in the bin.", ["go_home()", *mv("red", "bin")]),
+    ("Go to the home position and then position the red cube on the pad.", ["go_home()", *mv("red", "pad")]),
+    ("Put the red cube in the bin and return to your home position.", [*mv("red", "bin"), "go_home()"]),
+    ("Go home, don't put the red cube in the bin.", ["go_home()"]),
+])
+def test_a_home_clause_before_a_request_plans_both_in_order(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
