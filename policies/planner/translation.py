@@ -84,6 +84,7 @@ _FR: dict[str, str] = {
     "débarrasser": "discard", "fous": "put", "foutre": "put",
     "foutez": "put", "pile": "tower", "trois": "three", "quatre": "four",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top", "below": "below",
+    "in-this-order": "in this order",
     **{w: w for w in ("do", "not", "never", "first", "before", "home", "the", "both", "it", "leftmost", "rightmost",
                       "beside", "discard", "finally")},  # the English that _FR_PHRASES writes
     # sixth pass: the spoken forms fresh writers used ("met" for "mets", "tu retournes", colloquial verbs) and the
@@ -113,6 +114,10 @@ _FR: dict[str, str] = {
     "saisir": "grab", "attraper": "grab", "ramasser": "pick up", "that-one": "that one",
     # misspellings of the bin two letters off, said as often as the word ("dan la poubel")
     "poubel": "bin", "poubell": "bin",
+    # tenth pass: Quebec French ("Pogne le cube orange pis empile-le sur le vert", "aux vidanges", "cale le bleu sur le
+    # pad"): grab, the bin, put (a place must be said)
+    "pogne": "grab", "pognes": "grab", "pognez": "grab", "pogner": "grab", "vidanges": "bin",
+    "cale": "put", "calez": "put", "caler": "put", "cales": "put",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -181,6 +186,9 @@ def _fr_tower_by_places(m: re.Match[str]) -> str:
 
 
 _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
+    # is "sur le"
+    (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
@@ -485,8 +493,17 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
     (r"\b(?:par-dessus|au-dessus)\s+(?=(?:le|la|les|l')\b)", " sur "),
     (r"\bau-dessus d[eu]\b", " sur le "),
-    (r"\b(?:de haut en bas|du haut vers le bas)\b", " from-top-to-bottom "),
-    (r"\b(?:de bas en haut|du bas vers le haut)\b", " from-bottom-to-top "),
+    # tenth pass: a tower's direction said otherwise ("en partant du haut", "en commençant par le bas", "de la base au
+    # sommet", "lu de haut en bas") and the order of its list ("dans cet ordre", "dans l'ordre suivant": d15-006);
+    # English reads "in this order" only beside a direction or a sequence, and refuses it elsewhere
+    (r"\b(?:(?:lue?s?|en lisant|à lire)\s+)?(?:de haut en bas|du haut vers le bas|du haut jusqu' ?en bas|"
+     r"(?:en partant|à partir) du (?:haut|sommet)|en commençant par (?:le haut|en haut|le sommet)|"
+     r"du sommet (?:à|jusqu' ?à) la base)\b", " from-top-to-bottom "),
+    (r"\b(?:(?:lue?s?|en lisant|à lire)\s+)?(?:de bas en haut|du bas vers le haut|du bas jusqu' ?en haut|"
+     r"(?:en partant|à partir) du bas|en commençant par (?:le bas|en bas|la base)|"
+     r"de la base (?:au|jusqu' ?au) sommet)\b", " from-bottom-to-top "),
+    (r"\b(?:dans|selon|suivant|en suivant|en respectant) (?:cet ordre(?:-ci|-là)?|l' ?ordre (?:suivant|ci-dessous|"
+     r"que voici|indiqué|donné)|l' ?ordre)\b", " in-this-order "),
     (r"\bpour (?:finir|terminer)\b", " finally "),
     (r"\b(?:je |j')(?:voudrais|veux|souhaite|souhaiterais|aimerais)(?: bien)?\s+(?=une? )", " i want "),
     # polite wrappers: "je voudrais que tu ...", "j'aimerais bien que vous ...", "pourrais-tu ...", "tu peux ..."
@@ -513,6 +530,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:du|au|sur le|vers le) côté (gauche|droite?)\b", r" sur le côté \1 "),
     (r"\b(?:la |le )?(?:zone|partie|côté) (?:de |du )?(gauche|droite?)\b", r" le côté \1 "),
     (r"\bavant d[e']\s*", " before "),
+    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez) à (?:ta|votre) place\b", r"\1 à maison"),
     (r"\b(?:position initiale|position de départ|position de repos|position d' ?origine|position de base|"
      r"point de départ|maison)\b", " home "),
     (r"\ble plus à gauche\b", " leftmost "),
@@ -608,6 +626,7 @@ _DE: dict[str, str] = {
     "gebracht": "put", "home-position": "home", "homeposition": "home", "home": "home",
     "vier": "four", "drei": "three", "zwei": "two",
     "from-top-to-bottom": "from top to bottom", "from-bottom-to-top": "from bottom to top",
+    "in-this-order": "in this order",
     # issue 17 item 5, fourth pass: "räum X in den Behälter", bin and pad nouns, formal and modal forms,
     # subordinate-clause participles, "sämtliche", relative references written by _DE_PHRASES
     "räum": "put", "räume": "put", "räumen": "put", "räumst": "put", "geräumt": "put",
@@ -648,6 +667,9 @@ _DE: dict[str, str] = {
     "nen": "a", "nem": "a", "ner": "a", "drüber": "on it", "that-is-on-the": "that is on the",
     "before-that": "before that", "same-with-in": "SAMEWITHIN", "same-with-on": "SAMEWITHON",
     "clear-the-table": "clear the table", "direkt": "",  # "direkt links vom grünen"
+    # tenth pass: Austrian and Swiss words of the domain ("das blaue Würferl", "ein Türmchen", "in den Kehricht")
+    "würferl": "cube", "würfelchen": "cube", "türmchen": "tower", "kehricht": "bin", "güsel": "bin",
+    "andern": "other",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -986,6 +1008,7 @@ def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     # spoken "l'" before a consonant is "le" ("le cube l'plus près", "tu me l'poses")
     text = re.sub(r"\bl' (?=[bcdfgjklmnpqrstvwxzç])", "le ", text)
+    text = re.sub(r"\bj' (?=[bcdfgjklmnpqrstvwxzç])", "je ", text)  # "j'veux", "j'le garde"
     for pattern, repl in _COMPILED['_FR_SPOKEN']:
         text = pattern.sub(repl, text)
     if re.search(r",\s*enfin\s*(?:,|(?=(?:le|la|les|l'|celui|celle|sur|dans|à|au)\b))", text):
@@ -1611,12 +1634,34 @@ def _particle_list(m: re.Match[str]) -> str:
 _DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schließlich"})
 
 
+# Regional German rewritten to the forms the rules read (tenth pass): the negation "ned"/"net"/"nich" ("Ned
+# hochheben"), "a bissl" (ein bisschen), "von sich weg"/"zu sich" of the formal "Sie" (away from / toward the robot),
+# "auf'n"/"in'n" (auf den, in den).
+_DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
+                (r"\b(?:a|ein) (?:bissl|bisserl|bisschen)\b|\bbissl\b", "ein bisschen"),
+                (r"\bvon sich weg\b", "von dir weg"), (r"\bzu sich\b(?! (?:her|hin)\b)", "zu dir"),
+                (r"\b(auf|in)' ?n\b", r"\1 den"), (r"\b(?:seit' ?n|tischseite|tischhälfte)\b", "seite"),
+                # a tower's end said with "ganz" ("das gelbe ganz oben, ... ganz unten das rote": the top, the bottom)
+                (r"\bganz (oben|unten)\b(?! (?:auf|in|an|neben)\b)", r"\1"),
+                # "Gelben a bissl nach rechts schieben. Ned hochheben.": the lift the push must not make, said as a
+                # sentence of its own at the end (a negation English reads only as "without lifting it")
+                (r"\s*(?:[.,;!]|\bund\b)\s*nicht (?:hoch|an|auf)?heben\s*[.!]*\s*$", ", ohne ihn hochzuheben."))
+
+
 def _german(text: str) -> str:
+    for regional, plain in _DE_REGIONAL:
+        text = re.sub(regional, plain, text)
     _push_all_the_way(text, "de")
     # A tower's direction as a whole phrase; word by word ("of on top toward at the bottom") it read a tower
     # upside down, so any other "von/nach oben/unten" is refused.
-    text = re.sub(r"\bvon oben nach unten\b", "from-top-to-bottom", text)
-    text = re.sub(r"\bvon unten nach oben\b", "from-bottom-to-top", text)
+    # tenth pass: said otherwise ("von oben nach unten gelesen": d15-007, "unten angefangen", "von unten her"), and the
+    # order of its list ("in dieser Reihenfolge"; English reads "in this order" only beside a direction or a sequence)
+    for end, other, english in (("oben", "unten", "from-top-to-bottom"), ("unten", "oben", "from-bottom-to-top")):
+        text = re.sub(rf"\b(?:(?:gelesen )?von {end} nach {other}(?: gelesen)?|"
+                      rf"(?:von )?{end} (?:angefangen|beginnend|her)|(?:angefangen|beginnend) (?:von |ganz )?{end})\b",
+                      english, text)
+    text = re.sub(r"\b(?:in (?:dieser|der folgenden|folgender|nachstehender|der angegebenen|der genannten) "
+                  r"reihenfolge|der reihe nach)\b", "in-this-order", text)
     if re.search(r"\b(?:von|nach) (?:oben|unten)\b", text):
         raise TranslationError("German: a direction such as 'von oben nach unten' is not in the lexicon; name each "
                                "cube's place ('X unten, Y in der Mitte, Z oben') or say it in English; nothing was "
@@ -1697,7 +1742,7 @@ def _close_negations(words: list[str]) -> list[str]:
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
-                     r"(?:robot|robo)|toi))?\s*[,!.]*|"
+                     r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand)|ma (?:chum|belle|grande)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
@@ -1714,10 +1759,14 @@ _OPENINGS = {
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|guten (?:morgen|tag|abend))"
                      r"(?:\s+(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
-                     r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|du da))?\s*[,!.]*|"
+                     r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da))?"
+                     r"\s*[,!.]*|"
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
+                     # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
+                     # Dank. Würden Sie jetzt ... zurückfahren?")
+                     r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
                      # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
                      r"(?:(?:ein )?(?:langer|stressiger|anstrengender|harter) tag(?: heute)?|"
@@ -1730,23 +1779,26 @@ _OPENINGS = {
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| d'avance| mille fois| infiniment| vielmal)?|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal)?|"
+                     # tenth pass: the Quebec filler "là" closing the request after a comma ("..., là.")
+                     r"(?:(?<=,)|(?<=, ))là|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
                      r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
-                     r"(?:un amour|un ange|un chef|une star|génial|géniale|géniaux|le meilleur|la meilleure|adorable|"
+                     r"(?:un amour|un ange|un chef|une star|un boss|une boss|un as|une perle|génial|géniale|géniaux|"
+                     r"le meilleur|la meilleure|adorable|"
                      r"top|super))"
                      r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal)?|vielen dank|dankeschön|"
-                     r"merci(?: vielmal)?)"
+                     r"merci(?: vielmal)?|vergelt's gott|vergelts gott)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
                      r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)|tschüss|ciao|schönen tag(?: noch)?|"
-                     r"liebe grüße|lg|grüße|"
+                     r"liebe grüße|lg|grüße|(?:(?<=,)|(?<=, ))passt(?: so)?|"
                      r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
                      r"prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),
@@ -1840,6 +1892,52 @@ def _phrase_typo(word: str, lang: str) -> str | None:
         return None
     (found,) = near
     return found if found[0] == word[0] else None
+
+
+# The verbs a misspelling may be read as (tenth pass, d15-023 "auf den blaun legn"): the core actions of the closed
+# lexicon. A typo of a verb is read only through the two commonest slips, a letter left out ("legn", "schib",
+# "empil") or two neighbouring letters swapped ("lgee"), never a letter changed or added (those reach other verbs and
+# words of their own: "mots"/"mets", "liegt"/"legt", "schrieb"/"schieb").
+_TYPO_VERBS = frozenset({"put", "push", "discard", "stack", "take", "grab", "move", "build", "lift", "pick up"})
+# Words of their own one such slip from a verb form of the lexicon, found with a French and a German word list (the
+# dictionaries of pyspellchecker 0.9.1, used once to write this list, not at run time): "prend" (a report: "il
+# prend"), "rage"/"rang" (not "range"), "boue" (mud, not "bouge"), "lest"/"stellt"/"baut" (third person: a report),
+# "scheibe" (a slice, not "schiebe"). Never read as a verb.
+_REAL_WORDS_NEAR_VERBS = frozenset({
+    "bogue", "bogues", "boue", "boues", "bougre", "construise", "délacer", "emplie", "emplies", "faite", "faits",
+    "flaque", "mette", "pendre", "pends", "prend", "prenne", "rage", "rager", "rages", "ragez", "ragiez", "ragé",
+    "ragée", "rang", "rangs", "remet", "remette", "saisi", "saisisse", "vies",
+    "ablege", "abstelle", "aufhebe", "bast", "baus", "baut", "drauflege", "genomen", "gesellt", "gesetz", "gestell",
+    "greift", "hebt", "hinlege", "hinstelle", "lest", "nehme", "pakt", "räumt", "scheibe", "scheiben", "schub",
+    "schubes", "stapels", "stellt", "verschiebt", "wegmache", "wegräume", "wegräumt", "wegschmeiße", "wegwerfe",
+    # ... and those typed without their accents ("delacer", "mahen": mow, "raum": a room)
+    "decale", "delacer", "epile", "epiler", "epiles", "epilez", "epiliez", "jetes", "metre", "ragee", "soulee",
+    "dreck", "ducke", "ducken", "gepack", "geracht", "geraum", "mahe", "mahen", "raeumt", "raue", "rauem", "rauen",
+    "raums", "raumt", "raust", "schube", "schuben", "wegraeume", "wegraeumt", "wegraume", "wegraumt", "wegschmeisse"})
+
+
+def _verb_typo(word: str, lang: str) -> str | None:
+    """The verb form of the lexicon that ``word``, refused, is a letter short of or two letters swapped from ("legn" ->
+    "legen", "schib" -> "schieb"), written back in its language so that the clause rules see the verb where it stands
+    (German verb-final clauses). Only where every lexicon word one edit away (of any kind, first letter typed) is that
+    one verb: "pouse" is "pousse" or "pose" and stays refused; never a word of its own, a negation or a condition."""
+    lexicon = _FR if lang == "fr" else _DE
+
+    def known(words: set[str]) -> set[str]:  # as the lexicon spells them ("deplace" typed for "déplace")
+        return {w for w in (_ACCENTED[lang].get(w, w) for w in words if w[:1] == word[0]) if w in lexicon}
+
+    if len(word) < 4 or _NEVER_CORRECTED.match(word) or {word, *_plain_forms(word)} & _REAL_WORDS_NEAR_VERBS:
+        return None
+    meanings = {lexicon[w] for w in known(_one_edit(word))}
+    if len(meanings) != 1 or not meanings <= _TYPO_VERBS:
+        return None
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = sorted(known({a + c + b for a, b in splits for c in _LETTERS}
+                         | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}))
+    # a German verb closes its clause or opens it ("legen"/"leg"): where the slip reaches both, which is unclear
+    if not found or len({w in _DE_FINAL_VERBS for w in found}) != 1:
+        return None
+    return min(found, key=len)
 
 
 def _with_accents(text: str, lang: str) -> str:
@@ -2051,6 +2149,15 @@ def _all_but_one_elsewhere(m: re.Match[str]) -> str:
     return f"{m['verb']} {m['all']} except {m['one']}{m['place'] or ''} , and put {m['one']} {m['there']}"
 
 
+# "Empile-les de haut en bas dans cet ordre : bleu, orange, violet.", "Staple sie von oben nach unten: gelb, lila,
+# orange.": "them" names the cubes of the list after the colon (d15-006), as English says it; only as the whole
+# request, with no cube named before it.
+_THEM_LISTED = re.compile(
+    rf"^(?:(?:please|could you)\s+)*(?:stack|build) them\s*,?\s*(?:(?:from top to bottom|from bottom to top|"
+    rf"in this order)\s*,?\s*)+:\s*(?:the )?(?:{_EN_COLOURS})(?:\s*(?:,|\band\b)\s*(?:the )?(?:{_EN_COLOURS}))+"
+    r"\s*[.!]?\s*(?:please\s*[.!]?\s*)?$")
+
+
 def _binned_then_moved(english: str, lang: str) -> None:
     """"Ich möchte Sie bitten, zuerst den roten in den Eimer zu legen, anschließend den roten auf den grünen zu setzen":
     a cube put in the bin and then moved again by a later clause (by its colour or as "it" right after) is a detour
@@ -2095,7 +2202,7 @@ def translate(text: str, lang: str) -> str:
         try:
             return _translated(text, lang)
         except TranslationError as exc:
-            typo = _phrase_typo(exc.word, lang) if exc.word else None
+            typo = (_phrase_typo(exc.word, lang) or _verb_typo(exc.word, lang)) if exc.word else None
             if exc.word is None or typo is None:
                 raise
             text = re.sub(rf"(?<![a-zà-ÿß]){re.escape(exc.word)}(?![a-zà-ÿß])", typo, text)
@@ -2107,7 +2214,7 @@ def _translated(text: str, lang: str) -> str:
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
-    if lang == "fr" and re.search(r"\btower\b", english):
+    if re.search(r"\btower\b", english):  # tenth pass: German too ("ganz unten das rote Würferl", d16-034)
         # "en haut le rouge, en bas le vert": a place before its cube, which the English tower reader takes upside
         # down ("on top the red" stacked green on red); the place goes after its cube, as English says it
         english = re.sub(rf"\b(on top|at the bottom|in the middle|below it|on top of it)\s+"
@@ -2115,8 +2222,9 @@ def _translated(text: str, lang: str) -> str:
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
     english = _same_with(english, lang)
     # "avant de jeter X", "nachdem du X weggeworfen hast": the English reader takes a bare "discard" after an order
-    # word as no verb; with its subject it reads the clause
-    english = re.sub(r"\b(before|after) discard\b", r"\1 you discard", english)
+    # word as no verb; with its subject it reads the clause (tenth pass: every verb, "après avoir mis X", "nachdem du
+    # X gebracht hast": English reads "after you put X" whatever it makes of "after put X")
+    english = re.sub(rf"\b(before|after) ({'|'.join(sorted(_VERBS_EN | {'build'}))})\b", r"\1 you \2", english)
     # "jette le rouge puis le bleu puis le vert": a "then" with no comma before it ends its clause all the same
     english = re.sub(r"(?<!\band)(?<=[a-z]) then\b", ", then", english)
     # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
@@ -2146,7 +2254,7 @@ def _translated(text: str, lang: str) -> str:
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same cube' ('{english}') follows no single cube named "
                                "before it; name the cube; nothing was planned")
     _binned_then_moved(english, lang)
-    if re.search(r"\bthem\b(?! all\b)", english):
+    if re.search(r"\bthem\b(?! all\b)", english) and not _THEM_LISTED.match(english):
         # "jette le rouge et le bleu, puis mets-les sur le pad", "..., dann leg sie aufs Pad": the English reader took
         # "them" as the last cube alone and moved one of the two (A1 session 9, G8); the cubes are named again
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'them' ('{english}') is not read as several cubes; name the "

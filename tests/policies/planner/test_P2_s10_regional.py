@@ -1,0 +1,88 @@
+"""Regional French and German of the domain (issue #17 item 5, tenth pass; classes of fresh_fr_de_16, a dev split).
+
+Quebec French: "pis" (puis), "pogne" (grab), "aux vidanges" (the bin), "caler" (put), "su'l" (sur le), "j'veux",
+"retourne à ta place" (home), "Salut mon chum", "merci ben", "t'es un boss", a closing "..., là". Austrian, Swiss
+and Bavarian German: "Würferl", "Türmchen", "Kehricht", "ned"/"net"/"nich" (nicht), "a bissl", "von sich weg" and
+"zu sich" of the formal "Sie", "auf'n", "Seit'n", "Tischseite", "ganz oben/unten" in a tower, "Grüezi mitenand",
+"Vergelt's Gott", "Das war's für heute" before the last request, "..., passt", "Ned hochheben" after a push (a lift
+the push must not make). Each plans exactly over colour triples; each negated never runs what it forbids, and "ned"
+is a negation wherever it stands.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
+
+from policies.planner import Plan
+
+_PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Pogne le cube {x} pis empile-le sur le {y}, là.", ("x>y",)),
+    ("Pogne le {x} pis mets-le su'l pad.", ("x>pad",)),
+    ("Le bloc le plus à gauche, pogne-le pis mets-le sur le {y}.", ("x>y",)),
+    ("Mets-moi le cube {x} aux vidanges.", ("x>bin",)),
+    ("Tu peux me caler le {x} sur le pad ? merci t'es un boss", ("x>pad",)),
+    ("Salut mon chum ! Mets le cube {x} sur le {y}. Merci ben !", ("x>y",)),
+    ("Mets le {x} à gauche pis retourne à ta place.", ("x>left", "home")),
+    ("Schieben Sie bitte den {X} Würfel ein Stück von sich weg.", ("push:x:forward",)),
+    ("Schieben Sie den {X} Würfel zu sich.", ("push:x:backward",)),
+    ("{XB}en a bissl nach rechts schieben. Ned hochheben.", ("push:x:right",)),
+    ("Den Würfel ganz rechts bitte in den Kehricht.", ("z>bin",)),
+    ("Würden Sie bitte so lieb sein und das {X} Würferl auf das Pad legen. Vergelt's Gott.", ("x>pad",)),
+    ("Grüezi mitenand! Wären Sie so gut, den {X} Würfel auf den {Y} zu stellen? Merci.", ("x>y",)),
+    ("Den {X} auf die linke Seit'n.", ("x>left",)),
+    ("Bitte alle Würfel auf die rechte Tischseite legen.", ("all>right",)),
+    ("Leg den {X} auf'n {Y}, passt.", ("x>y",)),
+    ("Das war's für heute, vielen Dank. Würden Sie jetzt bitte wieder in Ihre Grundstellung zurückfahren?",
+     ("home",)),
+    ("Bauen Sie mir ein Türmchen, von oben nach unten: der {XB} ganz oben, darunter der {YB} und ganz unten der "
+     "{ZB}.", ("y>z", "x>y")),
+)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_a_regional_word_of_the_domain_plans_exactly(template: str, spec: tuple[str, ...],
+                                                     triple: tuple[str, str, str]) -> None:
+    x, y, z = triple
+    if "{X} Würferl" in template:  # the neuter "das rote Würferl"
+        template = template.replace("{X} Würferl", {"red": "rote", "green": "grüne", "blue": "blaue", "yellow": "gelbe",
+                                                     "purple": "lila"}[x] + " Würferl")
+    text = _fill(template, x, y, z)  # x stands leftmost, z rightmost ("ganz rechts")
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+
+
+@pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
+def test_each_verb_of_a_regional_request_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template.replace("{X} Würferl", "rote Würferl"), x, y, z)
+    for variant in _negated_at_each_verb(text):
+        result = _PLANNER.plan(variant, _scene(x, y, z))
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps] != _expected(spec, x, y, z), (
+            variant, result)
+
+
+@pytest.mark.parametrize("template", [
+    # "ned"/"net"/"nich" are "nicht" wherever they stand
+    "Leg den {X} ned in den Eimer.",
+    "Leg den {X} net auf den {Y}.",
+    "den {X} nich aufs Pad legen",
+    "Schieben Sie den {X} Würfel ned von sich weg.",
+    "Den {X} ned auf die linke Seit'n.",
+    # the verbs negated
+    "Ne pogne pas le {x}, pis mets le {y} aux vidanges.",
+    "Cale pas le {x} sur le pad.",
+    "Ne mets pas le {x} aux vidanges.",
+    # a "là" that says where is no closing; "tant pis" is no "then"
+    "Pogne le {x} pis mets-le là.",
+    "Mets le {x} dans la poubelle, tant pis pour le {y}.",
+    # a push said with a lift after it, or the lift of another cube
+    "Leg den {X} auf den {Y}. Nicht hochheben.",
+])
+def test_a_regional_negation_or_a_near_miss_never_runs(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert not isinstance(result, Plan) or all(x not in str(s) for s in result.steps), (text, result)
