@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import itertools
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,13 +36,15 @@ from robot.policy_process import PolicyDeadlineError
 from robot.preflight import PreflightCheck, PreflightInputs, refusal, run_preflight
 from robot.safety.arm_mirror import ArmMirror
 from robot.safety.command_gate import CommandGate
-from robot.safety.diagnostics import CheckStatus, check_statuses
+from robot.safety.diagnostics import OK, WARN, CheckStatus, check_statuses
 from robot.safety.fault_monitor import FaultMonitor, MonitorInputs
 from robot.safety.faults import Fault, FaultKind
 from robot.safety.input_validation import InputError, JointMap, parse_instruction, parse_objects
 from robot.safety.joint_state import JointState
 from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor
+from robot.safety.trail_watch import HISTORY as TRAIL_HISTORY
+from robot.safety.trail_watch import TrailWatch
 from robot.vendor_profiles import StatusTopic
 from sim.control import ACTION_DIM, DiffIKController
 from sim.observation_contract import observe
@@ -197,6 +200,10 @@ class BridgeCore:
                                      start=start)
         self.gate = CommandGate(self.robot, params.gate_config())
         self.commander = SafeCommander(self.gate)
+        self.trail = TrailWatch(self.gate)
+        """Whether the arm trails its commands by more than the gate assumes (a diagnostic, never a stop)."""
+        self._sent: collections.deque[tuple[int, list[float]]] = collections.deque(maxlen=TRAIL_HISTORY)
+        """The latest NOMINAL ticks' commands (tick, arm) the trail watch judges the next reading against."""
         self.controller = DiffIKController(self.mirror.model, self.robot, self.mirror.controller_config,
                                            control_dt=1.0 / params.policy_rate_hz)
         self.policy = policy
@@ -748,8 +755,12 @@ class BridgeCore:
         if self._target is not None:
             nominal = self._target if sup.mode == Mode.NOMINAL else None
             retreat = self._target if sup.mode == Mode.DEGRADED else None
+        if trusted is not None:
+            self._watch_trail(trusted.position, sup.mode == Mode.NOMINAL and sup.measurements_trusted)
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
                                          measurements_trusted=sup.measurements_trusted) if self.armed else None
+        if command is not None and sup.mode == Mode.NOMINAL:
+            self._sent.append((self.tick_count, command.arm.tolist()))
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]
         events, self._events = self._events + events, []
         self._out_mode = sup.mode
@@ -758,6 +769,19 @@ class BridgeCore:
                   "env_velocity_ms": self.env_velocity_ms if policy_ran and not agent_ran else None}
         self.tick_count += 1
         return TickResult(command=command, mode=sup.mode, faults=faults, events=events, record=record)
+
+    def _watch_trail(self, measured: np.ndarray, nominal: bool) -> None:
+        """Judge the reading against the commands sent, as the gate is about to: those of the NOMINAL ticks just
+        before this one, in a row, the last still the gate's (no reaction's command since)."""
+        sent = self._sent
+        if not nominal or len(sent) < 2 or sent[-1][0] != self.tick_count - 1 or self.gate.prev is None \
+                or self.gate.prev.tolist() != sent[-1][1]:
+            return
+        start = len(sent) - 1
+        while start > 0 and sent[start - 1][0] == sent[start][0] - 1:
+            start -= 1
+        if len(sent) - start >= 2:
+            self.trail.observe(measured.tolist(), [arm for _, arm in itertools.islice(sent, start, None)])
 
     def _fault_events(self, now: float, faults: list[Fault]) -> list[dict[str, Any]]:
         kinds = {f.kind for f in faults}
@@ -923,7 +947,9 @@ class BridgeCore:
             "driver": {"profile": self.vendor.name, **self.driver.summary()},
         }
         extra = {FaultKind.PLANNER_PROCESS: self._planner_fault} if self._planner_fault else {}
-        return check_statuses(faults, self.monitor.config, extra=extra, measured=measured)
+        trailing, message, values = self.trail.status(self.robot.arm_joints)
+        gate = CheckStatus(name="command_gate", level=WARN if trailing else OK, message=message, values=values)
+        return [*check_statuses(faults, self.monitor.config, extra=extra, measured=measured), gate]
 
     def state(self, now: float) -> dict[str, Any]:
         """The summary published on ``~/state``: mode, active faults, whether a re-arm would be accepted."""

@@ -12,6 +12,7 @@ from robot.safety.joint_state import JointState
 from robot.safety.monitor_config import MonitorConfig
 from robot.safety.safe_commander import Command, SafeCommander
 from robot.safety.supervisor import Mode, Supervisor, Transition
+from robot.safety.trail_watch import TrailWatch
 
 __all__ = [
     "FAULTS_BY_ID",
@@ -33,6 +34,7 @@ __all__ = [
     "SafeCommander",
     "Severity",
     "Supervisor",
+    "TrailWatch",
     "Transition",
     "parse_instruction",
     "parse_objects",
