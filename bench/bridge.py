@@ -16,8 +16,21 @@ rclpy echo node (this script with ``--echo``). Figures, each beside a raw baseli
   (a ``bad_input`` event quoting it; includes waiting for the next tick: on average half a period) beside
   a bare rclpy String echo node in its own process (publish -> subscribe -> republish -> subscribe).
 
-``--tolerant`` widens the staleness, rate and overrun thresholds (as the ROS tests do) for a loaded shared
-machine, where the defaults (meant for a real-time host) stop the arm on genuinely late joint states.
+* ``stream_faults``: every fault of the arm's streams (``state_rate``, ``stale_state``, ``estop_heartbeat``) the
+  bridge raised before the injections (idle and pick-and-place), with the joint states in its criterion's window
+  counted as the bridge counted them (arrivals), as the sim arm stamped them (its publishing, whatever the delivery)
+  and as this process received them. ``cause``: ``publisher`` where the arm itself published too little (fewer
+  stamps than the rate threshold; none for the stale limit; fewer than the ticks between two heartbeats for the
+  heartbeat timeout): a real drop of the stream, its loop starved on a loaded host; ``bridge`` where it published
+  enough and this process received enough in time but the bridge did not (the bridge's own process late);
+  ``delivery`` where neither subscriber received enough in time (DDS or the host); ``unobserved`` before this
+  process's record starts. Beside them the arm's stamped count per
+  rate window over the run, its largest stamp gap and its ``~/stats``. ``pick_and_place`` names the faults that
+  interrupted it.
+
+``--tolerant`` takes the ROS tests' thresholds for a loaded shared machine (``robot.ros_rig.bridge_rig.LOADED_HOST``:
+staleness, rate, overrun, e-stop heartbeat, tracking time), where the defaults (meant for a real-time host) stop the
+arm on genuinely late joint states -- ``stream_faults`` says whose.
 
 Run from the repository root: ``MUJOCO_GL=egl python bench/bridge.py [--quick]``.
 """
@@ -27,8 +40,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import os
 import platform
+import re
 import signal
 import statistics
 import subprocess
@@ -42,6 +57,8 @@ import numpy as np
 import yaml
 
 from robot.fault_injection import NAMED_FAULT
+from robot.ros_rig.bridge_rig import LOADED_HOST
+from robot.safety.monitor_config import MonitorConfig
 from robot.sim_models import SIM_MODELS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +81,10 @@ METHOD = (
     "published in between are counted; periods = ms / control period. policy: policy_ms of the ticks that ran "
     "the expert during a pick-and-place (seed 3), with env_velocity_ms (the servo's replay of the env's velocity "
     "model, on the same ticks, not counted in policy_ms). round_trip: this process publishes and waits for the answer, "
-    "alternating bridge and echo, after discovery and 5 warm-up round trips each."
+    "alternating bridge and echo, after discovery and 5 warm-up round trips each. stream_faults: this process also "
+    "subscribes joint_states (depth 5000) and the sim arm's ~/stats; a fault's window is [since - its criterion's "
+    "span, since] on the node clock, which the arm's header stamps share (one host); the heartbeat, a Bool without "
+    "a stamp, is judged from the arm's joint-state stamps (one loop publishes both)."
 )
 
 
@@ -147,7 +167,16 @@ class Probe:
         self.pubs: dict[str, Any] = {}
         events_qos = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE,
                                 durability=DurabilityPolicy.TRANSIENT_LOCAL)
-        for topic in ("bench/pong", "armstack_bridge/state", "armstack_bridge/events", "armstack_sim_arm/events"):
+        from sensor_msgs.msg import JointState
+
+        self.joint_states: list[tuple[float, float]] = []
+        """(arrival, header stamp) of every joint_states message, wall-clock seconds."""
+        self.node.create_subscription(
+            JointState, "joint_states",
+            lambda m: self.joint_states.append((time.time(), m.header.stamp.sec + m.header.stamp.nanosec * 1e-9)),
+            QoSProfile(depth=5000, reliability=ReliabilityPolicy.RELIABLE))
+        for topic in ("bench/pong", "armstack_bridge/state", "armstack_bridge/events", "armstack_sim_arm/events",
+                      "armstack_sim_arm/stats"):
             store = self.received.setdefault(topic, [])
             qos = events_qos if topic.endswith("events") else 100
             self.node.create_subscription(String, topic, lambda m, s=store: s.append((time.monotonic(), m.data)), qos)
@@ -209,7 +238,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="short phases (smoke test)")
     ap.add_argument("--robot", default="panda", choices=tuple(SIM_MODELS))
     ap.add_argument("--domain", type=int, default=int(os.environ.get("ROS_DOMAIN_ID", "77")))
-    ap.add_argument("--tolerant", action="store_true", help="thresholds for a loaded shared machine")
+    ap.add_argument("--tolerant", action="store_true", help="the ROS tests' thresholds for a loaded shared machine")
     ap.add_argument("--echo", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.echo:
@@ -229,7 +258,7 @@ def main() -> int:
     bridge_params = params["armstack_bridge"]["ros__parameters"]
     bridge_params.update(tick_log=str(ticks_path), clear_hold_s=0.3)
     if args.tolerant:
-        bridge_params.update(stale_periods=30.0, min_rate_fraction=0.3, overrun_ticks=50)
+        bridge_params.update(LOADED_HOST)
     params_path = tmp / "params.yaml"
     params_path.write_text(yaml.safe_dump(params))
     rate = float(params["armstack_bridge"]["ros__parameters"]["control_rate_hz"])
@@ -257,6 +286,8 @@ def main() -> int:
         procs.append(arm)
         if not probe.spin_until(lambda: probe.state().get("mode") == "NOMINAL", 60.0):
             raise RuntimeError(f"the bridge did not arm:\n{bridge.output()}\n{arm.output()}")
+        # This process's own joint-state record (stream_faults) must cover the phases it judges.
+        probe.spin_until(lambda: len(probe.joint_states) > 50, 20.0)
         t_idle = time.time()
         log(f"idle loop for {idle_s} s, then a pick-and-place with the expert")
         probe.spin_until(lambda: False, idle_s)
@@ -318,8 +349,80 @@ def main() -> int:
     report["policy"]["bridge_tick_ms_p99"] = pct(tick_ms, 99)
     report["policy"]["bridge_tick_share_of_period_p99"] = pct(tick_ms, 99) / (period * 1e3)
     report["fault_latency"] = _latencies(entries, injected, period)
+    stats = [json.loads(m) for _, m in probe.received["armstack_sim_arm/stats"]]
+    report["stream_faults"] = _stream_faults(entries, probe.joint_states, stats, params, t_idle, t_faults)
+    # Each fallback during the task with its faults' causes (the latest such stream fault before the transition).
+    found = report["stream_faults"].pop("all")
+    report["pick_and_place"]["interrupted_by"] = [
+        {"t": t["t"], "to": t["to"], "faults": t["faults"],
+         "causes": {k: next((f["cause"] for f in reversed(found) if f["kind"] == k and f["since"] <= t["t"]), None)
+                    for k in t["faults"]}}
+        for t in report["pick_and_place"]["transitions"] if t["to"] != "NOMINAL"]
     print(json.dumps(report, indent=2))
     return 0
+
+
+def _stream_faults(entries: list[dict[str, Any]], joint_states: list[tuple[float, float]],
+                   stats: list[dict[str, Any]], params: dict[str, Any], t0: float, t1: float) -> dict[str, Any]:
+    """The faults of the arm's streams (``state_rate``, ``stale_state``, ``estop_heartbeat``) raised between ``t0``
+    and ``t1`` (before any injection), and whether the sim arm itself published too little (``publisher``: its own
+    header stamps in the criterion's window) or published enough that the bridge received too late (``delivery``)."""
+    defaults, bridge = MonitorConfig(), params["armstack_bridge"]["ros__parameters"]
+    arm = params.get("armstack_sim_arm", {}).get("ros__parameters", {})
+    window = defaults.rate_window
+    expected = float(bridge.get("expected_state_rate_hz", defaults.expected_state_rate_hz))
+    fraction = float(bridge.get("min_rate_fraction", defaults.min_rate_fraction))
+    needed = max(1, math.ceil(fraction * expected * window - 1e-9))
+    stale = float(bridge.get("stale_periods", defaults.stale_periods)) / float(bridge["control_rate_hz"])
+    heartbeat = float(bridge.get("estop_heartbeat_timeout_s", 0.25))
+    # The arm's loop publishes the heartbeat every this many ticks: that many joint states stamped in the timeout's
+    # window mean a heartbeat was sent in it.
+    every_estop = max(1, round(float(arm.get("publish_rate_hz", 250.0)) / float(arm.get("estop_rate_hz", 20.0))))
+    criteria = {"state_rate": (window, needed), "stale_state": (stale, 1), "estop_heartbeat": (heartbeat, every_estop)}
+    stamps = np.sort([s for _, s in joint_states])
+    arrivals = np.sort([a for a, _ in joint_states])
+
+    def count(times: np.ndarray, end: float, span: float) -> int:
+        return int(np.searchsorted(times, end, side="right") - np.searchsorted(times, end - span, side="left"))
+
+    faults: dict[tuple[str, float], dict[str, Any]] = {}
+    for entry in entries:
+        for f in entry["faults"]:
+            if f["kind"] not in criteria or not t0 <= f["since"] < t1 or (f["kind"], f["since"]) in faults:
+                continue
+            span, least = criteria[f["kind"]]
+            counted = re.match(r"(\d+) joint states", f.get("detail", ""))
+            stamped, received = count(stamps, f["since"], span), count(arrivals, f["since"], span)
+            # publisher: the arm sent too little; bridge: it sent enough and this process received enough in time,
+            # the bridge did not; delivery: neither subscriber got them in time (DDS, the host).
+            cause = ("unobserved" if not stamps.size or stamps[0] > f["since"] - span else "publisher"
+                     if stamped < least else "bridge" if received >= least else "delivery")
+            faults[(f["kind"], f["since"])] = {
+                "kind": f["kind"], "since": f["since"], "window_s": span,
+                "bridge_counted": int(counted[1]) if counted else None, "arm_stamped": stamped,
+                "probe_received": received, "cause": cause}
+    ends = np.arange(t0 + window, t1, 0.05)
+    stamped_windows = [count(stamps, e, window) for e in ends]
+    received_windows = [count(arrivals, e, window) for e in ends]
+    gaps = np.diff(stamps[(stamps >= t0) & (stamps < t1)])
+    by_kind: dict[str, dict[str, int]] = {}
+    for f in faults.values():
+        by_kind.setdefault(f["kind"], {"publisher": 0, "bridge": 0, "delivery": 0, "unobserved": 0})[f["cause"]] += 1
+    return {"criteria": {"state_rate_needed_per_window": needed, "rate_window_s": window, "expected_hz": expected,
+                         "min_rate_fraction": fraction, "stale_after_s": stale,
+                         "heartbeat_timeout_s": heartbeat, "heartbeat_every_samples": every_estop},
+            "faults": len(faults), "by_kind": by_kind, "first": list(faults.values())[:12],
+            "all": sorted(faults.values(), key=lambda f: f["since"]),
+            "arm_stamped_per_window": {"min": min(stamped_windows, default=None),
+                                       "p50": pct([float(c) for c in stamped_windows], 50),
+                                       "share_below_needed": (sum(c < needed for c in stamped_windows)
+                                                              / max(1, len(stamped_windows)))},
+            "probe_received_per_window": {"min": min(received_windows, default=None),
+                                          "share_below_needed": (sum(c < needed for c in received_windows)
+                                                                 / max(1, len(received_windows)))},
+            "arm_stamp_gap_ms_max": float(gaps.max() * 1e3) if gaps.size else None,
+            "arm_stamp_gaps_over_stale": int((gaps > stale).sum()),
+            "sim_arm_stats_last": stats[-1] if stats else None}
 
 
 def _rearm(probe: Probe) -> None:

@@ -40,3 +40,11 @@ def test_quick_bridge_benchmark_prints_its_json() -> None:
     if report["pick_and_place"]["success"]:
         assert report["policy"]["steps"] > 0 and 0 < report["policy"]["share_of_period_p50"] < 1
         assert report["policy"]["env_velocity_ms_p50"] is not None and report["policy"]["env_velocity_ms_p50"] >= 0
+    # Each fault of the arm's streams before the injections is put down to the arm's publishing, the bridge, the
+    # delivery or (before this process's record starts) nothing; the fallbacks of the task name their causes.
+    streams = report["stream_faults"]
+    assert sum(sum(c.values()) for c in streams["by_kind"].values()) == streams["faults"]
+    assert all(f["cause"] in ("publisher", "bridge", "delivery", "unobserved") and f["arm_stamped"] >= 0
+               for f in streams["first"])
+    assert streams["arm_stamped_per_window"]["p50"] > 0
+    assert all(set(i["causes"]) == set(i["faults"]) for i in report["pick_and_place"]["interrupted_by"])
