@@ -21,6 +21,10 @@ from policies.planner.ranking import RankingBackend
 
 __all__ = ["LlamaBackend", "LlamaScorer", "ModelUnavailableError", "default_model_path"]
 
+# Sequences of the model's context: the prompt in sequence 0, one option of a scoring call in each of the others
+# (more options than that are scored in several decodes).
+PARALLEL_SEQUENCES = 64
+
 
 @functools.lru_cache(maxsize=1)
 def default_model_path() -> Path:
@@ -56,8 +60,21 @@ class LlamaScorer:
         threads = n_threads or 1
         self.llm: Any = Llama(model_path=str(path), n_ctx=n_ctx, n_threads=threads, n_threads_batch=threads,
                               logits_all=True, verbose=False, seed=seed)
+        self._parallel_context()
         self.n_ctx = n_ctx
         self._pinned: tuple[list[int], bytes] | None = None  # a fixed prompt head and its KV cache
+
+    def _parallel_context(self) -> None:
+        """Replace llama-cpp-python's one-sequence context by one of ``PARALLEL_SEQUENCES`` sequences over one
+        unified KV cache, so that ``score`` evaluates every option in one decode (``Llama`` sets neither)."""
+        from llama_cpp import _internals
+
+        params = self.llm.context_params
+        params.n_seq_max = PARALLEL_SEQUENCES
+        params.kv_unified = True  # one cache whose cells several sequences share: the prompt is held once
+        old = self.llm._ctx
+        self.llm._ctx = _internals.LlamaContext(model=self.llm._model, params=params, verbose=False)
+        old.close()
 
     def pin(self, head: str) -> None:
         """Keep the KV cache of ``head``, a prompt start shared by many calls, to restore instead of evaluating.
@@ -81,11 +98,21 @@ class LlamaScorer:
         self._pinned = (tokens, bytes(buf)[:written])
 
     def _restore_pinned(self, tokens: list[int], common: int) -> int:
-        """Restore the pinned head when ``tokens`` start with it and the cache holds less of it; the new common."""
+        """Restore the pinned head where ``tokens`` share more of its start than the cache holds; the new common.
+
+        A prompt that shares only the head's start (the ranking prompt: the same header, retrieved examples after
+        it) gets that start back and the rest of the head dropped: restoring costs about a millisecond where
+        evaluating the shared header's tokens cost about 4 ms each on one core.
+        """
         if self._pinned is None:
             return common
         head, data = self._pinned
-        if common >= len(head) or tokens[: len(head)] != head:
+        shared = 0
+        for a, b in zip(head, tokens, strict=False):
+            if a != b:
+                break
+            shared += 1
+        if shared <= common:
             return common
         import ctypes
 
@@ -96,9 +123,10 @@ class LlamaScorer:
         if int(llama_cpp.llama_state_seq_set_data(self.llm._ctx.ctx, buf, len(data), 0)) == 0:
             self.llm.n_tokens = 0  # the cache is empty now: evaluate everything
             return 0
-        self.llm.input_ids[: len(head)] = head
-        self.llm.n_tokens = len(head)
-        return len(head)
+        self.llm._ctx.kv_cache_seq_rm(0, shared, -1)  # the head beyond what this prompt shares with it
+        self.llm.input_ids[:shared] = head[:shared]
+        self.llm.n_tokens = shared
+        return shared
 
     def _tokens(self, text: str, *, bos: bool) -> list[int]:
         return list(self.llm.tokenize(text.encode("utf-8"), add_bos=bos, special=False))
@@ -161,47 +189,114 @@ class LlamaScorer:
             llm.n_tokens += len(chunk)
 
     def score(self, prefix: str, continuations: Sequence[str]) -> list[float]:
+        """Log-likelihood of each continuation after ``prefix``, every option in one llama.cpp call.
+
+        The options' tokens form a trie below the prompt: each distinct token prefix is evaluated once, in the
+        sequences of the options that pass through it, which share the prompt's KV cache (``kv_cache_seq_cp``).
+        So the prompt's new tokens and all options stream the weights and Gemma's 262k-word output layer once
+        (before: one decode per option). An option's last token is never evaluated: its logit row would
+        predict what follows the option, which nothing scores.
+        """
         base = self._tokens(prefix, bos=True)
-        common = self._rewind(base[:-1])
-        unheld = base[common:-1]  # prompt tokens the cache does not hold: decoded with the first option
-        start = len(base) - 1
+        start = len(base) - 1  # the prompt's last token: its row predicts every option's first token
         tokenised = [self._tokens(text, bos=False) for text in continuations]
+        if start + 1 + max((len(c) for c in tokenised), default=0) > self.n_ctx:
+            raise PlannerError(f"prompt and option exceed the context of {self.n_ctx} tokens")
         out = [0.0] * len(continuations)
-        # Options are visited in token order, so each shares its longest common prefix with the previous one;
-        # that shared part stays in the KV cache (and its logit rows stay in ``scores``): a set of plans that
-        # differ in their last argument costs little more than one plan.
-        # An option's last token is never evaluated: its logit row (a pass through the 262k-word output layer)
-        # would predict what follows the option, which nothing scores.
-        held: list[int] | None = None  # option tokens currently evaluated after the prefix (None: the prefix only)
+        live = sorted((i for i, c in enumerate(tokenised) if c), key=lambda k: tokenised[k])
+        tail = base[self._rewind(base[:-1]):]  # prompt tokens the cache does not hold, the last one included
+        if len(tail) > self.llm.n_batch // 2:  # a long new prompt goes first, alone (sequence 0)
+            self._decode(tail[:-1], rows=0)
+            tail = tail[-1:]
+        first: tuple[np.ndarray, float] | None = None  # the row after the prompt's last token, its log-sum-exp
         try:
-            for i in sorted(range(len(tokenised)), key=lambda k: tokenised[k]):
-                cont = tokenised[i]
-                if not cont:
-                    continue
-                if start + 1 + len(cont) > self.n_ctx:
-                    raise PlannerError(f"prompt and option exceed the context of {self.n_ctx} tokens")
-                need = cont[:-1]  # the tokens whose rows, with the prefix's last, predict every option token
-                if held is None:  # logits for the last prefix token and every option token
-                    self._decode([*unheld, base[-1], *need], rows=1 + len(need))
-                else:
-                    shared = 0
-                    for a, b in zip(held, need, strict=False):
-                        if a != b:
-                            break
-                        shared += 1
-                    # Rewind to the prefix plus the shared option tokens; their KV cache and logit rows stay.
-                    self.llm.n_tokens = start + 1 + shared
-                    if need[shared:]:
-                        self._decode(need[shared:], rows=len(need) - shared)
-                held = need
-                rows = np.asarray(self.llm.scores[start: start + len(cont)], dtype=np.float64)
-                rows = rows - rows.max(axis=1, keepdims=True)
-                logp = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))
-                out[i] = float(logp[np.arange(len(cont)), cont].sum())
-        finally:
-            self.llm._logits_all = False
+            for group in self._groups(live, tokenised, len(tail), start + 1):
+                first = self._decode_options(tail, [tokenised[i] for i in group], first, out, group)
+                tail = []
+        except BaseException:
+            for seq in range(1, PARALLEL_SEQUENCES):
+                self.llm._ctx.kv_cache_seq_rm(seq, -1, -1)
+            raise
         return out
 
+    def _groups(self, live: list[int], tokenised: list[list[int]], tail: int, held: int) -> list[list[int]]:
+        """Options in groups that each fit one decode: a sequence id per option, within the batch and context."""
+        groups: list[list[int]] = []
+        nodes: set[tuple[int, ...]] = set()
+        for i in live:
+            mine = {tuple(tokenised[i][:k]) for k in range(1, len(tokenised[i]))}
+            extra = tail if len(groups) == 1 else 0  # the first group also carries the prompt's new tokens
+            if not groups or len(groups[-1]) >= PARALLEL_SEQUENCES - 1 or \
+                    len(nodes | mine) + extra > min(self.llm.n_batch, self.n_ctx - held):
+                groups.append([])
+                nodes = set()
+            groups[-1].append(i)
+            nodes |= mine
+        return groups
+
+    def _decode_options(self, tail: Sequence[int], conts: Sequence[Sequence[int]],
+                        first: tuple[np.ndarray, float] | None, out: list[float], where: Sequence[int]
+                        ) -> tuple[np.ndarray, float] | None:
+        """Evaluate ``tail`` (prompt tokens, in every sequence), then the trie of ``conts`` (option ``j`` in
+        sequence ``j + 1``, its last token left out) in one decode; write each option's log-likelihood to
+        ``out[where[j]]`` and return the row after the prompt (``first``, computed with a non-empty tail).
+
+        A token belongs to every sequence whose option passes through it, so each sequence sees the shared
+        prompt and its own option's tokens only (llama.cpp masks attention by a token's first sequence, which
+        every ancestor in the trie also holds).
+        """
+        import llama_cpp
+
+        llm = self.llm
+        ctx = llm._ctx
+        n_past = llm.n_tokens
+        ctx.kv_cache_seq_rm(-1, n_past, -1)  # what the cache holds beyond the kept prompt
+        seqs = range(1, len(conts) + 1)
+        for seq in seqs:
+            ctx.kv_cache_seq_cp(0, seq, -1, -1)
+        entries: list[tuple[int, int, list[int], tuple[int, ...] | None]] = []  # token, position, sequences, key
+        for k, token in enumerate(tail):
+            entries.append((token, n_past + k, [0, *seqs], () if k == len(tail) - 1 else None))
+        below = n_past + len(tail)  # the position of an option's first token
+        members: dict[tuple[int, ...], list[int]] = {}
+        for j, cont in enumerate(conts):
+            for k in range(1, len(cont)):
+                members.setdefault(tuple(cont[:k]), []).append(j + 1)
+        for node in sorted(members, key=len):  # parents first: positions rise along every sequence
+            entries.append((node[-1], below + len(node) - 1, members[node], node))
+        if len(entries) > llm.n_batch:
+            raise PlannerError(f"{len(entries)} tokens to score exceed llama.cpp's batch of {llm.n_batch}")
+        batch = llm._batch.batch
+        batch.n_tokens = len(entries)
+        for i, (token, pos, ids, flag) in enumerate(entries):
+            batch.token[i] = token
+            batch.pos[i] = pos
+            for s, seq in enumerate(ids):
+                batch.seq_id[i][s] = seq
+            batch.n_seq_id[i] = len(ids)
+            batch.logits[i] = flag is not None
+        ctx.decode(llm._batch)
+        llm.input_ids[n_past: below] = tail
+        llm.n_tokens = below
+        rows: dict[tuple[int, ...], tuple[np.ndarray, float]] = {}
+        for i, (_, _, _, flag) in enumerate(entries):
+            if flag is not None:
+                row = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(ctx.ctx, i), shape=(llm._n_vocab,))
+                peak = float(row.max())
+                rows[flag] = (row.copy() if flag == () else row, peak + float(np.log(np.exp(row - peak).sum(
+                    dtype=np.float64))))
+        first = rows.get((), first)
+        if first is None:
+            raise PlannerError("no logit row after the prompt: its last token was never evaluated")
+        for j, cont in enumerate(conts):
+            total = float(first[0][cont[0]]) - first[1]
+            for k in range(1, len(cont)):
+                row, lse = rows[tuple(cont[:k])]
+                total += float(row[cont[k]]) - lse
+            out[where[j]] = total
+        for seq in seqs:
+            ctx.kv_cache_seq_rm(seq, -1, -1)
+        return first
 
     def generate(self, prefix: str, grammar: str, *, max_tokens: int = 64) -> Generation:
         """Greedy decoding after ``prefix`` under the GBNF ``grammar`` (grammar.py): only grammatical text.
