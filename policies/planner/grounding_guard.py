@@ -171,6 +171,11 @@ def screen(instruction: str, state: SceneState) -> Screened:
         return Screened(" ".join(tokens), Refusal(
             reason=f"unsafe request: it directs the arm at a person ({place!r})" if place in _PEOPLE else
             f"there is no {place!r} in the scene: places are {', '.join(state.regions)} and the objects"))
+    taste = _not_a_wish(tokens)
+    if taste is not None:  # "I like the red cube on the pad" ran red -> pad (A1 s10 H4)
+        return Screened(" ".join(tokens), Refusal(
+            reason=f"could not understand the instruction: '{taste}' says what someone likes, not what the robot "
+                   f"should do; say it as a request ('put ...', 'I'd like ...')"))
     unknown = sorted({t for t in tokens if t.removesuffix("'s") not in _HARMLESS})
     if unknown:
         return Screened(" ".join(tokens), Refusal(
@@ -408,27 +413,50 @@ def _hedge(instruction: str) -> str | None:
     return None
 
 
+# "like"/"love" make a request only as a wish ("I'd like", "I would love", "would you like to"), "want" only after
+# "I" ("I want ..."): "I like the red cube on the pad", "you love red in the bin" describe a taste or a cube (A1 s10
+# H4: the model planned them), and "like" alone compares ("put it like the blue one").
+_WISHES = {"like": frozenset({"i'd", "id", "would"}), "love": frozenset({"i'd", "id", "would"}),
+           "want": frozenset({"i"})}
+
+
+def _not_a_wish(tokens: list[str]) -> str | None:
+    """The 'X like/love/want' that is not a wish said as a request, else None."""
+    for i, t in enumerate(tokens):
+        if t not in _WISHES:
+            continue
+        before = tokens[max(0, i - 2): i]
+        said = " ".join([*before, t])
+        if not before or (before[-1] not in _WISHES[t]
+                          and not (t != "want" and len(before) == 2 and before[0] == "would" and before[1] == "you")):
+            return said
+    return None
+
+
 # Two classes that name no object, place, action, order or condition (session 8, M1): greetings and forms of
 # address, which only open or close a request, and the frame of a request stated as its outcome ("I want the end
 # result to be the green cube on the left side"): the plan reaches the state the other words name, and the licence
 # still requires each named object and place to be used. A cube's state said of "it" stays refused (_hedge), and
 # "at the end", "in the end", "end with" are order phrases, refused before this list is read.
+# A laugh ("lol", "haha") is no greeting: after a request it may say the request was a joke, as "xD" and the emoji
+# (60eb7da, 38470cb) do, so it is not in the list (A1 s10 H5: the model planned "Put the red cube in the bin lol").
 _GREETINGS = frozenset({"hello", "hi", "hiya", "howdy", "greetings", "sir", "madam", "maam", "ma'am", "dear", "mate",
-                        "buddy", "pal", "friend", "folks", "cheers", "lol", "haha"})
+                        "buddy", "pal", "friend", "folks", "cheers"})
 # "stacked"/"placed" state the outcome ("... to be the yellow cube stacked on the purple cube"); said of "the cube
 # stacked on red" they point at another cube, which the licence never lets the model move (destinations_only).
 _GOAL_FRAME = frozenset({"end", "result", "final", "goal", "state", "be", "stacked", "placed"})
 # A1 session 7, F23 (his proposal): word lists of what to refuse stay open, so the model may plan only an
 # instruction whose every word is in this closed list: the scene's names, the skills' verbs, places, directions and
 # the few function and politeness words that change no meaning. On all seen data (2,882 records) the model handed
-# no correct plan outside it; anything else costs a re-phrasing.
+# no correct plan outside it; anything else costs a re-phrasing. "with" is not in it: "push red left with blue",
+# "put red on the pad with blue" name a tool or a companion, which the model moved as a second cube (A1 s10 H6).
 _HARMLESS = (frozenset(lx.COLOR_WORDS) | frozenset(lx.KIND_WORDS) | lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS
              | _REGION_WORDS | frozenset(lx.DIRECTION_WORDS) | frozenset(w for p in lx.HOME_PHRASES for w in p)
              | lx.DETERMINERS | BIN_WORDS | PAD_WORDS
              | frozenset({"left", "right", "in", "into", "on", "onto", "to", "inside", "top", "of", "and", "also",
                           "then", "please", "pls", "plz", "kindly", "could", "can", "would", "you", "it", "them",
                           "ones", "side", "go", "up", "thanks", "thank", "thx", "ok", "okay", "hey", "robot", "now",
-                          "over", "down", "out", "with", "all", "way", "bit", "little", "slightly", "cubes", "blocks",
+                          "over", "down", "out", "all", "way", "bit", "little", "slightly", "cubes", "blocks",
                           "i", "i'd", "id", "like", "love", "want", "towards", "toward",
                           ",", ".", "!", ":", ";", "-", "?"})
              | _GREETINGS | _GOAL_FRAME)
