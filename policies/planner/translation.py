@@ -189,6 +189,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # a reason said after the request, from a closed list that only says why ("..., y sert pu à rien", "..., y'est trop
+    # loin", "..., j'veux plus rien voir sur la table"): taken off at the end of the instruction only
+    (r",\s*(?:(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:sert|servent) (?:plus |pu |pus )?(?:à|a) rien|"
+     r"(?:il|elle|y)\s*(?:est|' ?est) (?:beaucoup |vraiment |un peu )?trop (?:loin|près|proche)|"
+     r"je (?:ne )?veux plus rien voir sur la table|(?:je n' ?|j' ?)en ai plus besoin)\s*[.!]*\s*$", ". "),
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
@@ -669,7 +674,8 @@ _DE: dict[str, str] = {
     "clear-the-table": "clear the table", "direkt": "",  # "direkt links vom grünen"
     # tenth pass: Austrian and Swiss words of the domain ("das blaue Würferl", "ein Türmchen", "in den Kehricht")
     "würferl": "cube", "würfelchen": "cube", "türmchen": "tower", "kehricht": "bin", "güsel": "bin",
-    "andern": "other",
+    "andern": "other", "rüber": "", "hinüber": "",
+    "after-the": "after the", "is-in-the": "is in the", "is-on-the": "is on the",  # written by _state_reached_first
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -1008,7 +1014,7 @@ def _french(text: str) -> str:
     text = re.sub(r"\b([ldn])['’]\s*", r"\1' ", text)  # "l'avant" -> "l' avant" (phrases see the elision)
     # spoken "l'" before a consonant is "le" ("le cube l'plus près", "tu me l'poses")
     text = re.sub(r"\bl' (?=[bcdfgjklmnpqrstvwxzç])", "le ", text)
-    text = re.sub(r"\bj' (?=[bcdfgjklmnpqrstvwxzç])", "je ", text)  # "j'veux", "j'le garde"
+    text = re.sub(r"\bj' ?(?=[bcdfgjklmnpqrstvwxzç])", "je ", text)  # "j'veux", "j'le garde"
     for pattern, repl in _COMPILED['_FR_SPOKEN']:
         text = pattern.sub(repl, text)
     if re.search(r",\s*enfin\s*(?:,|(?=(?:le|la|les|l'|celui|celle|sur|dans|à|au)\b))", text):
@@ -1166,14 +1172,23 @@ def _accusative_place(where: str) -> str:
         .replace("rechten seite", "rechte seite")
 
 
-def _state_as_put(m: re.Match[str]) -> str:
-    def cube(np: str) -> str:
-        words = np.split()
-        return " ".join(["den", f"{words[1]}n", *words[2:]])
+def _accusative_cube(np: str) -> str:
+    """"der rote (Würfel)" as the object of a put: "den roten (Würfel)"."""
+    words = np.split()
+    return " ".join(["den", f"{words[1]}n", *words[2:]])
 
-    out = f"leg {cube(m.groupdict().get('a') or m['b'])} {_accusative_place(m['place'])}"
+
+def _state_reached_first(np: str, where: str) -> str:
+    """"der rote (Würfel)" and "aufm Pad" as the English state an order word waits for: "after the red is on the pad"
+    (English reads it as the put that reaches it, and as nothing to do where it holds already)."""
+    prep, _, place = _accusative_place(where).partition(" ")
+    return f"after-the {np.split()[1]} {'is-in-the' if prep == 'in' else 'is-on-the'} {place.split(maxsplit=1)[1]}"
+
+
+def _state_as_put(m: re.Match[str]) -> str:
+    out = f"leg {_accusative_cube(m.groupdict().get('a') or m['b'])} {_accusative_place(m['place'])}"
     if m["c"]:
-        out += f" und leg {cube(m['c'])} {_accusative_place(m['place2'])}"
+        out += f" und leg {_accusative_cube(m['c'])} {_accusative_place(m['place2'])}"
     return out + m["end"]
 
 
@@ -1449,6 +1464,11 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?P<place>{_DE_STATE_PLACE})\s+"
      rf"(?:liegt|steht|landet|ist)(?:\s*,?\s+und (?P<c>{_DE_STATE_NP})\s+(?P<place2>{_DE_STATE_PLACE})"
      r"(?:\s+(?:liegt|steht|landet|ist))?)?(?P<end>\s*[.!]*)$", _state_as_put),
+    # tenth pass: "Nachdem der Rote aufm Pad liegt, schiebst den Grünen nach links" (d16-036), "..., sobald der rote im
+    # Eimer ist": a state the robot reaches first, read as the put said with "nachdem du ... gelegt hast"
+    (rf"(?P<lead>^|,\s*|\bund\s+)(?:nachdem|sobald) (?P<b>{_DE_STATE_NP})\s+(?P<place>{_DE_STATE_PLACE})\s+"
+     r"(?:liegt|steht|ist|gelandet ist)(?=\s*(?:[,.!]|$))",
+     lambda m: f"{m['lead']}{_state_reached_first(m['b'], m['place'])}"),
 )
 
 
@@ -1640,7 +1660,8 @@ _DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schli
 _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\b(?:a|ein) (?:bissl|bisserl|bisschen)\b|\bbissl\b", "ein bisschen"),
                 (r"\bvon sich weg\b", "von dir weg"), (r"\bzu sich\b(?! (?:her|hin)\b)", "zu dir"),
-                (r"\b(auf|in)' ?n\b", r"\1 den"), (r"\b(?:seit' ?n|tischseite|tischhälfte)\b", "seite"),
+                (r"\b(auf|in)' ?n\b", r"\1 den"), (r"\bschön (?=(?:auf|aufs|in|ins|nach|neben)\b)", ""),
+                (r"\b(?:seit' ?n|tischseite|tischhälfte)\b", "seite"),
                 # a tower's end said with "ganz" ("das gelbe ganz oben, ... ganz unten das rote": the top, the bottom)
                 (r"\bganz (oben|unten)\b(?! (?:auf|in|an|neben)\b)", r"\1"),
                 # "Gelben a bissl nach rechts schieben. Ned hochheben.": the lift the push must not make, said as a
@@ -1649,6 +1670,11 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
 
 
 def _german(text: str) -> str:
+    # a reason said after the request, from a closed list that only says why ("..., der ghört weg", "..., den brauch
+    # ich nicht mehr", "..., der ist zu weit weg"): taken off at the end of the instruction only
+    text = re.sub(r",\s*(?:(?:der|die|das|er|es) (?:ghört|gehört) weg|(?:den|die|das) brauch(?:e)? ich nicht mehr|"
+                  r"(?:der|er|die|sie|das|es) (?:ist|is) (?:viel )?zu weit (?:weg|hinten|vorne))\s*[.!]*\s*$", ".",
+                  text)
     for regional, plain in _DE_REGIONAL:
         text = re.sub(regional, plain, text)
     _push_all_the_way(text, "de")

@@ -86,3 +86,55 @@ def test_a_regional_negation_or_a_near_miss_never_runs(template: str) -> None:
     text = _fill(template, x, y, z)
     result = _PLANNER.plan(text, _scene(x, y, z))
     assert not isinstance(result, Plan) or all(x not in str(s) for s in result.steps), (text, result)
+
+
+# A state the robot reaches first ("Nachdem der Rote aufm Pad liegt, ...", d16-036), and a reason said after the
+# request from a closed list ("..., y sert pu à rien", "..., der ghört weg"), an adverb before a place ("schön aufs
+# Pad"), "rüber".
+_NOMINATIVE = {"red": "Rote", "green": "Grüne", "blue": "Blaue", "yellow": "Gelbe", "purple": "Lila"}
+_MORE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Nachdem der {N} aufm Pad liegt, schiebst den {Y} nach links.", ("x>pad", "push:y:left")),
+    ("Schieb den {Y} nach links, nachdem der {N} auf dem Pad liegt.", ("x>pad", "push:y:left")),
+    ("Sobald der {N} Würfel im Eimer ist, leg den {Y} auf den {Z}.", ("x>bin", "y>z")),
+    ("Nachdem der {N} auf der linken Seite liegt, schieb den {Y} nach rechts.", ("x>left", "push:y:right")),
+    ("Mets-moi le cube {x} aux vidanges, y sert pu à rien.", ("x>bin",)),
+    ("Pousse le cube {x} un peu vers toi, y'est trop loin.", ("push:x:backward",)),
+    ("Vire-moi tous les cubes dans la poubelle, j'veux plus rien voir sur la table.", ("all>bin",)),
+    ("Leg den {X} in den Eimer, der ghört weg.", ("x>bin",)),
+    ("Schieb den {X} zu dir, der ist zu weit weg.", ("push:x:backward",)),
+    ("Das {N} Würferl bitte nicht in den Mistkübel, sondern schön auf das Pad legen, bitte.", ("x>pad",)),
+    ("Den {X} auf die linke Seit'n rüber.", ("x>left",)),
+)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), _MORE, ids=[t for t, _ in _MORE])
+def test_a_state_reached_first_or_a_reason_after_the_request_plans_exactly(template: str, spec: tuple[str, ...],
+                                                                           triple: tuple[str, str, str]) -> None:
+    x, y, z = triple
+    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+
+
+@pytest.mark.parametrize("template", [
+    # a state negated, a condition ("wenn": if), a state of no place the lexicon knows
+    "Nachdem der {N} nicht aufm Pad liegt, schiebst den {Y} nach links.",
+    "Wenn der {N} aufm Pad liegt, schieb den {Y} nach links.",
+    "Falls der {N} im Eimer ist, leg den {Y} auf den {Z}.",
+    "Nachdem der {N} aufm Pad liegt, schieb den {Y} nicht nach links.",
+    # the request negated: the reason changes nothing
+    "Ne mets pas le cube {x} aux vidanges, y sert pu à rien.",
+    "Leg den {X} nicht in den Eimer, der ghört weg.",
+    # a reason followed by more words, or one outside the closed list
+    "Mets le {x} à la poubelle, y sert pu à rien, mais pas tout de suite.",
+    "Mets le {x} à la poubelle, il est cassé.",
+    "Leg den {X} in den Eimer, der ghört weg, oder doch nicht.",
+    "Leg den {X} in den Eimer, der ist kaputt.",
+])
+def test_a_state_or_reason_negated_conditional_or_outside_the_list_never_runs(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert not isinstance(result, Plan), (text, result)
