@@ -569,7 +569,7 @@ _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCEPT = (r"(?:except(?: for)?|(?:only|just) not|but(?: not)?(?!\s+(?:don'?t|do not|dont|never|leave|keep|please)\b)|"
            r"apart from|other than|save for|excluding|besides|leaving out|"
-           r"leave out|without)")
+           r"leave out|without|with the (?:sole |only |one |single )?exception of)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 # "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not" (also after
 # a comma: "except the red one, and not the blue one either")
@@ -681,10 +681,19 @@ _CONTENT_WHERE_IT_IS = re.compile(
     rf"\s*[,;.!?]*\s*(?:and\s+)?({_ONE_LEFT})(?:\s+is|'s)\s+(?:(?:perfectly|quite|just|totally|completely|very)\s+)?"
     r"(?:happy|fine|good|ok|okay|content|comfortable|best left)\s+(?:where it is|where it sits|as it is|there|in its "
     r"place|right where it is)\s*[.!]?\s*")
-_CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:table|workspace|work area)"
-                            rf"\s*[:\-–—,]\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
+# (also as a sentence of its own: "Clear the whole table, buddy. All three cubes, into the trash.", f27 dev)
+_CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:whole |entire )?(?:table|"
+                            rf"workspace|work area)"
+                            rf"\s*[:\-–—,.;!]+\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
                             rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
-                            rf"\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash)\b)")
+                            rf"\s*,?\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash)\b)")
+# ... or said to stay, after the exception or as it ("except the green one - the green stays", "apart from the orange
+# one, which should remain untouched", "every cube in the bin, the red one stays put"): the cube (or the one the
+# exception names) is kept, as a negation; only these closed forms, at the end of the quantifier's clause
+_KEPT_REMARK = re.compile(
+    rf"\s*[,;.!?]*\s*(?:and\s+)?(?P<who>which|{_ONE_LEFT})\s+(?:(?:should|must|will|is to|has to|needs to)\s+)?"
+    r"(?:stays?|remains?|be left|is staying|is left)(?:\s+(?:put|untouched|where it is|as it is|in place|alone|"
+    r"there|unmoved|on the table))?\s*[.!]?\s*")
 # The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
 _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
 # "then the green one" reaches here as "then do the same with the green one" (phrasing's gapping)
@@ -723,12 +732,18 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         # f20-028: the table left unsaid)
         text = re.sub(rf"\bclear ({_ALL}) (?:(?:off|from) (?:of )?the (?:table|tabletop|workspace) )?(?:into|in|to) "
                       r"the (bin|trash)\b", r"put \1 in the \2", text)
-    # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the bare table the
-    # words pick out every object; with a stack or a cube in a region they would leave some out, and stay unread
+    # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the table (on it, or on
+    # a stack on it: "every single cube that's on the table right now" with green on red, f27 dev) the words pick out
+    # every object; with a cube in a region or held they would leave some out, and stay unread
     on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"
                          r"(?:on|upon) the (?:table|tabletop|work surface)\b)", text)
-    if on_table is not None and state.holding is None and not state.with_position_stacks().on:
+    stacked = state.with_position_stacks()
+    if on_table is not None and state.holding is None and \
+            not any(stacked.rests_on(o, r) for o in stacked.names for r in stacked.regions):
         text = text[:on_table.start(1)] + text[on_table.end(1):]
+    # "every single cube (that's on the table) right now ends up in the bin" (f27 dev): a time said of the cubes is
+    # every cube the scene has now
+    text = re.sub(rf"(\b{_ALL})\s+(?:right now|currently|presently|at present|at the moment)\b", r"\1", text)
     text = _LACKING.sub(lambda m: f"{m.group(1)} except {_the_ones(m.group(2))}", text)
     text = _NON_COLOUR.sub(lambda m: f"{m.group(1)} {m.group(3)}{m.group(4)} except {_the_ones(m.group(2))}", text)
     ordered = closing_order(text)
@@ -847,6 +862,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if content is not None:  # "? The blue one is perfectly happy where it is." (f18-026): a cube kept, as a negation
         later = f". leave {content.group(1)} alone"
     post = post[:after.start()] if after else post
+    stays = _KEPT_REMARK.fullmatch(later) if content is None else None
+    if stays is None and content is None and not later:
+        stays = next((k for k in _KEPT_REMARK.finditer(post) if k.end() == len(post) and k.start() > 0
+                     and post[k.start():k.start("who")].strip(" ")), None)  # (said after a comma or a dash)
+        post = post[:stays.start()] if stays is not None else post
+    elif stays is not None:
+        later = ""
     first, post = _first_named(post, state)
     if isinstance(first, str):
         return Rewrite(text, first)
@@ -910,10 +932,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
     if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and \
-            re.match(rf"\s*(?:{_GOAL_VERB}\s+)?(?:in|into|on|onto|to)\b", post):
+            re.match(rf"\s*,?\s*(?:{_GOAL_VERB}\s+)?(?:in|into|on|onto|to)\b", post):
         # "all cubes into the right region", "every cube except X goes in the bin", "all cubes other than red should
         # be in the right region" (the goal state said of them, f23-034): the verb is "put"
-        post = re.sub(rf"^\s*{_GOAL_VERB}\b", "", post)
+        post = re.sub(rf"^\s*,?\s*(?:{_GOAL_VERB}\b)?", " ", post)
         pre, verb_word = "", "put"
     elif verb is None or _has_clause_break(post):
         return Rewrite(text, "a quantifier ('all', 'every', 'both') beside other clauses: which actions it covers is "
@@ -939,6 +961,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"touching: contradictory")
             excluded.extend(names)
     said_kept = _colour_names(content.group(1), state) if content is not None else []
+    if stays is not None and stays.group("who") == "which":  # "apart from the orange one, which should remain ..."
+        if len(stated) != 1:
+            return Rewrite(text, f"'{stays.group(0).strip(' ,.')}': which cube it keeps is unclear")
+    elif stays is not None:
+        said_kept = _colour_names(stays.group("who"), state)
     if isinstance(said_kept, str):
         return Rewrite(text, said_kept)
     if stated and set(said_kept) - set(stated):  # "every cube except blue. The red one is fine where it is."

@@ -1044,7 +1044,59 @@ _TOWARD_PLACE = re.compile(rf"\b(?:{'|'.join(sorted(lx.PLACE_VERBS | lx.PICK_VER
                            rf"(?:the\s+)?(?:{_PLACE_WORDS})\s*,?\s*(?:just\s+|only\s+)?{_A_LITTLE})\b")
 
 
+# A description of the scene the request should end in (f27's researcher: "Final state: ...", "In the goal state the
+# green cube should be resting directly on the blue cube", "In the configuration I'm after, the red cube has been
+# disposed of in the bin"): under this frame, and only there, where a cube is said to be is where it should end up,
+# so each "X is/sits/ends up/has been put in Y" is the placement "X in Y" (read, joined by "and", in any feasible
+# order). The frame opens the instruction and is a closed list; a negation, an order word or anything unread is
+# refused as without it.
+_FINAL_FRAME = re.compile(
+    r"^\s*(?:(?:in|for)\s+)?(?:(?:the|my|our|a)\s+)?(?:(?:final|desired|goal|target|end|intended|wanted|finished)\s+"
+    r"(?:state|result|layout|configuration|arrangement|outcome|set-?up|scene|picture)"
+    r"(?:\s+(?:i'?m|i am|we'?re|we are)\s+after|\s+(?:i|we)\s+want)?|"
+    r"(?:state|result|layout|configuration|arrangement|outcome|set-?up)\s+(?:i'?m|i am|"
+    r"we'?re|we are)\s+after)\s*(?:[:,\-–—]\s*|\s+(?=the\s|every|all\s))", re.IGNORECASE)
+_FINAL_STATE_VERB = re.compile(
+    r"\s+(?:(?:should|must|will|shall)\s+(?:be\s+|end\s+up\s+|have\s+been\s+)?|(?:has|have)\s+been\s+|is\s+|are\s+|"
+    r"ends?\s+up\s+)?(?:(?:put|placed|disposed\s+of|thrown|stacked|sitting|resting|lying|standing|sat|parked|set|"
+    r"sits|rests|lies|stands|sit|rest|lie|stand|ends?\s+up)\s+)?(?:(?:directly|neatly|safely|right)\s+)?"
+    r"(?=(?:in|into|on|onto|inside|atop|on top of)\s)", re.IGNORECASE)
+# "and everything else is as it is now", "the rest stays where it is": the others left as they are (the checker refuses
+# a plan moving a cube the words do not ask for); "the arm parked back in its home configuration": go home
+_FINAL_OTHERS = re.compile(r"\s*,?\s*(?:and|with)\s+(?:everything|all)\s+else\s+(?:is|stays|remains|left)\s+"
+                           r"(?:as it is|as it was|where it is|untouched|unchanged)"
+                           r"(?:\s+(?:now|right now|at the moment))?(?=\s*[.!]?\s*$)", re.IGNORECASE)
+_FINAL_HOME = re.compile(r"\b(?:the\s+)?(?:arm|robot|gripper)\s+(?:is\s+|should\s+be\s+)?(?:parked\s+|resting\s+|"
+                         r"returned\s+)?(?:back\s+)?(?:in|at)\s+(?:its|the)\s+home(?:\s+(?:configuration|position|pose))?\b",
+                         re.IGNORECASE)
+
+
+def final_state_request(instruction: str) -> str:
+    """``instruction`` with a final-state frame read as the placements it describes (above), else as it is."""
+    frame = _FINAL_FRAME.match(instruction)
+    if frame is None:
+        return instruction
+    body = instruction[frame.end():]
+    body = _FINAL_OTHERS.sub("", body)
+    body = _FINAL_HOME.sub("go home", body)
+    # "on the robot's left side of the table", "on its right side": the robot's sides are the scene's
+    body = re.sub(r"\b(?:the robot'?s|its|your) (left|right)(?:[- ]hand)?(?: side| half)?(?: of the table)?\b",
+                  r"the \1 side", body, flags=re.IGNORECASE)
+    return _FINAL_STATE_VERB.sub(" ", body)
+
+
 def parse(instruction: str, state: SceneState) -> ParseResult:
+    """The readings of ``instruction`` in ``state`` (``ParseResult``). A final-state frame (``final_state_request``)
+    is read only where the words as said give no reading: what phrasing.py already reads keeps its reading."""
+    parsed = _parse(instruction, state)
+    framed = final_state_request(instruction)
+    if parsed.candidates or framed == instruction:
+        return parsed
+    as_goals = _parse(framed, state)
+    return as_goals if as_goals.candidates else parsed
+
+
+def _parse(instruction: str, state: SceneState) -> ParseResult:
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))

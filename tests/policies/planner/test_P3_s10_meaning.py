@@ -109,3 +109,108 @@ def test_words_after_a_home_clause_are_read_or_refused_never_dropped(text: str) 
 ])
 def test_a_home_clause_before_a_request_plans_both_in_order(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
+
+
+# ------------------------------------------------------------- dev1 (f27): a final state described, read as its goals
+S5_NAMES = ("red", "blue", "green", "yellow", "orange")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("In the configuration I'm after, the red cube has been disposed of in the bin and everything else is as it is "
+     "now.", mv("red", "bin")),
+    ("In the goal state the green cube should be resting directly on the blue cube.",
+     ["pick(object=green_cube)", "place_on(object=blue_cube)"]),
+    ("Desired result: every single cube that's on the table right now ends up in the bin.",
+     [s for c in S5_NAMES for s in mv(c, "bin")]),
+    ("Final state: all cubes on the pad apart from the orange one, which should remain untouched.",
+     [s for c in S5_NAMES[:4] for s in mv(c, "pad")]),
+    ("In the final layout the yellow cube sits on the robot's left side of the table and the blue cube on its right "
+     "side.", mv("yellow", "left") + mv("blue", "right")),
+    ("Target state: green cube in the bin, and the arm parked back in its home configuration.",
+     [*mv("green", "bin"), "go_home()"]),
+    ("Final state: the red cube is on the blue cube and the blue cube is on the green cube.",
+     ["pick(object=blue_cube)", "place_on(object=green_cube)", "pick(object=red_cube)", "place_on(object=blue_cube)"]),
+])
+def test_a_final_state_frame_reads_where_cubes_are_as_where_they_end(text: str, want: list[str]) -> None:
+    assert steps(text, S5) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The red cube is in the bin.",  # no frame: a statement
+    "The red cube has been disposed of in the bin.",
+    "Final state: the red cube is not in the bin.",  # a negated state
+    "Final state: red on blue and blue on red.",  # a cycle
+    "Final state: the red cube is in the bin and the red cube is on the pad.",  # two places
+    "In the final layout the red cube sits on the blue cube, Bob will do it.",
+    "Final state: the purple cube is in the bin.",  # absent
+])
+def test_without_the_frame_or_with_what_cannot_hold_nothing_moves(text: str) -> None:
+    moves_nothing(text, S5)
+
+
+# ------------------------------------------------------------- dev1: the exception's cube said to stay
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Everything in the bin except the green one — the green stays.", "green"),
+    ("Everything in the bin except the green one. The green stays.", "green"),
+    ("Put all cubes on the pad apart from the orange one, which should remain untouched.", "orange"),
+    ("Put every cube in the bin, the green one stays put.", "green"),
+    ("Put every cube in the bin. The green one stays.", "green"),
+    ("Please put all of the cubes on the left side, with the exception of the orange cube.", "orange"),
+])
+def test_the_cube_said_to_stay_is_left_out(text: str, kept: str) -> None:
+    result = plan(text, S5)
+    assert isinstance(result, Plan), (text, result)
+    moved = {s.args["object"] for s in result.steps if s.skill == "pick"}
+    assert moved == {f"{c}_cube" for c in S5_NAMES} - {f"{kept}_cube"}, (text, result)
+
+
+@pytest.mark.parametrize("text", [
+    "Everything in the bin except the green one — the red stays.",  # another cube said to stay: contradictory
+    "Everything in the bin except the green one. The red one stays.",
+    "Put every cube in the bin, which should remain untouched.",  # which cube?
+    "Put every cube in the bin except red and blue, which should stay.",
+    "Please put all of the cubes on the left side, with the exception of the purple cube.",  # absent
+])
+def test_a_stay_that_contradicts_or_names_no_one_cube_is_refused(text: str) -> None:
+    moves_nothing(text, S5)
+
+
+# ------------------------------------------------------------- dev1 (f27-023): "every cube (that's) on the table"
+STACKED = SceneState.from_json({"objects": [
+    {"name": "blue_cube", "kind": "cube", "color": "blue", "position": [0.42, 0.15, 0.022]},
+    {"name": "green_cube", "kind": "cube", "color": "green", "position": [0.55, -0.05, 0.066]},
+    {"name": "red_cube", "kind": "cube", "color": "red", "position": [0.55, -0.05, 0.022]}],
+    "regions": ["left", "right", "bin", "pad"]})
+
+
+@pytest.mark.parametrize("text", [
+    "Desired result: every single cube that's on the table right now ends up in the bin.",
+    "Put every cube on the table in the bin.",
+    "Bin all the cubes that are on the table right now.",
+])
+def test_a_cube_on_a_stack_is_on_the_table(text: str) -> None:
+    assert steps(text, STACKED) == mv("blue", "bin") + mv("green", "bin") + mv("red", "bin")
+
+
+def test_a_cube_in_a_region_is_not_said_to_be_on_the_table() -> None:
+    on_pad = SceneState(objects=STACKED.objects, regions=STACKED.regions, on={"blue_cube": "pad"})
+    moves_nothing("Put every cube on the table in the bin.", on_pad)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Clear the whole table, buddy. All three cubes, into the trash.", "bin"),
+    ("Clear the table. All the cubes, into the bin.", "bin"),
+    ("All cubes, into the bin.", "bin"),
+    ("All three cubes, on the pad.", "pad"),
+])
+def test_a_verbless_quantifier_with_a_comma_before_its_place(text: str, place: str) -> None:
+    assert steps(text, S3) == mv("red", place) + mv("blue", place) + mv("green", place)
+
+
+@pytest.mark.parametrize("text", [
+    "Clear the table. All the cubes, onto the pad.",  # clearing is not the pad
+    "All four cubes, into the bin.",  # the count does not match
+    "All cubes, not into the bin.",
+])
+def test_a_verbless_quantifier_that_disagrees_moves_nothing(text: str) -> None:
+    moves_nothing(text)
