@@ -20,7 +20,8 @@ less its noise: a velocity_limit stop after every brief stall. So a joint whose 
 ``rest_lead`` (the free-motion lead at the gate's velocity, the plain gate's bound) counts as held, and its bound
 closes to ``rest_lead``: the filter plans it alone, time-optimally (its command brakes at once at full deceleration,
 comes back and rests at ``rest_lead``), and the joints still moving on one plan without it, so neither paces the
-other (``JerkLimitedFilter.step``: the free joints' commands are those of the same run without the stall, bit for bit).
+other (``JerkLimitedFilter.step``; a joint 6 stall on the Panda leaves the other joints' commands those of the run
+without it, bit for bit; a stalled joint that set the pace of the others no longer holds them back).
 The bound once carried the stopping distance from the held command's velocity too: on a joint stuck at full speed that
 changed no command by more than 5e-16 rad (the time-optimal plan brakes at full deceleration whether its target lies
 within its stopping distance or behind it), and on a joint slowed to a fifth of the gate's speed it made the command
