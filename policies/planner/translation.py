@@ -2184,25 +2184,6 @@ _THEM_LISTED = re.compile(
     r"\s*[.!]?\s*(?:please\s*[.!]?\s*)?$")
 
 
-def _binned_then_moved(english: str, lang: str) -> None:
-    """"Ich möchte Sie bitten, zuerst den roten in den Eimer zu legen, anschließend den roten auf den grünen zu setzen":
-    a cube put in the bin and then moved again by a later clause (by its colour or as "it" right after) is a detour
-    through the bin no speaker means (A1 session 8 F6, session 9 G18); refused."""
-    for binned in re.finditer(rf"\b(?:discard (?:the )?(?:{_EN_COLOURS})|(?:put|throw|move) the (?:{_EN_COLOURS})\b"
-                              rf"[^,;.]*?\bin(?:to)? the (?:bin|trash))\b", english):
-        colour = re.search(rf"\b({_EN_COLOURS})\b", english[binned.start():])
-        if colour is None or re.search(r"\b(?:not|never|without)\s*$", english[:binned.start()]):
-            continue  # "ne jette pas le rouge, mets-le plutôt sur le tapis": not binned
-        later = english[binned.end():]
-        moved = re.search(rf"\b(?:put|move|push|stack|take|grab|pick up|lift|slide|discard|throw)\s+(?:the\s+)?"
-                          rf"{colour[1]}\b", later)
-        again = re.match(r"[^,;.]*?[,;.]?\s*(?:(?:and|then|after that|please)\s+)*(?:put|move|push|stack|take|grab|"
-                         r"lift|slide) it\b", later)
-        if moved or again:
-            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: the {colour[1]} cube is put in the bin and then moved "
-                                   f"again ('{english}'); say where it should end up; nothing was planned")
-
-
 def _last_step_said_first(english: str, lang: str) -> None:
     unclear = False
     for last in _LAST_WORD.finditer(english):
@@ -2279,7 +2260,6 @@ def _translated(text: str, lang: str) -> str:
         # not say which; read as the last one it moved it (A1 session 9, G17)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: 'the same cube' ('{english}') follows no single cube named "
                                "before it; name the cube; nothing was planned")
-    _binned_then_moved(english, lang)
     if re.search(r"\bthem\b(?! all\b)", english) and not _THEM_LISTED.match(english):
         # "jette le rouge et le bleu, puis mets-les sur le pad", "..., dann leg sie aufs Pad": the English reader took
         # "them" as the last cube alone and moved one of the two (A1 session 9, G8); the cubes are named again
