@@ -99,6 +99,9 @@ class FaultMonitor:
         """The latest time the monitor was evaluated: deadlines up to here have been checked."""
         self._since: dict[FaultKind, float] = {}
         self._tracking_start: float | None = None
+        self._tracking_anchor: np.ndarray | None = None
+        """Where the joints stood when the tracking timer started: a joint that stays within the distance the still
+        velocity covers in ``tracking_time`` of it stands still, whatever one reading's velocity says."""
         self._gripper_start: tuple[float, float] | None = None
         self._late_ticks = 0
 
@@ -280,7 +283,7 @@ class FaultMonitor:
                         found: dict[FaultKind, tuple[float, str]]) -> bool:
         cfg, t = self.config, s.received
         if command is None:
-            self._tracking_start = None
+            self._tracking_start = self._tracking_anchor = None
             return True
         err = np.abs(command - s.position)
         j = int(np.argmax(err))
@@ -288,13 +291,21 @@ class FaultMonitor:
             found.setdefault(FaultKind.TRACKING_ERROR, (t, f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its "
                                                         f"command (max {cfg.tracking_max})"))
             return False
-        # A healthy joint that lags its command is moving towards it; one that lags and stands still is stuck.
-        stuck = (err > cfg.tracking_tol) & (np.abs(s.velocity) < cfg.tracking_still_velocity)
+        # A healthy joint that lags its command is moving towards it; one that lags and stands still is stuck. Once
+        # the timer runs, standing still is judged on the position since it started (a stuck joint's velocity reading
+        # ripples across the still threshold: on the simulated Panda 0-0.03 rad/s, which restarted the timer at
+        # every crest and let a joint stuck behind franka's gate run 1.2 s before the stop instead of 0.2).
+        lagging = err > cfg.tracking_tol
+        if self._tracking_start is not None and self._tracking_anchor is not None:
+            band = cfg.tracking_still_velocity * max(t - self._tracking_start, cfg.tracking_time)
+            stuck = lagging & (np.abs(s.position - self._tracking_anchor) <= band)
+        else:
+            stuck = lagging & (np.abs(s.velocity) < cfg.tracking_still_velocity)
         if not stuck.any():
-            self._tracking_start = None
+            self._tracking_start = self._tracking_anchor = None
             return True
         if self._tracking_start is None:
-            self._tracking_start = t
+            self._tracking_start, self._tracking_anchor = t, np.array(s.position, dtype=np.float64)
         if t - self._tracking_start >= cfg.tracking_time:
             j = int(np.argmax(np.where(stuck, err, 0.0)))
             # Met when a sample shows the error has lasted long enough: that sample's arrival.
