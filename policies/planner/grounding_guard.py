@@ -176,6 +176,9 @@ def screen(instruction: str, state: SceneState) -> Screened:
         return Screened(" ".join(tokens), Refusal(
             reason=f"could not understand the instruction: '{taste}' says what someone likes, not what the robot "
                    f"should do; say it as a request ('put ...', 'I'd like ...')"))
+    loose = _objectless_motion(tokens) or _described_state(tokens) or _held_over(tokens)
+    if loose is not None:
+        return Screened(" ".join(tokens), Refusal(reason=f"could not understand the instruction: {loose}"))
     unknown = sorted({t for t in tokens if t.removesuffix("'s") not in _HARMLESS})
     if unknown:
         return Screened(" ".join(tokens), Refusal(
@@ -430,6 +433,74 @@ def _not_a_wish(tokens: list[str]) -> str | None:
         if not before or (before[-1] not in _WISHES[t]
                           and not (t != "want" and len(before) == 2 and before[0] == "would" and before[1] == "you")):
             return said
+    return None
+
+
+# A1 s10 H14: a part of the instruction that moves the arm but names no object and no place ("move away", "go
+# back", "back up", "go up", "move over") is no skill, and the model planned the placement beside it as if the part
+# were absent. Parts are cut at punctuation and "and"/"then"; a part naming a cube, "it", a place or home is read.
+_MOTION = frozenset({"go", "move", "back", "away", "up", "down", "over", "forward", "forwards", "backward",
+                     "backwards", "ahead", "left", "right", "come", "head", "return", "get", "push", "slide",
+                     "nudge", "shove", "drop", "lift", "raise", "lower", "turn"})
+_PART_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "-", "and", "then", "also"})
+_NAMING = frozenset({"it", "them", "one", "ones", "cube", "cubes", "block", "blocks", "everything", "all"})
+
+
+def _objectless_motion(tokens: list[str]) -> str | None:
+    parts: list[list[str]] = [[]]
+    for t in tokens:
+        if t in _PART_BREAKS:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    for part in parts:
+        if not _MOTION & set(part):
+            continue
+        named = any(t in lx.COLOR_WORDS or t in lx.KIND_WORDS or t in _NAMING for t in part)
+        place = any(t in _REGION_WORDS - _SIDES or t in BIN_WORDS or t in PAD_WORDS for t in part) or \
+            any(tuple(part[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(part))) or \
+            ("side" in part and ("left" in part or "right" in part))
+        if not place and (not named or "away" in part):  # "move it away": away to where?
+            return (f"'{' '.join(part)}' moves the arm or a cube without naming a place, which no skill does; say "
+                    f"what goes where, or 'go home'")
+    return None
+
+
+# A1 s10 H15: "stacked"/"placed" state an outcome only inside a goal frame ("I want the end result to be X stacked
+# on Y") or point at a cube after a verb ("put the cube stacked on red ..."); alone ("Blue cube stacked on the red
+# cube.") they describe the scene or log a step, as "placed" after a cube does. "the end" alone closes a story.
+_FRAME_WORDS = frozenset({"end", "result", "final", "goal", "state", "be", "want", "like", "love"})
+
+
+def _described_state(tokens: list[str]) -> str | None:
+    for i, t in enumerate(tokens):
+        if t == "end" and (i + 1 == len(tokens) or tokens[i + 1] not in ("result", "state", "goal")):
+            return "'the end' closes a story, not a request: say only what the robot should do"
+        verbs = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS  # "put the cube stacked on red ...": a cube pointed at
+        if t in ("stacked", "placed") and not (_FRAME_WORDS | verbs) & set(tokens[:i]):
+            return (f"'{' '.join(tokens[max(0, i - 3): i + 1])}' describes a cube, not what the robot should do; say "
+                    f"it as a request ('put ...')")
+    return None
+
+
+# A1 s10 H16: a place after "over"/"above" is a position above it, and holding or lifting a cube there keeps it in
+# the gripper: the model planned a release into the bin. "<bin/pad word> side" names a side of the table.
+_HOLD_VERBS = frozenset({"hold", "holding", "lift", "lifting", "raise", "raising"})
+
+
+def _held_over(tokens: list[str]) -> str | None:
+    for i, t in enumerate(tokens):
+        rest = [w for w in tokens[i + 1:] if w not in lx.DETERMINERS]
+        if t in ("over", "above") and rest and (rest[0] in _REGION_WORDS | BIN_WORDS | PAD_WORDS
+                                                or rest[0] in lx.COLOR_WORDS or rest[0] in lx.KIND_WORDS):
+            return (f"'{t} the {rest[0]}' is a position above it, which no skill holds; say 'put it in/on the "
+                    f"{rest[0]}'")
+        if t == "side" and i and tokens[i - 1] in BIN_WORDS | PAD_WORDS:
+            return f"'{tokens[i - 1]} side' names a side of the table, not the {tokens[i - 1]}: say left or right side"
+    if _HOLD_VERBS & set(tokens) and not (lx.PLACE_VERBS | lx.PUSH_VERBS) & set(tokens):
+        verb = next(t for t in tokens if t in _HOLD_VERBS)
+        if any(t in _DEST_PREPS for t in tokens[tokens.index(verb) + 1:]):
+            return f"'{verb}' keeps the cube in the gripper; say 'put it in/on ...' to place it"
     return None
 
 

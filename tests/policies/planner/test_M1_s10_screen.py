@@ -1,4 +1,5 @@
-"""The model's screen, session 10 (issue 17 item 3; A1 s10 H4, H5, H6): taste, laughter and "with".
+"""The model's screen, session 10 (issue 17 item 3; A1 s10 H4, H5, H6, H14, H15, H16): taste, laughter, "with",
+motions with no cube or place, participle statements, holding over a place.
 
 The screen runs before the model on an instruction the parser could not read; its closed word list is what the
 model may plan. Sentences are written for these tests (none from a devset or held-out split). Pure logic over the
@@ -79,6 +80,57 @@ def test_the_same_requests_with_and_are_not_refused_for_with(text: str) -> None:
     assert reason is None or "'with'" not in reason, (text, reason)
 
 
+# H14: a part that moves the arm (or a cube) but names no cube or no place is no skill; the model binned the cube
+# beside it.
+@pytest.mark.parametrize("text", [
+    "Move away, red in the bin.", "Back away, red in the bin.", "Go away, red in the bin.", "Go back, red in the bin.",
+    "Back up, red in the bin.", "Back, red in the bin.", "Away, red in the bin.", "Go up, red in the bin.",
+    "Down, red in the bin.", "Move over, red in the bin.", "Go forward, red in the bin.", "Okay move away now, red in "
+    "the bin.", "Hey robot, move away, thanks, red in the bin.", "Move it away, red in the bin.",
+    "Put red in the bin and go away.", "Red in the bin and move away.", "red cube bin now, then go up"])
+def test_a_motion_that_names_no_cube_or_place_is_refused_before_the_model(text: str) -> None:
+    reason = _refused(text)
+    assert reason is not None, text
+
+
+@pytest.mark.parametrize("text", ["red cube bin now, then go home", "go home, red cube bin now",
+                                  "push it left please", "red cube, left side", "blue cube right side now",
+                                  "red cube bin now and go back to the start position"])
+def test_a_motion_with_its_cube_place_or_home_still_reaches_the_model(text: str) -> None:
+    assert _refused(text) is None, text
+
+
+# H15: a participle alone describes the scene or logs a step; "the end" closes a story.
+@pytest.mark.parametrize("text", [
+    "Blue cube stacked on the red cube.", "The blue cube stacked on the red one.", "Red stacked on blue, thanks.",
+    "Red cube placed in the bin.", "Red in the bin, the end.", "The end: red in the bin."])
+def test_a_participle_statement_is_refused_before_the_model(text: str) -> None:
+    assert _refused(text) is not None, text
+
+
+@pytest.mark.parametrize("text", ["I want the end result to be the blue cube stacked on the red cube",
+                                  "put the cube stacked on red in the bin", "goal state: blue stacked on red"])
+def test_a_participle_in_a_goal_frame_or_after_a_verb_is_not_refused_for_it(text: str) -> None:
+    reason = _refused(text)
+    assert reason is None or "describes a cube" not in reason, (text, reason)
+
+
+# H16: held or lifted over a place stays in the gripper; "<bin/pad> side" is a side of the table.
+@pytest.mark.parametrize("text", [
+    "Hold the red cube over the bin.", "Hold the red cube up over the bin.", "Raise the red cube up over the bin.",
+    "Lift the red cube up over the pad.", "Hold the red cube over the pad, please.", "red cube above the bin",
+    "Put the red cube on the bin side.", "Put the red cube on the pad side.", "hold the red cube in the bin",
+    "lift red onto the pad"])
+def test_held_over_a_place_or_a_place_side_is_refused_before_the_model(text: str) -> None:
+    assert _refused(text) is not None, text
+
+
+@pytest.mark.parametrize("text", ["lift the red cube and put it in the bin", "red cube in the bin please",
+                                  "put the red cube on the right side"])
+def test_a_release_said_with_its_place_verb_still_reaches_the_model(text: str) -> None:
+    assert _refused(text) is None, text
+
+
 @pytest.mark.slow
 def test_the_default_backend_plans_none_of_them() -> None:
     pytest.importorskip("llama_cpp")
@@ -86,7 +138,8 @@ def test_the_default_backend_plans_none_of_them() -> None:
     for text in ("I like the red cube on the pad.", "You love the red cube on the pad.",
                  "Put the red cube in the bin lol", "Put the red cube on the pad lol, thanks",
                  "Push the red cube left with the blue cube.", "Put the red cube on the pad with the blue cube.",
-                 "With blue, push red left."):
+                 "With blue, push red left.", "Move away, red in the bin.", "Blue cube stacked on the red cube.",
+                 "Hold the red cube over the bin.", "Put the red cube on the bin side."):
         assert not isinstance(planner.plan(text, SCENE), Plan), text
     # The model still plans a plain telegraphic request the parser cannot read (the near miss).
     result = planner.plan("blue cube pad now", SCENE)
