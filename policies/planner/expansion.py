@@ -87,6 +87,19 @@ _HOME_END = re.compile(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head|send the 
                        r"(?:your\s+|the\s+)?home(?:\s+(?:pose|position))?(?:\s+please)?\s*$")
 
 
+_TOWER_CUBE = rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS, key=len, reverse=True))})(?: (?:one|cube|block|brick))?"
+
+
+def _learner_tower_list(text: str) -> str:
+    """A tower's levels listed in a learner's order words (f26-013: "First the blue down, after the yellow, after the
+    red on top"): "first X (down)" opening the list is "X at the bottom", an "after" / "then do the same with" between
+    two listed cubes is "then". Only verbless levels, one cube each; anything else is left as it is."""
+    text = re.sub(rf"(?<=,)\s*(?:and\s+)?(?:after|then do the same with)\s+"
+                  rf"(?={_TOWER_CUBE}\s*(?:,|on top\b|at the top\b|$))", " then ", text)
+    return re.sub(rf"(^|[.:;]\s*)first,?\s+({_TOWER_CUBE})(?:\s+(?:down|at the bottom|on the bottom|at the base))?"
+                  rf"(?=\s*,\s*(?:and\s+)?then\s+{_TOWER_CUBE})", r"\1\2 at the bottom", text)
+
+
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
     # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
@@ -98,6 +111,8 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     text = re.sub(r"\b(?:(?:bottom|base) last|(?:top|peak) first)\s*:", "from top to bottom:", text)
     text = re.sub(r"\breading (?:it )?(?:down|downwards?)\b", "from top to bottom", text)
     text = re.sub(r"\breading (?:it )?(?:up|upwards?)\b", "from bottom to top", text)
+    if re.search(r"\b(?:tower|stack|pile)\b", text):
+        text = _learner_tower_list(text)
     # "When you're done, the green cube should be at the bottom of a three-high stack, ..." (r21 dev f21-023): phrasing
     # writes the opener as "then"; with nothing before it, it orders nothing
     text = re.sub(r"^then\s+(?=(?:the |a )?(?:[a-z]+ )?(?:cube|block|one|tower|stack|pile)\b|(?:{})\b)".format(
@@ -310,6 +325,14 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"'{speaker.group(0).strip()}' says what someone else does or did, not what the robot "
                              f"should do: nothing is built")
     unread = sorted(set(re.findall(r"[a-z]+", said)) - _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
+    # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
+    # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
+    marks = re.findall(r"[^a-z0-9\s,.;:!?'\"()\-–—]", re.sub(r"\bw/", "with ", said)) + re.findall(
+        r"\((?:x|\s)?\)|\[(?:x|\s)?\]|^\s*-\s|\b(?:left|right|other|second|first|\d)\s+arm\b|\barm\s*(?:\d|:)|^\s*arm\b",
+        said) + (["("] if said.count("(") != said.count(")") else [])
+    if marks:
+        return Rewrite(text, f"the tower is described beside {marks[0].strip()!r}, which the planner does not read: "
+                             f"nothing is built; say the tower alone")
     if unread:
         # every word of a tower's description is one it reads: words before or after it may report, doubt or date it
         # ("my colleague built a tower with red at the bottom and blue on top", "... blue on top yesterday")
@@ -646,6 +669,8 @@ _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}
 # "Push both of them forward. Both. Not just one of them." (r23 f23-053): "both" said again for emphasis
 _SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*both(?= *[.!]|$))?"
                          r"(?:\s*[.!]\s*not (?:just |only )?(?:one|the one)(?: of them)?)?\s*[.!]?\s*$")
+_ALL_AGAIN = re.compile(r"\s*[.!]\s*(?:every (?:single |last )?one|each (?:and every )?one|all of them|"
+                        r"the (?:whole )?lot)(?: of them)?\s*[.!]?\s*$")
 # How a place is said of a quantifier's cubes with no verb of the robot's: where they go, or the state they end in.
 _GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|have to|are to|"
               r"will) (?:all )?(?:be|end up|sit|be sitting|be placed|be put)|(?:all )?(?:end up|are to be))")
@@ -724,6 +749,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     emphasis = _SAID_AGAIN.search(text)
     if emphasis is not None and emphasis.group(0).strip(" .!") and re.search(r"\bboth\b", text[:emphasis.start()]):
         text = text[:emphasis.start()]
+    # "All the cubes in the bin. Every single one." (f28 mid): every cube said again after the quantifier
+    all_again = _ALL_AGAIN.search(text)
+    if all_again is not None and re.search(rf"\b{_ALL}", text[:all_again.start()]) and \
+            not re.search(rf"\b{_EXCEPT}\b", text[:all_again.start()]):  # (after an exception: all, or all but it?)
+        text = text[:all_again.start()]
     lacking = _LACKING.search(text) is not None
     # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
     # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region

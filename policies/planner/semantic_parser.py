@@ -202,7 +202,8 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
         elif t in (",", "and", "but"):
             after = toks[i + 1:i + 3]
             if nxt in _VERBS or nxt in ("SAME", ",", "and", "but") or after == ["the", "other"] or nxt == "other" or \
-                    (t == "," and _home_clause(clauses[-1]) and not nxt.endswith("ing") and nxt != "having") or \
+                    (t == "," and _home_clause(_after_and(clauses[-1])) and not nxt.endswith("ing") and
+                     nxt != "having") or \
                     (t in (",", "and") and (set(clauses[-1]) & _VERBLESS_PREPS or _apposition_head(clauses[-1]))
                      and _verbless_next(toks, i)):
                 clauses.append([])
@@ -222,6 +223,13 @@ _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p}
     "yourself", "it", "its", "arm", "robot", ",", "!", "."})
 
 
+def _after_and(toks: Sequence[str]) -> Sequence[str]:
+    """The words after the last "and" of ``toks`` (all of them if none): "put blue on the pad and go home" -> "go
+    home", whose comma after it ends the clause too (A1 s10 H2)."""
+    at = max((k for k, t in enumerate(toks) if t == "and"), default=-1)
+    return toks[at + 1:]
+
+
 def _home_clause(toks: Sequence[str]) -> bool:
     """Whether ``toks`` is a whole clause that goes home ("go home", "return to your home position"): a comma after it
     ends it, so the words after it are read (or refused) as a clause of their own ("Go home, Bob will put the red cube
@@ -235,6 +243,13 @@ def _home_unread(toks: Sequence[str]) -> list[str]:
     if not any(tuple(toks[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(toks))):
         return []
     return [t for t in toks if t not in _HOME_WORDS]
+
+
+# Verbs that only take hold of a cube: after them a static place ("in the bin", "on the pad", "on top of blue") says
+# where the cube is; "take/get/bring/fetch X in(to) Y" stay placements.
+_PICK_ONLY = frozenset({"pick", "grab", "grasp", "lift", "hold", "snatch", "collect", "raise", "picking", "grabbing",
+                        "lifting"})
+_STATIC_PREPS = frozenset({"in", "on", "ontop", "inside", "at"})
 
 
 def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
@@ -285,6 +300,10 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
             readings.append(Action("pick", obj=obj))
     for p, t in enumerate(body):
         if t not in _DEST_PREPS or (p == 0 and (previous is None or previous.verb != "pick" or verb_at is None)):
+            continue
+        if verb_at is not None and toks[verb_at] in _PICK_ONLY and t in _STATIC_PREPS:
+            # "pick up / grab / lift the red cube in the bin": where the cube is said to be, never where it goes (a
+            # false premise threw it into the bin, A1 s10 H17); "lift it onto the pad" still places it
             continue
         # "pick cube; place on right side" (f18-077): a placement right after a pick, its object left out, places
         # what was picked
@@ -831,6 +850,8 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
     for i, t in enumerate(clause):
         if t != "and" or i == 0:
             continue
+        if _home_unread(clause[i + 1:]) and _unread_lead(clause[i + 1:]) is not None:
+            continue  # "... and go home Bob will put red in the bin" (A1 s10 H2): the home clause and its lead words
         left = parse_clause(clause[:i], previous)
         right = parse_clause(clause[i + 1:], left[0]) if left else []
         if left and right:

@@ -214,3 +214,103 @@ def test_a_verbless_quantifier_with_a_comma_before_its_place(text: str, place: s
 ])
 def test_a_verbless_quantifier_that_disagrees_moves_nothing(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- A1 s10 H17: a pick verb and where the cube is said to be
+@pytest.mark.parametrize("text", [
+    "Pick up the red cube in the bin.", "Grab the red cube in the bin.", "Hold the red cube in the bin.",
+    "Lift the red cube on the pad.", "Grab the red cube on top of the blue cube.", "Snatch the red cube on the pad.",
+])
+def test_a_pick_verb_with_a_static_place_names_where_the_cube_is(text: str) -> None:
+    """Red is on the table: the false premise was read as a placement and threw red into the bin (A1 s10 H17)."""
+    moves_nothing(text)
+
+
+def test_a_pick_verb_with_a_true_premise_picks_and_motion_words_still_place() -> None:
+    red_binned = SceneState(objects=S3.objects, regions=S3.regions, on={"red_cube": "bin"})
+    assert steps("Pick up the red cube in the bin.", red_binned) == ["pick(object=red_cube)"]
+    assert steps("Lift the red cube onto the pad.", S3) == mv("red", "pad")
+    assert steps("Take the red cube to the bin.", S3) == mv("red", "bin")
+    assert steps("Get the red cube in the bin.", S3) == mv("red", "bin")
+    assert steps("Pick up the red cube and put it in the bin.", S3) == mv("red", "bin")
+
+
+# ------------------------------------------------------------- A1 s10 H11: a tower beside markup or an arm label
+TOWER = "Build a tower with green at the bottom, then blue, then red."
+
+
+@pytest.mark.parametrize("frame", ["~~{}~~", "<s>{}</s>", "- [x] {}", "[ ] {}", "(x) {}", "// {}", "# {}", "> {}",
+                                   "* {}", "Left arm: {}", "Arm 2: {}"])
+def test_a_tower_beside_markup_or_an_arm_label_is_not_built(frame: str) -> None:
+    moves_nothing(frame.format(TOWER))
+
+
+def test_a_plain_tower_and_one_with_its_direction_in_brackets_are_built() -> None:
+    assert steps(TOWER, S3) == ["pick(object=blue_cube)", "place_on(object=green_cube)", "pick(object=red_cube)",
+                                "place_on(object=blue_cube)"]
+    assert steps("Build a tower (bottom to top): green, blue, red.", S3) == steps(TOWER, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "Put the blue cube on the pad and go home, Bob will put the red cube in the bin.",
+    "Put the blue cube on the pad and go home, tomorrow put the red cube in the bin.",
+    "Put the blue cube on the pad and go home, or put the red cube in the bin.",
+    "Put the blue cube on the pad and return home, the intern will put the red cube in the bin.",
+    "Push blue left and go home, Bob will put the red cube in the bin.",
+    "Put the blue cube on the pad and go home Bob will put the red cube in the bin.",
+])
+def test_words_after_a_home_clause_that_ends_a_request_are_read_or_refused(text: str) -> None:
+    """A1 s10 H2 remainder: the home phrase ended a clause that began with another request."""
+    moves_nothing(text)
+
+
+def test_a_request_then_home_then_a_polite_request_plans_all_three() -> None:
+    assert steps("Put the blue cube on the pad and go home, please put the red cube in the bin.", S3) == \
+        [*mv("blue", "pad"), "go_home()", *mv("red", "bin")]
+    assert steps("Put the blue cube on the pad and the red cube in the bin.", S3) == \
+        mv("blue", "pad") + mv("red", "bin")
+
+
+# ------------------------------------------------------------- dev1 (f26-013): a tower listed in a learner's words
+BYR = SceneState.from_json({"objects": [
+    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.4 + 0.05 * i, -0.2 + 0.1 * i, 0.022]}
+    for i, c in enumerate(("blue", "yellow", "red"))], "regions": ["left", "right", "bin", "pad"]})
+BLUE_YELLOW_RED = ["pick(object=yellow_cube)", "place_on(object=blue_cube)", "pick(object=red_cube)",
+                   "place_on(object=yellow_cube)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Make one tower with the three cubes. First the blue down, after the yellow, after the red on top.",
+    "Make one tower with the three cubes. First the blue down, then the yellow, then the red on top.",
+    "Make a tower. First the blue, after the yellow, after the red on top.",
+    "Make a tower: first the blue at the bottom, after the yellow, after the red.",
+])
+def test_a_tower_listed_first_then_after_is_built_bottom_up(text: str) -> None:
+    assert steps(text, BYR) == BLUE_YELLOW_RED
+
+
+@pytest.mark.parametrize("text", [
+    "Build a tower from top to bottom: first red, then yellow, then blue.",  # two directions
+    "Build a tower, top to bottom: first the red, after the yellow, after the blue.",
+    "Make a tower. First the blue down, after put the yellow, after the red on top.",  # a verb: a clause
+    "Make a tower. First the blue down, after the yellow, after the red on top. After go home.",
+    "Make a tower. First the blue down, after the yellow, after the yellow on top.",
+    "Make a tower. Don't put the blue down, after the yellow, after the red on top.",
+])
+def test_a_learner_tower_list_that_disagrees_or_holds_a_clause_is_refused(text: str) -> None:
+    moves_nothing(text, BYR)
+
+
+# ------------------------------------------------------------- mid1 (f28-021): every cube said again
+@pytest.mark.parametrize("text", ["All the cubes in the bin. Every single one.",
+                                  "Put every cube in the bin. All of them!",
+                                  "Put all the cubes in the bin. Each and every one."])
+def test_every_cube_said_again_after_the_quantifier(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", ["Put the red cube in the bin. Every single one.",
+                                  "All the cubes except red in the bin. Every single one.",
+                                  "All the cubes in the bin. Every single one except red."])
+def test_every_one_said_after_one_cube_or_an_exception_is_refused(text: str) -> None:
+    moves_nothing(text)
