@@ -1000,7 +1000,33 @@ _MOVE_PART_WAY = {
 }
 
 
+# "Nimm den roten Würfel im Eimer", "Prends le cube rouge dans la poubelle", "Ramasse le rouge sur le pad": a pick verb
+# with a place in its own clause says where the cube is (German dative, French "prendre dans": take from) or
+# asks for a put nobody said; read as English "take X in the bin" it binned the cube (A1 s10 H17, FR/DE side).
+# "Schieb den roten nach links, dann schieb ihn zurück": German "zurück" after a push is back where it came from, never
+# "nach hinten"; read as English "push it back" it pushed toward the robot (A1 s10 H19, FR/DE side). Both refused.
+_PICK_AT_A_PLACE = {
+    "fr": re.compile(r"\b(?:prends|prenez|prendre|saisis|saisissez|saisir|attrape|attrapez|attraper|ramasse|ramassez|"
+                     r"ramasser|soulève|soulevez|soulever|pogne|pognez|pogner)\b"
+                     r"(?:(?!\b(?:et|puis|pis|ensuite|qui|que|qu|pour|afin|avant|après)\b)[^,;.!?:])*?"
+                     r"\b(?:dans|sur|au|à la)\b"),
+    "de": re.compile(r"\b(?:nimm|nimmst|nehmen|greif|greife|greifen|heb|hebe|heben|hol|hole|holen)\b"
+                     r"(?:(?!\b(?:und|dann|danach)\b)[^,;.!?:])*?\b(?:im|in dem|in der|aufm|auf dem|auf der)\b"),
+}
+_DE_PUSHED_BACK = re.compile(
+    r"\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubst|stups|stupse|drück|drücke|verschieb|verschiebe|"
+    r"verschieben)\b(?:(?!\b(?:fahr|fahre|fahren|fährst|geh|gehe|gehen|gehst|kehr|kehre|kehren|kehrst)\b)[^.!?])*?"
+    r"\bzurück\b(?!\s*(?:in|zur|zum|nach|auf|an)\b)")
+
+
 def _push_all_the_way(text: str, lang: str) -> None:
+    if _PICK_AT_A_PLACE[lang].search(text):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a pick with a place in its clause may say where the cube is "
+                               "or where it should go; say 'mets'/'leg' with the place it goes to, or name the cube "
+                               "alone; nothing was planned")
+    if lang == "de" and _DE_PUSHED_BACK.search(text):
+        raise TranslationError("German: 'zurück' after a push may mean back where it came from; say the direction "
+                               "('nach hinten', 'nach rechts'); nothing was planned")
     if _MOVE_PART_WAY[lang].search(text):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a move part of the way or toward a place is no skill; say "
                                "'put' to place the cube there, or push it once; nothing was planned")
@@ -1662,6 +1688,9 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\bvon sich weg\b", "von dir weg"), (r"\bzu sich\b(?! (?:her|hin)\b)", "zu dir"),
                 (r"\b(auf|in)' ?n\b", r"\1 den"), (r"\bschön (?=(?:auf|aufs|in|ins|nach|neben)\b)", ""),
                 (r"\b(?:seit' ?n|tischseite|tischhälfte)\b", "seite"),
+                # "..., fahr zurück." with no place: the arm's return home (read as a bare "go" it was dropped)
+                (r"\b(fahr|fahre|fahren|fährst|geh|gehe|gehen|gehst|kehr|kehre|kehren|kehrst)((?: sie| du)?(?: bitte)?"
+                 r"(?: wieder)?) zurück(?=\s*(?:[,.;!?]|$|\bund\b|\bdann\b))", r"\1\2 in die ausgangsposition"),
                 # a tower's end said with "ganz" ("das gelbe ganz oben, ... ganz unten das rote": the top, the bottom)
                 (r"\bganz (oben|unten)\b(?! (?:auf|in|an|neben)\b)", r"\1"),
                 # "Gelben a bissl nach rechts schieben. Ned hochheben.": the lift the push must not make, said as a

@@ -1,0 +1,66 @@
+"""A1 session 10 classes reached through French and German (issue #17 item 5, tenth pass).
+
+H17: a pick verb with a place in its own clause ("Nimm den roten Würfel im Eimer", "Prends le cube rouge dans la
+poubelle", "Ramasse le rouge sur le pad") says where the cube is (German dative, French "prendre dans": take from),
+never where it goes; read as English "take X in the bin" it binned the cube. Refused; a pick and a put in two clauses
+still plan. H19: German "zurück" after a push is back where the cube came from ("Schieb den roten nach links, dann
+schieb ihn zurück"), never "nach hinten"; read as English "push it back" it pushed toward the robot. Refused; the
+arm's own return ("fahr zurück", "und dann zurück in die Ausgangsposition") still goes home.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _scene
+
+from policies.planner import Plan
+
+
+@pytest.mark.parametrize("template", [
+    "Nimm den {X} Würfel im Eimer.",
+    "Nimm bitte den {X} auf dem Pad.",
+    "Heb den {X} Würfel aufm Pad hoch.",
+    "Greif den {X} in der Kiste.",
+    "Hol den {X} Würfel im Mülleimer.",
+    "Prends le cube {x} dans la poubelle.",
+    "Ramasse le {x} sur le pad.",
+    "Attrape le cube {x} sur le {y}.",
+    "Soulève le {x} dans le bac.",
+    "Pogne le {x} dans les vidanges.",
+    # H19: back where it came from
+    "Schieb den {X} nach links, dann schieb ihn zurück.",
+    "Schieb den {X} nach links und dann wieder zurück.",
+    "Schieb den {X} zurück.",
+    "Schieben Sie den {X} Würfel nach rechts und danach zurück.",
+])
+def test_a_pick_at_a_place_or_a_push_back_never_runs(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert not isinstance(result, Plan), (text, result)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Nimm den {X} Würfel und leg ihn in den Eimer.", ("x>bin",)),
+    ("Prends le cube {x} et mets-le dans la poubelle.", ("x>bin",)),
+    ("Prends le {x} pour le mettre sur le pad.", ("x>pad",)),
+    ("Schieb den {X} nach links und fahr dann zurück in die Ausgangsposition.", ("push:x:left", "home")),
+    ("Schieb den {X} nach links und dann zurück in die Ausgangsposition.", ("push:x:left", "home")),
+    ("Leg den {X} in den Eimer und fahr zurück.", ("x>bin", "home")),
+    ("Fahr zurück und leg den {X} auf den {Y}.", ("home", "x>y")),
+    ("Pousse le {x} vers la gauche, puis pousse-le en arrière.", ("push:x:left", "push:x:backward")),
+])
+def test_a_pick_and_a_put_or_the_arms_return_still_plan(template: str, spec: tuple[str, ...],
+                                                       triple: tuple[str, str, str]) -> None:
+    x, y, z = triple
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+
+
+def test_fahr_zurueck_negated_never_goes_home() -> None:
+    x, y, z = _TRIPLES[0]
+    result = _PLANNER.plan(_fill("Leg den {X} in den Eimer und fahr nicht zurück.", x, y, z), _scene(x, y, z))
+    assert not isinstance(result, Plan) or "go_home()" not in [str(s) for s in result.steps], result
