@@ -98,9 +98,11 @@ class FaultMonitor:
         self.evaluated_at = start
         """The latest time the monitor was evaluated: deadlines up to here have been checked."""
         self._since: dict[FaultKind, float] = {}
-        self._tracking_start: float | None = None
-        self._tracking_anchor: np.ndarray | None = None
-        """Where the joints stood when the tracking timer started: a joint that stays within the distance the still
+        self._tracking_start = np.full(robot.n_arm, np.nan)
+        """Per joint, when it first counted as stuck (lagging its command and standing still); NaN while it does not.
+        Each joint has its own timer: one that starts lagging while another's runs must not inherit its age."""
+        self._tracking_anchor = np.full(robot.n_arm, np.nan)
+        """Per joint, where it stood when its timer started: a joint that stays within the distance the still
         velocity covers in ``tracking_time`` of it stands still, whatever one reading's velocity says."""
         self._gripper_start: tuple[float, float] | None = None
         self._late_ticks = 0
@@ -283,7 +285,7 @@ class FaultMonitor:
                         found: dict[FaultKind, tuple[float, str]]) -> bool:
         cfg, t = self.config, s.received
         if command is None:
-            self._tracking_start = self._tracking_anchor = None
+            self._tracking_start[:] = self._tracking_anchor[:] = np.nan
             return True
         err = np.abs(command - s.position)
         j = int(np.argmax(err))
@@ -291,29 +293,31 @@ class FaultMonitor:
             found.setdefault(FaultKind.TRACKING_ERROR, (t, f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its "
                                                         f"command (max {cfg.tracking_max})"))
             return False
-        # A healthy joint that lags its command is moving towards it; one that lags and stands still is stuck. Once
-        # the timer runs, standing still is judged on the position since it started (a stuck joint's velocity reading
-        # ripples across the still threshold: on the simulated Panda 0-0.03 rad/s, which restarted the timer at
-        # every crest and let a joint stuck behind franka's gate run 1.2 s before the stop instead of 0.2).
+        # A healthy joint that lags its command is moving towards it; one that lags and stands still is stuck. Once a
+        # joint's own timer runs, its standing still is judged on its position since then (a stuck joint's velocity
+        # reading ripples across the still threshold: on the simulated Panda 0-0.03 rad/s, which restarted the timer
+        # at every crest and let a joint stuck behind franka's gate run 1.2 s before the stop instead of 0.2): it
+        # stands still while it stays within the still velocity times max(its elapsed time, tracking_time) of where
+        # it stood. Per joint: a healthy joint must not be judged from another joint's anchor or inherit its timer.
         lagging = err > cfg.tracking_tol
-        if self._tracking_start is not None and self._tracking_anchor is not None:
-            band = cfg.tracking_still_velocity * max(t - self._tracking_start, cfg.tracking_time)
-            stuck = lagging & (np.abs(s.position - self._tracking_anchor) <= band)
-        else:
-            stuck = lagging & (np.abs(s.velocity) < cfg.tracking_still_velocity)
-        if not stuck.any():
-            self._tracking_start = self._tracking_anchor = None
+        running = ~np.isnan(self._tracking_start)
+        elapsed = np.where(running, t - self._tracking_start, 0.0)
+        band = cfg.tracking_still_velocity * np.maximum(elapsed, cfg.tracking_time)
+        by_position = np.abs(s.position - self._tracking_anchor) <= band
+        by_velocity = np.abs(s.velocity) < cfg.tracking_still_velocity
+        stuck = lagging & np.where(running, by_position, by_velocity)
+        self._tracking_start[~stuck] = self._tracking_anchor[~stuck] = np.nan
+        new = stuck & ~running
+        self._tracking_start[new], self._tracking_anchor[new] = t, s.position[new]
+        elapsed = np.where(stuck, t - self._tracking_start, -np.inf)
+        timed_out = elapsed >= cfg.tracking_time
+        if not timed_out.any():
             return True
-        if self._tracking_start is None:
-            self._tracking_start, self._tracking_anchor = t, np.array(s.position, dtype=np.float64)
-        if t - self._tracking_start >= cfg.tracking_time:
-            j = int(np.argmax(np.where(stuck, err, 0.0)))
-            # Met when a sample shows the error has lasted long enough: that sample's arrival.
-            found.setdefault(FaultKind.TRACKING_ERROR, (t,
-                                                        f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its "
-                                                        f"command and not moving for {cfg.tracking_time} s"))
-            return False
-        return True
+        j = int(np.argmax(np.where(timed_out, err, -np.inf)))
+        # Met when a sample shows the error has lasted long enough: that sample's arrival.
+        found.setdefault(FaultKind.TRACKING_ERROR, (t, f"{self.robot.arm_joints[j]} {err[j]:.3f} rad from its command "
+                                                    f"and not moving for {elapsed[j]:.2f} s"))
+        return False
 
     def _check_gripper(self, s: JointState, command: float | None, found: dict[FaultKind, tuple[float, str]]) -> None:
         cfg, t = self.config, s.received
