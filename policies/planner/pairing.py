@@ -465,6 +465,14 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
             where = ", then ".join(f"the {d.split(':', 1)[1]} of another object (no skill places it there)"
                                    if d.startswith("beside:") else f"the {d.replace('_', ' ')}" for d in places)
             return f"the words send the {name.replace('_', ' ')} to {where}, but the plan {done}"
+    # A cube the words name but never put next to a place ("Pad and bin, red and blue.", "Red bin blue."): which
+    # place it goes to was the model's guess (A1 s10 H20). Cubes the words do not name are the licence's business.
+    said = {lx.COLOR_WORDS.get(t) for t in _tokens(instruction)}
+    unpaired = sorted(n for n in placed if n not in pairing.destinations and n not in pairing.anchors
+                      and any(o.name == n and o.color in said for o in state.objects))
+    if unpaired:
+        return (f"the words never put the {unpaired[0].replace('_', ' ')} next to a place, so which place it goes to "
+                f"is a guess: say it as '<cube> in/on <place>' for each cube")
     return None
 
 
