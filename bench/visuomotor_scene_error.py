@@ -6,7 +6,9 @@ own rollout shows (session 9: the cube in the hand). This prints JSON: per kind 
 target, and the goal's error spread (median, p90, the share of frames over 10 cm: a goal read from the wrong
 word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off). With ``--report-half`` only the
 odd-indexed scenes of the files count: the half of pretraining's val files that chose nothing (its
-``val_object_cm``; the even-indexed half chose ``best/``).
+``val_object_cm``; the even-indexed half chose ``best/``). Scene indices run on across the files, so this matches
+pretraining's halves only when ``--scenes`` lists its ``--val`` files in the same order. Files saved before frame
+kinds were recorded cannot be mixed with newer ones (``load_scene_frames`` refuses: render them again).
 
     MUJOCO_GL=egl python bench/visuomotor_scene_error.py --encoder runs/enc/best --scenes data/v2_scenes/val300.npz
 """

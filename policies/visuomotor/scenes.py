@@ -226,7 +226,8 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
 
 
 def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
-    """The frames of one or more ``save_scene_frames`` files, concatenated (their targets must agree)."""
+    """The frames of one or more ``save_scene_frames`` files, concatenated (their targets must agree, and either all
+    or none of them record frame kinds)."""
     parts = []
     for p in paths:
         try:
@@ -254,7 +255,12 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
         scene.append(arr["scene_of_frame"] + offset)
         seeds.extend(arr["seeds"].tolist())
         offset += len(arr["seeds"])
-    kinds = None if any("kind" not in a for _, a in parts) else np.concatenate([a["kind"] for _, a in parts])
+    without = [str(p) for p, (_, a) in zip(paths, parts, strict=True) if "kind" not in a]
+    if without and len(without) < len(parts):
+        # Concatenated, the known kinds would be dropped with the others: every per-kind report would come out empty.
+        raise TrainConfigError(f"scene-frames files {', '.join(without)} record no frame kinds (saved before kinds "
+                               f"were recorded) and the others do: render them again with the current code")
+    kinds = None if without else np.concatenate([a["kind"] for _, a in parts])
     return SceneFrames(images=np.concatenate([a["images"] for _, a in parts]),
                        objects=np.concatenate([a["objects"] for _, a in parts]), object_names=tuple(names),
                        text_index=np.concatenate(text_index), texts=tuple(texts),

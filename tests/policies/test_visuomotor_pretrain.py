@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -237,6 +238,13 @@ def test_hand_frames_carry_the_instructed_cube_in_the_gripper(tmp_path: Path) ->
     assert kinds == ["reset", "path", "hand", "hand"] * 3
     loaded = load_scene_frames([save_scene_frames(tmp_path / "h.npz", frames)])
     np.testing.assert_array_equal(loaded.kind, frames.kind)
+    # A file saved before kinds were recorded, loaded with one that records them: a clear error naming it, not
+    # every file's kinds silently dropped (REV R5, session 10: the documented val300.npz + val_hand300.npz).
+    old = save_scene_frames(tmp_path / "old.npz", dataclasses.replace(frames, kind=None))
+    assert load_scene_frames([old]).kind is None
+    with pytest.raises(TrainConfigError, match=r"old\.npz record no frame kinds") as err:
+        load_scene_frames([tmp_path / "h.npz", old])
+    assert "\n" not in str(err.value)
     for k in range(len(seeds)):
         rows = np.flatnonzero(frames.scene_of_frame == k)
         reset, hand = rows[0], rows[2:]
