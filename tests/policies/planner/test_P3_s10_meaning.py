@@ -314,3 +314,25 @@ def test_every_cube_said_again_after_the_quantifier(text: str) -> None:
                                   "All the cubes in the bin. Every single one except red."])
 def test_every_one_said_after_one_cube_or_an_exception_is_refused(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- A1 s10 H19: "push it back" after moving it
+@pytest.mark.parametrize("text", [
+    "Push the red cube left, then push it back.", "Push red right, then push it back.", "Push red left. Push it back.",
+    "Push the red cube left and push it back.", "Push red left, then slide it back.",
+    "Push red left, then push red back.", "Put red on the pad, then push it back.",
+])
+def test_push_it_back_after_moving_it_is_refused_with_its_reason(text: str) -> None:
+    result = plan(text, S3)
+    assert not isinstance(result, Plan) and "back where it was" in result.reason, (text, result)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Push the red cube back.", ["push(object=red_cube, direction=backward)"]),
+    ("Push red left and blue back.", ["push(object=red_cube, direction=left)",
+                                      "push(object=blue_cube, direction=backward)"]),
+    ("Push red left, then push it backward.", ["push(object=red_cube, direction=left)",
+                                               "push(object=red_cube, direction=backward)"]),
+])
+def test_back_alone_or_of_another_cube_is_backward(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
