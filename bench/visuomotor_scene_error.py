@@ -4,7 +4,8 @@ kind: at the reset pose, at random joint poses, along the expert's path, with th
 Pretraining reports one mean over its validation frames; a policy fails where the head fails on the frames its
 own rollout shows (session 9: the cube in the hand). This prints JSON: per kind the mean error (cm) of each
 target, and the goal's error spread (median, p90, the share of frames over 10 cm: a goal read from the wrong
-word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off). With ``--report-half`` only the
+word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off) and, per instruction text, the
+goal's mean error and share over 10 cm (``goal_by_text``: the words or the place named). With ``--report-half`` only the
 odd-indexed scenes of the files count: the half of pretraining's val files that chose nothing (its
 ``val_object_cm``; the even-indexed half chose ``best/``). Scene indices run on across the files, so this matches
 pretraining's halves only when ``--scenes`` lists its ``--val`` files in the same order. Files saved before frame
@@ -60,7 +61,20 @@ def run(encoder: str, scenes: list[str], report_half: bool = False) -> dict[str,
             "goal": {"median": round(float(np.median(goal)), 2), "p90": round(float(np.percentile(goal, 90)), 2),
                      f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(goal > GOAL_WRONG_CM)), 4),
                      f"mean_at_or_under_{GOAL_WRONG_CM:g}cm": round(float(goal[goal <= GOAL_WRONG_CM].mean()), 2)
-                     if np.any(goal <= GOAL_WRONG_CM) else None}}
+                     if np.any(goal <= GOAL_WRONG_CM) else None},
+            "goal_by_text": _goal_by_text(goal, frames.text_index[keep], frames.texts)}
+
+
+def _goal_by_text(goal: np.ndarray, text_index: np.ndarray, texts: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Per instruction wording, the goal error (mean, share over ``GOAL_WRONG_CM``, frames): whether the words or the
+    place named is what the head finds hard."""
+    rows = {}
+    for i, words in enumerate(texts):
+        g = goal[text_index == i]
+        if g.size:
+            rows[words] = {"frames": int(g.size), "mean": round(float(g.mean()), 2),
+                           f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(g > GOAL_WRONG_CM)), 4)}
+    return rows
 
 
 def main() -> None:

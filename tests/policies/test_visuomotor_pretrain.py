@@ -280,6 +280,11 @@ def test_scene_error_bench_reports_the_error_per_frame_kind(pretrained: Path, sc
     assert set(out["by_kind"]) == {"reset", "random_pose", "path"}
     assert sum(v["frames"] for v in out["by_kind"].values()) == out["frames"]
     assert out["per_target"]["goal"] > 0 and 0 <= out["goal"]["share_over_10cm"] <= 1
+    # per instruction text: the texts the frames carry, their frames adding up to all, each text's mean its frames'
+    assert set(out["goal_by_text"]) == {frames.texts[i] for i in np.unique(frames.text_index)}
+    assert sum(v["frames"] for v in out["goal_by_text"].values()) == out["frames"]
+    assert sum(v["mean"] * v["frames"] for v in out["goal_by_text"].values()) / out["frames"] == \
+        pytest.approx(out["per_target"]["goal"], abs=0.02)
     # the report half is the odd-indexed scene (seed 22), as pretraining's val_object_cm: the same mean
     half = bench.run(str(pretrained / "best"), [str(scene_files[1])], report_half=True)
     assert half["frames"] == int(np.sum(frames.scene_of_frame == 1))
