@@ -443,6 +443,7 @@ _MOTION = frozenset({"go", "move", "back", "away", "up", "down", "over", "forwar
                      "backwards", "ahead", "left", "right", "come", "head", "return", "get", "push", "slide",
                      "nudge", "shove", "drop", "lift", "raise", "lower", "turn"})
 _PART_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "-", "and", "then", "also"})
+_ARM_MOTION = frozenset({"go", "come", "head", "away", "up", "down", "over"})
 _NAMING = frozenset({"it", "them", "one", "ones", "cube", "cubes", "block", "blocks", "everything", "all"})
 
 
@@ -460,7 +461,11 @@ def _objectless_motion(tokens: list[str]) -> str | None:
         place = any(t in _REGION_WORDS - _SIDES or t in BIN_WORDS or t in PAD_WORDS for t in part) or \
             any(tuple(part[i:i + len(p)]) == p for p in lx.HOME_PHRASES for i in range(len(part))) or \
             ("side" in part and ("left" in part or "right" in part))
-        if not place and (not named or "away" in part):  # "move it away": away to where?
+        # "move it away", "go to the red cube", "red up": the arm moves to or over a cube, or the cube goes nowhere
+        # said; no skill does it, and the model binned that cube with the next one (A1 s10 H24)
+        bare = [t for k, t in enumerate(part)
+                if t in _ARM_MOTION and not (t == "up" and k and part[k - 1] in lx.PICK_VERBS)]
+        if not place and (not named or bare):
             return (f"'{' '.join(part)}' moves the arm or a cube without naming a place, which no skill does; say "
                     f"what goes where, or 'go home'")
     return None

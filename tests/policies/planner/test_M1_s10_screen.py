@@ -1,4 +1,4 @@
-"""The model's screen, session 10 (issue 17 item 3; A1 s10 H4-H6, H14-H16, H20): taste, laughter, "with",
+"""The model's screen, session 10 (issue 17 item 3; A1 s10 H4-H6, H14-H16, H20, H24): taste, laughter, "with",
 motions with no cube or place, participle statements, holding over a place.
 
 The screen runs before the model on an instruction the parser could not read; its closed word list is what the
@@ -94,9 +94,22 @@ def test_a_motion_that_names_no_cube_or_place_is_refused_before_the_model(text: 
     assert reason is not None, text
 
 
+# H24: the arm told to go to or over a cube, or a cube sent "up"/"away" with no place: the model binned that cube.
+@pytest.mark.parametrize("text", [
+    "Go over the red cube, blue in the bin.", "Go up to the red cube, blue in the bin.",
+    "Go to the red cube, blue in the bin.", "Up over the red cube, blue in the bin.", "Over red, blue in the bin.",
+    "Red up, blue in the bin.", "Red down, blue in the bin.", "Red over, blue in the bin.",
+    "Red away, blue in the bin.", "Go red, blue in the bin.", "Red, go, blue in the bin.",
+    "Go over it, blue in the bin.", "Go to it, blue in the bin.",
+    "Move down to it, blue in the bin.", "Go left of the red cube, blue in the bin."])
+def test_an_arm_motion_to_a_cube_is_refused_before_the_model(text: str) -> None:
+    assert _refused(text) is not None, text
+
+
 @pytest.mark.parametrize("text", ["red cube bin now, then go home", "go home, red cube bin now",
                                   "push it left please", "red cube, left side", "blue cube right side now",
-                                  "red cube bin now and go back to the start position"])
+                                  "red cube bin now and go back to the start position",
+                                  "pick up the red cube, put it in the bin", "pick up red and blue pad now"])
 def test_a_motion_with_its_cube_place_or_home_still_reaches_the_model(text: str) -> None:
     assert _refused(text) is None, text
 
@@ -168,7 +181,7 @@ def test_the_default_backend_plans_none_of_them() -> None:
                  "Push the red cube left with the blue cube.", "Put the red cube on the pad with the blue cube.",
                  "With blue, push red left.", "Move away, red in the bin.", "Blue cube stacked on the red cube.",
                  "Hold the red cube over the bin.", "Put the red cube on the bin side.", "Pad and bin, red and blue.",
-                 "Red bin blue."):
+                 "Red bin blue.", "Go to the red cube, blue in the bin.", "Red up, blue in the bin."):
         assert not isinstance(planner.plan(text, SCENE), Plan), text
     # The model still plans a plain telegraphic request the parser cannot read (the near miss).
     result = planner.plan("blue cube pad now", SCENE)
