@@ -96,7 +96,10 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # the same with the BC term unfiltered online too (TD3+BC's regulariser): rlpd_bc_pre fell from the clone's 3/20
     # to 0/20 by 2,500 online steps, as if the Q-filter dropped the BC rows once the critic overrated the actor.
     # Measured 2026-12-06 (seed 0, niced at load 12-17): this one 3/20 -> 2/20 (2.5k) -> 8/20 (5k); rlpd_bc_pre
-    # 0/20 at 2.5k-10k, 1/20 at 15k and 20k (/work/team/notes9/R1.md).
+    # 0/20 at 2.5k-10k, 1/20 at 15k and 20k (/work/team/notes9/R1.md). Session 10 (seeds 0 and 2 to 10k, evaluated
+    # every 1,250 steps, niced at load 12-20): held out at 10k 9/20 and 6/20; at the point 20 validation episodes
+    # chose, 9/20 (5k) and 2/20 (3.75k): the curves swing by 15-25 points between points, and validation at one point
+    # hardly predicts held-out there (/work/team/notes10/R1.md).
     "rlpd_bc_pre_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                              "demo_pretrain_steps": 5_000, "learning_starts": 140},
     # rlpd_bc_pre_nofilter's matched control: the same without the pretraining, so a row difference between the two
