@@ -189,6 +189,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # French typed as a text message: "tt" (tout/tous), "avc" (avec); "le +" (le plus) in _translated
+    (r"\btt\b", "tout"), (r"\bavc\b", "avec"),
     # a reason said after the request, from a closed list that only says why ("..., y sert pu à rien", "..., y'est trop
     # loin", "..., j'veux plus rien voir sur la table"): taken off at the end of the instruction only
     (r",\s*(?:(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:sert|servent) (?:plus |pu |pus )?(?:à|a) rien|"
@@ -358,7 +360,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bposition (?:home|zéro|zero|neutre)\b|\bhome[- ]?position\b", " maison "),
     (r"\b(?:à|en) (?:ta|votre|sa) position\b(?!\s*(?:de|d'|initiale|neutre|zéro|zero|home|actuelle))", " à maison "),
     (r"^\s*retour (?=(?:à|a|en) )", "retourne "),
-    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta|votre|sa) place\b|"
+    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta|votre|sa) place(?: de départ)?\b|"
      r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez)\s+(?:à|a) (?:ta |votre |sa |la )?base\b",
      r"\1\2 à maison"),
     # "mets le rouge tout à gauche": all the way to the side ("le cube tout à gauche" stays the leftmost cube)
@@ -535,7 +537,6 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:du|au|sur le|vers le) côté (gauche|droite?)\b", r" sur le côté \1 "),
     (r"\b(?:la |le )?(?:zone|partie|côté) (?:de |du )?(gauche|droite?)\b", r" le côté \1 "),
     (r"\bavant d[e']\s*", " before "),
-    (r"\b(retourne[sz]?|reviens|revenez|rentre[sz]?|va|vas|allez) à (?:ta|votre) place\b", r"\1 à maison"),
     (r"\b(?:position initiale|position de départ|position de repos|position d' ?origine|position de base|"
      r"point de départ|maison)\b", " home "),
     (r"\ble plus à gauche\b", " leftmost "),
@@ -1698,7 +1699,29 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\s*(?:[.,;!]|\bund\b)\s*nicht (?:hoch|an|auf)?heben\s*[.!]*\s*$", ", ohne ihn hochzuheben."))
 
 
+# Formal German of instructions ("Nominalstil", tenth pass, fresh_fr_de_17): "Der Würfel ist auf den gelben zu setzen",
+# "Zunächst ist der gelbe Würfel nach links zu schieben", "Sämtliche auf dem Tisch befindlichen Würfel sind auf der
+# Zielfläche abzulegen": a sentence with "ist/sind ... zu <verb>" is the request said impersonally, read as "bitte ...
+# <verb>"; "mit Ausnahme des blauen Würfels" is "außer dem blauen".
+_DE_TO_BE_DONE = re.compile(
+    r"(?P<pre>^|[.;!?]\s*)(?P<a>[^.;!?]*?)\b(?:ist|sind)\b(?P<b>[^.;!?]*?)\s(?:zu (?P<v>legen|stellen|setzen|schieben|"
+    r"bringen|verbringen|platzieren|bewegen)|(?P<p>ab|hin|weg)zu(?P<w>legen|stellen|werfen))\b")
+
+
+def _to_be_done(m: re.Match[str]) -> str:
+    verb = {"verbringen": "bringen"}.get(m["v"] or "", m["v"]) or f"{m['p']}{m['w']}"
+    a, b = m["a"].strip(), m["b"].strip()
+    if a.startswith("außer "):  # "außer dem blauen sind alle Würfel ... zu verbringen": the exception after its cubes
+        a, b = b, a
+    return f"{m['pre']}bitte {a} {b} {verb}"
+
+
 def _german(text: str) -> str:
+    text = re.sub(r"\bmit ausnahme (?:des|der) ([a-zäöüß]+?)n? (?:würfels|würfel|blocks|klotzes)\b", r"außer dem \1n",
+                  text)
+    text = re.sub(r"\b(?:auf dem tisch )?(?:befindlichen|liegenden|stehenden) (?=(?:würfel|klötze|bausteine)\b)", "",
+                  text)
+    text = _DE_TO_BE_DONE.sub(_to_be_done, text)
     # a reason said after the request, from a closed list that only says why ("..., der ghört weg", "..., den brauch
     # ich nicht mehr", "..., der ist zu weit weg"): taken off at the end of the instruction only
     text = re.sub(r",\s*(?:(?:der|die|das|er|es) (?:ghört|gehört) weg|(?:den|die|das) brauch(?:e)? ich nicht mehr|"
@@ -1807,6 +1830,8 @@ _OPENINGS = {
                      r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
                      r"\s*[?!.…]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
+                     # tenth pass: "c'est bon, t'as fini, retourne ..." (the work before is done)
+                     r"(?:c' ?est|c) bon\s*,?\s*(?:(?:t' ?as|tu as|vous avez) (?:fini|terminé)\s*)?[,!.]*|"
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
@@ -1834,7 +1859,7 @@ _OPENINGS = {
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal)?|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal)?|mrc|"
                      # tenth pass: the Quebec filler "là" closing the request after a comma ("..., là.")
                      r"(?:(?<=,)|(?<=, ))là|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
@@ -2246,6 +2271,8 @@ def translate(text: str, lang: str) -> str:
 
 
 def _translated(text: str, lang: str) -> str:
+    if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
+        text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))

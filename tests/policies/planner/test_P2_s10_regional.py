@@ -138,3 +138,46 @@ def test_a_state_or_reason_negated_conditional_or_outside_the_list_never_runs(te
     text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
     result = _PLANNER.plan(text, _scene(x, y, z))
     assert not isinstance(result, Plan), (text, result)
+
+
+# fresh_fr_de_17 (mid-session dev): French typed as a text message ("tt", "avc", "le +", "mrc", "c bon t'as fini")
+# and formal German "Nominalstil" ("Der Würfel ist auf den gelben zu setzen", "Sämtliche auf dem Tisch befindlichen
+# Würfel sind ... abzulegen", "Mit Ausnahme des blauen Würfels sind alle Würfel ... zu verbringen").
+_TEXTED_AND_FORMAL: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("met tt les cubes a droite stp", ("all>right",)),
+    ("tu peux pousser le cube {x} vers la droite stp mrc", ("push:x:right",)),
+    ("c bon t'as fini, retourne a ta place de depart", ("home",)),
+    ("prends le cube le + a gauche et mets-le ds la poubelle", ("x>bin",)),
+    ("Der {N} Würfel ist auf den {Y} Würfel zu setzen.", ("x>y",)),
+    ("Zunächst ist der {N} Würfel nach links zu schieben.", ("push:x:left",)),
+    ("Sämtliche auf dem Tisch befindlichen Würfel sind auf der Zielfläche abzulegen.", ("all>pad",)),
+    ("Mit Ausnahme des {X} Würfels sind alle Würfel auf die rechte Tischseite zu verbringen.", ("rest>right",)),
+    ("Der {N} Würfel ist in den Abfallbehälter zu legen.", ("x>bin",)),
+)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), _TEXTED_AND_FORMAL, ids=[t for t, _ in _TEXTED_AND_FORMAL])
+def test_a_texted_or_formal_request_plans_exactly(template: str, spec: tuple[str, ...],
+                                                   triple: tuple[str, str, str]) -> None:
+    x, y, z = triple
+    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+
+
+@pytest.mark.parametrize("template", [
+    "ne met pas tt les cubes a droite stp",
+    "c bon, ne pousse pas le cube {x} vers la droite mrc",
+    "Der {N} Würfel ist nicht auf den {Y} Würfel zu setzen.",
+    "Der {N} Würfel ist keinesfalls in den Abfallbehälter zu legen.",
+    "Der {N} Würfel ist schwer zu heben.",
+    "Mit Ausnahme des {X} Würfels sind alle Würfel nicht auf die rechte Tischseite zu verbringen.",
+    "Der {N} Würfel war auf den {Y} Würfel zu setzen.",
+])
+def test_a_texted_or_formal_request_negated_or_reported_never_runs(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert not isinstance(result, Plan), (text, result)
