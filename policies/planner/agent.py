@@ -8,11 +8,12 @@ the step's own instruction, chosen per skill by ``AgentConfig.skill_policies``. 
 ``sim.observation_contract`` builds for the step's task goal (``skill_goal``), from the world's scene, so it
 gets the same dict in simulation and on the arm. After a step the
 scene state is re-derived from the simulator and compared with the skill's symbolic effect; a step
-that failed is retried once from the observed state, then the planner replans from that state,
-at most ``max_replans`` times. A retry whose precondition no longer holds (the cube fell out of the hand) is not
-run: the planner replans at once, in its place (``replans_in_place_of_retry``, not counted against
-``max_replans`` but bounded by it separately, and counted in ``retries``; see
-``AgentConfig``). Cubes the world reports missing (``observed_state``) are not in the state it plans over.
+that failed is retried once from the observed state, then the agent replans from that state,
+at most ``max_replans`` times: what is left of the checked plan (``repair_plan``), never a new reading of the
+words. A retry whose precondition no longer holds (the cube fell out of the hand) is not run: the agent replans
+at once, in its place (``replans_in_place_of_retry``, not counted against ``max_replans`` but bounded by it
+separately, and counted in ``retries``; see ``AgentConfig``). Cubes the world reports missing (``observed_state``)
+are not in the state it plans over.
 The report is plain JSON.
 """
 
@@ -35,7 +36,7 @@ from policies.planner.plan import Plan, PlanResult, Refusal, Step, result_to_jso
 from policies.planner.planner import DEFAULT_BACKEND, Planner
 from policies.planner.scene_state import SceneState
 from policies.planner.sim_scene import scene_state_from_env
-from policies.planner.skills import apply_step, final_state, step_error, step_instruction
+from policies.planner.skills import apply_step, check_plan, final_state, step_error, step_instruction
 from sim.config_io import load_config
 from sim.control import ACTION_DIM, ControllerConfig
 from sim.env import TabletopEnv
@@ -285,6 +286,14 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         tell({"event": "plan", **plans[-1]})
         return result
 
+    def repair_from(state: SceneState, why: str, done: list[Step], pending: list[Step],
+                    broken: set[str]) -> PlanResult:
+        t = time.perf_counter()
+        result = repair_plan(state, done, pending, broken)
+        plans.append({"why": why, "result": result_to_json(result), "plan_s": round(time.perf_counter() - t, 4)})
+        tell({"event": "plan", **plans[-1]})
+        return result
+
     result = plan_from(initial, "initial")
     report: dict[str, Any] = {
         "instruction": instruction, "robot": cfg.robot, **dict(context or {}),
@@ -303,6 +312,7 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         status, failure = "refused", result.reason
     number = 0
     achieved: dict[str, str] = {}  # support relations verified steps set, until a later step moves the object
+    done: list[Step] = []  # the verified steps, in the order they ran, across replans
     while pending:
         step = pending[0]
         number += 1
@@ -341,6 +351,7 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
             why += f"; not retried, its precondition no longer holds: {lost}"
         if verified:
             pending.pop(0)
+            done.append(step)
             achieved = _update_achieved(achieved, before, apply_step(before, step))
             # A step can succeed and still undo an earlier one (a stack knocked over on the way):
             # that is replanned at once, not retried, since the step itself did what it should.
@@ -358,12 +369,13 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
             status, failure = "failed", f"{why}; {replans - in_place_of_retry} replans are spent"
             break
         replans += 1
-        new = plan_from(state, why)
+        undone = {o for o, support in achieved.items() if not state.rests_on(o, support)}
+        new = repair_from(state, why, done, pending, undone)
         if isinstance(new, Refusal):
             status, failure = "failed", f"replanning ({why}) was refused: {new.reason}"
             break
         pending = list(new.steps)
-        achieved = {}
+        achieved = {o: support for o, support in achieved.items() if o not in undone}
 
     final = observed_state(world)
     goal_error = verify_effect(initial, goal, final) if goal is not None else "no plan"
@@ -379,6 +391,40 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
                       "sim_steps": sim_steps, "sim_time_s": round(sim_steps * world.control_dt, 3)},
     })
     return report
+
+
+_PLACES = ("place_on", "place_in")
+
+
+def repair_plan(state: SceneState, done: list[Step], pending: list[Step], broken: set[str]) -> PlanResult:
+    """What is left of the checked plan, from the observed ``state``: the placements ``done`` made whose effect was
+    since undone (``broken``: the objects no longer where a verified step put them), in the order they ran, then the
+    ``pending`` steps (the failed one first), with the pick of a placement whose cube fell out of the hand.
+
+    A replan never reads the words again: a push that already ran would run twice (pushes leave no fact to check
+    them against), and a reference by place ("the leftmost cube") would name another cube once the scene has moved
+    (A1 s10 H21). Objects stay the ones the first plan grounded; the result is checked like any plan, and a
+    remainder that cannot run from what is observed is refused with the reason, never replaced by a new reading.
+    """
+    steps: list[Step] = []
+    last_milestone: dict[str, int] = {}  # object -> index in done of its last pick that a placement followed
+    for i, step in enumerate(done[:-1]):
+        if step.skill == "pick" and done[i + 1].skill in _PLACES:
+            last_milestone[step.args["object"]] = i
+    for i in sorted(last_milestone[o] for o in broken if o in last_milestone):
+        obj = done[i].args["object"]
+        if state.holding != obj:
+            steps.append(done[i])
+        steps.append(done[i + 1])
+    picked = next((s.args["object"] for s in reversed(done) if s.skill == "pick"), None)
+    if pending and pending[0].skill in _PLACES and picked is not None and state.holding != picked:
+        steps.append(Step(skill="pick", args={"object": picked}))
+    steps += pending
+    plan = Plan(steps=tuple(steps))
+    refusal = check_plan(state, plan)
+    if refusal is not None:
+        return Refusal(reason=f"the rest of the plan cannot run from the observed scene: {refusal.reason}")
+    return plan
 
 
 def observed_state(world: SkillWorld) -> SceneState:

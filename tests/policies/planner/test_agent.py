@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from armstack.cli import main
-from policies.planner import Plan, SceneObject, SceneState, Step, make_planner
+from policies.planner import Plan, Refusal, SceneObject, SceneState, Step, make_planner
 from policies.planner.agent import (
     Agent,
     AgentConfig,
@@ -285,3 +285,69 @@ def test_a_skill_configured_with_a_checkpoint_is_driven_by_that_policy(tmp_path:
     assert pick["steps"] > 0  # the policy drove the arm; the skill's own predicate judged it
     if not pick["verified"]:  # a two-epoch policy rarely grasps in 25 steps: a failure, reported as one
         assert "budget of 25" in pick["reason"] and not report["success"] and report["status"] == "failed"
+
+
+@pytest.fixture(scope="module")
+def parser_agent() -> Iterator[Agent]:
+    a = Agent(make_planner("parser"), AgentConfig(robot="panda"))
+    yield a
+    a.close()
+
+
+def _knock_first_pick(knocked: list[str]):  # type: ignore[no-untyped-def]
+    def perturb(env: TabletopEnv, number: int, step: Step, verified: bool) -> None:
+        held = held_objects(env.view)
+        if step.skill == "pick" and verified and not knocked and len(held) == 1:
+            _knock_out_of_gripper(env, held[0])
+            knocked.append(held[0])
+    return perturb
+
+
+def test_a_replan_does_not_run_a_push_that_already_ran(parser_agent: Agent) -> None:
+    """A1 s10 H21: the replan read the words again, and a push has no fact to check it against, so the green cube
+    was pushed twice and the run reported success. The replan is what is left of the checked plan."""
+    knocked: list[str] = []
+    report = parser_agent.run("push the green cube right, then put the red cube on the blue cube", seed=1,
+                              after_step=_knock_first_pick(knocked))
+    assert knocked == ["red_cube"]
+    assert report["replans"] >= 1
+    assert [s["skill"] for s in report["steps"] if s["verified"]].count("push") == 1
+    assert all(p["result"]["steps"][0]["skill"] != "push" for p in report["plans"][1:])
+    assert report["success"], report["failure"]
+
+
+def test_a_replan_keeps_the_cube_a_reference_by_place_named(parser_agent: Agent) -> None:
+    """A1 s10 H21 addendum: after the leftmost cube was knocked to the right, reading 'the leftmost cube' again
+    named another cube, which was put on the pad. The replan keeps the cube the first plan grounded."""
+    knocked: list[str] = []
+    report = parser_agent.run("put the leftmost cube on the pad", seed=1, after_step=_knock_first_pick(knocked))
+    assert len(knocked) == 1
+    picks = {s["args"]["object"] for s in report["steps"] if s["skill"] == "pick"}
+    assert picks == set(knocked)
+    assert report["success"], report["failure"]
+
+
+def _state(on: dict[str, str], **positions: tuple[float, float, float]) -> SceneState:
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": list(p)}
+                                             for c, p in positions.items()],
+                                 "regions": ["left", "right", "bin", "pad"], "on": on})
+
+
+def test_a_replan_is_the_rest_of_the_checked_plan_or_a_refusal() -> None:
+    from policies.planner.agent import repair_plan
+
+    pick_red, pick_green = (Step(skill="pick", args={"object": f"{c}_cube"}) for c in ("red", "green"))
+    on_blue = Step(skill="place_on", args={"object": "blue_cube"})
+    in_bin = Step(skill="place_in", args={"region": "bin"})
+    apart = _state({}, red=(0.45, 0.1, 0.022), blue=(0.55, -0.1, 0.022), green=(0.4, -0.2, 0.022))
+    # The red cube fell out of the hand on its way to the blue one: pick it again, then the place that failed.
+    assert repair_plan(apart, [pick_red], [on_blue, pick_green, in_bin], set()) == \
+        Plan(steps=(pick_red, on_blue, pick_green, in_bin))
+    # A verified placement was undone later (red knocked off blue while the green cube was binned): redo it only.
+    assert repair_plan(apart, [pick_red, on_blue, pick_green, in_bin], [], {"red_cube"}) == \
+        Plan(steps=(pick_red, on_blue))
+    # The green cube fell onto the blue one: the rest cannot run as planned, and is refused with the reason.
+    blocked = _state({"green_cube": "blue_cube"},
+                     red=(0.45, 0.1, 0.022), blue=(0.55, -0.1, 0.022), green=(0.55, -0.1, 0.066))
+    refused = repair_plan(blocked, [pick_red], [on_blue], set())
+    assert isinstance(refused, Refusal) and "cannot run from the observed scene" in refused.reason
