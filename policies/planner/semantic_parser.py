@@ -950,9 +950,12 @@ def _coordinated(clause: Sequence[str]) -> list[list[Action]] | None:
     return None
 
 
-def _raised_destination(clause: Sequence[str], following: Sequence[str] | None) -> list[list[Action]] | None:
+def _raised_destination(clause: Sequence[str], following: Sequence[str] | None,
+                        said: str = "") -> list[list[Action]] | str | None:
     """"place the red cube and then the blue cube on the pad": a place verb and one cube named by colour, whose
-    destination is said once, in the next clause (a placement read alone); None otherwise."""
+    destination is said once, in the next clause (a placement read alone); None otherwise. Never where the words
+    ``said`` give the next cube a verb of its own or a sentence of its own ("Move the red cube and put the blue one in
+    the bin", "Move red. Blue in the bin.": the first cube has no place, A1 s10 H25)."""
     words = [t for t in clause if t not in FILLERS]
     if following is None or len(words) < 2 or words[0] not in lx.PLACE_VERBS - {"leave"}:
         return None
@@ -962,6 +965,17 @@ def _raised_destination(clause: Sequence[str], following: Sequence[str] | None) 
     later = parse_clause(list(following), Action("place"))
     if len(later) != 1 or later[0].verb != "place" or (later[0].region is None and later[0].target is None):
         return None
+    nxt = later[0].obj
+    colours = {c: "|".join(w for w, canon in lx.COLOR_WORDS.items() if canon == c)
+               for c in (obj.color, nxt and nxt.color) if c}
+    first = re.search(rf"\b(?:{colours.get(obj.color or '', '-')})\b", said)
+    second = re.search(rf"\b(?:{colours.get(nxt.color or '', '-') if nxt else '-'})\b", said[first.end():]) if first \
+        else None
+    between = said[first.end():first.end() + second.start()] if first is not None and second is not None else ""
+    if first is None or second is None or re.search(r"[.;!?]", between) or \
+            re.search(rf"\b(?:{'|'.join(sorted(_VERBS))})\b\W*(?:\w+\W+)?$", between):
+        # a reasoned refusal: the model must not lend the place either
+        return f"'{' '.join(clause)}' says no place for the {obj.color} cube: the place of the next request is its own"
     return [[Action("place", obj=obj, region=later[0].region, target=later[0].target)]]
 
 
@@ -1185,8 +1199,12 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
             return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' after moving that cube: back where it was, or "
                                                   f"toward the robot? say the direction (left, right, forward, "
                                                   f"backward)"))
+        raised = None if readings else _raised_destination(clause, clauses[k + 1] if k + 1 < len(clauses) else None,
+                                                           instruction.lower())
+        if isinstance(raised, str) and not _split_at_and(clause, previous) and not _coordinated(clause):
+            return ParseResult((), Refusal(reason=raised))
         pieces = [readings] if readings else _split_at_and(clause, previous) or _coordinated(clause) or \
-            _raised_destination(clause, clauses[k + 1] if k + 1 < len(clauses) else None)
+            (raised if isinstance(raised, list) else None)
         if not pieces:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it

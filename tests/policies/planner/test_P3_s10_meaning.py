@@ -336,3 +336,20 @@ def test_push_it_back_after_moving_it_is_refused_with_its_reason(text: str) -> N
 ])
 def test_back_alone_or_of_another_cube_is_backward(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
+
+
+# ------------------------------------------------------------- A1 s10 H25: a place lent to a cube the words give none
+@pytest.mark.parametrize("text", [
+    "Move the red cube and put the blue one in the bin.", "Move the red cube. Then put the blue one in the bin.",
+    "Move the red cube; put the blue one in the bin.", "Move red. Blue in the bin.",
+    "Shift the red cube and put the blue one on the pad.", "Move the red cube but put the blue one in the bin.",
+    "Relocate the red cube, then put the blue one in the bin.",
+    "Déplace le rouge et mets le bleu dans la poubelle.", "Beweg den roten. Dann leg den blauen in den Eimer.",
+])
+def test_a_cube_with_no_place_never_borrows_the_next_requests_place(text: str) -> None:
+    moves_nothing(text)
+
+
+def test_a_place_said_once_for_two_cubes_in_one_sentence_still_serves_both() -> None:
+    assert steps("Place the red cube and then the blue cube on the pad.", S3) == mv("red", "pad") + mv("blue", "pad")
+    assert steps("Put the red cube and the blue one in the bin.", S3) == mv("red", "bin") + mv("blue", "bin")
