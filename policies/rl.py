@@ -4,10 +4,10 @@ A run directory holds ``config.json`` (a residual run's also records the base po
 SHA-256: ``BASE_RECORD``), TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
 model zip every ``checkpoint_every`` steps, the latest replay buffer and observation statistics, and
 ``resume.json`` naming them with the step count; ``train_rl(..., resume=True)`` continues a killed run from
-there), the best model by evaluation reward (``best/``), ``evaluations.npz``,
+there), the best model by mean reward on the validation episodes (``best/``; their curve in ``evaluations.npz``),
 ``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
-(``policy/``, see ``policies.rl_export``). Training episode seeds and evaluation episode seeds are disjoint
-by construction (``policies.rl_config``).
+(``policy/``, see ``policies.rl_export``). Training, validation and held-out episode seeds are disjoint by
+construction (``policies.rl_config``); the held-out ones are used once, for ``metrics.json``'s ``final_eval``.
 """
 
 from __future__ import annotations
@@ -512,6 +512,9 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         train_env = vectorize(factory, *train_seeds(config), normalize_obs=config.normalize_obs,
                               n_envs=config.n_envs)
         eval_env = vectorize(factory, *eval_seeds(config), normalize_obs=config.normalize_obs, training=False)
+        # best/ is chosen on validation episodes: choosing on the held-out ones would make the final figure the
+        # maximum of noisy draws from the very seeds it reports on.
+        val_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs, training=False)
         try:
             if state is None:
                 model = build_model(config, train_env, tensorboard_log=str(out / "tb"))
@@ -520,6 +523,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         except BaseException:
             train_env.close()
             eval_env.close()
+            val_env.close()
             raise
         # A refused run leaves no folder: it is made once the envs and the model are built.
         out.mkdir(parents=True, exist_ok=True)
@@ -530,7 +534,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
             if demos is not None:
                 saved[DEMOS_RECORD] = demos.source
             _atomic_write_text(out / "config.json", json.dumps(saved, indent=2))
-        evaluations = EvalCallback(eval_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
+        evaluations = EvalCallback(val_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
                                    log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
                                    verbose=0)
         if state is not None:
@@ -548,13 +552,15 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         final = evaluate_success(model, eval_env, config.eval_episodes)
         train_env.close()
         eval_env.close()
+        val_env.close()
     finally:
         torch.set_num_threads(threads)
 
     curve = read_eval_curve(out / "evaluations.npz")
     metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "final_eval": final,
                "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
-               "eval_curve": curve, "eval_seeds": list(eval_seeds(config)), "train_seeds": list(train_seeds(config))}
+               "eval_curve": curve, "eval_seeds": list(eval_seeds(config)),
+               "validation_seeds": list(validation_seeds(config)), "train_seeds": list(train_seeds(config))}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
@@ -582,7 +588,7 @@ def read_eval_curve(path: Path) -> dict[str, list[float]]:
 
 
 def plot_learning_curve(curve: dict[str, list[float]], path: Path, *, title: str) -> Path:
-    """Success rate and mean return of the held-out evaluations against env steps (PNG, no display)."""
+    """Success rate and mean return of the validation evaluations against env steps (PNG, no display)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -590,7 +596,7 @@ def plot_learning_curve(curve: dict[str, list[float]], path: Path, *, title: str
 
     fig, (ax_s, ax_r) = plt.subplots(1, 2, figsize=(9, 3.5))
     ax_s.plot(curve["timesteps"], curve["success_rate"], marker="o")
-    ax_s.set(xlabel="env steps", ylabel="success rate (held-out seeds)", ylim=(-0.05, 1.05), title=title)
+    ax_s.set(xlabel="env steps", ylabel="success rate (validation seeds)", ylim=(-0.05, 1.05), title=title)
     ax_r.plot(curve["timesteps"], curve["mean_return"], marker="o", color="tab:orange")
     ax_r.set(xlabel="env steps", ylabel="mean return")
     fig.tight_layout()

@@ -548,3 +548,35 @@ def test_a_killed_run_resumes_from_its_last_checkpoint_and_refuses_another_confi
     # Training episode seeds go on from where the killed run was (60-step Reach episodes), none replayed.
     ran = state["env_steps"] - metrics["resumed_from_env_steps"]
     assert state["episode_resets"][0] >= killed["episode_resets"][0] + ran // 60
+
+
+def test_best_is_chosen_on_validation_episodes_and_held_out_ones_only_score_the_end(tmp_path: Path,
+                                                                                     monkeypatch: Any) -> None:
+    """``best/`` used to be chosen by EvalCallback on the held-out episodes (R1 s10): the reported figure was then
+    the best of several noisy draws from the very seeds it reports on."""
+    import stable_baselines3.common.callbacks as sb3_callbacks
+
+    import policies.rl as rl
+    from policies.rl_config import EVAL_SEED_BASE, VALIDATION_SEED_BASE
+
+    made: dict[int, Any] = {}  # first seed -> the vector env built over that block
+
+    def recording_vectorize(factory: Any, first: int, count: int, **kwargs: Any) -> Any:
+        env = vectorize(factory, first, count, **kwargs)
+        made[first] = env
+        return env
+
+    chosen_on: list[Any] = []
+
+    class RecordingEvalCallback(sb3_callbacks.EvalCallback):
+        def __init__(self, eval_env: Any, **kwargs: Any) -> None:
+            chosen_on.append(eval_env)
+            super().__init__(eval_env, **kwargs)
+
+    monkeypatch.setattr(rl, "vectorize", recording_vectorize)
+    monkeypatch.setattr(sb3_callbacks, "EvalCallback", RecordingEvalCallback)
+    run = train_rl(TINY, tmp_path / "run")
+    assert chosen_on == [made[VALIDATION_SEED_BASE]] and made[EVAL_SEED_BASE] is not chosen_on[0]
+    metrics = json.loads((run.out_dir / "metrics.json").read_text())
+    assert metrics["validation_seeds"] == [VALIDATION_SEED_BASE, TINY.eval_episodes]
+    assert metrics["eval_seeds"] == [EVAL_SEED_BASE, TINY.eval_episodes]
