@@ -81,11 +81,12 @@ def test_every_cube_on_the_table_is_every_cube_where_all_stand_on_it(text: str) 
     assert steps(text) == [s for c in COLOURS for s in mv(c, "bin")]
 
 
-def test_every_cube_on_the_table_beside_a_stack_or_as_a_destination_is_refused() -> None:
-    stacked = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
-                                    "on": {"red_cube": "blue_cube"}, "regions": ["left", "right", "bin", "pad"]})
-    refused("Bin every cube on the table.", stacked)
-    refused("put all the cubes on the table in the bin", stacked)
+def test_every_cube_on_the_table_beside_a_region_or_as_a_destination_is_refused() -> None:
+    # (a cube on a stack is on the table, as the dev writer of f27-023 counts it, P3 s10 1afe306; in a region, not)
+    in_region = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c} for c in COLOURS],
+                                      "on": {"red_cube": "pad"}, "regions": ["left", "right", "bin", "pad"]})
+    refused("Bin every cube on the table.", in_region)
+    refused("put all the cubes on the table in the bin", in_region)
     refused("put every cube on the table")
     refused("don't put every cube on the table in the bin")
 
