@@ -20,6 +20,7 @@ FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "
                       "over", "now", "carefully", "gently", "just", "then", "and", "go", "robot", "arm", "slightly",
                       "but"})
 _NEAR_TIE_M = 0.02  # two objects closer to the anchor than this apart in distance are equally "next to" it
+HALF_MARGIN_M = 0.05  # a cube farther than this from the table's centre line (y = 0) stands on its left or right half
 RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
 
 
@@ -35,6 +36,7 @@ class Ref:
     support: str | None = None  # a region name, or None when ``anchor`` is the support object
     text: str = ""
     second: Ref | None = None  # "between" names two anchors: ``anchor`` and this one
+    half: bool = False  # "extreme": said as a place on that half of the table ("the cube on the left side")
 
 
 @dataclass
@@ -90,6 +92,10 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
             at = 4 if toks[0].startswith("left") else 5
             text = f"the {toks[0][at:]} {toks[1]} from the {toks[0][:at]}"
         return Ref("extreme", side=_EXTREMES[toks[0]], noun=lx.KIND_WORDS[toks[1]], text=text)
+    if toks[0] in ("lefthalf", "righthalf") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
+        side = toks[0].removesuffix("half")
+        return Ref("extreme", side=side, noun=lx.KIND_WORDS[toks[1]], support=side, half=True,
+                   text=f"the {toks[1]} on the {side} side")
     if toks[0] in ("left", "right") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "put the left one in the bin": the leftmost (asked where a cube stands in that region, see ground)
         return Ref("extreme", side=toks[0], noun=lx.KIND_WORDS[toks[1]], support=toks[0], text=text)
@@ -289,6 +295,14 @@ def _ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         # "the cube on the right" where a cube stands in the right region: that one, or the rightmost?
         raise UngroundedError(f"'{ref.text}': the cube in the {ref.support} region or the {ref.support}most one is "
                               f"unclear")
+    if ref.kind == "extreme" and ref.half:
+        # "the cube on the left side of the table" where two or more cubes stand on that half and others do not
+        # (phrasing.py writes "the lefthalf cube" then): the words name that group, not its outermost one (f26-057,
+        # red and yellow both on the left); asked among them
+        sign = 1.0 if ref.side == "left" else -1.0
+        half = [o.name for o in pool if o.position is not None and sign * o.position[1] > HALF_MARGIN_M]
+        if len(half) > 1:
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(half)} are all on the {ref.side} side", half)
     if ref.kind == "extreme":
         placed = [o for o in pool if o.position is not None]
         if len(placed) != len(pool) or not pool:

@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable
 
 from policies.planner import lexicon as lx
+from policies.planner.dialect import in_standard_english
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
-from policies.planner.mentions import FILLERS, RELATIVE_FILLERS
+from policies.planner.mentions import FILLERS, HALF_MARGIN_M, RELATIVE_FILLERS
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
@@ -79,7 +80,7 @@ def in_english(text: str) -> tuple[str, str, str | None]:
     checked planner's speech-act screen and the parser each read the same instruction in English."""
     lang = language_of(text)
     if lang == "en":
-        return lang, text, None
+        return lang, in_standard_english(text), None  # Scots words in English (dialect.py); else as it is
     try:
         return lang, translate(text, lang), None
     except TranslationError as exc:
@@ -105,6 +106,8 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
                   "u": "you", "ur": "your", "n": "and", "ya": "you",
                   "da": "the", "rd": "red", "grn": "green", "gren": "green", "ylw": "yellow", "yllw": "yellow",
                   "prpl": "purple", "orng": "orange", "bfore": "before",
+                  "foward": "forward", "fwd": "forward", "forwad": "forward", "itd": "it'd", "ngl": "honestly",
+                  "rite": "right", "hola": "hello", "gracias": "thanks", "jsut": "just",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -350,7 +353,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "For the third time: park the red block on the pad." (f23-013): the request said again
     (r"^(?:for the (?:second|third|fourth|fifth|last|umpteenth|hundredth|nth) time|once again)\s*[:,\-–—!]\s*", ""),
     # a label before the request: "shift note: ...", "fyi: ...", "reminder - ..." (f14-000)
-    (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|a|one)\s+)?(?:note|notes|fyi|"
+    (r"^(?:(?:shift|quick|small|side|general|final|short|little|handover|friendly|safety|a|one)\s+)?(?:note|notes|fyi|"
      r"reminder|heads[- ]up|memo|update|ps|p\.s\.|urgent|important|request|todo|to-do)\s*[:\-–—]\s*", ""),
     # ... or naming the job the request is part of: "Bring-up test: pick red_cube, ...", "Calibration run #2: ...",
     # "Today's task: ..." (f17-034). Only job nouns after known modifiers: "Cancelled test:", "Old task:",
@@ -376,7 +379,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a verb as the label: "Stack: green onto orange." (f18-007)
     (r"^(stack|put|place|move|push|bin|pick)\s*:\s*(?=(?:the )?[a-z]+ )", r"\1 "),
     # greetings, fillers and thanks around the request
-    (r"^(?:\s*(?:hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|erm|well|right|alright|"
+    (r"^(?:\s*(?:(?:hey|hi|hiya|heya|hello) again|hey|hi|hiya|heya|howdy|hello|greetings|ok+|okay+|so+|um+|uh+|er+|"
+     r"erm|well|right|alright|"
      r"(?:good )?(?:morning|afternoon|"
      r"evening)|there|dear|my friend|my dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|"
      r"ugh+|argh+|meh|"
@@ -399,6 +403,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?: any ?more| any longer)?(?: for (?:today|now|the day))?\s*[,:;.!\-–—]\s*(?:(?:if you could|"
      rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one|that|him|her)\b", r"\1\3 \2"),
+    # ... then where "it" goes: "We're done with the orange cube, so it can go in the trash." (f25-003), "as for the red
+    # one, it goes on the pad": the cube, read as "the orange cube can go in the trash" (a request, below)
+    (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now)\s+)*(?:as (?:for|to)|regarding|concerning|(?:we'?re|we are|i'?m|i am) "
+     rf"(?:all )?(?:done|finished) (?:with|using)|(?:we|i) (?:don'?t|do not|no longer) need|(?:we|i)(?:'ve| have) no "
+     rf"(?:more |further )?use for) ({_NAMED})(?: any ?more| any longer)?(?: for (?:today|now|the day))?"
+     rf"(?:\s*[,:;.!\-–—]\s*|\s+)(?:(?:so|and so|and|then)\s+)?it (?=(?:can|should|must|could) go\b|goes\b|"
+     rf"needs to go\b|has to go\b|belongs\b)", r"\1\2 "),
     # ... or a complaint about it first: "that yellow cube is just in the way. can you chuck it in the trash?"
     (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one)) (?:is|'s|has been) "
      rf"(?:just |really |kind of |kinda |totally |always |still )?(?:in the way|in my way|getting in (?:the|my) way|"
@@ -452,15 +463,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\s*[,\-–—]\s*([a-z]+)\s*[.!]*$",
      lambda m: m.group(0) if m.group(1) in _CONTENT_WORDS or m.group(1) in _KNOWN else ""),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
+    # a tag asking agreement after the request ("Stick the red one on top of the green one, aye?", f27-007; "..., you
+    # put it in the trash, yes?", f26-000)
+    (r"(\b(?:in|on|into|onto|to|bin|pad|trash|left|right|side|cube|block|one|home|forwards?|backwards?))\s*,\s*"
+     r"(?:yes|yeah|aye|ok|okay)\s*$", r"\1"),
     # whole clauses of social talk, no action in them ("sorry to bother you", "that'd be great", "the task is:")
     (r"(^|[,;.!?:]\s*)(?:(?:and |but )?(?:honestly |frankly |basically |so )?(?:sorry to "
      r"(?:bother|trouble|bug|pester|disturb) you(?: again)?|"
      r"(?:this is |the )?last one,? i promise|"
      r"can you help me(?: out)?|i need (?:your|a "
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
-     r"time to work|time to (?:tidy|clean|clear) up|time to get (?:to work|going|started)|the thing is|"
+     r"time to work|time to (?:tidy|clean|clear) up|time to get (?:to work|going|started)|time to pile (?:on|up)|"
+     r"the thing is|"
      r"you know what|here'?s the deal|"
-     r"here'?s (?:the thing|the plan|what i need|what i want|what to do)(?: (?:from|of) you)?|(?:the|my) plan is|"
+     r"here'?s (?:the thing|the (?:game )?plan|what i need|what i want|what to do)(?: (?:from|of) you)?|"
+     r"(?:the|my) (?:game )?plan is|"
      r"one (?:more|last) thing|"
      r"(?:a )?quick (?:favou?r|one|request)|(?:much|greatly) appreciated|that'?d be (?:great|lovely|"
      r"awesome|perfect)|that would be (?:great|lovely|awesome|perfect)|i guess|i think|"
@@ -533,7 +550,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?: to)?\s+(?=(?:{_POLITE_VERB_ALT})\b)", r"\1"),
     (rf"(^|[,;.!?:]\s*)((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|brick)) go (to|in|into|on|onto)\s+"
      r"(?!(?:the )?(?:middle|top|bottom|base|centre|center)\b)", r"\1put \2 \3 "),
-    (rf"(^|[,;.!?:]\s*)((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|brick)) (?:do |does )?not (move|touch|go anywhere)\b"
+    # ... and its negation said after the object: "Red cube not move.", "Orange one do not move." (f25-030), "green
+    # don't move", "the blue one must not move"; a sentence or clause of its own, the object named by its colour
+    (rf"(^|[,;.!?:]\s*)((?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?) (?:(?:do|does|must|should|shall)"
+     rf"(?: not|n'?t)|not|never|no|don'?t|doesn'?t) (move|touch|go anywhere)\b"
      r"(?=\s*[,;.!?]|$)", r"\1don't \3 \2"),
     (rf"(^|[,;.!?:]\s*)((?:the )?(?:{_COLOUR_NAMES}) (?:cube|block|brick)) please (?=(?:in|into|on|onto) the\b)",
      r"\1\2 "),
@@ -545,15 +565,21 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # girls, watch this!" (f23-066): a class told what comes, each a closed form before the request
     (r"(^|[.!?]\s*)(?:(?:(?:ok(?:ay)?|right|so|now),?\s+)?(?:let'?s do (?:a few|some) "
      r"(?:little |quick |simple |fun )?things(?: together)?|(?:it'?s )?(?:clean|tidy)[- ]?up time|"
-     r"(?:boys and girls|kids|children|class|everyone|everybody|folks),? (?:watch|look at) (?:this|me|closely))"
+     r"(?:boys and girls|kids|children|class|everyone|everybody|folks),? (?:watch|look at) (?:this|me|closely)|"
+     # (bare, only "watch this" / "check this out" before a request's verb: "Watch me, put ..." announces the speaker's
+     # own demonstration, "Look at this, the red cube in the bin" points at a state, A1 s10 H10)
+     rf"(?:watch this|check this out)(?=\s*[.:!\-–—,]\s*(?:(?:please|now|just|can we|could you|can you)\s+)*"
+     rf"(?:{_POLITE_VERB_ALT})\b))"
      r"(?:,? (?:everyone|everybody|folks|guys|class|kids|boys and girls))?\s*[.:!\-–—,]\s*)+", r"\1"),
     # "Work finish. Return home please." (f19-049): the day's work done, before going home
     (r"(^|[,;.!?]\s*)(?:(?:the )?(?:work|job|shift|day)(?: is|'s)? (?:finish(?:ed)?|done|over|complete|completed)|"
      # "That's enough for today. Go back to your home position." (f23-025), "ok ur done, go home" (f22-053)
-     r"(?:that'?s|that is) (?:enough|it|all)|(?:you'?re|you are|your|we'?re|we are) (?:all )?(?:done|finished))"
-     r"(?: for (?:today|now|the day|this session))?\s*[,;.!]\s*"
-     # (only where going home ends the request: "That's enough. Go home. Then put ..." works on, A1 s9 G16)
-     r"(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? (?:to )?(?:your |the )?home\b[^.;!?]*[.!]?\s*$)",
+     r"(?:that'?s|that is) (?:enough|it|all)|(?:(?:you'?re|you are|your|we'?re|we are) )?(?:all )?(?:done|finished))"
+     r"(?: for (?:today|now|the day|this session))?(?:,? (?:pal|mate|buddy|robot|friend))?\s*[,;.!]\s*"
+     # (only where going home ends the request: "That's enough. Go home. Then put ..." works on, A1 s9 G16; "that's
+     # you, pal. awa' back tae yer startin' spot", f27-049)
+     r"(?=(?:(?:now|so|please|and)\s+)?(?:go|head|return)(?: back)? (?:to )?(?:your |the )?(?:home|start(?:ing)? "
+     r"position|rest(?:ing)? (?:pose|position)|initial (?:pose|position)|ready pose)\b[^.;!?]*[.!]?\s*$)",
      r"\1"),
     # "Put please the yellow cube ...", "Please you throw away ..." (f16-003, f16-000): the request itself
     (r"\b(put|place|set|move|stack|drop|push|bin|throw|take|pick)\s+please\s+", r"\1 "),
@@ -677,7 +703,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(on top of|on|in|into|onto)\b", r"\1put \2 \3"),
     (r"\bthen you (?:can|could|may|should)\b", "then"),
     # "the red cube, I'd like it on the pad": the object named first, then what to do with "it"
-    (rf"^({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put)\s+it\s+"
+    (rf"^(?:please,?\s+)?({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put|"
+     rf"(?:please )?you put)\s+it\s+"
      rf"(on|in|into|onto)\b", r"put \1 \2"),
     (r"[\s,]*\bshall we\b\s*\??", " "),
     # (only with its "not": "if it's too much bother, could you ..." is a condition, A1 s8 F12)
@@ -755,7 +782,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      "don't touch"),
     (r"\b(?:please\s+)?(?:refrain|abstain) from (?:moving|shifting|picking up|pushing)\b", "don't move"),
     (r"\bavoid (?=the |any )", "don't touch "),
-    (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b", r"\1"),
+    # (after a named cube, "everything else" is the rest, which expansion.py reads: "Put the green cube on the pad and
+    # everything else in the bin", f20-025)
+    (r"\b(everything|every (?:other )?(?:cube|block)|all (?:of )?the (?:other )?(?:cubes|blocks)) else\b",
+     lambda m: m.group(0) if re.search(rf"\b(?:{_COLOUR_NAMES})\b", m.string[:m.start()]) else m.group(1)),
     (r"^(?:please )?(?:do|here are|i have) (?:the following|this|these|(?:these )?(?:two|three|four) things)\s*:\s*",
      ""),
     # "Make a three-high stack, listing from the top down: red, blue, yellow." (f20-013): how the list is said is the
@@ -862,7 +892,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"i should like you to|"
      r"we should like you to|i want you to|"
      r"i need you to|let'?s|lets)\b", " "),
-    (r"\byou like\b", "you"),
+    # (a filler after "can you" / "could you": "can you like grab the green cube"; a bare "you like X on Y" states a
+    # taste and stays unread, A1 s10 H4)
+    (r"(\b(?:would|if|should|do|could|can|will)\s+)you like\b", r"\1you"),
     (r"\b(?:for (?:me|us|her|him)|if you can|if you could|if possible|if you would|if you will|if you'?d be so kind|"
      r"if you may)\b"
      r"(?!\s+(?:not|never|only|first|then|put|place|move|stack|push|pick)\b)", " "),
@@ -906,14 +938,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "I'd love for X to end up on Y", "I want X on Y", "X belongs in Y"
     # (a hedge between: "I kinda need X sitting on Y"; "I want X underneath Y" is put Y on X, read below)
     (rf"\b(?:i'?d love for|i would love for|i'?d like for|(?:i|we)(?: {_HEDGE})*(?: want| need|'d like| would like|"
+     rf" should like|"
      rf"'d love| would love| would need|'d appreciate| would appreciate)|{_REPORTER} (?:wants|needs|would like|"
      rf"'d like))\s+({_NAMED})\s+"
-     rf"(?:to\s+)?(?:(?:end up|ending up|be|go|sit|sitting|resting|standing|placed|put|lying|stacked|set)\s+){{0,2}}"
+     # (a participle of placing too: "I'd like the purple cube piled onto the orange cube", f25-006)
+     rf"(?:to\s+)?(?:(?:end up|ending up|be|go|sit|sitting|rest|resting|stand|standing|placed|put|lie|lying|stacked|"
+     rf"set|piled|"
+     rf"perched|parked|moved|dropped|popped|positioned|balanced|sat|plonked|stuck)\s+){{0,2}}"
      rf"(?:over\s+)?"
      r"(on top of|ontop|on|in|into|onto|atop|underneath|beneath|below|under)\b", r"put \1 \2"),
     # "have the yellow cube placed on the blue one" (indep10-060)
     (rf"(^|[,;.!?:]\s*|\b(?:and|then|please)\s+)(?:let'?s\s+)?have\s+({_NAMED})\s+(?:(?:placed|put|moved|stacked|set|"
-     r"sitting|resting|sat|standing|lying)\s+)?(on top of|on|in|into|onto|atop|to(?= the (?:bin|pad|left|right)\b))\b",
+     r"sitting|resting|sat|standing|lying|piled|perched|parked|dropped|popped|positioned)\s+)?"
+     r"(on top of|on|in|into|onto|atop|to(?= the (?:bin|pad|left|right)\b))\b",
      r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     # "the red cube must be placed on the pad", "kindly arrange for X to be put on Y", "I request that X be put on Y"
@@ -957,10 +994,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(?:(?:[,;.!?]|\band\b)\s*(?:does that make sense|let me know(?: (?:when|once)(?: (?:you'?re|you are|it'?s|it "
      r"is) (?:done|finished))?)?|let me know if there'?s (?:a|any) (?:problem|issue)s?|much obliged|"
      r"(?:i )?appreciate it|"
-     r"have a (?:good|nice|great|lovely) (?:one|day|evening|afternoon|weekend)|see (?:you|ya) (?:later|soon|tomorrow)|"
-     r"talk (?:to you )?(?:soon|later)|bye(?: bye)?|goodbye|see ya|over and out|love you,? robot|"
+     r"have a (?:good|nice|great|lovely) (?:one|day|evening|afternoon|weekend)|"
+     # (a farewell, f25: "see ya tomorrow", "catch you later", "bye for now", "take care")
+     r"(?:see|catch) (?:you|ya|u)(?: (?:later|soon|tomorrow|next time|around|in a bit|next week|on monday))?|cya|"
+     r"laters|ttyl|bye for now|take care|good ?night|night night|bye-bye(?:,? robot)?|time for (?:a|your) (?:little )?"
+     r"(?:rest|nap|break|snooze)|"
+     r"talk (?:to you )?(?:soon|later)|bye(?: bye)?|goodbye|over and out|love you,? robot|"
      r"keep up the good work|that should do it|that should be it|i'?ll be back (?:later|soon)|cheers mate)[\s.!?]*)+$",
      ""),
+    # a step asked again: "put the red cube in the bin again", "push it left once more" (f25): the step as said, only
+    # at the end of a clause that has its place or direction ("do it again", "again, put ..." stay unread)
+    (r"(\b(?:in|into|on|onto|to|inside|atop|left|right|forwards?|backwards?|home)\b[^,;.!?]*?)\s*,?\s+"
+     r"(?:once |yet |all "
+     r"over )?(?:again|once more|one more time)(?=\s*(?:$|[,;.!?]|\b(?:and|then|please|thanks|thank you)\b))", r"\1"),
     # "Blue onto orange. Stack it." (f22-006): the request said again, only after one stacking or placement
     (r"^([^.;!?]*\b(?:onto|on top of|on|into|in)\b[^.;!?]*)[.!]\s*(?:(?:now|so|go on|go ahead|just),?\s+)?(?:stack|do) "
      r"(?:it|that|this)(?: (?:now|please))?[\s.!]*$", r"\1"),
@@ -975,8 +1021,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # to have a better look at it"; only as a sentence or clause of its own at the end
     (r"[,;.!?]\s*(?:so that|so) (?:they|the two|both|it) (?:make|form|look like|become) (?:a|an) (?:[a-z]+ ){0,2}"
      r"(?:pair|tower|stack|couple|set|duo)(?=\s*(?:[,;.!?]|$))", ""),
-    (r"[,;.!?]\s*(?:i think |i bet |honestly )?(?:it|that|they|this)(?:'d| would| will|'ll) (?:look|be) "
-     r"(?:rather |really |so |very |quite |just )?(?:nice|good|great|neat|lovely|pretty|cool|tidy|better|fun)"
+    (r"(?:[,;.!?]\s*|\s+(?=honestly\b))(?:i think |i bet |honestly )?(?:it|that|they|this)(?:'d| would| will|'ll) "
+     r"(?:look|be) (?:rather |really |so |very |quite |just )?(?:nice|good|great|neat|lovely|pretty|cool|tidy|better|"
+     r"fun|"
+     r"sick|awesome|dope|sweet|epic)"
      r"(?: that way)?"
      r"(?=\s*(?:[,;.!?]|$))", ""),
     (r"[,;.!?]\s*(?:(?:the|my|our) (?:children|kids|students|class|visitors|guests|audience|pupils)|she|he|they)"
@@ -993,6 +1041,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"must)? ?(?:stay|remain|"
      r"be left|stay put)(?: (?:where they are|as they are|in place|alone|put))?(?:,? please)?[\s.!]*$",
      lambda m: m.group(0) if re.search(rf"\b{_ALL_WORDS}\b|\bother\b", m.string[:m.start()]) else ""),
+    # ... or wanting to watch it (f25-039): "I'd love to watch it go", "we'd like to see it move"
+    (r"[,;.!?]\s*(?:i|we)(?:'d| would) (?:love|like) to (?:watch|see) (?:it|you|this|that)"
+     r"(?: (?:go|move|work|in action|"
+     r"do it|do its thing))?(?=\s*(?:[,;.!?]|$))", ""),
     (r"[,;.!?]\s*(?:i|we)(?:'d| would) like to (?:have|take|get) a (?:better|closer|good|proper|quick) look at "
      r"(?:it|them)(?=\s*(?:[,;.!?]|$))", ""),
     # why a cube is kept still, after the constraint on it: "leave the purple one alone its calibrating" (f18-039),
@@ -1162,13 +1214,22 @@ def _push_manner(text: str) -> str:
     text = re.sub(r"\b(?:gently|softly|lightly|carefully)\s+(?=(?:to|towards?|forwards?|backwards?|left|right|away)\b)",
                   "", text)
     text = re.sub(r"\bto(?:wards?)? the (left|right|forward|backward) direction\b", r"to the \1", text)
+    # "towards the back of the table" is away from the robot (the writers' world: the back of the table is the far
+    # end, forward), "the front of the table" toward it (f28-044 pushed it backward); "to the back" / "to the front"
+    # without the table keep the seen convention (backward / forward: unseen_paraphrase-134, "vers l'avant")
+    text = re.sub(r"\b(?:to|towards?|over to) the (?:(back|rear|far end|far side)|(front|near end|near side)) of the "
+                  r"(?:table|workspace|bench)\b", lambda m: "forward" if m.group(1) else "backward", text)
     return _FURTHER.sub(r"\1", _PUSH_REASON.sub("", text))
 
 
+# (also announced bare or as what the speaker has: "Three jobs. Green into the bin. ..." (f25-020), "Two things:
+# ...", "I've got three tasks for you: ...", "here are two steps -")
 _COUNTED = re.compile(
-    r"^(?:(?:ok(?:ay)?|right|so|now|please),?\s+)*(?:let'?s do|(?:(?:could|can|would) you (?:please )?)?do (?:the "
-    r"following|these|the next))\s+(?P<n>two|three|four|five|[2-5])\s+(?:little |quick |simple |fun |small )?(?:things|"
-    r"steps|tasks|jobs)(?: together)?(?:,? (?:in (?:this |that )?order|in sequence))?(?:,? (?:everyone|everybody|folks|"
+    r"^(?:(?:ok(?:ay)?|right|so|now|please|alright),?\s+)*(?:(?:let'?s do|(?:(?:could|can|would) you (?:please )?)?do "
+    r"(?:the following|these|the next)|(?:i|we)(?:'ve| have)? got|(?:i|we) have|here(?:'s| is| are)|there are|"
+    r"(?:just|only))\s+)?(?P<n>two|three|four|five|[2-5])\s+(?:little |quick |simple |fun |small |short |easy )?"
+    r"(?:things|steps|tasks|jobs)(?: together)?(?: (?:for (?:you|today|now)|to do|(?:i|we) need(?: done)?))*"
+    r"(?:,? (?:in (?:this |that )?order|in sequence))?(?:,? (?:everyone|everybody|folks|"
     r"guys|class|kids|for me|please))?\s*[.:!,\-–—]+\s*")
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
@@ -1188,9 +1249,18 @@ def _counted_steps(text: str) -> str:
     if m is None:
         return text
     rest = text[m.end():]
-    steps = [p for p in re.split(r"[.!?;]+|,?\s*\b(?:and then|then|next|and after that|after that)\b|\(?\b\d\s*[).:]",
-                                 rest) if re.search(rf"\b(?:{_COLOUR_ALT}|home)\b", p)]
-    return rest if len(steps) == _COUNT_WORDS[m.group("n")] else text
+    # the steps: parts between sentence ends, order words, commas and "and" ("two things: red in the bin, blue on
+    # green"), a part with no place of its own joined to the next ("put red and blue in the bin" is one step)
+    parts = re.split(r"[.!?;,]+|\s*\b(?:and then|then|next|and after that|after that|and)\b|\(?\b\d\s*[).:]", rest)
+    steps, pending = [], ""
+    for part in parts:
+        pending = f"{pending} {part}"
+        if re.search(rf"{_PLACE_SAID}|\bhome\b", part):
+            steps.append(pending)
+            pending = ""
+    steps = [p for p in steps if re.search(rf"\b(?:{_COLOUR_ALT}|home)\b", p)]
+    return rest if len(steps) == _COUNT_WORDS[m.group("n")] and not re.search(rf"\b(?:{_COLOUR_ALT})\b", pending) \
+        else text
 
 
 def _stated_order(text: str) -> tuple[str, str | None]:
@@ -1979,6 +2049,10 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"(?:and )?(?:i|we)(?:'d| would) like (?:the|this|our|my) (?:table|lab|bench|room|workspace|place|desk|cell) to "
     r"(?:look|be) (?:tidy|neat|clean|nice|presentable|organi[sz]ed)(?: for (?:them|the visitors|the class|everyone|"
     r"the kids|the children|the guests))?|"
+    # "I have been meaning to tidy this table for ages" (f26-050)
+    r"i(?:'ve| have) been meaning to (?:tidy|clean|clear|sort)(?: up| out)? (?:this|the|my|our) "
+    r"(?:table|bench|desk|lab|"
+    r"workspace|mess|setup)(?: up)?(?: for (?:ages|a while|weeks|days|a long time))?|"
     r"i(?:'ve| have) been waiting(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time)|all "
     r"(?:day|morning|afternoon)))?|it(?:'s| has) been a (?:little |long |good )?while)$")
 
@@ -2045,7 +2119,7 @@ _FUTURE_ARRIVAL = re.compile(
     r"tomorrow(?: morning| afternoon)?|at (?:noon|lunch|\d{1,2}(?::\d\d)?(?: ?[ap]m)?)|next week)\b")
 _ACTIVITIES = frozenset(re.findall(r"[a-z]+", """
     running setting preparing prepping working doing filming recording planning cleaning tidying getting teaching
-    hosting giving showing organising organizing writing building starting new back visiting sorry on
+    hosting giving showing organising organizing writing building starting new back visiting sorry on swamped
 """))
 # A colour said as a colour, not a cube: "my daughter is obsessed with purple", "she loves red" (f14-039).
 _COLOUR_AS_COLOUR = re.compile(rf"\b(?:with|of|about|loves?|likes?|adores?|prefers?|into) (?:{_COLOUR_NAMES})\b"
@@ -2066,6 +2140,10 @@ _AUDIENCE = (r"(?: for (?:some |the |a |our |my )?(?:visitors|guests|students|cl
 # The asides that are dropped: a closed list of forms (A1 s8 F2b/F5b/F2c). Whatever else opens on a subject ("Paul's
 # leaning in", "the guard door is open", "it's a simulation", "I'm running a simulation", ", it's done") is read,
 # hence refused: a list of words to keep would let the next unlisted one through.
+_FIRST_VISIT = (r"(?:it'?s|this is|it is) (?:my|our) (?:very )?first (?:time|visit|day)(?: here| in (?:the|a|this) lab|"
+                r" (?:seeing|using|meeting|watching|working with) (?:one of )?(?:these|a|the|this|your) "
+                r"(?:robots?|arms?|"
+                r"machines?)(?: (?:up close|in person|in real life|in action))?)?")
 _ASIDE_FORM = re.compile(
     r"(?:(?:and|but|so|because|since|as|also|plus|oh|well|anyway|honestly|though)\s+)*(?:"
     rf"(?:i'?m|i am|we'?re|we are) (?:(?:just|currently|still|also|busy|so|really) )*(?:(?:running|setting up|doing|"
@@ -2078,12 +2156,23 @@ _ASIDE_FORM = re.compile(
     rf"(?:(?:the|my|our) (?:lab|workshop|office|room|desk|bench|place|kitchen)(?:'s| is)|it'?s|it is) (?:(?:a bit|kind "
     rf"of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|cluttered|a bit of a mess){_TIME_SAID}|"
     r"(?:it'?s|it has|it) been a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
-    r"i'?ve had a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
+    r"i'?ve had (?:a|the) (?:long|rough|busy|hectic|crazy|tiring|worst) (?:day|week|night|morning|shift)|"
+    # a lab machine that failed, by its name ("the centrifuge died", f26-052): the aside screen keeps the robot's own
+    # parts ("the gripper died", "the camera broke"), a person and a cube, which stay unread
+    r"(?:the |our |my )?(?!(?:colleague|friend|boss|manager|partner|wife|husband|mum|mom|dad|dog|cat|son|daughter|kid|"
+    r"child|grandma|grandpa|granny|uncle|aunt|neighbour|neighbor|brother|sister|teacher|student|intern|operator|pet|"
+    r"fish|plant|hamster)\b)[a-z]+ (?:died|broke|crashed|stopped working|is broken|'s broken)(?: again)?|"
+    r"(?:i'?m|i am) (?:so |really |a bit )?(?:swamped|snowed under)|"
+    # a busy day somewhere else, a manager's mood (f26-051)
+    r"(?:today|it)(?:'s| is) (?:very |so |really |super )?(?:busy|hectic|quiet|crazy) (?:in|at) the "
+    r"(?:warehouse|office|lab|shop|workshop|factory|store)|"
+    r"(?:my|our) (?:boss|manager|supervisor) (?:is|'s) (?:crazy|mad|nuts|in a mood|stressed)(?: haha| lol)?|"
     r"(?:long|rough|busy|hectic|crazy|late|early) (?:night|day|week|morning|shift)|"
     r"(?:the |our |my )?(?:coffee machine|coffee maker|kettle|printer|microwave|fridge|wifi|heating|vending machine|"
     r"forklift|elevator|photocopier|copier|projector|dishwasher|air con|aircon|toaster)"
     r"(?:'s| is| has)? (?:broken|broke|died|crashed|stopped working|acting up)(?: again)?(?: lol| haha)?|"
-    r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect) start|what a (?:day|week|morning)|"
+    r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect) start|what a (?:day|week|morning)"
+    r"(?: (?:i'?ve|we'?ve) had)?|"
     r"it'?s too close|it fell on the floor(?: earlier)?(?: and it'?s (?:a bit )?(?:dirty|scratched))?|"
     r"(?:it|the lab)'?s got a (?:chipped|scratched|dented) (?:corner|edge)|"
     r"the overnight run finished(?: and i (?:gotta|have to|need to) reset the bench)?|"
@@ -2101,6 +2190,8 @@ _ASIDE_FORM = re.compile(
     r"do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|neat))|"
     # the setup the request makes, said before it ("... and I need a specific setup", f21-074)
     r"i need a (?:specific|particular|certain|special) (?:setup|set-up|arrangement|layout|configuration)|"
+    # the speaker's first visit (f25-037): "it's my first time seeing one of these robots up close"
+    rf"{_FIRST_VISIT}|"
     # (f24-001) "I'm on my break and just want the bench a bit tidier"
     r"(?:i'?m|i am) on (?:my|a|the) (?:break|lunch break|coffee break|lunch)|(?:i )?(?:just )?want the (?:bench|table|"
     r"lab|desk|workspace) (?:a bit |a little |to be |to look )?(?:tidier|neater|cleaner|tidy|neat|clean)|"
@@ -2110,6 +2201,7 @@ _ASIDE_FORM = re.compile(
 
 _FORM_WORDS = re.compile(
     r"\b(?:long|rough|busy|hectic|crazy|late|early|tiring) shift\b|"
+    rf"^{_FIRST_VISIT}$|"
     r"^(?:my|our) [a-z]+ (?:really )?(?:wants?|would like|'d like|would love|'d love|(?:is|"
     r"are) dying) to (?:see|watch) "
     r"(?:the robot|you|the arm|it) do (?:a (?:little |cool |fun |neat )?trick|some tricks|something (?:cool|fun|"
@@ -2139,7 +2231,7 @@ def _names_nothing(part: str) -> bool:
     # a time or a trigger joined on after the aside ("I'm setting up for a photo shoot and at my signal, put ...", A1
     # s8 F10) says when to act; "this is / that's <X>" may quote, cancel or date the request (F2, F5): never asides
     if re.search(r"\b(?:and|so|but|then)\s+(?:at|on|in|after|when|once|by|upon|until|before|wait)\b", part) or \
-            re.match(r"^(?:this|that)(?:'s| is| was| were)\b", part):
+            (re.match(r"^(?:this|that)(?:'s| is| was| were)\b", part) and not re.fullmatch(_FIRST_VISIT, part)):
         return False
     # what the speaker is doing: only a closed list of activities away from the arm ("I'm running a demo", "I'm setting
     # up for a photo shoot"); "I'm reaching in", "I'm reading aloud", "I'm trapped" are read, hence refused (A1 s8 F2)
@@ -2169,9 +2261,29 @@ def _names_nothing(part: str) -> bool:
         not set(re.findall(r"[a-z]+", part)) & keeps
 
 
+# A part that is only an interjection ("Coffee machine's broken again, ugh.", f25-038; "wow"), or praise of how the
+# robot moves ("Oh wow, it moves so smoothly.", f25-039), before the request; and a remark on the cube's weight, with
+# its "watch out"
+# ("watch out, it's heavy"): none asks or forbids anything. A hazard ("careful, it's hot", "watch out, my hand")
+# is no such form and stays, read, hence refused.
+_INTERJECTION = re.compile(r"(?:(?:ugh+|meh|wow+|phew|whew|sigh|yay|woo+|gosh|geez|jeez|blimey|aw+|ooh+|sorry)\s*)+")
+_PRAISE = re.compile(r"(?:(?:oh|wow|whoa|gosh|look|and|honestly)\s*,?\s*)*(?:it|you|the (?:robot|arm))"
+                     r"(?: really| just)? "
+                     r"(?:moves?|works?|runs?|glides?) (?:so|really|very|super|incredibly|amazingly) (?:smoothly|well|"
+                     r"nicely|fast|quickly|gracefully|smooth|precisely)|(?:you(?:'re| are)|it(?:'s| is)) so (?:smooth|"
+                     r"fast|quick|precise|graceful|cool|clever|impressive)")
+_HEFT = re.compile(r"(^|[,;.!?]\s*)(?:(?:oh|and|but|just)\s+)*(?:(?:watch out|careful|be careful|heads up)"
+                   r"\s*[,!.:\-–—]?"
+                   r"\s*)?(?:it'?s|it is|that one'?s|this one'?s|that one is|this one is)(?: a (?:bit|little)| quite| "
+                   r"rather| pretty| very| kinda| kind of| really| surprisingly)? (?:heavy|heavier than it looks|"
+                   r"slippery|"
+                   r"light|lighter than it looks)(?=\s*(?:[,;.!?]|$))")
+
+
 def _small_talk(text: str) -> str:
     """``text`` without its parts of small talk ("hope your servos are feeling good today", "the lab's a bit messy
     today") and its asides (above), where another part remains."""
+    text = _HEFT.sub(r"\1", text)
     parts = re.split(r"([,;.!?]+)", text)
     asides = {i for i in range(0, len(parts), 2) if _aside(parts[i].strip())}
     if len(asides) == len(range(0, len(parts), 2)):
@@ -2186,8 +2298,13 @@ def _small_talk(text: str) -> str:
         # talk before the request ("forklift broke again, whatever.", f21-052): only right after a dropped part
         tag = part in ("right", "eh", "huh", "innit") and parts[i + 1 if i + 1 < len(parts) else i].startswith("?")
         shrug = part in ("whatever", "anyway") and not kept and i + 2 < len(parts)
+        # (a laugh after the request stays small talk: four seen records by independent writers close a plain request
+        # with "lol" (indep9-043, dev_words_s5-052, indep11-059, f22-001); A1 s10 H5 asked to refuse it as "xD" is)
         if part and ((chat and not words & _CONTENT_WORDS) or i in asides or
-                     ((tag or shrug) and i - 2 in dropped)):
+                     ((tag or shrug) and i - 2 in dropped) or
+                     # (only before the request: "Put red in the bin. Whoa!" / "... Argh!" may stop or cry out,
+                     # A1 s10 H8)
+                     (not kept and (_INTERJECTION.fullmatch(part) or _PRAISE.fullmatch(part)))):
             dropped.add(i)
             continue
         # an aside joined to a polite request by "but" / "so": "I know it's late but could you stack green on red"
@@ -2208,19 +2325,31 @@ def _small_talk(text: str) -> str:
     return "".join(kept)
 
 
-# "orange -> pad", "red → blue", "yellow => left, red -> pad": an object and where it goes (fresh split indep6-008)
-_ARROW = re.compile(rf"(^|[,;.]\s*|\b(?:and|then)\s+)(?:the )?({_COLOUR_ALT})(?: (?:cube|block|brick|one))?\s*"
-                    rf"(?:-+>|=+>|→|⇒|⟶)\s*(?:the |to the |into the |onto the |on the |in the )?"
-                    rf"(?:(bin|pad|trash|left|right)(?: side)?|({_COLOUR_ALT})(?: (?:cube|block|brick|one))?)\b")
+# "orange -> pad", "red → blue", "yellow => left, red -> pad": an object and where it goes (fresh split indep6-008);
+# also what a quantifier or a reference names ("all cubes -> bin", "all but blue -> pad", "leftmost cube -> bin") and
+# the arrow written back to front ("pad <- yellow", f26): the words before it are only those of a noun phrase
+_ARROW_WORDS = rf"(?:{_COLOUR_ALT}|the|all|every|each|both|everything|but|except|other|others|rest|remaining|cubes?|" \
+               r"blocks?|bricks?|ones?|leftmost|rightmost|frontmost|backmost|and)"
+_ARROW_WHAT = rf"(?P<what>{_ARROW_WORDS}(?: {_ARROW_WORDS}){{0,6}})"
+_ARROW_WHERE = (rf"(?:the |to the |into the |onto the |on the |in the )?(?:(?P<region>bin|pad|trash|garbage|rubbish|"
+                rf"left|"
+                rf"right)(?: side)?|(?P<cube>{_COLOUR_ALT})(?: (?:cube|block|brick|one))?)")
+_ARROW = re.compile(rf"(^|[,;.]\s*|\b(?:and|then)\s+){_ARROW_WHAT}\s*(?:-+>|=+>|→|⇒|⟶)\s*{_ARROW_WHERE}\b")
+_BACK_ARROW = re.compile(rf"(^|[,;.]\s*|\b(?:and|then)\s+){_ARROW_WHERE}\s*(?:<-+|<=+|←|⇐|⟵)\s*{_ARROW_WHAT}\b")
 
 
 def _arrows(text: str) -> str:
     def spelled(m: re.Match[str]) -> str:
-        if m.group(3):
-            prep = "in" if m.group(3) in ("bin", "trash") else "on"
-            return f"{m.group(1)}put the {m.group(2)} cube {prep} the {m.group(3)}"
-        return f"{m.group(1)}put the {m.group(2)} cube on the {m.group(4)} cube"
-    return _ARROW.sub(spelled, text)
+        what = m.group("what")
+        what = f"the {what} cube" if what in lx.COLOR_WORDS else re.sub(r"^all (?=but |except )", "all cubes ", what)
+        region = m.group("region")
+        if region:
+            region = "bin" if region in ("trash", "garbage", "rubbish") else region
+            where = f"in the {region}" if region == "bin" else f"on the {region}" + (" side" if region in (
+                "left", "right") else "")
+            return f"{m.group(1)}put {what} {where}"
+        return f"{m.group(1)}put {what} on the {m.group('cube')} cube"
+    return _BACK_ARROW.sub(spelled, _ARROW.sub(spelled, text))
 
 
 # Terse and list forms spelled out as the clauses the parser reads (fresh split indep7):
@@ -2311,10 +2440,15 @@ def _side_reference(text: str, state: SceneState) -> str:
     if any(state.rests_on(o.name, side) for o in state.objects for side in ("left", "right")):
         return text
     # ... also named first, then acted on: "the cube on the left, put that in the bin" (f15-063)
+    # Where two or more cubes stand on that half of the table and others do not, the words name them all: "the
+    # lefthalf cube", asked among them by mentions.ground (f26-057)
+    def spelled(m: re.Match[str]) -> str:
+        sign = 1.0 if m.group(2) == "left" else -1.0
+        half = [o for o in state.objects if o.position is not None and sign * o.position[1] > HALF_MARGIN_M]
+        return f"the {m.group(2)}{'half' if 1 < len(half) < len(state.objects) else 'most'} {m.group(1)}"
     return re.sub(r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting) )?on the (left|right)(?: side)?"
                   rf"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b|\s*[,:;\-–—]\s*(?:(?:please|can you|could "
-                  rf"you|would you|just|now|then)\s+)*(?:{_TOPIC_VERBS}) (?:it|that|that one)\b)", r"the \2most \1",
-                  text)
+                  rf"you|would you|just|now|then)\s+)*(?:{_TOPIC_VERBS}) (?:it|that|that one)\b)", spelled, text)
 
 
 # The plan language itself, typed by a technician ("pick(red_cube); place_in(bin)", "move red_cube to pad"): the
@@ -2337,15 +2471,6 @@ _DSL: tuple[tuple[str, str], ...] = (
 # ..." restricts the request to the condition ("only if you have time, please put red on the pad" ran, the
 # condition dropped by the politeness before the verb), and "if you have" anything but time is a condition on the
 # scene ("if you have the red cube, ..."). Both are refused with the reason, never read past.
-_RESTRICTING_CONDITION = re.compile(
-    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
-    r"\b(?:only|just|but only|solely)\s+(?:once|after|as soon as|until|till)\s+"
-    r"(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b)[^,;.!?]*|"
-    r"\bnot (?:until|till|before)\b[^,;.!?]*|"
-    r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"
-    r"quick|few|couple of)\s+)*(?:time|moment|minute|min|sec|second|chance|mo)s?\b)[^,;.!?]*")
-
-
 # A clause ordered after a state the robot itself brings about: "Once the red cube is safely in the bin, could you then
 # pop the green one onto the pad?" (f18-017), "Put the blue cube on the right side, but only after the orange cube has
 # gone on top of the purple one" (f18-018). The state is one named cube in one place, said with a verb of being or of
@@ -2358,11 +2483,25 @@ _STATE = (rf"(?P<cube>{_STATE_CUBE}) (?:is|'s|has gone|has been (?:put|placed|mo
           rf"sits|rests|is sitting|is resting|ends up|has ended up|goes)(?: (?:safely|securely|properly|neatly))?"
           rf"(?: (?:back|down|over))? (?P<prep>in|into|inside|on top of|on|onto) (?P<place>{_STATE_PLACE})")
 _STATE_FIRST = re.compile(
-    rf"^(?:(?:and|so|ok|okay)\s+)*(?:once|when|after|as soon as) {_STATE}\s*,\s*(?:(?:could|can|would|will) "
+    rf"^(?:(?:and|so|ok|okay)\s+)*(?:(?:only\s+)?(?:once|after|as soon as)|when) {_STATE}\s*,\s*"
+    rf"(?:(?:could|can|would|will) "
     rf"(?:you|u)\s+)?(?:(?:please|kindly|just)\s+)*(?:then\s+)?(?P<rest>[^;.!?]+[.!?]?)$")
 _STATE_LATER = re.compile(
-    rf"^(?P<rest>[^;.!?]+?)\s*,?\s*(?:but|and)?\s*(?<!only )(?<!just )(?<!solely )(?<!but )"
-    rf"(?:once|after|when|as soon as) {_STATE}\s*[.!]?$")
+    rf"^(?P<rest>[^;.!?]+?)\s*,?\s*(?:but|and)?\s*(?<!just )(?<!solely )"
+    rf"(?:(?:only\s+)?(?:once|after|as soon as)|(?<!only )(?<!but )when) {_STATE}\s*[.!]?$")
+
+
+_RESTRICTING_CONDITION = re.compile(
+    r"\b(?:only|just|but only|solely)\s+(?:if|when|whenever|provided|providing|assuming|in case)\b[^,;.!?]*|"
+    r"\b(?:only|just|but only|solely)\s+(?:once|after|as soon as|until|till)\s+"
+    # (a state of one named cube after "only once / only after / only as soon as" is the step made first, read by
+    # _state_order: "Put the green cube on the yellow one, but only after the orange cube has gone into the bin",
+    # f25-016, f18-018, f24-031; "only until", "just after", "solely once" stay conditions)
+    rf"(?!you\b|(?:that|this|which|it)(?:'s| is)?\b|[a-z]+ing\b|(?:(?<=only once )|(?<=only after )|"
+    rf"(?<=only as soon as ))(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', _STATE)})\s*[.!]?$)[^,;.!?]*|"
+    r"\bnot (?:until|till|before)\b[^,;.!?]*|"
+    r"\bif (?:you|u) (?:have|'ve|got|'ve got|have got)\b(?!\s+(?:(?:a|the|some|any)\s+)?(?:(?:little|bit of|spare|free|"
+    r"quick|few|couple of)\s+)*(?:time|moment|minute|min|sec|second|chance|mo)s?\b)[^,;.!?]*")
 
 
 def _state_order(text: str) -> str:
@@ -2444,6 +2583,47 @@ _FRIENDLY_EMOJI = frozenset("🙂😊😀😃😄😁☺😍🥰😎🤗👍👌
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
+_ECHO = re.compile(rf"(?:the |your |the robot'?s )?({_COLOUR_NAMES}|left|right)(?: (?:cube|block|one|side|hand side))?|"
+                   r"(?:on|in|into|onto|to) the (pad|bin)(?:,? please)?")
+
+
+def _echoes(text: str) -> str:
+    """``text`` without the words said again to stress them: a side said again after its place ("on the right, the
+    right side", f26-042) and a sentence of one colour or side that the sentence before it names ("... the red cube to
+    the pad. Red.", "... the right side. Your right."); a word that names something new stays, unread."""
+    text = re.sub(r"\b(on|in|to|onto|into) (?:the )?(left|right)(?: side| hand side)?\s*,\s*(?:the |your |my )?\2"
+                  r"(?: side| hand side)?(?=\s*(?:$|[,;.!?]))", r"\1 the \2 side", text)
+    parts = re.split(r"((?<=[a-z])\s*[.;!]\s+)", text)
+    kept = parts[:1]
+    for i in range(2, len(parts), 2):
+        echo = _ECHO.fullmatch(parts[i].strip(" .!"))
+        if echo is not None and re.search(rf"\b{echo.group(1) or echo.group(2)}\b", kept[-1]):
+            continue
+        cheer = re.fullmatch(r"(push|nudge|go)(?:\s*,?\s*\1)*", parts[i].strip(" .!"))  # "Push, push, push!" (f27-062)
+        if cheer is not None and re.search(rf"\b{cheer.group(1)}\b", kept[-1]):
+            continue
+        kept += [parts[i - 1], parts[i]]
+    return "".join(kept)
+
+
+# "Put blue on the pad and go home, Bob will put red in the bin." (A1 s10 H2 remainder): a home step that ends a
+# clause after another request, then a comma and words before a verb: the home step ends its sentence, so those words
+# are read as any sentence's opening ("Bob will ...", "tomorrow ...", "or ..." refused; "please put ..." a request after
+# going home). Not after an order word ("before you go home, I'd like ..."), nor before a joining word, an "-ing" or
+# "having" clause ("go home, dropping red in the bin" stays refused as unclear).
+_HOME_THEN_WORDS = re.compile(
+    r"\b((?:go|head|return|get|move)(?: (?:back|straight|right))?(?: to)?(?: (?:your|the|its))? home(?: (?:pose|"
+    r"position|base|configuration|spot|location))?)\s*,\s*(?!(?:and|then|but|first|finally|next|after|afterwards|before|"
+    r"once|when|while|so|too|as well|also|now|thanks|thank you|cheers|having|please go)\b|[a-z]+ing\b)(?=[a-z])")
+
+
+def _home_sentence(m: re.Match[str]) -> str:
+    said = re.split(r"[.;!?]", m.string[:m.start()])[-1]
+    if re.search(r"\b(?:before|after|once|when|whenever|until|till|if|unless|as soon as|while)\b", said):
+        return m.group(0)
+    return f"{m.group(1)}. "
+
+
 def _place_word(word: str) -> str:
     """The region a place word names ("trash" is the bin)."""
     return "bin" if word == "trash" else word
@@ -2488,6 +2668,53 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # the bin by its longer names ("Orange cube -> scrap bin.", f22-002)
     text = re.sub(r"\b(?:scrap|junk|rubbish|garbage|recycling|waste|trash)[ -](?:bin|can|basket)\b", "bin", text)
     text = _arrows(text)
+    # "plonk the blue one down on the pad there" (f27-005): "there" after the place it points at is that place
+    text = re.sub(r"(\b(?:in|into|on|onto|to) the (?:bin|pad|trash|left side|right side))\s+there\b"
+                  r"(?=\s*(?:$|[,;.!?]))",
+                  r"\1", text)
+    # "Don't put the red one in the bin. Put it on the pad instead." (f27-031): "instead" after a step that a sentence
+    # before it negates says nothing more; without such a negation it corrects an earlier step and stays unread
+    text = re.sub(r"(\b(?:don'?t|do not|never)\b[^.;!?]*[.;!]\s*[^.;!?]*?\b(?:in|into|on|onto|to|left|right|home)\b"
+                  r"[^.;!?,]*?)\s*,?\s+instead(?=\s*(?:$|[.;!?]))", r"\1", text)
+    # a teacher to a class: "Let's ask the robot to put the green block on the red block!" (f27: six records): the
+    # request itself; "let's not ask ...", "let's ask the robot whether ..." stay unread
+    text = re.sub(r"(^|[.!?]\s*)(?:(?:ok(?:ay)?|now|so|right|alright),?\s+)?(?:let'?s|shall we|we(?:'ll| will| can)|"
+                  r"can we) ask (?:the robot|our robot|the arm|it|him|her|robot|our friend the robot)(?: nicely)? to\s+"
+                  r"(?=[a-z])", r"\1", text)
+    # texting's "1" for "one" after a colour ("ditch the purple 1", "move the red 1 to the left side", f27)
+    text = re.sub(r"\b((?:the|a) [a-z]+) 1\b(?!\s*[.):])", r"\1 one", text)
+    # "en top of" (f26-054), "the target" for the pad (the writer's world: "a target pad", f26-005), a simile of
+    # stacking after it ("..., like one on top the other", f26-008)
+    text = re.sub(r"\b(?:en|an|un|om) top of\b", "on top of", text)
+    text = re.sub(r"\bthe target\b(?! (?:pad|cube|block|one|object|position|state|layout|configuration)\b)", "the pad",
+                  text)
+    text = re.sub(r"(\b(?:on top of|onto|on|atop) (?:the )?[a-z]+(?: (?:cube|block|one))?)\s*,?\s*like (?:one|it) "
+                  r"on top "
+                  r"(?:of )?(?:the other|another)(?=\s*(?:$|[,;.!?]))", r"\1", text)
+    text = _echoes(text)
+    # learners' forms (f28): "kindly" before the verb mid-sentence is "please"; "in the bin only" (the place, no other);
+    # "Last, go home." is "finally"; a closing "Go." after the request; "right side of table"
+    text = re.sub(rf"\bkindly\s+(?=(?:{_POLITE_VERB_ALT})\b)", "please ", text)
+    text = re.sub(r"(\b(?:in|into|on|onto) the (?:bin|pad|left side|right side))\s+only(?=\s*(?:$|[,;.!?]))", r"\1",
+                  text)
+    text = re.sub(r"(^|[.;]\s*)(?:last|lastly|last of all)\s*,\s*(?=(?:go|head|return|put|place|move|push|stack)\b)",
+                  r"\1finally, ", text)
+    text = re.sub(r"([a-z])\s*[.!]\s*(?:now )?go\s*[.!]*$", r"\1", text)
+    text = re.sub(r"\b(side|end|edge|back|front) of table\b", r"\1 of the table", text)
+    # "Shove the blue cube right - to your right, not mine!" (f26-046): the robot's side, which "right" names anyway
+    text = re.sub(r"\b(left|right)\s*[,\-–—]+\s*(?:to |on )?your \1(?:\s*,?\s*not mine)?(?=\s*(?:$|[,;.!?]))", r"\1",
+                  text)
+    # a learner's "but the red cube no, don't touch the red" (f26-029): the cube fronted before its own negation
+    text = re.sub(rf",?\s*(?:but\s+)?(?:the\s+)?({_COLOUR_NAMES})(?: (?:cube|block|one))? no\s*,\s*"
+                  rf"((?:don'?t|do not|never) "
+                  rf"(?:touch|move) (?:the )?\1\b)", r", \2", text)
+    # "don't touch the yellow one just put the orange on the pad" (texting, f27-032): "just" opens the next step
+    text = re.sub(rf"(\b(?:don'?t|dont|do not|never) (?:touch|move) (?:the )?(?:{_COLOUR_NAMES})"
+                  rf"(?: (?:cube|block|one))?)"
+                  r"\s+(just|now|and just) (?=(?:put|place|move|stack|push|drop|set|bin)\b)", r"\1, \2 ", text)
+    # "bin that orange one", "put it on this red cube" (f27-000): a demonstrative before a colour is "the"
+    text = re.sub(rf"(\b(?:{_TOPIC_VERBS}|on|onto|in|into|of|off|with)\s+)(?:that|this) (?=(?:{_COLOUR_NAMES})\b)",
+                  r"\1the ", text)
     text = _EMOTICON.sub(".", text)
     text = re.sub(r"([!?.])\1+", r"\1", text)
     # The sentence's own end mark is not a clause break: "Put all the cubes except the green one in the bin."
@@ -2507,6 +2734,21 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if condition is not None:
         return Rewrite(text, condition, language=lang)
     text = _counted_steps(text)
+    text = _HOME_THEN_WORDS.sub(_home_sentence, text)
+    contrast = re.search(rf"\b(?:the )?(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?\s*,?\s+but\s+(?:the )?"
+                         rf"(?:{_COLOUR_NAMES})(?: (?:cube|block|brick|one))?\s*,?\s+"
+                         r"(?:in|into|on|onto|to|on top of)\b", text)
+    if contrast is not None:  # "Put the red cube but the blue cube in the bin" (A1 s10 H3): both, or only the blue one?
+        return Rewrite(text, f"'{contrast.group(0)}': both cubes, or only the second? say 'X and Y' or name only "
+                             f"the one",
+                       language=lang)
+    # "A, and after, B" / "A, but before, B" (A1 s10 H7): the adverb, "afterwards" / "before that", never "B after A"
+    text = re.sub(r"(?<=[a-z])\s*,?\s*(?:and\s*,?\s*)?(?:just |right |immediately |soon |shortly )?after"
+                  r"\s*[,\-–—:]+\s*",
+                  ", then ", text)
+    text = re.sub(r"(?<=[a-z])\s*,?\s*((?:and|but)\s*,?\s*)?(?:just |right |immediately |shortly )?before"
+                  r"\s*[,\-–—:]+\s*",
+                  lambda m: f", {(m.group(1) or 'but').strip(' ,')} before that, ", text)
     for pattern, repl in _WRAPPERS:
         text = re.sub(pattern, repl, text).strip(" -–—")
     text = _state_order(_small_talk(text).strip())  # again, once thanks and frames are gone
@@ -2546,6 +2788,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if late_said is not None:  # "Go home finally, and put the red cube in the bin" (A1 s9 G3): this step last?
         return Rewrite(text, f"'{late_said.group(1)}' after a step says it comes last, but another follows it: say "
                              f"'first ..., then ..., finally ...' in the order to run", language=lang)
+    if lang == "en":
+        # a learner's "A and after go home" (f26-048): "and after" right before the next verb is "and afterwards",
+        # never "B after A" (which ran going home first); "after you ...", "after putting ...", ", after put ..." (a
+        # translation's "nachdem du ... gebracht hast") are left to the order reading
+        text = re.sub(rf"\s*,?\s+and\s+after\s+(?=(?:{_CLAUSE_VERB_ALT})\b)", ", then ", text)
     text = _gapped(_late_first(_numbered_steps(_push_manner(text))))
     text = _side_reference(text, state)
     # "I'd like the cube furthest to the right to be placed on top of the yellow cube" (f18-035): the wish read once the

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from policies.planner import lexicon as lx
+from policies.planner.dialect import in_standard_english
 from policies.planner.plan import Clarification, Refusal
 from policies.planner.scene_state import SceneState
 
@@ -71,8 +72,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
     # a checklist line marked done ("Done: put red in the bin", "put red in the bin - done", A1 session 7, F17); "done,
     # go home" closes a request
-    (r"^(?:already )?(?:done|finished|completed|complete)\s*[:\-–—,.](?!\s*(?:now |so |then |just )?(?:go|head|return)"
-     r"\b)|[:\-–—(\[]\s*(?:done|finished|completed)\s*[\])]?\s*[.!]?$", "reports a task as done"),
+    # (A1 s10 H12: only where going home is all that follows: "Done: go home after putting ..." reports that done)
+    (r"^(?:already )?(?:done|finished|completed|complete)\s*[:\-–—,.!](?!\s*(?:now |so |then |just )?(?:go|head|return)"
+     r"(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?\s*[.!]?\s*$)|"
+     r"[:\-–—(\[]\s*(?:done|finished|completed)\s*[\])]?\s*[.!]?$", "reports a task as done"),
     (r"\b(?:actually|on second thought|wait|hmm|oh)\s*,?\s*(?:i|we) (?:will|do|shall|might|may|need|want|would)\b",
      "takes back what it said"),
     # "put the red cube, I misspoke, the blue cube, in the bin", "..., not that, blue" (A1 session 7, F3)
@@ -153,7 +156,7 @@ _POLITE_QUESTION = re.compile(
     rf"(?:can|could) we (?:please |just |now |maybe )?(?={_MOTION_BASE}\b|pop\b|sit\b|go\b|build\b|make\b)|"
     r"if (?:that|it)(?:'s| is) (?:alright|ok|okay|fine)|(?:would|wouldn't|isn't) it (?:be )?(?:lovely|nice|great|"
     r"good|better|grand)|i (?:wonder|was wondering)|why not|"
-    r"(?:ok|okay|alright|right|yeah|please)\s*\?)")
+    r"(?:ok|okay|alright|right|yeah|yes|please)\s*\?)")
 _VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS))}"
                    r"|pop|bring|go|return|park|hand|give|throw|toss|clear|tidy|arrange|swap|sort|line|make|"
                    r"build|need|want|like|goes|belongs?|sit|sitting)\b")
@@ -176,7 +179,7 @@ _REPORTED = re.compile(r"\b(?:told|asked|wants|wanted|said|says|would like|reque
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = in_standard_english(text.lower().replace("’", "'").replace("‘", "'"))  # Scots words in English
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -208,17 +211,51 @@ _CUBE_SLIP = re.compile(rf"\b({_MOTION_BASE}|stack|place|move|put|set)\s+({_CUBE
 _PLACE_SLIP = re.compile(rf"\b({_CUBE_SAID})\s+(in|into|on|onto|to|on top of)\s+({_WHERE_SAID})({_SLIP})"
                          rf"(?:(in|into|on|onto|to|on top of)\s+)?({_WHERE_SAID})\b"
                          r"(?!\s+(?:in|into|on|onto|to|too|as well|also)\b)")
+# ... the cube of a disposal, said after it, where the disposal is said again of "it" ("Get rid of the yellow- sorry,
+# the orange cube, just bin it.", f26-003); "bin red, sorry I mean blue" alone stays a retraction, refused
+_DISPOSAL_SLIP = re.compile(rf"\b(get rid of|dispose of|bin|trash|ditch|dump|discard|chuck|toss|throw away|"
+                            rf"throw out)\s+"
+                            rf"({_CUBE_SAID})({_SLIP})({_CUBE_SAID})\b(?=\s*,\s*(?:(?:just|and|then|so)\s+)*"
+                            r"(?:bin|trash|ditch|dump|toss|chuck|throw|get rid of|put|drop) (?:it|that one)\b)")
+# ... a whole step said again with one slot changed ("move the blue cube to the pad - no wait, the red cube to the pad",
+# f26-007): the second step, where it keeps the first's place (or its cube)
+_STEP_SLIP = re.compile(rf"\b({_MOTION_BASE}|stack|place|move|put|set)\s+({_CUBE_SAID})\s+"
+                        rf"(in|into|on|onto|to|on top of)\s+"
+                        rf"({_WHERE_SAID})({_SLIP})({_CUBE_SAID})\s+(in|into|on|onto|to|on top of)\s+({_WHERE_SAID})\b")
+# ... a tower's level said again with another cube ("red at the bottom - sorry, purple at the bottom", f26-014)
+_LEVEL_SLIP = re.compile(rf"\b({_CUBE_SAID})\s+(at the bottom|on the bottom|at the top|on top|in the middle)({_SLIP})"
+                         rf"({_CUBE_SAID})\s+\2\b")
 _NEGATING = re.compile(r"\b(?:not|don't|dont|never|no longer|without|nor|neither|except|but not)\b|n't\b")
+
+
+def _same(a: str, b: str) -> bool:
+    """Whether two mentions name the same cube or place ("the red cube", "red"; "the left", "left side")."""
+    def key(s: str) -> str:
+        return re.sub(r"\b(?:the|a|cube|block|brick|one|side)\b", " ", s).split()[0] if s.strip() else s
+    return key(a) == key(b)
 
 
 def self_corrected(text: str) -> str | None:
     """``text`` (lower case) with its one self-correction made, as above; None where it holds none to make."""
-    found = [(m, "cube") for m in _CUBE_SLIP.finditer(text)] + [(m, "place") for m in _PLACE_SLIP.finditer(text)]
-    found = [(m, kind) for m, kind in found if _CORRECTING.search(m.group(3 if kind == "cube" else 4))]
-    if len(found) != 1 or _NEGATING.search(text):
+    if _NEGATING.search(text):
+        return None
+    step = [m for m in _STEP_SLIP.finditer(text) if _CORRECTING.search(m.group(5))]
+    if len(step) == 1:  # one slot changed, the other said again the same
+        m = step[0]
+        same_place = _same(m.group(4), m.group(8))
+        if same_place != _same(m.group(2), m.group(6)):
+            rest = text[:m.start()] + f"{m.group(1)} {m.group(6)} {m.group(7)} {m.group(8)}" + text[m.end():]
+            return None if _CORRECTING.search(rest) else rest
+        return None
+    found = [(m, "cube") for m in _CUBE_SLIP.finditer(text)] + [(m, "place") for m in _PLACE_SLIP.finditer(text)] + \
+        [(m, "cube") for m in _DISPOSAL_SLIP.finditer(text)] + [(m, "level") for m in _LEVEL_SLIP.finditer(text)]
+    found = [(m, kind) for m, kind in found if _CORRECTING.search(m.group(4 if kind == "place" else 3))]
+    if len(found) != 1:
         return None
     m, kind = found[0]
-    if kind == "cube":
+    if kind == "level":
+        fixed = f"{m.group(4)} {m.group(2)}"
+    elif kind == "cube":
         fixed = f"{m.group(1)} {m.group(4)}"
     else:
         slip_is_cube = bool(re.search(r"\b(?:cube|block|brick|one)$", m.group(3))) or not re.search(
@@ -236,7 +273,7 @@ def self_corrected(text: str) -> str | None:
 # Why a disposed object goes, said as a learner says it ("throw away the green cube, it is not more needed", f16-000):
 # a reason for the disposal before it in its sentence, not a retraction of another request.
 _DISPOSAL_REASON = re.compile(r"(\b(?:throw (?:it |them )?away|throw out|bin|trash|get rid of|dispose of|discard|"
-                              r"ditch)\b[^.;!?]*?[,;.]\s*)(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) "
+                              r"ditch)\b[^.;!?]*?[,;.?!]\s*)(?:(?:as|since|because)\s+)?(?:it|that|this)(?:'s| is) "
                               r"(?:not (?:more|longer|any ?more)|no (?:more|longer)) (?:needed|required)\b")
 
 
@@ -301,7 +338,9 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
             return body, "is a question, not a request"
         if not s.endswith("?") or _POLITE_QUESTION.search(s):
             continue
+        # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
         if not _VERB.search(body) or re.search(_NP_START, lead) or _REPORTER.search(lead) or \
+                any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
                 _TOPIC.search(text[text.index(s) + len(s):]):
             # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
             return body, "is a question, not a request"

@@ -29,10 +29,14 @@ def test_words_near_a_negation_that_are_not_one_still_read(text: str) -> None:
     assert isinstance(result, Plan) or "misspelt" not in str(result), (text, result)
 
 
-# ------------------------------------------------------ "only once / only after / not until": a condition
-CONDITIONS = ("only once the orange cube is on the pad", "only after orange is on the pad",
-              "only once the orange cube is sitting on the pad", "only when the orange cube has been placed on the pad",
-              "only as soon as orange is on the pad", "not until the orange cube is on the pad should you")
+# ------------------------------------------------------ "only when / not until": a condition
+# (session 10: "only once / only after / only as soon as" a state of one named cube is the step made first, as eight
+# seen records by independent writers mean it, f18-018, f24-031, f25-016 ...; test_P1_s10_shapes)
+CONDITIONS = ("only when the orange cube has been placed on the pad",
+              "not until the orange cube is on the pad should you", "just once the orange cube is on the pad",
+              "only if orange is on the pad")
+ORDERS = ("only once the orange cube is on the pad", "only after orange is on the pad",
+          "only once the orange cube is sitting on the pad", "only as soon as orange is on the pad")
 
 
 @pytest.mark.parametrize(("cond", "ask"), list(itertools.product(
@@ -41,6 +45,14 @@ def test_a_restricting_state_clause_is_a_condition_never_an_order(cond: str, ask
     sep = " " if cond.endswith("you") else ", "
     refused(f"{cond}{sep}{ask}")
     refused(f"{ask} {cond.removesuffix(' should you')}")
+
+
+@pytest.mark.parametrize(("cond", "ask"), list(itertools.product(
+    ORDERS, ("put red in the bin", "stack red on blue", "push red left"))))
+def test_only_once_a_state_is_that_step_first(cond: str, ask: str) -> None:
+    for text in (f"{cond}, {ask}", f"{ask}, but {cond}"):
+        result = plan(text)
+        assert isinstance(result, Plan) and [str(s) for s in result.steps][:2] == mv("orange", "pad"), (text, result)
 
 
 def test_a_plain_once_state_clause_still_orders() -> None:

@@ -353,8 +353,7 @@ def test_a_state_said_first_is_made_first(text: str) -> None:
     "Once someone has put the red cube in the bin, put the green one on the pad.",
     "Put the green cube on the pad, but only after the red cube is not in the bin.",
     "Put the green cube on the pad, but only if the red cube is in the bin.",
-    # "only after / only once" restricts (session 6's adversary): a condition no plan checks, refused
-    "Put the green cube on the pad, but only after the red cube has gone in the bin.",
+    # ("but only after the red cube has gone in the bin" is that step first since session 10: test_P1_s10_shapes)
     "Before anything else, stack purple on yellow. Only after that should the orange cube not go to the right side.",
 ])
 def test_a_state_with_a_negation_or_a_condition_is_refused(text: str) -> None:
