@@ -1020,7 +1020,26 @@ _DE_PUSHED_BACK = re.compile(
     r"\bzurück\b(?!\s*(?:in|zur|zum|nach|auf|an)\b)")
 
 
+# "Déplace le rouge et mets le bleu dans la poubelle", "Beweg den roten. Dann leg den blauen in den Eimer": a move with
+# no place of its own borrowed the next clause's place in English and binned both (A1 s10 H25, FR/DE side): refused.
+_MOVE_WITHOUT_PLACE = {
+    "fr": re.compile(r"(?<!\bde )(?<!\bd' )(?<!\bsans )\b(?:déplace|déplacez|deplace|deplacez|bouge|bougez)\b"
+                     r"(?P<clause>[^,;.!?]*?)"
+                     r"(?=\s*(?:[,;.!?]|$|\bet\b|\bpuis\b|\bensuite\b|\bpis\b|\bmais\b))"),
+    "de": re.compile(r"\b(?:beweg|bewege)\b(?P<clause>[^,;.!?]*?)"
+                     r"(?=\s*(?:[,;.!?]|$|\bund\b|\bdann\b|\bdanach\b|\baber\b))"),
+}
+_PLACE_SAID = re.compile(r"\b(?:sur|dans|à|a|au|aux|vers|en|auf|aufs|in|ins|im|nach|zu|zum|zur|neben|gauche|droite|"
+                         r"links|rechts|poussant|schiebst|schieben)\b")
+
+
 def _push_all_the_way(text: str, lang: str) -> None:
+    for move in _MOVE_WITHOUT_PLACE[lang].finditer(text):
+        negated = re.search(r"\b(?:ne|n'|nicht|nie|niemals|kein\w*)\s*$", text[:move.start()]) or re.search(
+            r"\b(?:pas|jamais|plus|nicht|nie|niemals)\b", move["clause"])
+        if not negated and not _PLACE_SAID.search(move["clause"]):
+            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a move with no place of its own ('{move[0].strip()}') "
+                                   "does not say where the cube goes; say its place; nothing was planned")
     if _PICK_AT_A_PLACE[lang].search(text):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a pick with a place in its clause may say where the cube is "
                                "or where it should go; say 'mets'/'leg' with the place it goes to, or name the cube "

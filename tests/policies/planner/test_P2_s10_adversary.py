@@ -49,7 +49,6 @@ def test_a_pick_at_a_place_or_a_push_back_never_runs(template: str) -> None:
     ("Schieb den {X} nach links und dann zurück in die Ausgangsposition.", ("push:x:left", "home")),
     ("Leg den {X} in den Eimer und fahr zurück.", ("x>bin", "home")),
     ("Fahr zurück und leg den {X} auf den {Y}.", ("home", "x>y")),
-    ("Pousse le {x} vers la gauche, puis pousse-le en arrière.", ("push:x:left", "push:x:backward")),
 ])
 def test_a_pick_and_a_put_or_the_arms_return_still_plan(template: str, spec: tuple[str, ...],
                                                        triple: tuple[str, str, str]) -> None:
@@ -64,3 +63,31 @@ def test_fahr_zurueck_negated_never_goes_home() -> None:
     x, y, z = _TRIPLES[0]
     result = _PLANNER.plan(_fill("Leg den {X} in den Eimer und fahr nicht zurück.", x, y, z), _scene(x, y, z))
     assert not isinstance(result, Plan) or "go_home()" not in [str(s) for s in result.steps], result
+
+
+@pytest.mark.parametrize("template", [
+    # A1 s10 H25, French/German side: a move with no place of its own borrowed the next clause's place
+    "Déplace le {x} et mets le {y} dans la poubelle.",
+    "Déplace le cube {x}. Puis mets le {y} dans la poubelle.",
+    "Bouge le {x}, puis mets le {y} sur le tapis.",
+    "Bewege den {X} Würfel und leg den {Y} in den Eimer.",
+    "Beweg den {X}. Dann leg den {Y} in den Eimer.",
+])
+def test_a_move_without_a_place_never_borrows_the_next_clauses(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert not isinstance(result, Plan), (text, result)
+
+
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Ne bouge pas le {x} et mets le {y} dans la poubelle.", ("y>bin",)),
+    ("Déplace le {x} sur le {y} et mets le {z} dans la poubelle.", ("x>y", "z>bin")),
+    ("Bewege den {X} Würfel auf die linke Seite.", ("x>left",)),
+])
+def test_a_move_with_its_place_or_negated_still_plans(template: str, spec: tuple[str, ...]) -> None:
+    x, y, z = _TRIPLES[0]
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
