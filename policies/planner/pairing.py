@@ -184,6 +184,11 @@ _SPAN_ENDS = frozenset({",", "and", "then", "but", "in", "into", "onto", "inside
                         "needs", "must", "has"})
 
 
+# Words that begin a reference by place; said without an article they still pick one cube out ("take top cube").
+_PLACE_HEADS = frozenset({"top", "topmost", "upper", "uppermost", "leftmost", "rightmost", "frontmost", "backmost",
+                          "nearest", "closest", "farthest", "furthest", "middle"})
+
+
 def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, int] | None:
     """(object name, tokens consumed) for a relative reference without a colour of its own at ``toks[i]``, None
     where none starts there (``_UnresolvedError`` where one does but names no single object). Its anchor ("the
@@ -200,6 +205,9 @@ def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, i
     for k in range(end, j + 1, -1):  # the longest span that reads as one relative reference
         span = " ".join(toks[i:k]).replace("to the left of", "left of").replace("to the right of", "right of")
         ref = parse_object(span.split())
+        if ref is None and j == i and toks[i] in _PLACE_HEADS:
+            # telegraphic, without its article ("take top cube", f28-058): read as with it
+            ref = parse_object(_tokens(rewrite(f"the {span}", state).text))
         if ref is None or ref.kind not in _RELATIVE_KINDS:
             continue
         try:
