@@ -13,8 +13,8 @@ from the first update:
   action and the demo action, counted only where the critic rates the demo action above the actor's (the Q-filter
   of Nair et al., 2018, "Overcoming Exploration in RL with Demonstrations"); ``bc_filter`` False counts every
   demo row (TD3+BC's plain regulariser). ``bc_weight`` 0 is plain SAC. ``bc_decay_steps`` > 0 lowers the weight
-  linearly to 0 over that many online env steps (the pretraining keeps it whole): the clone's pull fades as the
-  agent's own experience grows.
+  linearly to 0 over that many env steps of the run (``num_timesteps``: every env step, the ``learning_starts``
+  random ones included; the pretraining keeps it whole): the clone's pull fades as the agent's own experience grows.
   ``pretrain_steps`` > 0 first takes that many gradient steps on demo-only batches, with the BC term unfiltered
   (the critic knows nothing yet to filter by), before the first env step: the actor starts as a behaviour clone and
   the critic as its value (the offline-to-online start of AWAC, Nair et al., 2020, and Cal-QL), and the observation
@@ -318,7 +318,8 @@ class DemoSAC(SAC):
 
     def bc_weight_now(self) -> float:
         """The BC term's weight at this point: ``bc_weight`` while pretraining or without a schedule, else falling
-        linearly to 0 at ``bc_decay_steps`` online env steps."""
+        linearly to 0 at ``bc_decay_steps`` env steps (``num_timesteps``, the random ``learning_starts`` steps
+        included; a resumed run goes on from its saved count)."""
         if self.pretraining or not self.bc_decay_steps:
             return self.bc_weight
         return self.bc_weight * max(0.0, 1.0 - self.num_timesteps / self.bc_decay_steps)

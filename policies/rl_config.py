@@ -175,8 +175,8 @@ class RLConfig:
     """Gradient steps on demo-only batches before the first env step (BC term unfiltered): the actor starts as a
     behaviour clone, the critic as its value, the observation normaliser from the demos' statistics; 0: none."""
     demo_bc_decay_steps: int = DEMO_DEFAULTS["demo_bc_decay_steps"]
-    """Online env steps over which the BC term's weight falls linearly from ``demo_bc_weight`` to 0 (the
-    pretraining keeps it whole); 0: constant."""
+    """Env steps of the run (every env step, the ``learning_starts`` random ones included) over which the BC term's
+    weight falls linearly from ``demo_bc_weight`` to 0 (the pretraining keeps it whole); 0: constant."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of

@@ -149,6 +149,31 @@ def test_the_bc_weight_falls_linearly_over_the_decay_steps_and_scales_the_bc_gra
         env.close()
 
 
+def test_a_resumed_run_goes_on_with_the_bc_weight_schedule(push_demos: Path, tmp_path: Path) -> None:
+    """REV s10 R3: the schedule and the step count it reads travel with the saved model (train_rl resumes with
+    reset_num_timesteps=False), so a run killed half-way resumes at half the weight, not at the whole."""
+    config = _config(push_demos, demo_bc_weight=4.0, demo_bc_filter=False, demo_bc_decay_steps=1_000)
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    try:
+        model = build_model(config, env)
+        model.learn(total_timesteps=1)
+        model.num_timesteps = 500  # as a run killed at its resume point half-way through the decay
+        assert model.bc_weight_now() == 2.0
+        model.save(tmp_path / "model.zip")
+        model.save_replay_buffer(tmp_path / "buffer.pkl")
+        loaded = DemoSAC.load(tmp_path / "model.zip", env=env)  # as train_rl's _load_resume_point
+        loaded.load_replay_buffer(tmp_path / "buffer.pkl")
+        assert loaded.bc_decay_steps == 1_000 and loaded.bc_weight == 4.0 and not loaded.pretraining
+        assert loaded.num_timesteps == 500 and loaded.bc_weight_now() == 2.0
+        loaded.learn(total_timesteps=1, reset_num_timesteps=False)  # as train_rl's resume: the count goes on
+        assert loaded.num_timesteps == 501 and loaded.bc_weight_now() == pytest.approx(4.0 * (1 - 501 / 1_000))
+        loaded.learn(total_timesteps=1)  # a fresh count (a new run) would start the schedule over
+        assert loaded.num_timesteps == 1 and loaded.bc_weight_now() == pytest.approx(4.0 * (1 - 1 / 1_000))
+    finally:
+        env.close()
+
+
+
 @pytest.mark.slow
 def test_batches_mix_demos_and_the_bc_term_pulls_the_actor_to_them(push_demos: Path) -> None:
     config = _config(push_demos, demo_ratio=0.25, demo_bc_weight=100.0, steps=300)
