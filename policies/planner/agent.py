@@ -19,6 +19,7 @@ The report is plain JSON.
 
 from __future__ import annotations
 
+import functools
 import queue
 import threading
 import time
@@ -276,25 +277,18 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
         if feedback is not None:
             feedback(event)
 
-    def plan_from(state: SceneState, why: str) -> PlanResult:
+    def recorded(why: str, make: Callable[[], PlanResult]) -> PlanResult:
+        """The plan ``make`` returns, logged in the report and told to ``feedback`` with its time."""
         nonlocal plan_s
         t = time.perf_counter()
-        result = planner.plan(instruction, state)
+        result = make()
         dt = time.perf_counter() - t
         plan_s += dt
         plans.append({"why": why, "result": result_to_json(result), "plan_s": round(dt, 4)})
         tell({"event": "plan", **plans[-1]})
         return result
 
-    def repair_from(state: SceneState, why: str, done: list[Step], pending: list[Step],
-                    broken: set[str]) -> PlanResult:
-        t = time.perf_counter()
-        result = repair_plan(state, done, pending, broken)
-        plans.append({"why": why, "result": result_to_json(result), "plan_s": round(time.perf_counter() - t, 4)})
-        tell({"event": "plan", **plans[-1]})
-        return result
-
-    result = plan_from(initial, "initial")
+    result = recorded("initial", lambda: planner.plan(instruction, initial))
     report: dict[str, Any] = {
         "instruction": instruction, "robot": cfg.robot, **dict(context or {}),
         "planner": getattr(planner, "name", None) or getattr(planner, "backend", None) or type(planner).__name__,
@@ -370,7 +364,7 @@ def execute(world: SkillWorld, planner: Any, instruction: str, config: AgentConf
             break
         replans += 1
         undone = {o for o, support in achieved.items() if not state.rests_on(o, support)}
-        new = repair_from(state, why, done, pending, undone)
+        new = recorded(why, functools.partial(repair_plan, state, done, pending, undone))
         if isinstance(new, Refusal):
             status, failure = "failed", f"replanning ({why}) was refused: {new.reason}"
             break
