@@ -5,7 +5,10 @@ Pretraining reports one mean over its validation frames; a policy fails where th
 own rollout shows (session 9: the cube in the hand). This prints JSON: per kind the mean error (cm) of each
 target, and the goal's error spread (median, p90, the share of frames over 10 cm: a goal read from the wrong
 word, pad for bin, lands 20-40 cm off; a goal located loosely lands a few cm off) and, per instruction text, the
-goal's mean error and share over 10 cm (``goal_by_text``: the words or the place named). With ``--report-half`` only the
+goal's mean error and share over 10 cm (``goal_by_text``: the words or the place named), and where the files record
+the places (``scenes.PLACE_NAMES``), the goal's error per place named (``goal_by_place``: pad or bin) beside what
+knowing only the place gives (``prior_cm``: the goal at its mean position over these frames; for the bin, the mean of
+its side, y < 0 or > 0, which the bin's draw fixes to within a few cm). With ``--report-half`` only the
 odd-indexed scenes of the files count: the half of pretraining's val files that chose nothing (its
 ``val_object_cm``; the even-indexed half chose ``best/``). Scene indices run on across the files, so this matches
 pretraining's halves only when ``--scenes`` lists its ``--val`` files in the same order. Files saved before frame
@@ -28,7 +31,7 @@ from policies.errors import CheckpointError, TrainConfigError
 from policies.text import shared_encoder
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.pretrain import OBJECT_ENCODER_ADAPTER, errors_by_kind, frame_errors
-from policies.visuomotor.scenes import load_scene_frames
+from policies.visuomotor.scenes import PLACE_NAMES, load_scene_frames
 
 GOAL_WRONG_CM = 10.0
 """A goal error above this is read as the wrong target (pad and bin stand 20-40 cm apart), not a loose one."""
@@ -62,7 +65,31 @@ def run(encoder: str, scenes: list[str], report_half: bool = False) -> dict[str,
                      f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(goal > GOAL_WRONG_CM)), 4),
                      f"mean_at_or_under_{GOAL_WRONG_CM:g}cm": round(float(goal[goal <= GOAL_WRONG_CM].mean()), 2)
                      if np.any(goal <= GOAL_WRONG_CM) else None},
-            "goal_by_text": _goal_by_text(goal, frames.text_index[keep], frames.texts)}
+            "goal_by_text": _goal_by_text(goal, frames.text_index[keep], frames.texts),
+            "goal_by_place": None if frames.places is None else
+            _goal_by_place(goal, frames.objects[keep], frames.places[keep], frames.object_names)}
+
+
+def _goal_by_place(goal: np.ndarray, targets: np.ndarray, places: np.ndarray,
+                   object_names: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Per place (the one whose position is the frame's goal target), the goal error (mean, median, share over
+    ``GOAL_WRONG_CM``) and ``prior_cm``, the error of the place's mean position (per side for the bin)."""
+    g = object_names.index("goal.x")
+    where = targets[:, g:g + 3]
+    named = np.where(np.linalg.norm(where[:, :2] - places[:, 0:2], axis=1)
+                     <= np.linalg.norm(where[:, :2] - places[:, 3:5], axis=1), 0, 1)
+    rows = {}
+    for i, place in enumerate(n.split(".")[0] for n in PLACE_NAMES[::3]):
+        m = named == i
+        if not m.any():
+            continue
+        groups = [m] if place != "bin" else [m & (where[:, 1] < 0), m & (where[:, 1] >= 0)]
+        prior = np.concatenate([np.linalg.norm(where[s] - where[s].mean(axis=0), axis=1) for s in groups if s.any()])
+        rows[place] = {"frames": int(m.sum()), "mean": round(float(goal[m].mean()), 2),
+                       "median": round(float(np.median(goal[m])), 2),
+                       f"share_over_{GOAL_WRONG_CM:g}cm": round(float(np.mean(goal[m] > GOAL_WRONG_CM)), 4),
+                       "prior_cm": round(100.0 * float(prior.mean()), 2)}
+    return rows
 
 
 def _goal_by_text(goal: np.ndarray, text_index: np.ndarray, texts: tuple[str, ...]) -> dict[str, dict[str, Any]]:

@@ -38,7 +38,7 @@ from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import POOLS
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ARCHITECTURE
-from policies.visuomotor.scenes import FRAME_KINDS, SceneFrames, load_scene_frames
+from policies.visuomotor.scenes import FRAME_KINDS, PLACE_NAMES, SceneFrames, load_scene_frames
 from sim.config_io import load_config
 from sim.datagen.shards import write_json_atomic
 from sim.errors import SimError
@@ -72,6 +72,11 @@ class PretrainConfig:
     colour_jitter: float = 0.2
     max_scenes: int | None = None
     """Train on the first this many training scenes (all: None): the error-against-scenes curve."""
+    place_weight: float = 0.0
+    """Weight of an auxiliary loss on the pad's and the bin's positions (``scenes.PLACE_NAMES``, every frame; 0: off),
+    read by a linear layer from the object head's hidden layer and kept out of the checkpoint. The goal target names
+    only the place the words name, so each place is supervised in about half the frames, while every cube has its
+    own target in every frame."""
     depth: tuple[str, ...] = ()
     """Not supported in pretraining (kept for the augmentation's settings): always empty."""
     seed: int = 0
@@ -92,6 +97,8 @@ class PretrainConfig:
             raise TrainConfigError(f"pool {self.pool!r}; valid: {', '.join(POOLS)}")
         if not (self.lr > 0 and math.isfinite(self.lr)):
             raise TrainConfigError(f"lr must be a positive number, got {self.lr}")
+        if not (self.place_weight >= 0 and math.isfinite(self.place_weight)):
+            raise TrainConfigError(f"place_weight must be a finite number >= 0 (0: off), got {self.place_weight}")
         if not (self.weight_decay >= 0 and math.isfinite(self.weight_decay)):
             raise TrainConfigError(f"weight_decay must be a finite number >= 0, got {self.weight_decay}")
         if not 0 <= self.shift_pixels <= 32 or not 0 <= self.colour_jitter < 1:
@@ -212,6 +219,9 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     trained = [p for name, p in net.named_parameters() if name.startswith(PRETRAINED_PREFIXES)]
     for name, p in net.named_parameters():
         p.requires_grad_(name.startswith(PRETRAINED_PREFIXES))
+    places = _PlaceTargets(config, train, val, train_idx, ~select_mask) if config.place_weight > 0 else None
+    if places is not None:
+        trained += list(places.head.parameters())
     opt = torch.optim.AdamW(trained, lr=config.lr, weight_decay=config.weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, (s + 1) / 100) * 0.5 * (1 + math.cos(math.pi * min(s, config.steps) / config.steps)))
@@ -242,8 +252,13 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
     net.train()
     while step < config.steps:
         idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
-        pred = net.predict_objects(augment(images[idx], config, gen), train_text[ti[idx]])
-        loss = nn.functional.smooth_l1_loss(pred, normalised[idx], beta=0.1)
+        if places is None:
+            pred = net.predict_objects(augment(images[idx], config, gen), train_text[ti[idx]])
+            loss = nn.functional.smooth_l1_loss(pred, normalised[idx], beta=0.1)
+        else:
+            pred, place_loss = places.predict_and_loss(net, augment(images[idx], config, gen), train_text[ti[idx]],
+                                                       idx)
+            loss = nn.functional.smooth_l1_loss(pred, normalised[idx], beta=0.1) + config.place_weight * place_loss
         optimizer_step(loss, opt, sched, trained)
         step += 1
         running, count = running + float(loss.detach()), count + 1
@@ -258,6 +273,7 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                    "val_cm": {n: round(float(v), 2) for n, v in zip(names, val_cm, strict=True)},
                    "train_cm": {n: round(float(v), 2) for n, v in zip(names, train_cm, strict=True)},
                    "val_cm_by_kind": errors_by_kind(report, report_kind, names),
+                   **({"val_place_cm": places.report_cm(net, *halves["report"][:2])} if places is not None else {}),
                    "seconds": round(time.perf_counter() - start, 1)}
             running, count = 0.0, 0
             with open(log_path, "a") as f:
@@ -282,6 +298,47 @@ def pretrain_object_encoder(config: PretrainConfig, *, encoder: TextEncoder | No
                "last": row, "seconds": round(time.perf_counter() - start, 1)}
     write_json_atomic(out / "summary.json", summary)
     return summary
+
+
+class _PlaceTargets:
+    """The auxiliary pad and bin targets (``PretrainConfig.place_weight``): a linear layer on the object head's hidden
+    layer, normalised like the head's targets, trained beside it and never saved."""
+
+    def __init__(self, config: PretrainConfig, train: SceneFrames, val: SceneFrames, train_idx: np.ndarray,
+                 report: np.ndarray) -> None:
+        missing = [what for what, f in (("train", train), ("val", val)) if f.places is None]
+        if missing:
+            raise TrainConfigError(f"place_weight needs the pad's and bin's positions in the {' and '.join(missing)} "
+                                   "scene frames (files rendered before places were recorded): add them with "
+                                   "python -m policies.visuomotor.scenes --add-places FILE..")
+        assert train.places is not None and val.places is not None  # narrowed by the check above
+        places = torch.from_numpy(train.places)
+        self.mean = places[torch.from_numpy(train_idx)].mean(dim=0)
+        self.std = places[torch.from_numpy(train_idx)].std(dim=0).clamp(min=STD_FLOOR_M)
+        self.normalised = (places - self.mean) / self.std
+        self.report_places = torch.from_numpy(val.places[report])
+        self.head = nn.Linear(config.width, len(PLACE_NAMES))
+
+    def predict_and_loss(self, net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor,
+                         idx: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """The object head's prediction (as ``predict_objects``) and the place loss of the frames ``idx``."""
+        assert net.objects is not None
+        hidden = net.objects[:-1](torch.cat(net.image_tokens(images, text), dim=1))
+        loss = nn.functional.smooth_l1_loss(self.head(hidden), self.normalised[idx], beta=0.1)
+        return net.objects[-1](hidden), loss
+
+    def report_cm(self, net: VisuomotorACT, images: torch.Tensor, text: torch.Tensor,
+                  batch: int = 256) -> dict[str, float]:
+        """The place layer's mean error (cm) for the pad and the bin on the report half."""
+        assert net.objects is not None
+        net.eval()
+        with torch.inference_mode():
+            pred = torch.cat([self.head(net.objects[:-1](torch.cat(net.image_tokens(images[i:i + batch],
+                                                                                      text[i:i + batch]), dim=1)))
+                              for i in range(0, len(images), batch)])
+        net.train()
+        err = 100.0 * (pred * self.std + self.mean - self.report_places).reshape(len(pred), -1, 3).norm(dim=-1)
+        return {n.split(".")[0]: round(float(v), 2) for n, v in zip(PLACE_NAMES[::3], err.mean(dim=0), strict=True)}
 
 
 def load_pretrained_encoder(path: str | Path) -> tuple[PolicySpec, dict[str, torch.Tensor]]:

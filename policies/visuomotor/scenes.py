@@ -13,7 +13,10 @@ policy's own rollout carries the cube where the expert never does, and a head th
 along the expert's path lost it there (session 9: 1.8 cm before the grasp, 4.2-5.4 cm over the episode). Targets
 are the same 15 values the training targets have (``policies.visuomotor.data.object_targets``): each cube's and
 the goal's x, y, z, then the instructed cube's. Each frame records its kind (``FRAME_KINDS``), so errors can be
-read per kind.
+read per kind, and where the pad and the bin stand (``places``, ``PLACE_NAMES``): the goal target names only the
+place the instruction names, so without them each place is seen in about half the frames (session 10: the pad
+placed 6.5 cm off, the bin 3.8 cm, close to the 4.7 cm of guessing the bin's side); ``--add-places`` writes them
+into a file rendered before they were recorded.
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ TCP travel, the size of a policy's deviation from the expert's path while it car
 HAND_CLEARANCE_M = 0.005
 """A cube-in-hand pose whose cube would sink below the table top (z 0) by more than this is drawn again."""
 HAND_TRIES = 8
+PLACE_NAMES = ("pad.x", "pad.y", "pad.z", "bin.x", "bin.y", "bin.z")
+"""``SceneFrames.places`` columns: the target pad's and the bin's body positions (metres), whatever the words name."""
+PLACE_CHECK_M = 1e-4
+"""``add_places``: a scene reset again must put the named place where the file's goal target is, to this (metres)."""
 FRAME_KINDS = ("reset", "random_pose", "path", "hand")
 """``SceneFrames.kind`` values index this: the reset pose, a random joint pose around home, a step of the
 expert's path, the instructed cube held in the hand at a random pose around a carrying pose."""
@@ -71,6 +78,8 @@ class SceneFrames:
     robot: str | None = None
     kind: np.ndarray | None = None
     """(N,) index into ``FRAME_KINDS`` of each frame (None: a file saved before kinds were recorded)."""
+    places: np.ndarray | None = None
+    """(N, 6) float32 ``PLACE_NAMES`` of each frame (None: a file saved before places were recorded)."""
 
 
 def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0", robot: str = "panda",
@@ -100,7 +109,7 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
     robot_cfg = env.scene.robot
     # observation.environment_state's names (sim.dataset.env_spec.record_features): each pose, then the goal
     names = [f"{o}.{s}" for o in env.scene.object_names for s in POSE_SUFFIXES] + ["goal.x", "goal.y", "goal.z"]
-    images, envs, ids, texts, scene, kinds = [], [], [], [], [], []
+    images, envs, ids, texts, scene, kinds, places = [], [], [], [], [], [], []
 
     def keep(obs: dict, k: int, kind: str) -> None:
         frame = []
@@ -113,6 +122,7 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
         texts.append(str(obs["instruction"]))
         scene.append(k)
         kinds.append(FRAME_KINDS.index(kind))
+        places.append(_places(view))
 
     try:
         for k, seed in enumerate(seeds):
@@ -155,7 +165,46 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
                        object_names=tuple(object_names),
                        text_index=np.array([index[t] for t in texts]), texts=unique,
                        scene_of_frame=np.asarray(scene), seeds=tuple(int(s) for s in seeds), cameras=tuple(cameras),
-                       kind=np.asarray(kinds, np.uint8))
+                       kind=np.asarray(kinds, np.uint8), places=np.asarray(places, np.float32))
+
+
+def _places(view: Any) -> np.ndarray:
+    """``PLACE_NAMES`` of the scene in ``view`` (both places stand still through an episode)."""
+    if view.pad_body < 0 or view.bin_body < 0:
+        raise TrainConfigError("scene frames need an env with a target pad and a bin (PickPlace)")
+    return np.concatenate([view.pad_pos, view.bin_pos]).astype(np.float32)
+
+
+def add_places(frames: SceneFrames) -> SceneFrames:
+    """``frames`` with ``places`` from a fresh reset of each of its scenes (seeds), for a file rendered before places
+    were recorded. A reset must reproduce the layout: the named place must stand where every frame's goal target
+    is (within ``PLACE_CHECK_M`` in x and y), or this refuses."""
+    import dataclasses
+
+    import gymnasium as gym
+
+    import sim  # noqa: F401 - registers the env ids
+
+    if frames.env_id is None or frames.robot is None:
+        raise TrainConfigError("the scene frames record no env or robot (an older file): render them again")
+    goal = frames.object_names.index("goal.x")
+    env: Any = gym.make(frames.env_id, robot=frames.robot).unwrapped
+    try:
+        layout = []
+        for seed in frames.seeds:
+            env.reset(seed=int(seed))
+            layout.append(_places(env.view))
+    finally:
+        env.close()
+    places = np.asarray(layout, np.float32)[frames.scene_of_frame]
+    goal_xy = frames.objects[:, goal:goal + 2]
+    off = np.minimum(np.abs(places[:, 0:2] - goal_xy).max(axis=1), np.abs(places[:, 3:5] - goal_xy).max(axis=1))
+    if np.any(off > PLACE_CHECK_M):
+        bad = int(np.argmax(off))
+        raise TrainConfigError(f"a reset of seed {frames.seeds[frames.scene_of_frame[bad]]} puts neither place at the "
+                               f"file's goal ({off[bad] * 100:.2f} cm off): the env no longer draws this file's "
+                               "layouts; render it again")
+    return dataclasses.replace(frames, places=places)
 
 
 def _keep_in_hand(env: Any, carried: tuple[np.ndarray, dict], rng: np.random.Generator,
@@ -220,6 +269,8 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
                                               "image_size": list(frames.images.shape[-2:])}).encode(), np.uint8)}
         if frames.kind is not None:
             arrays["kind"] = frames.kind
+        if frames.places is not None:
+            arrays["places"] = frames.places
         np.savez(f, **arrays)  # type: ignore[arg-type]
     os.replace(tmp, path)
     return path
@@ -227,14 +278,14 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
 
 def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
     """The frames of one or more ``save_scene_frames`` files, concatenated (their targets must agree, and either all
-    or none of them record frame kinds)."""
+    or none of them record frame kinds; places are kept only when every file records them)."""
     parts = []
     for p in paths:
         try:
             with np.load(p) as z:
                 meta = json.loads(bytes(z["meta"]).decode())
                 parts.append((meta, {k: z[k] for k in ("images", "objects", "text_index", "scene_of_frame",
-                                                         "seeds", "kind") if k in z.files}))
+                                                         "seeds", "kind", "places") if k in z.files}))
         except (OSError, ValueError, KeyError) as exc:
             raise TrainConfigError(f"{p}: not a scene-frames file ({exc})") from exc
     if not parts:
@@ -261,18 +312,22 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
         raise TrainConfigError(f"scene-frames files {', '.join(without)} record no frame kinds (saved before kinds "
                                f"were recorded) and the others do: render them again with the current code")
     kinds = None if without else np.concatenate([a["kind"] for _, a in parts])
+    places = np.concatenate([a["places"] for _, a in parts]) if all("places" in a for _, a in parts) else None
     return SceneFrames(images=np.concatenate([a["images"] for _, a in parts]),
                        objects=np.concatenate([a["objects"] for _, a in parts]), object_names=tuple(names),
                        text_index=np.concatenate(text_index), texts=tuple(texts),
                        scene_of_frame=np.concatenate(scene), seeds=tuple(seeds), cameras=tuple(cams),
-                       env_id=first["env_id"], robot=first["robot"], kind=kinds)
+                       env_id=first["env_id"], robot=first["robot"], kind=kinds, places=places)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Render randomised scenes for object-head pretraining.")
     parser.add_argument("--first", type=int, default=0, help="first scene (seed SCENE_SEED_BASE + first)")
-    parser.add_argument("--count", type=int, required=True)
-    parser.add_argument("--out", required=True, help="an .npz file")
+    parser.add_argument("--count", type=int)
+    parser.add_argument("--out", help="an .npz file")
+    parser.add_argument("--add-places", nargs="+", metavar="FILE",
+                        help="instead of rendering: write the pad's and bin's positions into these files (saved "
+                             "before places were recorded), from a reset of each scene")
     parser.add_argument("--env", default="armstack/PickPlace-v0")
     parser.add_argument("--robot", default="panda")
     parser.add_argument("--image-size", type=int, default=64)
@@ -282,6 +337,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--hand-poses", type=int, default=0,
                         help="frames per scene with the instructed cube in the hand at a random pose")
     args = parser.parse_args(argv)
+    if args.add_places:
+        try:
+            for path in args.add_places:
+                save_scene_frames(path, add_places(load_scene_frames([path])))
+                print(json.dumps({"out": path, "places": list(PLACE_NAMES)}))
+        except (TrainConfigError, SimError, OSError) as exc:
+            raise SystemExit(f"error: {exc}") from None
+        return
+    if args.count is None or args.out is None:
+        parser.error("--count and --out are required (unless --add-places)")
     seeds = [SCENE_SEED_BASE + args.first + i for i in range(args.count)]
     try:
         if args.first < 0:
