@@ -4,7 +4,8 @@ A run directory holds ``config.json`` (a residual run's also records the base po
 SHA-256: ``BASE_RECORD``), TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
 model zip every ``checkpoint_every`` steps, the latest replay buffer and observation statistics, and
 ``resume.json`` naming them with the step count; ``train_rl(..., resume=True)`` continues a killed run from
-there), the best model by mean reward on the validation episodes (``best/``; their curve in ``evaluations.npz``),
+there), the best model by mean reward on the validation episodes (``best/``; their curve in ``evaluations.npz``,
+the episodes it was made on in ``EVALUATION_RECORD``),
 ``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
 (``policy/``, see ``policies.rl_export``). Training, validation and held-out episode seeds are disjoint by
 construction (``policies.rl_config``); the held-out ones are used once, for ``metrics.json``'s ``final_eval``.
@@ -273,6 +274,13 @@ content SHA-256, episodes, transitions). A resume does not read the dataset agai
 buffer (``policies.demo_replay``)."""
 
 
+EVALUATION_RECORD = "evaluation_seeds.json"
+"""The file of a run directory that names the episode block (first seed, count) its ``evaluations.npz`` and
+``best/`` were made on. Runs before 2bd323d evaluated on the held-out episodes and wrote none; resuming such a run
+moves those aside and starts the curve and ``best/`` afresh (``_restart_foreign_evaluations``), so a resumed run
+never compares validation results with held-out ones."""
+
+
 def base_record(config: RLConfig) -> dict[str, str] | None:
     """What ``BASE_RECORD`` holds for ``config`` now; None for RL from scratch."""
     import hashlib
@@ -457,6 +465,34 @@ def _resume_evaluations(callback: Any, path: Path, resumed_at: int, n_envs: int)
         _drop_best_past(Path(callback.best_model_save_path) / "best_model.zip", resumed_at)
 
 
+def _write_evaluation_record(out: Path, seeds: tuple[int, int]) -> None:
+    _atomic_write_text(out / EVALUATION_RECORD, json.dumps({"first_seed": seeds[0], "count": seeds[1]}))
+
+
+def _restart_foreign_evaluations(out: Path, seeds: tuple[int, int], resumed_at: int) -> dict[str, Any] | None:
+    """Before a resume: if the run's ``evaluations.npz`` and ``best/`` were not made on ``seeds`` (the run's
+    validation episodes), or it does not say on which (``EVALUATION_RECORD`` missing: a run from before 2bd323d,
+    which evaluated on the held-out episodes), move them into ``evaluations_before_<resumed_at>/`` so the resumed
+    run starts its curve and ``best/`` afresh, and record the seeds it evaluates on from here. Returns what was
+    done (for ``metrics.json``), or None when the record matches."""
+    try:
+        recorded = json.loads((out / EVALUATION_RECORD).read_text())
+        was = [int(recorded["first_seed"]), int(recorded["count"])]
+    except (OSError, ValueError, KeyError, TypeError):
+        was = None
+    if was == list(seeds):
+        return None
+    aside = out / f"evaluations_before_{resumed_at}"
+    moved = [name for name in ("evaluations.npz", "best") if (out / name).exists()]
+    if moved:
+        aside.mkdir(exist_ok=True)
+        for name in moved:
+            os.replace(out / name, aside / name)
+    _write_evaluation_record(out, seeds)
+    return {"resumed_at": resumed_at, "were_on_seeds": was, "now_on_seeds": list(seeds),
+            "moved_to": aside.name if moved else None}
+
+
 def _drop_best_past(best: Path, resumed_at: int) -> None:
     """Remove ``best`` if the killed run saved it past the resume point.
 
@@ -534,6 +570,10 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
             if demos is not None:
                 saved[DEMOS_RECORD] = demos.source
             _atomic_write_text(out / "config.json", json.dumps(saved, indent=2))
+            _write_evaluation_record(out, validation_seeds(config))
+        restarted = None
+        if state is not None:
+            restarted = _restart_foreign_evaluations(out, validation_seeds(config), int(state["env_steps"]))
         evaluations = EvalCallback(val_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
                                    log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
                                    verbose=0)
@@ -559,6 +599,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     curve = read_eval_curve(out / "evaluations.npz")
     metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "final_eval": final,
                "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
+               "evaluations_restarted": restarted,
                "eval_curve": curve, "eval_seeds": list(eval_seeds(config)),
                "validation_seeds": list(validation_seeds(config)), "train_seeds": list(train_seeds(config))}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2))

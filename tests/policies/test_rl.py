@@ -580,3 +580,43 @@ def test_best_is_chosen_on_validation_episodes_and_held_out_ones_only_score_the_
     metrics = json.loads((run.out_dir / "metrics.json").read_text())
     assert metrics["validation_seeds"] == [VALIDATION_SEED_BASE, TINY.eval_episodes]
     assert metrics["eval_seeds"] == [EVAL_SEED_BASE, TINY.eval_episodes]
+
+
+@pytest.mark.parametrize("record", [None, "held_out"])
+def test_a_resume_starts_the_curve_afresh_when_the_run_evaluated_on_other_episodes(tmp_path: Path,
+                                                                                    record: str | None) -> None:
+    """REV s10 R6: a run from before 2bd323d kept evaluations.npz and best/ on the held-out episodes; resumed, it
+    must not append validation results to that curve nor compare them with its best. The run records its
+    evaluation seeds; a resume of a run without that record (or with another block) moves the old curve and best/
+    aside, while a run that recorded its validation seeds keeps its evaluations up to the resume point."""
+    import shutil
+
+    from policies.rl import EVALUATION_RECORD
+    from policies.rl_config import EVAL_SEED_BASE, VALIDATION_SEED_BASE
+
+    config = dataclasses.replace(TINY, checkpoint_every=150)  # resume point at 150; evaluations at 120 and 240
+    out, old = tmp_path / "run", tmp_path / "old"
+    train_rl(config, out, export=False)
+    assert json.loads((out / EVALUATION_RECORD).read_text()) == {"first_seed": VALIDATION_SEED_BASE, "count": 2}
+    shutil.copytree(out, old)
+    if record is None:  # as written before 2bd323d
+        (old / EVALUATION_RECORD).unlink()
+    else:
+        (old / EVALUATION_RECORD).write_text(json.dumps({"first_seed": EVAL_SEED_BASE, "count": 2}))
+    old_curve = (old / "evaluations.npz").read_bytes()
+    assert (old / "best" / "best_model.zip").is_file()
+
+    kept = train_rl(config, out, export=False, resume=True)
+    assert kept.metrics["resumed_from_env_steps"] == 150 and kept.metrics["evaluations_restarted"] is None
+    assert kept.metrics["eval_curve"]["timesteps"] == [120, 240]  # the evaluation at 120 kept, 240 made again
+
+    restarted = train_rl(config, old, export=False, resume=True)
+    assert restarted.metrics["resumed_from_env_steps"] == 150
+    assert restarted.metrics["eval_curve"]["timesteps"] == [240]  # only the resumed run's own evaluation
+    assert restarted.metrics["evaluations_restarted"] == {
+        "resumed_at": 150, "were_on_seeds": None if record is None else [EVAL_SEED_BASE, 2],
+        "now_on_seeds": [VALIDATION_SEED_BASE, 2], "moved_to": "evaluations_before_150"}
+    aside = old / "evaluations_before_150"
+    assert (aside / "evaluations.npz").read_bytes() == old_curve and (aside / "best" / "best_model.zip").is_file()
+    assert (old / "best" / "best_model.zip").is_file()  # chosen afresh, on the validation evaluation at 240
+    assert json.loads((old / EVALUATION_RECORD).read_text()) == {"first_seed": VALIDATION_SEED_BASE, "count": 2}
