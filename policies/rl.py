@@ -42,20 +42,27 @@ class EpisodeSeeds(gym.Wrapper[Any, Any, Any, Any]):
 
     SB3 resets its envs without seeds after the first episode; this makes every episode reproducible, and
     lets every evaluation round replay the same held-out episodes (any ``count`` consecutive resets cover
-    the ``count`` seeds once, even with the extra reset a vector env does after the last episode).
+    the ``count`` seeds once, even with the extra reset a vector env does after the last episode). Every reset
+    and step info names the episode's seed (``episode_seed``), so an evaluation can say which episodes succeeded.
     """
 
     def __init__(self, env: gym.Env[Any, Any], first: int, count: int) -> None:
         super().__init__(env)
         self.first, self.count, self.resets = first, count, 0
+        self.episode_seed: int | None = None
 
     def reset(self, *, seed: int | None = None, options: dict[str, Any] | None = None) -> tuple[Any, dict[str, Any]]:
         del seed
-        episode_seed = self.first + self.resets % self.count
+        self.episode_seed = self.first + self.resets % self.count
         self.resets += 1
-        obs, info = self.env.reset(seed=episode_seed, options=options)
-        info["episode_seed"] = episode_seed
+        obs, info = self.env.reset(seed=self.episode_seed, options=options)
+        info["episode_seed"] = self.episode_seed
         return obs, info
+
+    def step(self, action: Any) -> tuple[Any, Any, bool, bool, dict[str, Any]]:
+        obs, reward, terminated, truncated, info = self.env.step(action)
+        info["episode_seed"] = self.episode_seed
+        return obs, reward, terminated, truncated, info
 
 
 def train_seeds(config: RLConfig) -> tuple[int, int]:
@@ -188,7 +195,9 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
     episode on success, so a policy that reaches the goal and then leaves it counts there and not in
     ``success_rate``; ``armstack eval`` ends an episode at its first success and so counts ``reached`` (issue 19:
     the tabletop BC on goal Push, 97.5% reached, 27.5% at the last step). With observation normalisation the
-    training env's current statistics are copied to ``env`` first.
+    training env's current statistics are copied to ``env`` first. ``succeeded_seeds``: the seeds of the episodes
+    that succeeded (sorted; with ``EpisodeSeeds``' env), so two policies evaluated on the same block can be compared
+    episode by episode (a paired test: ``policies.compare.mcnemar_exact``).
     """
     from stable_baselines3.common.evaluation import evaluate_policy
     from stable_baselines3.common.vec_env import sync_envs_normalization
@@ -197,6 +206,7 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
         sync_envs_normalization(model.get_env(), env)
 
     successes: list[bool] = []
+    succeeded_seeds: list[int] = []
     reached: list[bool] = []
     reaching = [False] * env.num_envs  # per sub-env: has its current episode succeeded at some step yet
 
@@ -205,6 +215,8 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
         reaching[i] = reaching[i] or success
         if local["done"]:
             successes.append(success)
+            if success and local["info"].get("episode_seed") is not None:
+                succeeded_seeds.append(int(local["info"]["episode_seed"]))
             reached.append(reaching[i])
             reaching[i] = False
 
@@ -212,7 +224,7 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
                                        return_episode_rewards=True, callback=record, warn=False)
     assert isinstance(returns, list) and isinstance(lengths, list)  # return_episode_rewards=True
     return {"episodes": len(successes), "successes": int(sum(successes)),
-            "success_rate": float(np.mean(successes)) if successes else 0.0,
+            "success_rate": float(np.mean(successes)) if successes else 0.0, "succeeded_seeds": sorted(succeeded_seeds),
             "reached": int(sum(reached)), "reached_rate": float(np.mean(reached)) if reached else 0.0,
             "mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
 
@@ -246,7 +258,7 @@ def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episod
             checked = evaluate_success(model, validation_env, episodes)
             v_lo, v_hi = wilson_interval(checked["successes"], checked["episodes"])
             validation = {"validation": {**{k: checked[k] for k in ("episodes", "successes", "success_rate",
-                                                                    "reached_rate")},
+                                                                    "reached_rate", "succeeded_seeds")},
                                          "ci95": [round(v_lo, 4), round(v_hi, 4)]}}
         spent = time.perf_counter() - t0
         eval_s += spent

@@ -620,3 +620,32 @@ def test_a_resume_starts_the_curve_afresh_when_the_run_evaluated_on_other_episod
     assert (aside / "evaluations.npz").read_bytes() == old_curve and (aside / "best" / "best_model.zip").is_file()
     assert (old / "best" / "best_model.zip").is_file()  # chosen afresh, on the validation evaluation at 240
     assert json.loads((old / EVALUATION_RECORD).read_text()) == {"first_seed": VALIDATION_SEED_BASE, "count": 2}
+
+
+def test_an_evaluation_names_the_episodes_that_succeeded_the_same_in_every_round() -> None:
+    """``succeeded_seeds`` lets two checkpoints evaluated on one block be compared episode by episode. A scripted
+    policy that reaches the goal only when it lies at y > 0 succeeds exactly on those seeds; the second round starts
+    at another seed of the block (the vector env's extra reset) and names the same ones."""
+    from policies.rl import evaluate_success
+
+    class TowardGoalsAtPositiveY:
+        def get_vec_normalize_env(self) -> None:
+            return None
+
+        def predict(self, obs: dict[str, np.ndarray], state: Any = None, episode_start: Any = None,
+                    deterministic: bool = True) -> tuple[np.ndarray, None]:
+            go = (obs["desired_goal"][:, 1:2] > 0).astype(np.float32)
+            return np.clip(20 * (obs["desired_goal"] - obs["achieved_goal"]), -1, 1) * go, None
+
+    first, count = 1000, 6
+    probe = make_goal_env(max_steps=50)
+    expected = [first + k for k in range(count) if probe.reset(seed=first + k)[0]["desired_goal"][1] > 0]
+    probe.close()
+    assert 0 < len(expected) < count  # the block holds both kinds of episode
+    env = vectorize(lambda: make_goal_env(max_steps=50), first, count, training=False)
+    try:
+        rounds = [evaluate_success(TowardGoalsAtPositiveY(), env, count) for _ in range(2)]
+    finally:
+        env.close()
+    for result in rounds:
+        assert result["succeeded_seeds"] == expected and result["successes"] == len(expected)
