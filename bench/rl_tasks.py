@@ -351,6 +351,34 @@ def compare(arm: dict[str, Any], fetch: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def paired(reference: list[dict[str, Any]], other: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Two rows' held-out evaluations episode by episode, at each step count both evaluated at on the same episodes
+    (``succeeded_seeds``): the episodes only the reference solved, only the other, both, and the exact McNemar
+    p-value of the difference (a paired test: the rows share the held-out seeds). None without such a point."""
+    from policies.compare import mcnemar_exact
+
+    points = {p["env_steps"]: p for p in reference if "succeeded_seeds" in p}
+    out: dict[str, Any] = {}
+    for point in other:
+        ref = points.get(point["env_steps"])
+        if ref is None or "succeeded_seeds" not in point or ref["episodes"] != point["episodes"]:
+            continue
+        a, b = set(ref["succeeded_seeds"]), set(point["succeeded_seeds"])
+        out[str(point["env_steps"])] = {"episodes": point["episodes"], "reference_only": len(a - b),
+                                        "this_only": len(b - a), "both": len(a & b),
+                                        "mcnemar_p": round(mcnemar_exact(len(a - b), len(b - a)), 4)}
+    return out or None
+
+
+def paired_with_first(rows: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """``paired`` for each variant of ``rows`` (variant -> row JSON) against the first; None for fewer than two."""
+    if len(rows) < 2:
+        return None
+    first, *others = rows
+    return {"reference": first, **{v: paired(rows[first].get("curve") or [], rows[v].get("curve") or [])
+                                   for v in others}}
+
+
 def row_keys(group: str, variants: list[str], demo_variants: tuple[str, ...] = ("rlpd",)) -> list[str]:
     """The result keys of a group: its rows, a residual row once per variant (``row@variant``, the recipe bare),
     a demo row once per demo variant (always ``row@variant``)."""
@@ -387,6 +415,8 @@ def table(pairs: dict[str, Any]) -> dict[str, Any]:
                  "with_demos_success_at": {v: r.get("success_at") for v, r in demo_rows.items()} or None,
                  "with_demos_best_by_validation": {v: r.get("best_by_validation") for v, r in demo_rows.items()}
                  or None,
+                 # each demo variant against the first one asked for, episode by episode on the held-out seeds
+                 "with_demos_paired": paired_with_first(demo_rows),
                  "fetch_success_at": rows.get(fetch, {}).get("success_at") if fetch else None}
         if any(v is not None for v in entry.values()):
             out[task] = entry

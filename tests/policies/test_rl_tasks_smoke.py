@@ -108,3 +108,25 @@ def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tm
     assert DEMO_VARIANTS["rlpd_bc10_nofilter"] == {**DEMO_VARIANTS["rlpd_bc10"], "demo_bc_filter": False}
     assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc10_nofilter",
                        {"armstack/Push-v0": str(tmp_path)}).demo_bc_filter is False
+
+
+def test_two_demo_variants_are_compared_episode_by_episode_on_the_held_out_seeds() -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import paired_with_first
+
+    def point(steps: int, seeds: list[int], episodes: int = 40) -> dict[str, object]:
+        return {"env_steps": steps, "episodes": episodes, "successes": len(seeds), "succeeded_seeds": seeds}
+
+    constant = {"curve": [point(1, [1, 2]), point(10_000, [1, 2, 3, 4, 5])]}
+    # at 10k: 3 and 4 solved by both, 1, 2, 5 only by the reference, 6..16 only by this one (11)
+    decay = {"curve": [point(1, [1, 2]), point(10_000, [3, 4, *range(6, 17)])]}
+    old = {"curve": [{k: v for k, v in point(10_000, [1]).items() if k != "succeeded_seeds"}]}  # before the field
+    out = paired_with_first({"constant": constant, "decay": decay, "old": old, "other_block": {
+        "curve": [point(10_000, [1], episodes=20)]}})
+    assert out is not None and out["reference"] == "constant"
+    assert out["decay"]["1"] == {"episodes": 40, "reference_only": 0, "this_only": 0, "both": 2, "mcnemar_p": 1.0}
+    at_10k = out["decay"]["10000"]
+    assert (at_10k["reference_only"], at_10k["this_only"], at_10k["both"]) == (3, 11, 2)
+    assert at_10k["mcnemar_p"] == pytest.approx(0.0574, abs=1e-4)  # 2 * P(X <= 3), X ~ Bin(14, 1/2)
+    assert out["old"] is None and out["other_block"] is None  # no seeds, or other episodes: nothing to pair
+    assert paired_with_first({"constant": constant}) is None
