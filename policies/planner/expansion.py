@@ -30,7 +30,7 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
 _CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
 # "red as the top cube", "the blue one in between" (fresh split indep5-008): a role said with "as" or "between".
-_ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base)|lowest|at the base|first|" \
+_ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base|floor)|lowest|at the base|first|" \
                r"as the (?:very )?(?:bottom|base|lowest|foundation)(?: cube| block| one)?|" \
                r"(?:forms|makes) the (?:base|bottom|foundation)"  # "the blue cube forms the base" (f22-011)
 _ROLE_TOP = r"(?:at|on|in) (?:the )?(?:very |tippy )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
@@ -38,7 +38,10 @@ _ROLE_TOP = r"(?:at|on|in) (?:the )?(?:very |tippy )?top(?! of)|on top of (?:it|
             r"(?:at|on) the (?:very )?(?:peak|apex|summit|crown)|" \
             r"crowns (?:the (?:top|tower|stack|pile)|it)|crowning (?:the (?:top|tower|stack|pile|arrangement)|it)"
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
-_ROLE_BEFORE = {"bottom": r"\b(?:bottom|base|first)\s*[:=-]?\s*$", "top": r"\b(?:top|last)\s*[:=-]?\s*$"}
+# ("tower blue on the bottom green in the middle red on top", s11 dev fi30-012: a role after "the" closes the phrase of
+# the cube before it, never opens the next one)
+_ROLE_BEFORE = {"bottom": r"(?<!the )(?<!the very )\b(?:bottom|base|first)\s*[:=-]?\s*$",
+                "top": r"(?<!the )(?<!the very )\b(?:top|last)\s*[:=-]?\s*$"}
 _ROLE_MIDDLE = r"in the middle|in middle|in between|between (?:them|those|those two|the two)|next"
 
 
@@ -82,6 +85,16 @@ _LEFT_OUT_OF_TOWER = re.compile(r"\s*[,;.]\s*(?:(?:and|but|just|please)\s+)*(?:l
 _RESTS_ON = r"(?:(?:is|sits|rests|stands|lies|is sitting|is resting|is standing)\s+)?(?:on top of|on|upon)"
 
 
+# A sentence after a tower saying its base stays where it is ("The orange cube stays where it is and serves as the
+# base", which phrasing writes "leave the orange cube alone and serves as the base"; "green remains stationary as the
+# base"): only with a base word, and only at the end.
+_STAYS_CUBE = rf"(?:the )?((?:{'|'.join(sorted(lx.COLOR_WORDS, key=len, reverse=True))}) (?:cube|block|one|brick))"
+_BASE_STAYS = re.compile(rf"\s*[,;.]\s*(?:and\s+)?(?:leave {_STAYS_CUBE} alone|{_STAYS_CUBE} (?:stays|remains|"
+                         r"will stay|should stay|is staying)(?: (?:stationary|put|where it is|in place|unmoved))?)"
+                         r",?\s*(?:and\s+)?(?:serves|acts|stays|remains|is)?\s*as the (?:base|bottom|foundation)"
+                         r"\s*[.!]?\s*$")
+
+
 # "..., then go home" closing a tower: spelled out after it.
 _HOME_END = re.compile(r",?\s*(?:and\s+)?(?:then\s+)?(?:go|return|head|send the arm|send it)\s+(?:back\s+)?(?:to\s+)?"
                        r"(?:your\s+|the\s+)?home(?:\s+(?:pose|position))?(?:\s+please)?\s*$")
@@ -103,8 +116,10 @@ def _learner_tower_list(text: str) -> str:
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
     # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
-    text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b", "from top to bottom", text)
-    text = re.sub(r"\b(?:from )?(?:down|below) to (?:up|above)\b|\bbottom[- ]up\b", "from bottom to top", text)
+    text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b|\btop-to-bottom\b",
+                  "from top to bottom", text)
+    text = re.sub(r"\b(?:from )?(?:down|below) to (?:up|above)\b|\bbottom[- ]up\b|\bbottom-to-top\b",
+                  "from bottom to top", text)
     # "a tower, top last: orange, purple, yellow" lists the base first (A1 s8 F7: it was built upside down); read
     # before a colon only, from a closed list; "reading down" lists the top first
     text = re.sub(r"\b(?:(?:top|peak) last|(?:bottom|base) first)\s*:", "from bottom to top:", text)
@@ -134,6 +149,11 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{left_out.group(0).strip(' ,.;')}' beside a tower that names it: contradictory"
                            if not isinstance(kept, str) else kept)
         text = text[:left_out.start()]
+    base_stays = _BASE_STAYS.search(text)
+    if base_stays is not None:
+        # "... The orange cube stays where it is and serves as the base." (s11 dev fi31-012): the base is never moved
+        # by its tower; kept as "don't move it", so a tower read with another base is refused by the request check
+        text = text[:base_stays.start()]
     said = text
     stated = re.fullmatch(rf"(?:(?:make|build|create|erect|construct|assemble|put up) )?(?:a |me a |one )?(?:little |"
                           rf"small )?(?:stack|tower|pile)(?: please)?\s*[:,.!-]?\s*"
@@ -179,10 +199,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
                              "'put X on Y, then ...'")
     # "start with purple, put the blue cube on it, and finish with green on top": a stacking clause inside the
     # description is allowed if the tower read from the role words makes it (checked below); no other clause.
-    stacks = list(re.finditer(r"\b(?:put|place|stack|set)\s+(?:the\s+)?([a-z]+)(?:\s+(?:cube|block|one))?\s+"
-                              r"(?:on top of|onto|on)\s+(it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", body))
-    rest = re.sub(r"\b(?:put|place|stack|set)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?\s+(?:on top of|onto|on)\s+"
-                  r"(?:it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)", " ", body)
+    # ("put the blue one on the bottom": a role, no stacking clause, f29-013)
+    stacking = r"\b(?:put|place|stack|set)\s+(?:the\s+)?([a-z]+)(?:\s+(?:cube|block|one))?\s+(?:on top of|onto|on)\s+" \
+               r"(?!(?:the\s+)?(?:very\s+)?(?:bottom|top|base|middle|floor|peak|summit)\b)" \
+               r"(it|(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one))?)"
+    stacks = list(re.finditer(stacking, body))
+    rest = re.sub(stacking, " ", body)
     # ("... at the bottom of a three-high stack": the noun, not the verb)
     rest = re.sub(r"\b(?:a|an|the|one|this|that)\s+(?:[a-z0-9]+(?:-[a-z]+)?\s+)?(?:stack|pile)\b",
                   lambda m: " " * len(m.group(0)), rest)
@@ -349,14 +371,15 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"a tower {_REGION_SAID.get(region, 'in the ' + region)} cannot be built: the "
                                  f"{'bin holds loose objects' if region == 'bin' else 'scene has no such region'}")
         clauses.insert(0, f"put the {bottom_up[0].replace('_', ' ')} {_REGION_SAID[region]}")
-    return Rewrite(", then ".join(clauses) + (", then go home" if home else ""), changed=True)
+    kept = f". don't move the {base_stays.group(1) or base_stays.group(2)}" if base_stays is not None else ""
+    return Rewrite(", then ".join(clauses) + (", then go home" if home else "") + kept, changed=True)
 
 
 # A role said before its cube, opening a part of the description: "on top the red, at the bottom the green", "at the
 # bottom: green" (ADV, session 6: read with the role after the cube, it built the tower upside down).
 _ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words})\s*[:=-]?\s*(?:the )?$")
-               for role, words in (("bottom", r"(?:at|on) the (?:very )?(?:bottom|base)"),
-                                   ("top", r"(?:at|on) (?:the )?(?:very )?top(?: of)?"),
+               for role, words in (("bottom", r"(?:at|on|in) the (?:very )?(?:bottom|base|floor)"),
+                                   ("top", r"(?:at|on|in) (?:the )?(?:very )?top(?: of)?"),
                                    ("middle", r"in the middle|in between"))}
 
 
@@ -522,6 +545,7 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     forms crowns commencing starting beginning directly squarely super tippy thx thanks thank ok okay k cheers
     column columns layer layers tier tiers going running crowning crowned crown capped topped cap capping
     every each both whole entire sandwiched squeezed placed peak apex story stories storied em
+    big large way ordering floor
     """))
 
 
@@ -580,8 +604,10 @@ def _listed_then_roles(text: str, mentions: list[tuple[int, str]]) -> list[str] 
 
 
 # -------------------------------------------------------------------------------------- quantifiers
-_ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|every (?:single )?(?:cube|block|"
-        r"brick|object|thing|item)|(?:each|every one|every single one) of (?:the )?(?:cubes|blocks|bricks|objects)|"
+_ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|(?:each and )?every (?:single )?(?:cube|"
+        r"block|brick|object|thing|item)|(?:each|every one|every single one|each one|each and every one) of "
+        r"(?:the )?(?:cubes|blocks|bricks|objects)|(?:each|every one|every single one|each one|each and every one) "
+        r"of them|"
         r"each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
         r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all|"
         r"(?:all (?:of )?)?(?:the |these |those )?(?:two|three|four|five|six|[2-6])(?: of the)? (?:cubes|blocks|bricks|"
@@ -591,7 +617,7 @@ _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four
                     r"blocks|bricks|objects)")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCEPT = (r"(?:except(?: for)?|(?:only|just) not|but(?: not)?(?!\s+(?:don'?t|do not|dont|never|leave|keep|please)\b)|"
-           r"apart from|other than|save for|excluding|besides|leaving out|"
+           r"apart from|aside from|other than|save for|excluding|besides|leaving out|bar|barring|not counting|"
            r"leave out|without|with the (?:sole |only |one |single )?exception of)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 # "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not" (also after
@@ -669,8 +695,11 @@ _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}
 # "Push both of them forward. Both. Not just one of them." (r23 f23-053): "both" said again for emphasis
 _SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*both(?= *[.!]|$))?"
                          r"(?:\s*[.!]\s*not (?:just |only )?(?:one|the one)(?: of them)?)?\s*[.!]?\s*$")
-_ALL_AGAIN = re.compile(r"\s*[.!]\s*(?:every (?:single |last )?one|each (?:and every )?one|all of them|"
-                        r"the (?:whole )?lot)(?: of them)?\s*[.!]?\s*$")
+_ALL_AGAIN = re.compile(r"\s*[.!,]\s*(?:every (?:single |last )?one|each (?:and every )?one|all of them|"
+                        r"the (?:whole )?lot)(?: of them)?(?:\s*,?\s*(?:yes|yeah|yep))?\s*[.!]?\s*$")
+# "the two cubes, both to the right side", "the cubes, all of them, into the bin" (s11 dev fi30-024): the quantifier
+# said again right after it, before its place
+_ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,?\s*(?=(?:in|into|on|onto|to)\b)")
 # How a place is said of a quantifier's cubes with no verb of the robot's: where they go, or the state they end in.
 _GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|have to|are to|"
               r"will) (?:all )?(?:be|end up|sit|be sitting|be placed|be put)|(?:all )?(?:end up|are to be))")
@@ -754,6 +783,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if all_again is not None and re.search(rf"\b{_ALL}", text[:all_again.start()]) and \
             not re.search(rf"\b{_EXCEPT}\b", text[:all_again.start()]):  # (after an exception: all, or all but it?)
         text = text[:all_again.start()]
+    restated = re.search(rf"\b{_ALL}(?={_ALL_RESTATED.pattern})", text)
+    if restated is not None:
+        restatement = _ALL_RESTATED.match(text, restated.end())
+        if restatement is not None and re.search(r"\bboth\b", restatement.group(0)) and len(state.objects) != 2:
+            # "the cubes, both of them, in the bin" with three cubes: the count said again must hold (A1 s11 H30)
+            return Rewrite(text, f"'both' needs exactly two objects; the scene has {len(state.objects)}")
+        text = text[:restated.end()] + _ALL_RESTATED.sub(" ", text[restated.end():], count=1)
     lacking = _LACKING.search(text) is not None
     # "clear everything off the table into the bin apart from X" (r21 dev, exclusion class): the verb and its place
     # say "put ... in the bin"; only with the bin (or trash) as the place, and nothing already off the table in a region
@@ -852,8 +888,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
+        # ("all over the bench", "all by itself", "all alone", "all right": no quantifier, s11 dev fi30-055, fi31-063)
         scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b|\ball (?:day|morning|afternoon|"
-                                                   r"evening|night|week)\b|\bat all\b", " ", text))
+                                                   r"evening|night|week)\b|\bat all\b|\ball over (?:the|my|this|our|"
+                                                   r"your) [a-z]+\b|\ball (?:by (?:itself|themselves)|alone|on its "
+                                                   r"own)\b|\ball right\b", " ", text))
         word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "

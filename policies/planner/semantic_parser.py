@@ -60,9 +60,29 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # rest by mentions.py), never a negation of the clause (f17-067)
     (rf"\b(cube|block|one|object) (?:that's|thats|that is|which is|which's) not ({_COLOUR_ALT})\b", r"non\2 \1"),
     (rf"\bnon-({_COLOUR_ALT}) (cube|block|one|object)\b", r"non\1 \2"),
+    # "place one cube on top of the other one" (s11 dev fi31-060): "one cube" is "one", asked among the scene's cubes
+    (rf"\b({'|'.join(sorted(lx.PLACE_VERBS | {'stack'}))}) one (?:cube|block|brick)\b(?= (?:on|onto|on top of|atop) "
+     r"(?:the )?other\b)", r"\1 one"),
+    # "no need to pick it up" beside a push, "no other cubes are to be involved", "no other motion is required" (s11
+    # dev fi30-047, fi31-010, fi31-049): what the words leave out is forbidden, as "don't pick it up", "don't touch
+    # the other cubes", "don't move anything else" say (stricter than the words; a plan that does it is refused)
+    (r"\b(?:there is |there's |theres )?no need to\b", " NOT "),
+    (r"\bno other (?:cubes?|blocks?|bricks?|objects?) (?:is |are )?(?:to be |should be |must be |may be |shall be )?"
+     r"(?:involved|touched|moved|used|disturbed)\b", " NOT touch the other cubes "),
+    (r"\bno other (?:motion|movement|moves?|actions?|steps?) (?:is |are )?(?:required|needed|necessary|wanted)\b",
+     " NOT move anything else "),
     (r"\bwithout\b", " ; NOT "),  # "A without touching B": A, and a negative clause
     (r"(\bdo not\b|\bdon't\b|\bdont\b|\bnever\b|\bnot\b)", " NOT "),
+    # "Do not permute the steps." (s11 dev fi31-018): the stated order holds, which the words' "order" keeps (see
+    # _unordered); nothing else is forbidden
+    (r"\bNOT\s+(?:permute|reorder|rearrange|swap|shuffle|switch|change|alter|mix up)\s+"
+     r"(?:(?:the|these|those|its|their|my) )?(?:order|sequence|steps|instructions)"
+     r"(?: of (?:the |these |those )?(?:steps|instructions|actions|them))?\b", " ; "),
     (r"\bto the (left|right) of\b", r" \1 of "),
+    # "..., then the green cube on top", "finish it by putting the yellow cube on top" (indep11-006): "on top" with
+    # nothing after it is the top of the stack as it then stands (grounded in the simulated scene: none refuses,
+    # several ask)
+    (r"\bon top\b(?! of\b)(?=\s*(?:$|[,;.!?]|\band\b|\bthen\b|\bplease\b))", " ontop the topmost cube "),
     (r"\bon top of\b", " ontop "),
     (r"\btoward(s)? me\b", " backward "),
     # "stick the purple one on top of the green one, like a little hat" (final f20-007): the simile says how it sits
@@ -128,12 +148,17 @@ def _verbless_words(toks: Sequence[str]) -> list[str] | None:
     # ... or by its place ("Left cube into the bin.", r22 f22-050), or only as "cube" ("Cube to left side.": asked
     # where several could be meant, f22-077)
     # where it goes said with a preposition of motion only: "the cube on the pad" names a cube, it asks nothing
+    # ... unless the noun is said bare, with no article, as a note is ("Cube on the pad.": asked where several could be
+    # meant, s11 dev fi30-061)
+    bare_noun = obj is not None and obj.kind == "generic" and at[0] == 1 and words[0] in ("cube", "block", "brick")
     if obj is None or obj.kind not in ("color", "extreme", "generic") or (
-            obj.kind != "color" and words[at[0]] not in ("to", "into", "onto")):
+            obj.kind != "color" and words[at[0]] not in ("to", "into", "onto") and not bare_noun):
         return None
     dest = words[at[0] + 1:]
     if parse_region(dest) or _side(dest):
         return words
+    if bare_noun and words[at[0]] not in ("to", "into", "onto"):
+        return None  # (a region only: "cube on the blue cube" may name where a cube is)
     target = parse_object(dest)
     return words if target is not None and target.kind == "color" and words[at[0]] in ("on", "onto", "ontop", "to") \
         else None
@@ -181,6 +206,17 @@ def _apposition(clauses: list[list[str]]) -> list[list[str]]:
     if len(clauses) < 2 or not _apposition_head(clauses[0]):
         return clauses
     return clauses[1:] if all(_verbless_place(c) for c in clauses[1:]) else clauses
+
+
+def _stacked_again(clause: Sequence[str], per_clause: Sequence[Sequence[Action]], text: str) -> bool:
+    """Whether ``clause`` is "stack them" closing clauses that each put one cube on another ("put purple on top of
+    yellow, just stack em"): it says the stacking again, nothing more. Only "stack"/"pile" with a plural pronoun after a
+    comma or "and" (never "then": a step of its own), after cube-on-cube placements alone."""
+    head = [t for t in clause if t not in FILLERS]
+    closing = re.search(r"(?:,|\band)\s*(?:just\s+)?(?:stack|pile)\s+(?:them|em|'em|these|those|both)(?:\s+up)?\s*"
+                        r"(?:real quick|quickly|now|please|pls|for me)?\s*[.!]?\s*$", text)
+    return closing is not None and _apposition_head(clause) and head[0] in ("stack", "pile") and bool(per_clause) and \
+        all(a.verb == "place" and a.target is not None and a.region is None for actions in per_clause for a in actions)
 
 
 def split_clauses(toks: list[str]) -> list[list[str]]:
@@ -308,6 +344,10 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         # "pick cube; place on right side" (f18-077): a placement right after a pick, its object left out, places
         # what was picked
         obj = parse_object(body[:p]) if p else Ref("it", text="it")
+        if obj is None and p and {"from", "off"} & set(body[:p]):
+            # "move the red cube from the pad to the bin", "the yellow cube off the orange one onto the pad" (A1 s10
+            # H22): where the cube is said to be is checked (never dropped), where it goes is the place
+            obj = _taken_from(body[:p], unstacked=False)
         if obj is None:
             continue
         region = parse_region(body[p + 1:]) or _side(body[p + 1:])
@@ -1000,9 +1040,11 @@ def _moved_twice(plan: Plan) -> str | None:
 
 def _unordered(instruction: str, text: str, reordered: bool) -> bool:
     """Whether the words state no order: neither they nor their rewrite hold an order word ("then", "first",
-    "before", ...) or a sentence break, and nothing was reordered."""
+    "before", ...) or a sentence break, nor say that the order matters ("in this order", "do not permute the steps"),
+    and nothing was reordered."""
     return not (reordered or marked_words(instruction, ORDER_MARKERS) or marked_words(text, ORDER_MARKERS)
-                or re.search(r"[;:.!?]", text))
+                or re.search(r"[;:.!?]", text)
+                or re.search(r"\b(?:order|permute|sequence|in turn)\b", instruction.lower()))
 
 
 def _feasible_order(per_clause: Sequence[Sequence[Action]], state: SceneState,
@@ -1205,6 +1247,8 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
             return ParseResult((), Refusal(reason=raised))
         pieces = [readings] if readings else _split_at_and(clause, previous) or _coordinated(clause) or \
             (raised if isinstance(raised, list) else None)
+        if not pieces and k == len(clauses) - 1 and _stacked_again(clause, per_clause, rewritten.text):
+            continue  # "put purple on top of yellow, just stack em" (s11 dev fi30-011): the stacking said again
         if not pieces:
             impossible = _impossible_clause(clause)
             if impossible is not None:  # a reasoned refusal: no model may plan around it

@@ -1,0 +1,326 @@
+"""Session 11's English meaning readings (issue #17): the dev_s11a classes of quantifiers, towers, negation scope and
+clarification, each with negated, reordered and near-miss variants that must still refuse."""
+
+from __future__ import annotations
+
+import pytest
+from test_planner_fresh12_words import mv, plan, steps
+
+from policies.planner import Clarification, Plan, SceneState
+
+
+def _scene(*cubes: tuple[str, list[float]]) -> SceneState:
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": p}
+                                             for c, p in cubes], "regions": ["left", "right", "bin", "pad"]})
+
+
+S2 = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]))
+S3 = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))
+
+
+def moves_nothing(text: str, state: SceneState = S3) -> None:
+    result = plan(text, state)
+    assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
+
+
+def asks(text: str, state: SceneState, candidates: set[str]) -> None:
+    result = plan(text, state)
+    assert isinstance(result, Clarification), (text, result)
+    assert set(result.candidates) == candidates, (text, result)
+
+
+# ------------------------------------------------------------- quantifiers: "every one of them", "bar X", restated
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put every one of them on the pad.", mv("red", "pad") + mv("blue", "pad") + mv("green", "pad")),
+    ("Put each one of them in the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("Put each and every cube on the pad.", mv("red", "pad") + mv("blue", "pad") + mv("green", "pad")),
+    ("Put every one of them on the pad bar the red one.", mv("blue", "pad") + mv("green", "pad")),
+    ("Put every cube on the pad bar the red one.", mv("blue", "pad") + mv("green", "pad")),
+    ("Put all cubes in the bin barring the blue one.", mv("red", "bin") + mv("green", "bin")),
+    ("Every single block goes into the trash can, all of them.", mv("red", "bin") + mv("blue", "bin") +
+     mv("green", "bin")),
+    ("The three cubes, all into the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("The cubes, all of them, into the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+])
+def test_quantifier_forms_of_s11_dev(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+def test_the_two_cubes_both_to_a_place() -> None:
+    """fi30-024: 'the two cubes, both to the right side' restates its quantifier before the place."""
+    assert steps("Please, the two cubes, both to the right side.", S2) == mv("red", "right") + mv("blue", "right")
+
+
+@pytest.mark.parametrize("text", [
+    "Don't put every one of them on the pad.",  # negated
+    "Please, the two cubes, both to the right side.",  # three cubes: the count does not match
+    "Put every one of them on the pad bar the purple one.",  # absent exception
+    "Put every cube on the pad bar the red one or the blue one.",  # which one is spared?
+    "Put every cube in the bin except red, all of them.",  # all, or all but red?
+    "Put the red cube on the pad, all of them.",  # a quantifier beside a named cube
+    "Put every one of them on the pad, then put them in the bin.",  # a pronoun after the quantifier
+    # "both" said again counts two cubes, and the scene has three (A1 s11 H30)
+    "Put the cubes, both of them, in the bin.",
+    "Put the cubes, both, in the bin.",
+    "Put all the cubes, both of them, in the bin.",
+    "Put the blocks, both of them, onto the pad.",
+])
+def test_quantifier_near_misses_still_refuse(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- towers: roles without commas, hyphenated directions
+@pytest.mark.parametrize(("text", "want"), [
+    ("build a three-high tower blue on the bottom green in the middle red on top",
+     mv("green", "blue") + mv("red", "green")),
+    ("Let's build a big tall tower! Green on the bottom, then red in the middle, and blue way up at the top!",
+     mv("red", "green") + mv("blue", "red")),
+    ("Construct a three-level tower. Top-to-bottom ordering: red, blue, green.",
+     mv("blue", "green") + mv("red", "blue")),
+    ("Tower, bottom-to-top: red, blue, green.", mv("blue", "red") + mv("green", "blue")),
+    ("build a tower, on the bottom red, in the middle blue, on top green", mv("blue", "red") + mv("green", "blue")),
+])
+def test_tower_forms_of_s11_dev(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "build a tower on the bottom red in the middle blue on top green",  # whose role is each 'on the ...'?
+    "Don't build a three-high tower blue on the bottom green in the middle red on top.",
+    "Top-to-bottom ordering: red, blue, green, bottom-to-top: red, blue, green.",  # both directions
+    "My colleague built a big tower, top-to-bottom: red, blue, green.",  # someone else's tower
+])
+def test_tower_near_misses_still_refuse(text: str) -> None:
+    moves_nothing(text)
+
+
+# The base said to stay where it is (fi31-012): kept as "don't move it", so it must be the tower's base.
+@pytest.mark.parametrize("text", [
+    "Construct a three-level tower. Top-to-bottom ordering: red, blue, green. The green cube stays where it is and "
+    "serves as the base.",
+    "Top to bottom: red, blue, green. The green cube remains stationary as the base.",
+])
+def test_a_tower_whose_base_is_said_to_stay_is_built_on_it(text: str) -> None:
+    assert steps(text, S3) == mv("blue", "green") + mv("red", "blue")
+
+
+@pytest.mark.parametrize("text", [
+    # the cube said to stay is not the base the order words give: contradictory
+    "Construct a three-level tower. Top-to-bottom ordering: red, blue, green. The blue cube stays where it is and "
+    "serves as the base.",
+    # the tower is given a place: its base moves there
+    "Build a tower on the pad, top to bottom: red, blue, green. The green cube stays where it is and serves as the "
+    "base.",
+    "Top to bottom: red, blue, green. The green cube does not stay where it is and serves as the base.",
+])
+def test_a_base_said_to_stay_that_the_tower_moves_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- negation said as "no need to", "no other ..."
+@pytest.mark.parametrize(("text", "want"), [
+    ("Push the red cube forward, no need to pick it up.", ["push(object=red_cube, direction=forward)"]),
+    ("just nudge the red one forward a bit, no need to pick it up", ["push(object=red_cube, direction=forward)"]),
+    ("Return to your home position. No other motion is required.", ["go_home()"]),
+    ("Put red on blue. No other cubes are to be involved.", mv("red", "blue")),
+    ("Put red on blue, no need to move green.", mv("red", "blue")),
+])
+def test_what_is_not_needed_is_forbidden(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin, no need to pick it up.",  # a placement needs the pick the words forbid
+    "No need to move green, put green in the bin.",
+    "No other motion is required.",  # nothing to do
+    "Put red on blue. No other cubes are to be involved. Then put green in the bin.",  # named after 'other cubes'
+])
+def test_what_is_not_needed_contradicting_the_request_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- "one cube on the other": which one goes on top?
+@pytest.mark.parametrize("text", [
+    "Kindly place one cube on top of the other one.",
+    "Place one cube on the other.",
+    "Stack one block on the other block.",
+])
+def test_one_cube_on_the_other_asks_which(text: str) -> None:
+    asks(text, S2, {"red_cube", "blue_cube"})
+
+
+@pytest.mark.parametrize("text", [
+    "Don't place one cube on top of the other one.",
+    "Place one cube on top of the other one.",  # three cubes: 'the other' is no single cube
+])
+def test_one_cube_on_the_other_never_plans_a_guess(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- a bare noun said as a note: "Cube on the pad."
+ONE = _scene(("red", [0.45, 0.1, 0.022]))
+
+
+def test_a_bare_cube_on_a_place_asks_which_where_several_fit() -> None:
+    """fi30-061: 'Cube on the pad.' with two cubes asks; with one cube it is that cube."""
+    asks("Cube on the pad.", S2, {"red_cube", "blue_cube"})
+    asks("Block in the bin.", S2, {"red_cube", "blue_cube"})
+    assert steps("Cube on the pad.", ONE) == mv("red", "pad")
+
+
+@pytest.mark.parametrize("text", [
+    "The cube on the pad.",  # with its article: a cube named by where it is, no request
+    "Cube on the blue cube.",  # where a cube is, or where it goes?
+    "Cubes on the pad.",  # several: every cube, or which?
+    "Cube on the pad?",
+    "Cube on the pad, not.",
+    "No cube on the pad.",
+])
+def test_a_bare_cube_near_misses_never_plan(text: str) -> None:
+    moves_nothing(text, S2)
+    moves_nothing(text, ONE)
+
+
+# ------------------------------------------------------------- "stack em" closing the stacking it says again
+@pytest.mark.parametrize("text", [
+    "can u put red on top of blue, just stack em",
+    "put red on top of blue, stack em",
+    "Put red on blue and stack them.",
+])
+def test_stack_them_after_a_stacking_says_it_again(text: str) -> None:
+    assert steps(text, S3) == mv("red", "blue")
+
+
+@pytest.mark.parametrize("text", [
+    "Put red on blue, then stack them.",  # a step of its own: which cubes?
+    "Put red in the bin, stack them.",  # no stacking before it
+    "Stack them, put red in the bin.",
+    "Put red on blue, don't stack them.",
+    "Put red on blue, stack them on the pad.",
+    "Push red left, stack them.",
+])
+def test_stack_them_that_adds_a_step_or_contradicts_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- "do not permute the steps": the stated order holds
+def test_an_order_kept_by_the_words_is_planned_as_stated() -> None:
+    assert steps("Place the red cube on the green cube, then place the blue cube in the left region. Do not permute "
+                 "the steps.", S3) == mv("red", "green") + mv("blue", "left")
+    assert steps("Place the red cube on the green cube, then place the blue cube in the left region. Do not change "
+                 "the order of the steps.", S3) == mv("red", "green") + mv("blue", "left")
+
+
+@pytest.mark.parametrize("text", [
+    # only the reverse order of 'and' can run; the words forbid reordering
+    "Put green on red and red on blue, do not change the order.",
+    "Put green on red and red on blue. Don't reorder the steps.",
+    "Put red in the bin, don't change the red cube.",  # not an order: unread
+    "Put red in the bin and blue on the pad. Don't swap them.",
+])
+def test_a_kept_order_that_cannot_run_or_an_unread_negation_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- "all" that quantifies nothing; "all of them, yes"
+def test_all_of_them_yes_after_every_cube() -> None:
+    assert steps("Every single block goes into the trash can, all of them, yes!", S3) == \
+        mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Every single block goes into the trash can except red, all of them, yes!",  # all, or all but red?
+    "Every single block goes into the trash can, all of them, no!",
+])
+def test_all_of_them_said_again_near_misses_refuse(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- a learner's tower: "in the floor", "in the top"
+@pytest.mark.parametrize(("text", "want"), [
+    ("I want one tower with the three cubes: the red one in the floor, then the blue, and in the top the green.",
+     mv("blue", "red") + mv("green", "blue")),
+    ("Tower: in the top red, in the middle blue, in the floor green.", mv("blue", "green") + mv("red", "blue")),
+    ("Build a tower with red in the top and blue in the floor.", mv("red", "blue")),
+])
+def test_a_tower_with_floor_and_in_the_top(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Build a tower with red in the floor and blue in the floor.",
+    "Tower: in the top red, in the top blue, in the floor green.",
+    "Put the red cube on the floor.",  # no tower: the floor is no place of the scene
+])
+def test_floor_near_misses_refuse(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------------- a tower's role said with "goes on the bottom" (f29-013)
+def test_a_role_said_as_a_placement_on_the_bottom_is_no_stacking_clause() -> None:
+    s5 = _scene(("blue", [0.45, -0.1, 0.022]), ("orange", [0.58, 0.12, 0.022]), ("red", [0.4, 0.18, 0.022]),
+                ("green", [0.62, -0.18, 0.022]))
+    assert steps("make a tall tower!!! the blue one goes on the bottom and the orange one on the very top and the red "
+                 "one in the middle", s5) == mv("red", "blue") + mv("orange", "red")
+    moves_nothing("make a tall tower! the blue one goes on the bottom and the orange one on the very top and the red "
+                  "one on the bottom", s5)
+
+
+# ------------------------------------------------------------- "on top" with nothing after it: the stack's top
+TOWER = _scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
+TWO_STACKS = _scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("red", [0.4, 0.2, 0.022]),
+                    ("blue", [0.4, 0.2, 0.066]), ("green", [0.6, -0.2, 0.022]))
+
+
+@pytest.mark.parametrize(("text", "state", "want"), [
+    ("Put the red cube on the blue cube, then the green cube on top.", S3, mv("red", "blue") + mv("green", "red")),
+    ("Put the red cube on the blue cube, then put the green cube on top.", S3,
+     mv("red", "blue") + mv("green", "red")),
+    ("Put the purple cube on top.", TOWER, mv("purple", "yellow")),
+    ("Put the purple cube on top and then go home.", TOWER, [*mv("purple", "yellow"), "go_home()"]),
+])
+def test_on_top_is_the_top_of_the_stack(text: str, state: SceneState, want: list[str]) -> None:
+    assert steps(text, state) == want
+
+
+def test_on_top_with_two_stacks_asks_and_with_none_refuses() -> None:
+    asks("Put the green cube on top.", TWO_STACKS, {"yellow_cube", "blue_cube"})
+    moves_nothing("Put the red cube on top.", S3)
+    moves_nothing("Put the green cube on top, then put the red cube on the blue cube.", S3)  # no stack yet
+    moves_nothing("Put the yellow cube on top.", TOWER)  # it is the top
+    moves_nothing("Don't put the purple cube on top.", TOWER)
+
+
+# ------------------------------------------------------------- "move X from Y to Z": Y is checked, Z is the place
+def _on(state_cubes: tuple[tuple[str, list[float]], ...], on: dict[str, str]) -> SceneState:
+    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": p}
+                                             for c, p in state_cubes], "regions": ["left", "right", "bin", "pad"],
+                                 "on": on})
+
+
+CUBES3 = (("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))
+ON_PAD = _on(CUBES3, {"red_cube": "pad"})
+IN_BIN = _on(CUBES3, {"red_cube": "bin"})
+
+
+@pytest.mark.parametrize(("text", "state", "want"), [
+    ("Move the red cube from the pad to the bin.", ON_PAD, mv("red", "bin")),
+    ("Put the red cube from the pad in the bin.", ON_PAD, mv("red", "bin")),
+    ("Move the red cube from the bin to the pad.", IN_BIN, mv("red", "pad")),
+    ("Move the yellow cube from the orange cube to the pad.", TOWER, mv("yellow", "pad")),
+    ("Move the yellow cube off the orange one onto the pad.", TOWER, mv("yellow", "pad")),
+])
+def test_a_move_from_one_place_to_another(text: str, state: SceneState, want: list[str]) -> None:
+    assert steps(text, state) == want
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Move the blue cube from the pad to the bin.", ON_PAD),  # blue is not on the pad: the premise is checked
+    ("Move the red cube from the bin to the pad.", ON_PAD),
+    ("Move the orange cube from the yellow cube to the pad.", TOWER),
+    ("Move the yellow cube from the purple cube to the pad.", TOWER),
+    ("Don't move the red cube from the pad to the bin.", ON_PAD),
+    ("Move the red cube away from the blue cube to the left side.", S3),
+])
+def test_a_move_from_a_place_the_cube_is_not_at_is_refused(text: str, state: SceneState) -> None:
+    moves_nothing(text, state)
