@@ -555,7 +555,10 @@ def _clarify(exc: UngroundedError) -> Clarification:
 
 
 # "the other cubes", "the others", "anything else", "the rest": every object the positive clauses do not name
-_OTHERS = frozenset({("other", "cubes"), ("other", "blocks"), ("other", "ones"), ("other", "objects"),
+# ("the other one stays", "don't touch the other cube": every object the request does not name, which is that one
+# where two are left, and a superset of it, never fewer, where more are: f15-048; see _with_others)
+_OTHER_ONE = frozenset({("other", "one"), ("other", "cube"), ("other", "block")})
+_OTHERS = _OTHER_ONE | frozenset({("other", "cubes"), ("other", "blocks"), ("other", "ones"), ("other", "objects"),
                      ("other", "things"), ("other", "bricks"), ("others",), ("any", "other", "cube"),
                      ("any", "other", "cubes"), ("any", "other", "block"), ("any", "other", "blocks"),
                      ("any", "other", "object"), ("any", "other", "objects"), ("anything", "else"),
@@ -569,9 +572,10 @@ def others_negation(words: Sequence[str]) -> str | None:
     words = [t for t in words if t not in FILLERS and t != ","]
     if len(words) < 2 or words[0] not in _TOUCH_VERBS:
         return None
-    if tuple(w for w in words[1:] if w not in lx.DETERMINERS) not in _OTHERS:
+    named = tuple(w for w in words[1:] if w not in lx.DETERMINERS)
+    if named not in _OTHERS:
         return None
-    return "move" if words[0] in _MOVE_VERBS else "touch"
+    return ("move" if words[0] in _MOVE_VERBS else "touch") + ("1" if named in _OTHER_ONE else "")
 
 
 _SENTENCE_ENDS = frozenset({".", ";", "!", "?"})
@@ -605,7 +609,13 @@ def _with_others(request: Request, others: str | None, state: SceneState) -> Req
         return request
     named = {n for m in request.milestones for n in (m.obj, m.support) if n}
     rest = frozenset(o.name for o in state.objects if o.name not in named)
-    if others == "move":
+    if others.endswith("1") and not rest:
+        # "put red on blue, don't touch the other one" with two cubes: no cube is left unnamed, so "the other one" is
+        # one the request names; every named object it does not move is forbidden (here blue: contradictory, refused),
+        # and where it moves them all, every object is
+        moved = {m.obj for m in request.milestones}
+        rest = frozenset(n for n in named - moved if n in state.names) or frozenset(state.names)
+    if others.startswith("move"):
         return dataclasses.replace(request, unmoved_objects=request.unmoved_objects | rest)
     return dataclasses.replace(request, forbidden_objects=request.forbidden_objects | rest)
 
@@ -1195,6 +1205,11 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'the other cubes' / 'anything else' is said before the "
                                               f"{late[0].replace('_', ' ')} is named, and a later clause names it: "
                                               f"whether it may be touched is unclear"))
+    if others is not None and others.endswith("1") and any(t in ("other", "another") for g in structure.groups
+                                                            for t in g):
+        # "put red in the bin, then put the other one on the pad, don't touch the other one": two "other"s
+        return ParseResult((), Refusal(reason="'the other one' is said in a request and in a negation: which cube "
+                                              "each names is unclear"))
     if isinstance(banned, Clarification):
         return ParseResult((), banned)
     if isinstance(banned, str):

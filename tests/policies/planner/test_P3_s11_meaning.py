@@ -324,3 +324,29 @@ def test_a_move_from_one_place_to_another(text: str, state: SceneState, want: li
 ])
 def test_a_move_from_a_place_the_cube_is_not_at_is_refused(text: str, state: SceneState) -> None:
     moves_nothing(text, state)
+
+
+# ------------------------------------------------------------- "the other one stays": the object the request leaves
+@pytest.mark.parametrize("text", [
+    "Put the red cube in the bin, don't touch the other one.",
+    "Put the red cube in the bin, the other one stays.",
+    "Don't touch the other one, put the red cube in the bin.",
+])
+def test_the_other_one_kept_is_the_cube_not_named(text: str) -> None:
+    assert steps(text, S2) == mv("red", "bin")
+    assert steps(text, S3) == mv("red", "bin")  # (both others kept: never fewer than the one meant)
+
+
+def test_the_other_one_kept_beside_an_ambiguous_cube_asks() -> None:
+    asks("bin the cube pls, the other one stays", S2, {"red_cube", "blue_cube"})  # f15-048
+
+
+@pytest.mark.parametrize("text", [
+    "Put the red cube on the blue cube, don't touch the other one.",  # the other one is blue: contradictory
+    "Put the red cube in the bin and the blue cube on the pad, don't touch the other one.",  # no other one left
+    "Put the red cube in the bin, then put the other one on the pad, don't touch the other one.",
+    "Don't touch the other one. Put the blue cube in the bin and the red cube on the pad.",
+    "Don't touch the other one.",
+])
+def test_the_other_one_kept_that_names_a_moved_cube_or_nothing_is_refused(text: str) -> None:
+    moves_nothing(text, S2)
