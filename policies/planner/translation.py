@@ -118,6 +118,19 @@ _FR: dict[str, str] = {
     # pad"): grab, the bin, put (a place must be said)
     "pogne": "grab", "pognes": "grab", "pognez": "grab", "pogner": "grab", "vidanges": "bin",
     "cale": "put", "calez": "put", "caler": "put", "cales": "put",
+    # eleventh pass: the subjunctive after "que vous" ("je souhaiterais que vous construisiez une tour"), and "gather"
+    # said of cubes, which puts them together at the place said ("regroupez les cubes à gauche"; with no place it
+    # stays refused)
+    "construisiez": "build", "on-the-gauche-side": "on the left side", "on-the-droit-side": "on the right side",
+    # Quebec "garrocher"/"pitcher" (to throw: into the bin it is the bin idiom, elsewhere a throw, refused), "aux
+    # ordures", "à la benne" (the bin); texting "ms" (mais), "vs" (vous), "dc" (donc)
+    "garroche": "throw", "garrochez": "throw", "garrocher": "throw", "pitche": "throw", "pitchez": "throw",
+    "pitcher": "throw", "ordures": "bin", "benne": "bin",
+    "ms": "but", "vs": "you", "dc": "",
+    "délicatement": "gently", "prudemment": "gently", "gentiment": "",
+    "soulever": "lift", "lever": "lift", "without-lifting-it": "without lifting it", "perche": "put", "perchez": "put",
+    "percher": "put", "perches": "put", "regroupe": "put", "regroupez": "put", "regrouper": "put", "rassemble": "put",
+    "rassemblez": "put", "rassembler": "put", "regroupes": "put", "rassembles": "put",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -189,8 +202,47 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # eleventh pass (fresh_fr_de_18): Quebec "s'a" is "sur la" ("mets le bloc bleu s'a cible"); "voir" right after an
+    # imperative is a filler ("poussez voir le cube bleu", "mets voir le rouge"); "à ta/votre gauche", said to the
+    # robot, is its own left (the README's left; "à ma gauche", the speaker's, stays unread)
+    (r"\bs' ?a\b(?=\s)", "sur la"),
+    (rf"\b({_FR_CLITIC_IMPERATIVES}|pousse|poussez|dis|dites)\s+voir\b(?=\s+(?:le|la|les|l'|un|une|ce|cette|"
+     r"ça|donc)\b)", r"\1"),
+    (r"\b(à|sur) (?:ta|votre) (gauche|droite)\b", r"\1 \2"),
+    # French typed as a text message: "px" (peux), "jveux"/"jpeux" (je veux, je peux: the "je" glued to its verb)
+    (r"\bpx\b", "peux"), (r"\bj(veux|voudrais|peux|pourrais|aimerais|sais|vais)\b", r"je \1"),
+    # Belgian "une fois" (a filler): after an imperative before its object, or closing the request ("vous le mettez
+    # sur le bleu une fois ?"); "une fois que ...", "une fois le rouge jeté" keep their order
+    (rf"\b((?:{_FR_CLITIC_IMPERATIVES})(?:-moi)?) une fois (?=(?:le|la|les|l'|tous|toutes|ce|cet|cette|ces)\b)",
+     r"\1 "),
+    (r"\s+une fois\s*(?=[?!.]*\s*$)", ""),
+    # "ce cube jaune-là, il est bon pour la poubelle. Tu peux t'en débarrasser ?": the judgement is the bin idiom said
+    # of the dislocated cube, the request takes it up through "en" ("s'en débarrasser": discard it)
+    (r"^(\s*(?:le|la|ce|cet|cette)\s[^,;.!?]+?)\s*,\s*(?:il|elle) est (?:bon|bonne) (?:pour la poubelle|à jeter|"
+     r"pour la casse)\s*[.!;]\s*(?=(?:tu peux|vous pouvez|peux-tu|pouvez-vous|tu pourrais|vous pourriez|"
+     r"pourrais-tu|pourriez-vous) (?:t' ?en|vous en) débarrasser\b)", r"\1, "),
+    (r"\b(tu peux|vous pouvez|peux-tu|pouvez-vous|tu pourrais|vous pourriez|pourrais-tu|pourriez-vous) "
+     r"(?:t' ?en|vous en) débarrasser\b", r"\1 le jeter"),
+    # "ce cube jaune-là": pointing at a cube its colour names ("ce cube-là", with no colour, is read below as a cube
+    # the words do not name)
+    (rf"\b({_FR_COLOUR_WORDS})-(?:là|la|ci)\b", r"\1"),
+    # "..., sauf le bleu : lui, il reste là": the exclusion said again as the cube staying where it is
+    (r"(\bsauf (?:le |la |l' ?)\s*[a-zà-ÿ]+(?: (?:cube|bloc|brique))?)\s*[:,;]\s*(?:lui|elle|celui-là|celle-là)\s*,?\s*"
+     r"(?:il|elle) (?:reste|restera|ne bouge pas|bouge pas) (?:là|où (?:il|elle) est|en place|ici)(?=\s*[.!]*\s*$)",
+     r"\1"),
+    # "je veux plus rien sur la table, mets tous les cubes ...": the table cleared, as the heading of the request
+    (r"^\s*je (?:ne )?veux plus rien (?:voir )?sur (?:la|cette) table\s*[,:;]\s*(?=(?:mets|mettez|jette|jetez|pose|"
+     r"posez|range|rangez|tous|toutes)\b)", " clear-the-table : "),
+    # "pousse le jaune vers l'avant, pas besoin de le soulever": a push never lifts, "sans le soulever"
+    (r"\s*,?\s*(?:mais\s+)?(?:(?:il n' ?y a )?pas besoin|inutile|pas la peine|(?:il ne )?faut pas) (?:de |d' ?)"
+     r"(?:le|la|l' ?)\s*(?:soulever|lever)\b", ", without-lifting-it"),
+    # "le cube qui est du côté droit (de la table)": the cubes on that side (the English reader asks which where
+    # several are; "le plus à droite" is the rightmost)
+    (r"\b(cube|bloc|brique)s? qui (?:est|sont|se trouve|se trouvent) (?:du|sur le) côté (gauche|droit)\b"
+     r"(?: de la table)?", r"\1 on-the-\2-side"),
     # French typed as a text message: "tt" (tout/tous), "avc" (avec); "le +" (le plus) in _translated
     (r"\btt\b", "tout"), (r"\bavc\b", "avec"),
+    (r"\bts\b", "tous"), (r"\btte\b", "toute"), (r"\bttes\b", "toutes"),  # eleventh pass
     # a reason said after the request, from a closed list that only says why ("..., y sert pu à rien", "..., y'est trop
     # loin", "..., j'veux plus rien voir sur la table"): taken off at the end of the instruction only
     (r",\s*(?:(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:sert|servent) (?:plus |pu |pus )?(?:à|a) rien|"
@@ -219,8 +271,12 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:est-ce que |est ce que )?(?:ce serait|ça serait|serait-il|est-ce|ce sera) possible (?:de |d' ?)|"
      r"\bje (?:te|vous) serais (?:très )?reconnaissante? (?:de |d' ?)", " please "),
     (r"\b(?:j' ?aurais|j' ?ai) besoin (?:que (?:tu|vous) |qu' ?on )", " please "),
-    (r"\b(?:auriez-vous|aurais-tu|aurez-vous) (?:l' ?amabilité|la gentillesse|l' ?obligeance) (?:de |d' ?)",
-     " please "),
+    (r"\b(?:auriez-vous|aurais-tu|aurez-vous|(?:pourriez|voudriez|pouvez|voulez)-vous avoir|(?:pourrais|voudrais|peux|"
+     r"veux)-tu avoir|ayez|aie) (?:l' ?amabilité|la gentillesse|l' ?obligeance) (?:de |d' ?)", " please "),
+    # eleventh pass: "soyez gentil(, : et) mettez ...", "sois sympa et ...": a polite frame before the request
+    (r"\b(?:(?:alors|donc)\s+)?(?:soyez|sois) (?:bien |très )?(?:gentil|gentille|gentils|gentilles|sympa|aimable|"
+     r"mignon|mignonne|chou|un amour|un ange)\s*(?:et\b|[,:!])?", " please "),
+    (r"(?<!\bil )\bfaudrait\b", "il faudrait"),
     (r"\b((?:tu|vous) (?:peux|pourrais|pouvez|pourriez)|(?:peux|pourrais|pouvez|pourriez)-(?:tu|vous)) me "
      r"(?=[a-zà-ÿ]+(?:er|re|ir)\b)", r"\1 "),  # "tu peux me poser ...": the "me" adds nothing
     # prohibitions said otherwise: "il ne faut pas toucher", "interdiction de toucher", "je ne veux pas que tu mettes"
@@ -244,10 +300,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bavant (?:ça|cela|tout ça|tout cela)\b", " before-that "),
     (r"\baprès (?:ça|cela|tout ça|tout cela)\b", " after-that "),
     # "le cube du dessus", "celui d'en haut": the cube on top of another ("mets le cube en haut" stays a destination)
-    (r"\b(cube|bloc|brique) (?:du dessus|du haut|d' ?en haut|qui est (?:tout )?en haut|qui est (?:au-)?dessus)\b",
-     r" top \1 "),
-    (r"\b(?:celui|celle) (?:du dessus|du haut|d' ?en haut|qui est (?:tout )?en haut|qui est (?:au-)?dessus)\b",
-     " the top one "),
+    # (eleventh pass: "qui est posé sur le dessus", "qui se trouve au sommet")
+    (r"\b(cube|bloc|brique) (?:du dessus|du haut|d' ?en haut|qui (?:est|se trouve) (?:posée? )?(?:tout en haut|en haut|"
+     r"au-dessus|dessus|sur le dessus|au sommet))\b", r" top \1 "),
+    (r"\b(?:celui|celle) (?:du dessus|du haut|d' ?en haut|qui (?:est|se trouve) (?:posée? )?(?:tout en haut|en haut|"
+     r"au-dessus|dessus|sur le dessus|au sommet))\b", " the top one "),
     # "enlève le jaune du rouge", "retire le cube jaune de dessus le rouge", "le jaune qui est sur le rouge": the cube
     # that stands on the other; English checks that it does (the source was read as nothing, never checked)
     *((rf"\b(?:enlève|enlevez|enlever|retire|retirez|retirer|ôte|ôtez|ôter|prends|prenez|prendre|soulève|soulevez|"
@@ -431,6 +488,15 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
     (rf"^\s*tu sais (?=(?:{_FR_INFINITIVES})\b[^.!]*\?\s*$)", "peux-tu "),
+    # eleventh pass: "déposer sur le pad le cube situé le plus à gauche": a cube named by its place, said after the
+    # place it goes to (the colour's case is above), goes before it as English says it
+    (rf"\b({_FR_CLITIC_IMPERATIVES}|{_FR_INFINITIVES})(\s+pas)?\s+((?:dans|sur|à|au|en)\s+(?:le |la |l' ?|les )?"
+     r"[a-zà-ÿ]+)\s+((?:le|la|l' ?)\s*(?:cube|bloc|brique|celui|celle)\s+le plus (?:à )?(?:gauche|droite|près|proche|"
+     r"loin|éloignée?)(?: (?:du|de la|de l' ?)\s*(?:robot|bras|pad|poubelle|bac|base))?)(?=\s*(?:[,;.!?]|$))",
+     r"\1\2 \4 \3"),
+    # "mon petit-fils voudrait une tour : ...": a tower wished for by someone else, as the speaker's wish
+    (r"^\s*(?:mon|ma|notre) [a-zà-ÿ-]+ (?:voudrait|aimerait|veut|souhaite|souhaiterait|adorerait)(?: (?:bien|tant|"
+     r"tellement))? (?=une (?:tour|pile)\b)", "je voudrais "),
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -677,6 +743,14 @@ _DE: dict[str, str] = {
     "würferl": "cube", "würfelchen": "cube", "türmchen": "tower", "kehricht": "bin", "güsel": "bin",
     "andern": "other", "rüber": "", "hinüber": "",
     "after-the": "after the", "is-in-the": "is in the", "is-on-the": "is on the",  # written by _state_reached_first
+    # eleventh pass: Austrian and southern "geben" for put ("gib den lila auf die rechte Seite", "in den Mistkübel
+    # geben"); with no place ("gib mir den roten") it hands over, which nothing reads, and stays refused
+    "gib": "put", "gibst": "put", "geben": "put", "gebt": "put", "gegeben": "put",
+    # Swiss "zügeln" (to move house): move the cubes to the place said ("zügeln Sie beide Würfel auf die linke Seite")
+    "on-the-links-side": "on the left side", "on-the-rechts-side": "on the right side",
+    "behutsam": "gently", "sachte": "gently", "sacht": "gently", "sanft": "gently", "freundlicherweise": "",
+    "netterweise": "", "liebenswürdigerweise": "",
+    "zügle": "put", "zügel": "put", "zügeln": "put", "zügelst": "put", "gezügelt": "put",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
 _DE_PARTICLES = {("fass", "an"): "touch", ("fasse", "an"): "touch", ("wirf", "weg"): "discard",
@@ -715,7 +789,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "räumst", "geräumt", "bewegt", "wegschmeißen", "wegschmeissen", "wegräumen", "wegtun",
                              "wegmachen", "hinlegen", "hinstellen", "drauflegen", "draufstellen", "draufsetzen",
                              "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
-                             "schmeißen", "schmeissen"})
+                             "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
+                             "zügelst", "gezügelt"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -729,7 +804,8 @@ _DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", 
 # Formal imperatives ("Legen Sie ...") and modals ("Könnten Sie ...") whose "Sie" is the person spoken to.
 _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen", "bauen", "stapeln", "schieben",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
-                        "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen"})
+                        "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen",
+                        "geben", "zügeln"})
 _DE_FORMAL_MODALS = frozenset({"könnten", "würden", "können"})
 _DE_MODALS = _DE_FORMAL_MODALS | {"kannst", "könntest", "würdest"}
 # Words that open a clause before its verb: politeness, order words, conjunctions ("und zum Schluss fahren Sie ...":
@@ -906,8 +982,11 @@ _FR_DISLOCATED = re.compile(
     # at the start, or (eighth pass) at a clause's start after a join: "..., puis celui que tu viens de déplacer, tu le
     # mets ...", "et l'autre tu le fous ..." (the comma before the pronoun's subject may be left out)
     r"(?P<pre>^|[,;:.!]\s*|\b(?:puis|ensuite|et|enfin)\s+)"
-    r"(?P<np>(?:le|la|les|l' ?|celui|celle)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)(?:\s*,\s*|\s+(?=(?:tu|vous)\s))(?:"
-    r"(?:(?:tu|vous)\s+)?(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?|y\b)\s*(?P<verb>[a-zà-ÿ]+)"
+    r"(?P<np>(?:le|la|les|l' ?|celui|celle|ce|cet|cette)\s*[a-zà-ÿ-]+(?:\s+[a-zà-ÿ'-]+){0,6}?)"
+    r"(?:\s*,\s*|\s+(?=(?:tu|vous)\s))(?:"
+    # (eleventh pass: after a modal of a polite question, "le bleu, vous pouvez me le percher par-dessus le rouge")
+    r"(?:(?:tu|vous)\s+)?(?:(?:peux|pourrais|pouvez|pourriez)\s+(?=(?:me\s+|nous\s+)?(?:les|le|la|l')))?"
+    r"(?P<neg>ne\s+|n' ?)?(?:(?:me|nous)\s+)?(?:les\b|le\b|la\b|l' ?|y\b)\s*(?P<verb>[a-zà-ÿ]+)"
     r"(?:\s+(?P<pas>pas|jamais)\b)?|"
     r"(?P<imperative>[a-zà-ÿ]+)-(?:le|la|les)\b)")
 
@@ -921,8 +1000,8 @@ def _clitic_disagrees(np: str, clitic: str) -> bool:
     plural = head in ("les", "ceux", "celles") or bool(re.search(r"\b(?:et|ou|ni)\b", np))
     if clitic == "les" or plural:
         return clitic != "les" or not plural
-    feminine = head in ("la", "celle") or bool(re.search(r"\bbriques?\b", np))
-    masculine = head in ("le", "celui") or bool(re.search(r"\b(?:cubes?|blocs?|objets?)\b", np))
+    feminine = head in ("la", "celle", "cette") or bool(re.search(r"\bbriques?\b", np))
+    masculine = head in ("le", "celui", "ce", "cet") or bool(re.search(r"\b(?:cubes?|blocs?|objets?)\b", np))
     return (clitic == "la" and masculine) or (clitic == "le" and feminine)
 
 
@@ -1251,13 +1330,13 @@ def _polite_zu(m: re.Match[str]) -> str:
 
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
-    (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das)\s*\?\s*$", "?"),
+    (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das|wa|woll|odr|gäll)\s*\?\s*$", "?"),
     # ninth pass: "..., gell." / "..., gelle!" said without a question mark
-    (r",\s*(?:gell|gelle|gelt)\s*[.!]*\s*$", "."),
+    (r",\s*(?:gell|gelle|gelt|gäll|gälled)\s*[.!?]*\s*$", "."),
     # "Kannst du den Würfel da nach rechts schieben?", "den da", "diesen dort": a cube pointed at, which the words do
     # not name (the English reader asks which)
-    (r"\b((?:den|der|dem) (?:würfel|block|klotz|baustein)) (?:da|dort)\b(?! (?:drin|drauf|drüber|liegt|steht|ist)\b)",
-     r"\1"),
+    (r"\b((?:den|der|dem) (?:würfel|block|klotz|baustein)|das (?:würferl|würfelchen)) (?:da|dort)\b"
+     r"(?! (?:drin|drauf|drüber|liegt|steht|ist)\b)", r"\1"),
     (r"\b(?:den|diesen|jenen) (?:da|dort)\b(?! (?:drin|drauf|drüber|liegt|steht|ist)\b)", "den würfel"),
     # "stapel die drei Würfel so, dass ...": the count of the cubes to stack is the tower's
     (r"^(stapel|staple|stapele|stapeln sie)((?: mal| bitte)*) die (?:zwei|drei|vier|beiden) (würfel|klötze)\b",
@@ -1277,6 +1356,10 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "räum den Tisch ab: alle Würfel in den Eimer": the heading of the quantified request said after it
     (r"^\s*(?:räum|räume|räumen sie|mach|mache|machen sie) (?:den tisch|die fläche) (?:ab|leer|frei)\s*:",
      "clear-the-table :"),
+    # eleventh pass: said as an infinitive ("Tisch leer räumen, alles in den Müll"); after a comma only before the
+    # cubes' place ("alles in den Müll")
+    (r"^\s*(?:den )?(?:tisch|die fläche|fläche) (?:ab|leer|frei) ?(?:räumen|machen)\s*(?::|,(?=\s*(?:alles|alle "
+     r"(?:würfel|klötze))\s+(?:in|ins|auf|aufs)\b))", "clear-the-table :"),
     # "aber nicht bevor du X ...": only after it
     (r"\bnicht bevor\b", "nachdem"),
     # "schieb den roten nach vorne, von dir weg": the same direction said twice
@@ -1443,6 +1526,11 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "alle Würfel ..., nur den grünen nicht": an exclusion, as "außer dem grünen"
     (r",?\s*\bnur (?:nicht (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?|(?:den|die|das) "
      r"([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))? nicht)(?=\s*(?:[,;.!?]|$))", r", außer dem \1\2"),
+    # eleventh pass: "alle Würfel in den Mistkübel, nur den gelben, den lass (mir) bitte stehen": the same exclusion,
+    # said with the cube kept where it is
+    (r",?\s*\b(?:nur|bloß|bloss|aber) (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?\s*,?\s*"
+     r"(?:den|die|das) lass(?:e|en sie)?(?: (?:mir|uns))?(?: (?:bitte|mal|doch|schön))* "
+     r"(?:stehen|liegen|da|dort|in ruhe)(?=\s*(?:[,;.!?]|$))", r", außer dem \1"),
     # "nimm den linken": the leftmost cube ("die linke Seite" stays a place)
     (r"\b(der|den|dem|die|das) (?:linke|linken)\b(?! (?:seite|ecke|rand|bereich|hälfte|würfel|block|klotz|baustein)\b)",
      r"\1 leftmost one"),
@@ -1463,6 +1551,9 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # den roten", with no place, is thrown to the speaker and stays refused)
     (r"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|du|sie) mir\b(?=(?:\s+(?:mal|bitte|doch|"
      r"kurz))*\s+(?:den|die|das|einen|eine|alle)\b[^,;.!?]*\b(?:in|ins|auf|aufs|nach)\b)", r"\1"),
+    # eleventh pass: "das Würferl, das tust du mir bitte in den Mistkübel": the object said before, the place right
+    # after the "mir"
+    (r"\b(du|sie) mir\b(?=(?:\s+(?:mal|bitte|doch|kurz))*\s+(?:in|ins|auf|aufs)\s)", r"\1"),
     # ninth pass. "könntest du vielleicht X legen?": the softener of a polite question (elsewhere a hedge)
     (r"\b((?:kannst|könntest|würdest) du|(?:können|könnten|würden) sie) vielleicht\b", r"\1"),
     # "am Ende soll kein Würfel mehr auf dem Tisch liegen: alle in den Eimer": the table cleared, as a heading
@@ -1578,7 +1669,10 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"((?:^\s*|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
      r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?"
      # eighth pass: a cube named by where it is ("der Würfel, der am weitesten weg ist, kommt in den Müll")
-     r"(?:\s+(?:one|closest-to-the-robot|farthest-from-the-robot|that-is-on-the [a-zäöüß]+ one))?|"
+     r"(?:\s+(?:one|closest-to-the-robot|farthest-from-the-robot|that-is-on-the [a-zäöüß]+ one|on-the-links-side|"
+     r"on-the-rechts-side))?"
+     # eleventh pass: a cube named by the one beside it ("den Würfel neben dem blauen in den Müll")
+     r"(?:\s+neben (?:dem|der) [a-zäöüß]+(?: würfel| block| klotz| baustein)?)?|"
      r"(?:alle|sämtliche|beide)\s+(?:würfel|blöcke|klötze|bausteine)(?:\s*,?\s*außer (?:dem|den) [a-zäöüß]+"
      r"(?: würfel| block| klotz| baustein)?\s*,?)?)\s+(?:bitte\s+)?"
      r"(?:(?:kommt|gehört|soll|sollte|muss|müsste)\s+)?"
@@ -1706,7 +1800,37 @@ _DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schli
 _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\b(?:a|ein) (?:bissl|bisserl|bisschen)\b|\bbissl\b", "ein bisschen"),
                 (r"\bvon sich weg\b", "von dir weg"), (r"\bzu sich\b(?! (?:her|hin)\b)", "zu dir"),
-                (r"\b(auf|in)' ?n\b", r"\1 den"), (r"\bschön (?=(?:auf|aufs|in|ins|nach|neben)\b)", ""),
+                # eleventh pass: the separable push said in one word after its direction ("Gelben von dir
+                # wegschieben"): away from the robot, forward (a bare "wegschieben" says no direction, unread)
+                (r"\b(?:von (?:dir|ihnen|euch|dem roboter|dem arm)|vom (?:roboter|arm)) weg(schieben|schubsen|stupsen|"
+                 r"drücken|schiebst)\b", r"nach vorne \1"),
+                (r"\b(auf|in)' ?n\b", r"\1 den"),
+                # eleventh pass: a telegraphic clause opening on its noun with no article ("Würfel neben dem blauen in
+                # den Müll"), as with it
+                (r"(^|[.;!?]\s*)(würfel|block|klotz|baustein)\s+(?=neben\b)", r"\1den \2 "),
+                # Swiss "zuoberst"/"zuunterst" (at the very top/bottom; "zuoberst auf den blauen": onto it), the side
+                # "vom Tisch"/"des Tisches" (the table's side is the side), "von dir aus gesehen" (the robot's view,
+                # which left and right already are), "schön brav" (nicely, a filler)
+                (r"\bzuoberst (?=auf\b)", "oben"), (r"\bzuoberst\b", "oben"), (r"\bzuunterst\b", "unten"),
+                (r"\b(seite|hälfte) (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", r"\1"),
+                (r"\s*,?\s*\b(?:von (?:dir|ihnen|euch) aus(?: gesehen)?|aus (?:deiner|ihrer) sicht)\b\s*,?", " "),
+                (r"\bschön brav\b", ""),
+                # "tätest du (bitte) X legen?": the colloquial "would you"; a condition of politeness ("wenn's recht
+                # ist", "wennst magst") says nothing of the request
+                (r"\btät(?:e|est|st) du\b", "würdest du"), (r"\btäten sie\b", "würden sie"),
+                (r",?\s*\b(?:wenn(?:'s| es) (?:dir |ihnen |euch )?recht ist|wenn(?:st| du) (?:magst|willst)|wenn sie "
+                 r"(?:mögen|wollen))\b\s*,?", " "),
+                (r"^\s*(?:gell|gelt|gäll)\s*,\s*(?=du\b)", ""),
+                # a modal particle right after the imperative ("leg halt den roten ...", "stell fei den blauen ..."):
+                # nothing of the request ("Halt!" alone, a stop, is no particle and stays unread)
+                (r"\b([a-zäöüß]+) (?:halt|fei|eh)\b(?=\s+(?:den|die|das|alle|beide|ihn|sie|es|mal|bitte|doch)\b)",
+                 r"\1"),
+                # "obendrauf auf den violetten": on top, onto it (the place said twice)
+                (r"\b(?:obendrauf|oben drauf|drauf) (?=(?:auf den|auf die|auf das|aufs) )", ""),
+                # "den Würfel, der links liegt": the cubes on that side (the English reader asks which where several
+                # are; "ganz links" is the leftmost, read below)
+                (r"\b(den|der) (würfel|block|klotz|baustein)\s*,\s*der (links|rechts) (?:liegt|steht|ist)\s*,?",
+                 r"\1 \2 on-the-\3-side "), (r"\bschön (?=(?:auf|aufs|in|ins|nach|neben)\b)", ""),
                 (r"\b(?:seit' ?n|tischseite|tischhälfte)\b", "seite"),
                 # "..., fahr zurück." with no place: the arm's return home (read as a bare "go" it was dropped)
                 (r"\b(fahr|fahre|fahren|fährst|geh|gehe|gehen|gehst|kehr|kehre|kehren|kehrst)((?: sie| du)?(?: bitte)?"
@@ -1715,7 +1839,18 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\bganz (oben|unten)\b(?! (?:auf|in|an|neben)\b)", r"\1"),
                 # "Gelben a bissl nach rechts schieben. Ned hochheben.": the lift the push must not make, said as a
                 # sentence of its own at the end (a negation English reads only as "without lifting it")
-                (r"\s*(?:[.,;!]|\bund\b)\s*nicht (?:hoch|an|auf)?heben\s*[.!]*\s*$", ", ohne ihn hochzuheben."))
+                # (eleventh pass: "..., aber nicht hochheben, gäll.")
+                (r"\s*(?:[.,;!]|\bund\b)\s*(?:aber\s+)?nicht (?:hoch|an|auf)?heben(?:\s*,\s*(?:gell|gelle|gelt|gäll|ja|"
+                 r"okay|ok))?\s*[.!]*\s*$", ", ohne ihn hochzuheben."),
+                # eleventh pass: a tower wished for by someone else ("mein Enkel hätte so gern einen Turm"), as the
+                # speaker's wish; its levels in the next sentence, each said as where a cube should be ("Oben soll der
+                # grüne Würfel sein, darunter der gelbe, ..."), as the tower's list
+                (r"^(?:(?:mein|meine|unser|unsere) [a-zäöüß]+ )(?:hätte|hätten|möchte|möchten|wünscht sich)"
+                 r"(?: (?:so|sehr|gerne?))* (?=(?:einen|ein) (?:turm|türmchen)\b)", "ich hätte gern "),
+                (r"\b((?:einen|ein|nen) (?:turm|türmchen))\s*[.!]\s*(?=(?:oben|unten|zuerst|in der mitte)\b)", r"\1: "),
+                (r"\b(oben|unten|in der mitte|darunter|darüber|dazwischen) (?:soll|sollte|muss|kommt) "
+                 r"((?:der|die|das) [a-zäöüß]+(?: würfel| block| klotz| baustein)?)(?: (?:sein|liegen|stehen|hin))?"
+                 r"(?=\s*(?:[,.;!]|und\b|$))", r"\1 \2"))
 
 
 # Formal German of instructions ("Nominalstil", tenth pass, fresh_fr_de_17): "Der Würfel ist auf den gelben zu setzen",
@@ -1741,11 +1876,26 @@ def _german(text: str) -> str:
     text = re.sub(r"\b(?:auf dem tisch )?(?:befindlichen|liegenden|stehenden) (?=(?:würfel|klötze|bausteine)\b)", "",
                   text)
     text = _DE_TO_BE_DONE.sub(_to_be_done, text)
+    # eleventh pass: "ich weiß nicht, wie die Farbe heißt, aber nehmen Sie ...": the speaker does not know a colour's
+    # name and names the cube otherwise; only before "aber" and a request
+    text = re.sub(r"^(?:ich )?wei(?:ß|ss) (?:nicht|net|ned),? wie (?:die|diese|seine|ihre) farbe hei(?:ß|ss)t\s*,?\s*"
+                  r"aber\s+", "", text)
     # a reason said after the request, from a closed list that only says why ("..., der ghört weg", "..., den brauch
     # ich nicht mehr", "..., der ist zu weit weg"): taken off at the end of the instruction only
-    text = re.sub(r",\s*(?:(?:der|die|das|er|es) (?:ghört|gehört) weg|(?:den|die|das) brauch(?:e)? ich nicht mehr|"
+    text = re.sub(r"(?:,|(?<=[.!?]))\s*(?:(?:der|die|das|er|es) (?:ghört|gehört) weg|"
+                  r"(?:den|die|das) brauch(?:e|en)? (?:ich|wir) (?:nicht mehr|nimmer|nimma)|"
                   r"(?:der|er|die|sie|das|es) (?:ist|is) (?:viel )?zu weit (?:weg|hinten|vorne))\s*[.!]*\s*$", ".",
                   text)
+    # eleventh pass: why a cube is kept, after the clause that keeps it ("den blauen bitte nicht anfassen, der bleibt
+    # für später", "den lass mir stehen, der gefällt mir so gut"); after a request that moves a cube it would
+    # contradict it, and is left unread
+    text = re.sub(r"(\b(?:nicht|nie|lass|lasse|lassen)\b[^.!?]*?),\s*(?:der|die|das|er|sie|es) (?:bleibt (?:für später|"
+                  r"(?:noch )?da|hier|stehen|liegen)|gefällt (?:mir|uns) (?:so |sehr |echt )?gut)\s*[.!]*\s*$", r"\1.",
+                  text)
+    # Berlin and colloquial "-ste" for "-st du" ("kannste", "legste", "fährste"): a verb of the lexicon only ("erste",
+    # "beste" are no verbs)
+    text = re.sub(r"\b([a-zäöüß]+st)e\b", lambda m: f"{m[1]} du" if m[1] in _DE_MODALS or _is_german_verb(m[1])
+                  else m[0], text)
     for regional, plain in _DE_REGIONAL:
         text = re.sub(regional, plain, text)
     _push_all_the_way(text, "de")
@@ -1767,6 +1917,12 @@ def _german(text: str) -> str:
         text = pattern.sub(repl, text)
     text = _DE_PARTICLE_LIST.sub(_particle_list, text)
     text = _order_word_first(_DE_WRAPPER.sub("bitte ", _german_references(text.strip())), "de")
+    # "den Würfel, der ganz links liegt, den stellst du ...": the cube named by its place (one word now, its commas
+    # taken) picked up again by a pronoun before the verb and its subject
+    text = re.sub(r"^(\s*(?:den|die|das)\s+[^,;.]*?\b(?:leftmost|rightmost|closest-to-the-robot|"
+                  r"farthest-from-the-robot|on-the-links-side|on-the-rechts-side)\b[^,;.]*?)\s+(?:den|die|das)\s+"
+                  r"(?=[a-zäöüß]+ (?:du|sie)\b)",
+                  r"\1 ", text)
     for pattern, repl in _COMPILED['_DE_PHRASES']:
         text = pattern.sub(repl, text)
     if re.search(r"\b(?:nicht|nie|niemals|kein[a-z]*)\b[^.!?]*?\bleg-elided\b", text):
@@ -1839,7 +1995,8 @@ def _close_negations(words: list[str]) -> list[str]:
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
-                     r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand)|ma (?:chum|belle|grande)))?\s*[,!.]*|"
+                     r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri)|"
+                     r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
@@ -1854,12 +2011,21 @@ _OPENINGS = {
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
-                     r"bon bah|voilà|alors voilà)\s*[,!]+|"
+                     r"bon bah|voilà|alors voilà|heille|hé|eh|merci(?: beaucoup| bien)?|envoye|enweye|tsé|tu sais|"
+                     r"vous savez|faque|bjr|slt)\s*[,!.]+|"
+                     # eleventh pass: a wish for the listener's day, said before the request
+                     r"j' ?espère que (?:ta|votre) journée se passe bien\s*[.!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
-    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|guten (?:morgen|tag|abend))"
-                     r"(?:\s+(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
-                     r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da))?"
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
+                     r"guten (?:morgen|tag|abend))"
+                     r"(?:\s*,?\s*(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
+                     r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da|"
+                     # eleventh pass: "Grüß Gott, mein Lieber", "Grüß dich, du fleißiges Maschinchen"
+                     r"mein (?:lieber|guter|kleiner|schatz)|meine (?:liebe|gute|kleine)|"
+                     r"(?:du )?(?:(?:fleißiges|liebes|kleines|braves|gutes) )?(?:maschinchen|maschine|robotlein)))?"
                      r"\s*[,!.]*|"
+                     # "Ach ja, und das Würferl da, ...": a sigh before the request
+                     r"ach(?: ja| so)?\s*,\s*(?:und\s+)?|"
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
@@ -1873,17 +2039,29 @@ _OPENINGS = {
                      r"\s*[?!.…–—]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
-                     r"alles klar|gut so)\s*[,!]+|"
+                     r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
+                     r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin)"
+                     r"\s*[,!.]+|"
+                     # eleventh pass: the Austrian opener "geh (bitte)," before a request ("geh bitte zurück",
+                     # the arm's return, keeps its verb)
+                     r"geh(?: bitte)?\s*,(?!\s*(?:zurück|nach|in|heim|zur|zum)\b)|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
-    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal)?|mrc|"
+    "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal|"
+                     r" service)?|mrc|"
+                     # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
+                     # aimable (à vous)"
+                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))genre|"
+                     r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
+                     r"(?:aimable|gentil|gentille)"
+                     r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
                      # tenth pass: the Quebec filler "là" closing the request after a comma ("..., là.")
                      r"(?:(?<=,)|(?<=, ))là|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
-                     r"à plus|ciao|bonne journée|bonne soirée|"
+                     r"à plus|ciao|bonne journée|bonne soirée|à tantôt|à plus tard|bonne fin de journée|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
                      r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
@@ -1891,13 +2069,21 @@ _CLOSINGS = {
                      r"le meilleur|la meilleure|adorable|"
                      r"top|super))"
                      r"\s*[.!?]*\s*$"),
-    "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal)?|vielen dank|dankeschön|"
-                     r"merci(?: vielmal)?|vergelt's gott|vergelts gott)"
+    "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal| vielmals)?|vielen dank|"
+                     r"dankeschön|"
+                     r"merci(?: vielmal| vielmals)?|vergelt's gott|vergelts gott)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
                      r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)|tschüss|ciao|schönen tag(?: noch)?|"
                      r"liebe grüße|lg|grüße|(?:(?<=,)|(?<=, ))passt(?: so)?|"
+                     # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein
+                     # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
+                     r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|"
+                     r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute))|"
+                     r"(?:du bist|sie sind) (?:ein (?:schatz|engel|goldstück)|spitze|super|klasse|lieb)|"
+                     r"(?<=[.!?] )(?:wärst du|wären sie|würdest du|würden sie) (?:bitte )?so (?:lieb|nett|gut|"
+                     r"freundlich)(?: sein)?\s*\?|"
                      r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
                      r"prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),
@@ -2197,7 +2383,10 @@ _PREAMBLE_WORDS = {
     "fr": frozenset({"je", "j", "nous", "on", "fais", "faisons", "un", "une", "peu", "de", "des", "rangement", "range",
                      "rangeons", "prépare", "préparons", "démo", "démonstration", "prepare", "preparons", "demo",
                      "demonstration", "pour", "visiteurs", "visiteur", "a", "avons", "ai", "fini", "terminé", "termine",
-                     "besoin", "aide", "ton", "votre", "petit", "petite"}),
+                     "besoin", "aide", "ton", "votre", "petit", "petite",
+                     # eleventh pass: "Nous réorganisons un peu le plan de travail ce matin ;"
+                     "réorganise", "réorganisons", "reorganise", "reorganisons", "le", "la", "plan", "travail",
+                     "ce", "matin", "soir", "ici", "atelier", "poste"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
@@ -2307,6 +2496,9 @@ def _translated(text: str, lang: str) -> str:
     # word as no verb; with its subject it reads the clause (tenth pass: every verb, "après avoir mis X", "nachdem du
     # X gebracht hast": English reads "after you put X" whatever it makes of "after put X")
     english = re.sub(rf"\b(before|after) ({'|'.join(sorted(_VERBS_EN | {'build'}))})\b", r"\1 you \2", english)
+    # "avant de mettre X ..., déposez d'abord Y", "bevor du X legst, leg zuerst Y": the main clause's "first" says the
+    # order the "before" clause already said (eleventh pass, d18-004); two order words were refused as unclear
+    english = re.sub(r"^((?:please |could you )*before you [^,;.!?]+,\s*(?:please )?)first\s+(?=[a-z])", r"\1", english)
     # "jette le rouge puis le bleu puis le vert": a "then" with no comma before it ends its clause all the same
     english = re.sub(r"(?<!\band)(?<=[a-z]) then\b", ", then", english)
     # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
