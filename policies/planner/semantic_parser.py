@@ -63,6 +63,10 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "place one cube on top of the other one" (s11 dev fi31-060): "one cube" is "one", asked among the scene's cubes
     (rf"\b({'|'.join(sorted(lx.PLACE_VERBS | {'stack'}))}) one (?:cube|block|brick)\b(?= (?:on|onto|on top of|atop) "
      r"(?:the )?other\b)", r"\1 one"),
+    # "put one of them on the pad", "put some cube in the bin", "either block" (A1-style probes of the s11 ambiguous
+    # class): one cube the words leave open, asked among those that fit like "a cube"
+    (r"\bone of (?:the |these |those )?(?:cubes|blocks|bricks|them)\b", " one "),
+    (r"\b(?:some|either|any one|any single) (cube|block|brick|one)\b", r" a \1 "),
     # "no need to pick it up" beside a push, "no other cubes are to be involved", "no other motion is required" (s11
     # dev fi30-047, fi31-010, fi31-049): what the words leave out is forbidden, as "don't pick it up", "don't touch
     # the other cubes", "don't move anything else" say (stricter than the words; a plan that does it is refused)

@@ -350,3 +350,23 @@ def test_the_other_one_kept_beside_an_ambiguous_cube_asks() -> None:
 ])
 def test_the_other_one_kept_that_names_a_moved_cube_or_nothing_is_refused(text: str) -> None:
     moves_nothing(text, S2)
+
+
+# ------------------------------------------------------------- "one of them", "some cube", "either block": asked
+@pytest.mark.parametrize("text", [
+    "Put some cube on the pad.",
+    "Put one of them on the pad.",
+    "Put either cube in the bin.",
+    "Put one of them on top of the other one.",
+])
+def test_one_cube_the_words_leave_open_is_asked(text: str) -> None:
+    asks(text, S2, {"red_cube", "blue_cube"})
+
+
+@pytest.mark.parametrize("text", [
+    "Put some of the cubes in the bin.",  # how many?
+    "Don't put one of them on the pad.",
+    "Put one of them in the bin, not.",
+])
+def test_one_of_them_never_plans(text: str) -> None:
+    moves_nothing(text, S3)
