@@ -122,6 +122,7 @@ _FR: dict[str, str] = {
     # said of cubes, which puts them together at the place said ("regroupez les cubes à gauche"; with no place it
     # stays refused)
     "construisiez": "build", "on-the-gauche-side": "on the left side", "on-the-droit-side": "on the right side",
+    "on-the-droite-side": "on the right side",
     # Quebec "garrocher"/"pitcher" (to throw: into the bin it is the bin idiom, elsewhere a throw, refused), "aux
     # ordures", "à la benne" (the bin); texting "ms" (mais), "vs" (vous), "dc" (donc)
     "garroche": "throw", "garrochez": "throw", "garrocher": "throw", "pitche": "throw", "pitchez": "throw",
@@ -407,7 +408,13 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b({_FR_NOUN})\s+qui (?:est|sont) ({_FR_COLOUR_WORDS})\b", r"\1 \2"),
     (rf"\b({_FR_NOUN})\s+(?:qui (?:est|se trouve|se situe)(?: (?:situé|placé|posé)e?)?|(?:situé|placé|posé)e?)\s+"
      r"(?=(?:le |la )?plus\b|à côté d|près d|à proximité d|sur (?:le|la|l')\b|à (?:gauche|droite) d)", r"\1 "),
-    (rf"\b({_FR_NOUN})\s+qui (?:est|se trouve|se situe) (?:tout )?à (gauche|droite)\b(?!\s*d)", r"\1 le plus à \2"),
+    # eleventh pass: "tout à gauche" is the leftmost; a plain "qui est à gauche" is on the left side, as English and
+    # German read it ("der links liegt": the cubes in that half, asked for where several are); read as the leftmost
+    # it picked one of two cubes on the left when said before a comma ("le cube qui est à gauche, mets-le ...")
+    (rf"\b({_FR_NOUN})\s+qui (?:est|se trouve|se situe) tout à (gauche|droite)\b(?!\s*d(?:u|e|es|')\b)",
+     r"\1 le plus à \2"),
+    (rf"\b({_FR_NOUN})\s+qui (?:est|se trouve|se situe) à (gauche|droite)\b(?!\s*d(?:u|e|es|')\b)",
+     r"\1 on-the-\2-side"),
     (r"(?<!plus )\b(?:près|à proximité) d(?:u|e la|e l' ?)\s*", " à côté du "),
     (r"\b(?:(?:les )?(?:deux )?(?:cubes|blocs|briques)\s+)?(?:l' ?une? sur l' ?autre|les une?s sur les autres)\b",
      " one-on-the-other "),

@@ -107,6 +107,8 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Wenn's recht ist, leg den {X} behutsam auf den {Y}.", ("x>y",)),
     ("Leg den {X} in den Eimer, wennst magst.", ("x>bin",)),
     ("Könnten Sie freundlicherweise den {X} Würfel auf das Pad legen?", ("x>pad",)),
+    ("Le cube qui est tout à gauche, mets-le dans la poubelle.", ("x>bin",)),
+    ("Mets celui qui est à droite sur le {x}.", ("z>x",)),
 )
 
 
@@ -201,6 +203,9 @@ def test_a_near_miss_is_refused(template: str) -> None:
     "Würfel neben dem {Y} in den Müll.",
     "Pourriez-vous prendre le cube qui est posé sur le dessus et le mettre à la corbeille ?",
     "Kannst du den da bitte in den Mistkübel geben?",
+    # "qui est à gauche" is the left side (two cubes there), before a comma too; "tout à gauche" is the leftmost
+    "Le cube qui est à gauche, mets-le dans la poubelle.",
+    "Mets celui qui est à gauche dans la poubelle.",
 ])
 def test_a_cube_the_words_leave_open_is_asked_for(template: str) -> None:
     x, y, z = _TRIPLES[0]
