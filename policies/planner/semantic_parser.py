@@ -317,7 +317,11 @@ def parse_clause(toks: list[str], previous: Action | None) -> list[Action]:
         v = toks[verb_at]
         verb_class = "push" if v in lx.PUSH_VERBS else "pick" if v in lx.PICK_VERBS | {"unstack"} else "place"
         body = toks[verb_at + 1:]
-    body = [t for t in body if t not in FILLERS and t not in (",",)]
+    # "and" inside one clause's object ("put red and the cube in the bin", "pick up red and that") joins a second object
+    # that no single mention holds: kept as a word no mention reads, so the clause is never read as the first object
+    # alone (it dropped the second one); "between red and blue" keeps its "and"
+    joined = "between" not in body
+    body = [("AND" if t == "and" and joined else t) for t in body if t not in FILLERS - {"and"} and t not in (",",)]
     readings: list[Action] = []
     if verb_class == "push":
         for p in range(len(body) - 1, 0, -1):
@@ -986,6 +990,14 @@ def _coordinated(clause: Sequence[str]) -> list[list[Action]] | None:
     objects named by colour and joined by "and" or commas, sharing one destination: one placement each, in the
     words' order (their request checks them as it checks "A in the bin and B in the bin")."""
     words = _without_wish([t for t in clause if t not in FILLERS or t in ("and", "then")])
+    if words and words[0] in lx.PUSH_VERBS and not any(t in _VERBS for t in words[1:]):
+        # "push red and blue left", "push the red and the blue cube left": a push each, in the words' order
+        for p in range(len(words) - 1, 1, -1):
+            direction = parse_direction(words[p:])
+            refs = _colour_mentions_only(words[1:p]) if direction else None
+            if refs is not None and len(refs) > 1:
+                return [[Action("push", obj=r, direction=direction)] for r in refs]
+        return None
     start = 1 if words and words[0] in lx.PLACE_VERBS else 0
     if any(t in _VERBS for t in words[start:]):
         return None

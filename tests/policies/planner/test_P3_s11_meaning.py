@@ -370,3 +370,34 @@ def test_one_cube_the_words_leave_open_is_asked(text: str) -> None:
 ])
 def test_one_of_them_never_plans(text: str) -> None:
     moves_nothing(text, S3)
+
+
+# ------------------------------------------------------------- "and" inside one clause's object never drops a cube
+@pytest.mark.parametrize("text", [
+    "Put red and the cube in the bin.",  # "the cube": which one? never red alone
+    "Pick up red and the cube.",
+    "Put red and that in the bin.",
+    "Push red and the cube left.",
+])
+def test_a_second_object_joined_by_and_is_never_dropped(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Push the red and blue cubes left.", ["push(object=red_cube, direction=left)",
+                                           "push(object=blue_cube, direction=left)"]),
+    ("Push red, blue and green left.", [f"push(object={c}_cube, direction=left)" for c in ("red", "blue", "green")]),
+    ("Put the red and the blue cube in the bin.", mv("red", "bin") + mv("blue", "bin")),
+])
+def test_cubes_joined_by_and_share_their_push_or_place(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Don't push the red and blue cubes left.",
+    "Push the red or blue cube left.",
+    "Push the red and purple cubes left.",  # no purple cube
+])
+def test_joined_pushes_near_misses_never_push(text: str) -> None:
+    result = plan(text, S3)
+    assert not isinstance(result, Plan), (text, result)
