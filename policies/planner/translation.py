@@ -1829,9 +1829,8 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                  r"(?:mögen|wollen))\b\s*,?", " "),
                 (r"^\s*(?:gell|gelt|gäll)\s*,\s*(?=du\b)", ""),
                 # a modal particle right after the imperative ("leg halt den roten ...", "stell fei den blauen ..."):
-                # nothing of the request ("Halt!" alone, a stop, is no particle and stays unread)
-                (r"\b([a-zäöüß]+) (?:halt|fei|eh)\b(?=\s+(?:den|die|das|alle|beide|ihn|sie|es|mal|bitte|doch)\b)",
-                 r"\1"),
+                # nothing of the request ("Halt!" alone, a stop, and "bitte halt den roten", hold it, are no particle
+                # and stay unread: the word before must be a verb of the lexicon, in _german)
                 # "obendrauf auf den violetten": on top, onto it (the place said twice)
                 (r"\b(?:obendrauf|oben drauf|drauf) (?=(?:auf den|auf die|auf das|aufs) )", ""),
                 # "den Würfel, der links liegt": the cubes on that side (the English reader asks which where several
@@ -1903,6 +1902,8 @@ def _german(text: str) -> str:
     # "beste" are no verbs)
     text = re.sub(r"\b([a-zäöüß]+st)e\b", lambda m: f"{m[1]} du" if m[1] in _DE_MODALS or _is_german_verb(m[1])
                   else m[0], text)
+    text = re.sub(r"\b([a-zäöüß]+) (?:halt|fei|eh)\b(?=\s+(?:den|die|das|alle|beide|ihn|sie|es|mal|bitte|doch)\b)",
+                  lambda m: m[1] if _is_german_verb(m[1]) else m[0], text)
     for regional, plain in _DE_REGIONAL:
         text = re.sub(regional, plain, text)
     _push_all_the_way(text, "de")

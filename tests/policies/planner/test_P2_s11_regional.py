@@ -178,6 +178,8 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     # a throw anywhere but into the bin; "Halt!" after a request is a stop; "erste" is no "-ste" verb
     "Garroche le {x} sur le {y}.",
     "Leg den {X} in den Eimer. Halt!",
+    "Bitte halt den {X} und leg den {Y} in den Eimer.",
+    "Halt den {X} fest und leg den {Y} in den Eimer.",
     "Leg die erste in den Eimer.",
     "Bonjour mon petit.",
     # a tower sentence before another request; a level negated
