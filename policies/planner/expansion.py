@@ -55,14 +55,27 @@ class Rewrite:
     language: str = "en"  # the instruction's language ("fr", "de": translated by translation.py)
 
 
+def _coloured(word: str, state: SceneState) -> tuple[str, list[str]] | None:
+    """(colour, names of the scene's objects of that colour) for a colour word: the scene's own colour where it has
+    objects of exactly that colour ("cyan" names a cyan cube, never the blue one its synonym would: A1 s10 H13), else
+    the lexicon's colour; None for a word that is no colour."""
+    colour = lx.COLOR_WORDS.get(word)
+    if colour is None:
+        return None
+    literal = [o.name for o in state.objects if o.color == word]
+    if literal:
+        return word, literal
+    return colour, [o.name for o in state.objects if o.color == colour]
+
+
 def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:
     """(position, object name) of each colour word in ``text`` that names an object of the scene."""
     out = []
     for m in re.finditer(r"[a-z]+", text):
-        colour = lx.COLOR_WORDS.get(m.group(0))
-        if colour is None:
+        found = _coloured(m.group(0), state)
+        if found is None:
             continue
-        names = [o.name for o in state.objects if o.color == colour]
+        colour, names = found
         out.append((m.start(), names[0] if len(names) == 1 else f"?{colour}"))
     return out
 
@@ -670,13 +683,13 @@ def _colour_names(span: str, state: SceneState) -> list[str] | str:
         return _placed_names(span, state)
     out = []
     for word in re.findall(r"[a-z]+", span):
-        colour = lx.COLOR_WORDS.get(word)
-        if colour is None:
+        found = _coloured(word, state)
+        if found is None:
             if word in ("the", "a", "one", "cube", "block", "brick", "and", "or", "for", "ones", "cubes", "blocks",
                         "bricks", "not", "nor"):
                 continue
             return f"'{span.strip()}' does not name a cube by its colour"
-        names = [o.name for o in state.objects if o.color == colour]
+        colour, names = found
         if not names:
             return f"there is no {colour} object in the scene to leave out (objects: {', '.join(state.names)})"
         out.extend(names)

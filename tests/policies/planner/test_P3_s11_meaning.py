@@ -401,3 +401,17 @@ def test_cubes_joined_by_and_share_their_push_or_place(text: str, want: list[str
 def test_joined_pushes_near_misses_never_push(text: str) -> None:
     result = plan(text, S3)
     assert not isinstance(result, Plan), (text, result)
+
+
+# ------------------------------------------------------------- a scene colour that is a lexicon synonym (A1 s10 H13)
+def test_expansion_names_the_scene_colour_before_its_synonym() -> None:
+    """expansion's side of H13: 'except the cyan one' leaves out the cyan cube, not the blue one 'cyan' is a synonym
+    of; a colour the scene lacks still falls back to the lexicon's ("crimson" names the red cube)."""
+    from policies.planner.expansion import _colour_mentions, _colour_names
+    colours = _scene(("cyan", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("magenta", [0.38, -0.02, 0.022]))
+    assert _colour_names("the cyan one", colours) == ["cyan_cube"]
+    assert _colour_names("the blue one", colours) == ["blue_cube"]
+    assert _colour_names("the magenta one", colours) == ["magenta_cube"]
+    assert _colour_names("the crimson one", S3) == ["red_cube"]
+    assert [n for _, n in _colour_mentions("cyan then blue", colours)] == ["cyan_cube", "blue_cube"]
+    assert isinstance(_colour_names("the purple one", colours), str)  # no purple object: a reason, not magenta
