@@ -1308,10 +1308,12 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                                unread=not marked and not after_request and not _SCOPING.search(rewritten.text))
         per_clause.extend(pieces)
         previous = pieces[-1][0]
-    moved_by_negation = {obj for obj, _ in banned.forbidden_facts}
-    antecedent = next(iter(moved_by_negation)) if len(moved_by_negation) == 1 and not banned.forbidden_objects and \
-        not banned.unmoved_objects and re.match(r"(?:please\s+)?(?:don'?t|do not|dont|never)\b", rewritten.text) \
-        else None  # the negated placement said first: "it" after it names what it would have moved
+    # the negation said first: "it" after it names the one object it names ("don't put red on blue, put it on green":
+    # red; "don't move the blue cube; put the red cube on it": blue, A1 s10 H23; "leave blue alone and put red on it":
+    # blue, so the request contradicts the negation and is refused)
+    named_by_negation = {obj for obj, _ in banned.forbidden_facts} | banned.forbidden_objects | banned.unmoved_objects
+    antecedent = next(iter(named_by_negation)) if len(named_by_negation) == 1 and re.match(
+        r"(?:please\s+)?(?:don'?t|do not|dont|never|leave)\b", rewritten.text) else None
     valid: list[Plan] = []
     requests: list[Request] = []
     first: tuple[Plan, Request] | None = None

@@ -415,3 +415,24 @@ def test_expansion_names_the_scene_colour_before_its_synonym() -> None:
     assert _colour_names("the crimson one", S3) == ["red_cube"]
     assert [n for _, n in _colour_mentions("cyan then blue", colours)] == ["cyan_cube", "blue_cube"]
     assert isinstance(_colour_names("the purple one", colours), str)  # no purple object: a reason, not magenta
+
+
+# ------------------------------------------------------------- "it" after a negation said first (A1 s10 H23)
+def test_it_after_a_negation_said_first_names_its_cube() -> None:
+    assert steps("Don't move the blue cube; put the red cube on it.", S3) == mv("red", "blue")  # blue stays put
+    assert steps("Don't move the blue cube. Put the red cube on it.", S3) == mv("red", "blue")
+    assert steps("Don't put red on blue, put it on green.", S3) == mv("red", "green")
+
+
+@pytest.mark.parametrize("text", [
+    "Don't touch the blue cube; put the red cube on it.",  # touching it is forbidden: contradictory
+    "Leave the blue cube alone and put the red cube on it.",
+    "Don't move the blue cube, put it in the bin.",
+    "Leave the purple cube untouched and put it in the bin.",
+    "Don't touch red or blue, put it on the pad.",  # two cubes: which?
+])
+def test_it_after_a_negation_that_it_contradicts_is_refused(text: str) -> None:
+    state = _scene(*CUBES3, ("purple", [0.6, 0.2, 0.022]))
+    result = plan(text, state)
+    assert not isinstance(result, (Plan, Clarification)) or (isinstance(result, Clarification) and "or" in text), \
+        (text, result)
