@@ -108,7 +108,11 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
                            "learning_starts": 140},
     # rlpd_bc_pre_nofilter with its BC weight falling linearly to 0 over the first 10,000 online steps: does the
     # clone's pull hold the agent back once it does better than the demos (seed 1 peaked at 70% at 7.5k, then fell
-    # to 25-35% by 10k-20k under the constant weight)?
+    # to 25-35% by 10k-20k under the constant weight)? Measured session 11 (seed 0, 40 held-out + 40 validation
+    # episodes, niced at load 12-18, /work/team/notes11/R1.md): no, the opposite. Both rows score the clone's 7/40 at
+    # step 1; at 10k (the weight decayed to 0) this one 0/40 held out and 0/40 validation (1/40 even reach the pad),
+    # rlpd_bc_pre_nofilter 16/40 and 6/40 (pooled 0/80 vs 22/80, Fisher p < 1e-6): without the pull the agent loses
+    # the clone, as rlpd_bc_pre did when its Q-filter dropped the BC rows. Not the default.
     "rlpd_bc_pre_nofilter_decay": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                                    "demo_pretrain_steps": 5_000, "learning_starts": 140,
                                    "demo_bc_decay_steps": 10_000},
