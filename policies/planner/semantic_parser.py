@@ -1264,12 +1264,16 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
             return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' states a condition ('{condition}'), which no "
                                                   f"plan checks: nothing is done"))
         readings = parse_clause(clause, previous)
-        back = next((a for a in readings if a.verb == "push" and a.direction == "backward" and clause[-1:] == ["back"]
+        said = [t for t in clause if t not in FILLERS and t not in ("again", ".", "!")]
+        back = next((a for a in readings if a.verb == "push" and a.direction == "backward" and said[-1:] == ["back"]
                      and previous is not None and previous.verb in ("push", "place") and previous.obj is not None
-                     and a.obj is not None and (a.obj.kind == "it" or a.obj.color == previous.obj.color)), None)
-        # "push the red cube left, then push it back" (A1 s10 H19); "push red back" alone is backward
+                     and a.obj is not None and (a.obj.kind in ("it", "moved") or a.obj.color == previous.obj.color)),
+                    None)
+        # "push the red cube left, then push it back" (A1 s10 H19; "... the same cube back", "... it back a bit": its
+        # near misses); "push red back" alone is backward
         if back is not None:
-            return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' after moving that cube: back where it was, or "
+            return ParseResult((), Refusal(reason=f"'{' '.join(clause).replace('justmoved', 'the same cube')}' after "
+                                                  f"moving that cube: back where it was, or "
                                                   f"toward the robot? say the direction (left, right, forward, "
                                                   f"backward)"))
         raised = None if readings else _raised_destination(clause, clauses[k + 1] if k + 1 < len(clauses) else None,

@@ -436,3 +436,20 @@ def test_it_after_a_negation_that_it_contradicts_is_refused(text: str) -> None:
     result = plan(text, state)
     assert not isinstance(result, (Plan, Clarification)) or (isinstance(result, Clarification) and "or" in text), \
         (text, result)
+
+
+# ------------------------------------------------------------- "push it back" after a push: near misses of A1 s10 H19
+@pytest.mark.parametrize("text", [
+    "Push red left, then push the same cube back.",
+    "Push red left; now push it back a bit.",
+    "Push red left, then push it back again.",
+])
+def test_push_it_back_after_pushing_it_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+def test_back_pushes_that_say_their_direction_still_plan() -> None:
+    assert steps("Push red left, then push it backward.", S3) == ["push(object=red_cube, direction=left)",
+                                                                   "push(object=red_cube, direction=backward)"]
+    assert steps("Push the red cube left, then push the blue cube back.", S3) == [
+        "push(object=red_cube, direction=left)", "push(object=blue_cube, direction=backward)"]
