@@ -782,10 +782,40 @@ _OTHERS_NEGATED = re.compile(r"\b(?:leave|touch|touching|move|moving|disturb|dis
                              r"other (?:cubes|blocks|ones|objects)|remaining (?:cubes|blocks))\b")
 
 
+# "the two leftmost cubes", "the 2 rightmost blocks": that many cubes counted from one side (a tie at the cut asks
+# nothing and is refused: which of the level cubes is meant is unclear)
+_SOME_EXTREME = re.compile(r"\bthe (two|three|four|[2-4]) (leftmost|rightmost) (?:cubes|blocks|bricks|ones)\b")
+
+
+def _some_extreme(text: str, state: SceneState) -> Rewrite | None:
+    """"put the two leftmost cubes in the bin" -> "put the red cube and the green cube in the bin" (the cubes joined
+    by "and" the parser reads as it reads them named); None where the words hold no such phrase."""
+    said = _SOME_EXTREME.search(text)
+    if said is None:
+        return None
+    count = _NUMBERS.get(said.group(1)) or int(said.group(1))
+    placed = [o for o in state.objects if o.position is not None and not any(
+        state.rests_on(o.name, r) for r in state.regions)]
+    if state.holding is not None or len(placed) != len(state.objects) or count > len(placed):
+        return Rewrite(text, f"'{said.group(0)}': the scene has {len(placed)} cubes on the table to count from the "
+                             f"{said.group(2)[:-4]}")
+    sign = -1.0 if said.group(2) == "leftmost" else 1.0  # the robot's left is +y
+    ranked = sorted(placed, key=lambda o: sign * (o.position or (0.0, 0.0, 0.0))[1])
+    if count < len(ranked) and abs((ranked[count - 1].position or (0, 0, 0))[1] -
+                                   (ranked[count].position or (0, 0, 0))[1]) < _ORDER_TIE_M:
+        return Rewrite(text, f"'{said.group(0)}': the {ranked[count - 1].name.replace('_', ' ')} and the "
+                             f"{ranked[count].name.replace('_', ' ')} are level, so which ones are meant is unclear")
+    named = " and ".join(f"the {o.name.replace('_', ' ')}" for o in ranked[:count])
+    return Rewrite(text[:said.start()] + named + text[said.end():], changed=True)
+
+
 def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
     used."""
+    from_a_side = _some_extreme(text, state)
+    if from_a_side is not None:
+        return from_a_side
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     emphasis = _SAID_AGAIN.search(text)

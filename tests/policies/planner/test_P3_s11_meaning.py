@@ -453,3 +453,30 @@ def test_back_pushes_that_say_their_direction_still_plan() -> None:
                                                                    "push(object=red_cube, direction=backward)"]
     assert steps("Push the red cube left, then push the blue cube back.", S3) == [
         "push(object=red_cube, direction=left)", "push(object=blue_cube, direction=backward)"]
+
+
+# ------------------------------------------------------------- "the two leftmost cubes": counted from one side
+ROW4 = _scene(("red", [0.45, 0.24, 0.022]), ("green", [0.48, 0.08, 0.022]), ("blue", [0.51, -0.08, 0.022]),
+              ("yellow", [0.40, -0.22, 0.022]))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put the two leftmost cubes in the bin.", mv("red", "bin") + mv("green", "bin")),
+    ("Put the two rightmost cubes on the pad.", mv("yellow", "pad") + mv("blue", "pad")),
+    ("Put the 3 leftmost blocks in the bin.", mv("red", "bin") + mv("green", "bin") + mv("blue", "bin")),
+    ("Push the two leftmost cubes right.", ["push(object=red_cube, direction=right)",
+                                            "push(object=green_cube, direction=right)"]),
+])
+def test_the_n_cubes_counted_from_a_side(text: str, want: list[str]) -> None:
+    assert steps(text, ROW4) == want
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Don't put the two leftmost cubes in the bin.", ROW4),
+    ("Put the four leftmost cubes in the bin.", S3),  # three cubes
+    ("Put the two leftmost cubes in the bin.", _scene(("red", [0.45, 0.2, 0.022]), ("blue", [0.5, 0.0, 0.022]),
+                                                       ("green", [0.55, 0.005, 0.022]))),  # blue and green level
+    ("Put the two leftmost cubes in the bin.", TOWER),  # a stack: yellow and orange level
+])
+def test_the_n_cubes_counted_from_a_side_near_misses_refuse(text: str, state: SceneState) -> None:
+    moves_nothing(text, state)
