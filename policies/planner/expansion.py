@@ -767,6 +767,10 @@ _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
 _SAME = r"(?:do the same (?:with|for|to) )?"
 _FIRST_HEAD = rf"\s*,?\s*(?:(?:starting|beginning|start|begin) with ({_ONE})|(?:and )?({_ONE}) first|first ({_ONE}))"
 _FIRST = re.compile(rf"{_FIRST_HEAD}\s*[.!?]?\s*$")
+# ... and the one it ends with: "..., red last", "..., but do the red one last", "..., ending with the red one" (A1 s10
+# H22; "leave the red one for last" stays a cube left out, refused)
+_LAST = re.compile(rf"\s*,?\s*(?:(?:but|and)\s+)?(?:(?:do|put|move|bin)\s+)?(?:({_ONE})\s+(?:last|for last|"
+                   rf"till last|at the (?:very )?end)|(?:ending|finishing|end|finish) with ({_ONE}))\s*[.!?]?\s*$")
 # "..., the purple one first, then the green one (, then the red one)": the later places the words state
 _SEQUENCE = re.compile(rf"{_FIRST_HEAD}(?P<next>(?:\s*,?\s*(?:and\s+)?then\s+{_SAME}{_ONE})+)\s*[.!?]?\s*$")
 # a verbless cube after the order words ("..., then the green one"): a place in the order, not a clause
@@ -981,6 +985,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         post = post[:stays.start()] if stays is not None else post
     elif stays is not None:
         later = ""
+    last, post = _last_named(post, state)
+    if isinstance(last, str):
+        return Rewrite(text, last)
     first, post = _first_named(post, state)
     if isinstance(first, str):
         return Rewrite(text, first)
@@ -1125,6 +1132,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"{blocker.replace('_', ' ')} {'rests on it' if above else 'is held'} and must "
                                      f"be moved before it")
         order = [*stated_order, *(n for n in order if n not in stated_order)]
+    if last:
+        if last[0] not in chosen or (first and last[0] in [*first, *then_named]) or \
+                order_phrase is not None:
+            return Rewrite(text, f"the {last[0].replace('_', ' ')} is said to go last, which the quantifier leaves out "
+                                 f"or another order word contradicts")
+        order = [*(n for n in order if n != last[0]), last[0]]
     if order_phrase is not None:
         if first:
             return Rewrite(text, f"'{order_phrase}' and the cube said to go first are two orders: which holds is "
@@ -1254,6 +1267,21 @@ def _first_named(post: str, state: SceneState) -> tuple[list[str] | str, str]:
         # "but not the red and the blue one first": the blue one left out too, or the first to go? (ADV 14)
         return (f"'{post.strip(' ,.')}' reads two ways: whether the {named[0].replace('_', ' ')} is left out too "
                 f"or goes first is unclear"), post
+    return named, post[:found.start()]
+
+
+def _last_named(post: str, state: SceneState) -> tuple[list[str] | str, str]:
+    """(the cube said to go last, ``post`` without those words) for "..., the red one last" closing ``post``; ([], post)
+    where none is; a reason where it names no single cube of the scene."""
+    found = _LAST.search(post)
+    if found is None:
+        return [], post
+    phrase = next(g for g in found.groups() if g)
+    if not any(w in lx.COLOR_WORDS for w in phrase.split()):
+        return [], post
+    named = _colour_names(phrase, state)
+    if isinstance(named, str) or len(named) != 1:
+        return f"'{found.group(0).strip(' ,.')}' must name one cube of the scene to end with", post
     return named, post[:found.start()]
 
 

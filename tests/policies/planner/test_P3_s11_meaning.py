@@ -480,3 +480,34 @@ def test_the_n_cubes_counted_from_a_side(text: str, want: list[str]) -> None:
 ])
 def test_the_n_cubes_counted_from_a_side_near_misses_refuse(text: str, state: SceneState) -> None:
     moves_nothing(text, state)
+
+
+# ------------------------------------------------------------- a quantifier's cube said to go last (A1 s10 H22)
+@pytest.mark.parametrize("text", [
+    "Put every cube in the bin, red last.",
+    "Put every cube in the bin, the red one last.",
+    "Put every cube in the bin, but do the red one last.",
+    "Put every cube in the bin, ending with the red one.",
+])
+def test_a_quantifiers_cube_said_last_goes_last(text: str) -> None:
+    assert steps(text, S3) == mv("blue", "bin") + mv("green", "bin") + mv("red", "bin")
+
+
+def test_a_first_and_a_last_cube_both_hold() -> None:
+    assert steps("Put every cube in the bin, blue first, red last.", S3) == \
+        mv("blue", "bin") + mv("green", "bin") + mv("red", "bin")
+    assert steps("Put every cube in the bin, red last, then go home.", S3) == \
+        [*mv("blue", "bin"), *mv("green", "bin"), *mv("red", "bin"), "go_home()"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Put every cube except red in the bin, red last.", S3),  # left out, and last?
+    ("Put every cube in the bin, red first, red last.", S3),
+    ("Put every cube in the bin, purple last.", S3),  # no purple cube
+    ("Put every cube in the bin, the cube last.", S3),
+    ("Don't put every cube in the bin, red last.", S3),
+    ("Put every cube in the bin, but leave the red one for last.", S3),  # left out, or last?
+    ("Put every cube in the bin, yellow last.", TOWER),  # yellow rests on orange: it cannot go last
+])
+def test_a_last_cube_that_contradicts_is_refused(text: str, state: SceneState) -> None:
+    moves_nothing(text, state)
