@@ -988,6 +988,14 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     last, post = _last_named(post, state)
     if isinstance(last, str):
         return Rewrite(text, last)
+    # "..., including the red one" (A1 s10 H22): a cube the quantifier covers, said to be covered; checked below
+    including = re.search(rf"\s*,?\s*(?:and\s+)?(?:including|even)\s+{_EXCLUDED}\s*[.!]?\s*$", post)
+    included: list[str] | str = []
+    if including is not None:
+        included = _exception_unclear("including", including.group(1)) or _colour_names(including.group(1), state)
+        if isinstance(included, str):
+            return Rewrite(text, included)
+        post = post[:including.start()]
     first, post = _first_named(post, state)
     if isinstance(first, str):
         return Rewrite(text, first)
@@ -1132,6 +1140,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"{blocker.replace('_', ' ')} {'rests on it' if above else 'is held'} and must "
                                      f"be moved before it")
         order = [*stated_order, *(n for n in order if n not in stated_order)]
+    if any(n not in chosen for n in included):
+        return Rewrite(text, f"the words include the {next(n for n in included if n not in chosen).replace('_', ' ')}"
+                             f", which the quantifier leaves out: contradictory")
     if last:
         if last[0] not in chosen or (first and last[0] in [*first, *then_named]) or \
                 order_phrase is not None:

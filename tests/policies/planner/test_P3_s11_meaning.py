@@ -511,3 +511,22 @@ def test_a_first_and_a_last_cube_both_hold() -> None:
 ])
 def test_a_last_cube_that_contradicts_is_refused(text: str, state: SceneState) -> None:
     moves_nothing(text, state)
+
+
+# ------------------------------------------------------------- "..., including the red one" after a quantifier
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put all the cubes in the bin, including the red one.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("Put every cube on the pad, even the green one.", mv("red", "pad") + mv("blue", "pad") + mv("green", "pad")),
+])
+def test_a_cube_said_to_be_included_is_checked_and_moved(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Put all the cubes except red in the bin, including the red one.",
+    "Put all the cubes in the bin, including the purple one.",
+    "Put all the cubes in the bin, including the red one or not.",
+    "Don't put all the cubes in the bin, including the red one.",
+])
+def test_an_included_cube_that_contradicts_is_refused(text: str) -> None:
+    moves_nothing(text)
