@@ -820,6 +820,13 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     from_a_side = _some_extreme(text, state)
     if from_a_side is not None:
         return from_a_side
+    # "put the other cubes in the bin, not the red one" (A1 s10 H22): with no cube named before them, "the others" are
+    # the ones the exclusion after them leaves: every cube except it
+    others_first = re.match(rf"^((?:(?:please|just|now)\s+)*(?:{_QUANTIFIED_VERBS})\s+)(?:all\s+)?(?:the other "
+                            rf"(?:cubes|blocks|ones)|the others|the rest(?: of the (?:cubes|blocks))?)(?=\s.*\b(?:not|"
+                            rf"except|but|apart from|other than|bar)\s+{_EXCLUDED}\s*[.!]?\s*$)", text)
+    if others_first is not None:
+        text = others_first.group(1) + "all the cubes" + text[others_first.end():]
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     emphasis = _SAID_AGAIN.search(text)

@@ -530,3 +530,24 @@ def test_a_cube_said_to_be_included_is_checked_and_moved(text: str, want: list[s
 ])
 def test_an_included_cube_that_contradicts_is_refused(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- "the others, not X" with nothing named before them
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put the other cubes in the bin, not the red one.", mv("blue", "bin") + mv("green", "bin")),
+    ("Put the rest in the bin, except the red one.", mv("blue", "bin") + mv("green", "bin")),
+    ("Put the others on the pad, not red or blue.", mv("green", "pad")),
+    ("Put red on the pad, then put the other cubes in the bin, not blue.", mv("red", "pad") + mv("green", "bin")),
+])
+def test_the_others_are_what_the_exclusion_after_them_leaves(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Put the other cubes in the bin.",  # other than which?
+    "Don't put the other cubes in the bin, not the red one.",
+    "Put the other cubes in the bin, not the purple one.",
+    "Put the other cubes in the bin, not the red one or not.",
+])
+def test_the_others_near_misses_never_plan(text: str) -> None:
+    moves_nothing(text)
