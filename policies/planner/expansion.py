@@ -813,11 +813,42 @@ def _some_extreme(text: str, state: SceneState) -> Rewrite | None:
     return Rewrite(text[:said.start()] + named + text[said.end():], changed=True)
 
 
+# "put red and blue in the bin and on the pad respectively" (A1 s10 H22): the cubes listed, then their places listed in
+# the same order; each place may have its own preposition, else the first one's
+_PLACE_PREPS = r"(?:in|into|on|onto|to)"
+_RESPECTIVELY = re.compile(
+    rf"^(?P<verb>(?:(?:please|just|now)\s+)*(?:{_QUANTIFIED_VERBS}))\s+(?P<cubes>{_ONE_LEFT}(?:\s*,\s*{_ONE_LEFT})*,?\s+"
+    rf"and\s+{_ONE_LEFT})\s+(?P<places>{_PLACE_PREPS}\s+.+?)\s*,?\s+respectively\s*[.!]?\s*$")
+
+
+def _respectively(text: str, state: SceneState) -> Rewrite | None:
+    """The cubes and places of "..., respectively" paired in order, one clause each joined by "and"; None where the
+    words hold no such list; a reason where the counts differ or a part names no single cube or place."""
+    said = _RESPECTIVELY.match(text)
+    if said is None:
+        return Rewrite(text, "'respectively' beside words the planner does not pair: say each cube with its place") \
+            if re.search(r"\brespectively\b", text) else None
+    cubes = [c.strip() for c in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", said.group("cubes")) if c.strip()]
+    places = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", said.group("places")) if p.strip()]
+    if len(cubes) != len(places) or len(cubes) < 2:
+        return Rewrite(text, f"'respectively' pairs {len(cubes)} cubes with {len(places)} places: which goes where is "
+                             f"unclear")
+    first_prep = re.match(_PLACE_PREPS, places[0])
+    clauses = []
+    for cube, place in zip(cubes, places, strict=True):
+        names = _colour_names(cube, state)
+        if isinstance(names, str) or len(names) != 1:
+            return Rewrite(text, f"'{cube}' in a 'respectively' list must name one cube of the scene")
+        prep = "" if re.match(rf"{_PLACE_PREPS}\s", place) else f"{first_prep.group(0) if first_prep else 'in'} "
+        clauses.append(f"{said.group('verb')} the {names[0].replace('_', ' ')} {prep}{place}")
+    return Rewrite(" and ".join(clauses), changed=True)
+
+
 def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
     used."""
-    from_a_side = _some_extreme(text, state)
+    from_a_side = _some_extreme(text, state) or _respectively(text, state)
     if from_a_side is not None:
         return from_a_side
     # "put the other cubes in the bin, not the red one" (A1 s10 H22): with no cube named before them, "the others" are

@@ -551,3 +551,25 @@ def test_the_others_are_what_the_exclusion_after_them_leaves(text: str, want: li
 ])
 def test_the_others_near_misses_never_plan(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- "X and Y in A and B respectively" (A1 s10 H22)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Put red and blue in the bin and the pad respectively.", mv("red", "bin") + mv("blue", "pad")),
+    ("Put red and blue in the bin and on the pad, respectively.", mv("red", "bin") + mv("blue", "pad")),
+    ("Put the red one and the blue one on the pad and in the bin respectively.", mv("red", "pad") + mv("blue", "bin")),
+    ("Put red and blue on green and on the pad respectively.", mv("red", "green") + mv("blue", "pad")),
+])
+def test_respectively_pairs_cubes_and_places_in_order(text: str, want: list[str]) -> None:
+    assert steps(text, S3) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Put red and blue in the bin respectively.",  # one place for two cubes
+    "Don't put red and blue in the bin and the pad respectively.",
+    "Put red and purple in the bin and the pad respectively.",  # no purple cube
+    "Put red and blue in the bin and the pad, respectively or not.",
+    "Put red in the bin and the pad respectively.",
+])
+def test_respectively_near_misses_refuse(text: str) -> None:
+    moves_nothing(text)
