@@ -961,8 +961,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         joint = ". " if marked_words(head, NEGATION_MARKERS) and not re.search(
             r"\b(?:in|into|on|onto|to|inside)\s+(?:the\s+)?[a-z]+", head) else ", then "
         return Rewrite(f"{head}{joint}{tail}" + (", then go home" if home else ""), changed=True)
-    both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop))\s+both (?:the )?([a-z]+)(?: (?:cube|block|one))? "
-                        r"and (?:the )?([a-z]+)(?: (?:cube|block|one)s?)?\s+((?:in|into|on|onto|to)\s+[^,;.]+)", text)
+    # ("push both the red and the blue cube left": a push each)
+    both = re.fullmatch(r"(.*?\b(?:put|place|move|stack|set|drop|push|slide|nudge|shove))\s+both (?:the )?([a-z]+)"
+                        r"(?: (?:cube|block|one))? and (?:the )?([a-z]+)(?: (?:cube|block|one)s?)?\s+"
+                        r"((?:in|into|on|onto|to)\s+[^,;.]+|(?:to the )?(?:left|right|forwards?|backwards?)"
+                        r"(?: a (?:little )?bit)?)", text)
     if both is not None:  # "put both the red and the blue cube in the bin": two clauses, in the words' order
         pair = [_colour_names(both.group(k), state) for k in (2, 3)]
         bad = next((n for n in pair if isinstance(n, str) or len(n) != 1), None)

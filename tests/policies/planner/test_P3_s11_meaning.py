@@ -573,3 +573,18 @@ def test_respectively_pairs_cubes_and_places_in_order(text: str, want: list[str]
 ])
 def test_respectively_near_misses_refuse(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- "push both the red and the blue cubes to the left"
+def test_push_both_named_cubes() -> None:
+    assert steps("Push both the red and blue cubes to the left.", S3) == ["push(object=red_cube, direction=left)",
+                                                                          "push(object=blue_cube, direction=left)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Don't push both the red and blue cubes to the left.",
+    "Push both the red and purple cubes to the left.",
+    "Push both the red and blue cubes to the pad.",  # a push reaches no place
+])
+def test_push_both_near_misses_never_push(text: str) -> None:
+    moves_nothing(text)
