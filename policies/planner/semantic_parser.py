@@ -260,7 +260,7 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
 _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p} | frozenset({
     "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
     "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
-    "yourself", "it", "its", "arm", "robot", ",", "!", "."})
+    "yourself", "it", "its", "arm", "robot", ",", "!", ".", "base"})  # ("back to home base")
 
 
 def _after_and(toks: Sequence[str]) -> Sequence[str]:

@@ -588,3 +588,11 @@ def test_push_both_named_cubes() -> None:
 ])
 def test_push_both_near_misses_never_push(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------------------- "home base"
+def test_home_base_is_home() -> None:
+    assert steps("Back to home base.", S3) == ["go_home()"]
+    assert steps("Put red in the bin, then back to home base.", S3) == [*mv("red", "bin"), "go_home()"]
+    moves_nothing("Don't go back to home base.")
+    moves_nothing("Go home, base the red cube on blue.")
