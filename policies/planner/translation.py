@@ -362,6 +362,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "le tapis blanc", "la zone cible": the pad's own names (the adjective after its noun read word by word missed it)
     (r"\b(?:la |le )?(?:zone|aire|surface|case) (?:cible|de dépôt|d' ?arrivée)\b", " le pad "),
     (r"\b(?:tapis|carré|pad|plateau) blanc\b", " pad "),
+    (r"\b(?:la )?(?:zone|surface|case|aire) blanche\b", " le pad "),  # eleventh pass
     (r",\s*là\s*,", ","),  # "le cube rouge, là, mets-le ...": pointing, no word of the request
     # "ce serait super si tu pouvais mettre ...": a polite request
     (r"\b(?:ce serait|ça serait|c' ?est|ce sera) (?:super|génial|top|sympa|gentil|cool|parfait|bien|chouette|idéal)"
@@ -757,6 +758,7 @@ _DE: dict[str, str] = {
     "on-the-links-side": "on the left side", "on-the-rechts-side": "on the right side",
     "behutsam": "gently", "sachte": "gently", "sacht": "gently", "sanft": "gently", "freundlicherweise": "",
     "netterweise": "", "liebenswürdigerweise": "",
+    "zurückfährst": "go", "zurückkehrst": "go", "zurückgehst": "go",  # "bevor du zurückfährst, ..."
     "zügle": "put", "zügel": "put", "zügeln": "put", "zügelst": "put", "gezügelt": "put",
 }
 # German separable verbs: the particle closes the clause ("fass den blauen Würfel nicht an").
@@ -797,7 +799,7 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "wegmachen", "hinlegen", "hinstellen", "drauflegen", "draufstellen", "draufsetzen",
                              "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
                              "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
-                             "zügelst", "gezügelt"})
+                             "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -1828,6 +1830,9 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r",?\s*\b(?:wenn(?:'s| es) (?:dir |ihnen |euch )?recht ist|wenn(?:st| du) (?:magst|willst)|wenn sie "
                  r"(?:mögen|wollen))\b\s*,?", " "),
                 (r"^\s*(?:gell|gelt|gäll)\s*,\s*(?=du\b)", ""),
+                # "bevor du zurückfährst, ...": going back with no place is going home, as "fahr zurück" below
+                (r"\b(bevor|nachdem) (du|sie) zurück(fährst|kehrst|gehst|fahren|kehren|gehen)\b",
+                 r"\1 \2 in die ausgangsposition zurück\3"),
                 # a modal particle right after the imperative ("leg halt den roten ...", "stell fei den blauen ..."):
                 # nothing of the request ("Halt!" alone, a stop, and "bitte halt den roten", hold it, are no particle
                 # and stay unread: the word before must be a verb of the lexicon, in _german)
@@ -1946,6 +1951,13 @@ def _german(text: str) -> str:
         raise TranslationError("German: after a push, a clause with no verb of its own may be a push or a put; say its "
                                "verb ('und schieb den blauen ...'); nothing was planned")
     _no_push_gapped(text, "leg-elided", _DE, "de")
+    if re.search(r"\bleg-elided\b[^,;.!?]*?\b(?:nach (?:links|rechts|vorne?|hinten)|auf die (?:linke|rechte) seite)\b"
+                 r"[^.!?]*?\b(?:schieben|schubsen|stupsen|drücken|verschieben)\s*(?:[.!?]|$)", text):
+        # "Erst den roten nach links, dann den blauen nach rechts schieben": the push said once at the end may be the
+        # verb of both clauses; read as a put, the first cube was lifted onto the side
+        raise TranslationError("German: a clause with no verb of its own before a push said at the end may share the "
+                               "push or be a put; say each verb ('erst den roten nach links schieben, dann ...'); "
+                               "nothing was planned")
     # "..., und wirf den, den du gerade geschoben hast, danach in den Eimer": an order word after the object of a
     # later clause leads it (in the first clause it would order the step after nothing said, and stays unread)
     text = re.sub(rf"((?:\bund|,)\s+)([a-zäöüß]+)\s+((?:den|die|das|the-one-you-just-moved)\b[^,;.!?]*?)\s+"
@@ -2062,6 +2074,9 @@ _CLOSINGS = {
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
                      r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))genre|"
+                     r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|"
+                     r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
+                     r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
                      r"(?:aimable|gentil|gentille)"
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
@@ -2088,7 +2103,8 @@ _CLOSINGS = {
                      # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein
                      # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|"
-                     r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute))|"
+                     r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
+                     r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"
                      r"(?:du bist|sie sind) (?:ein (?:schatz|engel|goldstück)|spitze|super|klasse|lieb)|"
                      r"(?<=[.!?] )(?:wärst du|wären sie|würdest du|würden sie) (?:bitte )?so (?:lieb|nett|gut|"
                      r"freundlich)(?: sein)?\s*\?|"

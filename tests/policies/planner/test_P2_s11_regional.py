@@ -109,6 +109,11 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Könnten Sie freundlicherweise den {X} Würfel auf das Pad legen?", ("x>pad",)),
     ("Le cube qui est tout à gauche, mets-le dans la poubelle.", ("x>bin",)),
     ("Mets celui qui est à droite sur le {x}.", ("z>x",)),
+    ("Débarrasse-moi de ce cube {x}, veux-tu ?", ("x>bin",)),
+    ("Pose le {x} sur la zone blanche, mon petit robot.", ("x>pad",)),
+    ("Leg den {X} in den Eimer, kleiner Roboter.", ("x>bin",)),
+    ("Bevor du zurückfährst, leg den {X} aufs Pad.", ("x>pad", "home")),
+    ("Erst den {X} aufs Pad, dann den {Y} nach rechts schieben.", ("x>pad", "push:y:right")),
 )
 
 
@@ -179,6 +184,10 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     "Garroche le {x} sur le {y}.",
     "Leg den {X} in den Eimer. Halt!",
     "Bitte halt den {X} und leg den {Y} in den Eimer.",
+    # a push said once at the end may be the verb of the verbless clause before it
+    "Erst den {X} nach links, dann den {Y} nach rechts schieben.",
+    "Mets le {x} dans la poubelle, tu veux pas ?",
+    "Bevor du zurückfährst, leg den {X} nicht aufs Pad.",
     "Halt den {X} fest und leg den {Y} in den Eimer.",
     "Leg die erste in den Eimer.",
     "Bonjour mon petit.",
