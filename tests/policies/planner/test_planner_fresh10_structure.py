@@ -254,8 +254,12 @@ def test_a_plan_that_must_move_an_unnamed_cube_is_refused(text: str, state: Scen
     assert not isinstance(plan(text, state), Plan)
 
 
-def test_the_other_one_in_a_negation_still_asks_to_be_named() -> None:
-    assert "name what it excludes" in refused("put the red cube in the bin, don't touch the other one").reason
+def test_the_other_one_in_a_negation_forbids_every_unnamed_cube() -> None:
+    """P3 s11 (f15-048): "the other one" in a negation is every object the request leaves unnamed (never fewer than
+    the one meant), so no reading of it is broken; naming it also in the request is still refused."""
+    assert steps("put the red cube in the bin, don't touch the other one") == mv("red", "bin")
+    assert "which cube each names" in refused("put the red cube in the bin, then put the other one on the pad, don't "
+                                              "touch the other one").reason
 
 
 # ------------------------------------------------------------------------------ towers described by roles
