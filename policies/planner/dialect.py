@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from policies.planner.register import in_plain_register
+
 # Words only Scots uses (none an English word): one of them marks the instruction as Scots.
 _MARKERS = frozenset({"yin", "yins", "oan", "dinnae", "cannae", "wouldnae", "couldnae", "isnae", "disnae", "didnae",
                       "gonnae", "hame", "awa'", "awa", "intae", "forrit", "baith", "efter", "ye've", "whit", "ah've",
@@ -46,11 +48,12 @@ def is_scots(text: str) -> bool:
 
 
 def in_standard_english(text: str) -> str:
-    """``text`` with its Scots words in English (lower case), where it is marked as Scots; else as it is."""
+    """``text`` with its Scots words in English (lower case), where it is marked as Scots; else as it is; then its
+    informal register in plain English (register.py)."""
     if not is_scots(text.lower().replace("’", "'")):
-        return text
+        return in_plain_register(text)
     text = text.lower().replace("’", "'")
     for pattern, repl in _PHRASES:
         text = re.sub(pattern, repl, text)
     out = re.sub(r"[a-z]+(?:'[a-z]+)?'?", lambda m: _WORDS.get(m.group(0), m.group(0)), text)
-    return " ".join(out.split())
+    return in_plain_register(" ".join(out.split()))

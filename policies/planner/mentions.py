@@ -121,6 +121,8 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     rest = [t for t in rest if t not in RELATIVE_FILLERS and t != "that's"]
     if rest[:2] == ["to", "the"] and rest[2:3] in (["left"], ["right"]):
         rest = rest[2:]
+    if rest[:1] in (["at"], ["on"]) and rest[1:2] in (["left"], ["right"]) and rest[2:3] == ["of"]:
+        rest = rest[1:]  # "the cube that is at the left of the blue cube" (fi30-041; the article is dropped above)
     if rest[:2] == ["in", "between"]:
         rest = rest[1:]
     if len(rest) >= 3 and rest[0] == "between":  # "the cube (in) between the red one and the blue one"

@@ -59,6 +59,16 @@ _ENGLISH = frozenset({"the", "cube", "cubes", "block", "put", "on", "onto", "int
                       "it", "of", "to", "please", "one", "move", "stack", "bin", "pad", "top", "all", "every"})
 
 
+_Repl = str | Callable[[re.Match[str]], str]
+
+
+def _compiled(rules: tuple[tuple[str, _Repl], ...]) -> tuple[tuple[re.Pattern[str], _Repl], ...]:
+    """A rule table compiled once. Its hundreds of patterns as strings went through re's cache of 512, which they
+    overflow (with the other modules' patterns), so most were compiled again for every instruction (s11: 7.5 ms of an
+    instruction's CPU time at the start of the session, most of it recompiling)."""
+    return tuple((re.compile(pattern), repl) for pattern, repl in rules)
+
+
 def language_of(text: str) -> str:
     """"en", "fr" or "de": the language the instruction's function words mark (English when unsure)."""
     words = re.findall(r"[a-zà-ÿß']+", text.lower().replace("’", "'"))
@@ -107,7 +117,8 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
                   "da": "the", "rd": "red", "grn": "green", "gren": "green", "ylw": "yellow", "yllw": "yellow",
                   "prpl": "purple", "orng": "orange", "bfore": "before",
                   "foward": "forward", "fwd": "forward", "forwad": "forward", "itd": "it'd", "ngl": "honestly",
-                  "rite": "right", "hola": "hello", "gracias": "thanks", "jsut": "just",
+                  "rite": "right", "hola": "hello", "gracias": "thanks", "jsut": "just", "wud": "would",
+                  "thats": "that's",
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -812,8 +823,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?]\s*|\b(?:so|and|just|then)\s+)like\s+(?=(?:{_POLITE_VERB_ALT}|get rid|throw)\b)", r"\1"),
     # why, after the request, said with no subject: "..., need it for the demo" (f15-030); "for the photo" (f15-027)
     (r"[,;.?!]\s*(?:(?:i|we) )?need (?:it|this|that|them)(?: (?:raised?|lifted|up|up high|higher|elevated|there|"
-     r"stacked|like that|that way|in place|in position))? for (?:the|a|my|our|this|tomorrow'?s|today'?s) [a-z]+"
-     r"(?: [a-z]+)?\s*$", ""),
+     r"stacked|like that|that way|in place|in position))? for (?:the|a|my|our|this|tomorrow'?s|today'?s) "
+     # (never a negation after the reason: "..., need it for the demo NOT." is the sarcastic "not", A1 s10 H26)
+     r"(?!(?:not|no|never|nope|nah)\b)[a-z]+(?: (?!(?:not|no|never|nope|nah)\b)[a-z]+)?\s*$", ""),
     (r"\s+for (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:photo|picture|pic|demo|video|shot|figure|presentation|"
      r"poster|paper|report|slides?|talk|visitors?)(?=\s*(?:[,;.!?]|$))", ""),
     (r"[\s,]*(?:(?:it|that|this) )?(?:would|'d|will) be (?:so |really |super |just )?(?:amazing|great|awesome|lovely|"
@@ -832,7 +844,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"\b(?:take|carry|bring)\s+({_NAMED})\s+(?:over|across|back)\s+to\s+(?=(?:the )?(?:left|right|bin|pad)\b)",
      r"move \1 to "),
     # "give the red cube a push to the left": the push itself
-    (rf"\bgive ({_NAMED}) a (?:little |small |gentle |slight |light |quick )?(?:push|nudge|shove)\b", r"push \1"),
+    (rf"\bgive ({_NAMED}) a (?:(?:little|small|gentle|slight|light|quick|soft|tiny|wee|good|nice|careful)\s+)*"
+     rf"(?:push|nudge|shove)\b", r"push \1"),
     (rf"\bgive (?:a|one) (?:little |small |gentle |slight |light |quick |single )?(?:push|nudge|shove) to ({_NAMED})",
      r"push \1"),
     # "Put the green cube on the top of red cube, one over the other." (f22-007): "on top of"
@@ -1824,6 +1837,9 @@ def _pseudo_cleft(text: str) -> str:
     return head
 
 
+_COMPILED_REFERENCES = _compiled(_REFERENCES)
+
+
 def _small(text: str) -> str:
     # "put A on B, not on C" -> "put A on B, but don't put A on C": the negation names what it excludes
     text = re.sub(r"\b(put|place|stack|set|move)\s+((?:the )?[a-z]+ (?:cube|block|brick))\s+(on|onto|in|into)"
@@ -1947,8 +1963,8 @@ def _small(text: str) -> str:
                   r"located|placed) (?=(?:to the |on the )?(?:left|right)(?:[- ]hand)?(?: side)? of\b|beside\b|near\b|"
                   r"next to\b|by\b|closest\b|nearest\b|furthest\b|farthest\b)", r"\1 ", text)
     text = re.sub(_REFERENCES[0][0], _just_done, text)
-    for pattern, repl in _REFERENCES[1:]:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED_REFERENCES[1:]:
+        text = pattern.sub(repl, text)
     # "the cube to the left of the blue one: stack it on top of the blue one": the reference named first, then what
     # to do with "it" (fresh split f12-037)
     text = re.sub(rf"^({_RELATIVE_NP})\s*[:,;\-–—]\s*(?:(?:please|can you|could you|would you|just|now|then)\s+)*"
@@ -1987,6 +2003,11 @@ def _ordinals(text: str) -> str:
             rank, body = _ORDINALS[words[-1]], words[:-1]
             if any(w.endswith(",") or w == "and" for w in body):  # an unranked clause beside (A1 s8 F9)
                 return text
+        elif words and words[0] in ("then", "next") and part is parts[-1] and ranked and \
+                list(ranked) == sorted(ranked) and max(ranked) < 98:
+            # "Firstly A. Secondly B. Then go home." (fi31-021): a last clause after the ranked ones, said in their
+            # order, comes last
+            rank, body = 98, words[1:]
         else:
             return text
         if rank in ranked or not body or any(w in _ORDINALS or w in ("then", "before", "after") or
@@ -2376,6 +2397,10 @@ _TERSE_FORMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "leave the blue and red ones alone", "apart from the green and the blue ones": one object per name
     (rf"\b(leave|touch|move|moving|touching|except|besides|excluding|apart from|other than|but) the "
      rf"({_COLOUR_ALT}) and (?:the )?({_COLOUR_ALT}) (?:ones|cubes|blocks)\b", r"\1 the \2 one and the \3 one"),
+    # a user's "frontmost"/"backmost" say "front"/"back" (nearest the arm / farthest from it), never the internal
+    # tokens below, which mean the opposite ("the frontmost cube" took the one at the back, A1 s10 H18)
+    (r"\b(?:the )?(?:very )?(?:frontmost|foremost|front-most)(?= (?:cube|block|one)\b)", "the front"),
+    (r"\b(?:the )?(?:very )?(?:backmost|rearmost|hindmost|back-most|rear-most)(?= (?:cube|block|one)\b)", "the back"),
     # "the cube at the back of the table" lies farthest along the arm's forward axis (mentions' "frontmost", the
     # largest x), "at the front" nearest the arm ("backmost"): distance from the base would also weigh the sides
     (r"\bthe (cube|block|one) (?:that(?:'s| is) |which is )?(?:at|in) the (?:back|rear|far end)"
@@ -2388,9 +2413,12 @@ _TERSE_FORMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 )
 
 
+_COMPILED_TERSE = _compiled(_TERSE_FORMS)
+
+
 def _terse(text: str) -> str:
-    for pattern, repl in _TERSE_FORMS:
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED_TERSE:
+        text = pattern.sub(repl, text)
     return text
 
 
@@ -2579,7 +2607,10 @@ _MARKING_SYMBOL = re.compile("[\u274c\u274e\U0001f6ab\U0001f6d1\u26a0\u270b\U000
 # Emoji are read from a closed list of friendly ones (A1 s9 G29): a smile, thanks, a wave, a heart, sparkle, a thumbs
 # up; any other ("🙅", "😂", "🤡", "✅", "🚑", "🔥", "🤷") may refuse, joke, report, warn or doubt, and is refused.
 _FRIENDLY_EMOJI = frozenset("🙂😊😀😃😄😁☺😍🥰😎🤗👍👌🙏🙌👋✨⭐🌟❤♥💙💚💛💜🧡🤖🎉🥳💪☀🌞") | frozenset(
-    chr(c) for c in range(0x1F3FB, 0x1F400))  # (skin tones modify the emoji before them)
+    chr(c) for c in range(0x1F3FB, 0x1F400)) | frozenset(  # (skin tones modify the emoji before them)
+    # ... and the request pictured (a wastebasket, a broom, a crane, a box, a house, sleep after "go home", a wave of
+    # peace) or the speaker's tiredness in the chat before it (fi31 dev, s11): none forbids, jokes or doubts
+    "🗑🧹🏗🧱📦🏠🏡💤😴🚮♻🧺✌🫡😭😩😫😪🥱😓😔☕🤞")
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
@@ -2629,6 +2660,75 @@ def _place_word(word: str) -> str:
     return "bin" if word == "trash" else word
 
 
+# The arm told to go to, over or next to a cube (A1 s10 H24): "arm", "robot" and "over" are fillers to the parser
+# ("robot, put ...", "put it over there"), so "move the arm over the red cube" read "move the red cube" and took a later
+# clause's place ("..., then the blue one into the bin" binned both). Either the arm is the verb's object ("move /
+# position / bring / set the arm|robot|gripper ... over|to|above ... <cube>") or a motion verb is followed at once by
+# the place ("move over the red cube", "go up to it"). "Move the arm home", "use the gripper to put ...", "robot, put
+# ..." never match: a cube must follow within the clause.
+_ARM_WORDS = (r"(?:(?:the |your |its |that |this )?(?:robot(?:'s)? |robotic )?"
+              r"(?:arm|robot|gripper|claw|hand|end effector))")
+_TO_A_CUBE = (rf"(?:over|above|to|toward|towards|near|next to|beside|by|onto|on|at|behind|in front of|on top of|atop)"
+              rf"\s+(?:the\s+|that\s+|this\s+)?(?:(?:{_COLOUR_NAMES})\b|cube\b|block\b|it\b|that\b|one\b)")
+_ARM_TO_A_CUBE = re.compile(
+    rf"\b(?:move|moving|position|bring|set|put|place|get|lower|raise|lift|send|take|drive|guide|swing|shift|steer|"
+    rf"hover|hold|park|hang|point|aim|go|come|head|travel|reach)\s+{_ARM_WORDS}\b[^,;.!?]*?\b{_TO_A_CUBE}|"
+    rf"\b(?:move|go|come|head|hover|travel|reach|swing|get)\s+(?:(?:up|down|back|right|straight|directly|just)\s+)*"
+    rf"(?:over|above|to|toward|towards|near|next to|beside|behind|in front of)\s+(?:the\s+|that\s+|this\s+)?"
+    rf"(?:(?:{_COLOUR_NAMES})\b|cube\b|block\b|it\b|that\b)")
+
+
+_BEFORE_THAT_AFTER = re.compile(r"([^.;!?]+)[.;!]\s*([^.;!?,]+?)\s*,?\s+(?:before (?:that|this)|beforehand|first)"
+                                r"(?:\s*,?\s*(?:though|tho|please|pls|thanks))?")
+_SEVERAL_CLAUSES = re.compile(r",|\band\b")
+_ORDER_OR_NEGATION = re.compile(r"\b(?:before|after|afterwards?|first|then|once|finally|next|later|until|till|when|"
+                                r"while|not|no|never|don'?t|dont|without|except|but|instead)\b|n't\b")
+
+
+_BINNED_TWICE = re.compile(rf"\b(put {_DISPOSED} in the bin)\s*[,.]?\s*(?:and\s+)?put (?:it|him|her) in the bin"
+                           r"(?=\s*(?:$|[,;.!?]))")
+
+
+def _before_that_said_after(text: str) -> str:
+    """"Red on the pad. Bin blue before that though." (fi30-015): two sentences, the second said to run first by
+    "before that" at its end, as "bin blue, then red on the pad"; only where neither says another order word or a
+    negation (those stay with the order reading, which refuses "that" after its own clause)."""
+    m = _BEFORE_THAT_AFTER.fullmatch(text)
+    if m is None or any(_ORDER_OR_NEGATION.search(part) for part in m.groups()) or \
+            _SEVERAL_CLAUSES.search(m.group(1)):  # "A, B. C before that": before B, or before both?
+        return text
+    return f"{m.group(2).strip()}, then {m.group(1).strip()}"
+
+
+# A place said as the one meant instead of another (A1 s10 H22): "Put the red cube not in the bin but on the pad.",
+# "Don't put the red cube in the bin but on the pad." -> "put the red cube on the pad, don't put the red cube in the
+# bin"; and the cube meant instead of another: "Put the blue cube, not the red cube, in the bin." -> "put the blue cube
+# in the bin, don't put the red cube in the bin". The negated step is kept, so the checker still refuses a
+# contradiction ("Put the red cube, not the red cube, in the bin").
+_CONTRAST_PLACE = (rf"(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left(?: side)?|right(?: side)?|"
+                   rf"(?:{_COLOUR_NAMES})(?: cube| block| one)?)")
+_CONTRASTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^(put|place|move|set|drop) ({_NAMED}) not ({_CONTRAST_PLACE}),? but ({_CONTRAST_PLACE})$"),
+     r"\1 \2 \4, don't \1 \2 \3"),
+    (re.compile(rf"^(?:don'?t|do not) (put|place|move|set|drop) ({_NAMED}) ({_CONTRAST_PLACE}),? but "
+                rf"(?:rather |instead )?({_CONTRAST_PLACE})$"),
+     r"\1 \2 \4, don't \1 \2 \3"),
+    (re.compile(rf"^(put|place|move|set|drop) ({_NAMED}),? not ({_NAMED}),? ({_CONTRAST_PLACE})$"),
+     r"\1 \2 \4, don't \1 \3 \4"),
+)
+
+
+def _contrast(text: str) -> str:
+    for pattern, repl in _CONTRASTS:
+        text = pattern.sub(repl, text)
+    return text
+
+
+_COMPILED_DSL = _compiled(_DSL)
+_COMPILED_WRAPPERS = _compiled(_WRAPPERS)
+_COMPILED_IDIOMS = _compiled((*_IDIOMS, *_CONNECTORS))
+
+
 def rewrite(instruction: str, state: SceneState) -> Rewrite:
     """``instruction`` in the parser's English (lower case, typos corrected, wrappers, idioms, towers and
     quantifiers spelled out as clauses), or the refusal reason for what cannot be read completely."""
@@ -2663,8 +2763,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)
-    for step, words in _DSL:
-        text = re.sub(step, words, text)
+    for step, words in _COMPILED_DSL:
+        text = step.sub(words, text)
     # the bin by its longer names ("Orange cube -> scrap bin.", f22-002)
     text = re.sub(r"\b(?:scrap|junk|rubbish|garbage|recycling|waste|trash)[ -](?:bin|can|basket)\b", "bin", text)
     text = _arrows(text)
@@ -2749,8 +2849,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"(?<=[a-z])\s*,?\s*((?:and|but)\s*,?\s*)?(?:just |right |immediately |shortly )?before"
                   r"\s*[,\-–—:]+\s*",
                   lambda m: f", {(m.group(1) or 'but').strip(' ,')} before that, ", text)
-    for pattern, repl in _WRAPPERS:
-        text = re.sub(pattern, repl, text).strip(" -–—")
+    text = _contrast(_before_that_said_after(text))
+    for pattern, repl in _COMPILED_WRAPPERS:
+        text = pattern.sub(repl, text).strip(" -–—")
     text = _state_order(_small_talk(text).strip())  # again, once thanks and frames are gone
     text, contradiction = _left_there(_disposal(text))
     if contradiction is not None:
@@ -2759,8 +2860,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text, order_said = _stated_order(text)
     if order_said is not None:
         return Rewrite(text, order_said, language=lang)
-    for pattern, repl in (*_IDIOMS, *_CONNECTORS):
-        text = re.sub(pattern, repl, text)
+    for pattern, repl in _COMPILED_IDIOMS:
+        text = pattern.sub(repl, text)
     push_said = re.search(r"\b(?:push|nudge|shove|slide|slid|pushing)\b", text)
     lifted = re.search(r"(?<!without )(?<!no )(?<!not )\b(?:lifting|raising|picking) (?:it|them)(?: up)?\b", text)
     if push_said and lifted:  # "Push the red cube left, lifting it." (A1 s9 G9b): a push is never lifted
@@ -2771,6 +2872,10 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if arm is not None:  # "Put the red cube and the arm in the bin." (A1 s9 G11): no skill moves the arm there
         return Rewrite(text, f"'{arm.group(0).strip(' ,')}': the arm is no object to move; it only goes home",
                        language=lang)
+    hover = _ARM_TO_A_CUBE.search(text)
+    if hover is not None:  # "Move the arm over the red cube, then the blue one into the bin." (A1 s10 H24)
+        return Rewrite(text, f"'{hover.group(0).strip(' ,')}' sends the arm to a cube: no skill does that, and the "
+                             f"cube is no thing to move there; the arm only goes home", language=lang)
     far = _FAR_PUSH.search(text) if push_said else None
     if far is not None:  # "Push the red cube far left / off the table" (A1 s9 G9): one push is one short step
         return Rewrite(text, f"'{far.group(0).strip(' ,')}': a push moves a cube one short step, never far or off the "
@@ -2823,6 +2928,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(rf"\b(discard {_DISPOSED})\s*[,.]?\s*(?:(?:yeah|yes|yep|yup|so|just|i mean|basically|like)\s*,?\s*)*"
                   r"(?:discard|trash|bin|ditch|toss|chuck|dump) it(?: in the bin| away| out)?(?=\s*(?:$|[,;.!?]))",
                   r"\1", text)
+    # ... and after the disposal spelt out ("get rid of the green one there, stick him in the rubbish", fi31-000)
+    text = _BINNED_TWICE.sub(r"\1", text)
     text = _discard_destination(" ".join(text.split()))
     ranked = _ordinals(_small(" ".join(text.split())))
     text = _gapped(ranked) if ranked != text else ranked  # "red cube to the bin first, blue cube to the pad second"
