@@ -128,9 +128,11 @@ _FR: dict[str, str] = {
     "garroche": "throw", "garrochez": "throw", "garrocher": "throw", "pitche": "throw", "pitchez": "throw",
     "pitcher": "throw", "ordures": "bin", "benne": "bin",
     "ms": "but", "vs": "you", "dc": "",
+    "regagne": "return", "regagnez": "return", "regagner": "return", "simplement": "",
     "délicatement": "gently", "prudemment": "gently", "gentiment": "",
     "soulever": "lift", "lever": "lift", "without-lifting-it": "without lifting it", "perche": "put", "perchez": "put",
-    "percher": "put", "perches": "put", "regroupe": "put", "regroupez": "put", "regrouper": "put", "rassemble": "put",
+    "percher": "put", "perches": "put", "juche": "put", "juchez": "put", "jucher": "put", "hisse": "put",
+    "hissez": "put", "hisser": "put", "regroupe": "put", "regroupez": "put", "regrouper": "put", "rassemble": "put",
     "rassemblez": "put", "rassembler": "put", "regroupes": "put", "rassembles": "put",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
@@ -244,6 +246,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # French typed as a text message: "tt" (tout/tous), "avc" (avec); "le +" (le plus) in _translated
     (r"\btt\b", "tout"), (r"\bavc\b", "avec"),
     (r"\bts\b", "tous"), (r"\btte\b", "toute"), (r"\bttes\b", "toutes"),  # eleventh pass
+    (r"\bla totalité des\b", "tous les"), (r"\bsans (?:le|la|l' ?)\s*(?:soulever|lever)\b", " without-lifting-it "),
+    (r"^\s*(?:oh|ah)\s+(?=[a-zà-ÿ])", ""), (r"\s*,?\s*\bde (?:votre|ton) point de vue\b\s*,?", " "),
+    (r"\s*,\s*peuchère\s*(?=[,.!?]|$)", ""), (r"\s*,?\s*\bvite (?:fait|fé)\b", ""),
     # a reason said after the request, from a closed list that only says why ("..., y sert pu à rien", "..., y'est trop
     # loin", "..., j'veux plus rien voir sur la table"): taken off at the end of the instruction only
     (r",\s*(?:(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:sert|servent) (?:plus |pu |pus )?(?:à|a) rien|"
@@ -758,6 +763,12 @@ _DE: dict[str, str] = {
     "on-the-links-side": "on the left side", "on-the-rechts-side": "on the right side",
     "behutsam": "gently", "sachte": "gently", "sacht": "gently", "sanft": "gently", "freundlicherweise": "",
     "netterweise": "", "liebenswürdigerweise": "",
+    # eleventh pass, fresh_fr_de_20 (mid-session): English words in German ("den orangen Cube aufs Target-Pad
+    # moven", "in die Bin", "Push den blauen ..."), Bavarian "olle" (alle), "fahrst" (fährst)
+    "cube": "cube", "cubes": "cubes", "bin": "bin", "target-pad": "pad", "moven": "move", "move": "move",
+    "movst": "move", "push": "push", "pushen": "push", "pls": "please", "olle": "all the", "fahrst": "go",
+    # "türm den roten auf den blauen": pile it up, stack
+    "türm": "stack", "türme": "stack", "türmen": "stack", "türmst": "stack", "getürmt": "stack",
     "zurückfährst": "go", "zurückkehrst": "go", "zurückgehst": "go",  # "bevor du zurückfährst, ..."
     "zügle": "put", "zügel": "put", "zügeln": "put", "zügelst": "put", "gezügelt": "put",
 }
@@ -799,7 +810,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "wegmachen", "hinlegen", "hinstellen", "drauflegen", "draufstellen", "draufsetzen",
                              "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
                              "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
-                             "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst"})
+                             "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst", "moven",
+                             "türmen", "türmst", "getürmt"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -814,7 +826,7 @@ _DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", 
 _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen", "bauen", "stapeln", "schieben",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
                         "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen",
-                        "geben", "zügeln"})
+                        "geben", "zügeln", "türmen"})
 _DE_FORMAL_MODALS = frozenset({"könnten", "würden", "können"})
 _DE_MODALS = _DE_FORMAL_MODALS | {"kannst", "könntest", "würdest"}
 # Words that open a clause before its verb: politeness, order words, conjunctions ("und zum Schluss fahren Sie ...":
@@ -1821,7 +1833,8 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # "vom Tisch"/"des Tisches" (the table's side is the side), "von dir aus gesehen" (the robot's view,
                 # which left and right already are), "schön brav" (nicely, a filler)
                 (r"\bzuoberst (?=auf\b)", "oben"), (r"\bzuoberst\b", "oben"), (r"\bzuunterst\b", "unten"),
-                (r"\b(seite|hälfte) (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", r"\1"),
+                (r"\b(?:seite|seiten|seitn) (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", "seite"),
+                (r"\bhälfte (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", "hälfte"),
                 (r"\s*,?\s*\b(?:von (?:dir|ihnen|euch) aus(?: gesehen)?|aus (?:deiner|ihrer) sicht)\b\s*,?", " "),
                 (r"\bschön brav\b", ""),
                 # "tätest du (bitte) X legen?": the colloquial "would you"; a condition of politeness ("wenn's recht
@@ -1830,6 +1843,11 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r",?\s*\b(?:wenn(?:'s| es) (?:dir |ihnen |euch )?recht ist|wenn(?:st| du) (?:magst|willst)|wenn sie "
                  r"(?:mögen|wollen))\b\s*,?", " "),
                 (r"^\s*(?:gell|gelt|gäll)\s*,\s*(?=du\b)", ""),
+                # Bavarian "tuast" (tust), "ma" for "mir" after a verb and its "du" left out ("stellst ma bitte ..."),
+                # "Seitn" (Seite)
+                (r"\btuast\b", "tust"),
+                (r"\b(tust|stellst|legst|setzt|packst|gibst) (?:ma|mir)\b(?! du\b)", r"\1 du"),
+                (r"\bseitn\b", "seite"),
                 # "bevor du zurückfährst, ...": going back with no place is going home, as "fahr zurück" below
                 (r"\b(bevor|nachdem) (du|sie) zurück(fährst|kehrst|gehst|fahren|kehren|gehen)\b",
                  r"\1 \2 in die ausgangsposition zurück\3"),
@@ -2031,8 +2049,8 @@ _OPENINGS = {
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
-                     r"bon bah|voilà|alors voilà|heille|hé|eh|merci(?: beaucoup| bien)?|envoye|enweye|tsé|tu sais|"
-                     r"vous savez|faque|bjr|slt)\s*[,!.]+|"
+                     r"bon bah|voilà|alors voilà|heille|hé|eh|oh|ah|merci(?: beaucoup| bien)?|envoye|enweye|tsé|"
+                     r"tu sais|vous savez|faque|bjr|slt)\s*[,!.]+|"
                      # eleventh pass: a wish for the listener's day, said before the request
                      r"j' ?espère que (?:ta|votre) journée se passe bien\s*[.!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
@@ -2041,7 +2059,7 @@ _OPENINGS = {
                      r"(?:\s*,?\s*(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da|"
                      # eleventh pass: "Grüß Gott, mein Lieber", "Grüß dich, du fleißiges Maschinchen"
-                     r"mein (?:lieber|guter|kleiner|schatz)|meine (?:liebe|gute|kleine)|"
+                     r"mein (?:lieber|guter|kleiner|schatz)|meine (?:liebe|gute|kleine)|meister|chef|kumpel|"
                      r"(?:du )?(?:(?:fleißiges|liebes|kleines|braves|gutes) )?(?:maschinchen|maschine|robotlein)))?"
                      r"\s*[,!.]*|"
                      # "Ach ja, und das Würferl da, ...": a sigh before the request
@@ -2060,7 +2078,7 @@ _OPENINGS = {
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
-                     r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin)"
+                     r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister)"
                      r"\s*[,!.]+|"
                      # eleventh pass: the Austrian opener "geh (bitte)," before a request ("geh bitte zurück",
                      # the arm's return, keeps its verb)
@@ -2074,7 +2092,7 @@ _CLOSINGS = {
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
                      r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))genre|"
-                     r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|"
+                     r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
                      r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
@@ -2098,11 +2116,13 @@ _CLOSINGS = {
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
-                     r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)|tschüss|ciao|schönen tag(?: noch)?|"
+                     r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)(?: is| ist)?|tschüss|ciao|"
+                     r"schönen tag(?: noch)?|"
                      r"liebe grüße|lg|grüße|(?:(?<=,)|(?<=, ))passt(?: so)?|"
                      # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein
                      # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
-                     r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|"
+                     r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
+                     r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
                      r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"
                      r"(?:du bist|sie sind) (?:ein (?:schatz|engel|goldstück)|spitze|super|klasse|lieb)|"

@@ -114,6 +114,21 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Leg den {X} in den Eimer, kleiner Roboter.", ("x>bin",)),
     ("Bevor du zurückfährst, leg den {X} aufs Pad.", ("x>pad", "home")),
     ("Erst den {X} aufs Pad, dann den {Y} nach rechts schieben.", ("x>pad", "push:y:right")),
+    ("Juche le {x} sur le {y}, thx.", ("x>y",)),
+    ("Hisse le {x} sur le {y}.", ("x>y",)),
+    ("Türmen Sie den {X} auf den {Y}.", ("x>y",)),
+    ("Kannst du den {X} auf den {Y} türmen? thx", ("x>y",)),
+    # fresh_fr_de_20 (mid-session) classes: English words in German, Bavarian forms, "sans le soulever" first
+    ("Kannst du mal den {X} Cube aufs Target-Pad moven?", ("x>pad",)),
+    ("Push den {X} Cube mal nach vorne.", ("push:x:forward",)),
+    ("Olle Würfel in den Mülleimer.", ("all>bin",)),
+    ("Den {X} Würfel tuast ma auf die linke Seitn vom Tisch, gell.", ("x>left",)),
+    ("Bevor du den {X} in den Mülleimer tust, stellst mir zuerst den {Y} auf die Zielfläche.", ("y>pad", "x>bin")),
+    ("Servus Meister, den {X} Würfel stellst ma bitte auf die Zielfläche, gell?", ("x>pad",)),
+    ("Sans le soulever, veuillez simplement pousser le cube {x} vers votre gauche.", ("push:x:left",)),
+    ("Je vous prie de placer la totalité des cubes dans la corbeille.", ("all>bin",)),
+    ("oh pose le {x} sur le {y} stp, vite fé", ("x>y",)),
+    ("Pourriez-vous saisir le cube situé le plus à gauche, de votre point de vue, et le poser sur le {z} ?", ("x>z",)),
 )
 
 
@@ -186,6 +201,18 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     "Bitte halt den {X} und leg den {Y} in den Eimer.",
     # a push said once at the end may be the verb of the verbless clause before it
     "Erst den {X} nach links, dann den {Y} nach rechts schieben.",
+    "Hisse le {x}.",
+    "Oh non, pose le {x} sur le {y}.",
+    "Push den {X} Cube.",
+    "Sans le soulever, ne pousse pas le {x} vers la gauche.",
+    "Bevor du den {X} in den Mülleimer tust, stellst mir nicht den {Y} auf die Zielfläche.",
+    # a time or a negation beside a wished tower; "pas une fois" is no Belgian filler
+    "Mon petit-fils voudrait une tour mais pas maintenant : le {x} en bas, le {y} au milieu et le {z} en haut.",
+    "Mein Enkel hätte gern einen Turm, aber nicht jetzt. Oben soll der {XB}e sein, darunter der {YB}e, und unten der "
+    "{ZB}e.",
+    "Mets le {x} dans la poubelle, pas une fois.",
+    "Geh bitte, das ist doch Unsinn. Leg den {X} in den Eimer.",
+    "Türm den {X}.",
     "Mets le {x} dans la poubelle, tu veux pas ?",
     "Bevor du zurückfährst, leg den {X} nicht aufs Pad.",
     "Halt den {X} fest und leg den {Y} in den Eimer.",
