@@ -102,7 +102,8 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # hardly predicts held-out there (/work/team/notes10/R1.md). PickPlace, session 11 (data/pick_place_full400: the
     # same datagen flags, 400 episodes; seeds 0 and 1 to 10k, 40 held-out + 40 validation episodes, niced at load
     # 14-19): the clone already passes the 50% target, 30/40 and 34/40; at 10k 32/40 and 34/40 (pooled 66/80 vs the
-    # clones' 64/80, Fisher p = 0.84): online RL keeps the clone, no gain measured (/work/team/notes11/R2.md).
+    # clones' 64/80, Fisher p = 0.84): online RL keeps the clone, no gain measured. It dips first: at 2.5k 30, 24 and
+    # (seed 2, stopped there) 22 of 40, pooled 76/120 vs the three clones' 97/120, p = 0.004 (/work/team/notes11/R2.md).
     "rlpd_bc_pre_nofilter": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                              "demo_pretrain_steps": 5_000, "learning_starts": 140},
     # rlpd_bc_pre_nofilter's matched control: the same without the pretraining, so a row difference between the two
