@@ -116,7 +116,8 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # episodes, niced at load 12-18, /work/team/notes11/R1.md): no, the opposite. Both rows score the clone's 7/40 at
     # step 1; at 10k (the weight decayed to 0) this one 0/40 held out and 0/40 validation (1/40 even reach the pad),
     # rlpd_bc_pre_nofilter 16/40 and 6/40 (pooled 0/80 vs 22/80, Fisher p < 1e-6): without the pull the agent loses
-    # the clone, as rlpd_bc_pre did when its Q-filter dropped the BC rows. Not the default.
+    # the clone, as rlpd_bc_pre did when its Q-filter dropped the BC rows. Not the default. Seed 1 (this row alone,
+    # --steps 5000): clone 4/40, at 5k (weight halved) 5/40 held out, 2/40 validation: no gain by half-way either.
     "rlpd_bc_pre_nofilter_decay": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                                    "demo_pretrain_steps": 5_000, "learning_starts": 140,
                                    "demo_bc_decay_steps": 10_000},
