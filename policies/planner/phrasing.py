@@ -1993,6 +1993,7 @@ def _ordinals(text: str) -> str:
                                   r"(?<=[a-z] third)|(?<=[a-z] fourth))\s*,\s*"
                                   r"(?:and\s+)?(?:then\s+)?)\s*", text) if p.strip(" ,")]
     ranked: dict[int, str] = {}
+    led = True  # every rank so far said before its clause ("Firstly A. Secondly B.")
     for part in parts:
         words = re.sub(r"^((?:and\s+)?[a-z]+)\s*[,:]", r"\1", part.strip(" ,")).split()  # "second, go home"
         if words[0] == "and":
@@ -2001,9 +2002,10 @@ def _ordinals(text: str) -> str:
             rank, body = _ORDINALS[words[0]], words[1:]
         elif words and words[-1] in ("first", "second", "third", "fourth", "last"):
             rank, body = _ORDINALS[words[-1]], words[:-1]
+            led = False  # (a rank said after its clause: a "then" after it stays unread, s8 "but do that first")
             if any(w.endswith(",") or w == "and" for w in body):  # an unranked clause beside (A1 s8 F9)
                 return text
-        elif words and words[0] in ("then", "next") and part is parts[-1] and ranked and \
+        elif words and words[0] in ("then", "next") and part is parts[-1] and ranked and led and \
                 list(ranked) == sorted(ranked) and max(ranked) < 98:
             # "Firstly A. Secondly B. Then go home." (fi31-021): a last clause after the ranked ones, said in their
             # order, comes last

@@ -35,9 +35,13 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"at (?:the|your) earliest(?: convenience)?|thanking you in adva[a-z]*|lol|shh+|next|"
             r"no other (?:motion|movement|action|step|move)s? (?:is|are) (?:required|needed|necessary|wanted)|"
             r"nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady|smooth|smoothly))")
-_CLOSINGS = re.compile(rf"(?:\s*[,;.!?]\s*|\s+)(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)*"
-                       rf"(?:{_CLOSING})(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*"
-                       rf"[\s,;.!?]*$", re.IGNORECASE)
+# ... after a mark or "and"; only these few also after a bare space ("... on the pad lol", "... thanks moving on"):
+# "Keep up the good work!" keeps its "good work"
+_TRAILING = (r"(?:lol|shh+|moving on|stand easy|next|at (?:the|your) earliest(?: convenience)?|thanking you"
+             r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady))")
+_LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
+_CLOSINGS = re.compile(rf"(?:\s*[,;.!?]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
+                       rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*[\s,;.!?]*$", re.IGNORECASE)
 
 _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # texting's intensifiers: "trash it fr", "ugly af", "lowkey the purple one", "is straight up trash"
