@@ -824,8 +824,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # why, after the request, said with no subject: "..., need it for the demo" (f15-030); "for the photo" (f15-027)
     (r"[,;.?!]\s*(?:(?:i|we) )?need (?:it|this|that|them)(?: (?:raised?|lifted|up|up high|higher|elevated|there|"
      r"stacked|like that|that way|in place|in position))? for (?:the|a|my|our|this|tomorrow'?s|today'?s) "
-     # (never a negation after the reason: "..., need it for the demo NOT." is the sarcastic "not", A1 s10 H26)
-     r"(?!(?:not|no|never|nope|nah)\b)[a-z]+(?: (?!(?:not|no|never|nope|nah)\b)[a-z]+)?\s*$", ""),
+     # (occasions from a closed list only: any other last word may take the request back, "..., need it for the demo
+     # NOT." / "... stop." / "... lol.", A1 s10 H26, s11 H28)
+     r"(?:(?!(?:not|no|never|nope|nah|don'?t|dont)\b)[a-z]+ )?"
+     r"(?:photo|picture|pic|demo|video|shot|figure|presentation|poster|paper|report|slides?|talk|visitors?|meeting|"
+     r"experiment|test|class|lesson|show|display|exhibit|game|build|project)"
+     r"(?: (?:day|tomorrow|today|later|shoot|session|run|prep|setup|now))?\s*[.!]*\s*$", ""),
     (r"\s+for (?:the|a|my|our|this|tomorrow'?s|today'?s) (?:photo|picture|pic|demo|video|shot|figure|presentation|"
      r"poster|paper|report|slides?|talk|visitors?)(?=\s*(?:[,;.!?]|$))", ""),
     (r"[\s,]*(?:(?:it|that|this) )?(?:would|'d|will) be (?:so |really |super |just )?(?:amazing|great|awesome|lovely|"
@@ -2611,8 +2615,8 @@ _MARKING_SYMBOL = re.compile("[\u274c\u274e\U0001f6ab\U0001f6d1\u26a0\u270b\U000
 _FRIENDLY_EMOJI = frozenset("🙂😊😀😃😄😁☺😍🥰😎🤗👍👌🙏🙌👋✨⭐🌟❤♥💙💚💛💜🧡🤖🎉🥳💪☀🌞") | frozenset(
     chr(c) for c in range(0x1F3FB, 0x1F400)) | frozenset(  # (skin tones modify the emoji before them)
     # ... and the request pictured (a wastebasket, a broom, a crane, a box, a house, sleep after "go home", a wave of
-    # peace) or the speaker's tiredness in the chat before it (fi31 dev, s11): none forbids, jokes or doubts
-    "🗑🧹🏗🧱📦🏠🏡💤😴🚮♻🧺✌🫡😭😩😫😪🥱😓😔☕🤞")
+    # peace): none forbids, jokes or doubts; faces of dismay or a salute may report a state (A1 s11 H29)
+    "🗑🧹🏗🧱📦🏠🏡💤😴🚮♻🧺✌☕")
 _EMOJI = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
 
 

@@ -31,28 +31,35 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"(?:thanks|thank you) and (?:kind |best |warm )?regards|(?:kind |best |warm )?regards|"
             r"thanking you(?: in advance)?|yay|yippee|hooray|well done|good job|great job|nice job|nice one|"
             r"good work|great work|super|you(?:'re| are) (?:so |very |really )?kind|"
-            r"you(?:'re| are) a (?:star|legend|gem)|ur a (?:star|legend|gem)|moving on|stand easy|carry on|"
+            r"you(?:'re| are) a (?:star|legend|gem)|ur a (?:star|legend|gem)|moving on|carry on|"
             r"at (?:the|your) earliest(?: convenience)?|thanking you in adva[a-z]*|lol|shh+|next|"
             r"no other (?:motion|movement|action|step|move)s? (?:is|are) (?:required|needed|necessary|wanted)|"
             r"nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady|smooth|smoothly))")
-# ... after a mark or "and"; only these few also after a bare space ("... on the pad lol", "... thanks moving on"):
+# ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
+# a laugh may say it was a joke, A1 s9-s10 H5)
 # "Keep up the good work!" keeps its "good work"
-_TRAILING = (r"(?:lol|shh+|moving on|stand easy|next|at (?:the|your) earliest(?: convenience)?|thanking you"
+_TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thanking you"
              r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady))")
 _LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
 _CLOSINGS = re.compile(rf"(?:\s*[,;.!?]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
                        rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*[\s,;.!?]*$", re.IGNORECASE)
 
+# Dropped only around a request (an imperative, ``_IMPERATIVE``): after a verbless placement the same words make a
+# report or an exclamation of it ("Red cube in the bin af.", "Red cube in the bin... good work, matey.", A1 s11 H29).
+_INTENSIFIERS = r"\s*\b(?:fr|for real|af|no cap|deadass|lowkey|highkey|tbh|bruh|omg)\b(?!')"
+_ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|hey|hi|hello|howdy|alright|morning|ok|okay|right|well|now)\s*"
+              rf"(?:there\s*)?,?\s*)?{_ADDRESS}{_END}")
+_REQUEST_ONLY = frozenset((_INTENSIFIERS, _ADDRESSED))
+
 _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # texting's intensifiers: "trash it fr", "ugly af", "lowkey the purple one", "is straight up trash"
-    (r"\s*\b(?:fr|for real|af|no cap|deadass|lowkey|highkey|tbh|imo|bruh|omg)\b(?!')", ""),
+    (_INTENSIFIERS, ""),
     (r"\b(is|'s|are) straight up\b", r"\1"),
     # the robot addressed: "be a good lad and put ...", "can you be a big helper and put ..."
     (r"\bbe an? (?:(?:good|dear|darling|big|little|nice|kind|great|sweet|love|star)\s+)*(?:lad|lass|boy|girl|robot|"
      r"helper|sport|dear|pal|friend|one|bot)\s+and\s+", ""),
     (r"\bwould (?:ya|ye|you|u) ever\b", "would you"),  # Irish "would you ever ..." asks politely
-    (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|hey|hi|hello|howdy|alright|morning|ok|okay|oh|right|well|now)\s*"
-     rf"(?:there\s*)?,?\s*)?{_ADDRESS}{_END}", r"\1"),
+    (_ADDRESSED, r"\1"),
     # a cube called by a persona's noun after its colour: "the blue lad", "the yellow fella"
     (rf"\b({_COLOURS}) (?:lad|fella|feller|fellow|guy|chap|boyo|yoke|dude)\b", r"\1 one"),
     # "that orange cube is trash, ..." at a sentence's start: the cube itself, as "the"
@@ -77,7 +84,6 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # (only after a place: "Orange one do not move." is a learner's negation of its object, f25-030)
     (r"(\b(?:in|into|on|onto|to) (?:the )?(?:bin|pad|trash|left side|right side|left|right))\s+"
      r"(?=(?:don'?t|dont|do not|never)\s+(?:move|touch)\b)", r"\1, "),
-    (rf"\s*,\s*{_TAGS}\s*[?!.]*\s*$", ""),
     # a learner's "please no move the purple cube": "don't move"; "its mine" after a negated touch is its reason
     (r"\b(?:please\s+)?no\s+(move|touch|push|lift|pick|grab|shift)\b", r"don't \1"),
     (rf"(\b(?:don'?t|dont|do not|never) (?:touch|move) (?:the |that |this )?(?:{_COLOURS})?(?: (?:cube|block|one))?)"
@@ -93,7 +99,7 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(don'?t|do not|never) (lift|pick up|raise) (?:her|him)\b", r"\1 \2 it"),
     # sides said as a sailor says them
     (r"\b(?:the )?starboard(?: side)?\b", "the right side"),
-    (r"\b(?:the )?port(?: side|-side)\b|(?<=\bto )port\b", "the left side"),
+    (r"\b(?:the )?port(?: side|-side)\b", "the left side"),
     (r"\bstow\b(?= (?:the|that|this|it)\b)", "put"),
     # a learner's adjective after its noun: "put the cube yellow up on the cube blue" (fi30-008)
     (rf"\b(the|a) (cube|block|brick) ({_COLOURS})\b(?! (?:cube|block|brick|one)s?\b)", r"\1 \3 \2"),
@@ -148,40 +154,22 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 )
 
 
-# A simile closing the request ("..., like a little tower of two", "..., same as you'd stack bales", "..., snug as cargo
-# in the hold"): how it looks, nothing asked; never where it names a colour, a place, home, a number or a negation
-_SIMILE = re.compile(r"\s*,\s*(?:(?:just |a bit |kind of )?like an? |same as (?:you'?d|you would|you do) |"
-                     r"just as you'?d |(?:as )?snug as )(?P<what>[^,;.!?]*)[.!]*\s*$", re.IGNORECASE)
-_SIMILE_KEEPS = re.compile(rf"\b(?:{_COLOURS}|bin|pad|trash|left|right|home|not|no|never|don'?t|n't|except|but|then|"
-                           rf"first|after|before|it|them)\b", re.IGNORECASE)
-# Chat before "anyway," / "anyhow," is dropped where it names nothing the planner reads and takes nothing back: "Fine
-# morning, reminds me of my years on the trawlers. Anyway, set the purple cube ..."
-_PIVOT = re.compile(r"(?:(?:^|[.!?;]\s*)(?:but |so |ok(?:ay)? |okay so |ok so )?(?:anyway|anyways|anyhow)\s*[,:.!-]?|"
-                    r"(?:,\s*|\s)(?:but |so |ok(?:ay)? |okay so |ok so )?(?:anyway|anyways|anyhow)\s*[,:.!-])\s*",
-                    re.IGNORECASE)
-_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS))
-_CHAT_KEEPS = re.compile(
-    rf"\b(?:{_COLOURS}|{'|'.join(sorted(lx.KIND_WORDS))}|{_VERBS}|"
-    r"bin|pad|trash|tower|stack|left|right|home|it|them|not|no|never|nothing|don'?t|dont|n't|won'?t|can'?t|stop|wait|"
-    r"cancel|forget|ignore|undo|scratch|instead|actually|mind|change|changed|first|then|before|after|later|"
-    r"all|every|each|except|only|careful|danger|dangerous|hurt|fire|broken|fragile)\b|n't\b", re.IGNORECASE)
+# Requests are recognised by an imperative verb opening a clause or after a polite frame: closings and tags are dropped
+# only after one, so "Red cube in the bin, job done." (a report) and "You put the red cube in the bin, eh?" (a question)
+# stay unread (A1 s11 H29). Chat before "anyway," and similes after a request are not dropped at all: a keep-list of
+# what they may not say let "Somebody's finger is in the gripper. Anyway, put ..." through (A1 s11 H31, H32).
+_VERBS = "|".join(sorted(v for v in lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS if not v.endswith("ing")))
+# (not "carry on" / "moving on": a closing that says to go on, not a request)
+_IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
+                         rf"(?: ever)?|will (?:you|u)|and|just|now|then)\s+)"
+                         rf"(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase)\b(?!\s+on\s*(?:[,;.!?]|$))",
+                         re.IGNORECASE)
+_TAG = re.compile(rf"\s*,\s*{_TAGS}\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _DANGLING_COMMA = re.compile(r"\s*,\s*(?=[.!?]|$)")
 _LEADING_MARKS = re.compile(r"^[\s,;.!?]+")
-
-
-def _after_pivot(text: str) -> str:
-    """``text`` from its last "anyway," on, where the chat before it names nothing the planner reads."""
-    pivots = list(_PIVOT.finditer(text))
-    if not pivots:
-        return text
-    last = pivots[-1]
-    before, after = text[:last.start()], text[last.end():]
-    if not _LETTER.search(after) or _CHAT_KEEPS.search(before):
-        return text
-    return after
 
 
 # Compiled once: as strings they would share re's cache of 512 patterns with phrasing.py's hundreds and evict them,
@@ -191,13 +179,15 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), repl) for pattern, repl i
 
 def in_plain_register(text: str) -> str:
     """``text`` with its informal register in the plain English the parser reads (see the module doc)."""
-    out = _after_pivot(text)
+    request = _IMPERATIVE.search(text) is not None
+    out = text
     for pattern, repl in _COMPILED:
-        out = pattern.sub(repl, out)
-    simile = _SIMILE.search(out)
-    if simile is not None and not _SIMILE_KEEPS.search(simile.group("what")) and simile.start() > 0:
-        out = out[:simile.start()]
-    closed = _CLOSINGS.sub("", out) if _LETTER.search(_CLOSINGS.sub("", out)) else out
+        if request or pattern.pattern not in _REQUEST_ONLY:
+            out = pattern.sub(repl, out)
+    closed = out
+    if request:
+        closed = _TAG.sub("", closed)
+        closed = _CLOSINGS.sub("", closed) if _LETTER.search(_CLOSINGS.sub("", closed)) else closed
     if closed == text:
         return text
     closed = _DANGLING_COMMA.sub("", _LEADING_MARKS.sub("", closed))

@@ -94,22 +94,12 @@ def test_the_register_changes_only_what_it_reads(text: str, want: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("Put the cube red up on the cube blue, like a little tower of two.", mv("red", "blue")),
-    ("Stick the red one up on top of the blue one, same as you'd stack bales.", mv("red", "blue")),
-    ("Ahoy there, old friend. Fine morning, reminds me of my years on the trawlers out of Grimsby. Anyway, be a good "
-     "lad and set the red cube down on top of the green one, would you?", mv("red", "green")),
-    ("God, the weather's been desperate, the cows are up to their knees in muck. Anyway, while I think of it, would "
-     "you put the red one up on the green one? Thanks a million.", mv("red", "green")),
-    ("omg ok so today was literally sooo long 😭 my boss is so extra. anyway can u put the red one in the bin, thx ur "
-     "the best", mv("red", "bin")),
     ("Good morning. Hope you are keeping well. As discussed in yesterday's meeting, kindly move the red cube to the "
      "pad at your earliest convenience. Thanks and regards.", mv("red", "pad")),
     ("That's grand for today, go on back to your resting spot.", ["go_home()"]),
-    ("That'll do for today, mate. Back to your home position and stand easy.", ["go_home()"]),
     ("Return the manipulator to its home configuration. No other motion is required.", ["go_home()"]),
     ("Give the red block a gentle little push away from you, nice and soft!",
      ["push(object=red_cube, direction=forward)"]),
-    ("nudge the red cube left a bit lol", ["push(object=red_cube, direction=left)"]),
     ("Can you put the red block in the trash can? But don't touch the blue block, it's sleeping! Shhh.",
      mv("red", "bin")),
     ("Kindly place the red cube in the bin, thanking you in advanse.", mv("red", "bin")),
@@ -133,11 +123,9 @@ def test_chat_or_a_simile_that_names_or_forbids_is_never_dropped(text: str) -> N
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("Stick the blue lad up on top of the red one, same as you'd stack bales.", mv("blue", "red")),
     ("Get rid of the green one there, stick him in the rubbish, good man.", mv("green", "bin")),
     ("Heave ho! Shove the blue cube over to starboard, don't lift her.", ["push(object=blue_cube, direction=right)"]),
     ("red in the bin don't move anything else", mv("red", "bin")),
-    ("okay next item blue cube over to the target pad thanks moving on", mv("blue", "pad")),
     ("Kindly plase the red cube in the bin, thanking you in advanse.", mv("red", "bin")),
     ("Red one's garbage. Bin it.", mv("red", "bin")),
 ])
@@ -158,3 +146,33 @@ def test_their_near_misses_still_refuse(text: str) -> None:
 def test_a_tidy_up_opener_leaves_the_question_it_asks() -> None:
     result = plan("Okay sweetie, tidy-up time! Can you pop the block into the trash can for me? Good job!", S3)
     assert isinstance(result, Clarification) and set(result.candidates) == {"red_cube", "blue_cube", "green_cube"}
+
+
+@pytest.mark.parametrize("text", [
+    # chat before "anyway," is not dropped, whatever it says (A1 s11 H31)
+    "Somebody's finger is in the gripper. Anyway, put the red cube in the bin.",
+    "Halt. Anyway, put the red cube in the bin.",
+    "Fine morning, reminds me of my years on the trawlers. Anyway, put the red cube in the bin.",
+    # nor a simile after the request (H32)
+    "Put the red cube on the blue one, like a bomb.",
+    "Put the red cube on the blue one, same as you'd smash a bottle.",
+    # closings, tags and intensifiers after a verbless placement: a report of a state, not a request (H29)
+    "Red cube in the bin, job done.",
+    "Red cube in the bin. Good job!",
+    "Red cube in the bin... good work, matey.",
+    "Red cube in the bin af.",
+    "Red on the pad, moving on.",
+    "Red on the pad, carry on.",
+    "Red cube in the bin 😭",
+    "Red cube in the bin 🫡",
+    "Put the red cube in the bin. Stand easy.",
+    "Put the red cube in the bin. Oh dear.",
+    "Put the red cube in the bin imo.",
+    # a reason's occasion is a closed list: any other last word may take the request back (H28)
+    "Put the red cube in the bin, need it for the demo stop.",
+    "Put the red cube in the bin, need it for the demo wait.",
+    "Put the red cube in the bin, need it for the demo cancel.",
+    "Put the red cube in the bin, need it for the demo psych.",
+])
+def test_what_is_dropped_around_a_request_never_takes_it_back_or_reports_it(text: str) -> None:
+    refused(text, S3)
