@@ -80,6 +80,14 @@ def _colour_mentions(text: str, state: SceneState) -> list[tuple[int, str]]:
     return out
 
 
+# A cube of a tower said with a word before its noun ("the big cube"): read only where the word is a colour or an
+# order or role word of the description.
+_UNREAD_TOWER_CUBE = re.compile(r"\b(?:the|a|an|that|this)\s+(?!(?:top|bottom|base|middle|next|last|first|second|"
+                                r"third|fourth|other|same|little|small|single|whole|very|highest|lowest|upper|lower|topmost|"
+                                r"bottommost|uppermost|lowermost|middlemost|"
+                                r"final|remaining|one|two|three|four|five)\b)([a-z]+)\s+(?:cube|block|brick|one)s?\b")
+
+
 # One cube of a tower stated as a chain: "the red cube", "red", "the red one".
 _PART = rf"(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?"
 
@@ -201,6 +209,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
                              f"say the tower alone, or as 'put X on Y, then ...'")
     mentions = _colour_mentions(body, state)
+    vague = next((m for m in _UNREAD_TOWER_CUBE.finditer(body) if _coloured(m.group(1), state) is None), None)
+    if vague is not None:
+        # "orange on the bottom then the read cube then green on top" (a dictated "red", s11 final fi33-015): a cube
+        # said with a word that is no colour would be left out of the tower, which then is not the one asked for
+        return Rewrite(text, f"the tower names '{vague.group(0)}', which is no cube of the scene the planner can "
+                             f"tell: say its colour")
     ends_said = False  # the roles name both the bottom and the top
     # A clause before the tower's first cube ("go home, then build a tower with ...") would be dropped by spelling the
     # tower out: only one verb that makes the tower may stand there.

@@ -594,3 +594,18 @@ def test_home_base_is_home() -> None:
     assert steps("Put red in the bin, then back to home base.", S3) == [*mv("red", "bin"), "go_home()"]
     moves_nothing("Don't go back to home base.")
     moves_nothing("Go home, base the red cube on blue.")
+
+
+# s11 final fi33-015: a dictated "read cube" in the middle of a tower was left out, and a two-cube tower was built.
+@pytest.mark.parametrize("text", [
+    "stack them up into a tower with the red cube on the bottom then the read cube then the green cube on top",
+    "build a tower with the red cube on the bottom then the big cube then the green cube on top",
+    "a tower: the red cube at the bottom, the shiny one in the middle, the green cube on top",
+])
+def test_a_tower_cube_said_without_a_colour_the_planner_reads_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+def test_a_tower_said_with_colours_and_role_words_still_plans() -> None:
+    assert steps("build a tower with the red cube on the bottom then the blue cube then the green cube on top", S3) \
+        == mv("blue", "red") + mv("green", "blue")
