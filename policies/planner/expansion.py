@@ -986,6 +986,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         if bad is not None:
             return Rewrite(text, bad if isinstance(bad, str) else "'both' must name two single cubes")
         a, b = (str(n[0]).replace("_", " ") for n in pair)
+        if a == b:  # "both the red and red cubes": one cube twice (a slip for another colour?), REV s11 R9
+            return Rewrite(text, f"'both' names the {a} twice: which two cubes are meant is unclear")
         return Rewrite(f"{both.group(1)} the {a} {both.group(4)}, then {both.group(1).split()[-1]} the {b} "
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)

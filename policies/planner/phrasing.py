@@ -2674,14 +2674,17 @@ def _place_word(word: str) -> str:
 # ..." never match: a cube must follow within the clause.
 _ARM_WORDS = (r"(?:(?:the |your |its |that |this )?(?:robot(?:'s)? |robotic )?"
               r"(?:arm|robot|gripper|claw|hand|end effector))")
+# A cube as the arm's goal: its colour, or a noun after up to two words ("the leftmost cube", "the far one": A1 s11 H27)
+_A_CUBE = rf"(?:the\s+|that\s+|this\s+)?(?:(?:{_COLOUR_NAMES})\b|(?:[a-z]+\s+){{0,2}}(?:cube|block)\b|it\b|that\b)"
 _TO_A_CUBE = (rf"(?:over|above|to|toward|towards|near|next to|beside|by|onto|on|at|behind|in front of|on top of|atop)"
-              rf"\s+(?:the\s+|that\s+|this\s+)?(?:(?:{_COLOUR_NAMES})\b|cube\b|block\b|it\b|that\b|one\b)")
+              rf"\s+(?:{_A_CUBE}|(?:the\s+|that\s+|this\s+)?(?:[a-z]+\s+)?one\b)")
 _ARM_TO_A_CUBE = re.compile(
     rf"\b(?:move|moving|position|bring|set|put|place|get|lower|raise|lift|send|take|drive|guide|swing|shift|steer|"
     rf"hover|hold|park|hang|point|aim|go|come|head|travel|reach)\s+{_ARM_WORDS}\b[^,;.!?]*?\b{_TO_A_CUBE}|"
-    rf"\b(?:move|go|come|head|hover|travel|reach|swing|get)\s+(?:(?:up|down|back|right|straight|directly|just)\s+)*"
-    rf"(?:over|above|to|toward|towards|near|next to|beside|behind|in front of)\s+(?:the\s+|that\s+|this\s+)?"
-    rf"(?:(?:{_COLOUR_NAMES})\b|cube\b|block\b|it\b|that\b)")
+    # (no arm named: "Position over the red cube, then ...", "Set down over red, ..." send the gripper there too)
+    rf"\b(?:move|go|come|head|hover|travel|reach|swing|get|position|set down|set|place|put|lower)\s+"
+    rf"(?:(?:up|down|back|right|straight|directly|just|yourself|itself)\s+)*"
+    rf"(?:over|above|to|toward|towards|near|next to|beside|behind|in front of)\s+{_A_CUBE}")
 
 
 _BEFORE_THAT_AFTER = re.compile(r"([^.;!?]+)[.;!]\s*([^.;!?,]+?)\s*,?\s+(?:before (?:that|this)|beforehand|first)"

@@ -35,6 +35,16 @@ def _at(*cubes: tuple[str, float, float]) -> SceneState:
     "Go over the red cube, blue in the bin.",
     "Hover over it, then put the blue cube in the bin.",
     "Move the arm just above the red block, then blue in the bin.",
+    # A1 s11 H27: a cube named by its place, and no arm word before "over"
+    "Move the arm over the leftmost cube to the pad.",
+    "Move the arm over the left cube to the pad.",
+    "Move the arm over the far cube to the pad.",
+    "Move the arm over the front cube to the pad.",
+    "Put the robot over the left cube in the bin.",
+    "Position over the red cube, then the blue one into the bin.",
+    "Position just over red, then blue in the bin.",
+    "Set down over the red cube, then blue in the bin.",
+    "Place over the red cube, then blue in the bin.",
 ])
 def test_the_arm_sent_to_a_cube_is_refused(text: str) -> None:
     result = plan(text, S3)

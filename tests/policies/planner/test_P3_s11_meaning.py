@@ -609,3 +609,9 @@ def test_a_tower_cube_said_without_a_colour_the_planner_reads_is_refused(text: s
 def test_a_tower_said_with_colours_and_role_words_still_plans() -> None:
     assert steps("build a tower with the red cube on the bottom then the blue cube then the green cube on top", S3) \
         == mv("blue", "red") + mv("green", "blue")
+
+
+@pytest.mark.parametrize("text", ["Push both the red and red cubes left.",
+                                  "Put both the red and the red cube in the bin."])
+def test_both_naming_one_cube_twice_is_refused(text: str) -> None:
+    moves_nothing(text)  # REV s11 R9: it pushed red twice
