@@ -28,7 +28,7 @@ GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "
 
 # ------------------------------------------------------------------------------------------- towers
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
-_CLAUSE_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"home", "go", "return"}
+_CLAUSE_WORDS = lx.MOTION_VERBS | {"home", "go", "return"}
 # "red as the top cube", "the blue one in between" (fresh split indep5-008): a role said with "as" or "between".
 _ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base|floor)|lowest|at the base|first|" \
                r"as the (?:very )?(?:bottom|base|lowest|foundation)(?: cube| block| one)?|" \

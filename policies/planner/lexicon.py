@@ -26,6 +26,8 @@ PLACE_VERBS = frozenset({"put", "place", "set", "drop", "move", "deposit", "stac
                          "leave", "position", "store", "moving", "setting", "dropping", "deliver", "delivering"})
 PUSH_VERBS = frozenset({"push", "slide", "nudge", "shove", "pushing", "sliding", "shoving", "nudging", "shunt",
                         "shunting"})
+# Every verb that moves a cube: the union the clause, polite-frame and guard readers test a word against.
+MOTION_VERBS = PICK_VERBS | PLACE_VERBS | PUSH_VERBS
 # Multi-word names of regions, longest first when matched. "box" means the bin (sim's PickPlace template).
 REGION_PHRASES: dict[str, tuple[tuple[str, ...], ...]] = {
     "bin": (("trash", "bin"), ("waste", "bin"), ("grey", "bin"), ("gray", "bin"), ("bin",), ("basket",),

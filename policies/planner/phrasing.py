@@ -124,7 +124,7 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
 # is left alone: a corrected word changes the plan, so only an unambiguous correction is made.
 _TARGETS: tuple[str, ...] = (
-    *sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS), *sorted(lx.COLOR_WORDS),
+    *sorted(lx.MOTION_VERBS), *sorted(lx.COLOR_WORDS),
     *sorted(w for w in lx.KIND_WORDS if len(w) > 3), "bin", "pad", "trash", "left", "right", "home", "the", "please",
     "on", "in", "onto", "into", "top", "then", "and", "cube", "cubes", "block", "blocks", "side", "after", "before",
     "first", "every", "except", "forward", "backward", "towards", "toward", "everything",
@@ -218,7 +218,7 @@ def correct_typo(word: str) -> str:
 # An object as a wish names it: a noun phrase or, in terse requests, a colour alone ("I need orange sitting on top of
 # the red one", fresh split indep9-043).
 _NAMED = rf"(?:{NP}|(?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))})(?: (?:cube|block|brick|one))?)"
-_TOPIC_VERBS = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
+_TOPIC_VERBS = "|".join(sorted(lx.MOTION_VERBS | {
     "stick", "pop", "park", "plonk", "dump", "bin", "ditch", "trash", "scrap", "chuck", "toss", "touch", "throw",
     "get rid of", "dispose of", "do away with"}, reverse=True))
 # Someone whose request the user passes on ("my colleague has asked me to ...", "my manager wants X on Y").
@@ -227,7 +227,7 @@ _REPORTER = r"(?:(?:my|our|the) (?:colleague|boss|manager|supervisor|team ?lead|
 _PAST = {"pushed": "push", "moved": "move", "placed": "place", "stacked": "stack", "slid": "slide", "nudged": "nudge",
          "dropped": "drop", "binned": "bin", "parked": "park", "popped": "pop", "stuck": "stick", "picked": "pick",
          "grabbed": "grab", "took": "take", "went": "go", "returned": "return", "shoved": "shove"}
-_WISHED_VERB = "|".join(sorted({*lx.PICK_VERBS, *lx.PLACE_VERBS, *lx.PUSH_VERBS, *_PAST, "bin", "park", "pop", "stick",
+_WISHED_VERB = "|".join(sorted({*lx.MOTION_VERBS, *_PAST, "bin", "park", "pop", "stick",
                                 "go", "return"} - {"leave", "rest"}))
 
 
@@ -263,13 +263,13 @@ _DISPOSAL_SAID = re.compile(r"\b(?:bin|trash|ditch|scrap|junk|dump|dispose|disca
 def _after_disposal(before: str) -> bool:
     """Whether the clause right before a reason ("it's scrap") disposes of its object, so the reason describes what
     goes in the bin (ADV 4: after any other request, "that's no good" / "it's junk" is not a reason to drop)."""
-    verbs = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"go", "bin", "ditch", "trash", "get",
+    verbs = "|".join(sorted(lx.MOTION_VERBS | {"go", "bin", "ditch", "trash", "get",
                                                                                 "throw", "toss", "chuck", "dump"}))
     clause = re.split(rf"[,;.!?]|\b(?:then|but)\b|\band\b(?=\s+(?:then\s+)?(?:{verbs})\b)", before)[-1]
     return bool(_DISPOSAL_SAID.search(clause)) and not marked_words(clause, NEGATION_MARKERS)
 
 
-_POLITE_VERB_ALT = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {
+_POLITE_VERB_ALT = "|".join(sorted(lx.MOTION_VERBS | {
     "go", "return", "head", "discard", "bin", "trash", "ditch", "dispose", "get rid", "throw", "toss", "chuck"}))
 # the verbs a polite frame may stand before and still be the request (postures are read as "put" later)
 _FRAMED_VERB = rf"(?:{_POLITE_VERB_ALT}|sit|perch|rest|stand|settle|park|pop|stick|carry|get rid|throw)"
@@ -1556,7 +1556,7 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _REGION_NOUNS = "|".join(sorted({p[-1] for phrases in lx.REGION_PHRASES.values() for p in phrases} | {"side"}))
 
 
-_CLAUSE_VERB_ALT = "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"go", "return"}))
+_CLAUSE_VERB_ALT = "|".join(sorted(lx.MOTION_VERBS | {"go", "return"}))
 
 
 def _discard_destination(text: str) -> str:
@@ -1600,7 +1600,7 @@ _DISPOSED_PARTICIPLE = r"(?:binned|trashed|ditched|scrapped|junked|discarded|dis
 # The clause ends after the object: at a stop, or where the next clause or a known wrapper word starts. Not at
 # "if", "unless", "because": a condition or a reason is left for the parser to refuse.
 _DISPOSAL_END = (r"(?=\s*(?:$|[,;.!?:]|(?:and|then|but|after|before|once|please|now|first|too|as well|for me|when|"
-                 r"while|right away|straight away|" + "|".join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS)) +
+                 r"while|right away|straight away|" + "|".join(sorted(lx.MOTION_VERBS)) +
                  r")\b))")
 _IN_BIN = r"(?:\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash|garbage|rubbish|tray|box|container))?"
 _DISPOSAL_START = r"(^|[,;.:!?]\s*|\b(?:and|then|first|finally|next|now|just|please|also|kindly|you|that|lastly|" \
@@ -1836,7 +1836,7 @@ def _pseudo_cleft(text: str) -> str:
         return text  # an order word in the aside: which actions it orders is left to the refusal
     head = f"{text[:m.start()]}put {m.group(2)} {m.group(3)}{text[m.end():]}"
     words = set(re.findall(r"[a-z']+", aside))
-    if marked_words(scrubbed) or words & (lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS):
+    if marked_words(scrubbed) or words & lx.MOTION_VERBS:
         return f"{head}, {aside}"  # a negation or an action in the aside is a clause of its own, read or refused
     return head
 
@@ -2438,7 +2438,7 @@ _IMPERATIVES = frozenset(re.findall(r"[a-z]+", """
     go mope mode mote prick pluck pinch poke punch press drag dig wipe fetch clear tidy sort swap stock stuck pack prop
     but not nor yet out got cut gut hut nut pub pup rut tut who why how now yes ask are was were did does has had
     more most mice nice once done gone none some then than that this what when with from into onto over upon
-""")) | lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS
+""")) | lx.MOTION_VERBS
 
 
 def _clause_verb(m: re.Match[str]) -> str:

@@ -158,7 +158,7 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 # only after one, so "Red cube in the bin, job done." (a report) and "You put the red cube in the bin, eh?" (a question)
 # stay unread (A1 s11 H29). Chat before "anyway," and similes after a request are not dropped at all: a keep-list of
 # what they may not say let "Somebody's finger is in the gripper. Anyway, put ..." through (A1 s11 H31, H32).
-_VERBS = "|".join(sorted(v for v in lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS if not v.endswith("ing")))
+_VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
 _IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
                          rf"(?: ever)?|will (?:you|u)|and|just|now|then)\s+)"

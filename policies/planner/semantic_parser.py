@@ -109,7 +109,7 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?=\s*(?:$|[,;.!]|\band\b|\bthen\b))", r"\1 put \2 in the bin "),
 )
 _DEST_PREPS = frozenset({"on", "onto", "in", "into", "inside", "to", "toward", "towards", "ontop", "at"})
-_VERBS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | {"unstack"}
+_VERBS = lx.MOTION_VERBS | {"unstack"}
 
 
 # ---------------------------------------------------------------------------------------- actions
@@ -777,7 +777,7 @@ def _forbidden_skills(words: Sequence[str], state: SceneState) -> tuple[set[str]
 
 
 # Words that make a clause an action, for the unread clause after a request (``parse``)
-_ACTION_WORDS = lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS | frozenset({"go", "return", "come", "head"})
+_ACTION_WORDS = lx.MOTION_VERBS | frozenset({"go", "return", "come", "head"})
 
 @dataclass(frozen=True)
 class ParseResult:

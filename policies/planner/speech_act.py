@@ -157,7 +157,7 @@ _POLITE_QUESTION = re.compile(
     r"if (?:that|it)(?:'s| is) (?:alright|ok|okay|fine)|(?:would|wouldn't|isn't) it (?:be )?(?:lovely|nice|great|"
     r"good|better|grand)|i (?:wonder|was wondering)|why not|"
     r"(?:ok|okay|alright|right|yeah|yes|please)\s*\?)")
-_VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.PICK_VERBS | lx.PLACE_VERBS | lx.PUSH_VERBS))}"
+_VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}"
                    r"|pop|bring|go|return|park|hand|give|throw|toss|clear|tidy|arrange|swap|sort|line|make|"
                    r"build|need|want|like|goes|belongs?|sit|sitting)\b")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
