@@ -121,6 +121,14 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     "rlpd_bc_pre_nofilter_decay": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                                    "demo_pretrain_steps": 5_000, "learning_starts": 140,
                                    "demo_bc_decay_steps": 10_000},
+    # rlpd_bc_pre_nofilter without the past actions in the observation (observe_actions 0; the env default of 2 is
+    # Reach's, for its action latency): cloned from the expert's smooth actions, a policy that sees its last two
+    # actions learns to repeat them (the copycat shortcut of BC with history, Wen et al., 2020). Session 12, the clone
+    # alone after 5,000 pretraining updates, seed 0, 40 held-out Push episodes: 19/40 without them against 7/40 with
+    # them (the plain BC loss without SAC's actor terms: 21/40 against 10/40), though with them the clone fits the
+    # demo actions more closely (per-dim MSE 0.003-0.010 against 0.005-0.012) (/work/team/notes12/R1.md).
+    "rlpd_bc_pre_nofilter_noact": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
+                                   "demo_pretrain_steps": 5_000, "learning_starts": 140, "observe_actions": 0},
 }
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
@@ -388,6 +396,17 @@ def paired_with_first(rows: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
                                    for v in others}}
 
 
+def paired_with_clone(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """A pretrained demo row's later held-out points against its clone (the point at step 1, before any online
+    update), episode by episode: what online RL added to the clone or took from it (``paired``, the clone as the
+    reference). None without a step-1 point that names its succeeded seeds."""
+    clone = next((p for p in curve if p["env_steps"] == 1 and "succeeded_seeds" in p), None)
+    if clone is None:
+        return None
+    later = [p for p in curve if p["env_steps"] > 1]
+    return paired([{**clone, "env_steps": p["env_steps"]} for p in later], later)
+
+
 def row_keys(group: str, variants: list[str], demo_variants: tuple[str, ...] = ("rlpd",)) -> list[str]:
     """The result keys of a group: its rows, a residual row once per variant (``row@variant``, the recipe bare),
     a demo row once per demo variant (always ``row@variant``)."""
@@ -426,6 +445,9 @@ def table(pairs: dict[str, Any]) -> dict[str, Any]:
                  or None,
                  # each demo variant against the first one asked for, episode by episode on the held-out seeds
                  "with_demos_paired": paired_with_first(demo_rows),
+                 # each pretrained demo variant's online points against its own clone, episode by episode
+                 "with_demos_vs_clone": {v: paired_with_clone(r.get("curve") or []) for v, r in demo_rows.items()}
+                 or None,
                  "fetch_success_at": rows.get(fetch, {}).get("success_at") if fetch else None}
         if any(v is not None for v in entry.values()):
             out[task] = entry

@@ -108,6 +108,11 @@ def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tm
     assert DEMO_VARIANTS["rlpd_bc10_nofilter"] == {**DEMO_VARIANTS["rlpd_bc10"], "demo_bc_filter": False}
     assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc10_nofilter",
                        {"armstack/Push-v0": str(tmp_path)}).demo_bc_filter is False
+    # the copycat control: rlpd_bc_pre_nofilter less the past actions in the observation, nothing else
+    assert DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact"] == {**DEMO_VARIANTS["rlpd_bc_pre_nofilter"],
+                                                           "observe_actions": 0}
+    assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc_pre_nofilter", {"armstack/Push-v0": str(tmp_path)}
+                       ).observe_actions == 2
 
 
 def test_two_demo_variants_are_compared_episode_by_episode_on_the_held_out_seeds() -> None:
@@ -130,3 +135,25 @@ def test_two_demo_variants_are_compared_episode_by_episode_on_the_held_out_seeds
     assert at_10k["mcnemar_p"] == pytest.approx(0.0574, abs=1e-4)  # 2 * P(X <= 3), X ~ Bin(14, 1/2)
     assert out["old"] is None and out["other_block"] is None  # no seeds, or other episodes: nothing to pair
     assert paired_with_first({"constant": constant}) is None
+
+
+def test_online_points_are_compared_with_the_clone_episode_by_episode() -> None:
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import paired_with_clone, table
+
+    def point(steps: int, seeds: list[int], episodes: int = 40) -> dict[str, object]:
+        return {"env_steps": steps, "episodes": episodes, "successes": len(seeds), "succeeded_seeds": seeds}
+
+    # the clone solves 1..4; at 5k online RL keeps 1, 2 and adds 5..14 (10); at 10k it keeps all four, adds none
+    curve = [point(1, [1, 2, 3, 4]), point(5_000, [1, 2, *range(5, 15)]), point(10_000, [1, 2, 3, 4])]
+    out = paired_with_clone(curve)
+    assert out is not None and set(out) == {"5000", "10000"}  # the clone is not paired with itself
+    assert (out["5000"]["reference_only"], out["5000"]["this_only"], out["5000"]["both"]) == (2, 10, 2)
+    assert out["5000"]["mcnemar_p"] == pytest.approx(0.0386, abs=1e-4)  # 2 * P(X <= 2), X ~ Bin(12, 1/2)
+    assert out["10000"] == {"episodes": 40, "reference_only": 0, "this_only": 0, "both": 4, "mcnemar_p": 1.0}
+    # no clone (a row without pretraining), or a clone evaluated before succeeded_seeds: nothing to pair
+    assert paired_with_clone(curve[1:]) is None
+    assert paired_with_clone([{k: v for k, v in curve[0].items() if k != "succeeded_seeds"}, *curve[1:]]) is None
+    report = table({"demos_push": {"armstack_push_demos@pre": {"curve": curve},
+                                   "armstack_push_demos@scratch": {"curve": curve[1:]}}})
+    assert report["push"]["with_demos_vs_clone"] == {"pre": out, "scratch": None}
