@@ -29,8 +29,15 @@ import torch
 from policies.checkpoint import read_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
 from policies.text import shared_encoder
+from policies.visuomotor.heatmap import HeatmapHead
 from policies.visuomotor.network import VisuomotorACT
-from policies.visuomotor.pretrain import OBJECT_ENCODER_ADAPTER, errors_by_kind, frame_errors
+from policies.visuomotor.pretrain import (
+    OBJECT_ENCODER_ADAPTER,
+    channel_pixel_errors,
+    channel_truth,
+    errors_by_kind,
+    frame_errors,
+)
 from policies.visuomotor.scenes import PLACE_NAMES, load_scene_frames
 
 GOAL_WRONG_CM = 10.0
@@ -67,7 +74,18 @@ def run(encoder: str, scenes: list[str], report_half: bool = False) -> dict[str,
                      if np.any(goal <= GOAL_WRONG_CM) else None},
             "goal_by_text": _goal_by_text(goal, frames.text_index[keep], frames.texts),
             "goal_by_place": None if frames.places is None else
-            _goal_by_place(goal, frames.objects[keep], frames.places[keep], frames.object_names)}
+            _goal_by_place(goal, frames.objects[keep], frames.places[keep], frames.object_names),
+            "pixel_by_kind": _pixel_by_kind(net, frames, keep)}
+
+
+def _pixel_by_kind(net: VisuomotorACT, frames: Any, keep: np.ndarray) -> dict[str, dict[str, float]] | None:
+    """A heatmap head's image error (pixels) per frame kind and channel (each cube, pad, bin): what the soft-argmax
+    finds before the lift (None for the regression head, or files without places)."""
+    if not isinstance(net.objects, HeatmapHead) or frames.places is None:
+        return None
+    err = channel_pixel_errors(net, torch.from_numpy(frames.images[keep]), channel_truth(net.objects, frames)[keep])
+    return errors_by_kind(err, None if frames.kind is None else frames.kind[keep], net.objects.channels) or \
+        {"all": {c: round(float(v), 2) for c, v in zip(net.objects.channels, err.mean(dim=0), strict=True)}}
 
 
 def _goal_by_place(goal: np.ndarray, targets: np.ndarray, places: np.ndarray,

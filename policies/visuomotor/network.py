@@ -27,6 +27,11 @@ import torch
 from torch import nn
 
 from policies.visuomotor.config import POOLS
+from policies.visuomotor.heatmap import CameraCalibration, HeatmapHead
+
+OBJECT_HEADS = ("mlp", "heatmap")
+"""The object head: ``mlp`` regresses every target from the pooled image tokens; ``heatmap`` locates each cube and
+place on one camera's image and lifts it to metres (policies.visuomotor.heatmap)."""
 
 RELATIVE_SCALE_M = 0.1
 """Object-to-TCP offsets enter the relative token in units of 10 cm (the table's reach is a few of them)."""
@@ -77,8 +82,17 @@ class VisuomotorACT(nn.Module):
                  pool: str = "avg", objects: int = 0, object_token: bool = False,
                  object_names: tuple[str, ...] = (), object_mean: tuple[float, ...] = (),
                  object_std: tuple[float, ...] = (), decoder_images: bool = True, ee_index: int = -1,
-                 ee_mean: tuple[float, ...] = (), ee_std: tuple[float, ...] = ()) -> None:
+                 ee_mean: tuple[float, ...] = (), ee_std: tuple[float, ...] = (), object_head: str = "mlp",
+                 calibration: tuple[float, ...] = (), heatmap_camera: int = 0, heatmap_width: int = 32) -> None:
         super().__init__()
+        if object_head not in OBJECT_HEADS:
+            raise ValueError(f"object_head {object_head!r}; valid: {', '.join(OBJECT_HEADS)}")
+        if object_head == "heatmap" and (not objects or len(object_mean) != objects or len(calibration) == 0
+                                         or not 0 <= heatmap_camera < cameras):
+            raise ValueError("object_head 'heatmap' needs objects with names, mean and std, a camera calibration "
+                             f"and heatmap_camera below {cameras}")
+        self.object_head = object_head
+        self.heatmap_camera = int(heatmap_camera)
         if objects < 0 or (object_token and not objects):
             raise ValueError(f"object_token needs objects > 0, got objects={objects}")
         if not decoder_images and not object_token:
@@ -114,8 +128,13 @@ class VisuomotorACT(nn.Module):
         self.encoders = nn.ModuleList(ConvEncoder(channels + (i in self.depth), width, grid, pool)
                                       for i in range(cameras))
         # From the image tokens only (FiLM-scaled by the instruction, so "the named cube" is answerable).
-        self.objects = nn.Sequential(nn.Flatten(), nn.Linear(cameras * grid * grid * width, width), nn.ReLU(),
-                                     nn.Linear(width, objects)) if objects else None
+        self.objects: nn.Module | None = None
+        if objects and object_head == "heatmap":
+            self.objects = HeatmapHead(self.object_names, CameraCalibration.from_values(calibration), text_dim,
+                                       heatmap_width)
+        elif objects:
+            self.objects = nn.Sequential(nn.Flatten(), nn.Linear(cameras * grid * grid * width, width), nn.ReLU(),
+                                         nn.Linear(width, objects))
         self.object_in = nn.Linear(objects, width) if object_token else None
         self.relative_in = nn.Linear(objects, width) if self.ee_index >= 0 else None
         self.proprio = nn.Sequential(nn.Linear(proprio_dim, width), nn.ReLU(), nn.Linear(width, width))
@@ -157,7 +176,9 @@ class VisuomotorACT(nn.Module):
     def image_tokens(self, images: torch.Tensor, text: torch.Tensor,
                      depth: torch.Tensor | None = None) -> list[torch.Tensor]:
         """Each camera's (B, grid * grid, width) tokens, FiLM-scaled and shifted by the instruction embedding."""
-        inputs = self.encoder_inputs(images, depth)
+        return self._film_tokens(self.encoder_inputs(images, depth), text)
+
+    def _film_tokens(self, inputs: list[torch.Tensor], text: torch.Tensor) -> list[torch.Tensor]:
         scale, shift = self.film(text).unsqueeze(1).chunk(2, dim=-1)
         return [(enc(inputs[i]) * (1 + scale) + shift) for i, enc in enumerate(self.encoders)]
 
@@ -167,13 +188,26 @@ class VisuomotorACT(nn.Module):
         object-head pretraining's forward pass: no proprioception, no decoder)."""
         if self.objects is None:
             raise ValueError("this network has no object head (objects=0)")
+        if isinstance(self.objects, HeatmapHead):
+            return self.heatmap_objects(self.encoder_inputs(images, depth), text)
         return self.objects(torch.cat(self.image_tokens(images, text, depth), dim=1))
+
+    def heatmap_objects(self, inputs: list[torch.Tensor], text: torch.Tensor) -> torch.Tensor:
+        """The heatmap head's (B, objects) targets, normalised like the regression head's, from its camera's RGB."""
+        assert isinstance(self.objects, HeatmapHead)
+        metres = self.objects(inputs[self.heatmap_camera][:, :3], text)
+        return (metres - torch.tensor(self.object_mean)) / torch.tensor(self.object_std)
 
     def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
                            depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
         """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
-        tokens = self.image_tokens(images, text, depth)
-        objects = self.objects(torch.cat(tokens, dim=1)) if self.objects is not None else None
+        inputs = self.encoder_inputs(images, depth)
+        tokens = self._film_tokens(inputs, text)
+        objects: torch.Tensor | None = None
+        if isinstance(self.objects, HeatmapHead):
+            objects = self.heatmap_objects(inputs, text)
+        elif self.objects is not None:
+            objects = self.objects(torch.cat(tokens, dim=1))
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
         if self.relative_in is not None and objects is not None:
             extra.append(self.relative_in(self.relative_offsets(objects, proprio)).unsqueeze(1))

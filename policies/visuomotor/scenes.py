@@ -168,6 +168,27 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
                        kind=np.asarray(kinds, np.uint8), places=np.asarray(places, np.float32))
 
 
+@functools.lru_cache(maxsize=8)
+def camera_calibration(env_id: str, robot: str, camera: str, image_size: int) -> tuple[float, ...]:
+    """A camera's nominal calibration (``policies.visuomotor.heatmap.CameraCalibration.values``): its pose and field
+    of view in the env's model with no randomisation (what a calibrated camera on the arm gives), at ``image_size``."""
+    import gymnasium as gym
+    import mujoco
+
+    import sim  # noqa: F401 - registers the env ids
+
+    env: Any = gym.make(env_id, robot=robot, randomization="none").unwrapped
+    try:
+        cid = mujoco.mj_name2id(env.model, mujoco.mjtObj.mjOBJ_CAMERA, camera)
+        if cid < 0:
+            raise TrainConfigError(f"{env_id} / {robot} has no camera {camera!r}")
+        mujoco.mj_forward(env.model, env.data)
+        return (*map(float, env.data.cam_xpos[cid]), *map(float, env.data.cam_xmat[cid]),
+                float(env.model.cam_fovy[cid]), float(image_size))
+    finally:
+        env.close()
+
+
 def _places(view: Any) -> np.ndarray:
     """``PLACE_NAMES`` of the scene in ``view`` (both places stand still through an episode)."""
     if view.pad_body < 0 or view.bin_body < 0:

@@ -158,6 +158,9 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
                                f"(pretrained, this run): {diff}")
     if config.object_loss:  # the head's outputs are in the pretraining's normalisation
         params.update(object_mean=pre.arch_params["object_mean"], object_std=pre.arch_params["object_std"])
+        # A heatmap head (policies.visuomotor.heatmap) comes with its camera and that camera's calibration.
+        params.update({k: pre.arch_params[k] for k in ("object_head", "calibration", "heatmap_camera",
+                                                        "heatmap_width") if k in pre.arch_params})
     else:
         weights = {k: v for k, v in weights.items() if not k.startswith("objects.")}
     net = VisuomotorACT(**params)

@@ -1,0 +1,151 @@
+"""The heatmap object head (``policies.visuomotor.heatmap``): the front camera's calibration against MuJoCo's own
+render, the projection and lift round trip, the head's outputs inside the policy network, the config's refusals, and a
+short real pretraining run read by bench/visuomotor_scene_error.py."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+import pytest
+import torch
+
+from policies.errors import TrainConfigError
+from policies.visuomotor.heatmap import CALIBRATION_SIZE, CameraCalibration, HeatmapHead, soft_argmax
+from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.pretrain import PretrainConfig, load_pretrain_config, pretrain_object_encoder
+from policies.visuomotor.scenes import camera_calibration, load_scene_frames, render_scenes, save_scene_frames
+
+ENV, ROBOT = "armstack/PickPlace-v0", "panda"
+NAMES = [f"{o}.{a}" for o in ("red_cube", "green_cube", "blue_cube", "goal", "instructed") for a in "xyz"]
+
+
+@pytest.fixture(scope="module")
+def front() -> CameraCalibration:
+    return CameraCalibration.from_values(camera_calibration(ENV, ROBOT, "front", 64))
+
+
+def test_a_point_projects_and_lifts_back_to_within_a_millimetre(front: CameraCalibration) -> None:
+    gen = torch.Generator().manual_seed(0)
+    # Where cubes, pad and bin are drawn (x 0.35-0.65, |y| < 0.26), from the table top to a cube held 25 cm up.
+    points = torch.rand(500, 3, generator=gen, dtype=torch.float64) * torch.tensor([0.3, 0.52, 0.25]) \
+        + torch.tensor([0.35, -0.26, 0.0])
+    pixels = front.project(points)
+    assert ((pixels > 0) & (pixels < 64)).all()  # the front camera sees the whole workspace
+    back = front.lift(pixels, points[:, 2])
+    assert float((back - points).norm(dim=-1).max()) < 1e-3
+    # The wrong height moves the point along the ray: the lift does depend on it.
+    assert float((front.lift(pixels, points[:, 2] + 0.05) - points).norm(dim=-1).min()) > 0.02
+
+
+def test_the_calibration_puts_each_cube_on_its_colour_in_mujocos_render(front: CameraCalibration) -> None:
+    env: Any = gym.make(ENV, robot=ROBOT, obs_mode="rgb", cameras=("front",), image_size=64,
+                        randomization="none")
+    hits = 0
+    for seed in range(4):
+        obs, _ = env.reset(seed=seed)
+        image = np.asarray(obs["front_rgb"]).astype(int)  # (H, W, 3)
+        view = env.unwrapped.view
+        for channel, name in enumerate(("red_cube", "green_cube", "blue_cube")):
+            u, v = front.project(torch.tensor(view.object_pos(name), dtype=torch.float64)).round().long().tolist()
+            patch = image[max(v - 1, 0):v + 2, max(u - 1, 0):u + 2].reshape(-1, 3)
+            other = [c for c in range(3) if c != channel]
+            hits += bool(((patch[:, channel] > patch[:, other].max(axis=1) + 20)).any())
+    env.close()
+    assert hits == 12, f"{hits}/12 cubes under their projected pixel"
+
+
+def test_soft_argmax_finds_a_peak_between_cells() -> None:
+    logits = torch.full((1, 1, 8, 8), -30.0)
+    logits[0, 0, 2, 5] = logits[0, 0, 2, 6] = 0.0  # two equal cells: the expectation lies on their border
+    xy, prob = soft_argmax(logits)
+    assert torch.allclose(xy[0, 0], torch.tensor([6.0, 2.5]), atol=1e-4)
+    assert torch.allclose(prob.sum(dim=-1), torch.ones(1, 1))
+
+
+def _network(front: CameraCalibration, **extra: Any) -> VisuomotorACT:
+    return VisuomotorACT(cameras=2, channels=3, proprio_dim=20, text_dim=384, out_dim=5, chunk=4, width=32, grid=2,
+                         objects=15, object_names=tuple(NAMES), object_mean=(0.0,) * 15, object_std=(1.0,) * 15,
+                         object_head="heatmap", calibration=tuple(front.values()), **extra)
+
+
+def test_the_head_outputs_every_target_and_feeds_the_policys_tokens(front: CameraCalibration) -> None:
+    net = _network(front, object_token=True, ee_index=7, ee_mean=(0.0,) * 3, ee_std=(1.0,) * 3)
+    assert isinstance(net.objects, HeatmapHead)
+    assert net.objects.channels == ["red_cube", "green_cube", "blue_cube", "pad", "bin"]
+    images = torch.randint(0, 256, (3, 2, 3, 64, 64), dtype=torch.uint8)
+    text = torch.randn(3, 384)
+    objects = net.predict_objects(images, text)
+    assert objects.shape == (3, 15) and torch.isfinite(objects).all()
+    actions, again = net.forward_with_objects(images, torch.randn(3, 20), text)
+    assert actions.shape == (3, 4, 5) and again is not None and torch.allclose(again, objects)
+    # The instructed cube is the instruction's choice among the cube channels (a convex mix of their points).
+    pixels, height, _ = net.objects.channel_pixels(images[:, 0].float() / 255)
+    cubes = front.lift(pixels, height)[:, :3]
+    instructed = objects.reshape(3, 5, 3)[:, 4]
+    lo, hi = cubes.min(dim=1).values, cubes.max(dim=1).values
+    assert ((instructed >= lo - 1e-5) & (instructed <= hi + 1e-5)).all()
+    # Only the heatmap camera's pixels move the head: the wrist image does not.
+    other = images.clone()
+    other[:, 1] = 255 - other[:, 1]
+    assert torch.allclose(net.predict_objects(other, text), objects)
+
+
+def test_bad_settings_are_refused(front: CameraCalibration, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("object_head: heatmap\nheatmap_widht: 32\n")
+    with pytest.raises(TrainConfigError, match="heatmap_widht"):
+        load_pretrain_config(bad, train=("a.npz",), val=("b.npz",), out=str(tmp_path / "o"))
+    base = {"train": ("a.npz",), "val": ("b.npz",), "out": str(tmp_path / "o")}
+    with pytest.raises(TrainConfigError, match="valid: mlp, heatmap"):
+        PretrainConfig(**base, object_head="heatmaps")
+    with pytest.raises(TrainConfigError, match="heatmap_camera 'overhead'"):
+        PretrainConfig(**base, object_head="heatmap", heatmap_camera="overhead")
+    with pytest.raises(TrainConfigError, match="place_weight"):
+        PretrainConfig(**base, object_head="heatmap", place_weight=0.4)
+    with pytest.raises(TrainConfigError, match="pixel_weight"):
+        PretrainConfig(**base, object_head="heatmap", pixel_weight=float("nan"))
+    with pytest.raises(ValueError, match="calibration has 14 values"):
+        CameraCalibration.from_values([0.0] * (CALIBRATION_SIZE - 1))
+    with pytest.raises(ValueError, match="not orthonormal"):
+        CameraCalibration.from_values([0, 0, 1, *([1.0] * 9), 45.0, 64])
+    with pytest.raises(ValueError, match="needs x, y, z of each object, the goal and the instructed"):
+        HeatmapHead(NAMES[:9], front, 384)
+
+
+@pytest.mark.slow
+def test_a_short_pretraining_learns_the_pixels_and_the_bench_reads_it(tmp_path: Path) -> None:
+    train = save_scene_frames(tmp_path / "train.npz", render_scenes(list(range(61, 69)), image_size=32,
+                                                                    path_frames=1, random_poses=1))
+    val = save_scene_frames(tmp_path / "val.npz", render_scenes([71, 72, 73, 74], image_size=32, path_frames=1,
+                                                                random_poses=0))
+    no_places = tmp_path / "no_places.npz"
+    save_scene_frames(no_places, dataclasses.replace(load_scene_frames([train]), places=None))
+    config = PretrainConfig(train=(str(train),), val=(str(val),), out=str(tmp_path / "enc"), steps=240,
+                            batch_size=16, log_every=80, object_head="heatmap", heatmap_width=16, lr=3e-3)
+    with pytest.raises(TrainConfigError, match="--add-places"):
+        pretrain_object_encoder(dataclasses.replace(config, val=(str(no_places),), train=(str(val),)))
+    summary = pretrain_object_encoder(config)
+    rows = [json.loads(line) for line in (tmp_path / "enc" / "metrics.jsonl").read_text().splitlines()]
+    first, last = rows[0]["val_pixel_px"], rows[-1]["val_pixel_px"]
+    assert set(last) == {"red_cube", "green_cube", "blue_cube", "pad", "bin"}
+    assert sum(last.values()) < sum(first.values()), rows  # the heatmaps learn where the objects are
+    spec = importlib.util.spec_from_file_location("scene_error", Path("bench/visuomotor_scene_error.py"))
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    report = bench.run(str(tmp_path / "enc" / "best"), [str(val)], report_half=True)
+    assert set(report["per_target"]) == {"red_cube", "green_cube", "blue_cube", "goal", "instructed"}
+    # The bench reads the head as pretraining did: its report half is pretraining's val_object_cm of best/.
+    assert report["mean"] == pytest.approx(summary["best"]["val_object_cm"], abs=0.02)
+    best = next(r for r in rows if r["step"] == summary["best"]["step"])
+    pixel_rows = report["pixel_by_kind"]
+    assert pixel_rows is not None and set(pixel_rows) == {"reset", "path"}
+    frames = sum(r["frames"] for r in pixel_rows.values())
+    for channel, px in best["val_pixel_px"].items():
+        assert sum(r[channel] * r["frames"] for r in pixel_rows.values()) / frames == pytest.approx(px, abs=0.02)
