@@ -25,6 +25,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from policies.planner.fr_de_colloquial import restored
+from policies.planner.fr_de_reasons import without_reason
+
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
 
 _COLOURS_FR = {"rouge": "red", "vert": "green", "bleu": "blue", "jaune": "yellow", "violet": "purple",
@@ -249,11 +252,12 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bla totalité des\b", "tous les"), (r"\bsans (?:le|la|l' ?)\s*(?:soulever|lever)\b", " without-lifting-it "),
     (r"^\s*(?:oh|ah)\s+(?=[a-zà-ÿ])", ""), (r"\s*,?\s*\bde (?:votre|ton) point de vue\b\s*,?", " "),
     (r"\s*,\s*peuchère\s*(?=[,.!?]|$)", ""), (r"\s*,?\s*\bvite (?:fait|fé)\b", ""),
-    # a reason said after the request, from a closed list that only says why ("..., y sert pu à rien", "..., y'est trop
-    # loin", "..., j'veux plus rien voir sur la table"): taken off at the end of the instruction only
-    (r",\s*(?:(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:sert|servent) (?:plus |pu |pus )?(?:à|a) rien|"
-     r"(?:il|elle|y)\s*(?:est|' ?est) (?:beaucoup |vraiment |un peu )?trop (?:loin|près|proche)|"
-     r"je (?:ne )?veux plus rien voir sur la table|(?:je n' ?|j' ?)en ai plus besoin)\s*[.!]*\s*$", ". "),
+    # a reason said after the request, from a closed list that only says why ("..., y'est trop loin", "..., j'veux plus
+    # rien voir sur la table"): taken off at the end of the instruction only (twelfth pass: "y sert pu à rien", "j'en ai
+    # plus besoin" only after a request to the bin with no exception, in fr_de_reasons: after "sauf le violet" it may
+    # say the excepted cube is not needed)
+    (r",\s*(?:(?:il|elle|y)\s*(?:est|' ?est) (?:beaucoup |vraiment |un peu )?trop (?:loin|près|proche)|"
+     r"je (?:ne )?veux plus rien voir sur la table)\s*[.!]*\s*$", ". "),
     (r",?\s*\b(?:quand|lorsque|dès que|si) (?:tu as|t' ?as|vous avez|tu auras|t' ?auras|vous aurez) "
      r"(?:un (?:petit )?(?:moment|instant)|une (?:minute|seconde)|deux (?:minutes|secondes)|le temps)\b\s*,?", " "),
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
@@ -308,9 +312,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "le cube du dessus", "celui d'en haut": the cube on top of another ("mets le cube en haut" stays a destination)
     # (eleventh pass: "qui est posé sur le dessus", "qui se trouve au sommet")
     (r"\b(cube|bloc|brique) (?:du dessus|du haut|d' ?en haut|qui (?:est|se trouve) (?:posée? )?(?:tout en haut|en haut|"
-     r"au-dessus|dessus|sur le dessus|au sommet))\b", r" top \1 "),
+     r"au-dessus|dessus|sur le dessus|au sommet)(?: de la pile| de la tour| du tas)?)\b", r" top \1 "),
     (r"\b(?:celui|celle) (?:du dessus|du haut|d' ?en haut|qui (?:est|se trouve) (?:posée? )?(?:tout en haut|en haut|"
-     r"au-dessus|dessus|sur le dessus|au sommet))\b", " the top one "),
+     r"au-dessus|dessus|sur le dessus|au sommet)(?: de la pile| de la tour| du tas)?)\b", " the top one "),
     # "enlève le jaune du rouge", "retire le cube jaune de dessus le rouge", "le jaune qui est sur le rouge": the cube
     # that stands on the other; English checks that it does (the source was read as nothing, never checked)
     *((rf"\b(?:enlève|enlevez|enlever|retire|retirez|retirer|ôte|ôtez|ôter|prends|prenez|prendre|soulève|soulevez|"
@@ -510,6 +514,27 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "mon petit-fils voudrait une tour : ...": a tower wished for by someone else, as the speaker's wish
     (r"^\s*(?:mon|ma|notre) [a-zà-ÿ-]+ (?:voudrait|aimerait|veut|souhaite|souhaiterait|adorerait)(?: (?:bien|tant|"
      r"tellement))? (?=une (?:tour|pile)\b)", "je voudrais "),
+    # twelfth pass (fresh_fr_de_22): Quebec "bac à vidanges" (the garbage bin, "vidanges" alone is read), "drette"
+    # (droite: "à drette" is the right side; right before a place it is "straight", "pose-le drette su'l top du
+    # rouge"), "le bord droit de la table" (its right side)
+    (r"\bbac (?:à|aux|de|des) (?:vidanges|ordures|déchets|poubelle|recyclage)\b", "bac"),
+    (r"\b(à|de|du côté) drette\b", r"\1 droite"),
+    (r"\bdrette (?=(?:sur|dans|à côté|au|à la|là)\b)", ""),
+    (r"\b(?:du|le|au|sur le) bord (droit|gauche) (?:de la table|du plan de travail)\b", r"du côté \1"),
+    # a wished tower: "une petite tour" (its size says nothing of its levels), "avec ces trois cubes" (the cubes its
+    # levels name next)
+    (r"\bune (?:petite|jolie|belle|grande|haute) (?=(?:tour|pile)\b)", "une "),
+    (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (?:deux|trois|quatre) (?:cubes|blocs)\s*(?=:)", r"\1 "),
+    # "tu ne touches pas au bleu": the prohibition said as a statement
+    (r"\b(?:tu|vous) ne (touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
+    # "le rouge, tu n'y touches pas": a dislocated cube forbidden through "y" (toucher à)
+    (r"(?:^|(?<=[.!?;]\s)|(?<=\bmais\s))((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+)\s*,\s*(?:tu|vous) n' ?y "
+     r"(touches|touchez) pas\b", r"ne \2 pas \1"),
+    # "Ta gauche à toi, pas la mienne.": the robot's own side, confirming the side just said (the README's; another
+    # side or "ma gauche" stays unread)
+    # (only where that sentence names no other side: "à gauche et le rouge à droite. Ta gauche ..." stays unread)
+    (r"((?:^|[.!?;]\s*)(?:(?!\b(?:gauche|droite)\b)[^.!?;])*\b(gauche|droite)\b(?:(?!\b(?:gauche|droite)\b)[^.!?;])*"
+     r"[.!;]\s*)(?:ta|votre) \2 (?:à toi|à vous)?\s*,?\s*(?:pas|et pas|non pas) la mienne\s*[.!]*\s*$", r"\1"),
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -911,15 +936,17 @@ def _one_edit(word: str) -> set[str]:
             | {a + c + b[1:] for a, b in splits if b for c in _LETTERS})
 
 
-def _corrected(word: str, lexicon: dict[str, str]) -> str | None:
+def _corrected(word: str, lexicon: dict[str, str], after_article: bool = False) -> str | None:
     """The English of a misspelt content word ("poubele", "gelbn", "cub"): every lexicon word one edit away means
-    the same colour, object, place or action; otherwise None (the word is refused)."""
+    the same colour, object, place or action; otherwise None (the word is refused). Right after an article the word
+    is a noun or its adjective, never a verb: "den gleben Würfel" is "gelben" (yellow), not "geben" (put)."""
     if len(word) < 3 or _NEVER_CORRECTED.match(word):
         return None
     # first letters are typed; politeness only from a word of its own length ("bitee" is "bitte", but "plus" one edit
     # from "pls" is French "no more": A1 s7 F13 ran "mets plus le rouge dans la poubelle")
     meanings = {lexicon[w] for w in _one_edit(word) if w in lexicon and w[0] == word[0]
-                and len(w) >= _CORRECTED_FROM.get(lexicon[w], 0)}
+                and len(w) >= _CORRECTED_FROM.get(lexicon[w], 0)
+                and not (after_article and lexicon[w].split()[:1] and lexicon[w].split()[0] in _VERBS_EN | {"build"})}
     if len(meanings) != 1:
         return None
     (english,) = meanings
@@ -936,7 +963,7 @@ def _words(tokens: list[str], lexicon: dict[str, str], lang: str) -> list[str]:
             continue
         english = lexicon.get(t)
         if english is None:
-            english = _corrected(t, lexicon)
+            english = _corrected(t, lexicon, bool(out) and out[-1] in ("the", "a"))
         if english is None:
             raise _refusal(lang, t)
         out.extend(english.split())
@@ -1351,7 +1378,13 @@ def _polite_zu(m: re.Match[str]) -> str:
 
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
-    (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das|wa|woll|odr|gäll)\s*\?\s*$", "?"),
+    (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das|wa|woll|odr|gäll|n[ä]|nech)\s*\?\s*$",
+     "?"),  # "n[ä]": spelt out, the accent table would read every "na" as "nä"
+    # twelfth pass: "Stapel mir die drei mal hoch: unten ..., ... oben ...": a tower of the cubes its levels name next
+    # (the count kept: "die vier" with three levels is refused, A1 s12 H37)
+    (r"^\s*(?:stapel|staple|stapeln sie|stapelst du)(?: mir)?(?: bitte)? (?:die|alle) (drei|vier|zwei)"
+     r"(?: würfel| klötze)?(?: mal| bitte)* (?:hoch|auf|übereinander)\s*:", r"bau einen turm aus \1 würfeln:"),
+    (r"(?<=[,:] )da drauf\b(?= (?:der|die|das|den) )", "darauf"),
     # ninth pass: "..., gell." / "..., gelle!" said without a question mark
     (r",\s*(?:gell|gelle|gelt|gäll|gälled)\s*[.!?]*\s*$", "."),
     # "Kannst du den Würfel da nach rechts schieben?", "den da", "diesen dort": a cube pointed at, which the words do
@@ -1848,6 +1881,13 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\btuast\b", "tust"),
                 (r"\b(tust|stellst|legst|setzt|packst|gibst) (?:ma|mir)\b(?! du\b)", r"\1 du"),
                 (r"\bseitn\b", "seite"),
+                # twelfth pass (fresh_fr_de_22): northern "bloß" (only: "bloß den gelben nich", the exclusion), "ab"
+                # before the place it goes to ("alles ab inne Tonne": away into the bin; "ab jetzt" stays unread)
+                (r"\bblo(?:ß|ss)\b", "nur"), (r"\bstehn\b", "stehen"),
+                (r"\bab (?=(?:in|ins|in die|in den|auf|aufs|zum|zur) )", ""),
+                # "den blauen aber bitte nicht bewegen": "aber" after the sentence's first object is the contrast
+                # particle, no clause join
+                (r"((?:^|[.!?;]\s*)(?:den|die|das) [a-zäöüß]+(?: würfel| klotz| block| baustein)?) aber\b", r"\1"),
                 # "bevor du zurückfährst, ...": going back with no place is going home, as "fahr zurück" below
                 (r"\b(bevor|nachdem) (du|sie) zurück(fährst|kehrst|gehst|fahren|kehren|gehen)\b",
                  r"\1 \2 in die ausgangsposition zurück\3"),
@@ -1909,12 +1949,11 @@ def _german(text: str) -> str:
     # name and names the cube otherwise; only before "aber" and a request
     text = re.sub(r"^(?:ich )?wei(?:ß|ss) (?:nicht|net|ned),? wie (?:die|diese|seine|ihre) farbe hei(?:ß|ss)t\s*,?\s*"
                   r"aber\s+", "", text)
-    # a reason said after the request, from a closed list that only says why ("..., der ghört weg", "..., den brauch
-    # ich nicht mehr", "..., der ist zu weit weg"): taken off at the end of the instruction only
-    text = re.sub(r"(?:,|(?<=[.!?]))\s*(?:(?:der|die|das|er|es) (?:ghört|gehört) weg|"
-                  r"(?:den|die|das) brauch(?:e|en)? (?:ich|wir) (?:nicht mehr|nimmer|nimma)|"
-                  r"(?:der|er|die|sie|das|es) (?:ist|is) (?:viel )?zu weit (?:weg|hinten|vorne))\s*[.!]*\s*$", ".",
-                  text)
+    # a reason said after the request, from a closed list that only says why ("..., der ist zu weit weg"): taken off
+    # at the end of the instruction only (twelfth pass: "der ghört weg", "den brauch ich nicht mehr" only after a
+    # request to the bin, in fr_de_reasons)
+    text = re.sub(r"(?:,|(?<=[.!?]))\s*(?:(?:der|er|die|sie|das|es) (?:ist|is) (?:viel )?zu weit (?:weg|hinten|vorne))"
+                  r"\s*[.!]*\s*$", ".", text)
     # eleventh pass: why a cube is kept, after the clause that keeps it ("den blauen bitte nicht anfassen, der bleibt
     # für später", "den lass mir stehen, der gefällt mir so gut"); after a request that moves a cube it would
     # contradict it, and is left unread
@@ -2053,7 +2092,12 @@ _OPENINGS = {
                      r"tu sais|vous savez|faque|bjr|slt)\s*[,!.]+|"
                      # eleventh pass: a wish for the listener's day, said before the request
                      r"j' ?espère que (?:ta|votre) journée se passe bien\s*[.!]+|"
-                     r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+)\s*"),
+                     r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+|"
+                     # twelfth pass: "Bon ben mets ..." (the filler with no comma), a delighted remark that the arm
+                     # moves ("Oh trop bien, il bouge !")
+                     r"(?:bon ben|bon bah|ben là)\s+(?=[a-zà-ÿ])|"
+                     r"(?:oh |ah |wow |waouh )?(?:trop bien|trop cool|génial|super|chouette|cool)\s*,?\s*"
+                     r"(?:il|ça|le robot) (?:bouge|marche|fonctionne|répond)(?: enfin)?\s*!+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
                      r"guten (?:morgen|tag|abend))"
                      r"(?:\s*,?\s*(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
@@ -2073,7 +2117,12 @@ _OPENINGS = {
                      r"wie geht es dir|alles klar|"
                      # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
                      r"(?:(?:ein )?(?:langer|stressiger|anstrengender|harter) tag(?: heute)?|"
-                     r"mir ist (?:heute )?(?:echt |total |so |voll )?langweilig(?:\s*,?\s*aber egal)?))"
+                     r"mir ist (?:heute )?(?:echt |total |so |voll )?langweilig(?:\s*,?\s*aber egal)?|"
+                     # twelfth pass: Viennese "Heut is a Wahnsinn im Kaffeehaus, ich sag's Ihnen." (the place from a
+                     # closed list of workplaces)
+                     r"(?:heut|heute) (?:is|ist) (?:a|ein|echt ein|der) wahnsinn(?: (?:im|in der|am|auf dem) "
+                     r"(?:kaffeehaus|café|cafe|lokal|büro|labor|geschäft|laden|hafen|betrieb|werk|restaurant|"
+                     r"werkstatt|job))?(?:\s*,\s*ich sag(?:'s| es)? (?:ihnen|dir|euch))?))"
                      r"\s*[?!.…–—]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
@@ -2091,7 +2140,7 @@ _CLOSINGS = {
                      r" service)?|mrc|"
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
-                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))genre|"
+                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))(?:genre|peuchère)|"
                      r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
                      r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote)|"
@@ -2107,6 +2156,8 @@ _CLOSINGS = {
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
                      r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"
                      r"(?:un amour|un ange|un chef|une star|un boss|une boss|un as|une perle|génial|géniale|géniaux|"
+                     # twelfth pass: Lyon "t'es un gone" (a good kid)
+                     r"un (?:bon |vrai )?gone|"
                      r"le meilleur|la meilleure|adorable|"
                      r"top|super))"
                      r"\s*[.!?]*\s*$"),
@@ -2122,6 +2173,7 @@ _CLOSINGS = {
                      # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein
                      # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
+                     r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
                      r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"
@@ -2198,7 +2250,9 @@ def _phrase_words(lexicon: dict[str, str], patterns: list[str]) -> frozenset[str
 _NOT_PHRASE_TYPOS = frozenset({"put", "move", "take", "grab", "pick", "lift", "stack", "push", "slide", "discard",
                                "touch", "return", "go", "fetch", "bring", "throw", "build", "not", "never", "do",
                                "except", "without", "before", "after", "first", "then", "finally", "all", "every",
-                               "everything", "both", "but", "or", "and", "also", "instead", "same"})
+                               "everything", "both", "but", "or", "and", "also", "instead", "same",
+                               # twelfth pass: nor a number ("trous", holes, is no "trois")
+                               "two", "three", "four"})
 _PHRASE_WORDS = {
     "fr": _phrase_words(_FR, [p for p, _ in (*_FR_SPOKEN, *_FR_PHRASES)] + [_OPENINGS["fr"].pattern,
                                                                            _CLOSINGS["fr"].pattern]),
@@ -2428,14 +2482,22 @@ _PREAMBLE_WORDS = {
                      "rangeons", "prépare", "préparons", "démo", "démonstration", "prepare", "preparons", "demo",
                      "demonstration", "pour", "visiteurs", "visiteur", "a", "avons", "ai", "fini", "terminé", "termine",
                      "besoin", "aide", "ton", "votre", "petit", "petite",
-                     # eleventh pass: "Nous réorganisons un peu le plan de travail ce matin ;"
-                     "réorganise", "réorganisons", "reorganise", "reorganisons", "le", "la", "plan", "travail",
-                     "ce", "matin", "soir", "ici", "atelier", "poste"}),
+                     # eleventh pass: "Nous réorganisons un peu le plan de travail ce matin ;" (an article only in
+                     # the phrases of _PREAMBLE_PHRASES: "je le fais" is the speaker doing it, A1 s11 H34)
+                     "réorganise", "réorganisons", "reorganise", "reorganisons", "ici", "atelier", "poste"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
                      "vorfuehrung", "braeuchte"}),
 }
+
+
+# The only articles a French preamble may hold, each in its noun phrase: a "le"/"la" of its own is an object pronoun
+# ("Je le fais.", "Je le range.", "Nous le faisons ce matin.": the speaker does it, and the request after it may be
+# what they do themselves; A1 s11 H34), and "le travail" alone is the work the speaker takes on ("Je fais le travail.").
+_PREAMBLE_PHRASES = {"fr": re.compile(r"\b(?:le plan de travail|ce matin|ce soir|la démo(?:nstration)?|"
+                                      r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste)\b"),
+                     "de": re.compile(r"(?!)")}
 
 
 def _without_preamble(text: str, lang: str) -> str:
@@ -2444,7 +2506,7 @@ def _without_preamble(text: str, lang: str) -> str:
         m = _PREAMBLE[lang].match(text)
         if m is None:
             return text
-        words = re.findall(r"[a-zà-ÿß]+", m["pre"])
+        words = re.findall(r"[a-zà-ÿß]+", _PREAMBLE_PHRASES[lang].sub(" ", m["pre"]))
         after = m["rest"].split()[0]
         if m["sep"] == "," and not (_PREAMBLE_ASKS[lang].match(m["rest"]) or
                                     set(lexicon.get(after, "").split()[:1]) & _VERBS_EN):
@@ -2510,7 +2572,8 @@ def translate(text: str, lang: str) -> str:
     word or construction outside the lexicon."""
     if lang not in LANGUAGE_NAMES:
         raise ValueError(f"no translation for language {lang!r}; valid: {', '.join(LANGUAGE_NAMES)}")
-    text = _with_accents(" ".join(text.lower().replace("’", "'").split()), lang)
+    text = " ".join(text.lower().replace("’", "'").split())
+    text = _with_accents(restored(text, lang, _FR if lang == "fr" else _DE), lang)
     for _ in range(3):  # a refused word that is a typo of a phrase rule's word is read as that word, then again
         try:
             return _translated(text, lang)
@@ -2526,6 +2589,7 @@ def _translated(text: str, lang: str) -> str:
     if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
+    lowered = _unwrapped(without_reason(lowered, lang), lang)  # "..., der steht da im Weg rum." (twelfth pass)
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"

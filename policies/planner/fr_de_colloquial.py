@@ -1,0 +1,59 @@
+"""Spoken French and German spelt as said, written back in full before translation (issue #17 item 5, twelfth pass).
+
+Writers type the sounds they leave out: French "l'bac", "d'la", "r'tourne" (a schwa dropped before a consonant),
+Quebec "moé"/"toé", German "g'hört", Austrian "stellen S' mir" (Sie), northern "mal'n büschen" (mal ein bisschen),
+"inne Tonne" (in die Tonne), and stretch a word's letter for warmth ("merciii", "biiitte"). Each is a spelling of
+a word the lexicon already reads; the full word is written back and read as the lexicon reads it, so a form whose
+full word is not known stays refused as before. Nothing is dropped here: no negation, order or place word is made
+or removed (a stretched "nooon" is "non", still a negation; "t'" and "n'" are left as they are).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+# A letter said three times or more ("merciii", "stppp", "biiitte"); German and French write a letter at most twice.
+_STRETCHED = re.compile(r"([a-zà-ÿß])\1{2,}")
+
+_FR_ELIDED = (
+    # "l'bac", "d'la", "j'veux": the article, preposition or pronoun before a consonant, its "e" left out (before a
+    # vowel or a mute h the apostrophe is the written form and is left as it is)
+    (re.compile(r"\b([ldj])' ?(?=[bcdfgjklmnpqrstvwxzç])"), r"\1e "),
+    # Quebec "moé", "toé" (moi, toi), also after a verb's hyphen ("prends-moé")
+    (re.compile(r"(?<![a-zà-ÿ])(m|t)oé\b"), r"\1oi"),
+)
+# "r'tourne", "r'mets": the prefix "re" of a verb, its "e" left out; written back only where the whole word is known
+_FR_RE = re.compile(r"\br' ?([a-zà-ÿ]+)")
+
+_DE_ELIDED = (
+    # "g'hört", "g'macht": the participle's "ge"
+    (re.compile(r"\bg' ?(?=[bdfhklmnprstwz])"), "ge"),
+    # Austrian "stellen S' mir", "seien S' so gut": the polite "Sie" after its verb
+    (re.compile(r"\b([a-zäöüß]+en) s'(?=\s|$)"), r"\1 sie"),
+    # northern "mal'n büschen", "wie'n Container": "ein" glued to the particle before it (elsewhere "'n" is an
+    # ending, "Seit'n" for "Seiten", or "den" after a preposition, "auf'n", read by the regional rules)
+    (re.compile(r"\b(wie|mal|so|noch|nur|als|hab|hat|ist|is|gibt|gib)' ?n\b"), r"\1 ein"),
+    (re.compile(r"\bbüschen\b"), "bisschen"),
+    # northern "inne Tonne", "inne Kiste": into the (the article glued to "in")
+    (re.compile(r"\binne\b(?= [a-zäöüß])"), "in die"),
+)
+
+
+def restored(text: str, lang: str, known: Container[str]) -> str:
+    """``text`` (lower case, straight apostrophes) with its spoken spellings written in full; ``known`` holds the
+    words of the language's lexicon (a stretched letter is kept doubled where the doubled word is known, "dannn")."""
+    def unstretched(m: re.Match[str]) -> str:
+        word = m[0]
+        double, single = _STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word)
+        return double if double in known and single not in known else single
+
+    text = re.sub(r"[a-zà-ÿß]*([a-zà-ÿß])\1{2,}[a-zà-ÿß]*", unstretched, text)
+    if lang == "fr":
+        for pattern, repl in _FR_ELIDED:
+            text = pattern.sub(repl, text)
+        text = _FR_RE.sub(lambda m: f"re{m[1]}" if f"re{m[1]}" in known else m[0], text)
+    elif lang == "de":
+        for pattern, repl in _DE_ELIDED:
+            text = pattern.sub(repl, text)
+    return text
