@@ -30,10 +30,16 @@ from torch import nn
 
 PLACES = ("pad", "bin")
 """The place channels, in ``policies.visuomotor.scenes.PLACE_NAMES`` order."""
-HEIGHT_SCALE_M = 0.01
-"""A height channel's raw output is in centimetres above ``height_mean``: in metres, the first steps' changes of the
-shared layers would move every height by tens of centimetres (session 12: a 3 cm height error, 6 cm lifted, at step
-300)."""
+HEIGHT_SCALE_M = 0.05
+"""A height channel's raw output is in units of 5 cm above ``height_mean`` (its weights start at zero, so every height
+starts at ``height_mean``): random height weights on the shared layers lifted points tens of centimetres off
+(session 12: a 3 cm height error, 6 cm lifted, at step 300), and a 1 cm unit learned a cube held 10-25 cm up too
+slowly (13-29 cm off at step 500)."""
+SELECT_GAIN = 10.0
+"""The instruction's choice of cube and place: logits are this times a linear map of the embedding (zero at the start:
+an even mix). MiniLM embeddings have unit norm, so without the gain Adam needs thousands of steps to make the choice
+sharp; a soft choice mixes cubes 10-30 cm apart (session 12: the instructed cube 5.9 cm at reset at step 500 while
+each cube was 1.7 cm)."""
 CALIBRATION_SIZE = 14
 """A calibration as numbers: camera position (3), camera-to-world rotation (9, row-major), vertical fovy (degrees),
 image size (pixels, square)."""
@@ -163,6 +169,9 @@ class HeatmapHead(nn.Module):
         self.correction = nn.Sequential(nn.AdaptiveAvgPool2d(4), nn.Flatten(), shift_zoom)
         self.select_cube = nn.Linear(text_dim, len(self.cubes))
         self.select_place = nn.Linear(text_dim, len(PLACES))
+        for layer in (self.select_cube, self.select_place):
+            nn.init.zeros_(layer.weight)
+            nn.init.zeros_(layer.bias)
         self.goal_offset = nn.Parameter(torch.zeros(len(PLACES), 3))
 
     def maps(self, image: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
@@ -207,8 +216,8 @@ class HeatmapHead(nn.Module):
         instruction's softmax choice among the cubes and among the places (plus each place's learned goal offset)."""
         nc = len(self.cubes)
         cubes, places = points[:, :nc], points[:, nc:]
-        w_cube = self.select_cube(text).softmax(dim=-1)
-        w_place = self.select_place(text).softmax(dim=-1)
+        w_cube = (SELECT_GAIN * self.select_cube(text)).softmax(dim=-1)
+        w_place = (SELECT_GAIN * self.select_place(text)).softmax(dim=-1)
         named = {c: cubes[:, i] for i, c in enumerate(self.cubes)}
         named["instructed"] = (w_cube.unsqueeze(-1) * cubes).sum(dim=1)
         named["goal"] = (w_place.unsqueeze(-1) * (places + self.goal_offset)).sum(dim=1)
