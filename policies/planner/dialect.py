@@ -17,7 +17,8 @@ from policies.planner.register import in_plain_register
 # Words only Scots uses (none an English word): one of them marks the instruction as Scots.
 _MARKERS = frozenset({"yin", "yins", "oan", "dinnae", "cannae", "wouldnae", "couldnae", "isnae", "disnae", "didnae",
                       "gonnae", "hame", "awa'", "awa", "intae", "forrit", "baith", "efter", "ye've", "whit", "ah've",
-                      "doon", "oot", "fae", "ower", "tae", "startin'", "twiddlin'", "nae", "an'", "yer", "dae"})
+                      "doon", "oot", "fae", "ower", "tae", "startin'", "twiddlin'", "nae", "an'", "yer", "dae", "jist",
+                      "noo"})
 # Scots -> English, word for word (apostrophes kept as written: "o'", "an'", "awa'").
 _WORDS = {
     "yin": "one", "yins": "ones", "pit": "put", "oan": "on", "intae": "into", "tae": "to", "tap": "top", "o'": "of",
@@ -27,7 +28,7 @@ _WORDS = {
     "gie": "give", "ah": "i", "ah've": "i've", "ah'm": "i'm", "ma": "my", "whit": "what", "aye": "yes", "naw": "no",
     "an'": "and",
     "oot": "out", "fae": "from", "dae": "do", "haw": "hey", "startin'": "starting", "wee": "", "awa'": "away",
-    "awa": "away",
+    "awa": "away", "jist": "just", "noo": "now", "yin's": "one's", "och": "oh",
 }
 # Phrases first: "gonnae ...?" asks (could you), "awa' hame" / "awa' back" goes, "they cubes" are the cubes,
 # "dae us a favour" is "do me a favour", "that's you" (you're done), "startin' spot" (the starting position).
@@ -37,9 +38,60 @@ _PHRASES = (
     (r"\bthey (cubes|blocks|yins|ones)\b", r"the \1"),  # "baith o' they cubes": both of the cubes
     (r"\bdae us a favour\b", "do me a favour"),
     (r"\s*,?\s*\bnae bother\b", ""),  # "no trouble at all": a closing, nothing asked
-    (r"\bthat'?s you\b", "you're done"),  # "right, that's you, pal": the work is done
+    (r"\bthat'?s you(?: done)?\b", "you're done"),  # "right, that's you (done), pal": the work is done
+    # "dinnae fash wi' the green yin" (fi34-031): don't bother with it, i.e. leave it alone (only after the negation)
+    (r"\bdinnae fash(?: yersel'?| yourself)? (?:wi'?|with|aboot|about) ((?:the|that|this) (?:[a-z]+ )?(?:yin|one|cube|"
+     r"block)|(?:the|that|this) [a-z]+|it)\b", r"leave \1 alone"),
+    (r"\s*,\s*hen(?=\s*[,.!?]|$)", ""),  # "hen", a Scots address ("..., hen.")
     (r"\bstartin'? spot\b", "starting position"),
+    # a verb's "-in'" ("clutterin'", "restin' spot", fi34): "-ing" (after the phrases that read it as written)
+    (r"\b([a-z]{2,})in'(?=[\s,.!?;]|$)", r"\1ing"),
 )
+
+
+# Nigerian Pidgin English (fi34: "Abeg, carry the yellow block go put am for the pad", "Oya, first carry the orange cube
+# go the left side"): marked only by words no English sentence uses ("abeg", "oya", "comot", "how body", "hope say",
+# an object "am" after a verb). Then "abeg" is "please", "oya" a "come on" that asks nothing, "put am" is "put it",
+# "carry X go <place>" is "take X to <place>", "go put" is "and put", "for the pad" is "on the pad" ("for" is
+# Pidgin's one preposition of place), "comot" ("out") says nothing the place said next does not, "help me put" is
+# "please put" and "when you get chance" is "when you get a chance". Negations ("no put am", "make you no touch am")
+# have no mapping here and stay unread.
+_PIDGIN = re.compile(r"\b(?:abeg|oya|comot|wetin|una|abi|how body|hope say|(?:put|carry|keep|drop|take|move|push|"
+                     r"leave|bring) am)\b")
+# A subject before the verb ("You carry the red cube go the bin?", "I don put am for the pad") asks or reports: the
+# text is left unmapped, hence unread (A1 s12 b94)
+_PIDGIN_SUBJECT = re.compile(r"\b(?:you|i|we|they|he|she|e)(?: (?:don|go|dey|bin|just))? (?:carry|put|take|move|keep|"
+                             r"drop|bring|push)\b")
+_PIDGIN_PLACE = r"(?=the (?:bin|trash|dustbin|pad|left side|right side|left|right)\b)"
+_PIDGIN_PHRASES = (
+    (r"\babeg\b\s*,?\s*", "please "),
+    (r"(^|[.!?,]\s*)oya\b\s*,?\s*", r"\1"),
+    (r"\bhow body\s*\?+\s*", ""),
+    (r"\bi hope say you (?:rest|rested|sleep|slept) well\b", "i hope you slept well"),
+    (r"\bi hope say (?=you\b)", "i hope "),
+    (r"\bwhen you get chance\b", "when you get a chance"),
+    (r"\bhelp me (?=(?:put|carry|move|take|keep|drop|bring|place)\b)", "please "),
+    (r"\b(put|carry|keep|drop|take|move|push|leave|bring) am\b", r"\1 it"),
+    (r"\bgo (?=(?:put|keep|drop|place|set)\b)", "and "),
+    (rf"\bgo (?:to |for )?{_PIDGIN_PLACE}", "to "),
+    (r"\bfor (?=the (?:bin|trash|dustbin)\b)", "in "),
+    (r"\bfor (?=the (?:pad|left side|right side|left|right)\b)", "on "),
+    # (only with a place after it, never after a subject: "You carry the red cube go the bin?" asks, "carry the red
+    # cube go." names no place, A1 s12 b94)
+    (r"(?<!\byou )(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bhe )(?<!\bshe )\bcarry\b(?=[^.,;!?]*\b(?:to|on|in|and put|"
+     r"and keep|and drop|comot)\b)", "take"),
+    (r"\s*\bcomot\b", ""),  # "carry that cube comot, put am for ...": out of its place, to the place said next
+)
+_PIDGIN_COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in _PIDGIN_PHRASES)
+
+
+def in_plain_pidgin(text: str) -> str:
+    """``text`` (lower case) with its Nigerian Pidgin forms in English, where such a form marks it; else as it is."""
+    if not _PIDGIN.search(text) or _PIDGIN_SUBJECT.search(text):
+        return text
+    for pattern, repl in _PIDGIN_COMPILED:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
 
 
 def is_scots(text: str) -> bool:
@@ -50,6 +102,8 @@ def is_scots(text: str) -> bool:
 def in_standard_english(text: str) -> str:
     """``text`` with its Scots words in English (lower case), where it is marked as Scots; else as it is; then its
     informal register in plain English (register.py)."""
+    if _PIDGIN.search(text.lower()):
+        text = in_plain_pidgin(text.lower().replace("’", "'"))
     if not is_scots(text.lower().replace("’", "'")):
         return in_plain_register(text)
     text = text.lower().replace("’", "'")

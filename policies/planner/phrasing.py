@@ -22,6 +22,7 @@ from policies.planner.dialect import in_standard_english
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, HALF_MARGIN_M, RELATIVE_FILLERS
+from policies.planner.register import NEGATED_FINGER
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
@@ -97,6 +98,7 @@ def in_english(text: str) -> tuple[str, str, str | None]:
         return lang, text, str(exc)
 
 
+_NEGATED_FINGER = re.compile(NEGATED_FINGER)
 _REASSURANCE = re.compile(r"\b(?:(?:there'?s|there is) )?no (?:rush|hurry)\b|\bno need to (?:rush|hurry)\b|"
                           r"\btake your time\b")
 
@@ -107,6 +109,7 @@ def without_reassurance(instruction: str) -> str:
     them ("thorw red across the room" is screened as "throw", "chuck red in da bin" as the bin idiom). No unsafe word
     is a correction's target, so correcting never hides one."""
     text = _REASSURANCE.sub(" ", instruction.lower().replace("’", "'"))
+    text = _NEGATED_FINGER.sub(r"\1 touch \2", text)  # "do NOT lay a finger on the red cube" (register.py)
     return "".join(correct_typo(p) if re.fullmatch(r"[a-z']+", p) else p for p in re.split(r"([a-z']+)", text))
 
 
@@ -118,7 +121,7 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
                   "prpl": "purple", "orng": "orange", "bfore": "before",
                   "foward": "forward", "fwd": "forward", "forwad": "forward", "itd": "it'd", "ngl": "honestly",
                   "rite": "right", "hola": "hello", "gracias": "thanks", "jsut": "just", "wud": "would",
-                  "thats": "that's",
+                  "thats": "that's", "closests": "closest", "nearests": "nearest",  # "thats closests to u" (fi35-037)
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
@@ -354,6 +357,17 @@ def _introduction(said: str) -> bool:
     return bool(words) and not words & ((_CONTENT_WORDS | _ASIDE_KEEPS) - allowed) \
         and not re.search(r"\b(?:not|no|never|don'?t|done|finished|broken|hurt|sorry|stop|wait|busy|going|gonna|about|"
                           r"trying|leaving|putting|moving)\b", said)
+
+
+_REQUEST_OPENS = re.compile(rf"(?:^|[.;!?]\s*)(?:first\s*,?\s*)?(?:(?:please|kindly|now)\s+)?"
+                            rf"(?:{'|'.join(sorted(lx.MOTION_VERBS))}|stack|stick|go|return)\b")
+
+
+def _next_item_said_in_the_future(m: re.Match[str]) -> str:
+    """"After that, the yellow cube will go to the bin" as a request, where a request opens a sentence before it."""
+    if _REQUEST_OPENS.search(m.string[:m.start()]) is None:
+        return m.group(0)
+    return f"{m.group(1)}put {m.group(2)} to "
 
 
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
@@ -999,6 +1013,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"has to go|have to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b",
      r"\1put \2 \3"),
+    # a list's next item said in the future: "First, place the green cube on the right side. After that, the yellow
+    # cube will go to the bin." (fi35-016); only after an order word that follows a request (an imperative opening a
+    # sentence before it), only to a region, and only where the clause ends there: "Then the yellow cube will go to
+    # the bin." alone, "..., and then the red." or "..., I guess." foretell (A1 s12 H40)
+    (rf"(?<=[.;!?]\s)((?:then|next|finally|after that|after this)\s*,?\s+)({NP})\s+will go\s+(?:to|in|into)\s+"
+     r"(?=the (?:bin|pad|left side|right side)\s*(?:[.;!]|$))",
+     _next_item_said_in_the_future),
 
     # ... and a colour alone at a sentence's start, with a modal ("red needs to go on the pad"), never "goes" nor a
     # tower's role ("blue goes in the middle", "red has to go on top") nor after "and" (an exclusion's list)
@@ -2102,7 +2123,7 @@ _ASIDE_SUBJECT = re.compile(
     # a machine or thing said without its article, then what happened to it ("coffee machine broke again", f18-040)
     r"(?:[a-z]+ ){1,2}(?:broke|died|crashed|failed|stopped|jammed|leaked|exploded)\b|"
     r"(?:long|rough|busy|hectic|crazy|late|early) (?:night|day|week|morning|shift)\b|"
-    r"(?:my|our|his|her|their|the|a|an|some)\s|(?:[a-z]+ ){0,2}[a-z]+'s\b|"
+    r"(?:my|our|his|her|their|the|a|an|some)\s|(?:[a-z]+ ){0,2}[a-z]+'s\b|(?:reviewers|clients|funders)\s|"
     r"(?:great|nice|good|lovely|fantastic|brilliant|awesome|wonderful|perfect|typical|classic|what a)\b)")
 _ASIDE_KEEPS: frozenset[str] = frozenset(re.findall(r"[a-z]+", """
     stop wait hold hang halt pause cancel abort forget ignore undo mistake wrong oops whoops mean meant instead rather
@@ -2171,6 +2192,10 @@ _FIRST_VISIT = (r"(?:it'?s|this is|it is) (?:my|our) (?:very )?first (?:time|vis
                 r" (?:seeing|using|meeting|watching|working with) (?:one of )?(?:these|a|the|this|your) "
                 r"(?:robots?|arms?|"
                 r"machines?)(?: (?:up close|in person|in real life|in action))?)?")
+_DEADLINE = (r"(?:the |my |our )?(?:reviewers|boss|supervisor|advisor|adviser|client|clients|editor|funders|manager) "
+             r"wants? (?:(?:new|more|the|some|fresh) )?(?:videos?|results|data|figures|plots|slides|a demo|a report|"
+             r"a draft|the paper|footage)(?: by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|"
+             r"the end of (?:the|this) week))?")
 _ASIDE_FORM = re.compile(
     r"(?:(?:and|but|so|because|since|as|also|plus|oh|well|anyway|honestly|though)\s+)*(?:"
     rf"(?:i'?m|i am|we'?re|we are) (?:(?:just|currently|still|also|busy|so|really) )*(?:(?:running|setting up|doing|"
@@ -2182,6 +2207,9 @@ _ASIDE_FORM = re.compile(
     r"i'd like to show (?:the|my) (?:class|students|visitors) (?:its|their) (?:lovely |nice |bright )?colou?rs?|"
     rf"(?:(?:the|my|our) (?:lab|workshop|office|room|desk|bench|place|kitchen)(?:'s| is)|it'?s|it is) (?:(?:a bit|kind "
     rf"of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|cluttered|a bit of a mess){_TIME_SAID}|"
+    # the table itself, only now ("the table's a mess tomorrow, ... then" dates the request, A1 s12 b98; fi34-052)
+    r"(?:the|my|our) table(?:'s| is) (?:(?:a bit|kind of|sort of|so|really|pretty|quite) )?(?:of )?(?:a mess|messy|"
+    r"cluttered|a bit of a mess)(?: (?:today|now|right now|again))?|"
     r"(?:it'?s|it has|it) been a (?:long|rough|busy|hectic|crazy|tiring) (?:day|week|night|morning|shift)|"
     r"i'?ve had (?:a|the) (?:long|rough|busy|hectic|crazy|tiring|worst) (?:day|week|night|morning|shift)|"
     # a lab machine that failed, by its name ("the centrifuge died", f26-052): the aside screen keeps the robot's own
@@ -2220,6 +2248,9 @@ _ASIDE_FORM = re.compile(
     # the speaker's first visit (f25-037): "it's my first time seeing one of these robots up close"
     rf"{_FIRST_VISIT}|"
     # (f24-001) "I'm on my break and just want the bench a bit tidier"
+    # a deadline of someone away from the arm, and the long day it makes ("Reviewers want new videos by Friday, so
+    # it's going to be a long one.", fi35-051)
+    rf"{_DEADLINE}|(?:it'?s|it is) going to be a long (?:one|day|night|week)|"
     r"(?:i'?m|i am) on (?:my|a|the) (?:break|lunch break|coffee break|lunch)|(?:i )?(?:just )?want the (?:bench|table|"
     r"lab|desk|workspace) (?:a bit |a little |to be |to look )?(?:tidier|neater|cleaner|tidy|neat|clean)|"
     rf"{HEARSAY_ASIDE}"
@@ -2228,6 +2259,14 @@ _ASIDE_FORM = re.compile(
 
 _FORM_WORDS = re.compile(
     r"\b(?:long|rough|busy|hectic|crazy|late|early|tiring) shift\b|"
+    rf"^(?:(?:and|but|so|also|oh|well|honestly)\s+)*(?:{_DEADLINE}|(?:it'?s|it is) going to be a long "
+    rf"(?:one|day|night|week))$|"
+    # the time of the event being set up ("i'm setting up for the demo later", fi34-052), not of the request
+    r"^(?:(?:and|but|so|also|oh|well|honestly)\s+)*(?:i'?m|i am|we'?re|we are) (?:just |currently |still )?"
+    r"(?:setting up|preparing|prepping|getting ready)(?: for)? (?:a|the|our|my) "
+    r"(?:demo|presentation|class|talk|tour|workshop|meeting|session|lesson)"
+    r"(?: for (?:the |some )?(?:visitors|guests|students|class))? later(?: today| on)?"
+    r"(?=$|\s+and\b)|"
     rf"^{_FIRST_VISIT}$|"
     r"^(?:my|our) [a-z]+ (?:really )?(?:wants?|would like|'d like|would love|'d love|(?:is|"
     r"are) dying) to (?:see|watch) "
@@ -2862,6 +2901,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     for pattern, repl in _COMPILED_WRAPPERS:
         text = pattern.sub(repl, text).strip(" -–—")
     text = _state_order(_small_talk(text).strip())  # again, once thanks and frames are gone
+    # the end mark a closing left ("... and finally go home. Thank you!", fi35-016) is no clause break either
+    text = re.sub(r"\s*[.!?]+$", "", text)
     text, contradiction = _left_there(_disposal(text))
     if contradiction is not None:
         return Rewrite(text, contradiction, language=lang)
