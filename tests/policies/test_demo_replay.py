@@ -33,7 +33,8 @@ def push_demos(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _config(demos: Path, **fields: object) -> RLConfig:
     base = {"env_id": PUSH, "demos": str(demos), "action_mode": "full", "net_arch": [16], "batch_size": 32,
-            "learning_starts": 150, "eval_every": 100_000, "eval_episodes": 1, "progress_bar": False}
+            "learning_starts": 150, "eval_every": 100_000, "eval_episodes": 1, "progress_bar": False,
+            "observe_actions": 2}  # the envs below are make_object_goal_env's default
     return RLConfig.from_dict({**base, **fields})
 
 
@@ -285,3 +286,17 @@ def test_a_run_with_demos_records_them_and_resumes_with_its_demos(push_demos: Pa
     assert json.loads((out / "config.json").read_text()) == saved
     with pytest.raises(TrainConfigError, match=r"demo_ratio 0\.5 in the run, 0\.25 given"):
         train_rl(dataclasses.replace(config, demo_ratio=0.25), out, export=False, resume=True)
+
+
+def test_a_run_with_demos_sees_no_past_actions_by_default(push_demos: Path) -> None:
+    """The copycat default (RLConfig.observe_actions): 0 with demos, 2 without; the number is what config.json
+    records, so a resume or a later change of the rule cannot change a run's observation."""
+    config = RLConfig.from_dict({"env_id": PUSH, "demos": str(push_demos), "action_mode": "full"})
+    assert config.observe_actions == 0 and config.to_dict()["observe_actions"] == 0
+    assert RLConfig.from_dict(config.to_dict()) == config
+    assert RLConfig(env_id=PUSH).observe_actions == 2 and RLConfig().observe_actions == 2
+    assert RLConfig.from_dict({"env_id": PUSH, "demos": str(push_demos), "observe_actions": 2}).observe_actions == 2
+    with pytest.raises(TrainConfigError, match="observe_actions"):
+        RLConfig(observe_actions=-2)
+    with pytest.raises(TrainConfigError, match="observe_actions"):
+        RLConfig(observe_actions=True)
