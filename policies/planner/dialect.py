@@ -28,7 +28,7 @@ _WORDS = {
     "gie": "give", "ah": "i", "ah've": "i've", "ah'm": "i'm", "ma": "my", "whit": "what", "aye": "yes", "naw": "no",
     "an'": "and",
     "oot": "out", "fae": "from", "dae": "do", "haw": "hey", "startin'": "starting", "wee": "", "awa'": "away",
-    "awa": "away", "jist": "just", "noo": "now", "yin's": "one's", "och": "oh",
+    "awa": "away", "jist": "just", "noo": "now", "yin's": "one's", "och": "oh", "hale": "whole",
 }
 # Phrases first: "gonnae ...?" asks (could you), "awa' hame" / "awa' back" goes, "they cubes" are the cubes,
 # "dae us a favour" is "do me a favour", "that's you" (you're done), "startin' spot" (the starting position).
@@ -42,7 +42,7 @@ _PHRASES = (
     # "dinnae fash wi' the green yin" (fi34-031): don't bother with it, i.e. leave it alone (only after the negation)
     (r"\bdinnae fash(?: yersel'?| yourself)? (?:wi'?|with|aboot|about) ((?:the|that|this) (?:[a-z]+ )?(?:yin|one|cube|"
      r"block)|(?:the|that|this) [a-z]+|it)\b", r"leave \1 alone"),
-    (r"\s*,\s*hen(?=\s*[,.!?]|$)", ""),  # "hen", a Scots address ("..., hen.")
+    (r"\s*,\s*(?:hen|son)(?=\s*[,.!?]|$)", ""),  # "hen", "son", a Scots address ("..., hen.")
     (r"\bstartin'? spot\b", "starting position"),
     # a verb's "-in'" ("clutterin'", "restin' spot", fi34): "-ing" (after the phrases that read it as written)
     (r"\b([a-z]{2,})in'(?=[\s,.!?;]|$)", r"\1ing"),

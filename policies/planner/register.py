@@ -209,7 +209,9 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s*[,;.]\s*(?:(?:but|and) )?it (?:doesn'?t|does not|need not|needn'?t) (?:have to |need to )?be "
      r"(?:perfect|exact|precise|perfectly (?:aligned|centred|centered|straight))" + _END, ""),
     # a quantifier said again as an apposition: "Every single block goes into the trash can, all of them, yes!"
-    (r"(\b(?:every|all|each)\b[^,;.!?]*?)\s*,\s*(?:all of them|every one of them|every single one|each of them|"
+    # (also after "the (whole) lot": "Clear the hale lot intae the bin, son, every last one o' them.", fi34-024)
+    (r"(\b(?:every|all|each|the whole lot|the lot)\b[^,;.!?]*?)\s*,\s*(?:all of them|every one of them|"
+     r"every single one|each of them|"
      r"the lot|all of 'em|all of em)\b(?:\s*,\s*(?:yes|yeah|yep))?" + _END, r"\1"),
     # why, said after the request: "... please we're clearing the bench"
     (r"\s*,?\s*(?:because |as |since |'?cause )?(?:we'?re|we are|i'?m|i am) (?:clearing|cleaning|tidying|emptying)"

@@ -369,3 +369,19 @@ def test_a1_s12_attack_near_misses_refuse(text: str) -> None:
 def test_a_pointing_question_at_the_cube_it_rests_on_refuses() -> None:
     state = stacked("red", "blue", "green")
     refused("See the one on the blue one? Move that one onto the blue one.", state)
+
+
+# ------------------------------------------------------------- Scots "the hale lot", "son"
+def test_the_hale_lot_every_last_one() -> None:
+    assert steps("Clear the hale lot intae the bin, son, every last one o' them.", S3) == \
+        mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")
+
+
+@pytest.mark.parametrize("text", [
+    "Dinnae clear the hale lot intae the bin, son, every last one o' them.",
+    "Clear the hale lot intae the bin, son, every last one o' them? Naw.",
+    "Clear the hale lot intae the bin, son, but no the red yin.",
+    "Clear the hale lot intae the bin, son, every last one o' them, an' then the red yin on the pad.",
+])
+def test_the_hale_lot_near_misses_refuse(text: str) -> None:
+    refused(text, S3)
