@@ -211,13 +211,17 @@ class HeatmapHead(nn.Module):
         pixels, height, _ = self.channel_pixels(image)
         return self.assemble(self.calibration.lift(pixels, height), text)
 
+    def choice_logits(self, text: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(B, cubes) and (B, places) logits of the instruction's choice of cube and of place."""
+        return SELECT_GAIN * self.select_cube(text), SELECT_GAIN * self.select_place(text)
+
     def assemble(self, points: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
         """(B, K, 3) channel positions -> the targets: cubes as they are, the instructed cube and the goal as the
         instruction's softmax choice among the cubes and among the places (plus each place's learned goal offset)."""
         nc = len(self.cubes)
         cubes, places = points[:, :nc], points[:, nc:]
-        w_cube = (SELECT_GAIN * self.select_cube(text)).softmax(dim=-1)
-        w_place = (SELECT_GAIN * self.select_place(text)).softmax(dim=-1)
+        cube_logits, place_logits = self.choice_logits(text)
+        w_cube, w_place = cube_logits.softmax(dim=-1), place_logits.softmax(dim=-1)
         named = {c: cubes[:, i] for i, c in enumerate(self.cubes)}
         named["instructed"] = (w_cube.unsqueeze(-1) * cubes).sum(dim=1)
         named["goal"] = (w_place.unsqueeze(-1) * (places + self.goal_offset)).sum(dim=1)

@@ -15,10 +15,11 @@ import numpy as np
 import pytest
 import torch
 
+from policies.checkpoint import read_checkpoint
 from policies.errors import TrainConfigError
 from policies.visuomotor.heatmap import CALIBRATION_SIZE, CameraCalibration, HeatmapHead, soft_argmax
 from policies.visuomotor.network import VisuomotorACT
-from policies.visuomotor.pretrain import PretrainConfig, load_pretrain_config, pretrain_object_encoder
+from policies.visuomotor.pretrain import PretrainConfig, _PixelTargets, load_pretrain_config, pretrain_object_encoder
 from policies.visuomotor.scenes import camera_calibration, load_scene_frames, render_scenes, save_scene_frames
 
 ENV, ROBOT = "armstack/PickPlace-v0", "panda"
@@ -131,6 +132,15 @@ def test_a_short_pretraining_learns_the_pixels_and_the_bench_reads_it(tmp_path: 
     with pytest.raises(TrainConfigError, match="--add-places"):
         pretrain_object_encoder(dataclasses.replace(config, val=(str(no_places),), train=(str(val),)))
     summary = pretrain_object_encoder(config)
+    # The choice's labels: the instructed cube's channel holds exactly its position, the goal's place its x, y.
+    _, net = read_checkpoint(tmp_path / "enc" / "best")
+    assert isinstance(net, VisuomotorACT)
+    frames = load_scene_frames([train])
+    targets = _PixelTargets(net, frames, load_scene_frames([val]))
+    objects = torch.from_numpy(frames.objects).reshape(len(frames.objects), -1, 3)
+    rows = torch.arange(len(objects))
+    assert torch.equal(targets.points[rows, targets.cube_index], objects[:, 4])
+    assert torch.allclose(targets.points[rows, 3 + targets.place_index, :2], objects[:, 3, :2], atol=1e-6)
     rows = [json.loads(line) for line in (tmp_path / "enc" / "metrics.jsonl").read_text().splitlines()]
     first, last = rows[0]["val_pixel_px"], rows[-1]["val_pixel_px"]
     assert set(last) == {"red_cube", "green_cube", "blue_cube", "pad", "bin"}
