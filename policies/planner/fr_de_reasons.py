@@ -34,6 +34,7 @@ _REASONS: dict[str, dict[str, str]] = {
         "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?|"
                        r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
+                 r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
                  r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?"),
         "urgent": (rf"c' ?est {_INTENSIFIER_FR}(?:urgent|pressé)|"
                    r"(?:mon|ma|notre) (?:tp|td|cours|réunion|démo|examen|exam|bus|train|pause) (?:commence|part) "
@@ -41,6 +42,8 @@ _REASONS: dict[str, dict[str, str]] = {
         "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
                  r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
                  r"(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
+                 r"(?:(?:celui-là|celle-là|lui|elle)\s*,?\s*)?(?:tu|vous) (?:le|la) (?:laisses|laissez) "
+                 r"(?:tranquille|là|où (?:il|elle) est|en place)|"
                  r"(?:(?:lui|elle)\s*,?\s*)?je (?:le|la) garde|"
                  r"c' ?est (?:celui|celle) de (?:mon|ma) (?:neveu|nièce|fils|fille|frère|sœur|soeur|collègue|chef|"
                  r"petit-fils|petite-fille)|"

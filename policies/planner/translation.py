@@ -251,6 +251,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bts\b", "tous"), (r"\btte\b", "toute"), (r"\bttes\b", "toutes"),  # eleventh pass
     (r"\bla totalité des\b", "tous les"), (r"\bsans (?:le|la|l' ?)\s*(?:soulever|lever)\b", " without-lifting-it "),
     (r"^\s*(?:oh|ah)\s+(?=[a-zà-ÿ])", ""), (r"\s*,?\s*\bde (?:votre|ton) point de vue\b\s*,?", " "),
+    # twelfth pass: "vu depuis toi" (the robot's view, which left and right already are), "Tous les cubes, tu me les
+    # ranges à gauche": the quantified object said first, taken up by "les"
+    (r"\s*,?\s*\bvu (?:depuis|de) (?:toi|vous)\b\s*,?", " "),
+    (r"^\s*(tous les cubes|toutes les briques|tous les blocs)\s*,\s*(?:tu|vous) (?:me |nous )?les "
+     r"(ranges|rangez|mets|mettez|poses|posez|jettes|jetez|déposes|déposez|places|placez)\b", r"\2 \1"),
     (r"\s*,\s*peuchère\s*(?=[,.!?]|$)", ""), (r"\s*,?\s*\bvite (?:fait|fé)\b", ""),
     # a reason said after the request, from a closed list that only says why ("..., y'est trop loin", "..., j'veux plus
     # rien voir sur la table"): taken off at the end of the instruction only (twelfth pass: "y sert pu à rien", "j'en ai
@@ -1581,7 +1586,10 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\bnur (?:nicht (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?|(?:den|die|das) "
      r"([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))? nicht)(?=\s*(?:[,;.!?]|$))", r", außer dem \1\2"),
     # eleventh pass: "alle Würfel in den Mistkübel, nur den gelben, den lass (mir) bitte stehen": the same exclusion,
-    # said with the cube kept where it is
+    # said with the cube kept where it is (twelfth pass: "nur den blauen lass stehen", the pronoun left out)
+    (r",?\s*\bnur (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?\s+"
+     r"lass(?:e|en sie)?(?: (?:mir|uns))?(?: (?:bitte|mal|doch|schön))* "
+     r"(?:stehen|liegen|da|dort|in ruhe)(?=\s*(?:[,;.!?]|$))", r", außer dem \1"),
     (r",?\s*\b(?:nur|bloß|bloss|aber) (?:den|die|das) ([a-zäöüß]+)(?: (?:würfel|block|klotz|baustein))?\s*,?\s*"
      r"(?:den|die|das) lass(?:e|en sie)?(?: (?:mir|uns))?(?: (?:bitte|mal|doch|schön))* "
      r"(?:stehen|liegen|da|dort|in ruhe)(?=\s*(?:[,;.!?]|$))", r", außer dem \1"),
@@ -1883,7 +1891,10 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\bseitn\b", "seite"),
                 # twelfth pass (fresh_fr_de_22): northern "bloß" (only: "bloß den gelben nich", the exclusion), "ab"
                 # before the place it goes to ("alles ab inne Tonne": away into the bin; "ab jetzt" stays unread)
-                (r"\bblo(?:ß|ss)\b", "nur"), (r"\bstehn\b", "stehen"),
+                (r"\bblo(?:ß|ss) (?=(?:den|die|das)\b)", "nur "), (r"\bstehn\b", "stehen"),
+                # "Alles in Müll": the bin said with no article
+                (r"\bin (müll|mülleimer|eimer|mistkübel|abfall|abfalleimer|kübel)\b", r"in den \1"),
+                (r"\bin (tonne|mülltonne)\b", r"in die \1"),
                 (r"\bab (?=(?:in|ins|in die|in den|auf|aufs|zum|zur) )", ""),
                 # "den blauen aber bitte nicht bewegen": "aber" after the sentence's first object is the contrast
                 # particle, no clause join
@@ -2085,6 +2096,8 @@ _OPENINGS = {
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
                      # tenth pass: "c'est bon, t'as fini, retourne ..." (the work before is done)
                      r"(?:c' ?est|c) bon\s*,?\s*(?:(?:t' ?as|tu as|vous avez) (?:fini|terminé)\s*)?[,!.]*|"
+                     # twelfth pass: "C'est bon, fini pour aujourd'hui, tu retournes ..." (the day's work done)
+                     r"(?:c' ?est )?fini pour (?:aujourd' ?hui|ce soir|la journée)\s*[,!.]+|"
                      r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
@@ -2140,7 +2153,8 @@ _CLOSINGS = {
                      r" service)?|mrc|"
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
-                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))(?:genre|peuchère)|"
+                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
+                     r"merci (?:mon )?vieux|"
                      r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
                      r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote)|"

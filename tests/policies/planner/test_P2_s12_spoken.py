@@ -68,6 +68,14 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Je vous prie de mettre tous les cubes sur le pad, à l'exception du {x}, qui reste où il est.", ("rest>pad",)),
     ("Oh, fous-moi ce cube {x} à la poubelle, il me sert plus à rien, peuchère.", ("x>bin",)),
     ("Den {X} auf die linke Seit'n rüber. Zack.", ("x>left",)),
+    ("Alles in Müll, bloß den {X} lass stehn.", ("rest>bin",)),
+    ("Mets-moi tous les cubes sur le côté droit, sauf le {x}, celui-là tu le laisses tranquille, gell.",
+     ("rest>right",)),
+    ("Tous les cubes, tu me les ranges à gauche, sauf le {x}, lui tu le laisses où il est.", ("rest>left",)),
+    ("Alors, le {x} tu le mets à gauche, et le {y} à droite, comme ça c'est a bissel rangé.", ("x>left", "y>right")),
+    ("C'est bon, fini pour aujourd'hui, tu retournes à ta position de départ. Feierowe!", ("home",)),
+    ("Le cube qui est tout à gauche, vu depuis toi, tu me le mets sur le {z}, s'il te plaît. Merci vieux.",
+     ("x>z",)),
 )
 
 
@@ -166,6 +174,12 @@ def test_a_typo_after_an_article_is_read_as_its_colour(text: str, steps: list[st
     "Vas-y, mets-moi tous les cubes à la poubelle sauf le {x}, j'en ai plus besoin.",
     "Mets tous les cubes à la poubelle sauf le {x}, il sert plus à rien.",
     "Déplace le cube {x} à gauche et le {y} à droite. Ta gauche à toi, pas la mienne.",
+    # a cube kept after a request that moves it; "lass stehen" with no quantifier; a tidy reason after a negation
+    "Mets le {x} dans la poubelle, tu le laisses là.",
+    "Leg den {Y} in den Müll, bloß den {X} lass stehn.",
+    "Ne mets pas le {x} à gauche, comme ça c'est rangé.",
+    "Tous les cubes, tu me les ranges pas à gauche.",
+    "C'est bon, fini pour aujourd'hui.",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
     x, y, z = _TRIPLES[0]
