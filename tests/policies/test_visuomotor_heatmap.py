@@ -15,12 +15,15 @@ import numpy as np
 import pytest
 import torch
 
-from policies.checkpoint import read_checkpoint
+from policies.checkpoint import read_checkpoint, read_spec
 from policies.errors import TrainConfigError
+from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.heatmap import CALIBRATION_SIZE, CameraCalibration, HeatmapHead, soft_argmax
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.pretrain import PretrainConfig, _PixelTargets, load_pretrain_config, pretrain_object_encoder
 from policies.visuomotor.scenes import camera_calibration, load_scene_frames, render_scenes, save_scene_frames
+from policies.visuomotor.train import train_visuomotor
+from sim.datagen import DatagenConfig, run_datagen
 
 ENV, ROBOT = "armstack/PickPlace-v0", "panda"
 NAMES = [f"{o}.{a}" for o in ("red_cube", "green_cube", "blue_cube", "goal", "instructed") for a in "xyz"]
@@ -102,7 +105,7 @@ def test_bad_settings_are_refused(front: CameraCalibration, tmp_path: Path) -> N
     bad.write_text("object_head: heatmap\nheatmap_widht: 32\n")
     with pytest.raises(TrainConfigError, match="heatmap_widht"):
         load_pretrain_config(bad, train=("a.npz",), val=("b.npz",), out=str(tmp_path / "o"))
-    base = {"train": ("a.npz",), "val": ("b.npz",), "out": str(tmp_path / "o")}
+    base: dict[str, Any] = {"train": ("a.npz",), "val": ("b.npz",), "out": str(tmp_path / "o")}
     with pytest.raises(TrainConfigError, match="valid: mlp, heatmap"):
         PretrainConfig(**base, object_head="heatmaps")
     with pytest.raises(TrainConfigError, match="heatmap_camera 'overhead'"):
@@ -120,7 +123,7 @@ def test_bad_settings_are_refused(front: CameraCalibration, tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_a_short_pretraining_learns_the_pixels_and_the_bench_reads_it(tmp_path: Path) -> None:
+def test_a_short_pretraining_learns_the_pixels_the_bench_reads_it_and_a_policy_starts_from_it(tmp_path: Path) -> None:
     train = save_scene_frames(tmp_path / "train.npz", render_scenes(list(range(61, 69)), image_size=32,
                                                                     path_frames=1, random_poses=1))
     val = save_scene_frames(tmp_path / "val.npz", render_scenes([71, 72, 73, 74], image_size=32, path_frames=1,
@@ -159,3 +162,19 @@ def test_a_short_pretraining_learns_the_pixels_and_the_bench_reads_it(tmp_path: 
     frames = sum(r["frames"] for r in pixel_rows.values())
     for channel, px in best["val_pixel_px"].items():
         assert sum(r[channel] * r["frames"] for r in pixel_rows.values()) / frames == pytest.approx(px, abs=0.02)
+    # A policy starts from the heatmap encoder: the head, its camera and calibration come with it and stay fixed.
+    data = tmp_path / "rgb"
+    run_datagen(DatagenConfig(env_id=ENV, robot=ROBOT, episodes=2, workers=1, obs=("state", "rgb"),
+                              cameras=("front", "wrist"), image_size=32, seed=5, out=str(data)), progress=False)
+    train_visuomotor(VisuomotorConfig(data=str(data), out=str(tmp_path / "run"),
+                                      init_encoder=str(tmp_path / "enc" / "best"),
+                                      freeze_encoder=True, object_loss=1.0, object_token=True, relative_token=True,
+                                      decoder_images=False, proprio=("joint_pos", "ee_pose", "gripper"), steps=4,
+                                      batch_size=8, chunk=4, layers=1, heads=2, log_every=2, save_every=2, threads=1),
+                     progress=False)
+    policy_spec, policy = read_checkpoint(tmp_path / "run" / "last")
+    assert policy_spec.arch_params["object_head"] == "heatmap"
+    assert policy_spec.arch_params["calibration"] == read_spec(tmp_path / "enc" / "best").arch_params["calibration"]
+    mine, theirs = policy.state_dict(), net.state_dict()
+    for key in ("objects.down.0.weight", "objects.up.3.bias", "objects.select_cube.weight", "objects.goal_offset"):
+        torch.testing.assert_close(mine[key], theirs[key], rtol=0, atol=0)
