@@ -141,9 +141,9 @@ def test_a_short_pretraining_learns_the_pixels_the_bench_reads_it_and_a_policy_s
     frames = load_scene_frames([train])
     targets = _PixelTargets(net, frames, load_scene_frames([val]))
     objects = torch.from_numpy(frames.objects).reshape(len(frames.objects), -1, 3)
-    rows = torch.arange(len(objects))
-    assert torch.equal(targets.points[rows, targets.cube_index], objects[:, 4])
-    assert torch.allclose(targets.points[rows, 3 + targets.place_index, :2], objects[:, 3, :2], atol=1e-6)
+    every = torch.arange(len(objects))
+    assert torch.equal(targets.points[every, targets.cube_index], objects[:, 4])
+    assert torch.allclose(targets.points[every, 3 + targets.place_index, :2], objects[:, 3, :2], atol=1e-6)
     rows = [json.loads(line) for line in (tmp_path / "enc" / "metrics.jsonl").read_text().splitlines()]
     first, last = rows[0]["val_pixel_px"], rows[-1]["val_pixel_px"]
     assert set(last) == {"red_cube", "green_cube", "blue_cube", "pad", "bin"}
