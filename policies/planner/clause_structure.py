@@ -199,6 +199,19 @@ def _skip_asides(toks: Sequence[str], k: int) -> int:
     return k
 
 
+def _late_starts(toks: Sequence[str]) -> list[int]:
+    """Where "start/begin (off) by/with" opens a clause after other words of the request (never at its head)."""
+    out = []
+    for i, t in enumerate(toks):
+        if t not in ("start", "begin") or not _strip(toks[:i]):
+            continue
+        k = i + 2 if toks[i + 1:i + 2] == ["off"] else i + 1
+        # ("start with the yellow one" names no step: a tower's base, or nothing the clause reads)
+        if toks[k:k + 1] == ["by"] or (toks[k:k + 1] == ["with"] and toks[k + 1:k + 2] and toks[k + 1].endswith("ing")):
+            out.append(i)
+    return out
+
+
 def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list[list[str]], bool] | str:
     """Groups of tokens in execution order for "before"/"after"/"first"; a refusal reason if unreadable."""
     whole = _before_all_that(toks)
@@ -214,6 +227,9 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
     order_at = [i for i, t in enumerate(toks) if t in ("before", "after", "once")
                 and not (toks[i + 1:i + 2] == ["that"] and t != "before")]
     firsts = [i for i, t in enumerate(toks) if t == "first"]
+    # "A, then B. But start by C" / "..., and begin by C": a start said after other clauses puts its clause first, as
+    # "first" does (it was read in the words' order: C ran last); the start words stay before C for the parser
+    firsts += [i for i in _late_starts(toks) if i not in firsts]
     if len(order_at) + (1 if firsts and _strip(toks[:firsts[0]]) else 0) > 1 or len(firsts) > 1:
         return "more than one order word ('before', 'after', 'first'): the order of the steps is unclear"
     if order_at:
@@ -233,9 +249,13 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
         word = toks[i]
         head = _strip(toks[:i])
         if toks[i + 1:i + 2] in (["that"], ["this"]):  # "A, but before that B": B runs first
-            tail = _strip(toks[_skip_asides(toks, i + 2):])
+            # ("but before that happens, B", fi34-015: the event is A itself)
+            k = i + 3 if toks[i + 2:i + 4] in (["happens", ","], ["happen", ","]) else i + 2
+            tail = _strip(toks[_skip_asides(toks, k):])
             if not head or not tail:
                 return f"'{word} that' has no clause to refer to"
+            if k == i + 3 and _moved(tail) & _moved(head):  # "before that happens" of the cube the clause moves
+                return f"'{word} that happens' moves the same cube again: which place is meant is unclear"
             # "First A, then B, but before that C" (C before B, after A?) and "A, but B before that, then C" ("that"
             # after its own clause): which clause it names is unclear (A1 s8 F21, F9)
             if _has_break(head) or _has_break(tail) or "," in head:
@@ -264,9 +284,16 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
         return ([main, sub] if word == "before" else [sub, main]), True  # "once" orders as "after" does
     if firsts and _strip(toks[:firsts[0]]):  # "A, but first B": B runs first
         f = firsts[0]
-        tail = toks[f + 1:]
+        said_before = [t for t in toks[:f] if t not in _CONNECTORS]
+        if toks[f] != "first" and said_before[-1] in ("then", "next", "finally", "lastly", "afterwards", "later"):
+            # "A. Then start by B": "then" puts B after A, the start before it
+            return f"'{said_before[-1]} {toks[f]}': the order of the steps is unclear"
+        tail = toks[f + 1:] if toks[f] == "first" else toks[f:]
         if _has_break(tail):
             return "'first' in the middle of several clauses: the order of the steps is unclear"
+        if toks[f] != "first" and _moved(tail) & _moved(toks[:f]):
+            # "Put the red cube in the bin. Start by putting the red one on the pad." (as "once"/"after" below)
+            return f"'{toks[f]} by' moves the same cube again: which place is meant is unclear"
         return [_strip(tail), _strip(toks[:f])], True
     if "finally" in toks:
         f = toks.index("finally")

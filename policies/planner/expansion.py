@@ -26,6 +26,7 @@ NP = r"(?:the |a |an )?(?:[a-z]+ )?(?:cube|block|brick|one|object|thing)s?"
 GERUNDS = {"putting": "put", "placing": "place", "moving": "move", "stacking": "stack", "picking": "pick",
             "pushing": "push", "setting": "set", "dropping": "drop", "grabbing": "grab"}
 
+_COLOURS_ALT_EARLY = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 # ------------------------------------------------------------------------------------------- towers
 # Words that start a clause of their own: after a tower's first colour, they mean the tower is not alone.
 _CLAUSE_WORDS = lx.MOTION_VERBS | {"home", "go", "return"}
@@ -40,8 +41,11 @@ _ROLE_TOP = r"(?:at|on|in) (?:the )?(?:very |tippy )?top(?! of)|on top of (?:it|
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 # ("tower blue on the bottom green in the middle red on top", s11 dev fi30-012: a role after "the" closes the phrase of
 # the cube before it, never opens the next one)
-_ROLE_BEFORE = {"bottom": r"(?<!the )(?<!the very )\b(?:bottom|base|first)\s*[:=-]?\s*$",
-                "top": r"(?<!the )(?<!the very )\b(?:top|last)\s*[:=-]?\s*$"}
+# the article alone does not close it: "The bottom: green, the middle: blue, the top: red" (REV s11 R2) says each
+# role before its cube; only the prepositional role ("on/at/in the bottom") belongs to the cube said before it
+_ROLE_BEFORE = {"bottom": r"(?<!(?:on|at|in) the )(?<!(?:on|at|in) the very )\b(?:bottom|base|first)\s*[:=-]?\s*$",
+                "top": r"(?<!(?:on|at|in) the )(?<!(?:on|at|in) the very )\b(?:top|last)\s*[:=-]?\s*$",
+                "middle": r"(?:^|[:;,.]\s*|\b(?:and|then|with)\s+)the middle\s*[:=-]?\s*$"}
 _ROLE_MIDDLE = r"in the middle|in middle|in between|between (?:them|those|those two|the two)|next"
 
 
@@ -134,8 +138,46 @@ def _learner_tower_list(text: str) -> str:
                   rf"(?=\s*,\s*(?:and\s+)?then\s+{_TOWER_CUBE})", r"\1\2 at the bottom", text)
 
 
+# A stack the request says is there already, then what to do with it: "blue's already sitting on the orange cube, so
+# just finish the tower off with the purple one on top" (fi34-014). The premise is checked against the scene (a stack
+# that is not there refuses) and then carries nothing for the plan; "finish the tower (off) with X on top" is "put X on
+# top", the top of the stack as it stands.
+_ONE_COLOUR = rf"(?:the )?({_COLOURS_ALT_EARLY})(?: (?:cube|block|one|brick))?"
+_ALREADY_ON = re.compile(rf"^{_ONE_COLOUR}(?:'s| is) already (?:sitting |resting |standing |stacked )?(?:on top of|on|"
+                         rf"atop) {_ONE_COLOUR}\s*,?\s*(?:and )?so,?\s+(?P<rest>.+)$")
+_FINISH_ON_TOP = re.compile(rf"\b(?:(?:just|please|now)\s+)*(?:finish|complete|top) (?:off )?the (?:tower|stack|pile)"
+                            rf"(?: off)? (?:with|by putting|by placing|by adding) ((?:the )?(?:{_COLOURS_ALT_EARLY})"
+                            rf"(?: (?:cube|block|one|brick))?) "
+                            r"(on top|at the top|up top|ontop the topmost (?:cube|block|one))\s*[.!]?\s*$")
+
+
+def _premise_and_finish(text: str, state: SceneState) -> Rewrite | None:
+    """The request after a stack said to be there already, that stack checked; "finish the tower with X on top" as
+    "put X on top"; None where neither is said."""
+    premise = _ALREADY_ON.match(text)
+    if premise is not None:
+        upper, lower = (_coloured(premise.group(k), state) for k in (1, 2))
+        stacked = state.with_position_stacks()
+        if upper is None or lower is None or len(upper[1]) != 1 or len(lower[1]) != 1 or \
+                not stacked.rests_on(upper[1][0], lower[1][0]):
+            return Rewrite(text, f"the words say the {premise.group(1)} cube is already on the {premise.group(2)} one, "
+                                 f"and the scene does not show it: nothing is done")
+        text = premise.group("rest")
+    finish = _FINISH_ON_TOP.match(text)  # (from the start: "so don't finish the tower ..." is no request)
+    if finish is not None:
+        return Rewrite(f"put {finish.group(1)} {finish.group(2)}", changed=True)
+    return Rewrite(text, changed=True) if premise is not None else None
+
+
 def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     """A tower described bottom to top or top to bottom -> "put B on A, then put C on B"; None if no tower."""
+    finished = _premise_and_finish(text, state)
+    if finished is None or finished.refusal is not None:
+        return finished or _expand_tower(text, state)
+    return _expand_tower(finished.text, state) or finished
+
+
+def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
     # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
     text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b|\btop-to-bottom\b",
                   "from top to bottom", text)
@@ -149,6 +191,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     text = re.sub(r"\breading (?:it )?(?:up|upwards?)\b", "from bottom to top", text)
     if re.search(r"\b(?:tower|stack|pile)\b", text):
         text = _learner_tower_list(text)
+    text = _bottom_of_place(text)
     # "When you're done, the green cube should be at the bottom of a three-high stack, ..." (r21 dev f21-023): phrasing
     # writes the opener as "then"; with nothing before it, it orders nothing
     text = re.sub(r"^then\s+(?=(?:the |a )?(?:[a-z]+ )?(?:cube|block|one|tower|stack|pile)\b|(?:{})\b)".format(
@@ -182,6 +225,7 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
     if stated:  # "make a stack: the red cube on the blue cube on the green cube" names the cubes top to bottom
         text = "a tower from top to bottom: " + ", ".join(re.split(r" on (?:top of )?", stated.group(1)))
     tower_words = re.search(r"\b(?:tower|bottom to top|top to bottom|from (?:the )?(?:bottom|top)|"
+                            r"(?:^|(?<=[.;,]\s))the (?:very )?(?:bottom|base)(?=\s*:)|"  # "The bottom: orange, ..."
                             r"at the (?:very )?bottom|on the bottom|in the middle|highest|lowest|start with|"
                             r"finish with|end with|"
                             r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two)|"
@@ -204,6 +248,10 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # "..., but first go home": the home step goes first; spelled out after the tower it would run last
         return Rewrite(text, "the tower is described beside 'first', which spelling it out would drop: say the tower "
                              "alone, or as 'put X on Y, then ...'")
+    of_place = _OF_PLACE.search(body)
+    if of_place is not None:
+        return Rewrite(text, f"the tower names a place with '{of_place.group(0)}', which the planner does not read as "
+                             f"where it stands: say 'a tower on the pad with X at the bottom, ...'")
     marks = marked_words(body, (*NEGATION_MARKERS, "before", "after", "once", "while", "until", "when"))
     if marks:
         return Rewrite(text, f"the tower is described beside '{marks[0]}', which spelling it out would drop: "
@@ -215,6 +263,12 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # said with a word that is no colour would be left out of the tower, which then is not the one asked for
         return Rewrite(text, f"the tower names '{vague.group(0)}', which is no cube of the scene the planner can "
                              f"tell: say its colour")
+    late_start = re.search(r"\b(?:start|starting|begin|beginning) with\b", body[mentions[0][0]:]) if mentions else None
+    if late_start is not None:
+        # "Put the orange cube on the red one. Start with the yellow one." (built yellow, red, orange): a start said
+        # after the cubes may order the steps or name the base; which is unclear
+        return Rewrite(text, f"'{late_start.group(0)}' after the tower's cubes: whether it names the base or the "
+                             f"first step is unclear")
     ends_said = False  # the roles name both the bottom and the top
     # A clause before the tower's first cube ("go home, then build a tower with ...") would be dropped by spelling the
     # tower out: only one verb that makes the tower may stand there.
@@ -243,6 +297,13 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, f"the tower names a {missing} cube, and there is no single {missing} object in the "
                              f"scene (objects: {', '.join(state.names)})")
     names = [n for _, n in mentions]
+    if len(set(names)) != len(names) and stacks:
+        # "orange goes at the very bottom, put the blue cube on the orange, and the yellow one ends up highest"
+        # (fi35-014): the cube a stacking clause puts another on is named again there; its level is the one said
+        # elsewhere, and the clause is checked against the tower below
+        unstacked = [(at, n) for at, n in mentions if not any(st.start(2) <= at < st.end(2) for st in stacks)]
+        if {n for _, n in unstacked} == set(names) and len({n for _, n in unstacked}) == len(unstacked):
+            mentions, names = unstacked, [n for _, n in unstacked]
     if len(set(names)) != len(names):
         # "a tower out of yellow, red and blue, with yellow on the bottom, ...": the cubes listed, then placed;
         # the placing part (after the last "with" or ":") names each cube once and is the one read.
@@ -463,7 +524,7 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
         elif re.search(rf"\b(?:{_ROLE_TOP})\b", after) or re.search(r"\b(?:finish|end) with\b", before) or \
                 re.search(_ROLE_BEFORE["top"], before):
             role = "top"
-        elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after):
+        elif re.search(rf"\b(?:{_ROLE_MIDDLE})\b", after) or re.search(_ROLE_BEFORE["middle"], before):
             role = "middle"
         else:
             # "red is the base, blue is in the middle and green is the top": read only where every cube's role is said
@@ -477,6 +538,16 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
         roles.append(role)
     if said_is and not all(roles):
         return "the tower's roles ('X is the base') do not match the cubes it lists: cannot tell what goes where"
+    for k in range(len(mentions) - 1):
+        # "the middle: green and blue" (A1 s12): a role said before its cube, and another joined by "and" with no role
+        # of its own: do both take it, and in which order?
+        joined = re.fullmatch(r"[a-z]+(?: (?:cube|block|brick|one))?\s+and\s+(?:the\s+)?",
+                              text[mentions[k][0]:mentions[k + 1][0]])
+        if joined and roles[k] is not None and roles[k + 1] is None and \
+                any(re.search(pattern, text[max(0, mentions[k][0] - 16):mentions[k][0]])
+                    for pattern in _ROLE_BEFORE.values()):
+            return f"'{joined.group(0).strip()} ...' joins a cube with no place in the tower to one with a place: " \
+                   f"whether they share it is unclear"
     for k in range(len(mentions) - 1):
         between = text[mentions[k][0]:mentions[k + 1][0]]
         bare = k if roles[k] is None else k + 1
@@ -551,6 +622,25 @@ _TOWER_PLACES = {region: re.compile(_PLACE_PREP + "(?:" + "|".join(r"\s+".join(p
                                     (r"|" + region + r"(?!\s+of)" if region in ("left", "right") else "") + r")\b")
                  for region, phrases in lx.REGION_PHRASES.items()}
 _REGION_SAID = {"bin": "in the bin", "pad": "on the pad", "left": "on the left side", "right": "on the right side"}
+# "red at the bottom of the pad, blue in the middle, green on top" (A1 s11 H33: the place after the bottom role was
+# never read, and the tower was built on the table): the place is the tower's, said as the base's placement
+# (the pad and the bin only: "the bottom of the left side" may be its near edge, and is refused below)
+_BOTTOM_OF_PLACE = re.compile(r"\b((?:at|on|in) the (?:very )?(?:bottom|base)) of (?:the\s+)?(" + "|".join(
+    r"\s+".join(p) for r in ("pad", "bin") for p in sorted(lx.REGION_PHRASES[r], key=len, reverse=True)) + r")\b")
+
+
+# a place said with "of" anywhere else in a tower ("green on top of the left side") is not read as where it stands
+_OF_PLACE = re.compile(r"\bof (?:the\s+)?(?:" + "|".join(
+    r"\s+".join(p) for ps in lx.REGION_PHRASES.values() for p in ps) + r")\b")
+
+
+def _bottom_of_place(text: str) -> str:
+    """ "X at the bottom of the pad" -> "X at the bottom on the pad" (the region then read as the tower's place)."""
+    def said(m: re.Match[str]) -> str:
+        phrase = tuple(m.group(2).split())
+        region = next(r for r, ps in lx.REGION_PHRASES.items() if phrase in ps)
+        return f"{m.group(1)} {_REGION_SAID[region]}"
+    return _BOTTOM_OF_PLACE.sub(said, text)
 
 
 # The words a tower's description may hold (with the colour words): making it, its cubes and levels, where it stands,
@@ -728,8 +818,11 @@ _ALL_AGAIN = re.compile(r"\s*[.!,]\s*(?:every (?:single |last )?one|each (?:and 
 # said again right after it, before its place
 _ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,?\s*(?=(?:in|into|on|onto|to)\b)")
 # How a place is said of a quantifier's cubes with no verb of the robot's: where they go, or the state they end in.
-_GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|have to|are to|"
-              r"will) (?:all )?(?:be|end up|sit|be sitting|be placed|be put)|(?:all )?(?:end up|are to be))")
+# ("each cube ... ought to be relocated to the pad", "every cube should be moved to the bin", fi35-023: the passive of a
+# placing verb; "every one of them goes over to the left side", fi35-027)
+_GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|needs to|have to|"
+              r"are to|is to|ought to|will) (?:all )?(?:be (?:placed|put|moved|relocated|relocate|transferred|taken|"
+              r"brought|set|carried|shifted)|be|end up|sit|be sitting)|(?:all )?(?:end up|are to be))(?: over)?")
 # An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
 # ("without" opens a negation there: "without touching X, ..." is not matched)
 _FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the (?:sole |only |one |single )?"
@@ -763,9 +856,11 @@ _CONTENT_WHERE_IT_IS = re.compile(
     r"(?:happy|fine|good|ok|okay|content|comfortable|best left)\s+(?:where it is|where it sits|as it is|there|in its "
     r"place|right where it is)\s*[.!]?\s*")
 # (also as a sentence of its own: "Clear the whole table, buddy. All three cubes, into the trash.", f27 dev)
-_CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*clear (?:off |up )?the (?:whole |entire )?(?:table|"
-                            rf"workspace|work area)"
+# ("empty the table, everything on it goes in the bin", fi34-023: "on it" is the table's)
+_CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*(?:clear|empty) (?:off |up )?the (?:whole |entire )?"
+                            rf"(?:table|workspace|work area)"
                             rf"\s*[:\-–—,.;!]+\s*(?=(?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}"
+                            rf"(?: on (?:it|the table))?"
                             rf"(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?(?:\s+(?:go|goes|should go|must go))?"
                             rf"\s*,?\s+(?:in|into|inside|to)\s+(?:the\s+)?(?:bin|trash)\b)")
 # ... or said to stay, after the exception or as it ("except the green one - the green stays", "apart from the orange
@@ -900,8 +995,14 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     # "bin every cube on the table" (r21 dev, quantifier class): where every object stands on the table (on it, or on
     # a stack on it: "every single cube that's on the table right now" with green on red, f27 dev) the words pick out
     # every object; with a cube in a region or held they would leave some out, and stay unread
+    text = re.sub(rf"(\b{_ALL})\s+(?:right now|currently|presently|at present|at the moment)\b", r"\1", text)
+    heading = _CLEAR_HEADING.match(text)
+    if heading is not None:  # "empty the table, everything on it ...": the table's
+        text = text[:heading.end()] + re.sub(rf"^((?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}) "
+                                             r"on it\b", r"\1 on the table", text[heading.end():])
     on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"
-                         r"(?:on|upon) the (?:table|tabletop|work surface)\b)", text)
+                         r"(?:on|upon) the (?:table|tabletop|work surface)(?: (?:right now|currently|presently|at "
+                         r"present|at the moment))?\b)", text)
     stacked = state.with_position_stacks()
     if on_table is not None and state.holding is None and \
             not any(stacked.rests_on(o, r) for o in stacked.names for r in stacked.regions):
@@ -1031,6 +1132,18 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     after = re.search(r"\s*(?:[;.!?]|,?\s*\b(?:and then|then|after that|afterwards|and finally|finally)\b|"
                       r",?\s*(?:\band\s+)?(?=do the same (?:with|for|to)\b))\s*", post)
     later = post[after.start():] if after else ""
+    # "All to the pad. Not the purple." (fi34-028): a verbless "not X" as the next sentence is the quantifier's
+    # exception
+    not_next = re.fullmatch(rf"\s*[.;!]\s*(?:but\s+)?not\s+{_EXCLUDED}\s*[.!]?\s*", later)
+    # (not after "both" or a count: "Push both of them forward. Not the blue one." contradicts itself, s9 tests)
+    if not_next is not None and not re.match(r"\s*both\b", text[m.start():]) and _COUNT.match(text[m.start():]) is None:
+        # (a bare comma may correct rather than list: "Not the purple, the blue.")
+        spared = (f"'not {not_next.group(1)}': a correction or a list? which cubes are left out is unclear"
+                  if re.search(r",(?!\s*(?:and|or|nor)\b)", not_next.group(1)) else None) or \
+            _exception_unclear("not", not_next.group(1)) or _colour_names(not_next.group(1), state)
+        if isinstance(spared, str):
+            return Rewrite(text, spared)
+        excluded, later = [*excluded, *spared], ""
     content = _CONTENT_WHERE_IT_IS.fullmatch(later)
     if content is not None:  # "? The blue one is perfectly happy where it is." (f18-026): a cube kept, as a negation
         later = f". leave {content.group(1)} alone"

@@ -481,6 +481,14 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
     if unpaired:
         return (f"the words never put the {unpaired[0].replace('_', ' ')} next to a place, so which place it goes to "
                 f"is a guess: say it as '<cube> in/on <place>' for each cube")
+    # A cube the words name, used by the plan as the support of another that the words never put on it ("On top, put
+    # the purple cube." ran yellow^purple: the model moved the top cube onto the one the words move, A1 s11 H35)
+    supports = sorted({s.args["object"] for s in steps if s.skill == "place_on"})
+    misused = [n for n in supports if not any(n in d for d in pairing.destinations.values())
+               and any(o.name == n and o.color in said for o in state.objects)]
+    if misused:
+        return (f"the words name the {misused[0].replace('_', ' ')}, but never as the place another cube goes on, and "
+                f"the plan puts a cube on it")
     return None
 
 

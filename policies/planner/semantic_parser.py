@@ -56,6 +56,9 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      else " "),
     (r"\bof the table\b", " "),
     (r"\bdo the same with\b", " SAME "),
+    # "nudge the purple cube in toward your base" (fi34-047; phrasing writes the robot's way as "backward"): "in" before
+    # it is the push's own particle, no place
+    (rf"\b((?:{'|'.join(sorted(lx.PUSH_VERBS))})\b[^,;.]*?) in (backwards?)\b", r"\1 \2"),
     # "the cube that's not blue", "the non-blue one": a reference by the colour it lacks (grounded or asked among the
     # rest by mentions.py), never a negation of the clause (f17-067)
     (rf"\b(cube|block|one|object) (?:that's|thats|that is|which is|which's) not ({_COLOUR_ALT})\b", r"non\2 \1"),
