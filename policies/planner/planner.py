@@ -92,7 +92,7 @@ class CheckedPlanner:
             # ("unten Rot oder Blau, oben Grün" asks which one, as its English does).
             lang, english, untranslatable = in_english(instruction)
             if lang != "en" and untranslatable is None:
-                not_asked = speech_act_refusal(english, state)
+                not_asked = speech_act_refusal(english, state, translated=True)
         if not_asked is not None:
             return Outcome(result=not_asked, raw=not_asked, raw_valid=True)
         raw = self.backend.propose(instruction, state)

@@ -160,6 +160,15 @@ _POLITE_QUESTION = re.compile(
 _VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}"
                    r"|pop|bring|go|return|park|hand|give|throw|toss|clear|tidy|arrange|swap|sort|line|make|"
                    r"build|need|want|like|goes|belongs?|sit|sitting)\b")
+# A '?' after a statement asks whether, it does not request (A1 s12 H39): the statement has no verb once "bin" as a
+# noun is set aside ("Everything in the bin?"), or "you" opens it before the verb ("You put the red cube in the bin?",
+# "You take red to the bin?"); "?!" asks as "?" does. A rising request still opens on its verb ("pop the blue cube on
+# the left?") or a polite frame ("can u ...?").
+_BIN_NOUN = re.compile(r"\b(?:the|a|in|into|to|inside)\s+(?:\w+\s+)?bin\b")
+_YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\s+(?:(?:just|already|then|also|really|"
+                        rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
+                        r"pop|bring|go|return|park|hand|give|stick|get|take)\b")
+_ASKED = re.compile(r"\?[!?]*$")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
                     r"trash|box|left|right|arm|home|gripper)\b")
 # Words of French or German: their questions are polite requests (the language screen decides the rest).
@@ -183,10 +192,15 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def speech_act_refusal(instruction: str, state: SceneState | None = None) -> Refusal | None:
-    """A refusal (or a ``Clarification``) where ``instruction`` is not a plain request to act; else None."""
+def speech_act_refusal(instruction: str, state: SceneState | None = None, *,
+                       translated: bool = False) -> Refusal | None:
+    """A refusal (or a ``Clarification``) where ``instruction`` is not a plain request to act; else None.
+
+    ``translated``: the English of a French or German instruction, where "you put ...?" renders a request ("Tu me
+    mets le rouge dans le bac ?"), not a question whether.
+    """
     text = normalise(instruction)
-    why = speech_act_error(text)
+    why = speech_act_error(text, translated=translated)
     if why is not None:
         words, reason = why
         return Refusal(reason=f"the instruction is not a plain request: {words!r} {reason}; "
@@ -306,7 +320,7 @@ _SMALL_TALK_QUESTION = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:hey|hi|hello|hiya|m
 _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.!?]|$))")
 
 
-def speech_act_error(text: str) -> tuple[str, str] | None:
+def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
     text = _SMALL_TALK_QUESTION.sub(" ", _CLOSING_QUESTION.sub("", text))
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
@@ -336,10 +350,11 @@ def speech_act_error(text: str) -> tuple[str, str] | None:
             continue  # small talk ("how are you today?"): no object, place or action named, nothing to plan
         if _QUESTION_START.search(lead):
             return body, "is a question, not a request"
-        if not s.endswith("?") or _POLITE_QUESTION.search(s):
+        if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
-        if not _VERB.search(body) or re.search(_NP_START, lead) or _REPORTER.search(lead) or \
+        if not _VERB.search(_BIN_NOUN.sub(" ", body)) or (_YOU_STATE.match(lead) and not translated) or \
+                re.search(_NP_START, lead) or _REPORTER.search(lead) or \
                 any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
                 _TOPIC.search(text[text.index(s) + len(s):]):
             # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
