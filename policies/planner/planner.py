@@ -18,6 +18,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
+from policies.planner import lexicon as lx
 from policies.planner.errors import PlannerError
 from policies.planner.pairing import pairing_error
 from policies.planner.phrasing import in_english
@@ -40,6 +41,22 @@ DEFAULT_BACKEND = "llama_cpp"
 MODEL_BACKENDS = ("llama_cpp", "openai")
 """The backends that rank with a language model (they take ``mode``, ``fallback`` and a model)."""
 
+
+
+def _colour_clash(state: SceneState) -> Refusal | None:
+    """A refusal where a scene object's colour is a word the planner reads as another colour (A1 s10 H13).
+
+    In a scene of cyan and blue cubes "put the cyan cube in the bin" binned the blue one: the lexicon reads
+    "cyan" as blue. Every instruction in such a scene could name the wrong cube, so none is planned.
+    """
+    for obj in state.objects:
+        read_as = lx.COLOR_WORDS.get(obj.color)
+        if read_as is not None and read_as != obj.color:
+            return Refusal(reason=f"the scene's {obj.name} has a colour the planner reads as {read_as} "
+                                  f"('{obj.color}' is a word for {read_as}), so a request could move the wrong "
+                                  f"cube: nothing is planned; name scene colours from red, green, blue, yellow, "
+                                  f"orange and purple")
+    return None
 
 class UnknownBackendError(PlannerError, KeyError):
     """A backend name that ``make_planner`` does not know."""
@@ -86,6 +103,9 @@ class CheckedPlanner:
         if not isinstance(instruction, str) or not instruction.strip():
             raise PlannerError(f"the instruction must be a non-empty string, got {instruction!r}")
         state = state.with_position_stacks()  # every backend and the checker see what stands on what
+        clash = _colour_clash(state)
+        if clash is not None:
+            return Outcome(result=clash, raw=clash, raw_valid=True)
         not_asked = speech_act_refusal(instruction, state)  # a question, report, retraction ...: nothing to plan
         if not_asked is None:
             # The screen's rules are English: a French or German instruction is screened again as translated

@@ -113,6 +113,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+)"
      rf"(?:'ve| have| had)?(?: just| already| then| also)? "
      rf"{_MOTION}\b(?! (?:you|me|us)\b)", "reports an action, it does not ask for one"),
+    # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
+    # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
+    (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
+     rf"(?:just|already|jist)\s+{_MOTION}\b", "reports what the robot did, it does not ask for it"),
     (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
@@ -169,6 +173,8 @@ _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\
                         rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
                         r"pop|bring|go|return|park|hand|give|stick|get|take)\b")
 _ASKED = re.compile(r"\?[!?]*$")
+# ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?")
+_CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|right|ok|okay|eh|no|innit|aye|correct|true)\s*\?[!?]*$")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
                     r"trash|box|left|right|arm|home|gripper)\b")
 # Words of French or German: their questions are polite requests (the language screen decides the rest).
@@ -350,6 +356,8 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             continue  # small talk ("how are you today?"): no object, place or action named, nothing to plan
         if _QUESTION_START.search(lead):
             return body, "is a question, not a request"
+        if _ASKED.search(s) and not translated and _YOU_STATE.match(lead) and _CONFIRM_TAG.search(s):
+            return body, "asks whether it was done, it does not request it"
         if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
