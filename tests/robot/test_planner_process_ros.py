@@ -61,11 +61,14 @@ def test_a_planner_process_killed_mid_instruction_is_a_fault_with_a_stop(tmp_pat
         assert bridge.alive, rig.output()
         assert probe.spin_until(lambda: any("planner_process" in st.message for _, m in diagnostics[-5:]
                                             for st in m.status), 5.0), "no planner_process on /diagnostics"
-        # One status per check: the planner's is an error naming the signal, the joint-state check stays ok.
+        # One status per check: the planner's is an error naming the signal, the joint-state check is no error.
         checks = {st.name: st for st in diagnostics[-1][1].status}
         assert checks["armstack_bridge: planner"].level == DiagnosticStatus.ERROR, checks["armstack_bridge: planner"]
         assert "SIGKILL" in checks["armstack_bridge: planner"].message
-        assert checks["armstack_bridge: joint_states"].level == DiagnosticStatus.OK
+        # A starved host may warn of the joint-state rate (a WARNING fault, CI at load); the planner's death must
+        # not make that check an error.
+        assert checks["armstack_bridge: joint_states"].level in (DiagnosticStatus.OK, DiagnosticStatus.WARN), \
+            checks["armstack_bridge: joint_states"]
         assert probe.spin_until(lambda: any(e.get("fault") == "planner_process" for e in rig.bridge_events()),
                                 10.0), rig.bridge_events()
         # The operator re-arms; the next instruction gets a fresh planner process and runs.
