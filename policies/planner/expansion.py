@@ -822,11 +822,10 @@ _ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,
 # placing verb; "every one of them goes over to the left side", fi35-027)
 # "will be placed" foretells rather than asks (REV s12 R4: "Every cube will be placed on the pad."); "will be on the
 # pad" stays the end state it was read as before.
+_PLACED = r"(?:placed|put|moved|relocated|relocate|transferred|taken|brought|set|carried|shifted)"
 _GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|needs to|have to|"
-              r"are to|is to|ought to) (?:all )?(?:be (?:placed|put|moved|relocated|relocate|transferred|taken|"
-              r"brought|set|carried|shifted)|be|end up|sit|be sitting)|will (?:all )?(?:be|end up|sit|be sitting)"
-              r"(?! (?:placed|put|moved|relocated|relocate|transferred|taken|brought|set|carried|shifted)\b)|"
-              r"(?:all )?(?:end up|are to be))(?: over)?")
+              rf"are to|is to|ought to) (?:all )?(?:be {_PLACED}|be|end up|sit|be sitting)|will (?:all )?(?:be|end up|"
+              rf"sit|be sitting)(?! {_PLACED}\b)|(?:all )?(?:end up|are to be))(?: over)?")
 # An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
 # ("without" opens a negation there: "without touching X, ..." is not matched)
 _FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with the (?:sole |only |one |single )?"
