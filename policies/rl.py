@@ -94,11 +94,11 @@ def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
             raise TrainConfigError(f"physics_sleep is for Reach only, not the residual run's {config.env_id}")
         return make_residual_goal_env(config.env_id, base, robot=config.robot, randomization=config.randomization,
                                       residual_scale=config.residual_scale, residual_penalty=config.residual_penalty,
-                                      observe_actions=config.observe_actions, reward_type=config.env_reward_type)
+                                      observe_actions=config.observed_actions, reward_type=config.env_reward_type)
     sleep = config.physics_sleep if config.physics_sleep is not None else config.env_id in GOAL_ENV_IDS
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
                          reward_type=config.env_reward_type, action_mode=config.action_mode,
-                         observe_actions=config.observe_actions, physics_sleep=sleep)
+                         observe_actions=config.observed_actions, physics_sleep=sleep)
 
 
 def _seeded_monitor(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int) -> gym.Env[Any, Any]:

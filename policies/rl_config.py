@@ -14,7 +14,6 @@ ALGOS = ("sac", "ppo")
 DEVICES = ("cpu", "cuda", "auto")
 GOAL_STRATEGIES = ("future", "final", "episode")
 MAX_OBSERVED_ACTIONS = 4  # past actions in the observation: 'strong' randomisation delays actions up to 2 steps
-OBSERVE_ACTIONS_DEFAULT = -1  # RLConfig.observe_actions' default: resolved per run when the config is made
 # Training episode k uses seed ``seed * TRAIN_SEED_STRIDE + k``; evaluation episode k uses ``EVAL_SEED_BASE + k``.
 # With seed < MAX_SEED and fewer than TRAIN_SEED_STRIDE training episodes the two sets never meet.
 TRAIN_SEED_STRIDE = 100_000
@@ -136,13 +135,14 @@ class RLConfig:
     action_mode: str | None = None
     """A mode of ``policies.action_modes.ACTION_MODES``; None: the goal env's own (``xyz`` for Reach and Push,
     ``xyzg``, the gripper as a 4th dim, for PickPlace and Stack)."""
-    observe_actions: int = OBSERVE_ACTIONS_DEFAULT
-    """Past agent actions in the observation (0..4). The default resolves when the config is made (the config and
-    its config.json hold the number): 2, for Reach's randomised action latency (docs/measured_defaults.md), and 0 in
-    a run with demos: a policy cloned from an expert's slowly changing actions while it sees its own last ones learns
-    to repeat them (the copycat shortcut). Push, 2 seeds x 40 held-out episodes: the clone after 5,000 pretraining
-    updates 36/80 without them against 11/80 with them, 48/80 against 18/80 after 10k online steps (paired McNemar
-    p < 1e-5 both; bench/rl_tasks.py's rlpd_bc_pre_nofilter_noact, docs/measured_defaults.md)."""
+    observe_actions: int | None = None
+    """Past agent actions in the observation (0..4). None (the default) resolves when the config is made (the config,
+    its ``observed_actions`` and config.json hold the number): 2, for Reach's randomised action latency
+    (docs/measured_defaults.md), and 0 in a run with demos: a policy cloned from an expert's slowly changing actions
+    while it sees its own last ones learns to repeat them (the copycat shortcut). Push, 2 seeds x 40 held-out
+    episodes: the clone after 5,000 pretraining updates 36/80 without them against 11/80 with them, 48/80 against
+    18/80 after 10k online steps (paired McNemar p < 1e-5 both; bench/rl_tasks.py's rlpd_bc_pre_nofilter_noact,
+    docs/measured_defaults.md). An explicit value outside 0..4 (-1 included) is refused."""
     physics_sleep: bool | None = None
     """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move (why: docs/
     measured_defaults.md). True for a cube task is refused."""
@@ -208,12 +208,12 @@ class RLConfig:
                                    f"valid options: {', '.join(GOAL_STRATEGIES)}")
         if self.action_mode is not None:
             action_mode(self.action_mode)  # null: the env's own
-        if self.observe_actions == OBSERVE_ACTIONS_DEFAULT and not isinstance(self.observe_actions, bool):
+        if self.observe_actions is None:
             object.__setattr__(self, "observe_actions", 0 if self.demos is not None else 2)  # the field's doc
         if not isinstance(self.observe_actions, int) or isinstance(self.observe_actions, bool) \
                 or not 0 <= self.observe_actions <= MAX_OBSERVED_ACTIONS:
-            raise TrainConfigError(f"observe_actions must be a whole number in 0..{MAX_OBSERVED_ACTIONS}, "
-                                   f"got {self.observe_actions!r}")
+            raise TrainConfigError(f"observe_actions must be a whole number in 0..{MAX_OBSERVED_ACTIONS} (or null: 0 "
+                                   f"with demos, 2 without), got {self.observe_actions!r}")
         if self.physics_sleep is not None and not isinstance(self.physics_sleep, bool):
             raise TrainConfigError(f"physics_sleep must be true or false (or null: on for Reach only), "
                                    f"got {self.physics_sleep!r}")
@@ -318,6 +318,12 @@ class RLConfig:
 
     def to_dict(self) -> dict[str, Any]:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
+
+    @property
+    def observed_actions(self) -> int:
+        """``observe_actions`` as resolved: a number from the moment the config is made (``__post_init__``)."""
+        assert self.observe_actions is not None
+        return self.observe_actions
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RLConfig:

@@ -111,7 +111,7 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     actor, keys = actor_from_sb3(model)
     dims = agent_action_dims(action_mode)
     env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=action_mode,
-                        observe_actions=config.observe_actions)
+                        observe_actions=config.observed_actions)
     try:
         spec = _actor_spec(actor, keys, env, config, adapter=ADAPTER if cube_task is None else OBJECT_ADAPTER,
                            env_keys=_ENV_KEYS if cube_task is None else _OBJECT_ENV_KEYS,
@@ -181,7 +181,7 @@ def export_residual_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     actor, keys = actor_from_sb3(model)
     env = make_residual_goal_env(config.env_id, base_dir, robot=config.robot, randomization="none",
                                  residual_scale=config.residual_scale, residual_penalty=config.residual_penalty,
-                                 observe_actions=config.observe_actions)
+                                 observe_actions=config.observed_actions)
     base_spec = env.base_policy.spec
     try:
         spec = _actor_spec(actor, keys, env, config, adapter=RESIDUAL_ADAPTER, env_keys=_OBJECT_ENV_KEYS,

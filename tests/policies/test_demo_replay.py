@@ -296,7 +296,11 @@ def test_a_run_with_demos_sees_no_past_actions_by_default(push_demos: Path) -> N
     assert RLConfig.from_dict(config.to_dict()) == config
     assert RLConfig(env_id=PUSH).observe_actions == 2 and RLConfig().observe_actions == 2
     assert RLConfig.from_dict({"env_id": PUSH, "demos": str(push_demos), "observe_actions": 2}).observe_actions == 2
+    assert RLConfig(observe_actions=None).observe_actions == 2 and RLConfig(observe_actions=None).observed_actions == 2
+    for bad in (-1, -2, 5):  # -1 is no sentinel: an explicit value outside 0..4 is refused, naming the range
+        with pytest.raises(TrainConfigError, match=r"observe_actions must be a whole number in 0\.\.4"):
+            RLConfig(observe_actions=bad)
     with pytest.raises(TrainConfigError, match="observe_actions"):
-        RLConfig(observe_actions=-2)
+        RLConfig.from_dict({"env_id": PUSH, "demos": str(push_demos), "observe_actions": -1})
     with pytest.raises(TrainConfigError, match="observe_actions"):
         RLConfig(observe_actions=True)
