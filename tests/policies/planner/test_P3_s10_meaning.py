@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from planner_asserts import S3, moves_nothing
 from test_planner_fresh12_words import mv, plan, steps
 
 from policies.planner import Plan, SceneState
 
-S3 = SceneState.from_json({"objects": [
-    {"name": f"{c}_cube", "kind": "cube", "color": c, "position": p} for c, p in
-    (("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))],
-    "regions": ["left", "right", "bin", "pad"]})
 S5 = SceneState.from_json({"objects": [
     {"name": f"{c}_cube", "kind": "cube", "color": c, "position": [0.4 + 0.05 * i, -0.2 + 0.1 * i, 0.022]}
     for i, c in enumerate(("red", "blue", "green", "yellow", "orange"))], "regions": ["left", "right", "bin", "pad"]})
-
-
-def moves_nothing(text: str, state: SceneState = S3) -> None:
-    result = plan(text, state)
-    assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
 
 
 # ------------------------------------------------------------- A1 s10 H1: "then X too" after a quantifier

@@ -4,29 +4,12 @@ clarification, each with negated, reordered and near-miss variants that must sti
 from __future__ import annotations
 
 import pytest
+from planner_asserts import S3, asks, cube_scene, moves_nothing
 from test_planner_fresh12_words import mv, plan, steps
 
 from policies.planner import Clarification, Plan, SceneState
 
-
-def _scene(*cubes: tuple[str, list[float]]) -> SceneState:
-    return SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": p}
-                                             for c, p in cubes], "regions": ["left", "right", "bin", "pad"]})
-
-
-S2 = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]))
-S3 = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))
-
-
-def moves_nothing(text: str, state: SceneState = S3) -> None:
-    result = plan(text, state)
-    assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
-
-
-def asks(text: str, state: SceneState, candidates: set[str]) -> None:
-    result = plan(text, state)
-    assert isinstance(result, Clarification), (text, result)
-    assert set(result.candidates) == candidates, (text, result)
+S2 = cube_scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]))
 
 
 # ------------------------------------------------------------- quantifiers: "every one of them", "bar X", restated
@@ -157,7 +140,7 @@ def test_one_cube_on_the_other_never_plans_a_guess(text: str) -> None:
 
 
 # ------------------------------------------------------------- a bare noun said as a note: "Cube on the pad."
-ONE = _scene(("red", [0.45, 0.1, 0.022]))
+ONE = cube_scene(("red", [0.45, 0.1, 0.022]))
 
 
 def test_a_bare_cube_on_a_place_asks_which_where_several_fit() -> None:
@@ -256,7 +239,7 @@ def test_floor_near_misses_refuse(text: str) -> None:
 
 # ------------------------------------------------------------- a tower's role said with "goes on the bottom" (f29-013)
 def test_a_role_said_as_a_placement_on_the_bottom_is_no_stacking_clause() -> None:
-    s5 = _scene(("blue", [0.45, -0.1, 0.022]), ("orange", [0.58, 0.12, 0.022]), ("red", [0.4, 0.18, 0.022]),
+    s5 = cube_scene(("blue", [0.45, -0.1, 0.022]), ("orange", [0.58, 0.12, 0.022]), ("red", [0.4, 0.18, 0.022]),
                 ("green", [0.62, -0.18, 0.022]))
     assert steps("make a tall tower!!! the blue one goes on the bottom and the orange one on the very top and the red "
                  "one in the middle", s5) == mv("red", "blue") + mv("orange", "red")
@@ -265,8 +248,8 @@ def test_a_role_said_as_a_placement_on_the_bottom_is_no_stacking_clause() -> Non
 
 
 # ------------------------------------------------------------- "on top" with nothing after it: the stack's top
-TOWER = _scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
-TWO_STACKS = _scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("red", [0.4, 0.2, 0.022]),
+TOWER = cube_scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
+TWO_STACKS = cube_scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("red", [0.4, 0.2, 0.022]),
                     ("blue", [0.4, 0.2, 0.066]), ("green", [0.6, -0.2, 0.022]))
 
 
@@ -406,7 +389,8 @@ def test_expansion_names_the_scene_colour_before_its_synonym() -> None:
     """expansion's side of H13: 'except the cyan one' leaves out the cyan cube, not the blue one 'cyan' is a synonym
     of; a colour the scene lacks still falls back to the lexicon's ("crimson" names the red cube)."""
     from policies.planner.expansion import _colour_mentions, _colour_names
-    colours = _scene(("cyan", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("magenta", [0.38, -0.02, 0.022]))
+    colours = cube_scene(("cyan", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]),
+                         ("magenta", [0.38, -0.02, 0.022]))
     assert _colour_names("the cyan one", colours) == ["cyan_cube"]
     assert _colour_names("the blue one", colours) == ["blue_cube"]
     assert _colour_names("the magenta one", colours) == ["magenta_cube"]
@@ -430,7 +414,7 @@ def test_it_after_a_negation_said_first_names_its_cube() -> None:
     "Don't touch red or blue, put it on the pad.",  # two cubes: which?
 ])
 def test_it_after_a_negation_that_it_contradicts_is_refused(text: str) -> None:
-    state = _scene(*CUBES3, ("purple", [0.6, 0.2, 0.022]))
+    state = cube_scene(*CUBES3, ("purple", [0.6, 0.2, 0.022]))
     result = plan(text, state)
     assert not isinstance(result, (Plan, Clarification)) or (isinstance(result, Clarification) and "or" in text), \
         (text, result)
@@ -454,7 +438,7 @@ def test_back_pushes_that_say_their_direction_still_plan() -> None:
 
 
 # ------------------------------------------------------------- "the two leftmost cubes": counted from one side
-ROW4 = _scene(("red", [0.45, 0.24, 0.022]), ("green", [0.48, 0.08, 0.022]), ("blue", [0.51, -0.08, 0.022]),
+ROW4 = cube_scene(("red", [0.45, 0.24, 0.022]), ("green", [0.48, 0.08, 0.022]), ("blue", [0.51, -0.08, 0.022]),
               ("yellow", [0.40, -0.22, 0.022]))
 
 
@@ -472,7 +456,7 @@ def test_the_n_cubes_counted_from_a_side(text: str, want: list[str]) -> None:
 @pytest.mark.parametrize(("text", "state"), [
     ("Don't put the two leftmost cubes in the bin.", ROW4),
     ("Put the four leftmost cubes in the bin.", S3),  # three cubes
-    ("Put the two leftmost cubes in the bin.", _scene(("red", [0.45, 0.2, 0.022]), ("blue", [0.5, 0.0, 0.022]),
+    ("Put the two leftmost cubes in the bin.", cube_scene(("red", [0.45, 0.2, 0.022]), ("blue", [0.5, 0.0, 0.022]),
                                                        ("green", [0.55, 0.005, 0.022]))),  # blue and green level
     ("Put the two leftmost cubes in the bin.", TOWER),  # a stack: yellow and orange level
 ])

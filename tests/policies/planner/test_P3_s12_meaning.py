@@ -5,32 +5,11 @@ each with negated, reordered and near-miss variants that must still refuse or as
 from __future__ import annotations
 
 import pytest
+from planner_asserts import S3, cube_scene, moves_nothing
 from test_planner_fresh12_words import mv, plan, steps
 
-from policies.planner import Clarification, Plan, SceneState, Step
+from policies.planner import Clarification, Step
 from policies.planner.pairing import pairing_error
-
-
-def _scene(*cubes: tuple[str, list[float]], on: dict[str, str] | None = None) -> SceneState:
-    data: dict = {"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c, "position": p} for c, p in cubes],
-                  "regions": ["left", "right", "bin", "pad"]}
-    if on:
-        data["on"] = on
-    return SceneState.from_json(data)
-
-
-S3 = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))
-
-
-def moves_nothing(text: str, state: SceneState = S3) -> None:
-    result = plan(text, state)
-    assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
-
-
-def asks(text: str, state: SceneState, candidates: set[str]) -> None:
-    result = plan(text, state)
-    assert isinstance(result, Clarification), (text, result)
-    assert set(result.candidates) == candidates, (text, result)
 
 
 # ------------------------------------------------------------------ towers: roles said before their cube (REV s11 R2)
@@ -74,7 +53,7 @@ def test_bottom_of_the_pad_is_the_towers_place(text: str) -> None:
 
 
 def test_bottom_of_the_pad_with_the_base_already_there() -> None:
-    on_pad = _scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]),
+    on_pad = cube_scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]),
                     on={"red_cube": "pad"})
     assert steps("Red at the bottom of the pad, blue in the middle, green on top.", on_pad) == \
         mv("blue", "red") + mv("green", "blue")
@@ -98,7 +77,7 @@ def test_bottom_of_a_place_near_misses_refuse(text: str) -> None:
 
 
 # ------------------------------------------------------------------ order: a start said late, "before that happens"
-S_ORY = _scene(("red", [0.5, -0.1, 0.022]), ("orange", [0.4, 0.12, 0.022]), ("yellow", [0.6, 0.2, 0.022]))
+S_ORY = cube_scene(("red", [0.5, -0.1, 0.022]), ("orange", [0.4, 0.12, 0.022]), ("yellow", [0.6, 0.2, 0.022]))
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -134,7 +113,7 @@ def test_a_start_said_late_near_misses_refuse(text: str) -> None:
     moves_nothing(text, S_ORY)
 
 
-S_RGY = _scene(("red", [0.44, 0.12, 0.022]), ("green", [0.58, -0.08, 0.022]), ("yellow", [0.38, -0.2, 0.022]))
+S_RGY = cube_scene(("red", [0.44, 0.12, 0.022]), ("green", [0.58, -0.08, 0.022]), ("yellow", [0.38, -0.2, 0.022]))
 
 
 @pytest.mark.parametrize("text", [
@@ -156,8 +135,8 @@ def test_before_that_happens_near_misses_refuse(text: str) -> None:
 
 
 # ------------------------------------------------------------------ quantifiers: goal passives, "All. Not X.", "empty"
-S_YP = _scene(("yellow", [0.45, -0.12, 0.022]), ("purple", [0.58, 0.1, 0.022]))
-S_OPB = _scene(("orange", [0.44, 0.1, 0.022]), ("purple", [0.56, -0.04, 0.022]), ("blue", [0.4, -0.19, 0.022]))
+S_YP = cube_scene(("yellow", [0.45, -0.12, 0.022]), ("purple", [0.58, 0.1, 0.022]))
+S_OPB = cube_scene(("orange", [0.44, 0.1, 0.022]), ("purple", [0.56, -0.04, 0.022]), ("blue", [0.4, -0.19, 0.022]))
 
 
 @pytest.mark.parametrize("text", [
@@ -184,7 +163,7 @@ def test_the_goal_said_in_the_passive_near_misses_refuse(text: str) -> None:
 
 
 def test_on_the_table_with_a_cube_elsewhere_is_not_every_cube() -> None:
-    in_bin = _scene(("yellow", [0.45, -0.12, 0.022]), ("purple", [0.58, 0.1, 0.022]), on={"yellow_cube": "bin"})
+    in_bin = cube_scene(("yellow", [0.45, -0.12, 0.022]), ("purple", [0.58, 0.1, 0.022]), on={"yellow_cube": "bin"})
     moves_nothing("Each cube presently on the table ought to be relocated to the pad.", in_bin)
 
 
@@ -218,7 +197,7 @@ def test_all_then_not_x_near_misses_refuse(text: str) -> None:
     moves_nothing(text, S_OPB)
 
 
-S_RB = _scene(("red", [0.4, 0.1, 0.022]), ("blue", [0.55, -0.1, 0.022]))
+S_RB = cube_scene(("red", [0.4, 0.1, 0.022]), ("blue", [0.55, -0.1, 0.022]))
 
 
 @pytest.mark.parametrize(("text", "want"), [
@@ -245,12 +224,12 @@ def test_empty_the_table_near_misses_refuse(text: str) -> None:
 
 
 def test_empty_the_table_with_a_cube_already_off_it_refuses() -> None:
-    on_pad = _scene(("red", [0.4, 0.1, 0.022]), ("blue", [0.55, -0.1, 0.022]), on={"red_cube": "pad"})
+    on_pad = cube_scene(("red", [0.4, 0.1, 0.022]), ("blue", [0.55, -0.1, 0.022]), on={"red_cube": "pad"})
     moves_nothing("empty the table, everything on it goes in the bin", on_pad)
 
 
 # ------------------------------------------------------------------ pushes: "in toward your base"
-S_PB = _scene(("purple", [0.58, 0.05, 0.022]), ("blue", [0.45, -0.15, 0.022]))
+S_PB = cube_scene(("purple", [0.58, 0.05, 0.022]), ("blue", [0.45, -0.15, 0.022]))
 
 
 @pytest.mark.parametrize("text", [
@@ -272,7 +251,7 @@ def test_push_in_toward_near_misses_refuse(text: str) -> None:
 
 
 # --------------------------------------------------------- towers: a stacking clause names its lower cube again
-S_YBOR = _scene(("yellow", [0.4, 0.0, 0.022]), ("blue", [0.55, 0.18, 0.022]), ("orange", [0.5, -0.15, 0.022]),
+S_YBOR = cube_scene(("yellow", [0.4, 0.0, 0.022]), ("blue", [0.55, 0.18, 0.022]), ("orange", [0.5, -0.15, 0.022]),
                 ("red", [0.62, 0.05, 0.022]))
 
 
@@ -299,7 +278,7 @@ def test_tower_with_a_stacking_clause_near_misses_refuse(text: str) -> None:
 
 
 # --------------------------------------------------------- a stack said to be there already; "finish the tower"
-S_TOWER = _scene(("orange", [0.5, 0.0, 0.022]), ("blue", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
+S_TOWER = cube_scene(("orange", [0.5, 0.0, 0.022]), ("blue", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
 
 
 @pytest.mark.parametrize("text", [
@@ -349,7 +328,7 @@ def _stack_plan(upper: str, lower: str) -> list[Step]:
             Step(skill="place_on", args={"object": f"{lower}_cube"})]
 
 
-S_YO = _scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
+S_YO = cube_scene(("orange", [0.5, 0.0, 0.022]), ("yellow", [0.5, 0.0, 0.066]), ("purple", [0.4, 0.2, 0.022]))
 
 
 @pytest.mark.parametrize("text", [
