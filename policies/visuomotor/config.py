@@ -9,6 +9,7 @@ from typing import Any
 
 from policies.errors import TrainConfigError
 from policies.visuomotor.data import PROPRIO_KEYS
+from policies.visuomotor.heatmap import HELD_OPENING
 from sim.config_io import load_config
 
 POOLS = ("avg", "keypoints")
@@ -73,6 +74,13 @@ class VisuomotorConfig:
     relative_token: bool = False
     """One more decoder token: each object-head position minus the TCP position read from proprioception (both in
     metres), the offset a servo onto the cube acts on. Needs object_token and ee_pose in proprio."""
+    held_at_tcp: bool = False
+    """Once the finger opening (proprioception) says the hand holds a cube, the object head's instructed cube (and,
+    for the heatmap head, its colour's channel) is the TCP position from proprioception, not the image's (a lifted
+    cube is hidden by the fingers: session 12's heatmap head put it 7.4 cm off along the expert's path, 25 cm in
+    the hand). Needs relative_token and gripper in proprio."""
+    held_opening: tuple[float, float] = HELD_OPENING
+    """The finger openings (1 open, 0 closed) strictly between which the hand holds a cube."""
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
@@ -145,6 +153,12 @@ class VisuomotorConfig:
         if self.relative_token and self.proprio_dropout:
             raise TrainConfigError("relative_token reads the TCP from proprioception; proprio_dropout would feed it "
                                    "the mean TCP (set proprio_dropout: 0)")
+        if self.held_at_tcp and (not self.relative_token or "gripper" not in self.proprio):
+            raise TrainConfigError("held_at_tcp needs relative_token (the TCP from proprioception) and gripper in "
+                                   "proprio (the finger opening says whether a cube is held)")
+        if len(self.held_opening) != 2 or not 0.0 <= self.held_opening[0] < self.held_opening[1] <= 1.0:
+            raise TrainConfigError(f"held_opening must be two openings 0 <= low < high <= 1, "
+                                   f"got {list(self.held_opening)}")
         if self.init_encoder is not None and self.init_from is not None:
             raise TrainConfigError("init_encoder and init_from both start the weights; give one")
         if self.freeze_encoder and self.init_encoder is None:

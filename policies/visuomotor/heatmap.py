@@ -40,6 +40,10 @@ SELECT_GAIN = 10.0
 an even mix). MiniLM embeddings have unit norm, so without the gain Adam needs thousands of steps to make the choice
 sharp; a soft choice mixes cubes 10-30 cm apart (session 12: the instructed cube 5.9 cm at reset at step 500 while
 each cube was 1.7 cm)."""
+HELD_OPENING = (0.2, 0.95)
+"""The gripper opening (proprioception: 1 open, 0 closed) between which the hand holds a cube: below 0.95 the fingers
+are closing or closed on something (the expert closes with the TCP at the cube's centre), above 0.2 a cube stops them
+(Panda PickPlace: a held cube reads 0.52-0.60; fingers closed on nothing read 0)."""
 CALIBRATION_SIZE = 14
 """A calibration as numbers: camera position (3), camera-to-world rotation (9, row-major), vertical fovy (degrees),
 image size (pixels, square)."""
@@ -226,3 +230,33 @@ class HeatmapHead(nn.Module):
         named["instructed"] = (w_cube.unsqueeze(-1) * cubes).sum(dim=1)
         named["goal"] = (w_place.unsqueeze(-1) * (places + self.goal_offset)).sum(dim=1)
         return torch.cat([named[g] for g in self.groups], dim=1)
+
+
+def held_mask(opening: torch.Tensor, bounds: tuple[float, float] = HELD_OPENING) -> torch.Tensor:
+    """(B,) gripper openings -> (B,) 1.0 where the hand holds a cube by ``bounds`` (exclusive), else 0.0."""
+    lo, hi = bounds
+    if not 0.0 <= lo < hi <= 1.0:
+        raise ValueError(f"held opening bounds must satisfy 0 <= low < high <= 1, got {bounds}")
+    return ((opening > lo) & (opening < hi)).to(opening.dtype)
+
+
+def hold_at_tcp(metres: torch.Tensor, groups: Sequence[str], tcp: torch.Tensor, held: torch.Tensor,
+                cube_weights: torch.Tensor | None = None, cubes: Sequence[str] = ()) -> torch.Tensor:
+    """(B, 3 * len(groups)) object-head positions -> the same with a held cube where the hand is.
+
+    A lifted cube is hidden by the fingers and far from the table the heights were learned on (session 12: 7.4 cm off
+    along the expert's path, 25 cm in the hand), but a real arm knows where its hand is: once the gripper holds a
+    cube (``held``, from the finger opening), the instructed cube is at the TCP (``tcp``, forward kinematics of the
+    joint readings; the expert grasps it within a few millimetres of the centre). The instructed cube's own channel
+    moves there too, by the instruction's ``cube_weights`` over ``cubes`` (the heatmap head's choice); with no
+    weights only ``instructed`` moves. ``held`` (B,) is 0 or 1; rows with 0 are returned unchanged."""
+    b = len(metres)
+    out = metres.reshape(b, len(groups), 3).clone()
+    h = held.reshape(b, 1)
+    at = list(groups).index("instructed")
+    out[:, at] = out[:, at] + h * (tcp - out[:, at])
+    if cube_weights is not None:
+        for i, cube in enumerate(cubes):
+            j = list(groups).index(cube)
+            out[:, j] = out[:, j] + (h * cube_weights[:, i:i + 1]) * (tcp - out[:, j])
+    return out.reshape(b, -1)

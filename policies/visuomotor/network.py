@@ -18,7 +18,9 @@ the dataset's recorded object poses, and with ``object_token`` the prediction en
 token: a structured bottleneck computed from pixels, so nothing privileged is read when acting. ``ee_index >= 0``
 adds one more token: each predicted position minus the TCP position read from proprioception (both in metres), the
 offset the expert's servo acts on, so the decoder need not learn the subtraction of two differently encoded tokens
-from a few scenes.
+from a few scenes. ``gripper_index >= 0`` (with ``ee_index``) puts a held cube at the TCP: where the finger opening
+says the hand holds a cube, the instructed cube's position is the TCP's from proprioception, not the image's
+(policies.visuomotor.heatmap.hold_at_tcp).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import torch
 from torch import nn
 
 from policies.visuomotor.config import POOLS
-from policies.visuomotor.heatmap import CameraCalibration, HeatmapHead
+from policies.visuomotor.heatmap import HELD_OPENING, CameraCalibration, HeatmapHead, held_mask, hold_at_tcp
 
 OBJECT_HEADS = ("mlp", "heatmap")
 """The object head: ``mlp`` regresses every target from the pooled image tokens; ``heatmap`` locates each cube and
@@ -83,7 +85,9 @@ class VisuomotorACT(nn.Module):
                  object_names: tuple[str, ...] = (), object_mean: tuple[float, ...] = (),
                  object_std: tuple[float, ...] = (), decoder_images: bool = True, ee_index: int = -1,
                  ee_mean: tuple[float, ...] = (), ee_std: tuple[float, ...] = (), object_head: str = "mlp",
-                 calibration: tuple[float, ...] = (), heatmap_camera: int = 0, heatmap_width: int = 32) -> None:
+                 calibration: tuple[float, ...] = (), heatmap_camera: int = 0, heatmap_width: int = 32,
+                 gripper_index: int = -1, gripper_mean: float = 0.0, gripper_std: float = 1.0,
+                 held_opening: tuple[float, ...] = HELD_OPENING) -> None:
         super().__init__()
         if object_head not in OBJECT_HEADS:
             raise ValueError(f"object_head {object_head!r}; valid: {', '.join(OBJECT_HEADS)}")
@@ -115,6 +119,15 @@ class VisuomotorACT(nn.Module):
                                    or len(self.object_mean) != objects):
             raise ValueError("ee_index (the relative token) needs object_token, object coordinates in threes with "
                              "their mean and std, and ee_mean/ee_std of 3 values")
+        # gripper_index: where the finger opening sits in the proprioception vector (-1: no held-cube rule).
+        self.gripper_index = int(gripper_index)
+        self.gripper_mean, self.gripper_std = float(gripper_mean), float(gripper_std)
+        self.held_opening = (float(held_opening[0]), float(held_opening[1])) if len(held_opening) == 2 else (-1.0, -1.0)
+        if self.gripper_index >= 0:
+            if self.ee_index < 0 or "instructed.x" not in self.object_names or not self.gripper_std > 0:
+                raise ValueError("gripper_index (a held cube at the TCP) needs ee_index, object names with the "
+                                 "instructed object, and gripper_std > 0")
+            held_mask(torch.zeros(1), self.held_opening)  # refuses bounds outside 0 <= low < high <= 1
         self.cameras, self.channels, self.chunk = cameras, channels, chunk
         # depth_cameras[j] is the camera index whose encoder takes depth plane j as its 4th channel.
         self.depth = tuple(int(i) for i in depth_cameras)
@@ -208,12 +221,28 @@ class VisuomotorACT(nn.Module):
             objects = self.heatmap_objects(inputs, text)
         elif self.objects is not None:
             objects = self.objects(torch.cat(tokens, dim=1))
+        if objects is not None and self.gripper_index >= 0:
+            objects = self.hold_objects(objects, proprio, text)
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
         if self.relative_in is not None and objects is not None:
             extra.append(self.relative_in(self.relative_offsets(objects, proprio)).unsqueeze(1))
         mem = torch.cat([*(tokens if self.decoder_images else []), self.proprio(proprio).unsqueeze(1),
                          self.text(text).unsqueeze(1), *extra], dim=1)
         return mem, objects
+
+    def hold_objects(self, objects: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+        """(B, objects) normalised head outputs with the held cube at the TCP wherever the finger opening in
+        ``proprio`` says the hand holds one (``hold_at_tcp``), normalised again."""
+        mean, std = torch.tensor(self.object_mean), torch.tensor(self.object_std)
+        ee = proprio[:, self.ee_index:self.ee_index + 3] * torch.tensor(self.ee_std) + torch.tensor(self.ee_mean)
+        opening = proprio[:, self.gripper_index] * self.gripper_std + self.gripper_mean
+        weights: torch.Tensor | None = None
+        cubes: tuple[str, ...] = ()
+        if isinstance(self.objects, HeatmapHead):
+            weights, cubes = self.objects.choice_logits(text)[0].softmax(dim=-1), tuple(self.objects.cubes)
+        groups = list(dict.fromkeys(n.rsplit(".", 1)[0] for n in self.object_names))
+        held = held_mask(opening, self.held_opening)
+        return (hold_at_tcp(objects * std + mean, groups, ee, held, weights, cubes) - mean) / std
 
     def relative_offsets(self, objects: torch.Tensor, proprio: torch.Tensor) -> torch.Tensor:
         """(B, objects) normalised head outputs and (B, proprio_dim) normalised proprioception -> each predicted

@@ -137,6 +137,13 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
         if at < 0 or names[at:at + 3] != ["ee.x", "ee.y", "ee.z"]:
             raise TrainConfigError(f"relative_token: the dataset's {STATE_KEY} names no ee.x, ee.y, ee.z")
         params.update(ee_index=at, ee_mean=proprio_mean[at:at + 3].tolist(), ee_std=proprio_std[at:at + 3].tolist())
+    if config.held_at_tcp:  # where the finger opening sits in the proprioception the network reads
+        names = list(demos.state_names)
+        if "gripper.opening" not in names:
+            raise TrainConfigError(f"held_at_tcp: the dataset's {STATE_KEY} names no gripper.opening")
+        at = names.index("gripper.opening")
+        params.update(gripper_index=at, gripper_mean=float(proprio_mean[at]), gripper_std=float(proprio_std[at]),
+                      held_opening=list(config.held_opening))
     if config.init_encoder is None:
         return VisuomotorACT(**params), params
     from policies.visuomotor.pretrain import load_pretrained_encoder

@@ -170,10 +170,15 @@ def test_a_short_pretraining_learns_the_pixels_the_bench_reads_it_and_a_policy_s
                                       init_encoder=str(tmp_path / "enc" / "best"),
                                       freeze_encoder=True, object_loss=1.0, object_token=True, relative_token=True,
                                       decoder_images=False, proprio=("joint_pos", "ee_pose", "gripper"), steps=4,
+                                      held_at_tcp=True,
                                       batch_size=8, chunk=4, layers=1, heads=2, log_every=2, save_every=2, threads=1),
                      progress=False)
     policy_spec, policy = read_checkpoint(tmp_path / "run" / "last")
     assert policy_spec.arch_params["object_head"] == "heatmap"
+    # held_at_tcp: the finger opening's column of the proprioception the network reads, and the bounds.
+    at = policy_spec.arch_params["gripper_index"]
+    assert policy_spec.observation["state_names"][at] == "gripper.opening"
+    assert policy_spec.arch_params["held_opening"] == [0.2, 0.95] and policy_spec.arch_params["gripper_std"] > 0
     assert policy_spec.arch_params["calibration"] == read_spec(tmp_path / "enc" / "best").arch_params["calibration"]
     mine, theirs = policy.state_dict(), net.state_dict()
     for key in ("objects.down.0.weight", "objects.up.3.bias", "objects.select_cube.weight", "objects.goal_offset"):
