@@ -5,9 +5,10 @@ Teacher-forced numbers (validation L1, the head's validation error) are measured
 can do well there and still miss the cube when its own actions decide what the cameras see. This runs the policy on
 the selection seeds (``SELECTION_SEED_BASE``, kept apart from ``armstack eval``'s held-out seeds, since this
 diagnostic informs choices between recipes) and prints JSON: per episode the head's instructed-cube error (cm)
-over the first ``--early`` steps and over the episode, the TCP's distance to the instructed cube when the gripper
-first closes, how high the instructed cube was lifted (cm above where it started: a close on the cube that
-does not hold it lifts nothing), and success; then the means.
+over the first ``--early`` steps and over the episode (as the decoder reads it: with ``held_at_tcp`` a held cube
+is at the TCP from proprioception), the goal's error over the episode, the TCP's distance to the instructed cube
+when the gripper first closes, how high the instructed cube was lifted (cm above where it started: a close on the
+cube that does not hold it lifts nothing), and success; then the means.
 
     MUJOCO_GL=egl python bench/visuomotor_object_loop.py --policy RUN/best --episodes 5
 """
@@ -46,16 +47,19 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
     for seed in seeds:
         policy.reset()
         obs, _ = env.reset(seed=seed)
-        errors, close_cm, success = [], None, False
+        errors, goal_errors, close_cm, success = [], [], None, False
         start_z, lift = float(np.asarray(obs["object_poses"])[int(obs["object_id"])][2]), 0.0
         steps = 0
         while True:
             with torch.inference_mode():
-                images, _, text, depth = policy.inputs(obs)
-                pred = net.predict_objects(images, text, depth)[0].numpy() * std + mean
+                images, proprio, text, depth = policy.inputs(obs)
+                objects = net.memory_and_objects(images, proprio, text, depth)[1]
+                assert objects is not None  # checked above: the network has an object head
+                pred = objects[0].numpy() * std + mean
             cube = np.asarray(obs["object_poses"])[int(obs["object_id"])][:3]
             lift = max(lift, float(cube[2]) - start_z)
             errors.append(100.0 * float(np.linalg.norm(pred[-3:] - cube)))
+            goal_errors.append(100.0 * float(np.linalg.norm(pred[-6:-3] - np.asarray(obs["goal_pos"]))))
             action = policy(obs)
             if close_cm is None and action[-1] > 0:
                 close_cm = round(100.0 * float(np.linalg.norm(np.asarray(obs["ee_pose"])[:3] - cube)), 2)
@@ -67,13 +71,15 @@ def run(policy_dir: str, episodes: int, early: int, env_id: str) -> dict:
         lifts.append(lift)
         rows.append({"seed": seed, "success": success, "steps": steps,
                      "head_cm_early": round(float(np.mean(errors[:early])), 2),
-                     "head_cm_all": round(float(np.mean(errors)), 2), "tcp_to_cube_at_close_cm": close_cm,
+                     "head_cm_all": round(float(np.mean(errors)), 2),
+                     "head_goal_cm_all": round(float(np.mean(goal_errors)), 2), "tcp_to_cube_at_close_cm": close_cm,
                      "cube_lift_cm": round(100.0 * lift, 2)})
     closes = [r["tcp_to_cube_at_close_cm"] for r in rows if r["tcp_to_cube_at_close_cm"] is not None]
     return {"policy": policy_dir, "env": env_id, "seeds": {"first": seeds[0], "last": seeds[-1]}, "episodes": rows,
             "success": sum(r["success"] for r in rows), "mean_head_cm_early": round(float(np.mean(
                 [r["head_cm_early"] for r in rows])), 2),
             "mean_head_cm_all": round(float(np.mean([r["head_cm_all"] for r in rows])), 2),
+            "mean_head_goal_cm_all": round(float(np.mean([r["head_goal_cm_all"] for r in rows])), 2),
             "mean_tcp_to_cube_at_close_cm": round(float(np.mean(closes)), 2) if closes else None,
             "lifted_2cm": sum(lift >= 0.02 for lift in lifts)}
 

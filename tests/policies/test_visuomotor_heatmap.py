@@ -183,3 +183,22 @@ def test_a_short_pretraining_learns_the_pixels_the_bench_reads_it_and_a_policy_s
     mine, theirs = policy.state_dict(), net.state_dict()
     for key in ("objects.down.0.weight", "objects.up.3.bias", "objects.select_cube.weight", "objects.goal_offset"):
         torch.testing.assert_close(mine[key], theirs[key], rtol=0, atol=0)
+    # bench/visuomotor_held_error.py on the demonstrations: the held frames' instructed cube is the TCP (the expert
+    # grasps it within ~1 cm of its centre), the open frames' is the image's, as the policy reads them.
+    held_bench = _bench("visuomotor_held_error")
+    held = held_bench.run(str(tmp_path / "enc" / "best"), str(data), 2)
+    assert held["held"]["frames"] > 10 and held["open"]["frames"] > 10 and held["lifted"]["frames"] > 0
+    assert held["held"]["held_at_tcp"]["instructed"] < 1.5, held["held"]
+    assert held["held"]["held_at_tcp"]["instructed"] < held["held"]["image"]["instructed"]
+    assert all(held["open"]["held_at_tcp"][k] == v for k, v in held["open"]["image"].items()), held["open"]
+    # bench/visuomotor_object_loop.py drives the policy on one selection seed and reads the head as it does.
+    loop = _bench("visuomotor_object_loop").run(str(tmp_path / "run" / "last"), 1, 5, ENV)
+    assert len(loop["episodes"]) == 1 and loop["mean_head_goal_cm_all"] >= 0
+
+
+def _bench(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[2] / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
