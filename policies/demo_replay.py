@@ -77,7 +77,7 @@ def _episode_env_observations(frames: dict[str, np.ndarray]) -> list[dict[str, A
 
 
 def episode_goal_observations(frames: dict[str, np.ndarray], agent_actions: np.ndarray, observe_actions: int,
-                              control_hz: float) -> list[dict[str, np.ndarray]]:
+                              control_hz: float, goal_frame: bool = False) -> list[dict[str, np.ndarray]]:
     """The goal-env observation before each logged action and after the last one's predecessor: frame t's
     observation sees the agent actions t-1, t-2, ... (most recent first), as ``ObjectGoalEnv`` builds them."""
     from policies.object_goal_env import object_goal_observation
@@ -90,7 +90,7 @@ def episode_goal_observations(frames: dict[str, np.ndarray], agent_actions: np.n
         if t > 0 and observe_actions:
             past[width:] = past[:-width].copy()
             past[:width] = agent_actions[t - 1]
-        goal_obs, previous = object_goal_observation(env_obs, previous, past, np.float32(control_hz))
+        goal_obs, previous = object_goal_observation(env_obs, previous, past, np.float32(control_hz), goal_frame)
         out.append(goal_obs)
     return out
 
@@ -145,7 +145,7 @@ def load_demo_transitions(root: str | Path, env: Any, *, robot: str, randomizati
                 logged = np.asarray(frames[_ACTION], np.float32)
                 _check_held(logged, dims, held, env.action_mode, root, k)
                 agent = logged[:, dims]
-                goal_obs = episode_goal_observations(frames, agent, env.observe_actions, hz)
+                goal_obs = episode_goal_observations(frames, agent, env.observe_actions, hz, env.goal_frame)
                 columns["obs"].extend(goal_obs[:-1])
                 columns["next"].extend(goal_obs[1:])
                 columns["actions"].append(agent[:-1])
@@ -182,6 +182,23 @@ def _check_held(logged: np.ndarray, dims: list[int], held: np.ndarray, mode: str
                 f"it (full)")
 
 
+def with_goal_frame(obs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """A batch of goal-env observations whose goal frame (``policies.object_goal_env.refresh_goal_frame``) is
+    computed for its own ``desired_goal``: after HER relabelling, the frame of the goal the row now has."""
+    from policies.object_goal_env import refresh_goal_frame
+
+    return {**obs, "observation": refresh_goal_frame(obs["observation"], obs["desired_goal"])}
+
+
+class GoalFrameHerReplayBuffer(HerReplayBuffer):
+    """SB3's ``HerReplayBuffer`` for a goal env with ``goal_frame`` on: every sampled batch's goal frame is
+    recomputed for its (possibly relabelled) desired goal before normalisation, so HER stays correct although the
+    observation depends on the goal (a row sampled with its own goal is unchanged, bit for bit)."""
+
+    def _normalize_obs(self, obs: Any, env: Any = None) -> Any:  # type: ignore[override]
+        return super()._normalize_obs(with_goal_frame(obs), env)
+
+
 class DemoHerReplayBuffer(HerReplayBuffer):
     """``HerReplayBuffer`` whose batches take ``demo_ratio`` of their rows from fixed demo transitions (module doc).
 
@@ -190,11 +207,12 @@ class DemoHerReplayBuffer(HerReplayBuffer):
     run mixes in the very transitions it started with. ``last_demo`` holds the demo rows of the latest batch for
     ``DemoSAC``'s BC term."""
 
-    def __init__(self, *args: Any, demo_ratio: float = 0.5, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, demo_ratio: float = 0.5, goal_frame: bool = False, **kwargs: Any) -> None:
         if not isinstance(demo_ratio, (int, float)) or isinstance(demo_ratio, bool) or not 0.0 < demo_ratio < 1.0:
             raise TrainConfigError(f"demo_ratio must be in (0, 1), got {demo_ratio!r}")
         super().__init__(*args, **kwargs)
         self.demo_ratio = float(demo_ratio)
+        self.goal_frame = bool(goal_frame)  # as GoalFrameHerReplayBuffer: the frame follows a relabelled goal
         self.demo_only = False  # DemoSAC's pretraining: whole batches from the demos
         self.demos: DemoTransitions | None = None
         self.last_demo: tuple[dict[str, torch.Tensor], torch.Tensor] | None = None
@@ -207,6 +225,11 @@ class DemoHerReplayBuffer(HerReplayBuffer):
         if demos.actions.shape[1:] != (self.action_dim,):
             raise TrainConfigError(f"demo actions have {demos.actions.shape[1]} dims, the env's {self.action_dim}")
         self.demos = demos
+
+    def _normalize_obs(self, obs: Any, env: Any = None) -> Any:  # type: ignore[override]
+        if getattr(self, "goal_frame", False):  # absent from a buffer pickled before it existed
+            obs = with_goal_frame(obs)
+        return super()._normalize_obs(obs, env)
 
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
@@ -325,5 +348,5 @@ class DemoSAC(SAC):
         return self.bc_weight * max(0.0, 1.0 - self.num_timesteps / self.bc_decay_steps)
 
 
-__all__ = ["DemoHerReplayBuffer", "DemoSAC", "DemoTransitions", "episode_goal_observations",
-           "load_demo_transitions"]
+__all__ = ["DemoHerReplayBuffer", "DemoSAC", "DemoTransitions", "GoalFrameHerReplayBuffer", "episode_goal_observations",
+           "load_demo_transitions", "with_goal_frame"]

@@ -213,24 +213,28 @@ def _step_below_order_checks(env: gym.Env[Any, Any]) -> Any:
 
 def make_goal_env(env_id: str = "armstack/Reach-v0", *, robot: str = "panda", randomization: str = "default",
                   reward_type: str = "sparse", action_mode: str | None = None, observe_actions: int = 2,
-                  max_steps: int | None = None, physics_sleep: bool = False) -> ReachGoalEnv | ObjectGoalEnv:
+                  max_steps: int | None = None, physics_sleep: bool = False,
+                  goal_frame: bool = False) -> ReachGoalEnv | ObjectGoalEnv:
     """A fresh goal-conditioned env for ``env_id``; the episode runs to ``max_steps`` (the task's own by default).
 
     Reach: ``ReachGoalEnv`` (the TCP is the achieved goal); Push, PickPlace, Stack:
     ``policies.object_goal_env.ObjectGoalEnv`` (the named cube is). ``action_mode=None`` is the env's own
     default: ``xyz`` for Reach and Push, ``xyzg`` (gripper as a 4th dim) for PickPlace and Stack.
     ``physics_sleep``: MuJoCo island sleeping (``SceneConfig.physics_sleep``): the cubes Reach never needs to
-    touch rest unsimulated until the arm wakes them.
+    touch rest unsimulated until the arm wakes them. ``goal_frame``: the cube envs' task-frame features
+    (``ObjectGoalEnv``); Reach has none.
     """
     from policies.object_goal_env import OBJECT_GOAL_TASKS, make_object_goal_env
 
     if env_id in OBJECT_GOAL_TASKS:
         return make_object_goal_env(env_id, robot=robot, randomization=randomization, reward_type=reward_type,
                                     action_mode=action_mode, observe_actions=observe_actions, max_steps=max_steps,
-                                    physics_sleep=physics_sleep)
+                                    physics_sleep=physics_sleep, goal_frame=goal_frame)
     if env_id not in GOAL_ENV_IDS:
         raise TrainConfigError(f"no goal-conditioned version of {env_id!r}; valid envs: "
                                f"{', '.join((*GOAL_ENV_IDS, *OBJECT_GOAL_TASKS))}")
+    if goal_frame:
+        raise TrainConfigError(f"goal_frame is for the cube goal envs ({', '.join(OBJECT_GOAL_TASKS)}), not {env_id}")
     action_mode = "xyz" if action_mode is None else action_mode
     agent_action_dims(action_mode)  # a bad mode fails before the env is built
     import sim  # noqa: F401 - registers the armstack ids

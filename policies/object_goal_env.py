@@ -32,6 +32,7 @@ from policies.action_modes import ENV_ACTION_NAMES
 from policies.action_modes import action_mode as _action_mode
 from policies.errors import TrainConfigError
 from policies.goal_env import JOINT_VEL_SCALE, REWARD_TYPES
+from policies.observation import TASK_FRAME_DIM, _task_frame
 from sim.errors import InvalidActionError
 from sim.scene import PAD_HALF
 from sim.tasks import pick_place, push, stack
@@ -114,11 +115,12 @@ def object_goal_reward(achieved_goal: np.ndarray, desired_goal: np.ndarray, info
 
 
 def object_goal_observation(env_obs: dict[str, Any], previous: np.ndarray | None, past_actions: np.ndarray,
-                            control_hz: float | np.floating[Any]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+                            control_hz: float | np.floating[Any], goal_frame: bool = False
+                            ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """The goal-env observation of one env observation (``ObjectGoalEnv``'s table), and the cube and TCP positions
     to pass as ``previous`` next step (velocities are their differences; zero when ``previous`` is None). Built
     from the env observation and the agent's own past actions only: the env, an exported policy and the arm share
-    it."""
+    it. ``goal_frame``: the TCP quaternion and the goal-frame features (``refresh_goal_frame``) follow."""
     obj = int(env_obs["object_id"])
     pose = np.asarray(env_obs["object_poses"][obj], np.float32)
     cube, tcp = pose[:3], np.asarray(env_obs["ee_pose"][:3], np.float32)
@@ -129,8 +131,34 @@ def object_goal_observation(env_obs: dict[str, Any], previous: np.ndarray | None
         np.asarray(env_obs["joint_pos"], np.float32),
         np.asarray(env_obs["joint_vel"], np.float32) * np.float32(JOINT_VEL_SCALE),
         np.asarray(past_actions, np.float32)))
-    return ({"observation": observation, "achieved_goal": cube.copy(),
-             "desired_goal": np.asarray(env_obs["goal_pos"], np.float32).copy()}, now)
+    desired = np.asarray(env_obs["goal_pos"], np.float32).copy()
+    if goal_frame:
+        tail = np.concatenate((np.asarray(env_obs["ee_pose"][3:7], np.float32), np.zeros(TASK_FRAME_DIM, np.float32)))
+        observation = refresh_goal_frame(np.concatenate((observation, tail))[None], desired[None])[0]
+    return {"observation": observation, "achieved_goal": cube.copy(), "desired_goal": desired}, now
+
+
+GOAL_FRAME_DIM = 4 + TASK_FRAME_DIM  # the TCP quaternion, then the task frame of the cube and the goal
+
+
+def refresh_goal_frame(observation: np.ndarray, desired_goal: np.ndarray) -> np.ndarray:
+    """(B, n) goal-env observations ending in a goal frame, with that frame computed for ``desired_goal`` (B, 3).
+
+    The frame is ``policies.observation``'s task frame, the features the BC policies see: the TCP along and
+    across the line from the cube to the goal, its height above the cube, the cube-to-goal distance, the tool's
+    yaw against that line and against the cube. It depends on the goal, so a relabelled goal (HER) needs its own:
+    ``GoalFrameHerReplayBuffer`` calls this on every sampled batch before normalising, and the env builds its
+    observation with it too, so a stored row refreshed with its own goal is bit for bit what the env gave.
+    """
+    obs = np.array(observation, np.float32, copy=True)
+    goal = np.asarray(desired_goal, np.float64)
+    if obs.ndim != 2 or goal.shape != (obs.shape[0], 3) or obs.shape[1] < 20 + GOAL_FRAME_DIM:
+        raise TrainConfigError(f"a goal frame needs (B, n >= {20 + GOAL_FRAME_DIM}) observations and (B, 3) goals, "
+                               f"got {obs.shape} and {goal.shape}")
+    raw = obs.astype(np.float64)
+    tcp_quat = raw[:, -GOAL_FRAME_DIM:-TASK_FRAME_DIM]
+    obs[:, -TASK_FRAME_DIM:] = _task_frame(raw[:, 0:3], tcp_quat, raw[:, 4:7], raw[:, 10:14], goal)
+    return obs
 
 
 class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.ndarray],
@@ -144,7 +172,9 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
                                       TCP (3), cube quaternion wxyz (4), cube velocity (3, m/s, from the
                                       last two observations), TCP velocity (3, m/s, likewise), joint
                                       positions (n), 0.2 x joint velocities (n), the k previous agent
-                                      actions of size a, most recent first
+                                      actions of size a, most recent first; with ``goal_frame`` then
+                                      the TCP quaternion wxyz (4) and the task frame of the cube and the
+                                      desired goal (8, ``refresh_goal_frame``): Box(32+2n+ka)
     achieved_goal    Box(3)           the named cube's measured position (m)
     desired_goal     Box(3)           the env's goal_pos: where the cube's centre must go (m)
     ================ ================ ===================================================================
@@ -155,7 +185,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
     """
 
     def __init__(self, env: gym.Env[dict[str, Any], np.ndarray], env_id: str, reward_type: str = "sparse",
-                 action_mode: str | None = None, observe_actions: int = 2) -> None:
+                 action_mode: str | None = None, observe_actions: int = 2, goal_frame: bool = False) -> None:
         spec = object_goal_task(env_id)
         if reward_type not in REWARD_TYPES:
             raise TrainConfigError(f"unknown reward_type {reward_type!r}; valid options: {', '.join(REWARD_TYPES)}")
@@ -164,8 +194,10 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
         if not isinstance(observe_actions, int) or isinstance(observe_actions, bool) or observe_actions < 0:
             raise TrainConfigError(f"observe_actions must be a whole number of past actions >= 0, "
                                    f"got {observe_actions!r}")
+        if not isinstance(goal_frame, bool):
+            raise TrainConfigError(f"goal_frame must be true or false, got {goal_frame!r}")
         gym.utils.RecordConstructorArgs.__init__(self, env_id=env_id, reward_type=reward_type, action_mode=mode,
-                                                 observe_actions=observe_actions)
+                                                 observe_actions=observe_actions, goal_frame=goal_frame)
         gym.Wrapper.__init__(self, env)
         base: Any = env.unwrapped
         if getattr(base, "task_name", None) != spec.task:
@@ -173,7 +205,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
                                    f"{getattr(base, 'task_name', None)!r}")
         self.env_id, self.spec_task, self.reward_type, self.action_mode = env_id, spec, reward_type, mode
         self.action_dims = dims
-        self.observe_actions = observe_actions
+        self.observe_actions, self.goal_frame = observe_actions, goal_frame
         self.max_steps = int(base.max_steps)
         self._hz = np.float32(base.control_hz)
         self._past = np.zeros(observe_actions * len(self.action_dims), np.float32)
@@ -181,7 +213,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
         self._prev: np.ndarray | None = None  # cube and TCP positions at the last observation
         self.env_observation: dict[str, Any] = {}  # the last env observation (a base policy acts on it)
         n_arm = int(base.observation_space["joint_pos"].shape[0])
-        n_obs = 20 + 2 * n_arm + len(self._past)
+        n_obs = 20 + 2 * n_arm + len(self._past) + (GOAL_FRAME_DIM if goal_frame else 0)
         inf = np.inf
         self.observation_space = spaces.Dict({
             "observation": spaces.Box(-inf, inf, (n_obs,), np.float32),
@@ -219,7 +251,7 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
 
     def _goal_observation(self, env_obs: dict[str, Any]) -> dict[str, np.ndarray]:
         self.env_observation = env_obs
-        goal_obs, self._prev = object_goal_observation(env_obs, self._prev, self._past, self._hz)
+        goal_obs, self._prev = object_goal_observation(env_obs, self._prev, self._past, self._hz, self.goal_frame)
         return goal_obs
 
     def compute_reward(self, achieved_goal: np.ndarray, desired_goal: np.ndarray, info: Any) -> np.ndarray:
@@ -229,7 +261,8 @@ class ObjectGoalEnv(gym.Wrapper[dict[str, Any], np.ndarray, dict[str, Any], np.n
 
 def make_object_goal_env(env_id: str, *, robot: str = "panda", randomization: str = "default",
                          reward_type: str = "sparse", action_mode: str | None = None, observe_actions: int = 2,
-                         max_steps: int | None = None, physics_sleep: bool = False) -> ObjectGoalEnv:
+                         max_steps: int | None = None, physics_sleep: bool = False,
+                         goal_frame: bool = False) -> ObjectGoalEnv:
     """A fresh goal-conditioned Push, PickPlace or Stack env; the episode runs to ``max_steps`` (the task's own).
 
     ``physics_sleep`` must stay off (it is in the signature to match ``policies.goal_env.make_goal_env``).
@@ -243,11 +276,12 @@ def make_object_goal_env(env_id: str, *, robot: str = "panda", randomization: st
     env = gym.make(env_id, robot=robot, randomization=randomization, max_steps=max_steps,
                    terminate_on_success=False, disable_env_checker=True, scene={"physics_sleep": physics_sleep})
     return ObjectGoalEnv(env, env_id, reward_type=reward_type, action_mode=action_mode,
-                         observe_actions=observe_actions)
+                         observe_actions=observe_actions, goal_frame=goal_frame)
 
 
 __all__ = [
     "ENV_ACTION_NAMES",
+    "GOAL_FRAME_DIM",
     "OBJECT_GOAL_TASKS",
     "ObjectGoalEnv",
     "ObjectGoalTask",
@@ -257,4 +291,5 @@ __all__ = [
     "object_goal_observation",
     "object_goal_reward",
     "object_goal_task",
+    "refresh_goal_frame",
 ]

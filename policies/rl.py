@@ -98,7 +98,7 @@ def make_armstack_env(config: RLConfig) -> gym.Env[Any, Any]:
     sleep = config.physics_sleep if config.physics_sleep is not None else config.env_id in GOAL_ENV_IDS
     return make_goal_env(config.env_id, robot=config.robot, randomization=config.randomization,
                          reward_type=config.env_reward_type, action_mode=config.action_mode,
-                         observe_actions=config.observed_actions, physics_sleep=sleep)
+                         observe_actions=config.observed_actions, physics_sleep=sleep, goal_frame=config.goal_frame)
 
 
 def _seeded_monitor(make_env: Callable[[], gym.Env[Any, Any]], first_seed: int, count: int) -> gym.Env[Any, Any]:
@@ -154,7 +154,9 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
             raise TrainConfigError(f"learning_starts {config.learning_starts} is shorter than one episode "
                                    f"({horizon} steps) in each of the {env.num_envs} training env(s): HER can only "
                                    f"sample finished episodes; use >= {needed}")
-        her = {"replay_buffer_class": HerReplayBuffer,
+        from policies.demo_replay import GoalFrameHerReplayBuffer
+
+        her = {"replay_buffer_class": GoalFrameHerReplayBuffer if config.goal_frame else HerReplayBuffer,
                "replay_buffer_kwargs": {"n_sampled_goal": config.n_sampled_goal,
                                         "goal_selection_strategy": config.goal_selection_strategy}}
     sac: dict[str, Any] = {"buffer_size": config.buffer_size, "batch_size": config.batch_size,
@@ -171,7 +173,8 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
         finally:
             probe.close()
         sac["replay_buffer_class"] = DemoHerReplayBuffer
-        sac["replay_buffer_kwargs"] = {**sac["replay_buffer_kwargs"], "demo_ratio": config.demo_ratio}
+        sac["replay_buffer_kwargs"] = {**sac["replay_buffer_kwargs"], "demo_ratio": config.demo_ratio,
+                                       "goal_frame": config.goal_frame}
         return DemoSAC("MultiInputPolicy", env, demos=demos, bc_weight=config.demo_bc_weight,
                        pretrain_steps=config.demo_pretrain_steps, bc_filter=config.demo_bc_filter,
                        bc_decay_steps=config.demo_bc_decay_steps, **sac)

@@ -143,6 +143,11 @@ class RLConfig:
     episodes: the clone after 5,000 pretraining updates 36/80 without them against 11/80 with them, 48/80 against
     18/80 after 10k online steps (paired McNemar p < 1e-5 both; bench/rl_tasks.py's rlpd_bc_pre_nofilter_noact,
     docs/measured_defaults.md). An explicit value outside 0..4 (-1 included) is refused."""
+    goal_frame: bool = False
+    """Push, PickPlace, Stack: the observation also holds the TCP quaternion and the task frame of the cube and the
+    goal (TCP along and across the cube-to-goal line, height, distance, tool yaw against the line and the cube:
+    ``policies.observation``'s features of the BC policies). The frame depends on the goal, so HER's relabelled rows
+    get it recomputed for their new goal (``policies.demo_replay.GoalFrameHerReplayBuffer``)."""
     physics_sleep: bool | None = None
     """None: on for Reach, off for Push, PickPlace and Stack, whose cubes the arm must move (why: docs/
     measured_defaults.md). True for a cube task is refused."""
@@ -241,6 +246,11 @@ class RLConfig:
         if self.reward_type is not None and self.reward_type not in REWARD_TYPES:
             raise TrainConfigError(f"unknown reward_type {self.reward_type!r}; valid options: "
                                    f"{', '.join(REWARD_TYPES)} (or null: sparse with HER, dense without)")
+        if not isinstance(self.goal_frame, bool):
+            raise TrainConfigError(f"goal_frame must be true or false, got {self.goal_frame!r}")
+        if self.goal_frame and (self.env_id not in DEMO_ENV_IDS or self.base_policy is not None):
+            raise TrainConfigError(f"goal_frame is for the cube goal envs ({', '.join(DEMO_ENV_IDS)}) without a "
+                                   f"base policy, got env_id {self.env_id!r}, base_policy {self.base_policy!r}")
         self._check_residual()
         self._check_demos()
 
@@ -322,7 +332,8 @@ class RLConfig:
     @property
     def observed_actions(self) -> int:
         """``observe_actions`` as resolved: a number from the moment the config is made (``__post_init__``)."""
-        assert self.observe_actions is not None
+        if self.observe_actions is None:  # only a config changed behind __post_init__'s back
+            raise TrainConfigError("observe_actions was not resolved: make the config through RLConfig(...)")
         return self.observe_actions
 
     @classmethod

@@ -111,13 +111,14 @@ def export_sb3_policy(model: Any, config: RLConfig, out_dir: str | Path, *,
     actor, keys = actor_from_sb3(model)
     dims = agent_action_dims(action_mode)
     env = make_goal_env(config.env_id, robot=config.robot, randomization="none", action_mode=action_mode,
-                        observe_actions=config.observed_actions)
+                        observe_actions=config.observed_actions, goal_frame=config.goal_frame)
     try:
         spec = _actor_spec(actor, keys, env, config, adapter=ADAPTER if cube_task is None else OBJECT_ADAPTER,
                            env_keys=_ENV_KEYS if cube_task is None else _OBJECT_ENV_KEYS,
                            action={"agent_dims": dims, "fixed": {k: v for k, v in held.items()
                                                                  if ENV_ACTION_NAMES.index(k) not in dims}},
-                           obs_normalizer=obs_normalizer, metrics=metrics)
+                           obs_normalizer=obs_normalizer, metrics=metrics,
+                           observation={"goal_frame": True} if config.goal_frame else None)
     finally:
         env.close()
     if actor.mean.out_features != len(dims):
@@ -336,6 +337,9 @@ class ObjectGoalPolicy(ReachGoalPolicy):
     def __init__(self, spec: PolicySpec, network: nn.Module) -> None:
         super().__init__(spec, network)
         self.control_hz = float(spec.control_hz)
+        self.goal_frame = spec.observation.get("goal_frame", False)  # absent: exported before it existed
+        if not isinstance(self.goal_frame, bool):
+            raise CheckpointError(f"policy.json: observation.goal_frame must be true or false, got {self.goal_frame!r}")
         self._previous: np.ndarray | None = None
 
     def reset(self) -> None:
@@ -350,7 +354,8 @@ class ObjectGoalPolicy(ReachGoalPolicy):
             raise PolicyError(f"the {OBJECT_ADAPTER} policy acts on one env observation at a time (it tracks "
                               "velocities between calls), got a batch")
         history = past[0] if past is not None else np.zeros(0, np.float32)
-        goal_obs, self._previous = object_goal_observation(obs, self._previous, history, self.control_hz)
+        goal_obs, self._previous = object_goal_observation(obs, self._previous, history, self.control_hz,
+                                                           self.goal_frame)
         return {k: v[None] for k, v in goal_obs.items()}
 
 

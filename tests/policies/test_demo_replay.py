@@ -38,12 +38,14 @@ def _config(demos: Path, **fields: object) -> RLConfig:
     return RLConfig.from_dict({**base, **fields})
 
 
-@pytest.mark.parametrize("observe_actions", [2, 0])  # 0: bench/rl_tasks.py's rlpd_bc_pre_nofilter_noact
+# 0: bench/rl_tasks.py's rlpd_bc_pre_nofilter_noact; goal_frame: its _frame variant (the task frame of the BC policies)
+@pytest.mark.parametrize(("observe_actions", "goal_frame"), [(2, False), (0, False), (0, True)])
 def test_a_demo_transition_replayed_in_the_goal_env_gives_the_logged_next_observation(push_demos: Path,
-                                                                                     observe_actions: int) -> None:
-    env = make_object_goal_env(PUSH, action_mode="full", observe_actions=observe_actions)
+                                                                                     observe_actions: int,
+                                                                                     goal_frame: bool) -> None:
+    env = make_object_goal_env(PUSH, action_mode="full", observe_actions=observe_actions, goal_frame=goal_frame)
     demos = load_demo_transitions(push_demos, env, robot="panda", randomization="default")
-    n_arm = (demos.observations["observation"].shape[1] - 20 - 5 * observe_actions) // 2
+    n_arm = (demos.observations["observation"].shape[1] - 20 - 5 * observe_actions - 12 * goal_frame) // 2
     assert n_arm == 7  # the Panda's joints: the width holds exactly observe_actions past 5-d actions
     assert len(demos.episode_seeds) == 2 and len(demos) == demos.source["transitions"]
     assert demos.source["content_sha256"]
