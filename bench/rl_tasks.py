@@ -132,6 +132,13 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # p = 5e-6); online RL against its own clone (with_demos_vs_clone), pooled at 10k 29 gained, 17 lost, p = 0.10.
     "rlpd_bc_pre_nofilter_noact": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                                    "demo_pretrain_steps": 5_000, "learning_starts": 140, "observe_actions": 0},
+    # rlpd_bc_pre_nofilter_noact with the goal frame (RLConfig.goal_frame: the TCP quaternion and the BC policies'
+    # task frame of the cube and the goal, recomputed for HER's relabelled goals). Session 13, the clone alone (5,000
+    # pretraining updates, seed 0, 40 held-out Push episodes): the 8 task-frame features added score 28/40 against
+    # the noact clone's 19/40 (/work/team/notes13/R1.md).
+    "rlpd_bc_pre_nofilter_noact_frame": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
+                                         "demo_pretrain_steps": 5_000, "learning_starts": 140, "observe_actions": 0,
+                                         "goal_frame": True},
 }
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,

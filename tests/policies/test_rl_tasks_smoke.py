@@ -113,6 +113,11 @@ def test_every_demo_variant_is_a_valid_run_config_named_in_full_in_the_method(tm
                                                            "observe_actions": 0}
     assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc_pre_nofilter", {"armstack/Push-v0": str(tmp_path)}
                        ).observe_actions == 2
+    # the goal frame: the noact row plus the frame, nothing else
+    assert DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact_frame"] == {**DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact"],
+                                                                 "goal_frame": True}
+    assert demo_config("armstack_push_demos", CONFIG, "rlpd_bc_pre_nofilter_noact_frame",
+                       {"armstack/Push-v0": str(tmp_path)}).goal_frame is True
 
 
 def test_two_demo_variants_are_compared_episode_by_episode_on_the_held_out_seeds() -> None:
