@@ -162,3 +162,19 @@ def test_online_points_are_compared_with_the_clone_episode_by_episode() -> None:
     report = table({"demos_push": {"armstack_push_demos@pre": {"curve": curve},
                                    "armstack_push_demos@scratch": {"curve": curve[1:]}}})
     assert report["push"]["with_demos_vs_clone"] == {"pre": out, "scratch": None}
+
+
+def test_the_push_frame_recipe_file_is_the_bench_row_it_reports(tmp_path: Path) -> None:
+    """policies/rl_recipes/push_demos_frame.yaml, which `armstack train rl --config` reads, trains what the bench's
+    rlpd_bc_pre_nofilter_noact_frame row trained: every field but the bench's evaluation and logging ones."""
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import CONFIG, demo_config
+    from policies.rl_config import RLConfig
+
+    recipe = RLConfig.from_yaml(ROOT / "policies" / "rl_recipes" / "push_demos_frame.yaml", demos=str(tmp_path))
+    bench = demo_config("armstack_push_demos", {**CONFIG, "steps": 10_000}, "rlpd_bc_pre_nofilter_noact_frame",
+                        {"armstack/Push-v0": str(tmp_path)})
+    own = {"eval_every", "eval_episodes", "progress_bar"}  # the bench evaluates in its own loop, without a bar
+    differ = {k for k, v in recipe.to_dict().items() if k not in own and bench.to_dict()[k] != v}
+    assert differ == set(), differ
+    assert recipe.goal_frame and recipe.observe_actions == 0 and recipe.steps == 10_000
