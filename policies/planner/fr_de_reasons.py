@@ -32,9 +32,14 @@ _REASONS: dict[str, dict[str, str]] = {
                     r"(?:à|a) rien|"
                     r"(?:il|elle) a fait son temps(?:\s*,\s*(?:celui|celle)-là)?"),
         "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?|"
-                       r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?"),
+                       r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?|"
+                       # thirteenth pass: "il est trop collé à ta base"
+                       r"(?:il|elle) est (?:trop |un peu |beaucoup )?(?:collé|collée|près|proche) (?:à|de) "
+                       r"(?:ta|votre|la) base"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
+                 # thirteenth pass: "comme ça ils font une jolie petite maison" (what the stack looks like)
+                 r"comme ça (?:ils|elles) font une (?:jolie |belle )?(?:petite )?(?:maison|tour|pile)|"
                  r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?"),
         "urgent": (rf"c' ?est {_INTENSIFIER_FR}(?:urgent|pressé)|"
                    r"(?:mon|ma|notre) (?:tp|td|cours|réunion|démo|examen|exam|bus|train|pause) (?:commence|part) "
@@ -47,10 +52,35 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"(?:(?:lui|elle)\s*,?\s*)?je (?:le|la) garde|"
                  r"c' ?est (?:celui|celle) de (?:mon|ma) (?:neveu|nièce|fils|fille|frère|sœur|soeur|collègue|chef|"
                  r"petit-fils|petite-fille)|"
-                 r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée) (?:là|ici|comme ça)?"),
+                 r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée) (?:là|ici|comme ça)?|"
+                 # thirteenth pass: whose it is ("il appartient à l'équipe d'à côté"), what touching it would do
+                 # ("..., hein, sinon tout va dégringoler")
+                 r"(?:(?:il|elle) (?:m' ?|nous )?appartient|c' ?est (?:celui|celle)) (?:à|de) (?:l' ?équipe|"
+                 r"l' ?autre (?:équipe|groupe)|mon (?:collègue|voisin|binôme)|ma (?:collègue|voisine))"
+                 r"(?: d' ?à côté)?|"
+                 r"sinon (?:tout|ça|la pile|la tour|tout le reste) va (?:dégringoler|tomber|s' ?écrouler|"
+                 r"s' ?effondrer|se renverser)"),
+        "as_they_are": r"(?:et )?(?:laisse|laissez) (?:les|tous les) cubes (?:comme ils sont|où ils sont|tranquilles)",
+        # thirteenth pass: a cube the speaker used before ("Celui que j'ai utilisé tantôt."), said after a request
+        # whose cube is open: the planner cannot see what was used and asks which cube (it is no colour it could read)
+        "earlier": (r"(?:celui|celle) (?:que j' ?ai (?:utilisé|pris|touché|déplacé|posé|eu)|d' ?avant|de tout à "
+                    r"l' ?heure)(?: (?:tantôt|tout à l' ?heure|avant|hier|ce matin|la dernière fois))?"),
+        # "C'est juste pour voir, hein, je ne veux rien casser.": why the speaker asks, after a request
+        "why_asked": (r"c' ?est (?:juste|seulement|simplement) pour voir(?:\s*,\s*(?:hein|quoi))?(?:\s*,\s*je ne veux "
+                      r"rien casser)?"),
+        # thirteenth pass: what the speaker does with the cube where it is put ("faut que je le scanne pour mon labo
+        # de physique"): after a request that puts it somewhere other than the bin
+        "use": (r"(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)"
+                r"(?: pour (?:mon|ma|le|la|notre) (?:labo|tp|td|cours|projet|thèse|rapport|expérience|mémoire)"
+                r"(?: de (?:physique|chimie|bio|biologie|robotique|maths|mécanique))?)?"),
     },
     "de": {
         "discard": (r"(?:der|die|das|er|sie|es) (?:gehört|ghört|kann) weg|"
+                    # thirteenth pass: Viennese "der is eh scho ganz zerkratzt" (wear that makes a cube worth
+                    # binning; "der ist kaputt" may say the bin is broken, which would forbid the request, and stays
+                    # unread)
+                    r"(?:der|die|das|er|sie|es) (?:ist|is) (?:eh |eh schon |eh scho |schon |scho )?"
+                    r"(?:ganz |total |völlig |eh )?(?:zerkratzt|verkratzt|angeschlagen)|"
                     r"(?:den|die|das) brauch(?:e|en)? (?:ich|wir|ma) (?:nicht mehr|nich mehr|nimmer|nimma|net mehr|"
                     r"ned mehr)|(?:der|die|das) wird nicht mehr gebraucht"),
         "in_the_way": (r"(?:der|die|das|er|sie|es) (?:steht|liegt|ist) (?:da |hier )?(?:mir |uns )?(?:total |voll )?"
@@ -59,9 +89,17 @@ _REASONS: dict[str, dict[str, str]] = {
         "room": (r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
         "urgent": r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt",
+        # thirteenth pass: "(und) lassen Sie die Würfel, wie sie sind" after the arm's return alone
+        "as_they_are": (r"(?:und )?(?:lass|lasst|lassen sie) (?:die|alle) (?:würfel|klötze|blöcke)\s*,?\s*"
+                        r"(?:wie sie sind|wo sie sind|in ruhe|stehen|liegen)"),
         "keep": (r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
-                 r"ausgerichtet)|(?:der|die|das|er|sie|es) bleibt (?:hier|da|stehen|liegen|für später)|"
-                 r"(?:den|die|das) brauch(?:e|en)? (?:ich|ick|i|wir|ma) (?:noch|no)|"
+                 r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) bleibt (?:hier|da|stehen|liegen|"
+                 r"für später)|"
+                 # thirteenth pass: the cube named again ("Den roten brauche ich noch für die Kalibrierung."): the
+                 # colour must be the one the clause before forbids or excepts (_agrees)
+                 r"(?:den|die|das)(?: (?:rot|grün|blau|gelb|lila|violett|orange|rosa|pink)[a-zäöü]*)? "
+                 r"brauch(?:e|en)? (?:ich|ick|i|wir|ma) (?:noch|no)"
+                 r"(?: für (?:die|den|das) (?:kalibrierung|demo|vorführung|messung|präsentation|test|versuch))?|"
                  r"(?:der|die|das) (?:ist|is) für (?:die|den|das) (?:demo|vorführung|präsentation|test|versuch)"
                  r"(?: (?:nachher|später|morgen))?"),
     },
@@ -78,18 +116,40 @@ _BIN = {
     "de": re.compile(r"\b(?:eimer|mülleimer|müll|mistkübel|tonne|mülltonne|abfall|abfalleimer|behälter|kübel|"
                      r"wirf|werfen|weg)\b"),
 }
-_SEPARATOR = r"(?P<sep>[,;.!?]|\s[-–—])\s*"
-_COMPILED = {lang: {kind: re.compile(rf"{_SEPARATOR}(?:{pattern})\s*[.!]*\s*$") for kind, pattern in kinds.items()}
+# A colour word's stem, French or German ("roten", "rouge"): a reason that names a cube names the one it is about
+_COLOUR = re.compile(r"\b(rouge|vert|bleu|jaune|violet|orange|rose|noir|blanc|gris|rot|grün|gruen|blau|gelb|lila|"
+                     r"violett|schwarz|weiß|weiss|rosa|pink|grau)[a-zäöüàâçéèêëîïôûù]*")
+_SEPARATOR = r"(?P<sep>[,;.!?]|\s[-–—])\s*(?:(?:hein|quoi)\s*,\s*)?"  # "..., hein, sinon tout va dégringoler"
+# "... zurück und lassen Sie die Würfel, wie sie sind": this kind alone is also joined by "and"
+_SEPARATORS = {"as_they_are": r"(?P<sep>[,;.!?]|\s(?=und |et ))\s*"}
+_COMPILED = {lang: {kind: re.compile(rf"{_SEPARATORS.get(kind, _SEPARATOR)}(?:{pattern})\s*[.!]*\s*$")
+                    for kind, pattern in kinds.items()}
              for lang, kinds in _REASONS.items()}
+_OPEN_CUBE = {"fr": re.compile(r"\ble (?:cube|bloc)\b"), "de": re.compile(r"\bden (?:würfel|klotz|block)\b")}
+# The arm's return home, and any word of a cube or of all of them (a request that moves one)
+_HOME = {"fr": re.compile(r"\b(?:position (?:de départ|initiale|de repos)|retourne|retournez|reviens|revenez|rentre|"
+                          r"rentrez)\b"),
+         "de": re.compile(r"\b(?:ausgangsposition|grundstellung|ruheposition|startposition|zurück)\b")}
+_CUBE = {"fr": re.compile(r"\b(?:cubes?|blocs?|briques?|tous|toutes|tout|le|la|les|l')\b|"
+                          r"\b(?:rouge|vert|bleu|jaune|violet|orange|rose)"),
+         "de": re.compile(r"\b(?:würfel|klotz|klötze|block|blöcke|baustein|alle|alles)\b|"
+                          r"\b(?:rot|grün|blau|gelb|lila|violett|orange|rosa)")}
 
 
-def _agrees(kind: str, request: str, lang: str) -> bool:
+def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
     negated = _NEGATION[lang].search(request) is not None
     if kind == "discard":
         return not negated and _BIN[lang].search(request) is not None
-    if kind == "keep":  # the clause just before the reason forbids or excepts the cube
+    if kind == "keep":  # the clause just before the reason forbids or excepts the cube, the one it names if any
         last = re.split(r"[,;.!?:]|\b(?:mais|aber|et|und|puis|dann)\b", request.rstrip(" ,;.!?"))[-1]
-        return _NEGATION[lang].search(last) is not None
+        named = {m[1] for m in _COLOUR.finditer(reason)}
+        return _NEGATION[lang].search(last) is not None and named <= {m[1] for m in _COLOUR.finditer(last)}
+    if kind == "as_they_are":  # only the arm's return is asked: it leaves every cube where it is
+        return not negated and _HOME[lang].search(request) is not None and _CUBE[lang].search(request) is None
+    if kind == "earlier":  # the request names no cube of its own ("dépose le cube sur le pad"): the planner asks
+        return not negated and _OPEN_CUBE[lang].search(request) is not None and _COLOUR.search(request) is None
+    if kind == "use":  # the cube is put where it is used, not binned
+        return not negated and _BIN[lang].search(request) is None
     return not negated
 
 
@@ -98,7 +158,7 @@ def without_reason(text: str, lang: str) -> str:
     for _ in range(3):
         for kind, pattern in _COMPILED.get(lang, {}).items():
             m = pattern.search(text)
-            if m is not None and m.start() > 0 and _agrees(kind, text[:m.start()], lang):
+            if m is not None and m.start() > 0 and _agrees(kind, text[:m.start()], lang, m[0]):
                 sep = m["sep"].strip()
                 text = text[:m.start()] + ("." if sep in (",", "-", "–", "—") else sep)
                 break

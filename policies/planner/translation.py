@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from policies.planner.fr_de_colloquial import restored
+from policies.planner.fr_de_questions import question_asked
 from policies.planner.fr_de_reasons import without_reason
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -121,6 +122,8 @@ _FR: dict[str, str] = {
     # pad"): grab, the bin, put (a place must be said)
     "pogne": "grab", "pognes": "grab", "pognez": "grab", "pogner": "grab", "vidanges": "bin",
     "cale": "put", "calez": "put", "caler": "put", "cales": "put",
+    # thirteenth pass: Quebec "droper" (drop: a place must be said)
+    "drope": "put", "dropez": "put", "droper": "put", "droppe": "put", "droppez": "put",
     # eleventh pass: the subjunctive after "que vous" ("je souhaiterais que vous construisiez une tour"), and "gather"
     # said of cubes, which puts them together at the place said ("regroupez les cubes à gauche"; with no place it
     # stays refused)
@@ -219,8 +222,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bpx\b", "peux"), (r"\bj(veux|voudrais|peux|pourrais|aimerais|sais|vais)\b", r"je \1"),
     # Belgian "une fois" (a filler): after an imperative before its object, or closing the request ("vous le mettez
     # sur le bleu une fois ?"); "une fois que ...", "une fois le rouge jeté" keep their order
-    (rf"\b((?:{_FR_CLITIC_IMPERATIVES})(?:-moi)?) une fois (?=(?:le|la|les|l'|tous|toutes|ce|cet|cette|ces)\b)",
-     r"\1 "),
+    (rf"\b((?:{_FR_CLITIC_IMPERATIVES}|{_FR_INFINITIVES})(?:-moi)?) une fois "
+     r"(?=(?:le|la|les|l'|tous|toutes|ce|cet|cette|ces)\b)", r"\1 "),
     (r"\s+une fois\s*(?=[?!.]*\s*$)", ""),
     # "ce cube jaune-là, il est bon pour la poubelle. Tu peux t'en débarrasser ?": the judgement is the bin idiom said
     # of the dislocated cube, the request takes it up through "en" ("s'en débarrasser": discard it)
@@ -529,7 +532,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a wished tower: "une petite tour" (its size says nothing of its levels), "avec ces trois cubes" (the cubes its
     # levels name next)
     (r"\bune (?:petite|jolie|belle|grande|haute) (?=(?:tour|pile)\b)", "une "),
-    (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (?:deux|trois|quatre) (?:cubes|blocs)\s*(?=:)", r"\1 "),
+    # (the count is kept: "avec ces quatre cubes" before three levels is refused, as A1 s12 H37 found in German)
+    (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (deux|trois|quatre) (?:cubes|blocs)\s*(?=:)", r"\1 de \2 cubes "),
     # "tu ne touches pas au bleu": the prohibition said as a statement
     (r"\b(?:tu|vous) ne (touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
     # "le rouge, tu n'y touches pas": a dislocated cube forbidden through "y" (toucher à)
@@ -540,6 +544,46 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # (only where that sentence names no other side: "à gauche et le rouge à droite. Ta gauche ..." stays unread)
     (r"((?:^|[.!?;]\s*)(?:(?!\b(?:gauche|droite)\b)[^.!?;])*\b(gauche|droite)\b(?:(?!\b(?:gauche|droite)\b)[^.!?;])*"
      r"[.!;]\s*)(?:ta|votre) \2 (?:à toi|à vous)?\s*,?\s*(?:pas|et pas|non pas) la mienne\s*[.!]*\s*$", r"\1"),
+    # thirteenth pass (fresh_fr_de_24): "le petit vert" (the cubes are one size: "petit" says fondness, not which
+    # cube; "le plus petit" stays unread), "toutes les cubes" (the gender slip)
+    (rf"\b(le|la|les|un|une|ce|cet|cette|ces|du|au|aux) (?:petit|petite|petits|petites) "
+     rf"(?=(?:cubes?|blocs?|briques?|{_FR_COLOUR_WORDS})\b)", r"\1 "),
+    (r"\btoutes les (?=cubes|blocs)", "tous les "),
+    # a tower said as "monte(-moi) une pile/tour (avec les trois)": build
+    (r"\b(?:monte|montez|monter)(?:-moi|-nous)? (une (?:tour|pile))\b", r"construis \1"),
+    (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (deux|trois|quatre)\s*(?=:)", r"\1 de \2 cubes "),  # count kept
+    # "enlève X et mets-le à la poubelle": take X (off where it is) to the place said next; "enlève X" alone says no
+    # place and stays unread
+    (r"\b(?:enlève|enlevez)\b(?=[^.;:!?]*\bet (?:mets|mettez|pose|posez|jette|jetez|range|rangez|dépose|déposez)-"
+     r"(?:le|la)\b)", "prends"),
+    # "mettre au rebut" (to scrap): the bin
+    (r"\bau rebut\b", "à la poubelle"),
+    # "Le cube rouge a un coin ébréché, tu peux le mettre au rebut ?": the flaw said of the cube is why it goes to the
+    # bin, and the request takes the cube up through "le" (the dislocated cube, as "ce cube-là, il est bon pour la
+    # poubelle"); only before a request to the bin with no negation
+    (r"^(\s*(?:le|la|ce|cet|cette)\s(?:cube|bloc|brique)(?:\s[a-zà-ÿ]+)?)\s+(?:a (?:un coin|une arête|un bord|un "
+     r"angle) (?:ébréché|abîmé|cassé|fendu)e?|est (?:un peu |tout |complètement )?(?:ébréché|abîmé|cassé|fissuré|fendu|"
+     r"rayé)e?)\s*[,.;]\s*(?=(?:tu|vous|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous)\b(?:(?!\b(?:ne|pas|plus|"
+     r"jamais|n')\b)[^.;!?])*\b(?:le|la|l')\s*(?:jeter|virer|balancer|mettre à la poubelle|mettre dans la poubelle)\b)",
+     r"\1, "),
+    # "Ma petite-fille m'a dit que tu savais faire plein de choses.": a compliment heard from someone, before a request
+    (r"^\s*(?:mon|ma) (?:petit-fils|petite-fille|fils|fille|neveu|nièce|mari|femme|collègue|voisin|voisine|chef) "
+     r"m' ?a (?:dit|raconté) que tu (?:savais|sais|pouvais|peux) faire (?:plein de|beaucoup de|des tas de|"
+     r"tellement de) choses\s*[.!]+\s*", ""),
+    # the Alsatian "hopla" and a heading of the work before a colon ("on fait le ménage avant la fin du cours :",
+    # "on fait ça dans l'ordre :"): nothing to plan in it, the request follows the colon
+    (r"^\s*(?:allez\s+)?hopla\s*[,!:]?\s*", ""),
+    (r"^\s*(?:bon ben|bon|alors|allez)?\s*,?\s*on (?:fait|va faire) (?:le ménage|un peu de ménage|du rangement)"
+     r"(?: avant (?:la fin du cours|la fin de la séance|la pause|ce soir|de partir))?\s*:\s*", ""),
+    # "fais bien attention," before a prohibition: the care it asks is the prohibition that follows
+    (r",\s*(?:mais\s+)?(?:fais|faites) (?:bien |très )?attention\s*,\s*(?=ne\b|n' ?)", ", mais "),
+    # "pour l'éloigner de toi" after a push: the direction, away from the robot
+    (r"(\b(?:pousse|poussez|décale|décalez|glisse|glissez)\b[^,.;:!?]*?)\s+pour (?:l' ?|le |la )\s*"
+     r"(?:éloigner|écarter) (?:de toi|de vous|de ta base|de votre base)\b", r"\1 vers l'avant"),
+    # "ne touche pas au rouge juste à côté": the cube forbidden, said where it stands; the prohibition holds of it
+    # wherever it stands
+    (rf"(\b(?:ne|n' ?)\s*(?:touche|touchez|touches)\s+(?:surtout |jamais )?pas (?:au|à la) (?:cube |bloc )?"
+     rf"(?:{_FR_COLOUR_WORDS}))\s+(?:juste |tout )?à côté\b", r"\1"),
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -783,6 +827,9 @@ _DE: dict[str, str] = {
     "before-that": "before that", "same-with-in": "SAMEWITHIN", "same-with-on": "SAMEWITHON",
     "clear-the-table": "clear the table", "direkt": "",  # "direkt links vom grünen"
     # tenth pass: Austrian and Swiss words of the domain ("das blaue Würferl", "ein Türmchen", "in den Kehricht")
+    # thirteenth pass: Swiss "parkieren" (park: put, a place must be said)
+    "parkieren": "put", "parkier": "put", "parkiere": "put", "parkierst": "put", "parken": "put", "park": "put",
+    "parkst": "put",
     "würferl": "cube", "würfelchen": "cube", "türmchen": "tower", "kehricht": "bin", "güsel": "bin",
     "andern": "other", "rüber": "", "hinüber": "",
     "after-the": "after the", "is-in-the": "is in the", "is-on-the": "is on the",  # written by _state_reached_first
@@ -854,6 +901,7 @@ _DE_OBJECT_START = frozenset({"der", "die", "das", "den", "dem", "ein", "eine", 
                               *_DE_COLOUR_FORMS})
 # Formal imperatives ("Legen Sie ...") and modals ("Könnten Sie ...") whose "Sie" is the person spoken to.
 _DE_FORMAL = frozenset({"legen", "stellen", "setzen", "packen", "tun", "werfen", "bauen", "stapeln", "schieben",
+                        "parkieren", "parken",
                         "nehmen", "greifen", "holen", "heben", "bringen", "bewegen", "platzieren", "fahren", "gehen",
                         "kehren", "räumen", "entsorgen", "berühren", "fassen", "drücken", "schmeißen", "machen",
                         "geben", "zügeln", "türmen"})
@@ -1853,6 +1901,15 @@ def _particle_list(m: re.Match[str]) -> str:
     return out
 
 
+def _goes_as_put(m: re.Match[str]) -> str:
+    """"kommt der orange aufs Pad" -> "leg den orangen aufs Pad": a cube said to go somewhere, as the request."""
+    adjective, noun = (m[3], m[5]) if m[3] else (m[7], m[9])
+    if adjective not in _GERMAN_COLOURS and adjective not in ("lila", "rosa"):
+        return m[0]  # "der nächste kommt ...", "das kommt ...": no cube this reads
+    ending = "" if adjective in ("lila", "rosa") else "en"
+    return f"{m[1]}leg den {adjective}{ending}{noun or ''} "
+
+
 _DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schließlich"})
 
 
@@ -1930,7 +1987,26 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\b((?:einen|ein|nen) (?:turm|türmchen))\s*[.!]\s*(?=(?:oben|unten|zuerst|in der mitte)\b)", r"\1: "),
                 (r"\b(oben|unten|in der mitte|darunter|darüber|dazwischen) (?:soll|sollte|muss|kommt) "
                  r"((?:der|die|das) [a-zäöüß]+(?: würfel| block| klotz| baustein)?)(?: (?:sein|liegen|stehen|hin))?"
-                 r"(?=\s*(?:[,.;!]|und\b|$))", r"\1 \2"))
+                 r"(?=\s*(?:[,.;!]|und\b|$))", r"\1 \2"),
+                # thirteenth pass (fresh_fr_de_24): "also hopla:" (Alsatian filler), "Feierabend für heute." before
+                # the last request, "steh'n" (stehen), "jeden Würfel, der hier rumliegt"
+                # (every cube: the table is where they lie)
+                (r"^\s*(?:(?:also|na|so)\s+)?hopla\s*[,!:.]?\s*", ""),
+                (r"^\s*feierabend(?: für heute)?\s*[.!]+\s*(?=[a-zäöüß])", ""),
+                (r"\b(steh|lieg|leg|stell|setz)' ?n\b", r"\1en"),
+                (r"\b(jeden würfel|alle würfel|sämtliche würfel)\s*,?\s*(?:der|die) (?:hier|da|auf dem tisch) "
+                 r"(?:rumliegt|rumliegen|herumliegt|herumliegen|liegt|liegen)\b\s*,?", r"\1 "),
+                # the object said before its imperative ("den grünen Würfel gib in Mistkübel", "Den roten lass
+                # steh'n"): the verb first, as it is said with "du" ("den roten legst du ...")
+                (r"(^|[,.;:!]\s*|\b(?:und|aber|dann)\s+)((?:den|die|das) [a-zäöüß]+(?: würfel| klotz| block| "
+                 r"baustein)?) (lass|gib|leg|stell|setz|wirf|tu|pack|schieb|nimm|bring|schmeiß|hau)\b(?! du\b)",
+                 r"\1\3 \2"),
+                # "..., kommt der orange aufs Pad", "der rote kommt in den Müll": where a cube goes, said of it (not in
+                # a question: "Kommt der rote in den Müll?" asks)
+                (r"(^|[,.;:!]\s*|\b(?:und|dann|danach|zuerst|erst)\s+)(?:kommt (der|die|das) ([a-zäöüß]+?)(e?)"
+                 r"( würfel| klotz| block| baustein)?|(der|die|das) ([a-zäöüß]+?)(e?)( würfel| klotz| block| baustein)?"
+                 r" kommt) (?=(?:aufs|auf das|auf den|auf die|in den|in die|ins|nach links|nach rechts)\b[^.!?]*"
+                 r"(?:[.!]|$))", _goes_as_put))
 
 
 # Formal German of instructions ("Nominalstil", tenth pass, fresh_fr_de_17): "Der Würfel ist auf den gelben zu setzen",
@@ -2188,6 +2264,7 @@ _CLOSINGS = {
                      # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
+                     r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
                      r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
                      r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"
@@ -2599,7 +2676,21 @@ def translate(text: str, lang: str) -> str:
     return _translated(text, lang)
 
 
+def _action_verb(word: str, lang: str) -> str | None:
+    """The English of ``word`` where the lexicon reads it as a verb of action ("pousses", "schiebst": push)."""
+    english = (_FR if lang == "fr" else _DE).get(word, "").split()
+    return english[0] if english and (english[0] in _VERBS_EN or english[0] == "build") else None
+
+
 def _translated(text: str, lang: str) -> str:
+    asked = question_asked(text, lang, partial(_action_verb, lang=lang))
+    if asked is not None:
+        # "Schiebst du den roten Würfel nach links?", "Tu pousses le rouge à gauche ?": a question whether the robot
+        # does it, refused as English refuses "do you push ...?" (thirteenth pass; fr_de_questions.py)
+        say = "'mets le rouge dans le bac' or 'tu peux mettre ... ?'" if lang == "fr" else \
+            "'leg den roten in den Müll' or 'kannst du ... legen?'"
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {asked!r} is a question whether the robot does it, not a "
+                               f"request; say it as a request ({say}); nothing was planned")
     if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)

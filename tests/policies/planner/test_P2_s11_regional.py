@@ -163,9 +163,9 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     # a reason why a cube stays, after a request that moves it, contradicts it
     "Leg den {X} in den Eimer, der bleibt hier.",
     "Stell den {X} auf den {Y}, der gefällt mir so gut.",
-    # "lass stehen" with no quantifier before it is no exclusion; negated it is not one either
+    # "lass stehen" negated is no exclusion ("..., aber den {X} lass stehen" after one cube's request is the request
+    # and a cube left where it is since the thirteenth pass: test_P2_s13_fr_de24.py)
     "Räum alle Würfel in den Mistkübel, nur den {X}, den lass nicht stehen.",
-    "Räum den {Y} in den Mistkübel, aber den {X} lass stehen.",
     # the heading with anything but the cubes' place after its comma
     "Tisch leer räumen, aber den {X} lassen.",
     "Tisch leer räumen, dann fahr zurück.",
@@ -237,7 +237,9 @@ def test_a_near_miss_is_refused(template: str) -> None:
 @pytest.mark.parametrize("template", [
     "Bitte den Würfel, der links liegt, auf das Pad stellen.",
     "Den Würfel, der links liegt, den stellst du auf den {Z}.",
-    "Le cube qui est du côté gauche, vous le mettez sur le {z} ?",
+    # (with the Belgian "une fois" of the seen record fd19-020: without a mark of a request the "vous le mettez ... ?"
+    # is a question, refused since the thirteenth pass, test_P2_s13_questions.py)
+    "Le cube qui est du côté gauche, vous le mettez sur le {z} une fois ?",
     "Würfel neben dem {Y} in den Müll.",
     "Pourriez-vous prendre le cube qui est posé sur le dessus et le mettre à la corbeille ?",
     "Kannst du den da bitte in den Mistkübel geben?",

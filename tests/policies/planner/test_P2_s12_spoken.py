@@ -16,7 +16,14 @@ Each plans exactly over colour triples; each negated never runs what it forbids;
 from __future__ import annotations
 
 import pytest
-from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
+from test_translation_spoken import (
+    _PLANNER,
+    _TRIPLES,
+    _fill,
+    _scene,
+    assert_negated_never_runs,
+    assert_plans_exactly,
+)
 
 from policies.planner import Clarification, Plan, SceneState
 from policies.planner.fr_de_colloquial import restored
@@ -82,21 +89,12 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
 def test_a_spoken_request_plans_exactly(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    assert_plans_exactly(template, spec, triple)
 
 
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
 def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    for variant in _negated_at_each_verb(text):
-        result = _PLANNER.plan(variant, _scene(x, y, z))
-        assert not isinstance(result, Plan) or [str(s) for s in result.steps] != _expected(spec, x, y, z), (
-            variant, result)
+    assert_negated_never_runs(template, spec)
 
 
 @pytest.mark.parametrize(("text", "steps"), [

@@ -413,6 +413,24 @@ def _negated_at_each_verb(text: str) -> list[str]:
     return out
 
 
+def assert_plans_exactly(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
+    """``template`` filled with ``triple`` plans exactly ``spec`` (_expected) in the scene of those three cubes."""
+    x, y, z = triple
+    text = _fill(template, x, y, z)
+    result = _PLANNER.plan(text, _scene(x, y, z))
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+
+
+def assert_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
+    """With each of its verbs negated in turn, ``template`` never plans ``spec``."""
+    x, y, z = _TRIPLES[0]
+    for variant in _negated_at_each_verb(_fill(template, x, y, z)):
+        result = _PLANNER.plan(variant, _scene(x, y, z))
+        assert not isinstance(result, Plan) or [str(s) for s in result.steps] != _expected(spec, x, y, z), (
+            variant, result)
+
+
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
 def test_each_verb_of_each_spoken_construction_negated_never_runs(template: str, spec: tuple[str, ...]) -> None:
     x, y, z = _TRIPLES[0]

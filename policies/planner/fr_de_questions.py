@@ -1,0 +1,108 @@
+"""French and German questions whether the robot does something, refused as English refuses them (issue #17 item 5).
+
+A French or German sentence ending in "?" whose verb of action is said with its subject "tu"/"vous"/"du"/"Sie"
+asks whether the robot does it: "Schiebst du den roten Würfel nach links?", "Du legst den roten in den Müll?",
+"Tu pousses le cube rouge à gauche ?", "Est-ce que tu mets le rouge dans le bac ?", "Mets-tu le rouge ...?". English
+refuses "do you push the red cube left?" and "you push the red cube left?" as questions; read word by word the
+German verb-first question lost its subject and became a command ("push the red cube toward left?").
+
+Both languages also say a request this way, and writers do: "Tu me mets le rouge dans le bac ?" (the ethical "me"),
+"..., tu me l'poses sur le jaune, ok ?", "..., vous le mettez sur le bleu une fois ?", "Dis, ..., tu poses le vert à
+gauche ? Merci", "Schiebst du mal/bitte den roten nach links?", "..., den stellst du bitte auf den roten, ja?". Such a
+sentence is a request only where it carries one of these closed marks of a request: the ethical dative "me" (French),
+"bitte"/"mal" (German), "s'il te plaît"/"stp", a tag that asks for agreement with a request ("ok ?",
+"d'accord ?", "une fois ?", "gell?", "ja?"), "dis"/"allez" before it, or thanks after it. A tag that asks whether
+something is so ("non ?", "n'est-ce pas ?", "oder?", "nicht wahr?") marks a question. A modal frame ("tu peux",
+"pourriez-vous", "kannst du", "würden Sie") is read where it was before, as a polite request.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_SENTENCE = re.compile(r"[^.!?…]*[.!?…]+|[^.!?…]+$")
+
+# Where a clause starts: the sentence's start, a comma or colon, a joining word
+_FR_CLAUSE = r"(?:^|[,;:]\s*|\b(?:et|puis|ensuite|alors|mais|donc|bon|ben|oh|eh)\s+)"
+_FR_CLITICS = r"(?:(?:me|moi|te|le|la|les|lui|leur|y|en|nous|vous)\s+|[mtl]'\s*)*"
+_FR_SUBJECT_VERB = re.compile(rf"{_FR_CLAUSE}(?P<subj>tu|vous|t')\s*(?:ne\s+|n'\s*)?(?P<clitics>{_FR_CLITICS})"
+                              r"(?P<verb>[a-zà-ÿ]+)\b")
+_FR_INVERTED = re.compile(r"\b(?P<verb>[a-zà-ÿ]+)-(?:t-)?(?:tu|vous)\b")
+_FR_EST_CE = re.compile(r"\best-ce qu(?:e\s+|'\s*)(?P<subj>tu|vous)\s*(?:ne\s+|n'\s*)?(?P<clitics>"
+                        rf"{_FR_CLITICS})(?P<verb>[a-zà-ÿ]+)\b")
+# A French verb that frames the request (can, could, know how, want, would be kind): the frame asks politely
+_FR_MODALS = frozenset({"peux", "pourrais", "pouvez", "pourriez", "sais", "saurais", "savez", "sauriez", "veux",
+                        "voudrais", "voulez", "voudriez", "serais", "seriez", "px", "pourras", "pourrez"})
+_FR_REQUEST_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplait|merci)\b|"
+                              r"(?:^|[,;:]\s*)(?:oh\s+)?(?:dis|dites|allez)\b|"
+                              r"[,\s](?:ok|okay|d'accord|une fois|gell)\s*[?!]+\s*$")
+
+_DE_CLAUSE = r"(?:^|[,;:]\s*|\b(?:und|dann|danach|also|na|so|jetzt|nun)\s+)"
+_DE_SUBORDINATORS = frozenset({"bevor", "nachdem", "wenn", "falls", "dass", "ob", "wie", "sobald", "während", "als",
+                               "weil", "damit", "wo", "was", "der", "die", "das", "den", "dem"})
+_DE_VERB_SUBJECT = re.compile(r"(?P<before>[a-zäöüß]+\s+)?(?P<verb>[a-zäöüß]+)\s+(?P<subj>du|ihr|sie)\b")
+_DE_SUBJECT_VERB = re.compile(rf"{_DE_CLAUSE}(?P<subj>du|ihr)\s+(?P<verb>[a-zäöüß]+)\b")
+_DE_MODALS = frozenset({"kannst", "könntest", "würdest", "wärst", "magst", "möchtest", "willst", "kann", "könnte",
+                        "würde", "wäre", "können", "könnten", "würden", "wären", "mögen", "möchten", "wollen",
+                        "könnt", "könntet", "würdet", "wärt", "kanst", "kannste", "könntste"})
+_DE_REQUEST_MARK = re.compile(r"\b(?:bitte|bittschön|bitteschön|mal|danke|dankeschön|merci)\b|"
+                              r"[,\s](?:ja|gell|gelle|okay|ok|woll)\s*[?!]+\s*$")
+# "Sag mal, ...", "hör mal": the "mal" of an opener that announces a question, no mark of the request
+_DE_OPENER_MAL = re.compile(r"\b(?:sag|sagen sie|sag du|hör|hören sie|schau|guck|moment)\s+mal\b")
+# Thanks in the sentence after the question: "Tu poses le vert à gauche ? Merci."
+_THANKS_AFTER = {"fr": re.compile(r"^\s*(?:oh\s+|ah\s+)?merci\b"),
+                 "de": re.compile(r"^\s*(?:oh\s+|ah\s+)?(?:danke|dankeschön|vielen dank|merci)\b")}
+
+
+def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The sentence of ``text`` (lower case, French ``fr`` or German ``de``) that asks whether the robot does an
+    action (see the module docstring), else None. ``verb_meaning``: the lexicon's English for a word where it is a
+    verb of action ("schiebst" -> "push"), else None."""
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    for k, sentence in enumerate(sentences):
+        if "?" not in sentence:
+            continue
+        after = sentences[k + 1] if k + 1 < len(sentences) else ""
+        asked = _french_question(sentence, verb_meaning) if lang == "fr" else _german_question(sentence, verb_meaning)
+        if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)):
+            return sentence
+    return None
+
+
+def _french_question(sentence: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """"inverted" or "est-ce" (a question whatever else is said), "rising" (a declarative said with "?" and no mark
+    of a request), else None."""
+    for m in _FR_INVERTED.finditer(sentence):
+        if m["verb"] not in _FR_MODALS and verb_meaning(m["verb"]):
+            return "inverted"
+    for m in _FR_EST_CE.finditer(sentence):
+        if m["verb"] not in _FR_MODALS and verb_meaning(m["verb"]):
+            return "est-ce"
+    if _FR_REQUEST_MARK.search(sentence):
+        return None
+    for m in _FR_SUBJECT_VERB.finditer(sentence):
+        if re.search(r"(?:^|\s)(?:me\b|moi\b|m')", m["clitics"]):
+            continue  # "tu me mets ...": the ethical dative of a request
+        if m["verb"] not in _FR_MODALS and verb_meaning(m["verb"]):
+            return "rising"
+    return None
+
+
+def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """"rising" where the sentence's action verb is said with "du"/"ihr"/"Sie" and no mark of a request, else
+    None."""
+    if _DE_REQUEST_MARK.search(_DE_OPENER_MAL.sub(" ", sentence)):
+        return None
+    for m in _DE_VERB_SUBJECT.finditer(sentence):
+        before = (m["before"] or "").strip()
+        if before in _DE_SUBORDINATORS and m["subj"] != "sie":
+            continue  # "bevor du ...": the verb of "du" closes the clause, this is no verb before its subject
+        if m["subj"] == "sie" and not m["verb"].endswith("n"):
+            continue  # "leg sie in den Müll": "sie" is "them" after an imperative; the polite "Sie" follows "legen"
+        if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
+            return "rising"
+    for m in _DE_SUBJECT_VERB.finditer(sentence):
+        if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
+            return "rising"
+    return None
