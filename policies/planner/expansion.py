@@ -384,6 +384,12 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
         if roles.count("bottom") > 1 or roles.count("top") > 1 or roles.count("middle") > 1 or (
                 "bottom" in roles and "top" in roles and roles.index("bottom") not in (0, len(roles) - 1)):
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
+        unplaced = _ROLE_UNGIVEN.search(text)
+        if unplaced is not None and (unplaced.group(1) or "middle" not in roles):
+            # "Put red on the bottom, the middle of the tower is green, the top is the middle." (A1 s12 b95): a middle
+            # said and given to no cube, or a role said to be another role, is a place the tower leaves unread
+            return Rewrite(text, f"'{unplaced.group(0).strip()}': a place in the tower that no cube is given: cannot "
+                                 f"tell what goes where")
         ranked = {"bottom": 0, "middle": 1, "top": 2}
         seq = [ranked[r] for r in (roles if bottom_up == names else list(reversed(roles))) if r is not None]
         # each role word must name the place its cube gets: the bottom first, the top last, a middle in between
@@ -434,6 +440,12 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
     if speaker is not None:  # "I built / I'll build / let me build a tower ..." (A1 s9 G5): not asked of the robot
         return Rewrite(text, f"'{speaker.group(0).strip()}' says what someone else does or did, not what the robot "
                              f"should do: nothing is built")
+    superlative = _SUPERLATIVE.search(said)
+    if superlative is not None:
+        if sorted(bottom_up) != sorted(state.names) or state.holding is not None:
+            return Rewrite(text, f"'{superlative.group(0)}' would take every cube, and the words place "
+                                 f"{len(bottom_up)} of the {len(state.names)}: which is meant is unclear")
+        said = said[:superlative.start()] + " tower " + said[superlative.end():]
     unread = sorted(set(re.findall(r"[a-z]+", said)) - _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
     # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
     # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
@@ -664,6 +676,14 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     every each both whole entire sandwiched squeezed placed peak apex story stories storied em
     big large way ordering floor
     """))
+# a role said to be another role, or "the middle of the tower" said of a cube (read as no role)
+_ROLE_UNGIVEN = re.compile(r"\bthe (?:top|bottom|base|middle)(?: of (?:the|it|the tower|the stack))? (?:is|'s|=|"
+                           r"should be|will be) the (top|bottom|base|middle)\b|"
+                           r"\bthe middle of the (?:tower|stack|pile)\b")
+# "Make the tallest tower ever!!" (dev_s13 fi37-013): the tallest (highest, biggest) tower is one of every cube, read
+# only where the words place every cube of the scene; "ever" only beside such a superlative
+_SUPERLATIVE = re.compile(r"\b(?:the )?(?:tallest|highest|biggest|largest)(?: possible)? (?:tower|stack|pile)"
+                          r"(?: (?:ever|possible|in the world))?\b")
 
 
 # Someone other than the robot making the tower: a subject right before the making verb (the typo corrector makes
@@ -672,7 +692,13 @@ _MAKING = r"(?:build|built|make|made|create|construct|erect|assemble|form|arrang
 _SPEAKER_BUILDS = re.compile(
     rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|you|let me|let us)"
     rf"(?:'ll|'d|'m|'re|'ve)?\s+(?:(?:'ll|ll|will|'d|d|just|already|have|had|did|do|shall|also|then|'m|m|am|are|'re|"
-    rf"re|going|gonna|to)\s+)*{_MAKING}\b|\b(?:want|need|like|love|going|have|got|try|trying)\s+to\s+{_MAKING}\b")
+    rf"re|going|gonna|to)\s+)*{_MAKING}\b|\b(?:want|need|like|love|going|have|got|try|trying)\s+to\s+{_MAKING}\b|"
+    # "..., I'll do it (quick).", "... I will.", "We'll do that." (A1 s13 H46): the speaker says they do it
+    rf"(?:^|[^a-z'])(?:(?:i|we|they|he|she)(?:'ll|'d| will| shall| can| could| might| may| would| am going to| are "
+    rf"going to| 'm going to)(?:\s+(?:do|stack|make|build|handle|sort|take care of)(?:\s+(?:it|that|this|them|one|the "
+    rf"rest))?)?|(?:i|we|let me|let us|lemme)\s+(?:do|stack|make|build|handle|sort|take care of)(?:\s+(?:it|that|this|"
+    rf"them|one|the rest))?)"
+    rf"(?:\s+(?:myself|ourselves|quick|quickly|later|now|then|too))*\s*(?:[.!,;]|$)")
 # A tower praised, not asked for: "Nice tower with ...", "What a lovely stack: ..."
 _REMARK = re.compile(r"\s*(?:what an? |such an? |an? |the |that'?s an? |that is an? )?(?:really |very |so )?"
                      r"(?:nice|great|cool|lovely|beautiful|good|awesome|neat|impressive|pretty|fine|wonderful|amazing|excellent|"
@@ -729,6 +755,8 @@ _ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|(
         r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all|"
         r"(?:all (?:of )?)?(?:the |these |those )?(?:two|three|four|five|six|[2-6])(?: of the)? (?:cubes|blocks|bricks|"
         r"objects))")
+_TABLE_CLEARED_AGAIN = re.compile(r"\s*[.;!]\s*(?:(?:and|so|just|now|please)\s+)*clear (?:it down|(?:the|this) "
+                                  r"(?:whole |entire )?table(?: (?:down|off))?)(?: (?:please|now|for me))?\s*[.!]?\s*$")
 # "all three cubes", "the 2 blocks": a count the scene must match (fresh split indep6-022)
 _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four|five|six|[2-6])(?: of the)? (?:cubes|"
                     r"blocks|bricks|objects)")
@@ -740,6 +768,16 @@ _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 # "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not" (also after
 # a comma: "except the red one, and not the blue one either")
 _EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:(?:,| and| or| nor)(?: not)?|,? and not|, nor) {_ONE_EXCLUDED})*)"
+# Every cube taken up, then put somewhere through "them": "pick up all the cubes and put them in the bin", "round up
+# every cube and move them to the left side" (dev_s13 fi38-024) is one placing of every cube. Only a taking verb first,
+# "them" right after a placing verb, and a place after it that is no cube ("... and stack them", "... put them on each
+# other / on the red one" stay unread)
+_GATHERED = re.compile(
+    rf"^((?:(?:please|just|now|can you|could you|would you|will you|kindly)\s+)*)(?:pick up|take|grab|collect|gather"
+    rf"(?: up)?|round up|get)\s+({_ALL}(?:\s+{_EXCEPT}\s+{_ONE_EXCLUDED}(?:(?:,| and not|,? or|, nor) "
+    rf"{_ONE_EXCLUDED})*)?)\s*,?\s+and\s+(?:then\s+)?(put|place|move|set|drop|carry|bring|relocate|"
+    rf"transfer)\s+them(?=\s+(?:in|into|on|onto|to|inside|over to|over on)\s+(?:the\s+)?(?:(?:left|right)(?: side| "
+    rf"region)?(?: of the table)?|bin|trash|pad|target pad|target)\b)")
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|don't move|dont move|do not move|"
                              r"without touching|"
                              r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)"
@@ -870,9 +908,16 @@ _CLEAR_HEADING = re.compile(rf"^(?:(?:please|now|ok|okay|so)\s+)*(?:clear|empty)
 # one, which should remain untouched", "every cube in the bin, the red one stays put"): the cube (or the one the
 # exception names) is kept, as a negation; only these closed forms, at the end of the quantifier's clause
 _KEPT_REMARK = re.compile(
-    rf"\s*[,;.!?]*\s*(?:and\s+)?(?P<who>which|{_ONE_LEFT})\s+(?:(?:should|must|will|is to|has to|needs to)\s+)?"
+    rf"\s*[,;.!?]*\s*(?:and\s+)?"
+    # ("? That one stays put.", "! Green is my favourite and it stays!", dev_s13 fi37-031, fi37-029: a demonstrative or
+    # "it" is the one cube the exception names, as "which" is; a reason said of that cube first, from a closed list)
+    rf"(?:(?P<why>{_ONE_LEFT})\s+(?:is|'s)\s+(?:my|our|a|the)?\s*(?:favou?rite|special|important|precious|needed)"
+    rf"(?: one)?\s*(?:,|and|so|[.!])\s*(?:so\s+|and\s+)?(?=it\b))?"
+    rf"(?P<who>which|that one|this one|that cube|this cube|it|{_ONE_LEFT})\s+"
+    r"(?:(?:should|must|will|is to|has to|needs to)\s+)?"
     r"(?:stays?|remains?|be left|is staying|is left)(?:\s+(?:put|untouched|where it is|as it is|in place|alone|"
     r"there|unmoved|on the table))?\s*[.!]?\s*")
+_KEPT_PRONOUNS = frozenset({"which", "that one", "this one", "that cube", "this cube", "it"})
 # The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
 _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
 # "then the green one" reaches here as "then do the same with the green one" (phrasing's gapping)
@@ -970,6 +1015,9 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                             rf"except|but|apart from|other than|bar)\s+{_EXCLUDED}\s*[.!]?\s*$)", text)
     if others_first is not None:
         text = others_first.group(1) + "all the cubes" + text[others_first.end():]
+    gathered = _GATHERED.match(text)
+    if gathered is not None:  # "round up all the cubes and put them on the left side" (dev_s13 fi38-024): one placing
+        text = f"{gathered.group(1)}{gathered.group(3)} {gathered.group(2)}{text[gathered.end():]}"
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     emphasis = _SAID_AGAIN.search(text)
@@ -1004,12 +1052,17 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         text = text[:heading.end()] + re.sub(rf"^((?:(?:please|now)\s+)?(?:(?:put|move|place|drop|throw)\s+)?{_ALL}) "
                                              r"on it\b", r"\1 on the table", text[heading.end():])
     on_table = re.search(rf"\b{_ALL}( (?:that are |that's |which are )?(?:sitting |lying |resting |standing )?"
-                         r"(?:on|upon) the (?:table|tabletop|work surface)(?: (?:right now|currently|presently|at "
-                         r"present|at the moment))?\b)", text)
+                         r"(?:on|upon) (?:the|this) (?:table|tabletop|work surface)(?: (?:right now|currently|"
+                         r"presently|at present|at the moment))?\b)", text)
     stacked = state.with_position_stacks()
     if on_table is not None and state.holding is None and \
             not any(stacked.rests_on(o, r) for o in stacked.names for r in stacked.regions):
         text = text[:on_table.start(1)] + text[on_table.end(1):]
+        # "Every block on this table goes in the bin. Clear it down." (dev_s13 fi37-025): the table cleared, said
+        # again ("clear it down" is said of a surface; a bare "clear it" may empty the bin, and stays unread)
+        if re.search(r"\b(?:in|into|inside) the (?:bin|trash)\s*[.;!]", text) and \
+                not re.search(rf"\b{_EXCEPT}\b", text):
+            text = _TABLE_CLEARED_AGAIN.sub("", text)  # (only where every cube goes in the bin: A1 s13 H47)
     # "every single cube (that's on the table) right now ends up in the bin" (f27 dev): a time said of the cubes is
     # every cube the scene has now
     text = re.sub(rf"(\b{_ALL})\s+(?:right now|currently|presently|at present|at the moment)\b", r"\1", text)
@@ -1261,9 +1314,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                      f"touching: contradictory")
             excluded.extend(names)
     said_kept = _colour_names(content.group(1), state) if content is not None else []
-    if stays is not None and stays.group("who") == "which":  # "apart from the orange one, which should remain ..."
-        if len(stated) != 1:
-            return Rewrite(text, f"'{stays.group(0).strip(' ,.')}': which cube it keeps is unclear")
+    if stays is not None and stays.group("who") in _KEPT_PRONOUNS:  # "apart from the orange one, which should ..."
+        why = _colour_names(stays.group("why"), state) if stays.group("why") else stated
+        if len(stated) != 1 or why != stated:
+            return Rewrite(text, f"'{stays.group(0).strip(' ,.!?')}': which cube it keeps is unclear")
     elif stays is not None:
         said_kept = _colour_names(stays.group("who"), state)
     if isinstance(said_kept, str):

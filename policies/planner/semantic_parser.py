@@ -40,6 +40,9 @@ from policies.planner.skills import apply_step, check_plan, step_error
 MAX_CANDIDATES = 8
 
 _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
+# the verbs that take up a cube said first through "it" ("the one on top of the red, move it to the pad")
+_DISLOCATED_VERBS = "|".join(sorted(lx.PLACE_VERBS | {"move", "shift", "carry", "bring", "take", "relocate", "bin",
+                                                      "stick", "pop"}, key=len, reverse=True))
 # Phrases rewritten before parsing: the held object, idioms that carry no meaning for the plan.
 _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(the (cube|block|one|object|thing) (that )?you are holding|what you are holding|what you hold|"
@@ -47,6 +50,29 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
     (r"\bwhat(?:ever)?(?:'s| is)\s+(?:currently\s+)?(?:sitting\s+|resting\s+|lying\s+|standing\s+|stacked\s+|"
      r"placed\s+)?(?=(?:on top of|on|atop)\s)", " the object resting "),
+    # The cube on top of another said first, then what to do with it through "it" (dev_s13 fi37-041, fi38-033: "The
+    # one sat on top of the red, take it off and put it on the pad", "whatever's sitting on top of the orange, move it
+    # to the right side"): the reference moved into the clause, grounded (or asked, or refused) by mentions.py. Only
+    # this relation, a verb right after the comma and "it" right after the verb: "..., don't move it" stays unread.
+    (rf"(^\s*|[.;!?]\s*)(?:so |ok |okay |right |now )*(?:the (?:cube|block|one|object|brick)|the object resting)"
+     rf"(?: (?:that's|that is|which is|that sits|which sits))?(?: (?:currently|just))?"
+     rf"(?: (?:sitting|sat|resting|lying|standing|perched|stacked|placed))? (?:on top of|on|atop|upon) "
+     rf"(the (?:{_COLOUR_ALT})(?: (?:cube|block|one|brick))?|(?:{_COLOUR_ALT})(?: (?:cube|block|one|brick))?)"
+     rf"\s*,\s*((?:please |just |now |then )*)(?:((?:{_DISLOCATED_VERBS})) it\b(?! off\b)|"
+     rf"(?:(?:take|lift|get|pull|whip|grab|pick) it (?:off|up)|(?:pick|lift) up it)\b(?! (?:of |from )?(?:the )?"
+     rf"(?:{_COLOUR_ALT})\b))",
+     lambda m: f"{m.group(1)}{m.group(3)}{m.group(4) or 'pick up'} the cube sitting on top of "
+               f"{m.group(2) if m.group(2).startswith('the ') else 'the ' + m.group(2)} "),
+    # "Go home when you're done, but before you do, put the yellow one on the pad." (s12 fi35-017): home said first and
+    # meant last: the request, then home. Only this whole shape, from the start to the end of the instruction.
+    (r"^\s*(?:please\s+)?(?:go|head|return)(?: back)?(?: to your)? home(?: position)? when you(?:'re| are) "
+     r"(?:done|finished)\s*,\s*but\s+(?:before you do(?: that| so| it)?|first)\s*,?\s*([^;]+?)\s*[.!]?\s*$",
+     r" \1 , then go home "),
+    # "Before you put anything else away, move the purple cube onto the pad." (dev_s13 fi37-016), "First thing, carry
+    # ..." (fi38-016): what goes before everything else is what goes first; only said opening a sentence, with a comma
+    (r"(^\s*|[.;!?]\s*)(?:(?:ok|okay|so|right|now)\s*,?\s+)?(?:before (?:you |we )?(?:do|doing|put|putting|move|"
+     r"moving|touch|touching|tidy|tidying) anything else(?: away| up)?|before anything else|first thing|first things "
+     r"first)\s*[,:]\s*", r"\1 first , "),
     (r"\b(cube|block|one|object|thing) in between\b", r"\1 between"),  # "the block in between red and blue"
     (r"\bbuild a tower by\b", " "),
     (r"\bbuild a tower with\b", " stack "),
@@ -263,7 +289,8 @@ def split_clauses(toks: list[str]) -> list[list[str]]:
 _HOME_WORDS = FILLERS | lx.DETERMINERS | {w for p in lx.HOME_PHRASES for w in p} | frozenset({
     "go", "return", "head", "back", "to", "in", "into", "your", "send", "move", "get", "position", "pose", "at",
     "end", "the", "now", "please", "ok", "okay", "then", "finally", "afterwards", "again", "after", "that",
-    "yourself", "it", "its", "arm", "robot", ",", "!", ".", "base"})  # ("back to home base")
+    "yourself", "it", "its", "arm", "robot", ",", "!", ".", "base", "come"})  # ("back to home base", "come back to
+# home position", dev_s13 fi37-020)
 
 
 def _after_and(toks: Sequence[str]) -> Sequence[str]:
@@ -1191,6 +1218,106 @@ def final_state_request(instruction: str) -> str:
     return _FINAL_STATE_VERB.sub(" ", body)
 
 
+# Deadlines after a request are kept (phrasing drops "by tomorrow", "before lunch": running now meets them), in every
+# form: imperative, passive goal, quantifier; a bare time ("tomorrow", "at 5") is refused there. But after a passive,
+# "by" a group of people ("should be moved to the pad by the next shift / by the night crew / by hand") may name who
+# does it (REV s12 R4): refused, before phrasing reads it as a time.
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:be|been|being)\s+(?:[a-z]+ed|put|set|taken|thrown|brought|done|moved|stuck)\b[^.;!?]*?"
+    r"\b(by\s+(?:(?:the|my|our|your|a|an|some|another|other)\s+)?(?:(?:next|night|morning|evening|day|late|early|"
+    r"other|new)\s+)?(?:shift|crew|team|staff|technicians?|techs?|people|colleagues?|someone|somebody|anyone|anybody|"
+    r"others?|humans?|operators?|students?|interns?|him|her|them|me|us|hand))\b")
+# The cube said before its verb in a sequence, and a verb run on from "take": "..., then the blue cube you put on the
+# pad, then ..." (dev_s13 fi37-020), "first you take the blue one put inside the bin, then the purple one put on top of
+# the green one" (fi38-020). Only a colour's cube, (you,) a placing verb and a place, alone in its clause. Said of a
+# cube already there, the words may name it by what was done to it ("the blue cube you put on the pad" = the one on
+# the pad): refused, not guessed.
+_CUBE_WORDS = r"(?:cube|one|block|brick)"
+_PLACE_AFTER = (rf"((?:in|into|inside|on|onto|on top of|atop|to)\s+(?:the\s+)?(?:(?:{_COLOUR_ALT})(?: {_CUBE_WORDS})?|"
+                rf"bin|trash|pad|(?:left|right)(?: side)?(?: of the table)?))")
+_CLAUSE_OPEN = r"(^\s*|[,;.!?]\s*(?:(?:and\s+)?then\s+|first\s+|next\s+|after that\s*,?\s+|finally\s+)?)"
+_CLAUSE_CLOSE = (r"(?=\s*(?:$|[,;.!]|\bthen\b|\band\b))(?!\s*,?\s*(?:i think|i guess|i suppose|i believe|i reckon|"
+                 r"maybe|probably|perhaps|right|yeah|yes|no|ok|okay)\b)(?!\s*[.!]*\s*\?)")
+_FRONTED = re.compile(rf"{_CLAUSE_OPEN}((?:first\s+)?)(?:you\s+)?(?:(take|grab|pick up)\s+)?(the (?:{_COLOUR_ALT}) "
+                      rf"{_CUBE_WORDS})\s+(?:(you)\s+)?(put|place|set|stick|drop|move)\s+{_PLACE_AFTER}{_CLAUSE_CLOSE}")
+
+
+def _fronted_objects(text: str, state: SceneState) -> str | None:
+    """``text`` with each fronted object moved after its verb; "!" and the reason where one names a cube already at
+    its place; None where there is none."""
+    out, at, found = [], 0, False
+    for m in _FRONTED.finditer(text):
+        first, taken, cube, verb, place = m.group(2), m.group(3), m.group(4), m.group(6), m.group(7)
+        if not re.search(r"(?:then|first|next|that|finally)\s*,?\s*$", m.group(1) + first):
+            continue  # "The blue cube you put on the pad." alone may name a cube, or report
+        colour = cube.split()[1]
+        name = _scene_colour(colour, state)
+        where = next(w for w in place.replace("trash", "bin").split()[1:] if w in lx.COLOR_WORDS or
+                     w in ("bin", "pad", "left", "right"))
+        support = _scene_colour(where, state) or (where if where in state.regions else None)
+        if name is not None and support is not None and state.with_position_stacks().rests_on(name, support):
+            return (f"!'{m.group(0).strip(' ,;.')}': the {colour} cube is there already, so the words may name it by "
+                    f"what was done to it: say what to do with it")
+        found = True
+        clause = f"{taken} {cube} and {verb} it {place}" if taken else f"{verb} {cube} {place}"
+        out.append(text[at:m.start()] + m.group(1) + first + clause)
+        at = m.end()
+    return "".join(out) + text[at:] if found else None
+
+
+# "either / any one / some cube" under a negation (in its clause) is universal ("don't move either block" = neither),
+# not "a cube" to ask about (REV s11 R3): refused, the spared cubes named by the user
+_NEGATED_SOME = re.compile(r"\b(?:don'?t|do not|dont|never|not|without|no need to)\b[^,;.!?]*?\b((?:some|either|any "
+                           r"one|any single) (?:cube|block|brick|one))\b")
+# A hedge or a question mark closing the instruction
+_HEDGE_END = (r"(?:,?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps)\s*[.!]*|"
+              r"\s*\?[?!.]*)\s*$")
+# A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
+# that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
+# s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
+_HEDGED_GOAL = re.compile(
+    r"(?:^|[.!?;,]\s*|\b(?=(?:and\s+)?then\b))(?:(?:and|then|after that|after which|afterwards?|subsequently|next|"
+    r"finally|so|just|only|but|before you do(?: that| so| it)?|first)\b\s*,?\s*)*"
+    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
+    rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
+    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
+    r"(?:'s| is| are| goes| go| should| must| ought| needs?| has to| have to| will| belongs?| can)"
+    r"\b(?=[^.!?;,]*\b(?:in|into|on|onto|to|inside)\b)[^.!?;,]*?" + _HEDGE_END)
+# "only" before the one cube a request moves ("Only the yellow one should go onto the pad.", "put only the green one on
+# the pad"): the word is taken out and the plan must move that one cube and no other (a plan moving another, from any
+# clause, is refused); never after a negation ("not only the red one") or "the" ("the only red one")
+# Only after an imperative verb ("put only the green one ...") or before a subject with should/must/needs to/has to/is
+# to/goes (a rule said with can/could/would/may is no request: A1 s13 H44); a "?" or a hedge is refused by
+# _HEDGED_GOAL, which sees "only" too.
+_ONLY = re.compile(rf"(?:\b(?:{_DISLOCATED_VERBS})\s+|(?:^|[.;!]\s*)(?:so\s+|and\s+)?)(only )"
+                   rf"((?:the )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?)\b"
+                   rf"(?!\s*(?:,|and|or|if|when|once|after|before)\b)(\s+(?:should|must|needs to|has to|is to|ought to|"
+                   rf"goes)\b)?")
+
+
+# A stack said to stand there, then kept as a whole: "The red cube is sitting on the blue cube, do not disturb that
+# arrangement" (dev_s13 fi37-038; phrasing reads "disturb" as "touch"): the statement is checked against the scene (else
+# refused) and the negation forbids touching either cube. "it" or "them" there is the arrangement too (stricter: a
+# plan touching either cube is refused).
+_STACK_KEPT = re.compile(
+    rf"(^\s*|[.;!?]\s*)(?:and\s+)?(?:the )?({_COLOUR_ALT})(?: (?:cube|one|block|brick))?(?:'s| is) (?:currently "
+    rf"|already |still )?(?:(?:sitting|resting|standing|stacked|sat|placed|perched) )?(?:on top of|on|atop) (?:the )?"
+    rf"({_COLOUR_ALT})(?: (?:cube|one|block|brick))?\s*[,;.!:\-–—]\s*(?:(?:so|and|please|just)\s+)*(?:do not|don'?t|"
+    rf"never) (?:touch|disturb|move|knock over|mess with|mess up|break up|upset) (?:(?:that|this|the|those|these) "
+    rf"(?:arrangement|stack|tower|pile|setup|set-up|pair|two(?: cubes| blocks)?)|them|it)\b(?!\s*(?:and|or|but|,)"
+    rf"\s*\w)")
+
+
+def _scene_colour(colour: str, state: SceneState) -> str | None:
+    """The scene's one object of that colour, or None."""
+    named = [o.name for o in state.objects if o.color == colour]
+    return named[0] if len(named) == 1 else None
+
+
+def _moved_objects(plan: Plan) -> set[str]:
+    return {s.args["object"] for s in plan.steps if s.skill in ("pick", "push")}
+
+
 def parse(instruction: str, state: SceneState) -> ParseResult:
     """The readings of ``instruction`` in ``state`` (``ParseResult``). A final-state frame (``final_state_request``)
     is read only where the words as said give no reading: what phrasing.py already reads keeps its reading."""
@@ -1203,9 +1330,45 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
+    guessed = _HEDGED_GOAL.search(instruction.lower().replace("’", "'"))
+    if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
+        guess = guessed.group(0).strip(" .!;")
+        return ParseResult((), Refusal(reason=f"'{guess}' says where a cube goes as a guess or a question, not as a "
+                                              f"request: say what the robot should do"))
+    agent = _PASSIVE_AGENT.search(instruction.lower())
+    if agent is not None:  # "Every cube should be moved to the pad by the next shift." (REV s12 R4)
+        return ParseResult((), Refusal(reason=f"'{agent.group(1)}' after a passive may name who is to do it, not "
+                                              f"when: say what the robot should do"))
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
+    only = _ONLY.search(rewritten.text)
+    if only is not None and not only.group(3) and not re.match(rf"\s*(?:{_DISLOCATED_VERBS})\b", only.group(0)):
+        only = None  # "Only the yellow one can go onto the pad.": a rule, no request (left unread)
+    if only is not None:  # "Only the yellow one should go onto the pad." (dev_s13 fi38-030): checked on the plan below
+        rewritten = dataclasses.replace(rewritten, text=rewritten.text[:only.start(1)] + rewritten.text[only.end(1):])
+    kept = _STACK_KEPT.search(rewritten.text)
+    if kept is not None:  # "The red cube is sitting on the blue cube, do not disturb that arrangement." (fi37-038)
+        upper, lower = (_scene_colour(kept.group(k), state) for k in (2, 3))
+        if upper is None or lower is None or not state.with_position_stacks().rests_on(upper, lower):
+            return ParseResult((), Refusal(reason=f"the words say the {kept.group(2)} cube is on the {kept.group(3)} "
+                                                  f"one, and the scene does not show it: nothing is done"))
+        rewritten = dataclasses.replace(rewritten, text=f"{rewritten.text[:kept.start()]}{kept.group(1)}do not touch "
+                                                        f"the {kept.group(2)} cube or the {kept.group(3)} cube"
+                                                        f"{rewritten.text[kept.end():]}")
+    fronted = _fronted_objects(rewritten.text, state)
+    if fronted is not None and fronted.startswith("!"):
+        return ParseResult((), Refusal(reason=fronted[1:]))
+    if fronted is not None and re.search(_HEDGE_END, instruction.lower()):
+        # "..., then the blue cube you put on the pad, I think." (A1 s13 b111): said with a hedge, it may report
+        return ParseResult((), Refusal(reason="a cube said before its verb, then a hedge or a question: a request, or "
+                                              "a report of what was done? say what the robot should do"))
+    if fronted is not None:
+        rewritten = dataclasses.replace(rewritten, text=fronted)
+    either = _NEGATED_SOME.search(rewritten.text)
+    if either is not None:  # "Don't move either block; put the green cube in the bin." (REV s11 R3)
+        return ParseResult((), Refusal(reason=f"'{either.group(1)}' under a negation: which cubes are spared is "
+                                              f"unclear; name them"))
     between = _FINALLY_BETWEEN.search(rewritten.text)
     if between is not None:
         return ParseResult((), Refusal(reason=f"'{between.group(0)}': both cubes in turn, or the second instead of the "
@@ -1319,6 +1482,14 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     # red; "don't move the blue cube; put the red cube on it": blue, A1 s10 H23; "leave blue alone and put red on it":
     # blue, so the request contradicts the negation and is refused)
     named_by_negation = {obj for obj, _ in banned.forbidden_facts} | banned.forbidden_objects | banned.unmoved_objects
+    on_cube = [(obj, sup) for obj, sup in banned.forbidden_facts if state.has(sup)]
+    if len(named_by_negation) == 1 and on_cube and re.search(r"\b(?:on|onto|atop|ontop|on top of) (?:of )?it\b",
+                                                             rewritten.text):
+        # "Don't put the red cube on the blue cube; put the green cube on it." (REV s11 R6): the negation names two
+        # cubes and "it" is a place: the one moved there, or the one it was not to go on? Asked, never guessed.
+        obj, sup = on_cube[0]
+        return ParseResult((), Clarification(reason=f"which cube does 'it' name: the {obj.replace('_', ' ')} or the "
+                                                    f"{sup.replace('_', ' ')}?", candidates=(obj, sup)))
     antecedent = next(iter(named_by_negation)) if len(named_by_negation) == 1 and re.match(
         r"(?:please\s+)?(?:don'?t|do not|dont|never|leave)\b", rewritten.text) else None
     valid: list[Plan] = []
@@ -1364,6 +1535,9 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"the {moved_twice.replace('_', ' ')} is sent to two places joined by "
                                               f"'and': it cannot end up in both; say 'then' if one comes after the "
                                               f"other"))
+    if valid and only is not None and any(len(_moved_objects(p)) != 1 for p in valid):
+        return ParseResult((), Refusal(reason=f"'only {only.group(2)}': the request moves another "
+                                              f"cube too, or none: contradictory"))
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))
@@ -1372,6 +1546,9 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         checked = check_request(state, plan, request)
         if checked is not None:
             return ParseResult((), checked, raw=plan if plan.steps else None)
+        if not plan.steps and first_error is None and only is not None:  # "only X should go ..." with X there
+            return ParseResult((), Refusal(reason=f"'only {only.group(2)}': it is there already, so nothing moves: "
+                                                  f"say what should change"))
         if not plan.steps and first_error is None:  # every reading is already satisfied in this scene
             return ParseResult((plan,), None, raw=plan, requests=(request,))
         if plan.steps:
