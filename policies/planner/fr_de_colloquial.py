@@ -34,6 +34,8 @@ _DE_ELIDED = (
     # northern "mal'n büschen", "wie'n Container": "ein" glued to the particle before it (elsewhere "'n" is an
     # ending, "Seit'n" for "Seiten", or "den" after a preposition, "auf'n", read by the regional rules)
     (re.compile(r"\b(wie|mal|so|noch|nur|als|hab|hat|ist|is|gibt|gib)' ?n\b"), r"\1 ein"),
+    # ... or said apart from it ("mal 'n Stück": thirteenth pass), after the same particles only
+    (re.compile(r"\b(wie|mal|so|noch|nur) 'n\b"), r"\1 ein"),
     (re.compile(r"\bbüschen\b"), "bisschen"),
     # northern "inne Tonne", "inne Kiste": into the (the article glued to "in")
     (re.compile(r"\binne\b(?= [a-zäöüß])"), "in die"),

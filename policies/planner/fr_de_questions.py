@@ -50,6 +50,10 @@ _DE_REQUEST_MARK = re.compile(r"\b(?:bitte|bittschön|bitteschön|mal|danke|dank
                               r"[,\s](?:ja|gell|gelle|okay|ok|woll)\s*[?!]+\s*$")
 # "Sag mal, ...", "hör mal": the "mal" of an opener that announces a question, no mark of the request
 _DE_OPENER_MAL = re.compile(r"\b(?:sag|sagen sie|sag du|hör|hören sie|schau|guck|moment)\s+mal\b")
+# Thanks said first, before the question ("Danke, schiebst du ...?", "Merci, tu pousses ... ?"): no mark of the
+# request that follows (A1 s13 H49 residue); thanks after it, or in the next sentence, are
+_THANKS_FIRST = re.compile(r"^\s*(?:(?:danke|dankeschön|vielen dank|merci)(?: (?:schön|sehr|dir|ihnen|beaucoup|bien))?"
+                           r"\s*[,!:;]\s*)+")
 # Thanks in the sentence after the question: "Tu poses le vert à gauche ? Merci."
 _THANKS_AFTER = {"fr": re.compile(r"^\s*(?:oh\s+|ah\s+)?merci\b"),
                  "de": re.compile(r"^\s*(?:oh\s+|ah\s+)?(?:danke|dankeschön|vielen dank|merci)\b")}
@@ -64,6 +68,7 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
         if "?" not in sentence:
             continue
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
+        sentence = _THANKS_FIRST.sub("", sentence)
         asked = _french_question(sentence, verb_meaning) if lang == "fr" else _german_question(sentence, verb_meaning)
         if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)):
             return sentence

@@ -51,7 +51,8 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"(?:tranquille|là|où (?:il|elle) est|en place)|"
                  r"(?:(?:lui|elle)\s*,?\s*)?je (?:le|la) garde|"
                  r"c' ?est (?:celui|celle) de (?:mon|ma) (?:neveu|nièce|fils|fille|frère|sœur|soeur|collègue|chef|"
-                 r"petit-fils|petite-fille)|"
+                 r"petit-fils|petite-fille)(?: (?!(?:pas|plus|jamais|non|mais|et|ou|puis|ensuite|demain|après|avant|"
+                 r"aussi)\b)[a-zà-ÿ]+)?|"  # thirteenth pass: "... de mon petit-fils Yann" (a name after it)
                  r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée) (?:là|ici|comme ça)?|"
                  # thirteenth pass: whose it is ("il appartient à l'équipe d'à côté"), what touching it would do
                  # ("..., hein, sinon tout va dégringoler")
@@ -89,6 +90,8 @@ _REASONS: dict[str, dict[str, str]] = {
         "room": (r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
         "urgent": r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt",
+        # thirteenth pass: "eben da, wo er hingehört" (where the request puts it is where it belongs)
+        "belongs": r"(?:eben |genau |gleich )?(?:da|dort|dahin|dorthin)\s*,?\s*wo (?:er|sie|es) hingehört",
         # thirteenth pass: "(und) lassen Sie die Würfel, wie sie sind" after the arm's return alone
         "as_they_are": (r"(?:und )?(?:lass|lasst|lassen sie) (?:die|alle) (?:würfel|klötze|blöcke)\s*,?\s*"
                         r"(?:wie sie sind|wo sie sind|in ruhe|stehen|liegen)"),
@@ -125,6 +128,8 @@ _SEPARATORS = {"as_they_are": r"(?P<sep>[,;.!?]|\s(?=und |et ))\s*"}
 _COMPILED = {lang: {kind: re.compile(rf"{_SEPARATORS.get(kind, _SEPARATOR)}(?:{pattern})\s*[.!]*\s*$")
                     for kind, pattern in kinds.items()}
              for lang, kinds in _REASONS.items()}
+_PLACE = {"fr": re.compile(r"\b(?:sur|dans|à gauche|à droite|pad|poubelle|bac)\b"),
+          "de": re.compile(r"\b(?:auf|aufs|in|ins|nach links|nach rechts|pad)\b")}
 _OPEN_CUBE = {"fr": re.compile(r"\ble (?:cube|bloc)\b"), "de": re.compile(r"\bden (?:würfel|klotz|block)\b")}
 # The arm's return home, and any word of a cube or of all of them (a request that moves one)
 _HOME = {"fr": re.compile(r"\b(?:position (?:de départ|initiale|de repos)|retourne|retournez|reviens|revenez|rentre|"
@@ -146,6 +151,8 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
         return _NEGATION[lang].search(last) is not None and named <= {m[1] for m in _COLOUR.finditer(last)}
     if kind == "as_they_are":  # only the arm's return is asked: it leaves every cube where it is
         return not negated and _HOME[lang].search(request) is not None and _CUBE[lang].search(request) is None
+    if kind == "belongs":  # said of the place the request puts a cube
+        return not negated and _PLACE[lang].search(request) is not None
     if kind == "earlier":  # the request names no cube of its own ("dépose le cube sur le pad"): the planner asks
         return not negated and _OPEN_CUBE[lang].search(request) is not None and _COLOUR.search(request) is None
     if kind == "use":  # the cube is put where it is used, not binned

@@ -124,6 +124,7 @@ _FR: dict[str, str] = {
     "cale": "put", "calez": "put", "caler": "put", "cales": "put",
     # thirteenth pass: Quebec "droper" (drop: a place must be said)
     "drope": "put", "dropez": "put", "droper": "put", "droppe": "put", "droppez": "put",
+    "dégage": "put", "dégagez": "put",  # "dégage-le à la poubelle" (get it out to the bin; a place must be said)
     # eleventh pass: the subjunctive after "que vous" ("je souhaiterais que vous construisiez une tour"), and "gather"
     # said of cubes, which puts them together at the place said ("regroupez les cubes à gauche"; with no place it
     # stays refused)
@@ -538,7 +539,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:tu|vous) ne (touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
     # "le rouge, tu n'y touches pas": a dislocated cube forbidden through "y" (toucher à)
     (r"(?:^|(?<=[.!?;]\s)|(?<=\bmais\s))((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+)\s*,\s*(?:tu|vous) n' ?y "
-     r"(touches|touchez) pas\b", r"ne \2 pas \1"),
+     r"(touches|touchez)\s+pas\b", r"ne \2 pas \1"),  # ("surtout" is taken off above, its space left)
     # "Ta gauche à toi, pas la mienne.": the robot's own side, confirming the side just said (the README's; another
     # side or "ma gauche" stays unread)
     # (only where that sentence names no other side: "à gauche et le rouge à droite. Ta gauche ..." stays unread)
@@ -558,14 +559,21 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:le|la)\b)", "prends"),
     # "mettre au rebut" (to scrap): the bin
     (r"\bau rebut\b", "à la poubelle"),
-    # "Le cube rouge a un coin ébréché, tu peux le mettre au rebut ?": the flaw said of the cube is why it goes to the
-    # bin, and the request takes the cube up through "le" (the dislocated cube, as "ce cube-là, il est bon pour la
-    # poubelle"); only before a request to the bin with no negation
-    (r"^(\s*(?:le|la|ce|cet|cette)\s(?:cube|bloc|brique)(?:\s[a-zà-ÿ]+)?)\s+(?:a (?:un coin|une arête|un bord|un "
-     r"angle) (?:ébréché|abîmé|cassé|fendu)e?|est (?:un peu |tout |complètement )?(?:ébréché|abîmé|cassé|fissuré|fendu|"
-     r"rayé)e?)\s*[,.;]\s*(?=(?:tu|vous|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous)\b(?:(?!\b(?:ne|pas|plus|"
-     r"jamais|n')\b)[^.;!?])*\b(?:le|la|l')\s*(?:jeter|virer|balancer|mettre à la poubelle|mettre dans la poubelle)\b)",
-     r"\1, "),
+    # an exclamation or a filler before the request ("Ma Doue, ...", "Bon le vert ..."), a vocative between its
+    # clauses ("Sois gentil, mon petit, mets-le ...")
+    (r"^\s*(?:ma doue|mon dieu|oh là là|punaise)\s*[,!]+\s*", ""), (r"^\s*bon\s+(?=(?:le|la|les|ce|cet|cette)\s)", ""),
+    (r"(?:(?<=[,.!?:])|(?<=\bplease)|^)\s*(?:mon|ma) (?:petit|petite|grand|grande|chou)\s*,\s*", " "),
+    # "Le cube rouge a un coin ébréché, tu peux le mettre au rebut ?", "Bon le vert il sert à rien, dégage-le à la
+    # poubelle": the flaw said of the cube is why it goes to the bin, and the request takes the cube up through "le"
+    # (the dislocated cube, as "ce cube-là, il est bon pour la poubelle"); only before a request to the bin with no
+    # negation
+    (r"^(\s*(?:le|la|ce|cet|cette)\s(?:(?:cube|bloc|brique)(?:\s[a-zà-ÿ]+)?|[a-zà-ÿ]+))\s*,?\s+"
+     r"(?:a (?:un coin|une arête|un bord|un angle) (?:ébréché|abîmé|cassé|fendu)e?|est (?:un peu |tout |complètement )?"
+     r"(?:ébréché|abîmé|cassé|fissuré|fendu|rayé)e?|(?:(?:il|elle)\s+)?(?:ne |n' ?)?(?:sert|me sert|nous sert) "
+     r"(?:plus |pu )?à rien)\s*[,.;]\s*(?=(?:please\s+)?(?:(?:tu|vous|peux-tu|pouvez-vous|pourrais-tu|pourriez-vous)\b"
+     r"(?:(?!\b(?:ne|pas|plus|jamais|n')\b)[^.;!?])*\b(?:le|la|l')\s*(?:jeter|virer|balancer|mettre à la poubelle|"
+     r"mettre dans la poubelle)\b|[a-zà-ÿ]+-(?:le|la)\b(?:(?!\b(?:ne|pas|plus|jamais|n')\b)[^.;!?])*\b(?:poubelle|"
+     r"ordures|corbeille|vidanges)\b))", r"\1, "),
     # "Ma petite-fille m'a dit que tu savais faire plein de choses.": a compliment heard from someone, before a request
     (r"^\s*(?:mon|ma) (?:petit-fils|petite-fille|fils|fille|neveu|nièce|mari|femme|collègue|voisin|voisine|chef) "
      r"m' ?a (?:dit|raconté) que tu (?:savais|sais|pouvais|peux) faire (?:plein de|beaucoup de|des tas de|"
@@ -604,6 +612,10 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     # "évite de toucher X", "fais attention à ne pas toucher X": a constraint, as "ne pas toucher X"
     (r"\b(?:évite[rz]? de|(?:fais|faites) attention à ne pas|prends garde à ne pas)\s+(toucher|bouger|déplacer)\b",
      r" ne pas \1 "),
+    # thirteenth pass: "Tu veux bien ranger X ? Mais le bleu, ...": the wish asked as a question is "could you"; as
+    # "please ...?" with a sentence after it the English screen reads a question whether
+    (r"^\s*(?:tu veux bien|vous voulez bien|veux-tu bien|voulez-vous bien)\s+(?=[a-zà-ÿ]+(?:er|re|ir)\b[^.!?]*\?)",
+     " could you "),
     # polite openings: "merci de ...", "serait-il possible de ...", "sois gentil et ...", "tu veux bien ..."
     (r"^\s*(?:merci de|serait-il possible de|"
      r"(?:auriez-vous|aurais-tu) (?:la gentillesse|l' ?amabilité|l' ?obligeance) de|"
@@ -1318,7 +1330,8 @@ def _german_clause(clause: list[str]) -> list[str]:
     elif len(words) >= 2 and words[-1] in _DE_FINAL_VERBS and words[0] not in _DE_FINAL_VERBS:
         # The verb closes the clause after a modal ("kannst du X legen") or a wrapper ("bitte X legst"): it goes
         # before the object; with no object word to go before, the clause is left as it is (and refused).
-        at = next((i for i, w in enumerate(words) if w in _DE_OBJECT_START), None)
+        # (thirteenth pass: "kannst du alles außer dem roten in den Müll tun": "alles" is the object too)
+        at = next((i for i, w in enumerate(words) if w in _DE_OBJECT_START or w == "alles"), None)
         if _DE.get(words[-1]) == "go":  # "kannst du in die Ausgangsposition zurückfahren": no object, the place
             at = next((i for i, w in enumerate(words) if w in ("in", "ins", "zur", "zum", "nach", "zurück")), None)
         if at is not None:
@@ -1992,6 +2005,7 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # the last request, "steh'n" (stehen), "jeden Würfel, der hier rumliegt"
                 # (every cube: the table is where they lie)
                 (r"^\s*(?:(?:also|na|so)\s+)?hopla\s*[,!:.]?\s*", ""),
+                (r"\bzu (dir|ihnen) (?:ran|heran|her|hin)\b", r"zu \1"),  # "zu dir ran": toward the robot
                 (r"^\s*feierabend(?: für heute)?\s*[.!]+\s*(?=[a-zäöüß])", ""),
                 (r"\b(steh|lieg|leg|stell|setz)' ?n\b", r"\1en"),
                 (r"\b(jeden würfel|alle würfel|sämtliche würfel)\s*,?\s*(?:der|die) (?:hier|da|auf dem tisch) "
@@ -2265,6 +2279,7 @@ _CLOSINGS = {
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
+                     r"pls|plz|"  # thirteenth pass: "... in den müll tun pls" (please, typed)
                      r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
                      r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"

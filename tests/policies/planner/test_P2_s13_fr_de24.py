@@ -13,7 +13,15 @@ jolie petite maison", "il est trop collé à ta base", "der is eh scho ganz zerk
 à l'équipe d'à côté", "sinon tout va dégringoler", "der ist frisch eingemessen", "Den roten brauche ich noch" (the
 excepted cube, by its colour), "lassen Sie die Würfel, wie sie sind" (after the arm's return alone), "C'est juste
 pour voir", "Celui que j'ai utilisé tantôt" (after a request whose cube is open: the planner asks). Each plans
-exactly over colour triples; each negated never runs what it forbids; near misses refuse or ask.
+exactly over colour triples; each negated never runs what it forbids; near misses refuse or ask. And the same
+classes in seen records: "alles" as the object a final verb goes before ("kannst du alles außer dem roten in den
+Müll tun pls"), "pls" closing German, "mal 'n Stück" (ein), "zu dir ran" (toward the robot), "eben da, wo er
+hingehört" (said of the place the request puts a cube), "tu n'y touches surtout pas", a keep reason naming the
+grandchild ("c'est celui de mon petit-fils Yann"), "Tu veux bien ranger X ?" followed by a sentence (could you: as
+"please ...?" the English screen read a question whether), "Bon le vert il sert à rien, dégage-le à la poubelle"
+(the uselessness said before a request to the bin that takes the cube up), "dégage" (put: a place must be said), "Ma
+Doue,", "Sois gentil, mon petit, ..." (a vocative between clauses). Each plans exactly over colour triples; each
+negated never runs what it forbids; near misses refuse or ask.
 """
 
 from __future__ import annotations
@@ -55,6 +63,17 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
      "sind.", ("home",)),
     ("Den {X} lass steh'n, und den {Y} gib in Müll, bitte.", ("y>bin",)),
     ("Räum den {Y} in den Mistkübel, aber den {X} lass stehen.", ("y>bin",)),
+    # the same classes in the seen splits' records (d16, d17, fd23)
+    ("kannst du alles außer dem {X} in den müll tun pls", ("rest>bin",)),
+    ("Kannst du alles in den Müll tun?", ("all>bin",)),
+    ("Schubs den {X} Würfel mal 'n Stück zu dir ran.", ("push:x:backward",)),
+    ("Park den {X} mal auf dem Pad, eben da, wo er hingehört.", ("x>pad",)),
+    ("Tu veux bien ranger le cube {x} dans la poubelle ? Mais le {y}, tu n'y touches surtout pas, c'est celui de mon "
+     "petit-fils Yann.", ("x>bin",)),
+    ("Mets le {x} dans la poubelle. Le {y}, tu n'y touches surtout pas.", ("x>bin",)),
+    ("Bon le {x} il sert à rien, dégage-le à la poubelle stp.", ("x>bin",)),
+    ("Sois gentil, mon petit, mets le {x} aux ordures.", ("x>bin",)),
+    ("Ma Doue, mets le {x} sur le {y}.", ("x>y",)),
 )
 
 
@@ -134,6 +153,25 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     # a tower whose count is not the number of its levels
     "Monte-moi une pile avec les quatre : le {x} à la base, le {y} au milieu et le {z} au sommet.",
     "J'aimerais une petite tour avec ces quatre cubes : le {x} à la base, le {y} au milieu et le {z} au sommet.",
+    # the seen classes' near misses
+    "Park den {X} mal nicht auf dem Pad, eben da, wo er hingehört.",
+    "Eben da, wo er hingehört.",
+    "Tu veux bien ranger le cube {x} dans la poubelle ? Mais le {y}, tu n'y touches surtout pas, c'est celui de mon "
+    "petit-fils pas.",
+    "Tu veux bien ranger le cube {x} dans la poubelle, c'est celui de mon petit-fils Yann.",
+    "Le {x}, tu n'y touches surtout pas, mets-le dans la poubelle.",
+    "Tu veux bien ranger le cube {x} dans la poubelle ? Non, attends.",
+    "Tu veux bien ne pas ranger le cube {x} dans la poubelle ?",
+    "Kannst du alles nicht in den Müll tun?",
+    "Kannst du nicht alles in den Müll tun?",
+    "Schubs den {X} Würfel nicht mal 'n Stück zu dir ran.",
+    # the cube's uselessness said before a request that does not bin it up through "le", or with none
+    "Le {x} il sert à rien, dégage-le.",
+    "Le {x} il sert à rien, mets le {y} à la poubelle.",
+    "Ce cube {x}-là ne sert plus à rien. Mets-le sur le pad.",
+    "Ce cube {x}-là ne sert plus à rien. Ne le mets pas aux ordures.",
+    "Ce cube {x}-là ne sert plus à rien.",
+    "Dégage le {x}.",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
     x, y, z = _TRIPLES[0]

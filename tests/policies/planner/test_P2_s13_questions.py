@@ -59,6 +59,10 @@ _QUESTIONS = (
     "Tu mets le {x} dans le bac, non ?",
     "Tu mets le {x} dans le bac, oui ?",
     "Tu mets le {x} dans le bac, hein ?",
+    # thanks said before the question are no mark of a request (A1 s13 H49 residue)
+    "Danke, schiebst du den {X} Würfel nach links?",
+    "Merci, tu pousses le cube {x} à gauche ?",
+    "Merci beaucoup, tu mets le {x} dans le bac ?",
 )
 
 
