@@ -385,9 +385,10 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
                 "bottom" in roles and "top" in roles and roles.index("bottom") not in (0, len(roles) - 1)):
             return Rewrite(text, "the tower's order words disagree: cannot tell which cube goes where")
         unplaced = _ROLE_UNGIVEN.search(text)
-        if unplaced is not None and (unplaced.group(1) or "middle" not in roles):
-            # "Put red on the bottom, the middle of the tower is green, the top is the middle." (A1 s12 b95): a middle
-            # said and given to no cube, or a role said to be another role, is a place the tower leaves unread
+        after = [pos for pos, _ in mentions if unplaced is not None and pos >= unplaced.end()]
+        if unplaced is not None and (unplaced.group(1) or len(after) < 2):
+            # "Put red on the bottom, the middle of the tower is green, the top is the middle." (A1 s12 b95): a role
+            # said to be another role, or a middle with no cube said above it, is a place the tower leaves unread
             return Rewrite(text, f"'{unplaced.group(0).strip()}': a place in the tower that no cube is given: cannot "
                                  f"tell what goes where")
         ranked = {"bottom": 0, "middle": 1, "top": 2}

@@ -402,6 +402,7 @@ def test_a_place_in_a_tower_given_to_no_cube_refuses(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Red on the bottom, the middle is green, the top is blue.",
     "Red at the bottom, green in the middle, blue on top.",
+    "Red on the bottom, the middle of the tower is green, the top is blue.",
 ])
 def test_every_place_in_a_tower_given_still_plans(text: str) -> None:
     assert steps(text, S3) == mv("green", "red") + mv("blue", "green")
