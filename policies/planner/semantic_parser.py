@@ -1314,6 +1314,21 @@ def _scene_colour(colour: str, state: SceneState) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def _shares_its_place(state: SceneState, plan: Plan) -> str | None:
+    """Another object resting where the plan's one moved cube ends up ("only X on the pad" with Y on the pad), else
+    None."""
+    moved = _moved_objects(plan)
+    end = state
+    for step in plan.steps:
+        end = apply_step(end, step)
+    cube = next(iter(moved)) if len(moved) == 1 else None
+    place = end.on.get(cube) if cube is not None else None
+    if place is None:
+        return None
+    other = next((o for o in end.names if o != cube and end.on.get(o) == place), None)
+    return other.replace("_", " ") if other is not None else None
+
+
 def _moved_objects(plan: Plan) -> set[str]:
     return {s.args["object"] for s in plan.steps if s.skill in ("pick", "push")}
 
@@ -1538,6 +1553,11 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     if valid and only is not None and any(len(_moved_objects(p)) != 1 for p in valid):
         return ParseResult((), Refusal(reason=f"'only {only.group(2)}': the request moves another "
                                               f"cube too, or none: contradictory"))
+    if only is not None:  # "Only the blue one should be on the pad." with red on the pad (REV s13 R3)
+        sharing = next((w for w in (_shares_its_place(state, p) for p in valid) if w is not None), None)
+        if sharing is not None:
+            return ParseResult((), Refusal(reason=f"'only {only.group(2)}': the {sharing} would be there too; say "
+                                                  f"what to do with it"))
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))

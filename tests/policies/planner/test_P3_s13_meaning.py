@@ -163,6 +163,26 @@ def test_only_near_misses_refuse(text: str) -> None:
     moves_nothing(text)
 
 
+ON_PAD_RED = cube_scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]),
+                        on={"red_cube": "pad"})
+
+
+@pytest.mark.parametrize("text", [
+    # another cube is there already: the place would not hold only that one (REV s13 R3)
+    "Only the blue one should be on the pad.",
+    "Only the blue one should go onto the pad.",
+    "Only the blue one goes onto the pad.",
+    "Put only the blue one on the pad.",
+    "Only the blue one should go onto the pad, the red one stays there.",
+])
+def test_only_where_another_cube_is_there_refuses(text: str) -> None:
+    moves_nothing(text, ON_PAD_RED)
+
+
+def test_only_with_another_place_free_still_plans() -> None:
+    assert steps("Only the blue one should go into the bin.", ON_PAD_RED) == mv("blue", "bin")
+
+
 # ----------------------------------------------------------------- a stack said to stand there, kept whole (fi37-038)
 @pytest.mark.parametrize("text", [
     "Put the green cube in the bin. The red cube is sitting on the blue cube, do not disturb that arrangement.",
