@@ -69,10 +69,11 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:done|finished)\s*,\s*but\s+(?:before you do(?: that| so| it)?|first)\s*,?\s*([^;]+?)\s*[.!]?\s*$",
      r" \1 , then go home "),
     # "Before you put anything else away, move the purple cube onto the pad." (dev_s13 fi37-016), "First thing, carry
-    # ..." (fi38-016): what goes before everything else is what goes first; only said opening a sentence, with a comma
+    # ..." (fi38-016): what goes before everything else is what goes first; only said opening a sentence, with a comma,
+    # before an imperative (never "First thing, you put the red cube in the bin?": A1 s13, a question)
     (r"(^\s*|[.;!?]\s*)(?:(?:ok|okay|so|right|now)\s*,?\s+)?(?:before (?:you |we )?(?:do|doing|put|putting|move|"
      r"moving|touch|touching|tidy|tidying) anything else(?: away| up)?|before anything else|first thing|first things "
-     r"first)\s*[,:]\s*", r"\1 first , "),
+     r"first)\s*[,:](?!\s*(?:you|we|i|they|he|she|it)\b)\s*", r"\1 first , "),
     (r"\b(cube|block|one|object|thing) in between\b", r"\1 between"),  # "the block in between red and blue"
     (r"\bbuild a tower by\b", " "),
     (r"\bbuild a tower with\b", " stack "),

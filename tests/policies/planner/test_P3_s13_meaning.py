@@ -234,6 +234,10 @@ def test_what_goes_before_anything_else_goes_first(text: str, expected: list[str
     "First thing tomorrow, put the green cube in the bin.",  # a time
     "First thing, put the green cube in the bin. Then first put the red one on the pad.",  # two firsts
     "Before you put anything else away, move the blue cube onto the pad? No.",
+    # a subject after it: a question or a report, not a request (A1 s13, H49 class)
+    "First thing, you put the red cube in the bin?",
+    "First thing, you take the red cube to the bin?",
+    "Before you put anything else away, you move the blue cube onto the pad.",
 ])
 def test_before_anything_else_near_misses_refuse(text: str) -> None:
     moves_nothing(text)
