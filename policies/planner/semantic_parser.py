@@ -1256,6 +1256,12 @@ def _fronted_objects(text: str, state: SceneState) -> str | None:
         where = next(w for w in place.replace("trash", "bin").split()[1:] if w in lx.COLOR_WORDS or
                      w in ("bin", "pad", "left", "right"))
         support = _scene_colour(where, state) or (where if where in state.regions else None)
+        if support is not None and state.has(support) and re.search(rf"\b{where}\b", text[:m.start()]):
+            # "First put the green cube in the bin, then the blue cube you put on the green cube." (A1 s13 b111): a cube
+            # the request has already moved, named as the place: "the blue cube you put on it" may name a cube by a
+            # move, and the place may be gone (binned)
+            return (f"!'{m.group(0).strip(' ,;.')}': the {where} cube is moved earlier in the request, so the words "
+                    f"may name the {colour} cube by what was done to it: say what to do with it")
         if name is not None and support is not None and state.with_position_stacks().rests_on(name, support):
             return (f"!'{m.group(0).strip(' ,;.')}': the {colour} cube is there already, so the words may name it by "
                     f"what was done to it: say what to do with it")

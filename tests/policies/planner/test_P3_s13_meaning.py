@@ -360,6 +360,7 @@ def test_the_cube_said_before_its_verb_in_a_sequence(text: str, expected: list[s
     ("First put the green cube in the bin, then the blue cube you don't put on the pad.", S3),
     ("First put the green cube in the bin, then the blue cube you never put on the pad, then go home.", S3),
     ("First put the green cube in the bin, then the yellow cube you put on the pad.", S3),
+    ("First put the green cube in the bin, then the blue cube you put on the green cube.", S3),  # A1 s13 b111
     ("Come here.", S3),
 ])
 def test_the_cube_said_before_its_verb_near_misses_refuse(text: str, state: SceneState) -> None:
