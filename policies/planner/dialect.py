@@ -94,6 +94,62 @@ def in_plain_pidgin(text: str) -> str:
     return " ".join(text.split())
 
 
+# Yorkshire (fi37: "pop t' red 'un on top o' t' blue 'un for us", "Bin t' lot bar t' red 'un", "then tha can go 'ome,
+# lad"): marked only by its clipped article "t'" or its "'un" ("one") standing as words, which no English sentence
+# writes (a quote's apostrophe closes a word, it never stands after a lone "t"). Then "t'" is "the", "'un(s)" "one(s)",
+# "o'" "of", "ovver" "over", "tha"/"thee" "you", "thy" "your", "'ome" "home". Negations ("nowt", "niver") have no
+# mapping here and stay unread, hence refused.
+_YORKSHIRE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'(?=\s)|'uns?(?=[\s,;:.!?)]|$))")
+_YORKSHIRE_WORDS = {"t'": "the", "'un": "one", "'uns": "ones", "o'": "of", "ovver": "over", "tha": "you",
+                    "thee": "you", "thy": "your", "'ome": "home"}
+_YORKSHIRE_WORD = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'|'uns?|o'|ovver|tha|thee|thy|'ome)(?=[\s,;:.!?)]|$)")
+
+
+def in_plain_yorkshire(text: str) -> str:
+    """``text`` (lower case) with its Yorkshire words in English, where "t'" or "'un" marks it; else as it is."""
+    if not _YORKSHIRE.search(text):
+        return text
+    return _YORKSHIRE_WORD.sub(lambda m: _YORKSHIRE_WORDS[m.group(0)], text)
+
+
+# Singlish (fi38: "Eh, the red one ah, you put on the pad can? Thanks ah.", "Can help me stack one tower?", "First you
+# take the blue one put inside the bin, then the purple one put on top of the green one, after that go home lor."):
+# marked only by its particles ("lah", "lor", "leh", "hor", "sia", "thanks ah") or a closing "can?" / "can or not?",
+# none an English word in those places. Then the particles are dropped, "X, can?" asks for X, a cube said first and then
+# what "you" do with it ("the red one ah, you put on the pad") is that request, "can help me <verb>" is "<verb>", and
+# serial verbs ("take the blue one put inside the bin") are "take ... and put it ...". "Meh" (doubt) and negations have
+# no mapping: they stay unread, hence refused.
+_SINGLISH = re.compile(r"\b(?:lah|lor|leh|hor|sia)\b|\bthanks ah\b|(?<=[a-z])\s*,?\s*can(?: or not| anot)?\s*\?|"
+                       r"^\s*can help me\b")
+_SINGLISH_VERB = r"(?:put|place|move|shift|take|bring|carry|stack|push|set)"
+_SINGLISH_PLACE = r"(?:inside|in|into|on top of|onto|on|to)"
+_SINGLISH_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"\s*,?\s*\b(?:lah|lor|leh|hor|sia)\b", ""),
+    (r"\b(thanks|thank you|ok|okay|one|cube|block)\s+ah\b", r"\1"),
+    (r"^(?:eh|hey|oi)\s*,?\s*", ""),
+    (r"^\s*can help me (?=[a-z])", "can you "),
+    (r"\bone tower\b", "a tower"),
+    # "the red one, you put on the pad, can?": the request, of the cube said first
+    (rf"^((?:the|that|this) [a-z]+ (?:one|cube|block))\s*,\s*(?:you\s+)?({_SINGLISH_VERB})\s+({_SINGLISH_PLACE})\s+"
+     r"(?=the\b)", r"\2 \1 \3 "),
+    # serial verbs: "(first) (you) take the blue one put inside the bin", "then the purple one put on top of the green"
+    (rf"(^|[,;.]\s*|\b(?:first|then|and|after that)\s+)(?:you\s+)?(take|grab|pick up) ((?:the|that|this) [a-z]+ "
+     rf"(?:one|cube|block)) (put|place|move|set) ({_SINGLISH_PLACE}) (?=the\b)", r"\1\2 \3 and \4 it \5 "),
+    (rf"(\b(?:then|and then|after that|next)\s+)((?:the|that|this) [a-z]+ (?:one|cube|block)) ({_SINGLISH_VERB}) "
+     rf"({_SINGLISH_PLACE}) (?=the\b)", r"\1\3 \2 \4 "),
+    (r"(?<=[a-z])\s*,?\s*can(?: or not| anot)?\s*\?", "?"),
+))
+
+
+def in_plain_singlish(text: str) -> str:
+    """``text`` (lower case) with its Singlish forms in English, where a particle or a "can?" tag marks it."""
+    if not _SINGLISH.search(text):
+        return text
+    for pattern, repl in _SINGLISH_PHRASES:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
 def is_scots(text: str) -> bool:
     """Whether a word only Scots uses marks ``text`` (lower case)."""
     return any(w in _MARKERS for w in re.findall(r"[a-z']+", text))
@@ -104,6 +160,10 @@ def in_standard_english(text: str) -> str:
     informal register in plain English (register.py)."""
     if _PIDGIN.search(text.lower()):
         text = in_plain_pidgin(text.lower().replace("’", "'"))
+    if _SINGLISH.search(text.lower().replace("’", "'")):
+        text = in_plain_singlish(text.lower().replace("’", "'"))
+    if _YORKSHIRE.search(text.lower().replace("’", "'")):
+        text = in_plain_yorkshire(text.lower().replace("’", "'"))
     if not is_scots(text.lower().replace("’", "'")):
         return in_plain_register(text)
     text = text.lower().replace("’", "'")

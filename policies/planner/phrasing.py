@@ -122,7 +122,9 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
                   "foward": "forward", "fwd": "forward", "forwad": "forward", "itd": "it'd", "ngl": "honestly",
                   "rite": "right", "hola": "hello", "gracias": "thanks", "jsut": "just", "wud": "would",
                   "thats": "that's", "closests": "closest", "nearests": "nearest",  # "thats closests to u" (fi35-037)
-                  "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks"}
+                  "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks",
+                  # "cna you mvoe ... thnaks" (fi38-052/053), "Pleese moov the blok" (fi32-061)
+                  "cna": "can", "thnaks": "thanks", "tahnks": "thanks", "moov": "move"}
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
 # is left alone: a corrected word changes the plan, so only an unambiguous correction is made.
@@ -410,7 +412,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"evening)|there|dear|my friend|my dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|"
      r"ugh+|argh+|meh|"
      r"sir|madam|ma'am|"
-     r"geez|jeez|gosh|blimey|welp|phew|ah+|look(?=\s*,))\b"
+     r"geez|jeez|gosh|blimey|welp|phew|ah+|look(?=\s*,)|listen(?=\s*,))\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
@@ -418,7 +420,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[.;!?]\s*)(?:(?:ok|okay|so|and|now|please)\s+)*(?:as (?:for|to)|regarding|concerning|"
      rf"(?:we'?re|we are|i'?m|i am) "
      rf"(?:all )?(?:done|finished) (?:with|using)|(?:we|i) (?:don'?t|do not|no longer) need|(?:we|i)(?:'ve| have) no "
-     rf"(?:more |further )?use for|(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?:(?: (?:is|'s) (?:just |only )?"
+     # the next of a series, named before what to do with it ("Next sample is the orange cube, please set it down on
+     # the target", fi38-006)
+     rf"(?:more |further )?use for|(?:the )?next (?:sample|specimen|test piece|piece|part) (?:is|'s)|"
+     rf"(?=(?:the )?[a-z]+(?: (?:cube|block|brick|one))?(?:(?: (?:is|'s) (?:just |only )?"
      # ("The green cube is scrap now. Dispose of it, please.", f24-065: the fault, then a sentence of its own)
      rf"(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)(?: now)?)?\s*[,:\-–—]|(?: (?:is|'s) (?:just "
      rf"|only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)(?: now)?)\s*[.!;])))"
@@ -675,6 +680,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a purpose after the request that names nothing the planner reads ("... and head home so you're out of the way")
     (r"\s+so (?:that )?(?:you'?re|you are|you'?ll be|i can|we can|i'?m able to)\s+[a-z' ]{0,40}?(?=\s*(?:[,;.!?]|$))",
      _purpose),
+    # ... or that a camera sees what was placed ("... set it down on the target so the camera can see it", fi38-006)
+    (r"(\b(?:on|onto|in|into) the (?:pad|bin|left side|right side))\s+so (?:that )?the camera (?:can|will) "
+     r"(?:see|image|capture|scan) it(?=\s*(?:[.!]|$))", r"\1"),
     # "for this trial run, ...", "for my project I need ...": what the request is for, no part of it
     # (only this run, a closed list of words before it: "For the next run, ...", "For tomorrow's run, ...", "For the dry
     # run, ..." ask for another time or no real run, A1 s9 G15, and are read, hence refused)
@@ -2077,6 +2085,8 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"(?: (?:today|this morning|here|again))?|"
     r"it(?:'s| has|s) been (?:a |such a )?(?:long|busy|hectic|tough|crazy) (?:day|week|morning)|"
     r"(?:what a |such a )?(?:long|busy|hectic) (?:day|week)|"
+    # the weather, said the Australian way ("bit of a scorcher today eh", fi32-055)
+    r"(?:it'?s )?(?:a )?bit of a (?:scorcher|stinker|hot one|cold one)(?: today| out there)?(?: eh| hey)?|"
     r"(?:the )?weather(?:'s| is) (?:so |really |very )?(?:lovely|nice|great|beautiful|awful|terrible|sunny|rainy)"
     r"(?: (?:today|outside|out there))?|"
     r"things are (?:a (?:bit|little) |so |really )?(?:chaotic|busy|hectic|crazy)(?: (?:here|today|around here))?|"
@@ -2087,10 +2097,12 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"all (?:day|morning|afternoon)))?|"
     # what the user is busy with ("ok so I'm setting up the demo for tomorrow", fresh split f13-044)
     r"(?:so )?(?:i'?m|i am|we'?re|we are) (?:setting up|preparing|prepping|getting ready for|working on|doing|running|"
-    r"filming|recording|testing|planning|cleaning up after) (?:the|a|my|our|this|tomorrow'?s|today'?s) "
+    r"filming|recording|testing|planning|cleaning up after|starting) (?:the|a|my|our|this|tomorrow'?s|today'?s) "
     # (a closed list of words before the event: "a fake demo", "a dry test" may make the request not real, A1 s8 F2c)
     r"(?:(?:quick|big|new|final|little|small|photo|robot|school|class|lab) )?"
-    r"(?:demo|presentation|video|project|session|shoot|class|lab|talk|meeting|showcase|workshop|tour)"
+    r"(?:demo|presentation|video|project|session|shoot|class|lab|talk|meeting|showcase|workshop|tour|"
+    # the day's calibration ("Set the red cube down on the target pad, we're starting the calibration run.", fi37-004)
+    r"calibration(?: run| routine)?)"
     r"(?: (?:for|on) (?:tomorrow|today|tonight|later|next week|monday|the boss|the client|my class|"
     r"the visitors))?|"
     # why the table should be tidy ("I'd like the table to look tidy for them", f18-001)
@@ -2108,7 +2120,8 @@ _SMALL_TALK_STATEMENT = re.compile(
 def _chat_words(part: str) -> set[str]:
     """The words of a part of small talk, less its "all day" / "all morning" (a time, no quantifier) and "setting
     up"."""
-    part = re.sub(r"\bsetting up\b|\bhow(?:'s| is) it going\b|\bkeeping (?:well|busy)\b", " ", part)
+    part = re.sub(r"\bsetting up\b|\bhow(?:'s| is) it going\b|\bkeeping (?:well|busy)\b|"
+                  r"\b(?:we'?re|we are|i'?m|i am) starting\b", " ", part)  # ("we're starting the calibration")
     return set(re.findall(r"[a-z']+", re.sub(r"\ball (?:day|morning|afternoon|evening|week)\b", " ", part)))
 
 
@@ -2230,6 +2243,12 @@ _ASIDE_FORM = re.compile(
     r"(?: (?:i'?ve|we'?ve) had)?|"
     r"it'?s too close|it fell on the floor(?: earlier)?(?: and it'?s (?:a bit )?(?:dirty|scratched))?|"
     r"(?:it|the lab)'?s got a (?:chipped|scratched|dented) (?:corner|edge)|"
+    # someone at home keen on robots (fi37-054, fi38-050): "my daughter's been going on about robots all week", "my
+    # nephew builds robots at school", "he'd love this"
+    r"my (?:daughter|son|kids?|nephew|niece|grandson|granddaughter|brother|sister)(?:'s| has|'ve| have)? been "
+    r"(?:going on|talking|raving|banging on) about (?:robots|robot arms)(?: all week| for weeks| for days| nonstop)?|"
+    r"my (?:daughter|son|kids?|nephew|niece|grandson|granddaughter|brother|sister) (?:builds?|makes?|programs?) robots"
+    r"(?: at (?:school|home|uni|university|college|work))?|(?:she|he|they)(?:'d| would) love (?:this|that|it)|"
     r"the overnight run finished(?: and i (?:gotta|have to|need to) reset the bench)?|"
     rf"my (?:class|students|team|family|boss|manager) (?:is|are|'s|'re) visiting (?:the|our) (?:lab|workshop|office)"
     rf"{_TIME_SAID}|"
@@ -2337,7 +2356,8 @@ _PRAISE = re.compile(r"(?:(?:oh|wow|whoa|gosh|look|and|honestly)\s*,?\s*)*(?:it|
                      r"(?: really| just)? "
                      r"(?:moves?|works?|runs?|glides?) (?:so|really|very|super|incredibly|amazingly) (?:smoothly|well|"
                      r"nicely|fast|quickly|gracefully|smooth|precisely)|(?:you(?:'re| are)|it(?:'s| is)) so (?:smooth|"
-                     r"fast|quick|precise|graceful|cool|clever|impressive)")
+                     r"fast|quick|precise|graceful|cool|clever|impressive)|(?:oh\s*,?\s*)?(?:wow\s*,?\s*)?(?:this|that)"
+                     r"(?:'s| is) (?:so|really|super|pretty) (?:cool|awesome|neat|amazing)")
 _HEFT = re.compile(r"(^|[,;.!?]\s*)(?:(?:oh|and|but|just)\s+)*(?:(?:watch out|careful|be careful|heads up)"
                    r"\s*[,!.:\-–—]?"
                    r"\s*)?(?:it'?s|it is|that one'?s|this one'?s|that one is|this one is)(?: a (?:bit|little)| quite| "
@@ -2606,6 +2626,30 @@ _NOT_NEGATIONS = frozenset({"done", "down", "font", "dolt", "dent", "wont", "wan
                             "fever", "lever", "sever", "nerve", "neve", "don't", "dont", "never"})
 
 
+# A bare "scrap it", "ditch that", "toss that" after a step that already placed its object (A1 s13 H42: "Put the red
+# cube on the pad. Scrap it." binned red after placing it): the idiom takes the request back as often as it throws the
+# cube away, so it is refused; with no placement before it ("Purple's a reject. Scrap it.", "Grab the red cube and ditch
+# it") or with a place after it ("toss it in the bin") it stays the disposal it names.
+# (decided on the words that place, whatever verb or none says it: "Red on the pad. Scrap it.", "I want the red cube on
+# the pad. Scrap it.", A1 s13 H42 residue)
+_PLACED_BEFORE = re.compile(rf"\b(?:(?:on|onto|in|into|to|inside|atop|on top of) (?:the )?(?:bin|pad|trash|box|mat|"
+                            rf"left|right|{_COLOUR_NAMES})|push|nudge|shove|slide|left|right|forward|backward|"
+                            r"forwards|backwards)\b")
+_TAKE_BACK_IDIOM = re.compile(r"\b(?:(?:scrap|ditch|toss|chuck|junk|dump|trash|nix|axe)\s+(?:it|that|this)(?: (?:one|"
+                              r"idea|plan|step))?\b(?!\s*(?:in|into|inside|to|on|onto|over|off)\b)|"
+                              r"(?:throw|toss|chuck) (?:it|that|this) (?:out|away)\b)")
+
+
+def _placed_then_taken_back(text: str) -> str | None:
+    """The idiom that may take back a step already placed (above), else None."""
+    said = _TAKE_BACK_IDIOM.search(text)
+    if said is None or not _PLACED_BEFORE.search(text[:said.start()]) or \
+            re.search(r"\b(?:leave|keep|let) (?:it|them) (?:there|sit there|in place)\b", text[:said.start()]):
+        return None  # ("drop red on the pad n leave it there, then chuck it": the contradiction, named below)
+    return (f"'{said.group(0)}' after a step that places its object may throw it away or take the request back: say "
+            f"'put it in the bin' or leave it out")
+
+
 def _misspelt_negation(text: str) -> str | None:
     """Why ``text`` holds a negation spelt so that the parser would not read it, else None."""
     for token in re.findall(r"[a-z][a-z'`´,;.]*[a-z]", text):
@@ -2808,6 +2852,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if odd is not None:
         return Rewrite(text, f"'{odd}' may refuse, joke, warn or doubt: say it in words; nothing is planned",
                        language=lang)
+    taken_back = _placed_then_taken_back(text)
+    if taken_back is not None:
+        return Rewrite(text, f"the instruction is not a plain request: {taken_back}; nothing is planned", language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)
@@ -2968,7 +3015,8 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     # "get rid of the yellow block, just toss it in the bin": a clause's opening "just" adds nothing (indep6-002)
     text = re.sub(r"(^|[,;.]\s*|\b(?:and|then)\s+)just\s+(?=[a-z])", r"\1", text)
     # a clause of politeness alone ("please, stack ...", "..., please.", "..., robot.") is no clause
-    text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|buddy|pal|mate|friend|dear|"
+    text = re.sub(r"(^|[,;.!?])\s*(?:please|kindly|ok|okay|so|now|well|cheers|robot|bot|machine|buddy|pal|mate|friend|"
+                  r"dear|"
                   r"anyway|anyways|anyhow|long story short|"
                   r"folks|guys|everyone|my friend|little robot|robot friend)\s*(?=[,;.!?]|$)", r"\1", text)
     text = re.sub(r"^[\s,;.!?\-–—]+|(?<=[,;.!?])\s*[,;]+", " ", text)

@@ -23,9 +23,10 @@ _ONE = rf"(?:(?:the|that|this) (?:{_COLOURS})(?: (?:one|cube|block))?|it)"
 # "dear" only between marks, never as words of a clause
 _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|darling|dear|love|pet|lad|laddie|lass|"
             r"(?:my )?good man|old (?:friend|chap|pal|buddy|son)|chap|champ|kiddo|fella|big guy|bud|buddy|pal|bro|fam|"
-            r"dude|my man|little buddy|little guy|boss|chief|cap'?n|captain|sailor)")
+            r"dude|my man|little buddy|little guy|boss|chief|cap'?n|captain|sailor|partner|pardner|machine|boet|bru)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
+         r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
          r"alright|eh|got it|capisce|yes!|yay)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
 _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for (?:that one|this one|now|today))?|"
@@ -36,7 +37,14 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"you(?:'re| are) a (?:star|legend|gem)|ur a (?:star|legend|gem)|moving on|carry on|"
             r"at (?:the|your) earliest(?: convenience)?|thanking you in adva[a-z]*|lol|shh+|next|"
             r"no other (?:motion|movement|action|step|move)s? (?:is|are) (?:required|needed|necessary|wanted)|"
-            r"nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady|smooth|smoothly))")
+            r"nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady|smooth|smoothly)"
+            r"(?: now)?|"
+            # what someone not there would think of it ("... put it on that pad there? She'd love that.", fi37-054)
+            r"(?:she|he|they)(?:'d| would) (?:love|like|enjoy) (?:that|this|it)|"
+            # a British "ta" (thanks), a goodbye after the request ("Robot, go home now! Bye bye robot!", fi37-052)
+            r"ta|bye(?:[- ]bye)?(?: (?:robot|bot|for now|now))?|"
+            # South African closings ("..., ja? Lekker.", "Thanks, hey.", fi32)
+            r"lekker|ja|hey|thanks,? hey|shot|sharp)")
 # ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
 # a laugh may say it was a joke, A1 s9-s10 H5)
 # "Keep up the good work!" keeps its "good work"
@@ -72,6 +80,31 @@ def _pointed(m: re.Match[str]) -> str:
         return m.group(0)
     return f"{m.group(2)} {_DROPPED_G.sub('ing', m.group(1))}"
 
+# what follows a verdict on a cube (below): a sentence that disposes of it, after an address to the robot
+_BEFORE_DISPOSAL = (rf"(?:\s*,\s*{_ADDRESS})?\s*,?\s*[.!;]\s*[^.!?]*\b(?:bin|trash|rubbish|garbage|get rid of|dispose|"
+                    r"discard|ditch|scrap)\b")
+_REQUEST_VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
+def _soon_in_a_request(m: re.Match[str]) -> str:
+    """South African "just now" / "now now" (soon) dropped where its sentence opens on a request verb; else kept."""
+    sentence = re.split(r"[.!?]\s*", m.string[:m.start()])[-1]
+    opens = re.match(rf"^\s*(?:(?:please|ja|ok|okay|so|and|then|listen|hey)\s*,?\s*)*(?:{_REQUEST_VERBS}|pop|stick|bin|"
+                     r"chuck|toss|go|head)\b", sentence, re.IGNORECASE)
+    return "" if opens else m.group(0)
+
+
+_COLOUR_OF = {**lx.COLOR_WORDS, "plum": "purple", "sky": "blue", "grass": "green", "blood": "red"}
+_DISPOSES = re.compile(r"\b(?:bin|trash|rubbish|garbage|get rid of|dispose|discard|ditch|scrap|toss|chuck|throw)\b",
+                       re.IGNORECASE)
+_NEGATES = re.compile(r"\b(?:not|no|never|don'?t|dont|nothing|without|leave|keep)\b|n't\b", re.IGNORECASE)
+
+
+def _reason_after_disposal(m: re.Match[str]) -> str:
+    """A reason dropped where the clause right before it disposes of a cube and negates nothing; else kept (read, hence
+    refused: "put it on the pad, it got contaminated" may warn)."""
+    clause = re.split(r"[,;.!?]|\b(?:then|but|and)\b", m.string[:m.start()])[-1]
+    return "" if _DISPOSES.search(clause) and not _NEGATES.search(clause) else m.group(0)
+
+
 _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # Filipino English's "po", a particle of respect after any word ("Hello po!", "Can I request po that you ...",
     # "... the blue one po.", fi35): it asks, forbids and names nothing, so it goes wherever it stands
@@ -100,12 +133,113 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(is|'s|are) straight up\b", r"\1"),
     # the robot addressed: "be a good lad and put ...", "can you be a big helper and put ..."
     (r"\bbe an? (?:(?:good|dear|darling|big|little|nice|kind|great|sweet|love|star)\s+)*(?:lad|lass|boy|girl|robot|"
-     r"helper|sport|dear|pal|friend|one|bot)\s+and\s+", ""),
+     r"helper|sport|dear|pal|friend|one|bot|diamond|gem|star|treasure|darling|doll)\s+and\s+", ""),
     (r"\bwould (?:ya|ye|you|u) ever\b", "would you"),  # Irish "would you ever ..." asks politely
     (_ADDRESSED, r"\1"),
     (_AUDIENCE, ""),
     # a cube called by a persona's noun after its colour: "the blue lad", "the yellow fella"
-    (rf"\b({_COLOURS}) (?:lad|fella|feller|fellow|guy|chap|boyo|yoke|dude)\b", r"\1 one"),
+    (rf"\b({_COLOURS}) (?:lad|fella|feller|fellow|guy|chap|boyo|yoke|dude|critter)\b", r"\1 one"),
+    # a Yorkshire or northern opener, "Now then," (fi37-008), an Australian "Righto", a South African "Howzit!" or "Ja,"
+    # (fi32): a greeting or an assent, nothing asked
+    (rf"^\s*(?:now then|righto|howzit|ja)(?:\s*,?\s*{_ADDRESS})?\s*[,!.]+\s*(?=[a-z])", ""),
+    # a South African "Shame, you've been working so hard today, hey." (fi32-056): sympathy, nothing asked
+    (r"(^|[.!?]\s*)shame\s*,\s*you(?:'ve| have) been working (?:so |really |very )?hard(?: today| all day)?"
+     r"(?:\s*,\s*hey)?\s*[.!]+\s*(?=[a-z])", r"\1"),
+    # South African "now now" / "just now" (soon) and "né" (right?) inside a request: when and a tag, nothing asked
+    # (fi32-002/007/033)
+    # (only in a sentence that opens on the request's verb: "You put the red cube in the bin just now." reports, A1 s13
+    # H48)
+    (r"(?<=[a-z])\s+(?:just now|now now)(?=\s*(?:[,.!?]|$))", _soon_in_a_request),
+    (r"\s*,\s*n[ée]\s*,\s*(?=just\b|(?:please\s+)?(?:put|move|place|stack|push|take|pop|stick|set)\b)", ", "),
+    # "pop it on the blue one for us" (fi37-008, fi38-048): British "for us" is "for me", a favour to the speaker
+    (r"\bfor us(?=\s*(?:[,.!?]|$))", "for me"),
+    # "Bin the lot bar the red one" (fi37-030): "bar" after the whole lot is "except" (only there, before a cube)
+    (r"\b(the (?:whole )?lot|everything|all(?: of)? (?:the|them)(?: (?:cubes|blocks))?) bar (?=the\b)", r"\1 except "),
+    # Texan "haul it on over to the trash can" (fi38-002), "carry it on over to the pad" (fi38-057): carry it to
+    (r"\bhaul (?=(?:it|them|the|that|this)\b)", "carry "),
+    (r"\b(?:mosey|scoot) (?=(?:it|them|the|that|this)\b[^.;!?]*\bover (?:to|into|onto)\b)", "move "),
+    (r"\byeller (?=(?:cube|block|one|brick)s?\b)", "yellow "),  # Texan "that yeller cube" (f29)
+    # "... over to the trash can and drop it in there" (f29-001): the place said again, as "there"
+    # (only in a sentence that negates nothing: "don't put red on the pad and leave it there" keeps its two clauses)
+    (r"^([^.!?]*\b(?:in|into|to|onto|on) the (?:bin|trash can|trash|rubbish|garbage|pad)) and (?:drop|put|set|pop) it "
+     r"(?:in |on )?there\b", lambda m: m.group(0) if _NEGATES.search(m.group(1)) else m.group(1)),
+    (r"\b(it|them|one|cube|block) on over (?=(?:to|into|onto)\b)", r"\1 over "),
+    # a grudging "fine" before the request ("ugh fine. stack purple on orange", fi37-009): consent, nothing more asked
+    # (only opening the instruction, a sentence of its own)
+    (r"^\s*(?:(?:ugh+|oh|ok(?:ay)?|alright|meh|argh+)\s*,?\s*)*fine\s*[.!]+\s*(?=[a-z])", ""),
+    # a colour said as a thing of that colour: "the plum-coloured cube", "the lemon-bright cube", "the sky-coloured
+    # one" (fi38-010, fi38-049); only these few, each one colour of the lexicon
+    (r"(?<![-\w])(?:plum|sky|lemon|grass|blood|tangerine|cherry|lilac|lavender|violet|emerald|crimson|scarlet|navy|cobalt|"
+     r"azure|amber|golden|ruby|olive|lime|red|green|blue|yellow|purple|orange)[- ](?:coloured|colored|bright|hued)\b",
+     lambda m: _COLOUR_OF[re.split(r"[- ]", m.group(0))[0].lower()]),
+    # "Give that blue cube a shove to your right" (fi38-042): a push of it, the way said after it
+    (r"\bgive ((?:the|that|this) (?:[a-z]+ )?(?:cube|block|one)|it) an? (?:(?:little|small|gentle|quick|light|slight|"
+     r"wee|good)\s+)*(?:shove|push|nudge)\b", r"push \1"),
+    # a push said again as a slide along the table, and "no lifting" (fi37-050): what a push does anyway
+    (r"(\b(?:push|nudge|shove)\b[^.;!?]*?)\s*,\s*(?:and\s+)?(?:just\s+)?slide it (?:along|across) the (?:table|surface|"
+     r"bench)(?=\s*(?:[,;.!]|$))", r"\1"),
+    (r"(\b(?:push|nudge|shove|slide)\b[^.;!?]*?)\s*,\s*(?:and\s+)?no lifting(?: it)?(?=\s*(?:[.!]|$))",
+     r"\1, without lifting it"),
+    # a region pointed at ("put it on that pad there", fi37-054): there is one of each, so "that" is "the"
+    # (only after the preposition that places there: "before that bin the green cube" is "before that, ...")
+    (r"\b(on|onto|in|into|to|inside) (?:that|this) (pad|bin|mat|trash can)(?: (?:over )?there)?\b", r"\1 the \2"),
+    # a tag asking agreement after a request, before its next step ("Shift the orange one over to the left side,
+    # yeah? Then stick ...", fi38-021): only after a clause opening on a request verb, only before "then"
+    (rf"((?:^|[.!?]\s+)(?:please\s+)?(?:{_REQUEST_VERBS}|stick|pop|bin|stack)\b[^.!?]*?)\s*,\s*(?:yeah|ok|okay|alright|right)"
+     r"\s*\?\s+(?=then\b)", r"\1. "),
+    # the robot cannot see a hand (fi38-050): "the one I'm pointing at" after a request says nothing it can read, so
+    # the request names its cube by its words alone (one of several asks which)
+    (r"\s*[.!?,]\s*(?:the one|that one|this one) (?:i'?m|i am) pointing (?:at|to)\s*[.!]*\s*$", "."),
+    # an aside before the request whose negation is the coffee's ("Long night, coffee hasn't kicked in yet... could
+    # you ...", fi37-057)
+    (r"(^|[.!?,]\s*)(?:the |my )?coffee (?:hasn'?t|has not|hasnt) kicked in(?: yet)?\s*(?:\.\.\.|…|[.!,])+\s*"
+     r"(?=(?:could|can|would|will|please|kindly)\b)", r"\1"),
+    # "I've never seen one of these up close!" (fi38-050): the speaker's first sight of a robot, before a request
+    (r"(^|[.!?,]\s*)(?:(?:oh|wow|gosh)\s*,?\s*)*i(?:'ve| have) never seen (?:one of these|a robot(?: arm)?|anything "
+     r"like (?:this|it))(?: (?:up close|in person|in real life|before))?\s*[.!]+\s*(?=[a-z])", r"\1"),
+    # why the arm should go home, when that is all it is asked: "Go to your home position now please, I need to reach in
+    # and swap the cubes." (fi38-045): the person's hands go in once the arm is out of the way; only going home alone
+    (r"^((?:please\s+)?(?:go|head|return|get)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?(?: now)?"
+     r"(?: please)?)\s*[,.;]\s*(?:because |as |since |'cause )?i(?:'m going to| will|'ll)? need to (?:reach in|get in "
+     r"there|get my hands? in there)(?: and (?:swap|rearrange|reset|change) (?:the |some )?cubes)?\s*[.!]*\s*$", r"\1"),
+    # ... or the speaker leaving, when going home ends the request ("put the yellow on the pad and then go home, I need
+    # to leave", fi32-053)
+    (r"(\b(?:go|head|return)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?(?: now)?(?: please)?)\s*[,.;]"
+     r"\s*(?:because |as |since |'cause )?i (?:need to|have to|gotta|must|'ve got to|got to) (?:leave|go|head off|"
+     r"head out|run)(?: now| soon)?\s*[.!]*\s*$", r"\1"),
+    # what the speaker wants to see, after the request ("pls just get the blue cube onto the target pad, i need to see
+    # it work before my exam", fi32-004): the request's purpose, nothing more asked
+    (r"\s*[,.;]\s*(?:(?:and|because|since|as|cos)\s+)?(?:i|we) (?:just )?(?:need|want|wanna|have) to see "
+     r"(?:it|this|this thing|you|the robot) work(?: once)?(?: before (?:my|the|our) (?:exam|class|test|demo|"
+     r"presentation|meeting))?(?=\s*(?:[.!]|$))", ""),
+    # "then come back to home position" (fi37-020): the arm goes home (only before home, said as a place)
+    (r"\bcome (back )?(?=(?:to )?(?:your |the |its )?(?:home|resting position|starting position)\b)", r"go \1"),
+    # a technician's register (fi32): "Execute a grasp on the cube", "actuate a push of the red cube in the forward
+    # direction", "Execute a pushing primitive on the orange cube", "Execute a pick-and-place with the green cube as the
+    # target object and the pad as the goal region", "Actuate a disposal: grasp ... and deposit it in the bin region",
+    # "the left region of the workspace": the skill named as a noun, then its object and place
+    (r"\b(?:execute|perform|actuate|carry out|do) an? (?:grasp|pick(?:-up)?|grasping primitive|grasp primitive) "
+     r"(?:on|of) (?=(?:the|that|this|it)\b)", "pick up "),
+    (r"\b(?:execute|perform|actuate|carry out|do) an? (?:push|pushing primitive|push primitive|pushing motion|push "
+     r"motion) (?:on|of) (?=(?:the|that|this|it)\b)", "push "),
+    (rf"\b(?:execute|perform|actuate|carry out|do) an? pick[- ]and[- ]place (?:with|of|on) ((?:the|that|this) "
+     rf"(?:(?:{_COLOURS}) )?(?:cube|block|one)) as the (?:target )?object and (the (?:pad|bin|left region|right region|"
+     r"left side|right side)) as the (?:goal|target) (?:region|location|area|position)\b", r"put \1 in \2"),
+    (r"^(?:actuate|execute|perform) an? (?:disposal|discard)\s*:\s*(?=[^.;!?]*\bbin\b)", ""),
+    (r"\bin the (forward|backward|left|right) direction\b", r"\1"),
+    (r"\b(left|right) region of the (?:workspace|work area|workcell|table)\b", r"\1 side"),
+    (r"\b(cubes?|blocks?|objects?|one) in the (?:workspace|work area|workcell)\b", r"\1"),
+    (r"\b(cube|block|one) with (?:the|your|its) gripper\b", r"\1"),
+    (r"\btransport (?=(?:the|it|that|this)\b)", "move "),
+    (r"^(?:please )?(?:execute|perform|carry out|do|run) (?:these|the following)(?: steps| actions| tasks)? in "
+     r"(?:sequence|order)\s*:\s*(?=[a-z])", ""),
+    # the same way said again as an axis: "toward the robot base, i.e. in the negative x direction" (fi32-050)
+    (r"(\b(?:towards? (?:the |your )?(?:robot )?base|backward))\s*,?\s*(?:i\.?e\.?|that is)\s*,?\s*(?:in )?the "
+     r"negative x(?: direction)?\b", r"\1"),
+    (r"(\b(?:away from (?:the |your )?(?:robot )?base|forward))\s*,?\s*(?:i\.?e\.?|that is)\s*,?\s*(?:in )?the "
+     r"positive x(?: direction)?\b", r"\1"),
+    # a stretched "pleeeease" (fi37-006) is "please"
+    (r"\bplea+s+e+\b|\bple{2,}a*s+e*\b", "please"),
     # "that orange cube is trash, ..." at a sentence's start: the cube itself, as "the"
     (rf"(^[\s,;]*(?:(?:oh|och|ah|well|so|ok|okay|right)\s*,?\s*)?|[.!?]\s*)(?:that|this) "
      rf"(?=(?:{_COLOURS}) (?:cube|block|one)\b)", r"\1the "),
@@ -127,6 +261,25 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(one|cube|block)(?:'s| is) (?:just |only )?(?:dead weight|cluttering (?:up )?the (?:place|table|bench|lab|"
      r"workspace)(?: up)?)(?=\s*[.!;]\s*[^.!?]*\b(?:bin|trash|rubbish|garbage|get rid of|dispose|discard|ditch)\b)",
      r"\1 is junk"),
+    # ... or judged by a persona before the disposal: "Purple's a reject. Scrap it." (fi37-001), "that orange one's done
+    # for, mate. Stick it in the rubbish" (fi38-001), "That purple critter ain't no good to nobody. Haul it on over to
+    # the trash can" (fi38-002), "That block's got a burr on it, love. Stick it in t' bin." (fi37-003): junk, as
+    # above. A closed list of verdicts, of a cube (a colour, or "that block"), only before a sentence that disposes
+    (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now)\s*,?\s*)?((?:(?:the|that|this) )?(?:{_COLOURS})"
+     rf"(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block))(?:'s| is) (?:just |only |totally |completely )?"
+     r"(?:a reject|rejected|done for|had it|knackered|a write-?off|no good(?: to (?:anyone|anybody|nobody|no one))?|"
+     r"got an? (?:burr|chip|crack|dent|nick|ding) (?:on|in) it)"
+     rf"(?={_BEFORE_DISPOSAL})", r"\1\2 is junk"),
+    (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now)\s*,?\s*)?((?:(?:the|that|this) )?(?:{_COLOURS})"
+     r"(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block)) ain'?t (?:no|any) good(?: to (?:nobody|anybody|"
+     rf"anyone|no one|no-one))?(?={_BEFORE_DISPOSAL})", r"\1\2 is junk"),
+    # why it goes, said after a disposal of it: "can you get rid of the orange one? it's been sitting there all morning"
+    # (fi37-000), "bin the green one pls, it got contaminated" (fi38-003), "... pop it in the bin for me? It's left over
+    # from yesterday's run." (fi38-047); a closed list, only right after a clause that disposes and negates nothing
+    (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:it'?s|it is|it has|it)\s+(?:been (?:sitting|lying|sat) "
+     r"(?:there|here|around)(?: all (?:morning|day|week|afternoon)| for (?:ages|days|weeks|a while))?|"
+     r"(?:got |been |gotten |become )?contaminated|left over from (?:yesterday'?s|the last|last week'?s|the previous|"
+     r"an old) (?:run|test|trial|experiment|session|batch|demo))(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # "okay next item blue cube over to the pad": a list's next entry announced
     (r"^(?:ok(?:ay)?\s*,?\s*)?next (?:item|up|one|task|thing|job)\s*[:,-]?\s*(?=[a-z])", ""),
     (r"\b(kindly|please|pls|can you|could you|would you)\s+plase\b", r"\1 place"),
@@ -195,8 +348,9 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bgo on back\b", "go back"),
     # home said as a place to rest or a configuration: "your resting spot", "its home configuration"
     (r"\b(?:resting|rest) (?:spot|place)\b", "resting position"),
+    (r"\bhome (?:spot|base|place)\b", "home position"),  # "Go back to your home spot." (fi32-052)
     (r"\bhome (?:configuration|config|pose position)\b", "home position"),
-    (r"\b(?:the|your|its) manipulator\b", "the arm"),
+    (r"\b(?:the|your|its) (?:manipulator|end[- ]effector)\b", "the arm"),
     # an activity announced before the request it names ("Time to clean up, friends! Every block goes ..."): only a
     # whole part, and only where a request follows
     (r"^[\s,]*(?:ok(?:ay)?\s*,?\s*)?(?:(?:it'?s |it is )?(?:tidy|clean)[- ]?up time|time to (?:tidy|clean) up)"
@@ -289,7 +443,7 @@ _VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
 _IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
                          rf"(?: ever)?|will (?:you|u)|and|just|now|then)\s+)"
-                         rf"(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase)\b(?!\s+on\s*(?:[,;.!?]|$))",
+                         rf"(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul)\b(?!\s+on\s*(?:[,;.!?]|$))",
                          re.IGNORECASE)
 _TAG = re.compile(rf"\s*,\s*{_TAGS}\s*[?!.]*\s*$", re.IGNORECASE)
 
@@ -315,6 +469,7 @@ def in_plain_register(text: str) -> str:
     if request:
         closed = _TAG.sub("", closed)
         closed = _CLOSINGS.sub("", closed) if _LETTER.search(_CLOSINGS.sub("", closed)) else closed
+        closed = _TAG.sub("", closed)  # a tag before the closing ("..., ja? Lekker.", fi32-010)
     if closed == text:
         return text
     closed = _DANGLING_COMMA.sub("", _LEADING_MARKS.sub("", closed))

@@ -117,6 +117,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
     (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
      rf"(?:just|already|jist)\s+{_MOTION}\b", "reports what the robot did, it does not ask for it"),
+    # ... or "just now" after it (a moment ago: "You put the red cube in the bin just now.", "You just now put ...",
+    # A1 s13 H48)
+    (rf"\b(?:you|ye|u|ya)\s+(?:just now\s+{_MOTION}\b|{_MOTION}\b[^.!?;]*\bjust now\b)",
+     "reports what the robot did, it does not ask for it"),
     (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
@@ -173,6 +177,25 @@ _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\
                         rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
                         r"pop|bring|go|return|park|hand|give|stick|get|take)\b")
 _ASKED = re.compile(r"\?[!?]*$")
+_INFORMAL_VERB = re.compile(r"\b(?:stick|pop|chuck|toss|plonk|bung|ditch|dump|shove|haul|lob|sling|whack|plop|"
+                            r"scoot|stack|bin|trash|nudge|shift)\b(?!\s*(?:[,.!?]|$))")
+# ... also after an order word ("Move the purple cube onto the pad. After that the orange one goes in the bin?", A1 s13
+# H45): the statement is the same question whether or not "then" / "after that" opens it
+_ORDER_LEAD = re.compile(r"^(?:(?:so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|"
+                         r"finally|lastly|and then)\s*,?\s*)+")
+# The openers a request may stand behind (greetings, addresses, interjections, thanks and apologies, order words), set
+# aside before the question screens read a clause's first words
+_OPENERS = re.compile(r"^(?:(?:so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|"
+                      r"finally|lastly|and then|first(?: thing| things first| of all| off)?|to start|to begin|before "
+                      r"anything else|anyway|listen|look|mate|hello|hi|hey|yo|oi|good (?:morning|afternoon|evening)|"
+                      r"morning|sorry|thanks|thank you|cheers|um+|uh+|er+m?|hmm+|sir|madam|buddy|pal|robot|ok|okay|"
+                      r"right|righto|well|oh|now|also|please|ja|howzit|eh|alright|like|honestly)\b\s*[,!.:;-]*\s*)+")
+# ... or inside the sentence ("Move the purple cube onto the pad and then the orange one goes in the bin?"), also of a
+# quantified rest ("After that all the others go in the bin?")
+_ORDER_THEN_STATED = re.compile(rf"\b(?:then|after that|afterwards?|after which|after this|subsequently|next|finally|"
+                                rf"lastly)\s*,?\s+(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|"
+                                rf"they|both|others|the rest|everything)\b(?:\s+\w+)?\s+(?:goes|go|should|must|needs?|"
+                                rf"has to|have to|is|are|will|can|belongs?)\b")
 # ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?")
 _CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|right|ok|okay|eh|no|innit|aye|correct|true)\s*\?[!?]*$")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
@@ -356,13 +379,26 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             continue  # small talk ("how are you today?"): no object, place or action named, nothing to plan
         if _QUESTION_START.search(lead):
             return body, "is a question, not a request"
-        if _ASKED.search(s) and not translated and _YOU_STATE.match(lead) and _CONFIRM_TAG.search(s):
+        # (the screens read the clause after its openers: "Listen, / Mate, / First thing, you put the red cube in the
+        # bin?", A1 s13 H49)
+        bare = lead if translated else _OPENERS.sub("", lead)  # (a translation keeps its order words: d17-007)
+        if _ASKED.search(s) and not translated and _YOU_STATE.match(bare) and _CONFIRM_TAG.search(s):
             return body, "asks whether it was done, it does not request it"
+        # a confirmation tag after a statement with no verb asks whether it is so, as a bare '?' does ("Everything in
+        # the bin, ok?", "Back home, yeah?", a tower described then ", right?", A1 s13 H51); after a request it asks
+        # nothing ("Put red in the bin, ok?")
+        if _ASKED.search(s) and _CONFIRM_TAG.search(s) and not translated:
+            stated = _OPENERS.sub("", _CONFIRM_TAG.sub("", s).strip(" ,")).strip(" ,")
+            # (of the scene only: "Long week, right?" is small talk, f20-041; a verb of any register makes it a request:
+            # "Stick the wee red yin on tap o' the green yin, aye?", f27-007)
+            if stated and _TOPIC.search(stated) and not _VERB.search(_BIN_NOUN.sub(" ", stated)) and \
+                    not _INFORMAL_VERB.search(stated):
+                return body, "asks whether it is so, it does not request it"
         if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
-        if not _VERB.search(_BIN_NOUN.sub(" ", body)) or (_YOU_STATE.match(lead) and not translated) or \
-                re.search(_NP_START, lead) or _REPORTER.search(lead) or \
+        if not _VERB.search(_BIN_NOUN.sub(" ", bare)) or (_YOU_STATE.match(bare) and not translated) or \
+                re.search(_NP_START, bare) or _REPORTER.search(lead) or _ORDER_THEN_STATED.search(lead) or \
                 any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
                 _TOPIC.search(text[text.index(s) + len(s):]):
             # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
