@@ -137,8 +137,8 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
     # pretraining updates, seed 0, 40 held-out Push episodes): the 8 task-frame features added score 28/40 against
     # the noact clone's 19/40. Bench, seeds 0 and 1, 40 held-out episodes, niced at load 12-19: step 1 (the clones)
     # 32, 25; 5k 24, 22; 10k 34, 27 (85% [71, 93] and 67.5% [52, 80]; pooled 61/80, 76% [66, 84]); against noact
-    # on the same episodes, pooled clones 57/80 vs 36/80 (paired McNemar p = 0.0015), 10k 61/80 vs 48/80 (p = 0.053)
-    # (/work/team/notes13/R1.md).
+    # on the same episodes, pooled clones 57/80 vs 36/80 (paired McNemar p = 0.0015), 10k 61/80 vs 48/80 (p = 0.053).
+    # Seed 2: 30, 30, 30 of 40; three seeds at 10k 91/120, 75.8% [67, 83] (clones 87/120) (/work/team/notes13/R1.md).
     "rlpd_bc_pre_nofilter_noact_frame": {"demo_ratio": 0.5, "demo_bc_weight": 10.0, "demo_bc_filter": False,
                                          "demo_pretrain_steps": 5_000, "learning_starts": 140, "observe_actions": 0,
                                          "goal_frame": True},
