@@ -121,6 +121,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # A1 s13 H48)
     (rf"\b(?:you|ye|u|ya)\s+(?:just now\s+{_MOTION}\b|{_MOTION}\b[^.!?;]*\bjust now\b)",
      "reports what the robot did, it does not ask for it"),
+    # ... or "again" after it, not asked by a modal ("Howzit! You put the red cube in the bin again.", A1 s13 H48/H49)
+    (rf"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bmight )\b(?:you|ye|u|ya)\s+{_MOTION}\b[^.!?;]*\bagain\b",
+     "reports what the robot did, it does not ask for it"),
     (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),

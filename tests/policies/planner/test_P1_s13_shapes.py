@@ -541,3 +541,18 @@ def test_a_tagged_statement_asks(text: str) -> None:
 ])
 def test_a_tagged_request_plans(text: str, want: list[str]) -> None:
     assert steps(text, S3) == want
+
+
+# ------------------------------------------------------------- A1 s13 H48/H49: "you <verb> ... again" reports
+@pytest.mark.parametrize("text", [
+    "Howzit! You put the red cube in the bin again.",
+    "Listen, you put the red cube in the bin again.",
+    "Ugh, fine. You put the red cube in the bin again.",
+    "You put the red cube in the bin again.",
+])
+def test_you_did_it_again_reports(text: str) -> None:
+    refused(text, S3)
+
+
+def test_asked_again_still_plans() -> None:
+    assert steps("Could you put the red cube in the bin again?", S3) == mv("red", "bin")
