@@ -614,16 +614,18 @@ def _every_cube_said(text: str, state: SceneState) -> bool:
     blocks", "using every cube"); a count that is not the scene's is no such saying."""
     said = re.search(r"\b(?:all (?:of )?(?:the |these |those )?(?:(two|three|four|five|six|[2-6]) )?(?:cubes|blocks|"
                      r"bricks)|every (?:cube|block|brick)|all of them|the (two|three|four|five|six|[2-6]) (?:cubes|"
-                     r"blocks|bricks))\b", text)
+                     r"blocks|bricks)|all (?:of )?(?:the )?(two|three|four|five|six|[2-6]))\b", text)
     if said is None:
         return False
-    count = said.group(1) or said.group(2)
+    count = said.group(1) or said.group(2) or said.group(3)
     return count is None or (_NUMBERS.get(count) or int(count)) == len(state.objects)
 
 
 # A count of the tower's cubes said with it: "a three-cube tower", "3-high", "of four", "using three cubes".
+# ("stack all three into one tower with green at the bottom and red on top", s13 final fi39-013: built red on green)
 _TOWER_COUNT = re.compile(r"\b(two|three|four|five|six|[2-6])(?:[- ](?:cube|block|high|level|stor(?:e)?y|stories|tier|"
-                          r"layer|piece)s?\b|\s+(?:cubes|blocks)\b)|\bof (two|three|four|five|six|[2-6])\b")
+                          r"layer|piece)s?\b|\s+(?:cubes|blocks)\b)|\bof (two|three|four|five|six|[2-6])\b|"
+                          r"\ball (?:of )?(?:the )?(two|three|four|five|six|[2-6])\b")
 
 
 # The count said as a sentence of its own after the tower: "All four.", "Just three of them."
