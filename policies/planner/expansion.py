@@ -484,6 +484,13 @@ _ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words}
                                    ("middle", r"in the middle|in between"))}
 
 
+# A role said before its cube with "is": "the middle is blue", "the bottom of the tower is red".
+_ROLE_IS_BEFORE = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then)\s+)the (?:very )?(?:{words})(?: of the (?:tower|"
+                                    rf"stack|pile))? is (?:the )?$")
+                   for role, words in (("bottom", "bottom|base|floor|foundation"), ("top", "top|peak|summit"),
+                                       ("middle", "middle|centre|center"))}
+
+
 _DIRECTION = re.compile(r"\b(?:from )?(?:the )?(?:top to (?:the )?bottom|bottom to (?:the )?top)\b|"
                         r"\bfrom (?:the )?(?:top|bottom)\b")
 
@@ -544,6 +551,11 @@ def _tower_roles(text: str, mentions: list[tuple[int, str]]) -> list[str | None]
             # so (below); "a tower of red, blue and green, yellow is the base" names a fifth place, refused
             role = next((r for r, pattern in _ROLE_IS.items() if re.match(pattern, after)), None)
             said_is += role is not None
+            if role is None:
+                # "Red on the bottom, green in the middle, the middle is blue." (REV s13 R4: blue was put on top): a
+                # role said before its cube with "is" is that cube's, so a place said twice is caught below
+                role = next((r for r, pattern in _ROLE_IS_BEFORE.items() if pattern.search(text[max(0, pos - 40):pos])),
+                            None)
         if front[k] is not None:
             if role is not None and role != front[k][0]:  # type: ignore[index]
                 return "the tower's order words disagree: cannot tell which cube goes where"

@@ -287,8 +287,12 @@ _HEDGE = r"(?:just|really|kinda|kind of|sort of|actually|also|still|now|basicall
 
 
 def _purpose(m: re.Match[str]) -> str:
-    """A purpose clause dropped, unless it names something the planner reads ("so it's out of the way": "it")."""
-    return m.group(0) if set(re.findall(r"[a-z']+", m.group(0))) & _CONTENT_WORDS else " "
+    """A purpose clause dropped, unless it names something the planner reads ("so it's out of the way": "it"), or
+    more is asked after it: "Go home so I can reach in, then put the red cube in the bin." would drive the arm back
+    into the space a person just said they would work in (REV s13 R5), so the clause stays unread and is refused."""
+    if set(re.findall(r"[a-z']+", m.group(0))) & _CONTENT_WORDS:
+        return m.group(0)
+    return m.group(0) if re.search(r"[a-z]", _without_closing(m.string[m.end():])) else " "
 
 
 def _without_closing(text: str) -> str:
