@@ -124,6 +124,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # ... or "again" after it, not asked by a modal ("Howzit! You put the red cube in the bin again.", A1 s13 H48/H49)
     (rf"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bmight )\b(?:you|ye|u|ya)\s+{_MOTION}\b[^.!?;]*\bagain\b",
      "reports what the robot did, it does not ask for it"),
+    # ... or "again" before it ("Once again, you put the red cube in the bin.", A1 s13 H48 residue)
+    (rf"\b(?:once )?again\s*,?\s+(?:you|ye|u|ya)\s+{_MOTION}\b", "reports what the robot did, it does not ask for it"),
     (rf"\b(?:i|we)(?:'m| am|'re| are| will|'ll| shall| want to| would like to|'d like to| need to| have to| "
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
@@ -400,7 +402,10 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
-        if not _VERB.search(_BIN_NOUN.sub(" ", bare)) or (_YOU_STATE.match(bare) and not translated) or \
+        # (an opener of any kind before the statement, not only a listed one: "Kindly, you put the red cube in the
+        # bin?", "Ma'am, you put ...?", A1 s13 H49 residue)
+        you_stated = _YOU_STATE.match(bare) or any(_YOU_STATE.match(c) for c in clauses[1:])
+        if not _VERB.search(_BIN_NOUN.sub(" ", bare)) or (you_stated and not translated) or \
                 re.search(_NP_START, bare) or _REPORTER.search(lead) or _ORDER_THEN_STATED.search(lead) or \
                 any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
                 _TOPIC.search(text[text.index(s) + len(s):]):

@@ -52,3 +52,25 @@ def test_a_tower_place_said_twice_refuses(text: str) -> None:
 ])
 def test_each_place_said_once_builds_the_tower(text: str) -> None:
     assert steps(text, S3) == mv("green", "red") + mv("blue", "green")
+
+
+# ----------------------------------------------- A1 s13 H48/H49 residues: "again" before "you put", any opener
+@pytest.mark.parametrize("text", [
+    "Kindly, you put the red cube in the bin?",
+    "Ma'am, you put the red cube in the bin?",
+    "Once again, you put the red cube in the bin.",
+    "Again, you put the red cube in the bin.",
+])
+def test_a_statement_behind_any_opener_asks_or_reports(text: str) -> None:
+    moves_nothing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Could you put the red cube in the bin again?",
+    "Put the red cube in the bin again.",
+    "Kindly, could you put the red cube in the bin?",
+    "Ma'am, can you put the red cube in the bin?",
+    "Once again, put the red cube in the bin.",
+])
+def test_the_requests_beside_them_still_plan(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin")
