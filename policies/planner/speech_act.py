@@ -186,12 +186,12 @@ _INFORMAL_VERB = re.compile(r"\b(?:stick|pop|chuck|toss|plonk|bung|ditch|dump|sh
                             r"scoot|stack|bin|trash|nudge|shift)\b(?!\s*(?:[,.!?]|$))")
 # ... also after an order word ("Move the purple cube onto the pad. After that the orange one goes in the bin?", A1 s13
 # H45): the statement is the same question whether or not "then" / "after that" opens it
-_ORDER_LEAD = re.compile(r"^(?:(?:so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|"
-                         r"finally|lastly|and then)\s*,?\s*)+")
+_ORDER_WORDS = (r"so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|finally|lastly|"
+                r"and then")
+_ORDER_LEAD = re.compile(rf"^(?:(?:{_ORDER_WORDS})\s*,?\s*)+")
 # The openers a request may stand behind (greetings, addresses, interjections, thanks and apologies, order words), set
 # aside before the question screens read a clause's first words
-_OPENERS = re.compile(r"^(?:(?:so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|"
-                      r"finally|lastly|and then|first(?: thing| things first| of all| off)?|to start|to begin|before "
+_OPENERS = re.compile(rf"^(?:(?:{_ORDER_WORDS}|first(?: thing| things first| of all| off)?|to start|to begin|before "
                       r"anything else|anyway|listen|look|mate|hello|hi|hey|yo|oi|good (?:morning|afternoon|evening)|"
                       r"morning|sorry|thanks|thank you|cheers|um+|uh+|er+m?|hmm+|sir|madam|buddy|pal|robot|ok|okay|"
                       r"right|righto|well|oh|now|also|please|ja|howzit|eh|alright|like|honestly)\b\s*[,!.:;-]*\s*)+")
