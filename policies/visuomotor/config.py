@@ -92,6 +92,12 @@ class VisuomotorConfig:
     """Keep the init_encoder weights fixed: the demonstrations' few scenes cannot make the encoder memorise them."""
     val_fraction: float = 0.1
     max_episodes: int | None = None
+    success_tail: int | None = None
+    """Keep each episode's frames up to its first success and this many more (None: every frame). For a dataset made
+    with ``datagen --full-episodes``, which runs each episode to max_steps: PickPlace's expert releases the cube a few
+    frames before the first success, then rises and holds still with the gripper open. Datasets cut at the first
+    success teach "open" on ~5 frames per episode (session 13: the policy carried the cube over the bin and never
+    let go); the whole tail is ~65 frames of holding still, half the frames."""
     log_every: int = 50
     save_every: int = 500
     """Steps between saves of last/ (and the optimizer state resume reads)."""
@@ -134,6 +140,8 @@ class VisuomotorConfig:
                                    f"got {self.val_fraction}")
         if self.max_episodes is not None and self.max_episodes < 2:
             raise TrainConfigError(f"max_episodes must be >= 2 (or unset for all), got {self.max_episodes}")
+        if self.success_tail is not None and self.success_tail < 0:
+            raise TrainConfigError(f"success_tail must be >= 0 frames (or unset for all), got {self.success_tail}")
         if not 0.0 <= self.proprio_dropout < 1.0:
             raise TrainConfigError(f"proprio_dropout must be in [0, 1), got {self.proprio_dropout}")
         if not self.proprio or any(k not in PROPRIO_KEYS for k in self.proprio) or \

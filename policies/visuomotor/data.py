@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 STATE_KEY, ACTION_KEY = "observation.state", "action"
 ENVIRONMENT_KEY, GOAL_IDS_KEY = "observation.environment_state", "observation.goal_ids"
 """Simulator truth the dataset records: read only as training targets of the object head, never as an input."""
+SUCCESS_KEY = "next.success"
+"""Whether the task was solved after the frame's action: ``success_tail`` cuts episodes some frames past the first."""
 IMAGE_PREFIX = "observation.images."
 PROPRIO_KEYS = ("joint_pos", "joint_vel", "ee_pose", "gripper")
 """The env observation keys that make ``observation.state``, in its order (sim.datagen.episode.state_vector)."""
@@ -115,12 +117,24 @@ def chunk_targets(actions: np.ndarray, chunk: int) -> tuple[np.ndarray, np.ndarr
     return actions[np.minimum(idx, t - 1)].astype(np.float32), mask
 
 
+def success_cut(success: np.ndarray, tail: int | None) -> int:
+    """How many frames of an episode to keep: all (``tail`` None, or no success), else the frames up to its first
+    success and ``tail`` more. A ``datagen --full-episodes`` episode runs to max_steps past its release (PickPlace:
+    the retreat, then holding still with the gripper open); the first success comes a few frames after the release."""
+    hits = np.flatnonzero(np.asarray(success).reshape(-1))
+    if tail is None or not len(hits):
+        return len(success)
+    return min(len(success), int(hits[0]) + 1 + tail)
+
+
 def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk: int,
                               max_episodes: int | None = None, verify: bool = True,
                               depth: tuple[str, ...] = (), proprio: tuple[str, ...] = PROPRIO_KEYS,
-                              objects: bool = False) -> ImageDemonstrations:
+                              objects: bool = False, success_tail: int | None = None) -> ImageDemonstrations:
     """Every frame of the first ``max_episodes`` episodes; ``proprio`` picks the state's groups and ``objects``
-    also loads the object head's targets (``object_targets``)."""
+    also loads the object head's targets (``object_targets``). ``success_tail`` keeps only the frames up to each
+    episode's first success and that many more (``success_cut``); their chunk targets still read the actions the
+    episode took after the cut."""
     from sim.dataset import DatasetReader
     from sim.dataset.layout import ARMSTACK_EPISODES_PATH
 
@@ -128,7 +142,9 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
     with DatasetReader(root, verify=verify) as reader:
         keys = image_keys(reader.features, cameras, str(root))
         dkeys = depth_keys(reader.features, depth, str(root))
-        for key in (STATE_KEY, ACTION_KEY, *((ENVIRONMENT_KEY, GOAL_IDS_KEY) if objects else ())):
+        extra = (*((ENVIRONMENT_KEY, GOAL_IDS_KEY) if objects else ()),
+                 *((SUCCESS_KEY,) if success_tail is not None else ()))
+        for key in (STATE_KEY, ACTION_KEY, *extra):
             if key not in reader.features:
                 raise TrainConfigError(f"{root}: dataset lacks feature {key!r}; an armstack dataset has it")
         n = reader.num_episodes if max_episodes is None else min(max_episodes, reader.num_episodes)
@@ -139,8 +155,12 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
         images, depths, states, chunks, masks, texts, eps, targets = [], [], [], [], [], [], [], []
         object_names: list[str] = []
         for k in range(n):
-            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys, *dkeys,
-                                    *((ENVIRONMENT_KEY, GOAL_IDS_KEY) if objects else ())])
+            ep = reader.episode(k, [STATE_KEY, ACTION_KEY, *keys, *dkeys, *extra])
+            c, m = chunk_targets(np.asarray(ep[ACTION_KEY], np.float32), chunk)
+            if success_tail is not None:  # the chunks above were cut from every action the episode took
+                cut = success_cut(np.asarray(ep[SUCCESS_KEY]), success_tail)
+                ep = {key: (value if key == "task" else value[:cut]) for key, value in ep.items()}
+                c, m = c[:cut], m[:cut]
             if objects:
                 target, object_names = object_targets(np.asarray(ep[ENVIRONMENT_KEY], np.float64), env_names,
                                                       np.asarray(ep[GOAL_IDS_KEY]).reshape(-1, 3)[:, 1])
@@ -151,7 +171,6 @@ def load_image_demonstrations(root: str | Path, cameras: tuple[str, ...], chunk:
             depths.append(np.stack([np.asarray(ep[key]).reshape(t, h, w) for key in dkeys], axis=1).astype(np.uint16)
                           if dkeys else np.zeros((t, 0, h, w), np.uint16))
             states.append(np.asarray(ep[STATE_KEY], np.float32)[:, columns])
-            c, m = chunk_targets(np.asarray(ep[ACTION_KEY], np.float32), chunk)
             chunks.append(c)
             masks.append(m)
             texts.extend([ep["task"]] * len(c))

@@ -279,7 +279,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     config_doc = dataclasses.asdict(config)
     start = time.perf_counter()
     demos = load_image_demonstrations(config.data, config.cameras, config.chunk, config.max_episodes,
-                                      config.verify_data, config.depth, config.proprio, config.object_loss > 0)
+                                      config.verify_data, config.depth, config.proprio, config.object_loss > 0,
+                                      config.success_tail)
     enc = encoder if encoder is not None else shared_encoder()
     text_table = torch.from_numpy(enc.encode(list(demos.texts)))
     n_eps = int(demos.episode_of_frame.max()) + 1
