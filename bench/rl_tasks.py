@@ -143,6 +143,18 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
                                          "demo_pretrain_steps": 5_000, "learning_starts": 140, "observe_actions": 0,
                                          "goal_frame": True},
 }
+# Session 14: the frame row with the BC policies' training recipe, one part at a time and all together (the Push
+# clone carries the frame row's figure; online RL adds nothing measurable to it): their feature noise (0.05 on the
+# normalised inputs, here of the BC term), a learning rate annealed to 0 over the pretraining (their one-cycle
+# schedule ends so), their depth (3 x 256).
+_FRAME = DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact_frame"]
+DEMO_VARIANTS.update({
+    "frame_noise": {**_FRAME, "demo_bc_noise": 0.05},
+    "frame_anneal": {**_FRAME, "demo_pretrain_anneal": True},
+    "frame_deep": {**_FRAME, "net_arch": (256, 256, 256)},
+    "frame_bc_recipe": {**_FRAME, "demo_bc_noise": 0.05, "demo_pretrain_anneal": True,
+                        "net_arch": (256, 256, 256)},
+})
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
 # normalised observations), with a 256x256 network and batch 256 (zoo: 512x512x512 and 2048 over 1M steps).
@@ -265,6 +277,12 @@ def best_by_validation(curve: list[dict[str, Any]]) -> dict[str, Any] | None:
             "ci95": best["ci95"]}
 
 
+def with_clone_point(eval_at: list[int]) -> list[int]:
+    """A pretrained demo row's evaluation points: step 1 (the clone: the first learn call pretrains, then takes one
+    env step) and then ``eval_at``'s later ones; ``--steps 1`` evaluates the clone alone, once."""
+    return [1, *(p for p in eval_at if p > 1)]
+
+
 def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe",
             base_policy: str = PRETRAINED_BASE, demos: dict[str, str] | None = None) -> dict[str, Any]:
     """Train and evaluate one row in this process; the row's JSON."""
@@ -290,7 +308,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
         eval_at = [0, *eval_at]
     pretrained = demo and config.demo_pretrain_steps > 0
     if pretrained:  # the first learn call pretrains, then takes one env step: the clone before online RL
-        eval_at = [1, *eval_at]
+        eval_at = with_clone_point(eval_at)
     if residual or demo:
         validation_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs,
                                    training=False)

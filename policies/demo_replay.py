@@ -19,6 +19,8 @@ from the first update:
   (the critic knows nothing yet to filter by), before the first env step: the actor starts as a behaviour clone and
   the critic as its value (the offline-to-online start of AWAC, Nair et al., 2020, and Cal-QL), and the observation
   normaliser starts from the demos' statistics so the pretrained networks see the inputs they were trained on.
+  ``pretrain_anneal`` lowers the pretraining's learning rate linearly to 0 (``PRETRAIN_ANNEAL_CHUNK`` updates at a
+  rate); ``bc_noise`` > 0 adds Gaussian noise of that std to the normalised observations the BC term's actor sees.
 
 Demo transitions come from an armstack dataset (``armstack datagen --full-episodes``) read back with
 ``sim.dataset.reader.DatasetReader`` and rebuilt into the goal env's observations with the function the env itself
@@ -41,11 +43,12 @@ from stable_baselines3 import SAC, HerReplayBuffer
 from stable_baselines3.common.type_aliases import DictReplayBufferSamples
 
 from policies.errors import TrainConfigError
-from policies.rl_config import check_bc_decay_steps, check_pretrain_steps
+from policies.rl_config import check_bc_decay_steps, check_bc_noise, check_pretrain_steps
 
 _STATE, _ENV, _IDS, _ACTION = "observation.state", "observation.environment_state", "observation.goal_ids", "action"
 _POSE = 7  # an object's pose in observation.environment_state: x, y, z, qw, qx, qy, qz
 _HELD_TOLERANCE = 1e-6
+PRETRAIN_ANNEAL_CHUNK = 25  # pretraining updates at one learning rate under demo_pretrain_anneal
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -273,12 +276,16 @@ class DemoSAC(SAC):
     kept)."""
 
     def __init__(self, *args: Any, demos: DemoTransitions | None = None, bc_weight: float = 0.0,
-                 pretrain_steps: int = 0, bc_filter: bool = True, bc_decay_steps: int = 0, **kwargs: Any) -> None:
+                 pretrain_steps: int = 0, bc_filter: bool = True, bc_decay_steps: int = 0, bc_noise: float = 0.0,
+                 pretrain_anneal: bool = False, **kwargs: Any) -> None:
         if not isinstance(bc_weight, (int, float)) or isinstance(bc_weight, bool) or not 0.0 <= bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {bc_weight!r}")
         check_pretrain_steps(pretrain_steps, bc_weight)
         check_bc_decay_steps(bc_decay_steps, bc_weight)
+        check_bc_noise(bc_noise, pretrain_anneal, bc_weight, pretrain_steps)
         self.bc_weight, self.bc_filter, self.bc_decay_steps = float(bc_weight), bool(bc_filter), bc_decay_steps
+        self.bc_noise, self.pretrain_anneal = float(bc_noise), pretrain_anneal
+        self.pretrain_lr_factor = 1.0  # the share of learning_rate the pretraining's current updates run at
         self.pretrain_steps, self.pretrained_steps = pretrain_steps, 0
         self.pretraining = False
         self.bc_rows = self.bc_kept_rows = 0  # demo rows the BC term has seen online, and those the Q-filter kept
@@ -303,10 +310,27 @@ class DemoSAC(SAC):
         assert isinstance(self.replay_buffer, DemoHerReplayBuffer)
         self.pretraining = self.replay_buffer.demo_only = True
         try:
-            self.train(gradient_steps=self.pretrain_steps - self.pretrained_steps, batch_size=self.batch_size)
+            # One call at a constant rate; annealed, chunks at falling rates. pretrain_anneal is absent from a
+            # model saved before it existed.
+            anneal = getattr(self, "pretrain_anneal", False)
+            while self.pretrained_steps < self.pretrain_steps:
+                left = self.pretrain_steps - self.pretrained_steps
+                chunk = min(PRETRAIN_ANNEAL_CHUNK, left) if anneal else left
+                self.pretrain_lr_factor = 1.0 - self.pretrained_steps / self.pretrain_steps
+                self.train(gradient_steps=chunk, batch_size=self.batch_size)
+                self.pretrained_steps += chunk
         finally:
             self.pretraining = self.replay_buffer.demo_only = False
+            self.pretrain_lr_factor = 1.0
         self.pretrained_steps = self.pretrain_steps
+
+    def _update_learning_rate(self, optimizers: Any) -> None:
+        """SAC's rate, times ``pretrain_lr_factor`` while an annealed pretraining runs."""
+        super()._update_learning_rate(optimizers)
+        if self.pretraining and getattr(self, "pretrain_anneal", False):
+            for optimizer in optimizers if isinstance(optimizers, list) else [optimizers]:
+                for group in optimizer.param_groups:
+                    group["lr"] *= self.pretrain_lr_factor
 
     def _excluded_save_params(self) -> list[str]:
         return [*super()._excluded_save_params(), "pretraining"]
@@ -325,13 +349,19 @@ class DemoSAC(SAC):
         if weight == 0.0 or demo is None:
             return
         obs, actions = demo
-        mean, _, _ = self.actor.get_action_dist_params(obs)
+        noise = getattr(self, "bc_noise", 0.0)  # absent from a model saved before it existed
+        seen = {k: v + noise * torch.randn_like(v) for k, v in obs.items()} if noise else obs
+        mean, _, _ = self.actor.get_action_dist_params(seen)
         own = torch.tanh(mean)
         with torch.no_grad():
-            q_demo = torch.min(torch.cat(self.critic(obs, actions), dim=1), dim=1).values
-            q_own = torch.min(torch.cat(self.critic(obs, own), dim=1), dim=1).values
             filtered = self.bc_filter and not self.pretraining
-            keep = (q_demo > q_own).float() if filtered else torch.ones_like(q_demo)
+            if filtered:  # the critic judges the actor's action on the demo state itself
+                clean = own if seen is obs else torch.tanh(self.actor.get_action_dist_params(obs)[0])
+                q_demo = torch.min(torch.cat(self.critic(obs, actions), dim=1), dim=1).values
+                q_own = torch.min(torch.cat(self.critic(obs, clean), dim=1), dim=1).values
+                keep = (q_demo > q_own).float()
+            else:
+                keep = torch.ones(actions.shape[0], device=actions.device)
         if not self.pretraining:
             self.bc_rows += int(keep.numel())
             self.bc_kept_rows += int(keep.sum())

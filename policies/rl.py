@@ -177,7 +177,8 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
                                        "goal_frame": config.goal_frame}
         return DemoSAC("MultiInputPolicy", env, demos=demos, bc_weight=config.demo_bc_weight,
                        pretrain_steps=config.demo_pretrain_steps, bc_filter=config.demo_bc_filter,
-                       bc_decay_steps=config.demo_bc_decay_steps, **sac)
+                       bc_decay_steps=config.demo_bc_decay_steps, bc_noise=config.demo_bc_noise,
+                       pretrain_anneal=config.demo_pretrain_anneal, **sac)
     if config.base_policy is not None:
         from policies.residual_sac import ResidualSAC
 

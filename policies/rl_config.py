@@ -42,7 +42,9 @@ DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0"
 # RLConfig's demo_* defaults: RLPD's symmetric sampling (half of every batch from the demos), no BC term, no
 # pretraining on the demos before the first env step.
 DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0,
-                                 "demo_bc_filter": True, "demo_bc_decay_steps": 0}
+                                 "demo_bc_filter": True, "demo_bc_decay_steps": 0, "demo_bc_noise": 0.0,
+                                 "demo_pretrain_anneal": False}
+MAX_BC_NOISE = 1.0
 MAX_PRETRAIN_STEPS = 1_000_000
 MAX_BC_DECAY_STEPS = 100_000_000
 
@@ -97,6 +99,21 @@ def check_bc_decay_steps(steps: Any, bc_weight: Any) -> None:
                                f"(0: the BC weight stays constant), got {steps!r}")
     if steps and not bc_weight:
         raise TrainConfigError("demo_bc_decay_steps needs demo_bc_weight > 0: it schedules the BC term's weight")
+
+
+def check_bc_noise(noise: Any, anneal: Any, bc_weight: Any, pretrain_steps: Any) -> None:
+    """Refuse a BC-input noise or a pretraining schedule ``policies.demo_replay.DemoSAC`` cannot use, naming its
+    RLConfig fields."""
+    if not _number(noise) or not 0.0 <= noise <= MAX_BC_NOISE:
+        raise TrainConfigError(f"demo_bc_noise must be in [0, {MAX_BC_NOISE:g}] (a std in normalised units), "
+                               f"got {noise!r}")
+    if noise and not bc_weight:
+        raise TrainConfigError("demo_bc_noise needs demo_bc_weight > 0: it perturbs the BC term's inputs")
+    if not isinstance(anneal, bool):
+        raise TrainConfigError(f"demo_pretrain_anneal must be true or false, got {anneal!r}")
+    if anneal and not pretrain_steps:
+        raise TrainConfigError("demo_pretrain_anneal needs demo_pretrain_steps > 0: it schedules the pretraining's "
+                               "learning rate")
 
 
 def _number(value: Any) -> bool:
@@ -189,6 +206,14 @@ class RLConfig:
     demo_bc_decay_steps: int = DEMO_DEFAULTS["demo_bc_decay_steps"]
     """Env steps of the run (every env step, the ``learning_starts`` random ones included) over which the BC term's
     weight falls linearly from ``demo_bc_weight`` to 0 (the pretraining keeps it whole); 0: constant."""
+    demo_bc_noise: float = DEMO_DEFAULTS["demo_bc_noise"]
+    """Std of Gaussian noise added to the normalised observation of the demo rows the BC term's actor sees (every
+    key; pretraining and online), as ``policies.bc.BCConfig.feature_noise`` (0.05) does for the BC policies: the
+    clone learns to act from states a little off the expert's path; 0: none."""
+    demo_pretrain_anneal: bool = DEMO_DEFAULTS["demo_pretrain_anneal"]
+    """True: the pretraining's learning rate (actor, critic, entropy) falls linearly from ``learning_rate`` to 0
+    over ``demo_pretrain_steps`` (as the BC policies' one-cycle schedule ends), so the clone is a settled iterate
+    rather than one step of a constant-rate walk; online training then runs at ``learning_rate``."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -279,6 +304,7 @@ class RLConfig:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {self.demo_bc_weight!r}")
         check_pretrain_steps(self.demo_pretrain_steps, self.demo_bc_weight)
         check_bc_decay_steps(self.demo_bc_decay_steps, self.demo_bc_weight)
+        check_bc_noise(self.demo_bc_noise, self.demo_pretrain_anneal, self.demo_bc_weight, self.demo_pretrain_steps)
         if not isinstance(self.demo_bc_filter, bool):
             raise TrainConfigError(f"demo_bc_filter must be true or false, got {self.demo_bc_filter!r}")
 

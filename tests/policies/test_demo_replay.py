@@ -108,7 +108,9 @@ def test_demos_that_do_not_fit_the_run_are_refused_in_one_line(push_demos: Path,
 
 @pytest.mark.parametrize("fields", [{"demo_bc_filter": False, "demo_bc_weight": 1.5},
                                     {"demo_bc_weight": 3.0, "demo_pretrain_steps": 7, "demo_ratio": 0.25},
-                                    {"demo_bc_weight": 2.0, "demo_bc_decay_steps": 500}])
+                                    {"demo_bc_weight": 2.0, "demo_bc_decay_steps": 500},
+                                    {"demo_bc_weight": 2.0, "demo_bc_noise": 0.05, "demo_pretrain_steps": 7,
+                                     "demo_pretrain_anneal": True}])
 def test_the_demo_fields_of_the_config_reach_the_model(push_demos: Path, fields: dict[str, object]) -> None:
     # a field that never reached DemoSAC would make a bench variant run another method under its name (REV s9 G7)
     config = _config(push_demos, **fields)
@@ -119,6 +121,7 @@ def test_the_demo_fields_of_the_config_reach_the_model(push_demos: Path, fields:
         assert model.bc_filter is config.demo_bc_filter and model.bc_weight == config.demo_bc_weight
         assert model.pretrain_steps == config.demo_pretrain_steps
         assert model.bc_decay_steps == config.demo_bc_decay_steps
+        assert model.bc_noise == config.demo_bc_noise and model.pretrain_anneal is config.demo_pretrain_anneal
         assert model.replay_buffer.demo_ratio == config.demo_ratio  # type: ignore[union-attr]
     finally:
         env.close()
@@ -179,6 +182,87 @@ def test_a_resumed_run_goes_on_with_the_bc_weight_schedule(push_demos: Path, tmp
     finally:
         env.close()
 
+
+
+def test_bc_noise_and_the_pretraining_anneal_are_refused_where_they_cannot_apply(push_demos: Path) -> None:
+    for field, value in (("demo_bc_noise", 0.05), ("demo_pretrain_anneal", True)):
+        with pytest.raises(TrainConfigError, match=rf"{field}: for a run with demos only"):
+            RLConfig(env_id=PUSH, **{field: value})  # type: ignore[arg-type]
+    with pytest.raises(TrainConfigError, match="demo_bc_noise needs demo_bc_weight > 0"):
+        _config(push_demos, demo_bc_noise=0.05)
+    for bad in (-0.1, 1.5, True, "0.05", float("nan")):
+        with pytest.raises(TrainConfigError, match=r"demo_bc_noise must be in \[0, 1\]"):
+            _config(push_demos, demo_bc_weight=1.0, demo_bc_noise=bad)
+    with pytest.raises(TrainConfigError, match="demo_pretrain_anneal needs demo_pretrain_steps > 0"):
+        _config(push_demos, demo_bc_weight=1.0, demo_pretrain_anneal=True)
+    with pytest.raises(TrainConfigError, match="demo_pretrain_anneal must be true or false"):
+        _config(push_demos, demo_bc_weight=1.0, demo_pretrain_steps=5, demo_pretrain_anneal="yes")
+
+
+def test_bc_noise_perturbs_only_the_bc_terms_inputs(push_demos: Path) -> None:
+    """demo_bc_noise (the BC policies' feature noise, session 14): the BC gradient is taken on noisy copies of the
+    demo rows' normalised observations; the rows themselves (which the critic also learns from) stay as sampled."""
+    config = _config(push_demos, demo_bc_weight=4.0, demo_bc_filter=False, demo_bc_noise=0.05)
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    try:
+        model = build_model(config, env)
+        assert isinstance(model, DemoSAC) and isinstance(model.replay_buffer, DemoHerReplayBuffer)
+        model.learn(total_timesteps=1)  # the logger the BC term records to; below learning_starts
+        model.replay_buffer.demo_only = True
+        model.replay_buffer.sample(16, model.get_vec_normalize_env())
+        model.replay_buffer.demo_only = False
+        assert model.replay_buffer.last_demo is not None
+        sampled = {k: v.clone() for k, v in model.replay_buffer.last_demo[0].items()}
+
+        def bc_gradient(noise: float, seed: int) -> torch.Tensor:
+            model.bc_noise = noise
+            torch.manual_seed(seed)
+            model.actor.optimizer.zero_grad(set_to_none=False)
+            model._add_bc(None, None, None)
+            return torch.cat([p.grad.flatten().clone() for p in model.actor.parameters() if p.grad is not None])
+
+        clean = bc_gradient(0.0, 0)
+        torch.testing.assert_close(bc_gradient(0.0, 1), clean)  # no noise: no randomness in the term
+        noisy, again, other = bc_gradient(0.05, 0), bc_gradient(0.05, 0), bc_gradient(0.05, 1)
+        torch.testing.assert_close(noisy, again)  # the seeded torch generator draws it: runs repeat
+        assert not torch.allclose(noisy, clean) and not torch.allclose(noisy, other)
+        # small noise, a small change: the gradient still points where the clean one does
+        assert float(torch.nn.functional.cosine_similarity(noisy, clean, dim=0)) > 0.9
+        for key, value in model.replay_buffer.last_demo[0].items():
+            assert torch.equal(value, sampled[key]), key
+    finally:
+        env.close()
+
+
+def test_an_annealed_pretraining_lowers_the_learning_rate_linearly_to_zero(push_demos: Path) -> None:
+    """demo_pretrain_anneal: every pretraining update of the actor, the critic and the entropy coefficient runs at
+    learning_rate x (1 - updates done / pretrain_steps) in chunks of PRETRAIN_ANNEAL_CHUNK; online ones at the full
+    rate; without it every update runs at learning_rate."""
+    from policies.demo_replay import PRETRAIN_ANNEAL_CHUNK
+
+    steps = 4 * PRETRAIN_ANNEAL_CHUNK
+    for anneal in (True, False):
+        config = _config(push_demos, demo_bc_weight=2.0, demo_pretrain_steps=steps, demo_pretrain_anneal=anneal,
+                         learning_starts=140)
+        env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config),
+                        normalize_obs=True)
+        try:
+            model = build_model(config, env)
+            assert isinstance(model, DemoSAC)
+            rates: dict[str, list[float]] = {"actor": [], "critic": [], "entropy": []}
+            for name, optimizer in (("actor", model.actor.optimizer), ("critic", model.critic.optimizer),
+                                    ("entropy", model.ent_coef_optimizer)):
+                optimizer.register_step_pre_hook(
+                    lambda opt, *_, seen=rates[name]: seen.append(opt.param_groups[0]["lr"]))
+            model.learn(total_timesteps=142)  # pretrains, then 140 random steps and 2 online updates
+            assert model.pretrained_steps == steps and model._n_updates == steps + 2
+            lr = config.learning_rate
+            expected = [lr * (1 - k // PRETRAIN_ANNEAL_CHUNK * PRETRAIN_ANNEAL_CHUNK / steps) if anneal else lr
+                        for k in range(steps)] + [lr, lr]
+            for name, seen in rates.items():
+                assert seen == pytest.approx(expected, rel=1e-9), name
+        finally:
+            env.close()
 
 
 @pytest.mark.slow

@@ -178,3 +178,15 @@ def test_the_push_frame_recipe_file_is_the_bench_row_it_reports(tmp_path: Path) 
     differ = {k for k, v in recipe.to_dict().items() if k not in own and bench.to_dict()[k] != v}
     assert differ == set(), differ
     assert recipe.goal_frame and recipe.observe_actions == 0 and recipe.steps == 10_000
+
+
+def test_a_clone_only_row_evaluates_the_clone_once() -> None:
+    """--steps 1 (session 14's clone ablations): the pretrained row's clone point is step 1, which --steps 1 also
+    asks for; it is evaluated once, not twice."""
+    sys.path.insert(0, str(ROOT))
+    from bench.rl_tasks import with_clone_point
+
+    assert with_clone_point([1]) == [1]
+    assert with_clone_point([5_000, 10_000]) == [1, 5_000, 10_000]
+    assert with_clone_point([1, 2_500]) == [1, 2_500]
+
