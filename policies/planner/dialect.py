@@ -11,6 +11,7 @@ Pure logic over words.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from policies.planner.register import in_plain_register
 
@@ -141,13 +142,52 @@ _SINGLISH_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
 ))
 
 
-def in_plain_singlish(text: str) -> str:
-    """``text`` (lower case) with its Singlish forms in English, where a particle or a "can?" tag marks it."""
-    if not _SINGLISH.search(text):
+def _rewritten(text: str, marker: re.Pattern[str], phrases: tuple[tuple[re.Pattern[str], Any], ...]) -> str:
+    """``text`` with ``phrases`` applied in order where ``marker`` marks it (single-spaced); else as it is."""
+    if not marker.search(text):
         return text
-    for pattern, repl in _SINGLISH_PHRASES:
+    for pattern, repl in phrases:
         text = pattern.sub(repl, text)
     return " ".join(text.split())
+
+
+def in_plain_singlish(text: str) -> str:
+    """``text`` (lower case) with its Singlish forms in English, where a particle or a "can?" tag marks it."""
+    return _rewritten(text, _SINGLISH, _SINGLISH_PHRASES)
+
+
+# An old register, said for effect (fi40: "Prithee, gentle machine, lay the purple cube upon the red one.", "Set thou
+# the purple cube upon the pad", "Lay every cube save the green one within the bin, I beseech thee.", "Take the cube
+# that standeth farthest from thee"): marked only by words no plain request uses ("prithee", "thee", "thou", "thy",
+# "yon", "beseech", "-eth" verbs of standing). Then "prithee" and "I pray / beseech thee" are "please", an address
+# ("gentle machine") is dropped, "thee" is "you", "thy"/"thine" "your", "yon" "that", "upon" "on", "within the bin"
+# "in the bin", "standeth" "stands", "<verb> thou" the verb, and "<verb> not" (its negation said after the verb:
+# "Touch not the red cube") is "don't <verb>", so the negation is read as any other. Anything else stays unread, hence
+# refused.
+_ARCHAIC = re.compile(r"\b(?:prithee|thee|thou|thy|thine|yon|beseech|standeth|sitteth|resteth|lieth)\b")
+_ARCHAIC_VERB = r"(?:lay|set|put|place|move|touch|take|lift|push|bin|stack|raise|bring|carry|shift)"
+_ARCHAIC_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"\s*,?\s*\bi (?:pray|beseech) (?:thee|you)\b\s*(?=[,.;:!?]|$)", " please"),
+    (r"^\s*i (?:pray|beseech) (?:thee|you)\s*,\s*", "please, "),
+    (r"\bprithee\b", "please"),
+    (r"(^|,\s*)(?:o\s+)?(?:gentle|good|kind|noble|dear|trusty|faithful) (?:machine|robot|servant|friend|automaton|"
+     r"contraption)\s*(?=,)", r"\1"),
+    (rf"\b({_ARCHAIC_VERB}) thou\b", r"\1"),
+    (rf"\b({_ARCHAIC_VERB}) (?:thou )?not\b", r"don't \1"),
+    (r"\byon\b", "that"),
+    (r"\bupon\b", "on"),
+    (r"\bwithin (?=the (?:bin|trash|box|basket)\b)", "in "),
+    (r"\b(stand|sit|rest|li)eth\b", lambda m: {"li": "lies"}.get(m.group(1), m.group(1) + "s")),
+    (r"\bthee\b", "you"),
+    (r"\b(?:thy|thine)\b", "your"),
+    (r"\bthou\b", "you"),
+    (r",\s*,", ","),
+))
+
+
+def in_plain_archaic(text: str) -> str:
+    """``text`` (lower case) with its old register in plain English, where one of its words marks it; else as it is."""
+    return _rewritten(text, _ARCHAIC, _ARCHAIC_PHRASES).strip(" ,") if _ARCHAIC.search(text) else text
 
 
 def is_scots(text: str) -> bool:
@@ -164,6 +204,8 @@ def in_standard_english(text: str) -> str:
         text = in_plain_singlish(text.lower().replace("’", "'"))
     if _YORKSHIRE.search(text.lower().replace("’", "'")):
         text = in_plain_yorkshire(text.lower().replace("’", "'"))
+    if _ARCHAIC.search(text.lower().replace("’", "'")):
+        text = in_plain_archaic(text.lower().replace("’", "'"))
     if not is_scots(text.lower().replace("’", "'")):
         return in_plain_register(text)
     text = text.lower().replace("’", "'")

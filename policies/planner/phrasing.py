@@ -14,6 +14,7 @@ Pure logic over text and the symbolic scene; no model.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -124,7 +125,8 @@ _ABBREVIATIONS = {"plz": "please", "pls": "please", "thx": "thanks", "thnx": "th
                   "thats": "that's", "closests": "closest", "nearests": "nearest",  # "thats closests to u" (fi35-037)
                   "&": "and", "w/": "with", "ty": "thanks", "tx": "thanks",
                   # "cna you mvoe ... thnaks" (fi38-052/053), "Pleese moov the blok" (fi32-061)
-                  "cna": "can", "thnaks": "thanks", "tahnks": "thanks", "moov": "move"}
+                  "cna": "can", "thnaks": "thanks", "tahnks": "thanks", "moov": "move",
+                  "bim": "bin"}  # "put the oragne cube in the bim" (fi41-030)
 # Words a misspelling may be corrected to (content words of the lexicon and the commonest function words).
 # A word that is itself English (in ``_KNOWN``) is never corrected, and a misspelling close to two targets
 # is left alone: a corrected word changes the plan, so only an unambiguous correction is made.
@@ -709,7 +711,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:for this (?:run|one|time|task|round)|nothing fancy|no rush|if that'?s (?:alright|all right|ok|okay|"
      r"fine|possible|cool)(?: (?:with|by|for) (?:you|u))?|if you don'?t mind|if you please|"
      r"(?:when|whenever) (?:you'?re|you are|your) ready|"
-     r"whenever you (?:can|like|want|get (?:a|the) (?:chance|moment|sec|second|minute))|"
+     r"whenever you (?:can|like|want|get (?:a|the) (?:chance|moment|sec|second|minute)|have a (?:moment|sec|second|"
+     r"minute))|"
      r"in your own time|at your (?:own |earliest )?(?:leisure|convenience|pace)|no pressure|at some point|as usual|"
      r"(?:and )?there(?:'s| is) no (?:hurry|rush)(?: (?:whatsoever|at all))?|should it be convenient|"
      r"if (?:it'?s|it is) convenient|"
@@ -894,7 +897,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
-    (r"\bwhen you get a (?:moment|chance|minute)\b", " "),
+    (r"\bwhen you get a (?:moment|chance|minute|sec|second)\b", " "),
     # "..., alright?", "as soon as you can", "somewhere on the right", "the pad area": closings and place words
     (r"\s*,\s*(?:alright|all right)\s*\??\s*$", ""),
     (r"\s+(?:as soon as (?:you can|possible)|asap|when you can|whenever you can)(?=\s*(?:[,;.!?]|$))", ""),
@@ -997,10 +1000,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\1put \2 \3"),
     (rf"\bi think\s+({NP})\s+belongs\s+(on|in)\b", r"put \1 \2"),
     # "the red cube must be placed on the pad", "kindly arrange for X to be put on Y", "I request that X be put on Y"
+    # (a formal register's "shall forthwith be deposited in the bin", "conveyed to the right-hand region",
+    # fi41-003/-055)
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|please|kindly)\s+)({NP})\s+(?:must|should|shall|has to|have to|is to|are to|"
-     r"ought to|can|may) (?:be |get )(?:placed|put|moved|set|stacked|taken|brought)\s+"
-     r"(on top of|on|in|into|onto|atop)\b",
-     r"\1put \2 \3"),
+     r"ought to|can|may)(?: (?:forthwith|promptly|immediately|now|then|also))? (?:be |get )(?:placed|put|moved|set|"
+     r"stacked|taken|brought|deposited|relocated|conveyed|transferred|positioned|transported|shifted)\s+"
+     r"(on top of|on|in|into|onto|atop|upon|to(?= the (?:bin|pad|left|right)\b))\b",
+     lambda m: f"{m.group(1)}put {m.group(2)} {'on' if m.group(3) == 'upon' else m.group(3)}"),
     (rf"\b(?:(?:please|kindly|i (?:kindly |would |would kindly )?(?:ask|request|suggest)|"
      rf"we (?:kindly |would |would kindly )?(?:ask|request))"
      rf"\s+)?"
@@ -1052,6 +1058,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"talk (?:to you )?(?:soon|later)|bye(?: bye)?|goodbye|over and out|love you,? robot|"
      r"keep up the good work|that should do it|that should be it|i'?ll be back (?:later|soon)|cheers mate)[\s.!?]*)+$",
      ""),
+    # a radio operator's closings ("..., over.", "Read back.", "Report complete.", "Confirm when complete.", fi40;
+    # "Execute, over.", fi33), never asked ("Report complete?" may ask whether it is done)
+    (r"(?:[,;.!]|\band\b)\s*(?:(?:over(?: and out)?|read ?back|(?:report|confirm|advise) (?:when|once) (?:complete|"
+     r"done|finished)|report complete|how copy|roger|wilco|standing by|execute)\s*[,.!]*\s*)+$", ""),
     # a step asked again: "put the red cube in the bin again", "push it left once more" (f25): the step as said, only
     # at the end of a clause that has its place or direction ("do it again", "again, put ..." stay unread)
     (r"(\b(?:in|into|on|onto|to|inside|atop|left|right|forwards?|backwards?|home)\b[^,;.!?]*?)\s*,?\s+"
@@ -2065,7 +2075,8 @@ _EMOTICON = re.compile(r"(?<![\w:])(?:[:;=8x]-?[()\[\]dpo3/\\|*]+|<3+|\^[_.-]?\^
 _SMALL_TALK_OPENER = re.compile(
     r"^(?:(?:i |we )?(?:do )?(?:hope|hoping|trust)\b|hopefully\b|how(?:'s| is| are| was)\b|how you (?:doing|been)\b|"
     r"(?:have|had) a (?:nice|good|great|lovely|wonderful)\b|(?:what a|such a|it'?s a) (?:nice|lovely|beautiful|"
-    r"great|good|fine)\b|(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|afternoon|evening|to see you)\b|"
+    r"great|good|fine)\b|(?:(?:very|really|so|such) )?(?:nice|lovely|beautiful|great|good) (?:day|weather|morning|"
+    r"afternoon|evening|to see you)\b|"
     # (praise and laughter only as the whole part: "lol I'm in the cell", "ur the best I'm trapped" keep their words,
     # A1 s9 G27)
     r"(?:(?:you(?:'re| are)|your) (?:the best|a star|awesome|great|amazing|a legend|doing great)|you rock|"
@@ -2117,6 +2128,15 @@ _SMALL_TALK_STATEMENT = re.compile(
     r"i(?:'ve| have) been meaning to (?:tidy|clean|clear|sort)(?: up| out)? (?:this|the|my|our) "
     r"(?:table|bench|desk|lab|"
     r"workspace|mess|setup)(?: up)?(?: for (?:ages|a while|weeks|days|a long time))?|"
+    # visitors due, a deadline, the day's coffee, who would love the robot (fi40-078, fi41-070, fi41-022)
+    r"(?:we'?ve|we have|i'?ve|i have) got (?:the |some |our )?(?:funders|visitors|guests|inspectors|clients|investors|"
+    r"auditors|reviewers) coming (?:round|in|over|by)(?: (?:at (?:eleven|ten|noon|twelve|two|three|four|\d+(?::\d\d)?)"
+    r"|later|today|this (?:morning|afternoon)|tomorrow))?|"
+    r"(?:the |my |our )?(?:grant |paper |project )?deadline'?s (?:on|this) (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)(?: and i'?m on my (?:second|third|fourth|fifth|sixth) (?:coffee|cup))?(?:\s*(?:\.\.\.|…))?|"
+    r"i'?m on my (?:second|third|fourth|fifth|sixth) (?:coffee|cup(?: of coffee)?)|"
+    r"(?:my|our) (?:daughter|son|kids|children|wife|husband|partner|mum|mom|dad|boss|students|class|niece|nephew) "
+    r"(?:would|will|'d|'ll) (?:love|like|enjoy) (?:it|this|that)|"
     r"i(?:'ve| have) been waiting(?: (?:for (?:a (?:little |long |good )?while|ages|hours|a bit|some time)|all "
     r"(?:day|morning|afternoon)))?|it(?:'s| has) been a (?:little |long |good )?while)$")
 
@@ -2386,7 +2406,9 @@ def _small_talk(text: str) -> str:
         chat = (_SMALL_TALK_OPENER.match(part) and not words & _WISH_KEEPS) or _SMALL_TALK_STATEMENT.match(part)
         # a tag asking agreement with the aside before it ("Long week, right?", f20-041), or a shrug ending the small
         # talk before the request ("forklift broke again, whatever.", f21-052): only right after a dropped part
-        tag = part in ("right", "eh", "huh", "innit") and parts[i + 1 if i + 1 < len(parts) else i].startswith("?")
+        # (also a learner's "..., no?" after the weather, fi41-021)
+        tag = part in ("right", "eh", "huh", "innit", "no", "isn't it") and \
+            parts[i + 1 if i + 1 < len(parts) else i].startswith("?")
         shrug = part in ("whatever", "anyway") and not kept and i + 2 < len(parts)
         # (a laugh after the request stays small talk: four seen records by independent writers close a plain request
         # with "lol" (indep9-043, dev_words_s5-052, indep11-059, f22-001); A1 s10 H5 asked to refuse it as "xD" is)
@@ -2654,6 +2676,65 @@ def _placed_then_taken_back(text: str) -> str | None:
             f"'put it in the bin' or leave it out")
 
 
+# A cube placed (or pushed) by one sentence and sent elsewhere by the very next, which opens on no word of order: "Put
+# the red cube on the pad. Bin it." / "... Put it in the bin." / "... Bin the red cube." may correct the first step
+# as often as add a second (closing note s13: planned pad, then bin). Refused as the same words joined by "and" or a
+# comma are ("sent to two places joined by 'and'"); "Then bin it.", "After that, put it in the bin." keep the order,
+# and a first sentence that negates ("Don't put the red one in the bin. Put it on the pad instead.", f27-031) names the
+# step not to take.
+_SENT_BY = re.compile(rf"\b(?:(?:on|onto|in|into|to|inside|atop|on top of) (?:the )?(?:bin|pad|trash|box|mat|left|"
+                      rf"right|{_COLOUR_NAMES})|push|pushed|nudge|shove|slide)\b")
+_AS_PLACE = re.compile(rf"\b(?:on|onto|in|into|to|inside|atop|on top of|off|of|from|beside|near|next to|behind|under|"
+                       rf"than|by|with) (?:the )?({_COLOUR_NAMES})\b")
+# (the next sentence opens on a word of order, after any fillers: then it is a second step; "then again" is no order)
+_ORDER_OPENED = re.compile(r"^(?:(?:and|so|ok|okay|now|please|right|alright|oh|well|um+|uh+|er+m?|mate|robot)\s*,?\s*)*"
+                           r"(?:then(?!\s*,?\s*again\b)|next|after that|after this|after which|afterwards|finally|"
+                           r"lastly|subsequently|later|secondly|second|and then|once (?:that'?s|it'?s|you'?ve|you have|"
+                           r"done)|when (?:that'?s|it'?s|you'?ve|you have|done))\b")
+_RESEND_VERBS = (rf"(?:{_TOPIC_VERBS}|shift|carry|bring|return|slide|nudge|shove|lift|take|grab|discard|dispose of|"
+                 r"throw away|throw out|junk|relocate|transfer|eighty-?six)")
+# ... and anywhere in it sends "it", "that one" or the cube the sentence before moved ("Mate, bin it.", "Let's bin it.",
+# "You know what, bin it.", "Red goes in the bin.", A1 s14 H52)
+_RESENT = re.compile(rf"\b{_RESEND_VERBS}\s+(?:(?P<it>it|that|that one|this one|the same one|the same cube|this)\b|"
+                     rf"(?:the )?(?P<cube>{_COLOUR_NAMES})\b)|"
+                     rf"(?:^|[,;:]\s*|\b(?:and|so|but|just|well|what)\s+)(?P<bare>it|(?:the )?(?:{_COLOUR_NAMES})"
+                     r"(?: cube| block| one)?)(?:\s+(?:goes|go|should go|must go|needs to go|has to go|belongs|can go|"
+                     r"will go|is going))?\s+(?:in|into|on|onto|to|inside)\b")
+_NEGATED_STEP = re.compile(r"\b(?:don'?t|dont|do not|never|not|no longer|without|nothing)\b|n't\b")
+# (the first sentence asks for the move, by a verb or verbless, "Red on the pad."; a state said, "that purple cube has
+# been perched on the red one all morning. Get rid of it.", f23-077, is no step to correct)
+_ASKS_A_MOVE = re.compile(rf"(?:^|[,;:]\s*|\b(?:please|and|then|now|just|you)\s+)(?:{_TOPIC_VERBS}|shift|carry|bring|"
+                          rf"slide|nudge|shove|relocate|transfer)\b|^(?:(?:ok|okay|right|so|now)\s*,?\s*)*(?:the )?"
+                          rf"(?:{_COLOUR_NAMES})(?: cube| block| one)?\s+(?:on|onto|in|into|to|on top of|atop)\b")
+# (the next sentence names a place, a way or a disposal: "Blue onto orange. Stack it." (f22-006) says the request
+# again, "Slide the purple cube forward a bit. Just push it, don't pick it up." (fi38-041) says how)
+_NEW_PLACE = re.compile(rf"\b(?:(?:on|onto|in|into|to|inside|atop|on top of) (?:the )?(?:{_COLOUR_NAMES})|left|right|"
+                        r"forwards?|backwards?|away|bin|trash|rubbish|garbage|pad|mat|box|get rid of|dispose of|ditch|"
+                        r"dump|scrap|junk|chuck|toss|discard|eighty-?six)\b")
+_BINS = re.compile(r"\b(?:bin|trash|rubbish|garbage|throw|toss|chuck|ditch|dump|scrap|junk|discard|dispose|get rid)\b")
+# (a sentence naming no cube, "it" nor action between the two is a filler: "... on the pad. OK. Bin it.", A1 s14 H52)
+_CONTENTFUL = re.compile(rf"\b(?:it|them|that one|this one|{_COLOUR_NAMES}|{_RESEND_VERBS}|go|home)\b")
+
+
+def _sent_elsewhere_next(text: str) -> str | None:
+    """The sentence that sends the cube the sentence before it placed somewhere else (above), else None."""
+    sentences = [m.group(0).strip() for m in re.finditer(r"[^.!?;]+[.!?;]*", text) if m.group(0).strip(" .!?;")]
+    sentences = [x.strip(" ,:-–—") for x in sentences if _CONTENTFUL.search(x)]
+    for first, then in itertools.pairwise(sentences):
+        # (a first sentence that bins is left to the check that refuses moving a binned cube, with its reason)
+        if not _SENT_BY.search(first) or _NEGATED_STEP.search(first) or not _ASKS_A_MOVE.search(first) or \
+                _ORDER_OPENED.match(then) or not _NEW_PLACE.search(then) or _BINS.search(first):
+            continue
+        placed = set(re.findall(rf"\b(?:{_COLOUR_NAMES})\b", first)) - set(_AS_PLACE.findall(first))
+        for said in _RESENT.finditer(then):
+            cube = said.group("cube") or (said.group("bare") or "").removeprefix("the ").split(" ")[0]
+            if said.group("it") or said.group("bare") == "it" or (cube and cube in placed):
+                return (f"'{then.strip(' .!;')}' right after '{first.strip(' .!;')}' sends the cube the sentence "
+                        f"before placed somewhere else with no word of order: a second step, or a correction of the "
+                        f"first? say 'then' if it comes after, or say only where it should end up")
+    return None
+
+
 def _misspelt_negation(text: str) -> str | None:
     """Why ``text`` holds a negation spelt so that the parser would not read it, else None."""
     for token in re.findall(r"[a-z][a-z'`´,;.]*[a-z]", text):
@@ -2859,6 +2940,9 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     taken_back = _placed_then_taken_back(text)
     if taken_back is not None:
         return Rewrite(text, f"the instruction is not a plain request: {taken_back}; nothing is planned", language=lang)
+    resent = _sent_elsewhere_next(text)
+    if resent is not None:
+        return Rewrite(text, f"the instruction is not a plain request: {resent}; nothing is planned", language=lang)
     misspelt = _misspelt_negation(text)
     if misspelt is not None:
         return Rewrite(text, f"the instruction is not a plain request: {misspelt}; nothing is planned", language=lang)

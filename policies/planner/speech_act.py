@@ -22,6 +22,7 @@ import re
 from policies.planner import lexicon as lx
 from policies.planner.dialect import in_standard_english
 from policies.planner.plan import Clarification, Refusal
+from policies.planner.register import STATED_CLAUSE
 from policies.planner.scene_state import SceneState
 
 _COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
@@ -70,6 +71,9 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"actually)\b,? "
      rf"(?:i mean |i meant |the |a )?(?:{_COLOURS})\b", "corrects itself"),
     (r"\b(?:oops|whoops|abort|aborted)\b", "corrects itself"),
+    # a radio operator's closing asked ("... Report complete?", "Confirm done?"): whether it is done already
+    (r"\b(?:report|confirm|advise)(?: (?:when|once))? (?:complete|completed|done|finished)\s*\?",
+     "asks whether it is done"),
     # a checklist line marked done ("Done: put red in the bin", "put red in the bin - done", A1 session 7, F17); "done,
     # go home" closes a request
     # (A1 s10 H12: only where going home is all that follows: "Done: go home after putting ..." reports that done)
@@ -88,6 +92,9 @@ _RULES: tuple[tuple[str, str], ...] = (
      "asks for a reversal the planner does not read"),
     (r"\b(?:i mean|i meant|or rather|rather than that|correction|my mistake|my bad|scratch that)\b",
      "corrects itself"),
+    # "then again," / "on the other hand," (A1 s14 H52: "Put the red cube on the pad\nThen again, bin it."): the words
+    # after it weigh against the words before, no order
+    (r"\b(?:then again|on the other hand)\s*,", "corrects itself"),
     (r"\b(?:undo|scrap|scratch|disregard|belay|abort|erase|delete|reverse|ignore|forget|cancel|drop)"
      r" (?:that|this|it all|all that|everything)\s*(?:[,.;!]|$|and|go|then|park)",
      "takes a request back"),
@@ -121,6 +128,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     # A1 s13 H48)
     (rf"\b(?:you|ye|u|ya)\s+(?:just now\s+{_MOTION}\b|{_MOTION}\b[^.!?;]*\bjust now\b)",
      "reports what the robot did, it does not ask for it"),
+    # ... or "just now" with "put" or "set" and no subject, where the sentence asks back ("Put the red cube in the bin
+    # just now, né?": register.py keeps "just now" only there) or opens on it ("Just now put the red cube in the bin."):
+    # the same past as "You put ... just now" (A1 s13 H48 residue); "Pop it in the bin just now, né?" asks (SA "soon")
+    (r"(?:^|[.!?;]\s*)(?:(?:ja|ok|okay|so|and|then|listen|hey|howzit)\s*,?\s*)*(?:put|set)\b[^.!?;]*\bjust now\b|"
+     r"(?:^|[.!?;,]\s*)just now\s*,?\s+(?:put|set)\b", "reports what the robot did, it does not ask for it"),
     # ... or "again" after it, not asked by a modal ("Howzit! You put the red cube in the bin again.", A1 s13 H48/H49)
     (rf"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bmight )\b(?:you|ye|u|ya)\s+{_MOTION}\b[^.!?;]*\bagain\b",
      "reports what the robot did, it does not ask for it"),
@@ -130,6 +142,16 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
     (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    # leave asked for the speaker to act ("Can I move the blue cube to the right?", A1 s14 H55); "can we put ...?" is a
+    # teacher's request to the robot (f23-046) and "could I ask you to ..." asks the robot
+    (rf"\b(?:can|could|may|might|shall|should) i(?: (?:just|please|also|now|then|quickly|maybe|go ahead and|quickly go "
+     rf"ahead and))* (?:{_MOTION_BASE}|pop|stick|shift|lift|slide|toss|nudge|shove|tip)\b",
+     "asks leave for the speaker to act, not for the robot"),
+    # what the speaker was told or asked to do ("I was told to put the red cube in the bin.", A1 s14 H54), as "he told
+    # me to ..." is; "I was asked to have the orange one put in the bin" (dev_words_s5-056) passes the task on
+    (r"\b(?:i|we)(?:'ve| have| had)? (?:was|were|been|got|get|am|are|'m|'re) (?:told|asked|instructed|ordered|"
+     r"supposed|meant|expected|required) to\b(?! have\b)",
+     "reports what the speaker was told to do, not a request to the robot"),
     (rf"\bi (?:can|could|should|must|might|may)(?: just| also| then| probably)? {_MOTION_BASE}\b",
      "names what the speaker can or should do"),  # A1 session 7, F12 ("could I put ..." asks leave: a question)
     (rf"\b(?:before|after|once|when|while|until|as soon as) (?:i|we|he|she|they|someone|somebody|my \w+)"
@@ -202,7 +224,9 @@ _ORDER_THEN_STATED = re.compile(rf"\b(?:then|after that|afterwards?|after which|
                                 rf"they|both|others|the rest|everything)\b(?:\s+\w+)?\s+(?:goes|go|should|must|needs?|"
                                 rf"has to|have to|is|are|will|can|belongs?)\b")
 # ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?")
-_CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|right|ok|okay|eh|no|innit|aye|correct|true)\s*\?[!?]*$")
+_CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|no|innit|aye|correct|true|ja|"
+                          r"hey|n[ée])\s*\?[!?]*$")
+_PLEASE = re.compile(r"\b(?:please|pls|plz|kindly)\b")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
                     r"trash|box|left|right|arm|home|gripper)\b")
 # Words of French or German: their questions are polite requests (the language screen decides the rest).
@@ -342,7 +366,12 @@ SPEAKER_AFTERWARDS = (
     r"'re going to| am going to| are going to) (?:(?:grab|get|make|have|go for|go get) (?:a |some |my )?(?:coffee|tea|"
     r"lunch|break|snack|bite(?: to eat)?)(?: and (?:check|read|look (?:at|over)|go through) (?:the|my) (?:logs|emails?|"
     r"results|data|notes|messages))?|(?:photograph|film|take (?:a )?(?:photo|picture|pic)s? of) (?:the|our) (?:table|"
-    r"setup|set-up|scene|result|layout|arrangement|workspace))(?: (?:afterwards|after|later|then|after that))?")
+    r"setup|set-up|scene|result|layout|arrangement|workspace)|"
+    # coming back for it later ("Go to home position and wait there only, I will come back after lunch.", fi41-074;
+    # "Kindly keep that block on the pad, I will collect it after some time.", fi41-056)
+    r"(?:come|be) back (?:after (?:lunch|the meeting|my break)|later|soon|in a (?:bit|while|minute|few minutes))|"
+    r"collect it (?:after some time|later|in a (?:bit|while)|after (?:lunch|the meeting)))"
+    r"(?: (?:afterwards|after|later|then|after that))?")
 # A rhetorical question closing a request ("... Can we do it?", f23-010; "Is that really so hard?", f23-013): the
 # request stands; phrasing.py drops the same closing.
 _CLOSING_QUESTION = re.compile(r"(?<=[.!?])\s*(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
@@ -396,9 +425,16 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             stated = _OPENERS.sub("", _CONFIRM_TAG.sub("", s).strip(" ,")).strip(" ,")
             # (of the scene only: "Long week, right?" is small talk, f20-041; a verb of any register makes it a request:
             # "Stick the wee red yin on tap o' the green yin, aye?", f27-007)
+            # ("bin" after "in the" is the place, no verb: "Red in the bin and blue on the pad, yeah?", A1 s14 H53)
             if stated and _TOPIC.search(stated) and not _VERB.search(_BIN_NOUN.sub(" ", stated)) and \
-                    not _INFORMAL_VERB.search(stated):
+                    not _INFORMAL_VERB.search(_BIN_NOUN.sub(" ", stated)):
                 return body, "asks whether it is so, it does not request it"
+            # ... and after a clause that states what is done or where a cube goes ("First you put the red cube in the
+            # bin, yeah?", "The red cube goes in the bin, ok?", "Put green on the pad, then the red one goes in the
+            # bin, right?"), as a bare '?' does; "please" keeps a learner's request ("Please, the red cube, you put it
+            # in the trash, yes?", f26-000)
+            if STATED_CLAUSE.search(stated) and not _PLEASE.search(s):
+                return body, "states what is done and asks for agreement, it does not request it"
         if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
@@ -407,6 +443,7 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         you_stated = _YOU_STATE.match(bare) or any(_YOU_STATE.match(c) for c in clauses[1:])
         if not _VERB.search(_BIN_NOUN.sub(" ", bare)) or (you_stated and not translated) or \
                 re.search(_NP_START, bare) or _REPORTER.search(lead) or _ORDER_THEN_STATED.search(lead) or \
+                (STATED_CLAUSE.search(lead) and not translated) or \
                 any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
                 _TOPIC.search(text[text.index(s) + len(s):]):
             # "red on pad?", "red has to be binned?", "my colleague asked me to bin red?"
