@@ -178,7 +178,18 @@ def _comma_free_split(rest: Sequence[str], verbs: frozenset[str]) -> tuple[list[
         return None
     if any(t in _CONNECTORS or t in _ENDS or t in ("to", "then") for t in words[at[1] - 1:at[1]]):
         return None  # "... in the bin and put ...", "... to put ...": not a bare boundary
-    return words[:at[1]], words[at[1]:]
+    # a polite lead before the second verb opens the main clause ("after you've binned the green cube could you push
+    # the yellow one forward", dev_s14 fi40-006, P3): only these closed leads, with words of the first clause before
+    cut = at[1]
+    for lead in _POLITE_LEADS:
+        if cut - len(lead) > 1 and tuple(words[cut - len(lead):cut]) == lead:
+            cut -= len(lead)
+            break
+    return words[:cut], words[cut:]
+
+
+_POLITE_LEADS = (("could", "you", "please"), ("can", "you", "please"), ("would", "you", "please"),
+                 ("could", "you"), ("can", "you"), ("would", "you"), ("will", "you"), ("please",))
 
 
 # Contrast words standing alone between an order phrase and its clause ("Before that, though, put ..."): they

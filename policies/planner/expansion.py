@@ -133,7 +133,8 @@ def _learner_tower_list(text: str) -> str:
     red on top"): "first X (down)" opening the list is "X at the bottom", an "after" / "then do the same with" between
     two listed cubes is "then". Only verbless levels, one cube each; anything else is left as it is."""
     text = re.sub(rf"(?<=,)\s*(?:and\s+)?(?:after|then do the same with)\s+"
-                  rf"(?={_TOWER_CUBE}\s*(?:,|on top\b|at the top\b|$))", " then ", text)
+                  rf"(?={_TOWER_CUBE}\s*(?:,|on top\b|at the top\b|$|and (?:(?:on|in|at) )?(?:the )?top\b))", " then ",
+                  text)  # (also "..., after the blue and in the top the red", dev_s14 fi41-017)
     return re.sub(rf"(^|[.:;]\s*)first,?\s+({_TOWER_CUBE})(?:\s+(?:down|at the bottom|on the bottom|at the base))?"
                   rf"(?=\s*,\s*(?:and\s+)?then\s+{_TOWER_CUBE})", r"\1\2 at the bottom", text)
 
@@ -187,6 +188,10 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
     # before a colon only, from a closed list; "reading down" lists the top first
     text = re.sub(r"\b(?:(?:top|peak) last|(?:bottom|base) first)\s*:", "from bottom to top:", text)
     text = re.sub(r"\b(?:(?:bottom|base) last|(?:top|peak) first)\s*:", "from top to bottom:", text)
+    # "Top-down it should go red, green, blue, with orange at the base." (dev_s14 fi40-033): the order the tower goes in
+    text = re.sub(r"\b(from (?:top to bottom|bottom to top))\s*,?\s*(?:it|the (?:tower|stack|order)) (?:(?:should|must|"
+                  r"shall|will|is to|has to|needs to) )?(?:go|goes|be|run|runs|read|reads)\s*:?(?=\s+(?:the )?"
+                  rf"(?:{_COLOURS_ALT_EARLY})\b)", r"\1:", text)
     text = re.sub(r"\breading (?:it )?(?:down|downwards?)\b", "from top to bottom", text)
     text = re.sub(r"\breading (?:it )?(?:up|upwards?)\b", "from bottom to top", text)
     if re.search(r"\b(?:tower|stack|pile)\b", text):
@@ -204,6 +209,7 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # names what the clauses before it build; they are read as they are
         return Rewrite(text[:summary.start()], changed=True)
     left_out = _LEFT_OUT_OF_TOWER.search(text)
+    kept_out: set[str] = set()  # cubes the words keep out of the tower: never the one a count fills in (REV s14 R3)
     if left_out is not None:
         # "stack em up from the bottom: blue, then yellow, then red. leave green out of it" (f15-011): a cube kept out
         # of the tower is one it does not name; one it names makes the words contradict each other
@@ -213,6 +219,7 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{left_out.group(0).strip(' ,.;')}' beside a tower that names it: contradictory"
                            if not isinstance(kept, str) else kept)
         text = text[:left_out.start()]
+        kept_out = set(kept)
     base_stays = _BASE_STAYS.search(text)
     if base_stays is not None:
         # "... The orange cube stays where it is and serves as the base." (s11 dev fi31-012): the base is never moved
@@ -237,6 +244,11 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
                          rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
     if (not tower_words and not chain) or re.search(r"\btower by\b", text):
         return None  # "build a tower by putting A on B": plain clauses, the parser reads them
+    many = re.search(r"\b(?:(?:two|three|four|2|3|4|several|multiple|separate|both|many)\s+(?:\w+\s+)?)?"
+                     r"(?:towers|stacks|piles)\b", text)
+    if many is not None:  # "Build two towers with green at the bottom and red on top." (A1 s14 H62): one was built
+        return Rewrite(text, f"'{many.group(0)}': the words describe one tower's order, and which cubes go in which "
+                             f"tower is unclear")
     conflict = _direction_conflict(text)
     if conflict is not None:
         return Rewrite(text, conflict)
@@ -343,7 +355,7 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
         if isinstance(roles_or_why, str):
             return Rewrite(text, roles_or_why)
         roles = roles_or_why
-        unnamed = [o.name for o in state.objects if o.name not in names]
+        unnamed = [o.name for o in state.objects if o.name not in names and o.name not in kept_out]
         if all(roles) and len(unnamed) == 1 and len(set(roles)) == len(roles) and \
                 (("top" in roles) != ("bottom" in roles)) and _every_cube_said(text, state):
             # "one tower out of all three cubes, with blue at the bottom and yellow in the middle": the cube the
@@ -410,12 +422,30 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # (its own name: ``said`` is the whole description, whose every word is checked below; A1 s9 G5)
         number = next(w for w in stated_count.groups() if w)
         count = _NUMBERS.get(number) or int(number)
-        unnamed = [o.name for o in state.objects if o.name not in bottom_up]
+        unnamed = [o.name for o in state.objects if o.name not in bottom_up and o.name not in kept_out]
         if count == 3 and len(bottom_up) == 2 and len(unnamed) == 1 and ends_said:
             bottom_up = [bottom_up[0], unnamed[0], bottom_up[1]]
         elif count != len(bottom_up):
             return Rewrite(text, f"the tower is said to have {number} cubes and its words place {len(bottom_up)}: "
                                  f"cannot tell what goes where")
+    elif _every_cube_said(said, state) or _ALL_OF_THEM.search(said):
+        # "Stack every cube into one tower with the green one at the bottom and the red one on top" (REV s14 R4; also
+        # "them all", "the three of them", "stack three into ..."): the tower takes every cube; the one cube the words
+        # leave out goes in the one place they leave (both ends said, as "all three" above), else refused
+        claimed = _ALL_OF_THEM.search(said)
+        number = next((w for w in claimed.groups() if w), None) if claimed is not None else None
+        if number is not None and (_NUMBERS.get(number) or int(number)) == len(bottom_up):
+            pass  # "stack two into one tower with green at the bottom and red on top": the two it names
+        elif number is not None and (_NUMBERS.get(number) or int(number)) != len(state.objects):
+            return Rewrite(text, f"the tower is said to take {number} cubes and the scene has {len(state.objects)}: "
+                                 f"which ones is unclear")
+        unnamed = [] if number is not None and (_NUMBERS.get(number) or int(number)) == len(bottom_up) else \
+            [o.name for o in state.objects if o.name not in bottom_up]
+        if unnamed and (kept_out or not ends_said or len(bottom_up) != 2 or len(unnamed) != 1):
+            return Rewrite(text, f"the tower is said to take every cube and its words place {len(bottom_up)} of the "
+                                 f"{len(state.objects)}: cannot tell what goes where")
+        if unnamed:
+            bottom_up = [bottom_up[0], unnamed[0], bottom_up[1]]
     relative = _relative_level_error(text, mentions, bottom_up)
     if relative is not None:
         return Rewrite(text, relative)
@@ -484,11 +514,18 @@ _ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words}
                                    ("middle", r"in the middle|in between"))}
 
 
-# A role said before its cube with "is": "the middle is blue", "the bottom of the tower is red".
-_ROLE_IS_BEFORE = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then)\s+)the (?:very )?(?:{words})(?: of the (?:tower|"
-                                    rf"stack|pile))? is (?:the )?$")
-                   for role, words in (("bottom", "bottom|base|floor|foundation"), ("top", "top|peak|summit"),
-                                       ("middle", "middle|centre|center"))}
+# A role said before its cube with "is": "the middle is blue", "the bottom of the tower is red"; also "the middle one
+# is", "the middle cube should be", "the middle's", "middle: blue", "the one in the middle is", "in the middle goes"
+# (REV s14 R5: each put the cube on top when the place was said twice)
+_IS_BEFORE = r"(?:'s|\s+(?:is|should be|must be|will be|shall be|has to be|needs to be|goes|gets|comes|sits)|\s*[:=])"
+_ROLE_IS_BEFORE = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then)\s+)(?:(?:the (?:very )?)?(?:{words})"
+                                    rf"(?: (?:one|cube|block|brick|level|spot|place|position))?(?: of the (?:tower|"
+                                    rf"stack|pile))?|the (?:one|cube|block|brick) {said}|{said}){_IS_BEFORE}\s*"
+                                    rf"(?:the )?$")
+                   for role, words, said in (
+                       ("bottom", "bottom|base|floor|foundation", r"(?:at|on|in) the (?:very )?(?:bottom|base)"),
+                       ("top", "top|peak|summit", r"(?:at|on|in) (?:the )?(?:very )?top"),
+                       ("middle", "middle|centre|center", r"in the middle|in between"))}
 
 
 _DIRECTION = re.compile(r"\b(?:from )?(?:the )?(?:top to (?:the )?bottom|bottom to (?:the )?top)\b|"
@@ -640,6 +677,10 @@ _TOWER_COUNT = re.compile(r"\b(two|three|four|five|six|[2-6])(?:[- ](?:cube|bloc
                           r"\ball (?:of )?(?:the )?(two|three|four|five|six|[2-6])\b")
 
 
+# Every cube said with no noun of its own: "them all", "the three of them", "stack three into one tower" (REV s14 R4)
+_ALL_OF_THEM = re.compile(r"\b(?:them all|all of them|each of them|every one of them|the (two|three|four|five|six|"
+                          r"[2-6]) of them|(?:stack|use|take|pile|put) (?:up )?(two|three|four|five|six|[2-6])"
+                          r"(?! (?:cubes|blocks|bricks|of)\b)(?=\s+(?:into|in|to|on|as|together)\b))")
 # The count said as a sentence of its own after the tower: "All four.", "Just three of them."
 _TAIL_COUNT = re.compile(r"[.!;]\s*(?:all|just|only|that's|that is)?\s*(two|three|four|five|six|[2-6])(?: (?:cubes|"
                          r"blocks|of them|in all|in total))?\s*[.!]?\s*$")
@@ -677,6 +718,7 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     two three four five six high tall level levels storey storeys single
     tower towers stack stacks pile piles column
     make making build building create construct constructing erect assemble form forming arrange put place set stack
+    realize realise
     stacking use using want need like love would could can you please kindly pls plz me us i d w we s let ll
     with of out from using in into inside on onto upon atop over above under below beneath underneath between
     to at as so such that where which whose turn itself then next after and finally lastly last first
@@ -703,7 +745,7 @@ _SUPERLATIVE = re.compile(r"\b(?:the )?(?:tallest|highest|biggest|largest)(?: po
 
 # Someone other than the robot making the tower: a subject right before the making verb (the typo corrector makes
 # "built" "build"), "let me", or a wish to do it oneself ("I want to build"); "can/could/would/will you build" asks.
-_MAKING = r"(?:build|built|make|made|create|construct|erect|assemble|form|arrange|stack|pile)"
+_MAKING = r"(?:build|built|make|made|create|construct|erect|assemble|form|arrange|stack|pile|reali[sz]e|reali[sz]ed)"
 _SPEAKER_BUILDS = re.compile(
     rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|you|let me|let us)"
     rf"(?:'ll|'d|'m|'re|'ve)?\s+(?:(?:'ll|ll|will|'d|d|just|already|have|had|did|do|shall|also|then|'m|m|am|are|'re|"
@@ -777,12 +819,15 @@ _COUNT = re.compile(r"\s*(?:all (?:of )?)?(?:the |these |those )?(two|three|four
                     r"blocks|bricks|objects)")
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _EXCEPT = (r"(?:except(?: for)?|(?:only|just) not|but(?: not)?(?!\s+(?:don'?t|do not|dont|never|leave|keep|please)\b)|"
-           r"apart from|aside from|other than|save for|excluding|besides|leaving out|bar|barring|not counting|"
-           r"leave out|without|with the (?:sole |only |one |single )?exception of)")
+           r"apart from|aside from|other than|save(?: for| and except)?|excluding|besides|leaving out|bar|barring|"
+           r"not counting|leave out|without|with the (?:sole |only |one |single )?exception of)")
 _ONE_EXCLUDED = r"(?:the |a )?[a-z]+(?: (?:ones?|cubes?|blocks?|bricks?))?"
 # "but not the purple and not the green", "except red nor blue": a joiner may repeat the exclusion's "not" (also after
 # a comma: "except the red one, and not the blue one either")
-_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:(?:,| and| or| nor)(?: not)?|,? and not|, nor) {_ONE_EXCLUDED})*)"
+# (after a bare comma, only a cube named by its colour: "All cubes, except the red cube, to the left side." closes the
+# exception at its comma, P3 s14)
+_EXCLUDED = rf"({_ONE_EXCLUDED}(?:(?:(?: and| or| nor)(?: not)?|,? and not|, nor) {_ONE_EXCLUDED}|,(?: not)? " \
+            rf"(?:the |a )?(?:{_COLOURS_ALT_EARLY})\b(?: (?:ones?|cubes?|blocks?|bricks?))?)*)"
 # Every cube taken up, then put somewhere through "them": "pick up all the cubes and put them in the bin", "round up
 # every cube and move them to the left side" (dev_s13 fi38-024) is one placing of every cube. Only a taking verb first,
 # "them" right after a placing verb, and a place after it that is no cube ("... and stack them", "... put them on each
@@ -876,7 +921,9 @@ _ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,
 # "will be placed" foretells rather than asks (REV s12 R4: "Every cube will be placed on the pad."); "will be on the
 # pad" stays the end state it was read as before.
 _PLACED = r"(?:placed|put|moved|relocated|relocate|transferred|taken|brought|set|carried|shifted)"
-_GOAL_VERB = (r"(?:go|goes|should go|must go|belong|belongs|can go|to go|to be|(?:should|must|need to|needs to|have to|"
+# ("shall be relocated": a formal directive, dev_s14 fi41-036; "shall go", "shall end up" as "should")
+_GOAL_VERB = (r"(?:go|goes|should go|must go|shall go|belong|belongs|can go|to go|to be|(?:should|must|shall|need to|"
+              r"needs to|have to|"
               rf"are to|is to|ought to) (?:all )?(?:be {_PLACED}|be|end up|sit|be sitting)|will (?:all )?(?:be|end up|"
               rf"sit|be sitting)(?! {_PLACED}\b)|(?:all )?(?:end up|are to be))(?: over)?")
 # An exclusion said before its quantifier: "with the exception of the yellow cube, please transfer all cubes to the pad"
@@ -1219,6 +1266,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if content is not None:  # "? The blue one is perfectly happy where it is." (f18-026): a cube kept, as a negation
         later = f". leave {content.group(1)} alone"
     post = post[:after.start()] if after else post
+    # "..., that one stays where it is!" reaches here as "leave that one alone" (phrasing's constraint, dev_s14
+    # fi41-052): the same remark on the one cube the exception names
+    later, post = (re.sub(r"((?:^|[,;.!?])\s*(?:and\s+)?)leave (that one|this one|that cube|this cube) alone"
+                          r"(?=\s*[.!]?\s*$)", r"\1\2 stays", said) for said in (later, post))
     stays = _KEPT_REMARK.fullmatch(later) if content is None else None
     if stays is None and content is None and not later:
         stays = next((k for k in _KEPT_REMARK.finditer(post) if k.end() == len(post) and k.start() > 0
@@ -1297,6 +1348,8 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         excluded, post = names, post[:late.start()]
     if re.search(rf"\b{_ALL}\b", post + later) or re.search(rf"\b{_EXCEPT}\b", pre):
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
+    # "Both cubes, out to the right side" (dev_s14 fi41-011): "out (wide)" before a side says only the side
+    post = re.sub(r"^(\s*,?\s*)out (?:wide )?(?=to the (?:left|right)(?: side)?\b)", r"\1", post)
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
     if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and \

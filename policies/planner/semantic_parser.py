@@ -47,6 +47,8 @@ _DISLOCATED_VERBS = "|".join(sorted(lx.PLACE_VERBS | {"move", "shift", "carry", 
 _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(the (cube|block|one|object|thing) (that )?you are holding|what you are holding|what you hold|"
      r"the held (cube|block|object)|the (cube|block|object) in (the|your) (gripper|hand))\b", " HELD "),
+    # a learner's relative "what" after its noun ("The cube what is on the blue, put it in the pad.", dev_s14 fi41-046)
+    (r"\b(the (?:cube|block|one|object|brick)) what(?:'s| is)\b", r"\1 that is"),
     # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
     (r"\bwhat(?:ever)?(?:'s| is)\s+(?:currently\s+)?(?:sitting\s+|resting\s+|lying\s+|standing\s+|stacked\s+|"
      r"placed\s+)?(?=(?:on top of|on|atop)\s)", " the object resting "),
@@ -939,8 +941,12 @@ def _split_at_and(clause: list[str], previous: Action | None) -> list[list[Actio
     for i, t in enumerate(clause):
         if t != "and" or i == 0:
             continue
-        if _home_unread(clause[i + 1:]) and _unread_lead(clause[i + 1:]) is not None:
-            continue  # "... and go home Bob will put red in the bin" (A1 s10 H2): the home clause and its lead words
+        lead = _unread_lead(clause[i + 1:])
+        if lead is not None and lead[0] != "of":  # ("... et de le mettre ...": French "de" before an infinitive)
+            # "... and go home Bob will put red in the bin" (A1 s10 H2), "... and let Sarah put the blue one on the
+            # pad", "... and the intern will put blue on the pad" (A1 s14 H63): words before the next verb may give
+            # the step to someone else; never read past them
+            continue
         left = parse_clause(clause[:i], previous)
         right = parse_clause(clause[i + 1:], left[0]) if left else []
         if left and right:
@@ -1045,6 +1051,12 @@ def _coordinated(clause: Sequence[str]) -> list[list[Action]] | None:
             return None
         return [[Action("place", obj=r, region=region, target=target)] for r in refs]
     return None
+
+
+def _named_twice(pieces: Sequence[Sequence[Action]]) -> str | None:
+    """The colour of a cube that two actions of one coordinated clause name ("push red and red left"), else None."""
+    colours = [a.obj.color for piece in pieces for a in piece if a.obj is not None and a.obj.kind == "color"]
+    return next((c for k, c in enumerate(colours) if c in colours[:k]), None)
 
 
 def _raised_destination(clause: Sequence[str], following: Sequence[str] | None,
@@ -1288,8 +1300,30 @@ _HEDGED_GOAL = re.compile(
     r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
     rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
     r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
-    r"(?:'s| is| are| goes| go| should| must| ought| needs?| has to| have to| will| belongs?| can)"
+    # (an exception between the cubes and their verb: "Every cube except red goes in the bin?", "All cubes, save the
+    # red cube, shall be relocated ..., I think.", P3 s14)
+    r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
+    r"barring|excluding|besides)\b[^.!?;]*?(?=,| is| are| goes| go| should| shall| must| will))?\s*,?"
+    r"(?:'s| is| are| goes| go| should| shall| must| ought| needs?| has to| have to| will| belongs?| can)"
     r"\b(?=[^.!?;,]*\b(?:in|into|on|onto|to|inside)\b)[^.!?;,]*?" + _HEDGE_END)
+# ... and a goal said with no verb at all ("Red in the bin, I think.", "All cubes, except the red cube, to the left
+# side, I guess.": A1 s14 H58, old on d69fdcb: phrasing drops the hedge after a verbless goal): a guess, as with a verb
+_HEDGED_VERBLESS = re.compile(
+    r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
+    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
+    rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|everything|all|both)"
+    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
+    r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
+    r"barring|excluding|besides)\b[^.!?;]*?)?\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|"
+    r"over to)\b[^.!?;]*?"
+    r",?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps)\s*[.!]*\s*$")
+# ... and a tower's order said as what "it" goes with a hedge or "?" after it ("Top-down it should go red, green, blue,
+# with orange at the base, I think.", P3 s14): the order is a guess
+_HEDGED_ORDER = re.compile(r"\b(?:top[- ]down|bottom[- ]up|(?:from )?(?:the )?(?:top|bottom|up|down) to (?:the )?"
+                           r"(?:top|bottom|up|down)|from (?:the )?(?:top|bottom)),?\s+(?:it|the (?:tower|stack|"
+                           r"order))\s+"
+                           r"(?:(?:should|must|shall|will|is to|has to|needs to)\s+)?(?:go|goes|be|run|runs|read|reads)"
+                           r"\b[^.!?;]*" + _HEDGE_END)
 # "only" before the one cube a request moves ("Only the yellow one should go onto the pad.", "put only the green one on
 # the pad"): the word is taken out and the plan must move that one cube and no other (a plan moving another, from any
 # clause, is refused); never after a negation ("not only the red one") or "the" ("the only red one")
@@ -1351,8 +1385,35 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     return as_goals if as_goals.candidates else parsed
 
 
+_GERUND = {"move": "moving", "touch": "touching", "disturb": "disturbing", "bump": "bumping", "shift": "shifting"}
+_NAMED_CUBE = rf"(?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?"
+# Closed idioms of negation scope and place, read after phrasing (dev_s14, P3): "leave X well alone" is "leave X alone"
+# (fi41-068); a learner's "without to move X" is "without moving X" (fi41-044); "without (any) further delay" is no
+# negation, only haste (fi41-032); "put X out (wide) to the left side", "..., and then the green, out wide to the right
+# side" (a verbless clause, never after a push, whose verb it would take) name the side (fi41-068, fi41-076); a tag
+# "ok?" right after a negated clause closes it as ", ok?" does in phrasing (fi40-075); "send X out to the left side" is
+# "put X on the left side" (fi41-068).
+_SCOPE_IDIOMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(rf"\bleave ({_NAMED_CUBE}) well alone\b"), r"leave \1 alone"),
+    (re.compile(rf"\bwithout to ({'|'.join(_GERUND)}) (?={_NAMED_CUBE}\b)"),
+     lambda m: f"without {_GERUND[m.group(1)]} "),
+    (re.compile(r"\s*,?\s*\bwithout (?:any )?(?:further |more )?delay(?=\s*(?:$|[,;.!]))"), ""),
+    (re.compile(rf"\b(?P<lead>(?:send|put|place|move|shift|take|bring|set) {_NAMED_CUBE}|(?:and then|then) (?:do the "
+                rf"same with )?{_NAMED_CUBE}),? out (?:wide )?(?P<to>to the (?:left|right) side)\b"),
+     lambda m: m.group(0) if m.group("lead").startswith(("then", "and then")) and re.search(
+         rf"\b(?:{'|'.join(sorted(lx.PUSH_VERBS))})\b", m.string[:m.start()]) else
+     f"{re.sub(r'^send ', 'put ', m.group('lead')).replace('do the same with', 'put')} {m.group('to')}"),
+    (re.compile(r"(\b(?:dont|don't|do not|never)\b[^.;!?,]*?[a-z])\s+(ok|okay|alright)\s*\?(?=\s+[a-z])"), r"\1."),
+)
+
+
+_FIRST_ONLY = re.compile(r"(^|[.;!]\s*)first only (?=(?:you )?(?:put|place|move|push|stack|set|take)\b)")
+
+
 def _parse(instruction: str, state: SceneState) -> ParseResult:
-    guessed = _HEDGED_GOAL.search(instruction.lower().replace("’", "'"))
+    guessed = _HEDGED_GOAL.search(instruction.lower().replace("’", "'")) or \
+        _HEDGED_ORDER.search(instruction.lower().replace("’", "'")) or \
+        _HEDGED_VERBLESS.search(instruction.lower().replace("’", "'"))
     if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
         guess = guessed.group(0).strip(" .!;")
         return ParseResult((), Refusal(reason=f"'{guess}' says where a cube goes as a guess or a question, not as a "
@@ -1364,6 +1425,14 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
+    idioms = rewritten.text
+    for pattern, words in _SCOPE_IDIOMS:
+        idioms = pattern.sub(words, idioms)
+    if not re.search(_HEDGE_END, instruction.lower()) and "?" not in instruction:
+        # a learner's "first only you put X ..." (dev_s14 fi41-065): "only" after "first" stresses it, as "first of
+        # all"; never where a "?" or a hedge may make it a question or a guess (phrasing has dropped them here)
+        idioms = _FIRST_ONLY.sub(r"\1first ", idioms)
+    rewritten = dataclasses.replace(rewritten, text=idioms)
     only = _ONLY.search(rewritten.text)
     if only is not None and not only.group(3) and not re.match(rf"\s*(?:{_DISLOCATED_VERBS})\b", only.group(0)):
         only = None  # "Only the yellow one can go onto the pad.": a rule, no request (left unread)
@@ -1468,8 +1537,13 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                                                            instruction.lower())
         if isinstance(raised, str) and not _split_at_and(clause, previous) and not _coordinated(clause):
             return ParseResult((), Refusal(reason=raised))
-        pieces = [readings] if readings else _split_at_and(clause, previous) or _coordinated(clause) or \
-            (raised if isinstance(raised, list) else None)
+        split = None if readings else _split_at_and(clause, previous)
+        joined = split or (None if readings else _coordinated(clause))
+        twice = None if split else _named_twice(joined or [])
+        if twice is not None:  # "push red and red left", "put red and the red cube in the bin" (P3 s14)
+            return ParseResult((), Refusal(reason=f"'{' '.join(clause)}' names the {twice} cube twice: say each cube "
+                                                  f"once"))
+        pieces = [readings] if readings else joined or (raised if isinstance(raised, list) else None)
         if not pieces and k == len(clauses) - 1 and _stacked_again(clause, per_clause, rewritten.text):
             continue  # "put purple on top of yellow, just stack em" (s11 dev fi30-011): the stacking said again
         if not pieces:

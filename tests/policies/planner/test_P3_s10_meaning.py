@@ -45,6 +45,8 @@ def test_a_quantifier_with_a_full_clause_after_it_still_plans() -> None:
     "Put every cube in the bin except the red one and not the blue one.",
     "Put every cube in the bin, but not the red one and not the blue one.",
     "Put every cube in the bin, and not the blue one or the red one.",
+    # an exception closed by commas (P3 s14; it refused before, read through an unread ", in")
+    "Put every cube except the red one, and not the blue one, in the bin.",
 ])
 def test_a_bare_not_after_an_exception_adds_to_it(text: str) -> None:
     assert steps(text, S3) == mv("green", "bin")
@@ -65,7 +67,6 @@ def test_a_bare_not_after_a_quantifier_is_its_exception(text: str, want: list[st
     "Put every cube except red in the bin, and not blue or green.",  # nothing left to move
     "Put every cube except red in the bin, and not the purple one.",  # absent
     "Put every cube except red in the bin, and not blue or not.",
-    "Put every cube except the red one, and not the blue one, in the bin.",
 ])
 def test_an_exception_that_contradicts_or_names_nothing_still_refuses(text: str) -> None:
     moves_nothing(text)
