@@ -39,6 +39,23 @@ _DE_ELIDED = (
     (re.compile(r"\bbüschen\b"), "bisschen"),
     # northern "inne Tonne", "inne Kiste": into the (the article glued to "in")
     (re.compile(r"\binne\b(?= [a-zäöüß])"), "in die"),
+    # fourteenth pass: Bavarian "tuast" (tust), written back before a question is looked for ("Tuast ma den roten in
+    # d'Tonne?" asks, as "Tust du ...?")
+    (re.compile(r"\btuast\b"), "tust"),
+    # (fresh_fr_de_26) "'n Stückchen" (ein) before a measure of a push
+    (re.compile(r"(?<![a-zäöüß])'n (?=(?:stück|stückchen|bisschen|bissl)\b)"), "ein "),
+)
+# Berlin German (fourteenth pass, fresh_fr_de_26: "Nur den jelben uff den jrünen druff.", "leg'n uff det Pad",
+# "Den roten lässte ma schön in Ruhe"), written back only where a word found only in Berlin speech marks the text:
+# "uff" (auf), "druff" (drauf), "det" (das), "ick" (ich), "wat" (was), the "j" said for "g" in the colours and a few
+# words ("jelb", "jrün", "janz", "jut"), "leg'n" (leg ihn), "lässte" (lässt du: said as the imperative "lass",
+# whose "lass X in Ruhe" is only a constraint), "ma" after "doch" (mal).
+_BERLIN_MARK = re.compile(r"\b(?:uff|druff|det|ick|wat|jelb[a-z]*|jrün[a-z]*|lässte|kiek)\b")
+_BERLIN = (
+    (re.compile(r"\buff\b"), "auf"), (re.compile(r"\bdruff\b"), "drauf"), (re.compile(r"\bdet\b"), "das"),
+    (re.compile(r"\bj(elb|rün|anz)"), r"g\1"), (re.compile(r"\bjut\b"), "gut"),
+    (re.compile(r"\b(leg|stell|setz|schieb|schubs|pack|tu|gib|bring|wirf)' ?n\b"), r"\1 ihn"),
+    (re.compile(r"\blässte\b"), "lass"), (re.compile(r"\bdoch ma\b"), "doch mal"),
 )
 
 
@@ -58,4 +75,7 @@ def restored(text: str, lang: str, known: Container[str]) -> str:
     elif lang == "de":
         for pattern, repl in _DE_ELIDED:
             text = pattern.sub(repl, text)
+        if _BERLIN_MARK.search(text):
+            for pattern, repl in _BERLIN:
+                text = pattern.sub(repl, text)
     return text

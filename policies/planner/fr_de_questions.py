@@ -43,11 +43,16 @@ _DE_SUBORDINATORS = frozenset({"bevor", "nachdem", "wenn", "falls", "dass", "ob"
                                "weil", "damit", "wo", "was", "der", "die", "das", "den", "dem"})
 _DE_VERB_SUBJECT = re.compile(r"(?P<before>[a-zäöüß]+\s+)?(?P<verb>[a-zäöüß]+)\s+(?P<subj>du|ihr|sie)\b")
 _DE_SUBJECT_VERB = re.compile(rf"{_DE_CLAUSE}(?P<subj>du|ihr)\s+(?P<verb>[a-zäöüß]+)\b")
+# fourteenth pass: the southern question whose "du" is left out after its verb ("Tuast ma den roten in d'Tonne?",
+# "Legst ma den roten aufs Pad?"): a clause opening on a verb of the second person with no subject after it
+_DE_BARE_SECOND = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)\b(?!\s+(?:du|ihr|sie)\b)")
+# ... and the northern and Berlin verb with its "du" glued on ("Schiebste den roten nach links?": schiebst du)
+_DE_GLUED_DU = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)e\b")
 _DE_MODALS = frozenset({"kannst", "könntest", "würdest", "wärst", "magst", "möchtest", "willst", "kann", "könnte",
                         "würde", "wäre", "können", "könnten", "würden", "wären", "mögen", "möchten", "wollen",
                         "könnt", "könntet", "würdet", "wärt", "kanst", "kannste", "könntste"})
-_DE_REQUEST_MARK = re.compile(r"\b(?:bitte|bittschön|bitteschön|mal|danke|dankeschön|merci)\b|"
-                              r"[,\s](?:ja|gell|gelle|okay|ok|woll)\s*[?!]+\s*$")
+_DE_REQUEST_WORD = re.compile(r"\b(?:bitte|bittschön|bitteschön|mal|danke|dankeschön|merci)\b")
+_DE_REQUEST_MARK = re.compile(rf"{_DE_REQUEST_WORD.pattern}|[,\s](?:ja|gell|gelle|okay|ok|woll)\s*[?!]+\s*$")
 # "Sag mal, ...", "hör mal": the "mal" of an opener that announces a question, no mark of the request
 _DE_OPENER_MAL = re.compile(r"\b(?:sag|sagen sie|sag du|hör|hören sie|schau|guck|moment)\s+mal\b")
 # Thanks said first, before the question ("Danke, schiebst du ...?", "Merci, tu pousses ... ?"): no mark of the
@@ -57,6 +62,31 @@ _THANKS_FIRST = re.compile(r"^\s*(?:(?:danke|dankeschön|vielen dank|merci)(?: (
 # Thanks in the sentence after the question: "Tu poses le vert à gauche ? Merci."
 _THANKS_AFTER = {"fr": re.compile(r"^\s*(?:oh\s+|ah\s+)?merci\b"),
                  "de": re.compile(r"^\s*(?:oh\s+|ah\s+)?(?:danke|dankeschön|vielen dank|merci)\b")}
+
+
+# fourteenth pass: where a cube goes, said with a rising "?" and no verb of action ("Le rouge dans la poubelle ?", "Le
+# rouge va dans la poubelle ?", "Der rote gehört in den Mistkübel?", "Alle Würfel gehören in den Müll?") asks whether
+# it goes there, as English "Red in the bin?" and "Everything in the bin?" do; read word by word it was planned. A
+# mark of a request ("bitte", "s'il te plaît", "ja?", thanks after it) keeps it a request, as above.
+# The cube may be said anywhere in the sentence, behind any opener or particle ("Zou, le cube rouge dans la poubelle
+# ?", "Salut, ...": A1 s14 H56; "Nur / Jetzt / Zuerst den roten in den Müll?": H59); the sentence holds no verb of
+# action and no modal frame ("Kannst du den roten in den Müll?" asks for the request itself).
+_GOAL_SUBJECT = {"fr": re.compile(r"\b(?:tous les|toutes les|tout|le|la|les|l'|ce|cette)(?:\b|(?<=')\s*)"),
+                 "de": re.compile(r"\b(?:der|die|das|den|alle|alles|sämtliche|beide)\b")}
+_GOAL_PLACE = {"fr": re.compile(r"\b(?:dans|sur|à|au|aux|vers|en)\b"),
+               "de": re.compile(r"\b(?:in|ins|auf|aufs|nach|zu|zum|zur|neben)\b")}
+
+
+def _goal_asked(sentence: str, lang: str, verb_meaning: Callable[[str], str | None]) -> bool:
+    """A sentence opening on a cube, saying where it goes with no verb of action (a verb of going aside)."""
+    if not _GOAL_SUBJECT[lang].search(sentence) or not _GOAL_PLACE[lang].search(sentence):
+        return False
+    words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", sentence)
+    if set(words) & (_FR_MODALS | _DE_MODALS | {"peux-tu", "pouvez-vous", "pourrais-tu", "pourriez-vous"}):
+        return False
+    # a verb with its "du" glued on ("Schiebste den roten nach links, wa?": Berlin "schiebst du") is a verb too
+    return not any(verb_meaning(v) not in (None, "go") for w in re.findall(r"[a-zà-ÿß]+", sentence)
+                   for v in ((w, w[:-1]) if lang == "de" and w.endswith("ste") else (w,)))
 
 
 def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
@@ -70,6 +100,10 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
         sentence = _THANKS_FIRST.sub("", sentence)
         asked = _french_question(sentence, verb_meaning) if lang == "fr" else _german_question(sentence, verb_meaning)
+        marked = _FR_REQUEST_MARK.search(sentence) if lang == "fr" else \
+            _DE_REQUEST_MARK.search(_DE_OPENER_MAL.sub(" ", sentence))  # "Sag mal, der rote ...?" (A1 s14 H66)
+        if asked is None and not marked and _goal_asked(sentence, lang, verb_meaning):
+            asked = "rising"
         if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)):
             return sentence
     return None
@@ -84,6 +118,9 @@ def _french_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
     for m in _FR_EST_CE.finditer(sentence):
         if m["verb"] not in _FR_MODALS and verb_meaning(m["verb"]):
             return "est-ce"
+    # A French tag of agreement after a statement said with "tu"/"vous" stays a request ("Alors, vous mettez le cube
+    # rouge dans le bac et vous retournez en position initiale, ok ?", a seen gold of fresh_fr_de_6): French gives
+    # instructions in the present this way, where German "Du legst ..., ja?" asks to confirm (A1 s14 H57/H59)
     if _FR_REQUEST_MARK.search(sentence):
         return None
     for m in _FR_SUBJECT_VERB.finditer(sentence):
@@ -97,7 +134,16 @@ def _french_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
 def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -> str | None:
     """"rising" where the sentence's action verb is said with "du"/"ihr"/"Sie" and no mark of a request, else
     None."""
-    if _DE_REQUEST_MARK.search(_DE_OPENER_MAL.sub(" ", sentence)):
+    if _DE_REQUEST_WORD.search(_DE_OPENER_MAL.sub(" ", sentence)):
+        return None
+    # fourteenth pass (A1 s14 H57): a tag of agreement ("ja?", "gell?") after a statement said with "du" ("Du legst
+    # den roten Würfel in die Tonne, gell?") asks to confirm what is stated, as English "you put ..., yeah?"; after an
+    # imperative ("Leg den roten in die Tonne, gell?") it keeps the request
+    du_statement = _DE_SUBJECT_VERB.search(sentence) is not None or any(
+        m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]) for m in _DE_GLUED_DU.finditer(sentence)) or any(
+        m["subj"] == "du" and (m["before"] or "").strip() not in _DE_SUBORDINATORS for m in
+        _DE_VERB_SUBJECT.finditer(sentence))
+    if _DE_REQUEST_MARK.search(sentence) and not du_statement:
         return None
     for m in _DE_VERB_SUBJECT.finditer(sentence):
         before = (m["before"] or "").strip()
@@ -108,6 +154,12 @@ def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
         if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
             return "rising"
     for m in _DE_SUBJECT_VERB.finditer(sentence):
+        if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
+            return "rising"
+    for m in _DE_BARE_SECOND.finditer(sentence):
+        if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
+            return "rising"
+    for m in _DE_GLUED_DU.finditer(sentence):  # "Schiebste den roten nach links?" (schiebst du; old: it pushed)
         if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
             return "rising"
     return None

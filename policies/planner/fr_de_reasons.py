@@ -29,19 +29,25 @@ _REASONS: dict[str, dict[str, str]] = {
         "discard": (r"(?:on |je |nous |j' ?)(?:n' ?)?en (?:a|ai|avons) (?:plus|pu) (?:besoin|l' ?usage)|"
                     r"(?:on|je|nous) (?:n' ?)?en (?:veut|veux|voulons) (?:plus|pu)|"
                     r"(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:me |nous )?(?:sert|servent) (?:plus |pu |pus )?"
-                    r"(?:à|a) rien|"
+                    r"(?:à|a) rien(?:\s*,\s*(?:ce|cette) (?:machin|truc|bidule|cube|bloc))?|"
                     r"(?:il|elle) a fait son temps(?:\s*,\s*(?:celui|celle)-là)?"),
-        "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?|"
+        "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?"
+                       # fourteenth pass (fresh_fr_de_26): "Il traîne là depuis tantôt, une fois."
+                       r"(?: depuis (?:tantôt|ce matin|hier|longtemps|des heures|un moment|tout à l' ?heure))?|"
                        r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?|"
                        # thirteenth pass: "il est trop collé à ta base"
                        r"(?:il|elle) est (?:trop |un peu |beaucoup )?(?:collé|collée|près|proche) (?:à|de) "
                        r"(?:ta|votre|la) base"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
+                 # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
+                 r"on fait (?:du|le|un peu de) ménage|on range (?:un peu|tout)?|"
                  # thirteenth pass: "comme ça ils font une jolie petite maison" (what the stack looks like)
                  r"comme ça (?:ils|elles) font une (?:jolie |belle )?(?:petite )?(?:maison|tour|pile)|"
                  r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?"),
         "urgent": (rf"c' ?est {_INTENSIFIER_FR}(?:urgent|pressé)|"
+                   # fourteenth pass (fresh_fr_de_26): "..., je suis à la bourre"
+                   r"je suis (?:(?:un peu|très|super|grave|trop) )?(?:à la bourre|en retard|pressée?)|"
                    r"(?:mon|ma|notre) (?:tp|td|cours|réunion|démo|examen|exam|bus|train|pause) (?:commence|part) "
                    r"dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes"),
         "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
@@ -54,6 +60,9 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"petit-fils|petite-fille)(?: (?!(?:pas|plus|jamais|non|mais|et|ou|puis|ensuite|demain|après|avant|"
                  r"aussi)\b)[a-zà-ÿ]+)?|"  # thirteenth pass: "... de mon petit-fils Yann" (a name after it)
                  r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée) (?:là|ici|comme ça)?|"
+                 # fourteenth pass (fresh_fr_de_25): "je l'ai réglé au dixième" (the speaker set it up)
+                 r"je (?:l' ?ai|viens de (?:le|la)) (?:réglé|réglée|calibré|calibrée|régler|calibrer)"
+                 r"(?: (?:au dixième|au millimètre|au poil|ce matin|hier|tout à l' ?heure))?|"
                  # thirteenth pass: whose it is ("il appartient à l'équipe d'à côté"), what touching it would do
                  # ("..., hein, sinon tout va dégringoler")
                  r"(?:(?:il|elle) (?:m' ?|nous )?appartient|c' ?est (?:celui|celle)) (?:à|de) (?:l' ?équipe|"
@@ -71,7 +80,10 @@ _REASONS: dict[str, dict[str, str]] = {
                       r"rien casser)?"),
         # thirteenth pass: what the speaker does with the cube where it is put ("faut que je le scanne pour mon labo
         # de physique"): after a request that puts it somewhere other than the bin
-        "use": (r"(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)"
+        "use": (r"(?:(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)|"
+                # fourteenth pass (fresh_fr_de_25): "Je dois le scanner juste après."
+                r"je dois (?:le|la) (?:scanner|photographier|prendre en photo|mesurer|peser|filmer))"
+                r"(?: (?:juste |tout de suite )?(?:après|ensuite))?"
                 r"(?: pour (?:mon|ma|le|la|notre) (?:labo|tp|td|cours|projet|thèse|rapport|expérience|mémoire)"
                 r"(?: de (?:physique|chimie|bio|biologie|robotique|maths|mécanique))?)?"),
     },
@@ -87,7 +99,8 @@ _REASONS: dict[str, dict[str, str]] = {
         "in_the_way": (r"(?:der|die|das|er|sie|es) (?:steht|liegt|ist) (?:da |hier )?(?:mir |uns )?(?:total |voll )?"
                        r"im weg(?: rum| herum)?|(?:der|die|das) stört (?:da|hier|mich)?|"
                        r"(?:rechts|links|da|hier) (?:is|ist|steht|liegt) (?:er|sie|es|der|die|das) im weg"),
-        "room": (r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
+        "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
+                 r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
         "urgent": r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt",
         # thirteenth pass: "eben da, wo er hingehört" (where the request puts it is where it belongs)
@@ -104,7 +117,11 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"brauch(?:e|en)? (?:ich|ick|i|wir|ma) (?:noch|no)"
                  r"(?: für (?:die|den|das) (?:kalibrierung|demo|vorführung|messung|präsentation|test|versuch))?|"
                  r"(?:der|die|das) (?:ist|is) für (?:die|den|das) (?:demo|vorführung|präsentation|test|versuch)"
-                 r"(?: (?:nachher|später|morgen))?"),
+                 r"(?: (?:nachher|später|morgen))?|"
+                 # fourteenth pass (fresh_fr_de_25): "der ist für den Investor-Call reserviert" (kept for something:
+                 # the one word of what it is kept for is open, said only after the clause that forbids the cube)
+                 r"(?:der|die|das) (?:ist|is) (?:(?:schon |noch )?für (?:die|den|das) [a-zäöüß]+(?:-[a-zäöüß]+)? )?"
+                 r"(?:reserviert|vorgesehen|eingeplant)"),
     },
 }
 _NEGATION = {
@@ -113,6 +130,9 @@ _NEGATION = {
     "de": re.compile(r"\b(?:nicht|nich|ned|net|nie|niemals|kein[a-z]*|außer|ausser|ohne|bis auf|lass[a-z]*|"
                      r"nix|nichts)\b"),
 }
+# The words of an exception (the cubes it names are left where they are; the request is made all the same)
+_EXCEPTION = {"fr": re.compile(r"\b(?:sauf|excepté|hormis)\b|\bà l' ?exception\b"),
+              "de": re.compile(r"\b(?:außer|ausser|bis auf)\b")}
 _BIN = {
     "fr": re.compile(r"\b(?:poubelle|poubel|bac|corbeille|vidanges|ordures|benne|jette|jetez|jeter|vire|virez|virer|"
                      r"balance|balancez|débarrasse|débarrassez)\b"),
@@ -122,7 +142,9 @@ _BIN = {
 # A colour word's stem, French or German ("roten", "rouge"): a reason that names a cube names the one it is about
 _COLOUR = re.compile(r"\b(rouge|vert|bleu|jaune|violet|orange|rose|noir|blanc|gris|rot|grün|gruen|blau|gelb|lila|"
                      r"violett|schwarz|weiß|weiss|rosa|pink|grau)[a-zäöüàâçéèêëîïôûù]*")
-_SEPARATOR = r"(?P<sep>[,;.!?]|\s[-–—])\s*(?:(?:hein|quoi)\s*,\s*)?"  # "..., hein, sinon tout va dégringoler"
+# "..., hein, sinon tout va dégringoler"; fourteenth pass: a colon before the reason ("vous n'y touchez pas : je l'ai
+# réglé au dixième")
+_SEPARATOR = r"(?P<sep>[,;:.!?]|\s[-–—])\s*(?:(?:hein|quoi)\s*,\s*)?"
 # "... zurück und lassen Sie die Würfel, wie sie sind": this kind alone is also joined by "and"
 _SEPARATORS = {"as_they_are": r"(?P<sep>[,;.!?]|\s(?=und |et ))\s*"}
 _COMPILED = {lang: {kind: re.compile(rf"{_SEPARATORS.get(kind, _SEPARATOR)}(?:{pattern})\s*[.!]*\s*$")
@@ -157,6 +179,9 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
         return not negated and _OPEN_CUBE[lang].search(request) is not None and _COLOUR.search(request) is None
     if kind == "use":  # the cube is put where it is used, not binned
         return not negated and _BIN[lang].search(request) is None
+    if kind in ("room", "urgent"):  # fourteenth pass: a request with an exception is still one ("Alle Würfel außer
+        # dem blauen bitte in den Mülleimer, wir räumen heute auf.")
+        return _NEGATION[lang].search(_EXCEPTION[lang].sub(" ", request)) is None
     return not negated
 
 
@@ -167,7 +192,7 @@ def without_reason(text: str, lang: str) -> str:
             m = pattern.search(text)
             if m is not None and m.start() > 0 and _agrees(kind, text[:m.start()], lang, m[0]):
                 sep = m["sep"].strip()
-                text = text[:m.start()] + ("." if sep in (",", "-", "–", "—") else sep)
+                text = text[:m.start()] + ("." if sep in (",", ":", "-", "–", "—") else sep)
                 break
         else:
             return text

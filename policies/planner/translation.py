@@ -141,6 +141,12 @@ _FR: dict[str, str] = {
     "percher": "put", "perches": "put", "juche": "put", "juchez": "put", "jucher": "put", "hisse": "put",
     "hissez": "put", "hisser": "put", "regroupe": "put", "regroupez": "put", "regrouper": "put", "rassemble": "put",
     "rassemblez": "put", "rassembler": "put", "regroupes": "put", "rassembles": "put",
+    # fourteenth pass (fresh_fr_de_25): "amener" (bring: a place must be said, as "bring" in English), "poze" (pose
+    # spelt as said, a teenager's "z")
+    "amène": "bring", "amènes": "bring", "amenez": "bring", "amener": "bring",
+    "poze": "put", "pozes": "put", "pozez": "put", "pozer": "put",
+    # fourteenth pass (fresh_fr_de_26): "garer" (park: a place must be said), "sru" (sur, two letters swapped)
+    "gare": "put", "gares": "put", "garez": "put", "garer": "put", "sru": "on",
 }
 _FR_CLITIC_IMPERATIVES = ("mets|mettez|pose|posez|jette|jetez|pousse|poussez|dépose|déposez|déplace|déplacez|empile|"
                           "empilez|prends|prenez|range|rangez|place|placez|remets|remettez|glisse|glissez|fous|foutez|"
@@ -212,6 +218,25 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # fourteenth pass (fresh_fr_de_25): "par contre", "en revanche" (on the other hand), a contrast between sentences
+    # or clauses: between commas after a dislocated cube ("Le bleu, par contre, vous n'y touchez pas") it is nothing,
+    # opening a later sentence or clause it is "mais"; opening the instruction it contrasts with nothing said and stays
+    # unread (A1 s14 H65: "Par contre, mets le rouge sur le pad. Jette-le." hid the first sentence's request)
+    (r"\s*,\s*(?:par contre|en revanche)\s*,", ","),
+    (r"([.!?;,]\s*)(?:par contre|en revanche)\b\s*,?\s*", r"\1mais "),
+    # "..., vas-y frérot, ...": go ahead, said between two clauses; "le jaune il bouge pas" (spoken: the yellow one
+    # stays where it is), a prohibition said of the cube, as "ne bouge pas le jaune" (never before a "?")
+    (r"\s*,\s*(?:vas-y|allez-y)(?: frérot| mon pote| gros| mon frère)?\s*,", ","),
+    # Marseille "zou" (off it goes): "le cube jaune, là, zou, à la poubelle !"
+    (r"\s*,\s*zou\s*,", ","), (r"^\s*zou\s*[,!]+\s*", ""),
+    # (fresh_fr_de_26) "le plus à gauche (à gauche du point de vue du robot)": the robot's view, which left and right
+    # already are; said in brackets it repeats the side said just before it (another side is left unread)
+    (r"\b(gauche|droite)\s*\(\s*(?:à )?\1 (?:du point de vue du robot|vu du robot|vu depuis le robot|"
+     r"de ton point de vue|de votre point de vue)\s*\)", r"\1"),
+    (r"\b(gauche|droite)\s*,?\s*(?:du point de vue du robot|vu du robot|vu depuis le robot|de ton point de vue|"
+     r"de votre point de vue)\b", r"\1"),
+    (rf"(^|[.!?;,:]\s*)((?:le|la) (?:cube |bloc |brique )?(?:{_FR_COLOUR_WORDS}))\s*,?\s*(?:il|elle) (?:ne )?"
+     r"(?:bouge|touche) pas(?=\s*(?:[.!;]|$))", r"\1ne bouge pas \2"),
     # eleventh pass (fresh_fr_de_18): Quebec "s'a" is "sur la" ("mets le bloc bleu s'a cible"); "voir" right after an
     # imperative is a filler ("poussez voir le cube bleu", "mets voir le rouge"); "à ta/votre gauche", said to the
     # robot, is its own left (the README's left; "à ma gauche", the speaker's, stays unread)
@@ -388,7 +413,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "tu me mets le vert dans le bac ?": the "me" of "for me" before a verb that puts (never before "jettes", where
     # "jette-moi" is thrown to the speaker)
     (r"\b(tu|vous) (?:me|m' ?) (?=(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|places|placez|empiles|"
-     r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez)\b)", r"\1 "),
+     r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez|gares|garez)\b)", r"\1 "),
     # "tous les cubes sauf le rouge vont dans la poubelle", "le bleu va sur le pad": the cube said first, put
     (r"^\s*((?:tous les|toutes les) (?:cubes|blocs|briques)(?:\s*,?\s*sauf (?:le |la |l' ?)[a-zà-ÿ]+"
      r"(?: et (?:le |la |l' ?)[a-zà-ÿ]+)?\s*,?)?|"
@@ -514,6 +539,12 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
     (rf"^\s*tu sais (?=(?:{_FR_INFINITIVES})\b[^.!]*\?\s*$)", "peux-tu "),
+    # fourteenth pass (fresh_fr_de_26): "Dis, tu sais me débarrasser du cube orange ?" (the bin idiom after the "me"
+    # of "for me")
+    (r"^\s*tu sais (?:me |m' ?)(?=débarrasser (?:du|de la|de l'|des)\b[^.!]*\?\s*$)", "peux-tu "),
+    # "On fait une tour ? Le bleu en bas, ...": the tower suggested, its levels said in the next sentence
+    (r"^\s*on (?:fait|construit|monte) une (?:petite )?(?:tour|pile)\s*[?!.:]+\s*(?=(?:le|la|l')\s*[a-zà-ÿ]+ "
+     r"(?:en bas|à la base|tout en bas)\b)", " construis une tour : "),
     # eleventh pass: "déposer sur le pad le cube situé le plus à gauche": a cube named by its place, said after the
     # place it goes to (the colour's case is above), goes before it as English says it
     (rf"\b({_FR_CLITIC_IMPERATIVES}|{_FR_INFINITIVES})(\s+pas)?\s+((?:dans|sur|à|au|en)\s+(?:le |la |l' ?|les )?"
@@ -599,7 +630,8 @@ _FR_CLITIC_VERBS = ("mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pouss
                     "déposer|déplace|déplacez|déplacer|empile|empilez|empiler|prends|prenez|prendre|mettes|mettiez|poses|"
                     "posiez|"
                     "jettes|jetiez|pousses|poussiez|déposes|déposiez|déplaces|déplaciez|empiles|empiliez|prennes|"
-                    "preniez|ranges|rangiez|range|rangez|ranger|remets|remettes")
+                    "preniez|ranges|rangiez|range|rangez|ranger|remets|remettes|"
+                    "gare|gares|garez|garer")  # fourteenth pass: "Tu me gares le cube bleu sur le pad ? Merci."
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
@@ -791,6 +823,7 @@ _DE: dict[str, str] = {
     "hochzuheben": "pick up", "unten": "at the bottom", "ganz": "very", "mitte": "middle", "unterste": "bottom",
     "oberste": "top",
     "oberen": "top", "unteren": "bottom", "obersten": "top", "untersten": "bottom",
+    "vordersten": "frontmost", "zone": "area",  # fourteenth pass (fresh_fr_de_26)
     "hey": "hey", "hi": "hi", "mach": "put", "mache": "put",
     "schmeiß": "throw", "schmeiss": "throw", "schmeiße": "throw", "schmeisse": "throw",
     "entsorg": "discard", "entsorge": "discard", "entsorgen": "discard", "entsorgst": "discard",
@@ -1446,6 +1479,13 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventh pass: a tag question after the request ("..., ja?", "..., oder?", "..., gell?")
     (r",\s*(?:ja|gell|ne|oder|okay|ok|nicht wahr|geht das|passt das|wa|woll|odr|gäll|n[ä]|nech)\s*\?\s*$",
      "?"),  # "n[ä]": spelt out, the accent table would read every "na" as "nä"
+    # fourteenth pass (fresh_fr_de_26): the tag of agreement with a request ("ja?", "gell?", "okay?") closing a
+    # sentence that another follows ("Den roten lässte ma schön in Ruhe, ja? Nur den jelben uff den jrünen druff."):
+    # the request's end (a tag that asks whether something is so, "oder?", "nicht wahr?", stays a question)
+    (r",\s*(?:ja|gell|gelle|gäll|okay|ok|woll)\s*\?\s+(?=[a-zäöüß])", ". "),
+    # "Nur den gelben auf den grünen drauf.": "only" opening a sentence that places a cube and holds no negation
+    (r"(^|[.!;]\s+)nur (?=(?:den|die|das) [^.!?;]*\b(?:auf|aufs|in|ins|nach)\b(?![^.!?;]*\b(?:nicht|nie|kein)))",
+     r"\1"),
     # twelfth pass: "Stapel mir die drei mal hoch: unten ..., ... oben ...": a tower of the cubes its levels name next
     # (the count kept: "die vier" with three levels is refused, A1 s12 H37)
     (r"^\s*(?:stapel|staple|stapeln sie|stapelst du)(?: mir)?(?: bitte)? (?:die|alle) (drei|vier|zwei)"
@@ -1769,7 +1809,7 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:linke|linken|linker|linkes) (würfel|block|klotz|baustein)\b", r"leftmost \1"),
     (r"\b(?:rechte|rechten|rechter|rechtes) (würfel|block|klotz|baustein)\b", r"rightmost \1"),
     (r"\b(der|den|dem|die|das) (würfel|block|klotz) in der mitte\b", r"\1 middle \2"),
-    (r"\b(?:ein (?:kleines )?bisschen|ein wenig|ein stück)\b", " "),
+    (r"\b(?:ein (?:kleines )?bisschen|ein wenig|ein stück|ein stückchen)\b", " "),
     (r"\b(?:und )?(?:dann )?ab nach hause\b", "und dann fahr in die ausgangsposition"),
     (r"\bnach hause\b", "in die ausgangsposition"),
     (r"^(?:ich )?(?:brauche|bräuchte|möchte|hätte gerne?|will)\s+(?=(?:einen|eine|ein) )", "bitte bau "),
@@ -1957,6 +1997,26 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # Bavarian "tuast" (tust), "ma" for "mir" after a verb and its "du" left out ("stellst ma bitte ..."),
                 # "Seitn" (Seite)
                 (r"\btuast\b", "tust"),
+                # fourteenth pass (fresh_fr_de_25): "heid" (heute), "in d'Tonne" (in die: the article before a noun
+                # after "in"/"auf"), "räum ma alle Würfel ..." (the "ma" of "mal" after an imperative)
+                (r"\bheid\b", "heute"), (r"\b(in|auf) d' ?(?=[a-zäöü])", r"\1 die "),
+                (r"\b(räum|leg|stell|setz|schieb|schubs|gib|tu|pack|wirf|bring|nimm|lass) ma\b(?! (?:du|wir)\b)",
+                 r"\1 mal"),
+                # (fresh_fr_de_26) "in die rechte Zone" (the right side; "Zone" alone is an area)
+                (r"\b(linke|rechte|linken|rechten) zone\b", r"\1 seite"),
+                # (fresh_fr_de_26) "den Würfel, der oben drauf liegt" (the top cube), Swiss "der zuvorderst liegt"
+                # and "der ganz vorne liegt" (the frontmost, nearest the robot, as English "frontmost")
+                (r"\b(?:den|der) (?:würfel|block|klotz|baustein)\s*,\s*der (?:ganz )?oben(?: drauf| darauf)? "
+                 r"(?:liegt|steht|ist)\s*,?", "den obersten würfel "),
+                (r"\b(?:den|der) (?:würfel|block|klotz|baustein)\s*,\s*der (?:zuvorderst|ganz vorne|ganz vorn) "
+                 r"(?:liegt|steht|ist)\s*,?", "den vordersten würfel "),
+                # "Den gelben Würfel brauch ma nimmer, der g'hört in den Mistkübel.": no longer needed, it belongs in
+                # the bin: the request to bin it, said of the cube named first (only with both clauses)
+                (r"(^|[.!;:]\s*)((?:den|die|das) [a-zäöüß]+(?: würfel| klotz| block| baustein)?) brauch(?:e|en)? "
+                 r"(?:ich|wir|ma) (?:nimmer|nimma|nicht mehr|nich mehr|net mehr|ned mehr)\s*,\s*"
+                 r"(?:der|die|das|er|sie|es) gehört in (den|die) "
+                 r"(mülleimer|müll|mistkübel|abfall|abfalleimer|eimer|kübel|tonne|mülltonne)"
+                 r"(?=\s*(?:[.!]|$))", r"\1leg \2 in \3 \4"),
                 (r"\b(tust|stellst|legst|setzt|packst|gibst) (?:ma|mir)\b(?! du\b)", r"\1 du"),
                 (r"\bseitn\b", "seite"),
                 # twelfth pass (fresh_fr_de_22): northern "bloß" (only: "bloß den gelben nich", the exclusion), "ab"
@@ -2193,6 +2253,17 @@ _OPENINGS = {
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà|heille|hé|eh|oh|ah|merci(?: beaucoup| bien)?|envoye|enweye|tsé|"
                      r"tu sais|vous savez|faque|bjr|slt)\s*[,!.]+|"
+                     # fourteenth pass (fresh_fr_de_25): Swiss "Adieu !" said on arriving (a greeting, before the
+                     # request only), a teenager's "wesh" (hey), Marseille "Oh collègue," (mate)
+                     r"adieu\s*[,!.]+|wesh(?:\s+(?:frérot|gros|frère|mon frère|la famille))?\s*[,!.]*|"
+                     # (fresh_fr_de_26) "Pardon,", "Toi le robot,", "Bon, on s'arrête là pour aujourd'hui, merci à
+                     # tous." (the day's work done, before the last request), "Petite manip rapide avant ma réunion,"
+                     r"pardon\s*[,!]+|toi,? le robot\s*[,!]+|"
+                     r"on s' ?arrête là(?: pour (?:aujourd' ?hui|ce soir|la journée))?(?:\s*,\s*merci à tous)?"
+                     r"\s*[.!]+|"
+                     r"petite manipe? (?:rapide )?(?:avant (?:ma|la|notre|mon) (?:réunion|pause|cours|démo|rdv)\s*)?"
+                     r"[,:!]+\s*(?:si (?:ça|cela) ne (?:te|vous) dérange pas\s*[,:]+)?|"
+                     r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot)\s*[,!]+|"
                      # eleventh pass: a wish for the listener's day, said before the request
                      r"j' ?espère que (?:ta|votre) journée se passe bien\s*[.!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+|"
@@ -2218,6 +2289,8 @@ _OPENINGS = {
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
+                     # fourteenth pass (fresh_fr_de_25): "Danke, das reicht für heute." before the last request
+                     r"das reicht(?: für heute| fürs erste| für jetzt)?|"
                      # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
                      r"(?:(?:ein )?(?:langer|stressiger|anstrengender|harter) tag(?: heute)?|"
                      r"mir ist (?:heute )?(?:echt |total |so |voll )?langweilig(?:\s*,?\s*aber egal)?|"
@@ -2226,7 +2299,7 @@ _OPENINGS = {
                      r"(?:heut|heute) (?:is|ist) (?:a|ein|echt ein|der) wahnsinn(?: (?:im|in der|am|auf dem) "
                      r"(?:kaffeehaus|café|cafe|lokal|büro|labor|geschäft|laden|hafen|betrieb|werk|restaurant|"
                      r"werkstatt|job))?(?:\s*,\s*ich sag(?:'s| es)? (?:ihnen|dir|euch))?))"
-                     r"\s*[?!.…–—]+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
+                     r"\s*[?!.…–—]+|morgen\s*!+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
@@ -2235,6 +2308,8 @@ _OPENINGS = {
                      # eleventh pass: the Austrian opener "geh (bitte)," before a request ("geh bitte zurück",
                      # the arm's return, keeps its verb)
                      r"geh(?: bitte)?\s*,(?!\s*(?:zurück|nach|in|heim|zur|zum)\b)|"
+                     # fourteenth pass (fresh_fr_de_26): "ey robo" (no comma), Berlin "Kiek ma," (look)
+                     r"ey (?:robo|roboter|robi|robot)\b\s*[,!]*|(?:kiek|kuck|guck) (?:ma|mal)\s*[,!]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
@@ -2244,6 +2319,16 @@ _CLOSINGS = {
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
                      r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
+                     # fourteenth pass (fresh_fr_de_25): "..., tranquille, sans te presser" (take your time),
+                     # "..., t'as bien travaillé" (praise), "... ? tu vois", "..., frérot"
+                     r"(?:(?<=,)|(?<=, ))(?:tranquille|tranquillement|sans (?:te|vous) presser|frérot)(?!\s*\?)|"
+                     # (fresh_fr_de_26) Quebec "..., c'est correct" (that's fine), Belgian "..., une fois", "Tu me
+                     # sauves la vie", "Ça joue comme ça"
+                     r"(?:(?<=,)|(?<=, ))(?:c' ?est correct|une fois)(?!\s*\?)|"
+                     r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:tu me sauves la vie|vous me sauvez la vie|"
+                     r"(?:ça|ca) joue comme ça)(?!\s*\?)|"
+                     r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:(?:genre(?: en mode (?:pile|tour))?\s*,?\s*)?tu vois|"
+                     r"(?:t' ?as|tu as|vous avez) (?:bien|très bien|super bien) (?:travaillé|bossé))(?!\s*\?)|"
                      r"merci (?:mon )?vieux|"
                      r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
@@ -2279,6 +2364,13 @@ _CLOSINGS = {
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
+                     # fourteenth pass (fresh_fr_de_25): Bavarian "..., passt scho" (fine), Berlin "..., wa" (right?),
+                     # how to do it ("..., aber gemütlich"), "..., dann is a Ruah" (then there's peace)
+                     r"(?:(?<=,)|(?<=, ))(?:passt scho|passt schon|wa|(?:aber )?(?:ganz )?(?:gemütlich|vorsichtig|"
+                     r"langsam|sachte|behutsam)(?:\s*,\s*(?:gell|gelle|gelt|gäll))?|dann is(?:t)? (?:a|eine|endlich) "
+                     r"(?:ruah|ruhe|ruh))(?!\s*\?)|"
+                     # (fresh_fr_de_26) "..., schnell bitte" (how fast)
+                     r"(?:(?<=,)|(?<=, ))(?:aber )?(?:schnell|rasch|zügig|flott)(?: bitte)?(?!\s*\?)|"
                      r"pls|plz|"  # thirteenth pass: "... in den müll tun pls" (please, typed)
                      r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
@@ -2602,6 +2694,8 @@ _PREAMBLE_WORDS = {
 # ("Je le fais.", "Je le range.", "Nous le faisons ce matin.": the speaker does it, and the request after it may be
 # what they do themselves; A1 s11 H34), and "le travail" alone is the work the speaker takes on ("Je fais le travail.").
 _PREAMBLE_PHRASES = {"fr": re.compile(r"\b(?:le plan de travail|ce matin|ce soir|la démo(?:nstration)?|"
+                                      # fourteenth pass: "On a fini la manip, tu peux ..." (the experiment)
+                                      r"la manip|la manipe|l' ?expérience|l' ?essai|"
                                       r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste)\b"),
                      "de": re.compile(r"(?!)")}
 

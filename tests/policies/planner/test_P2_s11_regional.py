@@ -85,7 +85,9 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Bonjour mon petit, mets le {x} sur le {y}, vous êtes bien aimable.", ("x>y",)),
     ("Legste den {X} bitte aufs Pad?", ("x>pad",)),
     ("Kannste den {X} in den Eimer legen?", ("x>bin",)),
-    ("Schiebste den {X} nach links, wa?", ("push:x:left",)),
+    # fourteenth pass (A1 s14 H57 class): "Schiebste den X nach links, wa?" with no mark of a request asks to confirm,
+    # and is refused (test_P2_s14_fd26); with "mal" it is a request
+    ("Schiebste mal den {X} nach links, wa?", ("push:x:left",)),
     ("Leg halt den {X} in den Eimer.", ("x>bin",)),
     ("Äxgüsi, stell fei den {X} auf den {Y}. Baba.", ("x>y",)),
     # a tower wished for by someone else, its levels said as where each cube should be, in the next sentence

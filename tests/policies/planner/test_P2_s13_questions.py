@@ -3,9 +3,10 @@
 "Schiebst du den roten Würfel nach links?", "Du legst den roten in den Müll?", "Tu pousses le cube rouge à gauche ?",
 "Est-ce que tu mets ...?", "Mets-tu ...?" ask whether; English refuses "do you push ...?" and "you push ...?", and so
 are these refused, with a message that says it is a question. The same sentence carrying a closed mark of a request
-(the ethical "me", "bitte"/"mal", "stp", a tag "ok ?"/"d'accord ?"/"une fois ?"/"ja?", "Dis," before it, thanks after
-it) is the spoken request the seen splits hold ("Tu me mets le rouge dans le bac ?", "Dis, ..., tu poses le vert du
-côté gauche ? Merci"), and plans exactly; negated, it never runs what it forbids.
+(the ethical "me", "bitte"/"mal", "stp", a tag "ok ?"/"d'accord ?"/"une fois ?", "Dis," before it, thanks after
+it; German "ja?"/"gell?" only after an imperative, not after a statement said with "du": fourteenth pass, A1 s14 H57)
+is the spoken request the seen splits hold ("Tu me mets le rouge dans le bac ?", "Dis, ..., tu poses le vert
+du côté gauche ? Merci"), and plans exactly; negated, it never runs what it forbids.
 """
 
 from __future__ import annotations
@@ -86,7 +87,6 @@ _REQUESTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # German: "bitte", "mal", a tag of agreement, thanks after
     ("Schiebst du bitte den {X} Würfel nach links?", ("push:x:left",)),
     ("Schiebst du mal den {X} Würfel nach rechts?", ("push:x:right",)),
-    ("Du legst den {X} in den Müll, ja?", ("x>bin",)),
     ("Legst du den {X} in den Müll? Danke!", ("x>bin",)),
     ("Den {X} stellst du bitte auf den {Y}, ja?", ("x>y",)),
     # German statements and modal frames, as before
