@@ -1408,6 +1408,9 @@ _AFTER_A_PUSH = re.compile(
     r"(?:\s+side)?|forwards?|backwards?|(?:in|into|on|onto|to)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|brick|one))?)"
     r"(?=\s*(?:[,;.]|$|\band\b|\bthen\b))")
 
+_SHARED_PUSH = re.compile(rf"{_PUSH_SAID}\s+(?:both\s+)?(?:the\s+)?(?:{_COLOUR_ALT})(?:\s+(?:cube|block|brick|one))?"
+                          r"\s*")
+
 
 def _pushed_too(text: str) -> tuple[str, str | None]:
     """A clause with no verb after a push is pushed too (A1 s9 G14: "Push the red cube to the right and the blue one
@@ -1422,6 +1425,8 @@ def _pushed_too(text: str) -> tuple[str, str | None]:
             not re.search(r"\b(?:left|right)\b", where)):
         return text, f"'{m.group('cube')} {where}' after a push: a push reaches no place, and no pick was said; say " \
                      f"'put {m.group('cube')} {where}' or give it a push direction"
+    if _SHARED_PUSH.fullmatch(text[m.start():m.start("join")]) and re.fullmatch(r"\s*,?\s*and\s+", m.group("join")):
+        return text, None  # "push red and blue left": one direction for both (semantic_parser._coordinated, P3 s14)
     return text[:m.start("cube")] + "push " + text[m.start("cube"):], None
 
 

@@ -1289,7 +1289,10 @@ def _fronted_objects(text: str, state: SceneState) -> str | None:
 _NEGATED_SOME = re.compile(r"\b(?:don'?t|do not|dont|never|not|without|no need to)\b[^,;.!?]*?\b((?:some|either|any "
                            r"one|any single) (?:cube|block|brick|one))\b")
 # A hedge or a question mark closing the instruction
-_HEDGE_END = (r"(?:,?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps)\s*[.!]*|"
+# (also "I'm thinking", "I'd guess", "I imagine", "I assume": A1 s14 H58 residue)
+_HEDGE_WORDS = (r"i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps|i'?m thinking|"
+                r"i am thinking|i'd guess|i imagine|i assume")
+_HEDGE_END = (rf"(?:,?\s*\b(?:{_HEDGE_WORDS})\s*[.!]*|"
               r"\s*\?[?!.]*)\s*$")
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
@@ -1316,7 +1319,7 @@ _HEDGED_VERBLESS = re.compile(
     r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
     r"barring|excluding|besides)\b[^.!?;]*?)?\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|"
     r"over to)\b[^.!?;]*?"
-    r",?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps)\s*[.!]*\s*$")
+    rf",?\s*\b(?:{_HEDGE_WORDS})\s*[.!]*\s*$")
 # ... and a tower's order said as what "it" goes with a hedge or "?" after it ("Top-down it should go red, green, blue,
 # with orange at the base, I think.", P3 s14): the order is a guess
 _HEDGED_ORDER = re.compile(r"\b(?:top[- ]down|bottom[- ]up|(?:from )?(?:the )?(?:top|bottom|up|down) to (?:the )?"
