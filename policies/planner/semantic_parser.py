@@ -47,6 +47,10 @@ _DISLOCATED_VERBS = "|".join(sorted(lx.PLACE_VERBS | {"move", "shift", "carry", 
 _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(the (cube|block|one|object|thing) (that )?you are holding|what you are holding|what you hold|"
      r"the held (cube|block|object)|the (cube|block|object) in (the|your) (gripper|hand))\b", " HELD "),
+    # "over" before "the other cube" is "on", as before a colour ("Put the red over the other cube, please.", dev_s14
+    # fi41-039: the other cube is asked when two are left)
+    (rf"\b((?:put|place|set|stack|lay) (?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|one|brick))?) over (?=the other "
+     rf"(?:cube|block|one|brick)\b)", r"\1 on "),
     # a learner's relative "what" after its noun ("The cube what is on the blue, put it in the pad.", dev_s14 fi41-046)
     (r"\b(the (?:cube|block|one|object|brick)) what(?:'s| is)\b", r"\1 that is"),
     # "take whatever's sitting on the red cube" (f18-034): the object resting there, grounded by mentions.py
