@@ -38,6 +38,10 @@ _FR_REQUEST_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplai
                               r"(?:^|[,;:]\s*)(?:oh\s+)?(?:dis|dites|allez)\b|"
                               r"[,\s](?:ok|okay|d'accord|une fois|gell)\s*[?!]+\s*$")
 
+# Around a verbless goal only a word of a request marks one: a tag ("Tout dans la poubelle, d'accord ?", "Der rote
+# Würfel in den Mülleimer, ja?") asks to confirm a state, as English "Everything in the bin, ok?" (REV s14 R7)
+_FR_GOAL_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplait|merci)\b")
+
 _DE_CLAUSE = r"(?:^|[,;:]\s*|\b(?:und|dann|danach|also|na|so|jetzt|nun)\s+)"
 _DE_SUBORDINATORS = frozenset({"bevor", "nachdem", "wenn", "falls", "dass", "ob", "wie", "sobald", "während", "als",
                                "weil", "damit", "wo", "was", "der", "die", "das", "den", "dem"})
@@ -47,7 +51,9 @@ _DE_SUBJECT_VERB = re.compile(rf"{_DE_CLAUSE}(?P<subj>du|ihr)\s+(?P<verb>[a-zä�
 # "Legst ma den roten aufs Pad?"): a clause opening on a verb of the second person with no subject after it
 _DE_BARE_SECOND = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)\b(?!\s+(?:du|ihr|sie)\b)")
 # ... and the northern and Berlin verb with its "du" glued on ("Schiebste den roten nach links?": schiebst du)
-_DE_GLUED_DU = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)e\b")
+# (also after a fronted object: "Den roten legste in den Müll, wa?", A1 s14 residue)
+_DE_GLUED_DU = re.compile(rf"{_DE_CLAUSE}(?:(?:den|die|das|dem) [a-zäöüß]+(?: (?:würfel|block|klotz|baustein))? )?"
+                          r"(?P<verb>[a-zäöüß]+st)e\b")
 _DE_MODALS = frozenset({"kannst", "könntest", "würdest", "wärst", "magst", "möchtest", "willst", "kann", "könnte",
                         "würde", "wäre", "können", "könnten", "würden", "wären", "mögen", "möchten", "wollen",
                         "könnt", "könntet", "würdet", "wärt", "kanst", "kannste", "könntste"})
@@ -84,6 +90,8 @@ def _goal_asked(sentence: str, lang: str, verb_meaning: Callable[[str], str | No
     words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", sentence)
     if set(words) & (_FR_MODALS | _DE_MODALS | {"peux-tu", "pouvez-vous", "pourrais-tu", "pourriez-vous"}):
         return False
+    if set(words) & {"lass", "lasse", "lassen", "lasst", "laisse", "laissez", "laisses"}:
+        return False  # "Den roten lass ma schön in Ruhe, ja?": a verb that keeps the cube, no goal said of it
     # a verb with its "du" glued on ("Schiebste den roten nach links, wa?": Berlin "schiebst du") is a verb too
     return not any(verb_meaning(v) not in (None, "go") for w in re.findall(r"[a-zà-ÿß]+", sentence)
                    for v in ((w, w[:-1]) if lang == "de" and w.endswith("ste") else (w,)))
@@ -100,8 +108,10 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
         sentence = _THANKS_FIRST.sub("", sentence)
         asked = _french_question(sentence, verb_meaning) if lang == "fr" else _german_question(sentence, verb_meaning)
-        marked = _FR_REQUEST_MARK.search(sentence) if lang == "fr" else \
-            _DE_REQUEST_MARK.search(_DE_OPENER_MAL.sub(" ", sentence))  # "Sag mal, der rote ...?" (A1 s14 H66)
+        # "Sag mal, der rote ...?", "Dis-moi, le rouge dans la poubelle ?": an opener that announces a question is
+        # no mark of a request here (A1 s14 H66 and its French twin)
+        marked = _FR_GOAL_MARK.search(sentence) if lang == "fr" else \
+            _DE_REQUEST_WORD.search(_DE_OPENER_MAL.sub(" ", sentence))
         if asked is None and not marked and _goal_asked(sentence, lang, verb_meaning):
             asked = "rising"
         if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)):

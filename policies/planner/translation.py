@@ -2791,7 +2791,39 @@ def _action_verb(word: str, lang: str) -> str | None:
     return english[0] if english and (english[0] in _VERBS_EN or english[0] == "build") else None
 
 
+# A verdict closing the instruction ("..., passt scho", "..., c'est correct", "Ça joue comme ça"): after a request it
+# says the request is fine as said, after words with no verb of action it may say a cube already is where they put it
+# ("Den roten aufs Pad, passt scho.", "Le rouge dans le bac, c'est correct."), a report; those are refused.
+_VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|va)(?: comme ça)?)\s*[,.!?]*\s*"
+                             r"(?:merci(?: beaucoup| bien)?\s*[.!]*\s*)?$"),
+            "de": re.compile(r"[,.!?;]\s*(?:passt(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
+                             r"(?:danke(?: dir| schön)?\s*[.!]*\s*)?$")}
+
+
+# A1 s14 H61's German twin: a hypothetical said of a cube or of the robot ("Der rote würde in den Müll gehen.", "Du
+# würdest den roten in die Tonne legen.") is no request ("Würdest du ...?" is, as before)
+_DE_HYPOTHETICAL = re.compile(r"(?:^|[,.;:!?]\s*|\b(?:und|aber|dann)\s+)(?:du würdest|ihr würdet|(?:er|es) würde|"
+                              r"(?:der|die|das) [a-zäöüß]+(?: (?:würfel|block|klotz|baustein))? würden?|"
+                              r"(?:alle|die) (?:würfel|blöcke|klötze) würden)\b")
+
+
+def _verdict_after_no_verb(text: str, lang: str) -> None:
+    if lang == "de" and _DE_HYPOTHETICAL.search(text):
+        raise TranslationError("German: 'würde' said of the robot or of a cube ('du würdest ...', 'der rote würde "
+                               "...') is a hypothetical, not a request; say 'leg ...' or 'würdest du ... legen?'; "
+                               "nothing was planned")
+    m = _VERDICT[lang].search(text)
+    # a German object in the accusative names what an elided verb moves ("Den andern Würfel auf'n Grünen, passt.", a
+    # seen gold, d16-052): a request; the nominative says where a cube is
+    if m and lang == "de" and re.search(r"\b(?:den|einen)\b", text[:m.start()]):
+        return
+    if m and not any(_action_verb(w, lang) for w in re.findall(r"[a-zà-ÿß]+", text[:m.start()])):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: '{m[0].strip(' ,.!?;')}' after words with no verb may say "
+                               "that a cube already is there; say it as a request with its verb; nothing was planned")
+
+
 def _translated(text: str, lang: str) -> str:
+    _verdict_after_no_verb(text, lang)  # fourteenth pass
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
     if asked is not None:
         # "Schiebst du den roten Würfel nach links?", "Tu pousses le rouge à gauche ?": a question whether the robot

@@ -183,3 +183,45 @@ def test_a_near_miss_is_refused(template: str) -> None:
 ])
 def test_a_goal_asked_with_a_mark_of_a_request_plans(template: str, spec: tuple[str, ...]) -> None:
     assert_plans_exactly(template, spec, _TRIPLES[0])
+
+
+@pytest.mark.parametrize("template", [
+    # a verdict after words with no verb may say the cube already is there (a report)
+    "Le {x} dans le bac, c'est correct.",
+    "Le {x} sur le pad. Ça joue comme ça.",
+    "Le {x} sur le pad, ça joue comme ça, merci.",
+    "Der {XB}e Würfel auf dem Pad, passt scho.",
+    "Der {XB}e im Müll, passt so.",
+    # a hypothetical said of the robot or of a cube (A1 s14 H61's German twin, old)
+    "Der {XB}e würde in den Müll gehen.",
+    "Du würdest den {X} in die Tonne legen.",
+    "Den {X} in die Tonne, und du würdest den {Y} aufs Pad legen.",
+    # the Berlin "-ste" verb after a fronted object asks; French openers of a question before a verbless goal
+    "Den {X} schiebste nach links?",
+    "Den {X} legste in den Müll, wa?",
+    "Dis-moi, le {x} dans la poubelle ?",
+    "Dites, le {x} dans la poubelle ?",
+    "Dis donc, le {x} dans la poubelle ?",
+    # a verbless goal with a tag of confirmation (REV s14 R7, old)
+    "Tout dans la poubelle, d'accord ?",
+    "Tout dans la poubelle, ok ?",
+    "Le cube {x} dans la poubelle, d'accord ?",
+    "Der {XB} Würfel in den Mülleimer, ja?",
+    "Der {XB} Würfel in den Mülleimer, gell?",
+    "Den {X} Würfel in den Mülleimer, okay?",
+])
+def test_a_report_hypothetical_or_question_in_disguise_is_refused(template: str) -> None:
+    x, y, z = _TRIPLES[0]
+    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+
+
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Mets le {x} dans le bac, c'est correct.", ("x>bin",)),
+    ("Leg den {X} aufs Pad, passt scho.", ("x>pad",)),
+    ("Den {X} Würfel aufs Pad, passt.", ("x>pad",)),  # the accusative: an elided verb moves it (d16-052)
+    ("Würdest du den {X} in die Tonne legen?", ("x>bin",)),
+    ("Den {X} legste mal in den Müll, wa?", ("x>bin",)),
+    ("Dis, tu mets le {x} dans le bac ?", ("x>bin",)),
+])
+def test_the_same_words_around_a_request_plan(template: str, spec: tuple[str, ...]) -> None:
+    assert_plans_exactly(template, spec, _TRIPLES[0])
