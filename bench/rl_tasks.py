@@ -149,7 +149,8 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
 # schedule ends so), their depth (3 x 256). Measured, frame_bc_recipe's clones (--steps 1, 100 held-out episodes, seeds
 # 0-2, niced at load 15-23): 79, 82, 85 of 100, pooled 82.0% [77.3, 85.9] (validation 250/300); on the first 40
 # episodes, the frame row's block, 28, 31, 32 against its 32, 25, 30 (91/120 vs 87/120, Fisher p = 0.66): no gain shown
-# yet (/work/team/notes14/R1.md). 207 s of CPU per clone.
+# yet. Seed 0's frame-row clone on the same 100 episodes: 80 against 79 (McNemar p = 1.0; validation 72 against 85,
+# p = 0.047) (/work/team/notes14/R1.md). 207 s of CPU per clone (the frame row's: 126 s).
 _FRAME = DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact_frame"]
 DEMO_VARIANTS.update({
     "frame_noise": {**_FRAME, "demo_bc_noise": 0.05},
