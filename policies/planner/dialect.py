@@ -107,9 +107,12 @@ _YORKSHIRE_WORD = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'|'uns?|o'|ovver|tha|thee|
 
 
 def in_plain_yorkshire(text: str) -> str:
-    """``text`` (lower case) with its Yorkshire words in English, where "t'" or "'un" marks it; else as it is."""
+    """``text`` (lower case) with its Yorkshire words in English, where "t'" or "'un" marks it; else as it is. "Ah"
+    before a word, no mark between, is "I" ("Ah put t' red 'un in t' bin." reports the speaker's act, REV s14 R1);
+    "Ah, ..." stays the interjection."""
     if not _YORKSHIRE.search(text):
         return text
+    text = re.sub(r"(?:^|(?<=[\s,;:.!?(]))ah(?='|\s+[a-z])", "i", text)
     return _YORKSHIRE_WORD.sub(lambda m: _YORKSHIRE_WORDS[m.group(0)], text)
 
 

@@ -1005,7 +1005,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?:]\s*|\b(?:then|and|please|kindly)\s+)({NP})\s+(?:must|should|shall|has to|have to|is to|are to|"
      r"ought to|can|may)(?: (?:forthwith|promptly|immediately|now|then|also))? (?:be |get )(?:placed|put|moved|set|"
      r"stacked|taken|brought|deposited|relocated|conveyed|transferred|positioned|transported|shifted)\s+"
-     r"(on top of|on|in|into|onto|atop|upon|to(?= the (?:bin|pad|left|right)\b))\b",
+     r"(on top of|on|in|into|onto|atop|upon|to(?= the (?:bin|pad|left|right)\b))\b"
+     # (never asked or hedged: "The cube positioned nearest the robot must be deposited in the bin, I think.", A1 H68)
+     r"(?![^.;!?]*(?:\?|\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?m thinking|"
+     r"maybe|probably|perhaps)\b))",
      lambda m: f"{m.group(1)}put {m.group(2)} {'on' if m.group(3) == 'upon' else m.group(3)}"),
     (rf"\b(?:(?:please|kindly|i (?:kindly |would |would kindly )?(?:ask|request|suggest)|"
      rf"we (?:kindly |would |would kindly )?(?:ask|request))"
@@ -2012,8 +2015,8 @@ def _small(text: str) -> str:
     text = re.sub(r"\b(before|after) all (?:of )?(that|this)\b", r"\1 \2", text)
     # "the cube sitting to the left of the blue one": where it is, said with a posture
     text = re.sub(r"\b(cube|block|brick|one|object) (?:that'?s |that is |which is )?(?:sitting|resting|standing|lying|"
-                  r"located|placed) (?=(?:to the |on the )?(?:left|right)(?:[- ]hand)?(?: side)? of\b|beside\b|near\b|"
-                  r"next to\b|by\b|closest\b|nearest\b|furthest\b|farthest\b)", r"\1 ", text)
+                  r"located|placed|situated|positioned) (?=(?:to the |on the )?(?:left|right)(?:[- ]hand)?(?: side)? "
+                  r"of\b|beside\b|near\b|next to\b|by\b|closest\b|nearest\b|furthest\b|farthest\b)", r"\1 ", text)
     text = re.sub(_REFERENCES[0][0], _just_done, text)
     for pattern, repl in _COMPILED_REFERENCES[1:]:
         text = pattern.sub(repl, text)
@@ -2024,8 +2027,13 @@ def _small(text: str) -> str:
     # "the cube to the left of the orange one goes in the bin", "the nearestbase cube belongs on the pad": a
     # subject that is a relative reference, then where it goes (fresh split indep6-039); plain subjects are read
     # by the wrappers above
+    # (also said formally: "The cube situated furthest from the robot shall be placed upon the green cube.", fi41-049)
     return re.sub(rf"(^|[,;.!?:]\s*|\b(?:then|and|next|finally|first)\s+)({_RELATIVE_NP})\s+(?:goes|should go|"
-                  r"needs to go|has to go|must go|can go|belongs)\s+(on|in|into|onto|to)\b", r"\1put \2 \3", text)
+                  r"needs to go|has to go|must go|can go|belongs|(?:should|shall|must|is to|has to|needs to)"
+                  r"(?: forthwith| then)? be (?:placed|put|moved|set|deposited|relocated|conveyed|transferred|"
+                  r"positioned))\s+(on top of|on|in|into|onto|to|upon|atop)\b(?![^.;!?]*(?:\?|\b(?:i think|i guess|"
+                  r"i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?m thinking|maybe|probably|perhaps)\b))",
+                  lambda m: f"{m.group(1)}put {m.group(2)} {'on' if m.group(3) == 'upon' else m.group(3)}", text)
 
 
 _HAVING: dict[str, str] = {"put": "put", "placed": "place", "moved": "move", "stacked": "stack", "set": "set",
@@ -2708,7 +2716,10 @@ _RESENT = re.compile(rf"\b{_RESEND_VERBS}\s+(?:(?P<it>it|that|that one|this one|
 _NEGATED_STEP = re.compile(r"\b(?:don'?t|dont|do not|never|not|no longer|without|nothing)\b|n't\b")
 # (the first sentence asks for the move, by a verb or verbless, "Red on the pad."; a state said, "that purple cube has
 # been perched on the red one all morning. Get rid of it.", f23-077, is no step to correct)
-_ASKS_A_MOVE = re.compile(rf"(?:^|[,;:]\s*|\b(?:please|and|then|now|just|you)\s+)(?:{_TOPIC_VERBS}|shift|carry|bring|"
+# (also behind an opener with no comma: "So put the red cube on the pad. Bin it.", "Ok so push ...", "Next put ...", A1
+# s14 H65)
+_ASKS_A_MOVE = re.compile(rf"(?:^|[,;:]\s*|\b(?:please|and|then|now|just|you|so|ok|okay|alright|right|also|but|next|"
+                          rf"well|oh|first|firstly|kindly)\s+)(?:{_TOPIC_VERBS}|shift|carry|bring|"
                           rf"slide|nudge|shove|relocate|transfer)\b|^(?:(?:ok|okay|right|so|now)\s*,?\s*)*(?:the )?"
                           rf"(?:{_COLOUR_NAMES})(?: cube| block| one)?\s+(?:on|onto|in|into|to|on top of|atop)\b")
 # (the next sentence names a place, a way or a disposal: "Blue onto orange. Stack it." (f22-006) says the request

@@ -25,7 +25,7 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             r"(?:my )?good man|old (?:friend|chap|pal|buddy|son)|chap|champ|kiddo|fella|big guy|bud|buddy|pal|bro|fam|"
             r"dude|my man|little buddy|little guy|boss|chief|cap'?n|captain|sailor|partner|pardner|machine|boet|bru|"
             # the robot by its name, as a radio operator calls it ("Armstack, relocate ...", fi40)
-            r"armstack|arm-stack)")
+            r"armstack|arm-stack|son)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
@@ -50,7 +50,8 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # an Irish "Grand so.", praise of the robot as of a child or a dog ("There's a good robot.", "like a good
             # lad", fi40-045/-058), a kitchen's "service, please!" and "Yes chef!" (fi41-009/-027)
             r"grand(?:,? so)?|there'?s a good (?:robot|lad|boy|girl|lass|machine|bot)|"
-            r"like a good (?:robot|lad|boy|girl|lass|machine|bot)|service(?:,? please)?|yes,? chef)")
+            r"like a good (?:robot|lad|boy|girl|lass|machine|bot)|service(?:,? please)?|yes,? chef|"
+            r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on)")
 # ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
 # a laugh may say it was a joke, A1 s9-s10 H5)
 # "Keep up the good work!" keeps its "good work"
@@ -102,8 +103,9 @@ def _soon_in_a_request(m: re.Match[str]) -> str:
     in the bin just now, né?") says "a moment ago" as well as "soon": a report asked back, kept (speech_act refuses it);
     "now now" is only ever "soon"."""
     sentence = re.split(r"[.!?]\s*", m.string[:m.start()])[-1]
-    opens = re.match(rf"^\s*(?:(?:please|ja|ok|okay|so|and|then|listen|hey)\s*,?\s*)*(?:{_REQUEST_VERBS}|pop|stick|bin|"
-                     r"chuck|toss|go|head)\b", sentence, re.IGNORECASE)
+    opens = re.match(rf"^\s*(?:(?:please|kindly|pls|ja|ok|okay|so|and|then|listen|hey)\s*,?\s*)*"
+                     rf"(?:{_REQUEST_VERBS}|pop|stick|bin|chuck|toss|go|head)\b", sentence, re.IGNORECASE)
+    # (a request mark, "please" / "kindly" before the verb, settles "put" as the imperative: dropped there, A1 s14 H64)
     if opens and "just" in m.group(0).lower() and re.match(r"^\s*(?:(?:ja|ok|okay|so|and|then|listen|hey)\s*,?\s*)*"
                                                            r"(?:put|set)\b", sentence, re.IGNORECASE) and \
             _ASKS_BACK.match(m.string[m.end():]):
@@ -164,6 +166,17 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[,;.!?:]\s*)when able\s*,\s*", r"\1"),
     (r"\s*,\s*(?:and\s+)?(?:stat|(?:as )?quick(?:ly)? as (?:you|ya|u) can|be (?:swift|quick|snappy|brisk) about it)"
      r"(?=\s*(?:[.!]|$))", ""),
+    # the robot called between dashes or before "!" ("The one nearest to you, robot — the one right at your feet — into
+    # the bin!", fi41-007; "Build it, robot! The line-up ...", fi41-033): an address, nothing named
+    (r"\s*,\s*robot\s*(?=[—–!]|-\s)", " "),
+    # a filler "Like," opening the sentence before "just <verb>" ("Can it push the purple one to the left? Like, just
+    # push it, don't pick it up.", fi41-014)
+    (r"(^|[.!?]\s*)like\s*,\s*(?=just (?:push|put|move|slide|nudge)\b)", r"\1"),
+    # a radio operator's small talk before the request ("Armstack, good morning, traffic is light today, nothing much
+    # on the frequency. When able, move ...", fi40-007): a closed form, a sentence of its own before another
+    (r"(^|[.!?,]\s*)(?:(?:good morning|good afternoon|good evening|morning)\s*,\s*)?traffic is (?:light|heavy|quiet)"
+     r"(?: today| this morning| tonight)?(?:\s*,\s*(?:nothing much|not much|all quiet) on the frequency)?\s*[.!]+\s*"
+     r"(?=[a-z])", r"\1"),
     # a radio operator's own call sign after the robot's name ("Armstack, Tower, bin the green cube", fi40-039)
     (r"^(\s*armstack\s*,\s*)(?:this is\s+)?(?:tower|control|ground|base|ops)\s*,\s*(?=[a-z])", r"\1"),
     # ... and a step said twice, "I say again" between ("bin the green cube, I say again, bin the green cube"): once;
@@ -449,8 +462,11 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "Firstly, ...; secondly, ...; thirdly, ..." (fi41-003): "first", "second", "third"
     (r"\b(first|second|third|fourth|fifth)ly\b", r"\1"),
     # "the arm shall return to its home position" (fi41-003): a formal order to go home ("will" only predicts it)
+    # (never asked or hedged: "The arm is to return home?", "The arm must return home, I think.", A1 s14 H60)
     (r"(^|[,;:.!?]\s*|\b(?:then|and|finally|third|second|lastly)\s*,?\s+)(?:the|your) (?:arm|robot|manipulator) "
-     r"(?:shall|must|is to)(?: then| finally)? (?=(?:return|go back|go|head back)\b[^.;!?]*\bhome\b)", r"\1"),
+     r"(?:shall|must|is to)(?: then| finally)? (?=(?:return|go back|go|head back)\b[^.;!?]*\bhome\b)"
+     r"(?![^.;!?]*(?:\?|\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?m thinking|"
+     r"maybe|probably|perhaps)\b))", r"\1"),
     (r"\brevert (?=to (?:the |your |its )?(?:home|rest|resting|starting|start|initial)\b)", "return "),
     # a numbered list written "(1) ..., (2) ...": the "1) ..." the parser reads; "Execute in this order:" opens it
     (r"(^|[\s:;,.])\((\d)\)\s*", r"\1\2) "),
@@ -542,6 +558,21 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?=(?:(?:um+|uh+|so|ok|okay)\s*,?\s*)*(?:could|can|would|will|please)\b)", ". "),
     (r"^(?:i|we) (?:need|have|want) to (?:wipe|clean|clear)(?: down| off)? the (?:whole |entire )?(?:table|bench|"
      r"surface|desk|workspace)\s*,?\s*so\s+(?=(?:could|can|would|will) you\b|please\b)", ""),
+    # a football commentator's calls (fi41): the way a push goes said again as a wing ("Push the yellow one right, down
+    # the right flank — acres of space out there!"), the scene's two stacks announced before the request ("Two towers on
+    # the pitch tonight — go on, take the top one and bury it in the bin!"), "bury it in the bin" (bin it); a learner's
+    # "encima of" (on top of) and its own translation after it ("— on top, sorry", fi41-000); "send X to <place>"
+    (r"(\b(?:push|nudge|shove|slide)\b[^.!?]*?\b(left|right)\b[^.!?,]*?)\s*,?\s*down the \2 (?:flank|wing|touchline)"
+     r"(?=\s*(?:[,.!—–-]|$))", r"\1"),
+    (r"^\s*(?:two|three) (?:towers|stacks) on the (?:pitch|table|board)(?: tonight| today| this evening)?"
+     r"\s*[,—–!.-]+\s*"
+     r"(?:go on\s*,\s*)?(?=(?:take|grab|put|move|pick|bin|push)\b)", ""),
+    (r"\bbury (it|them|(?:the|that|this) [a-z]+ (?:one|cube|block)) in the (bin|trash|rubbish)\b", r"put \1 in the \2"),
+    (r"\bencima (?:of|de)\b", "on top of"),
+    (rf"(\bon top of (?:the )?(?:{_COLOURS})(?: one| cube| block)?)\s*[,—–-]+\s*on top\s*,?\s*sorry\s*[.!]*\s*$",
+     r"\1"),
+    (r"\bsend ((?:the|that|this) (?:[a-z]+ )?(?:one|cube|block)|it)(?: (?:out|over|across))? (?=(?:to|into|in) the "
+     r"(?:bin|pad|left|right)\b)", r"move \1 "),
     # a favour announced before the request: "I have a small favor for you:"
     (r"(^|[.!?]\s*)(?:i(?:'ve)? (?:have |got )?|i've got )an? (?:small |little |quick |tiny )?(?:favou?r|request|job|"
      r"task) (?:for you|to ask(?: of you)?|to ask you)\s*[:,.!-]\s*", r"\1"),
@@ -568,7 +599,8 @@ _ORDER_OPENER = (r"(?:(?:so|and|but|then|and then|after that|afterwards|next|fin
 STATED_CLAUSE = re.compile(
     rf"(?:^|[,;:]\s*|\b(?:and|then|so|but)\s+){_ORDER_OPENER}*(?:"
     rf"(?:you|u|ya|ye)\s+(?:(?:just|already|then|also|really|actually|first|now)\s+)*(?:{_VERBS}|pop|stick|bin|chuck|"
-    rf"toss|go|head|return|bring|take|get|stack|push)\b|"
+    rf"toss|go|head|return|bring|take|get|stack|push|plonk|bung|shove|lob|sling|plop|dump|ditch|shift|slide|nudge|"
+    rf"deposit|relocate|transfer)\b|"
     rf"(?:(?:the|a|this|that|both|all|and|{_COLOURS}|cubes?|blocks?|ones?)\s+)*?(?:{_COLOURS}|cubes?|blocks?|ones?|it|"
     rf"they|both|the others|others|the rest|everything)\b(?:\s+(?:cube|block|one|then|also|now|first|next))?\s+"
     rf"(?:goes|go|should|must|needs?|has to|have to|is|are|will|'ll|can|belongs?|gets|ends? up)\b)",

@@ -131,8 +131,27 @@ _RULES: tuple[tuple[str, str], ...] = (
     # ... or "just now" with "put" or "set" and no subject, where the sentence asks back ("Put the red cube in the bin
     # just now, né?": register.py keeps "just now" only there) or opens on it ("Just now put the red cube in the bin."):
     # the same past as "You put ... just now" (A1 s13 H48 residue); "Pop it in the bin just now, né?" asks (SA "soon")
-    (r"(?:^|[.!?;]\s*)(?:(?:ja|ok|okay|so|and|then|listen|hey|howzit)\s*,?\s*)*(?:put|set)\b[^.!?;]*\bjust now\b|"
+    # (behind any opener a comma closes: "Right, / Sir, / Prithee, put ... just now, né?", A1 s14 H64; "please put ...
+    # just now, né?" keeps its request: register.py drops "just now" there)
+    (r"(?:^|[.!?;,:]\s*)(?:(?:ja|ok|okay|so|and|then|listen|hey|howzit|right|um+|uh+|now|well|oh)\s*,?\s*)*"
+     r"(?:put|set)\b[^.!?;]*\bjust now\b|"
      r"(?:^|[.!?;,]\s*)just now\s*,?\s+(?:put|set)\b", "reports what the robot did, it does not ask for it"),
+    # ... or said in a regular or irregular past no request uses, opening a clause ("You relocated the green cube to the
+    # left region.", P3 s14; "Wow, you shifted ..."); "the one you moved" names a cube, "after you've moved ..." orders
+    (r"(?:^|[.!?;,:]\s*|\b(?:wow|hey|look|oh|so|and|but|see|well|yes|yeah|ok|okay|then|now)\s*,?\s+)(?:you|ye|u|ya)\s+"
+     r"(?:(?:just|already|then|also|really|actually|finally|successfully|carefully)\s+)*(?:relocated|transferred|"
+     r"shifted|carried|lifted|deposited|positioned|conveyed|transported|stuck|popped|plonked|shoved|nudged|slid|brought|"
+     r"took|threw|moved|placed|stacked|dropped|pushed|binned|trashed|dumped|ditched|tossed|chucked|discarded|grabbed|"
+     r"picked|parked|returned|went|disposed|scrapped|junked|sent)\b",
+     "reports what the robot did, it does not ask for it"),
+    # ... or "you put / you set" (the same past as the imperative) followed by praise of it done ("You put the red cube
+    # in the bin. Good work!", "..., you're a star.", REV s14 R10)
+    (r"(?:^|[.!?;,:]\s*|\b(?:wow|hey|look|oh|so|and|but|see|well|yes|yeah|ok|okay)\s*,?\s+)(?:you|ye|u|ya)\s+"
+     r"(?:put|set)\b.*?[,;.!?]\s*(?:(?:and|oh|wow|so)\s*,?\s*)?(?:good|great|nice|excellent|brilliant|perfect|"
+     r"awesome|fantastic|lovely|superb) (?:work|job|one|robot|bot|boy|girl|stuff|effort)\b|"
+     r"(?:^|[.!?;,:]\s*)(?:you|ye|u|ya)\s+(?:put|set)\b.*?[,;.!?]\s*(?:well done|you(?:'re| are) (?:a|the) (?:star|"
+     r"legend|gem|champ|best)|that'?s it(?! for)|that'?s (?:the|a) (?:way|spot)|bravo|nailed it|good on (?:you|ya))\b",
+     "praises what the robot did, it does not ask for it again"),
     # ... or "again" after it, not asked by a modal ("Howzit! You put the red cube in the bin again.", A1 s13 H48/H49)
     (rf"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bmight )\b(?:you|ye|u|ya)\s+{_MOTION}\b[^.!?;]*\bagain\b",
      "reports what the robot did, it does not ask for it"),
@@ -142,10 +161,20 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
     (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I
+    # think.", A1 s14 H68): a guess, as the same said of a named cube is
+    (r"\b(?:must|shall|should|is to|are to|has to|have to|needs to|need to|ought to)(?: \w+)? be [a-z]+(?:ed|put|set)\b"
+     r"[^.;!?]*?,?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?m thinking|maybe|"
+     r"probably|perhaps)\s*[.!]*\s*$", "says where a cube goes as a guess, not as a request"),
+    # what would be ("Red would go in the bin.", A1 s14 H61): a supposition, no request
+    # (of a cube only: "it would be nice to have ...", dev_words_s5-084, and "it would be great if ..." ask)
+    (rf"(?:^|[.!?;,]\s*)(?:the )?(?:{_COLOURS})(?: cube| block| one)? would (?:go|sit|end up|belong)\b",
+     "says what would be, it does not ask for it"),
     # leave asked for the speaker to act ("Can I move the blue cube to the right?", A1 s14 H55); "can we put ...?" is a
     # teacher's request to the robot (f23-046) and "could I ask you to ..." asks the robot
-    (rf"\b(?:can|could|may|might|shall|should) i(?: (?:just|please|also|now|then|quickly|maybe|go ahead and|quickly go "
-     rf"ahead and))* (?:{_MOTION_BASE}|pop|stick|shift|lift|slide|toss|nudge|shove|tip)\b",
+    # (any few words between but "you": "Can I pls stack ...", "Could I kindly move ...", A1 s14 H55 residue)
+    (rf"\b(?:can|could|may|might|shall|should) i(?: (?!you\b)[a-z']+){{0,3}}? (?:{_MOTION_BASE}|pop|stick|shift|lift|"
+     rf"slide|toss|nudge|shove|tip|deposit|relocate|transfer|plonk)\b",
      "asks leave for the speaker to act, not for the robot"),
     # what the speaker was told or asked to do ("I was told to put the red cube in the bin.", A1 s14 H54), as "he told
     # me to ..." is; "I was asked to have the orange one put in the bin" (dev_words_s5-056) passes the task on
@@ -202,7 +231,8 @@ _VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_V
 _BIN_NOUN = re.compile(r"\b(?:the|a|in|into|to|inside)\s+(?:\w+\s+)?bin\b")
 _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\s+(?:(?:just|already|then|also|really|"
                         rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
-                        r"pop|bring|go|return|park|hand|give|stick|get|take)\b")
+                        r"pop|bring|go|return|park|hand|give|stick|get|take|plonk|bung|shove|lob|sling|plop|shift|"
+                        r"slide|nudge|deposit|relocate|transfer)\b")
 _ASKED = re.compile(r"\?[!?]*$")
 _INFORMAL_VERB = re.compile(r"\b(?:stick|pop|chuck|toss|plonk|bung|ditch|dump|shove|haul|lob|sling|whack|plop|"
                             r"scoot|stack|bin|trash|nudge|shift)\b(?!\s*(?:[,.!?]|$))")
@@ -227,6 +257,18 @@ _ORDER_THEN_STATED = re.compile(rf"\b(?:then|after that|afterwards?|after which|
 _CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|no|innit|aye|correct|true|ja|"
                           r"hey|n[ée])\s*\?[!?]*$")
 _PLEASE = re.compile(r"\b(?:please|pls|plz|kindly)\b")
+_PRAISED = re.compile(r"[,;.!?]\s*(?:(?:and|oh|wow|so)\s*,?\s*)?(?:(?:good|great|nice|excellent|brilliant|perfect|"
+                      r"awesome|fantastic|lovely|superb) (?:work|job|one|robot|bot|boy|girl|stuff|effort)|well done|"
+                      r"you(?:'re| are) (?:a|the) (?:star|legend|gem|champ|best)|bravo|nailed it|"
+                      r"good on (?:you|ya))\b")
+# (not "that's it": "..., and that's it for now" closes a request, dev_words_s5-133)
+_WISHED = re.compile(r"\b(?:i|we)(?:'d| would)? (?:like|love|want|need)\b|\b(?:i|we)'?d (?:like|love)\b|"
+                     r"\bwhat (?:i|we) (?:need|want)\b|\ball (?:i|we)(?:'d| would)? (?:like|want|need)\b")
+_REQUEST_SAID = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|just|now|then|and|you|could|can|would|will)\s+)"
+                           rf"(?:{_MOTION_BASE}|{'|'.join(sorted(lx.MOTION_VERBS))}|pop|stick|bin|go|head|return|stack|"
+                           r"chuck|toss|shift|bring|send|relocate|transfer|tidy|clear|build|make)\b")
+_TAG_SAID = re.compile(r",\s*(?:yeah|yes|yep|yup|ya|yah|right|eh|no|innit|aye|ja|hey|n[ée]|ha+|haha+|lol|lmao|hehe+)"
+                       r"\s*[.!]*\s*$")
 _TOPIC = re.compile(rf"\b(?:{_COLOURS}|{_MOTION_BASE}|{_MOTION}|cubes?|blocks?|bricks?|ones?|it|them|bin|pad|"
                     r"trash|box|left|right|arm|home|gripper)\b")
 # Words of French or German: their questions are polite requests (the language screen decides the rest).
@@ -392,6 +434,13 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         m = pattern.search(plain)
         if m:
             return m.group(0).strip(" ,.;"), why
+    # praise after a goal said with no verb of request ("Red in the bin. Good work!", "All the cubes in the bin. That's
+    # it.", A1 s14 note with REV R10): it is done, said back; "please" or a verb of request keeps it a request
+    m = _PRAISED.search(plain)
+    # (a polite frame or a wish asks: "would you mind ...? You're a star.", f24-044)
+    if m and not _REQUEST_SAID.search(plain[:m.start()]) and not _PLEASE.search(plain) and \
+            not _POLITE_QUESTION.search(text) and not _POLITE_RE.search(text) and not _WISHED.search(text):
+        return m.group(0).strip(" ,.;!"), "praises what is done, it does not ask for it"
     m = _USELESS.search(plain)
     if m and not _DISPOSAL.search(plain):
         return m.group(0), "says the request is useless: nothing asks to throw anything away"
@@ -418,6 +467,10 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         bare = lead if translated else _OPENERS.sub("", lead)  # (a translation keeps its order words: d17-007)
         if _ASKED.search(s) and not translated and _YOU_STATE.match(bare) and _CONFIRM_TAG.search(s):
             return body, "asks whether it was done, it does not request it"
+        # ... also said with a full stop or a laugh: South African "..., hey." is the tag itself ("You put red in the
+        # bin, hey.", REV s14 R6), as "..., eh." / ", innit." / ", ha." / ", lol." are
+        if not translated and _YOU_STATE.match(bare) and _TAG_SAID.search(s):
+            return body, "asks or remarks whether it was done, it does not request it"
         # a confirmation tag after a statement with no verb asks whether it is so, as a bare '?' does ("Everything in
         # the bin, ok?", "Back home, yeah?", a tower described then ", right?", A1 s13 H51); after a request it asks
         # nothing ("Put red in the bin, ok?")

@@ -263,3 +263,67 @@ def test_the_aforementioned_cube_asks_which() -> None:
 ])
 def test_formal_register_variants_refuse(text: str) -> None:
     moves_nothing(text, GB)
+
+
+# ------------------------------------------------------------- a football commentator, a learner's Spanish, "send"
+TOWERS = cube_scene(("red", [0.45, 0.1, 0.022]), ("blue", [0.45, 0.1, 0.066]), ("green", [0.55, -0.12, 0.022]),
+                    ("yellow", [0.55, -0.12, 0.066]), on={"blue_cube": "red_cube", "yellow_cube": "green_cube"})
+
+
+@pytest.mark.parametrize(("text", "state", "want"), [
+    ("Push the yellow one right, down the right flank — acres of space out there!", YR,
+     ["push(object=yellow_cube, direction=right)"]),
+    ("Put the yellow one encima of the purple — on top, sorry.", scene("yellow", "purple", "red"),
+     mv("yellow", "purple")),
+    ("Send the orange one to the left side.", scene("purple", "orange"), mv("orange", "left")),
+    ("The cube situated furthest from the robot shall be placed upon the red cube.", scene("purple", "green", "red"),
+     mv("green", "red")),
+])
+def test_commentator_learner_and_formal_words(text: str, state: SceneState, want: list[str]) -> None:
+    assert steps(text, state) == want
+
+
+def test_two_towers_on_the_pitch_asks_which_top() -> None:
+    asks_between("Two towers on the pitch tonight — go on, take the top one and bury it in the bin!", TOWERS,
+                 {"blue_cube", "yellow_cube"})
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Push the yellow one right, down the left flank — acres of space out there!", YR),
+    ("Push the yellow one right, down the right flank?", YR),
+    ("Put the yellow one encima of the purple — on the red, sorry.", scene("yellow", "purple", "red")),
+    ("Don't send the orange one to the left side.", scene("purple", "orange")),
+    ("You sent the orange one to the left side.", scene("purple", "orange")),
+    ("Two towers on the pitch tonight — did you bury the top one in the bin?", TOWERS),
+    ("The cube situated furthest from the robot shall not be placed upon the red cube.",
+     scene("purple", "green", "red")),
+])
+def test_commentator_learner_and_formal_words_variants_refuse(text: str, state: SceneState) -> None:
+    moves_nothing(text, state)
+
+
+# ------------------------------------------------------------- addresses and fillers around a request (fi40-007, fi41)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Armstack, good morning, traffic is light today, nothing much on the frequency. When able, move orange cube to "
+     "the left side. Report complete.", mv("orange", "left")),
+    ("Put the red cube in the bin, robot — now!", mv("red", "bin")),
+    ("Put the red cube in the bin, robot!", mv("red", "bin")),
+    ("Like, just put the red cube in the bin.", mv("red", "bin")),
+    ("Put the red cube in the bin, son.", mv("red", "bin")),
+    ("Put the red cube in the bin, go on!", mv("red", "bin")),
+])
+def test_addresses_and_fillers(text: str, want: list[str]) -> None:
+    assert steps(text, S5) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic is light today. Don't move orange cube to the left side.",
+    "Traffic is light today, nothing much on the frequency. Did you move orange cube to the left side?",
+    "Like, don't put the red cube in the bin.",
+    "Don't put the red cube in the bin, son.",
+    "Don't put the red cube in the bin, go on!",
+    "Did you put the red cube in the bin, robot?",
+    "Move the robot to the bin.",
+])
+def test_addresses_and_fillers_variants_refuse(text: str) -> None:
+    moves_nothing(text, S5)
