@@ -2737,9 +2737,11 @@ def _sent_elsewhere_next(text: str) -> str | None:
     sentences = [m.group(0).strip() for m in re.finditer(r"[^.!?;]+[.!?;]*", text) if m.group(0).strip(" .!?;")]
     sentences = [x.strip(" ,:-–—") for x in sentences if _CONTENTFUL.search(x)]
     for first, then in itertools.pairwise(sentences):
-        # (a first sentence that bins is left to the check that refuses moving a binned cube, with its reason)
+        # (a first sentence that bins is left to the check that refuses moving a binned cube, and one that says to keep
+        # it there to the contradiction it names, each with its reason: test_planner_adv_words)
         if not _SENT_BY.search(first) or _NEGATED_STEP.search(first) or not _ASKS_A_MOVE.search(first) or \
-                _ORDER_OPENED.match(then) or not _NEW_PLACE.search(then) or _BINS.search(first):
+                _ORDER_OPENED.match(then) or not _NEW_PLACE.search(then) or _BINS.search(first) or \
+                re.search(r"\b(?:leave|keep|let) (?:it|them)\b", first):
             continue
         placed = set(re.findall(rf"\b(?:{_COLOUR_NAMES})\b", first)) - set(_AS_PLACE.findall(first))
         for said in _RESENT.finditer(then):
