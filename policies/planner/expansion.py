@@ -518,13 +518,16 @@ _ROLE_FRONT = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with)\s+)({words}
 # is", "the middle cube should be", "the middle's", "middle: blue", "the one in the middle is", "in the middle goes"
 # (REV s14 R5: each put the cube on top when the place was said twice)
 _IS_BEFORE = r"(?:'s|\s+(?:is|should be|must be|will be|shall be|has to be|needs to be|goes|gets|comes|sits)|\s*[:=])"
-_ROLE_IS_BEFORE = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then)\s+)(?:(?:the (?:very )?)?(?:{words})"
+_ROLE_IS_BEFORE = {role: re.compile(rf"(?:^|[:;,]\s*|\b(?:and|then|with|where|so that|such that|but|while)\s+)"
+                                    rf"(?:(?:the (?:very )?)?(?:{words})"
                                     rf"(?: (?:one|cube|block|brick|level|spot|place|position))?(?: of the (?:tower|"
                                     rf"stack|pile))?|the (?:one|cube|block|brick) {said}|{said}){_IS_BEFORE}\s*"
                                     rf"(?:the )?$")
                    for role, words, said in (
-                       ("bottom", "bottom|base|floor|foundation", r"(?:at|on|in) the (?:very )?(?:bottom|base)"),
-                       ("top", "top|peak|summit", r"(?:at|on|in) (?:the )?(?:very )?top"),
+                       ("bottom", "bottom|base|floor|foundation|bottommost|lowest",
+                        r"(?:at|on|in) the (?:very )?(?:bottom|base)"),
+                       # ("the top one", "the one on top" reach here as "the topmost one", REV s14 R12)
+                       ("top", "top|peak|summit|topmost|uppermost|highest", r"(?:at|on|in) (?:the )?(?:very )?top"),
                        ("middle", "middle|centre|center", r"in the middle|in between"))}
 
 

@@ -164,3 +164,31 @@ def test_each_tower_place_said_once_before_its_cube_plans(text: str) -> None:
 ])
 def test_several_towers_with_one_order_refuse(text: str) -> None:
     moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize("text", [  # REV s14 R12: a place said twice, one saying "the top one is" / "with the middle's"
+    "Red at the bottom, the top one is green, blue at the top.",
+    "Red at the bottom, the top one is green, and blue on top.",
+    "Blue on the bottom, the top one is red, green at the top.",
+    "Top: blue, the top cube should be green, red at the bottom.",
+    "Red as the base, the one on top is green, top: blue.",
+    "Build a tower: the bottom is red, the one on top is green, top: blue.",
+    "Make a tower with middle: blue, the middle's red, green on top.",
+    "Make a tower with the middle's red, middle: blue, the bottom is green.",
+    "Make a tower with the base is blue, the top one is red, green on the bottom.",
+    "Stack them: the one on top is red, the one on top is green, the base is blue.",
+    "Build a tower where the top one is blue and the top one is green.",  # A1 s14 H69
+    "Build a tower where the top one is red and the top one is green.",
+    "Make a tower where the top one is blue, and the one on top is green.",
+])
+def test_a_tower_place_said_twice_with_the_top_one_refuses(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "Red at the bottom, the top one is green, blue in the middle.",
+    "Make a tower with the bottom one is red, the middle one is blue, the top one is green.",
+    "Build a tower: the one at the bottom is red, the middle's blue, the one on top is green.",
+])
+def test_each_place_said_once_with_the_top_one_plans(text: str) -> None:
+    assert steps(text, S3) == tower("red", "blue", "green")
