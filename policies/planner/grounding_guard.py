@@ -176,7 +176,7 @@ def screen(instruction: str, state: SceneState) -> Screened:
         return Screened(" ".join(tokens), Refusal(
             reason=f"could not understand the instruction: '{taste}' says what someone likes, not what the robot "
                    f"should do; say it as a request ('put ...', 'I'd like ...')"))
-    loose = _objectless_motion(tokens) or _described_state(tokens) or _held_over(tokens)
+    loose = _objectless_motion(tokens) or _described_state(tokens) or _held_over(tokens) or _who_acts(tokens)
     if loose is not None:
         return Screened(" ".join(tokens), Refusal(reason=f"could not understand the instruction: {loose}"))
     unknown = sorted({t for t in tokens if t.removesuffix("'s") not in _HARMLESS})
@@ -506,6 +506,29 @@ def _held_over(tokens: list[str]) -> str | None:
         verb = next(t for t in tokens if t in _HOLD_VERBS)
         if any(t in _DEST_PREPS for t in tokens[tokens.index(verb) + 1:]):
             return f"'{verb}' keeps the cube in the gripper; say 'put it in/on ...' to place it"
+    return None
+
+
+# A1 s14 H67: the closed list below passes "i", "would", "you" and "hold" for "I want ...", "I would like ...", "could
+# you put ...", "hold it"; elsewhere they say who acts or that the arm should wait, and the model planned the moves
+# they frame ("put red on blue i would", "the way you put blue on the pad" ran both cubes in the simulator, "Can I,
+# please, move ...", "put red in bin. hold"). Said of the speaker, only a wish is a request; "you" before a verb is
+# one only after a word that asks; "hold" must name what it holds.
+_ASKS_YOU = frozenset({"could", "can", "would", "will", "please", "kindly", "pls", "plz"})
+_HELD = frozenset({"it", "them", "one", "ones"}) | frozenset(lx.COLOR_WORDS) | frozenset(lx.KIND_WORDS)
+
+
+def _who_acts(tokens: list[str]) -> str | None:
+    """What says the speaker or someone else acts, or that the arm should wait, else None."""
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if t == "i" and not (nxt == "want" or (nxt == "would" and tokens[i + 2:i + 3] in (["like"], ["love"]))):
+            said = f"i {nxt}".strip()
+            return f"'{said}' says what the speaker does or would do, not what the robot should do"
+        if t == "you" and nxt in lx.MOTION_VERBS and (i == 0 or tokens[i - 1] not in _ASKS_YOU):
+            return f"'you {nxt}' says what was or is done, not a request; say 'put ...' or 'could you put ...'"
+        if t == "hold" and not any(w in _HELD for w in tokens[i + 1:i + 3]):
+            return "'hold' names nothing to hold: it may ask the arm to wait; say what to do with which cube"
     return None
 
 

@@ -28,7 +28,9 @@ PLANNER = make_planner("parser")
 def test_a_statement_with_a_question_mark_is_refused_as_a_question(text: str) -> None:
     result = PLANNER.plan(text, SCENE)
     assert isinstance(result, Refusal), (text, result)
-    assert "question" in result.reason, (text, result.reason)
+    # A past-tense "you <verb>ed ...?" is refused as a report of the robot's act (4733658, REV s14 R6) before the
+    # question screen reads its "?"; either reason refuses it for every backend.
+    assert "question" in result.reason or "reports what the robot did" in result.reason, (text, result.reason)
 
 
 @pytest.mark.parametrize("text, first", [
