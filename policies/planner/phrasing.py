@@ -378,6 +378,13 @@ def _next_item_said_in_the_future(m: re.Match[str]) -> str:
     return f"{m.group(1)}put {m.group(2)} to "
 
 
+# Words that cannot be the name a sign-off ends on: each changes whether or when the request runs (REV s14 R9).
+_NOT_A_NAME = frozenset({
+    "maybe", "perhaps", "possibly", "probably", "unless", "or", "not", "no", "nope", "don't", "dont", "never",
+    "wait", "halt", "stop", "pause", "freeze", "hold", "cancel", "abort", "undo", "scratch", "nevermind", "again",
+    "twice", "thrice", "tomorrow", "tonight", "later", "soon", "eventually", "yesterday", "earlier", "today", "next",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "psych", "sike", "jk",
+    "kidding", "joking", "lol", "lmao", "haha"})
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # context before a labelled task, naming nothing the planner reads: "Context: calibration run done, bench needs a
     # reset. Task: blue cube into bin." (f18-042)
@@ -494,10 +501,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:meeting|call|class|lecture|break|lunch|shift|demo|talk|presentation|seminar|visit|tour|standup|stand-up)"
      r"(?:(?:'s| is) (?:over|up|done))?|"
      r"standup|stand-up|class|my shift)\b", ""),
-    # a sign-off with a name: "Regards, Sam", "cheers - jo" (the name is no word the planner reads)
+    # a sign-off with a name: "Regards, Sam", "cheers - jo" (the name is no word the planner reads, and none that
+    # defers, hedges, stops, repeats or takes the request back: REV s14 R9, ", thanks, maybe." ran)
     (r"[\s,.!]*\b(?:regards|kind regards|best regards|best|cheers|thanks|thank you|many thanks|best wishes|ta)"
      r"\s*[,\-–—]\s*([a-z]+)\s*[.!]*$",
-     lambda m: m.group(0) if m.group(1) in _CONTENT_WORDS or m.group(1) in _KNOWN else ""),
+     lambda m: m.group(0) if m.group(1) in _CONTENT_WORDS | _KNOWN | _NOT_A_NAME else ""),
     (r"(^|[,;.!?]\s*)(?:yeah|yep|yup)(?: (?:thanks|please))?\s*$", r"\1"),
     # a tag asking agreement after the request ("Stick the red one on top of the green one, aye?", f27-007; "..., you
     # put it in the trash, yes?", f26-000)
