@@ -238,8 +238,8 @@ _INFORMAL_VERB = re.compile(r"\b(?:stick|pop|chuck|toss|plonk|bung|ditch|dump|sh
                             r"scoot|stack|bin|trash|nudge|shift)\b(?!\s*(?:[,.!?]|$))")
 # ... also after an order word ("Move the purple cube onto the pad. After that the orange one goes in the bin?", A1 s13
 # H45): the statement is the same question whether or not "then" / "after that" opens it
-_ORDER_WORDS = (r"so|and|then|but|after that|afterwards?|after which|after this|subsequently|next|finally|lastly|"
-                r"and then")
+_LATER_WORDS = r"after that|afterwards?|after which|after this|subsequently|next|finally|lastly"
+_ORDER_WORDS = rf"so|and|then|but|{_LATER_WORDS}|and then"
 _ORDER_LEAD = re.compile(rf"^(?:(?:{_ORDER_WORDS})\s*,?\s*)+")
 # The openers a request may stand behind (greetings, addresses, interjections, thanks and apologies, order words), set
 # aside before the question screens read a clause's first words
@@ -249,8 +249,8 @@ _OPENERS = re.compile(rf"^(?:(?:{_ORDER_WORDS}|first(?: thing| things first| of 
                       r"right|righto|well|oh|now|also|please|ja|howzit|eh|alright|like|honestly)\b\s*[,!.:;-]*\s*)+")
 # ... or inside the sentence ("Move the purple cube onto the pad and then the orange one goes in the bin?"), also of a
 # quantified rest ("After that all the others go in the bin?")
-_ORDER_THEN_STATED = re.compile(rf"\b(?:then|after that|afterwards?|after which|after this|subsequently|next|finally|"
-                                rf"lastly)\s*,?\s+(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|"
+_ORDER_THEN_STATED = re.compile(rf"\b(?:then|{_LATER_WORDS})\s*,?\s+(?:{_NP_WORD}\s+)*?"
+                                rf"(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|"
                                 rf"they|both|others|the rest|everything)\b(?:\s+\w+)?\s+(?:goes|go|should|must|needs?|"
                                 rf"has to|have to|is|are|will|can|belongs?)\b")
 # ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?")
