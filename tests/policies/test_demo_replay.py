@@ -234,6 +234,42 @@ def test_bc_noise_perturbs_only_the_bc_terms_inputs(push_demos: Path) -> None:
         env.close()
 
 
+def test_with_bc_noise_the_q_filter_judges_the_clean_rows(push_demos: Path) -> None:
+    """REV s14 R11: the Q-filter keeps a demo row where the critic prefers the demo action to the actor's own, both
+    judged on the clean row; the noise reaches the BC gradient only. Read row by row (the kept count of a one-row
+    batch), the rows kept with a large noise are those kept without it, whatever the noise draws."""
+    config = _config(push_demos, demo_bc_weight=4.0, demo_bc_noise=1.0)  # demo_bc_filter: True by default
+    env = vectorize(lambda: make_object_goal_env(PUSH, action_mode="full"), *train_seeds(config), normalize_obs=True)
+    try:
+        model = build_model(config, env)
+        assert isinstance(model, DemoSAC) and isinstance(model.replay_buffer, DemoHerReplayBuffer)
+        assert model.bc_filter and not model.pretraining
+        model.learn(total_timesteps=1)  # the logger the BC term records to; below learning_starts
+        model.replay_buffer.demo_only = True
+        model.replay_buffer.sample(96, model.get_vec_normalize_env())
+        model.replay_buffer.demo_only = False
+        assert model.replay_buffer.last_demo is not None
+        obs, actions = model.replay_buffer.last_demo
+
+        def kept_rows(noise: float, seed: int) -> list[int]:
+            model.bc_noise = noise
+            torch.manual_seed(seed)
+            kept = []
+            for row in range(actions.shape[0]):
+                model.replay_buffer.last_demo = ({k: v[row:row + 1] for k, v in obs.items()}, actions[row:row + 1])
+                before = model.bc_kept_rows
+                model._add_bc(None, None, None)
+                kept.append(model.bc_kept_rows - before)
+            return kept
+
+        clean = kept_rows(0.0, 0)
+        assert 0 < sum(clean) < len(clean)  # the filter drops some rows and keeps others: the test can tell
+        for seed in (0, 1, 2):
+            assert kept_rows(1.0, seed) == clean, seed
+    finally:
+        env.close()
+
+
 def test_an_annealed_pretraining_lowers_the_learning_rate_linearly_to_zero(push_demos: Path) -> None:
     """demo_pretrain_anneal: every pretraining update of the actor, the critic and the entropy coefficient runs at
     learning_rate x (1 - updates done / pretrain_steps) in chunks of PRETRAIN_ANNEAL_CHUNK; online ones at the full
