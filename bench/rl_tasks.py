@@ -288,8 +288,10 @@ def with_clone_point(eval_at: list[int]) -> list[int]:
 
 
 def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: str = "recipe",
-            base_policy: str = PRETRAINED_BASE, demos: dict[str, str] | None = None) -> dict[str, Any]:
-    """Train and evaluate one row in this process; the row's JSON."""
+            base_policy: str = PRETRAINED_BASE, demos: dict[str, str] | None = None,
+            clone_point: bool = True) -> dict[str, Any]:
+    """Train and evaluate one row in this process; the row's JSON. ``clone_point`` False: a pretrained demo row
+    skips the evaluation of its clone (step 1), for a run whose clone was measured apart on the same seeds."""
     import torch
 
     from policies.rl import build_model, eval_seeds, learn_with_evaluations, train_seeds, validation_seeds, vectorize
@@ -311,7 +313,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
     if residual:  # a zero residual at step 0: the BC policy alone; validation episodes choose the checkpoint
         eval_at = [0, *eval_at]
     pretrained = demo and config.demo_pretrain_steps > 0
-    if pretrained:  # the first learn call pretrains, then takes one env step: the clone before online RL
+    if pretrained and clone_point:  # the first learn call pretrains, then takes one env step: the clone
         eval_at = with_clone_point(eval_at)
     if residual or demo:
         validation_env = vectorize(factory, *validation_seeds(config), normalize_obs=config.normalize_obs,
@@ -343,7 +345,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
             "learn_cpu_s": final["learn_cpu_s"], "eval_wall_s": final["eval_wall_s_total"],
             "env_steps_per_s_learning": round(final["env_steps"] / final["learn_wall_s"], 1),
             "env_step_us": step_us, "base_policy_alone": curve[0] if residual else None,
-            "pretrained_alone": curve[0] if pretrained else None,
+            "pretrained_alone": curve[0] if pretrained and clone_point else None,
             "best_by_validation": best_by_validation(curve),
             "success_at": {str(p["env_steps"]): p["success_rate"] for p in curve},
             "curve": curve}
@@ -351,7 +353,7 @@ def run_row(row: str, config_json: dict[str, Any], eval_at: list[int], variant: 
 
 def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
              stop_after_s: float | None = None, base_policy: str = PRETRAINED_BASE,
-             demos: dict[str, str] | None = None) -> dict[str, Any]:
+             demos: dict[str, str] | None = None, clone_point: bool = True) -> dict[str, Any]:
     """Each row in a child ``python -O`` (progress on the shared stderr), all at once.
 
     A child prints a JSON line per evaluation and its row's JSON last. A row still running after
@@ -362,7 +364,8 @@ def run_rows(rows: list[str], config_json: dict[str, Any], eval_at: list[int],
         row, _, variant = key.partition("@")
         cmd = [sys.executable, "-O", str(Path(__file__).resolve()), "--row", row, "--variant", variant or "recipe",
                "--config-json", json.dumps(config_json), "--eval-at", ",".join(map(str, eval_at)),
-               "--base-policy", base_policy, "--demos-json", json.dumps(demos or {})]
+               "--base-policy", base_policy, "--demos-json", json.dumps(demos or {}),
+               *([] if clone_point else ["--no-clone-point"])]
         procs[key] = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     deadline = time.monotonic() + stop_after_s if stop_after_s is not None else None
     results: dict[str, Any] = {}
@@ -526,6 +529,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="the demos_push rows' dataset (armstack datagen --env armstack/Push-v0 --full-episodes)")
     p.add_argument("--demos-pick-place", default=None,
                    help="the demos_pick_place rows' dataset (datagen --env armstack/PickPlace-v0 --full-episodes)")
+    p.add_argument("--no-clone-point", dest="clone_point", action="store_false",
+                   help="pretrained demo rows: skip the clone's evaluation at step 1 (measured apart, e.g. with "
+                        "--steps 1 and the same seed; the held-out and validation episodes do not depend on it)")
     p.add_argument("--quick", action="store_true", help="smoke run: 400 steps, one evaluation of 1 episode")
     p.add_argument("--row", help=argparse.SUPPRESS)
     p.add_argument("--variant", default="recipe", help=argparse.SUPPRESS)
@@ -539,7 +545,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.row:  # child process: one row, JSON on stdout
         try:
             print(json.dumps({"row": run_row(args.row, json.loads(args.config_json), args.eval_at, args.variant,
-                                             args.base_policy, json.loads(args.demos_json))}))
+                                             args.base_policy, json.loads(args.demos_json), args.clone_point)}))
         except Exception:
             traceback.print_exc()
             return 1
@@ -587,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
         rows = [key for n in batch for key in row_keys(n, variants, demo_variants)]
         load_start = load_average()
         log(f"rows {rows} at once: {steps} steps each, evaluated at {eval_at}; load {load_start}")
-        results = run_rows(rows, config_json, eval_at, args.stop_after_s, args.base_policy, demos)
+        results = run_rows(rows, config_json, eval_at, args.stop_after_s, args.base_policy, demos,
+                           args.clone_point)
         for n in batch:
             loads = {"load_average_1min": {"start": load_start, "end": load_average()}}
             group = {key: results[key] for key in row_keys(n, variants, demo_variants)}

@@ -190,3 +190,28 @@ def test_a_clone_only_row_evaluates_the_clone_once() -> None:
     assert with_clone_point([5_000, 10_000]) == [1, 5_000, 10_000]
     assert with_clone_point([1, 2_500]) == [1, 2_500]
 
+
+
+@pytest.mark.parametrize("clone_point", [True, False])
+def test_a_pretrained_demo_row_skips_its_clone_point_when_asked(clone_point: bool, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-clone-point (session 15's 10k rows, whose clones were measured with --steps 1 on the same seeds): the
+    row pretrains all the same and is evaluated at the asked points only; pretrained_alone is then None."""
+    sys.path.insert(0, str(ROOT))
+    from bench import rl_tasks
+    from sim.datagen.config import DatagenConfig
+    from sim.datagen.driver import run_datagen
+
+    demos = tmp_path / "push_full"
+    run_datagen(DatagenConfig(env_id="armstack/Push-v0", robot="panda", episodes=1, workers=1, obs=("state",),
+                              cameras=(), seed=5, full_episodes=True, out=str(demos)), progress=False)
+    tiny = {**rl_tasks.DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact_frame"], "demo_pretrain_steps": 3}
+    monkeypatch.setitem(rl_tasks.DEMO_VARIANTS, "tiny_pre", tiny)
+    config = {**rl_tasks.CONFIG, "net_arch": [16], "batch_size": 32, "learning_starts": 140, "steps": 142,
+              "eval_every": 142, "eval_episodes": 1}
+    row = rl_tasks.run_row("armstack_push_demos", config, [142], "tiny_pre", demos={"armstack/Push-v0": str(demos)},
+                           clone_point=clone_point)
+    assert [p["env_steps"] for p in row["curve"]] == ([1, 142] if clone_point else [142])
+    assert (row["pretrained_alone"] == row["curve"][0]) if clone_point else row["pretrained_alone"] is None
+    assert row["env_steps"] == 142 and all(p["validation"]["episodes"] == 1 for p in row["curve"])
+    assert rl_tasks.parse_args(["--no-clone-point"]).clone_point is False and rl_tasks.parse_args([]).clone_point
