@@ -150,7 +150,13 @@ DEMO_VARIANTS: dict[str, dict[str, Any]] = {
 # 0-2, niced at load 15-23): 79, 82, 85 of 100, pooled 82.0% [77.3, 85.9] (validation 250/300); on the first 40
 # episodes, the frame row's block, 28, 31, 32 against its 32, 25, 30 (91/120 vs 87/120, Fisher p = 0.66): no gain shown
 # yet. Seed 0's frame-row clone on the same 100 episodes: 80 against 79 (McNemar p = 1.0; validation 72 against 85,
-# p = 0.047) (/work/team/notes14/R1.md). 207 s of CPU per clone (the frame row's: 126 s).
+# p = 0.047) (/work/team/notes14/R1.md). 207 s of CPU per clone (the frame row's: 126 s). Session 15, the frame row's
+# clones on the same blocks, seeds 1 and 2: 82 and 81 (pooled with seed 0 243/300, 81.0% [76.2, 85.0]) against
+# frame_bc_recipe's 82 and 85: pooled 38 episodes won by the frame row, 41 by the recipe, paired McNemar p = 0.82
+# (validation 234 against 250, p = 0.11): the recipe adds nothing measurable. The frame row at 10k online steps
+# (--eval-at 10000 --eval-episodes 100 --no-clone-point, seeds 0 and 1, load 16-26): 72 and 67 of 100, pooled 139/200,
+# 69.5% [62.8, 75.5], against the same seeds' clones 162/200 on the same episodes: 26 won, 49 lost, paired McNemar
+# p = 0.011 (validation 135 against 157, p = 0.018): online RL loses to the clone here (/work/team/notes15/R1.md).
 _FRAME = DEMO_VARIANTS["rlpd_bc_pre_nofilter_noact_frame"]
 DEMO_VARIANTS.update({
     "frame_noise": {**_FRAME, "demo_bc_noise": 0.05},
