@@ -5,11 +5,14 @@ their rigs) and ``bench/vendor_doubles.py``, so both inject, clear, wait and re-
 :class:`BridgeRig` wraps a :class:`robot.ros_rig.processes.RosProbe` in the nodes' domain: it records the
 bridge's ``~/state`` (JSON), its latched ``~/bridge_state`` and ``~/events`` and the sim arm's ``~/events``,
 publishes on the sim arm's ``~/inject`` and ``~/clear``, and calls the bridge's Trigger services. Waits end
-early when the bridge process exits; one that fails raises :class:`RigTimeoutError` with both nodes' output.
+early when the bridge process exits; one that fails raises :class:`RigTimeoutError` with the bridge's state, its
+mode transitions and both nodes' output. :meth:`BridgeRig.spin_rearming` waits while re-arming the stops a loaded
+host causes by itself (``TIMING_FAULTS``), as a technician and the benches do.
 
 Also here: the parameter file of a vendor double (robot file + ``launch/config/overlay/<profile>.yaml``, as
 ``real.launch.py profile:=...`` reads them), the thresholds for a loaded shared host, the faults such a host
-causes by itself, and the reader of the bridge's tick log. rclpy loads only when a rig is built.
+causes by itself, and the reader of the bridge's tick log and its summary for a failed test's message. rclpy
+loads only when a rig is built.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ velocity_limit when it then catches up on the latest target in one burst (seen a
 driver_status when the driver double's process, which publishes the joint states and the status topics alike,
 gets no CPU for longer than the same stale bound (seen with stale_state in one CI run of the UR gripper test)."""
 STARTUP_S = 60.0
+TRANSITIONS_SHOWN = 20
 
 
 class RigTimeoutError(RuntimeError):
@@ -73,6 +77,29 @@ def read_ticks(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def tick_summary(path: Path, since: float = float("-inf")) -> dict[str, Any]:
+    """What the bridge's tick log says about its ticks from node-clock time ``since``: ticks per mode, the policy
+    ticks (those that acted, and each policy fault kind with its first detail) and the longest policy step, for a
+    failed test's message (why the policy did not act)."""
+    done = path.read_text() if path.is_file() else ""
+    done = done[: done.rfind("\n") + 1]  # not a line the bridge is writing now
+    ticks = [t for t in map(json.loads, done.splitlines()) if t["kind"] == "tick" and t["t"] >= since]
+    modes: dict[str, int] = {}
+    policy_faults: dict[str, list[Any]] = {}
+    acted, policy_ms = 0, []
+    for t in ticks:
+        modes[t["mode"]] = modes.get(t["mode"], 0) + 1
+        if t.get("policy_ms") is None:
+            continue
+        policy_ms.append(t["policy_ms"])
+        faults = [f for f in t["faults"] if f["kind"].startswith("policy_")]
+        acted += not faults
+        for f in faults:
+            policy_faults.setdefault(f["kind"], [0, f["detail"][:200]])[0] += 1
+    return {"ticks": len(ticks), "modes": modes, "policy_ticks": len(policy_ms), "acted": acted,
+            "policy_faults": policy_faults, "policy_ms_max": round(max(policy_ms), 1) if policy_ms else None}
+
+
 class BridgeRig:
     """A probe wired to ``armstack_bridge`` and ``armstack_sim_arm`` (``arm`` may be started later and set)."""
 
@@ -94,8 +121,18 @@ class BridgeRig:
 
     # --- what the nodes said -------------------------------------------------------------------------
     def output(self) -> str:
+        """What a failed wait shows: the bridge's latest state and its mode transitions (from its events, so a stop
+        that a flood of later fault warnings pushed out of the output's tail still shows), then both nodes' output
+        tails."""
         arm = self.arm.output()[-3000:] if self.arm is not None else ""
-        return f"--- bridge ---\n{self.bridge.output()[-4000:]}\n--- sim arm ---\n{arm}"
+        state = self.state()
+        summary = {k: state.get(k) for k in ("mode", "faults", "pending", "rearm_ready", "tick")}
+        transitions = [e for e in self.bridge_events() if e.get("event") == "transition"]
+        lines = "\n".join(f"{e['t']:.3f} {e['from']} -> {e['to']}: {e['cause']}"
+                          for e in transitions[-TRANSITIONS_SHOWN:])
+        return (f"--- bridge state ---\n{json.dumps(summary)}\n--- bridge transitions (last {TRANSITIONS_SHOWN} of "
+                f"{len(transitions)}) ---\n{lines}\n--- bridge ---\n{self.bridge.output()[-4000:]}\n"
+                f"--- sim arm ---\n{arm}")
 
     def state(self) -> dict[str, Any]:
         """The bridge's latest ``~/state`` ({} before the first)."""
@@ -194,6 +231,32 @@ class BridgeRig:
         else:
             raise RigTimeoutError(f"re-arm refused {tries} times: {reasons}\n{self.output()}")
         self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
+
+    def spin_rearming(self, pred: Callable[[], Any], timeout: float, stops: list[list[str]], max_stops: int) -> bool:
+        """Spin until ``pred()`` holds (True) or ``timeout`` passes (False). A stop the loaded host causes by itself
+        (SAFE_STOP or ESTOP latched by ``TIMING_FAULTS`` only: a starved sim arm's stale joint states, say) is
+        re-armed once its faults clear within the wait, as a technician does, at most ``max_stops`` times; each
+        one's causes are appended to ``stops``. Any other stop is left latched: the wait ends False at once."""
+        end = time.monotonic() + timeout
+
+        def stopped() -> bool:
+            return self.state().get("mode") in ("SAFE_STOP", "ESTOP")
+
+        while True:
+            self.probe.spin_until(lambda: bool(pred()) or stopped(), max(0.0, end - time.monotonic()), self.bridge)
+            if pred():
+                return True
+            if not stopped() or time.monotonic() >= end:
+                return False
+            causes = list(self.state()["last_transition"]["faults"])
+            if not causes or not set(causes) <= TIMING_FAULTS or len(stops) >= max_stops:
+                return False
+            stops.append(causes)
+            # A host that starves the sim arm for seconds keeps the stop's fault pending: the wait's own time decides.
+            if not self.probe.spin_until(lambda: bool(self.state().get("rearm_ready")),
+                                         max(0.0, end - time.monotonic()), self.bridge):
+                return False
+            self.rearm_when_ready(tries=10)
 
     def armed_at_startup(self, startup_s: float = STARTUP_S) -> dict[str, Any]:
         """Wait for a bridge with ``arm_on_start`` to arm by itself; a timing fault right after it (a starved

@@ -180,3 +180,25 @@ def test_policy_steps_count_only_ticks_whose_policy_step_produced_an_action(tmp_
     log = tmp_path / "ticks.jsonl"
     log.write_text("".join(json.dumps(r) + "\n" for r in records))
     assert PolicySteps(log).update() == 2
+
+
+def test_tick_summary_says_why_the_policy_did_not_act(tmp_path: Path) -> None:
+    """A failed ROS wait for policy steps shows, from the tick log, the modes the bridge spent its ticks in and each
+    policy fault: a bridge latched in SAFE_STOP runs no policy tick at all."""
+    from robot.ros_rig.bridge_rig import tick_summary
+
+    crash = {"kind": "policy_crash", "detail": "CameraImageError: camera overhead: ..."}
+    stale = {"kind": "stale_state", "detail": "no joint state for 0.606 s (limit 0.600 s)"}
+    records = [{"kind": "tick", "t": 1.0, "mode": "NOMINAL", "faults": [], "policy_ms": 3.0},
+               {"kind": "tick", "t": 1.05, "mode": "DEGRADED", "faults": [crash], "policy_ms": 0.1},
+               {"kind": "tick", "t": 1.6, "mode": "NOMINAL", "faults": [], "policy_ms": 250.0},
+               {"kind": "reaction", "t": 1.7, "mode": "SAFE_STOP", "faults": [stale], "policy_ms": None},
+               *({"kind": "tick", "t": 1.7 + 0.01 * k, "mode": "SAFE_STOP", "faults": [stale], "policy_ms": None}
+                 for k in range(1, 4))]
+    log = tmp_path / "ticks.jsonl"
+    log.write_text("".join(json.dumps(r) + "\n" for r in records) + '{"kind": "tick", "t": 1.7')  # being written
+    assert tick_summary(log) == {
+        "ticks": 6, "modes": {"NOMINAL": 2, "DEGRADED": 1, "SAFE_STOP": 3}, "policy_ticks": 3, "acted": 2,
+        "policy_faults": {"policy_crash": [1, crash["detail"]]}, "policy_ms_max": 250.0}
+    assert tick_summary(log, since=1.7) == {"ticks": 3, "modes": {"SAFE_STOP": 3}, "policy_ticks": 0, "acted": 0,
+                                            "policy_faults": {}, "policy_ms_max": None}
