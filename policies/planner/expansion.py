@@ -753,6 +753,10 @@ _SPEAKER_BUILDS = re.compile(
     rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|you|let me|let us)"
     rf"(?:'ll|'d|'m|'re|'ve)?\s+(?:(?:'ll|ll|will|'d|d|just|already|have|had|did|do|shall|also|then|'m|m|am|are|'re|"
     rf"re|going|gonna|to)\s+)*{_MAKING}\b|\b(?:want|need|like|love|going|have|got|try|trying)\s+to\s+{_MAKING}\b|"
+    # "One could / We should / I must / The arm would build a tower ..." (A1 s15 H71): a subject other than "you" with
+    # a modal says what someone may or should do, as before "put" (refused there too); "you should build" asks
+    rf"(?:^|[^a-z'])(?<!can )(?<!could )(?<!would )(?<!will )(?:i|we|they|he|she|one|someone|somebody|it|the robot|"
+    rf"the arm)\s+(?:should|must|can|could|might|may|would|ought to|needs? to|has to|have to)\s+(?:\w+\s+)?{_MAKING}\b|"
     # "..., I'll do it (quick).", "... I will.", "We'll do that." (A1 s13 H46): the speaker says they do it
     rf"(?:^|[^a-z'])(?:(?:i|we|they|he|she)(?:'ll|'d| will| shall| can| could| might| may| would| am going to| are "
     rf"going to| 'm going to)(?:\s+(?:do|stack|make|build|handle|sort|take care of)(?:\s+(?:it|that|this|them|one|the "
@@ -839,8 +843,25 @@ _GATHERED = re.compile(
     rf"^((?:(?:please|just|now|can you|could you|would you|will you|kindly)\s+)*)(?:pick up|take|grab|collect|gather"
     rf"(?: up)?|round up|get)\s+({_ALL}(?:\s+{_EXCEPT}\s+{_ONE_EXCLUDED}(?:(?:,| and not|,? or|, nor) "
     rf"{_ONE_EXCLUDED})*)?)\s*,?\s+and\s+(?:then\s+)?(put|place|move|set|drop|carry|bring|relocate|"
-    rf"transfer)\s+them(?=\s+(?:in|into|on|onto|to|inside|over to|over on)\s+(?:the\s+)?(?:(?:left|right)(?: side| "
-    rf"region)?(?: of the table)?|bin|trash|pad|target pad|target)\b)")
+    # (also "'em", "them all", and the herding verbs "pen", "lay", "stick", "pop": "Round up every last one of them
+    # cubes and pen 'em on the left side.", fi38-024; "... and move 'em on over to the left side", f29-024, P3 s15)
+    rf"transfer|pen|lay|stick|pop|shift)\s+(?:them|'em|em)(?:\s+all)?(?=\s+(?:in|into|on|onto|to|inside|over to|"
+    rf"over on|on over to)"
+    rf"\s+(?:the\s+)?(?:(?:left|right)(?: side| region)?(?: of the table)?|bin|trash|pad|target pad|target)\b)")
+# "all them cubes", "every (last) one of them cubes": dialect for "all the cubes" (f29-024, fi38-024)
+_THEM_CUBES = re.compile(r"\b(all|every (?:last |single )?one of|each (?:one )?of) them (cubes|blocks|bricks)\b")
+# Why a cube is left out, said after the exception ("Put all the blocks in the bin except the purple one, that's my
+# favourite colour, you see.", fi36-026; "... but not the yellow one, i like the yellow one", f29-029; "Everybody in
+# the trash except the yellow cube. He's our MVP, he stays.", f27-027): nothing to do. Only at the end, only words
+# that name no other cube, place, action, order, negation or time (the excluded cube's own colour and "stays" may
+# come back: they say it stays).
+_AFTER_EXCEPTION = re.compile(rf"(\b{_EXCEPT}\s+(?:the |a )?(?P<colour>{_COLOURS_ALT_EARLY})(?: (?:one|cube|block|"
+                              rf"brick))?)\s*[,.;:!\-–—]\s*(?P<why>[a-z' ,.!]+?)\s*[.!]*\s*$")
+_WHY_WORDS = frozenset(re.findall(r"[a-z]+", """
+    that that's thats it it's its is he he's she she's our my your his her favourite favorite colour color you see
+    i like love the one cube block a an mvp star best lucky charm stays stay keep keeps pretty nice lovely beautiful
+    special precious fond of rather really very so much too just mine and s re m ve ll d still need
+    """))
 _NEGATED_OBJECT = re.compile(r"\b(?:leave|don't touch|do not touch|dont touch|don't move|dont move|do not move|"
                              r"without touching|"
                              r"without moving|not touching|never touch|keep|skip)\s+(?:the\s+)?([a-z]+)"
@@ -901,6 +922,13 @@ def _colour_names(span: str, state: SceneState) -> list[str] | str:
     return out or f"'{span.strip()}' names nothing to leave out"
 
 
+_NO_QUANTIFIER = re.compile(
+    r"\bboth the [a-z]+ and the [a-z]+\b|\ball (?:day|morning|afternoon|evening|night|week|month|season|year|summer|"
+    r"winter)(?: long)?\b|\bat all\b|\ball over (?:the|my|this|our|your) [a-z]+\b|\ball (?:by (?:itself|themselves)|"
+    r"alone|on its own)\b|\ball right\b|\b(?:its|his|her|my|your|their|our) (?:whole|entire) (?:life|career|day|week|"
+    r"season|year)\b|\bwith all (?:due )?(?:ceremony|respect|care|courtesy|dignity|grace)\b|\by'?all\b|\bya'?ll\b|"
+    r"\b(?:that's|that is|that'll be|that will be) all\b|\ball (?:i|we) (?:need|want|ask|'m after|am after|'re after|"
+    r"are after)\b|\b(?:we're|we are|you're|you are) all\b")
 _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|the rest|the others|remaining|"
                                 r"except|excluding|whole|entire)\b")
 
@@ -1080,9 +1108,17 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                             rf"except|but|apart from|other than|bar)\s+{_EXCLUDED}\s*[.!]?\s*$)", text)
     if others_first is not None:
         text = others_first.group(1) + "all the cubes" + text[others_first.end():]
+    text = _THEM_CUBES.sub(r"\1 the \2", text)
+    after = _AFTER_EXCEPTION.search(text)
+    why = after.group("why") if after is not None else ""
+    if after is not None and set(re.findall(r"[a-z]+", why)) <= _WHY_WORDS | {after.group("colour")} and \
+            re.match(r"(?:that(?:'s| is)|it(?:'s| is)|he(?:'s| is)|she(?:'s| is)|i (?:like|love|(?:still )?need)|"
+                     r"(?:it|he|she) stays)\b", why):
+        text = text[:after.end(1)]
     gathered = _GATHERED.match(text)
     if gathered is not None:  # "round up all the cubes and put them on the left side" (dev_s13 fi38-024): one placing
-        text = f"{gathered.group(1)}{gathered.group(3)} {gathered.group(2)}{text[gathered.end():]}"
+        verb = "put" if gathered.group(3) in ("pen", "lay", "stick", "pop") else gathered.group(3)
+        text = f"{gathered.group(1)}{verb} {gathered.group(2)}{re.sub(r'^ on over to ', ' to ', text[gathered.end():])}"
     # "every cube that isn't blue", "all the cubes that aren't red or green", "all the non-blue cubes": the colours
     # they lack are the exception
     emphasis = _SAID_AGAIN.search(text)
@@ -1214,11 +1250,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                        f"{both.group(4)}", changed=True)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
-        # ("all over the bench", "all by itself", "all alone", "all right": no quantifier, s11 dev fi30-055, fi31-063)
-        scrubbed = _OTHERS_NEGATED.sub(" ", re.sub(r"\bboth the [a-z]+ and the [a-z]+\b|\ball (?:day|morning|afternoon|"
-                                                   r"evening|night|week)\b|\bat all\b|\ball over (?:the|my|this|our|"
-                                                   r"your) [a-z]+\b|\ball (?:by (?:itself|themselves)|alone|on its "
-                                                   r"own)\b|\ball right\b", " ", text))
+        # ("all over the bench", "all by itself", "all alone", "all right": no quantifier, s11 dev fi30-055, fi31-063;
+        # "all season", "its whole life", "with all due ceremony", "y'all", "that's all (I need)", "all I need is",
+        # "we're all": no cubes counted, P3 s15 from the seen wrong refusals f27-002, fi34-006, f29-004, f29-007,
+        # f29-053, fi39-029, f27-054, fi34-054)
+        scrubbed = _OTHERS_NEGATED.sub(" ", _NO_QUANTIFIER.sub(" ", text))
         word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "
@@ -1353,6 +1389,14 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         return Rewrite(text, "more than one quantifier ('all', 'every', 'except'): which cubes are meant is unclear")
     # "Both cubes, out to the right side" (dev_s14 fi41-011): "out (wide)" before a side says only the side
     post = re.sub(r"^(\s*,?\s*)out (?:wide )?(?=to the (?:left|right)(?: side)?\b)", r"\1", post)
+    # "every single cube over to the left side" (dev_s15 fi43-061): "over" before "to" says only the way; and the verb
+    # said after the quantifier and a comma, with no object of its own ("All cubes except the green cube, stow on the
+    # pad.", fi43-007; "Every cube, please you put on the right side.", f26-024): the goal of a verbless quantifier
+    # (only a placing verb right before the place, only where nothing stands before the quantifier)
+    post = re.sub(r"^(\s*,?\s*)over (?=(?:to|onto|into) the\b)", r"\1", post)
+    if not pre.strip(" ,"):
+        post = re.sub(r"^\s*,\s*(?:(?:please|just|now|kindly)\s+)*(?:you\s+)?(?:put|place|set|stow|stick|pop|move|"
+                      r"drop)\s+(?=(?:in|into|on|onto|to)\b)", " ", post)
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
     if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and \
@@ -1409,7 +1453,10 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                                  f"unclear")
     if not chosen:
         return Rewrite(text, "the quantifier leaves no object to move once the exclusions are taken out")
-    joined = re.match(r"\s*,?\s*and\s+(?!then\b)", later)
+    # (also a next sentence with no order word: "Every cube, please you put on the right side. The red one in the bin."
+    # / "Put every cube on the right side; put the red one in the bin." moved the red cube twice, A1 s15 H83)
+    joined = re.match(r"\s*,?\s*and\s+(?!then\b)|\s*[;.!](?!\s*(?:and\s+|but\s+)?(?:then|after that|afterwards|next|"
+                      r"finally|later|lastly)\b)", later)
     # "all the cubes in the bin and the red one on the pad", "put red on the pad, then all the cubes in the bin":
     # all of them, or the rest? Asked, not guessed.
     again = [n for _, n in _colour_mentions(later if joined else "", state) + _colour_mentions(pre, state)

@@ -132,7 +132,7 @@ _REWRITES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\baway (?=(?:in|into) the (?:bin|trash|basket|box|bucket)\b)", ""),
     # "whichever cube lies furthest to the left", "the cube which is more at left" (r22 f22-033, f22-051): the
     # leftmost (ties asked by mentions.py); never "more to the left of X"
-    (r"\b(?:whichever|the) (cube|block|one|object) (?:that |which )?(?:is |lies |sits |stands |'s |that's )?"
+    (r"\b(?:whichever|the) (cube|block|one|object)(?:'s | (?:that |which )?(?:is |lies |sits |stands |'s |that's )?| )"
      r"(?:(?:the )?(?:furthest|farthest|further|farther)|most|more) (?:to(?:wards?)? (?:the |your )?|at (?:the )?|on "
      r"the )(left|right)(?! of\b)\b", r" the \2most \1 "),
     # "bin whichever cube is over on the right" (r24 f24-062): the cube on the right (asked where one stands in the
@@ -1392,6 +1392,19 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     return as_goals if as_goals.candidates else parsed
 
 
+# words that make "it's ..." after "leave X alone" more than a reason (a cube, a place, an action, an order, a person, a
+# negation, a time): the sentence is then left as said
+_REASON_NAMES = frozenset(lx.COLOR_WORDS) | frozenset(lx.KIND_WORDS) | lx.MOTION_VERBS | frozenset(re.findall(
+    r"[a-z]+", """
+    one ones bin pad left right side table tower stack top bottom middle place there here where home arm robot gripper
+    go goes going gone gonna went moved moving moves touch touched touching next then after before first last later soon
+    once until till when while if not no never nor t but only except also too to you your yours me i we he she they him
+    her them someone somebody anyone person people hand hands finger fingers now today tomorrow yet still already again
+    instead rather else way supposed meant need needs want wants should must will would could can may
+    might shall"""))
+_REASON_PHRASES = re.compile(r"^(?:fine|good|ok|okay|perfect|happy|best) (?:where it is|as it is)$|\bfor (?:the|my|our|"
+                             r"a|tomorrow's|today's) (?:next )?(?:run|test|experiment|shift|batch|trial|demo|"
+                             r"demonstration|session|photo|class|lab|calibration)\b")
 _GERUND = {"move": "moving", "touch": "touching", "disturb": "disturbing", "bump": "bumping", "shift": "shifting"}
 _NAMED_CUBE = rf"(?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?"
 # Closed idioms of negation scope and place, read after phrasing (dev_s14, P3): "leave X well alone" is "leave X alone"
@@ -1411,10 +1424,177 @@ _SCOPE_IDIOMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
          rf"\b(?:{'|'.join(sorted(lx.PUSH_VERBS))})\b", m.string[:m.start()]) else
      f"{re.sub(r'^send ', 'put ', m.group('lead')).replace('do the same with', 'put')} {m.group('to')}"),
     (re.compile(r"(\b(?:dont|don't|do not|never)\b[^.;!?,]*?[a-z])\s+(ok|okay|alright)\s*\?(?=\s+[a-z])"), r"\1."),
+    # the cube nearest to / farthest from the robot said with a verb of posture ("the cube that stands farthest from
+    # you", "the one sitting closest to the robot", "the cube situated furthest from the robot"; dev_s14 fi40-026,
+    # fi41-049) or as "the one (right) at your feet" (fi41-007): measured from the base, as phrasing's "the cube
+    # nearest to you" is (mentions.py)
+    (re.compile(r"\bthe (cube|block|one|object) (?:(?:that|which) (?:is |'s )?|that's )?(?:stands|standeth|sits|"
+                r"sitteth|lies|lieth|rests|resteth|standing|sitting|lying|resting|located|situated|positioned|placed) "
+                r"(?:the )?(?:(?P<near>nearest|closest) (?:to )?|(?:farthest|furthest) (?:away )?from )(?:the robot|"
+                r"you|yourself|thee|the base|your base|the arm)\b"),
+     lambda m: f"the {'nearest' if m.group('near') else 'farthest'}base {m.group(1)}"),
+    (re.compile(r"\bthe (cube|block|one|object) (?:(?:that|which) (?:is |'s )?|that's )?(?:(?:sitting|standing|lying|"
+                r"resting) )?(?:right |just )?at (?:your|the robot's|the arm's|thy) (?:very )?feet\b"),
+     r"the nearestbase \1"),
+    (re.compile(r"\bthe (cube|block|one|object) (?:(?:that|which) (?:is |'s )?|that's )?(?:(?:stands|sits|lies|rests|"
+                r"standing|sitting|lying|resting|located|situated|positioned|placed) )?(?:the )?(?:farthest|furthest) "
+                r"out from (?:the robot|you|yourself|thee|the base|your base|the arm)\b"), r"the farthestbase \1"),
+    # the same reference said twice in apposition ("The one nearest to you, robot — the one right at your feet — into
+    # the bin!", fi41-007): once; two different references stay, and are refused as unread
+    (re.compile(r"\b(the (?:nearestbase|farthestbase|leftmost|rightmost|frontmost|backmost|topmost|middle) (?:cube|"
+                r"block|one|object))\s*,\s*\1\s*,"), r"\1,"),
+    # why a cube is left alone, said after the constraint ("Leave the purple cube alone, it's on a hot streak.",
+    # "..., it's part of another experiment.", f27-033, fi37-032) or "hands off" said again ("The red one stays put,
+    # hands off.", fi39-028): nothing to do. Only "it's ..." closing its sentence, with no word that names a cube, a
+    # place, an action, an order, a person or a negation (those stay, and are refused as unread).
+    # (also after "don't touch / move X": "..., and don't bother with the yellow, it's fine where it is.", fi36-030;
+    # "Don't touch the purple cube, it's calibrated for the next run.", fi39-030; "fine where it is" and "for the next
+    # run" are the only phrases of a place or an order word it may hold)
+    (re.compile(rf"(?<!n't )(?<!not )(?<!never )\b(leave {_NAMED_CUBE} alone|(?:don't|dont|do not|never) (?:touch|"
+                rf"move) {_NAMED_CUBE})\s*,\s*(?:(?:as|since|because|cos|coz)\s+)?(?:it'?s|it is|she'?s|he'?s)\s+"
+                r"(?P<why>[a-z' ]+?)(?=\s*(?:[.;!]|$))"),
+     lambda m: m.group(0) if set(re.findall(r"[a-z]+", _REASON_PHRASES.sub(" ", m.group("why")))) & _REASON_NAMES
+     else m.group(1)),
+    (re.compile(rf"(?<!n't )(?<!not )(?<!never )\b(leave {_NAMED_CUBE} alone)\s*,\s*hands off(?=\s*(?:[.;!]|$))"),
+     r"\1"),
+    # "pull the top one off that stack" (fi44-068): pick it up, as phrasing reads "take X off the stack"
+    (re.compile(r"\bpull ((?:the|that|this) (?:topmost|top|upper) (?:cube|block|one)|it) off (?:that|the|this) "
+                r"(?:stack|tower|pile)\b"), r"pick up \1"),
+    # a learner's "at last" before the last step is "finally" ("..., at last go to home position.", f22-018); never as
+    # an exclamation ("At last!") or after "not"
+    (re.compile(r"(^|[,;.]\s*|\band\s+)at last\s+(?=(?:go|return|head|put|place|move|push|stack|set|take|bring|"
+                r"drop)\b)"), r"\1finally "),
+    # the condition said as a sentence of its own after the request ("Could you put the orange cube on the right side?
+    # But only once the purple one has gone onto the pad.", fi36-017): the request runs once it holds, as "B once A"
+    (re.compile(r"^(?P<b>[^.;!?]+?)\s*[.?!]\s*but (?:only )?(?P<once>once (?:you )?(?:put|place|move|get|have put|"
+                r"'ve put)\b[^.;!?]+?)\s*[.!]?$"), r"\g<b> \g<once>"),
+    # steps counted in words, each ended by ";" ("one, put ...; two, put ...; three, go back ...", f28-020): in that
+    # order, as "first ..., then ..."; only one, two(, three(, four)) in turn, each opening its part
+    (re.compile(r"^one\s*[,:]\s*(?P<a>[^;:]+?)\s*;\s*two\s*[,:]\s*(?P<b>[^;:]+?)(?:\s*;\s*three\s*[,:]\s*(?P<c>[^;:]+?)"
+                r"(?:\s*;\s*four\s*[,:]\s*(?P<d>[^;:]+?))?)?\s*[.!]?$"),
+     lambda m: "first " + ", then ".join(p for p in m.group("a", "b", "c", "d") if p)),
 )
 
 
+# "instead" after a negated placement and a positive one of the same cube said as "the red one" ("Dinnae put the red yin
+# on the pad, stick it in the bin instead.", dev_s15 fi43-027), as phrasing reads it of "the red cube": the cube named
+# again for "it", "instead" dropped (both clauses kept: the negation holds); never after a hedge or a "?"
+_INSTEAD_ONE = re.compile(rf"^((?:don't|do not|never)\s+(?:put|place|move|drop|set)\s+(the (?:{_COLOUR_ALT}) one)\s+"
+                          r"[^,]+,\s*(?:but\s+|rather\s+)?(?:put|place|move|drop|set|stack)\s+)it(\s+[^,;.]+?)\s+"
+                          r"instead\s*[.!]?$")
+# The push said again, with no way, closing the request after a push of one cube that says its way ("Nudge the red cube
+# to the right. Don't pick it up, just nudge it.", f29-046; "Slide the green one back towards ya. Don't pick it up, just
+# slide it.", fi35-046; phrasing has read "don't pick it up" beside a push, and dropped "just"): how, not a second push;
+# only where the words said "just/only/simply" before it ("Nudge it." alone may ask a second nudge, A1 s15 note)
+_PUSH_AGAIN = re.compile(rf"(?P<push>(?:^|[.;!?]\s*)(?:(?:please|just|now|so|ok|okay)\s+)*(?:push|nudge|slide|shove) "
+                         rf"(?:{_NAMED_CUBE}|it) (?:(?!\b(?:and|or|then|{_COLOUR_ALT})\b)[^.;!?,])*?\b(?:left|right|"
+                         rf"forward|backward)s?\b(?:(?!\b(?:and|or|then|{_COLOUR_ALT})\b)[^.;!?,])*?)\s*[.;,!?]\s*"
+                         r"(?:and\s+)?(?:just |only |simply )?(?:push|nudge|slide|shove) it(?: along)?\s*[.!]?\s*$")
+_JUST_PUSH = re.compile(r"\b(?:just|only|simply) (?:push|nudge|slide|shove) it\b")
 _FIRST_ONLY = re.compile(r"(^|[.;!]\s*)first only (?=(?:you )?(?:put|place|move|push|stack|set|take)\b)")
+# Indian English "keep X on the pad" is "put X on the pad" (dev_s14 fi41-053 "Keep the green block on the pad, okay?";
+# register.py reads it after "kindly"/"please"). Read bare only as the whole request, after phrasing has dropped its
+# wrappers: one named cube and one place or cube. Both readings of "keep" agree there: where the cube already is, there
+# is nothing to do (an empty plan); where it is not, it is put there. "keep" beside another clause ("keep red on the pad
+# and put blue in the bin"), a hedge, a question, or a subject before it ("you keep ...") stays unread.
+_KEEP_AS_PUT = re.compile(rf"^keep ({_NAMED_CUBE}) ((?:on top of|on|onto|in|into) (?:the (?:pad|bin|left side|right "
+                          rf"side)|{_NAMED_CUBE}))(?: only)?$")
+_KEEP_OPENS = re.compile(r"(?:^|[,.!:;—–-]\s*|\b(?:please|kindly|pls|now|just|okay|ok|so)\s+)keep\b")
+_KEEP_DOUBTED = re.compile(rf"\b(?:{_HEDGE_WORDS}|might|could|would|should|must|will|can|if|when|while|until|till|"
+                           r"unless|whether|always|still|not|never|no)\b|n't\b|\?")
+
+
+# A tower's levels said as what a cube is to it, read before phrasing (dev_s14 fi40-012 "Raise me a tower, I pray thee:
+# let the green cube be its foundation, the blue upon it, and the red to crown it all."): "let X be its/the foundation
+# (base, bottom)" is "X as the foundation" (phrasing reads "let X be" as "leave X alone", and "its base" as the robot's
+# base), "let X be its/the top" is "X on top", "to crown it all" crowns it, "raise (me) a tower" builds one. Only in a
+# sentence that names a tower, stack or pile; never after a negation or a modal ("don't let X be ...", "you could let
+# ..."), which stay unread.
+_TOWER_NAMED = re.compile(r"\b(?:tower|stack|pile|column)s?\b")
+_TOWER_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"\blet ({_NAMED_CUBE}) be (?:its|the) (?:very )?(foundation|base|bottom)\b"), r"\1 as the \2"),
+    (re.compile(rf"\blet ({_NAMED_CUBE}) be (?:its|the) (?:very )?(?:top|summit|peak|crown)\b"), r"\1 on top"),
+    (re.compile(r"\bas its (?:very )?(foundation|base|bottom)\b"), r"as the \1"),
+    (re.compile(r"\bto crown it all\b"), "to crown it"),
+    (re.compile(r"\braise ((?:me |us )?(?:a|the) (?:tower|stack|pile))\b"), r"build \1"),
+)
+_TOWER_IDIOM_DOUBTED = re.compile(r"\b(?:don'?t|do not|dont|never|not|no|won'?t|can'?t|couldn'?t|wouldn'?t|shouldn'?t|"
+                                  r"might|could|would|should|may|must|will|can|you|i|we|they|he|she|if|when|whether|"
+                                  r"did|do|does)\s+(?:\w+\s+)?$")
+
+
+# "first" said again after a "before" that already puts its clause first ("Before you put the yellow cube inside the
+# bin, kindly push the blue cube forward first.", fi39-014; "..., but before that, move the blue one to the right side
+# first lah.", fi33-019; "Prior to placing A, you shall first deposit B.", fi36-016): the one order, said twice. Only
+# one "before"/"prior to" in the sentence, its clause closed by a comma, and "first" ending the next clause or opening
+# its verb; read before phrasing, whose check of a late "first" would refuse it.
+_BEFORE_THEN_FIRST = re.compile(
+    r"(?P<lead>(?:^|[.;!?]\s*)(?:[^.;!?]*?\s)?(?:before|prior to)\b[^.;!?,]*,\s*(?:(?:but|and|so|please|kindly)\s+)*)"
+    r"(?P<main>(?:(?:you|we) (?:shall|should|must|will) )?)(?:first\s+(?P<verb>[a-z]+\b[^.;!?,]*?)|"
+    r"(?P<body>[^.;!?,]*?)\s+first)(?P<end>(?:\s+(?:lah|please|pls))?\s*(?:[.;!?]|$))")
+
+
+def _before_then_first(instruction: str) -> str:
+    """``instruction`` (lower case) without a "first" that repeats a "before" (``_BEFORE_THEN_FIRST``); one sentence
+    with another order word, or a second "before", is left as said."""
+    said = instruction.lower().replace("’", "'")
+
+    def drop(m: re.Match[str]) -> str:
+        sentence = m.group(0)
+        orders = re.findall(r"\b(?:before|prior to|after|once|then|next|finally|first|until|while)\b", sentence)
+        if len(orders) != 2 or re.search(r"\b(?:not|never|don'?t|dont|no)\b|n't\b", sentence):
+            return sentence
+        return f"{m.group('lead')}{m.group('main')}{m.group('verb') or m.group('body')}{m.group('end')}"
+    out = _BEFORE_THEN_FIRST.sub(drop, said)
+    return instruction if out == said else out
+
+
+# "... but bin the green one first" (dev_s15 fi43-077): "bin X" before "first" is "put X in the bin", which the reader
+# of a late "first" moves ahead (it needs a place said)
+_BIN_FIRST = re.compile(r"\bbin ((?:the|that|this) [a-z]+ (?:one|cube|block))( first\b)")
+# a later step hedged before its verb and moved ahead by "first" ("Put the red one on the pad but maybe bin the green
+# one first.", A1 s15 H84; old on 8458c17 with "put"): "..., then maybe ..." refuses as a hedged step, and so does this
+_HEDGED_FIRST = re.compile(r"(?:,|\bbut\b|\band\b)\s+(?:maybe|perhaps|probably|possibly)\s+[^.;!?]*\bfirst\b")
+# a learner's "cube which is nearest to you" with no article (f28-040 "Please put cube which is nearest to you on green
+# cube."): "the cube ...", which phrasing measures from the base; only after a verb, before nearest/farthest
+_BARE_RELATIVE = re.compile(r"\b((?:put|place|move|take|pick up|grab|push|bin|stack|set) )(cube|block) (which|that) is "
+                            r"(?=(?:the )?(?:nearest|closest|farthest|furthest)\b)")
+# the table's sides named as the robot's ("Take the cube that's on the robot's right and put it in the bin.", fi39-058):
+# "your right", which phrasing reads as the robot's side (its own sides are the planner's)
+_ROBOTS_SIDE = re.compile(r"\bthe (?:robot|arm)'s (left|right)\b")
+
+
+def _tower_idioms(instruction: str) -> str:
+    """``instruction`` (lower case) with the closed tower idioms of ``_TOWER_IDIOMS`` spelt as the tower reader reads
+    them, in the sentences that name a tower; one said after a negation, a modal or a subject is left as said."""
+    said = instruction.lower().replace("’", "'")
+    if not _TOWER_NAMED.search(said):
+        return instruction
+    out = said
+    for pattern, words in _TOWER_IDIOMS:
+        out = pattern.sub(_unless_doubted(words), out)
+    return instruction if out == said else out
+
+
+def _unless_doubted(words: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that spells a tower idiom as ``words``, or leaves it where a negation, a modal or a subject
+    stands right before it (``_TOWER_IDIOM_DOUBTED``)."""
+    def spell(m: re.Match[str]) -> str:
+        return m.group(0) if _TOWER_IDIOM_DOUBTED.search(m.string[:m.start()]) else m.expand(words)
+    return spell
+
+
+def _keep_as_put(text: str, instruction: str) -> str:
+    """``text`` (phrasing's rewrite) with a whole-request "keep X on/in <place>" read as "put X ..." (``_KEEP_AS_PUT``),
+    where ``instruction`` says it as a plain request: "keep" opens it once, with no hedge, modal, condition, negation
+    or question (a closing ", okay?" is a tag on the request)."""
+    said = instruction.lower().replace("’", "'").strip()
+    said = re.sub(r",?\s*(?:okay|ok)\s*\?\s*$", "", said)
+    m = _KEEP_AS_PUT.match(text.strip(" .!"))
+    if m is None or len(re.findall(r"\bkeep", said)) != 1 or not _KEEP_OPENS.search(said) or \
+            _KEEP_DOUBTED.search(said):
+        return text
+    return f"put {m.group(1)} {m.group(2)}"
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
@@ -1425,17 +1605,31 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         guess = guessed.group(0).strip(" .!;")
         return ParseResult((), Refusal(reason=f"'{guess}' says where a cube goes as a guess or a question, not as a "
                                               f"request: say what the robot should do"))
+    hedged = _HEDGED_FIRST.search(instruction.lower().replace("’", "'"))
+    if hedged is not None:
+        return ParseResult((), Refusal(reason=f"'{hedged.group(0).strip(' ,')}': one step is hedged, so whether it is "
+                                              f"asked is unclear: nothing is done"))
     agent = _PASSIVE_AGENT.search(instruction.lower())
     if agent is not None:  # "Every cube should be moved to the pad by the next shift." (REV s12 R4)
         return ParseResult((), Refusal(reason=f"'{agent.group(1)}' after a passive may name who is to do it, not "
                                               f"when: say what the robot should do"))
-    rewritten = rewrite(instruction, state)  # idioms, towers, quantifiers, wrappers, typos (phrasing.py)
+    # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
+    spoken = _before_then_first(_tower_idioms(instruction))
+    for early, spelt in ((_BIN_FIRST, r"put \1 in the bin\2"), (_BARE_RELATIVE, r"\1the \2 \3 is "),
+                         (_ROBOTS_SIDE, r"your \1")):
+        if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
+            spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
+    rewritten = rewrite(spoken, state)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
     idioms = rewritten.text
     for pattern, words in _SCOPE_IDIOMS:
         idioms = pattern.sub(words, idioms)
+    idioms = _keep_as_put(idioms, instruction)
+    if _JUST_PUSH.search(instruction.lower()):
+        idioms = _PUSH_AGAIN.sub(r"\g<push>", idioms)
     if not re.search(_HEDGE_END, instruction.lower()) and "?" not in instruction:
+        idioms = _INSTEAD_ONE.sub(r"\1\2\3", idioms)
         # a learner's "first only you put X ..." (dev_s14 fi41-065): "only" after "first" stresses it, as "first of
         # all"; never where a "?" or a hedge may make it a question or a guess (phrasing has dropped them here)
         idioms = _FIRST_ONLY.sub(r"\1first ", idioms)

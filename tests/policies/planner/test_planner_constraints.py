@@ -188,7 +188,7 @@ def test_the_checker_refuses_a_plan_that_moves_a_kept_object_whatever_proposed_i
     ("Put the blue cube on the pad, but keep the blue cube where it is.", "not to move the blue cube"),
     ("keep the red cube in place and put the red cube in the bin", "not to move the red cube"),
     ("put the red cube on the blue cube, but keep the blue cube untouched", "not to touch the blue cube"),
-    ("keep the red cube on the pad", "'keep'"),  # any other "keep" is unread: refused, never guessed
+    ("keep the red cube near the pad", "'keep'"),  # any other "keep" is unread: refused, never guessed
 ])
 def test_self_contradictory_keep_requests_are_refused_with_the_reason(text: str, why: str) -> None:
     scene = SceneState.from_json({"objects": [{"name": f"{c}_cube", "kind": "cube", "color": c}
