@@ -60,6 +60,10 @@ class StateTextPolicy:
     def reset(self) -> None:
         """Stateless network: nothing to clear between episodes (kept for the Policy contract)."""
 
+    def warm(self) -> None:
+        """Load the sentence encoder before the first instruction arrives (the bridge's child does, at start-up)."""
+        (self.encoder if self.encoder is not None else shared_encoder()).warm()
+
     def _text(self, instructions: list[str]) -> torch.Tensor:
         rows = []
         for text in instructions:

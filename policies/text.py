@@ -106,6 +106,11 @@ class TextEncoder:
     def encode_one(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
 
+    def warm(self) -> None:
+        """Load the model now, so that the first text not in the cache costs one forward pass, not a model load."""
+        with self._lock:
+            self._load_model()
+
 
 _SHARED: TextEncoder | None = None
 

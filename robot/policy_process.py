@@ -37,6 +37,12 @@ def _serve(conn: Connection, policy_dir: str, robot: str | None) -> None:
 
     try:
         policy = load(policy_dir) if robot is None else load(policy_dir, robot=robot)
+        # The sentence encoder loads in seconds: inside the first action for a new instruction it was a "hang", and
+        # each replacement child hung the same way, so an instruction not yet in the embedding cache never acted.
+        # Loaded here, within start_timeout_s, a new instruction costs one encoder pass.
+        warm = getattr(policy, "warm", None)
+        if warm is not None:
+            warm()
     except Exception as exc:  # reported to the parent, which refuses to start the policy with it
         conn.send({"error": f"{type(exc).__name__}: {exc}"})
         return

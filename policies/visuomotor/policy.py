@@ -70,6 +70,10 @@ class VisuomotorPolicy:
         self._history.clear()
         self._t = 0
 
+    def warm(self) -> None:
+        """Load the sentence encoder before the first instruction arrives (the bridge's child does, at start-up)."""
+        (self.encoder if self.encoder is not None else shared_encoder()).warm()
+
     def _text(self, text: str) -> torch.Tensor:
         vec = self._text_cache.get(text)
         if vec is None:

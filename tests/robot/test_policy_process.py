@@ -82,3 +82,28 @@ def test_a_checkpoint_that_cannot_load_stops_the_start(tmp_path: Path) -> None:
         PolicyProcess(str(tmp_path), deadline_s=0.03)
     with pytest.raises(ChildProcessError, match="deadline_s <= hang_s"):
         PolicyProcess(str(tmp_path), deadline_s=2.0, hang_s=1.0)
+
+
+def test_an_instruction_missing_from_the_embedding_cache_is_acted_on_without_a_restart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # An empty cache: the child embeds this instruction itself. Before the encoder was loaded at start-up, that first
+    # action loaded it (seconds) past hang_s, the child was replaced, and each new child did the same: never an action.
+    monkeypatch.setenv("ARMSTACK_CACHE", str(tmp_path / "cache"))
+    obs = dict(_observations(1)[0], instruction="set the red cube down gently on the pad, then wait")
+    policy = PolicyProcess(str(PANDA_TABLETOP_BC), deadline_s=0.2, hang_s=1.0)
+    try:
+        pid = policy.pid
+        outcomes: list[str] = []
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and "action" not in outcomes:
+            try:
+                assert np.isfinite(policy.act(obs)).all()
+                outcomes.append("action")
+            except (PolicyDeadlineError, PolicyUnavailableError) as exc:  # an overrun on a loaded box holds a tick
+                outcomes.append(type(exc).__name__)
+            time.sleep(0.05)
+        assert "action" in outcomes and "PolicyUnavailableError" not in outcomes, outcomes[-10:]
+        assert policy.pid == pid  # never judged hung, never replaced
+        assert any((tmp_path / "cache").rglob("*.npy"))  # it was embedded in the child, not read from a cache
+    finally:
+        policy.close()
