@@ -20,6 +20,8 @@ _FR_ELIDED = (
     # "l'bac", "d'la", "j'veux": the article, preposition or pronoun before a consonant, its "e" left out (before a
     # vowel or a mute h the apostrophe is the written form and is left as it is)
     (re.compile(r"\b([ldj])' ?(?=[bcdfgjklmnpqrstvwxzç])"), r"\1e "),
+    # fifteenth pass (fresh_fr_de_28): texting "jsuis" (je suis), before the reasons are read
+    (re.compile(r"\bjsuis\b"), "je suis"),
     # Quebec "moé", "toé" (moi, toi), also after a verb's hyphen ("prends-moé")
     (re.compile(r"(?<![a-zà-ÿ])(m|t)oé\b"), r"\1oi"),
 )
@@ -59,6 +61,27 @@ _BERLIN = (
 )
 
 
+# Saxon German (fifteenth pass, fresh_fr_de_28: "Nu gugge ma: bevor de dän rodn Wärfel uffn blaun stellst, duste
+# erschtma dän grien in dän Müllgorb, gelle?", "Dän gelbn Wärfel, dän machste ma obendruff uffn lilan, nu?"), written
+# back only where a word found only in Saxon speech marks the text: "dän" (den), "Wärfel" (Würfel), "gugge" (guck),
+# "erschtma" (erst mal), "obendruff" (obendrauf), the colours said soft ("rodn", "blaun", "grien", "gelbn", "lilan"),
+# "uff"/"uffn" (auf, auf den), "de" after a conjunction (du), "duste" (tust du), "Müllgorb" (Müllkorb), "nu" opening
+# the instruction (na) or as its tag (", nu?": ja?).
+_SAXON_MARK = re.compile(r"\b(?:dän|wärfel|gugge|erschtma|obendruff|rodn|blaun|grien)\b")
+_SAXON = (
+    (re.compile(r"\bdän\b"), "den"), (re.compile(r"\bwärfel\b"), "würfel"), (re.compile(r"\bgugge\b"), "guck"),
+    (re.compile(r"\berschtma\b"), "erst mal"), (re.compile(r"\bobendruff\b"), "obendrauf"),
+    (re.compile(r"\bdruff\b"), "drauf"), (re.compile(r"\brodn\b"), "roten"), (re.compile(r"\bblaun\b"), "blauen"),
+    (re.compile(r"\bgrien\b"), "grünen"), (re.compile(r"\bgelbn\b"), "gelben"), (re.compile(r"\blilan\b"), "lila"),
+    (re.compile(r"\buffn\b"), "auf den"), (re.compile(r"\buff\b"), "auf"),
+    (re.compile(r"\b(bevor|nachdem|wenn|dass|ob|wie) de\b"), r"\1 du"), (re.compile(r"\bduste\b"), "tust du"),
+    (re.compile(r"\bni\b"), "nicht"), (re.compile(r"\bmüllgorb\b"), "müllkorb"),
+    (re.compile(r"\bma\b(?=\s*[:,])"), "mal"),
+    (re.compile(r"\b([a-zäöüß]+ste) ma\b"), r"\1 mal"),
+    (re.compile(r"^\s*nu\b\s*,?\s*"), "na, "), (re.compile(r",\s*nu\s*\?"), ", ja?"),
+)
+
+
 def restored(text: str, lang: str, known: Container[str]) -> str:
     """``text`` (lower case, straight apostrophes) with its spoken spellings written in full; ``known`` holds the
     words of the language's lexicon (a stretched letter is kept doubled where the doubled word is known, "dannn")."""
@@ -77,5 +100,8 @@ def restored(text: str, lang: str, known: Container[str]) -> str:
             text = pattern.sub(repl, text)
         if _BERLIN_MARK.search(text):
             for pattern, repl in _BERLIN:
+                text = pattern.sub(repl, text)
+        if _SAXON_MARK.search(text):
+            for pattern, repl in _SAXON:
                 text = pattern.sub(repl, text)
     return text

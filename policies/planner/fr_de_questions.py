@@ -6,12 +6,13 @@ asks whether the robot does it: "Schiebst du den roten Würfel nach links?", "Du
 refuses "do you push the red cube left?" and "you push the red cube left?" as questions; read word by word the
 German verb-first question lost its subject and became a command ("push the red cube toward left?").
 
-Both languages also say a request this way, and writers do: "Tu me mets le rouge dans le bac ?" (the ethical "me"),
+Both languages also say a request this way, and writers do: "Tu me mets le rouge dans le bac ? Merci.",
 "..., tu me l'poses sur le jaune, ok ?", "..., vous le mettez sur le bleu une fois ?", "Dis, ..., tu poses le vert à
 gauche ? Merci", "Schiebst du mal/bitte den roten nach links?", "..., den stellst du bitte auf den roten, ja?". Such a
-sentence is a request only where it carries one of these closed marks of a request: the ethical dative "me" (French),
-"bitte"/"mal" (German), "s'il te plaît"/"stp", a tag that asks for agreement with a request ("ok ?",
-"d'accord ?", "une fois ?", "gell?", "ja?"), "dis"/"allez" before it, or thanks after it. A tag that asks whether
+sentence is a request only where it carries one of these closed marks of a request (the ethical dative "me" alone
+was one until the fifteenth pass, A1 s15 H77): "bitte"/"mal" (German), "s'il te plaît"/"stp", a tag that asks for
+agreement with a request ("ok ?", "d'accord ?", "une fois ?", "gell?", "ja?"), "dis"/"allez" before it, or thanks
+after it. A tag that asks whether
 something is so ("non ?", "n'est-ce pas ?", "oder?", "nicht wahr?") marks a question. A modal frame ("tu peux",
 "pourriez-vous", "kannst du", "würden Sie") is read where it was before, as a polite request.
 """
@@ -54,6 +55,8 @@ _DE_BARE_SECOND = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)\b(?!\s+(?
 # (also after a fronted object: "Den roten legste in den Müll, wa?", A1 s14 residue)
 _DE_GLUED_DU = re.compile(rf"{_DE_CLAUSE}(?:(?:den|die|das|dem) [a-zäöüß]+(?: (?:würfel|block|klotz|baustein))? )?"
                           r"(?P<verb>[a-zäöüß]+st)e\b")
+_DE_RESUMED = re.compile(r"(?:^|[,;:]\s*)(?:den|die|das|der) [a-zäöüß]+(?: (?:würfel|block|klotz|baustein))?"
+                         r"(?: da| dort)?\s*,\s*(?:den|die|das|der) (?P<verb>[a-zäöüß]+?)(?: du|ste)\b")
 _DE_MODALS = frozenset({"kannst", "könntest", "würdest", "wärst", "magst", "möchtest", "willst", "kann", "könnte",
                         "würde", "wäre", "können", "könnten", "würden", "wären", "mögen", "möchten", "wollen",
                         "könnt", "könntet", "würdet", "wärt", "kanst", "kannste", "könntste"})
@@ -133,9 +136,11 @@ def _french_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
     # instructions in the present this way, where German "Du legst ..., ja?" asks to confirm (A1 s14 H57/H59)
     if _FR_REQUEST_MARK.search(sentence):
         return None
+    # fifteenth pass (A1 s15 H77): the ethical dative alone ("Tu me mets le cube rouge dans la poubelle ?", "Le cube
+    # rouge, tu me le poses sur le pad ?") no longer marks a request: it asks as the same words without "me" do; with
+    # thanks after it, "s'il te plaît" or a tag of agreement it is one ("Tu me gares le cube bleu sur le pad ? Merci.",
+    # every seen gold of this shape carries such a mark)
     for m in _FR_SUBJECT_VERB.finditer(sentence):
-        if re.search(r"(?:^|\s)(?:me\b|moi\b|m')", m["clitics"]):
-            continue  # "tu me mets ...": the ethical dative of a request
         if m["verb"] not in _FR_MODALS and verb_meaning(m["verb"]):
             return "rising"
     return None
@@ -153,6 +158,12 @@ def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
         m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]) for m in _DE_GLUED_DU.finditer(sentence)) or any(
         m["subj"] == "du" and (m["before"] or "").strip() not in _DE_SUBORDINATORS for m in
         _DE_VERB_SUBJECT.finditer(sentence))
+    # fifteenth pass: the same statement after a cube said first and taken up again ("Den roten, den stellst du auf
+    # die linke Seite, ja?": "den stellst du" is the main clause, no relative one, which puts its verb last); old, it
+    # planned. The northern "man" after the glued "du" ("den stellste man rüber ..., ne?") is "mal", a request
+    for m in _DE_RESUMED.finditer(sentence):
+        if verb_meaning(m["verb"]) and not re.search(r"\b[a-zäöüß]+(?:st du|ste) man\b", sentence):
+            return "rising"
     if _DE_REQUEST_MARK.search(sentence) and not du_statement:
         return None
     for m in _DE_VERB_SUBJECT.finditer(sentence):

@@ -32,6 +32,8 @@ _REASONS: dict[str, dict[str, str]] = {
                     r"(?:à|a) rien(?:\s*,\s*(?:ce|cette) (?:machin|truc|bidule|cube|bloc))?|"
                     r"(?:il|elle) a fait son temps(?:\s*,\s*(?:celui|celle)-là)?"),
         "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?"
+                       # fifteenth pass (fresh_fr_de_28): "il gêne la caméra"
+                       r"(?: (?:la caméra|le passage|le bras|le capteur))?"
                        # fourteenth pass (fresh_fr_de_26): "Il traîne là depuis tantôt, une fois."
                        r"(?: depuis (?:tantôt|ce matin|hier|longtemps|des heures|un moment|tout à l' ?heure))?|"
                        r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?|"
@@ -49,7 +51,11 @@ _REASONS: dict[str, dict[str, str]] = {
                    # fourteenth pass (fresh_fr_de_26): "..., je suis à la bourre"
                    r"je suis (?:(?:un peu|très|super|grave|trop) )?(?:à la bourre|en retard|pressée?)|"
                    r"(?:mon|ma|notre) (?:tp|td|cours|réunion|démo|examen|exam|bus|train|pause) (?:commence|part) "
-                   r"dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes"),
+                   r"dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes|"
+                   # fifteenth pass (fresh_fr_de_27): "j'ai pas le temps", "on a une démo dans dix minutes"
+                   r"(?:j' ?ai|je n' ?ai|on a|on n' ?a) (?:pas|plus|pas trop|pas vraiment|vraiment pas) le temps|"
+                   r"(?:on a|j' ?ai|nous avons) (?:une|un|ma|mon|notre) (?:démo|réunion|cours|tp|td|examen|visite|"
+                   r"rdv|rendez-vous|présentation) dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes"),
         "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
                  r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
                  r"(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
@@ -94,6 +100,8 @@ _REASONS: dict[str, dict[str, str]] = {
                     # unread)
                     r"(?:der|die|das|er|sie|es) (?:ist|is) (?:eh |eh schon |eh scho |schon |scho )?"
                     r"(?:ganz |total |völlig |eh )?(?:zerkratzt|verkratzt|angeschlagen)|"
+                    # fifteenth pass (fresh_fr_de_28): Hamburg "der is eh Schiet" (rubbish anyway)
+                    r"(?:der|die|das|er|sie|es) (?:ist|is) (?:eh |sowieso |doch )?(?:schiet|schrott|mist|müll)|"
                     r"(?:den|die|das) brauch(?:e|en)? (?:ich|wir|ma) (?:nicht mehr|nich mehr|nimmer|nimma|net mehr|"
                     r"ned mehr)|(?:der|die|das) wird nicht mehr gebraucht"),
         "in_the_way": (r"(?:der|die|das|er|sie|es) (?:steht|liegt|ist) (?:da |hier )?(?:mir |uns )?(?:total |voll )?"
@@ -102,7 +110,9 @@ _REASONS: dict[str, dict[str, str]] = {
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
                  r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
-        "urgent": r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt",
+        "urgent": (r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt|"
+                   # fifteenth pass (fresh_fr_de_27): formal "Um zeitnahe Erledigung wird gebeten."
+                   r"um (?:zeitnahe|baldige|rasche|umgehende|zügige|schnelle) erledigung wird gebeten"),
         # thirteenth pass: "eben da, wo er hingehört" (where the request puts it is where it belongs)
         "belongs": r"(?:eben |genau |gleich )?(?:da|dort|dahin|dorthin)\s*,?\s*wo (?:er|sie|es) hingehört",
         # thirteenth pass: "(und) lassen Sie die Würfel, wie sie sind" after the arm's return alone
@@ -144,7 +154,8 @@ _COLOUR = re.compile(r"\b(rouge|vert|bleu|jaune|violet|orange|rose|noir|blanc|gr
                      r"violett|schwarz|weiß|weiss|rosa|pink|grau)[a-zäöüàâçéèêëîïôûù]*")
 # "..., hein, sinon tout va dégringoler"; fourteenth pass: a colon before the reason ("vous n'y touchez pas : je l'ai
 # réglé au dixième")
-_SEPARATOR = r"(?P<sep>[,;:.!?]|\s[-–—])\s*(?:(?:hein|quoi)\s*,\s*)?"
+# fifteenth pass (fresh_fr_de_28): typed with no comma after "stp"/"svp"/"bitte" ("... stp jsuis en retard")
+_SEPARATOR = r"(?P<sep>[,;:.!?]|\s[-–—]|(?<=\bstp)\s|(?<=\bsvp)\s|(?<=\bbitte)\s)\s*(?:(?:hein|quoi)\s*,\s*)?"
 # "... zurück und lassen Sie die Würfel, wie sie sind": this kind alone is also joined by "and"
 _SEPARATORS = {"as_they_are": r"(?P<sep>[,;.!?]|\s(?=und |et ))\s*"}
 _COMPILED = {lang: {kind: re.compile(rf"{_SEPARATORS.get(kind, _SEPARATOR)}(?:{pattern})\s*[.!]*\s*$")

@@ -56,7 +56,7 @@ _GERMAN = frozenset({"den", "die", "das", "der", "dem", "würfel", "wuerfel", "a
                      "sie", "du", "kannst", "können", "könnten", "würden", "rechten", "linken", "aufs", "ins",
                      "zum", "zur", "ein", "einen", "eine", "ist", "oben", "unten", "zuerst", "danach", "schiebe",
                      "werfen", "mülleimer", "kiste", "danke", "noch", "nur", "aber", "oder", "sondern", "ohne",
-                     "kein", "keinen", "bringe", "packe", "klotz"})
+                     "kein", "keinen", "bringe", "packe", "klotz", "dän", "wärfel", "uffn"})  # Saxon (P2, s15)
 _ENGLISH = frozenset({"the", "cube", "cubes", "block", "put", "on", "onto", "into", "pick", "place", "and", "then",
                       "it", "of", "to", "please", "one", "move", "stack", "bin", "pad", "top", "all", "every"})
 

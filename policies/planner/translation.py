@@ -145,6 +145,8 @@ _FR: dict[str, str] = {
     # spelt as said, a teenager's "z")
     "amène": "bring", "amènes": "bring", "amenez": "bring", "amener": "bring",
     "poze": "put", "pozes": "put", "pozez": "put", "pozer": "put",
+    # fifteenth pass (fresh_fr_de_27): "édifier une tour" (formal: build)
+    "édifie": "build", "édifiez": "build", "édifier": "build",
     # fourteenth pass (fresh_fr_de_26): "garer" (park: a place must be said), "sru" (sur, two letters swapped)
     "gare": "put", "gares": "put", "garez": "put", "garer": "put", "sru": "on",
 }
@@ -228,7 +230,38 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # stays where it is), a prohibition said of the cube, as "ne bouge pas le jaune" (never before a "?")
     (r"\s*,\s*(?:vas-y|allez-y)(?: frérot| mon pote| gros| mon frère)?\s*,", ","),
     # Marseille "zou" (off it goes): "le cube jaune, là, zou, à la poubelle !"
-    (r"\s*,\s*zou\s*,", ","), (r"^\s*zou\s*[,!]+\s*", ""),
+    (r"\s*,\s*zou\s*,", ","), (r"^\s*(?:allez\s+)?zou\s*[,!]+\s*", ""),  # fifteenth pass: "Allez zou, ..."
+    # fifteenth pass (fresh_fr_de_27): "Vite, mets ..." (quickly: how fast is no step), a hesitation right after an
+    # order word or "et" ("et après, euh, tu retournes ..."; elsewhere "euh" may correct what was said before it, "mets
+    # le rouge, euh, le bleu", and stays unread), "le cube jaune là, ..." (pointing, before the comma of a dislocated
+    # cube), "prend" for the imperative "prends" opening a clause, "coté" for "côté", "à l'exception notable du X"
+    (r"^\s*(?:vite\s*[,!]+\s*)+(?=[a-zà-ÿ])", ""),
+    (r"\b(et|puis|ensuite|après|alors|d' ?abord|enfin)\s*,?\s*(?:euh+|heu+|hum+)\s*,\s*", r"\1 "),
+    (rf"(^|[.!?;]\s*|\b(?:ensuite|puis|et|après)\s+)((?:le|la) (?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})"
+     r"(?: (?:cube|bloc|brique))?) là\s*,", r"\1\2,"),
+    # (fresh_fr_de_28) "Ne touche surtout pas au rouge, il est calibré ; le jaune par contre tu peux le ranger ...":
+    # why the cube is kept, right after the clause that forbids it (between commas or before ";" or "."), and "par
+    # contre" after a dislocated cube with no comma
+    (r"(\b(?:pas|jamais)\b[^.;!?,]*?)\s*,\s*(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée)"
+     r"(?: (?:là|ici|comme ça))?\s*(?=[;.])", r"\1"),
+    (rf"((?:^|[;.!?]\s*)(?:le|la) (?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})) (?:par contre|en revanche) "
+     r"(?=(?:tu|vous)\b)", r"\1, "),
+    # Senegalese French: "Grand, on dit quoi ?" (big brother, what's up?), "Waaw," (yes), "..., dé" (then: an
+    # emphasis, never with a "?")
+    (r"^\s*(?:(?:grand|grande|mon grand|ma grande|boy|mon frère|ma sœur)\s*,\s*)?on dit quoi\s*\?+\s*", ""),
+    (r"^\s*waaw\s*[,!]+\s*", ""), (r"\s*,\s*dé\s*(?=[.!]|$)", ""),
+    # ("prend" only before another imperative of the same sentence, "prend le X et pose-le ...": alone it is a word
+    # of its own, a report, s10 test_a_word_of_its_own_one_slip_from_a_verb_is_never_read_as_the_verb)
+    (r"(^|[.!?;,]\s*|\b(?:et|puis|ensuite|d' ?abord)\s+)prend(?= (?:le|la|les|l' ?)\b[^.!?;]*\b(?:et|puis)\s+"
+     r"(?:pose|mets|met|place|dépose|jette|range|pousse)(?=[\s-]))", r"\1prends"),
+    (r"\bcot[é]\b", "côté"), (r"\b(à l' ?exception) notable\b", r"\1"),
+    # "Le rouge, tu me le touches pas, hein, sinon ça va mal se passer !": the threat after a prohibition says only
+    # that it is meant (after "pas"/"jamais" alone; after a request it stays unread)
+    (r"\b(pas|jamais)\s*,\s*hein\s*(?:,\s*sinon (?:ça|ca) va (?:mal se passer|barder|chauffer|mal finir|"
+     r"être ta fête)\s*)?(?=[.!;])", r"\1"),
+    # "..., et le vert pour couronner le tout": the last level of a tower said before, its top
+    (rf"\b(et (?:le|la) (?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?) pour couronner "
+     r"le tout(?=\s*(?:[.!]|$))", r"\1 en haut"),
     # (fresh_fr_de_26) "le plus à gauche (à gauche du point de vue du robot)": the robot's view, which left and right
     # already are; said in brackets it repeats the side said just before it (another side is left unread)
     (r"\b(gauche|droite)\s*\(\s*(?:à )?\1 (?:du point de vue du robot|vu du robot|vu depuis le robot|"
@@ -245,7 +278,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"ça|donc)\b)", r"\1"),
     (r"\b(à|sur) (?:ta|votre) (gauche|droite)\b", r"\1 \2"),
     # French typed as a text message: "px" (peux), "jveux"/"jpeux" (je veux, je peux: the "je" glued to its verb)
-    (r"\bpx\b", "peux"), (r"\bj(veux|voudrais|peux|pourrais|aimerais|sais|vais)\b", r"je \1"),
+    (r"\bpx\b", "peux"), (r"\bj(veux|voudrais|peux|pourrais|aimerais|sais|vais|suis)\b", r"je \1"),
     # Belgian "une fois" (a filler): after an imperative before its object, or closing the request ("vous le mettez
     # sur le bleu une fois ?"); "une fois que ...", "une fois le rouge jeté" keep their order
     (rf"\b((?:{_FR_CLITIC_IMPERATIVES}|{_FR_INFINITIVES})(?:-moi)?) une fois "
@@ -297,7 +330,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r",?\s*\b(?:dès que (?:tu peux|vous pouvez|possible)|si (?:tu peux|vous pouvez|possible|"
      r"(?:ça|cela) (?:ne )?(?:te|vous) dérange pas(?: trop| beaucoup| plus que ça)?|(?:ça|cela) (?:te|vous) va))\b"
      r"(?!\s*(?:pas|plus|jamais)\b)\s*,?", " "),
-    (r"\bje (?:vous|te) (?:en )?prie(?: (?:de|d' ?))?(?: bien vouloir)?\b", " please "),
+    (r"\bje (?:vous|te) (?:en )?(?:prie|prierais|prierai)(?: (?:de|d' ?))?(?: bien vouloir)?\b", " please "),
     # seventh pass: "j'aimerais (bien) que tu prennes X et que tu le poses sur Y": the wish's "que tu" said again
     # before each coordinated verb is the same wish (the first is read by _FR_PHRASES)
     (r"(\bqu(?:e |' ?)(?:tu|vous)\s[^.;!?]*?)(\bet|\bpuis|,)(\s*(?:(?:ensuite|après|puis|enfin)\s+)?)qu(?:e |' ?)"
@@ -365,7 +398,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bà la (poubelle|corbeille|caisse|boîte|boite)\b", r"dans la \1"),
     (r"\bau (bac|panier|conteneur)\b", r"dans le \1"),
     # "pose le à droite", "mets la dans le bac": the pronoun after its imperative typed without the hyphen
-    (rf"\b({_FR_CLITIC_IMPERATIVES}) (le|la|les) (?=(?:dans|sur|à|au|aux|en|vers|par-dessus|dessus|là)\b)", r"\1-\2 "),
+    (rf"\b({_FR_CLITIC_IMPERATIVES}|met) (le|la|les) (?=(?:dans|ds|sur|à|au|aux|en|vers|par-dessus|dessus|là)\b)",
+     r"\1-\2 "),
     # "de ton côté gauche": the robot's own side, as "à ta gauche"; "complètement à gauche": all the way
     # "son côté" is his or her side (a visitor's) as often as its own: only "ton/votre", said to the robot (F20)
     (r"\b(?:de|sur|à|du) (?:ton|votre) côté (gauche|droit|droite)\b", r" sur le côté \1 "),
@@ -412,7 +446,15 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r" (?:si (?:tu pouvais|vous pouviez|tu peux|vous pouvez)|que (?:tu|vous))\s+", " please "),
     # "tu me mets le vert dans le bac ?": the "me" of "for me" before a verb that puts (never before "jettes", where
     # "jette-moi" is thrown to the speaker)
-    (r"\b(tu|vous) (?:me|m' ?) (?=(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|places|placez|empiles|"
+    # fifteenth pass (fresh_fr_de_28): "Prends d'abord le cube jaune, tu le mets à droite": the next step said with
+    # "tu" and the pronoun after a comma, as "et tu le mets"
+    # (only after a clause that takes the cube: "le bleu, tu le poses ..." is the cube said first)
+    (r"((?:^|[.;!?:]\s*)[^.;!?:,]*?\b(?:prends|prenez|attrape|attrapez|saisis|saisissez|pogne|pognez|ramasse|"
+     r"ramassez)\b[^.;!?:,]*?[a-zà-ÿ]),\s*(?=(?:tu|vous) (?:le|la|l' ?)\s*(?:mets|mettez|poses|posez|ranges|rangez|"
+     r"déposes|déposez|places|placez|déplaces|déplacez)\b)", r"\1 et "),
+    # (fifteenth pass: also before the object's pronoun, "tu me le poses sur le pad")
+    (r"\b(tu|vous) (?:me|m' ?) (?=(?:(?:le|la|les|l' ?)\s*)?(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|"
+     r"places|placez|empiles|"
      r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez|gares|garez)\b)", r"\1 "),
     # "tous les cubes sauf le rouge vont dans la poubelle", "le bleu va sur le pad": the cube said first, put
     (r"^\s*((?:tous les|toutes les) (?:cubes|blocs|briques)(?:\s*,?\s*sauf (?:le |la |l' ?)[a-zà-ÿ]+"
@@ -695,7 +737,7 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bil (?:faut|faudrait)\b", " please "), (r"\bcommencez? par\b", " first "),
     (r"\bun (?:petit )?peu\b", " "),
     (r"\bdébarrass(?:e|ez)-(?:toi|vous) d[e'] ?(?:la |l' ?)?", " discard the "),
-    (r"\b(?:par-dessus|au-dessus)\s+(?=(?:le|la|les|l')\b)", " sur "),
+    (r"\b(?:par-dessus|au-dessus)\s+(?=(?:(?:le|la|les)\b|l'))", " sur "),  # fifteenth pass: "par-dessus l'orange"
     (r"\bau-dessus d[eu]\b", " sur le "),
     # tenth pass: a tower's direction said otherwise ("en partant du haut", "en commençant par le bas", "de la base au
     # sommet", "lu de haut en bas") and the order of its list ("dans cet ordre", "dans l'ordre suivant": d15-006);
@@ -848,7 +890,7 @@ _DE: dict[str, str] = {
     "ausgangsstellung": "home", "ausgangslage": "home", "ruhestellung": "home", "startstellung": "home",
     "nullstellung": "home", "heimposition": "home", "grundhaltung": "home",
     "fahren": "go", "gehen": "go", "kehren": "go", "schmeißen": "throw", "schmeissen": "throw", "fassen": "touch",
-    "drücken": "push", "machen": "put",
+    "drücken": "push", "machen": "put", "machst": "put",  # fifteenth pass: a learner's "in Mülleimer machst"
     "one": "one", "leg-elided": "put",
     "closest-to-the-robot": "closest to the robot", "farthest-from-the-robot": "farthest from the robot",
     "the-one-you-just-moved": "the one you just moved", "middle": "middle", "the-rest": "the rest",
@@ -933,7 +975,7 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
                              "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
                              "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst", "moven",
-                             "türmen", "türmst", "getürmt"})
+                             "türmen", "türmst", "getürmt", "machen", "machst"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -1482,7 +1524,14 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # fourteenth pass (fresh_fr_de_26): the tag of agreement with a request ("ja?", "gell?", "okay?") closing a
     # sentence that another follows ("Den roten lässte ma schön in Ruhe, ja? Nur den jelben uff den jrünen druff."):
     # the request's end (a tag that asks whether something is so, "oder?", "nicht wahr?", stays a question)
-    (r",\s*(?:ja|gell|gelle|gäll|okay|ok|woll)\s*\?\s+(?=[a-zäöüß])", ". "),
+    (r",\s*(?:ja|gell|gelle|gäll|okay|ok|woll|ne)\s*\?\s+(?=[a-zäöüß])", ". "),  # fifteenth pass: northern "ne?"
+    # fifteenth pass (fresh_fr_de_28): "Nich schubsen, richtig hinstellen." after a put with no push (how
+    # the put is made: set down, not pushed)
+    (r"^((?:(?!\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|schubst)\b)[^?])*?"
+     r"\b(?:stell|stelle|stellst|stellen|leg|lege|legst|legen|setz|setze|setzt|setzen)\b"
+     r"(?:(?!\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|schubst)\b)[^?])*?)\s*[.,;!]\s*"
+     r"nicht (?:schubsen|schieben)\s*,\s*(?:richtig|ordentlich|sauber|schön) "
+     r"(?:hinstellen|hinlegen|hinsetzen|abstellen|absetzen)\s*[.!]*\s*$", r"\1."),
     # "Nur den gelben auf den grünen drauf.": "only" opening a sentence that places a cube and holds no negation
     (r"(^|[.!;]\s+)nur (?=(?:den|die|das) [^.!?;]*\b(?:auf|aufs|in|ins|nach)\b(?![^.!?;]*\b(?:nicht|nie|kein)))",
      r"\1"),
@@ -1966,11 +2015,68 @@ def _goes_as_put(m: re.Match[str]) -> str:
 _DE_LATE_ORDER = frozenset({"danach", "dann", "anschließend", "zuletzt", "schließlich"})
 
 
+def _base_stays(m: re.Match[str]) -> str:
+    """A tower's list with the sentence "Der X Würfel bleibt als Basis an seiner Position." after it: taken off where
+    X is the cube the list puts at the bottom (the base is never moved); any other cube would be moved by the tower,
+    and the sentence is kept, and refused."""
+    colours = re.findall(r"[a-zäöüß]+", m[2].replace(" und ", " , "))
+    bottom = colours[-1] if m[1].startswith("von oben") else colours[0]
+    same = _GERMAN_COLOURS.get(bottom.rstrip("e")) or _GERMAN_COLOURS.get(bottom)
+    said = _GERMAN_COLOURS.get(m[3]) or _GERMAN_COLOURS.get(m[3].rstrip("e"))
+    return f"{m[1]}: {m[2]}." if same is not None and same == said else m[0]
+
+
 # Regional German rewritten to the forms the rules read (tenth pass): the negation "ned"/"net"/"nich" ("Ned
 # hochheben"), "a bissl" (ein bisschen), "von sich weg"/"zu sich" of the formal "Sie" (away from / toward the robot),
 # "auf'n"/"in'n" (auf den, in den).
 _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
-                (r"\b(?:a|ein) (?:bissl|bisserl|bisschen)\b|\bbissl\b", "ein bisschen"),
+                # fifteenth pass (fresh_fr_de_27): Bavarian "bittschön" (bitte), "nei"/"eini"/"hinein" after the place
+                # it goes into ("in Mülleimer nei"), "den vordern Würfel" (the front one: the frontmost, asked where two
+                # are level), "hoam"/"heim" before the home position said ("fahr hoam in dei Grundstellung"), "dei"
+                # (deine) before it, an article typed with two letters swapped ("auf dne blauen")
+                (r"\bbitt ?schön\b", "bitte"),
+                (r"\b((?:in|ins) (?:den |die |das )?[a-zäöüß]+) (?:nei|eini|hinein|rein)\b(?=\s*(?:[,.;!?]|$))", r"\1"),
+                (r"\b(den|der) (?:vordern|vorderen|vordere) (?=(?:würfel|block|klotz|baustein)\b)", r"\1 vordersten "),
+                (r"\b(?:hoam|heim)\s+(?=in (?:die|deine|dei|ihre) (?:grundstellung|ausgangsposition|startposition|"
+                 r"ruheposition)\b)", ""),
+                (r"\bin dei (?=(?:grundstellung|ausgangsposition|startposition|ruheposition)\b)", "in deine "),
+                (r"\b(auf|in) dne\b", r"\1 den"),
+                # (fresh_fr_de_28) "auf den ganz linken" (the leftmost cube), northern "den X da, den ..." (pointing),
+                # "stellste man" (mal), "in die Tonne kloppen/hauen" (throw it in: the bin), Hamburg "Moin Digger!",
+                # ", also von Ihnen weg" after a push forward (the same direction said again), "kurz" (for a moment)
+                # before a place
+                (r"\bauf den ganz (linken|rechten)\b(?! (?:seite|rand|ecke|bereich|hälfte|teil)\b)",
+                 lambda m: f"auf den würfel ganz {m[1][:-2]}s"),
+                (r"((?:^|[.!?;:]\s*)(?:den|die|das) [a-zäöüß]+(?: würfel| klotz| block| baustein)?) da\s*,", r"\1,"),
+                (r"\b([a-zäöüß]+ste|[a-zäöüß]+st du) man\b", r"\1 mal"),
+                (r"\b(in (?:die|den) (?:tonne|mülltonne|müll|mülleimer|eimer)) (?:kloppen|hauen)\b", r"\1 werfen"),
+                (r"(\bnach vorne?\b[^.;!?]*?)\s*,\s*also (?:von (?:ihnen|dir|euch) weg|weg von (?:ihnen|dir))\b",
+                 r"\1"),
+                (r"\bkurz (?=(?:nach|auf|aufs|in|ins|zur|zum) )", ""),
+                # formal: "Bitte folgenden Turm aufbauen, von oben nach unten spezifiziert: Grün, Orange, Violett. Der
+                # violette Würfel bleibt als Basis an seiner Position." (the base stays where it is: said of the cube
+                # the list puts at the bottom only, _base_stays)
+                (r"\b(?:folgenden|den folgenden|nachstehenden|diesen) (turm|stapel)\b", r"einen \1"),
+                (r"\b(turm|stapel)((?: bitte)?) aufbauen\b", r"\1\2 bauen"),
+                (r"\b(von (?:oben nach unten|unten nach oben)) (?:spezifiziert|angegeben|aufgelistet|gelistet)\b",
+                 r"\1"),
+                (r"(von (?:oben nach unten|unten nach oben))\s*:\s*([a-zäöüß]+(?:\s*,\s*[a-zäöüß]+)*(?:\s*(?:,|und)\s*"
+                 r"[a-zäöüß]+)?)\s*[.!]\s*(?:der|die|das) ([a-zäöüß]+?)e? (?:würfel |klotz |block )?bleibt (?:als "
+                 r"(?:basis|fundament|unterstes element) )?(?:an seiner (?:position|stelle)|stehen|liegen|wo er ist)"
+                 r"\s*[.!]*\s*$", _base_stays),
+                # "Der grüne Würfel kann weg. Ab in den Müll damit, bitte.": it can go, into the bin with it (only
+                # with both sentences, said of one cube; "kann weg" alone is left unread)
+                (rf"(^|[.!;:]\s*)der ({_DE_COLOURS_LONGEST_FIRST})e( würfel| klotz| block| baustein)? "
+                 r"(?:kann|darf|soll) weg\s*[.!,]\s*(?:und\s+)?(?:ab\s+)?in (den|die) "
+                 r"(mülleimer|müll|mistkübel|abfall|abfalleimer|eimer|kübel|tonne|mülltonne) damit(?=\s*(?:[.!,]|$))",
+                 r"\1leg den \2en\3 in \4 \5"),
+                # formal: "Es wird um die Errichtung eines Turmes ersucht:" (a tower is asked for), its levels after
+                # the colon
+                (r"\bes wird um (?:die )?(?:errichtung|erstellung|aufstellung) eines (?:turmes|turms) "
+                 r"(?:ersucht|gebeten)\s*(?=:)", "bau einen turm"),
+                (r"\b(?:a|ein) (?:bissl|bisserl|bisschen|bissle|bissele)\b|\bbissl\b|\bbissle\b", "ein bisschen"),
+                # fifteenth pass: Kölsch "ens" (mal) right after an imperative ("Leg ens den roten ...")
+                (r"\b(leg|stell|setz|schieb|schubs|gib|tu|pack|wirf|bring|nimm|räum|mach) ens\b", r"\1 mal"),
                 (r"\bvon sich weg\b", "von dir weg"), (r"\bzu sich\b(?! (?:her|hin)\b)", "zu dir"),
                 # eleventh pass: the separable push said in one word after its direction ("Gelben von dir
                 # wegschieben"): away from the robot, forward (a bare "wegschieben" says no direction, unread)
@@ -2037,6 +2143,8 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # and stay unread: the word before must be a verb of the lexicon, in _german)
                 # "obendrauf auf den violetten": on top, onto it (the place said twice)
                 (r"\b(?:obendrauf|oben drauf|drauf) (?=(?:auf den|auf die|auf das|aufs) )", ""),
+                # fifteenth pass: a learner's "oben drauf auf grüne" (no article)
+                (rf"\b(?:obendrauf|oben drauf) (?=auf (?:{_DE_COLOURS_LONGEST_FIRST})e?n?\b)", ""),
                 # "den Würfel, der links liegt": the cubes on that side (the English reader asks which where several
                 # are; "ganz links" is the leftmost, read below)
                 (r"\b(den|der) (würfel|block|klotz|baustein)\s*,\s*der (links|rechts) (?:liegt|steht|ist)\s*,?",
@@ -2052,6 +2160,10 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # (eleventh pass: "..., aber nicht hochheben, gäll.")
                 (r"\s*(?:[.,;!]|\bund\b)\s*(?:aber\s+)?nicht (?:hoch|an|auf)?heben(?:\s*,\s*(?:gell|gelle|gelt|gäll|ja|"
                  r"okay|ok))?\s*[.!]*\s*$", ", ohne ihn hochzuheben."),
+                # fifteenth pass (fresh_fr_de_28): "Nicht greifen, nur schieben." after a push (the same lift not made)
+                (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen)\b[^?]*?)\s*[.,;!]\s*nicht "
+                 r"(?:greifen|packen|nehmen|anheben|hochheben)\s*,\s*nur (?:schieben|schubsen)\s*[.!]*\s*$",
+                 r"\1, ohne ihn hochzuheben."),
                 # eleventh pass: a tower wished for by someone else ("mein Enkel hätte so gern einen Turm"), as the
                 # speaker's wish; its levels in the next sentence, each said as where a cube should be ("Oben soll der
                 # grüne Würfel sein, darunter der gelbe, ..."), as the tower's list
@@ -2089,11 +2201,11 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
 # <verb>"; "mit Ausnahme des blauen Würfels" is "außer dem blauen".
 _DE_TO_BE_DONE = re.compile(
     r"(?P<pre>^|[.;!?]\s*)(?P<a>[^.;!?]*?)\b(?:ist|sind)\b(?P<b>[^.;!?]*?)\s(?:zu (?P<v>legen|stellen|setzen|schieben|"
-    r"bringen|verbringen|platzieren|bewegen)|(?P<p>ab|hin|weg)zu(?P<w>legen|stellen|werfen))\b")
+    r"bringen|verbringen|verlagern|platzieren|bewegen)|(?P<p>ab|hin|weg)zu(?P<w>legen|stellen|werfen))\b")
 
 
 def _to_be_done(m: re.Match[str]) -> str:
-    verb = {"verbringen": "bringen"}.get(m["v"] or "", m["v"]) or f"{m['p']}{m['w']}"
+    verb = {"verbringen": "bringen", "verlagern": "bringen"}.get(m["v"] or "", m["v"]) or f"{m['p']}{m['w']}"
     a, b = m["a"].strip(), m["b"].strip()
     if a.startswith("außer "):  # "außer dem blauen sind alle Würfel ... zu verbringen": the exception after its cubes
         a, b = b, a
@@ -2232,10 +2344,16 @@ def _close_negations(words: list[str]) -> list[str]:
 # taken off first so that what opens or closes the request itself is seen where it is ("Bonjour ! sois gentil et
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
 _OPENINGS = {
-    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello)(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
+    "fr": re.compile(r"^\s*(?:(?:(?:oh|ah|eh|hé) )?(?:bonjour|salut|coucou|bonsoir|hey|hello)"
+                     r"(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
                      r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri)|"
                      r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
+                     # fifteenth pass (fresh_fr_de_27): small talk asked before the request ("Tu travailles dur
+                     # aujourd'hui ?"), a closed list: what the robot does is never asked here
+                     r"(?:(?:tu|vous) (?:travailles|travaillez|bosses|bossez) (?:dur|bien|beaucoup)|"
+                     r"(?:tu as|t' ?as|vous avez) (?:bien )?(?:dormi|passé une bonne nuit))"
+                     r"(?: (?:aujourd' ?hui|ce matin|ce soir))?\s*\?+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
                      r"vous allez bien)|"
@@ -2272,12 +2390,13 @@ _OPENINGS = {
                      r"(?:bon ben|bon bah|ben là)\s+(?=[a-zà-ÿ])|"
                      r"(?:oh |ah |wow |waouh )?(?:trop bien|trop cool|génial|super|chouette|cool)\s*,?\s*"
                      r"(?:il|ça|le robot) (?:bouge|marche|fonctionne|répond)(?: enfin)?\s*!+)\s*"),
-    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|moien|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
                      r"guten (?:morgen|tag|abend))"
                      r"(?:\s*,?\s*(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da|"
                      # eleventh pass: "Grüß Gott, mein Lieber", "Grüß dich, du fleißiges Maschinchen"
                      r"mein (?:lieber|guter|kleiner|schatz)|meine (?:liebe|gute|kleine)|meister|chef|kumpel|"
+                     r"digger|digga|"  # fifteenth pass: Hamburg "Moin Digger!" (mate)
                      r"(?:du )?(?:(?:fleißiges|liebes|kleines|braves|gutes) )?(?:maschinchen|maschine|robotlein)))?"
                      r"\s*[,!.]*|"
                      # "Ach ja, und das Würferl da, ...": a sigh before the request
@@ -2289,6 +2408,10 @@ _OPENINGS = {
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
+                     # fifteenth pass (fresh_fr_de_27): small talk asked before the request ("Na, heute schon fleißig
+                     # gewesen?"), a closed list: what the robot did is never asked here ("schön": _ACCENTED
+                     # writes "schon" so)
+                     r"(?:heute|heut) (?:schon|schön) (?:fleißig|fleissig|viel) (?:gewesen|gearbeitet)|"
                      # fourteenth pass (fresh_fr_de_25): "Danke, das reicht für heute." before the last request
                      r"das reicht(?: für heute| fürs erste| für jetzt)?|"
                      # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
@@ -2303,28 +2426,39 @@ _OPENINGS = {
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
                      r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
+                     # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
+                     # done), "Feierabend," before the last request
+                     r"(?:das|des) (?:passt|basst)(?: so| scho| schon)?|feierabend|"
                      r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister)"
                      r"\s*[,!.]+|"
                      # eleventh pass: the Austrian opener "geh (bitte)," before a request ("geh bitte zurück",
                      # the arm's return, keeps its verb)
                      r"geh(?: bitte)?\s*,(?!\s*(?:zurück|nach|in|heim|zur|zum)\b)|"
                      # fourteenth pass (fresh_fr_de_26): "ey robo" (no comma), Berlin "Kiek ma," (look)
-                     r"ey (?:robo|roboter|robi|robot)\b\s*[,!]*|(?:kiek|kuck|guck) (?:ma|mal)\s*[,!]+|"
+                     r"ey (?:robo|roboter|robi|robot)\b\s*[,!]*|(?:kiek|kuck|guck) (?:ma|mal)\s*[,!:]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal|"
                      r" service)?|mrc|"
+                     # fifteenth pass (fresh_fr_de_28): thanks said in Arabic or Wolof ("Choukran !", "Jërëjëf !"),
+                     # Swiss "adieu" as a farewell after the request, "merci hein"
+                     r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )hein|"
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
-                     r"(?:ça|ca) (?:joue|va)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
+                     r"(?:ça|ca) (?:joue|va|marche)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
                      # fourteenth pass (fresh_fr_de_25): "..., tranquille, sans te presser" (take your time),
                      # "..., t'as bien travaillé" (praise), "... ? tu vois", "..., frérot"
                      r"(?:(?<=,)|(?<=, ))(?:tranquille|tranquillement|sans (?:te|vous) presser|frérot)(?!\s*\?)|"
                      # (fresh_fr_de_26) Quebec "..., c'est correct" (that's fine), Belgian "..., une fois", "Tu me
                      # sauves la vie", "Ça joue comme ça"
                      r"(?:(?<=,)|(?<=, ))(?:c' ?est correct|une fois)(?!\s*\?)|"
+                     # fifteenth pass (fresh_fr_de_27): Marseille "vé" (look), "té" (well), "c'est pas sorcier" (it
+                     # is no rocket science), after a request only, never with a "?"
+                     r"(?:(?<=,)|(?<=, ))(?:vé|té)(?!\s*\?)|"
+                     r"(?:(?<=[,.!])|(?<=[,.!] ))(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)"
+                     r"(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:tu me sauves la vie|vous me sauvez la vie|"
                      r"(?:ça|ca) joue comme ça)(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:(?:genre(?: en mode (?:pile|tour))?\s*,?\s*)?tu vois|"
@@ -2352,7 +2486,7 @@ _CLOSINGS = {
                      r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal| vielmals)?|vielen dank|"
                      r"dankeschön|"
-                     r"merci(?: vielmal| vielmals)?|vergelt's gott|vergelts gott)"
+                     r"merci(?: vielmal| vielmals| villmools| villmols)?|vergelt's gott|vergelts gott)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
@@ -2364,6 +2498,7 @@ _CLOSINGS = {
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
+                     r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
                      # fourteenth pass (fresh_fr_de_25): Bavarian "..., passt scho" (fine), Berlin "..., wa" (right?),
                      # how to do it ("..., aber gemütlich"), "..., dann is a Ruah" (then there's peace)
                      r"(?:(?<=,)|(?<=, ))(?:passt scho|passt schon|wa|(?:aber )?(?:ganz )?(?:gemütlich|vorsichtig|"
@@ -2422,7 +2557,8 @@ def _accent_table(lexicon: dict[str, str], patterns: list[str], keep: frozenset[
 
 _ACCENTED = {
     "fr": _accent_table(_FR, [p for p, _ in (*_FR_SPOKEN, *_FR_PHRASES)] + [_OPENINGS["fr"].pattern,
-                                                                           _CLOSINGS["fr"].pattern], frozenset()),
+                                                                           _CLOSINGS["fr"].pattern],
+                        frozenset({"te", "passe"})),  # "te" (you) is never Marseille "té" (fifteenth pass)
     "de": _accent_table(_DE, [p for p, _ in (*_DE_SPOKEN, *_DE_PHRASES)] + [
         _OPENINGS["de"].pattern, _CLOSINGS["de"].pattern, _DE_WRAPPER.pattern, _DE_NEAR, _DE_FAR, _DE_SIDE],
         frozenset({"wurde", "wurden", "wurdest", "konnte", "konnten", "konntest", "hatte", "hatten", "hattest", "war",
@@ -2668,8 +2804,9 @@ def _tower_choice(english: str, lang: str) -> None:
 # else or says a person is by the arm ("C'est interdit :", "Ich stehe direkt neben dem Arm.") was dropped and the
 # request ran (A1 session 8, F1).
 _PREAMBLE = {
-    "fr": re.compile(r"^(?P<pre>(?:je|j'|nous|on|c'est)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*(?P<rest>\S.*)$"),
-    "de": re.compile(r"^(?P<pre>(?:ich|wir|es ist|das ist)\b[^.!?;:,–—]*?)\s*(?P<sep>[.!;:,–—]|\s-\s)\s*"
+    "fr": re.compile(r"^(?P<pre>(?:je|j'|nous|on|c'est)\b[^.!?;:,–—…]*?)\s*(?P<sep>[.!;:,–—…]|\s-\s)\s*"
+                     r"(?P<rest>\S.*)$"),
+    "de": re.compile(r"^(?P<pre>(?:ich|wir|es ist|das ist)\b[^.!?;:,–—…]*?)\s*(?P<sep>[.!;:,–—…]|\s-\s)\s*"
                      r"(?P<rest>\S.*)$"),
 }
 _PREAMBLE_ASKS = {"fr": re.compile(r"(?:tu peux|tu pourrais|peux-tu|pourrais-tu|vous pouvez|vous pourriez|pouvez-vous|"
@@ -2682,11 +2819,16 @@ _PREAMBLE_WORDS = {
                      "besoin", "aide", "ton", "votre", "petit", "petite",
                      # eleventh pass: "Nous réorganisons un peu le plan de travail ce matin ;" (an article only in
                      # the phrases of _PREAMBLE_PHRASES: "je le fais" is the speaker doing it, A1 s11 H34)
-                     "réorganise", "réorganisons", "reorganise", "reorganisons", "ici", "atelier", "poste"}),
+                     "réorganise", "réorganisons", "reorganise", "reorganisons", "ici", "atelier", "poste",
+                     # fifteenth pass (fresh_fr_de_26/28): cleaning around the arm ("Pardon, je passe la
+                     # serpillère… vous pouvez ...")
+                     "passe", "juste", "nettoie", "nettoyer"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
-                     "vorfuehrung", "braeuchte"}),
+                     "vorfuehrung", "braeuchte",
+                     # fifteenth pass (fresh_fr_de_28): cleaning around the arm ("ich muss hier mal feucht wischen –")
+                     "muss", "hier", "feucht", "wischen", "putzen", "durchwischen", "sauber", "kurz"}),
 }
 
 
@@ -2696,6 +2838,8 @@ _PREAMBLE_WORDS = {
 _PREAMBLE_PHRASES = {"fr": re.compile(r"\b(?:le plan de travail|ce matin|ce soir|la démo(?:nstration)?|"
                                       # fourteenth pass: "On a fini la manip, tu peux ..." (the experiment)
                                       r"la manip|la manipe|l' ?expérience|l' ?essai|"
+                                      # fifteenth pass: cleaning ("je passe la serpillère", "le chiffon")
+                                      r"la serpillère|la serpillière|le chiffon|le ménage|la table|"
                                       r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste)\b"),
                      "de": re.compile(r"(?!)")}
 
@@ -2794,7 +2938,10 @@ def _action_verb(word: str, lang: str) -> str | None:
 # A verdict closing the instruction ("..., passt scho", "..., c'est correct", "Ça joue comme ça"): after a request it
 # says the request is fine as said, after words with no verb of action it may say a cube already is where they put it
 # ("Den roten aufs Pad, passt scho.", "Le rouge dans le bac, c'est correct."), a report; those are refused.
-_VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|va)(?: comme ça)?)\s*[,.!?]*\s*"
+_VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|va|marche)(?: comme ça)?|"
+                             # fifteenth pass: Marseille "vé", "té" (look: they may point at where a cube is), "c'est
+                             # pas sorcier" (fresh_fr_de_27)
+                             r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué))\s*[,.!?]*\s*"
                              r"(?:merci(?: beaucoup| bien)?\s*[.!]*\s*)?$"),
             "de": re.compile(r"[,.!?;]\s*(?:passt(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
                              r"(?:danke(?: dir| schön)?\s*[.!]*\s*)?$")}
@@ -2817,6 +2964,14 @@ def _verdict_after_no_verb(text: str, lang: str) -> None:
     # seen gold, d16-052): a request; the nominative says where a cube is
     if m and lang == "de" and re.search(r"\b(?:den|einen)\b", text[:m.start()]):
         return
+    # "vé"/"té" point at what was just said: a verdict only right after the place a verbless goal names ("Le rouge sur
+    # le pad, té.", A1 s15 H76); after another clause ("tous les cubes à la poubelle, on fait le ménage, té !") they
+    # close the request
+    if m and re.match(r"[,.!?;]\s*[vt]é\b", m[0]) and not re.search(
+            r"\b(?:pad|poubelle|bac|corbeille|droite|gauche|droit|tapis|plateforme|rouge|vert|verte|bleu|bleue|jaune|"
+            r"violet|violette|orange|rose|cube|bloc)(?:\s*[,!.]?\s*(?:hein|quoi|là|vé|té|peuchère|dé|genre|ok|bon))*\s*$",
+            text[:m.start()]):
+        return
     if m and not any(_action_verb(w, lang) for w in re.findall(r"[a-zà-ÿß]+", text[:m.start()])):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: '{m[0].strip(' ,.!?;')}' after words with no verb may say "
                                "that a cube already is there; say it as a request with its verb; nothing was planned")
@@ -2825,6 +2980,15 @@ def _verdict_after_no_verb(text: str, lang: str) -> None:
 def _translated(text: str, lang: str) -> str:
     _verdict_after_no_verb(text, lang)  # fourteenth pass
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
+    if asked is None:
+        # fifteenth pass (A1 s15 H82): the request after a preamble about the speaker ("Ich muss hier mal feucht
+        # wischen – den roten Würfel in den Müll?") is screened again without it: the preamble's "mal" is no mark of
+        # the request
+        opened = text
+        while (shorter := _OPENINGS[lang].sub("", opened)) != opened:
+            opened = shorter
+        if (core := _without_preamble(opened, lang)) != opened:
+            asked = question_asked(core, lang, partial(_action_verb, lang=lang))
     if asked is not None:
         # "Schiebst du den roten Würfel nach links?", "Tu pousses le rouge à gauche ?": a question whether the robot
         # does it, refused as English refuses "do you push ...?" (thirteenth pass; fr_de_questions.py)
@@ -2846,6 +3010,10 @@ def _translated(text: str, lang: str) -> str:
                          rf"((?:the\s+)?(?:{_EN_COLOURS})(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
     english = _same_with(english, lang)
+    # fifteenth pass (fresh_fr_de_27): "déposer dans la poubelle le cube qui se trouve le plus loin de vous": the place
+    # said before a cube named by its distance to the robot, which English reads only after it
+    english = re.sub(r"\b(put|move|discard) ((?:in|on) the (?:bin|pad|left side|right side)) (the (?:cube|block) "
+                     r"(?:farthest from|closest to) the robot)(?=\s*(?:[,;.!?]|$))", r"\1 \3 \2", english)
     # "avant de jeter X", "nachdem du X weggeworfen hast": the English reader takes a bare "discard" after an order
     # word as no verb; with its subject it reads the clause (tenth pass: every verb, "après avoir mis X", "nachdem du
     # X gebracht hast": English reads "after you put X" whatever it makes of "after put X")

@@ -93,8 +93,8 @@ _REQUESTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Du legst den {X} in den Müll.", ("x>bin",)),
     ("Kannst du den {X} in den Müll legen?", ("x>bin",)),
     ("Würden Sie bitte den {X} Würfel auf den {Y} stellen?", ("x>y",)),
-    # French: the ethical "me", "stp", a tag of agreement, "Dis,", thanks after
-    ("Tu me mets le {x} dans le bac ?", ("x>bin",)),
+    # French: "stp", a tag of agreement, "Dis,", thanks after (the ethical "me" alone no longer: A1 s15 H77)
+    ("Tu me mets le {x} dans le bac ? Merci.", ("x>bin",)),
     ("Tu mets le {x} dans le bac, d'accord ?", ("x>bin",)),
     ("Tu mets le {x} dans le bac, ok ?", ("x>bin",)),
     ("Tu mets le {x} dans le bac stp ?", ("x>bin",)),
@@ -129,7 +129,7 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     ("bevor du den blauen schiebst, leg den roten in den müll.", "de", None),  # no "?"
     ("tu mets le rouge dans le bac ?", "fr", "tu mets le rouge dans le bac ?"),
     ("tu peux mettre le rouge dans le bac ?", "fr", None),
-    ("tu me mets le rouge dans le bac ?", "fr", None),
+    ("tu me mets le rouge dans le bac ?", "fr", "tu me mets le rouge dans le bac ?"),  # fifteenth pass, A1 s15 H77
 ])
 def test_question_asked(text: str, lang: str, asked: str | None) -> None:
     assert question_asked(text, lang, partial(_action_verb, lang=lang)) == asked

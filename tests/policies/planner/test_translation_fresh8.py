@@ -80,7 +80,7 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Dépose le {x} sur le tapis blanc.", ("x>pad",)),
     ("Leg den {X} auf die weiße Fläche.", ("x>pad",)),
     ("Le cube {x}, là, mets-le sur le tapis.", ("x>pad",)),
-    ("Tu me mets le {x} dans le bac ?", ("x>bin",)),
+    ("Tu me mets le {x} dans le bac ? Merci.", ("x>bin",)),  # the "me" alone asks since the fifteenth pass (H77)
     ("Ce serait super si tu pouvais mettre le {x} dans la poubelle.", ("x>bin",)),
     ("Bon ben, jette le {x} quoi.", ("x>bin",)),
     ("Tu den {X} in den Eimer, ja?", ("x>bin",)),
