@@ -123,7 +123,8 @@ def in_plain_yorkshire(text: str) -> str:
 # what "you" do with it ("the red one ah, you put on the pad") is that request, "can help me <verb>" is "<verb>", and
 # serial verbs ("take the blue one put inside the bin") are "take ... and put it ...". "Meh" (doubt) and negations have
 # no mapping: they stay unread, hence refused.
-_SINGLISH = re.compile(r"\b(?:lah|lor|leh|hor|sia)\b|\bthanks ah\b|(?<=[a-z])\s*,?\s*can(?: or not| anot)?\s*\?|"
+_SINGLISH = re.compile(r"\b(?:lah|lor|leh|hor|sia|aiyo|aiyah)\b|\b(?:thanks|thank you) ah\b|"
+                       r"(?<=[a-z])\s*,?\s*can(?: or not| anot)?\s*\?|"
                        r"^\s*can help me\b")
 _SINGLISH_VERB = r"(?:put|place|move|shift|take|bring|carry|stack|push|set)"
 _SINGLISH_PLACE = r"(?:inside|in|into|on top of|onto|on|to)"
@@ -154,8 +155,27 @@ def _rewritten(text: str, marker: re.Pattern[str], phrases: tuple[tuple[re.Patte
     return " ".join(text.split())
 
 
+# A topic-comment request with no article ("Yellow one stack on purple one can or not?"): read only where the text asks
+# for it by "can?" / "can or not?", "lah" or thanks, and no particle asks the listener to agree or doubts it ("Blue one
+# put inside bin hor?" / "leh?" / "lor." may say it is done, A1 s15 H81)
+_SINGLISH_ASKS = re.compile(r"\bcan(?: or not| anot)?\s*\?|\blah\b|\b(?:thanks|thank you)(?: ah)?\b")
+_SINGLISH_DOUBTS = re.compile(r"\b(?:hor|leh|lor|sia|meh|liao|already)\b")
+_SINGLISH_TOPIC = tuple((re.compile(pattern), repl) for pattern, repl in (
+    # ... also with no article, at any sentence's start, the place bare ("Yellow one stack on purple one can or not?",
+    # fi44-021; "Don't disturb the purple one ah. Orange one put on top of green can?", fi44-035; "Red cube put on the
+    # pad can or not?", fi33-006; "Eh robot, blue one put inside bin", fi44-069): the request, of the cube said first
+    (rf"((?:^|[.!?;]\s*)(?:(?:eh|hey|oi)\s*,?\s*)?(?:robot\s*,\s*)?)((?:the |that |this )?[a-z]+ "
+     rf"(?:one|cube|block))\s*,?\s*"
+     rf"(?:you\s+)?({_SINGLISH_VERB})\s+({_SINGLISH_PLACE})\s+(?!you\b|me\b|it\b)", r"\1\3 \2 \4 "),
+    (r"\b(inside|into|in) (bin|pad)\b", r"\1 the \2"),
+))
+
+
 def in_plain_singlish(text: str) -> str:
     """``text`` (lower case) with its Singlish forms in English, where a particle or a "can?" tag marks it."""
+    if _SINGLISH.search(text) and _SINGLISH_ASKS.search(text) and not _SINGLISH_DOUBTS.search(text):
+        for pattern, repl in _SINGLISH_TOPIC:
+            text = pattern.sub(repl, text)
     return _rewritten(text, _SINGLISH, _SINGLISH_PHRASES)
 
 
@@ -193,6 +213,64 @@ def in_plain_archaic(text: str) -> str:
     return _rewritten(text, _ARCHAIC, _ARCHAIC_PHRASES).strip(" ,") if _ARCHAIC.search(text) else text
 
 
+# Jamaican Patois (fi33, fi39, fi43: "Put di green one pon di red one, den tek di blue one an' put it inna di bin.",
+# "Di cube weh deh closest to yuh, put it inna di bin.", "Carry di blue cube go pon di pad, yuh hear?"): marked only by
+# words no English sentence uses ("di", "pon", "inna", "yuh", "likkle", "weh", "wey", "nuh", "cyaan", "siddung",
+# "gwaan", "odda", "tek", "fi mi"). Then, word for word: "di" the, "pon" on, "inna" in, "tek" take, "den" then, "an'" /
+# "an" (before no vowel) and, "odda" other, "dung" down, "lef" leave, "jus'" just, "gi" give, "mek" make, "dat" that,
+# "yuh" you, "likkle" little, "everyting" everything, "'cept" except, "fi mi" for me, "mi" I before a verb (so "Mi put
+# ..." reports, as "I put ..." does) and me elsewhere; "pon top a" on top of, "a di bottom/top/middle" at the ..., "one
+# / all / none a" ... of, "weh/wey deh" / "weh siddung" that is, "X dem" (a plural) X, "carry X go pon/inna" take X
+# to, "go put" and put. Negations map to negations ("nuh <verb>" don't, "cyaan" can't, "nutten" nothing, "neva"
+# never); a "nuh" before no verb has no mapping and stays unread, hence refused.
+_PATOIS = re.compile(r"\b(?:di|pon|inna|yuh|yuhself|likkle|weh|wey|nuh|cyaan|siddung|gwaan|odda|tek|bredda|pickney|"
+                     r"nutten|everyting)\b|\bfi mi\b")
+_PATOIS_VERB = r"(?:put|tek|take|carry|move|push|touch|lef|leave|stack|drop|dump|want|waan|need|like|gi|give|mek|shift)"
+_PATOIS_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"\bwah gwaan\b", "hello"),
+    (r"(?:^|(?<=[.!?]))\s*bless up\s*[.!]*\s*$", ""),
+    (r"\bfi mi\b", "for me"),
+    (rf"\bnuh (?={_PATOIS_VERB}\b)", "don't "),
+    (r"\bcyaan\b", "can't"),
+    (r"\bneva\b", "never"),
+    (r"\bnutten\b", "nothing"),
+    (r"(^|[,;:.!?]\s*|\b(?:an'?|and|so|den|then)\s+)mi (?=(?:nuh |don't |did |a )?[a-z]+)", r"\1i "),
+    (r"\bmi\b", "me"),
+    (r"\b(?:weh|wey) (?:deh|siddung|sit|a sit)\b", "that is"),
+    (r"\b(?:weh|wey)\b", "that"),
+    (r"\bdeh so\b", "there"),
+    (r"\btop a\b", "top of"),
+    (r"\ba di (?=(?:bottom|top|base|middle|back|front)\b)", "at the "),
+    (r"\b(one|all|none|each|every one|both) a (?=(?:di|dem)\b)", r"\1 of "),
+    (r"\b(cube|block|one)s? dem\b", r"\1s"),
+    (r"\b(?:carry|tek|take|bring) ((?:di|dat|dis) [a-z]+(?: (?:cube|block|one))?) go (?:pon|inna|to) (?=di\b)",
+     r"take \1 to "),
+    (r"\bgo (?=put\b)", "and "),
+    (r"\bcarry\b(?=[^.,;!?]*\b(?:and|an'?) put\b)", "take"),
+    # a tag asking for attention after the request ("..., yuh hear?", fi33-005)
+    (r"\s*,?\s*\byuh hear\s*\?+\s*$", ""),
+    (r"\bput (it|dem|them) dung\b", r"put \1 down"),
+    (r"\ban'|\ban(?= (?![aeiou])[a-z])", "and"),
+    (r"(?<![a-z])'cept\b", "except"),
+))
+_PATOIS_WORDS = {"di": "the", "pon": "on", "inna": "in", "tek": "take", "den": "then", "odda": "other", "dung": "down",
+                 "lef": "leave", "jus'": "just", "jus": "just", "gi": "give", "mek": "make", "dat": "that",
+                 "dis": "this",
+                 "yuh": "you", "yuhself": "yourself", "likkle": "little", "everyting": "everything", "dem": "them",
+                 "yeh": "yeah", "yow": "yo", "bredda": "brother"}
+
+
+def in_plain_patois(text: str) -> str:
+    """``text`` (lower case) with its Jamaican Patois words in English, where one of its words marks it; else as it
+    is."""
+    if not _PATOIS.search(text):
+        return text
+    for pattern, repl in _PATOIS_PHRASES:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"[a-z]+'?", lambda m: _PATOIS_WORDS.get(m.group(0), m.group(0)), text)
+    return " ".join(text.split())
+
+
 def is_scots(text: str) -> bool:
     """Whether a word only Scots uses marks ``text`` (lower case)."""
     return any(w in _MARKERS for w in re.findall(r"[a-z']+", text))
@@ -207,6 +285,8 @@ def in_standard_english(text: str) -> str:
         text = in_plain_singlish(text.lower().replace("’", "'"))
     if _YORKSHIRE.search(text.lower().replace("’", "'")):
         text = in_plain_yorkshire(text.lower().replace("’", "'"))
+    if _PATOIS.search(text.lower().replace("’", "'")):
+        text = in_plain_patois(text.lower().replace("’", "'"))
     if _ARCHAIC.search(text.lower().replace("’", "'")):
         text = in_plain_archaic(text.lower().replace("’", "'"))
     if not is_scots(text.lower().replace("’", "'")):

@@ -71,6 +71,10 @@ def _compiled(rules: tuple[tuple[str, _Repl], ...]) -> tuple[tuple[re.Pattern[st
     return tuple((re.compile(pattern), repl) for pattern, repl in rules)
 
 
+_PATOIS_WORDS = frozenset({"di", "pon", "inna", "yuh", "likkle", "weh", "wey", "nuh", "cyaan", "siddung", "gwaan",
+                           "odda", "tek"})
+
+
 def language_of(text: str) -> str:
     """"en", "fr" or "de": the language the instruction's function words mark (English when unsure)."""
     words = re.findall(r"[a-zà-ÿß']+", text.lower().replace("’", "'"))
@@ -79,6 +83,9 @@ def language_of(text: str) -> str:
     scores = {lang: len({w for w in words if w in vocab} - _ENGLISH)
               for lang, vocab in (("fr", _FRENCH), ("de", _GERMAN))}
     lang, score = max(scores.items(), key=lambda kv: kv[1])
+    # (Jamaican Patois' "den" / "an" are German words too: two of its own words mark it English, dialect.py, fi39-012)
+    if len(set(words) & _PATOIS_WORDS) >= 2:
+        return "en"
     umlaut = any(c in text.lower() for c in "äöüßàâçéèêëîïôûù")
     if (score >= 2 and score > english) or (umlaut and score >= 1 and score >= english):
         return lang
@@ -750,6 +757,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?:]\s*)(?:could|can|would|might) ({NP}) (?:go|end up|sit|be put|be placed|be moved)\s+"
      r"(on top of|on|in|into|onto)\b", r"\1put \2 \3"),
     (r"\bthen you (?:can|could|may|should)\b", "then"),
+    # a formal dismissal, as "you can go home now" (fi42-011 "You may return to your resting position."; f29-049 "you
+    # may now retire to your resting position"): only before going home
+    # (never asked or hedged, as the formal "the arm shall return home": A1 s14 H60)
+    (r"(^|[,;.!?:]\s*)you may (now )?(?=(?:go|return|head|retire|withdraw)\b[^.;!?]*\b(?:home|rest|resting|"
+     r"starting|start|initial)\b)(?![^.;!?]*(?:\?|\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|"
+     r"i'?d say|i'?m thinking|maybe|probably|perhaps)\b))", r"\1you can \2"),
+    (r"\b(?:retire|withdraw) (?=to (?:your |the |its )?(?:home|rest|resting|starting|start|initial)\b)", "return "),
     # "the red cube, I'd like it on the pad": the object named first, then what to do with "it"
     (rf"^(?:please,?\s+)?({NP}),?\s+(?:i'?d like|i would like|i want|i need|please put|put|can you put|could you put|"
      rf"(?:please )?you put)\s+it\s+"
@@ -927,6 +941,12 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf"(?:,)? and\s+(?={_FRAMED_VERB}\b)", r"\1"),
     (rf"\bhelp (?:me|us)(?: out)? by ({'|'.join(GERUNDS)})\b", lambda m: GERUNDS[m.group(1)]),
     (r"(^|[,;.!?:]\s*)(?:if you (?:would|could|will) be so kind|if you'?d be so kind|if you please)\s*[,;:]\s*", r"\1"),
+    # a formal frame of its own between marks, before or after the request ("but first, if you would be so good, set
+    # the purple cube upon the pad", fi42-074; "Pray, set the red cube upon the other one, if you'd be so obliging.",
+    # f29-061; "Should it please you, kindly dispose of ...", fi42-043): it asks nothing more
+    (r"(^|[,;.!?:]\s*|\b(?:but|and) (?:first|then)\s*,\s*)(?:if you (?:would|could|will) be so (?:good|kind|obliging)|"
+     r"if you'?d be so (?:good|kind|obliging)|(?:if|should) it please you|if it pleases you|if it would please you|"
+     r"pray)\s*(?:[,;:]\s*|(?=[.!]*$))", r"\1"),
     (r"\b(?:i (?:kindly |would )?(?:ask|request) you to|(?:please )?be so kind (?:and|to)|could i ask you to|"
      r"may i ask you to)\b", " "),
     # "Would you be so good as to carry ...", "would you be kind enough to put ..." (f18-050, f18-076), "please do the
@@ -937,8 +957,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:i'?d|i would|we'?d|we would) (?:appreciate it|be (?:very |most |so )?"
      r"grateful) if you(?: could| would)?)\b", " "),
     # "I'd love it if you could put ..." (f17-038): the request itself, only before a verb the planner reads
-    (r"\b(?:i'?d|i would|we'?d|we would) (?:(?:really |so )?(?:appreciate|love|like) it|be (?:very |most |so |really )?"
-     r"(?:grateful|thankful|happy|glad)) if you(?: (?:could|would|can|will))?(?: (?:please|kindly|just|maybe))?\b(?=\s+"
+    # (also the formal "I should be obliged / delighted if you would ...", f29-010)
+    (r"\b(?:i'?d|i would|we'?d|we would|i should|we should) (?:(?:really |so )?(?:appreciate|love|like) it|be "
+     r"(?:very |most |so |really |much )?(?:grateful|thankful|happy|glad|obliged|delighted|pleased)) if "
+     r"(?:you'?d|you(?: (?:could|would|can|will))?)(?: (?:please|kindly|just|maybe))?\b(?=\s+"
      rf"(?:{_POLITE_VERB_ALT}|get rid|throw|build|make)\b)", " "),
     (rf"(^|[,;.!?:\-–—]\s*|\b(?:and|but|so|now|then|next)\s+)(?:can|could) we(?: (?:please|just|now|maybe))?\s+"
      rf"(?=(?:{_FRAMED_VERB}|go|build|make)\b)", r"\1"),

@@ -25,7 +25,12 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             r"(?:my )?good man|old (?:friend|chap|pal|buddy|son)|chap|champ|kiddo|fella|big guy|bud|buddy|pal|bro|fam|"
             r"dude|my man|little buddy|little guy|boss|chief|cap'?n|captain|sailor|partner|pardner|machine|boet|bru|"
             # the robot by its name, as a radio operator calls it ("Armstack, relocate ...", fi40)
-            r"armstack|arm-stack|son)")
+            r"armstack|arm-stack|son|"
+            # a drill sergeant's, a Welsh, a Midlands or a Northern English address ("..., soldier! On the double!",
+            # fi42-029; "..., bach.", fi39-057): only between marks, as the rest
+            # (never a bare "duck", which may be the warning "Duck!", A1 s15 H78)
+            r"soldier|recruit|private|cadet|trooper|sergeant|sarge|corporal|bach|boyo|me duck|petal|"
+            r"sunshine|bestie|homie|amigo|cuz)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
@@ -51,12 +56,38 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # lad", fi40-045/-058), a kitchen's "service, please!" and "Yes chef!" (fi41-009/-027)
             r"grand(?:,? so)?|there'?s a good (?:robot|lad|boy|girl|lass|machine|bot)|"
             r"like a good (?:robot|lad|boy|girl|lass|machine|bot)|service(?:,? please)?|yes,? chef|"
-            r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on)")
+            r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on|"
+            # haste said after the request, a part of its own, as "asap" and "stat" ("..., quick.", f26-059; "Quick.",
+            # f28-046; "quick pls", fi32-012; ", chop chop.", f28-062; ", smartly now.", fi35-002; "Double time!",
+            # "Move it, move it!", fi42-045; "MOVE IT!", fi42-033): when, never how fast (safety.py reads speed words)
+            # (none asked back: "... Out?", "... Set?", "... Confirm?" ask, A1 s15 H78 and 18:05; none answering a
+            # question: "Red cube in the bin? Set." says it is done, H88)
+            r"(?<!\?\s)(?<!\?)(?:(?:real |rl )?quick(?: (?:pls|please|plz|now|like))?|chop[- ]chop|sharpish|"
+            r"smartly(?: now)?|"
+            r"look sharp|"
+            r"(?:and )?make it snappy|double time|right now|move it(?:\s*,?\s*move it)*(?=\s*!)|"
+            r"move it(?:\s*,?\s*move it)+|"
+            # a radio operator's end of message after the request ("..., then return to home position. Out.",
+            # fi33-051), a shrug that it is easy ("... easy", fi39-016)
+            r"out|over and out|easy(?: peasy)?|ez|"
+            # a coach's or a drill sergeant's push after the request ("Yellow cube to the left side! Come on, move it,
+            # move it!", fi44-019; "Then get yourself home! Come on!", fi44-075; "Let's go!", fi44-012; "WHAT ARE YOU
+            # WAITING FOR?!", fi44-009)
+            r"come on|c'?mon|let'?s go|let'?s do (?:this|it)|"
+            # a checklist's call after the item (fi43-058 "Set.", fi43-007 "Check.", fi43-028 "Confirm.", fi43-009)
+            r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)|"
+            # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
+            r"what are (?:you|ya|u) waiting for)")
 # ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
 # a laugh may say it was a joke, A1 s9-s10 H5)
 # "Keep up the good work!" keeps its "good work"
 _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thanking you"
-             r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady))")
+             r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady)|"
+             # texting's "real quick" at the very end of a request with no mark before it ("park the purple cube on
+             # the pad rq", fi42-008) and Nigerian "jare" (fi42-042); never a laugh there (A1 s10 H5,
+             # test_M1_s10_screen: "Put the red cube in the bin lol" may say it was a joke), though seven seen golds
+             # plan one (notes15/P1.md: a convention for the lead to settle)
+             r"rq|real quick|jare)")
 _LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
 _CLOSINGS = re.compile(rf"(?:\s*[,;.!?—–]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
                        rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*[\s,;.!?]*$", re.IGNORECASE)
@@ -72,7 +103,8 @@ _ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|ay|ayy|hey|hi|hello|howdy|alrigh
 _REQUEST_ONLY = frozenset((_INTENSIFIERS, _ADDRESSED, _AUDIENCE))
 
 # "don't lay a finger on the red cube": "don't touch the red cube" (the idiom negated, of a cube)
-NEGATED_FINGER = (rf"\b(don'?t|dont|do not|never|not)\s+(?:even\s+)?lay a (?:single )?finger on\s+"
+# (also "Don't you lay a finger on that red cube, now.", fi44-073)
+NEGATED_FINGER = (rf"\b(don'?t|dont|do not|never|not)\s+(?:you\s+)?(?:even\s+)?lay a (?:single )?finger on\s+"
                   rf"((?:the|that|this) (?:{_COLOURS})(?: (?:cube|block|one))?)(?=\s*(?:[,;.!]|$))")
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six")
@@ -160,6 +192,38 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bbe an? (?:(?:good|dear|darling|big|little|nice|kind|great|sweet|love|star)\s+)*(?:lad|lass|boy|girl|robot|"
      r"helper|sport|dear|pal|friend|one|bot|diamond|gem|star|treasure|darling|doll|dote|pet)\s+and\s+", ""),
     (r"\bwould (?:ya|ye|you|u) ever\b", "would you"),  # Irish "would you ever ..." asks politely
+    # "across to your right-hand side" (fi33-043): that side, as "across to the right side" is read
+    (r"\s+(across|over) to (?:your|the) (left|right)(?:-hand|hand)? side\b", r" \1 to the \2 side"),
+    # a pilot's or a loadmaster's checklist ("Item two: cube onto the red cube. Set.", fi43-058; "Final item: arm, home
+    # position. Checklist complete.", fi43-009; "Cargo check: ..., stow on the pad. Check.", fi43-007): the label goes
+    (r"^(?:(?:final|next|last|first) item|item (?:one|two|three|four|five|six|[1-9])|cargo check|checklist item"
+     r"(?: (?:one|two|three|four|five|six|[1-9]))?)\s*[:\-–—]\s*", ""),
+    # ... and a telegraphic "<cube>, <place>" or "<cube>! <side>!" said as the whole clause ("Item three: yellow cube,
+    # landing pad. Set.", fi43-073; "Red cube, left side!", fi42-045; "Blue cube! Right side!", fi42-000): the cube to
+    # the place; "arm, home position" goes home
+    (rf"(^|[.;:!]\s*|\bthen\s+)((?:the )?(?:{_COLOURS}) (?:cube|block|one))\s*[,!]\s*((?:the )?(?:landing pad|"
+     r"target pad|"
+     r"pad|bin|left side|right side|left-hand side|right-hand side))\s*(?=[.!;]|$)", r"\1\2 to \3"),
+    (r"(^|[.;:!]\s*|\bthen\s+)(?:the )?(?:arm|robot)\s*,\s*(?:home|home position|back home|back to home(?: position)?)"
+     r"\s*(?=[.!;]|$)", r"\1go home"),
+    # gentleness said in other words ("Softly, if you can.", fi44-027; "Could you quietly go back ...", fi44-070;
+    # "..., real gentle.", fi44-053; "With the softest touch, nudge ...", fi43-055; "..., light as a breath.",
+    # fi43-051):
+    # "gently", which the parser reads as it reads "carefully" (how, never what or where)
+    (r"\b(?:softly|quietly|silently|lightly|delicately|tenderly)\b", "gently"),
+    (r"\b(?:real|nice and|ever so|oh so) (?:gentle|soft|easy|gently|softly)\b|\beasy does it\b|"
+     r"\bwith (?:the|a|your) (?:softest|gentlest|lightest|light|soft|gentle|delicate|tender) touch\b|"
+     r"\blight as a (?:breath|feather)\b", "gently"),
+    # ... said as a part of its own, before or after the request ("Softly, if you can.", "With the softest touch,
+    # nudge ..."): how, nothing more
+    (r"(^|[,;.!?:]\s*)(?:and\s+)?gently(?:\s*,?\s*(?:if you can|if you could|if possible|please))?\s*(?:[,;:]\s*|"
+     r"[.!]+\s*(?=\S)|[.!]*\s*$)", r"\1"),
+    # "Might I trouble you to nudge ...?" (fi42-021), "Could I trouble you to ...", "Might you move ...?" (fi33-043):
+    # a request, only before a verb of one ("might I put ...?" asks leave for the speaker: speech_act.py)
+    (rf"\b(?:might|could|may|can) i (?:trouble|bother) you to\s+(?=(?:{_REQUEST_VERBS}|pop|stick|bin|chuck|toss|"
+     r"dispose|discard|get rid)\b)", "please "),
+    (rf"(^|[,;.!?:]\s*)might you\s+(?=(?:{_REQUEST_VERBS}|pop|stick|bin|chuck|toss|dispose|discard|get rid)\b)",
+     r"\1could you "),
     # haste in a radio operator's, a nurse's or an old register ("When able, move ...", fi40-007; "Top cube to the bin,
     # stat.", fi40-028; "... quick as you can.", fi40-068; "..., and be swift about it.", fi40-079), as "asap": only at
     # a clause's edge, never inside one
@@ -206,6 +270,21 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a Yorkshire or northern opener, "Now then," (fi37-008), an Australian "Righto", a South African "Howzit!" or "Ja,"
     # (fi32): a greeting or an assent, nothing asked
     (rf"^\s*(?:now then|righto|howzit|ja)(?:\s*,?\s*{_ADDRESS})?\s*[,!.]+\s*(?=[a-z])", ""),
+    # a polite call for attention opening the instruction ("Excuse me. Would you kindly place ...?", fi39-004;
+    # "*whispers* pardon me... could you kindly put ...", fi44-039); never asked back ("Excuse me? Put ...?" echoes an
+    # order in disbelief, A1 s15 H78) and never after the request
+    (r"^\s*(\*[a-z ]{1,20}\*\s*)?(?:excuse me|pardon me)(?: (?:please|sir|madam|robot))?\s*(?:[.,!]+|…)\s*(?=[a-z])",
+     r"\1"),
+    # a drill sergeant's, a gamer's or a streamer's call opening the instruction ("Listen up! Grab that block ...",
+    # fi42-033; "gg, now stack ...", fi42-069; "ok chat watch this. bestie, park ...", fi39-006): a sentence or a part
+    # of its own, nothing asked
+    # ("gg" only right before a verb of request: "gg, you put ..." / "gg, red in the bin." praise a job done, A1 s15
+    # H90)
+    (r"^\s*ggs?\s*[,!.]+\s*(?=(?:(?:now|then|ok|okay|so)\s*,?\s*)?(?:put|place|move|stack|push|take|grab|pick|set|drop|"
+     r"bin|go|park|pop|stick|slide|shift|bring|carry|build)\b)", ""),
+    (rf"^\s*(?:(?:ok|okay|alright)\s*,?\s*)?(?:listen up|attention|eyes front|(?:chat,? )?watch this|"
+     rf"chat,? watch)(?:\s*,?\s*(?:{_ADDRESS}|chat|everyone|people|recruits?|soldiers?|troops))?\s*[,!.]+[\s,]*"
+     rf"(?:(?:{_ADDRESS})\s*,\s*)?(?=[a-z])", ""),
     # a South African "Shame, you've been working so hard today, hey." (fi32-056): sympathy, nothing asked
     (r"(^|[.!?]\s*)shame\s*,\s*you(?:'ve| have) been working (?:so |really |very )?hard(?: today| all day)?"
      r"(?:\s*,\s*hey)?\s*[.!]+\s*(?=[a-z])", r"\1"),
@@ -223,6 +302,46 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bhaul (?=(?:it|them|the|that|this)\b)", "carry "),
     (r"\b(?:mosey|scoot) (?=(?:it|them|the|that|this)\b[^.;!?]*\bover (?:to|into|onto)\b)", "move "),
     (r"\byeller (?=(?:cube|block|one|brick)s?\b)", "yellow "),  # Texan "that yeller cube" (f29)
+    # homophones a writer spells by ear (fi33: "pick up the read cube and put it in the been", "put the green cube on
+    # top of the blew cube", "push the green cube to the write", "move the orange cube two the left side"): only where
+    # the sound stands as a colour before "cube/block/one", as the bin after "in/into the", as a side
+    (r"\b(the|a|that|this) (read|blew)(?= (?:cube|block|one)s?\b)", lambda m: f"{m.group(1)} "
+     f"{ {'read': 'red', 'blew': 'blue'}[m.group(2).lower()]}"),
+    (r"\b(in|into|inside) the been\b", r"\1 the bin"),
+    (r"\b(to|on|onto|over on|over to) the write(?= side\b|\s*(?:[,.;!?]|$))", r"\1 the right"),
+    (r"\bwrite side\b", "right side"),
+    (r"\b(move|put|push|take|shift|slide|carry|bring) (the [a-z]+ (?:cube|block|one)) two the (?=(?:left|right)\b)",
+     r"\1 \2 to the "),
+    # Indian English "Please to place ..." (fi31-008): "please place"
+    (r"\bplease to (?=(?:put|place|move|take|keep|stack|shift|push|set|bring|carry|go|return|dispose|discard)\b)",
+     "please "),
+    # "park yourself back at home" (fi39-064), a soldier's "and stand easy" after it (fi30-050), "shift's over"
+    # after going home (f29-048): going home
+    (r"\bpark yourself (?:back )?(?:at|to) (?:your )?home(?: position)?\b", "go home"),
+    (r"(\bhome(?: position| pose)?)\s*(?:,\s*|\s+)and stand easy(?=\s*(?:[.!]|$))", r"\1"),
+    (r"(\b(?:park the arm|go home|head home|return home|go back home))\s*,\s*(?:the |my |our )?shift'?s (?:over|done|"
+     r"finished)(?=\s*(?:[.!]|$))", r"\1"),
+    # Texan "y'all" said to the robot ("After y'all put that orange cube in the bin, set ...", fi44-052) and "ya" after
+    # a preposition ("the cube sittin' closest to ya", fi44-042): "you"
+    (r"\by'?all\b(?=\s+(?:put|set|move|take|stack|push|place|drop|grab|pick|get|go|bring|carry|could|can|would|will|"
+     r"might|have|had|'ve|are|were)\b)", "you"),
+    (r"\b(to|toward|towards|from|at|near|by|of) ya\b", r"\1 you"),
+    (r"\b(sitt|rest|ly|stand|perch)in'(?=\s)", r"\1ing"),  # "the cube sittin' closest to ya" (fi44-042)
+    # a stage direction between asterisks ("*whispers* pardon me... could you kindly put ...", fi44-039): how it is
+    # said, a closed list
+    (r"\*\s*(?:whispers?|sighs?|yawns?|coughs?|laughs?|giggles?|smiles?|clears throat|stretches|waves)\s*\*\s*", ""),
+    # a yoga teacher's breath cues opening a clause ("Inhale, and carry the purple cube ...", "Exhale, and let ...",
+    # fi43-021): how to breathe, nothing asked of the robot
+    (r"(^|[.!?;]\s*)(?:(?:now|and|then)\s*,?\s*)?(?:inhale|exhale|breathe (?:in|out)(?: deeply| slowly)?)\s*"
+     r"(?:[,.]+|\.\.\.)\s*(?:and\s+)?(?=[a-z])", r"\1"),
+    # ... and a cube let or allowed to go to a place ("let the yellow cube go into the bin", fi43-021; "Let the cube
+    # nearest to you travel gently to the pad.", fi43-023): put it there; a negation before "let" stays ("don't let
+    # ..." is "don't put ..."); never "rest" / "settle", which may leave it where it is (A1 s12 b91; "come to rest" is
+    # read below, fi35-006)
+    (r"\b(?:let|allow) ((?:the|that|this) (?:[a-z]+ )?(?:cube|block|one)(?: (?:nearest|closest|farthest|furthest) "
+     r"(?:to|from) (?:you|the robot))?) (?:to )?(?:go|travel|drift|float|glide|move|sink)"
+     r"(?: (?:gently|softly|slowly|quietly))? (?=(?:in|into|onto|on|upon|to|over to|on top of) (?:the|your) )",
+     r"put \1 "),
     # "... over to the trash can and drop it in there" (f29-001): the place said again, as "there"
     # (only in a sentence that negates nothing: "don't put red on the pad and leave it there" keeps its two clauses)
     (r"^([^.!?]*\b(?:in|into|to|onto|on) the (?:bin|trash can|trash|rubbish|garbage|pad)) and (?:drop|put|set|pop) it "
@@ -266,6 +385,24 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"^((?:please\s+)?(?:go|head|return|get)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?(?: now)?"
      r"(?: please)?)\s*[,.;]\s*(?:because |as |since |'cause )?i(?:'m going to| will|'ll)? need to (?:reach in|get in "
      r"there|get my hands? in there)(?: and (?:swap|rearrange|reset|change) (?:the |some )?cubes)?\s*[.!]*\s*$", r"\1"),
+    # ... or said before it, the cleaning the speaker will do there ("I need to mop round there, can you go home for a
+    # bit?", fi44-062): only before a request to go home and nothing else; "for a bit" is how long it stays away
+    (r"^i (?:need|have|want|gotta|got|'ve got) to (?:mop|clean|wipe|sweep|hoover|vacuum|dust)(?: (?:round|around|in|"
+     r"under) (?:there|here)| (?:the|this) (?:floor|table|bench|area))?\s*[,.;]\s*(?=(?:(?:can|could|would|will) "
+     r"(?:you|ya|u) (?:please )?)?(?:go|head|get)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?"
+     r"(?: for a (?:bit|while|minute|sec|second|moment))?\s*(?:please)?\s*[?.!]*\s*$)", ""),
+    (r"(\b(?:go|head|get)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?) for a (?:bit|while|minute|sec|"
+     r"second|moment)(?=\s*(?:please)?\s*[?.!]*\s*$)", r"\1"),
+    # "That's quite enough for today, thank you." before going home and nothing else (fi33-049): the day is done; before
+    # any other request "That's enough for today." may stop it (test_P1_s11_register)
+    (r"^\s*(?:that'?s|that is) (?:quite )?enough(?: for (?:today|now|the day))?\s*(?:,\s*(?:thank you|thanks))?\s*[.!]+"
+     r"\s*(?=(?:please\s+)?(?:go|head|return|get)(?: back)?(?: to)?(?: your| the)? (?:home|rest|resting)"
+     r"(?: position| pose| place)?\s*(?:please)?\s*[.!]*\s*$)", ""),
+    # ... or the speaker's way through after a request ("just pop the top one on the pad for me love, i need to get
+    # round here", fi42-031): where the speaker will pass, nothing asked
+    (r"\bfor (me|us),? (?:love|luv|pet|hun|dear|mate|darling|sweetie|babe)(?=\s*(?:[,.!;]|$))", r"for \1"),
+    (r"(?<=[a-z])\s*[,.;]?\s+(?:(?:because|since|as|'cause|cos)\s+)?i (?:need|have|want|gotta|got) to get (?:round|"
+     r"around|past|by|through) (?:here|there)\s*[.!]*\s*$", ""),
     # ... or the speaker leaving, when going home ends the request ("put the yellow on the pad and then go home, I need
     # to leave", fi32-053)
     (r"(\b(?:go|head|return)(?: back)?(?: to)?(?: your| the)? home(?: position| pose)?(?: now)?(?: please)?)\s*[,.;]"
@@ -334,6 +471,27 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:a reject|rejected|done for|had it|knackered|a write-?off|no good(?: to (?:anyone|anybody|nobody|no one))?|"
      r"got an? (?:burr|chip|crack|dent|nick|ding) (?:on|in) it)"
      rf"(?={_BEFORE_DISPOSAL})", r"\1\2 is junk"),
+    # ... the same verdicts and a few more (contaminated, scrap, rubbish, spoilt, "kinda mid"), said right before a
+    # disposal of it after a comma or a sentence ("The green cube's contaminated, dump it in the bin please.",
+    # fi44-018; "That green block's scrap. Get it binned.", fi43-059; "That yellow block's just rubbish isn't it, toss
+    # it in the bin for me would you", fi43-053; "ngl the far one is kinda mid, bin it", fi43-043), a tag after it
+    # dropped; the disposal must follow at once and negate nothing (below: "it" then a disposal word)
+    (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now|ngl|tbh|honestly)\s*,?\s*)?((?:(?:the|that|this) )?"
+     rf"(?:{_COLOURS}|far|near|top|other)(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block))(?:'s| is) "
+     r"(?:just |only |totally |completely |so |kinda |kind of |pretty |straight up )?(?:contaminated|scrap|rubbish|"
+     r"trash|garbage|junk|spoilt|spoiled|mid|useless|broken|a reject|done for|knackered|a write-?off)"
+     r"(?:\s*,?\s*(?:isn'?t it|innit|right|eh))?(?=\s*[,.!;—–-]+\s*(?:(?:so|just|please|go on)\s*,?\s*)*"
+     r"(?:(?:put|chuck|toss|throw|dump|stick|pop) it (?:in|into) the (?:bin|trash|rubbish|garbage)|bin it|ditch it|"
+     r"throw it (?:away|out)|get rid of it|trash it|get it binned)\b)",
+     r"\1\2 is junk"),
+    (r"\bget it binned\b", "bin it"),
+    # ... or no longer needed ("We won't be needing the orange cube any more, please dispose of it.", fi43-046; "Green
+    # cube is not needed anymore. Please throw away in trash bin.", f28-002): junk, only right before a disposal
+    (rf"(^|[.!?;]\s*)(?:(?:we|i) (?:won'?t|will not|don'?t|do not) (?:be needing|need) ((?:the |that |this )?"
+     rf"(?:{_COLOURS})(?: (?:one|cube|block))?)(?: any ?more| anymore)?|((?:the |that |this )?(?:{_COLOURS})"
+     r"(?: (?:one|cube|block))?)(?:'s| is) not (?:more |any ?more )?(?:needed|required|wanted)(?: any ?more)?)"
+     r"(?=\s*[,.!;]+\s*(?:please\s+)?(?:dispose of it|get rid of it|bin it|throw it (?:away|out)|throw away|"
+     r"discard it|trash it)\b)", lambda m: f"{m.group(1)}{m.group(2) or m.group(3)} is junk"),
     # ... or found disgusting, or gone off, before a disposal said right after a comma or a dash ("the orange block is
     # yucky, put it in the rubbish!", fi40-059; "That purple one's off — eighty-six it, straight in the bin!", fi41-062)
     (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now|ew+|eww+|ugh)\s*,?\s*)?((?:(?:the|that|this) )?(?:{_COLOURS})"
@@ -358,10 +516,23 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # where the speaker will work ("... chuck the yellow one? It's right where I need to wipe.", fi41-043)
      r"(?:right |just )?where (?:i|we) (?:need|want|have) to (?:wipe|clean|work)|"
      r"left over from (?:yesterday'?s|the last|last week'?s|the previous|"
-     r"an old) (?:run|test|trial|experiment|session|batch|demo))(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
+     r"an old) (?:run|test|trial|experiment|session|batch|demo)|"
+     # in the way, ugly, no longer needed ("Get rid of the orange cube for me, it's in the way.", fi39-000; "ditch the
+     # purple 1 its ugly lol", f27-001; "kindly dispose of the orange cube; it is no longer required.", fi42-043)
+     # ("..., it ain't worth a plug nickel.", fi44-003)
+     r"ain'?t worth (?:a (?:plug )?(?:nickel|penny|dime|cent|thing)|(?:a )?(?:damn|dime)|nothing|anything)|"
+     r"(?:just |kind of |kinda |really |so )?(?:in the way|in my way|ugly|hideous|no longer (?:required|needed|wanted|"
+     r"of use|in use)|not (?:needed|required|wanted) any ?more))(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
+    # ... the same, texting's "its" ("ditch the purple 1 its ugly lol", f27-001), only a closing
+    (r"\s+its (?:ugly|hideous|in the way)(?=\s*(?:[.!;,]|$|\s+(?:lol|lmao|haha+)\b))", _reason_after_disposal),
+    # ... or the table to be wiped ("Can you put all the cubes in the bin? I need to wipe this table down.", fi42-015)
+    (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:i|we) (?:need|have|want|got) to (?:wipe|clean) "
+     r"(?:this|the) (?:table|bench|workspace|surface)(?: down)?(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # ... or the speaker done with it ("chuck the purple cube, we're done with it", fi40-052), the same condition
+    # (also "for this run" / "for today", fi42-071)
     (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?(?:done|finished) "
-     r"with (?:it|that one|this one)(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
+     r"with (?:it|that one|this one)(?: for (?:this run|today|now|the day|this session|this test))?"
+     r"(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # "okay next item blue cube over to the pad": a list's next entry announced
     (r"^(?:ok(?:ay)?\s*,?\s*)?next (?:item|up|one|task|thing|job)\s*[:,-]?\s*(?=[a-z])", ""),
     (r"\b(kindly|please|pls|can you|could you|would you)\s+plase\b", r"\1 place"),
@@ -586,8 +757,12 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
 _IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
-                         rf"(?: ever)?|will (?:you|u)|and|just|now|then)\s+)"
-                         rf"(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul)\b(?!\s+on\s*(?:[,;.!?]|$))",
+                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so)\s+)"
+                         # ("bin" / "trash" alone before a mark is the place: "Red cube, bin, yeah?", A1 s15 H79)
+                         rf"(?!(?:bin|trash)\s*(?:[,;.!?]|$))(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul|"
+                         # (more verbs of a request, fi42-008 "park ... rq", f22-001 "yeet ...", fi42-029 "Pile ...")
+                         rf"park|yeet|pile|dump|plonk|bung|dispose|discard|send|sling|lob|plop|stash)\b"
+                         rf"(?!\s+on\s*(?:[,;.!?]|$))",
                          re.IGNORECASE)
 _TAG = re.compile(rf"\s*,\s*{_TAGS}\s*[?!.]*\s*$", re.IGNORECASE)
 # A clause that states what someone does or where a cube goes, not what to do: "you put the red cube in the bin",

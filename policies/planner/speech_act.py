@@ -53,6 +53,15 @@ _POLITE = (
 _POLITE_RE = re.compile(r"\b(?:" + "|".join(_POLITE) + r")\b")
 
 # (pattern, why) over the whole instruction; the first that matches refuses.
+# Closings said of a job done: more praise, a laugh, a call for the next job (the "you put ..." report below)
+_DONE_CLOSER = (r"keep up the (?:good|great) work|keep it up|keep going|way to go|nicely done|(?:so |i'?m )?proud of "
+                r"(?:you|ya)|next(?: one| please| up| job)?|lol|lmao|lmfao|rofl|ha(?:ha)+|hehe+|good stuff|sweet|cool|"
+                r"perfect|excellent|awesome|brilliant|amazing|love it|beautiful|splendid|marvell?ous|wonderful|"
+                r"fantastic|superb|lovely|top job|job done|there we go|there you go|atta ?(?:boy|girl)|"
+                r"good (?:boy|girl|"
+                r"lad|lass)|yay|woo+(?:hoo+)?|nice|great|sorted|done|bingo|boom|sick|epic|legend|yes+|finally|"
+                r"at (?:long )?last|👍+|👏+|🙌|:-?\)|:-?d|xd")
+
 _RULES: tuple[tuple[str, str], ...] = (
     # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
     (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
@@ -152,6 +161,19 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?:^|[.!?;,:]\s*)(?:you|ye|u|ya)\s+(?:put|set)\b.*?[,;.!?]\s*(?:well done|you(?:'re| are) (?:a|the) (?:star|"
      r"legend|gem|champ|best)|that'?s it(?! for)|that'?s (?:the|a) (?:way|spot)|bravo|nailed it|good on (?:you|ya))\b",
      "praises what the robot did, it does not ask for it again"),
+    # ... or closed by more praise, a laugh or a call for the next job, the whole rest of the text ("You put the red
+    # cube in the bin. Keep up the good work.", "... Lol!", "... Next!", REV s14 R10 residue): said of a job done. A
+    # closing of thanks alone keeps the learner's order ("You put the red cube in the bin, thanks."); "next" opening
+    # more words is the learner's next step ("First you put ..., next you put ...")
+    # (any verb a "you" statement uses, A1 17:37: "You pop / move / stack ... Keep up the good work.")
+    (rf"(?:^|[.!?;,:]\s*|\b(?:wow|hey|look|oh|so|and|but|see|well|yes|yeah|ok|okay)\s*,?\s+)(?:you|ye|u|ya)\s+"
+     rf"(?:(?:just|already|then|also|really|actually)\s+)*(?:{_MOTION_BASE}|{'|'.join(sorted(lx.MOTION_VERBS))}|pop|"
+     r"bring|go|return|park|stick|plonk|bung|shove|lob|sling|plop|shift|slide|nudge|deposit|relocate|transfer|dump|"
+     rf"ditch|chuck|toss|stow)\b[^.!?;]*?(?:[,;.!?]\s*|\s+(?=(?:{_DONE_CLOSER})(?:\W|$)))"
+     rf"(?:(?:and|oh|wow|so|thanks|thank you|ta|cheers)\s*[,;.!]*\s*)*(?:{_DONE_CLOSER})(?!\w)"
+     rf"(?:\s*[,;.!]+\s*(?:{_DONE_CLOSER}|thanks|thank you|ta|cheers)(?!\w))*"
+     r"[\s,;.!]*$",
+     "remarks on what the robot did, it does not ask for it again"),
     # ... or "again" after it, not asked by a modal ("Howzit! You put the red cube in the bin again.", A1 s13 H48/H49)
     (rf"(?<!\bcould )(?<!\bcan )(?<!\bwould )(?<!\bwill )(?<!\bmight )\b(?:you|ye|u|ya)\s+{_MOTION}\b[^.!?;]*\bagain\b",
      "reports what the robot did, it does not ask for it"),
@@ -161,6 +183,30 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
     (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    # leave to go home asked back or hedged ("You can go home?", "You may return home, I think.", as "The arm is to
+    # return home?" / "..., I think." are, A1 s14 H60): whether it may, not that it should; "You can go home now."
+    # dismisses (seen golds)
+    (r"(?:^|[.!?;,:]\s*)(?:(?:and|then|so|ok|okay|well|now)\s*,?\s+)*(?:you|u|ya|ye) (?:can|may|could)"
+     r"(?: (?:now|just|then|also|probably|maybe))* (?:go|return|head|retire|withdraw|get)\b[^.;!?]*?(?:\?|"
+     r"\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?m thinking|maybe|probably|"
+     r"perhaps)\b)", "asks or guesses whether it may go, it does not tell it to"),
+    # a hedge asked back after the request ("Put the red cube in the bin, I think?", A1 s15 H70): unsure whether
+    (r"[,;]?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|maybe|perhaps|probably)"
+     r"\s*\?[?!]*\s*$",
+     "asks whether it should be done, it does not request it"),
+    # a question answered by a checklist's or a radio's closing ("Red cube in the bin? Set.", "Put the red cube in the
+    # bin? Confirm.", A1 s15 H88): asked, then said to be done or confirmed, no order
+    (r"\?\s*(?:(?:and|ok|okay)\s*,?\s*)?(?:set|check|checked|confirm|confirmed|checklist complete|roger|wilco|out|"
+     r"over and out|easy|done|affirmative)\s*[.!]*\s*$", "asks, then says it is done or confirmed: no order"),
+    # a telegraphic "<thing>, <place>" asked back or hedged ("Arm, home position?", "Red cube, bin, yeah?", "Arm,
+    # home position, I think.", A1 s15 H79, old), or the arm said to be at home ("Arm in home position."): whether it
+    # is so, no order
+    (rf"(?:^|[.!?;:]\s*)(?:the )?(?:arm|robot|(?:{_COLOURS})(?: cube| block| one)?)\s*,\s*(?:the )?"
+     r"(?:home(?: position)?|"
+     r"bin|pad|landing pad|left(?: side)?|right(?: side)?)\b[^.!;]*?(?:\?|\b(?:i think|i guess|i suppose|i believe|"
+     r"maybe|probably|perhaps)\b)", "asks whether it is so, it does not request it"),
+    (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
+     r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
     # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I
     # think.", A1 s14 H68): a guess, as the same said of a named cube is
     (r"\b(?:must|shall|should|is to|are to|has to|have to|needs to|need to|ought to)(?: \w+)? be [a-z]+(?:ed|put|set)\b"
@@ -170,6 +216,22 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (of a cube only: "it would be nice to have ...", dev_words_s5-084, and "it would be great if ..." ask)
     (rf"(?:^|[.!?;,]\s*)(?:the )?(?:{_COLOURS})(?: cube| block| one)? would (?:go|sit|end up|belong)\b",
      "says what would be, it does not ask for it"),
+    # ... or what the arm, "you", "it", the speaker or a cube would, could or might do, the subject opening its clause
+    # ("The arm would return home.", "The robot could go home.", "Then you'd put the red cube in the bin.", "It
+    # would go home.", REV s14 / A1 s14 H61 residue): a supposition or a description, no order. The subject opens no
+    # clause in "if you would/could ...", "I wonder whether you could ...", "same as you'd stack bales" (seen golds:
+    # they ask or compare); "would you ...?" / "could it ...?" ask; "you can go home now" dismisses (seen golds), and
+    # so does "then you could/might ..." after a request (phrasing.py reads it as "then")
+    (rf"(?:^|[.!?;,:]\s*|\b(?:and|but|or|so|after which|whereupon|before|after|once|when|until)\s+)"
+     rf"(?:(?:and|then|so|but|now|ok|okay|well|oh|finally|next|after that|"
+     rf"afterwards)\s*,?\s+)*(?!(?<=\bthen )(?:you|u|ye|ya) (?:could|might)\b)"
+     rf"(?:(?:the |your |this |that )?(?:arm|robot|manipulator|gripper|machine|bot)|you|ye|u|ya|it|he|she|they|we|i|"
+     rf"this|that|(?:the )?(?:{_COLOURS})(?: cube| block| one)?)(?:'d| would| could| might)(?:n't| not)?"
+     rf"(?: (?:then|also|just|probably|maybe|simply|now|next|finally|first|quickly|gently|carefully|happily))*"
+     rf" (?:{_MOTION_BASE}|{'|'.join(sorted(lx.MOTION_VERBS))}|go|return|head|come|end up|sit|belong|pop|stick|bring|"
+     r"send|shift|plonk|bung|shove|lob|sling|plop|slide|nudge|deposit|relocate|transfer|stash|drive|travel|retreat|"
+     r"retire|rest|park|tidy|clear|build|make|home|land|balance|perch|settle|stand|lay)\b",
+     "says what would or could be, it does not ask for it"),
     # leave asked for the speaker to act ("Can I move the blue cube to the right?", A1 s14 H55); "can we put ...?" is a
     # teacher's request to the robot (f23-046) and "could I ask you to ..." asks the robot
     # (any few words between but "you": "Can I pls stack ...", "Could I kindly move ...", A1 s14 H55 residue)
@@ -257,10 +319,13 @@ _ORDER_THEN_STATED = re.compile(rf"\b(?:then|{_LATER_WORDS})\s*,?\s+(?:{_NP_WORD
 _CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|no|innit|aye|correct|true|ja|"
                           r"hey|n[ée])\s*\?[!?]*$")
 _PLEASE = re.compile(r"\b(?:please|pls|plz|kindly)\b")
+_KEEP_PUT = re.compile(rf"^keep (?:the |that |this )?(?:{_COLOURS}) (?:cube|block|one) (?:on|in) (?:the )?(?:pad|bin|"
+                       rf"left side|right side|(?:{_COLOURS})(?: (?:cube|block|one))?)$")
 _PRAISED = re.compile(r"[,;.!?]\s*(?:(?:and|oh|wow|so)\s*,?\s*)?(?:(?:good|great|nice|excellent|brilliant|perfect|"
                       r"awesome|fantastic|lovely|superb) (?:work|job|one|robot|bot|boy|girl|stuff|effort)|well done|"
                       r"you(?:'re| are) (?:a|the) (?:star|legend|gem|champ|best)|bravo|nailed it|"
-                      r"good on (?:you|ya))\b")
+                      r"good on (?:you|ya)|keep up the (?:good|great) work|keep it up|nicely done|way to go|"
+                      r"(?:so |i'?m )?proud of (?:you|ya))\b")
 # (not "that's it": "..., and that's it for now" closes a request, dev_words_s5-133)
 _WISHED = re.compile(r"\b(?:i|we)(?:'d| would)? (?:like|love|want|need)\b|\b(?:i|we)'?d (?:like|love)\b|"
                      r"\bwhat (?:i|we) (?:need|want)\b|\ball (?:i|we)(?:'d| would)? (?:like|want|need)\b")
@@ -479,8 +544,11 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             # (of the scene only: "Long week, right?" is small talk, f20-041; a verb of any register makes it a request:
             # "Stick the wee red yin on tap o' the green yin, aye?", f27-007)
             # ("bin" after "in the" is the place, no verb: "Red in the bin and blue on the pad, yeah?", A1 s14 H53)
+            # (Indian English "keep X on the pad" is "put", read by the parser only as the whole request, before
+            # ", ok?" / ", okay?" alone: "Keep the green block on the pad, okay?", fi41-053, P3 s15)
+            kept = _KEEP_PUT.match(stated) is not None and re.search(r",\s*(?:ok|okay)\s*\?+$", s) is not None
             if stated and _TOPIC.search(stated) and not _VERB.search(_BIN_NOUN.sub(" ", stated)) and \
-                    not _INFORMAL_VERB.search(_BIN_NOUN.sub(" ", stated)):
+                    not _INFORMAL_VERB.search(_BIN_NOUN.sub(" ", stated)) and not kept:
                 return body, "asks whether it is so, it does not request it"
             # ... and after a clause that states what is done or where a cube goes ("First you put the red cube in the
             # bin, yeah?", "The red cube goes in the bin, ok?", "Put green on the pad, then the red one goes in the
