@@ -525,6 +525,12 @@ def _who_acts(tokens: list[str]) -> str | None:
         if t == "i" and not (nxt == "want" or (nxt == "would" and tokens[i + 2:i + 3] in (["like"], ["love"]))):
             said = f"i {nxt}".strip()
             return f"'{said}' says what the speaker does or would do, not what the robot should do"
+        # ... and a wish that ends on "to" is the speaker's wish to do it ("Put the red cube in the bin, I want to.",
+        # ", I'd love to.": the model planned both, A1 s15 H72)
+        if t in ("i", "i'd", "id"):
+            j = i + 2 if (t, nxt) == ("i", "would") else i + 1
+            if tokens[j + 1:j + 2] == ["to"] and (j + 2 == len(tokens) or tokens[j + 2] in _CLAUSE_ENDS):
+                return f"'{' '.join(tokens[i:j + 2])}' says the speaker wants to do it, not what the robot should do"
         if t == "you" and nxt in lx.MOTION_VERBS and (i == 0 or tokens[i - 1] not in _ASKS_YOU):
             return f"'you {nxt}' says what was or is done, not a request; say 'put ...' or 'could you put ...'"
         if t == "hold" and not any(w in _HELD for w in tokens[i + 1:i + 3]):

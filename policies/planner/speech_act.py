@@ -490,9 +490,24 @@ _SMALL_TALK_QUESTION = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:hey|hi|hello|hiya|m
 _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.!?]|$))")
 
 
+# A tag said as a sentence of its own is the tag of the sentence before: "Red in the bin. Okay?" asks as "Red in the
+# bin, okay?" does ("Set?" too: "Red cube in the bin. Set?" ran on the model, A1 s15 H87, H89).
+_LONE_TAG = re.compile(r"[.!]\s+((?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|innit|aye|correct|true|set)"
+                       r"\s*\?[!?]*)\s*$")
+# ", right?" asks to have a belief confirmed, after a verb too ("Put the red cube on the right side, right?" moved the
+# cube, its tag read as part of the place, A1 s15 H85); "ok?" asks for agreement and keeps a request ("Put red in
+# the bin, ok?")
+_RIGHT_TAG = re.compile(r",\s*right\s*\?[!?]*\s*$")
+
+
 def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
     text = _SMALL_TALK_QUESTION.sub(" ", _CLOSING_QUESTION.sub("", text))
+    if not translated:
+        text = _LONE_TAG.sub(r", \1", text)
+        m = _RIGHT_TAG.search(text)
+        if m:
+            return text[:m.start()].strip(" ,.;"), "asks to have it confirmed, it does not request it"
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
     plain = _AFTERWARDS.sub(" ", _HEARSAY.sub(" ", plain))
     for pattern, why in _RULES_RE:

@@ -179,7 +179,6 @@ def test_keep_that_block_asks_which() -> None:
 
 @pytest.mark.parametrize(("text", "state"), [
     ("Don't keep the green block on the pad.", scene("green", "red")),
-    ("Keep the green block on the pad, okay?", scene("green", "red")),
     ("Kindly don't keep the green block on the pad.", scene("green", "red")),
     ("Put the red cube in the bin but keep the green block on the pad.", scene("green", "red")),
     ("Keep the green block where it is.", scene("green", "red")),
