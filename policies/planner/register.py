@@ -75,7 +75,7 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # WAITING FOR?!", fi44-009)
             r"come on|c'?mon|let'?s go|let'?s do (?:this|it)|"
             # a checklist's call after the item (fi43-058 "Set.", fi43-007 "Check.", fi43-028 "Confirm.", fi43-009)
-            r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)|"
+            r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)(?!\s*:)|"
             # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
             r"what are (?:you|ya|u) waiting for)")
 # ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
@@ -196,12 +196,17 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s+(across|over) to (?:your|the) (left|right)(?:-hand|hand)? side\b", r" \1 to the \2 side"),
     # a pilot's or a loadmaster's checklist ("Item two: cube onto the red cube. Set.", fi43-058; "Final item: arm, home
     # position. Checklist complete.", fi43-009; "Cargo check: ..., stow on the pad. Check.", fi43-007): the label goes
-    (r"^(?:(?:final|next|last|first) item|item (?:one|two|three|four|five|six|[1-9])|cargo check|checklist item"
+    # (a check label asks to verify a state, so it goes only before a verb of the request: "Cargo check: red cube in
+    # the bin." is a status call, REV s15-R8)
+    (r"^(?:(?:final|next|last|first) item|item (?:one|two|three|four|five|six|[1-9])|checklist item"
      r"(?: (?:one|two|three|four|five|six|[1-9]))?)\s*[:\-–—]\s*", ""),
+    (r"^cargo check\s*[:\-–—]\s*(?=.*\b(?:stow|put|place|move|load|secure|bring|set)\b)", ""),
     # ... and a telegraphic "<cube>, <place>" or "<cube>! <side>!" said as the whole clause ("Item three: yellow cube,
     # landing pad. Set.", fi43-073; "Red cube, left side!", fi42-045; "Blue cube! Right side!", fi42-000): the cube to
     # the place; "arm, home position" goes home
-    (rf"(^|[.;:!]\s*|\bthen\s+)((?:the )?(?:{_COLOURS}) (?:cube|block|one))\s*[,!]\s*((?:the )?(?:landing pad|"
+    # (not after another label's colon: "Check: red cube, bin." asks to verify, REV s15-R8; an item label is gone by
+    # now)
+    (rf"(^|[.;!]\s*|\bthen\s+)((?:the )?(?:{_COLOURS}) (?:cube|block|one))\s*[,!]\s*((?:the )?(?:landing pad|"
      r"target pad|"
      r"pad|bin|left side|right side|left-hand side|right-hand side))\s*(?=[.!;]|$)", r"\1\2 to \3"),
     (r"(^|[.;:!]\s*|\bthen\s+)(?:the )?(?:arm|robot)\s*,\s*(?:home|home position|back home|back to home(?: position)?)"

@@ -65,3 +65,16 @@ def test_the_model_never_sees_the_speakers_own_wish_to_act(text: str) -> None:
                                   "i'd like red on blue please", "i want you to put red on blue"])
 def test_wishes_for_the_robot_still_reach_the_model(text: str) -> None:
     assert screen(text, S3).refusal is None, text
+
+
+@pytest.mark.parametrize("text", ["Cargo check: red cube in the bin.", "Cargo check: red cube, bin.",
+                                  "Check: red cube, bin.", "Confirm: red cube in the bin."])
+def test_a_check_label_before_a_state_asks_to_verify_it(text: str) -> None:
+    moves_nothing(text)  # REV s15-R8: a status call, not an order (each refused on 8458c17)
+
+
+@pytest.mark.parametrize("text", ["Cargo check: put the red cube in the bin.", "Item three: red cube, pad. Set.",
+                                  "Cargo check: all cubes except the green cube, stow on the pad. Check.",
+                                  "Red cube, left side!"])
+def test_checklist_items_and_labels_before_a_verb_still_plan(text: str) -> None:
+    assert isinstance(plan(text, S3), Plan), text
