@@ -122,6 +122,27 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
     return None
 
 
+# fifteenth pass (REV s15-R7): a verb of the second person closing the clause with its "du" left out, before "?" or a
+# tag ("Den roten Würfel in Mülleimer machst?", "Den roten Würfel in den Mülleimer legst, ja?" / "gell?" / "oder?" /
+# "nicht wahr?") says back what the listener does and asks whether it is so, as "Den roten Würfel machst du weg?"
+# does with its subject; read word by word it planned. No mark of a request makes it one.
+_DE_TAG = (r"(?:ja|jo|gell|gelle|gelt|gäll|gälled|ne|nä|nech|oder|odr|oder nicht|nicht wahr|gell nicht|okay|ok|wa|"
+           r"woll|nu|einverstanden|richtig|stimmt(?:'?s)?|oder wie|ne wahr)")
+_DE_ASKED_BACK = re.compile(rf"(?:^|[,;:–—-])\s*(?P<clause>[^,;:–—?]*?)\b(?P<verb>[a-zäöüß]+st)\s*"
+                            rf"(?:\?|,\s*{_DE_TAG}\s*[?!.]*)\s*$")
+
+
+def asked_back(text: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The sentence of German ``text`` (lower case) whose clause ends on a verb of the second person with no "du",
+    before "?" or a tag (see above), else None."""
+    for sentence in (s.strip() for s in _SENTENCE.findall(text) if s.strip()):
+        m = _DE_ASKED_BACK.search(sentence)
+        if m and m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]) and \
+                not re.search(r"\b(?:du|ihr)\b", m["clause"]):
+            return sentence
+    return None
+
+
 def _french_question(sentence: str, verb_meaning: Callable[[str], str | None]) -> str | None:
     """"inverted" or "est-ce" (a question whatever else is said), "rising" (a declarative said with "?" and no mark
     of a request), else None."""

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from policies.planner.fr_de_colloquial import restored
-from policies.planner.fr_de_questions import question_asked
+from policies.planner.fr_de_questions import asked_back, question_asked
 from policies.planner.fr_de_reasons import without_reason
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -2979,6 +2979,12 @@ def _verdict_after_no_verb(text: str, lang: str) -> None:
 
 def _translated(text: str, lang: str) -> str:
     _verdict_after_no_verb(text, lang)  # fourteenth pass
+    if lang == "de" and (back := asked_back(text, partial(_action_verb, lang=lang))) is not None:
+        # "Den roten Würfel in Mülleimer machst?", "..., legst, ja?": the listener's action said back with its "du"
+        # left out, a statement asked back (REV s15-R7; fr_de_questions.asked_back)
+        raise TranslationError(f"German: {back!r} says back what the robot does and asks whether it is so (a verb "
+                               "of 'du' at the end, with '?' or a tag), not a request; say it as a request ('leg "
+                               "den roten in den Müll' or 'kannst du ... legen?'); nothing was planned")
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
     if asked is None:
         # fifteenth pass (A1 s15 H82): the request after a preamble about the speaker ("Ich muss hier mal feucht
