@@ -492,8 +492,10 @@ _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.
 
 # A tag said as a sentence of its own is the tag of the sentence before: "Red in the bin. Okay?" asks as "Red in the
 # bin, okay?" does ("Set?" too: "Red cube in the bin. Set?" ran on the model, A1 s15 H87, H89).
-_LONE_TAG = re.compile(r"[.!]\s+((?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|innit|aye|correct|true|set)"
-                       r"\s*\?[!?]*)\s*$")
+# (after any mark, thanks after it too: "Everything in the bin. Okay? Thanks.", "Red in the bin; okay?", "Red in the
+# bin... okay?" binned the cubes, REV s15-R9)
+_LONE_TAG = re.compile(r"(?:[.!;…]|\.\.\.)\s*((?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|innit|aye|correct|"
+                       r"true|set)\s*\?[!?]*)(?:\s*(?:thanks|thank you|thx|ty|cheers|ta|please|pls)\s*[.!]*)?\s*$")
 # ", right?" asks to have a belief confirmed, after a verb too ("Put the red cube on the right side, right?" moved the
 # cube, its tag read as part of the place, A1 s15 H85); "ok?" asks for agreement and keeps a request ("Put red in
 # the bin, ok?")

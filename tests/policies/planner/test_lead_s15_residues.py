@@ -24,6 +24,11 @@ from policies.planner.plan import Refusal
     "Put the red cube on the pad, right?",
     "Push the red cube to the right, right?",
     "Red on blue, right?",
+    # REV s15-R9: thanks after the tag, other marks before it
+    "Everything in the bin. Okay? Thanks.",
+    "Red in the bin; okay?",
+    "Red in the bin... okay?",
+    "Red cube in the bin. Yeah? Cheers.",
 ])
 def test_a_tag_asking_for_confirmation_moves_nothing(text: str) -> None:
     moves_nothing(text)
@@ -36,6 +41,7 @@ def test_a_tag_asking_for_confirmation_moves_nothing(text: str) -> None:
     "Push the red cube to the right.",
     "put red on blue?",
     "Put the red cube in the bin. Thanks.",
+    "Put the red cube in the bin. Okay? Thanks.",
 ])
 def test_requests_with_a_tag_of_agreement_still_plan(text: str) -> None:
     assert isinstance(plan(text, S3), Plan), text
