@@ -248,6 +248,9 @@ class BridgeCore:
         self._target: tuple[np.ndarray, float] | None = None
         self._armed_once = not params.arm_on_start
         self._restart_ik = False
+        self._reset_pending = False
+        """The policy's latest reset failed (its process busy, restarting or raising): it acts again only after a
+        reset that succeeds (``_reset_policy``), so nothing it queued before is served."""
         self._out_mode = self.supervisor.mode
         """The mode of the latest tick or reaction: a reaction commands only when the mode rose above it."""
         self.tick_count = 0
@@ -530,8 +533,9 @@ class BridgeCore:
         self.goal, self.task_success = goal, False
         self._goal_at = now
         self.expert = make_expert(goal, self.mirror.view, self.controller.config.max_pos_step)
-        if self.policy is not None:
-            self.policy.reset()
+        failed = self._reset_policy(now)  # a failure leaves the reset pending: the first policy tick retries it
+        if failed is not None:
+            self._events.append({"event": "policy_reset_failed", "t": now, "detail": failed.detail})
         self._restart_env_velocity()
         self._target = None
         self._events.append({"event": "instruction", "t": now, "task": goal.task, "object": goal.object,
@@ -722,8 +726,7 @@ class BridgeCore:
             # restarts too: an action chunk (or ensemble history) predicted before the stop is no command after it.
             self.mirror.set_arm(trusted.position, trusted.finger_positions)
             self.controller.reset(self.mirror.data)
-            if self.policy is not None:
-                self.policy.reset()
+            reset_fault = self._reset_policy(trusted.received)
             self._restart_env_velocity()
             if self._agent_active():
                 # So does the agent's skill: an action it computed before the pause (waiting to be taken, or its
@@ -733,6 +736,13 @@ class BridgeCore:
                 self._agent_took = None
             self._target = None
             self._restart_ik = False
+            if reset_fault is not None:
+                # A policy fault like one from its action (category 2: DEGRADED holds or retreats; the policy's
+                # next tick retries the reset before it acts), never a failed tick: a PolicyProcess busy on a late
+                # answer or restarting its child raises here, and the resume's hold must still go out.
+                faults.append(reset_fault)
+                transitions += sup.update(now, [reset_fault])
+                self._agent_guard(sup.mode, [reset_fault])
         nominal = retreat = None
         policy_ran = agent_ran = False
         fault: Fault | None = None
@@ -858,6 +868,13 @@ class BridgeCore:
             self._target = None
             self._restart_env_velocity()
             return None
+        if self._reset_pending:
+            began = time.perf_counter()
+            failed = self._reset_policy(trusted.received)
+            if failed is not None:
+                self.policy_ms = (time.perf_counter() - began) * 1e3
+                self._target = None
+                return failed
         mirror = self.mirror
         mirror.set_arm(trusted.position, trusted.finger_positions)
         began = time.perf_counter()
@@ -893,6 +910,25 @@ class BridgeCore:
         n = self.robot.n_arm
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
         self.task_success = TASKS[self.goal.task].reward_terms(mirror.view, self.goal)["success"] > 0.5
+        return None
+
+    def _reset_policy(self, since: float) -> Fault | None:
+        """Reset the task's policy (a new goal, a resume): a chunk or ensemble history predicted before is void. A
+        reset that raises is the policy's fault, as a raising action is (``policy_deadline`` for a process past its
+        deadline, else ``policy_crash``), from ``since``; it stays pending until one succeeds (``_run_policy``)."""
+        if self.policy is None:
+            self._reset_pending = False
+            return None
+        try:
+            self.policy.reset()
+        except PolicyDeadlineError as exc:
+            self._reset_pending = True
+            return Fault(kind=FaultKind.POLICY_DEADLINE, since=since, detail=f"policy reset: {exc}")
+        except Exception as exc:  # as in _run_policy: a failing policy is a fault, never a failed tick
+            self._reset_pending = True
+            return Fault(kind=FaultKind.POLICY_CRASH, since=since,
+                         detail=f"policy reset: {type(exc).__name__}: {exc}")
+        self._reset_pending = False
         return None
 
     def _retreat(self, trusted: JointState) -> tuple[np.ndarray, float]:

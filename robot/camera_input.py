@@ -265,8 +265,9 @@ class CameraPolicy:
         return action
 
     def reset(self) -> None:
-        self._failed, self._last_act = False, None
+        self._failed, self._last_act = True, None  # until the inner reset returns: a failed one is retried
         self.policy.reset()
+        self._failed = False
     def close(self) -> None:
         close = getattr(self.policy, "close", None)
         if close is not None:

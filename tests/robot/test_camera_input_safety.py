@@ -75,6 +75,39 @@ def test_a_pause_longer_than_the_age_limit_resets_the_policy_a_normal_step_does_
     assert np.allclose(policy.act(OBS), chunk_b[0], atol=1e-5)
 
 
+class _ResetFailsOnce:
+    """The inner policy with one reset that raises (its process busy or restarting), then resets as it does."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.failed = inner, False
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray:
+        return np.asarray(self.inner.act(obs))
+
+    def reset(self) -> None:
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("the policy process is restarting")
+        self.inner.reset()
+
+
+def test_a_reset_that_raised_is_done_before_the_next_action(tmp_path: Path) -> None:
+    # The bridge resets on a resume or a new goal; a reset that raised must not leave the old chunk to be served.
+    inner, frames, _, now = _policy(tmp_path, "chunk")
+    policy = CameraPolicy(_ResetFailsOnce(inner), frames, lambda: now[0])
+    a = np.random.default_rng(2).integers(0, 256, (SIZE, SIZE, 3), dtype=np.uint8)
+    b = 255 - a
+    _show(frames, a, 5.0)
+    policy.act(OBS)
+    chunk_a, chunk_b = _chunk(inner, a), _chunk(inner, b)
+    with pytest.raises(RuntimeError, match="restarting"):
+        policy.reset()
+    now[0] = 5.05  # within the age limit: only the failed reset says the chunk is void
+    _show(frames, b, 5.05)
+    got = policy.act(OBS)
+    assert np.allclose(got, chunk_b[0], atol=1e-5) and not np.allclose(got, chunk_a[1], atol=1e-5)
+
+
 def _offer(frames: CameraFrames, cam: str, image: np.ndarray, *, stamp: float, now: float) -> None:
     frames.offer(cam, lambda: image, "rgb8", image.shape[0] * image.shape[1], stamp=stamp, received=now, now=now)
 
