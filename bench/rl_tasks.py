@@ -164,6 +164,11 @@ DEMO_VARIANTS.update({
     "frame_deep": {**_FRAME, "net_arch": (256, 256, 256)},
     "frame_bc_recipe": {**_FRAME, "demo_bc_noise": 0.05, "demo_pretrain_anneal": True,
                         "net_arch": (256, 256, 256)},
+    # Session 16: online RL lowered the frame row's clone (above); the cheap remedies of residual RL, one each: the
+    # actor online at a tenth of SAC's rate (critic and entropy whole), or frozen for the first 2,500 env steps while
+    # the critic learns the online data (/work/team/notes16/R1.md).
+    "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
+    "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
 })
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,
@@ -199,7 +204,8 @@ METHOD = (
     "a demo_ratio share of each batch drawn from the row's dataset (an armstack datagen --full-episodes folder, "
     "its content SHA-256 under demos_resolved) and the rest from the agent's own buffer, plus a Q-filtered BC term "
     "of weight demo_bc_weight (every demo row with demo_bc_filter False; falling linearly to 0 over "
-    "demo_bc_decay_steps online steps where set); demo_pretrain_steps > 0: that many updates on demo-only batches "
+    "demo_bc_decay_steps online steps where set; the actor's online learning rate times demo_actor_lr_scale, and 0 "
+    "before demo_actor_burn_in env steps, where set); demo_pretrain_steps > 0: that many updates on demo-only batches "
     "(BC term unfiltered, observation normaliser started from the demos) before the first env step, and a point at "
     "step 1 "
     "(pretrained_alone: the pretrained actor before any online update); per variant: "
@@ -207,6 +213,19 @@ METHOD = (
                 for name, v in DEMO_VARIANTS.items())
     + "; evaluated, and validated for best_by_validation, as the residual rows."
 )
+
+
+def cpu_description() -> dict[str, Any]:
+    """The processor and the CPU kernels torch picked for it: two runs of one command on the same code and data can
+    still differ in their last bits across machines (session 16: the clone reproduces bit for bit within a machine),
+    so every report names where it ran."""
+    import torch
+
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text().splitlines() if cpuinfo.is_file() else []
+    model = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), None)
+    return {"model": model or platform.processor() or None,
+            "torch_capability": torch.backends.cpu.get_cpu_capability()}
 
 
 def log(msg: str) -> None:
@@ -618,7 +637,8 @@ def main(argv: list[str] | None = None) -> int:
                       "demo_variants": {v: DEMO_VARIANTS[v] for v in demo_variants}, "demos": demos,
                       "eval_at": eval_at, "table": table(pairs),
                       "headline": headline, "pairs": pairs, "total_wall_s": round(time.perf_counter() - started, 1),
-                      "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine()}, indent=2))
+                      "versions": versions(), "cpu_count": os.cpu_count(), "machine": platform.machine(),
+                      "cpu": cpu_description()}, indent=2))
     return 0
 
 

@@ -21,6 +21,9 @@ from the first update:
   normaliser starts from the demos' statistics so the pretrained networks see the inputs they were trained on.
   ``pretrain_anneal`` lowers the pretraining's learning rate linearly to 0 (``PRETRAIN_ANNEAL_CHUNK`` updates at a
   rate); ``bc_noise`` > 0 adds Gaussian noise of that std to the normalised observations the BC term's actor sees.
+  Online, ``actor_lr_scale`` < 1 runs the actor at that fraction of SAC's learning rate and ``actor_burn_in`` holds
+  it at 0 for the run's first env steps (the critic and the entropy coefficient keep SAC's rate), so a pretrained
+  clone moves more slowly, or only once its critic has learnt from the online data.
 
 Demo transitions come from an armstack dataset (``armstack datagen --full-episodes``) read back with
 ``sim.dataset.reader.DatasetReader`` and rebuilt into the goal env's observations with the function the env itself
@@ -43,7 +46,7 @@ from stable_baselines3 import SAC, HerReplayBuffer
 from stable_baselines3.common.type_aliases import DictReplayBufferSamples
 
 from policies.errors import TrainConfigError
-from policies.rl_config import check_bc_decay_steps, check_bc_noise, check_pretrain_steps
+from policies.rl_config import check_bc_decay_steps, check_bc_noise, check_demo_actor, check_pretrain_steps
 
 _STATE, _ENV, _IDS, _ACTION = "observation.state", "observation.environment_state", "observation.goal_ids", "action"
 _POSE = 7  # an object's pose in observation.environment_state: x, y, z, qw, qx, qy, qz
@@ -277,12 +280,15 @@ class DemoSAC(SAC):
 
     def __init__(self, *args: Any, demos: DemoTransitions | None = None, bc_weight: float = 0.0,
                  pretrain_steps: int = 0, bc_filter: bool = True, bc_decay_steps: int = 0, bc_noise: float = 0.0,
-                 pretrain_anneal: bool = False, **kwargs: Any) -> None:
+                 pretrain_anneal: bool = False, actor_lr_scale: float = 1.0, actor_burn_in: int = 0,
+                 **kwargs: Any) -> None:
         if not isinstance(bc_weight, (int, float)) or isinstance(bc_weight, bool) or not 0.0 <= bc_weight <= 100.0:
             raise TrainConfigError(f"demo_bc_weight must be in [0, 100], got {bc_weight!r}")
         check_pretrain_steps(pretrain_steps, bc_weight)
         check_bc_decay_steps(bc_decay_steps, bc_weight)
         check_bc_noise(bc_noise, pretrain_anneal, bc_weight, pretrain_steps)
+        check_demo_actor(actor_lr_scale, actor_burn_in)
+        self.actor_lr_scale, self.actor_burn_in = float(actor_lr_scale), int(actor_burn_in)
         self.bc_weight, self.bc_filter, self.bc_decay_steps = float(bc_weight), bool(bc_filter), bc_decay_steps
         self.bc_noise, self.pretrain_anneal = float(bc_noise), pretrain_anneal
         self.pretrain_lr_factor = 1.0  # the share of learning_rate the pretraining's current updates run at
@@ -325,12 +331,23 @@ class DemoSAC(SAC):
         self.pretrained_steps = self.pretrain_steps
 
     def _update_learning_rate(self, optimizers: Any) -> None:
-        """SAC's rate, times ``pretrain_lr_factor`` while an annealed pretraining runs."""
+        """SAC's rate, times ``pretrain_lr_factor`` while an annealed pretraining runs; online, the actor's times
+        ``actor_lr_scale``, and 0 before ``actor_burn_in`` env steps."""
         super()._update_learning_rate(optimizers)
         if self.pretraining and getattr(self, "pretrain_anneal", False):
             for optimizer in optimizers if isinstance(optimizers, list) else [optimizers]:
                 for group in optimizer.param_groups:
                     group["lr"] *= self.pretrain_lr_factor
+        if not self.pretraining:
+            for group in self.actor.optimizer.param_groups:
+                group["lr"] *= self.actor_lr_factor()
+
+    def actor_lr_factor(self) -> float:
+        """The share of SAC's learning rate the actor's online updates run at now (both fields are absent from a
+        model saved before they existed: 1)."""
+        if self.num_timesteps < getattr(self, "actor_burn_in", 0):
+            return 0.0
+        return getattr(self, "actor_lr_scale", 1.0)
 
     def _excluded_save_params(self) -> list[str]:
         return [*super()._excluded_save_params(), "pretraining"]

@@ -178,7 +178,8 @@ def build_model(config: RLConfig, env: Any, tensorboard_log: str | None = None) 
         return DemoSAC("MultiInputPolicy", env, demos=demos, bc_weight=config.demo_bc_weight,
                        pretrain_steps=config.demo_pretrain_steps, bc_filter=config.demo_bc_filter,
                        bc_decay_steps=config.demo_bc_decay_steps, bc_noise=config.demo_bc_noise,
-                       pretrain_anneal=config.demo_pretrain_anneal, **sac)
+                       pretrain_anneal=config.demo_pretrain_anneal, actor_lr_scale=config.demo_actor_lr_scale,
+                       actor_burn_in=config.demo_actor_burn_in, **sac)
     if config.base_policy is not None:
         from policies.residual_sac import ResidualSAC
 
@@ -233,11 +234,40 @@ def evaluate_success(model: Any, env: Any, episodes: int) -> dict[str, Any]:
             "mean_return": float(np.mean(returns)), "mean_length": float(np.mean(lengths))}
 
 
+def weights_sha256(model: Any) -> str:
+    """SHA-256 of what a trained SB3 model acts and learns from: every tensor of its policy (actor, critics, target
+    critics; names sorted), SAC's entropy coefficient and, with observation normalisation, the running statistics.
+    Equal digests mean bit-identical weights, so two runs of one command can be compared without their files (issue
+    19: reproducible training; the bench reports it at every evaluation point)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+
+    def add(name: str, value: Any) -> None:
+        array = np.ascontiguousarray(value.detach().cpu().numpy() if hasattr(value, "detach") else value)
+        digest.update(f"{name}:{array.dtype.str}:{array.shape}".encode())
+        digest.update(array.tobytes())
+
+    for name, tensor in sorted(model.policy.state_dict().items()):
+        add(name, tensor)
+    if getattr(model, "log_ent_coef", None) is not None:
+        add("log_ent_coef", model.log_ent_coef)
+    normalizer = model.get_vec_normalize_env()
+    if normalizer is not None and normalizer.norm_obs:
+        stats = normalizer.obs_rms
+        for key in sorted(stats) if isinstance(stats, dict) else [None]:
+            rms = stats[key] if key is not None else stats
+            for part in ("mean", "var", "count"):
+                add(f"obs_rms/{key}/{part}", np.asarray(getattr(rms, part), np.float64))
+    return digest.hexdigest()
+
+
 def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episodes: int, *,
                            report: Callable[[dict[str, Any]], None] | None = None,
                            callback: Any = None, validation_env: Any = None) -> list[dict[str, Any]]:
     """Train ``model`` up to each step count of ``eval_at`` in turn and evaluate it there (``evaluate_success``
-    plus its 95% Wilson interval, ``ci95``); one point per evaluation with the cumulative learning wall and CPU
+    plus its 95% Wilson interval, ``ci95``); one point per evaluation with the model's ``weights_sha256`` (taken
+    before the evaluation), the cumulative learning wall and CPU
     seconds (``model.learn`` only), the evaluation's own wall time (``eval_wall_s``) and the evaluations' wall
     time so far (``eval_wall_s_total``). A step count at or below the model's own evaluates without training
     (0: the untrained policy). ``callback``: an SB3 callback for every ``model.learn`` chunk. ``validation_env``:
@@ -254,6 +284,7 @@ def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episod
                         callback=callback)
             learn_s += time.perf_counter() - t0
             learn_cpu_s += time.process_time() - c0
+        weights = weights_sha256(model)
         t0 = time.perf_counter()
         result = evaluate_success(model, eval_env, episodes)
         lo, hi = wilson_interval(result["successes"], result["episodes"])
@@ -266,7 +297,7 @@ def learn_with_evaluations(model: Any, eval_env: Any, eval_at: list[int], episod
                                          "ci95": [round(v_lo, 4), round(v_hi, 4)]}}
         spent = time.perf_counter() - t0
         eval_s += spent
-        point = {"env_steps": int(model.num_timesteps), "learn_wall_s": round(learn_s, 2),
+        point = {"env_steps": int(model.num_timesteps), "weights_sha256": weights, "learn_wall_s": round(learn_s, 2),
                  "learn_cpu_s": round(learn_cpu_s, 2), "eval_wall_s": round(spent, 2),
                  "eval_wall_s_total": round(eval_s, 2), **result, "ci95": [round(lo, 4), round(hi, 4)], **validation}
         curve.append(point)

@@ -43,7 +43,7 @@ DEMO_ENV_IDS = ("armstack/Push-v0", "armstack/PickPlace-v0", "armstack/Stack-v0"
 # pretraining on the demos before the first env step.
 DEMO_DEFAULTS: dict[str, Any] = {"demo_ratio": 0.5, "demo_bc_weight": 0.0, "demo_pretrain_steps": 0,
                                  "demo_bc_filter": True, "demo_bc_decay_steps": 0, "demo_bc_noise": 0.0,
-                                 "demo_pretrain_anneal": False}
+                                 "demo_pretrain_anneal": False, "demo_actor_lr_scale": 1.0, "demo_actor_burn_in": 0}
 MAX_BC_NOISE = 1.0
 MAX_PRETRAIN_STEPS = 1_000_000
 MAX_BC_DECAY_STEPS = 100_000_000
@@ -114,6 +114,15 @@ def check_bc_noise(noise: Any, anneal: Any, bc_weight: Any, pretrain_steps: Any)
     if anneal and not pretrain_steps:
         raise TrainConfigError("demo_pretrain_anneal needs demo_pretrain_steps > 0: it schedules the pretraining's "
                                "learning rate")
+
+
+def check_demo_actor(lr_scale: Any, burn_in: Any) -> None:
+    """Refuse an online actor schedule ``policies.demo_replay.DemoSAC`` cannot follow, naming its RLConfig fields."""
+    if not _number(lr_scale) or not 0.0 < lr_scale <= 1.0:
+        raise TrainConfigError(f"demo_actor_lr_scale must be in (0, 1] (a fraction of learning_rate), got {lr_scale!r}")
+    if not isinstance(burn_in, int) or isinstance(burn_in, bool) or not 0 <= burn_in <= MAX_BC_DECAY_STEPS:
+        raise TrainConfigError(f"demo_actor_burn_in must be a whole number of env steps in 0..{MAX_BC_DECAY_STEPS}, "
+                               f"got {burn_in!r}")
 
 
 def _number(value: Any) -> bool:
@@ -214,6 +223,12 @@ class RLConfig:
     """True: the pretraining's learning rate (actor, critic, entropy) falls linearly from ``learning_rate`` to 0
     over ``demo_pretrain_steps`` (as the BC policies' one-cycle schedule ends), so the clone is a settled iterate
     rather than one step of a constant-rate walk; online training then runs at ``learning_rate``."""
+    demo_actor_lr_scale: float = DEMO_DEFAULTS["demo_actor_lr_scale"]
+    """The actor's online learning rate as a fraction of ``learning_rate`` (the critic, the entropy coefficient and
+    the pretraining keep it whole): a pretrained clone moves more slowly while its critic learns the online data."""
+    demo_actor_burn_in: int = DEMO_DEFAULTS["demo_actor_burn_in"]
+    """Env steps of the run (the ``learning_starts`` random ones included) during which the actor's online learning
+    rate is 0: the critic alone learns from the online data first, as residual RL's burn-in; 0: none."""
     ppo_n_steps: int = 1024
     n_envs: int = 1
     """Training envs, each in its own worker process when > 1 (SB3 ``SubprocVecEnv``), each on its own block of
@@ -305,6 +320,7 @@ class RLConfig:
         check_pretrain_steps(self.demo_pretrain_steps, self.demo_bc_weight)
         check_bc_decay_steps(self.demo_bc_decay_steps, self.demo_bc_weight)
         check_bc_noise(self.demo_bc_noise, self.demo_pretrain_anneal, self.demo_bc_weight, self.demo_pretrain_steps)
+        check_demo_actor(self.demo_actor_lr_scale, self.demo_actor_burn_in)
         if not isinstance(self.demo_bc_filter, bool):
             raise TrainConfigError(f"demo_bc_filter must be true or false, got {self.demo_bc_filter!r}")
 

@@ -3,7 +3,7 @@
 Which held-out Push episodes the tabletop BC ends on the pad (it reaches it and often pushes on past it, issue 19)
 differs between CPUs: on an Intel Sapphire Rapids held-out episode 4 kept the cube, on an AMD EPYC it left it.
 Tests that need one episode of each kind find them here, by the same evaluation they then check, instead of
-naming seeds measured on one machine.
+naming seeds measured on one machine. Also ``push_demos``, the small expert dataset of the RL-from-demos tests.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+PUSH = "armstack/Push-v0"
 TABLETOP_BC = Path(__file__).resolve().parents[2] / "policies" / "pretrained" / "panda_tabletop_bc"
 SCAN_EPISODES = 40
 
@@ -37,3 +38,15 @@ def push_hold_seeds() -> PushHoldSeeds:
     kept = [s for s, o in outcomes.items() if o == (True, True)]
     assert left and kept, f"no held-out Push episode of each kind among {SCAN_EPISODES}: {outcomes}"
     return PushHoldSeeds(left=left[0], kept=kept[0], outcomes=outcomes)
+
+
+@pytest.fixture(scope="session")
+def push_demos(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two expert Push episodes run to max_steps (``datagen --full-episodes``): the RL-from-demos tests' dataset."""
+    from sim.datagen.config import DatagenConfig
+    from sim.datagen.driver import run_datagen
+
+    out = tmp_path_factory.mktemp("demos") / "push_full"
+    run_datagen(DatagenConfig(env_id=PUSH, robot="panda", episodes=2, workers=1, obs=("state",), cameras=(), seed=5,
+                              full_episodes=True, out=str(out)), progress=False)
+    return out

@@ -17,18 +17,11 @@ from policies.errors import TrainConfigError
 from policies.object_goal_env import make_object_goal_env
 from policies.rl import build_model, train_rl, train_seeds, vectorize
 from policies.rl_config import RLConfig
-from sim.datagen.config import DatagenConfig
-from sim.datagen.driver import run_datagen
 
 PUSH = "armstack/Push-v0"
 
 
-@pytest.fixture(scope="module")
-def push_demos(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demos") / "push_full"
-    run_datagen(DatagenConfig(env_id=PUSH, robot="panda", episodes=2, workers=1, obs=("state",), cameras=(), seed=5,
-                              full_episodes=True, out=str(out)), progress=False)
-    return out
+# push_demos (tests/policies/conftest.py): two expert Push episodes run to max_steps
 
 
 def _config(demos: Path, **fields: object) -> RLConfig:

@@ -37,6 +37,9 @@ def test_quick_rl_tasks_bench_prints_the_residual_rows_and_the_table() -> None:
         assert point["episodes"] == 1 and point["validation"]["episodes"] == 1
         lo, hi = point["ci95"]
         assert 0.0 <= lo <= point["success_rate"] <= hi <= 1.0
+    # each point names its weights: the critic learnt between them (the h8 actor is still frozen at 400)
+    assert len({p["weights_sha256"] for p in row["curve"]}) == 2
+    assert report["cpu"]["torch_capability"]  # where it ran: the last bits of a run may differ across CPUs
     kept = row["best_by_validation"]
     assert kept["env_steps"] in {p["env_steps"] for p in row["curve"]}
     assert row["base_policy_alone"] == row["curve"][0]
@@ -192,11 +195,11 @@ def test_a_clone_only_row_evaluates_the_clone_once() -> None:
 
 
 
-@pytest.mark.parametrize("clone_point", [True, False])
-def test_a_pretrained_demo_row_skips_its_clone_point_when_asked(clone_point: bool, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pretrained_demo_row_skips_its_clone_point_when_asked_and_learns_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--no-clone-point (session 15's 10k rows, whose clones were measured with --steps 1 on the same seeds): the
-    row pretrains all the same and is evaluated at the asked points only; pretrained_alone is then None."""
+    row pretrains all the same and is evaluated at the asked points only; pretrained_alone is then None. Evaluating
+    the clone between two learning chunks changes nothing learnt: the last point's weights are bit-identical."""
     sys.path.insert(0, str(ROOT))
     from bench import rl_tasks
     from sim.datagen.config import DatagenConfig
@@ -209,9 +212,14 @@ def test_a_pretrained_demo_row_skips_its_clone_point_when_asked(clone_point: boo
     monkeypatch.setitem(rl_tasks.DEMO_VARIANTS, "tiny_pre", tiny)
     config = {**rl_tasks.CONFIG, "net_arch": [16], "batch_size": 32, "learning_starts": 140, "steps": 142,
               "eval_every": 142, "eval_episodes": 1}
-    row = rl_tasks.run_row("armstack_push_demos", config, [142], "tiny_pre", demos={"armstack/Push-v0": str(demos)},
-                           clone_point=clone_point)
-    assert [p["env_steps"] for p in row["curve"]] == ([1, 142] if clone_point else [142])
-    assert (row["pretrained_alone"] == row["curve"][0]) if clone_point else row["pretrained_alone"] is None
-    assert row["env_steps"] == 142 and all(p["validation"]["episodes"] == 1 for p in row["curve"])
+    rows = {clone_point: rl_tasks.run_row("armstack_push_demos", config, [142], "tiny_pre",
+                                          demos={"armstack/Push-v0": str(demos)}, clone_point=clone_point)
+            for clone_point in (True, False)}
+    for clone_point, row in rows.items():
+        assert [p["env_steps"] for p in row["curve"]] == ([1, 142] if clone_point else [142])
+        assert (row["pretrained_alone"] == row["curve"][0]) if clone_point else row["pretrained_alone"] is None
+        assert row["env_steps"] == 142 and all(p["validation"]["episodes"] == 1 for p in row["curve"])
+    clone, online = rows[True]["curve"]
+    assert clone["weights_sha256"] != online["weights_sha256"]  # the two online updates moved the weights
+    assert online["weights_sha256"] == rows[False]["curve"][0]["weights_sha256"]
     assert rl_tasks.parse_args(["--no-clone-point"]).clone_point is False and rl_tasks.parse_args([]).clone_point
