@@ -632,6 +632,7 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         model.learn(total_timesteps=config.steps - model.num_timesteps, callback=callbacks,
                     progress_bar=config.progress_bar, tb_log_name=config.algo, reset_num_timesteps=state is None)
         train_s = time.perf_counter() - start
+        weights = weights_sha256(model)  # names the saved model and statistics: equal for two runs of one command
         model_path = out / "final_model.zip"
         model.save(model_path)
         if config.normalize_obs:
@@ -644,7 +645,8 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         torch.set_num_threads(threads)
 
     curve = read_eval_curve(out / "evaluations.npz")
-    metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "final_eval": final,
+    metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "weights_sha256": weights,
+               "final_eval": final,
                "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
                "evaluations_restarted": restarted,
                "eval_curve": curve, "eval_seeds": list(eval_seeds(config)),

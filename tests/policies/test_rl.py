@@ -25,7 +25,7 @@ from policies.goal_env import (
     goal_reward,
     make_goal_env,
 )
-from policies.rl import EpisodeSeeds, build_model, eval_seeds, train_rl, train_seeds, vectorize
+from policies.rl import EpisodeSeeds, build_model, eval_seeds, train_rl, train_seeds, vectorize, weights_sha256
 from policies.rl_config import RLConfig
 
 TINY = RLConfig(steps=240, learning_starts=60, batch_size=32, eval_every=120, eval_episodes=2, checkpoint_every=120,
@@ -368,6 +368,7 @@ def test_tiny_training_writes_a_complete_run_and_a_loadable_policy(tmp_path: Pat
 
     venv = VecNormalize.load(str(out / "vecnormalize.pkl"), vectorize(lambda: make_goal_env(), 0, 1))
     model = (SAC if algo == "sac" else PPO).load(run.model_path, env=venv, device="cpu")
+    assert metrics["weights_sha256"] == weights_sha256(model)  # metrics.json names the saved weights and statistics
     assert run.policy_dir is not None
     policy = policies.load(run.policy_dir)
     obs = rollout_observations(gym.make("armstack/Reach-v0"), seed=11, steps=5)
