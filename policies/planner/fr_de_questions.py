@@ -40,8 +40,12 @@ _FR_REQUEST_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplai
                               r"[,\s](?:ok|okay|d'accord|une fois|gell)\s*[?!]+\s*$")
 
 # Around a verbless goal only a word of a request marks one: a tag ("Tout dans la poubelle, d'accord ?", "Der rote
-# Würfel in den Mülleimer, ja?") asks to confirm a state, as English "Everything in the bin, ok?" (REV s14 R7)
-_FR_GOAL_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplait|merci)\b")
+# Würfel in den Mülleimer, ja?") asks to confirm a state, as English "Everything in the bin, ok?" (REV s14 R7).
+# Sixteenth pass: thanks are no such word, in the sentence or after it ("Le cube rouge dans la poubelle ? Merci.",
+# "Den roten Würfel in den Müll? Danke.", "..., merci ?"): one thanks for an answer as well as for a deed, and English
+# refuses "The red cube in the bin? Thanks." and "..., thanks?" (P1's speech_act, session 13's H51); "please" is one.
+_FR_GOAL_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplait)\b")
+_DE_GOAL_MARK = re.compile(r"\b(?:bitte|bittschön|bitteschön|mal)\b")
 
 _DE_CLAUSE = r"(?:^|[,;:]\s*|\b(?:und|dann|danach|also|na|so|jetzt|nun)\s+)"
 _DE_SUBORDINATORS = frozenset({"bevor", "nachdem", "wenn", "falls", "dass", "ob", "wie", "sobald", "während", "als",
@@ -71,6 +75,15 @@ _THANKS_FIRST = re.compile(r"^\s*(?:(?:danke|dankeschön|vielen dank|merci)(?: (
 # Thanks in the sentence after the question: "Tu poses le vert à gauche ? Merci."
 _THANKS_AFTER = {"fr": re.compile(r"^\s*(?:oh\s+|ah\s+)?merci\b"),
                  "de": re.compile(r"^\s*(?:oh\s+|ah\s+)?(?:danke|dankeschön|vielen dank|merci)\b")}
+# Sixteenth pass: a tag that asks whether a statement is so ("hein ?", "non ?", "n'est-ce pas ?"; German after a
+# statement of "du": any tag, A1 s14 H57) keeps it a question whatever thanks follow ("Tu mets le rouge dans la
+# poubelle, hein ? Merci.", "Den roten, den stellst du auf die linke Seite, ja? Danke."), as English "You put the
+# red cube in the bin, right? Thanks." is refused; a tag of consent ("ok ?", "d'accord ?") marks a request (above)
+_CONFIRMING_TAG = {"fr": re.compile(r"[,\s](?:hein|non|oui|n'est-ce pas|c'est ça|c'est bien ça|pas vrai|vrai|"
+                                    r"si j'ai bien compris|hein quoi)\s*\?[?!]*\s*$"),
+                   "de": re.compile(r"[,\s](?:ja|jo|gell|gelle|gelt|gäll|gälled|ne|nä|nech|oder|odr|oder nicht|"
+                                    r"nicht wahr|gell nicht|okay|ok|wa|woll|nu|einverstanden|richtig|stimmt(?:'?s)?|"
+                                    r"oder wie|ne wahr)\s*\?[?!]*\s*$")}
 
 
 # fourteenth pass: where a cube goes, said with a rising "?" and no verb of action ("Le rouge dans la poubelle ?", "Le
@@ -114,10 +127,11 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
         # "Sag mal, der rote ...?", "Dis-moi, le rouge dans la poubelle ?": an opener that announces a question is
         # no mark of a request here (A1 s14 H66 and its French twin)
         marked = _FR_GOAL_MARK.search(sentence) if lang == "fr" else \
-            _DE_REQUEST_WORD.search(_DE_OPENER_MAL.sub(" ", sentence))
+            _DE_GOAL_MARK.search(_DE_OPENER_MAL.sub(" ", sentence))
         if asked is None and not marked and _goal_asked(sentence, lang, verb_meaning):
-            asked = "rising"
-        if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)):
+            asked = "goal"  # no verb: thanks after it do not make it a request (sixteenth pass)
+        if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)
+                          and not _CONFIRMING_TAG[lang].search(sentence)):
             return sentence
     return None
 

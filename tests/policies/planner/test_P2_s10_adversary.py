@@ -11,7 +11,8 @@ arm's own return ("fahr zurück", "und dann zurück in die Ausgangsposition") st
 from __future__ import annotations
 
 import pytest
-from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _scene
+from planner_asserts import filled_never_plans, filled_plans
+from test_translation_spoken import _PLANNER, _TRIPLES, _fill, _scene
 
 from policies.planner import Plan
 
@@ -34,10 +35,7 @@ from policies.planner import Plan
     "Schieben Sie den {X} Würfel nach rechts und danach zurück.",
 ])
 def test_a_pick_at_a_place_or_a_push_back_never_runs(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template)
 
 
 @pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
@@ -52,11 +50,7 @@ def test_a_pick_at_a_place_or_a_push_back_never_runs(template: str) -> None:
 ])
 def test_a_pick_and_a_put_or_the_arms_return_still_plan(template: str, spec: tuple[str, ...],
                                                        triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec, triple)
 
 
 def test_fahr_zurueck_negated_never_goes_home() -> None:
@@ -74,10 +68,7 @@ def test_fahr_zurueck_negated_never_goes_home() -> None:
     "Beweg den {X}. Dann leg den {Y} in den Eimer.",
 ])
 def test_a_move_without_a_place_never_borrows_the_next_clauses(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template)
 
 
 @pytest.mark.parametrize(("template", "spec"), [
@@ -86,8 +77,4 @@ def test_a_move_without_a_place_never_borrows_the_next_clauses(template: str) ->
     ("Bewege den {X} Würfel auf die linke Seite.", ("x>left",)),
 ])
 def test_a_move_with_its_place_or_negated_still_plans(template: str, spec: tuple[str, ...]) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec)

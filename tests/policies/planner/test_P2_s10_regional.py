@@ -12,6 +12,7 @@ is a negation wherever it stands.
 from __future__ import annotations
 
 import pytest
+from planner_asserts import filled_never_plans, filled_plans
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
 
 from policies.planner import Plan
@@ -92,6 +93,11 @@ def test_a_regional_negation_or_a_near_miss_never_runs(template: str) -> None:
 # request from a closed list ("..., y sert pu à rien", "..., der ghört weg"), an adverb before a place ("schön aufs
 # Pad"), "rüber".
 _NOMINATIVE = {"red": "Rote", "green": "Grüne", "blue": "Blaue", "yellow": "Gelbe", "purple": "Lila"}
+
+
+def _nominative(template: str, x: str) -> str:
+    """"{N}": the cube x in the nominative ("Der {N} Würfel")."""
+    return template.replace("{N}", _NOMINATIVE[x])
 _MORE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Nachdem der {N} aufm Pad liegt, schiebst den {Y} nach links.", ("x>pad", "push:y:left")),
     ("Schieb den {Y} nach links, nachdem der {N} auf dem Pad liegt.", ("x>pad", "push:y:left")),
@@ -111,11 +117,7 @@ _MORE: tuple[tuple[str, tuple[str, ...]], ...] = (
 @pytest.mark.parametrize(("template", "spec"), _MORE, ids=[t for t, _ in _MORE])
 def test_a_state_reached_first_or_a_reason_after_the_request_plans_exactly(template: str, spec: tuple[str, ...],
                                                                            triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec, triple, _nominative)
 
 
 @pytest.mark.parametrize("template", [
@@ -134,10 +136,7 @@ def test_a_state_reached_first_or_a_reason_after_the_request_plans_exactly(templ
     "Leg den {X} in den Eimer, der ist kaputt.",
 ])
 def test_a_state_or_reason_negated_conditional_or_outside_the_list_never_runs(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template, _nominative)
 
 
 # fresh_fr_de_17 (mid-session dev): French typed as a text message ("tt", "avc", "le +", "mrc", "c bon t'as fini")
@@ -160,11 +159,7 @@ _TEXTED_AND_FORMAL: tuple[tuple[str, tuple[str, ...]], ...] = (
 @pytest.mark.parametrize(("template", "spec"), _TEXTED_AND_FORMAL, ids=[t for t, _ in _TEXTED_AND_FORMAL])
 def test_a_texted_or_formal_request_plans_exactly(template: str, spec: tuple[str, ...],
                                                    triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec, triple, _nominative)
 
 
 @pytest.mark.parametrize("template", [
@@ -177,7 +172,4 @@ def test_a_texted_or_formal_request_plans_exactly(template: str, spec: tuple[str
     "Der {N} Würfel war auf den {Y} Würfel zu setzen.",
 ])
 def test_a_texted_or_formal_request_negated_or_reported_never_runs(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template.replace("{N}", _NOMINATIVE[x]), x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template, _nominative)

@@ -12,9 +12,9 @@ named, or one slip from two verbs or from a word of its own, it never runs.
 from __future__ import annotations
 
 import pytest
-from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _scene
+from planner_asserts import filled_never_plans, filled_plans
+from test_translation_spoken import _TRIPLES
 
-from policies.planner import Plan
 from policies.planner.translation import _REAL_WORDS_NEAR_VERBS, TranslationError, translate
 
 # x on top, y in the middle, z at the bottom
@@ -38,11 +38,7 @@ _TOWERS: tuple[str, ...] = (
 @pytest.mark.parametrize("template", _TOWERS)
 def test_a_tower_list_said_with_its_order_and_direction_plans_exactly(template: str,
                                                                       triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(_TOWER, x, y, z), text
+    filled_plans(template, _TOWER, triple)
 
 
 @pytest.mark.parametrize("template", [
@@ -62,10 +58,7 @@ def test_a_tower_list_said_with_its_order_and_direction_plans_exactly(template: 
     "Empile-les de haut en bas, en commençant par le bas : {x}, {y}, {z}.",
 ])
 def test_a_tower_list_without_direction_negated_or_after_named_cubes_never_runs(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template)
 
 
 _TYPOS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -87,11 +80,7 @@ _TYPOS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @pytest.mark.parametrize(("template", "spec"), _TYPOS, ids=[t for t, _ in _TYPOS])
 def test_a_verb_a_letter_short_or_with_two_letters_swapped_is_read(template: str, spec: tuple[str, ...],
                                                                     triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec, triple)
 
 
 @pytest.mark.parametrize("template", [
@@ -119,10 +108,7 @@ def test_a_verb_a_letter_short_or_with_two_letters_swapped_is_read(template: str
     "wrif den {X} in den Eimer",
 ])
 def test_a_misspelt_verb_negated_ambiguous_or_a_word_of_its_own_never_runs(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template)
 
 
 @pytest.mark.parametrize("word", sorted(_REAL_WORDS_NEAR_VERBS))

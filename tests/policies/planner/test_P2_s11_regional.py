@@ -18,6 +18,7 @@ refuse or ask.
 from __future__ import annotations
 
 import pytest
+from planner_asserts import filled_never_plans, filled_plans
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _negated_at_each_verb, _scene
 
 from policies.planner import Clarification, Plan
@@ -138,11 +139,7 @@ _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
 def test_a_regional_or_elderly_request_plans_exactly(template: str, spec: tuple[str, ...],
                                                       triple: tuple[str, str, str]) -> None:
-    x, y, z = triple
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert isinstance(result, Plan), (text, result)
-    assert [str(s) for s in result.steps] == _expected(spec, x, y, z), text
+    filled_plans(template, spec, triple)
 
 
 @pytest.mark.parametrize(("template", "spec"), _PLANS, ids=[t for t, _ in _PLANS])
@@ -230,10 +227,7 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     "Mein Enkel hätte gern einen Turm. Oben soll der {XB}e Würfel nicht sein, darunter der {YB}e, und unten der {ZB}e.",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    text = _fill(template, x, y, z)
-    result = _PLANNER.plan(text, _scene(x, y, z))
-    assert not isinstance(result, Plan), (text, result)
+    filled_never_plans(template)
 
 
 @pytest.mark.parametrize("template", [

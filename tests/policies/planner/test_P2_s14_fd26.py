@@ -17,8 +17,8 @@ misses, questions and reports refuse or ask.
 from __future__ import annotations
 
 import pytest
-from planner_asserts import asks, cube_scene, moves_nothing
-from test_translation_spoken import _TRIPLES, _fill, _scene, assert_negated_never_runs, assert_plans_exactly
+from planner_asserts import asks, cube_scene, filled_moves_nothing, moves_nothing
+from test_translation_spoken import _TRIPLES, assert_negated_never_runs, assert_plans_exactly
 
 _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # French
@@ -167,14 +167,12 @@ def test_the_frontmost_cube_is_the_one_nearest_the_robot() -> None:
     "Stell den {X} Würfel in die Zone.",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)
 
 
 @pytest.mark.parametrize(("template", "spec"), [
-    # where a cube goes, said with "?" and a mark of a request (thanks after it, "bitte", a tag of agreement)
+    # where a cube goes, said with "?" and a mark of a request ("bitte", "s'il te plaît"; a tag after a verb)
     ("Den {X} in den Müll, bitte?", ("x>bin",)),
-    ("Le {x} dans la poubelle ? Merci.", ("x>bin",)),
     ("Le {x} dans la poubelle, s'il te plaît ?", ("x>bin",)),
     ("Leg den {X} Würfel in die Tonne, gell?", ("x>bin",)),
     ("Den {X} stellst du bitte auf den {Y}, ja?", ("x>y",)),
@@ -202,6 +200,8 @@ def test_a_goal_asked_with_a_mark_of_a_request_plans(template: str, spec: tuple[
     "Dis-moi, le {x} dans la poubelle ?",
     "Dites, le {x} dans la poubelle ?",
     "Dis donc, le {x} dans la poubelle ?",
+    # a verbless goal with thanks after its "?" (sixteenth pass: as English "The red cube in the bin? Thanks.")
+    "Le {x} dans la poubelle ? Merci.",
     # a verbless goal with a tag of confirmation (REV s14 R7, old)
     "Tout dans la poubelle, d'accord ?",
     "Tout dans la poubelle, ok ?",
@@ -211,8 +211,7 @@ def test_a_goal_asked_with_a_mark_of_a_request_plans(template: str, spec: tuple[
     "Den {X} Würfel in den Mülleimer, okay?",
 ])
 def test_a_report_hypothetical_or_question_in_disguise_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)
 
 
 @pytest.mark.parametrize(("template", "spec"), [

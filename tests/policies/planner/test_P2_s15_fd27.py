@@ -18,9 +18,9 @@ Each plans exactly over colour triples; each negated never runs what it forbids;
 from __future__ import annotations
 
 import pytest
-from planner_asserts import asks, cube_scene, moves_nothing
+from planner_asserts import asks, cube_scene, filled_moves_nothing, moves_nothing
 from test_planner_fresh12_words import plan
-from test_translation_spoken import _TRIPLES, _fill, _scene, assert_negated_never_runs, assert_plans_exactly
+from test_translation_spoken import _TRIPLES, assert_negated_never_runs, assert_plans_exactly
 
 from policies.planner import Plan
 
@@ -195,5 +195,4 @@ def test_the_front_cube_is_asked_for_where_two_are_level() -> None:
     "leg den {X} nicht auf dne {Y}",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)

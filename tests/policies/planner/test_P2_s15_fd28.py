@@ -18,9 +18,9 @@ ja?" (the cube said first and taken up by "den") planned; it asks to confirm, as
 from __future__ import annotations
 
 import pytest
-from planner_asserts import cube_scene, moves_nothing
+from planner_asserts import cube_scene, filled_moves_nothing, moves_nothing
 from test_planner_fresh12_words import plan
-from test_translation_spoken import _TRIPLES, _fill, _scene, assert_negated_never_runs, assert_plans_exactly
+from test_translation_spoken import _TRIPLES, assert_negated_never_runs, assert_plans_exactly
 
 from policies.planner import Plan
 
@@ -185,8 +185,7 @@ def test_the_french_place_over_an_elided_colour() -> None:
     "Dän rodn Wärfel uffn blaun?",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)
 
 
 @pytest.mark.parametrize(("template", "spec"), [

@@ -8,8 +8,8 @@ colour triples; each negated never runs what it forbids; questions, reports and 
 from __future__ import annotations
 
 import pytest
-from planner_asserts import moves_nothing
-from test_translation_spoken import _TRIPLES, _fill, _scene, assert_negated_never_runs, assert_plans_exactly
+from planner_asserts import filled_moves_nothing
+from test_translation_spoken import _TRIPLES, assert_negated_never_runs, assert_plans_exactly
 
 _PLANS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Moien! Leg den {X} Würfel in den Mülleimer, merci villmols.", ("x>bin",)),
@@ -42,5 +42,4 @@ def test_each_verb_of_it_negated_never_runs(template: str, spec: tuple[str, ...]
     "Ça marche !",
 ])
 def test_a_near_miss_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)

@@ -15,8 +15,8 @@ this way, and refusing is the safe side.
 from __future__ import annotations
 
 import pytest
-from planner_asserts import moves_nothing
-from test_translation_spoken import _TRIPLES, _fill, _scene, assert_plans_exactly
+from planner_asserts import filled_moves_nothing
+from test_translation_spoken import _TRIPLES, assert_plans_exactly
 
 
 @pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
@@ -76,5 +76,4 @@ def test_a_present_statement_with_a_tag_of_consent_plans(template: str, spec: tu
     "Du legst den {X} Würfel in die Tonne, einverstanden?",
 ])
 def test_a_question_report_or_hedge_with_a_tag_is_refused(template: str) -> None:
-    x, y, z = _TRIPLES[0]
-    moves_nothing(_fill(template, x, y, z), _scene(x, y, z))
+    filled_moves_nothing(template)
