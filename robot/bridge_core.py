@@ -28,6 +28,7 @@ import numpy as np
 
 from robot.agent_runner import AgentRun, EventSink
 from robot.agent_world import BridgeWorld
+from robot.camera_input import CameraImageError
 from robot.driver_status import DriverStatus
 from robot.env_servo import EnvServo
 from robot.params import BridgeParams
@@ -891,6 +892,13 @@ class BridgeCore:
             self.policy_ms = (time.perf_counter() - began) * 1e3
             self._target = None
             return Fault(kind=FaultKind.POLICY_DEADLINE, since=trusted.received, detail=str(exc))
+        except CameraImageError as exc:
+            # A camera that delivered no fresh usable frame (``CameraPolicy`` raises before the policy is asked): an
+            # input fault, as on a real arm's stalled driver, not the policy raising. A starved host causes it too
+            # (the simulated arm renders late), which the bridge cannot and must not tell apart: either way, hold.
+            self.policy_ms = (time.perf_counter() - began) * 1e3
+            self._target = None
+            return Fault(kind=FaultKind.POLICY_CAMERA, since=trusted.received, detail=f"CameraImageError: {exc}")
         except Exception as exc:  # a crashing policy is a fault to fall back from, never a crashed bridge
             self.policy_ms = (time.perf_counter() - began) * 1e3
             self._target = None

@@ -9,8 +9,8 @@ area-resized to its size), so decoding never delays the executor's joint states 
 ``CameraPolicy`` adds the converted frames to each observation; a camera that has sent nothing, whose latest frame
 arrived longer than ``max_age_s`` ago, or whose driver stamps frames older than that or not newer than the
 previous one (a frozen or replaying driver), raises ``CameraImageError`` instead, so no command is ever computed
-from an old or an invented (zero) image: the core files it as the policy's fault and holds the arm. After such a
-fault, or any pause in acting longer than ``max_age_s``, the inner policy is reset before it acts again, so no
+from an old or an invented (zero) image: the core files it as the ``policy_camera`` fault and holds the arm. After
+such a fault, or any pause in acting longer than ``max_age_s``, the inner policy is reset before it acts again, so no
 action it queued or blended from a frame before the gap is served after it.
 """
 

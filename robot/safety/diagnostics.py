@@ -20,7 +20,7 @@ CHECKS: dict[str, tuple[FaultKind, ...]] = {
     "tracking": (FaultKind.TRACKING_ERROR,),
     "workspace": (FaultKind.WORKSPACE, FaultKind.SELF_COLLISION),
     "estop": (FaultKind.ESTOP, FaultKind.ESTOP_HEARTBEAT),
-    "policy": (FaultKind.POLICY_NONFINITE, FaultKind.POLICY_DEADLINE, FaultKind.POLICY_CRASH),
+    "policy": (FaultKind.POLICY_NONFINITE, FaultKind.POLICY_DEADLINE, FaultKind.POLICY_CRASH, FaultKind.POLICY_CAMERA),
     "planner": (FaultKind.PLANNER_PROCESS,),
     "control_loop": (FaultKind.LOOP_OVERRUN,),
     "gripper": (FaultKind.GRIPPER_STALL,),

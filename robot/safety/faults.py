@@ -56,6 +56,7 @@ class FaultKind(enum.Enum):
     POLICY_NONFINITE = (Severity.WARNING, 2, "the policy returned a NaN or infinite action")
     POLICY_DEADLINE = (Severity.WARNING, 2, "policy inference ran past its deadline")
     POLICY_CRASH = (Severity.WARNING, 2, "the policy raised an exception")
+    POLICY_CAMERA = (Severity.WARNING, 2, "a camera image the policy needs is missing, stale or unusable: not asked")
     LOOP_OVERRUN = (Severity.WARNING, 2, "control ticks ran late several times in a row")
     GRIPPER_STALL = (Severity.WARNING, 2, "the gripper does not open as commanded")
     PERCEPTION_STALE = (Severity.WARNING, 2, "object poses are older than allowed")

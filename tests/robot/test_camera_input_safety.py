@@ -235,3 +235,70 @@ def test_tick_summary_says_why_the_policy_did_not_act(tmp_path: Path) -> None:
         "policy_faults": {"policy_crash": [1, crash["detail"]]}, "policy_ms_max": 250.0}
     assert tick_summary(log, since=1.7) == {"ticks": 3, "modes": {"SAFE_STOP": 3}, "policy_ticks": 0, "acted": 0,
                                             "policy_faults": {}, "policy_ms_max": None}
+
+
+class _Inner:
+    """The network behind CameraPolicy, reduced to what the bridge's tick sees: asked (with images) or reset."""
+
+    def __init__(self) -> None:
+        self.log: list[str] = []
+
+    def act(self, obs: dict[str, Any]) -> np.ndarray:
+        assert obs["front_rgb"].shape == (SIZE, SIZE, 3)
+        self.log.append("act")
+        return np.zeros(5)
+
+    def reset(self) -> None:
+        self.log.append("reset")
+
+
+def test_a_stale_camera_is_a_policy_camera_fault_that_holds_and_the_policy_is_not_asked() -> None:
+    # FLK s15: a camera that went stale (the starved sim arm rendering late) was filed as policy_crash, "the policy
+    # raised"; the policy was never asked. It is the camera input's own fault now, with the same fallback.
+    from test_bridge_core import Loop
+
+    from robot.safety import FaultKind, Mode
+
+    loop = Loop()
+    inner = _Inner()
+    frames = CameraFrames(ImageInputSpec(("front",), (SIZE, SIZE), max_age_s=0.25))
+    loop.core.policy = CameraPolicy(inner, frames, lambda: loop.t)
+    image = _frame((90, 90, 90))
+    loop.run(0.8)
+    loop.core.on_instruction("put the red cube in the bin", loop.t)
+    streaming = True
+
+    def step() -> Any:
+        if streaming:
+            frames.put("front", image, "rgb8", loop.t)
+        return loop.step()
+
+    for _ in range(50):
+        step()
+    assert inner.log.count("act") >= 5 and loop.results[-1].mode == Mode.NOMINAL
+    streaming, stopped_at = False, loop.t
+    faulted = None
+    for _ in range(60):
+        res = step()
+        if any(f.kind == FaultKind.POLICY_CAMERA for f in res.faults):
+            faulted = res
+            break
+    assert faulted is not None, [r.faults for r in loop.results[-5:]]
+    fault = next(f for f in faulted.faults if f.kind == FaultKind.POLICY_CAMERA)
+    assert fault.detail.startswith("CameraImageError: camera front: the latest image on front/image_raw is"), fault
+    assert not any(f.kind == FaultKind.POLICY_CRASH for r in loop.results for f in r.faults)
+    assert loop.t - stopped_at > 0.25 and faulted.mode == Mode.DEGRADED
+    # Held without the policy: no action is asked and no policy command goes out until frames come again.
+    at_fault, seen = len(inner.log), len(loop.results)
+    for _ in range(30):
+        step()
+    assert inner.log[at_fault:].count("act") == 0, inner.log[at_fault:]
+    assert all(r.command is not None and r.command.source != "policy" for r in loop.results[seen:])
+    streaming = True
+    for _ in range(300):
+        if step().mode == Mode.NOMINAL and "act" in inner.log[at_fault:]:
+            break
+    assert "act" in inner.log[at_fault:], inner.log[at_fault:]
+    after = inner.log[at_fault:]
+    assert "reset" in after and after.index("reset") < after.index("act"), after  # reset before acting again
+    loop.core.close()

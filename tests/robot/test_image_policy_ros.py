@@ -21,7 +21,14 @@ from policies.checkpoint import PolicySpec, save_checkpoint
 from policies.visuomotor.data import PROPRIO_KEYS
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
-from robot.camera_input import CameraFrames, CameraImageError, CameraPolicy, ImageInputSpec, to_policy_image
+from robot.camera_input import (
+    DEFAULT_MAX_AGE_S,
+    CameraFrames,
+    CameraImageError,
+    CameraPolicy,
+    ImageInputSpec,
+    to_policy_image,
+)
 from sim.dataset.env_spec import ACTION_NAMES
 
 SIZE = 64
@@ -41,6 +48,13 @@ BRIDGE_STARTUP_S = 180.0
 before its node. From writing its parameter file to the first tick (tick log), at load 16-20 on this 2-core box with
 the test niced: 62 to 113 s in 7 runs, where the rig's default 60 s failed 6 runs in 6; bench/visuomotor_ros.py waits
 180 s for the same start."""
+
+
+def late_for_a_witness(frames: list[tuple[float, float]], t: float, limit: float) -> bool:
+    """Whether a subscriber on the same host, which got ``frames`` (header stamp, arrival; node clock), had no frame
+    fresher than ``limit`` at ``t`` either: none stamped within ``(t - limit, t]`` had arrived by ``t``. Then the
+    camera itself was late (not rendered, or rendered and sent late), not the bridge in taking its frames."""
+    return not any(t - limit < stamp <= t and arrival <= t for stamp, arrival in frames)
 
 
 def tiny_checkpoint(out: Path, cameras: tuple[str, ...], size: int = SIZE, **observation: object) -> Path:
@@ -190,6 +204,10 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
                                                 m.encoding, clock.now().nanoseconds * 1e-9),
                 qos_profile_sensor_data)
         joints = probe.subscribe(JointState, "joint_states", 5)
+        # A witness of the sim arm's front camera: each frame's header stamp and arrival here (reliable, kept).
+        front_seen: list[tuple[float, float]] = []
+        probe.node.create_subscription(Image, "front/image_raw", lambda m: front_seen.append(
+            (m.header.stamp.sec + 1e-9 * m.header.stamp.nanosec, clock.now().nanoseconds * 1e-9)), 1000)
         scenes = probe.subscribe(String, "scene/objects", 5)
         for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
             probe.publisher(String, topic)
@@ -229,7 +247,7 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         rig.wait_state(lambda s: s.get("task") == "pick_place", 10.0, "the goal to be taken")
 
         def fault_with(text: str, since: int) -> bool:
-            return any(e.get("event") == "fault" and e.get("kind") == "policy_crash" and text in e.get("detail", "")
+            return any(e.get("event") == "fault" and e.get("kind") == "policy_camera" and text in e.get("detail", "")
                        for e in rig.bridge_events()[since:])
 
         # The policy runs only in NOMINAL: a stop the starved host causes by itself (the sim arm's joint states late
@@ -262,13 +280,26 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         # counts only ticks whose policy step produced an action, none that raised or overran), and that no fault but
         # those a starved host causes comes while the frames stream: its timing faults, and a policy step the starved
         # bridge timed past the deadline (seen at load 15: 259 ms, with 1 joint state in 0.2 s); never a policy that
-        # raised (a camera error included) or acted non-finite. A timing stop is re-armed (at load 18 here: a
-        # stale_state 0.14 s after NOMINAL latched SAFE_STOP and the policy never ran again in the 60 s). The messages
-        # are strings: pytest cuts any other object's repr to 240 characters, which hid that stop in CI's log.
+        # raised or acted non-finite, nor a camera fault but the late front camera below. A timing stop is re-armed
+        # (at load 18 here: a stale_state 0.14 s after NOMINAL latched SAFE_STOP and the policy never ran again in the
+        # 60 s). The messages are strings: pytest cuts any other object's repr to 240 characters, which hid that stop
+        # in CI's log.
         assert rig.spin_rearming(lambda: steps.update() - first >= 10, 60.0, stops, MAX_TIMING_STOPS), \
             (f"{steps.count - first} policy steps, timing stops {stops}, load {os.getloadavg()}\n"
              f"ticks since the window opened: {tick_summary(ticks, since)}\n{rig.output()}")
-        faults = [e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"]
+        # The front camera is the sim arm's, rendered on its own thread of that starved process: measured here at load
+        # 28-31 (sim arm alone, the bridge's camera path in a probe, 2 busy loops), it stamped frames at 2.8-4.9 Hz of
+        # 20, up to 0.88 s apart, and sent them 0.2-0.9 s after their stamps while joint states reached the probe in
+        # 34 ms; of 1,258 stale polls 1,252 had no fresher frame delivered by then, 6 a frame not yet converted. Such
+        # a policy_camera fault on front is the host's, like a stale_state, when this witness had no fresh front
+        # frame at that moment either; the bridge stale while the witness was fresh fails, as does any other camera.
+        limit = DEFAULT_MAX_AGE_S
+        excused = [e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"
+                   and e["kind"] == "policy_camera" and "camera front:" in e.get("detail", "")
+                   and late_for_a_witness(front_seen, e["t"], limit)]
+        faults = [e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault" and e not in excused]
+        print(f"front camera late for the bridge and the witness: {len(excused)} faults; witness frames "
+              f"{len(front_seen)}, the longest stamp gap {max(np.diff([s for s, _ in front_seen]), default=0):.3f} s")
         assert all(e["kind"] in TIMING_FAULTS | {"policy_deadline"} for e in faults), \
             f"{[(e['kind'], e.get('detail')) for e in faults]}\n{rig.output()}"
 
@@ -278,7 +309,7 @@ def test_the_bridge_acts_on_camera_topics_and_faults_on_missing_or_stale_images(
         assert rig.spin_rearming(lambda: fault_with("overhead/image_raw is", n_events), 20.0, stops,
                                  MAX_TIMING_STOPS), f"timing stops {stops}\n{rig.output()}"
         fault = next(e for e in rig.bridge_events()[n_events:]
-                     if e.get("kind") == "policy_crash" and "overhead/image_raw is" in e.get("detail", ""))
+                     if e.get("kind") == "policy_camera" and "overhead/image_raw is" in e.get("detail", ""))
         assert "CameraImageError" in fault["detail"] and "up to 0.25 s old" in fault["detail"], fault
         # No action after the last frame's stamp plus the limit (the probe's and the bridge's node clocks are the same
         # system clock): ticks that ran the policy without a policy fault.
