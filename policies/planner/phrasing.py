@@ -23,7 +23,7 @@ from policies.planner.dialect import in_standard_english
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, HALF_MARGIN_M, RELATIVE_FILLERS
-from policies.planner.register import NEGATED_FINGER
+from policies.planner.register import NEGATED_FINGER, without_small_talk_before_anyway
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
@@ -432,7 +432,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"evening)|there|dear|my friend|my dear|robot|bot|buddy|pal|friend|mate|folks|hmm+|hm+|oh|alrighty|yo|yeah|yep|"
      r"ugh+|argh+|meh|"
      r"sir|madam|ma'am|"
-     r"geez|jeez|gosh|blimey|welp|phew|ah+|look(?=\s*,)|listen(?=\s*,))\b"
+     r"geez|jeez|gosh|blimey|welp|phew|ah+|oo+h|oi|oy|look(?=\s*,)|listen(?=\s*,))\b"
      # "right side onto the red cube" names the side: "right" opens as a filler only where no side noun follows
      r"(?!\s*(?:-|side|hand|half|part|area|region|zone|of)\b)[\s,!.]*)+", " "),
     # a topic, then what to do with "it": "we're done with the green cube for today, if you could stick it on the pad"
@@ -1082,7 +1082,11 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "Much obliged!", "Have a good one!", "See you later!", "Bye!", "Keep up the good work!", "That should do it."
     (r"(?:(?:[,;.!?]|\band\b)\s*(?:does that make sense|let me know(?: (?:when|once)(?: (?:you'?re|you are|it'?s|it "
      r"is) (?:done|finished))?)?|let me know if there'?s (?:a|any) (?:problem|issue)s?|much obliged|"
-     r"(?:i )?appreciate it|"
+     r"(?:(?:i|we) )?(?:really )?appreciate (?:it|ya|you|u|that)(?: (?:mate|pal|buddy|a lot|so much|loads))?|"
+     # a visitor who wants to watch it move ("could it move the red one over to the left? just wanna see it go",
+     # fi46-078)
+     r"(?:i )?(?:just )?(?:wanna|want to|wanted to|'d love to|would love to|'d like to) see "
+     r"(?:it|you|the robot|the arm) (?:go|move|work|in action|do (?:it|its thing|that))|"
      r"have a (?:good|nice|great|lovely) (?:one|day|evening|afternoon|weekend)|"
      # (a farewell, f25: "see ya tomorrow", "catch you later", "bye for now", "take care")
      r"(?:see|catch) (?:you|ya|u)(?: (?:later|soon|tomorrow|next time|around|in a bit|next week|on monday))?|cya|"
@@ -2268,10 +2272,11 @@ _AUDIENCE = (r"(?: for (?:some |the |a |our |my )?(?:visitors|guests|students|cl
 # The asides that are dropped: a closed list of forms (A1 s8 F2b/F5b/F2c). Whatever else opens on a subject ("Paul's
 # leaning in", "the guard door is open", "it's a simulation", "I'm running a simulation", ", it's done") is read,
 # hence refused: a list of words to keep would let the next unlisted one through.
-_FIRST_VISIT = (r"(?:it'?s|this is|it is) (?:my|our) (?:very )?first (?:time|visit|day)(?: here| in (?:the|a|this) lab|"
-                r" (?:seeing|using|meeting|watching|working with) (?:one of )?(?:these|a|the|this|your) "
-                r"(?:robots?|arms?|"
-                r"machines?)(?: (?:up close|in person|in real life|in action))?)?")
+_SEEING_ONE = (r" (?:seeing|using|meeting|watching|working with) (?:one of )?(?:these|a|the|this|your)"
+               r"(?: (?:robots?|arms?|machines?))?(?: (?:up close|in person|in real life|in action))?")
+# (also said without "it's my": "first time seeing one of these up close", fi47-074)
+_FIRST_VISIT = (rf"(?:(?:it'?s|this is|it is) (?:my|our) (?:very )?first (?:time|visit|day)(?: here| in (?:the|a|this) "
+                rf"lab|{_SEEING_ONE})?|(?:my |our )?(?:very )?first time{_SEEING_ONE})")
 _DEADLINE = (r"(?:the |my |our )?(?:reviewers|boss|supervisor|advisor|adviser|client|clients|editor|funders|manager) "
              r"wants? (?:(?:new|more|the|some|fresh) )?(?:videos?|results|data|figures|plots|slides|a demo|a report|"
              r"a draft|the paper|footage)(?: by (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|"
@@ -2281,7 +2286,9 @@ _ASIDE_FORM = re.compile(
     rf"(?:i'?m|i am|we'?re|we are) (?:(?:just|currently|still|also|busy|so|really) )*(?:(?:running|setting up|doing|"
     rf"giving|hosting|preparing|prepping|planning|teaching|showing|organi[sz]ing|filming|recording|getting ready for) "
     rf"{_EVENT}{_AUDIENCE}|setting up(?: for)? {_EVENT}|(?:tidying|cleaning) up(?: (?:the lab|the bench|the table|"
-    rf"a bit|for the day))?|visiting|new(?: here)?|back|working late|sorry(?: to (?:be a "
+    # (clearing the table for visitors after the request, fi47-062; visiting a named place, fi47-074)
+    rf"a bit|for the day))?|clearing (?:the table|the bench|up){_AUDIENCE}|visiting(?: (?:the|our|your) (?:lab|"
+    rf"workshop|office))?|new(?: here)?|back|working late|sorry(?: to (?:be a "
     rf"(?:nuisance|pain|bother)|bother you|interrupt))?){_TIME_SAID}|"
     rf"for (?:tomorrow's|today's|the|my|our) (?:lesson|class|demo|presentation|talk)(?: on [a-z]+)?|"
     r"i'd like to show (?:the|my) (?:class|students|visitors) (?:its|their) (?:lovely |nice |bright )?colou?rs?|"
@@ -2962,6 +2969,7 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
         return Rewrite(instruction, refusal, language=lang)
     text = " ".join(english.lower().replace("’", "'").split())
     text = self_corrected(text) or text  # "put the red no the blue cube in the bin" (speech_act.py)
+    text = without_small_talk_before_anyway(text)  # "Lovely weather today, anyway, put ..." (register.py)
     # (also "the cube closest to me", A1 s9 G2: the speaker's place, not the robot's base, which "to you" names)
     speaker = re.search(r"\b(?:towards?|away from|closer to|nearer to|further from|farther from|(?:closest|nearest|"
                         r"furthest|farthest|most far)(?: (?:away )?(?:to|from))?) (?:me|us|myself)\b", text)

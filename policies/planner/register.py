@@ -30,7 +30,9 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             # fi42-029; "..., bach.", fi39-057): only between marks, as the rest
             # (never a bare "duck", which may be the warning "Duck!", A1 s15 H78)
             r"soldier|recruit|private|cadet|trooper|sergeant|sarge|corporal|bach|boyo|me duck|petal|"
-            r"sunshine|bestie|homie|amigo|cuz)")
+            r"sunshine|bestie|homie|amigo|cuz|"
+            # Texan and New Zealand addresses ("Push that orange block right, hoss.", fi47-055; "..., bro:", fi47-013)
+            r"hoss|bud|cobber|e hoa|my bro|bro|cuzzie|chief)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
@@ -74,6 +76,16 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # move it!", fi44-019; "Then get yourself home! Come on!", fi44-075; "Let's go!", fi44-012; "WHAT ARE YOU
             # WAITING FOR?!", fi44-009)
             r"come on|c'?mon|let'?s go|let'?s do (?:this|it)|"
+            # New Zealand and Australian approval after the request ("..., sweet as.", fi47-001/-063; "Chur.", fi47-013;
+            # "..., good as gold.", fi47-075), a Northern "mind" ("Leave the orange one be, mind.", fi46-074), a
+            # manager's "Ship it." (fi47-051), an impatient "Like, right now." (fi47-011)
+            r"sweet as|chur|cheers bro|good as gold|mind|ship it|like,? right now|done|"
+            # impatience as an idiom after the request ("Just bin the cube, I don't have all day.", fi47-007), a cube
+            # spoken of as a shy or sleepy creature ("... Gently. It's shy.", fi46-004), a stage act's close
+            # ("Drumroll...", "Ta-da!", fi46-043)
+            r"i (?:don'?t|do not) have all day|i haven'?t got all day|(?:i'?ve|we'?ve) not got all day|"
+            r"(?:it|he|she)(?:'s| is) (?:just |a bit |a little |so |very |really |kinda )?(?:shy|sleepy|tired|grumpy|"
+            r"lonely|cute|adorable|brave|bored|nervous|camera[- ]shy)|drum ?roll(?: please)?|ta-?da+|"
             # a checklist's call after the item (fi43-058 "Set.", fi43-007 "Check.", fi43-028 "Confirm.", fi43-009)
             r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)(?!\s*:)|"
             # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
@@ -87,7 +99,9 @@ _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thank
              # the pad rq", fi42-008) and Nigerian "jare" (fi42-042); never a laugh there (A1 s10 H5,
              # test_M1_s10_screen: "Put the red cube in the bin lol" may say it was a joke), though seven seen golds
              # plan one (notes15/P1.md: a convention for the lead to settle)
-             r"rq|real quick|jare)")
+             # New Zealand's and Canada's "eh" closing a request with no mark before it ("oi push teh orange one to
+             # the rihgt eh", fi47-079); never asked back ("... eh?")
+             r"rq|real quick|jare|eh(?![\s.!]*\?))")
 _LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
 _CLOSINGS = re.compile(rf"(?:\s*[,;.!?—–]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
                        rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*[\s,;.!?]*$", re.IGNORECASE)
@@ -127,6 +141,25 @@ _REQUEST_VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("i
 # A sentence's end that asks back: a '?' or a tag after its last comma ("..., né.", "..., right?")
 _ASKS_BACK = re.compile(rf"^[^.!?]*?(?:\?|,\s*(?:{_TAGS}|right|yes|yep|yup|no|innit|aye|correct|true)\s*[.!]*\s*"
                         r"(?:$|[.!]))", re.IGNORECASE)
+
+
+# What may stand before an ordering "let" in its clause: nothing, an order word, "please", a gentle manner or a polite
+# frame ("Exhale, and let ...", "but first let ...", "could you let ...", "you can let ..."). A subject before it
+# ("you / we / I / they let ...") reports what was done.
+_LET_ORDERED = re.compile(r"(?:^|[,;.!?:]|\b(?:and|then|so|but|first|next|now|finally|please|pls|kindly|just|gently|"
+                          r"softly|slowly|carefully|(?:can|could|would|will|won't) (?:you|u|ya)"
+                          r"(?: please| just| kindly)?|(?:you|u) (?:can|could|may|might)(?: now| just)?|"
+                          r"(?:like|want|need) (?:you|u) to))\s*$", re.IGNORECASE)
+
+
+def _let_as_order(m: re.Match[str]) -> str:
+    """"put <cube>" for a cube let or allowed to go to a place, where "let" orders it (above); else the words as
+    said."""
+    return f"put {m.group(1)} " if _LET_ORDERED.search(m.string[:m.start()]) else m.group(0)
+
+
+_PARTICIPLE_BASE = {"moved": "move", "put": "put", "placed": "place", "stacked": "stack", "pushed": "push",
+                    "shifted": "shift", "taken": "take", "carried": "carry"}
 
 
 def _soon_in_a_request(m: re.Match[str]) -> str:
@@ -339,14 +372,28 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # fi43-021): how to breathe, nothing asked of the robot
     (r"(^|[.!?;]\s*)(?:(?:now|and|then)\s*,?\s*)?(?:inhale|exhale|breathe (?:in|out)(?: deeply| slowly)?)\s*"
      r"(?:[,.]+|\.\.\.)\s*(?:and\s+)?(?=[a-z])", r"\1"),
+    # the poetic register (fi47): a cube called a "stone" of its colour ("the violet stone", "the ocean-blue stone",
+    # "the sky-blue stone"), "sun-yellow" (never "sun-coloured": orange is too, A1 s16), "the bin's dark mouth";
+    # "let X slip into" as "let X go into";
+    # "let X sleep undisturbed / rest in peace" with no place after: leave X alone
+    (rf"\b((?:the|that|this) (?:[a-z]+-)?(?:{_COLOURS}|violet|crimson|scarlet|emerald|azure|golden)) stone\b",
+     r"\1 cube"),
+    (r"\b(?:ocean|sky|sea|midnight|navy|ice)-blue\b", "blue"), (r"\bsun-yellow\b", "yellow"),
+    (r"\bthe (?:bin|trash can|trash)'s (?:dark |open |waiting |hungry )?(?:mouth|maw|belly|depths)\b", "the bin"),
+    (r"\b(let (?:the|that|this) (?:[a-z]+ )?(?:cube|block|one) )(?:slip|tumble|fall|drop) (?=(?:into|in) the )",
+     r"\1go "),
+    (rf"\blet ((?:the|that|this) (?:(?:{_COLOURS}) )?(?:cube|block|one)) (?:sleep|rest|lie|stay|be) (?:undisturbed|in "
+     r"peace|where it is|where it lies)(?=\s*(?:[,;.!]|$))", r"leave \1 alone"),
     # ... and a cube let or allowed to go to a place ("let the yellow cube go into the bin", fi43-021; "Let the cube
     # nearest to you travel gently to the pad.", fi43-023): put it there; a negation before "let" stays ("don't let
     # ..." is "don't put ..."); never "rest" / "settle", which may leave it where it is (A1 s12 b91; "come to rest" is
     # read below, fi35-006)
+    # (only as an order: the clause opens on "let", or a request's words stand before it; "You let the red cube go
+    # into the bin." / "we let ..." report what was done, A1 s15, and are left unread)
     (r"\b(?:let|allow) ((?:the|that|this) (?:[a-z]+ )?(?:cube|block|one)(?: (?:nearest|closest|farthest|furthest) "
      r"(?:to|from) (?:you|the robot))?) (?:to )?(?:go|travel|drift|float|glide|move|sink)"
      r"(?: (?:gently|softly|slowly|quietly))? (?=(?:in|into|onto|on|upon|to|over to|on top of) (?:the|your) )",
-     r"put \1 "),
+     _let_as_order),
     # "... over to the trash can and drop it in there" (f29-001): the place said again, as "there"
     # (only in a sentence that negates nothing: "don't put red on the pad and leave it there" keeps its two clauses)
     (r"^([^.!?]*\b(?:in|into|to|onto|on) the (?:bin|trash can|trash|rubbish|garbage|pad)) and (?:drop|put|set|pop) it "
@@ -526,7 +573,9 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # purple 1 its ugly lol", f27-001; "kindly dispose of the orange cube; it is no longer required.", fi42-043)
      # ("..., it ain't worth a plug nickel.", fi44-003)
      r"ain'?t worth (?:a (?:plug )?(?:nickel|penny|dime|cent|thing)|(?:a )?(?:damn|dime)|nothing|anything)|"
-     r"(?:just |kind of |kinda |really |so )?(?:in the way|in my way|ugly|hideous|no longer (?:required|needed|wanted|"
+     # (also of the speaker's cleaning: "it's in the way of my mop", fi46-068)
+     r"(?:just |kind of |kinda |really |so )?(?:in the way(?: of (?:my|the|our) (?:mop|broom|cloth|hoover|vacuum|"
+     r"cleaning|sponge))?|in my way|ugly|hideous|no longer (?:required|needed|wanted|"
      r"of use|in use)|not (?:needed|required|wanted) any ?more))(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # ... the same, texting's "its" ("ditch the purple 1 its ugly lol", f27-001), only a closing
     (r"\s+its (?:ugly|hideous|in the way)(?=\s*(?:[.!;,]|$|\s+(?:lol|lmao|haha+)\b))", _reason_after_disposal),
@@ -714,8 +763,56 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"there only(?=\s*(?:[,.!;]|$))", r"\1"),
     # a learner's "Can it push ...?" of the robot, or "Could it pick that block up ...?" (fi41-014, fi40-029): "can
     # you", only before a verb that takes a cube ("can it go in the bin?" names the cube)
-    (r"(^|[.!?;]\s*)(can|could|would|will) it (?=(?:push|pick|put|move|place|stack|take|lift|grab|shift|slide|nudge|"
-     r"bin|drop|set)\b)", r"\1\2 you "),
+    # a cube got moved as a causative ("Can we get the green one moved over to the right side before the audit?",
+    # fi47-050): the verb of it; "got ... moved" (a past) and "get it moved?" asked of a statement are left to the
+    # screens
+    (rf"\bget ((?:the|that|this) (?:(?:{_COLOURS}) )?(?:cube|block|one)|(?:the|that|this) (?:{_COLOURS})|it|them) "
+     r"(moved|put|placed|stacked|pushed|shifted|taken|carried) (?:over |across )?"
+     r"(?=(?:to|into|onto|on|in|on top of)\b)",
+     lambda m: f"{_PARTICIPLE_BASE[m.group(2).lower()]} {m.group(1)} "),
+    # ... by a deadline of the day after it ("... before the audit?"): when, no condition
+    (r"(\b(?:to|into|onto|on|in) (?:the )?(?:right side|left side|pad|bin|[a-z]+ (?:cube|block|one)))\s+before "
+     r"(?:the|my|our) (?:audit|inspection|meeting|visitors arrive|visit|demo|tour|review|deadline|break|lunch)"
+     r"(?=\s*(?:[,.!?]|$))",
+     r"\1"),
+    # Australian "Reckon you could ...?" (fi47-066): "could you"; "'cept" (except), "'em" (them)
+    # (asked, never "I reckon you could ...", a supposition as "You could put ..." is)
+    (r"(^|[,;.!?]\s*)(?:do )?(?:you |ya )?reckon (you|u|ya) (could|can|would) (?=[a-z])", r"\1\3 you "),
+    (r"(?<![\w'])'cept\b", "except"), (r"(?<![\w'])'em\b", "them"),
+    # Southern "git" (get), "head on home" (fi47-023), "go and rest at your home position" (fi47-072): get, go home
+    (r"\bgit (?=(?:the|that|this|it|them|yourself)\b)", "get "),
+    (r"\bhead on (?:back )?(?=home\b)", "head "),
+    (r"\bgo and (?:rest|relax|wait|sit|settle) (?:at|in) (?=(?:your|the) (?:home|resting|rest|start|starting) "
+     r"(?:position|pose|spot)\b)", "go to "),
+    # a wish said as a pseudo-cleft ("so what I'd love is for you to put ...", fi46-050): the request
+    (r"(^|[,;.!?]\s*)(?:(?:so|and|now|ok|okay)\s+)?what (?:i'?d|i would|we'?d|we would) (?:really )?(?:love|like) "
+     r"(?:is )?for (?:you|u) to (?=[a-z])", r"\1"),
+    # an endearment after "sorry" opening the request ("sorry love, can you get rid of ...", fi46-068)
+    (rf"^\s*sorry,?\s+{_ADDRESS}\s*,\s*(?=(?:can|could|would|will|please)\b)", ""),
+    # (also behind an interjection's comma, "Ooh, can it pick that one up ...?" (fi46-000), and of "the robot" / "the
+    # arm" by name, "can the robot park the blue one on that pad thing?" (fi47-058))
+    (r"(^|[.!?;]\s*|^\s*(?:oo+h|oh+|wow|hey|so|ok|okay|right)\s*,\s*)(can|could|would|will) (?:it|the robot|the arm|"
+     r"robot) (?=(?:push|pick|put|move|place|stack|take|lift|grab|shift|slide|nudge|bin|drop|set|park)\b)",
+     r"\1\2 you "),
+    # "help me <verb>" asking for the act ("Please help me put it inside the bin.", fi47-005; "Kindly help me move the
+    # orange cube to the right side", fi47-049): the request itself, only opening the clause or after "please" or a
+    # polite "can you"; "don't help me ..." stays unread
+    (r"(^|[,;.!?:]\s*|\b(?:please|pls|kindly|can you|could you|would you|will you|can u|could u)\s+)help me (?:to )?"
+     r"(?=(?:put|place|move|stack|push|pick|take|lift|drop|set|bin|shift|slide|nudge|get rid of|throw)\b)", r"\1"),
+    # texting's "cn u", "cld u", "wud u" (fi46-052): can, could, would you
+    (r"\bcn (?=(?:u|you|ya)\b)", "can "), (r"\b(?:cld|cud) (?=(?:u|you|ya)\b)", "could "),
+    (r"\b(?:wud|wld) (?=(?:u|you|ya)\b)", "would "),
+    # "park" a cube on a place (fi46-031 "park the yellow cube on the pad for now, ta", fi47-058): put it there;
+    # "park the arm" / "park yourself" go home (above), never a cube
+    (rf"\bpark (?=(?:the|that|this) (?:(?:{_COLOURS})(?: (?:cube|block|one))?|(?:cube|block|one))\s+(?:on|onto|in|"
+     r"into|at|upon|on top of)\b)", "put "),
+    # ... "for now" after its place: where it goes, for as long as no other request moves it
+    (r"(\b(?:on|onto|in|into|on top of) (?:the )?(?:pad|bin|left side|right side|mat|tray))\s+for now"
+     r"(?=\s*(?:[,.!;]|$))", r"\1"),
+    # a Southern "red'n" for "red one" ("Put that purple one on top of the red'n, would ya.", fi47-061)
+    (rf"\b({_COLOURS})'n\b", r"\1 one"),
+    # a place called by a vague noun after it ("on that pad thing", fi47-058): the place
+    (r"\b(?:that|the|this) (pad|bin|mat|tray|trash can) thing(?:y|ie|amajig|amabob)?\b", r"the \1"),
     # the way a push goes said again as the speaker's ("can you push the yellow block backwards? towards you!",
     # fi40-016): toward the speaker facing the robot is the robot's backward, away from them forward; only right after
     (r"(\b(?:push|nudge|shove|slide)\b[^.!?]*\bbackwards?)(\s*[?.!]\s*|\s*,\s*)(?:i mean\s*,?\s*)?(?:towards?|to) "
@@ -762,14 +859,14 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
 _IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
-                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so)\s+)"
+                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so|oi|oy|ooh|hey)\s+)"
                          # ("bin" / "trash" alone before a mark is the place: "Red cube, bin, yeah?", A1 s15 H79)
                          rf"(?!(?:bin|trash)\s*(?:[,;.!?]|$))(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul|"
                          # (more verbs of a request, fi42-008 "park ... rq", f22-001 "yeet ...", fi42-029 "Pile ...")
                          rf"park|yeet|pile|dump|plonk|bung|dispose|discard|send|sling|lob|plop|stash)\b"
                          rf"(?!\s+on\s*(?:[,;.!?]|$))",
                          re.IGNORECASE)
-_TAG = re.compile(rf"\s*,\s*{_TAGS}\s*[?!.]*\s*$", re.IGNORECASE)
+_TAG = re.compile(rf"\s*,\s*{_TAGS}(?:\s*,?\s*{_ADDRESS})?\s*[?!.]*\s*$", re.IGNORECASE)
 # A clause that states what someone does or where a cube goes, not what to do: "you put the red cube in the bin",
 # "then the red cube goes in the bin", "first red should go on the pad". A tag asking agreement after one asks whether
 # it is so ("First you put the red cube in the bin, yeah?", "Put green on the pad, then the red cube goes in the bin,
@@ -796,6 +893,109 @@ def _tag_asks_back(text: str) -> bool:
 _LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 _DANGLING_COMMA = re.compile(r"\s*,\s*(?=[.!?]|$)")
 _LEADING_MARKS = re.compile(r"^[\s,;.!?]+")
+
+
+# Small talk the speaker closes before the request with "anyway" (or "anyhow", "be that as it may", "enough about
+# me", ...): "Lovely weather today, anyway, put the red cube in the bin.", "Man, what a game last night. Anyway, could
+# you ...?" (about 20 seen records by independent writers). The words before it are dropped only where EVERY part of
+# them (between marks) is small talk of a closed shape: a greeting or an interjection alone; a wish or question of
+# how the robot is ("hope you're well", "how are you"); a day, night, week or session judged ("long night", "what a
+# day", "a rough week", "fine morning"); the weather ("lovely weather", "bit of a scorcher", "the weather's been
+# desperate", "hot one out here today", "dry as a bone", "rain", "muck"); coffee or the coffee machine; a game, a
+# match or its score ("what a game last night", "you catch that fourth quarter?") -- and no part holds a word that
+# could bear on the request (a cube, a colour, a place, the arm, a verb of motion, "it", a negation, a condition, a
+# time that defers, an order or quantifier word, a person near the arm, a hazard, a full or shut bin, make-believe,
+# doubt or a stop, someone's instruction) nor opens on a preposition or a subordinator ("In my novel, anyway, ...",
+# "On my signal, anyway, ...", A1 s16 H97). Any other preamble is read as said, hence refused where unread.
+_ANYWAY = re.compile(r"(?:(?<=[.!?…,;])|(?<=\.\.\.))\s*(?:(?:well|so|but|oh|ok|okay|right|ah|um+|uh+|er+m?)\s*,?\s+)*"
+                     r"(?:anyway|anyways|anyhow|any road|anyroad|at any rate|be that as it may|"
+                     r"(?:but )?enough about me|(?:but )?enough of that|(?:but )?(?:all )?that aside|"
+                     r"(?:but )?i digress)\b\s*[,.!:;\-–—]*\s*")
+_CHAT_JUDGED = (r"(?:long|rough|busy|hectic|crazy|tiring|good|great|lovely|nice|fine|beautiful|glorious|horrible|awful|"
+                r"miserable|grim|dreadful|splendid|quiet|slow|mad|manic|brutal|proper long|long old|cracking|wild)")
+_CHAT_PART = re.compile(
+    # a greeting, an address or an interjection alone
+    r"^(?:(?:hi|hello|hey|hiya|howdy|g'?day|morning|good (?:morning|afternoon|evening)|afternoon|evening|kia ora|"
+    r"ahoy|yo|aloha|greetings|well|man|god|gosh|blimey|ugh+|oh+|aw+|wow|phew|sheesh|crikey|unreal|mate|robot|pal|"
+    r"friend|old friend|there|everyone|buddy|alright|lol|haha+|seriously|honestly|typical|classic|mondays|fridays|"
+    r"innit|eh|yeah|right|huh)"
+    r"\s*[,!]*\s*)+$|"
+    # how the robot is
+    r"\bhope (?:you'?re|you are|ya|you'?ve been|you have been) (?:well|good|ok|okay|"
+    r"doing (?:well|ok|okay|good|alright)|going alright|having a (?:good|nice|great|lovely) "
+    r"(?:day|morning|afternoon|week))\b|"
+    r"\bhow (?:are|r) (?:you|u|ya)(?: doing)?\b|\bhow'?s it going\b|\bhow have you been\b|"
+    # a time judged
+    rf"\b{_CHAT_JUDGED} (?:day|night|week|morning|afternoon|evening|weekend|shift|session|one|few days)\b|"
+    r"\bwhat a (?:day|week|night|morning|weekend|game|match|party|show|race|season|ride)\b|"
+    # the weather
+    r"\b(?:weather|rain|raining|rained|rainy|sunny|sunshine|snow|snowing|windy|storm|stormy|scorcher|stinker|humid|"
+    r"muggy|drizzle|drizzly|foggy|freezing|boiling|chilly|heatwave|muck|mud|muddy|dry as a bone|hot one|cold one|"
+    r"so hot|so cold|too hot|too cold)\b|"
+    # coffee, tea, a game
+    r"\b(?:coffee|tea|caffeine|espresso|game|match|quarter|second half|first half|season|footy|football|rugby|"
+    r"cricket|the boys|the team|final score|overtime)\b")
+_CHAT_OPENS_FRAME = re.compile(r"^(?:in|on|at|by|as|if|when|whenever|once|after|before|until|till|unless|provided|"
+                               r"providing|while|during|upon|from|for|with|without|since|because|so that)\b")
+# Times and weather of small talk whose words would otherwise keep it ("last night", "all week", "a hot one out here
+# today", "long day of trials ahead", "as all get-out")
+_CHAT_TIME = re.compile(r"\b(?:last (?:night|week|weekend|month|year)|all (?:day|night|week|morning|afternoon|evening|"
+                        r"arvo|year|weekend)(?: long)?|as all get-?out|(?:long|rough|busy|late|quiet|hectic) "
+                        r"(?:night|day|week|morning|shift) (?:in|out) here|out here today|out there today|"
+                        r"(?:day|week|night|morning|afternoon|evening|shift|month|year)(?: of [a-z]+)? ahead|"
+                        r"on (?:saturday|sunday|friday)|"
+                        r"second half|first half|(?:a )?(?:hot|cold|warm|wet|chilly|freezing|boiling|long|good) one)\b")
+_PREAMBLE_KEEPS: frozenset[str] = frozenset([
+    *lx.COLOR_WORDS, *lx.KIND_WORDS, *lx.MOTION_VERBS, *lx.DIRECTION_WORDS,
+    *(p[-1] for phrases in lx.REGION_PHRASES.values() for p in phrases if p[-1] not in ("half", "part", "area")),
+    *(w for p in lx.HOME_PHRASES for w in p),
+    *re.findall(r"[a-z']+", """
+    it it's its them they they're cubes blocks ones tower stack pile table bench workspace cell left right top bottom
+    middle side here there spot position place where arm arms gripper robot's claw hand hands finger fingers motor
+    motors servo servos camera sensor sensors joint joints battery power cable wrist sleeve hair door guard curtain
+    lockout lid open shut closed full inside leaning caught put pop toss throw chuck dump rid stick park plonk go goes
+    going went return touch touched leave keep kept stay stays remain remains use used using moved placed lifted raised
+    picked pushed dropped binned thrown stacked play playing let's lets
+    not no never nothing none nobody neither nor without cannot can't won't don't dont nope
+    if unless until when whenever while once only before after then first last finally next later soon tomorrow
+    tonight tonite eventually someday sometime minute minutes hour hours moment instant second seconds clap bell signal
+    cue count three instead rather except all every both each everything either any anything other others rest
+    remaining same else
+    stop wait hold hang halt pause freeze stand cancel abort forget ignore undo mistake wrong oops whoops mean meant
+    careful caution danger dangerous warning warn warned unsafe hot sharp fire smoke smells burning sparks spark
+    emergency evacuate earthquake alarm hurt injured jammed stuck trapped pinned bleeding kidding joking joke jk prank
+    test testing drill pretend pretending imagine imagining suppose supposing hypothetical hypothetically theory
+    theoretical experiment example fake simulation simulated dream dreaming novel story script paper quote quoting
+    sign doubt doubts unsure dodgy thoughts slow wondering question quiz spilled spilt spill spilling leak leaking
+    flood flooded everywhere
+    told tell said says say asked ask wants wanted want need needs needed should shouldn't must mustn't supposed allowed
+    forbidden forbid banned rule rules order orders instruction instructions
+    person people someone somebody anyone anybody child children kid kids operator human technician colleague visitor
+    visitors
+    important precious fragile special mine ours yours
+    """)])
+
+
+def without_small_talk_before_anyway(text: str) -> str:
+    """``text`` (lower case) without the small talk closed by "anyway" before its request, where every part of it has a
+    closed shape of small talk and none bears on the request (above); else ``text``."""
+    m = _ANYWAY.search(text)
+    if m is None or not _LETTER.search(text[m.end():]):
+        return text
+    said = text[:m.start()]
+    if re.search(r"[^\w\s.,!?;:'\"()\-–—…]|n't\b", said):
+        return text
+    for part in re.split(r"\s*(?:[,;:!?]|\.+|…|\s[-–—]\s)\s*", said):
+        part = part.strip()
+        if not part:
+            continue
+        # ("there's weather for you", "what a week it's been": no place, no object)
+        bare = re.sub(r"\bthere(?:'s| is)\b|\bit(?:'s| has| had)? been\b", " ", part)
+        words = re.findall(r"[a-z]+(?:'[a-z]+)?", _CHAT_TIME.sub(" ", bare))
+        if not _CHAT_PART.search(part) or _CHAT_OPENS_FRAME.match(part) or \
+                {*words, *(w.split("'")[0] for w in words)} & _PREAMBLE_KEEPS:
+            return text
+    return text[m.end():]
 
 
 # Compiled once: as strings they would share re's cache of 512 patterns with phrasing.py's hundreds and evict them,

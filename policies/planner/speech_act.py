@@ -22,7 +22,7 @@ import re
 from policies.planner import lexicon as lx
 from policies.planner.dialect import in_standard_english
 from policies.planner.plan import Clarification, Refusal
-from policies.planner.register import STATED_CLAUSE
+from policies.planner.register import STATED_CLAUSE, without_small_talk_before_anyway
 from policies.planner.scene_state import SceneState
 
 _COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
@@ -153,6 +153,18 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"took|threw|moved|placed|stacked|dropped|pushed|binned|trashed|dumped|ditched|tossed|chucked|discarded|grabbed|"
      r"picked|parked|returned|went|disposed|scrapped|junked|sent)\b",
      "reports what the robot did, it does not ask for it"),
+    # ... or said with a causative past ("You let the red cube go into the bin.", "You made / had / got the red one
+    # drop into the bin", A1 s15) or with any regular past in -ed before the cube it moved ("You raised the red cube
+    # and put it in the bin.", "You hoisted / tipped / lowered the red one ..."): what was done, not an order; "could
+    # you let ...", "you can let ...", "the one you moved" and "you need ..." are no such clause
+    (rf"(?:^|[.!?;,:]\s*|\b(?:wow|hey|look|oh|so|and|but|see|well|yes|yeah|ok|okay|then|now|yesterday|earlier|today)"
+     r"\s*,?\s+)(?:you|ye|u|ya)\s+(?:(?:just|already|then|also|really|actually|finally|successfully|carefully|gently|"
+     rf"nicely|kindly)\s+)*(?:(?:let|made|had|got|allowed|helped)\s+(?:the|that|this|it|them|those|these|both|all|"
+     rf"every|each|{_COLOURS})\b[^.!?;]*?\b(?:to\s+)?(?:go|drop|fall|slide|travel|land|sink|drift|glide|move|roll|"
+     rf"tumble|end up|rest|sit|settle|be|come)\b|(?!\w*eed\b)[a-z]{{2,}}ed\s+(?:(?:the|that|this|those|these|both|"
+     rf"all|every|each)\s+)?(?:(?:{_COLOURS})\b|(?:cube|block|one|brick)s?\b|(?:it|them)\s+(?:up|down|off|over|and|"
+     r"into|onto|in|on|to|back)\b))",
+     "reports what the robot did, it does not ask for it"),
     # ... or "you put / you set" (the same past as the imperative) followed by praise of it done ("You put the red cube
     # in the bin. Good work!", "..., you're a star.", REV s14 R10)
     (r"(?:^|[.!?;,:]\s*|\b(?:wow|hey|look|oh|so|and|but|see|well|yes|yeah|ok|okay)\s*,?\s+)(?:you|ye|u|ya)\s+"
@@ -183,6 +195,13 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"going to| am going to| plan to| intend to)(?: going to| gonna)? (?:go ahead and )?{_MOTION_BASE}\b",
      "names what the speaker will do"),
     (rf"\blet me {_MOTION_BASE}\b", "names what the speaker will do"),
+    # the speaker or someone else going home ("Put the red cube in the bin before I head on home.", "... after I go
+    # home", "Once we head home, ...", A1 s16 H99): where they go, no step of the robot's ("..., then head on home",
+    # "before you go home" stay the robot's)
+    (r"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the boss|my \w+|our \w+)(?:'ll| will|'m| am|'re| are|"
+     r" shall| can| must| have to| need to| want to)?(?: going to| gonna)?(?: just| then| finally| all)? (?:go|goes|"
+     r"went|head|heads|headed|get|gets|got|return|returns|returned|leave|leaves|going|heading|getting)"
+     r"(?: on| back| off)? home\b", "names where someone else goes, not a step of the robot's"),
     # leave to go home asked back or hedged ("You can go home?", "You may return home, I think.", as "The arm is to
     # return home?" / "..., I think." are, A1 s14 H60): whether it may, not that it should; "You can go home now."
     # dismisses (seen golds)
@@ -315,9 +334,16 @@ _ORDER_THEN_STATED = re.compile(rf"\b(?:then|{_LATER_WORDS})\s*,?\s+(?:{_NP_WORD
                                 rf"(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|"
                                 rf"they|both|others|the rest|everything)\b(?:\s+\w+)?\s+(?:goes|go|should|must|needs?|"
                                 rf"has to|have to|is|are|will|can|belongs?)\b")
-# ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?")
-_CONFIRM_TAG = re.compile(r",?\s*\b(?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|no|innit|aye|correct|true|ja|"
-                          r"hey|n[ée])\s*\?[!?]*$")
+# ... and a tag after such a statement asks for a confirmation ("You put the red cube in the bin, yeah?"). Tags are of
+# two kinds: an AGREEMENT tag asks whether the hearer agrees and, after a request, asks nothing more ("Put red in the
+# bin, ok?"); a CONFIRMATION tag asks to have a belief confirmed, after a verb too ("Put the red cube on the right
+# side, right?" moved the cube, its tag read as part of the place, A1 s15 H85). ("correct?" / "true?" confirm as
+# well; they stay with the agreement tags here, where the parser refuses them after a request anyway, so that this
+# split changes nothing.)
+_AGREEMENT_TAGS = r"yeah|yes|yep|yup|ya|yah|ok|okay|alright|eh|no|innit|aye|correct|true|ja|hey|n[ée]"
+_CONFIRMATION_TAGS = r"right"
+_CONFIRM_TAG = re.compile(rf",?\s*\b(?:{_AGREEMENT_TAGS}|{_CONFIRMATION_TAGS})\s*\?[!?]*$")
+_CONFIRMATION_TAG = re.compile(rf",\s*(?:{_CONFIRMATION_TAGS})\s*\?[!?]*\s*$")
 _PLEASE = re.compile(r"\b(?:please|pls|plz|kindly)\b")
 _KEEP_PUT = re.compile(rf"^keep (?:the |that |this )?(?:{_COLOURS}) (?:cube|block|one) (?:on|in) (?:the )?(?:pad|bin|"
                        rf"left side|right side|(?:{_COLOURS})(?: (?:cube|block|one))?)$")
@@ -496,20 +522,34 @@ _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.
 # bin... okay?" binned the cubes, REV s15-R9)
 _LONE_TAG = re.compile(r"(?:[.!;…]|\.\.\.)\s*((?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|innit|aye|correct|"
                        r"true|set)\s*\?[!?]*)(?:\s*(?:thanks|thank you|thx|ty|cheers|ta|please|pls)\s*[.!]*)?\s*$")
-# ", right?" asks to have a belief confirmed, after a verb too ("Put the red cube on the right side, right?" moved the
-# cube, its tag read as part of the place, A1 s15 H85); "ok?" asks for agreement and keeps a request ("Put red in
-# the bin, ok?")
-_RIGHT_TAG = re.compile(r",\s*right\s*\?[!?]*\s*$")
+
+
+# Sentences after the last question that name nothing of the scene ("Thanks.", "Appreciate it.", "See ya.", "Much
+# obliged.", "Cheers mate."): a closing, which must not hide the question or tag before it from the screens ("Red in
+# the bin. Okay? Appreciate it.", "Put the red cube on the right side, right? Thanks.", "Put the red cube in the bin, I
+# think? See ya.", A1 s16 H96)
+_AFTER_ASKED = re.compile(r"(?<=\?)[!?]*((?:\s*[^.!?…]+(?:[.!…]+|$))+)\s*$")
+_SCENE_SAID = re.compile(rf"\b(?:{_COLOURS}|cubes?|blocks?|bricks?|bin|pad|trash|left|right|home|arm|gripper|"
+                         rf"tower|stack|{_MOTION_BASE}|{_MOTION}|pop|stick|go|return|push|not|don't|never|no)\b")
+
+
+def _as_screened(text: str, *, translated: bool) -> str:
+    """``text`` (normalised) as the screens read it: small talk before "anyway", a small-talk question and a closing
+    question set aside, a closing after the last question cut off, and (in English) a tag said as a sentence of its
+    own joined to the sentence before it ("Red in the bin. Okay?" -> "Red in the bin, okay?")."""
+    text = _SMALL_TALK_QUESTION.sub(" ", _CLOSING_QUESTION.sub("", without_small_talk_before_anyway(text)))
+    closing = _AFTER_ASKED.search(text)
+    if closing and not _SCENE_SAID.search(closing.group(1)):
+        text = text[:closing.start(1)]
+    return text if translated else _LONE_TAG.sub(r", \1", text)
 
 
 def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
-    text = _SMALL_TALK_QUESTION.sub(" ", _CLOSING_QUESTION.sub("", text))
-    if not translated:
-        text = _LONE_TAG.sub(r", \1", text)
-        m = _RIGHT_TAG.search(text)
-        if m:
-            return text[:m.start()].strip(" ,.;"), "asks to have it confirmed, it does not request it"
+    text = _as_screened(text, translated=translated)
+    m = None if translated else _CONFIRMATION_TAG.search(text)
+    if m:
+        return text[:m.start()].strip(" ,.;"), "asks to have it confirmed, it does not request it"
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
     plain = _AFTERWARDS.sub(" ", _HEARSAY.sub(" ", plain))
     for pattern, why in _RULES_RE:
