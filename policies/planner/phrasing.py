@@ -2976,8 +2976,11 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     if speaker is not None:  # A1 session 7, F7 (as translation.py does for French and German): the user's place
         return Rewrite(text, f"'{speaker.group(0)}': the planner does not know where you stand; say it from the robot "
                              f"('toward the robot', 'away from the robot', 'closest to the robot')", language=lang)
-    # also "red-orange"; one colour said again after a dash ("except orange - orange stays put", f19-026) is no pair
-    twice = next((m for m in re.finditer(rf"\b({_COLOUR_NAMES})(?:\s+|\s*[-/]\s*)({_COLOUR_NAMES})\b", text)
+    # also "red-orange"; one colour said again after a dash ("except orange - orange stays put", f19-026) is no pair;
+    # a second colour after an en or em dash or "--", its noun and "the" between too ("Put the red – blue cube in the
+    # bin.", "Put the red cube — the blue cube in the bin.", A1 s16 H92: read as "and"): a slip corrected, or two?
+    twice = next((m for m in re.finditer(rf"\b({_COLOUR_NAMES})(?:\s+|\s*[-/]\s*|(?: (?:cube|block|brick|one))?\s*"
+                                         rf"(?:[–—]+|-{{2,}}|\s-\s)\s*(?:the )?)({_COLOUR_NAMES})\b", text)
                   if not (m.group(1) == m.group(2) and re.search(r"\s[-–—]\s", m.group(0)))), None)
     if twice is not None:  # "put the red blue cube in the bin" (A1, F6): one cube named by two colours, or two cubes?
         return Rewrite(text, f"'{twice.group(0)}' names two colours side by side: say which cube, or join them with "

@@ -125,3 +125,24 @@ def test_a_closing_after_a_question_keeps_it_a_question(text: str) -> None:
 ])
 def test_a_closing_after_a_polite_question_still_plans(text: str) -> None:
     assert steps(text, S3) == mv("red", "bin")
+
+
+# A1 s16 H92: a second colour after an en or em dash or "--" was read as "and" ("Put the red – blue cube in the bin."
+# binned both): a slip corrected, or two cubes? Refused as "red - blue" / "red/blue" already were; one colour said
+# again after a dash ("except the green one — the green stays", seen gold f26-026) still plans.
+@pytest.mark.parametrize("text", [
+    "Put the red – blue cube in the bin.",
+    "Put the red — blue cube in the bin.",
+    "Put the red -- blue cube in the bin.",
+    "Put the red — the blue cube in the bin.",
+    "Put the red cube — blue cube in the bin.",
+    "Put the red one — blue one in the bin.",
+    "Put the red cube — blue — in the bin.",
+])
+def test_two_colours_across_a_dash_refuse(text: str) -> None:
+    refused(text)
+
+
+def test_one_colour_said_again_after_a_dash_still_plans() -> None:
+    assert steps("Everything in the bin except the green one — the green stays. Go.", S3) == \
+        mv("red", "bin") + mv("blue", "bin")
