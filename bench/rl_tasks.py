@@ -166,7 +166,14 @@ DEMO_VARIANTS.update({
                         "net_arch": (256, 256, 256)},
     # Session 16: online RL lowered the frame row's clone (above); the cheap remedies of residual RL, one each: the
     # actor online at a tenth of SAC's rate (critic and entropy whole), or frozen for the first 2,500 env steps while
-    # the critic learns the online data (/work/team/notes16/R1.md).
+    # the critic learns the online data. The frame row's curve, seed 1 (--steps 10000 --eval-at 2500,5000,10000
+    # --eval-episodes 100, niced at load 24-33): held out 82 (clone), 58, 56, 67 of 100 (validation 85, 64, 57, 71):
+    # the loss comes in the first 2,500 online steps (10 gained, 34 lost, McNemar p = 0.0004), partly recovered by 10k;
+    # validation keeps the clone. frame_slow_actor, seed 1 (--steps 10000 --eval-at 10000 --eval-episodes 100
+    # --no-clone-point): 81/100 at 10k (validation 79) against the clone's 82 on the same episodes (13 gained, 14
+    # lost, p = 1.0) and the frame row's 67 at 10k (26 gained, 12 lost, p = 0.034): it keeps the clone, no gain.
+    # frame_burn_in not measured. The seed-1 clone trained twice here has bit-identical weights (weights_sha256) and
+    # the same succeeded episodes as session 15's; the frame row's 10k point too (/work/team/notes16/R1.md).
     "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
     "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
 })
