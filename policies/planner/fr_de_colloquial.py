@@ -22,6 +22,8 @@ _FR_ELIDED = (
     (re.compile(r"\b([ldj])' ?(?=[bcdfgjklmnpqrstvwxzç])"), r"\1e "),
     # fifteenth pass (fresh_fr_de_28): texting "jsuis" (je suis), before the reasons are read
     (re.compile(r"\bjsuis\b"), "je suis"),
+    # sixteenth pass (fresh_fr_de_30): the spoken demonstrative "c'te" (ce, cette: "c'te cube mauve-là")
+    (re.compile(r"\bc' ?te\b"), "ce"),
     # Quebec "moé", "toé" (moi, toi), also after a verb's hyphen ("prends-moé")
     (re.compile(r"(?<![a-zà-ÿ])(m|t)oé\b"), r"\1oi"),
 )

@@ -37,7 +37,9 @@ _FR_MODALS = frozenset({"peux", "pourrais", "pouvez", "pourriez", "sais", "saura
                         "voudrais", "voulez", "voudriez", "serais", "seriez", "px", "pourras", "pourrez"})
 _FR_REQUEST_MARK = re.compile(r"\b(?:s'il (?:te|vous) pla[iî]t|stp|svp|steuplait|merci)\b|"
                               r"(?:^|[,;:]\s*)(?:oh\s+)?(?:dis|dites|allez)\b|"
-                              r"[,\s](?:ok|okay|d'accord|une fois|gell)\s*[?!]+\s*$")
+                              # sixteenth pass (fresh_fr_de_30): "..., capito ?" / "compris ?" (understood?) after
+                              # an instruction in the present asks that it be taken in, as "d'accord ?" does
+                              r"[,\s](?:ok|okay|d'accord|une fois|gell|capito|compris|c'est compris)\s*[?!]+\s*$")
 
 # Around a verbless goal only a word of a request marks one: a tag ("Tout dans la poubelle, d'accord ?", "Der rote
 # Würfel in den Mülleimer, ja?") asks to confirm a state, as English "Everything in the bin, ok?" (REV s14 R7).
@@ -130,6 +132,14 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
             _DE_GOAL_MARK.search(_DE_OPENER_MAL.sub(" ", sentence))
         if asked is None and not marked and _goal_asked(sentence, lang, verb_meaning):
             asked = "goal"  # no verb: thanks after it do not make it a request (sixteenth pass)
+        if asked is None and not marked and _OBLIGED[lang].search(sentence):
+            asked = "obliged"
+        if k > 0 and _LONE_TAG[lang].match(sentence):
+            before = _THANKS_FIRST.sub("", sentences[k - 1])
+            before_marked = _FR_GOAL_MARK.search(before) if lang == "fr" else \
+                _DE_GOAL_MARK.search(_DE_OPENER_MAL.sub(" ", before))
+            if not before_marked and _goal_asked(before, lang, verb_meaning):
+                return f"{sentences[k - 1]} {sentence}"
         if asked and not (asked == "rising" and _THANKS_AFTER[lang].search(after)
                           and not _CONFIRMING_TAG[lang].search(sentence)):
             return sentence
@@ -146,6 +156,21 @@ _DE_ASKED_BACK = re.compile(rf"(?:^|[,;:–—-])\s*(?P<clause>[^,;:–—?]*?)\
                             rf"(?:\?|,\s*{_DE_TAG}\s*[?!.]*)\s*$")
 
 
+# sixteenth pass (A1 s16 H98): a tag said as a sentence of its own after a goal with no verb ("Le cube rouge dans la
+# poubelle. Hein ?", ". D'accord ?", "Den roten Würfel in den Müll. Ja?") asks to confirm it, as English "Red in the
+# bin. Okay?" (H87) does; after a verb of request ("Mets le rouge dans la poubelle. D'accord ?") it asks nothing
+_LONE_TAG = {"fr": re.compile(r"^(?:et\s+|alors\s+)?(?:hein|d'accord|ok|okay|non|oui|c'est ça|c'est bien ça|"
+                              r"n'est-ce pas|pas vrai|compris|capito|ça va|ça marche|ça joue|c'est bon|vu)\s*\?[?!]*$"),
+             "de": re.compile(rf"^(?:und\s+)?{_DE_TAG}\s*\?[?!]*$")}
+# (A1 s16 H94) an obligation asked ("Il faut mettre le cube rouge dans la poubelle ?", "Du musst den roten Würfel in
+# den Müll legen?") asks whether it must be done, as English "You have to put ...?"; thanks after it change nothing,
+# "please" in it makes it a request
+_OBLIGED = {"fr": re.compile(r"\b(?:il faut|il faudrait|faut|faudrait|tu dois|vous devez|tu devrais|vous devriez|"
+                             r"on doit|on devrait|dois-tu|devez-vous)\b"),
+            "de": re.compile(r"\b(?:du musst|ihr müsst|sie müssen|du sollst|ihr sollt|du solltest|sie sollten|"
+                             r"musst du|müssen sie|sollst du|solltest du|man muss|man sollte|muss man)\b")}
+
+
 def asked_back(text: str, verb_meaning: Callable[[str], str | None]) -> str | None:
     """The sentence of German ``text`` (lower case) whose clause ends on a verb of the second person with no "du",
     before "?" or a tag (see above), else None."""
@@ -153,6 +178,39 @@ def asked_back(text: str, verb_meaning: Callable[[str], str | None]) -> str | No
         m = _DE_ASKED_BACK.search(sentence)
         if m and m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]) and \
                 not re.search(r"\b(?:du|ihr)\b", m["clause"]):
+            return sentence
+    return None
+
+
+# (A1 s16 H93) a clause whose verb is a past participle with no auxiliary reports what was done ("Den roten Würfel in
+# den Müll gelegt.", "... schon ... weggeworfen, oder?", "Mis le cube rouge dans la poubelle."), as English "Red cube
+# binned." would; a German participle of the lexicon ("gelegt", "weggeworfen", "hingestellt") in a clause with no
+# auxiliary, modal, "würde" or "zu" of its own; a French one opening its sentence (after "déjà", "bon", "et", "voilà")
+# with no auxiliary in the sentence
+_DE_PARTICIPLE = re.compile(r"\b(?:weg|ab|hin|auf|hoch|rein|rüber|runter|zurück|um|drauf|her|nach|an)?"
+                            r"ge(?!hen\b|ben\b|bt\b|ht\b)[a-zäöüß]{2,}(?:t|en)\b")
+_DE_AUXILIARY = re.compile(r"\b(?:hab|habe|hast|hat|haben|habt|ist|is|sind|bist|seid|sei|wird|werden|wirst|wurde|"
+                           r"wurden|worden|soll|sollst|sollen|sollte|solltest|muss|musst|müssen|kann|kannst|können|"
+                           r"könnte|könntest|könnten|bleibt|bleiben|zu|möchte|will|wollen|willst|würde|würden|würdest|"
+                           r"darf|darfst|dürfen|gehört)\b")
+_FR_PARTICIPLE_FIRST = re.compile(r"^(?:(?:déjà|bon|et|alors|hop|voilà|et voilà)\s*,?\s*)*(?P<p>[a-zà-ÿ]+)\b")
+_FR_AUXILIARY = re.compile(r"\b(?:ai|as|a|avons|avez|ont|est|sont|été|être|soit|soient|sera|seront|faut|dois|doit|"
+                           r"devez)\b")
+
+
+def reported_done(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The sentence of ``text`` (lower case) whose verb of action is a past participle with no auxiliary (see
+    above), else None."""
+    for sentence in (s.strip() for s in _SENTENCE.findall(text) if s.strip()):
+        if lang == "de":  # clause by clause: an auxiliary of another clause ("..., du bist ein Schatz") is not its own
+            if any(not _DE_AUXILIARY.search(clause) and any(
+                    verb_meaning(m[0]) not in (None, "go") for m in _DE_PARTICIPLE.finditer(clause))
+                   for clause in re.split(r"[,;:–—]|\s-\s", sentence)):
+                return sentence
+            continue
+        m = _FR_PARTICIPLE_FIRST.match(sentence)
+        if m and re.fullmatch(r"[a-zà-ÿ]+(?:é|ée|és|ées)|mis|mise|mises", m["p"]) and verb_meaning(m["p"]) and \
+                not _FR_AUXILIARY.search(sentence):
             return sentence
     return None
 

@@ -23,13 +23,22 @@ from __future__ import annotations
 
 import re
 
+# what does not wait for the speaker, in the frame of haste: anything but a cube, a colour or the robot
+_NOT_WAITER = (r"(?:cubes?|blocs?|briques?|rouge|vert|verte|bleu|bleue|jaune|violet|violette|orange|rose|robot|bras|"
+               r"pad|poubelle|bac)\b")
+# a word after "der gehört" that is no one's name: where a cube belongs ("der gehört weg / dahin / in den Müll")
+_NOT_A_NAME = (r"(?:weg|hin|dahin|dorthin|hierhin|daher|hierher|rein|raus|rüber|nach|in|ins|auf|aufs|zu|zum|zur|"
+               r"nicht|nich|net|ned|dem|der|den|die|das|da|dort|hier|woanders|eigentlich|auch|zusammen|mir|uns|dir|"
+               r"euch|ihnen|ihm|ihr|sich)\b")
 _INTENSIFIER_FR = r"(?:(?:gavé|très|super|vraiment|hyper|trop|grave|assez|un peu|absolument|encore) )?"
 _REASONS: dict[str, dict[str, str]] = {
     "fr": {
         "discard": (r"(?:on |je |nous |j' ?)(?:n' ?)?en (?:a|ai|avons) (?:plus|pu) (?:besoin|l' ?usage)|"
                     r"(?:on|je|nous) (?:n' ?)?en (?:veut|veux|voulons) (?:plus|pu)|"
                     r"(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:me |nous )?(?:sert|servent) (?:plus |pu |pus )?"
-                    r"(?:à|a) rien(?:\s*,\s*(?:ce|cette) (?:machin|truc|bidule|cube|bloc))?|"
+                    # sixteenth pass (fresh_fr_de_30): Quebec "y sert pu à rien pantoute" (at all)
+                    r"(?:à|a) rien(?: (?:pantoute|du tout|de rien))?(?:\s*,\s*(?:ce|cette) (?:machin|truc|bidule|cube|"
+                    r"bloc))?|"
                     r"(?:il|elle) a fait son temps(?:\s*,\s*(?:celui|celle)-là)?"),
         "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?"
                        # fifteenth pass (fresh_fr_de_28): "il gêne la caméra"
@@ -39,7 +48,13 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:il|elle) est (?:dans le chemin|dans les jambes|dans mes jambes)(?: (?:là|ici))?|"
                        # thirteenth pass: "il est trop collé à ta base"
                        r"(?:il|elle) est (?:trop |un peu |beaucoup )?(?:collé|collée|près|proche) (?:à|de) "
-                       r"(?:ta|votre|la) base"),
+                       r"(?:ta|votre|la) base|"
+                       # sixteenth pass (fresh_fr_de_30, its German twin): where the cube stands is the trouble, the
+                       # edge of the table ("il est trop près du bord"); no word of it is open
+                       r"(?:il|elle) (?:est|me semble) (?:un peu |beaucoup |bien |vraiment )?(?:trop |bien trop )"
+                       r"(?:près|proche) (?:du bord|de la bordure|de l' ?arête|du coin)(?: de la table)?|"
+                       r"(?:il|elle) est (?:un peu |beaucoup |vraiment )?trop (?:au bord|sur le bord)"
+                       r"(?: de la table)?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
                  # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
@@ -55,10 +70,17 @@ _REASONS: dict[str, dict[str, str]] = {
                    # fifteenth pass (fresh_fr_de_27): "j'ai pas le temps", "on a une démo dans dix minutes"
                    r"(?:j' ?ai|je n' ?ai|on a|on n' ?a) (?:pas|plus|pas trop|pas vraiment|vraiment pas) le temps|"
                    r"(?:on a|j' ?ai|nous avons) (?:une|un|ma|mon|notre) (?:démo|réunion|cours|tp|td|examen|visite|"
-                   r"rdv|rendez-vous|présentation) dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes"),
+                   r"rdv|rendez-vous|présentation) dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes|"
+                   # sixteenth pass (fresh_fr_de_30): the family of haste, a closed frame ("et vite, que la pêche elle
+                   # attend pas": something of the speaker's that does not wait, one noun, never a cube; "on n'a pas
+                   # toute la journée", "j'ai pas que ça à faire")
+                   r"(?:(?:et )?vite\s*,\s*)?(?:que|parce que|car) (?:la|le|les|mon|ma|mes|notre|nos) "
+                   rf"(?!{_NOT_WAITER})[a-zà-ÿ]+(?: (?:elle|il|ils|elles))? (?:n' ?)?(?:attend|attendent) pas|"
+                   r"(?:on|j' ?ai|je n' ?ai|on n' ?a|j' ?) ?(?:a |ai )?(?:pas|plus) toute la (?:journée|nuit|soirée)|"
+                   r"(?:j' ?ai|je n' ?ai|j') ?(?:ai )?pas (?:que )?ça à faire|(?:et )?que ça saute"),
         "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
                  r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
-                 r"(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
+                 r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
                  r"(?:(?:celui-là|celle-là|lui|elle)\s*,?\s*)?(?:tu|vous) (?:le|la) (?:laisses|laissez) "
                  r"(?:tranquille|là|où (?:il|elle) est|en place)|"
                  r"(?:(?:lui|elle)\s*,?\s*)?je (?:le|la) garde|"
@@ -75,12 +97,24 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"l' ?autre (?:équipe|groupe)|mon (?:collègue|voisin|binôme)|ma (?:collègue|voisine))"
                  r"(?: d' ?à côté)?|"
                  r"sinon (?:tout|ça|la pile|la tour|tout le reste) va (?:dégringoler|tomber|s' ?écrouler|"
-                 r"s' ?effondrer|se renverser)"),
+                 r"s' ?effondrer|se renverser)|"
+                 # sixteenth pass (fresh_fr_de_30): a threat of the speaker's temper ("..., hein, sinon je m'énerve !")
+                 r"sinon (?:je (?:m' ?énerve|me fâche|vais me fâcher|vais m' ?énerver|me mets en colère)|"
+                 r"ça va (?:barder|chauffer)|gare à toi)"),
         "as_they_are": r"(?:et )?(?:laisse|laissez) (?:les|tous les) cubes (?:comme ils sont|où ils sont|tranquilles)",
         # thirteenth pass: a cube the speaker used before ("Celui que j'ai utilisé tantôt."), said after a request
         # whose cube is open: the planner cannot see what was used and asks which cube (it is no colour it could read)
         "earlier": (r"(?:celui|celle) (?:que j' ?ai (?:utilisé|pris|touché|déplacé|posé|eu)|d' ?avant|de tout à "
                     r"l' ?heure)(?: (?:tantôt|tout à l' ?heure|avant|hier|ce matin|la dernière fois))?"),
+        # sixteenth pass (fresh_fr_de_30): what a stack looks like, a simile after a request that stacks ("Mets le
+        # cube orange par-dessus le jaune, là, tsé, comme une p'tite tour."): nothing open, no cube named
+        "stack_shape": (r"(?:(?:là|tsé|tu sais|genre)\s*,\s*)*(?:comme|en) (?:une |un )?(?:p' ?tite |petite |jolie |"
+                        r"belle |mini-?)?(?:tour|pile|tourelle|colonne|bonhomme de neige)"),
+        # sixteenth pass (fresh_fr_de_30): what the request lets "us" start ("..., qu'on puisse commencer la
+        # réunion", "pour qu'on puisse commencer"): a closed verb and a closed noun, after a request
+        "purpose": (r"(?:pour )?qu' ?on puisse (?:commencer|démarrer|attaquer|continuer|reprendre)"
+                    r"(?: (?:la|le|notre|ma|mon|l' ?) ?(?:réunion|cours|démo|tp|td|expérience|manip|séance|travail|"
+                    r"atelier|visite|présentation))?"),
         # "C'est juste pour voir, hein, je ne veux rien casser.": why the speaker asks, after a request
         "why_asked": (r"c' ?est (?:juste|seulement|simplement) pour voir(?:\s*,\s*(?:hein|quoi))?(?:\s*,\s*je ne veux "
                       r"rien casser)?"),
@@ -106,16 +140,31 @@ _REASONS: dict[str, dict[str, str]] = {
                     r"ned mehr)|(?:der|die|das) wird nicht mehr gebraucht"),
         "in_the_way": (r"(?:der|die|das|er|sie|es) (?:steht|liegt|ist) (?:da |hier )?(?:mir |uns )?(?:total |voll )?"
                        r"im weg(?: rum| herum)?|(?:der|die|das) stört (?:da|hier|mich)?|"
-                       r"(?:rechts|links|da|hier) (?:is|ist|steht|liegt) (?:er|sie|es|der|die|das) im weg"),
+                       r"(?:rechts|links|da|hier) (?:is|ist|steht|liegt) (?:er|sie|es|der|die|das) im weg|"
+                       # sixteenth pass (fresh_fr_de_30): too near the edge ("der steht mir zu nah am Rand"); no word
+                       # of it is open
+                       r"(?:der|die|das|er|sie|es) (?:steht|liegt|ist|is) (?:da |hier )?(?:mir |uns )?"
+                       r"(?:(?:viel|etwas|ein bisschen|ein bissl|arg|echt|ganz schön) )?zu (?:nah|nahe|dicht) "
+                       r"(?:am|an der|an die) (?:rand|kante|tischkante|tischrand|ecke)"),
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
                  r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
         "urgent": (r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt|"
                    # fifteenth pass (fresh_fr_de_27): formal "Um zeitnahe Erledigung wird gebeten."
-                   r"um (?:zeitnahe|baldige|rasche|umgehende|zügige|schnelle) erledigung wird gebeten"),
+                   r"um (?:zeitnahe|baldige|rasche|umgehende|zügige|schnelle) erledigung wird gebeten|"
+                   # sixteenth pass (fresh_fr_de_30): "ick hab nich den janzen Tach Zeit" (Berlin) and its standard
+                   # and southern forms: the family of haste, no word of it open
+                   r"(?:(?:aber|aba) (?:zackig|dalli|fix|hurtig|flott|schnell)\s*,?\s*)?"
+                   r"(?:ich|ick|i|wir) (?:hab|habe|hab'|hob|haben|ham) (?:(?:doch|ja|auch) )?(?:nicht|nich|net|ned) "
+                   r"(?:den|'n) (?:ganzen|janzen) (?:tag|tach|nachmittag|abend) zeit"),
         # thirteenth pass: "eben da, wo er hingehört" (where the request puts it is where it belongs)
         "belongs": r"(?:eben |genau |gleich )?(?:da|dort|dahin|dorthin)\s*,?\s*wo (?:er|sie|es) hingehört",
         # thirteenth pass: "(und) lassen Sie die Würfel, wie sie sind" after the arm's return alone
+        # sixteenth pass: the German twin of "qu'on puisse commencer" ("..., damit wir anfangen können")
+        "purpose": (r"damit (?:wir|ich) (?:mit (?:der|dem) (?:besprechung|sitzung|demo|vorführung|versuch|"
+                    r"präsentation|unterricht) )?(?:anfangen|beginnen|loslegen|weitermachen) (?:können|kann)"),
+        "stack_shape": (r"(?:so )?(?:wie|als) (?:ein |so ein |so'n )?(?:kleiner |kleines |schöner |richtiger )?"
+                        r"(?:turm|türmchen|stapel|männchen|schneemann)"),
         "as_they_are": (r"(?:und )?(?:lass|lasst|lassen sie) (?:die|alle) (?:würfel|klötze|blöcke)\s*,?\s*"
                         r"(?:wie sie sind|wo sie sind|in ruhe|stehen|liegen)"),
         "keep": (r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
@@ -131,7 +180,12 @@ _REASONS: dict[str, dict[str, str]] = {
                  # fourteenth pass (fresh_fr_de_25): "der ist für den Investor-Call reserviert" (kept for something:
                  # the one word of what it is kept for is open, said only after the clause that forbids the cube)
                  r"(?:der|die|das) (?:ist|is) (?:(?:schon |noch )?für (?:die|den|das) [a-zäöüß]+(?:-[a-zäöüß]+)? )?"
-                 r"(?:reserviert|vorgesehen|eingeplant)"),
+                 r"(?:reserviert|vorgesehen|eingeplant)|"
+                 # sixteenth pass (fresh_fr_de_30): whose it is ("der gehört Jonas", "der gehört meiner Kollegin"),
+                 # French "il appartient à ..." above: one open word, a name, never a word of a place or a move
+                 r"(?:der|die|das) (?:gehört|ghört|gehöat) (?:(?:doch|noch|schon) )?(?:mir|uns|dem chef|der chefin|"
+                 r"(?:meinem|meiner|unserem|unserer) (?:kollegen|kollegin|sohn|tochter|chef|chefin|nachbarn|nachbarin)|"
+                 rf"(?!{_NOT_A_NAME})[a-zäöüß]+)"),
     },
 }
 _NEGATION = {
@@ -188,6 +242,9 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
         return not negated and _PLACE[lang].search(request) is not None
     if kind == "earlier":  # the request names no cube of its own ("dépose le cube sur le pad"): the planner asks
         return not negated and _OPEN_CUBE[lang].search(request) is not None and _COLOUR.search(request) is None
+    if kind == "stack_shape":  # the request stacks one cube on another (sixteenth pass)
+        return not negated and re.search(r"\b(?:sur (?:le|la|l')|par-dessus|dessus|empile|empilez|auf den|auf die|"
+                                         r"aufeinander|drauf|obendrauf|staple|stapeln)\b", request) is not None
     if kind == "use":  # the cube is put where it is used, not binned
         return not negated and _BIN[lang].search(request) is None
     if kind in ("room", "urgent"):  # fourteenth pass: a request with an exception is still one ("Alle Würfel außer
@@ -196,7 +253,20 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
     return not negated
 
 
+# sixteenth pass (fresh_fr_de_30): a sentence before the last one closed by its own reason ("Le rouge, tu me le touches
+# pas, hein, sinon je m'énerve ! Le bleu, par contre, tu me le poses sur le jaune."): each sentence ended by "." or "!"
+# is looked at as the end of an instruction of its own, its reason checked against that sentence alone
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=\S)")
+
+
 def without_reason(text: str, lang: str) -> str:
+    """``text`` (lower case) less the reasons said at the end of it, or of one of its sentences, that agree with the
+    request before them in that sentence."""
+    sentences = _SENTENCE_END.split(_without_final_reason(text, lang))  # a reason may be a sentence of its own
+    return " ".join([_without_final_reason(s, lang) for s in sentences[:-1]] + sentences[-1:])
+
+
+def _without_final_reason(text: str, lang: str) -> str:
     """``text`` (lower case) less the reasons said at its end that agree with the request before them."""
     for _ in range(3):
         for kind, pattern in _COMPILED.get(lang, {}).items():

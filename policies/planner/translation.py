@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from policies.planner.fr_de_colloquial import restored
-from policies.planner.fr_de_questions import asked_back, question_asked
+from policies.planner.fr_de_questions import asked_back, question_asked, reported_done
 from policies.planner.fr_de_reasons import without_reason
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -220,6 +220,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # sixteenth pass (fresh_fr_de_30): "Tout ça, tu me le mets à droite": everything said first and taken up by "le",
+    # as "tu me mets tout à droite" (the verb of the lexicon right after, no negation between)
+    (r"^\s*tout(?: (?:ça|cela))?\s*,\s*(tu|vous)\s+(me\s+|m' ?)?(?:le|les)\s+(mets|mettez|poses|posez|ranges|rangez|"
+     r"jettes|jetez|déposes|déposez|pousses|poussez)\b", r"\1 \2\3 tout"),
     # fourteenth pass (fresh_fr_de_25): "par contre", "en revanche" (on the other hand), a contrast between sentences
     # or clauses: between commas after a dislocated cube ("Le bleu, par contre, vous n'y touchez pas") it is nothing,
     # opening a later sentence or clause it is "mais"; opening the instruction it contrasts with nothing said and stays
@@ -585,7 +589,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # of "for me")
     (r"^\s*tu sais (?:me |m' ?)(?=débarrasser (?:du|de la|de l'|des)\b[^.!]*\?\s*$)", "peux-tu "),
     # "On fait une tour ? Le bleu en bas, ...": the tower suggested, its levels said in the next sentence
-    (r"^\s*on (?:fait|construit|monte) une (?:petite )?(?:tour|pile)\s*[?!.:]+\s*(?=(?:le|la|l')\s*[a-zà-ÿ]+ "
+    # (sixteenth pass, fresh_fr_de_30: the same said as what "we" are about to do, "On va se faire une petite tour :
+    # le jaune en bas, ...", "on se fait une belle tour :"; the near future and the reflexive "se" of doing it for
+    # oneself; a past "on a fait" or a negation is not matched)
+    (r"^\s*on (?:va )?(?:se )?(?:fait|faire|construit|construire|monte|monter) une (?:petite |belle |jolie )?"
+     r"(?:tour|pile)\s*[?!.:]+\s*(?=(?:le|la|l')\s*[a-zà-ÿ]+ "
      r"(?:en bas|à la base|tout en bas)\b)", " construis une tour : "),
     # eleventh pass: "déposer sur le pad le cube situé le plus à gauche": a cube named by its place, said after the
     # place it goes to (the colour's case is above), goes before it as English says it
@@ -919,6 +927,8 @@ _DE: dict[str, str] = {
     "parkst": "put",
     "würferl": "cube", "würfelchen": "cube", "türmchen": "tower", "kehricht": "bin", "güsel": "bin",
     "andern": "other", "rüber": "", "hinüber": "",
+    # sixteenth pass (fresh_fr_de_30): Austrian "hernach" (afterwards), Bavarian "umi"/"ummi" (over there)
+    "hernach": "after that", "umi": "", "ummi": "",
     "after-the": "after the", "is-in-the": "is in the", "is-on-the": "is on the",  # written by _state_reached_first
     # eleventh pass: Austrian and southern "geben" for put ("gib den lila auf die rechte Seite", "in den Mistkübel
     # geben"); with no place ("gib mir den roten") it hands over, which nothing reads, and stays refused
@@ -2180,6 +2190,14 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\bzu (dir|ihnen) (?:ran|heran|her|hin)\b", r"zu \1"),  # "zu dir ran": toward the robot
                 (r"^\s*feierabend(?: für heute)?\s*[.!]+\s*(?=[a-zäöüß])", ""),
                 (r"\b(steh|lieg|leg|stell|setz)' ?n\b", r"\1en"),
+                # sixteenth pass (fresh_fr_de_30): "schmeiß'n in'n Müll", "hau'n weg" (the imperative and "ihn"
+                # glued), for imperatives whose "-en" form is never written so ("leg'n" is "legen", above)
+                (r"\b(schmeiß|schmeiss|hau|wirf|schieb|schubs|pack|tu|gib|nimm|bring)' ?n\b", r"\1 ihn"),
+                # "Kannst du den blauen Würfel nehmen und auf die rechte Seite legen?": the second infinitive's
+                # object left out, as one says it; it is the cube just taken ("ihn"), said where German puts it
+                (r"\b(nehmen|aufnehmen|aufheben|hochheben|greifen|packen|schnappen) und (?=(?:auf|aufs|in|ins|nach) "
+                 r"[^,.;:!?]*\b(?:legen|stellen|setzen|werfen|tun|packen|ablegen|abstellen)\s*[?.!]*\s*$)",
+                 r"\1 und ihn "),
                 (r"\b(jeden würfel|alle würfel|sämtliche würfel)\s*,?\s*(?:der|die) (?:hier|da|auf dem tisch) "
                  r"(?:rumliegt|rumliegen|herumliegt|herumliegen|liegt|liegen)\b\s*,?", r"\1 "),
                 # the object said before its imperative ("den grünen Würfel gib in Mistkübel", "Den roten lass
@@ -2343,6 +2361,15 @@ def _close_negations(words: list[str]) -> list[str]:
 # Greetings and fillers before the request, thanks and "please" after it: said around any instruction, they are
 # taken off first so that what opens or closes the request itself is seen where it is ("Bonjour ! sois gentil et
 # ...", "... legen, danke schön"). "allez", "bon", "dis" open a request only before a comma ("allez à ..." is go).
+# A clause of a visitor's small talk (sixteenth pass, see _OPENINGS)
+_DE_VISIT = (r"(?:ich war (?:noch )?(?:nie|noch nie) (?:in so einem|in einem|im) labor(?: wie diesem)?|"
+             r"ich bin (?:nur|bloß|heute) (?:zu besuch|auf besuch|als besuch)(?: hier| da)?|"
+             r"(?:meine|mein) (?:tochter|sohn|neffe|nichte|enkel|enkelin|mann|frau|bruder|schwester|freundin|freund) "
+             r"(?:macht|schreibt|arbeitet|studiert|forscht|promoviert)(?: übrigens)? (?:hier|da|im labor nebenan|"
+             r"nebenan|in diesem labor)(?: übrigens)?(?: (?:an )?(?:ihre|seine|ihrer|seiner) (?:masterarbeit|"
+             r"doktorarbeit|bachelorarbeit|dissertation|diss|promotion))?|"
+             r"(?:ach,? )?ich rede (?:schon wieder |schön wieder |mal wieder |wieder |immer )?zu viel|"
+             r"(?:und )?(?:sie|er) hat gesagt,? ich darf dir (?:auch )?(?:mal )?(?:was|etwas) sagen)")
 _OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:(?:oh|ah|eh|hé) )?(?:bonjour|salut|coucou|bonsoir|hey|hello)"
                      r"(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
@@ -2357,6 +2384,14 @@ _OPENINGS = {
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
                      r"vous allez bien)|"
+                     # sixteenth pass (fresh_fr_de_30, fd28-036's French twin): a visitor's small talk, a closed
+                     # family of frames: who the robot is, who spoke of it, the visit ("Alors c'est toi le fameux
+                     # robot ? Mon neveu m'a tellement parlé de toi...")
+                     r"(?:alors |donc |ah )?(?:c' ?est (?:toi|vous) le (?:fameux |célèbre |petit |nouveau )?robot|"
+                     r"(?:mon|ma) (?:neveu|nièce|fils|fille|petit-fils|petite-fille|mari|femme|frère|sœur|soeur|"
+                     r"cousin|cousine|copain|copine|collègue) (?:m' ?a|nous a) (?:tellement |beaucoup |souvent |"
+                     r"déjà |si souvent )?parl[ée] de (?:toi|vous)|"
+                     r"je suis (?:juste |seulement )?(?:de passage|en visite)(?: ici| aujourd' ?hui)?)|"
                      # ninth pass: a remark on the day, verbless ("Journée chargée ici…")
                      r"(?:grosse|longue|sacrée|quelle) journée(?: (?:ici|aujourd' ?hui))?|"
                      r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
@@ -2382,6 +2417,10 @@ _OPENINGS = {
                      r"petite manipe? (?:rapide )?(?:avant (?:ma|la|notre|mon) (?:réunion|pause|cours|démo|rdv)\s*)?"
                      r"[,:!]+\s*(?:si (?:ça|cela) ne (?:te|vous) dérange pas\s*[,:]+)?|"
                      r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot)\s*[,!]+|"
+                     # sixteenth pass (fresh_fr_de_30): a Marseille exclamation of surprise said before the request
+                     # ("Oh fan de chichourle !", "Bonne mère !", "Boudiou !"), a closed list, followed by "!"
+                     r"(?:(?:oh|ah|eh|hé) )?(?:fan de (?:chichourle|chichoune|chichounette|de pied|pied)|fan des pieds|"
+                     r"bonne mère|boudiou|boudu|coquin de sort|miladiou|mon dieu|oh là là|ouh là)\s*!+|"
                      # eleventh pass: a wish for the listener's day, said before the request
                      r"j' ?espère que (?:ta|votre) journée se passe bien\s*[.!]+|"
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+|"
@@ -2404,6 +2443,13 @@ _OPENINGS = {
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
+                     # sixteenth pass (fresh_fr_de_30, fd28-036): a visitor's small talk, a closed family of frames
+                     # (a first visit, a relative who works or studies here, talking too much, the relative's leave
+                     # to speak to the robot), clauses joined by commas: "Ich war noch nie in so einem Labor.", "Meine
+                     # Tochter macht hier übrigens ihre Masterarbeit... ach, ich rede schon wieder zu viel.", "Ich bin
+                     # nur zu Besuch hier, meine Tochter arbeitet im Labor nebenan, und sie hat gesagt, ich darf dir
+                     # auch mal was sagen."
+                     rf"{_DE_VISIT}(?:\s*(?:,|…|\.\.\.)\s*(?:und |ach,? )?{_DE_VISIT})*|"
                      # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
@@ -2429,7 +2475,10 @@ _OPENINGS = {
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
                      # done), "Feierabend," before the last request
                      r"(?:das|des) (?:passt|basst)(?: so| scho| schon)?|feierabend|"
-                     r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister)"
+                     r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister|wow|boah|"
+                     # sixteenth pass (fresh_fr_de_30): Viennese "Habe die Ehre!" (a greeting), "Ey Meister," (Berlin,
+                     # mate), Bavarian "Schau her:" (look)
+                     r"(?:habe|hab|hob) die ehre|d' ?ehre|(?:ey|hey|he) (?:meister|chef|kumpel|alter|digga|digger))"
                      r"\s*[,!.]+|"
                      # eleventh pass: the Austrian opener "geh (bitte)," before a request ("geh bitte zurück",
                      # the arm's return, keeps its verb)
@@ -2437,6 +2486,7 @@ _OPENINGS = {
                      # fourteenth pass (fresh_fr_de_26): "ey robo" (no comma), Berlin "Kiek ma," (look)
                      r"ey (?:robo|roboter|robi|robot)\b\s*[,!]*|(?:kiek|kuck|guck) (?:ma|mal)\s*[,!:]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
+                     r"(?:schau|schauts|schaut|schauen sie|guck|kuck) (?:mal |amal )?her|"
                      r"folgendes|aufgabe)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
@@ -2457,6 +2507,11 @@ _CLOSINGS = {
                      # fifteenth pass (fresh_fr_de_27): Marseille "vé" (look), "té" (well), "c'est pas sorcier" (it
                      # is no rocket science), after a request only, never with a "?"
                      r"(?:(?<=,)|(?<=, ))(?:vé|té)(?!\s*\?)|"
+                     # sixteenth pass (fresh_fr_de_30): Marseille "..., zou !" (off you go) after the request
+                     r"(?:(?<=,)|(?<=, ))(?:zou|et zou|allez zou|hop|et hop)(?!\s*\?)|"
+                     # "..., capito ?" / "compris ?" (understood?) closing an instruction (fr_de_questions reads it
+                     # as a mark of a request)
+                     r"(?:(?<=,)|(?<=, ))(?:capito|compris|c'est compris)\s*\?|"
                      r"(?:(?<=[,.!])|(?<=[,.!] ))(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)"
                      r"(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:tu me sauves la vie|vous me sauvez la vie|"
@@ -2472,6 +2527,9 @@ _CLOSINGS = {
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
                      # tenth pass: the Quebec filler "là" closing the request after a comma ("..., là.")
                      r"(?:(?<=,)|(?<=, ))là|"
+                     # sixteenth pass (fresh_fr_de_30): the wish to watch it done, a sentence of its own after the
+                     # request ("J'aimerais bien voir ça !")
+                     r"(?<=[.!?] )(?:j' ?aimerais|je voudrais|j' ?adorerais) (?:bien |tellement |trop )?voir ça|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|à tantôt|à plus tard|bonne fin de journée|"
@@ -2513,8 +2571,19 @@ _CLOSINGS = {
                      r"(?:du bist|sie sind) (?:ein (?:schatz|engel|goldstück)|spitze|super|klasse|lieb)|"
                      r"(?<=[.!?] )(?:wärst du|wären sie|würdest du|würden sie) (?:bitte )?so (?:lieb|nett|gut|"
                      r"freundlich)(?: sein)?\s*\?|"
-                     r"das (?:wäre|wär|wär's|ist) (?:echt |wirklich |sehr |total )?(?:super|nett|toll|lieb|klasse|"
-                     r"prima|großartig|spitze|cool|schön|hilfreich))"
+                     # sixteenth pass (fresh_fr_de_30): the polite condition after the request ("..., wenn S' so
+                     # freundlich wären", "..., wenn du so lieb wärst")
+                     r"(?:(?<=,)|(?<=, ))wenn (?:sie|s'|du|ihr) (?:bitte )?so (?:lieb|nett|gut|freundlich) "
+                     r"(?:wären|wärst|sein würden|sein würdest|sein könnten|sein könntest)|"
+                     # sixteenth pass (fresh_fr_de_30): a learner's hope to have said it right, a sentence of its own
+                     # after the request ("Ich hoffe, ich sage richtig.", "Entschuldigung für Fehler.")
+                     r"(?<=[.!?] )(?:ich hoffe,? (?:ich (?:sage|sag|spreche) (?:es |das )?richtig|(?:das|es) ist "
+                     r"richtig(?: gesagt)?|ich habe (?:es |das )?richtig gesagt)|(?:entschuldigung|sorry|"
+                     r"entschuldigen sie) für (?:meine |die )?fehler)|"
+                     # ... and the wish to watch it done ("Das würde ich gern mal sehen.")
+                     r"(?<=[.!?] )das (?:würde|möchte|will) ich (?:gern |gerne |so gern |so gerne )?(?:mal )?sehen|"
+                     r"das (?:wäre|wär|wär's|ist) (?:ja |doch )?(?:echt |wirklich |sehr |total )?"
+                     r"(?:super|nett|toll|lieb|klasse|prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),
 }
 
@@ -2822,7 +2891,9 @@ _PREAMBLE_WORDS = {
                      "réorganise", "réorganisons", "reorganise", "reorganisons", "ici", "atelier", "poste",
                      # fifteenth pass (fresh_fr_de_26/28): cleaning around the arm ("Pardon, je passe la
                      # serpillère… vous pouvez ...")
-                     "passe", "juste", "nettoie", "nettoyer"}),
+                     "passe", "juste", "nettoie", "nettoyer",
+                     # sixteenth pass (fresh_fr_de_30): "je dois nettoyer ce coin-là, vous pouvez ..."
+                     "dois", "devons", "vais", "allons"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
@@ -2840,7 +2911,9 @@ _PREAMBLE_PHRASES = {"fr": re.compile(r"\b(?:le plan de travail|ce matin|ce soir
                                       r"la manip|la manipe|l' ?expérience|l' ?essai|"
                                       # fifteenth pass: cleaning ("je passe la serpillère", "le chiffon")
                                       r"la serpillère|la serpillière|le chiffon|le ménage|la table|"
-                                      r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste)\b"),
+                                      r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste|"
+                                      # sixteenth pass: the corner to clean ("ce coin-là")
+                                      r"ce coin(?:-là)?|le coin|cet endroit(?:-là)?)\b"),
                      "de": re.compile(r"(?!)")}
 
 
@@ -2939,6 +3012,8 @@ def _action_verb(word: str, lang: str) -> str | None:
 # says the request is fine as said, after words with no verb of action it may say a cube already is where they put it
 # ("Den roten aufs Pad, passt scho.", "Le rouge dans le bac, c'est correct."), a report; those are refused.
 _VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|va|marche)(?: comme ça)?|"
+                             # sixteenth pass (A1 s16 H95): "voilà" (there, done) after a goal with no verb
+                             r"(?:et )?voilà|"
                              # fifteenth pass: Marseille "vé", "té" (look: they may point at where a cube is), "c'est
                              # pas sorcier" (fresh_fr_de_27)
                              r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué))\s*[,.!?]*\s*"
@@ -2972,6 +3047,11 @@ def _verdict_after_no_verb(text: str, lang: str) -> None:
             r"violet|violette|orange|rose|cube|bloc)(?:\s*[,!.]?\s*(?:hein|quoi|là|vé|té|peuchère|dé|genre|ok|bon))*\s*$",
             text[:m.start()]):
         return
+    # (A1 s16 H95) "Et voilà, le cube rouge dans la poubelle.": "there, done" said first, before a goal with no verb
+    if lang == "fr" and re.match(r"\s*(?:et )?voilà\s*[,!.:]", text) and not any(
+            _action_verb(w, lang) for w in re.findall(r"[a-zà-ÿß]+", text)):
+        raise TranslationError("French: 'voilà' before words with no verb says that a cube already is there; say it "
+                               "as a request with its verb; nothing was planned")
     if m and not any(_action_verb(w, lang) for w in re.findall(r"[a-zà-ÿß]+", text[:m.start()])):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: '{m[0].strip(' ,.!?;')}' after words with no verb may say "
                                "that a cube already is there; say it as a request with its verb; nothing was planned")
@@ -2985,6 +3065,11 @@ def _translated(text: str, lang: str) -> str:
         raise TranslationError(f"German: {back!r} says back what the robot does and asks whether it is so (a verb "
                                "of 'du' at the end, with '?' or a tag), not a request; say it as a request ('leg "
                                "den roten in den Müll' or 'kannst du ... legen?'); nothing was planned")
+    if (reported := reported_done(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Den roten Würfel in den Müll gelegt.", "Mis le cube rouge dans la poubelle.": a participle with no
+        # auxiliary says what was done (A1 s16 H93; fr_de_questions.reported_done)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {reported!r} says what was done (a past participle with no "
+                               "auxiliary), not what to do; say it as a request; nothing was planned")
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
     if asked is None:
         # fifteenth pass (A1 s15 H82): the request after a preamble about the speaker ("Ich muss hier mal feucht
