@@ -146,3 +146,25 @@ def test_two_colours_across_a_dash_refuse(text: str) -> None:
 def test_one_colour_said_again_after_a_dash_still_plans() -> None:
     assert steps("Everything in the bin except the green one — the green stays. Go.", S3) == \
         mv("red", "bin") + mv("blue", "bin")
+
+
+# A1 s16 H94 (English): an obligation asked back ("You have to put the red cube in the bin?") asks whether it must be
+# done; said plainly it keeps the request.
+@pytest.mark.parametrize("text", [
+    "You have to put the red cube in the bin?",
+    "You must put the red cube in the bin?",
+    "You need to put the red cube in the bin?",
+    "You should put the red cube in the bin?",
+    "I need you to put the red cube in the bin?",
+    "So you have to put the red cube in the bin?",
+    "You have to put the red cube in the bin? Thanks.",
+    "Put the red cube in the bin, you have to?",
+])
+def test_an_obligation_asked_back_refuses(text: str) -> None:
+    refused(text)
+
+
+@pytest.mark.parametrize("text", ["You need to put the red cube in the bin.",
+                                  "I need you to put the red cube in the bin."])
+def test_an_obligation_said_plainly_still_plans(text: str) -> None:
+    assert steps(text, S3) == mv("red", "bin")
