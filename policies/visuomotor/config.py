@@ -81,6 +81,25 @@ class VisuomotorConfig:
     the hand). Needs relative_token and gripper in proprio."""
     held_opening: tuple[float, float] = HELD_OPENING
     """The finger openings (1 open, 0 closed) strictly between which the hand holds a cube."""
+    hard_choice: bool = False
+    """The instructed cube and the goal are the heatmap head's channel of the instruction's most likely cube and
+    place, not the softmax mix (~0.9 on the named cube mixes in the others 10-30 cm away: session 16 measured the
+    instructed cube 2.3 cm off at reset where the named cube's own channel was 1.5 cm off), in training and when
+    acting (recorded in policy.json's ``action``). Needs the heatmap head (init_encoder). Measured (session 16,
+    Panda PickPlace, the 50 held-out seeds of ``armstack eval --episodes 50``): only at act time on session 15's
+    seed 1, 9/50 against 16/50 (the decoder reads every cube's channel and had learned to undo the mix)."""
+    object_memory: bool = False
+    """Each heatmap channel is the mean of the head's positions over the latest steps in which the hand was clear of
+    that object (policies.visuomotor.object_memory: the TCP more than ``memory_height_m`` above it or
+    ``memory_radius_m`` away in the table plane), kept while the hand is near: the fingers spoil the front image
+    where the grasp is decided (session 16: 1.5 cm with the hand high, 3.1 cm within 3 cm of the cube, drifting
+    toward the camera). In training (along each demonstration, read once from the frozen head) and when acting
+    (recorded in policy.json's ``action``): a decoder trained on the drifting positions and served remembered ones
+    stopped short of the cube (session 16). Needs the heatmap head, freeze_encoder and ee_pose in proprio.
+    Measured (session 16, seed 1, the same 50 held-out seeds), both with hard_choice: at act time only 11/50, in
+    training and acting 12/50 (val L1 0.0705 against 0.0790), against 16/50 without: not better; off by default."""
+    memory_height_m: float = 0.2
+    memory_radius_m: float = 0.1
     init_from: str | None = None
     """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
     Ignored when resuming (last/ holds the weights then)."""
@@ -167,6 +186,17 @@ class VisuomotorConfig:
         if len(self.held_opening) != 2 or not 0.0 <= self.held_opening[0] < self.held_opening[1] <= 1.0:
             raise TrainConfigError(f"held_opening must be two openings 0 <= low < high <= 1, "
                                    f"got {list(self.held_opening)}")
+        if not (0.0 < self.memory_height_m <= 1.0 and 0.0 < self.memory_radius_m <= 1.0):
+            raise TrainConfigError(f"memory_height_m and memory_radius_m must be in (0, 1] metres, got "
+                                   f"{self.memory_height_m}, {self.memory_radius_m}")
+        if self.object_memory and not self.freeze_encoder:
+            raise TrainConfigError("object_memory reads the head once per frame before training: it needs "
+                                   "freeze_encoder")
+        if self.object_memory and "ee_pose" not in self.proprio:
+            raise TrainConfigError("object_memory reads the TCP from proprioception: it needs ee_pose in proprio")
+        if (self.object_memory or self.hard_choice) and not (self.object_token and self.init_encoder):
+            raise TrainConfigError("object_memory and hard_choice act on the heatmap head's positions: they need "
+                                   "object_token and a heatmap init_encoder")
         if self.init_encoder is not None and self.init_from is not None:
             raise TrainConfigError("init_encoder and init_from both start the weights; give one")
         if self.freeze_encoder and self.init_encoder is None:

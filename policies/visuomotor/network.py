@@ -205,24 +205,43 @@ class VisuomotorACT(nn.Module):
             return self.heatmap_objects(self.encoder_inputs(images, depth), text)
         return self.objects(torch.cat(self.image_tokens(images, text, depth), dim=1))
 
-    def heatmap_objects(self, inputs: list[torch.Tensor], text: torch.Tensor) -> torch.Tensor:
-        """The heatmap head's (B, objects) targets, normalised like the regression head's, from its camera's RGB."""
+    def heatmap_objects(self, inputs: list[torch.Tensor], text: torch.Tensor, points: torch.Tensor | None = None,
+                        hard_choice: bool = False) -> torch.Tensor:
+        """The heatmap head's (B, objects) targets, normalised like the regression head's, from its camera's RGB, or
+        from given channel ``points`` (B, K, 3 metres; ``heatmap_points``); ``hard_choice``: see
+        ``HeatmapHead.choice_weights``."""
         assert isinstance(self.objects, HeatmapHead)
-        metres = self.objects(inputs[self.heatmap_camera][:, :3], text)
+        if points is None:
+            points = self.objects.points(inputs[self.heatmap_camera][:, :3])
+        metres = self.objects.assemble(points, text, hard_choice)
         return (metres - torch.tensor(self.object_mean)) / torch.tensor(self.object_std)
 
+    def heatmap_points(self, images: torch.Tensor, depth: torch.Tensor | None = None) -> torch.Tensor:
+        """(B, K, 3) the heatmap head's channel positions in metres (each cube, then each place), before the
+        instruction's choice: what an object memory keeps between steps (policies.visuomotor.object_memory)."""
+        if not isinstance(self.objects, HeatmapHead):
+            raise ValueError("heatmap_points needs object_head 'heatmap'")
+        return self.objects.points(self.encoder_inputs(images, depth)[self.heatmap_camera][:, :3])
+
     def memory_and_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
-                           depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
-        """``memory`` and the object head's (B, objects) normalised coordinates (None without the head)."""
+                           depth: torch.Tensor | None = None, points: torch.Tensor | None = None,
+                           hard_choice: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """``memory`` and the object head's (B, objects) normalised coordinates (None without the head). With the
+        heatmap head, ``points`` replaces the head's channel positions read from these images and ``hard_choice``
+        makes the instruction's choice of cube and place one-hot (VisuomotorConfig.object_memory, hard_choice)."""
+        if (points is not None or hard_choice) and not isinstance(self.objects, HeatmapHead):
+            raise ValueError("points and hard_choice need object_head 'heatmap'")
         inputs = self.encoder_inputs(images, depth)
-        tokens = self._film_tokens(inputs, text)
+        # The heatmap head reads the image itself: with decoder_images off no image token reaches anything.
+        needed = self.decoder_images or not isinstance(self.objects, HeatmapHead)
+        tokens = self._film_tokens(inputs, text) if needed else []
         objects: torch.Tensor | None = None
         if isinstance(self.objects, HeatmapHead):
-            objects = self.heatmap_objects(inputs, text)
+            objects = self.heatmap_objects(inputs, text, points, hard_choice)
         elif self.objects is not None:
             objects = self.objects(torch.cat(tokens, dim=1))
         if objects is not None and self.gripper_index >= 0:
-            objects = self.hold_objects(objects, proprio, text)
+            objects = self.hold_objects(objects, proprio, text, hard_choice)
         extra = [self.object_in(objects).unsqueeze(1)] if self.object_in is not None and objects is not None else []
         if self.relative_in is not None and objects is not None:
             extra.append(self.relative_in(self.relative_offsets(objects, proprio)).unsqueeze(1))
@@ -230,7 +249,8 @@ class VisuomotorACT(nn.Module):
                          self.text(text).unsqueeze(1), *extra], dim=1)
         return mem, objects
 
-    def hold_objects(self, objects: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor) -> torch.Tensor:
+    def hold_objects(self, objects: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
+                     hard_choice: bool = False) -> torch.Tensor:
         """(B, objects) normalised head outputs with the held cube at the TCP wherever the finger opening in
         ``proprio`` says the hand holds one (``hold_at_tcp``), normalised again."""
         mean, std = torch.tensor(self.object_mean), torch.tensor(self.object_std)
@@ -239,7 +259,7 @@ class VisuomotorACT(nn.Module):
         weights: torch.Tensor | None = None
         cubes: tuple[str, ...] = ()
         if isinstance(self.objects, HeatmapHead):
-            weights, cubes = self.objects.choice_logits(text)[0].softmax(dim=-1), tuple(self.objects.cubes)
+            weights, cubes = self.objects.choice_weights(text, hard_choice)[0], tuple(self.objects.cubes)
         groups = list(dict.fromkeys(n.rsplit(".", 1)[0] for n in self.object_names))
         held = held_mask(opening, self.held_opening)
         return (hold_at_tcp(objects * std + mean, groups, ee, held, weights, cubes) - mean) / std
@@ -252,12 +272,14 @@ class VisuomotorACT(nn.Module):
         return (metres.reshape(len(metres), -1, 3) - ee.unsqueeze(1)).reshape(len(metres), -1) / RELATIVE_SCALE_M
 
     def forward_with_objects(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
-                             depth: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor | None]:
+                             depth: torch.Tensor | None = None, points: torch.Tensor | None = None,
+                             hard_choice: bool = False) -> tuple[torch.Tensor, torch.Tensor | None]:
         """(B, chunk, out_dim) actions and the object head's (B, objects) prediction (None without it)."""
-        mem, objects = self.memory_and_objects(images, proprio, text, depth)
+        mem, objects = self.memory_and_objects(images, proprio, text, depth, points, hard_choice)
         out = self.decoder(self.queries.expand(len(mem), -1, -1), mem)
         return torch.tanh(self.head(out)), objects
 
     def forward(self, images: torch.Tensor, proprio: torch.Tensor, text: torch.Tensor,
-                depth: torch.Tensor | None = None) -> torch.Tensor:
-        return self.forward_with_objects(images, proprio, text, depth)[0]
+                depth: torch.Tensor | None = None, points: torch.Tensor | None = None,
+                hard_choice: bool = False) -> torch.Tensor:
+        return self.forward_with_objects(images, proprio, text, depth, points, hard_choice)[0]

@@ -10,7 +10,7 @@ cameras and image size to render.
 from __future__ import annotations
 
 from collections import deque
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import torch
@@ -20,6 +20,9 @@ from policies.checkpoint import PolicySpec
 from policies.errors import CheckpointError, PolicyError
 from policies.text import TextEncoder, shared_encoder
 from policies.visuomotor.data import PROPRIO_KEYS
+from policies.visuomotor.heatmap import HeatmapHead
+from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.object_memory import ObjectMemory
 
 ADAPTER = "visuomotor_v1"
 ARCHITECTURE = "visuomotor_act"
@@ -45,6 +48,10 @@ class VisuomotorPolicy:
             self.execute_steps = int(act.get("execute_steps", 0)) or self.chunk
             self.decay = float(act.get("ensemble_decay", 0.1))
             self.proprio = tuple(str(k) for k in obs.get("proprio", PROPRIO_KEYS))
+            self.hard_choice = bool(act.get("hard_choice", False))
+            memory = act.get("object_memory")
+            self.memory = None if memory is None else ObjectMemory(float(memory["height_m"]),
+                                                                   float(memory["radius_m"]))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise CheckpointError(f"policy.json: malformed visuomotor spec ({exc!r})") from exc
         if not self.proprio or any(k not in PROPRIO_KEYS for k in self.proprio):
@@ -53,6 +60,11 @@ class VisuomotorPolicy:
             raise CheckpointError(f"policy.json: execution {self.execution!r}; valid: chunk, ensemble")
         if self.mean.shape != self.std.shape or not (self.std > 0).all() or not np.isfinite(self.mean).all():
             raise CheckpointError("policy.json: proprioception statistics must be finite with std > 0")
+        if (self.memory is not None or self.hard_choice) and not isinstance(getattr(network, "objects", None),
+                                                                             HeatmapHead):
+            raise CheckpointError("policy.json: object_memory and hard_choice need the heatmap object head")
+        if self.memory is not None and "ee_pose" not in self.proprio:
+            raise CheckpointError("policy.json: object_memory reads the TCP from proprioception (ee_pose)")
         self._text_cache: dict[str, torch.Tensor] = {}
         self._queue: deque[np.ndarray] = deque()
         self._history: deque[tuple[int, np.ndarray]] = deque()
@@ -69,6 +81,8 @@ class VisuomotorPolicy:
         self._queue.clear()
         self._history.clear()
         self._t = 0
+        if self.memory is not None:
+            self.memory.reset()
 
     def warm(self) -> None:
         """Load the sentence encoder before the first instruction arrives (the bridge's child does, at start-up)."""
@@ -121,7 +135,13 @@ class VisuomotorPolicy:
     def predict_chunk(self, obs: dict[str, Any]) -> np.ndarray:
         """(chunk, action_dim) actions for this observation and the next chunk-1 steps."""
         with torch.inference_mode():
-            out = self.network(*self.inputs(obs))[0].numpy()
+            images, proprio, text, depth = self.inputs(obs)
+            points = None
+            if self.memory is not None:
+                seen = cast(VisuomotorACT, self.network).heatmap_points(images, depth)[0].numpy()
+                tcp = np.asarray(obs["ee_pose"], np.float64).reshape(-1)[:3]
+                points = torch.from_numpy(self.memory.update(seen, tcp).astype(np.float32)).unsqueeze(0)
+            out = self.network(images, proprio, text, depth, points=points, hard_choice=self.hard_choice)[0].numpy()
         if not np.isfinite(out).all():
             raise PolicyError("the policy produced a non-finite action")
         return out

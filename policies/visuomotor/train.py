@@ -27,6 +27,7 @@ from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
 from policies.visuomotor.data import STATE_KEY, ImageDemonstrations, load_image_demonstrations
 from policies.visuomotor.network import VisuomotorACT
+from policies.visuomotor.object_memory import ObjectMemory
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
 from sim.dataset.env_spec import ACTION_NAMES
 
@@ -170,6 +171,9 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
                                                         "heatmap_width") if k in pre.arch_params})
     else:
         weights = {k: v for k, v in weights.items() if not k.startswith("objects.")}
+    if (config.object_memory or config.hard_choice) and params.get("object_head") != "heatmap":
+        raise TrainConfigError(f"object_memory and hard_choice need a heatmap head; init_encoder "
+                               f"{config.init_encoder} has object_head {params.get('object_head', 'mlp')!r}")
     net = VisuomotorACT(**params)
     try:
         unexpected = net.load_state_dict(weights, strict=False).unexpected_keys
@@ -178,6 +182,27 @@ def _network(config: VisuomotorConfig, demos: ImageDemonstrations, text_dim: int
     if unexpected:
         raise TrainConfigError(f"init_encoder {config.init_encoder}: weights {sorted(unexpected)[:3]} do not fit")
     return net, params
+
+
+def memory_points(net: VisuomotorACT, demos: ImageDemonstrations, images: torch.Tensor, depth: torch.Tensor,
+                  config: VisuomotorConfig) -> torch.Tensor:
+    """(N, K, 3) per frame the heatmap channels an ``ObjectMemory`` serves along its own episode (frames in order,
+    the TCP from the frame's proprioception): what the policy acts on with ``object_memory`` (session 16: the head
+    drifts 1.5-3.5 cm toward the front camera as the hand comes down; a decoder trained on the drifting positions
+    stops short when served the remembered ones). The head is frozen (``freeze_encoder``), so it is read once, on
+    the frames as recorded."""
+    seen = []
+    with torch.inference_mode():
+        for i in range(0, len(images), 256):
+            seen.append(net.heatmap_points(images[i:i + 256], depth[i:i + 256]))
+    raw = torch.cat(seen).numpy()
+    tcp = demos.proprio[:, net.ee_index:net.ee_index + 3]
+    out = np.empty_like(raw)
+    for episode in np.unique(demos.episode_of_frame):
+        memory = ObjectMemory(config.memory_height_m, config.memory_radius_m)
+        for frame in np.flatnonzero(demos.episode_of_frame == episode):
+            out[frame] = memory.update(raw[frame], tcp[frame])
+    return torch.from_numpy(out.astype(np.float32))
 
 
 def freeze_pretrained(net: VisuomotorACT) -> list[nn.Parameter]:
@@ -320,7 +345,10 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
                          "privileged": []},
             action={"dim": int(demos.chunks.shape[2]), "names": list(ACTION_NAMES),
                     "low": -1.0, "high": 1.0, "chunk": config.chunk, "execution": config.execution,
-                    "execute_steps": config.execute_steps, "ensemble_decay": config.ensemble_decay},
+                    "execute_steps": config.execute_steps, "ensemble_decay": config.ensemble_decay,
+                    **({"hard_choice": True} if config.hard_choice else {}),
+                    **({"object_memory": {"height_m": config.memory_height_m, "radius_m": config.memory_radius_m}}
+                       if config.object_memory else {})},
             normalization={"mean": mean.tolist(), "std": std.tolist()},
             robot=demos.robot, control_hz=float(demos.fps),
             data={"datasets": [demos.source], "content_sha256": demos.source["content_sha256"], "episodes": n_eps,
@@ -377,12 +405,15 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
             t = torch.from_numpy(val_sample)
             for i in range(0, len(t), 128):
                 b = t[i:i + 128]
-                pred, objects = net.forward_with_objects(images[b], proprio[b], text_table[ti[b]], depth[b])
+                pred, objects = net.forward_with_objects(images[b], proprio[b], text_table[ti[b]], depth[b],
+                                                         None if points is None else points[b], config.hard_choice)
                 losses.append(masked_l1(pred, chunks[b], mask[b]))
                 if objects is not None:
                     errors.append(object_error_cm(objects, targets[b], net).mean())
         net.train()
         return float(torch.stack(losses).mean()), float(torch.stack(errors).mean()) if errors else float("nan")
+
+    points = memory_points(net, demos, images, depth, config) if config.object_memory else None
 
     running, count, row = 0.0, 0, {}
     bar = tqdm(total=config.steps, initial=step, desc="visuomotor", unit="step", disable=not progress,
@@ -392,7 +423,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
         idx = torch.from_numpy(train_idx)[torch.randint(0, len(train_idx), (config.batch_size,), generator=gen)]
         x, d = augment_with_depth(images[idx], depth[idx], config, gen)
         pred, objects = net.forward_with_objects(x, drop_proprio(proprio[idx], config.proprio_dropout, gen),
-                                                 text_table[ti[idx]], d)
+                                                 text_table[ti[idx]], d, None if points is None else points[idx],
+                                                 config.hard_choice)
         action_loss = masked_l1(pred, chunks[idx], mask[idx])
         loss = action_loss
         if objects is not None:
