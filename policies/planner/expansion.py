@@ -180,6 +180,10 @@ def expand_tower(text: str, state: SceneState) -> Rewrite | None:
 
 def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
     # "from up to down: red, blue, yellow" (f19-011), "bottom-up", "from down to up": the two directions' other words
+    # (also "From the top downwards: ...", fi39-011; "from the bottom upwards")
+    text = re.sub(r"\bfrom (?:the )?(?:very )?top (?:downwards?|going down|down to the bottom)\b", "from top to bottom",
+                  text)
+    text = re.sub(r"\bfrom (?:the )?(?:very )?bottom (?:upwards?|going up|up to the top)\b", "from bottom to top", text)
     text = re.sub(r"\b(?:from )?(?:up|above) to (?:down|below)\b|\btop[- ]down\b|\btop-to-bottom\b",
                   "from top to bottom", text)
     text = re.sub(r"\b(?:from )?(?:down|below) to (?:up|above)\b|\bbottom[- ]up\b|\bbottom-to-top\b",
@@ -963,6 +967,14 @@ _FRONT_EXCEPT = re.compile(rf"^(?:(?:please|kindly|now|so|ok|okay)\s+)*(?:with t
                            rf"exception of|except(?: for)?|apart from|aside from|other than|besides|excluding|save for|"
                            rf"barring|not counting)\s+"
                            rf"{_EXCLUDED}\s*,\s*(?:(?:please|kindly|just|then)\s+)*(?P<body>.+)$")
+# what is left once the exception said first is set apart (read only after a fronted exception)
+_THE_REST = re.compile(r"\b(?:the rest(?: of (?:the cubes|the blocks|them))?|the others|all the others|all the other "
+                       r"(?:cubes|blocks|ones)|everything else|every other (?:cube|block|one)|the remaining (?:cubes|"
+                       r"blocks|ones))\b")
+# ... read only after a verb of request opening the body ("Apart from the red cube, the rest in the bin?" is a question
+# with no verb, A1 H101)
+_ASKED_REST = re.compile(rf"(?:(?:please|kindly|just|now|then|so)\s+)*(?:{'|'.join(sorted(lx.MOTION_VERBS))}|bin|"
+                         r"trash|stack)\b")
 # "clear the table apart from blue, bin it all": every cube but the exclusions, to the bin
 _CLEAR_EXCEPT = re.compile(rf"clear (?:off )?the table,?\s*({_EXCEPT})\s+{_EXCLUDED}\s*,?\s*(?:and\s+)?(?:then\s+)?"
                            r"put (?:it all|them all|all of it|all of them|everything(?: else)?|the rest|"
@@ -1188,8 +1200,14 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{front.group(1)}' is left out up front and named again after: it is unclear "
                                  "whether it is to be moved")
         quantifier = re.search(rf"\b{_ALL}", body)
+        the_rest = _THE_REST.search(body)
         if quantifier is not None and not re.search(rf"\b{_EXCEPT}\b", body):
             text = f"{body[:quantifier.end()]} except {front.group(1)}{body[quantifier.end():]}"
+        elif quantifier is None and the_rest is not None and not re.search(rf"\b{_EXCEPT}\b", body) and \
+                _ASKED_REST.match(body):
+            # "Apart from the purple cube, kindly place the rest upon the pad." (fi42-023): "the rest / the others /
+            # everything else" after an exception said first is every cube but it, as "every cube except X"
+            text = f"{body[:the_rest.start()]}all the cubes except {front.group(1)}{body[the_rest.end():]}"
     # "Clear the table: all the cubes into the bin, then go home" (f17-055): the heading says what the quantifier's
     # clause after it spells out; only where that clause sends every cube to the bin
     text = _CLEAR_HEADING.sub("", text)

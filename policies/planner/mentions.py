@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -416,3 +417,104 @@ def _between(ref: Ref, pool: Sequence[SceneObject], ctx: Context) -> list[str]:
         raise UngroundedError(f"'{ref.text}' is ambiguous: it could be {', '.join(found)}" if found else
                               f"'{ref.text}' names nothing: no object stands between them", found)
     return found
+
+
+# A slot said again after a break, in its place (dev_s16 fi46-010/-032/-037/-040/-060/-077): "set the orange cube on
+# top of the red... the purple, I mean, the purple one", "move every cube to the left side... to the right side, I
+# mean", "except the green... except the yellow, sorry", "the orange underneath it... no, sorry, the purple underneath
+# it", "the one nearest to me... nearest to you, I should say... on the pad", "on the... oh dear, what's the word... on
+# the other one". The repair Y follows a break ("..."; a dash is speech_act.self_corrected's) with a word of repair
+# before or after it (a pause alone may be the next step: "Push the red cube left... right." stays unread, A1 H102),
+# and matches the words just before the break, X, from the last word of X that opens Y: either word for word but one
+# slot word (a colour, a side, a place, a person, a way) or X cut short ("on the") and Y completing it. Y replaces X.
+# Nothing is repaired where the words negate, where two breaks repair, or where Y is any other shape ("put red on the
+# blue... the green on the pad").
+_REPAIR_WORDS = (r"(?:no+|nope|sorry|oops|wait|oh dear|oh|er+m?|u+m+|u+h+|hmm+|actually|i mean|i meant|correction|"
+                 r"what'?s the word|what is the word|how do you say|let me see|let's see)")
+_REPAIR_BREAK = re.compile(r"(?P<gap>\s*(?:\.{2,}|…)\s*)"
+                           rf"(?P<said>(?:{_REPAIR_WORDS}\b\s*[,.!?…\-–—]*\s*)*)")
+_REPAIR_AFTER = re.compile(r"^\s*,?\s*(?:i mean|i meant|sorry|i should say|or rather|rather|that is)\b\s*"
+                           r"(?:[,!]\s*)?")
+_SLOT_KINDS: dict[str, str] = {
+    **{c: "colour" for c in lx.COLOR_WORDS},
+    **{w: "place" for w in ("left", "right", "bin", "pad", "trash", "forward", "backward", "forwards", "backwards",
+                            "front", "back")},
+    **{w: "person" for w in ("me", "you", "us", "robot")},
+    **{w: "rank" for w in ("nearest", "closest", "farthest", "furthest", "leftmost", "rightmost")},
+    **{w: "level" for w in ("top", "bottom", "middle")},
+}
+_PREPOSITIONS = frozenset({"in", "into", "on", "onto", "to", "inside", "upon", "atop"})
+_FILLER_TAIL = frozenset({"one", "cube", "block", "brick", "side"})
+_OPEN_WORDS = frozenset({"the", "a", "on", "in", "onto", "into", "to", "of", "at", "upon", "atop"})
+_NEGATING = re.compile(r"\b(?:not|don't|dont|never|no longer|without|nor|neither)\b|n't\b")
+
+
+def _repairs(slip: list[str], said: list[str]) -> bool:
+    """Whether ``said`` says ``slip`` again with one slot word changed (a preposition may change with a place), or
+    completes ``slip`` cut short."""
+    if len(slip) < len(said) and said[:len(slip)] == slip and slip[-1] in _OPEN_WORDS:
+        return True
+    a = ["PREP" if w in _PREPOSITIONS else w for w in slip if w not in _FILLER_TAIL]
+    b = ["PREP" if w in _PREPOSITIONS else w for w in said if w not in _FILLER_TAIL]
+    if len(a) != len(b) or not a:
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and _SLOT_KINDS.get(changed[0][0], "?") == _SLOT_KINDS.get(changed[0][1], "!")
+
+
+def _slip_before(clause: list[str], said: list[str]) -> list[str] | None:
+    """The words of ``clause`` that ``said`` repairs: from the last word that opens ``said`` (a preposition for a
+    preposition), or the last word alone where ``said`` is one slot word of its kind ("left... right")."""
+    opens = {said[0]} | (_PREPOSITIONS if said[0] in _PREPOSITIONS else set())
+    starts = [k for k, w in enumerate(clause) if w in opens]
+    if starts and _repairs(clause[starts[-1]:], said):
+        return clause[starts[-1]:]
+    if len(said) == 1 and clause and _repairs(clause[-1:], said):
+        return clause[-1:]
+    return None
+
+
+def repaired(text: str) -> str | None:
+    """``text`` (lower case) with its one repaired slot put in place of the slip (above); None where it holds none."""
+    if _NEGATING.search(text):
+        return None
+    found: list[tuple[int, int, str]] = []
+    aligned = 0
+    for brk in _REPAIR_BREAK.finditer(text):
+        tail = text[brk.end():]
+        said_m = re.match(r"[a-z' ]+", tail)
+        if said_m is None:
+            continue
+        said = said_m.group(0).split()
+        if not said:
+            continue
+        before = text[:brk.start()]
+        slip = _slip_before(re.split(r"[,;:.!?…]", before)[-1].split(), said)
+        if slip is None:
+            continue
+        aligned += 1
+        rest = tail[said_m.end():]
+        after = _REPAIR_AFTER.match(rest)
+        if after is not None:
+            rest = rest[after.end():]
+            # the repair said once more in apposition ("the purple, I mean, the purple one"): once
+            again = re.match(r"(?:the |a )?([a-z]+)(?: (?:one|cube|block|brick))?(?=\s*(?:$|[,.;!?…]))", rest)
+            if again is not None and again.group(1) in said:
+                rest = rest[again.end():]
+        # ... or confirmed in a sentence of its own ("on the... hmm, on the yellow one. Yeah, the yellow.", f23-061)
+        confirmed = re.match(r"\s*[.!]\s*(?:yeah|yes|yep|yup|right|exactly)\s*,?\s*(?:the |a )?([a-z]+)(?: (?:one|cube|"
+                             r"block|brick))?\s*(?=[.!]|$)", rest)
+        if confirmed is not None and confirmed.group(1) in said and _SLOT_KINDS.get(confirmed.group(1)):
+            rest = rest[confirmed.end():]
+        if not brk.group("said") and after is None:
+            continue  # "left... right", "on the green... the blue" with no word of repair: the next step, or a repair?
+        rest = re.sub(r"^\s*(?:\.{2,}|…)\s*(?=[a-z])", " ", rest)
+        slip_at = len(before) - len(" ".join(slip)) if before.endswith(" ".join(slip)) else None
+        if slip_at is None:
+            continue
+        found.append((slip_at, len(text) - len(rest), " ".join(said)))
+    if len(found) != 1 or aligned != 1:
+        return None
+    start, end, said_words = found[0]
+    rest = text[end:] if text[end:][:1] in ",.;!?" else " " + text[end:].lstrip()
+    return re.sub(r"\s+", " ", f"{text[:start]}{said_words}{rest}").strip()

@@ -30,6 +30,7 @@ from policies.planner.mentions import (
     parse_direction,
     parse_object,
     parse_region,
+    repaired,
 )
 from policies.planner.phrasing import rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
@@ -1356,6 +1357,50 @@ _STACK_KEPT = re.compile(
     rf"\s*\w)")
 
 
+# A push of one named cube forbidden in one way (dev_s16 fi46-042 "Don't push the yellow cube left. Push it right."):
+# the negation forbids that push only, which the plan is checked against (a push of that cube that way refuses the
+# whole); the clause is taken out of the words it stood in, and an "it" right after the next clause's verb names the
+# cube ("..., push it right", "..., put it on the pad"). Only
+# "don't / do not / never push|slide|nudge|shove <the colour cube> (to the) left|right|forward|backward" as a clause of
+# its own; any other negated push is read (or refused) as before.
+_NEGATED_PUSH_WAY = re.compile(
+    rf"(?:^|(?<=[.;,!]\s))(?:please\s+)?(?:don't|dont|do not|never)\s+(?:push|slide|nudge|shove)\s+"
+    rf"(?P<obj>(?:the |that |this )?(?P<colour>{_COLOUR_ALT})(?: (?:one|cube|block|brick))?)\s+(?:(?:to|towards?)\s+"
+    r"(?:the\s+)?)?(?P<way>left|right|forward|backward)s?(?:\s+side)?\s*(?:[.;,!]\s*|$)")
+_IT_OPENS = re.compile(rf"^((?:(?:but|so|and|just|instead|rather|please)\s+)*(?:"
+                       rf"{'|'.join(sorted(lx.MOTION_VERBS | {'bin', 'trash'}))})\s+)it\b")
+
+
+def _negated_push_way(text: str, instruction: str,
+                      state: SceneState) -> tuple[str, frozenset[tuple[str, str]]] | str | None:
+    """``text`` without its negated pushes of one way (``_NEGATED_PUSH_WAY``) and the (cube, way) pairs they forbid;
+    a refusal reason where the cube is not one of the scene's; None where there is no such clause. Each clause must be
+    said so in ``instruction`` (not spelt out of a plural by phrasing: "Don't push both the red and blue cubes to the
+    left." became "don't push the red cube to the left, then push the blue cube ..."), and no order word may open the
+    clause after it."""
+    found = list(_NEGATED_PUSH_WAY.finditer(text))
+    if not found:
+        return None
+    said = " ".join(re.sub(r"[^a-z' ]", " ", instruction.lower().replace("’", "'")).split())
+    for m in found:
+        clause = " ".join(re.sub(r"[^a-z' ]", " ", m.group(0)).split())
+        if clause not in said or re.match(r"(?:and\s+)?(?:then|after|afterwards|next|followed|before|first|finally)\b",
+                                          text[m.end():]):
+            return None
+    pairs: set[tuple[str, str]] = set()
+    for m in reversed(found):
+        obj = _scene_colour(lx.COLOR_WORDS[m.group("colour")], state)
+        if obj is None:
+            return f"'{m.group(0).strip(' .;,!')}': which cube it names is unclear"
+        pairs.add((obj, m.group("way")))
+        named = m.group("obj")
+        rest = _IT_OPENS.sub(lambda it: f"{it.group(1)}{named}", text[m.end():], count=1)  # noqa: B023
+        text = f"{text[:m.start()]}{rest}"
+    if not text.strip(" .;,!"):
+        return "the instruction only says what not to do: there is nothing to plan"
+    return text.strip(), frozenset(pairs)
+
+
 def _scene_colour(colour: str, state: SceneState) -> str | None:
     """The scene's one object of that colour, or None."""
     named = [o.name for o in state.objects if o.color == colour]
@@ -1387,10 +1432,105 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     parsed = _parse(instruction, state)
     framed = final_state_request(instruction)
     if parsed.candidates or framed == instruction:
-        return parsed
+        return _unless_both_corrected(instruction, state, parsed)
     as_goals = _parse(framed, state)
     return as_goals if as_goals.candidates else parsed
 
+
+# A request, then a word that may correct it ("just", "actually", "simply", "better", "rather", "instead",
+# "well", "wait", "sorry", "no") opening the next part after a mark (A1 s15 H86 "push the red one left, just pick it
+# up" ran the push and the pick): the later part may replace the earlier one or add to it, and a person who corrects
+# themselves never wants both. Where the whole reads as both (a plan that runs the earlier part's own plan and more),
+# it is refused; where it reads as one part ("Don't touch the red cube, just put the green cube in the bin.",
+# indep3-032; "get rid of the red cube - just bin it", dev_phrasing-082; "Slide the purple cube forward a bit. Just
+# push it, don't pick it up.", fi38-041) or as the correction alone ("Put the red cube on the pad, actually in the
+# bin." puts it in the bin), it keeps its reading. A later part that says what to leave ("just leave the blue one",
+# fi32-031), that orders ("..., and only then put ...", "But only once ..."), or that adds on purpose ("... too",
+# "also", "as well"), is not a correction.
+_CORRECTING = re.compile(r"(?:[,;.!?:]|\s[-–—]+)\s*(?:(?:and|but|so|oh|ok|okay|well|no|nah|wait|sorry|oops|hmm|um|"
+                         r"uh|or)\s*[,!.\-–—]*\s+)*(?:just|actually|simply|better|rather|instead|well|wait|sorry|no)\b"
+                         r"(?:\s*[,!.\-–—]+\s*|\s+)(?:(?:no|nah|wait|sorry|just|actually|simply|rather|instead)\b"
+                         r"(?:\s*[,!.\-–—]+\s*|\s+))*")
+_NOT_A_CORRECTION = re.compile(r"^(?:(?:please|kindly)\s+)?(?:leave|keep|don'?t|dont|do not|never|not|no|without|"
+                               r"except|avoid|skip|spare|then|after|afterwards|once|when|before|first|next|finally|"
+                               r"later)\b|\b(?:too|also|as well|in addition|additionally)\b")
+
+
+def _runs_within(part: Sequence[Step], whole: Sequence[Step]) -> bool:
+    """Whether every step of ``part`` runs in ``whole``, in its order."""
+    steps = iter(whole)
+    return all(any(step == other for other in steps) for step in part)
+
+
+def _unless_both_corrected(instruction: str, state: SceneState, parsed: ParseResult) -> ParseResult:
+    """``parsed``, or a refusal where a part of ``instruction`` that may correct the part before it
+    (``_CORRECTING``) is planned together with it."""
+    if not parsed.candidates:
+        return parsed
+    said = instruction.lower().replace("’", "'")
+    for mark in _CORRECTING.finditer(said):
+        before, after = said[:mark.start()].strip(), said[mark.end():].strip()
+        if not before or not after or _NOT_A_CORRECTION.search(after):
+            continue
+        alone = [r.candidates[0].steps if r.candidates else None for r in (_parse(before, state), _parse(after, state))]
+        if alone[0] is None or not alone[0]:
+            continue  # the part before asks nothing by itself ("Don't touch the red cube, just ...")
+        if any(c.steps not in alone and _runs_within(alone[0], c.steps) for c in parsed.candidates):
+            return ParseResult((), Refusal(reason=f"'{said[mark.start():mark.end()].strip(' ,;.!?:-–—')} "
+                                                  f"{after.strip(' .!')}' may correct '{before.strip(' ,;.!?:-–—')}' "
+                                                  f"or add to it: nothing is done; say only what the robot should "
+                                                  f"do"))
+    return parsed
+
+
+# A tower DESCRIBED, not asked for (A1 s15 H91 "Stack configuration is, top to bottom: red, blue, green." built the
+# tower): the family of statements of a configuration, "<the/our/this> [adjective] stack|tower|pile|column|
+# configuration|arrangement|setup|layout [configuration] is|'s|are|was|were|has been|stands|looks|reads ...", "there
+# is/there's a tower ...", "that's the stack ...", a state said by "as is", "as it stands", "currently", "at the
+# moment" (H91 "... top to bottom: red, blue, green. As is."), or praise closing it (". Nice.", A1 s16); also after
+# a comma or with the direction between ("Top to bottom, the tower is ...", "The stack, top to bottom, is ...", A1 s16
+# H101 note); in the words of a tower (a tower noun or a level word, two colours), with no word of request anywhere (a
+# verb of motion or making, a wish, a modal, "kindly"). A goal word before the noun ("the final/target/desired/end
+# stack is ...", "Target configuration: ...", seen golds f23-049, f27-012) or "is to be / is going to be" after the
+# copula keeps the order; so does any request beside it ("Make a stack. The order is, top to bottom: ...", "Stack
+# them, top to bottom: ..."). The verbless heading ("Tower, top to bottom: red; green; blue.", f18-010, f26-012; "Stack
+# configuration, top to bottom: red, blue, green. Confirm.", fi43-028) stays an order, as the seen golds say.
+_TOWER_STATE_NOUN = r"(?:stack|tower|pile|column|configuration|arrangement|set-?up|layout|formation)"
+_DESCRIBED_TOWER = re.compile(
+    r"\b(?:as (?:it )?is|as (?:it|things) stands?|currently|at the moment|at present|as of now)\b"
+    r"|(?:^|[.;!?:,]\s*)(?:(?:so|well|ok|okay|and|now|right|look|see|fyi|note|btw)\s*,?\s+)*"
+    r"(?:there(?:'s| is| was| are| were)\s+(?:already\s+|currently\s+|now\s+)?(?:a|an|one|the|this|that|my|our)\s+"
+    r"(?:[a-z-]+\s+)?(?:stack|tower|pile|column)\b"
+    r"|(?:that'?s|this is|that is)\s+(?:the|a|our|my|your|its)\s+(?:[a-z-]+\s+)?" + _TOWER_STATE_NOUN + r"\b"
+    r"|(?:(?:the|this|that|our|my|your|its|their|his|her|a)\s+)?"
+    r"(?!(?:final|target|desired|goal|end|wanted|required|intended|ideal|new|resulting|finished|planned|requested|"
+    r"needed|correct|right|proper|hoped|dream)\b)(?:[a-z-]+\s+)?" + _TOWER_STATE_NOUN +
+    r"(?:\s+(?:configuration|arrangement|order|layout|setup))?"
+    r"(?:\s+(?:currently|now|right now|at the moment|at present|still|already|as it stands))?"
+    r"(?:\s*,[^,.;!?]{1,40},)?"  # "The stack, top to bottom, is red, blue, green." (A1 s16)
+    r"\s*(?:'s|is|are|was|were|has been|have been|stands|stood|looks|looked|reads|read|goes|went)\b"
+    r"(?!\s+(?:to be|to\b|going to|gonna|supposed|meant|needed|wanted|required|desired|intended)))"
+    r"|(?:^|[.;!?]\s*)(?:very |so |looks |how )?(?:nice|lovely|beautiful|pretty|neat|sweet|cool)\s*[.!]*\s*$")
+_TOWER_WORDS = re.compile(r"\b(?:stack|tower|pile|column)s?\b|\b(?:top to bottom|bottom to top|top[- ]down|"
+                          r"bottom[- ]up|from (?:the )?(?:top|bottom|base)|(?:at|on|in) the (?:very )?(?:top|bottom|"
+                          r"base|middle)|on top)\b")
+_TOWER_COLOURS = re.compile(rf"\b(?:{_COLOUR_ALT})\b[^.;!?]*?\b(?:{_COLOUR_ALT})\b")
+_TOWER_ASKED = re.compile(
+    rf"\b(?:{'|'.join(sorted(lx.MOTION_VERBS - {'stack', 'stacking', 'raise', 'rest'}))}|make|build|create|construct|"
+    r"erect|assemble|arrange|raise|form|bin|realize|realise|rig|want|wanna|like|need|needs|should|must|shall|could|"
+    r"can|would|will|kindly|let's|let us|gotta|finish|complete|do|keep|go|return|head|i'?m after|we'?re after)\b|"
+    r"\b(?:stack|pile)\s+(?:(?:them|em|'em|these|those|the|it|up|all|every|both|my|our|me|us|a)\b|"
+    rf"(?:{_COLOUR_ALT})\b)")
+
+
+def _described_tower(instruction: str) -> str | None:
+    """The words that describe a tower as a state (``_DESCRIBED_TOWER``) where nothing in ``instruction`` (lower
+    case) asks for one; None otherwise."""
+    said = _DESCRIBED_TOWER.search(instruction)
+    if said is None or not _TOWER_WORDS.search(instruction) or not _TOWER_COLOURS.search(instruction) or \
+            _TOWER_ASKED.search(instruction):
+        return None
+    return said.group(0).strip(" .;!?:,-–—")
 
 # the reasons "it's ..." may give after "leave X alone" / "don't touch|move X" (REV s15-R5: a closed list, as
 # expansion._WHY_WORDS after "except" is; an open reason let "it's a joke", "it's just an example", "it's cancelled"
@@ -1458,6 +1598,12 @@ _SCOPE_IDIOMS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
      lambda m: m.group(1) if _REASON_SHAPES.fullmatch(m.group("why").strip()) else m.group(0)),
     (re.compile(rf"(?<!n't )(?<!not )(?<!never )\b(leave {_NAMED_CUBE} alone)\s*,\s*hands off(?=\s*(?:[.;!]|$))"),
      r"\1"),
+    # how a push is done, said as "not lifted" after it ("Push the green cube left, not lift.", f29-044; "..., slid
+    # along, not lifted", f27-046): "don't pick it up", as phrasing reads it; only closing a sentence with a push verb
+    # in it, never after "but" or a subject ("..., not lifted by me" stays unread)
+    (re.compile(rf"(\b(?:{'|'.join(sorted(lx.PUSH_VERBS))})\b[^.;!?]*?)\s*,\s*(?:and\s+)?not (?:lift|lifted|lifting|"
+                r"picked up|pick it up|picking it up|carried|carry|carrying)(?: it)?(?=\s*(?:$|[.;!]))"),
+     r"\1, don't pick it up"),
     # "pull the top one off that stack" (fi44-068): pick it up, as phrasing reads "take X off the stack"
     (re.compile(r"\bpull ((?:the|that|this) (?:topmost|top|upper) (?:cube|block|one)|it) off (?:that|the|this) "
                 r"(?:stack|tower|pile)\b"), r"pick up \1"),
@@ -1563,6 +1709,34 @@ _BARE_RELATIVE = re.compile(r"\b((?:put|place|move|take|pick up|grab|push|bin|st
 # the table's sides named as the robot's ("Take the cube that's on the robot's right and put it in the bin.", fi39-058):
 # "your right", which phrasing reads as the robot's side (its own sides are the planner's)
 _ROBOTS_SIDE = re.compile(r"\bthe (?:robot|arm)'s (left|right)\b")
+# the speaker's place (seen golds fi42-060 "The block nearest to me, could you put that one on the pad, please?",
+# fi43-062 "give the red cube a little push towards me"): the writers' spec puts the person at the robot ("smaller x =
+# near, closest to the robot and the person standing at it"; "backward = towards it"), so "nearest to me" is nearest to
+# the robot and "towards me" is backward. Two closed forms: a superlative of distance before me/us ("the cube
+# nearest/closest (to) me", "the one furthest (away) from us"), and a way said after a push ("push/slide/nudge/shove/
+# pull X (a bit) towards me", "give X a (little) push/nudge towards me", also "away from me", "closer to me"). "Hand it
+# to me", "throw it at me", "tilt it towards me" and a speaker's side ("my left") keep their readings (refused).
+# a relative reference after a demonstrative ("Set that far block in the bin for me", dev_s16 fi47-003; "this near
+# one", "that top cube"): "the", as phrasing reads "the far block"; only before a noun of a cube, so "push it that far"
+# stays as said
+_DEMONSTRATIVE_RELATIVE = re.compile(r"\b(?:that|this) ((?:far|near|top|bottom|upper|lower|leftmost|rightmost|"
+                                     r"frontmost|backmost|topmost|nearest|farthest|furthest|closest) (?:cube|block|"
+                                     r"brick|one))\b")
+# the top of a pile said as where the cube is ("Take the one off the top of the pile and pop it on the pad", dev_s16
+# fi46-070; "the cube that's on top of the stack", "the block at the very top of the tower"): "the top one", which
+# phrasing reads (and asks which, where the scene has two stacks). A bare "on top of" after the cube ("put the cube on
+# top of the stack") is where it goes, not which it is, and stays as said.
+_TOP_OF_PILE = re.compile(r"\bthe (cube|block|one|brick) (?:(?:that'?s|that is|which is|sitting|resting) (?:at|on)|at|"
+                          r"off|from) (?:the )?(?:very )?top of (?:the|that|this) (?:pile|stack|tower|heap)\b")
+# "in that order" after a tower's direction ("make a stack out of the orange, purple and yellow ones, bottom to top in
+# that order", fi36-015): the direction is the order, said twice; phrasing would read it as ordering the clauses
+_DIRECTION_IN_ORDER = re.compile(r"\b((?:from )?(?:the )?(?:bottom to (?:the )?top|top to (?:the )?bottom|bottom[- ]up|"
+                                 r"top[- ]down))\s*,?\s*in (?:that|this|the same) order\b")
+_SPEAKERS_NEAREST = re.compile(r"\b(closest|nearest|furthest|farthest)((?: (?:away )?(?:to|from))?) "
+                               r"(?:me|us|myself)\b")
+_SPEAKERS_WAY = re.compile(rf"\b((?:{'|'.join(sorted(lx.PUSH_VERBS))}|pull|pulling)\b[^.;!?,]*?|"
+                           r"\b(?:push|nudge|shove)\s+)\b(towards?|closer to|nearer to|away from|further from|"
+                           r"farther from) (?:me|us|myself)\b")
 
 
 def _tower_idioms(instruction: str) -> str:
@@ -1614,10 +1788,20 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     if agent is not None:  # "Every cube should be moved to the pad by the next shift." (REV s12 R4)
         return ParseResult((), Refusal(reason=f"'{agent.group(1)}' after a passive may name who is to do it, not "
                                               f"when: say what the robot should do"))
+    described = _described_tower(instruction.lower().replace("’", "'"))
+    if described is not None:  # "Stack configuration is, top to bottom: red, blue, green." (A1 s15 H91)
+        return ParseResult((), Refusal(reason=f"'{described}' describes how a tower stands, not what to do: say "
+                                              f"'stack them, top to bottom: ...' or 'build a tower ...' to have one "
+                                              f"built"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
     spoken = _before_then_first(_tower_idioms(instruction))
+    # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
+    # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
+    spoken = repaired(spoken.lower().replace("’", "'")) or spoken
     for early, spelt in ((_BIN_FIRST, r"put \1 in the bin\2"), (_BARE_RELATIVE, r"\1the \2 \3 is "),
-                         (_ROBOTS_SIDE, r"your \1")):
+                         (_ROBOTS_SIDE, r"your \1"), (_SPEAKERS_NEAREST, r"\1\2 the robot"),
+                         (_SPEAKERS_WAY, r"\1\2 the robot"), (_DEMONSTRATIVE_RELATIVE, r"the \1"),
+                         (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
     rewritten = rewrite(spoken, state)
@@ -1670,6 +1854,11 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     if not isinstance(family, str):
         return ParseResult((), family)
     rewritten = dataclasses.replace(rewritten, text=family)
+    way_banned = _negated_push_way(rewritten.text, instruction, state)
+    if isinstance(way_banned, str):
+        return ParseResult((), Refusal(reason=way_banned))
+    if way_banned is not None:  # "Don't push the yellow cube left. Push it right." (dev_s16 fi46-042)
+        rewritten = dataclasses.replace(rewritten, text=way_banned[0])
     structure = read_structure(_tokens(rewritten.text), _VERBS)
     if isinstance(structure, str):
         return ParseResult((), Refusal(reason=structure))
@@ -1841,6 +2030,15 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         if sharing is not None:
             return ParseResult((), Refusal(reason=f"'only {only.group(2)}': the {sharing} would be there too; say "
                                                   f"what to do with it"))
+    if way_banned is not None and valid:
+        allowed = [k for k, p in enumerate(valid) if not any(
+            step.skill == "push" and (step.args.get("object"), step.args.get("direction")) in way_banned[1]
+            for step in p.steps)]
+        if not allowed:
+            obj, way = next(iter(way_banned[1]))
+            return ParseResult((), Refusal(reason=f"the plan pushes the {obj.replace('_', ' ')} {way}, which the words "
+                                                  f"forbid"))
+        valid, requests = [valid[k] for k in allowed], [requests[k] for k in allowed]
     if valid:
         return ParseResult(tuple(valid[:MAX_CANDIDATES]), None, raw=valid[0],
                            requests=tuple(requests[:MAX_CANDIDATES]))

@@ -228,10 +228,12 @@ def test_the_model_never_plans_a_request_reported_done(default_planner, text: st
 
 # ----------------- F7, F12, F15 (0096e77, English): the speaker's place and the speaker's own action are never planned,
 # and a correction of a place that two clauses said is refused, never applied to one of them
+# (P3 s16: the writers' spec puts the person at the robot, and seen gold fi43-062 plans "a little push towards me":
+# a push towards or away from the speaker is read as towards or away from the robot, where F7 refused it)
 @pytest.mark.parametrize("text", ["push the green cube toward me", "push the green cube away from me",
                                   "push the green cube towards me", "push the green cube toward us"])
-def test_a_push_relative_to_the_speaker_is_refused(text: str) -> None:
-    assert not touches(plan(text), "green"), text
+def test_a_push_relative_to_the_speaker_is_relative_to_the_robot(text: str) -> None:
+    assert plan(text) == plan(text.replace(" me", " the robot").replace(" us", " the robot")), text
 
 
 @pytest.mark.parametrize(("x", "y"), PAIRS)

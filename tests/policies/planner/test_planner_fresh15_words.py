@@ -292,7 +292,7 @@ def test_a_reversal_a_retracted_reason_or_two_colours_for_one_cube_never_run(tex
     "build a tower: red bottom, blue middle, green middle, yellow top",
     "build a tower: red bottom, yellow bottom, blue middle, green top",
     "put blue on the pad and I can put the red cube in the bin", "i could put the red cube in the bin",
-    "push the red cube toward me", "push the red cube away from me", "slide red closer to me"])
+    "slide red closer to me"])  # (P3 s16: "push X toward me / away from me" reads the speaker as at the robot)
 def test_the_speakers_own_action_a_retraction_an_unclear_pronoun_or_level_never_run(text: str) -> None:
     refused(text)
 
