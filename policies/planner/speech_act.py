@@ -21,6 +21,7 @@ import re
 
 from policies.planner import lexicon as lx
 from policies.planner.dialect import in_standard_english
+from policies.planner.mentions import repaired
 from policies.planner.plan import Clarification, Refusal
 from policies.planner.register import STATED_CLAUSE, without_small_talk_before_anyway
 from policies.planner.scene_state import SceneState
@@ -447,6 +448,8 @@ def _same(a: str, b: str) -> bool:
 
 def self_corrected(text: str) -> str | None:
     """``text`` (lower case) with its one self-correction made, as above; None where it holds none to make."""
+    if repaired(text) is not None:  # a slot said again after "..." (mentions.repaired, P3 s16)
+        return repaired(text)
     if _NEGATING.search(text):
         return None
     step = [m for m in _STEP_SLIP.finditer(text) if _CORRECTING.search(m.group(5))]
