@@ -212,9 +212,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"perhaps)\b)", "asks or guesses whether it may go, it does not tell it to"),
     # an obligation asked back ("You have to put the red cube in the bin?", "You should put ...?", "I need you to put
     # ...?", A1 s16 H94): whether it must be done, no request
-    (r"(?:^|[.!?;,]\s*)(?:(?:so|and|then|ok|okay|now|wait)\s*,?\s+)*(?:you (?:really |still |also )?(?:have to|must|"
-     r"need to|should|ought to|'ve got to|have got to|gotta|got to)|i (?:really |still |also )?(?:need|want) you to)\b"
-     r"[^.!?]*\?", "asks whether it must be done, it does not request it"),
+    (r"(?:^|[.!?;,]\s*)(?:(?:so|and|then|ok|okay|now|wait)\s*,?\s+)*(?:(?:you|u|ya|ye) (?:really |still |also )?"
+     r"(?:have to|must|need to|should|ought to|'ve got to|have got to|gotta|got to)|i (?:really |still |also )?"
+     r"(?:need|want) (?:you|u|ya) to)\b(?:[^.!?…]|\.{2,}|…)*\?",
+     "asks whether it must be done, it does not request it"),
     # a hedge asked back after the request ("Put the red cube in the bin, I think?", A1 s15 H70): unsure whether
     (r"[,;]?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|maybe|perhaps|probably)"
      r"\s*\?[?!]*\s*$",

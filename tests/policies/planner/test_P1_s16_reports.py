@@ -159,6 +159,9 @@ def test_one_colour_said_again_after_a_dash_still_plans() -> None:
     "So you have to put the red cube in the bin?",
     "You have to put the red cube in the bin? Thanks.",
     "Put the red cube in the bin, you have to?",
+    "U have to put the red cube in the bin?",
+    "Ya need to put the red cube in the bin?",
+    "You need to put the red cube in the bin... ?",
 ])
 def test_an_obligation_asked_back_refuses(text: str) -> None:
     refused(text)
