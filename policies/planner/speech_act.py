@@ -199,7 +199,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # the speaker or someone else going home ("Put the red cube in the bin before I head on home.", "... after I go
     # home", "Once we head home, ...", A1 s16 H99): where they go, no step of the robot's ("..., then head on home",
     # "before you go home" stay the robot's)
-    (r"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the boss|my \w+|our \w+)(?:'ll| will|'m| am|'re| are|"
+    # "could we go home?" after "Can we put ...?" is the inclusive request frame (test_planner_s9_shapes), not the
+    # speaker leaving: a modal asking before "we" keeps it the robot's step
+    (r"\b(?:i|(?<!\bcould )(?<!\bcan )(?<!\bshall )(?<!\bwould )(?<!\bwill )(?<!\bshould )we|he|she|they|someone|"
+     r"somebody|everyone|everybody|the boss|my \w+|our \w+)(?:'ll| will|'m| am|'re| are|"
      r" shall| can| must| have to| need to| want to)?(?: going to| gonna)?(?: just| then| finally| all)? (?:go|goes|"
      r"went|head|heads|headed|get|gets|got|return|returns|returned|leave|leaves|going|heading|getting)"
      r"(?: on| back| off)? home\b", "names where someone else goes, not a step of the robot's"),
