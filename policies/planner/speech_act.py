@@ -152,8 +152,21 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?:(?:just|already|then|also|really|actually|finally|successfully|carefully)\s+)*(?:relocated|transferred|"
      r"shifted|carried|lifted|deposited|positioned|conveyed|transported|stuck|popped|plonked|shoved|nudged|slid|brought|"
      r"took|threw|moved|placed|stacked|dropped|pushed|binned|trashed|dumped|ditched|tossed|chucked|discarded|grabbed|"
-     r"picked|parked|returned|went|disposed|scrapped|junked|sent)\b",
+     r"picked|parked|returned|went|disposed|scrapped|junked|sent|built|rebuilt|homed|assembled|constructed)\b",
      "reports what the robot did, it does not ask for it"),
+    # ... or said with no subject, a past opening a sentence ("Built a tower with red on top of blue.", "Homed.",
+    # "Homed the arm.", "Okay, binned the red cube.", A1 s16 H105): no request opens on a past; "Arm homed." (a state,
+    # seen convention) and "the one you stacked" open on no such past
+    (r"(?:^|[.!?;:]\s*)(?:(?:ok|okay|alright|so|and|then|wow|look|yes|yeah|yep|well|oh|done|there|right)\s*[,.!]?\s*)*"
+     r"(?:(?:just|already|finally|successfully)\s+)?(?:built|rebuilt|homed|binned|stacked|parked|pushed|placed|"
+     r"dropped|threw|tossed|chucked|trashed|dumped|shoved|nudged|lifted|moved|assembled|constructed)\b",
+     "reports what the robot did, it does not ask for it"),
+    # ... or in the Hiberno-English "after" perfect ("You're after putting the red cube in the bin, go home now." = you
+    # have just put it; "You're just after binning ...", "We're after ...", A1 s16 H100): a report of a done act, and
+    # the whole instruction is refused rather than the act run again ("After putting ..., go home." orders)
+    (r"\b(?:you|ye|u|ya|we|he|she|they|it|i)(?:'re|'s|'m| are| is| am| was| were| r)\s+"
+     r"(?:(?:just|only|only just|already|now)\s+)?after\s+[a-z]+ing\b",
+     "reports what was just done (\"you're after doing\" = you have just done it), it does not ask for it"),
     # ... or said with a causative past ("You let the red cube go into the bin.", "You made / had / got the red one
     # drop into the bin", A1 s15) or with any regular past in -ed before the cube it moved ("You raised the red cube
     # and put it in the bin.", "You hoisted / tipped / lowered the red one ..."): what was done, not an order; "could
@@ -544,6 +557,20 @@ _AFTER_ASKED = re.compile(r"(?<=\?)[!?]*((?:\s*[^.!?…]+(?:[.!…]+|$))+)\s*$")
 _SCENE_SAID = re.compile(rf"\b(?:{_COLOURS}|cubes?|blocks?|bricks?|bin|pad|trash|left|right|home|arm|gripper|"
                          rf"tower|stack|{_MOTION_BASE}|{_MOTION}|pop|stick|go|return|push|not|don't|never|no)\b")
 
+# An acknowledgement said back, what the one doing it says ("Okay, putting the red cube in the bin.", "Alright, binning
+# the red cube.", "On it, pushing ...") or a transcript line of the robot's own words ("Robot: putting the red cube in
+# the bin.", "Robot: okay, ..."), A1 s16 H103: an ack word or a speaker label, then a gerund of the robot's act. A bare
+# gerund stays a request (seen gold "binning orange pls"; "Putting the red cube in the bin."), and so does the same
+# with "please" ("Okay, putting the red cube in the bin please.", checked where this is used)
+_ACK = (r"ok|okay|k|kk|alright|all right|sure|sure thing|on it|roger|roger that|will do|copy|copy that|got it|"
+        r"understood|wilco|affirmative|righto|right away|no problem|you got it|as you wish|certainly|of course")
+_ACT_GERUND = (r"putting|placing|binning|pushing|moving|stacking|building|going|heading|homing|returning|picking|"
+               r"dropping|tossing|throwing|dumping|trashing|chucking|ditching|parking|setting|sliding|lifting|getting|"
+               r"taking|sending|shoving|nudging|popping|sticking|carrying|bringing|grabbing|shifting|lowering|raising")
+_SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot|arm|bot|assistant|panda)\s*:\s*(?:(?:{_ACK})\b"
+                        rf"\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
+                        rf"(?:{_ACT_GERUND})\b")
+
 
 def _as_screened(text: str, *, translated: bool) -> str:
     """``text`` (normalised) as the screens read it: small talk before "anyway", a small-talk question and a closing
@@ -562,6 +589,9 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
     m = None if translated else _CONFIRMATION_TAG.search(text)
     if m:
         return text[:m.start()].strip(" ,.;"), "asks to have it confirmed, it does not request it"
+    m = _SAID_BACK.search(text)
+    if m and not _PLEASE.search(text):
+        return m.group(0).strip(" ,.;"), "is the robot's acknowledgement said back, it does not ask for anything"
     plain = _POLITE_RE.sub(" ", _DISPOSAL_REASON.sub(r"\1", self_corrected(text) or text))
     plain = _AFTERWARDS.sub(" ", _HEARSAY.sub(" ", plain))
     for pattern, why in _RULES_RE:
