@@ -1486,15 +1486,17 @@ def _unless_both_corrected(instruction: str, state: SceneState, parsed: ParseRes
 # A tower DESCRIBED, not asked for (A1 s15 H91 "Stack configuration is, top to bottom: red, blue, green." built the
 # tower): the family of statements of a configuration, "<the/our/this> [adjective] stack|tower|pile|column|
 # configuration|arrangement|setup|layout [configuration] is|'s|are|was|were|has been|stands|looks|reads ...", "there
-# is/there's a tower ...", "that's the stack ...", a state said by "as is", "as it stands", "currently", "at the
-# moment" (H91 "... top to bottom: red, blue, green. As is."), or praise closing it (". Nice.", A1 s16); also after
-# a comma or with the direction between ("Top to bottom, the tower is ...", "The stack, top to bottom, is ...", A1 s16
-# H101 note); in the words of a tower (a tower noun or a level word, two colours), with no word of request anywhere (a
-# verb of motion or making, a wish, a modal, "kindly"). A goal word before the noun ("the final/target/desired/end
-# stack is ...", "Target configuration: ...", seen golds f23-049, f27-012) or "is to be / is going to be" after the
-# copula keeps the order; so does any request beside it ("Make a stack. The order is, top to bottom: ...", "Stack
-# them, top to bottom: ..."). The verbless heading ("Tower, top to bottom: red; green; blue.", f18-010, f26-012; "Stack
-# configuration, top to bottom: red, blue, green. Confirm.", fi43-028) stays an order, as the seen golds say.
+# is/there's a tower ...", "that's the stack ...", a state said by "as is", "as it stands", "currently", "at the moment"
+# (H91 "... top to bottom: red, blue, green. As is."), or praise closing it (". Nice.", A1 s16); also after a comma or
+# with the direction between ("Top to bottom, the tower is ...", "The stack, top to bottom, is ...", A1 s16 H101 note),
+# or as a hypothesis ("Top to bottom, the tower would / could / will be red, blue, green.", A1 s16 H104: a modal before
+# "be" is a copula, no request); in the words of a tower (a tower noun or a level word, two colours), with no word of
+# request anywhere (a verb of motion or making, a wish, a modal asking, "kindly"). A goal word before the noun ("the
+# final/target/desired/end stack is ...", "Target configuration: ...", seen golds f23-049, f27-012) or "is to be / is
+# going to be" after the copula keeps the order; so does any request beside it ("Make a stack. The order is, top to
+# bottom: ...", "Stack them, top to bottom: ..."). The verbless heading ("Tower, top to bottom: red; green; blue.",
+# f18-010, f26-012; "Stack configuration, top to bottom: red, blue, green. Confirm.", fi43-028) stays an order, as the
+# seen golds say.
 _TOWER_STATE_NOUN = r"(?:stack|tower|pile|column|configuration|arrangement|set-?up|layout|formation)"
 _DESCRIBED_TOWER = re.compile(
     r"\b(?:as (?:it )?is|as (?:it|things) stands?|currently|at the moment|at present|as of now)\b"
@@ -1508,7 +1510,8 @@ _DESCRIBED_TOWER = re.compile(
     r"(?:\s+(?:configuration|arrangement|order|layout|setup))?"
     r"(?:\s+(?:currently|now|right now|at the moment|at present|still|already|as it stands))?"
     r"(?:\s*,[^,.;!?]{1,40},)?"  # "The stack, top to bottom, is red, blue, green." (A1 s16)
-    r"\s*(?:'s|is|are|was|were|has been|have been|stands|stood|looks|looked|reads|read|goes|went)\b"
+    r"\s*(?:'s|is|are|was|were|has been|have been|stands|stood|looks|looked|reads|read|goes|went|"
+    r"(?:would|could|might|may|will|'d|'ll) be)\b"
     r"(?!\s+(?:to be|to\b|going to|gonna|supposed|meant|needed|wanted|required|desired|intended)))"
     r"|(?:^|[.;!?]\s*)(?:very |so |looks |how )?(?:nice|lovely|beautiful|pretty|neat|sweet|cool)\s*[.!]*\s*$")
 _TOWER_WORDS = re.compile(r"\b(?:stack|tower|pile|column)s?\b|\b(?:top to bottom|bottom to top|top[- ]down|"
@@ -1517,8 +1520,9 @@ _TOWER_WORDS = re.compile(r"\b(?:stack|tower|pile|column)s?\b|\b(?:top to bottom
 _TOWER_COLOURS = re.compile(rf"\b(?:{_COLOUR_ALT})\b[^.;!?]*?\b(?:{_COLOUR_ALT})\b")
 _TOWER_ASKED = re.compile(
     rf"\b(?:{'|'.join(sorted(lx.MOTION_VERBS - {'stack', 'stacking', 'raise', 'rest'}))}|make|build|create|construct|"
-    r"erect|assemble|arrange|raise|form|bin|realize|realise|rig|want|wanna|like|need|needs|should|must|shall|could|"
-    r"can|would|will|kindly|let's|let us|gotta|finish|complete|do|keep|go|return|head|i'?m after|we'?re after)\b|"
+    r"erect|assemble|arrange|raise|form|bin|realize|realise|rig|want|wanna|like|need|needs|should|must|shall|"
+    r"(?:could|can|would|will)(?! be\b)|kindly|let's|let us|gotta|finish|complete|do|keep|go|return|head|"
+    r"i'?m after|we'?re after)\b|"
     r"\b(?:stack|pile)\s+(?:(?:them|em|'em|these|those|the|it|up|all|every|both|my|our|me|us|a)\b|"
     rf"(?:{_COLOUR_ALT})\b)")
 
