@@ -802,10 +802,11 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # texting's "cn u", "cld u", "wud u" (fi46-052): can, could, would you
     (r"\bcn (?=(?:u|you|ya)\b)", "can "), (r"\b(?:cld|cud) (?=(?:u|you|ya)\b)", "could "),
     (r"\b(?:wud|wld) (?=(?:u|you|ya)\b)", "would "),
-    # "park" a cube on a place (fi46-031 "park the yellow cube on the pad for now, ta", fi47-058): put it there;
-    # "park the arm" / "park yourself" go home (above), never a cube
+    # "park" a cube on a place (fi46-031 "park the yellow cube on the pad for now, ta", fi47-058): place it there
+    # ("place", not "put": "see the robot put ..." reads as a report, test_planner_s8_shapes); "park the arm" / "park
+    # yourself" go home (above), never a cube
     (rf"\bpark (?=(?:the|that|this) (?:(?:{_COLOURS})(?: (?:cube|block|one))?|(?:cube|block|one))\s+(?:on|onto|in|"
-     r"into|at|upon|on top of)\b)", "put "),
+     r"into|at|upon|on top of)\b)", "place "),
     # ... "for now" after its place: where it goes, for as long as no other request moves it
     (r"(\b(?:on|onto|in|into|on top of) (?:the )?(?:pad|bin|left side|right side|mat|tray))\s+for now"
      r"(?=\s*(?:[,.!;]|$))", r"\1"),
