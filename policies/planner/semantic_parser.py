@@ -1705,6 +1705,13 @@ def _before_then_first(instruction: str) -> str:
 _BIN_FIRST = re.compile(r"\bbin ((?:the|that|this) [a-z]+ (?:one|cube|block))( first\b)")
 # a later step hedged before its verb and moved ahead by "first" ("Put the red one on the pad but maybe bin the green
 # one first.", A1 s15 H84; old on 8458c17 with "put"): "..., then maybe ..." refuses as a hedged step, and so does this
+# A pronoun with no verb of its own after "and" ("Push the red one right and it right.", REV s16-R2; "Don't push the
+# blue cube left. Push the red one right and it right." pushed red twice): a gapped clause names a new cube ("... and
+# the blue one left"); "it" there either repeats the cube just pushed (no one asks that) or points back past it to
+# another cube, so which cube is unclear: nothing is done. "... and then push it left again" keeps its verb and plans.
+_GAPPED_PRONOUN = re.compile(r"\band\s+(?:then\s+|also\s+)?(?:it|that one|this one|that|this)\s+(?:to(?:wards)? the\s+|"
+                             r"over to the\s+)?(?:left|right|forwards?|backwards?|back|away|ahead)\b"
+                             r"(?!\s+(?:now|away|there|here|then)\b)")
 _HEDGED_FIRST = re.compile(r"(?:,|\bbut\b|\band\b)\s+(?:maybe|perhaps|probably|possibly)\s+[^.;!?]*\bfirst\b")
 # a learner's "cube which is nearest to you" with no article (f28-040 "Please put cube which is nearest to you on green
 # cube."): "the cube ...", which phrasing measures from the base; only after a verb, before nearest/farthest
@@ -1788,6 +1795,10 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     if hedged is not None:
         return ParseResult((), Refusal(reason=f"'{hedged.group(0).strip(' ,')}': one step is hedged, so whether it is "
                                               f"asked is unclear: nothing is done"))
+    gapped = _GAPPED_PRONOUN.search(instruction.lower())
+    if gapped is not None:  # "Push the red one right and it right." (REV s16-R2)
+        return ParseResult((), Refusal(reason=f"'{gapped.group(0)}' has no verb of its own, and which cube 'it' is "
+                                              f"is unclear: name the cube ('... and the blue one left')"))
     agent = _PASSIVE_AGENT.search(instruction.lower())
     if agent is not None:  # "Every cube should be moved to the pad by the next shift." (REV s12 R4)
         return ParseResult((), Refusal(reason=f"'{agent.group(1)}' after a passive may name who is to do it, not "
