@@ -78,8 +78,9 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"come on|c'?mon|let'?s go|let'?s do (?:this|it)|"
             # New Zealand and Australian approval after the request ("..., sweet as.", fi47-001/-063; "Chur.", fi47-013;
             # "..., good as gold.", fi47-075), a Northern "mind" ("Leave the orange one be, mind.", fi46-074), a
-            # manager's "Ship it." (fi47-051), an impatient "Like, right now." (fi47-011)
-            r"sweet as|chur|cheers bro|good as gold|mind|ship it|like,? right now|done|"
+            # manager's "Ship it." (fi47-051), an impatient "Like, right now." (fi47-011); not "Done.", which may say
+            # the act is done already (test_planner_s8_shapes_adversary pins it refused beside a request)
+            r"sweet as|chur|cheers bro|good as gold|mind|ship it|like,? right now|"
             # impatience as an idiom after the request ("Just bin the cube, I don't have all day.", fi47-007), a cube
             # spoken of as a shy or sleepy creature ("... Gently. It's shy.", fi46-004), a stage act's close
             # ("Drumroll...", "Ta-da!", fi46-043)

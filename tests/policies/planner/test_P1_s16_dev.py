@@ -48,7 +48,6 @@ PUSH_LEFT_BLUE = ["push(object=blue_cube, direction=left)"]
     ("Push that blue block left, hoss.", PUSH_LEFT_BLUE),
     ("Trash the blue one. Like, right now.", mv("blue", "bin")),
     ("Put the red cube on the left side. Ship it.", mv("red", "left")),
-    ("Put the red cube in the bin. Done.", mv("red", "bin")),
     ("Stick the red one on top of the blue one for us, good as gold.", mv("red", "blue")),
     ("Set the red block in the bin for me, would ya partner?", mv("red", "bin")),
     ("Put that red one on top of the blue'n, would ya.", mv("red", "blue")),
@@ -104,6 +103,7 @@ def test_the_dev_shapes_plan(text: str, want: list[str]) -> None:
     "I reckon you could put the red cube in the bin.",
     "Could the arm put the red cube in the bin, I wonder.",
     "Red cube in the bin. Done.",
+    "Put the red cube in the bin. Done.",  # may say it is done already (test_planner_s8_shapes_adversary)
     "Red cube in the bin, sweet as?",
     "Red cube in the bin? Ship it.",
     "Put the red cube in the bin? Done.",
