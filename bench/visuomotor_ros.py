@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from robot.ros_rig.bridge_rig import LOADED_HOST, BridgeRig
+from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS, BridgeRig
 from robot.ros_rig.perception_loop import placed
 from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 
@@ -134,18 +134,22 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
         rig.rearm_when_ready(tries=10)
     first = steps.update()
     n_scenes = len(scenes)
-    # Each stretch between timing stops has 120 s to succeed or use up the steps; such a stop is re-armed.
-    done = rig.spin_rearming(lambda: bool(rig.state().get("task_success")) or steps.update() - first >= MAX_STEPS,
-                             120.0, out["timing_stops"], MAX_TIMING_STOPS, renew=True)
-    state = rig.state()
-    if state.get("task_success"):
-        out["bridge_success"] = True
-    elif done:
-        out["failure"] = "no success within the step limit"
-    elif state.get("mode") in ("SAFE_STOP", "ESTOP"):
-        out["failure"] = f"stopped by {state['last_transition']['faults']}"
-    else:
-        out["failure"] = f"no progress; last state {state}"
+    while True:
+        ok = probe.spin_until(lambda: bool(rig.state().get("task_success")) or steps.update() - first >= MAX_STEPS
+                              or rig.state().get("mode") in ("SAFE_STOP", "ESTOP"), 120.0)
+        state = rig.state()
+        if state.get("task_success"):
+            out["bridge_success"] = True
+            break
+        if not ok or steps.count - first >= MAX_STEPS:
+            out["failure"] = "no success within the step limit" if ok else f"no progress; last state {state}"
+            break
+        causes = state["last_transition"]["faults"]
+        if not set(causes) <= TIMING_FAULTS or len(out["timing_stops"]) >= MAX_TIMING_STOPS:
+            out["failure"] = f"stopped by {causes}"
+            break
+        out["timing_stops"].append(causes)
+        rig.rearm_when_ready(tries=10)
     faults = _faults(rig, n_events)
     out["image_faults"] = sum("CameraImageError" in f for f in faults)
     out["faults"] = faults[:5]
