@@ -16,7 +16,11 @@ the goal's x, y, z, then the instructed cube's. Each frame records its kind (``F
 read per kind, and where the pad and the bin stand (``places``, ``PLACE_NAMES``): the goal target names only the
 place the instruction names, so without them each place is seen in about half the frames (session 10: the pad
 placed 6.5 cm off, the bin 3.8 cm, close to the 4.7 cm of guessing the bin's side); ``--add-places`` writes them
-into a file rendered before they were recorded.
+into a file rendered before they were recorded. With ``approach_frames`` a scene adds frames of the expert's open hand
+coming down over the instructed cube, the cube moved a few centimetres under it (kinematic), where a policy's hand
+comes down off centre: session 16 found the heatmap head's error growing from 1.5 cm with the hand over 25 cm above
+the cube to 3.1 cm within 3 cm of it, drifting toward the front camera as the fingers came over the cube, and the
+gripper closing there. Every frame records where the TCP is (``tcp``), so errors can be read by the hand's height.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import numpy as np
 
 from policies.errors import TrainConfigError
 from policies.visuomotor.data import object_targets
+from policies.visuomotor.heatmap import HELD_OPENING
 from sim.errors import SimError
 
 SCENE_SEED_BASE = 3_000_000_000
@@ -54,9 +59,24 @@ PLACE_NAMES = ("pad.x", "pad.y", "pad.z", "bin.x", "bin.y", "bin.z")
 """``SceneFrames.places`` columns: the target pad's and the bin's body positions (metres), whatever the words name."""
 PLACE_CHECK_M = 1e-4
 """``add_places``: a scene reset again must put the named place where the file's goal target is, to this (metres)."""
-FRAME_KINDS = ("reset", "random_pose", "path", "hand")
+FRAME_KINDS = ("reset", "random_pose", "path", "hand", "approach")
 """``SceneFrames.kind`` values index this: the reset pose, a random joint pose around home, a step of the
-expert's path, the instructed cube held in the hand at a random pose around a carrying pose."""
+expert's path, the instructed cube held in the hand at a random pose around a carrying pose, the open hand over the
+instructed cube on the expert's way down to it with the cube moved under it (``APPROACH_*``)."""
+APPROACH_HEIGHT_M = 0.12
+"""Approach frames: the expert's steps with the TCP at most this far above the instructed cube's centre (and not below
+it by more than ``APPROACH_BELOW_M``), the fingers open and the cube not yet grasped."""
+APPROACH_BELOW_M = 0.01
+APPROACH_XY_M = 0.08
+"""... and the TCP within this of the cube in the table plane (the expert's descent; it moves across higher up)."""
+APPROACH_OFFSET_M = 0.04
+"""The instructed cube is moved by a uniform offset in a disc of this radius under the hand (the policy's hand closes
+2-5 cm off the cube where it fails, session 16), so the head cannot learn that the cube is where the fingers are..."""
+APPROACH_LOW_OFFSET_M = 0.015
+"""... or of this radius once the fingertips are beside the cube (TCP less than ``APPROACH_CLEAR_M`` above the cube's
+top): the open fingers leave about 1.8 cm either side of a 4.4 cm cube, so a larger offset would put the cube through
+a finger."""
+APPROACH_CLEAR_M = 0.01
 
 
 @dataclass(frozen=True)
@@ -80,15 +100,18 @@ class SceneFrames:
     """(N,) index into ``FRAME_KINDS`` of each frame (None: a file saved before kinds were recorded)."""
     places: np.ndarray | None = None
     """(N, 6) float32 ``PLACE_NAMES`` of each frame (None: a file saved before places were recorded)."""
+    tcp: np.ndarray | None = None
+    """(N, 3) float32 TCP position of each frame, metres (None: a file saved before it was recorded)."""
 
 
 def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0", robot: str = "panda",
                   cameras: tuple[str, ...] = ("front", "wrist"), image_size: int = 64, path_frames: int = 2,
-                  random_poses: int = 1, hand_poses: int = 0) -> SceneFrames:
+                  random_poses: int = 1, hand_poses: int = 0, approach_frames: int = 0) -> SceneFrames:
     """One frame at each ``seeds`` reset, ``path_frames`` at random steps of the expert's episode,
-    ``random_poses`` with the joints at home plus uniform offsets of +-``JOINT_JITTER_RAD``, and ``hand_poses``
+    ``random_poses`` with the joints at home plus uniform offsets of +-``JOINT_JITTER_RAD``, ``hand_poses``
     with the instructed cube in the hand, at a random step of the expert's carry plus offsets of
-    +-``HAND_JITTER_RAD`` (a scene whose expert never holds the cube gives none)."""
+    +-``HAND_JITTER_RAD`` (a scene whose expert never holds the cube gives none), and ``approach_frames`` at random
+    steps of the expert's descent onto the instructed cube (``APPROACH_*``), the cube moved under the open hand."""
     import gymnasium as gym
     import mujoco
 
@@ -99,9 +122,10 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
 
     if not seeds or len(set(seeds)) != len(seeds):
         raise TrainConfigError("render_scenes needs one or more distinct seeds")
-    if min(path_frames, random_poses, hand_poses) < 0:
-        raise TrainConfigError(f"path_frames, random_poses and hand_poses must be >= 0, got {path_frames}, "
-                               f"{random_poses}, {hand_poses}")
+    for name, count in (("path_frames", path_frames), ("random_poses", random_poses), ("hand_poses", hand_poses),
+                        ("approach_frames", approach_frames)):
+        if count < 0:
+            raise TrainConfigError(f"{name} must be >= 0, got {count}")
     env: Any = gym.make(env_id, robot=robot, obs_mode="rgb", cameras=cameras, image_size=image_size).unwrapped
     env.cameras = ()  # frames are rendered only where kept, by the renderer below (the env's settings)
     renderer = make_renderer(env.model, image_size, image_size)
@@ -109,7 +133,7 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
     robot_cfg = env.scene.robot
     # observation.environment_state's names (sim.dataset.env_spec.record_features): each pose, then the goal
     names = [f"{o}.{s}" for o in env.scene.object_names for s in POSE_SUFFIXES] + ["goal.x", "goal.y", "goal.z"]
-    images, envs, ids, texts, scene, kinds, places = [], [], [], [], [], [], []
+    images, envs, ids, texts, scene, kinds, places, tcps = [], [], [], [], [], [], [], []
 
     def keep(obs: dict, k: int, kind: str) -> None:
         frame = []
@@ -123,6 +147,7 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
         scene.append(k)
         kinds.append(FRAME_KINDS.index(kind))
         places.append(_places(view))
+        tcps.append(view.tcp_frame_now()[0])
 
     try:
         for k, seed in enumerate(seeds):
@@ -138,23 +163,30 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
                     keep(obs, k, "random_pose")  # the objects did not move: the reset's targets hold
                 data.qpos[view.arm_q] = saved
                 mujoco.mj_forward(model, data)
-            if path_frames or hand_poses:
+            if path_frames or hand_poses or approach_frames:
                 expert = env.expert()
                 last = min(PATH_STEPS, env.max_steps)
                 wanted = set(rng.integers(1, last, path_frames).tolist())
                 carried: list[tuple[np.ndarray, dict]] = []  # (qpos, observation) at the steps holding the cube
+                over: list[tuple[np.ndarray, dict]] = []  # the same at the steps of the open hand's descent
                 cube = env.goal.object
                 for step in range(1, last):
                     obs, _, terminated, truncated, _ = env.step(expert.act())
                     if step in wanted:
                         keep(obs, k, "path")
+                    grasped = view.is_grasped(cube)
                     lifted = view.object_pos(cube)[2] > view.object_half(cube) + 0.01
-                    if hand_poses and lifted and view.is_grasped(cube):
+                    if hand_poses and lifted and grasped:
                         carried.append((data.qpos.copy(), obs))
-                    if terminated or truncated or (step >= max(wanted, default=0) and not hand_poses):
+                    if approach_frames and not grasped and _over_cube(view, cube):
+                        over.append((data.qpos.copy(), obs))
+                    past_grasp = grasped or not approach_frames
+                    if terminated or truncated or (step >= max(wanted, default=0) and not hand_poses and past_grasp):
                         break
                 for i in rng.integers(0, len(carried), hand_poses if carried else 0):
                     _keep_in_hand(env, carried[int(i)], rng, functools.partial(keep, k=k, kind="hand"))
+                for i in rng.integers(0, len(over), approach_frames if over else 0):
+                    _keep_over_cube(env, over[int(i)], rng, functools.partial(keep, k=k, kind="approach"))
     finally:
         renderer.close()
         env.close()
@@ -165,7 +197,8 @@ def render_scenes(seeds: Sequence[int], *, env_id: str = "armstack/PickPlace-v0"
                        object_names=tuple(object_names),
                        text_index=np.array([index[t] for t in texts]), texts=unique,
                        scene_of_frame=np.asarray(scene), seeds=tuple(int(s) for s in seeds), cameras=tuple(cameras),
-                       kind=np.asarray(kinds, np.uint8), places=np.asarray(places, np.float32))
+                       kind=np.asarray(kinds, np.uint8), places=np.asarray(places, np.float32),
+                       tcp=np.asarray(tcps, np.float32))
 
 
 @functools.lru_cache(maxsize=8)
@@ -226,6 +259,42 @@ def add_places(frames: SceneFrames) -> SceneFrames:
                                f"file's goal ({off[bad] * 100:.2f} cm off): the env no longer draws this file's "
                                "layouts; render it again")
     return dataclasses.replace(frames, places=places)
+
+
+def _over_cube(view: Any, cube: str) -> bool:
+    """The open hand over ``cube`` on its way down (``APPROACH_HEIGHT_M``, ``APPROACH_BELOW_M``, ``APPROACH_XY_M``)."""
+    tcp, pos = view.tcp_frame_now()[0], view.object_pos(cube)
+    above = tcp[2] - pos[2]
+    return bool(view.gripper_opening > HELD_OPENING[1] and -APPROACH_BELOW_M <= above <= APPROACH_HEIGHT_M
+                and np.linalg.norm(tcp[:2] - pos[:2]) <= APPROACH_XY_M)
+
+
+def _keep_over_cube(env: Any, over: tuple[np.ndarray, dict], rng: np.random.Generator,
+                    keep: Callable[[dict], None]) -> None:
+    """Put the scene back at the descent step ``over`` (its qpos and observation), move the instructed cube in the
+    table plane by a random offset (``APPROACH_OFFSET_M``, or ``APPROACH_LOW_OFFSET_M`` once the fingertips are beside
+    it), keep the frame with the cube's new position in its targets, and restore the state the physics left."""
+    import mujoco
+
+    view, model, data = env.view, env.model, env.data
+    qpos, obs = over
+    name = env.goal.object
+    adr = view.object_qadr[name]
+    saved = data.qpos.copy()
+    data.qpos[:] = qpos
+    mujoco.mj_kinematics(model, data)
+    pos = view.object_pos(name).copy()
+    low = view.tcp_pos[2] - pos[2] < view.object_half(name) + APPROACH_CLEAR_M
+    radius = APPROACH_LOW_OFFSET_M if low else APPROACH_OFFSET_M
+    angle, r = rng.uniform(0.0, 2 * np.pi), radius * np.sqrt(rng.uniform())
+    pos[:2] += r * np.array([np.cos(angle), np.sin(angle)])
+    data.qpos[adr:adr + 3] = pos
+    mujoco.mj_forward(model, data)
+    poses = np.array(obs["object_poses"], copy=True)
+    poses[int(obs["object_id"]), :3] = pos
+    keep({**obs, "object_poses": poses})
+    data.qpos[:] = saved
+    mujoco.mj_forward(model, data)
 
 
 def _keep_in_hand(env: Any, carried: tuple[np.ndarray, dict], rng: np.random.Generator,
@@ -292,6 +361,8 @@ def save_scene_frames(path: str | Path, frames: SceneFrames) -> Path:
             arrays["kind"] = frames.kind
         if frames.places is not None:
             arrays["places"] = frames.places
+        if frames.tcp is not None:
+            arrays["tcp"] = frames.tcp
         np.savez(f, **arrays)  # type: ignore[arg-type]
     os.replace(tmp, path)
     return path
@@ -306,7 +377,7 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
             with np.load(p) as z:
                 meta = json.loads(bytes(z["meta"]).decode())
                 parts.append((meta, {k: z[k] for k in ("images", "objects", "text_index", "scene_of_frame",
-                                                         "seeds", "kind", "places") if k in z.files}))
+                                                         "seeds", "kind", "places", "tcp") if k in z.files}))
         except (OSError, ValueError, KeyError) as exc:
             raise TrainConfigError(f"{p}: not a scene-frames file ({exc})") from exc
     if not parts:
@@ -334,11 +405,12 @@ def load_scene_frames(paths: Sequence[str | Path]) -> SceneFrames:
                                f"were recorded) and the others do: render them again with the current code")
     kinds = None if without else np.concatenate([a["kind"] for _, a in parts])
     places = np.concatenate([a["places"] for _, a in parts]) if all("places" in a for _, a in parts) else None
+    tcp = np.concatenate([a["tcp"] for _, a in parts]) if all("tcp" in a for _, a in parts) else None
     return SceneFrames(images=np.concatenate([a["images"] for _, a in parts]),
                        objects=np.concatenate([a["objects"] for _, a in parts]), object_names=tuple(names),
                        text_index=np.concatenate(text_index), texts=tuple(texts),
                        scene_of_frame=np.concatenate(scene), seeds=tuple(seeds), cameras=tuple(cams),
-                       env_id=first["env_id"], robot=first["robot"], kind=kinds, places=places)
+                       env_id=first["env_id"], robot=first["robot"], kind=kinds, places=places, tcp=tcp)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -357,6 +429,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--random-poses", type=int, default=1)
     parser.add_argument("--hand-poses", type=int, default=0,
                         help="frames per scene with the instructed cube in the hand at a random pose")
+    parser.add_argument("--approach-frames", type=int, default=0,
+                        help="frames per scene of the open hand coming down over the instructed cube (moved under it)")
     args = parser.parse_args(argv)
     if args.add_places:
         try:
@@ -374,7 +448,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             raise TrainConfigError(f"--first must be >= 0, got {args.first}")
         frames = render_scenes(seeds, env_id=args.env, robot=args.robot, cameras=tuple(args.cameras.split(",")),
                                image_size=args.image_size, path_frames=args.path_frames,
-                               random_poses=args.random_poses, hand_poses=args.hand_poses)
+                               random_poses=args.random_poses, hand_poses=args.hand_poses,
+                               approach_frames=args.approach_frames)
         save_scene_frames(args.out, frames)
     except (TrainConfigError, SimError, OSError) as exc:
         raise SystemExit(f"error: {exc}") from None
