@@ -4,8 +4,9 @@ A run directory holds ``config.json`` (a residual run's also records the base po
 SHA-256: ``BASE_RECORD``), TensorBoard logs (``tb/``), resume points (``checkpoints/``: SB3's own
 model zip every ``checkpoint_every`` steps, the latest replay buffer and observation statistics, and
 ``resume.json`` naming them with the step count; ``train_rl(..., resume=True)`` continues a killed run from
-there), the best model by mean reward on the validation episodes (``best/``; their curve in ``evaluations.npz``,
-the episodes it was made on in ``EVALUATION_RECORD``),
+there), the best checkpoint by success on the validation episodes (``best/``, ``policies.rl_validation``: a run
+that starts from a policy is evaluated at step 0 too, so best/ can keep it; their curve in ``evaluations.npz``, the
+episodes it was made on in ``EVALUATION_RECORD``),
 ``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
 (``policy/``, see ``policies.rl_export``). Training, validation and held-out episode seeds are disjoint by
 construction (``policies.rl_config``); the held-out ones are used once, for ``metrics.json``'s ``final_eval``.
@@ -489,29 +490,6 @@ def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Pat
     return model, train_env
 
 
-def _resume_evaluations(callback: Any, path: Path, resumed_at: int, n_envs: int) -> None:
-    """Let ``EvalCallback`` go on with the evaluations the killed run saved (it rewrites the file each time).
-
-    Only those up to the resume point ``resumed_at`` are kept: the killed run may have evaluated past its last
-    resume point, and the resumed run evaluates those steps again (kept, each step would appear twice). The
-    callback's step count resumes too, so evaluations fall on the same steps as in an unbroken run.
-    """
-    callback.n_calls = resumed_at // n_envs  # EvalCallback counts vector steps
-    if not path.is_file():
-        return
-    data = np.load(path)
-    keep = np.asarray(data["timesteps"]) <= resumed_at
-    callback.evaluations_timesteps = [int(t) for t in np.asarray(data["timesteps"])[keep]]
-    callback.evaluations_results = [list(r) for r in np.asarray(data["results"])[keep]]
-    callback.evaluations_length = [list(n) for n in np.asarray(data["ep_lengths"])[keep]]
-    if "successes" in data.files:
-        callback.evaluations_successes = [list(x) for x in np.asarray(data["successes"])[keep]]
-    if keep.any():
-        callback.best_mean_reward = float(np.max(np.asarray(data["results"])[keep].mean(axis=1)))
-    if callback.best_model_save_path is not None:
-        _drop_best_past(Path(callback.best_model_save_path) / "best_model.zip", resumed_at)
-
-
 def _write_evaluation_record(out: Path, seeds: tuple[int, int]) -> None:
     _atomic_write_text(out / EVALUATION_RECORD, json.dumps({"first_seed": seeds[0], "count": seeds[1]}))
 
@@ -540,25 +518,6 @@ def _restart_foreign_evaluations(out: Path, seeds: tuple[int, int], resumed_at: 
             "moved_to": aside.name if moved else None}
 
 
-def _drop_best_past(best: Path, resumed_at: int) -> None:
-    """Remove ``best`` if the killed run saved it past the resume point.
-
-    Its evaluation is no longer in the record, and the kept best it replaced was overwritten, so nothing can be
-    rolled back: best/ stays empty until the resumed run evaluates higher than every kept evaluation.
-    """
-    import zipfile
-
-    if not best.is_file():
-        return
-    try:
-        with zipfile.ZipFile(best) as archive:
-            saved_at = int(json.loads(archive.read("data"))["num_timesteps"])
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile):
-        saved_at = None  # unreadable: its step cannot be shown to be kept
-    if saved_at is None or saved_at > resumed_at:
-        best.unlink()
-
-
 @dataclass(frozen=True, kw_only=True)
 class RLRun:
     """What a finished run produced."""
@@ -578,7 +537,9 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     from its last resume point (model, replay buffer, observation statistics, step count) to ``config.steps``.
     """
     import torch
-    from stable_baselines3.common.callbacks import CallbackList, EvalCallback
+    from stable_baselines3.common.callbacks import CallbackList
+
+    from policies.rl_validation import RANKED_BY, ValidationEvaluations, read_best
 
     out = Path(out_dir)
     state: dict[str, Any] | None = None
@@ -621,11 +582,14 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         restarted = None
         if state is not None:
             restarted = _restart_foreign_evaluations(out, validation_seeds(config), int(state["env_steps"]))
-        evaluations = EvalCallback(val_env, n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every,
-                                   log_path=str(out), best_model_save_path=str(out / "best"), deterministic=True,
-                                   verbose=0)
+        exports = export and make_env is None
+        evaluations = ValidationEvaluations(
+            val_env, at_start=starts_from_a_policy(config),
+            export_best=functools.partial(_export_best, config) if exports else None,
+            n_eval_episodes=config.eval_episodes, eval_freq=config.eval_every, log_path=str(out),
+            best_model_save_path=str(out / "best"), deterministic=True, verbose=0)
         if state is not None:
-            _resume_evaluations(evaluations, out / "evaluations.npz", int(state["env_steps"]), config.n_envs)
+            evaluations.resume(out / "evaluations.npz", int(state["env_steps"]), config.n_envs)
         callbacks = CallbackList([evaluations,
                                   _resume_checkpoints(config.checkpoint_every, out / "checkpoints", config.algo)])
         start = time.perf_counter()
@@ -649,7 +613,8 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
                "final_eval": final,
                "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
                "evaluations_restarted": restarted,
-               "eval_curve": curve, "eval_seeds": list(eval_seeds(config)),
+               "eval_curve": curve, "best": read_best(out / "best"), "best_ranked_by": RANKED_BY,
+               "eval_seeds": list(eval_seeds(config)),
                "validation_seeds": list(validation_seeds(config)), "train_seeds": list(train_seeds(config))}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
@@ -657,13 +622,27 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
     policy_dir = None
     # Every armstack goal env has an observation adapter (policies.rl_export); a residual run's export carries its
     # base policy.
-    if export and make_env is None:
+    if exports:
         from policies.rl_export import export_residual_policy, export_sb3_policy
 
         exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
         policy_dir = exporter(model, config, out / "policy", metrics=metrics,
                               obs_normalizer=train_env if config.normalize_obs else None)
     return RLRun(out_dir=out, model_path=model_path, metrics=metrics, policy_dir=policy_dir)
+
+
+def starts_from_a_policy(config: RLConfig) -> bool:
+    """Whether the run's step 0 is a policy worth keeping, evaluated before the first env step (issue 19): the
+    behaviour clone of a run pretrained on demos, or a residual run's BC base (its actor starts at zero)."""
+    return (config.demos is not None and config.demo_pretrain_steps > 0) or config.base_policy is not None
+
+
+def _export_best(config: RLConfig, model: Any, folder: Path) -> None:
+    """``best/policy``: the armstack checkpoint of the model ``best/`` holds, with its observation statistics."""
+    from policies.rl_export import export_residual_policy, export_sb3_policy
+
+    exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
+    exporter(model, config, folder, obs_normalizer=model.get_vec_normalize_env() if config.normalize_obs else None)
 
 
 def read_eval_curve(path: Path) -> dict[str, list[float]]:

@@ -64,10 +64,14 @@ def run_rl(args: argparse.Namespace) -> int:
     else:
         config = RLConfig.from_yaml(args.config, **overrides) if args.config else RLConfig.from_dict(overrides)
     run = train_rl(config, args.out, resume=getattr(args, "resume", False))
-    final = run.metrics["final_eval"]
+    final, best = run.metrics["final_eval"], run.metrics.get("best")
+    # best/: the checkpoint kept by the validation episodes (policies.rl_validation), which may be step 0 (the clone)
+    kept = None if best is None else {"env_steps": best["env_steps"], "validation_success_rate": best["success_rate"],
+                                      "policy": str(run.out_dir / "best" / "policy") if run.policy_dir else None}
     print(json.dumps({"out": str(run.out_dir), "policy": str(run.policy_dir) if run.policy_dir else None,
                       "env_steps": run.metrics["env_steps"], "train_wall_s": round(run.metrics["train_wall_s"], 1),
-                      "success_rate": final["success_rate"], "eval_episodes": final["episodes"]}, indent=2))
+                      "success_rate": final["success_rate"], "eval_episodes": final["episodes"], "best": kept},
+                     indent=2))
     return 0
 
 

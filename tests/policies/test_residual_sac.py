@@ -140,17 +140,17 @@ def test_train_rl_runs_the_residual_recipe_from_the_cli(tmp_path: Path) -> None:
     policy = policies.load(out / "policy", robot="panda")  # the export carries its BC base in policy/base/
     assert policy.spec.observation["adapter"] == "residual_goal_v1" and (out / "policy" / "base").is_dir()
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [200]
+    # step 0 (the BC base: the actor starts at zero) is evaluated too, so best/ may keep it
+    assert metrics["env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [0, 200]
+    assert policies.load(out / "best" / "policy", robot="panda").spec.observation["adapter"] == "residual_goal_v1"
     # Resuming loads the residual learner back (its last resume point is the end: nothing left to train).
     assert run_rl(parser.parse_args(["--out", str(out), "--resume", "--quiet"])) == 0
     metrics = json.loads((out / "metrics.json").read_text())
-    assert metrics["resumed_from_env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [200]
+    assert metrics["resumed_from_env_steps"] == 200 and metrics["eval_curve"]["timesteps"] == [0, 200]
 
 
 def test_a_resumed_run_keeps_only_the_evaluations_up_to_its_resume_point(tmp_path: Path) -> None:
-    from stable_baselines3.common.callbacks import EvalCallback
-
-    from policies.rl import _resume_evaluations
+    from policies.rl_validation import ValidationEvaluations
 
     # The killed run evaluated at 100, 200 and 300 but saved its last resume point at 200: the resumed run
     # evaluates 300 again, so the record keeps 100 and 200 only, and counts steps from 200 (every 100: next at 300).
@@ -159,12 +159,12 @@ def test_a_resumed_run_keeps_only_the_evaluations_up_to_its_resume_point(tmp_pat
              successes=np.array([[0.0], [1.0], [0.0]]))
     from policies.goal_env import make_goal_env
 
-    callback = EvalCallback(make_goal_env(), eval_freq=100)
-    _resume_evaluations(callback, tmp_path / "evaluations.npz", 200, 1)
+    callback = ValidationEvaluations(make_goal_env(), eval_freq=100)
+    callback.resume(tmp_path / "evaluations.npz", 200, 1)
     assert callback.evaluations_timesteps == [100, 200]
     assert callback.evaluations_results == [[-5.0], [-1.0]] and callback.evaluations_successes == [[0.0], [1.0]]
-    assert callback.best_mean_reward == -1.0 and callback.n_calls == 200
-    _resume_evaluations(callback, tmp_path / "missing.npz", 600, 2)  # nothing saved yet: only the step count
+    assert callback.best_mean_reward == -1.0 and callback.best_rank == 1.0 and callback.n_calls == 200
+    callback.resume(tmp_path / "missing.npz", 600, 2)  # nothing saved yet: only the step count
     assert callback.n_calls == 300 and callback.evaluations_timesteps == [100, 200]
 
 
@@ -172,10 +172,9 @@ def test_a_resumed_run_keeps_only_the_evaluations_up_to_its_resume_point(tmp_pat
 def test_a_resumed_run_drops_a_best_model_saved_past_its_resume_point(tmp_path: Path, saved_at: int,
                                                                        survives: bool) -> None:
     from stable_baselines3 import SAC
-    from stable_baselines3.common.callbacks import EvalCallback
 
     from policies.goal_env import make_goal_env
-    from policies.rl import _resume_evaluations
+    from policies.rl_validation import ValidationEvaluations
 
     # The killed run's best (step 300) is past the resume point (200): its evaluation was dropped, so the model goes.
     np.savez(tmp_path / "evaluations.npz", timesteps=np.array([100, 200, 300]),
@@ -183,7 +182,7 @@ def test_a_resumed_run_drops_a_best_model_saved_past_its_resume_point(tmp_path: 
     model = SAC("MultiInputPolicy", make_goal_env(), policy_kwargs={"net_arch": [8]}, learning_starts=0)
     model.num_timesteps = saved_at
     model.save(tmp_path / "best" / "best_model.zip")
-    callback = EvalCallback(make_goal_env(), eval_freq=100, best_model_save_path=str(tmp_path / "best"))
-    _resume_evaluations(callback, tmp_path / "evaluations.npz", 200, 1)
+    callback = ValidationEvaluations(make_goal_env(), eval_freq=100, best_model_save_path=str(tmp_path / "best"))
+    callback.resume(tmp_path / "evaluations.npz", 200, 1)
     assert (tmp_path / "best" / "best_model.zip").is_file() == survives
     assert callback.best_mean_reward == -1.0

@@ -426,6 +426,9 @@ def test_cli_trains_from_a_config_file_and_prints_a_summary(tmp_path: Path, caps
     assert run_rl(args) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["env_steps"] >= 100 and summary["eval_episodes"] == 1  # the flag beat the file's 120 steps
+    curve = json.loads((tmp_path / "run" / "metrics.json").read_text())["eval_curve"]
+    assert summary["best"]["env_steps"] in curve["timesteps"]  # from scratch: no step-0 evaluation
+    assert curve["timesteps"][0] == 60 and (tmp_path / "run" / "best" / "policy" / "policy.json").is_file()
     saved = json.loads((tmp_path / "run" / "config.json").read_text())
     assert saved["steps"] == 100 and saved["seed"] == 3 and saved["net_arch"] == [8]
     assert (tmp_path / "run" / "policy" / "policy.json").is_file()
@@ -555,9 +558,8 @@ def test_best_is_chosen_on_validation_episodes_and_held_out_ones_only_score_the_
                                                                                      monkeypatch: Any) -> None:
     """``best/`` used to be chosen by EvalCallback on the held-out episodes (R1 s10): the reported figure was then
     the best of several noisy draws from the very seeds it reports on."""
-    import stable_baselines3.common.callbacks as sb3_callbacks
-
     import policies.rl as rl
+    import policies.rl_validation as rl_validation
     from policies.rl_config import EVAL_SEED_BASE, VALIDATION_SEED_BASE
 
     made: dict[int, Any] = {}  # first seed -> the vector env built over that block
@@ -569,13 +571,13 @@ def test_best_is_chosen_on_validation_episodes_and_held_out_ones_only_score_the_
 
     chosen_on: list[Any] = []
 
-    class RecordingEvalCallback(sb3_callbacks.EvalCallback):
+    class RecordingEvalCallback(rl_validation.ValidationEvaluations):
         def __init__(self, eval_env: Any, **kwargs: Any) -> None:
             chosen_on.append(eval_env)
             super().__init__(eval_env, **kwargs)
 
     monkeypatch.setattr(rl, "vectorize", recording_vectorize)
-    monkeypatch.setattr(sb3_callbacks, "EvalCallback", RecordingEvalCallback)
+    monkeypatch.setattr(rl_validation, "ValidationEvaluations", RecordingEvalCallback)
     run = train_rl(TINY, tmp_path / "run")
     assert chosen_on == [made[VALIDATION_SEED_BASE]] and made[EVAL_SEED_BASE] is not chosen_on[0]
     metrics = json.loads((run.out_dir / "metrics.json").read_text())
