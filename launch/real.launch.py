@@ -54,6 +54,9 @@ def generate_launch_description() -> LaunchDescription:
                               description="ros2_control controller ('' = the profile's)"),
         DeclareLaunchArgument("policy", default_value="expert",
                               description="'expert' (scripted) or a policy checkpoint directory"),
+        DeclareLaunchArgument("policy_start_timeout_s", default_value="120.0",
+                              description="s the policy checkpoint's process may take to start, else the bridge "
+                                          "exits (a heavily loaded host may need more)"),
         DeclareLaunchArgument("record", default_value="",
                               description="MCAP file the bridge records to ('' = no recording)"),
         DeclareLaunchArgument("namespace", default_value="", description="namespace of the bridge and its topics"),
@@ -97,6 +100,8 @@ def generate_launch_description() -> LaunchDescription:
             parameters=[params_file, profile_overlay, {
                 "controller": ParameterValue(controller_value, value_type=str),
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
+                "policy_start_timeout_s": ParameterValue(LaunchConfiguration("policy_start_timeout_s"),
+                                                         value_type=float),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),
                 # The same file the perception node applies: the arm request checks it loads and its age.
                 "calibration_file": ParameterValue(LaunchConfiguration("calibration_file"), value_type=str),

@@ -3,7 +3,8 @@
 Starts ``armstack-sim-arm`` (MuJoCo arm, table and cubes behaving like a ros2_control position system) and
 ``armstack-bridge`` (fault monitor, fallback supervisor, command gate, policy or planner), both reading
 ``config/<robot>.yaml`` next to this file. The executables are the console scripts that ``pip install armstack``
-puts on PATH. Launch arguments override the file's ``controller``, ``policy`` and ``record`` parameters.
+puts on PATH. Launch arguments override the file's ``controller``, ``policy``,
+``policy_start_timeout_s`` and ``record`` parameters.
 
 ``perception:=true`` puts perception in the loop: ``config/overlay/perception_loop.yaml`` is read after the
 robot's file (the sim arm renders its front camera with depth and stops publishing its ground truth on
@@ -58,6 +59,9 @@ def generate_launch_description() -> LaunchDescription:
                               description="ros2_control controller ('' = the profile's)"),
         DeclareLaunchArgument("policy", default_value="expert",
                               description="'expert' (scripted) or a policy checkpoint directory"),
+        DeclareLaunchArgument("policy_start_timeout_s", default_value="120.0",
+                              description="s the policy checkpoint's process may take to start, else the bridge "
+                                          "exits (a heavily loaded host may need more)"),
         DeclareLaunchArgument("record", default_value="",
                               description="MCAP file the bridge records to ('' = no recording)"),
         DeclareLaunchArgument("namespace", default_value="", description="namespace of the nodes and their topics"),
@@ -91,6 +95,8 @@ def generate_launch_description() -> LaunchDescription:
             parameters=[params_file, overlay, profile_overlay, {
                 "controller": controller,
                 "policy": ParameterValue(LaunchConfiguration("policy"), value_type=str),
+                "policy_start_timeout_s": ParameterValue(LaunchConfiguration("policy_start_timeout_s"),
+                                                         value_type=float),
                 "record": ParameterValue(LaunchConfiguration("record"), value_type=str),
             }],
             output="screen",

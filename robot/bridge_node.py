@@ -969,11 +969,16 @@ def load_policy(params: BridgeParams) -> Policy | None:
     (torch there can crash or overrun without taking the safety monitor along: robot/policy_process.py)."""
     if params.policy == "expert":
         return None
+    from robot.child_process import ChildTimeoutError
     from robot.policy_process import PolicyProcess
 
     try:
         return PolicyProcess(params.policy, deadline_s=params.policy_deadline_s,
-                             hang_s=max(1.0, params.policy_deadline_s), robot=params.sim_model)
+                             hang_s=max(1.0, params.policy_deadline_s), start_timeout_s=params.policy_start_timeout_s,
+                             robot=params.sim_model)
+    except ChildTimeoutError as exc:  # slow, not broken: say which parameter bounds the start
+        raise RobotError(f"policy {params.policy!r} did not start within policy_start_timeout_s "
+                         f"({params.policy_start_timeout_s:g} s; a loaded host may need more): {exc}") from exc
     except RobotError as exc:  # any load failure is a configuration error reported without a traceback
         raise RobotError(f"policy {params.policy!r} could not be loaded: {exc}") from exc
 

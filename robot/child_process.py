@@ -58,7 +58,11 @@ class ChildWorker:
         self._proc.start()
         child.close()
         self._conn = parent
-        reply = self._wait(time.monotonic() + timeout_s, "starting", lambda m: isinstance(m, dict))
+        try:
+            reply = self._wait(time.monotonic() + timeout_s, "starting", lambda m: isinstance(m, dict))
+        except ChildTimeoutError:
+            self.stop()  # a child still loading would go on taking a core for an answer nobody waits for
+            raise
         if "error" in reply:
             self.stop()
             raise ChildProcessError(f"{self.name} could not start: {reply['error']}")

@@ -13,6 +13,7 @@ from typing import Any
 
 from robot.errors import ParameterError
 from robot.planner_process import DEFAULT_PLANNER, PLANNER_BACKENDS
+from robot.policy_process import START_TIMEOUT_S
 from robot.safety.command_gate import MAX_LEAD_TIME, GateConfig
 from robot.safety.monitor_config import MonitorConfig
 from robot.sim_arm_config import JOINT_PREFIX_RENAMES, SIM_MODELS, read_params_files
@@ -36,6 +37,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "control_rate_hz": (10.0, 1000.0),
     "policy_rate_hz": (1.0, 100.0),
     "policy_deadline_s": (1e-4, 1.0),
+    "policy_start_timeout_s": (1.0, 3600.0),
     "estop_heartbeat_timeout_s": (0.02, 5.0),
     "stale_periods": (1.0, 1000.0),
     "frozen_repeats": (1, 1000),
@@ -78,6 +80,8 @@ DESCRIPTIONS: dict[str, str] = {
     "policy_rate_hz": "policy rate (Hz); at most control_rate_hz",
     "policy": "'expert' (the scripted expert on the mirror) or a checkpoint directory",
     "policy_deadline_s": "a policy step slower than this (s) is a policy overrun",
+    "policy_start_timeout_s": "the policy checkpoint's process must load it and answer ready within this (s), at "
+                              "start-up (else the bridge exits) and after each restart",
     "command_interface": "position (<controller>/commands) or trajectory (<controller>/joint_trajectory)",
     "controller": "arm controller namespace the commands go to",
     "gripper_controller": "gripper controller namespace: <gripper_controller>/commands",
@@ -159,6 +163,10 @@ class BridgeParams:
     policy: str = "expert"
     """``expert`` (the scripted expert of the instructed task, run on the mirror) or a checkpoint directory."""
     policy_deadline_s: float = 0.03
+    policy_start_timeout_s: float = START_TIMEOUT_S
+    """How long (s) the checkpoint's process (``robot.policy_process``: torch, the checkpoint, the sentence encoder)
+    may take to answer ready; a policy that does not start within it stops the bridge at start-up. 120 s; a heavily
+    loaded host may need more (an image policy's child took over 120 s at load 24-25 on a shared 2-core box)."""
     command_interface: str = "position"
     controller: str = "arm_controller"
     gripper_controller: str = "gripper_controller"

@@ -19,6 +19,10 @@ import numpy as np
 
 from robot.child_process import ChildCrashedError, ChildProcessError, ChildTimeoutError, ChildWorker
 
+START_TIMEOUT_S = 120.0
+"""How long (s) a policy's child may take to load its checkpoint and answer ready, at start-up and after a restart
+(the bridge's ``policy_start_timeout_s``)."""
+
 
 class PolicyDeadlineError(ChildTimeoutError):
     """The policy did not answer within the tick's deadline."""
@@ -66,7 +70,7 @@ class PolicyProcess:
     """``act(obs)`` and ``reset()`` of the checkpoint at ``policy_dir``, answered by a child process."""
 
     def __init__(self, policy_dir: str, *, deadline_s: float, hang_s: float = 1.0,
-                 start_timeout_s: float = 120.0, robot: str | None = None) -> None:
+                 start_timeout_s: float = START_TIMEOUT_S, robot: str | None = None) -> None:
         if not 0 < deadline_s <= hang_s:
             raise ChildProcessError(f"need 0 < deadline_s <= hang_s, got {deadline_s!r} and {hang_s!r}")
         self.policy_dir, self.deadline_s, self.hang_s = policy_dir, float(deadline_s), float(hang_s)

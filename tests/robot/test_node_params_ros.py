@@ -97,6 +97,8 @@ def test_command_line_overrides_are_what_runs_and_bad_sets_are_refused_with_a_re
 @pytest.mark.parametrize(("script", "override", "needles"), [
     ("armstack-bridge", "control_rate_hz:=5.0", ["control_rate_hz", "[10.0, 1000.0]", "5.0"]),
     ("armstack-bridge", "stale_period:=3.0", ["unknown parameter(s) 'stale_period'", "stale_periods"]),
+    # What the launch files' policy_start_timeout_s argument sets.
+    ("armstack-bridge", "policy_start_timeout_s:=0.5", ["policy_start_timeout_s", "[1.0, 3600.0]", "0.5"]),
     ("armstack-bridge", "stop_deactivates_controller:=true",
      ["stop_deactivates_controller needs a profile with a controller manager (ur, franka), not 'generic'"]),
     ("armstack-sim-arm", "publish_rate_hz:=5000.0", ["publish_rate_hz", "[1.0, 1000.0]", "5000.0"]),
