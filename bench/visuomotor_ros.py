@@ -134,22 +134,20 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
         rig.rearm_when_ready(tries=10)
     first = steps.update()
     n_scenes = len(scenes)
-    while True:
-        ok = probe.spin_until(lambda: bool(rig.state().get("task_success")) or steps.update() - first >= MAX_STEPS
-                              or rig.state().get("mode") in ("SAFE_STOP", "ESTOP"), 120.0)
-        state = rig.state()
-        if state.get("task_success"):
-            out["bridge_success"] = True
-            break
-        if not ok or steps.count - first >= MAX_STEPS:
-            out["failure"] = "no success within the step limit" if ok else f"no progress; last state {state}"
-            break
+    # Each stretch between timing stops has 120 s to succeed or use up the steps; such a stop is re-armed.
+    done = rig.spin_rearming(lambda: bool(rig.state().get("task_success")) or steps.update() - first >= MAX_STEPS,
+                             120.0, out["timing_stops"], MAX_TIMING_STOPS, renew=True)
+    state = rig.state()
+    if state.get("task_success"):
+        out["bridge_success"] = True
+    elif done:
+        out["failure"] = "no success within the step limit"
+    elif state.get("mode") in ("SAFE_STOP", "ESTOP"):
         causes = state["last_transition"]["faults"]
-        if not set(causes) <= TIMING_FAULTS or len(out["timing_stops"]) >= MAX_TIMING_STOPS:
-            out["failure"] = f"stopped by {causes}"
-            break
-        out["timing_stops"].append(causes)
-        rig.rearm_when_ready(tries=10)
+        late = set(causes) <= TIMING_FAULTS and len(out["timing_stops"]) < MAX_TIMING_STOPS
+        out["failure"] = f"stopped by {causes}" + (" (not ready to re-arm within 120 s)" if late else "")
+    else:
+        out["failure"] = f"no progress; last state {state}"
     faults = _faults(rig, n_events)
     out["image_faults"] = sum("CameraImageError" in f for f in faults)
     out["faults"] = faults[:5]

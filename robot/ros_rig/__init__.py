@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from robot.ros_rig.bridge_rig import (
     LOADED_HOST,
+    TIMING_FAULTS,
     BridgeRig,
     RigTimeoutError,
     latched_qos,
@@ -21,7 +22,6 @@ from robot.ros_rig.bridge_rig import (
 from robot.ros_rig.perception_loop import (
     OVERLAY,
     RELAXED_BRIDGE,
-    TIMING_FAULTS,
     Episode,
     PerceptionLoop,
     placed,

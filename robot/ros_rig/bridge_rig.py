@@ -232,11 +232,14 @@ class BridgeRig:
             raise RigTimeoutError(f"re-arm refused {tries} times: {reasons}\n{self.output()}")
         self.wait_state(lambda s: s.get("mode") == "NOMINAL", 5.0, "NOMINAL after re-arm")
 
-    def spin_rearming(self, pred: Callable[[], Any], timeout: float, stops: list[list[str]], max_stops: int) -> bool:
+    def spin_rearming(self, pred: Callable[[], Any], timeout: float, stops: list[list[str]], max_stops: int, *,
+                      renew: bool = False) -> bool:
         """Spin until ``pred()`` holds (True) or ``timeout`` passes (False). A stop the loaded host causes by itself
         (SAFE_STOP or ESTOP latched by ``TIMING_FAULTS`` only: a starved sim arm's stale joint states, say) is
         re-armed once its faults clear within the wait, as a technician does, at most ``max_stops`` times; each
-        one's causes are appended to ``stops``. Any other stop is left latched: the wait ends False at once."""
+        one's causes are appended to ``stops``. Any other stop is left latched: the wait ends False at once.
+        ``renew``: each re-arm starts ``timeout`` afresh (a limit on each stretch without a stop, as a pick and place
+        that restarts its approach after a stop needs), else it bounds the whole wait, re-arms included."""
         end = time.monotonic() + timeout
 
         def stopped() -> bool:
@@ -257,6 +260,8 @@ class BridgeRig:
                                          max(0.0, end - time.monotonic()), self.bridge):
                 return False
             self.rearm_when_ready(tries=10)
+            if renew:
+                end = time.monotonic() + timeout
 
     def armed_at_startup(self, startup_s: float = STARTUP_S) -> dict[str, Any]:
         """Wait for a bridge with ``arm_on_start`` to arm by itself; a timing fault right after it (a starved

@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS
+from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS, BridgeRig, RigTimeoutError
 from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe
 
 CONFIG = REPO_ROOT / "launch" / "config"
@@ -94,18 +94,16 @@ class PerceptionLoop:
         self.probe = RosProbe(domain, name="perception_loop_probe")
         qos = QoSProfile(depth=500, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL)
         p = self.probe
-        self.states = p.subscribe(String, "armstack_bridge/state")
-        self.arm_events = p.subscribe(String, "armstack_sim_arm/events", qos)
-        self.bridge_events = p.subscribe(String, "armstack_bridge/events", qos)
+        # The bridge and the sim arm seen as the bridge tests see them: state, events, re-arming timing stops.
+        self.rig = BridgeRig(p, self.procs["bridge"], self.procs["sim-arm"])
+        self.states = self.rig.states
+        self.arm_events = self.rig.arm_events
+        self.bridge_events = self.rig.events
         self.perception_events = p.subscribe(String, "armstack_perception/events", qos)
         self.truth = p.subscribe(String, "armstack_sim_arm/ground_truth", 10)
         self.scenes = p.subscribe(String, "scene/objects", 50)
         for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
             p.publisher(String, topic)
-        from std_srvs.srv import Trigger
-
-        self._trigger = Trigger
-        self.rearm_client: Any = p.node.create_client(Trigger, "armstack_bridge/rearm")
         # (receive - stamp) in seconds, on this process's node clock; stamps of every PoseArray.
         from geometry_msgs.msg import PoseArray
 
@@ -179,21 +177,18 @@ class PerceptionLoop:
             raise AssertionError(f"the loop did not come up: state {self.state()}\n{self.output()}")
 
     def _rearm(self) -> bool:
-        """Back to NOMINAL: by itself (a DEGRADED stop resumes when its fault clears) or by ``~/rearm``."""
-        for _ in range(5):
-            if not self.spin_until(lambda: self.state().get("mode") == "NOMINAL"
-                                   or bool(self.state().get("rearm_ready")), 10.0):
-                return False
-            if self.state().get("mode") == "NOMINAL":
-                return True
-            if not self.rearm_client.service_is_ready() and not self.spin_until(self.rearm_client.service_is_ready,
-                                                                               10.0):
-                return False
-            future = self.rearm_client.call_async(self._trigger.Request())
-            if self.spin_until(future.done, 10.0) and future.result().success:
-                return self.spin_until(lambda: self.state().get("mode") == "NOMINAL", 5.0)
-            self.probe.spin_for(0.2)
-        return False
+        """Back to NOMINAL: by itself (a DEGRADED stop resumes when its fault clears) or by ``~/rearm`` once ready
+        (``BridgeRig.rearm_when_ready``); False if neither came."""
+        if not self.spin_until(lambda: self.state().get("mode") == "NOMINAL" or bool(self.state().get("rearm_ready")),
+                               10.0):
+            return False
+        if self.state().get("mode") == "NOMINAL":
+            return True
+        try:
+            self.rig.rearm_when_ready()
+        except RigTimeoutError:
+            return False
+        return True
 
     # --- one episode -------------------------------------------------------------------------------
     def _reset(self, seed: int) -> dict[str, Any]:
@@ -250,25 +245,23 @@ class PerceptionLoop:
             ep.failure = "the bridge did not take the instruction"
             ep.seconds = time.monotonic() - started
             return ep
-        end = started + timeout
-        while True:
-            ok = self.spin_until(lambda: bool(self.state().get("task_success")) or self.state().get("mode") in (
-                "SAFE_STOP", "ESTOP"), max(0.0, end - time.monotonic()))
+        # A stop the starved host causes by itself is re-armed within the episode's time, at most 3 times.
+        try:
+            self.rig.spin_rearming(lambda: bool(self.state().get("task_success")) or not self.alive(),
+                                   max(0.0, started + timeout - time.monotonic()), ep.timing_stops, 3)
             state = self.state()
-            if ok and state.get("task_success"):
+            if state.get("task_success"):
                 ep.bridge_success = True
-                break
-            if not ok:
+            elif not self.alive():
+                ep.failure = f"a process exited; last state {state}"
+            elif state.get("mode") in ("SAFE_STOP", "ESTOP"):
+                causes = state["last_transition"]["faults"]
+                late = set(causes) <= TIMING_FAULTS and len(ep.timing_stops) < 3
+                ep.failure = f"stopped by {causes}" + (f" (not ready to re-arm within {timeout:.0f} s)" if late else "")
+            else:
                 ep.failure = f"no success within {timeout:.0f} s; last state {state}"
-                break
-            causes = state["last_transition"]["faults"]
-            if not set(causes) <= TIMING_FAULTS or len(ep.timing_stops) >= 3:
-                ep.failure = f"stopped by {causes}"
-                break
-            ep.timing_stops.append(causes)
-            if not self._rearm():
-                ep.failure = f"could not re-arm after {causes}"
-                break
+        except RigTimeoutError:
+            ep.failure = f"could not re-arm after {ep.timing_stops[-1]}"
         if ep.bridge_success:
             # Let the released cube settle, then ask the simulator (never read by the loop) where it lies.
             n_truth = len(self.truth)

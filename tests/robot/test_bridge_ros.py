@@ -139,15 +139,8 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
         # (late joint states or heartbeat): re-arm after those, as a technician would, and go on. Any other
         # fault fails the test; tests/robot/test_bridge_core.py shows the strictly fault-free run.
         timing_stops: list[list[str]] = []
-        while True:
-            state = rig.wait_state(lambda s: s.get("task_success") or s.get("mode") in ("SAFE_STOP", "ESTOP"),
-                                   60.0, "the task")
-            if state["task_success"]:
-                break
-            causes = state["last_transition"]["faults"]
-            assert set(causes) <= TIMING_FAULTS and len(timing_stops) < 3, (state, timing_stops)
-            timing_stops.append(causes)
-            rig.rearm()
+        assert rig.spin_rearming(lambda: rig.state().get("task_success"), 60.0, timing_stops, 3, renew=True), \
+            f"no task success; timing stops re-armed: {timing_stops}\n{rig.output()}"
         # Ground truth from the sim arm agrees: the cube lies at its target.
         objects = json.loads(rig.objects[-1][1].data)
         cube = next(o for o in objects["objects"] if o["name"] == reset["object"])
@@ -160,15 +153,16 @@ def test_every_injected_fault_is_caught_within_a_period_and_pick_and_place_succe
         probe.publish(String, "armstack_bridge/instruction", String(data=_task_goal(reset)))
         probe.spin_for(0.3)
         rig.send("armstack_sim_arm/inject", {"fault": "stuck", "joint": 0}, confirm="inject")
-        for _ in range(3):
-            state = rig.wait_state(lambda s: s.get("mode") != "NOMINAL", 15.0, "the stuck joint to be detected")
-            causes = state["last_transition"]["faults"]
-            if "tracking_error" in causes:
-                break
-            # A starved host can stop the arm on a timing fault first (see above): re-arm and keep moving.
-            assert set(causes) <= TIMING_FAULTS, state
-            rig.rearm()
-        assert "tracking_error" in state["last_transition"]["faults"], state
+
+        def stuck_stop() -> bool:
+            state = rig.state()
+            stopped = state.get("mode") in ("SAFE_STOP", "ESTOP")
+            return stopped and "tracking_error" in state["last_transition"]["faults"]
+
+        # A starved host can stop the arm on another timing fault first (see above): re-armed, and the arm moves on.
+        stuck_stops: list[list[str]] = []
+        assert rig.spin_rearming(stuck_stop, 15.0, stuck_stops, 2, renew=True), \
+            f"the stuck joint was not detected; timing stops re-armed: {stuck_stops}\n{rig.output()}"
         rig.send("armstack_sim_arm/clear", "{}", confirm="clear")
         rig.rearm()
         probe.spin_for(0.5)
@@ -324,21 +318,21 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
             up between the ready state and the call), as a technician would."""
             replies = []
             for _ in range(5):
-                assert pump(5.0, lambda: state().get("rearm_ready")), (label, state())
+                assert pump(5.0, lambda: state().get("rearm_ready")), f"{label}: {state()}\n{bridge.output()}"
                 assert rearm.wait_for_service(timeout_sec=5.0)
                 future: Any = rearm.call_async(Trigger.Request())
                 assert pump(5.0, future.done), label
                 replies.append(future.result().message)
                 if future.result().success:
                     break
-            assert future.result().success, (label, replies)
-            assert pump(5.0, lambda: state().get("mode") == "NOMINAL"), (label, state())
+            assert future.result().success, f"{label}: re-arm refused {replies}\n{bridge.output()}"
+            assert pump(5.0, lambda: state().get("mode") == "NOMINAL"), f"{label}: {state()}\n{bridge.output()}"
 
         def stamp_now() -> float:
             return float(probe.node.get_clock().now().nanoseconds * 1e-9)
 
         assert probe.wait_for_subscriber("joint_states", 40.0, bridge), bridge.output()
-        assert pump(40.0, lambda: state().get("mode") == "NOMINAL"), (state(), bridge.output())
+        assert pump(40.0, lambda: state().get("mode") == "NOMINAL"), f"{state()}\n{bridge.output()}"
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 10.0, bridge)
 
         # Malformed JSON and unknown names on the string topics: events, and the bridge keeps running.
@@ -357,8 +351,8 @@ def test_bad_input_gives_a_fault_or_an_event_never_a_crash(tmp_path: Path) -> No
                 ("out-of-order stamps", _joint_state(names, home, stamp_now() - 5.0))):
             seen = len(invalid_events())
             probe.publish(JointState, "joint_states", msg)
-            assert pump(5.0, lambda n=seen: len(invalid_events()) > n), (label, state())
-            assert pump(2.0, lambda: state().get("mode") == "SAFE_STOP"), (label, state())
+            assert pump(5.0, lambda n=seen: len(invalid_events()) > n), f"{label}: {state()}\n{bridge.output()}"
+            assert pump(2.0, lambda: state().get("mode") == "SAFE_STOP"), f"{label}: {state()}\n{bridge.output()}"
             rearm_when_ready(label)
         # Issue #20: one message stamped an hour ahead used to make every later one "out of order" (invalid_state
         # for ever, until a restart). Now it is a bad_stamp that clears with the next good sample, and re-arming works.

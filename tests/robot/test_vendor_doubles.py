@@ -139,7 +139,7 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
         frozen = [t["cmd"] for t in ticks[:start + 1] if t["cmd"] is not None][-1]
         cursor = start
         while cursor < len(ticks) and ticks[cursor]["source"] != "resume":
-            assert ticks[cursor]["cmd"] is None or ticks[cursor]["cmd"] == frozen, (payload, ticks[cursor])
+            assert ticks[cursor]["cmd"] is None or ticks[cursor]["cmd"] == frozen, f"{payload}: {ticks[cursor]}"
             cursor += 1
     for _, kind in DRIVER_FAULTS[profile]:
         # Each driver fault: one hold, then nothing until the re-arm (no commands pile up behind the stop).
@@ -198,7 +198,7 @@ def test_vendor_bench_smoke_run_prints_its_figures() -> None:
                                "--domain", str(domain)], capture_output=True, text=True, timeout=240, cwd=REPO_ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
     ur = json.loads(done.stdout)["profiles"]["ur"]
-    assert ur["armed"]["armed"] is True, (ur["armed"], done.stderr[-3000:])
+    assert ur["armed"]["armed"] is True, f"{ur['armed']}\n{done.stderr[-3000:]}"
     assert ur["beyond_limits"] == 0 and ur["untrusted"] == 0
     assert [f["fault"] for f in ur["faults"]] == ["stale"] and ur["faults"][0]["first_safe_ms"] is not None
     assert ur["trajectories"]["sent"] >= 30 and ur["trajectories"]["rejected"] == 0

@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("rclpy")
 
 from std_msgs.msg import String
-from test_bridge_ros import LOADED_BOX, TIMING_FAULTS
+from test_bridge_ros import LOADED_BOX
 from test_vendor_doubles import CI_RATES, VendorRig, bindings_missing, vendor_params
 
 from robot.ros_rig.processes import NodeProcess, RosProbe, allocate_domain_id
@@ -63,19 +63,10 @@ def test_the_bridge_closes_the_drivers_gripper_on_the_cube_and_opens_it(tmp_path
         goal = {key: reset[key] for key in ("object", "target", "instruction")} | {"task": "pick_place"}
         probe.publish(String, "armstack_bridge/instruction", String(data=json.dumps(goal)))
         rig.wait_state(lambda s: s.get("task") == "pick_place", 10.0, "the task goal to be taken")
+        # A starved shared host can stop the arm on a timing fault: re-armed as a technician would, and on it goes.
         stops: list[list[str]] = []
-        while True:
-            state = rig.wait_state(lambda s: s.get("task_success") or s.get("mode") in ("SAFE_STOP", "ESTOP"),
-                                   60.0, "the task")
-            if state.get("task_success"):
-                break
-            # A starved shared host can stop the arm on a timing fault: re-arm as a technician would, go on.
-            causes = state["last_transition"]["faults"]
-            assert set(causes) <= TIMING_FAULTS and len(stops) < 4, (state, stops, rig.output())
-            stops.append(causes)
-            state = rig.wait_state(lambda s: s.get("rearm_ready") or s.get("mode") == "NOMINAL", 30.0, "re-arm")
-            if state["mode"] != "NOMINAL":
-                rig.arm_until_accepted()
+        assert rig.spin_rearming(lambda: rig.state().get("task_success"), 60.0, stops, 4, renew=True), \
+            f"no task success; timing stops re-armed: {stops}\n{rig.output()}"
 
         def opened_after_closing() -> bool:
             commands = _events(rig, "gripper_command")
