@@ -57,8 +57,8 @@ _PHRASES = (
 # Pidgin's one preposition of place), "comot" ("out") says nothing the place said next does not, "help me put" is
 # "please put" and "when you get chance" is "when you get a chance". Negations ("no put am", "make you no touch am")
 # have no mapping here and stay unread.
-_PIDGIN = re.compile(r"\b(?:abeg|oya|comot|wetin|una|abi|how body|hope say|(?:put|carry|keep|drop|take|move|push|"
-                     r"leave|bring) am)\b")
+_PIDGIN = re.compile(r"\b(?:abeg|biko|please na|oya|comot|wetin|una|abi|how body|hope say|(?:put|carry|keep|drop|take|"
+                     r"move|push|leave|bring) am)\b")
 # A subject before the verb ("You carry the red cube go the bin?", "I don put am for the pad") asks or reports: the
 # text is left unmapped, hence unread (A1 s12 b94)
 _PIDGIN_SUBJECT = re.compile(r"\b(?:you|i|we|they|he|she|e)(?: (?:don|go|dey|bin|just))? (?:carry|put|take|move|keep|"
@@ -66,6 +66,9 @@ _PIDGIN_SUBJECT = re.compile(r"\b(?:you|i|we|they|he|she|e)(?: (?:don|go|dey|bin
 _PIDGIN_PLACE = r"(?=the (?:bin|trash|dustbin|pad|left side|right side|left|right)\b)"
 _PIDGIN_PHRASES = (
     (r"\babeg\b\s*,?\s*", "please "),
+    # (s17 F4: the Igbo "biko" and "please na" are "please" as "abeg" is)
+    (r"\bbiko\b\s*,?\s*", "please "),
+    (r"\bplease na\b", "please"),
     (r"(^|[.!?,]\s*)oya\b\s*,?\s*", r"\1"),
     (r"\bhow body\s*\?+\s*", ""),
     (r"\bi hope say you (?:rest|rested|sleep|slept) well\b", "i hope you slept well"),

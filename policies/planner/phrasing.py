@@ -526,7 +526,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"little) help|let(?: me|'?s|s) (?:think|see)|(?:so )?(?:the|your|my) (?:task|job|request) (?:for you )?is|"
      r"time to work|time to (?:tidy|clean|clear) up|time to get (?:to work|going|started)|time to pile (?:on|up)|"
      r"the thing is|"
-     r"you know what|here'?s the deal|"
+     # (not asked: "You know what? Red cube in the bin." announces news, A1 s17 H114)
+     r"you know what(?!\s*\?)|here'?s the deal|"
      r"here'?s (?:the thing|the (?:game )?plan|what i need|what i want|what to do)(?: (?:from|of) you)?|"
      r"(?:the|my) (?:game )?plan is|"
      r"one (?:more|last) thing|"
@@ -936,6 +937,26 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:(?:is there )?any chance|(?:do you )?think|do you reckon|reckon)"
      rf"(?: that)? (?:you|u) (?:could|can|would|might)(?: (?:please|just|maybe))?\s+(?={_FRAMED_VERB}\b)", r"\1"),
     (rf"(^|[,;.!?:]\s*)pretty please,?\s+(?={_FRAMED_VERB}\b)", r"\1please "),
+    # s17 family F1, ask frames of a subject and a modal (or a fixed invitation) right before a verb the planner reads:
+    # "could you possibly put ...", "are you able to put ...", "can I get you to put ...", "how about you put ...",
+    # "(it's) time to put ...", "would you like to put ...",
+    # "go on (then), put ...": the request itself ("wanna", "care to", "fancy" asked: register.py). Only at a clause's
+    # start and right before the verb, so "are you not able to put", "it was time to put", "I got you to put", "maybe
+    # it's time to put", "how about you don't put" keep their words (refused)
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but|please)\s+)(?:could|can|would|will) (?:you|u|ya) (?:possibly|perhaps)"
+     rf"(?: (?:please|just))?\s+(?={_FRAMED_VERB}\b)", r"\1could you "),
+    # (not "will you be able to ...?", a question of the future, A1 s17)
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:(?:are|r) (?:you|u|ya)|would (?:you|u|ya) be) "
+     rf"(?:able|willing) to(?: (?:please|just))?\s+(?={_FRAMED_VERB}\b)", r"\1could you "),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:please )?(?:can|could|may|might) (?:i|we) (?:get|have|persuade) "
+     rf"(?:you|u|ya) to\s+(?={_FRAMED_VERB}\b)", r"\1could you "),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:so )?how about (?:you|u|ya)(?: just)?\s+(?={_FRAMED_VERB}\b)",
+     r"\1could you "),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|then|ok|okay|right|alright)\s+)(?:(?:it'?s|it is|now'?s|now is) )?"
+     rf"(?:(?:high|about) )?time (?:for (?:you|u) )?to\s+(?={_FRAMED_VERB}\b)", r"\1"),
+    (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|but)\s+)(?:would|will) (?:you|u|ya) (?:like|care) to\s+(?={_FRAMED_VERB}\b)",
+     r"\1could you "),
+    (rf"(^|[,;.!?:]\s*)go on(?: then| now)?\s*(?:,\s*|\s+and\s+)(?={_FRAMED_VERB}\b)", r"\1"),
     (rf"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna) need (?:you|u) to\s+(?={_FRAMED_VERB}\b)", " "),
     (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|please|could you|can you|would you)\s+)help (?:me|us)(?: out)?(?: here| a bit)?"
      rf"(?:,)? and\s+(?={_FRAMED_VERB}\b)", r"\1"),
@@ -2521,9 +2542,13 @@ _TERSE_FORMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^(?:(?:build|make|stack) )?(?:a |me a )?tower(?: please)?\s*[:,-]\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}"
      rf"\s+(?:at (?:the )?)?bottom\b(.*?),?\s*(?:the )?({_COLOUR_ALT}){_CUBE_WORD}\s+(?:on |at (?:the )?)?top$",
      r"build a tower with \1 at the bottom\2, \3 on top"),
-    # "orange cube, bin. then home": an object, a comma, a place, with no verb
-    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*,\s*(?:in |into |on |onto )?(?:the )?"
-     rf"(bin|trash|pad)(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
+    # "orange cube, bin. then home": an object, a comma, a place, with no verb; also a colon before the bare place
+    # ("Red cube: bin.", the model planned it where the parser refused, s16 residue: now one reading for every
+    # backend; "Red cube: in the bin." is a status line, A1 s17, unread)
+    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*:\s*(bin|trash|pad)"
+     rf"(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
+    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*,\s*(?:in |into |on |onto )?"
+     rf"(?:the )?(bin|trash|pad)(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
     (r"(^|[.;]\s*|,?\s*\bthen\s+)(?:back )?home\s*$", r"\1go home"),
     (rf"(^|[.;]\s*|,?\s*\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick| one)? to (?:the )?(left|right|"
      rf"bin|pad)"

@@ -32,11 +32,37 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             r"soldier|recruit|private|cadet|trooper|sergeant|sarge|corporal|bach|boyo|me duck|petal|"
             r"sunshine|bestie|homie|amigo|cuz|"
             # Texan and New Zealand addresses ("Push that orange block right, hoss.", fi47-055; "..., bro:", fi47-013)
-            r"hoss|bud|cobber|e hoa|my bro|bro|cuzzie|chief)")
+            r"hoss|bud|cobber|e hoa|my bro|bro|cuzzie|chief|"
+            # the robot or anyone addressed formally, between marks ("..., robot.", "..., sir.", "..., my friend."; s17)
+            r"robot|robot arm|robo|bot|sir|ma'?am|madam|miss|my friend|friend|my dear|dearie|"
+            # s17 family F4: kin and street addresses (Singapore's "uncle"/"aunty", London's "guv", "me old mucker")
+            r"uncle|aunty|auntie|sis|bruv|bruh|guv|guv'?nor|gov|dawg|mucker|me old mucker|y'?all|youse|yous)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
          r"alright|eh|got it|capisce|yes!|yay)")
+# s17 family F2 (below, in _CLOSING): sentences of colour after a complete order, each a closed class
+# (bare: "Oh great.", "Great, just great." may be sarcasm, kept unread, A1 s17)
+_APPROVAL = (r"(?:(?:lovely|brilliant|perfect|great|awesome|cool|excellent|"
+             r"fantastic|wonderful|marvell?ous|splendid|superb|amazing|fab|fabulous|magic|smashing|beaut|bonzer|"
+             r"terrific|ace|wicked|sweet|nice)(?: stuff| job| work)?(?:,? (?:thanks|thank you|cheers|ta))?)")
+_MANNER = (r"(?:(?:nice and |real |really |very |ever so )?(?:carefully|gently|softly|slowly|steadily|smoothly|"
+           r"delicately|tenderly|daintily|with care|with love)(?: now| please| like| does it)?|"
+           r"easy does it|gently does it|slow and steady|steady (?:as she goes|now|on)|"
+           r"(?:take|taking) your time|in your own (?:good )?time)")
+_ENCOURAGEMENT = (r"(?:off you go|away you go|on you go|go for it|have at it|(?:you'?ve |you have |you )?got this|"
+                  r"you can do (?:it|this)|i believe in you|there (?:you|we) go|i'?ll wait|i will wait|"
+                  r"(?:i'?m |i am )?rooting for you|make me proud|you'?re doing (?:great|fine|well|good)|"
+                  r"good (?:robot|bot|lad|boy|girl))")
+_FATE = (r"(?:poor (?:little |old )?(?:thing|guy|fella|fellow|wee thing|cube|block|one|mite)|"
+         r"(?:it|he|she)(?:'s| has| is)? (?:had|been having|having) (?:a |such a )?(?:rough|long|hard|tough|bad|"
+         r"terrible|awful) (?:day|week|time|year|morning|night|life)|"
+         # (never "It's my favourite.": a reason not to do it, A1 s17)
+         r"(?:it|he|she)(?:'s| has) seen better days|(?:it|he|she) (?:deserves|had) it(?: coming)?|rest in peace|rip|"
+         r"(?:bye(?:[- ]bye)?|goodbye|good-?bye|farewell|so long|cheerio|ta-?ta),? (?:(?:little|old|wee|my) )?"
+         r"(?:cube|block|buddy|friend|fella|pal))")
+_SPEAKER_STATE = (r"(?:i'?m|i am) (?:so |really |very |totally |absolutely |dead |well )?(?:tired|exhausted|"
+                  r"knackered|shattered|sleepy|bored|hungry|starving|beat|pooped|zonked)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
 _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for (?:that one|this one|now|today))?|"
             r"(?:thanks|thank you) and (?:kind |best |warm )?regards|(?:kind |best |warm )?regards|"
@@ -58,6 +84,7 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # lad", fi40-045/-058), a kitchen's "service, please!" and "Yes chef!" (fi41-009/-027)
             r"grand(?:,? so)?|there'?s a good (?:robot|lad|boy|girl|lass|machine|bot)|"
             r"like a good (?:robot|lad|boy|girl|lass|machine|bot)|service(?:,? please)?|yes,? chef|"
+            r"there'?s a (?:dear|love|darling|pet|sweetheart|treasure|gem)|"
             r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on|"
             # haste said after the request, a part of its own, as "asap" and "stat" ("..., quick.", f26-059; "Quick.",
             # f28-046; "quick pls", fi32-012; ", chop chop.", f28-062; ", smartly now.", fi35-002; "Double time!",
@@ -87,6 +114,17 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"i (?:don'?t|do not) have all day|i haven'?t got all day|(?:i'?ve|we'?ve) not got all day|"
             r"(?:it|he|she)(?:'s| is) (?:just |a bit |a little |so |very |really |kinda )?(?:shy|sleepy|tired|grumpy|"
             r"lonely|cute|adorable|brave|bored|nervous|camera[- ]shy)|drum ?roll(?: please)?|ta-?da+|"
+            # s17 family F2, colour after a complete order (each a closed class a person uses again): a one-word
+            # approval ("... Lovely.", "... Perfect, thanks."), the manner of a careful hand ("... Carefully.", "Easy
+            # does it.", "Take your time."), encouragement ("Off you go.", "You've got this.", "There you go."), the
+            # cube's fate or character ("Poor thing.", "It's had a rough week.", "It's seen better days.", "It's my
+            # favourite.", "Bye-bye, little cube."), the speaker's own state ("I'm knackered."); never a state of the
+            # cube or the place ("It's glued down.", "It's hot.", "It's already in the bin." stay unread, refused)
+            rf"{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|"
+            # s17 family F4: discourse particles after a request, never before a "?" (there they ask to confirm,
+            # "..., innit?" as "..., right?", A1 s17 H122): "..., innit.", "..., you know.", Singapore's and
+            # Nigeria's "ah", "sha", "jor", a West Country "like"
+            r"innit|init|you know|ya know|y'?know|like|ah|sha|jor|"
             # a checklist's call after the item (fi43-058 "Set.", fi43-007 "Check.", fi43-028 "Confirm.", fi43-009)
             r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)(?!\s*:)|"
             # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
@@ -105,7 +143,8 @@ _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thank
              r"rq|real quick|jare|eh(?![\s.!]*\?))")
 _LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
 _CLOSINGS = re.compile(rf"(?:\s*[,;.!?—–]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
-                       rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}))*[\s,;.!?]*$", re.IGNORECASE)
+                       rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}|please|thanks|thank you|cheers))*[\s,;.!?]*$",
+                       re.IGNORECASE)
 
 # Dropped only around a request (an imperative, ``_IMPERATIVE``): after a verbless placement the same words make a
 # report or an exclamation of it ("Red cube in the bin af.", "Red cube in the bin... good work, matey.", A1 s11 H29).
@@ -192,10 +231,41 @@ def _reason_after_disposal(m: re.Match[str]) -> str:
     return "" if _DISPOSES.search(clause) and not _NEGATES.search(clause) else m.group(0)
 
 
+# s17 family F3 (first rule below): greetings before an opening question, the question, and a word of wonder after it
+_GREETING_SAID = (r"(?:(?:oh|ooh|wow|hey|hi|hiya|hello|howdy|morning|good (?:morning|afternoon|evening)|ok|okay|so|"
+                  r"right|um+|er+m?|well)(?: there| robot| mate| buddy)?)")
+_YOU = r"(?:you|u|ya|ye)"
+_OPENING_QUESTION = (
+    rf"(?:{_GREETING_SAID}\s*,?\s*)*(?:robot\s*,?\s*)?(?:"
+    # readiness and attention
+    rf"(?:are |r )?{_YOU} (?:ready|awake|there|on|up|free|busy|listening|around|with me|good to go)|ready|"
+    rf"(?:can|do) {_YOU} hear me|hello|anyone (?:home|there)|"
+    # a moment of its time
+    rf"(?:(?:have )?{_YOU} )?got a (?:sec|second|minute|min|moment|mo)|have {_YOU} got a (?:sec|second|minute|moment)|"
+    # a favour asked before it is named
+    rf"(?:can|could|would|will) {_YOU} do (?:me )?(?:a (?:quick |small |little |big )?favou?r|something for me)|"
+    rf"(?:can|could|may) i ask (?:{_YOU} )?(?:a (?:quick |small )?favou?r|something)|"
+    rf"(?:wanna|want to|care to) help (?:me )?(?:out)?|"
+    rf"(?:do {_YOU} )?mind if i ask (?:{_YOU} )?(?:a (?:quick |small )?favou?r|something)|"
+    # its name, what it is (its health, "How are you?", is speech_act's _SMALL_TALK_QUESTION and phrasing's
+    # small-talk opener, before this session)
+    rf"what'?s your name|"
+    # (never a teaser, "Guess what?" / "You know what?": news follows it, "Guess what? Red cube in the bin.", A1 s17
+    # H114)
+    rf"(?:is this|are {_YOU}) the (?:new |famous |big )?(?:robot|robot arm|arm))")
+_PRAISE_SAID = r"(?:neat|cool|nice|wow|amazing|awesome|great|lovely|brilliant|good)"
 _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # Filipino English's "po", a particle of respect after any word ("Hello po!", "Can I request po that you ...",
     # "... the blue one po.", fi35): it asks, forbids and names nothing, so it goes wherever it stands
     (r"\s*\bpo\b(?!['-])", ""),
+    # s17 family F3: a question that only opens the talk, before the request (closed classes: the robot's readiness or
+    # attention, a moment of its time, a favour asked before it is named, the robot's health or name, a teaser) -- "Are
+    # you ready? Put ...", "Got a sec? Put ...", "Could you do me a favour? Put ...", "Oh wow, is this the robot arm?
+    # Neat. Could you ...?", "Guess what? ...". Only at the very start, behind greetings, and only a whole sentence
+    # ending in "?": what follows is read as said ("Ready? Don't put ..." says only what not to do; "Are you ready to
+    # put ...?" asks); never a question about a cube, a place or the arm's state ("Is the bin full? ...", "Are you
+    # broken? ...")
+    (rf"^(?:{_GREETING_SAID}\s*[,!.]+\s*)*(?:{_OPENING_QUESTION})\s*\?+\s*(?:{_PRAISE_SAID}\s*[.!]+\s*)?(?=[a-z])", ""),
     # New York's "on toppa" ("plant the red one right on toppa the blue one", fi35-009): "on top of"
     (r"\btoppa\b", "top of"),
     # "Lemme see ya plant the red one on ...": the request itself, where a motion verb follows at once ("don't let
@@ -779,6 +849,13 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # Australian "Reckon you could ...?" (fi47-066): "could you"; "'cept" (except), "'em" (them)
     # (asked, never "I reckon you could ...", a supposition as "You could put ..." is)
     (r"(^|[,;.!?]\s*)(?:do )?(?:you |ya )?reckon (you|u|ya) (could|can|would) (?=[a-z])", r"\1\3 you "),
+    # s17 family F1 (with phrasing's ask frames): "(do you) wanna put ...?", "(would you) care to put ...?", "fancy
+    # putting ...?" asked (a "?" ends the sentence): "could you ...", "how about ..."; never said ("You wanna put ..."
+    # may report a wish, "I wanna put ..." is the speaker's), never before a negation ("Wanna not put ...?")
+    (rf"(^|[,;.!?:]\s*)(?:(?:(?:do |would )?(?:you|u|ya) )?(?:wanna|care to)|do (?:you|u|ya) want to)\s+"
+     rf"(?=(?:{'|'.join(sorted(lx.MOTION_VERBS))}|pop|stick|park|bin)\b)(?=[^.;!?]*\?)", r"\1could you "),
+    (r"(^|[,;.!?:]\s*)fancy (?=(?:putting|placing|moving|stacking|picking|pushing|popping|sticking|parking|binning|"
+     r"shifting|sliding|nudging|setting)\b)(?=[^.;!?]*\?)", r"\1how about "),
     (r"(?<![\w'])'cept\b", "except"), (r"(?<![\w'])'em\b", "them"),
     # Southern "git" (get), "head on home" (fi47-023), "go and rest at your home position" (fi47-072): get, go home
     (r"\bgit (?=(?:the|that|this|it|them|yourself)\b)", "get "),

@@ -63,6 +63,11 @@ _DONE_CLOSER = (r"keep up the (?:good|great) work|keep it up|keep going|way to g
                 r"lad|lass)|yay|woo+(?:hoo+)?|nice|great|sorted|done|bingo|boom|sick|epic|legend|yes+|finally|"
                 r"at (?:long )?last|👍+|👏+|🙌|:-?\)|:-?d|xd")
 
+# the robot's acts as gerunds (the said-back screen and the progressive below)
+_ACT_GERUND = (r"putting|placing|binning|pushing|moving|stacking|building|going|heading|homing|returning|picking|"
+               r"dropping|tossing|throwing|dumping|trashing|chucking|ditching|parking|setting|sliding|lifting|getting|"
+               r"taking|sending|shoving|nudging|popping|sticking|carrying|bringing|grabbing|shifting|lowering|raising")
+
 _RULES: tuple[tuple[str, str], ...] = (
     # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
     (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
@@ -130,6 +135,28 @@ _RULES: tuple[tuple[str, str], ...] = (
     (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+)"
      rf"(?:'ve| have| had)?(?: just| already| then| also)? "
      rf"{_MOTION}\b(?! (?:you|me|us)\b)", "reports an action, it does not ask for one"),
+    # ... the robot named otherwise at a clause's start ("The arm put the red cube in the bin.", "The robot arm put
+    # ...?", "Bot put ...", A1 s17 H106); what it can or will do, said of it ("The robot can put the red cube in the
+    # bin.", "Robot can put ...?", "The arm will push ..."): a statement or a question of ability, no request ("Can the
+    # robot put ...?" and "Robot, can you put ...?" ask: the polite frame is read before this)
+    # (the arm "parked" or "homed" after a goal is its state, as "Arm homed." is: f19-021, f27-050)
+    (rf"(?:^|[.!?;:]\s*|\b(?:oh|wow|look|ok|okay)\s*,?\s+)(?:(?:the|this|that|your|our) )?"
+     rf"(?:robot arm|robot|arm|bot|machine|gripper)(?:'s| has| had)?(?: just| already| then| also| finally)? "
+     rf"(?!parked|homed|returned|stowed){_MOTION}\b", "reports an action, it does not ask for one"),
+    (rf"(?:^|[.!?;:]\s*|\b(?:and|so|but|then|oh|wow|look|ok|okay)\s*,?\s+)(?:(?:the|this|that|your|our) )?"
+     rf"(?:robot arm|robot|arm|bot|machine)(?:'ll| can| could| will| would| may| might| is able to| is going to)"
+     rf"(?: (?:just|easily|also|now|then|already|probably|definitely))? {_MOTION_BASE}\b",
+     "says what the robot can or will do, it does not ask for it"),
+    # ... or what "you" are doing, said back ("You are putting the red cube in the bin?", "So you're pushing ...",
+    # A1 s17 H107): a progressive of the robot's act at a clause's start describes or asks, it does not order
+    (rf"(?:^|[.!?;:]\s*|\b(?:and|so|but|oh|wow|look|ok|okay)\s*,?\s+)(?:you|u|ya|ye)(?:'re| are| r)"
+     rf"(?: (?:just|now|already|still|really|currently|actually))? (?:{_ACT_GERUND})\b",
+     "says what the robot is doing, it does not ask for it"),
+    # ... or narrated as it happens ("There goes the red cube into the bin.", "Down goes ...", "Up goes the red cube
+    # onto the blue one.", "There, red in the bin.", A1 s17 H109): what is seen done
+    (rf"(?:^|[.!?;:]\s*)(?:(?:and|so|oh|wow|look)\s*,?\s+)?(?:there|down|up|in|off|away|over|out|here)\s+"
+     rf"(?:goes|go|went)\b|(?:^|[.!?;:]\s*)there\s*[,!.]+\s*(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?"
+     rf"\s+(?:in|into|on|onto|atop)\b", "narrates what is seen done, it does not ask for it"),
     # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
     (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
@@ -314,7 +341,7 @@ _MODAL = re.compile(r"\b(?:can|could|will|may|might)\b|'ll\b")
 _FILLER = r"(?:(?:ok|okay|so|hey|hi|well|and|robot|right|alright|now|also|oh|please|whenever you're ready|" \
           r"in your own time|when you can|quick question)\b[, ]*)*"
 _QUESTION_START = re.compile(
-    rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine))|"
+    rf"^{_FILLER}(?:did|does|didn't|doesn't|is(?! it (?:possible|ok|okay|alright|fine)| there any chance)|"
     rf"are(?! you (?:able|willing|free))|was|were|isn't|aren't|has|hasn't|haven't|had|should i|shall i|do i|do we|"
     rf"must i|did i|why(?! (?:don't|not))|who|whom|whose|where|which|what(?! (?:i|we|about)\b)|how(?! about)|"
     rf"should you|do you(?! (?:mind|want to|think you could))|have (?:you|we|i))\b")
@@ -564,11 +591,9 @@ _SCENE_SAID = re.compile(rf"\b(?:{_COLOURS}|cubes?|blocks?|bricks?|bin|pad|trash
 # with "please" ("Okay, putting the red cube in the bin please.", checked where this is used)
 _ACK = (r"ok|okay|k|kk|alright|all right|sure|sure thing|on it|roger|roger that|will do|copy|copy that|got it|"
         r"understood|wilco|affirmative|righto|right away|no problem|you got it|as you wish|certainly|of course")
-_ACT_GERUND = (r"putting|placing|binning|pushing|moving|stacking|building|going|heading|homing|returning|picking|"
-               r"dropping|tossing|throwing|dumping|trashing|chucking|ditching|parking|setting|sliding|lifting|getting|"
-               r"taking|sending|shoving|nudging|popping|sticking|carrying|bringing|grabbing|shifting|lowering|raising")
-_SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot|arm|bot|assistant|panda)\s*:\s*(?:(?:{_ACK})\b"
-                        rf"\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
+# (also a log line with no colon, "Robot putting red cube in bin.", "The arm putting ...", A1 s17 H108)
+_SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot arm|robot|arm|bot|assistant|panda)"
+                        rf"\s*(?:[:,]|\s(?:is|'s)\b)?\s*(?:(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
                         rf"(?:{_ACT_GERUND})\b")
 
 
