@@ -37,9 +37,11 @@ MAX_STEPS = 140
 MAX_TIMING_STOPS = 10
 """Stops a starved host causes by itself that an episode re-arms (the arm holds meanwhile; policy steps are
 counted, not wall time, so a pause costs the policy nothing but the scene's drift)."""
-LOADED_RIG = {"stale_periods": 60.0}
+LOADED_RIG = {"stale_periods": 60.0, "policy_start_timeout_s": 170.0}
 """On top of LOADED_HOST: a 0.6 s gap in the joint states stops the arm (a shared 2-core box at load 15 starves
-the double's process for 0.3 s several times a minute)."""
+the double's process for 0.3 s several times a minute); the policy's process may take 170 s to start, within the
+180 s the rig waits for the bridge's first tick (the bridge's 120 s default was too short twice at load 24-25 in
+session 16: the bridge exited before its first tick)."""
 
 
 def rig_params(tmp: Path, policy: str, cameras: tuple[str, ...], size: tuple[int, int], *,
