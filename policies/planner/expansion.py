@@ -853,6 +853,9 @@ _GATHERED = re.compile(
     rf"over on|on over to)"
     rf"\s+(?:the\s+)?(?:(?:left|right)(?: side| region)?(?: of the table)?|bin|trash|pad|target pad|target)\b)")
 # "all them cubes", "every (last) one of them cubes": dialect for "all the cubes" (f29-024, fi38-024)
+# (never "leave": ", leave the red one" after the quantifier's clause is its exception, _BARE_LEAVE)
+_CLAUSE_VERBS = "|".join(sorted((lx.MOTION_VERBS - {"leave", "rest", "hold"}) | {"go", "return", "head", "bin", "come"},
+                                key=len, reverse=True))
 _THEM_CUBES = re.compile(r"\b(all|every (?:last |single )?one of|each (?:one )?of) them (cubes|blocks|bricks)\b")
 # Why a cube is left out, said after the exception ("Put all the blocks in the bin except the purple one, that's my
 # favourite colour, you see.", fi36-026; "... but not the yellow one, i like the yellow one", f29-029; "Everybody in
@@ -1357,10 +1360,20 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                 return Rewrite(text, names)
             excluded, post = names, post[:late_first.start()]
     joined_at = re.search(r",?\s*\band\s+(?=the |a |go |put |place |move |push |pick |stack )", post)
+    # "Put all the cubes on the pad, push the red one left." (s17: the push was copied into each cube's clause and ran
+    # three times), "Put every cube in the bin, go home.": a request after a bare comma, semicolon or dash, once the
+    # quantifier's clause has said something, is a clause of its own too
+    bare = re.search(rf"(?:\s*[,;]|\s+[-–—]+)\s*(?=(?:(?:please|now|just|also|and)\s+)?(?:{_CLAUSE_VERBS})\b)", post)
+    if bare is not None and post[:bare.start()].strip(" ,;-–—") and (joined_at is None or
+                                                                     bare.start() < joined_at.start()):
+        joined_at = bare
+    homed = joined_at is not None and re.match(r"(?:(?:please|now|just|also|and)\s+)*(?:go|return|head)\b",
+                                               post[joined_at.end():])
     if joined_at is not None and re.search(rf"\bleave\s+{_ONE_LEFT}\s*$", post[:joined_at.start()]):
         joined_at = None  # "..., but leave the red and the blue": one list of cubes left out, no clause of its own
     if joined_at is not None:  # "... in the bin and the red one on the pad": a clause of its own
         later, post = post[joined_at.start():] + later, post[:joined_at.start()]
+        later = f", then {later.lstrip(' ,;-–—')}" if homed and not later.lstrip(" ,;-–—").startswith("and") else later
     # "every cube except red in the bin, and not blue (either)", "every cube in the bin, and not blue": a bare "not X",
     # no verb of its own, after the place is (or adds to) the quantifier's exception (a negated verb stays a clause
     # of its own, below)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from policies.planner import lexicon as lx
 from policies.planner.clause_structure import read_structure
+from policies.planner.corrections import corrected_reason
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import (
     FILLERS,
@@ -32,7 +33,7 @@ from policies.planner.mentions import (
     parse_region,
     repaired,
 )
-from policies.planner.phrasing import rewrite
+from policies.planner.phrasing import in_english, rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
 from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
 from policies.planner.scene_state import SceneState
@@ -675,11 +676,24 @@ _EMPHASES: tuple[tuple[str, ...], ...] = (("in", "any", "way"), ("in", "any", "w
                                          ("this", "time"))
 
 
+# A particle, an address or a laugh closing a negated clause ("Don't touch the blue one ah.", dev_s16 fi46-054; "dont
+# pick it up lol", fi43-004; "not the green one bestie, ...", fi43-014; "don't touch the blue one mate"): a closed class
+# a speaker puts after any clause (Singlish particles, tags, addresses, laughs), which names nothing the negation
+# excludes. Cut like an emphasis: what is left must still read as a negation, or it is refused as before. (Never a
+# direction or a place word: "right", "left", "back" stay.)
+_CLOSING_WORDS = frozenset({"ah", "lah", "lor", "leh", "hor", "sia", "meh", "mate", "pal", "bestie", "bro", "buddy",
+                            "bud", "dude", "man", "fam", "boss", "chief", "ok", "okay", "k", "kk", "pls", "plz",
+                            "please", "thanks", "ta", "cheers", "yeah", "eh", "hey", "love", "dear", "sir", "robot",
+                            "lol", "lmao", "haha", "mkay"})
+
+
 def _without_emphasis(words: list[str]) -> list[str]:
-    """``words`` without the emphases (above) that close them, any number of them ("at all, in any way")."""
+    """``words`` without the emphases (above) that close them, any number of them ("at all, in any way"), and
+    without the particles and addresses closing them (``_CLOSING_WORDS``)."""
     while True:
         cut = next((len(e) for e in sorted(_EMPHASES, key=len, reverse=True)
-                    if len(words) > len(e) and tuple(words[-len(e):]) == e), 0)
+                    if len(words) > len(e) and tuple(words[-len(e):]) == e), 0) or \
+            int(len(words) > 2 and words[-1] in _CLOSING_WORDS)
         if not cut:
             return words
         words = words[:-cut]
@@ -1437,50 +1451,17 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     return as_goals if as_goals.candidates else parsed
 
 
-# A request, then a word that may correct it ("just", "actually", "simply", "better", "rather", "instead",
-# "well", "wait", "sorry", "no") opening the next part after a mark (A1 s15 H86 "push the red one left, just pick it
-# up" ran the push and the pick): the later part may replace the earlier one or add to it, and a person who corrects
-# themselves never wants both. Where the whole reads as both (a plan that runs the earlier part's own plan and more),
-# it is refused; where it reads as one part ("Don't touch the red cube, just put the green cube in the bin.",
-# indep3-032; "get rid of the red cube - just bin it", dev_phrasing-082; "Slide the purple cube forward a bit. Just
-# push it, don't pick it up.", fi38-041) or as the correction alone ("Put the red cube on the pad, actually in the
-# bin." puts it in the bin), it keeps its reading. A later part that says what to leave ("just leave the blue one",
-# fi32-031), that orders ("..., and only then put ...", "But only once ..."), or that adds on purpose ("... too",
-# "also", "as well"), is not a correction.
-_CORRECTING = re.compile(r"(?:[,;.!?:]|\s[-–—]+)\s*(?:(?:and|but|so|oh|ok|okay|well|no|nah|wait|sorry|oops|hmm|um|"
-                         r"uh|or)\s*[,!.\-–—]*\s+)*(?:just|actually|simply|better|rather|instead|well|wait|sorry|no)\b"
-                         r"(?:\s*[,!.\-–—]+\s*|\s+)(?:(?:no|nah|wait|sorry|just|actually|simply|rather|instead)\b"
-                         r"(?:\s*[,!.\-–—]+\s*|\s+))*")
-_NOT_A_CORRECTION = re.compile(r"^(?:(?:please|kindly)\s+)?(?:leave|keep|don'?t|dont|do not|never|not|no|without|"
-                               r"except|avoid|skip|spare|then|after|afterwards|once|when|before|first|next|finally|"
-                               r"later)\b|\b(?:too|also|as well|in addition|additionally)\b")
-
-
-def _runs_within(part: Sequence[Step], whole: Sequence[Step]) -> bool:
-    """Whether every step of ``part`` runs in ``whole``, in its order."""
-    steps = iter(whole)
-    return all(any(step == other for other in steps) for step in part)
-
-
 def _unless_both_corrected(instruction: str, state: SceneState, parsed: ParseResult) -> ParseResult:
-    """``parsed``, or a refusal where a part of ``instruction`` that may correct the part before it
-    (``_CORRECTING``) is planned together with it."""
-    if not parsed.candidates:
-        return parsed
-    said = instruction.lower().replace("’", "'")
-    for mark in _CORRECTING.finditer(said):
-        before, after = said[:mark.start()].strip(), said[mark.end():].strip()
-        if not before or not after or _NOT_A_CORRECTION.search(after):
-            continue
-        alone = [r.candidates[0].steps if r.candidates else None for r in (_parse(before, state), _parse(after, state))]
-        if alone[0] is None or not alone[0]:
-            continue  # the part before asks nothing by itself ("Don't touch the red cube, just ...")
-        if any(c.steps not in alone and _runs_within(alone[0], c.steps) for c in parsed.candidates):
-            return ParseResult((), Refusal(reason=f"'{said[mark.start():mark.end()].strip(' ,;.!?:-–—')} "
-                                                  f"{after.strip(' .!')}' may correct '{before.strip(' ,;.!?:-–—')}' "
-                                                  f"or add to it: nothing is done; say only what the robot should "
-                                                  f"do"))
-    return parsed
+    """``parsed``, or a refusal where a reading runs a part of ``instruction`` together with a part that may
+    correct it (corrections.py)."""
+    def plan_alone(text: str) -> tuple[Step, ...] | None:
+        alone = _parse(text, state)
+        return alone.candidates[0].steps if alone.candidates else None
+
+    lang, english, _ = in_english(instruction)  # (French and German read in their English: "puis" is "then")
+    reason = corrected_reason(instruction if lang == "en" else english, [c.steps for c in parsed.candidates],
+                              plan_alone)
+    return parsed if reason is None else ParseResult((), Refusal(reason=reason))
 
 
 # A tower DESCRIBED, not asked for (A1 s15 H91 "Stack configuration is, top to bottom: red, blue, green." built the

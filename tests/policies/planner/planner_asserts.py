@@ -1,13 +1,15 @@
 """What the planner's per-session test files assert again and again, kept in one place: a scene of cubes built from
 (colour, position) pairs, a request that must move nothing, and a request that must ask which cube it means; and, for
 the French and German templates of test_translation_spoken ("Mets le {x} sur le {y}.", "Leg den {X} in den Müll."),
-the same filled with a triple of cubes in their scene. New session test files import these instead of copying them."""
+the same filled with a triple of cubes in their scene; a tower's steps, and a request that plans exactly given steps.
+New session test files import these instead of copying them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from test_planner_fresh12_words import plan
+from test_planner_fresh12_words import mv, plan, steps
 from test_translation_spoken import _PLANNER, _TRIPLES, _expected, _fill, _scene
 
 from policies.planner import Clarification, Plan, SceneState
@@ -31,6 +33,16 @@ def moves_nothing(text: str, state: SceneState = S3) -> None:
     """A refusal, a clarification, or a plan that only goes home: no cube may move."""
     result = plan(text, state)
     assert not isinstance(result, Plan) or all(s.skill == "go_home" for s in result.steps), (text, result)
+
+
+def tower(*colours: str) -> list[str]:
+    """The steps that build a tower of these cubes, bottom first: each one up is picked and placed on the one below."""
+    return [step for below, above in pairwise(colours) for step in mv(above, below)]
+
+
+def plans_as(text: str, want: list[str], state: SceneState = S3) -> None:
+    """``text`` plans exactly the steps ``want`` (as strings) in ``state``."""
+    assert steps(text, state) == want, text
 
 
 def asks(text: str, state: SceneState, candidates: set[str]) -> None:

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import pytest
-from planner_asserts import S3, moves_nothing
+from planner_asserts import S3, moves_nothing, plans_as, tower
 from test_planner_fresh12_words import mv, steps
 
 # ------------------------------------------------------------------------------------------ H86: corrections
@@ -96,7 +96,7 @@ def test_a_tower_described_as_a_state_is_not_built(text: str) -> None:
     moves_nothing(text, S3)
 
 
-TOWER = mv("blue", "green") + mv("red", "blue")
+TOWER = tower("green", "blue", "red")
 
 
 @pytest.mark.parametrize("text", [
@@ -117,7 +117,7 @@ TOWER = mv("blue", "green") + mv("red", "blue")
     "Top to bottom, the tower should be red, blue, green.",
 ])
 def test_a_tower_asked_for_is_still_built(text: str) -> None:
-    assert steps(text, S3) == TOWER
+    plans_as(text, TOWER)
 
 
 # ------------------------------------------------------------------------- the speaker stands at the robot
