@@ -38,6 +38,7 @@ from policies.planner.plan import Clarification, Plan, Refusal, Step
 from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
+from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
 
 MAX_CANDIDATES = 8
 
@@ -1250,15 +1251,6 @@ def final_state_request(instruction: str) -> str:
     return _FINAL_STATE_VERB.sub(" ", body)
 
 
-# Deadlines after a request are kept (phrasing drops "by tomorrow", "before lunch": running now meets them), in every
-# form: imperative, passive goal, quantifier; a bare time ("tomorrow", "at 5") is refused there. But after a passive,
-# "by" a group of people ("should be moved to the pad by the next shift / by the night crew / by hand") may name who
-# does it (REV s12 R4): refused, before phrasing reads it as a time.
-_PASSIVE_AGENT = re.compile(
-    r"\b(?:be|been|being)\s+(?:[a-z]+ed|put|set|taken|thrown|brought|done|moved|stuck)\b[^.;!?]*?"
-    r"\b(by\s+(?:(?:the|my|our|your|a|an|some|another|other)\s+)?(?:(?:next|night|morning|evening|day|late|early|"
-    r"other|new)\s+)?(?:shift|crew|team|staff|technicians?|techs?|people|colleagues?|someone|somebody|anyone|anybody|"
-    r"others?|humans?|operators?|students?|interns?|him|her|them|me|us|hand))\b")
 # The cube said before its verb in a sequence, and a verb run on from "take": "..., then the blue cube you put on the
 # pad, then ..." (dev_s13 fi37-020), "first you take the blue one put inside the bin, then the purple one put on top of
 # the green one" (fi38-020). Only a colour's cube, (you,) a placing verb and a place, alone in its clause. Said of a
@@ -1307,51 +1299,12 @@ def _fronted_objects(text: str, state: SceneState) -> str | None:
 # not "a cube" to ask about (REV s11 R3): refused, the spared cubes named by the user
 _NEGATED_SOME = re.compile(r"\b(?:don'?t|do not|dont|never|not|without|no need to)\b[^,;.!?]*?\b((?:some|either|any "
                            r"one|any single) (?:cube|block|brick|one))\b")
-# A hedge or a question mark closing the instruction
-# (also "I'm thinking", "I'd guess", "I imagine", "I assume": A1 s14 H58 residue)
-_HEDGE_WORDS = (r"i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps|i'?m thinking|"
-                r"i am thinking|i'd guess|i imagine|i assume")
-_HEDGE_END = (rf"(?:,?\s*\b(?:{_HEDGE_WORDS})\s*[.!]*|"
-              r"\s*\?[?!.]*)\s*$")
-# A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
-# that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
-# s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
-_HEDGED_GOAL = re.compile(
-    r"(?:^|[.!?;,]\s*|\b(?=(?:and\s+)?then\b))(?:(?:and|then|after that|after which|afterwards?|subsequently|next|"
-    r"finally|so|just|only|but|before you do(?: that| so| it)?|first)\b\s*,?\s*)*"
-    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
-    rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
-    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
-    # (an exception between the cubes and their verb: "Every cube except red goes in the bin?", "All cubes, save the
-    # red cube, shall be relocated ..., I think.", P3 s14)
-    r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
-    r"barring|excluding|besides)\b[^.!?;]*?(?=,| is| are| goes| go| should| shall| must| will))?\s*,?"
-    r"(?:'s| is| are| goes| go| should| shall| must| ought| needs?| has to| have to| will| belongs?| can)"
-    r"\b(?=[^.!?;,]*\b(?:in|into|on|onto|to|inside)\b)[^.!?;,]*?" + _HEDGE_END)
-# ... and a goal said with no verb at all ("Red in the bin, I think.", "All cubes, except the red cube, to the left
-# side, I guess.": A1 s14 H58, old on d69fdcb: phrasing drops the hedge after a verbless goal): a guess, as with a verb
-_HEDGED_VERBLESS = re.compile(
-    r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
-    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
-    rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|everything|all|both)"
-    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
-    r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
-    r"barring|excluding|besides)\b[^.!?;]*?)?\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|"
-    r"over to)\b[^.!?;]*?"
-    rf",?\s*\b(?:{_HEDGE_WORDS})\s*[.!]*\s*$")
-# ... and a tower's order said as what "it" goes with a hedge or "?" after it ("Top-down it should go red, green, blue,
-# with orange at the base, I think.", P3 s14): the order is a guess
-_HEDGED_ORDER = re.compile(r"\b(?:top[- ]down|bottom[- ]up|(?:from )?(?:the )?(?:top|bottom|up|down) to (?:the )?"
-                           r"(?:top|bottom|up|down)|from (?:the )?(?:top|bottom)),?\s+(?:it|the (?:tower|stack|"
-                           r"order))\s+"
-                           r"(?:(?:should|must|shall|will|is to|has to|needs to)\s+)?(?:go|goes|be|run|runs|read|reads)"
-                           r"\b[^.!?;]*" + _HEDGE_END)
 # "only" before the one cube a request moves ("Only the yellow one should go onto the pad.", "put only the green one on
 # the pad"): the word is taken out and the plan must move that one cube and no other (a plan moving another, from any
 # clause, is refused); never after a negation ("not only the red one") or "the" ("the only red one")
 # Only after an imperative verb ("put only the green one ...") or before a subject with should/must/needs to/has to/is
 # to/goes (a rule said with can/could/would/may is no request: A1 s13 H44); a "?" or a hedge is refused by
-# _HEDGED_GOAL, which sees "only" too.
+# unasked._HEDGED_GOAL, which sees "only" too.
 _ONLY = re.compile(rf"(?:\b(?:{_DISLOCATED_VERBS})\s+|(?:^|[.;!]\s*)(?:so\s+|and\s+)?)(only )"
                    rf"((?:the )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?)\b"
                    rf"(?!\s*(?:,|and|or|if|when|once|after|before)\b)(\s+(?:should|must|needs to|has to|is to|ought to|"
@@ -1463,59 +1416,6 @@ def _unless_both_corrected(instruction: str, state: SceneState, parsed: ParseRes
                               plan_alone)
     return parsed if reason is None else ParseResult((), Refusal(reason=reason))
 
-
-# A tower DESCRIBED, not asked for (A1 s15 H91 "Stack configuration is, top to bottom: red, blue, green." built the
-# tower): the family of statements of a configuration, "<the/our/this> [adjective] stack|tower|pile|column|
-# configuration|arrangement|setup|layout [configuration] is|'s|are|was|were|has been|stands|looks|reads ...", "there
-# is/there's a tower ...", "that's the stack ...", a state said by "as is", "as it stands", "currently", "at the moment"
-# (H91 "... top to bottom: red, blue, green. As is."), or praise closing it (". Nice.", A1 s16); also after a comma or
-# with the direction between ("Top to bottom, the tower is ...", "The stack, top to bottom, is ...", A1 s16 H101 note),
-# or as a hypothesis ("Top to bottom, the tower would / could / will be red, blue, green.", A1 s16 H104: a modal before
-# "be" is a copula, no request); in the words of a tower (a tower noun or a level word, two colours), with no word of
-# request anywhere (a verb of motion or making, a wish, a modal asking, "kindly"). A goal word before the noun ("the
-# final/target/desired/end stack is ...", "Target configuration: ...", seen golds f23-049, f27-012) or "is to be / is
-# going to be" after the copula keeps the order; so does any request beside it ("Make a stack. The order is, top to
-# bottom: ...", "Stack them, top to bottom: ..."). The verbless heading ("Tower, top to bottom: red; green; blue.",
-# f18-010, f26-012; "Stack configuration, top to bottom: red, blue, green. Confirm.", fi43-028) stays an order, as the
-# seen golds say.
-_TOWER_STATE_NOUN = r"(?:stack|tower|pile|column|configuration|arrangement|set-?up|layout|formation)"
-_DESCRIBED_TOWER = re.compile(
-    r"\b(?:as (?:it )?is|as (?:it|things) stands?|currently|at the moment|at present|as of now)\b"
-    r"|(?:^|[.;!?:,]\s*)(?:(?:so|well|ok|okay|and|now|right|look|see|fyi|note|btw)\s*,?\s+)*"
-    r"(?:there(?:'s| is| was| are| were)\s+(?:already\s+|currently\s+|now\s+)?(?:a|an|one|the|this|that|my|our)\s+"
-    r"(?:[a-z-]+\s+)?(?:stack|tower|pile|column)\b"
-    r"|(?:that'?s|this is|that is)\s+(?:the|a|our|my|your|its)\s+(?:[a-z-]+\s+)?" + _TOWER_STATE_NOUN + r"\b"
-    r"|(?:(?:the|this|that|our|my|your|its|their|his|her|a)\s+)?"
-    r"(?!(?:final|target|desired|goal|end|wanted|required|intended|ideal|new|resulting|finished|planned|requested|"
-    r"needed|correct|right|proper|hoped|dream)\b)(?:[a-z-]+\s+)?" + _TOWER_STATE_NOUN +
-    r"(?:\s+(?:configuration|arrangement|order|layout|setup))?"
-    r"(?:\s+(?:currently|now|right now|at the moment|at present|still|already|as it stands))?"
-    r"(?:\s*,[^,.;!?]{1,40},)?"  # "The stack, top to bottom, is red, blue, green." (A1 s16)
-    r"\s*(?:'s|is|are|was|were|has been|have been|stands|stood|looks|looked|reads|read|goes|went|"
-    r"(?:would|could|might|may|will|'d|'ll) be)\b"
-    r"(?!\s+(?:to be|to\b|going to|gonna|supposed|meant|needed|wanted|required|desired|intended)))"
-    r"|(?:^|[.;!?]\s*)(?:very |so |looks |how )?(?:nice|lovely|beautiful|pretty|neat|sweet|cool)\s*[.!]*\s*$")
-_TOWER_WORDS = re.compile(r"\b(?:stack|tower|pile|column)s?\b|\b(?:top to bottom|bottom to top|top[- ]down|"
-                          r"bottom[- ]up|from (?:the )?(?:top|bottom|base)|(?:at|on|in) the (?:very )?(?:top|bottom|"
-                          r"base|middle)|on top)\b")
-_TOWER_COLOURS = re.compile(rf"\b(?:{_COLOUR_ALT})\b[^.;!?]*?\b(?:{_COLOUR_ALT})\b")
-_TOWER_ASKED = re.compile(
-    rf"\b(?:{'|'.join(sorted(lx.MOTION_VERBS - {'stack', 'stacking', 'raise', 'rest'}))}|make|build|create|construct|"
-    r"erect|assemble|arrange|raise|form|bin|realize|realise|rig|want|wanna|like|need|needs|should|must|shall|"
-    r"(?:could|can|would|will)(?! be\b)|kindly|let's|let us|gotta|finish|complete|do|keep|go|return|head|"
-    r"i'?m after|we'?re after)\b|"
-    r"\b(?:stack|pile)\s+(?:(?:them|em|'em|these|those|the|it|up|all|every|both|my|our|me|us|a)\b|"
-    rf"(?:{_COLOUR_ALT})\b)")
-
-
-def _described_tower(instruction: str) -> str | None:
-    """The words that describe a tower as a state (``_DESCRIBED_TOWER``) where nothing in ``instruction`` (lower
-    case) asks for one; None otherwise."""
-    said = _DESCRIBED_TOWER.search(instruction)
-    if said is None or not _TOWER_WORDS.search(instruction) or not _TOWER_COLOURS.search(instruction) or \
-            _TOWER_ASKED.search(instruction):
-        return None
-    return said.group(0).strip(" .;!?:,-–—")
 
 # the reasons "it's ..." may give after "leave X alone" / "don't touch|move X" (REV s15-R5: a closed list, as
 # expansion._WHY_WORDS after "except" is; an open reason let "it's a joke", "it's just an example", "it's cancelled"
@@ -1632,7 +1532,7 @@ _FIRST_ONLY = re.compile(r"(^|[.;!]\s*)first only (?=(?:you )?(?:put|place|move|
 _KEEP_AS_PUT = re.compile(rf"^keep ({_NAMED_CUBE}) ((?:on top of|on|onto|in|into) (?:the (?:pad|bin|left side|right "
                           rf"side)|{_NAMED_CUBE}))(?: only)?$")
 _KEEP_OPENS = re.compile(r"(?:^|[,.!:;—–-]\s*|\b(?:please|kindly|pls|now|just|okay|ok|so)\s+)keep\b")
-_KEEP_DOUBTED = re.compile(rf"\b(?:{_HEDGE_WORDS}|might|could|would|should|must|will|can|if|when|while|until|till|"
+_KEEP_DOUBTED = re.compile(rf"\b(?:{HEDGE_WORDS}|might|could|would|should|must|will|can|if|when|while|until|till|"
                            r"unless|whether|always|still|not|never|no)\b|n't\b|\?")
 
 
@@ -1684,16 +1584,6 @@ def _before_then_first(instruction: str) -> str:
 # "... but bin the green one first" (dev_s15 fi43-077): "bin X" before "first" is "put X in the bin", which the reader
 # of a late "first" moves ahead (it needs a place said)
 _BIN_FIRST = re.compile(r"\bbin ((?:the|that|this) [a-z]+ (?:one|cube|block))( first\b)")
-# a later step hedged before its verb and moved ahead by "first" ("Put the red one on the pad but maybe bin the green
-# one first.", A1 s15 H84; old on 8458c17 with "put"): "..., then maybe ..." refuses as a hedged step, and so does this
-# A pronoun with no verb of its own after "and" ("Push the red one right and it right.", REV s16-R2; "Don't push the
-# blue cube left. Push the red one right and it right." pushed red twice): a gapped clause names a new cube ("... and
-# the blue one left"); "it" there either repeats the cube just pushed (no one asks that) or points back past it to
-# another cube, so which cube is unclear: nothing is done. "... and then push it left again" keeps its verb and plans.
-_GAPPED_PRONOUN = re.compile(r"\band\s+(?:then\s+|also\s+)?(?:it|that one|this one|that|this)\s+(?:to(?:wards)? the\s+|"
-                             r"over to the\s+)?(?:left|right|forwards?|backwards?|back|away|ahead)\b"
-                             r"(?!\s+(?:now|away|there|here|then)\b)")
-_HEDGED_FIRST = re.compile(r"(?:,|\bbut\b|\band\b)\s+(?:maybe|perhaps|probably|possibly)\s+[^.;!?]*\bfirst\b")
 # a learner's "cube which is nearest to you" with no article (f28-040 "Please put cube which is nearest to you on green
 # cube."): "the cube ...", which phrasing measures from the base; only after a verb, before nearest/farthest
 _BARE_RELATIVE = re.compile(r"\b((?:put|place|move|take|pick up|grab|push|bin|stack|set) )(cube|block) (which|that) is "
@@ -1765,30 +1655,9 @@ def _keep_as_put(text: str, instruction: str) -> str:
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
-    guessed = _HEDGED_GOAL.search(instruction.lower().replace("’", "'")) or \
-        _HEDGED_ORDER.search(instruction.lower().replace("’", "'")) or \
-        _HEDGED_VERBLESS.search(instruction.lower().replace("’", "'"))
-    if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
-        guess = guessed.group(0).strip(" .!;")
-        return ParseResult((), Refusal(reason=f"'{guess}' says where a cube goes as a guess or a question, not as a "
-                                              f"request: say what the robot should do"))
-    hedged = _HEDGED_FIRST.search(instruction.lower().replace("’", "'"))
-    if hedged is not None:
-        return ParseResult((), Refusal(reason=f"'{hedged.group(0).strip(' ,')}': one step is hedged, so whether it is "
-                                              f"asked is unclear: nothing is done"))
-    gapped = _GAPPED_PRONOUN.search(instruction.lower())
-    if gapped is not None:  # "Push the red one right and it right." (REV s16-R2)
-        return ParseResult((), Refusal(reason=f"'{gapped.group(0)}' has no verb of its own, and which cube 'it' is "
-                                              f"is unclear: name the cube ('... and the blue one left')"))
-    agent = _PASSIVE_AGENT.search(instruction.lower())
-    if agent is not None:  # "Every cube should be moved to the pad by the next shift." (REV s12 R4)
-        return ParseResult((), Refusal(reason=f"'{agent.group(1)}' after a passive may name who is to do it, not "
-                                              f"when: say what the robot should do"))
-    described = _described_tower(instruction.lower().replace("’", "'"))
-    if described is not None:  # "Stack configuration is, top to bottom: red, blue, green." (A1 s15 H91)
-        return ParseResult((), Refusal(reason=f"'{described}' describes how a tower stands, not what to do: say "
-                                              f"'stack them, top to bottom: ...' or 'build a tower ...' to have one "
-                                              f"built"))
+    unasked = unasked_reason(instruction)
+    if unasked is not None:  # a guess, a hedged step, a gapped pronoun, a passive's agent, a described tower
+        return ParseResult((), Refusal(reason=unasked))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
     spoken = _before_then_first(_tower_idioms(instruction))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
@@ -1809,7 +1678,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     idioms = _keep_as_put(idioms, instruction)
     if _JUST_PUSH.search(instruction.lower()):
         idioms = _PUSH_AGAIN.sub(r"\g<push>", idioms)
-    if not re.search(_HEDGE_END, instruction.lower()) and "?" not in instruction:
+    if not re.search(HEDGE_END, instruction.lower()) and "?" not in instruction:
         idioms = _INSTEAD_ONE.sub(r"\1\2\3", idioms)
         # a learner's "first only you put X ..." (dev_s14 fi41-065): "only" after "first" stresses it, as "first of
         # all"; never where a "?" or a hedge may make it a question or a guess (phrasing has dropped them here)
@@ -1832,7 +1701,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     fronted = _fronted_objects(rewritten.text, state)
     if fronted is not None and fronted.startswith("!"):
         return ParseResult((), Refusal(reason=fronted[1:]))
-    if fronted is not None and re.search(_HEDGE_END, instruction.lower()):
+    if fronted is not None and re.search(HEDGE_END, instruction.lower()):
         # "..., then the blue cube you put on the pad, I think." (A1 s13 b111): said with a hedge, it may report
         return ParseResult((), Refusal(reason="a cube said before its verb, then a hedge or a question: a request, or "
                                               "a report of what was done? say what the robot should do"))
