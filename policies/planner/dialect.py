@@ -58,7 +58,9 @@ _PHRASES = (
 # "please put" and "when you get chance" is "when you get a chance". Negations ("no put am", "make you no touch am")
 # have no mapping here and stay unread.
 _PIDGIN = re.compile(r"\b(?:abeg|biko|please na|oya|comot|wetin|una|abi|how body|hope say|(?:put|carry|keep|drop|take|"
-                     r"move|push|leave|bring) am)\b")
+                     r"move|push|leave|bring) am|wey dey|"
+                     # (s17 D-S4: the serial "carry X go <place>" marks it alone, fi50-017)
+                     r"carry (?:the|that|this) [a-z]+ (?:one|cube|block) go(?= (?:to |for )?the\b))\b")
 # A subject before the verb ("You carry the red cube go the bin?", "I don put am for the pad") asks or reports: the
 # text is left unmapped, hence unread (A1 s12 b94)
 _PIDGIN_SUBJECT = re.compile(r"\b(?:you|i|we|they|he|she|e)(?: (?:don|go|dey|bin|just))? (?:carry|put|take|move|keep|"
@@ -69,6 +71,10 @@ _PIDGIN_PHRASES = (
     # (s17 F4: the Igbo "biko" and "please na" are "please" as "abeg" is)
     (r"\bbiko\b\s*,?\s*", "please "),
     (r"\bplease na\b", "please"),
+    # (s17 D-S4: "wey dey" is "that is" in a relative, "the cube wey dey on top of the red one", fi50-046; "no touch X"
+    # forbids as "don't touch X" does, fi50-029, only of touching and disturbing: "no put am" stays unread)
+    (r"\bwey dey\b", "that is"),
+    (r"(^|[.!?,;]\s*|\bplease\s+)no (touch|disturb|move) (?=(?:the|that|this|am)\b)", r"\1don't \2 "),
     (r"(^|[.!?,]\s*)oya\b\s*,?\s*", r"\1"),
     (r"\bhow body\s*\?+\s*", ""),
     (r"\bi hope say you (?:rest|rested|sleep|slept) well\b", "i hope you slept well"),

@@ -27,7 +27,7 @@ from policies.planner.register import NEGATED_FINGER, without_small_talk_before_
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
-from policies.planner.speech_act import HEARSAY_ASIDE, SPEAKER_AFTERWARDS, self_corrected
+from policies.planner.speech_act import CLOSING_QUESTION_SAID, HEARSAY_ASIDE, SPEAKER_AFTERWARDS, self_corrected
 from policies.planner.translation import TranslationError, translate
 
 # ----------------------------------------------------------------------------------------- language
@@ -682,8 +682,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # instructions" after going home (f22-052)
     (r"(?<!that's)(?<!that is)(?<!it's)(?<!it is)(?<!\bis that)(?<!\bis it)[\s,]+(?:ok|okay|k|kk|alright)"
      r"\s*[!.]*$", ""),
-    (r"[,;.!?]\s*(?:is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult)|can (?:we|you) do (?:it|that|this)"
-     r"(?: (?:now|together))?)\s*[?!.]*$", ""),
+    (rf"[,;.!?]\s*{CLOSING_QUESTION_SAID}\s*[?!.]*$", ""),
     (r"(\bhome(?: position)?)\s*,?\s+and (?:then )?(?:wait for|await) (?:further|more|my next|new|the next) "
      r"(?:instructions?|orders|commands)\s*[.!]*$", r"\1"),
     # "..., would ya", "and we're sorted", "... please mate": closings that ask nothing more

@@ -36,7 +36,8 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             # the robot or anyone addressed formally, between marks ("..., robot.", "..., sir.", "..., my friend."; s17)
             r"robot|robot arm|robo|bot|sir|ma'?am|madam|miss|my friend|friend|my dear|dearie|"
             # s17 family F4: kin and street addresses (Singapore's "uncle"/"aunty", London's "guv", "me old mucker")
-            r"uncle|aunty|auntie|sis|bruv|bruh|guv|guv'?nor|gov|dawg|mucker|me old mucker|y'?all|youse|yous)")
+            r"uncle|aunty|auntie|sis|bruv|bruh|guv|guv'?nor|gov|dawg|mucker|me old mucker|y'?all|youse|yous|"
+            r"people|folks|guys|gang|team)")
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
@@ -125,6 +126,13 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # "..., innit?" as "..., right?", A1 s17 H122): "..., innit.", "..., you know.", Singapore's and
             # Nigeria's "ah", "sha", "jor", a West Country "like"
             r"innit|init|you know|ya know|y'?know|like|ah|sha|jor|"
+            # s17 D-S1: the end of the job said ("that's all I need", "..., and ur done", "That's the running order,
+            # people!"), impatience without its subject ("Haven't got all day.", fi49-061), a drill's "Go, go, go!", a
+            # yoga class's "Namaste."
+            r"that'?s all (?:i|we) (?:need|want|ask|wanted|needed|ask for)(?: (?:for now|today|from you))?|"
+            r"(?<=and )(?:then )?(?:you'?re|ur|you are|u r) (?:all )?(?:done|set|finished)|"
+            r"that'?s the (?:running order|order|plan|drill|lot|whole lot)|"
+            r"(?:haven'?t|have not|ain'?t) got all day|(?:don'?t|do not) have all day|go(?:,? go)+|namaste|"
             # a checklist's call after the item (fi43-058 "Set.", fi43-007 "Check.", fi43-028 "Confirm.", fi43-009)
             r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)(?!\s*:)|"
             # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
@@ -152,7 +160,9 @@ _INTENSIFIERS = r"\s*\b(?:fr|for real|af|no cap|deadass|lowkey|highkey|tbh|bruh|
 # a streamer's audience, said after the request: "..., chat is betting on this" (fi34-040)
 _AUDIENCE = (r"(?<=[a-z])\s*,?\s*(?:and )?(?:the )?(?:chat|stream|viewers|everyone|my viewers)(?:'s| is| are) "
              r"(?:betting|counting) on (?:this|it|you)\s*[.!]*\s*$")
-_ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|ay|ayy|hey|hi|hello|howdy|alright|morning|ok|okay|right|well|now)\s*"
+# (s17 D-S1: also thanks before the address, "Thank you sir.", fi50-017: the whole part asks nothing)
+_ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|ay|ayy|hey|hi|hello|howdy|alright|morning|ok|okay|right|well|now|"
+              rf"thanks|thank you|cheers|ta)\s*"
               rf"(?:there\s*)?,?\s*)?{_ADDRESS}{_END}")
 _REQUEST_ONLY = frozenset((_INTENSIFIERS, _ADDRESSED, _AUDIENCE))
 
@@ -254,7 +264,17 @@ _OPENING_QUESTION = (
     # H114)
     rf"(?:is this|are {_YOU}) the (?:new |famous |big )?(?:robot|robot arm|arm))")
 _PRAISE_SAID = r"(?:neat|cool|nice|wow|amazing|awesome|great|lovely|brilliant|good)"
+# s17 D-S3: the frame words of a polite ask misspelt (a dropped, swapped or doubled letter; fi50-079 "Coud you mvoe the
+# red cube into the bni?"), a closed list, so that the screens and the parser read the ask: only at a sentence's start
+# and right before "you" (never "cold", "wood", "cloud": real words stay as written)
+_MISSPELT_MODAL = {"could": "coud cuold culd colud coudl cuodl coulld", "would": "woud woudl wuold wolud wouldd",
+                   "can": "cna cann caan", "will": "wil wll"}
+_MISSPELT_YOU = "yuo|yoi|oyu|yuu|yo u"
+_MODAL_TYPOS = {typo: modal for modal, typos in _MISSPELT_MODAL.items() for typo in typos.split()}
 _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    (rf"(^|[.!?]\s+)({'|'.join(sorted(_MODAL_TYPOS))}) (?=(?:you|u|{_MISSPELT_YOU})\b)",
+     lambda m: f"{m.group(1)}{_MODAL_TYPOS[m.group(2).lower()]} "),
+    (rf"(^|[.!?]\s+)(could|would|can|will) (?:{_MISSPELT_YOU})\b", r"\1\2 you"),
     # Filipino English's "po", a particle of respect after any word ("Hello po!", "Can I request po that you ...",
     # "... the blue one po.", fi35): it asks, forbids and names nothing, so it goes wherever it stands
     (r"\s*\bpo\b(?!['-])", ""),
@@ -860,6 +880,37 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # Southern "git" (get), "head on home" (fi47-023), "go and rest at your home position" (fi47-072): get, go home
     (r"\bgit (?=(?:the|that|this|it|them|yourself)\b)", "get "),
     (r"\bhead on (?:back )?(?=home\b)", "head "),
+    # s17 D-S4: Indian English "the blue colour cube" (fi49-072): the blue cube
+    (rf"\b({_COLOURS}) colou?r(?:ed)? (?=(?:cube|block|one|box|brick)s?\b)", r"\1 "),
+    # s17 D-S2: the manner of a careful hand said before the request, a part of its own ("Softly, softly... push ...",
+    # fi50-054; "Gently now, put ...", "Slowly... put ..."), and a yoga teacher's breath between the steps ("Breathe
+    # in... and as you breathe out, gently lift ...", fi50-003; "Inhale, lift ... Exhale, gently nudge ...", fi50-022):
+    # they ask nothing; only before more words of the request
+    (r"(^|[.!?…]\s*)(?:(?:nice and |ever so |very |real )?(?:gently|softly|carefully|slowly|steadily|smoothly)"
+     r"(?: now)?\s*(?:\.{2,}|…|,|:)\s*)+(?=[a-z])", r"\1"),
+    (r"(^|[.!?…]\s*)(?:(?:and|now|ok|okay|so)\s*,?\s*)*(?:(?:breathe (?:in|out)(?: deeply| slowly| gently)?|inhale|"
+     r"exhale|take a (?:deep |slow |big )?breath(?: in| out)?|as (?:you|we) (?:breathe (?:in|out)|inhale|exhale))"
+     r"\s*(?:\.{2,}|…|[,.;!]|\s+and\b)\s*(?:(?:and|now|then)\s*,?\s*)*)+(?=[a-z])", r"\1"),
+    # s17 D-S2, going home said otherwise: a Western "mosey (on) (back) home" (fi50-021), Scots "awa' hame (wi' ye)"
+    # (fi49-057), "park yourself (back) at/in the home position" (fi49-067), rest after it ("Return to your home
+    # position and (simply) rest.", fi50-072): go home; "you can go back to your home pose" (fi49-015): the going home
+    (r"\bmosey (?:on )?(?:back )?(?=home\b)", "head "),
+    (r"(^|[,;.!?]\s*)(?:now )?(?:awa'? hame|go home)(?: wi'? (?:ye|you|thee))?(?=\s*(?:[,;.!?]|$))", r"\1go home"),
+    (r"\bpark yourself (?:back )?(?:at|in|on|to) (?=(?:your|the) (?:home|resting|rest|start|starting) "
+     r"(?:position|pose|spot)\b)", "go to "),
+    (r"(\bhome(?: (?:position|pose|spot))?) and (?:(?:just|simply|then) )?(?:rest|relax|chill|settle)(?= *(?:[.!]|$))",
+     r"\1"),
+    (r"(^|[,;.!?]\s*)(?:you can|you may) (?=(?:go|head) (?:back )?(?:home|to (?:your|the) home)\b)", r"\1"),
+    # ... after the session's end said ("ok I think we're done, ...", "that's us finished for today, ...", "That'll dae
+    # for the day, lad.", "Our practice is complete.", "We're done for the day."): dropped only where going home follows
+    # it at once and the end names nothing else ("I think we're done. Put the red cube in the bin." stays unread)
+    (r"^(?:(?:ok|okay|alright|right|well|so)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
+     r"(?:we'?re|we are) (?:all )?(?:done|finished|through)(?: here)?|that'?s us (?:done|finished)|"
+     r"that'?(?:s|ll) (?:it|all|everything|do|dae)|that will (?:do|be all)|"
+     r"(?:our|the|this|today'?s) (?:practice|session|lesson|class|shift|work|job|demo|run) is (?:complete|over|done|"
+     r"finished))(?: for (?:today|now|the day|this session|tonight))?\s*(?:,\s*(?:lad|lass|mate|pal|buddy|folks))?"
+     r"\s*[,.;!]+\s*(?=(?:(?:you can|you may|now|so|then|please)\s+)*(?:go|head|return|get|park yourself|awa'?|back)"
+     r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*[.!]*\s*(?:namaste[.!]*)?$)", ""),
     (r"\bgo and (?:rest|relax|wait|sit|settle) (?:at|in) (?=(?:your|the) (?:home|resting|rest|start|starting) "
      r"(?:position|pose|spot)\b)", "go to "),
     # a wish said as a pseudo-cleft ("so what I'd love is for you to put ...", fi46-050): the request

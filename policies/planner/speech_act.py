@@ -140,7 +140,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     # bin.", "Robot can put ...?", "The arm will push ..."): a statement or a question of ability, no request ("Can the
     # robot put ...?" and "Robot, can you put ...?" ask: the polite frame is read before this)
     # (the arm "parked" or "homed" after a goal is its state, as "Arm homed." is: f19-021, f27-050)
-    (rf"(?:^|[.!?;:]\s*|\b(?:oh|wow|look|ok|okay)\s*,?\s+)(?:(?:the|this|that|your|our) )?"
+    (rf"(?:^|[.!?;:]\s*|\b(?:oh|wow|look|ok|okay|well|so|hey|yes|yeah|see)\s*,?\s+)(?:(?:the|this|that|your|our) )?"
      rf"(?:robot arm|robot|arm|bot|machine|gripper)(?:'s| has| had)?(?: just| already| then| also| finally)? "
      rf"(?!parked|homed|returned|stowed){_MOTION}\b", "reports an action, it does not ask for one"),
     (rf"(?:^|[.!?;:]\s*|\b(?:and|so|but|then|oh|wow|look|ok|okay)\s*,?\s+)(?:(?:the|this|that|your|our) )?"
@@ -155,8 +155,18 @@ _RULES: tuple[tuple[str, str], ...] = (
     # ... or narrated as it happens ("There goes the red cube into the bin.", "Down goes ...", "Up goes the red cube
     # onto the blue one.", "There, red in the bin.", A1 s17 H109): what is seen done
     (rf"(?:^|[.!?;:]\s*)(?:(?:and|so|oh|wow|look)\s*,?\s+)?(?:there|down|up|in|off|away|over|out|here)\s+"
-     rf"(?:goes|go|went)\b|(?:^|[.!?;:]\s*)there\s*[,!.]+\s*(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?"
-     rf"\s+(?:in|into|on|onto|atop)\b", "narrates what is seen done, it does not ask for it"),
+     rf"(?:goes|go|went)\b|(?:^|[.!?;:]\s*)there\s*[,!.:;\-–—]+\s*(?:(?:the\s+)?(?:{_COLOURS})\b"
+     rf"(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop)\b|(?:back )?home\b)",
+     "narrates what is seen done, it does not ask for it"),
+    # ... or a state found, remarked on: an interjection of surprise or dismay before a verbless goal ("Uh oh, red in
+    # the bin.", "Oh look, red in the bin.", "Wow, red in the bin!", A1 s17 H120), or a verbless goal "again" ("Red
+    # in the bin again!"): what is there, not what to do
+    (rf"(?:^|[.!?;:]\s*)(?:uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|whoops|yikes|huh|great|"
+     rf"typical|seriously|not again)\s*[,!.…]+\s*(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?"
+     rf"(?:'s|\s+is)?\s+(?:in|into|on|onto|atop|inside)\b|"
+     rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
+     rf"(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
+     "remarks on a state found, it does not ask for it"),
     # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
     (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
@@ -559,8 +569,11 @@ SPEAKER_AFTERWARDS = (
     r"(?: (?:afterwards|after|later|then|after that))?")
 # A rhetorical question closing a request ("... Can we do it?", f23-010; "Is that really so hard?", f23-013): the
 # request stands; phrasing.py drops the same closing.
-_CLOSING_QUESTION = re.compile(r"(?<=[.!?])\s*(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
-                               r"is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult))\s*\?[\s?!]*$")
+# (one list with phrasing's rule that drops it for the parser; s17 D-S1: "Sorry, is that okay to ask?", fi50-074)
+CLOSING_QUESTION_SAID = (r"(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
+                         r"is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult)|"
+                         r"(?:sorry,? )?is (?:that|this|it) (?:ok|okay|alright|all right|fine)(?: to ask| with you)?)")
+_CLOSING_QUESTION = re.compile(rf"(?<=[.!?])\s*{CLOSING_QUESTION_SAID}\s*\?[\s?!]*$")
 # A question of small talk in a closed form, a sentence of its own ("Hey, how's it going? Put ...").
 _SMALL_TALK_QUESTION = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:hey|hi|hello|hiya|morning|so|oh),?\s+)?(?:how'?s it going|"
                                   r"how are you(?: doing)?(?: today)?|how'?s your day(?: going)?|how have you been|"
@@ -593,7 +606,7 @@ _ACK = (r"ok|okay|k|kk|alright|all right|sure|sure thing|on it|roger|roger that|
         r"understood|wilco|affirmative|righto|right away|no problem|you got it|as you wish|certainly|of course")
 # (also a log line with no colon, "Robot putting red cube in bin.", "The arm putting ...", A1 s17 H108)
 _SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot arm|robot|arm|bot|assistant|panda)"
-                        rf"\s*(?:[:,]|\s(?:is|'s)\b)?\s*(?:(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
+                        rf"\s*(?:[:,>|\-–—]+|\s(?:is|'s)\b)?\s*(?:(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
                         rf"(?:{_ACT_GERUND})\b")
 
 
