@@ -27,12 +27,13 @@ _READ = frozenset({"not", "don't", "dont", "never", "without", "then", "first", 
 _UNREAD = frozenset(m for m in NEGATION_MARKERS + ORDER_MARKERS if " " not in m) - _READ
 _UNREAD_PAIRS = (*(tuple(m.split()) for m in NEGATION_MARKERS + ORDER_MARKERS
                    if " " in m and m not in ("but not", "do n't")), ("rather", "than"), ("in", "place"))
-_LEAVE_ALONE = (("alone",), ("untouched",), ("where", "it", "is"), ("in", "place"), ("as", "it", "is"))
+_LEAVE_ALONE = (("alone",), ("untouched",), ("undisturbed",), ("where", "it", "is"), ("in", "place"),
+                ("as", "it", "is"), ("as", "is"))
 # "keep X where it is": X may not move (a cube may still be put on it); "keep X untouched": not touched at all.
 _KEEP_STILL = (("where", "it", "is"), ("where", "it", "was"), ("where", "it", "stands"), ("in", "place"),
                ("in", "its", "place"), ("as", "it", "is"), ("still",), ("put",), ("there",), ("stationary",),
                ("unmoved",), ("where", "they", "are"), ("in", "their", "place"), ("as", "they", "are"))
-_KEEP_UNTOUCHED = (("untouched",), ("alone",))
+_KEEP_UNTOUCHED = (("untouched",), ("undisturbed",), ("alone",))
 # Verbs of a constraint clause ("leave X alone", "keep X where it is"): they start a clause of their own.
 _CONSTRAINT_VERBS = frozenset({"leave", "keep"})
 

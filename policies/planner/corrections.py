@@ -54,6 +54,10 @@ _ORDER_ENDS = re.compile(r"(?:^|[,;:.!?]|\s[-–—]+)\s*(?:(?:and|so|now|ok|oka
                          r"(?:that|this)|afterwards?|finally|lastly|later|subsequently|thereafter|second(?:ly)?|once "
                          r"(?:that'?s|it'?s|you'?ve|you have) (?:done|finished)|when (?:that'?s|it'?s|you'?re) "
                          r"(?:done|finished))$")
+# ... and a part that opens on a constraint ("put red on the pad, leave the rest alone. then put it in the bin",
+# test_planner_adv_structure): its own join moves nothing; the move after it is judged at its own join
+_CONSTRAINT_OPENS = re.compile(r"^(?:(?:and|but|so|please|just)\s+)*(?:leave|keep|don'?t|dont|do not|never|not|without|"
+                               r"avoid)\b")
 # A cube moved the same way again, said so ("Push the red cube left, push it left again."): a repetition.
 _REPEATED = re.compile(r"\b(?:again|twice|once more|one more time)\b")
 
@@ -101,7 +105,8 @@ def corrected_reason(instruction: str, readings: Sequence[Sequence[Step]],
                                                      s.args["object"] == o]) > 1 for o in _moves(steps))]
     for mark in _BARE_MARK.finditer(said) if twice else ():
         before, after = said[:mark.start()].strip(), said[mark.end():].strip()
-        ordered = _ORDER_OPENS.match(after) or _ORDER_ENDS.search(before)  # ("After that, push it right.")
+        ordered = _ORDER_OPENS.match(after) or _ORDER_ENDS.search(before) or \
+            _CONSTRAINT_OPENS.match(after)  # ("After that, push it right."; a constraint is no second move)
         first = plan_alone(before) if before and after and not ordered else None
         if not first:
             continue

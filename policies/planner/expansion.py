@@ -466,8 +466,11 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
     # Where the tower stands ("a tower of red, blue and green on the pad, ..."): its base goes there first, never
     # dropped (ADV 9)
     remark = _REMARK.match(said)
+    # (the words after the remark's own noun: "Nice stack: red on top, ..." asks for nothing, A1 s17 H117)
+    after_remark = re.sub(r"^\s+(?:little |small |tall |new )?(?:tower|stack|pile)\b", "", said[remark.end():]) \
+        if remark is not None else said
     if remark is not None and not re.search(rf"\b{_MAKING}\b|\b(?:want|need|like|love|please|should|must|would)\b",
-                                            said):
+                                            after_remark):
         # "Nice tower with red at the bottom and green on top!" (A1 s9 G5b): praise of a tower, not a request
         return Rewrite(text, f"'{remark.group(0).strip()} tower ...' remarks on a tower, it does not ask for one: "
                              f"nothing is built; say 'build a tower with ...'")
@@ -481,7 +484,8 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{superlative.group(0)}' would take every cube, and the words place "
                                  f"{len(bottom_up)} of the {len(state.names)}: which is meant is unclear")
         said = said[:superlative.start()] + " tower " + said[superlative.end():]
-    unread = sorted(set(re.findall(r"[a-z]+", said)) - _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
+    unread = sorted(set(re.findall(r"[a-z]+", _ALONE_ADDRESS.sub(r"\1", said))) - _TOWER_VOCABULARY -
+                    set(lx.COLOR_WORDS))
     # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
     # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
     marks = re.findall(r"[^a-z0-9\s,.;:!?'\"()\-–—]", re.sub(r"\bw/", "with ", said)) + re.findall(
@@ -740,6 +744,11 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     every each both whole entire sandwiched squeezed placed peak apex story stories storied em
     big large way ordering floor
     """))
+# An address or thanks standing alone between marks, as a speaker puts around any request ("Build us a stack, bro: ...
+# Chur.", dev_s16 fi47-013; "Make a pile, son.", dev_s17 fi49-060): no word of the tower's, so not counted as unread;
+# never where it fills a tower's slot ("..., bro in the middle, ...": unread, A1 s17 H118)
+_ALONE_ADDRESS = re.compile(r"(^|[,.;:!?])\s*(?:mate|bro|pal|buddy|bud|dude|man|fam|boss|chief|love|dear|sir|robot|"
+                            r"robo|bot|friend|lad|lass|son|chur|ta|cheers)\s*(?=[,.;:!?]|$)")
 # a role said to be another role, or "the middle of the tower" said of a cube (read as no role)
 _ROLE_UNGIVEN = re.compile(r"\bthe (?:top|bottom|base|middle)(?: of (?:the|it|the tower|the stack))? (?:is|'s|=|"
                            r"should be|will be) the (top|bottom|base|middle)\b|"
@@ -821,6 +830,8 @@ _ALL = (r"(?:all(?: of)? (?:the )?(?:cubes|blocks|bricks|objects|things|items)|(
         r"of them|"
         r"each (?:cube|block|brick|object)|both (?:of )?(?:the )?(?:cubes|blocks|bricks|"
         r"objects)|everything|the (?:cubes|blocks|bricks|objects)|all of them|them all|"
+        # a bare "all" right before its exception ("Put all but the red one in the bin.", s17): every cube but it
+        r"all(?= (?:but|except|save|bar|barring|apart from|aside from|other than|excluding) (?:the )?[a-z]+\b)|"
         r"(?:all (?:of )?)?(?:the |these |those )?(?:two|three|four|five|six|[2-6])(?: of the)? (?:cubes|blocks|bricks|"
         r"objects))")
 _TABLE_CLEARED_AGAIN = re.compile(r"\s*[.;!]\s*(?:(?:and|so|just|now|please)\s+)*clear (?:it down|(?:the|this) "
@@ -1021,11 +1032,12 @@ _KEPT_REMARK = re.compile(
     # "it" is the one cube the exception names, as "which" is; a reason said of that cube first, from a closed list)
     rf"(?:(?P<why>{_ONE_LEFT})\s+(?:is|'s)\s+(?:my|our|a|the)?\s*(?:favou?rite|special|important|precious|needed)"
     rf"(?: one)?\s*(?:,|and|so|[.!])\s*(?:so\s+|and\s+)?(?=it\b))?"
-    rf"(?P<who>which|that one|this one|that cube|this cube|it|{_ONE_LEFT})\s+"
+    # (also "she" / "he", a cube spoken of as a person: "..., except the yellow one, she stays put!", dev_s17 fi49-038)
+    rf"(?P<who>which|that one|this one|that cube|this cube|it|she|he|{_ONE_LEFT})\s+"
     r"(?:(?:should|must|will|is to|has to|needs to)\s+)?"
     r"(?:stays?|remains?|be left|is staying|is left)(?:\s+(?:put|untouched|where it is|as it is|in place|alone|"
     r"there|unmoved|on the table))?\s*[.!]?\s*")
-_KEPT_PRONOUNS = frozenset({"which", "that one", "this one", "that cube", "this cube", "it"})
+_KEPT_PRONOUNS = frozenset({"which", "that one", "this one", "that cube", "this cube", "it", "she", "he"})
 # The cube a quantifier's clause starts with: "..., the red one first", "..., starting with the purple one"
 _ONE = r"(?:the )?[a-z]+(?: (?:one|cube|block|brick))?"
 # "then the green one" reaches here as "then do the same with the green one" (phrasing's gapping)

@@ -36,6 +36,7 @@ from policies.planner.mentions import (
 from policies.planner.phrasing import in_english, rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
 from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
+from policies.planner.restatement import restated
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
 from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
@@ -682,10 +683,10 @@ _EMPHASES: tuple[tuple[str, ...], ...] = (("in", "any", "way"), ("in", "any", "w
 # a speaker puts after any clause (Singlish particles, tags, addresses, laughs), which names nothing the negation
 # excludes. Cut like an emphasis: what is left must still read as a negation, or it is refused as before. (Never a
 # direction or a place word: "right", "left", "back" stay.)
-_CLOSING_WORDS = frozenset({"ah", "lah", "lor", "leh", "hor", "sia", "meh", "mate", "pal", "bestie", "bro", "buddy",
-                            "bud", "dude", "man", "fam", "boss", "chief", "ok", "okay", "k", "kk", "pls", "plz",
-                            "please", "thanks", "ta", "cheers", "yeah", "eh", "hey", "love", "dear", "sir", "robot",
-                            "lol", "lmao", "haha", "mkay"})
+_CLOSING_WORDS = frozenset({"ah", "lah", "lor", "leh", "hor", "sia", "meh", "o", "sha", "mate", "pal", "bestie", "bro",
+                            "buddy", "bud", "dude", "man", "fam", "boss", "chief", "ok", "okay", "k", "kk", "pls",
+                            "plz", "please", "thanks", "ta", "cheers", "yeah", "eh", "hey", "love", "dear", "sir",
+                            "robot", "lol", "lmao", "haha", "mkay"})
 
 
 def _without_emphasis(words: list[str]) -> list[str]:
@@ -1395,7 +1396,16 @@ def _moved_objects(plan: Plan) -> set[str]:
 
 def parse(instruction: str, state: SceneState) -> ParseResult:
     """The readings of ``instruction`` in ``state`` (``ParseResult``). A final-state frame (``final_state_request``)
-    is read only where the words as said give no reading: what phrasing.py already reads keeps its reading."""
+    is read only where the words as said give no reading: what phrasing.py already reads keeps its reading; so are
+    sentences that only say the request again (restatement.py)."""
+    parsed = _parse_whole(instruction, state)
+    if parsed.candidates:
+        return parsed
+    kept = restated(instruction, state, lambda text: tuple(c.steps for c in _parse_whole(text, state).candidates))
+    return parsed if kept is None else _parse_whole(kept, state)
+
+
+def _parse_whole(instruction: str, state: SceneState) -> ParseResult:
     parsed = _parse(instruction, state)
     framed = final_state_request(instruction)
     if parsed.candidates or framed == instruction:
@@ -1581,6 +1591,15 @@ def _before_then_first(instruction: str) -> str:
     return instruction if out == said else out
 
 
+# A cube set apart by a verb of passing over, before or after what is done with the others ("Skip the red one and put
+# the rest in the bin.", "Ignore the red one; bin the others.", "Put all the cubes in the bin, but spare the red one.",
+# s17): "leave X", which the quantifier's exception reads; only a cube named by its colour, only beside "the rest / the
+# others / everything else" or after a quantifier's clause (expansion reads both; elsewhere "skip" stays unread)
+_PASSED_OVER = re.compile(rf"(^|[,;.]\s*|\b(?:but|and|just|please)\s+)(?:skip|ignore|spare|pass over|forget about|"
+                          rf"don'?t bother with)\s+((?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|"
+                          rf"block|brick))?)(?=\s*(?:[,;.]|\band\b|$))")
+_REST_NAMED = re.compile(r"\b(?:the rest|the others|all the others?|everything else|the remaining (?:cubes|ones|"
+                         r"blocks)|the other (?:cubes|ones|blocks))\b")
 # "... but bin the green one first" (dev_s15 fi43-077): "bin X" before "first" is "put X in the bin", which the reader
 # of a late "first" moves ahead (it needs a place said)
 _BIN_FIRST = re.compile(r"\bbin ((?:the|that|this) [a-z]+ (?:one|cube|block))( first\b)")
@@ -1612,6 +1631,33 @@ _TOP_OF_PILE = re.compile(r"\bthe (cube|block|one|brick) (?:(?:that'?s|that is|w
                           r"off|from) (?:the )?(?:very )?top of (?:the|that|this) (?:pile|stack|tower|heap)\b")
 # "in that order" after a tower's direction ("make a stack out of the orange, purple and yellow ones, bottom to top in
 # that order", fi36-015): the direction is the order, said twice; phrasing would read it as ordering the clauses
+# "only" / "simply" opening a clause before its verb, after a mark ("Don't disturb the yellow cube please, only put the
+# green cube on top of the orange cube.", dev_s17 fi49-020; "...; only put the blue cube onto the pad."): "just", which
+# ends a negated clause before it and which the readings of corrections know (never "only the X")
+_ONLY_VERB = re.compile(r"([,;:.!?]\s*(?:(?:and|but|so|please)\s+)?)(?:only|simply) "
+                        rf"(?=(?:{'|'.join(sorted(lx.MOTION_VERBS))}|bin|stack|go|return|head)\b)")
+# "<request>, but do it (only) after <clause>" (dev_s17 fi49-069 "Put the yellow cube on the pad, but do it only after
+# you have put the red cube on the left side."): "but only after", which the order reader reads (the request runs
+# after the clause); also with "once" / "when" / "that" / "this" (never "before": left unread, refused)
+_DO_IT_AFTER = re.compile(r",?\s*\bbut (?:please )?do (?:it|that|this)(?: only)? (after|once|when)\b")
+# a tower's end said against all the rest ("stack them so the orange is at the top, the red one under it, and the green
+# underneath everything", dev_s17 fi50-015; "... and red on top of it all"): the very bottom / top, in a tower only (a
+# tower word said; "everything" there is no quantifier)
+_UNDER_ALL = re.compile(r"\b(?:underneath|under|below|beneath) (?:everything|it all|them all|all of them|all the "
+                        r"others|the rest|all the rest)\b")
+_ABOVE_ALL = re.compile(r"\b(?:on top of|above|over|atop) (?:everything|it all|them all|all of them|all the others|"
+                        r"the rest|all the rest)\b")
+# a push's distance said roughly ("Nudge the red cube a bit to the left, like a couple of centimetres.", dev_s17
+# fi49-077): the approximator goes, the distance stays for phrasing to read (a push slides its own set step)
+_ABOUT_AMOUNT = re.compile(r"(,\s*)(?:like|about|roughly|around|approximately|approx\.?|say)\s+(?=(?:a few|a couple of|"
+                           r"[1-9]|10|one|two|three|four|five|ten) ?(?:centimet(?:re|er)s?|cms?|inch(?:es)?)\b)")
+# A cube named in a sentence of its own, then asked for by "it" in the next ("The one on top of the green. Put it on the
+# right.", dev_s17 fi49-059; "whichever one's furthest to the left. bin it", s16 fi37-040): the cube in the pronoun's
+# place. Only a first sentence that is one whole mention (mentions.parse_object: no verb, no negation, no question)
+# and a next sentence that opens on its verb with "it" right after it, said once.
+_TOPIC_THEN_IT = re.compile(r"^\s*(?P<topic>[^.!?;]+?)\s*[.!;]+\s+(?P<verb>(?:please\s+)?[a-z]+)\s+it\b"
+                            r"(?P<rest>[^.!?;]*)(?P<tail>.*)$")
+_TOWER_SAID = re.compile(r"\b(?:stack|stacked|tower|pile|piled)\b")
 _DIRECTION_IN_ORDER = re.compile(r"\b((?:from )?(?:the )?(?:bottom to (?:the )?top|top to (?:the )?bottom|bottom[- ]up|"
                                  r"top[- ]down))\s*,?\s*in (?:that|this|the same) order\b")
 _SPEAKERS_NEAREST = re.compile(r"\b(closest|nearest|furthest|farthest)((?: (?:away )?(?:to|from))?) "
@@ -1663,10 +1709,27 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
     # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
     spoken = repaired(spoken.lower().replace("’", "'")) or spoken
+    lowered = spoken.lower().replace("’", "'")
+    topic = _TOPIC_THEN_IT.match(lowered)
+    if topic is not None and re.sub(r"^please\s+", "", topic.group("verb")) in _VERBS | {"bin", "stack"} and \
+            not re.search(r"\bit\b", topic.group("rest")) and \
+            not re.search(r"\b(?:cubes|blocks|bricks|ones|them|all|both|every|each|and|or)\b|,",
+                          topic.group("topic")) and \
+            (ref := parse_object(_tokens(topic.group("topic")))) is not None and ref.kind not in ("it", "them", "held"):
+        lowered = spoken = f"{topic.group('verb')} {topic.group('topic')}{topic.group('rest')}{topic.group('tail')}"
+    passed = _PASSED_OVER.search(lowered)
+    if passed and (_REST_NAMED.search(lowered) or re.search(r"\b(?:all|every|each|both|everything)\b",
+                                                            lowered[:passed.start()])):
+        spoken = _PASSED_OVER.sub(r"\1leave \2", lowered)  # ("skip the red one, bin the rest")
+    if _TOWER_SAID.search(lowered) and (_UNDER_ALL.search(lowered) or _ABOVE_ALL.search(lowered)):
+        towered = spoken.lower().replace("’", "'")  # ("the green underneath everything": the very bottom)
+        spoken = _ABOVE_ALL.sub("at the very top", _UNDER_ALL.sub("at the very bottom", towered))
     for early, spelt in ((_BIN_FIRST, r"put \1 in the bin\2"), (_BARE_RELATIVE, r"\1the \2 \3 is "),
                          (_ROBOTS_SIDE, r"your \1"), (_SPEAKERS_NEAREST, r"\1\2 the robot"),
                          (_SPEAKERS_WAY, r"\1\2 the robot"), (_DEMONSTRATIVE_RELATIVE, r"the \1"),
-                         (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1")):
+                         (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1"),
+                         (_ONLY_VERB, r"\1just "), (_DO_IT_AFTER, r", but only \1"),
+                         (_ABOUT_AMOUNT, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
     rewritten = rewrite(spoken, state)

@@ -38,3 +38,24 @@ def test_near_misses(text: str) -> None:
         plans_as(text, ["push(object=red_cube, direction=left)"])
     else:
         moves_nothing(text)
+
+
+# "leave / keep X undisturbed", "leave X as is": the closed class of "leave X alone" tails (clause_structure), one more
+# word of it (dev_s14 fi43-011's "undisturbed")
+@pytest.mark.parametrize("text", [
+    "Leave the red one undisturbed and put the blue one in the bin.",
+    "Keep the red one undisturbed and put the blue one in the bin.",
+    "Leave the red one as is and put the blue one in the bin.",
+])
+def test_leave_undisturbed_forbids_touching(text: str) -> None:
+    plans_as(text, mv("blue", "bin"))
+    moves_nothing(text.replace("the blue one in the bin", "the red one in the bin"))
+
+
+@pytest.mark.parametrize("text", [
+    "Don't leave the red one undisturbed, put the blue one in the bin.",
+    "Leave it undisturbed and put the blue one in the bin.",
+    "Did you leave the red one undisturbed and put the blue one in the bin?",
+])
+def test_leave_undisturbed_near_misses(text: str) -> None:
+    moves_nothing(text)
