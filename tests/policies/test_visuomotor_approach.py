@@ -14,7 +14,8 @@ from test_visuomotor_heatmap import _bench
 
 from policies.checkpoint import read_checkpoint, read_spec
 from policies.errors import TrainConfigError
-from policies.visuomotor.pretrain import PretrainConfig, pretrain_object_encoder
+from policies.visuomotor.config import load_visuomotor_config
+from policies.visuomotor.pretrain import PretrainConfig, load_pretrain_config, pretrain_object_encoder
 from policies.visuomotor.scenes import (
     APPROACH_BELOW_M,
     APPROACH_CLEAR_M,
@@ -140,3 +141,13 @@ def test_pretraining_from_an_encoder_starts_from_its_weights_and_normalisation(h
         pretrain_object_encoder(dataclasses.replace(config, width=64, heatmap_width=32, out=str(tmp_path / "bad")))
     assert "\n" not in str(err.value)
 
+
+
+def test_the_approach_fine_tune_recipe_is_a_pretrain_config_from_the_policies_encoder() -> None:
+    root = Path(__file__).resolve().parents[2] / "policies" / "visuomotor" / "recipes"
+    config = load_pretrain_config(root / "pretrain" / "heatmap_approach.yaml", train=("a.npz",), val=("v.npz",),
+                                  out="o")
+    # it fine-tunes the encoder the shipped recipe's policies start from, with the heatmap head
+    policy = load_visuomotor_config(root / "pickplace64_heatmap_held_full.yaml", data="d", out="o")
+    assert config.init_encoder == policy.init_encoder and config.object_head == "heatmap"
+    assert (config.width, config.grid, config.cameras) == (policy.width, policy.grid, policy.cameras)
