@@ -172,8 +172,13 @@ DEMO_VARIANTS.update({
     # validation keeps the clone. frame_slow_actor, seed 1 (--steps 10000 --eval-at 10000 --eval-episodes 100
     # --no-clone-point): 81/100 at 10k (validation 79) against the clone's 82 on the same episodes (13 gained, 14
     # lost, p = 1.0) and the frame row's 67 at 10k (26 gained, 12 lost, p = 0.034): it keeps the clone, no gain.
-    # frame_burn_in not measured. The seed-1 clone trained twice here has bit-identical weights (weights_sha256) and
-    # the same succeeded episodes as session 15's; the frame row's 10k point too (/work/team/notes16/R1.md).
+    # The seed-1 clone trained twice here has bit-identical weights (weights_sha256) and the same succeeded episodes
+    # as session 15's; the frame row's 10k point too (/work/team/notes16/R1.md). Session 17, frame_burn_in, seed 1
+    # (--steps 10000 --eval-at 5000,10000 --eval-episodes 100, stopped after the 5k point by the load): its clone
+    # bit-identical again (964a069ad023); at 5,000 env steps (2,500 after the actor unfreezes) 49/100 held out
+    # [39.4, 58.7], validation 49: against the clone 9 gained, 42 lost (p = 3e-6), against the frame row at 5k (56)
+    # 20 / 27 (p = 0.38), at 2.5k (58, as many actor steps) 17 / 26 (p = 0.22): a warmed critic does not keep the
+    # clone; the slow actor does (/work/team/notes17/R1.md).
     "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
     "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
 })
