@@ -57,6 +57,10 @@ _DE_SUBJECT_VERB = re.compile(rf"{_DE_CLAUSE}(?P<subj>du|ihr)\s+(?P<verb>[a-zä�
 # fourteenth pass: the southern question whose "du" is left out after its verb ("Tuast ma den roten in d'Tonne?",
 # "Legst ma den roten aufs Pad?"): a clause opening on a verb of the second person with no subject after it
 _DE_BARE_SECOND = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+st)\b(?!\s+(?:du|ihr|sie)\b)")
+# seventeenth pass (A1 s17 residue): the "ihr" form (or the third person) first with "?" and no subject ("Entsorgt den
+# roten?", "Legt den roten in den Müll, oder?", "Bewegt den roten aufs Pad?") asks whether it is done, as the bare
+# second person does; the "ihr" imperative said with a full stop or "!" is a request (test_P2_s17_states)
+_DE_BARE_PLURAL = re.compile(rf"{_DE_CLAUSE}(?P<verb>[a-zäöüß]+t)\b(?!\s+(?:du|ihr|sie|er|es)\b)")
 # ... and the northern and Berlin verb with its "du" glued on ("Schiebste den roten nach links?": schiebst du)
 # (also after a fronted object: "Den roten legste in den Müll, wa?", A1 s14 residue)
 _DE_GLUED_DU = re.compile(rf"{_DE_CLAUSE}(?:(?:den|die|das|dem) [a-zäöüß]+(?: (?:würfel|block|klotz|baustein))? )?"
@@ -115,12 +119,48 @@ def _goal_asked(sentence: str, lang: str, verb_meaning: Callable[[str], str | No
                    for v in ((w, w[:-1]) if lang == "de" and w.endswith("ste") else (w,)))
 
 
+# Seventeenth pass (A1 s16 residue): a bare infinitive asked ("Mettre le rouge sur le bleu ?", "Et jeter le rouge ?",
+# "Den roten in den Müll legen?", "Den roten entsorgen?") echoes a request to doubt it ("put it on the blue? me?"), as
+# a goal with no verb asked does (above); a modal frame ("tu peux mettre ... ?", "kannst du ... legen?") or "please"
+# in it makes it a request. French: the sentence opens on the infinitive (after "et", "alors", "bon", "donc", "oh",
+# "euh"); German: the sentence's last verb of action is an infinitive, and no subject, auxiliary or "zu" is said.
+_FR_INFINITIVE_FIRST = re.compile(r"^(?:(?:et|alors|bon|donc|oh|euh|ah|hein|mais|ou)\s*,?\s*)*"
+                                  r"(?:(?:me|moi|le|la|les|lui|y|en)\s+|[ml]'\s*)*(?P<verb>[a-zà-ÿ]+(?:er|re|ir))\b")
+_DE_FINITE = re.compile(r"\b(?:du|ihr|sie|ich|wir|er|es|man|ist|sind|bist|hast|hat|haben|wird|werden|"
+                        r"zu(?! (?:mir|uns|dir|ihm|ihr|ihnen|dem|der|den|einem|einer)\b))\b")
+# ... and the doubt said after a question with no modal frame ("Mets le rouge sur le bleu ? J'aimerais bien voir ça !",
+# "Den roten auf den blauen? Das möchte ich sehen!": I'd like to see you try); after "tu pourrais ... ?" or "könntest
+# du ... ?" it is the wish to watch (fresh_fr_de_30's seen golds; fd31-015 "J'aimerais voir comment il s'y prend."), a
+# closing (WATCH: translation's closings read the same words)
+WATCH = {"fr": (r"(?:j' ?aimerais|je voudrais|j' ?adorerais) (?:bien |tellement |trop )?voir "
+                r"(?:ça|comment (?:il|elle|tu|vous) (?:s' ?y prend|t' ?y prends|vous y prenez|fait|fais|faites))"),
+         "de": r"das (?:würde|möchte|will) ich (?:gern |gerne |so gern |so gerne )?(?:mal )?sehen"}
+_DOUBT = {"fr": re.compile(rf"^(?:(?:ah|oh|ben|bah|eh bien)\s*,?\s*)?{WATCH['fr']}\s*[.!?]*$"),
+          "de": re.compile(rf"^(?:(?:na|ach|also)\s*,?\s*)?{WATCH['de']}\s*[.!?]*$")}
+_FRAMES = _FR_MODALS | _DE_MODALS | {"peux-tu", "pouvez-vous", "pourrais-tu", "pourriez-vous", "sauriez-vous"}
+
+
+def _infinitive_asked(sentence: str, lang: str, verb_meaning: Callable[[str], str | None]) -> bool:
+    """A sentence asking a bare infinitive of action, with no modal frame, subject or finite verb (see above)."""
+    if not sentence.rstrip().endswith("?") or set(re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", sentence)) & _FRAMES:
+        return False
+    if lang == "fr":
+        m = _FR_INFINITIVE_FIRST.match(sentence)
+        return m is not None and verb_meaning(m["verb"]) not in (None, "go")
+    words = re.findall(r"[a-zäöüß]+", sentence)
+    verbs = [w for w in words if verb_meaning(w)]
+    return bool(verbs) and verbs[-1].endswith("en") and not _DE_FINITE.search(sentence)
+
+
 def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
     """The sentence of ``text`` (lower case, French ``fr`` or German ``de``) that asks whether the robot does an
     action (see the module docstring), else None. ``verb_meaning``: the lexicon's English for a word where it is a
     verb of action ("schiebst" -> "push"), else None."""
     sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
     for k, sentence in enumerate(sentences):
+        if k > 0 and _DOUBT[lang].match(sentence) and "?" in sentences[k - 1] and not set(
+                re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", sentences[k - 1])) & _FRAMES:
+            return f"{sentences[k - 1]} {sentence}"
         if "?" not in sentence:
             continue
         after = sentences[k + 1] if k + 1 < len(sentences) else ""
@@ -134,6 +174,8 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
             asked = "goal"  # no verb: thanks after it do not make it a request (sixteenth pass)
         if asked is None and not marked and _OBLIGED[lang].search(sentence):
             asked = "obliged"
+        if asked is None and not marked and _infinitive_asked(sentence, lang, verb_meaning):
+            asked = "infinitive"  # "Mettre le rouge sur le bleu ?": thanks after it do not make it a request
         if k > 0 and _LONE_TAG[lang].match(sentence):
             before = _THANKS_FIRST.sub("", sentences[k - 1])
             before_marked = _FR_GOAL_MARK.search(before) if lang == "fr" else \
@@ -191,11 +233,40 @@ _DE_PARTICIPLE = re.compile(r"\b(?:weg|ab|hin|auf|hoch|rein|rüber|runter|zurüc
                             r"ge(?!hen\b|ben\b|bt\b|ht\b)[a-zäöüß]{2,}(?:t|en)\b")
 _DE_AUXILIARY = re.compile(r"\b(?:hab|habe|hast|hat|haben|habt|ist|is|sind|bist|seid|sei|wird|werden|wirst|wurde|"
                            r"wurden|worden|soll|sollst|sollen|sollte|solltest|muss|musst|müssen|kann|kannst|können|"
-                           r"könnte|könntest|könnten|bleibt|bleiben|zu|möchte|will|wollen|willst|würde|würden|würdest|"
-                           r"darf|darfst|dürfen|gehört)\b")
+                           r"könnte|könntest|könnten|bleibt|bleiben|möchte|will|wollen|willst|würde|würden|würdest|darf|darfst|"
+                           r"dürfen|gehört|zu(?! (?:mir|uns|dir|ihm|ihr|ihnen|dem|der|den|einem|einer)\b))\b")
 _FR_PARTICIPLE_FIRST = re.compile(r"^(?:(?:déjà|bon|et|alors|hop|voilà|et voilà)\s*,?\s*)*(?P<p>[a-zà-ÿ]+)\b")
+_FR_SUBJECT_PARTICIPLE = re.compile(r"(?:^|[,;:]\s*|\b(?:et|puis|alors)\s+)(?:tu|vous|je|j'|on|il|elle|nous)\s*"
+                                    r"(?:(?:l'|le|la|les|me|m'|lui|y|en)\s*)*"
+                                    r"(?P<p>[a-zà-ÿ]+(?:é|ée|és|ées)|mis|mise|mises)\b")
 _FR_AUXILIARY = re.compile(r"\b(?:ai|as|a|avons|avez|ont|est|sont|été|être|soit|soient|sera|seront|faut|dois|doit|"
                            r"devez)\b")
+
+
+# Seventeenth pass (A1 s16 residue): the participles without "ge-" of verbs with an inseparable prefix or in "-ieren"
+# ("entsorgt", "bewegt", "platziert", "weggeräumt" has its ge-) are also the "ihr" present and imperative ("Entsorgt
+# den roten!", "Ihr entsorgt den roten."). German grammar tells them apart by place: the imperative and the present
+# stand first or second in the clause, and after an object said first ("Den roten entsorgt.", "Den roten aufs Pad
+# bewegt.") with no subject "ihr" the form is the participle of a report, as "Den roten Würfel in den Müll gelegt." is
+# (the participle as an order, "Aufgepasst!", takes no object). Read so: such a form after another word of its clause
+# that is no opener or order word, in a clause with no auxiliary, "ihr" or subordinator.
+_DE_PARTICIPLE_NO_GE = re.compile(r"\b(?:weg|ab|hin|auf|hoch|rein|rüber|runter|zurück|um|drauf|her|nach|an)?"
+                                  r"(?:(?:be|ent|er|ver|zer|emp|miss)[a-zäöüß]{2,}t|[a-zäöüß]{2,}iert)\b")
+_DE_CLAUSE_LEAD = frozenset({"bitte", "dann", "danach", "und", "jetzt", "nun", "so", "also", "mal", "zuerst", "erst",
+                             "zuletzt", "schließlich", "anschließend", "gleich", "sofort", "einfach", "aber", "los",
+                             "hey", "ok", "okay", "na", "ja", "noch", "schnell", "bitteschön", "bittschön",
+                             "folgendes", "aufgabe", "achtung", "auftrag"})
+_DE_NOT_PARTICIPLE = re.compile(r"\b(?:ihr|dass|wenn|falls|bevor|nachdem|sobald|weil|damit|ob|während)\b")
+
+
+def _no_ge_participle(clause: str, verb_meaning: Callable[[str], str | None]) -> bool:
+    if _DE_NOT_PARTICIPLE.search(clause):
+        return False
+    for m in _DE_PARTICIPLE_NO_GE.finditer(clause):
+        if verb_meaning(m[0]) not in (None, "go") and \
+                set(re.findall(r"[a-zäöüß]+", clause[:m.start()])) - _DE_CLAUSE_LEAD:
+            return True
+    return False
 
 
 def reported_done(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
@@ -203,11 +274,20 @@ def reported_done(text: str, lang: str, verb_meaning: Callable[[str], str | None
     above), else None."""
     for sentence in (s.strip() for s in _SENTENCE.findall(text) if s.strip()):
         if lang == "de":  # clause by clause: an auxiliary of another clause ("..., du bist ein Schatz") is not its own
-            if any(not _DE_AUXILIARY.search(clause) and any(
-                    verb_meaning(m[0]) not in (None, "go") for m in _DE_PARTICIPLE.finditer(clause))
+            if any(not _DE_AUXILIARY.search(clause) and
+                   any(verb_meaning(m[0]) not in (None, "go") for m in _DE_PARTICIPLE.finditer(clause))
                    for clause in re.split(r"[,;:–—]|\s-\s", sentence)):
                 return sentence
+            # a colon does not part a participle from its object ("Den roten Würfel: entsorgt!", a checklist)
+            if any(not _DE_AUXILIARY.search(clause) and _no_ge_participle(clause, verb_meaning)
+                   for clause in re.split(r"[,;–—]|\s-\s", sentence)):
+                return sentence
             continue
+        # seventeenth pass (A1 s17 H112): a subject before the participle with no auxiliary ("Tu mis le cube rouge
+        # dans la poubelle.", "Je posé le rouge sur le bleu.", "On l'a ..." has its "a")
+        if any(verb_meaning(said["p"]) for said in _FR_SUBJECT_PARTICIPLE.finditer(sentence)) and \
+                not _FR_AUXILIARY.search(sentence):
+            return sentence
         m = _FR_PARTICIPLE_FIRST.match(sentence)
         if m and re.fullmatch(r"[a-zà-ÿ]+(?:é|ée|és|ées)|mis|mise|mises", m["p"]) and verb_meaning(m["p"]) and \
                 not _FR_AUXILIARY.search(sentence):
@@ -270,10 +350,42 @@ def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
     for m in _DE_SUBJECT_VERB.finditer(sentence):
         if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
             return "rising"
-    for m in _DE_BARE_SECOND.finditer(sentence):
+    for m in (*_DE_BARE_SECOND.finditer(sentence), *_DE_BARE_PLURAL.finditer(sentence)):
         if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
             return "rising"
     for m in _DE_GLUED_DU.finditer(sentence):  # "Schiebste den roten nach links?" (schiebst du; old: it pushed)
         if m["verb"] not in _DE_MODALS and verb_meaning(m["verb"]):
             return "rising"
+    return None
+
+
+# Seventeenth pass (A1 s16 residue): a state described with no verb of action, in two closed forms. French "voilà"/
+# "voici" presenting where a cube is ("Voilà le cube rouge dans la poubelle.", "Le rouge, voilà, dans la poubelle.",
+# "Le rouge sur le bleu, voici."), as "..., voilà." after a goal does (s16 H95); German a cube and a place in the
+# dative, where a thing is, not where it goes ("Der rote Würfel im Müll.", "So, der rote auf dem Pad.": "in den
+# Müll", "aufs Pad" say the way to it). Only the whole sentence in that form: a state to reach with its verb ("Am
+# Ende soll der grüne Würfel im Mülleimer liegen.", "Alors voilà, j'ai encore ... à contrôler", seen golds) is read
+# as before.
+_FR_PLACE_WORD = r"(?:dans|sur|à|au|aux|en|par-dessus)"
+_FR_PRESENTATIVE = re.compile(
+    rf"^(?:(?:et|alors|bon|oh|ah|tiens)\s*,?\s*)*(?:voilà|voila|voici)\s+(?:le|la|les|l'|tous|toutes|tout)\b[^,;:]*?"
+    rf"\b{_FR_PLACE_WORD}\b|"
+    rf"^(?:le|la|les|l'|tous|toutes|tout)\b[^,;:]*?,\s*(?:voilà|voila|voici)\s*[,:]\s*{_FR_PLACE_WORD}\b|"
+    rf"^(?:le|la|les|l'|tous|toutes|tout)\b[^,;:]*?\b{_FR_PLACE_WORD}\b[^,;:]*?,\s*(?:voilà|voila|voici)\s*[.!]*$")
+_DE_DATIVE_STATE = re.compile(
+    r"^(?:(?:so|also|okay|ok|gut|wow|super|toll|na|ja)\s*[,!]?\s*)?(?:(?:der|die|das|alle|beide|sämtliche)\s+)?"
+    r"(?:[a-zäöüß]+\s+){0,2}(?:im|aufm|auf dem|in dem|auf der|in der|neben dem|neben der)\s+(?:[a-zäöüß]+\s+)?"
+    r"(?:müll|mülleimer|eimer|tonne|kübel|mistkübel|behälter|abfall[a-zäöüß]*|pad|zielfläche|kiste|box|korb|"
+    r"papierkorb|[a-zäöüß]*seite|ecke|würfel|klotz|block|rot[a-z]*|grün[a-z]*|blau[a-z]*|gelb[a-z]*|lila[a-z]*|"
+    r"orange[a-z]*|violett[a-z]*)\s*(?:,\s*(?:danke|danke schön|dankeschön|bitte)\s*)?[.!]*$")
+
+
+def state_described(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The sentence of ``text`` (lower case) that describes where a cube is with no verb of action (see above), else
+    None."""
+    for sentence in (s.strip(" ,;:") for s in _SENTENCE.findall(text) if s.strip(" ,;:")):
+        if any(verb_meaning(w) for w in re.findall(r"[a-zà-ÿß]+", sentence)):
+            continue
+        if (_FR_PRESENTATIVE if lang == "fr" else _DE_DATIVE_STATE).search(sentence):
+            return sentence
     return None

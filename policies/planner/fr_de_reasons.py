@@ -30,6 +30,9 @@ _NOT_WAITER = (r"(?:cubes?|blocs?|briques?|rouge|vert|verte|bleu|bleue|jaune|vio
 _NOT_A_NAME = (r"(?:weg|hin|dahin|dorthin|hierhin|daher|hierher|rein|raus|rüber|nach|in|ins|auf|aufs|zu|zum|zur|"
                r"nicht|nich|net|ned|dem|der|den|die|das|da|dort|hier|woanders|eigentlich|auch|zusammen|mir|uns|dir|"
                r"euch|ihnen|ihm|ihr|sich)\b")
+_NOT_WAITER_DE = (r"(?:würfel|block|klotz|baustein|klötze|blöcke|roboter|arm|greifer|pad|müll|eimer|mülleimer|tonne|"
+                  r"rot|grün|blau|gelb|lila|orange|rosa|violett|feuerwehr|polizei|notarzt|notärztin|krankenwagen|"
+                  r"rettung|sanitäter|arzt|ärztin)[a-zäöüß]*\b")
 _INTENSIFIER_FR = r"(?:(?:gavé|très|super|vraiment|hyper|trop|grave|assez|un peu|absolument|encore) )?"
 _REASONS: dict[str, dict[str, str]] = {
     "fr": {
@@ -53,12 +56,19 @@ _REASONS: dict[str, dict[str, str]] = {
                        # edge of the table ("il est trop près du bord"); no word of it is open
                        r"(?:il|elle) (?:est|me semble) (?:un peu |beaucoup |bien |vraiment )?(?:trop |bien trop )"
                        r"(?:près|proche) (?:du bord|de la bordure|de l' ?arête|du coin)(?: de la table)?|"
+                       # seventeenth pass (fresh_fr_de_31): too near the speaker, who stands at the robot ("il est
+                       # beaucoup trop près de moi là")
+                       r"(?:il|elle) (?:est|me semble) (?:un peu |beaucoup |bien |vraiment )?(?:trop |bien trop )"
+                       r"(?:près|proche) de (?:moi|nous)(?: (?:là|ici))?|"
                        r"(?:il|elle) est (?:un peu |beaucoup |vraiment )?trop (?:au bord|sur le bord)"
                        r"(?: de la table)?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
                  # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
                  r"on fait (?:du|le|un peu de) ménage|on range (?:un peu|tout)?|"
+                 # seventeenth pass (fresh_fr_de_32): "On fait place nette (comme après le coup de feu)." (a chef's
+                 # rush hour: a closed simile)
+                 r"on fait place nette(?: comme après (?:le coup de feu|le service|la fête|une fête))?|"
                  # thirteenth pass: "comme ça ils font une jolie petite maison" (what the stack looks like)
                  r"comme ça (?:ils|elles) font une (?:jolie |belle )?(?:petite )?(?:maison|tour|pile)|"
                  r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?"),
@@ -77,7 +87,12 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:(?:et )?vite\s*,\s*)?(?:que|parce que|car) (?:la|le|les|mon|ma|mes|notre|nos) "
                    rf"(?!{_NOT_WAITER})[a-zà-ÿ]+(?: (?:elle|il|ils|elles))? (?:n' ?)?(?:attend|attendent) pas|"
                    r"(?:on|j' ?ai|je n' ?ai|on n' ?a|j' ?) ?(?:a |ai )?(?:pas|plus) toute la (?:journée|nuit|soirée)|"
-                   r"(?:j' ?ai|je n' ?ai|j') ?(?:ai )?pas (?:que )?ça à faire|(?:et )?que ça saute"),
+                   r"(?:j' ?ai|je n' ?ai|j') ?(?:ai )?pas (?:que )?ça à faire|(?:et )?que ça saute|"
+                   # seventeenth pass (fresh_fr_de_31): an event of the speaker's is soon ("Vite, le défilé est dans
+                   # une heure !"): one open noun, never a cube, a colour or the robot, a closed time
+                   r"(?:(?:et )?vite\s*[,!]\s*)?(?:le|la|l' ?|mon|ma|notre) "
+                   rf"(?!{_NOT_WAITER})[a-zà-ÿ]+ (?:est|commence|démarre|arrive|part) dans (?:une|deux|trois|cinq|dix|"
+                   r"quinze|vingt|trente|quelques) (?:heures?|minutes?|secondes)"),
         "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
                  r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
                  r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
@@ -88,6 +103,9 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"petit-fils|petite-fille)(?: (?!(?:pas|plus|jamais|non|mais|et|ou|puis|ensuite|demain|après|avant|"
                  r"aussi)\b)[a-zà-ÿ]+)?|"  # thirteenth pass: "... de mon petit-fils Yann" (a name after it)
                  r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée) (?:là|ici|comme ça)?|"
+                 # seventeenth pass (fresh_fr_de_32): how finely it is set ("il est réglé au micron près")
+                 r"(?:il|elle) est (?:déjà |bien )?(?:calibré|calibrée|réglé|réglée|ajusté|ajustée) (?:au|à la) "
+                 r"(?:micron|millimètre|mm|dixième|poil|seconde)(?: près)?|"
                  # fourteenth pass (fresh_fr_de_25): "je l'ai réglé au dixième" (the speaker set it up)
                  r"je (?:l' ?ai|viens de (?:le|la)) (?:réglé|réglée|calibré|calibrée|régler|calibrer)"
                  r"(?: (?:au dixième|au millimètre|au poil|ce matin|hier|tout à l' ?heure))?|"
@@ -156,7 +174,11 @@ _REASONS: dict[str, dict[str, str]] = {
                    # and southern forms: the family of haste, no word of it open
                    r"(?:(?:aber|aba) (?:zackig|dalli|fix|hurtig|flott|schnell)\s*,?\s*)?"
                    r"(?:ich|ick|i|wir) (?:hab|habe|hab'|hob|haben|ham) (?:(?:doch|ja|auch) )?(?:nicht|nich|net|ned) "
-                   r"(?:den|'n) (?:ganzen|janzen) (?:tag|tach|nachmittag|abend) zeit"),
+                   r"(?:den|'n) (?:ganzen|janzen) (?:tag|tach|nachmittag|abend) zeit|"
+                   # seventeenth pass (fresh_fr_de_32): the twin of "que la pêche elle attend pas" ("..., die
+                   # Barkasse wartet nich"): something of the speaker's that does not wait, one noun, never a cube
+                   rf"(?:die|der|das|mein|meine|unser|unsere) (?!{_NOT_WAITER_DE})[a-zäöüß]+ (?:wartet|warten) "
+                   r"(?:nicht|nich|net|ned)"),
         # thirteenth pass: "eben da, wo er hingehört" (where the request puts it is where it belongs)
         "belongs": r"(?:eben |genau |gleich )?(?:da|dort|dahin|dorthin)\s*,?\s*wo (?:er|sie|es) hingehört",
         # thirteenth pass: "(und) lassen Sie die Würfel, wie sie sind" after the arm's return alone
@@ -167,6 +189,11 @@ _REASONS: dict[str, dict[str, str]] = {
                         r"(?:turm|türmchen|stapel|männchen|schneemann)"),
         "as_they_are": (r"(?:und )?(?:lass|lasst|lassen sie) (?:die|alle) (?:würfel|klötze|blöcke)\s*,?\s*"
                         r"(?:wie sie sind|wo sie sind|in ruhe|stehen|liegen)"),
+        # seventeenth pass (fresh_fr_de_32): what the speaker does next ("..., ich will ein Foto machen")
+        # seventeenth pass (fresh_fr_de_32): how it will look ("da sieht das gleich schicker aus")
+        "looks": (r"(?:da|dann|so) sieht (?:das|dos|des|es) (?:(?:gleich|glei|viel|dann|doch) )*(?:schicker|schöner|"
+                  r"besser|hübscher|ordentlicher|netter) aus"),
+        "use": r"(?:ich|wir) (?:will|wollen|möchte|möchten) (?:(?:davon|dann) )?(?:ein|'n|nen) (?:foto|bild) machen",
         "keep": (r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
                  r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) bleibt (?:hier|da|stehen|liegen|"
                  r"für später)|"
@@ -247,6 +274,10 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
                                          r"aufeinander|drauf|obendrauf|staple|stapeln)\b", request) is not None
     if kind == "use":  # the cube is put where it is used, not binned
         return not negated and _BIN[lang].search(request) is None
+    if kind == "in_the_way" and re.search(r"\b(?:de (?:moi|nous)|(?:mir|uns) zu)\b", reason) and re.search(
+            r"\b(?:vers (?:moi|nous)|dans (?:ma|notre) direction|vers l' ?arrière|en arrière|zu (?:mir|uns)|"
+            r"nach hinten|in (?:meine|unsere) richtung)\b", request):
+        return False  # seventeenth pass (A1 s17): too near the speaker, yet pushed toward them
     if kind in ("room", "urgent"):  # fourteenth pass: a request with an exception is still one ("Alle Würfel außer
         # dem blauen bitte in den Mülleimer, wir räumen heute auf.")
         return _NEGATION[lang].search(_EXCEPTION[lang].sub(" ", request)) is None

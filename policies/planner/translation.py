@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from policies.planner.fr_de_colloquial import restored
-from policies.planner.fr_de_questions import asked_back, question_asked, reported_done
+from policies.planner.fr_de_questions import WATCH, asked_back, question_asked, reported_done, state_described
 from policies.planner.fr_de_reasons import without_reason
 
 LANGUAGE_NAMES = {"fr": "French", "de": "German"}
@@ -217,6 +217,16 @@ def _fr_tower_by_places(m: re.Match[str]) -> str:
 
 
 _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # seventeenth pass: toward the speaker, as "vers moi" (_towards_speaker): "vers nous", "dans ma/notre direction",
+    # "de mon/notre côté" after a push
+    (r"\bvers nous\b|\bdans (?:ma|notre) direction\b", "vers moi"),
+    # (fresh_fr_de_32) "là-bas" (over there) after a cube named by its distance ("le cube qui est le plus loin de toi
+    # là-bas"): the superlative names it; "le cube qui est en haut (là)": the one on top; an Italian learner's "e poi"
+    # (puis) and colours "blu", "verde", "rosso", "giallo"
+    (r"\b(le plus (?:loin|éloignée?|proche|près)(?: de (?:toi|vous|moi|nous))?) là-bas\b", r"\1"),
+    (r"\b(le cube|le bloc|celui) qui est en haut(?: là)?\b(?! d)", r"\1 du dessus"),
+    (r"\be poi\b(?:\s*…|\s*\.\.\.)?\s*(?=après|ensuite)", ""), (r"\be poi\b", "puis"),
+    (r"\bblu\b", "bleu"), (r"\bverde\b", "vert"), (r"\brosso\b", "rouge"), (r"\bgiallo\b", "jaune"),
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
@@ -717,8 +727,12 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     # relative references: the one just moved, the nearest/farthest from the robot, the cube on a side
     (r"\b(?:celui|celle|le cube|le bloc|la brique) (?:que|qu') ?(?:tu|vous) (?:viens|venez) (?:juste )?de "
      r"(?:bouger|déplacer|poser|mettre|prendre|placer|ranger|jeter|toucher)\b", " the-one-you-just-moved "),
-    (r"\b(?:le |la )?plus (?:proche|près) (?:de toi|de vous|du robot|du bras|de la base)\b", " closest-to-the-robot "),
-    (r"\b(?:le |la )?plus (?:éloigné|éloignée|loin)(?: (?:de toi|de vous|du robot|du bras|de la base))?\b",
+    # seventeenth pass (fresh_fr_de_31): "de moi", "de nous": the speaker stands at the robot, as English "the cube
+    # nearest to me" is read (semantic_parser._SPEAKERS_NEAREST; README)
+    (r"\b(?:le |la )?plus (?:proche|près) (?:de toi|de vous|du robot|du bras|de la base|de moi|de nous)\b",
+     " closest-to-the-robot "),
+    (r"\b(?:le |la )?plus (?:éloigné|éloignée|loin)(?: (?:de toi|de vous|du robot|du bras|de la base|de moi|"
+     r"de nous))?\b",
      " farthest-from-the-robot "),
     (r"\b(?:le |la )?plus (?:proche|près) d(?:u|e la|e l')\s*", " beside the "),
     (r"\b(cube|bloc|brique) (?:du|au) milieu\b", r" middle \1 "),
@@ -985,7 +999,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "abstellen", "zurückfahren", "zurückkehren", "zurückgehen", "fahren", "gehen",
                              "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
                              "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst", "moven",
-                             "türmen", "türmst", "getürmt", "machen", "machst"})
+                             "türmen", "türmst", "getürmt", "machen", "machst",
+                             "parken", "parkst", "parkieren", "parkierst"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -1434,10 +1449,12 @@ def _german_clause(clause: list[str]) -> list[str]:
 # German phrases rewritten before the words: fixed order expressions, "oben auf", "nach links" after a put verb
 # (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
 _DE_NP = r"(?P<det>der|den|dem|die|das)(?P<noun> würfel| block| klotz| baustein)?"
-_DE_NEAR = (r"(?:(?:dem roboter|dir|ihnen|dem arm|der basis) am nächsten|am nächsten (?:(?:zum|am) roboter|zu dir|"
-            r"an dir|bei dir|zur basis))")
-_DE_FAR = (r"(?:am weitesten (?:weg|entfernt|hinten)|am weitesten (?:vom roboter|von dir|von ihnen|von der basis) "
-           r"(?:weg|entfernt)|(?:vom roboter|von dir|von ihnen) am weitesten (?:weg|entfernt))")
+# (seventeenth pass, fresh_fr_de_31: "mir", "uns", the speaker standing at the robot, as English "nearest to me")
+_DE_NEAR = (r"(?:(?:dem roboter|dir|ihnen|dem arm|der basis|mir|uns) am nächsten|am nächsten (?:(?:zum|am) roboter|"
+            r"zu dir|an dir|bei dir|zur basis|zu mir|an mir|bei mir|zu uns|bei uns))")
+_DE_FAR = (r"(?:am weitesten (?:weg|entfernt|hinten)|am weitesten (?:vom roboter|von dir|von ihnen|von der basis|"
+           r"von mir|von uns) (?:weg|entfernt)|(?:vom roboter|von dir|von ihnen|von mir|von uns) am weitesten "
+           r"(?:weg|entfernt))")
 _DE_SIDE = r"(?:ganz|am weitesten|am äußersten|äußerst) (?P<side>links|rechts)"
 _DE_BE = r"(?:ist|liegt|steht)"
 
@@ -1525,6 +1542,19 @@ def _polite_zu(m: re.Match[str]) -> str:
                   r"\1in die ausgangsposition zurückkehren", f"{m[1]} zu {m[2]}")
     body = re.sub(r"\bzu ([a-zäöüß]+)(?=\s*(?:,|(?:und|dann|danach|anschließend)\b|$))", r"\1", body)
     return f"bitte {body}{m[3]}"
+
+
+_RESUMING = {"den": {"den", "ihn"}, "das": {"das", "des", "es"}, "des": {"das", "des", "es"}, "die": {"die", "sie"}}
+
+
+def _imperative_resumed(m: re.Match[str]) -> str:
+    """"den grünen klotz, schieb den mal" -> "schieb den grünen klotz mal" where the verb is an imperative, the
+    pronoun agrees with the object said first and that object is one ("den roten und den blauen, leg ihn" is not)."""
+    verb = m[3]
+    if re.search(r"(?:st|en)$", verb) or not _is_german_verb(verb) or m["pron"] not in _RESUMING[m["art"]] or \
+            re.search(r"\b(?:und|oder|sowie|noch)\b", m[1]):
+        return m[0]
+    return f"{verb} {m[1]}{m[4]}"
 
 
 _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
@@ -1769,6 +1799,16 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"roboter|dich|deinen arm|den greifer)\s+(?=(?:bitte |mal |jetzt |wieder |zurück )*(?:in|zur|zum|auf|nach) )",
      "fahr "),
     (r"^((?:den|die|das) [^,;.]+?)\s*,\s*(?:den|die|das)\s+(?=[a-zäöüß]+ (?:du|sie)\b)", r"\1 "),
+    # seventeenth pass (fresh_fr_de_31): the same object said first and taken up by a pronoun after an imperative
+    # ("Den grünen Klotz, schieb den mal nach hinten.", Swabian "Des grüne Klötzle, schieb des amol ...", "..., leg ihn
+    # in den Müll"): the imperative before the object, as "schieb den grünen Klotz mal nach hinten"; only an
+    # imperative of the lexicon (no "-st" or "-en" form: "legst du den ...?" asks), right after the comma, its
+    # pronoun agreeing with the one object said first and naming no cube of its own (A1 s17 H119: "Den roten Würfel,
+    # leg den blauen in den Müll." binned both)
+    (r"^((?P<art>den|die|das|des) [^,;.]+?)\s*,\s*([a-zäöüß]+)((?:\s+(?:mal|bitte|doch|halt))*)\s+"
+     r"(?P<pron>den|die|das|des|ihn|sie|es)(?=\s+(?:in|ins|auf|aufs|nach|zu|zum|zur|neben|mal|bitte|doch|halt|ein|"
+     r"einfach|schnell|weg|rüber|hin|runter|hoch|ganz|noch|jetzt|gleich|sofort|vorsichtig|nicht)\b|\s*(?:[,.!?;]|$))",
+     _imperative_resumed),
     # "leg mir mal den grünen aufs Pad": the "mir" of "for me" before the object of a put with its place ("wirf mir
     # den roten", with no place, is thrown to the speaker and stays refused)
     (r"\b(leg|lege|legen|stell|stelle|stellen|setz|setze|setzen|pack|packe|du|sie) mir\b(?=(?:\s+(?:mal|bitte|doch|"
@@ -2040,11 +2080,18 @@ def _base_stays(m: re.Match[str]) -> str:
 # hochheben"), "a bissl" (ein bisschen), "von sich weg"/"zu sich" of the formal "Sie" (away from / toward the robot),
 # "auf'n"/"in'n" (auf den, in den).
 _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
+                # seventeenth pass: toward the speaker, as "zu mir" (_towards_speaker): "zu mir her/rüber/hin", "in
+                # meine/unsere Richtung", "zu uns"
+                (r"\bzu (?:mir|uns)(?: (?:her|rüber|herüber|hin))?\b|\bin (?:meine|unsere) richtung\b", "zu mir"),
                 # fifteenth pass (fresh_fr_de_27): Bavarian "bittschön" (bitte), "nei"/"eini"/"hinein" after the place
                 # it goes into ("in Mülleimer nei"), "den vordern Würfel" (the front one: the frontmost, asked where two
                 # are level), "hoam"/"heim" before the home position said ("fahr hoam in dei Grundstellung"), "dei"
                 # (deine) before it, an article typed with two letters swapped ("auf dne blauen")
                 (r"\bbitt ?schön\b", "bitte"),
+                # seventeenth pass (fresh_fr_de_31): Swabian "amol" (mal), "hinta"/"vorna" (hinten/vorne) after "nach",
+                # "Klötzle" (Klötzchen: a cube)
+                (r"\bamol\b", "mal"), (r"\bnach (hint|vorn)a\b", r"nach \1en"),
+                (r"\bklötzle\b", "klotz"),
                 (r"\b((?:in|ins) (?:den |die |das )?[a-zäöüß]+) (?:nei|eini|hinein|rein)\b(?=\s*(?:[,.;!?]|$))", r"\1"),
                 (r"\b(den|der) (?:vordern|vorderen|vordere) (?=(?:würfel|block|klotz|baustein)\b)", r"\1 vordersten "),
                 (r"\b(?:hoam|heim)\s+(?=in (?:die|deine|dei|ihre) (?:grundstellung|ausgangsposition|startposition|"
@@ -2113,6 +2160,23 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # Bavarian "tuast" (tust), "ma" for "mir" after a verb and its "du" left out ("stellst ma bitte ..."),
                 # "Seitn" (Seite)
                 (r"\btuast\b", "tust"),
+                # seventeenth pass (fresh_fr_de_32): Bavarian "tuasch" (tust), "außer'm" (außer dem), Saxon
+                # "obndruff" (obendrauf), "uff'n"/"uff" (auf den/auf), "glei" (gleich)
+                (r"\btuasch\b", "tust"),
+                # "den gelben drauflegen" with no place of its own: on the cube just named, as "leg den gelben drauf";
+                # "den roten lass liegen, wo er is": where it is, said of the cube kept
+                (r"\b((?:den|die|das) [^,;.!?]*?) drauf(legen|stellen|setzen)\b(?=\s*(?:[,;.!?]|und\b|dann\b|$))",
+                 r"\1 drauf \2"),
+                (r"\b(lass|lasse|lassen sie) (liegen|stehen)\s*,\s*wo (?:er|sie|es) (?:is|ist|steht|liegt)\b",
+                 r"\1 \2"), (r"\baußer' ?m\b", "außer dem"), (r"\bobndruff\b", "obendrauf"),
+                (r"\buff' ?n\b", "auf den"), (r"\buff\b", "auf"),
+                # "ab aufs Pad damit", "ab in den Müll damit" after the cube said first ("Den Klotz da, ab aufs Pad
+                # damit"): put it there; "ab in die Grundstellung (mit dir)": go home (fresh_fr_de_32, fd31's "ab in de
+                # Tonne domet")
+                (r"^((?:den|die|das) [^,;.!?]+?)\s*,\s*ab ((?:in|ins|auf|aufs) [^,;.!?]+?) (?:damit|domet)\b",
+                 r"leg \1 \2"),
+                (r"(^|[,.!;:]\s*)ab in die (grundstellung|ausgangsposition|ausgangsstellung|startposition|"
+                 r"ruheposition)(?: mit dir)?\b", r"\1fahr in die \2"),
                 # fourteenth pass (fresh_fr_de_25): "heid" (heute), "in d'Tonne" (in die: the article before a noun
                 # after "in"/"auf"), "räum ma alle Würfel ..." (the "ma" of "mal" after an imperative)
                 (r"\bheid\b", "heute"), (r"\b(in|auf) d' ?(?=[a-zäöü])", r"\1 die "),
@@ -2168,10 +2232,10 @@ _DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # "Gelben a bissl nach rechts schieben. Ned hochheben.": the lift the push must not make, said as a
                 # sentence of its own at the end (a negation English reads only as "without lifting it")
                 # (eleventh pass: "..., aber nicht hochheben, gäll.")
-                (r"\s*(?:[.,;!]|\bund\b)\s*(?:aber\s+)?nicht (?:hoch|an|auf)?heben(?:\s*,\s*(?:gell|gelle|gelt|gäll|ja|"
-                 r"okay|ok))?\s*[.!]*\s*$", ", ohne ihn hochzuheben."),
+                (r"\s*(?:[.,;!?]|\bund\b)\s*(?:aber\s+)?nicht (?:hoch|an|auf)?heben(?:\s*,\s*(?:gell|gelle|gelt|gäll|"
+                 r"ja|okay|ok))?\s*[.!]*\s*$", ", ohne ihn hochzuheben."),
                 # fifteenth pass (fresh_fr_de_28): "Nicht greifen, nur schieben." after a push (the same lift not made)
-                (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen)\b[^?]*?)\s*[.,;!]\s*nicht "
+                (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen)\b[^?]*?)\s*[.,;!?]\s*nicht "
                  r"(?:greifen|packen|nehmen|anheben|hochheben)\s*,\s*nur (?:schieben|schubsen)\s*[.!]*\s*$",
                  r"\1, ohne ihn hochzuheben."),
                 # eleventh pass: a tower wished for by someone else ("mein Enkel hätte so gern einen Turm"), as the
@@ -2376,6 +2440,9 @@ _OPENINGS = {
                      r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri)|"
                      r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
+                     # seventeenth pass (fresh_fr_de_31): a term of endearment said first ("Darling, ...")
+                     r"(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|mon coeur|mon chou|ma belle|mon grand|"
+                     r"ma grande|mon petit|ma petite|mon ami|mon amie|mon frère|mon vieux|mon pote|l' ?ami)\s*[,!]+|"
                      # fifteenth pass (fresh_fr_de_27): small talk asked before the request ("Tu travailles dur
                      # aujourd'hui ?"), a closed list: what the robot does is never asked here
                      r"(?:(?:tu|vous) (?:travailles|travaillez|bosses|bossez) (?:dur|bien|beaucoup)|"
@@ -2412,6 +2479,17 @@ _OPENINGS = {
                      # (fresh_fr_de_26) "Pardon,", "Toi le robot,", "Bon, on s'arrête là pour aujourd'hui, merci à
                      # tous." (the day's work done, before the last request), "Petite manip rapide avant ma réunion,"
                      r"pardon\s*[,!]+|toi,? le robot\s*[,!]+|"
+                     # seventeenth pass (fresh_fr_de_32): "Pardon monsieur le robot,", "Désolée de te déranger,",
+                     # "Dis donc mon ami,", "Surtout," before a request, Italian "Allora…", "Scusa…" (a learner)
+                     r"(?:pardon|excusez-moi|bonjour) (?:monsieur|madame|mademoiselle)(?: le robot)?\s*[,!]+|"
+                     r"(?:désolée?|pardon) de (?:te|vous) déranger\s*[,!]+|"
+                     r"surtout\s*,|"
+                     r"(?:allora|scusa|scusi|senti)\s*[,!.…]+|"
+                     r"(?:(?:la|ma|notre|une) )?(?:démo|réunion|visite|présentation) dans (?:deux|trois|cinq|dix|"
+                     r"quinze|vingt|quelques) minutes\s*[.!]+|"
+                     r"j' ?ai passé une (?:nuit|journée|semaine|matinée|soirée) (?:horrible|affreuse|difficile|longue|"
+                     r"blanche|compliquée|épuisante|de fou|pourrie)(?: avec (?:ma|mon|la|le) (?:manip|manipe|"
+                     r"expérience|thèse|bébé|projet|tp|rapport))?\s*,?\s*(?:bref|enfin bref|bon bref|enfin)\s*[,.…!]*|"
                      r"on s' ?arrête là(?: pour (?:aujourd' ?hui|ce soir|la journée))?(?:\s*,\s*merci à tous)?"
                      r"\s*[.!]+|"
                      r"petite manipe? (?:rapide )?(?:avant (?:ma|la|notre|mon) (?:réunion|pause|cours|démo|rdv)\s*)?"
@@ -2470,12 +2548,18 @@ _OPENINGS = {
                      r"werkstatt|job))?(?:\s*,\s*ich sag(?:'s| es)? (?:ihnen|dir|euch))?))"
                      r"\s*[?!.…–—]+|morgen\s*!+|(?:entschuldigung|entschuldige|entschuldigen sie|sorry)"
                      r"(?: die störung)?\s*[,!]+|(?:heute|jetzt)\s+(?=(?:hätte|möchte|will|würde) )|"
-                     r"(?:also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
+                     # seventeenth pass (fresh_fr_de_32): Saxon "Nu," / "Nu gugge ma," (well, look), "Schicht is
+                     # vorbei" (the shift is over: before the last request, as "Feierabend")
+                     r"(?:nu(?: (?:gugge|guck|kuck|gucke) (?:ma|mal))?|(?:die )?schicht (?:is|ist) (?:vorbei|aus|rum|"
+                     r"zu ende)|"
+                     r"also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
                      # done), "Feierabend," before the last request
                      r"(?:das|des) (?:passt|basst)(?: so| scho| schon)?|feierabend|"
                      r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister|wow|boah|"
+                     # seventeenth pass (fresh_fr_de_31): delight before the request ("Oh cool!")
+                     r"(?:(?:oh|ah|wow|boah) )?(?:cool|toll|klasse|spitze|krass)|"
                      # sixteenth pass (fresh_fr_de_30): Viennese "Habe die Ehre!" (a greeting), "Ey Meister," (Berlin,
                      # mate), Bavarian "Schau her:" (look)
                      r"(?:habe|hab|hob) die ehre|d' ?ehre|(?:ey|hey|he) (?:meister|chef|kumpel|alter|digga|digger))"
@@ -2487,7 +2571,7 @@ _OPENINGS = {
                      r"ey (?:robo|roboter|robi|robot)\b\s*[,!]*|(?:kiek|kuck|guck) (?:ma|mal)\s*[,!:]+|"
                      r"(?:pass (?:mal )?auf|hör (?:mal )?zu|aufgepasst|achtung|(?:mach|tu) (?:bitte |mal )*folgendes|"
                      r"(?:schau|schauts|schaut|schauen sie|guck|kuck) (?:mal |amal )?her|"
-                     r"folgendes|aufgabe)\s*[:!]+)\s*"),
+                     r"folgendes|aufgabe|also)\s*[:!]+)\s*"),
 }
 _CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal|"
@@ -2509,6 +2593,11 @@ _CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))(?:vé|té)(?!\s*\?)|"
                      # sixteenth pass (fresh_fr_de_30): Marseille "..., zou !" (off you go) after the request
                      r"(?:(?<=,)|(?<=, ))(?:zou|et zou|allez zou|hop|et hop)(?!\s*\?)|"
+                     # seventeenth pass (fresh_fr_de_32): West African "..., dêh" (a particle of insistence), "..., et
+                     # qu'on n'en parle plus" (and that's that), Lyon "mon gone", Italian "grazie (mille)", "vite"
+                     # (hurry) closing the request with or without a comma
+                     r"(?:(?<=,)|(?<=, ))(?:dêh|deh|dèh|mon gone|et qu' ?on n' ?en parle plus)(?!\s*\?)|"
+                     r"grazie(?: mille)?|(?<= )(?:et )?(?:vite|vite fait|rapidement)(?!\s*\?)|"
                      # "..., capito ?" / "compris ?" (understood?) closing an instruction (fr_de_questions reads it
                      # as a mark of a request)
                      r"(?:(?<=,)|(?<=, ))(?:capito|compris|c'est compris)\s*\?|"
@@ -2529,7 +2618,7 @@ _CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))là|"
                      # sixteenth pass (fresh_fr_de_30): the wish to watch it done, a sentence of its own after the
                      # request ("J'aimerais bien voir ça !")
-                     r"(?<=[.!?] )(?:j' ?aimerais|je voudrais|j' ?adorerais) (?:bien |tellement |trop )?voir ça|"
+                     rf"(?<=[.!?] ){WATCH['fr']}|"
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|à tantôt|à plus tard|bonne fin de journée|"
@@ -2548,7 +2637,9 @@ _CLOSINGS = {
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
-                     r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)(?: is| ist)?|tschüss|ciao|"
+                     r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)(?: is| ist)?|tschüss(?: denn| dann)?|ciao|"
+                     # seventeenth pass (fresh_fr_de_32): "..., aber zack zack" (quick) after the request
+                     r"(?:(?<=,)|(?<=, ))(?:aber )?zack,? zack(?!\s*\?)|"
                      r"schönen tag(?: noch)?|"
                      r"liebe grüße|lg|grüße|(?:(?<=,)|(?<=, ))passt(?: so)?|"
                      # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein
@@ -2559,6 +2650,9 @@ _CLOSINGS = {
                      r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
                      # fourteenth pass (fresh_fr_de_25): Bavarian "..., passt scho" (fine), Berlin "..., wa" (right?),
                      # how to do it ("..., aber gemütlich"), "..., dann is a Ruah" (then there's peace)
+                     # seventeenth pass (fresh_fr_de_31): Swabian "Bassd scho." as a sentence of its own after the
+                     # request (after words with no verb it is a verdict, refused: _verdict_after_no_verb)
+                     r"(?<=[.!] )(?:passt|basst|bassd) (?:scho|schon)|"
                      r"(?:(?<=,)|(?<=, ))(?:passt scho|passt schon|wa|(?:aber )?(?:ganz )?(?:gemütlich|vorsichtig|"
                      r"langsam|sachte|behutsam)(?:\s*,\s*(?:gell|gelle|gelt|gäll))?|dann is(?:t)? (?:a|eine|endlich) "
                      r"(?:ruah|ruhe|ruh))(?!\s*\?)|"
@@ -2581,7 +2675,7 @@ _CLOSINGS = {
                      r"richtig(?: gesagt)?|ich habe (?:es |das )?richtig gesagt)|(?:entschuldigung|sorry|"
                      r"entschuldigen sie) für (?:meine |die )?fehler)|"
                      # ... and the wish to watch it done ("Das würde ich gern mal sehen.")
-                     r"(?<=[.!?] )das (?:würde|möchte|will) ich (?:gern |gerne |so gern |so gerne )?(?:mal )?sehen|"
+                     rf"(?<=[.!?] ){WATCH['de']}|"
                      r"das (?:wäre|wär|wär's|ist) (?:ja |doch )?(?:echt |wirklich |sehr |total )?"
                      r"(?:super|nett|toll|lieb|klasse|prima|großartig|spitze|cool|schön|hilfreich))"
                      r"\s*[.!?]*\s*$"),
@@ -2827,6 +2921,21 @@ def _same_with(english: str, lang: str) -> str:
     return f"{english[:m.start('join')]}{m['join'] or ' and '}{m['verb']} {m['new']}{m['rest']}{english[m.end():]}"
 
 
+# Seventeenth pass: a push toward the speaker ("pousse le rouge vers moi", "schieb den roten zu mir (her)", "... in
+# meine Richtung") is said as the English reader says "push the red towards me" (semantic_parser._SPEAKERS_WAY: the
+# speaker stands at the robot, the seen golds' convention, README; fi43-062, fd31-033): "towards the robot", backward;
+# refused where English refuses it ("nach vorne zu mir": forward and towards the robot at once). A direction said again
+# after a comma ("nach hinten, zu mir her") is one direction. Only after a push; "leg den roten zu mir" keeps the
+# refusal below (a place the planner does not know).
+_DIRECTION_RESTATED = re.compile(r"\btoward (?:the )?(back|front)\s*,?\s*(?=(?:toward|towards|to) (?:me|us)\b)")
+_PUSH_TOWARD_SPEAKER = re.compile(r"\b(push|slide)\b([^,;.!?]*?)\b(?:toward|towards|to)\s+(?:me|us)\b")
+
+
+def _towards_speaker(english: str) -> str:
+    english = _DIRECTION_RESTATED.sub(lambda m: "backward " if m[1] == "back" else "forward ", english)
+    return _PUSH_TOWARD_SPEAKER.sub(r"\1\2towards the robot", english)
+
+
 def _unfinished_or_unplaced(english: str, lang: str) -> None:
     name = LANGUAGE_NAMES[lang]
     for tail in re.findall(r"\bbut\s+([^,;.!?]+?)\s*(?=[,;.!?]|$)", english):
@@ -2893,7 +3002,9 @@ _PREAMBLE_WORDS = {
                      # serpillère… vous pouvez ...")
                      "passe", "juste", "nettoie", "nettoyer",
                      # sixteenth pass (fresh_fr_de_30): "je dois nettoyer ce coin-là, vous pouvez ..."
-                     "dois", "devons", "vais", "allons"}),
+                     "dois", "devons", "vais", "allons",
+                     # seventeenth pass (fresh_fr_de_32): "je dois passer le chiffon."
+                     "passer"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
@@ -3018,7 +3129,7 @@ _VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|v
                              # pas sorcier" (fresh_fr_de_27)
                              r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué))\s*[,.!?]*\s*"
                              r"(?:merci(?: beaucoup| bien)?\s*[.!]*\s*)?$"),
-            "de": re.compile(r"[,.!?;]\s*(?:passt(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
+            "de": re.compile(r"[,.!?;]\s*(?:(?:passt|basst|bassd)(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
                              r"(?:danke(?: dir| schön)?\s*[.!]*\s*)?$")}
 
 
@@ -3070,6 +3181,11 @@ def _translated(text: str, lang: str) -> str:
         # auxiliary says what was done (A1 s16 H93; fr_de_questions.reported_done)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {reported!r} says what was done (a past participle with no "
                                "auxiliary), not what to do; say it as a request; nothing was planned")
+    if (state := state_described(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Voilà le cube rouge dans la poubelle.", "Der rote Würfel im Müll.": where a cube is, said with no verb of
+        # action (seventeenth pass; fr_de_questions.state_described)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} describes where a cube is (no verb of action), not "
+                               "what to do; say it as a request with its verb; nothing was planned")
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
     if asked is None:
         # fifteenth pass (A1 s15 H82): the request after a preamble about the speaker ("Ich muss hier mal feucht
@@ -3091,6 +3207,11 @@ def _translated(text: str, lang: str) -> str:
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
     lowered = _unwrapped(without_reason(lowered, lang), lang)  # "..., der steht da im Weg rum." (twelfth pass)
+    if (state := state_described(lowered, lang, partial(_action_verb, lang=lang))) is not None:
+        # the same screen after the openers, closings and reasons are taken off ("Darling, voilà le cube rouge dans la
+        # poubelle.", "Der rote im Müll, aber zack zack.": A1 s17 H125)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} describes where a cube is (no verb of action), not "
+                               "what to do; say it as a request with its verb; nothing was planned")
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
@@ -3119,6 +3240,7 @@ def _translated(text: str, lang: str) -> str:
     english = _ALL_BUT_ONE_ELSEWHERE.sub(_all_but_one_elsewhere, english)
     _tower_choice(english, lang)
     _tower_direction(english, lang)
+    english = _towards_speaker(english)
     _unfinished_or_unplaced(english, lang)
     if re.search(r"\b(?:first|then|second|secondly|next)\b.*\bbefore that\b", english):
         # "Als Erstes X, als Zweites Y, aber vorher Z", "d'abord X, ensuite Y, mais avant ça Z": after a sequence,

@@ -275,9 +275,10 @@ _NEVER_PLANNED = (
     # a pronoun right after a negated clause names the negated cube (A1 s7 F9)
     "Je ne voudrais pas que tu prennes le {x} et que tu le mettes dans la poubelle.",
     "Je voudrais que tu ne prennes pas le {x} et que tu le mettes dans la poubelle.",
-    # the speaker's place is not known (A1 s7 F7)
-    "Pousse le {x} vers moi.",
-    "Schieb den {X} zu mir.",
+    # the speaker's place for a put is not known (A1 s7 F7); a push toward the speaker is backward since the
+    # seventeenth pass, as English reads "push it towards me" (test_P2_s17_speaker)
+    "Mets le {x} vers moi.",
+    "Leg den {X} zu mir.",
     "Schieb den {X} Würfel von mir weg.",
     # a pronoun after a clause about several cubes, or a plural pronoun for one cube (A1 s7 F10)
     "Jette tous les cubes sauf le {x}, puis mets-le sur le pad.",
