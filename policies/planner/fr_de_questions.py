@@ -363,7 +363,8 @@ def _german_question(sentence: str, verb_meaning: Callable[[str], str | None]) -
 # "voici" presenting where a cube is ("Voilà le cube rouge dans la poubelle.", "Le rouge, voilà, dans la poubelle.",
 # "Le rouge sur le bleu, voici."), as "..., voilà." after a goal does (s16 H95); German a cube and a place in the
 # dative, where a thing is, not where it goes ("Der rote Würfel im Müll.", "So, der rote auf dem Pad.": "in den
-# Müll", "aufs Pad" say the way to it). Only the whole sentence in that form: a state to reach with its verb ("Am
+# Müll", "aufs Pad" say the way to it; "Der rote auf dem blauen drauf." the same, "drauf" only repeating the "auf":
+# A1 s17 H127). Only the whole sentence in that form: a state to reach with its verb ("Am
 # Ende soll der grüne Würfel im Mülleimer liegen.", "Alors voilà, j'ai encore ... à contrôler", seen golds) is read
 # as before.
 _FR_PLACE_WORD = r"(?:dans|sur|à|au|aux|en|par-dessus)"
@@ -377,7 +378,8 @@ _DE_DATIVE_STATE = re.compile(
     r"(?:[a-zäöüß]+\s+){0,2}(?:im|aufm|auf dem|in dem|auf der|in der|neben dem|neben der)\s+(?:[a-zäöüß]+\s+)?"
     r"(?:müll|mülleimer|eimer|tonne|kübel|mistkübel|behälter|abfall[a-zäöüß]*|pad|zielfläche|kiste|box|korb|"
     r"papierkorb|[a-zäöüß]*seite|ecke|würfel|klotz|block|rot[a-z]*|grün[a-z]*|blau[a-z]*|gelb[a-z]*|lila[a-z]*|"
-    r"orange[a-z]*|violett[a-z]*)\s*(?:,\s*(?:danke|danke schön|dankeschön|bitte)\s*)?[.!]*$")
+    r"orange[a-z]*|violett[a-z]*)(?:\s+(?:drauf|darauf|obendrauf|oben|drin|drinnen))?"
+    r"\s*(?:,\s*(?:danke|danke schön|dankeschön|bitte)\s*)?[.!]*$")
 
 
 def state_described(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:

@@ -66,6 +66,11 @@ from test_translation_spoken import _TRIPLES
     "Alle Würfel im Müll.",
     "{XB}er Würfel im Müll.",
     "{XB}er Würfel auf dem Pad, danke.",
+    # ... with the adverb that only repeats the place (A1 s17 H127)
+    "Der {XB}e Würfel auf dem {YB}en drauf.",
+    "Der {XB}e auf dem {YB}en drauf.",
+    "{XB}er Würfel auf dem {YB}en drauf.",
+    "Der {XB}e Würfel im Müll drin.",
     # a bare infinitive asked
     "Mettre le {x} sur le {y} ? J'aimerais bien voir ça !",
     "Mettre le {x} sur le {y} ?",
