@@ -2627,7 +2627,8 @@ def _correct(text: str) -> str:
 
 
 def _side_reference(text: str, state: SceneState) -> str:
-    """"put the cube on the right in the bin": with a destination after it and nothing resting in the left or right
+    """"put the cube on the right in the bin" ("... over to the pad": finals fi51-006, two cubes on the left, took the
+    leftmost): with a destination after it and nothing resting in the left or right
     region, "the cube on the right" is the rightmost cube (fresh split indep8-051), grounded or asked by
     mentions.ground; a cube in such a region keeps the words as they are."""
     if any(state.rests_on(o.name, side) for o in state.objects for side in ("left", "right")):
@@ -2640,7 +2641,8 @@ def _side_reference(text: str, state: SceneState) -> str:
         half = [o for o in state.objects if o.position is not None and sign * o.position[1] > HALF_MARGIN_M]
         return f"the {m.group(2)}{'half' if 1 < len(half) < len(state.objects) else 'most'} {m.group(1)}"
     return re.sub(r"\bthe (cube|block|one) (?:(?:that is|that's|which is|sitting) )?on the (left|right)(?: side)?"
-                  rf"(?=\s+(?:in|into|inside|on|onto|on top of)\s+the\b|\s*[,:;\-–—]\s*(?:(?:please|can you|could "
+                  rf"(?=\s+(?:over\s+|across\s+)?(?:to|in|into|inside|on|onto|on top of)\s+the\b"
+                  rf"|\s*[,:;\-–—]\s*(?:(?:please|can you|could "
                   rf"you|would you|just|now|then)\s+)*(?:{_TOPIC_VERBS}) (?:it|that|that one)\b)", spelled, text)
 
 
