@@ -124,8 +124,9 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             rf"{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|"
             # s17 family F4: discourse particles after a request, never before a "?" (there they ask to confirm,
             # "..., innit?" as "..., right?", A1 s17 H122): "..., innit.", "..., you know.", Singapore's and
-            # Nigeria's "ah", "sha", "jor", a West Country "like"
-            r"innit|init|you know|ya know|y'?know|like|ah|sha|jor|"
+            # Nigeria's "ah" (only after a comma: "Put the red cube in the bin. Ah!" is a cry that may stop or warn,
+            # s10 H8), "sha", "jor", a West Country "like"
+            r"innit|init|you know|ya know|y'?know|like|(?<=,)ah|(?<=, )ah|sha|jor|"
             # s17 D-S1: the end of the job said ("that's all I need", "..., and ur done", "That's the running order,
             # people!"), impatience without its subject ("Haven't got all day.", fi49-061), a drill's "Go, go, go!", a
             # yoga class's "Namaste."
@@ -900,7 +901,9 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:position|pose|spot)\b)", "go to "),
     (r"(\bhome(?: (?:position|pose|spot))?) and (?:(?:just|simply|then) )?(?:rest|relax|chill|settle)(?= *(?:[.!]|$))",
      r"\1"),
-    (r"(^|[,;.!?]\s*)(?:you can|you may) (?=(?:go|head) (?:back )?(?:home|to (?:your|the) home)\b)", r"\1"),
+    (r"(^|[,;.!?]\s*)(?:you can|you may) (?=(?:go|head) (?:back )?(?:home|to (?:your|the) home)\b)"
+     r"(?![^.;!?]*(?:\?|\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|maybe|probably|"
+     r"perhaps)\b))", r"\1"),
     # ... after the session's end said ("ok I think we're done, ...", "that's us finished for today, ...", "That'll dae
     # for the day, lad.", "Our practice is complete.", "We're done for the day."): dropped only where going home follows
     # it at once and the end names nothing else ("I think we're done. Put the red cube in the bin." stays unread)

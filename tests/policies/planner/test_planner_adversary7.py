@@ -74,11 +74,15 @@ def test_a_negated_wish_then_its_pronoun_is_refused_not_asked(x: str, y: str) ->
         assert isinstance(plan(text), Refusal), text
 
 
-# ----------------------------- F7 (fe079b4, French/German): the speaker's place is unknown, so no push "towards me"
+# ----------------------------- F7 (fe079b4, French/German): a push "towards me" was refused (the speaker's place
+# unknown); since ec2b0e7 (session 17) it follows English "towards me" and the seen golds: backward, toward the robot's
+# base, where the operator stands at the front ("forward towards me" still refuses, test_P2_s17_speaker)
 @pytest.mark.parametrize("text", ["pousse le rouge vers moi", "pousse le cube rouge vers moi",
                                   "schieb den roten zu mir", "schieb den roten Würfel zu mir"])
-def test_a_push_towards_the_speaker_is_refused_in_french_and_german(text: str) -> None:
-    assert not touches(plan(text), "red")
+def test_a_push_towards_the_speaker_is_backward_in_french_and_german(text: str) -> None:
+    result = plan(text)
+    assert isinstance(result, Plan), (text, result)
+    assert [str(s) for s in result.steps] == ["push(object=red_cube, direction=backward)"], (text, result)
 
 
 # ------------------ F4 (16a8834, the default backend): a reversal said after the request never lets the model plan it
