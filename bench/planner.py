@@ -86,7 +86,9 @@ SEEN = (DATA / "fresh_independent_2.jsonl", DATA / "fresh_fr_de.jsonl", DATA / "
         DATA / "fresh_independent_43.jsonl", DATA / "fresh_independent_44.jsonl", DATA / "fresh_fr_de_28.jsonl",
         DATA / "fresh_independent_45.jsonl", DATA / "fresh_fr_de_29.jsonl",
         DATA / "fresh_independent_46.jsonl", DATA / "fresh_independent_47.jsonl", DATA / "fresh_fr_de_30.jsonl",
-        DATA / "fresh_independent_48.jsonl", DATA / "fresh_fr_de_31.jsonl")
+        DATA / "fresh_independent_48.jsonl", DATA / "fresh_fr_de_31.jsonl",
+        DATA / "fresh_independent_49.jsonl", DATA / "fresh_independent_50.jsonl", DATA / "fresh_fr_de_32.jsonl",
+        DATA / "fresh_independent_51.jsonl", DATA / "fresh_fr_de_33.jsonl")
 SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
           "dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 # Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
