@@ -214,6 +214,9 @@ def test_joint_state_faults_freeze_the_command_and_the_arm_does_not_move(tmp_pat
         commands = probe.subscribe(Float64MultiArray, "arm_controller/commands")
         rig.armed_at_startup()
         assert probe.wait_for_subscriber("armstack_sim_arm/inject", 20.0, bridge)
+        # The bridge armed on the arm's joint states, but the probe's own reader may be matched later (DDS discovery
+        # per reader): the CI on 682e60b found it still empty here (IndexError on joints[-1]).
+        assert probe.spin_until(lambda: bool(joints), 10.0, arm), "the probe received no joint state in 10 s"
         moved: dict[str, float] = {}
         for payload, kinds in SENSOR_INJECTIONS:
             probe.spin_for(0.3)
