@@ -141,7 +141,9 @@ class PerceptionLoop:
         self.probe.close()
 
     def output(self, tail: int = 3000) -> str:
-        return "\n".join(f"--- {name} ---\n{proc.output()[-tail:]}" for name, proc in self.procs.items())
+        # The exit code names a process that died without a traceback (a native crash: -11 is SIGSEGV).
+        return "\n".join(f"--- {name} ({'running' if proc.alive() else f'exited {proc.returncode}'}) ---\n"
+                         f"{proc.output()[-tail:]}" for name, proc in self.procs.items())
 
     def alive(self) -> bool:
         return all(proc.alive() for proc in self.procs.values())
@@ -187,7 +189,9 @@ class PerceptionLoop:
         try:
             self.rig.rearm_when_ready()
         except RigTimeoutError:
-            return False
+            # A stop read from a state already on its way out: the bridge armed meanwhile (its own preflight arm
+            # or a re-arm answered late), so rearm_ready never came back (CI, 2026-12-07: NOMINAL after 10 s).
+            return self.state().get("mode") == "NOMINAL" and bool(self.state().get("armed"))
         return True
 
     # --- one episode -------------------------------------------------------------------------------
