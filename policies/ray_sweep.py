@@ -38,7 +38,8 @@ class EvalJob:
 
 
 def run_eval_job(job: EvalJob) -> list[dict[str, Any]]:
-    """Run ``job``'s episodes in order; one outcome dict (task, seed, success, reached, steps) per episode."""
+    """Run ``job``'s episodes in order; one outcome dict (task, seed, success, reached, steps, target) per episode,
+    as ``armstack eval``'s ``episodes_log``."""
     import gymnasium as gym
 
     import policies
@@ -55,7 +56,7 @@ def run_eval_job(job: EvalJob) -> list[dict[str, Any]]:
             reset()
         r = run_episode(env, seed, policy, options={"task": task})
         out.append({"task": task, "seed": seed, "success": bool(r.success), "reached": bool(r.reached),
-                    "steps": r.steps})
+                    "steps": r.steps, "target": r.info.get("target")})
     env.close()
     return out
 
