@@ -7,9 +7,13 @@ model zip every ``checkpoint_every`` steps, the latest replay buffer and observa
 there), the best checkpoint by success on the validation episodes (``best/``, ``policies.rl_validation``: a run
 that starts from a policy is evaluated at step 0 too, so best/ can keep it; their curve in ``evaluations.npz``, the
 episodes it was made on in ``EVALUATION_RECORD``),
-``learning_curve.png``, ``metrics.json`` and, exported from the final actor, an armstack checkpoint
-(``policy/``, see ``policies.rl_export``). Training, validation and held-out episode seeds are disjoint by
-construction (``policies.rl_config``); the held-out ones are used once, for ``metrics.json``'s ``final_eval``.
+``learning_curve.png``, ``metrics.json`` and two armstack checkpoints (``policies.rl_export``): ``policy/``, the
+policy a user runs, exported from ``best/``'s model when the run kept one (else from the last model), and
+``final_policy/``, exported from the last model. Before (issue 19), ``policy/`` was the last model: on Push from
+demonstrations online SAC lowers the behaviour clone it starts from, so the recipe's user got the eroded policy
+while ``best/`` held the clone. ``metrics.json`` names which (``policy_from``) and holds both on the held-out episodes
+(``best_eval``, ``final_eval``: the same episodes, so they pair). Training, validation and held-out episode seeds are
+disjoint by construction (``policies.rl_config``); the held-out ones only report, they choose nothing.
 """
 
 from __future__ import annotations
@@ -328,6 +332,11 @@ EVALUATION_RECORD = "evaluation_seeds.json"
 moves those aside and starts the curve and ``best/`` afresh (``_restart_foreign_evaluations``), so a resumed run
 never compares validation results with held-out ones."""
 
+FINAL_POLICY = "final_policy"
+"""The run directory's export of the last model. ``policy/`` is the policy a user runs: ``best/``'s model (chosen
+on the validation episodes) when the run kept one, else the last model; ``metrics.json``'s ``policy_from`` says
+which, and ``best_eval`` / ``final_eval`` hold both on the same held-out episodes."""
+
 
 def base_record(config: RLConfig) -> dict[str, str] | None:
     """What ``BASE_RECORD`` holds for ``config`` now; None for RL from scratch."""
@@ -463,25 +472,30 @@ def read_resume_point(out: Path, config: RLConfig) -> dict[str, Any]:
     return state
 
 
+def _algo_class(config: RLConfig) -> Any:
+    """The SB3 class that loads a model zip of ``config``'s run (a resume point, ``best/``)."""
+    from stable_baselines3 import PPO, SAC
+
+    if config.demos is not None:  # the demos come back inside the replay buffer
+        from policies.demo_replay import DemoSAC
+
+        return DemoSAC
+    if config.base_policy is not None:
+        from policies.residual_sac import ResidualSAC
+
+        return ResidualSAC
+    return PPO if config.algo == "ppo" else SAC
+
+
 def _load_resume_point(config: RLConfig, state: dict[str, Any], checkpoints: Path, train_env: Any,
                        tensorboard_log: str) -> tuple[Any, Any]:
     """(model, training env) as they were at the resume point ``state``."""
-    from stable_baselines3 import PPO, SAC
     from stable_baselines3.common.vec_env import VecNormalize
 
     if state.get("vecnormalize"):
         train_env = VecNormalize.load(str(checkpoints / state["vecnormalize"]), train_env.venv)
-    algo_class: Any = PPO if config.algo == "ppo" else SAC
-    if config.base_policy is not None:
-        from policies.residual_sac import ResidualSAC
-
-        algo_class = ResidualSAC
-    if config.demos is not None:  # the demos come back inside the replay buffer
-        from policies.demo_replay import DemoSAC
-
-        algo_class = DemoSAC
-    model = algo_class.load(checkpoints / state["model"], env=train_env, device=config.device,
-                            tensorboard_log=tensorboard_log)
+    model = _algo_class(config).load(checkpoints / state["model"], env=train_env, device=config.device,
+                                     tensorboard_log=tensorboard_log)
     if state.get("replay_buffer"):
         model.load_replay_buffer(checkpoints / state["replay_buffer"])  # the killed episode is cut off
     resets = state.get("episode_resets") or []
@@ -525,12 +539,13 @@ class RLRun:
     out_dir: Path
     model_path: Path
     metrics: dict[str, Any]
-    policy_dir: Path | None
+    policy_dir: Path | None  # the policy metrics.json's policy_from names: best/'s model when the run kept one
+    final_policy_dir: Path | None = None  # the last model's export
 
 
 def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gym.Env[Any, Any]] | None = None,
              export: bool = True, resume: bool = False) -> RLRun:
-    """Train ``config`` into ``out_dir``; returns the paths and the final held-out evaluation.
+    """Train ``config`` into ``out_dir``; returns the paths and the held-out evaluations (``metrics``).
 
     ``make_env`` replaces the armstack env factory (the benchmark trains the same way on FetchReach).
     ``resume``: ``out_dir`` is a killed run of the same ``config`` (anything else is refused): training goes on
@@ -605,30 +620,74 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         train_env.close()
         eval_env.close()
         val_env.close()
+        # best/ on the same held-out episodes: the policy a user gets (policy/) when the run kept one.
+        kept = _load_best(config, factory, out / "best")
+        best_eval = None if kept is None else evaluate_success(kept[0], kept[1], config.eval_episodes)
     finally:
         torch.set_num_threads(threads)
 
     curve = read_eval_curve(out / "evaluations.npz")
+    best = read_best(out / "best")
+    policy_from = ({"checkpoint": "final", "env_steps": int(model.num_timesteps), "held_out": "final_eval",
+                    "weights_sha256": weights}
+                   if kept is None or best is None else  # best is read again: the record _load_best took
+                   {"checkpoint": "best", "env_steps": int(best["env_steps"]), "held_out": "best_eval",
+                    "weights_sha256": weights_sha256(kept[0])})
     metrics = {"train_wall_s": train_s, "env_steps": int(model.num_timesteps), "weights_sha256": weights,
-               "final_eval": final,
+               "final_eval": final, "best_eval": best_eval, "policy_from": policy_from,
                "resumed_from_env_steps": None if state is None else int(state["env_steps"]),
                "evaluations_restarted": restarted,
-               "eval_curve": curve, "best": read_best(out / "best"), "best_ranked_by": RANKED_BY,
+               "eval_curve": curve, "best": best, "best_ranked_by": RANKED_BY,
                "eval_seeds": list(eval_seeds(config)),
                "validation_seeds": list(validation_seeds(config)), "train_seeds": list(train_seeds(config))}
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2))
     plot_learning_curve(curve, out / "learning_curve.png", title=f"{config.algo}{'+her' if config.her else ''} "
                                                                   f"{config.env_id}")
-    policy_dir = None
+    policy_dir = final_policy_dir = None
     # Every armstack goal env has an observation adapter (policies.rl_export); a residual run's export carries its
-    # base policy.
-    if exports:
-        from policies.rl_export import export_residual_policy, export_sb3_policy
+    # base policy. policy/ is the policy that metrics.json's policy_from names (best/'s model when the run kept one),
+    # final_policy/ the last model's.
+    try:
+        if exports:
+            stats = train_env if config.normalize_obs else None
+            final_policy_dir = _export(config, model, out / FINAL_POLICY, metrics, stats)
+            policy_dir = _export(config, model, out / "policy", metrics, stats) if kept is None else \
+                _export(config, kept[0], out / "policy", metrics, kept[1] if config.normalize_obs else None)
+    finally:
+        if kept is not None:
+            kept[1].close()
+    return RLRun(out_dir=out, model_path=model_path, metrics=metrics, policy_dir=policy_dir,
+                 final_policy_dir=final_policy_dir)
 
-        exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
-        policy_dir = exporter(model, config, out / "policy", metrics=metrics,
-                              obs_normalizer=train_env if config.normalize_obs else None)
-    return RLRun(out_dir=out, model_path=model_path, metrics=metrics, policy_dir=policy_dir)
+
+def _load_best(config: RLConfig, factory: Callable[[], gym.Env[Any, Any]],
+               folder: Path) -> tuple[Any, Any] | None:
+    """(model, held-out vector env behind best/'s own observation statistics) of the run's ``best/``, or None when it
+    holds no whole checkpoint (no evaluation yet, or a resume dropped it and nothing replaced it)."""
+    from stable_baselines3.common.vec_env import VecNormalize
+
+    from policies.rl_validation import BEST_MODEL, BEST_STATS, read_best
+
+    if read_best(folder) is None or (config.normalize_obs and not (folder / BEST_STATS).is_file()):
+        return None
+    env = vectorize(factory, *eval_seeds(config))
+    try:
+        if config.normalize_obs:
+            env = VecNormalize.load(str(folder / BEST_STATS), env)
+            env.training, env.norm_reward = False, False  # saved from the training env: frozen here
+        return _algo_class(config).load(folder / BEST_MODEL, env=env, device=config.device), env
+    except BaseException:
+        env.close()
+        raise
+
+
+def _export(config: RLConfig, model: Any, folder: Path, metrics: dict[str, Any] | None,
+            obs_normalizer: Any | None) -> Path:
+    """The armstack checkpoint of ``model`` (behind ``obs_normalizer``'s statistics) in ``folder``."""
+    from policies.rl_export import export_residual_policy, export_sb3_policy
+
+    exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
+    return exporter(model, config, folder, metrics=metrics, obs_normalizer=obs_normalizer)
 
 
 def starts_from_a_policy(config: RLConfig) -> bool:
@@ -639,10 +698,7 @@ def starts_from_a_policy(config: RLConfig) -> bool:
 
 def _export_best(config: RLConfig, model: Any, folder: Path) -> None:
     """``best/policy``: the armstack checkpoint of the model ``best/`` holds, with its observation statistics."""
-    from policies.rl_export import export_residual_policy, export_sb3_policy
-
-    exporter = export_sb3_policy if config.base_policy is None else export_residual_policy
-    exporter(model, config, folder, obs_normalizer=model.get_vec_normalize_env() if config.normalize_obs else None)
+    _export(config, model, folder, None, model.get_vec_normalize_env() if config.normalize_obs else None)
 
 
 def read_eval_curve(path: Path) -> dict[str, list[float]]:

@@ -64,13 +64,19 @@ def run_rl(args: argparse.Namespace) -> int:
     else:
         config = RLConfig.from_yaml(args.config, **overrides) if args.config else RLConfig.from_dict(overrides)
     run = train_rl(config, args.out, resume=getattr(args, "resume", False))
-    final, best = run.metrics["final_eval"], run.metrics.get("best")
-    # best/: the checkpoint kept by the validation episodes (policies.rl_validation), which may be step 0 (the clone)
+    metrics = run.metrics
+    final, best, source = metrics["final_eval"], metrics.get("best"), metrics["policy_from"]
+    # policy/ is best/'s model (the checkpoint the validation episodes kept, policies.rl_validation; on a pretrained
+    # run possibly step 0, the clone) when the run kept one; success_rate is its held-out figure.
+    held_out = metrics[source["held_out"]]
     kept = None if best is None else {"env_steps": best["env_steps"], "validation_success_rate": best["success_rate"],
                                       "policy": str(run.out_dir / "best" / "policy") if run.policy_dir else None}
     print(json.dumps({"out": str(run.out_dir), "policy": str(run.policy_dir) if run.policy_dir else None,
-                      "env_steps": run.metrics["env_steps"], "train_wall_s": round(run.metrics["train_wall_s"], 1),
-                      "success_rate": final["success_rate"], "eval_episodes": final["episodes"], "best": kept},
+                      "policy_from": {k: source[k] for k in ("checkpoint", "env_steps")},
+                      "env_steps": metrics["env_steps"], "train_wall_s": round(metrics["train_wall_s"], 1),
+                      "success_rate": held_out["success_rate"], "eval_episodes": held_out["episodes"],
+                      "final_success_rate": final["success_rate"],
+                      "final_policy": str(run.final_policy_dir) if run.final_policy_dir else None, "best": kept},
                      indent=2))
     return 0
 

@@ -154,6 +154,12 @@ def drop_best_past(folder: Path, resumed_at: int) -> None:
 
     Its evaluation is no longer in the record, and the kept best it replaced was overwritten, so nothing can be
     rolled back: best/ stays empty until the resumed run evaluates higher than every kept evaluation.
+
+    Half saved: ``_save_best`` removes ``best.json`` first and writes it last, so a best/ without it is half saved,
+    unless it is a best/ from before best.json (5372b24), which was SB3's model alone: no observation statistics and
+    no ``policy/`` export either. A model beside a ``policy/`` (or an export's leftover ``.policy.*``) with no
+    ``best.json`` is half saved too: with ``normalize_obs: false`` no statistics are written, and a run killed while
+    exporting leaves the new model beside the previous best's ``policy/`` (REV s17-R2).
     """
     import zipfile
 
@@ -170,11 +176,14 @@ def drop_best_past(folder: Path, resumed_at: int) -> None:
     try:
         recorded = int(json.loads((folder / BEST_RECORD).read_text())["env_steps"])
     except (OSError, ValueError, KeyError, TypeError):
-        recorded = saved_at if not (folder / BEST_STATS).exists() else None  # a best/ from before best.json
+        exported = (folder / BEST_POLICY).exists() or any(folder.glob(f".{BEST_POLICY}.*"))
+        old_format = not (folder / BEST_STATS).exists() and not exported
+        recorded = saved_at if old_format else None
     if saved_at is None or saved_at > resumed_at or recorded != saved_at:
         for name in (BEST_MODEL, BEST_STATS, BEST_RECORD):
             (folder / name).unlink(missing_ok=True)
-        shutil.rmtree(folder / BEST_POLICY, ignore_errors=True)
+        for export in (folder / BEST_POLICY, *folder.glob(f".{BEST_POLICY}.*")):
+            shutil.rmtree(export, ignore_errors=True)
 
 
 def read_best(folder: Path) -> dict[str, Any] | None:

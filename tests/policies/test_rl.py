@@ -369,8 +369,12 @@ def test_tiny_training_writes_a_complete_run_and_a_loadable_policy(tmp_path: Pat
     venv = VecNormalize.load(str(out / "vecnormalize.pkl"), vectorize(lambda: make_goal_env(), 0, 1))
     model = (SAC if algo == "sac" else PPO).load(run.model_path, env=venv, device="cpu")
     assert metrics["weights_sha256"] == weights_sha256(model)  # metrics.json names the saved weights and statistics
-    assert run.policy_dir is not None
-    policy = policies.load(run.policy_dir)
+    # policy/ is best/'s model (policy_from); final_policy/ the last model's, which acts as final_model.zip
+    assert metrics["policy_from"]["checkpoint"] == "best"
+    assert metrics["policy_from"]["env_steps"] == metrics["best"]["env_steps"] in (120, 240)
+    assert metrics["best_eval"]["episodes"] == config.eval_episodes
+    assert run.policy_dir is not None and run.final_policy_dir is not None
+    policy = policies.load(run.final_policy_dir)
     obs = rollout_observations(gym.make("armstack/Reach-v0"), seed=11, steps=5)
     previous = np.zeros(3 * config.observe_actions, np.float32)  # the policy remembers what it commanded
     for o in obs:
@@ -432,6 +436,13 @@ def test_cli_trains_from_a_config_file_and_prints_a_summary(tmp_path: Path, caps
     saved = json.loads((tmp_path / "run" / "config.json").read_text())
     assert saved["steps"] == 100 and saved["seed"] == 3 and saved["net_arch"] == [8]
     assert (tmp_path / "run" / "policy" / "policy.json").is_file()
+    # the summary's policy and success rate are the kept checkpoint's (best/ at 60, the one evaluation)
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert summary["policy_from"] == {"checkpoint": "best", "env_steps": 60}
+    assert summary["success_rate"] == metrics["best_eval"]["success_rate"]
+    assert summary["final_success_rate"] == metrics["final_eval"]["success_rate"]
+    assert json.loads((tmp_path / "run" / "final_policy" / "policy.json").read_text())["weights_sha256"] != \
+        json.loads((tmp_path / "run" / "policy" / "policy.json").read_text())["weights_sha256"]
 
 
 # --- island sleeping in the RL env ---------------------------------------------------------------------------

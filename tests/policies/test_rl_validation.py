@@ -16,7 +16,7 @@ import pytest
 import policies
 from policies.rl import build_model, train_rl, train_seeds, validation_seeds, vectorize, weights_sha256
 from policies.rl_config import RLConfig
-from policies.rl_validation import RANKED_BY, ValidationEvaluations, drop_best_past, rank
+from policies.rl_validation import RANKED_BY, ValidationEvaluations, drop_best_past, rank, read_best
 
 PUSH = "armstack/Push-v0"
 
@@ -99,6 +99,43 @@ def test_a_resumed_pretrained_run_keeps_its_step_0_evaluation_and_best(tmp_path:
     assert resumed.metrics["best"]["env_steps"] == 0
 
 
+def _export_of(folder: Path) -> dict[str, Any]:
+    """What an armstack export acts with: its weights' digest and its observation statistics."""
+    spec = json.loads((folder / "policy.json").read_text())
+    return {"weights_sha256": spec["weights_sha256"], "normalization": spec["normalization"]}
+
+
+def test_policy_is_the_kept_checkpoint_and_final_policy_the_last_model(tmp_path: Path, push_demos: Path) -> None:
+    """What a user runs after train rl (policy/) is best/'s checkpoint, not the last model: before, policy/ was the
+    last model, so on the Push recipe the user got the policy online SAC had eroded while best/ held the clone.
+    The actor learns online here (no burn-in) and the observation normaliser moves, so the last model differs from
+    every evaluated one (SAC updates after the last evaluation). Both are evaluated on the same held-out episodes
+    (best_eval, final_eval); metrics.json's policy_from names the checkpoint. A resume keeps it so."""
+    out = tmp_path / "run"
+    config = _frozen_clone_run(push_demos, normalize_obs=True, demo_actor_burn_in=0)
+    for resume in (False, True):
+        run = train_rl(config, out, resume=resume)
+        metrics = json.loads((out / "metrics.json").read_text())
+        assert metrics["resumed_from_env_steps"] == (150 if resume else None)
+        best = metrics["best"]
+        assert best is not None and best["env_steps"] in (0, 140, 280)
+        assert {k: metrics["policy_from"][k] for k in ("checkpoint", "env_steps", "held_out")} == \
+            {"checkpoint": "best", "env_steps": best["env_steps"], "held_out": "best_eval"}
+        assert run.policy_dir == out / "policy" and run.final_policy_dir == out / "final_policy"
+        assert _export_of(out / "policy") == _export_of(out / "best" / "policy")  # weights and statistics
+        assert _export_of(out / "final_policy") != _export_of(out / "policy")
+        assert policies.load(out / "policy").spec.observation["adapter"] == "object_goal_v1"
+        assert metrics["policy_from"]["weights_sha256"] != metrics["weights_sha256"]
+        for name in ("best_eval", "final_eval"):
+            held_out = metrics[name]
+            assert held_out["episodes"] == config.eval_episodes
+            assert set(held_out["succeeded_seeds"]) <= set(range(*_block(metrics["eval_seeds"])))
+
+
+def _block(seeds: list[int]) -> tuple[int, int]:
+    return seeds[0], seeds[0] + seeds[1]
+
+
 def test_the_step_0_evaluation_changes_nothing_learnt(tmp_path: Path, push_demos: Path) -> None:
     """With the observation normaliser (the recipe's case: the evaluation copies its statistics) and online actor
     updates: the same weights after 180 env steps with and without the evaluation at step 0."""
@@ -127,10 +164,14 @@ def _env_factory() -> Any:
 
 
 @pytest.mark.parametrize(("files", "kept"), [
-    ({"model_at": 100, "record_at": 100, "stats": True}, True),  # whole and before the resume point
-    ({"model_at": 300, "record_at": 300, "stats": True}, False),  # saved past the resume point
-    ({"model_at": 100, "record_at": None, "stats": True}, False),  # killed before its record was written
-    ({"model_at": 100, "record_at": None, "stats": False}, True),  # a best/ from before best.json: the model alone
+    ({"model_at": 100, "record_at": 100, "stats": True, "policy": "policy"}, True),  # whole, before the resume point
+    ({"model_at": 300, "record_at": 300, "stats": True, "policy": "policy"}, False),  # saved past the resume point
+    ({"model_at": 100, "record_at": None, "stats": True, "policy": "policy"}, False),  # killed before its record
+    ({"model_at": 100, "record_at": None, "stats": False, "policy": None}, True),  # from before best.json: model alone
+    # REV s17-R2: normalize_obs false (no statistics), killed while exporting best/policy: the new model beside the
+    # previous best's export, or beside the export's leftover temporary folder, and no record
+    ({"model_at": 100, "record_at": None, "stats": False, "policy": "policy"}, False),
+    ({"model_at": 100, "record_at": None, "stats": False, "policy": ".policy.x1y2.partial"}, False),
 ])
 def test_a_resume_drops_a_best_saved_past_its_point_or_left_half_saved(tmp_path: Path, files: dict[str, Any],
                                                                         kept: bool) -> None:
@@ -146,7 +187,13 @@ def test_a_resume_drops_a_best_saved_past_its_point_or_left_half_saved(tmp_path:
         (best / "vecnormalize.pkl").write_bytes(b"stats")
     if files["record_at"] is not None:
         (best / "best.json").write_text(json.dumps({"env_steps": files["record_at"]}))
-    (best / "policy").mkdir()
+    if files["policy"] is not None:
+        (best / files["policy"]).mkdir()
+        (best / files["policy"] / "policy.json").write_text("{")
     drop_best_past(best, 200)
-    assert (best / "best_model.zip").is_file() == kept and (best / "policy").is_dir() == kept
-    assert (best / "vecnormalize.pkl").is_file() == (kept and files["stats"])
+    assert (best / "best_model.zip").is_file() == kept
+    assert sorted(p.name for p in best.iterdir()) == (sorted(n for n in ("best_model.zip", files["policy"],
+                                                                         "vecnormalize.pkl" if files["stats"] else None,
+                                                                         "best.json" if files["record_at"] else None)
+                                                             if n) if kept else [])
+    assert (read_best(best) is not None) == (kept and files["record_at"] is not None)
