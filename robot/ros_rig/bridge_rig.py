@@ -46,6 +46,30 @@ class RigTimeoutError(RuntimeError):
     """What a rig waited for did not happen in time (the message carries both nodes' recent output)."""
 
 
+def transition_t(state: dict[str, Any]) -> float | None:
+    """Node-clock time of the transition a ``~/state`` reports last (None: no state yet)."""
+    t = (state.get("last_transition") or {}).get("t")
+    return None if t is None else float(t)
+
+
+def rearmed_after(state: dict[str, Any], since: float | None) -> bool:
+    """The bridge is armed and NOMINAL through a transition after ``since`` (the last transition of the state a
+    re-arm started from; None: any): re-armed meanwhile, by its own first arming (``arm_on_start``) or a request
+    answered after the state was read. A NOMINAL bridge never reports ``rearm_ready``, so a wait for it must end
+    here; a NOMINAL state read before the stop carries an older transition and never ends it."""
+    t = transition_t(state)
+    return state.get("mode") == "NOMINAL" and bool(state.get("armed")) and t is not None \
+        and (since is None or t > since)
+
+
+def timing_stop_ready(state: dict[str, Any]) -> bool:
+    """A stop latched by ``TIMING_FAULTS`` only, its faults clear (``rearm_ready``): one a technician re-arms. The
+    bridge's start-up state (SAFE_STOP, never armed, no fault seen yet: ``rearm_ready`` true) is none: its transition
+    names no fault, and an ``arm_on_start`` bridge arms by itself (a request then races that arming)."""
+    faults = (state.get("last_transition") or {}).get("faults") or []
+    return bool(state.get("rearm_ready")) and bool(faults) and set(faults) <= TIMING_FAULTS
+
+
 def latched_qos(depth: int = 500) -> Any:
     """Reliable, transient-local: a late subscriber still gets the events and the bridge's latched state."""
     from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
@@ -138,6 +162,10 @@ class BridgeRig:
         """The bridge's latest ``~/state`` ({} before the first)."""
         return json.loads(self.states[-1][1].data) if self.states else {}
 
+    def bridge_state(self) -> dict[str, Any]:
+        """The bridge's latest latched ``~/bridge_state`` ({} before the first: this reader may be matched late)."""
+        return json.loads(self.bridge_states[-1][1].data) if self.bridge_states else {}
+
     def bridge_events(self) -> list[dict[str, Any]]:
         return [json.loads(m.data) for _, m in self.events]
 
@@ -219,10 +247,16 @@ class BridgeRig:
 
     def rearm_when_ready(self, tries: int = 5) -> None:
         """Re-arm once the bridge reports its faults clear (again if one flared up in between, as a technician
-        does), then wait for NOMINAL."""
+        does), then wait for NOMINAL. The state read may already be on its way out: a bridge re-armed meanwhile
+        (``rearmed_after`` the transition of the state this started from: its own first arming, or a request
+        answered late) ends the wait, which a ``rearm_ready`` that a NOMINAL bridge never reports would not."""
+        since = transition_t(self.state())
         reasons = []
         for _ in range(tries):
-            self.wait_state(lambda s: s.get("rearm_ready"), 10.0, "rearm_ready")
+            state = self.wait_state(lambda s: s.get("rearm_ready") or rearmed_after(s, since), 10.0,
+                                    f"rearm_ready (or a re-arm after the transition at {since})")
+            if rearmed_after(state, since):
+                return
             response = self.request_rearm()
             if response.success:
                 break
@@ -269,10 +303,8 @@ class BridgeRig:
         start-up stay the caller's business."""
         deadline = time.monotonic() + startup_s
         while time.monotonic() < deadline:
-            state = self.wait_state(lambda s: s.get("mode") == "NOMINAL" or (
-                s.get("rearm_ready") and bool(s["last_transition"]["faults"])
-                and set(s["last_transition"]["faults"]) <= TIMING_FAULTS),
-                max(1.0, deadline - time.monotonic()), "the bridge to arm at start-up")
+            state = self.wait_state(lambda s: s.get("mode") == "NOMINAL" or timing_stop_ready(s),
+                                    max(1.0, deadline - time.monotonic()), "the bridge to arm at start-up")
             if state.get("mode") == "NOMINAL":
                 return state
             self.request_rearm()  # refused if it armed by itself meanwhile: the loop then sees NOMINAL

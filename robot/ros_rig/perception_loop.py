@@ -158,29 +158,46 @@ class PerceptionLoop:
     def wait_ready(self, timeout: float = 90.0) -> None:
         """Until the bridge has armed and perception publishes scenes with places (all processes up).
 
-        Three processes importing torch, OpenCV and MuJoCo at once can starve the sim arm's publisher for a
-        few hundred ms on 2 cores: the bridge then stops on ``stale_state``, as it must. A stop that clears
-        before the loop is up is re-armed the way a technician would (``~/rearm``); faults after start-up
-        are the episodes' business.
+        The bridge (``arm_on_start``) arms by itself once its first joint states are healthy; its start-up state
+        (SAFE_STOP, never armed, ``rearm_ready`` before any fault was seen) is no stop to re-arm: a request then
+        races that arming (CI, 2026-12-07: refused on a state_rate warning, armed by itself 0.5 s later, and the
+        10 s wait for a ``rearm_ready`` that a NOMINAL bridge never reports failed the loop). Three processes
+        importing torch, OpenCV and MuJoCo at once can starve the sim arm's publisher for a few hundred ms on 2
+        cores: the bridge then stops on ``stale_state``, as it must. Such a timing stop, after the first arming
+        and before the loop is up, is re-armed the way a technician would (``~/rearm``; ``TIMING_FAULTS`` only,
+        at most 3); faults after start-up are the episodes' business.
         """
         def up() -> bool:
             return self.state().get("mode") == "NOMINAL" and any(
                 "places" in json.loads(m.data) for _, m in self.scenes[-3:])
 
-        def stopped() -> bool:
-            return self.state().get("mode") == "SAFE_STOP" and bool(self.state().get("rearm_ready"))
-
-        ok = self.spin_until(lambda: up() or stopped(), timeout)
-        if ok and not up() and stopped():
-            ok = self._rearm() and self.spin_until(up, timeout)
-        for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
-            ok = ok and self.probe.wait_for_subscriber(topic, 20.0)
+        stops: list[list[str]] = []
+        try:
+            self.rig.armed_at_startup(timeout)
+            ok = self.rig.spin_rearming(lambda: up() or not self.alive(), timeout, stops, 3) and self.alive()
+        except RigTimeoutError as exc:
+            raise AssertionError(f"the loop did not come up: {str(exc).splitlines()[0]}; timing stops re-armed "
+                                 f"{stops}\n{self.output()}") from None
         if not ok:
-            raise AssertionError(f"the loop did not come up: state {self.state()}\n{self.output()}")
+            state = self.state()
+            if not self.alive():
+                why = "a process exited"
+            elif state.get("mode") in ("SAFE_STOP", "ESTOP"):
+                why = f"stopped by {state['last_transition']['faults']} after the first arming"
+            elif state.get("mode") != "NOMINAL":
+                why = f"{state.get('mode')} for {timeout:.0f} s"
+            else:
+                why = f"no scene/objects with places within {timeout:.0f} s ({len(self.scenes)} scenes received)"
+            raise AssertionError(f"the loop did not come up: {why}; timing stops re-armed {stops}; state {state}\n"
+                                 f"{self.output()}")
+        for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
+            if not self.probe.wait_for_subscriber(topic, 20.0):
+                raise AssertionError(f"the loop did not come up: no subscriber matched on {topic} in 20 s; state "
+                                     f"{self.state()}\n{self.output()}")
 
     def _rearm(self) -> bool:
         """Back to NOMINAL: by itself (a DEGRADED stop resumes when its fault clears) or by ``~/rearm`` once ready
-        (``BridgeRig.rearm_when_ready``); False if neither came."""
+        (``BridgeRig.rearm_when_ready``, which also ends at a re-arm that came meanwhile); False if neither came."""
         if not self.spin_until(lambda: self.state().get("mode") == "NOMINAL" or bool(self.state().get("rearm_ready")),
                                10.0):
             return False
@@ -189,9 +206,7 @@ class PerceptionLoop:
         try:
             self.rig.rearm_when_ready()
         except RigTimeoutError:
-            # A stop read from a state already on its way out: the bridge armed meanwhile (its own preflight arm
-            # or a re-arm answered late), so rearm_ready never came back (CI, 2026-12-07: NOMINAL after 10 s).
-            return self.state().get("mode") == "NOMINAL" and bool(self.state().get("armed"))
+            return False
         return True
 
     # --- one episode -------------------------------------------------------------------------------

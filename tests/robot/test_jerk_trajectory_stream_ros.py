@@ -53,6 +53,10 @@ def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1kh
         for topic in ("armstack_sim_arm/scene_reset", "armstack_bridge/instruction"):
             probe.publisher(String, topic)
         rig.arm_until_accepted()
+        # The 4 s below count the messages this probe's reader receives: it must be matched (DDS discovery is per
+        # reader) before they start, or the run loses its first messages to it (an armed bridge streams its hold).
+        assert probe.spin_until(lambda: bool(sent), 10.0, bridge), \
+            f"the probe received no {FRANKA.controller}/joint_trajectory in 10 s of an armed bridge\n{rig.output()}"
         rig.send("armstack_sim_arm/scene_reset", {"seed": 3, "task": "pick_place"}, confirm="scene_reset")
         reset = [json.loads(m.data) for _, m in rig.arm_events if json.loads(m.data)["event"] == "scene_reset"][-1]
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 10.0, bridge)

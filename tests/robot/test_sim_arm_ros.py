@@ -58,6 +58,9 @@ def test_sim_arm_streams_state_follows_commands_and_resets_the_scene() -> None:
         probe.publisher(JointTrajectory, "arm_controller/joint_trajectory")
         probe.publisher(String, "armstack_sim_arm/scene_reset")
         _started(probe, proc)
+        # Each reader is matched on its own (DDS discovery per reader): the rates and contents below read them all.
+        for topic in ("estop", "scene/objects", "scene/object_poses"):
+            assert probe.wait_for_messages(topic, 1, 10.0, proc), f"the probe's {topic} reader got nothing in 10 s"
 
         # Rate (by the publisher's stamps: this process may handle them late) and content.
         n0, e0 = len(states), len(estops)

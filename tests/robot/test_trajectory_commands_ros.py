@@ -37,6 +37,9 @@ def test_stamped_late_trajectories_are_dropped_and_the_bridges_never_are(tmp_pat
         arm_events = probe.subscribe(String, "armstack_sim_arm/events", EVENTS_QOS)
         sent = probe.subscribe(JointTrajectory, "arm_controller/joint_trajectory")
         rig.armed_at_startup()
+        # The stretch counts what this probe's trajectory reader receives: matched first (DDS discovery per reader).
+        assert probe.spin_until(lambda: bool(sent), 10.0, bridge), \
+            f"the probe received no arm_controller/joint_trajectory in 10 s of an armed bridge\n{rig.output()}"
         # Load both cores for the bridge's stretch: delivery then takes longer than a control period.
         hogs = [subprocess.Popen([sys.executable, "-c", "import time\nt=time.time()\nwhile time.time()-t<12: pass"])
                 for _ in range(2)]

@@ -96,7 +96,7 @@ def test_bridge_arms_on_the_drivers_double_and_stops_on_each_driver_fault(tmp_pa
                        for r in refusals), refusals
             state = rig.wait_state(lambda s: s.get("mode") == "NOMINAL", 10.0, "NOMINAL")
             assert state["armed"] is True
-            assert probe.spin_until(lambda: json.loads(rig.bridge_states[-1][1].data)["state"] == "armed", 5.0)
+            assert probe.spin_until(lambda: rig.bridge_state().get("state") == "armed", 5.0), rig.bridge_state()
             injections = [(p, kinds, "SAFE_STOP") for p, kinds in SENSOR_FAULTS]
             injections += [(p, {kind}, "ESTOP") for p, kind in DRIVER_FAULTS[profile]]
             for payload, kinds, mode in injections:
@@ -163,6 +163,9 @@ def _effort_spike(rig: VendorRig, profile: str, robot: str) -> list[dict[str, An
     probe = rig.probe
     joints = probe.subscribe(JointState, PROFILES[profile].joint_states_topic)
     diagnostics = probe.subscribe(DiagnosticArray, "/diagnostics")
+    # A reader made now is matched by DDS discovery a moment later: the spike is looked for in its messages.
+    assert probe.spin_until(lambda: bool(joints), 10.0, rig.arm), \
+        f"the probe's new {PROFILES[profile].joint_states_topic} reader got nothing in 10 s\n{rig.output()}"
     seen = len(rig.states)
     rig.send("armstack_sim_arm/inject", {"fault": "effort_spike", "joint": 0}, "inject")
     if profile == "franka":

@@ -52,7 +52,11 @@ def test_the_bridge_closes_the_drivers_gripper_on_the_cube_and_opens_it(tmp_path
         assert probe.wait_for_subscriber("armstack_bridge/instruction", 20.0, bridge)
         rig.send("armstack_sim_arm/scene_reset", {"seed": 3, "task": "pick_place"}, "scene_reset")
         reset = _events(rig, "scene_reset")[-1]
-        assert probe.spin_until(lambda: bool(objects), 10.0, bridge), rig.output()
+        # Where the cube rests is read from a scene the sim stamped after the reset (seen here once its event came):
+        # the last scene received may be older, from the layout before it.
+        reset_seen = probe.node.get_clock().now().nanoseconds * 1e-9
+        assert probe.spin_until(lambda: bool(objects) and json.loads(objects[-1][1].data)["stamp"] >= reset_seen,
+                                10.0, bridge), f"no scene/objects stamped after the reset in 10 s\n{rig.output()}"
 
         def cube() -> dict[str, Any]:
             scene = json.loads(objects[-1][1].data)
