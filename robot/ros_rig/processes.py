@@ -115,6 +115,11 @@ class NodeProcess:
         self.stop()
 
     @property
+    def pid(self) -> int | None:
+        """The node process's id (None before ``start``)."""
+        return None if self._proc is None else self._proc.pid
+
+    @property
     def returncode(self) -> int | None:
         return None if self._proc is None else self._proc.poll()
 
