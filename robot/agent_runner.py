@@ -28,7 +28,8 @@ SKILL_POLICY_DEADLINE_S = 0.5
 """A skill policy's answer may take this long (s): the agent's thread waits, not the control tick, which holds the
 arm meanwhile; an overrun stops the skill (the report says so)."""
 SKILL_POLICY_START_S = 120.0
-"""A checkpoint's process (torch, the text encoder) must be up within this (s)."""
+"""A checkpoint's process (torch, the text encoder) must be up within this (s), unless told otherwise: the bridge
+passes its ``policy_start_timeout_s`` (the same processes, the same loaded host)."""
 
 
 class SkillPolicies:
@@ -72,17 +73,18 @@ class SkillPolicies:
             self._processes.clear()
 
 
-_SHARED: dict[str, SkillPolicies] = {}
+_SHARED: dict[tuple[str, float], SkillPolicies] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared_skill_policies(robot: str) -> SkillPolicies:
-    """The bridge process's one ``SkillPolicies`` for ``robot``: an instruction reuses the processes the last one
-    started (one bridge per process, as the node runs)."""
+def shared_skill_policies(robot: str, start_timeout_s: float = SKILL_POLICY_START_S) -> SkillPolicies:
+    """The bridge process's one ``SkillPolicies`` for ``robot`` and start bound: an instruction reuses the processes
+    the last one started (one bridge per process, as the node runs)."""
+    key = (robot, float(start_timeout_s))
     with _SHARED_LOCK:
-        if robot not in _SHARED:
-            _SHARED[robot] = SkillPolicies(robot)
-        return _SHARED[robot]
+        if key not in _SHARED:
+            _SHARED[key] = SkillPolicies(robot, start_timeout_s=start_timeout_s)
+        return _SHARED[key]
 
 
 class AgentRun:

@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import mujoco
 import numpy as np
 
-from robot.agent_runner import AgentRun, EventSink
+from robot.agent_runner import AgentRun, EventSink, shared_skill_policies
 from robot.agent_world import BridgeWorld
 from robot.camera_input import CameraImageError
 from robot.driver_status import DriverStatus
@@ -477,11 +477,14 @@ class BridgeCore:
             if on_event is not None:
                 on_event(event)
 
+        # A skill's checkpoint process starts at its first use under the bridge's own start bound (the same torch and
+        # text encoder as the bridge's policy process, on the same host).
+        skills = shared_skill_policies(self.params.sim_model, self.params.policy_start_timeout_s)
         self._agent = AgentRun(text, planner=self._get_planner(), world=world,
                                config=AgentConfig(robot=self.params.sim_model,
                                                   skill_policies=self.params.skill_policy_map(),
                                                   policy_speed_fraction=self.agent_speed_fraction),
-                               on_event=tell)
+                               on_event=tell, skill_policies=skills)
         self._events.append({"event": "instruction", "t": now, "agent": True, "instruction": text})
         return self._agent.start()
 

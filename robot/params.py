@@ -81,7 +81,8 @@ DESCRIPTIONS: dict[str, str] = {
     "policy": "'expert' (the scripted expert on the mirror) or a checkpoint directory",
     "policy_deadline_s": "a policy step slower than this (s) is a policy overrun",
     "policy_start_timeout_s": "the policy checkpoint's process must load it and answer ready within this (s), at "
-                              "start-up (else the bridge exits) and after each restart",
+                              "start-up (else the bridge exits) and after each restart; so must each skill policy's "
+                              "(skill_policies) at the skill's first use",
     "command_interface": "position (<controller>/commands) or trajectory (<controller>/joint_trajectory)",
     "controller": "arm controller namespace the commands go to",
     "gripper_controller": "gripper controller namespace: <gripper_controller>/commands",

@@ -100,3 +100,34 @@ def test_a_policy_that_does_not_start_in_time_names_the_parameter_and_leaves_no_
         with contextlib.suppress(OSError):  # unblock a child left reading the pipe, so that it ends
             os.close(os.open(slow / "policy.json", os.O_WRONLY | os.O_NONBLOCK))
 
+
+
+def test_the_agents_skill_policies_start_within_the_bridges_policy_start_timeout(tmp_path: Path) -> None:
+    """A skill's checkpoint (``skill_policies``) starts its process at the skill's first use: the same torch, text
+    encoder and host as the bridge's policy, under the same bound (it was a fixed 120 s, SKILL_POLICY_START_S)."""
+    from test_bridge_core import Loop
+
+    from robot.agent_runner import SKILL_POLICY_START_S
+    from sim.skills import ExecutionStoppedError
+
+    assert SKILL_POLICY_START_S == START_TIMEOUT_S  # the default of both
+    slow = tmp_path / "slow_checkpoint"
+    slow.mkdir()
+    os.mkfifo(slow / "policy.json")  # blocks the child's load for good (as above)
+    loops = [Loop("panda", seed=3, planner="rules"), Loop("panda", seed=3, planner="rules", policy_start_timeout_s=2.0)]
+    before = {p.pid for p in multiprocessing.active_children()}
+    try:
+        default, skills = (loop.core.start_agent("put the red cube in the bin", 0.0).skill_policies for loop in loops)
+        assert default is not None and default.start_timeout_s == START_TIMEOUT_S
+        assert skills is not None and skills.start_timeout_s == 2.0
+        began = time.monotonic()
+        with pytest.raises(ExecutionStoppedError, match=r"the skill's policy .*slow_checkpoint could not start"):
+            skills.actor(str(slow), "put the red cube in the bin")
+        assert 2.0 <= time.monotonic() - began < 30.0  # the bridge's 2 s bounded the wait, not 120 s
+        left = [p.pid for p in multiprocessing.active_children() if p.pid not in before]
+        assert not left, f"the timed-out skill policy child {left} is still running"
+    finally:
+        for loop in loops:
+            loop.core.close()
+        with contextlib.suppress(OSError):
+            os.close(os.open(slow / "policy.json", os.O_WRONLY | os.O_NONBLOCK))
