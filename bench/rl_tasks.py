@@ -178,7 +178,11 @@ DEMO_VARIANTS.update({
     # bit-identical again (964a069ad023); at 5,000 env steps (2,500 after the actor unfreezes) 49/100 held out
     # [39.4, 58.7], validation 49: against the clone 9 gained, 42 lost (p = 3e-6), against the frame row at 5k (56)
     # 20 / 27 (p = 0.38), at 2.5k (58, as many actor steps) 17 / 26 (p = 0.22): a warmed critic does not keep the
-    # clone; the slow actor does (/work/team/notes17/R1.md).
+    # clone; the slow actor does (/work/team/notes17/R1.md). Session 18, frame_slow_actor seed 2 (--steps 10000
+    # --eval-at 5000,10000 --eval-episodes 100, the clone point on; load 11-18, 0.1 core): its clone (step 1) 81/100
+    # held out, validation 77, weights_sha256 fb86fe366fdf, succeeding on exactly session 15's seed-2 clone episodes
+    # (held out and validation), so the seed-2 clone reproduces too; 167 s learn CPU, 1281 s wall. The 5k and 10k
+    # points did not land before the session's end (/work/team/notes18/R1.md).
     "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
     "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
 })
