@@ -236,7 +236,7 @@ _DE_AUXILIARY = re.compile(r"\b(?:hab|habe|hast|hat|haben|habt|ist|is|sind|bist|
                            r"könnte|könntest|könnten|bleibt|bleiben|möchte|will|wollen|willst|würde|würden|würdest|darf|darfst|"
                            r"dürfen|gehört|zu(?! (?:mir|uns|dir|ihm|ihr|ihnen|dem|der|den|einem|einer)\b))\b")
 _FR_PARTICIPLE_FIRST = re.compile(r"^(?:(?:déjà|bon|et|alors|hop|voilà|et voilà)\s*,?\s*)*(?P<p>[a-zà-ÿ]+)\b")
-_FR_SUBJECT_PARTICIPLE = re.compile(r"(?:^|[,;:]\s*|\b(?:et|puis|alors)\s+)(?:tu|vous|je|j'|on|il|elle|nous)\s*"
+_FR_SUBJECT_PARTICIPLE = re.compile(r"(?:^|[,;:]\s*|\b(?:et|puis|alors)\s+)(?:tu|vous|je|j'|on|il|elle|nous|toi|moi)\s*"
                                     r"(?:(?:l'|le|la|les|me|m'|lui|y|en)\s*)*"
                                     r"(?P<p>[a-zà-ÿ]+(?:é|ée|és|ées)|mis|mise|mises)\b")
 _FR_AUXILIARY = re.compile(r"\b(?:ai|as|a|avons|avez|ont|est|sont|été|être|soit|soient|sera|seront|faut|dois|doit|"
@@ -256,15 +256,24 @@ _DE_CLAUSE_LEAD = frozenset({"bitte", "dann", "danach", "und", "jetzt", "nun", "
                              "zuletzt", "schließlich", "anschließend", "gleich", "sofort", "einfach", "aber", "los",
                              "hey", "ok", "okay", "na", "ja", "noch", "schnell", "bitteschön", "bittschön",
                              "folgendes", "aufgabe", "achtung", "auftrag"})
+# eighteenth pass (REV s17-R4): the particles that hurry or soften an order before the "ihr" imperative ("Mal eben
+# entsorgt den roten.", "Kurz bewegt den blauen aufs Pad."); "eben" only after "mal" ("Eben entsorgt ..." = just now,
+# a report), and not in a sentence asked with "?" ("Mal eben entsorgt den roten?" asks whether it is done, A1 s18 H132)
+_DE_ORDER_PARTICLES = frozenset({"kurz", "doch", "nochmal", "einmal"})
 _DE_NOT_PARTICIPLE = re.compile(r"\b(?:ihr|dass|wenn|falls|bevor|nachdem|sobald|weil|damit|ob|während)\b")
 
 
-def _no_ge_participle(clause: str, verb_meaning: Callable[[str], str | None]) -> bool:
+def _no_ge_participle(clause: str, verb_meaning: Callable[[str], str | None], asked: bool = False) -> bool:
     if _DE_NOT_PARTICIPLE.search(clause):
         return False
+    leads = _DE_CLAUSE_LEAD if asked else _DE_CLAUSE_LEAD | _DE_ORDER_PARTICLES
     for m in _DE_PARTICIPLE_NO_GE.finditer(clause):
-        if verb_meaning(m[0]) not in (None, "go") and \
-                set(re.findall(r"[a-zäöüß]+", clause[:m.start()])) - _DE_CLAUSE_LEAD:
+        # the words since the last "und"/"dann"/"aber"/"oder" of the clause: "Entsorgt den roten und bewegt den blauen
+        # aufs Pad." is two imperatives (REV s17-R4); "Den roten und den blauen entsorgt." still has its object first
+        before = re.split(r"\b(?:und|dann|danach|aber|oder)\b", clause[:m.start()])[-1]
+        if not asked:
+            before = re.sub(r"\bmal eben\b", "mal", before)
+        if verb_meaning(m[0]) not in (None, "go") and set(re.findall(r"[a-zäöüß]+", before)) - leads:
             return True
     return False
 
@@ -279,7 +288,8 @@ def reported_done(text: str, lang: str, verb_meaning: Callable[[str], str | None
                    for clause in re.split(r"[,;:–—]|\s-\s", sentence)):
                 return sentence
             # a colon does not part a participle from its object ("Den roten Würfel: entsorgt!", a checklist)
-            if any(not _DE_AUXILIARY.search(clause) and _no_ge_participle(clause, verb_meaning)
+            asked = re.search(r"\?[?!.…\s]*$", sentence) is not None  # "?", "?!", "? !" (A1 s18 H132)
+            if any(not _DE_AUXILIARY.search(clause) and _no_ge_participle(clause, verb_meaning, asked)
                    for clause in re.split(r"[,;–—]|\s-\s", sentence)):
                 return sentence
             continue

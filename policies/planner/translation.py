@@ -37,6 +37,7 @@ from policies.planner.fr_de_lexicon import LANGUAGE_NAMES
 from policies.planner.fr_de_lexicon import VERBS_EN as _VERBS_EN
 from policies.planner.fr_de_questions import asked_back, question_asked, reported_done, state_described
 from policies.planner.fr_de_reasons import without_reason
+from policies.planner.fr_de_statements import remarked_doing, state_clause
 from policies.planner.fr_de_wrappers import CLOSINGS as _CLOSINGS
 from policies.planner.fr_de_wrappers import OPENINGS as _OPENINGS
 from policies.planner.fr_de_wrappers import unwrapped as _unwrapped
@@ -2568,6 +2569,11 @@ def _verdict_after_no_verb(text: str, lang: str) -> None:
                                "that a cube already is there; say it as a request with its verb; nothing was planned")
 
 
+def _state(text: str, lang: str) -> str | None:
+    return state_described(text, lang, partial(_action_verb, lang=lang)) or \
+        state_clause(text, lang, partial(_action_verb, lang=lang))
+
+
 def _translated(text: str, lang: str) -> str:
     _verdict_after_no_verb(text, lang)  # fourteenth pass
     if lang == "de" and (back := asked_back(text, partial(_action_verb, lang=lang))) is not None:
@@ -2581,9 +2587,13 @@ def _translated(text: str, lang: str) -> str:
         # auxiliary says what was done (A1 s16 H93; fr_de_questions.reported_done)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {reported!r} says what was done (a past participle with no "
                                "auxiliary), not what to do; say it as a request; nothing was planned")
-    if (state := state_described(text, lang, partial(_action_verb, lang=lang))) is not None:
+    if (remark := remarked_doing(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Toll, du legst den roten in den Müll.": what the robot is doing, remarked on (fr_de_statements.py)
+        raise TranslationError(f"German: {remark!r} remarks on what the robot is doing, not what to do; say it as a "
+                               "request ('leg den roten in den Müll'); nothing was planned")
+    if (state := _state(text, lang)) is not None:
         # "Voilà le cube rouge dans la poubelle.", "Der rote Würfel im Müll.": where a cube is, said with no verb of
-        # action (seventeenth pass; fr_de_questions.state_described)
+        # action (seventeenth pass; fr_de_questions.state_described), as a clause too (fr_de_statements.state_clause)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} describes where a cube is (no verb of action), not "
                                "what to do; say it as a request with its verb; nothing was planned")
     asked = question_asked(text, lang, partial(_action_verb, lang=lang))
@@ -2607,7 +2617,7 @@ def _translated(text: str, lang: str) -> str:
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
     lowered = _unwrapped(without_reason(lowered, lang), lang)  # "..., der steht da im Weg rum." (twelfth pass)
-    if (state := state_described(lowered, lang, partial(_action_verb, lang=lang))) is not None:
+    if (state := _state(lowered, lang)) is not None:
         # the same screen after the openers, closings and reasons are taken off ("Darling, voilà le cube rouge dans la
         # poubelle.", "Der rote im Müll, aber zack zack.": A1 s17 H125)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} describes where a cube is (no verb of action), not "

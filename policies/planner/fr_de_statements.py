@@ -1,0 +1,82 @@
+"""French and German statements that are no request (issue #17 item 5, eighteenth pass): where a cube is, said as one
+clause of a sentence, and what the robot is doing, remarked on. fr_de_questions.py holds the questions, the reports
+with a participle and the whole-sentence states; the screens here are read beside them in translation.py.
+
+- A German state as a clause (A1 s17 H111 residue, s18 H129, a false execution on main bcac79f): a nominative noun
+  phrase of the closed lexicon (an article or "alle"/"beide", colour adjectives in any ending, a word for the cube; no
+  article: "Roter Würfel"), the adverbs a state takes ("jetzt", "wieder", "schon", "oben", "obendrauf", "bitte"), a
+  mark or none, then a preposition in the dative (im, am, beim, aufm, in/auf/an/neben/unter/hinter/vor/bei/über dem or
+  der, "auf"/"in"/"neben" before an adjective in -em: "auf blauem") and its place, "drauf"/"drin" repeating it: the
+  whole clause, in any clause of the sentence ("Der rote Würfel im Müll, der blaue auf dem Pad.", "Der rote Würfel im
+  Müll, dann geh nach Hause.", "Und der rote Würfel jetzt im Müll."). The accusative says the way to a place ("in den
+  Müll", "auf den blauen", "in die Tonne") and is read as before. Not read so: a sentence that says the state as a goal
+  with its own verb ("Am Ende soll der grüne Würfel im Mülleimer liegen und der rote auf dem Pad.", d12-047), a tower
+  described level by level ("Turm: ... der grüne in der Mitte"; "in der Mitte", "am nächsten", "am weitesten", "am
+  Ende" are no place), a noun phrase in the accusative ("den roten auf dem blauen"), and a cube named by where it is
+  before the way it goes ("Der Würfel auf dem roten, in den Müll.").
+- A German statement of what the robot does after a word of praise or surprise (A1 s17 low residue): "Toll, du legst
+  den roten in den Müll.", "Wow, ihr schiebt den blauen nach links." remark on what is being done, as English "Great,
+  you put the red cube in the bin." does (refused there); the bare statement "Du legst den roten in den Müll." stays
+  an instruction (the German present of orders), and so does one that says when ("Super, du legst jetzt ...", "...,
+  und dann legst du ...": an instruction going on).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from policies.planner.fr_de_lexicon import DE_COLOUR_FORMS
+
+_SENTENCE = re.compile(r"[^.!?…]*[.!?…]+|[^.!?…]+$")
+
+_DE_STATE_ADJ = rf"(?:(?:{'|'.join(sorted(DE_COLOUR_FORMS, key=len, reverse=True))})(?:e|er|es)?|andere|kleine|große)"
+_DE_STATE_NOUN = r"(?:würfel|wuerfel|wurfel|würfl|würferl|klötzle|klötzchen|klotz|block|baustein|cube|teil)"
+_DE_STATE_CLAUSE = re.compile(
+    r"(?:^|[,;:–—]\s*|\s-\s*|\b(?:und|aber|dann|danach)\s+)"
+    r"(?:(?:und|dann|danach|jetzt|nun|zuerst|erst|zuletzt|schließlich|anschließend|bitte|so|also|okay|ok|gut|wow|super|"
+    r"toll|na|ja)\s*[,!:]?\s*)*"
+    r"(?:(?:der|die|das|alle|beide|sämtliche|ein|eine|dieser|diese|dieses)\s+)?"
+    rf"(?:(?:{_DE_STATE_ADJ})\s+){{0,2}}(?:(?:{_DE_STATE_ADJ})|{_DE_STATE_NOUN})"
+    r"(?:\s*[,–—-]\s*|\s+)(?:(?:jetzt|wieder|schon|bereits|bitte|noch|ganz oben|oben|obendrauf|nun|endlich|auch|mal|"
+    r"gleich|immer noch)\s*,?\s+)*"
+    r"(?:im|am|beim|aufm|vom|(?:in|auf|an|neben|unter|hinter|vor|bei|über) (?:dem|der)|"
+    r"(?:auf|in|neben)(?=\s+[a-zäöüß]+em\b))"
+    r"\s+(?!(?:mitte|nächsten|weitesten|äußersten|ende|anfang|schluss)\b)(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]+"
+    r"(?:\s+(?:drauf|darauf|obendrauf|oben|drin|drinnen|jetzt|schon|wieder|bitte))*"
+    r"(?=\s*(?:[,;:.!?–—]|\s-\s|\b(?:und|dann|danach|aber)\b|$))"
+    r"(?!\s*[,–—-]?\s*(?:in den|in die|ins|auf den|auf die|aufs|nach|zum|zur|weg|rein|rauf|runter)\b)")
+# a verb that makes the state a goal of its sentence, or a tower said level by level
+_DE_STATE_FRAME = re.compile(r"\b(?:soll|sollen|sollte|sollten|muss|müssen|liegt|liegen|steht|stehen|sitzt|sitzen|"
+                             r"hockt|hocken|ist|sind|bleibt|bleiben|kommt|kommen|gehört|gehören|sehen|haben|hätte|"
+                             r"wäre|will|möchte|landet|landen|turm|türmchen|stapel)\b")
+
+
+def state_clause(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The German sentence of ``text`` (lower case) with a clause that says where a cube is (see above), else None."""
+    if lang != "de":
+        return None
+    for sentence in (s.strip(" ,;:") for s in _SENTENCE.findall(text) if s.strip(" ,;:")):
+        if _DE_STATE_FRAME.search(sentence):
+            continue
+        m = _DE_STATE_CLAUSE.search(sentence)
+        if m and not any(verb_meaning(w) for w in re.findall(r"[a-zäöüß]+", m[0])):
+            return sentence
+    return None
+
+
+_DE_REMARK = (r"(?:toll|super|wow|klasse|prima|spitze|genial|cool|bravo|sehr gut|gut gemacht|wunderbar|perfekt|"
+              r"schön|geil|krass|nice|top|stark|oh|ah|ach|oje|oha|hoppla|huch|boah|ui|mensch|aha|ach so|ah so|sieh an)")
+_DE_REMARKED = re.compile(rf"(?:^|[.!?;]\s*)(?P<remark>{_DE_REMARK})\s*[,!.:–—-]+\s*(?P<subj>du|ihr|sie)\s+"
+                          r"(?P<verb>[a-zäöüß]+)\b(?P<rest>[^.!?;]*)")
+_DE_GOING_ON = re.compile(r"\b(?:jetzt|nun|dann|danach|als nächstes|gleich|bitte|mal|noch|zuerst|erst|bitteschön)\b")
+
+
+def remarked_doing(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The German clause of ``text`` (lower case) that remarks on what the robot is doing (see above), else None."""
+    if lang != "de":
+        return None
+    for m in _DE_REMARKED.finditer(text):
+        if verb_meaning(m["verb"]) not in (None, "go") and not _DE_GOING_ON.search(m["rest"]):
+            return m[0].strip(" ,;:")
+    return None
