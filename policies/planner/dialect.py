@@ -173,7 +173,10 @@ _SINGLISH_TOPIC = tuple((re.compile(pattern), repl) for pattern, repl in (
     # ... also with no article, at any sentence's start, the place bare ("Yellow one stack on purple one can or not?",
     # fi44-021; "Don't disturb the purple one ah. Orange one put on top of green can?", fi44-035; "Red cube put on the
     # pad can or not?", fi33-006; "Eh robot, blue one put inside bin", fi44-069): the request, of the cube said first
-    (rf"((?:^|[.!?;]\s*)(?:(?:eh|hey|oi)\s*,?\s*)?(?:robot\s*,\s*)?)((?:the |that |this )?[a-z]+ "
+    # (also a later clause after a comma and an order word: "Blue one put in bin first, after that red one put on pad,
+    # then go back home lah.", fi53-023; s18)
+    (rf"((?:^|[.!?;]\s*|,\s*(?:after that|and then|then|next|and|den)\s*,?\s*)(?:(?:eh|hey|oi)\s*,?\s*)?"
+     rf"(?:robot\s*,\s*)?)((?:the |that |this )?[a-z]+ "
      rf"(?:one|cube|block))\s*,?\s*"
      rf"(?:you\s+)?({_SINGLISH_VERB})\s+({_SINGLISH_PLACE})\s+(?!you\b|me\b|it\b)", r"\1\3 \2 \4 "),
     (r"\b(inside|into|in) (bin|pad)\b", r"\1 the \2"),
@@ -235,6 +238,12 @@ def in_plain_archaic(text: str) -> str:
 _PATOIS = re.compile(r"\b(?:di|pon|inna|yuh|yuhself|likkle|weh|wey|nuh|cyaan|siddung|gwaan|odda|tek|bredda|pickney|"
                      r"nutten|everyting)\b|\bfi mi\b")
 _PATOIS_VERB = r"(?:put|tek|take|carry|move|push|touch|lef|leave|stack|drop|dump|want|waan|need|like|gi|give|mek|shift)"
+_PATOIS_SUBJECT = {"yuh": "you are", "yu": "you are", "unu": "you are", "mi": "i am", "wi": "we are", "im": "he is",
+                   "shi": "she is", "dem": "they are"}
+_PATOIS_GERUND = {"put": "putting", "tek": "taking", "take": "taking", "carry": "carrying", "move": "moving",
+                  "push": "pushing", "touch": "touching", "lef": "leaving", "leave": "leaving", "stack": "stacking",
+                  "drop": "dropping", "dump": "dumping", "want": "wanting", "waan": "wanting", "need": "needing",
+                  "like": "liking", "gi": "giving", "give": "giving", "mek": "making", "shift": "shifting"}
 _PATOIS_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
     (r"\bwah gwaan\b", "hello"),
     (r"(?:^|(?<=[.!?]))\s*bless up\s*[.!]*\s*$", ""),
@@ -243,6 +252,11 @@ _PATOIS_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
     (r"\bcyaan\b", "can't"),
     (r"\bneva\b", "never"),
     (r"\bnutten\b", "nothing"),
+    # the progressive "a" + verb after a subject ("Yuh a put di red cube inna di bin." = you are putting: said of what
+    # is being done, A1 s17 H110; "Mi a put ..." = I am putting): read as the English progressive, a report
+    # (the subject opening its clause: "gi mi a push" is no progressive)
+    (rf"(^|[,;:.!?]\s*|\b(?:an'?|and|so|den|then|now|look|wow)\s+)(yuh|yu|unu|mi|wi|im|shi|dem) a ({_PATOIS_VERB})\b",
+     lambda m: f"{m.group(1)}{_PATOIS_SUBJECT[m.group(2)]} {_PATOIS_GERUND[m.group(3)]}"),
     (r"(^|[,;:.!?]\s*|\b(?:an'?|and|so|den|then)\s+)mi (?=(?:nuh |don't |did |a )?[a-z]+)", r"\1i "),
     (r"\bmi\b", "me"),
     (r"\b(?:weh|wey) (?:deh|siddung|sit|a sit)\b", "that is"),

@@ -23,7 +23,7 @@ from policies.planner.dialect import in_standard_english
 from policies.planner.expansion import GERUNDS, NP, Rewrite, expand_quantifier, expand_tower
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, HALF_MARGIN_M, RELATIVE_FILLERS
-from policies.planner.register import NEGATED_FINGER, without_small_talk_before_anyway
+from policies.planner.register import MODAL_ASK, NEGATED_FINGER, without_small_talk_before_anyway
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
@@ -392,6 +392,8 @@ _NOT_A_NAME = frozenset({
     "twice", "thrice", "tomorrow", "tonight", "later", "soon", "eventually", "yesterday", "earlier", "today", "next",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "psych", "sike", "jk",
     "kidding", "joking", "lol", "lmao", "haha"})
+# The sentence before a '?' asks with a modal frame ("could you put ...?", "can it push ...?"): register.MODAL_ASK
+_MODAL_ASKED_BEFORE = re.compile(rf"(?:^|[.!?;]\s+)\s*{MODAL_ASK}[^.!?]*\?$")
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # context before a labelled task, naming nothing the planner reads: "Context: calibration run done, bench needs a
     # reset. Task: blue cube into bin." (f18-042)
@@ -919,7 +921,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "the red one, can it go on top of the yellow one?": the object named first, then where it goes
     (rf"^({NP}),?\s+(?:can|could|should|will|would) (?:it|that|this) (?:go|sit|be put|be placed|end up)\s+"
      r"(on|in|into|onto)\b", r"put \1 \2"),
-    (r"\bwhen you get a (?:moment|chance|minute|sec|second)\b", " "),
+    # (also "when you've got / when you have a sec", fi53-051; s18)
+    (r"\b(?:when|whenever) you(?: get|'ve got|'ve|'ve gotten| have| got) a "
+     r"(?:moment|chance|minute|sec|second|mo)\b", " "),
     # "..., alright?", "as soon as you can", "somewhere on the right", "the pad area": closings and place words
     (r"\s*,\s*(?:alright|all right)\s*\??\s*$", ""),
     (r"\s+(?:as soon as (?:you can|possible)|asap|when you can|whenever you can)(?=\s*(?:[,;.!?]|$))", ""),
@@ -1158,10 +1162,15 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"must)? ?(?:stay|remain|"
      r"be left|stay put)(?: (?:where they are|as they are|in place|alone|put))?(?:,? please)?[\s.!]*$",
      lambda m: m.group(0) if re.search(rf"\b{_ALL_WORDS}\b|\bother\b", m.string[:m.start()]) else ""),
-    # ... or wanting to watch it (f25-039): "I'd love to watch it go", "we'd like to see it move"
-    (r"[,;.!?]\s*(?:i|we)(?:'d| would) (?:love|like) to (?:watch|see) (?:it|you|this|that)"
-     r"(?: (?:go|move|work|in action|"
-     r"do it|do its thing))?(?=\s*(?:[,;.!?]|$))", ""),
+    # ... or wanting to watch it (f25-039): "I'd love to watch it go", "we'd like to see it move", "I'd love to see it
+    # do that" (fi53-005); after a "?" only where a modal frame asks ("Could it push ...? I'd love to see it do
+    # that."): after a bare order asked it doubts ("Put the red cube on the blue one? I'd love to see that!" = I'd like
+    # to see you try, as P2 reads French and German, s17)
+    (r"([,;.!?])\s*(?:i|we)(?:'d| would) (?:love|like) to (?:watch|see) (?:it|you|this|that)"
+     r"(?: (?:go|move|work|happen|in action|"
+     r"do (?:it|that|this|its thing)))?(?=\s*(?:[,;.!?]|$))",
+     lambda m: m.group(0) if m.group(1) == "?" and not _MODAL_ASKED_BEFORE.search(m.string[:m.start() + 1])
+     else ""),
     (r"[,;.!?]\s*(?:i|we)(?:'d| would) like to (?:have|take|get) a (?:better|closer|good|proper|quick) look at "
      r"(?:it|them)(?=\s*(?:[,;.!?]|$))", ""),
     # why a cube is kept still, after the constraint on it: "leave the purple one alone its calibrating" (f18-039),
@@ -2321,7 +2330,9 @@ _ASIDE_FORM = re.compile(
     r"i'?ve had (?:a|the) (?:long|rough|busy|hectic|crazy|tiring|worst) (?:day|week|night|morning|shift)|"
     # a lab machine that failed, by its name ("the centrifuge died", f26-052): the aside screen keeps the robot's own
     # parts ("the gripper died", "the camera broke"), a person and a cube, which stay unread
-    r"(?:the |our |my )?(?!(?:colleague|friend|boss|manager|partner|wife|husband|mum|mom|dad|dog|cat|son|daughter|kid|"
+    # (not a pronoun nor the cube: "Put the red cube in the bin, and it broke." tells what became of it, A1 s17 H121)
+    r"(?:the |our |my )?(?!(?:it|that|this|they|those|these|he|she|cube|block|one|brick|colleague|friend|boss|"
+    r"manager|partner|wife|husband|mum|mom|dad|dog|cat|son|daughter|kid|"
     r"child|grandma|grandpa|granny|uncle|aunt|neighbour|neighbor|brother|sister|teacher|student|intern|operator|pet|"
     r"fish|plant|hamster)\b)[a-z]+ (?:died|broke|crashed|stopped working|is broken|'s broken)(?: again)?|"
     r"(?:i'?m|i am) (?:so |really |a bit )?(?:swamped|snowed under)|"
@@ -2544,7 +2555,10 @@ _TERSE_FORMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "orange cube, bin. then home": an object, a comma, a place, with no verb; also a colon before the bare place
     # ("Red cube: bin.", the model planned it where the parser refused, s16 residue: now one reading for every
     # backend; "Red cube: in the bin." is a status line, A1 s17, unread)
-    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*:\s*(bin|trash|pad)"
+    # (a direction before it too: "Blue cube: to the pad.", "Red cube: into the bin."; a state's "in the" stays a
+    # status)
+    (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*:\s*(?:(?:to|into|onto) (?:the )?)?"
+     rf"(bin|trash|pad)"
      rf"(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),
     (rf"(^|[.;]\s*|\bthen\s+)(?:the )?({_COLOUR_ALT})(?: cube| block| brick)?\s*,\s*(?:in |into |on |onto )?"
      rf"(?:the )?(bin|trash|pad)(?=\s*(?:[.;]|$|,?\s*then\b))", r"\1put the \2 cube in the \3"),

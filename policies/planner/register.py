@@ -29,7 +29,7 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             # a drill sergeant's, a Welsh, a Midlands or a Northern English address ("..., soldier! On the double!",
             # fi42-029; "..., bach.", fi39-057): only between marks, as the rest
             # (never a bare "duck", which may be the warning "Duck!", A1 s15 H78)
-            r"soldier|recruit|private|cadet|trooper|sergeant|sarge|corporal|bach|boyo|me duck|petal|"
+            r"soldier|recruit|private|cadet|trooper|sergeant|sarge|corporal|bach|boyo|me duck|petal|cariad|"
             r"sunshine|bestie|homie|amigo|cuz|"
             # Texan and New Zealand addresses ("Push that orange block right, hoss.", fi47-055; "..., bro:", fi47-013)
             r"hoss|bud|cobber|e hoa|my bro|bro|cuzzie|chief|"
@@ -38,6 +38,7 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             # s17 family F4: kin and street addresses (Singapore's "uncle"/"aunty", London's "guv", "me old mucker")
             r"uncle|aunty|auntie|sis|bruv|bruh|guv|guv'?nor|gov|dawg|mucker|me old mucker|y'?all|youse|yous|"
             r"people|folks|guys|gang|team)")
+ADDRESS = _ADDRESS  # (the one list of addresses: corrections.py reads it too, P3 s18)
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
          r"ja|hey|n[ée]|"  # South African tags ("..., ja?", "Thanks, hey.", fi32)
@@ -64,6 +65,23 @@ _FATE = (r"(?:poor (?:little |old )?(?:thing|guy|fella|fellow|wee thing|cube|blo
          r"(?:cube|block|buddy|friend|fella|pal))")
 _SPEAKER_STATE = (r"(?:i'?m|i am) (?:so |really |very |totally |absolutely |dead |well )?(?:tired|exhausted|"
                   r"knackered|shattered|sleepy|bored|hungry|starving|beat|pooped|zonked)")
+# s18 family D1 (dev fi52/fi53): more closed classes of colour after a complete order. A call to act or to watch, as a
+# host, a coach or a radio operator says it ("Let's see it!", "Make it happen!", "Go on then!", "Work your magic.",
+# "Execute.", ". Over."); praise of how the robot listens or moves and thanks and blessings, some misspelt ("Good
+# listening!", "Lovely touch!", "ez clap", "Bless you.", Welsh "Diolch.", "Thank yuo!"); the speaker's reason for
+# moving it, of a closed shape ("It's in my way.", "we're resetting", "we're tidying up"); a hedge about the wording
+# ("I hope that's the right word for it.", "I think that's everything, sorry.")
+_CALL = (r"(?:let'?s see (?:it|that|it happen|you do it|what you(?:'ve| have| can) (?:got|do))(?: then| now)?|"
+         r"make it happen|show (?:me|us) what you(?:'ve| have| can) (?:got|do)|work your magic|"
+         r"do your (?:thing|magic|stuff)|go on,? then|go on now|execute|(?<=[.!] )over|(?<=[.!])over|engage)")
+_THANKED = (r"(?:good listening|(?:lovely|nice|deft|gentle|light|delicate) touch|ez clap|gg ez|too easy|"
+            r"(?:god )?bless (?:you|ya|ye)|bless|diolch(?: yn fawr)?|thank (?:yuo|yoo|yu|uou|yo|yiu)|"
+            r"thnak(?:s| you)|thansk|thanx|thankyou|tnx|ty)")
+_REASON_SAID = (r"(?:(?:it'?s|it is|that'?s|that is) (?:a bit |kind of |sort of )?in my way|"
+                r"(?:we'?re|we are|i'?m|i am) (?:just )?(?:resetting|tidying up|cleaning up|packing up|clearing up|"
+                r"wrapping up)(?: (?:for the day|for today|the bench|the table))?)")
+_WORDING = (r"(?:i hope (?:that'?s|that is) the right (?:word|way to say it|term)(?: for it)?|"
+            r"(?:i think )?that'?s everything,? sorry|(?:i think )?that'?s everything)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
 _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for (?:that one|this one|now|today))?|"
             r"(?:thanks|thank you) and (?:kind |best |warm )?regards|(?:kind |best |warm )?regards|"
@@ -122,6 +140,7 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # favourite.", "Bye-bye, little cube."), the speaker's own state ("I'm knackered."); never a state of the
             # cube or the place ("It's glued down.", "It's hot.", "It's already in the bin." stay unread, refused)
             rf"{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|"
+            rf"{_CALL}|{_THANKED}|{_REASON_SAID}|{_WORDING}|"
             # s17 family F4: discourse particles after a request, never before a "?" (there they ask to confirm,
             # "..., innit?" as "..., right?", A1 s17 H122): "..., innit.", "..., you know.", Singapore's and
             # Nigeria's "ah" (only after a comma: "Put the red cube in the bin. Ah!" is a cry that may stop or warn,
@@ -162,7 +181,8 @@ _INTENSIFIERS = r"\s*\b(?:fr|for real|af|no cap|deadass|lowkey|highkey|tbh|bruh|
 _AUDIENCE = (r"(?<=[a-z])\s*,?\s*(?:and )?(?:the )?(?:chat|stream|viewers|everyone|my viewers)(?:'s| is| are) "
              r"(?:betting|counting) on (?:this|it|you)\s*[.!]*\s*$")
 # (s17 D-S1: also thanks before the address, "Thank you sir.", fi50-017: the whole part asks nothing)
-_ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|ay|ayy|hey|hi|hello|howdy|alright|morning|ok|okay|right|well|now|"
+_ADDRESSED = (rf"(^|[,;.!?]\s*)(?:(?:ahoy|oi|yo|ay|ayy|hey|hi|hello|howdy|alright|morning|ok|okay|right|well|"
+              rf"now then|now|"
               rf"thanks|thank you|cheers|ta)\s*"
               rf"(?:there\s*)?,?\s*)?{_ADDRESS}{_END}")
 _REQUEST_ONLY = frozenset((_INTENSIFIERS, _ADDRESSED, _AUDIENCE))
@@ -921,11 +941,20 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:is )?for (?:you|u) to (?=[a-z])", r"\1"),
     # an endearment after "sorry" opening the request ("sorry love, can you get rid of ...", fi46-068)
     (rf"^\s*sorry,?\s+{_ADDRESS}\s*,\s*(?=(?:can|could|would|will|please)\b)", ""),
+    # the arm addressed by name at the very start, before a verb of a request ("Arm, pick up the top cube and place in
+    # the bin. Over.", fi52-002; s18): as "Robot, ..." (inside a list, ", arm," may name it as a thing to move: kept)
+    # (an opener other than "hey" needs its comma: "Right arm, ..." may name one of two arms, A1 s18)
+    (r"^\s*(?:hey\s*,?\s*|(?:ok|okay|right|now|alright)\s*,\s*)?(?:robot )?arm\s*[,:!]\s*"
+     r"(?=(?:please |kindly |now |just )?(?:pick|put|place|move|push|stack|take|lift|grab|bin|drop|set|go|return|"
+     r"head|build|shift|slide|nudge)\b)", ""),
     # (also behind an interjection's comma, "Ooh, can it pick that one up ...?" (fi46-000), and of "the robot" / "the
     # arm" by name, "can the robot park the blue one on that pad thing?" (fi47-058))
-    (r"(^|[.!?;]\s*|^\s*(?:oo+h|oh+|wow|hey|so|ok|okay|right)\s*,\s*)(can|could|would|will) (?:it|the robot|the arm|"
-     r"robot) (?=(?:push|pick|put|move|place|stack|take|lift|grab|shift|slide|nudge|bin|drop|set|park)\b)",
-     r"\1\2 you "),
+    # (s18 family F-H: behind any run of interjections and fillers, with or without a comma, "ooh can it grab ...?"
+    # (fi52-007), "Um, could it pick up ...?" (fi45-043), and an adverb after it, "could it maybe put ...?" (fi35-052))
+    (r"(^|[.!?;]\s*)((?:(?:oo+h|oh+|wow|hey|so|ok|okay|right|um+|uh+|er+m?|hmm+|well)\s*,?\s*)*)(can|could|would|will) "
+     r"(?:it|the robot|the arm|robot)((?: (?:maybe|perhaps|possibly|please|just))?) "
+     r"(?=(?:push|pick|put|move|place|stack|take|lift|grab|shift|slide|nudge|bin|drop|set|park)\b)",
+     r"\1\2\3 you\4 "),
     # "help me <verb>" asking for the act ("Please help me put it inside the bin.", fi47-005; "Kindly help me move the
     # orange cube to the right side", fi47-049): the request itself, only opening the clause or after "please" or a
     # polite "can you"; "don't help me ..." stays unread
@@ -1136,6 +1165,36 @@ def without_small_talk_before_anyway(text: str) -> str:
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), repl) for pattern, repl in _RULES)
 
 
+# s18 family D1: a request asked with a modal frame ("Could you put ...?", "Can it push ...?", "Would you mind ...?")
+# is a request; colour after its "?" of the same closed classes (and the wish to watch it, "I'd love to see it do
+# that.") asks nothing more ("Can you take ...? Good listening!", "Could you ...? It's in my way.", fi53-045/-048).
+# After a bare order asked ("Put the red cube on the blue one? Lovely.") or a question ("Did you ...? Lovely.") the
+# same words may doubt, mock or say it is done: kept, hence refused.
+MODAL_ASK = (r"(?:(?:oo+h|oh+|wow|hey|hi|hello|so|ok|okay|right|um+|uh+|er+m?|well|and|now|sorry|please|excuse me)"
+             r"\s*[,!.]?\s*)*(?:can|could|would|will) (?:you|u|ya|ye|it|the robot|the arm)"
+             r"(?:,? (?:please|possibly|perhaps|maybe|just|kindly|like|um+|uh+),?)*"
+             r"(?: mind)? (?!not\b|never\b|have\b|ever\b|be\b)[a-z]+")
+_MODAL_ASKED = re.compile(rf"^\s*{MODAL_ASK}[^.!?]*\?\s*$", re.IGNORECASE)
+_WATCH = (r"(?:i|we)(?:'d| would) (?:love|like) to (?:see|watch) (?:it|you|this|that)(?: (?:go|move|work|happen|"
+          r"in action|do (?:it|that|this|its thing)))?")
+_AFTER_ASK = (rf"(?:{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|{_CALL}|{_THANKED}|{_REASON_SAID}|"
+              rf"{_WORDING}|{_WATCH}|that'?s all (?:i|we) (?:need|want|ask|wanted|needed|ask for)"
+              rf"(?: (?:for now|today|from you))?|thanks|thank you(?: (?:so|very) much)?|cheers|ta|much appreciated|"
+              rf"appreciate it|{_ADDRESS})")
+_AFTER_ASK_RE = re.compile(rf"(?:\s*[,;.!]*\s*{_LEAD}*(?:{_AFTER_ASK})(?=[\s,;.!]|$))+[\s,;.!]*", re.IGNORECASE)
+
+
+def _without_closing_after_ask(text: str) -> str:
+    """``text`` without the closings after its last '?', where the sentence that '?' ends asks with a modal frame."""
+    i = text.rfind("?")
+    if i < 0 or not text[i + 1:].strip():
+        return text
+    sentence = re.split(r"(?<=[.!?;])\s+", text[:i + 1].strip())[-1]
+    if _MODAL_ASKED.match(sentence) and _AFTER_ASK_RE.fullmatch(text[i + 1:]):
+        return text[:i + 1]
+    return text
+
+
 def in_plain_register(text: str) -> str:
     """``text`` with its informal register in the plain English the parser reads (see the module doc)."""
     request = _IMPERATIVE.search(text) is not None
@@ -1151,6 +1210,7 @@ def in_plain_register(text: str) -> str:
         closed = _CLOSINGS.sub("", closed) if _LETTER.search(_CLOSINGS.sub("", closed)) else closed
         # a tag before the closing ("..., ja? Lekker.", fi32-010)
         closed = closed if _tag_asks_back(closed) else _TAG.sub("", closed)
+    closed = _without_closing_after_ask(closed)  # (its own test: "Would you mind putting ...? Lovely.")
     if closed == text:
         return text
     closed = _DANGLING_COMMA.sub("", _LEADING_MARKS.sub("", closed))

@@ -68,6 +68,15 @@ _ACT_GERUND = (r"putting|placing|binning|pushing|moving|stacking|building|going|
                r"dropping|tossing|throwing|dumping|trashing|chucking|ditching|parking|setting|sliding|lifting|getting|"
                r"taking|sending|shoving|nudging|popping|sticking|carrying|bringing|grabbing|shifting|lowering|raising")
 
+# A cube or cubes said as a goal's subject, with no verb ("red", "the red cube", "all the cubes", "everything", "both")
+_GOAL_NP = (rf"(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?|all\s+(?:(?:of\s+)?the\s+)?(?:cubes|blocks)|"
+            r"everything|both(?:\s+(?:the\s+)?(?:cubes|blocks))?")
+# Interjections of surprise, dismay, relief or amusement: before a verbless goal they remark on a state found
+_DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|whoops|yikes|huh|great|typical|seriously|"
+           r"not again|oh (?:dear|my|boy|man|god|gosh|no|wow)|omg|jeez|geez|gee|gosh|golly|blimey|crikey|cor|aw+|meh|"
+           r"phew|whew|yay|yippee|hooray|hurray|lol|lmao|ha(?:ha)+|he(?:he)+|heh|hah|damn|dang|darn|drat|bugger|crap|"
+           r"ooh+|wowza|yikes|dear me|good grief|goodness|my goodness|bloody hell|eek")
+
 _RULES: tuple[tuple[str, str], ...] = (
     # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
     (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
@@ -149,21 +158,25 @@ _RULES: tuple[tuple[str, str], ...] = (
      "says what the robot can or will do, it does not ask for it"),
     # ... or what "you" are doing, said back ("You are putting the red cube in the bin?", "So you're pushing ...",
     # A1 s17 H107): a progressive of the robot's act at a clause's start describes or asks, it does not order
-    (rf"(?:^|[.!?;:]\s*|\b(?:and|so|but|oh|wow|look|ok|okay)\s*,?\s+)(?:you|u|ya|ye)(?:'re| are| r)"
+    # (also after "now" / "see" / "well" / "right": "Now you are putting the red cube in the bin.", A1 s17 H107 residue)
+    (rf"(?:^|[.!?;:]\s*|\b(?:and|so|but|oh|wow|look|ok|okay|now|see|well|right|hey)\s*,?\s+)"
+     rf"(?:you|u|ya|ye)(?:'re| are| r)"
      rf"(?: (?:just|now|already|still|really|currently|actually))? (?:{_ACT_GERUND})\b",
      "says what the robot is doing, it does not ask for it"),
     # ... or narrated as it happens ("There goes the red cube into the bin.", "Down goes ...", "Up goes the red cube
     # onto the blue one.", "There, red in the bin.", A1 s17 H109): what is seen done
     (rf"(?:^|[.!?;:]\s*)(?:(?:and|so|oh|wow|look)\s*,?\s+)?(?:there|down|up|in|off|away|over|out|here)\s+"
-     rf"(?:goes|go|went)\b|(?:^|[.!?;:]\s*)there\s*[,!.:;\-–—]+\s*(?:(?:the\s+)?(?:{_COLOURS})\b"
-     rf"(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop)\b|(?:back )?home\b)",
+     rf"(?:goes|go|went)\b|(?:^|[.!?;:]\s*)(?:(?:and|so|oh|well|look)\s*,?\s+)?there\s*[,!.:;\-–—]+\s*"
+     rf"(?:(?:{_GOAL_NP})\s+(?:in|into|on|onto|atop)\b|(?:back )?home\b)",
      "narrates what is seen done, it does not ask for it"),
     # ... or a state found, remarked on: an interjection of surprise or dismay before a verbless goal ("Uh oh, red in
     # the bin.", "Oh look, red in the bin.", "Wow, red in the bin!", A1 s17 H120), or a verbless goal "again" ("Red
     # in the bin again!"): what is there, not what to do
-    (rf"(?:^|[.!?;:]\s*)(?:uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|whoops|yikes|huh|great|"
-     rf"typical|seriously|not again)\s*[,!.…]+\s*(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?"
-     rf"(?:'s|\s+is)?\s+(?:in|into|on|onto|atop|inside)\b|"
+    # (any interjection of a closed class, one or more: "Oh dear / Blimey / Jeez / Phew / Yay / Meh / Lol, red in the
+    # bin.", "Oh, blimey, all the cubes in the bin.", A1 s17 H120 residue; "Finally, red in the bin." may be a
+    # sequence's last step and "Okay, red in the bin." orders: neither is one)
+    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY})\s*[,!.…]+\s*)+(?:{_GOAL_NP})"
+     rf"(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b|"
      rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
      rf"(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
      "remarks on a state found, it does not ask for it"),
@@ -284,6 +297,10 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"(?:home(?: position)?|"
      r"bin|pad|landing pad|left(?: side)?|right(?: side)?)\b[^.!;]*?(?:\?|\b(?:i think|i guess|i suppose|i believe|"
      r"maybe|probably|perhaps)\b)", "asks whether it is so, it does not request it"),
+    # a status line: a cube, a colon, then where it is ("Red cube: on the pad.", "Blue: in the bin.", A1 s17 H123: the
+    # model planned it): a state, as a checklist says it; "Red cube: bin." and "Blue cube: to the pad." send it there
+    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?:(?:already|still|now|sitting|resting|safely)\s+)*"
+     r"(?:in|on|inside|atop|at|on top of)\s+(?:the\s+)?[a-z]+", "states where a cube is, as a status line: no order"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
     # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I
@@ -572,7 +589,11 @@ SPEAKER_AFTERWARDS = (
 # (one list with phrasing's rule that drops it for the parser; s17 D-S1: "Sorry, is that okay to ask?", fi50-074)
 CLOSING_QUESTION_SAID = (r"(?:can (?:we|you) do (?:it|that|this)(?: (?:now|together))?|"
                          r"is (?:that|it) (?:really )?(?:so|that|too) (?:hard|difficult)|"
-                         r"(?:sorry,? )?is (?:that|this|it) (?:ok|okay|alright|all right|fine)(?: to ask| with you)?)")
+                         r"(?:sorry,? )?is (?:that|this|it) (?:ok|okay|alright|all right|fine)(?: to ask| with you)?|"
+                         # asking leave as it closes ("Um, could it pick up ...? Is that allowed?", fi45-043; "...? If
+                         # that's allowed?", fi35-052; s18)
+                         r"(?:is (?:that|this|it)|if (?:that|this|it)(?:'s| is)) (?:allowed|permitted|ok(?:ay)?|"
+                         r"alright|all right|fine))")
 _CLOSING_QUESTION = re.compile(rf"(?<=[.!?])\s*{CLOSING_QUESTION_SAID}\s*\?[\s?!]*$")
 # A question of small talk in a closed form, a sentence of its own ("Hey, how's it going? Put ...").
 _SMALL_TALK_QUESTION = re.compile(r"(?:^|(?<=[.!?]))\s*(?:(?:hey|hi|hello|hiya|morning|so|oh),?\s+)?(?:how'?s it going|"
@@ -606,7 +627,7 @@ _ACK = (r"ok|okay|k|kk|alright|all right|sure|sure thing|on it|roger|roger that|
         r"understood|wilco|affirmative|righto|right away|no problem|you got it|as you wish|certainly|of course")
 # (also a log line with no colon, "Robot putting red cube in bin.", "The arm putting ...", A1 s17 H108)
 _SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot arm|robot|arm|bot|assistant|panda)"
-                        rf"\s*(?:[:,>|\-–—]+|\s(?:is|'s)\b)?\s*(?:(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
+                        rf"\s*(?:[:;,>|\-–—…]+|\.{{2,}}|\s(?:is|'s)\b)?\s*(?:(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)?|(?:{_ACK})\b\s*[,.!:;\-–—]*\s*)(?:(?:now|just)\s+)?"
                         rf"(?:{_ACT_GERUND})\b")
 
 
