@@ -592,7 +592,9 @@ class BridgeCore:
         ok, why = self.supervisor.rearm(now, self.monitor.consistent_since)
         if ok:
             self.armed = True
-        if ok:
+            # An operator's arming before the first trusted reading is the first arming too: the start-up arming
+            # must never fire later and re-arm a stop that latched after it (it would lift an ESTOP unasked).
+            self._armed_once = True
             self._planner_fault = None
         self._events.append({"event": "rearm", "t": now, "ok": ok, "reason": why})
         if ok:
