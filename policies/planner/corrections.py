@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from policies.planner.plan import Step
+from policies.planner.register import ADDRESS
 
 # The words and phrases that may correct the part before them, after a mark and any fillers; a run of them
 # ("no, wait, actually") is one correction. Multi-word ones first.
@@ -42,14 +43,17 @@ _NOT_A_CORRECTION = re.compile(r"^(?:(?:please|kindly)\s+)?(?:leave|keep|don'?t|
                                r"later)\b|\b(?:too|also|as well|in addition|additionally)\b")
 # A bare join between two requests: a dash, a comma, a semicolon, a colon, a sentence end, "and", "+" or "/".
 # "and" as people type it fast ("n", "an'", "'n'", "andd", "adn": REV s17-R3; read before the spelling fix-up runs).
-_BARE_MARK = re.compile(r"(?:\s[-–—]+|--|[,;:.!?]|\s(?:and|n|an'|'n'|n'|andd|annd|adn|&|plus|\+|/)(?=\s))\s*")
+# (also "aand", "nad", "andn": slips the spelling fix reads as "and", A1 s18 H131)
+_BARE_MARK = re.compile(r"(?:\s[-–—]+|--|[,;:.!?]|\s(?:and|n|an'|'n'|n'|andd|annd|adn|aand|nad|andn|&|plus|\+|/)"
+                        r"(?=\s))\s*")
 # A word of order opening the part after the join (after "and", "so", "now", ...): the part is a later step, as the
 # words say (every English seen gold that moves one cube twice says so: "..., then take it off again ...", "..., and
 # after that put it in the bin"). Only where it opens that part: "Push the red cube left - push it right, then go
 # home." is no sequence of the two pushes (A1 s17 H113).
 # (an address before it, "Put the red cube on the pad. Mate, then bin it.", is only who is spoken to)
-_ORDER_OPENS = re.compile(r"^(?:(?:and|so|now|ok|okay|please|just|mate|pal|buddy|friend|bro|dude|man|love|boss|chief|"
-                          r"sir|robot)\s*,?\s*)*(?:then|next|after (?:that|this|which)|"
+# ("then again", on the other hand, opens no sequence: "Push the red cube left, then again push it right.", A1 s17)
+_ORDER_OPENS = re.compile(rf"^(?:(?:and|so|now|ok|okay|please|just|man|{ADDRESS})\s*,?\s*)*(?:then(?!\s*,?\s*again\b)|"
+                          r"next|after (?:that|this|which)|"
                           r"afterwards?|finally|lastly|later|subsequently|thereafter|second(?:ly)?|followed by|"
                           r"once|when|after)\b")
 # ... or closing the part before the join, as its own phrase ("Push the red cube left. After that, push it right.")

@@ -474,6 +474,13 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
         # "Nice tower with red at the bottom and green on top!" (A1 s9 G5b): praise of a tower, not a request
         return Rewrite(text, f"'{remark.group(0).strip()} tower ...' remarks on a tower, it does not ask for one: "
                              f"nothing is built; say 'build a tower with ...'")
+    shown = _SHOWN_TOWER.search(said)
+    if shown is not None and not re.search(rf"\b{_MAKING}\b|\b(?:want|need|like|love|please|should|must|would)\b",
+                                           said[shown.end():]):
+        # "Look at the tower! Red at the bottom, ...", "Your stack: red on top, ..." (A1 s17 H117, s18 H133): a tower
+        # shown or someone's, then described, is no request
+        return Rewrite(text, f"'{shown.group(0).strip()} ...' shows a tower, it does not ask for one: nothing is "
+                             f"built; say 'build a tower with ...'")
     speaker = _SPEAKER_BUILDS.search(said)
     if speaker is not None:  # "I built / I'll build / let me build a tower ..." (A1 s9 G5): not asked of the robot
         return Rewrite(text, f"'{speaker.group(0).strip()}' says what someone else does or did, not what the robot "
@@ -484,8 +491,8 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{superlative.group(0)}' would take every cube, and the words place "
                                  f"{len(bottom_up)} of the {len(state.names)}: which is meant is unclear")
         said = said[:superlative.start()] + " tower " + said[superlative.end():]
-    unread = sorted(set(re.findall(r"[a-z]+", _ALONE_ADDRESS.sub(r"\1", said))) - _TOWER_VOCABULARY -
-                    set(lx.COLOR_WORDS))
+    unread = sorted(set(re.findall(r"[a-z]+", _TOWER_KIND.sub(r"\1", _ALONE_ADDRESS.sub(r"\1", said)))) -
+                    _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
     # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
     # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
     marks = re.findall(r"[^a-z0-9\s,.;:!?'\"()\-–—]", re.sub(r"\bw/", "with ", said)) + re.findall(
@@ -749,6 +756,22 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
 # never where it fills a tower's slot ("..., bro in the middle, ...": unread, A1 s17 H118)
 _ALONE_ADDRESS = re.compile(r"(^|[,.;:!?])\s*(?:mate|bro|pal|buddy|bud|dude|man|fam|boss|chief|love|dear|sir|robot|"
                             r"robo|bot|friend|lad|lass|son|chur|ta|cheers)\s*(?=[,.;:!?]|$)")
+# What kind of tower it is, said right before the tower's noun ("Let's make a snowman tower!", dev_s18 fi53-013; "build
+# a cute little tower", "a proper tall stack"): how it looks or how the speaker likes it, a closed class of praise, size
+# and look words and of things a column of cubes is likened to; only there, so no word of it reads as a role or a cube
+# (s18 family D3). Praise with no making verb stays a remark (_REMARK); "upside-down", "reverse", "fake", "mirrored"
+# are no such words and stay unread.
+_TOWER_LOOKS = (r"nice|great|cool|lovely|beautiful|good|awesome|neat|pretty|fine|wonderful|amazing|excellent|fantastic|"
+                r"brilliant|cute|fun|proper|tidy|sturdy|solid|mighty|grand|fancy|epic|perfect|little|small|tall|big|"
+                r"tiny|wee|mini|giant|huge|quick|simple|new|colou?rful|snowman|rainbow|totem|lighthouse|skyscraper|"
+                r"castle")
+# (only right after a making verb and its article: "Look at the snowman tower! ..." shows a tower, A1 s18 H134)
+_TOWER_KIND = re.compile(rf"(\b(?:make|making|build|building|create|construct|erect|assemble|put up)\s+"
+                         rf"(?:(?:me|us)\s+)?(?:a|an|one)\s+)(?:{_TOWER_LOOKS})(?:[\s-]+(?:{_TOWER_LOOKS}))*"
+                         rf"(?=[\s-]+(?:tower|stack|pile)s?\b)")
+# A tower looked at or owned ("Look at the tower!", "Check out that stack:", "Your stack:", A1 s17 H117 / s18 H133)
+_SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|this|my|your|our|his|her|their))?|"
+                          r"(?:your|my|our|his|her|their))(?: [a-z]+)? (?:tower|stack|pile)\b")
 # a role said to be another role, or "the middle of the tower" said of a cube (read as no role)
 _ROLE_UNGIVEN = re.compile(r"\bthe (?:top|bottom|base|middle)(?: of (?:the|it|the tower|the stack))? (?:is|'s|=|"
                            r"should be|will be) the (top|bottom|base|middle)\b|"
@@ -1121,6 +1144,41 @@ def _respectively(text: str, state: SceneState) -> Rewrite | None:
     return Rewrite(" and ".join(clauses), changed=True)
 
 
+# The excepted cube's own place said after the quantifier's, with its verb left out: "Put all cubes except red in the
+# bin, red on the pad." (s18 family E1). Phrasing gives such a clause its "put" (phrasing._gapped) only where no word
+# of negation stands in the instruction, and "except", "excluding", "not (counting)" count as ones: the same words
+# with "but", "apart from", "other than", "save", "besides", "bar" planned, with "except" they refused. Here the
+# exclusion words are one closed class: the clause takes its "put" whichever of them leaves the cube out, only where
+# it names no cube but the excepted ones and the instruction holds no other negation (a "don't" may reach the clause).
+_EXCEPTION_SAID = re.compile(rf"\b{_EXCEPT}\s+(?P<left>[a-z ]+?)(?=\s+(?:in|into|on|onto|to|inside)\b|\s*[,;.!]|$)")
+_GAPPED_EXCEPTED = re.compile(rf"(?P<join>[,;]\s*(?:and\s+)?)(?P<cube>(?:the )?(?P<colour>{_COLOURS_ALT_EARLY})"
+                              r"(?: (?:one|cube|block|brick))?)\s+(?:in|into|on|onto|to)\s+(?:the\s+)?(?:bin|pad|trash|"
+                              r"(?:left|right)(?:\s+side)?)(?=\s*(?:[,;.!]|$|\band\b|\bthen\b))")
+
+
+# How the cubes look, said inside the quantifier's noun phrase ("Can you move all the little blocks over to the left
+# side ...?", seen fi51-064; "every lovely wee cube"): the scene's cubes all look alike, so a word of size, look or
+# liking picks none out (s18 family Q4, a closed class; a colour or "other" stays a word that picks cubes out)
+_LOOKS_OF_ALL = re.compile(r"\b((?:all|every|each|both)(?: of)?(?: (?:the|these|those|them|my|your|our))?"
+                           r"(?: (?:single|last))?) (?:(?:little|lil|small|tiny|wee|mini|big|lovely|pretty|nice|cute|"
+                           r"colou?rful|wooden|plastic|toy) )+(?=(?:cubes?|blocks?|bricks?)\b)")
+
+
+def _excepted_gapped(text: str) -> str:
+    """``text`` with "put" before a verbless clause that places only the cube an exclusion left out (above)."""
+    exception = _EXCEPTION_SAID.search(text)
+    if exception is None:
+        return text
+    if re.search(r"\b(?:not|without)\b", text[exception.start():exception.start("left")]):
+        return text  # ("but not red", "not counting red", "without red": a negation's words, whose reach is unclear)
+    left_out = set(re.findall(rf"\b(?:{_COLOURS_ALT_EARLY})\b", exception.group("left")))
+    outside = text[:exception.start()] + text[exception.start("left"):]
+    if not left_out or any(w in NEGATION_MARKERS for w in re.findall(r"[a-z']+", outside)):
+        return text
+    return _GAPPED_EXCEPTED.sub(lambda g: f"{g.group('join')}put {g.group(0)[len(g.group('join')):]}"
+                                if g.start() >= exception.end() and g.group("colour") in left_out else g.group(0), text)
+
+
 def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     """"put every cube except the green one in the bin", "... and the rest in the bin" -> one clause per
     object, in the scene's order (or starting with the one the words put first); None where no quantifier is
@@ -1136,6 +1194,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if others_first is not None:
         text = others_first.group(1) + "all the cubes" + text[others_first.end():]
     text = _THEM_CUBES.sub(r"\1 the \2", text)
+    text = _LOOKS_OF_ALL.sub(r"\1 ", text)
     after = _AFTER_EXCEPTION.search(text)
     why = after.group("why") if after is not None else ""
     if after is not None and set(re.findall(r"[a-z]+", why)) <= _WHY_WORDS | {after.group("colour")} and \
@@ -1281,6 +1340,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'both' names the {a} twice: which two cubes are meant is unclear")
         return Rewrite(f"{both.group(1)} the {a} {both.group(4)}, then {both.group(1).split()[-1]} the {b} "
                        f"{both.group(4)}", changed=True)
+    text = _excepted_gapped(text)
     m = re.search(rf"\b{_ALL}(?:\s*,?\s*{_EXCEPT}\s+{_EXCLUDED}\s*,?)?", text)
     if m is None:
         # ("all over the bench", "all by itself", "all alone", "all right": no quantifier, s11 dev fi30-055, fi31-063;

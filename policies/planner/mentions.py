@@ -22,7 +22,11 @@ FILLERS = frozenset({"please", "could", "you", "can", "would", "kindly", "up", "
                       "but"})
 _NEAR_TIE_M = 0.02  # two objects closer to the anchor than this apart in distance are equally "next to" it
 HALF_MARGIN_M = 0.05  # a cube farther than this from the table's centre line (y = 0) stands on its left or right half
-RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed"})
+# (also how a cube is said to be where it is, and "presently" beside "currently": "the cube presently resting upon the
+# green cube", seen fi48-013; "the one perched / stacked / situated on ...", s18 family D1)
+RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lying", "standing", "currently", "placed",
+                              "presently", "perched", "stacked", "situated", "located", "positioned", "balanced",
+                              "sat"})
 
 
 @dataclass(frozen=True)
@@ -134,8 +138,11 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         return None
     at_edge = _at_edge(rest)
     if at_edge is not None:  # "the one at the very back", "the cube that's on the far right" (f19-030, f19-048)
+        # ("on the left / right" said plainly, not "far", "very" or "most": that half of the table, as phrasing's
+        # "lefthalf" where it rewrites it: two or more cubes there, and not every cube, are asked among, A1 s18 H128)
+        plain = at_edge in ("left", "right") and rest[:1] == ["on"] and not {"far", "very", "most"} & set(rest)
         return Ref("extreme", side=at_edge, noun=noun, color=color, support=at_edge if at_edge in ("left", "right")
-                   else None, text=text)
+                   else None, half=plain, text=text)
     if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
         anchor = parse_object(rest[2:])
         return Ref("side_of", noun=noun, color=color, side=rest[0], anchor=anchor, text=text) if anchor else None
@@ -304,7 +311,7 @@ def _ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         # red and yellow both on the left); asked among them
         sign = 1.0 if ref.side == "left" else -1.0
         half = [o.name for o in pool if o.position is not None and sign * o.position[1] > HALF_MARGIN_M]
-        if len(half) > 1:
+        if 1 < len(half) < len(pool):
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(half)} are all on the {ref.side} side", half)
     if ref.kind == "extreme":
         placed = [o for o in pool if o.position is not None]
