@@ -299,8 +299,11 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"maybe|probably|perhaps)\b)", "asks whether it is so, it does not request it"),
     # a status line: a cube, a colon, then where it is ("Red cube: on the pad.", "Blue: in the bin.", A1 s17 H123: the
     # model planned it): a state, as a checklist says it; "Red cube: bin." and "Blue cube: to the pad." send it there
-    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?:(?:already|still|now|sitting|resting|safely)\s+)*"
-     r"(?:in|on|inside|atop|at|on top of)\s+(?:the\s+)?[a-z]+", "states where a cube is, as a status line: no order"),
+    # (A1 s18 H139, the model planned them: any other words after the colon are a status too, "Red cube: back in the
+    # bin.", "Red cube: moving / put / could go into the bin.", "Red cube: into the bin, OK.": only the bare place,
+    # with or without a direction, orders, as the parser reads it)
+    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
+     r"(?:\s*[.!]+)?\s*(?:$|(?<=[.!])\s|;|,?\s*then\b))[a-z]", "states where a cube is, as a status line: no order"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
     # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I

@@ -12,7 +12,8 @@ families, with the requests beside them that must still plan:
 - H110 the Patois progressive "a" + verb ("Yuh a put di red cube inna di bin." = you are putting);
 - H123 a status line: a cube, a colon, where it is ("Red cube: on the pad.", the model planned it): a state for every
   backend; with a direction ("Red cube: into the bin.", "Blue cube: to the pad.") it is the terse order "Red cube:
-  bin.".
+  bin."; any other words after the colon ("Red cube: back in the bin.", "Red cube: moving into the bin.", "Red cube:
+  into the bin, OK.", A1 s18 H139: the model planned them) are a status too.
 """
 
 from __future__ import annotations
@@ -69,6 +70,14 @@ from test_planner_fresh12_words import mv
     "Red cube: into the bin, maybe.",
     "Red cube: into the bin? Thanks.",
     "Red cube: into the bin. Just kidding.",
+    "Red cube: into the bin, OK.",
+    "Red cube: back in the bin.",
+    "Red cube: moving into the bin.",
+    "Red cube: put into the bin.",
+    "Red cube: could go into the bin.",
+    "Red cube: into the bin, blue cube: on the pad.",
+    "Red cube: binned.",
+    "Red cube: stays where it is.",
 ])
 def test_reports_remarks_and_status_lines_move_nothing(text: str) -> None:
     moves_nothing(text)
@@ -103,3 +112,8 @@ def test_the_requests_beside_them_still_plan(text: str) -> None:
 
 def test_a_direction_after_the_colon_sends_the_cube_there() -> None:
     plans_as("Blue cube: to the pad.", mv("blue", "pad"), S3)
+
+
+def test_bare_places_after_colons_still_plan_in_turn() -> None:
+    plans_as("Red cube: bin. Blue cube: pad.", mv("red", "bin") + mv("blue", "pad"), S3)
+    plans_as("Red cube: bin, then go home.", [*mv("red", "bin"), "go_home()"], S3)
