@@ -57,7 +57,7 @@ FR: dict[str, str] = {
     "il": "it", "elle": "it", "lui": "it", "celui": "the one", "celle": "the one",
     "please": "please", "merci": "thanks", "bonjour": "hello", "salut": "hi", "svp": "please", "stp": "please",
     "veuillez": "please", "peux-tu": "could you", "pouvez-vous": "could you", "tu": "you", "vous": "you",
-    "doucement": "gently", "maintenant": "now", "ensemble": "",
+    "doucement": "gently", "soigneusement": "gently", "maintenant": "now", "ensemble": "",
     "balance": "discard", "balancez": "discard", "débarrasse": "discard",
     "débarrassez": "discard", "vire": "discard", "virez": "discard", "virer": "discard", "balancer": "discard",
     "débarrasser": "discard", "fous": "put", "foutre": "put",

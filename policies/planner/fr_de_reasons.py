@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from policies.planner.fr_de_lexicon import DE, FR
+
 # what does not wait for the speaker, in the frame of haste: anything but a cube, a colour or the robot
 _NOT_WAITER = (r"(?:cubes?|blocs?|briques?|rouge|vert|verte|bleu|bleue|jaune|violet|violette|orange|rose|robot|bras|"
                r"pad|poubelle|bac)\b")
@@ -71,7 +73,11 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"on fait place nette(?: comme après (?:le coup de feu|le service|la fête|une fête))?|"
                  # thirteenth pass: "comme ça ils font une jolie petite maison" (what the stack looks like)
                  r"comme ça (?:ils|elles) font une (?:jolie |belle )?(?:petite )?(?:maison|tour|pile)|"
-                 r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?"),
+                 r"il (?:me|nous) faut de la place(?: (?:au milieu|sur la table|ici))?|"
+                 # eighteenth pass (fresh_fr_de_34): the place closes for the day ("..., on ferme le labo"): a closed
+                 # noun of the workplace
+                 r"on (?:ferme|va fermer|range et on ferme)(?: (?:le|la|l' ?) ?(?:labo|laboratoire|atelier|salle|"
+                 r"boutique|magasin|bureau|local|hangar|garage))?(?: pour (?:aujourd' ?hui|ce soir|la journée))?"),
         "urgent": (rf"c' ?est {_INTENSIFIER_FR}(?:urgent|pressé)|"
                    # fourteenth pass (fresh_fr_de_26): "..., je suis à la bourre"
                    r"je suis (?:(?:un peu|très|super|grave|trop) )?(?:à la bourre|en retard|pressée?)|"
@@ -93,7 +99,9 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:(?:et )?vite\s*[,!]\s*)?(?:le|la|l' ?|mon|ma|notre) "
                    rf"(?!{_NOT_WAITER})[a-zà-ÿ]+ (?:est|commence|démarre|arrive|part) dans (?:une|deux|trois|cinq|dix|"
                    r"quinze|vingt|trente|quelques) (?:heures?|minutes?|secondes)"),
-        "keep": (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
+        "keep": (r"(?:j' ?ai|je viens de|on a) (?:juste |bien )?(?:nettoyé|nettoyer|essuyé|essuyer|rangé|ranger|"
+                 r"dégagé|dégager|lavé|laver) (?:autour|tout autour|à côté|la table autour)|"  # (fresh_fr_de_34)
+                 rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
                  r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
                  r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
                  r"(?:(?:celui-là|celle-là|lui|elle)\s*,?\s*)?(?:tu|vous) (?:le|la) (?:laisses|laissez) "
@@ -138,7 +146,10 @@ _REASONS: dict[str, dict[str, str]] = {
                       r"rien casser)?"),
         # thirteenth pass: what the speaker does with the cube where it is put ("faut que je le scanne pour mon labo
         # de physique"): after a request that puts it somewhere other than the bin
-        "use": (r"(?:(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)|"
+        "use": (r"(?:le client|la cliente|les clients|le chef|la cheffe|mon chef|ma cheffe|le prof|la prof|les "
+                r"visiteurs|les enfants) (?:veut|veulent|voudrait|voudraient|doit|doivent) (?:le|la) "
+                r"(?:voir|regarder|photographier)|"  # eighteenth pass: the twin of "Der Kunde möchte ihn sehen."
+                r"(?:(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)|"
                 # fourteenth pass (fresh_fr_de_25): "Je dois le scanner juste après."
                 r"je dois (?:le|la) (?:scanner|photographier|prendre en photo|mesurer|peser|filmer))"
                 r"(?: (?:juste |tout de suite )?(?:après|ensuite))?"
@@ -166,7 +177,10 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:am|an der|an die) (?:rand|kante|tischkante|tischrand|ecke)"),
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
                  r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
-                 r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?"),
+                 r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?|"
+                 # eighteenth pass (fresh_fr_de_34): the side where room is needed ("ich brauch rechts Platz")
+                 r"(?:ich|wir|i|ma) brauch(?:e|en)? (?:(?:da|hier|jetzt|grad|gerade) )?(?:rechts|links|vorne|hinten|"
+                 r"auf der (?:rechten|linken) seite|in der mitte) (?:(?:etwas|ein bisschen|mehr) )?platz"),
         "urgent": (r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt|"
                    # fifteenth pass (fresh_fr_de_27): formal "Um zeitnahe Erledigung wird gebeten."
                    r"um (?:zeitnahe|baldige|rasche|umgehende|zügige|schnelle) erledigung wird gebeten|"
@@ -193,10 +207,16 @@ _REASONS: dict[str, dict[str, str]] = {
         # seventeenth pass (fresh_fr_de_32): how it will look ("da sieht das gleich schicker aus")
         "looks": (r"(?:da|dann|so) sieht (?:das|dos|des|es) (?:(?:gleich|glei|viel|dann|doch) )*(?:schicker|schöner|"
                   r"besser|hübscher|ordentlicher|netter) aus"),
-        "use": r"(?:ich|wir) (?:will|wollen|möchte|möchten) (?:(?:davon|dann) )?(?:ein|'n|nen) (?:foto|bild) machen",
+        "use": (r"(?:ich|wir) (?:will|wollen|möchte|möchten) (?:(?:davon|dann) )?(?:ein|'n|nen) (?:foto|bild) machen|"
+                # eighteenth pass (fresh_fr_de_34): someone wants to see the cube where it is put ("Der Kunde möchte
+                # ihn sehen."): a closed noun of who, a closed verb of looking
+                r"(?:der kunde|die kundin|die kunden|der chef|die chefin|mein chef|meine chefin|der besuch|die "
+                r"besucher|der professor|die professorin|mein kollege|meine kollegin|die kinder|die gäste) "
+                r"(?:möchte|will|wollen|möchten|soll|sollen) (?:ihn|sie|es) (?:(?:gleich|nachher|dann|mal) )?"
+                r"(?:sehen|anschauen|angucken|anschaun|begutachten|fotografieren)"),
         "keep": (r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
-                 r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) bleibt (?:hier|da|stehen|liegen|"
-                 r"für später)|"
+                 r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) bleibt(?: (?:hier|da|stehen|liegen|"
+                 r"für später))?|"
                  # thirteenth pass: the cube named again ("Den roten brauche ich noch für die Kalibrierung."): the
                  # colour must be the one the clause before forbids or excepts (_agrees)
                  r"(?:den|die|das)(?: (?:rot|grün|blau|gelb|lila|violett|orange|rosa|pink)[a-zäöü]*)? "
@@ -278,6 +298,9 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
             r"\b(?:vers (?:moi|nous)|dans (?:ma|notre) direction|vers l' ?arrière|en arrière|zu (?:mir|uns)|"
             r"nach hinten|in (?:meine|unsere) richtung)\b", request):
         return False  # seventeenth pass (A1 s17): too near the speaker, yet pushed toward them
+    if kind == "room" and any(re.search(side, reason) and re.search(side, request) for side in (
+            r"\b(?:rechts|rechte[nrs]?|droite?)\b", r"\b(?:links|linke[nrs]?|gauche)\b")):
+        return False  # eighteenth pass: room needed on the side the request fills
     if kind in ("room", "urgent"):  # fourteenth pass: a request with an exception is still one ("Alle Würfel außer
         # dem blauen bitte in den Mülleimer, wir räumen heute auf.")
         return _NEGATION[lang].search(_EXCEPTION[lang].sub(" ", request)) is None
@@ -309,3 +332,42 @@ def _without_final_reason(text: str, lang: str) -> str:
         else:
             return text
     return text
+
+
+# Eighteenth pass (fresh_fr_de_25-34: "..., délicatement, comme on pose un pont de balancier", "fous-le à la poubelle
+# comme une fournée ratée", "vous me le posez par-dessus le jaune, comme la tasse sur la soucoupe", "comme sur un
+# podium", "comme on roule une barrique"): a simile says how the request is to be done, never what: "comme"/"wie"
+# and an article, "on"/"man" or a preposition, up to the next mark. It is taken off only when none of its words
+# names a cube, a colour, a place or region (any lexicon word of those: "comme des pâtons sur la plaque" keeps its
+# "plaque", a pad), a quantity, an order or a negation; such a simile is read, and refused ("comme le rouge", "wie
+# den blauen", "comme avant" are no simile of this form).
+_SIMILE = {"fr": re.compile(r"(?P<sep>\s*[,—–-]?\s*)\bcomme (?P<body>(?:on|un|une|des|le|la|les|l' ?|sur|dans|au|"
+                            r"quand)\b[^,;.!?—–:…]*)"),
+           # German only with "ein"/"man" ("wie die Farbe heißt" asks a question, "wie der rote" names a cube)
+           "de": re.compile(r"(?P<sep>\s*[,—–-]?\s*)\b(?:so )?wie (?P<body>(?:man|ein|eine|einen|einem|einer)\b"
+                            r"[^,;.!?—–:…]*)")}
+_SIMILE_BLOCKS = frozenset({"red", "green", "blue", "yellow", "purple", "orange", "pink", "white", "black", "grey",
+                            "cube", "cubes", "block", "blocks", "object", "objects", "bin", "box", "pad", "mat",
+                            "target", "basket", "container", "trash", "left", "right", "side", "area", "part",
+                            "front", "back", "home", "position", "not", "never", "without", "except", "then",
+                            "first", "before", "after", "finally", "all", "every", "everything", "both", "rest",
+                            "others", "other", "it", "the one", "two", "three", "four", "tower", "instead", "also"})
+_NEGATED_WORD = re.compile(r"\b(?:ne|n'|pas|jamais|rien|plus|aucun|aucune|sans|sauf|nicht|nie|kein[a-z]*|ohne|außer|"
+                           r"ausser|nichts|"
+                           # a reversal of what is asked ("comme un pont à l'envers", "wie ein Turm, nur umgekehrt"):
+                           # A1 s18 H138, lower
+                           r"envers|renvers[a-zé]*|invers[a-zé]*|retourn[a-zé]*|recul[a-z]*|umgekehrt[a-z]*|"
+                           r"verkehrt[a-z]*|rückwärts|andersrum|kopfüber)\b|n' ?")
+
+
+def without_simile(text: str, lang: str) -> str:
+    """``text`` (lower case) less the similes said inside or after the request (see above)."""
+    lexicon = FR if lang == "fr" else DE
+
+    def dropped(m: re.Match[str]) -> str:
+        words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", m["body"])
+        meanings = {part for w in words for part in lexicon.get(w, "").split()}
+        if _NEGATED_WORD.search(m["body"]) or meanings & _SIMILE_BLOCKS or {"left", "right"} & meanings:
+            return m[0]
+        return "," if m["sep"].strip() else ""
+    return _SIMILE[lang].sub(dropped, text)

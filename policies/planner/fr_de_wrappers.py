@@ -28,8 +28,10 @@ OPENINGS = {
                      r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # seventeenth pass (fresh_fr_de_31): a term of endearment said first ("Darling, ...")
-                     r"(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|mon coeur|mon chou|ma belle|mon grand|"
-                     r"ma grande|mon petit|ma petite|mon ami|mon amie|mon frère|mon vieux|mon pote|l' ?ami)\s*[,!]+|"
+                     r"(?:(?:oh|ah|eh|hé) )?(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|mon coeur|mon chou|"
+                     r"ma belle|mon grand|ma grande|mon petit|ma petite|mon ami|mon amie|mon frère|mon vieux|mon pote|"
+                     # eighteenth pass (fresh_fr_de_34): "Oh mon beau," (Marseille), Maghrebi "Khouya," (brother)
+                     r"l' ?ami|mon beau|khouya|khoya|khey|sahbi|habibi|habibti)\s*[,!]+|"
                      # fifteenth pass (fresh_fr_de_27): small talk asked before the request ("Tu travailles dur
                      # aujourd'hui ?"), a closed list: what the robot does is never asked here
                      r"(?:(?:tu|vous) (?:travailles|travaillez|bosses|bossez) (?:dur|bien|beaucoup)|"
@@ -79,6 +81,12 @@ OPENINGS = {
                      r"expérience|thèse|bébé|projet|tp|rapport))?\s*,?\s*(?:bref|enfin bref|bon bref|enfin)\s*[,.…!]*|"
                      r"on s' ?arrête là(?: pour (?:aujourd' ?hui|ce soir|la journée))?(?:\s*,\s*merci à tous)?"
                      r"\s*[.!]+|"
+                     # eighteenth pass (fresh_fr_de_34): "on arrête là" (no "s'") only before the arm's return home
+                     # (A1 s18 H138: before another request it is a stop)
+                     r"on arrête là(?: pour (?:aujourd' ?hui|ce soir|la journée))?"
+                     r"(?=\s*[.!]+\s*(?:(?:tu|vous) (?:peux |pouvez )?)?(?:retourne|retournez|retourner|rentre|"
+                     r"rentrez|rentrer|reviens|revenez|revenir)\b[^.!?]*\b(?:position|maison|place)\b[^.!?]*[.!]*$)"
+                     r"\s*[.!]+|"
                      r"petite manipe? (?:rapide )?(?:avant (?:ma|la|notre|mon) (?:réunion|pause|cours|démo|rdv)\s*)?"
                      r"[,:!]+\s*(?:si (?:ça|cela) ne (?:te|vous) dérange pas\s*[,:]+)?|"
                      r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot)\s*[,!]+|"
@@ -91,7 +99,7 @@ OPENINGS = {
                      r"(?:bon |ben |eh bien |bon ben )?alors\b(?! que)\s*,?|(?:vas-y|allez-y)\s*[,!]+|"
                      # twelfth pass: "Bon ben mets ..." (the filler with no comma), a delighted remark that the arm
                      # moves ("Oh trop bien, il bouge !")
-                     r"(?:bon ben|bon bah|ben là)\s+(?=[a-zà-ÿ])|"
+                     r"(?:bon )?(?:ben|bah) là\s*[,!.]+|(?:bon ben|bon bah|ben là)\s+(?=[a-zà-ÿ])|"
                      r"(?:oh |ah |wow |waouh )?(?:trop bien|trop cool|génial|super|chouette|cool)\s*,?\s*"
                      r"(?:il|ça|le robot) (?:bouge|marche|fonctionne|répond)(?: enfin)?\s*!+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|moien|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
@@ -100,11 +108,13 @@ OPENINGS = {
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da|"
                      # eleventh pass: "Grüß Gott, mein Lieber", "Grüß dich, du fleißiges Maschinchen"
                      r"mein (?:lieber|guter|kleiner|schatz)|meine (?:liebe|gute|kleine)|meister|chef|kumpel|"
+                     r"der herr(?: roboter)?|"  # eighteenth pass (fresh_fr_de_34): Viennese "Grüß Gott, der Herr!"
                      r"digger|digga|"  # fifteenth pass: Hamburg "Moin Digger!" (mate)
                      r"(?:du )?(?:(?:fleißiges|liebes|kleines|braves|gutes) )?(?:maschinchen|maschine|robotlein)))?"
                      r"\s*[,!.]*|"
                      # "Ach ja, und das Würferl da, ...": a sigh before the request
                      r"ach(?: ja| so)?\s*,\s*(?:und\s+)?|"
+                     r"(?:kölle )?alaaf\s*[,!.]+|helau\s*[,!.]+|"  # eighteenth pass: the carnival cry first
                      r"(?:kleiner |lieber )(?:roboter|robo)\s*[,!]+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:ich hoffe,? (?:es geht dir|dir geht es|es geht ihnen|ihnen geht es) gut|wie geht's|"
@@ -166,6 +176,14 @@ CLOSINGS = {
                      # fifteenth pass (fresh_fr_de_28): thanks said in Arabic or Wolof ("Choukran !", "Jërëjëf !"),
                      # Swiss "adieu" as a farewell after the request, "merci hein"
                      r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )hein|"
+                     # eighteenth pass (fresh_fr_de_34): a blessing said after the request ("..., inchallah", "...,
+                     # barak allah oufik"), a closed list; never with "?"
+                     r"(?:(?<=,)|(?<=, ))(?:inch' ?allah|inchallah|inshallah|incha ?allah|in sha' ?allah|"
+                     r"barak(?:a)? ?(?:allah|llah)(?:ou)? ?(?:oufik|fik|ou fik)|hamdoullah|hamdoulah|"
+                     r"el hamdoulillah|machallah|mashallah)(?!\s*\?)|"
+                     # ... how far, after the request ("..., juste un peu"): the skill's own step
+                     r"(?:(?<=gauche, )|(?<=droite, )|(?<=avant, )|(?<=arrière, ))(?:juste |seulement )?un (?:petit )?"
+                     r"peu(?!\s*\?)|"
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
                      r"(?:ça|ca) (?:joue|va|marche)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
@@ -183,7 +201,8 @@ CLOSINGS = {
                      # seventeenth pass (fresh_fr_de_32): West African "..., dêh" (a particle of insistence), "..., et
                      # qu'on n'en parle plus" (and that's that), Lyon "mon gone", Italian "grazie (mille)", "vite"
                      # (hurry) closing the request with or without a comma
-                     r"(?:(?<=,)|(?<=, ))(?:dêh|deh|dèh|mon gone|et qu' ?on n' ?en parle plus)(?!\s*\?)|"
+                     r"(?:(?<=,)|(?<=, ))(?:dêh|deh|dèh|mon gone|(?:et (?:zou\s*,\s*)?)?(?:qu' ?)?on n' ?en parle plus)"
+                     r"(?!\s*\?)|"
                      r"grazie(?: mille)?|(?<= )(?:et )?(?:vite|vite fait|rapidement)(?!\s*\?)|"
                      # "..., capito ?" / "compris ?" (understood?) closing an instruction (fr_de_questions reads it
                      # as a mark of a request)
@@ -235,6 +254,17 @@ CLOSINGS = {
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
                      r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
+                      # eighteenth pass (fresh_fr_de_34): an address after the request (Viennese "..., der Herr",
+                      # Cologne "..., Jeck!"), the carnival cry "Kölle Alaaf!"; thanks in the writer's first language
+                      # said before the German word ("dziękuję... äh, danke!"), a closed list
+                      r"(?:(?<=,)|(?<=, ))(?:der herr(?: roboter)?|jeck|(?:kölle )?alaaf|helau)(?!\s*\?)|"
+                      r"(?:(?<=,)|(?<=, )|(?<=[.!] ))(?:dziękuję|dzięki|spasibo|spassibo|gracias|obrigado|obrigada|"
+                      r"grazie(?: mille)?|teşekkürler|tesekkürler|köszönöm|dank je(?: wel)?|tack)"
+                      r"(?:\s*(?:…|\.\.\.)?\s*(?:[ä]hm?|[ö]h)\b)?(?!\s*\?)|"  # ("[ä]": no accent restored from it)
+                      # ... how far, after the request ("..., nur ein bisschen"): the skill's own step
+                      r"(?:(?<=links, )|(?<=rechts, )|(?<=vorne, )|(?<=vorn, )|(?<=hinten, ))"
+                      r"(?:(?:aber )?nur )?(?:ein (?:bisschen|bissl|bisserl|bissel|wenig|stück|"
+                      r"stückchen|kleines stück))(?!\s*\?)|"
                      # fourteenth pass (fresh_fr_de_25): Bavarian "..., passt scho" (fine), Berlin "..., wa" (right?),
                      # how to do it ("..., aber gemütlich"), "..., dann is a Ruah" (then there's peace)
                      # seventeenth pass (fresh_fr_de_31): Swabian "Bassd scho." as a sentence of its own after the
@@ -347,3 +377,4 @@ def without_preamble(text: str, lang: str) -> str:
             return text
         text = m["rest"]
     return text
+

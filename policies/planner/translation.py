@@ -36,7 +36,7 @@ from policies.planner.fr_de_lexicon import GERMAN_COLOURS as _GERMAN_COLOURS
 from policies.planner.fr_de_lexicon import LANGUAGE_NAMES
 from policies.planner.fr_de_lexicon import VERBS_EN as _VERBS_EN
 from policies.planner.fr_de_questions import asked_back, question_asked, reported_done, state_described
-from policies.planner.fr_de_reasons import without_reason
+from policies.planner.fr_de_reasons import without_reason, without_simile
 from policies.planner.fr_de_statements import remarked_doing, state_clause
 from policies.planner.fr_de_wrappers import CLOSINGS as _CLOSINGS
 from policies.planner.fr_de_wrappers import OPENINGS as _OPENINGS
@@ -162,6 +162,8 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[.!?;,]\s*|\b(?:et|puis|ensuite|d' ?abord)\s+)prend(?= (?:le|la|les|l' ?)\b[^.!?;]*\b(?:et|puis)\s+"
      r"(?:pose|mets|met|place|dépose|jette|range|pousse)(?=[\s-]))", r"\1prends"),
     (r"\bcot[é]\b", "côté"), (r"\b(à l' ?exception) notable\b", r"\1"),
+    # eighteenth pass (fresh_fr_de_34): "tout doucement" (very gently), no quantifier
+    (r"\btout (?=(?:doucement|délicatement|lentement|gentiment|tranquillement)\b)", ""),
     # "Le rouge, tu me le touches pas, hein, sinon ça va mal se passer !": the threat after a prohibition says only
     # that it is meant (after "pas"/"jamais" alone; after a request it stays unread)
     (r"\b(pas|jamais)\s*,\s*hein\s*(?:,\s*sinon (?:ça|ca) va (?:mal se passer|barder|chauffer|mal finir|"
@@ -519,8 +521,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bune (?:petite|jolie|belle|grande|haute) (?=(?:tour|pile)\b)", "une "),
     # (the count is kept: "avec ces quatre cubes" before three levels is refused, as A1 s12 H37 found in German)
     (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (deux|trois|quatre) (?:cubes|blocs)\s*(?=:)", r"\1 de \2 cubes "),
-    # "tu ne touches pas au bleu": the prohibition said as a statement
-    (r"\b(?:tu|vous) ne (touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
+    # "tu ne touches pas au bleu": the prohibition said as a statement; eighteenth pass (fresh_fr_de_34): spoken,
+    # without its "ne" ("Vous touchez pas au rouge, ...")
+    (r"\b(?:tu|vous) (?:ne )?(touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
     # "le rouge, tu n'y touches pas": a dislocated cube forbidden through "y" (toucher à)
     (r"(?:^|(?<=[.!?;]\s)|(?<=\bmais\s))((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+)\s*,\s*(?:tu|vous) n' ?y "
      r"(touches|touchez)\s+pas\b", r"ne \2 pas \1"),  # ("surtout" is taken off above, its space left)
@@ -1069,7 +1072,9 @@ _MOVE_WITHOUT_PLACE = {
                      r"(?=\s*(?:[,;.!?]|$|\bund\b|\bdann\b|\bdanach\b|\baber\b))"),
 }
 _PLACE_SAID = re.compile(r"\b(?:sur|dans|à|a|au|aux|vers|en|auf|aufs|in|ins|im|nach|zu|zum|zur|neben|gauche|droite|"
-                         r"links|rechts|poussant|schiebst|schieben)\b")
+                         # eighteenth pass (fresh_fr_de_34): "déplace le cube vert du côté droit" (the side, as "mets
+                         # ... du côté gauche" reads)
+                         r"links|rechts|poussant|schiebst|schieben|côté)\b")
 
 
 def _push_all_the_way(text: str, lang: str) -> None:
@@ -1197,10 +1202,12 @@ def _german_clause(clause: list[str]) -> list[str]:
 # (the side, as "auf die linke Seite"; after a push verb it stays the push's direction).
 _DE_NP = r"(?P<det>der|den|dem|die|das)(?P<noun> würfel| block| klotz| baustein)?"
 # (seventeenth pass, fresh_fr_de_31: "mir", "uns", the speaker standing at the robot, as English "nearest to me")
-_DE_NEAR = (r"(?:(?:dem roboter|dir|ihnen|dem arm|der basis|mir|uns) am nächsten|am nächsten (?:(?:zum|am) roboter|"
-            r"zu dir|an dir|bei dir|zur basis|zu mir|an mir|bei mir|zu uns|bei uns))")
-_DE_FAR = (r"(?:am weitesten (?:weg|entfernt|hinten)|am weitesten (?:vom roboter|von dir|von ihnen|von der basis|"
-           r"von mir|von uns) (?:weg|entfernt)|(?:vom roboter|von dir|von ihnen|von mir|von uns) am weitesten "
+# eighteenth pass (fresh_fr_de_34): formal "Ihnen", plural "euch" wherever "dir" is read ("am nächsten bei Ihnen")
+_DE_NEAR = (r"(?:(?:dem roboter|dir|ihnen|euch|dem arm|der basis|mir|uns) am nächsten|am nächsten (?:(?:zum|am) "
+            r"roboter|(?:zu|an|bei) (?:dir|ihnen|euch)|zur basis|zu mir|an mir|bei mir|zu uns|bei uns))")
+_DE_FAR = (r"(?:am weitesten (?:weg|entfernt|hinten)|am weitesten (?:vom roboter|von dir|von ihnen|von euch|von der "
+           r"basis|von mir|von uns) (?:weg|entfernt)|(?:vom roboter|von dir|von ihnen|von euch|von mir|von uns) "
+           r"am weitesten "
            r"(?:weg|entfernt))")
 _DE_SIDE = r"(?:ganz|am weitesten|am äußersten|äußerst) (?P<side>links|rechts)"
 _DE_BE = r"(?:ist|liegt|steht)"
@@ -2528,7 +2535,11 @@ _VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|v
                              r"(?:et )?voilà|"
                              # fifteenth pass: Marseille "vé", "té" (look: they may point at where a cube is), "c'est
                              # pas sorcier" (fresh_fr_de_27)
-                             r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué))\s*[,.!?]*\s*"
+                             r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)|"
+                             # eighteenth pass (A1 s18 H138): a blessing ("..., hamdoullah": thank God it is there)
+                             r"inch' ?allah|inchallah|inshallah|incha ?allah|in sha' ?allah|hamdoullah|hamdoulah|"
+                             r"el hamdoulillah|machallah|mashallah|barak(?:a)? ?(?:allah|llah)(?:ou)? ?(?:oufik|fik|"
+                             r"ou fik))\s*[,.!?]*\s*"
                              r"(?:merci(?: beaucoup| bien)?\s*[.!]*\s*)?$"),
             "de": re.compile(r"[,.!?;]\s*(?:(?:passt|basst|bassd)(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
                              r"(?:danke(?: dir| schön)?\s*[.!]*\s*)?$")}
@@ -2616,6 +2627,7 @@ def _translated(text: str, lang: str) -> str:
     if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
     lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
+    lowered = without_simile(lowered, lang)  # ", comme une fournée ratée" (eighteenth pass; fr_de_reasons.py)
     lowered = _unwrapped(without_reason(lowered, lang), lang)  # "..., der steht da im Weg rum." (twelfth pass)
     if (state := _state(lowered, lang)) is not None:
         # the same screen after the openers, closings and reasons are taken off ("Darling, voilà le cube rouge dans la
