@@ -46,10 +46,16 @@ _DE_STATE_CLAUSE = re.compile(
     r"(?:\s+(?:drauf|darauf|obendrauf|oben|drin|drinnen|jetzt|schon|wieder|bitte))*"
     r"(?=\s*(?:[,;:.!?–—]|\s-\s|\b(?:und|dann|danach|aber)\b|$))"
     r"(?!\s*[,–—-]?\s*(?:in den|in die|ins|auf den|auf die|aufs|nach|zum|zur|weg|rein|rauf|runter)\b)")
-# a verb that makes the state a goal of its sentence, or a tower said level by level
+# A verb that makes a state the goal of its clause ("... soll im Mülleimer liegen"), and, said before "und" or a
+# comma, of the clauses it governs by gapping ("... liegen und der rote auf dem Pad"). A verb of motion with its own
+# way ("der blaue kommt aufs Pad") governs nothing beside it (REV s18-R5: it exempted a state clause next to it).
 _DE_STATE_FRAME = re.compile(r"\b(?:soll|sollen|sollte|sollten|muss|müssen|liegt|liegen|steht|stehen|sitzt|sitzen|"
-                             r"hockt|hocken|ist|sind|bleibt|bleiben|kommt|kommen|gehört|gehören|sehen|haben|hätte|"
-                             r"wäre|will|möchte|landet|landen|turm|türmchen|stapel)\b")
+                             r"hockt|hocken|ist|sind|bleibt|bleiben|sehen|haben|hätte|wäre|will|möchte|landet|"
+                             r"landen)\b")
+_DE_MOTION_FRAME = re.compile(r"\b(?:kommt|kommen|gehört|gehören)\b")
+# a tower said level by level, anywhere in the sentence
+_DE_TOWER_WORD = re.compile(r"\b(?:turm|türmchen|stapel)\b")
+_DE_CLAUSE_END = re.compile(r"[,;:.!?…–—]|\s-\s|\b(?:und|dann|danach|aber)\b")
 
 
 def state_clause(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
@@ -57,10 +63,16 @@ def state_clause(text: str, lang: str, verb_meaning: Callable[[str], str | None]
     if lang != "de":
         return None
     for sentence in (s.strip(" ,;:") for s in _SENTENCE.findall(text) if s.strip(" ,;:")):
-        if _DE_STATE_FRAME.search(sentence):
+        if _DE_TOWER_WORD.search(sentence):
             continue
-        m = _DE_STATE_CLAUSE.search(sentence)
-        if m and not any(verb_meaning(w) for w in re.findall(r"[a-zäöüß]+", m[0])):
+        for m in _DE_STATE_CLAUSE.finditer(sentence):
+            if any(verb_meaning(w) for w in re.findall(r"[a-zäöüß]+", m[0])):
+                continue
+            rest = sentence[m.end():]
+            own = m[0] + rest[:end.start()] if (end := _DE_CLAUSE_END.search(rest)) else m[0] + rest
+            before = sentence[:m.start()]
+            if _DE_STATE_FRAME.search(own) or _DE_MOTION_FRAME.search(own) or _DE_STATE_FRAME.search(before):
+                continue  # the state is the goal its own verb, or a state verb before it, says
             return sentence
     return None
 
