@@ -302,7 +302,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (A1 s18 H139, the model planned them: any other words after the colon are a status too, "Red cube: back in the
     # bin.", "Red cube: moving / put / could go into the bin.", "Red cube: into the bin, OK.": only the bare place,
     # with or without a direction, orders, as the parser reads it)
-    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
+    # "Green cube: hands off." is a constraint beside the order, not a status (the s8 pins read it so)
+    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?!hands off\b)(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
      r"(?:\s*[.!]+)?\s*(?:$|(?<=[.!])\s|;|,?\s*then\b))[a-z]", "states where a cube is, as a status line: no order"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),

@@ -155,7 +155,8 @@ def test_cli_trains_sac_her_on_push_and_writes_a_run(tmp_path: Path, capsys: pyt
     assert isinstance(model.replay_buffer, HerReplayBuffer) and model.action_space.shape == (3,)
     # The exported policy acts on env observations as the SB3 model on goal observations: velocities from the
     # last call, past actions, normalisation, and the fingers held closed as the Push goal env holds them.
-    policy = policies.load(out / "policy")
+    # policy/ is best/'s model since b7d58cd; the last model (final_model.zip) is exported to final_policy/
+    policy = policies.load(out / "final_policy")
     env: Any = make_goal_env("armstack/Push-v0")
     goal_obs, _ = env.reset(seed=5)
     policy.reset()

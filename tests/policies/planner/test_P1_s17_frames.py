@@ -222,7 +222,8 @@ def test_a_colon_after_the_cube_reads_as_the_comma_does(text: str) -> None:
     "Red cube: in the bin.",
     "Red: in the bin.",
     "Red cube: on the pad.",
-    "Red cube: into the bin.",
+    # "Red cube: into the bin." (a direction after the colon) plans since b9bd433, as "Red cube: bin." does:
+    # test_P1_s18_residues pins it
 ])
 def test_a_colon_label_questioned_negated_or_reported_moves_nothing(text: str) -> None:
     moves_nothing(text)
