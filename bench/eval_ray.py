@@ -72,10 +72,10 @@ def main(argv: list[str] | None = None) -> int:
                 "checkpoint_every": args.rl_steps, "buffer_size": 5_000}
         rl_rows = [_row("local", lambda: rl_search(base, space, use_ray=False))]
         rl_rows += [_row(f"ray_{w}_workers", lambda w=w: rl_search(base, space, workers=w)) for w in (1, 2)]
-        ref = [t["final_eval"] for t in rl_rows[0]["result"]["trials"]]
-        for row in rl_rows:
-            row["same_as_local"] = [t["final_eval"] for t in row["result"]["trials"]] == ref
-            row["success"] = [t["final_eval"]["success_rate"] for t in row["result"]["trials"]]
+        ref = [(t["validation"], t["held_out"]) for t in rl_rows[0]["result"]["trials"]]
+        for row in rl_rows:  # each trial's validation (what ranks it) and its delivered policy's held-out figure
+            row["same_as_local"] = [(t["validation"], t["held_out"]) for t in row["result"]["trials"]] == ref
+            row["success"] = [t["held_out"]["success_rate"] for t in row["result"]["trials"]]
             del row["result"]
         report["rl"] = {"space": space, "steps": args.rl_steps, "rows": rl_rows}
     print(json.dumps(report, indent=2))

@@ -104,9 +104,20 @@ def _parse_values(text: str) -> list[Any]:
     return [yaml.safe_load(v) for v in text.split(",")]
 
 
+def _trial_line(t: dict[str, Any]) -> str:
+    """One RL trial of ``armstack sweep rl``: the validation figure that ranks it, then the delivered policy (best/'s
+    model or the last one) on the held-out episodes."""
+    v, h, src = t["validation"], t["held_out"], t["policy_from"]
+    chosen = "no validation evaluation" if v is None else (
+        f"validation {v['success_rate']:.1%} of {v['episodes']}" if v["success_rate"] is not None
+        else f"validation return {v['mean_return']:.1f}")
+    return (f"{t['params']}: {chosen}; policy ({src['checkpoint']}, step {src['env_steps']}) {h['success_rate']:.1%} "
+            f"of {h['episodes']} held-out episodes, {t['train_wall_s']:.0f} s")
+
+
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from policies.evaluate import write_report
-    from policies.ray_sweep import eval_sweep, rl_search
+    from policies.ray_sweep import eval_sweep, rank_trials, rl_search
     from sim.render import prepare_output_file
 
     prepare_output_file(args.report, "--report")
@@ -126,8 +137,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
             space[key] = _parse_values(values)
         base = {"steps": args.steps, "seed": args.seed, "env_id": args.env}
         result = rl_search(base, space, **common)
-        rows = [f"{t['params']}: {t['final_eval']['success_rate']:.1%} of {t['final_eval']['episodes']} held-out "
-                f"episodes, {t['train_wall_s']:.0f} s" for t in result["trials"]]
+        rows = [_trial_line(result["trials"][i]) for i in rank_trials(result["trials"])]
     path = write_report(result, args.report)
     print("\n".join(rows))
     print(f"wall {result['wall_s']} s on {args.workers} worker(s){' (local, no Ray)' if args.local else ''}")

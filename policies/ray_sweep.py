@@ -174,7 +174,10 @@ def eval_sweep(checkpoints: Iterable[str], *, env_id: str, robot: str, episodes:
 
 
 def _train_trial(config_dict: dict[str, Any]) -> dict[str, Any]:
-    """One RL trial in a scratch folder: its final held-out evaluation and training time."""
+    """One RL trial in a scratch folder: the validation figures of the checkpoint it kept (``validation``: best/'s
+    record, what ranks the trials; None when no evaluation came before the last step), the policy a user of that
+    config gets (``policy_from``: best/'s model, or the last one when none was kept) and that policy's held-out
+    evaluation (``held_out``; the only held-out evaluation the trial runs), training time and steps."""
     import tempfile
 
     from policies.rl import train_rl
@@ -182,9 +185,29 @@ def _train_trial(config_dict: dict[str, Any]) -> dict[str, Any]:
 
     config = RLConfig.from_dict(config_dict)
     with tempfile.TemporaryDirectory(prefix="armstack-trial-") as tmp:
-        run = train_rl(config, Path(tmp) / "run", export=False)
-    return {"final_eval": run.metrics["final_eval"], "train_wall_s": round(run.metrics["train_wall_s"], 2),
-            "env_steps": run.metrics["env_steps"]}
+        run = train_rl(config, Path(tmp) / "run", export=False, held_out="policy")
+    metrics = run.metrics
+    policy_from = metrics["policy_from"]
+    return {"validation": metrics["best"], "policy_from": policy_from, "held_out": metrics[policy_from["held_out"]],
+            "train_wall_s": round(metrics["train_wall_s"], 2), "env_steps": metrics["env_steps"]}
+
+
+TRIALS_RANKED_BY = ("the validation figure of the checkpoint each trial kept (best/'s: success at the last step, mean "
+                    "return where the env reports none); a tie keeps the earlier trial of the grid; a trial with no "
+                    "validation evaluation comes last. The held-out episodes only report.")
+
+
+def rank_trials(rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Indices of ``rows`` (``_train_trial`` results), best first, by ``TRIALS_RANKED_BY``: the figure that chose
+    each trial's ``best/`` on the validation episodes, never its held-out one (choosing on the episodes that report
+    would make the reported figure the maximum of noisy draws from them)."""
+    from policies.rl_validation import rank
+
+    def key(i: int) -> tuple[bool, float]:
+        v = rows[i]["validation"]
+        return (v is None, 0.0 if v is None else -rank(v["success_rate"], v["mean_return"]))
+
+    return sorted(range(len(rows)), key=key)  # stable: a tie keeps grid order
 
 
 def grid(space: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
@@ -197,14 +220,15 @@ def grid(space: Mapping[str, Sequence[Any]]) -> list[dict[str, Any]]:
 
 def rl_search(base: dict[str, Any], space: Mapping[str, Sequence[Any]], *, workers: int = 1,
               ray_address: str | None = None, use_ray: bool = True) -> dict[str, Any]:
-    """Train ``base`` (RLConfig fields) once per grid point of ``space``; trials ranked by held-out success."""
+    """Train ``base`` (RLConfig fields) once per grid point of ``space``; trials ranked by validation
+    (``rank_trials``), each reporting the policy it delivers and that policy's held-out evaluation (``held_out``)."""
     from policies.rl_config import RLConfig
 
     trials = grid(space)
     configs = [RLConfig.from_dict({**base, **t, "progress_bar": False}).to_dict() for t in trials]  # refuse early
     results, wall = map_tasks(_train_trial, configs, workers=workers, ray_address=ray_address, use_ray=use_ray)
     rows = [{"params": t, **r} for t, r in zip(trials, results, strict=True)]
-    ranked = sorted(range(len(rows)), key=lambda i: -rows[i]["final_eval"]["success_rate"])
+    ranked = rank_trials(rows)
     return {"schema": "armstack-sweep/1", "kind": "rl", "base": base, "workers": workers, "ray": use_ray,
-            "ray_address": ray_address, "wall_s": round(wall, 2), "trials": rows,
-            "best": rows[ranked[0]]["params"] if rows else None}
+            "ray_address": ray_address, "wall_s": round(wall, 2), "trials": rows, "ranked_by": TRIALS_RANKED_BY,
+            "ranking": [rows[i]["params"] for i in ranked], "best": rows[ranked[0]]["params"] if rows else None}

@@ -12,7 +12,8 @@ policy a user runs, exported from ``best/``'s model when the run kept one (else 
 ``final_policy/``, exported from the last model. Before (issue 19), ``policy/`` was the last model: on Push from
 demonstrations online SAC lowers the behaviour clone it starts from, so the recipe's user got the eroded policy
 while ``best/`` held the clone. ``metrics.json`` names which (``policy_from``) and holds both on the held-out episodes
-(``best_eval``, ``final_eval``: the same episodes, so they pair). Training, validation and held-out episode seeds are
+(``best_eval``, ``final_eval``: the same episodes, so they pair; ``held_out="policy"``, a sweep's trial, evaluates
+only the one ``policy_from`` names). Training, validation and held-out episode seeds are
 disjoint by construction (``policies.rl_config``); the held-out ones only report, they choose nothing.
 """
 
@@ -543,19 +544,29 @@ class RLRun:
     final_policy_dir: Path | None = None  # the last model's export
 
 
+HELD_OUT = ("both", "policy")
+"""What ``train_rl`` evaluates on the held-out episodes: "both" (the last model, ``final_eval``, and ``best/``,
+``best_eval``) or "policy" (only the checkpoint ``policy_from`` names; the other figure is None)."""
+
+
 def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gym.Env[Any, Any]] | None = None,
-             export: bool = True, resume: bool = False) -> RLRun:
+             export: bool = True, resume: bool = False, held_out: str = "both") -> RLRun:
     """Train ``config`` into ``out_dir``; returns the paths and the held-out evaluations (``metrics``).
 
     ``make_env`` replaces the armstack env factory (the benchmark trains the same way on FetchReach).
     ``resume``: ``out_dir`` is a killed run of the same ``config`` (anything else is refused): training goes on
     from its last resume point (model, replay buffer, observation statistics, step count) to ``config.steps``.
+    ``held_out`` (``HELD_OUT``): "policy" skips the held-out evaluation nobody reads in a run that reports only the
+    policy it delivers (a sweep's trial, ``policies.ray_sweep``): ``final_eval`` is None when ``best/`` is kept,
+    ``best_eval`` None when it is not (as with "both").
     """
     import torch
     from stable_baselines3.common.callbacks import CallbackList
 
     from policies.rl_validation import RANKED_BY, ValidationEvaluations, read_best
 
+    if held_out not in HELD_OUT:
+        raise TrainConfigError(f"held_out must be one of {', '.join(HELD_OUT)}, got {held_out!r}")
     out = Path(out_dir)
     state: dict[str, Any] | None = None
     if resume:
@@ -616,7 +627,8 @@ def train_rl(config: RLConfig, out_dir: str | Path, *, make_env: Callable[[], gy
         model.save(model_path)
         if config.normalize_obs:
             train_env.save(str(out / "vecnormalize.pkl"))  # SB3's own format, to resume; the export holds JSON
-        final = evaluate_success(model, eval_env, config.eval_episodes)
+        final = evaluate_success(model, eval_env, config.eval_episodes) \
+            if held_out == "both" or not _holds_best(config, out / "best") else None
         train_env.close()
         eval_env.close()
         val_env.close()
@@ -666,9 +678,9 @@ def _load_best(config: RLConfig, factory: Callable[[], gym.Env[Any, Any]],
     holds no whole checkpoint (no evaluation yet, or a resume dropped it and nothing replaced it)."""
     from stable_baselines3.common.vec_env import VecNormalize
 
-    from policies.rl_validation import BEST_MODEL, BEST_STATS, read_best
+    from policies.rl_validation import BEST_MODEL, BEST_STATS
 
-    if read_best(folder) is None or (config.normalize_obs and not (folder / BEST_STATS).is_file()):
+    if not _holds_best(config, folder):
         return None
     env = vectorize(factory, *eval_seeds(config))
     try:
@@ -679,6 +691,14 @@ def _load_best(config: RLConfig, factory: Callable[[], gym.Env[Any, Any]],
     except BaseException:
         env.close()
         raise
+
+
+def _holds_best(config: RLConfig, folder: Path) -> bool:
+    """Whether the run's ``best/`` holds a whole checkpoint (its record and model, and its observation statistics
+    where the run normalises): the one ``_load_best`` loads and ``policy/`` exports."""
+    from policies.rl_validation import BEST_STATS, read_best
+
+    return read_best(folder) is not None and (not config.normalize_obs or (folder / BEST_STATS).is_file())
 
 
 def _export(config: RLConfig, model: Any, folder: Path, metrics: dict[str, Any] | None,

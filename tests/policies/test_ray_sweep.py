@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from policies.errors import TrainConfigError
 from policies.evaluate import evaluate_policy, seed_block_base
-from policies.ray_sweep import EXPERT, eval_sweep, grid, plan_eval_jobs, rl_search, summarize
+from policies.ray_sweep import EXPERT, eval_sweep, grid, plan_eval_jobs, rank_trials, rl_search, summarize
+from policies.rl import train_rl
+from policies.rl_config import RLConfig
 
 
 def test_grid_is_every_combination_in_a_fixed_order() -> None:
@@ -46,3 +50,46 @@ def test_ray_sweep_gives_the_local_outcomes_episode_for_episode() -> None:
     direct = evaluate_policy(None, env_id="armstack/Reach-v0", robot="panda", episodes=3, progress=False,
                              seed_base=seed_block_base(2))
     assert local["runs"][0]["episodes_log"] == direct["episodes_log"]
+
+
+def _trial(validation: float | None, held_out: float) -> dict[str, object]:
+    record = None if validation is None else {"env_steps": 120, "success_rate": validation, "mean_return": -5.0,
+                                              "episodes": 20}
+    return {"validation": record, "held_out": {"success_rate": held_out, "episodes": 20}}
+
+
+def test_trials_rank_on_the_validation_that_chose_best_never_on_the_held_out_episodes() -> None:
+    """REV s18-R2: rl_search ranked trials by the last model's held-out success (choosing on the episodes that
+    report). The held-out figures here rank the other way round; a tie keeps grid order; no validation comes last."""
+    rows = [_trial(None, 1.0), _trial(0.4, 0.9), _trial(0.6, 0.1), _trial(0.6, 0.0)]
+    assert rank_trials(rows) == [2, 3, 1, 0]
+
+
+def test_a_return_ranks_where_the_env_reports_no_success() -> None:
+    rows = [{"validation": {"success_rate": None, "mean_return": r}} for r in (-9.0, -2.0, -4.0)]
+    assert rank_trials(rows) == [1, 2, 0]
+
+
+@pytest.mark.slow
+def test_a_trial_reports_its_delivered_policy_on_the_held_out_episodes_as_train_rl_does(
+        tmp_path: Path) -> None:
+    """Each trial reports what ranks it (best/'s validation record) and the policy a user of its config gets, on the
+    held-out episodes; the last model's held-out evaluation, which no trial reports, is not run. A trial with no
+    evaluation before its last step delivers the last model, and that is its held-out figure."""
+    base = {"steps": 180, "learning_starts": 60, "batch_size": 16, "eval_episodes": 2, "checkpoint_every": 180,
+            "net_arch": [8, 8], "buffer_size": 500}
+    sweep = rl_search(base, {"eval_every": [90, 360]}, use_ray=False)
+    kept, none = sweep["trials"]
+    assert sweep["best"] == {"eval_every": 90} and sweep["ranking"][-1] == {"eval_every": 360}
+    assert "final_eval" not in kept and "final_eval" not in none
+    assert none["validation"] is None and none["policy_from"]["checkpoint"] == "final"
+    assert kept["policy_from"]["checkpoint"] == "best"
+    assert kept["policy_from"]["env_steps"] == kept["validation"]["env_steps"] in (90, 180)
+    # the same config trained as `armstack train rl` does: the sweep's figures are that run's best/ and best_eval
+    run = train_rl(RLConfig.from_dict({**base, "eval_every": 90, "progress_bar": False}), tmp_path / "run",
+                   export=False)
+    assert run.metrics["final_eval"] is not None
+    assert kept["validation"] == run.metrics["best"] and kept["held_out"] == run.metrics["best_eval"]
+    assert kept["policy_from"] == run.metrics["policy_from"]
+    with pytest.raises(TrainConfigError, match="held_out"):
+        train_rl(RLConfig.from_dict(base), tmp_path / "other", held_out="last")
