@@ -46,7 +46,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_datagen(args: argparse.Namespace) -> int:
     from sim.datagen import DatagenConfig, format_summary, run_datagen
-    from sim.datagen.driver import parse_list
+    from sim.datagen.driver import parse_list, parse_offsets
 
     config = DatagenConfig(env_id=args.env, robot=args.robot, episodes=args.episodes, workers=args.workers,
                            obs=parse_list(args.obs, "--obs"), cameras=parse_list(args.cameras, "--cameras"),
@@ -54,7 +54,8 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            out=args.out, backend=args.backend, ray_address=args.ray_address, storage=args.storage,
                            action_noise=args.action_noise, replay_every=args.replay_every,
                            shadow_size=args.shadow_size, msaa_samples=args.msaa_samples,
-                           full_episodes=args.full_episodes)
+                           full_episodes=args.full_episodes, place_recovery=args.place_recovery,
+                           place_recovery_offset=parse_offsets(args.place_recovery_offset))
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -137,6 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--msaa-samples", type=int, default=0, help="multisamples per pixel of the rgb renders (0: off)")
     p.add_argument("--full-episodes", action="store_true",
                    help="run episodes to max_steps, not just to the first success (kept: a success at the last step)")
+    p.add_argument("--place-recovery", type=float, default=0.0,
+                   help="PickPlace: share of episodes whose expert lowers off the place, then corrects low (0: none)")
+    p.add_argument("--place-recovery-offset", default="0.02,0.08",
+                   help="low,high: the range (m) of the recovery's offset from the place")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

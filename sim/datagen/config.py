@@ -20,6 +20,9 @@ OBS_KINDS = ("state", "rgb", "depth")
 """depth: per camera, integer millimetres beside the RGB frames (a 16-bit PNG per frame; sim.dataset.depth)."""
 # Fields that change how a run executes but not what it produces: a resumed run may change them.
 EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
+RECOVERY_ENV = "armstack/PickPlace-v0"
+MAX_RECOVERY_OFFSET = 0.15
+"""The farthest a placing recovery lowers from the place (m): beyond, it is a new carry, not a correction."""
 MAX_WORKERS = 10_000
 """Ray tasks in flight are twice this; local worker processes are bounded by the machine (backends.check_workers)."""
 
@@ -63,6 +66,15 @@ class DatagenConfig:
     of the goal-conditioned envs (policies.goal_env) run so, and a policy cloned from episodes that stopped at the
     first success has never seen what comes after it (issue 19: the shipped BC holds the cube at step 140 in 27.5%
     of held-out Push episodes, one cloned from full episodes in 90%)."""
+    place_recovery: float = 0.0
+    """PickPlace only: the share of attempts whose expert shows a placing recovery (``sim.experts.PlacingRecovery``):
+    it carries the cube over a point ``place_recovery_offset`` m off the place (short of it on the carry's way,
+    turned by up to +-45 degrees), lowers there, then, low, moves to the place and releases. The recorded action is
+    the expert's correction throughout (on the detour the env executes the detour's own action, as under
+    ``action_noise``). Drawn per attempt from its own stream; 0 (the default) changes nothing: same actions, same
+    bytes, same content hash."""
+    place_recovery_offset: tuple[float, float] = (0.02, 0.08)
+    """The range (m) the recovery's offset from the place is drawn from, uniformly."""
     msaa_samples: int = 0
     """Multisamples per pixel (``SceneConfig.msaa_samples``; MuJoCo's default is 4). Off, object edges are
     aliased (one-pixel steps) and frames are cheaper under software GL (docs/measured_defaults.md)."""
@@ -104,6 +116,7 @@ class DatagenConfig:
             raise ConfigError(f"--replay-every must be an integer >= 1, got {self.replay_every!r}")
         if not isinstance(self.full_episodes, bool):  # a config file's "no" or 1 would read as true
             raise ConfigError(f"full_episodes must be true or false, got {self.full_episodes!r}")
+        self._check_place_recovery()
         if not 0 <= self.seed < 2**63:
             raise ConfigError(f"--seed must be a non-negative integer, got {self.seed}")
         if self.backend not in BACKENDS:
@@ -115,6 +128,19 @@ class DatagenConfig:
         if self.max_attempts_factor < 1.0:
             raise ConfigError(f"max_attempts_factor must be >= 1, got {self.max_attempts_factor}")
         self.scene_config()  # validates shadow_size and msaa_samples with the scene's own rules
+
+    def _check_place_recovery(self) -> None:
+        p = self.place_recovery
+        if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
+            raise ConfigError(f"--place-recovery must be a share between 0 and 1, got {p!r}")
+        rng = self.place_recovery_offset
+        if (len(rng) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in rng)
+                or not 0.0 < rng[0] <= rng[1] <= MAX_RECOVERY_OFFSET):
+            raise ConfigError(f"--place-recovery-offset must be two distances 0 < low <= high <= "
+                              f"{MAX_RECOVERY_OFFSET} m, got {list(rng)}")
+        if p > 0 and self.env_id != RECOVERY_ENV:
+            raise ConfigError(f"--place-recovery applies to {RECOVERY_ENV} (its expert places one cube), not "
+                              f"{self.env_id}")
 
     def scene_config(self) -> SceneConfig:
         """The scene of this run's env. The render settings only apply with cameras: a state-only run keeps the
@@ -141,8 +167,9 @@ class DatagenConfig:
         return self.cameras if self.rgb else ()
 
     def replays(self, attempt: int) -> bool:
-        """Whether ``attempt`` is in the open-loop replay sample (never under DART noise: see ``action_noise``)."""
-        return self.action_noise == 0 and attempt % self.replay_every == 0
+        """Whether ``attempt`` is in the open-loop replay sample (never under DART noise or placing recoveries: the
+        recorded actions are labels, not what ran; see ``action_noise``)."""
+        return self.action_noise == 0 and self.place_recovery == 0 and attempt % self.replay_every == 0
 
     @property
     def max_attempts(self) -> int:
@@ -156,6 +183,7 @@ class DatagenConfig:
         d["obs"], d["cameras"] = list(self.obs), list(self.active_cameras)
         if not self.full_episodes:  # the default: earlier datasets keep their content fields and hashes
             d.pop("full_episodes")
+        self._drop_default_recovery(d)
         if not self.rgb:  # nothing is rendered: the render settings shape nothing
             d.pop("shadow_size")
             d.pop("msaa_samples")
@@ -166,7 +194,27 @@ class DatagenConfig:
         d["obs"], d["cameras"] = list(self.obs), list(self.cameras)
         if not self.full_episodes:  # as content_fields: a default run's manifest is as before
             d.pop("full_episodes")
+        self._drop_default_recovery(d)
         return d
+
+    def _drop_default_recovery(self, d: dict[str, Any]) -> None:
+        """Without placing recoveries their fields are left out: earlier datasets keep their manifests and hashes."""
+        if self.place_recovery == 0:
+            d.pop("place_recovery")
+            d.pop("place_recovery_offset")
+        else:
+            d["place_recovery_offset"] = list(self.place_recovery_offset)
+
+    def recovery_for(self, seed: int) -> dict[str, float] | None:
+        """The placing recovery of the attempt with reset seed ``seed`` (its distance and angle), or None; drawn
+        from a stream of its own, so the attempts' seeds and every other draw are unchanged."""
+        if self.place_recovery == 0:
+            return None
+        rng = np.random.default_rng([seed, 0x9EC0])
+        if rng.random() >= self.place_recovery:
+            return None
+        lo, hi = self.place_recovery_offset
+        return {"distance": float(rng.uniform(lo, hi)), "angle": float(rng.uniform(-np.pi / 4, np.pi / 4))}
 
 
 def attempt_seed(base_seed: int, attempt: int) -> int:

@@ -297,3 +297,15 @@ def parse_list(value: str, what: str) -> tuple[str, ...]:
     if not items:
         raise ConfigError(f"{what} must name at least one item")
     return items
+
+
+def parse_offsets(value: str) -> tuple[float, float]:
+    """``--place-recovery-offset low,high`` in metres (DatagenConfig checks the range)."""
+    items = parse_list(value, "--place-recovery-offset")
+    try:
+        numbers = tuple(float(v) for v in items)
+    except ValueError:
+        raise ConfigError(f"--place-recovery-offset must be two distances in metres, got {value!r}") from None
+    if len(numbers) != 2:
+        raise ConfigError(f"--place-recovery-offset must be two distances in metres (low,high), got {value!r}")
+    return numbers[0], numbers[1]

@@ -16,6 +16,7 @@ from sim.dataset.depth import depth_image_mm
 from sim.dataset.env_spec import STATE_SPEC
 from sim.dataset.record import EpisodeRecord
 from sim.env import TabletopEnv
+from sim.experts.pick_place import PickAndPlaceMotion, PlacingRecovery
 
 _STATE_SPEC = STATE_SPEC
 _ENVS: dict[tuple[Any, ...], TabletopEnv] = {}  # one env per worker process and configuration
@@ -92,6 +93,11 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     seed = attempt_seed(config.seed, attempt)
     obs, info = env.reset(seed=seed)
     expert = env.expert()
+    recovery = config.recovery_for(seed)
+    if recovery is not None:
+        if not isinstance(expert, PickAndPlaceMotion):
+            raise TypeError(f"placing recovery needs the pick-and-place expert, got {type(expert).__name__}")
+        expert.recovery = PlacingRecovery(recovery["distance"], recovery["angle"])
     model, data = env.model, env.data
     cams = config.active_cameras
     # Rows are written in place into buffers sized for the longest episode (np.empty: untouched rows cost
@@ -122,7 +128,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
             depths[cam].append(depth_image_mm(obs[f"{cam}_depth"]))
         action = actions[t]
         action[:] = expert.act()
-        executed = action.astype(np.float64)
+        executed = action.astype(np.float64) if recovery is None else expert.executed.astype(np.float64)
         if noise_rng is not None:
             executed[:4] = np.clip(executed[:4] + noise_rng.normal(0.0, config.action_noise, 4), -1.0, 1.0)
         obs, reward, terminated, truncated, step_info = env.step(executed)
@@ -139,6 +145,8 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         "attempt": attempt, "seed": seed, "task": info["task"], "instruction": info["instruction"],
         "robot": config.robot, "success": success, "length": steps, "physics_diverged": diverged,
     }
+    if recovery is not None:  # only then: a default run's episode meta is as before
+        summary["place_recovery"] = {k: round(v, 5) for k, v in recovery.items()}
     if not success:
         summary["seconds"] = round(time.perf_counter() - start, 4)
         return Attempt(None, summary)

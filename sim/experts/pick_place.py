@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -11,6 +12,28 @@ from sim.scene_view import SceneView
 
 CARRY_CLEARANCE = 0.1  # above the higher of the object and the place target (m)
 OPEN, CLOSE = -1.0, 1.0
+RECOVERY_RIM_CLEARANCE = 0.02
+"""A placing recovery over a raised place (the bin) stays this far above its walls' top (m)."""
+
+
+@dataclass(frozen=True)
+class PlacingRecovery:
+    """An opt-in placing recovery (``armstack datagen --place-recovery``): the motion carries the held object over a
+    point ``distance`` m off the place, lowers there to ``height`` m above the release point, then, low, moves it to
+    the place and releases as usual. ``angle`` (rad) turns the offset from the direction back toward where the lift
+    started (0: short of the place on the carry's way, where a cloned policy lowers too early).
+
+    What a cloned policy must learn from it is the correction, not the detour: while the motion heads for the
+    offset point (the carry and the lowering there), ``act()`` returns the action the unperturbed motion would take
+    from the same state (the carry to the place; once lowering, the move to the place at the low height) and
+    ``executed`` the action that is run; low and off the place, the two are the same (DART-style, as
+    ``--action-noise``)."""
+
+    distance: float
+    angle: float = 0.0
+    height: float = 0.02
+
+
 
 
 class PickAndPlaceMotion:
@@ -22,7 +45,8 @@ class PickAndPlaceMotion:
     """
 
     def __init__(self, view: SceneView, obj: str, place_fn: Callable[[], np.ndarray], max_pos_step: float,
-                 carry_height: float = 0.0, release_drop: float = 0.006) -> None:
+                 carry_height: float = 0.0, release_drop: float = 0.006,
+                 recovery: PlacingRecovery | None = None) -> None:
         self.view, self.obj, self.place_fn = view, obj, place_fn
         self.step_size = max_pos_step
         self.carry_height = carry_height
@@ -33,6 +57,10 @@ class PickAndPlaceMotion:
         self.lift_xy = np.zeros(2)
         self.release_pos = np.zeros(3)
         self.round = view.object_shape(obj) != "cube"
+        self.recovery = recovery
+        self.recovery_xy: np.ndarray | None = None  # the offset of the lowering point from the place, set at the carry
+        self.executed: np.ndarray | None = None
+        """The action to run after the latest ``act()``: its label, except on a recovery's detour."""
 
     def _goto(self, target: np.ndarray, grip: float, yaw: float | None = None, gain: float = EXPERT_GAIN) -> np.ndarray:
         a = np.zeros(5)
@@ -46,6 +74,14 @@ class PickAndPlaceMotion:
         self.phase, self.count = phase, 0
 
     def act(self) -> np.ndarray:
+        """The action to record (the label); ``executed`` is the one to run."""
+        label = self._act()
+        if self.executed is None:
+            self.executed = label
+        return label
+
+    def _act(self) -> np.ndarray:
+        self.executed = None
         v, obj = self.view, self.obj
         o = v.object_pos(obj)
         half = v.object_half(obj)
@@ -73,7 +109,7 @@ class PickAndPlaceMotion:
             return self._goto(np.array([o[0], o[1], max(o[2], 0.014)]), CLOSE, self.yaw_goal, gain=0.2)
         place = self.place_fn()
         carry_z = max(place[2], half) + CARRY_CLEARANCE + self.carry_height
-        if self.phase in ("lift", "carry", "lower") and not v.is_grasped(obj) and self.count > 3:
+        if self.phase in ("lift", "carry", "lower", "dip", "slide") and not v.is_grasped(obj) and self.count > 3:
             self._set("recover")
         if self.phase == "recover":
             # Dropped: open, rise, and start over from wherever the object now lies.
@@ -90,9 +126,13 @@ class PickAndPlaceMotion:
             # The held object, not the hand, is steered over the target: grasps are off-centre.
             offset = tcp[:2] - o[:2]
             target = np.array([place[0] + offset[0], place[1] + offset[1], carry_z])
+            if self.recovery is not None:
+                return self._carry_off_place(place, offset, carry_z, target)
             if np.linalg.norm(place[:2] - o[:2]) < 0.006:
                 self._set("lower")
             return self._goto(target, CLOSE)
+        if self.phase in ("dip", "slide"):
+            return self._recover_placing(place)
         if self.phase == "lower":
             offset = tcp - o
             target = place + offset + np.array([0.0, 0.0, self.release_drop])
@@ -107,3 +147,43 @@ class PickAndPlaceMotion:
             return self._goto(self.release_pos, OPEN)
         # retreat: straight up, then hold
         return self._goto(np.array([tcp[0], tcp[1], max(place[2], o[2]) + half + 0.12]), OPEN)
+
+    def _low_z(self, place: np.ndarray) -> float:
+        """The object centre's height while a recovery is low: over a raised place (the bin), above its walls."""
+        assert self.recovery is not None
+        above = max(self.recovery.height, self.carry_height - self.release_drop + RECOVERY_RIM_CLEARANCE)
+        return float(place[2] + self.release_drop + above)
+
+    def _carry_off_place(self, place: np.ndarray, offset: np.ndarray, carry_z: float, label_target: np.ndarray
+                         ) -> np.ndarray:
+        """A recovery's carry: the label is the carry to the place; the executed action carries to the offset point."""
+        assert self.recovery is not None
+        o = self.view.object_pos(self.obj)
+        if self.recovery_xy is None:
+            back = self.lift_xy - place[:2]
+            heading = float(np.arctan2(back[1], back[0])) + self.recovery.angle
+            self.recovery_xy = self.recovery.distance * np.array([np.cos(heading), np.sin(heading)])
+        point = place[:2] + self.recovery_xy
+        label = self._goto(label_target, CLOSE)
+        self.executed = self._goto(np.array([point[0] + offset[0], point[1] + offset[1], carry_z]), CLOSE)
+        if np.linalg.norm(point - o[:2]) < 0.006:
+            self._set("dip")
+        return label
+
+    def _recover_placing(self, place: np.ndarray) -> np.ndarray:
+        """dip: lower over the offset point (executed) while the label moves to the place at the low height; slide:
+        low, to the place (executed = label); then the usual lower and release."""
+        assert self.recovery is not None and self.recovery_xy is not None
+        o, tcp = self.view.object_pos(self.obj), self.view.tcp_pos
+        offset = tcp - o
+        low = np.array([place[0], place[1], self._low_z(place)]) + offset
+        label = self._goto(low, CLOSE, gain=0.3)
+        if self.phase == "dip":
+            point = low + np.array([self.recovery_xy[0], self.recovery_xy[1], 0.0])
+            self.executed = self._goto(point, CLOSE, gain=0.3)
+            if abs(o[2] - self._low_z(place)) < 0.006 or self.count > 40:
+                self._set("slide")
+            return label
+        if np.linalg.norm(place[:2] - o[:2]) < 0.006 or self.count > 60:
+            self._set("lower")
+        return label
