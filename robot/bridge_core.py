@@ -580,12 +580,14 @@ class BridgeCore:
         """An arm (or re-arm) request. A driver profile runs the preflight first (``missing``: driver topics the
         node found absent); the generic sim profile arms on the supervisor's conditions alone. A failed clock
         check (``on_clock_check``) refuses either: the preflight's ``clock`` finding (the node passes it with the
-        rest), else the latest verdict."""
+        rest), else the latest verdict. Before the first trusted joint state nothing is armed (``rearm_blocker``)."""
         why = None
         if missing is not None or self.vendor.name != "generic":
             why = refusal(self.run_preflight(now, missing or ()))
         elif self._clock_refusal is not None:
             why = self._clock_refusal
+        if why is None:
+            why = self._no_reading(now)
         if why is not None:
             self._events.append({"event": "rearm", "t": now, "ok": False, "reason": why})
             return False, why
@@ -601,6 +603,25 @@ class BridgeCore:
             self._events.append(self.supervisor.log[-1].to_dict())
             self._out_mode = self.supervisor.mode  # a fault before the next tick must fall back at once again
         return ok, why
+
+    def rearm_blocker(self, now: float) -> str | None:
+        """Why the safety core would refuse an arm request at ``now`` (None: it would accept it; the preflight of a
+        driver profile and the clock check come on top): the supervisor's conditions, and a trusted joint state.
+        ``~/state``'s ``rearm_ready`` is this being None."""
+        return self._no_reading(now) or self.supervisor.rearm_blocker(now, self.monitor.consistent_since)
+
+    def _no_reading(self, now: float) -> str | None:
+        """The refusal of an arming before the first joint state that passed every check (None once one did, or
+        while NOMINAL). Armed with nothing measured, the bridge would command from whatever reading came first, and
+        the operator's decision would rest on no measurement (no limits, no tracking, no mode judged): the start-up
+        state reported ``rearm_ready`` then only because no fault had been seen yet. The arming waits for a trusted
+        reading; the faults seen meanwhile are named too."""
+        if self.monitor.trusted is not None or self.supervisor.mode == Mode.NOMINAL:
+            return None
+        seen = "none received" if self._received_names is None else "none passed every check yet"
+        pending = self.supervisor.rearm_blocker(now, self.monitor.consistent_since)
+        return f"no trusted joint state yet ({seen}): nothing measured to arm from" + (
+            f"; {pending}" if pending is not None else "")
 
     def stop(self, now: float) -> tuple[bool, str]:
         transitions = self.supervisor.stop(now)
@@ -721,8 +742,7 @@ class BridgeCore:
                 self._apply_missing(aged | self.missing_objects, now)
         # Until the first arming nothing was ever commanded: faults seen while the arm's streams come up
         # (no state yet, no heartbeat yet) are start-up, not stops to latch.
-        if not self._armed_once and trusted is not None \
-                and sup.rearm_blocker(now, self.monitor.consistent_since) is None:
+        if not self._armed_once and self.rearm_blocker(now) is None:
             self._armed_once = True
             self.rearm(now)
         resumed, sup.resumed = sup.resumed, False
@@ -1008,7 +1028,7 @@ class BridgeCore:
         return {"mode": sup.mode.name, "armed": self.armed, "profile": self.vendor.name, "robot": self.params.robot,
                 "faults": faults,
                 "pending": [k.id for k in sup.pending(now)],
-                "rearm_ready": sup.rearm_blocker(now, self.monitor.consistent_since) is None,
+                "rearm_ready": self.rearm_blocker(now) is None,
                 "measurements_trusted": sup.measurements_trusted,
                 "task": None if goal is None else goal.task, "object": None if goal is None else goal.object,
                 "target": None if goal is None else goal.target, "task_success": self.task_success,

@@ -627,7 +627,7 @@ class BridgeNode(Node):
                                                  f"ask again once it is off"))
                 return False, None
             on = watch.switch_on(states)
-            blocker = self.core.supervisor.rearm_blocker(self._now(), self.core.monitor.consistent_since)
+            blocker = self.core.rearm_blocker(self._now())
         if on is None:
             return False, states
         if blocker is not None:

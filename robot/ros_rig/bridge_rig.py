@@ -64,8 +64,9 @@ def rearmed_after(state: dict[str, Any], since: float | None) -> bool:
 
 def timing_stop_ready(state: dict[str, Any]) -> bool:
     """A stop latched by ``TIMING_FAULTS`` only, its faults clear (``rearm_ready``): one a technician re-arms. The
-    bridge's start-up state (SAFE_STOP, never armed, no fault seen yet: ``rearm_ready`` true) is none: its transition
-    names no fault, and an ``arm_on_start`` bridge arms by itself (a request then races that arming)."""
+    bridge's start-up state (SAFE_STOP, never armed; ``rearm_ready`` from its first trusted joint state on, until it
+    arms) is none: its transition names no fault, and an ``arm_on_start`` bridge arms by itself (a request then races
+    that arming)."""
     faults = (state.get("last_transition") or {}).get("faults") or []
     return bool(state.get("rearm_ready")) and bool(faults) and set(faults) <= TIMING_FAULTS
 

@@ -159,7 +159,7 @@ class PerceptionLoop:
         """Until the bridge has armed and perception publishes scenes with places (all processes up).
 
         The bridge (``arm_on_start``) arms by itself once its first joint states are healthy; its start-up state
-        (SAFE_STOP, never armed, ``rearm_ready`` before any fault was seen) is no stop to re-arm: a request then
+        (SAFE_STOP, never armed, ``rearm_ready`` once a joint state is trusted) is no stop to re-arm: a request then
         races that arming (CI, 2026-12-07: refused on a state_rate warning, armed by itself 0.5 s later, and the
         10 s wait for a ``rearm_ready`` that a NOMINAL bridge never reports failed the loop). Three processes
         importing torch, OpenCV and MuJoCo at once can starve the sim arm's publisher for a few hundred ms on 2
