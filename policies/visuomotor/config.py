@@ -23,6 +23,10 @@ predictions made for this step by the last ``chunk`` calls with weights exp(-ens
 class VisuomotorConfig:
     data: str
     """One armstack dataset folder recorded with ``--obs state,rgb`` and the cameras below."""
+    extra_data: tuple[str, ...] = ()
+    """More dataset folders of the same features, their episodes appended after ``data``'s (``max_episodes`` caps
+    ``data`` only), e.g. placing-recovery demonstrations (``armstack datagen --place-recovery``) beside the plain
+    ones; the train/validation split is drawn over all episodes."""
     out: str
     cameras: tuple[str, ...] = ("front", "wrist")
     depth: tuple[str, ...] = ()
@@ -101,12 +105,15 @@ class VisuomotorConfig:
     memory_height_m: float = 0.2
     memory_radius_m: float = 0.1
     init_from: str | None = None
-    """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match.
-    Ignored when resuming (last/ holds the weights then)."""
+    """A visuomotor checkpoint folder whose weights start a new run (fine-tuning); its arch_params must match. The
+    run keeps its proprioception normalisation (the weights read inputs in it), not the new data's. With
+    init_encoder (and freeze_encoder) the checkpoint must have been trained from that same encoder: the head is
+    built and frozen from init_encoder, then every weight is the checkpoint's. Ignored when resuming (last/ holds
+    the weights then)."""
     init_encoder: str | None = None
     """A pretrained object encoder (``python -m policies.visuomotor.pretrain``: encoders, FiLM and object head
     trained on rendered scenes) whose weights start this run's image encoders, FiLM and (with object_loss) object
-    head; its cameras, image size, width, grid and pool must match. Not with init_from."""
+    head; its cameras, image size, width, grid and pool must match."""
     freeze_encoder: bool = False
     """Keep the init_encoder weights fixed: the demonstrations' few scenes cannot make the encoder memorise them."""
     val_fraction: float = 0.1
@@ -197,8 +204,11 @@ class VisuomotorConfig:
         if (self.object_memory or self.hard_choice) and not (self.object_token and self.init_encoder):
             raise TrainConfigError("object_memory and hard_choice act on the heatmap head's positions: they need "
                                    "object_token and a heatmap init_encoder")
-        if self.init_encoder is not None and self.init_from is not None:
-            raise TrainConfigError("init_encoder and init_from both start the weights; give one")
+        if self.init_encoder is not None and self.init_from is not None and not self.freeze_encoder:
+            raise TrainConfigError("init_encoder and init_from both start the weights; give one (or, to fine-tune a "
+                                   "checkpoint trained on that frozen encoder, add freeze_encoder)")
+        if isinstance(self.extra_data, str) or not all(isinstance(d, str) and d for d in self.extra_data):
+            raise TrainConfigError(f"extra_data must be a list of dataset folders, got {self.extra_data!r}")
         if self.freeze_encoder and self.init_encoder is None:
             raise TrainConfigError("freeze_encoder needs init_encoder (a random encoder would stay random)")
         if self.init_encoder is not None and self.depth:
@@ -211,7 +221,7 @@ def load_visuomotor_config(path: str | Path | None, **overrides: Any) -> Visuomo
     """A VisuomotorConfig from a YAML file (unknown keys rejected) with command-line overrides (None: unset) on
     top; ``cameras`` and ``depth`` given as comma lists (``--cameras front,wrist``) are split."""
     given = {k: v for k, v in overrides.items() if v is not None}
-    for key in ("cameras", "depth", "proprio"):
+    for key in ("cameras", "depth", "proprio", "extra_data"):
         if isinstance(given.get(key), str):
             given[key] = tuple(c for c in given[key].split(",") if c)
     return load_config(VisuomotorConfig, path, given, where=str(path or "visuomotor config"), check_types=True,

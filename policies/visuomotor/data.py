@@ -236,3 +236,34 @@ def offline_action_error(policy: VisuomotorPolicy, root: str | Path, *, verify: 
             "l1": float((err * demos.mask).sum() / taken), "first_l1": float(err[:, 0].mean()),
             "zero_l1": float((np.abs(demos.chunks).mean(axis=-1) * demos.mask).sum() / taken),
             "finite": bool(np.isfinite(pred).all())}
+
+
+def concatenate_demonstrations(parts: list[ImageDemonstrations]) -> ImageDemonstrations:
+    """Several datasets' demonstrations as one: episodes numbered on after the previous part's, instruction texts
+    merged, each part's source kept (``source["parts"]``); their cameras, state and object layouts must agree."""
+    if len(parts) == 1:
+        return parts[0]
+    first = parts[0]
+    for part in parts[1:]:
+        same = (all(getattr(part, k).shape[1:] == getattr(first, k).shape[1:]
+                    for k in ("images", "depth", "proprio", "chunks"))
+                and part.state_names == first.state_names and part.object_names == first.object_names
+                and part.fps == first.fps and part.robot == first.robot)
+        if not same:
+            raise TrainConfigError(f"{part.source['root']}: its frames, state, objects, fps or robot differ from "
+                                   f"{first.source['root']}; extra_data must be recorded like data")
+    texts = tuple(dict.fromkeys(t for part in parts for t in part.texts))
+    index = {t: i for i, t in enumerate(texts)}
+    text_index, episodes, offset = [], [], 0
+    for part in parts:
+        text_index.append(np.array([index[part.texts[i]] for i in part.text_index], dtype=np.int64))
+        episodes.append(part.episode_of_frame + offset)
+        offset += int(part.episode_of_frame.max()) + 1
+    source = {**first.source, "episodes": offset, "parts": [part.source for part in parts]}
+    return ImageDemonstrations(
+        images=np.concatenate([p.images for p in parts]), depth=np.concatenate([p.depth for p in parts]),
+        proprio=np.concatenate([p.proprio for p in parts]), text_index=np.concatenate(text_index), texts=texts,
+        chunks=np.concatenate([p.chunks for p in parts]), mask=np.concatenate([p.mask for p in parts]),
+        episode_of_frame=np.concatenate(episodes), seeds=tuple(s for p in parts for s in p.seeds), fps=first.fps,
+        robot=first.robot, state_names=first.state_names, source=source,
+        objects=np.concatenate([p.objects for p in parts]), object_names=first.object_names)

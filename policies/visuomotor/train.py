@@ -25,7 +25,12 @@ from policies.checkpoint import PolicySpec, read_checkpoint, save_checkpoint
 from policies.errors import CheckpointError, TrainConfigError
 from policies.text import ENCODER_NAME, TextEncoder, shared_encoder
 from policies.visuomotor.config import VisuomotorConfig
-from policies.visuomotor.data import STATE_KEY, ImageDemonstrations, load_image_demonstrations
+from policies.visuomotor.data import (
+    STATE_KEY,
+    ImageDemonstrations,
+    concatenate_demonstrations,
+    load_image_demonstrations,
+)
 from policies.visuomotor.network import VisuomotorACT
 from policies.visuomotor.object_memory import ObjectMemory
 from policies.visuomotor.policy import ADAPTER, ARCHITECTURE
@@ -245,17 +250,40 @@ def _load_train_state(path: Path, opt: torch.optim.Optimizer, gen: torch.Generat
     return int(tensors["step"][0])
 
 
-def _initialise_from(net: VisuomotorACT, arch: dict, path: Path) -> None:
-    """Copy a checkpoint's weights into ``net``, refusing one of another architecture in one line."""
+def _read_init(path: Path) -> tuple[PolicySpec, nn.Module]:
     try:
-        spec, trained = read_checkpoint(path)
+        return read_checkpoint(path)
     except (OSError, ValueError, CheckpointError) as exc:
         raise TrainConfigError(f"init_from {path}: not a readable checkpoint ({exc})") from exc
+
+
+def _normalisation_of(path: Path, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """The proprioception mean and std a checkpoint's weights were trained in (fine-tuning keeps them)."""
+    spec, _ = _read_init(path)
+    mean, std = (np.asarray(spec.normalization.get(k, ()), np.float64) for k in ("mean", "std"))
+    if mean.shape != (dim,) or std.shape != (dim,):
+        raise TrainConfigError(f"init_from {path}: its normalisation has {mean.size} proprioception values; this "
+                               f"run reads {dim}")
+    return mean, std
+
+
+def _initialise_from(net: VisuomotorACT, arch: dict, path: Path, trainable: list[nn.Parameter],
+                     encoder_record: dict[str, Any]) -> None:
+    """Copy a checkpoint's weights into ``net``, refusing one of another architecture, or one trained from another
+    init_encoder than this run's frozen one, in one line; only ``trainable`` stays trainable."""
+    spec, trained = _read_init(path)
     if spec.architecture != ARCHITECTURE or json.loads(json.dumps(arch)) != spec.arch_params:
         raise TrainConfigError(f"init_from {path}: a {spec.architecture} with {spec.arch_params}; this run builds "
                                f"{ARCHITECTURE} with {json.loads(json.dumps(arch))}")
+    if encoder_record:
+        started = (spec.training.get("init_encoder") or {}).get("weights_sha256")
+        if started != encoder_record.get("weights_sha256"):
+            raise TrainConfigError(f"init_from {path}: trained from init_encoder weights {str(started)[:12]}, not "
+                                   f"this run's {str(encoder_record.get('weights_sha256'))[:12]}")
     net.load_state_dict(trained.state_dict())
     for p in net.parameters():
+        p.requires_grad_(False)
+    for p in trainable:
         p.requires_grad_(True)
 
 
@@ -303,9 +331,11 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     rng = np.random.default_rng(config.seed)
     config_doc = dataclasses.asdict(config)
     start = time.perf_counter()
-    demos = load_image_demonstrations(config.data, config.cameras, config.chunk, config.max_episodes,
-                                      config.verify_data, config.depth, config.proprio, config.object_loss > 0,
-                                      config.success_tail)
+    demos = concatenate_demonstrations([
+        load_image_demonstrations(root, config.cameras, config.chunk, config.max_episodes if k == 0 else None,
+                                  config.verify_data, config.depth, config.proprio, config.object_loss > 0,
+                                  config.success_tail)
+        for k, root in enumerate((config.data, *config.extra_data))])
     enc = encoder if encoder is not None else shared_encoder()
     text_table = torch.from_numpy(enc.encode(list(demos.texts)))
     n_eps = int(demos.episode_of_frame.max()) + 1
@@ -315,6 +345,8 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
     train_idx, val_idx = np.flatnonzero(~is_val), np.flatnonzero(is_val)
     mean = demos.proprio[train_idx].mean(axis=0)
     std = np.maximum(demos.proprio[train_idx].std(axis=0), 1e-3)
+    if config.init_from is not None:  # fine-tuning: the weights read the proprioception in their own normalisation
+        mean, std = _normalisation_of(Path(config.init_from), len(mean))
     images, depth = torch.from_numpy(demos.images), torch.from_numpy(demos.depth.astype(np.int32))
     proprio = torch.from_numpy(((demos.proprio - mean) / std).astype(np.float32))
     chunks, mask = torch.from_numpy(demos.chunks), torch.from_numpy(demos.mask)
@@ -384,7 +416,7 @@ def train_visuomotor(config: VisuomotorConfig, *, progress: bool = True,
             best_val = float(json.loads((out / "best" / "policy.json").read_text())["training"]["metrics"]
                              .get("val_loss", math.inf))
     elif config.init_from is not None:
-        _initialise_from(net, arch, Path(config.init_from))
+        _initialise_from(net, arch, Path(config.init_from), trainable, encoder_record)
     saved_config.write_text(json.dumps(config_doc, indent=2) + "\n")
     for group in opt.param_groups:
         group.setdefault("initial_lr", config.lr)
