@@ -2,7 +2,7 @@
 
 - D3 (dev_s18 fi53-013 "Let's make a snowman tower! ..."): a word of praise, size or look, or a thing a column of cubes
   is likened to, right before the tower's noun ("a snowman tower", "a cute little tower", "a nice tall stack") says
-  what kind of tower it is, never a role or a cube (expansion._TOWER_KIND), only right after a making verb and its
+  what kind of tower it is, never a role or a cube (towers._TOWER_KIND), only right after a making verb and its
   "a" (A1 s18 H134: "Look at the snowman tower! ..." shows a tower). Only there: the same word elsewhere in
   the description, another word ("fake", "upside-down"), praise with no making verb, a report, a question, a negation
   and a hedge keep the tower unread.
