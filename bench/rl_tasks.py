@@ -182,7 +182,12 @@ DEMO_VARIANTS.update({
     # --eval-at 5000,10000 --eval-episodes 100, the clone point on; load 11-18, 0.1 core): its clone (step 1) 81/100
     # held out, validation 77, weights_sha256 fb86fe366fdf, succeeding on exactly session 15's seed-2 clone episodes
     # (held out and validation), so the seed-2 clone reproduces too; 167 s learn CPU, 1281 s wall. The 5k and 10k
-    # points did not land before the session's end (/work/team/notes18/R1.md).
+    # points did not land before the session's end (/work/team/notes18/R1.md). Session 19, the same seed-2 command
+    # with --no-clone-point (load 14-20, autogroup priority): 5k 77/100 held out (validation 82), 10k 81/100 [72.2,
+    # 87.5] (validation 86; weights 5c87fc8d463d, 598 s learn CPU), against session 18's seed-2 clone on the same
+    # episodes: 5k 12 gained / 16 lost (p = 0.57), 10k 13 / 13 (p = 1.0; validation 18 / 9, p = 0.12). Seeds 1 and 2
+    # pooled at 10k: 162/200 = 81.0% [75.0, 85.8] against their clones' 163/200 (26 gained, 27 lost, p = 1.0): the slow
+    # actor keeps the clone on both seeds and adds nothing (/work/team/notes19/R1.md).
     "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
     "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
 })
