@@ -252,6 +252,10 @@ class BridgeCore:
         self._reset_pending = False
         """The policy's latest reset failed (its process busy, restarting or raising): it acts again only after a
         reset that succeeds (``_reset_policy``), so nothing it queued before is served."""
+        self._resume_from: float | None = None
+        """A resume whose policy reset failed sends nothing until a trusted reading received after that reset
+        returned (node clock): its hold (the resume's command at the measured position) is taken from it, not from the
+        tick's reading, which the reset's wait (up to ``policy_deadline_s``) made old (None: no resume waits)."""
         self._out_mode = self.supervisor.mode
         """The mode of the latest tick or reaction: a reaction commands only when the mode rose above it."""
         self.tick_count = 0
@@ -706,6 +710,7 @@ class BridgeCore:
 
     # --- the tick ----------------------------------------------------------------------------------
     def tick(self, now: float, lateness: float = 0.0) -> TickResult:
+        began = time.perf_counter()
         samples, invalid = self._take_inputs()
         faults = self.monitor.tick(now, self._monitor_inputs(now, samples, invalid, tick_lateness=lateness))
         sup = self.supervisor
@@ -765,14 +770,30 @@ class BridgeCore:
             if reset_fault is not None:
                 # A policy fault like one from its action (category 2: DEGRADED holds or retreats; the policy's
                 # next tick retries the reset before it acts), never a failed tick: a PolicyProcess busy on a late
-                # answer or restarting its child raises here, and the resume's hold must still go out.
+                # answer or restarting its child raises here, and the resume's hold must still go out. Not from
+                # this tick's reading: the reset may have waited up to policy_deadline_s, and a hold there pulls an
+                # arm still moving (settling after the stop) back by what it moved meanwhile (REV s18-R4: 0.016
+                # rad). The hold waits for a reading received after this point (``_resume_from``).
                 faults.append(reset_fault)
                 transitions += sup.update(now, [reset_fault])
                 self._agent_guard(sup.mode, [reset_fault])
+                self._resume_from = now + (time.perf_counter() - began)
+        resume_from = self._resume_from
+        if resume_from is not None and (sup.mode >= Mode.SAFE_STOP or not sup.measurements_trusted):
+            resume_from = self._resume_from = None  # a stop's hold or a freeze rules now, as for any command
+        waiting = resume_from is not None and (trusted is None or trusted.received < resume_from)
+        if resume_from is not None and not waiting:
+            assert trusted is not None  # not waiting: a reading received after the reset
+            self._resume_from = None
+            resumed = True  # the resume's command, from this newest reading
+            self.mirror.set_arm(trusted.position, trusted.finger_positions)
+            self.controller.reset(self.mirror.data)
         nominal = retreat = None
         policy_ran = agent_ran = False
         fault: Fault | None = None
-        if trusted is not None and sup.mode == Mode.NOMINAL and self._agent_active():
+        if waiting:
+            self._target = None  # nothing acts and nothing is sent until the resume's hold went out
+        elif trusted is not None and sup.mode == Mode.NOMINAL and self._agent_active():
             # The agent's actions keep a phase of their own: any tick may end one's period (``_run_agent``).
             agent_ran = True
             policy_ran, fault = self._run_agent(trusted)
@@ -794,7 +815,8 @@ class BridgeCore:
         if trusted is not None:
             self._watch_trail(trusted.position, sup.mode == Mode.NOMINAL and sup.measurements_trusted)
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
-                                         measurements_trusted=sup.measurements_trusted) if self.armed else None
+                                         measurements_trusted=sup.measurements_trusted) \
+            if self.armed and not waiting else None
         if command is not None and sup.mode == Mode.NOMINAL:
             self._sent.append((self.tick_count, command.arm.tolist()))
         events = self._fault_events(now, faults) + [t.to_dict() for t in transitions]

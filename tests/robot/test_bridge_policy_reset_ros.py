@@ -136,11 +136,15 @@ def test_a_reset_that_fails_at_a_resume_is_a_policy_fault_and_the_arm_holds_unti
 
     records = [r for r in read_ticks(ticks) if r["kind"] == "tick"]
     # The tick of the failed reset (the fault event's; a reset may also have failed before, at the goal's first
-    # policy tick): the resume's hold at the measured position, DEGRADED, no policy command.
+    # policy tick): DEGRADED, no command (REV s18-R4: its reading is as old as the reset's wait); the resume's hold
+    # goes out on a later tick, at the position measured then (a reading received after the reset).
     first = next(i for i, r in enumerate(records) if r["t"] >= fault["t"]
                  and any(f.get("detail", "").startswith("policy reset:") for f in r["faults"]))
     failed = records[first]
-    assert failed["mode"] == "DEGRADED" and failed["source"] in ("resume", "hold"), failed
+    assert failed["mode"] == "DEGRADED" and failed["source"] is None, failed
+    resume = next(r for r in records[first:] if r["source"] is not None)
+    assert resume["source"] == "resume" and resume["t"] > failed["t"], resume
+    assert np.allclose(resume["cmd"], resume["measured"], atol=1e-9, rtol=0.0), resume
     # From it to the policy's next command: holds only (the resume's or the hold's), the arm still, and no policy
     # action between a failed reset and a successful one.
     again = next(i for i in range(first, len(records)) if records[i]["source"] == "policy")
