@@ -1043,11 +1043,13 @@ class BridgeCore:
         return [*check_statuses(faults, self.monitor.config, extra=extra, measured=measured), gate]
 
     def state(self, now: float) -> dict[str, Any]:
-        """The summary published on ``~/state``: mode, active faults, whether a re-arm would be accepted."""
+        """The summary published on ``~/state``: its time ``t`` (node clock: a reader can tell a state from before
+        its own action), mode, active faults, whether a re-arm would be accepted."""
         sup = self.supervisor
         goal = self.goal
         faults = sorted(k.id for k in self._active) + ([FaultKind.PLANNER_PROCESS.id] if self._planner_fault else [])
-        return {"mode": sup.mode.name, "armed": self.armed, "profile": self.vendor.name, "robot": self.params.robot,
+        return {"t": now, "mode": sup.mode.name, "armed": self.armed, "profile": self.vendor.name,
+                "robot": self.params.robot,
                 "faults": faults,
                 "pending": [k.id for k in sup.pending(now)],
                 "rearm_ready": self.rearm_blocker(now) is None,

@@ -41,6 +41,21 @@ def _points(msg: JointTrajectory) -> tuple[TrajPointState, ...]:
                                 accelerations=np.array(p.accelerations)) for p in msg.points)
 
 
+def _enough(count: int, moving: int, stops: list[list[str]], output: str) -> None:
+    """Whether the 4 s brought enough messages (over 100, over 20 of them moving) to have judged a stream, after the
+    checks every message that came passed. The bridge streams at 100 Hz while armed and is silent in a stop: a
+    shortfall with timing stops re-armed in the window (a starved double: its stale joint states stop the bridge, as
+    they must) is the host's load, which a failure would report as a defect it is not (a flake on a busy CI box):
+    skip, naming the counts and the stops, so the run shows it was not judged. A shortfall with no stop is no load's
+    doing (the bridge NOMINAL throughout yet silent, or the probe's reader losing messages): fail."""
+    if count > 100 and moving > 20:
+        return
+    what = f"{count} messages ({moving} moving) in 4 s, at least 101 (21 moving) needed"
+    assert stops, f"{what} with no timing stop to explain it\n{output}"
+    pytest.skip(f"host too loaded: {what}; the bridge was stopped by the host's timing faults {stops} (each message "
+                f"that came was checked)")
+
+
 def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1khz(tmp_path: Path) -> None:
     if bindings_missing("franka"):
         pytest.skip("franka_msgs bindings not built here (python -m robot.interfaces_build)")
@@ -76,7 +91,9 @@ def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1kh
     messages = [_points(m) for _, m in sent[seen:]]
     stamps_ns = [m.header.stamp.sec * 1_000_000_000 + m.header.stamp.nanosec for _, m in sent[seen:]]
     stamps = [(ns - stamps_ns[0]) * 1e-9 + 1.0 for ns in stamps_ns]  # seconds since the first, plus 1
-    assert len(messages) > 100, rig.output()
+    # Too few messages is judged last, after every check the messages that came can pass (see _enough below).
+    assert messages, f"no {FRANKA.controller}/joint_trajectory after the instruction; timing stops {stops}\n" \
+                     f"{rig.output()}"
     back, command_ns = CLOCK_TOLERANCE_S, round((CLOCK_TOLERANCE_S + 1.5 * PERIOD) * 1e9)
     moving = 0
     for msg, (_, raw) in zip(messages, sent[seen:], strict=True):
@@ -91,7 +108,6 @@ def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1kh
         assert ns[-1] - ns[-2] == round(TICK_STAMP_TAIL_S * 1e9)
         assert np.array_equal(msg[-1].positions, msg[-2].positions)
         moving += len(msg) > 3
-    assert moving > 20, moving  # the pick-and-place moved the arm: messages with the filter's knots to rest
     # Consecutive messages are stamped one period apart and each starts where the one before is at its stamp (the
     # bridge's stops switch the controller off and send nothing: a new run, a new anchor). A run breaks only where
     # the stamps are not one period apart: a stop and re-arm (the filter's clock restarts) or ticks the loaded host
@@ -138,8 +154,9 @@ def test_franka_trajectories_carry_the_filters_motion_and_keep_the_limits_at_1kh
             res = limit_violations(commands[25:], 0.001, FRANKA, at_rest_before=False)
         assert res.samples == 0, (res, lengths)
         judged += len(run)
-    assert judged == len(messages) > 100, lengths
+    assert judged == len(messages), lengths
     assert not unexplained, (unexplained, lengths)  # (message index, jump in rad) with the stamps one period apart
+    _enough(len(messages), moving, stops, rig.output())
     # The limit and continuity checks above ran on every run; a long run is what shows the stream holds together
     # for more than a moment. Each break was a re-anchor of the stamps (a stop or skipped ticks: the host's load),
     # so a host too loaded to keep NOMINAL for 0.5 s proves nothing against the bridge: skip, not fail.

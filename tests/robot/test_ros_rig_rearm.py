@@ -31,6 +31,7 @@ def test_the_start_up_state_is_no_stop_to_rearm_and_the_bridges_own_arming_ends_
     # session 19; now not ready before a trusted reading, which changes nothing the rig decides).
     assert (start["mode"], start["armed"], start["rearm_ready"]) == ("SAFE_STOP", False, False), start
     assert start["last_transition"]["cause"] == "startup" and start["last_transition"]["faults"] == []
+    assert start["t"] == loop.t  # when it was published (node clock): a reader tells it from a state after its action
     assert not timing_stop_ready(start), start
     assert not rearmed_after(start, None), start
     loop.run(1.0)  # the bridge arms by itself on its first healthy joint states

@@ -150,8 +150,12 @@ class Scene:
 
     def armed(self) -> None:
         """Armed before an instruction: a stop a starved host caused (late joint states) is re-armed, as a technician
-        does. DEGRADED resumes by itself, and the agent may start in it."""
-        state = self.rig.state()
+        does. DEGRADED resumes by itself, and the agent may start in it. Judged on a ``~/state`` the bridge published
+        after this call (its node clock ``t``, the same system clock as this probe's): the latest one received may be
+        older than a stop that came meanwhile (NOMINAL read, the goal then rejected as not armed)."""
+        asked = self.probe.node.get_clock().now().nanoseconds * 1e-9
+        state = self.rig.wait_state(lambda s: s.get("t", float("-inf")) >= asked, 5.0,
+                                    f"a state published after {asked:.3f}")
         if state.get("mode") in ("SAFE_STOP", "ESTOP"):
             assert set(state["last_transition"]["faults"]) <= TIMING_FAULTS, state
             self.rig.arm_until_accepted()
@@ -164,12 +168,29 @@ class Scene:
         self.host_stops.append(causes)
         self.rig.arm_until_accepted()
 
+    def after_rejection(self, events: int) -> None:
+        """A goal was rejected: it must be for a stop (the bridge's ``instruction_rejected`` event after ``events``
+        says "not armed"), a timing stop, which is re-armed (``after_host_stop``); any other reason fails."""
+        def rejection() -> dict[str, Any] | None:
+            return next((e for e in self.rig.bridge_events()[events:] if e.get("event") == "instruction_rejected"),
+                        None)
+
+        self.probe.spin_until(lambda: rejection() is not None, 5.0, self.rig.bridge)
+        event = rejection()
+        assert event is not None and "not armed" in event["reason"], f"goal rejected: {event}\n{self.rig.output()}"
+        self.after_host_stop(f"goal rejected: {event['reason']}")
+
     def ask(self, client: Any, text: str) -> tuple[Goal, Any]:
         """``text`` as an ``~/execute_instruction`` goal: the goal and its result (sent again after a host stop)."""
         for _ in range(1 + MAX_HOST_STOPS):
             self.armed()
+            events = len(self.rig.events)
             goal = Goal(self.rig, client, text)
-            assert goal.handle.accepted, self.rig.output()
+            if not goal.handle.accepted:
+                # A stop between the state read and the goal's arrival (a race with the world, the state above
+                # narrows it to the goal's delivery): the bridge names it; only a host's timing stop is re-armed.
+                self.after_rejection(events)
+                continue
             result = goal.wait(20.0)
             if result.status != "stopped":
                 return goal, result
