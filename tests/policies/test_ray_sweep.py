@@ -70,14 +70,31 @@ def test_a_return_ranks_where_the_env_reports_no_success() -> None:
     assert rank_trials(rows) == [1, 2, 0]
 
 
+TINY_TRIAL = {"steps": 180, "learning_starts": 60, "batch_size": 16, "eval_episodes": 2, "eval_every": 90,
+              "checkpoint_every": 180, "net_arch": [8, 8], "buffer_size": 500}
+
+
+@pytest.mark.slow
+def test_an_rl_search_on_ray_gives_the_local_trials_to_the_bit() -> None:
+    """Issue 19 item 6 for the hyper-parameter search: two Ray workers train the same trials as a local run, the
+    same weights (policy_from's digest), validation and held-out episodes."""
+    pytest.importorskip("ray")
+    space = {"tau": [0.05, 0.01]}
+    local = rl_search(TINY_TRIAL, space, use_ray=False)
+    remote = rl_search(TINY_TRIAL, space, workers=2)
+    keys = ("params", "validation", "policy_from", "held_out", "env_steps")
+    assert [{k: t[k] for k in keys} for t in remote["trials"]] == [{k: t[k] for k in keys} for t in local["trials"]]
+    assert remote["ranking"] == local["ranking"]
+    assert local["trials"][0]["policy_from"]["weights_sha256"] != local["trials"][1]["policy_from"]["weights_sha256"]
+
+
 @pytest.mark.slow
 def test_a_trial_reports_its_delivered_policy_on_the_held_out_episodes_as_train_rl_does(
         tmp_path: Path) -> None:
     """Each trial reports what ranks it (best/'s validation record) and the policy a user of its config gets, on the
     held-out episodes; the last model's held-out evaluation, which no trial reports, is not run. A trial with no
     evaluation before its last step delivers the last model, and that is its held-out figure."""
-    base = {"steps": 180, "learning_starts": 60, "batch_size": 16, "eval_episodes": 2, "checkpoint_every": 180,
-            "net_arch": [8, 8], "buffer_size": 500}
+    base = {k: v for k, v in TINY_TRIAL.items() if k != "eval_every"}
     sweep = rl_search(base, {"eval_every": [90, 360]}, use_ray=False)
     kept, none = sweep["trials"]
     assert sweep["best"] == {"eval_every": 90} and sweep["ranking"][-1] == {"eval_every": 360}
