@@ -140,7 +140,9 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         rows = [_trial_line(result["trials"][i]) for i in rank_trials(result["trials"])]
     path = write_report(result, args.report)
     print("\n".join(rows))
-    print(f"wall {result['wall_s']} s on {args.workers} worker(s){' (local, no Ray)' if args.local else ''}")
+    # --local runs every task in this process, one after another: --workers does not apply there.
+    print(f"wall {result['wall_s']} s " + ("in this process (--local, no Ray)" if args.local
+                                          else f"on {args.workers} Ray worker(s)"))
     print(f"report: {path}")
     return 0
 

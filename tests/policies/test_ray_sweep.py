@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from armstack.cli import main
 from policies.errors import TrainConfigError
 from policies.evaluate import evaluate_policy, seed_block_base
 from policies.ray_sweep import EXPERT, eval_sweep, grid, plan_eval_jobs, rank_trials, rl_search, summarize
@@ -50,6 +51,15 @@ def test_ray_sweep_gives_the_local_outcomes_episode_for_episode() -> None:
     direct = evaluate_policy(None, env_id="armstack/Reach-v0", robot="panda", episodes=3, progress=False,
                              seed_base=seed_block_base(2))
     assert local["runs"][0]["episodes_log"] == direct["episodes_log"]
+
+
+def test_a_local_sweep_does_not_claim_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`armstack sweep ... --local` runs its tasks one after another in the CLI's process; it printed "on 2
+    worker(s)" (the --workers default) all the same."""
+    code = main(["sweep", "eval", "--policy", "expert", "--env", "armstack/Reach-v0", "--episodes", "1", "--local",
+                 "--report", str(tmp_path / "sweep.json")])
+    out = capsys.readouterr().out
+    assert code == 0 and "in this process (--local, no Ray)" in out and "worker" not in out
 
 
 def _trial(validation: float | None, held_out: float) -> dict[str, object]:
