@@ -104,6 +104,9 @@ def test_a_reset_that_fails_at_a_resume_is_a_policy_fault_and_the_arm_holds_unti
         n_events = len(rig.events)
         os.kill(child, signal.SIGSTOP)
         try:
+            # BridgeRig.rearm_when_ready's request loop without its end (REV s18-R3): that then waits up to 5 s for
+            # NOMINAL, which this resume does not reach while the child is frozen (the failing reset leaves the bridge
+            # DEGRADED until a reset succeeds), and it would fail before the child is thawed below.
             refusals = []
             for _ in range(5):  # a loaded host's fault may flare up between the ready state and the request
                 rig.wait_state(lambda s: s.get("rearm_ready"), 10.0, "rearm_ready")
