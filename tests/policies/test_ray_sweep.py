@@ -42,7 +42,15 @@ def test_a_bad_search_space_is_refused_before_any_training() -> None:
         eval_sweep([EXPERT], env_id="armstack/Reach-v0", robot="panda", episodes=1, workers=0, use_ray=False)
 
 
+# Ray's raylet can abort while it starts on a loaded machine (s19: 1 start in 6 at load 13-20, "Check failed ... Timed
+# out waiting for file .../metrics_agent_port_..."), which is no defect of ours: a Ray test gets one rerun. The
+# results compared are deterministic (a trial gives the same bytes fresh or after another in one process), so a real
+# difference fails the rerun too.
+RAY_START_RERUN = pytest.mark.flaky(reruns=1)
+
+
 @pytest.mark.slow
+@RAY_START_RERUN
 def test_ray_sweep_gives_the_local_outcomes_episode_for_episode() -> None:
     kwargs = {"env_id": "armstack/Reach-v0", "robot": "panda", "episodes": 3, "seed_blocks": [2]}
     local = eval_sweep([EXPERT], use_ray=False, **kwargs)  # type: ignore[arg-type]
@@ -85,6 +93,7 @@ TINY_TRIAL = {"steps": 180, "learning_starts": 60, "batch_size": 16, "eval_episo
 
 
 @pytest.mark.slow
+@RAY_START_RERUN
 def test_an_rl_search_on_ray_gives_the_local_trials_to_the_bit() -> None:
     """Issue 19 item 6 for the hyper-parameter search: two Ray workers train the same trials as a local run, the
     same weights (policy_from's digest), validation and held-out episodes."""
@@ -118,5 +127,9 @@ def test_a_trial_reports_its_delivered_policy_on_the_held_out_episodes_as_train_
     assert run.metrics["final_eval"] is not None
     assert kept["validation"] == run.metrics["best"] and kept["held_out"] == run.metrics["best_eval"]
     assert kept["policy_from"] == run.metrics["policy_from"]
+    # held_out="policy" (what a trial runs) skips the last model's held-out evaluation when best/ is kept
+    trial = train_rl(RLConfig.from_dict({**base, "eval_every": 90, "progress_bar": False}), tmp_path / "trial",
+                     export=False, held_out="policy")
+    assert trial.metrics["final_eval"] is None and trial.metrics["best_eval"] == run.metrics["best_eval"]
     with pytest.raises(TrainConfigError, match="held_out"):
         train_rl(RLConfig.from_dict(base), tmp_path / "other", held_out="last")
