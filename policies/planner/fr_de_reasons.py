@@ -360,6 +360,52 @@ _NEGATED_WORD = re.compile(r"\b(?:ne|n'|pas|jamais|rien|plus|aucun|aucune|sans|s
                            r"verkehrt[a-z]*|rückwärts|andersrum|kopfüber)\b|n' ?")
 
 
+# Nineteenth pass (A1 s19 H141, H142): a simile's body is read too, as a closed vocabulary: it is taken off only when
+# every word of it is a function word, a word of gentle manner ("petit", "vieux", "ratée", "on pose", "on range",
+# "qui dort", "klein", "legt") or an everyday image of something set down or stacked with care (a hat, a bridge, a cup
+# on its saucer, a batch of bread, a barrel, a stork on the chimney, cheeses in the cellar, a hat on a head: the seen
+# similes and their kind). Anything else stays, and is refused unread: the speech act ("comme une hypothèse / une
+# question / un exemple / un test", "wie ein Vorschlag"), speed or force ("comme une fusée / une brute / on écrase une
+# mouche", "wie eine Rakete / ein Hammer"), a person ("comme sur ma main / dans la main de Paul"), a return or a
+# mirror ("comme un boomerang / un miroir", "wie ein Pendel / ein Spiegelbild").
+_SIMILE_WORDS = {
+    "fr": frozenset({
+        # function words
+        "on", "un", "une", "des", "le", "la", "les", "l", "sur", "dans", "au", "aux", "à", "de", "du", "d", "en",
+        "qui", "que", "qu", "quand", "se", "s", "par", "dessus", "pour", "avec", "et",
+        # gentle manner
+        "petit", "petite", "petits", "petites", "p", "tite", "ptite", "vieux", "vieille", "vieil", "grand", "grande",
+        "beau", "belle", "bel", "joli", "jolie", "ratée", "raté", "ratés", "bouchonné", "bien", "tout", "toute",
+        "doucement", "délicatement", "soigneusement", "pose", "posé", "posée", "range", "rangé", "rangés", "rangées",
+        "roule", "met", "empile", "empilé", "empilés", "dort", "dorment", "repose", "aligné", "alignés", "alignées",
+        "sage", "sages", "calme", "tranquille", "bon", "bonne", "vrai", "vraie",
+        # everyday images of something set down or stacked with care
+        "chapeau", "chapeaux", "bonnet", "couvercle", "pont", "ponts", "balancier", "rouage", "pyramide", "cerise",
+        "gâteau", "sandwich", "tasse", "soucoupe", "assiette", "assiettes", "fournée", "pâton", "pâtons", "pain",
+        "pains", "tablier", "vin", "bouteille", "bouteilles", "barrique", "tonneau", "caisse", "caisses", "cageot",
+        "cageots", "poisson", "poissons", "port", "muret", "murets", "mur", "maquis", "brebis", "mouton", "moutons",
+        "tomme", "tommes", "fromage", "fromages", "cave", "cigogne", "cheminée", "toit", "nid", "œuf", "oeuf",
+        "œufs", "oeufs", "crêpe", "crêpes", "livre", "livres", "étagère", "rayon", "podium", "marche", "château",
+        "cartes", "étoile", "sapin", "vase", "bocal", "pot", "pots", "linge", "tête", "conteneur", "conteneurs",
+        "palette", "palettes"}),
+    "de": frozenset({
+        # function words
+        "man", "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des", "auf",
+        "aufs", "im", "in", "ins", "am", "an", "vom", "von", "zum", "zur", "mit", "über", "es", "sich", "so",
+        # gentle manner
+        "klein", "kleine", "kleinen", "kleiner", "kleines", "alt", "alte", "alten", "alter", "altes", "schön",
+        "schöne", "schönen", "hübsch", "hübsches", "legt", "setzt", "stellt", "stapelt", "schläft", "schlafend",
+        "vorsichtig", "sanft", "sauber", "ordentlich", "brav", "richtiger", "richtiges", "echter", "echtes",
+        # everyday images of something set down or stacked with care
+        "hut", "hütchen", "mütze", "deckel", "brücke", "pyramide", "kirsche", "sahnehäubchen", "torte", "kuchen",
+        "tasse", "untertasse", "teller", "brot", "brötchen", "storch", "nest", "dach", "kiste", "kisten",
+        "schachtel", "buch", "bücher", "regal", "kopf", "krone", "stern", "christbaum", "tannenbaum", "baum", "ei",
+        "eier", "pfannkuchen", "kartenhaus", "fass", "weinfass", "käse", "käselaib", "bierdeckel", "kranz",
+        "sockel", "podest", "treppchen", "siegertreppchen", "schaf", "schafe", "container", "containern",
+        "palette", "paletten"}),
+}
+
+
 def without_simile(text: str, lang: str) -> str:
     """``text`` (lower case) less the similes said inside or after the request (see above)."""
     lexicon = FR if lang == "fr" else DE
@@ -367,7 +413,8 @@ def without_simile(text: str, lang: str) -> str:
     def dropped(m: re.Match[str]) -> str:
         words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", m["body"])
         meanings = {part for w in words for part in lexicon.get(w, "").split()}
-        if _NEGATED_WORD.search(m["body"]) or meanings & _SIMILE_BLOCKS or {"left", "right"} & meanings:
+        if _NEGATED_WORD.search(m["body"]) or meanings & _SIMILE_BLOCKS or {"left", "right"} & meanings or \
+                not set(words) <= _SIMILE_WORDS[lang]:
             return m[0]
         return "," if m["sep"].strip() else ""
     return _SIMILE[lang].sub(dropped, text)

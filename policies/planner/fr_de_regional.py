@@ -250,7 +250,11 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                  r"\1\3 \2"),
                 # "..., kommt der orange aufs Pad", "der rote kommt in den Müll": where a cube goes, said of it (not in
                 # a question: "Kommt der rote in den Müll?" asks)
-                (r"(^|[,.;:!]\s*|\b(?:und|dann|danach|zuerst|erst)\s+)(?:kommt (der|die|das) ([a-zäöüß]+?)(e?)"
+                # nineteenth pass: after an order word of more than one word or a late one too ("Zum Schluss kommt
+                # der rote in den Müll.", "Als Erstes kommt ...", "Zuletzt kommt ...")
+                (r"(^|[,.;:!]\s*|\b(?:und|dann|danach|zuerst|erst|zunächst|zuletzt|schließlich|anschließend|"
+                 r"zum schluss|als (?:erstes|zweites|nächstes|letztes)|am ende|zu guter letzt)\s+)"
+                 r"(?:kommt (der|die|das) ([a-zäöüß]+?)(e?)"
                  r"( würfel| klotz| block| baustein)?|(der|die|das) ([a-zäöüß]+?)(e?)( würfel| klotz| block| baustein)?"
                  r" kommt) (?=(?:aufs|auf das|auf den|auf die|in den|in die|ins|nach links|nach rechts)\b[^.!?]*"
                  r"(?:[.!]|$))", _goes_as_put))

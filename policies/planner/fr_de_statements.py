@@ -32,18 +32,35 @@ _SENTENCE = re.compile(r"[^.!?…]*[.!?…]+|[^.!?…]+$")
 
 _DE_STATE_ADJ = rf"(?:(?:{'|'.join(sorted(DE_COLOUR_FORMS, key=len, reverse=True))})(?:e|er|es)?|andere|kleine|große)"
 _DE_STATE_NOUN = r"(?:würfel|wuerfel|wurfel|würfl|würferl|klötzle|klötzchen|klotz|block|baustein|cube|teil)"
+# Nineteenth pass (A1 s18 lows): the order words said before a state as its opener ("Zum Schluss / Als erstes der rote
+# Würfel im Müll."), the manner words said between the cube and its place ("Der rote Würfel direkt / genau / schön auf
+# dem blauen."), an exception after "alle" ("Alle (Würfel) außer dem roten im Müll.", "bis auf den roten"), and a cube
+# named by where it is before where it is ("Der rote Würfel neben dem blauen auf dem Pad."): each still a state. A way
+# word is never a word of the place (REV s18-R6: "Der rote Würfel neben dem blauen aufs Pad." names the cube by its
+# place, then says the way: a request).
+_DE_STATE_OPENER = (r"und|dann|danach|jetzt|nun|zuerst|erst|zuletzt|schließlich|anschließend|bitte|so|also|okay|ok|gut|"
+                    r"wow|super|toll|na|ja|zunächst|zuallererst|hinterher|später|endlich|sofort|gleich|"
+                    r"zum (?:schluss|ende)|am (?:schluss|ende|anfang)|zu guter letzt|"
+                    r"als (?:erstes|erster|zweites|drittes|nächstes|letztes|letzter|allererstes)")
+_DE_STATE_ADVERB = (r"jetzt|wieder|schon|bereits|bitte|noch|ganz oben|oben|obendrauf|nun|endlich|auch|mal|gleich|"
+                    r"immer noch|direkt|genau|gerade|schön|sauber|ordentlich|mittig|exakt|einfach|brav|vorsichtig|"
+                    r"sanft|hübsch|fein|ruhig|fest|ganz|sicher|dann|zuerst|zuletzt|am ende|zum schluss")
+_DE_EXCEPT = r"(?:\s*,?\s*(?:außer|ausser|bis auf|ohne)\s+(?:dem|den|der|die|das)\s+[a-zäöüß]+(?:\s+[a-zäöüß]+)?\s*,?)"
+_DE_WAY_WORD = r"(?:in|ins|auf|aufs|nach|zum|zur|weg|rein|rauf|runter|rüber|hin)\b"
+_DE_DATIVE_PLACE = (r"(?:im|am|beim|aufm|vom|(?:in|auf|an|neben|unter|hinter|vor|bei|über) (?:dem|der)|"
+                    r"(?:auf|in|neben)(?=\s+[a-zäöüß]+em\b))"
+                    r"\s+(?!(?:mitte|nächsten|weitesten|äußersten|ende|anfang|schluss)\b)"
+                    rf"(?:(?!{_DE_WAY_WORD}|im\b|am\b)[a-zäöüß]+\s+){{0,2}}?(?!{_DE_WAY_WORD})[a-zäöüß]+")
 _DE_STATE_CLAUSE = re.compile(
     r"(?:^|[,;:–—]\s*|\s-\s*|\b(?:und|aber|dann|danach)\s+)"
-    r"(?:(?:und|dann|danach|jetzt|nun|zuerst|erst|zuletzt|schließlich|anschließend|bitte|so|also|okay|ok|gut|wow|super|"
-    r"toll|na|ja)\s*[,!:]?\s*)*"
-    r"(?:(?:der|die|das|alle|beide|sämtliche|ein|eine|dieser|diese|dieses)\s+)?"
-    rf"(?:(?:{_DE_STATE_ADJ})\s+){{0,2}}(?:(?:{_DE_STATE_ADJ})|{_DE_STATE_NOUN})"
-    r"(?:\s*[,–—-]\s*|\s+)(?:(?:jetzt|wieder|schon|bereits|bitte|noch|ganz oben|oben|obendrauf|nun|endlich|auch|mal|"
-    r"gleich|immer noch)\s*,?\s+)*"
-    r"(?:im|am|beim|aufm|vom|(?:in|auf|an|neben|unter|hinter|vor|bei|über) (?:dem|der)|"
-    r"(?:auf|in|neben)(?=\s+[a-zäöüß]+em\b))"
-    r"\s+(?!(?:mitte|nächsten|weitesten|äußersten|ende|anfang|schluss)\b)(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]+"
+    rf"(?:(?:{_DE_STATE_OPENER})\s*[,!:]?\s*)*"
+    rf"(?:(?:(?:der|die|das|alle|beide|sämtliche|ein|eine|dieser|diese|dieses)\s+)?"
+    rf"(?:(?:{_DE_STATE_ADJ})\s+){{0,2}}(?:(?:{_DE_STATE_ADJ})|{_DE_STATE_NOUN})|(?:alle|beide|sämtliche)(?={_DE_EXCEPT}))"
+    rf"(?:{_DE_EXCEPT})?"
+    rf"(?:\s*[,–—-]\s*|\s+)(?:(?:{_DE_STATE_ADVERB})\s*,?\s+)*"
+    rf"{_DE_DATIVE_PLACE}(?:\s+{_DE_DATIVE_PLACE})?"
     r"(?:\s+(?:drauf|darauf|obendrauf|oben|drin|drinnen|jetzt|schon|wieder|bitte))*"
+    rf"(?:{_DE_EXCEPT})?"
     r"(?=\s*(?:[,;:.!?–—]|\s-\s|\b(?:und|dann|danach|aber)\b|$))"
     r"(?!\s*[,–—-]?\s*(?:in den|in die|ins|auf den|auf die|aufs|nach|zum|zur|weg|rein|rauf|runter)\b)")
 # A verb that makes a state the goal of its clause ("... soll im Mülleimer liegen"), and, said before "und" or a
@@ -78,8 +95,9 @@ def state_clause(text: str, lang: str, verb_meaning: Callable[[str], str | None]
 
 
 _DE_REMARK = (r"(?:toll|super|wow|klasse|prima|spitze|genial|cool|bravo|sehr gut|gut gemacht|wunderbar|perfekt|"
-              r"schön|geil|krass|nice|top|stark|oh|ah|ach|oje|oha|hoppla|huch|boah|ui|mensch|aha|ach so|ah so|sieh an)")
-_DE_REMARKED = re.compile(rf"(?:^|[.!?;]\s*)(?P<remark>{_DE_REMARK})\s*[,!.:–—-]+\s*(?P<subj>du|ihr|sie)\s+"
+              r"schön|geil|krass|nice|top|stark|oh|ah|ach|oje|oha|hoppla|huch|boah|ui|mensch|aha|ach so|ah so|sieh an|"
+              r"na|na sowas|na so was|na also|na schau)")
+_DE_REMARKED = re.compile(rf"(?:^|[.!?;]\s*)(?P<remark>{_DE_REMARK})\s*[,!.:–—-]+\s*(?:und\s+)?(?P<subj>du|ihr|sie)\s+"
                           r"(?P<verb>[a-zäöüß]+)\b(?P<rest>[^.!?;]*)")
 _DE_GOING_ON = re.compile(r"\b(?:jetzt|nun|dann|danach|als nächstes|gleich|bitte|mal|noch|zuerst|erst|bitteschön)\b")
 
