@@ -46,6 +46,13 @@ _DE_ELIDED = (
     # fourteenth pass: Bavarian "tuast" (tust), written back before a question is looked for ("Tuast ma den roten in
     # d'Tonne?" asks, as "Tust du ...?")
     (re.compile(r"\btuast\b"), "tust"),
+    # nineteenth pass (fresh_fr_de_36): Bavarian "Stell'n grünen Würfl amal auf die rechte Seit'n nüber": "'n" after an
+    # imperative before a colour in -en (den), "amal" (mal), "rechte/linke Seit'n" (Seite; elsewhere "Seit'n" may be
+    # "Seiten"), "nüber" (rüber)
+    (re.compile(r"\b(stell|leg|setz|schieb|pack|tu|gib|bring|nimm|heb)' ?n "
+                r"(?=[a-zäöüß]+en (?:würfl|würfel|klotz|block)\b)"), r"\1 den "),
+    (re.compile(r"\bamal\b"), "mal"), (re.compile(r"\b(rechte|linke) seit' ?n\b"), r"\1 seite"),
+    (re.compile(r"\bnüber\b"), "rüber"),
     # (fresh_fr_de_26) "'n Stückchen" (ein) before a measure of a push
     (re.compile(r"(?<![a-zäöüß])'n (?=(?:stück|stückchen|bisschen|bissl)\b)"), "ein "),
 )
@@ -84,6 +91,33 @@ _SAXON = (
 )
 
 
+
+# Kölsch (nineteenth pass; the Cologne personas of fresh_fr_de_21/29/31/34: "Dä jröne Würfel kütt jetz op et Pad",
+# "Pack ens dä blaue Würfel oben op dä jääle drop", "Dä jröne Würfel muss wech – ab in de Tonne damit"), written back
+# only where a word found only in Kölsch marks the text: "dä" (der first in its clause or as the subject of kommt/
+# kann/muss/soll, den elsewhere: Kölsch says the dative "däm", so "op dä" is "auf den", the way), "kütt" (kommt), "op"
+# (auf), "op et" (aufs), "drop" (drauf), "bovve" (oben), "wech"/"fott" (weg), "en" before an article (in), "de" after
+# "in"/"en" (die), "domet" (damit), "nit" (nicht), "ens" (mal), "jet" (ein bisschen), "jo" (ja), "litt" (liegt),
+# "jetz" (jetzt), "un" (und), and the colours said with "j" and "d" ("jröne", "jääle"/"jäle", "rude"). A colour after
+# "den" takes the accusative ending Kölsch leaves off ("dä gelbe Würfel" -> "den gelben Würfel").
+_KOELSCH_MARK = re.compile(r"\b(?:dä|kütt|jrön[a-z]*|jääl[a-z]*|jäl[ae]|rude|bovve|fott|domet|nit|litt)\b")
+_KOELSCH_COLOUR = r"(?:rot|grün|blau|gelb|lila|orange|rosa|violett|weiß|schwarz)"
+_KOELSCH = (
+    (re.compile(r"\bjrön"), "grün"), (re.compile(r"\bj(?:ää|ä|ee)l"), "gelb"), (re.compile(r"\brude\b"), "rote"),
+    (re.compile(r"\bkütt\b"), "kommt"), (re.compile(r"\bop et\b"), "aufs"), (re.compile(r"\bop\b"), "auf"),
+    (re.compile(r"\bdrop\b"), "drauf"), (re.compile(r"\bbovve\b"), "oben"), (re.compile(r"\b(?:wech|fott)\b"), "weg"),
+    (re.compile(r"\ben (?=(?:dä|de|den|die|das|dat)\b)"), "in "), (re.compile(r"\b(in|en) de\b"), "in die"),
+    (re.compile(r"\bdomet\b"), "damit"), (re.compile(r"\bnit\b"), "nicht"), (re.compile(r"\bens\b"), "mal"),
+    (re.compile(r"\bjet\b"), "ein bisschen"), (re.compile(r",\s*jo\s*\?"), ", ja?"), (re.compile(r"^\s*jo\b"), "ja"),
+    (re.compile(r"\blitt\b"), "liegt"), (re.compile(r"\bjetz\b"), "jetzt"),
+    (re.compile(r"\bun\b"), "und"), (re.compile(r"\bdäm\b"), "dem"),
+    # "dä" as the subject of its clause: first in it ("Dä rude Würfel op däm jröne." is where a cube is), or before
+    # "kommt", "kann", "muss", "soll" (after its cube and a comma too)
+    (re.compile(r"(^|[.!?;:–—]\s*|\b(?:und|dann|jetzt)\s+)dä\b"), r"\1der"),
+    (re.compile(r"\bdä\b(?=(?: [a-zäöüß]+)?(?: würfel)?\s*,?\s*(?:dä )?(?:kommt|kann|muss|soll)\b)"), "der"),
+    (re.compile(rf"\bdä ({_KOELSCH_COLOUR})e\b"), r"den \1en"), (re.compile(r"\bdä\b"), "den"),
+)
+
 def restored(text: str, lang: str, known: Container[str]) -> str:
     """``text`` (lower case, straight apostrophes) with its spoken spellings written in full; ``known`` holds the
     words of the language's lexicon (a stretched letter is kept doubled where the doubled word is known, "dannn")."""
@@ -105,5 +139,8 @@ def restored(text: str, lang: str, known: Container[str]) -> str:
                 text = pattern.sub(repl, text)
         if _SAXON_MARK.search(text):
             for pattern, repl in _SAXON:
+                text = pattern.sub(repl, text)
+        if _KOELSCH_MARK.search(text):
+            for pattern, repl in _KOELSCH:
                 text = pattern.sub(repl, text)
     return text

@@ -42,7 +42,9 @@ _REASONS: dict[str, dict[str, str]] = {
                     r"(?:on|je|nous) (?:n' ?)?en (?:veut|veux|voulons) (?:plus|pu)|"
                     r"(?:il|elle|y|ça|ils|elles)\s*(?:ne |n' ?)?(?:me |nous )?(?:sert|servent) (?:plus |pu |pus )?"
                     # sixteenth pass (fresh_fr_de_30): Quebec "y sert pu à rien pantoute" (at all)
-                    r"(?:à|a) rien(?: (?:pantoute|du tout|de rien))?(?:\s*,\s*(?:ce|cette) (?:machin|truc|bidule|cube|"
+                    r"(?:à|a) rien(?: (?:pantoute|du tout|de rien))?(?:\s*,?\s*(?:ce|cette) (?:machin|truc|bidule|cube|"
+                    # nineteenth pass (fresh_fr_de_36): the subject said again after the reason with no comma ("il
+                    # sert à rien ce machin")
                     r"bloc))?|"
                     r"(?:il|elle) a fait son temps(?:\s*,\s*(?:celui|celle)-là)?"),
         "in_the_way": (r"(?:il|elle) (?:me |nous )?(?:gêne|encombre|traîne)(?: (?:là|ici))?(?: au milieu)?"
@@ -65,6 +67,10 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:il|elle) est (?:un peu |beaucoup |vraiment )?trop (?:au bord|sur le bord)"
                        r"(?: de la table)?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
+                 # nineteenth pass (fresh_fr_de_36): cleaning the table ("(il) faut que je nettoie la table"), the
+                 # preamble's words (fr_de_wrappers) said after the request
+                 r"(?:(?:il )?faut que je|je dois|on doit) (?:nettoie|nettoyer|passe le chiffon sur|passer le chiffon "
+                 r"sur) (?:la table|ici|le plan de travail)|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
                  # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
                  r"on fait (?:du|le|un peu de) ménage|on range (?:un peu|tout)?|"
@@ -176,6 +182,10 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:(?:viel|etwas|ein bisschen|ein bissl|arg|echt|ganz schön) )?zu (?:nah|nahe|dicht) "
                        r"(?:am|an der|an die) (?:rand|kante|tischkante|tischrand|ecke)"),
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
+                 # nineteenth pass (fresh_fr_de_36): cleaning where the cubes stand ("ich muss hier wischen"), the
+                 # preamble's words (fr_de_wrappers) said after the request
+                 r"(?:ich|wir|i) (?:muss|müssen|mua|muass) (?:(?:hier|da|jetzt|gleich|grad|gerade|mal|kurz) )*"
+                 r"(?:feucht |nass )?(?:wischen|putzen|durchwischen|sauber machen|saubermachen)|"
                  r"(?:das tischerl|das tischchen|den tisch|die mitte|die tischmitte) brauch(?:e|en)? (?:ich|wir|ma) "
                  r"(?:in der mitte )?frei|(?:ich|wir) brauch(?:e|en)? (?:da |hier )?platz(?: in der mitte)?|"
                  # eighteenth pass (fresh_fr_de_34): the side where room is needed ("ich brauch rechts Platz")

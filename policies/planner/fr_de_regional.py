@@ -102,8 +102,11 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                  r"\s*[.!]*\s*$", _base_stays),
                 # "Der grüne Würfel kann weg. Ab in den Müll damit, bitte.": it can go, into the bin with it (only
                 # with both sentences, said of one cube; "kann weg" alone is left unread)
-                (rf"(^|[.!;:]\s*)der ({_DE_COLOURS_LONGEST_FIRST})e( würfel| klotz| block| baustein)? "
-                 r"(?:kann|darf|soll) weg\s*[.!,]\s*(?:und\s+)?(?:ab\s+)?in (den|die) "
+                # nineteenth pass (the Cologne personas, fd31-022, fd34-022): "muss"/"kommt" too, the cube said again
+                # ("Der grüne Würfel, der kann weg – ab in die Tonne damit!"), a dash or a colon between
+                (rf"(^|[.!;:]\s*)der ({_DE_COLOURS_LONGEST_FIRST})e( würfel| klotz| block| baustein)?"
+                 r"\s*,?\s*(?:(?:der|die|das)\s+)?(?:kann|darf|soll|muss|kommt) weg\s*(?:[.!,:–—-]|\s-\s)\s*"
+                 r"(?:und\s+)?(?:ab\s+)?in (den|die) "
                  r"(mülleimer|müll|mistkübel|abfall|abfalleimer|eimer|kübel|tonne|mülltonne) damit(?=\s*(?:[.!,]|$))",
                  r"\1leg den \2en\3 in \4 \5"),
                 # formal: "Es wird um die Errichtung eines Turmes ersucht:" (a tower is asked for), its levels after
@@ -256,5 +259,6 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                  r"zum schluss|als (?:erstes|zweites|nächstes|letztes)|am ende|zu guter letzt)\s+)"
                  r"(?:kommt (der|die|das) ([a-zäöüß]+?)(e?)"
                  r"( würfel| klotz| block| baustein)?|(der|die|das) ([a-zäöüß]+?)(e?)( würfel| klotz| block| baustein)?"
-                 r" kommt) (?=(?:aufs|auf das|auf den|auf die|in den|in die|ins|nach links|nach rechts)\b[^.!?]*"
-                 r"(?:[.!]|$))", _goes_as_put))
+                 # nineteenth pass: "jetzt"/"dann"/"gleich" between ("Dä jröne Würfel kütt jetz op et Pad")
+                 r" kommt) (?=(?:(?:jetzt|dann|gleich|bitte|mal) )?(?:aufs|auf das|auf den|auf die|in den|in die|ins|"
+                 r"nach links|nach rechts)\b[^.!?]*(?:[.!]|$))", _goes_as_put))

@@ -24,7 +24,7 @@ _DE_VISIT = (r"(?:ich war (?:noch )?(?:nie|noch nie) (?:in so einem|in einem|im)
 OPENINGS = {
     "fr": re.compile(r"^\s*(?:(?:(?:oh|ah|eh|hé) )?(?:bonjour|salut|coucou|bonsoir|hey|hello)"
                      r"(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
-                     r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri)|"
+                     r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri|cher)|ma chère|"
                      r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # seventeenth pass (fresh_fr_de_31): a term of endearment said first ("Darling, ...")
@@ -39,7 +39,9 @@ OPENINGS = {
                      r"(?: (?:aujourd' ?hui|ce matin|ce soir))?\s*\?+|"
                      # a pleasantry said as a sentence of its own before the request
                      r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
-                     r"vous allez bien)|"
+                     r"vous allez bien)(?: (?:aujourd' ?hui|ce matin))?|"
+                     # nineteenth pass (fresh_fr_de_36): the speaker's own answer to it ("Moi ça va, grâce à Dieu.")
+                     r"(?:et )?moi,? (?:ça va|je vais bien)(?:,? (?:grâce à dieu|dieu merci|merci|bien|tranquille))?|"
                      # sixteenth pass (fresh_fr_de_30, fd28-036's French twin): a visitor's small talk, a closed
                      # family of frames: who the robot is, who spoke of it, the visit ("Alors c'est toi le fameux
                      # robot ? Mon neveu m'a tellement parlé de toi...")
@@ -125,6 +127,8 @@ OPENINGS = {
                      # nur zu Besuch hier, meine Tochter arbeitet im Labor nebenan, und sie hat gesagt, ich darf dir
                      # auch mal was sagen."
                      rf"{_DE_VISIT}(?:\s*(?:,|…|\.\.\.)\s*(?:und |ach,? )?{_DE_VISIT})*|"
+                     # nineteenth pass (fresh_fr_de_36): asking leave to speak ("Darf ich auch mal was sagen?")
+                     r"darf ich (?:dir |ihnen |euch )?(?:auch )?(?:mal |einmal )?(?:was|etwas) sagen|"
                      # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
@@ -176,6 +180,14 @@ CLOSINGS = {
                      # fifteenth pass (fresh_fr_de_28): thanks said in Arabic or Wolof ("Choukran !", "Jërëjëf !"),
                      # Swiss "adieu" as a farewell after the request, "merci hein"
                      r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )hein|"
+                     # nineteenth pass (fresh_fr_de_36): Haitian Creole thanks ("Mèsi anpil !") and "souple" (please)
+                     # after the request, never with "?"
+                     r"(?:mèsi|mesi)(?: anpil)*(?!\s*\?)|(?:(?<=,)|(?<=, ))(?:souple|silvouplè|silvouple)(?!\s*\?)|"
+                     # ... how it is done, said after it as a sentence of its own ("Avec précision, naturellement.",
+                     # "Doucement, c'est un travail de précision."): no word of it open
+                     r"(?:(?<=[.!?])|(?<=[.!?] ))(?:(?:doucement|délicatement|soigneusement|avec soin)\s*,\s*)?"
+                     r"(?:c' ?est un travail (?:de précision|délicat|minutieux)|avec (?:précision|soin|délicatesse)"
+                     r"(?:\s*,\s*(?:naturellement|bien sûr|évidemment))?)(?!\s*\?)|"
                      # eighteenth pass (fresh_fr_de_34): a blessing said after the request ("..., inchallah", "...,
                      # barak allah oufik"), a closed list; never with "?"
                      r"(?:(?<=,)|(?<=, ))(?:inch' ?allah|inchallah|inshallah|incha ?allah|in sha' ?allah|"
@@ -239,6 +251,10 @@ CLOSINGS = {
                      r"\s*[.!?]*\s*$"),
     "de": re.compile(r"\s*[,.!]?\s*\b(?:(?:danke(?: schön| sehr| dir| ihnen| vielmal| vielmals)?|vielen dank|"
                      r"dankeschön|"
+                     # nineteenth pass (fresh_fr_de_36): "Läuft!" (deal) as a sentence of its own after the request,
+                     # Bavarian "..., sei so guad" (be so kind)
+                     r"(?<=[.!] )läuft(?!\s*\?)|"
+                     r"(?:(?<=,)|(?<=, ))(?:sei|seid|san s'?) so (?:gut|guad|lieb|nett)(?!\s*\?)|"
                      r"merci(?: vielmal| vielmals| villmools| villmols)?|vergelt's gott|vergelts gott)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
@@ -316,7 +332,9 @@ def unwrapped(text: str, lang: str) -> str:
 # else or says a person is by the arm ("C'est interdit :", "Ich stehe direkt neben dem Arm.") was dropped and the
 # request ran (A1 session 8, F1).
 _PREAMBLE = {
-    "fr": re.compile(r"^(?P<pre>(?:je|j'|nous|on|c'est)\b[^.!?;:,–—…]*?)\s*(?P<sep>[.!;:,–—…]|\s-\s)\s*"
+    # nineteenth pass (fresh_fr_de_36): "(Il) faut que je nettoie la table, mettez ..." (the speaker's need first)
+    "fr": re.compile(r"^(?P<pre>(?:(?:il )?faut que (?:je|j'|nous|on)|je|j'|nous|on|c'est)\b[^.!?;:,–—…]*?)\s*"
+                     r"(?P<sep>[.!;:,–—…]|\s-\s)\s*"
                      r"(?P<rest>\S.*)$"),
     "de": re.compile(r"^(?P<pre>(?:ich|wir|es ist|das ist)\b[^.!?;:,–—…]*?)\s*(?P<sep>[.!;:,–—…]|\s-\s)\s*"
                      r"(?P<rest>\S.*)$"),
@@ -338,7 +356,9 @@ _PREAMBLE_WORDS = {
                      # sixteenth pass (fresh_fr_de_30): "je dois nettoyer ce coin-là, vous pouvez ..."
                      "dois", "devons", "vais", "allons",
                      # seventeenth pass (fresh_fr_de_32): "je dois passer le chiffon."
-                     "passer"}),
+                     "passer",
+                     # nineteenth pass: "(il) faut que je nettoie la table"
+                     "il", "faut", "que"}),
     "de": frozenset({"ich", "wir", "räum", "räume", "räumen", "grad", "gerade", "ein", "bisschen", "auf", "hab", "habe",
                      "haben", "gleich", "besuch", "bereite", "bereiten", "eine", "demo", "vorführung", "vor", "machen",
                      "heute", "bräuchte", "brauche", "mal", "deine", "ihre", "hilfe", "raeum", "raeume", "raeumen",
@@ -369,7 +389,7 @@ def without_preamble(text: str, lang: str) -> str:
         if m is None:
             return text
         words = re.findall(r"[a-zà-ÿß]+", _PREAMBLE_PHRASES[lang].sub(" ", m["pre"]))
-        after = m["rest"].split()[0]
+        after = m["rest"].split()[0].split("-")[0]  # "mettez-moi": the verb before its pronoun
         if m["sep"] == "," and not (_PREAMBLE_ASKS[lang].match(m["rest"]) or
                                     set(lexicon.get(after, "").split()[:1]) & VERBS_EN):
             return text  # after a comma, only before a request's verb or "kannst du": "ich möchte, dass ..." is a wish

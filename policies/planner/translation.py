@@ -171,8 +171,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\btout (?=(?:doucement|délicatement|lentement|gentiment|tranquillement)\b)", ""),
     # "Le rouge, tu me le touches pas, hein, sinon ça va mal se passer !": the threat after a prohibition says only
     # that it is meant (after "pas"/"jamais" alone; after a request it stays unread)
-    (r"\b(pas|jamais)\s*,\s*hein\s*(?:,\s*sinon (?:ça|ca) va (?:mal se passer|barder|chauffer|mal finir|"
-     r"être ta fête)\s*)?(?=[.!;])", r"\1"),
+    # nineteenth pass (fresh_fr_de_36): also after the prohibition's object ("Ne touche pas au cube bleu, hein.")
+    (r"\b(pas|jamais)\b([^,.!;?]*?)\s*,\s*hein\s*(?:,\s*sinon (?:ça|ca) va (?:mal se passer|barder|chauffer|"
+     r"mal finir|être ta fête)\s*)?(?=[.!;])", r"\1\2"),
     # "..., et le vert pour couronner le tout": the last level of a tower said before, its top
     (rf"\b(et (?:le|la) (?:(?:cube|bloc|brique) )?(?:{_FR_COLOUR_WORDS})(?: (?:cube|bloc|brique))?) pour couronner "
      r"le tout(?=\s*(?:[.!]|$))", r"\1 en haut"),
