@@ -401,7 +401,9 @@ _SIMILE_WORDS = {
     "de": frozenset({
         # function words
         "man", "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des", "auf",
-        "aufs", "im", "in", "ins", "am", "an", "vom", "von", "zum", "zur", "mit", "über", "es", "sich", "so",
+        # (no "vom"/"von": a fall from somewhere, "wie ein Ei vom Dach"; no "sich": "wie man sich auf den Kopf
+        # stellt", upside down; A1 s19 lows)
+        "aufs", "im", "in", "ins", "am", "an", "zum", "zur", "mit", "über", "es", "so",
         # gentle manner
         "klein", "kleine", "kleinen", "kleiner", "kleines", "alt", "alte", "alten", "alter", "altes", "schön",
         "schöne", "schönen", "hübsch", "hübsches", "legt", "setzt", "stellt", "stapelt", "schläft", "schlafend",

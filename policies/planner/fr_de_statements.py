@@ -96,7 +96,9 @@ def state_clause(text: str, lang: str, verb_meaning: Callable[[str], str | None]
 
 _DE_REMARK = (r"(?:toll|super|wow|klasse|prima|spitze|genial|cool|bravo|sehr gut|gut gemacht|wunderbar|perfekt|"
               r"schön|geil|krass|nice|top|stark|oh|ah|ach|oje|oha|hoppla|huch|boah|ui|mensch|aha|ach so|ah so|sieh an|"
-              r"na|na sowas|na so was|na also|na schau)")
+              r"na|na sowas|na so was|na also|na schau|"
+              # nineteenth pass (A1 s19 H144): pointing or approval before the statement ("Guck mal, du legst ...")
+              r"guck mal|kuck mal|schau mal|sieh mal|siehste|siehst du|gut so|ah jetzt|aha jetzt)")
 _DE_REMARKED = re.compile(rf"(?:^|[.!?;]\s*)(?P<remark>{_DE_REMARK})\s*[,!.:–—-]+\s*(?:und\s+)?(?P<subj>du|ihr|sie)\s+"
                           r"(?P<verb>[a-zäöüß]+)\b(?P<rest>[^.!?;]*)")
 _DE_GOING_ON = re.compile(r"\b(?:jetzt|nun|dann|danach|als nächstes|gleich|bitte|mal|noch|zuerst|erst|bitteschön)\b")
@@ -109,4 +111,23 @@ def remarked_doing(text: str, lang: str, verb_meaning: Callable[[str], str | Non
     for m in _DE_REMARKED.finditer(text):
         if verb_meaning(m["verb"]) not in (None, "go") and not _DE_GOING_ON.search(m["rest"]):
             return m[0].strip(" ,;:")
+    return None
+
+
+# Nineteenth pass (A1 s19 H145): a German sentence that opens with the verb of "du" ("Legst du den roten in den
+# Müll.", "Schiebst du den roten nach links.", "Gehst du nach Hause.") is a question typed without its mark (asked
+# with "?" it is refused as a question, fr_de_questions), never an order; "Legst du bitte/mal ..." asks it as a request
+# and is left to the rules as before.
+_DE_VERB_FIRST = re.compile(r"(?:^|[.!;:]\s*)(?P<verb>[a-zäöüß]+st) du\b(?!\s+(?:bitte|mal|mir mal|mir bitte|doch)\b)"
+                            r"[^.!?;]*")
+
+
+def verb_first_told(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The German sentence of ``text`` (lower case) that opens with a verb of action of "du" (see above), else None."""
+    if lang != "de":
+        return None
+    for m in _DE_VERB_FIRST.finditer(text):
+        # asked with "?" it is a question (fr_de_questions), or a request marked as one ("Legst du ...? Danke!")
+        if verb_meaning(m["verb"]) is not None and not text[m.end():].lstrip().startswith("?"):
+            return m[0].strip(" ,;:.!")
     return None

@@ -42,7 +42,7 @@ from policies.planner.fr_de_regional import DE_LATE_ORDER as _DE_LATE_ORDER
 from policies.planner.fr_de_regional import DE_PARTICLE_LIST as _DE_PARTICLE_LIST
 from policies.planner.fr_de_regional import DE_REGIONAL as _DE_REGIONAL
 from policies.planner.fr_de_regional import particle_list as _particle_list
-from policies.planner.fr_de_statements import remarked_doing, state_clause
+from policies.planner.fr_de_statements import remarked_doing, state_clause, verb_first_told
 from policies.planner.fr_de_wrappers import CLOSINGS as _CLOSINGS
 from policies.planner.fr_de_wrappers import OPENINGS as _OPENINGS
 from policies.planner.fr_de_wrappers import unwrapped as _unwrapped
@@ -2364,6 +2364,11 @@ def _translated(text: str, lang: str) -> str:
         # "Toll, du legst den roten in den Müll.": what the robot is doing, remarked on (fr_de_statements.py)
         raise TranslationError(f"German: {remark!r} remarks on what the robot is doing, not what to do; say it as a "
                                "request ('leg den roten in den Müll'); nothing was planned")
+    if (told := verb_first_told(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Legst du den roten in den Müll.": a question typed without its "?" (A1 s19 H145; fr_de_statements.py)
+        raise TranslationError(f"German: {told!r} opens with the verb of 'du', as a question does, not a request; "
+                               "say it as a request ('leg den roten in den Müll' or 'kannst du ... legen?'); nothing "
+                               "was planned")
     if (state := _state(text, lang)) is not None:
         # "Voilà le cube rouge dans la poubelle.", "Der rote Würfel im Müll.": where a cube is, said with no verb of
         # action (seventeenth pass; fr_de_questions.state_described), as a clause too (fr_de_statements.state_clause)
