@@ -133,8 +133,15 @@ _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}
 # "Push both of them forward. Both. Not just one of them." (r23 f23-053): "both" said again for emphasis
 _SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*both(?= *[.!]|$))?"
                          r"(?:\s*[.!]\s*not (?:just |only )?(?:one|the one)(?: of them)?)?\s*[.!]?\s*$")
+# (also "without exception", "no exceptions", "bar none", fi48-073: the quantifier's whole reach said again)
 _ALL_AGAIN = re.compile(r"\s*[.!,]\s*(?:every (?:single |last )?one|each (?:and every )?one|all of them|"
-                        r"the (?:whole )?lot)(?: of them)?(?:\s*,?\s*(?:yes|yeah|yep))?\s*[.!]?\s*$")
+                        r"the (?:whole )?lot|without (?:any )?exceptions?|no exceptions?|bar none)(?: of them)?"
+                        r"(?:\s*,?\s*(?:yes|yeah|yep))?\s*[.!]?\s*$")
+# "every other cube" after a cube set apart ("Leave the orange cube alone and move every other cube to the right
+# side.", fi54-030): all the other cubes, read as those are (with no cube set apart before, they stay unread); "both
+# cube" (a learner's singular, fi48-067): both cubes
+_EVERY_OTHER = re.compile(r"\bevery other (?:cube|block|brick|one)\b")
+_BOTH_ONE = re.compile(r"\bboth (cube|block|brick)\b(?!s)")
 # "the two cubes, both to the right side", "the cubes, all of them, into the bin" (s11 dev fi30-024): the quantifier
 # said again right after it, before its place
 _ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,?\s*(?=(?:in|into|on|onto|to)\b)")
@@ -345,6 +352,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
     if others_first is not None:
         text = others_first.group(1) + "all the cubes" + text[others_first.end():]
     text = _THEM_CUBES.sub(r"\1 the \2", text)
+    text = _EVERY_OTHER.sub("all the other cubes", _BOTH_ONE.sub(r"both \1s", text))
     text = _LOOKS_OF_ALL.sub(r"\1 ", text)
     after = _AFTER_EXCEPTION.search(text)
     why = after.group("why") if after is not None else ""

@@ -33,7 +33,8 @@ RELATIVE_FILLERS = frozenset({"that", "which", "is", "sitting", "resting", "lyin
 class Ref:
     """An object mention before grounding."""
 
-    kind: str  # color | it | them | other | held | generic | side_of | extreme | on | moved | not_color | near | top
+    kind: str  # color | it | them | other | held | generic | side_of | extreme | on | moved | not_color | near | top |
+    # lone
     color: str | None = None
     noun: str | None = None
     side: str | None = None
@@ -104,7 +105,11 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
     if toks[0] in ("left", "right") and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "put the left one in the bin": the leftmost (asked where a cube stands in that region, see ground)
         return Ref("extreme", side=toks[0], noun=lx.KIND_WORDS[toks[1]], support=toks[0], text=text)
-    if toks[0] == "topmost" and len(toks) == 2 and toks[1] in lx.KIND_WORDS:  # "the top cube" (phrasing.py)
+    # "the top cube" (phrasing.py writes "topmost"); "top cube" said with no article, as a terse speaker does ("top
+    # cube goes on the pad", fi48-019; "Top one in the bin.", fi54-001): the same cube (asked among two stacks' tops)
+    # (one cube: "top cubes" stays unread, A1 s19 low)
+    top = toks[0] == "topmost" or (toks[0] == "top" and not toks[-1].endswith("s"))
+    if top and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         return Ref("top", noun=lx.KIND_WORDS[toks[1]], text=f"the top {toks[1]}")
     if toks[0].startswith("non") and toks[0][3:] in lx.COLOR_WORDS and len(toks) == 2 and toks[1] in lx.KIND_WORDS:
         # "the cube that isn't red" (phrasing.py writes "nonred cube")
@@ -136,11 +141,15 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         if len(ends) == 1:
             return Ref("between", noun=noun, color=color, anchor=ends[0][0], second=ends[0][1], text=text)
         return None
+    if tuple(rest) in _LONE:  # "the cube that's on its own", "the cube which is standing alone" (fi55-026, fi56-005)
+        return Ref("lone", noun=noun, color=color, text=text)
     at_edge = _at_edge(rest)
     if at_edge is not None:  # "the one at the very back", "the cube that's on the far right" (f19-030, f19-048)
         # ("on the left / right" said plainly, not "far", "very" or "most": that half of the table, as phrasing's
         # "lefthalf" where it rewrites it: two or more cubes there, and not every cube, are asked among, A1 s18 H128)
-        plain = at_edge in ("left", "right") and rest[:1] == ["on"] and not {"far", "very", "most"} & set(rest)
+        # ("at the left" too, REV s18-R7: no superlative in it either)
+        plain = at_edge in ("left", "right") and rest[:1] in (["on"], ["at"]) and \
+            not {"far", "very", "most"} & set(rest)
         return Ref("extreme", side=at_edge, noun=noun, color=color, support=at_edge if at_edge in ("left", "right")
                    else None, half=plain, text=text)
     if len(rest) >= 3 and rest[0] in ("left", "right") and rest[1] == "of":
@@ -159,6 +168,13 @@ def parse_object(toks: Sequence[str]) -> Ref | None:
         if anchor:
             return Ref("on", noun=noun, color=color, anchor=anchor, text=text)
     return None
+
+
+# A cube said to stand by itself, after the relative fillers ("sitting", "standing", "that's", "which is") are dropped:
+# one in no stack, neither under nor on another object (dev_s19 fi55-026, fi56-005; seen fi50-000); asked among two
+# or more such
+_LONE = frozenset({("on", "its", "own"), ("by", "itself"), ("alone",), ("all", "alone"), ("all", "by", "itself"),
+                   ("all", "on", "its", "own"), ("on", "its", "lonesome"), ("apart",), ("by", "its", "lonesome")})
 
 
 # Where a cube stands at the table's edge, said after it: "at the (very) back", "on the far right" -> the extreme's side
@@ -313,6 +329,12 @@ def _ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
         half = [o.name for o in pool if o.position is not None and sign * o.position[1] > HALF_MARGIN_M]
         if 1 < len(half) < len(pool):
             raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(half)} are all on the {ref.side} side", half)
+        if ref.color is not None and len(pool) == 1 and not half:
+            # "the blue cube on the left" with one blue cube: the words say where that cube stands, and it stands
+            # elsewhere (the other half, or the middle): not the cube they describe (A1 s18 H135); with two blue cubes
+            # it is the one of them farther that way, read below
+            raise UngroundedError(f"'{ref.text}': the {ref.color} {ref.noun or 'object'} is not on the {ref.side} side "
+                                  f"of the table")
     if ref.kind == "extreme":
         placed = [o for o in pool if o.position is not None]
         if len(placed) != len(pool) or not pool:
@@ -366,6 +388,13 @@ def _ground(ref: Ref, ctx: Context, *, alternatives: bool = True) -> list[str]:
             raise UngroundedError(f"'{ref.text}' is ambiguous: {len(tops)} objects are on top of others"
                                   if tops else f"'{ref.text}' names nothing: no object is on top of another", tops)
         return tops
+    if ref.kind == "lone":
+        stacked = {name for stack in state.stacks() for name in stack}
+        lone = [o.name for o in pool if o.name not in stacked and state.on.get(o.name) not in state.names]
+        if len(lone) != 1:
+            raise UngroundedError(f"'{ref.text}' is ambiguous: {', '.join(lone)} stand on their own" if lone else
+                                  f"'{ref.text}' names nothing: every {ref.noun or 'object'} is in a stack", lone)
+        return lone
     if ref.kind == "on":
         support = ref.support
         if support is None and ref.anchor is not None:

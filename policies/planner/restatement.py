@@ -135,3 +135,12 @@ def restated(instruction: str, state: SceneState,
             if readings and all(_holds(sentences[i], readings[0], state) for i in dropped):
                 found.setdefault(tuple(readings[0]), kept)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def narrows(word: str, before: str) -> bool:
+    """Whether a sentence of one colour ``word`` ("Red.") after the sentence ``before`` may narrow it rather than say it
+    again: ``before`` names another colour too ("Put the red and blue cubes in the bin. Red.", A1 s18 H130). Then it is
+    not dropped as an echo (phrasing._echoes), and it stays only where ``restated`` finds it holds in the plan."""
+    colour = lx.COLOR_WORDS.get(word)
+    said = {lx.COLOR_WORDS[w] for w in re.findall(r"[a-z]+", before.lower()) if w in lx.COLOR_WORDS}
+    return colour is not None and bool(said - {colour})

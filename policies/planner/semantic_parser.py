@@ -1439,7 +1439,7 @@ _REASON_SHAPES = re.compile(
     r"session|photo|class|lab|calibration))?"
     r"|on a (?:hot|winning|lucky) streak"
     r"|part of (?:another|my|our|the other|a different|an ongoing) (?:experiment|setup|set-up|set up|project)"
-    r"|(?:fine|good|ok|okay|perfect|happy|best) (?:where it is|as it is)"
+    r"|(?:fine|good|grand|ok|okay|perfect|happy|best) (?:where|as) (?:it|he|she) is"
     r"|been (?:placed|set up|positioned|arranged|calibrated) just so"
     r"|been training (?:its|his|her) whole life"
     r"|been on the bench all season)")
@@ -1647,6 +1647,39 @@ _UNDER_ALL = re.compile(r"\b(?:underneath|under|below|beneath) (?:everything|it 
                         r"others|the rest|all the rest)\b")
 _ABOVE_ALL = re.compile(r"\b(?:on top of|above|over|atop) (?:everything|it all|them all|all of them|all the others|"
                         r"the rest|all the rest)\b")
+# Keeping the arm away from a named cube is not touching it ("Don't go near the red one, mate. Just shove the blue one
+# forward a bit.", fi45-000; "Don't go near the blue one now, ...", fi54-031; "stay / keep away from", "steer / keep
+# clear of"): read as "don't touch X" before phrasing, which would read "go near X" as sending the arm there. Only a
+# named cube, and never after another negation ("Don't stay away from the red one" stays unread).
+_KEEP_AWAY = re.compile(rf"(?<!n't )(?<!not )(?<!never )\b(?:(?:don't|dont|do not|never) (?:go|come|get) (?:anywhere )?"
+                        rf"(?:near|close to|nearer to|too close to)|(?:stay|keep) (?:well )?(?:away|clear) from|"
+                        rf"(?:steer|keep) clear of) ({_NAMED_CUBE})(?= *(?:$|[,;.!]|\b(?:and|then|now|but)\b))")
+
+
+def _kept_away(m: re.Match[str], state: SceneState) -> str:
+    """``_KEEP_AWAY``'s "don't touch X" where X, the scene's one cube of that colour, stands in no stack; else the words
+    as said (refused as before): keeping away is more than not touching, and a step that lifts a cube off X or sets
+    one on X's stack takes the arm to X (A1 s19 H147)."""
+    colour = next((lx.COLOR_WORDS[w] for w in re.findall(r"[a-z]+", m.group(1)) if w in lx.COLOR_WORDS), None)
+    name = _scene_colour(colour, state) if colour is not None else None
+    if name is None or any(name in stack for stack in state.stacks()) or state.on.get(name) in state.names or \
+            any(below == name for below in state.on.values()):
+        return m.group(0)
+    return f"don't touch {m.group(1)}"
+
+
+# "the cube which is standing alone" (dev_s19 fi56-005): a cube in no stack, as "on its own" (mentions._LONE); only in
+# a relative clause after the cube's noun ("leave the red cube standing alone" stays unread)
+_STANDING_ALONE = re.compile(r"\b((?:cube|block|brick|one) (?:that|which) (?:is |'s )?(?:standing|sitting|resting) )"
+                             r"(?:all )?alone\b")
+# "take the red cube and keep it on the pad" (dev_s19 fi56-057): after taking a named cube, keeping it at a place is
+# putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
+_TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
+                            r"(?:pad|bin|left side|right side))\b")
+# "leave the yellow one moored where she is" (dev_s19 fi55-045): a cube left where it is, said with a posture (or a
+# boat's word) and the cube as "she"/"he": "leave X where it is" (clause_structure reads it as "leave X alone")
+_LEFT_WHERE = re.compile(rf"\b(leave {_NAMED_CUBE}) (?:(?:moored|anchored|docked|parked|sitting|standing|resting|"
+                         r"lying|sat|stood) )?where (?:it|she|he)(?: is|'s| sits| stands)\b")
 # a push's distance said roughly ("Nudge the red cube a bit to the left, like a couple of centimetres.", dev_s17
 # fi49-077): the approximator goes, the distance stays for phrasing to read (a push slides its own set step)
 _ABOUT_AMOUNT = re.compile(r"(,\s*)(?:like|about|roughly|around|approximately|approx\.?|say)\s+(?=(?:a few|a couple of|"
@@ -1700,10 +1733,19 @@ def _keep_as_put(text: str, instruction: str) -> str:
     return f"put {m.group(1)} {m.group(2)}"
 
 
+# Colours listed with bare commas before ONE singular noun ("Put the red, blue cube in the bin.", REV s16-R5): one cube
+# named by two colours, or two cubes? (as phrasing's "the red blue cube"); "the red, blue and green cubes" is plural
+_LISTED_ONE_NOUN = re.compile(rf"\b(?:{_COLOUR_ALT})(?:\s*,\s*(?:{_COLOUR_ALT}))+\s+(?:cube|block|brick|one)\b(?!['s])")
+
+
 def _parse(instruction: str, state: SceneState) -> ParseResult:
     unasked = unasked_reason(instruction)
     if unasked is not None:  # a guess, a hedged step, a gapped pronoun, a passive's agent, a described tower
         return ParseResult((), Refusal(reason=unasked))
+    listed = _LISTED_ONE_NOUN.search(instruction.lower())
+    if listed is not None:
+        return ParseResult((), Refusal(reason=f"'{listed.group(0)}' lists colours before one cube: say which cube, or "
+                                              f"say each ('the red cube and the blue cube')"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
     spoken = _before_then_first(_tower_idioms(instruction))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
@@ -1729,9 +1771,12 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                          (_SPEAKERS_WAY, r"\1\2 the robot"), (_DEMONSTRATIVE_RELATIVE, r"the \1"),
                          (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1"),
                          (_ONLY_VERB, r"\1just "), (_DO_IT_AFTER, r", but only \1"),
-                         (_ABOUT_AMOUNT, r"\1")):
+                         (_ABOUT_AMOUNT, r"\1"), (_STANDING_ALONE, r"\1on its own"),
+                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
+    if _KEEP_AWAY.search(spoken.lower().replace("’", "'")):
+        spoken = _KEEP_AWAY.sub(lambda m: _kept_away(m, state), spoken.lower().replace("’", "'"))
     rewritten = rewrite(spoken, state)
     if rewritten.refusal is not None:
         return ParseResult((), Refusal(reason=rewritten.refusal))
