@@ -55,6 +55,12 @@ OPENINGS = {
                      r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
                      r"\s*[?!.…]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
+                     # nineteenth pass (fd23-002, fd31-003): what the request is for, said first with a comma ("Pour le
+                     # premier essai, ...", "Pour la démo de cet aprèm, ..."), a closed list of lab occasions
+                     # (never "prochain(e)": a later run, A1 s19 H150)
+                     r"pour (?:le (?:premier )?(?:essai|test)|la (?:démo|démonstration|manip|"
+                     r"manipe|séance)|l' ?(?:expérience|essai))(?: de (?:cet aprèm|cet après-midi|ce matin|ce soir|"
+                     r"demain|tout à l' ?heure))?\s*,|"
                      # tenth pass: "c'est bon, t'as fini, retourne ..." (the work before is done)
                      r"(?:c' ?est|c) bon\s*,?\s*(?:(?:t' ?as|tu as|vous avez) (?:fini|terminé)\s*)?[,!.]*|"
                      # twelfth pass: "C'est bon, fini pour aujourd'hui, tu retournes ..." (the day's work done)
@@ -128,7 +134,11 @@ OPENINGS = {
                      # auch mal was sagen."
                      rf"{_DE_VISIT}(?:\s*(?:,|…|\.\.\.)\s*(?:und |ach,? )?{_DE_VISIT})*|"
                      # nineteenth pass (fresh_fr_de_36): asking leave to speak ("Darf ich auch mal was sagen?")
+                     # ... and a turn asked ("Darf ich auch mal? Äh... stell ...", fd23-029, fd29-032)
                      r"darf ich (?:dir |ihnen |euch )?(?:auch )?(?:mal |einmal )?(?:was|etwas) sagen|"
+                     r"darf ich (?:auch )?(?:mal|einmal)(?=\s*\?)|"
+                     # the hesitation after it, "Äh..." ("[ä]": no accent restored from it, see CLOSINGS)
+                     r"(?:[ä]hm?|[ö]hm?)(?=\s*(?:…|\.))|"
                      # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
