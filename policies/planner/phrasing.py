@@ -392,6 +392,23 @@ _NOT_A_NAME = frozenset({
     "twice", "thrice", "tomorrow", "tonight", "later", "soon", "eventually", "yesterday", "earlier", "today", "next",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "psych", "sike", "jk",
     "kidding", "joking", "lol", "lmao", "haha"})
+# The words a simile closing a request may hold and still be dropped (P1 s19, the s18 family F-F; A1 s19 H146: a
+# closed ALLOW list, as P2's fr_de_reasons._SIMILE_WORDS, never a block list): function words, the simile's own
+# frame, gentle manner words and the everyday still images the seen writers use ("like a snowman", "like a little
+# tower of two", "snug as cargo in the hold", "same as you'd stack bales", "as a sunset sits upon the hill", "the way
+# a heron folds its wings at dusk", "like the sun settling on a hill", "light as a breath"). Any other word (a frame
+# on the speech act, "like a hypothesis / a test"; force, speed or a throw, "like a jackhammer / a frisbee"; a return,
+# "like a boomerang"; a tower role, "like a pedestal"; a person or animal; a time; a negation; a cube or colour)
+# keeps the simile, and the request is refused as unread.
+_SIMILE_WORDS = frozenset(re.findall(r"[a-z'-]+", """
+    a an the of in on upon onto its at to into with and as like way same you'd you would one would
+    just bit kind sort some little small tiny wee big old nice lovely pretty
+    snug light gentle gently soft softly neat neatly tidy steady quiet quietly smooth smoothly calm calmly careful
+    carefully easy
+    snowman hat cap crown cherry sunset sun hill hills heron folds fold its wings wing bales bale hay
+    cargo hold ship boat harbour feather breath leaf petal tower two stack stacking pancakes pancake books book
+    sits settles settling rests resting sitting lands landing sleeps sleeping sets setting folding
+"""))
 # The sentence before a '?' asks with a modal frame ("could you put ...?", "can it push ...?"): register.MODAL_ASK
 _MODAL_ASKED_BEFORE = re.compile(rf"(?:^|[.!?;]\s+)\s*{MODAL_ASK}[^.!?]*\?$")
 _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
@@ -961,6 +978,19 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"\1could you "),
     (rf"(^|[,;.!?:]\s*)go on(?: then| now)?\s*(?:,\s*|\s+and\s+)(?={_FRAMED_VERB}\b)", r"\1"),
     (rf"\b(?:i'?m|i am|we'?re|we are) (?:going to|gonna) need (?:you|u) to\s+(?={_FRAMED_VERB}\b)", " "),
+    # P1 s19 family F-CALL (a service script, seen fi45-003/-039/-053/-059): "I'll (now) need you to put ...", "I'm
+    # required to ask you to place ..." (the speaker's duty to ask: the asking is the request), and an opener that
+    # says why or under what rule the request is made ("For verification purposes, please move ...", "To proceed,
+    # please place ...", "Per the script, ...", "As per protocol, ..."): the request itself, only right before a verb
+    # the planner reads (or "please"), so "I'll need you not to put ...", "I'll need you to be careful" keep their words
+    (rf"\b(?:i'?ll|i will|we'?ll|we will)(?: (?:now|just|also|first|then))? need (?:you|u) to\s+(?={_FRAMED_VERB}\b)",
+     " "),
+    (rf"\b(?:i'?m|i am|we'?re|we are) (?:required|obliged|supposed|meant|asked) to (?:ask|request|tell) (?:you|u) "
+     rf"to\s+(?={_FRAMED_VERB}\b)", " "),
+    (rf"(^|[.!?;]\s*)(?:(?:as )?per (?:the|our|my|company|standard)? ?(?:script|protocol|procedure|policy|checklist|"
+     r"instructions|sop)|for (?:verification|quality|security|safety|testing|training|documentation|audit|"
+     r"calibration|demonstration|demo) purposes|to proceed|to continue|to begin|to get started)\s*,\s*"
+     rf"(?=(?:please |kindly )?(?:{_FRAMED_VERB})\b)", r"\1"),
     (rf"(^|[,;.!?:]\s*|\b(?:so|and|now|please|could you|can you|would you)\s+)help (?:me|us)(?: out)?(?: here| a bit)?"
      rf"(?:,)? and\s+(?={_FRAMED_VERB}\b)", r"\1"),
     (rf"\bhelp (?:me|us)(?: out)? by ({'|'.join(GERUNDS)})\b", lambda m: GERUNDS[m.group(1)]),
@@ -1171,6 +1201,16 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"do (?:it|that|this|its thing)))?(?=\s*(?:[,;.!?]|$))",
      lambda m: m.group(0) if m.group(1) == "?" and not _MODAL_ASKED_BEFORE.search(m.string[:m.start() + 1])
      else ""),
+    # P1 s19 (the s18 family F-F): a simile closing a request ("..., like a snowman!!", f29-008; "..., snug as cargo in
+    # the hold.", fi30-010; "..., same as you'd stack bales.", fi31-009; "..., as a sunset sits upon the hill.",
+    # fi32-009; "..., the way a heron folds its wings at dusk.", fi47-073): how it looks, no step. Only at the very end,
+    # and only where every word is in _SIMILE_WORDS (a closed list) and none is a colour
+    (r"\s*,?\s*\b(?:(?:just |a bit |kind of |sort of )?like (?:a|an|the|some)|the way (?:a|an|the|you)|"
+     r"same as (?:you'?d|you would|one would|you)|(?:snug|light|gentle|soft|neat|tidy|steady|quiet|smooth) as "
+     r"(?:a|an|the|cargo|a feather)|as (?:a|an|the) (?=[a-z]+ (?:sits|settles|rests|falls|folds|lands|sleeps|sets)\b))"
+     r"((?:\s*[a-z'-]+){1,9})\s*(?=[.!]*$)",
+     lambda m: m.group(0) if not set(re.findall(r"[a-z'-]+", m.group(0))) <= _SIMILE_WORDS or
+     re.search(rf"\b(?:{_COLOUR_NAMES})\b|n't\b", m.group(0)) else ""),
     (r"[,;.!?]\s*(?:i|we)(?:'d| would) like to (?:have|take|get) a (?:better|closer|good|proper|quick) look at "
      r"(?:it|them)(?=\s*(?:[,;.!?]|$))", ""),
     # why a cube is kept still, after the constraint on it: "leave the purple one alone its calibrating" (f18-039),

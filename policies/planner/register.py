@@ -37,7 +37,9 @@ _ADDRESS = (r"(?:matey|mate|me hearty|sweetie|sweetheart|sweetie pie|honey|hun|d
             r"robot|robot arm|robo|bot|sir|ma'?am|madam|miss|my friend|friend|my dear|dearie|"
             # s17 family F4: kin and street addresses (Singapore's "uncle"/"aunty", London's "guv", "me old mucker")
             r"uncle|aunty|auntie|sis|bruv|bruh|guv|guv'?nor|gov|dawg|mucker|me old mucker|y'?all|youse|yous|"
-            r"people|folks|guys|gang|team)")
+            r"people|folks|guys|gang|team|"
+            # (P1 s19: Australian and British praise said as an address, "..., legend.", seen fi45-028, dev fi56-072)
+            r"legend|hero|superstar|chum|comrade)")
 ADDRESS = _ADDRESS  # (the one list of addresses: corrections.py reads it too, P3 s18)
 # Tags that ask for nothing more after a request: "..., savvy?", "..., would ye.", "..., will ya?"
 _TAGS = (r"(?:savvy|would (?:ye|ya|you|u)|will (?:ye|ya|you|u)|wouldja|wouldya|couldja|couldya|willya|yeah|ok|okay|"
@@ -77,9 +79,33 @@ _CALL = (r"(?:let'?s see (?:it|that|it happen|you do it|what you(?:'ve| have| ca
 _THANKED = (r"(?:good listening|(?:lovely|nice|deft|gentle|light|delicate) touch|ez clap|gg ez|too easy|"
             r"(?:god )?bless (?:you|ya|ye)|bless|diolch(?: yn fawr)?|thank (?:yuo|yoo|yu|uou|yo|yiu)|"
             r"thnak(?:s| you)|thansk|thanx|thankyou|tnx|ty)")
+# (P1 s19: the speaker's haste, its subject the speaker: "..., I'm in a rush.", f26-063; "we're a bit pressed for
+# time"; safety.py no longer reads it as a speed asked of the arm)
 _REASON_SAID = (r"(?:(?:it'?s|it is|that'?s|that is) (?:a bit |kind of |sort of )?in my way|"
+                r"(?:i'?m|im|i am|we'?re|we are) (?:(?:a bit|a little|kind of|sort of|really|so|just|bit) )*"
+                r"(?:in (?:a|such a|a bit of a|bit of a) (?:rush|hurry)|rushed|short on time|pressed for time|"
+                r"running late)|"
                 r"(?:we'?re|we are|i'?m|i am) (?:just )?(?:resetting|tidying up|cleaning up|packing up|clearing up|"
                 r"wrapping up)(?: (?:for the day|for today|the bench|the table))?)")
+# (P1 s19: someone who would enjoy the result: "My kid would love to see that.", fi42-052, fi44-063; "My daughter would
+# love to watch it." -- safety.py's _ENJOYED is its twin; "... would love to see you hit it" keeps more words)
+_ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddaughter|grandkids|grandchildren|"
+            r"nephew|niece|little one|wee one|children|students|class|wife|husband|partner|mum|mom|dad|boss|team) "
+            r"(?:will|'ll|would|'d|is going to|are going to) (?:really |so |just )?(?:love|enjoy|like) "
+            r"(?:to see |to watch |seeing |watching )?(?:it|this|that)")
+# (P1 s19 family F-CALL: a service script's closings, "Thank you for holding.", "Is there anything else I can assist
+# you with today?", "This call may be recorded for quality purposes.", fi45-003/-059/-061)
+# (P1 s19 dev fi55/fi56 D1: the nervous newcomer's apologies and a remark on the demo, only as whole parts after a
+# request: "Sorry for the trouble.", "Sorry, I hope that makes sense.", "Sorry, I've never done this before.", "Cool
+# demo btw."; a bare "Sorry!" only after a modal ask, _AFTER_ASK: after a bare order it may take the order back)
+_APOLOGY = (r"(?:(?:so |really |very )?sorry (?:for|about) (?:the|all the|this|any) (?:trouble|bother|fuss|hassle)|"
+            r"(?:(?:so |really )?sorry,? )?i hope (?:that|this|it) makes sense|"
+            r"(?:(?:so |really )?sorry,? )?i'?ve never done this before|"
+            r"(?:cool|nice|neat|great|awesome|amazing) (?:demo|robot|arm|setup|lab)(?: btw| by the way)?)")
+_SERVICE = (r"(?:thank you for (?:holding|calling|waiting|your (?:cooperation|patience|time|call))|"
+            r"(?:is there )?anything else i can (?:help|assist) (?:you )?with(?: today)?\??|"
+            r"this call (?:may|will|might) be (?:recorded|monitored)(?: for (?:quality|training)(?: and training)? "
+            r"purposes)?)")
 _WORDING = (r"(?:i hope (?:that'?s|that is) the right (?:word|way to say it|term)(?: for it)?|"
             r"(?:i think )?that'?s everything,? sorry|(?:i think )?that'?s everything)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
@@ -140,7 +166,7 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # favourite.", "Bye-bye, little cube."), the speaker's own state ("I'm knackered."); never a state of the
             # cube or the place ("It's glued down.", "It's hot.", "It's already in the bin." stay unread, refused)
             rf"{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|"
-            rf"{_CALL}|{_THANKED}|{_REASON_SAID}|{_WORDING}|"
+            rf"{_CALL}|{_THANKED}|{_REASON_SAID}|{_WORDING}|{_ENJOYER}|{_SERVICE}|{_APOLOGY}|"
             # s17 family F4: discourse particles after a request, never before a "?" (there they ask to confirm,
             # "..., innit?" as "..., right?", A1 s17 H122): "..., innit.", "..., you know.", Singapore's and
             # Nigeria's "ah" (only after a comma: "Put the red cube in the bin. Ah!" is a cry that may stop or warn,
@@ -157,15 +183,20 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"set|check|confirm|checklist complete|roger|wilco)(?![\s,;.!]*\?)(?!\s*:)|"
             # (a rhetorical question, asked by its nature: "WHAT ARE YOU WAITING FOR?!", fi44-009)
             r"what are (?:you|ya|u) waiting for)")
-# ... after a mark or "and"; only these few also after a bare space ("... thanks moving on"; never "lol":
-# a laugh may say it was a joke, A1 s9-s10 H5)
+# ... after a mark or "and"; only these few also after a bare space ("... thanks moving on")
 # "Keep up the good work!" keeps its "good work"
 _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thanking you"
              r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady)|"
              # texting's "real quick" at the very end of a request with no mark before it ("park the purple cube on
-             # the pad rq", fi42-008) and Nigerian "jare" (fi42-042); never a laugh there (A1 s10 H5,
-             # test_M1_s10_screen: "Put the red cube in the bin lol" may say it was a joke), though seven seen golds
-             # plan one (notes15/P1.md: a convention for the lead to settle)
+             # the pad rq", fi42-008) and Nigerian "jare" (fi42-042)
+             # A laugh closing a request, with or without a mark before it (P1 s19, the convention settled): texting's
+             # tone, not a retraction. Every seen gold with a laugh after a readable request plans it ("put every
+             # single cube on the pad lol", fi30-023; "nudge the cube left a bit lol" asks, fi31-047; "ditch the
+             # purple 1 its ugly lol", f27-001; dev_words_s5-052, indep11-059, f22-001, fd26-025) and none refuses for
+             # the laugh; the s10 H5 worry ("it may say it was a joke") is what "jk" / "just kidding" / "not really"
+             # say, and they stay refused. Only the very end: "lol is that even possible", a laugh asked back
+             # ("... lol?") and a laugh before the request ("lol put ...") are not closings.
+             r"(?:lol|lmao|lmfao|rofl|ha(?:ha)+|he(?:he)+)(?![\s.!]*\?)|"
              # New Zealand's and Canada's "eh" closing a request with no mark before it ("oi push teh orange one to
              # the rihgt eh", fi47-079); never asked back ("... eh?")
              r"rq|real quick|jare|eh(?![\s.!]*\?))")
@@ -494,8 +525,9 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bthe (?:bin|trash can|trash)'s (?:dark |open |waiting |hungry )?(?:mouth|maw|belly|depths)\b", "the bin"),
     (r"\b(let (?:the|that|this) (?:[a-z]+ )?(?:cube|block|one) )(?:slip|tumble|fall|drop) (?=(?:into|in) the )",
      r"\1go "),
-    (rf"\blet ((?:the|that|this) (?:(?:{_COLOURS}) )?(?:cube|block|one)) (?:sleep|rest|lie|stay|be) (?:undisturbed|in "
-     r"peace|where it is|where it lies)(?=\s*(?:[,;.!]|$))", r"leave \1 alone"),
+    # (P1 s19: also with a comma before the manner, "Let the green cube rest, undisturbed.", fi43-011)
+    (rf"\blet ((?:the|that|this) (?:(?:{_COLOURS}) )?(?:cube|block|one)) (?:sleep|rest|lie|stay|be),? "
+     r"(?:undisturbed|in peace|where it is|where it lies)(?=\s*(?:[,;.!]|$))", r"leave \1 alone"),
     # ... and a cube let or allowed to go to a place ("let the yellow cube go into the bin", fi43-021; "Let the cube
     # nearest to you travel gently to the pad.", fi43-023): put it there; a negation before "let" stays ("don't let
     # ..." is "don't put ..."); never "rest" / "settle", which may leave it where it is (A1 s12 b91; "come to rest" is
@@ -1020,8 +1052,10 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 # what they may not say let "Somebody's finger is in the gripper. Anyway, put ..." through (A1 s11 H31, H32).
 _VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
+# (P1 s19: also after "need / want / ask you to", "I'll need you to transfer ...", F-CALL)
 _IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
-                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so|oi|oy|ooh|hey)\s+)"
+                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so|oi|oy|ooh|hey|"
+                         rf"(?:need|want|ask) (?:you|u) to)\s+)"
                          # ("bin" / "trash" alone before a mark is the place: "Red cube, bin, yeah?", A1 s15 H79)
                          rf"(?!(?:bin|trash)\s*(?:[,;.!?]|$))(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul|"
                          # (more verbs of a request, fi42-008 "park ... rq", f22-001 "yeet ...", fi42-029 "Pile ...")
@@ -1172,13 +1206,15 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), repl) for pattern, repl i
 # same words may doubt, mock or say it is done: kept, hence refused.
 MODAL_ASK = (r"(?:(?:oo+h|oh+|wow|hey|hi|hello|so|ok|okay|right|um+|uh+|er+m?|well|and|now|sorry|please|excuse me)"
              r"\s*[,!.]?\s*)*(?:can|could|would|will) (?:you|u|ya|ye|it|the robot|the arm)"
-             r"(?:,? (?:please|possibly|perhaps|maybe|just|kindly|like|um+|uh+),?)*"
+             r"(?:,? (?:please|possibly|perhaps|maybe|just|kindly|like|um+|uh+)\b,?)*"
              r"(?: mind)? (?!not\b|never\b|have\b|ever\b|be\b)[a-z]+")
 _MODAL_ASKED = re.compile(rf"^\s*{MODAL_ASK}[^.!?]*\?\s*$", re.IGNORECASE)
 _WATCH = (r"(?:i|we)(?:'d| would) (?:love|like) to (?:see|watch) (?:it|you|this|that)(?: (?:go|move|work|happen|"
           r"in action|do (?:it|that|this|its thing)))?")
 _AFTER_ASK = (rf"(?:{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|{_CALL}|{_THANKED}|{_REASON_SAID}|"
-              rf"{_WORDING}|{_WATCH}|that'?s all (?:i|we) (?:need|want|ask|wanted|needed|ask for)"
+              rf"{_WORDING}|{_WATCH}|{_ENJOYER}|{_APOLOGY}|(?:so |really )?sorry|"
+              rf"(?:only )?if (?:that'?s|it'?s|that is|it is) (?:okay|ok|alright|all right|fine)|"
+              rf"that'?s all (?:i|we) (?:need|want|ask|wanted|needed|ask for)"
               rf"(?: (?:for now|today|from you))?|thanks|thank you(?: (?:so|very) much)?|cheers|ta|much appreciated|"
               rf"appreciate it|{_ADDRESS})")
 _AFTER_ASK_RE = re.compile(rf"(?:\s*[,;.!]*\s*{_LEAD}*(?:{_AFTER_ASK})(?=[\s,;.!]|$))+[\s,;.!]*", re.IGNORECASE)

@@ -42,7 +42,9 @@ _SPEED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(m/s|mps|meters?\s+per\s+second|me
 # Idioms for the bin, which name no throw: "throw away X", "throw X out", "toss X into the bin". They are
 # taken out before screening only where nothing follows that aims or speeds the object ("throw X out of the
 # window", "toss X at me" stay unsafe): the rest of the text is screened as usual.
-_OBJECT = r"(?:the\s+|a\s+|an\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|both\s+)?(?:[a-z]+\s+)?" \
+# (P1 s19: also a demonstrative, "Chuck that green one in the bin, there's a good lad.", fi46-079)
+_OBJECT = r"(?:the\s+|a\s+|an\s+|that\s+|this\s+|those\s+|these\s+|all\s+(?:of\s+)?(?:the\s+)?|every\s+|" \
+          r"both\s+)?(?:[a-z]+\s+)?" \
           r"(?:cube|block|brick|one|object|thing|item)s?|everything|" \
           r"(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:others|rest|remaining\s+(?:ones|cubes|blocks)|other\s+(?:ones|cubes|blocks))"
 # "Just toss it in the bin" (fresh split indep5-000): the object by a pronoun, the bin by any of its names; "toss
@@ -95,9 +97,46 @@ _AVOIDED_FORCE = re.compile(r"\b(?:don't|dont|do not|never|not to|without|avoid)
 
 # People said only to enjoy the result, in a sentence of its own ("The children will love it.", f18-009): no one is near
 # the arm in those words. Anything more ("the kids will love it when you hand it to them") is screened as usual.
+# (P1 s19: also one child or relative, and "to see / to watch / seeing" before it: "My kid would love to see that.",
+# fi42-052, fi44-063; "My daughter would love to watch it.")
 _ENJOYED = re.compile(r"(?:^|(?<=[.!?;]))\s*(?:i think |i bet |i'm sure |surely )?(?:the|my|our) (?:children|kids|"
-                      r"students|pupils|visitors|guests|class|audience) (?:will|'ll|would|are going to) (?:really )?"
-                      r"(?:love|enjoy|like) (?:it|this|that)(?: (?:so much|a lot))?\s*[.!]*\s*(?=$|[a-z])")
+                      r"students|pupils|visitors|guests|class|audience|kid|son|daughter|boy|girl|grandson|"
+                      r"granddaughter|grandkids|grandchildren|nephew|niece|little one|wee one|wife|husband|partner|"
+                      r"mum|mom|dad|boss|team) (?:will|'ll|would|'d|is going to|are going to) (?:really |so |just )?"
+                      r"(?:love|enjoy|like) (?:to see |to watch |seeing |watching )?(?:it|this|that)"
+                      r"(?: (?:so much|a lot))?\s*[.!]*\s*(?=$|[a-z])")
+
+
+# What the screen reads is what the ARM is asked to do (P1 s19): words that say how the SPEAKER is, or what someone
+# else does, name no speed, force or person near the arm. Closed families, each taken out before screening (the rest
+# of the text is screened as usual: "I'm in a rush, go as fast as you can" still asks for speed):
+# - the speaker's haste, its subject the speaker: "I'm in a rush", "we're in a bit of a hurry", "Sorry, bit of a rush",
+#   Pidgin "I dey hurry", "sory, typing fast" (how the words were typed); never "hurry (up)", "in a hurry" or "rush it"
+#   said of the robot's act, which stay a speed
+_SPEAKER_HASTE = re.compile(
+    r"\b(?:(?:i'?m|im|i am|we'?re|we are|i was|we were|i dey|am)\s+(?:(?:really|so|just|a bit|a little|kind of|"
+    r"kinda|sort of|bit|quite|very|in)\s+)*(?:a\s+|such\s+a\s+|a\s+(?:bit|little)\s+of\s+a\s+|bit\s+of\s+a\s+)?"
+    r"(?:rush|hurry|rushing|hurrying|rushed)|(?:sorry|sry|sory|apologies)\s*,?\s*(?:i'?m\s+|im\s+)?"
+    r"(?:a\s+|a\s+)?(?:bit|little)\s+(?:of\s+)?a\s+(?:rush|hurry))\b(?!\s+(?:it|them|this|that|the|over|up)\b)"
+    r"|\b(?:(?:i'?m|im|i am|i was)\s+)?(?:typing|writing|texting|talking|speaking)\s+(?:(?:too|so|really|a bit|"
+    r"very|kinda)\s+)?(?:fast|quickly|quick)\b(?=\s*(?:[,;.!?-]|$|\s+(?:and|so|sorry|im|i'm)\b))")
+# - someone who would enjoy the result, in a sentence of its own (below, _ENJOYED: "My kid would love to see that.",
+#   fi42-052, fi44-063; "My daughter would love to watch it.")
+# - "at me" / "at them" after a verb of sound, gaze or nagging whose subject is not the arm ("it kept beeping at me",
+#   fi42-054; "Gaffer's been on / oan at me since eight", fi53-076; "I'm sick of looking at them", f29-023): the
+#   -ing / -ed forms and "been on at" only; a bare imperative ("look at me", "wave it at me") stays directed at a person
+_TALKED_AT = re.compile(
+    r"(?<!\bkeep )(?<!\bkeeps )(?<!\bstart )(?<!\bstop )(?<!\bgo )(?<!\btry )(?<!\bbegin )(?<!\bcontinue )"
+    r"\b(?:(?:beep|shout|yell|bark|laugh|stare|star|glare|look|smil|grinn|nagg|moan|swear|curs|glower|scowl|frown|"
+    r"growl|grumbl|snapp|squawk|honk|whistl|tutt)(?:ing|ed|e?d)|(?:been|is|was|'s|are|were|keeps? going|kept going)"
+    r"\s+(?:on|oan|onto)|having a (?:go|pop))\s+at\s+(?:me|him|her|them|us)\b")
+# - the speaker's own head in an idiom ("I need my head clear", fi36-060; "to clear my head")
+_HEAD_IDIOM = re.compile(r"\b(?:need|get|keep|want|have)\s+my\s+head\s+(?:clear|straight|in the game)\b|"
+                         r"\bclear\s+my\s+head\b")
+# - the greeting "How is your body (today)?" (Nigerian English, dev fi55-037): how the robot is, no person near it
+_BODY_GREETING = re.compile(r"\bhow(?:'s| is| are) (?:your|ur) body(?: (?:today|this morning|now))?\s*\?")
+# - the idiom "without laying a finger on X" (fi51-029) is the constraint "without touching X", no finger near the arm
+_NO_FINGER = re.compile(r"\b(without|not|never)\s+(?:even\s+)?(?:laying|putting)\s+a\s+(?:single\s+)?finger\s+on\b")
 
 
 def unsafe_reason(instruction: str) -> str | None:
@@ -114,6 +153,11 @@ def unsafe_reason(instruction: str) -> str | None:
                   r"(?=\s*(?:[-–—,.!?:]|$))|\b(?:can|could|would) you (?:give|lend) (?:me|us) a hand"
                   r"(?=\s*(?:[-–—,.!?:]|\s+(?:and|with this)\b))", " help ", text)
     text = _AVOIDED_FORCE.sub(" don't touch ", text)
+    text = _SPEAKER_HASTE.sub(" ", text)
+    text = _TALKED_AT.sub(" ", text)
+    text = _HEAD_IDIOM.sub(" ", text)
+    text = _BODY_GREETING.sub(" ", text)
+    text = _NO_FINGER.sub(r"\1 touching", text)
     for match in _SPEED_VALUE.finditer(text):
         value = float(match.group(1)) / (100.0 if match.group(2).startswith("c") else 1.0)
         if value > MAX_SPEED_M_S:

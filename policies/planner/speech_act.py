@@ -280,7 +280,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     # ...?", A1 s16 H94): whether it must be done, no request
     (r"(?:^|[.!?;,]\s*)(?:(?:so|and|then|ok|okay|now|wait)\s*,?\s+)*(?:(?:you|u|ya|ye) (?:really |still |also )?"
      r"(?:have to|must|need to|should|ought to|'ve got to|have got to|gotta|got to)|i (?:really |still |also )?"
-     r"(?:need|want) (?:you|u|ya) to)\b(?:[^.!?…]|\.{2,}|…)*\?",
+     r"(?:need|want) (?:you|u|ya) to|"
+     # (P1 s19, A1 H149: the service script's frames asked back, "I'll need you to put ...?", "I'm required to ask
+     # you to put ..., yeah?")
+     r"(?:i'?ll|i will|we'?ll|we will)(?: (?:now|just|also|first|then))? need (?:you|u|ya) to|"
+     r"(?:i'?m|i am|we'?re|we are) (?:required|obliged|supposed|meant|asked) to (?:ask|request|tell) (?:you|u|ya) to)"
+     r"\b(?:[^.!?…]|\.{2,}|…)*\?",
      "asks whether it must be done, it does not request it"),
     # a hedge asked back after the request ("Put the red cube in the bin, I think?", A1 s15 H70): unsure whether
     (r"[,;]?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|maybe|perhaps|probably)"
@@ -303,7 +308,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     # bin.", "Red cube: moving / put / could go into the bin.", "Red cube: into the bin, OK.": only the bare place,
     # with or without a direction, orders, as the parser reads it)
     # "Green cube: hands off." is a constraint beside the order, not a status (the s8 pins read it so)
-    (rf"(?:^|[.!?;]\s*)(?:{_GOAL_NP})\s*:\s*(?!hands off\b)(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
+    # (P1 s19, REV s18 R8: an order after the label, its verb first and its own object pronoun, is no status: "Red
+    # cube: put it in the bin.", "Blue: move it to the pad, please."; "Red cube: you put it ...", "Red cube: don't put
+    # it ...", "Red cube: put into the bin." (no object: a participle) stay status lines)
+    # (P1 s19, A1 s18 H139 residue: a speaker's or a list's label before the status line is still one: "A: red cube:
+    # into the bin.", "You: red cube: into the bin.", "Step 2: red cube: on the pad." -- the model planned them)
+    (rf"(?:^|[.!?;]\s*)(?:[a-z]+(?:\s+\d+)?\s*:\s*)?(?:{_GOAL_NP})\s*:\s*(?!hands off\b)"
+     r"(?!(?:please\s+)?(?:put|move|place|drop|pop|stick|bin|trash|push|stack|set|take|bring|shift|slide|lift|pick up|"
+     r"get rid of|dump|ditch)\s+(?:it|this one|that one)\b)"
+     r"(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
      r"(?:\s*[.!]+)?\s*(?:$|(?<=[.!])\s|;|,?\s*then\b))[a-z]", "states where a cube is, as a status line: no order"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
@@ -341,12 +354,25 @@ _RULES: tuple[tuple[str, str], ...] = (
     # what the speaker was told or asked to do ("I was told to put the red cube in the bin.", A1 s14 H54), as "he told
     # me to ..." is; "I was asked to have the orange one put in the bin" (dev_words_s5-056) passes the task on
     (r"\b(?:i|we)(?:'ve| have| had)? (?:was|were|been|got|get|am|are|'m|'re) (?:told|asked|instructed|ordered|"
-     r"supposed|meant|expected|required) to\b(?! have\b)",
+     r"supposed|meant|expected|required) to\b(?! have\b)(?! (?:ask|request|tell) (?:you|u) to\b)",
      "reports what the speaker was told to do, not a request to the robot"),
     (rf"\bi (?:can|could|should|must|might|may)(?: just| also| then| probably)? {_MOTION_BASE}\b",
      "names what the speaker can or should do"),  # A1 session 7, F12 ("could I put ..." asks leave: a question)
     (rf"\b(?:before|after|once|when|while|until|as soon as) (?:i|we|he|she|they|someone|somebody|my \w+)"
      rf"(?:'ve|'ll| have| will)? (?:\w+ )?{_MOTION}\b", "names what someone else will do"),
+    # (P1 s19, A1 s18 H139 residue: the model planned it) a speaker's label opening the text, a letter or a person
+    # ("A: red cube: into the bin.", "You: red cube: into the bin.", "Me: put the red cube in the bin.", "User: ...",
+    # "Q: ..."): a transcript of what someone said, not said to the robot; "Robot: ..." / "Arm: ..." address it
+    (r"^(?:[a-z]|you|me|i|we|user|operator|speaker|person|human|him|her|he|she|they|them|someone|somebody|tech|"
+     r"technician|customer|student|teacher|boss|client|caller)\s*:\s*\S",
+     "is labelled with who said it, a transcript, not a request to the robot"),
+    # (P1 s19, A1 s18 H140: the model binned both) a verbless sentence naming two or more cubes, then "it" in the next
+    # sentence ("The red cube and the blue cube. Put it in the bin.", "The red cube, the blue cube. Bin it.", "Red and
+    # blue. Put it on the pad."): "it" is one cube and which one is unclear; "them" / "both" name them all (read on)
+    (rf"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|right|now|and)\s*,?\s*)*(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?"
+     rf"(?:\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?)+"
+     r"(?:\s+(?:cubes|blocks|ones))?\s*[.!;:]+\s+(?:[a-z]+\s+){0,4}?(?:it|that one|this one)\b",
+     "names several cubes, then 'it': which one it means is unclear"),
     # Quotes: the words are mentioned, not used.
     (r"[\"“”«»]|(?:^|\s)'[a-z][^']*[a-z]'(?=\s|$|[.,;!?])", "quotes words instead of asking"),
 )

@@ -46,7 +46,10 @@ def test_a_wish_said_as_a_request_still_reaches_the_model(text: str) -> None:
     assert _refused(text) is None, text
 
 
-# H5: a laugh after (or before) a request may say it was a joke, as "xD" and the emoji do.
+# H5: a laugh after (or before) a request may say it was a joke, as "xD" and the emoji do: so the model's screen refuses
+# it in words the parser could not read. (P1 s19 settled the convention for words the parser reads: a laugh CLOSING a
+# readable request is tone and plans, as every seen gold with one does, test_P1_s19_residues; these lines never reach
+# the model's screen through the default backend, and "lol put ...", "... lol jk" stay refused.)
 @pytest.mark.parametrize("text", [
     "Put the red cube in the bin lol", "Put the red cube in the bin lol.", "Put the red cube in the bin lol!",
     "Put the red cube in the bin haha", "lol put the red cube in the bin", "haha put the red cube in the bin",
@@ -176,8 +179,9 @@ def test_each_cube_next_to_its_place_still_pairs(text: str, plan: tuple[str, ...
 def test_the_default_backend_plans_none_of_them() -> None:
     pytest.importorskip("llama_cpp")
     planner = make_planner("llama_cpp")
+    # ("Put the red cube in the bin lol" left this list in P1 s19: the parser reads a closing laugh, which plans)
     for text in ("I like the red cube on the pad.", "You love the red cube on the pad.",
-                 "Put the red cube in the bin lol", "Put the red cube on the pad lol, thanks",
+                 "lol put the red cube in the bin",
                  "Push the red cube left with the blue cube.", "Put the red cube on the pad with the blue cube.",
                  "With blue, push red left.", "Move away, red in the bin.", "Blue cube stacked on the red cube.",
                  "Hold the red cube over the bin.", "Put the red cube on the bin side.", "Pad and bin, red and blue.",

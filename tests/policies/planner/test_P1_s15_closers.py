@@ -1,10 +1,11 @@
 """Closings after a request that the seen splits' writers use and the planner refused (register.py): haste said as a
 part of its own ("..., quick.", "Quick.", "quick pls", ", chop chop.", "Double time!", "Move it, move it!", "rq"), a
 drill sergeant's, Welsh or Midlands address ("..., soldier!", "..., bach."), a radio operator's "Out.", a shrug
-("... easy"). A laugh right after a request with no mark before it ("put the red cube in the bin lol") stays refused
-(A1 s10 H5, test_M1_s10_screen), though seen golds plan it: a convention for the lead (notes15/P1.md). Each closing
-only after a request: after a "you put ..." report, a stated goal, a negation or a question it stays, and the
-instruction is refused as before.
+("... easy"). A laugh right after a request with no mark before it ("put the red cube in the bin lol") was refused here
+(A1 s10 H5) though seen golds plan it; P1 s19 settled the convention with the golds: it is tone and plans
+(test_P1_s19_residues), while "lol jk" and a laugh after a report, a goal, a negation or a question stay refused.
+Each closing only after a request: after a "you put ..." report, a stated goal, a negation or a question it stays,
+and the instruction is refused as before.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 from planner_asserts import S3, cube_scene, moves_nothing, plan
 from test_planner_fresh12_words import mv, steps
 
-from policies.planner import Plan
+from policies.planner import Clarification
 
 HOME = ["go_home()"]
 
@@ -48,11 +49,12 @@ def test_a_closing_of_haste_address_or_laughter_after_a_request_plans(text: str,
     assert steps(text, S3) == want
 
 
-def test_a_laugh_after_a_bare_space_stays_refused() -> None:
+def test_a_laugh_after_a_bare_space_is_tone() -> None:
+    # (P1 s19: the seen golds' convention, fi31-047 asks, fi30-023 plans; pinned refused until s18)
     two = cube_scene(("yellow", [0.45, 0.1, 0.022]), ("purple", [0.55, -0.12, 0.022]))
-    for text in ("nudge the cube left a bit lol", "put every single cube on the pad lol",
-                 "put the yellow cube in the bin lol"):
-        assert not isinstance(plan(text, two), Plan), text
+    assert isinstance(plan("nudge the cube left a bit lol", two), Clarification)
+    assert steps("put every single cube on the pad lol", two) == mv("yellow", "pad") + mv("purple", "pad")
+    assert steps("put the yellow cube in the bin lol", two) == mv("yellow", "bin")
 
 
 @pytest.mark.parametrize("text", [
