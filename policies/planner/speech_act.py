@@ -180,6 +180,16 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
      rf"(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
      "remarks on a state found, it does not ask for it"),
+    # ... and so does any verbless clause the parser would read as a goal after such an interjection, not only "<cube>
+    # <place>": a tower by its roles, a list, an exclusion, home ("Blimey, red at the bottom, blue in the middle, green
+    # on top.", "Yay, red and blue in the bin.", "Phew, home.", "Ha, red in the bin.", A1 s19 H143, which built the
+    # tower in the simulator); a verb, "please" or a modal in the clause makes it a request again ("Wow, please put
+    # ...", "Look, could you ...")
+    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there)\s*[,!.…]+\s*)+(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b)"
+     rf"(?![^.!?;]*(?<!the )(?<!a )\b(?:{_MOTION_BASE}|please|pls|plz|can|could|would|will|shall|must|should|need|"
+     rf"want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)[^.!?;]*[a-z]",
+     "remarks on a state found, it does not ask for it"),
     # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
     (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
