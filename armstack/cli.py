@@ -55,7 +55,9 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            action_noise=args.action_noise, replay_every=args.replay_every,
                            shadow_size=args.shadow_size, msaa_samples=args.msaa_samples,
                            full_episodes=args.full_episodes, place_recovery=args.place_recovery,
-                           place_recovery_offset=parse_offsets(args.place_recovery_offset))
+                           place_recovery_offset=parse_offsets(args.place_recovery_offset),
+                           grasp_recovery=args.grasp_recovery,
+                           grasp_recovery_offset=parse_offsets(args.grasp_recovery_offset, "--grasp-recovery-offset"))
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -142,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PickPlace: share of episodes whose expert lowers off the place, then corrects low (0: none)")
     p.add_argument("--place-recovery-offset", default="0.02,0.08",
                    help="low,high: the range (m) of the recovery's offset from the place")
+    p.add_argument("--grasp-recovery", type=float, default=0.0,
+                   help="PickPlace: share of episodes whose expert descends beside the cube, then corrects (0: none)")
+    p.add_argument("--grasp-recovery-offset", default="0.02,0.05",
+                   help="low,high: the range (m) of the grasp recovery's offset from the cube")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

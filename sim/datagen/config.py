@@ -23,6 +23,11 @@ EXECUTION_FIELDS = ("workers", "backend", "ray_address", "out")
 RECOVERY_ENV = "armstack/PickPlace-v0"
 MAX_RECOVERY_OFFSET = 0.15
 """The farthest a placing recovery lowers from the place (m): beyond, it is a new carry, not a correction."""
+MAX_GRASP_RECOVERY_OFFSET = 0.08
+"""The farthest a grasp recovery descends from the object (m): beyond, it is a new approach, not a correction."""
+GRASP_RECOVERY_SPREAD = np.pi / 12
+"""A grasp recovery's offset is turned by up to this (rad) from the hand's x axis: at 5 cm, 1.3 cm along the
+fingers' closing line, so the open fingers (4.7 cm either side of the TCP) clear a 4.4 cm cube."""
 MAX_WORKERS = 10_000
 """Ray tasks in flight are twice this; local worker processes are bounded by the machine (backends.check_workers)."""
 
@@ -75,6 +80,15 @@ class DatagenConfig:
     bytes, same content hash."""
     place_recovery_offset: tuple[float, float] = (0.02, 0.08)
     """The range (m) the recovery's offset from the place is drawn from, uniformly."""
+    grasp_recovery: float = 0.0
+    """PickPlace only: the share of attempts whose expert shows a grasp recovery (``sim.experts.GraspRecovery``): the
+    open hand descends ``grasp_recovery_offset`` m off the cube, on either side across the fingers' closing line
+    (turned by up to ``GRASP_RECOVERY_SPREAD``), then, low and open, moves onto it and grasps. The recorded action
+    is the correction (the approach and descent onto the cube; the env executes the detour), as for
+    ``place_recovery``. Drawn per attempt from its own stream,
+    independent of the placing recovery's; 0 (the default) changes nothing: same actions, bytes and content hash."""
+    grasp_recovery_offset: tuple[float, float] = (0.02, 0.05)
+    """The range (m) the grasp recovery's offset from the cube is drawn from, uniformly."""
     msaa_samples: int = 0
     """Multisamples per pixel (``SceneConfig.msaa_samples``; MuJoCo's default is 4). Off, object edges are
     aliased (one-pixel steps) and frames are cheaper under software GL (docs/measured_defaults.md)."""
@@ -130,17 +144,19 @@ class DatagenConfig:
         self.scene_config()  # validates shadow_size and msaa_samples with the scene's own rules
 
     def _check_place_recovery(self) -> None:
-        p = self.place_recovery
+        self._check_recovery("--place-recovery", self.place_recovery, self.place_recovery_offset,
+                             MAX_RECOVERY_OFFSET, "its expert places one cube")
+        self._check_recovery("--grasp-recovery", self.grasp_recovery, self.grasp_recovery_offset,
+                             MAX_GRASP_RECOVERY_OFFSET, "its expert grasps one cube")
+
+    def _check_recovery(self, flag: str, p: Any, rng: Any, most: float, why: str) -> None:
         if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
-            raise ConfigError(f"--place-recovery must be a share between 0 and 1, got {p!r}")
-        rng = self.place_recovery_offset
+            raise ConfigError(f"{flag} must be a share between 0 and 1, got {p!r}")
         if (len(rng) != 2 or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in rng)
-                or not 0.0 < rng[0] <= rng[1] <= MAX_RECOVERY_OFFSET):
-            raise ConfigError(f"--place-recovery-offset must be two distances 0 < low <= high <= "
-                              f"{MAX_RECOVERY_OFFSET} m, got {list(rng)}")
+                or not 0.0 < rng[0] <= rng[1] <= most):
+            raise ConfigError(f"{flag}-offset must be two distances 0 < low <= high <= {most} m, got {list(rng)}")
         if p > 0 and self.env_id != RECOVERY_ENV:
-            raise ConfigError(f"--place-recovery applies to {RECOVERY_ENV} (its expert places one cube), not "
-                              f"{self.env_id}")
+            raise ConfigError(f"{flag} applies to {RECOVERY_ENV} ({why}), not {self.env_id}")
 
     def scene_config(self) -> SceneConfig:
         """The scene of this run's env. The render settings only apply with cameras: a state-only run keeps the
@@ -169,7 +185,8 @@ class DatagenConfig:
     def replays(self, attempt: int) -> bool:
         """Whether ``attempt`` is in the open-loop replay sample (never under DART noise or placing recoveries: the
         recorded actions are labels, not what ran; see ``action_noise``)."""
-        return self.action_noise == 0 and self.place_recovery == 0 and attempt % self.replay_every == 0
+        return (self.action_noise == 0 and self.place_recovery == 0 and self.grasp_recovery == 0
+                and attempt % self.replay_every == 0)
 
     @property
     def max_attempts(self) -> int:
@@ -204,6 +221,11 @@ class DatagenConfig:
             d.pop("place_recovery_offset")
         else:
             d["place_recovery_offset"] = list(self.place_recovery_offset)
+        if self.grasp_recovery == 0:
+            d.pop("grasp_recovery")
+            d.pop("grasp_recovery_offset")
+        else:
+            d["grasp_recovery_offset"] = list(self.grasp_recovery_offset)
 
     def recovery_for(self, seed: int) -> dict[str, float] | None:
         """The placing recovery of the attempt with reset seed ``seed`` (its distance and angle), or None; drawn
@@ -215,6 +237,19 @@ class DatagenConfig:
             return None
         lo, hi = self.place_recovery_offset
         return {"distance": float(rng.uniform(lo, hi)), "angle": float(rng.uniform(-np.pi / 4, np.pi / 4))}
+
+    def grasp_recovery_for(self, seed: int) -> dict[str, float] | None:
+        """The grasp recovery of the attempt with reset seed ``seed`` (its distance and world direction), or None;
+        drawn from a stream of its own (independent of the placing recovery's and of every other draw)."""
+        if self.grasp_recovery == 0:
+            return None
+        rng = np.random.default_rng([seed, 0x6A5B])
+        if rng.random() >= self.grasp_recovery:
+            return None
+        lo, hi = self.grasp_recovery_offset
+        side = 0.0 if rng.random() < 0.5 else np.pi
+        return {"distance": float(rng.uniform(lo, hi)),
+                "angle": float(side + rng.uniform(-GRASP_RECOVERY_SPREAD, GRASP_RECOVERY_SPREAD))}
 
 
 def attempt_seed(base_seed: int, attempt: int) -> int:

@@ -299,13 +299,14 @@ def parse_list(value: str, what: str) -> tuple[str, ...]:
     return items
 
 
-def parse_offsets(value: str) -> tuple[float, float]:
-    """``--place-recovery-offset low,high`` in metres (DatagenConfig checks the range)."""
-    items = parse_list(value, "--place-recovery-offset")
+def parse_offsets(value: str, what: str = "--place-recovery-offset") -> tuple[float, float]:
+    """``--place-recovery-offset`` / ``--grasp-recovery-offset`` ``low,high`` in metres (DatagenConfig checks the
+    range)."""
+    items = parse_list(value, what)
     try:
         numbers = tuple(float(v) for v in items)
     except ValueError:
-        raise ConfigError(f"--place-recovery-offset must be two distances in metres, got {value!r}") from None
+        raise ConfigError(f"{what} must be two distances in metres, got {value!r}") from None
     if len(numbers) != 2:
-        raise ConfigError(f"--place-recovery-offset must be two distances in metres (low,high), got {value!r}")
+        raise ConfigError(f"{what} must be two distances in metres (low,high), got {value!r}")
     return numbers[0], numbers[1]

@@ -16,7 +16,7 @@ from sim.dataset.depth import depth_image_mm
 from sim.dataset.env_spec import STATE_SPEC
 from sim.dataset.record import EpisodeRecord
 from sim.env import TabletopEnv
-from sim.experts.pick_place import PickAndPlaceMotion, PlacingRecovery
+from sim.experts.pick_place import GraspRecovery, PickAndPlaceMotion, PlacingRecovery
 
 _STATE_SPEC = STATE_SPEC
 _ENVS: dict[tuple[Any, ...], TabletopEnv] = {}  # one env per worker process and configuration
@@ -93,11 +93,15 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     seed = attempt_seed(config.seed, attempt)
     obs, info = env.reset(seed=seed)
     expert = env.expert()
-    recovery = config.recovery_for(seed)
-    if recovery is not None:
+    recovery, grasp_recovery = config.recovery_for(seed), config.grasp_recovery_for(seed)
+    relabelled = recovery is not None or grasp_recovery is not None
+    if relabelled:
         if not isinstance(expert, PickAndPlaceMotion):
-            raise TypeError(f"placing recovery needs the pick-and-place expert, got {type(expert).__name__}")
-        expert.recovery = PlacingRecovery(recovery["distance"], recovery["angle"])
+            raise TypeError(f"a recovery needs the pick-and-place expert, got {type(expert).__name__}")
+        if recovery is not None:
+            expert.recovery = PlacingRecovery(recovery["distance"], recovery["angle"])
+        if grasp_recovery is not None:
+            expert.grasp_recovery = GraspRecovery(grasp_recovery["distance"], grasp_recovery["angle"])
     model, data = env.model, env.data
     cams = config.active_cameras
     # Rows are written in place into buffers sized for the longest episode (np.empty: untouched rows cost
@@ -128,7 +132,7 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
             depths[cam].append(depth_image_mm(obs[f"{cam}_depth"]))
         action = actions[t]
         action[:] = expert.act()
-        executed = action.astype(np.float64) if recovery is None else expert.executed.astype(np.float64)
+        executed = action.astype(np.float64) if not relabelled else expert.executed.astype(np.float64)
         if noise_rng is not None:
             executed[:4] = np.clip(executed[:4] + noise_rng.normal(0.0, config.action_noise, 4), -1.0, 1.0)
         obs, reward, terminated, truncated, step_info = env.step(executed)
@@ -147,6 +151,8 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
     }
     if recovery is not None:  # only then: a default run's episode meta is as before
         summary["place_recovery"] = {k: round(v, 5) for k, v in recovery.items()}
+    if grasp_recovery is not None:
+        summary["grasp_recovery"] = {k: round(v, 5) for k, v in grasp_recovery.items()}
     if not success:
         summary["seconds"] = round(time.perf_counter() - start, 4)
         return Attempt(None, summary)

@@ -34,6 +34,24 @@ class PlacingRecovery:
     height: float = 0.02
 
 
+@dataclass(frozen=True)
+class GraspRecovery:
+    """An opt-in grasp recovery (``armstack datagen --grasp-recovery``): the open hand goes over a point ``distance``
+    m off the object, descends there to ``height`` m above the grasp height, then, low and still open, moves onto
+    the object and grasps as usual (once per episode: a retry after a drop approaches plainly). ``angle`` (rad) is
+    the offset's direction in the hand's frame at the grasp yaw: 0 along the TCP's x axis, across the line the
+    fingers close on, where the open fingers straddle the object (along that line, beyond ~1.5 cm, a finger would
+    land on it).
+
+    As ``PlacingRecovery``, the label is the correction: while the motion heads for the offset point (the approach
+    and the descent there) ``act()`` returns what the unperturbed motion would do from the same state (the approach
+    above the object; once descending, the descent onto it) and ``executed`` the detour; low and off the object the
+    two are the same. A cloned image policy closed its gripper low but centimetres beside the cube: the default
+    expert descends only within 1 cm of it, so no demonstration held a low, open hand beside the cube."""
+
+    distance: float
+    angle: float = 0.0
+    height: float = 0.0
 
 
 class PickAndPlaceMotion:
@@ -46,7 +64,7 @@ class PickAndPlaceMotion:
 
     def __init__(self, view: SceneView, obj: str, place_fn: Callable[[], np.ndarray], max_pos_step: float,
                  carry_height: float = 0.0, release_drop: float = 0.006,
-                 recovery: PlacingRecovery | None = None) -> None:
+                 recovery: PlacingRecovery | None = None, grasp_recovery: GraspRecovery | None = None) -> None:
         self.view, self.obj, self.place_fn = view, obj, place_fn
         self.step_size = max_pos_step
         self.carry_height = carry_height
@@ -59,6 +77,8 @@ class PickAndPlaceMotion:
         self.round = view.object_shape(obj) != "cube"
         self.recovery = recovery
         self.recovery_xy: np.ndarray | None = None  # the offset of the lowering point from the place, set at the carry
+        self.grasp_recovery = grasp_recovery
+        self.grasp_detour_done = False  # set once the detour reaches its low point (or gives up): retries go plainly
         self.executed: np.ndarray | None = None
         """The action to run after the latest ``act()``: its label, except on a recovery's detour."""
 
@@ -87,12 +107,16 @@ class PickAndPlaceMotion:
         half = v.object_half(obj)
         tcp = v.tcp_pos
         self.count += 1
+        if self.phase == "gdip":
+            return self._grasp_dip(o)
         if self.phase == "approach":
             if self.round:  # any yaw grasps a cylinder or a sphere: keep the hand's
                 self.yaw_goal = v.tcp_yaw if self.yaw_goal is None else self.yaw_goal
             else:
                 self.yaw_goal = grasp_yaw(v.object_yaw(obj), v.tcp_yaw)
             above = np.array([o[0], o[1], o[2] + 0.08])
+            if self.grasp_recovery is not None and not self.grasp_detour_done:
+                return self._approach_off_object(above)
             err = above - tcp
             yaw_ok = abs(angle_diff(v.tcp_yaw, self.yaw_goal)) < 0.05
             if np.linalg.norm(err[:2]) < 0.01 and abs(err[2]) < 0.03 and yaw_ok:
@@ -147,6 +171,37 @@ class PickAndPlaceMotion:
             return self._goto(self.release_pos, OPEN)
         # retreat: straight up, then hold
         return self._goto(np.array([tcp[0], tcp[1], max(place[2], o[2]) + half + 0.12]), OPEN)
+
+    def _grasp_offset(self) -> np.ndarray:
+        assert self.grasp_recovery is not None
+        yaw = self.view.tcp_yaw if self.yaw_goal is None else self.yaw_goal
+        a = yaw + self.grasp_recovery.angle
+        return self.grasp_recovery.distance * np.array([np.cos(a), np.sin(a), 0.0])
+
+    def _approach_off_object(self, above: np.ndarray) -> np.ndarray:
+        """A grasp recovery's approach: the label is the approach above the object; the executed action goes above
+        the offset point (with the same yaw), and once there the descent begins (``gdip``)."""
+        label = self._goto(above, OPEN, self.yaw_goal)
+        point = above + self._grasp_offset()
+        err = point - self.view.tcp_pos
+        yaw_ok = self.yaw_goal is None or abs(angle_diff(self.view.tcp_yaw, self.yaw_goal)) < 0.05
+        if np.linalg.norm(err[:2]) < 0.01 and abs(err[2]) < 0.03 and yaw_ok:
+            self._set("gdip")
+        self.executed = self._goto(point, OPEN, self.yaw_goal)
+        return label
+
+    def _grasp_dip(self, o: np.ndarray) -> np.ndarray:
+        """gdip: descend over the offset point (executed) while the label is the descent onto the object; low (or
+        after 40 steps), the plain descent from there, which moves onto the object and grasps (executed = label)."""
+        assert self.grasp_recovery is not None
+        grasp = np.array([o[0], o[1], max(o[2], 0.014)])
+        label = self._goto(grasp, OPEN, self.yaw_goal)
+        point = grasp + self._grasp_offset() + np.array([0.0, 0.0, self.grasp_recovery.height])
+        self.executed = self._goto(point, OPEN, self.yaw_goal)
+        if np.linalg.norm(point - self.view.tcp_pos) < 0.008 or self.count > 40:
+            self.grasp_detour_done = True
+            self._set("descend")
+        return label
 
     def _low_z(self, place: np.ndarray) -> float:
         """The object centre's height while a recovery is low: over a raised place (the bin), above its walls."""

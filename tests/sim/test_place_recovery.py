@@ -16,6 +16,7 @@ from sim import ConfigError
 from sim.datagen import DatagenConfig, attempt_seed
 from sim.datagen.episode import run_attempt
 from sim.env import TabletopEnv
+from sim.experts.pick_place import PickAndPlaceMotion, PlacingRecovery
 from sim.regression.golden import GOLDEN_CASES, GOLDEN_DIR, load_golden
 from sim.rollout import run_episode
 
@@ -125,3 +126,42 @@ def test_cli_refuses_an_unreadable_offset_range(tmp_path: Path) -> None:
                            str(tmp_path / "x")], capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 2 and "--place-recovery-offset must be two distances in metres" in proc.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_the_carry_to_the_offset_point_is_labelled_as_the_carry_to_the_place() -> None:
+    """REV s19 R2: on the carry the env runs the detour to the offset point, and the label must stay the carry to
+    the place (what the unperturbed expert does from the same state). Near the offset point the two differ most:
+    the detour has almost arrived (small xy command), while the label still heads for the place at full speed."""
+    env = TabletopEnv(task="pick_place")
+    try:
+        for attempt in range(40):
+            obs, info = env.reset(seed=attempt_seed(3, attempt))
+            if info["target"] != "bin":
+                break
+        expert = env.expert()
+        assert isinstance(expert, PickAndPlaceMotion)
+        expert.recovery = PlacingRecovery(0.06, angle=0.5)
+        cube = env.view.scene.object_names[int(obs["object_id"])]
+        place = np.asarray(obs["goal_pos"])[:2].copy()
+        near, success = [], False
+        for _ in range(140):
+            phase = expert.phase
+            label = expert.act().copy()
+            assert expert.executed is not None
+            executed = expert.executed.copy()
+            o = env.view.object_pos(cube)[:2].copy()
+            if (phase == "carry" and expert.phase in ("carry", "dip") and expert.recovery_xy is not None
+                    and np.linalg.norm(o - (place + expert.recovery_xy)) < 0.015):
+                near.append((label, executed, place - o))
+            _, _, terminated, truncated, step_info = env.step(executed)
+            success = success or bool(step_info.get("is_success", False))
+            if terminated or truncated:
+                break
+    finally:
+        env.close()
+    assert success and len(near) >= 2, len(near)
+    for label, executed, way in near:
+        cos = float(label[:2] @ way) / max(float(np.linalg.norm(label[:2]) * np.linalg.norm(way)), 1e-9)
+        assert cos > 0.8 and np.linalg.norm(label[:2]) > 0.3, (label, executed, way)
+        assert np.linalg.norm(executed[:2]) < np.linalg.norm(label[:2])  # the detour, almost there, is not it
+        assert label[4] > 0  # still holding
