@@ -41,7 +41,7 @@ pytest.importorskip("rclpy")
 
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Float64MultiArray, String
-from test_bridge_instruction_action import ACTION, Goal
+from test_bridge_instruction_action import ACTION, MAX_HOST_STOPS, Goal, after_rejection, armed_now
 from test_bridge_ros import CONFIG, LOADED_BOX, Rig
 
 from robot.bridge_core import OBJECT_LOSS_GRACE_S, OCCLUSION_RADIUS
@@ -59,7 +59,6 @@ Cartesian step, and the command gate's ramp toward it (measured 0-18.5 mm at loa
 43 cm). The next action, computed from the period's result served before the loss was applied, is void
 (``BridgeWorld.take``, tests/robot/test_bridge_pending_action.py)."""
 HOLD_NOISE_M = 0.002  # a hold taken where the arm is measured (after a host-caused stop) may lie this much off
-MAX_HOST_STOPS = 3  # as bench/agent_ros.py: a stop a starved host caused is re-armed and the words sent again
 
 
 def _params_file(tmp: Path) -> Path:
@@ -149,16 +148,10 @@ class Scene:
         return self._mirror
 
     def armed(self) -> None:
-        """Armed before an instruction: a stop a starved host caused (late joint states) is re-armed, as a technician
-        does. DEGRADED resumes by itself, and the agent may start in it. Judged on a ``~/state`` the bridge published
-        after this call (its node clock ``t``, the same system clock as this probe's): the latest one received may be
-        older than a stop that came meanwhile (NOMINAL read, the goal then rejected as not armed)."""
-        asked = self.probe.node.get_clock().now().nanoseconds * 1e-9
-        state = self.rig.wait_state(lambda s: s.get("t", float("-inf")) >= asked, 5.0,
-                                    f"a state published after {asked:.3f}")
-        if state.get("mode") in ("SAFE_STOP", "ESTOP"):
-            assert set(state["last_transition"]["faults"]) <= TIMING_FAULTS, state
-            self.rig.arm_until_accepted()
+        """Armed before an instruction (``armed_now``: judged on a state published after the call; a stop a starved
+        host caused is re-armed, as a technician does, and counted). DEGRADED resumes by itself, and the agent may
+        start in it."""
+        armed_now(self.rig, self.host_stops)
 
     def after_host_stop(self, why: str) -> None:
         """An agent run ended "stopped": only a stop a starved host caused (late joint states) is allowed; re-armed."""
@@ -169,16 +162,9 @@ class Scene:
         self.rig.arm_until_accepted()
 
     def after_rejection(self, events: int) -> None:
-        """A goal was rejected: it must be for a stop (the bridge's ``instruction_rejected`` event after ``events``
-        says "not armed"), a timing stop, which is re-armed (``after_host_stop``); any other reason fails."""
-        def rejection() -> dict[str, Any] | None:
-            return next((e for e in self.rig.bridge_events()[events:] if e.get("event") == "instruction_rejected"),
-                        None)
-
-        self.probe.spin_until(lambda: rejection() is not None, 5.0, self.rig.bridge)
-        event = rejection()
-        assert event is not None and "not armed" in event["reason"], f"goal rejected: {event}\n{self.rig.output()}"
-        self.after_host_stop(f"goal rejected: {event['reason']}")
+        """A goal was rejected: only for a host's timing stop, which is re-armed (``after_rejection`` of
+        test_bridge_instruction_action); any other reason fails."""
+        after_rejection(self.rig, events, self.host_stops)
 
     def ask(self, client: Any, text: str) -> tuple[Goal, Any]:
         """``text`` as an ``~/execute_instruction`` goal: the goal and its result (sent again after a host stop)."""
