@@ -252,10 +252,16 @@ class BridgeCore:
         self._reset_pending = False
         """The policy's latest reset failed (its process busy, restarting or raising): it acts again only after a
         reset that succeeds (``_reset_policy``), so nothing it queued before is served."""
-        self._resume_from: float | None = None
-        """A resume whose policy reset failed sends nothing until a trusted reading received after that reset
-        returned (node clock): its hold (the resume's command at the measured position) is taken from it, not from the
-        tick's reading, which the reset's wait (up to ``policy_deadline_s``) made old (None: no resume waits)."""
+        self._fresh_from: float | None = None
+        """No command until a trusted reading received at or after this (node clock; None: none waits). A tick that
+        asked the policy and then commands from its reading sets it when the call returned: a restart's reset (a
+        resume, DEGRADED's entry), failed or not, and a policy call of ``_run_policy`` that failed (an act past its
+        deadline, a goal's pending reset retried): a PolicyProcess waits up to ``policy_deadline_s`` while the arm
+        moves, the node's lock holds the readings of that wait back, and a hold from the tick's reading pulls the arm
+        back by what it moved meanwhile (REV s18-R4: 0.016 rad). The command then goes out from the newest reading."""
+        self._fresh_resume = False
+        """The command ``_fresh_from`` holds back is a resume's (the gate reset to the measured position), else the
+        mode's own (DEGRADED's hold taken from that reading)."""
         self._out_mode = self.supervisor.mode
         """The mode of the latest tick or reaction: a reaction commands only when the mode rose above it."""
         self.tick_count = 0
@@ -702,6 +708,7 @@ class BridgeCore:
         return {"kind": kind, "tick": self.tick_count, "t": now, "lateness": lateness,
                 "mode": self.supervisor.mode.name, "faults": [f.to_dict() for f in faults], "samples": samples,
                 "measured": None if trusted is None else trusted.position.tolist(),
+                "received": None if trusted is None else trusted.received,
                 "cmd": None if command is None else command.arm.tolist(),
                 "gripper": None if command is None else command.gripper,
                 "source": None if command is None else command.source,
@@ -770,29 +777,31 @@ class BridgeCore:
             if reset_fault is not None:
                 # A policy fault like one from its action (category 2: DEGRADED holds or retreats; the policy's
                 # next tick retries the reset before it acts), never a failed tick: a PolicyProcess busy on a late
-                # answer or restarting its child raises here, and the resume's hold must still go out. Not from
-                # this tick's reading: the reset may have waited up to policy_deadline_s, and a hold there pulls an
-                # arm still moving (settling after the stop) back by what it moved meanwhile (REV s18-R4: 0.016
-                # rad). The hold waits for a reading received after this point (``_resume_from``).
+                # answer or restarting its child raises here, and the resume's hold must still go out.
                 faults.append(reset_fault)
                 transitions += sup.update(now, [reset_fault])
                 self._agent_guard(sup.mode, [reset_fault])
-                self._resume_from = now + (time.perf_counter() - began)
-        resume_from = self._resume_from
-        if resume_from is not None and (sup.mode >= Mode.SAFE_STOP or not sup.measurements_trusted):
-            resume_from = self._resume_from = None  # a stop's hold or a freeze rules now, as for any command
-        waiting = resume_from is not None and (trusted is None or trusted.received < resume_from)
-        if resume_from is not None and not waiting:
-            assert trusted is not None  # not waiting: a reading received after the reset
-            self._resume_from = None
-            resumed = True  # the resume's command, from this newest reading
-            self.mirror.set_arm(trusted.position, trusted.finger_positions)
-            self.controller.reset(self.mirror.data)
+            if self.policy is not None:
+                # Not from this tick's reading, whether the reset failed or succeeded: it may have waited up to
+                # policy_deadline_s, and a hold there pulls an arm still moving (settling after the stop) back by what
+                # it moved meanwhile (REV s18-R4: 0.016 rad). The command waits for a newer reading (``_fresh_from``).
+                self._await_reading(now, began, resume=resumed)
+        fresh_from = self._fresh_from
+        if fresh_from is not None and (sup.mode >= Mode.SAFE_STOP or not sup.measurements_trusted):
+            fresh_from = self._fresh_from = None  # a stop's hold or a freeze rules now, as for any command
+        waiting = fresh_from is not None and (trusted is None or trusted.received < fresh_from)
+        if fresh_from is not None and not waiting:
+            assert trusted is not None  # not waiting: a reading received after the policy's call returned
+            self._fresh_from = None
+            if self._fresh_resume:
+                resumed = True  # the resume's command, from this newest reading
+                self.mirror.set_arm(trusted.position, trusted.finger_positions)
+                self.controller.reset(self.mirror.data)
         nominal = retreat = None
         policy_ran = agent_ran = False
         fault: Fault | None = None
         if waiting:
-            self._target = None  # nothing acts and nothing is sent until the resume's hold went out
+            self._target = None  # nothing acts and nothing is sent until a reading newer than the policy's call
         elif trusted is not None and sup.mode == Mode.NOMINAL and self._agent_active():
             # The agent's actions keep a phase of their own: any tick may end one's period (``_run_agent``).
             agent_ran = True
@@ -801,6 +810,10 @@ class BridgeCore:
             if sup.mode == Mode.NOMINAL:
                 policy_ran = self.goal is not None
                 fault = self._run_policy(trusted)
+                # A failed call may have waited up to policy_deadline_s (an act past its deadline, a pending reset
+                # retried): DEGRADED's hold is not taken from this tick's reading. The arm meanwhile goes on toward
+                # the last command sent (the policy's: where it was heading), as during the call.
+                waiting = fault is not None and self._await_reading(now, began, resume=False)
             elif self.params.degraded_fallback == "retreat":
                 self._target = self._retreat(trusted)
         if fault is not None:
@@ -966,6 +979,19 @@ class BridgeCore:
         self._target = (ctrl[:n].copy(), float(ctrl[n:].mean()))
         self.task_success = TASKS[self.goal.task].reward_terms(mirror.view, self.goal)["success"] > 0.5
         return None
+
+    def _await_reading(self, now: float, began: float, *, resume: bool) -> bool:
+        """Hold this tick's command back until a trusted reading received after now (``_fresh_from``: the tick began
+        at ``now``, ``began`` on perf_counter; node clock + the seconds the tick has run). ``resume``: that command is
+        a resume's (a resume already waiting stays one). Not for a DEGRADED that brakes (a jerk-limited gate): the
+        brake is a function of the commands sent before, no reading's; waiting would only delay it. Returns whether
+        it waits."""
+        resume = resume or (self._fresh_from is not None and self._fresh_resume)
+        if not resume and self.gate.filter is not None:
+            return False
+        self._fresh_from = now + (time.perf_counter() - began)
+        self._fresh_resume = resume
+        return True
 
     def _reset_policy(self, since: float) -> Fault | None:
         """Reset the task's policy (a new goal, a resume): a chunk or ensemble history predicted before is void. A

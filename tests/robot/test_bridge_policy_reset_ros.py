@@ -38,6 +38,8 @@ BRIDGE_STARTUP_S = POLICY_START_S + 60.0
 """Until the bridge arms: its own imports, the policy's process, then its node."""
 SETTLE_S = 1.0
 """After the operator stop, before the re-arm: the arm at rest at the hold (it settled in about 0.1 s in that run)."""
+POLICY_DEADLINE_S = 0.2
+"""The bridge's policy_deadline_s here: how long a frozen child's act() or reset() waits before it fails."""
 HOLD_RAD = 0.01
 """How far a measured joint may move while the bridge holds (the hold's settling; an acting policy moves more)."""
 
@@ -50,7 +52,8 @@ def _params(tmp: Path, ticks: Path) -> Path:
     data["armstack_sim_arm"]["ros__parameters"].update(publish_rate_hz=100.0)
     data["armstack_bridge"]["ros__parameters"].update(
         policy=str(PANDA_TABLETOP_BC), planner=NO_PLANNER, expected_state_rate_hz=100.0, tick_log=str(ticks),
-        policy_deadline_s=0.2, policy_start_timeout_s=POLICY_START_S, **{**LOADED_HOST, "stale_periods": 60.0})
+        policy_deadline_s=POLICY_DEADLINE_S, policy_start_timeout_s=POLICY_START_S,
+        **{**LOADED_HOST, "stale_periods": 60.0})
     path = tmp / "policy_reset_rig.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
@@ -137,6 +140,27 @@ def test_a_reset_that_fails_at_a_resume_is_a_policy_fault_and_the_arm_holds_unti
         assert rig.spin_rearming(lambda: steps.update() > acted + 5, POLICY_START_S + 30.0, stops, 3), \
             f"the policy did not act again after the failed reset ({fault}); timing stops {stops}\n{rig.output()}"
 
+        # An act past its deadline while the policy moves the arm (ROB s19 open 1b): the child frozen again, its next
+        # act() waits policy_deadline_s and fails; DEGRADED's hold comes from a reading received after that wait.
+        n_events = len(rig.events)
+        child = _policy_child(bridge.pid)
+        os.kill(child, signal.SIGSTOP)
+        try:
+            def act_fault() -> dict[str, Any] | None:
+                return next((e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"
+                             and e.get("kind") == "policy_deadline"
+                             and not str(e.get("detail", "")).startswith("policy reset:")), None)
+
+            seen = probe.spin_until(lambda: act_fault() is not None, 10.0, bridge)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGCONT)
+        late = act_fault()
+        assert seen and late is not None, f"no policy_deadline from the frozen child's act\n{rig.output()}"
+        acted = steps.update()
+        assert rig.spin_rearming(lambda: steps.update() > acted + 5, POLICY_START_S + 30.0, stops, 3), \
+            f"the policy did not act again after the late act ({late}); timing stops {stops}\n{rig.output()}"
+
     records = [r for r in read_ticks(ticks) if r["kind"] == "tick"]
     # The tick of the failed reset (the fault event's; a reset may also have failed before, at the goal's first
     # policy tick): DEGRADED, no command (REV s18-R4: its reading is as old as the reset's wait); the resume's hold
@@ -157,6 +181,20 @@ def test_a_reset_that_fails_at_a_resume_is_a_policy_fault_and_the_arm_holds_unti
     measured = np.array([r["measured"] for r in held if r["measured"] is not None])
     moved = float(np.abs(measured - measured[0]).max())
     assert moved < HOLD_RAD, f"the arm moved {moved:.4f} rad while held ({len(held)} ticks)"
+    # The late act's tick: DEGRADED, no command (the arm keeps the policy's last command); the next command is
+    # DEGRADED's hold (or a stop's, if one came) from a reading received after the act's wait, at least the deadline.
+    at = next(i for i, r in enumerate(records) if r["t"] >= late["t"] and any(
+        f["kind"] == "policy_deadline" and not f.get("detail", "").startswith("policy reset:") for f in r["faults"]))
+    overdue = records[at]
+    assert overdue["mode"] == "DEGRADED" and overdue["source"] is None, overdue
+    assert records[at - 1]["source"] == "policy", records[at - 1]
+    hold = next(r for r in records[at:] if r["source"] is not None)
+    assert hold["source"] == "hold", hold
+    waited = hold["received"] - overdue["t"]
+    if hold["mode"] == "DEGRADED":  # a stop that came first takes its hold by its own rule (the reading then)
+        assert waited >= POLICY_DEADLINE_S, f"the hold's reading came {waited:.3f} s after the act's tick: {hold}"
     print(f"failed reset at tick {failed['tick']} ({fault['kind']}: {fault['detail'][:120]}); held {len(held)} "
           f"ticks ({held[-1]['t'] - failed['t']:.1f} s, {len(resets)} failing resets, arm moved {moved:.5f} rad); "
-          f"the policy acted again at tick {records[again]['tick']}; timing stops {stops}")
+          f"the policy acted again at tick {records[again]['tick']}; late act at tick {overdue['tick']}: held "
+          f"({hold['mode']}) at tick {hold['tick']} from a reading received {waited:.3f} s after it; "
+          f"timing stops {stops}")
