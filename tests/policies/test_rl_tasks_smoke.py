@@ -167,20 +167,24 @@ def test_online_points_are_compared_with_the_clone_episode_by_episode() -> None:
     assert report["push"]["with_demos_vs_clone"] == {"pre": out, "scratch": None}
 
 
-def test_the_push_frame_recipe_file_is_the_bench_row_it_reports(tmp_path: Path) -> None:
-    """policies/rl_recipes/push_demos_frame.yaml, which `armstack train rl --config` reads, trains what the bench's
-    rlpd_bc_pre_nofilter_noact_frame row trained: every field but the bench's evaluation and logging ones."""
+@pytest.mark.parametrize(("recipe_file", "row", "variant", "goal_frame"), [
+    ("push_demos_frame.yaml", "armstack_push_demos", "rlpd_bc_pre_nofilter_noact_frame", True),
+    ("pick_place_demos.yaml", "armstack_pick_place_demos", "rlpd_bc_pre_nofilter_noact", False)])
+def test_a_recipe_file_is_the_bench_row_it_reports(tmp_path: Path, recipe_file: str, row: str, variant: str,
+                                                   goal_frame: bool) -> None:
+    """policies/rl_recipes/<task>_demos*.yaml, which `armstack train rl --config` reads, trains what the bench's demo
+    row trained: every field but the bench's evaluation and logging ones."""
     sys.path.insert(0, str(ROOT))
-    from bench.rl_tasks import CONFIG, demo_config
+    from bench.rl_tasks import CONFIG, ROWS, demo_config
     from policies.rl_config import RLConfig
 
-    recipe = RLConfig.from_yaml(ROOT / "policies" / "rl_recipes" / "push_demos_frame.yaml", demos=str(tmp_path))
-    bench = demo_config("armstack_push_demos", {**CONFIG, "steps": 10_000}, "rlpd_bc_pre_nofilter_noact_frame",
-                        {"armstack/Push-v0": str(tmp_path)})
+    recipe = RLConfig.from_yaml(ROOT / "policies" / "rl_recipes" / recipe_file, demos=str(tmp_path))
+    bench = demo_config(row, {**CONFIG, "steps": 10_000}, variant, {str(ROWS[row][0]): str(tmp_path)})
     own = {"eval_every", "eval_episodes", "progress_bar"}  # the bench evaluates in its own loop, without a bar
     differ = {k for k, v in recipe.to_dict().items() if k not in own and bench.to_dict()[k] != v}
     assert differ == set(), differ
-    assert recipe.goal_frame and recipe.observe_actions == 0 and recipe.steps == 10_000
+    assert recipe.env_id == ROWS[row][0] and recipe.goal_frame is goal_frame
+    assert recipe.observe_actions == 0 and recipe.demo_pretrain_steps == 5_000 and recipe.steps == 10_000
 
 
 def test_a_clone_only_row_evaluates_the_clone_once() -> None:
