@@ -128,7 +128,8 @@ def ros_episode(loop: PerceptionLoop, reports: list[Any], seed: int, text: str, 
     out: dict[str, Any] = {"seed": seed, "instruction": text, "success": False, "status": None, "failure": "",
                            "timing_stops": 0, "plan_s": []}
     loop._reset(seed)
-    if loop.state().get("mode") != "NOMINAL" and not loop._rearm():
+    # Judged on a state published now (its `t`): the latest one received may be a NOMINAL from before a stop.
+    if loop.rig.fresh_state().get("mode") != "NOMINAL" and not loop._rearm():
         out["failure"] = f"could not re-arm before the episode: {loop.state()}"
         return out
     reset_at = loop.probe.node.get_clock().now().nanoseconds * 1e-9
@@ -188,7 +189,7 @@ def go_home(loop: PerceptionLoop, reports: list[Any], timeout: float) -> None:
     hides cubes from the camera, and perception keeps their old tracks (seen: a cube lost for 48 s)."""
     from std_msgs.msg import String
 
-    if loop.state().get("mode") != "NOMINAL" and not loop._rearm():
+    if loop.rig.fresh_state().get("mode") != "NOMINAL" and not loop._rearm():
         return
     seen = len(reports)
     loop.probe.publish(String, "armstack_bridge/instruction", String(data="go home"))

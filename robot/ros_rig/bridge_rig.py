@@ -62,6 +62,17 @@ def rearmed_after(state: dict[str, Any], since: float | None) -> bool:
         and (since is None or t > since)
 
 
+def published_after(state: dict[str, Any], t: float) -> bool:
+    """Whether the bridge published ``state`` at or after node-clock time ``t`` (its ``t``: the tick's clock, the
+    same system clock as a probe's): one read before is older than anything that came meanwhile (a stop, a re-arm, a
+    goal), and a rig that acts on it acts on the past."""
+    return float(state.get("t", float("-inf"))) >= t
+
+
+def _armed_nominal(state: dict[str, Any]) -> bool:
+    return bool(state.get("armed")) and state.get("mode") == "NOMINAL"
+
+
 def timing_stop_ready(state: dict[str, Any]) -> bool:
     """A stop latched by ``TIMING_FAULTS`` only, its faults clear (``rearm_ready``): one a technician re-arms. The
     bridge's start-up state (SAFE_STOP, never armed; ``rearm_ready`` from its first trusted joint state on, until it
@@ -173,6 +184,13 @@ class BridgeRig:
     def arm_event_list(self) -> list[dict[str, Any]]:
         return [json.loads(m.data) for _, m in self.arm_events]
 
+    def fresh_state(self, timeout: float = 5.0) -> dict[str, Any]:
+        """The first ``~/state`` the bridge published after this call (``published_after`` the probe's clock now): the
+        latest one received may be older than a stop or a re-arm that came meanwhile. RigTimeoutError if none comes
+        within ``timeout``."""
+        asked = self.probe.node.get_clock().now().nanoseconds * 1e-9
+        return self.wait_state(lambda s: published_after(s, asked), timeout, f"a state published after {asked:.3f}")
+
     def wait_state(self, pred: Callable[..., Any], timeout: float, what: str) -> dict[str, Any]:
         """The first ``~/state`` for which ``pred`` holds; RigTimeoutError naming ``what`` if none does in time."""
         if not self.probe.spin_until(lambda: bool(self.states) and bool(pred(self.state())), timeout, self.bridge):
@@ -223,10 +241,18 @@ class BridgeRig:
         moment for the rate): whether it armed, and the refusals on the way."""
         refusals: list[str] = []
         end = time.monotonic() + timeout
+        asked = self.probe.node.get_clock().now().nanoseconds * 1e-9
+
+        def fresh() -> dict[str, Any]:
+            # Only a state published after this call is judged: the latest one received may be a NOMINAL from before
+            # a stop that came meanwhile, which would end this at once with nothing armed.
+            state = self.state()
+            return state if published_after(state, asked) else {}
+
         while time.monotonic() < end:
-            self.probe.spin_until(lambda: bool(self.state().get("rearm_ready")) or self._armed_nominal(),
+            self.probe.spin_until(lambda: bool(fresh().get("rearm_ready")) or _armed_nominal(fresh()),
                                   max(0.5, end - time.monotonic()), self.bridge)
-            if self._armed_nominal():  # a DEGRADED stop resumed by itself meanwhile: nothing to ask
+            if _armed_nominal(fresh()):  # a DEGRADED stop resumed by itself meanwhile: nothing to ask
                 return True, refusals
             response = self.request_rearm()
             if response.success:
@@ -234,10 +260,6 @@ class BridgeRig:
             refusals.append(str(response.message))
             self.probe.spin_for(0.3)
         return False, refusals
-
-    def _armed_nominal(self) -> bool:
-        state = self.state()
-        return bool(state.get("armed")) and state.get("mode") == "NOMINAL"
 
     def arm_until_accepted(self, timeout: float = 30.0) -> list[str]:
         """:meth:`try_arm`, which must arm; the refusals on the way."""

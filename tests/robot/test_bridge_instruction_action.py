@@ -66,8 +66,7 @@ def armed_now(rig: BridgeRig, host_stops: list[list[str]]) -> None:
     Judged on a ``~/state`` the bridge published after this call (its node clock ``t``, the same system clock as the
     probe's): the latest one received may be older than a stop that came meanwhile (NOMINAL read, the goal then
     rejected as not armed)."""
-    asked = rig.probe.node.get_clock().now().nanoseconds * 1e-9
-    state = rig.wait_state(lambda s: s.get("t", float("-inf")) >= asked, 5.0, f"a state published after {asked:.3f}")
+    state = rig.fresh_state()
     if state.get("mode") in ("SAFE_STOP", "ESTOP"):
         causes = list(state["last_transition"]["faults"])
         assert causes and set(causes) <= TIMING_FAULTS, f"stopped before a goal: {state}\n{rig.output()}"

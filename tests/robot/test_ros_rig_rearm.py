@@ -15,7 +15,7 @@ from typing import Any
 
 from test_bridge_core import Loop
 
-from robot.ros_rig.bridge_rig import TIMING_FAULTS, rearmed_after, timing_stop_ready, transition_t
+from robot.ros_rig.bridge_rig import TIMING_FAULTS, published_after, rearmed_after, timing_stop_ready, transition_t
 from robot.safety import Mode
 
 
@@ -54,8 +54,13 @@ def test_a_nominal_state_read_before_a_stop_never_ends_the_wait_for_its_rearm() 
     since = transition_t(stopped)
     assert stopped["mode"] == "SAFE_STOP" and set(stopped["last_transition"]["faults"]) <= TIMING_FAULTS, stopped
     assert not stopped["rearm_ready"] and not timing_stop_ready(stopped)  # the stream is still stale
-    # The NOMINAL state from before the stop, handled late by a busy probe: older than the stop, it ends nothing.
+    # The NOMINAL state from before the stop, handled late by a busy probe: older than the stop, it ends nothing,
+    # and a rig that asks for a state published after its own call (``BridgeRig.fresh_state``, ``try_arm``) never
+    # judges it: only the stopped one.
     assert not rearmed_after(before, since)
+    asked = since + 0.1  # a rig's call 0.1 s after the stop, on the same clock
+    assert not published_after(before, asked) and published_after(stopped, asked), (before["t"], stopped["t"], asked)
+    assert not published_after({}, asked)  # no state yet
     loop.clear()
     loop.run(1.0)
     ready = _state(loop)
