@@ -812,8 +812,9 @@ class BridgeCore:
                 fault = self._run_policy(trusted)
                 # A failed call may have waited up to policy_deadline_s (an act past its deadline, a pending reset
                 # retried): DEGRADED's hold is not taken from this tick's reading. The arm meanwhile goes on toward
-                # the last command sent (the policy's: where it was heading), as during the call.
-                waiting = fault is not None and self._await_reading(now, began, resume=False)
+                # the last command sent (the policy's: where it was heading), as during the call. A resume this tick
+                # stays one: its command (the gate reset at the measured position) is the one that waits.
+                waiting = fault is not None and self._await_reading(now, began, resume=resumed)
             elif self.params.degraded_fallback == "retreat":
                 self._target = self._retreat(trusted)
         if fault is not None:

@@ -218,3 +218,26 @@ def test_a_degraded_that_brakes_does_not_wait_after_a_late_act() -> None:
     assert res.command is not None and res.command.source == "hold", res.record
     assert core.gate.filter is not None and not core.gate.filter.at_rest  # braking from the policy's motion
     core.close()
+
+
+def test_a_resume_whose_first_act_fails_still_sends_the_resume_from_a_reading_after_it() -> None:
+    # The tick that ends a resume's wait and acts at once (every tick a policy tick here): its act fails. The command
+    # that waits is still the resume's (the gate reset at the measured position), not DEGRADED's hold from the gate's
+    # last command before the stop.
+    loop, policy = _moving(Loop(policy_deadline_s=1.0, policy_rate_hz=100.0))
+    core = loop.core
+    core.stop(loop.t)
+    loop.react(loop.t)
+    loop.run(0.5)
+    ok, why = core.rearm(loop.t)
+    assert ok, why
+    policy.on_act = _raise(LATE)
+    # The resume's reset asked the policy: its command waits for a newer reading; the tick that has one acts at once.
+    res = loop.until(lambda r: r.faults != [] or r.command is not None, 0.1)
+    assert res is not None and loop.results[-2].command is None, loop.results[-2].record
+    assert [f.kind.id for f in res.faults] == ["policy_deadline"] and res.command is None, res.record
+    hold = loop.until(lambda r: r.command is not None, 0.1)
+    assert hold is not None and hold.command.source == "resume" and hold.mode == Mode.DEGRADED, hold.record
+    assert hold.record["received"] > res.record["t"], (hold.record, res.record)
+    assert np.array_equal(hold.command.arm, np.array(hold.record["measured"])), hold.record
+    core.close()
