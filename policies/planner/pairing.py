@@ -78,9 +78,37 @@ class Pairing:
     # A state said as an absolute ("with the red cube in the bin, put the blue one on the pad"): a condition or a
     # description, never a step; a plan would make it true by moving the cube (A1 s9 G10), so none may run.
     condition: str | None = None
+    # Every object the words pick out by colour or by a relative reference (P1 s20): where ``open_reference`` is
+    # False (no quantifier, plural, uncoloured noun or pronoun of the history), no other object may move.
+    named: frozenset[str] = frozenset()
+    open_reference: bool = True
 
 
 _EXTREMES = frozenset({"leftmost", "rightmost", "middle", "centre", "center"})
+# Words that may pick out objects the words do not name one by one: quantifiers, plurals, the scene's layout as a
+# whole ("clear the pad", "unstack the tower"). With one of them the words' own objects bound nothing (P1 s20).
+_OPEN_WORDS = frozenset({"all", "every", "each", "everything", "everyone", "rest", "others", "other", "another",
+                         "remaining", "any", "anything", "whatever", "lot", "stuff", "things", "cubes", "blocks",
+                         "bricks", "ones", "objects", "items", "pieces", "them", "they", "those", "these", "tower",
+                         "stack", "pile", "heap", "clear", "tidy", "empty", "unstack", "sort", "justmoved", "both",
+                         "whichever", "whole", "entire", "same", "either", "none", "nothing", "something",
+                         "else", "swap", "switch", "exchange", "reverse", "flip", "pair", "row", "line"})
+# A singular pronoun: "it" (not "it's", "is it"), "this" / "that" said alone before where it goes ("put this in the
+# bin"); after two or more cubes named together it picks out none of them (A1 s19 H140w: the model binned both).
+_IT_NOT_BEFORE = frozenset({"s", "is", "was", "will", "would", "should", "could", "can", "might", "must", "has", "had",
+                            "does", "did", "d", "ll", "seems", "looks"})
+_IT_NOT_AFTER = frozenset({"is", "was", "does", "did", "if", "when", "once", "as", "until", "since", "because",
+                           "whether", "while", "unless"})
+_THIS_BEFORE = _INTO_FIRST | {",", "left", "right", "forward", "back", "away", "over", "down", "up", "one", "cube",
+                              "block", "brick", "too", "as", "now", "please"}
+
+
+def _singular_pronoun(toks: Sequence[str], i: int) -> bool:
+    """Whether ``toks[i]`` is "it", "this" or "that" standing for one object (see ``_THIS_BEFORE``)."""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    if toks[i] == "it":  # a subject ("it's fine", "is it possible", "when it is done") is no cube
+        return after not in _IT_NOT_BEFORE and (i == 0 or toks[i - 1] not in _IT_NOT_AFTER)
+    return toks[i] in ("this", "that") and (after == "" or after in _THIS_BEFORE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -285,7 +313,8 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
         return read
     extra = {name: dests for name, dests in raw.destinations.items() if name not in read.destinations}
     return Pairing({**read.destinations, **extra}, anchors=read.anchors,
-                   only_anchors=read.only_anchors - set(extra))
+                   only_anchors=read.only_anchors - set(extra), named=read.named | raw.named,
+                   open_reference=read.open_reference or raw.open_reference)
 
 
 def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
@@ -296,6 +325,8 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
     anchored: dict[str, list[str]] = {}  # colours named only as an anchor -> the destinations of their phrase
     group_anchors: list[str] = []
     negated = False  # a negation since the last clause break: its destinations are where the object must not go
+    uncoloured = False  # a mention without a colour ("the cube", "the other one"): it may pick out any object
+    mentioned: set[str] = set()  # colours (or "=name" relative references) of every mention, anchors included
 
     def close() -> None:
         for colour in group:
@@ -351,6 +382,8 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
         back = i - 1
         while back >= 0 and toks[back] in lx.DETERMINERS:
             back -= 1
+        if mention is not None:
+            mentioned.add(mention[0])
         if mention is not None and back >= 0 and toks[back] in _ANCHORED:
             if toks[back] not in ("but", "than", "between"):  # "..., but the red one on the pad" is a clause
                 group_anchors.append(mention[0])
@@ -362,16 +395,21 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
                 mention = ("=" + relative[0], relative[1])
         if mention is None and toks[i] in _UNCOLOURED:
             mention = ("", 1)
+            uncoloured = True
         if mention is not None:
             if not (joined and not group_dest):
                 close()
                 group, group_dest, group_anchors = [], [], []
             if mention[0]:
                 group.append(mention[0])
+                mentioned.add(mention[0])
             joined = True
             i += mention[1]
             mention_end = i
             continue
+        if len(group) > 1 and _singular_pronoun(toks, i):
+            # "The red cube and the blue cube, put it in the bin." (A1 s19 H140w): "it" picks out none of them
+            return Pairing({}, f"'{toks[i]}' follows {len(group)} cubes named together: which one it is, is unclear")
         if toks[i] in _PRONOUNS:  # "move it left"
             mention_end = i + 1
         elif loose is None and toks[i] not in lx.DETERMINERS and (
@@ -415,7 +453,9 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
             anchors[name] = tuple(d for d in dests if not d.startswith(("colour:", "beside:")))
     movers = {c[1:] if c.startswith("=") else _object_of(c, state) for c in claims}
     still = {n for n in (_object_of(c, state) for c in anchored) if n is not None and n not in movers}
-    return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still))
+    picked = frozenset(o.name for o in state.objects if o.color in mentioned or f"={o.name}" in mentioned)
+    return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still), named=picked,
+                   open_reference=uncoloured or any(t in _OPEN_WORDS for t in toks))
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
@@ -443,7 +483,8 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
     if pairing.ambiguity is not None:
         return f"which object goes where is ambiguous: {pairing.ambiguity}"
     placed = plan_destinations(steps)
-    moved = sorted(pairing.only_anchors & {s.args["object"] for s in steps if s.skill in ("pick", "push")})
+    movers = {s.args["object"] for s in steps if s.skill in ("pick", "push")}
+    moved = sorted(pairing.only_anchors & movers)
     if moved:  # "push red away from blue" pushed blue too
         return (f"the words name the {moved[0].replace('_', ' ')} only to say which object is meant or where, but the "
                 f"plan moves it")
@@ -489,6 +530,11 @@ def pairing_error(instruction: str, state: SceneState, steps: Sequence[Step]) ->
     if misused:
         return (f"the words name the {misused[0].replace('_', ' ')}, but never as the place another cube goes on, and "
                 f"the plan puts a cube on it")
+    unnamed = sorted(movers - pairing.named)
+    if unnamed and not pairing.open_reference:
+        # "Put top blue cube on the pad." with red on blue: the model moved red and blue (A1 s19 H151, a wrong plan)
+        return (f"the plan moves the {unnamed[0].replace('_', ' ')}, which the words do not name (they name "
+                f"{', '.join(sorted(n.replace('_', ' ') for n in pairing.named)) or 'no cube'})")
     return None
 
 

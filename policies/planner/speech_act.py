@@ -77,6 +77,16 @@ _DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|wh
            r"phew|whew|yay|yippee|hooray|hurray|lol|lmao|ha(?:ha)+|he(?:he)+|heh|hah|damn|dang|darn|drat|bugger|crap|"
            r"ooh+|wowza|yikes|dear me|good grief|goodness|my goodness|bloody hell|eek")
 
+# No verb, "please" or modal in the rest of the sentence ("the bin" / "a bin" is no verb): a verbless goal
+_NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )\b(?:{_MOTION_BASE}|please|pls|plz|can|could|would|will|shall|must|"
+                    r"should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
+# The heads of a report, a log or a checklist entry (P1 s20, A1 s19 H148)
+_REPORT_HEAD = (r"(?:results?|outcomes?|status(?:\s+update)?|update|summary|recap|log|report|observations?|findings?|"
+                r"verdict|output|end state|final state|state|conclusion|readout)")
+# An order after a status line's label, its verb first and its own object pronoun ("Red cube: put it in the bin.")
+_LABEL_ORDER = (r"(?:please\s+)?(?:put|move|place|drop|pop|stick|bin|trash|push|stack|set|take|bring|shift|slide|lift|"
+                r"pick up|get rid of|dump|ditch)\s+(?:it|this one|that one)\b")
+
 _RULES: tuple[tuple[str, str], ...] = (
     # Prohibitions and warnings the parser skips: the verb after them is what must NOT happen.
     (r"\b(?:forbid|forbids|forbidden|prohibit\w*|ban|banned|disallow\w*|object to|refuse to let|"
@@ -186,9 +196,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     # tower in the simulator); a verb, "please" or a modal in the clause makes it a request again ("Wow, please put
     # ...", "Look, could you ...")
     (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there)\s*[,!.…]+\s*)+(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
-     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b)"
-     rf"(?![^.!?;]*(?<!the )(?<!a )\b(?:{_MOTION_BASE}|please|pls|plz|can|could|would|will|shall|must|should|need|"
-     rf"want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)[^.!?;]*[a-z]",
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
     # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
@@ -324,10 +332,21 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (P1 s19, A1 s18 H139 residue: a speaker's or a list's label before the status line is still one: "A: red cube:
     # into the bin.", "You: red cube: into the bin.", "Step 2: red cube: on the pad." -- the model planned them)
     (rf"(?:^|[.!?;]\s*)(?:[a-z]+(?:\s+\d+)?\s*:\s*)?(?:{_GOAL_NP})\s*:\s*(?!hands off\b)"
-     r"(?!(?:please\s+)?(?:put|move|place|drop|pop|stick|bin|trash|push|stack|set|take|bring|shift|slide|lift|pick up|"
-     r"get rid of|dump|ditch)\s+(?:it|this one|that one)\b)"
+     rf"(?!{_LABEL_ORDER})"
      r"(?!(?:(?:to|into|onto)\s+)?(?:the\s+)?(?:bin|trash|pad)"
      r"(?:\s*[.!]+)?\s*(?:$|(?<=[.!])\s|;|,?\s*then\b))[a-z]", "states where a cube is, as a status line: no order"),
+    # (P1 s20, A1 s19 H148: the model planned them) ... and after a label of any word, even the bare place is a status
+    # line: two labels in a row are a log's or a checklist's entry ("Result: red cube: bin.", "Step 2: red cube: pad.",
+    # "Robot: red cube: bin."); one label ("Red cube: bin.", "Robot: home.") still orders
+    (rf"(?:^|[.!?;]\s*)[a-z]+(?:\s+\d+)?\s*:\s*(?:{_GOAL_NP})\s*:\s*(?!hands off\b)(?!{_LABEL_ORDER})[a-z]",
+     "states where a cube is, as a status line: no order"),
+    # (P1 s20, A1 s19 H148) a report's head ("Result", "Outcome", "Status", "Update", "Summary", "Log" ...) before a
+    # verbless goal says what was found ("Result, red in the bin.", "Outcome: red and blue on the pad.", "Final state -
+    # everything in the bin."), as an interjection does (H143 below); a verb, "please" or a modal makes it a request
+    (rf"(?:^|[.!?;]\s*)(?:(?:the|final|end|current|latest|quick|test|run|my)\s+)*{_REPORT_HEAD}\s*[,:\-–—]+\s*"
+     rf"(?:(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?\s*:\s*)?"
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     "reports a state found, it does not ask for it"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
     # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I
@@ -379,9 +398,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (P1 s19, A1 s18 H140: the model binned both) a verbless sentence naming two or more cubes, then "it" in the next
     # sentence ("The red cube and the blue cube. Put it in the bin.", "The red cube, the blue cube. Bin it.", "Red and
     # blue. Put it on the pad."): "it" is one cube and which one is unclear; "them" / "both" name them all (read on)
+    # (P1 s20, A1 s19 H140w: the model binned both) also after a comma or a dash, and "this" / "that" ("The red cube
+    # and the blue cube, put it in the bin.", "The red cube and the blue cube. Put this in the bin.")
     (rf"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|right|now|and)\s*,?\s*)*(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?"
      rf"(?:\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?)+"
-     r"(?:\s+(?:cubes|blocks|ones))?\s*[.!;:]+\s+(?:[a-z]+\s+){0,4}?(?:it|that one|this one)\b",
+     r"(?:\s+(?:cubes|blocks|ones))?\s*(?:[.!;:,]|\s[\-–—])+\s*(?:[a-z]+\s+){0,4}?(?:it|that|this)\b",
      "names several cubes, then 'it': which one it means is unclear"),
     # Quotes: the words are mentioned, not used.
     (r"[\"“”«»]|(?:^|\s)'[a-z][^']*[a-z]'(?=\s|$|[.,;!?])", "quotes words instead of asking"),
