@@ -4,7 +4,12 @@ operator stop holds the arm, the policy's child is frozen (SIGSTOP: a process bu
 or hung child is) and the arm is re-armed. The resume's ``policy.reset()`` then fails: that is the policy's fault
 (``policy_deadline`` or ``policy_crash``, "policy reset: ..."), the bridge stays up and holds the arm, and the policy
 acts again only after a reset succeeded (the child thawed, or replaced after ``hang_s``). Before the fix the reset's
-exception left the tick and the next tick ran NOMINAL on the policy's chunk from before the stop."""
+exception left the tick and the next tick ran NOMINAL on the policy's chunk from before the stop.
+
+Then, with the policy acting again, the child is frozen once more: its next ``act()`` waits ``policy_deadline_s`` and
+fails (``policy_deadline``, DEGRADED). Both ticks that waited on the child send nothing, and the hold after each (the
+resume's, DEGRADED's) is taken from a joint state received after the wait, not from the tick's own reading (c5ef390;
+the tick-level cases are tests/robot/test_bridge_resume_hold.py)."""
 
 from __future__ import annotations
 
