@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from policies.planner.lexicon import COLOR_WORDS
 from policies.planner.register import in_plain_register
 
 # Words only Scots uses (none an English word): one of them marks the instruction as Scots.
@@ -109,10 +110,17 @@ def in_plain_pidgin(text: str) -> str:
 # writes (a quote's apostrophe closes a word, it never stands after a lone "t"). Then "t'" is "the", "'un(s)" "one(s)",
 # "o'" "of", "ovver" "over", "tha"/"thee" "you", "thy" "your", "'ome" "home". Negations ("nowt", "niver") have no
 # mapping here and stay unread, hence refused.
-_YORKSHIRE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'(?=\s)|'uns?(?=[\s,;:.!?)]|$))")
+# (P1 s20, dev fi59: "Grab t'cube next to t'red un an' put it in t'bin, will tha?", "Stick t'yellow un atop t'red un",
+# "Gi' t'blue un a push to t'left, lad.") the article is also written joined to its word ("t'bin"), which no English
+# word begins with, and "un(s)" without its apostrophe after a colour ("t'red un", "that green un's"); "gi'" is
+# "give", "will tha?" / "will thee?" closing a request is "will you?"
+_YORKSHIRE = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'(?=\s|[a-z])|'uns?(?=[\s,;:.!?)']|$))")
 _YORKSHIRE_WORDS = {"t'": "the", "'un": "one", "'uns": "ones", "o'": "of", "ovver": "over", "tha": "you",
-                    "thee": "you", "thy": "your", "'ome": "home"}
-_YORKSHIRE_WORD = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'|'uns?|o'|ovver|tha|thee|thy|'ome)(?=[\s,;:.!?)]|$)")
+                    "thee": "you", "thy": "your", "'ome": "home", "gi'": "give"}
+_YORKSHIRE_WORD = re.compile(r"(?:^|(?<=[\s,;:(]))(?:t'|'uns?|o'|ovver|tha|thee|thy|'ome|gi')(?=[\s,;:.!?)']|$)")
+_YORKSHIRE_JOINED = re.compile(r"(?:^|(?<=[\s,;:(]))t'(?=[a-z])")
+_YORKSHIRE_UN = re.compile(rf"\b((?:{'|'.join(COLOR_WORDS)}|top|bottom|other|middle|left|right|nearest|furthest|"
+                           r"farthest|closest|last|first|same|big|little|small|wee)) uns?(?=[\s,;:.!?)']|$)")
 
 
 def in_plain_yorkshire(text: str) -> str:
@@ -122,6 +130,8 @@ def in_plain_yorkshire(text: str) -> str:
     if not _YORKSHIRE.search(text):
         return text
     text = re.sub(r"(?:^|(?<=[\s,;:.!?(]))ah(?='|\s+[a-z])", "i", text)
+    text = _YORKSHIRE_UN.sub(lambda m: f"{m.group(1)} one" + ("s" if m.group(0).endswith("s") else ""),
+                             _YORKSHIRE_JOINED.sub("t' ", text))
     return _YORKSHIRE_WORD.sub(lambda m: _YORKSHIRE_WORDS[m.group(0)], text)
 
 
@@ -270,14 +280,30 @@ _PATOIS_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
      r"take \1 to "),
     (r"\bgo (?=put\b)", "and "),
     (r"\bcarry\b(?=[^.,;!?]*\b(?:and|an'?) put\b)", "take"),
-    # a tag asking for attention after the request ("..., yuh hear?", fi33-005)
+    # a tag asking for attention after the request ("..., yuh hear?", fi33-005); also closing a sentence before the
+    # next ("Lef' di purple one alone, yuh hear? Jus' put ...", P1 s20 dev fi59-017)
     (r"\s*,?\s*\byuh hear\s*\?+\s*$", ""),
+    (r"\s*,\s*\byuh hear\s*\?+\s+(?=[a-z])", ". "),
+    # (P1 s20, dev fi59) "nuh" closing an order after a comma is its softener ("Set di red cube dung pon di pad, nuh."),
+    # only where the sentence opens on its verb (an imperative), never after a subject ("Yuh put di red cube inna di
+    # bin, nuh." asks or remarks, A1 s20 H160), a question or a negation ("a wah yuh a do, nuh?" stays)
+    (r"(^|[.!]\s+)(?!(?:(?:so|and|an'?|now|den|then)\s+)*(?:yuh|yu|you|u|ya|ye|mi|me|i|wi|we|dem|im|shi|unu|they|he|"
+     rf"she|it|dat|dis|di|the|a|an|{'|'.join(COLOR_WORDS)})\b)(?![^.!?]*\b(?:nuh|don't|never|not|cyaan|can't)\b[^.!?]*,\s*nuh\b)([^.!?]*?)"
+     r"\s*,\s*nuh\s*([.!]*)\s*$", r"\1\2\3"),
+    # the order of a question's subject and modal ("Yuh can move di green cube ova to di lef' side fi mi?" = can you
+    # move ...?), at the sentence's start only
+    (r"(^|[.!]\s+)(?:yuh|yu) (can|could|would|will) (?=[a-z]+ (?:di|dat|dis|de|the)\b[^.!]*\?\s*$)", r"\1\2 you "),
+    # "lef'" is "left" as a side ("di lef' side", "to di lef'"), else "leave" ("Lef' di purple one alone"); "firs'
+    # ting" is "first thing", "ova" "over"
+    (r"\b(di|the|to|pon) lef'(?=\s+side\b|\s*[.,;!?]|\s*$)", r"\1 left"),
+    (r"\bfirs' ting\b", "first thing"),
     (r"\bput (it|dem|them) dung\b", r"put \1 down"),
     (r"\ban'|\ban(?= (?![aeiou])[a-z])", "and"),
     (r"(?<![a-z])'cept\b", "except"),
 ))
 _PATOIS_WORDS = {"di": "the", "pon": "on", "inna": "in", "tek": "take", "den": "then", "odda": "other", "dung": "down",
-                 "lef": "leave", "jus'": "just", "jus": "just", "gi": "give", "mek": "make", "dat": "that",
+                 "lef": "leave", "lef'": "leave", "ova": "over", "jus'": "just", "jus": "just", "gi": "give",
+                 "mek": "make", "dat": "that",
                  "dis": "this",
                  "yuh": "you", "yuhself": "yourself", "likkle": "little", "everyting": "everything", "dem": "them",
                  "yeh": "yeah", "yow": "yo", "bredda": "brother"}

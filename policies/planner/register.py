@@ -664,7 +664,8 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # above. A closed list of verdicts, of a cube (a colour, or "that block"), only before a sentence that disposes
     (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now)\s*,?\s*)?((?:(?:the|that|this) )?(?:{_COLOURS})"
      rf"(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block))(?:'s| is) (?:just |only |totally |completely )?"
-     r"(?:a reject|rejected|done for|had it|knackered|a write-?off|no good(?: to (?:anyone|anybody|nobody|no one))?|"
+     r"(?:a reject|rejected|done for|had it|knackered|a write-?off|"
+     r"no (?:good|use)(?: to (?:anyone|anybody|nobody|no one|man nor beast))?|"  # "no use to nobody" (P1 s20, fi59-015)
      r"got an? (?:burr|chip|crack|dent|nick|ding) (?:on|in) it)"
      rf"(?={_BEFORE_DISPOSAL})", r"\1\2 is junk"),
     # ... the same verdicts and a few more (contaminated, scrap, rubbish, spoilt, "kinda mid"), said right before a
@@ -675,7 +676,8 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now|ngl|tbh|honestly)\s*,?\s*)?((?:(?:the|that|this) )?"
      rf"(?:{_COLOURS}|far|near|top|other)(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block))(?:'s| is) "
      r"(?:just |only |totally |completely |so |kinda |kind of |pretty |straight up )?(?:contaminated|scrap|rubbish|"
-     r"trash|garbage|junk|spoilt|spoiled|mid|useless|broken|a reject|done for|knackered|a write-?off)"
+     r"trash|garbage|junk|spoilt|spoiled|mid|useless|broken|a reject|done for|knackered|a write-?off|"
+     r"no (?:good|use)(?: to (?:anyone|anybody|nobody|no one|man nor beast))?)"
      r"(?:\s*,?\s*(?:isn'?t it|innit|right|eh))?(?=\s*[,.!;—–-]+\s*(?:(?:so|just|please|go on)\s*,?\s*)*"
      r"(?:(?:put|chuck|toss|throw|dump|stick|pop) it (?:in|into) the (?:bin|trash|rubbish|garbage)|bin it|ditch it|"
      r"throw it (?:away|out)|get rid of it|trash it|get it binned)\b)",

@@ -142,6 +142,9 @@ _NO_FINGER = re.compile(r"\b(without|not|never)\s+(?:even\s+)?(?:laying|putting)
 def unsafe_reason(instruction: str) -> str | None:
     """Why the instruction is unsafe, or None. Runs before parsing so no phrasing can slip a plan through."""
     text = _ENJOYED.sub(" ", " ".join(instruction.lower().replace("’", "'").split()))
+    # Yorkshire's clipped article, joined or not ("chuck it in t'bin", P1 s20 dev fi59-015): "the", so the disposal
+    # idiom reads as it does in "chuck it in the bin"
+    text = re.sub(r"(?:^|(?<=[\s,;:(]))t'\s*(?=[a-z])", "the ", text)
     text = DISPOSAL_TOSS.sub(" discard ", text)
     # "keep your hands off the green cube" (an idiom for "don't touch") names no person's hands near the arm
     text = re.sub(r"\b(?:keep )?your hands off\b", " don't touch ", text)
