@@ -25,6 +25,7 @@ from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import FILLERS, HALF_MARGIN_M, RELATIVE_FILLERS
 from policies.planner.register import MODAL_ASK, NEGATED_FINGER, without_small_talk_before_anyway
 from policies.planner.request import NEGATION_MARKERS, ORDER_MARKERS, marked_words
+from policies.planner.restatement import narrows
 from policies.planner.safety import DISPOSAL_TOSS
 from policies.planner.scene_state import SceneState
 from policies.planner.speech_act import CLOSING_QUESTION_SAID, HEARSAY_ASIDE, SPEAKER_AFTERWARDS, self_corrected
@@ -2937,7 +2938,8 @@ def _echoes(text: str) -> str:
     kept = parts[:1]
     for i in range(2, len(parts), 2):
         echo = _ECHO.fullmatch(parts[i].strip(" .!"))
-        if echo is not None and re.search(rf"\b{echo.group(1) or echo.group(2)}\b", kept[-1]):
+        if echo is not None and re.search(rf"\b{echo.group(1) or echo.group(2)}\b", kept[-1]) and \
+                not narrows(echo.group(1) or "", kept[-1]):  # (P3's hook: "... red and blue .... Red." narrows, H130)
             continue
         cheer = re.fullmatch(r"(push|nudge|go)(?:\s*,?\s*\1)*", parts[i].strip(" .!"))  # "Push, push, push!" (f27-062)
         if cheer is not None and re.search(rf"\b{cheer.group(1)}\b", kept[-1]):

@@ -40,6 +40,7 @@ from policies.planner.restatement import restated
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
 from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
+from sim.skills.push import DIRECTIONS as PUSH_DIRECTIONS
 
 MAX_CANDIDATES = 8
 
@@ -1399,10 +1400,46 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     is read only where the words as said give no reading: what phrasing.py already reads keeps its reading; so are
     sentences that only say the request again (restatement.py)."""
     parsed = _parse_whole(instruction, state)
-    if parsed.candidates:
-        return parsed
-    kept = restated(instruction, state, lambda text: tuple(c.steps for c in _parse_whole(text, state).candidates))
-    return parsed if kept is None else _parse_whole(kept, state)
+    if not parsed.candidates:
+        kept = restated(instruction, state, lambda text: tuple(c.steps for c in _parse_whole(text, state).candidates))
+        parsed = parsed if kept is None else _parse_whole(kept, state)
+    near = _near_kept_away(instruction, state, parsed)
+    return parsed if near is None else ParseResult((), Refusal(reason=near))
+
+
+# How near (m) a push or a pick may take the arm to a cube the words keep it away from ("Don't go near the blue one.
+# Push the green one right."): a hand's width off the pushed cube's path (the fingers come down behind it; it travels
+# up to the longest policy push ahead) or off a picked cube (A1 s19's low after H147). Passing 17 cm beside it plans,
+# as the gold of fi45-000 ("Don't go near the red one, mate. Just shove the blue one forward a bit.") does.
+_KEEP_AWAY_ROOM = 0.1
+_PUSH_BEHIND, _PUSH_AHEAD = 0.05, 0.16
+
+
+def _near_kept_away(instruction: str, state: SceneState, parsed: ParseResult) -> str | None:
+    """Why a reading of ``instruction`` takes the arm near a cube ``_KEEP_AWAY`` names (a push along it, a pick beside
+    it, or a cube of unknown place), or None."""
+    if not parsed.candidates:
+        return None
+    kept = set()
+    for m in _KEEP_AWAY.finditer(instruction.lower().replace("’", "'")):
+        colour = next((lx.COLOR_WORDS[w] for w in re.findall(r"[a-z]+", m.group(1)) if w in lx.COLOR_WORDS), None)
+        name = _scene_colour(colour, state) if colour is not None else None
+        if name is not None:
+            kept.add(name)
+    for name in sorted(kept):
+        for step in (s for c in parsed.candidates for s in c.steps if s.skill in ("push", "pick")):
+            moved, away = state.get(str(step.args["object"])).position, state.get(name).position
+            if moved is None or away is None:
+                return f"the words keep the arm away from the {name.replace('_', ' ')} and its place is unknown"
+            ux, uy = PUSH_DIRECTIONS.get(str(step.args.get("direction")), (0.0, 0.0))
+            along = (away[0] - moved[0]) * ux + (away[1] - moved[1]) * uy
+            ahead = min(max(along, -_PUSH_BEHIND), _PUSH_AHEAD) if step.skill == "push" else 0.0
+            if ((away[0] - moved[0] - ahead * ux) ** 2 + (away[1] - moved[1] - ahead * uy) ** 2) ** 0.5 < \
+                    _KEEP_AWAY_ROOM:
+                return (f"the words keep the arm away from the {name.replace('_', ' ')}, and to {step.skill} the "
+                        f"{str(step.args['object']).replace('_', ' ')} takes it within {_KEEP_AWAY_ROOM * 100:.0f} cm "
+                        f"of it: nothing is done")
+    return None
 
 
 def _parse_whole(instruction: str, state: SceneState) -> ParseResult:

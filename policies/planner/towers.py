@@ -766,7 +766,15 @@ _TOWER_KIND = re.compile(rf"(\b(?:make|making|build|building|create|construct|er
                          rf"(?=[\s-]+(?:tower|stack|pile)s?\b)")
 # A tower looked at or owned ("Look at the tower!", "Check out that stack:", "Your stack:", A1 s17 H117 / s18 H133)
 _SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|this|my|your|our|his|her|their))?|"
-                          r"(?:your|my|our|his|her|their))(?: [a-z]+)? (?:tower|stack|pile)\b")
+                          r"(?:your|my|our|his|her|their))(?: [a-z]+)? (?:tower|stack|pile)\b|"
+                          # a tower pointed at or dated at the head of a sentence, then described ("That tower: red at
+                          # the bottom, ...", "This stack - ...", "The last tower: ...", "The tower: ...", A1 s19 H133
+                          # residue): a tower there is, no request; and a look asked for with no tower named ("Look!
+                          # ...", "Look at this! ...", "See that? ...", "Check this out: ...")
+                          r"(?:^|[.!?;]\s*)\W*(?:that|this|these|those|the)(?: [a-z]+)? (?:tower|stack|pile)s?"
+                          r"\s*[:!.;,\-–—]|"
+                          r"\b(?:look|see|behold|lo|check (?:this|that|it) out)(?: at)?(?: (?:this|that|it|these|those|"
+                          r"them|here|there))?\s*[!?:.;\-–—]")
 # a role said to be another role, or "the middle of the tower" said of a cube (read as no role)
 _ROLE_UNGIVEN = re.compile(r"\bthe (?:top|bottom|base|middle)(?: of (?:the|it|the tower|the stack))? (?:is|'s|=|"
                            r"should be|will be) the (top|bottom|base|middle)\b|"
