@@ -41,6 +41,8 @@ _DE_ELIDED = (
     # ... or said apart from it ("mal 'n Stück": thirteenth pass), after the same particles only
     (re.compile(r"\b(wie|mal|so|noch|nur) 'n\b"), r"\1 ein"),
     (re.compile(r"\bbüschen\b"), "bisschen"),
+    # twentieth pass (fresh_fr_de_33): Ruhr "bissken" (ein bisschen) before the way of a push
+    (re.compile(r"(?<!ein )\bbissken\b"), "ein bisschen"),
     # northern "inne Tonne", "inne Kiste": into the (the article glued to "in")
     (re.compile(r"\binne\b(?= [a-zäöüß])"), "in die"),
     # fourteenth pass: Bavarian "tuast" (tust), written back before a question is looked for ("Tuast ma den roten in
@@ -54,6 +56,8 @@ _DE_ELIDED = (
     # the dative "auf der rechten Seit'n" too (A1 s19 H152): left as written it escaped the state screen and planned
     (re.compile(r"\bamal\b"), "mal"), (re.compile(r"\b(rechten?|linken?) seit' ?n\b"), r"\1 seite"),
     (re.compile(r"\bnüber\b"), "rüber"),
+    # twentieth pass (fresh_fr_de_36): Bavarian "in'n Müll nei" (hinein), only right after the bin's word
+    (re.compile(r"(?:(?<=müll)|(?<=tonne)|(?<=eimer)|(?<=kübel)|(?<=kübl)) nei\b"), ""),
     # (fresh_fr_de_26) "'n Stückchen" (ein) before a measure of a push
     (re.compile(r"(?<![a-zäöüß])'n (?=(?:stück|stückchen|bisschen|bissl)\b)"), "ein "),
 )
@@ -68,6 +72,8 @@ _BERLIN = (
     (re.compile(r"\bj(elb|rün|anz)"), r"g\1"), (re.compile(r"\bjut\b"), "gut"),
     (re.compile(r"\b(leg|stell|setz|schieb|schubs|pack|tu|gib|bring|wirf)' ?n\b"), r"\1 ihn"),
     (re.compile(r"\blässte\b"), "lass"), (re.compile(r"\bdoch ma\b"), "doch mal"),
+    # twentieth pass (fresh_fr_de_38): "denn" (dann) before the next cube's article, "fährste" (fährst du)
+    (re.compile(r"\bdenn (?=(?:den|die|das|dit|det)\b)"), "dann "), (re.compile(r"\bfährste\b"), "fährst du"),
 )
 
 

@@ -124,6 +124,10 @@ FR: dict[str, str] = {
     "édifie": "build", "édifiez": "build", "édifier": "build",
     # fourteenth pass (fresh_fr_de_26): "garer" (park: a place must be said), "sru" (sur, two letters swapped)
     "gare": "put", "gares": "put", "garez": "put", "garer": "put", "sru": "on",
+    # twentieth pass (fresh_fr_de_38): Quebec/Alsace "parke" (park, as "gare": a place must be said); the colours
+    # spelt as said, in texting ("le cub rouj", "jone", "oranj")
+    "parke": "put", "parkez": "put", "parker": "put",
+    "rouj": "red", "rouje": "red", "jone": "yellow", "oranj": "orange", "oranje": "orange",
 }
 GERMAN_COLOURS = {"rot": "red", "grün": "green", "gruen": "green", "blau": "blue", "gelb": "yellow",
                    "lila": "purple", "violett": "purple", "orange": "orange", "orang": "orange", "rosa": "pink",

@@ -36,6 +36,14 @@ _NOT_WAITER_DE = (r"(?:würfel|block|klotz|baustein|klötze|blöcke|roboter|arm|
                   r"rot|grün|blau|gelb|lila|orange|rosa|violett|feuerwehr|polizei|notarzt|notärztin|krankenwagen|"
                   r"rettung|sanitäter|arzt|ärztin)[a-zäöüß]*\b")
 _INTENSIFIER_FR = r"(?:(?:gavé|très|super|vraiment|hyper|trop|grave|assez|un peu|absolument|encore) )?"
+# "on en a (encore) besoin (pour la démo de cet après-midi)": what the cube is needed for, a closed list (twentieth
+# pass: "la/le/l'" and the occasion of this afternoon, fresh_fr_de_33/37)
+_NEEDED_FOR_FR = (rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
+                  r"(?: pour (?:mon|ma|notre|un|une|la|le|l' ?) ?(?:projet|expérience|démo|démonstration|manip|manipe|"
+                  r"maquette|tp|cours|test|essai)(?: de (?:cet aprèm|cet après-midi))?)?")
+# ... said after a request that puts the cube somewhere, only with what it is needed for (a bare "j'en ai besoin" after
+# "mets le rouge à gauche" stays unread: a keep reason, s12 pin)
+_NEEDED_FOR_FR_PURPOSE = _NEEDED_FOR_FR[:-1]  # the last group, "pour ...", no longer optional
 _REASONS: dict[str, dict[str, str]] = {
     "fr": {
         "discard": (r"(?:on |je |nous |j' ?)(?:n' ?)?en (?:a|ai|avons) (?:plus|pu) (?:besoin|l' ?usage)|"
@@ -67,6 +75,8 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:il|elle) est (?:un peu |beaucoup |vraiment )?trop (?:au bord|sur le bord)"
                        r"(?: de la table)?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
+                 # twentieth pass (fresh_fr_de_38): "on va voir clair" (we will see clearly: room made)
+                 r"on (?:va|pourra|y) (?:y )?voir (?:plus )?clair|"
                  # nineteenth pass (fresh_fr_de_36): cleaning the table ("(il) faut que je nettoie la table"), the
                  # preamble's words (fr_de_wrappers) said after the request
                  r"(?:(?:il )?faut que je|je dois|on doit) (?:nettoie|nettoyer|passe le chiffon sur|passer le chiffon "
@@ -93,6 +103,9 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:j' ?ai|je n' ?ai|on a|on n' ?a) (?:pas|plus|pas trop|pas vraiment|vraiment pas) le temps|"
                    r"(?:on a|j' ?ai|nous avons) (?:une|un|ma|mon|notre) (?:démo|réunion|cours|tp|td|examen|visite|"
                    r"rdv|rendez-vous|présentation) dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes|"
+                   # twentieth pass (fresh_fr_de_38): "j'ai cours dans 5 min" (no article; minutes in figures)
+                   r"(?:j' ?ai|on a|nous avons) (?:cours|tp|td|réunion|exam|examen|partiel) dans (?:[1-9]|[1-5][0-9]|"
+                   r"deux|trois|cinq|dix|quinze|vingt|quelques) ?(?:minutes|min)|"
                    # sixteenth pass (fresh_fr_de_30): the family of haste, a closed frame ("et vite, que la pêche elle
                    # attend pas": something of the speaker's that does not wait, one noun, never a cube; "on n'a pas
                    # toute la journée", "j'ai pas que ça à faire")
@@ -107,9 +120,11 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"quinze|vingt|trente|quelques) (?:heures?|minutes?|secondes)"),
         "keep": (r"(?:j' ?ai|je viens de|on a) (?:juste |bien )?(?:nettoyé|nettoyer|essuyé|essuyer|rangé|ranger|"
                  r"dégagé|dégager|lavé|laver) (?:autour|tout autour|à côté|la table autour)|"  # (fresh_fr_de_34)
-                 rf"(?:j' ?en ai|on en a|nous en avons) {_INTENSIFIER_FR}besoin"
-                 r"(?: pour (?:mon|ma|notre|un|une) (?:projet|expérience|démo|manip|maquette|tp|cours|test))?|"
+                 rf"{_NEEDED_FOR_FR}|"
                  r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
+                 # twentieth pass (fresh_fr_de_38): Quebec "lui y'est correct là" (it is fine where it is)
+                 r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|y) ?' ?est (?:correct|correcte|ben correct|parfait|bien) "
+                 r"(?:là|ici|où (?:il|elle) est|comme ça)|"
                  r"(?:(?:celui-là|celle-là|lui|elle)\s*,?\s*)?(?:tu|vous) (?:le|la) (?:laisses|laissez) "
                  r"(?:tranquille|là|où (?:il|elle) est|en place)|"
                  r"(?:(?:lui|elle)\s*,?\s*)?je (?:le|la) garde|"
@@ -152,7 +167,14 @@ _REASONS: dict[str, dict[str, str]] = {
                       r"rien casser)?"),
         # thirteenth pass: what the speaker does with the cube where it is put ("faut que je le scanne pour mon labo
         # de physique"): after a request that puts it somewhere other than the bin
-        "use": (r"(?:le client|la cliente|les clients|le chef|la cheffe|mon chef|ma cheffe|le prof|la prof|les "
+        # twentieth pass (fresh_fr_de_33/37): the cube put where it is needed ("vous me le mettez du côté gauche,
+        # on en a besoin pour la démo de cet après-midi"), never binned (_agrees)
+        "use": (rf"{_NEEDED_FOR_FR_PURPOSE}|"
+                # twentieth pass (fresh_fr_de_38): "C'est pour montrer à ma fille." (shown to someone, a closed list)
+                r"c' ?est pour (?:le |la |les )?montrer à (?:ma|mon|mes|la|le|les|des) (?:fille|fils|enfants|"
+                r"petite-fille|petit-fils|neveu|nièce|collègues?|chef|cheffe|client|cliente|clients|visiteurs|"
+                r"élèves|étudiants|classe|mari|femme|parents)|"
+                r"(?:le client|la cliente|les clients|le chef|la cheffe|mon chef|ma cheffe|le prof|la prof|les "
                 r"visiteurs|les enfants) (?:veut|veulent|voudrait|voudraient|doit|doivent) (?:le|la) "
                 r"(?:voir|regarder|photographier)|"  # eighteenth pass: the twin of "Der Kunde möchte ihn sehen."
                 r"(?:(?:il )?faut que je (?:le|la) (?:scanne|photographie|prenne en photo|mesure|pèse|filme)|"
@@ -182,6 +204,9 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:(?:viel|etwas|ein bisschen|ein bissl|arg|echt|ganz schön) )?zu (?:nah|nahe|dicht) "
                        r"(?:am|an der|an die) (?:rand|kante|tischkante|tischrand|ecke)"),
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
+                 # twentieth pass (fresh_fr_de_38): "wir baun eh neu auf" (we build it all up again)
+                 r"(?:wir|ich) (?:bauen|baun|baue|bau) (?:eh |gleich |dann |nachher |sowieso |jetzt )*"
+                 r"(?:alles |das |den tisch )?neu auf|"
                  # nineteenth pass (fresh_fr_de_36): cleaning where the cubes stand ("ich muss hier wischen"), the
                  # preamble's words (fr_de_wrappers) said after the request
                  r"(?:ich|wir|i) (?:muss|müssen|mua|muass) (?:(?:hier|da|jetzt|gleich|grad|gerade|mal|kurz) )*"
@@ -194,6 +219,11 @@ _REASONS: dict[str, dict[str, str]] = {
         "urgent": (r"(?:es|das) (?:ist|is) (?:echt |sehr |ziemlich )?(?:dringend|eilig)|es eilt|"
                    # fifteenth pass (fresh_fr_de_27): formal "Um zeitnahe Erledigung wird gebeten."
                    r"um (?:zeitnahe|baldige|rasche|umgehende|zügige|schnelle) erledigung wird gebeten|"
+                   # twentieth pass (fresh_fr_de_29/38): the speaker's next appointment, a closed list ("Danke, ich bin
+                   # gleich im Meeting.", "ich muss gleich ins Meeting")
+                   r"(?:danke,? )?(?:ich bin|ich muss|wir sind|wir müssen|muss) (?:gleich|sofort|jetzt|dann) "
+                   r"(?:im|ins|in die|in der|zum|zur) (?:meeting|besprechung|termin|vorlesung|seminar|sitzung|"
+                   r"labor|konferenz|call)|"
                    # sixteenth pass (fresh_fr_de_30): "ick hab nich den janzen Tach Zeit" (Berlin) and its standard
                    # and southern forms: the family of haste, no word of it open
                    r"(?:(?:aber|aba) (?:zackig|dalli|fix|hurtig|flott|schnell)\s*,?\s*)?"
@@ -230,7 +260,7 @@ _REASONS: dict[str, dict[str, str]] = {
                  # thirteenth pass: the cube named again ("Den roten brauche ich noch für die Kalibrierung."): the
                  # colour must be the one the clause before forbids or excepts (_agrees)
                  r"(?:den|die|das)(?: (?:rot|grün|blau|gelb|lila|violett|orange|rosa|pink)[a-zäöü]*)? "
-                 r"brauch(?:e|en)? (?:ich|ick|i|wir|ma) (?:noch|no)"
+                 r"brauch(?:e|en)? (?:ich|ick|i|wir|ma) (?:noch|no)(?: (?:hier|da))?"  # (fd33-033: "noch hier")
                  r"(?: für (?:die|den|das) (?:kalibrierung|demo|vorführung|messung|präsentation|test|versuch))?|"
                  r"(?:der|die|das) (?:ist|is) für (?:die|den|das) (?:demo|vorführung|präsentation|test|versuch)"
                  r"(?: (?:nachher|später|morgen))?|"
@@ -256,9 +286,13 @@ _EXCEPTION = {"fr": re.compile(r"\b(?:sauf|excepté|hormis)\b|\bà l' ?exception
               "de": re.compile(r"\b(?:außer|ausser|bis auf)\b")}
 _BIN = {
     "fr": re.compile(r"\b(?:poubelle|poubel|bac|corbeille|vidanges|ordures|benne|jette|jetez|jeter|vire|virez|virer|"
-                     r"balance|balancez|débarrasse|débarrassez)\b"),
+                     r"balance|balancez|débarrasse|débarrassez|"
+                     # twentieth pass (fresh_fr_de_35/37): the discard verbs with no place ("Tu peux te débarrasser
+                     # du cube vert stp ? Il sert plus à rien.", "den grünen Würfel bitte entsorgen, den brauchen wir
+                     # nicht mehr")
+                     r"débarrasser|bazarde|bazardez|bazarder)\b"),
     "de": re.compile(r"\b(?:eimer|mülleimer|müll|mistkübel|tonne|mülltonne|abfall|abfalleimer|behälter|kübel|"
-                     r"wirf|werfen|weg)\b"),
+                     r"wirf|werfen|weg|entsorgen|entsorg|entsorge|entsorgst)\b"),
 }
 # A colour word's stem, French or German ("roten", "rouge"): a reason that names a cube names the one it is about
 _COLOUR = re.compile(r"\b(rouge|vert|bleu|jaune|violet|orange|rose|noir|blanc|gris|rot|grün|gruen|blau|gelb|lila|"
@@ -302,8 +336,10 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
     if kind == "stack_shape":  # the request stacks one cube on another (sixteenth pass)
         return not negated and re.search(r"\b(?:sur (?:le|la|l')|par-dessus|dessus|empile|empilez|auf den|auf die|"
                                          r"aufeinander|drauf|obendrauf|staple|stapeln)\b", request) is not None
-    if kind == "use":  # the cube is put where it is used, not binned
-        return not negated and _BIN[lang].search(request) is None
+    if kind == "use":  # the cube is put where it is used, not binned (twentieth pass: an exception is no negation,
+        # "Tu peux mettre tous les cubes à droite, sauf le rouge ? C'est pour montrer à ma fille.")
+        return _NEGATION[lang].search(_EXCEPTION[lang].sub(" ", request)) is None and \
+            _BIN[lang].search(request) is None
     if kind == "in_the_way" and re.search(r"\b(?:de (?:moi|nous)|(?:mir|uns) zu)\b", reason) and re.search(
             r"\b(?:vers (?:moi|nous)|dans (?:ma|notre) direction|vers l' ?arrière|en arrière|zu (?:mir|uns)|"
             r"nach hinten|in (?:meine|unsere) richtung)\b", request):
@@ -323,9 +359,41 @@ def _agrees(kind: str, request: str, lang: str, reason: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=\S)")
 
 
+# Twentieth pass (fresh_fr_de_29/31/36: "Le cube bleu, on n'en a plus besoin, tu peux le balancer à la poubelle ?",
+# "Ce cube jaune-là, ça ne sert plus à rien. Balance-le dans la poubelle.", "Den gelben Würfl, den brauch ma nimmer.
+# Schmeiß'n weg, in'n Müll."): the cube named first, the reason it goes said of it, then the request that takes it up
+# with a pronoun. The reason is taken off only between a bare noun phrase of the cube (an article or demonstrative, a
+# colour, a word for the cube) and a request to the bin with a pronoun and no negation; the request then reads as the
+# dislocation it is ("Le cube bleu, tu peux le balancer à la poubelle ?").
+_TOPIC = {"fr": r"(?:le|la|ce|cet|cette|l' ?)\s*(?:(?:petit|petite|gros|grosse|ti) )?(?:(?:cube|bloc) )?"
+                r"[a-zà-ÿ]+(?:-là)?(?: (?:cube|bloc)(?:-là)?)?",
+          "de": r"(?:den|der|dor|dän)\s+(?:[a-zäöüß]+ )?(?:würfel|würfl|klotz|klötzle|block|baustein)(?: da)?|"
+                r"(?:den|der) [a-zäöüß]+(?: da)?"}
+_TOPIC_REASON = {(lang, kind): re.compile(rf"(?:^|(?<=[.!?])\s+)(?P<topic>{_TOPIC[lang]})\s*[,.]\s*"
+                                          rf"(?:{_REASONS[lang][kind]})(?:\s*,?\s*(?:dêh|deh|hein))?\s*[,.!]\s*"
+                                          r"(?P<rest>[^.!?]+[.!?]*)\s*$")
+                 for lang in ("fr", "de") for kind in ("discard", "in_the_way")}
+_RESUMED = {"fr": re.compile(r"\b(?:le|la|l')\s*(?=[a-zà-ÿ])|-(?:le|la)\b"),
+            "de": re.compile(r"\b(?:ihn|den|dn|es)\b|' ?n\b")}
+
+
+def _without_topic_reason(text: str, lang: str) -> str:
+    for kind in ("discard", "in_the_way"):  # twentieth pass: "Le cube jaune-là, il gêne au milieu. Mets-le ..." (fd38)
+        m = _TOPIC_REASON[lang, kind].search(text) if (lang, kind) in _TOPIC_REASON else None
+        if m is None or _COLOUR.search(m["topic"]) is None or len(m["topic"].split()) > 5:
+            continue
+        rest = m["rest"]
+        if (kind == "discard" and _BIN[lang].search(rest) is None) or _NEGATION[lang].search(rest) is not None or \
+                _RESUMED[lang].search(rest) is None or _COLOUR.search(rest) is not None:
+            continue
+        return f"{text[:m.start('topic')]}{m['topic']}, {rest}"
+    return text
+
+
 def without_reason(text: str, lang: str) -> str:
     """``text`` (lower case) less the reasons said at the end of it, or of one of its sentences, that agree with the
-    request before them in that sentence."""
+    request before them in that sentence, and a reason said between the cube named first and its request."""
+    text = _without_topic_reason(text, lang)
     sentences = _SENTENCE_END.split(_without_final_reason(text, lang))  # a reason may be a sentence of its own
     return " ".join([_without_final_reason(s, lang) for s in sentences[:-1]] + sentences[-1:])
 
@@ -414,8 +482,33 @@ _SIMILE_WORDS = {
         "schachtel", "buch", "bücher", "regal", "kopf", "krone", "stern", "christbaum", "tannenbaum", "baum", "ei",
         "eier", "pfannkuchen", "kartenhaus", "fass", "weinfass", "käse", "käselaib", "bierdeckel", "kranz",
         "sockel", "podest", "treppchen", "siegertreppchen", "schaf", "schafe", "container", "containern",
+        # twentieth pass (REV s19-R5): "wie man einen Hut aufsetzt"
+        "aufsetzt", "aufsetzen",
         "palette", "paletten"}),
 }
+
+
+# Twentieth pass (REV s19-R5): the image of the bin itself, waste thrown away ("comme un déchet / une ordure / on jette
+# un déchet", "wie man Abfall / einen alten Lappen wegwirft"), is a simile of the bin only: read so where the request
+# before it names the bin and no other place ("Mets le rouge dans la poubelle, comme un déchet."), never after another
+# place ("Pose le rouge sur le bleu, comme un déchet." stays unread, refused). And putting on a hat ("wie man einen Hut
+# aufsetzt") joins the hat of the stacking images.
+_SIMILE_BIN_WORDS = {"fr": frozenset({"déchet", "déchets", "ordure", "ordures", "détritus", "jette", "jeter",
+                                      "jetterait", "papier", "papiers", "épluchure", "épluchures", "vieux", "vieille",
+                                      "vieilles", "chiffon", "mouchoir", "emballage"}),
+                     "de": frozenset({"abfall", "müll", "wegwirft", "wegschmeißt", "wegschmeisst", "lappen", "papier",
+                                      "taschentuch", "verpackung", "kaugummi", "bananenschale"})}
+
+_SIMILE_BIN_BODY = {"fr": frozenset({"on", "un", "une", "des", "le", "la", "les", "l", "qui", "que", "qu", "et",
+                                     "petit", "petite", "petits", "petites", "vieux", "vieil", "vieille", "vieilles"}),
+                    "de": frozenset({"man", "ein", "eine", "einen", "einem", "einer", "es", "so", "alt", "alte",
+                                     "alten", "alter", "altes", "klein", "kleine", "kleinen", "kleines"})}
+
+# the waste itself: a bin simile names one ("comme un déchet", "wie man Abfall wegwirft")
+_SIMILE_WASTE = {"fr": frozenset({"déchet", "déchets", "ordure", "ordures", "détritus", "papier", "papiers",
+                                  "épluchure", "épluchures", "chiffon", "mouchoir", "emballage"}),
+                 "de": frozenset({"abfall", "müll", "lappen", "papier", "taschentuch", "verpackung", "kaugummi",
+                                  "bananenschale"})}
 
 
 def without_simile(text: str, lang: str) -> str:
@@ -425,8 +518,23 @@ def without_simile(text: str, lang: str) -> str:
     def dropped(m: re.Match[str]) -> str:
         words = re.findall(r"[a-zà-ÿß]+(?:-[a-zà-ÿß]+)*", m["body"])
         meanings = {part for w in words for part in lexicon.get(w, "").split()}
+        allowed = _SIMILE_WORDS[lang]
+        before = {part for w in re.findall(r"[a-zà-ÿß]+", text[:m.start()]) for part in lexicon.get(w, "").split()}
+        if set(words) & _SIMILE_BIN_WORDS[lang]:
+            if not before & {"bin", "trash"} or before & {"pad", "on", "onto", "left", "right", "push"}:
+                return m[0]
+            # only the waste and how it is thrown, never where to or over what (A1 s20 H156: "comme on jette un déchet
+            # par-dessus le mur", "wie man Abfall über das Dach wegwirft" stay unread)
+            allowed = _SIMILE_BIN_BODY[lang] | _SIMILE_BIN_WORDS[lang] | \
+                {w for w in words if lexicon.get(w) in ("bin", "trash")}
+            if not set(words) & _SIMILE_WASTE[lang] and not any(lexicon.get(w) in ("bin", "trash") for w in words):
+                return m[0]  # "comme on jette un vieux", "wie man einen Alten wegwirft": a person (A1 s20 low)
+            meanings -= {"bin", "trash"}  # "comme des ordures", "wie man Abfall wegwirft": the waste, not a place
+        elif {"aufsetzt", "aufsetzen"} & set(words) and (
+                "on" not in before or before & {"bin", "trash", "pad", "left", "right", "push"}):
+            return m[0]  # a hat put on: a stacking image only (A1 s20 H156 low)
         if _NEGATED_WORD.search(m["body"]) or meanings & _SIMILE_BLOCKS or {"left", "right"} & meanings or \
-                not set(words) <= _SIMILE_WORDS[lang]:
+                not set(words) <= allowed:
             return m[0]
         return "," if m["sep"].strip() else ""
     return _SIMILE[lang].sub(dropped, text)

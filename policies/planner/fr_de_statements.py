@@ -104,12 +104,43 @@ _DE_REMARKED = re.compile(rf"(?:^|[.!?;]\s*)(?P<remark>{_DE_REMARK})\s*[,!.:–�
 _DE_GOING_ON = re.compile(r"\b(?:jetzt|nun|dann|danach|als nächstes|gleich|bitte|mal|noch|zuerst|erst|bitteschön)\b")
 
 
+# Twentieth pass (A1 s19 residues): after a word of surprise or pointing (never praise: "Super, jetzt legst du ..." may
+# praise the last step and give the next), the statement remarks on what is seen even when it says "now" ("Ah, jetzt
+# legst du den roten in den Müll.", "Guck mal, du legst jetzt ...", "Oh, da schiebst du den blauen nach links."; a bare
+# "Na," stays an instruction going on, s19 pin "Na, du legst jetzt den roten in den Müll."): the
+# family is the closed class of those words before "jetzt/nun/gerade/da/schon/wieder <verb>st du" or "du <verb>st".
+_DE_SURPRISE = (r"(?:oh|ah|ach|oje|oha|hoppla|huch|boah|ui|mensch|aha|ach so|ah so|sieh an|wow|na sowas|na so was|"
+                r"na schau|guck mal|kuck mal|schau mal|sieh mal|siehste|siehst du|ah jetzt|aha jetzt)")
+_DE_SURPRISED_NOW = re.compile(rf"(?:^|[.!?;]\s*){_DE_SURPRISE}\s*[,!.:–—-]+\s*(?P<said>(?:und\s+)?"
+                               r"(?:(?:jetzt|nun|gerade|grad|da|schon|wieder|so)\s+(?P<verb>[a-zäöüß]+)\s+(?:du|ihr)\b|"
+                               r"(?:du|ihr)\s+(?P<verb2>[a-zäöüß]+)\b)[^.!?;]*)")
+
+
+# Twentieth pass (A1 s19 H144, French): "voilà" (there, done) and pointing ("regarde", "tiens") before a statement of
+# what the robot does ("Voilà, tu mets le rouge dans la poubelle.", "Regarde, tu pousses le bleu à gauche.") remark on
+# it; "tu me ..." (done for the speaker: "Oh, tu me prends ... et tu me le poses ...", fd27-001) and "maintenant/
+# ensuite/après/puis" (the next step) stay requests, as does "Oh/Ah, tu ..." (fd27-001).
+_FR_REMARKED = re.compile(r"(?:^|[.!?;]\s*)(?:et )?(?:voilà|regarde|regardez|tiens|tenez)\s*[,!.:–—-]+\s*(?:et\s+)?"
+                          r"(?P<said>(?:tu|vous)\s+(?P<verb>[a-zà-ÿ]+)\b[^.!?;]*)")
+_FR_GOING_ON = re.compile(r"\b(?:maintenant|ensuite|après|puis|d' ?abord|s' ?il (?:te|vous) pla[iî]t|stp|svp)\b")
+
+
 def remarked_doing(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
-    """The German clause of ``text`` (lower case) that remarks on what the robot is doing (see above), else None."""
+    """The French or German clause of ``text`` (lower case) that remarks on what the robot is doing (see above), else
+    None."""
+    if lang == "fr":
+        for m in _FR_REMARKED.finditer(text):
+            if verb_meaning(m["verb"]) is not None and not _FR_GOING_ON.search(m["said"]):
+                return m[0].strip(" ,;:")
+        return None
     if lang != "de":
         return None
     for m in _DE_REMARKED.finditer(text):
         if verb_meaning(m["verb"]) not in (None, "go") and not _DE_GOING_ON.search(m["rest"]):
+            return m[0].strip(" ,;:")
+    for m in _DE_SURPRISED_NOW.finditer(text):
+        # (going home too: "Ah, jetzt gehst du nach Hause."); "bitte"/"mal" ask it ("Ah, jetzt legst du bitte ...")
+        if verb_meaning(m["verb"] or m["verb2"]) is not None and not re.search(r"\b(?:bitte|mal)\b", m["said"]):
             return m[0].strip(" ,;:")
     return None
 
@@ -118,7 +149,10 @@ def remarked_doing(text: str, lang: str, verb_meaning: Callable[[str], str | Non
 # Müll.", "Schiebst du den roten nach links.", "Gehst du nach Hause.") is a question typed without its mark (asked
 # with "?" it is refused as a question, fr_de_questions), never an order; "Legst du bitte/mal ..." asks it as a request
 # and is left to the rules as before.
-_DE_VERB_FIRST = re.compile(r"(?:^|[.!;:]\s*)(?P<verb>[a-zäöüß]+st) du\b(?!\s+(?:bitte|mal|mir mal|mir bitte|doch)\b)"
+# Twentieth pass (A1 s19 residue): the spoken "legste" (legst du) is the same sentence ("Legste den roten in den
+# Müll.").
+_DE_VERB_FIRST = re.compile(r"(?:^|[.!;:]\s*)(?P<verb>[a-zäöüß]+st)(?: du\b|e\b)"
+                            r"(?!\s+(?:bitte|mal|mir mal|mir bitte|doch)\b)"
                             r"[^.!?;]*")
 
 
@@ -130,4 +164,22 @@ def verb_first_told(text: str, lang: str, verb_meaning: Callable[[str], str | No
         # asked with "?" it is a question (fr_de_questions), or a request marked as one ("Legst du ...? Danke!")
         if verb_meaning(m["verb"]) is not None and not text[m.end():].lstrip().startswith("?"):
             return m[0].strip(" ,;:.!")
+    return None
+
+
+# Twentieth pass (REV s19-R4): "Läuft!" (deal) closes an order ("Leg den roten aufs Pad. Läuft!", "Zuerst schiebst du
+# ..., und dann packst du ... . Läuft!", fd36-025: an instruction going on); after a bare statement of what the robot
+# does ("Du legst den roten aufs Pad. Läuft!") it approves of what is happening, the mirror of "Super, du legst ...".
+_DE_LAEUFT = re.compile(r"[.!]\s*läuft\s*[.!]*\s*$")
+_DE_TOLD = re.compile(r"(?:^|[.!?;,:]\s*)(?:(?:und|aber)\s+)?(?:(?:du|ihr)\s+(?P<verb>[a-zäöüß]+)|"
+                      r"(?P<verb2>[a-zäöüß]+st)(?:\s+du\b|e\b))[^.!?;]*")
+
+
+def approved_told(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The German statement of what the robot does that "Läuft!" closes in ``text`` (lower case), else None."""
+    if lang != "de" or not (end := _DE_LAEUFT.search(text)):
+        return None
+    told = [m for m in _DE_TOLD.finditer(text[:end.start()]) if verb_meaning(m["verb"] or m["verb2"]) is not None]
+    if told and not any(_DE_GOING_ON.search(m[0]) for m in told):
+        return told[0][0].strip(" ,;:")
     return None

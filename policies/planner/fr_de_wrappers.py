@@ -22,13 +22,17 @@ _DE_VISIT = (r"(?:ich war (?:noch )?(?:nie|noch nie) (?:in so einem|in einem|im)
              r"(?:ach,? )?ich rede (?:schon wieder |schön wieder |mal wieder |wieder |immer )?zu viel|"
              r"(?:und )?(?:sie|er) hat gesagt,? ich darf dir (?:auch )?(?:mal )?(?:was|etwas) sagen)")
 OPENINGS = {
-    "fr": re.compile(r"^\s*(?:(?:(?:oh|ah|eh|hé) )?(?:bonjour|salut|coucou|bonsoir|hey|hello)"
+    # twentieth pass (fresh_fr_de_29/33/37): Luxembourgish "Moien !", Haitian "Bonjou !", "Yo," as the greeting
+    "fr": re.compile(r"^\s*(?:(?:(?:oh|ah|eh|hé) )?(?:bonjour|salut|coucou|bonsoir|hey|hello|moien|bonjou|yo)"
                      r"(?:\s+(?:(?:mon |le )?(?:petit |cher )?"
                      r"(?:robot|robo)|toi|mon (?:chum|pote|ami|vieux|grand|petit|chou|chéri|cher)|ma chère|"
                      r"ma (?:chum|belle|grande|petite|chérie)))?\s*[,!.]*|"
                      r"(?:(?:mon |le )?(?:petit |cher )?(?:robot|robo))\s*[,!]+|"
                      # seventeenth pass (fresh_fr_de_31): a term of endearment said first ("Darling, ...")
-                     r"(?:(?:oh|ah|eh|hé) )?(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|mon coeur|mon chou|"
+                     # twentieth pass (fresh_fr_de_28/35, an address of the closed class after "allez/bon/alors":
+                     # "Allez mon gone,", "Allez chef,")
+                     r"(?:(?:oh|ah|eh|hé|allez|bon|alors) )?(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|"
+                     r"mon coeur|mon chou|mon gone|chef|mon chef|mon reuf|mon poto|frérot|"
                      r"ma belle|mon grand|ma grande|mon petit|ma petite|mon ami|mon amie|mon frère|mon vieux|mon pote|"
                      # eighteenth pass (fresh_fr_de_34): "Oh mon beau," (Marseille), Maghrebi "Khouya," (brother)
                      r"l' ?ami|mon beau|khouya|khoya|khey|sahbi|habibi|habibti)\s*[,!]+|"
@@ -38,7 +42,9 @@ OPENINGS = {
                      r"(?:tu as|t' ?as|vous avez) (?:bien )?(?:dormi|passé une bonne nuit))"
                      r"(?: (?:aujourd' ?hui|ce matin|ce soir))?\s*\?+|"
                      # a pleasantry said as a sentence of its own before the request
-                     r"(?:j' ?espère que (?:tu vas|vous allez) bien|(?:comment )?(?:ça va|ça joue|tu vas bien|"
+                     # twentieth pass (fresh_fr_de_31/37/38): "On dit quoi ?" (Ivorian, Parisian: what's up?)
+                     r"(?:j' ?espère que (?:tu vas|vous allez) bien|on dit quoi|"
+                     r"(?:comment )?(?:ça va|ça joue|tu vas bien|"
                      r"vous allez bien)(?: (?:aujourd' ?hui|ce matin))?|"
                      # nineteenth pass (fresh_fr_de_36): the speaker's own answer to it ("Moi ça va, grâce à Dieu.")
                      r"(?:et )?moi,? (?:ça va|je vais bien)(?:,? (?:grâce à dieu|dieu merci|merci|bien|tranquille))?|"
@@ -57,10 +63,11 @@ OPENINGS = {
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
                      # nineteenth pass (fd23-002, fd31-003): what the request is for, said first with a comma ("Pour le
                      # premier essai, ...", "Pour la démo de cet aprèm, ..."), a closed list of lab occasions
-                     # (never "prochain(e)": a later run, A1 s19 H150)
+                     # (never "prochain(e)": a later run, A1 s19 H150). Twentieth pass (REV s19-R6), one convention:
+                     # the occasion plans said alone or as this afternoon's (the session the speaker is in); any other
+                     # time (demain, ce soir, tout à l'heure, ce matin: later, or maybe past) stays unread, refused
                      r"pour (?:le (?:premier )?(?:essai|test)|la (?:démo|démonstration|manip|"
-                     r"manipe|séance)|l' ?(?:expérience|essai))(?: de (?:cet aprèm|cet après-midi|ce matin|ce soir|"
-                     r"demain|tout à l' ?heure))?\s*,|"
+                     r"manipe|séance)|l' ?(?:expérience|essai))(?: de (?:cet aprèm|cet après-midi))?\s*,|"
                      # tenth pass: "c'est bon, t'as fini, retourne ..." (the work before is done)
                      r"(?:c' ?est|c) bon\s*,?\s*(?:(?:t' ?as|tu as|vous avez) (?:fini|terminé)\s*)?[,!.]*|"
                      # twelfth pass: "C'est bon, fini pour aujourd'hui, tu retournes ..." (the day's work done)
@@ -111,6 +118,8 @@ OPENINGS = {
                      r"(?:oh |ah |wow |waouh )?(?:trop bien|trop cool|génial|super|chouette|cool)\s*,?\s*"
                      r"(?:il|ça|le robot) (?:bouge|marche|fonctionne|répond)(?: enfin)?\s*!+)\s*"),
     "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|moien|servus|grüezi|grüß gott|grüß (?:dich|euch)|"
+                     # twentieth pass (fresh_fr_de_33): the Ruhr miners' "Glück auf!", Bernese "Grüessech!"
+                     r"glück auf|grüessech|grüessich|"
                      r"guten (?:morgen|tag|abend))"
                      r"(?:\s*,?\s*(?:(?:du )?(?:(?:kleiner|lieber|fleißiger|fleissiger|braver|guter|treuer) )?"
                      r"(?:roboter|robo|robot|robi)|kleiner|du|ihr|zusammen|mitenand|miteinand|miteinander|du da|"
@@ -143,6 +152,10 @@ OPENINGS = {
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
+                     # twentieth pass (fresh_fr_de_33/34): how the day goes, asked ("Na, wie läuft's heute?", "Na, wie
+                     # geht's uns denn heut?"): the listener's or "uns", never a cube
+                     r"wie (?:läuft's|läuft es|geht's|geht es)(?: (?:dir|ihnen|euch|uns))?(?: denn)?(?: so)?"
+                     r"(?: (?:heute|heut|bei dir|bei ihnen))?(?=\s*\?)|"
                      # fifteenth pass (fresh_fr_de_27): small talk asked before the request ("Na, heute schon fleißig
                      # gewesen?"), a closed list: what the robot did is never asked here ("schön": _ACCENTED
                      # writes "schon" so)
@@ -186,7 +199,8 @@ OPENINGS = {
 }
 CLOSINGS = {
     "fr": re.compile(r"\s*[,.!]?\s*\b(?:merci(?: beaucoup| bien| ben| d'avance| mille fois| infiniment| vielmal|"
-                     r" service)?|mrc|"
+                     r" vielmals|"
+                     r" villmools| villmols| vilmal| vielmols| service)?|mrc|"  # (villmools: Luxembourg, fd29-004)
                      # fifteenth pass (fresh_fr_de_28): thanks said in Arabic or Wolof ("Choukran !", "Jërëjëf !"),
                      # Swiss "adieu" as a farewell after the request, "merci hein"
                      r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )hein|"
@@ -204,8 +218,10 @@ CLOSINGS = {
                      r"barak(?:a)? ?(?:allah|llah)(?:ou)? ?(?:oufik|fik|ou fik)|hamdoullah|hamdoulah|"
                      r"el hamdoulillah|machallah|mashallah)(?!\s*\?)|"
                      # ... how far, after the request ("..., juste un peu"): the skill's own step
-                     r"(?:(?<=gauche, )|(?<=droite, )|(?<=avant, )|(?<=arrière, ))(?:juste |seulement )?un (?:petit )?"
-                     r"peu(?!\s*\?)|"
+                     # twentieth pass (fresh_fr_de_35/37): "..., genre juste un petit coup", "..., genre juste un peu
+                     # là" (the filler before it, a little push, "là" after it)
+                     r"(?:(?<=gauche, )|(?<=droite, )|(?<=avant, )|(?<=arrière, ))(?:genre,? )?(?:juste |seulement )?"
+                     r"un (?:petit )?(?:peu|coup)(?:,? là)?(?!\s*\?)|"
                      # eleventh pass: Swiss "ça joue ?" (all right?), the filler "genre" after a comma, "c'est très
                      # aimable (à vous)"
                      r"(?:ça|ca) (?:joue|va|marche)|(?:(?<=,)|(?<=, ))(?:genre|peuchère|gell)|feierowe|feierabend|"
@@ -230,7 +246,7 @@ CLOSINGS = {
                      # as a mark of a request)
                      r"(?:(?<=,)|(?<=, ))(?:capito|compris|c'est compris)\s*\?|"
                      r"(?:(?<=[,.!])|(?<=[,.!] ))(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)"
-                     r"(?!\s*\?)|"
+                     r"(?:,? (?:dêh|deh|dèh|hein))?(?!\s*\?)|"  # (twentieth pass: "C'est pas compliqué dêh.", fd38)
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:tu me sauves la vie|vous me sauvez la vie|"
                      r"(?:ça|ca) joue comme ça)(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:(?:genre(?: en mode (?:pile|tour))?\s*,?\s*)?tu vois|"
@@ -238,7 +254,7 @@ CLOSINGS = {
                      r"merci (?:mon )?vieux|"
                      r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
-                     r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote)|"
+                     r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote|frère|gone|reuf|poto|chef)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
                      r"(?:aimable|gentil|gentille)"
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
@@ -265,7 +281,10 @@ CLOSINGS = {
                      # Bavarian "..., sei so guad" (be so kind)
                      r"(?<=[.!] )läuft(?!\s*\?)|"
                      r"(?:(?<=,)|(?<=, ))(?:sei|seid|san s'?) so (?:gut|guad|lieb|nett)(?!\s*\?)|"
-                     r"merci(?: vielmal| vielmals| villmools| villmols)?|vergelt's gott|vergelts gott)"
+                     r"merci(?: vielmal| vielmals| villmools| villmols)?|vergelt's gott|vergelts gott|"
+                     # twentieth pass (fresh_fr_de_38): the formal "Besten Dank (für die prompte Ausführung)."
+                     r"besten dank(?: (?:für die|im voraus für die) (?:prompte |schnelle |rasche |zügige )?"
+                     r"(?:ausführung|erledigung|hilfe|mühe|unterstützung))?)"
                      r"(?: im voraus| schon mal| vorab)?|bitte(?: schön)?|"
                      r"(?:und )?das (?:war's|wär's|ist alles|war alles)"
                      r"(?: (?:für heute|fürs erste|für jetzt|erst ?mal))?|"
@@ -278,7 +297,9 @@ CLOSINGS = {
                      # Schatz"), praise ("du bist ein Schatz"), "wärst du so lieb?" closing a request said before it
                      r"(?:und )?(?:adieu|auf wiedersehen|ade|pfiat di|servus|baba|tschau|tschüssi|uf wiederluege)|thx|"
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
-                     r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga)|"  # thirteenth pass: Viennese "..., Oida." (mate)
+                     # thirteenth pass: Viennese "..., Oida." (mate); twentieth pass (fresh_fr_de_33/35): "...,
+                     # Kumpel", "..., Burschi" (mate, lad)
+                     r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga|kumpel|burschi|bursche|meister)(?!\s*\?)|"
                      r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
                       # eighteenth pass (fresh_fr_de_34): an address after the request (Viennese "..., der Herr",
                       # Cologne "..., Jeck!"), the carnival cry "Kölle Alaaf!"; thanks in the writer's first language
@@ -288,7 +309,15 @@ CLOSINGS = {
                       r"grazie(?: mille)?|teşekkürler|tesekkürler|köszönöm|dank je(?: wel)?|tack)"
                       r"(?:\s*(?:…|\.\.\.)?\s*(?:[ä]hm?|[ö]h)\b)?(?!\s*\?)|"  # ("[ä]": no accent restored from it)
                       # ... how far, after the request ("..., nur ein bisschen"): the skill's own step
-                      r"(?:(?<=links, )|(?<=rechts, )|(?<=vorne, )|(?<=vorn, )|(?<=hinten, ))"
+                      r"(?:(?<=links, )|(?<=rechts, )|(?<=vorne, )|(?<=vorn, )|(?<=hinten, )|"
+                      # twentieth pass: as a sentence of its own ("... nach vorne. Nur ein bisschen.")
+                      r"(?<=links[.!] )|(?<=rechts[.!] )|(?<=vorne[.!] )|(?<=vorn[.!] )|(?<=hinten[.!] )|"
+                      # ... after the push said with its verb last ("... zu dir schieben? Nur un pochino, bitte.", an
+                      # Italian learner's "a little")
+                      r"(?<=schieben[.!?] )|(?<=schubsen[.!?] ))(?:(?:aber )?nur )?(?:un (?:pochino|poco)|"
+                      r"ein (?:bisschen|bissl|bisschen))(?:,? bitte)?(?!\s*\?)|"
+                      r"(?:(?<=links, )|(?<=rechts, )|(?<=vorne, )|(?<=vorn, )|(?<=hinten, )|"
+                      r"(?<=links[.!] )|(?<=rechts[.!] )|(?<=vorne[.!] )|(?<=vorn[.!] )|(?<=hinten[.!] ))"
                       r"(?:(?:aber )?nur )?(?:ein (?:bisschen|bissl|bisserl|bissel|wenig|stück|"
                       r"stückchen|kleines stück))(?!\s*\?)|"
                      # fourteenth pass (fresh_fr_de_25): Bavarian "..., passt scho" (fine), Berlin "..., wa" (right?),

@@ -42,7 +42,7 @@ from policies.planner.fr_de_regional import DE_LATE_ORDER as _DE_LATE_ORDER
 from policies.planner.fr_de_regional import DE_PARTICLE_LIST as _DE_PARTICLE_LIST
 from policies.planner.fr_de_regional import DE_REGIONAL as _DE_REGIONAL
 from policies.planner.fr_de_regional import particle_list as _particle_list
-from policies.planner.fr_de_statements import remarked_doing, state_clause, verb_first_told
+from policies.planner.fr_de_statements import approved_told, remarked_doing, state_clause, verb_first_told
 from policies.planner.fr_de_wrappers import CLOSINGS as _CLOSINGS
 from policies.planner.fr_de_wrappers import OPENINGS as _OPENINGS
 from policies.planner.fr_de_wrappers import unwrapped as _unwrapped
@@ -128,6 +128,12 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # tenth pass, Quebec French: "pis" is "puis" ("pogne-le pis mets-le sur le jaune"; "tant pis" stays refused), "su'l"
     # is "sur le"
     (r"(?<!\btant )\bpis\b", "puis"), (r"\bsu' ?l\b", "sur le"),
+    # twentieth pass (fresh_fr_de_38): the Quebec question particle "-tu" after the modal ("tu peux-tu me le mettre
+    # ... ?": can you), the modal read as before
+    (r"\b(tu|vous) (peux|pourrais|veux|voudrais|pouvez|pourriez|voulez|voudriez)-tu\b", r"\1 \2"),
+    # ... and a contrast opening the next sentence before the cube it takes up ("Touche pas au rouge. Mais le bleu, tu
+    # peux me le mettre ...", "Par contre l'orange, pose-le ..."): the sentences are read one after the other anyway
+    (r"(?<=[.!] )(?:mais|par contre|en revanche)\s*,?\s*(?=(?:le|la|l'|ce|cette)\s*[a-zà-ÿ])", ""),
     # sixteenth pass (fresh_fr_de_30): "Tout ça, tu me le mets à droite": everything said first and taken up by "le",
     # as "tu me mets tout à droite" (the verb of the lexicon right after, no negation between)
     (r"^\s*tout(?: (?:ça|cela))?\s*,\s*(tu|vous)\s+(me\s+|m' ?)?(?:le|les)\s+(mets|mettez|poses|posez|ranges|rangez|"
@@ -1494,6 +1500,12 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(\b(?:schieb|schiebe|schieben|schiebst|schubs|schubse|schubsen|stups|stupse|stupsen|drück|drücke|drücken|"
      r"verschieb|verschiebe|verschieben)\b[^,;.!?]*?)\bzu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?\b",
      r"\1 nach hinten"),  # toward the robot
+    # twentieth pass (fresh_fr_de_38): the same with the verb at the end ("Kannst du den blauen ein bisschen zu dir
+    # schieben?", "den roten von dir weg schieben")
+    (r"\bzu (?:dir|ihnen|euch|dem roboter|dem arm)(?: (?:her|hin))?(?=\s+(?:schieben|schubsen|stupsen|drücken|"
+     r"verschieben)\b)", "nach hinten"),
+    (r"\b(?:von (?:dir|ihnen|euch|dem roboter|dem arm)|vom (?:roboter|arm))\s+weg(?=\s+(?:schieben|schubsen|stupsen|"
+     r"drücken|verschieben)\b)", "nach vorne"),
     (r"\b(?:ein paar|einige) (?:zentimeter|cm)\b|\betwas\b(?= nach (?:links|rechts|vorne|hinten)\b)", " "),
     (r"\b(?:magst|möchtest) du\b", "kannst du"), (r"\b(?:mögen|möchten) sie\b", "können sie"),
     (r"\bab (?=(?:in die|in deine|in ihre|zur|zum) [a-zäöüß-]*(?:position|stellung|lage|haltung)\b)", "fahr "),
@@ -2303,7 +2315,8 @@ _VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|v
                              r"el hamdoulillah|machallah|mashallah|barak(?:a)? ?(?:allah|llah)(?:ou)? ?(?:oufik|fik|"
                              r"ou fik))\s*[,.!?]*\s*"
                              r"(?:merci(?: beaucoup| bien)?\s*[.!]*\s*)?$"),
-            "de": re.compile(r"[,.!?;]\s*(?:(?:passt|basst|bassd)(?: so| scho| schon)?|alles gut)\s*[,.!?]*\s*"
+            # twentieth pass (REV s19-R4): "Läuft!" (deal) after a goal with no verb ("Der rote aufs Pad. Läuft!")
+            "de": re.compile(r"[,.!?;]\s*(?:(?:passt|basst|bassd)(?: so| scho| schon)?|alles gut|läuft)\s*[,.!?]*\s*"
                              r"(?:danke(?: dir| schön)?\s*[.!]*\s*)?$")}
 
 
@@ -2362,8 +2375,13 @@ def _translated(text: str, lang: str) -> str:
                                "auxiliary), not what to do; say it as a request; nothing was planned")
     if (remark := remarked_doing(text, lang, partial(_action_verb, lang=lang))) is not None:
         # "Toll, du legst den roten in den Müll.": what the robot is doing, remarked on (fr_de_statements.py)
-        raise TranslationError(f"German: {remark!r} remarks on what the robot is doing, not what to do; say it as a "
-                               "request ('leg den roten in den Müll'); nothing was planned")
+        say = "'mets le rouge dans la poubelle'" if lang == "fr" else "'leg den roten in den Müll'"
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {remark!r} remarks on what the robot is doing, not what to "
+                               f"do; say it as a request ({say}); nothing was planned")
+    if (approved := approved_told(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Du legst den roten aufs Pad. Läuft!": approval of what the robot is doing (REV s19-R4; fr_de_statements.py)
+        raise TranslationError(f"German: 'läuft' after {approved!r} approves of what the robot is doing, not what to "
+                               "do; say it as a request ('leg den roten aufs Pad'); nothing was planned")
     if (told := verb_first_told(text, lang, partial(_action_verb, lang=lang))) is not None:
         # "Legst du den roten in den Müll.": a question typed without its "?" (A1 s19 H145; fr_de_statements.py)
         raise TranslationError(f"German: {told!r} opens with the verb of 'du', as a question does, not a request; "
@@ -2426,6 +2444,9 @@ def _translated(text: str, lang: str) -> str:
     english = re.sub(r"(?<!\band)(?<=[a-z]) then\b", ", then", english)
     # "wirf X in den Eimer", "balance X dans la poubelle": into the bin is the bin idiom, never a ballistic throw
     english = re.sub(r"\bthrow\b(?=[^,;.!?]*\b(?:in|into|in to) the (?:bin|trash)\b)", "put", english)
+    # twentieth pass (fresh_fr_de_36): "schmeiß'n weg, in'n Müll": away, then the bin said after a comma, one way
+    english = re.sub(r"\bdiscard ((?:the |this |that )?[a-z]+(?: cube| block)?)\s*,\s*(?:in|into) the (bin|trash)\b",
+                     r"put \1 in the \2", english)
     english = _ALL_BUT_ONE_ELSEWHERE.sub(_all_but_one_elsewhere, english)
     _tower_choice(english, lang)
     _tower_direction(english, lang)
