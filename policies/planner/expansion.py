@@ -120,7 +120,13 @@ _NO_QUANTIFIER = re.compile(
     r"alone|on its own)\b|\ball right\b|\b(?:its|his|her|my|your|their|our) (?:whole|entire) (?:life|career|day|week|"
     r"season|year)\b|\bwith all (?:due )?(?:ceremony|respect|care|courtesy|dignity|grace)\b|\by'?all\b|\bya'?ll\b|"
     r"\b(?:that's|that is|that'll be|that will be) all\b|\ball (?:i|we) (?:need|want|ask|'m after|am after|'re after|"
-    r"are after)\b|\b(?:we're|we are|you're|you are) all\b")
+    r"are after)\b|\b(?:we're|we are|you're|you are) all\b|"
+    # s20 family D1 (dev fi58-005, fi58-026, fi58-079, fi59-073): people, times and events counted, never cubes:
+    # "everyone's been on about", "after every gig", "every time", "that's the whole act", "the whole floor to mop"
+    r"\b(?:everyone|everybody)(?:'s)?\b|\bevery (?:single )?(?:gig|time|day|night|morning|evening|week|run|trial|show|"
+    r"session|demo|shift|visit|performance|rehearsal|lesson|class)s?\b|\bthe (?:whole|entire) (?:act|show|point|idea|"
+    r"day|week|morning|afternoon|evening|night|floor|ward|lab|building|office|team|class|world|family|crew|audience|"
+    r"routine|performance|story)\b")
 _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|the rest|the others|remaining|"
                                 r"except|excluding|whole|entire)\b")
 
@@ -661,7 +667,11 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                       r"drop)\s+(?=(?:in|into|on|onto|to)\b)", " ", post)
     verb = re.search(r"(?:^|[,;.]\s*|\b(?:and|then)\s+)(?:(?:please|could|can|would|will|you|kindly|just|now|so)\s+)*"
                      rf"({_QUANTIFIED_VERBS})\s+$", pre)
-    if verb is None and (not pre.strip(" ,") or _WISH.match(pre)) and \
+    # ("Can all the cubes go in the bin?", dev_s20 fi58-063: asked with "can / could" and "go" as "Can every cube go
+    # in the bin?" already reads; only those two modals, only "go" right after the cubes)
+    asked = re.fullmatch(r"(?:(?:please|so|ok|okay)\s*,?\s+)*(?:can|could)\s+", pre) is not None and \
+        re.match(r"\s*go\s+(?:in|into|on|onto|to)\b", post) is not None
+    if verb is None and (not pre.strip(" ,") or _WISH.match(pre) or asked) and \
             re.match(rf"\s*,?\s*(?:{_GOAL_VERB}\s+)?(?:in|into|on|onto|to)\b", post):
         # "all cubes into the right region", "every cube except X goes in the bin", "all cubes other than red should
         # be in the right region" (the goal state said of them, f23-034): the verb is "put"

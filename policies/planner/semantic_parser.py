@@ -1631,9 +1631,12 @@ def _before_then_first(instruction: str) -> str:
 # A cube set apart by a verb of passing over, before or after what is done with the others ("Skip the red one and put
 # the rest in the bin.", "Ignore the red one; bin the others.", "Put all the cubes in the bin, but spare the red one.",
 # s17): "leave X", which the quantifier's exception reads; only a cube named by its colour, only beside "the rest / the
-# others / everything else" or after a quantifier's clause (expansion reads both; elsewhere "skip" stays unread)
+# others / everything else" or after a quantifier's clause (expansion reads both; elsewhere "skip" stays unread).
+# s20 family F-KEEP (seen fi48-058 "Keep the blue one, bin the rest."): the verbs of keeping a cube back (keep, save,
+# hang / hold on to) set it apart the same way, in the same places only ("keep the blue one on the pad" stays unread)
 _PASSED_OVER = re.compile(rf"(^|[,;.]\s*|\b(?:but|and|just|please)\s+)(?:skip|ignore|spare|pass over|forget about|"
-                          rf"don'?t bother with)\s+((?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|"
+                          rf"don'?t bother with|keep|save|hang on to|hold on to|hold onto)\s+"
+                          rf"((?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|"
                           rf"block|brick))?)(?=\s*(?:[,;.]|\band\b|$))")
 _REST_NAMED = re.compile(r"\b(?:the rest|the others|all the others?|everything else|the remaining (?:cubes|ones|"
                          r"blocks)|the other (?:cubes|ones|blocks))\b")
@@ -1709,6 +1712,36 @@ def _kept_away(m: re.Match[str], state: SceneState) -> str:
 # a relative clause after the cube's noun ("leave the red cube standing alone" stays unread)
 _STANDING_ALONE = re.compile(r"\b((?:cube|block|brick|one) (?:that|which) (?:is |'s )?(?:standing|sitting|resting) )"
                              r"(?:all )?alone\b")
+# s20 family F-AGAIN (seen fi56-064, fi45-051): the speaker insisting on a quantifier's whole reach between commas or
+# brackets right after it ("Every cube (and I do mean every one of them) should go to the right side.", "Every cube,
+# and I do mean every one, should go ..."): dropped before anything reads the words, as the reach said again at the
+# end is (expansion._ALL_AGAIN); only "(and) I (do / really) mean" + every / each one / all of them, nothing else
+_ALL_MEANT = re.compile(r"\b((?:each and )?(?:every|each) (?:single )?(?:cube|block|brick)|all (?:of )?(?:the )?"
+                        r"(?:cubes|blocks|bricks)|all of them)\s*[,(]\s*(?:and )?i (?:do |really |really do )?mean "
+                        r"(?:every (?:single |last )?one|each (?:and every )?one|all of them|them all)(?: of them)?"
+                        r"\s*(?:,|\)\s*,?)")
+# s20 family F-ALLX (seen fi51-066 "All cubes to the right side, all except the purple one of course!"): the quantifier
+# said again with its exception after the clause it opens ("..., all except X", "..., all but X", "..., everything but
+# X"): the exception of that clause, as "..., except X" reads; only in the quantifier's own sentence, no other comma
+_ALL_EXCEPT_AGAIN = re.compile(r"(\b(?:all|every|each)\b[^.;!?,]*?)\s*,\s*(?:all|everything|every one|every cube|"
+                               r"all of them)\s+(?:except(?: for)?|but|apart from|other than|save|bar)\s+")
+# s20 family D4 (dev fi59-031 "- for each cube on the table: place it in the bin"): a placing said of "it" for each
+# cube is every cube placed there ("for each / every cube (on the table)(:|,) <verb> it <place>"); only "it" right
+# after the verb, only a verb of the quantifier's (expansion reads the rest)
+_FOR_EACH = re.compile(r"^\W*for (?:each|every) (cube|block|brick)( on the table)?\s*[:,]\s*(put|place|move|set|pop|"
+                       r"stick|drop|bin|push|slide|nudge|shove|take|carry|bring) it\b")
+# s20 family D6 (dev fi58-052 "the one not red, ... push forward"; seen fi45-037 "Whichever one's not red, move it
+# ..."): a cube picked out by the colour it lacks, said without "that is": the cube that is not that colour (one ->
+# it, two or more -> asked, as "the one that isn't red" already reads)
+_ONE_NOT = re.compile(rf"\b(?:the|whichever) (one|cube|block)(?:'s| is)? not ((?:the )?(?:{_COLOUR_ALT}))\b")
+# s20 family D2 (dev fi59-023 "straight into the bin"; seen fi46-025 "Straight in the bin."): "straight" before a
+# placing preposition and a place says only how directly: dropped there ("straight away" and "put it straight" stay)
+_STRAIGHT_INTO = re.compile(r"\bstraight (?=(?:in|into|inside|onto|on|to|over to|on top of) (?:the|a|that|this) )")
+# s20 family D8 (dev fi58-044 "Put the purple cube on top of the blue one, but before that push the blue one backward
+# first ah."): the order said twice, "before that" and a closing "first": the closing "first" adds nothing; only at the
+# very end of the clause that "before that / before you do that / before doing that" opens, nothing after it
+_BEFORE_THAT_FIRST = re.compile(r"(\bbefore (?:that|this|you do (?:that|this|it)|doing (?:that|this|it)|doing so)"
+                                r"\s*,?\s+[^.;!?,]*?)\s+first(?=\s*(?:\b(?:ah|lah|la|please|pls)\b)?\s*[.!]*\s*$)")
 # "take the red cube and keep it on the pad" (dev_s19 fi56-057): after taking a named cube, keeping it at a place is
 # putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
 _TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
@@ -1776,7 +1809,7 @@ _LISTED_ONE_NOUN = re.compile(rf"\b(?:{_COLOUR_ALT})(?:\s*,\s*(?:{_COLOUR_ALT}))
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
-    unasked = unasked_reason(instruction)
+    unasked = unasked_reason(_ALL_MEANT.sub(r"\1", instruction.lower().replace("’", "'")))  # (without F-AGAIN's aside)
     if unasked is not None:  # a guess, a hedged step, a gapped pronoun, a passive's agent, a described tower
         return ParseResult((), Refusal(reason=unasked))
     listed = _LISTED_ONE_NOUN.search(instruction.lower())
@@ -1809,7 +1842,10 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                          (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1"),
                          (_ONLY_VERB, r"\1just "), (_DO_IT_AFTER, r", but only \1"),
                          (_ABOUT_AMOUNT, r"\1"), (_STANDING_ALONE, r"\1on its own"),
-                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is")):
+                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is"), (_ALL_MEANT, r"\1"),
+                         (_ALL_EXCEPT_AGAIN, r"\1, except "), (_FOR_EACH, r"\3 every \1\2"),
+                         (_ONE_NOT, r"the \1 that is not \2"), (_STRAIGHT_INTO, ""),
+                         (_BEFORE_THAT_FIRST, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
     if _KEEP_AWAY.search(spoken.lower().replace("’", "'")):

@@ -65,7 +65,11 @@ _HEDGED_ORDER = re.compile(r"\b(?:top[- ]down|bottom[- ]up|(?:from )?(?:the )?(?
 _GAPPED_PRONOUN = re.compile(r"\band\s+(?:then\s+|also\s+)?(?:it|that one|this one|that|this)\s+(?:to(?:wards)? the\s+|"
                              r"over to the\s+)?(?:left|right|forwards?|backwards?|back|away|ahead)\b"
                              r"(?!\s+(?:now|away|there|here|then)\b)")
-_HEDGED_FIRST = re.compile(r"(?:,|\bbut\b|\band\b)\s+(?:maybe|perhaps|probably|possibly)\s+[^.;!?]*\bfirst\b")
+# (s20: also a step hedged right after "before that" / "before you do that", which HEAD planned: "Put X on Y, but
+# before that maybe push Y backward.")
+_HEDGED_FIRST = re.compile(r"(?:,|\bbut\b|\band\b)\s+(?:maybe|perhaps|probably|possibly)\s+[^.;!?]*\bfirst\b|"
+                           r"\bbefore (?:that|this|you do (?:that|this|it)|doing (?:that|this|it)|doing so)\s*,?\s+"
+                           r"(?:maybe|perhaps|probably|possibly)\b")
 
 # Deadlines after a request are kept (phrasing drops "by tomorrow", "before lunch": running now meets them), in every
 # form: imperative, passive goal, quantifier; a bare time ("tomorrow", "at 5") is refused there. But after a passive,
