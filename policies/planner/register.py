@@ -76,6 +76,7 @@ _SPEAKER_STATE = (r"(?:i'?m|i am) (?:so |really |very |totally |absolutely |dead
 _CALL = (r"(?:let'?s see (?:it|that|it happen|you do it|what you(?:'ve| have| can) (?:got|do))(?: then| now)?|"
          r"make it happen|show (?:me|us) what you(?:'ve| have| can) (?:got|do)|work your magic|"
          r"do your (?:thing|magic|stuff)|go on,? then|go on now|execute|(?<=[.!] )over|(?<=[.!])over|engage)")
+_RADIO_MARKED = r"(?=.*\bover(?: and out)?\s*[.!]*\s*$)"  # a text that closes on the radio's "over" (P1 s20)
 _THANKED = (r"(?:good listening|(?:lovely|nice|deft|gentle|light|delicate) touch|ez clap|gg ez|too easy|"
             r"(?:god )?bless (?:you|ya|ye)|bless|diolch(?: yn fawr)?|thank (?:yuo|yoo|yu|uou|yo|yiu)|"
             r"thnak(?:s| you)|thansk|thanx|thankyou|tnx|ty)")
@@ -425,6 +426,17 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a radio operator's own call sign after the robot's name ("Armstack, Tower, bin the green cube", fi40-039)
     (r"^(\s*armstack\s*,\s*)(?:this is\s+)?(?:tower|control|ground|base|ops)\s*,\s*(?=[a-z])", r"\1"),
     # ... and a step said twice, "I say again" between ("bin the green cube, I say again, bin the green cube"): once;
+    # (P1 s20, the seen radio family fi33: "Control to arm, over. Top cube is surplus, dispose of it in the bin.
+    # Execute, over.", "Arm, Control. Relocate yellow cube to pad, how copy, over.", "Sequence follows. One: ...", "Do
+    # not, repeat, do not touch purple cube. Over.") in a text that closes on "over" (the radio's mark): the opening
+    # call (who calls whom), "sequence follows" and ", how copy" say nothing to do; "do not, repeat, do not" is one
+    # "do not" said twice (any text)
+    (rf"^\s*(?:control|base|ground|command|ops|operator|tower)(?: to (?:arm|robot|unit|bot|armstack))?\s*,\s*over\s*"
+     rf"[.!]\s*{_RADIO_MARKED}", ""),
+    (rf"^\s*(?:arm|robot|unit|armstack)\s*,\s*(?:control|base|ground|command|ops)\s*[.!]\s*{_RADIO_MARKED}", ""),
+    (rf"\bsequence follows\s*[.:]\s*{_RADIO_MARKED}", ""),
+    (rf",\s*how copy\s*(?=,\s*over\b){_RADIO_MARKED}", ""),
+    (r"\b(do not|don'?t|never),?\s*(?:i )?repeat,?\s*\1\b", r"\1"),
     # anything but the same words again stays unread (a correction)
     (r"(?P<said>\b[a-z][^,;.!?]*?)\s*[,;.]\s*i say again\s*[,:]?\s*(?P=said)(?=\s*(?:[,;.!?]|$))", r"\g<said>"),
     (_ADDRESSED, r"\1"),
@@ -1233,8 +1245,94 @@ def _without_closing_after_ask(text: str) -> str:
     return text
 
 
+# (P1 s20, dev fi58: the pedant's remark on the words of the request, "Place the cube that is sitting on the green one
+# onto the pad, please. 'Sitting', not 'sat'.", "Kindly set the purple cube atop the orange one. 'Atop' is a
+# perfectly good word; do use it.", "Firstly (not 'first off', please), place ...", "... towards me, please? 'Towards',
+# with an s; 'toward' is the American form.") A part (a sentence, a clause after ";", a parenthesis) made of quoted
+# words and these words only says how the request is worded; it is dropped where it cannot change what the request
+# says: each quoted word the remark affirms is in the request already (or is its spelling with or without a final
+# "s"), and each it rejects ("not 'X'") is not. Any other quoted part stays, and is refused as quoted words.
+_USAGE_WORDS = frozenset({"not", "is", "a", "an", "the", "perfectly", "good", "fine", "proper", "correct", "real",
+                          "word", "words", "term", "do", "use", "it", "please", "with", "s", "american", "british",
+                          "english", "form", "spelling", "version", "that", "this", "and", "or", "i", "mean", "said",
+                          "say", "so", "its", "it's", "also", "just", "too", "actually", "by", "way", "btw", "of",
+                          "course", "mind", "you", "yes", "indeed", "as", "spelt", "spelled", "written", "wrote",
+                          "write"})
+_QUOTED = re.compile(r"(?:^|(?<=[\s(,;:]))['‘’]([a-z][a-z ]{0,30}?[a-z])['‘’](?=[\s,;:.!?)]|$)")
+_REMARK_PART = re.compile(r"\(([^()]*)\)|(?:^|(?<=[.!?;]))([^.!?;()]+[.!?;]*)")
+
+
+# Quoted words a remark may not affirm: a colour, a place or a side names what is moved or where (A1 s20 H161: "Put
+# the red and blue cubes in the bin. 'Red', please." narrows, or corrects)
+_SCENE_QUOTED = re.compile(rf"\b(?:{_COLOURS}|bin|pad|left|right|home|cubes?|blocks?|ones?|\d+)\b")
+
+
+def _spelt_in(word: str, request: str) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", request) for w in (word, word + "s", word.removesuffix("s")) if w)
+
+
+def _without_usage_remark(text: str) -> str:
+    """``text`` without the parts that only remark on its wording (see ``_USAGE_WORDS``), where none can change it."""
+    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    if "'" not in lowered:
+        return text
+    remarks: list[tuple[int, int]] = []
+    for m in _REMARK_PART.finditer(lowered):
+        part = m.group(1) if m.group(1) is not None else m.group(2)
+        quoted = list(_QUOTED.finditer(part))
+        usage = set(re.findall(r"[a-z']+", _QUOTED.sub(" ", part))) <= _USAGE_WORDS
+        # a quoted remark, or a clause of usage words right after one ("'Atop' is a good word; do use it.")
+        if usage and (quoted or (remarks and remarks[-1][1] == m.start() and m.group(2) is not None)):
+            remarks.append((m.start(), m.end()))
+    if not remarks:
+        return text
+    request = lowered
+    for start, end in reversed(remarks):
+        request = request[:start] + " " + request[end:]
+    for start, end in remarks:
+        part = lowered[start:end]
+        for q in _QUOTED.finditer(part):
+            rejected = re.search(r"\bnot\s*$", part[:q.start()]) is not None
+            if rejected == _spelt_in(q.group(1), request):  # affirmed but not said, or rejected yet said
+                return text
+            if not rejected and _SCENE_QUOTED.search(q.group(1)):
+                return text
+    if not re.search(r"[a-z]", request):
+        return text
+    out = text
+    for start, end in reversed(remarks):
+        out = out[:start] + " " + out[end:]
+    return " ".join(re.sub(r"\s+([,.;!?])", r"\1", out).split())
+
+
+# (P1 s20, dev fi59: "Constraints:\n- do NOT touch orange\n- move blue to the left side", "Sequence:\n- pick up orange,
+# put it in the right region\n- purple onto orange\n- go home") a list's head of a closed class, alone on its line,
+# then only bulleted or numbered lines: each item is a sentence of the request, in its order; the head says nothing
+_LIST_HEAD = re.compile(r"^\s*(?:(?:the|my|your|here'?s the|here are the|two|three|four|five)\s+)?(?:constraints?|"
+                        r"sequence|steps?|tasks?|instructions?|plan|to[- ]?do(?: list)?|checklist|order(?: of (?:steps|"
+                        r"operations))?)\s*(?:,\s*(?:(?:an? )?ordering constraints?|in (?:this )?order))?\s*:\s*\n",
+                        re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+(\S.*?)\s*[.;,]?\s*$")
+
+
+def _listed_items(text: str) -> str:
+    """``text`` read as sentences where it is a list under a head of ``_LIST_HEAD``'s class; else as it is."""
+    head = _LIST_HEAD.match(text)
+    if head is None:
+        return text
+    lines = [line for line in text[head.end():].splitlines() if line.strip()]
+    items = [_LIST_ITEM.match(line) for line in lines]
+    if not items or any(m is None or not re.search(r"[a-z]", m.group(1).lower()) or "?" in m.group(1) for m in items):
+        return text  # a line that is no item, an item of doubt or a question ("- ???", "- move blue left?")
+    numbers = [re.match(r"\s*(\d+)", line) for line in lines]
+    if any(numbers) and [int(n.group(1)) if n else 0 for n in numbers] != list(range(1, len(lines) + 1)):
+        return text  # numbered out of order or in part (A1 s20 H161: "Steps:\n2. ...\n1. ..." ran line by line)
+    return " ".join(f"{m.group(1)}." for m in items if m is not None)
+
+
 def in_plain_register(text: str) -> str:
     """``text`` with its informal register in the plain English the parser reads (see the module doc)."""
+    text = _without_usage_remark(_listed_items(text))
     request = _IMPERATIVE.search(text) is not None
     out = text
     for pattern, repl in _COMPILED:

@@ -78,8 +78,8 @@ _DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|wh
            r"ooh+|wowza|yikes|dear me|good grief|goodness|my goodness|bloody hell|eek")
 
 # No verb, "please" or modal in the rest of the sentence ("the bin" / "a bin" is no verb): a verbless goal
-_NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )\b(?:{_MOTION_BASE}|please|pls|plz|can|could|would|will|shall|must|"
-                    r"should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
+_NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!inside )\b(?:{_MOTION_BASE}|please|"
+                    r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
 # The heads of a report, a log or a checklist entry (P1 s20, A1 s19 H148)
 _REPORT_HEAD = (r"(?:results?|outcomes?|status(?:\s+update)?|update|summary|recap|log|report|observations?|findings?|"
                 r"verdict|output|end state|final state|state|conclusion|readout)")
@@ -185,9 +185,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (any interjection of a closed class, one or more: "Oh dear / Blimey / Jeez / Phew / Yay / Meh / Lol, red in the
     # bin.", "Oh, blimey, all the cubes in the bin.", A1 s17 H120 residue; "Finally, red in the bin." may be a
     # sequence's last step and "Okay, red in the bin." orders: neither is one)
-    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY})\s*[,!.…]+\s*)+(?:{_GOAL_NP})"
-     rf"(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b|"
-     rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
+    (rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
      rf"(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
      "remarks on a state found, it does not ask for it"),
     # ... and so does any verbless clause the parser would read as a goal after such an interjection, not only "<cube>
@@ -195,9 +193,43 @@ _RULES: tuple[tuple[str, str], ...] = (
     # on top.", "Yay, red and blue in the bin.", "Phew, home.", "Ha, red in the bin.", A1 s19 H143, which built the
     # tower in the simulator); a verb, "please" or a modal in the clause makes it a request again ("Wow, please put
     # ...", "Look, could you ...")
-    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there)\s*[,!.…]+\s*)+(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
-     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+    # (P1 s20: the H120 rule's "<interjection>, <cube(s)> [is] in/on ..." folded in as the first branch, verbs or not
+    # later in the sentence; REV s20 R1: a dash, ";" or ":" after the interjection, and goals opening on "every",
+    # "each", "the cubes", "the lot", "back home", "in/into/onto ..." ("Wow, every cube in the bin.", "Phew, back
+    # home.", "Wow - red at the bottom, ...", "Wow, into the bin with red."); "bin" after "in" / "into" / "to" is no
+    # verb ("Blimey, red and blue in bin.")
+    # (A1 s20 H153: also "from" ("Wow, from the bottom: red, blue, green."), an emoticon for the comma ("Wow :) red in
+    # the bin."), "and" / "now" / "so" after the interjection, "well well", "woo")
+    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
+     rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so)\s*,?\s+)?"
+     rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
+     rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|lot|back\s+home|in|into|onto|"
+     rf"inside|from)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
+    # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
+    # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a
+    # bare "You put the red cube in the bin." and "Okay, you put ..." still order, as the seen golds read them)
+    (rf"^(?:(?:{_DISMAY}|there|so there|now)\s*(?:[,!.…;:]|\s[\-–—])+\s*)+(?:you|ye|u|ya)\s+{_MOTION}\b",
+     "remarks on what the robot did, it does not ask for it"),
+    # (P1 s20) a hedge before the radio's closing "Over." ("Red cube in the bin, I think. Over."): the hedge is the
+    # request's last word, as without the closing (a guess)
+    (r",?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|maybe|probably|perhaps)\s*[.!]+\s*"
+     r"(?:over(?: and out)?|out|roger)\s*[.!]*\s*$", "ends on a hedge: a guess, not a request"),
+    # (P1 s20, A1 s17 H137) what a robot, an arm or robots in general would or could do, asked ("Would a robot put the
+    # red cube in the bin?", "Could an arm ...?", "Er, would a robot ...?"): a question about robots, no request
+    (r"(?:^|[.!?;,]\s*)(?:(?:er+m?|um+|so|well|hey|and)\s*,?\s+)*(?:would|could|can|will|might|does|do|should) "
+     r"(?:a|an|any|one|the average|your average|some) (?:robot|arm|robot arm|machine|bot)s?\b|"
+     r"(?:^|[.!?;,]\s*)(?:(?:er+m?|um+|so|well|hey|and)\s*,?\s+)*(?:would|could|can|will|might|do|should) "
+     r"(?:robots|arms|machines|bots)\b",
+     "asks what a robot in general would do, it does not ask this robot"),
+    # (P1 s20, A1 s17 H137) a request CLOSED by a time that "it" names and no plan can check ("Put the red cube in the
+    # bin when it's done.", "... once it's finished.", "... after it is ready."): waiting on what? ("..., and once that
+    # is done put ..." orders the steps, seen golds; "when you're done" / "when you're ready" are the robot's own time)
+    (r"\b(?:when|once|after|as soon as|until|whenever) (?:it|they)(?:'s|'re| is| are| has| have)?"
+     r"(?: been| all| completely| fully)? (?:done|finished|ready|over|complete|completed|dry|cool|cooled|free|clear|"
+     r"empty|settled|stopped|charged|loaded|set)\s*[.!]*\s*$",
+     "waits on a time the words do not say, which no plan can check"),
     # what the robot has just done, said back to it ("Wow, you just put the red cube in the bin.", "Och, ye jist pit
     # the red yin in the bin. That's you done.", REV s12 R1); "could you just put ..." asks
     (rf"(?:^|[.!?;,]\s*|\b(?:wow|hey|look|oh|so|and|but|see|och|aye)\s*,?\s+)(?:you|ye|u)(?:'ve| have)?\s+"
