@@ -183,3 +183,39 @@ def approved_told(text: str, lang: str, verb_meaning: Callable[[str], str | None
     if told and not any(_DE_GOING_ON.search(m[0]) for m in told):
         return told[0][0].strip(" ,;:")
     return None
+
+
+# Twentieth pass (A1 s20 H163, the French/German twin of English H143 in speech_act.py): a word of surprise, relief or
+# dismay before words with no verb of action remarks on a state found, whatever the goal's shape ("Ach, der rote
+# unten, der blaue in der Mitte, der grüne oben.", "Oh, tous les cubes dans la poubelle.", "Ah, à la maison."): the
+# same words with a verb plan ("Ach, leg den roten in den Müll."). These still ask: "s'il te plaît"/"bitte" and the
+# words below, a next step ("Oh, et maintenant le bleu sur le rouge.", "Ah, jetzt den blauen ..."), and a German
+# accusative object, which names what an elided verb moves ("Ach, den roten in den Müll."; cubes are masculine, so
+# "den" is never the nominative). A bare "Na," ("well") stays an opener, as English "Well," (the s19 pin "Na, du
+# legst jetzt ...").
+_FR_SURPRISE = (r"(?:oh+|ah+|aïe|ouf|oups|zut|mince|punaise|purée|waouh|wouah|ouah|(?:oh|ouh|oula) là(?: là)?|"
+                r"ça alors|la vache|youpi|hourra|(?:ah |eh |hé )?bah|(?:hé|eh) ben|ben dis donc|oh non|ah non)")
+_SURPRISED_BEFORE = {
+    "fr": re.compile(rf"\s*{_FR_SURPRISE}\s*[,!.:…–—-]+\s*"
+                     r"(?!\s*(?:et\s+)?(?:maintenant|ensuite|après|puis|d' ?abord)\b)(?P<rest>.*)$"),
+    "de": re.compile(rf"\s*{_DE_SURPRISE}\s*[,!.:…–—-]+\s*"
+                     r"(?!\s*(?:und\s+)?(?:jetzt|nun|dann|danach|als nächstes|zuerst|erst|den|einen|diesen)\b)"
+                     r"(?P<rest>.*)$")}
+# What still asks: "please", a modal or a wish ("Ach, mein Enkel hätte so gern einen Turm. Ganz oben soll der grüne
+# Würfel sein, ...", fd19-005), and a word that urges the move on ("Oh, le cube jaune, là, zou, à la poubelle !",
+# fd25-000; "allez", "hop", "los")
+_ASKED = re.compile(r"(?<![a-zà-ÿß])(?:s' ?il (?:te|vous) pla[iî]t|stp|svp|bitte|bitteschön|"
+                    r"peux|pouvez|pourrais|pourriez|veux|voudrais|voudriez|aimerais|aimerait|faut|faudrait|dois|devrais|"
+                    r"soll|sollst|sollen|sollte|solltest|möchte|möchtest|hätte|hätt|will|willst|kannst|könntest|"
+                    r"würdest|wärst|magst|zou|allez|hop|hopp|los|vas-y)(?![a-zà-ÿß])")
+
+
+def surprised_at_state(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
+    """The words after a word of surprise that opens ``text`` (lower case) when none of them is a verb of action (see
+    above), else None."""
+    m = _SURPRISED_BEFORE[lang].match(text) if lang in _SURPRISED_BEFORE else None
+    if m is None or not m["rest"].strip(" .!") or _ASKED.search(m["rest"]):
+        return None
+    if any(verb_meaning(w) is not None for w in re.findall(r"[a-zà-ÿß]+", m["rest"])):
+        return None
+    return m["rest"].strip(" ,;:.!")

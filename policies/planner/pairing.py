@@ -455,7 +455,21 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
     still = {n for n in (_object_of(c, state) for c in anchored) if n is not None and n not in movers}
     picked = frozenset(o.name for o in state.objects if o.color in mentioned or f"={o.name}" in mentioned)
     return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still), named=picked,
-                   open_reference=uncoloured or any(t in _OPEN_WORDS for t in toks))
+                   open_reference=uncoloured or any(t in _OPEN_WORDS and not _idiomatic_all(toks, i)
+                                                    for i, t in enumerate(toks)))
+
+
+def _idiomatic_all(toks: Sequence[str], i: int) -> bool:
+    """Whether ``toks[i]`` is an "all" that counts no objects: "that's all" / "that is all" / "that'll be all" (the
+    request is complete), "at all", "after all", "all right", "all set", "all done", "all good" (A1 s20 H164: "Put top
+    blue cube on the pad, that's all." opened the words to any cube, and the model moved red with blue)."""
+    if toks[i] != "all":
+        return False
+    before = toks[max(0, i - 3):i]
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    return (before[-2:] in (["that", "s"], ["that", "is"]) or before[-3:] == ["that", "ll", "be"]
+            or before[-2:] == ["will", "be"] or before[-1:] in (["at"], ["after"])
+            or after in ("right", "set", "done", "good", "yours"))
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:

@@ -1830,8 +1830,14 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
             (ref := parse_object(_tokens(topic.group("topic")))) is not None and ref.kind not in ("it", "them", "held"):
         lowered = spoken = f"{topic.group('verb')} {topic.group('topic')}{topic.group('rest')}{topic.group('tail')}"
     passed = _PASSED_OVER.search(lowered)
-    if passed and (_REST_NAMED.search(lowered) or re.search(r"\b(?:all|every|each|both|everything)\b",
-                                                            lowered[:passed.start()])):
+    # the keeping verbs (F-KEEP) after a quantifier's clause only with "but" ("Bin everything, but keep the blue
+    # one."): there "save" between commas is the exception's preposition ("All cubes, save the red cube, shall be ...",
+    # s14) and "... and save the red one" may rescue it (a near miss, s14)
+    keeping = passed is not None and re.search(r"\b(?:keep|save|hang on to|hold on to|hold onto)\s+$",
+                                               lowered[:passed.end(2) - len(passed.group(2))])
+    set_apart = passed is not None and (not keeping or passed.group(1).strip() == "but")
+    if passed and (_REST_NAMED.search(lowered) or (set_apart and re.search(
+            r"\b(?:all|every|each|both|everything)\b", lowered[:passed.start()]))):
         spoken = _PASSED_OVER.sub(r"\1leave \2", lowered)  # ("skip the red one, bin the rest")
     if _TOWER_SAID.search(lowered) and (_UNDER_ALL.search(lowered) or _ABOVE_ALL.search(lowered)):
         towered = spoken.lower().replace("’", "'")  # ("the green underneath everything": the very bottom)

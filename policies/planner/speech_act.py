@@ -82,7 +82,7 @@ _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!
                     r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
 # The heads of a report, a log or a checklist entry (P1 s20, A1 s19 H148)
 _REPORT_HEAD = (r"(?:results?|outcomes?|status(?:\s+update)?|update|summary|recap|log|report|observations?|findings?|"
-                r"verdict|output|end state|final state|state|conclusion|readout)")
+                r"verdict|output|state|conclusion|readout)")
 # An order after a status line's label, its verb first and its own object pronoun ("Red cube: put it in the bin.")
 _LABEL_ORDER = (r"(?:please\s+)?(?:put|move|place|drop|pop|stick|bin|trash|push|stack|set|take|bring|shift|slide|lift|"
                 r"pick up|get rid of|dump|ditch)\s+(?:it|this one|that one)\b")
@@ -199,13 +199,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     # home.", "Wow - red at the bottom, ...", "Wow, into the bin with red."); "bin" after "in" / "into" / "to" is no
     # verb ("Blimey, red and blue in bin.")
     # (A1 s20 H153: also "from" ("Wow, from the bottom: red, blue, green."), an emoticon for the comma ("Wow :) red in
-    # the bin."), "and" / "now" / "so" after the interjection, "well well", "woo")
+    # the bin."), "and" / "now" / "so" after the interjection, "well well", "woo"; REV s20 R1 residue: "the three
+    # cubes", "the one on the left", "the leftmost cube", "bottom to top: ...", "back to home")
     (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
      rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so)\s*,?\s+)?"
      rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
      rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|lot|back\s+home|in|into|onto|"
-     rf"inside|from)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
+     rf"inside|from|(?:two|three|four|five|six)\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
+     rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
     # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
     # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a
@@ -373,9 +375,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (rf"(?:^|[.!?;]\s*)[a-z]+(?:\s+\d+)?\s*:\s*(?:{_GOAL_NP})\s*:\s*(?!hands off\b)(?!{_LABEL_ORDER})[a-z]",
      "states where a cube is, as a status line: no order"),
     # (P1 s20, A1 s19 H148) a report's head ("Result", "Outcome", "Status", "Update", "Summary", "Log" ...) before a
-    # verbless goal says what was found ("Result, red in the bin.", "Outcome: red and blue on the pad.", "Final state -
-    # everything in the bin."), as an interjection does (H143 below); a verb, "please" or a modal makes it a request
-    (rf"(?:^|[.!?;]\s*)(?:(?:the|final|end|current|latest|quick|test|run|my)\s+)*{_REPORT_HEAD}\s*[,:\-–—]+\s*"
+    # verbless goal says what was found ("Result, red in the bin.", "Outcome: red and blue on the pad.", "Status:
+    # everything in the bin."), as an interjection does (H143 below); a verb, "please" or a modal makes it a request.
+    # A final or end state is the goal's ("Final state: the red cube is on the blue cube ...", the s10 convention,
+    # seen golds "End state: ...", "Desired end state: ..."): it plans
+    (rf"(?:^|[.!?;]\s*)(?!(?:the\s+)?(?:final|end)\s+state\b)"
+     rf"(?:(?:the|final|end|current|latest|quick|test|run|my)\s+)*{_REPORT_HEAD}\s*[,:\-–—]+\s*"
      rf"(?:(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?\s*:\s*)?"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "reports a state found, it does not ask for it"),

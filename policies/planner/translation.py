@@ -42,7 +42,13 @@ from policies.planner.fr_de_regional import DE_LATE_ORDER as _DE_LATE_ORDER
 from policies.planner.fr_de_regional import DE_PARTICLE_LIST as _DE_PARTICLE_LIST
 from policies.planner.fr_de_regional import DE_REGIONAL as _DE_REGIONAL
 from policies.planner.fr_de_regional import particle_list as _particle_list
-from policies.planner.fr_de_statements import approved_told, remarked_doing, state_clause, verb_first_told
+from policies.planner.fr_de_statements import (
+    approved_told,
+    remarked_doing,
+    state_clause,
+    surprised_at_state,
+    verb_first_told,
+)
 from policies.planner.fr_de_wrappers import CLOSINGS as _CLOSINGS
 from policies.planner.fr_de_wrappers import OPENINGS as _OPENINGS
 from policies.planner.fr_de_wrappers import unwrapped as _unwrapped
@@ -2382,6 +2388,12 @@ def _translated(text: str, lang: str) -> str:
         # "Du legst den roten aufs Pad. Läuft!": approval of what the robot is doing (REV s19-R4; fr_de_statements.py)
         raise TranslationError(f"German: 'läuft' after {approved!r} approves of what the robot is doing, not what to "
                                "do; say it as a request ('leg den roten aufs Pad'); nothing was planned")
+    if (state := surprised_at_state(text, lang, partial(_action_verb, lang=lang))) is not None:
+        # "Ach, der rote unten, der blaue in der Mitte, der grüne oben.": surprise at a state found (A1 s20 H163,
+        # fr_de_statements.py), as English refuses "Blimey, red at the bottom, ..." (speech_act.py, A1 s19 H143)
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} after a word of surprise, with no verb of action, "
+                               "remarks on where the cubes are, not what to do; say it as a request with its verb; "
+                               "nothing was planned")
     if (told := verb_first_told(text, lang, partial(_action_verb, lang=lang))) is not None:
         # "Legst du den roten in den Müll.": a question typed without its "?" (A1 s19 H145; fr_de_statements.py)
         raise TranslationError(f"German: {told!r} opens with the verb of 'du', as a question does, not a request; "

@@ -47,7 +47,7 @@ _LABELLED_STATUS = [
 _REPORT_HEADS = [
     "Result, red in the bin.",  # A1 s19 H148
     "Result: red in the bin.", "Outcome: red on the blue cube.", "Results: red and blue in the bin.",
-    "Final state - everything in the bin.", "Summary: home.", "The result: red in the bin.",
+    "Summary: home.", "The result: red in the bin.",
     "Status update: blue on the pad.", "Log: red cube in the bin.", "Observation: all the cubes in the bin.",
 ]
 _LIST_THEN_IT = [
