@@ -127,6 +127,14 @@ _NO_QUANTIFIER = re.compile(
     r"session|demo|shift|visit|performance|rehearsal|lesson|class)s?\b|\bthe (?:whole|entire) (?:act|show|point|idea|"
     r"day|week|morning|afternoon|evening|night|floor|ward|lab|building|office|team|class|world|family|crew|audience|"
     r"routine|performance|story)\b")
+
+
+def without_uncounted(text: str) -> str:
+    """``text`` (lower case) less the "all" / "every" / "whole" that count no cubes ("that's all", "all right", "at
+    all", "every time", "everyone"): what is left of the quantifiers may pick out objects."""
+    return _NO_QUANTIFIER.sub(" ", text)
+
+
 _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|the rest|the others|remaining|"
                                 r"except|excluding|whole|entire)\b")
 
@@ -512,7 +520,7 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
         # "all season", "its whole life", "with all due ceremony", "y'all", "that's all (I need)", "all I need is",
         # "we're all": no cubes counted, P3 s15 from the seen wrong refusals f27-002, fi34-006, f29-004, f29-007,
         # f29-053, fi39-029, f27-054, fi34-054)
-        scrubbed = _OTHERS_NEGATED.sub(" ", _NO_QUANTIFIER.sub(" ", text))
+        scrubbed = _OTHERS_NEGATED.sub(" ", without_uncounted(text))
         word = _UNREAD_QUANTIFIER.search(scrubbed)
         if word is not None:  # a plan for one of "all three cubes" would leave the rest undone
             return Rewrite(text, f"the quantifier '{word.group(0)}' could not be read completely: which objects "

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policies.planner import lexicon as lx
+from policies.planner.expansion import without_uncounted
 from policies.planner.mentions import Context, UngroundedError, ground, parse_object
 from policies.planner.phrasing import rewrite
 from policies.planner.plan import Step
@@ -300,13 +301,13 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
                                      "step: a plan would make it true by moving the cube; say it as a step "
                                      "('put ... in the bin, then ...') or leave it out")
     try:
-        read = _read_pairing(_tokens(rewrite(instruction, state).text), state)
+        read = _read_pairing(rewrite(instruction, state).text, state)
         if read.ambiguity is not None:
             return read
         # The words as written too: the rewrite may drop a mention it does not know ("the rightmost, bin. the
         # leftmost, pad" became "bin. pad", and the model binned the leftmost cube). What they pair and the
         # rewrite does not is kept; where both pair an object, the rewrite (typos, idioms) wins.
-        raw = _read_pairing(_tokens(instruction), state)
+        raw = _read_pairing(instruction, state)
     except _UnresolvedError as exc:
         return Pairing({}, f"a relative reference names no single object: {exc}")
     if raw.ambiguity is not None:
@@ -317,7 +318,8 @@ def read_pairing(instruction: str, state: SceneState) -> Pairing:
                    open_reference=read.open_reference or raw.open_reference)
 
 
-def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
+def _read_pairing(text: str, state: SceneState) -> Pairing:
+    toks = _tokens(text)
     group: list[str] = []  # colours of the current mention group
     group_dest: list[str] = []  # destinations read for the current group
     joined = True  # only joiners since the last mention (the next mention joins the group)
@@ -455,21 +457,7 @@ def _read_pairing(toks: list[str], state: SceneState) -> Pairing:
     still = {n for n in (_object_of(c, state) for c in anchored) if n is not None and n not in movers}
     picked = frozenset(o.name for o in state.objects if o.color in mentioned or f"={o.name}" in mentioned)
     return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still), named=picked,
-                   open_reference=uncoloured or any(t in _OPEN_WORDS and not _idiomatic_all(toks, i)
-                                                    for i, t in enumerate(toks)))
-
-
-def _idiomatic_all(toks: Sequence[str], i: int) -> bool:
-    """Whether ``toks[i]`` is an "all" that counts no objects: "that's all" / "that is all" / "that'll be all" (the
-    request is complete), "at all", "after all", "all right", "all set", "all done", "all good" (A1 s20 H164: "Put top
-    blue cube on the pad, that's all." opened the words to any cube, and the model moved red with blue)."""
-    if toks[i] != "all":
-        return False
-    before = toks[max(0, i - 3):i]
-    after = toks[i + 1] if i + 1 < len(toks) else ""
-    return (before[-2:] in (["that", "s"], ["that", "is"]) or before[-3:] == ["that", "ll", "be"]
-            or before[-2:] == ["will", "be"] or before[-1:] in (["at"], ["after"])
-            or after in ("right", "set", "done", "good", "yours"))
+                   open_reference=uncoloured or any(t in _OPEN_WORDS for t in _tokens(without_uncounted(text.lower()))))
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:
