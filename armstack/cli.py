@@ -57,7 +57,8 @@ def _cmd_datagen(args: argparse.Namespace) -> int:
                            full_episodes=args.full_episodes, place_recovery=args.place_recovery,
                            place_recovery_offset=parse_offsets(args.place_recovery_offset),
                            grasp_recovery=args.grasp_recovery,
-                           grasp_recovery_offset=parse_offsets(args.grasp_recovery_offset, "--grasp-recovery-offset"))
+                           grasp_recovery_offset=parse_offsets(args.grasp_recovery_offset, "--grasp-recovery-offset"),
+                           grasp_recovery_slide=args.grasp_recovery_slide)
     summary = run_datagen(config, progress=not args.quiet)
     print(format_summary(summary) if summary else "nothing to do")
     return 0
@@ -148,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PickPlace: share of episodes whose expert descends beside the cube, then corrects (0: none)")
     p.add_argument("--grasp-recovery-offset", default="0.02,0.05",
                    help="low,high: the range (m) of the grasp recovery's offset from the cube")
+    p.add_argument("--grasp-recovery-slide", type=float, default=1.0,
+                   help="0 < S <= 1: the grasp recovery's executed speed low beside the cube (labels stay full speed)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_datagen)
 

@@ -89,6 +89,11 @@ class DatagenConfig:
     independent of the placing recovery's; 0 (the default) changes nothing: same actions, bytes and content hash."""
     grasp_recovery_offset: tuple[float, float] = (0.02, 0.05)
     """The range (m) the grasp recovery's offset from the cube is drawn from, uniformly."""
+    grasp_recovery_slide: float = 1.0
+    """The grasp recovery's executed speed while, low after the detour, the open hand is still beside the cube
+    (``GraspRecovery.slide``, 0 < slide <= 1; the label stays the full-speed correction): 0.3 holds the hand low and
+    open beside the cube about three times as many frames. 1 (the default) leaves a grasp recovery as it was: same
+    actions, bytes and content hash."""
     msaa_samples: int = 0
     """Multisamples per pixel (``SceneConfig.msaa_samples``; MuJoCo's default is 4). Off, object edges are
     aliased (one-pixel steps) and frames are cheaper under software GL (docs/measured_defaults.md)."""
@@ -148,6 +153,11 @@ class DatagenConfig:
                              MAX_RECOVERY_OFFSET, "its expert places one cube")
         self._check_recovery("--grasp-recovery", self.grasp_recovery, self.grasp_recovery_offset,
                              MAX_GRASP_RECOVERY_OFFSET, "its expert grasps one cube")
+        slide = self.grasp_recovery_slide
+        if isinstance(slide, bool) or not isinstance(slide, (int, float)) or not 0.0 < slide <= 1.0:
+            raise ConfigError(f"--grasp-recovery-slide must be a speed factor 0 < slide <= 1, got {slide!r}")
+        if slide != 1.0 and self.grasp_recovery == 0:
+            raise ConfigError("--grasp-recovery-slide needs --grasp-recovery > 0 (it slows the grasp recovery's slide)")
 
     def _check_recovery(self, flag: str, p: Any, rng: Any, most: float, why: str) -> None:
         if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
@@ -226,6 +236,8 @@ class DatagenConfig:
             d.pop("grasp_recovery_offset")
         else:
             d["grasp_recovery_offset"] = list(self.grasp_recovery_offset)
+        if self.grasp_recovery_slide == 1.0:  # the default: session 20's grasp-recovery datasets keep their hashes
+            d.pop("grasp_recovery_slide")
 
     def recovery_for(self, seed: int) -> dict[str, float] | None:
         """The placing recovery of the attempt with reset seed ``seed`` (its distance and angle), or None; drawn

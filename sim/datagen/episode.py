@@ -101,7 +101,8 @@ def run_attempt(config: DatagenConfig, attempt: int) -> Attempt:
         if recovery is not None:
             expert.recovery = PlacingRecovery(recovery["distance"], recovery["angle"])
         if grasp_recovery is not None:
-            expert.grasp_recovery = GraspRecovery(grasp_recovery["distance"], grasp_recovery["angle"])
+            expert.grasp_recovery = GraspRecovery(grasp_recovery["distance"], grasp_recovery["angle"],
+                                                  slide=float(config.grasp_recovery_slide))
     model, data = env.model, env.data
     cams = config.active_cameras
     # Rows are written in place into buffers sized for the longest episode (np.empty: untouched rows cost

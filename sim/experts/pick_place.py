@@ -14,6 +14,8 @@ CARRY_CLEARANCE = 0.1  # above the higher of the object and the place target (m)
 OPEN, CLOSE = -1.0, 1.0
 RECOVERY_RIM_CLEARANCE = 0.02
 """A placing recovery over a raised place (the bin) stays this far above its walls' top (m)."""
+SLIDE_OFF = 0.01
+"""A grasp recovery's slow slide (``GraspRecovery.slide``) lasts while the hand is this far (m, horizontally) off."""
 
 
 @dataclass(frozen=True)
@@ -47,11 +49,17 @@ class GraspRecovery:
     and the descent there) ``act()`` returns what the unperturbed motion would do from the same state (the approach
     above the object; once descending, the descent onto it) and ``executed`` the detour; low and off the object the
     two are the same. A cloned image policy closed its gripper low but centimetres beside the cube: the default
-    expert descends only within 1 cm of it, so no demonstration held a low, open hand beside the cube."""
+    expert descends only within 1 cm of it, so no demonstration held a low, open hand beside the cube.
+
+    ``slide`` (0 < slide <= 1) scales the executed motion while the open hand, low after the detour, is still more
+    than ``SLIDE_OFF`` m (horizontally) off the object: the label stays the full-speed correction (DART-style), and
+    the hand spends about 1/slide times as many frames low and open beside the object. 1 (the default) runs the
+    correction as labelled."""
 
     distance: float
     angle: float = 0.0
     height: float = 0.0
+    slide: float = 1.0
 
 
 class PickAndPlaceMotion:
@@ -126,7 +134,13 @@ class PickAndPlaceMotion:
             target = np.array([o[0], o[1], max(o[2], 0.014)])
             if np.linalg.norm(target - tcp) < 0.008 or self.count > 40:
                 self._set("grasp")
-            return self._goto(target, OPEN, self.yaw_goal)
+            a = self._goto(target, OPEN, self.yaw_goal)
+            gr = self.grasp_recovery
+            if (gr is not None and gr.slide < 1.0 and self.grasp_detour_done
+                    and np.linalg.norm(target[:2] - tcp[:2]) > SLIDE_OFF):
+                self.executed = a.copy()
+                self.executed[:3] *= gr.slide  # the slow slide runs; the label is the full-speed correction
+            return a
         if self.phase == "grasp":
             if self.count >= 8:
                 self._set("lift")

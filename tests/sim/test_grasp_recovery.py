@@ -17,7 +17,8 @@ from sim import ConfigError
 from sim.datagen import DatagenConfig, attempt_seed
 from sim.datagen.episode import run_attempt
 from sim.env import TabletopEnv
-from sim.experts.pick_place import GraspRecovery, PickAndPlaceMotion
+from sim.experts.motion import EXPERT_GAIN
+from sim.experts.pick_place import SLIDE_OFF, GraspRecovery, PickAndPlaceMotion
 
 
 def _config(out: Path, **kw) -> DatagenConfig:  # type: ignore[no-untyped-def]
@@ -52,7 +53,7 @@ def test_a_default_config_keeps_its_content_fields_and_draws_no_grasp_recovery(t
 
 def _rollout(seed: int, recovery: GraspRecovery | None) -> dict[str, np.ndarray]:
     """As datagen runs it: the label from ``act()``, the env steps ``executed``; per step the hand's offset from the
-    instructed cube before the step, the label and the executed action."""
+    instructed cube before the step, the expert's phase before ``act()``, the label and the executed action."""
     env = TabletopEnv(task="pick_place")
     try:
         obs, _ = env.reset(seed=seed)
@@ -60,9 +61,10 @@ def _rollout(seed: int, recovery: GraspRecovery | None) -> dict[str, np.ndarray]
         assert isinstance(expert, PickAndPlaceMotion)
         expert.grasp_recovery = recovery
         cube = env.view.scene.object_names[int(obs["object_id"])]
-        rel, labels, executed, success = [], [], [], False
+        rel, labels, executed, phases, success = [], [], [], [], False
         for _ in range(140):
             rel.append(env.view.tcp_pos - env.view.object_pos(cube))
+            phases.append(expert.phase)
             labels.append(expert.act().copy())
             assert expert.executed is not None
             executed.append(expert.executed.copy())
@@ -73,7 +75,7 @@ def _rollout(seed: int, recovery: GraspRecovery | None) -> dict[str, np.ndarray]
     finally:
         env.close()
     return {"rel": np.array(rel), "label": np.array(labels), "executed": np.array(executed),
-            "success": np.array(success)}
+            "phase": np.array(phases), "step_size": np.array(expert.step_size), "success": np.array(success)}
 
 
 def _low_open_beside(run: dict[str, np.ndarray]) -> np.ndarray:
@@ -116,6 +118,62 @@ def test_a_grasp_recovery_descends_beside_the_cube_corrects_low_and_succeeds() -
     assert np.all(plain["executed"] == plain["label"])
 
 
+def test_the_recovery_approach_records_the_approach_above_the_cube_not_the_detour() -> None:
+    """REV s20 R2: while the open hand heads for the offset point above the cube's side, the recorded label is the
+    plain approach to 8 cm above the cube (the move the unperturbed expert makes from that state), never the detour
+    that runs; a motion recording the detour as its label fails here."""
+    run = _rollout(attempt_seed(3, 0), GraspRecovery(0.04, angle=np.pi))
+    approach = run["phase"] == "approach"
+    assert approach.sum() >= 10
+    # The plain approach's xyz from the same state: above the cube, at the expert's gain, one step a tick at most.
+    above_minus_tcp = np.array([0.0, 0.0, 0.08]) - run["rel"][approach]
+    expected = np.clip(EXPERT_GAIN * above_minus_tcp / float(run["step_size"]), -1.0, 1.0)
+    np.testing.assert_allclose(run["label"][approach, :3], expected, atol=1e-9)
+    assert np.all(run["label"][approach, 4] < 0)
+    # ... while the executed approach went elsewhere (the offset point) on most of those frames.
+    detour = np.any(np.abs(run["executed"][approach, :3] - run["label"][approach, :3]) > 1e-3, axis=1)
+    assert detour.sum() >= approach.sum() // 2, detour
+
+
+def test_a_slow_slide_holds_the_open_hand_low_beside_the_cube_longer_with_full_speed_labels() -> None:
+    """--grasp-recovery-slide (session 21): the hand, low after the detour, slides onto the cube at ``slide`` times
+    the labelled speed, so a cloned policy sees more low, open frames beside the cube, each labelled with the
+    full-speed correction; the episode still succeeds."""
+    seed = attempt_seed(3, 0)
+    plain = _rollout(seed, GraspRecovery(0.04, angle=np.pi))
+    slow = _rollout(seed, GraspRecovery(0.04, angle=np.pi, slide=0.3))
+    assert plain["success"] and slow["success"]
+    low_plain, low = _low_open_beside(plain), _low_open_beside(slow)
+    assert low.sum() >= 2 * low_plain.sum() >= 6, (low.sum(), low_plain.sum())
+    # There the label is the correction at full speed (toward the cube, open) and the run is the label slowed.
+    rel_xy = slow["rel"][low, :2]
+    to_cube = -rel_xy / np.linalg.norm(rel_xy, axis=1)[:, None]
+    a_xy = slow["label"][low, :2]
+    assert np.all(np.sum(a_xy * to_cube, axis=1) / np.linalg.norm(a_xy, axis=1) > 0.8)
+    assert np.all(slow["label"][low, 4] < 0)
+    sliding = low & (slow["phase"] == "descend") & (np.linalg.norm(slow["rel"][:, :2], axis=1) > SLIDE_OFF)
+    assert sliding.sum() >= 5
+    np.testing.assert_allclose(slow["executed"][sliding, :3], 0.3 * slow["label"][sliding, :3], atol=1e-12)
+    np.testing.assert_array_equal(slow["executed"][sliding, 3:], slow["label"][sliding, 3:])
+    # Until the detour's low point both runs are the same frames.
+    first = int(np.flatnonzero(low_plain)[0])
+    np.testing.assert_array_equal(plain["label"][:first], slow["label"][:first])
+
+
+def test_the_slide_is_a_content_field_only_when_set(tmp_path: Path) -> None:
+    on = _config(tmp_path / "ds", grasp_recovery=1.0)
+    assert "grasp_recovery_slide" not in on.content_fields() and "grasp_recovery_slide" not in on.to_dict()
+    slow = _config(tmp_path / "ds", grasp_recovery=1.0, grasp_recovery_slide=0.3)
+    assert slow.content_fields()["grasp_recovery_slide"] == 0.3 and slow.to_dict()["grasp_recovery_slide"] == 0.3
+    done = run_attempt(_config(tmp_path / "g", grasp_recovery=1.0, grasp_recovery_offset=(0.03, 0.04),
+                               grasp_recovery_slide=0.3), 0)
+    plain = run_attempt(_config(tmp_path / "p", grasp_recovery=1.0, grasp_recovery_offset=(0.03, 0.04)), 0)
+    assert done.record is not None and plain.record is not None and done.summary["success"]
+    # The same draw (distance, angle) as without the slide, and a longer episode: the slide took more frames.
+    assert done.summary["grasp_recovery"] == plain.summary["grasp_recovery"]
+    assert done.summary["length"] > plain.summary["length"]
+
+
 def test_datagen_records_the_grasp_recovery_and_keeps_the_episode(tmp_path: Path) -> None:
     config = _config(tmp_path / "g", grasp_recovery=1.0, grasp_recovery_offset=(0.03, 0.04))
     done = run_attempt(config, 0)
@@ -141,6 +199,10 @@ def test_datagen_records_the_grasp_recovery_and_keeps_the_episode(tmp_path: Path
         ({"grasp_recovery_offset": (0.02, 0.1)}, "--grasp-recovery-offset must be two distances"),
         ({"grasp_recovery_offset": (0.02,)}, "--grasp-recovery-offset must be two distances"),
         ({"grasp_recovery": 0.5, "env_id": "armstack/Tabletop-v0"}, "applies to armstack/PickPlace-v0"),
+        ({"grasp_recovery": 0.5, "grasp_recovery_slide": 0.0}, "--grasp-recovery-slide must be a speed factor"),
+        ({"grasp_recovery": 0.5, "grasp_recovery_slide": 1.5}, "--grasp-recovery-slide must be a speed factor"),
+        ({"grasp_recovery": 0.5, "grasp_recovery_slide": True}, "--grasp-recovery-slide must be a speed factor"),
+        ({"grasp_recovery_slide": 0.5}, "--grasp-recovery-slide needs --grasp-recovery > 0"),
     ],
 )
 def test_bad_grasp_recovery_values_are_refused(tmp_path: Path, kwargs: dict, match: str) -> None:  # type: ignore[type-arg]
