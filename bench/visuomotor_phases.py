@@ -40,6 +40,7 @@ import json
 import math
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import gymnasium as gym
@@ -91,11 +92,16 @@ def classify(row: dict[str, Any], beside_cm: float) -> str:
     return "on_not_held"
 
 
-def run(policy_dir: str, episodes: int, env_id: str, near_cm: float, beside_cm: float) -> dict[str, Any]:
+def run(policy_dir: str, episodes: int, env_id: str, near_cm: float, beside_cm: float,
+        wrap: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    """The phases of ``episodes`` held-out episodes; ``wrap`` (bench/visuomotor_close_cue.py) may put a probe around
+    the loaded policy (it must keep ``spec``, ``env_kwargs``, ``reset`` and the call)."""
     try:
         policy = policies.load(policy_dir)
     except PolicyError as exc:
         raise SystemExit(f"error: {exc}") from None
+    if wrap is not None:
+        policy = wrap(policy)
     env_kwargs = {**getattr(policy, "env_kwargs", {}), "terminate_on_success": True}
     env: Any = gym.make(env_id, robot=policy.spec.robot, randomization="default", **env_kwargs).unwrapped
     view = env.view
@@ -117,7 +123,7 @@ def run(policy_dir: str, episodes: int, env_id: str, near_cm: float, beside_cm: 
         else:
             along = np.array([1.0, 0.0])
         across = np.array([-along[1], along[0]])
-        reached = {p: None for p in PHASES}
+        reached: dict[str, int | None] = {p: None for p in PHASES}
         first_close: dict[str, Any] | None = None
         closes, dropped, max_z, steps, success, was_closed = 0, False, float(start_pos[2]), 0, False, False
         while True:
