@@ -5,7 +5,9 @@ and feeds it the camera topics it names (``robot.camera_input``); ``armstack-sim
 (``camera: front,wrist`` at the checkpoint's image size, shadows on, as the env renders) and ground truth on
 ``scene/objects`` (the bridge's ``task_success``; the policy never reads it). Per scene seed N: the bridge is
 stopped (``~/stop``), a fresh sim arm starts with ``seed`` N (the arm at home, the layout and goal the sim arm draws
-for N), the goal goes to ``~/instruction`` as a JSON task goal, the bridge is re-armed, and the policy runs for the
+for N; the old arm's stream lost, the bridge's stop sends nothing more, so the new arm stays at home until the
+re-arm resumes at its measured pose: ``new_arm`` counts what reached it before, ROB s21), the goal goes to
+``~/instruction`` as a JSON task goal, the bridge is re-armed, and the policy runs for the
 env's step limit (140 policy steps, counted in the bridge's tick log: a tick held in DEGRADED takes no step) or
 until the bridge reports success; success is the sim's ground truth afterwards (``placed``). A stop the loaded
 host causes by itself (``TIMING_FAULTS``) is re-armed up to ``MAX_TIMING_STOPS`` times and counted.
@@ -95,6 +97,25 @@ class PolicySteps:
         return self.count
 
 
+def new_arm_start(ticks: Path, offset: int, since: float) -> dict[str, Any]:
+    """What the bridge sent a scene's new arm before its re-arm, from the tick log (records from byte ``offset``):
+    the commands between the first record with a reading received after ``since`` (node clock: the new arm's start)
+    and the first ``resume`` after it, and how far the resume's position (the measured one) lies from that first
+    reading. ROB s21: a stop's frozen hold streamed to the new arm pulled it 1.07-1.16 rad toward the last scene's
+    pose (the lost stream's stop now sends nothing more); both 0 when nothing reached it."""
+    with open(ticks) as f:
+        f.seek(offset)
+        records = [json.loads(line) for line in f.read().splitlines() if line.strip().endswith("}")]
+    first = next((i for i, r in enumerate(records) if r.get("received") is not None and r["received"] >= since), None)
+    if first is None:
+        return {"commands_before_rearm": None, "moved_rad": None}
+    resume = next((i for i in range(first, len(records)) if records[i].get("source") == "resume"), len(records))
+    sent = sum(r.get("cmd") is not None for r in records[first:resume])
+    moved = (max(abs(a - b) for a, b in zip(records[resume]["cmd"], records[first]["measured"], strict=True))
+             if resume < len(records) else None)
+    return {"commands_before_rearm": sent, "moved_rad": None if moved is None else round(moved, 4)}
+
+
 LIFT_M = 0.03
 """A cube whose centre rose this much above where it started was picked up (partial progress, both worlds)."""
 
@@ -118,6 +139,8 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
         if rig.state().get("mode") == "NOMINAL":
             rig.call(f"{rig.BRIDGE}/stop")  # no command from the last goal reaches the next scene's arm
         rig.arm.stop()
+    offset = steps.path.stat().st_size if steps.path.is_file() else 0
+    arm_started = time.time()  # the node clock (ROS time is the system clock here)
     rig.arm = NodeProcess("armstack-sim-arm", domain, params, ros_args=["-p", f"seed:={seed}"]).start()
     reset = rig.send(f"{rig.ARM}/scene_reset", {"seed": seed, "task": "pick_place"}, confirm="scene_reset", tries=60)
     out.update(object=reset["object"], target=reset["target"], instruction=reset["instruction"])
@@ -159,6 +182,7 @@ def ros_episode(rig: BridgeRig, probe: RosProbe, domain: int, params: Path, seed
     probe.spin_until(lambda: len(scenes) >= n + 10, 3.0)  # the released cube settles
     if scenes:
         out["success"] = placed(json.loads(scenes[-1][1].data), reset["object"], reset["target"])
+    out["new_arm"] = new_arm_start(steps.path, offset, arm_started)
     out["seconds"] = round(time.monotonic() - began, 1)
     return out
 

@@ -175,6 +175,12 @@ class TickResult:
     record: dict[str, Any] = field(default_factory=dict)
 
 
+def _stream_lost(faults: Iterable[Fault]) -> bool:
+    """The joint states went silent past the stale bound: the readings that come back may be a restarted driver's
+    (``SafeCommander``'s lost stream: its stop sends nothing more until a re-arm)."""
+    return any(f.kind == FaultKind.STALE_STATE for f in faults)
+
+
 class BridgeCore:
     """The bridge's per-tick logic for the robot in ``params``; times are the node clock (s)."""
 
@@ -681,7 +687,8 @@ class BridgeCore:
         if mode == Mode.DEGRADED:
             self._restart_ik = True  # the backup's IK starts from the measured pose on the next tick
         command = self.commander.command(mode, self.monitor.trusted,
-                                         measurements_trusted=self.supervisor.measurements_trusted)
+                                         measurements_trusted=self.supervisor.measurements_trusted,
+                                         stream_lost=_stream_lost(faults))
         events, self._events = self._events + events, []
         record = self._record("reaction", now, lateness, faults, len(samples), command)
         return TickResult(command=command, mode=mode, faults=faults, events=events, record=record)
@@ -829,7 +836,8 @@ class BridgeCore:
         if trusted is not None:
             self._watch_trail(trusted.position, sup.mode == Mode.NOMINAL and sup.measurements_trusted)
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
-                                         measurements_trusted=sup.measurements_trusted) \
+                                         measurements_trusted=sup.measurements_trusted,
+                                         stream_lost=_stream_lost(faults)) \
             if self.armed and not waiting else None
         if command is not None and sup.mode == Mode.NOMINAL:
             self._sent.append((self.tick_count, command.arm.tolist()))

@@ -18,6 +18,14 @@ frozen command is a function of what was known before the fault only, so an offs
 reading cannot move the arm (category 1; issue #15). Before anything was ever commanded there is nothing to
 freeze, and nothing is sent until a re-arm.
 
+A *lost stream* (the joint states went silent past the stale bound: ``stream_lost``) is frozen the same way, but sent
+like an ESTOP's hold: the frozen command once (with the jerk-limited gate: the brake until at rest), then nothing
+until a re-arm, whatever the mode does meanwhile. Readings that come back after such a gap may be a restarted or
+replaced driver's (a technician restarting the driver under a running bridge; a bench replacing the simulated arm):
+streaming the hold taken from the old stream's readings to it would pull the new arm toward the old one's pose
+(ROB s21: 1.16 rad, velocity_limit at 4.3 rad/s). The driver keeps its last command meanwhile, so the same driver
+sees no difference; the re-arm starts from the new stream's measured position, as after an ESTOP.
+
 With a jerk-limited gate (a driver profile with acceleration and jerk limits: franka) a command cannot stop in
 one period without a reflex, so every stop -- SAFE_STOP, ESTOP and the freeze -- is the gate's brake
 (:meth:`~robot.safety.command_gate.CommandGate.stop`): the command decelerates to rest within the limits and
@@ -62,22 +70,34 @@ class SafeCommander:
         self._hold: tuple[np.ndarray, float] | None = None
         self._estop_sent = False
         self._frozen = False
+        self._lost = False
+        """The joint-state stream was lost since the last re-arm (see the module docstring)."""
+        self._lost_sent = False
+        """The lost stream's one command went out (the brake: came to rest): nothing more until a re-arm."""
         self.last: Command | None = None
 
     @property
     def commanding(self) -> bool:
-        """False once an ESTOP hold went out (or before any trusted state): nothing is being sent."""
-        return self.last is not None and not (self._mode == Mode.ESTOP and self._estop_sent)
+        """False once an ESTOP hold or a lost stream's command went out (or before any trusted state): nothing is
+        being sent."""
+        return self.last is not None and not (self._mode == Mode.ESTOP and self._estop_sent) and not self._lost_sent
 
     def command(self, mode: Mode, trusted: JointState | None, *, resumed: bool = False,
                 nominal: tuple[np.ndarray, float] | None = None,
                 retreat: tuple[np.ndarray, float] | None = None,
-                measurements_trusted: bool = True) -> Command | None:
-        """The command for this tick, or None when nothing may be sent (no trusted state yet, ESTOP, or nothing
-        commanded yet while the measurements are not trusted).
+                measurements_trusted: bool = True, stream_lost: bool = False) -> Command | None:
+        """The command for this tick, or None when nothing may be sent (no trusted state yet, ESTOP, a lost stream's
+        stop after its one command, or nothing commanded yet while the measurements are not trusted).
 
         ``measurements_trusted``: the supervisor's :attr:`~robot.safety.supervisor.Supervisor.measurements_trusted`;
-        False freezes the command (see the module docstring); ``resumed`` (a re-arm) ends the freeze."""
+        False freezes the command (see the module docstring); ``resumed`` (a re-arm) ends the freeze and a lost
+        stream's stop. ``stream_lost``: the joint states are stale now (latched until a re-arm)."""
+        if resumed:
+            self._lost = self._lost_sent = False
+        elif stream_lost and self.last is not None and not self._lost:
+            # Latched: the readings that come back may be another driver's. Nothing more goes out if nothing was
+            # being sent (an ESTOP's hold already went out).
+            self._lost, self._lost_sent = True, not self.commanding
         if trusted is None:
             return None
         entered = mode != self._mode
@@ -132,6 +152,8 @@ class SafeCommander:
             self._estop_sent = False
         assert self._hold is not None  # set just above on the first frozen tick
         hold_arm, hold_grip = self._hold
+        if self._lost:
+            return self._lost_stop(mode, hold_arm, hold_grip)
         if self.gate.filter is not None:
             return self._brake(mode, hold_grip)
         if mode == Mode.ESTOP:
@@ -141,6 +163,19 @@ class SafeCommander:
             return self._send(self.gate.apply(hold_arm, hold_grip), mode, "estop_hold")
         # No ``measured``: the gate's lead toward a reading is exactly what walked the arm after a jump.
         return self._send(self.gate.apply(hold_arm, hold_grip), mode, "hold")
+
+    def _lost_stop(self, mode: Mode, hold_arm: np.ndarray, hold_grip: float) -> Command | None:
+        """A lost stream's stop: the frozen command once (the jerk-limited gate: its brake until at rest), then
+        nothing, across mode changes, until a re-arm."""
+        if self._lost_sent:
+            return None
+        source = "estop_hold" if mode == Mode.ESTOP else "hold"
+        if self.gate.filter is not None:
+            result = self.gate.stop(hold_grip)
+            self._lost_sent = self.gate.filter.at_rest
+            return self._send(result, mode, source)
+        self._lost_sent = True
+        return self._send(self.gate.apply(hold_arm, hold_grip), mode, source)
 
     def _brake(self, mode: Mode, gripper: float) -> Command | None:
         """A stop through the jerk-limited gate: brake to rest, then hold there (in ESTOP: then nothing)."""
