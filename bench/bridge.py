@@ -10,6 +10,11 @@ rclpy echo node (this script with ``--echo``). Figures, each beside a raw baseli
   monitor records it: the middleware's arrival time of the message that showed it, or the deadline of a
   time-based criterion, e.g. last heartbeat arrival + timeout) to the publication of the first safe command,
   in ms and in control periods, and whether a reaction between ticks or a scheduled tick sent it;
+* ``loop.overdue``: the scheduled ticks of the idle and pick-and-place phases (no fault on them) that ran at least a
+  control period and two publishing periods late, and how many of them had only readings from before they were due
+  although the arm had stamped a newer one a publishing period before (``only_old``; ``arm_silent`` where it had
+  not): the late control thread ran before the joint-state callbacks queued during its delay, the race that makes a
+  tick after a blocking call hold from an old reading (``BridgeCore._fresh_from``);
 * ``policy``: the scripted expert's inference time per policy step and its share of the control period,
   during a pick-and-place through ROS;
 * ``round_trip``: an ``~/instruction`` message to the bridge and back as its ``~/events`` acknowledgement
@@ -50,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -333,6 +339,9 @@ def main() -> int:
     entries = [json.loads(line) for line in ticks_path.read_text().splitlines() if line.strip()]
     ticks = [t for t in entries if t.get("kind", "tick") == "tick"]  # the control loop's schedule
     report["loop"] = _loop_stats(ticks, t_idle, t_task, period)
+    publish_period = 1.0 / float(params["armstack_sim_arm"]["ros__parameters"]["publish_rate_hz"])
+    report["loop"]["overdue"] = overdue_readings([t for t in ticks if t_idle <= t["t"] < t_faults], period,
+                                                 publish_period, [s for _, s in probe.joint_states])
     report["loop"]["lateness_p99_over_baseline"] = (report["loop"]["idle"]["lateness_ms_p99"]
                                                     / max(report["loop_baseline"]["lateness_ms_p99"], 1e-3))
     policy_ms = [t["policy_ms"] for t in ticks if t_task <= t["t"] < t_faults and t["policy_ms"] is not None]
@@ -452,6 +461,33 @@ def _loop_stats(ticks: list[dict[str, Any]], t_idle: float, t_task: float, perio
 
     idle = [t for t in ticks if t_idle <= t["t"] < t_task]
     return {"target_period_ms": period * 1e3, "idle": stats(idle), "whole_run": stats(ticks)}
+
+
+def overdue_readings(ticks: list[dict[str, Any]], period: float, publish_period: float,
+                     stamps: Sequence[float]) -> dict[str, Any]:
+    """Of the fault-free scheduled ticks that started at least a control period and two publishing periods late
+    (``overdue``): ``only_old``, those whose newest trusted reading was handled before the tick was due although the
+    arm had stamped a newer one (``stamps``: the arm's header stamps, as this process received them) at least a
+    publishing period before it was due: that reading's callback was still queued behind the node's lock or the
+    executor when the late control thread ran; ``arm_silent``, those with only an old reading because the arm itself
+    published none meanwhile; ``fresh``, those with a reading handled after they were due. ``only_old_age_ms``: how
+    old the reading those ticks had was when they ran (p50, max)."""
+    arm = np.sort(np.asarray(stamps, dtype=float))
+    late = max(period, 2.0 * publish_period)
+    overdue = [t for t in ticks if t["lateness"] >= late and not t["faults"] and t.get("received") is not None]
+    old = [t for t in overdue if t["received"] < t["t"] - t["lateness"]]
+
+    def published(t: dict[str, Any]) -> bool:
+        due = t["t"] - t["lateness"]
+        return bool(np.searchsorted(arm, due - publish_period, side="right") > np.searchsorted(arm, t["received"],
+                                                                                             side="right"))
+
+    queued = [t for t in old if published(t)]
+    ages = [(t["t"] - t["received"]) * 1e3 for t in queued]
+    return {"ticks": len(ticks), "overdue_after_s": late, "overdue": len(overdue), "only_old": len(queued),
+            "arm_silent": len(old) - len(queued), "fresh": len(overdue) - len(old),
+            "only_old_share": len(queued) / len(overdue) if overdue else None,
+            "only_old_age_ms": {"p50": pct(ages, 50), "max": max(ages)} if ages else None}
 
 
 def _latencies(ticks: list[dict[str, Any]], injected: list[tuple[str, float]], period: float) -> dict[str, Any]:

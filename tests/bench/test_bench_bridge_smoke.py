@@ -30,6 +30,8 @@ def test_quick_bridge_benchmark_prints_its_json() -> None:
     for key in ("lateness_ms_p50", "lateness_ms_p99"):
         assert report["loop_baseline"][key] >= 0 and report["loop"]["idle"][key] >= 0
     assert report["loop"]["idle"]["ticks"] > 50
+    overdue = report["loop"]["overdue"]
+    assert overdue["only_old"] + overdue["arm_silent"] + overdue["fresh"] == overdue["overdue"] <= overdue["ticks"]
     rt = report["round_trip"]
     assert rt["bridge"]["n"] > 0 and rt["echo"]["n"] > 0 and rt["ratio_p50_bridge_over_echo"] > 0
     faults = {k: v for k, v in report["fault_latency"].items() if k != "summary"}
