@@ -31,7 +31,7 @@ from std_msgs.msg import String
 from bench.visuomotor_ros import PolicySteps
 from policies.pretrained import PANDA_TABLETOP_BC
 from robot.planner_process import NO_PLANNER
-from robot.ros_rig.bridge_rig import LOADED_HOST, BridgeRig, read_ticks, transition_t
+from robot.ros_rig.bridge_rig import LOADED_HOST, TIMING_FAULTS, BridgeRig, read_ticks, transition_t
 from robot.ros_rig.processes import REPO_ROOT, NodeProcess, RosProbe, allocate_domain_id
 
 pytestmark = [pytest.mark.ros, pytest.mark.slow, pytest.mark.xdist_group("bridge_ros")]
@@ -45,6 +45,8 @@ SETTLE_S = 1.0
 """After the operator stop, before the re-arm: the arm at rest at the hold (it settled in about 0.1 s in that run)."""
 POLICY_DEADLINE_S = 0.2
 """The bridge's policy_deadline_s here: how long a frozen child's act() or reset() waits before it fails."""
+LATE_ACT_TRIES = 3
+"""Freezes of the child for the late act: one more after each fallback a loaded host caused before the act failed."""
 HOLD_RAD = 0.01
 """How far a measured joint may move while the bridge holds (the hold's settling; an acting policy moves more)."""
 
@@ -62,6 +64,19 @@ def _params(tmp: Path, ticks: Path) -> Path:
     path = tmp / "policy_reset_rig.yaml"
     path.write_text(yaml.safe_dump(data))
     return path
+
+
+def _act_fault(rig: BridgeRig, since: int) -> dict[str, Any] | None:
+    """The first policy_deadline of an act (not of a reset) among the bridge's events after its first ``since``."""
+    return next((e for e in rig.bridge_events()[since:] if e.get("event") == "fault"
+                 and e.get("kind") == "policy_deadline"
+                 and not str(e.get("detail", "")).startswith("policy reset:")), None)
+
+
+def _left_nominal(rig: BridgeRig, since: int) -> dict[str, Any] | None:
+    """The first transition out of NOMINAL among the bridge's events after its first ``since``."""
+    return next((e for e in rig.bridge_events()[since:] if e.get("event") == "transition"
+                 and e.get("from") == "NOMINAL"), None)
 
 
 def _policy_child(bridge_pid: int) -> int:
@@ -147,21 +162,34 @@ def test_a_reset_that_fails_at_a_resume_is_a_policy_fault_and_the_arm_holds_unti
 
         # An act past its deadline while the policy moves the arm (ROB s19 open 1b): the child frozen again, its next
         # act() waits policy_deadline_s and fails; DEGRADED's hold comes from a reading received after that wait.
-        n_events = len(rig.events)
-        child = _policy_child(bridge.pid)
-        os.kill(child, signal.SIGSTOP)
-        try:
-            def act_fault() -> dict[str, Any] | None:
-                return next((e for e in rig.bridge_events()[n_events:] if e.get("event") == "fault"
-                             and e.get("kind") == "policy_deadline"
-                             and not str(e.get("detail", "")).startswith("policy reset:")), None)
-
-            seen = probe.spin_until(lambda: act_fault() is not None, 10.0, bridge)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(child, signal.SIGCONT)
-        late = act_fault()
-        assert seen and late is not None, f"no policy_deadline from the frozen child's act\n{rig.output()}"
+        # A fallback a loaded host causes by itself (TIMING_FAULTS) in the instant the child is frozen leaves no act
+        # to fail (a resume's reset fails instead): the child is thawed, the fallback re-armed (or resumed) and
+        # named in ``stops``, and the freeze tried again, at most LATE_ACT_TRIES times (ROB s20 open 4; as 40c0a4e
+        # re-sends a goal).
+        late = None
+        for _ in range(LATE_ACT_TRIES):
+            n_events = len(rig.events)
+            child = _policy_child(bridge.pid)
+            os.kill(child, signal.SIGSTOP)
+            try:
+                probe.spin_until(lambda since=n_events: _act_fault(rig, since) is not None
+                                 or _left_nominal(rig, since) is not None, 10.0, bridge)
+            finally:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(child, signal.SIGCONT)
+            late = _act_fault(rig, n_events)
+            if late is not None:
+                break
+            left = _left_nominal(rig, n_events)
+            assert left is not None and left["faults"] and set(left["faults"]) <= TIMING_FAULTS, \
+                f"no policy_deadline from the frozen child's act (left NOMINAL by {left})\n{rig.output()}"
+            if left["to"] == "DEGRADED":
+                stops.append(list(left["faults"]))  # it resumes by itself; spin_rearming names the stops it re-arms
+            base = steps.update()
+            assert rig.spin_rearming(lambda base=base: steps.update() > base + 5, POLICY_START_S + 30.0, stops, 3), \
+                f"the policy did not act again after a host's stop {left['faults']}\n{rig.output()}"
+        assert late is not None, f"no policy_deadline from the frozen child's act in {LATE_ACT_TRIES} tries " \
+                                 f"(host stops {stops})\n{rig.output()}"
         acted = steps.update()
         assert rig.spin_rearming(lambda: steps.update() > acted + 5, POLICY_START_S + 30.0, stops, 3), \
             f"the policy did not act again after the late act ({late}); timing stops {stops}\n{rig.output()}"
