@@ -132,12 +132,15 @@ class PickAndPlaceMotion:
             return self._goto(above, OPEN, self.yaw_goal)
         if self.phase == "descend":
             target = np.array([o[0], o[1], max(o[2], 0.014)])
-            if np.linalg.norm(target - tcp) < 0.008 or self.count > 40:
+            gr = self.grasp_recovery
+            sliding = gr is not None and gr.slide < 1.0 and self.grasp_detour_done
+            # A slow slide takes about 1/slide times the steps: its cap grows with it, or the cap would grasp (and
+            # label a close) beside the cube (REV s21 R2). Without a slide the cap is 40, as before.
+            cap = int(np.ceil(40 / gr.slide)) if sliding and gr is not None else 40
+            if np.linalg.norm(target - tcp) < 0.008 or self.count > cap:
                 self._set("grasp")
             a = self._goto(target, OPEN, self.yaw_goal)
-            gr = self.grasp_recovery
-            if (gr is not None and gr.slide < 1.0 and self.grasp_detour_done
-                    and np.linalg.norm(target[:2] - tcp[:2]) > SLIDE_OFF):
+            if sliding and gr is not None and np.linalg.norm(target[:2] - tcp[:2]) > SLIDE_OFF:
                 self.executed = a.copy()
                 self.executed[:3] *= gr.slide  # the slow slide runs; the label is the full-speed correction
             return a

@@ -160,6 +160,18 @@ def test_a_slow_slide_holds_the_open_hand_low_beside_the_cube_longer_with_full_s
     np.testing.assert_array_equal(plain["label"][:first], slow["label"][:first])
 
 
+@pytest.mark.parametrize(("distance", "slide", "succeeds"), [(0.05, 0.05, False), (0.08, 0.1, True)])
+def test_a_slow_slide_never_labels_a_close_beside_the_cube(distance: float, slide: float, succeeds: bool) -> None:
+    """REV s21 R2: the descend phase's 40-step cap (then grasp) must not cut a slow slide short, or the label closes
+    the gripper 1.6-2.3 cm off the cube (before the fix: 23 such frames at slide 0.05, 11 at 0.1 with 8 cm). A slide
+    too slow to end within the episode fails it instead (datagen keeps only successes)."""
+    run = _rollout(attempt_seed(3, 1), GraspRecovery(distance, angle=np.pi, slide=slide))
+    assert bool(run["success"]) == succeeds
+    off = np.linalg.norm(run["rel"][:, :2], axis=1)
+    closing_beside = (run["label"][:, 4] > 0) & (off > 0.015) & (run["rel"][:, 2] < 0.03)
+    assert not closing_beside.any(), off[closing_beside]
+
+
 def test_the_slide_is_a_content_field_only_when_set(tmp_path: Path) -> None:
     on = _config(tmp_path / "ds", grasp_recovery=1.0)
     assert "grasp_recovery_slide" not in on.content_fields() and "grasp_recovery_slide" not in on.to_dict()
