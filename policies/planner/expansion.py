@@ -145,12 +145,18 @@ _UNREAD_QUANTIFIER = re.compile(r"\b(?:all|every|each|both|everything|everyone|t
 _QUANTIFIED_VERBS = "|".join(sorted((lx.PLACE_VERBS - {"leave", "build", "rest"}) | lx.PUSH_VERBS |
                                     {"pick up", "grab", "take"}, key=len, reverse=True))
 # "Push both of them forward. Both. Not just one of them." (r23 f23-053): "both" said again for emphasis
-_SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*both(?= *[.!]|$))?"
+# (s21 dev fi61-079 "move both of them to the left. both. yes both.": said again up to three times, after "yes")
+_SAID_AGAIN = re.compile(r"(?:\s*[.!]\s*(?:(?:yes|yeah|yep|i said|i mean)\s*,?\s*)?both(?: of them)?(?= *[.!]|$)){0,3}"
                          r"(?:\s*[.!]\s*not (?:just |only )?(?:one|the one)(?: of them)?)?\s*[.!]?\s*$")
 # (also "without exception", "no exceptions", "bar none", fi48-073: the quantifier's whole reach said again)
-_ALL_AGAIN = re.compile(r"\s*[.!,]\s*(?:every (?:single |last )?one|each (?:and every )?one|all of them|"
-                        r"the (?:whole )?lot|without (?:any )?exceptions?|no exceptions?|bar none)(?: of them)?"
-                        r"(?:\s*,?\s*(?:yes|yeah|yep))?\s*[.!]?\s*$")
+# (s21 dev fi62-019 "..., okay? No cube should be left out.": none left out; said up to three times, after "yes"; a
+# bare "All." stays unread: "..., All?" / "All, I think." refuse, A1 s21 H170; semantic_parser refuses a reach said
+# again with a "?" or a hedge after it, which phrasing drops before these are read)
+_ALL_AGAIN = re.compile(r"(?:\s*[.!,?]\s*(?:(?:yes|yeah|yep|i said|i mean)\s*,?\s*)?(?:every (?:single |last )?one|"
+                        r"each (?:and every )?one|all of them|the (?:whole )?lot|without (?:any )?exceptions?|"
+                        r"no exceptions?|bar none|no (?:cube|block|brick|one) (?:should|must|is to|shall) be left "
+                        r"(?:out|behind)|leave none (?:out|behind)|(?:don't|do not) leave (?:any|a single one|one) "
+                        r"(?:out|behind))(?: of them)?(?:\s*,?\s*(?:yes|yeah|yep))?){1,3}\s*[.!]?\s*$")
 # "every other cube" after a cube set apart ("Leave the orange cube alone and move every other cube to the right
 # side.", fi54-030): all the other cubes, read as those are (with no cube set apart before, they stay unread); "both
 # cube" (a learner's singular, fi48-067): both cubes

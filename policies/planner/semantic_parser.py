@@ -24,6 +24,7 @@ from policies.planner.corrections import corrected_reason
 from policies.planner.grounding_guard import within_one_edit
 from policies.planner.mentions import (
     FILLERS,
+    HALF_MARGIN_M,
     Context,
     Ref,
     UngroundedError,
@@ -35,10 +36,13 @@ from policies.planner.mentions import (
 )
 from policies.planner.phrasing import in_english, rewrite
 from policies.planner.plan import Clarification, Plan, Refusal, Step
+from policies.planner.register import _LET_ORDERED
 from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_request, marked_words
 from policies.planner.restatement import restated
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
+from policies.planner.speech_act import speech_act_error
+from policies.planner.towers import TOWER_PURPOSE
 from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
 from sim.skills.push import DIRECTIONS as PUSH_DIRECTIONS
 
@@ -1427,6 +1431,9 @@ def _near_kept_away(instruction: str, state: SceneState, parsed: ParseResult) ->
         if name is not None:
             kept.add(name)
     for name in sorted(kept):
+        placed = _placed_beside(name, state, parsed)
+        if placed is not None:
+            return placed
         for step in (s for c in parsed.candidates for s in c.steps if s.skill in ("push", "pick")):
             moved, away = state.get(str(step.args["object"])).position, state.get(name).position
             if moved is None or away is None:
@@ -1440,6 +1447,28 @@ def _near_kept_away(instruction: str, state: SceneState, parsed: ParseResult) ->
                         f"{str(step.args['object']).replace('_', ' ')} takes it within {_KEEP_AWAY_ROOM * 100:.0f} cm "
                         f"of it: nothing is done")
     return None
+
+
+def _placed_beside(name: str, state: SceneState, parsed: ParseResult) -> str | None:
+    """Why a place of ``parsed`` sets a cube down beside ``name``, a cube the words keep the arm away from, or None: the
+    table half it stands on ("Don't go near the red one. Put the green one on the left." with red on the left, A1 s20
+    low), the bin or pad it is in or on, or a bin or pad placed (landmarks) within ``_KEEP_AWAY_ROOM`` of it plus the
+    region's own half width."""
+    away = state.get(name).position
+    for step in (s for c in parsed.candidates for s in c.steps if s.skill == "place_in"):
+        region = str(step.args["region"])
+        sign = {"left": 1.0, "right": -1.0}.get(region)
+        mark = state.landmarks.get(region)
+        if state.on.get(name) == region or (away is not None and (
+                (sign is not None and sign * away[1] > HALF_MARGIN_M) or (mark is not None and (
+                    (away[0] - mark[0]) ** 2 + (away[1] - mark[1]) ** 2) ** 0.5 < _KEEP_AWAY_ROOM + _REGION_HALF))):
+            return (f"the words keep the arm away from the {name.replace('_', ' ')}, and placing a cube on the "
+                    f"{region} sets it down beside it: nothing is done")
+    return None
+
+
+# half the width of the bin or the pad (m), beyond _KEEP_AWAY_ROOM from a cube the words keep the arm away from
+_REGION_HALF = 0.08
 
 
 def _parse_whole(instruction: str, state: SceneState) -> ParseResult:
@@ -1719,7 +1748,7 @@ _STANDING_ALONE = re.compile(r"\b((?:cube|block|brick|one) (?:that|which) (?:is 
 _ALL_MEANT = re.compile(r"\b((?:each and )?(?:every|each) (?:single )?(?:cube|block|brick)|all (?:of )?(?:the )?"
                         r"(?:cubes|blocks|bricks)|all of them)\s*[,(]\s*(?:and )?i (?:do |really |really do )?mean "
                         r"(?:every (?:single |last )?one|each (?:and every )?one|all of them|them all)(?: of them)?"
-                        r"\s*(?:,|\)\s*,?)")
+                        r"\s*(?:,|\)\s*,?)\s*")
 # s20 family F-ALLX (seen fi51-066 "All cubes to the right side, all except the purple one of course!"): the quantifier
 # said again with its exception after the clause it opens ("..., all except X", "..., all but X", "..., everything but
 # X"): the exception of that clause, as "..., except X" reads; only in the quantifier's own sentence, no other comma
@@ -1742,6 +1771,108 @@ _STRAIGHT_INTO = re.compile(r"\bstraight (?=(?:in|into|inside|onto|on|to|over to
 # very end of the clause that "before that / before you do that / before doing that" opens, nothing after it
 _BEFORE_THAT_FIRST = re.compile(r"(\bbefore (?:that|this|you do (?:that|this|it)|doing (?:that|this|it)|doing so)"
                                 r"\s*,?\s+[^.;!?,]*?)\s+first(?=\s*(?:\b(?:ah|lah|la|please|pls)\b)?\s*[.!]*\s*$)")
+# s21 family F-LET (seen fi47-021, fi47-060, fi50-045, fi50-022, fi51-059, fi57-051, fi57-067, fi38-010): a cube let,
+# allowed or invited to rest, sit or lie on a cube or in a place ("Let the orange one sit atop the green.", "invite the
+# cube closest to you to rest upon the pad", "lift the purple cube and let it rest in the bin") is put there: where it
+# already rests there, the put is an empty plan (as "keep X on Y" reads), so "rest" never moves a cube that is there.
+# Only as an order (register._LET_ORDERED: the clause opens on "let", or a request's words stand before it); "you let
+# ...", "don't let ...", "maybe let ..." stay as said (refused); "settle" and a "rest" with no place stay unread.
+_LET_REST = re.compile(r"\b(?:let|allow|invite) ((?:the|that|this) [a-z'-]+"
+                       r"(?: (?!(?:come|came|coming)\b)[a-z'-]+){0,4}?|it) (?:to )?(?:rest|sit|lie)"
+                       r"(?: (?:gently|softly|quietly|lightly|down))? (?=(?:upon|on|atop|on top of|onto|in|inside|"
+                       r"into) (?:the|your|it)\b)")
+
+
+def _let_rest(m: re.Match[str]) -> str:
+    """"put <cube> " for ``_LET_REST``'s cube let rest at a place, where "let" orders it, with no hedge in the words,
+    no "you could / might / may / would / should" before it (what could be, A1 s21 H166) and no "?" unless "can /
+    could / would / will you" asks it (stricter than a plain imperative's softener: a new reading); else the words as
+    said."""
+    before = m.string[:m.start()]
+    asked = re.search(r"\b(?:can|could|would|will) (?:you|u|ya)\b", before) is not None
+    if not _LET_ORDERED.search(before) or re.search(rf"\b(?:{HEDGE_WORDS})\b", m.string) or \
+            re.search(r"\b(?:you|u|ya) (?:could|might|may|would|should)\b[^.;!?]*$", before) or \
+            ("?" in m.string and not asked):
+        return m.group(0)
+    return f"put {m.group(1)} "
+
+
+# s21 family R-THAT (seen fi57-058 "the one sitting on the red one, can you put that in the bin", fi49-014 "The cube
+# which is nearest to you, kindly keep it on the pad."): a cube said first, on its own before a comma (a left-dislocated
+# topic), then asked for by "that" as by "it" ("The red one, put it in the bin." already reads), and "keep it / that
+# <place>" there is putting it there (as "keep X on the pad" reads, _KEEP_AS_PUT): only a topic opening the words on
+# the / that / this, only "that" right after a request verb and before a place; "keep" only after "please / kindly /
+# just / now" or nothing, never with a hedge, modal, negation or "?" (_KEEP_DOUBTED)
+_TOPIC_THAT = re.compile(r"^(\s*(?:the|that|this) [^,.;!?]*?,\s*(?:(?:can|could|would|will) you (?:please |kindly "
+                         r"|just )?|please |kindly |just |now )*(?:put|place|move|set|drop|pop|stick|bin|toss|chuck|"
+                         r"throw|push|nudge|slide|shove|carry|bring|lay)) that (?=(?:in|into|on|onto|to|inside|atop|"
+                         r"on top of|over to) )")
+_TOPIC_KEEP = re.compile(r"^(\s*(?:the|that|this) [^,.;!?]*?,\s*(?:(?:please|kindly|just|now) )*)keep (?:it|that) "
+                         r"(?=(?:on|in|into|onto) the (?:pad|bin|left side|right side)\s*[.!]*\s*$)")
+
+
+def _topic_kept(m: re.Match[str]) -> str:
+    """``_TOPIC_KEEP``'s "<topic>, keep it <place>" as "<topic>, put it <place>", unless a hedge, modal, negation or "?"
+    stands in the words (``_KEEP_DOUBTED``) or "keep" is said twice."""
+    if _KEEP_DOUBTED.search(m.string) or len(re.findall(r"\bkeep", m.string)) != 1:
+        return m.group(0)
+    return f"{m.group(1)}put it "
+
+
+# s21 dev family M2 (fi61-070 "the cube that reposes upon the green one", fi62-027 "The cube that rides upon the red
+# one's back"): a relative clause saying where a cube is with a finite verb of resting ("that sits / rests / lies /
+# stands / perches / reposes / rides on X") is "that is on X" (mentions reads that; "the cube sitting on X" already
+# reads); only right after a cube's noun and "that / which", only before "on / upon / atop / on top of"; a cube's
+# "back" it rides on is the cube ("upon the red one's back")
+_RELATIVE_RESTING = re.compile(r"\b(cube|block|brick|one) (that|which) (?:sits|rests|lies|stands|perches|reposes|rides)"
+                               r" (?=(?:on|upon|atop|on top of) (?:the|that|this) )")
+_CUBES_BACK = re.compile(rf"\b((?:on|upon|atop|on top of) (?:the|that|this) (?:{_COLOUR_ALT})(?: (?:one|cube|block))?)"
+                         r"'s back\b")
+# s21 dev family M3 (fi62-019 "Kindly take each and every cube and keep it on the pad, okay?"): each cube taken and
+# put or kept at a place by "it" (the pronoun of "each / every", one at a time) is every cube put there, as D4's "for
+# each cube: place it in the bin" and _TAKE_AND_KEEP's named cube read; only "each / every" (never "all ... it"), only
+# "it" right after the second verb, only a place of the scene
+_TAKE_EACH = re.compile(r"\b(?:take|pick up|grab|lift) ((?:each and every|every|each) (?:single )?(?:cube|block|brick)"
+                        r"(?: on the table)?) and (?:put|place|keep|set|move|pop|stick|lay|drop) it (?=(?:on|onto|in|"
+                        r"into|inside) the (?:pad|bin|left side|right side)\b)")
+# s21 dev family M3 (fi62-057 "All the cubes but the yellow one, gather them onto the left side ..."): a quantified
+# topic said first, before a comma, then asked for by "them" right after a verb and before a place: the verb over the
+# quantifier ("put all the cubes but the yellow one onto the left side"; "gather / collect" them somewhere is putting
+# them there); only a topic opening the words on all / every / each / both with no verb of its own
+_QUANTIFIED_TOPIC = re.compile(r"^(\s*(?:all|every|each|both)\b[^,.;!?]*?),\s*((?:(?:please|kindly|just|now)\s+)*)"
+                               r"(put|place|move|set|pop|stick|shift|carry|bring|lay|push|slide|nudge|shove|gather|"
+                               r"collect) them (?=(?:on|onto|in|into|to|over to|inside) (?:the) )")
+
+
+def _quantified_topic(m: re.Match[str]) -> str:
+    """``_QUANTIFIED_TOPIC``'s "<quantified topic>, <verb> them <place>" as "<verb> <topic> <place>", unless the topic
+    holds a verb, a negation or a pronoun of its own."""
+    if re.search(r"\b(?:are|is|were|was|be|been|not|no|never|don't|isn't|aren't|them|it|you|i|we)\b|n't\b",
+                 m.group(1)):
+        return m.group(0)
+    verb = "put" if m.group(3) in ("gather", "collect") else m.group(3)
+    return f"{m.group(2)}{verb} {m.group(1).strip()} "
+
+
+# s21 dev family M3 (fi61-021 "I would have every cube save the crimson one removed to the right-hand side."): a wish
+# for a quantified set of cubes with a participle of moving and a place ("I would have / I'd have / I want / I need /
+# I'd like every cube (except X) moved / removed / put / placed / taken / shifted to <place>") is the request to put
+# them there, as "I want every cube moved to the right side" already reads without an exception; only "I / we" at the
+# head of a sentence (never "I don't want", "would I have ...", "he would have", "I would have moved")
+_WISHED_QUANTIFIED = re.compile(r"(^|[.;!]\s*|,\s*)(?:(?:so|ok|okay|now|right)\s*,?\s+)*(?:i|we) (?:would have|'d have|"
+                                r"want|need|would like|'d like) ((?:every|each|all)\b[^.;!?,]*?) (?:moved|removed|put|"
+                                r"placed|taken|shifted|relocated|transferred|brought|carried) (?=(?:to|into|onto|in|on|"
+                                r"over to) the )")
+
+
+def _wished_quantified(m: re.Match[str]) -> str:
+    """``_WISHED_QUANTIFIED``'s wish as "put <cubes> ", unless a hedge word or a "?" stands in the words (a new reading:
+    stricter than an imperative's softener)."""
+    if re.search(rf"\b(?:{HEDGE_WORDS})\b", m.string) or "?" in m.string:
+        return m.group(0)
+    return f"{m.group(1)}put {m.group(2)} "
+
+
 # "take the red cube and keep it on the pad" (dev_s19 fi56-057): after taking a named cube, keeping it at a place is
 # putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
 _TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
@@ -1808,8 +1939,52 @@ def _keep_as_put(text: str, instruction: str) -> str:
 _LISTED_ONE_NOUN = re.compile(rf"\b(?:{_COLOUR_ALT})(?:\s*,\s*(?:{_COLOUR_ALT}))+\s+(?:cube|block|brick|one)\b(?!['s])")
 
 
+# Whether cubes fit somewhere together (A1 s20 low "Can all the cubes go in the bin at once?"): "can / could" + the
+# cubes (a quantifier or more than one named) + "go / fit" + a place, then "at once / at the same time / together / in
+# one go": a question of room, never the request "Can all the cubes go in the bin?" reads (phrasing drops "at once")
+_FIT_TOGETHER = re.compile(r"^\W*(?:(?:please|so|ok|okay|and)\s*,?\s+)*(?:can|could)\s+(?:(?:all|every|each|both)\b|"
+                           r"(?:the|those|these)\b[^.;!?]*?\b(?:cubes|blocks|bricks|ones)\b)[^.;!?]*?\b(?:go|fit|be)\s+"
+                           r"(?:in|into|on|onto|to|inside)\b[^.;!?]*?\b(?:(?:all )?at once|"
+                           r"at the same time|(?:all )?together|simultaneously|in one go|in one trip|in one batch)\b")
+
+
+# A quantifier's reach said again closing the request (expansion._SAID_AGAIN / _ALL_AGAIN: "both. yes both.", "No cube
+# should be left out.", "every single one") with a "?" or a hedge right after it (A1 s21 H170 "Put every cube in the
+# bin. All?"): asked or doubted; phrasing drops both before expansion reads the words, so it is refused here on the
+# words as said; a "?" closing a request asked with "can / could / would / will you" is that request's own
+_REACH_DOUBTED = re.compile(rf"[.!?,;]\s*(?:(?:yes|yeah|yep|i said|i mean)\s*,?\s*)?(?:both|all|every "
+                            rf"(?:single |last )?one|each (?:and every )?one|the (?:whole )?lot|no exceptions?|"
+                            rf"bar none|no (?:cube|block|brick|one) (?:should|must|is to|shall) be left (?:out|behind)|"
+                            rf"leave none(?: out| behind)?|"
+                            rf"(?:don't|do not) leave (?:any|a single one|one)(?: out| behind)?)(?: of them)?"
+                            rf"(?:\s*,?\s*(?:yes|yeah|yep))?(?:,?\s*\b(?:{HEDGE_WORDS})\s*[.!]*|\s*\?[?!.]*)\s*$")
+_ASKED_REQUEST = re.compile(r"^\W*(?:(?:please|so|ok|okay|hey|hi)\s*,?\s+)*(?:can|could|would|will) (?:you|u|ya)\b")
+
+
+def _reach_doubted(said: str) -> str | None:
+    """Why the reach said again closing ``said`` (lower case) is asked or hedged, or None."""
+    m = _REACH_DOUBTED.search(said)
+    if m is None or not re.search(r"\b(?:all|every|each|both)\b", said[:m.start()]) or \
+            (_ASKED_REQUEST.match(said) and not re.search(rf"\b(?:{HEDGE_WORDS})\b", m.group(0))):
+        return None
+    return f"'{m.group(0).strip(' .,;!')}' asks or doubts how many cubes are meant: nothing is done"
+
+
 def _parse(instruction: str, state: SceneState) -> ParseResult:
-    unasked = unasked_reason(_ALL_MEANT.sub(r"\1", instruction.lower().replace("’", "'")))  # (without F-AGAIN's aside)
+    fit = _FIT_TOGETHER.search(instruction.lower().replace("’", "'"))
+    if fit is not None:
+        return ParseResult((), Refusal(reason=f"'{fit.group(0).strip()}' asks whether the cubes fit there together, "
+                                              f"not for a move: nothing is done"))
+    occasion = TOWER_PURPOSE.search(instruction.lower().replace("’", "'"))
+    if occasion is not None:  # (towers reads a tower's occasion: the words without it are screened as said, H175)
+        screened = speech_act_error(TOWER_PURPOSE.sub(r"\1", instruction.lower().replace("’", "'")))
+        if screened is not None:
+            return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
+                                                  f"{screened[1]}; nothing is done"))
+    doubted = _reach_doubted(instruction.lower().replace("’", "'"))
+    if doubted is not None:
+        return ParseResult((), Refusal(reason=doubted))
+    unasked = unasked_reason(_ALL_MEANT.sub(r"\1 ", instruction.lower().replace("’", "'")))  # (without F-AGAIN's aside)
     if unasked is not None:  # a guess, a hedged step, a gapped pronoun, a passive's agent, a described tower
         return ParseResult((), Refusal(reason=unasked))
     listed = _LISTED_ONE_NOUN.search(instruction.lower())
@@ -1848,9 +2023,12 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                          (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1"),
                          (_ONLY_VERB, r"\1just "), (_DO_IT_AFTER, r", but only \1"),
                          (_ABOUT_AMOUNT, r"\1"), (_STANDING_ALONE, r"\1on its own"),
-                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is"), (_ALL_MEANT, r"\1"),
+                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is"), (_ALL_MEANT, r"\1 "),
                          (_ALL_EXCEPT_AGAIN, r"\1, except "), (_FOR_EACH, r"\3 every \1\2"),
-                         (_ONE_NOT, r"the \1 that is not \2"), (_STRAIGHT_INTO, ""),
+                         (_ONE_NOT, r"the \1 that is not \2"), (_STRAIGHT_INTO, ""), (_LET_REST, _let_rest),
+                         (_TOPIC_THAT, r"\1 it "), (_TOPIC_KEEP, _topic_kept), (_RELATIVE_RESTING, r"\1 \2 is "),
+                         (_CUBES_BACK, r"\1"), (_TAKE_EACH, r"put \1 "),
+                         (_QUANTIFIED_TOPIC, _quantified_topic), (_WISHED_QUANTIFIED, _wished_quantified),
                          (_BEFORE_THAT_FIRST, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))

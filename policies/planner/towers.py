@@ -486,7 +486,8 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{superlative.group(0)}' would take every cube, and the words place "
                                  f"{len(bottom_up)} of the {len(state.names)}: which is meant is unclear")
         said = said[:superlative.start()] + " tower " + said[superlative.end():]
-    unread = sorted(set(re.findall(r"[a-z]+", _TOWER_KIND.sub(r"\1", _ALONE_ADDRESS.sub(r"\1", said)))) -
+    unread = sorted(set(re.findall(r"[a-z]+", TOWER_PURPOSE.sub(r"\1", _TOWER_KIND.sub(
+        r"\1", _ALONE_ADDRESS.sub(r"\1", said))))) -
                     _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
     # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
     # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
@@ -744,7 +745,7 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
     forms crowns commencing starting beginning directly squarely super tippy thx thanks thank ok okay k cheers
     column columns layer layers tier tiers going running crowning crowned crown capped topped cap capping
     every each both whole entire sandwiched squeezed placed peak apex story stories storied em
-    big large way ordering floor
+    big large way ordering floor laid
     """))
 # An address or thanks standing alone between marks, as a speaker puts around any request ("Build us a stack, bro: ...
 # Chur.", dev_s16 fi47-013; "Make a pile, son.", dev_s17 fi49-060): no word of the tower's, so not counted as unread;
@@ -764,6 +765,19 @@ _TOWER_LOOKS = (r"nice|great|cool|lovely|beautiful|good|awesome|neat|pretty|fine
 _TOWER_KIND = re.compile(rf"(\b(?:make|making|build|building|create|construct|erect|assemble|put up)\s+"
                          rf"(?:(?:me|us)\s+)?(?:a|an|one)\s+)(?:{_TOWER_LOOKS})(?:[\s-]+(?:{_TOWER_LOOKS}))*"
                          rf"(?=[\s-]+(?:tower|stack|pile)s?\b)")
+# What the tower is for, said right after its noun (and count) or opening the words, before the colon or comma that
+# opens its levels ("I need a stack of four for the grasp test: green as the base, ...", dev_s21 fi62-052; "For the
+# stacking test: orange goes at the very bottom, ...", seen fi35-014): a closed class of occasions, with at most two
+# closed words before it (never a past, failed, unreal or future one: "for the failed test" stays unread, A1 s21
+# H175), not read (it changes no level); any other "for ..." stays unread. semantic_parser screens the words without it
+# as said (an interjection before it: "Wow, for the demo: ..." refuses, H175).
+_OCCASION_WORDS = r"(?:grasp|grasping|stacking|stack|big|robot|robotics|lab|team|group|morning|afternoon|school|" \
+                  r"science|vision|camera|practice|open|little|main|press|kids'|visitors'|students')"
+TOWER_PURPOSE = re.compile(rf"(?:\b((?:tower|stack|pile)(?: of (?:two|three|four|five|six|[2-6]))?) |^\s*|"
+                           rf"(?<=[,;:!])\s*)for "
+                           rf"(?:the|a|an|my|our|this|today's) (?:{_OCCASION_WORDS} ){{0,2}}(?:test|tests|demo|"
+                           r"demonstration|experiment|trial|run|photo|picture|shoot|video|class|lesson|talk|"
+                           r"presentation|display|show|calibration|benchmark|visitors|students|kids)(?=\s*[:,])")
 # A tower looked at or owned ("Look at the tower!", "Check out that stack:", "Your stack:", A1 s17 H117 / s18 H133)
 _SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|this|my|your|our|his|her|their))?|"
                           r"(?:your|my|our|his|her|their))(?: [a-z]+)? (?:tower|stack|pile)\b|"
@@ -772,6 +786,9 @@ _SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|thi
                           # residue): a tower there is, no request; and a look asked for with no tower named ("Look!
                           # ...", "Look at this! ...", "See that? ...", "Check this out: ...")
                           r"(?:^|[.!?;]\s*)\W*(?:that|this|these|those|the)(?: [a-z]+)? (?:tower|stack|pile)s?"
+                          # (also with its count or what it is for: "That tower for the demo: ...", "The tower of
+                          # three: ...", A1 s21 H168 / H169)
+                          r"(?: of (?:two|three|four|five|six|[2-6]))?(?: for (?:[a-z'-]+ ){0,3}[a-z'-]+)?"
                           r"\s*[:!.;,\-–—]|"
                           r"\b(?:look|see|behold|lo|check (?:this|that|it) out)(?: at)?(?: (?:this|that|it|these|those|"
                           r"them|here|there))?\s*[!?:.;\-–—]")

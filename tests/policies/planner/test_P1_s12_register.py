@@ -355,7 +355,7 @@ def test_a1_s12_h36_h40_refuse(text: str) -> None:
     # A1 s12 attack files b91, b94, b98, b99: near misses of these readings
     "grab the red cube and put it on the pad? chat is betting on this",
     "The orange cube. Bin. Bin.", "Orange cube. Move. Bin.",
-    "Let the red cube rest on the pad.", "Let the red cube rest on the blue one.",
+    # ("Let the red cube rest on the pad." / "... on the blue one." plan since s21: P3's F-LET, put where it is not)
     "I hope say you rest well. You carry the red cube go the bin?", "Abeg, carry the red cube go.",
     "Och, that red yin's jist clutterin' the place up, hen. Pit it on the pad, would ye?",
     "The red cube is cluttering the place up. Put it on the pad.",

@@ -75,9 +75,9 @@ def test_dev_shapes_plan(text: str, want: list[str]) -> None:
     "Don't let the red cube go into the bin.",
     "Let the red cube go.",
     "Let the red cube rest, undisturbed.",
-    # "rest" / "settle" may leave the cube where it is (A1 s12 b91): never read as "put"
-    "Allow the red cube to rest upon the green cube, light as a breath.",
-    "Let the red cube rest on the pad.",
+    # "settle" may leave the cube where it is (A1 s12 b91): never read as "put"
+    # ("Allow the red cube to rest upon the green cube, light as a breath." and "Let the red cube rest on the pad."
+    # plan since s21: P3's F-LET, put where it is not, as seen gold fi43-051 reads the first)
     "Let the red cube settle on the pad.",
     "Let the red cube go into the bin, maybe.",
     "*laughs* don't put the red cube in the bin.",
