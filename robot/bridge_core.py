@@ -175,7 +175,7 @@ class TickResult:
     record: dict[str, Any] = field(default_factory=dict)
 
 
-def _stream_lost(faults: Iterable[Fault]) -> bool:
+def stream_lost(faults: Iterable[Fault]) -> bool:
     """The joint states went silent past the stale bound: the readings that come back may be a restarted driver's
     (``SafeCommander``'s lost stream: its stop sends nothing more until a re-arm)."""
     return any(f.kind == FaultKind.STALE_STATE for f in faults)
@@ -688,7 +688,8 @@ class BridgeCore:
             self._restart_ik = True  # the backup's IK starts from the measured pose on the next tick
         command = self.commander.command(mode, self.monitor.trusted,
                                          measurements_trusted=self.supervisor.measurements_trusted,
-                                         stream_lost=_stream_lost(faults))
+                                         stream_lost=stream_lost(faults),
+                                         loss_withdrew_trust=self.supervisor.distrusted_by == FaultKind.STALE_STATE)
         events, self._events = self._events + events, []
         record = self._record("reaction", now, lateness, faults, len(samples), command)
         return TickResult(command=command, mode=mode, faults=faults, events=events, record=record)
@@ -700,7 +701,7 @@ class BridgeCore:
 
     def _monitor_inputs(self, now: float, samples: list[JointState], invalid: tuple[str, float] | None, *,
                         tick_lateness: float | None) -> MonitorInputs:
-        last = self.commander.last if self.commander.commanding else None
+        last = self.commander.reference
         return MonitorInputs(
             samples=samples, invalid_state=None if invalid is None else invalid[0],
             invalid_since=None if invalid is None else invalid[1], estop_asserted=self._estop,
@@ -837,7 +838,8 @@ class BridgeCore:
             self._watch_trail(trusted.position, sup.mode == Mode.NOMINAL and sup.measurements_trusted)
         command = self.commander.command(sup.mode, trusted, resumed=resumed, nominal=nominal, retreat=retreat,
                                          measurements_trusted=sup.measurements_trusted,
-                                         stream_lost=_stream_lost(faults)) \
+                                         stream_lost=stream_lost(faults),
+                                         loss_withdrew_trust=sup.distrusted_by == FaultKind.STALE_STATE) \
             if self.armed and not waiting else None
         if command is not None and sup.mode == Mode.NOMINAL:
             self._sent.append((self.tick_count, command.arm.tolist()))

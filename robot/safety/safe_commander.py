@@ -74,6 +74,9 @@ class SafeCommander:
         """The joint-state stream was lost since the last re-arm (see the module docstring)."""
         self._lost_sent = False
         """The lost stream's one command went out (the brake: came to rest): nothing more until a re-arm."""
+        self._lost_clean = False
+        """The stream was lost while its readings were still trusted (the loss withdrew the trust; no earlier sensor
+        fault froze the command)."""
         self.last: Command | None = None
 
     @property
@@ -82,22 +85,37 @@ class SafeCommander:
         being sent."""
         return self.last is not None and not (self._mode == Mode.ESTOP and self._estop_sent) and not self._lost_sent
 
+    @property
+    def reference(self) -> Command | None:
+        """The command the readings are judged against (tracking, and the consistent run a re-arm after a sensor
+        fault needs): the last one sent while commanding, none after an ESTOP's hold or a lost stream's stop. But a
+        stream lost after an earlier sensor fault (an encoder offset froze the command, then the stream fell silent)
+        keeps that frozen command as the reference: a silence must not let offset readings be trusted again (REV s21
+        R4); only a stream lost while its readings were trusted may come back at another pose (a restarted driver)."""
+        if self._lost_sent and not self._lost_clean:
+            return self.last
+        return self.last if self.commanding else None
+
     def command(self, mode: Mode, trusted: JointState | None, *, resumed: bool = False,
                 nominal: tuple[np.ndarray, float] | None = None,
                 retreat: tuple[np.ndarray, float] | None = None,
-                measurements_trusted: bool = True, stream_lost: bool = False) -> Command | None:
+                measurements_trusted: bool = True, stream_lost: bool = False,
+                loss_withdrew_trust: bool = False) -> Command | None:
         """The command for this tick, or None when nothing may be sent (no trusted state yet, ESTOP, a lost stream's
         stop after its one command, or nothing commanded yet while the measurements are not trusted).
 
         ``measurements_trusted``: the supervisor's :attr:`~robot.safety.supervisor.Supervisor.measurements_trusted`;
         False freezes the command (see the module docstring); ``resumed`` (a re-arm) ends the freeze and a lost
-        stream's stop. ``stream_lost``: the joint states are stale now (latched until a re-arm)."""
+        stream's stop. ``stream_lost``: the joint states are stale now (latched until a re-arm);
+        ``loss_withdrew_trust``: the stale stream is what withdrew the supervisor's trust (no other sensor fault
+        came first: :attr:`reference`)."""
         if resumed:
             self._lost = self._lost_sent = False
         elif stream_lost and self.last is not None and not self._lost:
             # Latched: the readings that come back may be another driver's. Nothing more goes out if nothing was
             # being sent (an ESTOP's hold already went out).
             self._lost, self._lost_sent = True, not self.commanding
+            self._lost_clean = loss_withdrew_trust and not self._frozen
         if trusted is None:
             return None
         entered = mode != self._mode

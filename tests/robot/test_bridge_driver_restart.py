@@ -137,3 +137,24 @@ def test_an_estop_before_the_loss_sends_nothing_more_when_the_stream_comes_back(
     assert not _commands(loop.results[before_loss:])
     np.testing.assert_allclose(_arm_q(new), start, atol=1e-6)
     _rearm_at_the_new_arms_pose(loop, new, start)
+
+
+def test_a_silence_after_an_encoder_offset_never_lets_the_offset_readings_be_trusted() -> None:
+    """REV s21 R4 on 9023326: a lasting 0.3 rad offset of joint 0 (STATE_JUMP) freezes the command; a 0.2 s silence of
+    the same stream after it latched the lost stream's stop, and with nothing commanded the offset readings became
+    consistent on their own: the re-arm was accepted and its resume sat 0.3 rad from the true joint. A stream lost
+    after an earlier sensor fault keeps the frozen command as the readings' reference: the re-arm stays refused."""
+    loop = Loop(seed=3)
+    _moved_away(loop)
+    loop.inject({"fault": "jump", "joint": 0, "magnitude": 0.3})  # lasting: the encoder now reads 0.3 rad off
+    assert loop.until(lambda r: not loop.core.supervisor.measurements_trusted, 1.0) is not None
+    loop.run(0.3)
+    seen = len(loop.results)
+    loop.inject({"fault": "stale", "duration": 0.2})  # a short silence of the same (offset) stream
+    loop.run(2.4)  # far longer than clear_hold
+    assert FaultKind.STALE_STATE in {f.kind for r in loop.results[seen:] for f in r.faults}
+    assert not _commands(_from_the_loss(loop, seen))[1:]  # the lost stream's stop: nothing after its one command
+    why = loop.core.rearm_blocker(loop.t)
+    assert why is not None, "re-arm ready on offset readings"
+    ok, why = loop.core.rearm(loop.t)
+    assert not ok, why

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from robot.bridge_core import stream_lost
 from robot.safety import (
     Command,
     CommandGate,
@@ -65,7 +66,7 @@ class Core:
         self.cmdr = SafeCommander(self.gate)
 
     def _inputs(self, samples: list[JointState], invalid: str | None, t: float, *, tick: bool) -> MonitorInputs:
-        last = self.cmdr.last if self.cmdr.commanding else None
+        last = self.cmdr.reference
         return MonitorInputs(samples=samples, invalid_state=invalid, invalid_since=t, estop_asserted=self.estop,
                              estop_since=t, estop_last_msg=t, command=None if last is None else last.arm,
                              gripper_command=None if last is None else last.gripper,
@@ -85,7 +86,9 @@ class Core:
         if self.sup.mode > self.out_mode:
             self.out_mode = self.sup.mode
             self._send(k, self.cmdr.command(self.sup.mode, self.mon.trusted,
-                                            measurements_trusted=self.sup.measurements_trusted))
+                                            measurements_trusted=self.sup.measurements_trusted,
+                                            stream_lost=stream_lost(faults),
+                                            loss_withdrew_trust=self.sup.distrusted_by == FaultKind.STALE_STATE))
 
     def tick(self, k: int, t: float, action: str) -> bool:
         """The scheduled tick with the operator's ``action``; True when a re-arm was accepted."""
@@ -102,7 +105,9 @@ class Core:
         nominal = None if trusted is None else (trusted.position + 0.2 * np.sin(np.arange(N) + t), 0.03)
         self.out_mode = self.sup.mode
         self._send(k, self.cmdr.command(self.sup.mode, trusted, resumed=resumed, nominal=nominal,
-                                        measurements_trusted=self.sup.measurements_trusted))
+                                        measurements_trusted=self.sup.measurements_trusted,
+                                        stream_lost=stream_lost(faults),
+                                        loss_withdrew_trust=self.sup.distrusted_by == FaultKind.STALE_STATE))
         return rearmed
 
     def _send(self, k: int, cmd: Command | None) -> None:
@@ -221,7 +226,8 @@ def test_no_command_after_a_sensor_fault_depends_on_a_later_reading(kind: str, a
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_sensor_fault_kind_freezes_the_command_and_rearm_needs_a_consistent_run(kind: str) -> None:
     """Deterministic companion of the property: each kind withdraws trust with the expected fault; a re-arm is
-    refused while the readings stay wrong (offset by 0.3 rad) and accepted after a run of good ones."""
+    refused while the readings stay wrong (offset by 0.3 rad) and accepted after a run of good ones (a stale stream:
+    readings that come back elsewhere are a new pose, below)."""
     expected = {"jump": FaultKind.STATE_JUMP, "nan": FaultKind.NONFINITE_STATE, "frozen": FaultKind.FROZEN_STATE,
                 "stuck": FaultKind.FROZEN_STATE, "stale": FaultKind.STALE_STATE,
                 "wrong_names": FaultKind.INVALID_STATE, "stamp_ahead": FaultKind.BAD_STAMP,
@@ -229,8 +235,19 @@ def test_every_sensor_fault_kind_freezes_the_command_and_rearm_needs_a_consisten
     wrong = Readings(magnitude=0.3, joint=0, lasts=10, offset=(0.3,) + (0.0,) * (N - 1))
     actions = ["none"] * 30 + ["rearm"] * 50
     core, lost, rearmed = run(kind, wrong, actions)
-    assert lost is not None and core.sup.distrusted_by == expected, core.sup.log
-    assert rearmed is None and core.sup.mode == Mode.SAFE_STOP  # an offset sensor never gets trusted again
+    assert lost is not None
+    if kind == "stale":
+        # A stream lost while its readings were trusted may come back at another pose (a restarted or replaced
+        # driver, ROB s21): its stop sends one frozen command and then nothing, so no reading can be judged against
+        # a command, and the re-arm (on request, after a consistent run) resumes at the measured position, as after
+        # an e-stop. An offset after any other sensor fault, a silence on top or not, is never trusted again (above,
+        # and test_bridge_driver_restart's REV s21 R4 case).
+        assert rearmed is not None and rearmed >= FAULT_AT + wrong.lasts + round(core.sup.clear_hold / P)
+        after = [s for s in core.sent if lost <= s[0] <= rearmed]
+        assert [s[3] for s in after] == ["hold", "resume"], [(s[0], s[3]) for s in after]
+    else:
+        assert core.sup.distrusted_by == expected, core.sup.log
+        assert rearmed is None and core.sup.mode == Mode.SAFE_STOP  # an offset sensor never gets trusted again
     healed = Readings(magnitude=0.3, joint=0, lasts=10, offset=(0.0,) * N)
     core, lost, rearmed = run(kind, healed, actions)
     assert rearmed is not None and core.sup.mode == Mode.NOMINAL and core.sup.measurements_trusted
