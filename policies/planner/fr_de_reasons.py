@@ -28,6 +28,10 @@ from policies.planner.fr_de_lexicon import DE, FR
 # what does not wait for the speaker, in the frame of haste: anything but a cube, a colour or the robot
 _NOT_WAITER = (r"(?:cubes?|blocs?|briques?|rouge|vert|verte|bleu|bleue|jaune|violet|violette|orange|rose|robot|bras|"
                r"pad|poubelle|bac)\b")
+# ... nor, in a comparison of what a cube is worth ("aussi précieux que la Coupe Stanley"), a place, an order or a
+# negation
+_NOT_VALUED = (r"(?:gauche|droite|table|tapis|plateforme|corbeille|cible|zone|côté|pas|plus|jamais|rien|sauf|puis|"
+               r"ensuite|avant|après|et|ou|mais|tous|tout|toutes|autres?)\b")
 # a word after "der gehört" that is no one's name: where a cube belongs ("der gehört weg / dahin / in den Müll")
 _NOT_A_NAME = (r"(?:weg|hin|dahin|dorthin|hierhin|daher|hierher|rein|raus|rüber|nach|in|ins|auf|aufs|zu|zum|zur|"
                r"nicht|nich|net|ned|dem|der|den|die|das|da|dort|hier|woanders|eigentlich|auch|zusammen|mir|uns|dir|"
@@ -77,11 +81,20 @@ _REASONS: dict[str, dict[str, str]] = {
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  # twentieth pass (fresh_fr_de_38): "on va voir clair" (we will see clearly: room made)
                  r"on (?:va|pourra|y) (?:y )?voir (?:plus )?clair|"
+                 # twenty-first pass (fresh_fr_de_29/39, the twin of "ich muss hier rechts wischen"): cleaning where
+                 # the cube stood ("je dois passer la lavette ici"), a closed list of cloths and of places
+                 r"(?:je dois|il faut que je|faut que je|je vais) passer (?:la lavette|la serpillière|la serpillère|"
+                 r"le chiffon|l' ?éponge|un coup de (?:chiffon|lavette|éponge))(?: (?:ici|là|à droite|à gauche|au "
+                 r"milieu|sur la table))?|"
                  # nineteenth pass (fresh_fr_de_36): cleaning the table ("(il) faut que je nettoie la table"), the
                  # preamble's words (fr_de_wrappers) said after the request
                  r"(?:(?:il )?faut que je|je dois|on doit) (?:nettoie|nettoyer|passe le chiffon sur|passer le chiffon "
                  r"sur) (?:la table|ici|le plan de travail)|"
                  r"comme ça c' ?est (?:a bissel |un peu |bien |plus )?rangé|"
+                 # twenty-first pass (fresh_fr_de_40): "..., que ça fasse propre" (so it looks tidy), "pour que ce
+                 # soit propre / rangé / nickel": the tidy result, a closed list of adjectives
+                 r"(?:pour )?qu(?:e |' ?)(?:ça|ca|ce|tout) (?:fasse|soit|fassent|soient) (?:(?:bien|plus|un peu) )?"
+                 r"(?:propre|rangé|net|nickel|clean)|comme ça c' ?est (?:bien |plus )?(?:propre|nickel)|"
                  # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
                  r"on fait (?:du|le|un peu de) ménage|on range (?:un peu|tout)?|"
                  # seventeenth pass (fresh_fr_de_32): "On fait place nette (comme après le coup de feu)." (a chef's
@@ -106,6 +119,12 @@ _REASONS: dict[str, dict[str, str]] = {
                    # twentieth pass (fresh_fr_de_38): "j'ai cours dans 5 min" (no article; minutes in figures)
                    r"(?:j' ?ai|on a|nous avons) (?:cours|tp|td|réunion|exam|examen|partiel) dans (?:[1-9]|[1-5][0-9]|"
                    r"deux|trois|cinq|dix|quinze|vingt|quelques) ?(?:minutes|min)|"
+                   # twenty-first pass (fresh_fr_de_40): the speaker's appointment at a clock time today ("on fait
+                   # une démo à 14h", "j'ai une réunion à 9 h 30", "on a un cours cet aprèm"): a closed verb, a closed
+                   # noun, a time of today in figures or words (tomorrow, tonight: a later run, as REV s19-R6)
+                   r"(?:on (?:fait|a)|j' ?ai|nous (?:avons|faisons)) (?:une|un|ma|mon|notre) (?:démo|démonstration|"
+                   r"réunion|cours|tp|td|examen|visite|rdv|rendez-vous|présentation|répétition) (?:(?:à|vers|dès) "
+                   r"(?:(?:[0-9]|1[0-9]|2[0-3]) ?h(?: ?[0-5][0-9])?|midi)|cet (?:après-midi|aprèm|aprem))|"
                    # sixteenth pass (fresh_fr_de_30): the family of haste, a closed frame ("et vite, que la pêche elle
                    # attend pas": something of the speaker's that does not wait, one noun, never a cube; "on n'a pas
                    # toute la journée", "j'ai pas que ça à faire")
@@ -121,6 +140,16 @@ _REASONS: dict[str, dict[str, str]] = {
         "keep": (r"(?:j' ?ai|je viens de|on a) (?:juste |bien )?(?:nettoyé|nettoyer|essuyé|essuyer|rangé|ranger|"
                  r"dégagé|dégager|lavé|laver) (?:autour|tout autour|à côté|la table autour)|"  # (fresh_fr_de_34)
                  rf"{_NEEDED_FOR_FR}|"
+                 # twenty-first pass (fresh_fr_de_40, fd31-007, fd33-014): what the kept cube is worth to the speaker
+                 # ("y'est aussi précieux que la Coupe Stanley", "c'est sacré", "c'est mon grand cru"): a closed list
+                 # of words of value; a comparison names no cube, colour or place (two words at most)
+                 r"(?:(?:lui|elle)\s*,?\s*)?(?:(?:il|elle) est|y ?' ?est|c' ?est) "
+                 r"(?:(?:trop|très|super|vraiment|tellement|aussi|plus) )?(?:précieux|précieuse|sacré|sacrée|fragile|"
+                 r"rare|cher|chère|important|importante)"
+                 rf"(?: (?:que|qu' ?) ?(?:la|le|l' ?|les|mon|ma|un|une) ?(?!{_NOT_WAITER}|{_NOT_VALUED})[a-zà-ÿ]+"
+                 rf"(?: (?!{_NOT_WAITER}|{_NOT_VALUED})[a-zà-ÿ]+)?)?|"
+                 r"c' ?est (?:mon|ma|notre) (?:grand cru|trésor|chouchou|préféré|préférée|bébé|porte-bonheur|"
+                 r"fétiche)|"
                  r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|qui) reste (?:là|ici|où (?:il|elle) est|en place)|"
                  # twentieth pass (fresh_fr_de_38): Quebec "lui y'est correct là" (it is fine where it is)
                  r"(?:(?:lui|elle)\s*,?\s*)?(?:il|elle|y) ?' ?est (?:correct|correcte|ben correct|parfait|bien) "
@@ -186,6 +215,11 @@ _REASONS: dict[str, dict[str, str]] = {
     },
     "de": {
         "discard": (r"(?:der|die|das|er|sie|es) (?:gehört|ghört|kann) weg|"
+                    # twenty-first pass (fresh_fr_de_40): "der ghört in'n Mülleimer" (it belongs in the bin) after a
+                    # request that bins it (_agrees), a closed list of bins
+                    r"(?:der|die|das|er|sie|es) (?:gehört|ghört|g' ?hört) (?:(?:eh|doch|sowieso|halt|ja) )?(?:in den|"
+                    r"in die|in'n|in ' ?n|in|ins|inne|in d' ?) ?(?:müll|mülleimer|eimer|abfall|abfalleimer|tonne|"
+                    r"kübel|mistkübel|chübel|abfallbehälter)|"
                     # thirteenth pass: Viennese "der is eh scho ganz zerkratzt" (wear that makes a cube worth
                     # binning; "der ist kaputt" may say the bin is broken, which would forbid the request, and stays
                     # unread)
@@ -204,6 +238,11 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:(?:viel|etwas|ein bisschen|ein bissl|arg|echt|ganz schön) )?zu (?:nah|nahe|dicht) "
                        r"(?:am|an der|an die) (?:rand|kante|tischkante|tischrand|ecke)"),
         "room": (r"(?:wir|ich) räum(?:e|en)? (?:heute |gerade |grad |jetzt |hier )*auf|"  # (fresh_fr_de_26)
+                 # twenty-first pass (fresh_fr_de_37): cleaning where the cubes stood ("ich muss hier rechts
+                 # wischen"), the preamble's words (fr_de_wrappers) said after the request; the side said is checked
+                 # against the side the request fills (_agrees)
+                 r"(?:ich|wir) (?:muss|müssen) (?:(?:hier|da|mal|kurz|feucht|rechts|links|in der mitte) )*"
+                 r"(?:wischen|putzen|sauber machen|durchwischen|abwischen)|"
                  # twentieth pass (fresh_fr_de_38): "wir baun eh neu auf" (we build it all up again)
                  r"(?:wir|ich) (?:bauen|baun|baue|bau) (?:eh |gleich |dann |nachher |sowieso |jetzt )*"
                  r"(?:alles |das |den tisch )?neu auf|"
@@ -224,6 +263,12 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:danke,? )?(?:ich bin|ich muss|wir sind|wir müssen|muss) (?:gleich|sofort|jetzt|dann) "
                    r"(?:im|ins|in die|in der|zum|zur) (?:meeting|besprechung|termin|vorlesung|seminar|sitzung|"
                    r"labor|konferenz|call)|"
+                   # twenty-first pass: the twin of "on fait une démo à 14h" ("wir haben um 14 Uhr eine Demo", "ich
+                   # hab um halb drei ein Meeting", "wir machen heute Nachmittag eine Vorführung")
+                   r"(?:ich|wir) (?:hab|habe|haben|mach|mache|machen) "
+                   r"(?:um (?:(?:[0-9]|1[0-9]|2[0-3])(?:[.:][0-5][0-9])? uhr|halb [a-zäöü]+)|heute nachmittag|gleich) "
+                   r"(?:eine|ein|einen|'ne|'n) (?:demo|vorführung|"
+                   r"meeting|besprechung|termin|vorlesung|seminar|sitzung|präsentation|führung)|"
                    # sixteenth pass (fresh_fr_de_30): "ick hab nich den janzen Tach Zeit" (Berlin) and its standard
                    # and southern forms: the family of haste, no word of it open
                    r"(?:(?:aber|aba) (?:zackig|dalli|fix|hurtig|flott|schnell)\s*,?\s*)?"
@@ -253,8 +298,19 @@ _REASONS: dict[str, dict[str, str]] = {
                 r"(?:der kunde|die kundin|die kunden|der chef|die chefin|mein chef|meine chefin|der besuch|die "
                 r"besucher|der professor|die professorin|mein kollege|meine kollegin|die kinder|die gäste) "
                 r"(?:möchte|will|wollen|möchten|soll|sollen) (?:ihn|sie|es) (?:(?:gleich|nachher|dann|mal) )?"
-                r"(?:sehen|anschauen|angucken|anschaun|begutachten|fotografieren)"),
+                r"(?:sehen|anschauen|angucken|anschaun|begutachten|fotografieren)|"
+                # twenty-first pass (fresh_fr_de_39): the speaker shows it to someone, the twin of "C'est pour le
+                # montrer à ma fille." ("Ich möchte ihn gleich den Gästen zeigen."), the same closed nouns of who
+                r"(?:ich|wir) (?:möchte|möchten|will|wollen|muss|müssen) (?:ihn|sie|es|den|die|das) (?:(?:gleich|"
+                r"nachher|dann|mal|kurz) )*(?:den gästen|den kunden|der kundin|dem kunden|dem chef|der chefin|meinem "
+                r"chef|meiner chefin|den besuchern|dem besuch|den kindern|meiner tochter|meinem sohn|meinen kindern|"
+                r"den kollegen|meinem kollegen|meiner kollegin|den studenten|den studierenden|der klasse|den schülern|"
+                r"dem professor|der professorin) (?:zeigen|vorführen)"),
         "keep": (r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
+                 # twenty-first pass: the twin of "y'est précieux" ("der ist mir heilig", "der ist wertvoll")
+                 r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) (?:ist|is) (?:mir |uns )?(?:(?:sehr|"
+                 r"echt|total|so|ganz) )?(?:heilig|wertvoll|kostbar|zerbrechlich|empfindlich|teuer|wichtig)|"
+                 r"(?:der|die|das|er|sie|es) (?:ist|is) (?:gerade|grad|frisch|schon) (?:kalibriert|justiert|"
                  r"ausgerichtet|eingemessen|vermessen)|(?:der|die|das|er|sie|es) bleibt(?: (?:hier|da|stehen|liegen|"
                  r"für später))?|"
                  # thirteenth pass: the cube named again ("Den roten brauche ich noch für die Kalibrierung."): the
@@ -292,7 +348,9 @@ _BIN = {
                      # nicht mehr")
                      r"débarrasser|bazarde|bazardez|bazarder)\b"),
     "de": re.compile(r"\b(?:eimer|mülleimer|müll|mistkübel|tonne|mülltonne|abfall|abfalleimer|behälter|kübel|"
-                     r"wirf|werfen|weg|entsorgen|entsorg|entsorge|entsorgst)\b"),
+                     r"wirf|werfen|weg|entsorgen|entsorg|entsorge|entsorgst|"
+                     # twenty-first pass: the discard verbs with "weg" glued ("den kannst du wegschmeißen")
+                     r"wegschmeißen|wegschmeissen|wegwerfen|wegschmeiß|wegschmeiss)\b"),
 }
 # A colour word's stem, French or German ("roten", "rouge"): a reason that names a cube names the one it is about
 _COLOUR = re.compile(r"\b(rouge|vert|bleu|jaune|violet|orange|rose|noir|blanc|gris|rot|grün|gruen|blau|gelb|lila|"

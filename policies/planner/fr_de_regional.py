@@ -131,7 +131,13 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"\bzuoberst (?=auf\b)", "oben"), (r"\bzuoberst\b", "oben"), (r"\bzuunterst\b", "unten"),
                 (r"\b(?:seite|seiten|seitn) (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", "seite"),
                 (r"\bhälfte (?:vom tisch|von dem tisch|des tisches|der tischplatte)\b", "hälfte"),
+                # twenty-first pass (fresh_fr_de_40): the same view named after the direction, "also" before it
+                # ("nach rechts, also aus Sicht des Roboters"); "aus meiner Sicht" (the speaker's) stays unread
                 (r"\s*,?\s*\b(?:von (?:dir|ihnen|euch) aus(?: gesehen)?|aus (?:deiner|ihrer) sicht)\b\s*,?", " "),
+                # ... never asked ("nach rechts, also aus Sicht des Roboters?" doubts which side: A1 s21 H173)
+                (r"\s*,?\s*\b(?:(?:also|d\.h\.|das heißt|sprich)\s+)?(?:von (?:dir|ihnen|euch) aus(?: gesehen)?|"
+                 r"aus (?:deiner|ihrer) sicht|vom roboter aus(?: gesehen)?|aus (?:der )?sicht (?:des roboters|vom "
+                 r"roboter))\b(?!\s*\?)\s*,?", " "),
                 (r"\bschön brav\b", ""),
                 # "tätest du (bitte) X legen?": the colloquial "would you"; a condition of politeness ("wenn's recht
                 # ist", "wennst magst") says nothing of the request

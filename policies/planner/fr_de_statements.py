@@ -201,6 +201,23 @@ _SURPRISED_BEFORE = {
     "de": re.compile(rf"\s*{_DE_SURPRISE}\s*[,!.:…–—-]+\s*"
                      r"(?!\s*(?:und\s+)?(?:jetzt|nun|dann|danach|als nächstes|zuerst|erst|den|einen|diesen)\b)"
                      r"(?P<rest>.*)$")}
+# A greeting or an address said first, a closed class (fr_de_wrappers.OPENINGS has them): looked through before a word
+# of surprise
+_ADDRESS_FIRST = {
+    "fr": re.compile(r"^\s*(?:(?:bonjour|salut|coucou|bonsoir|hey|hello|yo|wesh|heille|té|allez|bon|alors|eh|hé)\b"
+                     r"\s*,?\s*)?"
+                     r"(?:(?:mon|ma|mes) (?:petit |petite |cher |chère |beau |belle |grand |grande )?[a-zà-ÿ'-]+|chef|"
+                     r"darling|chéri|chérie|frérot|khouya|khoya|khey|sahbi|habibi|habibti|l' ?ami|collègue|"
+                     r"moussaillon|matelot|toi|(?:le |mon )?(?:petit )?robot|bonjour|salut|coucou|bonsoir|hey|hello|"
+                     r"yo|wesh|heille|té)\s*[,!]+\s*"),
+    "de": re.compile(r"^\s*(?:(?:hallo|hi|hey|moin|servus|grüezi|grüß gott|ey|na)\b\s*,?\s*)?"
+                     r"(?:(?:mein|meine) (?:lieber |liebe |guter |gute |kleiner |kleine )?[a-zäöüß]+|meister|chef|"
+                     r"kumpel|alter|digga|digger|jung|junge|bruder|brudi|kollege|keule|atze|schatz|schatzerl|leute|"
+                     r"(?:du )?(?:kleiner |lieber )?(?:roboter|robo)|hallo|hi|hey|moin|servus|grüezi|grüß gott|"
+                     r"guten (?:morgen|tag|abend))\s*[,!]+\s*"),
+}
+
+
 # What still asks: "please", a modal or a wish ("Ach, mein Enkel hätte so gern einen Turm. Ganz oben soll der grüne
 # Würfel sein, ...", fd19-005), and a word that urges the move on ("Oh, le cube jaune, là, zou, à la poubelle !",
 # fd25-000; "allez", "hop", "los")
@@ -213,7 +230,15 @@ _ASKED = re.compile(r"(?<![a-zà-ÿß])(?:s' ?il (?:te|vous) pla[iî]t|stp|svp|b
 def surprised_at_state(text: str, lang: str, verb_meaning: Callable[[str], str | None]) -> str | None:
     """The words after a word of surprise that opens ``text`` (lower case) when none of them is a verb of action (see
     above), else None."""
-    m = _SURPRISED_BEFORE[lang].match(text) if lang in _SURPRISED_BEFORE else None
+    if lang not in _SURPRISED_BEFORE:
+        return None
+    m = _SURPRISED_BEFORE[lang].match(text)
+    # twenty-first pass (A1 s21 H172): a greeting or an address said before the word of surprise ("Mon homme, oh, le
+    # rouge dans la poubelle.", "Bonjour mon ami, ah, ...") is looked through
+    opened = text
+    while m is None and (shorter := _ADDRESS_FIRST[lang].sub("", opened, count=1)) != opened:
+        opened = shorter
+        m = _SURPRISED_BEFORE[lang].match(opened)
     if m is None or not m["rest"].strip(" .!") or _ASKED.search(m["rest"]):
         return None
     if any(verb_meaning(w) is not None for w in re.findall(r"[a-zà-ÿß]+", m["rest"])):

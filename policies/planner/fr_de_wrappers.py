@@ -31,7 +31,11 @@ OPENINGS = {
                      # seventeenth pass (fresh_fr_de_31): a term of endearment said first ("Darling, ...")
                      # twentieth pass (fresh_fr_de_28/35, an address of the closed class after "allez/bon/alors":
                      # "Allez mon gone,", "Allez chef,")
-                     r"(?:(?:oh|ah|eh|hé|allez|bon|alors) )?(?:darling|chéri|chérie|mon chéri|ma chérie|mon cœur|"
+                     # twenty-first pass (fresh_fr_de_40): Quebec "Heille mon chum,", Marseille "Té, mon pitchoun,",
+                     # more of the closed class ("mon homme", "mon trésor", "mon chum", "mon coco", "ma puce")
+                     r"(?:(?:oh|ah|eh|hé|allez|bon|alors|heille|té,?) )?(?:darling|chéri|chérie|mon chéri|ma chérie|"
+                     r"mon homme|mon pitchoun|mon pitchounet|mon trésor|mon chum|ma chum|mon coco|ma puce|mon loulou|"
+                     r"mon bonhomme|mon gars|mon cœur|"
                      r"mon coeur|mon chou|mon gone|chef|mon chef|mon reuf|mon poto|frérot|"
                      r"ma belle|mon grand|ma grande|mon petit|ma petite|mon ami|mon amie|mon frère|mon vieux|mon pote|"
                      # eighteenth pass (fresh_fr_de_34): "Oh mon beau," (Marseille), Maghrebi "Khouya," (brother)
@@ -55,7 +59,13 @@ OPENINGS = {
                      r"(?:mon|ma) (?:neveu|nièce|fils|fille|petit-fils|petite-fille|mari|femme|frère|sœur|soeur|"
                      r"cousin|cousine|copain|copine|collègue) (?:m' ?a|nous a) (?:tellement |beaucoup |souvent |"
                      r"déjà |si souvent )?parl[ée] de (?:toi|vous)|"
-                     r"je suis (?:juste |seulement )?(?:de passage|en visite)(?: ici| aujourd' ?hui)?)|"
+                     r"je suis (?:juste |seulement )?(?:de passage|en visite)(?: ici| aujourd' ?hui)?|"
+                     # twenty-first pass (fresh_fr_de_40): the visit said with its company and a fan's word ("Je visite
+                     # le labo avec ma fille, elle est fan de toi."), the same closed family
+                     r"je (?:visite|découvre) (?:le|ton|votre) (?:labo|laboratoire|atelier)(?: (?:avec|et) (?:ma|mon) "
+                     r"(?:fille|fils|neveu|nièce|petit-fils|petite-fille|classe|femme|mari|mère|père|copine|copain))?"
+                     r"(?:\s*,\s*(?:elle|il|ils|elles) (?:est|sont) (?:trop |très |super |grand |grande |grands )?"
+                     r"fans? de (?:toi|vous))?)|"
                      # ninth pass: a remark on the day, verbless ("Journée chargée ici…")
                      r"(?:grosse|longue|sacrée|quelle) journée(?: (?:ici|aujourd' ?hui))?|"
                      r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
@@ -72,7 +82,8 @@ OPENINGS = {
                      r"(?:c' ?est|c) bon\s*,?\s*(?:(?:t' ?as|tu as|vous avez) (?:fini|terminé)\s*)?[,!.]*|"
                      # twelfth pass: "C'est bon, fini pour aujourd'hui, tu retournes ..." (the day's work done)
                      r"(?:c' ?est )?fini pour (?:aujourd' ?hui|ce soir|la journée)\s*[,!.]+|"
-                     r"(?:écoute|écoutez|attention|voici ce que tu (?:vas|dois) faire|"
+                     r"(?:(?:écoute|écoutez)(?: bien| moi| moi bien|-moi|-moi bien)?|attention|"
+                     r"voici ce que tu (?:vas|dois) faire|"
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà|heille|hé|eh|oh|ah|merci(?: beaucoup| bien)?|envoye|enweye|tsé|"
@@ -247,6 +258,16 @@ CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))(?:capito|compris|c'est compris)\s*\?|"
                      r"(?:(?<=[,.!])|(?<=[,.!] ))(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)"
                      r"(?:,? (?:dêh|deh|dèh|hein))?(?!\s*\?)|"  # (twentieth pass: "C'est pas compliqué dêh.", fd38)
+                     # twenty-first pass (fresh_fr_de_40): "... ? Ce serait génial, merci !", "... . Ça va aller,
+                     # inch'Allah." (it will be fine): a closing sentence after the request, never with "?"
+                     # ... a compliment to the listener closing the request ("Merci, t'es un chou.", "t'es un amour",
+                     # "vous êtes un ange"), a closed list of nouns, never with "?"
+                     r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:(?:merci|merci hein|merci bien)\s*,?\s*)?(?:t' ?es|tu es|"
+                     r"vous êtes) (?:vraiment |trop )?(?:un chou|un amour|un ange|une perle|un trésor|une crème|"
+                     r"un as|le meilleur|la meilleure|au top|top)(?!\s*\?)|"
+                     r"(?:(?<=[.!?])|(?<=[.!?] ))(?:ce serait|ça serait|ca serait) (?:vraiment |trop )?(?:génial|"
+                     r"super|top|sympa|parfait|adorable|cool)(?!\s*\?)|"
+                     r"(?:(?<=[.!])|(?<=[.!] ))(?:ça|ca) va (?:aller|bien se passer)(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:tu me sauves la vie|vous me sauvez la vie|"
                      r"(?:ça|ca) joue comme ça)(?!\s*\?)|"
                      r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:(?:genre(?: en mode (?:pile|tour))?\s*,?\s*)?tu vois|"
@@ -254,7 +275,12 @@ CLOSINGS = {
                      r"merci (?:mon )?vieux|"
                      r"(?:veux-tu|voulez-vous|tu veux bien|vous voulez bien|tu veux|tu voudrais bien)\s*\?|thx|thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mon|ma) (?:petit |petite |cher |chère |gentil |brave )?"
-                     r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote|frère|gone|reuf|poto|chef)|"
+                     r"(?:robot|robo|ami|amie|chou|grand|vieux|chum|pote|frère|gone|reuf|poto|chef|"
+                     # twenty-first pass (fresh_fr_de_40): the closed class of addresses as in OPENINGS
+                     r"homme|pitchoun|pitchounet|trésor|coco|puce|loulou|bonhomme|gars|petit|petite|chéri|chérie|"
+                     r"cœur|coeur)|"
+                     # Quebec "..., enweille !" (come on, go), after a request only, never with "?"
+                     r"(?:(?<=,)|(?<=, ))(?:enweille|envoye|enweye)(?!\s*\?)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
                      r"(?:aimable|gentil|gentille)"
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
@@ -299,7 +325,9 @@ CLOSINGS = {
                      r"(?<=[.!] )zack(?:,? zack)?|"  # twelfth pass: "... rüber. Zack." (quick)
                      # thirteenth pass: Viennese "..., Oida." (mate); twentieth pass (fresh_fr_de_33/35): "...,
                      # Kumpel", "..., Burschi" (mate, lad)
-                     r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga|kumpel|burschi|bursche|meister)(?!\s*\?)|"
+                     r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga|kumpel|burschi|bursche|meister|"
+                     # twenty-first pass (fresh_fr_de_40): northern "..., Jung." (lad), Berlin "Keule", "Atze"
+                     r"jung|junge|min jung|mien jung|jungchen|keule|atze|brudi|diggi|digger)(?!\s*\?)|"
                      r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
                       # eighteenth pass (fresh_fr_de_34): an address after the request (Viennese "..., der Herr",
                       # Cologne "..., Jeck!"), the carnival cry "Kölle Alaaf!"; thanks in the writer's first language
@@ -335,6 +363,13 @@ CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"
                      r"(?:du |mein )?(?:kleiner |lieber |braver |guter |fleißiger )?(?:roboter|robo))|"
                      r"(?:du bist|sie sind) (?:ein (?:schatz|engel|goldstück)|spitze|super|klasse|lieb)|"
+                     # twenty-first pass (d17-036, fd20-003/027): the compliment with "du" left out or spoken
+                     # ("Danke dir, bist 'n Schatz.", "du bist echt der MVP"), "Wäre echt nice." after a request; never
+                     # with "?"
+                     r"(?:(?<=[,.!?])|(?<=[,.!?] ))(?:du )?bist (?:echt |wirklich |so )?(?:ein|'n|'ne|ne|der|die) "
+                     r"(?:schatz|engel|goldstück|held|heldin|beste|mvp|knaller)(?!\s*\?)|"
+                     r"(?<=[.!?] )(?:das )?wär(?:e|') (?:echt |voll |total |mega |super )?(?:nice|lieb|super|toll|"
+                     r"klasse|cool|spitze|prima)(?!\s*\?)|"
                      r"(?<=[.!?] )(?:wärst du|wären sie|würdest du|würden sie) (?:bitte )?so (?:lieb|nett|gut|"
                      r"freundlich)(?: sein)?\s*\?|"
                      # sixteenth pass (fresh_fr_de_30): the polite condition after the request ("..., wenn S' so
@@ -415,6 +450,8 @@ _PREAMBLE_PHRASES = {"fr": re.compile(r"\b(?:le plan de travail|ce matin|ce soir
                                       r"la manip|la manipe|l' ?expérience|l' ?essai|"
                                       # fifteenth pass: cleaning ("je passe la serpillère", "le chiffon")
                                       r"la serpillère|la serpillière|le chiffon|le ménage|la table|"
+                                      # twenty-first pass (fresh_fr_de_29): "je dois passer la lavette ici"
+                                      r"la lavette|l' ?éponge|un coup de (?:chiffon|lavette|éponge)|"
                                       r"le rangement|(?:un|le) petit rangement|l' ?atelier|le poste|"
                                       # sixteenth pass: the corner to clean ("ce coin-là")
                                       r"ce coin(?:-là)?|le coin|cet endroit(?:-là)?)\b"),

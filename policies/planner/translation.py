@@ -140,6 +140,13 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... and a contrast opening the next sentence before the cube it takes up ("Touche pas au rouge. Mais le bleu, tu
     # peux me le mettre ...", "Par contre l'orange, pose-le ..."): the sentences are read one after the other anyway
     (r"(?<=[.!] )(?:mais|par contre|en revanche)\s*,?\s*(?=(?:le|la|l'|ce|cette)\s*[a-zà-ÿ])", ""),
+    # twenty-first pass (fresh_fr_de_40): "tous ces cubes" (all these cubes): every cube, as "tous les cubes"; a bare
+    # "ces cubes" stays unread
+    (r"\b(tous|toutes) ces (cubes|blocs|pièces)\b", r"\1 les \2"),
+    # ... said first and taken up by "les" ("tous les cubes, tu me les ranges à gauche"), as "Tout ça, tu me le mets"
+    # below: the verb of the lexicon right after, no negation between
+    (r"^\s*(tous|toutes) les (cubes|blocs|pièces)\s*,\s*(tu|vous)\s+(me\s+|m' ?)?les\s+(mets|mettez|poses|posez|"
+     r"ranges|rangez|jettes|jetez|déposes|déposez|pousses|poussez)\b", r"\3 \4\5 \1 les \2"),
     # sixteenth pass (fresh_fr_de_30): "Tout ça, tu me le mets à droite": everything said first and taken up by "le",
     # as "tu me mets tout à droite" (the verb of the lexicon right after, no negation between)
     (r"^\s*tout(?: (?:ça|cela))?\s*,\s*(tu|vous)\s+(me\s+|m' ?)?(?:le|les)\s+(mets|mettez|poses|posez|ranges|rangez|"
@@ -195,6 +202,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"de ton point de vue|de votre point de vue)\s*\)", r"\1"),
     (r"\b(gauche|droite)\s*,?\s*(?:du point de vue du robot|vu du robot|vu depuis le robot|de ton point de vue|"
      r"de votre point de vue)\b", r"\1"),
+    # twenty-first pass (fresh_fr_de_40's twin): the same view said as a correction ("à droite, c'est-à-dire du point
+    # de vue du robot"), never asked ("..., je veux dire du point de vue du robot ?" doubts which side: A1 s21 H173)
+    (r"\b(gauche|droite)\s*,?\s*(?:c' ?est-à-dire|donc|enfin|je veux dire)\s+(?:du point de vue du robot|vu du "
+     r"robot|vu depuis le robot|de ton point de vue|de votre point de vue)\b(?!\s*\?)", r"\1"),
     (rf"(^|[.!?;,:]\s*)((?:le|la) (?:cube |bloc |brique )?(?:{_FR_COLOUR_WORDS}))\s*,?\s*(?:il|elle) (?:ne )?"
      r"(?:bouge|touche) pas(?=\s*(?:[.!;]|$))", r"\1ne bouge pas \2"),
     # eleventh pass (fresh_fr_de_18): Quebec "s'a" is "sur la" ("mets le bloc bleu s'a cible"); "voir" right after an
@@ -245,6 +256,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\s*,?\s*\bvu (?:depuis|de) (?:toi|vous)\b\s*,?", " "),
     (r"^\s*(tous les cubes|toutes les briques|tous les blocs)\s*,\s*(?:tu|vous) (?:me |nous )?les "
      r"(ranges|rangez|mets|mettez|poses|posez|jettes|jetez|déposes|déposez|places|placez)\b", r"\2 \1"),
+    # twenty-first pass (fresh_fr_de_40): "sur le pad là, doucement" (there: the place just named, pointed at), only
+    # right after a region's noun and before a mark; "mets le rouge là" (a place only pointed at) stays unread
+    (r"\b(pad|poubelle|bac|corbeille|gauche|droite|tapis|plateforme)\s+là\b(?=\s*(?:[,.!?;]|$))", r"\1"),
     (r"\s*,\s*peuchère\s*(?=[,.!?]|$)", ""), (r"\s*,?\s*\bvite (?:fait|fé)\b", ""),
     # a reason said after the request, from a closed list that only says why ("..., y'est trop loin", "..., j'veux plus
     # rien voir sur la table"): taken off at the end of the instruction only (twelfth pass: "y sert pu à rien", "j'en ai
@@ -552,9 +566,17 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"[.!;]\s*)(?:ta|votre) \2 (?:à toi|à vous)?\s*,?\s*(?:pas|et pas|non pas) la mienne\s*[.!]*\s*$", r"\1"),
     # thirteenth pass (fresh_fr_de_24): "le petit vert" (the cubes are one size: "petit" says fondness, not which
     # cube; "le plus petit" stays unread), "toutes les cubes" (the gender slip)
-    (rf"\b(le|la|les|un|une|ce|cet|cette|ces|du|au|aux) (?:petit|petite|petits|petites) "
+    # twenty-first pass (fresh_fr_de_33): Haitian Creole and Quebec "ti" (petit) the same ("le ti cube jaune")
+    (rf"\b(le|la|les|un|une|ce|cet|cette|ces|du|au|aux) (?:petit|petite|petits|petites|ti|p'tit|p'tite) "
      rf"(?=(?:cubes?|blocs?|briques?|{_FR_COLOUR_WORDS})\b)", r"\1 "),
     (r"\btoutes les (?=cubes|blocs)", "tous les "),
+    # twenty-first pass (d17-031, fd23-002): "coiffer X avec Y" (cap X with Y): Y goes on X, as "pose Y sur X"; the
+    # two noun phrases a closed form (article, optional "cube"/"bloc", one colour word), no negation between; only
+    # as an order or after a modal ("pourriez-vous coiffer"): "tu (me) coiffe(s) ..." is not read (the question
+    # screens do not know the verb), refused
+    (rf"(?<! tu )(?<!^tu )(?<! me )(?<!^me )(?<! nous )\b(?:coiffe|coiffez|coiffer)(?:-moi|-nous)? ((?:le|la|l' ?)\s*"
+     rf"(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS})) avec ((?:le|la|l' ?)\s*(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS}))\b",
+     r"pose \2 sur \1"),
     # a tower said as "monte(-moi) une pile/tour (avec les trois)": build
     (r"\b(?:monte|montez|monter)(?:-moi|-nous)? (une (?:tour|pile))\b", r"construis \1"),
     (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (deux|trois|quatre)\s*(?=:)", r"\1 de \2 cubes "),  # count kept
@@ -1115,6 +1137,32 @@ def _push_all_the_way(text: str, lang: str) -> None:
     if _PUSH_ALL_THE_WAY[lang].search(text):
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: a push is one short step, not all the way to a side; say "
                                "'put' to lift it there, or push it once; nothing was planned")
+
+
+# twenty-first pass (A1 s20 low): "how far" said in a clause of its own after the request ("..., genre juste un petit
+# coup", "... nach links. Nur ein bisschen.") is the length of a push; after a put ("Leg den roten nach links. Nur ein
+# bisschen.", "Mets le rouge à gauche, juste un peu.") it says a small move, not the side region, as _MOVE_PART_WAY
+# says in the clause itself. The family: a closed class of "a little" words (un peu / un petit coup / un poil / un
+# chouïa / légèrement; ein bisschen / bissl / wenig / Stück / un pochino) after a clause break; read only when the
+# last verb of action before it is a push, else refused
+_HOW_FAR_SAID_AFTER = {
+    "fr": re.compile(r"(?:[,.!;:–]|\s-)\s*(?:genre,? |mais |et )?(?:juste |seulement |rien qu' ?)?"
+                     r"(?:un (?:tout )?(?:petit )?(?:peu|coup|poil|chouïa|chouia)|légèrement|un brin)"
+                     r"(?!\s*(?:de|d'|du|des|plus|moins|trop|mieux)\b)"),
+    "de": re.compile(r"(?:[,.!;:–]|\s-)\s*(?:(?:aber|und) )?(?:nur |bloß |bloss |so )?"
+                     r"(?:(?:ein|a|e) (?:kleines |klein )?(?:bisschen|bissl|bisserl|bissel|bissle|bissele|wenig|stück|"
+                     r"stückchen|stückle)|un (?:pochino|poco))(?![a-zäöüß])(?!\s*(?:mehr|weiter|zu|zeit|ordnung)\b)"),
+}
+
+
+def _how_far_after_a_place(text: str, lang: str) -> None:
+    for m in _HOW_FAR_SAID_AFTER[lang].finditer(text):
+        verbs = [v for w in re.findall(r"[a-zà-ÿß]+", text[:m.start()]) if (v := _action_verb(w, lang))]
+        if not verbs or verbs[-1] != "push":
+            push = "'pousse'" if lang == "fr" else "'schieb'"
+            raise TranslationError(f"{LANGUAGE_NAMES[lang]}: '{m[0].strip(' ,.!?;:–-')}' says how far a push goes; "
+                                   f"after a put it asks for a small move, not the side region; say {push} for a "
+                                   "short push, or the place alone; nothing was planned")
 
 
 def _french(text: str) -> str:
@@ -1849,6 +1897,13 @@ def _german(text: str) -> str:
     # "beste" are no verbs)
     text = re.sub(r"\b([a-zäöüß]+st)e\b", lambda m: f"{m[1]} du" if m[1] in _DE_MODALS or _is_german_verb(m[1])
                   else m[0], text)
+    # twenty-first pass (fresh_fr_de_40, fd33-005): the cube said first and taken up by "den", its permission with
+    # "du" left out or glued ("den kannst glei wegschmeißen", Ruhr "den kannze wegschmeißen") and "gleich / ruhig"
+    # (right away, go ahead) before the verb at the end: "den kannst du wegschmeißen" as read before
+    text = re.sub(r"\b(den|die|das) (?:kannze|kannsch|kannscht)\b", r"\1 kannst du", text)
+    text = re.sub(r"\b(den|die|das) kannst (?!du\b)", r"\1 kannst du ", text)
+    text = re.sub(r"\b(den|die|das) kannst du (?:(?:gleich|glei|ruhig|ruhich|jetzt) )+"
+                  r"(?=[a-zäöüß]+\s*[,.!]|[a-zäöüß]+$)", r"\1 kannst du ", text)
     text = re.sub(r"\b([a-zäöüß]+) (?:halt|fei|eh)\b(?=\s+(?:den|die|das|alle|beide|ihn|sie|es|mal|bitte|doch)\b)",
                   lambda m: m[1] if _is_german_verb(m[1]) else m[0], text)
     for regional, plain in _DE_REGIONAL:
@@ -2312,7 +2367,7 @@ def _action_verb(word: str, lang: str) -> str | None:
 # ("Den roten aufs Pad, passt scho.", "Le rouge dans le bac, c'est correct."), a report; those are refused.
 _VERDICT = {"fr": re.compile(r"[,.!?;]\s*(?:c' ?est correct|(?:ça|ca) (?:joue|va|marche)(?: comme ça)?|"
                              # sixteenth pass (A1 s16 H95): "voilà" (there, done) after a goal with no verb
-                             r"(?:et )?voilà|"
+                             r"(?:et )?voilà|(?:ça|ca) va (?:aller|bien se passer)|"
                              # fifteenth pass: Marseille "vé", "té" (look: they may point at where a cube is), "c'est
                              # pas sorcier" (fresh_fr_de_27)
                              r"vé|té|(?:c' ?est|c' ?est vraiment|ce n' ?est) pas (?:sorcier|compliqué)|"
@@ -2368,6 +2423,7 @@ def _state(text: str, lang: str) -> str | None:
 
 def _translated(text: str, lang: str) -> str:
     _verdict_after_no_verb(text, lang)  # fourteenth pass
+    _how_far_after_a_place(text, lang)  # twenty-first pass
     if lang == "de" and (back := asked_back(text, partial(_action_verb, lang=lang))) is not None:
         # "Den roten Würfel in Mülleimer machst?", "..., legst, ja?": the listener's action said back with its "du"
         # left out, a statement asked back (REV s15-R7; fr_de_questions.asked_back)
