@@ -1873,6 +1873,16 @@ def _wished_quantified(m: re.Match[str]) -> str:
     return f"{m.group(1)}put {m.group(2)} "
 
 
+# s21 seen frames: a quantifier over "those / these" cubes ("Put every one of those blocks on the pad, would you?",
+# fi42-064; "both of those blocks on the pad please", fi36-024: the golds read every cube of the scene): "of the";
+# only right after all / both / every (single) one / each (one) / each and every one + "of"
+_OF_THOSE = re.compile(r"\b((?:all|both|every (?:single )?one|each(?: one)?|each and every one) of )(?:those|these) "
+                       r"(?=(?:cubes|blocks|bricks)\b)")
+# "take" with more than one cube and a place to take them to (seen fi32-031 "Take all the blocks to the right side, just
+# leave the blue one, hey."): move them there, as "take the red cube to the right side" reads one (the quantifier's
+# expansion read "take" as a pick of each); only before a quantifier or "both", only with "to / over to / into / onto"
+_TAKE_ALL_TO = re.compile(r"\b(?:take|carry|bring) (?=(?:all|every|each|both)\b[^.;!?,]*? (?:to|over to|into|onto) the "
+                          r"(?:pad|bin|left|right)\b)")
 # "take the red cube and keep it on the pad" (dev_s19 fi56-057): after taking a named cube, keeping it at a place is
 # putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
 _TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
@@ -2029,6 +2039,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                          (_TOPIC_THAT, r"\1 it "), (_TOPIC_KEEP, _topic_kept), (_RELATIVE_RESTING, r"\1 \2 is "),
                          (_CUBES_BACK, r"\1"), (_TAKE_EACH, r"put \1 "),
                          (_QUANTIFIED_TOPIC, _quantified_topic), (_WISHED_QUANTIFIED, _wished_quantified),
+                         (_OF_THOSE, r"\1the "), (_TAKE_ALL_TO, "move "),
                          (_BEFORE_THAT_FIRST, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))
