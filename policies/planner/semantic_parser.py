@@ -1883,6 +1883,9 @@ _OF_THOSE = re.compile(r"\b((?:all|both|every (?:single )?one|each(?: one)?|each
 # expansion read "take" as a pick of each); only before a quantifier or "both", only with "to / over to / into / onto"
 _TAKE_ALL_TO = re.compile(r"\b(?:take|carry|bring) (?=(?:all|every|each|both)\b[^.;!?,]*? (?:to|over to|into|onto) the "
                           r"(?:pad|bin|left|right)\b)")
+# A bare "All" opening the words before a place (seen fi34-028 "All to the pad. Not the purple."): every cube, as "All
+# the cubes to the pad." reads; only at the very start, only right before "to / in / into / on / onto the <place>"
+_BARE_ALL = re.compile(r"^(\s*)all (?=(?:to|in|into|on|onto|over to) the (?:pad|bin|left|right)\b)")
 # "take the red cube and keep it on the pad" (dev_s19 fi56-057): after taking a named cube, keeping it at a place is
 # putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
 _TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
@@ -2040,6 +2043,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
                          (_CUBES_BACK, r"\1"), (_TAKE_EACH, r"put \1 "),
                          (_QUANTIFIED_TOPIC, _quantified_topic), (_WISHED_QUANTIFIED, _wished_quantified),
                          (_OF_THOSE, r"\1the "), (_TAKE_ALL_TO, "move "),
+                         (_BARE_ALL, r"\1all the cubes "),
                          (_BEFORE_THAT_FIRST, r"\1")):
         if early.search(spoken.lower().replace("’", "'")):  # (phrasing lower-cases the text anyway)
             spoken = early.sub(spelt, spoken.lower().replace("’", "'"))

@@ -5,6 +5,7 @@ asked, reported and near-miss twins.
   would you?", fi36-024 "both of those blocks on the pad please"): the golds read every cube of the scene: "of the".
 - "take / carry / bring all|every|each|both ... to <place>" (seen fi32-031 "Take all the blocks to the right side, just
   leave the blue one, hey."): each one moved there, as "take the red cube to the right side" reads one.
+- a bare "All" opening the words before a place (seen fi34-028 "All to the pad. Not the purple."): every cube.
 """
 
 from __future__ import annotations
@@ -44,3 +45,23 @@ def test_quantified_frames_plan_every_cube(text: str, want: list[str], state) ->
 ])
 def test_quantified_frame_twins_move_nothing(text: str, state) -> None:
     moves_nothing(text, state)
+
+
+FOUR = cube_scene(("red", [0.45, 0.15, 0.022]), ("blue", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]),
+                  ("yellow", [0.6, 0.1, 0.022]))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("All to the pad. Not the yellow.", _each("pad", FOUR, "yellow")), ("All to the pad.", _each("pad", FOUR)),
+    ("All in the bin!", _each("bin", FOUR)), ("All to the pad but the red one.", _each("pad", FOUR, "red")),
+])
+def test_a_bare_all_before_a_place_is_every_cube(text: str, want: list[str]) -> None:
+    plans_as(text, want, FOUR)
+
+
+@pytest.mark.parametrize("text", [
+    "All to the pad?", "All to the pad, I think.", "Not all to the pad.", "All done. To the pad.",
+    "Wow, all to the pad.", "All set, to the pad.", "All of it to the pad.",
+])
+def test_bare_all_twins_move_nothing(text: str) -> None:
+    moves_nothing(text, FOUR)
