@@ -288,7 +288,10 @@ _PATOIS_PHRASES = tuple((re.compile(pattern), repl) for pattern, repl in (
     # only where the sentence opens on its verb (an imperative), never after a subject ("Yuh put di red cube inna di
     # bin, nuh." asks or remarks, A1 s20 H160), a question or a negation ("a wah yuh a do, nuh?" stays)
     (r"(^|[.!]\s+)(?!(?:(?:so|and|an'?|now|den|then)\s+)*(?:yuh|yu|you|u|ya|ye|mi|me|i|wi|we|dem|im|shi|unu|they|he|"
-     rf"she|it|dat|dis|di|the|a|an|{'|'.join(COLOR_WORDS)})\b)(?![^.!?]*\b(?:nuh|don't|never|not|cyaan|can't)\b[^.!?]*,\s*nuh\b)([^.!?]*?)"
+     rf"she|it|dat|dis|di|the|a|an|{'|'.join(COLOR_WORDS)})\b)(?![^.!?]*\b(?:nuh|don't|never|not|cyaan|can't)\b[^.!?]*,\s*nuh\b)"
+     # ... nor where a subject stands later, after a word ("Oh / Yes / Jus now / Maybe yuh put ..., nuh.", REV s20 R4)
+     r"(?![^.!?]*(?<!\bfi )(?<!\bfor )(?<!\bto )(?<!\bgi )(?<!\bgive )(?<!\bwid )(?<!\bwith )\b(?:yuh|yu|you|u|ya|ye|"
+     r"wi|we|dem|unu|they|he|she|im|shi|i)\b[^.!?]*,\s*nuh\b)([^.!?]*?)"
      r"\s*,\s*nuh\s*([.!]*)\s*$", r"\1\2\3"),
     # the order of a question's subject and modal ("Yuh can move di green cube ova to di lef' side fi mi?" = can you
     # move ...?), at the sentence's start only

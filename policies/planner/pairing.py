@@ -249,6 +249,57 @@ def _relative_at(toks: Sequence[str], i: int, state: SceneState) -> tuple[str, i
     return None
 
 
+_PLURAL_NOUNS = frozenset({"cubes", "blocks", "bricks", "ones", "objects", "pieces", "items"})
+
+
+def _after_apposition(toks: Sequence[str], at: int) -> int:
+    """Where the next mention starts after ``at``: past one comma (an apposition, "the blue cube, the top one") and
+    the determiners after it."""
+    if at < len(toks) and toks[at] == ",":
+        at += 1
+    while at < len(toks) and toks[at] in lx.DETERMINERS:
+        at += 1
+    return at
+
+
+def _placed_colour_clash(toks: Sequence[str], at: int, colour: str, state: SceneState) -> bool:
+    """Whether a place word right after a colour ("blue top cube", "the green top one"), or in apposition to it ("the
+    blue cube, the top one", "the blue, top one", A1 s21 H165), picks out another cube than the colour does
+    (``_UnresolvedError`` where it picks out none)."""
+    at = _after_apposition(toks, at)
+    if at >= len(toks) or toks[at] not in _PLACE_HEADS:
+        return False
+    relative = _relative_at(toks, at, state)
+    return relative is not None and relative[0] != _object_of(colour, state)
+
+
+def _colour_in_apposition(toks: Sequence[str], at: int, name: str, state: SceneState) -> str | None:
+    """A colour said in apposition after a relative reference that named ``name`` ("the top cube, the blue one", "the
+    top one, blue") whose cube is another, else None."""
+    if at >= len(toks) or toks[at] != ",":
+        return None
+    colour = _colour_at(toks, at + 1)
+    return colour[0] if colour is not None and _object_of(colour[0], state) != name else None
+
+
+def _lone_mention(groups: Sequence[tuple[tuple[str, ...], bool]], state: SceneState) -> str | None:
+    """A mention said alone with no place after it, beside a group sent somewhere, that narrows or corrects it: a
+    colour whose cube that group names with other cubes ("Put the red and blue cubes in the bin, red."), or a relative
+    reference to a cube no such group names ("Put the blue one on the pad, the top one." with red on blue, A1 s21);
+    else None."""
+    placed = {c[1:] if c.startswith("=") else _object_of(c, state) for colours, ok in groups if ok for c in colours}
+    for colours, ok in groups:
+        if len(colours) != 1 or ok or not colours[0]:
+            continue
+        said = colours[0]
+        if said.startswith("=") and any(other for _, other in groups) and said[1:] not in placed:
+            return f"the {said[1:].replace('_', ' ')} (by where it is)"
+        if not said.startswith("=") and any(other and said in others and len(set(others)) > 1
+                                            for others, other in groups):
+            return said
+    return None
+
+
 class _UnresolvedError(Exception):
     """A relative reference that names no single object: no plan can be paired with the words."""
 
@@ -330,7 +381,10 @@ def _read_pairing(text: str, state: SceneState) -> Pairing:
     uncoloured = False  # a mention without a colour ("the cube", "the other one"): it may pick out any object
     mentioned: set[str] = set()  # colours (or "=name" relative references) of every mention, anchors included
 
+    groups: list[tuple[tuple[str, ...], bool]] = []  # each mention group's colours, and whether a place followed
+
     def close() -> None:
+        groups.append((tuple(group), bool(group_dest)))
         for colour in group:
             claims.setdefault(colour, []).extend(group_dest)
         for colour in group_anchors:
@@ -381,6 +435,15 @@ def _read_pairing(text: str, state: SceneState) -> Pairing:
                 mention_end = -1
                 continue
         mention = _colour_at(toks, i)
+        if mention is not None and _placed_colour_clash(toks, i + mention[1], mention[0], state):
+            # "Put blue top cube on the pad." with red on blue (A1 s20): the colour and the place pick out two cubes
+            return Pairing({}, f"'{' '.join(toks[i:i + mention[1] + 2])}' names a colour and a place that pick out "
+                               f"different cubes: which one is meant is unclear")
+        if toks[i] in _PLACE_HEADS and any(t in _PLURAL_NOUNS for t in toks[i + 1:i + 3]):
+            # "Put top cubes on the pad." (STACK): how many cubes a place word picks out in the plural is the model's
+            # guess (it moved red only)
+            return Pairing({}, f"'{' '.join(toks[i:i + 3])}' picks out cubes by place in the plural: which ones, and "
+                               f"how many, is unclear")
         back = i - 1
         while back >= 0 and toks[back] in lx.DETERMINERS:
             back -= 1
@@ -395,6 +458,10 @@ def _read_pairing(text: str, state: SceneState) -> Pairing:
             relative = _relative_at(toks, i, state)
             if relative is not None:  # "the cube to the left of the orange one": that object, by name
                 mention = ("=" + relative[0], relative[1])
+                clash = _colour_in_apposition(toks, i + relative[1], relative[0], state)
+                if clash is not None:  # "Put the top cube, the blue one, on the pad." with red on blue (A1 s21)
+                    return Pairing({}, f"'{' '.join(toks[i:i + relative[1]])}' and the {clash} one, said side by "
+                                       f"side, pick out different cubes: which one is meant is unclear")
         if mention is None and toks[i] in _UNCOLOURED:
             mention = ("", 1)
             uncoloured = True
@@ -426,6 +493,13 @@ def _read_pairing(text: str, state: SceneState) -> Pairing:
             joined = False
         i += 1
     close()
+    lone = _lone_mention(groups, state)
+    if lone is not None:
+        # "Put the red and blue cubes in the bin, red." / "Red. Put the red and blue cubes in the bin." (A1 s20 H158):
+        # a colour said alone beside a request that names it with others narrows or corrects it (H130); the model
+        # binned both. So does a place word alone naming another cube ("Put the blue one on the pad, the top one.")
+        return Pairing({}, f"{lone!r} is said alone beside a request that sends other cubes somewhere: it may "
+                           f"narrow or correct the request, so which cubes to move is unclear")
 
     destinations: dict[str, tuple[str, ...]] = {}
     for colour, dests in claims.items():

@@ -564,7 +564,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r" in advance| kindly|,? (?:you'?re|your|you are) (?:the best|a star|awesome|great|amazing|a legend)|"
      r" a million| a ton)?(?: for (?:your|the|all your) (?:help|time|patience|assistance|support|work|comprehension|"
      r"understanding|cooperation|co-operation|consideration|attention))?|"
-     r"i suppose|basically|(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
+     # (a first-person hedge softens the request, P1 s21 H159: "I reckon, put ...", "Put ..., I believe.")
+     r"i suppose|i reckon|i believe|i'?d say|i'?d guess|i imagine|i assume|basically|"
+     r"(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      # social openers, each a closed form (a few hold "not" or "you", which no request here reads)
      r"(?:i'?m|i am|we'?re|we are) (?:new|new here|back|here again|back again)|"
      r"it'?s my (?:first|last|second) (?:day|week|shift)(?: (?:here|on the (?:job|project|team)|at work|in the lab))?|"
@@ -1132,7 +1134,8 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[,;.!?:]\s*)((?:the )?(?:{'|'.join(sorted(lx.COLOR_WORDS))}))\s+(?:just\s+|really\s+|simply\s+|also\s+)?"
      r"(?:should go|needs? to go|has to go|must go|needs? to (?:be|sit|end up)(?: (?:sitting|placed|put))?)\s+"
      r"(on top of|on|in|into|onto)\b(?=\s+the\s+(?!(?:middle|top|bottom|base|centre|center)\b))", r"\1put \2 \3"),
-    (r"[\s,]+(?:i guess|i think|i suppose)\s*(?=[,;.!?]|$)", ""),
+    (r"[\s,]+(?:i guess|i think|i suppose|i reckon|i believe|i'?d say|i'?d guess|i imagine|i assume)\s*"
+     r"(?=[,;.!?]|$)", ""),
     # closing sentences after a request, each a closed form: "Does that make sense?", "Let me know when you're done.",
     # "Much obliged!", "Have a good one!", "See you later!", "Bye!", "Keep up the good work!", "That should do it."
     (r"(?:(?:[,;.!?]|\band\b)\s*(?:does that make sense|let me know(?: (?:when|once)(?: (?:you'?re|you are|it'?s|it "

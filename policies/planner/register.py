@@ -99,15 +99,25 @@ _ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddau
 # (P1 s19 dev fi55/fi56 D1: the nervous newcomer's apologies and a remark on the demo, only as whole parts after a
 # request: "Sorry for the trouble.", "Sorry, I hope that makes sense.", "Sorry, I've never done this before.", "Cool
 # demo btw."; a bare "Sorry!" only after a modal ask, _AFTER_ASK: after a bare order it may take the order back)
+# (P1 s21, dev fi61/fi62 F-NERVOUS: the apology for the wording, "Sorry if that's confusing.", fi61-028; "Sorry, never
+# done this before!", fi62-044; not "Just curious." after a "could you ...?", which asks whether it can, A1 s21 H176)
 _APOLOGY = (r"(?:(?:so |really |very )?sorry (?:for|about) (?:the|all the|this|any) (?:trouble|bother|fuss|hassle)|"
             r"(?:(?:so |really )?sorry,? )?i hope (?:that|this|it) makes sense|"
-            r"(?:(?:so |really )?sorry,? )?i'?ve never done this before|"
+            r"(?:(?:so |really )?sorry,? )?(?:i'?ve |i have )?never done this before|"
+            r"(?:so |really |very )?sorry,? if (?:that'?s|this is|that is|it'?s|it is|i'?m being) (?:a bit |so |too |"
+            r"kind of )?(?:confusing|unclear|weird|silly|odd|strange|a lot|too much|a (?:weird|silly|strange|odd|"
+            r"stupid|dumb|daft) (?:thing|question|request|ask)(?: to ask)?)|"
             r"(?:cool|nice|neat|great|awesome|amazing) (?:demo|robot|arm|setup|lab)(?: btw| by the way)?)")
 _SERVICE = (r"(?:thank you for (?:holding|calling|waiting|your (?:cooperation|patience|time|call))|"
             r"(?:is there )?anything else i can (?:help|assist) (?:you )?with(?: today)?\??|"
             r"this call (?:may|will|might) be (?:recorded|monitored)(?: for (?:quality|training)(?: and training)? "
             r"purposes)?)")
+# (... and the hedge on the wording: "I think that's right. Sorry.", fi61-029; "I think that's what they wrote...",
+# fi61-016)
 _WORDING = (r"(?:i hope (?:that'?s|that is) the right (?:word|way to say it|term)(?: for it)?|"
+            r"(?:i think |i guess )?that'?s (?:right|correct|how (?:you|i|they) (?:say|said|put) it|"
+            r"what (?:they|he|she|you|the (?:note|sheet|card|form|list|email|ticket)) (?:wrote|said|says|asked for|"
+            r"meant|wanted)|the right (?:word|way to say it|term))(?:\s*\.{2,}|…)?(?:,? sorry)?|"
             r"(?:i think )?that'?s everything,? sorry|(?:i think )?that'?s everything)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
 _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for (?:that one|this one|now|today))?|"
@@ -128,8 +138,11 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"lekker|ja|hey|thanks,? hey|shot|sharp|"
             # an Irish "Grand so.", praise of the robot as of a child or a dog ("There's a good robot.", "like a good
             # lad", fi40-045/-058), a kitchen's "service, please!" and "Yes chef!" (fi41-009/-027)
-            r"grand(?:,? so)?|there'?s a good (?:robot|lad|boy|girl|lass|machine|bot)|"
-            r"like a good (?:robot|lad|boy|girl|lass|machine|bot)|service(?:,? please)?|yes,? chef|"
+            # (P1 s21: "There's a good fellow.", fi61-060; "She's going to love this.", fi61-052)
+            r"grand(?:,? so)?|there'?s a good (?:robot|lad|boy|girl|lass|machine|bot|fellow|fella|chap|man|sport|soul)|"
+            r"like a good (?:robot|lad|boy|girl|lass|machine|bot|fellow|fella|chap|man|sport|soul)|"
+            r"(?:she|he|they)(?:'s| is|'re| are) (?:going to|gonna) (?:love|like|enjoy) (?:that|this|it)|"
+            r"(?:she|he|they)(?:'ll| will) (?:love|like|enjoy) (?:that|this|it)|service(?:,? please)?|yes,? chef|"
             r"there'?s a (?:dear|love|darling|pet|sweetheart|treasure|gem)|"
             r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on|"
             # haste said after the request, a part of its own, as "asap" and "stat" ("..., quick.", f26-059; "Quick.",
@@ -383,9 +396,12 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # the place; "arm, home position" goes home
     # (not after another label's colon: "Check: red cube, bin." asks to verify, REV s15-R8; an item label is gone by
     # now)
-    (rf"(^|[.;!]\s*|\bthen\s+)((?:the )?(?:{_COLOURS}) (?:cube|block|one))\s*[,!]\s*((?:the )?(?:landing pad|"
+    # (a "!" glued to the place is a programmer's "not", A1 s20 H155: "Red cube !bin" is no "Red cube! Bin!")
+    (rf"(^|[.;!]\s*|\bthen\s+)((?:the )?(?:{_COLOURS}) (?:cube|block|one))\s*(?:,|!(?!\S))\s*((?:the )?(?:landing pad|"
      r"target pad|"
-     r"pad|bin|left side|right side|left-hand side|right-hand side))\s*(?=[.!;]|$)", r"\1\2 to \3"),
+     r"pad|bin|left side|right side|left-hand side|right-hand side)(?: of the (?:table|bench|workspace|desk))?)"
+     # (P1 s21: "BLUE CUBE! RIGHT SIDE OF THE TABLE!", the drill sergeant of dev fi62-002)
+     r"\s*(?=[.!;]|$)", r"\1\2 to \3"),
     (r"(^|[.;:!]\s*|\bthen\s+)(?:the )?(?:arm|robot)\s*,\s*(?:home|home position|back home|back to home(?: position)?)"
      r"\s*(?=[.!;]|$)", r"\1go home"),
     # gentleness said in other words ("Softly, if you can.", fi44-027; "Could you quietly go back ...", fi44-070;
@@ -1219,7 +1235,7 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), repl) for pattern, repl i
 # After a bare order asked ("Put the red cube on the blue one? Lovely.") or a question ("Did you ...? Lovely.") the
 # same words may doubt, mock or say it is done: kept, hence refused.
 MODAL_ASK = (r"(?:(?:oo+h|oh+|wow|hey|hi|hello|so|ok|okay|right|um+|uh+|er+m?|well|and|now|sorry|please|excuse me)"
-             r"\s*[,!.]?\s*)*(?:can|could|would|will) (?:you|u|ya|ye|it|the robot|the arm)"
+             r"\s*(?:[,!.]|\s[—–-])?\s*)*(?:can|could|would|will) (?:you|u|ya|ye|it|the robot|the arm)"
              r"(?:,? (?:please|possibly|perhaps|maybe|just|kindly|like|um+|uh+)\b,?)*"
              r"(?: mind)? (?!not\b|never\b|have\b|ever\b|be\b)[a-z]+")
 _MODAL_ASKED = re.compile(rf"^\s*{MODAL_ASK}[^.!?]*\?\s*$", re.IGNORECASE)
@@ -1228,6 +1244,8 @@ _WATCH = (r"(?:i|we)(?:'d| would) (?:love|like) to (?:see|watch) (?:it|you|this|
 _AFTER_ASK = (rf"(?:{_APPROVAL}|{_MANNER}|{_ENCOURAGEMENT}|{_FATE}|{_SPEAKER_STATE}|{_CALL}|{_THANKED}|{_REASON_SAID}|"
               rf"{_WORDING}|{_WATCH}|{_ENJOYER}|{_APOLOGY}|(?:so |really )?sorry|"
               rf"(?:only )?if (?:that'?s|it'?s|that is|it is) (?:okay|ok|alright|all right|fine)|"
+              rf"if (?:that'?s|it'?s|that is|it is) (?:not (?:too much )?(?:trouble|a (?:problem|bother|hassle))|no "
+              rf"(?:trouble|bother|problem))|"
               rf"that'?s all (?:i|we) (?:need|want|ask|wanted|needed|ask for)"
               rf"(?: (?:for now|today|from you))?|thanks|thank you(?: (?:so|very) much)?|cheers|ta|much appreciated|"
               rf"appreciate it|{_ADDRESS})")

@@ -80,6 +80,10 @@ _DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|wh
 # No verb, "please" or modal in the rest of the sentence ("the bin" / "a bin" is no verb): a verbless goal
 _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!inside )\b(?:{_MOTION_BASE}|please|"
                     r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
+_DASHED_OPENER = re.compile(r"^((?:(?:well|ok|okay|so|um+|uh+|er+m?|hmm+|sorry|oh|ah|wow|hey|hi|hello|right(?: then)?|"
+                            r"alright|now|and|look|listen|yes|yeah|no|actually|please|anyway|then|also|excuse me)"
+                            r"\s*,?\s*)+?)\s*(?:[—–]+|-+(?=\s))\s*")
+_FIRST_PERSON_HEDGE = r"(?:i think|i guess|i suppose|i reckon|i believe|i'?d say|i'?d guess|i assume|i imagine)"
 # The heads of a report, a log or a checklist entry (P1 s20, A1 s19 H148)
 _REPORT_HEAD = (r"(?:results?|outcomes?|status(?:\s+update)?|update|summary|recap|log|report|observations?|findings?|"
                 r"verdict|output|state|conclusion|readout)")
@@ -143,7 +147,11 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"none of|rather not|stays? off|stay out|is off|be off|are off|disagree|i doubt|doubt)\b",
      "negates or doubts the action"),
     # Hypotheses and explanations: nothing is asked to move.
-    (r"\b(?:imagine|imagining|suppose|supposing|pretend|hypothetical\w*|theoretically|in theory|what if|"
+    # (an "I suppose" set off by a comma or closing is the speaker's hedge, as "I guess" is: "Put the red cube in the
+    # bin, I suppose.", P1 s21 H159; "I suppose you could put ..." stays a supposition)
+    (r"\b(?:imagine|imagining|(?<!\bi )suppose|"
+     r"i suppose(?!\s*(?:[,.!;]|$))|"
+     r"supposing|pretend|hypothetical\w*|theoretically|in theory|what if|"
      r"what happens|what would happen|let's say|if you were to|explain|describe how|tell me how|"
      r"trash talk|used to|was going to|were going to|thought about|thought of|whether|"
      r"great idea|just what i needed|yeah right|oh great|already did|already done|already have|had asked|"
@@ -340,8 +348,8 @@ _RULES: tuple[tuple[str, str], ...] = (
      r"\b(?:[^.!?…]|\.{2,}|…)*\?",
      "asks whether it must be done, it does not request it"),
     # a hedge asked back after the request ("Put the red cube in the bin, I think?", A1 s15 H70): unsure whether
-    (r"[,;]?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|maybe|perhaps|probably)"
-     r"\s*\?[?!]*\s*$",
+    (r"[,;]?\s*\b(?:i think|i guess|i suppose|i believe|i reckon|i assume|i imagine|i'?d say|i'?d guess|maybe|perhaps|"
+     r"probably)\s*\?[?!]*\s*$",
      "asks whether it should be done, it does not request it"),
     # a question answered by a checklist's or a radio's closing ("Red cube in the bin? Set.", "Put the red cube in the
     # bin? Confirm.", A1 s15 H88): asked, then said to be done or confirmed, no order
@@ -380,7 +388,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # A final or end state is the goal's ("Final state: the red cube is on the blue cube ...", the s10 convention,
     # seen golds "End state: ...", "Desired end state: ..."): it plans
     (rf"(?:^|[.!?;]\s*)(?!(?:the\s+)?(?:final|end)\s+state\b)"
-     rf"(?:(?:the|final|end|current|latest|quick|test|run|my)\s+)*{_REPORT_HEAD}\s*[,:\-–—]+\s*"
+     rf"(?:(?:the|final|end|current|latest|quick|test|run|my)\s+)*{_REPORT_HEAD}"
+     # its mark: a comma, colon or dash; a full stop, "!", ";" or "..." (REV s20 R3: "Result. Red in the bin."); none
+     # after a head that is no verb ("Result red in the bin.")
+     rf"(?:\s*[,:\-–—.!;…]+\s*|(?<!update)(?<!log)(?<!report)(?<!output)(?<!state)\s+)"
      rf"(?:(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?\s*:\s*)?"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "reports a state found, it does not ask for it"),
@@ -441,6 +452,30 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"(?:\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?)+"
      r"(?:\s+(?:cubes|blocks|ones))?\s*(?:[.!;:,]|\s[\-–—])+\s*(?:[a-z]+\s+){0,4}?(?:it|that|this)\b",
      "names several cubes, then 'it': which one it means is unclear"),
+    # A programmer's "not" glued to a word ("Red cube !bin", "Put the red cube !in the bin.", "red != bin", "Red cube
+    # -bin", "~red", A1 s20 H155): read as punctuation, the word it negates would run (no seen record writes so)
+    # (glued: a French "Bonjour ! Est-ce que ..." spaces its "!" as punctuation)
+    (r"(?:^|[\s(,:;])[!~][a-z]|!=|[a-z]![a-z]|(?<=[a-z0-9,)]) +-(?=[a-z])",
+     "marks a word with a programmer's 'not' ('!', '-', '~')"),
+    # A label that makes what follows a supposition, an example or a fallback, not a request for now ("Scenario: put
+    # ...", "Plan B: put ...", "Example: ...", "Worst case: ...", A1 s20 H154); a task's label ("Task: / Exercise: /
+    # Drill: put ...") still asks (phrasing._LABEL_NOUNS)
+    (r"(?:^|[.!?;]\s*)(?:(?:a|an|the|one|another|my|our|your|possible|hypothetical|test|sample|practice|imaginary|"
+     r"alternative|backup|fallback)\s+)*(?:scenarios?|hypotheticals?|hypothetically|examples?|e\.g\.|for (?:example|"
+     r"instance)|plan (?:b|c|d|two|three|2|3)|contingency(?: plan)?|fallback(?: plan)?|backup(?: plan)?|worst case|"
+     r"best case|what[- ]if|imagine|suppose)(?:\s*#?\s*\d{1,3}|\s+(?:one|two|three|[a-d]))?\s*[:\-–—]",
+     "frames what follows as a supposition, an example or a fallback"),
+    # (P1 s21, A1 s21 H171) a first-person hedge softens an ORDER only (H159's convention): set off before a verbless
+    # goal, a state or "you <verb>" ("I reckon, the red cube in the bin.", "I think, red in the bin.", "I'd say, you put
+    # the red cube in the bin."), or closing "you <verb> ..." ("You put the red cube in the bin, I reckon."), it says
+    # what the speaker believes is so or was done
+    (rf"(?:^|[.!?;]\s*)(?:(?:so|and|well|um+|uh+|er+m?|ok|okay|oh|hmm+)\s*,?\s+)*{_FIRST_PERSON_HEDGE}"
+     rf"\s*(?:[,;:…]|\.{{2,}}|\s[-–—])+\s*(?!(?:(?:please|just|now|then|so|and|first|ok|okay)\s*,?\s+)*"
+     rf"(?:{_MOTION_BASE}|stick|pop|bin|chuck|toss|stack|go|return|head|can|could|would|will|let)\b)[a-z]",
+     "hedges a belief about a state or an act, not an order"),
+    (rf"(?:^|[.!?;]\s*)(?:(?:so|and|oh|ok|okay|well)\s*,?\s+)*(?:you|u|ya|ye)\s+(?!(?:can|could|would|will|may|might|"
+     rf"should|must)\b)[a-z]+\b[^.!?;]*?,?\s*\b{_FIRST_PERSON_HEDGE}\s*[.!]*\s*$",
+     "hedges a belief about what was done, not an order"),
     # Quotes: the words are mentioned, not used.
     (r"[\"“”«»]|(?:^|\s)'[a-z][^']*[a-z]'(?=\s|$|[.,;!?])", "quotes words instead of asking"),
 )
@@ -743,6 +778,9 @@ def _as_screened(text: str, *, translated: bool) -> str:
 def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] | None:
     """(the words, why) for the first rule ``text`` (normalised) meets, else None."""
     text = _as_screened(text, translated=translated)
+    # an opener set off by a dash is set off as by a comma ("Well — you put ...?", "Um, sorry — could a robot ...?",
+    # A1 s21 H177): the screens below read the clause after it from its start
+    text = _DASHED_OPENER.sub(lambda m: m.group(1).rstrip(" ,") + ", ", text)
     m = None if translated else _CONFIRMATION_TAG.search(text)
     if m:
         return text[:m.start()].strip(" ,.;"), "asks to have it confirmed, it does not request it"
