@@ -531,7 +531,20 @@ def _read_pairing(text: str, state: SceneState) -> Pairing:
     still = {n for n in (_object_of(c, state) for c in anchored) if n is not None and n not in movers}
     picked = frozenset(o.name for o in state.objects if o.color in mentioned or f"={o.name}" in mentioned)
     return Pairing(destinations, anchors=anchors, only_anchors=frozenset(still), named=picked,
-                   open_reference=uncoloured or any(t in _OPEN_WORDS for t in _tokens(without_uncounted(text.lower()))))
+                   open_reference=uncoloured or any(t in _OPEN_WORDS for t in _tokens(_counting_words(text))))
+
+
+# An "all" that closes a request ("after all", "all done", "all set", "this will be all") counts no cubes either. The
+# parser's expansion keeps refusing these as unread quantifiers, so they are scrubbed here only, for the model path
+# (REV s21 R1: 2a81d9a's move of the scrub into expansion had dropped them, and the curly "that’s all" that the
+# tokens had matched by dropping its apostrophe).
+_CLOSING_ALL = re.compile(r"\b(?:after all|all (?:set|done|good|yours|fine|sorted|finished)|thats all|"
+                          r"(?:this|it|that)(?: will|'ll) be all)\b")
+
+
+def _counting_words(text: str) -> str:
+    """``text`` less every "all" / "every" / "whole" that counts no cubes, for the open-reference test."""
+    return _CLOSING_ALL.sub(" ", without_uncounted(text.lower().replace("\u2019", "'")))
 
 
 def plan_destinations(steps: Sequence[Step]) -> dict[str, tuple[str, ...]]:

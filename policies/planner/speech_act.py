@@ -208,14 +208,16 @@ _RULES: tuple[tuple[str, str], ...] = (
     # verb ("Blimey, red and blue in bin.")
     # (A1 s20 H153: also "from" ("Wow, from the bottom: red, blue, green."), an emoticon for the comma ("Wow :) red in
     # the bin."), "and" / "now" / "so" after the interjection, "well well", "woo"; REV s20 R1 residue: "the three
-    # cubes", "the one on the left", "the leftmost cube", "bottom to top: ...", "back to home")
+    # cubes", "the one on the left", "the leftmost cube", "bottom to top: ...", "back to home"; REV s21: "them all", an
+    # indefinite cube ("a red cube"), "(back) at home", "the robot / arm (back) home")
     (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
      rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so)\s*,?\s+)?"
      rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
      rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|lot|back\s+home|in|into|onto|"
      rf"inside|from|(?:two|three|four|five|six)\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
-     rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
+     rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home|them\s+all|an?\s+(?:{_COLOURS})|"
+     rf"(?:back\s+)?at\s+home|(?:robot|arm)\s+(?:back\s+)?(?:at\s+)?home)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
     # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
     # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a

@@ -169,6 +169,8 @@ def test_on_the_table_with_a_cube_elsewhere_is_not_every_cube() -> None:
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Everything to the pad. Not the purple one.", mv("orange", "pad") + mv("blue", "pad")),  # fi34-028's exclusion
+    # fi34-028 itself: a bare "All" before a place reads every cube since 265c614 (P3 s21), as the seen gold plans it
+    ("All to the pad. Not the purple.", mv("orange", "pad") + mv("blue", "pad")),
     ("Put every cube on the pad. Not the purple or the blue.", mv("orange", "pad")),
     ("Put every cube on the pad. Not the purple, and not the blue.", mv("orange", "pad")),
     ("Put every cube except orange on the pad. Not the purple.", mv("blue", "pad")),
@@ -178,8 +180,9 @@ def test_all_then_not_x_as_the_next_sentence(text: str, want: list[str]) -> None
 
 
 @pytest.mark.parametrize("text", [
-    # a bare "all" is not read (A1 s12 H38: "All in the bin?" arrives here without its question mark)
-    "All to the pad. Not the purple.",
+    # a bare "all" asked is not read (A1 s12 H38: "All in the bin?" arrives here without its question mark)
+    "All to the pad? Not the purple.",
+    "All in the bin. Not the purple?",
     "All in the bin?",
     "All to the bin now, yeah?",
     "Put every cube on the pad. Not the yellow.",  # absent
