@@ -190,6 +190,14 @@ DEMO_VARIANTS.update({
     # actor keeps the clone on both seeds and adds nothing (/work/team/notes19/R1.md).
     "frame_slow_actor": {**_FRAME, "demo_actor_lr_scale": 0.1},
     "frame_burn_in": {**_FRAME, "demo_actor_burn_in": 2_500},
+    # Session 22: frame_slow_actor with 10,000 pretraining updates, the recipe policies/rl_recipes/push_demos_1200.yaml
+    # (run on 1,200 expert episodes, data/push_full1200). `armstack train rl` seeds 0-2: policy/ = the step-0 clone on
+    # each (validation keeps it), held out 93, 89, 93 of 100 (275/300 = 91.7% [88.0, 94.3]); the last models 277/300
+    # (19 gained, 17 lost against the clones, p = 0.87). Clones (--steps 1), seeds 0 and 1, held out / validation of
+    # 200: 400 demos at 5,000 updates 155 / 161, at 10,000 184 / 168 (held out p = 5.7e-5), 1,200 demos at 10,000
+    # 182 / 185 (validation p = 0.012 against 400 demos): the pretraining length carries the held-out gain, the demos
+    # the validation one (/work/team/notes22/R1.md).
+    "frame_slow_actor_pre10k": {**_FRAME, "demo_actor_lr_scale": 0.1, "demo_pretrain_steps": 10_000},
 })
 DEMO_ACTION_MODE = "full"
 # rl-baselines3-zoo's Fetch settings where the budget allows (gamma 0.95, lr 1e-3, tau 0.05, HER future x4,

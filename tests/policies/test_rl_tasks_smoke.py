@@ -167,11 +167,12 @@ def test_online_points_are_compared_with_the_clone_episode_by_episode() -> None:
     assert report["push"]["with_demos_vs_clone"] == {"pre": out, "scratch": None}
 
 
-@pytest.mark.parametrize(("recipe_file", "row", "variant", "goal_frame"), [
-    ("push_demos_frame.yaml", "armstack_push_demos", "rlpd_bc_pre_nofilter_noact_frame", True),
-    ("pick_place_demos.yaml", "armstack_pick_place_demos", "rlpd_bc_pre_nofilter_noact", False)])
+@pytest.mark.parametrize(("recipe_file", "row", "variant", "goal_frame", "pretrain"), [
+    ("push_demos_frame.yaml", "armstack_push_demos", "rlpd_bc_pre_nofilter_noact_frame", True, 5_000),
+    ("push_demos_1200.yaml", "armstack_push_demos", "frame_slow_actor_pre10k", True, 10_000),
+    ("pick_place_demos.yaml", "armstack_pick_place_demos", "rlpd_bc_pre_nofilter_noact", False, 5_000)])
 def test_a_recipe_file_is_the_bench_row_it_reports(tmp_path: Path, recipe_file: str, row: str, variant: str,
-                                                   goal_frame: bool) -> None:
+                                                   goal_frame: bool, pretrain: int) -> None:
     """policies/rl_recipes/<task>_demos*.yaml, which `armstack train rl --config` reads, trains what the bench's demo
     row trained: every field but the bench's evaluation and logging ones."""
     sys.path.insert(0, str(ROOT))
@@ -184,7 +185,7 @@ def test_a_recipe_file_is_the_bench_row_it_reports(tmp_path: Path, recipe_file: 
     differ = {k for k, v in recipe.to_dict().items() if k not in own and bench.to_dict()[k] != v}
     assert differ == set(), differ
     assert recipe.env_id == ROWS[row][0] and recipe.goal_frame is goal_frame
-    assert recipe.observe_actions == 0 and recipe.demo_pretrain_steps == 5_000 and recipe.steps == 10_000
+    assert recipe.observe_actions == 0 and recipe.demo_pretrain_steps == pretrain and recipe.steps == 10_000
 
 
 def test_a_clone_only_row_evaluates_the_clone_once() -> None:
