@@ -190,6 +190,11 @@ _SINGLISH_TOPIC = tuple((re.compile(pattern), repl) for pattern, repl in (
      rf"(?:one|cube|block))\s*,?\s*"
      rf"(?:you\s+)?({_SINGLISH_VERB})\s+({_SINGLISH_PLACE})\s+(?!you\b|me\b|it\b)", r"\1\3 \2 \4 "),
     (r"\b(inside|into|in) (bin|pad)\b", r"\1 the \2"),
+    # (P1 s22) "<cube> go <place> can?" ("Yellow one go pad can?", dev fi65-067): the cube goes there, as "<cube> put on
+    # pad can?" does; only a bare place noun after "go (to)", never "go home" or a cube
+    (r"((?:^|[.!?;]\s*|,\s*(?:after that|and then|then|next|and|den)\s*,?\s*)(?:(?:eh|hey|oi)\s*,?\s*)?"
+     r"(?:robot\s*,\s*)?)((?:the |that |this )?[a-z]+ (?:one|cube|block))\s*,?\s*go\s+(?:to\s+)?(?:the\s+)?"
+     r"(pad|bin|left side|right side)(?=\s*(?:[,.;!?]|$|\bcan\b|\blah\b))", r"\1move \2 to the \3"),
 ))
 
 

@@ -470,8 +470,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      rf" ?({_NAMED})(?: (?:is|'s) (?:just |only )?(?:garbage|junk|scrap|rubbish|trash|waste|broken|useless|no good)"
      rf"(?: now)?)?"
      # (a sentence of its own too: "We're done with the orange block. Could you get rid of it?", f20-002)
+     # (P1 s22: "..., so could you dispose of it?", seen fi50-011)
      rf"(?: any ?more| any longer)?(?: for (?:today|now|the day))?\s*[,:;.!\-–—]\s*(?:(?:if you could|"
-     rf"if you can|could you|can you|would you|please|just|then)\s+)*((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
+     rf"if you can|could you|can you|would you|please|just|then|so)\s+)*"
+     rf"((?:don'?t |do not |never )?(?:{_TOPIC_VERBS})) "
      r"(?:it|that one|that|him|her)\b", r"\1\3 \2"),
     # ... then where "it" goes: "We're done with the orange cube, so it can go in the trash." (f25-003), "as for the red
     # one, it goes on the pad": the cube, read as "the orange cube can go in the trash" (a request, below)
@@ -568,7 +570,7 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"i suppose|i reckon|i believe|i'?d say|i'?d guess|i imagine|i assume|basically|"
      r"(?:so )?i(?: was|'m| am|'ve been| have been) (?:thinking|wondering)|"
      # social openers, each a closed form (a few hold "not" or "you", which no request here reads)
-     r"(?:i'?m|i am|we'?re|we are) (?:new|new here|back|here again|back again)|"
+     r"(?:i'?m|i am|we'?re|we are) (?:new|new here|back|here again|back again|new (?:at|to) (?:this|all this))|"
      r"it'?s my (?:first|last|second) (?:day|week|shift)(?: (?:here|on the (?:job|project|team)|at work|in the lab))?|"
      r"today is a (?:big|busy|special|long|great|good|important) day(?: for (?:us|me|the team|the lab))?|"
      r"(?:i|we) know (?:you'?re|you are) (?:busy|working hard|tired|a robot)|"

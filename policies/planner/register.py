@@ -87,7 +87,25 @@ _REASON_SAID = (r"(?:(?:it'?s|it is|that'?s|that is) (?:a bit |kind of |sort of 
                 r"(?:in (?:a|such a|a bit of a|bit of a) (?:rush|hurry)|rushed|short on time|pressed for time|"
                 r"running late)|"
                 r"(?:we'?re|we are|i'?m|i am) (?:just )?(?:resetting|tidying up|cleaning up|packing up|clearing up|"
-                r"wrapping up)(?: (?:for the day|for today|the bench|the table))?)")
+                r"wrapping up)(?: (?:for the day|for today|the bench|the table))?|"
+                # (P1 s22, dev fi64/fi65 F-WHY: why the speaker asks, a part of its own after the request, each a closed
+                # form naming no cube: "We need the middle clear for the camera rig.", fi64-043; "I need the middle
+                # clear for calibration", fi65-003; "need a photo for my slides", fi64-031; "logging the run",
+                # fi65-015; "I'm checking friction on the mat", fi65-022; "I'm late for group meeting", fi64-003;
+                # "I'll log it after", fi65-056)
+                r"(?:(?:i|we) )?need (?:the (?:middle|centre|center|middle of the table|centre of the table|"
+                r"center of the table)|that (?:spot|space|side)|this (?:spot|space|side)|(?:some )?(?:room|space)) "
+                r"(?:clear|free|empty)(?: for (?:the |a |my |our )?(?:camera(?: rig)?|cameras|calibration|photos?|"
+                r"filming|recording|video|demo|tripod|laptop|scale|sensor|next (?:test|run|trial)|test|run|visitors|"
+                r"class))?|"
+                r"(?:(?:i|we) )?need (?:a |some )?(?:photo|picture|pic|shot|photos|pictures|pics|shots)"
+                r"(?: of (?:it|that|this))? for (?:my|the|our) (?:slides|talk|report|paper|deck|poster|thesis|"
+                r"presentation)|"
+                r"(?:(?:i'?m|i am|we'?re|we are) )?logging (?:the|this) (?:run|test|trial)|"
+                r"(?:i'?m|i am|we'?re|we are) (?:checking|testing|measuring) (?:the )?(?:friction|grip)"
+                r"(?: on the (?:mat|pad|table))?|"
+                r"(?:i'?m|i am) late for (?:a |my |the |our )?(?:group |team |lab )?(?:meeting|class|lecture|call)|"
+                r"(?:i'?ll|i will|we'?ll|we will) log (?:it|this|that)(?: after| afterwards| later)?)")
 # (P1 s19: someone who would enjoy the result: "My kid would love to see that.", fi42-052, fi44-063; "My daughter would
 # love to watch it." -- safety.py's _ENJOYED is its twin; "... would love to see you hit it" keeps more words)
 _ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddaughter|grandkids|grandchildren|"
@@ -104,8 +122,13 @@ _ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddau
 _APOLOGY = (r"(?:(?:so |really |very )?sorry (?:for|about) (?:the|all the|this|any) (?:trouble|bother|fuss|hassle)|"
             r"(?:(?:so |really )?sorry,? )?i hope (?:that|this|it) makes sense|"
             r"(?:(?:so |really )?sorry,? )?(?:i'?ve |i have )?never done this before|"
+            # (P1 s22: "Sorry, I know that sounds a bit backwards.", dev fi64-014)
+            r"(?:sorry,? )?i know (?:(?:that|this|it) (?:sounds|seems|is)|that'?s|it'?s) "
+            r"(?:a bit |kind of |a little |so )?(?:backwards|"
+            r"weird|odd|strange|silly|confusing|complicated)|"
             r"(?:so |really |very )?sorry,? if (?:that'?s|this is|that is|it'?s|it is|i'?m being) (?:a bit |so |too |"
-            r"kind of )?(?:confusing|unclear|weird|silly|odd|strange|a lot|too much|a (?:weird|silly|strange|odd|"
+            r"kind of )?(?:confusing|unclear|not (?:very |too |that |really )?clear|weird|silly|odd|strange|a lot|"
+            r"too much|a (?:weird|silly|strange|odd|"
             r"stupid|dumb|daft) (?:thing|question|request|ask)(?: to ask)?)|"
             r"(?:cool|nice|neat|great|awesome|amazing) (?:demo|robot|arm|setup|lab)(?: btw| by the way)?)")
 _SERVICE = (r"(?:thank you for (?:holding|calling|waiting|your (?:cooperation|patience|time|call))|"
@@ -116,8 +139,11 @@ _SERVICE = (r"(?:thank you for (?:holding|calling|waiting|your (?:cooperation|pa
 # fi61-016)
 _WORDING = (r"(?:i hope (?:that'?s|that is) the right (?:word|way to say it|term)(?: for it)?|"
             r"(?:i think |i guess )?that'?s (?:right|correct|how (?:you|i|they) (?:say|said|put) it|"
-            r"what (?:they|he|she|you|the (?:note|sheet|card|form|list|email|ticket)) (?:wrote|said|says|asked for|"
-            r"meant|wanted)|the right (?:word|way to say it|term))(?:\s*\.{2,}|…)?(?:,? sorry)?|"
+            r"the right (?:word|way to say it|term))(?:\s*\.{2,}|…)?(?:,? sorry)?|"
+            # (only hedged by the speaker, P1 s22: a bare "That's what they wrote." makes the words before it someone
+            # else's text quoted, not asked; "what you said / wanted" is the listener's own words said back)
+            r"(?:i think|i guess) that'?s what (?:they|he|she|the (?:note|sheet|card|form|list|email|ticket)) (?:wrote|"
+            r"said|says|asked for|meant|wanted)(?:\s*\.{2,}|…)?(?:,? sorry)?|"
             r"(?:i think )?that'?s everything,? sorry|(?:i think )?that'?s everything)")
 # Closings after the request: praise, thanks, "job done"; each a whole part of its own
 _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for (?:that one|this one|now|today))?|"
@@ -144,13 +170,17 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             r"(?:she|he|they)(?:'s| is|'re| are) (?:going to|gonna) (?:love|like|enjoy) (?:that|this|it)|"
             r"(?:she|he|they)(?:'ll| will) (?:love|like|enjoy) (?:that|this|it)|service(?:,? please)?|yes,? chef|"
             r"there'?s a (?:dear|love|darling|pet|sweetheart|treasure|gem)|"
-            r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|what a (?:double )?substitution|go on|"
+            r"(?:there'?s )?acres of space(?: out there)?|beautiful stuff|"
+            r"what a (?:double )?(?:substitution|match|game|finish)|go on|"
             # haste said after the request, a part of its own, as "asap" and "stat" ("..., quick.", f26-059; "Quick.",
             # f28-046; "quick pls", fi32-012; ", chop chop.", f28-062; ", smartly now.", fi35-002; "Double time!",
             # "Move it, move it!", fi42-045; "MOVE IT!", fi42-033): when, never how fast (safety.py reads speed words)
             # (none asked back: "... Out?", "... Set?", "... Confirm?" ask, A1 s15 H78 and 18:05; none answering a
             # question: "Red cube in the bin? Set." says it is done, H88)
-            r"(?<!\?\s)(?<!\?)(?:(?:real |rl )?quick(?: (?:pls|please|plz|now|like))?|chop[- ]chop|sharpish|"
+            # (P1 s22: "Fast.", "..., quickly.", "Hurry please." as "quick": a bare word, seen gold fi60-038, f26-020;
+            # safety._HASTE_CLOSING lets only these through, an intensified speed stays unsafe)
+            r"(?<!\?\s)(?<!\?)(?:(?:real |rl )?quick(?: (?:pls|please|plz|now|like))?|fast|quickly|hurry(?: up)?|"
+            r"chop[- ]chop|sharpish|"
             r"smartly(?: now)?|"
             r"look sharp|"
             r"(?:and )?make it snappy|double time|right now|move it(?:\s*,?\s*move it)*(?=\s*!)|"
@@ -239,6 +269,15 @@ NEGATED_FINGER = (rf"\b(don'?t|dont|do not|never|not)\s+(?:you\s+)?(?:even\s+)?l
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six")
 _DROPPED_G = re.compile(r"in'(?=\s|$)")  # "sittin'": "sitting"
+
+
+def _side_said_again(m: re.Match[str]) -> str:
+    """The robot's side said again to make the side plain ("... over to the right? I mean your right, the robot's right,
+    sorry, not mine.", P1 s22 dev fi64-066; "The one furthest to the right, your right I mean, ...", fi64-014): dropped
+    only where every side in it is the last side said before it; another side corrects the words and is kept."""
+    sides = re.findall(r"\b(?:left|right)\b", m.string[:m.start()])
+    said = set(re.findall(r"\b(?:left|right)\b", m.group(0)))
+    return "" if sides and said == {sides[-1]} else m.group(0)
 
 
 def _pointed(m: re.Match[str]) -> str:
@@ -388,8 +427,12 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # position. Checklist complete.", fi43-009; "Cargo check: ..., stow on the pad. Check.", fi43-007): the label goes
     # (a check label asks to verify a state, so it goes only before a verb of the request: "Cargo check: red cube in
     # the bin." is a status call, REV s15-R8)
+    # (P1 s22: the next line of a sheet read out, "Next on my sheet: move ...", dev fi64-006; "Next step in the
+    # checklist: move ...", fi65-058)
     (r"^(?:(?:final|next|last|first) item|item (?:one|two|three|four|five|six|[1-9])|checklist item"
-     r"(?: (?:one|two|three|four|five|six|[1-9]))?)\s*[:\-–—]\s*", ""),
+     r"(?: (?:one|two|three|four|five|six|[1-9]))?|(?:next|first|last|final) (?:up )?on (?:my|the|our) (?:sheet|list|"
+     r"checklist|card|clipboard|script)|(?:next|first|last|final) step(?: (?:in|on|of) (?:the|my|our) "
+     r"(?:checklist|list|sheet|script|procedure))?)\s*[:\-–—]\s*", ""),
     (r"^cargo check\s*[:\-–—]\s*(?=.*\b(?:stow|put|place|move|load|secure|bring|set)\b)", ""),
     # ... and a telegraphic "<cube>, <place>" or "<cube>! <side>!" said as the whole clause ("Item three: yellow cube,
     # landing pad. Set.", fi43-073; "Red cube, left side!", fi42-045; "Blue cube! Right side!", fi42-000): the cube to
@@ -431,6 +474,11 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # the robot called between dashes or before "!" ("The one nearest to you, robot — the one right at your feet — into
     # the bin!", fi41-007; "Build it, robot! The line-up ...", fi41-033): an address, nothing named
     (r"\s*,\s*robot\s*(?=[—–!]|-\s)", " "),
+    # the robot's side said again after the side, with "I mean" (_side_said_again)
+    (r"(?<=[a-z?.!,])\s*[,.?!;]?\s*(?:(?:i mean,?\s+(?:your|the robot'?s) (?:left|right))|"
+     r"(?:your|the robot'?s) (?:left|right),?\s+i mean)(?:\s*,\s*(?:the robot'?s|your) (?:left|right))?"
+     r"(?:\s*,\s*sorry)?(?:\s*,\s*not (?:mine|my "
+     r"(?:left|right)))?(?=\s*(?:[,.;!?—–]|$))", _side_said_again),
     # a filler "Like," opening the sentence before "just <verb>" ("Can it push the purple one to the left? Like, just
     # push it, don't pick it up.", fi41-014)
     (r"(^|[.!?]\s*)like\s*,\s*(?=just (?:push|put|move|slide|nudge)\b)", r"\1"),
@@ -716,14 +764,21 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"(^|[.!?;]\s*)(?:(?:we|i) (?:won'?t|will not|don'?t|do not) (?:be needing|need) ((?:the |that |this )?"
      rf"(?:{_COLOURS})(?: (?:one|cube|block))?)(?: any ?more| anymore)?|((?:the |that |this )?(?:{_COLOURS})"
      r"(?: (?:one|cube|block))?)(?:'s| is) not (?:more |any ?more )?(?:needed|required|wanted)(?: any ?more)?)"
-     r"(?=\s*[,.!;]+\s*(?:please\s+)?(?:dispose of it|get rid of it|bin it|throw it (?:away|out)|throw away|"
-     r"discard it|trash it)\b)", lambda m: f"{m.group(1)}{m.group(2) or m.group(3)} is junk"),
+     # (P1 s22: also asked, "..., so could you dispose of it?", seen fi50-011)
+     r"(?=\s*[,.!;]+\s*(?:so\s+)?(?:(?:could|can|would|will) you\s+)?(?:please\s+)?(?:dispose of it|get rid of it|"
+     r"bin it|throw it (?:away|out)|throw away|discard it|trash it)\b)",
+     lambda m: f"{m.group(1)}{m.group(2) or m.group(3)} is junk"),
     # ... or found disgusting, or gone off, before a disposal said right after a comma or a dash ("the orange block is
     # yucky, put it in the rubbish!", fi40-059; "That purple one's off — eighty-six it, straight in the bin!", fi41-062)
     (rf"(^|[.!?;]\s*)(?:(?:right|well|ok|okay|so|oh|now|ew+|eww+|ugh)\s*,?\s*)?((?:(?:the|that|this) )?(?:{_COLOURS})"
      rf"(?: (?:one|cube|block))?|(?:the|that|this) (?:one|cube|block))(?:'s| is) (?:so |really |totally |just )?"
-     r"(?:yucky|icky|gross|manky|grotty|nasty|off)(?=\s*[,.!;—–-]+\s*(?:(?:so|just|please|go on)\s*,?\s*)*"
-     r"(?:put it|bin it|chuck it|toss it|ditch it|eighty-?six it|throw it|get rid of it|dump it|trash it)\b[^.!?]*?"
+     # (P1 s22, dev fi64-069/fi65-048: worn out or spoilt, "The yellow cube is chipped, please dispose of it.", "That
+     # purple block's done its job — toss it in the trash, partner.")
+     r"(?:yucky|icky|gross|manky|grotty|nasty|off|chipped|cracked|broken|damaged|dented|scratched|faulty|defective|"
+     r"contaminated|dirty|filthy|mouldy|moldy|done its job|had its day)"
+     r"(?=\s*[,.!;—–-]+\s*(?:(?:so|just|please|go on)\s*,?\s*)*"
+     r"(?:put it|bin it|chuck it|toss it|ditch it|eighty-?six it|throw it|get rid of it|dump it|trash it|"
+     r"dispose of it|discard it|scrap it)\b[^.!?]*?"
      r"(?:\b(?:in|into) the (?:bin|trash|rubbish|garbage)|\bit\s*[.!]*\s*$|\bit\s*,\s*straight in the bin|"
      r"\bit away|\bit out|\bof it))", r"\1\2 is junk"),
     # a kitchen's "eighty-six it" (throw it out, fi41-062): "bin it"; "..., straight in the bin" after a disposal says
@@ -736,9 +791,14 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # why it goes, said after a disposal of it: "can you get rid of the orange one? it's been sitting there all morning"
     # (fi37-000), "bin the green one pls, it got contaminated" (fi38-003), "... pop it in the bin for me? It's left over
     # from yesterday's run." (fi38-047); a closed list, only right after a clause that disposes and negates nothing
-    (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:it'?s|it is|it has|it)\s+(?:been (?:sitting|lying|sat) "
+    (r"(?:[,;.!?—–]|\s-)\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:it'?s|it is|it has|it)\s+(?:been (?:sitting|"
+     r"lying|sat) "
      r"(?:there|here|around)(?: all (?:morning|day|week|afternoon)| for (?:ages|days|weeks|a while))?|"
-     r"(?:got |been |gotten |become )?contaminated|"
+     r"(?:got |been |gotten |become )?contaminated(?: (?:from|by|after|in) (?:the|a|that|this|our|my|"
+     r"yesterday'?s|last week'?s) (?:failed |last |old |previous |earlier )?(?:run|test|trial|experiment|batch|"
+     r"session))?|"
+     # (P1 s22: in the sensor's way, "... put the orange cube in the bin — it's blocking the sensor.", dev fi65-039)
+     r"(?:blocking|covering) (?:the|my|our) (?:sensor|camera|view|light curtain|laser|marker|scale)|"
      # where the speaker will work ("... chuck the yellow one? It's right where I need to wipe.", fi41-043)
      r"(?:right |just )?where (?:i|we) (?:need|want|have) to (?:wipe|clean|work)|"
      r"left over from (?:yesterday'?s|the last|last week'?s|the previous|"
@@ -758,9 +818,14 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:this|the) (?:table|bench|workspace|surface)(?: down)?(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # ... or the speaker done with it ("chuck the purple cube, we're done with it", fi40-052), the same condition
     # (also "for this run" / "for today", fi42-071)
+    # (P1 s22: "..., we're done with it for this project.", dev fi64-025; "..., we won't be needing it.", fi64-078)
     (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:we'?re|we are|i'?m|i am) (?:all )?(?:done|finished) "
-     r"with (?:it|that one|this one)(?: for (?:this run|today|now|the day|this session|this test))?"
+     r"with (?:it|that one|this one)(?: for (?:this run|today|now|the day|this session|this test|this project|"
+     r"this experiment|this demo|the project|the experiment|the demo|the week))?"
      r"(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
+    (r"[,;.!?]\s*(?:(?:and|because|since|as|'cause|cos)\s+)?(?:we|i) (?:won'?t|will not) (?:be needing|need) "
+     r"(?:it|that one|this one)(?: (?:any ?more|again))?(?: for (?:the|this|our|my) (?:demo|test|run|project|"
+     r"experiment|session))?(?=\s*(?:[.!;,]|$))", _reason_after_disposal),
     # "okay next item blue cube over to the pad": a list's next entry announced
     (r"^(?:ok(?:ay)?\s*,?\s*)?next (?:item|up|one|task|thing|job)\s*[:,-]?\s*(?=[a-z])", ""),
     (r"\b(kindly|please|pls|can you|could you|would you)\s+plase\b", r"\1 place"),
@@ -989,12 +1054,27 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... after the session's end said ("ok I think we're done, ...", "that's us finished for today, ...", "That'll dae
     # for the day, lad.", "Our practice is complete.", "We're done for the day."): dropped only where going home follows
     # it at once and the end names nothing else ("I think we're done. Put the red cube in the bin." stays unread)
-    (r"^(?:(?:ok|okay|alright|right|well|so)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
+    (r"^[\s,]*(?:(?:ok|okay|alright|right|well|so)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
      r"(?:we'?re|we are) (?:all )?(?:done|finished|through)(?: here)?|that'?s us (?:done|finished)|"
      r"that'?(?:s|ll) (?:it|all|everything|do|dae)|that will (?:do|be all)|"
      r"(?:our|the|this|today'?s) (?:practice|session|lesson|class|shift|work|job|demo|run) is (?:complete|over|done|"
-     r"finished))(?: for (?:today|now|the day|this session|tonight))?\s*(?:,\s*(?:lad|lass|mate|pal|buddy|folks))?"
-     r"\s*[,.;!]+\s*(?=(?:(?:you can|you may|now|so|then|please)\s+)*(?:go|head|return|get|park yourself|awa'?|back)"
+     r"finished)|"
+     # (P1 s22, dev fi64/fi65: "End of bring-up.", fi64-027; "shift's over.", fi65-073; "I've got the logs I need;",
+     # fi65-031; "And there's the final whistle!", fi65-074; Nigerian praise "My friend, you have tried today.",
+     # fi64-029)
+     r"end of (?:the )?(?:bring-up|bringup|session|shift|day|run|test|testing|demo|practice|lesson|class|match|game)|"
+     r"(?:the |my |our |today'?s )?(?:shift|session|practice|lesson|class|demo|run|match|game)(?:'s| is) (?:over|done|"
+     r"finished)|"
+     r"(?:i'?ve|i have|we'?ve|we have) got (?:the|all the|my|our|what) (?:logs|data|readings|numbers|photos|pictures|"
+     r"shots|measurements|footage)(?: (?:i|we) (?:need|needed|wanted))?|"
+     r"(?:and )?there'?s the (?:final )?whistle|"
+     r"(?:(?:my )?(?:friend|brother|sister|oga|madam|sir)\s*,\s*)?you(?:'ve| have) (?:tried|done well|done (?:very )?"
+     r"well|worked hard)(?: today| for today)?)"
+     r"(?: for (?:today|now|the day|this session|tonight))?\s*(?:,\s*(?:lad|lass|mate|pal|buddy|folks))?"
+     # (the arm named before it, "Arm, back to your home position", fi65-074; "park / send the arm ... home", fi64-027,
+     # fi65-031)
+     r"\s*[,.;!]+\s*(?=(?:(?:the )?(?:arm|robot)\s*,\s*)?(?:(?:you can|you may|now|so|then|please)\s+)*"
+     r"(?:go|head|return|get|park yourself|park the arm|send the arm|awa'?|back)"
      r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*[.!]*\s*(?:namaste[.!]*)?$)", ""),
     (r"\bgo and (?:rest|relax|wait|sit|settle) (?:at|in) (?=(?:your|the) (?:home|resting|rest|start|starting) "
      r"(?:position|pose|spot)\b)", "go to "),
@@ -1083,8 +1163,10 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 _VERBS = "|".join(sorted(v for v in lx.MOTION_VERBS if not v.endswith("ing")))
 # (not "carry on" / "moving on": a closing that says to go on, not a request)
 # (P1 s19: also after "need / want / ask you to", "I'll need you to transfer ...", F-CALL)
-_IMPERATIVE = re.compile(rf"(?:^|[,;.!?:]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|would (?:you|ya|ye|u)"
-                         rf"(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so|oi|oy|ooh|hey|"
+# (P1 s22: also after a dash, "That purple block's done its job — toss it in the trash, partner.", dev fi65-048)
+_IMPERATIVE = re.compile(rf"(?:^|[,;.!?:—–]\s*|\b(?:please|pls|kindly|can (?:you|u)|could (?:you|u)|"
+                         rf"would (?:you|ya|ye|u)(?: ever)?|will (?:you|u)|and|just|now|then|ok|okay|alright|right|so|"
+                         rf"oi|oy|ooh|hey|"
                          rf"(?:need|want|ask) (?:you|u) to)\s+)"
                          # ("bin" / "trash" alone before a mark is the place: "Red cube, bin, yeah?", A1 s15 H79)
                          rf"(?!(?:bin|trash)\s*(?:[,;.!?]|$))(?:{_VERBS}|go|head|return|stack|bin|trash|ditch|stow|give|pop|stick|chuck|toss|plase|haul|"

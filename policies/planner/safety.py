@@ -120,6 +120,15 @@ _SPEAKER_HASTE = re.compile(
     r"(?:a\s+|a\s+)?(?:bit|little)\s+(?:of\s+)?a\s+(?:rush|hurry))\b(?!\s+(?:it|them|this|that|the|over|up)\b)"
     r"|\b(?:(?:i'?m|im|i am|i was)\s+)?(?:typing|writing|texting|talking|speaking)\s+(?:(?:too|so|really|a bit|"
     r"very|kinda)\s+)?(?:fast|quickly|quick)\b(?=\s*(?:[,;.!?-]|$|\s+(?:and|so|sorry|im|i'm)\b))")
+# - a bare word of haste closing the words, set off by a mark ("Bin the orange one. But first, green on top of purple.
+#   Fast.", seen gold fi60-038; "..., quickly.", "... Hurry please.", f26-020): when, never how fast, as "quick" and
+#   "asap" closing a request (register._CLOSING) and French "vite" / "rapidement", German "schnell" (P2 s21 8bb6ab4:
+#   the seen golds of all three languages plan it). Only the last words, with nothing but "please / now / thanks" after
+#   it; an intensified speed ("really fast", "very quickly", "super fast", "fast as you can", "as fast as ...",
+#   "faster"), one asked back ("..., fast?"), one with no mark ("... in the bin fast") or before the request stays a
+#   speed (seen golds fresh-379 "really fast", heldout-451 "super fast", negative-300 "as fast as you can": refused)
+_HASTE_CLOSING = re.compile(r"\s*[,;.!—–]+\s*(?:and\s+)?(?:fast|quickly|hurry(?:\s+up)?)"
+                            r"(?:\s*[,.!]*\s*(?:please|pls|plz|now|thanks|thank you|cheers|ta))*\s*[.!]*\s*$")
 # - someone who would enjoy the result, in a sentence of its own (below, _ENJOYED: "My kid would love to see that.",
 #   fi42-052, fi44-063; "My daughter would love to watch it.")
 # - "at me" / "at them" after a verb of sound, gaze or nagging whose subject is not the arm ("it kept beeping at me",
@@ -157,6 +166,7 @@ def unsafe_reason(instruction: str) -> str | None:
                   r"(?=\s*(?:[-–—,.!?:]|\s+(?:and|with this)\b))", " help ", text)
     text = _AVOIDED_FORCE.sub(" don't touch ", text)
     text = _SPEAKER_HASTE.sub(" ", text)
+    text = _HASTE_CLOSING.sub(".", text)
     text = _TALKED_AT.sub(" ", text)
     text = _HEAD_IDIOM.sub(" ", text)
     text = _BODY_GREETING.sub(" ", text)

@@ -217,7 +217,13 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|lot|back\s+home|in|into|onto|"
      rf"inside|from|(?:two|three|four|five|six)\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
      rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home|them\s+all|an?\s+(?:{_COLOURS})|"
-     rf"(?:back\s+)?at\s+home|(?:robot|arm)\s+(?:back\s+)?(?:at\s+)?home)\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
+     rf"(?:back\s+)?at\s+home|(?:robot|arm)\s+(?:back\s+)?(?:at\s+)?home|"
+     # (P1 s22, REV s22 R6/R11: a cube by its position before it or a place after it, "Wow, (the) top cube to the
+     # bin.", "Wow, the middle one in the bin.", "Wow, the cube at the back / on the left in the bin."; a closed list of
+     # position words: a French "Oh, le cube jaune, là, zou, ..." is no English goal, seen fd25-000)
+     rf"(?:(?:middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|leftmost|"
+     rf"rightmost|top|topmost|uppermost|bottom|lowest|highest|first|last|second|third|other|remaining|lone|single|big|"
+     rf"small|little)\s+)?(?:cube|cubes|block|blocks|one|ones))\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
     # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
     # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a
@@ -395,8 +401,19 @@ _RULES: tuple[tuple[str, str], ...] = (
      # after a head that is no verb ("Result red in the bin.")
      rf"(?:\s*[,:\-–—.!;…]+\s*|(?<!update)(?<!log)(?<!report)(?<!output)(?<!state)\s+)"
      rf"(?:(?:the\s+)?(?:{_COLOURS})(?:\s+(?:cube|block|one))?\s*:\s*)?"
-     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home)\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|(?:top|topmost|uppermost|bottom)\s+(?:cube|block|one))\b)"
+     rf"{_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "reports a state found, it does not ask for it"),
+    # (P1 s22, REV s22 R4) a label naming the state things start from ("Initial state: red in the bin.", "Starting
+    # position: home.", "Setup: red in the bin, blue on the pad."), or a note for information ("FYI: red in the bin.",
+    # "Heads up: everything in the bin."), before a verbless goal: how the scene is, no order ("FYI: put ..." still
+    # orders, phrasing's label rule, f14-000's family)
+    (rf"(?:^|[.!?;]\s*)(?:the\s+|my\s+|our\s+)?(?:(?:initial|start|starting|original|previous|old|current|present|"
+     rf"beginning)\s+(?:state|states|position|positions|pose|configuration|layout|set-?up|arrangement|scene|situation)|"
+     rf"set-?up|fyi|f\.y\.i\.?|for your information|heads[- ]up)\s*[,:\-–—.!;…]+\s*"
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:top|topmost|uppermost|bottom)\s+"
+     rf"(?:cube|block|one))\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     "says how the scene is (a start state or a note), it does not ask for it"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
     # a goal said in the passive, then hedged ("The cube positioned nearest the robot must be deposited in the bin, I
@@ -465,16 +482,29 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"(?:^|[.!?;]\s*)(?:(?:a|an|the|one|another|my|our|your|possible|hypothetical|test|sample|practice|imaginary|"
      r"alternative|backup|fallback)\s+)*(?:scenarios?|hypotheticals?|hypothetically|examples?|e\.g\.|for (?:example|"
      r"instance)|plan (?:b|c|d|two|three|2|3)|contingency(?: plan)?|fallback(?: plan)?|backup(?: plan)?|worst case|"
-     r"best case|what[- ]if|imagine|suppose)(?:\s*#?\s*\d{1,3}|\s+(?:one|two|three|[a-d]))?\s*[:\-–—]",
+     r"best case|what[- ]if|imagine|suppose|"
+     # (P1 s22, REV s22 R4: a guess, "Could be: red on blue.", "Would be: ...")
+     r"(?:could|would|might|may) be)"
+     r"(?:\s*#?\s*\d{1,3}|\s+(?:one|two|three|[a-d]))?\s*[:\-–—]",
      "frames what follows as a supposition, an example or a fallback"),
     # (P1 s21, A1 s21 H171) a first-person hedge softens an ORDER only (H159's convention): set off before a verbless
     # goal, a state or "you <verb>" ("I reckon, the red cube in the bin.", "I think, red in the bin.", "I'd say, you put
     # the red cube in the bin."), or closing "you <verb> ..." ("You put the red cube in the bin, I reckon."), it says
     # what the speaker believes is so or was done
     (rf"(?:^|[.!?;]\s*)(?:(?:so|and|well|um+|uh+|er+m?|ok|okay|oh|hmm+)\s*,?\s+)*{_FIRST_PERSON_HEDGE}"
-     rf"\s*(?:[,;:…]|\.{{2,}}|\s[-–—])+\s*(?!(?:(?:please|just|now|then|so|and|first|ok|okay)\s*,?\s+)*"
-     rf"(?:{_MOTION_BASE}|stick|pop|bin|chuck|toss|stack|go|return|head|can|could|would|will|let)\b)[a-z]",
+     # (P1 s22: also a sentence of its own, "I think. Red in the bin.")
+     rf"\s*(?:[,;:.!…]|\s[-–—])+\s*(?!(?:(?:please|just|now|then|so|and|first|ok|okay)\s*,?\s+)*"
+     rf"(?:{_MOTION_BASE}|stick|pop|bin|chuck|toss|stack|go|return|head|can|could|would|will|let)\b"
+     # (... or thanks closing the words: "Put the red cube in the bin. I think. Thanks.")
+     rf"|(?:thanks|thank you|cheers|ta|sorry)\s*[.!]*\s*$)[a-z]",
      "hedges a belief about a state or an act, not an order"),
+    # (P1 s22, REV s22 R2) a first-person hedge set off before an order asked back ("I'd say, put the red cube in the
+    # bin?"): unsure whether, as "..., I think?" is; a polite "could you ...?" after the hedge asks as always, and "I
+    # think the purple cube belongs in the bin, could you ...?" (seen phrasing-067) sets nothing off
+    (rf"(?:^|[.!?;]\s*)(?:(?:so|and|well|um+|uh+|er+m?|ok|okay|oh|hmm+)\s*,?\s+)*{_FIRST_PERSON_HEDGE}"
+     rf"\s*(?:(?:[,;:.!…]|\s[-–—])\s*)+(?=[a-z])(?!(?:please\s+)?(?:can|could|would|will)\s+(?:you|u|ya|ye|"
+     rf"it|the robot|the arm)\b)[^.!?;]*\?",
+     "asks whether it should be done, it does not request it"),
     (rf"(?:^|[.!?;]\s*)(?:(?:so|and|oh|ok|okay|well)\s*,?\s+)*(?:you|u|ya|ye)\s+(?!(?:can|could|would|will|may|might|"
      rf"should|must)\b)[a-z]+\b[^.!?;]*?,?\s*\b{_FIRST_PERSON_HEDGE}\s*[.!]*\s*$",
      "hedges a belief about what was done, not an order"),
@@ -497,6 +527,15 @@ _STATE_RE = re.compile(
     r")|\s+(?:can|could|will|may|might|'ll)" + _ADVERB +
     r"\s+(?:be|get)" + _ADVERB + r"\s+" + _PARTICIPLE + r")\b")
 _MODAL = re.compile(r"\b(?:can|could|will|may|might)\b|'ll\b")
+# A fault of a cube said before it is thrown away ("The yellow cube is chipped, please dispose of it.", P1 s22 dev
+# fi64-069; phrasing reads it as "the red cube's got a chipped corner, chuck it in the bin", f14-000): no state the
+# request is about, only where the very next words dispose of "it" (a closed list of faults and of disposals)
+_FAULT_THEN_DISPOSAL = re.compile(
+    rf"(?:^|[.!?;]\s*)(?:(?:the|that|this) )?(?:{_COLOURS}) (?:cube|block|brick|one)(?:'s| is| has been| got)"
+    r"(?: (?:a bit|a little|badly|all|totally|really|so|just))? (?:chipped|cracked|broken|damaged|dented|scratched|"
+    r"faulty|defective|contaminated|dirty|filthy|worn|ruined|bent|sticky)\s*(?:[,;.!—–]|\s-)+\s*"
+    r"(?:(?:so|please|just|then)\s+)*(?:dispose of|bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|discard) "
+    r"it\b(?![^.!?;]*\?)")
 # Questions: an inverted auxiliary or a wh-word at a sentence's start (after a leading filler), or a verbless
 # sentence ending in '?' ("red on pad?"). Polite requests ("could you ...?", "would you mind ...", "how about
 # ...", "..., ok?") and a request said with a rising '?' ("pop the blue cube on the left?") are not.
@@ -807,6 +846,7 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         return m.group(0), "says the request is useless: nothing asks to throw anything away"
     if len(_REPORTED.findall(plain)) >= 2:
         return "; ".join(_REPORTED.findall(plain)), "passes on several people's requests: which one holds?"
+    faulted = _FAULT_THEN_DISPOSAL.search(text)
     for sentence in _SENTENCE.findall(text):
         s = sentence.strip()
         body = s.rstrip(".!?; ")
@@ -817,6 +857,8 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
         # After the first clause only a modal ("..., blue can be binned too"): "..., blue is in the middle" is a role.
         m = next(filter(None, [_STATE_RE.search(clauses[0])] + [
             x for x in (_STATE_RE.search(c) for c in clauses[1:]) if x and _MODAL.search(x.group(0))]), None)
+        if m and faulted and m.group(0) in faulted.group(0):
+            m = None
         if m:
             return m.group(0), "states where a cube is (or could be), not what to do: say 'put ...' to move it"
         if not _TOPIC.search(body):

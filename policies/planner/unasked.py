@@ -20,8 +20,12 @@ _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 # (also "I'm thinking", "I'd guess", "I imagine", "I assume": A1 s14 H58 residue)
 HEDGE_WORDS = (r"i think|i guess|i suppose|i believe|i reckon|i'd say|maybe|probably|perhaps|i'?m thinking|"
                 r"i am thinking|i'd guess|i imagine|i assume")
-HEDGE_END = (rf"(?:,?\s*\b(?:{HEDGE_WORDS})\s*[.!]*|"
-              r"\s*\?[?!.]*)\s*$")
+# (P1 s22: also set off as a sentence of its own, after ". ! ; ..." or a dash, with thanks before or after it: "Red in
+# the bin. I think.", "Red in the bin. Thanks, I think.", "The red cube goes in the bin... I guess. Cheers.")
+_HEDGE_SET_OFF = r"\s*(?:[,;.!…]+\s*(?:(?:thanks|thank you|cheers|ta)\s*[,.!]*\s*)?|[-–—]+\s*)?"
+_HEDGE_CLOSES = (rf"{_HEDGE_SET_OFF}\b(?:{HEDGE_WORDS})\s*[.!…]*(?:\s*[,.!]?\s*(?:thanks|thank you|cheers|ta)\s*[.!]*)?"
+                 r"\s*$")
+HEDGE_END = rf"(?:{_HEDGE_CLOSES}|\s*\?[?!.]*\s*$)"
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
 # s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
@@ -46,8 +50,15 @@ _HEDGED_VERBLESS = re.compile(
     r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
     r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
     r"barring|excluding|besides)\b[^.!?;]*?)?\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|"
-    r"over to)\b[^.!?;]*?"
-    rf",?\s*\b(?:{HEDGE_WORDS})\s*[.!]*\s*$")
+    # (P1 s22: a tower's levels too, "Red at the bottom, blue on top. I think.")
+    r"over to|at|under|underneath|beneath|below|above|next to|beside)\b[^.!?;]*?" + _HEDGE_CLOSES +
+    # (P1 s22) ... or named as a label, the place beside it ("Red, bin. I guess.", "Bin: red cube, I think."), or home
+    # ("Home, I think.", "Back home. I guess."): no verb either
+    r"|(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
+    rf"(?:(?:the )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?\s*[,:]\s*(?:the )?(?:bin|pad|left|right)\b|"
+    rf"(?:the )?(?:bin|pad|left|right)(?: side)?\s*:\s*(?:the )?(?:{_COLOUR_ALT})\b|"
+    r"(?:(?:back|straight back|right back)\s+)?(?:to\s+)?(?:your\s+)?home(?:\s+(?:position|pose|base))?\b)"
+    r"[^.!?;]*?" + _HEDGE_CLOSES)
 # ... and a tower's order said as what "it" goes with a hedge or "?" after it ("Top-down it should go red, green, blue,
 # with orange at the base, I think.", P3 s14): the order is a guess
 _HEDGED_ORDER = re.compile(r"\b(?:top[- ]down|bottom[- ]up|(?:from )?(?:the )?(?:top|bottom|up|down) to (?:the )?"
@@ -141,8 +152,8 @@ def unasked_reason(instruction: str) -> str | None:
     said = instruction.lower().replace("’", "'")
     guessed = _HEDGED_GOAL.search(said) or _HEDGED_ORDER.search(said) or _HEDGED_VERBLESS.search(said)
     if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
-        return (f"'{guessed.group(0).strip(' .!;')}' says where a cube goes as a guess or a question, not as a "
-                f"request: say what the robot should do")
+        return (f"'{guessed.group(0).strip(' .!;')}' says where a cube (or the arm) goes as a guess or a question, not "
+                f"as a request: say what the robot should do")
     hedged = _HEDGED_FIRST.search(said)
     if hedged is not None:
         return (f"'{hedged.group(0).strip(' ,')}': one step is hedged, so whether it is asked is unclear: nothing is "
