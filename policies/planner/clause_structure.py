@@ -200,7 +200,10 @@ _ASIDES = frozenset({"though", "however", "anyway"})
 
 def _moved(toks: Sequence[str]) -> set[str]:
     """The colours said before the first place word of a clause: the cubes it moves ("put the green one on red")."""
-    at = next((j for j, t in enumerate(toks) if t in ("on", "in", "onto", "into", "to", "inside", "at")), len(toks))
+    # (the tokens spell "on top of" as "ontop": "put the yellow one on top of the red one" moves yellow only, dev_s22
+    # fi64-001)
+    at = next((j for j, t in enumerate(toks) if t in ("on", "in", "onto", "into", "to", "inside", "at", "ontop", "atop",
+                                                      "upon")), len(toks))
     return {lx.COLOR_WORDS[t] for t in toks[:at] if t in lx.COLOR_WORDS}
 
 
@@ -283,6 +286,10 @@ def _reorder(toks: list[str], verbs: frozenset[str] = frozenset()) -> tuple[list
             else:
                 c = rest.index(",")
                 sub, main = _strip(rest[:c]), _strip(rest[c + 1:])
+                if word in ("after", "once") and main[:1] == ["then"] and main[1:2] != [","]:
+                    # "After you have put A, then B" (dev_s22 fi64-001): "then" opening the main clause after the
+                    # "after" clause says the same order again; "before you A, then B" stays unread
+                    main = main[1:]
         else:  # "B before you A" / "B after you A"
             sub, main = _strip(toks[i + 1:]), head
         if not sub or not main:

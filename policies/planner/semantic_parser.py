@@ -41,7 +41,7 @@ from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_re
 from policies.planner.restatement import restated
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
-from policies.planner.speech_act import speech_act_error
+from policies.planner.speech_act import _DISMAY, _NO_REQUEST_WORD, speech_act_error
 from policies.planner.towers import TOWER_PURPOSE
 from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
 from sim.skills.push import DIRECTIONS as PUSH_DIRECTIONS
@@ -200,7 +200,9 @@ def _verbless_words(toks: Sequence[str]) -> list[str] | None:
     # ... unless the noun is said bare, with no article, as a note is ("Cube on the pad.": asked where several could be
     # meant, s11 dev fi30-061)
     bare_noun = obj is not None and obj.kind == "generic" and at[0] == 1 and words[0] in ("cube", "block", "brick")
-    if obj is None or obj.kind not in ("color", "extreme", "generic") or (
+    # ... or as the top cube, with a preposition of motion only ("Top cube to the bin, stat.", seen fi40-028; asked
+    # where the scene has two stacks): "the top cube in the bin" may name a cube, and stays unread
+    if obj is None or obj.kind not in ("color", "extreme", "generic", "top") or (
             obj.kind != "color" and words[at[0]] not in ("to", "into", "onto") and not bare_noun):
         return None
     dest = words[at[0] + 1:]
@@ -1625,6 +1627,13 @@ _TOWER_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bas its (?:very )?(foundation|base|bottom)\b"), r"as the \1"),
     (re.compile(r"\bto crown it all\b"), "to crown it"),
     (re.compile(r"\braise ((?:me |us )?(?:a|the) (?:tower|stack|pile))\b"), r"build \1"),
+    # (dev_s22 fi65-066 "It's tower time, folks! Purple at the foundation, green stacked on that, and orange to crown
+    # it!"): the tower announced as the words open, right before its first colour, asks for it; "at the foundation" is
+    # the bottom; "X stacked on that/it" is "X on that" (the level above the cube said before it)
+    (re.compile(r"^\s*(?:it's|it is) (?:tower|stacking) time(?:,? (?:folks|everyone|everybody|guys|kids|team|people))?"
+                rf"\s*[!.]+\s*(?=(?:the )?(?:{_COLOUR_ALT})\b)"), "build a tower: "),
+    (re.compile(r"\bat the (?:very )?foundation\b"), "at the bottom"),
+    (re.compile(rf"\b({_NAMED_CUBE}) stacked (on (?:top of )?(?:it|that))\b"), r"\1 \2"),
 )
 _TOWER_IDIOM_DOUBTED = re.compile(r"\b(?:don'?t|do not|dont|never|not|no|won'?t|can'?t|couldn'?t|wouldn'?t|shouldn'?t|"
                                   r"might|could|would|should|may|must|will|can|you|i|we|they|he|she|if|when|whether|"
@@ -1698,6 +1707,11 @@ _DEMONSTRATIVE_RELATIVE = re.compile(r"\b(?:that|this) ((?:far|near|top|bottom|u
 # top of the stack") is where it goes, not which it is, and stays as said.
 _TOP_OF_PILE = re.compile(r"\bthe (cube|block|one|brick) (?:(?:that'?s|that is|which is|sitting|resting) (?:at|on)|at|"
                           r"off|from) (?:the )?(?:very )?top of (?:the|that|this) (?:pile|stack|tower|heap)\b")
+# ... and "off the top" with no pile said, right after a verb of taking and before the clause ends ("Take the cube off
+# the top and put it on the pad.", seen fi37-063): "the top cube", as "take the top cube off" reads (asked where the
+# scene has two stacks). "off the top of X" names X (above), "off the top shelf" stays unread, and no other verb.
+_OFF_THE_TOP = re.compile(r"\b(take|pull|lift|grab|get) the (cube|block|one|brick) off the (?:very )?top"
+                          r"(?=\s*(?:$|[,;.!]|\band\b|\bthen\b))")
 # "in that order" after a tower's direction ("make a stack out of the orange, purple and yellow ones, bottom to top in
 # that order", fi36-015): the direction is the order, said twice; phrasing would read it as ordering the clauses
 # "only" / "simply" opening a clause before its verb, after a mark ("Don't disturb the yellow cube please, only put the
@@ -1890,6 +1904,44 @@ _BARE_ALL = re.compile(r"^(\s*)all (?=(?:to|in|into|on|onto|over to) the (?:pad|
 # putting it there (as "... and leave it on the pad" reads); only "it" right after the take, only a place of the scene
 _TAKE_AND_KEEP = re.compile(rf"\b((?:take|pick up|grab|lift) {_NAMED_CUBE} and )keep (it (?:on|in|into|onto) the "
                             r"(?:pad|bin|left side|right side))\b")
+# "instead" closing a push of the cube a negated push of another way names just before ("Don't push the yellow cube to
+# the left; push it forward instead.", dev_s22 fi64-044): the second push, as without "instead" (_NEGATED_PUSH_WAY
+# keeps the first way forbidden on the plan); only "it" for the cube, only a push verb, only at the very end
+_INSTEAD_PUSH = re.compile(rf"^((?:please\s+)?(?:don't|dont|do not|never)\s+(?:push|slide|nudge|shove)\s+"
+                           rf"(?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?\s+"
+                           r"(?:(?:to|towards?)\s+(?:the\s+)?)?(?:left|right|forward|backward)s?(?:\s+side)?\s*[.;,]\s*(?:but\s+)?"
+                           r"(?:push|slide|nudge|shove)\s+it\s+(?:(?:to|towards?)\s+(?:the\s+)?)?"
+                           r"(?:left|right|forward|backward)s?(?:\s+side)?)\s+instead(\s*[.!]?\s*)$")
+# A cube said before "it" after "but", following a clause that keeps another cube ("Don't touch the yellow one, but the
+# orange, stick it on the pad.", dev_s22 fi64-049), or the cube that "can go" somewhere after it ("Leave the blue one
+# be, mate, but the red one can go in the bin.", dev_s22 fi65-064): the verb then the cube ("but put the orange on the
+# pad"), as phrasing reads the same opening the words or after "and"; only after these keeping clauses
+_KEPT_THEN = rf"(?:(?:don't|do not|never)(?:\s+you)?\s+(?:touch|move|lay a finger on)|leave)\s+{_NAMED_CUBE}" \
+             r"(?:\s+(?:alone|be))?"
+_THANKS_END = r"(?:\s*,\s*(?:cheers|thanks|ta|please))?\s*[.!]?\s*$"
+_BUT_TOPIC_IT = re.compile(rf"^(\s*{_KEPT_THEN}\s*,\s*(?:(?:mate|pal|love|buddy)\s*,\s*)?but\s+)({_NAMED_CUBE})\s*,\s*"
+                           rf"((?:put|place|stick|pop|set|move)\s+)it\s+((?:in|into|on|onto|to)\s+(?:the\s+)?"
+                           r"(?:bin|pad|left(?: side)?|right(?: side)?))" + _THANKS_END)
+_BUT_CAN_GO = re.compile(rf"^(\s*{_KEPT_THEN}\s*,\s*(?:(?:mate|pal|love|buddy)\s*,\s*)?but\s+)({_NAMED_CUBE})\s+"
+                         r"(?:can|could|may) go\s+((?:in|into|on|onto|to)\s+(?:the\s+)?(?:bin|pad|"
+                         r"left(?: side)?|right(?: side)?))" + _THANKS_END)
+# Going home said with "last" in a sentence of its own before the steps, or as the last clause ("go home last. first
+# push red right, then bin purple.", dev_s22 fi65-069; "First push red right, then bin purple, go home last."): the
+# steps, then home. Only where "last" and "home" are said nowhere else, with no "?" and no hedge at the end
+# (_home_last).
+_HOME_LAST = r"(?:go|return|head)(?: back)? (?:home|to (?:your |the )?home(?: position| pose)?) last"
+_HOME_LAST_BEFORE = re.compile(rf"^\s*(?:(?:and|then|but|please|ok|okay)\s*,?\s+)?{_HOME_LAST}\s*[.;!]\s*(?P<rest>.+?)"
+                               r"\s*[.!]?\s*$")
+_HOME_LAST_AFTER = re.compile(rf"^(?P<rest>.+?)\s*,?\s*(?:and\s+)?(?:then\s+)?{_HOME_LAST}\s*[.!]?\s*$")
+# "up over" a cube right after "put X" ("Put the red cube up over the purple cube, like a hat, please.", dev_s22
+# fi65-070): "over" it, as "put X over Y" reads (seen f19-006); only before a cube named by its colour
+_UP_OVER = re.compile(rf"\b((?:put|place|set|pop|stick) {_NAMED_CUBE}) up (over (?:the )?(?:{_COLOUR_ALT})\b)")
+# "Kindly first place A, thereafter move B, and then return home." (dev_s22 fi64-059): "kindly" / "please" opening the
+# words right before "first" is no clause of its own ("first" keeps its place at the head of the words)
+_POLITE_FIRST = re.compile(r"^(\s*)(?:please|kindly|pls)\s*,?\s+(?=first\b)")
+# "carry the yellow one and put it on top of the red one" (dev_s22 fi64-001): carrying a named cube, then putting "it"
+# somewhere, is taking it there, as "take X and put it ..." reads; only "it" right after, only these verbs
+_CARRY_AND_PUT = re.compile(rf"\b(?:carry|bring) ({_NAMED_CUBE}) and (put|place|set|pop|stick) it\b")
 # "leave the yellow one moored where she is" (dev_s19 fi55-045): a cube left where it is, said with a posture (or a
 # boat's word) and the cube as "she"/"he": "leave X where it is" (clause_structure reads it as "leave X alone")
 _LEFT_WHERE = re.compile(rf"\b(leave {_NAMED_CUBE}) (?:(?:moored|anchored|docked|parked|sitting|standing|resting|"
@@ -1926,6 +1978,20 @@ def _tower_idioms(instruction: str) -> str:
     return instruction if out == said else out
 
 
+def _home_last(instruction: str) -> str:
+    """``instruction`` (lower case) with going home said "last" (``_HOME_LAST_BEFORE`` / ``_AFTER``) spelt as a last
+    step ("..., then go home."); as said otherwise."""
+    said = instruction.lower().replace("’", "'")
+    if re.search(HEDGE_END, said) or "?" in said:
+        return instruction
+    m = _HOME_LAST_BEFORE.match(said) or _HOME_LAST_AFTER.match(said)
+    # (ranks said as ordinals, "go home last; first A, and second B", are phrasing's _ordinals: left to it)
+    if m is None or re.search(r"\b(?:last|lastly|home|finally|second|secondly|third|thirdly|fourth|fourthly)\b",
+                              m.group("rest")):
+        return instruction
+    return f"{m.group('rest').rstrip(' ,.;!')}, then go home."
+
+
 def _unless_doubted(words: str) -> Callable[[re.Match[str]], str]:
     """A replacement that spells a tower idiom as ``words``, or leaves it where a negation, a modal or a subject
     stands right before it (``_TOWER_IDIOM_DOUBTED``)."""
@@ -1950,6 +2016,25 @@ def _keep_as_put(text: str, instruction: str) -> str:
 # Colours listed with bare commas before ONE singular noun ("Put the red, blue cube in the bin.", REV s16-R5): one cube
 # named by two colours, or two cubes? (as phrasing's "the red blue cube"); "the red, blue and green cubes" is plural
 _LISTED_ONE_NOUN = re.compile(rf"\b(?:{_COLOUR_ALT})(?:\s*,\s*(?:{_COLOUR_ALT}))+\s+(?:cube|block|brick|one)\b(?!['s])")
+
+
+# ... and after an interjection of surprise (REV s22 R6 "Wow, top cube to the bin.", "Blimey, the top one to the bin."):
+# a remark on a state found, as speech_act's H143 screen reads it of a goal that opens on a colour
+_REMARKED_PLACE_CUBE = re.compile(rf"(?:^|[.!?;]\s*)(?:(?:{_DISMAY}|ha|there|so there)\s*(?:[,!.…;:]|\s[\-–—])+\s*)+"
+                                  r"(?:(?:and|now|so)\s*,?\s+)?(?=(?:the )?(?:very )?(?:top|topmost|uppermost) "
+                                  r"(?:cube|block|brick|one)\b)" + _NO_REQUEST_WORD)
+# A tower said built at the head of a sentence ("Tower built: purple at the bottom, ...", REV s22 R8): a report, as
+# towers refuses "Tower done: ..."; read here on the words as said (phrasing writes "built" as "build")
+_TOWER_BUILT = re.compile(r"(?:^|[.!?;]\s*)\W*(?:the |a |my |our )?(?:tower|stack|pile)s?\s+(?:built|made|raised|"
+                          r"erected|stacked)\s*[:!.;,\-–—?]")
+# A cube named by its place in the scene, said without a verb before where it goes, then a hedge or "?" ("Top cube to
+# the bin, I think.", "The leftmost cube into the bin?"): a guess or a question, as unasked reads the same with a colour
+# (its _HEDGED_VERBLESS); the top cube's verbless reading (_verbless_words) never plans it
+_HEDGED_PLACE_CUBE = re.compile(r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next)\b\s*,?\s*)*(?:the )?"
+                                r"(?:very )?(?:top|topmost|uppermost|leftmost|rightmost|frontmost|backmost) "
+                                r"(?:cube|block|brick|one)\s*,?\s*(?:to|into|onto)\b[^.!?;]*?"
+                                # (the hedge also as a sentence of its own: "Top cube to the bin. I guess.")
+                                rf"(?:{HEDGE_END}|\s*[.!;…]+\s*(?:{HEDGE_WORDS})\s*[.!…]*\s*$)")
 
 
 # Whether cubes fit somewhere together (A1 s20 low "Can all the cubes go in the bin at once?"): "can / could" + the
@@ -1989,11 +2074,31 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'{fit.group(0).strip()}' asks whether the cubes fit there together, "
                                               f"not for a move: nothing is done"))
     occasion = TOWER_PURPOSE.search(instruction.lower().replace("’", "'"))
+    if occasion is not None and re.search(rf"\b(?:{HEDGE_WORDS})\W*$", instruction.lower().replace("’", "'")):
+        # "For the repro I need a three-high stack: ... I think." (REV s22 R10): a hedge closing a tower said with its
+        # occasion leaves unsaid whether it is asked
+        return ParseResult((), Refusal(reason="a tower for an occasion, then a hedge: whether it is asked is unclear; "
+                                              "say the tower alone"))
     if occasion is not None:  # (towers reads a tower's occasion: the words without it are screened as said, H175)
         screened = speech_act_error(TOWER_PURPOSE.sub(r"\1", instruction.lower().replace("’", "'")))
         if screened is not None:
             return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
                                                   f"{screened[1]}; nothing is done"))
+    if re.search(r"[.!?]\s*done\s*\?[?!.]*\s*$", instruction.lower()):  # (towers reads a closing "Done." only)
+        return ParseResult((), Refusal(reason="'done?' closing the words asks whether something is done: say only what "
+                                              "the robot should do"))
+    built = _TOWER_BUILT.search(instruction.lower())
+    if built is not None:
+        return ParseResult((), Refusal(reason=f"'{built.group(0).strip(' .!?;')} ...' says a tower was built, it does "
+                                              f"not ask for one: nothing is built; say 'build a tower with ...'"))
+    guessed = _HEDGED_PLACE_CUBE.search(instruction.lower().replace("’", "'"))
+    remarked = _REMARKED_PLACE_CUBE.search(instruction.lower().replace("’", "'"))
+    if remarked is not None:
+        return ParseResult((), Refusal(reason=f"'{remarked.group(0).strip()} ...' remarks on a state found, it does "
+                                              f"not ask for it: nothing is done"))
+    if guessed is not None:
+        return ParseResult((), Refusal(reason=f"'{guessed.group(0).strip(' .!?;')}' says where a cube goes as a guess "
+                                              f"or a question, not as a request: say what the robot should do"))
     doubted = _reach_doubted(instruction.lower().replace("’", "'"))
     if doubted is not None:
         return ParseResult((), Refusal(reason=doubted))
@@ -2005,7 +2110,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'{listed.group(0)}' lists colours before one cube: say which cube, or "
                                               f"say each ('the red cube and the blue cube')"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
-    spoken = _before_then_first(_tower_idioms(instruction))
+    spoken = _before_then_first(_tower_idioms(_home_last(instruction)))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
     # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
     spoken = repaired(spoken.lower().replace("’", "'")) or spoken
@@ -2033,10 +2138,13 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     for early, spelt in ((_BIN_FIRST, r"put \1 in the bin\2"), (_BARE_RELATIVE, r"\1the \2 \3 is "),
                          (_ROBOTS_SIDE, r"your \1"), (_SPEAKERS_NEAREST, r"\1\2 the robot"),
                          (_SPEAKERS_WAY, r"\1\2 the robot"), (_DEMONSTRATIVE_RELATIVE, r"the \1"),
-                         (_TOP_OF_PILE, r"the top \1"), (_DIRECTION_IN_ORDER, r"\1"),
+                         (_TOP_OF_PILE, r"the top \1"), (_OFF_THE_TOP, r"\1 the top \2"), (_DIRECTION_IN_ORDER, r"\1"),
                          (_ONLY_VERB, r"\1just "), (_DO_IT_AFTER, r", but only \1"),
                          (_ABOUT_AMOUNT, r"\1"), (_STANDING_ALONE, r"\1on its own"),
-                         (_TAKE_AND_KEEP, r"\1put \2"), (_LEFT_WHERE, r"\1 where it is"), (_ALL_MEANT, r"\1 "),
+                         (_TAKE_AND_KEEP, r"\1put \2"), (_CARRY_AND_PUT, r"take \1 and \2 it"), (_POLITE_FIRST, r"\1"),
+                         (_UP_OVER, r"\1 \2"),
+                         (_INSTEAD_PUSH, r"\1\2"), (_BUT_TOPIC_IT, r"\1\3\2 \4"), (_BUT_CAN_GO, r"\1put \2 \3"),
+                         (_LEFT_WHERE, r"\1 where it is"), (_ALL_MEANT, r"\1 "),
                          (_ALL_EXCEPT_AGAIN, r"\1, except "), (_FOR_EACH, r"\3 every \1\2"),
                          (_ONE_NOT, r"the \1 that is not \2"), (_STRAIGHT_INTO, ""), (_LET_REST, _let_rest),
                          (_TOPIC_THAT, r"\1 it "), (_TOPIC_KEEP, _topic_kept), (_RELATIVE_RESTING, r"\1 \2 is "),

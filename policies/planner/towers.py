@@ -32,7 +32,8 @@ _ROLE_BOTTOM = r"(?:at|on|in) the (?:very )?(?:bottom|base|floor)|lowest|at the 
 _ROLE_TOP = r"(?:at|on|in) (?:the )?(?:very |tippy )?top(?! of)|on top of (?:it|that|them)|highest|last|" \
             r"as the (?:very )?(?:top|highest)(?: cube| block| one)?|" \
             r"(?:at|on) the (?:very )?(?:peak|apex|summit|crown)|" \
-            r"crowns (?:the (?:top|tower|stack|pile)|it)|crowning (?:the (?:top|tower|stack|pile|arrangement)|it)"
+            r"crowns (?:the (?:top|tower|stack|pile)|it)|crowning (?:the (?:top|tower|stack|pile|arrangement)|it)|" \
+            r"to crown (?:it|the (?:tower|stack|pile))"  # ("..., and orange to crown it!", dev_s22 fi65-066)
 # A role word before its colour: "bottom orange, then purple, top red", "base: orange".
 # ("tower blue on the bottom green in the middle red on top", s11 dev fi30-012: a role after "the" closes the phrase of
 # the cube before it, never opens the next one)
@@ -237,7 +238,10 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
                             r"(?:at|on) the (?:very )?base|in between|between (?:them|those|those two|the two)|"
                             r"as the (?:very )?(?:base|bottom|top)|at the very top|(?:a|one) (?:little |small )?"
                             r"(?:stack|pile)|(?:stack|pile) (?:them|em|these|those|the (?:cubes|blocks))(?: up)?"
-                            r"(?=\s*:))\b",
+                            r"(?=\s*:)|"
+                            # "stack all three. yellow bottom, then purple, green on top." (dev_s22 fi65-000)
+                            r"(?:^|(?<=[.;:!]\s))(?:please )?stack (?:them )?all (?:three|four|five|six|[3-6])"
+                            r"(?=\s*[.:]))\b",
                             text)
     chain = re.fullmatch(rf"(?:.*?\b(?:where|so that|with|in which|such that)\s+)?({NP}) {_RESTS_ON} ({NP}),? which "
                          rf"(?:in turn |itself |then )?{_RESTS_ON} ({NP})\s*[.!]?\s*", text)
@@ -751,7 +755,15 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
 # Chur.", dev_s16 fi47-013; "Make a pile, son.", dev_s17 fi49-060): no word of the tower's, so not counted as unread;
 # never where it fills a tower's slot ("..., bro in the middle, ...": unread, A1 s17 H118)
 _ALONE_ADDRESS = re.compile(r"(^|[,.;:!?])\s*(?:mate|bro|pal|buddy|bud|dude|man|fam|boss|chief|love|dear|sir|robot|"
-                            r"robo|bot|friend|lad|lass|son|chur|ta|cheers)\s*(?=[,.;:!?]|$)")
+                            r"robo|bot|friend|lad|lass|son|chur|ta|cheers|partner|everybody|everyone|folks)"
+                            r"\s*(?=[,.;:!?]|$)"
+                            # ... and one closing word in a sentence of its own after the tower ("... right on the very
+                            # top. Ready?", seen f27-011, fi53-013; "Yes.", fi55-039; "Yay!", fi57-032): it asks nothing
+                            # more; only as the very last sentence ("Done." only after a verb that makes the tower,
+                            # never asked: "Stack them up: purple as the base, red on that. Done.", fi56-015; after a
+                            # verbless tower it may say the tower stands)
+                            r"|[.!?]\s*(?:ready|yes|yay)\s*[.!?]*\s*$"
+                            r"|^(\s*(?:please\s+)?(?:stack|build|make|pile)\b.*?[.!])\s*done\s*[.!]*\s*$")
 # What kind of tower it is, said right before the tower's noun ("Let's make a snowman tower!", dev_s18 fi53-013; "build
 # a cute little tower", "a proper tall stack"): how it looks or how the speaker likes it, a closed class of praise, size
 # and look words and of things a column of cubes is likened to; only there, so no word of it reads as a role or a cube
@@ -777,7 +789,10 @@ TOWER_PURPOSE = re.compile(rf"(?:\b((?:tower|stack|pile)(?: of (?:two|three|four
                            rf"(?<=[,;:!])\s*)for "
                            rf"(?:the|a|an|my|our|this|today's) (?:{_OCCASION_WORDS} ){{0,2}}(?:test|tests|demo|"
                            r"demonstration|experiment|trial|run|photo|picture|shoot|video|class|lesson|talk|"
-                           r"presentation|display|show|calibration|benchmark|visitors|students|kids)(?=\s*[:,])")
+                           r"presentation|display|show|calibration|benchmark|visitors|students|kids|repro)"
+                           # (or opening the words before "I/we need|want" and the tower: "For the repro I need a
+                           # three-high stack: ...", dev_s22 fi65-052)
+                           r"(?=\s*[:,]|\s+(?:i|we) (?:need|want|would like|'d like) (?:a|an|one)\b)")
 # A tower looked at or owned ("Look at the tower!", "Check out that stack:", "Your stack:", A1 s17 H117 / s18 H133)
 _SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|this|my|your|our|his|her|their))?|"
                           r"(?:your|my|our|his|her|their))(?: [a-z]+)? (?:tower|stack|pile)\b|"
@@ -790,6 +805,11 @@ _SHOWN_TOWER = re.compile(r"\b(?:(?:look at|check out|behold)(?: (?:the|that|thi
                           # three: ...", A1 s21 H168 / H169)
                           r"(?: of (?:two|three|four|five|six|[2-6]))?(?: for (?:[a-z'-]+ ){0,3}[a-z'-]+)?"
                           r"\s*[:!.;,\-–—]|"
+                          # (REV s22 R8/R9: a tower said built, done or fallen, one dated with no article, or asked
+                          # about, at the head of a sentence: "Tower built: ...", "Last tower: ...", "Tower? ...")
+                          r"(?:^|[.!?;]\s*)\W*(?:(?:last|previous|old|latest|yesterday's|today's)\s+(?:tower|stack|pile)s?"
+                          r"\s*[:!.;,\-–—?]|(?:tower|stack|pile)s?\s+(?:built|made|done|finished|complete|completed|fell|"
+                          r"fallen|standing|ready)\s*[:!.;,\-–—?]|(?:an?\s+)?(?:tower|stack|pile)s?\s*\?)|"
                           r"\b(?:look|see|behold|lo|check (?:this|that|it) out)(?: at)?(?: (?:this|that|it|these|those|"
                           r"them|here|there))?\s*[!?:.;\-–—]")
 # a role said to be another role, or "the middle of the tower" said of a cube (read as no role)
