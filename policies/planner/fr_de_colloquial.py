@@ -35,6 +35,9 @@ _DE_ELIDED = (
     (re.compile(r"\bg' ?(?=[bdfhklmnprstwz])"), "ge"),
     # Austrian "stellen S' mir", "seien S' so gut": the polite "Sie" after its verb
     (re.compile(r"\b([a-zäöüß]+en) s'(?=\s|$)"), r"\1 sie"),
+    # twenty-second pass (fresh_fr_de_42): ... its verb said short too ("fahr'n S'", "leg'n S'": fahren Sie), and
+    # Bavarian "z'ruck"/"z'rück" (zurück)
+    (re.compile(r"\b([a-zäöüß]+)' ?n s'(?=\s|$)"), r"\1en sie"), (re.compile(r"\bz' ?r[uü]ck\b"), "zurück"),
     # northern "mal'n büschen", "wie'n Container": "ein" glued to the particle before it (elsewhere "'n" is an
     # ending, "Seit'n" for "Seiten", or "den" after a preposition, "auf'n", read by the regional rules)
     (re.compile(r"\b(wie|mal|so|noch|nur|als|hab|hat|ist|is|gibt|gib)' ?n\b"), r"\1 ein"),
@@ -125,6 +128,21 @@ _KOELSCH = (
     (re.compile(rf"\bdä ({_KOELSCH_COLOUR})e\b"), r"den \1en"), (re.compile(r"\bdä\b"), "den"),
 )
 
+# Swabian (twenty-second pass, fresh_fr_de_42: "Mach mer mol en Turm, gell: unte dr grüne Würfel, in dr Mitte dr blaue
+# ond ganz obe dr rote."), written back only where a word found only in Swabian speech marks the text: "ond" (und),
+# "obe"/"unte" (oben/unten), "mol" (mal); "mach mer mol" (let's: mach mal), "en" before a tower's noun (einen), "dr"
+# (der) only first in its clause or after "in"/"und" or a tower's level (unte, obe, Mitte: the nominative of a level;
+# elsewhere it may be the accusative or dative, left unread), the tag
+# "gell" before the colon that opens a tower's levels.
+_SWABIAN_MARK = re.compile(r"\b(?:ond|obe|unte|mol)\b")
+_SWABIAN = (
+    (re.compile(r"\bmach(?:e)? mer mol\b"), "mach mal"), (re.compile(r"\bmol\b"), "mal"),
+    (re.compile(r"\ben (?=(?:turm|stapel|türmle)\b)"), "einen "), (re.compile(r"\s*,\s*gell\s*(?=:)"), ""),
+    (re.compile(r"(^|[,:;]\s*|\b(?:und|ond|in|unte|unten|obe|oben|mitte)\s+)dr\b"), r"\1der"),
+    (re.compile(r"\bond\b"), "und"), (re.compile(r"\bobe\b"), "oben"), (re.compile(r"\bunte\b"), "unten"),
+)
+
+
 def restored(text: str, lang: str, known: Container[str]) -> str:
     """``text`` (lower case, straight apostrophes) with its spoken spellings written in full; ``known`` holds the
     words of the language's lexicon (a stretched letter is kept doubled where the doubled word is known, "dannn")."""
@@ -146,6 +164,9 @@ def restored(text: str, lang: str, known: Container[str]) -> str:
                 text = pattern.sub(repl, text)
         if _SAXON_MARK.search(text):
             for pattern, repl in _SAXON:
+                text = pattern.sub(repl, text)
+        if _SWABIAN_MARK.search(text):
+            for pattern, repl in _SWABIAN:
                 text = pattern.sub(repl, text)
         if _KOELSCH_MARK.search(text):
             for pattern, repl in _KOELSCH:

@@ -431,11 +431,22 @@ _TOPIC_REASON = {(lang, kind): re.compile(rf"(?:^|(?<=[.!?])\s+)(?P<topic>{_TOPI
                                           rf"(?:{_REASONS[lang][kind]})(?:\s*,?\s*(?:dêh|deh|hein))?\s*[,.!]\s*"
                                           r"(?P<rest>[^.!?]+[.!?]*)\s*$")
                  for lang in ("fr", "de") for kind in ("discard", "in_the_way")}
-_RESUMED = {"fr": re.compile(r"\b(?:le|la|l')\s*(?=[a-zà-ÿ])|-(?:le|la)\b"),
+_RESUMED = {"fr": re.compile(r"\b(?:le|la|l')\s*(?=[a-zà-ÿ])|-(?:le|la)\b|-(?:m' ?|moi-)en\b"),  # "débarrasse-m'en"
             "de": re.compile(r"\b(?:ihn|den|dn|es)\b|' ?n\b")}
 
 
+# twenty-second pass (fresh_fr_de_42, Berlin: "Den jelben Würfel brauchen wa nich mehr, den kannste inne Tonne
+# kloppen."): the cube said first as the object of the discard reason itself, then taken up by the request; read as the
+# cube said first with the reason after it ("Den gelben Würfel, den brauchen wir nicht mehr, den kannst du ..."), which
+# the topic reason below takes off only before a request to the bin that takes the cube up again
+_DE_TOPIC_NOT_NEEDED = re.compile(r"^(?P<topic>\s*den\s+(?:[a-zäöüß]+ )?(?:würfel|würfl|klotz|block|baustein)) "
+                                  r"(?P<reason>brauch(?:e|en)? (?:ich|wir|ma|wa) (?:nicht|nich|net|ned) mehr)\s*,\s*"
+                                  r"(?=(?:den|ihn)\b)")
+
+
 def _without_topic_reason(text: str, lang: str) -> str:
+    if lang == "de":
+        text = _DE_TOPIC_NOT_NEEDED.sub(lambda m: f"{m['topic']}, den {m['reason'].replace(' wa ', ' wir ')}, ", text)
     for kind in ("discard", "in_the_way"):  # twentieth pass: "Le cube jaune-là, il gêne au milieu. Mets-le ..." (fd38)
         m = _TOPIC_REASON[lang, kind].search(text) if (lang, kind) in _TOPIC_REASON else None
         if m is None or _COLOUR.search(m["topic"]) is None or len(m["topic"].split()) > 5:
@@ -523,7 +534,9 @@ _SIMILE_WORDS = {
         "tomme", "tommes", "fromage", "fromages", "cave", "cigogne", "cheminée", "toit", "nid", "œuf", "oeuf",
         "œufs", "oeufs", "crêpe", "crêpes", "livre", "livres", "étagère", "rayon", "podium", "marche", "château",
         "cartes", "étoile", "sapin", "vase", "bocal", "pot", "pots", "linge", "tête", "conteneur", "conteneurs",
-        "palette", "palettes"}),
+        "palette", "palettes",
+        # twenty-second pass (fresh_fr_de_42, a watchmaker): "comme on remonte une montre" (as one winds a watch)
+        "remonte", "montre", "horloge"}),
     "de": frozenset({
         # function words
         "man", "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des", "auf",
@@ -542,7 +555,9 @@ _SIMILE_WORDS = {
         "sockel", "podest", "treppchen", "siegertreppchen", "schaf", "schafe", "container", "containern",
         # twentieth pass (REV s19-R5): "wie man einen Hut aufsetzt"
         "aufsetzt", "aufsetzen",
-        "palette", "paletten"}),
+        "palette", "paletten",
+        # twenty-second pass: the watch of the French twin ("wie man eine Uhr aufzieht")
+        "uhr", "aufzieht"}),
 }
 
 
@@ -594,5 +609,6 @@ def without_simile(text: str, lang: str) -> str:
         if _NEGATED_WORD.search(m["body"]) or meanings & _SIMILE_BLOCKS or {"left", "right"} & meanings or \
                 not set(words) <= allowed:
             return m[0]
-        return "," if m["sep"].strip() else ""
+        # (its comma kept only before more words: "..., avec soin, comme on remonte une montre." closes on its mark)
+        return "," if m["sep"].strip() and not re.match(r"\s*(?:[.!…]|$)", text[m.end():]) else ""
     return _SIMILE[lang].sub(dropped, text)

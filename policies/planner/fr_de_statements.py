@@ -194,7 +194,9 @@ def approved_told(text: str, lang: str, verb_meaning: Callable[[str], str | None
 # "den" is never the nominative). A bare "Na," ("well") stays an opener, as English "Well," (the s19 pin "Na, du
 # legst jetzt ...").
 _FR_SURPRISE = (r"(?:oh+|ah+|aïe|ouf|oups|zut|mince|punaise|purée|waouh|wouah|ouah|(?:oh|ouh|oula) là(?: là)?|"
-                r"ça alors|la vache|youpi|hourra|(?:ah |eh |hé )?bah|(?:hé|eh) ben|ben dis donc|oh non|ah non)")
+                r"ça alors|la vache|youpi|hourra|(?:ah |eh |hé )?bah|(?:hé|eh) ben|ben dis donc|oh non|ah non|"
+                # twenty-second pass (fresh_fr_de_42): Marseille "Oh con," / "Oh cong," (oh man)
+                r"(?:oh|ah|eh|hé|oh putain) cong?)")
 _SURPRISED_BEFORE = {
     "fr": re.compile(rf"\s*{_FR_SURPRISE}\s*[,!.:…–—-]+\s*"
                      r"(?!\s*(?:et\s+)?(?:maintenant|ensuite|après|puis|d' ?abord)\b)(?P<rest>.*)$"),

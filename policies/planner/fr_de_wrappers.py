@@ -118,6 +118,9 @@ OPENINGS = {
                      r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot)\s*[,!]+|"
                      # sixteenth pass (fresh_fr_de_30): a Marseille exclamation of surprise said before the request
                      # ("Oh fan de chichourle !", "Bonne mère !", "Boudiou !"), a closed list, followed by "!"
+                     # twenty-second pass (fresh_fr_de_42): "Oh con," (oh man) with a comma, before a request only
+                     # (fr_de_statements' surprise screen refuses it before a state said with no verb)
+                     r"(?:oh|ah|eh|hé) cong?\s*[,!]+|"
                      r"(?:(?:oh|ah|eh|hé) )?(?:fan de (?:chichourle|chichoune|chichounette|de pied|pied)|fan des pieds|"
                      r"bonne mère|boudiou|boudu|coquin de sort|miladiou|mon dieu|oh là là|ouh là)\s*!+|"
                      # eleventh pass: a wish for the listener's day, said before the request
@@ -161,7 +164,9 @@ OPENINGS = {
                      r"(?:[ä]hm?|[ö]hm?)(?=\s*(?:…|\.))|"
                      # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
                      # Dank. Würden Sie jetzt ... zurückfahren?")
-                     r"das (?:war's|wär's|war es)(?: für heute| fürs erste)?(?:,? (?:vielen dank|danke(?: schön)?))?|"
+                     # twenty-second pass (fresh_fr_de_42): Bavarian "des" and "heut" ("So, des war's für heut, ...")
+                     r"(?:das|des) (?:war's|wär's|war es)(?: für (?:heute|heut)| fürs erste)?"
+                     r"(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
                      # twentieth pass (fresh_fr_de_33/34): how the day goes, asked ("Na, wie läuft's heute?", "Na, wie
                      # geht's uns denn heut?"): the listener's or "uns", never a cube
@@ -187,6 +192,13 @@ OPENINGS = {
                      # vorbei" (the shift is over: before the last request, as "Feierabend")
                      r"(?:nu(?: (?:gugge|guck|kuck|gucke) (?:ma|mal))?|(?:die )?schicht (?:is|ist) (?:vorbei|aus|rum|"
                      r"zu ende)|"
+                     # twenty-second pass (fresh_fr_de_42): "das/des war's (für heut)," with a comma only right before
+                     # the arm's return home, the last request ("So, des war's für heut, bitte fahr'n S' wieder in Ihre
+                     # Grundstellung z'ruck"); before another request it may be a stop, as "on arrête là" (A1 s18 H138)
+                     r"(?:das|des) (?:war's|war es)(?: für (?:heute|heut)| fürs erste)?(?=\s*,\s*(?:bitte\s+)?"
+                     r"(?:fahr|fahren|geh|gehen|kehr|kehren|komm|kommen) (?:sie |du )?(?:(?:bitte|jetzt|dann|wieder|"
+                     r"nun) )*(?:zurück in|in) (?:die|deine|ihre) (?:grundstellung|ausgangsposition|startposition|"
+                     r"ruheposition)(?: zurück)?\s*(?:[.!–—]|$))|"
                      r"also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
@@ -253,6 +265,9 @@ CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))(?:dêh|deh|dèh|mon gone|(?:et (?:zou\s*,\s*)?)?(?:qu' ?)?on n' ?en parle plus)"
                      r"(?!\s*\?)|"
                      r"grazie(?: mille)?|(?<= )(?:et )?(?:vite|vite fait|rapidement)(?!\s*\?)|"
+                     # twenty-second pass (fresh_fr_de_42): "..., vite fait bien fait" (quickly and well), a teenager's
+                     # "..., wesh" (hey) after a request, never with "?"
+                     r"(?<= )vite fait,? bien fait(?!\s*\?)|(?:(?<=,)|(?<=, ))wesh(?!\s*\?)|"
                      # "..., capito ?" / "compris ?" (understood?) closing an instruction (fr_de_questions reads it
                      # as a mark of a request)
                      r"(?:(?<=,)|(?<=, ))(?:capito|compris|c'est compris)\s*\?|"
@@ -292,6 +307,8 @@ CLOSINGS = {
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|à tantôt|à plus tard|bonne fin de journée|"
+                     # twenty-second pass (fresh_fr_de_42): "Merci bien, c'est un plaisir." (a pleasure)
+                     r"(?:(?<=[,.!] )|(?<=[,.!]))(?:c' ?est|ce fut) (?:un (?:vrai )?plaisir|toujours un plaisir)|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
                      r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"

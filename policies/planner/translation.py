@@ -42,6 +42,7 @@ from policies.planner.fr_de_regional import DE_LATE_ORDER as _DE_LATE_ORDER
 from policies.planner.fr_de_regional import DE_PARTICLE_LIST as _DE_PARTICLE_LIST
 from policies.planner.fr_de_regional import DE_REGIONAL as _DE_REGIONAL
 from policies.planner.fr_de_regional import particle_list as _particle_list
+from policies.planner.fr_de_small_talk import without_small_talk_before_bref
 from policies.planner.fr_de_statements import (
     approved_told,
     remarked_doing,
@@ -307,6 +308,13 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(ne|n' ?)\s*([a-zà-ÿ]+) (?:en aucun cas|sous aucun prétexte)\b", r"\1 \2 pas"),
     (r"\bdébarrass(?:e|ez)(?:-(?:moi|nous|toi|vous))? (?:de |d' ?|du |des )(?:ce |cet |cette |ces |la |l' ?|le )?",
      " discard the "),
+    # twenty-second pass (fresh_fr_de_42): Quebec "tasse-le à droite" (shift it over), the verb with its object pronoun
+    # only ("la tasse", a cup, is a noun): "déplace-le"
+    (r"\btass(e|ez)-(le|la|les)\b", r"déplac\1-\2"),
+    # twenty-second pass (fresh_fr_de_42): "Le cube vert, ..., débarrasse-m'en" (rid me of it): the bin idiom taking up
+    # a cube said first through "en", as "jette-le" takes it up (only after that cube: "débarrasse-m'en" alone names
+    # nothing and stays unread)
+    (r"^(\s*(?:le|la|ce|cet|cette)\s[^;.!?]+?,\s*)débarrass(?:e|ez)-(?:m' ?|moi-|nous-)en\b", r"\1jette-le"),
     (r"\b(à (?:gauche|droite)|(?:côté|partie|zone|moitié) (?:gauche|droite|droit)) de la table\b", r"\1"),
     (r"\b(celui|celle) (?:de|tout à) (gauche|droite)\b", r"\1 le plus à \2"),
     (r"^\s*(?:allez )?hop\b\s*[,!]?", " "),
@@ -518,8 +526,12 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?:\s*,?\s*sans (?:le|la|l' ?)\s*(?:soulever|lever|prendre|attraper))?\b", r"pousse \1 \2"),
     # "pousse celui-là vers la gauche": a cube pointed at, which the words do not name (the English reader asks which)
     (r"\b(?:celui|celle)-(?:là|la|ci)\b|\bce (?:cube|bloc)-(?:là|la|ci)\b", " that-one "),
-    # "..., pas trop fort": how hard to push, as "doucement"
-    (r"\s*,?\s*(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b", " doucement"),
+    # "..., pas trop fort": how hard to push, as "doucement"; twenty-second pass (fresh_fr_de_42): an address of the
+    # closed class of OPENINGS/CLOSINGS said right before it ("Pousse le bloc jaune vers toi, mon chum, pas trop fort
+    # là."), and the Quebec filler "là" right after it
+    (r"\s*,?\s*(?:(?:mon|ma) (?:petit |petite |cher |chère )?(?:chum|pote|ami|amie|frère|homme|pitchoun|trésor|coco|"
+     r"puce|loulou|bonhomme|gars|chéri|chérie|vieux|grand|reuf|poto|chef|gone)\s*,\s*)?"
+     r"(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b(?:\s*,?\s*là\b)?", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
     (rf"^\s*tu sais (?=(?:{_FR_INFINITIVES})\b[^.!]*\?\s*$)", "peux-tu "),
     # fourteenth pass (fresh_fr_de_26): "Dis, tu sais me débarrasser du cube orange ?" (the bin idiom after the "me"
@@ -718,6 +730,8 @@ _FR_PHRASES: tuple[tuple[str, str], ...] = (
     # tower places: "en bas", "au milieu", "en haut", "tout en haut"
     (r"\b(?:tout )?en bas\b", " at the bottom "), (r"\bau milieu\b", " in the middle "),
     (r"\b(?:tout en haut|en haut|au sommet)\b", " on top "), (r"\bà la base\b", " at the bottom "),
+    # twenty-second pass (fresh_fr_de_42): "le bleu comme base" (as the base) in a tower's levels
+    (r"\b(?:comme|en guise de) (?:base|socle)\b", " at the bottom "),
     (r"\b(?:dessus|par-dessus|au-dessus)\s*(?=[,.;!?]|$| et | puis )", " on top of it "),  # "pose le vert dessus"
     (r"\b(?:juste )?(?:en dessous|en-dessous|au-dessous|dessous)\b(?! d)", " below it "),  # a tower going down
     (r"\b(?:ne pas|n'? ?pas)\b", " do not "),  # "ne pas toucher ..." (the infinitive form)
@@ -1754,7 +1768,10 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a clause with its verb left out ("zuerst den lila Würfel nach rechts", "der grüne kommt nach rechts"): put
     # (a direction is accusative: "in den", "auf die"; "in der Mitte" is a place in a tower, not a clause)
     # ("leg-elided": a verb-final infinitive, "den roten Würfel in den Behälter legen", is the clause's own verb)
-    (r"((?:^\s*|[,;:]\s*)(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|\bund\s+"
+    # twenty-second pass (fresh_fr_de_42): "bitte" first ("Bitte alle Würfel in die Kiste, nur den grünen nicht."),
+    # never in a sentence asked ("Bitte alle Würfel in die Kiste?", "..., oder?": REV s22 R13, refused as on HEAD)
+    (r"((?:^\s*|[,;:]\s*)(?:bitte\s+(?![^.!?]*\?))?(?:und\s+)?(?:(?:zuerst|erst|danach|dann|anschließend|zuletzt|schließlich)\s+)?|"
+     r"\bund\s+"
      r"(?:(?:dann|danach|anschließend)\s+)?)((?:der|die|das|den)\s+[a-zäöüß]+(?:\s+(?:würfel|block|klotz|baustein))?"
      # eighth pass: a cube named by where it is ("der Würfel, der am weitesten weg ist, kommt in den Müll")
      r"(?:\s+(?:one|closest-to-the-robot|farthest-from-the-robot|that-is-on-the [a-zäöüß]+ one|on-the-links-side|"
@@ -2421,6 +2438,19 @@ def _state(text: str, lang: str) -> str | None:
         state_clause(text, lang, partial(_action_verb, lang=lang))
 
 
+# twenty-second pass (fresh_fr_de_42): a dash between two clauses, the second a request that opens on its verb ("Den
+# gelben Würfel bitte nicht anfassen – schieb einfach den lila ...", "Ne touche pas le bleu – mets le rouge ..."), is
+# the clause break it is spoken as (the screens already split there); read as nothing, the two clauses ran into one
+# and the prohibition took the request into it. Only before a verb of action of the lexicon, after at most a "bitte",
+# "einfach", "dann", "jetzt" or "alors", "puis", "juste"; any other dash is left as before.
+_DASH_BEFORE_REQUEST = re.compile(r"(?<=[a-zà-ÿß])\s+[–—]\s+(?=((?:(?:bitte|einfach|dann|jetzt|alors|puis|juste)\s+)*)"
+                                  r"([a-zà-ÿß]+)\b)")
+
+
+def _dash_before_request(m: re.Match[str], lang: str) -> str:
+    return " ; " if _action_verb(m[2], lang) is not None else m[0]
+
+
 def _translated(text: str, lang: str) -> str:
     _verdict_after_no_verb(text, lang)  # fourteenth pass
     _how_far_after_a_place(text, lang)  # twenty-first pass
@@ -2479,7 +2509,8 @@ def _translated(text: str, lang: str) -> str:
                                f"request; say it as a request ({say}); nothing was planned")
     if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
-    lowered = _unwrapped(_without_preamble(_unwrapped(text, lang), lang), lang)
+    # twenty-second pass: small talk closed by "bref" / "egal" before the request (fr_de_small_talk.py)
+    lowered = _unwrapped(_without_preamble(without_small_talk_before_bref(_unwrapped(text, lang), lang), lang), lang)
     lowered = without_simile(lowered, lang)  # ", comme une fournée ratée" (eighteenth pass; fr_de_reasons.py)
     lowered = _unwrapped(without_reason(lowered, lang), lang)  # "..., der steht da im Weg rum." (twelfth pass)
     if (state := _state(lowered, lang)) is not None:
@@ -2487,6 +2518,7 @@ def _translated(text: str, lang: str) -> str:
         # poubelle.", "Der rote im Müll, aber zack zack.": A1 s17 H125)
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {state!r} describes where a cube is (no verb of action), not "
                                "what to do; say it as a request with its verb; nothing was planned")
+    lowered = _DASH_BEFORE_REQUEST.sub(partial(_dash_before_request, lang=lang), lowered)
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
