@@ -2084,9 +2084,11 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         if screened is not None:
             return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
                                                   f"{screened[1]}; nothing is done"))
-    if re.search(r"[.!?]\s*done\s*\?[?!.]*\s*$", instruction.lower()):  # (towers reads a closing "Done." only)
-        return ParseResult((), Refusal(reason="'done?' closing the words asks whether something is done: say only what "
-                                              "the robot should do"))
+    closing = re.search(rf"[.!?]\s*(?:(?:done|yes|yay)\s*\?|(?:done|yes|yay|ready)\W*(?:{HEDGE_WORDS}))[?!.]*\s*$",
+                        instruction.lower().replace("’", "'"))
+    if closing is not None:  # (towers reads a closing "Done." / "Yes." / "Yay!" / "Ready?" only, REV s22 R15)
+        return ParseResult((), Refusal(reason=f"'{closing.group(0).strip(' .!?')}' closing the words asks or guesses "
+                                              f"whether something is done: say only what the robot should do"))
     built = _TOWER_BUILT.search(instruction.lower())
     if built is not None:
         return ParseResult((), Refusal(reason=f"'{built.group(0).strip(' .!?;')} ...' says a tower was built, it does "

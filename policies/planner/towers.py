@@ -490,8 +490,10 @@ def _expand_tower(text: str, state: SceneState) -> Rewrite | None:
             return Rewrite(text, f"'{superlative.group(0)}' would take every cube, and the words place "
                                  f"{len(bottom_up)} of the {len(state.names)}: which is meant is unclear")
         said = said[:superlative.start()] + " tower " + said[superlative.end():]
+    closer = _TOWER_CLOSER.search(said)
+    worded = said[:closer.start()] if closer is not None and _TOWER_MADE.search(said[:closer.start()]) else said
     unread = sorted(set(re.findall(r"[a-z]+", TOWER_PURPOSE.sub(r"\1", _TOWER_KIND.sub(
-        r"\1", _ALONE_ADDRESS.sub(r"\1", said))))) -
+        r"\1", _ALONE_ADDRESS.sub(r"\1", worded))))) -
                     _TOWER_VOCABULARY - set(lx.COLOR_WORDS))
     # ... and no sign or label beside it: struck out, ticked, commented or quoted ("~~...~~", "- [x]", "//", "#",
     # ">"), or addressed to an arm ("Left arm: ...") refuse any other request (A1 s10 H11)
@@ -756,14 +758,14 @@ _TOWER_VOCABULARY = frozenset(re.findall(r"[a-z]+", """
 # never where it fills a tower's slot ("..., bro in the middle, ...": unread, A1 s17 H118)
 _ALONE_ADDRESS = re.compile(r"(^|[,.;:!?])\s*(?:mate|bro|pal|buddy|bud|dude|man|fam|boss|chief|love|dear|sir|robot|"
                             r"robo|bot|friend|lad|lass|son|chur|ta|cheers|partner|everybody|everyone|folks)"
-                            r"\s*(?=[,.;:!?]|$)"
-                            # ... and one closing word in a sentence of its own after the tower ("... right on the very
-                            # top. Ready?", seen f27-011, fi53-013; "Yes.", fi55-039; "Yay!", fi57-032): it asks nothing
-                            # more; only as the very last sentence ("Done." only after a verb that makes the tower,
-                            # never asked: "Stack them up: purple as the base, red on that. Done.", fi56-015; after a
-                            # verbless tower it may say the tower stands)
-                            r"|[.!?]\s*(?:ready|yes|yay)\s*[.!?]*\s*$"
-                            r"|^(\s*(?:please\s+)?(?:stack|build|make|pile)\b.*?[.!])\s*done\s*[.!]*\s*$")
+                            r"\s*(?=[,.;:!?]|$)")
+# One closing word in a sentence of its own after a tower asked for with a verb that makes it ("Let's build a big tall
+# tower! ... right on the very top. Ready?", seen f27-011, fi53-013; "Yes.", fi55-039; "Yay!", fi57-032; "Stack them up:
+# purple as the base, red on that. Done.", fi56-015): it asks nothing more. Only as the very last sentence, only after
+# such a verb (after verbless levels "Yay!" may celebrate a tower found, REV s22 R15), "Ready?" the only one asked
+# (semantic_parser refuses "Yes?", "Done?" and a closer hedged, whose marks phrasing drops)
+_TOWER_CLOSER = re.compile(r"[.!?]\s*(?:ready\s*\?|ready|yes|yay|done)\s*[.!]*\s*$")
+_TOWER_MADE = re.compile(r"\b(?:stack|build|make|pile|raise|erect|construct|assemble)\b")
 # What kind of tower it is, said right before the tower's noun ("Let's make a snowman tower!", dev_s18 fi53-013; "build
 # a cute little tower", "a proper tall stack"): how it looks or how the speaker likes it, a closed class of praise, size
 # and look words and of things a column of cubes is likened to; only there, so no word of it reads as a role or a cube

@@ -48,12 +48,14 @@ def test_the_top_cube_frames_ask_among_two_stacks(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Don't take the cube off the top.", "Did you take the cube off the top and put it on the pad?",
     "I took the cube off the top and put it on the pad.", "Take the cube off the top shelf and put it on the pad.",
-    "Put the cube off the top on the pad.", "Top cube in the bin.", "Top cube on the pad.", "Top cube to the bin?",
+    "Put the cube off the top on the pad.", "Top cube to the bin?",
     "Top cube to the bin, I think.", "Top cube to the bin. I guess.", "Not the top cube to the bin.",
     "The top cube to the bin was a mistake.", "The bottom cube to the bin.", "The leftmost cube to the bin, I think.",
     "The leftmost cube into the bin?",
 ])
 def test_the_top_cube_twins_move_nothing(text: str) -> None:
+    # ("Top cube in the bin." / "on the pad." stay unread by the parser, and the default backend's model plans the top
+    # cube there, REV s22 R17: no pin either way here)
     moves_nothing(text, STACK)
 
 
@@ -219,6 +221,13 @@ def test_a_towers_closing_word(text: str) -> None:
     "Build a tower: purple at the bottom, green in the middle, orange on top. Done?",
     "Build a tower: purple at the bottom, green in the middle, partner on top.",
     "Build a tower: purple at the bottom, done in the middle, orange on top.",
+    # (REV s22 R15: after verbless levels a closer may celebrate a tower found; asked or hedged closers)
+    "Purple at the bottom, orange on top. Yay!", "Purple at the bottom, orange on top. Yes.",
+    "Purple at the bottom, orange on top. Ready?", "Tower: purple at the bottom, orange on top. Yay!",
+    "Build a tower: purple at the bottom, green in the middle, orange on top. Yes?",
+    "Stack them up: purple as the base, orange on that. Done, I think.",
+    # (the words before a closer are still read: an unread word refuses)
+    "Build a tower: purple at the bottom, green in the middle, orange on top yesterday. Done.",
 ])
 def test_a_towers_closing_word_twins_move_nothing(text: str) -> None:
     moves_nothing(text, PGO)
