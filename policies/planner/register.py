@@ -277,7 +277,8 @@ def _side_said_again(m: re.Match[str]) -> str:
     only where every side in it is the last side said before it; another side corrects the words and is kept."""
     sides = re.findall(r"\b(?:left|right)\b", m.string[:m.start()])
     said = set(re.findall(r"\b(?:left|right)\b", m.group(0)))
-    return "" if sides and said == {sides[-1]} else m.group(0)
+    asked = re.match(r"\s*\?", m.string[m.end():]) is not None  # "... I mean your right?" asks (REV s22 low)
+    return "" if sides and said == {sides[-1]} and not asked else m.group(0)
 
 
 def _pointed(m: re.Match[str]) -> str:
@@ -429,10 +430,14 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # the bin." is a status call, REV s15-R8)
     # (P1 s22: the next line of a sheet read out, "Next on my sheet: move ...", dev fi64-006; "Next step in the
     # checklist: move ...", fi65-058)
+    # (... only before the verb of a request: a verbless goal or "you put ..." after it keeps the label, read and
+    # refused, so the hedge and report screens still see the clause from its start, REV s22 R14)
     (r"^(?:(?:final|next|last|first) item|item (?:one|two|three|four|five|six|[1-9])|checklist item"
-     r"(?: (?:one|two|three|four|five|six|[1-9]))?|(?:next|first|last|final) (?:up )?on (?:my|the|our) (?:sheet|list|"
-     r"checklist|card|clipboard|script)|(?:next|first|last|final) step(?: (?:in|on|of) (?:the|my|our) "
-     r"(?:checklist|list|sheet|script|procedure))?)\s*[:\-–—]\s*", ""),
+     r"(?: (?:one|two|three|four|five|six|[1-9]))?)\s*[:\-–—]\s*", ""),
+    (r"^(?:(?:next|first|last|final) (?:up )?on (?:my|the|our) (?:sheet|list|checklist|card|clipboard|script)|"
+     r"(?:next|first|last|final) step(?: (?:in|on|of) (?:the|my|our) (?:checklist|list|sheet|script|procedure))?)"
+     rf"\s*[:\-–—]\s*(?=(?:please\s+)?(?:{_REQUEST_VERBS}|go|head|return|pop|stick|bin|stack|push|plonk|dump|ditch)\b)",
+     ""),
     (r"^cargo check\s*[:\-–—]\s*(?=.*\b(?:stow|put|place|move|load|secure|bring|set)\b)", ""),
     # ... and a telegraphic "<cube>, <place>" or "<cube>! <side>!" said as the whole clause ("Item three: yellow cube,
     # landing pad. Set.", fi43-073; "Red cube, left side!", fi42-045; "Blue cube! Right side!", fi42-000): the cube to

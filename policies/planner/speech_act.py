@@ -410,7 +410,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # orders, phrasing's label rule, f14-000's family)
     (rf"(?:^|[.!?;]\s*)(?:the\s+|my\s+|our\s+)?(?:(?:initial|start|starting|original|previous|old|current|present|"
      rf"beginning)\s+(?:state|states|position|positions|pose|configuration|layout|set-?up|arrangement|scene|situation)|"
-     rf"set-?up|fyi|f\.y\.i\.?|for your information|heads[- ]up)\s*[,:\-–—.!;…]+\s*"
+     rf"set-?up|initial|start|starting|"
+     # (REV s22 R4 residue: "Quick heads up: / Friendly heads up: / Quick FYI: ...")
+     rf"(?:(?:just |a |one )?(?:quick|small|little|friendly|brief|short|general)\s+)?(?:fyi|f\.y\.i\.?|"
+     rf"for your information|heads[- ]up))\s*[,:\-–—.!;…]+\s*"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:top|topmost|uppermost|bottom)\s+"
      rf"(?:cube|block|one))\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "says how the scene is (a start state or a note), it does not ask for it"),

@@ -357,3 +357,32 @@ def test_a_remark_on_any_cube_by_its_place_moves_nothing(text: str) -> None:
 ])
 def test_a_request_after_an_interjection_or_an_opener_plans(text: str, want: list[str]) -> None:
     plans_as(text, want, S3)
+
+
+# REV s22 R14: a sheet's label is dropped only before the verb of a request; before a verbless goal or "you put ..." it
+# stays (read, refused), so the hedge screens still read the clause; R4 residue: a note label with an adjective
+@pytest.mark.parametrize("text", [
+    "Next on my sheet: red on the pad, I think.",
+    "Next on my sheet: red on the pad. I guess.",
+    "Next step in the checklist: red in the bin, I guess.",
+    "Next step: red in the bin, I think.",
+    "Last on the list: the red cube, on the pad, I reckon.",
+    "Next on my sheet: red at the bottom, blue on top, I think.",
+    "Next on my sheet: you put red on the pad.",
+    "Push the red cube to the right? I mean your right?",
+    "Quick heads up: red in the bin.",
+    "Friendly heads up: everything in the bin.",
+    "Quick FYI: everything in the bin.",
+    "Initial: red in the bin.",
+])
+def test_a_label_before_a_verbless_or_hedged_clause_moves_nothing(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Next step: put the red cube in the bin.", mv("red", "bin")),
+    ("Last on my list: go home.", ["go_home()"]),
+    ("Quick heads up: put the red cube in the bin.", mv("red", "bin")),
+])
+def test_a_label_before_an_order_plans(text: str, want: list[str]) -> None:
+    plans_as(text, want, S3)
