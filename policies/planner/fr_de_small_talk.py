@@ -10,9 +10,10 @@ taken off only where EVERY part of them (between marks) holds a topic of small t
 night or the week; coffee; the weather; the work, the lab's experiment, a meeting, a lecture; the commute; the
 speaker's trade and years; the speaker talking too much; the robot's precision admired) and NO part holds a word
 that could bear on the request: a cube, a colour, a place or side, any verb of action or word of order, quantity or
-negation of the lexicon, the arm or the robot, a hand or a person near the table, a hazard, a stop or a wait, a time
-that defers ("demain", "morgen"), a condition, someone's instruction, make-believe. Any other preamble is read as
-said, hence refused where unread (a refusal is safe; a dropped "Attention, mon fils est juste à côté." never is).
+negation of the lexicon, the arm or the robot, a hand, a person or a relative in the room (REV s22 R16), a hazard, a
+stop or a wait, a time that defers ("demain", "morgen"), a condition, someone's instruction, make-believe. Any other
+preamble is read as said, hence refused where unread (a refusal is safe; a dropped "Attention, mon fils est juste à
+côté." never is).
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ _KEEPS = {
         disent dites demande demandé interdit interdite règle consigne ordre ordres stop arrête arrêtez arrêter pause
         blague plaisante rigole faux test teste essai imagine imaginons semblant tombe tombé tombée cassé cassée casse
         bouge bouger touche toucher touché cube cubes bloc blocs brique briques poubelle bac pad tapis cible gauche
-        droite tour pile""".strip())),
+        droite tour pile
+        fils fille filles femme mari collègue collègues copain copine ami amie amis frère sœur soeur neveu nièce père
+        mère chef patron patronne stagiaire étudiant étudiante étudiants classe famille""".strip())),
     "de": frozenset(re.split(r"\s+", """
         nicht nich net ned nie niemals kein keine keinen keiner nichts ohne außer ausser wenn falls bevor nachdem dann
         danach zuerst später morgen gleich warte warten wart halt stopp stop achtung vorsicht gefahr gefährlich feuer
@@ -82,7 +85,9 @@ _KEEPS = {
         schüler besucher tisch seite neben nah nahe vor hinter hier da dort alle alles jeder jede jeden andere anderen
         rest sagt gesagt sagen verboten regel anweisung befehl pause witz spaß scherz falsch test teste versuch stell
         fällt gefallen kaputt bewegen beweg anfassen berühren würfel klotz klötze block baustein müll eimer tonne pad
-        links rechts turm stapel""".strip())),
+        links rechts turm stapel
+        sohn tochter frau mann kollege kollegin kollegen chef chefin freund freundin bruder schwester vater mutter
+        praktikant praktikantin student studentin studenten klasse familie""".strip())),
 }
 _DOMAIN_EN = frozenset({*VERBS_EN, "build", "cube", "cubes", "block", "blocks", "bin", "trash", "box", "pad", "left",
                         "right", "side", "red", "green", "blue", "yellow", "purple", "orange", "pink", "not", "never",

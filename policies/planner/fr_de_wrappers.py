@@ -198,7 +198,7 @@ OPENINGS = {
                      r"(?:das|des) (?:war's|war es)(?: für (?:heute|heut)| fürs erste)?(?=\s*,\s*(?:bitte\s+)?"
                      r"(?:fahr|fahren|geh|gehen|kehr|kehren|komm|kommen) (?:sie |du )?(?:(?:bitte|jetzt|dann|wieder|"
                      r"nun) )*(?:zurück in|in) (?:die|deine|ihre) (?:grundstellung|ausgangsposition|startposition|"
-                     r"ruheposition)(?: zurück)?\s*(?:[.!–—]|$))|"
+                     r"ruheposition)(?: zurück)?\s*(?:[–—]\s*(?:feierabend\s*)?)?[.!]*\s*$)|"
                      r"also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
@@ -307,8 +307,11 @@ CLOSINGS = {
                      r"(?:ce serait|ça serait|c'est) (?:vraiment |très |trop )?(?:sympa|gentil|super|génial|top|cool|"
                      r"parfait)|s'il (?:te|vous) pla[iî]t|bisous|bises|"
                      r"à plus|ciao|bonne journée|bonne soirée|à tantôt|à plus tard|bonne fin de journée|"
-                     # twenty-second pass (fresh_fr_de_42): "Merci bien, c'est un plaisir." (a pleasure)
-                     r"(?:(?<=[,.!] )|(?<=[,.!]))(?:c' ?est|ce fut) (?:un (?:vrai )?plaisir|toujours un plaisir)|"
+                     # twenty-second pass (fresh_fr_de_42): "Merci bien, c'est un plaisir." (a pleasure), right after
+                     # the thanks only: after an infinitive or a goal it is their subject, a remark ("Mettre le rouge
+                     # dans la poubelle, c'est un plaisir.", REV s22 R18)
+                     r"(?:(?<=merci, )|(?<=merci bien, )|(?<=merci beaucoup, )|(?<=merci\. )|(?<=merci! )|"
+                     r"(?<=merci bien\. )|(?<=merci bien! ))c' ?est (?:un (?:vrai )?plaisir|toujours un plaisir)|"
                      r"s' ?te pla[iî]t|stp|svp|d'accord|ok|okay|je (?:vous|te) (?:en )?prie|si possible|"
                      r"(?:(?:et )?(?:puis )?c'est|(?:ce|ça) sera) tout(?: pour (?:aujourd' ?hui|le moment|l' ?instant|"
                      r"ce soir|maintenant|cette fois))?|quoi|hein|(?:tu es|t' ?es|vous êtes) (?:vraiment |trop )?"

@@ -44,6 +44,7 @@ from test_translation_spoken import _TRIPLES
      ("y>z", "x>y")),
     # the watchmaker's simile
     ("Mettez le {x} sur le pad. Avec soin, comme on remonte une montre.", ("x>pad",)),
+    ("Mets le {x} dans la poubelle. Merci bien, c'est un plaisir.", ("x>bin",)),
     ("Mets le {x} sur le {y}, comme on remonte une montre.", ("x>y",)),
     ("Leg den {X} auf den {Y}, wie man eine Uhr aufzieht.", ("x>y",)),
     # Marseille
@@ -98,6 +99,13 @@ def test_the_family_plans(template: str, spec: tuple[str, ...], triple: tuple[st
     "Tasse le {x} à droite.",
     "Le {x}, tasse-le à droite ?",
     "Ne pousse pas le {x} vers toi, mon chum, pas trop fort là.",
+    # "c'est un plaisir" after an infinitive or a goal is their subject, "ce fut" a report (REV s22 R18)
+    "Mettre le cube {x} dans la poubelle, c'est un plaisir.",
+    "Pousser le cube {x} à gauche, c'est un vrai plaisir.",
+    "Mettre le {x} sur le {y}, ce fut un plaisir.",
+    "Le cube {x} dans la poubelle, c'est un plaisir.",
+    # "das war's," before the return home only as the last request
+    "Das war's, bitte fahr zurück in die Grundstellung – und leg den {X} in den Müll.",
     # closings after a state, asked
     "Le {x} est sur le pad, vite fait bien fait, wesh.",
     "Le {x}, sur le pad, vite fait bien fait, wesh ?",
@@ -173,6 +181,10 @@ def test_small_talk_before_its_marker_plans(template: str) -> None:
     "Grosse journée, le café est froid... bref ? Pose le {x} sur le {y}.",
     "Der Kaffee ist kalt, der Chef hat gesagt, warte. Egal. Leg den {X} auf den {Y}.",
     "Der Kaffee ist kalt, der Drucker brennt. Egal. Leg den {X} auf den {Y}.",
+    # a relative or a colleague said in the room (REV s22 R16)
+    "Grosse journée, mon fils est à l'atelier avec moi, bref, mets le {x} sur le {y}.",
+    "Grosse journée, mon collègue est à l'atelier, bref, mets le {x} sur le {y}.",
+    "Stressiger Tag, mein Sohn ist heute mit im Labor, egal, leg den {X} auf den {Y}.",
 ])
 def test_small_talk_twins_move_nothing(template: str) -> None:
     filled_moves_nothing(template)
