@@ -2025,8 +2025,11 @@ _REMARKED_PLACE_CUBE = re.compile(rf"(?:^|[.!?;]\s*)(?:(?:{_DISMAY}|ha|there|so 
                                   r"(?:cube|block|brick|one)\b)" + _NO_REQUEST_WORD)
 # A tower said built at the head of a sentence ("Tower built: purple at the bottom, ...", REV s22 R8): a report, as
 # towers refuses "Tower done: ..."; read here on the words as said (phrasing writes "built" as "build")
-_TOWER_BUILT = re.compile(r"(?:^|[.!?;]\s*)\W*(?:the |a |my |our )?(?:tower|stack|pile)s?\s+(?:built|made|raised|"
-                          r"erected|stacked)\s*[:!.;,\-–—?]")
+# (REV s22 R19: also with a mark or "as" between, "Tower, built: ...", "Tower (built): ...", "Tower as built: ...", "As
+# built: ...", a result or a verdict, "Tower result: ...", "Tower OK: ...", and "Tower up: ..." ("Stack up:" asks))
+_TOWER_BUILT = re.compile(r"(?:^|[.!?;]\s*)\W*(?:(?:the |a |my |our )?(?:tower|stack|pile)s?\s*(?:[,(—–-]\s*)*"
+                          r"(?:as\s+)?(?:built|made|raised|erected|stacked|result|ok|okay)|"
+                          r"(?:the |a |my |our )?towers?\s*(?:[,(—–-]\s*)*up|as built)\s*\)?\s*[:!.;,\-–—?]")
 # A cube named by its place in the scene, said without a verb before where it goes, then a hedge or "?" ("Top cube to
 # the bin, I think.", "The leftmost cube into the bin?"): a guess or a question, as unasked reads the same with a colour
 # (its _HEDGED_VERBLESS); the top cube's verbless reading (_verbless_words) never plans it

@@ -273,6 +273,15 @@ def test_rev_r6_near_misses_plan(text: str) -> None:
     "Last tower: purple at the foundation, green stacked on that, orange to crown it.",
     "For the repro I need a three-high stack: purple, green, orange from the bottom. I think.",
     "For the demo, I need a three-high stack: purple, green, orange from the bottom. I think.",
+    # (R19: with a mark or "as" between, a result, a verdict, "Tower up:")
+    "Tower, built: purple at the bottom, green in the middle, orange on top.",
+    "Tower — built: purple at the bottom, green in the middle, orange on top.",
+    "Tower (built): purple at the bottom, green in the middle, orange on top.",
+    "Tower as built: purple at the bottom, green in the middle, orange on top.",
+    "As built: purple at the bottom, green in the middle, orange on top.",
+    "Tower result: purple at the bottom, green in the middle, orange on top.",
+    "Tower up: purple at the bottom, green in the middle, orange on top.",
+    "Tower OK: purple at the bottom, green in the middle, orange on top.",
 ])
 def test_rev_r8_r9_r10_move_nothing(text: str) -> None:
     moves_nothing(text, PGO)
@@ -283,6 +292,8 @@ def test_rev_r8_r9_r10_move_nothing(text: str) -> None:
     "A tower, please: purple at the bottom, green in the middle, orange on top.",
     "Stack up: purple at the bottom, green in the middle, orange on top.",
     "Can you build a tower? Purple at the bottom, green in the middle, orange on top.",
+    "Tower, please: purple at the bottom, green in the middle, orange on top.",
+    "Stack them up: purple at the bottom, green in the middle, orange on top.",
 ])
 def test_rev_r8_r9_near_misses_build(text: str) -> None:
     plans_as(text, tower("purple", "green", "orange"), PGO)
