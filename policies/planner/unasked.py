@@ -26,15 +26,26 @@ _HEDGE_SET_OFF = r"\s*(?:[,;.!…]+\s*(?:(?:thanks|thank you|cheers|ta)\s*[,.!]*
 _HEDGE_CLOSES = (rf"{_HEDGE_SET_OFF}\b(?:{HEDGE_WORDS})\s*[.!…]*(?:\s*[,.!]?\s*(?:thanks|thank you|cheers|ta)\s*[.!]*)?"
                  r"\s*$")
 HEDGE_END = rf"(?:{_HEDGE_CLOSES}|\s*\?[?!.]*\s*$)"
+# A cube named by its place, rank or size, with no colour, as the subject of a goal stated or verbless below ("Top
+# cube to the bin, I think.", "The leftmost cube into the bin. I guess.", "The middle one in the bin, I reckon.", "The
+# cube nearest me goes in the bin, I think."; P3 s22 fi40-028; s23: "middle / front / back / nearest ..." planned a
+# guess on d2be377)
+_PLACED_CUBE = (r"(?:the )?(?:very )?(?:top|topmost|uppermost|bottom|lowest|highest|leftmost|rightmost|frontmost|"
+                r"backmost|middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|"
+                r"left-hand|right-hand|first|last|second|third|other|remaining|lone|single|big|bigger|biggest|large|larger|largest|"
+                r"small|smaller|smallest|little) (?:cube|block|brick|one)s?"
+                r"|(?:the )?(?:cube|block|brick|one)s? (?:nearest|closest|furthest|farthest|nearer|closer)(?: to)? "
+                r"(?:me|you|us|them|the (?:robot|arm|bin|pad|base|edge|camera|door|window|wall))")
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
 # s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
 _HEDGED_GOAL = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?=(?:and\s+)?then\b))(?:(?:and|then|after that|after which|afterwards?|subsequently|next|"
     r"finally|so|just|only|but|before you do(?: that| so| it)?|first)\b\s*,?\s*)*"
-    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
+    r"(?:(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
     rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
-    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
+    # (P3 s23: or a cube named by its place, "The middle cube goes in the bin?", which planned on d2be377)
+    rf"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?|{_PLACED_CUBE})"
     # (an exception between the cubes and their verb: "Every cube except red goes in the bin?", "All cubes, save the
     # red cube, shall be relocated ..., I think.", P3 s14)
     r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
@@ -42,19 +53,31 @@ _HEDGED_GOAL = re.compile(
     r"(?:'s| is| are| goes| go| should| shall| must| ought| needs?| has to| have to| will| belongs?| can)"
     r"\b(?=[^.!?;,]*\b(?:in|into|on|onto|to|inside)\b)[^.!?;,]*?" + HEDGE_END)
 # ... and a goal said with no verb at all ("Red in the bin, I think.", "All cubes, except the red cube, to the left
-# side, I guess.": A1 s14 H58, old on d69fdcb: phrasing drops the hedge after a verbless goal): a guess, as with a verb
+# side, I guess.": A1 s14 H58, old on d69fdcb: phrasing drops the hedge after a verbless goal): a guess, as with a verb.
+# One shape for every subject (P3 s23: semantic_parser's own list for a cube named by its place, _HEDGED_PLACE_CUBE,
+# folded in here): the words that may open the sentence, the cubes said, an exception, the place words.
+_VERBLESS_OPENS = r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
+_CUBES_SAID = (r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
+               rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything|all|both)"
+               r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?")
+_VERBLESS_EXCEPT = (r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|"
+                    r"but(?: not)?|bar|barring|excluding|besides)\b[^.!?;]*?)?")
+# (P1 s22: a tower's levels too, "Red at the bottom, blue on top. I think.")
+_VERBLESS_PLACE = (r"\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|over to|at|under|"
+                   r"underneath|beneath|below|above|next to|beside)\b[^.!?;]*?")
+
+
+def _verbless_goal(subject: str) -> str:
+    """The pattern of a sentence that says ``subject`` (a regex) and where it goes, with no verb: its opener, the
+    subject, an exception, the place words (the hedge or question after it is the caller's)."""
+    return f"{_VERBLESS_OPENS}(?:{subject}){_VERBLESS_EXCEPT}{_VERBLESS_PLACE}"
+
+
 _HEDGED_VERBLESS = re.compile(
-    r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
-    r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
-    rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|everything|all|both)"
-    r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
-    r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
-    r"barring|excluding|besides)\b[^.!?;]*?)?\s*,?\s*(?:out (?:wide )?)?(?:in|into|on|onto|to|inside|on top of|atop|"
-    # (P1 s22: a tower's levels too, "Red at the bottom, blue on top. I think.")
-    r"over to|at|under|underneath|beneath|below|above|next to|beside)\b[^.!?;]*?" + _HEDGE_CLOSES +
+    _verbless_goal(f"{_CUBES_SAID}|{_PLACED_CUBE}") + _HEDGE_CLOSES +
     # (P1 s22) ... or named as a label, the place beside it ("Red, bin. I guess.", "Bin: red cube, I think."), or home
     # ("Home, I think.", "Back home. I guess."): no verb either
-    r"|(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
+    "|" + _VERBLESS_OPENS +
     rf"(?:(?:the )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick))?\s*[,:]\s*(?:the )?(?:bin|pad|left|right)\b|"
     rf"(?:the )?(?:bin|pad|left|right)(?: side)?\s*:\s*(?:the )?(?:{_COLOUR_ALT})\b|"
     r"(?:(?:back|straight back|right back)\s+)?(?:to\s+)?(?:your\s+)?home(?:\s+(?:position|pose|base))?\b)"
