@@ -19,8 +19,8 @@ from policies.planner.register import in_plain_register
 # Words only Scots uses (none an English word): one of them marks the instruction as Scots.
 _MARKERS = frozenset({"yin", "yins", "oan", "dinnae", "cannae", "wouldnae", "couldnae", "isnae", "disnae", "didnae",
                       "gonnae", "hame", "awa'", "awa", "intae", "forrit", "baith", "efter", "ye've", "whit", "ah've",
-                      "doon", "oot", "fae", "ower", "tae", "startin'", "twiddlin'", "nae", "an'", "yer", "dae", "jist",
-                      "noo"})
+                      "doon", "oot", "fae", "ower", "tae", "startin'", "twiddlin'", "nae", "an'", "yer", "dae", "jist"})
+# ("noo" is no sure mark: English chat writes it for a drawn-out "no", REV s23 R10; with a mark above it is "now")
 # Scots -> English, word for word (apostrophes kept as written: "o'", "an'", "awa'").
 _WORDS = {
     "yin": "one", "yins": "ones", "pit": "put", "oan": "on", "intae": "into", "tae": "to", "tap": "top", "o'": "of",

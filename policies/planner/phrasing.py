@@ -429,7 +429,10 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (rf"^(?:(?:ok|okay|right|alright|so|now),?\s+)?(?!next (?:run|trial|test|session|experiment|time|week|day)\b)"
      rf"(?:(?:{_LABEL_MODIFIERS})\s+){{0,3}}"
      rf"(?:{_LABEL_NOUNS})(?:\s*(?:#\s*)?\d{{1,3}}|\s+(?:one|two|three|a|b))?"
-     r"(?:\s+(?:for )?(?:today|now|this (?:morning|afternoon|evening|session)))?\s*[:\-–—]\s*(?=[a-z])", ""),
+     # (P1 s23: "as follows" closed by a full stop too, and a numbered list after the label, "Procedure: (1) place
+     # ...", "Sequence as follows. One: pick ...", dev fi67-042, fi68-060)
+     r"(?:\s+(?:for )?(?:today|now|this (?:morning|afternoon|evening|session)))?"
+     r"(?:\s+as follows\s*[.:]|\s*[:\-–—])\s*(?=[a-z]|\d{1,2}[.):]\s*[a-z])", ""),
     # a summary of the request before a colon, spelt out after it: "Unstack it: take the yellow cube off the orange
     # one and put it on the right side" (f17-052); only where what follows takes a cube off another
     (r"^(?:please\s+)?unstack (?:it|them|that|this|those|these|the (?:tower|stack|pile))\s*[:\-–—]\s*"
@@ -599,6 +602,13 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"(?: for (?:me|us))?(?: please)?|is that (?:ok|okay|possible|alright)|"
      r"would that work)\b"
      r"\s*(?=[,;.!?:\-–—]|$|\s+(?:just |now |so |and )?(?:go|head|return) home\b))+", r"\1"),
+    # (P1 s23, dev fi67-057 "Okay, we're recording now... robot, please put ...", fi67-068 "For this take, push ..."):
+    # a film set's words before a request, each a closed form; never before a verbless goal ("We're recording now...
+    # the red cube in the bin." narrates a scene)
+    (rf"(^|[.!?]\s*)(?:(?:ok|okay|alright|right),?\s+)?(?:(?:we'?re|we are) (?:now )?(?:recording|rolling|filming)"
+     rf"(?: now)?|for this take)(?:\s*(?:\.{{2,}}|…|[.!,:;\-–—]))+\s*"
+     rf"(?=(?:(?:robot|arm)\s*,\s*)?(?:(?:please|kindly|now|just)\s+)*(?:(?:could|can|would|will) you\b|"
+     rf"(?:{_FRAMED_VERB})\b))", r"\1"),
     (r"(^|[,;.!?:]\s*|\band\s+)(?:basically|honestly|actually|frankly)\s+", r"\1"),
     # a colleague's request passed on: "My colleague has asked me to have the yellow cube placed on the blue one"
     # (fresh split indep10-060); what follows is read as the request it is
@@ -642,6 +652,9 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(^|[.!?]\s*)(?:(?:(?:ok(?:ay)?|right|so|now),?\s+)?(?:let'?s do (?:a few|some) "
      r"(?:little |quick |simple |fun )?things(?: together)?|(?:it'?s )?(?:clean|tidy)[- ]?up time|"
      r"(?:boys and girls|kids|children|class|everyone|everybody|folks),? (?:watch|look at) (?:this|me|closely)|"
+     # (P1 s23, dev fi67-033 "Let's show the visitors a routine: the red cube goes ...")
+     r"let'?s show (?:the visitors|our visitors|the guests|our guests|everyone|everybody|the class|the kids|you all|"
+     r"y'?all|them) (?:a|our|the) (?:little |quick |simple |short )?(?:routine|sequence|demo)(?=\s*:)|"
      # (bare, only "watch this" / "check this out" before a request's verb: "Watch me, put ..." announces the speaker's
      # own demonstration, "Look at this, the red cube in the bin" points at a state, A1 s10 H10)
      rf"(?:watch this|check this out)(?=\s*[.:!\-–—,]\s*(?:(?:please|now|just|can we|could you|can you)\s+)*"
@@ -3106,10 +3119,22 @@ def rewrite(instruction: str, state: SceneState) -> Rewrite:
     text = re.sub(r"(\b(?:don'?t|do not|never)\b[^.;!?]*[.;!]\s*[^.;!?]*?\b(?:in|into|on|onto|to|left|right|home)\b"
                   r"[^.;!?,]*?)\s*,?\s+instead(?=\s*(?:$|[.;!?]))", r"\1", text)
     # a teacher to a class: "Let's ask the robot to put the green block on the red block!" (f27: six records): the
-    # request itself; "let's not ask ...", "let's ask the robot whether ..." stay unread
+    # request itself; "let's not ask ...", "let's ask the robot whether ..." stay unread, and so does "ask him / her"
+    # (a person more often than the robot, REV s23 R5; no seen gold has it)
     text = re.sub(r"(^|[.!?]\s*)(?:(?:ok(?:ay)?|now|so|right|alright),?\s+)?(?:let'?s|shall we|we(?:'ll| will| can)|"
-                  r"can we) ask (?:the robot|our robot|the arm|it|him|her|robot|our friend the robot)(?: nicely)? to\s+"
+                  r"can we) ask (?:the robot|our robot|the arm|it|robot|our friend the robot)(?: nicely)? to\s+"
                   r"(?=[a-z])", r"\1", text)
+    # (P1 s23, dev fi68-048/067/071/077) a team lead's "let's have it / the robot <verb> ..." ("Let's have it grab the
+    # cube farthest ...", "Alright team, let's have the robot build us a tower: ...") is the request itself, as "let's
+    # ask the robot to" above; and "let's have <cubes> go <place>" ("let's have every cube go over to the right side")
+    # is "<cubes> go <place>". Only "let's" opening its clause before a verb the planner reads: "let's not have it
+    # ...", "we had it grab ...", "let's have a look", "let's have it grab ...?" (asked, below) stay unread
+    text = re.sub(rf"(^|[.!?,:;]\s*)let'?s have (?:the robot|our robot|the arm|the bot|it|robot)\s+"
+                  rf"(?=(?:{_FRAMED_VERB}|grab|build|make|stack|move)\b)(?![^.!?]*\?)", r"\1", text)
+    text = re.sub(rf"(^|[.!?,:;]\s*)let'?s have ((?:every|each|all|all the|both|the) (?:single )?"
+                  rf"(?:(?:{_COLOUR_NAMES}) )?(?:cubes?|blocks?|ones?)) go\s+(?=(?:over )?(?:to|in|into|on|onto)\b)"
+                  rf"(?![^.!?]*\?)",
+                  r"\1\2 go ", text)
     # texting's "1" for "one" after a colour ("ditch the purple 1", "move the red 1 to the left side", f27)
     text = re.sub(r"\b((?:the|a) [a-z]+) 1\b(?!\s*[.):])", r"\1 one", text)
     # "en top of" (f26-054), "the target" for the pad (the writer's world: "a target pad", f26-005), a simile of

@@ -105,7 +105,22 @@ _REASON_SAID = (r"(?:(?:it'?s|it is|that'?s|that is) (?:a bit |kind of |sort of 
                 r"(?:i'?m|i am|we'?re|we are) (?:checking|testing|measuring) (?:the )?(?:friction|grip)"
                 r"(?: on the (?:mat|pad|table))?|"
                 r"(?:i'?m|i am) late for (?:a |my |the |our )?(?:group |team |lab )?(?:meeting|class|lecture|call)|"
-                r"(?:i'?ll|i will|we'?ll|we will) log (?:it|this|that)(?: after| afterwards| later)?)")
+                r"(?:i'?ll|i will|we'?ll|we will) log (?:it|this|that)(?: after| afterwards| later)?|"
+                # (P1 s23, dev fi67-079 "Park yourself in the home pose so I can lock up."; fi68-010 "I'm testing the
+                # region placement."; fi68-001 "Just want to see how the push skill handles it.")
+                # (never "so we can go home": someone else going home, test_lead_s16_going_home)
+                r"(?<=so )(?:i|we) can (?:lock up|pack up|close up)|"
+                # (dev fi68-018 "I've got a board meeting in five.", fi68-052 "..., class is waiting.", fi67-068 "...,
+                # and I'll narrate over it.")
+                r"(?:i'?ve got|i have got|i'?ve|i have|i got) (?:a |my )?(?:board |team |group |lab |staff )?meeting "
+                r"in (?:five|ten|fifteen|twenty|thirty|two|\d{1,2})(?: (?:minutes|mins|min))?|"
+                r"(?:the )?(?:class|kids|students|visitors|audience|everyone|everybody) (?:is|are) waiting|"
+                r"(?:i'?ll|i will) narrate (?:over it|over the top|it)|"
+                r"(?:i'?m|i am|we'?re|we are) (?:just )?testing (?:the |my |our )?(?:region placement|placement|"
+                r"regions|push skill|push|pushing|grasp|grip|gripper|place skill|pick skill|skills?)|"
+                r"(?:i |we )?(?:just )?(?:want|wanted) to see how (?:the |your )?(?:push skill|place skill|pick skill|"
+                r"skill|gripper|arm|robot|it|you) (?:handles|handle|copes with|cope with|manages|manage|does|do) "
+                r"(?:it|that|this))")
 # (P1 s19: someone who would enjoy the result: "My kid would love to see that.", fi42-052, fi44-063; "My daughter would
 # love to watch it." -- safety.py's _ENJOYED is its twin; "... would love to see you hit it" keeps more words)
 _ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddaughter|grandkids|grandchildren|"
@@ -123,6 +138,12 @@ _APOLOGY = (r"(?:(?:so |really |very )?sorry (?:for|about) (?:the|all the|this|a
             r"(?:(?:so |really )?sorry,? )?i hope (?:that|this|it) makes sense|"
             r"(?:(?:so |really )?sorry,? )?(?:i'?ve |i have )?never done this before|"
             # (P1 s22: "Sorry, I know that sounds a bit backwards.", dev fi64-014)
+            # (P1 s23: the apology for the typing, "..., typing on my phone w gloves sorry", dev fi67-061; "sorry for
+            # the typos")
+            r"(?:(?:sorry|soz),? )?(?:i'?m |im )?typing (?:on|from) (?:my|a) phone(?: (?:w|with|in) (?:my )?gloves"
+            r"(?: on)?)?(?:,? (?:sorry|soz))?|"
+            r"(?:so |really )?(?:sorry|soz|apologies) (?:for|about) (?:the|my|any) (?:typos|typo|spelling|typing)|"
+            r"(?:excuse|pardon|ignore) (?:the|my) (?:typos|typo|spelling|typing)|"
             r"(?:sorry,? )?i know (?:(?:that|this|it) (?:sounds|seems|is)|that'?s|it'?s) "
             r"(?:a bit |kind of |a little |so )?(?:backwards|"
             r"weird|odd|strange|silly|confusing|complicated)|"
@@ -230,7 +251,9 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
 # ... after a mark or "and"; only these few also after a bare space ("... thanks moving on")
 # "Keep up the good work!" keeps its "good work"
 _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thanking you"
-             r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady)|"
+             r"(?: in adva[a-z]*)?|nice and (?:gentle|gently|soft|softly|easy|slow|slowly|careful|carefully|steady|"
+             # (P1 s23, dev fi68-038 "..., nice and mellow.")
+             r"mellow|smooth|smoothly|calm|calmly|chill|relaxed|easy-like|light|lightly|quiet|quietly)|"
              # texting's "real quick" at the very end of a request with no mark before it ("park the purple cube on
              # the pad rq", fi42-008) and Nigerian "jare" (fi42-042)
              # A laugh closing a request, with or without a mark before it (P1 s19, the convention settled): texting's
@@ -246,7 +269,9 @@ _TRAILING = (r"(?:shh+|moving on|at (?:the|your) earliest(?: convenience)?|thank
              r"rq|real quick|jare|eh(?![\s.!]*\?))")
 _LEAD = r"(?:(?:and|honestly|really|basically|so|yeah|well|ok|okay)\s*,?\s+)"
 _CLOSINGS = re.compile(rf"(?:\s*[,;.!?—–]\s*{_LEAD}*(?:{_CLOSING})|\s+{_LEAD}+(?:{_CLOSING})|\s+{_TRAILING})"
-                       rf"(?:\s*[,;.!]*\s*(?:{_CLOSING}|{_ADDRESS}|please|thanks|thank you|cheers))*[\s,;.!?]*$",
+                       # (P1 s23: "and" before a later closing too, "..., slowly, and I'll narrate over it.", fi67-068)
+                       rf"(?:\s*[,;.!]*\s*(?:and\s+)?(?:{_CLOSING}|{_ADDRESS}|please|thanks|thank you|cheers))*"
+                       rf"[\s,;.!?]*$",
                        re.IGNORECASE)
 
 # Dropped only around a request (an imperative, ``_IMPERATIVE``): after a verbless placement the same words make a
@@ -480,8 +505,10 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # the bin!", fi41-007; "Build it, robot! The line-up ...", fi41-033): an address, nothing named
     (r"\s*,\s*robot\s*(?=[—–!]|-\s)", " "),
     # the robot's side said again after the side, with "I mean" (_side_said_again)
+    # (P1 s23: also "That's your left(, robot).", dev fi67-016)
     (r"(?<=[a-z?.!,])\s*[,.?!;]?\s*(?:(?:i mean,?\s+(?:your|the robot'?s) (?:left|right))|"
-     r"(?:your|the robot'?s) (?:left|right),?\s+i mean)(?:\s*,\s*(?:the robot'?s|your) (?:left|right))?"
+     r"(?:your|the robot'?s) (?:left|right),?\s+i mean|that'?s (?:your|the robot'?s) (?:left|right)(?:,\s*robot)?)"
+     r"(?:\s*,\s*(?:the robot'?s|your) (?:left|right))?"
      r"(?:\s*,\s*sorry)?(?:\s*,\s*not (?:mine|my "
      r"(?:left|right)))?(?=\s*(?:[,.;!?—–]|$))", _side_said_again),
     # a filler "Like," opening the sentence before "just <verb>" ("Can it push the purple one to the left? Like, just
@@ -577,10 +604,17 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # Indian English "Please to place ..." (fi31-008): "please place"
     (r"\bplease to (?=(?:put|place|move|take|keep|stack|shift|push|set|bring|carry|go|return|dispose|discard)\b)",
      "please "),
+    # (P1 s23) texting's and dialect's "urself" / "yerself" (dev fi68-046 "park urself back at home", fi67-073 "get
+    # yerself back home"): yourself
+    (r"\b(?:urself|yerself|yrself)\b", "yourself"),
     # "park yourself back at home" (fi39-064), a soldier's "and stand easy" after it (fi30-050), "shift's over"
     # after going home (f29-048): going home
     (r"\bpark yourself (?:back )?(?:at|to) (?:your )?home(?: position)?\b", "go home"),
     (r"(\bhome(?: position| pose)?)\s*(?:,\s*|\s+)and stand easy(?=\s*(?:[.!]|$))", r"\1"),
+    # (P1 s23, dev fi67-051 "Cut! Okay, could you reset to home for the next take?"): ready for the film's next take
+    (r"(\bhome(?: position| pose)?)\s+for the next (?:take|shot)(?=\s*(?:[.!?]|$))", r"\1"),
+    # (P1 s23, dev fi68-002) "... home position and call it a day": the day's end said after going home, last
+    (r"(\bhome(?: position| pose| spot)?)\s*(?:,\s*|\s+)and call it a (?:day|night)(?=\s*(?:[.!]|$))", r"\1"),
     (r"(\b(?:park the arm|go home|head home|return home|go back home))\s*,\s*(?:the |my |our )?shift'?s (?:over|done|"
      r"finished)(?=\s*(?:[.!]|$))", r"\1"),
     # Texan "y'all" said to the robot ("After y'all put that orange cube in the bin, set ...", fi44-052) and "ya" after
@@ -1059,7 +1093,7 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... after the session's end said ("ok I think we're done, ...", "that's us finished for today, ...", "That'll dae
     # for the day, lad.", "Our practice is complete.", "We're done for the day."): dropped only where going home follows
     # it at once and the end names nothing else ("I think we're done. Put the red cube in the bin." stays unread)
-    (r"^[\s,]*(?:(?:ok|okay|alright|right|well|so)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
+    (r"^[\s,]*(?:(?:ok|okay|alright|right|well|so|ah|oh)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
      r"(?:we'?re|we are) (?:all )?(?:done|finished|through)(?: here)?|that'?s us (?:done|finished)|"
      r"that'?(?:s|ll) (?:it|all|everything|do|dae)|that will (?:do|be all)|"
      r"(?:our|the|this|today'?s) (?:practice|session|lesson|class|shift|work|job|demo|run) is (?:complete|over|done|"
@@ -1074,13 +1108,20 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"shots|measurements|footage)(?: (?:i|we) (?:need|needed|wanted))?|"
      r"(?:and )?there'?s the (?:final )?whistle|"
      r"(?:(?:my )?(?:friend|brother|sister|oga|madam|sir)\s*,\s*)?you(?:'ve| have) (?:tried|done well|done (?:very )?"
-     r"well|worked hard)(?: today| for today)?)"
+     r"well|worked (?:hard|well))(?: today| for today)?|"
+     # (P1 s23, dev fi67/fi68: the speaker done, "Alright, I'm done for tonight.", fi67-079; a match's "Full time!",
+     # fi67-018, a film set's "Cut!" / "That's a wrap!"; praise of the work, "Great job everyone,", fi68-002)
+     r"(?:i'?m|i am) (?:all )?(?:done|finished)|full[- ]time|cut|that'?s a wrap|"
+     r"(?:great|good|nice|fine) (?:job|work)(?:,? (?:everyone|everybody|team|folks|all|guys))?)"
      r"(?: for (?:today|now|the day|this session|tonight))?\s*(?:,\s*(?:lad|lass|mate|pal|buddy|folks))?"
      # (the arm named before it, "Arm, back to your home position", fi65-074; "park / send the arm ... home", fi64-027,
      # fi65-031)
-     r"\s*[,.;!]+\s*(?=(?:(?:the )?(?:arm|robot)\s*,\s*)?(?:(?:you can|you may|now|so|then|please)\s+)*"
+     r"\s*[,.;!]+\s*(?=(?:(?:the )?(?:arm|robot)\s*,\s*)?(?:(?:you can|you may|now|so|then|please|let'?s)\s+)*"
      r"(?:go|head|return|get|park yourself|park the arm|send the arm|awa'?|back)"
-     r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*[.!]*\s*(?:namaste[.!]*)?$)", ""),
+     r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*[.!]*\s*(?:namaste[.!]*)?$"
+     # (P1 s23: or asked with a polite frame, "Cut! Okay, could you reset to home for the next take?", dev fi67-051)
+     r"|(?:(?:ok|okay|alright|right)\s*,?\s*)?(?:could|can|would|will) you (?:please )?(?:go|head|return|reset|get)"
+     r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*\?+\s*$)", ""),
     (r"\bgo and (?:rest|relax|wait|sit|settle) (?:at|in) (?=(?:your|the) (?:home|resting|rest|start|starting) "
      r"(?:position|pose|spot)\b)", "go to "),
     # a wish said as a pseudo-cleft ("so what I'd love is for you to put ...", fi46-050): the request

@@ -27,7 +27,10 @@ from policies.planner.register import STATED_CLAUSE, without_small_talk_before_a
 from policies.planner.scene_state import SceneState
 
 _COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
-_NP_WORD = rf"(?:the|a|an|this|that|both|all|{_COLOURS}|cubes?|blocks?|bricks?|ones?|balls?|objects?|and|,)"
+# (REV s23 R9: a cube named by its place too, "The leftmost cube goes in the bin?", "The middle one belongs ...?")
+_NP_WORD = (rf"(?:the|a|an|this|that|both|all|{_COLOURS}|cubes?|blocks?|bricks?|ones?|balls?|objects?|and|,|leftmost|"
+            r"rightmost|middle|centre|center|front|rear|nearest|closest|furthest|farthest|top|topmost|uppermost|"
+            r"bottom|lowest|remaining|lone)")
 # A sentence that opens on a noun phrase of the scene ("red", "the red and the blue cube", "it", "they").
 _NP_START = rf"^(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|they|both)\b"
 _MOTION = (r"(?:put|placed|moved|binned|threw|thrown|tossed|chucked|dropped|stacked|pushed|picked|trashed|dumped|built|"
@@ -80,6 +83,15 @@ _DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|wh
 # No verb, "please" or modal in the rest of the sentence ("the bin" / "a bin" is no verb): a verbless goal
 _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!inside )\b(?:{_MOTION_BASE}|please|"
                     r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
+# What a verbless goal opens on, as the H143 remark screen reads it (a colour, a quantifier, home, a cube by its place
+# or rank): shared by the note label and the closings after a verbless goal (P1 s23, REV s23 R2)
+# (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too)
+_GOAL_OPENS = (rf"(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:whole\s+)?lot|back\s+home|leftmost|"
+               rf"rightmost|them\s+all|an?\s+(?:{_COLOURS})|(?:back\s+)?at\s+home|"
+               r"(?:(?:middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|"
+               r"leftmost|rightmost|top|topmost|uppermost|bottom|lowest|highest|first|last|second|third|other|"
+               r"remaining|lone|single|big|small|little|two|three|four|five|six)\s+)?"
+               r"(?:cube|cubes|block|blocks|brick|bricks|one|ones))\b")
 _DASHED_OPENER = re.compile(r"^((?:(?:well|ok|okay|so|um+|uh+|er+m?|hmm+|sorry|oh|ah|wow|hey|hi|hello|right(?: then)?|"
                             r"alright|now|and|look|listen|yes|yeah|no|actually|please|anyway|then|also|excuse me)"
                             r"\s*,?\s*)+?)\s*(?:[—–]+|-+(?=\s))\s*")
@@ -159,8 +171,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # Reports: someone other than the robot does or did it, or the user will.
     (r"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+|the \w+ guy)"
      r"(?: just| already| then| also| first)? (?:saw|watched|noticed|seen|heard)\b", "reports what was seen"),
-    (rf"\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|our \w+)"
-     rf"(?:'ve| have| had)?(?: just| already| then| also)? "
+    # (not the robot a team lead has do it, "Let's have the robot put ...", P1 s23: phrasing reads it as the request)
+    (rf"(?<!let's have )(?<!lets have )\b(?:i|we|he|she|they|someone|somebody|everyone|everybody|the robot|my \w+|"
+     rf"our \w+)(?:'ve| have| had)?(?: just| already| then| also)? "
      rf"{_MOTION}\b(?! (?:you|me|us)\b)", "reports an action, it does not ask for one"),
     # ... the robot named otherwise at a clause's start ("The arm put the red cube in the bin.", "The robot arm put
     # ...?", "Bot put ...", A1 s17 H106); what it can or will do, said of it ("The robot can put the red cube in the
@@ -193,8 +206,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # (any interjection of a closed class, one or more: "Oh dear / Blimey / Jeez / Phew / Yay / Meh / Lol, red in the
     # bin.", "Oh, blimey, all the cubes in the bin.", A1 s17 H120 residue; "Finally, red in the bin." may be a
     # sequence's last step and "Okay, red in the bin." orders: neither is one)
-    (rf"(?:^|[.!?;:]\s*)(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?\s+(?:in|into|on|onto|atop|inside)\s+"
-     rf"(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
+    # (REV s23: any goal the H143 screen reads, "The leftmost cube on the pad again.")
+    (rf"(?:^|[.!?;:]\s*)(?:(?:the\s+)?(?:{_COLOURS})\b(?:\s+(?:cube|block|one))?|(?={_GOAL_OPENS})[^.!?;]*?)"
+     rf"\s+(?:in|into|on|onto|atop|inside)\s+(?:the\s+)?[a-z]+(?:\s+(?:cube|block|one|side))?\s+again\b",
      "remarks on a state found, it does not ask for it"),
     # ... and so does any verbless clause the parser would read as a goal after such an interjection, not only "<cube>
     # <place>": a tower by its roles, a list, an exclusion, home ("Blimey, red at the bottom, blue in the middle, green
@@ -211,10 +225,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     # cubes", "the one on the left", "the leftmost cube", "bottom to top: ...", "back to home"; REV s21: "them all", an
     # indefinite cube ("a red cube"), "(back) at home", "the robot / arm (back) home")
     (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
-     rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so)\s*,?\s+)?"
+     rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so|then|well)\s*[,.]?\s+)*"
      rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
      rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
-     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|lot|back\s+home|in|into|onto|"
+     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|bricks|(?:whole\s+)?lot|"
+     rf"back\s+home|in|into|onto|"
      rf"inside|from|(?:two|three|four|five|six)\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
      rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home|them\s+all|an?\s+(?:{_COLOURS})|"
      rf"(?:back\s+)?at\s+home|(?:robot|arm)\s+(?:back\s+)?(?:at\s+)?home|"
@@ -223,8 +238,25 @@ _RULES: tuple[tuple[str, str], ...] = (
      # position words: a French "Oh, le cube jaune, là, zou, ..." is no English goal, seen fd25-000)
      rf"(?:(?:middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|leftmost|"
      rf"rightmost|top|topmost|uppermost|bottom|lowest|highest|first|last|second|third|other|remaining|lone|single|big|"
-     rf"small|little)\s+)?(?:cube|cubes|block|blocks|one|ones))\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
+     rf"small|little)\s+)?(?:cube|cubes|block|blocks|brick|bricks|one|ones))\b){_NO_REQUEST_WORD})[^.!?;]*[a-z]",
      "remarks on a state found, it does not ask for it"),
+    # (P1 s23, REV s22 low) ... or after it: a verbless goal closed by a yes, a laugh or a habit ("Red in the bin,
+    # yes.", "Red in the bin, ha.", "Red in the bin, as usual."): agreement that it is so, a laugh at it, how it always
+    # is, as the sixty other closings after a verbless goal ("apparently", "I saw", "oops") are refused; after a verb or
+    # "please" it closes a request ("Put the red cube in the bin, yes.", "Red in the bin please, as usual.", "The green
+    # cube needs to go in the bin, whenever ur ready, no rush lol", test_planner_fresh9_words), and the
+    # only seen golds of the closing have a verb ("Every single block goes into the trash can, all of them, yes!",
+    # fi31-025)
+    # (REV s23 R2: any goal the H143 screen reads, "The cube on the left in the bin, yes."; the closing as a sentence
+    # of its own, "Red in the bin. Ha."; an emoticon after it, "Red in the bin, yes :)")
+    # (never after a colon: "Let's build it from the top down: green crowns the tower, ... Yes." builds, fi55-039; the
+    # tower's closers are towers.py's)
+    (rf"(?:^|[.!?;]\s*)(?:(?:ok|okay|right|alright|so|now|and|then)\s*,?\s+)*"
+     rf"(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|goes|go|going|belongs?|must|"
+     rf"should|has to|have to|ought|wants?)\b)"
+     rf"[^.!?;]*?[a-z]\s*[,;.!\-–—]\s*(?:as usual|as per usual|as ever|yes|yeah|yep|yup|ha|hah|ha(?:ha)+|he(?:he)+|"
+     rf"lol|lmao)\s*[.!]*(?:\s*[:;]-?[)(dpD]+)*\s*$",
+     "remarks on a state (a yes, a laugh or 'as usual' after no verb), it does not ask for it"),
     # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
     # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a
     # bare "You put the red cube in the bin." and "Okay, you put ..." still order, as the seen golds read them)
@@ -412,10 +444,12 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"beginning)\s+(?:state|states|position|positions|pose|configuration|layout|set-?up|arrangement|scene|situation)|"
      rf"set-?up|initial|start|starting|"
      # (REV s22 R4 residue: "Quick heads up: / Friendly heads up: / Quick FYI: ...")
-     rf"(?:(?:just |a |one )?(?:quick|small|little|friendly|brief|short|general)\s+)?(?:fyi|f\.y\.i\.?|"
-     rf"for your information|heads[- ]up))\s*[,:\-–—.!;…]+\s*"
-     rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:top|topmost|uppermost|bottom)\s+"
-     rf"(?:cube|block|one))\b){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     # (P1 s23: a note is the same class, "Note: / Side note: / Quick note: everything in the bin."; the seen golds
+     # put a note only before an order: "Shift note: ..., chuck it in the bin." f14-000, "Safety note: ... Push ..."
+     # f25-031)
+     rf"(?:(?:just |a |one )?(?:quick|small|little|friendly|brief|short|general|side|shift|safety|handover|final)"
+     rf"\s+)?(?:fyi|f\.y\.i\.?|for your information|heads[- ]up|notes?|memo))\s*[,:\-–—.!;…]+\s*"
+     rf"(?={_GOAL_OPENS}){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "says how the scene is (a start state or a note), it does not ask for it"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
@@ -569,6 +603,16 @@ _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\
                         r"pop|bring|go|return|park|hand|give|stick|get|take|plonk|bung|shove|lob|sling|plop|shift|"
                         r"slide|nudge|deposit|relocate|transfer)\b")
 _ASKED = re.compile(r"\?[!?]*$")
+# "please" asked at a sentence's end, with a tag said before it ("..., ok please?", REV s23 R1)
+_PLEASE_ASKED = re.compile(r"(?:\b(?:ok|okay|alright|right|yeah|yes)\s*,?\s*)?\b(?:please|pls|plz)\s*(?=\?)")
+# ... which makes a request only of a verb of action: not a wish or a liking ("I want", "like"), nor a statement of
+# where a cube goes or belongs ("Red goes in the bin, please?", REV s23 R1)
+_ACTION_VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}"
+                          r"|pop|bring|go|return|park|hand|give|throw|toss|clear|tidy|arrange|swap|sort|line|make|"
+                          r"build)\b")
+# "bin" / "trash" ending a clause it does not open is the place, as after "the" ("Top cube: bin?", "Red cube, bin?",
+# "Top one bin?", "Red cube bin please?": a goal asked, REV s23 R6/R1); "Bin it?" opens on it, a verb
+_BIN_LAST = re.compile(r"(?<=[a-z:,])(\s*[:,]?\s+|\s*[:,]\s*)(?:bin|trash)\b(?=\s*(?:[,;]|$))")
 _INFORMAL_VERB = re.compile(r"\b(?:stick|pop|chuck|toss|plonk|bung|ditch|dump|shove|haul|lob|sling|whack|plop|"
                             r"scoot|stack|bin|trash|nudge|shift)\b(?!\s*(?:[,.!?]|$))")
 # ... also after an order word ("Move the purple cube onto the pad. After that the orange one goes in the bin?", A1 s13
@@ -897,13 +941,21 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             # in the trash, yes?", f26-000)
             if STATED_CLAUSE.search(stated) and not _PLEASE.search(s):
                 return body, "states what is done and asks for agreement, it does not request it"
-        if not _ASKED.search(s) or _POLITE_QUESTION.search(s):
+        if not _ASKED.search(s):
+            continue
+        # "please" asked at the end makes a request of an ORDER asked ("Put the red cube in the bin, please?"), not of a
+        # goal said with no verb: "Red in the bin, please?" asks whether it is so, as "Red in the bin?" and "Please,
+        # red in the bin?" do (REV s22 R13, one convention; no seen gold has the shape). English only: French and German
+        # follow it in their own screens (P2).
+        if _POLITE_QUESTION.search(_PLEASE_ASKED.sub("", s)) or \
+                (_PLEASE_ASKED.search(s) and (translated or _ACTION_VERB.search(
+                    _BIN_LAST.sub(r"\1", _BIN_NOUN.sub(" ", _PLEASE.sub(" ", bare)))))):
             continue
         # (also a later clause that opens on the cube: "we're done with red, so it can go in the bin?")
         # (an opener of any kind before the statement, not only a listed one: "Kindly, you put the red cube in the
         # bin?", "Ma'am, you put ...?", A1 s13 H49 residue)
         you_stated = _YOU_STATE.match(bare) or any(_YOU_STATE.match(c) for c in clauses[1:])
-        if not _VERB.search(_BIN_NOUN.sub(" ", bare)) or (you_stated and not translated) or \
+        if not _VERB.search(_BIN_LAST.sub(r"\1", _BIN_NOUN.sub(" ", bare))) or (you_stated and not translated) or \
                 re.search(_NP_START, bare) or _REPORTER.search(lead) or _ORDER_THEN_STATED.search(lead) or \
                 (STATED_CLAUSE.search(lead) and not translated) or \
                 any(re.search(_NP_START, re.sub(r"^(?:(?:so|and|then|but)\s+)+", "", c)) for c in clauses[1:]) or \
