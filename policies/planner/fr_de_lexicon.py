@@ -242,6 +242,10 @@ DE: dict[str, str] = {
     "verschieben": "push", "verschiebst": "push",
     "wegmachen": "discard", "hinlegen": "put", "hinstellen": "put", "drauflegen": "put", "draufstellen": "put",
     "draufsetzen": "put", "abstellen": "put", "zurückfahren": "go", "zurückkehren": "go", "zurückgehen": "go",
+    # twenty-third pass (fresh_fr_de_44): "auf die linke Seite hinüberlegen / rüberlegen" (lay it over there), the
+    # "du" forms of the verbs put on top ("bevor du den gelben auf den roten draufstellst")
+    "hinüberlegen": "put", "rüberlegen": "put", "hinüberstellen": "put", "rüberstellen": "put",
+    "draufstellst": "put", "drauflegst": "put", "draufsetzt": "put",
     "i-want": "i want", "to-be": "to be", "same-with": "SAMEWITH", "one-of-the-cubes": "one of the cubes",
     "hälfte": "half",
     "them-all": "them all", "the-other": "the other", "another": "another", "that-is-not": "that is not",

@@ -170,8 +170,15 @@ def question_asked(text: str, lang: str, verb_meaning: Callable[[str], str | Non
         # no mark of a request here (A1 s14 H66 and its French twin)
         marked = _FR_GOAL_MARK.search(sentence) if lang == "fr" else \
             _DE_GOAL_MARK.search(_DE_OPENER_MAL.sub(" ", sentence))
-        if asked is None and not marked and _goal_asked(sentence, lang, verb_meaning):
-            asked = "goal"  # no verb: thanks after it do not make it a request (sixteenth pass)
+        # no verb: thanks after it do not make it a request (sixteenth pass), and neither does "please" in it
+        # (twenty-third pass, REV s22 R13, the English convention of P1 s23: "Le rouge dans la poubelle, s'il te plaît
+        # ?", "S'il te plaît, le rouge dans la poubelle ?", "Den roten in die Kiste, bitte?", "Bitte, alle Würfel in den
+        # Müll?" ask, as "Red in the bin, please?" does; no seen gold has the shape); an order asked with please ("Mets
+        # le rouge dans la poubelle, s'il te plaît ?", "Leg den roten in die Kiste, bitte?") still plans. German "mal"
+        # is left a mark as before ("Erst mal den blauen aufs Pad, dann ..., ja?", seen gold d17-007)
+        mal = lang == "de" and re.search(r"\bmal\b", _DE_OPENER_MAL.sub(" ", sentence))
+        if asked is None and not mal and _goal_asked(sentence, lang, verb_meaning):
+            asked = "goal"
         if asked is None and not marked and _OBLIGED[lang].search(sentence):
             asked = "obliged"
         if asked is None and not marked and _infinitive_asked(sentence, lang, verb_meaning):

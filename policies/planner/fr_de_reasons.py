@@ -96,7 +96,11 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"(?:pour )?qu(?:e |' ?)(?:ça|ca|ce|tout) (?:fasse|soit|fassent|soient) (?:(?:bien|plus|un peu) )?"
                  r"(?:propre|rangé|net|nickel|clean)|comme ça c' ?est (?:bien |plus )?(?:propre|nickel)|"
                  # fourteenth pass (fresh_fr_de_26): "..., on fait du ménage" (we are tidying up)
-                 r"on fait (?:du|le|un peu de) ménage|on range (?:un peu|tout)?|"
+                 # (twenty-third pass, fresh_fr_de_44: "... ? On fait le ménage avant la démo de demain.": what the
+                 # tidying is for, a closed list of events; the day names the event, the tidying is now)
+                 r"on fait (?:du|le|un peu de) ménage(?: avant (?:la démo|la démonstration|la visite|la présentation|"
+                 r"l' ?inspection)(?: (?:de demain|de ce soir|de cet après-midi|de cet aprèm|de tout à l' ?heure))?)?|"
+                 r"on range (?:un peu|tout)?|"
                  # seventeenth pass (fresh_fr_de_32): "On fait place nette (comme après le coup de feu)." (a chef's
                  # rush hour: a closed simile)
                  r"on fait place nette(?: comme après (?:le coup de feu|le service|la fête|une fête))?|"
@@ -114,6 +118,11 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes|"
                    # fifteenth pass (fresh_fr_de_27): "j'ai pas le temps", "on a une démo dans dix minutes"
                    r"(?:j' ?ai|je n' ?ai|on a|on n' ?a) (?:pas|plus|pas trop|pas vraiment|vraiment pas) le temps|"
+                   # twenty-third pass (fresh_fr_de_44): someone of the speaker's waits ("j'ai un client qui m'attend
+                   # en bas, moi"): a closed noun of a visitor, waiting, never a cube
+                   r"(?:j' ?ai|on a) (?:un|une|des|mon|ma|mes|notre|nos) (?:client|cliente|clients|patient|patiente|"
+                   r"rendez-vous|rdv|visiteur|visiteurs|livreur) qui (?:m' ?|nous )?(?:attend|attendent)"
+                   r"(?: (?:en bas|dehors|à côté|à l' ?accueil|au comptoir))?(?:,? moi)?|"
                    r"(?:on a|j' ?ai|nous avons) (?:une|un|ma|mon|notre) (?:démo|réunion|cours|tp|td|examen|visite|"
                    r"rdv|rendez-vous|présentation) dans (?:deux|trois|cinq|dix|quinze|vingt|quelques) minutes|"
                    # twentieth pass (fresh_fr_de_38): "j'ai cours dans 5 min" (no article; minutes in figures)
@@ -263,6 +272,9 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:danke,? )?(?:ich bin|ich muss|wir sind|wir müssen|muss) (?:gleich|sofort|jetzt|dann) "
                    r"(?:im|ins|in die|in der|zum|zur) (?:meeting|besprechung|termin|vorlesung|seminar|sitzung|"
                    r"labor|konferenz|call)|"
+                   # twenty-third pass (fd42-037): ... with no time word ("Zack, zack – ich muss in die Vorlesung.")
+                   r"(?:ich muss|wir müssen) (?:noch )?(?:in die|ins|zur|zum) (?:meeting|besprechung|termin|vorlesung|"
+                   r"seminar|sitzung|konferenz)|"
                    # twenty-first pass: the twin of "on fait une démo à 14h" ("wir haben um 14 Uhr eine Demo", "ich
                    # hab um halb drei ein Meeting", "wir machen heute Nachmittag eine Vorführung")
                    r"(?:ich|wir) (?:hab|habe|haben|mach|mache|machen) "

@@ -168,14 +168,17 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # fourteenth pass (fresh_fr_de_25): "heid" (heute), "in d'Tonne" (in die: the article before a noun
                 # after "in"/"auf"), "räum ma alle Würfel ..." (the "ma" of "mal" after an imperative)
                 (r"\bheid\b", "heute"), (r"\b(in|auf) d' ?(?=[a-zäöü])", r"\1 die "),
+                # twenty-third pass (fresh_fr_de_44): Bavarian/Austrian "zerst" (zuerst) opening a clause
+                (r"(^|[,;.!:]\s*)zerst\b", r"\1zuerst"),
                 (r"\b(räum|leg|stell|setz|schieb|schubs|gib|tu|pack|wirf|bring|nimm|lass) ma\b(?! (?:du|wir)\b)",
                  r"\1 mal"),
                 # (fresh_fr_de_26) "in die rechte Zone" (the right side; "Zone" alone is an area)
                 (r"\b(linke|rechte|linken|rechten) zone\b", r"\1 seite"),
                 # (fresh_fr_de_26) "den Würfel, der oben drauf liegt" (the top cube), Swiss "der zuvorderst liegt"
                 # and "der ganz vorne liegt" (the frontmost, nearest the robot, as English "frontmost")
-                (r"\b(?:den|der) (?:würfel|block|klotz|baustein)\s*,\s*der (?:ganz )?oben(?: drauf| darauf)? "
-                 r"(?:liegt|steht|ist)\s*,?", "den obersten würfel "),
+                # (twenty-third pass, seen fd23-039: "der obendrauf sitzt", sits on top)
+                (r"\b(?:den|der) (?:würfel|block|klotz|baustein)\s*,\s*der (?:ganz )?(?:oben(?: drauf| darauf)?|"
+                 r"obendrauf) (?:liegt|steht|ist|sitzt)\s*,?", "den obersten würfel "),
                 (r"\b(?:den|der) (?:würfel|block|klotz|baustein)\s*,\s*der (?:zuvorderst|ganz vorne|ganz vorn) "
                  r"(?:liegt|steht|ist)\s*,?", "den vordersten würfel "),
                 # "Den gelben Würfel brauch ma nimmer, der g'hört in den Mistkübel.": no longer needed, it belongs in

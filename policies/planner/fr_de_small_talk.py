@@ -10,7 +10,9 @@ taken off only where EVERY part of them (between marks) holds a topic of small t
 night or the week; coffee; the weather; the work, the lab's experiment, a meeting, a lecture; the commute; the
 speaker's trade and years; the speaker talking too much; the robot's precision admired) and NO part holds a word
 that could bear on the request: a cube, a colour, a place or side, any verb of action or word of order, quantity or
-negation of the lexicon, the arm or the robot, a hand, a person or a relative in the room (REV s22 R16), a hazard, a
+negation of the lexicon, the arm or the robot, a hand, a person or a relative in the room (REV s22 R16; s23: a client,
+a neighbour, a guest, a delivery man: "ein Kunde / mein Nachbar ist im Labor, egal, ..."; anyone or anything said
+to be in the lab, here or near the speaker, REV s23 R3: "der Hausmeister / mein Hund ist im Labor"), a hazard, a
 stop or a wait, a time that defers ("demain", "morgen"), a condition, someone's instruction, make-believe. Any other
 preamble is read as said, hence refused where unread (a refusal is safe; a dropped "Attention, mon fils est juste à
 côté." never is).
@@ -77,7 +79,9 @@ _KEEPS = {
         bouge bouger touche toucher touché cube cubes bloc blocs brique briques poubelle bac pad tapis cible gauche
         droite tour pile
         fils fille filles femme mari collègue collègues copain copine ami amie amis frère sœur soeur neveu nièce père
-        mère chef patron patronne stagiaire étudiant étudiante étudiants classe famille""".strip())),
+        mère chef patron patronne stagiaire étudiant étudiante étudiants classe famille
+        client cliente clients clientes voisin voisine voisins voisines invité invitée invités visite patient patiente
+        livreur livreuse technicien technicienne""".strip())),
     "de": frozenset(re.split(r"\s+", """
         nicht nich net ned nie niemals kein keine keinen keiner nichts ohne außer ausser wenn falls bevor nachdem dann
         danach zuerst später morgen gleich warte warten wart halt stopp stop achtung vorsicht gefahr gefährlich feuer
@@ -87,7 +91,9 @@ _KEEPS = {
         fällt gefallen kaputt bewegen beweg anfassen berühren würfel klotz klötze block baustein müll eimer tonne pad
         links rechts turm stapel
         sohn tochter frau mann kollege kollegin kollegen chef chefin freund freundin bruder schwester vater mutter
-        praktikant praktikantin student studentin studenten klasse familie""".strip())),
+        praktikant praktikantin student studentin studenten klasse familie
+        kunde kundin kunden nachbar nachbarin nachbarn gast gäste besuch besucherin patient patientin lieferant
+        paketbote techniker technikerin""".strip())),
 }
 _DOMAIN_EN = frozenset({*VERBS_EN, "build", "cube", "cubes", "block", "blocks", "bin", "trash", "box", "pad", "left",
                         "right", "side", "red", "green", "blue", "yellow", "purple", "orange", "pink", "not", "never",
@@ -100,6 +106,18 @@ _ALONE = {
                      r"\s*[,!]*\s*)+$"),
     "de": re.compile(r"^(?:(?:na|naja|ach|oh|ah|boah|puh|uff|mann|mensch|haha|hihi|lol|hallo|hi|hey|moin|servus|"
                      r"tach|jo|ja|also|ehrlich|echt|ey|du|und|aber)\s*[,!]*\s*)+$"),
+}
+# ... and someone (or something) said to be present, in the room or near it (REV s23 R3: "der Hausmeister / mein Hund /
+# ein Handwerker ist im Labor, egal, ..."): whoever it is, the part may bear on the request (a person by the arm), kept
+_PRESENT = {
+    "fr": re.compile(r"\b(?:est|sont|reste|restent|attend|attendent|travaille|travaillent|passe|passent|vient|"
+                     r"viennent|arrive|arrivent|traîne|traînent|joue|jouent)\b[^,;.!?]*\b(?:au labo|au laboratoire|"
+                     r"à l' ?atelier|dans l' ?atelier|dans le labo|dans la salle|dans la pièce|ici|là|à côté|avec moi|"
+                     r"près de moi|derrière moi|en bas|en haut)\b"),
+    "de": re.compile(r"\b(?:ist|sind|bleibt|bleiben|wartet|warten|arbeitet|arbeiten|kommt|kommen|steht|stehen|sitzt|"
+                     r"sitzen|läuft|laufen|schaut|schauen|guckt|gucken|spielt|spielen)\b[^,;.!?]*\b(?:im labor|"
+                     r"in der werkstatt|im raum|im zimmer|hier|da|dort|nebenan|bei mir|neben mir|mit mir|hinter mir|"
+                     r"unten|oben)\b"),
 }
 _MOST_WORDS = 45
 
@@ -124,6 +142,6 @@ def without_small_talk_before_bref(text: str, lang: str) -> str:
         if _ALONE[lang].match(part):
             continue
         if (not _TOPIC[lang].search(part) and not _FRAME[lang].search(part)) or \
-                set(words) & _KEEPS[lang] or meanings & _DOMAIN_EN:
+                set(words) & _KEEPS[lang] or meanings & _DOMAIN_EN or _PRESENT[lang].search(bare):
             return text
     return text[m.end():]

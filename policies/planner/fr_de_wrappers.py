@@ -33,7 +33,9 @@ OPENINGS = {
                      # "Allez mon gone,", "Allez chef,")
                      # twenty-first pass (fresh_fr_de_40): Quebec "Heille mon chum,", Marseille "Té, mon pitchoun,",
                      # more of the closed class ("mon homme", "mon trésor", "mon chum", "mon coco", "ma puce")
-                     r"(?:(?:oh|ah|eh|hé|allez|bon|alors|heille|té,?) )?(?:darling|chéri|chérie|mon chéri|ma chérie|"
+                     # twenty-third pass (fresh_fr_de_44, fd43-005): Alsatian "hopla" before the address, "mon p'tit"
+                     r"(?:(?:oh|ah|eh|hé|allez|bon|alors|heille|hopla|té,?) )?(?:darling|chéri|chérie|mon chéri|"
+                     r"ma chérie|mon p' ?tit|ma p' ?tite|mon petit gars|mon p' ?tit gars|"
                      r"mon homme|mon pitchoun|mon pitchounet|mon trésor|mon chum|ma chum|mon coco|ma puce|mon loulou|"
                      r"mon bonhomme|mon gars|mon cœur|"
                      r"mon coeur|mon chou|mon gone|chef|mon chef|mon reuf|mon poto|frérot|"
@@ -66,11 +68,18 @@ OPENINGS = {
                      r"(?:fille|fils|neveu|nièce|petit-fils|petite-fille|classe|femme|mari|mère|père|copine|copain))?"
                      r"(?:\s*,\s*(?:elle|il|ils|elles) (?:est|sont) (?:trop |très |super |grand |grande |grands )?"
                      r"fans? de (?:toi|vous))?)|"
+                     # twenty-third pass (the twin of German "Ich lerne Deutsch seit zwei Monaten, Entschuldigung für
+                     # Fehler."): a learner's self-introduction, the time in words or figures, an apology for mistakes
+                     r"j' ?apprends (?:le )?français depuis (?:seulement |juste )?(?:un|une|deux|trois|quatre|cinq|six|"
+                     r"sept|huit|neuf|dix|onze|douze|[0-9]+) (?:mois|semaines?|ans?)(?:\s*,\s*(?:désolée?|pardon|"
+                     r"excuse[sz]?-moi) (?:pour|de) (?:les|mes) (?:fautes|erreurs))?|"
                      # ninth pass: a remark on the day, verbless ("Journée chargée ici…")
                      r"(?:grosse|longue|sacrée|quelle) journée(?: (?:ici|aujourd' ?hui))?|"
                      r"journée (?:chargée|intense|de fou|difficile)(?: (?:ici|aujourd' ?hui))?)"
                      r"\s*[?!.…]+|(?:excuse|excusez)-moi(?: de (?:te|vous) déranger)?\s*,?\s*(?:mais\b)?|"
                      r"(?:dis-moi|dites-moi|dis donc|dites donc|aujourd' ?hui|petite (?:demande|question))\s*[,:!]*|"
+                     # twenty-third pass (fresh_fr_de_44): the filler "du coup," (so) opening the request
+                     r"du coup\s*,|"
                      # nineteenth pass (fd23-002, fd31-003): what the request is for, said first with a comma ("Pour le
                      # premier essai, ...", "Pour la démo de cet aprèm, ..."), a closed list of lab occasions
                      # (never "prochain(e)": a later run, A1 s19 H150). Twentieth pass (REV s19-R6), one convention:
@@ -178,6 +187,13 @@ OPENINGS = {
                      r"(?:heute|heut) (?:schon|schön) (?:fleißig|fleissig|viel) (?:gewesen|gearbeitet)|"
                      # fourteenth pass (fresh_fr_de_25): "Danke, das reicht für heute." before the last request
                      r"das reicht(?: für heute| fürs erste| für jetzt)?|"
+                     # twenty-third pass (open item since s22: fd29-029, fd42-039): a learner's self-introduction, a
+                     # sentence of its own before the request ("Ich lerne Deutsch erst seit zwei Monate, Entschuldigung
+                     # für Fehler."): the time in words or figures, an apology for mistakes after it at most
+                     r"ich lerne (?:erst |noch )?deutsch (?:erst |schon |noch |jetzt )?seit (?:einem|einer|ein|zwei|"
+                     r"drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|[0-9]+) (?:monat|monate|monaten|woche|"
+                     r"wochen|jahr|jahre|jahren)(?:\s*,\s*(?:entschuldigung|entschuldige|sorry|entschuldigen sie) für "
+                     r"(?:meine |die )?fehler)?|"
                      # ninth pass: a remark on the day, "mir ist heute echt langweilig, aber egal –"
                      r"(?:(?:ein )?(?:langer|stressiger|anstrengender|harter) tag(?: heute)?|"
                      r"mir ist (?:heute )?(?:echt |total |so |voll )?langweilig(?:\s*,?\s*aber egal)?|"
@@ -226,7 +242,7 @@ CLOSINGS = {
                      r" villmools| villmols| vilmal| vielmols| service)?|mrc|"  # (villmools: Luxembourg, fd29-004)
                      # fifteenth pass (fresh_fr_de_28): thanks said in Arabic or Wolof ("Choukran !", "Jërëjëf !"),
                      # Swiss "adieu" as a farewell after the request, "merci hein"
-                     r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )hein|"
+                     r"(?:choukran|chokran|shukran|jërëjëf|jerejef|jërejëf)|adieu|(?<=merci )(?:hein|là)|"
                      # nineteenth pass (fresh_fr_de_36): Haitian Creole thanks ("Mèsi anpil !") and "souple" (please)
                      # after the request, never with "?"
                      r"(?:mèsi|mesi)(?: anpil)*(?!\s*\?)|(?:(?<=,)|(?<=, ))(?:souple|silvouplè|silvouple)(?!\s*\?)|"
@@ -347,7 +363,9 @@ CLOSINGS = {
                      # Kumpel", "..., Burschi" (mate, lad)
                      r"(?:(?<=,)|(?<=, ))(?:oida|oider|alter|digga|kumpel|burschi|bursche|meister|"
                      # twenty-first pass (fresh_fr_de_40): northern "..., Jung." (lad), Berlin "Keule", "Atze"
-                     r"jung|junge|min jung|mien jung|jungchen|keule|atze|brudi|diggi|digger)(?!\s*\?)|"
+                     r"jung|junge|min jung|mien jung|jungchen|keule|atze|brudi|diggi|digger|"
+                     # twenty-third pass (fresh_fr_de_44): Kiezdeutsch "..., yalla." (come on, hurry)
+                     r"yalla|yallah)(?!\s*\?)|"
                      r"(?:und )?äddi|"  # fifteenth pass: Luxembourgish farewell "Äddi!" after the request
                       # eighteenth pass (fresh_fr_de_34): an address after the request (Viennese "..., der Herr",
                       # Cologne "..., Jeck!"), the carnival cry "Kölle Alaaf!"; thanks in the writer's first language
@@ -378,6 +396,11 @@ CLOSINGS = {
                      r"(?:ruah|ruhe|ruh))(?!\s*\?)|"
                      # (fresh_fr_de_26) "..., schnell bitte" (how fast)
                      r"(?:(?<=,)|(?<=, ))(?:aber )?(?:schnell|rasch|zügig|flott)(?: bitte)?(?!\s*\?)|"
+                     # twenty-third pass (REV s22 low): ... and as a sentence of its own after the request, shouted
+                     # or not ("Leg den roten in den Müll. SCHNELL!!!"), as English "... . FAST!!!" (safety.
+                     # _HASTE_CLOSING, seen golds f28-046 "Quick.", fi60-038 "Fast.") and French "... . VITE !!!";
+                     # before the request, intensified ("ganz schnell", "so schnell wie möglich") or asked it stays
+                     r"(?<=[.!] )(?:schnell|rasch|zügig|flott)(?: bitte)?(?=\s*[.!]*\s*$)|"
                      r"pls|plz|"  # thirteenth pass: "... in den müll tun pls" (please, typed)
                      r"thanks|"
                      r"(?:(?<=,)|(?<=, ))(?:mein (?:schatz|lieber|guter)|meine (?:liebe|gute)|"

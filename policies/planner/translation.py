@@ -141,6 +141,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # ... and a contrast opening the next sentence before the cube it takes up ("Touche pas au rouge. Mais le bleu, tu
     # peux me le mettre ...", "Par contre l'orange, pose-le ..."): the sentences are read one after the other anyway
     (r"(?<=[.!] )(?:mais|par contre|en revanche)\s*,?\s*(?=(?:le|la|l'|ce|cette)\s*[a-zà-ÿ])", ""),
+    # twenty-third pass (fresh_fr_de_44): ... and after a comma ("tu touches pas au jaune, mais le bleu, tu peux me le
+    # mettre à droite"), only where the whole dislocation follows: the cube, a comma, "tu"/"vous" (a modal of ability
+    # and the "me" of the speaker at most) and the pronoun that takes the cube up before its verb
+    (r"(?<=,) mais\s+(?=(?:le|la|l' ?)\s*(?:(?:cube|bloc) )?[a-zà-ÿ]+\s*,\s*(?:tu|vous)\s+(?:(?:peux|pouvez|pourrais|"
+     r"pourriez)\s+)?(?:me\s+|m' ?)?(?:le|la|l' ?)\s*[a-zà-ÿ]+)", " "),
     # twenty-first pass (fresh_fr_de_40): "tous ces cubes" (all these cubes): every cube, as "tous les cubes"; a bare
     # "ces cubes" stays unread
     (r"\b(tous|toutes) ces (cubes|blocs|pièces)\b", r"\1 les \2"),
@@ -298,6 +303,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"(?<!\bil )\bfaudrait\b", "il faudrait"),
     (r"\b((?:tu|vous) (?:peux|pourrais|pouvez|pourriez)|(?:peux|pourrais|pouvez|pourriez)-(?:tu|vous)) me "
      r"(?=[a-zà-ÿ]+(?:er|re|ir)\b)", r"\1 "),  # "tu peux me poser ...": the "me" adds nothing
+    # twenty-third pass (fresh_fr_de_44): ... nor before the pronoun of the cube said first ("le bleu, tu peux me le
+    # mettre à droite"), as "tu me le mets" below
+    (r"\b((?:tu|vous) (?:peux|pourrais|pouvez|pourriez)|(?:peux|pourrais|pouvez|pourriez)-(?:tu|vous)) me "
+     r"(?=(?:le|la|les) [a-zà-ÿ]+(?:er|re)\b)", r"\1 "),
     # prohibitions said otherwise: "il ne faut pas toucher", "interdiction de toucher", "je ne veux pas que tu mettes"
     (r"\bil ne faut (?:pas|jamais)\b|\b(?:interdiction|il est interdit|interdit) de\b", " ne pas "),
     (r"\bje ne (?:veux|voudrais|souhaite) pas (?:que |qu' ?)(?:tu|vous) ([a-zà-ÿ]+)\b", r" ne \1 pas "),
@@ -402,9 +411,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"ramassez)\b[^.;!?:,]*?[a-zà-ÿ]),\s*(?=(?:tu|vous) (?:le|la|l' ?)\s*(?:mets|mettez|poses|posez|ranges|rangez|"
      r"déposes|déposez|places|placez|déplaces|déplacez)\b)", r"\1 et "),
     # (fifteenth pass: also before the object's pronoun, "tu me le poses sur le pad")
-    (r"\b(tu|vous) (?:me|m' ?) (?=(?:(?:le|la|les|l' ?)\s*)?(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|"
+    (r"\b(tu|vous) (?:me |m' ?)(?=(?:(?:le|la|les|l' ?)\s*)?(?:mets|mettez|poses|posez|ranges|rangez|déposes|déposez|"
      r"places|placez|empiles|"
-     r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez|gares|garez)\b)", r"\1 "),
+     r"empilez|pousses|poussez|déplaces|déplacez|prends|prenez|gares|garez|"
+     # twenty-third pass (fresh_fr_de_44): "tu m'attrapes le cube et tu me le mets ...", a verb that takes
+     r"attrapes|attrapez)\b)", r"\1 "),
     # "tous les cubes sauf le rouge vont dans la poubelle", "le bleu va sur le pad": the cube said first, put
     (r"^\s*((?:tous les|toutes les) (?:cubes|blocs|briques)(?:\s*,?\s*sauf (?:le |la |l' ?)[a-zà-ÿ]+"
      r"(?: et (?:le |la |l' ?)[a-zà-ÿ]+)?\s*,?)?|"
@@ -533,7 +544,10 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      r"puce|loulou|bonhomme|gars|chéri|chérie|vieux|grand|reuf|poto|chef|gone)\s*,\s*)?"
      r"(?:mais\s+)?pas trop (?:fort|vite|brusquement)\b(?:\s*,?\s*là\b)?", " doucement"),
     # "tu sais poser le jaune à gauche ?": a question of ability is the request (a statement is not)
-    (rf"^\s*tu sais (?=(?:{_FR_INFINITIVES})\b[^.!]*\?\s*$)", "peux-tu "),
+    # (twenty-third pass, fresh_fr_de_44, seen fd36-004: the question need not end the instruction, "tu sais mettre le
+    # vert sur le jaune ? Mais d'abord, ...", and may follow a clause of its own: "avant de mettre X, tu sais jeter
+    # Y ?")
+    (rf"(?:^\s*|(?<=, ))tu sais (?=(?:{_FR_INFINITIVES})\b[^.!?]*\?)", "tu peux "),
     # fourteenth pass (fresh_fr_de_26): "Dis, tu sais me débarrasser du cube orange ?" (the bin idiom after the "me"
     # of "for me")
     (r"^\s*tu sais (?:me |m' ?)(?=débarrasser (?:du|de la|de l'|des)\b[^.!]*\?\s*$)", "peux-tu "),
@@ -567,7 +581,9 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b((?:une|la) (?:tour|pile)) avec (?:ces|les) (deux|trois|quatre) (?:cubes|blocs)\s*(?=:)", r"\1 de \2 cubes "),
     # "tu ne touches pas au bleu": the prohibition said as a statement; eighteenth pass (fresh_fr_de_34): spoken,
     # without its "ne" ("Vous touchez pas au rouge, ...")
-    (r"\b(?:tu|vous) (?:ne )?(touches|touchez) pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
+    # (twenty-third pass, fresh_fr_de_44: "tu touches surtout pas au jaune", the "surtout" taken off above leaving
+    # its space)
+    (r"\b(?:tu|vous) (?:ne\s+)?(touches|touchez)\s+pas (?:au|à la|à l' ?)\s*", r"ne \1 pas le "),
     # "le rouge, tu n'y touches pas": a dislocated cube forbidden through "y" (toucher à)
     (r"(?:^|(?<=[.!?;]\s)|(?<=\bmais\s))((?:le|la) (?:cube |bloc )?[a-zà-ÿ]+)\s*,\s*(?:tu|vous) n' ?y "
      r"(touches|touchez)\s+pas\b", r"ne \2 pas \1"),  # ("surtout" is taken off above, its space left)
@@ -631,6 +647,16 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # wherever it stands
     (rf"(\b(?:ne|n' ?)\s*(?:touche|touchez|touches)\s+(?:surtout |jamais )?pas (?:au|à la) (?:cube |bloc )?"
      rf"(?:{_FR_COLOUR_WORDS}))\s+(?:juste |tout )?à côté\b", r"\1"),
+    # twenty-third pass (fresh_fr_de_44; seen fd23-019, fd29-034, fd33-002): "le cube du fond", "celui du fond" (the
+    # one at the back): the cube farthest from the robot, as "le plus loin" (a tie asks which); "au fond de la
+    # poubelle", "du fond de la table" and "du fond à gauche" (the back left one) are read as before
+    (r"\b((?:le|un) (?:cube|bloc)|celui|celle) du fond\b(?!\s*(?:de |d' ?|à (?:gauche|droite)|gauche|droite))",
+     r"\1 le plus loin"),
+    # "quand t'as fini, retourne à ta position de départ" (when you are done): the next step, as "ensuite,", as English
+    # reads "When you're done, go home." and German "Wenn du fertig bist, ..."; only after a sentence or a clause of its
+    # own (never first, where it says when the work now going on ends) and before a comma
+    (r"(?<=[.!?;,] )(?:et )?(?:quand|lorsque|une fois que) (?:tu as|t' ?as|vous avez) (?:fini|terminé)\s*,",
+     "ensuite,"),
 )
 # Verbs a pronoun may stand before ("et le mets", "que tu le poses"): imperative, infinitive, the "tu" and "vous" forms
 # and the subjunctive after a wish.
@@ -804,7 +830,8 @@ _DE_FINAL_VERBS = frozenset({"legen", "legst", "stellen", "stellst", "setzen", "
                              "schmeißen", "schmeissen", "geben", "gibst", "gegeben", "zügeln",
                              "zügelst", "gezügelt", "zurückfährst", "zurückkehrst", "zurückgehst", "moven",
                              "türmen", "türmst", "getürmt", "machen", "machst",
-                             "parken", "parkst", "parkieren", "parkierst"})
+                             "parken", "parkst", "parkieren", "parkierst", "hinüberlegen", "rüberlegen",
+                             "hinüberstellen", "rüberstellen", "draufstellst", "drauflegst", "draufsetzt"})
 _DE_ZU_VERBS = frozenset({"anzufassen", "anzurühren", "wegzuwerfen", "aufzuheben", "hochzuheben"})
 # Order and politeness adverbs that German puts right after the imperative ("leg zuerst X ...").
 _DE_ADVERBS = frozenset({"bitte", "mal", "dann", "danach", "zuerst", "erst", "zuletzt", "schließlich",
@@ -1713,6 +1740,15 @@ _DE_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
 
 _DE_FINAL_ALT = "|".join(sorted(_DE_FINAL_VERBS - {"legen", "tun"}, key=len, reverse=True))
 _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    # twenty-third pass (fresh_fr_de_44): "nimm den Würfel und mach den in die Tonne": "den" right before a place's
+    # preposition is no article but the pronoun (ihn) of the cube just named, after a verb of the lexicon
+    (r"\b(leg|lege|tu|tue|mach|mache|schmeiß|schmeiss|wirf|pack|packe|stell|stelle|setz|setze|bring|schieb|schiebe) "
+     r"den (?=(?:in|ins|auf|aufs|nach|zum|zur|in'n|inne)\b)", r"\1 ihn "),
+    # twenty-third pass (fresh_fr_de_44): "schieb nur den grünen ..." (just the green one): "nur" right after an
+    # imperative of the lexicon and before the cube's article says the one request made; "nicht nur" (not only), a
+    # "nur" anywhere else or before "nicht" ("schieb nur den grünen nicht") is read as before
+    (r"\b(schieb|schiebe|schubs|schubse|leg|lege|stell|stelle|setz|setze|pack|packe|wirf|bring|nimm|räum|tu)\s+nur\s+"
+     r"(?=(?:den|die|das|dem)\s)(?![^,;.!?]*\bnicht\b)", r"\1 "),
     (r"\b(?:als (?:erstes|erster|erste)|zuallererst)\b", "zuerst"),
     (r"\bals (?:letztes|letzter|letzte|allerletztes)\b", "zuletzt"),
     # ordinals: "erstens: ... zweitens: ...", "als Erstes ..., als Zweites ..."; "erst danach": then
@@ -1738,6 +1774,13 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bthe-rest (?:kommen|gehören|sollen|kommt|gehört|soll|muss|müssen|geht|gehen|wandert|wandern)\s+"
      r"(?=(?:nach (?:links|rechts)|(?:auf|in) (?:den|die|das)|aufs|ins)\b)", "leg the-rest "),
     (r"\bdie beiden\b", "beide"),
+    # twenty-third pass (fresh_fr_de_44): the cube said first and left alone with "du" or "Sie" after the verb ("Den
+    # roten Würfel lässt du bitte in Ruhe, schieb ...", "Den blauen lassen Sie liegen."): the same constraint as "lass
+    # den roten in Ruhe"; only at the head of its clause, with at most "bitte/mal/einfach/mir" between, never asked
+    # ("Den roten lässt du in Ruhe?") and never negated ("... lässt du nicht in Ruhe" stays unread)
+    (r"(^\s*|[,;.!:]\s*)((?:den|die|das)\s[^,;.!?:]*?)\s*,?\s+(?:lässt du|lasst ihr|lassen sie)\s+"
+     r"(?:(?:bitte|mal|einfach|mir|schön)\s+)*(?:in ruhe|liegen|stehen)\b(?!\s*(?:\?|,\s*(?:ja|oder|gell|ne|nicht wahr)"
+     r"\s*\?))", r"\1fass \2 nicht an"),
     # "lass den roten Würfel in Ruhe / liegen / stehen / wo er ist": a constraint, as "fass ... nicht an"
     (r"\blass(?:e|en sie)? ((?:den|die|das|dem)\s[^,;.]*?)\s*,?\s+(?:in ruhe|liegen|stehen|(?:da |dort )?,? ?wo "
      r"(?:er|sie|es) (?:ist|liegt|steht)|an seinem platz|an ort und stelle)\b", r"fass \1 nicht an"),
@@ -2451,7 +2494,35 @@ def _dash_before_request(m: re.Match[str], lang: str) -> str:
     return " ; " if _action_verb(m[2], lang) is not None else m[0]
 
 
+# twenty-third pass (fresh_fr_de_44; the seen English golds fi54-057 "Blue cube. Onto the pad.", fi60-032 "Green. Pad.
+# Thirty seconds.", fi64-047 "Orange. Pad. Go.", fd42-037 "Lila. Pad. Zack, zack ..."): a request said in two
+# telegraphic sentences, the cube alone and then the place alone ("Le violet. Sur le pad. Vite fait.", "Den gelben.
+# Aufs Pad."), is the goal with no verb said in one ("Le violet sur le pad."), and is screened and read as that one
+# sentence is (asked, hedged, a tag after it ...). Only the whole instruction's first two sentences, each exactly a
+# cube (article, colour, a noun at most) and a place of the lexicon (bare "pad"/"poubelle"/"Müll" too) closed by "."
+# or "!"; a negation, a second cube, a question mark or any other word leaves the words as they are (unread).
+_TELEGRAPHIC = {
+    "fr": re.compile(rf"^\s*(?P<cube>(?:(?:le|la|l' ?)\s*)?(?:(?:cube|bloc) )?(?:{_FR_COLOUR_WORDS})"
+                     r"(?: (?:cube|bloc))?)"
+                     r"\s*[.!]+\s+(?P<place>(?:sur|dans) (?:le|la|l' ?)\s*(?:pad|poubelle|bac|tapis|plateforme)|"
+                     r"(?:à|sur le côté) (?:gauche|droite|droit)|à la poubelle|au bac|pad|poubelle)(?=\s*(?:[.!]|$))"),
+    "de": re.compile(rf"^\s*(?P<cube>(?:(?:den|der) )?(?:{_DE_COLOUR_ALT})(?: (?:würfel|block|klotz))?)"
+                     r"\s*[.!]+\s+(?P<place>(?:aufs|ins|in den|in die|auf das) (?:pad|müll|mülleimer|eimer|tonne|"
+                     r"kiste)|nach (?:links|rechts)|pad|müll|tonne)(?=\s*(?:[.!]|$))"),
+}
+_BARE_PLACE = {"fr": {"pad": "sur le pad", "poubelle": "dans la poubelle"},
+               "de": {"pad": "aufs pad", "müll": "in den müll", "tonne": "in die tonne"}}
+
+
+def _telegraphic(text: str, lang: str) -> str:
+    m = _TELEGRAPHIC[lang].match(text)
+    if m is None:
+        return text
+    return f"{m['cube']} {_BARE_PLACE[lang].get(m['place'], m['place'])}{text[m.end():]}"
+
+
 def _translated(text: str, lang: str) -> str:
+    text = _telegraphic(text, lang)
     _verdict_after_no_verb(text, lang)  # fourteenth pass
     _how_far_after_a_place(text, lang)  # twenty-first pass
     if lang == "de" and (back := asked_back(text, partial(_action_verb, lang=lang))) is not None:

@@ -171,9 +171,8 @@ def test_a_near_miss_is_refused(template: str) -> None:
 
 
 @pytest.mark.parametrize(("template", "spec"), [
-    # where a cube goes, said with "?" and a mark of a request ("bitte", "s'il te plaît"; a tag after a verb)
-    ("Den {X} in den Müll, bitte?", ("x>bin",)),
-    ("Le {x} dans la poubelle, s'il te plaît ?", ("x>bin",)),
+    # where a cube goes, said with "?" and a tag after a verb ("bitte"/"s'il te plaît" with a goal of no verb asks since
+    # the twenty-third pass, REV s22 R13: "Den {X} in den Müll, bitte?" is pinned refused in test_P2_s23_fd44)
     ("Leg den {X} Würfel in die Tonne, gell?", ("x>bin",)),
     ("Den {X} stellst du bitte auf den {Y}, ja?", ("x>y",)),
     ("Tu me mets le {x} dans la poubelle, d'accord ?", ("x>bin",)),

@@ -74,10 +74,8 @@ def test_a_german_question_followed_by_thanks_is_refused(template: str, thanks: 
 
 @pytest.mark.parametrize("triple", _TRIPLES, ids="-".join)
 @pytest.mark.parametrize(("template", "spec"), [
-    # "please" in the question marks the request
-    ("Le cube {x} dans la poubelle, s'il te plaît ? Merci.", ("x>bin",)),
-    ("Le {x} sur le {y}, stp ? Merci !", ("x>y",)),
-    ("Den {X} Würfel in den Müll, bitte? Danke.", ("x>bin",)),
+    # ("please" in a question with no verb no longer marks a request since the twenty-third pass, REV s22 R13: "Le cube
+    # {x} dans la poubelle, s'il te plaît ? Merci." is pinned refused in test_P2_s23_fd44)
     # the French present of "tu"/"vous" with thanks after it (fd26-014, fd28-013), or a tag of consent
     ("Tu me mets le cube {x} dans la poubelle ? Merci.", ("x>bin",)),
     ("Tu mets le cube {x} dans la poubelle ? Merci !", ("x>bin",)),
