@@ -499,13 +499,20 @@ _WRAPPERS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # is said of it must name nothing the planner reads (else the words stay, read or refused)
     # Only a fault that is a reason to throw it away, before a disposal: "the red cube's staying / important / fine,
     # chuck it in the bin" contradict or take back the request and stay unread (A1 session 7, F18)
-    (rf"(^|[.;!?]\s*)(?:that|this|the) ((?:{_COLOUR_NAMES}) (?:cube|block|brick|one))((?:'s| is| has)(?: got| been)?"
+    # (P1 s23, dev fi68-000 "Yellow cube's deprecated. Trash it.", fi67-060 "The orange cube is surplus to
+    # requirements. Dispose of it.", fi68-058 "This blue cube is spoilt, we do not need it again. Kindly dispose of
+    # it.", fi68-032 "Orange cube's had its fifteen minutes of fame, go ahead and toss it.": a verdict of the same
+    # class, the cube's determiner left out, "we don't need it again" after it, "kindly / go ahead and" before the act)
+    (rf"(^|[.;!?]\s*)(?:(?:that|this|the) )?((?:{_COLOUR_NAMES}) (?:cube|block|brick|one))((?:'s| is| has)"
+     rf"(?: got| been)?"
      rf"(?: (?:a|an|some|just|really|totally|all|badly|quite|so))*(?: (?!not\b|never\b|no\b)[a-z]+)? "
      rf"(?:chipped|cracked|broken|damaged|"
      rf"dirty|scratched|"
      rf"dented|faulty|defective|worn|ruined|filthy|sticky|bent|junk|scrap|rubbish|garbage|trash|useless|chips?|"
-     rf"cracks?|scratch(?:es)?|dents?|stains?)(?: [a-z]+){{0,3}}?)\s*[.,;!:\-–—]\s*"
-     rf"(?:(?:so|can you|could you|would you|will you|please|just|then)\s+)*"
+     rf"cracks?|scratch(?:es)?|dents?|stains?|deprecated|obsolete|surplus|spoilt|spoiled|its (?:fifteen|15) minutes)"
+     rf"(?: [a-z]+){{0,3}}?)"
+     rf"(?:\s*,\s*(?:we|i) (?:do not|don'?t|won'?t|will not|not) need it(?: again| any ?more)?)?\s*[.,;!:\-–—]\s*"
+     rf"(?:(?:so|can you|could you|would you|will you|please|kindly|just|then|go ahead and)\s+)*"
      rf"((?:don'?t |do not |never )?(?:bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|dispose of|"
      rf"do away with)) (?:it|that one)\b",
      # (the fault read as said of something, not of "it": "it's broken" alone may judge the request, ADV 4)

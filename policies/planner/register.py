@@ -237,6 +237,9 @@ _CLOSING = (r"(?:that'?s the job done|job done|do the needful|that'?s it(?: for 
             # Nigeria's "ah" (only after a comma: "Put the red cube in the bin. Ah!" is a cry that may stop or warn,
             # s10 H8), "sha", "jor", a West Country "like"
             r"innit|init|you know|ya know|y'?know|like|(?<=,)ah|(?<=, )ah|sha|jor|"
+            # (P1 s23, dev fi67-008 "Shove that yellow cube to yer left, matey, arr!": a pirate's "arr", after a
+            # comma only; never "Arrgh!", a cry that may warn, as "Ah!" may, s10 H8)
+            r"(?<=, )arr+(?!gh)|(?<=,)arr+(?!gh)|"
             # s17 D-S1: the end of the job said ("that's all I need", "..., and ur done", "That's the running order,
             # people!"), impatience without its subject ("Haven't got all day.", fi49-061), a drill's "Go, go, go!", a
             # yoga class's "Namaste."
@@ -621,7 +624,8 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # a preposition ("the cube sittin' closest to ya", fi44-042): "you"
     (r"\by'?all\b(?=\s+(?:put|set|move|take|stack|push|place|drop|grab|pick|get|go|bring|carry|could|can|would|will|"
      r"might|have|had|'ve|are|were)\b)", "you"),
-    (r"\b(to|toward|towards|from|at|near|by|of) ya\b", r"\1 you"),
+    # (P1 s23: "ye" too, "Grab the cube closest to ye, matey, ...", dev fi67-055)
+    (r"\b(to|toward|towards|from|at|near|by|of) (?:ya|ye)\b", r"\1 you"),
     (r"\b(sitt|rest|ly|stand|perch)in'(?=\s)", r"\1ing"),  # "the cube sittin' closest to ya" (fi44-042)
     # a stage direction between asterisks ("*whispers* pardon me... could you kindly put ...", fi44-039): how it is
     # said, a closed list

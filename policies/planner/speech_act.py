@@ -85,6 +85,15 @@ _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!
                     r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
 # What a verbless goal opens on, as the H143 remark screen reads it (a colour, a quantifier, home, a cube by its place
 # or rank): shared by the note label and the closings after a verbless goal (P1 s23, REV s23 R2)
+# (REV s23 R12/R14) an address or greeting before a screen's opener ("Robot, wow, everything in the bin.", "Hey robot,
+# initial state: ..."), and an exclusion before the goal ("Wow, apart from the green one, all the blocks on the left
+# side.", "FYI: except for red, everything in the bin.")
+_ADDRESS_FIRST = (r"(?:(?:(?:hey|hi|hello|ok|okay|oi|yo|good (?:morning|afternoon|evening))\s*,?\s+)?"
+                  r"(?:robot|arm|mate|buddy|pal|sir|madam|everyone|folks|team)\s*[,:\-–—]\s*|"
+                  r"(?:hey|hi|hello|good (?:morning|afternoon|evening)|excuse me|sorry|listen|yeah|thanks|cheers|"
+                  r"anyway|basically|um+|uh+|so yeah|as (?:agreed|discussed|planned))\s*[,:\-–—]\s*)*")
+_EXCLUSION_FIRST = (r"(?:(?:apart from|except(?: for)?|other than|aside from|besides|save for|excluding|barring|bar)"
+                    r"\s+[^,.!?;:]{1,40},\s*)?")
 # (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too)
 _GOAL_OPENS = (rf"(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:whole\s+)?lot|back\s+home|leftmost|"
                rf"rightmost|them\s+all|an?\s+(?:{_COLOURS})|(?:back\s+)?at\s+home|"
@@ -224,9 +233,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # the bin."), "and" / "now" / "so" after the interjection, "well well", "woo"; REV s20 R1 residue: "the three
     # cubes", "the one on the left", "the leftmost cube", "bottom to top: ...", "back to home"; REV s21: "them all", an
     # indefinite cube ("a red cube"), "(back) at home", "the robot / arm (back) home")
-    (rf"(?:^|[.!?;:]\s*)(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
+    (rf"(?:^|[.!?;:]\s*){_ADDRESS_FIRST}(?:(?:{_DISMAY}|ha|there|so there|well,? well(?:,? well)?|woo+)"
      rf"\s*(?:[,!.…;:]|\s[\-–—]|\s*:-?[)(opd]+)+\s*)+(?:(?:and|now|so|then|well)\s*[,.]?\s+)*"
-     rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?"
+     rf"(?:(?:(?:a|the|this|that)\s+)?tower\s*:\s*)?{_EXCLUSION_FIRST}"
      rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|bricks|(?:whole\s+)?lot|"
      rf"back\s+home|in|into|onto|"
@@ -251,8 +260,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # of its own, "Red in the bin. Ha."; an emoticon after it, "Red in the bin, yes :)")
     # (never after a colon: "Let's build it from the top down: green crowns the tower, ... Yes." builds, fi55-039; the
     # tower's closers are towers.py's)
-    (rf"(?:^|[.!?;]\s*)(?:(?:ok|okay|right|alright|so|now|and|then)\s*,?\s+)*"
-     rf"(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|goes|go|going|belongs?|must|"
+    (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}(?:(?:ok|okay|right|alright|so|now|and|then|well)\s*,?\s+)*"
+     rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|goes|go|going|"
+     rf"belongs?|must|"
      rf"should|has to|have to|ought|wants?)\b)"
      rf"[^.!?;]*?[a-z]\s*[,;.!\-–—]\s*(?:as usual|as per usual|as ever|yes|yeah|yep|yup|ha|hah|ha(?:ha)+|he(?:he)+|"
      rf"lol|lmao)\s*[.!]*(?:\s*[:;]-?[)(dpD]+)*\s*$",
@@ -440,7 +450,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # position: home.", "Setup: red in the bin, blue on the pad."), or a note for information ("FYI: red in the bin.",
     # "Heads up: everything in the bin."), before a verbless goal: how the scene is, no order ("FYI: put ..." still
     # orders, phrasing's label rule, f14-000's family)
-    (rf"(?:^|[.!?;]\s*)(?:the\s+|my\s+|our\s+)?(?:(?:initial|start|starting|original|previous|old|current|present|"
+    (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}(?:the\s+|my\s+|our\s+)?(?:(?:initial|start|starting|original|previous|old|"
+     rf"current|present|"
      rf"beginning)\s+(?:state|states|position|positions|pose|configuration|layout|set-?up|arrangement|scene|situation)|"
      rf"set-?up|initial|start|starting|"
      # (REV s22 R4 residue: "Quick heads up: / Friendly heads up: / Quick FYI: ...")
@@ -449,7 +460,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      # f25-031)
      rf"(?:(?:just |a |one )?(?:quick|small|little|friendly|brief|short|general|side|shift|safety|handover|final)"
      rf"\s+)?(?:fyi|f\.y\.i\.?|for your information|heads[- ]up|notes?|memo))\s*[,:\-–—.!;…]+\s*"
-     rf"(?={_GOAL_OPENS}){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
      "says how the scene is (a start state or a note), it does not ask for it"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
@@ -570,8 +581,12 @@ _MODAL = re.compile(r"\b(?:can|could|will|may|might)\b|'ll\b")
 _FAULT_THEN_DISPOSAL = re.compile(
     rf"(?:^|[.!?;]\s*)(?:(?:the|that|this) )?(?:{_COLOURS}) (?:cube|block|brick|one)(?:'s| is| has been| got)"
     r"(?: (?:a bit|a little|badly|all|totally|really|so|just))? (?:chipped|cracked|broken|damaged|dented|scratched|"
-    r"faulty|defective|contaminated|dirty|filthy|worn|ruined|bent|sticky)\s*(?:[,;.!—–]|\s-)+\s*"
-    r"(?:(?:so|please|just|then)\s+)*(?:dispose of|bin|ditch|trash|scrap|chuck|toss|throw|dump|get rid of|discard) "
+    r"faulty|defective|contaminated|dirty|filthy|worn|ruined|bent|sticky|"
+    # (P1 s23, dev fi68-000/fi67-060/fi68-058/fi68-032, register's junk verdicts)
+    r"deprecated|obsolete|surplus to requirements|surplus|spoilt|spoiled|had its (?:fifteen|15) minutes(?: of fame)?)"
+    r"(?:\s*,\s*(?:we|i) (?:do not|don'?t|won'?t|will not) need it(?: again| any ?more)?)?\s*(?:[,;.!—–]|\s-)+\s*"
+    r"(?:(?:so|please|kindly|just|then|go ahead and)\s+)*(?:dispose of|bin|ditch|trash|scrap|chuck|toss|throw|dump|"
+    r"get rid of|discard) "
     r"it\b(?![^.!?;]*\?)")
 # Questions: an inverted auxiliary or a wh-word at a sentence's start (after a leading filler), or a verbless
 # sentence ending in '?' ("red on pad?"). Polite requests ("could you ...?", "would you mind ...", "how about
@@ -602,7 +617,8 @@ _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\
                         rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
                         r"pop|bring|go|return|park|hand|give|stick|get|take|plonk|bung|shove|lob|sling|plop|shift|"
                         r"slide|nudge|deposit|relocate|transfer)\b")
-_ASKED = re.compile(r"\?[!?]*$")
+# ("?" then a stop is asked too: "red in the bin?.", REV s23 R15)
+_ASKED = re.compile(r"\?[!?.…]*$")
 # "please" asked at a sentence's end, with a tag said before it ("..., ok please?", REV s23 R1)
 _PLEASE_ASKED = re.compile(r"(?:\b(?:ok|okay|alright|right|yeah|yes)\s*,?\s*)?\b(?:please|pls|plz)\s*(?=\?)")
 # ... which makes a request only of a verb of action: not a wish or a liking ("I want", "like"), nor a statement of

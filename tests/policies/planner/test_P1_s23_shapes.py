@@ -506,3 +506,96 @@ def test_their_orders_and_a_scots_now_still_plan() -> None:
     plans_as("Put the leftmost cube in the bin?", mv("red", "bin"))
     plans_as("Put the leftmost cube on the pad again.", mv("red", "pad"))
     plans_as("Pit the red yin intae the bin noo.", mv("red", "bin"))
+
+
+# ------------------------------------ REV s23 R12 / R14 / R15 (P1's screens): an address before, an exclusion after
+# (the hedge screens' own openers are unasked.py's)
+
+
+@pytest.mark.parametrize("text", [
+    "Anyway, everything in the bin, yes.",
+    "Well, everything in the bin, yes.",
+    "Hey robot, everything in the bin, yes.",
+    "Robot, red in the bin, as usual.",
+    "Robot, initial state: red in the bin.",
+    "Hey robot, wow, everything in the bin.",
+    "Robot, wow, everything in the bin.",
+    "Mate, ha, everything in the bin.",
+    "Except for red, everything in the bin, yes.",
+    "Ha, except for red, everything in the bin.",
+    "Wow, apart from the green one, all the blocks on the left side.",
+    "FYI: apart from the green one, all the blocks on the left side.",
+    "Note: aside from red, everything in the bin.",
+    "red in the bin?.",
+    "red in the bin?!.",
+])
+def test_rev_s23_r12_r14_r15_forms_are_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+def test_their_orders_still_plan_r12_r14() -> None:
+    everything = mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")
+    plans_as("Robot, put everything in the bin, yes.", everything)
+    plans_as("Except for red, put everything in the bin, yes.", mv("blue", "bin") + mv("green", "bin"))
+    plans_as("Hey robot, everything in the bin, please.", everything)
+    plans_as("Robot, red in the bin.", mv("red", "bin"))
+    plans_as("Except for red, everything in the bin.", mv("blue", "bin") + mv("green", "bin"))
+    plans_as("Robot, FYI: put red in the bin.", mv("red", "bin"))
+    plans_as("Put red in the bin?.", mv("red", "bin"))
+
+
+# ----------------------------------------------- a verdict on a cube, then its disposal (register's junk class)
+# (dev fi68-000 "Yellow cube's deprecated. Trash it.", fi67-060 "... surplus to requirements. Dispose of it.", fi68-058
+# "This blue cube is spoilt, we do not need it again. Kindly dispose of it.", fi68-032 "... had its fifteen minutes of
+# fame, go ahead and toss it.")
+
+
+@pytest.mark.parametrize("text", [
+    "Red cube's deprecated. Trash it.",
+    "Red cube's deprecated, trash it.",
+    "The red cube is surplus to requirements. Dispose of it.",
+    "This red cube is spoilt, we do not need it again. Kindly dispose of it.",
+    "Red cube's had its fifteen minutes of fame, go ahead and toss it.",
+])
+def test_a_verdict_then_the_disposal_of_it_bins_it(text: str) -> None:
+    plans_as(text, mv("red", "bin"))
+
+
+@pytest.mark.parametrize("text", [
+    "Red cube's not deprecated. Trash it.",
+    "Red cube's deprecated. Don't trash it.",
+    "Red cube's deprecated. Trash it?",
+    "Red cube's deprecated. Trash the blue one.",
+    "Red cube's deprecated.",
+    "Red cube was deprecated. Trash it.",
+    "Red cube's deprecated, so blue cube, trash it.",
+    "This red cube is spoilt, we need it again. Kindly dispose of it.",
+    "This red cube is spoilt, we do not need it again. Kindly don't dispose of it.",
+    "This red cube is spoilt, we do not need it again.",
+    "Red cube's deprecated. I trashed it.",
+    "Is the red cube deprecated? Trash it.",
+    "Red cube's deprecated? Trash it.",
+])
+def test_the_verdict_negated_past_asked_or_with_another_cube_is_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# ------------------------------------------------------ a pirate's "arr" after a comma, "ye" after a preposition
+# (dev fi67-008 "Shove that yellow cube to yer left, matey, arr!", fi67-055 "Grab the cube closest to ye, matey, ...")
+
+
+def test_a_pirate_arr_closing_and_ye_plan() -> None:
+    plans_as("Put the red cube in the bin, matey, arr!", mv("red", "bin"))
+    plans_as("Put the red cube in the bin, arr!", mv("red", "bin"))
+
+
+@pytest.mark.parametrize("text", [
+    "Red in the bin, arr!",
+    "Don't put the red cube in the bin, arr!",
+    "Put the red cube in the bin, arr?",
+    "Put the red cube in the bin. Arrgh!",
+    "Put the red cube in the bin, arrgh!",
+    "Don't grab the cube closest to ye.",
+])
+def test_arr_after_no_request_negated_asked_or_a_cry_is_refused(text: str) -> None:
+    moves_nothing(text)
