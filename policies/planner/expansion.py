@@ -172,7 +172,10 @@ _ALL_RESTATED = re.compile(r"\s*,\s*(?:both|all|each|every one)(?: of them)?\s*,
 # pad" stays the end state it was read as before.
 _PLACED = r"(?:placed|put|moved|relocated|relocate|transferred|taken|brought|set|carried|shifted)"
 # ("shall be relocated": a formal directive, dev_s14 fi41-036; "shall go", "shall end up" as "should")
-_GOAL_VERB = (r"(?:go|goes|should go|must go|shall go|belong|belongs|can go|to go|to be|(?:should|must|shall|need to|"
+# ("need to go / has to go": the goal said as a need, P3 s23 dev fi67-037 "... all the blocks on the table need to go to
+# the left side", as "should go" reads; "don't need to go", "needed to go", "will need to go" stay unread)
+_GOAL_VERB = (r"(?:go|goes|should go|must go|shall go|(?:need|needs|has|have) to go|belong|belongs|can go|to go|to be|"
+              r"(?:should|must|shall|need to|"
               r"needs to|have to|"
               rf"are to|is to|ought to) (?:all )?(?:be {_PLACED}|be|end up|sit|be sitting)|will (?:all )?(?:be|end up|"
               rf"sit|be sitting)(?! {_PLACED}\b)|(?:all )?(?:end up|are to be))(?: over)?")
@@ -752,6 +755,12 @@ def expand_quantifier(text: str, state: SceneState) -> Rewrite | None:
                              f"too: say 'every cube except ...' or '..., then ...' after the quantifier")
     if verb_word in ("pick up", "grab", "take") and len(chosen) > 1:
         return Rewrite(text, "the gripper holds one object at a time: cannot pick up several")
+    if re.fullmatch(r"(?:stack|pile|heap)(?:ing)?(?: up)?", verb_word) and len(chosen) > 1 and \
+            re.search(r"\b(?:pad|bin|left|right|side|region|area|table|trash|tray)\b", post):
+        # "Stack all the cubes on the pad." (REV s23 R11): a pile of several cubes on a place, with no order said; each
+        # put down in the place side by side would leave the request unmet, a tower would guess the order
+        return Rewrite(text, "several cubes stacked on a place with no order said: say which goes at the bottom "
+                             "('a tower with X at the bottom, ...') or 'put ... on the pad'")
     order = _movable_order(chosen, state)
     if first:
         stated_order = [*first, *then_named]

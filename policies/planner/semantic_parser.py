@@ -41,7 +41,7 @@ from policies.planner.request import ORDER_MARKERS, Milestone, Request, check_re
 from policies.planner.restatement import restated
 from policies.planner.scene_state import SceneState
 from policies.planner.skills import apply_step, check_plan, step_error
-from policies.planner.speech_act import _DISMAY, _NO_REQUEST_WORD, speech_act_error
+from policies.planner.speech_act import speech_act_error
 from policies.planner.towers import TOWER_PURPOSE
 from policies.planner.unasked import HEDGE_END, HEDGE_WORDS, unasked_reason
 from sim.skills.push import DIRECTIONS as PUSH_DIRECTIONS
@@ -1978,6 +1978,22 @@ def _tower_idioms(instruction: str) -> str:
     return instruction if out == said else out
 
 
+# The robot said "ye" / "yersel'" in a cube's place measured from it ("Grab the cube closest to ye, matey, ...", dev
+# s23 fi67-055; "The one nearest yersel', pop it on the pad.", fi68-022): "you" / "yourself", only right after a word
+# of nearness or distance (the Scots lexicon reads "ye" only where a Scots word marks the words); "away from yourself /
+# yerself / ye" is "away from you", forward ("Would you kindly push the leftmost cube away from yourself?", fi68-059)
+_YE_MEASURED = re.compile(r"\b((?:nearest|closest|nearer|closer|farthest|furthest|farther|further)(?:\s+(?:to|from))?)"
+                          r"\s+(?:(ye)|yer?sel'?|yerself)(?![a-z'])")
+_AWAY_FROM_SELF = re.compile(r"\baway\s+from\s+(?:ye|yer?sel'?|yerself|yourself)(?![a-z'])")
+
+
+def _ye_as_you(instruction: str) -> str:
+    """``instruction`` with "ye" / "yersel'" after a word of nearness read as "you" / "yourself" (``_YE_MEASURED``),
+    and "away from yourself" as "away from you"."""
+    said = _AWAY_FROM_SELF.sub("away from you", instruction.replace("’", "'"))
+    return _YE_MEASURED.sub(lambda m: f"{m.group(1)} {'you' if m.group(2) else 'yourself'}", said)
+
+
 def _home_last(instruction: str) -> str:
     """``instruction`` (lower case) with going home said "last" (``_HOME_LAST_BEFORE`` / ``_AFTER``) spelt as a last
     step ("..., then go home."); as said otherwise."""
@@ -2018,11 +2034,6 @@ def _keep_as_put(text: str, instruction: str) -> str:
 _LISTED_ONE_NOUN = re.compile(rf"\b(?:{_COLOUR_ALT})(?:\s*,\s*(?:{_COLOUR_ALT}))+\s+(?:cube|block|brick|one)\b(?!['s])")
 
 
-# ... and after an interjection of surprise (REV s22 R6 "Wow, top cube to the bin.", "Blimey, the top one to the bin."):
-# a remark on a state found, as speech_act's H143 screen reads it of a goal that opens on a colour
-_REMARKED_PLACE_CUBE = re.compile(rf"(?:^|[.!?;]\s*)(?:(?:{_DISMAY}|ha|there|so there)\s*(?:[,!.…;:]|\s[\-–—])+\s*)+"
-                                  r"(?:(?:and|now|so)\s*,?\s+)?(?=(?:the )?(?:very )?(?:top|topmost|uppermost) "
-                                  r"(?:cube|block|brick|one)\b)" + _NO_REQUEST_WORD)
 # A tower said built at the head of a sentence ("Tower built: purple at the bottom, ...", REV s22 R8): a report, as
 # towers refuses "Tower done: ..."; read here on the words as said (phrasing writes "built" as "build")
 # (REV s22 R19: also with a mark or "as" between, "Tower, built: ...", "Tower (built): ...", "Tower as built: ...", "As
@@ -2109,10 +2120,6 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
     if built is not None:
         return ParseResult((), Refusal(reason=f"'{built.group(0).strip(' .!?;')} ...' says a tower was built, it does "
                                               f"not ask for one: nothing is built; say 'build a tower with ...'"))
-    remarked = _REMARKED_PLACE_CUBE.search(instruction.lower().replace("’", "'"))
-    if remarked is not None:
-        return ParseResult((), Refusal(reason=f"'{remarked.group(0).strip()} ...' remarks on a state found, it does "
-                                              f"not ask for it: nothing is done"))
     doubted = _reach_doubted(instruction.lower().replace("’", "'"))
     if doubted is not None:
         return ParseResult((), Refusal(reason=doubted))
@@ -2124,7 +2131,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'{listed.group(0)}' lists colours before one cube: say which cube, or "
                                               f"say each ('the red cube and the blue cube')"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
-    spoken = _before_then_first(_tower_idioms(_home_last(instruction)))
+    spoken = _before_then_first(_tower_idioms(_home_last(_ye_as_you(instruction))))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
     # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
     spoken = repaired(spoken.lower().replace("’", "'")) or spoken

@@ -34,14 +34,30 @@ _PLACED_CUBE = (r"(?:the )?(?:very )?(?:top|topmost|uppermost|bottom|lowest|high
                 r"backmost|middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|"
                 r"left-hand|right-hand|first|last|second|third|other|remaining|lone|single|big|bigger|biggest|large|larger|largest|"
                 r"small|smaller|smallest|little) (?:cube|block|brick|one)s?"
-                r"|(?:the )?(?:cube|block|brick|one)s? (?:nearest|closest|furthest|farthest|nearer|closer)(?: to)? "
-                r"(?:me|you|us|them|the (?:robot|arm|bin|pad|base|edge|camera|door|window|wall))")
+                # (REV s23 R7: also "that's / which is" and "from": "The cube farthest from the robot into the bin, I
+                # think.", "The cube that's on the left in the bin, I think.", "The cube on the left goes in the bin?")
+                r"|(?:the )?(?:cube|block|brick|one)s? (?:(?:that|which)(?:'s| is| are) )?(?:nearest|closest|furthest|"
+                r"farthest|nearer|closer|further|farther)(?: away)?(?: to| from)? (?:me|you|us|them|yourself|the "
+                r"(?:robot|arm|bin|pad|base|edge|camera|door|window|wall))"
+                r"|(?:the )?(?:cube|block|brick|one)s? (?:(?:that|which)(?:'s| is| are) )?(?:on|at|in|to|by|near|"
+                r"nearest to|closest to) (?:the |your |my )?(?:very |far )?(?:left|right|front|back|middle|centre|"
+                r"center|edge|end|top|bottom)(?:[- ]hand)?(?: side| end| edge)?")
+# Words that may open a sentence before the goal they screen (REV s23 R14: "Anyway, / So yeah, / Basically, / Um, /
+# Robot, / Hey robot, / Mate, / As discussed, / - ... red in the bin, I think."), and an exclusion said first (R12:
+# "Apart from the green one, all the blocks to the left side, I guess.")
+_OPENER_WORDS = (r"ok|okay|so|now|right|and|then|next|finally|first|after that|anyway|anyhow|yeah|yes|basically|well|"
+                 r"um+|uh+|er+m?|hmm+|hey|hi|hello|yo|oi|good (?:morning|afternoon|evening)|morning|excuse me|sorry|"
+                 r"listen|look|thanks|thank you|cheers|alright|all right|righto|as (?:discussed|agreed|planned|said)|"
+                 r"also|like|honestly|robot|bot|arm|mate|buddy|pal|sir|madam|boss|chief|folks|guys|everyone|team")
+_EXCLUSION_OPENS = (r"(?:(?:apart|aside) from|other than|except(?: for)?|besides|save(?: for)?|but for|excluding|"
+                    r"barring|bar|with the exception of)\s+[^,.!?;]{1,40}?\s*,\s*")
+_OPENS = rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS})*"
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
 # s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
 _HEDGED_GOAL = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?=(?:and\s+)?then\b))(?:(?:and|then|after that|after which|afterwards?|subsequently|next|"
-    r"finally|so|just|only|but|before you do(?: that| so| it)?|first)\b\s*,?\s*)*"
+    r"finally|so|just|only|but|before you do(?: that| so| it)?|first)\b\s*,?\s*)*" + _OPENS +
     r"(?:(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
     rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
     # (P3 s23: or a cube named by its place, "The middle cube goes in the bin?", which planned on d2be377)
@@ -56,7 +72,7 @@ _HEDGED_GOAL = re.compile(
 # side, I guess.": A1 s14 H58, old on d69fdcb: phrasing drops the hedge after a verbless goal): a guess, as with a verb.
 # One shape for every subject (P3 s23: semantic_parser's own list for a cube named by its place, _HEDGED_PLACE_CUBE,
 # folded in here): the words that may open the sentence, the cubes said, an exception, the place words.
-_VERBLESS_OPENS = r"(?:^|[.!?;]\s*)(?:(?:ok|okay|so|now|right|and|then|next|finally|first|after that)\b\s*,?\s*)*"
+_VERBLESS_OPENS = r"(?:^|[.!?;]\s*)" + _OPENS
 _CUBES_SAID = (r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
                rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything|all|both)"
                r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?")
@@ -170,10 +186,30 @@ def _described_tower(instruction: str) -> str | None:
     return said.group(0).strip(" .;!?:,-–—")
 
 
+# A hedge set off INSIDE a sentence ("Red, I think, in the bin.", "Red in, I think, the bin.", "Red — I guess — in the
+# bin.", "Home, I think, now.", REV s23 R15): the sentence is screened as if the hedge closed it, so a verbless or
+# stated goal is a guess there too; an imperative keeps its softener as it does at the end ("Put, I think, red ...")
+_INNER_HEDGE = re.compile(rf"\s*(?:,|[-–—]+)\s*(?:{HEDGE_WORDS})\s*(?:,|[-–—]+)\s*(?=[a-z])")
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]*")
+
+
+def _hedged_inside(said: str) -> re.Match[str] | None:
+    """The screen's match on the sentence of ``said`` (lower case) holding a hedge set off inside it, the hedge moved
+    to its end (``_INNER_HEDGE``); None where there is none or the sentence reads as no guess."""
+    for sentence in _SENTENCE.findall(said):
+        if _INNER_HEDGE.search(sentence):
+            moved = _INNER_HEDGE.sub(", ", sentence).strip().rstrip(".!;") + ", i think."
+            guessed = _HEDGED_GOAL.search(moved) or _HEDGED_VERBLESS.search(moved)
+            if guessed is not None:
+                return guessed
+    return None
+
+
 def unasked_reason(instruction: str) -> str | None:
     """Why ``instruction`` says where cubes go without asking for it (module doc), else None."""
     said = instruction.lower().replace("’", "'")
-    guessed = _HEDGED_GOAL.search(said) or _HEDGED_ORDER.search(said) or _HEDGED_VERBLESS.search(said)
+    guessed = _HEDGED_GOAL.search(said) or _HEDGED_ORDER.search(said) or _HEDGED_VERBLESS.search(said) or \
+        _hedged_inside(said)
     if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
         return (f"'{guessed.group(0).strip(' .!;')}' says where a cube (or the arm) goes as a guess or a question, not "
                 f"as a request: say what the robot should do")

@@ -120,3 +120,98 @@ def test_a_proposal_asked_moves_nothing(text: str) -> None:
 ])
 def test_a_proposal_said_or_tagged_plans(text: str, want: list[str]) -> None:
     plans_as(text, want, S3)
+
+
+# ------------------------------------------------------------------ the robot said "ye", "yersel'", "yourself"
+# (dev s23 fi67-055 "Grab the cube closest to ye, matey, ...", fi68-022 "The one nearest yersel', pop it ...",
+# fi68-059 "... push the leftmost cube away from yourself?"): only right after a word of nearness or "away from"
+@pytest.mark.parametrize(("text", "want"), [
+    ("Grab the cube closest to ye and drop it on the pad!", mv("green", "pad")),
+    ("The one nearest yersel', pop it on the pad.", mv("green", "pad")),
+    ("The one nearest yerself, pop it on the pad.", mv("green", "pad")),
+    ("Put the cube furthest from ye in the bin.", mv("blue", "bin")),
+    ("Would you kindly push the leftmost cube away from yourself?", ["push(object=red_cube, direction=forward)"]),
+    ("Push the leftmost cube away from yerself.", ["push(object=red_cube, direction=forward)"]),
+    ("Push the leftmost cube towards yourself.", ["push(object=red_cube, direction=backward)"]),
+])
+def test_the_robot_said_ye_or_yourself_in_a_measure_plans(text: str, want: list[str]) -> None:
+    plans_as(text, want, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't grab the cube closest to ye.", "Did ye grab the cube closest to ye?",
+    "Ye grabbed the cube closest to ye and dropped it on the pad.", "The one nearest yersel', don't pop it on the pad.",
+    "Don't push the leftmost cube away from yourself.", "Did you push the leftmost cube away from yourself?",
+    "I pushed the leftmost cube away from myself.",
+])
+def test_the_robot_said_ye_twins_move_nothing(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+# ------------------------------------------------------------------------- a quantifier's goal said as a need
+# (dev s23 fi67-037 "Apart from the green one, all the blocks on the table need to go to the left side."): "need(s) /
+# has / have to go" as "should go" reads
+@pytest.mark.parametrize(("text", "want"), [
+    ("Apart from the green one, all the blocks on the table need to go to the left side.",
+     mv("red", "left") + mv("blue", "left")),
+    ("All the blocks need to go to the left side.", mv("red", "left") + mv("blue", "left") + mv("green", "left")),
+    ("Every cube needs to go in the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("All the cubes have to go on the pad.", mv("red", "pad") + mv("blue", "pad") + mv("green", "pad")),
+    ("All the blocks need to go to the left side, except green.", mv("red", "left") + mv("blue", "left")),
+])
+def test_a_quantifier_said_to_need_to_go_plans(text: str, want: list[str]) -> None:
+    plans_as(text, want, S3)
+
+
+@pytest.mark.parametrize("text", [
+    "All the blocks need to go to the left side?", "Do all the blocks need to go to the left side?",
+    "All the blocks need to go to the left side, I think.",
+    "Apart from the green one, all the blocks on the table need to go to the left side, I guess.",
+    "All the blocks don't need to go to the left side.", "All the blocks needed to go to the left side.",
+    "All the blocks will need to go to the left side.", "All the blocks need not go to the left side.",
+    "Not all the blocks need to go to the left side.", "I don't think all the blocks need to go to the left side.",
+    "If all the blocks need to go to the left side, do it.", "None of the blocks need to go to the left side.",
+    "No block needs to go to the left side.", "All the blocks need to go to the left side tomorrow.",
+])
+def test_a_quantifier_said_to_need_to_go_twins_move_nothing(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+# ------------------------------------------------------------------------------ REV s23 R7, R12, R14, R15, R11
+@pytest.mark.parametrize("text", [
+    # R7: a cube by its place with "that's", "from", a place word after it
+    "The cube farthest from the robot into the bin, I think.", "The cube that's on the left in the bin, I think.",
+    "The cube on the left goes in the bin, I think.", "The cube on the left goes in the bin?",
+    "The leftmost cube goes in the bin, I think.", "The leftmost one belongs in the bin, I think.",
+    # R12: an exclusion said first
+    "Apart from the green one, all the blocks to the left side, I guess.",
+    "Other than the green one, everything in the bin, I think.",
+    "Except for red, everything in the bin. I guess.",
+    # R14: an opener, a greeting or an address first
+    "Anyway, everything in the bin, I guess.", "So yeah, red in the bin, I think.", "Basically, red in the bin, I think.",
+    "Um, red in the bin, I think.", "Hey robot, red in the bin, I think.", "Mate, red in the bin, I think.",
+    "- red in the bin, I think.", "As discussed, everything in the bin, I guess.", "Robot: red in the bin, I think.",
+    "Good morning, red in the bin, I think.", "Thanks, red in the bin, I think.",
+    # R15: a hedge set inside the sentence
+    "Red, I think, in the bin.", "Red in, I think, the bin.", "Red — I guess — in the bin.", "Home, I think, now.",
+    "Red at the bottom, I think, blue on top.", "Everything, I think, in the bin.", "Red, I reckon, on blue.",
+    "The red cube, I think, goes in the bin.",
+    # R11: several cubes stacked on a place, no order said
+    "Stack all the cubes on the pad.", "Stack the cubes on the pad.", "Stack them all on the pad.",
+    "Stack the cubes up on the pad.", "Stack the three cubes on the left.", "Stack everything in the bin.",
+])
+def test_rev_s23_findings_move_nothing(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Anyway, red in the bin.", mv("red", "bin")),
+    ("Hey robot, red in the bin.", mv("red", "bin")),
+    ("Apart from the green one, everything in the bin.", mv("red", "bin") + mv("blue", "bin")),
+    ("Put the red cube, I think, in the bin.", mv("red", "bin")),
+    ("Robot, put red in the bin, I think.", mv("red", "bin")),
+    ("Put all the cubes on the pad.", mv("red", "pad") + mv("blue", "pad") + mv("green", "pad")),
+    ("Stack red on the pad.", mv("red", "pad")),
+])
+def test_rev_s23_near_misses_plan(text: str, want: list[str]) -> None:
+    plans_as(text, want, S3)
