@@ -119,6 +119,21 @@ _PRESENT = {
                      r"in der werkstatt|im raum|im zimmer|hier|da|dort|nebenan|bei mir|neben mir|mit mir|hinter mir|"
                      r"unten|oben)\b"),
 }
+# ... or someone doing anything in the room (REV s23 R3 residue: "mein Hund schläft im Labor", "der Hausmeister putzt im
+# Labor", "mon chien dort à l'atelier"): the room said after any word but a topic's own noun ("Stressiger Tag im
+# Labor", "une grosse journée à l'atelier" still drop: the day spent there)
+_ROOM = {
+    "fr": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zà-ÿ']+)\s+(?:au labo|au laboratoire|à l' ?atelier|dans l' ?atelier|"
+                     r"dans le labo|dans la salle|dans la pièce|ici|à côté|avec moi|près de moi|derrière moi)\b"),
+    "de": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zäöüß']+)\s+(?:im labor|in der werkstatt|im raum|im zimmer|hier|"
+                     r"nebenan|bei mir|neben mir|mit mir|hinter mir)\b"),
+}
+
+
+def _someone_in_the_room(part: str, lang: str) -> bool:
+    return any(not _TOPIC[lang].fullmatch(m["before"]) for m in _ROOM[lang].finditer(part))
+
+
 _MOST_WORDS = 45
 
 
@@ -142,6 +157,7 @@ def without_small_talk_before_bref(text: str, lang: str) -> str:
         if _ALONE[lang].match(part):
             continue
         if (not _TOPIC[lang].search(part) and not _FRAME[lang].search(part)) or \
-                set(words) & _KEEPS[lang] or meanings & _DOMAIN_EN or _PRESENT[lang].search(bare):
+                set(words) & _KEEPS[lang] or meanings & _DOMAIN_EN or _PRESENT[lang].search(bare) or \
+                _someone_in_the_room(bare, lang):
             return text
     return text[m.end():]

@@ -170,6 +170,10 @@ def test_the_family_plans(template: str, spec: tuple[str, ...], triple: tuple[st
     "Stressiger Tag, die Putzfrau ist hier, egal, leg den {X} Würfel in den Müll.",
     "Grosse journée, mon voisin est au labo, bref, mets le {x} dans la poubelle.",
     "Grosse journée, le concierge est au labo, bref, mets le {x} dans la poubelle.",
+    # ... doing anything in the room (REV s23 R3 residue)
+    "Stressiger Tag, mein Hund schläft im Labor, egal, leg den {X} Würfel in den Müll.",
+    "Stressiger Tag, der Hausmeister putzt im Labor, egal, leg den {X} Würfel in den Müll.",
+    "Grosse journée, mon chien dort à l'atelier, bref, mets le {x} dans la poubelle.",
 ])
 def test_the_twins_move_nothing(template: str) -> None:
     filled_moves_nothing(template)
@@ -178,6 +182,8 @@ def test_the_twins_move_nothing(template: str) -> None:
 @pytest.mark.parametrize("text", [
     "Stressiger Tag, der Kaffee ist kalt, egal, leg den roten Würfel in den Müll.",
     "Grosse journée, le café est froid, bref, mets le rouge dans la poubelle.",
+    "Stressiger Tag im Labor, egal, leg den roten Würfel in den Müll.",  # the day spent there
+    "Grosse journée à l'atelier, bref, mets le rouge dans la poubelle.",
 ])
 def test_small_talk_with_no_one_present_still_drops(text: str) -> None:
     filled_plans(text, ("x>bin",))
