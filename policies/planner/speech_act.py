@@ -948,8 +948,10 @@ def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] 
             # (Indian English "keep X on the pad" is "put", read by the parser only as the whole request, before
             # ", ok?" / ", okay?" alone: "Keep the green block on the pad, okay?", fi41-053, P3 s15)
             kept = _KEEP_PUT.match(stated) is not None and re.search(r",\s*(?:ok|okay)\s*\?+$", s) is not None
-            if stated and _TOPIC.search(stated) and not _VERB.search(_BIN_NOUN.sub(" ", stated)) and \
-                    not _INFORMAL_VERB.search(_BIN_NOUN.sub(" ", stated)) and not kept:
+            # ("bin" closing a clause it does not open is the place here too: "Top cube: bin, ok?", REV s23 R18)
+            placed = _BIN_LAST.sub(r"\1", _BIN_NOUN.sub(" ", stated))
+            if stated and _TOPIC.search(stated) and not _VERB.search(placed) and \
+                    not _INFORMAL_VERB.search(placed) and not kept:
                 return body, "asks whether it is so, it does not request it"
             # ... and after a clause that states what is done or where a cube goes ("First you put the red cube in the
             # bin, yeah?", "The red cube goes in the bin, ok?", "Put green on the pad, then the red one goes in the

@@ -599,3 +599,25 @@ def test_a_pirate_arr_closing_and_ye_plan() -> None:
 ])
 def test_arr_after_no_request_negated_asked_or_a_cry_is_refused(text: str) -> None:
     moves_nothing(text)
+
+
+# ------------------------------------------------ REV s23 R18: "bin" closing a clause before a confirmation tag
+
+
+@pytest.mark.parametrize("text", [
+    "Top cube: bin, ok?",
+    "Top cube: bin, okay?",
+    "Top cube, bin, ok?",
+    "Top one: bin, ok?",
+    "Top cube: bin, ok? Thanks.",
+    "Top cube: bin. OK?",
+    "Red cube: bin, ok?",
+])
+def test_a_goal_with_bin_last_then_a_tag_asks(text: str) -> None:
+    moves_nothing(text, cube_scene(("red", [0.45, 0.1, 0.066]), ("blue", [0.45, 0.1, 0.022]),
+                                   ("green", [0.38, -0.02, 0.022]), on={"red_cube": "blue_cube"}))
+
+
+def test_an_order_with_a_tag_still_plans() -> None:
+    plans_as("Bin the red cube, ok?", mv("red", "bin"))
+    plans_as("Put the red cube in the bin, ok?", mv("red", "bin"))
