@@ -96,7 +96,9 @@ SEEN = (DATA / "fresh_independent_2.jsonl", DATA / "fresh_fr_de.jsonl", DATA / "
         DATA / "fresh_independent_58.jsonl", DATA / "fresh_independent_59.jsonl", DATA / "fresh_fr_de_38.jsonl",
         DATA / "fresh_independent_60.jsonl", DATA / "fresh_fr_de_39.jsonl",
         DATA / "fresh_independent_64.jsonl", DATA / "fresh_independent_65.jsonl", DATA / "fresh_fr_de_42.jsonl",
-        DATA / "fresh_independent_66.jsonl", DATA / "fresh_fr_de_43.jsonl")
+        DATA / "fresh_independent_66.jsonl", DATA / "fresh_fr_de_43.jsonl",
+        DATA / "fresh_independent_67.jsonl", DATA / "fresh_independent_68.jsonl", DATA / "fresh_fr_de_44.jsonl",
+        DATA / "fresh_independent_69.jsonl", DATA / "fresh_fr_de_45.jsonl")
 SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
           "dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 # Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
