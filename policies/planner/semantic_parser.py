@@ -1994,6 +1994,22 @@ def _ye_as_you(instruction: str) -> str:
     return _YE_MEASURED.sub(lambda m: f"{m.group(1)} {'you' if m.group(2) else 'yourself'}", said)
 
 
+# A cube crowned with another (dev s23 fi67-021 "Can you crown the orange cube with the purple one?"; fi69-066 "Let us
+# crown ..." once "let us" reads; seen fi32-009 "Crown the orange cube with the red one, as a sunset ..."): "crown|cap
+# X with Y" is "put Y on X", only with both cubes named by colour and the clause ending after Y ("crown it with ...",
+# "crowned", "crown X with a hat", "crown X with Y and Z" stay as said, refused)
+_CUBE_NAMED = rf"(?:the |that |this )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?"
+_CROWNED_WITH = re.compile(rf"\b(?:crown|cap) ({_CUBE_NAMED}) with ({_CUBE_NAMED})"
+                           r"(?=\s*(?:$|[,;.!?]|\bthen\b|\bplease\b))")
+
+
+def _crowned(instruction: str) -> str:
+    """``instruction`` with "crown|cap X with Y" (``_CROWNED_WITH``) spelt "put Y on X"; as said otherwise."""
+    said = instruction.lower().replace("’", "'")
+    out = _CROWNED_WITH.sub(lambda m: f"put {m.group(2)} on {m.group(1)}", said)
+    return instruction if out == said else out
+
+
 def _home_last(instruction: str) -> str:
     """``instruction`` (lower case) with going home said "last" (``_HOME_LAST_BEFORE`` / ``_AFTER``) spelt as a last
     step ("..., then go home."); as said otherwise."""
@@ -2131,7 +2147,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'{listed.group(0)}' lists colours before one cube: say which cube, or "
                                               f"say each ('the red cube and the blue cube')"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
-    spoken = _before_then_first(_tower_idioms(_home_last(_ye_as_you(instruction))))
+    spoken = _before_then_first(_tower_idioms(_home_last(_crowned(_ye_as_you(instruction)))))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
     # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
     spoken = repaired(spoken.lower().replace("’", "'")) or spoken

@@ -63,7 +63,8 @@ def test_a_cube_by_its_place_in_a_goal_stated_then_asked_or_hedged_moves_nothing
     moves_nothing(text, S3)
 
 
-@pytest.mark.parametrize("text", ["Top cube must go onto the red cube?", "The top cube has to go to the left I reckon."])
+@pytest.mark.parametrize("text", ["Top cube must go onto the red cube?",
+                                  "The top cube has to go to the left I reckon."])
 def test_the_top_cube_in_a_goal_stated_then_asked_or_hedged_moves_nothing(text: str) -> None:
     moves_nothing(text, STACK)
 
@@ -188,7 +189,8 @@ def test_a_quantifier_said_to_need_to_go_twins_move_nothing(text: str) -> None:
     "Other than the green one, everything in the bin, I think.",
     "Except for red, everything in the bin. I guess.",
     # R14: an opener, a greeting or an address first
-    "Anyway, everything in the bin, I guess.", "So yeah, red in the bin, I think.", "Basically, red in the bin, I think.",
+    "Anyway, everything in the bin, I guess.", "So yeah, red in the bin, I think.",
+    "Basically, red in the bin, I think.",
     "Um, red in the bin, I think.", "Hey robot, red in the bin, I think.", "Mate, red in the bin, I think.",
     "- red in the bin, I think.", "As discussed, everything in the bin, I guess.", "Robot: red in the bin, I think.",
     "Good morning, red in the bin, I think.", "Thanks, red in the bin, I think.",
@@ -215,3 +217,45 @@ def test_rev_s23_findings_move_nothing(text: str) -> None:
 ])
 def test_rev_s23_near_misses_plan(text: str, want: list[str]) -> None:
     plans_as(text, want, S3)
+
+
+# ------------------------------------------------------------------ round 2: a cube crowned (capped) with another
+S_OP = cube_scene(("orange", [0.5, 0.1, 0.022]), ("purple", [0.45, -0.12, 0.022]), ("red", [0.6, 0.15, 0.022]))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Can you crown the orange cube with the purple one?", mv("purple", "orange")),  # dev s23 fi67-021
+    ("Crown the orange cube with the red one, as a sunset sits upon the hill.", mv("red", "orange")),  # seen fi32-009
+    ("Crown the orange cube with the red one.", mv("red", "orange")),
+    ("Cap the orange cube with the red one.", mv("red", "orange")),
+    ("Crown orange with purple.", mv("purple", "orange")),
+    ("Please crown the orange block with the purple block, then go home.", [*mv("purple", "orange"), "go_home()"]),
+    ("Crown the orange cube with the purple one, then put the red cube in the bin.",
+     mv("purple", "orange") + mv("red", "bin")),
+])
+def test_a_cube_crowned_with_another_is_put_on_it(text: str, want: list[str]) -> None:
+    plans_as(text, want, S_OP)
+
+
+@pytest.mark.parametrize("text", [
+    "Don't crown the orange cube with the purple one.", "Never crown the orange cube with the purple one.",
+    "Let's not crown the orange cube with the purple one.",
+    "Did you crown the orange cube with the purple one?", "Should I crown the orange cube with the purple one?",
+    "Crown the orange cube with the purple one?", "Crown the orange cube with the purple one, right?",
+    "Who would crown the orange cube with the purple one?",
+    "Bob crowned the orange cube with the purple one.", "I crowned the orange cube with the purple one.",
+    "Bob will crown the orange cube with the purple one.", "I'm going to crown the orange cube with the purple one.",
+    "We crown the orange cube with the purple one.", "The intern should crown the orange cube with the purple one.",
+    "Crown the orange cube with the purple one tomorrow.", "Crown the orange cube with the purple one, maybe.",
+    "Crown the orange cube with the purple one, just kidding.", "Crown the orange cube with the purple one. Not.",
+    "Crown the orange cube with the purple one, or not.",
+    "Crowning the orange cube with the purple one would be silly.",
+    "Crown the orange cube with the purple one if the red one is free.",
+    # near misses: no second cube, something not a cube, two cubes, a pronoun, the same cube, a cube not there
+    "Crown the orange cube.", "Crown the orange cube with a hat.",
+    "Crown the orange cube with the purple one and the red one.", "Crown it with the purple one.",
+    "Crown the orange cube with the orange one.", "Crown the orange cube with the yellow one.",
+    "Top the orange cube with the purple one.",
+])
+def test_a_cube_crowned_twins_move_nothing(text: str) -> None:
+    moves_nothing(text, S_OP)
