@@ -48,10 +48,18 @@ _PLACED_CUBE = (r"(?:the )?(?:very )?(?:top|topmost|uppermost|bottom|lowest|high
 _OPENER_WORDS = (r"ok|okay|so|now|right|and|then|next|finally|first|after that|anyway|anyhow|yeah|yes|basically|well|"
                  r"um+|uh+|er+m?|hmm+|hey|hi|hello|yo|oi|good (?:morning|afternoon|evening)|morning|excuse me|sorry|"
                  r"listen|look|thanks|thank you|cheers|alright|all right|righto|as (?:discussed|agreed|planned|said)|"
-                 r"also|like|honestly|robot|bot|arm|mate|buddy|pal|sir|madam|boss|chief|folks|guys|everyone|team")
+                 r"also|like|honestly|robot|bot|arm|mate|buddy|pal|sir|madam|boss|chief|folks|guys|everyone|team|"
+                 r"oh")
 _EXCLUSION_OPENS = (r"(?:(?:apart|aside) from|other than|except(?: for)?|besides|save(?: for)?|but for|excluding|"
                     r"barring|bar|with the exception of)\s+[^,.!?;]{1,40}?\s*,\s*")
-_OPENS = rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS})*"
+# (REV s23 R19: not only the listed words: any one to three words before a mark that name no cube, colour, place or
+# action, "Hi there, / Listen up, / Alright robot, / Robot! / Hello? / Excuse me, robot, ...")
+_NOT_OPENER = "|".join(sorted(set(lx.COLOR_WORDS) | lx.MOTION_VERBS | {
+    "cube", "cubes", "block", "blocks", "brick", "bricks", "one", "ones", "it", "them", "they", "everything", "all",
+    "both", "each", "every", "rest", "others", "bin", "pad", "left", "right", "side", "home", "top", "bottom",
+    "middle", "go", "goes", "not", "no", "don't", "never", "if", "when", "before", "after"}, key=len, reverse=True))
+_FREE_OPENER = rf"(?!(?:{_NOT_OPENER})\b)[a-z']+(?:\s+(?!(?:{_NOT_OPENER})\b)[a-z']+){{0,2}}\s*[,:!?\-–—]+\s*"
+_OPENS = (rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS}|{_FREE_OPENER})*")
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
 # s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).
@@ -75,7 +83,10 @@ _HEDGED_GOAL = re.compile(
 _VERBLESS_OPENS = r"(?:^|[.!?;]\s*)" + _OPENS
 _CUBES_SAID = (r"(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
                rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything|all|both)"
-               r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?")
+               r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?"
+               # (REV s23 R19: "them all", "the rest": "Robot! them all in the bin. I guess.")
+               r"|them(?: all| both)?|(?:all|both) of them|the rest(?: of (?:them|the (?:cubes|blocks|bricks|ones)))?|"
+               r"the others|the other (?:cubes|blocks|bricks|ones)")
 _VERBLESS_EXCEPT = (r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|"
                     r"but(?: not)?|bar|barring|excluding|besides)\b[^.!?;]*?)?")
 # (P1 s22: a tower's levels too, "Red at the bottom, blue on top. I think.")

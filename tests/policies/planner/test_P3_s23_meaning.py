@@ -259,3 +259,28 @@ def test_a_cube_crowned_with_another_is_put_on_it(text: str, want: list[str]) ->
 ])
 def test_a_cube_crowned_twins_move_nothing(text: str) -> None:
     moves_nothing(text, S_OP)
+
+
+# -------------------------------------------------- round 2: REV s23 R19, any opener before a hedged verbless goal
+@pytest.mark.parametrize("text", [
+    "Hi there, everything to the left - I suppose.", "Hi there, all the cubes to the left, I'd say.",
+    "Listen up, the one on the left on the pad, I think.", "Alright robot, the one on the left in the bin, I think.",
+    "Robot! them all in the bin. I guess.", "Hello? them all onto the pad. I reckon.",
+    "Sorry, them all in the bin, I think.", "So, them all in the bin. I reckon.",
+    "Oh and the rest on the pad, I think.",
+    "Yo, besides green, them all to the left, I'd say.", "Excuse me, robot, red in the bin, I think.",
+    "Good evening everyone, red in the bin, I think.", "Red in the bin, the others on the pad, I guess.",
+])
+def test_rev_s23_r19_an_opener_before_a_hedged_verbless_goal_moves_nothing(text: str) -> None:
+    moves_nothing(text, S3)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hi there, everything to the left.", mv("red", "left") + mv("blue", "left") + mv("green", "left")),
+    ("Robot! Put them all in the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("Listen up, put the red one on the pad, I think.", mv("red", "pad")),
+    ("Put red in the bin, blue on the pad, I think.", mv("red", "bin") + mv("blue", "pad")),
+    ("Put red on the pad, the rest in the bin.", mv("red", "pad") + mv("blue", "bin") + mv("green", "bin")),
+])
+def test_rev_s23_r19_near_misses_plan(text: str, want: list[str]) -> None:
+    plans_as(text, want, S3)
