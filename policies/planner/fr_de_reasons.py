@@ -272,6 +272,10 @@ _REASONS: dict[str, dict[str, str]] = {
                    r"(?:danke,? )?(?:ich bin|ich muss|wir sind|wir müssen|muss) (?:gleich|sofort|jetzt|dann) "
                    r"(?:im|ins|in die|in der|zum|zur) (?:meeting|besprechung|termin|vorlesung|seminar|sitzung|"
                    r"labor|konferenz|call)|"
+                   # twenty-third pass, round 2 (seen fd45-035): the break that comes soon ("..., gleich is Mittag!"),
+                   # a closed list of breaks
+                   r"(?:gleich|bald) (?:ist|is) (?:mittag|mittagspause|pause|schichtende)|"
+                   r"(?:es |jetzt )?(?:ist|is) (?:gleich|bald) (?:mittag|mittagspause|pause|schichtende)|"
                    # twenty-third pass (fd42-037): ... with no time word ("Zack, zack – ich muss in die Vorlesung.")
                    r"(?:ich muss|wir müssen) (?:noch )?(?:in die|ins|zur|zum) (?:meeting|besprechung|termin|vorlesung|"
                    r"seminar|sitzung|konferenz)|"

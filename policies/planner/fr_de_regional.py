@@ -208,6 +208,9 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 # and stay unread: the word before must be a verb of the lexicon, in _german)
                 # "obendrauf auf den violetten": on top, onto it (the place said twice)
                 (r"\b(?:obendrauf|oben drauf|drauf) (?=(?:auf den|auf die|auf das|aufs) )", ""),
+                # twenty-third pass, round 2 (seen fd45-025): "oben drauf" closing its clause is "obendrauf" (on top
+                # of it), written in two words ("dann den roten oben drauf, und danach ...")
+                (r"\boben drauf(?=\s*(?:[,.;!]|und\b|$))", "obendrauf"),
                 # fifteenth pass: a learner's "oben drauf auf grüne" (no article)
                 (rf"\b(?:obendrauf|oben drauf) (?=auf (?:{_DE_COLOURS_LONGEST_FIRST})e?n?\b)", ""),
                 # "den Würfel, der links liegt": the cubes on that side (the English reader asks which where several

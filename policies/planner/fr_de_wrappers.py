@@ -219,7 +219,9 @@ OPENINGS = {
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
                      # done), "Feierabend," before the last request
-                     r"(?:das|des) (?:passt|basst)(?: so| scho| schon)?|feierabend|"
+                     # twenty-third pass, round 2 (seen fd45-037): "Feierabend für heute," before the request, as
+                     # "Feierabend für heute." (fr_de_regional) and "Feierabend," said so
+                     r"(?:das|des) (?:passt|basst)(?: so| scho| schon)?|feierabend(?: für (?:heute|heut|heid))?|"
                      r"äxgüsi|exgüsi|griaß di|griaß eich|grias di|moin moin|oh|ah|servus meister|hey meister|wow|boah|"
                      # seventeenth pass (fresh_fr_de_31): delight before the request ("Oh cool!")
                      r"(?:(?:oh|ah|wow|boah) )?(?:cool|toll|klasse|spitze|krass)|"
@@ -353,6 +355,8 @@ CLOSINGS = {
                      r"(?:und )?(?:dann )?(?:feierabend|fertig für heute)(?: is| ist)?|tschüss(?: denn| dann)?|ciao|"
                      # seventeenth pass (fresh_fr_de_32): "..., aber zack zack" (quick) after the request
                      r"(?:(?<=,)|(?<=, ))(?:aber )?zack,? zack(?!\s*\?)|"
+                     # twenty-third pass, round 2 (seen fd45-035): "..., hopp hopp" (quick), as "zack zack"
+                     r"(?:(?<=,)|(?<=, ))(?:aber )?hopp,? hopp(?!\s*\?)|"
                      r"schönen tag(?: noch)?|"
                      r"liebe grüße|lg|grüße|(?:(?<=,)|(?<=, ))passt(?: so)?|"
                      # eleventh pass: a farewell ("Merci und adieu"), a vocative after the thanks ("Danke, mein

@@ -592,6 +592,11 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # (only where that sentence names no other side: "à gauche et le rouge à droite. Ta gauche ..." stays unread)
     (r"((?:^|[.!?;]\s*)(?:(?!\b(?:gauche|droite)\b)[^.!?;])*\b(gauche|droite)\b(?:(?!\b(?:gauche|droite)\b)[^.!?;])*"
      r"[.!;]\s*)(?:ta|votre) \2 (?:à toi|à vous)?\s*,?\s*(?:pas|et pas|non pas) la mienne\s*[.!]*\s*$", r"\1"),
+    # twenty-third pass, round 2 (seen fd45-012): "La gauche du robot, bien sûr." closing the text after a request
+    # that says that side alone (the robot's view, which left and right already are; after "?" too: the sentence
+    # before keeps its own reading); another side, "ma gauche", or the sentence asked stays unread
+    (r"((?:^|[.!?;]\s*)(?:(?!\b(?:gauche|droite)\b)[^.!?;])*\b(gauche|droite)\b(?:(?!\b(?:gauche|droite)\b)[^.!?;])*"
+     r"[.!?;]\s*)(?:la|à la) \2 du robot(?:\s*,\s*(?:bien sûr|évidemment|bien entendu))?\s*[.!]*\s*$", r"\1"),
     # thirteenth pass (fresh_fr_de_24): "le petit vert" (the cubes are one size: "petit" says fondness, not which
     # cube; "le plus petit" stays unread), "toutes les cubes" (the gender slip)
     # twenty-first pass (fresh_fr_de_33): Haitian Creole and Quebec "ti" (petit) the same ("le ti cube jaune")
