@@ -1683,7 +1683,9 @@ _IDIOMS: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bdiscard(ing)?\b", "discard"),
     # "park the arm", "go park", "park yourself at home": the arm's rest is home (fresh split indep9-038); "park red on
     # the pad" places a cube, as below
-    (r"\b(?:go (?:and )?)?park (?:the |your |this )?(?:arm|robot|gripper|manipulator|yourself|itself)(?:\s+(?:at|in)\s+"
+    # (P1 s23 round 2, fi69-069 "park the arm back in its home position": "back" before the place)
+    (r"\b(?:go (?:and )?)?park (?:the |your |this )?(?:arm|robot|gripper|manipulator|yourself|itself)"
+     r"(?:\s+back)?(?:\s+(?:at|in)\s+"
      r"(?:the\s+|your\s+|its\s+)?(?:home|rest|resting|start|starting|initial|ready|safe)(?:\s+(?:position|pose|"
      r"spot))?)?"
      r"(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b|please\b))|\bgo (?:and )?park(?=\s*(?:$|[,;.!?]|and\b|then\b|now\b))",

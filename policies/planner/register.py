@@ -120,7 +120,10 @@ _REASON_SAID = (r"(?:(?:it'?s|it is|that'?s|that is) (?:a bit |kind of |sort of 
                 r"regions|push skill|push|pushing|grasp|grip|gripper|place skill|pick skill|skills?)|"
                 r"(?:i |we )?(?:just )?(?:want|wanted) to see how (?:the |your )?(?:push skill|place skill|pick skill|"
                 r"skill|gripper|arm|robot|it|you) (?:handles|handle|copes with|cope with|manages|manage|does|do) "
-                r"(?:it|that|this))")
+                r"(?:it|that|this)|"
+                # (P1 s23 round 2, fi69-041 "Green cube goes over to the right side, please, it's on the checklist.")
+                r"(?:it'?s|it is|that'?s|that is) on (?:the|my|our|today'?s) (?:checklist|check list|to-?do list|"
+                r"schedule|run sheet))")
 # (P1 s19: someone who would enjoy the result: "My kid would love to see that.", fi42-052, fi44-063; "My daughter would
 # love to watch it." -- safety.py's _ENJOYED is its twin; "... would love to see you hit it" keeps more words)
 _ENJOYER = (r"(?:my|our|the) (?:kid|kids|son|daughter|boy|girl|grandson|granddaughter|grandkids|grandchildren|"
@@ -615,11 +618,17 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bpark yourself (?:back )?(?:at|to) (?:your )?home(?: position)?\b", "go home"),
     (r"(\bhome(?: position| pose)?)\s*(?:,\s*|\s+)and stand easy(?=\s*(?:[.!]|$))", r"\1"),
     # (P1 s23, dev fi67-051 "Cut! Okay, could you reset to home for the next take?"): ready for the film's next take
-    (r"(\bhome(?: position| pose)?)\s+for the next (?:take|shot)(?=\s*(?:[.!?]|$))", r"\1"),
+    # (round 2, fi69-069 "... home position for the next crew."): or for whoever works next
+    (r"(\bhome(?: position| pose)?)\s+for the next (?:take|shot|crew|shift|team|operator|user|person|group|class)"
+     r"(?=\s*(?:[.!?]|$))", r"\1"),
     # (P1 s23, dev fi68-002) "... home position and call it a day": the day's end said after going home, last
     (r"(\bhome(?: position| pose| spot)?)\s*(?:,\s*|\s+)and call it a (?:day|night)(?=\s*(?:[.!]|$))", r"\1"),
     (r"(\b(?:park the arm|go home|head home|return home|go back home))\s*,\s*(?:the |my |our )?shift'?s (?:over|done|"
      r"finished)(?=\s*(?:[.!]|$))", r"\1"),
+    # (P1 s23 round 2, fi69-078 "... then go home i need to sleep"): the speaker's need of sleep said after going home,
+    # last, stated (never asked, never "I need you to sleep")
+    (r"(\bhome(?: position| pose| spot)?)\s*(?:[,;]\s*|\s+)(?:i|we) need (?:to |some )?sleep(?=\s*(?:[.!]|$))",
+     r"\1"),
     # Texan "y'all" said to the robot ("After y'all put that orange cube in the bin, set ...", fi44-052) and "ya" after
     # a preposition ("the cube sittin' closest to ya", fi44-042): "you"
     (r"\by'?all\b(?=\s+(?:put|set|move|take|stack|push|place|drop|grab|pick|get|go|bring|carry|could|can|would|will|"
@@ -1100,6 +1109,10 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"^[\s,]*(?:(?:ok|okay|alright|right|well|so|ah|oh)\s*,?\s*)*(?:i think |i reckon |i guess )?(?:"
      r"(?:we'?re|we are) (?:all )?(?:done|finished|through)(?: here)?|that'?s us (?:done|finished)|"
      r"that'?(?:s|ll) (?:it|all|everything|do|dae)|that will (?:do|be all)|"
+     # (P1 s23 round 2, fi69-035 "That's all I needed for the piece, thanks!", fi69-006 "Meeting adjourned.")
+     r"that'?s (?:all|everything|it) (?:i|we) (?:needed|need|wanted)(?: for (?:the|my|our|this|today'?s) (?:piece|"
+     r"video|shoot|story|article|film|report|segment|demo|session|test))?(?:\s*,\s*(?:thanks|thank you|cheers))?|"
+     r"(?:(?:the|this|our|today'?s) )?(?:meeting|session|class|lesson) (?:is )?adjourned|class dismissed|"
      r"(?:our|the|this|today'?s) (?:practice|session|lesson|class|shift|work|job|demo|run) is (?:complete|over|done|"
      r"finished)|"
      # (P1 s22, dev fi64/fi65: "End of bring-up.", fi64-027; "shift's over.", fi65-073; "I've got the logs I need;",
