@@ -1768,6 +1768,12 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
     # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
     (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
+    # twenty-third pass, round 2 (seen fd45-026): "X bitte nicht in den Eimer werfen, sondern auf der rechten Seite
+    # ablegen": each place with its own placing infinitive (a closed list); the first, in the excluded part, is
+    # dropped and the form below reads the rest ("nach links schieben, sondern ..." keeps its verb and stays unread)
+    (r"\b(nicht|nie) ((?:in|ins|auf|aufs|neben) [^,;.]*?) (?:werfen|legen|stellen|tun|setzen|packen|ablegen|abstellen|"
+     r"hinlegen|hinstellen)\s*,?\s*(?=sondern (?:in|ins|auf|aufs|neben) [^,;.]*? (?:legen|stellen|tun|setzen|packen|"
+     r"ablegen|abstellen|hinlegen|hinstellen|werfen)\s*(?:[,;.!]|$))", r"\1 \2, "),
     # "leg X nicht in den Behälter, sondern aufs Pad": the place said second is the one meant ("..., not in the bin")
     (r"\b(?:nicht|nie) ((?:in|ins|auf|aufs|neben|nach) [^,;.]*?),? sondern ((?:in|ins|auf|aufs|neben|nach) [^,;.]*)",
      r"\2, not \1"),

@@ -6,7 +6,9 @@ family a speaker uses again, with its negated, asked and near-miss twins refused
 - "..., hopp hopp" after the request (quick), as "..., zack zack";
 - the break that comes soon as the reason of haste ("..., gleich is Mittag!"), a closed list of breaks;
 - French "La gauche du robot, bien sûr." closing the text after a request that says that side alone (the robot's
-  view, which left and right already are), as "Ta gauche à toi, pas la mienne." was read.
+  view, which left and right already are), as "Ta gauche à toi, pas la mienne." was read;
+- German "X bitte nicht in den Eimer werfen, sondern auf der rechten Seite ablegen": each place with its own placing
+  infinitive, read as "nicht in den Eimer, sondern auf der rechten Seite ablegen".
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ from test_translation_spoken import _TRIPLES
      ("x>left",)),
     ("Mets le {x} à droite. La droite du robot.", ("x>right",)),
     ("Pousse le {x} vers la gauche. La gauche du robot, évidemment !", ("push:x:left",)),
+    # "nicht <place> <infinitive>, sondern <place> <infinitive>"
+    ("Den {X} Würfel bitte nicht in den Eimer werfen, sondern auf der rechten Seite ablegen.", ("x>right",)),
+    ("Den {X} Würfel bitte nicht in die Tonne legen, sondern auf die linke Seite stellen.", ("x>left",)),
 ])
 def test_the_family_plans(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
     filled_plans(template, spec, triple)
@@ -70,6 +75,12 @@ def test_the_home_twins_plan_nothing(template: str) -> None:
     "Mets le {x} à gauche et le {y} à droite. La gauche du robot.",
     "Ne mets pas le {x} à gauche. La gauche du robot.",
     "La gauche du robot.",
+    # "nicht ..., sondern ...": asked, a push excluded, no "nicht", the second negated, another cube second
+    "Den {X} Würfel bitte nicht in den Eimer werfen, sondern auf der rechten Seite ablegen?",
+    "Den {X} Würfel bitte nicht nach links schieben, sondern auf der rechten Seite ablegen.",
+    "Den {X} Würfel bitte in den Eimer werfen, sondern auf der rechten Seite ablegen.",
+    "Den {X} Würfel bitte nicht in den Eimer werfen, sondern auf der rechten Seite nicht ablegen.",
+    "Den {X} Würfel bitte nicht in den Eimer werfen, sondern den {Y} auf der rechten Seite ablegen.",
 ])
 def test_the_twins_move_nothing(template: str) -> None:
     filled_moves_nothing(template)
