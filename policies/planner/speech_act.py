@@ -88,10 +88,13 @@ _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!
 # (REV s23 R12/R14) an address or greeting before a screen's opener ("Robot, wow, everything in the bin.", "Hey robot,
 # initial state: ..."), and an exclusion before the goal ("Wow, apart from the green one, all the blocks on the left
 # side.", "FYI: except for red, everything in the bin.")
-_ADDRESS_FIRST = (r"(?:(?:(?:hey|hi|hello|ok|okay|oi|yo|good (?:morning|afternoon|evening))\s*,?\s+)?"
-                  r"(?:robot|arm|mate|buddy|pal|sir|madam|everyone|folks|team)\s*[,:\-–—]\s*|"
-                  r"(?:hey|hi|hello|good (?:morning|afternoon|evening)|excuse me|sorry|listen|yeah|thanks|cheers|"
-                  r"anyway|basically|um+|uh+|so yeah|as (?:agreed|discussed|planned))\s*[,:\-–—]\s*)*")
+# (round 2, REV s23 R19: "Morning, / Erm, / After that, / Oh and / Alright robot, / Robot! ...": more openers, the
+# screens still refusing only)
+_ADDRESS_FIRST = (r"(?:(?:(?:hey|hi|hello|ok|okay|oi|yo|alright|right|good (?:morning|afternoon|evening))\s*,?\s+)?"
+                  r"(?:robot|arm|mate|buddy|pal|sir|madam|everyone|folks|team)\s*[,:!\-–—]\s*|"
+                  r"(?:hey|hi|hello|(?:hi|hello|hey) there|(?:good )?(?:morning|afternoon|evening)|excuse me|sorry|"
+                  r"listen(?: up)?|yeah|thanks|cheers|anyway|basically|um+|uh+|er+m?|hmm+|so yeah|yo|folks|"
+                  r"oh and|and then|after that|next|as (?:agreed|discussed|planned))\s*[,:\-–—]\s*)*")
 _EXCLUSION_FIRST = (r"(?:(?:apart from|except(?: for)?|other than|aside from|besides|save for|excluding|barring|bar)"
                     r"\s+[^,.!?;:]{1,40},\s*)?")
 # (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too)
@@ -260,7 +263,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     # of its own, "Red in the bin. Ha."; an emoticon after it, "Red in the bin, yes :)")
     # (never after a colon: "Let's build it from the top down: green crowns the tower, ... Yes." builds, fi55-039; the
     # tower's closers are towers.py's)
-    (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}(?:(?:ok|okay|right|alright|so|now|and|then|well)\s*,?\s+)*"
+    (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}(?:(?:ok|okay|right|alright|so|now|and|then|well|oh)\s*,?\s+)*"
      rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|goes|go|going|"
      rf"belongs?|must|"
      rf"should|has to|have to|ought|wants?)\b)"

@@ -18,6 +18,7 @@ from planner_asserts import S3, moves_nothing, plans_as
 from test_planner_fresh12_words import mv, plan
 
 from policies.planner import Plan
+from policies.planner.speech_act import speech_act_refusal
 
 # ------------------------------------------------------------------- the session's end before going home
 
@@ -104,3 +105,35 @@ def test_a_checklist_after_an_order_is_its_reason(text: str) -> None:
 ])
 def test_the_checklist_asked_negated_or_before_the_order_is_refused(text: str) -> None:
     moves_nothing(text)
+
+
+# -------------------------------------------- REV s23 R19 (P1's part): more openers before the screens' goal
+# (pinned through speech_act_refusal itself: the default backend's model planned them, the parser did not)
+
+
+@pytest.mark.parametrize("text", [
+    "Morning, everything into the bin, yes.",
+    "Good morning, everything into the bin, yes.",
+    "Erm, all the cubes to the left, ha.",
+    "After that, the red one onto the pad, yes.",
+    "Oh and everything in the bin, as usual.",
+    "Hi there, everything in the bin, yes.",
+    "Listen up, everything in the bin, ha.",
+    "Alright robot, the red one in the bin, yes.",
+    "Robot! everything in the bin, yes.",
+    "Morning, wow, everything in the bin.",
+    "Erm, FYI: everything in the bin.",
+])
+def test_rev_s23_r19_an_opener_before_a_remarked_goal_is_refused(text: str) -> None:
+    assert speech_act_refusal(text) is not None, text
+    moves_nothing(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Morning, put everything in the bin, yes.",
+    "Erm, put all the cubes in the bin, ha.",
+    "After that, put the red cube in the bin, yes.",
+    "Alright robot, put the red cube in the bin, yes.",
+])
+def test_an_opener_before_an_order_with_a_closing_still_plans(text: str) -> None:
+    assert speech_act_refusal(text) is None, text
