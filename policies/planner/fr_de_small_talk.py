@@ -107,26 +107,29 @@ _ALONE = {
     "de": re.compile(r"^(?:(?:na|naja|ach|oh|ah|boah|puh|uff|mann|mensch|haha|hihi|lol|hallo|hi|hey|moin|servus|"
                      r"tach|jo|ja|also|ehrlich|echt|ey|du|und|aber)\s*[,!]*\s*)+$"),
 }
+# The room, or the speaker's side, where someone may be: one list per language, shared by _PRESENT and _ROOM below
+_ROOM_WORDS = {
+    "fr": r"au labo|au laboratoire|à l' ?atelier|dans l' ?atelier|dans le labo|dans la salle|dans la pièce|ici|à côté|"
+          r"avec moi|près de moi|derrière moi",
+    "de": r"im labor|in der werkstatt|im raum|im zimmer|hier|nebenan|bei mir|neben mir|mit mir|hinter mir",
+}
 # ... and someone (or something) said to be present, in the room or near it (REV s23 R3: "der Hausmeister / mein Hund /
-# ein Handwerker ist im Labor, egal, ..."): whoever it is, the part may bear on the request (a person by the arm), kept
+# ein Handwerker ist im Labor, egal, ..."): whoever it is, the part may bear on the request (a person by the arm), kept.
+# After a verb of being, the room words also take "there" and "upstairs / downstairs" ("là", "en bas"; "da", "unten")
 _PRESENT = {
     "fr": re.compile(r"\b(?:est|sont|reste|restent|attend|attendent|travaille|travaillent|passe|passent|vient|"
-                     r"viennent|arrive|arrivent|traîne|traînent|joue|jouent)\b[^,;.!?]*\b(?:au labo|au laboratoire|"
-                     r"à l' ?atelier|dans l' ?atelier|dans le labo|dans la salle|dans la pièce|ici|là|à côté|avec moi|"
-                     r"près de moi|derrière moi|en bas|en haut)\b"),
+                     r"viennent|arrive|arrivent|traîne|traînent|joue|jouent)\b[^,;.!?]*\b(?:"
+                     + _ROOM_WORDS["fr"] + r"|là|en bas|en haut)\b"),
     "de": re.compile(r"\b(?:ist|sind|bleibt|bleiben|wartet|warten|arbeitet|arbeiten|kommt|kommen|steht|stehen|sitzt|"
-                     r"sitzen|läuft|laufen|schaut|schauen|guckt|gucken|spielt|spielen)\b[^,;.!?]*\b(?:im labor|"
-                     r"in der werkstatt|im raum|im zimmer|hier|da|dort|nebenan|bei mir|neben mir|mit mir|hinter mir|"
-                     r"unten|oben)\b"),
+                     r"sitzen|läuft|laufen|schaut|schauen|guckt|gucken|spielt|spielen)\b[^,;.!?]*\b(?:"
+                     + _ROOM_WORDS["de"] + r"|da|dort|unten|oben)\b"),
 }
 # ... or someone doing anything in the room (REV s23 R3 residue: "mein Hund schläft im Labor", "der Hausmeister putzt im
 # Labor", "mon chien dort à l'atelier"): the room said after any word but a topic's own noun ("Stressiger Tag im
 # Labor", "une grosse journée à l'atelier" still drop: the day spent there)
 _ROOM = {
-    "fr": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zà-ÿ']+)\s+(?:au labo|au laboratoire|à l' ?atelier|dans l' ?atelier|"
-                     r"dans le labo|dans la salle|dans la pièce|ici|à côté|avec moi|près de moi|derrière moi)\b"),
-    "de": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zäöüß']+)\s+(?:im labor|in der werkstatt|im raum|im zimmer|hier|"
-                     r"nebenan|bei mir|neben mir|mit mir|hinter mir)\b"),
+    "fr": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zà-ÿ']+)\s+(?:" + _ROOM_WORDS["fr"] + r")\b"),
+    "de": re.compile(r"(?:^|(?<=\s))(?P<before>[a-zäöüß']+)\s+(?:" + _ROOM_WORDS["de"] + r")\b"),
 }
 
 
