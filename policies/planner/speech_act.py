@@ -22,6 +22,7 @@ import re
 from policies.planner import lexicon as lx
 from policies.planner.dialect import in_standard_english
 from policies.planner.mentions import repaired
+from policies.planner.openers import REQUEST_WORDS, free_opener
 from policies.planner.plan import Clarification, Refusal
 from policies.planner.register import STATED_CLAUSE, without_small_talk_before_anyway
 from policies.planner.scene_state import SceneState
@@ -88,22 +89,29 @@ _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!
 # (REV s23 R12/R14) an address or greeting before a screen's opener ("Robot, wow, everything in the bin.", "Hey robot,
 # initial state: ..."), and an exclusion before the goal ("Wow, apart from the green one, all the blocks on the left
 # side.", "FYI: except for red, everything in the bin.")
-# (round 2, REV s23 R19: "Morning, / Erm, / After that, / Oh and / Alright robot, / Robot! ...": more openers, the
-# screens still refusing only)
-_ADDRESS_FIRST = (r"(?:(?:(?:hey|hi|hello|ok|okay|oi|yo|alright|right|good (?:morning|afternoon|evening))\s*,?\s+)?"
-                  r"(?:robot|arm|mate|buddy|pal|sir|madam|everyone|folks|team)\s*[,:!\-–—]\s*|"
-                  r"(?:hey|hi|hello|(?:hi|hello|hey) there|(?:good )?(?:morning|afternoon|evening)|excuse me|sorry|"
-                  r"listen(?: up)?|yeah|thanks|cheers|anyway|basically|um+|uh+|er+m?|hmm+|so yeah|yo|folks|"
-                  r"oh and|and then|after that|next|as (?:agreed|discussed|planned))\s*[,:\-–—]\s*)*")
+# (P1 s24, REV s23 R19 and the s23 final read: not a list of openers but openers.py's structural cut, the one unasked's
+# hedge screen uses: any one to three words naming no cube, colour, place or action, up to a mark, "Morning, / Erm, /
+# Listen up, / Alright robot, / Robot! / Hi there, ..."; here with no word of request either, as these screens read
+# a request from a verb, "please" or a modal after the opener ("Please, red in the bin, yes." asks); and "after that",
+# which the cut leaves out with every "after")
+_ADDRESS_FIRST = (rf"(?:(?:(?:and )?after that|afterwards)\s*[,:\-–—]\s*|{free_opener(REQUEST_WORDS)})*")
 _EXCLUSION_FIRST = (r"(?:(?:apart from|except(?: for)?|other than|aside from|besides|save for|excluding|barring|bar)"
                     r"\s+[^,.!?;:]{1,40},\s*)?")
-# (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too)
-_GOAL_OPENS = (rf"(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:whole\s+)?lot|back\s+home|leftmost|"
+# (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too; P1 s24: "the rest", "the others", which
+# planned after a first goal where a colour refused: "Put red on the pad. The rest in the bin, yes.")
+_GOAL_OPENS = (r"(?:the\s+(?:rest|others|other\s+(?:cubes|blocks|bricks|ones))\b|"
+               rf"(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|(?:whole\s+)?lot|back\s+home|leftmost|"
                rf"rightmost|them\s+all|an?\s+(?:{_COLOURS})|(?:back\s+)?at\s+home|"
                r"(?:(?:middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|"
                r"leftmost|rightmost|top|topmost|uppermost|bottom|lowest|highest|first|last|second|third|other|"
                r"remaining|lone|single|big|small|little|two|three|four|five|six)\s+)?"
-               r"(?:cube|cubes|block|blocks|brick|bricks|one|ones))\b")
+               r"(?:cube|cubes|block|blocks|brick|bricks|one|ones))\b)")
+# A sentence that opens on a verbless goal after its openers, no verb, "please", modal or stated verb in it ("Morning,
+# except for red, everything in the bin"): what the closings below remark on
+_VERBLESS_GOAL_FIRST = (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}"
+                        r"(?:(?:ok|okay|right|alright|so|now|and|then|well|oh)\s*,?\s+)*"
+                        rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|"
+                        r"goes|go|going|belongs?|must|should|has to|have to|ought|wants?)\b)")
 _DASHED_OPENER = re.compile(r"^((?:(?:well|ok|okay|so|um+|uh+|er+m?|hmm+|sorry|oh|ah|wow|hey|hi|hello|right(?: then)?|"
                             r"alright|now|and|look|listen|yes|yeah|no|actually|please|anyway|then|also|excuse me)"
                             r"\s*,?\s*)+?)\s*(?:[—–]+|-+(?=\s))\s*")
@@ -263,13 +271,17 @@ _RULES: tuple[tuple[str, str], ...] = (
     # of its own, "Red in the bin. Ha."; an emoticon after it, "Red in the bin, yes :)")
     # (never after a colon: "Let's build it from the top down: green crowns the tower, ... Yes." builds, fi55-039; the
     # tower's closers are towers.py's)
-    (rf"(?:^|[.!?;]\s*){_ADDRESS_FIRST}(?:(?:ok|okay|right|alright|so|now|and|then|well|oh)\s*,?\s+)*"
-     rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}(?![^.!?;]*\b(?:please|pls|plz|needs?|goes|go|going|"
-     rf"belongs?|must|"
-     rf"should|has to|have to|ought|wants?)\b)"
-     rf"[^.!?;]*?[a-z]\s*[,;.!\-–—]\s*(?:as usual|as per usual|as ever|yes|yeah|yep|yup|ha|hah|ha(?:ha)+|he(?:he)+|"
+    (rf"{_VERBLESS_GOAL_FIRST}[^.!?;]*?[a-z]\s*[,;.!\-–—]\s*(?:as usual|as per usual|as ever|yes|yeah|yep|yup|ha|"
+     rf"hah|ha(?:ha)+|he(?:he)+|"
      rf"lol|lmao)\s*[.!]*(?:\s*[:;]-?[)(dpD]+)*\s*$",
      "remarks on a state (a yes, a laugh or 'as usual' after no verb), it does not ask for it"),
+    # (P1 s24, REV s23 medium) ... and "again" / "once more" closing a verbless goal with a comma or none, to a place
+    # too ("Red on the pad, again!", "The leftmost cube on the pad, again!", "Red to the left again.", "Everything in
+    # the bin once more."): found there again, or asked to be again, no seen gold says which; "Red on the pad again."
+    # is refused above (a state found). An order keeps it ("Put red on the pad again.", "Red on the pad again,
+    # please." is refused above as before)
+    (rf"{_VERBLESS_GOAL_FIRST}[^.!?;]*?[a-z]\s*(?:[,;\-–—]\s*)?(?:again|once more|once again|yet again)\s*[.!]*"
+     rf"(?:\s*[:;]-?[)(dpD]+)*\s*$", "remarks on a state found again, it does not ask for it"),
     # (P1 s20, A1 s17/s19 H144) an interjection of surprise or pointing ("Oh", "Ah", "Look", "There", "Wow", "Ah,
     # now") before the declarative "you put ..." remarks on what was done: "Oh, you put the red cube in the bin." (a
     # bare "You put the red cube in the bin." and "Okay, you put ..." still order, as the seen golds read them)
@@ -615,7 +627,8 @@ _VERB = re.compile(rf"\b(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_V
 # noun is set aside ("Everything in the bin?"), or "you" opens it before the verb ("You put the red cube in the bin?",
 # "You take red to the bin?"); "?!" asks as "?" does. A rising request still opens on its verb ("pop the blue cube on
 # the left?") or a polite frame ("can u ...?").
-_BIN_NOUN = re.compile(r"\b(?:the|a|in|into|to|inside)\s+(?:\w+\s+)?bin\b")
+# (P1 s24: "the rest" is no verb "rest" either: "Red on the pad. The rest in the bin?" asks, as "... Blue in the bin?")
+_BIN_NOUN = re.compile(r"\b(?:the|a|in|into|to|inside)\s+(?:\w+\s+)?bin\b|\bthe\s+rest\b")
 _YOU_STATE = re.compile(rf"^{_FILLER}(?:(?:and|so|then|but)\s+)*(?:you|u|ya|ye)\s+(?:(?:just|already|then|also|really|"
                         rf"actually|did|do)\s+)*(?:{_MOTION_BASE}|{_MOTION}|{'|'.join(sorted(lx.MOTION_VERBS))}|"
                         r"pop|bring|go|return|park|hand|give|stick|get|take|plonk|bung|shove|lob|sling|plop|shift|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from policies.planner import lexicon as lx
+from policies.planner.openers import FREE_OPENER
 
 _COLOUR_ALT = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 
@@ -53,13 +54,9 @@ _OPENER_WORDS = (r"ok|okay|so|now|right|and|then|next|finally|first|after that|a
 _EXCLUSION_OPENS = (r"(?:(?:apart|aside) from|other than|except(?: for)?|besides|save(?: for)?|but for|excluding|"
                     r"barring|bar|with the exception of)\s+[^,.!?;]{1,40}?\s*,\s*")
 # (REV s23 R19: not only the listed words: any one to three words before a mark that name no cube, colour, place or
-# action, "Hi there, / Listen up, / Alright robot, / Robot! / Hello? / Excuse me, robot, ...")
-_NOT_OPENER = "|".join(sorted(set(lx.COLOR_WORDS) | lx.MOTION_VERBS | {
-    "cube", "cubes", "block", "blocks", "brick", "bricks", "one", "ones", "it", "them", "they", "everything", "all",
-    "both", "each", "every", "rest", "others", "bin", "pad", "left", "right", "side", "home", "top", "bottom",
-    "middle", "go", "goes", "not", "no", "don't", "never", "if", "when", "before", "after"}, key=len, reverse=True))
-_FREE_OPENER = rf"(?!(?:{_NOT_OPENER})\b)[a-z']+(?:\s+(?!(?:{_NOT_OPENER})\b)[a-z']+){{0,2}}\s*[,:!?\-–—]+\s*"
-_OPENS = (rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS}|{_FREE_OPENER})*")
+# action, "Hi there, / Listen up, / Alright robot, / Robot! / Hello? / Excuse me, robot, ..."; the cut is openers.py's,
+# shared with speech_act's screens, P1 s24)
+_OPENS = (rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS}|{FREE_OPENER})*")
 # A sentence that states where cubes go (a goal, no imperative) with a hedge after it is a guess, not a request: "After
 # that the orange one goes in the bin, I think.", "Every cube should be placed on the pad, I guess." (A1 s13 H45, REV
 # s12 R4). An imperative keeps its softener ("Put the red cube in the bin, I think." plans, phrasing's convention).

@@ -18,6 +18,7 @@ from planner_asserts import S3, cube_scene, moves_nothing, plans_as
 from test_planner_fresh12_words import mv, plan
 
 from policies.planner import Plan
+from policies.planner.speech_act import speech_act_refusal
 
 # ------------------------------------------------------------------------------------- please asked after no verb
 
@@ -410,13 +411,6 @@ def test_those_words_negated_asked_past_or_beside_no_request_are_refused(text: s
     "Red in the bin, I want, please?",
     "Red goes in the bin, please?",
     "Red belongs in the bin, please?",
-    # R6: "bin" / "trash" ending a clause it does not open is the place: a goal asked
-    "Red cube: bin?",
-    "Red cube, bin?",
-    "Red cube bin?",
-    "Leftmost cube: bin?",
-    "Top cube: bin?",
-    "Red cube: trash?",
     # R2: the note label and the closings read every goal the H143 screen reads; the closing as its own sentence
     "The cube on the left in the bin, yes.",
     "Note: leftmost cube in the bin.",
@@ -441,6 +435,33 @@ def test_those_words_negated_asked_past_or_beside_no_request_are_refused(text: s
     "Okay, let's ask her nicely to put the red cube in the bin.",
 ])
 def test_rev_s23_forms_are_refused(text: str) -> None:
+    moves_nothing(text)
+
+
+# R6 (the model path: the parser refused these before da4ea5f, the default backend planned "Top cube: bin?"): "bin" /
+# "trash" ending a clause it does not open is the place, a goal asked. Pinned in the speech-act screen the model's
+# licence runs (P1 s24, REV s23 medium: a parser-only pin could not fail; the top / leftmost / please lines fail on
+# df48e1d, da4ea5f's parent, 12 of 16; the four colour-named lines are controls, refused there already).
+@pytest.mark.parametrize("text", [
+    "Red cube: bin?",
+    "Red cube, bin?",
+    "Red cube bin?",
+    "Leftmost cube: bin?",
+    "Top cube: bin?",
+    "Top cube, bin?",
+    "Top one: bin?",
+    "Top one, bin?",
+    "Top one bin?",
+    "Top block: bin?",
+    "Top block, bin?",
+    "Top cube: trash?",
+    "Red cube: trash?",
+    "Top cube: bin, please?",
+    "Top cube in the bin, please?",
+    "Top cube on the pad, please?",
+])
+def test_rev_s23_r6_a_goal_with_bin_last_asked_is_refused_by_the_speech_act_screen(text: str) -> None:
+    assert speech_act_refusal(text) is not None, text
     moves_nothing(text)
 
 
@@ -517,7 +538,6 @@ def test_their_orders_and_a_scots_now_still_plan() -> None:
     "Well, everything in the bin, yes.",
     "Hey robot, everything in the bin, yes.",
     "Robot, red in the bin, as usual.",
-    "Robot, initial state: red in the bin.",
     "Hey robot, wow, everything in the bin.",
     "Robot, wow, everything in the bin.",
     "Mate, ha, everything in the bin.",
@@ -531,6 +551,12 @@ def test_their_orders_and_a_scots_now_still_plan() -> None:
 ])
 def test_rev_s23_r12_r14_r15_forms_are_refused(text: str) -> None:
     moves_nothing(text)
+
+
+# (the model path: the parser refused it before 9ca56af, the default backend planned it; fails on 0591652, its parent)
+def test_rev_s23_r14_an_address_before_a_state_label_is_refused_by_the_speech_act_screen() -> None:
+    assert speech_act_refusal("Robot, initial state: red in the bin.") is not None
+    moves_nothing("Robot, initial state: red in the bin.")
 
 
 def test_their_orders_still_plan_r12_r14() -> None:
@@ -614,6 +640,8 @@ def test_arr_after_no_request_negated_asked_or_a_cry_is_refused(text: str) -> No
     "Red cube: bin, ok?",
 ])
 def test_a_goal_with_bin_last_then_a_tag_asks(text: str) -> None:
+    # the model path: fails on 2d76d21, cc09d86's parent, for the "Top ..." lines ("Red cube: bin, ok?" is a control)
+    assert speech_act_refusal(text) is not None, text
     moves_nothing(text, cube_scene(("red", [0.45, 0.1, 0.066]), ("blue", [0.45, 0.1, 0.022]),
                                    ("green", [0.38, -0.02, 0.022]), on={"red_cube": "blue_cube"}))
 
