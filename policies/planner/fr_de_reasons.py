@@ -100,7 +100,7 @@ _REASONS: dict[str, dict[str, str]] = {
                  # tidying is for, a closed list of events; the day names the event, the tidying is now)
                  r"on fait (?:du|le|un peu de) ménage(?: avant (?:la démo|la démonstration|la visite|la présentation|"
                  r"l' ?inspection)(?: (?:de demain|de ce soir|de cet après-midi|de cet aprèm|de tout à l' ?heure))?)?|"
-                 r"on range (?:un peu|tout)?|"
+                 r"on range(?: un peu| tout)?|"
                  # seventeenth pass (fresh_fr_de_32): "On fait place nette (comme après le coup de feu)." (a chef's
                  # rush hour: a closed simile)
                  r"on fait place nette(?: comme après (?:le coup de feu|le service|la fête|une fête))?|"

@@ -314,6 +314,9 @@ CLOSINGS = {
                      r"cœur|coeur)|"
                      # Quebec "..., enweille !" (come on, go), after a request only, never with "?"
                      r"(?:(?<=,)|(?<=, ))(?:enweille|envoye|enweye)(?!\s*\?)|"
+                     # twenty-fourth pass (seen fd45-004): the order to carry it out, a sentence of its own after the
+                     # request ("... à la poubelle. Exécution !"), never asked
+                     r"(?<=[.!] )exécution(?!\s*\?)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
                      r"(?:aimable|gentil|gentille)"
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"

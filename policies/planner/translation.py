@@ -121,6 +121,10 @@ def _fr_tower_by_places(m: re.Match[str]) -> str:
     return f" construis une tour : {body}"
 
 
+# "tu sais <infinitive> ... ?" (Belgian): a question of ability is the request (read below, and also before the closings
+# take "..., s'il te plaît ?" off with its "?", twenty-fourth pass, fresh_fr_de_46)
+_TU_SAIS_ASKED = rf"(?:^\s*|(?<=, ))tu sais (?=(?:{_FR_INFINITIVES})\b[^.!?]*\?)"
+
 _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # seventeenth pass: toward the speaker, as "vers moi" (_towards_speaker): "vers nous", "dans ma/notre direction",
     # "de mon/notre côté" after a push
@@ -547,7 +551,7 @@ _FR_SPOKEN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # (twenty-third pass, fresh_fr_de_44, seen fd36-004: the question need not end the instruction, "tu sais mettre le
     # vert sur le jaune ? Mais d'abord, ...", and may follow a clause of its own: "avant de mettre X, tu sais jeter
     # Y ?")
-    (rf"(?:^\s*|(?<=, ))tu sais (?=(?:{_FR_INFINITIVES})\b[^.!?]*\?)", "tu peux "),
+    (_TU_SAIS_ASKED, "tu peux "),
     # fourteenth pass (fresh_fr_de_26): "Dis, tu sais me débarrasser du cube orange ?" (the bin idiom after the "me"
     # of "for me")
     (r"^\s*tu sais (?:me |m' ?)(?=débarrasser (?:du|de la|de l'|des)\b[^.!]*\?\s*$)", "peux-tu "),
@@ -1768,6 +1772,10 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
     # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
     (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
+    # twenty-fourth pass (fresh_fr_de_46): the exclusion said first with no comma before the cubes it leaves out of
+    # ("Außer dem roten bitte alle Würfel in den Eimer."), as with it ("Außer dem roten, leg alle Würfel ..."): only
+    # one cube (an article, one word, its noun at most) at the head of the instruction, right before "(bitte) alle"
+    (r"^(\s*außer (?:dem|den|der) [a-zäöüß]+(?: (?:würfel|klotz|block))?)\s+(?=(?:bitte\s+)?alle\b)", r"\1, "),
     # twenty-third pass, round 2 (seen fd45-026): "X bitte nicht in den Eimer werfen, sondern auf der rechten Seite
     # ablegen": each place with its own placing infinitive (a closed list); the first, in the excluded part, is
     # dropped and the form below reads the rest ("nach links schieben, sondern ..." keeps its verb and stays unread)
@@ -2349,6 +2357,18 @@ _NEGATED_NOTHING = re.compile(r"\b(?:not|never)\s+(?:(?:the|that|this|these|thos
                               r"(?=[,;.!?:]|$)")
 _JUXTAPOSED = re.compile(rf"\b(?:{_EN_COLOURS})(?: (?:cubes?|blocks?|bricks?|ones?))? (?:the|a|this) ")
 
+# twenty-fourth pass (P2 s23's open list): the place meant said before the one excluded, of a cube named by its
+# colour alone ("Den roten bitte nicht in den Müll, sondern aufs Pad.", "Mets le rouge sur le pad, pas dans la
+# poubelle."): the English reader spells "put the red cube on the pad, not in the bin" out as "..., but don't put the
+# red cube in the bin" only after a cube's noun, and refused "not in the bin" after "the red" as an unread negated
+# clause. The same spelling-out for a bare colour ("the red", "the red one"), only where the whole instruction is that
+# one request: a placing verb, one cube, its place, then "not" and one other place of a closed list; a second cube, a
+# second request, a pushed direction or any other word leaves the words as they are (refused as before), and the
+# checker still refuses the same place said twice (the contradiction)
+_EN_PLACE = rf"(?:on|onto|in|into) the (?:pad|bin|trash|left side|right side|(?:{_EN_COLOURS})(?: cube| one)?)"
+_BARE_CUBE_NOT_THERE = re.compile(rf"^((?:please )?(?:put|place|move|set|stack) )((?:the )?(?:{_EN_COLOURS})(?: one)?) "
+                                  rf"({_EN_PLACE}),? not ({_EN_PLACE})(?=(?:,? please)?\s*[.!]?\s*$)")
+
 
 def _tower_choice(english: str, lang: str) -> None:
     if not re.search(r"\btower\b|\bat the bottom\b", english) or not _TOWER_LEVEL.search(english):
@@ -2532,8 +2552,31 @@ def _telegraphic(text: str, lang: str) -> str:
     return f"{m['cube']} {_BARE_PLACE[lang].get(m['place'], m['place'])}{text[m.end():]}"
 
 
+# twenty-fourth pass (seen fd45-004 "..., vous me mettrez le cube orange à la poubelle. Exécution !", fresh_fr_de_46
+# "Vous poserez le cube rouge sur le violet, mais d'abord ..."): the future of "vous" or "tu" said as an order, read as
+# the present that orders ("vous me mettez", "tu poses"), which every screen already reads. Only a verb of action of a
+# closed list, at the head of its clause (the instruction's start, after a mark, "puis", "ensuite", "et", "alors"),
+# with at most "me"/"m'"/"nous" before it; never negated ("vous ne poserez pas", "tu poseras pas" stay unread) and
+# never in a sentence that ends on "?" (a question of what will be done)
+_FR_FUTURE_PRESENT = {"mettrez": "mettez", "mettras": "mets", "remettrez": "remettez", "remettras": "remets",
+                      "prendrez": "prenez", "prendras": "prends", "jetterez": "jetez", "jetteras": "jettes",
+                      **{f"{stem}erez": f"{stem}ez" for stem in ("pos", "dépos", "plac", "rang", "pouss", "déplac",
+                                                                "empil", "gliss", "retourn", "boug")},
+                      **{f"{stem}eras": f"{stem}es" for stem in ("pos", "dépos", "plac", "rang", "pouss", "déplac",
+                                                                "empil", "gliss", "retourn", "boug")}}
+_FR_FUTURE_ORDER = re.compile(rf"(^\s*|[,;:.!]\s+|\b(?:puis|ensuite|et|alors)\s+)(vous|tu) ((?:me |m' ?|nous )?)"
+                              rf"({'|'.join(sorted(_FR_FUTURE_PRESENT, key=len, reverse=True))})\b"
+                              r"(?!\s+(?:pas|jamais|plus|rien|point|guère)\b)(?=[^.!?]*(?:[.!]|$))")
+
+
+def _present_for_future(m: re.Match[str]) -> str:
+    return f"{m[1]}{m[2]} {m[3]}{_FR_FUTURE_PRESENT[m[4]]}"
+
+
 def _translated(text: str, lang: str) -> str:
     text = _telegraphic(text, lang)
+    if lang == "fr":
+        text = _FR_FUTURE_ORDER.sub(_present_for_future, text)
     _verdict_after_no_verb(text, lang)  # fourteenth pass
     _how_far_after_a_place(text, lang)  # twenty-first pass
     if lang == "de" and (back := asked_back(text, partial(_action_verb, lang=lang))) is not None:
@@ -2591,6 +2634,8 @@ def _translated(text: str, lang: str) -> str:
                                f"request; say it as a request ({say}); nothing was planned")
     if lang == "fr":  # "le cube le + à gauche": the superlative typed as a text message, before "+" is refused
         text = re.sub(r"\ble \+ ?(?=(?:à|a|près|proche|loin|éloigné)\b)", "le plus ", text)
+    if lang == "fr":  # twenty-fourth pass (fresh_fr_de_46): "Tu sais mettre ..., s'il te plaît ? On range, là."
+        text = re.sub(_TU_SAIS_ASKED, "tu peux ", text)
     # twenty-second pass: small talk closed by "bref" / "egal" before the request (fr_de_small_talk.py)
     lowered = _unwrapped(_without_preamble(without_small_talk_before_bref(_unwrapped(text, lang), lang), lang), lang)
     lowered = without_simile(lowered, lang)  # ", comme une fournée ratée" (eighteenth pass; fr_de_reasons.py)
@@ -2604,9 +2649,11 @@ def _translated(text: str, lang: str) -> str:
     _unread_symbol(lowered, lang)
     english = " ".join(_close_negations((_french(lowered) if lang == "fr" else _german(lowered)).split()))
     english = re.sub(r"\b(all(?: the)?|both(?: the)?)\s+cube\b", r"\1 cubes", english)  # "alle Würfel"
-    if re.search(r"\btower\b", english):  # tenth pass: German too ("ganz unten das rote Würferl", d16-034)
-        # "en haut le rouge, en bas le vert": a place before its cube, which the English tower reader takes upside
-        # down ("on top the red" stacked green on red); the place goes after its cube, as English says it
+    # twenty-fourth pass (fresh_fr_de_46): a tower said by its levels with no word for it, its bottom named ("Ganz
+    # unten kommt der lila Würfel hin, darauf der blaue, und obendrauf der grüne.") is read so too
+    if re.search(r"\btower\b|\bat the bottom\b", english):  # tenth pass: German too ("ganz unten das rote Würferl",
+        # d16-034); "en haut le rouge, en bas le vert": a place before its cube, which the English tower reader takes
+        # upside down ("on top the red" stacked green on red); the place goes after its cube, as English says it
         english = re.sub(rf"\b(on top|at the bottom|in the middle|below it|on top of it)\s+"
                          rf"((?:the\s+)?(?:{_EN_COLOURS})(?:\s+(?:cube|block|brick))?)\b", r"\2 \1", english)
         english = re.sub(r"\bon top of it\b", "on it", english)  # "le bleu dessus": one level up, not the top
@@ -2670,4 +2717,5 @@ def _translated(text: str, lang: str) -> str:
         # blauen", neither ... nor) and the English reader would take them as a list, both moved
         raise TranslationError(f"{LANGUAGE_NAMES[lang]}: two cubes are named side by side ('{english}') with no 'and' "
                                "or 'or' between them; say how they go together; nothing was planned")
-    return re.sub(r"\s+([,;.!?])", r"\1", english)
+    english = re.sub(r"\s+([,;.!?])", r"\1", english)
+    return _BARE_CUBE_NOT_THERE.sub(r"\1\2 \3, but don't put \2 \4", english)

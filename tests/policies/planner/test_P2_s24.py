@@ -1,0 +1,149 @@
+"""French and German of the twenty-fourth pass (issue #17 item 5), each a closed family a speaker uses again, with its
+negated, asked, hedged, reported and near-miss twins refused:
+
+- the place meant said before the one excluded, of a cube named by its colour alone ("Den roten bitte nicht in den
+  Müll, sondern aufs Pad.", "Mets le rouge sur le pad, pas dans la poubelle."), read as the same words with the cube's
+  noun ("Den roten Würfel ...") were (translation._BARE_CUBE_NOT_THERE);
+- Belgian "tu sais <infinitive> ..., s'il te plaît ?" (the closing no longer takes the "?" that makes it a request
+  away), and the reason "On range." said alone after a request (fresh_fr_de_46, seen fd43-016);
+- German "Außer dem roten bitte alle Würfel in den Eimer.": the exclusion said first with no comma (fresh_fr_de_46);
+- a tower by its levels with no word for it, its bottom named and "obendrauf" last ("Ganz unten kommt der lila Würfel
+  hin, darauf der blaue, und obendrauf der grüne.", fresh_fr_de_46);
+- the French future of "vous"/"tu" as an order ("Vous poserez le cube rouge sur le violet, mais d'abord ...", "vous me
+  mettrez ... Exécution !", seen fd45-004, fresh_fr_de_46).
+"""
+
+from __future__ import annotations
+
+import pytest
+from planner_asserts import filled_moves_nothing, filled_plans, moves_nothing, plans_as, tower
+from test_translation_spoken import _TRIPLES, _scene
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Den {X} bitte nicht in den Müll, sondern aufs Pad.", ("x>pad",)),
+    ("Den {X} bitte nicht in die Tonne, sondern aufs Pad stellen.", ("x>pad",)),
+    ("Den {X} nicht in den Müll, sondern auf die linke Seite.", ("x>left",)),
+    ("Leg den {X} nicht in den Müll, sondern auf den {Y}.", ("x>y",)),
+    ("Den {X} bitte nicht in den Müll, sondern aufs Pad, danke.", ("x>pad",)),
+    ("Mets le {x} non pas dans la poubelle mais sur le pad.", ("x>pad",)),
+    ("Ne mets pas le {x} dans la poubelle mais sur le pad, s'il te plaît.", ("x>pad",)),
+    ("Mets le {x} sur le pad, pas dans la poubelle.", ("x>pad",)),
+    ("Mets le {x} à droite, pas sur le pad.", ("x>right",)),
+    ("Mets le {x} sur le {y}, pas dans la poubelle.", ("x>y",)),
+])
+def test_the_bare_colour_not_there_plans(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
+    filled_plans(template, spec, triple)
+
+
+@pytest.mark.parametrize("template", [
+    # asked (a goal with no verb), hedged, reported
+    "Den {X} bitte nicht in den Müll, sondern aufs Pad?",
+    "Den {X} nicht in den Müll, sondern aufs Pad, oder?",
+    "Den {X} vielleicht nicht in den Müll, sondern aufs Pad.",
+    "Den {X} nicht in den Müll, sondern aufs Pad, glaube ich.",
+    "Er hat gesagt, den {X} nicht in den Müll, sondern aufs Pad.",
+    "Mets le {x} sur le pad, pas dans la poubelle, je crois.",
+    "Il a dit de mettre le {x} sur le pad, pas dans la poubelle.",
+    "Peut-être le {x} sur le pad, pas dans la poubelle.",
+    # the same place twice (a contradiction), the second place negated too, another cube second, two cubes
+    "Den {X} nicht aufs Pad, sondern aufs Pad.",
+    "Mets le {x} sur le pad, pas sur le pad.",
+    "Den {X} nicht in den Müll, sondern nicht aufs Pad.",
+    "Den {X} nicht in den Müll, sondern den {Y} aufs Pad.",
+    "Den {X} und den {Y} nicht in den Müll, sondern aufs Pad.",
+    # a second request after it (whether the negation reaches it), a deferral, a slip taken back
+    "Den {X} nicht in den Müll, sondern aufs Pad, dann den {Y} in den Müll.",
+    "Den {X} nicht in den Müll, sondern aufs Pad, aber erst morgen.",
+    "Den {X} nicht in den Müll, sondern aufs Pad – nein, doch in den Müll.",
+])
+def test_the_bare_colour_twins_move_nothing(template: str) -> None:
+    filled_moves_nothing(template)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    # "tu sais <infinitive> ..., s'il te plaît ?", "On range."
+    ("Tu sais mettre le {x} dans la poubelle, s'il te plaît ?", ("x>bin",)),
+    ("Tu sais mettre le {x} dans la poubelle, s'il te plaît ? On range, là.", ("x>bin",)),
+    ("Tu peux mettre le {x} dans la poubelle ? On range.", ("x>bin",)),
+    ("Mets le {x} dans la poubelle, on range.", ("x>bin",)),
+    # the exclusion first with no comma
+    ("Außer dem {X} bitte alle Würfel in den Eimer.", ("rest>bin",)),
+    ("Außer dem {X} alle Würfel auf die linke Seite.", ("rest>left",)),
+    ("Bis auf den {X} bitte alle Würfel in den Eimer.", ("rest>bin",)),
+    # the future as an order
+    ("Vous poserez le cube {x} sur le {y}.", ("x>y",)),
+    ("Vous me mettrez le {x} dans la poubelle. Exécution !", ("x>bin",)),
+    ("Tu poseras le {x} sur le pad, puis tu jetteras le {y}.", ("x>pad", "y>bin")),
+    ("Vous poserez le cube {x} sur le {y}, mais d'abord le {z} dans la poubelle, s'il vous plaît. Ça joue ?",
+     ("z>bin", "x>y")),
+    ("Avant de déposer le {y} sur le pad, vous me mettrez le {x} à la poubelle.", ("x>bin", "y>pad")),
+    ("Mets le {x} dans la poubelle. Exécution !", ("x>bin",)),
+])
+def test_the_fd46_family_plans(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
+    filled_plans(template, spec, triple)
+
+
+@pytest.mark.parametrize("template", [
+    # "tu sais" said, not asked; negated; another person; a report of knowing
+    "Tu sais mettre le {x} dans la poubelle, s'il te plaît.",
+    "Tu sais mettre le {x} dans la poubelle.",
+    "Tu sais pas mettre le {x} dans la poubelle, s'il te plaît ?",
+    "Il sait mettre le {x} dans la poubelle, s'il te plaît ?",
+    "Tu sais qu'il faut mettre le {x} dans la poubelle, s'il te plaît ?",
+    # "on range" with a cube of its own
+    "Mets le {x} dans la poubelle, on range le {y}.",
+    # the exclusion first: asked, negated, hedged, reported, two cubes excluded
+    "Außer dem {X} bitte alle Würfel in den Eimer?",
+    "Außer dem {X} bitte alle Würfel in den Eimer, oder?",
+    "Außer dem {X} bitte nicht alle Würfel in den Eimer.",
+    "Außer dem {X} vielleicht alle Würfel in den Eimer.",
+    "Außer dem {X} alle Würfel in den Eimer, glaube ich.",
+    "Er sagt, außer dem {X} alle Würfel in den Eimer.",
+    "Außer dem {X} und dem {Y} alle Würfel in den Eimer.",
+    # the future: asked, negated (with and without "ne"), deferred, conditioned, said of another, hedged, reported
+    "Vous poserez le cube {x} sur le {y} ?",
+    "Vous ne poserez pas le cube {x} sur le {y}.",
+    "Vous poserez pas le cube {x} sur le {y}.",
+    "Tu poseras jamais le {x} sur le {y}.",
+    "Demain, vous poserez le cube {x} sur le {y}.",
+    "Plus tard, vous poserez le cube {x} sur le {y}.",
+    "Vous poserez le cube {x} sur le {y} demain.",
+    "Quand il sera là, vous poserez le cube {x} sur le {y}.",
+    "Si vous voulez, vous poserez le cube {x} sur le {y}.",
+    "Il posera le cube {x} sur le {y}.",
+    "Vous poserez peut-être le cube {x} sur le {y}.",
+    "Vous poserez le cube {x} sur le {y}, je pense.",
+    "Il a dit que vous poserez le cube {x} sur le {y}.",
+    # "Exécution" asked, in the request's sentence, denied
+    "Mets le {x} dans la poubelle. Exécution ?",
+    "Mets le {x} dans la poubelle, exécution !",
+    "Mets le {x} dans la poubelle. Pas d'exécution !",
+    "Exécution !",
+])
+def test_the_fd46_twins_move_nothing(template: str) -> None:
+    filled_moves_nothing(template)
+
+
+_TOWER_SCENE = _scene("purple", "blue", "green")
+
+
+@pytest.mark.parametrize("text", [
+    "Ganz unten kommt der lila Würfel hin, darauf der blaue, und obendrauf der grüne.",
+    "Ganz unten der lila Würfel, darauf der blaue, und obendrauf der grüne.",
+    "Ganz unten der lila Würfel, darauf der blaue, und ganz oben der grüne.",
+])
+def test_a_tower_by_its_levels_with_no_word_for_it_is_built(text: str) -> None:
+    plans_as(text, tower("purple", "blue", "green"), _TOWER_SCENE)
+
+
+@pytest.mark.parametrize("text", [
+    "Ganz unten der lila Würfel, darauf der blaue, und obendrauf der grüne?",
+    "Ganz unten der lila Würfel, darauf der blaue, und obendrauf nicht der grüne.",
+    "Ganz unten der lila Würfel, darauf der blaue, und obendrauf der grüne, glaube ich.",
+    "Ganz unten ist der lila Würfel, darauf der blaue, und obendrauf der grüne.",
+])
+def test_a_tower_by_its_levels_twins_move_nothing(text: str) -> None:
+    moves_nothing(text, _TOWER_SCENE)
