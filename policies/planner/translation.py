@@ -1774,8 +1774,11 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
     # twenty-fourth pass (fresh_fr_de_46): the exclusion said first with no comma before the cubes it leaves out of
     # ("Außer dem roten bitte alle Würfel in den Eimer."), as with it ("Außer dem roten, leg alle Würfel ..."): only
-    # one cube (an article, one word, its noun at most) at the head of the instruction, right before "(bitte) alle"
-    (r"^(\s*außer (?:dem|den|der) [a-zäöüß]+(?: (?:würfel|klotz|block))?)\s+(?=(?:bitte\s+)?alle\b)", r"\1, "),
+    # one cube (an article, one word, its noun at most) at the head of the instruction, right before "(bitte) alle
+    # (Würfel)" and a place said as a goal, in the accusative or a direction (REV s24 R9: "... alle Würfel im Eimer /
+    # auf dem Pad" says where they are, a state, and stays unread)
+    (r"^(\s*außer (?:dem|den|der) [a-zäöüß]+(?: (?:würfel|klotz|block))?)\s+(?=(?:bitte\s+)?alle(?: würfel)?\s+"
+     r"(?:in den|in die|ins|aufs|auf den|auf die|auf das|nach links|nach rechts)\b)", r"\1, "),
     # twenty-third pass, round 2 (seen fd45-026): "X bitte nicht in den Eimer werfen, sondern auf der rechten Seite
     # ablegen": each place with its own placing infinitive (a closed list); the first, in the excluded part, is
     # dropped and the form below reads the rest ("nach links schieben, sondern ..." keeps its verb and stays unread)

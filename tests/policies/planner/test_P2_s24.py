@@ -103,6 +103,13 @@ def test_the_fd46_family_plans(template: str, spec: tuple[str, ...], triple: tup
     "Außer dem {X} alle Würfel in den Eimer, glaube ich.",
     "Er sagt, außer dem {X} alle Würfel in den Eimer.",
     "Außer dem {X} und dem {Y} alle Würfel in den Eimer.",
+    # ... and a place in the dative, where the cubes are (a state; REV s24 R9)
+    "Außer dem {X} alle Würfel im Eimer.",
+    "Außer dem {X} bitte alle Würfel im Eimer.",
+    "Außer dem {X} alle Würfel im Müll.",
+    "Außer dem {X} alle Würfel auf dem Pad.",
+    "Außer dem {X} bitte alle Würfel auf dem Pad.",
+    "Außer dem {X} alle Würfel in der Tonne.",
     # the future: asked, negated (with and without "ne"), deferred, conditioned, said of another, hedged, reported
     "Vous poserez le cube {x} sur le {y} ?",
     "Vous ne poserez pas le cube {x} sur le {y}.",
