@@ -2010,6 +2010,64 @@ def _crowned(instruction: str) -> str:
     return instruction if out == said else out
 
 
+# A goal said telegraphically (seen fi54-051 "Purple cube. Right side.", fi54-057 "Blue cube. Onto the pad.", fi60-032
+# "Green. Pad. Thirty seconds.", fi64-047 "Orange. Pad. Go.", fi69-067 "Red cube, pad, whenever you're ready."; the
+# French and German of translation._TELEGRAPHIC, "Le violet. Sur le pad."): a cube named by its colour alone (with
+# "the" and its noun at most), its own fragment, then a place, its own fragment, is the cube to that place, spelt as a
+# verbless goal ("green to pad") before any screen reads the words, so the hedge, question, closing and report
+# screens see the two fragments as one goal ("Green. Pad. I think.", "Green. Pad. Done." refuse as "Green to the pad,
+# I think." does). The cube fragment opens the text, a sentence (after ". ", "! ", "; ") or a step after "then"; a "!"
+# glued to the place is no mark (a programmer's "not", A1 s20 H155). After a comma only a bare place ("Red cube, pad";
+# register.py's shape); after "." or "!" also with its preposition ("Blue cube. Onto the pad."). A side said alone
+# ("Red. Left.") stays unread (a push or a place), as does a cube named by its place.
+# Refused outright (never handed to the model as unread): a "?" anywhere in words that hold the shape ("Green? Pad.",
+# "Green. Pad. ?", "Green. Pad. Please?", "Green. Pad. Ready?": asked; REV s24 R5, R7, R8), and several cubes said
+# before one place ("Red. Green. Pad.", "Red and green. Pad.": which go there is a list the words do not spell; REV
+# s24, the model path planned both), and a hesitation closing them ("Green. Pad. Uh.", REV s24 R7).
+_PLACE_NOUN = r"(?:the )?(?:landing pad|target pad|pad|bin|trash|left side|right side|left-hand side|right-hand side)"
+_TELEGRAPHIC_CUBE = rf"(?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?"
+_TELEGRAPHIC_LEAD = r"(?P<lead>^\s*|[.!;]\s+|\bthen\s+)"
+_TELEGRAPHIC_PLACE = (r"(?:\s*,\s+(?P<bare>" + _PLACE_NOUN + r")|\s*(?P<mark>[.!?]+)\s+"
+                      r"(?P<place>(?:(?:to|in|into|on|onto) )?" + _PLACE_NOUN + r"|(?:to|on|onto) the (?:left|right)))"
+                      r"(?=\s*(?:[.!?,;]|$))")
+_TELEGRAPHIC_GOAL = re.compile(rf"{_TELEGRAPHIC_LEAD}(?P<cube>{_TELEGRAPHIC_CUBE}){_TELEGRAPHIC_PLACE}")
+_TELEGRAPHIC_LIST = re.compile(rf"{_TELEGRAPHIC_LEAD}{_TELEGRAPHIC_CUBE}(?:\s*(?:[.!,]+|,?\s*(?:and|&|plus))\s+"
+                               rf"{_TELEGRAPHIC_CUBE})+{_TELEGRAPHIC_PLACE}")
+
+
+def telegraphic_goal(instruction: str) -> str | None:
+    """``instruction`` (lower case) with each telegraphic goal (``_TELEGRAPHIC_GOAL``) spelt "<cube> to <place>"; None
+    where there is none, or where ``telegraphic_unread`` refuses the words."""
+    said = instruction.lower().replace("\u2019", "'")
+    if telegraphic_unread(said) is not None:
+        return None
+
+    def spell(m: re.Match[str]) -> str:
+        place = m.group("bare") or m.group("place")
+        to = "" if re.match(r"(?:to|in|into|on|onto) ", place) else "to "
+        return f"{m.group('lead')}{m.group('cube')} {to}{place}"
+
+    out = _TELEGRAPHIC_GOAL.sub(spell, said)
+    return None if out == said else out
+
+
+def telegraphic_unread(instruction: str) -> str | None:
+    """Why words that hold a telegraphic goal are refused outright (a "?" in them, several cubes before one place);
+    None otherwise."""
+    said = instruction.lower().replace("\u2019", "'")
+    listed = _TELEGRAPHIC_LIST.search(said)
+    if listed is not None:
+        return (f"'{listed.group(0).strip(' .!;,')}' names several cubes, then one place: say each ('red to the pad, "
+                f"green to the pad'); nothing is done")
+    if "?" in said and _TELEGRAPHIC_GOAL.search(said):
+        return ("a cube and a place said as fragments, with a '?': it asks whether the cube goes there, it does not "
+                "ask for it; nothing is done")
+    if re.search(r"\b(?:uh+|um+|er+m?|hmm+)\W*$", said) and _TELEGRAPHIC_GOAL.search(said):
+        return ("a cube and a place said as fragments, then a hesitation: whether it is asked is unclear; nothing is "
+                "done")
+    return None
+
+
 def _home_last(instruction: str) -> str:
     """``instruction`` (lower case) with going home said "last" (``_HOME_LAST_BEFORE`` / ``_AFTER``) spelt as a last
     step ("..., then go home."); as said otherwise."""
@@ -2108,6 +2166,16 @@ def _reach_doubted(said: str) -> str | None:
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
+    unread = telegraphic_unread(instruction)
+    if unread is not None:
+        return ParseResult((), Refusal(reason=unread))
+    telegraphic = telegraphic_goal(instruction)
+    if telegraphic is not None:  # ("Green. Pad." is "green to the pad": every screen reads it so, below)
+        screened = speech_act_error(telegraphic)
+        if screened is not None:
+            return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
+                                                  f"{screened[1]}; nothing is done"))
+        instruction = telegraphic
     fit = _FIT_TOGETHER.search(instruction.lower().replace("’", "'"))
     if fit is not None:
         return ParseResult((), Refusal(reason=f"'{fit.group(0).strip()}' asks whether the cubes fit there together, "

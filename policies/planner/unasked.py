@@ -43,6 +43,20 @@ _PLACED_CUBE = (r"(?:the )?(?:very )?(?:top|topmost|uppermost|bottom|lowest|high
                 r"|(?:the )?(?:cube|block|brick|one)s? (?:(?:that|which)(?:'s| is| are) )?(?:on|at|in|to|by|near|"
                 r"nearest to|closest to) (?:the |your |my )?(?:very |far )?(?:left|right|front|back|middle|centre|"
                 r"center|edge|end|top|bottom)(?:[- ]hand)?(?: side| end| edge)?")
+# ... and cubes counted, coordinated or lumped (REV s24 R1: "The three cubes in the bin, I think.", "All 3 cubes ...",
+# "Every single cube ...", "Each and every cube ...", "The whole lot in the bin, I think.", "Red and blue in the bin, I
+# suppose.", "Red, blue and the green one ...", "The red and blue cubes ...", "Red and blue go in the bin, I think.",
+# "Everything else in the bin, I think.": all planned on ee94f9f), as the subject of the same goals
+_ONE_COLOURED = rf"(?:the )?(?:{_COLOUR_ALT})(?: (?:one|cube|block|brick)s?)?"
+_MORE_CUBES = (r"(?:the |all |all (?:of )?the |these |those )?(?:two|three|four|five|six|[2-6])"
+               r"(?: of (?:the|them))?(?: (?:cubes|blocks|bricks|ones))?"
+               r"|(?:every single|each and every|each single) (?:cube|block|brick|one)"
+               r"|(?:the )?(?:whole |entire )?lot(?: of (?:them|the (?:cubes|blocks|bricks)))?"
+               # ("Everything else in the bin, I think.", "Put red on the pad. All the others in the bin, I think.")
+               r"|everything else|all else|(?:all|both) (?:of )?the (?:others|rest|other (?:cubes|blocks|bricks|ones))"
+               r"|the other (?:two|three|four|five|[2-5])(?: (?:cubes|blocks|bricks|ones))?"
+               rf"|{_ONE_COLOURED}(?:\s*,\s*{_ONE_COLOURED})*\s*,?\s*(?:and|&|plus)\s+(?:the )?(?:{_COLOUR_ALT})"
+               r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?")
 # Words that may open a sentence before the goal they screen (REV s23 R14: "Anyway, / So yeah, / Basically, / Um, /
 # Robot, / Hey robot, / Mate, / As discussed, / - ... red in the bin, I think."), and an exclusion said first (R12:
 # "Apart from the green one, all the blocks to the left side, I guess.")
@@ -66,7 +80,7 @@ _HEDGED_GOAL = re.compile(
     r"(?:(?:the |every |each |all (?:of )?(?:the )?|both (?:of )?(?:the )?)?"
     rf"(?:{_COLOUR_ALT}|cubes?|blocks?|bricks?|ones?|everything)"
     # (P3 s23: or a cube named by its place, "The middle cube goes in the bin?", which planned on d2be377)
-    rf"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?|{_PLACED_CUBE})"
+    rf"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?|{_PLACED_CUBE}|{_MORE_CUBES})"
     # (an exception between the cubes and their verb: "Every cube except red goes in the bin?", "All cubes, save the
     # red cube, shall be relocated ..., I think.", P3 s14)
     r"(?:\s*,?\s*\b(?:except(?: for)?|save(?: for| and except)?|apart from|aside from|other than|but(?: not)?|bar|"
@@ -98,7 +112,7 @@ def _verbless_goal(subject: str) -> str:
 
 
 _HEDGED_VERBLESS = re.compile(
-    _verbless_goal(f"{_CUBES_SAID}|{_PLACED_CUBE}") + _HEDGE_CLOSES +
+    _verbless_goal(f"{_MORE_CUBES}|{_CUBES_SAID}|{_PLACED_CUBE}") + _HEDGE_CLOSES +
     # (P1 s22) ... or named as a label, the place beside it ("Red, bin. I guess.", "Bin: red cube, I think."), or home
     # ("Home, I think.", "Back home. I guess."): no verb either
     "|" + _VERBLESS_OPENS +
@@ -213,11 +227,27 @@ def _hedged_inside(said: str) -> re.Match[str] | None:
     return None
 
 
+# A hedge closing a sentence that more sentences follow ("Red in the bin, I think. Blue on the pad.", "Red. Bin, I
+# think. Blue. Pad.", which planned both on ee94f9f): the words up to it are screened as if it closed them all
+_HEDGE_BEFORE_MORE = re.compile(rf"\b(?:{HEDGE_WORDS})\s*[.!;…]+(?=\s*[a-z])")
+
+
+def _hedged_before_more(said: str) -> re.Match[str] | None:
+    """The screen's match on ``said`` (lower case) cut after a hedge that closes a sentence with more after it
+    (``_HEDGE_BEFORE_MORE``); None where there is none or the words before it read as no guess."""
+    for hedge in _HEDGE_BEFORE_MORE.finditer(said):
+        head = said[:hedge.end()].rstrip(" .!;…") + "."
+        guessed = _HEDGED_GOAL.search(head) or _HEDGED_VERBLESS.search(head)
+        if guessed is not None:
+            return guessed
+    return None
+
+
 def unasked_reason(instruction: str) -> str | None:
     """Why ``instruction`` says where cubes go without asking for it (module doc), else None."""
     said = instruction.lower().replace("’", "'")
     guessed = _HEDGED_GOAL.search(said) or _HEDGED_ORDER.search(said) or _HEDGED_VERBLESS.search(said) or \
-        _hedged_inside(said)
+        _hedged_inside(said) or _hedged_before_more(said)
     if guessed is not None:  # "... After that the orange one goes in the bin, I think." (A1 s13 H45, REV s12 R4)
         return (f"'{guessed.group(0).strip(' .!;')}' says where a cube (or the arm) goes as a guess or a question, not "
                 f"as a request: say what the robot should do")
