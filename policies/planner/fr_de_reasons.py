@@ -77,7 +77,11 @@ _REASONS: dict[str, dict[str, str]] = {
                        r"(?:il|elle) (?:est|me semble) (?:un peu |beaucoup |bien |vraiment )?(?:trop |bien trop )"
                        r"(?:près|proche) de (?:moi|nous)(?: (?:là|ici))?|"
                        r"(?:il|elle) est (?:un peu |beaucoup |vraiment )?trop (?:au bord|sur le bord)"
-                       r"(?: de la table)?"),
+                       r"(?: de la table)?|"
+                       # twenty-fourth pass (fresh_fr_de_46): where it stands looks wrong ("il est trop chelou là où il
+                       # est", "elle est mal placée")
+                       r"(?:il|elle) est (?:un peu |vraiment |trop |super )?(?:chelou|mal placé|mal placée|mal mis|"
+                       r"mal mise)(?: là où (?:il|elle) est)?"),
         "room": (r"(?:j' ?ai|on a|nous avons) besoin de (?:la )?place(?: (?:au milieu|sur la table|ici))?|"
                  # twentieth pass (fresh_fr_de_38): "on va voir clair" (we will see clearly: room made)
                  r"on (?:va|pourra|y) (?:y )?voir (?:plus )?clair|"
@@ -185,7 +189,9 @@ _REASONS: dict[str, dict[str, str]] = {
                  r"s' ?effondrer|se renverser)|"
                  # sixteenth pass (fresh_fr_de_30): a threat of the speaker's temper ("..., hein, sinon je m'énerve !")
                  r"sinon (?:je (?:m' ?énerve|me fâche|vais me fâcher|vais m' ?énerver|me mets en colère)|"
-                 r"ça va (?:barder|chauffer)|gare à toi)"),
+                 r"ça va (?:barder|chauffer)|gare à toi)|"
+                 # twenty-fourth pass (fresh_fr_de_46): the speaker's annoyance ("..., c'est relou sinon")
+                 r"c' ?est (?:relou|chiant|pénible|galère) sinon|sinon c' ?est (?:relou|chiant|pénible|la galère)"),
         "as_they_are": r"(?:et )?(?:laisse|laissez) (?:les|tous les) cubes (?:comme ils sont|où ils sont|tranquilles)",
         # thirteenth pass: a cube the speaker used before ("Celui que j'ai utilisé tantôt."), said after a request
         # whose cube is open: the planner cannot see what was used and asks which cube (it is no colour it could read)
@@ -199,7 +205,9 @@ _REASONS: dict[str, dict[str, str]] = {
         # réunion", "pour qu'on puisse commencer"): a closed verb and a closed noun, after a request
         "purpose": (r"(?:pour )?qu' ?on puisse (?:commencer|démarrer|attaquer|continuer|reprendre)"
                     r"(?: (?:la|le|notre|ma|mon|l' ?) ?(?:réunion|cours|démo|tp|td|expérience|manip|séance|travail|"
-                    r"atelier|visite|présentation))?"),
+                    r"atelier|visite|présentation))?|"
+                    # twenty-fourth pass (fresh_fr_de_46): "..., qu'on puisse passer à la suite" (move on)
+                    r"(?:pour )?qu' ?on (?:puisse )?passer à la suite"),
         # "C'est juste pour voir, hein, je ne veux rien casser.": why the speaker asks, after a request
         "why_asked": (r"c' ?est (?:juste|seulement|simplement) pour voir(?:\s*,\s*(?:hein|quoi))?(?:\s*,\s*je ne veux "
                       r"rien casser)?"),
@@ -552,7 +560,9 @@ _SIMILE_WORDS = {
         "cartes", "étoile", "sapin", "vase", "bocal", "pot", "pots", "linge", "tête", "conteneur", "conteneurs",
         "palette", "palettes",
         # twenty-second pass (fresh_fr_de_42, a watchmaker): "comme on remonte une montre" (as one winds a watch)
-        "remonte", "montre", "horloge"}),
+        "remonte", "montre", "horloge",
+        # twenty-fourth pass (fresh_fr_de_46, a football fan): "comme une passe au centre" (a pass into the middle)
+        "passe", "centre", "ballon", "tir"}),
     "de": frozenset({
         # function words
         "man", "ein", "eine", "einen", "einem", "einer", "eines", "der", "die", "das", "den", "dem", "des", "auf",

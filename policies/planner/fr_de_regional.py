@@ -89,6 +89,8 @@ DE_REGIONAL = ((r"\b(?:ned|net|nich)\b", "nicht"),
                 (r"(\bnach vorne?\b[^.;!?]*?)\s*,\s*also (?:von (?:ihnen|dir|euch) weg|weg von (?:ihnen|dir))\b",
                  r"\1"),
                 (r"\bkurz (?=(?:nach|auf|aufs|in|ins|zur|zum) )", ""),
+                # twenty-fourth pass (fresh_fr_de_46): northern "n Stück" (ein Stück) before a direction
+                (r"\bn (stück|stückchen) (?=(?:nach|zur|zum|in richtung) )", r"ein \1 "),
                 # formal: "Bitte folgenden Turm aufbauen, von oben nach unten spezifiziert: Grün, Orange, Violett. Der
                 # violette Würfel bleibt als Basis an seiner Position." (the base stays where it is: said of the cube
                 # the list puts at the bottom only, _base_stays)

@@ -96,7 +96,9 @@ OPENINGS = {
                      r"(?:fais|faites) (?:ceci|ça|cela))\s*[:!]+|"
                      r"(?:allez|bon|alors|ok|okay|bref|eh bien|dis|dites|écoute|écoutez|bon ben|ben|bah|euh|"
                      r"bon bah|voilà|alors voilà|heille|hé|eh|oh|ah|merci(?: beaucoup| bien)?|envoye|enweye|tsé|"
-                     r"tu sais|vous savez|faque|bjr|slt)\s*[,!.]+|"
+                     r"tu sais|vous savez|faque|bjr|slt|"
+                     # twenty-fourth pass (seen fd45-005): Quebec "Genre," (like) opening the request, a filler
+                     r"genre)\s*[,!.]+|"
                      # fourteenth pass (fresh_fr_de_25): Swiss "Adieu !" said on arriving (a greeting, before the
                      # request only), a teenager's "wesh" (hey), Marseille "Oh collègue," (mate)
                      r"adieu\s*[,!.]+|wesh(?:\s+(?:frérot|gros|frère|mon frère|la famille))?\s*[,!.]*|"
@@ -124,7 +126,7 @@ OPENINGS = {
                      r"\s*[.!]+|"
                      r"petite manipe? (?:rapide )?(?:avant (?:ma|la|notre|mon) (?:réunion|pause|cours|démo|rdv)\s*)?"
                      r"[,:!]+\s*(?:si (?:ça|cela) ne (?:te|vous) dérange pas\s*[,:]+)?|"
-                     r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot)\s*[,!]+|"
+                     r"(?:(?:oh|eh|hé) )?(?:collègue|frérot|mon frérot|frère)\s*[,!]+|"  # "Frère," (fresh_fr_de_46)
                      # sixteenth pass (fresh_fr_de_30): a Marseille exclamation of surprise said before the request
                      # ("Oh fan de chichourle !", "Bonne mère !", "Boudiou !"), a closed list, followed by "!"
                      # twenty-second pass (fresh_fr_de_42): "Oh con," (oh man) with a comma, before a request only
@@ -174,7 +176,7 @@ OPENINGS = {
                      # tenth pass: the day's work done, said before the last request ("Das war's für heute, vielen
                      # Dank. Würden Sie jetzt ... zurückfahren?")
                      # twenty-second pass (fresh_fr_de_42): Bavarian "des" and "heut" ("So, des war's für heut, ...")
-                     r"(?:das|des) (?:war's|wär's|war es)(?: für (?:heute|heut)| fürs erste)?"
+                     r"(?:das|des) (?:war's|wär's|war es)(?: für (?:heute|heut|heit)| fürs erste)?"
                      r"(?:,? (?:vielen dank|danke(?: schön)?))?|"
                      r"wie geht es dir|alles klar|"
                      # twentieth pass (fresh_fr_de_33/34): how the day goes, asked ("Na, wie läuft's heute?", "Na, wie
@@ -211,12 +213,14 @@ OPENINGS = {
                      # twenty-second pass (fresh_fr_de_42): "das/des war's (für heut)," with a comma only right before
                      # the arm's return home, the last request ("So, des war's für heut, bitte fahr'n S' wieder in Ihre
                      # Grundstellung z'ruck"); before another request it may be a stop, as "on arrête là" (A1 s18 H138)
-                     r"(?:das|des) (?:war's|war es)(?: für (?:heute|heut)| fürs erste)?(?=\s*,\s*(?:bitte\s+)?"
+                     r"(?:das|des) (?:war's|war es)(?: für (?:heute|heut|heit)| fürs erste)?(?=\s*,\s*(?:bitte\s+)?"
                      r"(?:fahr|fahren|geh|gehen|kehr|kehren|komm|kommen) (?:sie |du )?(?:(?:bitte|jetzt|dann|wieder|"
                      r"nun) )*(?:zurück in|in) (?:die|deine|ihre) (?:grundstellung|ausgangsposition|startposition|"
                      r"ruheposition)(?: zurück)?\s*(?:[–—]\s*(?:feierabend\s*)?)?[.!]*\s*$)|"
                      r"also|ok|okay|so|gut|na|nun|sag mal|ey|hey du|roboter|robo|na gut|na dann|na los|also gut|"
                      r"alles klar|gut so|passt(?: so)?|super|prima|danke(?: dir| ihnen| schön| sehr)?|vielen dank|"
+                     # twenty-fourth pass (fresh_fr_de_46): Bavarian "Passt scho," (fine), the Ruhr "Kumpel," (mate)
+                     r"passt (?:scho|schon)|kumpel|"
                      # fifteenth pass (fresh_fr_de_27): Bavarian "So, des basst." (that's fine: the work before is
                      # done), "Feierabend," before the last request
                      # twenty-third pass, round 2 (seen fd45-037): "Feierabend für heute," before the request, as
@@ -269,6 +273,9 @@ CLOSINGS = {
                      # fourteenth pass (fresh_fr_de_25): "..., tranquille, sans te presser" (take your time),
                      # "..., t'as bien travaillé" (praise), "... ? tu vois", "..., frérot"
                      r"(?:(?<=,)|(?<=, ))(?:tranquille|tranquillement|sans (?:te|vous) presser|frérot)(?!\s*\?)|"
+                     # twenty-fourth pass (seen fd45-005, fresh_fr_de_46): Quebec "..., tsé" (you know), "..., vas-y"
+                     # (go ahead) after the request, never asked
+                     r"(?:(?<=,)|(?<=, ))(?:tsé|vas-y|allez-y)(?![\s!.]*\?)|"
                      # (fresh_fr_de_26) Quebec "..., c'est correct" (that's fine), Belgian "..., une fois", "Tu me
                      # sauves la vie", "Ça joue comme ça"
                      r"(?:(?<=,)|(?<=, ))(?:c' ?est correct|une fois)(?!\s*\?)|"
@@ -316,7 +323,7 @@ CLOSINGS = {
                      r"(?:(?<=,)|(?<=, ))(?:enweille|envoye|enweye)(?!\s*\?)|"
                      # twenty-fourth pass (seen fd45-004): the order to carry it out, a sentence of its own after the
                      # request ("... à la poubelle. Exécution !"), never asked
-                     r"(?<=[.!] )exécution(?!\s*\?)|"
+                     r"(?<=[.!] )exécution(?![\s!.]*\?)|"
                      r"(?:c'est|c' est|vous êtes|tu es|t'es) (?:très |vraiment |trop |bien )?"
                      r"(?:aimable|gentil|gentille)"
                      r"(?: à (?:vous|toi)| de votre part| de ta part)?|"
@@ -398,9 +405,10 @@ CLOSINGS = {
                      # seventeenth pass (fresh_fr_de_31): Swabian "Bassd scho." as a sentence of its own after the
                      # request (after words with no verb it is a verdict, refused: _verdict_after_no_verb)
                      r"(?<=[.!] )(?:passt|basst|bassd) (?:scho|schon)|"
-                     r"(?:(?<=,)|(?<=, ))(?:passt scho|passt schon|wa|(?:aber )?(?:ganz )?(?:gemütlich|vorsichtig|"
-                     r"langsam|sachte|behutsam)(?:\s*,\s*(?:gell|gelle|gelt|gäll))?|dann is(?:t)? (?:a|eine|endlich) "
-                     r"(?:ruah|ruhe|ruh))(?!\s*\?)|"
+                     r"(?:(?<=,)|(?<=, ))(?:(?:das |dat |des )?passt (?:scho|schon|schön)|wa|"
+                     r"(?:aber )?(?:ganz )?(?:gemütlich|vorsichtig|langsam|sachte|behutsam)"
+                     r"(?:\s*,\s*(?:gell|gelle|gelt|gäll))?|dann is(?:t)? (?:a|eine|endlich) (?:ruah|ruhe|ruh))"
+                     r"(?!\s*\?)|"
                      # (fresh_fr_de_26) "..., schnell bitte" (how fast)
                      r"(?:(?<=,)|(?<=, ))(?:aber )?(?:schnell|rasch|zügig|flott)(?: bitte)?(?!\s*\?)|"
                      # twenty-third pass (REV s22 low): ... and as a sentence of its own after the request, shouted

@@ -10,7 +10,12 @@ negated, asked, hedged, reported and near-miss twins refused:
 - a tower by its levels with no word for it, its bottom named and "obendrauf" last ("Ganz unten kommt der lila Würfel
   hin, darauf der blaue, und obendrauf der grüne.", fresh_fr_de_46);
 - the French future of "vous"/"tu" as an order ("Vous poserez le cube rouge sur le violet, mais d'abord ...", "vous me
-  mettrez ... Exécution !", seen fd45-004, fresh_fr_de_46).
+  mettrez ... Exécution !", seen fd45-004, fresh_fr_de_46);
+- fillers, addresses, closings and reasons of the seen fd45 and the dev fresh_fr_de_46 personas, each a closed phrase:
+  Quebec "Genre," and "..., tsé" (seen fd45-005), "..., vas-y", "Frère,", "..., c'est relou sinon" after a
+  prohibition, "..., qu'on puisse passer à la suite", "..., il est trop chelou là où il est", the football simile
+  "comme une passe au centre"; German "Kumpel,", "Passt scho,", "des war's für heit.", "n Stück", "..., dat passt
+  schon".
 """
 
 from __future__ import annotations
@@ -154,3 +159,52 @@ def test_a_tower_by_its_levels_with_no_word_for_it_is_built(text: str) -> None:
 ])
 def test_a_tower_by_its_levels_twins_move_nothing(text: str) -> None:
     moves_nothing(text, _TOWER_SCENE)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Genre, pogne le {x} pis mets-le à droite, tsé.", ("x>right",)),
+    ("Mets le {x} à droite, tsé.", ("x>right",)),
+    ("Mets le {x} à droite, vas-y.", ("x>right",)),
+    ("Frère, mets le {x} à gauche.", ("x>left",)),
+    ("Le {y} tu le touches pas, c'est relou sinon. Pousse juste le {x} vers la gauche, vas-y.", ("push:x:left",)),
+    ("Mets le {x} sur le pad, qu'on puisse passer à la suite.", ("x>pad",)),
+    ("Frère, le cube {x} là, mets-le sur le côté gauche, il est trop chelou là où il est.", ("x>left",)),
+    ("Pousse le {x} vers l'avant, loin de toi, comme une passe au centre !", ("push:x:forward",)),
+    ("Kumpel, schieb ma den {X} n Stück nach vorne, weg von dir, dat passt schon.", ("push:x:forward",)),
+    ("Passt scho, fahr wieder in deine Grundstellung.", ("home",)),
+    ("Passt scho, des war's für heit. Fahr wieder hoam in deine Grundstellung, gell.", ("home",)),
+])
+def test_the_personas_plan(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
+    filled_plans(template, spec, triple)
+
+
+@pytest.mark.parametrize("template", [
+    # asked, negated
+    "Genre, pogne le {x} pis mets-le à droite, tsé ?",
+    "Genre, le {x} à droite ?",
+    "Genre, ne mets pas le {x} à droite.",
+    "Mets le {x} à droite, vas-y ?",
+    "Mets le {x} à droite, vas-y !?",
+    "Frère, le {x} à gauche ?",
+    # the annoyance after a request that forbids nothing; the purpose and the trouble after a negated or asked request
+    "Mets le {x} à gauche, c'est relou sinon.",
+    "Ne mets pas le {x} sur le pad, qu'on puisse passer à la suite.",
+    "Mets le {x} sur le pad, qu'on puisse passer à la suite ?",
+    "Ne mets pas le {x} à gauche, il est trop chelou là où il est.",
+    "Mets le {x} à gauche, il est trop chelou là où il est ?",
+    # a simile naming a cube or a side
+    "Pousse le {x} comme une passe au {y}.",
+    "Pousse le {x} vers l'avant, comme une passe à gauche.",
+    # German: asked, negated, "n Stück" with no direction, the day's end before another kind of sentence
+    "Kumpel, der {X} aufs Pad?",
+    "Kumpel, schieb den {X} nicht nach vorne.",
+    "Schieb mal den {X} n Stück nach vorne, dat passt schon?",
+    "Schieb mal den {X} n Stück.",
+    "Passt scho, der {X} aufs Pad?",
+    "Des war's für heit, leg den {X} in den Müll.",
+    # "Exécution" typed "!?" (REV s24 low)
+    "Mets le {x} dans la poubelle. Exécution!?",
+])
+def test_the_personas_twins_move_nothing(template: str) -> None:
+    filled_moves_nothing(template)
