@@ -678,6 +678,12 @@ _FR_CLITIC_VERBS = ("mets|mettez|mettre|pose|posez|poser|jette|jetez|jeter|pouss
 # French phrases rewritten before the words: negation around the verb, elisions, fixed expressions.
 _FR_PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bs'il (?:te|vous) pla[iî]t\b", " please "), (r"\bs' ?te pla[iî]t\b", " please "),
+    # twenty-fourth pass (seen fd45-011): "steuplé" / "siouplé", "s'te plaît" typed as it is said
+    (r"\b(?:steupl|siou ?pl)(?:é|ait|aît)\b", " please "),
+    # twenty-fourth pass (seen fd45-015 "Cube jaune, direction le pad, et que ça saute !", fd21-000 "..., direction la
+    # poubelle"): "direction" and a place of the lexicon right after a comma, the place the cube goes to
+    (r"(?<=, )direction (le pad|le tapis|la cible|la plateforme)\b", r"sur \1"),
+    (r"(?<=, )direction (la poubelle|le bac|la corbeille)\b", r"dans \1"),
     # "ne mets pas X dans le bac mais sur le tapis", "mets X non pas dans le bac mais sur le tapis": the place said
     # second is the one meant ("put X on the pad, not in the bin")
     (r"\bne ([a-zà-ÿ]+) pas ([^,;.]*?) ((?:dans|sur|à|au) [^,;.]*?),? mais ((?:dans|sur|à|au) [^,;.]*)",
@@ -1772,6 +1778,17 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     (r"\b(?:wenn möglich|wenn es geht|wenn's geht)\b", " "),
     # exclusions said otherwise: "bis auf den blauen", "mit Ausnahme des blauen"
     (r"\bbis auf\b", "außer"), (r"\bmit ausnahme (?:des|der|vom|von dem)\b", "außer dem"),
+    # twenty-fourth pass (seen fd45-034): "den grünen huckepack auf den gelben" (piggyback: on it), and the same said
+    # again after it, ", also (einfach) obendrauf" (that is, on top), only right after a place on a cube
+    (r"\bhuckepack (?=(?:auf|aufs) )", ""),
+    (r"(\bauf (?:den|die|das) [a-zäöüß]+(?: würfel| klotz| block)?)\s*,\s*also (?:einfach |quasi |ganz einfach )?"
+     r"(?:obendrauf|oben drauf)(?=\s*(?:[.!]|$))", r"\1"),
+    # twenty-fourth pass (seen fd45-032): a learner's "(Bitte,) du kannst die orange Würfel auf die rechte Seite
+    # stellen?", the question of ability in the order of a statement, read as "kannst du ... stellen?" (as English
+    # "You can put ...?" and French "Tu peux mettre ... ?" are read): only at the head of the instruction or after
+    # "bitte", in a sentence that ends on "?" and holds no negation
+    (r"(^\s*|^\s*bitte\s*,?\s*)(?:du kannst|kannst du)\s+(?=(?:(?!\b(?:nicht|nich|net|ned|nie|niemals|kein[a-z]*|"
+     r"nichts)\b)[^.!?])*\?)", r"\1kannst du "),
     # twenty-fourth pass (fresh_fr_de_46): the exclusion said first with no comma before the cubes it leaves out of
     # ("Außer dem roten bitte alle Würfel in den Eimer."), as with it ("Außer dem roten, leg alle Würfel ..."): only
     # one cube (an article, one word, its noun at most) at the head of the instruction, right before "(bitte) alle
@@ -2576,8 +2593,22 @@ def _present_for_future(m: re.Match[str]) -> str:
     return f"{m[1]}{m[2]} {m[3]}{_FR_FUTURE_PRESENT[m[4]]}"
 
 
+# twenty-fourth pass (REV s24 R4/R8's French and German twins, found with P3's English telegraphic goals): a sentence
+# of its own that is only "?" or a "please"/"thanks" asked ("Le vert sur le pad. S'il te plaît ?", "Den grünen aufs
+# Pad. Bitte?", "Le rouge dans la poubelle. ?") asks what the sentence before it says, as "..., s'il te plaît ?" does:
+# joined to it, so the screens read one question (a goal with no verb then refuses, an order asked still plans)
+_ASKED_ALONE = re.compile(r"\s*[.!…]+\s*((?:s'il (?:te|vous) pla[iî]t|s' ?te pla[iî]t|stp|svp|steupl(?:é|ait|aît)|"
+                          r"merci(?: beaucoup| bien)?|bitte(?: schön| sehr)?|danke(?: schön| dir| sehr)?|please)?)"
+                          r"\s*\?[\s?!.]*$")
+
+
+def _asked_alone(m: re.Match[str]) -> str:
+    return f", {m[1]} ?" if m[1] else " ?"
+
+
 def _translated(text: str, lang: str) -> str:
     text = _telegraphic(text, lang)
+    text = _ASKED_ALONE.sub(_asked_alone, text)
     if lang == "fr":
         text = _FR_FUTURE_ORDER.sub(_present_for_future, text)
     _verdict_after_no_verb(text, lang)  # fourteenth pass

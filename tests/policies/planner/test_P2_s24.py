@@ -15,7 +15,9 @@ negated, asked, hedged, reported and near-miss twins refused:
   Quebec "Genre," and "..., tsé" (seen fd45-005), "..., vas-y", "Frère,", "..., c'est relou sinon" after a
   prohibition, "..., qu'on puisse passer à la suite", "..., il est trop chelou là où il est", the football simile
   "comme une passe au centre"; German "Kumpel,", "Passt scho,", "des war's für heit.", "n Stück", "..., dat passt
-  schon".
+  schon";
+- P2 s23's open list (seen fd45): "steuplé" / "siouplé" (please), a learner's "(Bitte,) du kannst ... stellen?" read as
+  "kannst du ... stellen?", "huckepack auf den gelben, also einfach obendrauf", "Cube jaune, direction le pad".
 """
 
 from __future__ import annotations
@@ -208,3 +210,79 @@ def test_the_personas_plan(template: str, spec: tuple[str, ...], triple: tuple[s
 ])
 def test_the_personas_twins_move_nothing(template: str) -> None:
     filled_moves_nothing(template)
+
+
+# the seen fd45 misses of P2 s23's open list: "steuplé", a learner's "du kannst ... ?", "huckepack", "direction"
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    ("Mets le {x} sur le pad steuplé.", ("x>pad",)),
+    ("Mets le {x} sur le pad, siouplé.", ("x>pad",)),
+    ("Bitte, du kannst den {X} Würfel auf die rechte Seite stellen? Danke schön.", ("x>right",)),
+    ("Du kannst den {X} in den Müll legen?", ("x>bin",)),
+    ("Setzen Sie bitte den {X} Würfel huckepack auf den {Y}, also einfach obendrauf.", ("x>y",)),
+    ("Setz den {X} huckepack auf den {Y}.", ("x>y",)),
+    ("Cube {x}, direction le pad, et que ça saute !", ("x>pad",)),
+    ("Le {x}, direction la poubelle.", ("x>bin",)),
+    ("Prends le {x}, direction le pad.", ("x>pad",)),
+])
+def test_the_s23_open_list_plans(template: str, spec: tuple[str, ...], triple: tuple[str, str, str]) -> None:
+    filled_plans(template, spec, triple)
+
+
+@pytest.mark.parametrize("template", [
+    # "steuplé" after a goal with no verb, asked (the R13 convention), and after a prohibition alone
+    "Le {x} sur le pad steuplé ?",
+    "Ne mets pas le {x} sur le pad steuplé.",
+    # "du kannst": said, not asked; negated; another person; reported; hedged; taken back
+    "Du kannst den {X} in den Müll legen.",
+    "Du kannst den {X} nicht in den Müll legen?",
+    "Bitte, du kannst den {X} nie in den Müll legen?",
+    "Er kann den {X} in den Müll legen?",
+    "Ich weiß, du kannst den {X} in den Müll legen?",
+    "Du kannst den {X} in den Müll legen, glaube ich?",
+    "Du kannst den {X} in den Müll legen? Nein, lass.",
+    # "huckepack" with no place; "also obendrauf" after another place, negated, asked
+    "Setz den {X} huckepack.",
+    "Setz den {X} nicht huckepack auf den {Y}.",
+    "Leg den {X} in den Müll, also einfach obendrauf.",
+    "Setz den {X} auf den {Y}, also nicht obendrauf.",
+    "Setz den {X} auf den {Y}, also einfach obendrauf?",
+    # "direction": asked, negated, alone, hedged, deferred
+    "Le {x}, direction la poubelle ?",
+    "Le {x}, pas direction la poubelle.",
+    "Direction la poubelle.",
+    "Le {x}, direction la poubelle, je crois.",
+    "Le {x}, direction la poubelle, demain.",
+])
+def test_the_s23_open_list_twins_move_nothing(template: str) -> None:
+    filled_moves_nothing(template)
+
+
+@pytest.mark.parametrize("template", [
+    # a lone "?" or a "please"/"thanks" asked as a sentence of its own after a goal with no verb asks it (REV s24 R4/R8,
+    # their French and German twins), as "..., s'il te plaît ?" does; telegraphic too
+    "Le {x} sur le pad. S'il te plaît ?",
+    "Le {x} sur le pad ! S'il vous plaît ?",
+    "Le {x} sur le pad. Stp ?",
+    "Le {x} sur le pad. Merci ?",
+    "Le {x} dans la poubelle. ?",
+    "Le {x}. Sur le pad. S'il te plaît ?",
+    "Le {x}. Sur le pad. ?",
+    "Den {X} aufs Pad. Bitte?",
+    "Den {X} aufs Pad. Danke?",
+    "Der {X} in den Müll. ?",
+    "Den {X}. Aufs Pad. Bitte?",
+])
+def test_a_goal_asked_in_a_sentence_of_its_own_moves_nothing(template: str) -> None:
+    filled_moves_nothing(template)
+
+
+@pytest.mark.parametrize("triple", _TRIPLES[:2], ids="-".join)
+@pytest.mark.parametrize(("template", "spec"), [
+    # an order asked so still plans (the convention: an order asked with please plans)
+    ("Mets le {x} sur le pad. S'il te plaît ?", ("x>pad",)),
+    ("Leg den {X} aufs Pad. Bitte?", ("x>pad",)),
+])
+def test_an_order_asked_in_a_sentence_of_its_own_plans(template: str, spec: tuple[str, ...],
+                                                        triple: tuple[str, str, str]) -> None:
+    filled_plans(template, spec, triple)
