@@ -1406,7 +1406,7 @@ def parse(instruction: str, state: SceneState) -> ParseResult:
     is read only where the words as said give no reading: what phrasing.py already reads keeps its reading; so are
     sentences that only say the request again (restatement.py)."""
     parsed = _parse_whole(instruction, state)
-    if not parsed.candidates:
+    if not parsed.candidates and telegraphic_unread(instruction) is None:  # ("Green. Bin. Bin." says no step again)
         kept = restated(instruction, state, lambda text: tuple(c.steps for c in _parse_whole(text, state).candidates))
         parsed = parsed if kept is None else _parse_whole(kept, state)
     near = _near_kept_away(instruction, state, parsed)
@@ -1634,6 +1634,9 @@ _TOWER_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = (
                 rf"\s*[!.]+\s*(?=(?:the )?(?:{_COLOUR_ALT})\b)"), "build a tower: "),
     (re.compile(r"\bat the (?:very )?foundation\b"), "at the bottom"),
     (re.compile(rf"\b({_NAMED_CUBE}) stacked (on (?:top of )?(?:it|that))\b"), r"\1 \2"),
+    # (P3 s24, seen fi68-044 "Step 4, assemble stack. Base: blue cube. Level two: ..."): a procedure's clipped "assemble
+    # / build stack" opening the words, its sentence ending there, is "assemble a stack"
+    (re.compile(r"^(\s*(?:assemble|build|construct|erect)) (tower|stack|pile)(?=\s*[.:!])"), r"\1 a \2"),
 )
 _TOWER_IDIOM_DOUBTED = re.compile(r"\b(?:don'?t|do not|dont|never|not|no|won'?t|can'?t|couldn'?t|wouldn'?t|shouldn'?t|"
                                   r"might|could|would|should|may|must|will|can|you|i|we|they|he|she|if|when|whether|"
@@ -1726,10 +1729,11 @@ _DO_IT_AFTER = re.compile(r",?\s*\bbut (?:please )?do (?:it|that|this)(?: only)?
 # a tower's end said against all the rest ("stack them so the orange is at the top, the red one under it, and the green
 # underneath everything", dev_s17 fi50-015; "... and red on top of it all"): the very bottom / top, in a tower only (a
 # tower word said; "everything" there is no quantifier)
+# (P3 s24: a learner's bare "all" closing the level, "then the purple one on top of all", seen fi68-034)
 _UNDER_ALL = re.compile(r"\b(?:underneath|under|below|beneath) (?:everything|it all|them all|all of them|all the "
-                        r"others|the rest|all the rest)\b")
+                        r"others|the rest|all the rest|all(?=\s*(?:[,.;!]|$)))\b")
 _ABOVE_ALL = re.compile(r"\b(?:on top of|above|over|atop) (?:everything|it all|them all|all of them|all the others|"
-                        r"the rest|all the rest)\b")
+                        r"the rest|all the rest|all(?=\s*(?:[,.;!]|$)))\b")
 # Keeping the arm away from a named cube is not touching it ("Don't go near the red one, mate. Just shove the blue one
 # forward a bit.", fi45-000; "Don't go near the blue one now, ...", fi54-031; "stay / keep away from", "steer / keep
 # clear of"): read as "don't touch X" before phrasing, which would read "go near X" as sending the arm there. Only a
@@ -1933,6 +1937,11 @@ _HOME_LAST = r"(?:go|return|head)(?: back)? (?:home|to (?:your |the )?home(?: po
 _HOME_LAST_BEFORE = re.compile(rf"^\s*(?:(?:and|then|but|please|ok|okay)\s*,?\s+)?{_HOME_LAST}\s*[.;!]\s*(?P<rest>.+?)"
                                r"\s*[.!]?\s*$")
 _HOME_LAST_AFTER = re.compile(rf"^(?P<rest>.+?)\s*,?\s*(?:and\s+)?(?:then\s+)?{_HOME_LAST}\s*[.!]?\s*$")
+# A step said "last", then the other "but first" ("Bin the blue cube last, but first put the green cube on the right
+# side.", seen fi67-026): the same order as "A, but first B" (phrasing reads it); only two clauses, each with its verb,
+# none negated, hedged or asked, and "last" said nowhere else ("Don't bin the blue cube last, ..." keeps its words)
+_LAST_BUT_FIRST = re.compile(r"^(?P<a>\s*(?!(?:[^,.;!?]*\b(?:not|don't|dont|never|no)\b))[a-z][^,.;!?]*?) last\s*,\s*"
+                             r"(?P<but>but|and) first\s*,?\s+(?P<b>[a-z][^,.;!?]*?)\s*[.!]?\s*$")
 # "up over" a cube right after "put X" ("Put the red cube up over the purple cube, like a hat, please.", dev_s22
 # fi65-070): "over" it, as "put X over Y" reads (seen f19-006); only before a cube named by its colour
 _UP_OVER = re.compile(rf"\b((?:put|place|set|pop|stick) {_NAMED_CUBE}) up (over (?:the )?(?:{_COLOUR_ALT})\b)")
@@ -2023,7 +2032,9 @@ def _crowned(instruction: str) -> str:
 # Refused outright (never handed to the model as unread): a "?" anywhere in words that hold the shape ("Green? Pad.",
 # "Green. Pad. ?", "Green. Pad. Please?", "Green. Pad. Ready?": asked; REV s24 R5, R7, R8), and several cubes said
 # before one place ("Red. Green. Pad.", "Red and green. Pad.": which go there is a list the words do not spell; REV
-# s24, the model path planned both), and a hesitation closing them ("Green. Pad. Uh.", REV s24 R7).
+# s24, the model path planned both), a hesitation closing them ("Green. Pad. Uh.", REV s24 R7), and a place said again
+# after the goal ("The orange cube. Bin. Bin.", A1 s12's pinned near miss; "Green. Pad. Bin.": emphasis or a
+# correction).
 _PLACE_NOUN = r"(?:the )?(?:landing pad|target pad|pad|bin|trash|left side|right side|left-hand side|right-hand side)"
 _TELEGRAPHIC_CUBE = rf"(?:the )?(?:{_COLOUR_ALT})(?: (?:cube|block|brick|one))?"
 _TELEGRAPHIC_LEAD = r"(?P<lead>^\s*|[.!;]\s+|\bthen\s+)"
@@ -2031,8 +2042,32 @@ _TELEGRAPHIC_PLACE = (r"(?:\s*,\s+(?P<bare>" + _PLACE_NOUN + r")|\s*(?P<mark>[.!
                       r"(?P<place>(?:(?:to|in|into|on|onto) )?" + _PLACE_NOUN + r"|(?:to|on|onto) the (?:left|right)))"
                       r"(?=\s*(?:[.!?,;]|$))")
 _TELEGRAPHIC_GOAL = re.compile(rf"{_TELEGRAPHIC_LEAD}(?P<cube>{_TELEGRAPHIC_CUBE}){_TELEGRAPHIC_PLACE}")
+_PLACE_AGAIN = re.compile(r"\s*[.!?,;]+\s*(?:(?:to|in|into|on|onto) )?(?:" + _PLACE_NOUN + r"|the (?:left|right))"
+                          r"\s*(?:[.!?,;]|$)")
 _TELEGRAPHIC_LIST = re.compile(rf"{_TELEGRAPHIC_LEAD}{_TELEGRAPHIC_CUBE}(?:\s*(?:[.!,]+|,?\s*(?:and|&|plus))\s+"
                                rf"{_TELEGRAPHIC_CUBE})+{_TELEGRAPHIC_PLACE}")
+
+
+# A procedure's step label before the request ("Step 4.2: assemble a three-block tower. Base: yellow. ...", seen
+# fi67-019; "Step 4, assemble stack. ...", fi68-044; "Step 3: red cube, pad.", dev fi70-053): "Step <n>" (a number, a
+# dotted number or a number word) and its mark, opening the text, names where the request stands in a procedure and
+# asks nothing more: dropped before every screen (which then read the request from its start: "Step 3: red in the bin,
+# I think." / "Step 2: red in the bin?" / "Step 2: I put red in the bin." refuse as the words without it do); a
+# take's label too, with its colon ("Take two: bin the blue cube last, ...", seen fi67-026). Only a
+# lone label: a text of several steps ("Step 1: ... Step 2: ...", dev_phrasing-187) is the list reader's; "Step 4 was:
+# ...", "Skip step 4: ...", "Step 4 (optional): ..." keep their words (unread).
+_STEP_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_STEP_LABEL = re.compile(rf"^\s*(?:step\s+{_STEP_NUMBER}\s*(?:[:,\-–—]|\.(?!\d))|take\s+{_STEP_NUMBER}\s*:)"
+                         r"\s*(?=[a-z])")
+
+
+def step_unlabelled(instruction: str) -> str | None:
+    """``instruction`` (lower case) without its lone step label (``_STEP_LABEL``); None where it has none."""
+    said = instruction.lower().replace("\u2019", "'")
+    label = _STEP_LABEL.match(said)
+    if label is None or len(re.findall(rf"\b(?:step|take)\s+{_STEP_NUMBER}\b", said)) > 1:
+        return None
+    return said[label.end():]
 
 
 def telegraphic_goal(instruction: str) -> str | None:
@@ -2059,6 +2094,10 @@ def telegraphic_unread(instruction: str) -> str | None:
     if listed is not None:
         return (f"'{listed.group(0).strip(' .!;,')}' names several cubes, then one place: say each ('red to the pad, "
                 f"green to the pad'); nothing is done")
+    for goal in _TELEGRAPHIC_GOAL.finditer(said):
+        if _PLACE_AGAIN.match(said, goal.end()):
+            return (f"'{goal.group(0).strip(' .!;,')}', then a place again: the same place twice, or a second one "
+                    f"correcting it? say it once; nothing is done")
     if "?" in said and _TELEGRAPHIC_GOAL.search(said):
         return ("a cube and a place said as fragments, with a '?': it asks whether the cube goes there, it does not "
                 "ask for it; nothing is done")
@@ -2066,6 +2105,17 @@ def telegraphic_unread(instruction: str) -> str | None:
         return ("a cube and a place said as fragments, then a hesitation: whether it is asked is unclear; nothing is "
                 "done")
     return None
+
+
+def _last_but_first(instruction: str) -> str:
+    """``instruction`` (lower case) with "A last, but first B" (``_LAST_BUT_FIRST``) spelt "A, but first B"; as said
+    otherwise (a hedge, a "?", a negation, "last" said twice)."""
+    said = instruction.lower().replace("\u2019", "'")
+    m = _LAST_BUT_FIRST.match(said)
+    if m is None or re.search(HEDGE_END, said) or len(re.findall(r"\blast(?:ly)?\b", said)) > 1 or \
+            re.search(r"\b(?:not|don't|dont|never|no)\b", m.group("b")):
+        return instruction
+    return f"{m.group('a')}, {m.group('but')} first {m.group('b')}."
 
 
 def _home_last(instruction: str) -> str:
@@ -2166,16 +2216,19 @@ def _reach_doubted(said: str) -> str | None:
 
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
-    unread = telegraphic_unread(instruction)
+    unlabelled = step_unlabelled(instruction)
+    said = instruction if unlabelled is None else unlabelled
+    unread = telegraphic_unread(said)
     if unread is not None:
         return ParseResult((), Refusal(reason=unread))
-    telegraphic = telegraphic_goal(instruction)
-    if telegraphic is not None:  # ("Green. Pad." is "green to the pad": every screen reads it so, below)
-        screened = speech_act_error(telegraphic)
+    telegraphic = telegraphic_goal(said)
+    spelt = telegraphic if telegraphic is not None else unlabelled
+    if spelt is not None:  # ("Green. Pad." is "green to the pad", "Step 4: ..." is "...": every screen reads it so)
+        screened = speech_act_error(spelt)
         if screened is not None:
             return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
                                                   f"{screened[1]}; nothing is done"))
-        instruction = telegraphic
+        instruction = spelt
     fit = _FIT_TOGETHER.search(instruction.lower().replace("’", "'"))
     if fit is not None:
         return ParseResult((), Refusal(reason=f"'{fit.group(0).strip()}' asks whether the cubes fit there together, "
@@ -2215,7 +2268,7 @@ def _parse(instruction: str, state: SceneState) -> ParseResult:
         return ParseResult((), Refusal(reason=f"'{listed.group(0)}' lists colours before one cube: say which cube, or "
                                               f"say each ('the red cube and the blue cube')"))
     # idioms, towers, quantifiers, wrappers (phrasing.py); a tower's levels and a repeated "first" read before it
-    spoken = _before_then_first(_tower_idioms(_home_last(_crowned(_ye_as_you(instruction)))))
+    spoken = _before_then_first(_tower_idioms(_home_last(_last_but_first(_crowned(_ye_as_you(instruction))))))
     # a slot said again after "..." ("the one nearest to me... nearest to you, I should say", dev_s16 fi46-060): in its
     # place before the speaker's place is read, as phrasing would after it (mentions.repaired)
     spoken = repaired(spoken.lower().replace("’", "'")) or spoken

@@ -16,10 +16,11 @@ near-miss twins.
 from __future__ import annotations
 
 import pytest
-from planner_asserts import S3, cube_scene, moves_nothing, plans_as
+from planner_asserts import S3, cube_scene, moves_nothing, plans_as, tower
 from test_planner_fresh12_words import mv
 
-from policies.planner.semantic_parser import parse, telegraphic_goal
+from policies.planner import SceneState
+from policies.planner.semantic_parser import parse, step_unlabelled, telegraphic_goal
 
 S4 = cube_scene(("yellow", [0.45, 0.12, 0.022]), ("purple", [0.55, -0.12, 0.022]), ("red", [0.38, -0.02, 0.022]),
                 ("green", [0.6, 0.1, 0.022]))
@@ -91,7 +92,10 @@ def test_a_cube_then_a_place_each_its_own_fragment_plans_the_cube_to_the_place(t
     "Red, green, pad.", "Green. Left.",
     "Green. Pad. Red.", "Green pad.", "Red cube !bin", "Green. The pad is full.", "Green. Pad. Bin.",
     "Green. Bin. Pad.", "Green. Pad. Wait, bin.", "Green. Pad. Sorry, bin.", "Green. Pad. No, bin.",
-    "Green. Pad. I mean bin.", "Green. Pad. Actually, bin.", "Purple. Pad.", "Green. Pad. Ask Bob.",
+    "Green. Pad. I mean bin.", "Green. Pad. Actually, bin.",
+    # (a place said again: A1 s12's pinned near miss "The orange cube. Bin. Bin.", and a second place)
+    "The green cube. Bin. Bin.", "Green. Bin. Bin.", "Green. Pad. Pad.", "Green. Bin! Bin!", "Green, bin, bin.",
+    "Green. Pad. The bin.", "Purple. Pad.", "Green. Pad. Ask Bob.",
     "Green. Pad. For Bob.", "Green. Pad. Every time.", "Green. Pad. Always.", "Red. Bin. Blue stays.",
     "Don't put anything in the bin. Red. Bin.", "Don't touch red. Red. Bin.", "Which one? Red. Bin.",
     "Red goes. Bin.", "Red is. Bin.", "Red, the bin is full.", "Red. Bin. It.",
@@ -189,3 +193,73 @@ def test_the_asked_and_listed_forms_are_refused_with_a_reason_never_handed_to_th
     # parser left them unread; a reasoned refusal is never handed to the fallback)
     parsed = parse(text, S3)
     assert parsed.refusal is not None and not parsed.unread, (text, parsed)
+
+
+# ------------------------------------------------------------------------------ round 2: a step's label, "last"
+YRB = cube_scene(("yellow", [0.45, 0.12, 0.022]), ("red", [0.55, -0.12, 0.022]), ("blue", [0.38, -0.02, 0.022]))
+BOG = cube_scene(("blue", [0.45, 0.12, 0.022]), ("orange", [0.55, -0.12, 0.022]), ("green", [0.38, -0.02, 0.022]))
+RYP = cube_scene(("red", [0.45, 0.12, 0.022]), ("yellow", [0.55, -0.12, 0.022]), ("purple", [0.38, -0.02, 0.022]))
+BG = cube_scene(("blue", [0.45, 0.12, 0.022]), ("green", [0.55, -0.12, 0.022]))
+
+
+@pytest.mark.parametrize(("text", "want", "state"), [
+    # (seen fi67-019, fi68-044, dev fi70-053: a procedure's step label)
+    ("Step 4.2: assemble a three-block tower. Base: yellow. Middle: red. Top: blue.", tower("yellow", "red", "blue"),
+     YRB),
+    ("Step 4, assemble stack. Base: blue cube. Level two: orange cube. Level three: green cube. Confirm when complete.",
+     tower("blue", "orange", "green"), BOG),
+    ("Step 3: red cube, pad.", mv("red", "pad"), S3),
+    ("Step 4: put the red cube on the yellow cube.", mv("red", "yellow"), YRB),
+    ("Step 4.2. Put red on yellow.", mv("red", "yellow"), YRB),
+    ("Step two - put red on yellow.", mv("red", "yellow"), YRB),
+    ("Step 1: put the red cube in the bin. Step 2: put the green cube on the pad. Step 3: go home.",
+     [*mv("red", "bin"), *mv("green", "pad"), "go_home()"], S3),
+    # (seen fi67-026: a take's label; "A last, but first B")
+    ("Take two: bin the blue cube last, but first put the green cube on the right side.",
+     mv("green", "right") + mv("blue", "bin"), BG),
+    ("Bin the blue cube last, but first put the green cube on the right side.",
+     mv("green", "right") + mv("blue", "bin"), BG),
+    ("Bin the blue cube last, and first put the green cube on the right side.",
+     mv("green", "right") + mv("blue", "bin"), BG),
+    # (seen fi68-034: a learner's "on top of all")
+    ("Please, I want a tower of three: the red one down, the yellow one sit on it, then the purple one on top of all.",
+     tower("red", "yellow", "purple"), RYP),
+    ("I want a tower: the red one under all, the yellow one on it, then the purple one on top.",
+     tower("red", "yellow", "purple"), RYP),
+])
+def test_a_labelled_step_a_step_said_last_and_a_learners_tower_plan(text: str, want: list[str],
+                                                                    state: SceneState) -> None:
+    plans_as(text, want, state)
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Step 4: red on yellow, I think.", YRB), ("Step 4: red on yellow?", YRB), ("Step 4: I put red on yellow.", YRB),
+    ("Step 4 was: put red on yellow.", YRB), ("Skip step 4: put red on yellow.", YRB),
+    ("Step 4: don't put red on yellow.", YRB), ("Step 4: the robot puts red on yellow.", YRB),
+    ("Step 4: red. Bin. I think.", YRB), ("Step 4: red, yellow.", YRB), ("Step 3: red cube, pad?", S3),
+    ("Step 4, assemble stack.", BOG),
+    ("Stack assembled. Base: blue cube. Level two: orange cube. Level three: green cube.", BOG),
+    ("Step 4, stack assembled. Base: blue cube. Level two: orange cube. Level three: green cube.", BOG),
+    ("Don't assemble stack. Base: blue cube. Level two: orange cube. Level three: green cube.", BOG),
+    ("Step 4, assemble stack. Base: blue cube. Level two: orange cube. Level three: green cube?", BOG),
+    ("Take two, put them in the bin.", BG), ("Take two: the blue cube in the bin, I think.", BG),
+    ("Don't bin the blue cube last, but first put the green cube on the right side.", BG),
+    ("Bin the blue cube last, but first put the green cube on the right side, I think.", BG),
+    ("Bin the blue cube last, but first put the green cube on the right side?", BG),
+    ("Bin the blue cube last, but first don't put the green cube on the right side.", BG),
+    ("I binned the blue cube last, but first put the green cube on the right side.", BG),
+    ("Please, I want a tower of three: the red one down, the yellow one sit on it, then the purple one on top of all?",
+     RYP),
+    ("Don't build a tower: the red one down, the yellow one sit on it, then the purple one on top of all.", RYP),
+])
+def test_their_twins_move_nothing(text: str, state: SceneState) -> None:
+    moves_nothing(text, state)
+
+
+@pytest.mark.parametrize(("text", "spelt"), [
+    ("Step 4.2: assemble a tower.", "assemble a tower."), ("Take 3: put red in the bin.", "put red in the bin."),
+    ("Step 1: put red in the bin. Step 2: go home.", None), ("Step 4 was: put red in the bin.", None),
+    ("Take two, put them in the bin.", None), ("Skip step 4: put red in the bin.", None),
+])
+def test_only_a_lone_step_label_is_dropped(text: str, spelt: str | None) -> None:
+    assert step_unlabelled(text) == spelt
