@@ -1788,7 +1788,7 @@ _DE_PHRASES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
     # "You can put ...?" and French "Tu peux mettre ... ?" are read): only at the head of the instruction or after
     # "bitte", in a sentence that ends on "?" and holds no negation
     (r"(^\s*|^\s*bitte\s*,?\s*)(?:du kannst|kannst du)\s+(?=(?:(?!\b(?:nicht|nich|net|ned|nie|niemals|kein[a-z]*|"
-     r"nichts)\b)[^.!?])*\?)", r"\1kannst du "),
+     r"nichts)\b)[^.!?])*\?(?!\s*!))", r"\1kannst du "),
     # twenty-fourth pass (fresh_fr_de_46): the exclusion said first with no comma before the cubes it leaves out of
     # ("Außer dem roten bitte alle Würfel in den Eimer."), as with it ("Außer dem roten, leg alle Würfel ..."): only
     # one cube (an article, one word, its noun at most) at the head of the instruction, right before "(bitte) alle
@@ -2599,7 +2599,14 @@ def _present_for_future(m: re.Match[str]) -> str:
 # joined to it, so the screens read one question (a goal with no verb then refuses, an order asked still plans)
 _ASKED_ALONE = re.compile(r"\s*[.!…]+\s*((?:s'il (?:te|vous) pla[iî]t|s' ?te pla[iî]t|stp|svp|steupl(?:é|ait|aît)|"
                           r"merci(?: beaucoup| bien)?|bitte(?: schön| sehr)?|danke(?: schön| dir| sehr)?|please)?)"
-                          r"\s*\?[\s?!.]*$")
+                          r"\s*\?[\s?!.]*(?:(?:merci|danke)(?: beaucoup| bien| schön| dir| sehr)?\s*[.!]*\s*)?$")
+# REV s24 R13 (high): "Tu sais, / Vous savez," before the request is taken off before the screens look (they took it
+# for the request's verb: "Tu sais, le rouge à la poubelle ?" planned); and a cube, then a bare place, then anything
+# asked ("Le rouge, poubelle, s'il te plaît ?", "..., hein ?") is the goal with no verb asked, refused as "Le rouge,
+# poubelle ?" is
+_KNOW_OPENER = re.compile(r"^\s*(?:tu sais|vous savez)\s*,\s*(?=\S)")
+_BARE_PLACE_ASKED = re.compile(r"(?:^|[,.!:;]\s*)(?:le|la|l' ?|den|der|die|das)\s*[a-zà-ÿß]+(?: cube| würfel)?\s*,\s*"
+                               r"(?:pad|poubelle|bac|tapis|gauche|droite|müll|eimer|tonne|links|rechts)\s*,[^?]*\?\s*$")
 
 
 def _asked_alone(m: re.Match[str]) -> str:
@@ -2609,6 +2616,11 @@ def _asked_alone(m: re.Match[str]) -> str:
 def _translated(text: str, lang: str) -> str:
     text = _telegraphic(text, lang)
     text = _ASKED_ALONE.sub(_asked_alone, text)
+    if lang == "fr":
+        text = _KNOW_OPENER.sub("", text)
+    if _BARE_PLACE_ASKED.search(text):
+        raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {text!r} asks whether a cube goes to a place (a cube and a "
+                               "place with no verb, then a question); say it as a request; nothing was planned")
     if lang == "fr":
         text = _FR_FUTURE_ORDER.sub(_present_for_future, text)
     _verdict_after_no_verb(text, lang)  # fourteenth pass

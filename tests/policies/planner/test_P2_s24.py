@@ -286,3 +286,20 @@ def test_a_goal_asked_in_a_sentence_of_its_own_moves_nothing(template: str) -> N
 def test_an_order_asked_in_a_sentence_of_its_own_plans(template: str, spec: tuple[str, ...],
                                                         triple: tuple[str, str, str]) -> None:
     filled_plans(template, spec, triple)
+
+
+@pytest.mark.parametrize("template", [
+    # REV s24 R13: "Tu sais, / Vous savez," before a goal with no verb asked; a cube and a bare place asked with a tag
+    "Tu sais, le {x} à la poubelle ?",
+    "Tu sais, le {x} à la poubelle, s'il te plaît ?",
+    "Vous savez, le {x} à la poubelle ?",
+    "Le {x}, poubelle, s'il te plaît ?",
+    "Le {x}, poubelle, hein ?",
+    "Bon, le {x}, poubelle, hein ?",
+    "Den {X}, Müll, bitte?",
+    # R14 residue: thanks after the asked "please"; the learner's statement order said in surprise
+    "Den {X} aufs Pad. Bitte ? Danke.",
+    "Du kannst den {X} Würfel in den Müll legen?!",
+])
+def test_rev_s24_r13_r14_twins_move_nothing(template: str) -> None:
+    filled_moves_nothing(template)
