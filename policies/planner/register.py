@@ -1129,13 +1129,21 @@ _RULES: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
      # (P1 s23, dev fi67/fi68: the speaker done, "Alright, I'm done for tonight.", fi67-079; a match's "Full time!",
      # fi67-018, a film set's "Cut!" / "That's a wrap!"; praise of the work, "Great job everyone,", fi68-002)
      r"(?:i'?m|i am) (?:all )?(?:done|finished)|full[- ]time|cut|that'?s a wrap|"
+     # (P1 s24, dev fi71-043 "Great, that wraps the demo - return to your starting pose, please.")
+     r"(?:(?:great|good|right|ok|okay|alright)\s*,?\s*)?that (?:wraps|concludes|ends)(?: up)? "
+     r"(?:the|our|this|today'?s) (?:demo|session|shoot|presentation|show|tour|class|lesson|practice|run|test|meeting)|"
      r"(?:great|good|nice|fine) (?:job|work)(?:,? (?:everyone|everybody|team|folks|all|guys))?)"
      r"(?: for (?:today|now|the day|this session|tonight))?\s*(?:,\s*(?:lad|lass|mate|pal|buddy|folks))?"
      # (the arm named before it, "Arm, back to your home position", fi65-074; "park / send the arm ... home", fi64-027,
      # fi65-031)
-     r"\s*[,.;!]+\s*(?=(?:(?:the )?(?:arm|robot)\s*,\s*)?(?:(?:you can|you may|now|so|then|please|let'?s)\s+)*"
+     r"\s*(?:[,.;!]+|\s[\-–—]+)\s*(?=(?:,\s*)?(?:(?:the )?(?:arm|robot)\s*,\s*)?"
+     r"(?:(?:you can|you may|now|so|then|please|let'?s)\s+)*"
      r"(?:go|head|return|get|park yourself|park the arm|send the arm|awa'?|back)"
-     r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*[.!]*\s*(?:namaste[.!]*)?$"
+     # (P1 s24: "your starting pose / resting position" is home too, fi71-043; never with the people in the room told
+     # it, "..., everyone.", REV s24)
+     r"\b(?![^.!?;]*\b(?:everyone|everybody|folks|guys|class|kids|team|all of you|y'?all)\b)[^.!?;]*\b(?:home|hame|"
+     r"(?:your|the|its) (?:start(?:ing)? pose|rest(?:ing)? (?:pose|position)))\b[^.!?;]*[.!]*"
+     r"\s*(?:namaste[.!]*)?$"
      # (P1 s23: or asked with a polite frame, "Cut! Okay, could you reset to home for the next take?", dev fi67-051)
      r"|(?:(?:ok|okay|alright|right)\s*,?\s*)?(?:could|can|would|will) you (?:please )?(?:go|head|return|reset|get)"
      r"\b[^.!?;]*\b(?:home|hame)\b[^.!?;]*\?+\s*$)", ""),

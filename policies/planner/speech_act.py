@@ -31,9 +31,12 @@ _COLOURS = "|".join(sorted(lx.COLOR_WORDS, key=len, reverse=True))
 # (REV s23 R9: a cube named by its place too, "The leftmost cube goes in the bin?", "The middle one belongs ...?")
 _NP_WORD = (rf"(?:the|a|an|this|that|both|all|{_COLOURS}|cubes?|blocks?|bricks?|ones?|balls?|objects?|and|,|leftmost|"
             r"rightmost|middle|centre|center|front|rear|nearest|closest|furthest|farthest|top|topmost|uppermost|"
-            r"bottom|lowest|remaining|lone)")
+            r"bottom|lowest|remaining|lone|every|each|single|whole|two|three|four|five|six|[2-6]|of)")
 # A sentence that opens on a noun phrase of the scene ("red", "the red and the blue cube", "it", "they").
-_NP_START = rf"^(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|they|both)\b"
+# (P1 s24, REV s24 R1: a number or "every single" before the noun, "the whole lot", "all of them": "The three cubes go
+# in the bin?", "All of them should go on the pad?")
+_NP_START = (rf"^(?:{_NP_WORD}\s+)*?(?:{_COLOURS}|cubes?|blocks?|bricks?|ones?|it|they|both|(?<=whole )lot|"
+             r"(?<=of )them)\b")
 _MOTION = (r"(?:put|placed|moved|binned|threw|thrown|tossed|chucked|dropped|stacked|pushed|picked|trashed|dumped|built|"
            r"set|ditched|slid|parked|discarded|disposed|got rid|junked|scrapped|carried|lifted|grabbed|took)")
 _MOTION_BASE = (r"(?:put|place|move|bin|throw|toss|chuck|drop|stack|push|pick|trash|dump|set|ditch|slide|park|build|"
@@ -84,17 +87,23 @@ _DISMAY = (r"uh[- ]?oh|oh,? look|look|argh+|ugh+|wow+|whoa+|hmm+|ah+|oh+|oops|wh
 # No verb, "please" or modal in the rest of the sentence ("the bin" / "a bin" is no verb): a verbless goal
 _NO_REQUEST_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!inside )\b(?:{_MOTION_BASE}|please|"
                     r"pls|plz|can|could|would|will|shall|must|should|need|want|let|go|get|make|leave|keep|bring|send|return|head|come)\b)")
+# ... no verb of an order, "please" or "let's" (a label of information before a stated goal: "FYI: the red cube
+# should go / needs to go / goes in the bin." all say how it is to be, one reading, REV s23 medium; "should be put"
+# is no order); a negation makes it an exclusion the parser reads ("Note: the yellow cube is the control and must not
+# be moved. Push the red cube forward.", seen fi67-070)
+_NO_ORDER_WORD = (rf"(?![^.!?;]*(?<!the )(?<!a )(?<!in )(?<!into )(?<!to )(?<!inside )(?<!be )\b(?:{_MOTION_BASE}|"
+                  r"please|pls|plz|kindly|let|get|make|leave|keep|bring|send|return|head|come|not|never)\b)"
+                  r"(?![^.!?;]*n't\b)")
 # What a verbless goal opens on, as the H143 remark screen reads it (a colour, a quantifier, home, a cube by its place
 # or rank): shared by the note label and the closings after a verbless goal (P1 s23, REV s23 R2)
 # (REV s23 R12/R14) an address or greeting before a screen's opener ("Robot, wow, everything in the bin.", "Hey robot,
 # initial state: ..."), and an exclusion before the goal ("Wow, apart from the green one, all the blocks on the left
 # side.", "FYI: except for red, everything in the bin.")
 # (P1 s24, REV s23 R19 and the s23 final read: not a list of openers but openers.py's structural cut, the one unasked's
-# hedge screen uses: any one to three words naming no cube, colour, place or action, up to a mark, "Morning, / Erm, /
+# hedge screen uses: any one to four words naming no cube, colour, place or action, up to a mark, "Morning, / Erm, /
 # Listen up, / Alright robot, / Robot! / Hi there, ..."; here with no word of request either, as these screens read
-# a request from a verb, "please" or a modal after the opener ("Please, red in the bin, yes." asks); and "after that",
-# which the cut leaves out with every "after")
-_ADDRESS_FIRST = (rf"(?:(?:(?:and )?after that|afterwards)\s*[,:\-–—]\s*|{free_opener(REQUEST_WORDS)})*")
+# a request from a verb, "please" or a modal after the opener ("Please, red in the bin, yes." asks)
+_ADDRESS_FIRST = rf"(?:{free_opener(REQUEST_WORDS)})*"
 _EXCLUSION_FIRST = (r"(?:(?:apart from|except(?: for)?|other than|aside from|besides|save for|excluding|barring|bar)"
                     r"\s+[^,.!?;:]{1,40},\s*)?")
 # (REV s23 R8: plural nouns, a number, "the (whole) lot", "them all" too; P1 s24: "the rest", "the others", which
@@ -104,7 +113,7 @@ _GOAL_OPENS = (r"(?:the\s+(?:rest|others|other\s+(?:cubes|blocks|bricks|ones))\b
                rf"rightmost|them\s+all|an?\s+(?:{_COLOURS})|(?:back\s+)?at\s+home|"
                r"(?:(?:middle|centre|center|front|back|rear|far|near|nearest|closest|furthest|farthest|left|right|"
                r"leftmost|rightmost|top|topmost|uppermost|bottom|lowest|highest|first|last|second|third|other|"
-               r"remaining|lone|single|big|small|little|two|three|four|five|six)\s+)?"
+               r"remaining|lone|single|big|small|little|two|three|four|five|six|[2-6])\s+)?"
                r"(?:cube|cubes|block|blocks|brick|bricks|one|ones))\b)")
 # A sentence that opens on a verbless goal after its openers, no verb, "please", modal or stated verb in it ("Morning,
 # except for red, everything in the bin"): what the closings below remark on
@@ -475,7 +484,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      # f25-031)
      rf"(?:(?:just |a |one )?(?:quick|small|little|friendly|brief|short|general|side|shift|safety|handover|final)"
      rf"\s+)?(?:fyi|f\.y\.i\.?|for your information|heads[- ]up|notes?|memo))\s*[,:\-–—.!;…]+\s*"
-     rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS}){_NO_REQUEST_WORD}[^.!?;]*[a-z]",
+     rf"{_EXCLUSION_FIRST}(?={_GOAL_OPENS})(?:{_NO_REQUEST_WORD}|{_NO_ORDER_WORD})[^.!?;]*[a-z]",
      "says how the scene is (a start state or a note), it does not ask for it"),
     (r"(?:^|[.!?;:]\s*)(?:the |my |your )?(?:arm|robot)(?: is|'s)? (?:in|at) (?:the |its |your )?(?:home|rest|resting)"
      r"(?: position| pose)?\s*[.!]*\s*$", "states where the arm is, it does not ask it to move"),
@@ -713,6 +722,18 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# (P1 s24, REV s23 medium + s24 R12: one convention) a group of people called at the sentence's start, then an order:
+# the people in the room are told ("Guys, put ...", "Everybody, push ...", "Kids, ..."); no seen gold has it; the seen
+# golds call a group only after the request ("..., folks!", fi51-052) or before "let's" / "here's the plan:" / "watch"
+# (fi68-048, dev_phrasing-290, fi64-026), which plan. Read on the words as said: register.py drops "guys, / team, /
+# folks," as an address before the other screens look.
+_GROUP_TOLD = re.compile(
+    rf"(?:^|[.!?;]\s*)(?:(?:hey|hi|hello|ok|okay|alright|all right|right|so|now)\s*,?\s*)*(?:guys|team|everyone|"
+    rf"everybody|folks|people|gang|y'?all|you all|all of you|lads|boys|girls|kids|class|students|children)"
+    rf"\s*[,:!\-–—]+\s*(?:(?:please|now|just)\s+)*(?:{_MOTION_BASE}|pop|stick|grab|go|head|return|shove|bring|get|"
+    rf"move|build|slide|nudge|shift)\b")
+
+
 def speech_act_refusal(instruction: str, state: SceneState | None = None, *,
                        translated: bool = False) -> Refusal | None:
     """A refusal (or a ``Clarification``) where ``instruction`` is not a plain request to act; else None.
@@ -720,6 +741,10 @@ def speech_act_refusal(instruction: str, state: SceneState | None = None, *,
     ``translated``: the English of a French or German instruction, where "you put ...?" renders a request ("Tu me
     mets le rouge dans le bac ?"), not a question whether.
     """
+    told = _GROUP_TOLD.search(instruction.lower())
+    if told is not None:
+        return Refusal(reason=f"the instruction is not a plain request: {told.group(0).strip()!r} tells the people in "
+                              "the room what to do, not the robot; nothing is planned")
     text = normalise(instruction)
     why = speech_act_error(text, translated=translated)
     if why is not None:
@@ -859,8 +884,10 @@ _AFTERWARDS = re.compile(rf"(?<=[.!?;,])\s*(?:{SPEAKER_AFTERWARDS})(?=\s*(?:[,;.
 # bin, okay?" does ("Set?" too: "Red cube in the bin. Set?" ran on the model, A1 s15 H87, H89).
 # (after any mark, thanks after it too: "Everything in the bin. Okay? Thanks.", "Red in the bin; okay?", "Red in the
 # bin... okay?" binned the cubes, REV s15-R9)
-_LONE_TAG = re.compile(r"(?:[.!;…]|\.\.\.)\s*((?:yeah|yes|yep|yup|ya|yah|right|ok|okay|alright|eh|innit|aye|correct|"
-                       r"true|set)\s*\?[!?]*)(?:\s*(?:thanks|thank you|thx|ty|cheers|ta|please|pls)\s*[.!]*)?\s*$")
+# (P1 s24, REV s24 R8: "please?" too, "Red in the bin. Please?" asks as "Red in the bin, please?" does)
+_LONE_TAG = re.compile(r"(?:[.!;…]|\.\.\.)\s*((?:please|pls|plz|kindly|yeah|yes|yep|yup|ya|yah|right|ok|okay|"
+                       r"alright|eh|innit|aye|correct|true|set)\s*\?[!?]*)"
+                       r"(?:\s*(?:thanks|thank you|thx|ty|cheers|ta|please|pls)\s*[.!]*)?\s*$")
 
 
 # Sentences after the last question that name nothing of the scene ("Thanks.", "Appreciate it.", "See ya.", "Much
@@ -884,6 +911,11 @@ _SAID_BACK = re.compile(rf"(?:^|[.!?;]\s+)(?:(?:the )?(?:robot arm|robot|arm|bot
                         rf"(?:{_ACT_GERUND})\b")
 
 
+# A "?" standing alone after a stop asks what the sentence before it said ("Red in the bin. ?", "Green, pad. ??", REV
+# s24 R4), as "?." does (s23 R15): in English it is joined to that sentence
+_LONE_ASKED = re.compile(r"(?<=[a-z0-9)])\s*[.!…]+\s*(\?[?!.…]*)(?=\s*$|\s+[a-z])")
+
+
 def _as_screened(text: str, *, translated: bool) -> str:
     """``text`` (normalised) as the screens read it: small talk before "anyway", a small-talk question and a closing
     question set aside, a closing after the last question cut off, and (in English) a tag said as a sentence of its
@@ -892,7 +924,7 @@ def _as_screened(text: str, *, translated: bool) -> str:
     closing = _AFTER_ASKED.search(text)
     if closing and not _SCENE_SAID.search(closing.group(1)):
         text = text[:closing.start(1)]
-    return text if translated else _LONE_TAG.sub(r", \1", text)
+    return text if translated else _LONE_TAG.sub(r", \1", _LONE_ASKED.sub(r"\1", text))
 
 
 def speech_act_error(text: str, *, translated: bool = False) -> tuple[str, str] | None:

@@ -67,7 +67,7 @@ _OPENER_WORDS = (r"ok|okay|so|now|right|and|then|next|finally|first|after that|a
                  r"oh")
 _EXCLUSION_OPENS = (r"(?:(?:apart|aside) from|other than|except(?: for)?|besides|save(?: for)?|but for|excluding|"
                     r"barring|bar|with the exception of)\s+[^,.!?;]{1,40}?\s*,\s*")
-# (REV s23 R19: not only the listed words: any one to three words before a mark that name no cube, colour, place or
+# (REV s23 R19: not only the listed words: any one to four words before a mark that name no cube, colour, place or
 # action, "Hi there, / Listen up, / Alright robot, / Robot! / Hello? / Excuse me, robot, ..."; the cut is openers.py's,
 # shared with speech_act's screens, P1 s24)
 _OPENS = (rf"(?:[-–—•*]+\s*)?(?:(?:{_OPENER_WORDS})\b\s*[,:;!\-–—]*\s*|{_EXCLUSION_OPENS}|{FREE_OPENER})*")
