@@ -2217,18 +2217,18 @@ def _reach_doubted(said: str) -> str | None:
 
 def _parse(instruction: str, state: SceneState) -> ParseResult:
     unlabelled = step_unlabelled(instruction)
-    said = instruction if unlabelled is None else unlabelled
-    unread = telegraphic_unread(said)
+    told = instruction if unlabelled is None else unlabelled
+    unread = telegraphic_unread(told)
     if unread is not None:
         return ParseResult((), Refusal(reason=unread))
-    telegraphic = telegraphic_goal(said)
-    spelt = telegraphic if telegraphic is not None else unlabelled
-    if spelt is not None:  # ("Green. Pad." is "green to the pad", "Step 4: ..." is "...": every screen reads it so)
-        screened = speech_act_error(spelt)
+    telegraphic = telegraphic_goal(told)
+    respelt = telegraphic if telegraphic is not None else unlabelled
+    if respelt is not None:  # ("Green. Pad." is "green to the pad", "Step 4: ..." is "...": every screen reads it so)
+        screened = speech_act_error(respelt)
         if screened is not None:
             return ParseResult((), Refusal(reason=f"the instruction is not a plain request: '{screened[0]}' "
                                                   f"{screened[1]}; nothing is done"))
-        instruction = spelt
+        instruction = respelt
     fit = _FIT_TOGETHER.search(instruction.lower().replace("’", "'"))
     if fit is not None:
         return ParseResult((), Refusal(reason=f"'{fit.group(0).strip()}' asks whether the cubes fit there together, "

@@ -55,7 +55,10 @@ _MORE_CUBES = (r"(?:the |all |all (?:of )?the |these |those )?(?:two|three|four|
                # ("Everything else in the bin, I think.", "Put red on the pad. All the others in the bin, I think.")
                r"|everything else|all else|(?:all|both) (?:of )?the (?:others|rest|other (?:cubes|blocks|bricks|ones))"
                r"|the other (?:two|three|four|five|[2-5])(?: (?:cubes|blocks|bricks|ones))?"
-               rf"|{_ONE_COLOURED}(?:\s*,\s*{_ONE_COLOURED})*\s*,?\s*(?:and|&|plus)\s+(?:the )?(?:{_COLOUR_ALT})"
+               # ("All of them go in the bin, I think.", "Red as well as blue ...", "Red n blue ...": R1 residue)
+               r"|(?:all|both) of them"
+               rf"|{_ONE_COLOURED}(?:\s*,\s*{_ONE_COLOURED})*\s*,?\s*(?:and|&|plus|as well as|n|'n'?|an')\s+(?:the )?"
+               rf"(?:{_COLOUR_ALT})"
                r"(?: (?:one|ones|cube|cubes|block|blocks|brick|bricks))?")
 # Words that may open a sentence before the goal they screen (REV s23 R14: "Anyway, / So yeah, / Basically, / Um, /
 # Robot, / Hey robot, / Mate, / As discussed, / - ... red in the bin, I think."), and an exclusion said first (R12:

@@ -162,6 +162,11 @@ def test_an_order_hedged_before_more_sentences_still_plans(text: str, want: list
     "Put red on the pad. All the others in the bin, I think.", "Put red on the pad. All the rest in the bin. I guess.",
     "Put red on the pad. The other two in the bin, I think.", "All else in the bin, I reckon.",
     "Both the others on the pad, I think.",
+    # (REV s24 R1 residue on d77ad40)
+    "All of them go in the bin, I think.", "All of them should go in the bin, I guess.",
+    "All of them belong in the bin, I reckon.", "Red as well as blue in the bin, I think.",
+    "Red as well as blue in the bin - I suppose.", "Red as well as blue should go in the bin, I think.",
+    "Red n blue in the bin, I think.", "Red n blue go in the bin, I think.", "Red 'n' blue in the bin, I think.",
 ])
 def test_cubes_counted_coordinated_or_lumped_then_hedged_or_asked_move_nothing(text: str) -> None:
     moves_nothing(text, S3)
@@ -179,6 +184,9 @@ def test_purple_and_yellow_hedged_move_nothing_in_four() -> None:
     ("Red and blue go in the bin.", mv("red", "bin") + mv("blue", "bin")),
     ("Put red on the pad. Everything else in the bin.", mv("red", "pad") + mv("blue", "bin") + mv("green", "bin")),
     ("Put red on the pad. The other two in the bin.", mv("red", "pad") + mv("blue", "bin") + mv("green", "bin")),
+    ("All of them in the bin.", mv("red", "bin") + mv("blue", "bin") + mv("green", "bin")),
+    ("Red as well as blue in the bin.", mv("red", "bin") + mv("blue", "bin")),
+    ("Red n blue in the bin.", mv("red", "bin") + mv("blue", "bin")),
 ])
 def test_the_same_cubes_unhedged_still_plan(text: str, want: list[str]) -> None:
     plans_as(text, want, S3)
