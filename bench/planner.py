@@ -98,7 +98,9 @@ SEEN = (DATA / "fresh_independent_2.jsonl", DATA / "fresh_fr_de.jsonl", DATA / "
         DATA / "fresh_independent_64.jsonl", DATA / "fresh_independent_65.jsonl", DATA / "fresh_fr_de_42.jsonl",
         DATA / "fresh_independent_66.jsonl", DATA / "fresh_fr_de_43.jsonl",
         DATA / "fresh_independent_67.jsonl", DATA / "fresh_independent_68.jsonl", DATA / "fresh_fr_de_44.jsonl",
-        DATA / "fresh_independent_69.jsonl", DATA / "fresh_fr_de_45.jsonl")
+        DATA / "fresh_independent_69.jsonl", DATA / "fresh_fr_de_45.jsonl",
+        DATA / "fresh_independent_70.jsonl", DATA / "fresh_independent_71.jsonl", DATA / "fresh_fr_de_46.jsonl",
+        DATA / "fresh_independent_72.jsonl", DATA / "fresh_fr_de_47.jsonl")
 SPLITS = ("seen", "unseen_paraphrase", "reference", "relation", "negative", "fresh", "heldout", "tune",
           "dev_phrasing", "heldout_phrasing", "heldout_fr_de", "fresh_independent")
 # Splits whose records carry a ``kind`` (idiom_bin, tower_up, quantifier, ...): reported per kind too.
