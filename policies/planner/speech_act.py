@@ -259,7 +259,7 @@ _RULES: tuple[tuple[str, str], ...] = (
      rf"(?:(?={_GOAL_NP}(?:'s|'re|\s+is|\s+are)?\s+(?:in|into|on|onto|atop|inside)\b)|"
      rf"(?=(?:the\s+)?(?:{_COLOURS}|everything|all|both|home|every|each|cubes|blocks|bricks|(?:whole\s+)?lot|"
      rf"back\s+home|in|into|onto|"
-     rf"inside|from|(?:two|three|four|five|six)\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
+     rf"inside|from|(?:two|three|four|five|six|[2-6])\s+(?:cubes|blocks)|one\s+(?:on|at|in)\s+the|leftmost|rightmost|"
      rf"(?:bottom|top)\s+to\s+(?:top|bottom)|back\s+to\s+home|them\s+all|an?\s+(?:{_COLOURS})|"
      rf"(?:back\s+)?at\s+home|(?:robot|arm)\s+(?:back\s+)?(?:at\s+)?home|"
      # (P1 s22, REV s22 R6/R11: a cube by its position before it or a place after it, "Wow, (the) top cube to the
@@ -731,7 +731,10 @@ _GROUP_TOLD = re.compile(
     rf"(?:^|[.!?;]\s*)(?:(?:hey|hi|hello|ok|okay|alright|all right|right|so|now)\s*,?\s*)*(?:guys|team|everyone|"
     rf"everybody|folks|people|gang|y'?all|you all|all of you|lads|boys|girls|kids|class|students|children)"
     rf"\s*[,:!\-–—]+\s*(?:(?:please|now|just)\s+)*(?:{_MOTION_BASE}|pop|stick|grab|go|head|return|shove|bring|get|"
-    rf"move|build|slide|nudge|shift)\b")
+    rf"move|build|slide|nudge|shift"
+    # (lead s24, REV s24 R10 residue, high) ... or a goal with no verb, told to them the same way ("Right everyone,
+    # everything in the bin, yes.", "Guys, red in the bin.")
+    rf"|everything|all|both|each|every|them|the|{_COLOURS})\b")
 
 
 def speech_act_refusal(instruction: str, state: SceneState | None = None, *,

@@ -2458,13 +2458,29 @@ def translate(text: str, lang: str) -> str:
     text = _with_accents(restored(text, lang, _FR if lang == "fr" else _DE), lang)
     for _ in range(3):  # a refused word that is a typo of a phrase rule's word is read as that word, then again
         try:
-            return _translated(text, lang)
+            return _not_asked_verbless(text, _translated(text, lang), lang)
         except TranslationError as exc:
             typo = (_phrase_typo(exc.word, lang) or _verb_typo(exc.word, lang)) if exc.word else None
             if exc.word is None or typo is None:
                 raise
             text = re.sub(rf"(?<![a-zà-ÿß]){re.escape(exc.word)}(?![a-zà-ÿß])", typo, text)
-    return _translated(text, lang)
+    return _not_asked_verbless(text, _translated(text, lang), lang)
+
+
+# (lead s24, REV s24 R13 residue, high) a goal with no verb at all, asked: "Le violet, le pad, hein ?" / "..., s'il te
+# plaît ?" lost their "?" and their tag in translation and planned as the English telegraphic "the purple, the pad".
+# The convention of all three languages (s22 R13): a verbless goal closed by "?" is a question and refuses; an order
+# asked keeps its verb in the English ("tu peux mettre ... ?" -> "put ...") and is untouched here.
+_ENGLISH_WORD = re.compile(r"[a-z']+")
+
+
+def _not_asked_verbless(source: str, english: str, lang: str) -> str:
+    if not source.rstrip().endswith("?"):  # a "?" earlier is small talk asked before it ("Hätten Sie kurz Zeit?")
+        return english
+    if any(w in _VERBS_EN or w in {"build", "stack", "go", "home"} for w in _ENGLISH_WORD.findall(english.lower())):
+        return english
+    raise TranslationError(f"{LANGUAGE_NAMES[lang]}: {source!r} asks with no verb of action, a question whether a "
+                           "cube goes there, not a request; say it as a request with its verb; nothing was planned")
 
 
 def _action_verb(word: str, lang: str) -> str | None:
