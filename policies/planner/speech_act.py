@@ -728,7 +728,8 @@ def normalise(text: str) -> str:
 # (fi68-048, dev_phrasing-290, fi64-026), which plan. Read on the words as said: register.py drops "guys, / team, /
 # folks," as an address before the other screens look.
 _GROUP_TOLD = re.compile(
-    rf"(?:^|[.!?;]\s*)(?:(?:hey|hi|hello|ok|okay|alright|all right|right|so|now)\s*,?\s*)*(?:guys|team|everyone|"
+    rf"(?:^|[.!?;]\s*)(?:(?:hey|hi|hello|ok|okay|alright|all right|right|so|now)(?:\s+there)?\s*,?\s*)*(?:guys|team|"
+    rf"everyone|"
     rf"everybody|folks|people|gang|y'?all|you all|all of you|lads|boys|girls|kids|class|students|children)"
     rf"\s*[,:!\-–—]+\s*(?:(?:please|now|just)\s+)*(?:{_MOTION_BASE}|pop|stick|grab|go|head|return|shove|bring|get|"
     rf"move|build|slide|nudge|shift"

@@ -33,7 +33,8 @@ def _moves(text: str) -> bool:
 
 GROUP_TOLD_A_GOAL = ["Right everyone, everything in the bin, yes.", "Right everyone, red to the left, ha.",
                      "Guys, red in the bin.", "Okay team, the red cube in the bin.", "Folks: everything on the pad.",
-                     "Hey kids, all the cubes to the left."]
+                     "Hey kids, all the cubes to the left.", "Hi there guys, put the red cube in the bin.",
+                     "Hey there everyone, push the red cube forward.", "Hi there folks, red in the bin."]
 FRENCH_ASKED_VERBLESS = ["Le violet, le pad, hein ?", "Le violet, le pad, s'il te plaît ?",
                          "Le violet, le pad, d'accord ?", "Le violet, le pad, ok ?", "Den lila, das Pad, oder?"]
 
